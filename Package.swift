@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+// The libvirt-swiftgen package: reads libvirt's API description and generates idiomatic Swift bindings.
+
+import PackageDescription
+
+let package = Package(
+    name: "libvirt-swiftgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "libvirt-swiftgen", targets: ["libvirt-swiftgen"]),
+        .library(name: "LibvirtGenCore", targets: ["LibvirtGenCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(path: "Generated"),
+    ],
+    targets: [
+        .target(name: "LibvirtGenModel"),
+        .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel"]),
+        .target(
+            name: "LibvirtGenOverridesData",
+            path: "api-xml/overrides",
+            sources: ["OverridesResource.swift"],
+            resources: [.copy("overrides.json")]
+        ),
+        .target(
+            name: "LibvirtGenTemplates",
+            path: "Templates",
+            sources: ["TemplatesResource.swift"],
+            resources: [.copy("swift"), .copy("runtime")]
+        ),
+        .target(
+            name: "LibvirtGenCore",
+            dependencies: ["LibvirtGenModel", "LibvirtGenXML", "LibvirtGenOverridesData"]
+        ),
+        .target(
+            name: "LibvirtGenSwift",
+            dependencies: [
+                "LibvirtGenCore", "LibvirtGenTemplates",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "libvirt-swiftgen",
+            dependencies: [
+                "LibvirtGenCore", "LibvirtGenSwift",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LibvirtGenTests",
+            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "libvirt-swiftgen"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "LibvirtBindingTests",
+            dependencies: [
+                .product(name: "Libvirt", package: "Generated"),
+                .product(name: "LibvirtQemu", package: "Generated"),
+                .product(name: "LibvirtLXC", package: "Generated"),
+                .product(name: "LibvirtAdmin", package: "Generated"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,281 @@
+import LibvirtGenModel
+
+/// What one C argument becomes in Swift: a parameter, statements before the call, the argument
+/// expression, and possibly part of the result.
+struct LoweredArgument {
+    /// The Swift parameter, or nil when the argument is filled in by the wrapper.
+    var parameter: SwiftParameter?
+    /// Statements before the call.
+    var prelude: [String] = []
+    /// The C argument expression.
+    var argument: String
+    /// The part of the Swift result this argument delivers.
+    var result: ResultPart?
+    /// How the argument shapes the call, when it decides the shape.
+    var shapeHint: CallShape?
+    /// The result noun for list shapes (`Names`, `IDs`).
+    var resultKind: String?
+}
+
+/// One out-value of a call.
+struct ResultPart {
+    /// The tuple label when there are several.
+    var name: String
+    /// The Swift type.
+    var type: String
+    /// The expression that produces it after the call.
+    var expression: String
+}
+
+/// Why an argument cannot be bound yet.
+struct NotYetBound: Error {
+    /// The reason, shown by `coverage`.
+    var reason: String
+}
+
+/// Lowers the arguments of one C function (the receiver excluded).
+struct ArgumentLowering {
+    /// Shared lowering state.
+    let context: LoweringContext
+    /// The function.
+    let function: CFunction
+
+    /// Lowers every argument after `start`; count arguments are filled by their arrays.
+    func lower(from start: Int) throws -> [LoweredArgument?] {
+        var lowered = [LoweredArgument?](repeating: nil, count: function.args.count)
+        var consumed: [Int: String] = [:]
+        let counts = context.overrides.arrayCounts[function.name] ?? [:]
+        for (arrayName, countName) in counts {
+            guard let countIndex = function.args.firstIndex(where: { $0.name == countName }) else { continue }
+            let cType = context.registry.resolve(CType.parse(function.args[countIndex].type))
+            let swiftCount = CScalar.swiftType(cType.base) ?? "Int32"
+            consumed[countIndex] = "\(swiftCount)(\(context.parameterName(arrayName, in: function.name)).count)"
+        }
+        for index in start..<function.args.count {
+            if let expression = consumed[index] {
+                lowered[index] = LoweredArgument(argument: expression)
+                continue
+            }
+            if lowered[index] != nil { continue }
+            let arg = function.args[index]
+            let next = index + 1 < function.args.count ? function.args[index + 1] : nil
+            let (value, consumesNext) = try lowerOne(arg, next: next, isArray: counts[arg.name] != nil)
+            lowered[index] = value
+            if let consumesNext, index + 1 < function.args.count { lowered[index + 1] = consumesNext }
+        }
+        return lowered
+    }
+
+    /// Lowers one argument; returns also the lowering of the next argument when this one consumes it.
+    private func lowerOne(_ arg: CArg, next: CArg?, isArray: Bool) throws -> (LoweredArgument, LoweredArgument?) {
+        let registry = context.registry
+        let type = registry.resolve(CType.parse(arg.type))
+        let name = Naming.identifier(context.parameterName(arg.name, in: function.name))
+        let doc = context.docs.convert(arg.info)
+
+        if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1 && arg.name != "buffer") {
+            throw NotYetBound(reason: "callback arguments are bound with events and callbacks")
+        }
+        if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
+            throw NotYetBound(reason: "typed parameters are bound with the typed-parameter support")
+        }
+        if arg.name == "flags", type.pointers == 0, let swiftC = CScalar.swiftType(type.base) {
+            return (try flags(arg, swiftC: swiftC), nil)
+        }
+        if let handle = registry.handles[type.base] {
+            if type.pointers == 1 {
+                return (LoweredArgument(
+                    parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: doc),
+                    argument: "\(name).pointer"), nil)
+            }
+            if type.pointers == 3 && !type.isConst {
+                let list = "\(name)List"
+                return (LoweredArgument(
+                    prelude: ["var \(list): UnsafeMutablePointer<OpaquePointer?>? = nil"], argument: "&\(list)",
+                    result: ResultPart(name: name, type: "[\(handle.swiftName)]",
+                                       expression: "takeHandles(\(list), count: count, \(handle.swiftName).init(owning:))"),
+                    shapeHint: .count), nil)
+            }
+            throw NotYetBound(reason: "arrays of \(handle.swiftName) handles as input")
+        }
+        if type.base == "char" {
+            return try string(arg, type: type, name: name, doc: doc, next: next, isArray: isArray)
+        }
+        if type.base == "unsigned char" && type.pointers == 1 && arg.name == "uuid" {
+            if type.isConst {
+                return (LoweredArgument(
+                    parameter: SwiftParameter(label: name, name: name, type: "[UInt8]", defaultValue: nil, doc: doc),
+                    argument: name), nil)
+            }
+            return (LoweredArgument(
+                prelude: ["var \(name) = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))"], argument: "&\(name)",
+                result: ResultPart(name: name, type: "[UInt8]", expression: name)), nil)
+        }
+        if let swift = CScalar.swiftType(type.base) {
+            return try scalar(arg, type: type, swift: swift, name: name, doc: doc, next: next, isArray: isArray)
+        }
+        if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
+            let local = "\(name)Value"
+            var sizeArgument: LoweredArgument?
+            if let next, next.name == "size", CType.parse(next.type).base == "size_t" {
+                sizeArgument = LoweredArgument(argument: "MemoryLayout<\(type.base)>.size")
+            } else if let next, isCount(next) {
+                throw NotYetBound(reason: "arrays of \(swiftStruct) values are bound with out-arrays")
+            }
+            return (LoweredArgument(
+                prelude: ["var \(local) = \(type.base)()"], argument: "&\(local)",
+                result: ResultPart(name: name, type: swiftStruct, expression: "\(swiftStruct)(\(local))")), sizeArgument)
+        }
+        throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' needs a shape the generator does not bind yet")
+    }
+
+    /// The `flags` argument: an option set, or nothing when libvirt says it is unused.
+    private func flags(_ arg: CArg, swiftC: String) throws -> LoweredArgument {
+        let enumName = context.overrides.flagsArguments[function.name]
+            ?? context.mentionedEnum(in: arg.info).flatMap { context.flagEnums.contains($0) ? $0 : nil }
+        if let enumName {
+            let swiftType = context.swiftEnumType(enumName)
+            return LoweredArgument(
+                parameter: SwiftParameter(
+                    label: "options", name: "options", type: swiftType, defaultValue: "[]",
+                    doc: context.docs.convert(arg.info)),
+                argument: "\(swiftC)(truncatingIfNeeded: options.rawValue)")
+        }
+        let text = arg.info.lowercased()
+        if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: text.contains) {
+            return LoweredArgument(argument: "0")
+        }
+        return LoweredArgument(
+            parameter: SwiftParameter(label: "flags", name: "flags", type: swiftC, defaultValue: "0",
+                                      doc: context.docs.convert(arg.info)),
+            argument: "flags")
+    }
+
+    /// `char` pointers: input strings, string arrays, UUID buffers, out strings and name lists.
+    private func string(
+        _ arg: CArg, type: CType, name: String, doc: String, next: CArg?, isArray: Bool
+    ) throws -> (LoweredArgument, LoweredArgument?) {
+        let nullable = context.overrides.nullableParameters[function.name]?.contains(arg.name) ?? false
+        switch (type.pointers, type.isConst) {
+        case (1, true) where next.map({ CType.parse($0.type).base == "size_t" }) ?? false:
+            throw NotYetBound(reason: "byte buffers ('\(arg.name)') are bound with streams")
+        case (1, true):
+            return (LoweredArgument(
+                parameter: SwiftParameter(
+                    label: name, name: name, type: nullable ? "String?" : "String",
+                    defaultValue: nullable ? "nil" : nil, doc: doc),
+                argument: name), nil)
+        case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
+            return (LoweredArgument(
+                prelude: ["var \(name) = [CChar](repeating: 0, count: Int(VIR_UUID_STRING_BUFLEN))"],
+                argument: "&\(name)",
+                result: ResultPart(name: "uuid", type: "String", expression: "String(cCharBuffer: \(name))")), nil)
+        case (2, true) where isArray:
+            let holder = "\(name)Array"
+            return (LoweredArgument(
+                parameter: SwiftParameter(label: name, name: name, type: "[String]", defaultValue: nil, doc: doc),
+                prelude: ["let \(holder) = CStringArray(\(name))", "defer { \(holder).deallocate() }"],
+                argument: "\(holder).pointer"), nil)
+        case (2, _):
+            if let next, isCapacity(next) {
+                let kind = arg.name.lowercased().contains("uuid") ? "UUIDs" : "Names"
+                return (LoweredArgument(argument: "names", shapeHint: .nameList, resultKind: kind),
+                        LoweredArgument(argument: "capacity"))
+            }
+            if !type.isConst {
+                let local = "\(name)Pointer"
+                return (LoweredArgument(
+                    prelude: ["var \(local): UnsafeMutablePointer<CChar>? = nil"], argument: "&\(local)",
+                    result: ResultPart(name: name, type: "String", expression: "takeString(orNil: \(local)) ?? \"\"")), nil)
+            }
+        case (3, false):
+            let local = "\(name)List"
+            return (LoweredArgument(
+                prelude: ["var \(local): UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil"],
+                argument: "&\(local)",
+                result: ResultPart(name: name, type: "[String]", expression: "takeStrings(\(local), count: count)"),
+                shapeHint: .count), nil)
+        default:
+            break
+        }
+        throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' (byte buffers) is bound with streams")
+    }
+
+    /// Whether an argument counts the array before it (`nr_stats`, `nparams`, `maxinfo`).
+    private func isCount(_ arg: CArg) -> Bool {
+        let lower = arg.name.lowercased()
+        return lower.hasPrefix("n") || lower.hasPrefix("max") || lower.hasSuffix("len")
+    }
+
+    /// Whether an argument is the capacity of the preceding name buffer.
+    private func isCapacity(_ arg: CArg) -> Bool {
+        let lower = arg.name.lowercased()
+        return CType.parse(arg.type).pointers == 0 && (lower.hasPrefix("max") || lower.hasSuffix("len"))
+    }
+
+    /// Scalars: inputs (plain, boolean, enum, option set), input arrays, and out-values.
+    private func scalar(
+        _ arg: CArg, type: CType, swift: String, name: String, doc: String, next: CArg?, isArray: Bool
+    ) throws -> (LoweredArgument, LoweredArgument?) {
+        let isBoolean = context.overrides.booleanParameters.contains(arg.name)
+        let enumName = context.mentionedEnum(in: arg.info)
+        if type.pointers == 0 {
+            if isBoolean {
+                return (LoweredArgument(
+                    parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: doc),
+                    argument: "\(name) ? 1 : 0"), nil)
+            }
+            if let enumName {
+                return (LoweredArgument(
+                    parameter: SwiftParameter(
+                        label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: doc),
+                    argument: "\(swift)(truncatingIfNeeded: \(name).rawValue)"), nil)
+            }
+            return (LoweredArgument(
+                parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: doc),
+                argument: name), nil)
+        }
+        guard type.pointers == 1 else {
+            throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' (out-arrays) is not bound yet")
+        }
+        if let next, swift == "Int32", isCapacity(next), next.name.lowercased().hasPrefix("max") {
+            return (LoweredArgument(argument: "ids", shapeHint: .idList, resultKind: "IDs"),
+                    LoweredArgument(argument: "capacity"))
+        }
+        if isArray {
+            let local = "\(name)Buffer"
+            return (LoweredArgument(
+                parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: doc),
+                prelude: ["var \(local) = \(name)"], argument: "&\(local)"), nil)
+        }
+        if type.isConst || looksLikeArray(arg, next: next)
+            || (context.overrides.outputArrays[function.name]?.contains(arg.name) ?? false) {
+            throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' is an array, bound with out-arrays")
+        }
+        let local = "\(name)Value"
+        var resultType = swift
+        var expression = local
+        if isBoolean {
+            resultType = "Bool"
+            expression = "\(local) != 0"
+        } else if let enumName {
+            resultType = context.swiftEnumType(enumName)
+            let raw = context.flagEnums.contains(enumName) ? "UInt32" : "Int32"
+            expression = "\(resultType)(rawValue: \(raw)(truncatingIfNeeded: \(local)))"
+        }
+        return (LoweredArgument(
+            prelude: ["var \(local): \(swift) = 0"], argument: "&\(local)",
+            result: ResultPart(name: name, type: resultType, expression: expression)), nil)
+    }
+
+    /// Whether a scalar pointer is an array (the next argument counts it, or the text says so).
+    private func looksLikeArray(_ arg: CArg, next: CArg?) -> Bool {
+        let text = arg.info.lowercased()
+        if text.contains("array") || text.contains("list") { return true }
+        guard let next else { return false }
+        let n = next.name.lowercased()
+        return CType.parse(next.type).pointers <= 1
+            && (n.hasPrefix("n") || n.hasPrefix("max") || n.hasSuffix("len") || n == "ncpus" || n.hasSuffix("count"))
+            && n != "nseconds"
+    }
+}

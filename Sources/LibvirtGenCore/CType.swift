@@ -1,0 +1,68 @@
+import LibvirtGenModel
+
+/// A parsed C type string: base name, pointer depth, constness, array bound.
+public struct CType: Sendable, Equatable, CustomStringConvertible {
+    /// The base type name with qualifiers removed (`unsigned long long`, `virDomain`).
+    public var base: String
+    /// The number of `*` levels.
+    public var pointers: Int
+    /// Whether the pointee is `const`.
+    public var isConst: Bool
+    /// The array bound for array fields (`VIR_UUID_BUFLEN`).
+    public var arrayBound: String?
+
+    /// Creates a type.
+    public init(base: String, pointers: Int, isConst: Bool, arrayBound: String? = nil) {
+        self.base = base
+        self.pointers = pointers
+        self.isConst = isConst
+        self.arrayBound = arrayBound
+    }
+
+    /// Parses a type string from the description: `const char **`, `char field[LEN]`, `unsigned long long int`.
+    public static func parse(_ text: String) -> CType {
+        var body = Substring(text)
+        var bound: String?
+        if let open = body.firstIndex(of: "["), let close = body.lastIndex(of: "]") {
+            bound = String(body[body.index(after: open)..<close])
+            body = body[..<open]
+        }
+        let pointers = body.filter { $0 == "*" }.count
+        var words = body.split(whereSeparator: { $0 == " " || $0 == "*" }).map(String.init)
+        let isConst = words.contains("const")
+        words.removeAll { $0 == "const" || $0 == "struct" || $0 == "enum" }
+        if bound != nil, words.count > 1 { words.removeLast() }  // `char field[N]`: drop the field name
+        if words.count > 1, words.last == "int", words.dropLast().allSatisfy(Self.sizeWords.contains) {
+            words.removeLast()  // `long long int` → `long long`
+        }
+        return CType(base: words.joined(separator: " "), pointers: pointers, isConst: isConst, arrayBound: bound)
+    }
+
+    /// Words that may precede `int` in a builtin type.
+    private static let sizeWords: Set<String> = ["unsigned", "signed", "long", "short"]
+
+    /// The C spelling, normalized.
+    public var description: String {
+        (isConst ? "const " : "") + base + (pointers > 0 ? " " + String(repeating: "*", count: pointers) : "")
+            + (arrayBound.map { "[\($0)]" } ?? "")
+    }
+
+    /// The same type with one more or fewer pointer level.
+    public func adding(pointers extra: Int) -> CType {
+        CType(base: base, pointers: pointers + extra, isConst: isConst, arrayBound: arrayBound)
+    }
+}
+
+/// The Swift spelling of C's builtin arithmetic types, as Swift imports them on 64-bit Linux.
+public enum CScalar {
+    /// Builtin C type → Swift type.
+    public static let swiftTypes: [String: String] = [
+        "int": "Int32", "unsigned int": "UInt32", "unsigned": "UInt32", "long": "Int", "unsigned long": "UInt",
+        "long long": "Int64", "unsigned long long": "UInt64", "double": "Double", "size_t": "Int",
+        "char": "CChar", "unsigned char": "UInt8", "short": "Int16", "unsigned short": "UInt16",
+        "signed char": "Int8",
+    ]
+
+    /// The Swift type for a builtin C scalar, or nil.
+    public static func swiftType(_ base: String) -> String? { swiftTypes[base] }
+}

@@ -1,0 +1,109 @@
+import LibvirtGenModel
+
+/// Lowers C enums to open Swift enums and flag enums to option sets.
+struct EnumLowering {
+    /// Word rules.
+    let naming: Naming
+    /// Type names.
+    let types: TypeNaming
+    /// Doc conversion.
+    let docs: DocText
+
+    /// Whether a C enum typedef is a set of bit flags.
+    static func isFlags(_ cName: String, values: [CEnumValue], declaredFlags: Set<String>) -> Bool {
+        if declaredFlags.contains(cName) { return true }
+        if cName.contains("Flag") { return true }
+        let real = values.filter { !$0.name.hasSuffix("_LAST") }
+        return !real.isEmpty && real.allSatisfy { $0.bitshift != nil }
+    }
+
+    /// Whether the value is a `_LAST` sentinel, which the bindings drop: newer libvirt adds values.
+    static func isSentinel(_ value: CEnumValue) -> Bool { value.name.hasSuffix("_LAST") }
+
+    /// Swift case names for the values: the word prefix most values share dropped, lowerCamelCase,
+    /// keywords escaped. Values outside the shared prefix (`VIR_WAR_NO_NETWORK` among `VIR_ERR_*`)
+    /// drop only what they share with it.
+    func caseNames(_ values: [CEnumValue], typeName: String) -> [String] {
+        let wordLists = values.map { Naming.snakeWords($0.name) }
+        var prefix = Self.sharedPrefix(wordLists)
+        if values.count == 1 {
+            let typeWords = Naming.camelWords(typeName).map { $0.uppercased() }
+            prefix = Array(prefix.prefix(Self.commonPrefix([wordLists[0], typeWords])))
+        }
+        var used: Set<String> = []
+        return wordLists.map { words in
+            let shared = Self.commonPrefix([words, prefix + ["\u{0}"]])
+            var rest = Array(words.dropFirst(min(shared, words.count - 1)))
+            if let first = rest.first?.first, first.isNumber, shared > 0 { rest.insert(words[shared - 1], at: 0) }
+            var name = naming.lowerCamel(naming.fromSnake(rest))
+            if used.contains(name) { name = naming.lowerCamel(naming.fromSnake(Array(words.dropFirst()))) }
+            used.insert(name)
+            return Naming.identifier(name)
+        }
+    }
+
+    /// The longest word prefix that at least 90% of the names share (all of them when there are few).
+    static func sharedPrefix(_ lists: [[String]]) -> [String] {
+        guard let longest = lists.map(\.count).max(), !lists.isEmpty else { return [] }
+        let needed = lists.count >= 10 ? (lists.count * 9 + 9) / 10 : lists.count
+        var best: [String] = []
+        for length in 1..<max(longest, 1) {
+            var counts: [[String]: Int] = [:]
+            for words in lists where words.count > length { counts[Array(words.prefix(length)), default: 0] += 1 }
+            guard let (candidate, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.joined() > $1.key.joined()) }),
+                  count >= needed, candidate.starts(with: best)
+            else { break }
+            best = candidate
+        }
+        return best
+    }
+
+    /// How many leading words all lists share, leaving at least one word of the first.
+    static func commonPrefix(_ lists: [[String]]) -> Int {
+        guard let first = lists.first else { return 0 }
+        var n = 0
+        while n < first.count - 1, lists.allSatisfy({ $0.count > n && $0[n] == first[n] }) { n += 1 }
+        return n
+    }
+
+    /// The open enum for a value enum.
+    func valueEnum(_ cName: String, values: [CEnumValue], typedef: CTypedef?) -> ValueEnum {
+        let real = values.filter { !Self.isSentinel($0) }
+        let names = caseNames(real, typeName: cName)
+        var cases: [EnumCase] = []
+        var aliases: [EnumCase] = []
+        var firstByValue: [Int64: String] = [:]
+        for (value, name) in zip(real, names) {
+            let doc = docs.lines(value.info) + docs.footer(cName: value.name, since: value.version)
+            if let original = firstByValue[value.value] {
+                aliases.append(EnumCase(name: name, cName: value.name, value: "\(value.value)", aliasOf: original, doc: doc))
+            } else {
+                firstByValue[value.value] = name
+                cases.append(EnumCase(name: name, cName: value.name, value: "\(value.value)", doc: doc))
+            }
+        }
+        let swiftName = types.swiftName(of: cName)
+        return ValueEnum(
+            name: String(swiftName.split(separator: ".").last!), cName: cName,
+            doc: docs.lines(typedef?.info ?? "") + docs.footer(cName: cName, since: typedef?.version),
+            cases: cases, aliases: aliases)
+    }
+
+    /// The option set for a flags enum.
+    func optionSet(_ cName: String, values: [CEnumValue], typedef: CTypedef?) -> OptionSetType {
+        let real = values.filter { !Self.isSentinel($0) }
+        let names = caseNames(real, typeName: cName)
+        let rawType = real.allSatisfy({ $0.value >= 0 && $0.value <= Int64(UInt32.max) }) ? "UInt32" : "UInt64"
+        let members = zip(real, names).map { value, name in
+            EnumCase(
+                name: name, cName: value.name, value: String(UInt64(bitPattern: value.value)),
+                initializer: value.value == 0 ? "[]" : "Self(rawValue: \(UInt64(bitPattern: value.value)))",
+                doc: docs.lines(value.info) + docs.footer(cName: value.name, since: value.version))
+        }
+        let swiftName = types.swiftName(of: cName, isOptionSet: true)
+        return OptionSetType(
+            name: String(swiftName.split(separator: ".").last!), cName: cName, rawType: rawType,
+            doc: docs.lines(typedef?.info ?? "") + docs.footer(cName: cName, since: typedef?.version),
+            members: members)
+    }
+}

@@ -1,0 +1,225 @@
+import LibvirtGenModel
+
+/// The result of lowering one function.
+enum FunctionOutcome {
+    /// Bound, ready to render.
+    case bound(BoundFunction)
+    /// A shape the generator binds in a later step, with the reason.
+    case notYetBound(String)
+    /// A function the generator could not place, with the reason (a warning).
+    case unaccounted(String)
+}
+
+/// Sorts a C function into a call shape and builds its Swift declaration.
+struct FunctionLowering {
+    /// Shared lowering state.
+    let context: LoweringContext
+
+    /// Lowers one function.
+    func lower(_ function: CFunction) -> FunctionOutcome {
+        if CType.parse(function.returnType).base == "unsigned char" {
+            return .notYetBound("byte-buffer results are bound with streams")
+        }
+        if Self.isEventRegistration(function.name) {
+            return .notYetBound("event and callback registration is bound as async sequences whose end deregisters")
+        }
+        let registry = context.registry
+        let firstType = function.args.first.map { registry.resolve(CType.parse($0.type)) }
+        let receiver = firstType.flatMap { registry.handle(for: $0) }
+        let owner = receiver ?? context.types.owner(of: function.name).flatMap { registry.handles[$0.cType] }
+
+        let lowered: [LoweredArgument?]
+        do {
+            lowered = try ArgumentLowering(context: context, function: function).lower(from: receiver == nil ? 0 : 1)
+        } catch let error as NotYetBound {
+            return .notYetBound(error.reason)
+        } catch {
+            return .unaccounted("\(error)")
+        }
+        var arguments = lowered.map { $0?.argument ?? "" }
+        if receiver != nil { arguments[0] = "pointer" }
+        let parts = lowered.compactMap { $0 }
+        var parameters = parts.compactMap(\.parameter)
+        let prelude = parts.flatMap(\.prelude)
+        let results = parts.compactMap(\.result)
+        let hint = parts.compactMap(\.shapeHint).first
+        let resultKind = parts.compactMap(\.resultKind).first
+
+        let returnType = registry.resolve(CType.parse(function.returnType))
+        let returnsBytes = function.args.contains { $0.name == "uuid" && CType.parse($0.type).base == "unsigned char" }
+        let naming = context.methods.name(
+            of: function.name, receiver: receiver?.cType, returnsBytes: returnsBytes, resultKind: resultKind)
+
+        guard var shape = shape(function, returnType: returnType, hint: hint, results: results, naming: naming) else {
+            return .unaccounted("return type '\(function.returnType)' with these arguments fits no call shape")
+        }
+        var swiftReturn: String?
+        var resultExpression: String?
+        var failureValue: String?
+        let optional = context.overrides.optionalResults.contains(function.name)
+        switch shape {
+        case .status, .count:
+            (swiftReturn, resultExpression) = combine(results)
+        case .nameList:
+            swiftReturn = "[String]"
+        case .idList:
+            swiftReturn = "[Int32]"
+        case .boolean:
+            swiftReturn = "Bool"
+        case .value, .plainValue:
+            let swift = CScalar.swiftType(returnType.base) ?? "Int32"
+            if let enumName = context.overrides.resultEnums[function.name] ?? context.mentionedEnum(in: function.returnInfo),
+               returnType.base == "int" {
+                let enumType = context.swiftEnumType(enumName)
+                swiftReturn = enumType
+                resultExpression = "\(enumType)(rawValue: result)"
+            } else {
+                swiftReturn = swift
+                resultExpression = "result"
+            }
+            failureValue = shape == .value ? Self.failureValue(function.returnInfo, swift: swift) : nil
+            if shape == .value, failureValue == nil { shape = .plainValue }
+            if optional, let failure = failureValue {
+                swiftReturn = swiftReturn! + "?"
+                resultExpression = "result == \(failure) ? nil : \(resultExpression!)"
+                failureValue = nil
+                shape = .plainValue
+            }
+        case .ownedHandle, .borrowedHandle, .initializer:
+            guard let handle = registry.handle(for: returnType) else { return .unaccounted("unknown handle return") }
+            swiftReturn = handle.swiftName
+            resultExpression = "\(handle.swiftName)(\(shape == .borrowedHandle ? "retaining" : "owning"): result)"
+        case .ownedString:
+            let value = ResultPart(name: naming.name, type: "String", expression: "result")
+            (swiftReturn, resultExpression) = combine([value] + results)
+        case .borrowedString:
+            swiftReturn = optional ? "String?" : "String"
+            resultExpression = optional ? "result.map { String(cString: $0) }" : "result.map { String(cString: $0) } ?? \"\""
+        }
+
+        // Labels: lookups label their key (`named:`); a parameter repeating the name's last word is unlabelled.
+        if let first = parameters.indices.first(where: { parameters[$0].label != "options" }) {
+            if let label = naming.firstLabel {
+                parameters[first].label = label
+            } else if endsWith(naming.name, word: parameters[first].name) {
+                parameters[first].label = "_"
+            }
+        }
+        let kind: DeclarationKind
+        if shape == .initializer {
+            kind = .initializer
+        } else if receiver == nil {
+            kind = .staticMethod
+        } else if parameters.isEmpty && naming.isGetter && results.count <= 1
+                    && !(swiftReturn.map(isStructType) ?? true) {
+            kind = .property
+        } else {
+            kind = .method
+        }
+        let ownerName = owner?.swiftName ?? "LibvirtLibrary"
+        let throwing = shape != .borrowedString && shape != .plainValue
+        let labels = parameters.map { "\($0.label):" }.joined()
+        let symbol: String
+        switch kind {
+        case .property: symbol = "\(ownerName).\(naming.name)"
+        case .initializer: symbol = "\(ownerName)(\(labels))"
+        case .method, .staticMethod: symbol = "\(ownerName).\(naming.name)(\(labels))"
+        }
+        let parameterDocs = Dictionary(
+            function.args.map { ($0.name, Naming.identifier(context.parameterName($0.name, in: function.name))) },
+            uniquingKeysWith: { a, _ in a })
+        var doc = context.docs.lines(function.info, parameters: parameterDocs)
+        for parameter in parameters {
+            doc.append("- Parameter \(parameter.name.trimmingBackticks): \(parameter.doc.isEmpty ? "See the C documentation." : parameter.doc)")
+        }
+        if swiftReturn != nil, !function.returnInfo.isEmpty {
+            doc.append("- Returns: \(context.docs.convert(function.returnInfo, parameters: parameterDocs))")
+        }
+        if throwing { doc.append("- Throws: ``LibvirtError`` when libvirt reports a failure.") }
+        doc += context.docs.footer(cName: function.name, since: function.version)
+        return .bound(BoundFunction(
+            cName: function.name, shape: shape, kind: kind, name: naming.name, parameters: parameters,
+            returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
+            failureValue: failureValue, resultExpression: resultExpression, doc: doc, swiftSymbol: symbol))
+    }
+
+    /// Whether a function registers or deregisters a callback; the bindings expose those as async sequences.
+    static func isEventRegistration(_ name: String) -> Bool {
+        ["Register", "Deregister", "EventAddCallback", "EventRemoveCallback", "EventUpdateCallback"]
+            .contains { name.contains($0) }
+    }
+
+    /// Picks the call shape from the return type, the arguments' hints and the name.
+    private func shape(
+        _ function: CFunction, returnType: CType, hint: CallShape?, results: [ResultPart], naming: MethodNaming.Result
+    ) -> CallShape? {
+        let registry = context.registry
+        if let handle = registry.handle(for: returnType) {
+            if context.overrides.borrowedReturns.contains(function.name) { return .borrowedHandle }
+            if function.args.first.flatMap({ registry.handle(for: registry.resolve(CType.parse($0.type))) }) == nil,
+               context.types.owner(of: function.name)?.cType == handle.cType, function.name.contains("Open") {
+                return .initializer
+            }
+            return .ownedHandle
+        }
+        if returnType.base == "char" && returnType.pointers == 1 && hint == nil {
+            return returnType.isConst ? (results.isEmpty ? .borrowedString : nil) : .ownedString
+        }
+        guard returnType.pointers == 0, CScalar.swiftType(returnType.base) != nil else { return nil }
+        if returnType.base != "int" { return hint == nil && results.isEmpty ? .value : nil }
+        if let hint { return hint }
+        if !results.isEmpty { return .status }
+        if naming.name.hasPrefix("is") || naming.name.hasPrefix("has") { return .boolean }
+        return Self.isStatus(function.returnInfo) ? .status : .value
+    }
+
+    /// Whether a return text describes 0 for success and -1 for failure.
+    static func isStatus(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.isEmpty { return true }
+        if lower.contains("number of") || lower.contains("count") { return false }
+        let markers = [
+            "0 in case of success", "0 on success", "0 if success", "0 upon success", "0 if successful",
+            "0 when successful", "0 in case of succes", "0 otherwise", "0 on completion", "0 if the", "0 success",
+            "returns 0", "0 if all", "0 in case of no error", "0 is returned", "0 if ok", "0 on succes", "success, -1",
+        ]
+        return markers.contains(where: lower.contains)
+    }
+
+    /// The value that means failure for a numeric return, read from its description.
+    static func failureValue(_ text: String, swift: String) -> String? {
+        let lower = text.lowercased()
+        let unsigned = swift.hasPrefix("U")
+        if lower.contains("-1") { return unsigned ? "\(swift).max" : "-1" }
+        let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
+        if zeroMarkers.contains(where: lower.contains) { return "0" }
+        return nil
+    }
+
+    /// Combines out-values: one is returned as is, several as a labelled tuple.
+    private func combine(_ results: [ResultPart]) -> (String?, String?) {
+        switch results.count {
+        case 0: return (nil, nil)
+        case 1: return (results[0].type, results[0].expression)
+        default:
+            let type = "(" + results.map { "\($0.name.trimmingBackticks): \($0.type)" }.joined(separator: ", ") + ")"
+            let value = "(" + results.map { "\($0.name.trimmingBackticks): \($0.expression)" }.joined(separator: ", ") + ")"
+            return (type, value)
+        }
+    }
+
+    private func isStructType(_ swift: String) -> Bool {
+        context.convertibleStructs.values.contains(swift) || swift.hasPrefix("(")
+    }
+
+    private func endsWith(_ name: String, word: String) -> Bool {
+        let last = Naming.camelWords(name).last?.lowercased() ?? ""
+        let param = Naming.camelWords(word.trimmingBackticks).last?.lowercased() ?? ""
+        return !last.isEmpty && last == param
+    }
+}
+
+extension String {
+    /// The identifier without the backticks that escape a keyword.
+    var trimmingBackticks: String { filter { $0 != "`" } }
+}

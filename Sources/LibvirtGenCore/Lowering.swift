@@ -1,0 +1,108 @@
+import LibvirtGenModel
+
+/// The lowering stage: C-level model in, binding model out, with a status for every symbol.
+public struct Lowering: Sendable {
+    /// The overrides data it reads.
+    public var overrides: Overrides
+
+    /// Creates the stage.
+    public init(overrides: Overrides) {
+        self.overrides = overrides
+    }
+
+    /// Lowers the four APIs; throws a ``DiagnosticError`` for broken input, collects warnings in `diagnostics`.
+    public func lower(_ apis: [CAPI], diagnostics: inout DiagnosticBag) throws -> BindingPackage {
+        let entries = try apis.map { try ModuleLayout.entry(for: $0) }
+        let naming = Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
+        let registry = TypeRegistry(apis: zip(apis, entries).map { ($0, $1.module) }) {
+            TypeNaming.handleName($0, explicit: overrides.typeNames, naming: naming)
+        }
+        try TypeReferenceCheck(registry: registry).check(apis)
+        let types = TypeNaming(
+            naming: naming, explicit: overrides.typeNames,
+            handles: registry.handles.mapValues(\.swiftName))
+        let flagEnums = Set(registry.enums.compactMap { name, values in
+            EnumLowering.isFlags(name, values: values, declaredFlags: Set(overrides.flagEnums)) ? name : nil
+        })
+        let structs = StructLowering(naming: naming, registry: registry, types: types, flagEnums: flagEnums)
+        var context = LoweringContext(
+            registry: registry, naming: naming, types: types,
+            methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
+            overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible())
+        let classifier = SymbolClassifier(
+            overrides: overrides,
+            lifecycleFunctions: Set(registry.handles.keys.flatMap { [$0 + "Free", $0 + "Ref", $0 + "Close"] }))
+
+        // Pass 1 names every symbol so that pass 2 can link documentation to Swift names.
+        context.docs = DocText(symbols: symbolMap(apis, context: context, classifier: classifier))
+        var builder = PackageBuilder(
+            context: context, classifier: classifier, structs: structs,
+            functionNames: Set(apis.flatMap(\.functions).map(\.name)))
+        for (api, entry) in zip(apis, entries) {
+            builder.add(api, entry: entry, diagnostics: &diagnostics)
+        }
+        return BindingPackage(
+            libvirtVersion: Self.version(of: apis), modules: builder.modules(entries), symbols: builder.symbols)
+    }
+
+    /// C name → Swift symbol for functions, enum values and types, for documentation links.
+    private func symbolMap(_ apis: [CAPI], context: LoweringContext, classifier: SymbolClassifier) -> [String: String] {
+        var map: [String: String] = [:]
+        let lowering = FunctionLowering(context: context)
+        for function in apis.flatMap(\.functions) {
+            if let (_, _, swift) = classifier.status(ofFunction: function.name), let swift {
+                map[function.name] = swift
+            } else if case .bound(let bound) = lowering.lower(function) {
+                map[function.name] = bound.swiftSymbol
+            }
+        }
+        for (name, handle) in context.registry.handles { map[name + "Ptr"] = handle.swiftName; map[name] = handle.swiftName }
+        for (name, values) in context.registry.enums where !values.isEmpty {
+            let type = context.swiftEnumType(name)
+            map[name] = type
+            let real = values.filter { !EnumLowering.isSentinel($0) }
+            let cases = EnumLowering(naming: context.naming, types: context.types, docs: DocText())
+                .caseNames(real, typeName: name)
+            for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
+        }
+        for (name, swift) in context.convertibleStructs { map[name] = swift }
+        return map
+    }
+
+    /// `X.Y.Z` from `LIBVIR_VERSION_NUMBER`, or `unknown`.
+    static func version(of apis: [CAPI]) -> String {
+        guard let raw = apis.flatMap(\.macros).first(where: { $0.name == "LIBVIR_VERSION_NUMBER" })?.rawValue,
+              let number = Int(raw)
+        else { return "unknown" }
+        return "\(number / 1_000_000).\(number / 1000 % 1000).\(number % 1000)"
+    }
+}
+
+/// Checks that every type a function, callback or struct names is declared somewhere in the files.
+struct TypeReferenceCheck {
+    /// Types across the files.
+    let registry: TypeRegistry
+
+    /// Throws a ``DiagnosticError`` at the first unknown type.
+    func check(_ apis: [CAPI]) throws {
+        for api in apis {
+            for function in api.functions + api.functypes {
+                for (what, type) in [("return type", function.returnType)] + function.args.map({ ("argument '\($0.name)'", $0.type) }) {
+                    try checkType(type, what: "\(what) of '\(function.name)'", at: function.location)
+                }
+            }
+            for s in api.structs {
+                for field in s.fields where field.unionMembers == nil {
+                    try checkType(field.type, what: "field '\(field.name)' of '\(s.name)'", at: s.location)
+                }
+            }
+        }
+    }
+
+    private func checkType(_ text: String, what: String, at location: SourceLocation) throws {
+        let base = CType.parse(text).base
+        guard registry.isKnown(base) else {
+            throw DiagnosticError("unknown type '\(base)' in \(what)", at: location)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import LibvirtGenModel
+
+/// Everything the per-symbol lowering steps share: the registry, the naming rules, the overrides,
+/// and which C types the bindings can convert.
+struct LoweringContext {
+    /// Types across the four files.
+    let registry: TypeRegistry
+    /// Word rules.
+    let naming: Naming
+    /// Type names.
+    let types: TypeNaming
+    /// Method names.
+    let methods: MethodNaming
+    /// Overrides data.
+    let overrides: Overrides
+    /// Doc conversion (with the symbol map once known).
+    var docs: DocText
+    /// Enum typedefs that are bit flags.
+    let flagEnums: Set<String>
+    /// C structs the bindings convert to Swift structs → their qualified Swift names.
+    let convertibleStructs: [String: String]
+
+    /// The Swift type of an enum typedef: its option set or its open enum.
+    func swiftEnumType(_ cName: String) -> String {
+        types.swiftName(of: cName, isOptionSet: flagEnums.contains(cName))
+    }
+
+    /// The first enum typedef named in a text (`one of virDomainState`), if any.
+    func mentionedEnum(in text: String) -> String? { registry.firstEnum(mentionedIn: text) }
+
+    /// The Swift name of a C parameter of a function.
+    func parameterName(_ cName: String, in function: String) -> String {
+        if let name = overrides.parameterNames["\(function).\(cName)"] ?? overrides.parameterNames[cName] { return name }
+        return naming.lowerCamel(naming.expand(Naming.camelWords(cName)))
+    }
+}

@@ -1,0 +1,119 @@
+/// Swift naming rules for libvirt's C names (DESIGN: types drop `vir`/`Ptr` and expand
+/// abbreviations; cases drop the common prefix and are lowerCamelCase; acronyms are cased uniformly).
+public struct Naming: Sendable {
+    /// Word substitutions applied to every name (`Desc` → `Description`).
+    public var abbreviations: [String: String]
+    /// Words written in capitals when not first (`XML`, `UUID`); all lowercase when first.
+    public var acronyms: Set<String>
+
+    /// Creates the naming rules from the overrides data.
+    public init(abbreviations: [String: String], acronyms: [String]) {
+        self.abbreviations = abbreviations
+        self.acronyms = Set(acronyms)
+    }
+
+    /// Splits a CamelCase identifier into words, keeping acronyms together: `GetXMLDesc` → `Get XML Desc`.
+    public static func camelWords(_ name: String) -> [String] {
+        let chars = Array(name)
+        var words: [String] = []
+        var current = ""
+        for (i, c) in chars.enumerated() {
+            if c == "_" {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            if !current.isEmpty {
+                let prev = chars[i - 1]
+                let next = i + 1 < chars.count ? chars[i + 1] : nil
+                let startsWord =
+                    (c.isUppercase && prev.isLowercase)
+                    || (c.isUppercase && prev.isUppercase && (next?.isLowercase ?? false))
+                    || (c.isNumber != prev.isNumber && !(prev.isUppercase && c.isNumber))
+                if startsWord {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(c)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Splits an upper-snake constant into words: `VIR_DOMAIN_RUNNING` → `VIR DOMAIN RUNNING`.
+    public static func snakeWords(_ name: String) -> [String] {
+        name.split(separator: "_").map(String.init)
+    }
+
+    /// Applies abbreviation expansion; a key may span several words (`NWFilter` matches `NW Filter`).
+    public func expand(_ words: [String]) -> [String] {
+        let keys = abbreviations.keys.map { ($0, Naming.camelWords($0)) }.sorted {
+            $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0
+        }
+        var result: [String] = []
+        var i = 0
+        while i < words.count {
+            if let (key, keyWords) = keys.first(where: { words[i...].starts(with: $0.1) }) {
+                result += Naming.camelWords(abbreviations[key]!)
+                i += keyWords.count
+            } else {
+                result.append(words[i])
+                i += 1
+            }
+        }
+        return result
+    }
+
+    /// Joins words as lowerCamelCase with acronyms uniform: `[Get, XML, Desc]` → `getXMLDesc`, `[UUID]` → `uuid`.
+    public func lowerCamel(_ words: [String]) -> String {
+        var out = ""
+        for (i, word) in words.enumerated() where !word.isEmpty {
+            let upper = word.uppercased()
+            if i == 0 {
+                out += word.lowercased() == word || acronyms.contains(upper) || word == upper
+                    ? word.lowercased() : lowerFirst(word)
+            } else if acronyms.contains(upper) {
+                out += upper
+            } else {
+                out += upperFirst(word)
+            }
+        }
+        return out
+    }
+
+    /// Joins words as UpperCamelCase with acronyms uniform.
+    public func upperCamel(_ words: [String]) -> String {
+        words.map { acronyms.contains($0.uppercased()) ? $0.uppercased() : upperFirst($0) }.joined()
+    }
+
+    /// Converts an upper-snake word list to UpperCamel-able words: `RUNNING` → `Running`, `XML` kept.
+    public func fromSnake(_ words: [String]) -> [String] {
+        words.map { word in
+            acronyms.contains(word) ? word : word.prefix(1).uppercased() + word.dropFirst().lowercased()
+        }
+    }
+
+    /// A Swift identifier for a case or member: escapes keywords and leading digits.
+    public static func identifier(_ name: String) -> String {
+        if let first = name.first, first.isNumber { return "_" + name }
+        return swiftKeywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// Swift keywords that need backticks as identifiers.
+    static let swiftKeywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct",
+        "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
+        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any",
+        "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type",
+    ]
+
+    private func upperFirst(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    private func lowerFirst(_ word: String) -> String {
+        word.prefix(1).lowercased() + word.dropFirst()
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import LibvirtGenModel
+import LibvirtGenOverridesData
+
+/// What the API description cannot say, read from `api-xml/overrides/overrides.json`: Swift type
+/// names, renames, ownership of returned pointers, flag enums, and the symbols the bindings leave to
+/// the runtime, hand-write, or exclude, each with a reason.
+public struct Overrides: Sendable, Codable {
+    /// A hand-written Swift declaration that stands for a C function.
+    public struct HandWritten: Sendable, Codable {
+        /// The Swift declaration, e.g. `Connection(uri:readOnly:)`.
+        public var swift: String
+        /// Why it is hand-written.
+        public var reason: String
+    }
+
+    /// Swift names for C types: handle objects (`virStorageVol` → `StorageVolume`) and enums whose
+    /// Swift home is not their C prefix (`virErrorNumber` → `LibvirtError.Code`).
+    public var typeNames: [String: String]
+    /// The getter whose result identifies an object of each handle type, for `Hashable`.
+    public var handleIdentity: [String: String]
+    /// Word expansions applied to every generated name.
+    public var abbreviations: [String: String]
+    /// Words cased as acronyms.
+    public var acronyms: [String]
+    /// Enum typedefs that are bit flags although their name does not say so.
+    public var flagEnums: [String]
+    /// The flags enum of a function's `flags` argument where its text names none.
+    public var flagsArguments: [String: String]
+    /// Swift base names for functions the rules would name badly.
+    public var renames: [String: String]
+    /// Swift names for C parameter names the word rules would name badly (`xmlDesc` → `xml`); a key
+    /// `function.parameter` applies to one function only.
+    public var parameterNames: [String: String]
+    /// Functions that return an object pointer without a new reference.
+    public var borrowedReturns: [String]
+    /// Functions whose failure value also means "no value" (the Swift result is optional).
+    public var optionalResults: [String]
+    /// The enum a function's `int` result takes where its text names none.
+    public var resultEnums: [String: String]
+    /// Parameter names that are C booleans (`int autostart`).
+    public var booleanParameters: [String]
+    /// String parameters that may be NULL, by function.
+    public var nullableParameters: [String: [String]]
+    /// Input arrays: function → array parameter → its count parameter.
+    public var arrayCounts: [String: [String: String]]
+    /// Output arrays the bindings do not convert yet: function → array parameters.
+    public var outputArrays: [String: [String]]
+    /// Functions used by the runtime, not exposed, with the reason.
+    public var `internal`: [String: String]
+    /// Function-name prefixes that are runtime helpers, with the reason.
+    public var internalPrefixes: [String: String]
+    /// Functions deliberately not exposed, with the reason.
+    public var excluded: [String: String]
+    /// Macros deliberately not exposed, with the reason.
+    public var excludedMacros: [String: String]
+    /// Functions bound by hand-written runtime code.
+    public var handWritten: [String: HandWritten]
+
+    /// The overrides built into the generator.
+    public static func builtIn() throws -> Overrides {
+        try load(from: OverridesResource.url)
+    }
+
+    /// Reads an overrides file; throws a ``DiagnosticError`` naming it when it does not decode.
+    public static func load(from url: URL) throws -> Overrides {
+        do {
+            return try JSONDecoder().decode(Overrides.self, from: Data(contentsOf: url))
+        } catch let error as DecodingError {
+            throw DiagnosticError("invalid overrides data: \(error.summary)", at: SourceLocation(file: url.path, line: 0))
+        } catch {
+            throw DiagnosticError("cannot read overrides data", at: SourceLocation(file: url.path, line: 0))
+        }
+    }
+}
+
+extension DecodingError {
+    /// A one-line description naming the key path.
+    var summary: String {
+        switch self {
+        case .keyNotFound(let key, let context):
+            return "missing key '\(key.stringValue)' at \(context.path)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(context.path)"
+        @unknown default:
+            return "\(self)"
+        }
+    }
+}
+
+extension DecodingError.Context {
+    /// The coding path as `a.b.c`.
+    var path: String {
+        codingPath.isEmpty ? "the top level" : codingPath.map(\.stringValue).joined(separator: ".")
+    }
+}

@@ -1,0 +1,156 @@
+import LibvirtGenModel
+
+/// Collects lowered declarations into files per Swift owner type and records every symbol's status.
+struct PackageBuilder {
+    /// Shared lowering state.
+    let context: LoweringContext
+    /// Statuses from the overrides data and the runtime.
+    let classifier: SymbolClassifier
+    /// Struct lowering.
+    let structs: StructLowering
+    /// Every function name of the four files.
+    let functionNames: Set<String>
+    /// The status of every symbol so far, in input order.
+    private(set) var symbols: [SymbolStatus] = []
+    /// Declarations by module, then by owner (nil for top-level types).
+    private var byModule: [String: [String?: Declarations]] = [:]
+
+    /// What one file collects.
+    private struct Declarations {
+        var handle: HandleClass?
+        var enums: [ValueEnum] = []
+        var optionSets: [OptionSetType] = []
+        var structs: [StructType] = []
+        var functions: [BoundFunction] = []
+    }
+
+    init(context: LoweringContext, classifier: SymbolClassifier, structs: StructLowering, functionNames: Set<String>) {
+        self.context = context
+        self.classifier = classifier
+        self.structs = structs
+        self.functionNames = functionNames
+    }
+
+    /// Lowers one API into its module.
+    mutating func add(_ api: CAPI, entry: ModuleLayout.Entry, diagnostics: inout DiagnosticBag) {
+        let module = entry.module
+        var files: [String?: Declarations] = [:]
+        for (cType, handle) in context.registry.handles where handle.module == module {
+            files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle)
+        }
+        addEnums(api, module: module, into: &files)
+        for s in api.structs where context.convertibleStructs[s.name] != nil {
+            let lowered = structs.lower(s, docs: context.docs)
+            files[owner(of: context.convertibleStructs[s.name]!), default: Declarations()].structs.append(lowered)
+        }
+        let lowering = FunctionLowering(context: context)
+        var seen: [String: String] = [:]
+        for function in api.functions {
+            func record(_ status: SymbolStatus.Status, swift: String?, reason: String?) {
+                symbols.append(SymbolStatus(
+                    name: function.name, kind: .function, module: module, status: status, swift: swift,
+                    since: function.version, reason: reason))
+            }
+            if let (status, reason, swift) = classifier.status(ofFunction: function.name) {
+                record(status, swift: swift, reason: reason)
+                continue
+            }
+            switch lowering.lower(function) {
+            case .bound(let bound):
+                let key = bound.swiftSymbol + bound.parameters.map(\.type).joined(separator: ",")
+                if let other = seen[key] {
+                    let reason = "its Swift declaration \(bound.swiftSymbol) is already taken by \(other)"
+                    diagnostics.warn("\(function.name): \(reason)", at: function.location)
+                    record(.unaccounted, swift: nil, reason: reason)
+                    continue
+                }
+                seen[key] = function.name
+                files[owner(of: bound.swiftSymbol), default: Declarations()].functions.append(bound)
+                record(.generated, swift: bound.swiftSymbol, reason: nil)
+            case .notYetBound(let reason):
+                record(.notYetBound, swift: nil, reason: reason)
+            case .unaccounted(let reason):
+                diagnostics.warn("\(function.name): \(reason)", at: function.location)
+                record(.unaccounted, swift: nil, reason: reason)
+            }
+        }
+        for macro in api.macros {
+            let (status, reason) = classifier.status(ofMacro: macro)
+            symbols.append(SymbolStatus(
+                name: macro.name, kind: .macro, module: module, status: status,
+                swift: status == .generated ? "LibvirtLibrary.headerVersion" : nil, since: macro.version, reason: reason))
+        }
+        byModule[module] = files
+    }
+
+    private mutating func addEnums(_ api: CAPI, module: String, into files: inout [String?: Declarations]) {
+        let lowering = EnumLowering(naming: context.naming, types: context.types, docs: context.docs)
+        var order: [String] = []
+        for value in api.enumValues where !order.contains(value.type) { order.append(value.type) }
+        for cName in order {
+            let values = context.registry.enums[cName] ?? []
+            let typedef = context.registry.enumTypedefs[cName]
+            let swiftType = context.swiftEnumType(cName)
+            if context.flagEnums.contains(cName) {
+                files[owner(of: swiftType), default: Declarations()].optionSets.append(
+                    lowering.optionSet(cName, values: values, typedef: typedef))
+            } else {
+                files[owner(of: swiftType), default: Declarations()].enums.append(
+                    lowering.valueEnum(cName, values: values, typedef: typedef))
+            }
+            for value in values {
+                let sentinel = EnumLowering.isSentinel(value)
+                symbols.append(SymbolStatus(
+                    name: value.name, kind: .enumValue, module: module, status: sentinel ? .excluded : .generated,
+                    swift: sentinel ? nil : context.docs.symbols[value.name], since: value.version,
+                    reason: sentinel ? "count sentinel: newer libvirt adds values, so Swift enums stay open" : nil))
+            }
+        }
+    }
+
+    /// The owner type of a qualified Swift name (`Domain.State` → `Domain`), nil for a top-level name.
+    private func owner(of qualified: String) -> String? {
+        let head = qualified.prefix { $0 != "." && $0 != "(" }
+        return qualified.count > head.count ? String(head) : nil
+    }
+
+    private func handleClass(_ cType: String, _ handle: TypeRegistry.Handle) -> HandleClass {
+        // Connections are closed (`virConnectClose`); every other object is freed (`virDomainFree`).
+        let free = cType + (cType.hasSuffix("Connect") ? "Close" : "Free")
+        let identity: String
+        switch context.overrides.handleIdentity[cType]?.split(separator: ":").map(String.init) {
+        case let parts? where parts.count == 2 && parts[0] == "uuid":
+            identity = "uuidIdentity(pointer, \(parts[1]))"
+        case let parts? where parts.count == 2 && parts[0] == "string":
+            identity = "\(parts[1])(pointer).map { String(cString: $0) } ?? \"\""
+        case let parts? where parts.count == 2 && parts[0] == "id":
+            identity = "String(\(parts[1])(pointer))"
+        default:
+            identity = "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
+        }
+        let info = handle.info.isEmpty ? "A libvirt `\(cType)` object." : handle.info
+        return HandleClass(
+            name: handle.swiftName, cType: cType, cPointerType: cType + "Ptr", freeFunction: free,
+            refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identityExpression: identity,
+            doc: context.docs.lines(info) + context.docs.footer(cName: cType + "Ptr", since: nil))
+    }
+
+    /// The modules with their files in a stable order.
+    func modules(_ entries: [ModuleLayout.Entry]) -> [BindingModule] {
+        entries.map { entry in
+            let files = (byModule[entry.module] ?? [:]).map { owner, d -> BindingFile in
+                let ownsHandle = d.handle != nil
+                let name = ownsHandle ? "\(owner!).swift" : "\(owner ?? "Types")+\(entry.module).swift"
+                return BindingFile(
+                    name: name, owner: owner, handle: d.handle,
+                    enums: d.enums.sorted { $0.cName < $1.cName },
+                    optionSets: d.optionSets.sorted { $0.cName < $1.cName },
+                    structs: d.structs.sorted { $0.cName < $1.cName },
+                    functions: d.functions.sorted { $0.cName < $1.cName })
+            }.sorted { $0.name < $1.name }
+            return BindingModule(
+                name: entry.module, cModule: entry.cModule, pkgConfig: entry.pkgConfig,
+                linkLibrary: entry.linkLibrary, headers: entry.headers, sourceFile: entry.apiName + "-api.xml", dependencies: entry.dependencies, files: files)
+        }
+    }
+}

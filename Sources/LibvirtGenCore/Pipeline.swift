@@ -1,0 +1,43 @@
+import Foundation
+import LibvirtGenModel
+import LibvirtGenXML
+
+/// The generator's front half as one value-in, value-out composition: read the API description,
+/// lower it. Renderers take the result from here.
+public struct Pipeline: Sendable {
+    /// The overrides data the lowering reads.
+    public var overrides: Overrides
+
+    /// Creates a pipeline with explicit overrides.
+    public init(overrides: Overrides) {
+        self.overrides = overrides
+    }
+
+    /// Creates a pipeline with the overrides built into the generator.
+    public init() throws {
+        overrides = try Overrides.builtIn()
+    }
+
+    /// What a run produces.
+    public struct Result: Sendable {
+        /// The C-level model of the four files.
+        public var apis: [CAPI]
+        /// The binding model.
+        public var package: BindingPackage
+        /// Warnings found on the way.
+        public var diagnostics: DiagnosticBag
+    }
+
+    /// Reads the four files of an API folder and lowers them.
+    public func run(apiXML folder: URL) throws -> Result {
+        let apis = try XMLFrontend().read(folder: folder)
+        return try run(apis: apis)
+    }
+
+    /// Lowers an already-read C model (from either frontend).
+    public func run(apis: [CAPI]) throws -> Result {
+        var diagnostics = DiagnosticBag()
+        let package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
+        return Result(apis: apis, package: package, diagnostics: diagnostics)
+    }
+}

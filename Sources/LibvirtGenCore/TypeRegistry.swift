@@ -1,0 +1,105 @@
+import LibvirtGenModel
+
+/// What a C type name denotes, resolved across the four description files.
+public struct TypeRegistry: Sendable {
+    /// An opaque libvirt object with a pointer typedef (`virDomain` / `virDomainPtr`).
+    public struct Handle: Sendable, Equatable {
+        /// The object type (`virDomain`).
+        public var cType: String
+        /// Its Swift class name.
+        public var swiftName: String
+        /// The Swift module that declares it.
+        public var module: String
+        /// The header group.
+        public var file: String
+        /// The struct's documentation.
+        public var info: String
+    }
+
+    /// Handles by C object type.
+    public private(set) var handles: [String: Handle] = [:]
+    /// Structs with fields by name.
+    public private(set) var structs: [String: CStruct] = [:]
+    /// Enum typedefs by name, with their values in declaration order.
+    public private(set) var enums: [String: [CEnumValue]] = [:]
+    /// Enum typedef documentation.
+    public private(set) var enumTypedefs: [String: CTypedef] = [:]
+    /// Function-pointer types by name.
+    public private(set) var functypes: Set<String> = []
+    /// Non-enum typedefs by name → aliased type.
+    public private(set) var aliases: [String: String] = [:]
+    /// Integer macros by name → value.
+    public private(set) var macroValues: [String: Int64] = [:]
+
+    /// Builds the registry from the APIs; `swiftName` names a handle from its C object type.
+    public init(apis: [(api: CAPI, module: String)], swiftName: (String) -> String) {
+        for (api, module) in apis {
+            for s in api.structs {
+                if s.fields.isEmpty {
+                    if api.typedefs.contains(where: { $0.name == s.name + "Ptr" }) {
+                        handles[s.name] = Handle(
+                            cType: s.name, swiftName: swiftName(s.name), module: module, file: s.file, info: s.info)
+                    }
+                } else {
+                    structs[s.name] = s
+                }
+            }
+            for t in api.typedefs {
+                if t.type == "enum" {
+                    enumTypedefs[t.name] = t
+                    enums[t.name, default: []] += []
+                } else {
+                    aliases[t.name] = t.type
+                }
+            }
+            for value in api.enumValues { enums[value.type, default: []].append(value) }
+            for f in api.functypes { functypes.insert(f.name) }
+        }
+        let macros = apis.flatMap(\.api.macros).filter { $0.params == nil && $0.rawValue != nil }
+        let raw = Dictionary(macros.map { ($0.name, $0.rawValue!) }, uniquingKeysWith: { a, _ in a })
+        func value(_ name: String, depth: Int) -> Int64? {
+            guard depth < 8, let text = raw[name] else { return nil }
+            return MacroValue.evaluate(text) { value($0, depth: depth + 1) }
+        }
+        for name in raw.keys { macroValues[name] = value(name, depth: 0) }
+    }
+
+    /// Follows pointer typedefs: `virDomainInfoPtr` → `virDomainInfo *`.
+    public func resolve(_ type: CType) -> CType {
+        var current = type
+        var guardCount = 0
+        while let alias = aliases[current.base], guardCount < 8 {
+            let inner = CType.parse(alias)
+            current = CType(
+                base: inner.base, pointers: inner.pointers + current.pointers, isConst: current.isConst || inner.isConst,
+                arrayBound: current.arrayBound)
+            guardCount += 1
+        }
+        return current
+    }
+
+    /// Whether a base type name is known: builtin, handle, struct, enum, function type or typedef.
+    public func isKnown(_ base: String) -> Bool {
+        base == "void" || base == "union" || CScalar.swiftType(base) != nil || handles[base] != nil
+            || structs[base] != nil || enums[base] != nil || functypes.contains(base) || aliases[base] != nil
+    }
+
+    /// The handle a resolved type points to (`virDomain *`), if any.
+    public func handle(for type: CType) -> Handle? {
+        type.pointers == 1 ? handles[type.base] : nil
+    }
+
+    /// The first enum typedef with values named in a text (`one of virDomainState`), if any.
+    public func firstEnum(mentionedIn text: String) -> String? {
+        var token = ""
+        for c in text + " " {
+            if c.isLetter || c.isNumber || c == "_" {
+                token.append(c)
+                continue
+            }
+            if token.hasPrefix("vir"), let values = enums[token], !values.isEmpty { return token }
+            token = ""
+        }
+        return nil
+    }
+}

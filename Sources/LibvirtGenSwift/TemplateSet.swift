@@ -1,0 +1,49 @@
+import Foundation
+import LibvirtGenModel
+import Mustache
+
+/// The Mustache templates of one folder, loaded by name (file name without `.mustache`).
+public struct TemplateSet: Sendable {
+    /// The loaded templates.
+    let library: MustacheLibrary
+
+    /// Loads every `*.mustache` file of a folder; throws a ``DiagnosticError`` naming a template that does not parse.
+    public init(folder: URL) throws {
+        var library = MustacheLibrary()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in names.sorted() where file.hasSuffix(".mustache") {
+            let url = folder.appendingPathComponent(file)
+            do {
+                try library.register(String(contentsOf: url, encoding: .utf8), named: String(file.dropLast(9)))
+            } catch {
+                throw DiagnosticError("template does not parse: \(error)", at: SourceLocation(file: url.path, line: 0))
+            }
+        }
+        self.library = library
+    }
+
+    /// Renders a template; a missing template is a programming error reported as a diagnostic.
+    public func render(_ name: String, _ object: Any) throws -> String {
+        guard let text = library.render(object, withTemplate: name) else {
+            throw DiagnosticError("no template named '\(name)'")
+        }
+        return text
+    }
+}
+
+extension String {
+    /// Every non-empty line indented by `spaces`.
+    func indented(_ spaces: Int) -> String {
+        let pad = String(repeating: " ", count: spaces)
+        return split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : pad + $0 }
+            .joined(separator: "\n")
+    }
+
+    /// The text without trailing newlines.
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,105 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import LibvirtGenModel
+
+/// A small read-only XML element tree with line numbers, built with the SAX parser so that every
+/// element knows where it was declared (DOM parsers in Foundation do not say).
+public final class XMLNode {
+    /// The element's name.
+    public let name: String
+    /// Its attributes.
+    public let attributes: [String: String]
+    /// The line the element starts on.
+    public let line: Int
+    /// Child elements in document order.
+    public fileprivate(set) var children: [XMLNode] = []
+    /// The element's own text (character data and CDATA), untrimmed.
+    public fileprivate(set) var text = ""
+
+    init(name: String, attributes: [String: String], line: Int) {
+        self.name = name
+        self.attributes = attributes
+        self.line = line
+    }
+
+    /// The children named `name`.
+    public func children(named name: String) -> [XMLNode] { children.filter { $0.name == name } }
+
+    /// The first child named `name`.
+    public func child(named name: String) -> XMLNode? { children.first { $0.name == name } }
+
+    /// Parses a whole document; throws a ``DiagnosticError`` naming the file and line on malformed XML.
+    public static func parse(contentsOf url: URL, displayPath: String) throws -> XMLNode {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw DiagnosticError("cannot read the file", at: SourceLocation(file: displayPath, line: 0))
+        }
+        return try parse(data: data, displayPath: displayPath)
+    }
+
+    /// Parses a document held in memory.
+    public static func parse(data: Data, displayPath: String) throws -> XMLNode {
+        let parser = XMLParser(data: data)
+        let builder = TreeBuilder(parser: parser)
+        parser.delegate = builder
+        let ok = parser.parse()
+        if !ok || builder.root == nil {
+            let line = builder.errorLine ?? parser.lineNumber
+            let reason = builder.errorMessage ?? "the file is not well-formed XML"
+            throw DiagnosticError("malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: line))
+        }
+        return builder.root!
+    }
+}
+
+/// SAX delegate that builds the ``XMLNode`` tree.
+private final class TreeBuilder: NSObject, XMLParserDelegate {
+    unowned let parser: XMLParser
+    var stack: [XMLNode] = []
+    var root: XMLNode?
+    var errorLine: Int?
+    var errorMessage: String?
+
+    init(parser: XMLParser) {
+        self.parser = parser
+    }
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        let node = XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber)
+        if let parent = stack.last {
+            parent.children.append(node)
+        } else {
+            root = node
+        }
+        stack.append(node)
+    }
+
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
+    ) {
+        stack.removeLast()
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+        stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if errorLine == nil {
+            errorLine = parser.lineNumber
+            let text = (parseError as NSError).localizedDescription
+            errorMessage = text.isEmpty ? nil : text
+        }
+    }
+}

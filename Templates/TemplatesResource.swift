@@ -1,0 +1,14 @@
+import Foundation
+
+/// Locates the templates built into the generator as resources.
+public enum TemplatesResource {
+    /// The folder of Swift source templates (`*.mustache`).
+    public static var swiftTemplates: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("swift")
+    }
+
+    /// The folder of verbatim runtime support files copied into every generated package.
+    public static var runtimeFiles: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("runtime")
+    }
+}

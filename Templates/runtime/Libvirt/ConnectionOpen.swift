@@ -1,0 +1,20 @@
+import CLibvirt
+
+extension Connection {
+    /// Opens a connection to a hypervisor.
+    ///
+    /// `uri` selects the driver and host (`test:///default`, `qemu:///system`, ...); nil lets libvirt
+    /// choose its default. A read-only connection allows only operations that do not change anything.
+    /// The first connection also sets up the process-wide event loop the bindings run.
+    ///
+    /// - Parameter uri: The connection URI, or nil for libvirt's default.
+    /// - Parameter readOnly: Whether to open the connection read-only.
+    /// - Throws: ``LibvirtError`` when libvirt cannot open the connection.
+    ///
+    /// C symbols: `virConnectOpen`, `virConnectOpenReadOnly`.
+    public convenience init(uri: String? = nil, readOnly: Bool = false) throws {
+        LibvirtRuntime.prepare()
+        let pointer = readOnly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri)
+        self.init(owning: try checkPointer(pointer))
+    }
+}

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CLibvirt
+
+/// Converts a string the caller owns and frees it.
+package func takeString(_ pointer: UnsafeMutablePointer<CChar>) -> String {
+    defer { free(pointer) }
+    return String(cString: pointer)
+}
+
+/// Converts a string the caller owns, if any, and frees it.
+package func takeString(orNil pointer: UnsafeMutablePointer<CChar>?) -> String? {
+    pointer.map(takeString)
+}
+
+/// Converts an array of `count` owned strings and frees the strings and the array.
+package func takeStrings(_ list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, count: Int32) -> [String] {
+    guard let list else { return [] }
+    defer { free(list) }
+    return (0..<Int(count)).map { list[$0].map(takeString) ?? "" }
+}
+
+/// Wraps an array of `count` owned object pointers and frees the array (the objects now belong to the wrappers).
+package func takeHandles<Handle>(
+    _ list: UnsafeMutablePointer<OpaquePointer?>?, count: Int32, _ wrap: (OpaquePointer) -> Handle
+) -> [Handle] {
+    guard let list else { return [] }
+    defer { free(list) }
+    return (0..<Int(count)).compactMap { list[$0].map(wrap) }
+}
+
+/// Calls a function that fills a caller-allocated name array of a given capacity, growing the
+/// capacity until the answer fits, and converts and frees the names.
+package func collectNames(
+    _ fill: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, Int32) -> Int32
+) throws(LibvirtError) -> [String] {
+    var capacity: Int32 = 64
+    while true {
+        let buffer = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: Int(capacity))
+        buffer.initialize(repeating: nil, count: Int(capacity))
+        defer { buffer.deallocate() }
+        let count = fill(buffer, capacity)
+        if count < 0 { throw LibvirtError.last() }
+        let names = (0..<Int(count)).map { buffer[$0].map(takeString) ?? "" }
+        if count < capacity { return names }
+        capacity *= 4
+    }
+}
+
+/// Calls a function that fills a caller-allocated ID array of a given capacity, growing the
+/// capacity until the answer fits.
+package func collectIDs(_ fill: (UnsafeMutablePointer<Int32>, Int32) -> Int32) throws(LibvirtError) -> [Int32] {
+    var capacity: Int32 = 64
+    while true {
+        var ids = [Int32](repeating: 0, count: Int(capacity))
+        let count = ids.withUnsafeMutableBufferPointer { fill($0.baseAddress!, capacity) }
+        if count < 0 { throw LibvirtError.last() }
+        if count < capacity { return Array(ids.prefix(Int(count))) }
+        capacity *= 4
+    }
+}
+
+/// A C array of C strings built from Swift strings; call ``deallocate()`` after the call.
+package struct CStringArray {
+    /// The array, as `const char **`.
+    package let pointer: UnsafeMutablePointer<UnsafePointer<CChar>?>
+    private let count: Int
+
+    /// Copies the strings.
+    package init(_ strings: [String]) {
+        count = strings.count
+        pointer = .allocate(capacity: max(count, 1))
+        for (i, string) in strings.enumerated() { pointer[i] = UnsafePointer(strdup(string)) }
+    }
+
+    /// Frees the copies.
+    package func deallocate() {
+        for i in 0..<count { free(UnsafeMutableRawPointer(mutating: pointer[i])) }
+        pointer.deallocate()
+    }
+}
+
+/// The UUID string of an object, read with its `GetUUIDString` function, for `Hashable`.
+package func uuidIdentity(
+    _ pointer: OpaquePointer, _ read: (OpaquePointer?, UnsafeMutablePointer<CChar>?) -> Int32
+) -> String {
+    var buffer = [CChar](repeating: 0, count: Int(VIR_UUID_STRING_BUFLEN))
+    _ = read(pointer, &buffer)
+    return String(cCharBuffer: buffer)
+}
+
+extension String {
+    /// Decodes a NUL-terminated C buffer.
+    package init(cCharBuffer buffer: [CChar]) {
+        self = buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Decodes a fixed-size C `char` array field (imported as a tuple), up to its NUL.
+    package init<Tuple>(cCharTuple tuple: Tuple) {
+        self = withUnsafeBytes(of: tuple) { raw in
+            String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CLibvirt
+
+/// A failure reported by libvirt, copied from the thread's last error at the moment the call failed.
+///
+/// Every binding throws this type. libvirt keeps its last error per thread, so the wrappers copy it
+/// in the same synchronous call that failed, before any suspension point.
+public struct LibvirtError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong (`virErrorNumber`).
+    public var code: Code
+    /// The part of libvirt that reported it (`virErrorDomain`).
+    public var errorDomain: ErrorDomain
+    /// How severe it is (`virErrorLevel`).
+    public var level: Level
+    /// libvirt's human-readable message.
+    public var message: String
+    /// Extra information: the first string detail, if any.
+    public var str1: String?
+    /// Extra information: the second string detail, if any.
+    public var str2: String?
+    /// Extra information: the third string detail, if any.
+    public var str3: String?
+    /// Extra information: the first number.
+    public var int1: Int32
+    /// Extra information: the second number.
+    public var int2: Int32
+
+    /// Creates an error value.
+    public init(
+        code: Code, errorDomain: ErrorDomain, level: Level = .error, message: String,
+        str1: String? = nil, str2: String? = nil, str3: String? = nil, int1: Int32 = 0, int2: Int32 = 0
+    ) {
+        self.code = code
+        self.errorDomain = errorDomain
+        self.level = level
+        self.message = message
+        self.str1 = str1
+        self.str2 = str2
+        self.str3 = str3
+        self.int1 = int1
+        self.int2 = int2
+    }
+
+    /// The message, as libvirt wrote it.
+    public var description: String { message }
+
+    /// Copies the calling thread's last libvirt error.
+    package static func last() -> LibvirtError {
+        guard let error = virGetLastError()?.pointee else {
+            return LibvirtError(
+                code: .internalError, errorDomain: .none,
+                message: "libvirt reported a failure without setting an error")
+        }
+        return LibvirtError(
+            code: Code(rawValue: error.code), errorDomain: ErrorDomain(rawValue: error.domain),
+            level: Level(rawValue: Int32(bitPattern: error.level.rawValue)),
+            message: error.message.map { String(cString: $0) } ?? "",
+            str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
+            str3: error.str3.map { String(cString: $0) }, int1: error.int1, int2: error.int2)
+    }
+}

@@ -1,0 +1,2 @@
+/// The libvirt library itself: functions and constants that belong to no object.
+public enum LibvirtLibrary {}
