@@ -32,72 +32,42 @@ public struct DocText: Sendable {
 
     /// Converts markup in one string (used for single-line parameter text too).
     public func convert(_ text: String, parameters: [String: String] = [:]) -> String {
-        enum State { case text, parameter, constant }
-        var out = ""
-        var token = ""
-        var state = State.text
         let chars = Array(text)
-        func flushParameter() {
-            out += token.isEmpty ? "@" : "`\(parameters[token] ?? token)`"
-            token = ""
-        }
-        func flushConstant() {
-            let swift: String? = ["NULL": "nil", "TRUE": "true", "FALSE": "false"][token]
-            out += swift.map { "`\($0)`" } ?? "%" + token
-            token = ""
-        }
+        var out = ""
         var i = 0
+        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
+        func word(from start: Int) -> (String, Int) {
+            var end = start
+            while end < chars.count, isWordCharacter(chars[end]) { end += 1 }
+            return (String(chars[start..<end]), end)
+        }
         while i < chars.count {
             let c = chars[i]
-            switch state {
-            case .parameter:
-                if c.isLetter || c.isNumber || c == "_" {
-                    token.append(c)
-                    i += 1
-                    continue
-                }
-                flushParameter()
-                state = .text
-                continue
-            case .constant:
-                if c.isLetter || c.isNumber || c == "_" {
-                    token.append(c)
-                    i += 1
-                    continue
-                }
-                flushConstant()
-                state = .text
-                continue
-            case .text:
-                if c == "@" {
-                    state = .parameter
-                } else if c == "%" {
-                    state = .constant
-                } else if c.isLetter || c == "_", i == 0 || !(chars[i - 1].isLetter || chars[i - 1].isNumber || chars[i - 1] == "_") {
-                    var j = i
-                    while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" { j += 1 }
-                    let word = String(chars[i..<j])
-                    var end = j
-                    if end + 1 < chars.count, chars[end] == "(", chars[end + 1] == ")" { end += 2 }
-                    if let swift = symbols[word] {
-                        out += "`\(swift)`"
-                        i = end
-                        continue
-                    }
-                    out += word
-                    i = j
-                    continue
+            if c == "@" || c == "%" {
+                // `@name` is a parameter; `%NULL`, `%TRUE`, `%FALSE` are C constants.
+                let (token, end) = word(from: i + 1)
+                let swift = c == "@" ? (token.isEmpty ? nil : parameters[token] ?? token) : Self.constants[token]
+                out += swift.map { "`\($0)`" } ?? String(c) + token
+                i = end
+            } else if isWordCharacter(c) && !c.isNumber && (i == 0 || !isWordCharacter(chars[i - 1])) {
+                // A C symbol known to the bindings becomes its Swift name (`virDomainGetInfo()` → `Domain.info()`).
+                let (token, end) = word(from: i)
+                if let swift = symbols[token] {
+                    let call = end + 1 < chars.count && chars[end] == "(" && chars[end + 1] == ")"
+                    out += "`\(swift)`"
+                    i = call ? end + 2 : end
                 } else {
-                    out.append(c)
+                    out += token
+                    i = end
                 }
+            } else {
+                out.append(c)
+                i += 1
             }
-            i += 1
-        }
-        switch state {
-        case .parameter: flushParameter()
-        case .constant: flushConstant()
-        case .text: break
         }
         return out
     }
+
+    /// C constants in libvirt's markup and their Swift spelling.
+    static let constants = ["NULL": "nil", "TRUE": "true", "FALSE": "false"]
 }

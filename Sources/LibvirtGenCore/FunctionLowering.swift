@@ -125,15 +125,19 @@ struct FunctionLowering {
         case .initializer: symbol = "\(ownerName)(\(labels))"
         case .method, .staticMethod: symbol = "\(ownerName).\(naming.name)(\(labels))"
         }
-        let parameterDocs = Dictionary(
-            function.args.map { ($0.name, Naming.identifier(context.parameterName($0.name, in: function.name))) },
-            uniquingKeysWith: { a, _ in a })
+        // Documentation names parameters as Swift sees them (`@flags` → `options`).
+        var parameterDocs: [String: String] = [:]
+        for (arg, lowered) in zip(function.args, lowered) {
+            parameterDocs[arg.name] = lowered?.parameter?.name
+                ?? Naming.identifier(context.parameterName(arg.name, in: function.name))
+        }
         var doc = context.docs.lines(function.info, parameters: parameterDocs)
         for parameter in parameters {
-            doc.append("- Parameter \(parameter.name.trimmingBackticks): \(parameter.doc.isEmpty ? "See the C documentation." : parameter.doc)")
+            let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc
+            doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
         }
-        if swiftReturn != nil, !function.returnInfo.isEmpty {
-            doc.append("- Returns: \(context.docs.convert(function.returnInfo, parameters: parameterDocs))")
+        if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered) {
+            doc.append("- Returns: \(context.docs.convert(returns, parameters: parameterDocs))")
         }
         if throwing { doc.append("- Throws: ``LibvirtError`` when libvirt reports a failure.") }
         doc += context.docs.footer(cName: function.name, since: function.version)
@@ -147,6 +151,16 @@ struct FunctionLowering {
     static func isEventRegistration(_ name: String) -> Bool {
         ["Register", "Deregister", "EventAddCallback", "EventRemoveCallback", "EventUpdateCallback"]
             .contains { name.contains($0) }
+    }
+
+    /// What the Swift result is: the C return's text, or for out-values the text of the arguments that deliver them.
+    private func returnsDoc(_ function: CFunction, shape: CallShape, lowered: [LoweredArgument?]) -> String? {
+        let outputs = zip(function.args, lowered).filter { $0.1?.result != nil }.map(\.0)
+        guard [.status, .count].contains(shape), !outputs.isEmpty else {
+            return function.returnInfo.isEmpty ? nil : function.returnInfo
+        }
+        let texts = outputs.map { outputs.count == 1 ? $0.info : "`\($0.name)`: \($0.info)" }
+        return texts.joined(separator: "; ")
     }
 
     /// Picks the call shape from the return type, the arguments' hints and the name.

@@ -235,13 +235,14 @@ public struct CMacro: Sendable, Equatable {
     }
 }
 
-/// A typedef (`virDomainPtr` = `virDomain *`, `virDomainState` = `enum`).
-public struct CTypedef: Sendable, Equatable {
-    /// The typedef's name.
+/// A declaration that names a type: a typedef (`virDomainPtr` = `virDomain *`, `virDomainState` =
+/// `enum`) or an exported variable (`virConnectAuthPtrDefault` of type `virConnectAuthPtr`).
+public struct CTypedDeclaration: Sendable, Equatable {
+    /// The declared name.
     public var name: String
     /// The header group.
     public var file: String
-    /// The aliased type (`enum` for enum typedefs).
+    /// The type: the aliased type for a typedef (`enum` for enum typedefs), the variable's type.
     public var type: String
     /// The version that introduced it.
     public var version: String?
@@ -250,7 +251,7 @@ public struct CTypedef: Sendable, Equatable {
     /// Where it is declared.
     public var location: SourceLocation
 
-    /// Creates a typedef.
+    /// Creates a declaration.
     public init(name: String, file: String, type: String, version: String?, info: String, location: SourceLocation) {
         self.name = name
         self.file = file
@@ -260,6 +261,12 @@ public struct CTypedef: Sendable, Equatable {
         self.location = location
     }
 }
+
+/// A typedef.
+public typealias CTypedef = CTypedDeclaration
+
+/// An exported variable.
+public typealias CVariable = CTypedDeclaration
 
 /// A struct; opaque handle structs have no fields.
 public struct CStruct: Sendable, Equatable {
@@ -310,31 +317,5 @@ public struct CField: Sendable, Equatable {
         self.type = type
         self.info = info
         self.unionMembers = unionMembers
-    }
-}
-
-/// An exported variable.
-public struct CVariable: Sendable, Equatable {
-    /// The variable's name.
-    public var name: String
-    /// The header group.
-    public var file: String
-    /// Its C type.
-    public var type: String
-    /// The version that introduced it.
-    public var version: String?
-    /// Its documentation.
-    public var info: String
-    /// Where it is declared.
-    public var location: SourceLocation
-
-    /// Creates a variable.
-    public init(name: String, file: String, type: String, version: String?, info: String, location: SourceLocation) {
-        self.name = name
-        self.file = file
-        self.type = type
-        self.version = version
-        self.info = info
-        self.location = location
     }
 }

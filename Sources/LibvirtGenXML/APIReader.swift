@@ -47,23 +47,19 @@ struct APIReader {
             case "functype": api.functypes.append(try readFunction(node))
             case "enum": api.enumValues.append(try readEnum(node))
             case "macro": api.macros.append(try readMacro(node))
-            case "typedef":
-                api.typedefs.append(
-                    CTypedef(
-                        name: try attribute("name", of: node), file: node.attributes["file"] ?? "",
-                        type: try typeAttribute(of: node), version: node.attributes["version"],
-                        info: info(of: node), location: at(node)))
+            case "typedef": api.typedefs.append(try readTypedDeclaration(node))
             case "struct": api.structs.append(try readStruct(node))
-            case "variable":
-                api.variables.append(
-                    CVariable(
-                        name: try attribute("name", of: node), file: node.attributes["file"] ?? "",
-                        type: try typeAttribute(of: node), version: node.attributes["version"],
-                        info: info(of: node), location: at(node)))
+            case "variable": api.variables.append(try readTypedDeclaration(node))
             default:
                 throw unknown(node, in: "symbols")
             }
         }
+    }
+
+    private func readTypedDeclaration(_ node: XMLNode) throws -> CTypedDeclaration {
+        CTypedDeclaration(
+            name: try attribute("name", of: node), file: node.attributes["file"] ?? "", type: try typeAttribute(of: node),
+            version: node.attributes["version"], info: info(of: node), location: at(node))
     }
 
     private func readFunction(_ node: XMLNode) throws -> CFunction {

@@ -917,12 +917,12 @@ extension Connection {
     /// See `Connection.baselineHypervisorCPU(emulator:arch:machine:virtualizationType:cpuXMLs:options:)` to get a CPU which can be provided
     /// by the hypervisor.
     ///
-    /// If `flags` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
+    /// If `options` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
     /// will explicitly list all CPU features that are part of the host CPU,
     /// without this flag features that are part of the CPU model will not be
     /// listed.
     ///
-    /// If `flags` includes `Connection.BaselineCPUOptions.migratable`, the resulting
+    /// If `options` includes `Connection.BaselineCPUOptions.migratable`, the resulting
     /// CPU will not include features that block migration.
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
     /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
@@ -957,12 +957,12 @@ extension Connection {
     /// may contain more features than what the hypervisor reports as blockers in
     /// case the CPU model definition in libvirt differs from QEMU definition.
     ///
-    /// If `flags` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
+    /// If `options` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
     /// will explicitly list all CPU features that are part of the computed CPU,
     /// without this flag features that are part of the CPU model will not be
     /// listed.
     ///
-    /// If `flags` includes `Connection.BaselineCPUOptions.migratable`, the resulting
+    /// If `options` includes `Connection.BaselineCPUOptions.migratable`, the resulting
     /// CPU will not include features that block migration.
     /// - Parameter emulator: path to the emulator binary
     /// - Parameter arch: CPU architecture
@@ -1087,7 +1087,7 @@ extension Connection {
     /// `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` for a list of CPU models supported by
     /// libvirt for domains created on a specific hypervisor.
     /// - Parameter arch: Architecture
-    /// - Returns: -1 on error, number of elements in `models` on success (0 means libvirt accepts any CPU model).
+    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture.  Each element and the array itself must be freed by the caller with free.  Pass NULL if only the list length is needed.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCPUModelNames`.
@@ -1149,7 +1149,7 @@ extension Connection {
 
     /// Provides `libVer`, which is the version of libvirt used by the
     ///   daemon running on the `conn` host
-    /// - Returns: -1 in case of failure, 0 otherwise, and values for `libVer` have the format major * 1,000,000 + minor * 1,000 + release.
+    /// - Returns: returns the libvirt library version used on the connection (OUT)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetLibVersion`.
@@ -1247,7 +1247,7 @@ extension Connection {
     /// Get the version level of the Hypervisor running. This may work only with
     /// hypervisor call, i.e. with privileged access to the hypervisor, not
     /// with a Read-Only connection.
-    /// - Returns: -1 in case of error, 0 otherwise. if the version can't be extracted by lack of capacities returns 0 and `hvVer` is 0, otherwise `hvVer` value is major * 1,000,000 + minor * 1,000 + release
+    /// - Returns: return value for the version of the running hypervisor (OUT)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetVersion`.
@@ -1307,7 +1307,7 @@ extension Connection {
     /// array of information for each.  This API solves the race inherent in
     /// `Connection.activeDomainIDs` and `Connection.definedDomainNames`.
     ///
-    /// Normally, all domains are returned; however, `flags` can be used to
+    /// Normally, all domains are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted domains.  The valid
     /// flags are divided into groups, where each group contains bits that
     /// describe mutually exclusive attributes of a domain, and where all bits
@@ -1321,13 +1321,13 @@ extension Connection {
     /// as an inactive transient domain), in that case a hypervisor may return
     /// either 0 or an error.
     ///
-    /// The first group of `flags` is `Connection.ListAllDomainsOptions.active` (online
+    /// The first group of `options` is `Connection.ListAllDomainsOptions.active` (online
     /// domains) and `Connection.ListAllDomainsOptions.inactive` (offline domains).
     ///
-    /// The next group of `flags` is `Connection.ListAllDomainsOptions.persistent` (defined
+    /// The next group of `options` is `Connection.ListAllDomainsOptions.persistent` (defined
     /// domains) and `Connection.ListAllDomainsOptions.transient` (running but not defined).
     ///
-    /// The next group of `flags` covers various domain states:
+    /// The next group of `options` covers various domain states:
     /// `Connection.ListAllDomainsOptions.running`, `Connection.ListAllDomainsOptions.paused`,
     /// `Connection.ListAllDomainsOptions.shutoff`, and a catch-all for all other states
     /// (such as crashed, this catch-all covers the possibility of adding new
@@ -1361,7 +1361,7 @@ extension Connection {
     ///   }
     ///   free(domains);
     /// - Parameter options: bitwise-OR of `Connection.ListAllDomainsOptions`
-    /// - Returns: the number of domains found or -1 and sets domains to NULL in case of error.  On success, the array stored into `domains` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier. The caller is responsible for calling `Domain.free()` on each array element, then calling free() on `domains`.
+    /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllDomains`.
@@ -1376,16 +1376,16 @@ extension Connection {
     /// objects. This API solves the race inherent between `Connection.interfaceNames`
     /// and `Connection.definedInterfaceNames`.
     ///
-    /// Normally, all interfaces are returned; however, `flags` can be used to
+    /// Normally, all interfaces are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted interfaces.  The valid
     /// flags are divided into groups, where each group contains bits that
     /// describe mutually exclusive attributes of a interface, and where all bits
     /// within a group describe all possible interfaces.
     ///
-    /// The only group of `flags` is `Connection.ListAllInterfacesOptions.active` (up) and
+    /// The only group of `options` is `Connection.ListAllInterfacesOptions.active` (up) and
     /// `Connection.ListAllInterfacesOptions.inactive` (down) to filter the interfaces by state.
     /// - Parameter options: bitwise-OR of `Connection.ListAllInterfacesOptions`.
-    /// - Returns: the number of interfaces found or -1 and sets `ifaces` to  NULL in case of error.  On success, the array stored into `ifaces` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling virStorageInterfaceFree() on each array element, then calling free() on `ifaces`.
+    /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllInterfaces`.
@@ -1398,7 +1398,7 @@ extension Connection {
 
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
-    /// - Returns: the number of network filters found or -1 and sets `filters` to  NULL in case of error.  On success, the array stored into `filters` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `NetworkFilter.free()` on each array element, then calling free() on `filters`.
+    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilterBindings`.
@@ -1413,7 +1413,7 @@ extension Connection {
 
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
-    /// - Returns: the number of network filters found or -1 and sets `filters` to  NULL in case of error.  On success, the array stored into `filters` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `NetworkFilter.free()` on each array element, then calling free() on `filters`.
+    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilters`.
@@ -1430,24 +1430,24 @@ extension Connection {
     /// objects. This API solves the race inherent between `Connection.networkNames`
     /// and `Connection.definedNetworkNames`.
     ///
-    /// Normally, all networks are returned; however, `flags` can be used to
+    /// Normally, all networks are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted networks.  The valid
     /// flags are divided into groups, where each group contains bits that
     /// describe mutually exclusive attributes of a network, and where all bits
     /// within a group describe all possible networks.
     ///
-    /// The first group of `flags` is `Connection.ListAllNetworksOptions.active` (up) and
+    /// The first group of `options` is `Connection.ListAllNetworksOptions.active` (up) and
     /// `Connection.ListAllNetworksOptions.inactive` (down) to filter the networks by state.
     ///
-    /// The second group of `flags` is `Connection.ListAllNetworksOptions.persistent` (defined)
+    /// The second group of `options` is `Connection.ListAllNetworksOptions.persistent` (defined)
     /// and `Connection.ListAllNetworksOptions.transient` (running but not defined), to filter
     /// the networks by whether they have persistent config or not.
     ///
-    /// The third group of `flags` is `Connection.ListAllNetworksOptions.autostart`
+    /// The third group of `options` is `Connection.ListAllNetworksOptions.autostart`
     /// and `Connection.ListAllNetworksOptions.noAutostart`, to filter the networks by
     /// whether they are marked as autostart or not.
     /// - Parameter options: bitwise-OR of `Connection.ListAllNetworksOptions`.
-    /// - Returns: the number of networks found or -1 and sets `nets` to  NULL in case of error.  On success, the array stored into `nets` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `Network.free()` on each array element, then calling free() on `nets`.
+    /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNetworks`.
@@ -1461,10 +1461,10 @@ extension Connection {
     /// Collect the list of node devices, and allocate an array to store those
     /// objects.
     ///
-    /// Normally, all node devices are returned; however, `flags` can be used to
+    /// Normally, all node devices are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted node devices.
     /// - Parameter options: bitwise-OR of `Connection.ListAllNodeDeviceOptions`.
-    /// - Returns: the number of node devices found or -1 and sets `devices` to NULL in case of error.  On success, the array stored into `devices` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `NodeDevice.free()` on each array element, then calling free() on `devices`.
+    /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNodeDevices`.
@@ -1478,23 +1478,23 @@ extension Connection {
     /// Collect the list of secrets, and allocate an array to store those
     /// objects.
     ///
-    /// Normally, all secrets are returned; however, `flags` can be used to
+    /// Normally, all secrets are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted secrets. The valid
     /// flags are divided into groups, where each group contains bits that
     /// describe mutually exclusive attributes of a secret, and where all bits
     /// within a group describe all possible secrets.
     ///
-    /// The first group of `flags` is used to filter secrets by its storage
+    /// The first group of `options` is used to filter secrets by its storage
     /// location. Flag `Connection.ListAllSecretsOptions.ephemeral` selects secrets that
     /// are kept only in memory. Flag `Connection.ListAllSecretsOptions.noEphemeral`
     /// selects secrets that are kept in persistent storage.
     ///
-    /// The second group of `flags` is used to filter secrets by privacy. Flag
+    /// The second group of `options` is used to filter secrets by privacy. Flag
     /// `Connection.ListAllSecretsOptions.private` selects secrets that are never revealed
     /// to any caller of libvirt nor to any other node. Flag
     /// `Connection.ListAllSecretsOptions.noPrivate` selects non-private secrets.
     /// - Parameter options: bitwise-OR of `Connection.ListAllSecretsOptions`.
-    /// - Returns: the number of secrets found or -1 and sets `secrets` to NULL in case of error.  On success, the array stored into `secrets` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `Secret.free()` on each array element, then calling free() on `secrets`.
+    /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllSecrets`.
@@ -1509,25 +1509,25 @@ extension Connection {
     /// objects. This API solves the race inherent between
     /// `Connection.storagePoolNames` and `Connection.definedStoragePoolNames`.
     ///
-    /// Normally, all storage pools are returned; however, `flags` can be used to
+    /// Normally, all storage pools are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted pools.  The valid
     /// flags are divided into groups, where each group contains bits that
     /// describe mutually exclusive attributes of a pool, and where all bits
     /// within a group describe all possible pools.
     ///
-    /// The first group of `flags` is `Connection.ListAllStoragePoolsOptions.active` (online)
+    /// The first group of `options` is `Connection.ListAllStoragePoolsOptions.active` (online)
     /// and `Connection.ListAllStoragePoolsOptions.inactive` (offline) to filter the pools
     /// by state.
     ///
-    /// The second group of `flags` is VIR_CONNECT_LIST_STORAGE_POOLS_PERSITENT
+    /// The second group of `options` is VIR_CONNECT_LIST_STORAGE_POOLS_PERSITENT
     /// (defined) and `Connection.ListAllStoragePoolsOptions.transient` (running but not
     /// defined), to filter the pools by whether they have persistent config or not.
     ///
-    /// The third group of `flags` is `Connection.ListAllStoragePoolsOptions.autostart`
+    /// The third group of `options` is `Connection.ListAllStoragePoolsOptions.autostart`
     /// and `Connection.ListAllStoragePoolsOptions.noAutostart`, to filter the pools by
     /// whether they are marked as autostart or not.
     ///
-    /// The last group of `flags` is provided to filter the pools by the types,
+    /// The last group of `options` is provided to filter the pools by the types,
     /// the flags include:
     /// `Connection.ListAllStoragePoolsOptions.dir`
     /// `Connection.ListAllStoragePoolsOptions.fs`
@@ -1544,7 +1544,7 @@ extension Connection {
     /// `Connection.ListAllStoragePoolsOptions.vstorage`
     /// `Connection.ListAllStoragePoolsOptions.iscsiDirect`
     /// - Parameter options: bitwise-OR of `Connection.ListAllStoragePoolsOptions`.
-    /// - Returns: the number of storage pools found or -1 and sets `pools` to NULL in case of error.  On success, the array stored into `pools` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `StoragePool.free()` on each array element, then calling free() on `pools`.
+    /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllStoragePools`.
@@ -1927,7 +1927,7 @@ extension Connection {
     /// block attempts at migration. Hypervisors may also block save-to-file,
     /// or snapshots.
     ///
-    /// If `flags` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     ///
@@ -2107,7 +2107,7 @@ extension Connection {
     /// prepare for file renaming done as part of backing up the disk
     /// device while the domain is stopped.
     ///
-    /// If `flags` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
     /// attempt to bypass the file system cache while restoring the file, or
     /// fail if it cannot do so for the given system; this can allow less
     /// pressure on file system cache, but also risks slowing restores from NFS.
@@ -2115,10 +2115,10 @@ extension Connection {
     /// Normally, the saved state file will remember whether the domain was
     /// running or paused, and restore defaults to the same state.
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
-    /// `flags` will override the default read from the file.  These two
+    /// `options` will override the default read from the file.  These two
     /// flags are mutually exclusive.
     ///
-    /// If `flags` includes `Domain.SaveRestoreOptions.resetNvram`, then libvirt will
+    /// If `options` includes `Domain.SaveRestoreOptions.resetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     /// - Parameter from: path to the input file
@@ -2145,7 +2145,7 @@ extension Connection {
     /// Normally, the saved state file will remember whether the domain was
     /// running or paused, and restore defaults to the same state.
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
-    /// `flags` will override the default saved into the file; omitting both
+    /// `options` will override the default saved into the file; omitting both
     /// leaves the file's default unchanged.  These two flags are mutually
     /// exclusive.
     /// - Parameter file: path to saved state file
@@ -2163,7 +2163,7 @@ extension Connection {
     /// a saved state file was created.  `file` must be a file created
     /// previously by `Domain.save(to:)` or `Domain.save(to:xml:options:)`.
     ///
-    /// No security-sensitive data will be included unless `flags` contains
+    /// No security-sensitive data will be included unless `options` contains
     /// `Domain.SaveImageXMLOptions.secure`.
     /// - Parameter file: path to saved state file
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
@@ -2512,10 +2512,10 @@ extension Connection {
     /// of the same cardinality of `pageCount`. The `pageSizes` contains
     /// page sizes which are to be allocated in the system (the size
     /// unit is kibibytes), and `pageCounts` then contains the number
-    /// of pages to reserve.  If `flags` is 0
+    /// of pages to reserve.  If `options` is 0
     /// (`NodeAllocPagesOptions.add`), each pool corresponding to
     /// `pageSizes` grows by the number of pages specified in the
-    /// corresponding `pageCounts`.  If `flags` contains
+    /// corresponding `pageCounts`.  If `options` contains
     /// `NodeAllocPagesOptions.set`, each pool mentioned is resized to
     /// the given number of pages.  The pages pool can be allocated
     /// over several NUMA nodes at once, just point at `startCell` and
@@ -2536,7 +2536,7 @@ extension Connection {
     public func nodeAllocPages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocPagesOptions = []) throws -> Int32 {
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
-        let result = virNodeAllocPages(pointer, UInt32(pageSizes.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
+        let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -2638,7 +2638,7 @@ extension Connection {
     /// Applications are recommended to use the `Connection.capabilities`
     /// call instead, which provides all the information except CPU mHZ,
     /// in a more accurate representation.
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: pointer to a `NodeInfo` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetInfo`.
@@ -2652,7 +2652,7 @@ extension Connection {
     /// Extract the security model of a hypervisor. The 'model' field
     /// in the `securityModel` argument may be initialized to the empty
     /// string if the driver has not activated a security model.
-    /// - Returns: 0 in case of success, -1 in case of failure
+    /// - Returns: pointer to a `SecurityModel` structure
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetSecurityModel`.

@@ -4722,13 +4722,13 @@ extension Domain {
     /// does not support it or if growing the number is arbitrarily limited.
     /// This function requires privileged access to the hypervisor.
     ///
-    /// `flags` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
     /// Both flags may be set.
     /// If `Domain.ModificationImpact.live` is set, the change affects a running domain
     /// and may fail if domain is not alive.
     /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
     /// and will fail for transient domains. If neither flag is specified (that is,
-    /// `flags` is `Domain.ModificationImpact.current`), then an inactive domain modifies
+    /// `options` is `Domain.ModificationImpact.current`), then an inactive domain modifies
     /// persistent setup, while an active domain is hypervisor-dependent on whether
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to add
@@ -4820,7 +4820,7 @@ extension Domain {
     /// Please note that some hypervisors may require guest agent to
     /// be configured and running in order to be able to run this API.
     /// - Parameter user: user to list keys for
-    /// - Returns: number of keys stored in `keys`, -1 otherwise.
+    /// - Returns: pointer to a variable to store authorized keys
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysGet`.
@@ -4834,7 +4834,7 @@ extension Domain {
     /// For given `user` in `domain` set `keys` in authorized keys file.
     /// Any previous content of the file is overwritten with new keys.
     /// That is, if this API is called with `nkeys` = 0, `keys` = NULL
-    /// and `flags` = 0 then the authorized keys file for `user` is
+    /// and `options` = 0 then the authorized keys file for `user` is
     /// cleared out.
     ///
     /// Keys are in OpenSSH format (see sshd(8)) but from libvirt's
@@ -4966,7 +4966,7 @@ extension Domain {
     /// the job is aborted, it is up to the hypervisor whether starting a new
     /// job will resume from the same point, or start over.
     ///
-    /// As a special case, if `top` is the active image (or NULL), and `flags`
+    /// As a special case, if `top` is the active image (or NULL), and `options`
     /// includes `Domain.BlockCommitOptions.active`, the block job will have a type
     /// of `Domain.BlockJobType.activeCommit`, and operates in two phases.
     /// In the first phase, the contents are being committed into `base`, and the
@@ -4989,22 +4989,22 @@ extension Domain {
     /// any issues; the active layer remains valid throughout the entire commit
     /// operation.
     ///
-    /// Some hypervisors may support a shortcut where if `flags` contains
+    /// Some hypervisors may support a shortcut where if `options` contains
     /// `Domain.BlockCommitOptions.delete`, then this command will unlink all files
     /// that were invalidated, after the commit successfully completes.
     ///
-    /// If `flags` contains `Domain.BlockCommitOptions.relative`, the name recorded
+    /// If `options` contains `Domain.BlockCommitOptions.relative`, the name recorded
     /// into the overlay of the `top` image (if there is such image) as the
     /// path to the new backing file will be kept relative to other images.
     /// The operation will fail if libvirt can't infer the name.
     ///
     /// By default, if `base` is NULL, the commit target will be the bottom of
-    /// the backing chain; if `flags` contains `Domain.BlockCommitOptions.shallow`,
+    /// the backing chain; if `options` contains `Domain.BlockCommitOptions.shallow`,
     /// then the immediate backing file of `top` will be used instead.  If `top`
     /// is NULL, the active image at the top of the chain will be used.  Some
     /// hypervisors place restrictions on how much can be committed, and might
     /// fail if `base` is not the immediate backing file of `top`, or if `top` is
-    /// the active layer in use by a running domain but `flags` did not include
+    /// the active layer in use by a running domain but `options` did not include
     /// `Domain.BlockCommitOptions.active`, or if `top` is not the top-most file;
     /// restrictions may differ for online vs. offline domains.
     ///
@@ -5025,7 +5025,7 @@ extension Domain {
     ///
     /// The maximum bandwidth that will be used to do the commit can be
     /// specified with the `bandwidth` parameter.  If set to 0, there is no
-    /// limit.  If `flags` includes `Domain.BlockCommitOptions.bandwidthBytes`,
+    /// limit.  If `options` includes `Domain.BlockCommitOptions.bandwidthBytes`,
     /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
     /// Values larger than 2^52 bytes/sec may be rejected due to overflow
     /// considerations based on the word size of both client and server,
@@ -5064,7 +5064,7 @@ extension Domain {
     /// may assume that the operation has completed when 0 is returned.  However,
     /// BlockJob operations may take a long time to cancel, and during this time
     /// further domain interactions may be unresponsive.  To avoid this problem,
-    /// pass `Domain.BlockJobAbortOptions.async` in the `flags` argument to enable
+    /// pass `Domain.BlockJobAbortOptions.async` in the `options` argument to enable
     /// asynchronous behavior, returning as soon as possible.  When the job has
     /// been canceled, a BlockJob event will be emitted, with status
     /// `Connection.DomainEventBlockJobStatus.canceled` (even if the ABORT_ASYNC flag was not
@@ -5076,7 +5076,7 @@ extension Domain {
     /// the default is to abort the mirroring and revert to the source disk;
     /// likewise, if the current job is `Domain.BlockJobType.activeCommit`,
     /// the default is to abort without changing the active layer of `disk`.
-    /// Adding `flags` of `Domain.BlockJobAbortOptions.pivot` causes this call to
+    /// Adding `options` of `Domain.BlockJobAbortOptions.pivot` causes this call to
     /// fail with `LibvirtError.Code.blockCopyActive` if the copy or commit is not yet
     /// ready; otherwise it will swap the disk over to the new active image
     /// to end the mirroring or active commit.  An event will be issued when the
@@ -5098,7 +5098,7 @@ extension Domain {
     /// bandwidth is 0, the limit will revert to the hypervisor default of
     /// unlimited.
     ///
-    /// If `flags` contains `Domain.BlockJobSetSpeedOptions.speedBandwidthBytes`, `bandwidth`
+    /// If `options` contains `Domain.BlockJobSetSpeedOptions.speedBandwidthBytes`, `bandwidth`
     /// is in bytes/second; otherwise, it is in MiB/second.  Values larger than
     /// 2^52 bytes/sec may be rejected due to overflow considerations based on
     /// the word size of both client and server, and values larger than 2^31
@@ -5140,7 +5140,7 @@ extension Domain {
     ///
     /// The maximum bandwidth that will be used to do the copy can be
     /// specified with the `bandwidth` parameter.  If set to 0, there is no
-    /// limit.  If `flags` includes `Domain.BlockPullOptions.bandwidthBytes`,
+    /// limit.  If `options` includes `Domain.BlockPullOptions.bandwidthBytes`,
     /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
     /// Values larger than 2^52 bytes/sec may be rejected due to overflow
     /// considerations based on the word size of both client and server,
@@ -5169,7 +5169,7 @@ extension Domain {
     /// setting the backing image to `base`, or alternatively copy an entire
     /// backing chain to a new file `base`.
     ///
-    /// When `flags` is 0, this starts a pull, where `base` must be the absolute
+    /// When `options` is 0, this starts a pull, where `base` must be the absolute
     /// path of one of the backing images further up the chain, or NULL to
     /// convert the disk image so that it has no backing image.  Once all
     /// data from its backing image chain has been pulled, the disk no
@@ -5182,14 +5182,14 @@ extension Domain {
     /// exists.  If the job is aborted, a new one can be started later to
     /// resume from the same point.
     ///
-    /// If `flags` contains `Domain.BlockRebaseOptions.relative`, the name recorded
+    /// If `options` contains `Domain.BlockRebaseOptions.relative`, the name recorded
     /// into the active disk as the location for `base` will be kept relative.
     /// The operation will fail if libvirt can't infer the name.
     ///
-    /// When `flags` includes `Domain.BlockRebaseOptions.copy`, this starts a copy,
+    /// When `options` includes `Domain.BlockRebaseOptions.copy`, this starts a copy,
     /// where `base` must be the name of a new file to copy the chain to.  By
     /// default, the copy will pull the entire source chain into the destination
-    /// file, but if `flags` also contains `Domain.BlockRebaseOptions.shallow`, then
+    /// file, but if `options` also contains `Domain.BlockRebaseOptions.shallow`, then
     /// only the top of the source chain will be copied (the source and
     /// destination have a common backing file).  By default, `base` will be
     /// created with the same file format as the source, but this can be altered
@@ -5243,7 +5243,7 @@ extension Domain {
     ///
     /// The maximum bandwidth that will be used to do the copy can be
     /// specified with the `bandwidth` parameter.  If set to 0, there is no
-    /// limit.  If `flags` includes `Domain.BlockRebaseOptions.bandwidthBytes`,
+    /// limit.  If `options` includes `Domain.BlockRebaseOptions.bandwidthBytes`,
     /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
     /// Values larger than 2^52 bytes/sec may be rejected due to overflow
     /// considerations based on the word size of both client and server,
@@ -5256,8 +5256,8 @@ extension Domain {
     /// succeed.  The actual speed can be determined with
     /// `Domain.blockJobInfo(disk:options:)`.
     ///
-    /// When `base` is NULL and `flags` is 0, this is identical to
-    /// `Domain.blockPull(disk:bandwidth:options:)`.  When `flags` contains `Domain.BlockRebaseOptions.copy`,
+    /// When `base` is NULL and `options` is 0, this is identical to
+    /// `Domain.blockPull(disk:bandwidth:options:)`.  When `options` contains `Domain.BlockRebaseOptions.copy`,
     /// this command is shorthand for virDomainBlockCopy() where the destination
     /// XML encodes `base` as a <disk type='file'>, `bandwidth` is properly scaled
     /// and passed as a typed parameter, the shallow and reuse external flags
@@ -5277,8 +5277,8 @@ extension Domain {
     }
 
     /// Resize a block device of domain while the domain is running.  If
-    /// `flags` is 0, then `size` is in kibibytes (blocks of 1024 bytes);
-    /// since 0.9.11, if `flags` includes `Domain.BlockResizeOptions.bytes`,
+    /// `options` is 0, then `size` is in kibibytes (blocks of 1024 bytes);
+    /// since 0.9.11, if `options` includes `Domain.BlockResizeOptions.bytes`,
     /// `size` is in bytes instead.  `size` is taken directly as the new
     /// size.  Depending on the file format, the hypervisor may round up
     /// to the next alignment boundary.
@@ -5323,7 +5323,7 @@ extension Domain {
     /// as -1, which indicates that the hypervisor does not support
     /// that particular statistic.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Returns: 0 in case of success or -1 in case of failure.
+    /// - Returns: block device stats (returned)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockStats`.
@@ -5347,7 +5347,7 @@ extension Domain {
     /// command; where `xml` can be used to limit the checkpoint to a working
     /// subset of the domain's disks.
     ///
-    /// If `flags` includes `DomainCheckpoint.CreateOptions.redefine`, then this
+    /// If `options` includes `DomainCheckpoint.CreateOptions.redefine`, then this
     /// is a request to reinstate checkpoint metadata that was previously
     /// captured from `DomainCheckpoint.xmlDescription(options:)` before removing that
     /// metadata, rather than creating a new checkpoint.  Note that while
@@ -5358,12 +5358,12 @@ extension Domain {
     /// has a way to resupply correct defaults).  Not all hypervisors support
     /// this flag.
     ///
-    /// If `flags` includes `DomainCheckpoint.CreateOptions.redefineValidate` along with
+    /// If `options` includes `DomainCheckpoint.CreateOptions.redefineValidate` along with
     /// `DomainCheckpoint.CreateOptions.redefine` the state of the metadata related
     /// to the disk state of the redefined checkpoint is validated. Note that
     /// hypervisors may require that the `domain` is running to perform validation.
     ///
-    /// If `flags` includes `DomainCheckpoint.CreateOptions.quiesce`, then the
+    /// If `options` includes `DomainCheckpoint.CreateOptions.quiesce`, then the
     /// libvirt will attempt to use guest agent to freeze and thaw all file
     /// systems in use within domain OS. However, if the guest agent is not
     /// present, an error is thrown. This flag is incompatible with
@@ -5408,14 +5408,14 @@ extension Domain {
     /// the remote host. Hypervisors may require  the user to manually ensure
     /// proper permissions on the file named by `to`.
     ///
-    /// If `flags` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
-    /// a crashed state after the dump completes.  If `flags` includes
+    /// If `options` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
+    /// a crashed state after the dump completes.  If `options` includes
     /// `Domain.CoreDumpOptions.live`, then make the core dump while continuing to allow
     /// the guest to run; otherwise, the guest is suspended during the dump.
     /// `Domain.CoreDumpOptions.reset` flag forces reset of the guest after dump.
     /// The above three flags are mutually exclusive.
     ///
-    /// Additionally, if `flags` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
+    /// Additionally, if `options` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
     /// will attempt to bypass the file system cache while creating the file,
     /// or fail if it cannot do so for the given system; this can allow less
     /// pressure on file system cache, but also risks slowing saves to NFS.
@@ -5440,14 +5440,14 @@ extension Domain {
     /// `Domain.CoreDumpFormat.raw` mirrors what `Domain.coreDump(to:options:)` will
     /// perform.  Not all hypervisors are able to support all formats.
     ///
-    /// If `flags` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
-    /// a crashed state after the dump completes.  If `flags` includes
+    /// If `options` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
+    /// a crashed state after the dump completes.  If `options` includes
     /// `Domain.CoreDumpOptions.live`, then make the core dump while continuing to allow
     /// the guest to run; otherwise, the guest is suspended during the dump.
     /// `Domain.CoreDumpOptions.reset` flag forces reset of the guest after dump.
     /// The above three flags are mutually exclusive.
     ///
-    /// Additionally, if `flags` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
+    /// Additionally, if `options` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
     /// will attempt to bypass the file system cache while creating the file,
     /// or fail if it cannot do so for the given system; this can allow less
     /// pressure on file system cache, but also risks slowing saves to NFS.
@@ -5507,7 +5507,7 @@ extension Domain {
     /// If the `Domain.CreateOptions.startForceBoot` flag is set, then any managed save
     /// file for this domain is discarded, and the domain boots from scratch.
     ///
-    /// If `flags` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     /// - Parameter files: list of file descriptors passed
@@ -5548,7 +5548,7 @@ extension Domain {
     /// If the `Domain.CreateOptions.startForceBoot` flag is set, then any managed save
     /// file for this domain is discarded, and the domain boots from scratch.
     ///
-    /// If `flags` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
@@ -5568,13 +5568,13 @@ extension Domain {
     /// does not support it or if reducing the number is arbitrarily limited.
     /// This function requires privileged access to the hypervisor.
     ///
-    /// `flags` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
     /// Both flags may be set.
     /// If `Domain.ModificationImpact.live` is set, the change affects a running domain
     /// and may fail if domain is not alive.
     /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
     /// and will fail for transient domains. If neither flag is specified (that is,
-    /// `flags` is `Domain.ModificationImpact.current`), then an inactive domain modifies
+    /// `options` is `Domain.ModificationImpact.current`), then an inactive domain modifies
     /// persistent setup, while an active domain is hypervisor-dependent on whether
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to delete
@@ -5617,7 +5617,7 @@ extension Domain {
     /// This does not free the associated `Domain` object.
     /// This function may require privileged access.
     ///
-    /// Calling this function with no `flags` set (equal to zero) is
+    /// Calling this function with no `options` set (equal to zero) is
     /// equivalent to calling `Domain.destroy()`, and after a reasonable
     /// timeout will forcefully terminate the guest (e.g. SIGKILL) if
     /// necessary (which may produce undesirable results, for example
@@ -5661,7 +5661,7 @@ extension Domain {
     }
 
     /// Detach a virtual device from a domain, using the alias to
-    /// specify the device. The value of `flags` should be either
+    /// specify the device. The value of `options` should be either
     /// `Domain.ModificationImpact.current`, or a bitwise-or of values from
     /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.current`, although
     /// hypervisors vary in which flags are supported.
@@ -5752,7 +5752,7 @@ extension Domain {
     /// or other additional overhead.
     ///
     /// In certain cases usage of the fd group would imply read-only access. Passing
-    /// `Domain.FDAssociateOptions.writable` in `flags` ensures that a writable
+    /// `Domain.FDAssociateOptions.writable` in `options` ensures that a writable
     /// security label is picked in case when the file represented by the fds may
     /// be used in write mode.
     /// - Parameter name: name for the file descriptor group
@@ -5825,7 +5825,7 @@ extension Domain {
     /// Provides a boolean value indicating whether the domain
     /// configured to be automatically started when the host
     /// machine boots.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: the value returned
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetAutostart`.
@@ -5900,7 +5900,7 @@ extension Domain {
     ///   // Do something with the allocation and physical values
     ///   ...
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: pointer to a `Domain.BlockInfo` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockInfo`.
@@ -5913,7 +5913,7 @@ extension Domain {
 
     /// Request block job information for the given disk.  If an operation is active
     /// `info` will be updated with the current progress.  The units used for the
-    /// bandwidth field of `info` depends on `flags`.  If `flags` includes
+    /// bandwidth field of `info` depends on `options`.  If `options` includes
     /// `Domain.BlockJobInfoOptions.bandwidthBytes`, bandwidth is in bytes/second
     /// (although this mode can risk failure due to overflow, depending on both
     /// client and server word size); otherwise, the value is rounded up to MiB/s.
@@ -5948,7 +5948,7 @@ extension Domain {
     /// space required for the backup.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `Domain.BlockJobInfoOptions`
-    /// - Returns: -1 in case of failure, 0 when nothing found, 1 when info was found.
+    /// - Returns: pointer to a `Domain.BlockJobInfo` structure
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockJobInfo`.
@@ -5975,7 +5975,7 @@ extension Domain {
     }
 
     /// Extract details about current state of control interface to a domain.
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetControlInfo`.
@@ -5989,7 +5989,7 @@ extension Domain {
     /// Get the hostname for that domain. If no hostname is found,
     /// then an error is raised with `LibvirtError.Code.noHostname` code.
     ///
-    /// Dependent on hypervisor and `flags` used, this may require a
+    /// Dependent on hypervisor and `options` used, this may require a
     /// guest agent to be available.
     /// - Parameter options: bitwise-OR of `Domain.GetHostnameOptions`
     /// - Returns: the hostname which must be freed by the caller, or NULL if there was an error.
@@ -6015,7 +6015,7 @@ extension Domain {
     /// Extract information about a domain. Note that if the connection
     /// used to get the domain is limited only a partial set of the information
     /// can be extracted.
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: pointer to a `Domain.Info` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInfo`.
@@ -6031,7 +6031,7 @@ extension Domain {
     ///
     /// This function returns a limited amount of information in comparison
     /// to virDomainGetJobStats().
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetJobInfo`.
@@ -6081,7 +6081,7 @@ extension Domain {
     /// successful return and is NULL terminated. The caller is
     /// responsible for freeing `msgs` when no longer needed.
     ///
-    /// If `flags` is zero then all messages are reported. The
+    /// If `options` is zero then all messages are reported. The
     /// `Domain.MessageType` constants can be used to restrict
     /// results to certain types of message.
     ///
@@ -6091,7 +6091,7 @@ extension Domain {
     /// messages when a guest transitions between running
     /// and shutoff states.
     /// - Parameter options: zero or more `Domain.MessageType` flags
-    /// - Returns: number of messages stored in `msgs`, -1 otherwise.
+    /// - Returns: pointer to a variable to store messages
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMessages`.
@@ -6112,7 +6112,7 @@ extension Domain {
     /// a shortcut for seeing information from `Domain.setMetadata(type:metadata:key:uri:options:)`
     /// without having to go through `Domain.xmlDescription(options:)`.
     ///
-    /// `flags` controls whether the live domain or persistent
+    /// `options` controls whether the live domain or persistent
     /// configuration will be queried.
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter uri: XML namespace identifier
@@ -6164,7 +6164,7 @@ extension Domain {
 
     /// Extract domain state. Each state can be accompanied with a reason (if known)
     /// which led to the state.
-    /// - Returns: 0 in case of success and -1 in case of failure.
+    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state); it is allowed to be NULL
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetState`.
@@ -6182,7 +6182,7 @@ extension Domain {
     ///
     /// Please note that some hypervisors may require guest agent to
     /// be configured and running in order to run this API.
-    /// - Returns: 0 on success, -1 otherwise.
+    /// - Returns: `seconds`: domain's time in seconds; `nseconds`: the nanosecond part of `seconds`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetTime`.
@@ -6195,7 +6195,7 @@ extension Domain {
     }
 
     /// Get the UUID for a domain
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetUUID`.
@@ -6210,7 +6210,7 @@ extension Domain {
 
     /// Get the UUID for a domain as string. For more information about
     /// UUID see RFC4122.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetUUIDString`.
@@ -6228,7 +6228,7 @@ extension Domain {
     /// not support it.  This function may require privileged access to the
     /// hypervisor.
     ///
-    /// If `flags` includes `Domain.ModificationImpact.live`, this will query a
+    /// If `options` includes `Domain.ModificationImpact.live`, this will query a
     /// running domain (which will fail if domain is not active); if
     /// it includes `Domain.ModificationImpact.config`, this will query the XML
     /// description of the domain.  It is an error to set both flags.
@@ -6236,11 +6236,11 @@ extension Domain {
     /// then the configuration queried depends on whether the domain
     /// is currently running.
     ///
-    /// If `flags` includes `Domain.VCPUOptions.maximum`, then the maximum
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then the maximum
     /// virtual CPU limit is queried.  Otherwise, this call queries the
     /// current virtual CPU count.
     ///
-    /// If `flags` includes `Domain.VCPUOptions.guest`, then the state of the processors
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of the processors
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
     /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
@@ -6258,17 +6258,17 @@ extension Domain {
     /// Provide an XML description of the domain. The description may be reused
     /// later to relaunch the domain with `Connection.createDomain(xml:options:)`.
     ///
-    /// No security-sensitive data will be included unless `flags` contains
+    /// No security-sensitive data will be included unless `options` contains
     /// `Domain.XMLOptions.secure`; this flag is rejected on read-only
-    /// connections.  If `flags` includes `Domain.XMLOptions.inactive`, then the
+    /// connections.  If `options` includes `Domain.XMLOptions.inactive`, then the
     /// XML represents the configuration that will be used on the next boot
     /// of a persistent domain; otherwise, the configuration represents the
-    /// currently running domain.  If `flags` contains
+    /// currently running domain.  If `options` contains
     /// `Domain.XMLOptions.updateCPU`, then the portion of the domain XML
     /// describing CPU capabilities is modified to match actual
     /// capabilities of the host.
     ///
-    /// If `flags` contains `Domain.XMLOptions.migratable`, the XML is altered to
+    /// If `options` contains `Domain.XMLOptions.migratable`, the XML is altered to
     /// assist in migrations, since the source and destination may be
     /// running different libvirt versions.  This may include trimming
     /// redundant or default information that might confuse an older
@@ -6337,7 +6337,7 @@ extension Domain {
     ///
     /// The returned stats are from domain's point of view.
     /// - Parameter device: the interface name or MAC address
-    /// - Returns: 0 in case of success or -1 in case of failure.
+    /// - Returns: network interface stats (returned)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainInterfaceStats`.
@@ -6388,7 +6388,7 @@ extension Domain {
     /// Collect the list of domain checkpoints for the given domain and allocate
     /// an array to store those objects.
     ///
-    /// If `flags` contains `DomainCheckpoint.ListOptions.topological`,
+    /// If `options` contains `DomainCheckpoint.ListOptions.topological`,
     /// `checkpoints` is non-NULL, and no other connection is modifying
     /// checkpoints, then it is guaranteed that for any checkpoint in the
     /// resulting list, no checkpoints later in the list can be reached by
@@ -6398,7 +6398,7 @@ extension Domain {
     ///
     /// By default, this command covers all checkpoints. It is also
     /// possible to limit things to just checkpoints with no parents, when
-    /// `flags` includes `DomainCheckpoint.ListOptions.roots`.  Additional
+    /// `options` includes `DomainCheckpoint.ListOptions.roots`.  Additional
     /// filters are provided in groups listed below. Within a group, bits
     /// are mutually exclusive, where all possible checkpoints are
     /// described by exactly one bit from the group. Some hypervisors might
@@ -6406,11 +6406,11 @@ extension Domain {
     /// filtering. If the set of filter flags selected forms an impossible
     /// combination, the hypervisor may return either 0 or an error.
     ///
-    /// The first group of `flags` is `DomainCheckpoint.ListOptions.leaves` and
+    /// The first group of `options` is `DomainCheckpoint.ListOptions.leaves` and
     /// `DomainCheckpoint.ListOptions.noLeaves`, to filter based on checkpoints that
     /// have no further children (a leaf checkpoint).
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
-    /// - Returns: the number of domain checkpoints found or -1 and sets `checkpoints` to NULL in case of error.  On success, the array stored into `checkpoints` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `DomainCheckpoint.free()` on each array element, then calling free() on `checkpoints`.
+    /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllCheckpoints`.
@@ -6425,7 +6425,7 @@ extension Domain {
     /// an array to store those objects.  This API solves the race inherent in
     /// `Domain.snapshotNames(options:)`.
     ///
-    /// If `flags` contains `DomainSnapshot.ListOptions.topological` and `snaps`
+    /// If `options` contains `DomainSnapshot.ListOptions.topological` and `snaps`
     /// is non-NULL, and no other connection is modifying snapshots, then
     /// it is guaranteed that for any snapshot in the resulting list, no
     /// snapshots later in the list can be reached by a sequence of
@@ -6434,7 +6434,7 @@ extension Domain {
     /// unspecified.
     ///
     /// By default, this command covers all snapshots. It is also possible
-    /// to limit things to just snapshots with no parents, when `flags`
+    /// to limit things to just snapshots with no parents, when `options`
     /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
     /// provided in groups listed below. Within a group, bits are mutually
     /// exclusive, where all possible snapshots are described by exactly
@@ -6443,26 +6443,26 @@ extension Domain {
     /// of filter flags selected forms an impossible combination, the
     /// hypervisor may return either 0 or an error.
     ///
-    /// The first group of `flags` is `DomainSnapshot.ListOptions.leaves` and
+    /// The first group of `options` is `DomainSnapshot.ListOptions.leaves` and
     /// `DomainSnapshot.ListOptions.noLeaves`, to filter based on snapshots that
     /// have no further children (a leaf snapshot).
     ///
-    /// The next group of `flags` is `DomainSnapshot.ListOptions.metadata` and
+    /// The next group of `options` is `DomainSnapshot.ListOptions.metadata` and
     /// `DomainSnapshot.ListOptions.noMetadata`, for filtering snapshots based on
     /// whether they have metadata that would prevent the removal of the last
     /// reference to a domain.
     ///
-    /// The next group of `flags` is `DomainSnapshot.ListOptions.inactive`,
+    /// The next group of `options` is `DomainSnapshot.ListOptions.inactive`,
     /// `DomainSnapshot.ListOptions.active`, and `DomainSnapshot.ListOptions.diskOnly`,
     /// for filtering snapshots based on what domain state is tracked by the
     /// snapshot.
     ///
-    /// The next group of `flags` is `DomainSnapshot.ListOptions.internal` and
+    /// The next group of `options` is `DomainSnapshot.ListOptions.internal` and
     /// `DomainSnapshot.ListOptions.external`, for filtering snapshots based on
     /// whether the snapshot is stored inside the disk images or as
     /// additional files.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 and sets `snaps` to NULL in case of error.  On success, the array stored into `snaps` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `DomainSnapshot.free()` on each array element, then calling free() on `snaps`.
+    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllSnapshots`.
@@ -6484,7 +6484,7 @@ extension Domain {
     /// since the domain must still exist in order to use `Domain.start()` to
     /// restart it.
     ///
-    /// If `flags` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
     /// attempt to bypass the file system cache while creating the file, or
     /// fail if it cannot do so for the given system; this can allow less
     /// pressure on file system cache, but also risks slowing saves to NFS.
@@ -6492,7 +6492,7 @@ extension Domain {
     /// Normally, the managed saved state will remember whether the domain
     /// was running or paused, and start will resume to the same state.
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
-    /// `flags` will override the default saved into the file.  These two
+    /// `options` will override the default saved into the file.  These two
     /// flags are mutually exclusive.
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -6514,7 +6514,7 @@ extension Domain {
     /// Normally, the saved state file will remember whether the domain was
     /// running or paused, and restore defaults to the same state.
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
-    /// `flags` will override the default saved into the file; omitting both
+    /// `options` will override the default saved into the file; omitting both
     /// leaves the file's default unchanged.  These two flags are mutually
     /// exclusive.
     /// - Parameter xml: XML config for adjusting guest xml used on restore
@@ -6530,7 +6530,7 @@ extension Domain {
     /// This method will extract the XML description of the managed save
     /// state file of a domain.
     ///
-    /// No security-sensitive data will be included unless `flags` contains
+    /// No security-sensitive data will be included unless `options` contains
     /// `Domain.SaveImageXMLOptions.secure`; this flag is rejected on read-only
     /// connections.
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
@@ -6605,7 +6605,7 @@ extension Domain {
 
     /// Gets current size of the cache (in bytes) used for compressing repeatedly
     /// transferred memory pages during live migration.
-    /// - Returns: 0 in case of success, -1 otherwise.
+    /// - Returns: return value of current size of the cache (in bytes)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetCompressionCache`.
@@ -6620,7 +6620,7 @@ extension Domain {
 
     /// Gets current maximum tolerable time for which the domain may be paused
     /// at the end of live migration.
-    /// - Returns: 0 in case of success, -1 otherwise.
+    /// - Returns: return value of the maximum tolerable downtime for live migration, in milliseconds
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetMaxDowntime`.
@@ -6635,11 +6635,11 @@ extension Domain {
 
     /// Get the current maximum bandwidth (in MiB/s) that will be used if the
     /// domain is migrated.  Not all hypervisors will support a bandwidth limit.
-    /// When `Domain.MigrateMaxSpeedOptions.postcopy` is set in `flags`, this API
+    /// When `Domain.MigrateMaxSpeedOptions.postcopy` is set in `options`, this API
     /// gets the current maximum bandwidth for the post-copy phase of the
     /// migration.
     /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
-    /// - Returns: 0 in case of success, -1 otherwise.
+    /// - Returns: return value of current migration bandwidth limit in MiB/s
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetMaxSpeed`.
@@ -6679,7 +6679,7 @@ extension Domain {
     /// The maximum bandwidth (in MiB/s) that will be used to do migration
     /// can be specified with the bandwidth parameter. Not all hypervisors
     /// will support a bandwidth cap. When `Domain.MigrateMaxSpeedOptions.postcopy`
-    /// is set in `flags`, this API sets the maximum bandwidth for the post-copy
+    /// is set in `options`, this API sets the maximum bandwidth for the post-copy
     /// phase of the migration.
     /// - Parameter bandwidth: migration bandwidth limit in MiB/s
     /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
@@ -6836,7 +6836,7 @@ extension Domain {
     /// the passed in `stream` stream, which should have been opened in
     /// non-blocking mode for bi-directional I/O.
     ///
-    /// By default, when `flags` is 0, the open will fail if libvirt detects
+    /// By default, when `options` is 0, the open will fail if libvirt detects
     /// that the channel is already in use by another client; passing
     /// `Domain.ChannelOptions.force` will cause libvirt to forcefully remove the
     /// other client prior to opening this channel.
@@ -6858,7 +6858,7 @@ extension Domain {
     /// in `stream` stream, which should have been opened in non-blocking
     /// mode for bi-directional I/O.
     ///
-    /// By default, when `flags` is 0, the open will fail if libvirt
+    /// By default, when `options` is 0, the open will fail if libvirt
     /// detects that the console is already in use by another client;
     /// passing `Domain.ConsoleOptions.force` will cause libvirt to forcefully
     /// remove the other client prior to opening this console.
@@ -6869,7 +6869,7 @@ extension Domain {
     ///
     /// Older servers did not support either flag, and also did not forbid
     /// simultaneous clients on a console, with potentially confusing results.
-    /// When passing `flags` of 0 in order to support a wider range of server
+    /// When passing `options` of 0 in order to support a wider range of server
     /// versions, it is up to the client to ensure mutual exclusion.
     /// - Parameter device: the console, serial or parallel port device alias, or NULL
     /// - Parameter stream: a stream to associate with the console
@@ -6888,7 +6888,7 @@ extension Domain {
     /// opened, starting from `index` 0.
     ///
     /// To disable any authentication, pass the `Domain.OpenGraphicsOptions.skipauth`
-    /// constant for `flags`.
+    /// constant for `options`.
     ///
     /// The caller should use an anonymous socketpair to open
     /// `fd` before invocation.
@@ -6914,7 +6914,7 @@ extension Domain {
     /// which one is opened, starting from `index` 0.
     ///
     /// To disable any authentication, pass the `Domain.OpenGraphicsOptions.skipauth`
-    /// constant for `flags`.
+    /// constant for `options`.
     ///
     /// This method can only be used when connected to a local
     /// libvirt hypervisor, over a UNIX domain socket. Attempts
@@ -6972,7 +6972,7 @@ extension Domain {
     /// 'on_reboot' XML setting resulting in a domain that shuts down instead
     /// of rebooting.
     ///
-    /// If `flags` is set to zero, then the hypervisor will choose the
+    /// If `options` is set to zero, then the hypervisor will choose the
     /// method of shutdown it considers best. To have greater control
     /// pass one or more of the `Domain.RebootOptions`. The order
     /// in which the hypervisor tries each shutdown method is undefined,
@@ -7067,7 +7067,7 @@ extension Domain {
     /// prepare for file renaming done as part of backing up the disk
     /// device while the domain is stopped.
     ///
-    /// If `flags` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
     /// attempt to bypass the file system cache while creating the file, or
     /// fail if it cannot do so for the given system; this can allow less
     /// pressure on file system cache, but also risks slowing saves to NFS.
@@ -7075,7 +7075,7 @@ extension Domain {
     /// Normally, the saved state file will remember whether the domain was
     /// running or paused, and restore defaults to the same state.
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
-    /// `flags` will override what state gets saved into the file.  These
+    /// `options` will override what state gets saved into the file.  These
     /// two flags are mutually exclusive.
     ///
     /// A save file can be inspected or modified slightly with
@@ -7296,12 +7296,12 @@ extension Domain {
     /// to Domain0 i.e. the domain where the application runs.
     /// This function may require privileged access to the hypervisor.
     ///
-    /// `flags` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
     /// Both flags may be set. If `Domain.ModificationImpact.live` is set, the change affects
     /// a running domain and will fail if domain is not active.
     /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
     /// and will fail for transient domains. If neither flag is specified
-    /// (that is, `flags` is `Domain.ModificationImpact.current`), then an inactive domain
+    /// (that is, `options` is `Domain.ModificationImpact.current`), then an inactive domain
     /// modifies persistent setup, while an active domain is hypervisor-dependent
     /// on whether just live or both live and persistent state is changed.
     /// If `Domain.MemoryModOptions.maximum` is set, the change affects domain's maximum memory
@@ -7320,12 +7320,12 @@ extension Domain {
     /// Dynamically change the domain memory balloon driver statistics collection
     /// period. Use 0 to disable and a positive value to enable.
     ///
-    /// `flags` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
     /// Both flags may be set. If `Domain.ModificationImpact.live` is set, the change affects
     /// a running domain and will fail if domain is not active.
     /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
     /// and will fail for transient domains. If neither flag is specified
-    /// (that is, `flags` is `Domain.ModificationImpact.current`), then an inactive domain
+    /// (that is, `options` is `Domain.ModificationImpact.current`), then an inactive domain
     /// modifies persistent setup, while an active domain is hypervisor-dependent
     /// on whether just live or both live and persistent state is changed.
     ///
@@ -7356,7 +7356,7 @@ extension Domain {
     /// The resulting metadata will be present in `Domain.xmlDescription(options:)`,
     /// as well as quick access through `Domain.metadata(type:uri:options:)`.
     ///
-    /// `flags` controls whether the live domain, persistent configuration,
+    /// `options` controls whether the live domain, persistent configuration,
     /// or both will be modified.
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter metadata: new metadata text
@@ -7394,7 +7394,7 @@ extension Domain {
     }
 
     /// Sets the `user` password to the value specified by `password`.
-    /// If `flags` contain `Domain.SetUserPasswordOptions.passwordEncrypted`, the password
+    /// If `options` contain `Domain.SetUserPasswordOptions.passwordEncrypted`, the password
     /// is assumed to be encrypted by the method required by the guest OS.
     ///
     /// Please note that some hypervisors may require guest agent to
@@ -7453,11 +7453,11 @@ extension Domain {
     /// does not support it or if growing the number is arbitrarily limited.
     /// This function may require privileged access to the hypervisor.
     ///
-    /// `flags` may include `Domain.ModificationImpact.live` to affect a running
+    /// `options` may include `Domain.ModificationImpact.live` to affect a running
     /// domain (which may fail if domain is not active), or
     /// `Domain.ModificationImpact.config` to affect the next boot via the XML
     /// description of the domain.  Both flags may be set.
-    /// If neither flag is specified (that is, `flags` is `Domain.ModificationImpact.current`),
+    /// If neither flag is specified (that is, `options` is `Domain.ModificationImpact.current`),
     /// then an inactive domain modifies persistent setup, while an active domain
     /// is hypervisor-dependent on whether just live or both live and persistent
     /// state is changed.
@@ -7465,7 +7465,7 @@ extension Domain {
     /// Note that if this call is executed before the guest has finished booting,
     /// the guest may fail to process the change.
     ///
-    /// If `flags` includes `Domain.VCPUOptions.maximum`, then
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then
     /// `Domain.ModificationImpact.live` must be clear, and only the maximum virtual
     /// CPU limit is altered; generally, this value must be less than or
     /// equal to `Connection.maxVcpus(type:)`.  Otherwise, this call affects the
@@ -7473,7 +7473,7 @@ extension Domain {
     /// maximum limit. Note that hypervisors may not allow changing the maximum
     /// vcpu count if processor topology is specified.
     ///
-    /// If `flags` includes `Domain.VCPUOptions.guest`, then the state of processors is
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of processors is
     /// modified inside the guest instead of the hypervisor. This flag can only
     /// be used with live guests and is incompatible with `Domain.VCPUOptions.maximum`.
     /// The usage of this flag may require a guest agent configured.
@@ -7524,7 +7524,7 @@ extension Domain {
     /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
     /// be deleted when the domain quits.
     ///
-    /// If `flags` is set to zero, then the hypervisor will choose the
+    /// If `options` is set to zero, then the hypervisor will choose the
     /// method of shutdown it considers best. To have greater control
     /// pass one or more of the `Domain.ShutdownOptions`. The order
     /// in which the hypervisor tries each shutdown method is undefined,
@@ -7544,7 +7544,7 @@ extension Domain {
     /// Creates a new snapshot of a domain based on the snapshot xml
     /// contained in xmlDesc, with a top-level element <domainsnapshot>.
     ///
-    /// If `flags` is 0, the domain can be active, in which case the
+    /// If `options` is 0, the domain can be active, in which case the
     /// snapshot will be a full system snapshot (capturing both disk state,
     /// and runtime VM state such as RAM contents), where reverting to the
     /// snapshot is
@@ -7555,10 +7555,10 @@ extension Domain {
     /// becomes current (see `Domain.currentSnapshot()`), and is a child
     /// of any previous current snapshot.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.validate`, then `xml`
+    /// If `options` includes `DomainSnapshot.CreateOptions.validate`, then `xml`
     /// is validated against the <domainsnapshot> XML schema.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.redefine`, then this
+    /// If `options` includes `DomainSnapshot.CreateOptions.redefine`, then this
     /// is a request to reinstate snapshot metadata that was previously
     /// captured from `DomainSnapshot.xmlDescription(options:)` before removing that
     /// metadata, rather than creating a new snapshot.  This can be used to
@@ -7584,32 +7584,32 @@ extension Domain {
     /// snapshot contents by the requested name).  Not all hypervisors
     /// support these flags.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.noMetadata`, then the
+    /// If `options` includes `DomainSnapshot.CreateOptions.noMetadata`, then the
     /// domain's disk images are modified according to `xml`, but
     /// libvirt does not track any metadata (similar to immediately calling
     /// `DomainSnapshot.delete(options:)` with
     /// `DomainSnapshot.DeleteOptions.metadataOnly`).  This flag is
     /// incompatible with `DomainSnapshot.CreateOptions.redefine`.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.halt`, then the domain
+    /// If `options` includes `DomainSnapshot.CreateOptions.halt`, then the domain
     /// will be inactive after the snapshot completes, regardless of whether
     /// it was active before; otherwise, a running domain will still be
     /// running after the snapshot.  This flag is invalid on transient domains,
     /// and is incompatible with `DomainSnapshot.CreateOptions.redefine`.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.live`, then the domain
+    /// If `options` includes `DomainSnapshot.CreateOptions.live`, then the domain
     /// is not paused while creating the snapshot. This increases the size
     /// of the memory dump file, but reduces downtime of the guest while
     /// taking the snapshot. Some hypervisors only support this flag during
     /// external snapshots.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.diskOnly`, then the
+    /// If `options` includes `DomainSnapshot.CreateOptions.diskOnly`, then the
     /// snapshot will be limited to the disks described in `xml`, and no
     /// VM state will be saved.  For an active guest, the disk image may be
     /// inconsistent (as if power had been pulled), and specifying this
     /// with the `DomainSnapshot.CreateOptions.halt` flag risks data loss.
     ///
-    /// If `flags` includes `DomainSnapshot.CreateOptions.quiesce`, then the
+    /// If `options` includes `DomainSnapshot.CreateOptions.quiesce`, then the
     /// libvirt will attempt to use guest agent to freeze and thaw all
     /// file systems in use within domain OS. However, if the guest agent
     /// is not present, an error is thrown. Moreover, this flag requires
@@ -7621,7 +7621,7 @@ extension Domain {
     /// By default, if the snapshot involves external files, and any of the
     /// destination files already exist as a non-empty regular file, the
     /// snapshot is rejected to avoid losing contents of those files.
-    /// However, if `flags` includes `DomainSnapshot.CreateOptions.reuseExt`,
+    /// However, if `options` includes `DomainSnapshot.CreateOptions.reuseExt`,
     /// then the destination files must be pre-created manually with
     /// the correct image format and metadata including backing store path
     /// (this allows a management app to pre-create files with relative backing
@@ -7637,7 +7637,7 @@ extension Domain {
     /// disks fails on the second disk, but the first disk alteration cannot be
     /// rolled back).  If this API call fails, it is therefore normally
     /// necessary to follow up with `Domain.xmlDescription(options:)` and check each disk
-    /// to determine if any partial changes occurred.  However, if `flags`
+    /// to determine if any partial changes occurred.  However, if `options`
     /// contains `DomainSnapshot.CreateOptions.atomic`, then libvirt guarantees
     /// that this command will not alter any disks unless the entire set of
     /// changes can be done atomically, making failure recovery simpler (note
@@ -7678,9 +7678,9 @@ extension Domain {
 
     /// Collect the list of domain snapshots for the given domain, and store
     /// their names in `names`.  The value to use for `nameslen` can be determined
-    /// by `Domain.numberOfSnapshots(options:)` with the same `flags`.
+    /// by `Domain.numberOfSnapshots(options:)` with the same `options`.
     ///
-    /// If `flags` contains `DomainSnapshot.ListOptions.topological`, and no
+    /// If `options` contains `DomainSnapshot.ListOptions.topological`, and no
     /// other connection is modifying snapshots, then it is guaranteed that
     /// for any snapshot in the resulting list, no snapshots later in the
     /// list can be reached by a sequence of `DomainSnapshot.parent`
@@ -7688,9 +7688,9 @@ extension Domain {
     /// snapshots in the resulting list is unspecified.
     ///
     /// By default, this command covers all snapshots. It is also possible
-    /// to limit things to just snapshots with no parents, when `flags`
+    /// to limit things to just snapshots with no parents, when `options`
     /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
-    /// provided via the same `flags` values as documented in
+    /// provided via the same `options` values as documented in
     /// `Domain.allSnapshots(options:)`.
     ///
     /// Note that this command is inherently racy: another connection can
@@ -7730,13 +7730,13 @@ extension Domain {
     /// Provides the number of domain snapshots for this domain.
     ///
     /// This function will accept `DomainSnapshot.ListOptions.topological` in
-    /// `flags` only if `Domain.snapshotNames(options:)` can honor it, although
+    /// `options` only if `Domain.snapshotNames(options:)` can honor it, although
     /// the flag has no other effect here.
     ///
     /// By default, this command covers all snapshots. It is also possible
-    /// to limit things to just snapshots with no parents, when `flags`
+    /// to limit things to just snapshots with no parents, when `options`
     /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
-    /// provided via the same `flags` values as documented in
+    /// provided via the same `options` values as documented in
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error.
@@ -7800,12 +7800,12 @@ extension Domain {
     /// the domain configuration is removed.
     ///
     /// If the domain has a managed save image (see `Domain.hasManagedSaveImage`),
-    /// then including `Domain.UndefineOptions.managedSave` in `flags` will also remove
+    /// then including `Domain.UndefineOptions.managedSave` in `options` will also remove
     /// that file, and omitting the flag will cause the undefine process to fail.
     ///
     /// If the domain is inactive and has any snapshot metadata (see
     /// `Domain.numberOfSnapshots(options:)`), then including
-    /// `Domain.UndefineOptions.snapshotsMetadata` in `flags` will also remove
+    /// `Domain.UndefineOptions.snapshotsMetadata` in `options` will also remove
     /// that metadata.  Omitting the flag will cause the undefine of an
     /// inactive domain with snapshots to fail.  Active domains will retain
     /// snapshot metadata until the (now-transient) domain halts,
@@ -7815,7 +7815,7 @@ extension Domain {
     ///
     /// If the domain is inactive and has any checkpoint metadata (see
     /// `Domain.allCheckpoints(options:)`), then including
-    /// `Domain.UndefineOptions.checkpointsMetadata` in `flags` will also remove
+    /// `Domain.UndefineOptions.checkpointsMetadata` in `options` will also remove
     /// that metadata. Omitting the flag will cause the undefine of an
     /// inactive domain with checkpoints to fail. Active domains will
     /// retain checkpoint metadata until the (now-transient) domain halts,

@@ -189,13 +189,13 @@ extension DomainCheckpoint {
     /// disk were dirtied after the checkpoint will be merged into the
     /// record tracked by the parent checkpoint, if any.
     ///
-    /// If `flags` includes `DomainCheckpoint.DeleteOptions.children`, then any
-    /// descendant checkpoints are also deleted. If `flags` includes
+    /// If `options` includes `DomainCheckpoint.DeleteOptions.children`, then any
+    /// descendant checkpoints are also deleted. If `options` includes
     /// `DomainCheckpoint.DeleteOptions.childrenOnly`, then any descendant
     /// checkepoints are deleted, but this checkpoint remains. These two
     /// flags are mutually exclusive.
     ///
-    /// If `flags` includes `DomainCheckpoint.DeleteOptions.metadataOnly`, then
+    /// If `options` includes `DomainCheckpoint.DeleteOptions.metadataOnly`, then
     /// any checkpoint metadata tracked by libvirt is removed while keeping
     /// the checkpoint contents intact; if a hypervisor does not require
     /// any libvirt metadata to track checkpoints, then this flag is
@@ -267,17 +267,17 @@ extension DomainCheckpoint {
 
     /// Provide an XML description of the domain checkpoint.
     ///
-    /// No security-sensitive data will be included unless `flags` contains
+    /// No security-sensitive data will be included unless `options` contains
     /// `DomainCheckpoint.XMLOptions.secure`; this flag is rejected on read-only
     /// connections.
     ///
     /// Normally, the XML description includes an element giving a full
     /// description of the domain at the time the checkpoint was created; to
-    /// reduce parsing time, it will be suppressed when `flags` contains
+    /// reduce parsing time, it will be suppressed when `options` contains
     /// `DomainCheckpoint.XMLOptions.noDomain`.
     ///
     /// By default, the XML description contains only static information that
-    /// does not change over time. However, when `flags` contains
+    /// does not change over time. However, when `options` contains
     /// `DomainCheckpoint.XMLOptions.size`, each <disk> listing adds an additional
     /// attribute that shows an estimate of the current size in bytes that
     /// have been dirtied between the time the checkpoint was created and the
@@ -299,7 +299,7 @@ extension DomainCheckpoint {
     /// Collect the list of domain checkpoints that are children of the given
     /// checkpoint, and allocate an array to store those objects.
     ///
-    /// If `flags` contains `DomainCheckpoint.ListOptions.topological`,
+    /// If `options` contains `DomainCheckpoint.ListOptions.topological`,
     /// `checkpoints` is non-NULL, and no other connection is modifying
     /// checkpoints, then it is guaranteed that for any checkpoint in the
     /// resulting list, no checkpoints later in the list can be reached by
@@ -308,15 +308,15 @@ extension DomainCheckpoint {
     /// resulting list is unspecified.
     ///
     /// By default, this command covers only direct children. It is also
-    /// possible to expand things to cover all descendants, when `flags`
+    /// possible to expand things to cover all descendants, when `options`
     /// includes `DomainCheckpoint.ListOptions.descendants`.  Additional
-    /// are provided via the remaining `flags` values as documented in
+    /// are provided via the remaining `options` values as documented in
     /// `Domain.allCheckpoints(options:)`, with the exception that
     /// `DomainCheckpoint.ListOptions.roots` is not supported (in fact,
     /// `DomainCheckpoint.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
-    /// - Returns: the number of domain checkpoints found or -1 and sets `children` to NULL in case of error.  On success, the array stored into `children` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `DomainCheckpoint.free()` on each array element, then calling free() on `children`.
+    /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointListAllChildren`.

@@ -297,9 +297,9 @@ extension DomainSnapshot {
     /// in while the snapshot was taken (whether inactive, running, or
     /// paused), except that disk snapshots default to reverting to
     /// inactive state.  Including `DomainSnapshot.RevertOptions.running` in
-    /// `flags` overrides the snapshot state to guarantee a running domain
+    /// `options` overrides the snapshot state to guarantee a running domain
     /// after the revert; or including `DomainSnapshot.RevertOptions.paused` in
-    /// `flags` guarantees a paused domain after the revert.  These two
+    /// `options` guarantees a paused domain after the revert.  These two
     /// flags are mutually exclusive.  While a persistent domain does not
     /// need either flag, it is not possible to revert a transient domain
     /// into an inactive state, so transient domains require the use of one
@@ -317,7 +317,7 @@ extension DomainSnapshot {
     /// VM XML it's no longer possible to revert to such snapshot.
     ///
     /// However, there are two particular situations where reverting will
-    /// be refused by default, and where `flags` must include
+    /// be refused by default, and where `options` must include
     /// `DomainSnapshot.RevertOptions.force` to acknowledge the risks.  1) Any
     /// attempt to revert to a snapshot that lacks the metadata to perform
     /// ABI compatibility checks (generally the case for snapshots that
@@ -328,10 +328,10 @@ extension DomainSnapshot {
     /// (since this would terminate all connections to the domain, such as
     /// such as VNC or Spice graphics) - this condition arises from active
     /// snapshots that are provably ABI incompatible, as well as from
-    /// inactive snapshots with a `flags` request to start the domain after
+    /// inactive snapshots with a `options` request to start the domain after
     /// the revert.
     ///
-    /// If `flags` includes `DomainSnapshot.RevertOptions.resetNvram`, then
+    /// If `options` includes `DomainSnapshot.RevertOptions.resetNvram`, then
     /// libvirt will discard any existing NVRAM file and re-initialize
     /// NVRAM from the pristine template.
     /// - Parameter options: bitwise-OR of `DomainSnapshot.RevertOptions`
@@ -345,22 +345,22 @@ extension DomainSnapshot {
 
     /// Delete the snapshot.
     ///
-    /// If `flags` is 0, then just this snapshot is deleted, and changes
+    /// If `options` is 0, then just this snapshot is deleted, and changes
     /// from this snapshot are automatically merged into children
-    /// snapshots.  If `flags` includes `DomainSnapshot.DeleteOptions.children`,
+    /// snapshots.  If `options` includes `DomainSnapshot.DeleteOptions.children`,
     /// then this snapshot and any descendant snapshots are deleted.  If
-    /// `flags` includes `DomainSnapshot.DeleteOptions.childrenOnly`, then any
+    /// `options` includes `DomainSnapshot.DeleteOptions.childrenOnly`, then any
     /// descendant snapshots are deleted, but this snapshot remains.  These
     /// two flags are mutually exclusive.
     ///
-    /// If `flags` includes `DomainSnapshot.DeleteOptions.metadataOnly`, then
+    /// If `options` includes `DomainSnapshot.DeleteOptions.metadataOnly`, then
     /// any snapshot metadata tracked by libvirt is removed while keeping
     /// the snapshot contents intact; if a hypervisor does not require any
     /// libvirt metadata to track snapshots, then this flag is silently
     /// ignored.
     ///
     /// Since libvirt 9.0.0 deletion of external snapshots is supported
-    /// for QEMU driver. Using `flags` `DomainSnapshot.DeleteOptions.children`
+    /// for QEMU driver. Using `options` `DomainSnapshot.DeleteOptions.children`
     /// and `DomainSnapshot.DeleteOptions.childrenOnly` is not supported with
     /// external snapshots. In case that daemon process is terminated
     /// while the snapshot delete is in process the operation will be
@@ -433,7 +433,7 @@ extension DomainSnapshot {
     /// Provide an XML description of the domain snapshot, with a top-level
     /// element of <domainsnapshot>.
     ///
-    /// No security-sensitive data will be included unless `flags` contains
+    /// No security-sensitive data will be included unless `options` contains
     /// `DomainSnapshot.XMLOptions.secure`; this flag is rejected on read-only
     /// connections.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.XMLOptions`
@@ -477,7 +477,7 @@ extension DomainSnapshot {
     /// snapshot, and allocate an array to store those objects.  This API solves
     /// the race inherent in `DomainSnapshot.childrenNames(options:)`.
     ///
-    /// If `flags` lacks `DomainSnapshot.ListOptions.descendants` or contains
+    /// If `options` lacks `DomainSnapshot.ListOptions.descendants` or contains
     /// `DomainSnapshot.ListOptions.topological`, `snaps` is non-NULL, and no
     /// other connection is modifying snapshots, then it is guaranteed that
     /// for any snapshot in the resulting list, no snapshots later in the
@@ -486,15 +486,15 @@ extension DomainSnapshot {
     /// snapshots in the resulting list is unspecified.
     ///
     /// By default, this command covers only direct children. It is also
-    /// possible to expand things to cover all descendants, when `flags`
+    /// possible to expand things to cover all descendants, when `options`
     /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
-    /// are provided via the remaining `flags` values as documented in
+    /// are provided via the remaining `options` values as documented in
     /// `Domain.allSnapshots(options:)`, with the exception that
     /// `DomainSnapshot.ListOptions.roots` is not supported (in fact,
     /// `DomainSnapshot.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 and sets `snaps` to NULL in case of error.  On success, the array stored into `snaps` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `DomainSnapshot.free()` on each array element, then calling free() on `snaps`.
+    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListAllChildren`.
@@ -508,9 +508,9 @@ extension DomainSnapshot {
     /// Collect the list of domain snapshots that are children of the given
     /// snapshot, and store their names in `names`.  The value to use for
     /// `nameslen` can be determined by `DomainSnapshot.numberOfChildren(options:)` with
-    /// the same `flags`.
+    /// the same `options`.
     ///
-    /// If `flags` lacks `DomainSnapshot.ListOptions.descendants` or contains
+    /// If `options` lacks `DomainSnapshot.ListOptions.descendants` or contains
     /// `DomainSnapshot.ListOptions.topological`, and no other connection is
     /// modifying snapshots, then it is guaranteed that for any snapshot in
     /// the resulting list, no snapshots later in the list can be reached
@@ -519,9 +519,9 @@ extension DomainSnapshot {
     /// resulting list is unspecified.
     ///
     /// By default, this command covers only direct children. It is also
-    /// possible to expand things to cover all descendants, when `flags`
+    /// possible to expand things to cover all descendants, when `options`
     /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
-    /// are provided via the same `flags` values as documented in
+    /// are provided via the same `options` values as documented in
     /// `DomainSnapshot.allChildren(options:)`.
     ///
     /// Note that this command is inherently racy: another connection can
@@ -549,13 +549,13 @@ extension DomainSnapshot {
     /// Provides the number of child snapshots for this domain snapshot.
     ///
     /// This function will accept `DomainSnapshot.ListOptions.topological` in
-    /// `flags` only if `DomainSnapshot.childrenNames(options:)` can honor it,
+    /// `options` only if `DomainSnapshot.childrenNames(options:)` can honor it,
     /// although the flag has no other effect here.
     ///
     /// By default, this command covers only direct children. It is also
-    /// possible to expand things to cover all descendants, when `flags`
+    /// possible to expand things to cover all descendants, when `options`
     /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
-    /// are provided via the same `flags` values as documented in
+    /// are provided via the same `options` values as documented in
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error.

@@ -15,7 +15,7 @@ extension LibvirtLibrary {
     ///
     /// This function includes a call to `LibvirtLibrary.initialize()` when necessary.
     /// - Parameter type: ignored; pass NULL
-    /// - Returns: -1 in case of failure, 0 otherwise, and values for `libVer` and `typeVer` have the format major * 1,000,000 + minor * 1,000 + release.
+    /// - Returns: `libVer`: return value for the library version (OUT); `typeVer`: pass NULL; for historical purposes duplicates `libVer` if non-NULL
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virGetVersion`.

@@ -404,7 +404,7 @@ extension Network {
     /// Provides a boolean value indicating whether the network
     /// configured to be automatically started when the host
     /// machine boots.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: the value returned
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetAutostart`.
@@ -457,7 +457,7 @@ extension Network {
     }
 
     /// Get the UUID for a network
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetUUID`.
@@ -472,7 +472,7 @@ extension Network {
 
     /// Get the UUID for a network as string. For more information about
     /// UUID see RFC4122.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetUUIDString`.
@@ -489,7 +489,7 @@ extension Network {
     /// later to relaunch the network with `Connection.createNetwork(xml:)`.
     ///
     /// Normally, if a network included a physical function, the output includes
-    /// all virtual functions tied to that physical interface.  If `flags` includes
+    /// all virtual functions tied to that physical interface.  If `options` includes
     /// `Network.XMLOptions.inactive`, then the expansion of virtual interfaces is
     /// not performed.
     /// - Parameter options: bitwise-OR of `Network.XMLOptions`
@@ -530,7 +530,7 @@ extension Network {
 
     /// Collect the list of network ports, and allocate an array to store those
     /// objects.
-    /// - Returns: the number of network ports found or -1 and sets `ports` to NULL in case of error.  On success, the array stored into `ports` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `NetworkPort.free()` on each array element, then calling free() on `ports`.
+    /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkListAllPorts`.

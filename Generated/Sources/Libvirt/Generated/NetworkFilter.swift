@@ -76,7 +76,7 @@ extension NetworkFilter {
     }
 
     /// Get the UUID for a network filter
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetUUID`.
@@ -91,7 +91,7 @@ extension NetworkFilter {
 
     /// Get the UUID for a network filter as string. For more information about
     /// UUID see RFC4122.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetUUIDString`.

@@ -100,7 +100,7 @@ extension NetworkPort {
     }
 
     /// Get the UUID for a network port
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetUUID`.
@@ -115,7 +115,7 @@ extension NetworkPort {
 
     /// Get the UUID for a network as string. For more information about
     /// UUID see RFC4122.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetUUIDString`.

@@ -240,7 +240,7 @@ extension NodeDevice {
     /// Provides a boolean value indicating whether the node device is configured to
     /// be automatically started when the host machine boots or the parent device
     /// becomes available.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: the value returned
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceGetAutostart`.

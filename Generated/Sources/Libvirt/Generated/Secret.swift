@@ -207,7 +207,7 @@ extension Secret {
     }
 
     /// Fetches the UUID of the secret.
-    /// - Returns: 0 on success with the uuid buffer being filled, or -1 upon failure.
+    /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUUID`.
@@ -222,7 +222,7 @@ extension Secret {
 
     /// Get the UUID for a secret as string. For more information about
     /// UUID see RFC4122.
-    /// - Returns: -1 in case of error, 0 in case of success
+    /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUUIDString`.

@@ -392,7 +392,7 @@ extension StoragePool {
 
     /// Fetches the value of the autostart flag, which determines
     /// whether the pool is automatically started at boot time
-    /// - Returns: 0 on success, -1 on failure
+    /// - Returns: location in which to store autostart flag
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetAutostart`.
@@ -422,7 +422,7 @@ extension StoragePool {
 
     /// Get volatile information about the storage pool
     /// such as free space / usage summary
-    /// - Returns: 0 on success, or -1 on failure.
+    /// - Returns: pointer at which to store info
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetInfo`.
@@ -444,7 +444,7 @@ extension StoragePool {
     }
 
     /// Fetch the globally unique ID of the storage pool
-    /// - Returns: 0 on success, or -1 on error;
+    /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetUUID`.
@@ -458,7 +458,7 @@ extension StoragePool {
     }
 
     /// Fetch the globally unique ID of the storage pool as a string
-    /// - Returns: 0 on success, or -1 on error;
+    /// - Returns: buffer of VIR_UUID_STRING_BUFLEN bytes in size
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetUUIDString`.
@@ -512,7 +512,7 @@ extension StoragePool {
 
     /// Collect the list of storage volumes, and allocate an array to store those
     /// objects.
-    /// - Returns: the number of storage volumes found or -1 and sets `vols` to NULL in case of error.  On success, the array stored into `vols` is guaranteed to have an extra allocated element set to NULL but not included in the return count, to make iteration easier.  The caller is responsible for calling `StorageVolume.free()` on each array element, then calling free() on `vols`.
+    /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListAllVolumes`.

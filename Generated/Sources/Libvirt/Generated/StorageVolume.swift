@@ -404,7 +404,7 @@ extension StorageVolume {
     /// not correspond to guest OS visible state in cases when a
     /// complex storage format such as qcow2 or vmdk is used.
     ///
-    /// If `StorageVolume.DownloadOptions.sparseStream` is set in `flags`
+    /// If `StorageVolume.DownloadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
     /// the `stream` with combination of virStreamSparseRecvAll() or
     /// virStreamRecvFlags(stream, ..., flags =
@@ -448,7 +448,7 @@ extension StorageVolume {
 
     /// Fetches volatile information about the storage
     /// volume such as its current allocation
-    /// - Returns: 0 on success, or -1 on failure
+    /// - Returns: pointer at which to store info
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfo`.
@@ -462,13 +462,13 @@ extension StorageVolume {
     /// Fetches volatile information about the storage
     /// volume such as its current allocation.
     ///
-    /// If the `flags` argument is `StorageVolume.InfoOptions.getPhysical`, then the physical
+    /// If the `options` argument is `StorageVolume.InfoOptions.getPhysical`, then the physical
     /// bytes used for the volume will be returned in the `info` allocation field.
     /// This is useful for sparse files and certain volume file types where the
     /// physical on disk usage can be different than the calculated allocation value
     /// as is the case with qcow2 files.
     /// - Parameter options: bitwise-OR of `StorageVolume.InfoOptions`
-    /// - Returns: 0 on success, or -1 on failure
+    /// - Returns: pointer at which to store info
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfoFlags`.
@@ -541,18 +541,18 @@ extension StorageVolume {
     ///
     /// Normally, the operation will attempt to affect capacity with a minimum
     /// impact on allocation (that is, the default operation favors a sparse
-    /// resize).  If `flags` contains `StorageVolume.ResizeOptions.allocate`, then the
+    /// resize).  If `options` contains `StorageVolume.ResizeOptions.allocate`, then the
     /// operation will ensure that allocation is sufficient for the new
     /// capacity; this may make the operation take noticeably longer.
     ///
     /// Normally, the operation treats `capacity` as the new size in bytes;
-    /// but if `flags` contains `StorageVolume.ResizeOptions.delta`, then `capacity`
+    /// but if `options` contains `StorageVolume.ResizeOptions.delta`, then `capacity`
     /// represents the size difference to add to the current size.  It is
     /// up to the storage pool implementation whether unaligned requests are
     /// rounded up to the next valid boundary, or rejected.
     ///
     /// Normally, this operation should only be used to enlarge capacity;
-    /// but if `flags` contains `StorageVolume.ResizeOptions.shrink`, it is possible to
+    /// but if `options` contains `StorageVolume.ResizeOptions.shrink`, it is possible to
     /// attempt a reduction in capacity even though it might cause data loss.
     /// If `StorageVolume.ResizeOptions.delta` is also present, then `capacity` is
     /// subtracted from the current size; without it, `capacity` represents
@@ -577,7 +577,7 @@ extension StorageVolume {
     /// not correspond to guest OS visible state in cases when a
     /// complex storage format such as qcow2 or vmdk is used.
     ///
-    /// If `StorageVolume.UploadOptions.sparseStream` is set in `flags`
+    /// If `StorageVolume.UploadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
     /// the `stream` with combination of virStreamSparseSendAll() or
     /// `Stream.sendHole(length:)` to preserve source file sparseness.

@@ -147,7 +147,7 @@ extension Stream {
     /// empty space to be created in a `stream`'s target file when
     /// uploading or downloading sparsely populated files. This is the
     /// counterpart to `Stream.sendHole(length:)`.
-    /// - Returns: 0 on success, -1 on error or when there's currently no hole in the stream
+    /// - Returns: number of bytes to skip
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamRecvHole`.

@@ -51,7 +51,7 @@ extension AdminConnection {
     /// Retrieves the remote side libvirt version used by the daemon. Format
     /// returned in `libVer` is of a following pattern:
     /// major * 1,000,000 + minor * 1,000 + release.
-    /// - Returns: 0 on success, -1 on failure and `libVer` follows this format:
+    /// - Returns: stores the current remote libvirt version number
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLibVersion`.
@@ -71,7 +71,7 @@ extension AdminConnection {
     ///
     /// To retrieve individual filters, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `filters` correctly.
-    /// - Returns: the number of filters returned in `filters`, or -1 in case of an error.
+    /// - Returns: pointer to a variable to store a string containing all currently defined logging filters on daemon (allocated automatically) or NULL if just the number of defined outputs is required
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingFilters`.
@@ -91,7 +91,7 @@ extension AdminConnection {
     ///
     /// To retrieve individual outputs, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `outputs` correctly.
-    /// - Returns: the count of outputs in `outputs`, or -1 in case of an error.
+    /// - Returns: pointer to a variable to store a string containing all currently defined logging outputs on daemon (allocated automatically) or NULL if just the number of defined outputs is required
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
@@ -134,7 +134,7 @@ extension AdminConnection {
     }
 
     /// Collect list of all servers provided by daemon the client is connected to.
-    /// - Returns: the number of servers available on daemon side or -1 in case of a failure, setting `servers` to NULL. There is a guaranteed extra element set to NULL in the `servers` list returned to make the iteration easier, excluding this extra element from the final count. Caller is responsible to call `AdminServer.free()` on each list element, followed by freeing `servers`.
+    /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectListServers`.

@@ -53,7 +53,7 @@ extension AdminServer {
     }
 
     /// Collect list of all clients connected to daemon on server `srv`.
-    /// - Returns: the number of clients connected to daemon on server `srv` -1 in case of a failure, setting `clients` to NULL. There is a guaranteed extra element set to NULL in the `clients` list returned to make the iteration easier, excluding this extra element from the final count. Caller is responsible to call `AdminClient.free()` on each list element, followed by freeing `clients`.
+    /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerListClients`.

@@ -11,7 +11,7 @@ extension LibvirtLibrary {
     ///
     /// NOTE: To get the remote side library version use `AdminConnection.libraryVersion`
     /// instead.
-    /// - Returns: 0 on success, -1 in case of an error.
+    /// - Returns: where to store the library version
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmGetVersion`.

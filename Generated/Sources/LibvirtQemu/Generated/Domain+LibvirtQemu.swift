@@ -118,7 +118,7 @@ extension Domain {
     /// `command`, and the caller must free this string.
     /// - Parameter command: the QEMU monitor command string
     /// - Parameter options: bitwise-or of supported `Domain.QEMUMonitorCommandOptions`
-    /// - Returns: 0 in case of success, -1 in case of failure
+    /// - Returns: a string returned by `command`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuMonitorCommand`.
