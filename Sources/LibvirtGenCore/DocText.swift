@@ -14,7 +14,7 @@ public struct DocText: Sendable {
 
     /// The converted text as lines; `parameters` maps C parameter names to Swift ones.
     public func lines(_ text: String, parameters: [String: String] = [:]) -> [String] {
-        let converted = convert(text, parameters: parameters)
+        let converted = Self.collapsingRepeats(convert(text, parameters: parameters))
         var lines = converted.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
         }
@@ -66,6 +66,28 @@ public struct DocText: Sendable {
             }
         }
         return out
+    }
+
+    /// Collapses a code span repeated across a separator, which appears when two C names map to
+    /// one Swift declaration (`virConnectOpen`/`virConnectOpenReadOnly` → one initializer).
+    static func collapsingRepeats(_ text: String) -> String {
+        var result = text
+        for separator in ["/", ", ", " or ", " and "] {
+            var searchFrom = result.startIndex
+            while let open = result[searchFrom...].firstIndex(of: "`"),
+                  let close = result[result.index(after: open)...].firstIndex(of: "`") {
+                let span = result[open...close]
+                let repeated = span + separator + span
+                let after = result.index(after: close)
+                if result[open...].hasPrefix(repeated) {
+                    result.replaceSubrange(open..<result.index(open, offsetBy: repeated.count), with: span)
+                    searchFrom = open
+                } else {
+                    searchFrom = after
+                }
+            }
+        }
+        return result
     }
 
     /// C constants in libvirt's markup and their Swift spelling.

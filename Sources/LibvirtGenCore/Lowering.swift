@@ -50,7 +50,7 @@ public struct Lowering: Sendable {
         var map: [String: String] = [:]
         let lowering = FunctionLowering(context: context)
         for function in apis.flatMap(\.functions) {
-            if let (_, _, swift) = classifier.status(ofFunction: function.name), let swift {
+            if let (_, _, swift) = classifier.status(ofFunction: function.name) {
                 map[function.name] = swift
             } else if case .bound(let bound) = lowering.lower(function) {
                 map[function.name] = bound.swiftSymbol

@@ -1147,7 +1147,7 @@ extension Connection {
         }
     }
 
-    /// Provides `libVer`, which is the version of libvirt used by the
+    /// Provides `libraryVersion`, which is the version of libvirt used by the
     ///   daemon running on the `conn` host
     /// - Returns: returns the libvirt library version used on the connection (OUT)
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -1156,9 +1156,9 @@ extension Connection {
     /// Available since libvirt 0.7.3.
     public var libraryVersion: UInt {
         get throws {
-            var libVerValue: UInt = 0
-            try check(virConnectGetLibVersion(pointer, &libVerValue))
-            return libVerValue
+            var libraryVersionValue: UInt = 0
+            try check(virConnectGetLibVersion(pointer, &libraryVersionValue))
+            return libraryVersionValue
         }
     }
 
@@ -1227,7 +1227,7 @@ extension Connection {
 
     /// This returns the URI (name) of the hypervisor connection.
     /// Normally this is the same as or similar to the string passed
-    /// to the `Connection(uri:readOnly:)`/`Connection(uri:readOnly:)` call, but
+    /// to the `Connection(uri:readOnly:)` call, but
     /// the driver may make the URI canonical.  If name == NULL
     /// was passed to `Connection(uri:readOnly:)`, then the driver will return
     /// a non-NULL URI which can be used to connect to the same
@@ -1254,9 +1254,9 @@ extension Connection {
     /// Available since libvirt 0.0.3.
     public var hypervisorVersion: UInt {
         get throws {
-            var hvVerValue: UInt = 0
-            try check(virConnectGetVersion(pointer, &hvVerValue))
-            return hvVerValue
+            var hypervisorVersionValue: UInt = 0
+            try check(virConnectGetVersion(pointer, &hypervisorVersionValue))
+            return hypervisorVersionValue
         }
     }
 
@@ -1357,7 +1357,7 @@ extension Connection {
     ///   for (i = 0; i < ret; i++) {
     ///        do_something_with_domain(domains[i]);
     ///        //here or in a separate loop if needed
-    ///        `Domain.free()`(domains[i]);
+    ///        virDomainFree(domains[i]);
     ///   }
     ///   free(domains);
     /// - Parameter options: bitwise-OR of `Connection.ListAllDomainsOptions`
@@ -1931,7 +1931,7 @@ extension Connection {
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
@@ -1971,7 +1971,7 @@ extension Connection {
     /// block attempts at migration. Hypervisors may also block
     /// save-to-file, or snapshots.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter files: list of file descriptors passed
@@ -1992,7 +1992,7 @@ extension Connection {
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Returns: NULL in case of error, a pointer to the domain otherwise
@@ -2010,7 +2010,7 @@ extension Connection {
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: bitwise OR of the `Domain.DefineOptions` constants
@@ -2028,7 +2028,7 @@ extension Connection {
     /// Note that this won't work for inactive domains which have an ID of -1,
     /// in that case a lookup based on the Name or UUID need to be done instead.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter id: the domain ID number
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
@@ -2043,7 +2043,7 @@ extension Connection {
 
     /// Try to lookup a domain on the given hypervisor based on its name.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter name: name for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
@@ -2058,7 +2058,7 @@ extension Connection {
 
     /// Try to lookup a domain on the given hypervisor based on its UUID.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter uuid: the raw UUID for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
@@ -2073,7 +2073,7 @@ extension Connection {
 
     /// Try to lookup a domain on the given hypervisor based on its UUID.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter uuid: the string UUID for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
@@ -2235,7 +2235,7 @@ extension Connection {
     /// automatically removed during the next reboot of the system running
     /// libvirtd.
     ///
-    /// `Interface.free()` should be used to free the resources after the
+    /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Interface.DefineOptions`
@@ -2251,7 +2251,7 @@ extension Connection {
 
     /// Try to lookup an interface on the given hypervisor based on its MAC.
     ///
-    /// `Interface.free()` should be used to free the resources after the
+    /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter mac: the MAC for the interface (null-terminated ASCII format)
     /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
@@ -2266,7 +2266,7 @@ extension Connection {
 
     /// Try to lookup an interface on the given hypervisor based on its name.
     ///
-    /// `Interface.free()` should be used to free the resources after the
+    /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter name: name for the interface
     /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
@@ -2289,7 +2289,7 @@ extension Connection {
     /// from starting if it attempts to use the network port and finds a
     /// filter already defined.
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// binding object is no longer needed.
     /// - Parameter xml: an XML description of the binding
     /// - Parameter options: bitwise-OR of `NetworkFilterBinding.CreateOptions`
@@ -2306,7 +2306,7 @@ extension Connection {
     /// Try to lookup a network filter binding on the given hypervisor based
     /// on network port device name.
     ///
-    /// `NetworkFilterBinding.free()` should be used to free the resources after the
+    /// virNWFilterBindingFree should be used to free the resources after the
     /// binding object is no longer needed.
     /// - Parameter portDevice: name for the network port device
     /// - Returns: a new binding object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
@@ -2322,7 +2322,7 @@ extension Connection {
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription`
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Returns: a new nwfilter object or NULL in case of failure
@@ -2338,7 +2338,7 @@ extension Connection {
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription`
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Parameter options: bitwise-OR of `NetworkFilter.DefineOptions`
@@ -2354,7 +2354,7 @@ extension Connection {
 
     /// Try to lookup a network filter on the given hypervisor based on its name.
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter name: name for the network filter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
@@ -2369,7 +2369,7 @@ extension Connection {
 
     /// Try to lookup a network filter on the given hypervisor based on its UUID.
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network filter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
@@ -2384,7 +2384,7 @@ extension Connection {
 
     /// Try to lookup an nwfilter on the given hypervisor based on its UUID.
     ///
-    /// `NetworkFilter.free()` should be used to free the resources after the
+    /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the string UUID for the nwfilter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
@@ -2400,7 +2400,7 @@ extension Connection {
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Returns: a new network object or NULL in case of failure
@@ -2416,7 +2416,7 @@ extension Connection {
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Parameter options: bitwise-OR of `Network.CreateOptions`
@@ -2433,7 +2433,7 @@ extension Connection {
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Returns: NULL in case of error, a pointer to the network otherwise
@@ -2449,7 +2449,7 @@ extension Connection {
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Network.DefineOptions`
@@ -2465,7 +2465,7 @@ extension Connection {
 
     /// Try to lookup a network on the given hypervisor based on its name.
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter name: name for the network
     /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
@@ -2480,7 +2480,7 @@ extension Connection {
 
     /// Try to lookup a network on the given hypervisor based on its UUID.
     ///
-    /// `Network.free()` should be used to free the resources after the
+    /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network
     /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
@@ -2536,7 +2536,7 @@ extension Connection {
     public func nodeAllocPages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocPagesOptions = []) throws -> Int32 {
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
-        let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
+        let result = virNodeAllocPages(pointer, UInt32(pageSizes.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -2544,7 +2544,7 @@ extension Connection {
     /// Create a new device on the VM host machine, for example, virtual
     /// HBAs created using vport_create.
     ///
-    /// `NodeDevice.free()` should be used to free the resources after the
+    /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: bitwise-OR of supported `NodeDevice.CreateXMLOptions`
@@ -2560,7 +2560,7 @@ extension Connection {
 
     /// Define a new device on the VM host machine, for example, a mediated device
     ///
-    /// `NodeDevice.free()` should be used to free the resources after the
+    /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: bitwise-OR of supported `NodeDevice.DefineXMLOptions`
@@ -2576,7 +2576,7 @@ extension Connection {
 
     /// Lookup a node device by its name.
     ///
-    /// `NodeDevice.free()` should be used to free the resources after the
+    /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter name: unique device name
     /// - Returns: a `NodeDevice` if found, NULL otherwise.
@@ -2591,7 +2591,7 @@ extension Connection {
 
     /// Lookup SCSI Host which is capable with 'fc_host' by its WWNN and WWPN.
     ///
-    /// `NodeDevice.free()` should be used to free the resources after the
+    /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter wwnn: WWNN of the SCSI Host.
     /// - Parameter wwpn: WWPN of the SCSI Host.
@@ -2719,7 +2719,7 @@ extension Connection {
     /// Otherwise, creates a new secret with an automatically chosen UUID, and
     /// initializes its attributes from xml.
     ///
-    /// `Secret.free()` should be used to free the resources after the
+    /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: bitwise-OR of `Secret.DefineOptions`
@@ -2736,7 +2736,7 @@ extension Connection {
     /// Try to lookup a secret on the given hypervisor based on its UUID.
     /// Uses the 16 bytes of raw data to describe the UUID
     ///
-    /// `Secret.free()` should be used to free the resources after the
+    /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter uuid: the raw UUID for the secret
     /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
@@ -2752,7 +2752,7 @@ extension Connection {
     /// Try to lookup a secret on the given hypervisor based on its UUID.
     /// Uses the printable string value to describe the UUID
     ///
-    /// `Secret.free()` should be used to free the resources after the
+    /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter uuid: the string UUID for the secret
     /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
@@ -2769,7 +2769,7 @@ extension Connection {
     /// The usageID is unique within the set of secrets sharing the
     /// same usageType value.
     ///
-    /// `Secret.free()` should be used to free the resources after the
+    /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter usageType: the type of secret usage
     /// - Parameter usageID: identifier of the object using the secret
@@ -2787,7 +2787,7 @@ extension Connection {
     /// pool is not persistent, so its definition will disappear
     /// when it is destroyed, or if the host is restarted
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
@@ -2804,7 +2804,7 @@ extension Connection {
     /// Define an inactive persistent storage pool or modify an existing persistent
     /// one from the XML description.
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.DefineOptions`
@@ -2820,7 +2820,7 @@ extension Connection {
 
     /// Fetch a storage pool based on its unique name
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter name: name of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
@@ -2837,7 +2837,7 @@ extension Connection {
     /// If more than one pool maps to the path, it is undefined which
     /// will be returned first.
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter path: path at which the pool is exposed
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
@@ -2852,7 +2852,7 @@ extension Connection {
 
     /// Fetch a storage pool based on its globally unique id
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
@@ -2867,7 +2867,7 @@ extension Connection {
 
     /// Fetch a storage pool based on its globally unique id
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
@@ -2883,7 +2883,7 @@ extension Connection {
     /// Fetch a pointer to a storage volume based on its
     /// globally unique key
     ///
-    /// `StorageVolume.free()` should be used to free the resources after the
+    /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter key: globally unique key
     /// - Returns: a storage volume, or NULL if not found / error
@@ -2899,7 +2899,7 @@ extension Connection {
     /// Fetch a pointer to a storage volume based on its
     /// locally (host) unique path
     ///
-    /// `StorageVolume.free()` should be used to free the resources after the
+    /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter path: locally unique path
     /// - Returns: a storage volume, or NULL if not found / error
@@ -2916,7 +2916,7 @@ extension Connection {
     /// streamed I/O with other public API function.
     ///
     /// When no longer needed, a stream object must be released
-    /// with `Stream.free()`. If a data stream has been used,
+    /// with virStreamFree. If a data stream has been used,
     /// then the application must call `Stream.finish()` or
     /// `Stream.abort()` before free'ing to, in order to notify
     /// the driver of termination.

@@ -6560,7 +6560,7 @@ extension Domain {
     /// set of parameters: `destinationName` corresponds to VIR_MIGRATE_PARAM_DEST_NAME, `uri`
     /// is VIR_MIGRATE_PARAM_URI, and `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// returned domain object is no longer needed.
     /// - Parameter destination: destination host (a connection object)
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
@@ -6585,7 +6585,7 @@ extension Domain {
     /// is VIR_MIGRATE_PARAM_DEST_NAME, `uri` is VIR_MIGRATE_PARAM_URI, and
     /// `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
     ///
-    /// `Domain.free()` should be used to free the resources after the
+    /// virDomainFree should be used to free the resources after the
     /// returned domain object is no longer needed.
     /// - Parameter destination: destination host (a connection object)
     /// - Parameter xml: (optional) XML config for launching guest on target
@@ -7648,7 +7648,7 @@ extension Domain {
     /// block copy operation; in that case, use `Domain.blockJobAbort(disk:options:)`
     /// to stop the block copy first.
     ///
-    /// `DomainSnapshot.free()` should be used to free the resources after the
+    /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: bitwise-OR of `DomainSnapshot.CreateOptions`
@@ -7664,7 +7664,7 @@ extension Domain {
 
     /// Get the current snapshot for a domain, if any.
     ///
-    /// `DomainSnapshot.free()` should be used to free the resources after the
+    /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object or NULL in case of failure.  If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

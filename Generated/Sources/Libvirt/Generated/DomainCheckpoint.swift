@@ -251,7 +251,7 @@ extension DomainCheckpoint {
 
     /// Get the parent checkpoint for `checkpoint`, if any.
     ///
-    /// `DomainCheckpoint.free()` should be used to free the resources after the
+    /// virDomainCheckpointFree should be used to free the resources after the
     /// checkpoint object is no longer needed.
     /// - Returns: a domain checkpoint object or NULL in case of failure.  If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

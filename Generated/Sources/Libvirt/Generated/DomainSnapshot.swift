@@ -416,7 +416,7 @@ extension DomainSnapshot {
 
     /// Get the parent snapshot for `snapshot`, if any.
     ///
-    /// `DomainSnapshot.free()` should be used to free the resources after the
+    /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object or NULL in case of failure.  If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

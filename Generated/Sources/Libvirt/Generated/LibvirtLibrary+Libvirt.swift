@@ -3,27 +3,27 @@
 import CLibvirt
 
 extension LibvirtLibrary {
-    /// Provides version information. `libVer` is the version of the
+    /// Provides version information. `libraryVersion` is the version of the
     /// library and will always be set unless an error occurs, in which case
-    /// an error code will be returned. `typeVer` exists for historical
-    /// compatibility; if it is not NULL it will duplicate `libVer` (it was
+    /// an error code will be returned. `typeVersion` exists for historical
+    /// compatibility; if it is not NULL it will duplicate `libraryVersion` (it was
     /// originally intended to return hypervisor information based on `type`,
     /// but due to the design of remote clients this is not reliable). To
     /// get the version of the running hypervisor use the `Connection.hypervisorVersion`
     /// function instead. To get the libvirt library version used by a
     /// connection use the `Connection.libraryVersion` instead.
     ///
-    /// This function includes a call to `LibvirtLibrary.initialize()` when necessary.
+    /// This function includes a call to virInitialize() when necessary.
     /// - Parameter type: ignored; pass NULL
-    /// - Returns: `libVer`: return value for the library version (OUT); `typeVer`: pass NULL; for historical purposes duplicates `libVer` if non-NULL
+    /// - Returns: `libVer`: return value for the library version (OUT); `typeVer`: pass NULL; for historical purposes duplicates `libraryVersion` if non-NULL
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virGetVersion`.
     /// Available since libvirt 0.0.3.
-    public static func version(type: String) throws -> (libVer: UInt, typeVer: UInt) {
-        var libVerValue: UInt = 0
-        var typeVerValue: UInt = 0
-        try check(virGetVersion(&libVerValue, type, &typeVerValue))
-        return (libVer: libVerValue, typeVer: typeVerValue)
+    public static func version(type: String? = nil) throws -> (libraryVersion: UInt, typeVersion: UInt) {
+        var libraryVersionValue: UInt = 0
+        var typeVersionValue: UInt = 0
+        try check(virGetVersion(&libraryVersionValue, type, &typeVersionValue))
+        return (libraryVersion: libraryVersionValue, typeVersion: typeVersionValue)
     }
 }

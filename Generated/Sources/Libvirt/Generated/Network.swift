@@ -546,7 +546,7 @@ extension Network {
     /// Create a new network port, based on an XML description
     /// similar to the one returned by `NetworkPort.xmlDescription`
     ///
-    /// `NetworkPort.free()` should be used to free the resources after the
+    /// virNetworkPortFree should be used to free the resources after the
     /// network port object is no longer needed.
     /// - Parameter xml: an XML description of the port
     /// - Parameter options: bitwise-OR of `NetworkPort.CreateOptions`
@@ -562,7 +562,7 @@ extension Network {
 
     /// Try to lookup a port on the given network based on its UUID.
     ///
-    /// `NetworkPort.free()` should be used to free the resources after the
+    /// virNetworkPortFree should be used to free the resources after the
     /// network port object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network port
     /// - Returns: a new network port object or NULL in case of failure.  If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.

@@ -597,7 +597,7 @@ extension StoragePool {
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
     ///
-    /// `StorageVolume.free()` should be used to free the resources after the
+    /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
@@ -621,7 +621,7 @@ extension StoragePool {
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
     ///
-    /// `StorageVolume.free()` should be used to free the resources after the
+    /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter cloning: storage volume to use as input
@@ -639,7 +639,7 @@ extension StoragePool {
     /// Fetch a pointer to a storage volume based on its name
     /// within a pool
     ///
-    /// `StorageVolume.free()` should be used to free the resources after the
+    /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter name: name of storage volume
     /// - Returns: a storage volume, or NULL if not found / error

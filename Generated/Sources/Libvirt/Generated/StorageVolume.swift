@@ -373,7 +373,7 @@ extension StorageVolume {
 
     /// Fetch a storage pool which contains a particular volume
     ///
-    /// `StoragePool.free()` should be used to free the resources after the
+    /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

@@ -49,7 +49,7 @@ extension AdminConnection: Hashable {
 
 extension AdminConnection {
     /// Retrieves the remote side libvirt version used by the daemon. Format
-    /// returned in `libVer` is of a following pattern:
+    /// returned in `libraryVersion` is of a following pattern:
     /// major * 1,000,000 + minor * 1,000 + release.
     /// - Returns: stores the current remote libvirt version number
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -58,9 +58,9 @@ extension AdminConnection {
     /// Available since libvirt 2.0.0.
     public var libraryVersion: UInt64 {
         get throws {
-            var libVerValue: UInt64 = 0
-            try check(virAdmConnectGetLibVersion(pointer, &libVerValue))
-            return libVerValue
+            var libraryVersionValue: UInt64 = 0
+            try check(virAdmConnectGetLibVersion(pointer, &libraryVersionValue))
+            return libraryVersionValue
         }
     }
 
@@ -149,7 +149,7 @@ extension AdminConnection {
 
     /// Try to lookup a server on the given daemon based on `name`.
     ///
-    /// `AdminServer.free()` should be used to free the resources after the
+    /// virAdmServerFree() should be used to free the resources after the
     /// server object is no longer needed.
     /// - Parameter name: name of the server too lookup
     /// - Returns: the requested server or NULL in case of failure.  If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.

@@ -68,7 +68,7 @@ extension AdminServer {
 
     /// Try to lookup a client on the given server based on `id`.
     ///
-    /// `AdminClient.free()` should be used to free the resources after the
+    /// virAdmClientFree() should be used to free the resources after the
     /// client object is no longer needed.
     /// - Parameter id: ID of the client to lookup on server `srv`
     /// - Returns: the requested client or NULL in case of failure.  If the client could not be found, then `LibvirtError.Code.noClient` error is raised.

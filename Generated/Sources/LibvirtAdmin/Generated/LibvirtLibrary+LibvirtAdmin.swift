@@ -4,9 +4,9 @@ import CLibvirtAdmin
 import Libvirt
 
 extension LibvirtLibrary {
-    /// Provides version information. `libVer` is the version of the library and will
+    /// Provides version information. `libraryVersion` is the version of the library and will
     /// always be set unless an error occurs in which case an error code and a
-    /// generic message will be returned. `libVer` format is as follows:
+    /// generic message will be returned. `libraryVersion` format is as follows:
     /// major * 1,000,000 + minor * 1,000 + release.
     ///
     /// NOTE: To get the remote side library version use `AdminConnection.libraryVersion`
@@ -17,8 +17,8 @@ extension LibvirtLibrary {
     /// C symbol: `virAdmGetVersion`.
     /// Available since libvirt 2.0.0.
     public static func adminVersion() throws -> UInt64 {
-        var libVerValue: UInt64 = 0
-        try check(virAdmGetVersion(&libVerValue))
-        return libVerValue
+        var libraryVersionValue: UInt64 = 0
+        try check(virAdmGetVersion(&libraryVersionValue))
+        return libraryVersionValue
     }
 }
