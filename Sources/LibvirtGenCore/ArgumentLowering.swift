@@ -77,7 +77,7 @@ struct ArgumentLowering {
             throw NotYetBound(reason: "callback arguments are bound with events and callbacks")
         }
         if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
-            throw NotYetBound(reason: "typed parameters are bound with the typed-parameter support")
+            return try typedParameters(arg, type: type, name: name, doc: doc, next: next)
         }
         if arg.name == "flags", type.pointers == 0, let swiftC = CScalar.swiftType(type.base) {
             return (try flags(arg, swiftC: swiftC), nil)
@@ -127,6 +127,42 @@ struct ArgumentLowering {
                 result: ResultPart(name: name, type: swiftStruct, expression: "\(swiftStruct)(\(local))")), sizeArgument)
         }
         throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' needs a shape the generator does not bind yet")
+    }
+
+    /// Typed-parameter arrays with their count: input lists, caller-allocated and library-allocated outputs.
+    private func typedParameters(
+        _ arg: CArg, type: CType, name: String, doc: String, next: CArg?
+    ) throws -> (LoweredArgument, LoweredArgument?) {
+        guard let next else { throw NotYetBound(reason: "typed parameters without a count argument") }
+        let key = context.typedParameters.keyType(forFunction: function.name)
+        let countType = context.registry.resolve(CType.parse(next.type))
+        let countSwift = CScalar.swiftType(countType.base) ?? "Int32"
+        switch (type.pointers, countType.pointers) {
+        case (1, 0):
+            let array = "\(name)Array"
+            return (LoweredArgument(
+                parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: doc),
+                prelude: ["let \(array) = CTypedParameterArray(\(name))", "defer { \(array).deallocate() }"],
+                argument: "\(array).pointer"),
+                LoweredArgument(argument: "\(countSwift)(truncatingIfNeeded: \(array).count)"))
+        case (1, 1) where countSwift == "Int32":
+            return (LoweredArgument(argument: "parameters", shapeHint: .typedParameters),
+                    LoweredArgument(argument: "count"))
+        case (2, 1):
+            let list = "\(name)List", count = "\(name)Count"
+            return (LoweredArgument(
+                prelude: [
+                    "var \(list): UnsafeMutablePointer<virTypedParameter>? = nil", "var \(count): \(countSwift) = 0",
+                    "defer { virTypedParamsFree(\(list), Int32(truncatingIfNeeded: \(count))) }",
+                ],
+                argument: "&\(list)",
+                result: ResultPart(
+                    name: name, type: "TypedParameters<\(key)>",
+                    expression: "TypedParameters(\(list), count: Int32(truncatingIfNeeded: \(count)))")),
+                LoweredArgument(argument: "&\(count)"))
+        default:
+            throw NotYetBound(reason: "typed parameters of type '\(arg.type)' with count '\(next.type)'")
+        }
     }
 
     /// The `flags` argument: an option set, or nothing when libvirt says it is unused.

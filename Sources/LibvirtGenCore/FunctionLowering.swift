@@ -64,6 +64,8 @@ struct FunctionLowering {
             swiftReturn = "[String]"
         case .idList:
             swiftReturn = "[Int32]"
+        case .typedParameters:
+            swiftReturn = "TypedParameters<\(context.typedParameters.keyType(forFunction: function.name))>"
         case .boolean:
             swiftReturn = "Bool"
         case .value, .plainValue:
@@ -144,7 +146,9 @@ struct FunctionLowering {
         return .bound(BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: naming.name, parameters: parameters,
             returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
-            failureValue: failureValue, resultExpression: resultExpression, doc: doc, swiftSymbol: symbol))
+            failureValue: failureValue, resultExpression: resultExpression,
+            typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
+            countExpression: context.overrides.typedParameterCounts[function.name], doc: doc, swiftSymbol: symbol))
     }
 
     /// Whether a function registers or deregisters a callback; the bindings expose those as async sequences.

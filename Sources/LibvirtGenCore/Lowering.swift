@@ -28,7 +28,8 @@ public struct Lowering: Sendable {
         var context = LoweringContext(
             registry: registry, naming: naming, types: types,
             methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
-            overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible())
+            overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible(),
+            typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies))
         let classifier = SymbolClassifier(
             overrides: overrides,
             lifecycleFunctions: Set(registry.handles.keys.flatMap { [$0 + "Free", $0 + "Ref", $0 + "Close"] }))

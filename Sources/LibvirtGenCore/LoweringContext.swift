@@ -19,6 +19,8 @@ struct LoweringContext {
     let flagEnums: Set<String>
     /// C structs the bindings convert to Swift structs → their qualified Swift names.
     let convertibleStructs: [String: String]
+    /// Typed-parameter key types.
+    let typedParameters: TypedParameterLowering
 
     /// The Swift type of an enum typedef: its option set or its open enum.
     func swiftEnumType(_ cName: String) -> String {

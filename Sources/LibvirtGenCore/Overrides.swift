@@ -46,6 +46,20 @@ public struct Overrides: Sendable, Codable {
     public var arrayCounts: [String: [String: String]]
     /// Output arrays the bindings do not convert yet: function → array parameters.
     public var outputArrays: [String: [String]]
+    /// A typed-parameter key type: its Swift name, the prefix of its string macros, its functions.
+    public struct TypedParameterFamily: Sendable, Codable {
+        /// The qualified Swift name (`Domain.MemoryParameter`).
+        public var swift: String
+        /// The prefix of the macros naming its keys (`VIR_DOMAIN_MEMORY_`).
+        public var prefix: String
+        /// The functions whose typed parameters use these keys.
+        public var functions: [String]
+    }
+
+    /// Typed-parameter key types.
+    public var typedParameterFamilies: [TypedParameterFamily]
+    /// Swift expressions giving the typed-parameter count for getters libvirt cannot be asked first.
+    public var typedParameterCounts: [String: String]
     /// Functions used by the runtime, not exposed, with the reason.
     public var `internal`: [String: String]
     /// Function-name prefixes that are runtime helpers, with the reason.

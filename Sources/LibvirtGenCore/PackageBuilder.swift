@@ -21,6 +21,8 @@ struct PackageBuilder {
         var enums: [ValueEnum] = []
         var optionSets: [OptionSetType] = []
         var structs: [StructType] = []
+        var keyFamilies: [KeyFamily] = []
+        var constants: [ConstantDeclaration] = []
         var functions: [BoundFunction] = []
     }
 
@@ -74,13 +76,59 @@ struct PackageBuilder {
                 record(.unaccounted, swift: nil, reason: reason)
             }
         }
-        for macro in api.macros {
-            let (status, reason) = classifier.status(ofMacro: macro)
-            symbols.append(SymbolStatus(
-                name: macro.name, kind: .macro, module: module, status: status,
-                swift: status == .generated ? "LibvirtLibrary.headerVersion" : nil, since: macro.version, reason: reason))
-        }
+        addMacros(api, module: module, into: &files, diagnostics: &diagnostics)
         byModule[module] = files
+    }
+
+    /// Typed-parameter key types (the families this API's functions or macros use), numeric
+    /// constants, and every macro's status.
+    private mutating func addMacros(
+        _ api: CAPI, module: String, into files: inout [String?: Declarations], diagnostics: inout DiagnosticBag
+    ) {
+        let typed = context.typedParameters
+        let functionNames = Set(api.functions.map(\.name))
+        var keys: [String: [KeyConstant]] = [:]
+        for macro in api.macros {
+            var status: SymbolStatus.Status
+            var reason: String?
+            var swift: String?
+            if let (classified, why) = classifier.status(ofMacro: macro) {
+                (status, reason) = (classified, why)
+                swift = status == .generated ? "LibvirtLibrary.headerVersion" : nil
+            } else if macro.stringValue != nil, let family = typed.family(forMacro: macro.name) {
+                let key = typed.key(macro, in: family, docs: context.docs)
+                keys[family.swift, default: []].append(key)
+                (status, swift) = (.generated, "\(family.swift).\(key.name.trimmingBackticks)")
+            } else if macro.stringValue == nil, macro.params == nil, let value = context.registry.macroValues[macro.name] {
+                let words = Array(Naming.snakeWords(macro.name).drop { $0 == "VIR" || $0 == "LIBVIR" })
+                let name = Naming.identifier(context.naming.lowerCamel(context.naming.fromSnake(words)))
+                files["LibvirtLibrary", default: Declarations()].constants.append(ConstantDeclaration(
+                    name: name, cName: macro.name, type: "Int", value: String(value),
+                    doc: context.docs.lines(macro.info) + context.docs.footer(cName: macro.name, since: macro.version)))
+                (status, swift) = (.generated, "LibvirtLibrary.\(name.trimmingBackticks)")
+            } else {
+                status = .unaccounted
+                reason = macro.stringValue != nil
+                    ? "no typed-parameter family in the overrides data has a prefix for this name"
+                    : "the macro's value is not a constant the generator can evaluate"
+                diagnostics.warn("\(macro.name): \(reason!)", at: macro.location)
+            }
+            symbols.append(SymbolStatus(
+                name: macro.name, kind: .macro, module: module, status: status, swift: swift, since: macro.version,
+                reason: reason))
+        }
+        for family in typed.families {
+            let used = family.functions.contains(where: functionNames.contains) || keys[family.swift] != nil
+            guard used, let owner = owner(of: family.swift) else { continue }
+            let users = family.functions.compactMap { context.docs.symbols[$0] }.map { "`\($0)`" }
+            let summary = users.isEmpty
+                ? "Names of typed parameters libvirt reports under the `\(family.prefix)` prefix."
+                : "Names of the typed parameters of \(users.joined(separator: ", "))."
+            files[owner, default: Declarations()].keyFamilies.append(KeyFamily(
+                name: String(family.swift.dropFirst(owner.count + 1)),
+                doc: [summary, "", "Any other name round-trips through `init(rawValue:)` or a string literal."],
+                keys: (keys[family.swift] ?? []).sorted { $0.cName < $1.cName }))
+        }
     }
 
     private mutating func addEnums(_ api: CAPI, module: String, into files: inout [String?: Declarations]) {
@@ -146,6 +194,8 @@ struct PackageBuilder {
                     enums: d.enums.sorted { $0.cName < $1.cName },
                     optionSets: d.optionSets.sorted { $0.cName < $1.cName },
                     structs: d.structs.sorted { $0.cName < $1.cName },
+                    keyFamilies: d.keyFamilies.sorted { $0.name < $1.name },
+                    constants: d.constants.sorted { $0.cName < $1.cName },
                     functions: d.functions.sorted { $0.cName < $1.cName })
             }.sorted { $0.name < $1.name }
             return BindingModule(

@@ -22,16 +22,14 @@ struct SymbolClassifier {
         return nil
     }
 
-    /// The status of a macro.
-    func status(ofMacro macro: CMacro) -> (SymbolStatus.Status, String?) {
+    /// The status of a macro decided by data or by its role in the runtime, or nil when the
+    /// lowering binds it (typed-parameter names, numeric constants).
+    func status(ofMacro macro: CMacro) -> (SymbolStatus.Status, String?)? {
         if let reason = overrides.excludedMacros[macro.name] { return (.excluded, reason) }
-        if macro.stringValue != nil {
-            return (.notYetBound, "typed-parameter field names are exposed with the typed-parameter support")
-        }
         if macro.name.hasSuffix("BUFLEN") || macro.name.hasSuffix("FIELD_LENGTH") {
             return (.internal, "buffer size the runtime uses when it converts C values")
         }
         if macro.name == "LIBVIR_VERSION_NUMBER" { return (.generated, nil) }
-        return (.notYetBound, "numeric constants are exposed with the typed-parameter support")
+        return nil
     }
 }

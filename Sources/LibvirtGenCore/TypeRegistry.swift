@@ -57,7 +57,10 @@ public struct TypeRegistry: Sendable {
         }
         let macros = apis.flatMap(\.api.macros).filter { $0.params == nil && $0.rawValue != nil }
         let raw = Dictionary(macros.map { ($0.name, $0.rawValue!) }, uniquingKeysWith: { a, _ in a })
+        let enumValues = Dictionary(
+            apis.flatMap(\.api.enumValues).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
         func value(_ name: String, depth: Int) -> Int64? {
+            if let known = enumValues[name] { return known }
             guard depth < 8, let text = raw[name] else { return nil }
             return MacroValue.evaluate(text) { value($0, depth: depth + 1) }
         }

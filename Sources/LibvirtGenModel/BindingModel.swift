@@ -69,14 +69,21 @@ public struct BindingFile: Sendable {
     public var optionSets: [OptionSetType]
     /// Structs declared in this file.
     public var structs: [StructType]
+    /// Typed-parameter key types declared in this file.
+    public var keyFamilies: [KeyFamily]
+    /// Numeric constants declared in this file.
+    public var constants: [ConstantDeclaration]
     /// Functions bound in this file.
     public var functions: [BoundFunction]
 
     /// Creates a file.
     public init(
         name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], optionSets: [OptionSetType],
-        structs: [StructType], functions: [BoundFunction]
+        structs: [StructType], keyFamilies: [KeyFamily] = [], constants: [ConstantDeclaration] = [],
+        functions: [BoundFunction]
     ) {
+        self.keyFamilies = keyFamilies
+        self.constants = constants
         self.name = name
         self.owner = owner
         self.handle = handle
@@ -231,6 +238,69 @@ public struct StructField: Sendable {
     }
 }
 
+/// A typed-parameter key type: the documented names one libvirt API's typed parameters use.
+public struct KeyFamily: Sendable {
+    /// The Swift name, unqualified (`MemoryParameter`).
+    public var name: String
+    /// Documentation lines.
+    public var doc: [String]
+    /// The named keys.
+    public var keys: [KeyConstant]
+
+    /// Creates a key family.
+    public init(name: String, doc: [String], keys: [KeyConstant]) {
+        self.name = name
+        self.doc = doc
+        self.keys = keys
+    }
+}
+
+/// One typed-parameter name (a string macro such as `VIR_DOMAIN_MEMORY_SOFT_LIMIT` = `soft_limit`).
+public struct KeyConstant: Sendable {
+    /// The Swift name.
+    public var name: String
+    /// The C macro.
+    public var cName: String
+    /// The Swift string literal of the name (with interpolations for formatted names such as `vcpupin%u`).
+    public var literal: String
+    /// Parameters for formatted names (empty for plain ones).
+    public var parameters: [SwiftParameter]
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a key.
+    public init(name: String, cName: String, literal: String, parameters: [SwiftParameter], doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.literal = literal
+        self.parameters = parameters
+        self.doc = doc
+    }
+}
+
+/// A numeric constant from a C macro.
+public struct ConstantDeclaration: Sendable {
+    /// The Swift name.
+    public var name: String
+    /// The C macro.
+    public var cName: String
+    /// The Swift type.
+    public var type: String
+    /// The value as Swift source.
+    public var value: String
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a constant.
+    public init(name: String, cName: String, type: String, value: String, doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.type = type
+        self.value = value
+        self.doc = doc
+    }
+}
+
 /// The call shapes: each C function is sorted into one, and each shape has one template.
 public enum CallShape: String, Sendable, Codable, CaseIterable {
     /// Returns 0 on success and -1 on failure; out-parameters become the Swift result.
@@ -255,6 +325,8 @@ public enum CallShape: String, Sendable, Codable, CaseIterable {
     case nameList
     /// Fills a caller-supplied ID array of a given capacity: called with growing capacity.
     case idList
+    /// Fills a caller-allocated typed-parameter array: asks for the count, allocates, fills.
+    case typedParameters
     /// Opens a handle: a convenience initializer of the handle class.
     case initializer
 }
@@ -324,6 +396,10 @@ public struct BoundFunction: Sendable {
     public var failureValue: String?
     /// The expression returned after a successful call (over `result` where the shape binds it).
     public var resultExpression: String?
+    /// The key type of typed parameters the call reads, for the `typedParameters` shape.
+    public var typedParameterKey: String?
+    /// The expression that gives the number of typed parameters, where libvirt cannot be asked for it.
+    public var countExpression: String?
     /// Documentation lines.
     public var doc: [String]
     /// The Swift declaration as users name it, e.g. `Domain.info()`.
@@ -333,8 +409,11 @@ public struct BoundFunction: Sendable {
     public init(
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
         returnType: String?, throwing: Bool, prelude: [String], arguments: [String], failureValue: String?,
-        resultExpression: String?, doc: [String], swiftSymbol: String
+        resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
+        doc: [String], swiftSymbol: String
     ) {
+        self.typedParameterKey = typedParameterKey
+        self.countExpression = countExpression
         self.cName = cName
         self.shape = shape
         self.kind = kind

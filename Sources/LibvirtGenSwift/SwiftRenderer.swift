@@ -59,6 +59,8 @@ public struct SwiftRenderer: Sendable {
         for value in file.enums { members.append(try templates.render("valueEnum", EnumView(value))) }
         for set in file.optionSets { members.append(try templates.render("optionSet", OptionSetView(set))) }
         for s in file.structs { members.append(try templates.render("struct", StructView(s))) }
+        for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }
+        for constant in file.constants { members.append(try templates.render("constant", ConstantView(constant))) }
         for function in file.functions { members.append(try render(function)) }
         members = members.map(\.trimmingTrailingNewlines)
         if let owner = file.owner {

@@ -131,6 +131,8 @@ struct FunctionView {
     let call: String
     let failureValue: String?
     let resultExpression: String?
+    let typedParameterKey: String?
+    let countExpression: String?
     let doc: [String]
     /// The rendered body, filled in before the declaration frame is rendered.
     var body = ""
@@ -145,6 +147,8 @@ struct FunctionView {
         call = "\(function.cName)(\(function.arguments.joined(separator: ", ")))"
         failureValue = function.failureValue
         resultExpression = function.resultExpression
+        typedParameterKey = function.typedParameterKey
+        countExpression = function.countExpression
         doc = docComment(function.doc)
     }
 
@@ -155,5 +159,44 @@ struct FunctionView {
         case .borrowedString, .plainValue: return "body-plainValue"
         default: return "body-\(shape.rawValue)"
         }
+    }
+}
+
+/// A typed-parameter key type's view.
+struct KeyFamilyView {
+    /// A key's view.
+    struct Key {
+        let name: String
+        let literal: String
+        let isFormatted: Bool
+        let parameterList: String
+        let doc: [String]
+    }
+    let name: String
+    let doc: [String]
+    let keys: [Key]
+
+    init(_ family: KeyFamily) {
+        name = family.name
+        doc = docComment(family.doc)
+        keys = family.keys.map {
+            Key(name: $0.name, literal: $0.literal, isFormatted: !$0.parameters.isEmpty,
+                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: docComment($0.doc))
+        }
+    }
+}
+
+/// A numeric constant's view.
+struct ConstantView {
+    let name: String
+    let type: String
+    let value: String
+    let doc: [String]
+
+    init(_ constant: ConstantDeclaration) {
+        name = constant.name
+        type = constant.type
+        value = constant.value
+        doc = docComment(constant.doc)
     }
 }

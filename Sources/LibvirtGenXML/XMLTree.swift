@@ -47,12 +47,18 @@ public final class XMLNode {
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
         let ok = parser.parse()
-        if !ok || builder.root == nil {
+        guard ok, let root = builder.root else {
             let line = builder.errorLine ?? parser.lineNumber
             let reason = builder.errorMessage ?? "the file is not well-formed XML"
             throw DiagnosticError("malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: line))
         }
-        return builder.root!
+        // The SAX parser can stop at a truncated end without reporting it: elements left open mean the file ends early.
+        if let open = builder.stack.last {
+            throw DiagnosticError(
+                "malformed XML: the file ends before <\(open.name)> (opened on line \(open.line)) is closed",
+                at: SourceLocation(file: displayPath, line: max(parser.lineNumber, open.line)))
+        }
+        return root
     }
 }
 

@@ -265,7 +265,7 @@ extension Connection {
         }
     }
 
-    /// Tracks status of a `Domain.blockPull(disk:bandwidth:options:)`, `Domain.blockRebase(disk:base:bandwidth:options:)`, virDomainBlockCopy(), or `Domain.blockCommit(disk:base:top:bandwidth:options:)` operation
+    /// Tracks status of a `Domain.blockPull(disk:bandwidth:options:)`, `Domain.blockRebase(disk:base:bandwidth:options:)`, `Domain.blockCopy(disk:destxml:parameters:options:)`, or `Domain.blockCommit(disk:base:top:bandwidth:options:)` operation
     ///
     /// C symbol: `virConnectDomainEventBlockJobStatus`.
     /// Available since libvirt 0.9.4.
@@ -909,6 +909,275 @@ extension Connection {
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ZFS`.
         /// Available since libvirt 1.2.8.
         public static let zfs: ListAllStoragePoolsOptions = Self(rawValue: 131072)
+    }
+
+    /// Names of the typed parameters of `Connection.setIdentity(parameters:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct IdentityParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The operating system group name as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_GROUP_NAME`.
+        /// Available since libvirt 5.8.0.
+        public static let groupName: Self = "group-name"
+
+        /// The operating system process ID as `TypedParameterType.llong`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_ID`.
+        /// Available since libvirt 5.8.0.
+        public static let processID: Self = "process-id"
+
+        /// The operating system process start time as `TypedParameterType.ullong`.  The units the time is measured in vary according to the host operating system. On Linux this is usually clock ticks (as reported in /proc/$PID/stat field 22).
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_TIME`.
+        /// Available since libvirt 5.8.0.
+        public static let processTime: Self = "process-time"
+
+        /// The SASL authenticated username as `TypedParameterType.string`
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_SASL_USER_NAME`.
+        /// Available since libvirt 5.8.0.
+        public static let saslUserName: Self = "sasl-user-name"
+
+        /// The application's SELinux context as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_SELINUX_CONTEXT`.
+        /// Available since libvirt 5.8.0.
+        public static let selinuxContext: Self = "selinux-context"
+
+        /// The UNIX group ID as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_GROUP_ID`.
+        /// Available since libvirt 5.8.0.
+        public static let unixGroupID: Self = "unix-group-id"
+
+        /// The UNIX user ID as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_USER_ID`.
+        /// Available since libvirt 5.8.0.
+        public static let unixUserID: Self = "unix-user-id"
+
+        /// The operating system user name as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_USER_NAME`.
+        /// Available since libvirt 5.8.0.
+        public static let userName: Self = "user-name"
+
+        /// The TLS x509 certificate distinguished named as `TypedParameterType.string`
+        ///
+        /// C symbol: `VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME`.
+        /// Available since libvirt 5.8.0.
+        public static let x509DistinguishedName: Self = "x509-distinguished-name"
+    }
+
+    /// Names of typed parameters libvirt reports under the `VIR_NODE_CPU_STATS_` prefix.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct NodeCPUStatsField: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// The cumulative idle CPU time, since the node booting up (in nanoseconds).
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_IDLE`.
+        /// Available since libvirt 0.9.3.
+        public static let idle: Self = "idle"
+
+        /// The cumulative interrupt CPU time, since the node booting up (in nanoseconds).
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_INTR`.
+        /// Available since libvirt 1.2.2.
+        public static let intr: Self = "intr"
+
+        /// The cumulative I/O wait CPU time, since the node booting up (in nanoseconds).
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_IOWAIT`.
+        /// Available since libvirt 0.9.3.
+        public static let iowait: Self = "iowait"
+
+        /// Macro for the cumulative CPU time which was spent by the kernel, since the node booting up (in nanoseconds).
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_KERNEL`.
+        /// Available since libvirt 0.9.3.
+        public static let kernel: Self = "kernel"
+
+        /// The cumulative CPU time which was spent by user processes, since the node booting up (in nanoseconds).
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_USER`.
+        /// Available since libvirt 0.9.3.
+        public static let user: Self = "user"
+
+        /// The CPU utilization of a node. The usage value is in percent and 100% represents all CPUs of the node.
+        ///
+        /// C symbol: `VIR_NODE_CPU_STATS_UTILIZATION`.
+        /// Available since libvirt 0.9.3.
+        public static let utilization: Self = "utilization"
+    }
+
+    /// Names of the typed parameters of `Connection.nodeMemoryParameters`, `Connection.nodeSetMemoryParameters(_:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct NodeMemoryParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for typed parameter that represents how many times all mergeable areas have been scanned.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_FULL_SCANS`.
+        /// Available since libvirt 0.10.2.
+        public static let fullScans: Self = "shm_full_scans"
+
+        /// Macro for typed parameter that represents whether pages from different NUMA nodes can be merged. The parameter has type int, when its value is 0, only pages which physically reside in the memory area of same NUMA node are merged; When its value is 1, pages from all nodes can be merged. Other values are reserved for future use.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES`.
+        /// Available since libvirt 1.0.0.
+        public static let mergeAcrossNodes: Self = "shm_merge_across_nodes"
+
+        /// Macro for typed parameter that represents how many the shared memory pages are being used.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARED`.
+        /// Available since libvirt 0.10.2.
+        public static let pagesShared: Self = "shm_pages_shared"
+
+        /// Macro for typed parameter that represents how many sites are sharing the pages i.e. how much saved.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARING`.
+        /// Available since libvirt 0.10.2.
+        public static let pagesSharing: Self = "shm_pages_sharing"
+
+        /// Macro for typed parameter that represents how many present pages to scan before the shared memory service goes to sleep.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN`.
+        /// Available since libvirt 0.10.2.
+        public static let pagesToScan: Self = "shm_pages_to_scan"
+
+        /// Macro for typed parameter that represents how many pages unique but repeatedly checked for merging.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED`.
+        /// Available since libvirt 0.10.2.
+        public static let pagesUnshared: Self = "shm_pages_unshared"
+
+        /// Macro for typed parameter that represents how many pages changing too fast to be placed in a tree.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE`.
+        /// Available since libvirt 0.10.2.
+        public static let pagesVolatile: Self = "shm_pages_volatile"
+
+        /// Macro for typed parameter that represents how many milliseconds the shared memory service should sleep before next scan.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS`.
+        /// Available since libvirt 0.10.2.
+        public static let sleepMillisecs: Self = "shm_sleep_millisecs"
+    }
+
+    /// Names of typed parameters libvirt reports under the `VIR_NODE_MEMORY_STATS_` prefix.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct NodeMemoryStatsField: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the buffer memory: On Linux, it is only returned in case of `NodeGetMemoryStatsAllCells.memoryStatsAllCells`.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_STATS_BUFFERS`.
+        /// Available since libvirt 0.9.3.
+        public static let buffers: Self = "buffers"
+
+        /// Macro for the cached memory: On Linux, it is only returned in case of `NodeGetMemoryStatsAllCells.memoryStatsAllCells`.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_STATS_CACHED`.
+        /// Available since libvirt 0.9.3.
+        public static let cached: Self = "cached"
+
+        /// Macro for the free memory of specified cell: On Linux, it includes buffer and cached memory, in case of `NodeGetMemoryStatsAllCells.memoryStatsAllCells`.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_STATS_FREE`.
+        /// Available since libvirt 0.9.3.
+        public static let free: Self = "free"
+
+        /// Macro for the total memory of specified cell: it represents the maximum memory.
+        ///
+        /// C symbol: `VIR_NODE_MEMORY_STATS_TOTAL`.
+        /// Available since libvirt 0.9.3.
+        public static let total: Self = "total"
+    }
+
+    /// Names of the typed parameters of `Connection.nodeSEVInfo`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct NodeSEVParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the CBit Position used by hypervisor when SEV is enabled.
+        ///
+        /// C symbol: `VIR_NODE_SEV_CBITPOS`.
+        /// Available since libvirt 4.5.0.
+        public static let cbitpos: Self = "cbitpos"
+
+        /// Macro represents the platform certificate chain that includes the platform endorsement key (PEK), owner certificate authority (OCD) and chip endorsement key (CEK), as VIR_TYPED_PARAMS_STRING.
+        ///
+        /// C symbol: `VIR_NODE_SEV_CERT_CHAIN`.
+        /// Available since libvirt 4.5.0.
+        public static let certChain: Self = "cert-chain"
+
+        /// Macro represents the unique ID of CPU0 (socket 0) needed to retrieve the signed CEK of the CPU from AMD's Key Distribution Service (KDS), as VIR_TYPED_PARAMS_STRING.
+        ///
+        /// C symbol: `VIR_NODE_SEV_CPU0_ID`.
+        /// Available since libvirt 8.4.0.
+        public static let cpu0ID: Self = "cpu0-id"
+
+        /// Macro represents the number of SEV-ES guests that can be run on the host, as a `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_NODE_SEV_MAX_ES_GUESTS`.
+        /// Available since libvirt 8.0.0.
+        public static let maxEsGuests: Self = "max-es-guests"
+
+        /// Macro represents the number of SEV guests that can be run on the host, as a `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_NODE_SEV_MAX_GUESTS`.
+        /// Available since libvirt 8.0.0.
+        public static let maxGuests: Self = "max-guests"
+
+        /// Macro represents the Platform Diffie-Hellman key, as VIR_TYPED_PARAMS_STRING.
+        ///
+        /// C symbol: `VIR_NODE_SEV_PDH`.
+        /// Available since libvirt 4.5.0.
+        public static let pdh: Self = "pdh"
+
+        /// Macro represents the number of bits we lose in physical address space when SEV is enabled in the guest.
+        ///
+        /// C symbol: `VIR_NODE_SEV_REDUCED_PHYS_BITS`.
+        /// Available since libvirt 4.5.0.
+        public static let reducedPhysBits: Self = "reduced-phys-bits"
     }
 
     /// Computes the most feature-rich CPU which is compatible with all given
@@ -1868,6 +2137,32 @@ extension Connection {
         }
     }
 
+    /// Override the default identity information associated with
+    /// the connection. When connecting to a stateful driver over
+    /// a UNIX socket, the daemon will interrogate the remote end
+    /// of the UNIX socket to acquire the application's identity.
+    /// This identity is used for the fine grained access control
+    /// checks on API calls.
+    ///
+    /// There may be times when application is operating on behalf
+    /// of a variety of users, and thus the identity that the
+    /// application runs as is not appropriate for access control
+    /// checks. In this case, if the application is considered
+    /// trustworthy, it can supply alternative identity information.
+    ///
+    /// The driver may reject the request to change the identity
+    /// on a connection if the application is not trustworthy.
+    /// - Parameter parameters: parameters containing the identity attributes
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virConnectSetIdentity`.
+    /// Available since libvirt 5.8.0.
+    public func setIdentity(parameters: TypedParameters<Connection.IdentityParameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virConnectSetIdentity(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
+    }
+
     /// Start sending keepalive messages after `interval` seconds of inactivity and
     /// consider the connection to be broken when no response is received after
     /// `count` keepalive messages sent in a row.  In other words, sending count + 1
@@ -2130,6 +2425,21 @@ extension Connection {
     /// Available since libvirt 0.9.4.
     public func restoreDomain(from: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
         try check(virDomainRestoreFlags(pointer, from, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// This method extends `Connection.restoreDomain(from:xml:options:)` by adding parameters. For
+    /// now, VIR_DOMAIN_SAVE_PARAM_FILE is required but this requirement may
+    /// be lifted in the future.
+    /// - Parameter parameters: restore parameters
+    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainRestoreParams`.
+    /// Available since libvirt 8.4.0.
+    public func restoreDomainParams(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainRestoreParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// This updates the definition of a domain stored in a saved state
@@ -2649,6 +2959,48 @@ extension Connection {
         return NodeInfo(infoValue)
     }
 
+    /// Get all node memory parameters (parameters unsupported by OS will be
+    /// omitted).  On input, `nparams` gives the size of the `parameters` array;
+    /// on output, `nparams` gives how many slots were filled with parameter
+    /// information, which might be less but will not exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.  See `Domain.memoryParameters(options:)` for an equivalent usage
+    /// example.
+    /// - Returns: 0 in case of success, and -1 in case of failure.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetMemoryParameters`.
+    /// Available since libvirt 0.10.2.
+    public var nodeMemoryParameters: TypedParameters<Connection.NodeMemoryParameter> {
+        get throws {
+            return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
+                virNodeGetMemoryParameters(pointer, parameters, count, 0)
+            }
+        }
+    }
+
+    /// If hypervisor supports AMD's SEV feature, then `parameters` will contain various
+    /// platform specific information like PDH and certificate chain. Caller is
+    /// responsible for freeing `parameters`.
+    /// - Returns: where to store  SEV information
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetSEVInfo`.
+    /// Available since libvirt 4.5.0.
+    public var nodeSEVInfo: TypedParameters<Connection.NodeSEVParameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virNodeGetSEVInfo(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+        }
+    }
+
     /// Extract the security model of a hypervisor. The 'model' field
     /// in the `securityModel` argument may be initialized to the empty
     /// string if the driver has not activated a security model.
@@ -2696,6 +3048,26 @@ extension Connection {
         let result = virNodeNumOfDevices(pointer, capability, 0)
         if result == -1 { throw LibvirtError.last() }
         return result
+    }
+
+    /// Change all or a subset of the node memory tunables. The function
+    /// fails if not all of the tunables are supported.
+    ///
+    /// Note that it's not recommended to use this function while the
+    /// outside tuning program is running (such as ksmtuned under Linux),
+    /// as they could change the tunables in parallel, which could cause
+    /// conflicts.
+    ///
+    /// This function may require privileged access to the hypervisor.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeSetMemoryParameters`.
+    /// Available since libvirt 0.10.2.
+    public func nodeSetMemoryParameters(_ parameters: TypedParameters<Connection.NodeMemoryParameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virNodeSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
     /// Attempt to suspend the node (host machine) for the given duration of

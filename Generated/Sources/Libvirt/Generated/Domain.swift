@@ -107,7 +107,7 @@ extension Domain {
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT`.
         /// Available since libvirt 0.10.2.
         case commit
-        /// Block Copy (virDomainBlockCopy, or `Domain.blockRebase(disk:base:bandwidth:options:)` with  flags), job exists as long as mirroring is active
+        /// Block Copy (`Domain.blockCopy(disk:destxml:parameters:options:)`, or `Domain.blockRebase(disk:base:bandwidth:options:)` with  flags), job exists as long as mirroring is active
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_COPY`.
         /// Available since libvirt 0.9.12.
@@ -3186,7 +3186,7 @@ extension Domain {
         public static let shallow: BlockCommitOptions = Self(rawValue: 1)
     }
 
-    /// Flags available for virDomainBlockCopy().
+    /// Flags available for `Domain.blockCopy(disk:destxml:parameters:options:)`.
     ///
     /// C symbol: `virDomainBlockCopyFlags`.
     /// Available since libvirt 1.2.8.
@@ -4152,7 +4152,7 @@ extension Domain {
         public static let secure: SaveImageXMLOptions = Self(rawValue: 1)
     }
 
-    /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, virDomainSaveParams(), virDomainRestoreParams(), `Connection.restoreDomain(from:xml:options:)`, and `Connection.saveDomainImageDefine(file:xml:options:)`.  Not all flags apply to all these functions.
+    /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, `Domain.saveParams(parameters:options:)`, `Connection.restoreDomainParams(parameters:options:)`, `Connection.restoreDomain(from:xml:options:)`, and `Connection.saveDomainImageDefine(file:xml:options:)`.  Not all flags apply to all these functions.
     ///
     /// C symbol: `virDomainSaveRestoreFlags`.
     /// Available since libvirt 0.9.4.
@@ -4689,6 +4689,1404 @@ extension Domain {
         }
     }
 
+    /// Names of the typed parameters of `Domain.blkioParameters(options:)`, `Domain.setBlkioParameters(_:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct BlkioParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the blkio tunable throttle.read_iops_device: it represents the bytes of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_bps elements, separated by ','.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_BPS`.
+        /// Available since libvirt 1.2.2.
+        public static let deviceReadBps: Self = "device_read_bytes_sec"
+
+        /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_iops elements, separated by ','.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS`.
+        /// Available since libvirt 1.2.2.
+        public static let deviceReadIops: Self = "device_read_iops_sec"
+
+        /// Macro for the blkio tunable weight_device: it represents the per-device weight, as a string.  The string is parsed as a series of /path/to/device,weight elements, separated by ','.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WEIGHT`.
+        /// Available since libvirt 0.9.8.
+        public static let deviceWeight: Self = "device_weight"
+
+        /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, write_bps elements, separated by ','.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS`.
+        /// Available since libvirt 1.2.2.
+        public static let deviceWriteBps: Self = "device_write_bytes_sec"
+
+        /// Macro for the blkio tunable throttle.write_iops_device: it represents the number of writing the block device per second, as a string. The string is parsed as a series of /path/to/device, write_iops elements, separated by ','.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS`.
+        /// Available since libvirt 1.2.2.
+        public static let deviceWriteIops: Self = "device_write_iops_sec"
+
+        /// Macro for the Blkio tunable weight: it represents the io weight the guest can use, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLKIO_WEIGHT`.
+        /// Available since libvirt 0.9.0.
+        public static let weight: Self = "weight"
+    }
+
+    /// Names of the typed parameters of `Domain.blockCopy(disk:destxml:parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct BlockCopyParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.blockJobSetSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`.
+        /// Available since libvirt 1.2.8.
+        public static let bandwidth: Self = "bandwidth"
+
+        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BUF_SIZE`.
+        /// Available since libvirt 1.2.8.
+        public static let bufSize: Self = "buf-size"
+
+        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_COPY_GRANULARITY`.
+        /// Available since libvirt 1.2.8.
+        public static let granularity: Self = "granularity"
+    }
+
+    /// Names of the typed parameters of `Domain.blockIOTune(disk:options:)`, `Domain.setBlockIOTune(disk:parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct BlockIOTuneParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the BlockIoTune tunable weight: it represents a group name to allow sharing of I/O throttling quota between multiple drives, as a string.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME`.
+        /// Available since libvirt 3.0.0.
+        public static let groupName: Self = "group_name"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the read bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let readBytesSec: Self = "read_bytes_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum read bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let readBytesSecMax: Self = "read_bytes_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_bytes_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let readBytesSecMaxLength: Self = "read_bytes_sec_max_length"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the read I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let readIopsSec: Self = "read_iops_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum read I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let readIopsSecMax: Self = "read_iops_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_iops_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let readIopsSecMaxLength: Self = "read_iops_sec_max_length"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the size I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC`.
+        /// Available since libvirt 1.2.11.
+        public static let sizeIopsSec: Self = "size_iops_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the total bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let totalBytesSec: Self = "total_bytes_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum total bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let totalBytesSecMax: Self = "total_bytes_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_bytes_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let totalBytesSecMaxLength: Self = "total_bytes_sec_max_length"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the total I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let totalIopsSec: Self = "total_iops_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let totalIopsSecMax: Self = "total_iops_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_iops_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let totalIopsSecMaxLength: Self = "total_iops_sec_max_length"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the write bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let writeBytesSec: Self = "write_bytes_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum write bytes per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let writeBytesSecMax: Self = "write_bytes_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_bytes_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let writeBytesSecMaxLength: Self = "write_bytes_sec_max_length"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the write I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC`.
+        /// Available since libvirt 0.9.8.
+        public static let writeIopsSec: Self = "write_iops_sec"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the maximum write I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let writeIopsSecMax: Self = "write_iops_sec_max"
+
+        /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_iops_sec_max, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let writeIopsSecMaxLength: Self = "write_iops_sec_max_length"
+    }
+
+    /// Names of the typed parameters of `Domain.blockStats(disk:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct BlockStatsParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// In Xen this returns the mysterious 'oo_req', as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_ERRS`.
+        /// Available since libvirt 0.9.5.
+        public static let errs: Self = "errs"
+
+        /// Macro represents the total flush requests of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ`.
+        /// Available since libvirt 0.9.5.
+        public static let flushReq: Self = "flush_operations"
+
+        /// Macro represents the total time spend on cache flushing in nano-seconds of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES`.
+        /// Available since libvirt 0.9.5.
+        public static let flushTotalTimes: Self = "flush_total_times"
+
+        /// Macro represents the total number of read bytes of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_BYTES`.
+        /// Available since libvirt 0.9.5.
+        public static let readBytes: Self = "rd_bytes"
+
+        /// Macro represents the total read requests of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_REQ`.
+        /// Available since libvirt 0.9.5.
+        public static let readReq: Self = "rd_operations"
+
+        /// Macro represents the total time spend on cache reads in nano-seconds of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES`.
+        /// Available since libvirt 0.9.5.
+        public static let readTotalTimes: Self = "rd_total_times"
+
+        /// Macro represents the total number of write bytes of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES`.
+        /// Available since libvirt 0.9.5.
+        public static let writeBytes: Self = "wr_bytes"
+
+        /// Macro represents the total write requests of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_REQ`.
+        /// Available since libvirt 0.9.5.
+        public static let writeReq: Self = "wr_operations"
+
+        /// Macro represents the total time spend on cache writes in nano-seconds of the block device, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES`.
+        /// Available since libvirt 0.9.5.
+        public static let writeTotalTimes: Self = "wr_total_times"
+    }
+
+    /// Names of the typed parameters of `Domain.cpuStats(startCPU:count:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct CPUStatsParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// cpu usage (sum of both vcpu and hypervisor usage) in nanoseconds, as a ullong
+        ///
+        /// C symbol: `VIR_DOMAIN_CPU_STATS_CPUTIME`.
+        /// Available since libvirt 0.9.10.
+        public static let cputime: Self = "cpu_time"
+
+        /// cpu time charged to system instructions in nanoseconds, as a ullong
+        ///
+        /// C symbol: `VIR_DOMAIN_CPU_STATS_SYSTEMTIME`.
+        /// Available since libvirt 0.9.11.
+        public static let systemtime: Self = "system_time"
+
+        /// cpu time charged to user instructions in nanoseconds, as a ullong
+        ///
+        /// C symbol: `VIR_DOMAIN_CPU_STATS_USERTIME`.
+        /// Available since libvirt 0.9.11.
+        public static let usertime: Self = "user_time"
+
+        /// vcpu usage in nanoseconds (cpu_time excluding hypervisor time), as a ullong
+        ///
+        /// C symbol: `VIR_DOMAIN_CPU_STATS_VCPUTIME`.
+        /// Available since libvirt 0.9.13.
+        public static let vcputime: Self = "vcpu_time"
+    }
+
+    /// Names of the typed parameters of `Domain.guestInfo(types:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct GuestInfoParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+    }
+
+    /// Names of the typed parameters of `Domain.guestVcpus`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct GuestVCPUParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+    }
+
+    /// Names of the typed parameters of `Domain.setIOThreadParams(ioThreadID:parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct IOThreadParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// This provides a value for the dynamic polling adjustment algorithm to use to grow its polling interval up to the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+        ///
+        /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_GROW`.
+        /// Available since libvirt 4.10.0.
+        public static let pollGrow: Self = "poll_grow"
+
+        /// The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. The polling interval is not available for statistical purposes.
+        ///
+        /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_MAX_NS`.
+        /// Available since libvirt 4.10.0.
+        public static let pollMaxNs: Self = "poll_max_ns"
+
+        /// This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
+        ///
+        /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_SHRINK`.
+        /// Available since libvirt 4.10.0.
+        public static let pollShrink: Self = "poll_shrink"
+
+        /// Sets the upper bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Since the upper band has to be equal to or greater than lower bound value of 0 is not accepted. Accepted type is `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX`.
+        /// Available since libvirt 8.5.0.
+        public static let threadPoolMax: Self = "thread_pool_max"
+
+        /// Sets the lower bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Accepted type is `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN`.
+        /// Available since libvirt 8.5.0.
+        public static let threadPoolMin: Self = "thread_pool_min"
+    }
+
+    /// Names of the typed parameters of `Domain.interfaceParameters(device:options:)`, `Domain.setInterfaceParameters(device:parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct InterfaceParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the inbound average of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_AVERAGE`.
+        /// Available since libvirt 0.9.9.
+        public static let inAverage: Self = "inbound.average"
+
+        /// Macro represents the inbound burst of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_BURST`.
+        /// Available since libvirt 0.9.9.
+        public static let inBurst: Self = "inbound.burst"
+
+        /// Macro represents the inbound floor of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_FLOOR`.
+        /// Available since libvirt 1.2.19.
+        public static let inFloor: Self = "inbound.floor"
+
+        /// Macro represents the inbound peak of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_PEAK`.
+        /// Available since libvirt 0.9.9.
+        public static let inPeak: Self = "inbound.peak"
+
+        /// Macro represents the outbound average of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE`.
+        /// Available since libvirt 0.9.9.
+        public static let outAverage: Self = "outbound.average"
+
+        /// Macro represents the outbound burst of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_BURST`.
+        /// Available since libvirt 0.9.9.
+        public static let outBurst: Self = "outbound.burst"
+
+        /// Macro represents the outbound peak of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_PEAK`.
+        /// Available since libvirt 0.9.9.
+        public static let outPeak: Self = "outbound.peak"
+    }
+
+    /// Names of the typed parameters of `Domain.jobStats(options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct JobStatsParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// `Domain.jobStats(options:)` field: current percentage guest CPUs are throttled to when auto-convergence decided migration was not converging, as `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE`.
+        /// Available since libvirt 2.0.0.
+        public static let autoConvergeThrottle: Self = "auto_converge_throttle"
+
+        /// `Domain.jobStats(options:)` field: number of compressed bytes transferred since the beginning of migration, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_BYTES`.
+        /// Available since libvirt 1.0.3.
+        public static let compressionBytes: Self = "compression_bytes"
+
+        /// `Domain.jobStats(options:)` field: size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE`.
+        /// Available since libvirt 1.0.3.
+        public static let compressionCache: Self = "compression_cache"
+
+        /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were not found in compression cache and thus could not be compressed, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES`.
+        /// Available since libvirt 1.0.3.
+        public static let compressionCacheMisses: Self = "compression_cache_misses"
+
+        /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were found in compression cache but were sent uncompressed because the result of compression was larger than the original page as a whole, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW`.
+        /// Available since libvirt 1.0.3.
+        public static let compressionOverflow: Self = "compression_overflow"
+
+        /// `Domain.jobStats(options:)` field: number of compressed pages transferred since the beginning of migration, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_PAGES`.
+        /// Available since libvirt 1.0.3.
+        public static let compressionPages: Self = "compression_pages"
+
+        /// `Domain.jobStats(options:)` field: number of bytes transferred from the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to dataProcessed field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DATA_PROCESSED`.
+        /// Available since libvirt 1.0.3.
+        public static let dataProcessed: Self = "data_processed"
+
+        /// `Domain.jobStats(options:)` field: number of bytes that still need to be transferred, as `TypedParameterType.ullong`.  This field corresponds to dataRemaining field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DATA_REMAINING`.
+        /// Available since libvirt 1.0.3.
+        public static let dataRemaining: Self = "data_remaining"
+
+        /// `Domain.jobStats(options:)` field: total number of bytes supposed to be transferred, as `TypedParameterType.ullong`. For `Domain.JobType.unbounded` jobs, this may be less than the sum of VIR_DOMAIN_JOB_DATA_PROCESSED and VIR_DOMAIN_JOB_DATA_REMAINING in the event that the hypervisor has to repeat some data, e.g., due to dirtied pages during migration. For `Domain.JobType.bounded` jobs, VIR_DOMAIN_JOB_DATA_TOTAL shall always equal VIR_DOMAIN_JOB_DATA_PROCESSED + VIR_DOMAIN_JOB_DATA_REMAINING.  This field corresponds to dataTotal field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DATA_TOTAL`.
+        /// Available since libvirt 1.0.3.
+        public static let dataTotal: Self = "data_total"
+
+        /// `Domain.jobStats(options:)` field: network throughput used while migrating disks in Bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_BPS`.
+        /// Available since libvirt 1.2.9.
+        public static let diskBps: Self = "disk_bps"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileProcessed field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_PROCESSED`.
+        /// Available since libvirt 1.0.3.
+        public static let diskProcessed: Self = "disk_processed"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileRemaining field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_REMAINING`.
+        /// Available since libvirt 1.0.3.
+        public static let diskRemaining: Self = "disk_remaining"
+
+        /// `Domain.jobStats(options:)` field: possible total temporary disk space for the job in bytes as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_TOTAL`.
+        /// Available since libvirt 6.0.0.
+        public static let diskTempTotal: Self = "disk_temp_total"
+
+        /// `Domain.jobStats(options:)` field: current usage of temporary disk space for the job in bytes as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_USED`.
+        /// Available since libvirt 6.0.0.
+        public static let diskTempUsed: Self = "disk_temp_used"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileTotal field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DISK_TOTAL`.
+        /// Available since libvirt 1.0.3.
+        public static let diskTotal: Self = "disk_total"
+
+        /// `Domain.jobStats(options:)` field: downtime (ms) that is expected to happen during migration, as `TypedParameterType.ullong`. The real computed downtime between the time guest CPUs were paused and the time they were resumed is reported for completed migration.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME`.
+        /// Available since libvirt 1.0.3.
+        public static let downtime: Self = "downtime"
+
+        /// `Domain.jobStats(options:)` field: real measured downtime (ms) NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME_NET`.
+        /// Available since libvirt 1.2.15.
+        public static let downtimeNet: Self = "downtime_net"
+
+        /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Optional error message for a failed job.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_ERRMSG`.
+        /// Available since libvirt 6.3.0.
+        public static let errmsg: Self = "errmsg"
+
+        /// `Domain.jobStats(options:)` field: network throughput used while migrating memory in Bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_BPS`.
+        /// Available since libvirt 1.2.9.
+        public static let memoryBps: Self = "memory_bps"
+
+        /// `Domain.jobStats(options:)` field: number of pages filled with a constant byte (all bytes in a single page are identical) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.  The most common example of such pages are zero pages, i.e., pages filled with zero bytes.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_CONSTANT`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryConstant: Self = "memory_constant"
+
+        /// `Domain.jobStats(options:)` field: number of memory pages dirtied by the guest per second, as `TypedParameterType.ullong`. This statistics makes sense only when live migration is running.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE`.
+        /// Available since libvirt 1.3.1.
+        public static let memoryDirtyRate: Self = "memory_dirty_rate"
+
+        /// `Domain.jobStats(options:)` field: current iteration over domain's memory during live migration, as `TypedParameterType.ullong`. This is set to zero when memory starts to be transferred and the value is increased by one every time a new iteration is started to transfer memory pages dirtied since the last iteration.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_ITERATION`.
+        /// Available since libvirt 1.3.1.
+        public static let memoryIteration: Self = "memory_iteration"
+
+        /// `Domain.jobStats(options:)` field: number of pages that were transferred without any kind of compression (i.e., pages which were not filled with a constant byte and which could not be compressed) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryNormal: Self = "memory_normal"
+
+        /// `Domain.jobStats(options:)` field: number of bytes transferred as normal pages, as `TypedParameterType.ullong`.  See VIR_DOMAIN_JOB_MEMORY_NORMAL for more details.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryNormalBytes: Self = "memory_normal_bytes"
+
+        /// `Domain.jobStats(options:)` field: memory page size in bytes, as `TypedParameterType.ullong`. If present, this parameter can be used to convert other page based statistics, such as VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE or VIR_DOMAIN_JOB_COMPRESSION_PAGES to bytes.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE`.
+        /// Available since libvirt 3.9.0.
+        public static let memoryPageSize: Self = "memory_page_size"
+
+        /// `Domain.jobStats(options:)` field: number page requests received from the destination host during post-copy migration, as `TypedParameterType.ullong`. This counter is incremented whenever the migrated domain tries to access a memory page which has not been transferred from the source host yet.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`.
+        /// Available since libvirt 5.0.0.
+        public static let memoryPostcopyReqs: Self = "memory_postcopy_requests"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memProcessed field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PROCESSED`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryProcessed: Self = "memory_processed"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memRemaining field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_REMAINING`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryRemaining: Self = "memory_remaining"
+
+        /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memTotal field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_MEMORY_TOTAL`.
+        /// Available since libvirt 1.0.3.
+        public static let memoryTotal: Self = "memory_total"
+
+        /// `Domain.jobStats(options:)` field: the operation which started the job as `TypedParameterType.int`. The values correspond to the items in `Domain.JobOperation` enum.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_OPERATION`.
+        /// Available since libvirt 3.3.0.
+        public static let operation: Self = "operation"
+
+        /// `Domain.jobStats(options:)` field: total time in milliseconds spent preparing the migration in the 'setup' phase before the iterations begin, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_SETUP_TIME`.
+        /// Available since libvirt 1.2.9.
+        public static let setupTime: Self = "setup_time"
+
+        /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Successful completion of the job as `TypedParameterType.boolean`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_SUCCESS`.
+        /// Available since libvirt 6.0.0.
+        public static let success: Self = "success"
+
+        /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to timeElapsed field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED`.
+        /// Available since libvirt 1.0.3.
+        public static let timeElapsed: Self = "time_elapsed"
+
+        /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the migration job NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED_NET`.
+        /// Available since libvirt 1.2.15.
+        public static let timeElapsedNet: Self = "time_elapsed_net"
+
+        /// `Domain.jobStats(options:)` field: remaining time (ms) for `Domain.JobType.bounded` jobs, as `TypedParameterType.ullong`.  This field corresponds to timeRemaining field in `Domain.JobInfo`.
+        ///
+        /// C symbol: `VIR_DOMAIN_JOB_TIME_REMAINING`.
+        /// Available since libvirt 1.0.3.
+        public static let timeRemaining: Self = "time_remaining"
+    }
+
+    /// Names of the typed parameters of `Domain.launchSecurityInfo`, `Domain.setLaunchSecurityState(parameters:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct LaunchSecurityParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the API major version of the SEV host, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR`.
+        /// Available since libvirt 8.0.0.
+        public static let sevAPIMajor: Self = "sev-api-major"
+
+        /// Macro represents the API minor version of the SEV guest, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR`.
+        /// Available since libvirt 8.0.0.
+        public static let sevAPIMinor: Self = "sev-api-minor"
+
+        /// Macro represents the build ID of the SEV host, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID`.
+        /// Available since libvirt 8.0.0.
+        public static let sevBuildID: Self = "sev-build-id"
+
+        /// Macro represents the launch measurement of the SEV guest, as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT`.
+        /// Available since libvirt 4.5.0.
+        public static let sevMeasurement: Self = "sev-measurement"
+
+        /// Macro represents the policy of the SEV guest, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY`.
+        /// Available since libvirt 8.0.0.
+        public static let sevPolicy: Self = "sev-policy"
+
+        /// A macro used to represent the SEV launch secret. The secret is a base64-encoded `TypedParameterType.string` containing an encrypted launch secret. The secret is created by the domain owner after the SEV launch measurement is retrieved and verified.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET`.
+        /// Available since libvirt 8.0.0.
+        public static let sevSecret: Self = "sev-secret"
+
+        /// A macro used to represent the SEV launch secret header. The secret header is a base64-encoded `TypedParameterType.string` containing artifacts needed by the SEV firmware to recover the plain text of the launch secret. See section "6.6 LAUNCH_SECRET" in the SEV API specification for a detailed description of the secret header.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER`.
+        /// Available since libvirt 8.0.0.
+        public static let sevSecretHeader: Self = "sev-secret-header"
+
+        /// A macro used to represent the physical address within the guest's memory where the secret will be set, as `TypedParameterType.ullong`. If not specified, the address will be determined by the hypervisor.
+        ///
+        /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS`.
+        /// Available since libvirt 8.0.0.
+        public static let sevSecretSetAddress: Self = "sev-secret-set-address"
+    }
+
+    /// Names of the typed parameters of `Domain.memoryParameters(options:)`, `Domain.setMemoryParameters(_:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct MemoryParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the memory tunable hard_limit: it represents the maximum memory the guest can use, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_MEMORY_HARD_LIMIT`.
+        /// Available since libvirt 0.8.5.
+        public static let hardLimit: Self = "hard_limit"
+
+        /// Macro for the memory tunable min_guarantee: it represents the minimum memory guaranteed to be reserved for the guest, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_MEMORY_MIN_GUARANTEE`.
+        /// Available since libvirt 0.8.5.
+        public static let minGuarantee: Self = "min_guarantee"
+
+        /// Macro for the memory tunable soft_limit: it represents the memory upper limit enforced during memory contention, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_MEMORY_SOFT_LIMIT`.
+        /// Available since libvirt 0.8.5.
+        public static let softLimit: Self = "soft_limit"
+
+        /// Macro for the swap tunable swap_hard_limit: it represents the maximum swap plus memory the guest can use, as a ullong. This limit has to be more than VIR_DOMAIN_MEMORY_HARD_LIMIT.
+        ///
+        /// C symbol: `VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT`.
+        /// Available since libvirt 0.8.5.
+        public static let swapHardLimit: Self = "swap_hard_limit"
+    }
+
+    /// Names of the typed parameters of `Domain.migrate3(destination:parameters:options:)`, `Domain.migrateToURI3(destinationURI:parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct MigrationParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the increment added to VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL whenever the hypervisor decides the current rate is not enough to ensure convergence of the migration. As `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT`.
+        /// Available since libvirt 2.0.0.
+        public static let autoConvergeIncrement: Self = "auto_converge.increment"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL`.
+        /// Available since libvirt 2.0.0.
+        public static let autoConvergeInitial: Self = "auto_converge.initial"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the maximum bandwidth (in MiB/s) that will be used for migration as `TypedParameterType.ullong`. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH`.
+        /// Available since libvirt 1.1.0.
+        public static let bandwidth: Self = "bandwidth"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as `TypedParameterType.ullong`. If set to 0 or omitted, post-copy migration speed will not be limited.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY`.
+        /// Available since libvirt 5.1.0.
+        public static let bandwidthPostcopy: Self = "bandwidth.postcopy"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION`.
+        /// Available since libvirt 1.3.4.
+        public static let compression: Self = "compression"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the number of decompression threads for multithread compression as `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS`.
+        /// Available since libvirt 1.3.4.
+        public static let compressionMtDthreads: Self = "compression.mt.dthreads"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the level of compression for multithread compression as `TypedParameterType.int`. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL`.
+        /// Available since libvirt 1.3.4.
+        public static let compressionMtLevel: Self = "compression.mt.level"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the number of compression threads for multithread compression as `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS`.
+        /// Available since libvirt 1.3.4.
+        public static let compressionMtThreads: Self = "compression.mt.threads"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the size of page cache for xbzrle compression as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE`.
+        /// Available since libvirt 1.3.4.
+        public static let compressionXbzrleCache: Self = "compression.xbzrle.cache"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the name to be used for the domain on the destination host as `TypedParameterType.string`. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_DEST_NAME`.
+        /// Available since libvirt 1.1.0.
+        public static let destName: Self = "destination_name"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the new configuration to be used for the domain on the destination host as `TypedParameterType.string`. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_DEST_XML`.
+        /// Available since libvirt 1.1.0.
+        public static let destXML: Self = "destination_xml"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: port that destination server should use for incoming disks migration. Type is `TypedParameterType.int`. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_DISKS_PORT`.
+        /// Available since libvirt 1.3.3.
+        public static let disksPort: Self = "disks_port"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI used for incoming disks migration. Type is `TypedParameterType.string`. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_DISKS_URI`.
+        /// Available since libvirt 6.8.0.
+        public static let disksURI: Self = "disks_uri"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI to use for migrating client's connection to domain's graphical console as `TypedParameterType.string`. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_GRAPHICS_URI`.
+        /// Available since libvirt 1.1.0.
+        public static let graphicsURI: Self = "graphics_uri"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_LISTEN_ADDRESS`.
+        /// Available since libvirt 1.1.4.
+        public static let listenAddress: Self = "listen_address"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_MIGRATE_DISKS`.
+        /// Available since libvirt 1.2.17.
+        public static let migrateDisks: Self = "migrate_disks"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: number of connections used during parallel migration. As `TypedParameterType.int`.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS`.
+        /// Available since libvirt 5.2.0.
+        public static let parallelConnections: Self = "parallel.connections"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the new persistent configuration to be used for the domain on the destination host as `TypedParameterType.string`. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_PERSIST_XML`.
+        /// Available since libvirt 1.3.4.
+        public static let persistXML: Self = "persistent_xml"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: override the destination host name used for TLS verification. As `TypedParameterType.string`.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_TLS_DESTINATION`.
+        /// Available since libvirt 6.0.0.
+        public static let tlsDestination: Self = "tls.destination"
+
+        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI to use for initiating domain migration as `TypedParameterType.string`. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when `Domain.MigrateOptions.tunnelled` flag is set.
+        ///
+        /// C symbol: `VIR_MIGRATE_PARAM_URI`.
+        /// Available since libvirt 1.1.0.
+        public static let uri: Self = "migrate_uri"
+    }
+
+    /// Names of the typed parameters of `Domain.numaParameters(options:)`, `Domain.setNUMAParameters(_:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct NUMAParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for typed parameter name that lists the numa mode of a domain, as an int containing a `Domain.NumatuneMemoryMode` value.
+        ///
+        /// C symbol: `VIR_DOMAIN_NUMA_MODE`.
+        /// Available since libvirt 0.9.9.
+        public static let mode: Self = "numa_mode"
+
+        /// Macro for typed parameter name that lists the numa nodeset of a domain, as a string.
+        ///
+        /// C symbol: `VIR_DOMAIN_NUMA_NODESET`.
+        /// Available since libvirt 0.9.9.
+        public static let nodeset: Self = "numa_nodeset"
+    }
+
+    /// Names of the typed parameters of `Domain.perfEvents(options:)`, `Domain.setPerfEvents(parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct PerfEvent: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for typed parameter name that represents alignment_faults perf event which can be used to measure the count of alignment faults by applications running on the platform. It corresponds to the "perf.alignment_faults" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_ALIGNMENT_FAULTS`.
+        /// Available since libvirt 3.2.0.
+        public static let alignmentFaults: Self = "alignment_faults"
+
+        /// Macro for typed parameter name that represents branch_instructions perf event which can be used to measure the count of branch instructions by applications running on the platform. It corresponds to the "perf.branch_instructions" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_BRANCH_INSTRUCTIONS`.
+        /// Available since libvirt 3.0.0.
+        public static let branchInstructions: Self = "branch_instructions"
+
+        /// Macro for typed parameter name that represents branch_misses perf event which can be used to measure the count of branch misses by applications running on the platform. It corresponds to the "perf.branch_misses" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_BRANCH_MISSES`.
+        /// Available since libvirt 3.0.0.
+        public static let branchMisses: Self = "branch_misses"
+
+        /// Macro for typed parameter name that represents bus_cycles perf event which can be used to measure the count of bus cycles by applications running on the platform. It corresponds to the "perf.bus_cycles" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_BUS_CYCLES`.
+        /// Available since libvirt 3.0.0.
+        public static let busCycles: Self = "bus_cycles"
+
+        /// Macro for typed parameter name that represents cache_misses perf event which can be used to measure the count of cache misses by applications running on the platform. It corresponds to the "perf.cache_misses" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CACHE_MISSES`.
+        /// Available since libvirt 2.3.0.
+        public static let cacheMisses: Self = "cache_misses"
+
+        /// Macro for typed parameter name that represents cache_references perf event which can be used to measure the count of cache hits by applications running on the platform. It corresponds to the "perf.cache_references" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CACHE_REFERENCES`.
+        /// Available since libvirt 2.3.0.
+        public static let cacheReferences: Self = "cache_references"
+
+        /// Macro for typed parameter name that represents CMT perf event which can be used to measure the usage of cache (bytes) by applications running on the platform. It corresponds to the "perf.cmt" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CMT`.
+        /// Available since libvirt 1.3.3.
+        public static let cmt: Self = "cmt"
+
+        /// Macro for typed parameter name that represents context_switches perf event which can be used to measure the count of context switches by applications running on the platform. It corresponds to the "perf.context_switches" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CONTEXT_SWITCHES`.
+        /// Available since libvirt 3.2.0.
+        public static let contextSwitches: Self = "context_switches"
+
+        /// Macro for typed parameter name that represents cpu_clock perf event which can be used to measure the count of cpu clock time by applications running on the platform. It corresponds to the "perf.cpu_clock" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CPU_CLOCK`.
+        /// Available since libvirt 3.2.0.
+        public static let cpuClock: Self = "cpu_clock"
+
+        /// Macro for typed parameter name that represents cpu_cycles perf event describing the total/elapsed cpu cycles. This can be used to measure how many cpu cycles one instruction needs. It corresponds to the "perf.cpu_cycles" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CPU_CYCLES`.
+        /// Available since libvirt 2.3.0.
+        public static let cpuCycles: Self = "cpu_cycles"
+
+        /// Macro for typed parameter name that represents cpu_migrations perf event which can be used to measure the count of cpu migrations by applications running on the platform. It corresponds to the "perf.cpu_migrations" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_CPU_MIGRATIONS`.
+        /// Available since libvirt 3.2.0.
+        public static let cpuMigrations: Self = "cpu_migrations"
+
+        /// Macro for typed parameter name that represents emulation_faults perf event which can be used to measure the count of emulation faults by applications running on the platform. It corresponds to the "perf.emulation_faults" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_EMULATION_FAULTS`.
+        /// Available since libvirt 3.2.0.
+        public static let emulationFaults: Self = "emulation_faults"
+
+        /// Macro for typed parameter name that represents instructions perf event which can be used to measure the count of instructions by applications running on the platform. It corresponds to the "perf.instructions" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_INSTRUCTIONS`.
+        /// Available since libvirt 2.3.0.
+        public static let instructions: Self = "instructions"
+
+        /// Macro for typed parameter name that represents MBML perf event which can be used to monitor the amount of data (bytes/s) sent through the memory controller on the socket. It corresponds to the "perf.mbml" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_MBML`.
+        /// Available since libvirt 1.3.5.
+        public static let mbml: Self = "mbml"
+
+        /// Macro for typed parameter name that represents MBMT perf event which can be used to monitor total system bandwidth (bytes/s) from one level of cache to another. It corresponds to the "perf.mbmt" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_MBMT`.
+        /// Available since libvirt 1.3.5.
+        public static let mbmt: Self = "mbmt"
+
+        /// Macro for typed parameter name that represents page_faults perf event which can be used to measure the count of page faults by applications running on the platform. It corresponds to the "perf.page_faults" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS`.
+        /// Available since libvirt 3.2.0.
+        public static let pageFaults: Self = "page_faults"
+
+        /// Macro for typed parameter name that represents page_faults_maj perf event which can be used to measure the count of major page faults by applications running on the platform. It corresponds to the "perf.page_faults_maj" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MAJ`.
+        /// Available since libvirt 3.2.0.
+        public static let pageFaultsMaj: Self = "page_faults_maj"
+
+        /// Macro for typed parameter name that represents page_faults_min perf event which can be used to measure the count of minor page faults by applications running on the platform. It corresponds to the "perf.page_faults_min" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MIN`.
+        /// Available since libvirt 3.2.0.
+        public static let pageFaultsMin: Self = "page_faults_min"
+
+        /// Macro for typed parameter name that represents ref_cpu_cycles perf event which can be used to measure the count of total cpu cycles not affected by CPU frequency scaling by applications running on the platform. It corresponds to the "perf.ref_cpu_cycles" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_REF_CPU_CYCLES`.
+        /// Available since libvirt 3.0.0.
+        public static let refCPUCycles: Self = "ref_cpu_cycles"
+
+        /// Macro for typed parameter name that represents stalled_cycles_backend perf event which can be used to measure the count of stalled cpu cycles in the backend of the instruction processor pipeline by application running on the platform. It corresponds to the "perf.stalled_cycles_backend" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_BACKEND`.
+        /// Available since libvirt 3.0.0.
+        public static let stalledCyclesBackend: Self = "stalled_cycles_backend"
+
+        /// Macro for typed parameter name that represents stalled_cycles_frontend perf event which can be used to measure the count of stalled cpu cycles in the frontend of the instruction processor pipeline by applications running on the platform. It corresponds to the "perf.stalled_cycles_frontend" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND`.
+        /// Available since libvirt 3.0.0.
+        public static let stalledCyclesFrontend: Self = "stalled_cycles_frontend"
+
+        /// Macro for typed parameter name that represents task_clock perf event which can be used to measure the count of task clock time by applications running on the platform. It corresponds to the "perf.task_clock" field in the *Stats APIs.
+        ///
+        /// C symbol: `VIR_PERF_PARAM_TASK_CLOCK`.
+        /// Available since libvirt 3.2.0.
+        public static let taskClock: Self = "task_clock"
+    }
+
+    /// Names of the typed parameters of `Domain.saveParams(parameters:options:)`, `Connection.restoreDomainParams(parameters:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct SaveParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// an optional parameter used to adjust guest xml on restore. If the hypervisor supports it, it can be used to alter host-specific portions of the domain XML that will be used when restoring an image.  For example, it is possible to alter the device while the domain is stopped.
+        ///
+        /// C symbol: `VIR_DOMAIN_SAVE_PARAM_DXML`.
+        /// Available since libvirt 8.4.0.
+        public static let dxml: Self = "dxml"
+
+        /// the parameter used to specify the savestate file to save to or restore from.
+        ///
+        /// C symbol: `VIR_DOMAIN_SAVE_PARAM_FILE`.
+        /// Available since libvirt 8.4.0.
+        public static let file: Self = "file"
+    }
+
+    /// Names of the typed parameters of `Domain.schedulerParameters`, `Domain.schedulerParameters(options:)`, `Domain.setSchedulerParameters(_:)`, `Domain.setSchedulerParameters(_:options:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct SchedulerParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the maximum scheduler cap, when using the credit scheduler, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_CAP`.
+        /// Available since libvirt 0.9.7.
+        public static let cap: Self = "cap"
+
+        /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_CPU_SHARES`.
+        /// Available since libvirt 0.9.7.
+        public static let cpuShares: Self = "cpu_shares"
+
+        /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD`.
+        /// Available since libvirt 0.10.0.
+        public static let emulatorPeriod: Self = "emulator_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA`.
+        /// Available since libvirt 0.10.0.
+        public static let emulatorQuota: Self = "emulator_quota"
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD`.
+        /// Available since libvirt 1.3.3.
+        public static let globalPeriod: Self = "global_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA`.
+        /// Available since libvirt 1.3.3.
+        public static let globalQuota: Self = "global_quota"
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for IOThreads only, when using the posix scheduler, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD`.
+        /// Available since libvirt 2.2.0.
+        public static let iothreadPeriod: Self = "iothread_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for IOThreads only, when using the posix scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA`.
+        /// Available since libvirt 2.2.0.
+        public static let iothreadQuota: Self = "iothread_quota"
+
+        /// Macro represents the scheduler limit value, when using the allocation scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_LIMIT`.
+        /// Available since libvirt 0.9.7.
+        public static let limit: Self = "limit"
+
+        /// Macro represents the scheduler reservation value, when using the allocation scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_RESERVATION`.
+        /// Available since libvirt 0.9.7.
+        public static let reservation: Self = "reservation"
+
+        /// Macro represents the scheduler shares value, when using the allocation scheduler, as an int.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_SHARES`.
+        /// Available since libvirt 0.9.7.
+        public static let shares: Self = "shares"
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as a ullong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_PERIOD`.
+        /// Available since libvirt 0.9.7.
+        public static let vcpuPeriod: Self = "vcpu_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as an llong.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_QUOTA`.
+        /// Available since libvirt 0.9.7.
+        public static let vcpuQuota: Self = "vcpu_quota"
+
+        /// Macro represents the relative weight,  when using the credit scheduler, as a uint.
+        ///
+        /// C symbol: `VIR_DOMAIN_SCHEDULER_WEIGHT`.
+        /// Available since libvirt 0.9.7.
+        public static let weight: Self = "weight"
+    }
+
+    /// Names of typed parameters libvirt reports under the `VIR_DOMAIN_TUNABLE_` prefix.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct TunableParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the name of guest disk for which the values are updated, as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_DISK`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevDisk: Self = "blkdeviotune.disk"
+
+        /// Macro represents the group name to be used, as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME`.
+        /// Available since libvirt 3.0.0.
+        public static let blkdevGroupName: Self = "blkdeviotune.group_name"
+
+        /// Macro represents the read throughput limit in bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevReadBytesSec: Self = "blkdeviotune.read_bytes_sec"
+
+        /// Macro represents the read throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevReadBytesSecMax: Self = "blkdeviotune.read_bytes_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_bytes_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevReadBytesSecMaxLength: Self = "blkdeviotune.read_bytes_sec_max_length"
+
+        /// Macro represents the read I/O operations per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevReadIopsSec: Self = "blkdeviotune.read_iops_sec"
+
+        /// Macro represents the read maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevReadIopsSecMax: Self = "blkdeviotune.read_iops_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_iops_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevReadIopsSecMaxLength: Self = "blkdeviotune.read_iops_sec_max_length"
+
+        /// Macro represents the size maximum I/O operations per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevSizeIopsSec: Self = "blkdeviotune.size_iops_sec"
+
+        /// Macro represents the total throughput limit in bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevTotalBytesSec: Self = "blkdeviotune.total_bytes_sec"
+
+        /// Macro represents the total throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevTotalBytesSecMax: Self = "blkdeviotune.total_bytes_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_bytes_sec_max, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevTotalBytesSecMaxLength: Self = "blkdeviotune.total_bytes_sec_max_length"
+
+        /// Macro represents the total I/O operations per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevTotalIopsSec: Self = "blkdeviotune.total_iops_sec"
+
+        /// Macro represents the total maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevTotalIopsSecMax: Self = "blkdeviotune.total_iops_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_iops_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevTotalIopsSecMaxLength: Self = "blkdeviotune.total_iops_sec_max_length"
+
+        /// Macro represents the write throughput limit in bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevWriteBytesSec: Self = "blkdeviotune.write_bytes_sec"
+
+        /// Macro represents the write throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevWriteBytesSecMax: Self = "blkdeviotune.write_bytes_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_bytes_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevWriteBytesSecMaxLength: Self = "blkdeviotune.write_bytes_sec_max_length"
+
+        /// Macro represents the write I/O operations per second, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC`.
+        /// Available since libvirt 1.2.9.
+        public static let blkdevWriteIopsSec: Self = "blkdeviotune.write_iops_sec"
+
+        /// Macro represents the write maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX`.
+        /// Available since libvirt 1.2.11.
+        public static let blkdevWriteIopsSecMax: Self = "blkdeviotune.write_iops_sec_max"
+
+        /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_iops_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH`.
+        /// Available since libvirt 2.4.0.
+        public static let blkdevWriteIopsSecMaxLength: Self = "blkdeviotune.write_iops_sec_max_length"
+
+        /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuCPUShares: Self = "cputune.cpu_shares"
+
+        /// Macro represents formatted pinning for emulator process, as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuEmulatorpin: Self = "cputune.emulatorpin"
+
+        /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuEmulatorPeriod: Self = "cputune.emulator_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an `TypedParameterType.llong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuEmulatorQuota: Self = "cputune.emulator_quota"
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD`.
+        /// Available since libvirt 1.3.3.
+        public static let cpuGlobalPeriod: Self = "cputune.global_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as `TypedParameterType.llong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA`.
+        /// Available since libvirt 1.3.3.
+        public static let cpuGlobalQuota: Self = "cputune.global_quota"
+
+        /// Macro represents formatted pinning for one IOThread specified by id which is appended to the parameter name, for example "cputune.iothreadpin1", as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN`.
+        /// Available since libvirt 1.2.14.
+        public static func cpuIothreadspin(_ value0: UInt) -> Self { Self(rawValue: "cputune.iothreadpin\(value0)") }
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for iothreads only, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD`.
+        /// Available since libvirt 2.2.0.
+        public static let cpuIothreadPeriod: Self = "cputune.iothread_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for iothreads only, when using the posix scheduler, as `TypedParameterType.llong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA`.
+        /// Available since libvirt 2.2.0.
+        public static let cpuIothreadQuota: Self = "cputune.iothread_quota"
+
+        /// Macro represents formatted pinning for one vcpu specified by id which is appended to the parameter name, for example "cputune.vcpupin1", as `TypedParameterType.string`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPUPIN`.
+        /// Available since libvirt 1.2.9.
+        public static func cpuVcpupin(_ value0: UInt) -> Self { Self(rawValue: "cputune.vcpupin\(value0)") }
+
+        /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuVCPUPeriod: Self = "cputune.vcpu_period"
+
+        /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as `TypedParameterType.llong`.
+        ///
+        /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`.
+        /// Available since libvirt 1.2.9.
+        public static let cpuVCPUQuota: Self = "cputune.vcpu_quota"
+    }
+
     /// Requests that the current background job be aborted at the
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
     /// `Domain.abortJob()` will report an error (see `Domain.migrateStartPostCopy()`
@@ -4873,7 +6271,7 @@ extension Domain {
     /// For now, backup jobs are also mutually exclusive with any
     /// other block job on the same device, although this restriction may
     /// be lifted in a future release. Progress of the backup job can be
-    /// tracked via virDomainGetJobStats(). Completion of the job is also announced
+    /// tracked via `Domain.jobStats(options:)`. Completion of the job is also announced
     /// asynchronously via `Domain.EventID.jobCompleted` event.
     ///
     /// There are two fundamental backup approaches. The first, called a
@@ -4885,7 +6283,7 @@ extension Domain {
     /// either complete or failed (the backup image is invalid if the job
     /// fails or `Domain.abortJob()` is used prior to the event being
     /// emitted). This kind of the job finishes automatically. Users can
-    /// determine success by using virDomainGetJobStats() with
+    /// determine success by using `Domain.jobStats(options:)` with
     /// `Domain.GetJobStatsOptions.completed` flag.
     ///
     /// The second, called a pull model, instructs the hypervisor to expose
@@ -5048,6 +6446,91 @@ extension Domain {
     /// Available since libvirt 0.10.2.
     public func blockCommit(disk: String, base: String? = nil, top: String? = nil, bandwidth: UInt, options: Domain.BlockCommitOptions = []) throws {
         try check(virDomainBlockCommit(pointer, disk, base, top, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Copy the guest-visible contents of a disk image to a new file described
+    /// by `destxml`.  The destination XML has a top-level element of <disk>, and
+    /// resembles what is used when hot-plugging a disk via `Domain.attachDevice(xml:)`,
+    /// except that only sub-elements related to describing the new host resource
+    /// are necessary (sub-elements related to the guest view, such as <target>,
+    /// are ignored).  It is strongly recommended to include a <driver type='...'/>
+    /// format designation for the destination, to avoid the potential of any
+    /// security problem that might be caused by probing a file for its format.
+    ///
+    /// This command starts a long-running copy.  By default, the copy will pull
+    /// the entire source chain into the destination file, but if `options` also
+    /// contains `Domain.BlockCopyOptions.shallow`, then only the top of the source
+    /// chain will be copied (the source and destination have a common backing
+    /// file).  The format of the destination file is controlled by the <driver>
+    /// sub-element of the XML.  The destination will be created unless the
+    /// `Domain.BlockCopyOptions.reuseExt` flag is present stating that the file
+    /// was pre-created with the correct format and metadata and sufficient
+    /// size to hold the copy. In case the `Domain.BlockCopyOptions.shallow` flag
+    /// is used the pre-created file has to exhibit the same guest visible contents
+    /// as the backing file of the original image. This allows a management app to
+    /// pre-create files with relative backing file names, rather than the default
+    /// of absolute backing file names.
+    ///
+    /// A copy job has two parts; in the first phase, the source is copied into
+    /// the destination, and the job can only be canceled by reverting to the
+    /// source file; progress in this phase can be tracked via the
+    /// `Domain.BlockJobInfo` command, with a job type of
+    /// `Domain.BlockJobType.copy`.  The job transitions to the second
+    /// phase when the block job event with state `Connection.DomainEventBlockJobStatus.ready` is
+    /// emitted for the given device. This information is also visible in the
+    /// live XML as 'ready="yes"' attribute of the corresponding <mirror> element.
+    /// All further changes are saved to both source and destination.  The user must
+    /// call `Domain.blockJobAbort(disk:options:)` to end the mirroring while choosing
+    /// whether to revert to source or pivot to the destination.  An event is
+    /// issued when the job ends, and depending on the hypervisor, an event may
+    /// also be issued when the job transitions from pulling to mirroring.  If
+    /// the job is aborted, a new job will have to start over from the beginning
+    /// of the first phase.
+    ///
+    /// Some hypervisors will restrict certain actions, such as `Domain.save(to:)`
+    /// or `Domain.detachDevice(xml:)`, while a copy job is active; they may
+    /// also restrict a copy job to transient domains.
+    ///
+    /// If `options` contains `Domain.BlockCopyOptions.transientJob` the job will not be
+    /// recoverable if the VM is turned off while job is active. This flag will
+    /// remove the restriction of copy jobs to transient domains. Note that this flag
+    /// is automatically implied if the VM is transient at the time it's started.
+    ///
+    /// If `options` contains `Domain.BlockCopyOptions.synchronousWrites` the job will wait
+    /// for guest writes to be propagated both to the original image and to the
+    /// destination of the copy so that it's guaranteed that the job converges if
+    /// the destination storage is slower. This may impact performance of writes
+    /// while the blockjob is running.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// The `parameters` and `nparams` arguments can be used to set hypervisor-specific
+    /// tuning parameters, such as maximum bandwidth or granularity.  For a
+    /// parameter that the hypervisor understands, explicitly specifying 0
+    /// behaves the same as omitting the parameter, to use the hypervisor
+    /// default; however, omitting a parameter is less likely to fail.
+    ///
+    /// This command is a superset of the older `Domain.blockRebase(disk:base:bandwidth:options:)` when used
+    /// with the `Domain.BlockRebaseOptions.copy` flag, and offers better control
+    /// over the destination format, the ability to copy to a destination that
+    /// is not a local file, and the possibility of additional tuning parameters.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter destxml: XML description of the copy destination
+    /// - Parameter parameters: Pointer to block copy parameter objects, or NULL
+    /// - Parameter options: bitwise-OR of `Domain.BlockCopyOptions`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainBlockCopy`.
+    /// Available since libvirt 1.2.8.
+    public func blockCopy(disk: String, destxml: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainBlockCopy(pointer, disk, destxml, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Cancel the active block job on the given disk.
@@ -5258,7 +6741,7 @@ extension Domain {
     ///
     /// When `base` is NULL and `options` is 0, this is identical to
     /// `Domain.blockPull(disk:bandwidth:options:)`.  When `options` contains `Domain.BlockRebaseOptions.copy`,
-    /// this command is shorthand for virDomainBlockCopy() where the destination
+    /// this command is shorthand for `Domain.blockCopy(disk:destxml:parameters:options:)` where the destination
     /// XML encodes `base` as a <disk type='file'>, `bandwidth` is properly scaled
     /// and passed as a typed parameter, the shallow and reuse external flags
     /// are preserved, and remaining flags control whether the XML encodes a
@@ -5332,6 +6815,46 @@ extension Domain {
         var statsValue = virDomainBlockStatsStruct()
         try check(virDomainBlockStats(pointer, disk, &statsValue, MemoryLayout<virDomainBlockStatsStruct>.size))
         return Domain.BlockStats(statsValue)
+    }
+
+    /// This function is to get block stats parameters for block
+    /// devices attached to the domain.
+    ///
+    /// The `disk` parameter is either the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda"), or (since 0.9.8)
+    /// an unambiguous source name of the block device (the <source
+    /// file='...'/> sub-element, such as "/path/to/image").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk. Some drivers might also
+    /// accept the empty string for the `disk` parameter, and then yield
+    /// summary stats for the entire domain.
+    ///
+    /// Domains may have more than one block device.  To get stats for
+    /// each you should make multiple calls to this function.
+    ///
+    /// On input, `nparams` gives the size of the `parameters` array; on output,
+    /// `nparams` gives how many slots were filled with parameter
+    /// information, which might be less but will not exceed the input
+    /// value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. (Note that block devices of different types
+    /// might support different parameters, so it might be necessary to compute
+    /// `nparams` for each block device). The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again. See `Domain.memoryParameters(options:)` for more details.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: bitwise-OR of `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainBlockStatsFlags`.
+    /// Available since libvirt 0.9.5.
+    public func blockStats(disk: String, options: TypedParameterOptions = []) throws -> TypedParameters<Domain.BlockStatsParameter> {
+        return try readTypedParameters(Domain.BlockStatsParameter.self) { parameters, count in
+            virDomainBlockStatsFlags(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+        }
     }
 
     /// Create a new checkpoint using `xml`, with a top-level
@@ -5838,6 +7361,33 @@ extension Domain {
         }
     }
 
+    /// Get all blkio parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// See `Domain.memoryParameters(options:)` for an equivalent usage example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetBlkioParameters`.
+    /// Available since libvirt 0.9.0.
+    public func blkioParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.BlkioParameter> {
+        return try readTypedParameters(Domain.BlkioParameter.self) { parameters, count in
+            virDomainGetBlkioParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+        }
+    }
+
     /// Extract information about a domain's block device.
     ///
     /// The `disk` parameter is either an unambiguous source name of the
@@ -5909,6 +7459,40 @@ extension Domain {
         var infoValue = virDomainBlockInfo()
         try check(virDomainGetBlockInfo(pointer, disk, &infoValue, 0))
         return Domain.BlockInfo(infoValue)
+    }
+
+    /// Get all block IO tunable parameters for a given device.  On input,
+    /// `nparams` gives the size of the `parameters` array; on output, `nparams`
+    /// gives how many slots were filled with parameter information, which
+    /// might be less but will not exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0
+    /// on input will cause `nparams` on output to contain the number of
+    /// parameters supported by the hypervisor, either for the given `disk`
+    /// (note that block devices of different types might support different
+    /// parameters), or if `disk` is NULL, for all possible disks. The
+    /// caller should then allocate `parameters` array,
+    /// i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.  See `Domain.memoryParameters(options:)` for more details.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the <target
+    /// dev='...'/> sub-element, such as "xvda").  Valid names can be found
+    /// by calling `Domain.xmlDescription(options:)` and inspecting elements
+    /// within //domain/devices/disk.  This parameter cannot be NULL
+    /// unless `nparams` is 0 on input.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetBlockIoTune`.
+    /// Available since libvirt 0.9.8.
+    public func blockIOTune(disk: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.BlockIOTuneParameter> {
+        return try readTypedParameters(Domain.BlockIOTuneParameter.self) { parameters, count in
+            virDomainGetBlockIoTune(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+        }
     }
 
     /// Request block job information for the given disk.  If an operation is active
@@ -5986,6 +7570,159 @@ extension Domain {
         return Domain.ControlInfo(infoValue)
     }
 
+    /// Queries the guest agent for the various information about the guest system.
+    /// The reported data depends on the guest agent implementation. The information
+    /// is returned as an array of typed parameters containing the individual
+    /// parameters. The parameter name for each information field consists of a
+    /// dot-separated string containing the name of the requested group followed by
+    /// a group-specific description of the statistic value.
+    ///
+    /// The information groups are enabled using the `types` parameter which is a
+    /// binary-OR of enum `Domain.GuestInfoTypes`. The following groups are available
+    /// (although not necessarily implemented for each hypervisor):
+    ///
+    /// `Domain.GuestInfoTypes.users`:
+    ///  returns information about users that are currently logged in within the
+    ///  guest domain. The typed parameter keys are in this format:
+    ///
+    ///      "user.count" - the number of active users on this domain as an
+    ///                     unsigned int
+    ///      "user.<num>.name" - username of the user as a string
+    ///      "user.<num>.domain" - domain of the user as a string (may only be
+    ///                            present on certain guest types)
+    ///      "user.<num>.login-time" - the login time of a user in milliseconds
+    ///                                since the epoch as unsigned long long
+    ///
+    /// `Domain.GuestInfoTypes.os`:
+    ///  Return information about the operating system running within the guest. The
+    ///  typed parameter keys are in this format:
+    ///
+    ///      "os.id" - a string identifying the operating system
+    ///      "os.name" - the name of the operating system, suitable for presentation
+    ///                  to a user, as a string
+    ///      "os.pretty-name" - a pretty name for the operating system, suitable for
+    ///                         presentation to a user, as a string
+    ///      "os.version" - the version of the operating system suitable for
+    ///                     presentation to a user, as a string
+    ///      "os.version-id" - the version id of the operating system suitable for
+    ///                        processing by scripts, as a string
+    ///      "os.kernel-release" - the release of the operating system kernel, as a
+    ///                            string
+    ///      "os.kernel-version" - the version of the operating system kernel, as a
+    ///                            string
+    ///      "os.machine" - the machine hardware name as a string
+    ///      "os.variant" - a specific variant or edition of the operating system
+    ///                     suitable for presentation to a user, as a string
+    ///      "os.variant-id" - the id for a specific variant or edition of the
+    ///                        operating system, as a string
+    ///
+    /// `Domain.GuestInfoTypes.timezone`:
+    ///  Returns information about the timezone within the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "timezone.name" - the name of the timezone as a string
+    ///      "timezone.offset" - the offset to UTC in seconds as an int
+    ///
+    /// `Domain.GuestInfoTypes.filesystem`:
+    ///  Returns information about the filesystems within the domain.  The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "fs.count" - the number of filesystems defined on this domain
+    ///                   as an unsigned int
+    ///      "fs.<num>.mountpoint" - the path to the mount point for the filesystem
+    ///      "fs.<num>.name" - device name in the guest (e.g. "sda1")
+    ///      "fs.<num>.fstype" - the type of filesystem
+    ///      "fs.<num>.total-bytes" - the total size of the filesystem
+    ///      "fs.<num>.used-bytes" - the number of bytes used in the filesystem
+    ///      "fs.<num>.disk.count" - the number of disks targeted by this filesystem
+    ///      "fs.<num>.disk.<num>.alias" - the device alias of the disk (e.g. sda)
+    ///      "fs.<num>.disk.<num>.serial" - the serial number of the disk
+    ///      "fs.<num>.disk.<num>.device" - the device node of the disk
+    ///
+    /// `Domain.GuestInfoTypes.disks`:
+    ///  Returns information about the disks within the domain.  The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "disk.count" - the number of disks defined on this domain
+    ///                      as an unsigned int
+    ///      "disk.<num>.name" - device node (Linux) or device UNC (Windows)
+    ///      "disk.<num>.partition" - whether this is a partition or disk
+    ///      "disk.<num>.dependency.count" - the number of device dependencies
+    ///                      e.g. for LVs of the LVM this will
+    ///                      hold the list of PVs, for LUKS encrypted volume this will
+    ///                      contain the disk where the volume is placed. (Linux)
+    ///      "disk.<num>.dependency.<num>.name" - a dependency
+    ///      "disk.<num>.serial" - optional disk serial number (as string)
+    ///      "disk.<num>.alias" - the device alias of the disk (e.g. sda)
+    ///      "disk.<num>.guest_alias" - optional alias assigned to the disk, on Linux
+    ///                      this is a name assigned by device mapper
+    ///
+    /// `Domain.GuestInfoTypes.hostname`:
+    ///  Returns information about the hostname of the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "hostname" - the hostname of the domain
+    ///
+    /// `Domain.GuestInfoTypes.interfaces`:
+    ///  Returns information about the interfaces within the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "if.count" - the number of interfaces defined on this domain
+    ///      "if.<num>.name" - name in the guest (e.g. ``eth0``) for interface <num>
+    ///      "if.<num>.hwaddr" - hardware address in the guest for interface <num>
+    ///      "if.<num>.addr.count - the number of IP addresses of interface <num>
+    ///      "if.<num>.addr.<num1>.type" - the IP address type of addr <num1> (e.g. ipv4)
+    ///      "if.<num>.addr.<num1>.addr" - the IP address of addr <num1>
+    ///      "if.<num>.addr.<num1>.prefix" - the prefix of IP address of addr <num1>
+    ///
+    /// Using 0 for `types` returns all information groups supported by the given
+    /// hypervisor.
+    ///
+    /// This API requires the VM to run. The caller is responsible for calling
+    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// - Parameter types: types of information to return, binary-OR of `Domain.GuestInfoTypes`
+    /// - Returns: location to store the guest info parameters
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetGuestInfo`.
+    /// Available since libvirt 5.7.0.
+    public func guestInfo(types: Domain.GuestInfoTypes) throws -> TypedParameters<Domain.GuestInfoParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virDomainGetGuestInfo(pointer, UInt32(truncatingIfNeeded: types.rawValue), &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+    }
+
+    /// Queries the guest agent for state and information regarding vCPUs from
+    /// guest's perspective. The reported data depends on the guest agent
+    /// implementation.
+    ///
+    /// Reported fields stored in `parameters`:
+    /// 'vcpus': string containing bitmap representing vCPU ids as reported by the
+    ///          guest
+    /// 'online': string containing bitmap representing online vCPUs as reported
+    ///           by the guest agent.
+    /// 'offlinable': string containing bitmap representing ids of vCPUs that can be
+    ///               offlined
+    ///
+    /// This API requires the VM to run. The caller is responsible for calling
+    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// - Returns: pointer that will be filled with an array of typed parameters
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetGuestVcpus`.
+    /// Available since libvirt 2.0.0.
+    public var guestVcpus: TypedParameters<Domain.GuestVCPUParameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: UInt32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virDomainGetGuestVcpus(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+        }
+    }
+
     /// Get the hostname for that domain. If no hostname is found,
     /// then an error is raised with `LibvirtError.Code.noHostname` code.
     ///
@@ -6026,11 +7763,38 @@ extension Domain {
         return Domain.Info(infoValue)
     }
 
+    /// Get all interface parameters. On input, `nparams` gives the size of
+    /// the `parameters` array; on output, `nparams` gives how many slots were
+    /// filled with parameter information, which might be less but will not
+    /// exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the
+    /// API again. See `Domain.memoryParameters(options:)` for an equivalent usage
+    /// example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    /// - Parameter device: the interface name or mac address
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetInterfaceParameters`.
+    /// Available since libvirt 0.9.9.
+    public func interfaceParameters(device: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.InterfaceParameter> {
+        return try readTypedParameters(Domain.InterfaceParameter.self) { parameters, count in
+            virDomainGetInterfaceParameters(pointer, device, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+        }
+    }
+
     /// Extract information about progress of a background job on a domain.
     /// Will return an error if the domain is not active.
     ///
     /// This function returns a limited amount of information in comparison
-    /// to virDomainGetJobStats().
+    /// to `Domain.jobStats(options:)`.
     /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
@@ -6040,6 +7804,58 @@ extension Domain {
         var infoValue = virDomainJobInfo()
         try check(virDomainGetJobInfo(pointer, &infoValue))
         return Domain.JobInfo(infoValue)
+    }
+
+    /// Extract information about progress of a background job on a domain.
+    /// Will return an error if the domain is not active. The function returns
+    /// a superset of progress information provided by `Domain.jobInfo()`.
+    /// Possible fields returned in `parameters` are defined by VIR_DOMAIN_JOB_*
+    /// macros and new fields will likely be introduced in the future so callers
+    /// may receive fields that they do not understand in case they talk to a
+    /// newer server.
+    ///
+    /// When `options` contains `Domain.GetJobStatsOptions.completed`, the function will
+    /// return statistics about a recently completed job. Specifically, this
+    /// flag may be used to query statistics of a completed incoming pre-copy
+    /// migration (statistics for post-copy migration are only available on the
+    /// source host). Statistics of a completed job are automatically destroyed
+    /// once read (unless the VIR_DOMAIN_JOB_STATS_COMPLETED_KEEP is used as well)
+    /// or when libvirtd is restarted. Note that time information
+    /// returned for completed migrations may be completely irrelevant unless both
+    /// source and destination hosts have synchronized time (i.e., NTP daemon is
+    /// running on both of them). The statistics of a completed job can also be
+    /// obtained by listening to a `Domain.EventID.jobCompleted` event (on the
+    /// source host in case of a migration job).
+    /// - Parameter options: bitwise-OR of `Domain.GetJobStatsOptions`
+    /// - Returns: `type`: where to store the job type (one of `Domain.JobType`); `params`: where to store job statistics
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetJobStats`.
+    /// Available since libvirt 1.0.3.
+    public func jobStats(options: Domain.GetJobStatsOptions = []) throws -> (type: Domain.JobType, parameters: TypedParameters<Domain.JobStatsParameter>) {
+        var typeValue: Int32 = 0
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virDomainGetJobStats(pointer, &typeValue, &parametersList, &parametersCount, UInt32(truncatingIfNeeded: options.rawValue)))
+        return (type: Domain.JobType(rawValue: Int32(truncatingIfNeeded: typeValue)), parameters: TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount)))
+    }
+
+    /// Get the launch security info. In case of the SEV guest, this will
+    /// return the launch measurement.
+    /// - Returns: where to store security info
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetLaunchSecurityInfo`.
+    /// Available since libvirt 4.5.0.
+    public var launchSecurityInfo: TypedParameters<Domain.LaunchSecurityParameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virDomainGetLaunchSecurityInfo(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+        }
     }
 
     /// Retrieve the maximum amount of physical memory allocated to a
@@ -6073,6 +7889,42 @@ extension Domain {
             let result = virDomainGetMaxVcpus(pointer)
             if result == -1 { throw LibvirtError.last() }
             return result
+        }
+    }
+
+    /// Get all memory parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   if (`Domain.memoryParameters(options:)`(dom, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(*params) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(*params) * nparams);
+    ///       if (`Domain.memoryParameters(options:)`(dom, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetMemoryParameters`.
+    /// Available since libvirt 0.8.5.
+    public func memoryParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.MemoryParameter> {
+        return try readTypedParameters(Domain.MemoryParameter.self) { parameters, count in
+            virDomainGetMemoryParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
     }
 
@@ -6137,6 +7989,33 @@ extension Domain {
         return result.map { String(cString: $0) } ?? ""
     }
 
+    /// Get all numa parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// See `Domain.memoryParameters(options:)` for an equivalent usage example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetNumaParameters`.
+    /// Available since libvirt 0.9.9.
+    public func numaParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.NUMAParameter> {
+        return try readTypedParameters(Domain.NUMAParameter.self) { parameters, count in
+            virDomainGetNumaParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+        }
+    }
+
     /// Get the type of domain operation system.
     /// - Returns: the new string or NULL in case of error, the string must be freed by the caller.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -6147,6 +8026,76 @@ extension Domain {
         get throws {
             let result = try takeString(checkPointer(virDomainGetOSType(pointer)))
             return result
+        }
+    }
+
+    /// Get all Linux perf events setting. Possible fields returned in
+    /// `parameters` are defined by VIR_PERF_EVENT_* macros and new fields
+    /// will likely be introduced in the future.
+    ///
+    /// Linux perf events are performance analyzing tool in Linux.
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: where to store perf events setting
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetPerfEvents`.
+    /// Available since libvirt 1.3.3.
+    public func perfEvents(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.PerfEvent> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virDomainGetPerfEvents(pointer, &parametersList, &parametersCount, UInt32(truncatingIfNeeded: options.rawValue)))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+    }
+
+    /// Get all scheduler parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.  `nparams` cannot be 0.
+    ///
+    /// It is hypervisor specific whether this returns the live or
+    /// persistent state; for more control, use
+    /// `Domain.schedulerParameters(options:)`.
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetSchedulerParameters`.
+    /// Available since libvirt 0.2.3.
+    public var schedulerParameters: TypedParameters<Domain.SchedulerParameter> {
+        get throws {
+            return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerType().nparams }) { parameters, count in
+                virDomainGetSchedulerParameters(pointer, parameters, count)
+            }
+        }
+    }
+
+    /// Get all scheduler parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.  `nparams` cannot be 0.
+    ///
+    /// The value of `options` can be exactly `Domain.ModificationImpact.current`,
+    /// `Domain.ModificationImpact.live`, or `Domain.ModificationImpact.config`.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   char *ret = `Domain.schedulerType()`(dom, &nparams);
+    ///   if (ret && nparams != 0) {
+    ///       if ((params = malloc(sizeof(*params) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(*params) * nparams);
+    ///       if (`Domain.schedulerParameters(options:)`(dom, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetSchedulerParametersFlags`.
+    /// Available since libvirt 0.9.2.
+    public func schedulerParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.SchedulerParameter> {
+        return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerType().nparams }) { parameters, count in
+            virDomainGetSchedulerParametersFlags(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
     }
 
@@ -6556,7 +8505,7 @@ extension Domain {
     /// Migrate the domain object from its current host to the destination
     /// host given by dconn (a connection to the destination host).
     ///
-    /// This function is similar to virDomainMigrate3, but it only supports a fixed
+    /// This function is similar to `Domain.migrate3(destination:parameters:options:)`, but it only supports a fixed
     /// set of parameters: `destinationName` corresponds to VIR_MIGRATE_PARAM_DEST_NAME, `uri`
     /// is VIR_MIGRATE_PARAM_URI, and `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
     ///
@@ -6580,7 +8529,7 @@ extension Domain {
     /// Migrate the domain object from its current host to the destination
     /// host given by dconn (a connection to the destination host).
     ///
-    /// This function is similar to virDomainMigrate3, but it only supports a fixed
+    /// This function is similar to `Domain.migrate3(destination:parameters:options:)`, but it only supports a fixed
     /// set of parameters: `xml` corresponds to VIR_MIGRATE_PARAM_DEST_XML, `destinationName`
     /// is VIR_MIGRATE_PARAM_DEST_NAME, `uri` is VIR_MIGRATE_PARAM_URI, and
     /// `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
@@ -6600,6 +8549,39 @@ extension Domain {
     /// Available since libvirt 0.9.2.
     public func migrate2(destination: Connection, xml: String? = nil, options: Domain.MigrateOptions = [], destinationName: String? = nil, uri: String? = nil, bandwidth: UInt) throws -> Domain {
         let result = try checkPointer(virDomainMigrate2(pointer, destination.pointer, xml, UInt(truncatingIfNeeded: options.rawValue), destinationName, uri, bandwidth))
+        return Domain(owning: result)
+    }
+
+    /// Migrate the domain object from its current host to the destination host
+    /// given by dconn (a connection to the destination host).
+    ///
+    /// See VIR_MIGRATE_PARAM_* and `Domain.MigrateOptions` for detailed description
+    /// of accepted migration parameters and flags.
+    ///
+    /// See `Domain.MigrateOptions` documentation for description of individual flags.
+    ///
+    /// `Domain.MigrateOptions.tunnelled` and `Domain.MigrateOptions.peer2peer` are not supported by this
+    /// API, use `Domain.migrateToURI3(destinationURI:parameters:options:)` instead.
+    ///
+    /// There are many limitations on migration imposed by the underlying
+    /// technology - for example it may not be possible to migrate between
+    /// different processors even with the same architecture, or between
+    /// different types of hypervisor.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// returned domain object is no longer needed.
+    /// - Parameter destination: destination host (a connection object)
+    /// - Parameter parameters: (optional) migration parameters
+    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
+    /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainMigrate3`.
+    /// Available since libvirt 1.1.0.
+    public func migrate3(destination: Connection, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws -> Domain {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        let result = try checkPointer(virDomainMigrate3(pointer, destination.pointer, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
         return Domain(owning: result)
     }
 
@@ -6654,7 +8636,7 @@ extension Domain {
     /// transferred memory pages during live migration. It's supposed to be called
     /// while the domain is being live-migrated as a reaction to migration progress
     /// and increasing number of compression cache misses obtained from
-    /// virDomainGetJobStats.
+    /// `Domain.jobStats(options:)`.
     /// - Parameter cacheSize: size of the cache (in bytes) used for compression
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
@@ -6750,14 +8732,14 @@ extension Domain {
     ///      are still running.
     ///
     /// The progress of a post-copy migration can be monitored normally using
-    /// virDomainGetJobStats on the source host. Fetching statistics of a completed
+    /// `Domain.jobStats(options:)` on the source host. Fetching statistics of a completed
     /// post-copy migration can also be done on the source host (by calling
-    /// virDomainGetJobStats or listening to `Domain.EventID.jobCompleted`
+    /// `Domain.jobStats(options:)` or listening to `Domain.EventID.jobCompleted`
     /// event, but (in contrast to pre-copy migration) the statistics are not
     /// available on the destination host. Thus, `Domain.EventID.jobCompleted`
     /// event is the only way of getting statistics of a completed post-copy
     /// migration of a transient domain (because the domain is removed after
-    /// migration and there's no domain to run virDomainGetJobStats on).
+    /// migration and there's no domain to run `Domain.jobStats(options:)` on).
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateStartPostCopy`.
@@ -6769,7 +8751,7 @@ extension Domain {
     /// Migrate the domain object from its current host to the destination
     /// host given by duri.
     ///
-    /// This function is similar to virDomainMigrateToURI3, but it only supports a
+    /// This function is similar to `Domain.migrateToURI3(destinationURI:parameters:options:)`, but it only supports a
     /// fixed set of parameters: `destinationName` corresponds to VIR_MIGRATE_PARAM_DEST_NAME,
     /// and `bandwidth` corresponds to VIR_MIGRATE_PARAM_BANDWIDTH.
     ///
@@ -6778,11 +8760,11 @@ extension Domain {
     /// If the `Domain.MigrateOptions.peer2peer` flag IS set, the `destinationURI` parameter must be a
     /// valid libvirt connection URI, by which the source libvirt driver can connect
     /// to the destination libvirt. In other words, `destinationURI` corresponds to `dconnuri`
-    /// of virDomainMigrateToURI3.
+    /// of `Domain.migrateToURI3(destinationURI:parameters:options:)`.
     ///
     /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, the `destinationURI` parameter takes a
     /// hypervisor specific URI used to initiate the migration. In this case `destinationURI`
-    /// corresponds to VIR_MIGRATE_PARAM_URI of virDomainMigrateToURI3.
+    /// corresponds to VIR_MIGRATE_PARAM_URI of `Domain.migrateToURI3(destinationURI:parameters:options:)`.
     /// - Parameter destinationURI: mandatory URI for the destination host
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
     /// - Parameter destinationName: (optional) rename domain to this at destination
@@ -6798,7 +8780,7 @@ extension Domain {
     /// Migrate the domain object from its current host to the destination
     /// host given by `destinationURI`.
     ///
-    /// This function is similar to virDomainMigrateToURI3, but it only supports a
+    /// This function is similar to `Domain.migrateToURI3(destinationURI:parameters:options:)`, but it only supports a
     /// fixed set of parameters: `migrationURI` corresponds to VIR_MIGRATE_PARAM_URI, `xml`
     /// is VIR_MIGRATE_PARAM_DEST_XML, `destinationName` is VIR_MIGRATE_PARAM_DEST_NAME, and
     /// `bandwidth` corresponds to VIR_MIGRATE_PARAM_BANDWIDTH.
@@ -6808,12 +8790,12 @@ extension Domain {
     /// If the `Domain.MigrateOptions.peer2peer` flag IS set, the `destinationURI` parameter must be a
     /// valid libvirt connection URI, by which the source libvirt driver can connect
     /// to the destination libvirt. In other words, `destinationURI` has the same semantics
-    /// as in virDomainMigrateToURI3.
+    /// as in `Domain.migrateToURI3(destinationURI:parameters:options:)`.
     ///
     /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, the `destinationURI` must be NULL
     /// and the `migrationURI` parameter takes a hypervisor specific URI used to initiate
     /// the migration. In this case `migrationURI` corresponds to VIR_MIGRATE_PARAM_URI of
-    /// virDomainMigrateToURI3.
+    /// `Domain.migrateToURI3(destinationURI:parameters:options:)`.
     /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
     /// - Parameter migrationURI: (optional) URI for invoking the migration, not if `flags` includs `Domain.MigrateOptions.tunnelled`
     /// - Parameter xml: (optional) XML config for launching guest on target
@@ -6826,6 +8808,44 @@ extension Domain {
     /// Available since libvirt 0.9.2.
     public func migrateToURI2(destinationURI: String? = nil, migrationURI: String? = nil, xml: String? = nil, options: Domain.MigrateOptions = [], destinationName: String? = nil, bandwidth: UInt) throws {
         try check(virDomainMigrateToURI2(pointer, destinationURI, migrationURI, xml, UInt(truncatingIfNeeded: options.rawValue), destinationName, bandwidth))
+    }
+
+    /// Migrate the domain object from its current host to the destination host
+    /// given by URI.
+    ///
+    /// See VIR_MIGRATE_PARAM_* and `Domain.MigrateOptions` for detailed description
+    /// of accepted migration parameters and flags.
+    ///
+    /// The operation of this API hinges on the `Domain.MigrateOptions.peer2peer` flag.
+    ///
+    /// If the `Domain.MigrateOptions.peer2peer` flag is set, the `destinationURI` parameter must be a
+    /// valid libvirt connection URI, by which the source libvirt daemon can connect
+    /// to the destination libvirt.
+    ///
+    /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, then `destinationURI` must be NULL
+    /// and VIR_MIGRATE_PARAM_URI migration parameter must be filled in with
+    /// hypervisor specific URI used to initiate the migration. The uri_transports
+    /// element of the hypervisor capabilities XML includes supported URI schemes.
+    /// This is called "direct" migration. Not all hypervisors support this mode of
+    /// migration, so if the `Domain.MigrateOptions.peer2peer` flag is not set, then it may be
+    /// necessary to use the alternative `Domain.migrate3(destination:parameters:options:)` API providing an explicit
+    /// `Connection` for the destination host.
+    ///
+    /// There are many limitations on migration imposed by the underlying
+    /// technology - for example it may not be possible to migrate between
+    /// different processors even with the same architecture, or between
+    /// different types of hypervisor.
+    /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
+    /// - Parameter parameters: (optional) migration parameters
+    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainMigrateToURI3`.
+    /// Available since libvirt 1.1.0.
+    public func migrateToURI3(destinationURI: String, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// This opens the host interface associated with a channel device on a
@@ -7043,7 +9063,7 @@ extension Domain {
     /// listed as running anymore (this ends the life of a transient domain).
     /// Use `Connection.restoreDomain(from:)` to restore a domain after saving.
     ///
-    /// See `Domain.save(to:xml:options:)` and virDomainSaveParams() for more control.
+    /// See `Domain.save(to:xml:options:)` and `Domain.saveParams(parameters:options:)` for more control.
     /// Also, a save file can be inspected or modified slightly with
     /// `Connection.domainSaveImageXMLDescription(file:options:)` and `Connection.saveDomainImageDefine(file:xml:options:)`.
     /// - Parameter to: path for the output file
@@ -7093,6 +9113,21 @@ extension Domain {
     /// Available since libvirt 0.9.4.
     public func save(to: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
         try check(virDomainSaveFlags(pointer, to, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// This method extends `Domain.save(to:xml:options:)` by adding parameters.
+    /// If VIR_DOMAIN_SAVE_PARAM_FILE is not provided then a managed save is
+    /// performed (see `Domain.managedSave(options:)`).
+    /// - Parameter parameters: save parameters
+    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSaveParams`.
+    /// Available since libvirt 8.4.0.
+    public func saveParams(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSaveParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Take a screenshot of current domain console as a stream. The image format
@@ -7176,6 +9211,41 @@ extension Domain {
         try check(virDomainSetAutostart(pointer, autostart ? 1 : 0))
     }
 
+    /// Change all or a subset of the blkio tunables.
+    /// This function may require privileged access to the hypervisor.
+    /// - Parameter parameters: pointer to blkio parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetBlkioParameters`.
+    /// Available since libvirt 0.9.0.
+    public func setBlkioParameters(_ parameters: TypedParameters<Domain.BlkioParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetBlkioParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change all or a subset of the per-device block IO tunables.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the <target
+    /// dev='...'/> sub-element, such as "xvda").  Valid names can be found
+    /// by calling `Domain.xmlDescription(options:)` and inspecting elements
+    /// within //domain/devices/disk.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter parameters: Pointer to blkio parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetBlockIoTune`.
+    /// Available since libvirt 0.9.8.
+    public func setBlockIOTune(disk: String, parameters: TypedParameters<Domain.BlockIOTuneParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetBlockIoTune(pointer, disk, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
     /// Set the threshold level for delivering the
     /// `Domain.EventID.blockThreshold` if the device or backing chain element
     /// described by `device` is written beyond the set threshold level. The threshold
@@ -7197,7 +9267,7 @@ extension Domain {
     /// disk device target without index and once containing the index.
     ///
     /// Note that the threshold event can be registered also for destinations of a
-    /// 'virDomainBlockCopy' destination by using the 'index' of the 'mirror' source.
+    /// '`Domain.blockCopy(disk:destxml:parameters:options:)`' destination by using the 'index' of the 'mirror' source.
     ///
     /// Hypervisors report the last written sector of an image in the bulk stats API
     /// (virConnectGetAllDomainStats/virDomainListGetStats) as
@@ -7238,6 +9308,82 @@ extension Domain {
     /// Available since libvirt 2.0.0.
     public func setGuestVcpus(cpumap: String, state: Int32) throws {
         try check(virDomainSetGuestVcpus(pointer, cpumap, state, 0))
+    }
+
+    /// Dynamically set IOThread parameters to the domain. It is left up to
+    /// the underlying virtual hypervisor to determine the valid range for an
+    /// `ioThreadID`, determining whether the `ioThreadID` already exists, and
+    /// determining the validity of the provided param values.
+    ///
+    /// See VIR_DOMAIN_IOTHREAD_* for detailed description of accepted IOThread
+    /// parameters.
+    ///
+    /// Since the purpose of this API is to dynamically modify the IOThread
+    /// `options` should only include the `Domain.ModificationImpact.current` and/or
+    /// `Domain.ModificationImpact.live` `Domain.MemoryModOptions`. Setting other flags
+    /// may cause errors from the hypervisor.
+    ///
+    /// Note that this call can fail if the underlying virtualization hypervisor
+    /// does not support it or does not support setting the provided values.
+    ///
+    /// This function requires privileged access to the hypervisor.
+    /// - Parameter ioThreadID: the specific IOThread ID value to add
+    /// - Parameter parameters: pointer to IOThread parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetIOThreadParams`.
+    /// Available since libvirt 4.10.0.
+    public func setIOThreadParams(ioThreadID: UInt32, parameters: TypedParameters<Domain.IOThreadParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetIOThreadParams(pointer, ioThreadID, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change a subset or all parameters of interface; currently this
+    /// includes bandwidth parameters.  The value of `options` should be
+    /// either `Domain.ModificationImpact.current`, or a bitwise-or of values
+    /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config`, although
+    /// hypervisors vary in which flags are supported.
+    ///
+    /// This function may require privileged access to the hypervisor.
+    /// - Parameter device: the interface name or mac address
+    /// - Parameter parameters: pointer to interface parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetInterfaceParameters`.
+    /// Available since libvirt 0.9.9.
+    public func setInterfaceParameters(device: String, parameters: TypedParameters<Domain.InterfaceParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetInterfaceParameters(pointer, device, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Set a launch security secret in the guest's memory. The guest must be
+    /// in a paused state, e.g. in state VIR_DOMIAN_PAUSED as reported by
+    /// `Domain.state()`. On success, the guest can be transitioned to a
+    /// running state. On failure, the guest should be destroyed.
+    ///
+    /// A basic guest attestation process can be achieved by:
+    /// - Start a secure guest in the paused state by passing `Domain.CreateOptions.startPaused`
+    ///   to one of the `Domain.start()` APIs
+    /// - Retrieve the guest launch measurement with `Domain.launchSecurityInfo`
+    /// - Verify launch measurement and generate a secret for the guest
+    /// - Set the secret in the guest's memory with `Domain.setLaunchSecurityState(parameters:)`
+    /// - Start running the guest with `Domain.resume()`
+    ///
+    /// See VIR_DOMAIN_LAUNCH_SECURITY_* for a detailed description of accepted
+    /// launch security parameters.
+    /// - Parameter parameters: pointer to launch security parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetLaunchSecurityState`.
+    /// Available since libvirt 8.0.0.
+    public func setLaunchSecurityState(parameters: TypedParameters<Domain.LaunchSecurityParameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetLaunchSecurityState(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
     /// Changes the actions of lifecycle events for domain represented as
@@ -7317,6 +9463,23 @@ extension Domain {
         try check(virDomainSetMemoryFlags(pointer, memory, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Change all or a subset of the memory tunables.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Possible values for all *_limit memory tunables are in range from 0 to
+    /// VIR_DOMAIN_MEMORY_PARAM_UNLIMITED.
+    /// - Parameter parameters: pointer to memory parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetMemoryParameters`.
+    /// Available since libvirt 0.8.5.
+    public func setMemoryParameters(_ parameters: TypedParameters<Domain.MemoryParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
     /// Dynamically change the domain memory balloon driver statistics collection
     /// period. Use 0 to disable and a positive value to enable.
     ///
@@ -7369,6 +9532,76 @@ extension Domain {
     /// Available since libvirt 0.9.10.
     public func setMetadata(type: Domain.MetadataType, metadata: String? = nil, key: String? = nil, uri: String? = nil, options: Domain.ModificationImpact = []) throws {
         try check(virDomainSetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), metadata, key, uri, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change all or a subset of the numa tunables.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Changing live configuration may be possible only in some cases. For
+    /// instance, for QEMU driver the mode (VIR_DOMAIN_NUMA_MODE) can not be
+    /// changed, and changing the nodeset (VIR_DOMAIN_NUMA_NODESET) is possible
+    /// only for `Domain.NumatuneMemoryMode.restrictive` mode.
+    ///
+    /// Changing persistent configuration does not pose such limitations.
+    /// - Parameter parameters: pointer to numa parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetNumaParameters`.
+    /// Available since libvirt 0.9.9.
+    public func setNUMAParameters(_ parameters: TypedParameters<Domain.NUMAParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetNumaParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Enable or disable the particular list of Linux perf events you
+    /// care about. The `parameters` argument should contain any subset of
+    /// VIR_PERF_EVENT_ macros.
+    ///
+    /// Linux perf events are performance analyzing tool in Linux.
+    /// - Parameter parameters: pointer to perf events parameter object
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetPerfEvents`.
+    /// Available since libvirt 1.3.3.
+    public func setPerfEvents(parameters: TypedParameters<Domain.PerfEvent>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetPerfEvents(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change all or a subset or the scheduler parameters.  It is
+    /// hypervisor-specific whether this sets live, persistent, or both
+    /// settings; for more control, use
+    /// `Domain.setSchedulerParameters(_:options:)`.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetSchedulerParameters`.
+    /// Available since libvirt 0.2.3.
+    public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetSchedulerParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count)))
+    }
+
+    /// Change a subset or all scheduler parameters.  The value of `options`
+    /// should be either `Domain.ModificationImpact.current`, or a bitwise-or of
+    /// values from `Domain.ModificationImpact.live` and
+    /// `Domain.ModificationImpact.current`, although hypervisors vary in which
+    /// flags are supported.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainSetSchedulerParametersFlags`.
+    /// Available since libvirt 0.9.2.
+    public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>, options: Domain.ModificationImpact = []) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virDomainSetSchedulerParametersFlags(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// When a domain is suspended or restored from a file the

@@ -71,6 +71,61 @@ extension NetworkPort {
         public static let validate: CreateOptions = Self(rawValue: 2)
     }
 
+    /// Names of the typed parameters of `NetworkPort.parameters`, `NetworkPort.setParameters(_:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct Parameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents the inbound average of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthInAverage: Self = "inbound.average"
+
+        /// Macro represents the inbound burst of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_BURST`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthInBurst: Self = "inbound.burst"
+
+        /// Macro represents the inbound floor of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthInFloor: Self = "inbound.floor"
+
+        /// Macro represents the inbound peak of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthInPeak: Self = "inbound.peak"
+
+        /// Macro represents the outbound average of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthOutAverage: Self = "outbound.average"
+
+        /// Macro represents the outbound burst of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthOutBurst: Self = "outbound.burst"
+
+        /// Macro represents the outbound peak of NIC bandwidth, as a uint.
+        ///
+        /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK`.
+        /// Available since libvirt 5.5.0.
+        public static let bandwidthOutPeak: Self = "outbound.peak"
+    }
+
     /// Delete the network port. This does not free the
     /// associated `NetworkPort` object. It is the
     /// caller's responsibility to ensure the port is not
@@ -96,6 +151,26 @@ extension NetworkPort {
         get throws {
             let result = try checkPointer(virNetworkPortGetNetwork(pointer))
             return Network(retaining: result)
+        }
+    }
+
+    /// Get all interface parameters. On input, `parameters` should be initialized
+    /// to NULL. On return `parameters` will be allocated with the size large
+    /// enough to hold all parameters, and `nparams` will be updated to say
+    /// how many parameters are present. `parameters` should be freed by the caller
+    /// on success.
+    /// - Returns: pointer to pointer of interface parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNetworkPortGetParameters`.
+    /// Available since libvirt 5.5.0.
+    public var parameters: TypedParameters<NetworkPort.Parameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virNetworkPortGetParameters(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
         }
     }
 
@@ -140,5 +215,18 @@ extension NetworkPort {
             let result = try takeString(checkPointer(virNetworkPortGetXMLDesc(pointer, 0)))
             return result
         }
+    }
+
+    /// Change a subset or all parameters of the network port; currently this
+    /// includes bandwidth parameters.
+    /// - Parameter parameters: pointer to interface parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNetworkPortSetParameters`.
+    /// Available since libvirt 5.5.0.
+    public func setParameters(_ parameters: TypedParameters<NetworkPort.Parameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virNetworkPortSetParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 }

@@ -42,6 +42,79 @@ extension AdminClient: Hashable {
 }
 
 extension AdminClient {
+    /// Names of the typed parameters of `AdminClient.info`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct InfoParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro represents client's connection permission, whether the client is connected in read-only mode or just the opposite - read-write, as `TypedParameterType.boolean`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_READONLY`.
+        /// Available since libvirt 2.0.0.
+        public static let readonly: Self = "readonly"
+
+        /// Macro represents client's SASL user name, if SASL authentication is enabled on the remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_SASL_USER_NAME`.
+        /// Available since libvirt 2.0.0.
+        public static let saslUserName: Self = "sasl_user_name"
+
+        /// Macro represents the client's (peer's) SELinux context and this can either be at socket layer or at transport layer, depending on the connection type, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_SELINUX_CONTEXT`.
+        /// Available since libvirt 2.0.0.
+        public static let selinuxContext: Self = "selinux_context"
+
+        /// Macro represents clients network socket address in a standard URI format: (IPv4|[IPv6]):port, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_SOCKET_ADDR`.
+        /// Available since libvirt 2.0.0.
+        public static let socketAddr: Self = "sock_addr"
+
+        /// Macro represents UNIX GID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_ID`.
+        /// Available since libvirt 2.0.0.
+        public static let unixGroupID: Self = "unix_group_id"
+
+        /// Macro represents the group name that is bound to the client process's GID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_NAME`.
+        /// Available since libvirt 2.0.0.
+        public static let unixGroupName: Self = "unix_group_name"
+
+        /// Macro represents the client process's pid it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_UNIX_PROCESS_ID`.
+        /// Available since libvirt 2.0.0.
+        public static let unixProcessID: Self = "unix_process_id"
+
+        /// Macro represents UNIX UID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_ID`.
+        /// Available since libvirt 2.0.0.
+        public static let unixUserID: Self = "unix_user_id"
+
+        /// Macro represents the user name that is bound to the client process's UID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_NAME`.
+        /// Available since libvirt 2.0.0.
+        public static let unixUserName: Self = "unix_user_name"
+
+        /// Macro represents the 'distinguished name' field in X509 certificate the client used to establish a TLS session with remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_CLIENT_INFO_X509_DISTINGUISHED_NAME`.
+        /// Available since libvirt 2.0.0.
+        public static let x509DistinguishedName: Self = "tls_x509_dname"
+    }
+
     /// Get client's unique numeric ID.
     /// - Returns: numeric value used for client's ID or -1 in case of an error.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -53,6 +126,34 @@ extension AdminClient {
             let result = virAdmClientGetID(pointer)
             if result == UInt64.max { throw LibvirtError.last() }
             return result
+        }
+    }
+
+    /// Extract identity information about a client. Attributes returned in `parameters`
+    /// are mostly transport-dependent, i.e. some attributes including client
+    /// process's pid, gid, uid, or remote side's socket address are only available
+    /// for a specific connection type - local vs remote.
+    /// Other identity attributes like authentication method used
+    /// (if authentication is enabled on the remote host), SELinux context, or
+    /// an indicator whether client is connected via a read-only connection are
+    /// independent of the connection transport.
+    ///
+    /// Note that the read-only connection indicator returns false for TCP/TLS
+    /// clients because libvirt treats such connections as read-write by default,
+    /// even though a TCP client is able to restrict access to certain APIs for
+    /// itself.
+    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmClientGetInfo`.
+    /// Available since libvirt 2.0.0.
+    public var info: TypedParameters<AdminClient.InfoParameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virAdmClientGetInfo(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
         }
     }
 

@@ -42,6 +42,113 @@ extension AdminServer: Hashable {
 }
 
 extension AdminServer {
+    /// Names of the typed parameters of `AdminServer.clientLimits`, `AdminServer.setClientLimits(parameters:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct ClientLimit: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for per-server nclients attribute: represents the current number of clients connected to the server, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_SERVER_CLIENTS_CURRENT`.
+        /// Available since libvirt 2.0.0.
+        public static let current: Self = "nclients"
+
+        /// Macro for per-server nclients_max limit: represents the upper limit to number of clients connected to the server, as uint.
+        ///
+        /// C symbol: `VIR_SERVER_CLIENTS_MAX`.
+        /// Available since libvirt 2.0.0.
+        public static let max: Self = "nclients_max"
+
+        /// Macro for per-server nclients_unauth attribute: represents the current number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_CURRENT`.
+        /// Available since libvirt 2.0.0.
+        public static let unauthCurrent: Self = "nclients_unauth"
+
+        /// Macro for per-server nclients_unauth_max limit: represents the upper limit to number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_MAX`.
+        /// Available since libvirt 2.0.0.
+        public static let unauthMax: Self = "nclients_unauth_max"
+    }
+
+    /// Names of the typed parameters of `AdminServer.threadPoolParameters`, `AdminServer.setThreadPoolParameters(_:)`.
+    ///
+    /// Any other name round-trips through `init(rawValue:)` or a string literal.
+    public struct ThreadPoolParameter: TypedParameterKey {
+        /// The libvirt field name.
+        public let rawValue: String
+
+        /// Creates a key from its libvirt field name.
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        /// Macro for the threadpool jobQueueDepth attribute: represents the current number of jobs waiting in a queue to be processed, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_THREADPOOL_JOB_QUEUE_DEPTH`.
+        /// Available since libvirt 2.0.0.
+        public static let jobQueueDepth: Self = "jobQueueDepth"
+
+        /// Macro for the threadpool nWorkers attribute: represents the current number of active ordinary workers in threadpool, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_THREADPOOL_WORKERS_CURRENT`.
+        /// Available since libvirt 2.0.0.
+        public static let workersCurrent: Self = "nWorkers"
+
+        /// Macro for the threadpool freeWorkers attribute: represents the current number of free workers available to accomplish a job, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// C symbol: `VIR_THREADPOOL_WORKERS_FREE`.
+        /// Available since libvirt 2.0.0.
+        public static let workersFree: Self = "freeWorkers"
+
+        /// Macro for the threadpool maxWorkers limit: represents the upper limit to number of active workers in threadpool, as `TypedParameterType.uint`. The value of this limit has to be greater than VIR_THREADPOOL_WORKERS_MIN at all times.
+        ///
+        /// C symbol: `VIR_THREADPOOL_WORKERS_MAX`.
+        /// Available since libvirt 2.0.0.
+        public static let workersMax: Self = "maxWorkers"
+
+        /// Macro for the threadpool minWorkers limit: represents the bottom limit to number of active workers in threadpool, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_THREADPOOL_WORKERS_MIN`.
+        /// Available since libvirt 2.0.0.
+        public static let workersMin: Self = "minWorkers"
+
+        /// Macro for the threadpool nPrioWorkers attribute: represents the current number of active priority workers in threadpool, as `TypedParameterType.uint`.
+        ///
+        /// C symbol: `VIR_THREADPOOL_WORKERS_PRIORITY`.
+        /// Available since libvirt 2.0.0.
+        public static let workersPriority: Self = "prioWorkers"
+    }
+
+    /// Retrieve client limits from server `srv`. These include:
+    ///  - current number of clients connected to `srv`,
+    ///  - maximum number of clients connected to `srv`,
+    ///  - current number of clients connected to `srv` waiting for authentication,
+    ///  - maximum number of clients connected to `srv` that can be wainting for
+    ///  authentication.
+    /// - Returns: pointer to client limits object (return value, allocated automatically)
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmServerGetClientLimits`.
+    /// Available since libvirt 2.0.0.
+    public var clientLimits: TypedParameters<AdminServer.ClientLimit> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virAdmServerGetClientLimits(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+        }
+    }
+
     /// Get the public name for specified server
     /// - Returns: a pointer to the name or NULL. The string doesn't need to be deallocated since its lifetime will be the same as the server object.
     ///
@@ -50,6 +157,31 @@ extension AdminServer {
     public var name: String {
         let result = virAdmServerGetName(pointer)
         return result.map { String(cString: $0) } ?? ""
+    }
+
+    /// Retrieves threadpool parameters from `srv`. Upon successful completion,
+    /// `parameters` will be allocated automatically to hold all returned data, setting
+    /// `nparams` accordingly.
+    /// When extracting parameters from `parameters`, following search keys are
+    /// supported:
+    ///      VIR_THREADPOOL_WORKERS_MIN
+    ///      VIR_THREADPOOL_WORKERS_MAX
+    ///      VIR_THREADPOOL_WORKERS_PRIORITY
+    ///      VIR_THREADPOOL_WORKERS_FREE
+    ///      VIR_THREADPOOL_WORKERS_CURRENT
+    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmServerGetThreadPoolParameters`.
+    /// Available since libvirt 2.0.0.
+    public var threadPoolParameters: TypedParameters<AdminServer.ThreadPoolParameter> {
+        get throws {
+            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+            var parametersCount: Int32 = 0
+            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+            try check(virAdmServerGetThreadPoolParameters(pointer, &parametersList, &parametersCount, 0))
+            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+        }
     }
 
     /// Collect list of all clients connected to daemon on server `srv`.
@@ -79,6 +211,36 @@ extension AdminServer {
     public func client(id: UInt64) throws -> AdminClient {
         let result = try checkPointer(virAdmServerLookupClient(pointer, id, 0))
         return AdminClient(owning: result)
+    }
+
+    /// Change client limits configuration on server `srv`.
+    ///
+    /// Caller is responsible for allocating `parameters` prior to calling this function.
+    /// See 'Manage per-server client limits' in libvirt-admin.h for
+    /// supported parameters in `parameters`.
+    /// - Parameter parameters: pointer to client limits object
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmServerSetClientLimits`.
+    /// Available since libvirt 2.0.0.
+    public func setClientLimits(parameters: TypedParameters<AdminServer.ClientLimit>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virAdmServerSetClientLimits(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
+    }
+
+    /// Change server threadpool parameters according to `parameters`. Note that some
+    /// tunables are read-only, thus any attempt to set them will result in a
+    /// failure.
+    /// - Parameter parameters: pointer to threadpool typed parameter objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmServerSetThreadPoolParameters`.
+    /// Available since libvirt 2.0.0.
+    public func setThreadPoolParameters(_ parameters: TypedParameters<AdminServer.ThreadPoolParameter>) throws {
+        let parametersArray = CTypedParameterArray(parameters)
+        defer { parametersArray.deallocate() }
+        try check(virAdmServerSetThreadPoolParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
     /// Notify server to update tls file, such as cacert, cacrl, server cert / key.

@@ -1,0 +1,54 @@
+import LibvirtGenModel
+
+/// Groups typed-parameter names (string macros) into one key type per libvirt API, and names the
+/// key type each typed-parameter function uses.
+struct TypedParameterLowering {
+    /// Word rules.
+    let naming: Naming
+    /// The families from the overrides data.
+    let families: [Overrides.TypedParameterFamily]
+
+    /// The key type a function's typed parameters use; `AnyTypedParameterKey` when no family lists it.
+    func keyType(forFunction name: String) -> String {
+        families.first { $0.functions.contains(name) }?.swift ?? "AnyTypedParameterKey"
+    }
+
+    /// The family a macro belongs to: the one with the longest matching prefix.
+    func family(forMacro name: String) -> Overrides.TypedParameterFamily? {
+        families.filter { name.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }
+    }
+
+    /// The key constant for a string macro of a family.
+    func key(_ macro: CMacro, in family: Overrides.TypedParameterFamily, docs: DocText) -> KeyConstant {
+        let words = Naming.snakeWords(String(macro.name.dropFirst(family.prefix.count)))
+        let name = Naming.identifier(naming.lowerCamel(naming.fromSnake(words.isEmpty ? ["Value"] : words)))
+        let (literal, parameters) = Self.literal(for: macro.stringValue ?? "")
+        return KeyConstant(
+            name: name, cName: macro.name, literal: literal, parameters: parameters,
+            doc: docs.lines(macro.info) + docs.footer(cName: macro.name, since: macro.version))
+    }
+
+    /// A Swift string literal for a C name that may hold printf conversions (`cputune.vcpupin%u`):
+    /// each conversion becomes a parameter interpolated in its place.
+    static func literal(for text: String) -> (String, [SwiftParameter]) {
+        var literal = ""
+        var parameters: [SwiftParameter] = []
+        var chars = Substring(text)
+        while let c = chars.first {
+            chars.removeFirst()
+            if c == "%", let conversion = chars.firstIndex(where: { "dusx".contains($0) }) {
+                let spec = chars[...conversion]
+                chars = chars[chars.index(after: conversion)...]
+                let name = "value\(parameters.count)"
+                let type = spec.hasSuffix("s") ? "String" : spec.hasSuffix("d") ? "Int" : "UInt"
+                parameters.append(SwiftParameter(label: "_", name: name, type: type, defaultValue: nil, doc: ""))
+                literal += "\\(\(name))"
+            } else if c == "\"" || c == "\\" {
+                literal += "\\\(c)"
+            } else {
+                literal.append(c)
+            }
+        }
+        return ("\"\(literal)\"", parameters)
+    }
+}
