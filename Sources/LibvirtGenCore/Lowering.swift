@@ -29,6 +29,7 @@ public struct Lowering: Sendable {
             registry: registry, naming: naming, types: types,
             methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
             overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible(),
+            borrowedStructs: structs.borrowed(),
             typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies))
         let classifier = SymbolClassifier(
             overrides: overrides,
@@ -38,7 +39,8 @@ public struct Lowering: Sendable {
         context.docs = DocText(symbols: symbolMap(apis, context: context, classifier: classifier))
         var builder = PackageBuilder(
             context: context, classifier: classifier, structs: structs,
-            functionNames: Set(apis.flatMap(\.functions).map(\.name)))
+            functionNames: Set(apis.flatMap(\.functions).map(\.name)),
+            functypes: Dictionary(apis.flatMap(\.functypes).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
         for (api, entry) in zip(apis, entries) {
             builder.add(api, entry: entry, diagnostics: &diagnostics)
         }
@@ -66,7 +68,7 @@ public struct Lowering: Sendable {
                 .caseNames(real, typeName: name)
             for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
         }
-        for (name, swift) in context.convertibleStructs { map[name] = swift }
+        for (name, swift) in context.borrowedStructs { map[name] = swift }
         return map
     }
 

@@ -17,8 +17,10 @@ struct LoweringContext {
     var docs: DocText
     /// Enum typedefs that are bit flags.
     let flagEnums: Set<String>
-    /// C structs the bindings convert to Swift structs → their qualified Swift names.
+    /// C structs of plain values (convertible wherever they appear) → their qualified Swift names.
     let convertibleStructs: [String: String]
+    /// C structs that convert when libvirt lends them (strings and counted arrays allowed), a superset.
+    let borrowedStructs: [String: String]
     /// Typed-parameter key types.
     let typedParameters: TypedParameterLowering
 

@@ -10,6 +10,8 @@ struct PackageBuilder {
     let structs: StructLowering
     /// Every function name of the four files.
     let functionNames: Set<String>
+    /// Every function-pointer type of the four files, by name.
+    let functypes: [String: CFunction]
     /// The status of every symbol so far, in input order.
     private(set) var symbols: [SymbolStatus] = []
     /// Declarations by module, then by owner (nil for top-level types).
@@ -23,14 +25,19 @@ struct PackageBuilder {
         var structs: [StructType] = []
         var keyFamilies: [KeyFamily] = []
         var constants: [ConstantDeclaration] = []
+        var events: EventFamily?
         var functions: [BoundFunction] = []
     }
 
-    init(context: LoweringContext, classifier: SymbolClassifier, structs: StructLowering, functionNames: Set<String>) {
+    init(
+        context: LoweringContext, classifier: SymbolClassifier, structs: StructLowering, functionNames: Set<String>,
+        functypes: [String: CFunction]
+    ) {
         self.context = context
         self.classifier = classifier
         self.structs = structs
         self.functionNames = functionNames
+        self.functypes = functypes
     }
 
     /// Lowers one API into its module.
@@ -41,9 +48,14 @@ struct PackageBuilder {
             files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle)
         }
         addEnums(api, module: module, into: &files)
-        for s in api.structs where context.convertibleStructs[s.name] != nil {
-            let lowered = structs.lower(s, docs: context.docs)
-            files[owner(of: context.convertibleStructs[s.name]!), default: Declarations()].structs.append(lowered)
+        for s in api.structs where context.borrowedStructs[s.name] != nil {
+            let lowered = structs.lower(s, docs: context.docs, structNames: context.borrowedStructs)
+            files[owner(of: context.borrowedStructs[s.name]!), default: Declarations()].structs.append(lowered)
+        }
+        var eventFunctions: [String: String] = [:]
+        for (family, functions) in EventLowering(context: context, functypes: functypes).families(in: api) {
+            files["\(family.objectType)Events", default: Declarations()].events = family
+            for name in functions { eventFunctions[name] = EventLowering.symbol(of: family) }
         }
         let lowering = FunctionLowering(context: context)
         var seen: [String: String] = [:]
@@ -55,6 +67,10 @@ struct PackageBuilder {
             }
             if let (status, reason, swift) = classifier.status(ofFunction: function.name) {
                 record(status, swift: swift, reason: reason)
+                continue
+            }
+            if let swift = eventFunctions[function.name] {
+                record(.generated, swift: swift, reason: nil)
                 continue
             }
             switch lowering.lower(function) {
@@ -187,15 +203,15 @@ struct PackageBuilder {
     func modules(_ entries: [ModuleLayout.Entry]) -> [BindingModule] {
         entries.map { entry in
             let files = (byModule[entry.module] ?? [:]).map { owner, d -> BindingFile in
-                let ownsHandle = d.handle != nil
+                let ownsHandle = d.handle != nil || d.events != nil
                 let name = ownsHandle ? "\(owner!).swift" : "\(owner ?? "Types")+\(entry.module).swift"
                 return BindingFile(
-                    name: name, owner: owner, handle: d.handle,
+                    name: name, owner: d.events == nil ? owner : nil, handle: d.handle,
                     enums: d.enums.sorted { $0.cName < $1.cName },
                     optionSets: d.optionSets.sorted { $0.cName < $1.cName },
                     structs: d.structs.sorted { $0.cName < $1.cName },
                     keyFamilies: d.keyFamilies.sorted { $0.name < $1.name },
-                    constants: d.constants.sorted { $0.cName < $1.cName },
+                    constants: d.constants.sorted { $0.cName < $1.cName }, events: d.events,
                     functions: d.functions.sorted { $0.cName < $1.cName })
             }.sorted { $0.name < $1.name }
             return BindingModule(

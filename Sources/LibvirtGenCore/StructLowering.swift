@@ -1,6 +1,10 @@
 import LibvirtGenModel
 
-/// Lowers C structs whose fields are all plain values (numbers, enums, fixed-size strings) to Swift structs.
+/// Lowers C structs to Swift value structs.
+///
+/// Two sets: structs of plain values (numbers, enums, fixed-size strings) convert wherever they
+/// appear, including out-parameters the caller owns; structs that also hold strings and counted
+/// arrays convert where libvirt lends them (callback arguments, results it frees itself).
 struct StructLowering {
     /// Word rules.
     let naming: Naming
@@ -11,13 +15,55 @@ struct StructLowering {
     /// Enum typedefs that are bit flags.
     let flagEnums: Set<String>
 
-    /// The C structs that convert, with their Swift names.
+    /// The C structs of plain values, with their Swift names.
     func convertible() -> [String: String] {
-        var result: [String: String] = [:]
-        for (name, s) in registry.structs where s.fields.allSatisfy(isPlain) {
-            result[name] = types.swiftName(of: name)
+        names { s, _ in s.fields.allSatisfy { isPlain($0) } }
+    }
+
+    /// The C structs that convert when borrowed (strings and counted arrays allowed), with their Swift names.
+    func borrowed() -> [String: String] {
+        var accepted = Set(convertible().keys)
+        var changed = true
+        while changed {
+            changed = false
+            for (name, s) in registry.structs where !accepted.contains(name) {
+                if fieldGroups(s).allSatisfy({ isBorrowable($0, accepted: accepted) }) {
+                    accepted.insert(name)
+                    changed = true
+                }
+            }
         }
+        return names { _, name in accepted.contains(name) }
+    }
+
+    private func names(_ filter: (CStruct, String) -> Bool) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, s) in registry.structs where filter(s, name) { result[name] = types.swiftName(of: name) }
         return result
+    }
+
+    /// A field, or a count field with the array pointer that follows it.
+    private enum FieldGroup {
+        case single(CField)
+        case array(count: CField, elements: CField)
+    }
+
+    private func fieldGroups(_ s: CStruct) -> [FieldGroup] {
+        var groups: [FieldGroup] = []
+        var index = 0
+        while index < s.fields.count {
+            let field = s.fields[index]
+            let next = index + 1 < s.fields.count ? s.fields[index + 1] : nil
+            if let next, field.name.hasPrefix("n"), CType.parse(field.type).pointers == 0,
+               registry.resolve(CType.parse(next.type)).pointers == 1, registry.structs[registry.resolve(CType.parse(next.type)).base] != nil {
+                groups.append(.array(count: field, elements: next))
+                index += 2
+            } else {
+                groups.append(.single(field))
+                index += 1
+            }
+        }
+        return groups
     }
 
     /// Whether a field converts without ownership questions.
@@ -32,24 +78,29 @@ struct StructLowering {
         return type.pointers == 0 && CScalar.swiftType(type.base) != nil
     }
 
-    /// The Swift struct for a convertible C struct.
-    func lower(_ s: CStruct, docs: DocText) -> StructType {
-        let fields = s.fields.map { field -> StructField in
+    private func isBorrowable(_ group: FieldGroup, accepted: Set<String>) -> Bool {
+        switch group {
+        case .single(let field):
             let type = registry.resolve(CType.parse(field.type))
-            let name = Naming.identifier(fieldName(field.name))
-            let access = "c.\(field.name)"
-            let doc = docs.lines(field.info)
-            if type.arrayBound != nil {
-                return StructField(name: name, type: "String", conversion: "String(cCharTuple: \(access))", doc: doc)
-            }
-            let swift = CScalar.swiftType(type.base)!
-            if let enumName = registry.firstEnum(mentionedIn: field.info), !flagEnums.contains(enumName) {
-                let enumType = types.swiftName(of: enumName)
+            return isPlain(field) || (type.base == "char" && type.pointers == 1 && field.unionMembers == nil)
+        case .array(_, let elements):
+            return accepted.contains(registry.resolve(CType.parse(elements.type)).base)
+        }
+    }
+
+    /// The Swift struct for a convertible C struct.
+    func lower(_ s: CStruct, docs: DocText, structNames: [String: String]) -> StructType {
+        let fields = fieldGroups(s).map { group -> StructField in
+            switch group {
+            case .array(let count, let elements):
+                let elementType = structNames[registry.resolve(CType.parse(elements.type)).base]!
                 return StructField(
-                    name: name, type: enumType,
-                    conversion: "\(enumType)(rawValue: Int32(truncatingIfNeeded: \(access)))", doc: doc)
+                    name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
+                    conversion: "c.\(elements.name).map { p in (0..<Int(c.\(count.name))).map { \(elementType)(p[$0]) } } ?? []",
+                    doc: docs.lines(elements.info))
+            case .single(let field):
+                return single(field, docs: docs)
             }
-            return StructField(name: name, type: swift, conversion: access, doc: doc)
         }
         let swiftName = types.swiftName(of: s.name)
         return StructType(
@@ -57,6 +108,27 @@ struct StructLowering {
             doc: docs.lines(s.info.isEmpty ? "The values of a `\(s.name)`." : s.info)
                 + docs.footer(cName: s.name, since: s.version),
             fields: fields)
+    }
+
+    private func single(_ field: CField, docs: DocText) -> StructField {
+        let type = registry.resolve(CType.parse(field.type))
+        let name = Naming.identifier(fieldName(field.name))
+        let access = "c.\(field.name)"
+        let doc = docs.lines(field.info)
+        if type.arrayBound != nil {
+            return StructField(name: name, type: "String", conversion: "String(cCharTuple: \(access))", doc: doc)
+        }
+        if type.pointers == 1 {
+            return StructField(name: name, type: "String", conversion: "\(access).map { String(cString: $0) } ?? \"\"", doc: doc)
+        }
+        let swift = CScalar.swiftType(type.base)!
+        if let enumName = registry.firstEnum(mentionedIn: field.info), !flagEnums.contains(enumName) {
+            let enumType = types.swiftName(of: enumName)
+            return StructField(
+                name: name, type: enumType,
+                conversion: "\(enumType)(rawValue: Int32(truncatingIfNeeded: \(access)))", doc: doc)
+        }
+        return StructField(name: name, type: swift, conversion: access, doc: doc)
     }
 
     /// A field's Swift name: words expanded, a leading `nr` ("number of") turned into a trailing `Count`.

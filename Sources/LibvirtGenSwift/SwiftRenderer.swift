@@ -52,6 +52,9 @@ public struct SwiftRenderer: Sendable {
     /// One generated source file.
     private func render(_ file: BindingFile, module: BindingModule, header: String) throws -> String {
         var declarations: [String] = []
+        if let events = file.events {
+            declarations.append(try templates.render("events", EventFamilyView(events)).trimmingTrailingNewlines)
+        }
         if let handle = file.handle {
             declarations.append(try templates.render("handle", HandleView(handle)).trimmingTrailingNewlines)
         }

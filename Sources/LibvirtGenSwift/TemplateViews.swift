@@ -200,3 +200,48 @@ struct ConstantView {
         doc = docComment(constant.doc)
     }
 }
+
+/// An event family's view: the same values with documentation as `///` lines.
+struct EventFamilyView {
+    /// A case's view.
+    struct Case {
+        let name: String
+        let idCase: String
+        let callback: String
+        let trampoline: String
+        let registeredCallback: String
+        let closureType: String
+        let closureParameters: String
+        let payload: String
+        let construction: String
+        let returnStatement: String?
+        let doc: [String]
+    }
+    let objectType: String
+    let registerFunction: String
+    let deregisterFunction: String
+    let genericCallbackType: String
+    let idType: String
+    let methodName: String
+    let objectLabel: String
+    let cases: [Case]
+    let detail: DetailEnum?
+    let doc: [String]
+
+    init(_ family: EventFamily) {
+        detail = family.detail
+        objectType = family.objectType
+        registerFunction = family.registerFunction
+        deregisterFunction = family.deregisterFunction
+        genericCallbackType = family.genericCallbackType
+        idType = family.idType
+        methodName = family.methodName
+        objectLabel = family.objectLabel
+        doc = docComment(family.doc)
+        cases = family.cases.map {
+            Case(name: $0.name, idCase: $0.idCase, callback: $0.callback, trampoline: $0.trampoline,
+                 registeredCallback: $0.registeredCallback, closureType: $0.closureType, closureParameters: $0.closureParameters, payload: $0.payload,
+                 construction: $0.construction, returnStatement: $0.returnStatement, doc: docComment($0.doc))
+        }
+    }
+}

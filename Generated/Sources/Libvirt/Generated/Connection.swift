@@ -911,6 +911,35 @@ extension Connection {
         public static let zfs: ListAllStoragePoolsOptions = Self(rawValue: 131072)
     }
 
+    /// The values of a ``Connection.Credential``.
+    ///
+    /// C symbol: `virConnectCredential`.
+    /// Available since libvirt 0.4.1.
+    public struct Credential: Hashable, Sendable {
+        /// One of `Connection.CredentialType` constants
+        public var type: Connection.CredentialType
+        /// Prompt to show to user
+        public var prompt: String
+        /// Additional challenge to show
+        public var challenge: String
+        /// Optional default result
+        public var defresult: String
+        /// Result to be filled with user response (or defresult)
+        public var result: String
+        /// Length of the result
+        public var resultlen: UInt32
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virConnectCredential) {
+            self.type = Connection.CredentialType(rawValue: Int32(truncatingIfNeeded: c.type))
+            self.prompt = c.prompt.map { String(cString: $0) } ?? ""
+            self.challenge = c.challenge.map { String(cString: $0) } ?? ""
+            self.defresult = c.defresult.map { String(cString: $0) } ?? ""
+            self.result = c.result.map { String(cString: $0) } ?? ""
+            self.resultlen = c.resultlen
+        }
+    }
+
     /// Names of the typed parameters of `Connection.setIdentity(parameters:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
@@ -2846,7 +2875,7 @@ extension Connection {
     public func nodeAllocPages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocPagesOptions = []) throws -> Int32 {
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
-        let result = virNodeAllocPages(pointer, UInt32(pageSizes.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
+        let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
     }

@@ -4581,6 +4581,94 @@ extension Domain {
         }
     }
 
+    /// The values of a ``Domain.DiskError``.
+    ///
+    /// C symbol: `virDomainDiskError`.
+    /// Available since libvirt 0.9.10.
+    public struct DiskError: Hashable, Sendable {
+        /// disk target
+        public var disk: String
+        /// `Domain.DiskErrorCode`
+        public var error: Domain.DiskErrorCode
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainDiskError) {
+            self.disk = c.disk.map { String(cString: $0) } ?? ""
+            self.error = Domain.DiskErrorCode(rawValue: Int32(truncatingIfNeeded: c.error))
+        }
+    }
+
+    /// The values of a ``Domain.EventGraphicsAddress``.
+    ///
+    /// C symbol: `virDomainEventGraphicsAddress`.
+    /// Available since libvirt 0.8.0.
+    public struct EventGraphicsAddress: Hashable, Sendable {
+        /// Address family, `Domain.EventGraphicsAddressType`
+        public var family: Domain.EventGraphicsAddressType
+        /// Address of node (eg IP address, or UNIX path)
+        public var node: String
+        /// Service name/number (eg TCP port, or NULL)
+        public var service: String
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainEventGraphicsAddress) {
+            self.family = Domain.EventGraphicsAddressType(rawValue: Int32(truncatingIfNeeded: c.family))
+            self.node = c.node.map { String(cString: $0) } ?? ""
+            self.service = c.service.map { String(cString: $0) } ?? ""
+        }
+    }
+
+    /// The values of a ``Domain.EventGraphicsSubject``.
+    ///
+    /// C symbol: `virDomainEventGraphicsSubject`.
+    /// Available since libvirt 0.8.0.
+    public struct EventGraphicsSubject: Hashable, Sendable {
+        /// Array of identities for subject
+        public var identities: [Domain.EventGraphicsSubjectIdentity]
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainEventGraphicsSubject) {
+            self.identities = c.identities.map { p in (0..<Int(c.nidentity)).map { Domain.EventGraphicsSubjectIdentity(p[$0]) } } ?? []
+        }
+    }
+
+    /// The values of a ``Domain.EventGraphicsSubjectIdentity``.
+    ///
+    /// C symbol: `virDomainEventGraphicsSubjectIdentity`.
+    /// Available since libvirt 0.8.0.
+    public struct EventGraphicsSubjectIdentity: Hashable, Sendable {
+        /// Type of identity
+        public var type: String
+        /// Identity value
+        public var name: String
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainEventGraphicsSubjectIdentity) {
+            self.type = c.type.map { String(cString: $0) } ?? ""
+            self.name = c.name.map { String(cString: $0) } ?? ""
+        }
+    }
+
+    /// The values of a ``Domain.IPAddress``.
+    ///
+    /// C symbol: `virDomainIPAddress`.
+    /// Available since libvirt 1.2.14.
+    public struct IPAddress: Hashable, Sendable {
+        /// `IPAddrType`
+        public var type: IPAddrType
+        /// IP address
+        public var addr: String
+        /// IP address prefix
+        public var prefix: UInt32
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainIPAddress) {
+            self.type = IPAddrType(rawValue: Int32(truncatingIfNeeded: c.type))
+            self.addr = c.addr.map { String(cString: $0) } ?? ""
+            self.prefix = c.prefix
+        }
+    }
+
     /// The values of a ``Domain.Info``.
     ///
     /// C symbol: `virDomainInfo`.
@@ -4604,6 +4692,26 @@ extension Domain {
             self.memory = c.memory
             self.virtualCPUCount = c.nrVirtCpu
             self.cpuTime = c.cpuTime
+        }
+    }
+
+    /// The values of a ``Domain.Interface``.
+    ///
+    /// C symbol: `virDomainInterface`.
+    /// Available since libvirt 1.2.14.
+    public struct Interface: Hashable, Sendable {
+        /// interface name
+        public var name: String
+        /// hardware address, may be NULL
+        public var hwaddr: String
+        /// array of IP addresses
+        public var addrs: [Domain.IPAddress]
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainInterface) {
+            self.name = c.name.map { String(cString: $0) } ?? ""
+            self.hwaddr = c.hwaddr.map { String(cString: $0) } ?? ""
+            self.addrs = c.addrs.map { p in (0..<Int(c.naddrs)).map { Domain.IPAddress(p[$0]) } } ?? []
         }
     }
 

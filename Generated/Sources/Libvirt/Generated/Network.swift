@@ -379,6 +379,44 @@ extension Network {
         public static let inactive: XMLOptions = Self(rawValue: 1)
     }
 
+    /// The values of a ``Network.DHCPLease``.
+    ///
+    /// C symbol: `virNetworkDHCPLease`.
+    /// Available since libvirt 1.2.6.
+    public struct DHCPLease: Hashable, Sendable {
+        /// Network interface name
+        public var iface: String
+        /// Seconds since epoch
+        public var expirytime: Int64
+        /// `IPAddrType`
+        public var type: IPAddrType
+        /// MAC address
+        public var mac: String
+        /// IAID
+        public var iaid: String
+        /// IP address
+        public var ipaddr: String
+        /// IP address prefix
+        public var prefix: UInt32
+        /// Hostname
+        public var hostname: String
+        /// Client ID or DUID
+        public var clientid: String
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virNetworkDHCPLease) {
+            self.iface = c.iface.map { String(cString: $0) } ?? ""
+            self.expirytime = c.expirytime
+            self.type = IPAddrType(rawValue: Int32(truncatingIfNeeded: c.type))
+            self.mac = c.mac.map { String(cString: $0) } ?? ""
+            self.iaid = c.iaid.map { String(cString: $0) } ?? ""
+            self.ipaddr = c.ipaddr.map { String(cString: $0) } ?? ""
+            self.prefix = c.prefix
+            self.hostname = c.hostname.map { String(cString: $0) } ?? ""
+            self.clientid = c.clientid.map { String(cString: $0) } ?? ""
+        }
+    }
+
     /// Create and start a defined network. If the call succeed the network
     /// moves from the defined to the running networks pools.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

@@ -1,0 +1,59 @@
+/// Carries an async stream's continuation through libvirt's `void *opaque` callback argument.
+///
+/// The registration passes a retained reference as `opaque`; libvirt hands it back to every
+/// callback and releases it through the free callback when the registration ends, so the box
+/// lives exactly as long as libvirt may call back.
+package final class EventStreamBox<Event: Sendable>: @unchecked Sendable {
+    /// The stream's continuation (itself thread-safe).
+    package let continuation: AsyncStream<Event>.Continuation
+
+    /// Wraps a continuation.
+    package init(_ continuation: AsyncStream<Event>.Continuation) {
+        self.continuation = continuation
+    }
+
+    /// A retained reference to pass as `opaque`.
+    package func retainedOpaque() -> UnsafeMutableRawPointer {
+        Unmanaged.passRetained(self).toOpaque()
+    }
+
+    /// The box behind an `opaque` pointer, not retained.
+    package static func from(_ opaque: UnsafeMutableRawPointer) -> EventStreamBox<Event> {
+        Unmanaged<EventStreamBox<Event>>.fromOpaque(opaque).takeUnretainedValue()
+    }
+
+    /// Releases the reference `retainedOpaque()` took; libvirt calls this through the free callback.
+    package static func release(_ opaque: UnsafeMutableRawPointer) {
+        Unmanaged<EventStreamBox<Event>>.fromOpaque(opaque).release()
+    }
+}
+
+/// Registers a callback with libvirt and returns the stream its events arrive on; ending the
+/// stream (or dropping its iterator) deregisters the callback.
+///
+/// - Parameter register: Registers with the retained `opaque` box; returns libvirt's callback ID or -1.
+/// - Parameter deregister: Deregisters a callback ID.
+package func registeredEventStream<Event: Sendable>(
+    _ type: Event.Type,
+    register: (UnsafeMutableRawPointer) -> Int32,
+    deregister: @escaping @Sendable (Int32) -> Void
+) throws -> AsyncStream<Event> {
+    let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
+    let box = EventStreamBox(continuation)
+    let opaque = box.retainedOpaque()
+    let callbackID = register(opaque)
+    if callbackID < 0 {
+        let error = LibvirtError.last()
+        // libvirt did not take the box, so its free callback will not run: release it here.
+        EventStreamBox<Event>.release(opaque)
+        continuation.finish()
+        throw error
+    }
+    continuation.onTermination = { _ in deregister(callbackID) }
+    return stream
+}
+
+/// The free callback passed with every registration: releases the box `retainedOpaque()` retained.
+package let releaseEventStreamBox: @convention(c) (UnsafeMutableRawPointer?) -> Void = { opaque in
+    if let opaque { Unmanaged<AnyObject>.fromOpaque(opaque).release() }
+}
