@@ -15,6 +15,8 @@ struct LoweredArgument {
     var shapeHint: CallShape?
     /// The result noun for list shapes (`Names`, `IDs`).
     var resultKind: String?
+    /// For a count argument: the array parameter it counts.
+    var countedArray: String?
 }
 
 /// One out-value of a call.
@@ -43,17 +45,26 @@ struct ArgumentLowering {
     /// Lowers every argument after `start`; count arguments are filled by their arrays.
     func lower(from start: Int) throws -> [LoweredArgument?] {
         var lowered = [LoweredArgument?](repeating: nil, count: function.args.count)
-        var consumed: [Int: String] = [:]
+        var consumed: [Int: LoweredArgument] = [:]
         let counts = context.overrides.arrayCounts[function.name] ?? [:]
-        for (arrayName, countName) in counts {
+        // Sorted, so that a count shared by two arrays is always taken from the same one; the
+        // others must have the same length, which the wrapper checks.
+        for (arrayName, countName) in counts.sorted(by: { $0.key < $1.key }) {
             guard let countIndex = function.args.firstIndex(where: { $0.name == countName }) else { continue }
+            let array = context.parameterName(arrayName, in: function.name)
+            if let first = consumed[countIndex]?.countedArray {
+                consumed[countIndex]?.prelude.append(
+                    "guard \(array).count == \(first).count else { throw LibvirtError(code: .invalidArg, "
+                        + "errorDomain: .none, message: \"\(array) and \(first) must have the same length\") }")
+                continue
+            }
             let cType = context.registry.resolve(CType.parse(function.args[countIndex].type))
             let swiftCount = CScalar.swiftType(cType.base) ?? "Int32"
-            consumed[countIndex] = "\(swiftCount)(\(context.parameterName(arrayName, in: function.name)).count)"
+            consumed[countIndex] = LoweredArgument(argument: "\(swiftCount)(\(array).count)", countedArray: array)
         }
         for index in start..<function.args.count {
-            if let expression = consumed[index] {
-                lowered[index] = LoweredArgument(argument: expression)
+            if let count = consumed[index] {
+                lowered[index] = count
                 continue
             }
             if lowered[index] != nil { continue }

@@ -80,6 +80,8 @@ public struct MethodNaming: Sendable {
 
         var getter = false
         var words = rest
+        // A trailing `Set` reads as a leading verb: `AuthorizedSSHKeysSet` → `setAuthorizedSSHKeys`.
+        if words.count > 1, words.last == "Set" { words = ["Set"] + words.dropLast() }
         if let get = words.firstIndex(of: "Get") {
             words.remove(at: get)
             getter = true

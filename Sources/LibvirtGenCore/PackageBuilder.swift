@@ -189,6 +189,10 @@ struct PackageBuilder {
             identity = "\(parts[1])(pointer).map { String(cString: $0) } ?? \"\""
         case let parts? where parts.count == 2 && parts[0] == "id":
             identity = "String(\(parts[1])(pointer))"
+        case let parts? where parts.count == 4 && parts[0] == "child":
+            // An object that lives inside another (a snapshot in a domain): the parent's UUID and the name.
+            identity = "(\(parts[1])(pointer).map { uuidIdentity($0, \(parts[2])) } ?? \"\") + \"/\" + "
+                + "(\(parts[3])(pointer).map { String(cString: $0) } ?? \"\")"
         default:
             identity = "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
         }

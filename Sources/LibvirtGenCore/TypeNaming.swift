@@ -46,12 +46,12 @@ public struct TypeNaming: Sendable {
         var words = naming.expand(Naming.camelWords(rest))
         if isOptionSet {
             var stripped = false
-            while words.count > 1, let last = words.last, ["Flags", "Flag", "Values"].contains(last) {
+            while let last = words.last, ["Flags", "Flag", "Values"].contains(last) {
                 words.removeLast()
                 stripped = true
             }
             if stripped { words.append("Options") }
-        } else if words.count > 1, words.last == "Struct" {
+        } else if words.count > 1, words.last == "Struct" || words.last == "Values" {
             words.removeLast()
         }
         var name = naming.upperCamel(words)

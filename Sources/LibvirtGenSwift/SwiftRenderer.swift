@@ -32,7 +32,7 @@ public struct SwiftRenderer: Sendable {
         for module in package.modules {
             let cFolder = "Sources/\(module.cModule)"
             files["\(cFolder)/module.modulemap"] = try templates.render(
-                "modulemap", ["cModule": module.cModule, "library": module.linkLibrary])
+                "modulemap", ["header": header(module.sourceFile), "cModule": module.cModule, "library": module.linkLibrary])
             files["\(cFolder)/shim.h"] = try templates.render(
                 "shim", ["header": header(module.sourceFile), "includes": module.headers])
             for file in module.files {

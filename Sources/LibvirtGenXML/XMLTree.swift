@@ -104,8 +104,12 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
         if errorLine == nil {
             errorLine = parser.lineNumber
-            let text = (parseError as NSError).localizedDescription
-            errorMessage = text.isEmpty ? nil : text
+            // Foundation's text for parser errors is often a generic "could not be completed";
+            // name the parser's error code instead then.
+            let error = parseError as NSError
+            let text = error.localizedDescription
+            errorMessage = text.isEmpty || text.contains("could not be completed")
+                ? "the file is not well-formed XML (XML parser error \(error.code))" : text
         }
     }
 }

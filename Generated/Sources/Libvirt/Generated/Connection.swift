@@ -265,7 +265,7 @@ extension Connection {
         }
     }
 
-    /// Tracks status of a `Domain.blockPull(disk:bandwidth:options:)`, `Domain.blockRebase(disk:base:bandwidth:options:)`, `Domain.blockCopy(disk:destxml:parameters:options:)`, or `Domain.blockCommit(disk:base:top:bandwidth:options:)` operation
+    /// Tracks status of a `Domain.blockPull(disk:bandwidth:options:)`, `Domain.blockRebase(disk:base:bandwidth:options:)`, `Domain.blockCopy(disk:destinationXML:parameters:options:)`, or `Domain.blockCommit(disk:base:top:bandwidth:options:)` operation
     ///
     /// C symbol: `virConnectDomainEventBlockJobStatus`.
     /// Available since libvirt 0.9.4.
@@ -2465,7 +2465,7 @@ extension Connection {
     ///
     /// C symbol: `virDomainRestoreParams`.
     /// Available since libvirt 8.4.0.
-    public func restoreDomainParams(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+    public func restoreDomain(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainRestoreParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -2494,7 +2494,7 @@ extension Connection {
     ///
     /// C symbol: `virDomainSaveImageDefineXML`.
     /// Available since libvirt 0.9.4.
-    public func saveDomainImageDefine(file: String, xml: String, options: Domain.SaveRestoreOptions = []) throws {
+    public func defineSaveImage(file: String, xml: String, options: Domain.SaveRestoreOptions = []) throws {
         try check(virDomainSaveImageDefineXML(pointer, file, xml, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -2511,53 +2511,53 @@ extension Connection {
     ///
     /// C symbol: `virDomainSaveImageGetXMLDesc`.
     /// Available since libvirt 0.9.4.
-    public func domainSaveImageXMLDescription(file: String, options: Domain.SaveImageXMLOptions = []) throws -> String {
+    public func saveImageXMLDescription(file: String, options: Domain.SaveImageXMLOptions = []) throws -> String {
         let result = try takeString(checkPointer(virDomainSaveImageGetXMLDesc(pointer, file, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
 
     /// This function creates a restore point to which one can return
-    /// later by calling `Connection.changeInterfaceRollback()`. This function should
+    /// later by calling `Connection.rollbackInterfaceChange()`. This function should
     /// be called before any transaction with interface configuration.
     /// Once it is known that a new configuration works, it can be committed via
-    /// `Connection.changeInterfaceCommit()`, which frees the restore point.
+    /// `Connection.commitInterfaceChange()`, which frees the restore point.
     ///
-    /// If `Connection.changeInterfaceBegin()` is called when a transaction is
+    /// If `Connection.beginInterfaceChange()` is called when a transaction is
     /// already opened, this function will fail, and a
     /// VIR_ERR_INVALID_OPERATION will be logged.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeBegin`.
     /// Available since libvirt 0.9.2.
-    public func changeInterfaceBegin() throws {
+    public func beginInterfaceChange() throws {
         try check(virInterfaceChangeBegin(pointer, 0))
     }
 
     /// This commits the changes made to interfaces and frees the restore point
-    /// created by `Connection.changeInterfaceBegin()`.
+    /// created by `Connection.beginInterfaceChange()`.
     ///
-    /// If `Connection.changeInterfaceCommit()` is called when a transaction is not
+    /// If `Connection.commitInterfaceChange()` is called when a transaction is not
     /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
     /// will be logged.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeCommit`.
     /// Available since libvirt 0.9.2.
-    public func changeInterfaceCommit() throws {
+    public func commitInterfaceChange() throws {
         try check(virInterfaceChangeCommit(pointer, 0))
     }
 
     /// This cancels changes made to interfaces settings by restoring previous
-    /// state created by `Connection.changeInterfaceBegin()`.
+    /// state created by `Connection.beginInterfaceChange()`.
     ///
-    /// If `Connection.changeInterfaceRollback()` is called when a transaction is not
+    /// If `Connection.rollbackInterfaceChange()` is called when a transaction is not
     /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
     /// will be logged.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeRollback`.
     /// Available since libvirt 0.9.2.
-    public func changeInterfaceRollback() throws {
+    public func rollbackInterfaceChange() throws {
         try check(virInterfaceChangeRollback(pointer, 0))
     }
 
@@ -2565,12 +2565,12 @@ extension Connection {
     /// persistent one from the XML description.
     ///
     /// Normally this change in the interface configuration is immediately
-    /// permanent/persistent, but if `Connection.changeInterfaceBegin()` has been
+    /// permanent/persistent, but if `Connection.beginInterfaceChange()` has been
     /// previously called (i.e. if an interface config transaction is
     /// open), the new interface definition will only become permanent if
-    /// `Connection.changeInterfaceCommit()` is called prior to the next reboot of
+    /// `Connection.commitInterfaceChange()` is called prior to the next reboot of
     /// the system running libvirtd. Prior to that time, it can be
-    /// explicitly removed using `Connection.changeInterfaceRollback()`, or will be
+    /// explicitly removed using `Connection.rollbackInterfaceChange()`, or will be
     /// automatically removed during the next reboot of the system running
     /// libvirtd.
     ///
@@ -2653,7 +2653,7 @@ extension Connection {
     ///
     /// C symbol: `virNWFilterBindingLookupByPortDev`.
     /// Available since libvirt 4.5.0.
-    public func networkFilterBinding(portDev portDevice: String) throws -> NetworkFilterBinding {
+    public func networkFilterBinding(portDevice: String) throws -> NetworkFilterBinding {
         let result = try checkPointer(virNWFilterBindingLookupByPortDev(pointer, portDevice))
         return NetworkFilterBinding(owning: result)
     }
@@ -2873,6 +2873,7 @@ extension Connection {
     /// C symbol: `virNodeAllocPages`.
     /// Available since libvirt 1.2.9.
     public func nodeAllocPages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocPagesOptions = []) throws -> Int32 {
+        guard pageSizes.count == pageCounts.count else { throw LibvirtError(code: .invalidArg, errorDomain: .none, message: "pageSizes and pageCounts must have the same length") }
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
         let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
@@ -3323,14 +3324,14 @@ extension Connection {
     /// the driver of termination.
     ///
     /// If a non-blocking data stream is required passed
-    /// `Stream.Flags.nonblock` for flags, otherwise pass 0.
-    /// - Parameter options: bitwise-OR of `Stream.Flags`
+    /// `Stream.Options.nonblock` for flags, otherwise pass 0.
+    /// - Parameter options: bitwise-OR of `Stream.Options`
     /// - Returns: the new stream, or NULL upon error
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamNew`.
     /// Available since libvirt 0.7.2.
-    public func newStream(options: Stream.Flags = []) throws -> Stream {
+    public func newStream(options: Stream.Options = []) throws -> Stream {
         let result = try checkPointer(virStreamNew(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
         return Stream(owning: result)
     }

@@ -51,7 +51,7 @@ extension Domain {
     /// Available since libvirt 5.10.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum AgentResponseTimeoutValues: RawRepresentable, Hashable, Sendable {
+    public enum AgentResponseTimeout: RawRepresentable, Hashable, Sendable {
         /// C symbol: `VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK`.
         /// Available since libvirt 5.10.0.
         case block
@@ -107,7 +107,7 @@ extension Domain {
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_COMMIT`.
         /// Available since libvirt 0.10.2.
         case commit
-        /// Block Copy (`Domain.blockCopy(disk:destxml:parameters:options:)`, or `Domain.blockRebase(disk:base:bandwidth:options:)` with  flags), job exists as long as mirroring is active
+        /// Block Copy (`Domain.blockCopy(disk:destinationXML:parameters:options:)`, or `Domain.blockRebase(disk:base:bandwidth:options:)` with  flags), job exists as long as mirroring is active
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_COPY`.
         /// Available since libvirt 0.9.12.
@@ -3186,7 +3186,7 @@ extension Domain {
         public static let shallow: BlockCommitOptions = Self(rawValue: 1)
     }
 
-    /// Flags available for `Domain.blockCopy(disk:destxml:parameters:options:)`.
+    /// Flags available for `Domain.blockCopy(disk:destinationXML:parameters:options:)`.
     ///
     /// C symbol: `virDomainBlockCopyFlags`.
     /// Available since libvirt 1.2.8.
@@ -4152,7 +4152,7 @@ extension Domain {
         public static let secure: SaveImageXMLOptions = Self(rawValue: 1)
     }
 
-    /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, `Domain.saveParams(parameters:options:)`, `Connection.restoreDomainParams(parameters:options:)`, `Connection.restoreDomain(from:xml:options:)`, and `Connection.saveDomainImageDefine(file:xml:options:)`.  Not all flags apply to all these functions.
+    /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, `Domain.save(parameters:options:)`, `Connection.restoreDomain(parameters:options:)`, `Connection.restoreDomain(from:xml:options:)`, and `Connection.defineSaveImage(file:xml:options:)`.  Not all flags apply to all these functions.
     ///
     /// C symbol: `virDomainSaveRestoreFlags`.
     /// Available since libvirt 0.9.4.
@@ -4410,7 +4410,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainVcpuFlags`.
     /// Available since libvirt 0.8.5.
-    public struct VCPUOptions: OptionSet, Hashable, Sendable {
+    public struct VcpuOptions: OptionSet, Hashable, Sendable {
         /// The C bit mask.
         public let rawValue: UInt32
 
@@ -4423,37 +4423,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CONFIG`.
         /// Available since libvirt 0.8.5.
-        public static let config: VCPUOptions = Self(rawValue: 2)
+        public static let config: VcpuOptions = Self(rawValue: 2)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CURRENT`.
         /// Available since libvirt 0.9.4.
-        public static let current: VCPUOptions = []
+        public static let current: VcpuOptions = []
 
         /// Modify state of the cpu in the guest
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_GUEST`.
         /// Available since libvirt 1.1.0.
-        public static let guest: VCPUOptions = Self(rawValue: 8)
+        public static let guest: VcpuOptions = Self(rawValue: 8)
 
         /// Make vcpus added hot(un)pluggable
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_HOTPLUGGABLE`.
         /// Available since libvirt 2.4.0.
-        public static let hotpluggable: VCPUOptions = Self(rawValue: 16)
+        public static let hotpluggable: VcpuOptions = Self(rawValue: 16)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_LIVE`.
         /// Available since libvirt 0.8.5.
-        public static let live: VCPUOptions = Self(rawValue: 1)
+        public static let live: VcpuOptions = Self(rawValue: 1)
 
         /// Max rather than current count
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_MAXIMUM`.
         /// Available since libvirt 0.8.5.
-        public static let maximum: VCPUOptions = Self(rawValue: 4)
+        public static let maximum: VcpuOptions = Self(rawValue: 4)
     }
 
     /// Flags available for `Domain.xmlDescription(options:)`
@@ -4846,7 +4846,7 @@ extension Domain {
         public static let weight: Self = "weight"
     }
 
-    /// Names of the typed parameters of `Domain.blockCopy(disk:destxml:parameters:options:)`.
+    /// Names of the typed parameters of `Domain.blockCopy(disk:destinationXML:parameters:options:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct BlockCopyParameter: TypedParameterKey {
@@ -4858,19 +4858,19 @@ extension Domain {
             self.rawValue = rawValue
         }
 
-        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.blockJobSetSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
+        /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.blockJobSetSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`.
         /// Available since libvirt 1.2.8.
         public static let bandwidth: Self = "bandwidth"
 
-        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+        /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BUF_SIZE`.
         /// Available since libvirt 1.2.8.
         public static let bufSize: Self = "buf-size"
 
-        /// Macro for the `Domain.blockCopy(disk:destxml:parameters:options:)` granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+        /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_GRANULARITY`.
         /// Available since libvirt 1.2.8.
@@ -5862,7 +5862,7 @@ extension Domain {
         public static let taskClock: Self = "task_clock"
     }
 
-    /// Names of the typed parameters of `Domain.saveParams(parameters:options:)`, `Connection.restoreDomainParams(parameters:options:)`.
+    /// Names of the typed parameters of `Domain.save(parameters:options:)`, `Connection.restoreDomain(parameters:options:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct SaveParameter: TypedParameterKey {
@@ -6186,13 +6186,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVCPUPeriod: Self = "cputune.vcpu_period"
+        public static let cpuVcpuPeriod: Self = "cputune.vcpu_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVCPUQuota: Self = "cputune.vcpu_quota"
+        public static let cpuVcpuQuota: Self = "cputune.vcpu_quota"
     }
 
     /// Requests that the current background job be aborted at the
@@ -6250,13 +6250,13 @@ extension Domain {
     /// Set how long to wait for a response from guest agent commands. By default,
     /// agent commands block forever waiting for a response.
     ///
-    /// `timeout` must be a value from `Domain.AgentResponseTimeoutValues` or
+    /// `timeout` must be a value from `Domain.AgentResponseTimeout` or
     /// positive:
     ///
-    ///   `Domain.AgentResponseTimeoutValues.block`(-2): meaning to block forever
+    ///   `Domain.AgentResponseTimeout.block`(-2): meaning to block forever
     ///      waiting for a result.
-    ///   `Domain.AgentResponseTimeoutValues.default`(-1): use default timeout value.
-    ///   `Domain.AgentResponseTimeoutValues.nowait`(0): does not wait.
+    ///   `Domain.AgentResponseTimeout.default`(-1): use default timeout value.
+    ///   `Domain.AgentResponseTimeout.nowait`(0): does not wait.
     ///   positive value: wait for `timeout` seconds
     /// - Parameter timeout: timeout in seconds
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
@@ -6364,7 +6364,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysSet`.
     /// Available since libvirt 6.10.0.
-    public func authorizedSSHKeysSet(user: String, keys: [String], options: Domain.AuthorizedSSHKeysSetOptions = []) throws {
+    public func setAuthorizedSSHKeys(user: String, keys: [String], options: Domain.AuthorizedSSHKeysSetOptions = []) throws {
         let keysArray = CStringArray(keys)
         defer { keysArray.deallocate() }
         try check(virDomainAuthorizedSSHKeysSet(pointer, user, keysArray.pointer, UInt32(keys.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -6557,7 +6557,7 @@ extension Domain {
     }
 
     /// Copy the guest-visible contents of a disk image to a new file described
-    /// by `destxml`.  The destination XML has a top-level element of <disk>, and
+    /// by `destinationXML`.  The destination XML has a top-level element of <disk>, and
     /// resembles what is used when hot-plugging a disk via `Domain.attachDevice(xml:)`,
     /// except that only sub-elements related to describing the new host resource
     /// are necessary (sub-elements related to the guest view, such as <target>,
@@ -6628,17 +6628,17 @@ extension Domain {
     /// over the destination format, the ability to copy to a destination that
     /// is not a local file, and the possibility of additional tuning parameters.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Parameter destxml: XML description of the copy destination
+    /// - Parameter destinationXML: XML description of the copy destination
     /// - Parameter parameters: Pointer to block copy parameter objects, or NULL
     /// - Parameter options: bitwise-OR of `Domain.BlockCopyOptions`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockCopy`.
     /// Available since libvirt 1.2.8.
-    public func blockCopy(disk: String, destxml: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) throws {
+    public func blockCopy(disk: String, destinationXML: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(virDomainBlockCopy(pointer, disk, destxml, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(virDomainBlockCopy(pointer, disk, destinationXML, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Cancel the active block job on the given disk.
@@ -6849,7 +6849,7 @@ extension Domain {
     ///
     /// When `base` is NULL and `options` is 0, this is identical to
     /// `Domain.blockPull(disk:bandwidth:options:)`.  When `options` contains `Domain.BlockRebaseOptions.copy`,
-    /// this command is shorthand for `Domain.blockCopy(disk:destxml:parameters:options:)` where the destination
+    /// this command is shorthand for `Domain.blockCopy(disk:destinationXML:parameters:options:)` where the destination
     /// XML encodes `base` as a <disk type='file'>, `bandwidth` is properly scaled
     /// and passed as a typed parameter, the shallow and reuse external flags
     /// are preserved, and remaining flags control whether the XML encodes a
@@ -7310,7 +7310,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainDetachDeviceAlias`.
     /// Available since libvirt 4.4.0.
-    public func detachDeviceAlias(_ alias: String, options: Domain.DeviceModifyOptions = []) throws {
+    public func detachDevice(alias: String, options: Domain.DeviceModifyOptions = []) throws {
         try check(virDomainDetachDeviceAlias(pointer, alias, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -7986,7 +7986,7 @@ extension Domain {
     /// the guest VM. If the guest is inactive, this is basically
     /// the same as `Connection.maxVcpus(type:)`. If the guest is running
     /// this will reflect the maximum number of virtual CPUs the
-    /// guest was booted with.  For more details, see `Domain.vcpus(options:)`.
+    /// guest was booted with.  For more details, see `Domain.vcpuCount(options:)`.
     /// - Returns: the maximum of virtual CPU or -1 in case of error.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
@@ -8293,20 +8293,20 @@ extension Domain {
     /// then the configuration queried depends on whether the domain
     /// is currently running.
     ///
-    /// If `options` includes `Domain.VCPUOptions.maximum`, then the maximum
+    /// If `options` includes `Domain.VcpuOptions.maximum`, then the maximum
     /// virtual CPU limit is queried.  Otherwise, this call queries the
     /// current virtual CPU count.
     ///
-    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of the processors
+    /// If `options` includes `Domain.VcpuOptions.guest`, then the state of the processors
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
-    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
+    /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
     /// - Returns: the number of vCPUs in case of success, -1 in case of failure.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func vcpus(options: Domain.VCPUOptions = []) throws -> Int32 {
+    public func vcpuCount(options: Domain.VcpuOptions = []) throws -> Int32 {
         let result = virDomainGetVcpusFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
@@ -8580,7 +8580,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainManagedSaveDefineXML`.
     /// Available since libvirt 3.7.0.
-    public func managedSaveDefine(xml: String, options: Domain.SaveRestoreOptions = []) throws {
+    public func defineManagedSave(xml: String, options: Domain.SaveRestoreOptions = []) throws {
         try check(virDomainManagedSaveDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -9171,9 +9171,9 @@ extension Domain {
     /// listed as running anymore (this ends the life of a transient domain).
     /// Use `Connection.restoreDomain(from:)` to restore a domain after saving.
     ///
-    /// See `Domain.save(to:xml:options:)` and `Domain.saveParams(parameters:options:)` for more control.
+    /// See `Domain.save(to:xml:options:)` and `Domain.save(parameters:options:)` for more control.
     /// Also, a save file can be inspected or modified slightly with
-    /// `Connection.domainSaveImageXMLDescription(file:options:)` and `Connection.saveDomainImageDefine(file:xml:options:)`.
+    /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
     /// - Parameter to: path for the output file
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
@@ -9207,7 +9207,7 @@ extension Domain {
     /// two flags are mutually exclusive.
     ///
     /// A save file can be inspected or modified slightly with
-    /// `Connection.domainSaveImageXMLDescription(file:options:)` and `Connection.saveDomainImageDefine(file:xml:options:)`.
+    /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
     ///
     /// Some hypervisors may prevent this operation if there is a current
     /// block job running; in that case, use `Domain.blockJobAbort(disk:options:)`
@@ -9232,7 +9232,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainSaveParams`.
     /// Available since libvirt 8.4.0.
-    public func saveParams(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+    public func save(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSaveParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -9375,7 +9375,7 @@ extension Domain {
     /// disk device target without index and once containing the index.
     ///
     /// Note that the threshold event can be registered also for destinations of a
-    /// '`Domain.blockCopy(disk:destxml:parameters:options:)`' destination by using the 'index' of the 'mirror' source.
+    /// '`Domain.blockCopy(disk:destinationXML:parameters:options:)`' destination by using the 'index' of the 'mirror' source.
     ///
     /// Hypervisors report the last written sector of an image in the bulk stats API
     /// (virConnectGetAllDomainStats/virDomainListGetStats) as
@@ -9764,7 +9764,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
-    public func setVCPU(vcpumap: String, state: Int32, options: Domain.ModificationImpact = []) throws {
+    public func setVcpu(vcpumap: String, state: Int32, options: Domain.ModificationImpact = []) throws {
         try check(virDomainSetVcpu(pointer, vcpumap, state, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -9806,7 +9806,7 @@ extension Domain {
     /// Note that if this call is executed before the guest has finished booting,
     /// the guest may fail to process the change.
     ///
-    /// If `options` includes `Domain.VCPUOptions.maximum`, then
+    /// If `options` includes `Domain.VcpuOptions.maximum`, then
     /// `Domain.ModificationImpact.live` must be clear, and only the maximum virtual
     /// CPU limit is altered; generally, this value must be less than or
     /// equal to `Connection.maxVcpus(type:)`.  Otherwise, this call affects the
@@ -9814,19 +9814,19 @@ extension Domain {
     /// maximum limit. Note that hypervisors may not allow changing the maximum
     /// vcpu count if processor topology is specified.
     ///
-    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of processors is
+    /// If `options` includes `Domain.VcpuOptions.guest`, then the state of processors is
     /// modified inside the guest instead of the hypervisor. This flag can only
-    /// be used with live guests and is incompatible with `Domain.VCPUOptions.maximum`.
+    /// be used with live guests and is incompatible with `Domain.VcpuOptions.maximum`.
     /// The usage of this flag may require a guest agent configured.
     ///
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain, must be at least 1
-    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
+    /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func setVcpus(vcpuCount: UInt32, options: Domain.VCPUOptions = []) throws {
+    public func setVcpus(vcpuCount: UInt32, options: Domain.VcpuOptions = []) throws {
         try check(virDomainSetVcpusFlags(pointer, vcpuCount, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 

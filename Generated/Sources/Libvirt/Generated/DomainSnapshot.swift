@@ -42,7 +42,7 @@ extension DomainSnapshot: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))
+        (virDomainSnapshotGetDomain(pointer).map { uuidIdentity($0, virDomainGetUUIDString) } ?? "") + "/" + (virDomainSnapshotGetName(pointer).map { String(cString: $0) } ?? "")
     }
 }
 

@@ -86,9 +86,9 @@ extension Interface {
     /// Activate an interface (i.e. call "ifup").
     ///
     /// If there was an open network config transaction at the time this
-    /// interface was defined (that is, if `Connection.changeInterfaceBegin()` had
+    /// interface was defined (that is, if `Connection.beginInterfaceChange()` had
     /// been called), the interface will be brought back down (and then
-    /// undefined) if `Connection.changeInterfaceRollback()` is called.
+    /// undefined) if `Connection.rollbackInterfaceChange()` is called.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceCreate`.
@@ -102,9 +102,9 @@ extension Interface {
     /// does not free the associated `Interface` object.
     ///
     /// If there is an open network config transaction at the time this
-    /// interface is destroyed (that is, if `Connection.changeInterfaceBegin()` had
+    /// interface is destroyed (that is, if `Connection.beginInterfaceChange()` had
     /// been called), and if the interface is later undefined and then
-    /// `Connection.changeInterfaceRollback()` is called, the restoral of the
+    /// `Connection.rollbackInterfaceChange()` is called, the restoral of the
     /// interface definition will also bring the interface back up.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
@@ -186,13 +186,13 @@ extension Interface {
     /// This does not free the associated `Interface` object.
     ///
     /// Normally this change in the interface configuration is
-    /// permanent/persistent, but if `Connection.changeInterfaceBegin()` has been
+    /// permanent/persistent, but if `Connection.beginInterfaceChange()` has been
     /// previously called (i.e. if an interface config transaction is
     /// open), the removal of the interface definition will only become
-    /// permanent if `Connection.changeInterfaceCommit()` is called prior to the next
+    /// permanent if `Connection.commitInterfaceChange()` is called prior to the next
     /// reboot of the system running libvirtd. Prior to that time, the
     /// definition can be explicitly restored using
-    /// `Connection.changeInterfaceRollback()`, or will be automatically restored
+    /// `Connection.rollbackInterfaceChange()`, or will be automatically restored
     /// during the next reboot of the system running libvirtd.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///

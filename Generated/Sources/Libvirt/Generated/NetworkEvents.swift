@@ -35,8 +35,10 @@ extension Connection {
         default:
             throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
         }
-        return try registeredEventStream(Network.Event.self, register: { opaque in
-            virConnectNetworkEventRegisterAny(pointer, network?.pointer, id.rawValue, callback, opaque, releaseEventStreamBox)
+        let key = EventRegistrationKey(
+            connection: pointer, function: "virConnectNetworkEventRegisterAny", id: id.rawValue, object: network.map(AnyHashable.init))
+        return try subscribeToEvents(Network.Event.self, key: key, register: { opaque in
+            virConnectNetworkEventRegisterAny(pointer, network?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
         }, deregister: { [self] callbackID in
             _ = virConnectNetworkEventDeregisterAny(pointer, callbackID)
         })
@@ -46,5 +48,5 @@ extension Connection {
 /// Receives `virConnectNetworkEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
 private let networkLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<Network.Event>.from(opaque).continuation.yield(.lifecycle(network: Network(retaining: object), event: Network.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    EventHub<Network.Event>.from(opaque).yield(.lifecycle(network: Network(retaining: object), event: Network.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
 }

@@ -95,7 +95,7 @@ extension NetworkFilterBinding {
     ///
     /// C symbol: `virNWFilterBindingGetPortDev`.
     /// Available since libvirt 4.5.0.
-    public var portDev: String {
+    public var portDevice: String {
         let result = virNWFilterBindingGetPortDev(pointer)
         return result.map { String(cString: $0) } ?? ""
     }

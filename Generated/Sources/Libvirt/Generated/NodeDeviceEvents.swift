@@ -47,8 +47,10 @@ extension Connection {
         default:
             throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
         }
-        return try registeredEventStream(NodeDevice.Event.self, register: { opaque in
-            virConnectNodeDeviceEventRegisterAny(pointer, nodeDevice?.pointer, id.rawValue, callback, opaque, releaseEventStreamBox)
+        let key = EventRegistrationKey(
+            connection: pointer, function: "virConnectNodeDeviceEventRegisterAny", id: id.rawValue, object: nodeDevice.map(AnyHashable.init))
+        return try subscribeToEvents(NodeDevice.Event.self, key: key, register: { opaque in
+            virConnectNodeDeviceEventRegisterAny(pointer, nodeDevice?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
         }, deregister: { [self] callbackID in
             _ = virConnectNodeDeviceEventDeregisterAny(pointer, callbackID)
         })
@@ -58,11 +60,11 @@ extension Connection {
 /// Receives `virConnectNodeDeviceEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
 private let nodeDeviceLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<NodeDevice.Event>.from(opaque).continuation.yield(.lifecycle(nodeDevice: NodeDevice(retaining: object), event: NodeDevice.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    EventHub<NodeDevice.Event>.from(opaque).yield(.lifecycle(nodeDevice: NodeDevice(retaining: object), event: NodeDevice.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
 }
 
 /// Receives `virConnectNodeDeviceEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
 private let nodeDeviceUpdateTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<NodeDevice.Event>.from(opaque).continuation.yield(.update(nodeDevice: NodeDevice(retaining: object)))
+    EventHub<NodeDevice.Event>.from(opaque).yield(.update(nodeDevice: NodeDevice(retaining: object)))
 }

@@ -47,8 +47,10 @@ extension Connection {
         default:
             throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
         }
-        return try registeredEventStream(Secret.Event.self, register: { opaque in
-            virConnectSecretEventRegisterAny(pointer, secret?.pointer, id.rawValue, callback, opaque, releaseEventStreamBox)
+        let key = EventRegistrationKey(
+            connection: pointer, function: "virConnectSecretEventRegisterAny", id: id.rawValue, object: secret.map(AnyHashable.init))
+        return try subscribeToEvents(Secret.Event.self, key: key, register: { opaque in
+            virConnectSecretEventRegisterAny(pointer, secret?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
         }, deregister: { [self] callbackID in
             _ = virConnectSecretEventDeregisterAny(pointer, callbackID)
         })
@@ -58,11 +60,11 @@ extension Connection {
 /// Receives `virConnectSecretEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
 private let secretLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<Secret.Event>.from(opaque).continuation.yield(.lifecycle(secret: Secret(retaining: object), event: Secret.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    EventHub<Secret.Event>.from(opaque).yield(.lifecycle(secret: Secret(retaining: object), event: Secret.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
 }
 
 /// Receives `virConnectSecretEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
 private let secretValueChangedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<Secret.Event>.from(opaque).continuation.yield(.valueChanged(secret: Secret(retaining: object)))
+    EventHub<Secret.Event>.from(opaque).yield(.valueChanged(secret: Secret(retaining: object)))
 }

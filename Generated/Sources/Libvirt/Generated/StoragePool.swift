@@ -631,7 +631,7 @@ extension StoragePool {
     ///
     /// C symbol: `virStorageVolCreateXMLFrom`.
     /// Available since libvirt 0.6.4.
-    public func createVolumeFrom(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
+    public func createVolume(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
         let result = try checkPointer(virStorageVolCreateXMLFrom(pointer, xml, cloning.pointer, UInt32(truncatingIfNeeded: options.rawValue)))
         return StorageVolume(owning: result)
     }

@@ -47,8 +47,10 @@ extension Connection {
         default:
             throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
         }
-        return try registeredEventStream(StoragePool.Event.self, register: { opaque in
-            virConnectStoragePoolEventRegisterAny(pointer, storagePool?.pointer, id.rawValue, callback, opaque, releaseEventStreamBox)
+        let key = EventRegistrationKey(
+            connection: pointer, function: "virConnectStoragePoolEventRegisterAny", id: id.rawValue, object: storagePool.map(AnyHashable.init))
+        return try subscribeToEvents(StoragePool.Event.self, key: key, register: { opaque in
+            virConnectStoragePoolEventRegisterAny(pointer, storagePool?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
         }, deregister: { [self] callbackID in
             _ = virConnectStoragePoolEventDeregisterAny(pointer, callbackID)
         })
@@ -58,11 +60,11 @@ extension Connection {
 /// Receives `virConnectStoragePoolEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
 private let storagePoolLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<StoragePool.Event>.from(opaque).continuation.yield(.lifecycle(storagePool: StoragePool(retaining: object), event: StoragePool.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    EventHub<StoragePool.Event>.from(opaque).yield(.lifecycle(storagePool: StoragePool(retaining: object), event: StoragePool.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
 }
 
 /// Receives `virConnectStoragePoolEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
 private let storagePoolRefreshTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
     guard let object, let opaque else { return }
-    EventStreamBox<StoragePool.Event>.from(opaque).continuation.yield(.refresh(storagePool: StoragePool(retaining: object)))
+    EventHub<StoragePool.Event>.from(opaque).yield(.refresh(storagePool: StoragePool(retaining: object)))
 }

@@ -406,9 +406,9 @@ extension StorageVolume {
     ///
     /// If `StorageVolume.DownloadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
-    /// the `stream` with combination of virStreamSparseRecvAll() or
-    /// virStreamRecvFlags(stream, ..., flags =
-    /// `Stream.RecvOptions.stopAtHole`) for honouring holes sent by
+    /// the `stream` with combination of `Stream.sparseReceiveAll(data:hole:)` or
+    /// `Stream.receive(upTo:options:)`(stream, ..., flags =
+    /// `Stream.ReceiveOptions.stopAtHole`) for honouring holes sent by
     /// server.
     ///
     /// This call sets up an asynchronous stream; subsequent use of
@@ -579,7 +579,7 @@ extension StorageVolume {
     ///
     /// If `StorageVolume.UploadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
-    /// the `stream` with combination of virStreamSparseSendAll() or
+    /// the `stream` with combination of `Stream.sparseSendAll(data:hole:skip:)` or
     /// `Stream.sendHole(length:)` to preserve source file sparseness.
     ///
     /// This call sets up an asynchronous stream; subsequent use of

@@ -77,7 +77,7 @@ extension Stream {
 
     /// C symbol: `virStreamFlags`.
     /// Available since libvirt 0.7.2.
-    public struct Flags: OptionSet, Hashable, Sendable {
+    public struct Options: OptionSet, Hashable, Sendable {
         /// The C bit mask.
         public let rawValue: UInt32
 
@@ -88,12 +88,12 @@ extension Stream {
 
         /// C symbol: `VIR_STREAM_NONBLOCK`.
         /// Available since libvirt 0.7.2.
-        public static let nonblock: Flags = Self(rawValue: 1)
+        public static let nonblock: Options = Self(rawValue: 1)
     }
 
     /// C symbol: `virStreamRecvFlagsValues`.
     /// Available since libvirt 3.4.0.
-    public struct RecvOptions: OptionSet, Hashable, Sendable {
+    public struct ReceiveOptions: OptionSet, Hashable, Sendable {
         /// The C bit mask.
         public let rawValue: UInt32
 
@@ -104,7 +104,7 @@ extension Stream {
 
         /// C symbol: `VIR_STREAM_RECV_STOP_AT_HOLE`.
         /// Available since libvirt 3.4.0.
-        public static let stopAtHole: RecvOptions = Self(rawValue: 1)
+        public static let stopAtHole: ReceiveOptions = Self(rawValue: 1)
     }
 
     /// Request that the in progress data transfer be cancelled
@@ -127,7 +127,7 @@ extension Stream {
     /// Indicate that there is no further data to be transmitted
     /// on the stream. For output streams this should be called once
     /// all data has been written. For input streams this should be
-    /// called once virStreamRecv returns end-of-file.
+    /// called once `Stream.receive(upTo:)` returns end-of-file.
     ///
     /// This method is a synchronization point for all asynchronous
     /// errors, so if this returns a success code the application can
@@ -152,7 +152,7 @@ extension Stream {
     ///
     /// C symbol: `virStreamRecvHole`.
     /// Available since libvirt 3.4.0.
-    public func recvHole() throws -> Int64 {
+    public func receiveHole() throws -> Int64 {
         var lengthValue: Int64 = 0
         try check(virStreamRecvHole(pointer, &lengthValue, 0))
         return lengthValue
@@ -177,7 +177,7 @@ extension Stream {
     ///       `Stream.sendHole(length:)`(st, len, 0);
     ///     } else {
     ///       ...read len bytes...
-    ///       virStreamSend(st, buf, len);
+    ///       `Stream.send(_:)`(st, buf, len);
     ///     }
     ///   }
     /// - Parameter length: number of bytes to skip

@@ -496,7 +496,7 @@ public enum TypedParameterType: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 6.10.0.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VCPUHostCPUState: RawRepresentable, Hashable, Sendable {
+public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable {
     /// the vCPU is offline
     ///
     /// C symbol: `VIR_VCPU_INFO_CPU_OFFLINE`.
@@ -535,7 +535,7 @@ public enum VCPUHostCPUState: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.1.4.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VCPUState: RawRepresentable, Hashable, Sendable {
+public enum VcpuState: RawRepresentable, Hashable, Sendable {
     /// the virtual CPU is blocked on resource
     ///
     /// C symbol: `VIR_VCPU_BLOCKED`.
@@ -749,25 +749,25 @@ public struct SecurityModel: Hashable, Sendable {
     }
 }
 
-/// The values of a ``VCPUInfo``.
+/// The values of a ``VcpuInfo``.
 ///
 /// C symbol: `virVcpuInfo`.
 /// Available since libvirt 0.1.4.
-public struct VCPUInfo: Hashable, Sendable {
+public struct VcpuInfo: Hashable, Sendable {
     /// virtual CPU number
     public var number: UInt32
-    /// value from `VCPUState`
-    public var state: VCPUState
+    /// value from `VcpuState`
+    public var state: VcpuState
     /// CPU time used, in nanoseconds
     public var cpuTime: UInt64
-    /// real CPU number, or one of the values from `VCPUHostCPUState`
-    public var cpu: VCPUHostCPUState
+    /// real CPU number, or one of the values from `VcpuHostCPUState`
+    public var cpu: VcpuHostCPUState
 
     /// Copies the values out of the C struct.
     package init(_ c: virVcpuInfo) {
         self.number = c.number
-        self.state = VCPUState(rawValue: Int32(truncatingIfNeeded: c.state))
+        self.state = VcpuState(rawValue: Int32(truncatingIfNeeded: c.state))
         self.cpuTime = c.cpuTime
-        self.cpu = VCPUHostCPUState(rawValue: Int32(truncatingIfNeeded: c.cpu))
+        self.cpu = VcpuHostCPUState(rawValue: Int32(truncatingIfNeeded: c.cpu))
     }
 }

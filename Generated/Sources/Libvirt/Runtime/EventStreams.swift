@@ -55,7 +55,7 @@ package func registeredEventStream<Event: Sendable>(
     return stream
 }
 
-/// The free callback passed with every registration: releases the box `retainedOpaque()` retained.
-package let releaseEventStreamBox: @convention(c) (UnsafeMutableRawPointer?) -> Void = { opaque in
+/// The free callback passed with every registration: releases the box or hub passed, retained, as `opaque`.
+package let releaseRetainedOpaque: @convention(c) (UnsafeMutableRawPointer?) -> Void = { opaque in
     if let opaque { Unmanaged<AnyObject>.fromOpaque(opaque).release() }
 }

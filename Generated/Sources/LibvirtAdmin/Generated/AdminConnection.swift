@@ -147,18 +147,18 @@ extension AdminConnection {
         }
     }
 
-    /// Try to lookup a server on the given daemon based on `name`.
+    /// Try to lookup a server on the given daemon based on `named`.
     ///
     /// virAdmServerFree() should be used to free the resources after the
     /// server object is no longer needed.
-    /// - Parameter name: name of the server too lookup
+    /// - Parameter named: name of the server too lookup
     /// - Returns: the requested server or NULL in case of failure.  If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectLookupServer`.
     /// Available since libvirt 2.0.0.
-    public func server(name: String) throws -> AdminServer {
-        let result = try checkPointer(virAdmConnectLookupServer(pointer, name, 0))
+    public func server(named: String) throws -> AdminServer {
+        let result = try checkPointer(virAdmConnectLookupServer(pointer, named, 0))
         return AdminServer(owning: result)
     }
 

@@ -8,7 +8,7 @@ extension Domain {
     /// Available since libvirt 0.10.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum QEMUAgentCommandTimeoutValues: RawRepresentable, Hashable, Sendable {
+    public enum QEMUAgentCommandTimeout: RawRepresentable, Hashable, Sendable {
         /// C symbol: `VIR_DOMAIN_QEMU_AGENT_COMMAND_BLOCK`.
         /// Available since libvirt 0.10.0.
         case block
@@ -77,10 +77,10 @@ extension Domain {
     ///
     /// Issue `command` to the guest agent running in `domain`.
     /// `timeout` must be -2, -1, 0 or positive.
-    /// `Domain.QEMUAgentCommandTimeoutValues.block`(-2): meaning to block forever waiting for
+    /// `Domain.QEMUAgentCommandTimeout.block`(-2): meaning to block forever waiting for
     /// a result.
-    /// `Domain.QEMUAgentCommandTimeoutValues.default`(-1): use default timeout value.
-    /// `Domain.QEMUAgentCommandTimeoutValues.nowait`(0): does not wait.
+    /// `Domain.QEMUAgentCommandTimeout.default`(-1): use default timeout value.
+    /// `Domain.QEMUAgentCommandTimeout.nowait`(0): does not wait.
     /// positive value: wait for `timeout` seconds
     /// - Parameter command: the guest agent command string
     /// - Parameter timeout: timeout seconds

@@ -1,0 +1,269 @@
+import CLibvirt
+import Foundation
+import Synchronization
+
+extension Stream {
+    /// Sends bytes.
+    ///
+    /// A blocking stream sends them all before returning; a non-blocking one may accept fewer, or
+    /// none (returning 0) when it would block: send the rest when ``events(_:)`` reports `.writable`.
+    ///
+    /// - Parameter bytes: The data.
+    /// - Returns: How many bytes were sent.
+    /// - Throws: ``LibvirtError`` when the stream fails.
+    ///
+    /// C symbol: `virStreamSend`.
+    @discardableResult
+    public func send(_ bytes: [UInt8]) throws -> Int {
+        let sent = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { virStreamSend(pointer, $0, buffer.count) }
+            } ?? 0
+        }
+        if sent == -2 { return 0 }
+        return Int(try check(sent))
+    }
+
+    /// Receives up to `maxLength` bytes: nil at the end of the stream; empty when a non-blocking
+    /// stream has nothing to read yet.
+    ///
+    /// - Parameter maxLength: The most bytes to return.
+    /// - Throws: ``LibvirtError`` when the stream fails.
+    ///
+    /// C symbol: `virStreamRecv`.
+    public func receive(upTo maxLength: Int = 65536) throws -> [UInt8]? {
+        switch try receive(upTo: maxLength, { virStreamRecv(pointer, $0, $1) }) {
+        case .data(let bytes): bytes
+        case .wouldBlock, .hole: []
+        case .end: nil
+        }
+    }
+
+    /// One read of a sparse stream: bytes, or the start of a hole to skip with ``receiveHole()``.
+    public enum Chunk: Sendable, Hashable {
+        /// Data.
+        case data([UInt8])
+        /// The stream is at a hole; ``receiveHole()`` says how long it is.
+        case hole
+        /// A non-blocking stream has nothing to read yet.
+        case wouldBlock
+        /// The end of the stream.
+        case end
+    }
+
+    /// Receives up to `maxLength` bytes, stopping at holes of a sparse stream when `options` says so.
+    ///
+    /// - Parameter maxLength: The most bytes to return.
+    /// - Parameter options: `.stopAtHole` to learn about holes instead of reading them as zeros.
+    /// - Throws: ``LibvirtError`` when the stream fails.
+    ///
+    /// C symbol: `virStreamRecvFlags`.
+    public func receive(upTo maxLength: Int = 65536, options: Stream.ReceiveOptions) throws -> Chunk {
+        try receive(upTo: maxLength) { virStreamRecvFlags(pointer, $0, $1, options.rawValue) }
+    }
+
+    private func receive(
+        upTo maxLength: Int, _ read: (UnsafeMutablePointer<CChar>, Int) -> Int32
+    ) throws -> Chunk {
+        var buffer = [UInt8](repeating: 0, count: max(maxLength, 1))
+        let count = buffer.withUnsafeMutableBufferPointer { raw in
+            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { read($0, maxLength) }
+        }
+        switch count {
+        case -2: return .wouldBlock
+        case -3: return .hole
+        case 0: return .end
+        default: return .data(Array(buffer.prefix(Int(try check(count)))))
+        }
+    }
+
+    /// The bytes of a stream as an async sequence, read on a background thread until the end of
+    /// the stream, which is then finished. Cancelling the iteration aborts the stream.
+    ///
+    /// - Parameter chunkSize: The most bytes per element.
+    public func bytes(chunkSize: Int = 65536) -> AsyncThrowingStream<[UInt8], any Error> {
+        AsyncThrowingStream { continuation in
+            let reader = StreamReader(stream: self, chunkSize: chunkSize, continuation: continuation)
+            continuation.onTermination = { termination in
+                if case .cancelled = termination { reader.cancel() }
+            }
+            reader.start()
+        }
+    }
+
+    /// Sends every chunk of an async sequence, then finishes the stream.
+    ///
+    /// - Parameter chunks: The data, in order.
+    /// - Throws: ``LibvirtError`` when the stream fails (the stream is aborted), or the sequence's error.
+    public func write<Chunks: AsyncSequence>(contentsOf chunks: Chunks) async throws where Chunks.Element == [UInt8] {
+        do {
+            for try await chunk in chunks {
+                var offset = 0
+                while offset < chunk.count {
+                    let sent = try send(Array(chunk[offset...]))
+                    if sent == 0 { await Task.yield() }
+                    offset += sent
+                }
+            }
+            try finish()
+        } catch {
+            try? abort()
+            throw error
+        }
+    }
+
+    /// Receives the whole stream, handing each chunk to `sink`, then finishes the stream.
+    ///
+    /// - Parameter sink: Takes each chunk; an error it throws aborts the stream and is rethrown.
+    /// - Throws: ``LibvirtError`` when the stream fails, or the sink's error.
+    ///
+    /// C symbol: `virStreamRecvAll`.
+    public func receiveAll(_ sink: ([UInt8]) throws -> Void) throws {
+        try withoutActuallyEscaping(sink) { sink in
+            let box = CallbackBox(sink)
+            let result = virStreamRecvAll(pointer, { _, data, count, opaque in
+                CallbackBox<([UInt8]) throws -> Void>.from(opaque!).run { callback in
+                    try callback(Array(UnsafeRawBufferPointer(start: data, count: count)))
+                    return 0
+                }
+            }, box.opaque)
+            try box.finish(result)
+        }
+        try finish()
+    }
+
+    /// Sends data `source` produces until it returns an empty array, then finishes the stream.
+    ///
+    /// - Parameter source: Given the most bytes wanted, returns the next chunk (empty at the end).
+    /// - Throws: ``LibvirtError`` when the stream fails, or the source's error.
+    ///
+    /// C symbol: `virStreamSendAll`.
+    public func sendAll(_ source: (Int) throws -> [UInt8]) throws {
+        try withoutActuallyEscaping(source) { source in
+            let box = CallbackBox(source)
+            let result = virStreamSendAll(pointer, { _, data, count, opaque in
+                CallbackBox<(Int) throws -> [UInt8]>.from(opaque!).run { callback in
+                    let chunk = try callback(count)
+                    let length = min(chunk.count, count)
+                    chunk.withUnsafeBytes { UnsafeMutableRawPointer(data!).copyMemory(from: $0.baseAddress!, byteCount: length) }
+                    return Int32(length)
+                }
+            }, box.opaque)
+            try box.finish(result)
+        }
+        try finish()
+    }
+
+    /// Receives a sparse stream: data chunks go to `data`, hole lengths to `hole`; then finishes the stream.
+    ///
+    /// C symbol: `virStreamSparseRecvAll`.
+    public func sparseReceiveAll(data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void) throws {
+        typealias Handlers = (data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void)
+        try withoutActuallyEscaping(data) { data in
+            try withoutActuallyEscaping(hole) { hole in
+                let box = CallbackBox<Handlers>((data, hole))
+                let result = virStreamSparseRecvAll(pointer, { _, bytes, count, opaque in
+                    CallbackBox<Handlers>.from(opaque!).run { handlers in
+                        try handlers.data(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+                        return 0
+                    }
+                }, { _, length, opaque in
+                    CallbackBox<Handlers>.from(opaque!).run { handlers in
+                        try handlers.hole(length)
+                        return 0
+                    }
+                }, box.opaque)
+                try box.finish(result)
+            }
+        }
+        try finish()
+    }
+
+    /// Sends a sparse stream, then finishes it.
+    ///
+    /// - Parameter data: Given the most bytes wanted, returns the next data chunk (empty at the end).
+    /// - Parameter hole: Says whether the source is in data or in a hole, and how long that section is.
+    /// - Parameter skip: Skips the given number of bytes of the source (a hole that was sent).
+    ///
+    /// C symbol: `virStreamSparseSendAll`.
+    public func sparseSendAll(
+        data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
+    ) throws {
+        typealias Handlers = (
+            data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
+        )
+        try withoutActuallyEscaping(data) { data in
+            try withoutActuallyEscaping(hole) { hole in
+                try withoutActuallyEscaping(skip) { skip in
+                    let box = CallbackBox<Handlers>((data, hole, skip))
+                    let result = virStreamSparseSendAll(pointer, { _, bytes, count, opaque in
+                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                            let chunk = try handlers.data(count)
+                            let length = min(chunk.count, count)
+                            chunk.withUnsafeBytes {
+                                UnsafeMutableRawPointer(bytes!).copyMemory(from: $0.baseAddress!, byteCount: length)
+                            }
+                            return Int32(length)
+                        }
+                    }, { _, inData, length, opaque in
+                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                            let section = try handlers.hole()
+                            inData?.pointee = section.inData ? 1 : 0
+                            length?.pointee = section.length
+                            return 0
+                        }
+                    }, { _, length, opaque in
+                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                            try handlers.skip(length)
+                            return 0
+                        }
+                    }, box.opaque)
+                    try box.finish(result)
+                }
+            }
+        }
+        try finish()
+    }
+}
+
+/// Reads a blocking stream on its own thread and feeds an async stream.
+private final class StreamReader: @unchecked Sendable {
+    let stream: Stream
+    let chunkSize: Int
+    let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    /// Set once when the consumer cancels; read by the reading thread.
+    private let cancelled = Atomic<Bool>(false)
+
+    init(stream: Stream, chunkSize: Int, continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
+        self.stream = stream
+        self.chunkSize = chunkSize
+        self.continuation = continuation
+    }
+
+    func start() {
+        let thread = Thread { [self] in run() }
+        thread.name = "libvirt-stream-reader"
+        thread.start()
+    }
+
+    func cancel() {
+        cancelled.store(true, ordering: .relaxed)
+        try? stream.abort()
+    }
+
+    private func run() {
+        do {
+            while !cancelled.load(ordering: .relaxed) {
+                guard let chunk = try stream.receive(upTo: chunkSize) else {
+                    try stream.finish()
+                    continuation.finish()
+                    return
+                }
+                if !chunk.isEmpty { continuation.yield(chunk) }
+            }
+        } catch {
+            if !cancelled.load(ordering: .relaxed) { try? stream.abort() }
+            continuation.finish(throwing: error)
+        }
+    }
+}
