@@ -17,6 +17,8 @@ struct LoweredArgument {
     var resultKind: String?
     /// For a count argument: the array parameter it counts.
     var countedArray: String?
+    /// For struct-array shapes: the Swift struct of the elements.
+    var elementType: String?
 }
 
 /// One out-value of a call.
@@ -84,7 +86,15 @@ struct ArgumentLowering {
         let name = Naming.identifier(context.parameterName(arg.name, in: function.name))
         let doc = context.docs.convert(arg.info)
 
-        if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1 && arg.name != "buffer") {
+        if type.base == "void", type.pointers == 1, let size = function.args.first(where: { $0.name == "size" }) {
+            // A caller buffer of `size` bytes (block and memory peeks): returned as bytes.
+            let sizeName = Naming.identifier(context.parameterName(size.name, in: function.name))
+            let local = "\(name)Bytes"
+            return (LoweredArgument(
+                prelude: ["var \(local) = [UInt8](repeating: 0, count: Int(\(sizeName)))"], argument: "&\(local)",
+                result: ResultPart(name: name, type: "[UInt8]", expression: local)), nil)
+        }
+        if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "callback arguments are bound with events and callbacks")
         }
         if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
@@ -125,13 +135,33 @@ struct ArgumentLowering {
         if let swift = CScalar.swiftType(type.base) {
             return try scalar(arg, type: type, swift: swift, name: name, doc: doc, next: next, isArray: isArray)
         }
+        if let swiftStruct = context.borrowedStructs[type.base], type.pointers == 3, !type.isConst,
+           context.functionNames.contains(type.base + "Free") {
+            // A list libvirt allocates of structs it allocates, each freed with its own function.
+            let list = "\(name)List"
+            return (LoweredArgument(
+                prelude: ["var \(list): UnsafeMutablePointer<UnsafeMutablePointer<\(type.base)>?>? = nil"],
+                argument: "&\(list)",
+                result: ResultPart(
+                    name: name, type: "[\(swiftStruct)]",
+                    expression: "takeStructs(\(list), count: count, free: \(type.base)Free) { \(swiftStruct)($0.pointee) }"),
+                shapeHint: .count), nil)
+        }
+        if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst, let next, isCount(next) {
+            // A caller-allocated struct array: counted by a pointer (asked first) or given a capacity.
+            let counted = CType.parse(next.type).pointers == 1
+            guard !counted || CScalar.swiftType(CType.parse(next.type).base) == "Int32" else {
+                throw NotYetBound(reason: "struct arrays counted by '\(next.type)'")
+            }
+            let countSwift = CScalar.swiftType(context.registry.resolve(CType.parse(next.type)).base) ?? "Int32"
+            return (LoweredArgument(argument: "items", shapeHint: counted ? .structArray : .structBuffer, elementType: swiftStruct),
+                    LoweredArgument(argument: counted ? "count" : "\(countSwift)(truncatingIfNeeded: count)"))
+        }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
             let local = "\(name)Value"
             var sizeArgument: LoweredArgument?
             if let next, next.name == "size", CType.parse(next.type).base == "size_t" {
                 sizeArgument = LoweredArgument(argument: "MemoryLayout<\(type.base)>.size")
-            } else if let next, isCount(next) {
-                throw NotYetBound(reason: "arrays of \(swiftStruct) values are bound with out-arrays")
             }
             return (LoweredArgument(
                 prelude: ["var \(local) = \(type.base)()"], argument: "&\(local)",
@@ -282,8 +312,28 @@ struct ArgumentLowering {
                 parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: doc),
                 argument: name), nil)
         }
+        if type.pointers == 2, !type.isConst, function.returnType == "int" {
+            // A list of numbers libvirt allocates; the function returns its length.
+            let list = "\(name)List"
+            return (LoweredArgument(
+                prelude: ["var \(list): UnsafeMutablePointer<\(swift)>? = nil"], argument: "&\(list)",
+                result: ResultPart(name: name, type: "[\(swift)]", expression: "takeValues(\(list), count: count)"),
+                shapeHint: .count), nil)
+        }
         guard type.pointers == 1 else {
             throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' (out-arrays) is not bound yet")
+        }
+        if let countName = context.overrides.outputArrays[function.name]?[arg.name] {
+            guard !countName.isEmpty else {
+                throw NotYetBound(reason: "argument '\(arg.name)' is an output array whose length is not one argument")
+            }
+            // An output array whose length is another argument; the function returns how many it filled.
+            let count = Naming.identifier(context.parameterName(countName, in: function.name))
+            let local = "\(name)Buffer"
+            return (LoweredArgument(
+                prelude: ["var \(local) = [\(swift)](repeating: 0, count: Int(max(\(count), 0)))"], argument: "&\(local)",
+                result: ResultPart(name: name, type: "[\(swift)]", expression: "Array(\(local).prefix(Int(count)))"),
+                shapeHint: .count), nil)
         }
         if let next, swift == "Int32", isCapacity(next), next.name.lowercased().hasPrefix("max") {
             return (LoweredArgument(argument: "ids", shapeHint: .idList, resultKind: "IDs"),
@@ -295,8 +345,7 @@ struct ArgumentLowering {
                 parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: doc),
                 prelude: ["var \(local) = \(name)"], argument: "&\(local)"), nil)
         }
-        if type.isConst || looksLikeArray(arg, next: next)
-            || (context.overrides.outputArrays[function.name]?.contains(arg.name) ?? false) {
+        if type.isConst || looksLikeArray(arg, next: next) {
             throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' is an array, bound with out-arrays")
         }
         let local = "\(name)Value"

@@ -66,6 +66,8 @@ struct FunctionLowering {
             swiftReturn = "[Int32]"
         case .typedParameters:
             swiftReturn = "TypedParameters<\(context.typedParameters.keyType(forFunction: function.name))>"
+        case .structArray, .structBuffer:
+            swiftReturn = "[\(parts.compactMap(\.elementType).first!)]"
         case .boolean:
             swiftReturn = "Bool"
         case .value, .plainValue:
@@ -148,7 +150,8 @@ struct FunctionLowering {
             returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
             failureValue: failureValue, resultExpression: resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
-            countExpression: context.overrides.typedParameterCounts[function.name], doc: doc, swiftSymbol: symbol))
+            countExpression: context.overrides.typedParameterCounts[function.name],
+            elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol))
     }
 
     /// Whether a function registers or deregisters a callback; the bindings expose those as async sequences.

@@ -30,7 +30,8 @@ public struct Lowering: Sendable {
             methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
             overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible(),
             borrowedStructs: structs.borrowed(),
-            typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies))
+            typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies),
+            functionNames: Set(apis.flatMap(\.functions).map(\.name)))
         let classifier = SymbolClassifier(
             overrides: overrides,
             lifecycleFunctions: Set(registry.handles.keys.flatMap { [$0 + "Free", $0 + "Ref", $0 + "Close"] }))

@@ -23,6 +23,8 @@ struct LoweringContext {
     let borrowedStructs: [String: String]
     /// Typed-parameter key types.
     let typedParameters: TypedParameterLowering
+    /// Every function name of the four files.
+    let functionNames: Set<String>
 
     /// The Swift type of an enum typedef: its option set or its open enum.
     func swiftEnumType(_ cName: String) -> String {

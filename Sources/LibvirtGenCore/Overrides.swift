@@ -44,8 +44,9 @@ public struct Overrides: Sendable, Codable {
     public var nullableParameters: [String: [String]]
     /// Input arrays: function → array parameter → its count parameter.
     public var arrayCounts: [String: [String: String]]
-    /// Output arrays the bindings do not convert yet: function → array parameters.
-    public var outputArrays: [String: [String]]
+    /// Output arrays of numbers: function → array parameter → the parameter giving its length
+    /// (empty when the length is not one parameter and the bindings do not convert it).
+    public var outputArrays: [String: [String: String]]
     /// A typed-parameter key type: its Swift name, the prefix of its string macros, its functions.
     public struct TypedParameterFamily: Sendable, Codable {
         /// The qualified Swift name (`Domain.MemoryParameter`).

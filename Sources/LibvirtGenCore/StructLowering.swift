@@ -42,10 +42,13 @@ struct StructLowering {
         return result
     }
 
-    /// A field, or a count field with the array pointer that follows it.
+    /// A field, or an array field with the field that counts it.
     private enum FieldGroup {
         case single(CField)
+        /// A count field and the array of structs (`virDomainIPAddressPtr`) or strings (`char **`) after it.
         case array(count: CField, elements: CField)
+        /// Bytes (`unsigned char *`) and the `…len` field after them.
+        case bytes(elements: CField, count: CField)
     }
 
     private func fieldGroups(_ s: CStruct) -> [FieldGroup] {
@@ -54,9 +57,12 @@ struct StructLowering {
         while index < s.fields.count {
             let field = s.fields[index]
             let next = index + 1 < s.fields.count ? s.fields[index + 1] : nil
-            if let next, field.name.hasPrefix("n"), CType.parse(field.type).pointers == 0,
-               registry.resolve(CType.parse(next.type)).pointers == 1, registry.structs[registry.resolve(CType.parse(next.type)).base] != nil {
+            let type = registry.resolve(CType.parse(field.type))
+            if let next, field.name.hasPrefix("n"), type.pointers == 0, isArrayElements(next) {
                 groups.append(.array(count: field, elements: next))
+                index += 2
+            } else if let next, type.base == "unsigned char", type.pointers == 1, next.name == field.name + "len" {
+                groups.append(.bytes(elements: field, count: next))
                 index += 2
             } else {
                 groups.append(.single(field))
@@ -64,6 +70,12 @@ struct StructLowering {
             }
         }
         return groups
+    }
+
+    /// Whether a field is an array of structs or of strings.
+    private func isArrayElements(_ field: CField) -> Bool {
+        let type = registry.resolve(CType.parse(field.type))
+        return (type.pointers == 1 && registry.structs[type.base] != nil) || (type.pointers == 2 && type.base == "char")
     }
 
     /// Whether a field converts without ownership questions.
@@ -84,7 +96,10 @@ struct StructLowering {
             let type = registry.resolve(CType.parse(field.type))
             return isPlain(field) || (type.base == "char" && type.pointers == 1 && field.unionMembers == nil)
         case .array(_, let elements):
-            return accepted.contains(registry.resolve(CType.parse(elements.type)).base)
+            let type = registry.resolve(CType.parse(elements.type))
+            return type.base == "char" || accepted.contains(type.base)
+        case .bytes:
+            return true
         }
     }
 
@@ -93,10 +108,17 @@ struct StructLowering {
         let fields = fieldGroups(s).map { group -> StructField in
             switch group {
             case .array(let count, let elements):
-                let elementType = structNames[registry.resolve(CType.parse(elements.type)).base]!
+                let base = registry.resolve(CType.parse(elements.type)).base
+                let (elementType, element) = base == "char"
+                    ? ("String", "p[$0].map { String(cString: $0) } ?? \"\"") : (structNames[base]!, "\(structNames[base]!)(p[$0])")
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
-                    conversion: "c.\(elements.name).map { p in (0..<Int(c.\(count.name))).map { \(elementType)(p[$0]) } } ?? []",
+                    conversion: "c.\(elements.name).map { p in (0..<Int(c.\(count.name))).map { \(element) } } ?? []",
+                    doc: docs.lines(elements.info))
+            case .bytes(let elements, let count):
+                return StructField(
+                    name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
+                    conversion: "c.\(elements.name).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(count.name)))) } ?? []",
                     doc: docs.lines(elements.info))
             case .single(let field):
                 return single(field, docs: docs)

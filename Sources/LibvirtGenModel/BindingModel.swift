@@ -449,6 +449,10 @@ public enum CallShape: String, Sendable, Codable, CaseIterable {
     case idList
     /// Fills a caller-allocated typed-parameter array: asks for the count, allocates, fills.
     case typedParameters
+    /// Fills a caller-allocated struct array: asks for the count, allocates, fills.
+    case structArray
+    /// Fills a caller-allocated struct array of a given capacity: called with growing capacity.
+    case structBuffer
     /// Opens a handle: a convenience initializer of the handle class.
     case initializer
 }
@@ -522,6 +526,8 @@ public struct BoundFunction: Sendable {
     public var typedParameterKey: String?
     /// The expression that gives the number of typed parameters, where libvirt cannot be asked for it.
     public var countExpression: String?
+    /// The Swift struct the elements of a struct-array shape convert to.
+    public var elementType: String?
     /// Documentation lines.
     public var doc: [String]
     /// The Swift declaration as users name it, e.g. `Domain.info()`.
@@ -532,8 +538,9 @@ public struct BoundFunction: Sendable {
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
         returnType: String?, throwing: Bool, prelude: [String], arguments: [String], failureValue: String?,
         resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
-        doc: [String], swiftSymbol: String
+        elementType: String? = nil, doc: [String], swiftSymbol: String
     ) {
+        self.elementType = elementType
         self.typedParameterKey = typedParameterKey
         self.countExpression = countExpression
         self.cName = cName

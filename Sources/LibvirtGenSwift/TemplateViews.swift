@@ -133,6 +133,7 @@ struct FunctionView {
     let resultExpression: String?
     let typedParameterKey: String?
     let countExpression: String?
+    let elementType: String?
     let doc: [String]
     /// The rendered body, filled in before the declaration frame is rendered.
     var body = ""
@@ -149,6 +150,7 @@ struct FunctionView {
         resultExpression = function.resultExpression
         typedParameterKey = function.typedParameterKey
         countExpression = function.countExpression
+        elementType = function.elementType
         doc = docComment(function.doc)
     }
 

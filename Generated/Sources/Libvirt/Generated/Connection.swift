@@ -2945,6 +2945,91 @@ extension Connection {
         return NodeDevice(owning: result)
     }
 
+    /// Get CPU map of host node CPUs.
+    /// - Returns: `cpumap`: optional pointer to a bit map of real CPUs on the host node (in 8-bit bytes) (OUT) In case of success each bit set to 1 means that corresponding CPU is online. Bytes are stored in little-endian order: CPU0-7, 8-15... In each byte, lowest CPU number is least significant bit. The bit map is allocated by `Connection.nodeCPUMap()` and needs to be released using free() by the caller.; `online`: optional number of online CPUs in cpumap (OUT) Contains the number of online CPUs if the call was successful.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetCPUMap`.
+    /// Available since libvirt 1.0.0.
+    public func nodeCPUMap() throws -> (cpumap: [UInt8], online: UInt32) {
+        var cpumapList: UnsafeMutablePointer<UInt8>? = nil
+        var onlineValue: UInt32 = 0
+        let count = try check(virNodeGetCPUMap(pointer, &cpumapList, &onlineValue, 0))
+        return (cpumap: takeValues(cpumapList, count: count), online: onlineValue)
+    }
+
+    /// This function provides individual cpu statistics of the node.
+    /// If you want to get total cpu statistics of the node, you must specify
+    /// `NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` to `cpu`.
+    /// The `parameters` array will be filled with the values equal to the number of
+    /// parameters suggested by `nparams`
+    ///
+    /// As the value of `nparams` is dynamic, call the API setting `nparams` to 0 and
+    /// `parameters` as NULL, the API returns the number of parameters supported by the
+    /// HV by updating `nparams` on SUCCESS. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virNodeCPUStats`) * `nparams`) bytes and call
+    /// the API again.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   if (`Connection.nodeCPUStats(cpu:)`(conn, cpuNum, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(`NodeCPUStats`) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(`NodeCPUStats`) * nparams);
+    ///       if (`Connection.nodeCPUStats(cpu:)`(conn, cpuNum, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function doesn't require privileged access to the hypervisor.
+    /// This function expects the caller to allocate the `parameters`.
+    ///
+    /// CPU time Statistics:
+    ///
+    /// VIR_NODE_CPU_STATS_KERNEL:
+    ///     The cumulative CPU time which spends by kernel,
+    ///     when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_USER:
+    ///     The cumulative CPU time which spends by user processes,
+    ///     when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_IDLE:
+    ///     The cumulative idle CPU time, when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_IOWAIT:
+    ///     The cumulative I/O wait CPU time, when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_UTILIZATION:
+    ///     The CPU utilization. The usage value is in percent and 100%
+    ///     represents all CPUs on the server.
+    /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` means total cpu statistics)
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetCPUStats`.
+    /// Available since libvirt 0.9.3.
+    public func nodeCPUStats(cpu: Int32) throws -> [NodeCPUStats] {
+        return try readStructArray(NodeCPUStats.init) { items, count in
+            virNodeGetCPUStats(pointer, cpu, items, count, 0)
+        }
+    }
+
+    /// This call returns the amount of free memory in one or more NUMA cells.
+    /// The `freeMems` array must be allocated by the caller and will be filled
+    /// with the amount of free memory in bytes for each cell requested,
+    /// starting with startCell (in freeMems[0]), up to either
+    /// (startCell + maxCells), or the number of additional cells in the node,
+    /// whichever is smaller.
+    /// - Parameter startCell: index of first cell to return freeMems info on.
+    /// - Parameter cellCount: Maximum number of cells for which freeMems information can be returned.
+    /// - Returns: pointer to the array of unsigned long long
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetCellsFreeMemory`.
+    /// Available since libvirt 0.3.3.
+    public func nodeCellsFreeMemory(startCell: Int32, cellCount: Int32) throws -> [UInt64] {
+        var freeMemsBuffer = [UInt64](repeating: 0, count: Int(max(cellCount, 0)))
+        let count = try check(virNodeGetCellsFreeMemory(pointer, &freeMemsBuffer, startCell, cellCount))
+        return Array(freeMemsBuffer.prefix(Int(count)))
+    }
+
     /// provides the free memory available on the Node
     /// Note: most libvirt APIs provide memory sizes in kibibytes, but in this
     /// function the returned value is in bytes. Divide by 1024 as necessary.
@@ -3010,6 +3095,55 @@ extension Connection {
             return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
                 virNodeGetMemoryParameters(pointer, parameters, count, 0)
             }
+        }
+    }
+
+    /// This function provides memory stats of the node.
+    /// If you want to get total memory statistics of the node, you must specify
+    /// `NodeGetMemoryStatsAllCells.memoryStatsAllCells` to `cell`.
+    /// The `parameters` array will be filled with the values equal to the number of
+    /// stats suggested by `nparams`
+    ///
+    /// As the value of `nparams` is dynamic, call the API setting `nparams` to 0 and
+    /// `parameters` as NULL, the API returns the number of parameters supported by the
+    /// HV by updating `nparams` on SUCCESS. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virNodeMemoryStats`) * `nparams`) bytes and call
+    /// the API again.
+    ///
+    /// Here is the sample code snippet:
+    ///
+    ///   if (`Connection.nodeMemoryStats(cell:)`(conn, cellNum, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(`NodeMemoryStats`) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, cellNum, 0, sizeof(`NodeMemoryStats`) * nparams);
+    ///       if (`Connection.nodeMemoryStats(cell:)`(conn, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function doesn't require privileged access to the hypervisor.
+    /// This function expects the caller to allocate the `parameters`.
+    ///
+    /// Memory Stats:
+    ///
+    /// VIR_NODE_MEMORY_STATS_TOTAL:
+    ///     The total memory usage.(KB)
+    /// VIR_NODE_MEMORY_STATS_FREE:
+    ///     The free memory usage.(KB)
+    ///     On linux, this usage includes buffers and cached.
+    /// VIR_NODE_MEMORY_STATS_BUFFERS:
+    ///     The buffers memory usage.(KB)
+    /// VIR_NODE_MEMORY_STATS_CACHED:
+    ///     The cached memory usage.(KB)
+    /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
+    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNodeGetMemoryStats`.
+    /// Available since libvirt 0.9.3.
+    public func nodeMemoryStats(cell: Int32) throws -> [NodeMemoryStats] {
+        return try readStructArray(NodeMemoryStats.init) { items, count in
+            virNodeGetMemoryStats(pointer, cell, items, count, 0)
         }
     }
 

@@ -4649,6 +4649,46 @@ extension Domain {
         }
     }
 
+    /// The values of a ``Domain.FSInfo``.
+    ///
+    /// C symbol: `virDomainFSInfo`.
+    /// Available since libvirt 1.2.11.
+    public struct FSInfo: Hashable, Sendable {
+        /// path to mount point
+        public var mountpoint: String
+        /// device name in the guest (e.g. "sda1")
+        public var name: String
+        /// filesystem type
+        public var fstype: String
+        /// array of disk device aliases
+        public var devAlias: [String]
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainFSInfo) {
+            self.mountpoint = c.mountpoint.map { String(cString: $0) } ?? ""
+            self.name = c.name.map { String(cString: $0) } ?? ""
+            self.fstype = c.fstype.map { String(cString: $0) } ?? ""
+            self.devAlias = c.devAlias.map { p in (0..<Int(c.ndevAlias)).map { p[$0].map { String(cString: $0) } ?? "" } } ?? []
+        }
+    }
+
+    /// The values of a ``Domain.IOThreadInfo``.
+    ///
+    /// C symbol: `virDomainIOThreadInfo`.
+    /// Available since libvirt 1.2.14.
+    public struct IOThreadInfo: Hashable, Sendable {
+        /// IOThread ID
+        public var iothreadID: UInt32
+        /// CPU map for thread. A pointer to an array of real CPUs (in 8-bit bytes)
+        public var cpumap: [UInt8]
+
+        /// Copies the values out of the C struct.
+        package init(_ c: virDomainIOThreadInfo) {
+            self.iothreadID = c.iothread_id
+            self.cpumap = c.cpumap.map { Array(UnsafeBufferPointer(start: $0, count: Int(c.cpumaplen))) } ?? []
+        }
+    }
+
     /// The values of a ``Domain.IPAddress``.
     ///
     /// C symbol: `virDomainIPAddress`.
@@ -6714,6 +6754,52 @@ extension Domain {
         try check(virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// This function allows you to read the contents of a domain's
+    /// disk device.
+    ///
+    /// Typical uses for this are to determine if the domain has
+    /// written a Master Boot Record (indicating that the domain
+    /// has completed installation), or to try to work out the state
+    /// of the domain's filesystems.
+    ///
+    /// (Note that in the local case you might try to open the
+    /// block device or file directly, but that won't work in the
+    /// remote case, nor if you don't have sufficient permission.
+    /// Hence the need for this call).
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// 'offset' and 'size' represent an area which must lie entirely
+    /// within the device or file.  'size' may be 0 to test if the
+    /// call would succeed.
+    ///
+    /// 'buffer' is the return buffer and must be at least 'size' bytes.
+    ///
+    /// NB. The remote driver imposes a 64K byte limit on 'size'.
+    /// For your program to be able to work reliably over a remote
+    /// connection you should split large requests to <= 65536 bytes.
+    /// However, with 0.9.13 this RPC limit has been raised to 1M byte.
+    /// Starting with version 1.0.6 the RPC limit has been raised again.
+    /// Now large requests up to 16M byte are supported.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter offset: offset within block device
+    /// - Parameter size: size to read
+    /// - Returns: return buffer (must be at least size bytes)
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainBlockPeek`.
+    /// Available since libvirt 0.4.2.
+    public func blockPeek(disk: String, offset: UInt64, size: Int) throws -> [UInt8] {
+        var bufferBytes = [UInt8](repeating: 0, count: Int(size))
+        try check(virDomainBlockPeek(pointer, disk, offset, size, &bufferBytes, 0))
+        return bufferBytes
+    }
+
     /// Populate a disk image with data from its backing image.  Once all data from
     /// its backing image has been pulled, the disk no longer depends on a backing
     /// image.  This function pulls data for the entire device in the background.
@@ -7678,6 +7764,21 @@ extension Domain {
         return Domain.ControlInfo(infoValue)
     }
 
+    /// Get a list of mapping information for each mounted file systems within the
+    /// specified guest and the disks.
+    /// - Returns: a pointer to a variable to store an array of mount points information
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetFSInfo`.
+    /// Available since libvirt 1.2.11.
+    public var fsInfo: [Domain.FSInfo] {
+        get throws {
+            var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainFSInfo>?>? = nil
+            let count = try check(virDomainGetFSInfo(pointer, &infoList, 0))
+            return takeStructs(infoList, count: count, free: virDomainFSInfoFree) { Domain.FSInfo($0.pointee) }
+        }
+    }
+
     /// Queries the guest agent for the various information about the guest system.
     /// The reported data depends on the guest agent implementation. The information
     /// is returned as an array of typed parameters containing the individual
@@ -7855,6 +7956,20 @@ extension Domain {
     public var id: UInt32? {
         let result = virDomainGetID(pointer)
         return result == UInt32.max ? nil : result
+    }
+
+    /// Fetch IOThreads of an active domain including the cpumap information to
+    /// determine on which CPU the IOThread has affinity to run.
+    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
+    /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainGetIOThreadInfo`.
+    /// Available since libvirt 1.2.14.
+    public func ioThreadInfo(options: Domain.ModificationImpact = []) throws -> [Domain.IOThreadInfo] {
+        var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainIOThreadInfo>?>? = nil
+        let count = try check(virDomainGetIOThreadInfo(pointer, &infoList, UInt32(truncatingIfNeeded: options.rawValue)))
+        return takeStructs(infoList, count: count, free: virDomainIOThreadInfoFree) { Domain.IOThreadInfo($0.pointee) }
     }
 
     /// Extract information about a domain. Note that if the connection
@@ -8379,6 +8494,81 @@ extension Domain {
         try check(virDomainInjectNMI(pointer, 0))
     }
 
+    /// Return a pointer to the allocated array of pointers to interfaces
+    /// present in given domain along with their IP and MAC addresses. Note that
+    /// single interface can have multiple or even 0 IP addresses.
+    ///
+    /// This API dynamically allocates the virDomainInterfacePtr struct based on
+    /// how many interfaces domain `dom` has, usually there's 1:1 correlation. The
+    /// count of the interfaces is returned as the return value.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.lease`, the DHCP lease
+    /// file associated with any virtual networks will be examined to obtain
+    /// the interface addresses. This only returns data for interfaces which
+    /// are connected to virtual networks managed by libvirt.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.agent`, a configured
+    /// guest agent is needed for successful return from this API. Moreover, if
+    /// guest agent is used then the interface name is the one seen by guest OS.
+    /// To match such interface with the one from `dom` XML use MAC address or IP
+    /// range.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.arp`, the host
+    /// ARP table will be check to obtain the interface addresses. As
+    /// the arp cache refreshes in time, the returned ip address may
+    /// be unreachable. Depending on the route table config of the
+    /// guest, the returned mac address may be duplicated.
+    ///
+    /// Note that for some `source` values some pieces of returned `ifaces`
+    /// might be unset (e.g. `Domain.InterfaceAddressesSource.arp` does not
+    /// set IP address prefix as ARP table does not have any notion of that).
+    ///
+    /// `ifaces`->name and `ifaces`->hwaddr are never NULL.
+    ///
+    /// The caller *must* free `ifaces` when no longer needed. Usual use case
+    /// looks like this:
+    ///
+    ///   virDomainInterfacePtr *ifaces = NULL;
+    ///   int ifaces_count = 0;
+    ///   size_t i, j;
+    ///   `Domain` dom = ... obtain a domain here ...;
+    ///
+    ///   if ((ifaces_count = `Domain.interfaceAddresses(source:)`(dom, &ifaces,
+    ///            `Domain.InterfaceAddressesSource.lease`)) < 0)
+    ///       goto cleanup;
+    ///
+    ///  ... do something with returned values, for example:
+    ///
+    ///   for (i = 0; i < ifaces_count; i++) {
+    ///       printf("name: %s", ifaces[i]->name);
+    ///       if (ifaces[i]->hwaddr)
+    ///           printf(" hwaddr: %s", ifaces[i]->hwaddr);
+    ///
+    ///       for (j = 0; j < ifaces[i]->naddrs; j++) {
+    ///           virDomainIPAddressPtr ip_addr = ifaces[i]->addrs + j;
+    ///           printf("[addr: %s prefix: %d type: %d]",
+    ///                  ip_addr->addr, ip_addr->prefix, ip_addr->type);
+    ///       }
+    ///       printf("\n");
+    ///   }
+    ///
+    ///   cleanup:
+    ///       if (ifaces && ifaces_count > 0)
+    ///           for (i = 0; i < ifaces_count; i++)
+    ///               virDomainInterfaceFree(ifaces[i]);
+    ///       free(ifaces);
+    /// - Parameter source: one of the `Domain.InterfaceAddressesSource` constants
+    /// - Returns: pointer to an array of pointers pointing to interface objects
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainInterfaceAddresses`.
+    /// Available since libvirt 1.2.14.
+    public func interfaceAddresses(source: Domain.InterfaceAddressesSource) throws -> [Domain.Interface] {
+        var ifacesList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainInterface>?>? = nil
+        let count = try check(virDomainInterfaceAddresses(pointer, &ifacesList, UInt32(truncatingIfNeeded: source.rawValue), 0))
+        return takeStructs(ifacesList, count: count, free: virDomainInterfaceFree) { Domain.Interface($0.pointee) }
+    }
+
     /// This function returns network interface stats for interfaces
     /// attached to the domain.
     ///
@@ -8608,6 +8798,88 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     public func managedSaveRemove() throws {
         try check(virDomainManagedSaveRemove(pointer, 0))
+    }
+
+    /// This function allows you to read the contents of a domain's
+    /// memory.
+    ///
+    /// The memory which is read is controlled by the 'start', 'size'
+    /// and 'flags' parameters.
+    ///
+    /// If 'flags' is `Domain.MemoryOptions.virtual` then the 'start' and 'size'
+    /// parameters are interpreted as virtual memory addresses for
+    /// whichever task happens to be running on the domain at the
+    /// moment.  Although this sounds haphazard it is in fact what
+    /// you want in order to read Linux kernel state, because it
+    /// ensures that pointers in the kernel image can be interpreted
+    /// coherently.
+    ///
+    /// 'buffer' is the return buffer and must be at least 'size' bytes.
+    /// 'size' may be 0 to test if the call would succeed.
+    ///
+    /// NB. The remote driver imposes a 64K byte limit on 'size'.
+    /// For your program to be able to work reliably over a remote
+    /// connection you should split large requests to <= 65536 bytes.
+    /// However, with 0.9.13 this RPC limit has been raised to 1M byte.
+    /// Starting with version 1.0.6 the RPC limit has been raised again.
+    /// Now large requests up to 16M byte are supported.
+    /// - Parameter start: start of memory to peek
+    /// - Parameter size: size of memory to peek
+    /// - Parameter options: bitwise-OR of `Domain.MemoryOptions`
+    /// - Returns: return buffer (must be at least size bytes)
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainMemoryPeek`.
+    /// Available since libvirt 0.4.2.
+    public func memoryPeek(start: UInt64, size: Int, options: Domain.MemoryOptions = []) throws -> [UInt8] {
+        var bufferBytes = [UInt8](repeating: 0, count: Int(size))
+        try check(virDomainMemoryPeek(pointer, start, size, &bufferBytes, UInt32(truncatingIfNeeded: options.rawValue)))
+        return bufferBytes
+    }
+
+    /// This function provides memory statistics for the domain.
+    ///
+    /// Up to 'nr_stats' elements of 'stats' will be populated with memory statistics
+    /// from the domain.  Only statistics supported by the domain, the driver, and
+    /// this version of libvirt will be returned.
+    ///
+    /// Memory Statistics:
+    ///
+    /// `Domain.MemoryStatTags.swapIn`:
+    ///     The total amount of data read from swap space (in kb).
+    /// `Domain.MemoryStatTags.swapOut`:
+    ///     The total amount of memory written out to swap space (in kb).
+    /// `Domain.MemoryStatTags.majorFault`:
+    ///     The number of page faults that required disk IO to service.
+    /// `Domain.MemoryStatTags.minorFault`:
+    ///     The number of page faults serviced without disk IO.
+    /// `Domain.MemoryStatTags.unused`:
+    ///     The amount of memory which is not being used for any purpose (in kb).
+    /// `Domain.MemoryStatTags.available`:
+    ///     The total amount of memory available to the domain's OS (in kb).
+    /// `Domain.MemoryStatTags.usable`:
+    ///     How much the balloon can be inflated without pushing the guest system
+    ///     to swap, corresponds to 'Available' in /proc/meminfo
+    /// `Domain.MemoryStatTags.actualBalloon`:
+    ///     Current balloon value (in kb).
+    /// `Domain.MemoryStatTags.lastUpdate`
+    ///     Timestamp of the last statistic
+    /// `Domain.MemoryStatTags.diskCaches`
+    ///     Memory that can be reclaimed without additional I/O, typically disk
+    ///     caches (in kb).
+    /// `Domain.MemoryStatTags.hugetlbPgalloc`
+    ///     The number of successful huge page allocations from inside the domain
+    /// `Domain.MemoryStatTags.hugetlbPgfail`
+    ///     The number of failed huge page allocations from inside the domain
+    /// - Returns: The number of stats provided or -1 in case of failure.
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainMemoryStats`.
+    /// Available since libvirt 0.7.5.
+    public func memoryStats() throws -> [Domain.MemoryStat] {
+        return try collectStructs(Domain.MemoryStat.init) { items, count in
+            virDomainMemoryStats(pointer, items, UInt32(truncatingIfNeeded: count), 0)
+        }
     }
 
     /// Migrate the domain object from its current host to the destination

@@ -484,6 +484,78 @@ extension Network {
         }
     }
 
+    /// For DHCPv4, the information returned:
+    /// - Network Interface Name
+    /// - Expiry Time
+    /// - MAC address
+    /// - IAID (NULL)
+    /// - IPv4 address (with type and prefix)
+    /// - Hostname (can be NULL)
+    /// - Client ID (can be NULL)
+    ///
+    /// For DHCPv6, the information returned:
+    /// - Network Interface Name
+    /// - Expiry Time
+    /// - MAC address
+    /// - IAID (can be NULL, only in rare cases)
+    /// - IPv6 address (with type and prefix)
+    /// - Hostname (can be NULL)
+    /// - Client DUID
+    ///
+    /// Note: `mac`, `iaid`, `ipaddr`, `clientid` are in ASCII form, not raw bytes.
+    /// Note: `expirytime` can 0, in case the lease is for infinite time.
+    ///
+    /// The API fetches leases info of guests in the specified network. If the
+    /// optional parameter `mac` is specified, the returned list will contain only
+    /// lease info about a specific guest interface with `mac`. There can be
+    /// multiple leases for a single `mac` because this API supports DHCPv6 too.
+    ///
+    /// On success, the array stored into `leases` is guaranteed to
+    /// have an extra allocated element set to NULL but not included in the return
+    /// count, to make iteration easier. The caller is responsible for calling
+    /// virNetworkDHCPLeaseFree() on each array element, then calling free() on `leases`.
+    ///
+    /// See also virNetworkGetDHCPLeasesForMAC() as a convenience for filtering
+    /// the list to a single MAC address.
+    ///
+    /// Example of usage:
+    ///
+    ///   virNetworkDHCPLeasePtr *leases = NULL;
+    ///   `Network` network = ... obtain a network pointer here ...;
+    ///   size_t i;
+    ///   int nleases;
+    ///   unsigned int flags = 0;
+    ///
+    ///   nleases = `Network.dhcpLeases(mac:)`(network, NULL, &leases, flags);
+    ///   if (nleases < 0)
+    ///       error();
+    ///
+    ///   ... do something with returned values, for example:
+    ///
+    ///   for (i = 0; i < nleases; i++) {
+    ///       virNetworkDHCPLeasePtr lease = leases[i];
+    ///
+    ///       printf("Time(epoch): %lu, MAC address: %s, "
+    ///              "IP address: %s, Hostname: %s, ClientID: %s\n",
+    ///              lease->expirytime, lease->mac, lease->ipaddr,
+    ///              lease->hostname, lease->clientid);
+    ///
+    ///              virNetworkDHCPLeaseFree(leases[i]);
+    ///   }
+    ///
+    ///   free(leases);
+    /// - Parameter mac: Optional ASCII formatted MAC address of an interface
+    /// - Returns: Pointer to a variable to store the array containing details on obtained leases, or NULL if the list is not required (just returns number of leases).
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virNetworkGetDHCPLeases`.
+    /// Available since libvirt 1.2.6.
+    public func dhcpLeases(mac: String? = nil) throws -> [Network.DHCPLease] {
+        var leasesList: UnsafeMutablePointer<UnsafeMutablePointer<virNetworkDHCPLease>?>? = nil
+        let count = try check(virNetworkGetDHCPLeases(pointer, mac, &leasesList, 0))
+        return takeStructs(leasesList, count: count, free: virNetworkDHCPLeaseFree) { Network.DHCPLease($0.pointee) }
+    }
+
     /// Get the public name for that network
     /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the network object.
     ///

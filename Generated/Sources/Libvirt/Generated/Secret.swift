@@ -283,6 +283,17 @@ extension Secret {
         }
     }
 
+    /// Sets the value of a secret.
+    /// - Parameter value: Value of the secret
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virSecretSetValue`.
+    /// Available since libvirt 0.7.1.
+    public func setValue(_ value: [UInt8]) throws {
+        var valueBuffer = value
+        try check(virSecretSetValue(pointer, &valueBuffer, Int(value.count), 0))
+    }
+
     /// Deletes the specified secret.  This does not free the associated
     /// `Secret` object.
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

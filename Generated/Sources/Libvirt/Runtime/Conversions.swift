@@ -107,3 +107,56 @@ extension String {
         }
     }
 }
+
+/// Converts a list libvirt allocated of `count` structs it allocated, freeing each with `free`
+/// and then the list.
+package func takeStructs<C, Value>(
+    _ list: UnsafeMutablePointer<UnsafeMutablePointer<C>?>?, count: Int32,
+    free freeItem: (UnsafeMutablePointer<C>?) -> Void, _ convert: (UnsafeMutablePointer<C>) -> Value
+) -> [Value] {
+    guard let list else { return [] }
+    defer {
+        for index in 0..<Int(count) { freeItem(list[index]) }
+        free(list)
+    }
+    return (0..<Int(count)).compactMap { list[$0].map(convert) }
+}
+
+/// Converts a list of `count` numbers libvirt allocated, and frees it.
+package func takeValues<Value>(_ list: UnsafeMutablePointer<Value>?, count: Int32) -> [Value] {
+    guard let list else { return [] }
+    defer { free(list) }
+    return Array(UnsafeBufferPointer(start: list, count: Int(count)))
+}
+
+/// Reads a caller-allocated array of C structs through libvirt's two-call protocol: ask for the
+/// count, allocate zeroed memory, fill, convert.
+package func readStructArray<C, Value>(
+    _ convert: (C) -> Value, _ fill: (UnsafeMutablePointer<C>?, UnsafeMutablePointer<Int32>) -> Int32
+) throws(LibvirtError) -> [Value] {
+    var count: Int32 = 0
+    try check(fill(nil, &count))
+    guard count > 0 else { return [] }
+    let buffer = UnsafeMutablePointer<C>.allocate(capacity: Int(count))
+    UnsafeMutableRawPointer(buffer).initializeMemory(as: UInt8.self, repeating: 0, count: Int(count) * MemoryLayout<C>.stride)
+    defer { buffer.deallocate() }
+    try check(fill(buffer, &count))
+    return UnsafeBufferPointer(start: buffer, count: Int(count)).map(convert)
+}
+
+/// Fills a caller-allocated array of C structs of a given capacity, growing the capacity until
+/// the answer fits, and converts the filled elements.
+package func collectStructs<C, Value>(
+    _ convert: (C) -> Value, _ fill: (UnsafeMutablePointer<C>, Int32) -> Int32
+) throws(LibvirtError) -> [Value] {
+    var capacity: Int32 = 32
+    while true {
+        let buffer = UnsafeMutablePointer<C>.allocate(capacity: Int(capacity))
+        UnsafeMutableRawPointer(buffer).initializeMemory(
+            as: UInt8.self, repeating: 0, count: Int(capacity) * MemoryLayout<C>.stride)
+        defer { buffer.deallocate() }
+        let count = try check(fill(buffer, capacity))
+        if count < capacity { return UnsafeBufferPointer(start: buffer, count: Int(count)).map(convert) }
+        capacity *= 4
+    }
+}

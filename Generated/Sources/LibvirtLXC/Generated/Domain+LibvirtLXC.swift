@@ -16,4 +16,25 @@ extension Domain {
     public func lxcEnterCGroup() throws {
         try check(virDomainLxcEnterCGroup(pointer, 0))
     }
+
+    /// This API is LXC specific, so it will only work with hypervisor
+    /// connections to the LXC driver.
+    ///
+    /// Open the namespaces associated with the container `domain`.
+    /// The `fdlist` array will be allocated to a suitable size,
+    /// and filled with file descriptors for the namespaces. It
+    /// is the caller's responsibility to close the file descriptors
+    ///
+    /// The returned file descriptors are intended to be used with
+    /// the setns() system call.
+    /// - Returns: pointer to an array to be filled with FDs
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbol: `virDomainLxcOpenNamespace`.
+    /// Available since libvirt 1.0.2.
+    public func lxcOpenNamespace() throws -> [Int32] {
+        var fdlistList: UnsafeMutablePointer<Int32>? = nil
+        let count = try check(virDomainLxcOpenNamespace(pointer, &fdlistList, 0))
+        return takeValues(fdlistList, count: count)
+    }
 }
