@@ -295,7 +295,7 @@ struct ArgumentLowering {
         _ arg: CArg, type: CType, swift: String, name: String, doc: String, next: CArg?, isArray: Bool
     ) throws -> (LoweredArgument, LoweredArgument?) {
         let isBoolean = context.overrides.booleanParameters.contains(arg.name)
-        let enumName = context.mentionedEnum(in: arg.info)
+        let enumName = context.enumType(of: arg, in: function.name)
         if type.pointers == 0 {
             if isBoolean {
                 return (LoweredArgument(

@@ -136,7 +136,7 @@ struct EventLowering {
 
     private func convert(_ arg: CArg, type: CType, local: String, next: CArg?, callback: String) -> Converted? {
         if type.pointers == 0, let swift = CScalar.swiftType(type.base) {
-            if let enumName = context.mentionedEnum(in: arg.info) {
+            if let enumName = context.enumType(of: arg, in: callback) {
                 let enumType = context.swiftEnumType(enumName)
                 let raw = context.flagEnums.contains(enumName) ? "UInt32" : "Int32"
                 return Converted(closureTypes: [swift], swiftType: enumType,

@@ -34,6 +34,11 @@ struct LoweringContext {
     /// The first enum typedef named in a text (`one of virDomainState`), if any.
     func mentionedEnum(in text: String) -> String? { registry.firstEnum(mentionedIn: text) }
 
+    /// The enum an argument takes: from the overrides data, else the one its text names.
+    func enumType(of arg: CArg, in function: String) -> String? {
+        overrides.argumentEnums["\(function).\(arg.name)"] ?? mentionedEnum(in: arg.info)
+    }
+
     /// The Swift name of a C parameter of a function.
     func parameterName(_ cName: String, in function: String) -> String {
         if let name = overrides.parameterNames["\(function).\(cName)"] ?? overrides.parameterNames[cName] { return name }

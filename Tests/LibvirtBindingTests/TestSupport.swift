@@ -96,3 +96,103 @@ func expectLibvirtError(
 ) -> LibvirtError? {
     #expect(throws: LibvirtError.self, sourceLocation: sourceLocation) { try body() }
 }
+
+/// Like ``domainXML(name:running:)``, with one file-backed virtio disk, `vda`.
+///
+/// The test driver never opens the file; the disk is there for per-disk APIs (I/O tuning,
+/// checkpoints and the like).
+///
+/// - Parameter name: The domain name.
+/// - Parameter running: Whether the domain starts running when it is loaded from a node file.
+func diskDomainXML(name: String, running: Bool = true) -> String {
+    let disk = """
+        <devices><disk type='file' device='disk'><source file='/var/lib/libvirt/images/\(name).img'/>\
+        <target dev='vda' bus='virtio'/></disk></devices>
+        """
+    return domainXML(name: name, running: running)
+        .replacingOccurrences(of: "</os>", with: "</os>" + disk)
+}
+
+/// The `async` form of ``withTestNode(_:body:)``, for tests that await (event streams and the like).
+///
+/// - Parameter elements: XML elements to put under `<node>`: domains, networks, pools, ...
+/// - Parameter body: The test; receives the open connection and a scratch directory.
+func withAsyncTestNode<Result>(
+    _ elements: [String] = [], body: (Connection, URL) async throws -> Result
+) async throws -> Result {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("libvirt-binding-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("node.xml")
+    let xml = "<node>\n" + elements.joined(separator: "\n") + "\n</node>\n"
+    try xml.write(to: file, atomically: true, encoding: .utf8)
+    let connection = try Connection(uri: "test://" + file.path)
+    return try await body(connection, directory)
+}
+
+/// Reads up to `count` selected events from `stream`, giving up after `timeout`; records an
+/// issue when it times out.
+func firstEvents<Event: Sendable, Value: Sendable>(
+    _ count: Int, from stream: AsyncStream<Event>, timeout: Duration = .seconds(10),
+    sourceLocation: SourceLocation = #_sourceLocation, select: @escaping @Sendable (Event) -> Value?
+) async -> [Value] {
+    let (values, timedOut) = await collectEvents(count, from: stream, timeout: timeout, select: select)
+    if timedOut {
+        Issue.record("timed out after \(timeout) waiting for \(count) events", sourceLocation: sourceLocation)
+    }
+    return values
+}
+
+/// Reads up to `count` selected events from `stream`, racing the reading against `timeout`, so
+/// that a missing event cannot hang the suite; returns what was read and whether time ran out.
+func collectEvents<Event: Sendable, Value: Sendable>(
+    _ count: Int, from stream: AsyncStream<Event>, timeout: Duration,
+    select: @escaping @Sendable (Event) -> Value?
+) async -> (values: [Value], timedOut: Bool) {
+    let handOff = StreamHandOff(stream)
+    return await withTaskGroup(of: [Value]?.self) { group in
+        group.addTask {
+            guard let stream = handOff.take() else { return [] }
+            var values: [Value] = []
+            for await event in stream {
+                guard let value = select(event) else { continue }
+                values.append(value)
+                if values.count == count { break }
+            }
+            return values
+        }
+        group.addTask {
+            try? await Task.sleep(for: timeout)
+            return nil
+        }
+        let first = await group.next() ?? nil
+        group.cancelAll()
+        if let values = first { return (values, false) }
+        // The timer won: the cancelled reader returns what it collected.
+        let partial = await group.next() ?? nil
+        return (partial ?? [], true)
+    }
+}
+
+/// Passes a stream to the one task that reads it, so that no task closure keeps the stream alive
+/// after the reading (a finished child task may be released later, on another thread).
+final class StreamHandOff<Event: Sendable>: @unchecked Sendable {
+    /// Guards `stream`.
+    private let lock = NSLock()
+    /// The stream, until it is taken.
+    private var stream: AsyncStream<Event>?
+
+    /// Holds `stream` until ``take()``.
+    init(_ stream: AsyncStream<Event>) {
+        self.stream = stream
+    }
+
+    /// Returns the stream the first time, nil after that.
+    func take() -> AsyncStream<Event>? {
+        lock.withLock {
+            defer { stream = nil }
+            return stream
+        }
+    }
+}

@@ -4,7 +4,7 @@ extension Domain {
     /// Statistics about the CPU usage attributable to this domain.
     ///
     /// With the defaults (`startCPU: -1, count: 1`) the result holds one element: the totals for
-    /// the whole domain (`Domain.CPUStatsParameter.cpuTime`, `.userTime`, `.systemTime`). Otherwise
+    /// the whole domain (`Domain.CPUStatsParameter.cputime`, `.usertime`, `.systemtime`). Otherwise
     /// it holds one element per host CPU from `startCPU`, `count` of them. The domain must be running.
     ///
     /// - Parameter startCPU: The first host CPU to report, or -1 for the domain's totals.

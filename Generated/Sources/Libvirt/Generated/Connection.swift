@@ -2945,19 +2945,6 @@ extension Connection {
         return NodeDevice(owning: result)
     }
 
-    /// Get CPU map of host node CPUs.
-    /// - Returns: `cpumap`: optional pointer to a bit map of real CPUs on the host node (in 8-bit bytes) (OUT) In case of success each bit set to 1 means that corresponding CPU is online. Bytes are stored in little-endian order: CPU0-7, 8-15... In each byte, lowest CPU number is least significant bit. The bit map is allocated by `Connection.nodeCPUMap()` and needs to be released using free() by the caller.; `online`: optional number of online CPUs in cpumap (OUT) Contains the number of online CPUs if the call was successful.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
-    ///
-    /// C symbol: `virNodeGetCPUMap`.
-    /// Available since libvirt 1.0.0.
-    public func nodeCPUMap() throws -> (cpumap: [UInt8], online: UInt32) {
-        var cpumapList: UnsafeMutablePointer<UInt8>? = nil
-        var onlineValue: UInt32 = 0
-        let count = try check(virNodeGetCPUMap(pointer, &cpumapList, &onlineValue, 0))
-        return (cpumap: takeValues(cpumapList, count: count), online: onlineValue)
-    }
-
     /// This function provides individual cpu statistics of the node.
     /// If you want to get total cpu statistics of the node, you must specify
     /// `NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` to `cpu`.

@@ -5117,7 +5117,7 @@ extension Domain {
         public static let writeTotalTimes: Self = "wr_total_times"
     }
 
-    /// Names of the typed parameters of `Domain.cpuStats(startCPU:count:options:)`.
+    /// Names of the typed parameters of `Domain.cpuStats(startCPU:count:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct CPUStatsParameter: TypedParameterKey {
@@ -9650,7 +9650,7 @@ extension Domain {
     /// '`Domain.blockCopy(disk:destinationXML:parameters:options:)`' destination by using the 'index' of the 'mirror' source.
     ///
     /// Hypervisors report the last written sector of an image in the bulk stats API
-    /// (virConnectGetAllDomainStats/virDomainListGetStats) as
+    /// (`Connection.allDomainStats(_:options:)`/`Connection.domainStats(_:for:options:)`) as
     /// "block.<num>.allocation" in the `Domain.StatsTypes.block` group. The current
     /// threshold value is reported as "block.<num>.threshold".
     ///
@@ -10365,7 +10365,7 @@ extension Domain {
 
     /// Calculate the current domain's memory dirty rate in next `seconds`.
     /// The calculated dirty rate information is available by calling
-    /// virConnectGetAllDomainStats.
+    /// `Connection.allDomainStats(_:options:)`.
     /// - Parameter seconds: specified calculating time in seconds
     /// - Parameter options: bitwise-OR of supported `Domain.DirtyRateCalcOptions`
     /// - Throws: ``LibvirtError`` when libvirt reports a failure.

@@ -183,7 +183,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_METADATA_CHANGE`.
         /// Available since libvirt 3.0.0.
-        case metadataChange(domain: Domain, type: Int32, nsuri: String)
+        case metadataChange(domain: Domain, type: Domain.MetadataType, nsuri: String)
         /// This callback occurs during live migration when a new iteration over
         /// domain's memory starts. The `iteration` value is increased by one every
         /// time a new iteration is started to transfer memory pages dirtied since
@@ -467,7 +467,7 @@ private let domainMemoryFailureTrampoline: @convention(c) (OpaquePointer?, Opaqu
 /// Receives `virConnectDomainEventMetadataChangeCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainMetadataChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: a0, nsuri: a1.map { String(cString: $0) } ?? ""))
+    EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: Domain.MetadataType(rawValue: Int32(truncatingIfNeeded: a0)), nsuri: a1.map { String(cString: $0) } ?? ""))
 }
 
 /// Receives `virConnectDomainEventMigrationIterationCallback` calls and forwards them to the stream passed as `opaque`.

@@ -7,19 +7,6 @@ extension Domain {
     /// This API is LXC specific, so it will only work with hypervisor
     /// connections to the LXC driver.
     ///
-    /// Attaches the process to the control cgroups associated
-    /// with the container `domain`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
-    ///
-    /// C symbol: `virDomainLxcEnterCGroup`.
-    /// Available since libvirt 2.0.0.
-    public func lxcEnterCGroup() throws {
-        try check(virDomainLxcEnterCGroup(pointer, 0))
-    }
-
-    /// This API is LXC specific, so it will only work with hypervisor
-    /// connections to the LXC driver.
-    ///
     /// Open the namespaces associated with the container `domain`.
     /// The `fdlist` array will be allocated to a suitable size,
     /// and filled with file descriptors for the namespaces. It

@@ -1,0 +1,108 @@
+import Foundation
+import Libvirt
+import Testing
+
+/// Domain metadata (description, title, custom elements) and sending keys to a guest.
+@Suite("Metadata and keys")
+struct MetadataAndKeysTests {
+    /// The namespace of the custom metadata element the tests write.
+    static let namespace = "http://example.org/libvirt-binding-tests/1"
+
+    /// A description is set, read back, shown in the domain XML, replaced, and cleared by
+    /// setting nil, after which reading it is a `noDomainMetadata` error.
+    @Test("description: set, get, clear")
+    func description() throws {
+        let name = uniqueName("desc")
+        try withTestNode([domainXML(name: name)]) { connection, _ in
+            let domain = try connection.domain(named: name)
+            let before = expectLibvirtError { _ = try domain.metadata(type: .description) }
+            #expect(before?.code == .noDomainMetadata)
+
+            try domain.setMetadata(type: .description, metadata: "A domain for tests\nover two lines")
+            #expect(try domain.metadata(type: .description) == "A domain for tests\nover two lines")
+            #expect(try domain.xmlDescription().contains("<description>A domain for tests"))
+
+            try domain.setMetadata(type: .description, metadata: "replaced")
+            #expect(try domain.metadata(type: .description) == "replaced")
+
+            try domain.setMetadata(type: .description, metadata: nil)
+            let cleared = expectLibvirtError { _ = try domain.metadata(type: .description) }
+            #expect(cleared?.code == .noDomainMetadata)
+            #expect(try domain.xmlDescription().contains("<description>") == false)
+        }
+    }
+
+    /// A title is set and read back independently of the description, then cleared.
+    @Test("title: set, get, clear")
+    func title() throws {
+        let name = uniqueName("title")
+        try withTestNode([domainXML(name: name)]) { connection, _ in
+            let domain = try connection.domain(named: name)
+            try domain.setMetadata(type: .title, metadata: "Test title")
+            try domain.setMetadata(type: .description, metadata: "Test description")
+            #expect(try domain.metadata(type: .title) == "Test title")
+            #expect(try domain.metadata(type: .description) == "Test description")
+            #expect(try domain.xmlDescription().contains("<title>Test title</title>"))
+
+            try domain.setMetadata(type: .title, metadata: nil)
+            let cleared = expectLibvirtError { _ = try domain.metadata(type: .title) }
+            #expect(cleared?.code == .noDomainMetadata)
+            #expect(try domain.metadata(type: .description) == "Test description")
+        }
+    }
+
+    /// A custom element is stored under its namespace with the given prefix, read back by
+    /// namespace, and removed by setting nil for that namespace.
+    @Test("custom metadata element: set, get, clear")
+    func element() throws {
+        let name = uniqueName("element")
+        try withTestNode([domainXML(name: name)]) { connection, _ in
+            let domain = try connection.domain(named: name)
+            try domain.setMetadata(
+                type: .element, metadata: "<app><owner>tests</owner></app>", key: "bt", uri: Self.namespace)
+            let stored = try domain.metadata(type: .element, uri: Self.namespace)
+            #expect(stored.contains("<app>"))
+            #expect(stored.contains("<owner>tests</owner>"))
+            let xml = try domain.xmlDescription()
+            #expect(xml.contains("<bt:app xmlns:bt=\"\(Self.namespace)\">"))
+
+            let otherNamespace = expectLibvirtError {
+                _ = try domain.metadata(type: .element, uri: "http://example.org/other")
+            }
+            #expect(otherNamespace?.code == .noDomainMetadata)
+
+            try domain.setMetadata(type: .element, metadata: nil, uri: Self.namespace)
+            let cleared = expectLibvirtError { _ = try domain.metadata(type: .element, uri: Self.namespace) }
+            #expect(cleared?.code == .noDomainMetadata)
+        }
+    }
+
+    /// Sending keys (Linux codes for `a`, `b`, held 10 ms) to a running domain succeeds; the
+    /// same keys to a stopped domain are refused.
+    @Test("send keys")
+    func sendKey() throws {
+        let running = uniqueName("keys")
+        let stopped = uniqueName("nokeys")
+        try withTestNode([domainXML(name: running), domainXML(name: stopped, running: false)]) { connection, _ in
+            let domain = try connection.domain(named: running)
+            try domain.sendKey(codeset: .linux, holdTime: 10, keycodes: [30, 48])
+            try domain.sendKey(codeset: .usb, holdTime: 0, keycodes: [4])
+            #expect(try domain.info().state == .running)
+
+            let error = expectLibvirtError {
+                try connection.domain(named: stopped).sendKey(codeset: .linux, holdTime: 10, keycodes: [30])
+            }
+            #expect(error?.code == .operationInvalid)
+        }
+    }
+
+    /// The keycode set enum maps to libvirt's values (`VIR_KEYCODE_SET_LINUX` is 0, `..._USB` 7).
+    @Test("keycode set values")
+    func keycodeSetValues() {
+        #expect(KeycodeSet.linux.rawValue == 0)
+        #expect(KeycodeSet.usb.rawValue == 7)
+        #expect(KeycodeSet.qnum.rawValue == 9)
+        #expect(KeycodeSet(rawValue: 0) == .linux)
+        #expect(KeycodeSet(rawValue: 1000) == .unrecognized(1000))
+    }
+}

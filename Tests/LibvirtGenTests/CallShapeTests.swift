@@ -1,0 +1,89 @@
+import LibvirtGenCore
+import LibvirtGenModel
+import Testing
+
+/// The call shapes real libvirt functions are sorted into (DESIGN §3): each shape has one template,
+/// so the shape decides how the C contract (status, ownership, counts) is honoured.
+@Suite("Call shapes")
+struct CallShapeTests {
+    /// C function, expected shape, expected Swift result type (nil for `Void`).
+    static let cases: [(String, CallShape, String?)] = [
+        ("virDomainSuspend", .status, nil),
+        ("virDomainGetInfo", .status, "Domain.Info"),
+        ("virDomainIsActive", .boolean, "Bool"),
+        ("virConnectIsAlive", .boolean, "Bool"),
+        ("virDomainGetMaxVcpus", .value, "Int32"),
+        ("virConnectNumOfDomains", .value, "Int32"),
+        ("virDomainLookupByName", .ownedHandle, "Domain"),
+        ("virDomainDefineXML", .ownedHandle, "Domain"),
+        ("virDomainGetConnect", .borrowedHandle, "Connection"),
+        ("virStorageVolGetConnect", .borrowedHandle, "Connection"),
+        ("virDomainGetXMLDesc", .ownedString, "String"),
+        ("virConnectGetHostname", .ownedString, "String"),
+        ("virDomainGetName", .borrowedString, "String"),
+        ("virConnectListAllDomains", .count, "[Domain]"),
+        ("virStoragePoolListAllVolumes", .count, "[StorageVolume]"),
+        ("virConnectListDefinedDomains", .nameList, "[String]"),
+        ("virConnectListNetworks", .nameList, "[String]"),
+        ("virConnectListDomains", .idList, "[Int32]"),
+        ("virAdmConnectOpen", .initializer, "AdminConnection"),
+    ]
+
+    /// Each function is sorted into the expected shape with the expected Swift result.
+    @Test(arguments: cases)
+    func shape(cName: String, shape: CallShape, returnType: String?) throws {
+        let function = try Reference.function(cName)
+        #expect(function.shape == shape)
+        #expect(function.returnType == returnType)
+    }
+
+    /// Shapes decide whether a declaration throws: only borrowed strings and failure-free numbers do not.
+    @Test(arguments: cases)
+    func throwing(cName: String, shape: CallShape, returnType: String?) throws {
+        let function = try Reference.function(cName)
+        #expect(function.throwing == !(shape == .borrowedString || shape == .plainValue))
+    }
+
+    /// Declaration kinds: zero-parameter getters are properties, opening is an initializer.
+    @Test(arguments: [
+        ("virDomainGetName", DeclarationKind.property),
+        ("virDomainIsActive", .property),
+        ("virConnectGetURI", .property),
+        ("virDomainGetInfo", .method),
+        ("virDomainSuspend", .method),
+        ("virDomainLookupByName", .method),
+        ("virAdmConnectOpen", .initializer),
+        ("virGetVersion", .staticMethod),
+    ])
+    func declarationKind(cName: String, kind: DeclarationKind) throws {
+        #expect(try Reference.function(cName).kind == kind)
+    }
+
+    /// A `value` shape knows its failure value; `virDomainGetMaxVcpus` fails with -1.
+    @Test func valueShapeFailureValue() throws {
+        #expect(try Reference.function("virDomainGetMaxVcpus").failureValue == "-1")
+    }
+
+    /// Handle results wrap the pointer: owned ones take over the reference, borrowed ones retain.
+    @Test func handleOwnership() throws {
+        #expect(try Reference.function("virDomainLookupByName").resultExpression == "Domain(owning: result)")
+        #expect(try Reference.function("virDomainGetConnect").resultExpression == "Connection(retaining: result)")
+    }
+
+    /// Flags become a defaulted `options:` parameter of the enum libvirt names; unused flags disappear.
+    @Test func flagsParameters() throws {
+        let xml = try #require(try Reference.function("virDomainGetXMLDesc").parameters.last)
+        #expect(xml.declaration == "options: Domain.XMLOptions = []")
+        #expect(try Reference.function("virDomainSuspend").parameters.isEmpty)
+        let listAll = try #require(try Reference.function("virConnectListAllDomains").parameters.last)
+        #expect(listAll.declaration == "options: Connection.ListAllDomainsOptions = []")
+        let lookup = try #require(try Reference.function("virDomainLookupByName").parameters.first)
+        #expect(lookup.declaration == "named name: String")
+    }
+
+    /// Every shape the model defines is used by some bound function of 9.0.0.
+    @Test func everyShapeIsUsed() throws {
+        let used = Set(try Reference.package().modules.flatMap(\.files).flatMap(\.functions).map(\.shape))
+        #expect(used == Set(CallShape.allCases))
+    }
+}

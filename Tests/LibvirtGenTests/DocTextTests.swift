@@ -1,0 +1,107 @@
+import LibvirtGenCore
+import Testing
+
+/// Conversion of libvirt's documentation markup into Swift documentation text (DESIGN §5 rule 15):
+/// `@param` → the Swift parameter, `%NULL` → `nil`, known C symbols → their Swift declaration.
+@Suite("Documentation markup")
+struct DocTextTests {
+    /// A converter knowing a few C symbols.
+    static let docs = DocText(symbols: [
+        "virDomainGetInfo": "Domain.info()",
+        "virDomainPtr": "Domain",
+        "VIR_DOMAIN_RUNNING": "Domain.State.running",
+        "virConnectListAllDomains": "Connection.allDomains(options:)",
+    ])
+
+    /// The C-to-Swift parameter names of a made-up function.
+    static let parameters = ["flags": "options", "xmlDesc": "xml", "name": "name"]
+
+    /// Input text and its conversion.
+    static let conversions: [(String, String)] = [
+        // Parameters: mapped ones take their Swift name, others keep theirs.
+        ("extra @flags for the call", "extra `options` for the call"),
+        ("the @xmlDesc to define", "the `xml` to define"),
+        ("the @name.", "the `name`."),
+        ("an @unknown parameter", "an `unknown` parameter"),
+        ("(@flags)", "(`options`)"),
+        // Constants.
+        ("returns %NULL on error", "returns `nil` on error"),
+        ("%TRUE or %FALSE", "`true` or `false`"),
+        ("the %VIR_UNKNOWN constant", "the %VIR_UNKNOWN constant"),
+        // Known C symbols become Swift symbols, with or without a call's parentheses.
+        ("see virDomainGetInfo() for details", "see `Domain.info()` for details"),
+        ("see virDomainGetInfo for details", "see `Domain.info()` for details"),
+        ("a virDomainPtr object", "a `Domain` object"),
+        ("state VIR_DOMAIN_RUNNING,", "state `Domain.State.running`,"),
+        ("virConnectListAllDomains()", "`Connection.allDomains(options:)`"),
+        // Unknown names and parts of longer words are left alone.
+        ("call virNoSuchFunction() first", "call virNoSuchFunction() first"),
+        ("myvirDomainGetInfo() and virDomainGetInfoX()", "myvirDomainGetInfo() and virDomainGetInfoX()"),
+        ("free() the result", "free() the result"),
+        // Markup at the very end of the string.
+        ("pass @flags", "pass `options`"),
+        ("or %NULL", "or `nil`"),
+        ("see virDomainGetInfo()", "see `Domain.info()`"),
+        ("see virDomainGetInfo", "see `Domain.info()`"),
+        // A lone sign and a percentage are not markup.
+        ("a @ sign", "a @ sign"),
+        ("100% sure", "100% sure"),
+        ("", ""),
+    ]
+
+    /// Each input converts as expected.
+    @Test(arguments: conversions)
+    func convert(text: String, converted: String) {
+        #expect(Self.docs.convert(text, parameters: Self.parameters) == converted)
+    }
+
+    /// Without a parameter map, `@flags` keeps its C name.
+    @Test func unmappedParameter() {
+        #expect(DocText().convert("pass @flags") == "pass `flags`")
+    }
+
+    /// Without a symbol map, C symbols stay as written.
+    @Test func emptySymbolMap() {
+        #expect(DocText().convert("see virDomainGetInfo()") == "see virDomainGetInfo()")
+    }
+
+    /// `lines` splits on newlines, drops trailing whitespace, and leading and trailing blank lines.
+    @Test func linesAreTrimmed() {
+        let text = "\n\n  First line.   \nSecond line\t\n\n   Indented @flags.  \n\n\n"
+        #expect(Self.docs.lines(text, parameters: Self.parameters) == [
+            "  First line.", "Second line", "", "   Indented `options`.",
+        ])
+    }
+
+    /// Blank input has no lines.
+    @Test(arguments: ["", "\n", "  \n\t\n  "])
+    func blankHasNoLines(text: String) {
+        #expect(Self.docs.lines(text).isEmpty)
+    }
+
+    /// The footer names the C symbol, and the version where the description gives one.
+    @Test func footer() {
+        #expect(Self.docs.footer(cName: "virDomainGetInfo", since: "0.0.3") == [
+            "", "C symbol: `virDomainGetInfo`.", "Available since libvirt 0.0.3.",
+        ])
+        #expect(Self.docs.footer(cName: "virDomainGetInfo", since: nil) == ["", "C symbol: `virDomainGetInfo`."])
+    }
+
+    /// In the lowered package, documentation names the Swift `options` parameter rather than `flags`.
+    @Test func generatedDocsNameSwiftParameters() throws {
+        let doc = try Reference.function("virConnectListAllDomains").doc
+        #expect(doc.contains { $0.contains("`options`") })
+        #expect(!doc.contains { $0.contains("@flags") || $0.contains("`flags`") })
+        #expect(doc.contains("C symbol: `virConnectListAllDomains`."))
+        #expect(doc.contains { $0.hasPrefix("Available since libvirt ") })
+    }
+
+    /// Documentation links C functions to their Swift declarations across the package.
+    @Test func generatedDocsLinkSymbols() throws {
+        let doc = try Reference.function("virDomainGetState").doc.joined(separator: "\n")
+        #expect(!doc.contains("%NULL"))
+        let all = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        #expect(all.contains { $0.contains("`Domain.xmlDescription(options:)`") })
+        #expect(!all.contains { $0.contains("virDomainGetXMLDesc()") })
+    }
+}

@@ -1,0 +1,107 @@
+@testable import LibvirtGenCore
+import LibvirtGenModel
+import Testing
+
+/// Swift case names for C enum constants (DESIGN §5 rule 8): the common prefix is dropped, the rest
+/// split on underscores, lowerCamelCased, and Swift keywords escaped.
+@Suite("Enum case naming")
+struct EnumCaseNamingTests {
+    /// The enum lowering as the pipeline builds it.
+    static func lowering() throws -> EnumLowering {
+        let overrides = try Overrides.builtIn()
+        let naming = Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
+        return EnumLowering(naming: naming, types: try TypeNamingTests.typeNaming(), docs: DocText())
+    }
+
+    /// The Swift case names of a C enum of the checked-in description, by C constant.
+    static func caseNames(of typeName: String) throws -> [String: String] {
+        let apis = try Reference.result().apis
+        let values = apis.flatMap(\.enumValues).filter { $0.type == typeName && !EnumLowering.isSentinel($0) }
+        try #require(!values.isEmpty, "\(typeName) has no values")
+        let names = try lowering().caseNames(values, typeName: typeName)
+        return Dictionary(uniqueKeysWithValues: zip(values.map(\.name), names))
+    }
+
+    /// C enum typedef, C constant, Swift case: real constants of libvirt 9.0.0.
+    static let realCases: [(String, String, String)] = [
+        ("virDomainState", "VIR_DOMAIN_SHUTOFF", "shutoff"),
+        ("virDomainState", "VIR_DOMAIN_PMSUSPENDED", "pmsuspended"),
+        ("virDomainState", "VIR_DOMAIN_RUNNING", "running"),
+        ("virDomainState", "VIR_DOMAIN_NOSTATE", "nostate"),
+        ("virDomainEventStoppedDetailType", "VIR_DOMAIN_EVENT_STOPPED_FROM_SNAPSHOT", "fromSnapshot"),
+        ("virDomainEventStoppedDetailType", "VIR_DOMAIN_EVENT_STOPPED_SHUTDOWN", "shutdown"),
+        ("virDomainAgentResponseTimeoutValues", "VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_DEFAULT", "`default`"),
+        ("virDomainControlErrorReason", "VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL", "`internal`"),
+        ("virDomainEventTrayChangeReason", "VIR_DOMAIN_EVENT_TRAY_CHANGE_OPEN", "`open`"),
+        ("virDomainEventGraphicsAddressType", "VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4", "ipv4"),
+        ("virErrorNumber", "VIR_ERR_NO_DOMAIN", "noDomain"),
+        ("virErrorNumber", "VIR_ERR_OK", "ok"),
+        ("virErrorNumber", "VIR_WAR_NO_NETWORK", "warNoNetwork"),
+        ("virErrorDomain", "VIR_FROM_QEMU", "qemu"),
+        ("virDomainXMLFlags", "VIR_DOMAIN_XML_SECURE", "secure"),
+        ("virDomainXMLFlags", "VIR_DOMAIN_XML_UPDATE_CPU", "updateCPU"),
+        ("virConnectListAllDomainsFlags", "VIR_CONNECT_LIST_DOMAINS_ACTIVE", "active"),
+        ("virDomainModificationImpact", "VIR_DOMAIN_AFFECT_CONFIG", "config"),
+    ]
+
+    /// Each real constant gets the expected case name.
+    @Test(arguments: realCases)
+    func realCaseName(typeName: String, constant: String, swift: String) throws {
+        #expect(try Self.caseNames(of: typeName)[constant] == swift)
+    }
+
+    /// The cases of `virDomainState` in full (the `_LAST` sentinel is not one).
+    @Test func domainStateCases() throws {
+        #expect(try Self.caseNames(of: "virDomainState") == [
+            "VIR_DOMAIN_NOSTATE": "nostate", "VIR_DOMAIN_RUNNING": "running", "VIR_DOMAIN_BLOCKED": "blocked",
+            "VIR_DOMAIN_PAUSED": "paused", "VIR_DOMAIN_SHUTDOWN": "shutdown", "VIR_DOMAIN_SHUTOFF": "shutoff",
+            "VIR_DOMAIN_CRASHED": "crashed", "VIR_DOMAIN_PMSUSPENDED": "pmsuspended",
+        ])
+    }
+
+    /// A made-up enum value for rule tests.
+    static func value(_ name: String, _ number: Int64, type: String = "virTestThing") -> CEnumValue {
+        CEnumValue(
+            name: name, file: "test", rawValue: String(number), value: number, bitshift: nil, type: type,
+            version: nil, info: "", location: SourceLocation(file: "test.xml", line: 1))
+    }
+
+    /// Made-up constants (one list per enum) and the case names expected for them.
+    static let syntheticCases: [([String], [String])] = [
+        (["VIR_TEST_THING_DEFAULT", "VIR_TEST_THING_OTHER"], ["`default`", "other"]),
+        (["VIR_TEST_THING_SELF", "VIR_TEST_THING_CASE", "VIR_TEST_THING_PLAIN"], ["`self`", "`case`", "plain"]),
+        (["VIR_TEST_THING_UUID_STRING", "VIR_TEST_THING_XML_DESC"], ["uuidString", "xmlDesc"]),
+        (["VIR_TEST_THING_FROM_SNAPSHOT", "VIR_TEST_THING_QEMU_MONITOR"], ["fromSnapshot", "qemuMonitor"]),
+        // Every word all values share is prefix, `FROM` included.
+        (["VIR_TEST_THING_FROM_SNAPSHOT", "VIR_TEST_THING_FROM_QEMU_MONITOR"], ["snapshot", "qemuMonitor"]),
+    ]
+
+    /// Rules on made-up enums: the shared prefix goes, keywords are escaped, acronyms cased uniformly.
+    @Test(arguments: syntheticCases)
+    func syntheticCaseNames(constants: [String], expected: [String]) throws {
+        let values = constants.enumerated().map { Self.value($1, Int64($0)) }
+        let names = try Self.lowering().caseNames(values, typeName: "virTestThing")
+        #expect(names == expected)
+    }
+
+    /// Names never collide within an enum of the checked-in description.
+    @Test func caseNamesAreUniquePerEnum() throws {
+        let apis = try Reference.result().apis
+        let byType = Dictionary(grouping: apis.flatMap(\.enumValues).filter { !EnumLowering.isSentinel($0) }, by: \.type)
+        let lowering = try Self.lowering()
+        for (typeName, values) in byType {
+            let names = lowering.caseNames(values, typeName: typeName)
+            #expect(Set(names).count == names.count, "\(typeName) has duplicate case names: \(names)")
+            #expect(names.allSatisfy { !$0.isEmpty && !($0.first?.isUppercase ?? true) }, "\(typeName): \(names)")
+        }
+    }
+
+    /// `_LAST` sentinels are not cases and are counted as excluded, with a reason.
+    @Test func sentinelsAreExcluded() throws {
+        let last = try Reference.symbol("VIR_DOMAIN_LAST")
+        #expect(last.status == .excluded)
+        #expect(!(last.reason ?? "").isEmpty)
+        #expect(try Reference.symbol("VIR_DOMAIN_SHUTOFF").swift == "Domain.State.shutoff")
+        #expect(try Reference.symbol("VIR_DOMAIN_XML_SECURE").swift == "Domain.XMLOptions.secure")
+    }
+}

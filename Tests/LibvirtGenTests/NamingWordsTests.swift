@@ -1,0 +1,104 @@
+import LibvirtGenCore
+import Testing
+
+/// The word rules every name is built from: splitting C identifiers into words, expanding
+/// abbreviations, and joining words with uniformly cased acronyms (DESIGN §5 rules 1 and 9).
+@Suite("Naming words")
+struct NamingWordsTests {
+    /// The naming rules built from the overrides data, as the lowering builds them.
+    static func naming() throws -> Naming {
+        let overrides = try Overrides.builtIn()
+        return Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
+    }
+
+    /// CamelCase identifiers and their words.
+    static let camelCases: [(String, [String])] = [
+        ("GetXMLDesc", ["Get", "XML", "Desc"]),
+        ("virDomainGetInfo", ["vir", "Domain", "Get", "Info"]),
+        ("LookupByUUIDString", ["Lookup", "By", "UUID", "String"]),
+        ("NWFilter", ["NW", "Filter"]),
+        ("GetMACString", ["Get", "MAC", "String"]),
+        ("UUID", ["UUID"]),
+        ("name", ["name"]),
+        ("pid_value", ["pid", "value"]),
+        ("Migrate2", ["Migrate", "2"]),
+        ("MigrateToURI3", ["Migrate", "To", "URI3"]),
+        ("IOThread", ["IO", "Thread"]),
+        ("", []),
+    ]
+
+    /// Word lists and their lowerCamelCase join.
+    static let lowerCamelCases: [([String], String)] = [
+        (["Get", "XML", "Desc"], "getXMLDesc"),
+        (["XML", "Description"], "xmlDescription"),
+        (["UUID"], "uuid"),
+        (["UUID", "Bytes"], "uuidBytes"),
+        (["Define", "Domain"], "defineDomain"),
+        (["Mac", "Address"], "macAddress"),
+        (["Update", "Tls", "Files"], "updateTLSFiles"),
+        (["Inject", "Nmi"], "injectNMI"),
+        (["NAME"], "name"),
+        (["Os", "Type"], "osType"),
+        (["Usage", "Id"], "usageID"),
+        (["running"], "running"),
+        ([], ""),
+    ]
+
+    /// Word lists and their UpperCamelCase join.
+    static let upperCamelCases: [([String], String)] = [
+        (["Storage", "Volume"], "StorageVolume"),
+        (["XML", "Options"], "XMLOptions"),
+        (["Uuid"], "UUID"),
+        (["node", "info"], "NodeInfo"),
+    ]
+
+    /// Abbreviations the overrides data expands, including ones spanning several words.
+    static let expansions: [([String], [String])] = [
+        (["Get", "XML", "Desc"], ["Get", "XML", "Description"]),
+        (["Storage", "Vol"], ["Storage", "Volume"]),
+        (["NW", "Filter", "Binding"], ["Network", "Filter", "Binding"]),
+        (["List", "NW", "Filters"], ["List", "Network", "Filters"]),
+        (["Node", "Device", "Num", "Of", "Caps"], ["Node", "Device", "Num", "Of", "Capabilities"]),
+        (["Adm", "Connect"], ["Admin", "Connect"]),
+        (["Domain"], ["Domain"]),
+    ]
+
+    /// `camelWords` keeps acronyms together and splits at case changes, digits and underscores.
+    @Test(arguments: camelCases)
+    func camelWords(identifier: String, words: [String]) {
+        #expect(Naming.camelWords(identifier) == words)
+    }
+
+    /// `lowerCamel` lowercases a leading acronym and capitalises acronyms after it.
+    @Test(arguments: lowerCamelCases)
+    func lowerCamel(words: [String], joined: String) throws {
+        #expect(try Self.naming().lowerCamel(words) == joined)
+    }
+
+    /// `upperCamel` capitalises every word and every acronym.
+    @Test(arguments: upperCamelCases)
+    func upperCamel(words: [String], joined: String) throws {
+        #expect(try Self.naming().upperCamel(words) == joined)
+    }
+
+    /// `expand` replaces abbreviations, the longest match first.
+    @Test(arguments: expansions)
+    func expand(words: [String], expanded: [String]) throws {
+        #expect(try Self.naming().expand(words) == expanded)
+    }
+
+    /// `snakeWords` and `fromSnake` turn an upper-snake constant into capitalised words, acronyms kept.
+    @Test func snakeWords() throws {
+        #expect(Naming.snakeWords("VIR_DOMAIN_XML_SECURE") == ["VIR", "DOMAIN", "XML", "SECURE"])
+        #expect(try Self.naming().fromSnake(["UPDATE", "CPU"]) == ["Update", "CPU"])
+    }
+
+    /// `identifier` escapes Swift keywords and prefixes a leading digit.
+    @Test(arguments: [
+        ("default", "`default`"), ("internal", "`internal`"), ("self", "`self`"), ("Type", "`Type`"),
+        ("running", "running"), ("9p", "_9p"), ("defaults", "defaults"),
+    ])
+    func identifier(name: String, escaped: String) {
+        #expect(Naming.identifier(name) == escaped)
+    }
+}
