@@ -23,9 +23,16 @@ public struct DocText: Sendable {
         return lines
     }
 
-    /// The closing lines every documented declaration carries: the C symbol and the version.
-    public func footer(cName: String, since: String?) -> [String] {
-        var lines = ["", "C symbol: `\(cName)`."]
+    /// A declaration's documentation: the converted text, then the C symbol and the version
+    /// (separated by a blank line when there is text).
+    public func document(_ text: String, cName: String, since: String?, parameters: [String: String] = [:]) -> [String] {
+        document(lines: lines(text, parameters: parameters), cName: cName, since: since)
+    }
+
+    /// Documentation lines followed by the C symbol and the version.
+    public func document(lines body: [String], cName: String, since: String?) -> [String] {
+        var lines = body.isEmpty ? [] : body + [""]
+        lines.append("C symbol: `\(cName)`.")
         if let since { lines.append("Available since libvirt \(since).") }
         return lines
     }

@@ -74,7 +74,7 @@ struct EnumLowering {
         var aliases: [EnumCase] = []
         var firstByValue: [Int64: String] = [:]
         for (value, name) in zip(real, names) {
-            let doc = docs.lines(value.info) + docs.footer(cName: value.name, since: value.version)
+            let doc = docs.document(value.info, cName: value.name, since: value.version)
             if let original = firstByValue[value.value] {
                 aliases.append(EnumCase(name: name, cName: value.name, value: "\(value.value)", aliasOf: original, doc: doc))
             } else {
@@ -85,7 +85,7 @@ struct EnumLowering {
         let swiftName = types.swiftName(of: cName)
         return ValueEnum(
             name: String(swiftName.split(separator: ".").last!), cName: cName,
-            doc: docs.lines(typedef?.info ?? "") + docs.footer(cName: cName, since: typedef?.version),
+            doc: docs.document(typedef?.info ?? "", cName: cName, since: typedef?.version),
             cases: cases, aliases: aliases)
     }
 
@@ -98,12 +98,12 @@ struct EnumLowering {
             EnumCase(
                 name: name, cName: value.name, value: String(UInt64(bitPattern: value.value)),
                 initializer: value.value == 0 ? "[]" : "Self(rawValue: \(UInt64(bitPattern: value.value)))",
-                doc: docs.lines(value.info) + docs.footer(cName: value.name, since: value.version))
+                doc: docs.document(value.info, cName: value.name, since: value.version))
         }
         let swiftName = types.swiftName(of: cName, isOptionSet: true)
         return OptionSetType(
             name: String(swiftName.split(separator: ".").last!), cName: cName, rawType: rawType,
-            doc: docs.lines(typedef?.info ?? "") + docs.footer(cName: cName, since: typedef?.version),
+            doc: docs.document(typedef?.info ?? "", cName: cName, since: typedef?.version),
             members: members)
     }
 }

@@ -92,7 +92,7 @@ struct EventLowering {
         closureTypes.append("UnsafeMutableRawPointer?")
         closureNames.append("opaque")
         let returnsInt = callback.returnType == "int"
-        let doc = context.docs.lines(callback.info) + context.docs.footer(cName: id.name, since: id.version)
+        let doc = context.docs.document(callback.info, cName: id.name, since: id.version)
         let bare = name.trimmingBackticks
         let trampoline = "\(objectLabel)\(bare.prefix(1).uppercased() + bare.dropFirst())Trampoline"
         return EventCase(

@@ -144,7 +144,7 @@ struct FunctionLowering {
             doc.append("- Returns: \(context.docs.convert(returns, parameters: parameterDocs))")
         }
         if throwing { doc.append("- Throws: ``LibvirtError`` when libvirt reports a failure.") }
-        doc += context.docs.footer(cName: function.name, since: function.version)
+        doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
         return .bound(BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: naming.name, parameters: parameters,
             returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,

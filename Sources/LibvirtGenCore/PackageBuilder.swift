@@ -120,7 +120,7 @@ struct PackageBuilder {
                 let name = Naming.identifier(context.naming.lowerCamel(context.naming.fromSnake(words)))
                 files["LibvirtLibrary", default: Declarations()].constants.append(ConstantDeclaration(
                     name: name, cName: macro.name, type: "Int", value: String(value),
-                    doc: context.docs.lines(macro.info) + context.docs.footer(cName: macro.name, since: macro.version)))
+                    doc: context.docs.document(macro.info, cName: macro.name, since: macro.version)))
                 (status, swift) = (.generated, "LibvirtLibrary.\(name.trimmingBackticks)")
             } else {
                 status = .unaccounted
@@ -200,7 +200,7 @@ struct PackageBuilder {
         return HandleClass(
             name: handle.swiftName, cType: cType, cPointerType: cType + "Ptr", freeFunction: free,
             refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identityExpression: identity,
-            doc: context.docs.lines(info) + context.docs.footer(cName: cType + "Ptr", since: nil))
+            doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
     }
 
     /// The modules with their files in a stable order.

@@ -127,8 +127,7 @@ struct StructLowering {
         let swiftName = types.swiftName(of: s.name)
         return StructType(
             name: String(swiftName.split(separator: ".").last!), cName: s.name,
-            doc: docs.lines(s.info.isEmpty ? "The values of a `\(s.name)`." : s.info)
-                + docs.footer(cName: s.name, since: s.version),
+            doc: docs.document(s.info.isEmpty ? "The values of a `\(s.name)`." : s.info, cName: s.name, since: s.version),
             fields: fields)
     }
 

@@ -25,7 +25,7 @@ struct TypedParameterLowering {
         let (literal, parameters) = Self.literal(for: macro.stringValue ?? "")
         return KeyConstant(
             name: name, cName: macro.name, literal: literal, parameters: parameters,
-            doc: docs.lines(macro.info) + docs.footer(cName: macro.name, since: macro.version))
+            doc: docs.document(macro.info, cName: macro.name, since: macro.version))
     }
 
     /// A Swift string literal for a C name that may hold printf conversions (`cputune.vcpupin%u`):

@@ -53,17 +53,17 @@ public struct SwiftRenderer: Sendable {
     private func render(_ file: BindingFile, module: BindingModule, header: String) throws -> String {
         var declarations: [String] = []
         if let events = file.events {
-            declarations.append(try templates.render("events", EventFamilyView(events)).trimmingTrailingNewlines)
+            declarations.append(try templates.render("events", events).trimmingTrailingNewlines)
         }
         if let handle = file.handle {
-            declarations.append(try templates.render("handle", HandleView(handle)).trimmingTrailingNewlines)
+            declarations.append(try templates.render("handle", handle).trimmingTrailingNewlines)
         }
         var members: [String] = []
-        for value in file.enums { members.append(try templates.render("valueEnum", EnumView(value))) }
-        for set in file.optionSets { members.append(try templates.render("optionSet", OptionSetView(set))) }
-        for s in file.structs { members.append(try templates.render("struct", StructView(s))) }
+        for value in file.enums { members.append(try templates.render("valueEnum", value)) }
+        for set in file.optionSets { members.append(try templates.render("optionSet", set)) }
+        for s in file.structs { members.append(try templates.render("struct", s)) }
         for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }
-        for constant in file.constants { members.append(try templates.render("constant", ConstantView(constant))) }
+        for constant in file.constants { members.append(try templates.render("constant", constant)) }
         for function in file.functions { members.append(try render(function)) }
         members = members.map(\.trimmingTrailingNewlines)
         if let owner = file.owner {

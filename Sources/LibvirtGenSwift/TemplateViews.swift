@@ -1,12 +1,8 @@
 import LibvirtGenModel
 
-/// Template-ready views of the binding model: documentation as `///` lines, signatures as text.
+/// Template-ready views where a template needs values the model does not store (signatures,
+/// call expressions, rendered bodies).
 /// They only reformat; every decision was made by the lowering.
-
-/// `///` comment lines for documentation lines.
-func docComment(_ lines: [String]) -> [String] {
-    lines.drop(while: \.isEmpty).map { $0.isEmpty ? "///" : "/// \($0)" }
-}
 
 /// The package manifest's view.
 struct PackageView {
@@ -27,96 +23,6 @@ struct PackageView {
                 name: module.name, cModule: module.cModule, pkgConfig: module.pkgConfig,
                 dependencyList: ([module.cModule] + module.dependencies).map { "\"\($0)\"" }.joined(separator: ", "))
         }
-    }
-}
-
-/// A handle class's view.
-struct HandleView {
-    let name: String
-    let cPointerType: String
-    let freeFunction: String
-    let refFunction: String?
-    let identityExpression: String
-    let doc: [String]
-
-    init(_ handle: HandleClass) {
-        name = handle.name
-        cPointerType = handle.cPointerType
-        freeFunction = handle.freeFunction
-        refFunction = handle.refFunction
-        identityExpression = handle.identityExpression
-        doc = docComment(handle.doc)
-    }
-}
-
-/// An enum case's or option's view.
-struct CaseView {
-    let name: String
-    let value: String
-    let initializer: String
-    let aliasOf: String?
-    let outer: String
-    let doc: [String]
-
-    init(_ value: EnumCase, outer: String) {
-        name = value.name
-        self.value = value.value
-        initializer = value.initializer
-        aliasOf = value.aliasOf
-        self.outer = outer
-        doc = docComment(value.doc)
-    }
-}
-
-/// An open enum's view.
-struct EnumView {
-    let name: String
-    let doc: [String]
-    let cases: [CaseView]
-    let aliases: [CaseView]
-
-    init(_ value: ValueEnum) {
-        name = value.name
-        doc = docComment(value.doc)
-        cases = value.cases.map { CaseView($0, outer: value.name) }
-        aliases = value.aliases.map { CaseView($0, outer: value.name) }
-    }
-}
-
-/// An option set's view.
-struct OptionSetView {
-    let name: String
-    let rawType: String
-    let doc: [String]
-    let members: [CaseView]
-
-    init(_ set: OptionSetType) {
-        name = set.name
-        rawType = set.rawType
-        doc = docComment(set.doc)
-        members = set.members.map { CaseView($0, outer: set.name) }
-    }
-}
-
-/// A struct's view.
-struct StructView {
-    /// A field's view.
-    struct Field {
-        let name: String
-        let type: String
-        let conversion: String
-        let doc: [String]
-    }
-    let name: String
-    let cName: String
-    let doc: [String]
-    let fields: [Field]
-
-    init(_ s: StructType) {
-        name = s.name
-        cName = s.cName
-        doc = docComment(s.doc)
-        fields = s.fields.map { Field(name: $0.name, type: $0.type, conversion: $0.conversion, doc: docComment($0.doc)) }
     }
 }
 
@@ -151,7 +57,7 @@ struct FunctionView {
         typedParameterKey = function.typedParameterKey
         countExpression = function.countExpression
         elementType = function.elementType
-        doc = docComment(function.doc)
+        doc = function.doc
     }
 
     /// The body template of a call shape.
@@ -180,70 +86,11 @@ struct KeyFamilyView {
 
     init(_ family: KeyFamily) {
         name = family.name
-        doc = docComment(family.doc)
+        doc = family.doc
         keys = family.keys.map {
             Key(name: $0.name, literal: $0.literal, isFormatted: !$0.parameters.isEmpty,
-                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: docComment($0.doc))
+                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: $0.doc)
         }
     }
 }
 
-/// A numeric constant's view.
-struct ConstantView {
-    let name: String
-    let type: String
-    let value: String
-    let doc: [String]
-
-    init(_ constant: ConstantDeclaration) {
-        name = constant.name
-        type = constant.type
-        value = constant.value
-        doc = docComment(constant.doc)
-    }
-}
-
-/// An event family's view: the same values with documentation as `///` lines.
-struct EventFamilyView {
-    /// A case's view.
-    struct Case {
-        let name: String
-        let idCase: String
-        let callback: String
-        let trampoline: String
-        let registeredCallback: String
-        let closureType: String
-        let closureParameters: String
-        let payload: String
-        let construction: String
-        let returnStatement: String?
-        let doc: [String]
-    }
-    let objectType: String
-    let registerFunction: String
-    let deregisterFunction: String
-    let genericCallbackType: String
-    let idType: String
-    let methodName: String
-    let objectLabel: String
-    let cases: [Case]
-    let detail: DetailEnum?
-    let doc: [String]
-
-    init(_ family: EventFamily) {
-        detail = family.detail
-        objectType = family.objectType
-        registerFunction = family.registerFunction
-        deregisterFunction = family.deregisterFunction
-        genericCallbackType = family.genericCallbackType
-        idType = family.idType
-        methodName = family.methodName
-        objectLabel = family.objectLabel
-        doc = docComment(family.doc)
-        cases = family.cases.map {
-            Case(name: $0.name, idCase: $0.idCase, callback: $0.callback, trampoline: $0.trampoline,
-                 registeredCallback: $0.registeredCallback, closureType: $0.closureType, closureParameters: $0.closureParameters, payload: $0.payload,
-                 construction: $0.construction, returnStatement: $0.returnStatement, doc: docComment($0.doc))
-        }
-    }
-}

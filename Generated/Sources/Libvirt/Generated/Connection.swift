@@ -366,13 +366,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES`.
         /// Available since libvirt 1.1.2.
-        public static let expandFeatures: BaselineCPUOptions = Self(rawValue: 1)
+        public static let expandFeatures: Self = Self(rawValue: 1)
 
         /// filter out non-migratable features
         ///
         /// C symbol: `VIR_CONNECT_BASELINE_CPU_MIGRATABLE`.
         /// Available since libvirt 1.2.14.
-        public static let migratable: BaselineCPUOptions = Self(rawValue: 2)
+        public static let migratable: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virConnectCompareCPUFlags`.
@@ -390,13 +390,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE`.
         /// Available since libvirt 1.2.6.
-        public static let failIncompatible: CompareCPUOptions = Self(rawValue: 1)
+        public static let failIncompatible: Self = Self(rawValue: 1)
 
         /// validate the xml document
         ///
         /// C symbol: `VIR_CONNECT_COMPARE_CPU_VALIDATE_XML`.
         /// Available since libvirt 6.9.0.
-        public static let validateXML: CompareCPUOptions = Self(rawValue: 2)
+        public static let validateXML: Self = Self(rawValue: 2)
     }
 
     /// Flags when opening a connection to a hypervisor
@@ -416,13 +416,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_NO_ALIASES`.
         /// Available since libvirt 0.9.7.
-        public static let noAliases: OpenOptions = Self(rawValue: 2)
+        public static let noAliases: Self = Self(rawValue: 2)
 
         /// A readonly connection
         ///
         /// C symbol: `VIR_CONNECT_RO`.
         /// Available since libvirt 0.4.1.
-        public static let ro: OpenOptions = Self(rawValue: 1)
+        public static let ro: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virConnectGetAllDomainStatsFlags`.
@@ -438,53 +438,53 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE`.
         /// Available since libvirt 1.2.8.
-        public static let active: GetAllDomainStatsOptions = Self(rawValue: 1)
+        public static let active: Self = Self(rawValue: 1)
 
         /// include backing chain for block stats
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING`.
         /// Available since libvirt 1.2.12.
-        public static let backing: GetAllDomainStatsOptions = Self(rawValue: 1073741824)
+        public static let backing: Self = Self(rawValue: 1073741824)
 
         /// enforce requested stats
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS`.
         /// Available since libvirt 1.2.8.
-        public static let enforceStats: GetAllDomainStatsOptions = Self(rawValue: 2147483648)
+        public static let enforceStats: Self = Self(rawValue: 2147483648)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE`.
         /// Available since libvirt 1.2.8.
-        public static let inactive: GetAllDomainStatsOptions = Self(rawValue: 2)
+        public static let inactive: Self = Self(rawValue: 2)
 
         /// report statistics that can be obtained immediately without any blocking
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT`.
         /// Available since libvirt 4.5.0.
-        public static let nowait: GetAllDomainStatsOptions = Self(rawValue: 536870912)
+        public static let nowait: Self = Self(rawValue: 536870912)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER`.
         /// Available since libvirt 1.2.8.
-        public static let other: GetAllDomainStatsOptions = Self(rawValue: 128)
+        public static let other: Self = Self(rawValue: 128)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED`.
         /// Available since libvirt 1.2.8.
-        public static let paused: GetAllDomainStatsOptions = Self(rawValue: 32)
+        public static let paused: Self = Self(rawValue: 32)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT`.
         /// Available since libvirt 1.2.8.
-        public static let persistent: GetAllDomainStatsOptions = Self(rawValue: 4)
+        public static let persistent: Self = Self(rawValue: 4)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING`.
         /// Available since libvirt 1.2.8.
-        public static let running: GetAllDomainStatsOptions = Self(rawValue: 16)
+        public static let running: Self = Self(rawValue: 16)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF`.
         /// Available since libvirt 1.2.8.
-        public static let shutoff: GetAllDomainStatsOptions = Self(rawValue: 64)
+        public static let shutoff: Self = Self(rawValue: 64)
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT`.
         /// Available since libvirt 1.2.8.
-        public static let transient: GetAllDomainStatsOptions = Self(rawValue: 8)
+        public static let transient: Self = Self(rawValue: 8)
     }
 
     /// Flags used to tune which domains are listed by `Connection.allDomains(options:)`. Note that these flags come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -502,67 +502,67 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_ACTIVE`.
         /// Available since libvirt 0.9.13.
-        public static let active: ListAllDomainsOptions = Self(rawValue: 1)
+        public static let active: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_AUTOSTART`.
         /// Available since libvirt 0.9.13.
-        public static let autostart: ListAllDomainsOptions = Self(rawValue: 1024)
+        public static let autostart: Self = Self(rawValue: 1024)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT`.
         /// Available since libvirt 5.6.0.
-        public static let hasCheckpoint: ListAllDomainsOptions = Self(rawValue: 16384)
+        public static let hasCheckpoint: Self = Self(rawValue: 16384)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT`.
         /// Available since libvirt 0.9.13.
-        public static let hasSnapshot: ListAllDomainsOptions = Self(rawValue: 4096)
+        public static let hasSnapshot: Self = Self(rawValue: 4096)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_INACTIVE`.
         /// Available since libvirt 0.9.13.
-        public static let inactive: ListAllDomainsOptions = Self(rawValue: 2)
+        public static let inactive: Self = Self(rawValue: 2)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE`.
         /// Available since libvirt 0.9.13.
-        public static let managedsave: ListAllDomainsOptions = Self(rawValue: 256)
+        public static let managedsave: Self = Self(rawValue: 256)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART`.
         /// Available since libvirt 0.9.13.
-        public static let noAutostart: ListAllDomainsOptions = Self(rawValue: 2048)
+        public static let noAutostart: Self = Self(rawValue: 2048)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT`.
         /// Available since libvirt 5.6.0.
-        public static let noCheckpoint: ListAllDomainsOptions = Self(rawValue: 32768)
+        public static let noCheckpoint: Self = Self(rawValue: 32768)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE`.
         /// Available since libvirt 0.9.13.
-        public static let noManagedsave: ListAllDomainsOptions = Self(rawValue: 512)
+        public static let noManagedsave: Self = Self(rawValue: 512)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT`.
         /// Available since libvirt 0.9.13.
-        public static let noSnapshot: ListAllDomainsOptions = Self(rawValue: 8192)
+        public static let noSnapshot: Self = Self(rawValue: 8192)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_OTHER`.
         /// Available since libvirt 0.9.13.
-        public static let other: ListAllDomainsOptions = Self(rawValue: 128)
+        public static let other: Self = Self(rawValue: 128)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_PAUSED`.
         /// Available since libvirt 0.9.13.
-        public static let paused: ListAllDomainsOptions = Self(rawValue: 32)
+        public static let paused: Self = Self(rawValue: 32)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_PERSISTENT`.
         /// Available since libvirt 0.9.13.
-        public static let persistent: ListAllDomainsOptions = Self(rawValue: 4)
+        public static let persistent: Self = Self(rawValue: 4)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_RUNNING`.
         /// Available since libvirt 0.9.13.
-        public static let running: ListAllDomainsOptions = Self(rawValue: 16)
+        public static let running: Self = Self(rawValue: 16)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_SHUTOFF`.
         /// Available since libvirt 0.9.13.
-        public static let shutoff: ListAllDomainsOptions = Self(rawValue: 64)
+        public static let shutoff: Self = Self(rawValue: 64)
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_TRANSIENT`.
         /// Available since libvirt 0.9.13.
-        public static let transient: ListAllDomainsOptions = Self(rawValue: 8)
+        public static let transient: Self = Self(rawValue: 8)
     }
 
     /// Flags used to filter the returned interfaces.
@@ -580,11 +580,11 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_INTERFACES_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: ListAllInterfacesOptions = Self(rawValue: 2)
+        public static let active: Self = Self(rawValue: 2)
 
         /// C symbol: `VIR_CONNECT_LIST_INTERFACES_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: ListAllInterfacesOptions = Self(rawValue: 1)
+        public static let inactive: Self = Self(rawValue: 1)
     }
 
     /// Flags used to filter the returned networks. Flags in each group are exclusive attributes of a network.
@@ -602,27 +602,27 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: ListAllNetworksOptions = Self(rawValue: 2)
+        public static let active: Self = Self(rawValue: 2)
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let autostart: ListAllNetworksOptions = Self(rawValue: 16)
+        public static let autostart: Self = Self(rawValue: 16)
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: ListAllNetworksOptions = Self(rawValue: 1)
+        public static let inactive: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let noAutostart: ListAllNetworksOptions = Self(rawValue: 32)
+        public static let noAutostart: Self = Self(rawValue: 32)
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_PERSISTENT`.
         /// Available since libvirt 0.10.2.
-        public static let persistent: ListAllNetworksOptions = Self(rawValue: 4)
+        public static let persistent: Self = Self(rawValue: 4)
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_TRANSIENT`.
         /// Available since libvirt 0.10.2.
-        public static let transient: ListAllNetworksOptions = Self(rawValue: 8)
+        public static let transient: Self = Self(rawValue: 8)
     }
 
     /// Flags used to filter either by capability or active state, the returned node devices.
@@ -642,145 +642,145 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE`.
         /// Available since libvirt 7.3.0.
-        public static let active: ListAllNodeDeviceOptions = Self(rawValue: 2147483648)
+        public static let active: Self = Self(rawValue: 2147483648)
 
         /// s390 AP Card device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD`.
         /// Available since libvirt 7.0.0.
-        public static let apCard: ListAllNodeDeviceOptions = Self(rawValue: 262144)
+        public static let apCard: Self = Self(rawValue: 262144)
 
         /// s390 AP Matrix
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX`.
         /// Available since libvirt 7.0.0.
-        public static let apMatrix: ListAllNodeDeviceOptions = Self(rawValue: 1048576)
+        public static let apMatrix: Self = Self(rawValue: 1048576)
 
         /// s390 AP Queue
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE`.
         /// Available since libvirt 7.0.0.
-        public static let apQueue: ListAllNodeDeviceOptions = Self(rawValue: 524288)
+        public static let apQueue: Self = Self(rawValue: 524288)
 
         /// CCW device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV`.
         /// Available since libvirt 3.4.0.
-        public static let ccwDev: ListAllNodeDeviceOptions = Self(rawValue: 32768)
+        public static let ccwDev: Self = Self(rawValue: 32768)
 
         /// CSS device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV`.
         /// Available since libvirt 6.8.0.
-        public static let cssDev: ListAllNodeDeviceOptions = Self(rawValue: 65536)
+        public static let cssDev: Self = Self(rawValue: 65536)
 
         /// DRM device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM`.
         /// Available since libvirt 3.1.0.
-        public static let drm: ListAllNodeDeviceOptions = Self(rawValue: 4096)
+        public static let drm: Self = Self(rawValue: 4096)
 
         /// FC Host Bus Adapter
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST`.
         /// Available since libvirt 1.0.4.
-        public static let fcHost: ListAllNodeDeviceOptions = Self(rawValue: 512)
+        public static let fcHost: Self = Self(rawValue: 512)
 
         /// Mediated device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV`.
         /// Available since libvirt 3.4.0.
-        public static let mdev: ListAllNodeDeviceOptions = Self(rawValue: 16384)
+        public static let mdev: Self = Self(rawValue: 16384)
 
         /// Capable of mediated devices
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES`.
         /// Available since libvirt 3.4.0.
-        public static let mdevTypes: ListAllNodeDeviceOptions = Self(rawValue: 8192)
+        public static let mdevTypes: Self = Self(rawValue: 8192)
 
         /// Network device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET`.
         /// Available since libvirt 0.10.2.
-        public static let net: ListAllNodeDeviceOptions = Self(rawValue: 16)
+        public static let net: Self = Self(rawValue: 16)
 
         /// PCI device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let pciDev: ListAllNodeDeviceOptions = Self(rawValue: 2)
+        public static let pciDev: Self = Self(rawValue: 2)
 
         /// SCSI device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI`.
         /// Available since libvirt 0.10.2.
-        public static let scsi: ListAllNodeDeviceOptions = Self(rawValue: 128)
+        public static let scsi: Self = Self(rawValue: 128)
 
         /// Capable of scsi_generic
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC`.
         /// Available since libvirt 1.1.0.
-        public static let scsiGeneric: ListAllNodeDeviceOptions = Self(rawValue: 2048)
+        public static let scsiGeneric: Self = Self(rawValue: 2048)
 
         /// SCSI Host Bus Adapter
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST`.
         /// Available since libvirt 0.10.2.
-        public static let scsiHost: ListAllNodeDeviceOptions = Self(rawValue: 32)
+        public static let scsiHost: Self = Self(rawValue: 32)
 
         /// SCSI Target
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET`.
         /// Available since libvirt 0.10.2.
-        public static let scsiTarget: ListAllNodeDeviceOptions = Self(rawValue: 64)
+        public static let scsiTarget: Self = Self(rawValue: 64)
 
         /// Storage device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE`.
         /// Available since libvirt 0.10.2.
-        public static let storage: ListAllNodeDeviceOptions = Self(rawValue: 256)
+        public static let storage: Self = Self(rawValue: 256)
 
         /// System capability
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM`.
         /// Available since libvirt 0.10.2.
-        public static let system: ListAllNodeDeviceOptions = Self(rawValue: 1)
+        public static let system: Self = Self(rawValue: 1)
 
         /// USB device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let usbDev: ListAllNodeDeviceOptions = Self(rawValue: 4)
+        public static let usbDev: Self = Self(rawValue: 4)
 
         /// USB interface
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE`.
         /// Available since libvirt 0.10.2.
-        public static let usbInterface: ListAllNodeDeviceOptions = Self(rawValue: 8)
+        public static let usbInterface: Self = Self(rawValue: 8)
 
         /// vDPA device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA`.
         /// Available since libvirt 6.9.0.
-        public static let vdpa: ListAllNodeDeviceOptions = Self(rawValue: 131072)
+        public static let vdpa: Self = Self(rawValue: 131072)
 
         /// Device with VPD
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD`.
         /// Available since libvirt 7.9.0.
-        public static let vpd: ListAllNodeDeviceOptions = Self(rawValue: 2097152)
+        public static let vpd: Self = Self(rawValue: 2097152)
 
         /// Capable of vport
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS`.
         /// Available since libvirt 1.0.4.
-        public static let vports: ListAllNodeDeviceOptions = Self(rawValue: 1024)
+        public static let vports: Self = Self(rawValue: 1024)
 
         /// Inactive devices
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE`.
         /// Available since libvirt 7.3.0.
-        public static let inactive: ListAllNodeDeviceOptions = Self(rawValue: 1073741824)
+        public static let inactive: Self = Self(rawValue: 1073741824)
     }
 
     /// Flags used to filter the returned secrets. Flags in each group are exclusive attributes of a secret.
@@ -800,21 +800,21 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_EPHEMERAL`.
         /// Available since libvirt 0.10.2.
-        public static let ephemeral: ListAllSecretsOptions = Self(rawValue: 1)
+        public static let ephemeral: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL`.
         /// Available since libvirt 0.10.2.
-        public static let noEphemeral: ListAllSecretsOptions = Self(rawValue: 2)
+        public static let noEphemeral: Self = Self(rawValue: 2)
 
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_NO_PRIVATE`.
         /// Available since libvirt 0.10.2.
-        public static let noPrivate: ListAllSecretsOptions = Self(rawValue: 8)
+        public static let noPrivate: Self = Self(rawValue: 8)
 
         /// not revealed to any caller of libvirt, nor to any other node
         ///
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_PRIVATE`.
         /// Available since libvirt 0.10.2.
-        public static let `private`: ListAllSecretsOptions = Self(rawValue: 4)
+        public static let `private`: Self = Self(rawValue: 4)
     }
 
     /// Flags used to tune pools returned by `Connection.allStoragePools(options:)`. Note that these flags come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -832,83 +832,83 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: ListAllStoragePoolsOptions = Self(rawValue: 2)
+        public static let active: Self = Self(rawValue: 2)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let autostart: ListAllStoragePoolsOptions = Self(rawValue: 16)
+        public static let autostart: Self = Self(rawValue: 16)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_DIR`.
         /// Available since libvirt 0.10.2.
-        public static let dir: ListAllStoragePoolsOptions = Self(rawValue: 64)
+        public static let dir: Self = Self(rawValue: 64)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_DISK`.
         /// Available since libvirt 0.10.2.
-        public static let disk: ListAllStoragePoolsOptions = Self(rawValue: 1024)
+        public static let disk: Self = Self(rawValue: 1024)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_FS`.
         /// Available since libvirt 0.10.2.
-        public static let fs: ListAllStoragePoolsOptions = Self(rawValue: 128)
+        public static let fs: Self = Self(rawValue: 128)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER`.
         /// Available since libvirt 1.2.1.
-        public static let gluster: ListAllStoragePoolsOptions = Self(rawValue: 65536)
+        public static let gluster: Self = Self(rawValue: 65536)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: ListAllStoragePoolsOptions = Self(rawValue: 1)
+        public static let inactive: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI`.
         /// Available since libvirt 0.10.2.
-        public static let iscsi: ListAllStoragePoolsOptions = Self(rawValue: 2048)
+        public static let iscsi: Self = Self(rawValue: 2048)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT`.
         /// Available since libvirt 5.6.0.
-        public static let iscsiDirect: ListAllStoragePoolsOptions = Self(rawValue: 524288)
+        public static let iscsiDirect: Self = Self(rawValue: 524288)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL`.
         /// Available since libvirt 0.10.2.
-        public static let logical: ListAllStoragePoolsOptions = Self(rawValue: 512)
+        public static let logical: Self = Self(rawValue: 512)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_MPATH`.
         /// Available since libvirt 0.10.2.
-        public static let mpath: ListAllStoragePoolsOptions = Self(rawValue: 8192)
+        public static let mpath: Self = Self(rawValue: 8192)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_NETFS`.
         /// Available since libvirt 0.10.2.
-        public static let netfs: ListAllStoragePoolsOptions = Self(rawValue: 256)
+        public static let netfs: Self = Self(rawValue: 256)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let noAutostart: ListAllStoragePoolsOptions = Self(rawValue: 32)
+        public static let noAutostart: Self = Self(rawValue: 32)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT`.
         /// Available since libvirt 0.10.2.
-        public static let persistent: ListAllStoragePoolsOptions = Self(rawValue: 4)
+        public static let persistent: Self = Self(rawValue: 4)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_RBD`.
         /// Available since libvirt 0.10.2.
-        public static let rbd: ListAllStoragePoolsOptions = Self(rawValue: 16384)
+        public static let rbd: Self = Self(rawValue: 16384)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_SCSI`.
         /// Available since libvirt 0.10.2.
-        public static let scsi: ListAllStoragePoolsOptions = Self(rawValue: 4096)
+        public static let scsi: Self = Self(rawValue: 4096)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG`.
         /// Available since libvirt 0.10.2.
-        public static let sheepdog: ListAllStoragePoolsOptions = Self(rawValue: 32768)
+        public static let sheepdog: Self = Self(rawValue: 32768)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT`.
         /// Available since libvirt 0.10.2.
-        public static let transient: ListAllStoragePoolsOptions = Self(rawValue: 8)
+        public static let transient: Self = Self(rawValue: 8)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE`.
         /// Available since libvirt 3.1.0.
-        public static let vstorage: ListAllStoragePoolsOptions = Self(rawValue: 262144)
+        public static let vstorage: Self = Self(rawValue: 262144)
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ZFS`.
         /// Available since libvirt 1.2.8.
-        public static let zfs: ListAllStoragePoolsOptions = Self(rawValue: 131072)
+        public static let zfs: Self = Self(rawValue: 131072)
     }
 
     /// The values of a ``Connection.Credential``.

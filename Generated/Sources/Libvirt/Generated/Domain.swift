@@ -3097,7 +3097,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_ABORT_JOB_POSTCOPY`.
         /// Available since libvirt 8.5.0.
-        public static let postcopy: AbortJobOptions = Self(rawValue: 1)
+        public static let postcopy: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainAuthorizedSSHKeysSetFlags`.
@@ -3115,13 +3115,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND`.
         /// Available since libvirt 6.10.0.
-        public static let append: AuthorizedSSHKeysSetOptions = Self(rawValue: 1)
+        public static let append: Self = Self(rawValue: 1)
 
         /// remove keys, instead of adding them
         ///
         /// C symbol: `VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE`.
         /// Available since libvirt 6.10.0.
-        public static let remove: AuthorizedSSHKeysSetOptions = Self(rawValue: 2)
+        public static let remove: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virDomainBackupBeginFlags`.
@@ -3139,7 +3139,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL`.
         /// Available since libvirt 6.0.0.
-        public static let reuseExternal: BackupBeginOptions = Self(rawValue: 1)
+        public static let reuseExternal: Self = Self(rawValue: 1)
     }
 
     /// Flags available for `Domain.blockCommit(disk:base:top:bandwidth:options:)`.
@@ -3159,31 +3159,31 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_ACTIVE`.
         /// Available since libvirt 1.2.6.
-        public static let active: BlockCommitOptions = Self(rawValue: 4)
+        public static let active: Self = Self(rawValue: 4)
 
         /// bandwidth in bytes/s instead of MiB/s
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: BlockCommitOptions = Self(rawValue: 16)
+        public static let bandwidthBytes: Self = Self(rawValue: 16)
 
         /// Delete any files that are now invalid after their contents have been committed
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_DELETE`.
         /// Available since libvirt 0.10.2.
-        public static let delete: BlockCommitOptions = Self(rawValue: 2)
+        public static let delete: Self = Self(rawValue: 2)
 
         /// keep the backing chain referenced using relative names
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_RELATIVE`.
         /// Available since libvirt 1.2.7.
-        public static let relative: BlockCommitOptions = Self(rawValue: 8)
+        public static let relative: Self = Self(rawValue: 8)
 
         /// NULL base means next backing file, not whole chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_SHALLOW`.
         /// Available since libvirt 0.10.2.
-        public static let shallow: BlockCommitOptions = Self(rawValue: 1)
+        public static let shallow: Self = Self(rawValue: 1)
     }
 
     /// Flags available for `Domain.blockCopy(disk:destinationXML:parameters:options:)`.
@@ -3203,25 +3203,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_REUSE_EXT`.
         /// Available since libvirt 1.2.8.
-        public static let reuseExt: BlockCopyOptions = Self(rawValue: 2)
+        public static let reuseExt: Self = Self(rawValue: 2)
 
         /// Limit copy to top of source backing chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_SHALLOW`.
         /// Available since libvirt 1.2.8.
-        public static let shallow: BlockCopyOptions = Self(rawValue: 1)
+        public static let shallow: Self = Self(rawValue: 1)
 
         /// Force the copy job to synchronously propagate guest writes into  the destination image, so that the copy is guaranteed to converge
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES`.
         /// Available since libvirt 8.0.0.
-        public static let synchronousWrites: BlockCopyOptions = Self(rawValue: 8)
+        public static let synchronousWrites: Self = Self(rawValue: 8)
 
         /// Don't force usage of recoverable job for the copy operation
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB`.
         /// Available since libvirt 3.5.0.
-        public static let transientJob: BlockCopyOptions = Self(rawValue: 4)
+        public static let transientJob: Self = Self(rawValue: 4)
     }
 
     /// `Domain.BlockJobAbortOptions.async`: Request only, do not wait for completion `Domain.BlockJobAbortOptions.pivot`: Pivot to new file when ending a copy or active commit job
@@ -3239,11 +3239,11 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC`.
         /// Available since libvirt 0.9.12.
-        public static let async: BlockJobAbortOptions = Self(rawValue: 1)
+        public static let async: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT`.
         /// Available since libvirt 0.9.12.
-        public static let pivot: BlockJobAbortOptions = Self(rawValue: 2)
+        public static let pivot: Self = Self(rawValue: 2)
     }
 
     /// Flags for use with `Domain.blockJobInfo(disk:options:)`
@@ -3263,7 +3263,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: BlockJobInfoOptions = Self(rawValue: 1)
+        public static let bandwidthBytes: Self = Self(rawValue: 1)
     }
 
     /// Flags for use with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`
@@ -3283,7 +3283,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let speedBandwidthBytes: BlockJobSetSpeedOptions = Self(rawValue: 1)
+        public static let speedBandwidthBytes: Self = Self(rawValue: 1)
     }
 
     /// Flags for use with `Domain.blockPull(disk:bandwidth:options:)` (values chosen to be a subset of the flags for `Domain.blockRebase(disk:base:bandwidth:options:)`)
@@ -3303,7 +3303,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: BlockPullOptions = Self(rawValue: 64)
+        public static let bandwidthBytes: Self = Self(rawValue: 64)
     }
 
     /// Flags available for `Domain.blockRebase(disk:base:bandwidth:options:)`.
@@ -3323,43 +3323,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: BlockRebaseOptions = Self(rawValue: 64)
+        public static let bandwidthBytes: Self = Self(rawValue: 64)
 
         /// Start a copy job
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY`.
         /// Available since libvirt 0.9.12.
-        public static let copy: BlockRebaseOptions = Self(rawValue: 8)
+        public static let copy: Self = Self(rawValue: 8)
 
         /// Treat destination as block device instead of file
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY_DEV`.
         /// Available since libvirt 1.2.9.
-        public static let copyDev: BlockRebaseOptions = Self(rawValue: 32)
+        public static let copyDev: Self = Self(rawValue: 32)
 
         /// Make destination file raw
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY_RAW`.
         /// Available since libvirt 0.9.12.
-        public static let copyRaw: BlockRebaseOptions = Self(rawValue: 4)
+        public static let copyRaw: Self = Self(rawValue: 4)
 
         /// Keep backing chain referenced using relative names
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_RELATIVE`.
         /// Available since libvirt 1.2.7.
-        public static let relative: BlockRebaseOptions = Self(rawValue: 16)
+        public static let relative: Self = Self(rawValue: 16)
 
         /// Reuse existing external file for a copy
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT`.
         /// Available since libvirt 0.9.12.
-        public static let reuseExt: BlockRebaseOptions = Self(rawValue: 2)
+        public static let reuseExt: Self = Self(rawValue: 2)
 
         /// Limit copy to top of source backing chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_SHALLOW`.
         /// Available since libvirt 0.9.12.
-        public static let shallow: BlockRebaseOptions = Self(rawValue: 1)
+        public static let shallow: Self = Self(rawValue: 1)
     }
 
     /// Flags available for `Domain.blockResize(disk:size:options:)`.
@@ -3379,7 +3379,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_RESIZE_BYTES`.
         /// Available since libvirt 0.9.11.
-        public static let bytes: BlockResizeOptions = Self(rawValue: 1)
+        public static let bytes: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainChannelFlags`.
@@ -3397,7 +3397,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CHANNEL_FORCE`.
         /// Available since libvirt 1.0.2.
-        public static let force: ChannelOptions = Self(rawValue: 1)
+        public static let force: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainConsoleFlags`.
@@ -3415,13 +3415,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CONSOLE_FORCE`.
         /// Available since libvirt 0.9.11.
-        public static let force: ConsoleOptions = Self(rawValue: 1)
+        public static let force: Self = Self(rawValue: 1)
 
         /// check if the console driver supports safe console operations
         ///
         /// C symbol: `VIR_DOMAIN_CONSOLE_SAFE`.
         /// Available since libvirt 0.9.11.
-        public static let safe: ConsoleOptions = Self(rawValue: 2)
+        public static let safe: Self = Self(rawValue: 2)
     }
 
     /// Domain core dump flags.
@@ -3441,31 +3441,31 @@ extension Domain {
         ///
         /// C symbol: `VIR_DUMP_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let bypassCache: CoreDumpOptions = Self(rawValue: 4)
+        public static let bypassCache: Self = Self(rawValue: 4)
 
         /// crash after dump
         ///
         /// C symbol: `VIR_DUMP_CRASH`.
         /// Available since libvirt 0.7.5.
-        public static let crash: CoreDumpOptions = Self(rawValue: 1)
+        public static let crash: Self = Self(rawValue: 1)
 
         /// live dump
         ///
         /// C symbol: `VIR_DUMP_LIVE`.
         /// Available since libvirt 0.7.5.
-        public static let live: CoreDumpOptions = Self(rawValue: 2)
+        public static let live: Self = Self(rawValue: 2)
 
         /// use dump-guest-memory
         ///
         /// C symbol: `VIR_DUMP_MEMORY_ONLY`.
         /// Available since libvirt 0.9.13.
-        public static let memoryOnly: CoreDumpOptions = Self(rawValue: 16)
+        public static let memoryOnly: Self = Self(rawValue: 16)
 
         /// reset domain after dump finishes
         ///
         /// C symbol: `VIR_DUMP_RESET`.
         /// Available since libvirt 0.9.7.
-        public static let reset: CoreDumpOptions = Self(rawValue: 8)
+        public static let reset: Self = Self(rawValue: 8)
     }
 
     /// Flags OR'ed together to provide specific behaviour when creating a Domain.
@@ -3485,43 +3485,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_NONE`.
         /// Available since libvirt 0.0.1.
-        public static let none: CreateOptions = []
+        public static let none: Self = []
 
         /// Automatically kill guest when `Connection` is closed
         ///
         /// C symbol: `VIR_DOMAIN_START_AUTODESTROY`.
         /// Available since libvirt 0.9.3.
-        public static let startAutodestroy: CreateOptions = Self(rawValue: 2)
+        public static let startAutodestroy: Self = Self(rawValue: 2)
 
         /// Avoid file system cache pollution
         ///
         /// C symbol: `VIR_DOMAIN_START_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let startBypassCache: CreateOptions = Self(rawValue: 4)
+        public static let startBypassCache: Self = Self(rawValue: 4)
 
         /// Boot, discarding any managed save
         ///
         /// C symbol: `VIR_DOMAIN_START_FORCE_BOOT`.
         /// Available since libvirt 0.9.5.
-        public static let startForceBoot: CreateOptions = Self(rawValue: 8)
+        public static let startForceBoot: Self = Self(rawValue: 8)
 
         /// Launch guest in paused state
         ///
         /// C symbol: `VIR_DOMAIN_START_PAUSED`.
         /// Available since libvirt 0.8.2.
-        public static let startPaused: CreateOptions = Self(rawValue: 1)
+        public static let startPaused: Self = Self(rawValue: 1)
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_START_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let startResetNvram: CreateOptions = Self(rawValue: 32)
+        public static let startResetNvram: Self = Self(rawValue: 32)
 
         /// Validate the XML document against schema
         ///
         /// C symbol: `VIR_DOMAIN_START_VALIDATE`.
         /// Available since libvirt 1.2.12.
-        public static let startValidate: CreateOptions = Self(rawValue: 16)
+        public static let startValidate: Self = Self(rawValue: 16)
     }
 
     /// C symbol: `virDomainDefineFlags`.
@@ -3539,7 +3539,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DEFINE_VALIDATE`.
         /// Available since libvirt 1.2.12.
-        public static let validate: DefineOptions = Self(rawValue: 1)
+        public static let validate: Self = Self(rawValue: 1)
     }
 
     /// Flags used to provide specific behaviour to the `Domain.destroy(options:)` function
@@ -3559,19 +3559,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: DestroyOptions = []
+        public static let `default`: Self = []
 
         /// only SIGTERM, no SIGKILL
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_GRACEFUL`.
         /// Available since libvirt 0.9.10.
-        public static let graceful: DestroyOptions = Self(rawValue: 1)
+        public static let graceful: Self = Self(rawValue: 1)
 
         /// remove VM logs on destroy
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_REMOVE_LOGS`.
         /// Available since libvirt 8.3.0.
-        public static let removeLogs: DestroyOptions = Self(rawValue: 2)
+        public static let removeLogs: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virDomainDeviceModifyFlags`.
@@ -3589,25 +3589,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_CONFIG`.
         /// Available since libvirt 0.7.7.
-        public static let config: DeviceModifyOptions = Self(rawValue: 2)
+        public static let config: Self = Self(rawValue: 2)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_CURRENT`.
         /// Available since libvirt 0.7.7.
-        public static let current: DeviceModifyOptions = []
+        public static let current: Self = []
 
         /// Forcibly modify device (ex. force eject a cdrom)
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_FORCE`.
         /// Available since libvirt 0.8.6.
-        public static let force: DeviceModifyOptions = Self(rawValue: 4)
+        public static let force: Self = Self(rawValue: 4)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_LIVE`.
         /// Available since libvirt 0.7.7.
-        public static let live: DeviceModifyOptions = Self(rawValue: 1)
+        public static let live: Self = Self(rawValue: 1)
     }
 
     /// Flags OR'ed together to provide specific behaviour when calculating dirty page rate for a Domain
@@ -3627,19 +3627,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP`.
         /// Available since libvirt 8.1.0.
-        public static let dirtyBitmap: DirtyRateCalcOptions = Self(rawValue: 1)
+        public static let dirtyBitmap: Self = Self(rawValue: 1)
 
         /// dirty-ring mode
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING`.
         /// Available since libvirt 8.1.0.
-        public static let dirtyRing: DirtyRateCalcOptions = Self(rawValue: 2)
+        public static let dirtyRing: Self = Self(rawValue: 2)
 
         /// default mode - page-sampling
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING`.
         /// Available since libvirt 8.1.0.
-        public static let pageSampling: DirtyRateCalcOptions = []
+        public static let pageSampling: Self = []
     }
 
     /// C symbol: `virDomainFDAssociateFlags`.
@@ -3657,13 +3657,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE`.
         /// Available since libvirt 9.0.0.
-        public static let restore: FDAssociateOptions = Self(rawValue: 1)
+        public static let restore: Self = Self(rawValue: 1)
 
         /// Use a seclabel allowing writes for the FD even if usage implies read-only mode
         ///
         /// C symbol: `VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE`.
         /// Available since libvirt 9.0.0.
-        public static let writable: FDAssociateOptions = Self(rawValue: 2)
+        public static let writable: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virDomainGetHostnameFlags`.
@@ -3681,13 +3681,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_GET_HOSTNAME_AGENT`.
         /// Available since libvirt 6.1.0.
-        public static let agent: GetHostnameOptions = Self(rawValue: 2)
+        public static let agent: Self = Self(rawValue: 2)
 
         /// Parse DHCP lease file
         ///
         /// C symbol: `VIR_DOMAIN_GET_HOSTNAME_LEASE`.
         /// Available since libvirt 6.1.0.
-        public static let lease: GetHostnameOptions = Self(rawValue: 1)
+        public static let lease: Self = Self(rawValue: 1)
     }
 
     /// Flags OR'ed together to provide specific behavior when querying domain job statistics.
@@ -3707,13 +3707,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_STATS_COMPLETED`.
         /// Available since libvirt 1.2.9.
-        public static let completed: GetJobStatsOptions = Self(rawValue: 1)
+        public static let completed: Self = Self(rawValue: 1)
 
         /// don't remove completed stats when reading them
         ///
         /// C symbol: `VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED`.
         /// Available since libvirt 6.0.0.
-        public static let keepCompleted: GetJobStatsOptions = Self(rawValue: 2)
+        public static let keepCompleted: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virDomainGuestInfoTypes`.
@@ -3731,43 +3731,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_DISKS`.
         /// Available since libvirt 7.0.0.
-        public static let disks: GuestInfoTypes = Self(rawValue: 32)
+        public static let disks: Self = Self(rawValue: 32)
 
         /// return filesystem information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_FILESYSTEM`.
         /// Available since libvirt 5.7.0.
-        public static let filesystem: GuestInfoTypes = Self(rawValue: 16)
+        public static let filesystem: Self = Self(rawValue: 16)
 
         /// return hostname information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_HOSTNAME`.
         /// Available since libvirt 5.7.0.
-        public static let hostname: GuestInfoTypes = Self(rawValue: 8)
+        public static let hostname: Self = Self(rawValue: 8)
 
         /// return interfaces information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_INTERFACES`.
         /// Available since libvirt 7.10.0.
-        public static let interfaces: GuestInfoTypes = Self(rawValue: 64)
+        public static let interfaces: Self = Self(rawValue: 64)
 
         /// return OS information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_OS`.
         /// Available since libvirt 5.7.0.
-        public static let os: GuestInfoTypes = Self(rawValue: 2)
+        public static let os: Self = Self(rawValue: 2)
 
         /// return timezone information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_TIMEZONE`.
         /// Available since libvirt 5.7.0.
-        public static let timezone: GuestInfoTypes = Self(rawValue: 4)
+        public static let timezone: Self = Self(rawValue: 4)
 
         /// return active users
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_USERS`.
         /// Available since libvirt 5.7.0.
-        public static let users: GuestInfoTypes = Self(rawValue: 1)
+        public static let users: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainMemoryFailureFlags`.
@@ -3785,13 +3785,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED`.
         /// Available since libvirt 6.9.0.
-        public static let actionRequired: MemoryFailureOptions = Self(rawValue: 1)
+        public static let actionRequired: Self = Self(rawValue: 1)
 
         /// whether the failure occurred while the previous failure was still in  progress.
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE`.
         /// Available since libvirt 6.9.0.
-        public static let recursive: MemoryFailureOptions = Self(rawValue: 2)
+        public static let recursive: Self = Self(rawValue: 2)
     }
 
     /// Memory peeking flags.
@@ -3811,13 +3811,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_MEMORY_PHYSICAL`.
         /// Available since libvirt 0.7.0.
-        public static let physical: MemoryOptions = Self(rawValue: 2)
+        public static let physical: Self = Self(rawValue: 2)
 
         /// addresses are virtual addresses
         ///
         /// C symbol: `VIR_MEMORY_VIRTUAL`.
         /// Available since libvirt 0.4.4.
-        public static let virtual: MemoryOptions = Self(rawValue: 1)
+        public static let virtual: Self = Self(rawValue: 1)
     }
 
     /// Memory size modification flags.
@@ -3837,25 +3837,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEM_CONFIG`.
         /// Available since libvirt 0.9.0.
-        public static let config: MemoryModOptions = Self(rawValue: 2)
+        public static let config: Self = Self(rawValue: 2)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_MEM_CURRENT`.
         /// Available since libvirt 0.9.1.
-        public static let current: MemoryModOptions = []
+        public static let current: Self = []
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_MEM_LIVE`.
         /// Available since libvirt 0.9.0.
-        public static let live: MemoryModOptions = Self(rawValue: 1)
+        public static let live: Self = Self(rawValue: 1)
 
         /// affect Max rather than current
         ///
         /// C symbol: `VIR_DOMAIN_MEM_MAXIMUM`.
         /// Available since libvirt 0.9.1.
-        public static let maximum: MemoryModOptions = Self(rawValue: 4)
+        public static let maximum: Self = Self(rawValue: 4)
     }
 
     /// C symbol: `virDomainMessageType`.
@@ -3871,11 +3871,11 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_MESSAGE_DEPRECATION`.
         /// Available since libvirt 7.1.0.
-        public static let deprecation: MessageType = Self(rawValue: 1)
+        public static let deprecation: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_DOMAIN_MESSAGE_TAINTING`.
         /// Available since libvirt 7.1.0.
-        public static let tainting: MessageType = Self(rawValue: 2)
+        public static let tainting: Self = Self(rawValue: 2)
     }
 
     /// Domain migration flags.
@@ -3895,127 +3895,127 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_ABORT_ON_ERROR`.
         /// Available since libvirt 1.1.0.
-        public static let abortOnError: MigrateOptions = Self(rawValue: 4096)
+        public static let abortOnError: Self = Self(rawValue: 4096)
 
         /// Enable algorithms that ensure a live migration will eventually converge.  This usually means the domain will be slowed down to make sure it does  not change its memory faster than a hypervisor can transfer the changed  memory to the destination host. VIR_MIGRATE_PARAM_AUTO_CONVERGE_*  parameters can be used to tune the algorithm.
         ///
         /// C symbol: `VIR_MIGRATE_AUTO_CONVERGE`.
         /// Available since libvirt 1.2.3.
-        public static let autoConverge: MigrateOptions = Self(rawValue: 8192)
+        public static let autoConverge: Self = Self(rawValue: 8192)
 
         /// Protect against domain configuration changes during the migration  process. This flag is used automatically when both sides support it.  Explicitly setting this flag will cause migration to fail if either the  source or the destination does not support it.
         ///
         /// C symbol: `VIR_MIGRATE_CHANGE_PROTECTION`.
         /// Available since libvirt 0.9.4.
-        public static let changeProtection: MigrateOptions = Self(rawValue: 256)
+        public static let changeProtection: Self = Self(rawValue: 256)
 
         /// Compress migration data. The compression methods can be specified using  VIR_MIGRATE_PARAM_COMPRESSION. A hypervisor default method will be used  if this parameter is omitted. Individual compression methods can be  tuned via their specific VIR_MIGRATE_PARAM_COMPRESSION_* parameters.
         ///
         /// C symbol: `VIR_MIGRATE_COMPRESSED`.
         /// Available since libvirt 1.0.3.
-        public static let compressed: MigrateOptions = Self(rawValue: 2048)
+        public static let compressed: Self = Self(rawValue: 2048)
 
         /// Do not pause the domain during migration. The domain's memory will  be transferred to the destination host while the domain is running.  The migration may never converge if the domain is changing its memory  faster then it can be transferred. The domain can be manually paused  anytime during migration using `Domain.suspend()`.
         ///
         /// C symbol: `VIR_MIGRATE_LIVE`.
         /// Available since libvirt 0.3.2.
-        public static let live: MigrateOptions = Self(rawValue: 1)
+        public static let live: Self = Self(rawValue: 1)
 
         /// Migrate full disk images in addition to domain's memory. By default  only non-shared non-readonly disk images are transferred. The  VIR_MIGRATE_PARAM_MIGRATE_DISKS parameter can be used to specify which  disks should be migrated.   This flag and `Domain.MigrateOptions.nonSharedInc` are mutually exclusive.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_DISK`.
         /// Available since libvirt 0.8.2.
-        public static let nonSharedDisk: MigrateOptions = Self(rawValue: 64)
+        public static let nonSharedDisk: Self = Self(rawValue: 64)
 
         /// Migrate disk images in addition to domain's memory. This is similar to  `Domain.MigrateOptions.nonSharedDisk`, but only the top level of each disk's  backing chain is copied. That is, the rest of the backing chain is  expected to be present on the destination and to be exactly the same as  on the source host.   This flag and `Domain.MigrateOptions.nonSharedDisk` are mutually exclusive.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_INC`.
         /// Available since libvirt 0.8.2.
-        public static let nonSharedInc: MigrateOptions = Self(rawValue: 128)
+        public static let nonSharedInc: Self = Self(rawValue: 128)
 
         /// Force the guest writes which happen when copying disk images for  non-shared storage migration to be synchronously written to the  destination. This ensures the storage migration converges for VMs  doing heavy I/O on fast local storage and slow mirror.   Requires one of `Domain.MigrateOptions.nonSharedDisk`, `Domain.MigrateOptions.nonSharedInc`  to be present as well.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES`.
         /// Available since libvirt 8.0.0.
-        public static let nonSharedSynchronousWrites: MigrateOptions = Self(rawValue: 262144)
+        public static let nonSharedSynchronousWrites: Self = Self(rawValue: 262144)
 
         /// Migrate a domain definition without starting the domain on the  destination and without stopping it on the source host. Offline  migration requires `Domain.MigrateOptions.persistDest` to be set.   Offline migration may not copy disk storage or any other file based  storage (such as UEFI variables).
         ///
         /// C symbol: `VIR_MIGRATE_OFFLINE`.
         /// Available since libvirt 1.0.1.
-        public static let offline: MigrateOptions = Self(rawValue: 1024)
+        public static let offline: Self = Self(rawValue: 1024)
 
         /// Send memory pages to the destination host through several network  connections. See VIR_MIGRATE_PARAM_PARALLEL_* parameters for  configuring the parallel migration.
         ///
         /// C symbol: `VIR_MIGRATE_PARALLEL`.
         /// Available since libvirt 5.2.0.
-        public static let parallel: MigrateOptions = Self(rawValue: 131072)
+        public static let parallel: Self = Self(rawValue: 131072)
 
         /// Leave the domain suspended on the destination host. `Domain.resume()` (on  the `Domain` returned by the migration API) has to be called  explicitly to resume domain's virtual CPUs.
         ///
         /// C symbol: `VIR_MIGRATE_PAUSED`.
         /// Available since libvirt 0.7.5.
-        public static let paused: MigrateOptions = Self(rawValue: 32)
+        public static let paused: Self = Self(rawValue: 32)
 
         /// Tell the source libvirtd to connect directly to the destination host.  Without this flag the client (e.g., virsh) connects to both hosts and  controls the migration process. In peer-to-peer mode, the source  libvirtd controls the migration by calling the destination daemon  directly.
         ///
         /// C symbol: `VIR_MIGRATE_PEER2PEER`.
         /// Available since libvirt 0.7.2.
-        public static let peer2peer: MigrateOptions = Self(rawValue: 2)
+        public static let peer2peer: Self = Self(rawValue: 2)
 
         /// Define the domain as persistent on the destination host after successful  migration. If the domain was persistent on the source host and  `Domain.MigrateOptions.undefineSource` is not used, it will end up persistent on  both hosts.
         ///
         /// C symbol: `VIR_MIGRATE_PERSIST_DEST`.
         /// Available since libvirt 0.7.3.
-        public static let persistDest: MigrateOptions = Self(rawValue: 8)
+        public static let persistDest: Self = Self(rawValue: 8)
 
         /// Setting the `Domain.MigrateOptions.postcopy` flag tells libvirt to enable post-copy  migration. However, the migration will start normally and  `Domain.migrateStartPostCopy()` needs to be called to switch it into the  post-copy mode. See `Domain.migrateStartPostCopy()` for more details.
         ///
         /// C symbol: `VIR_MIGRATE_POSTCOPY`.
         /// Available since libvirt 1.3.3.
-        public static let postcopy: MigrateOptions = Self(rawValue: 32768)
+        public static let postcopy: Self = Self(rawValue: 32768)
 
         /// Resume migration which failed in post-copy phase.
         ///
         /// C symbol: `VIR_MIGRATE_POSTCOPY_RESUME`.
         /// Available since libvirt 8.5.0.
-        public static let postcopyResume: MigrateOptions = Self(rawValue: 524288)
+        public static let postcopyResume: Self = Self(rawValue: 524288)
 
         /// This flag can be used with RDMA migration (i.e., when  VIR_MIGRATE_PARAM_URI starts with "rdma://") to tell the hypervisor  to pin all domain's memory at once before migration starts rather then  letting it pin memory pages as needed. This means that all memory pages  belonging to the domain will be locked in host's memory and the host  will not be allowed to swap them out.   For QEMU/KVM this requires hard_limit memory tuning element (in the  domain XML) to be used and set to the maximum memory configured for the  domain plus any memory consumed by the QEMU process itself. Beware of  setting the memory limit too high (and thus allowing the domain to lock  most of the host's memory). Doing so may be dangerous to both the  domain and the host itself since the host's kernel may run out of  memory.
         ///
         /// C symbol: `VIR_MIGRATE_RDMA_PIN_ALL`.
         /// Available since libvirt 1.2.9.
-        public static let rdmaPinAll: MigrateOptions = Self(rawValue: 16384)
+        public static let rdmaPinAll: Self = Self(rawValue: 16384)
 
         /// Setting the `Domain.MigrateOptions.tls` flag will cause the migration to attempt  to use the TLS environment configured by the hypervisor in order to  perform the migration. If incorrectly configured on either source or  destination, the migration will fail.
         ///
         /// C symbol: `VIR_MIGRATE_TLS`.
         /// Available since libvirt 3.2.0.
-        public static let tls: MigrateOptions = Self(rawValue: 65536)
+        public static let tls: Self = Self(rawValue: 65536)
 
         /// Tunnel migration data over libvirtd connection. Without this flag the  source hypervisor sends migration data directly to the destination  hypervisor. This flag can only be used when `Domain.MigrateOptions.peer2peer` is  set as well.   Note the less-common spelling that we're stuck with:  `Domain.MigrateOptions.tunnelled` should be VIR_MIGRATE_TUNNELED.
         ///
         /// C symbol: `VIR_MIGRATE_TUNNELLED`.
         /// Available since libvirt 0.7.2.
-        public static let tunnelled: MigrateOptions = Self(rawValue: 4)
+        public static let tunnelled: Self = Self(rawValue: 4)
 
         /// Undefine the domain on the source host once migration successfully  finishes.
         ///
         /// C symbol: `VIR_MIGRATE_UNDEFINE_SOURCE`.
         /// Available since libvirt 0.7.3.
-        public static let undefineSource: MigrateOptions = Self(rawValue: 16)
+        public static let undefineSource: Self = Self(rawValue: 16)
 
         /// Force migration even if it is considered unsafe. In some cases libvirt  may refuse to migrate the domain because doing so may lead to potential  problems such as data corruption, and thus the migration is considered  unsafe. For a QEMU domain this may happen if the domain uses disks  without explicitly setting cache mode to "none". Migrating such domains  is unsafe unless the disk images are stored on coherent clustered  filesystem, such as GFS2 or GPFS.
         ///
         /// C symbol: `VIR_MIGRATE_UNSAFE`.
         /// Available since libvirt 0.9.11.
-        public static let unsafe: MigrateOptions = Self(rawValue: 512)
+        public static let unsafe: Self = Self(rawValue: 512)
 
         /// Use zero-copy mechanism for migrating memory pages. For QEMU/KVM this  means QEMU will be temporarily allowed to lock all guest pages in host's  memory, although only those that are queued for transfer will be locked  at the same time.
         ///
         /// C symbol: `VIR_MIGRATE_ZEROCOPY`.
         /// Available since libvirt 8.5.0.
-        public static let zerocopy: MigrateOptions = Self(rawValue: 1048576)
+        public static let zerocopy: Self = Self(rawValue: 1048576)
     }
 
     /// Domain migration speed flags.
@@ -4035,7 +4035,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY`.
         /// Available since libvirt 5.1.0.
-        public static let postcopy: MigrateMaxSpeedOptions = Self(rawValue: 1)
+        public static let postcopy: Self = Self(rawValue: 1)
     }
 
     /// Several modification APIs take flags to determine whether a change to the domain affects just the running instance, just the persistent definition, or both at the same time.  The counterpart query APIs also take the same flags to determine whether to query the running instance or persistent definition, although both cannot be queried at once. The use of `Domain.ModificationImpact.current` will resolve to either `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config` according to current domain state. `Domain.ModificationImpact.live` requires a running domain, and `Domain.ModificationImpact.config` requires a persistent domain (whether or not it is running). These enums should not conflict with those of `TypedParameterOptions`.
@@ -4055,19 +4055,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_CONFIG`.
         /// Available since libvirt 0.9.2.
-        public static let config: ModificationImpact = Self(rawValue: 2)
+        public static let config: Self = Self(rawValue: 2)
 
         /// Affect current domain state.
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_CURRENT`.
         /// Available since libvirt 0.9.2.
-        public static let current: ModificationImpact = []
+        public static let current: Self = []
 
         /// Affect running domain state.
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_LIVE`.
         /// Available since libvirt 0.9.2.
-        public static let live: ModificationImpact = Self(rawValue: 1)
+        public static let live: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainOpenGraphicsFlags`.
@@ -4083,7 +4083,7 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH`.
         /// Available since libvirt 0.9.7.
-        public static let skipauth: OpenGraphicsOptions = Self(rawValue: 1)
+        public static let skipauth: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainRebootFlagValues`.
@@ -4101,37 +4101,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_ACPI_POWER_BTN`.
         /// Available since libvirt 0.9.10.
-        public static let acpiPowerBtn: RebootOptions = Self(rawValue: 1)
+        public static let acpiPowerBtn: Self = Self(rawValue: 1)
 
         /// hypervisor choice
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: RebootOptions = []
+        public static let `default`: Self = []
 
         /// Use guest agent
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_GUEST_AGENT`.
         /// Available since libvirt 0.9.10.
-        public static let guestAgent: RebootOptions = Self(rawValue: 2)
+        public static let guestAgent: Self = Self(rawValue: 2)
 
         /// Use initctl
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_INITCTL`.
         /// Available since libvirt 1.0.1.
-        public static let initctl: RebootOptions = Self(rawValue: 4)
+        public static let initctl: Self = Self(rawValue: 4)
 
         /// Use paravirt guest control
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_PARAVIRT`.
         /// Available since libvirt 1.2.5.
-        public static let paravirt: RebootOptions = Self(rawValue: 16)
+        public static let paravirt: Self = Self(rawValue: 16)
 
         /// Send a signal
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_SIGNAL`.
         /// Available since libvirt 1.0.1.
-        public static let signal: RebootOptions = Self(rawValue: 8)
+        public static let signal: Self = Self(rawValue: 8)
     }
 
     /// C symbol: `virDomainSaveImageXMLFlags`.
@@ -4149,7 +4149,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_IMAGE_XML_SECURE`.
         /// Available since libvirt 5.1.0.
-        public static let secure: SaveImageXMLOptions = Self(rawValue: 1)
+        public static let secure: Self = Self(rawValue: 1)
     }
 
     /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, `Domain.save(parameters:options:)`, `Connection.restoreDomain(parameters:options:)`, `Connection.restoreDomain(from:xml:options:)`, and `Connection.defineSaveImage(file:xml:options:)`.  Not all flags apply to all these functions.
@@ -4169,25 +4169,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let bypassCache: SaveRestoreOptions = Self(rawValue: 1)
+        public static let bypassCache: Self = Self(rawValue: 1)
 
         /// Favor paused over running
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_PAUSED`.
         /// Available since libvirt 0.9.5.
-        public static let paused: SaveRestoreOptions = Self(rawValue: 4)
+        public static let paused: Self = Self(rawValue: 4)
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let resetNvram: SaveRestoreOptions = Self(rawValue: 8)
+        public static let resetNvram: Self = Self(rawValue: 8)
 
         /// Favor running over paused
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_RUNNING`.
         /// Available since libvirt 0.9.5.
-        public static let running: SaveRestoreOptions = Self(rawValue: 2)
+        public static let running: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virDomainSetTimeFlags`.
@@ -4205,7 +4205,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TIME_SYNC`.
         /// Available since libvirt 1.2.5.
-        public static let timeSync: SetTimeOptions = Self(rawValue: 1)
+        public static let timeSync: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainSetUserPasswordFlags`.
@@ -4223,7 +4223,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_PASSWORD_ENCRYPTED`.
         /// Available since libvirt 1.2.16.
-        public static let passwordEncrypted: SetUserPasswordOptions = Self(rawValue: 1)
+        public static let passwordEncrypted: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainShutdownFlagValues`.
@@ -4241,37 +4241,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN`.
         /// Available since libvirt 0.9.10.
-        public static let acpiPowerBtn: ShutdownOptions = Self(rawValue: 1)
+        public static let acpiPowerBtn: Self = Self(rawValue: 1)
 
         /// hypervisor choice
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: ShutdownOptions = []
+        public static let `default`: Self = []
 
         /// Use guest agent
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_GUEST_AGENT`.
         /// Available since libvirt 0.9.10.
-        public static let guestAgent: ShutdownOptions = Self(rawValue: 2)
+        public static let guestAgent: Self = Self(rawValue: 2)
 
         /// Use initctl
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_INITCTL`.
         /// Available since libvirt 1.0.1.
-        public static let initctl: ShutdownOptions = Self(rawValue: 4)
+        public static let initctl: Self = Self(rawValue: 4)
 
         /// Use paravirt guest control
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_PARAVIRT`.
         /// Available since libvirt 1.2.5.
-        public static let paravirt: ShutdownOptions = Self(rawValue: 16)
+        public static let paravirt: Self = Self(rawValue: 16)
 
         /// Send a signal
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_SIGNAL`.
         /// Available since libvirt 1.0.1.
-        public static let signal: ShutdownOptions = Self(rawValue: 8)
+        public static let signal: Self = Self(rawValue: 8)
     }
 
     /// C symbol: `virDomainStatsTypes`.
@@ -4289,67 +4289,67 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_STATS_BALLOON`.
         /// Available since libvirt 1.2.9.
-        public static let balloon: StatsTypes = Self(rawValue: 4)
+        public static let balloon: Self = Self(rawValue: 4)
 
         /// return domain block info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_BLOCK`.
         /// Available since libvirt 1.2.9.
-        public static let block: StatsTypes = Self(rawValue: 32)
+        public static let block: Self = Self(rawValue: 32)
 
         /// return domain CPU info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_CPU_TOTAL`.
         /// Available since libvirt 1.2.9.
-        public static let cpuTotal: StatsTypes = Self(rawValue: 2)
+        public static let cpuTotal: Self = Self(rawValue: 2)
 
         /// return domain dirty rate info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_DIRTYRATE`.
         /// Available since libvirt 7.2.0.
-        public static let dirtyrate: StatsTypes = Self(rawValue: 512)
+        public static let dirtyrate: Self = Self(rawValue: 512)
 
         /// return domain interfaces info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_INTERFACE`.
         /// Available since libvirt 1.2.9.
-        public static let interface: StatsTypes = Self(rawValue: 16)
+        public static let interface: Self = Self(rawValue: 16)
 
         /// return iothread poll info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_IOTHREAD`.
         /// Available since libvirt 4.10.0.
-        public static let iothread: StatsTypes = Self(rawValue: 128)
+        public static let iothread: Self = Self(rawValue: 128)
 
         /// return domain memory info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_MEMORY`.
         /// Available since libvirt 6.0.0.
-        public static let memory: StatsTypes = Self(rawValue: 256)
+        public static let memory: Self = Self(rawValue: 256)
 
         /// return domain perf event info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_PERF`.
         /// Available since libvirt 1.3.3.
-        public static let perf: StatsTypes = Self(rawValue: 64)
+        public static let perf: Self = Self(rawValue: 64)
 
         /// return domain state
         ///
         /// C symbol: `VIR_DOMAIN_STATS_STATE`.
         /// Available since libvirt 1.2.8.
-        public static let state: StatsTypes = Self(rawValue: 1)
+        public static let state: Self = Self(rawValue: 1)
 
         /// return domain virtual CPU info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_VCPU`.
         /// Available since libvirt 1.2.9.
-        public static let vcpu: StatsTypes = Self(rawValue: 8)
+        public static let vcpu: Self = Self(rawValue: 8)
 
         /// return vm info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_VM`.
         /// Available since libvirt 8.9.0.
-        public static let vm: StatsTypes = Self(rawValue: 1024)
+        public static let vm: Self = Self(rawValue: 1024)
     }
 
     /// C symbol: `virDomainUndefineFlagsValues`.
@@ -4367,43 +4367,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA`.
         /// Available since libvirt 5.6.0.
-        public static let checkpointsMetadata: UndefineOptions = Self(rawValue: 16)
+        public static let checkpointsMetadata: Self = Self(rawValue: 16)
 
         /// Keep nvram file
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_KEEP_NVRAM`.
         /// Available since libvirt 2.3.0.
-        public static let keepNvram: UndefineOptions = Self(rawValue: 8)
+        public static let keepNvram: Self = Self(rawValue: 8)
 
         /// Keep TPM state  Future undefine control flags should come here.
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_KEEP_TPM`.
         /// Available since libvirt 8.9.0.
-        public static let keepTPM: UndefineOptions = Self(rawValue: 64)
+        public static let keepTPM: Self = Self(rawValue: 64)
 
         /// Also remove any managed save
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_MANAGED_SAVE`.
         /// Available since libvirt 0.9.4.
-        public static let managedSave: UndefineOptions = Self(rawValue: 1)
+        public static let managedSave: Self = Self(rawValue: 1)
 
         /// Also remove any nvram file
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_NVRAM`.
         /// Available since libvirt 1.2.9.
-        public static let nvram: UndefineOptions = Self(rawValue: 4)
+        public static let nvram: Self = Self(rawValue: 4)
 
         /// If last use of domain, then also remove any snapshot metadata
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let snapshotsMetadata: UndefineOptions = Self(rawValue: 2)
+        public static let snapshotsMetadata: Self = Self(rawValue: 2)
 
         /// Also remove any TPM state
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_TPM`.
         /// Available since libvirt 8.9.0.
-        public static let tpm: UndefineOptions = Self(rawValue: 32)
+        public static let tpm: Self = Self(rawValue: 32)
     }
 
     /// Flags for controlling virtual CPU hot-plugging.
@@ -4423,37 +4423,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CONFIG`.
         /// Available since libvirt 0.8.5.
-        public static let config: VcpuOptions = Self(rawValue: 2)
+        public static let config: Self = Self(rawValue: 2)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CURRENT`.
         /// Available since libvirt 0.9.4.
-        public static let current: VcpuOptions = []
+        public static let current: Self = []
 
         /// Modify state of the cpu in the guest
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_GUEST`.
         /// Available since libvirt 1.1.0.
-        public static let guest: VcpuOptions = Self(rawValue: 8)
+        public static let guest: Self = Self(rawValue: 8)
 
         /// Make vcpus added hot(un)pluggable
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_HOTPLUGGABLE`.
         /// Available since libvirt 2.4.0.
-        public static let hotpluggable: VcpuOptions = Self(rawValue: 16)
+        public static let hotpluggable: Self = Self(rawValue: 16)
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_LIVE`.
         /// Available since libvirt 0.8.5.
-        public static let live: VcpuOptions = Self(rawValue: 1)
+        public static let live: Self = Self(rawValue: 1)
 
         /// Max rather than current count
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_MAXIMUM`.
         /// Available since libvirt 0.8.5.
-        public static let maximum: VcpuOptions = Self(rawValue: 4)
+        public static let maximum: Self = Self(rawValue: 4)
     }
 
     /// Flags available for `Domain.xmlDescription(options:)`
@@ -4473,25 +4473,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_XML_INACTIVE`.
         /// Available since libvirt 0.3.3.
-        public static let inactive: XMLOptions = Self(rawValue: 2)
+        public static let inactive: Self = Self(rawValue: 2)
 
         /// dump XML suitable for migration
         ///
         /// C symbol: `VIR_DOMAIN_XML_MIGRATABLE`.
         /// Available since libvirt 1.0.0.
-        public static let migratable: XMLOptions = Self(rawValue: 8)
+        public static let migratable: Self = Self(rawValue: 8)
 
         /// dump security sensitive information too
         ///
         /// C symbol: `VIR_DOMAIN_XML_SECURE`.
         /// Available since libvirt 0.3.3.
-        public static let secure: XMLOptions = Self(rawValue: 1)
+        public static let secure: Self = Self(rawValue: 1)
 
         /// update guest CPU requirements according to host CPU
         ///
         /// C symbol: `VIR_DOMAIN_XML_UPDATE_CPU`.
         /// Available since libvirt 0.8.0.
-        public static let updateCPU: XMLOptions = Self(rawValue: 4)
+        public static let updateCPU: Self = Self(rawValue: 4)
     }
 
     /// The values of a ``Domain.BlockInfo``.

@@ -62,61 +62,61 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC`.
         /// Available since libvirt 0.9.11.
-        public static let atomic: CreateOptions = Self(rawValue: 128)
+        public static let atomic: Self = Self(rawValue: 128)
 
         /// With redefine, make snapshot current
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT`.
         /// Available since libvirt 0.9.5.
-        public static let current: CreateOptions = Self(rawValue: 2)
+        public static let current: Self = Self(rawValue: 2)
 
         /// disk snapshot, not full system
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let diskOnly: CreateOptions = Self(rawValue: 16)
+        public static let diskOnly: Self = Self(rawValue: 16)
 
         /// Stop running guest after snapshot
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_HALT`.
         /// Available since libvirt 0.9.5.
-        public static let halt: CreateOptions = Self(rawValue: 8)
+        public static let halt: Self = Self(rawValue: 8)
 
         /// create the snapshot while the guest is running
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_LIVE`.
         /// Available since libvirt 1.0.1.
-        public static let live: CreateOptions = Self(rawValue: 256)
+        public static let live: Self = Self(rawValue: 256)
 
         /// Make snapshot without remembering it
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let noMetadata: CreateOptions = Self(rawValue: 4)
+        public static let noMetadata: Self = Self(rawValue: 4)
 
         /// use guest agent to quiesce all mounted file systems within the domain
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE`.
         /// Available since libvirt 0.9.10.
-        public static let quiesce: CreateOptions = Self(rawValue: 64)
+        public static let quiesce: Self = Self(rawValue: 64)
 
         /// Restore or alter metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE`.
         /// Available since libvirt 0.9.5.
-        public static let redefine: CreateOptions = Self(rawValue: 1)
+        public static let redefine: Self = Self(rawValue: 1)
 
         /// reuse any existing external files
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT`.
         /// Available since libvirt 0.9.10.
-        public static let reuseExt: CreateOptions = Self(rawValue: 32)
+        public static let reuseExt: Self = Self(rawValue: 32)
 
         /// validate the XML against the schema
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE`.
         /// Available since libvirt 5.6.0.
-        public static let validate: CreateOptions = Self(rawValue: 512)
+        public static let validate: Self = Self(rawValue: 512)
     }
 
     /// Delete a snapshot
@@ -136,19 +136,19 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN`.
         /// Available since libvirt 0.8.0.
-        public static let children: DeleteOptions = Self(rawValue: 1)
+        public static let children: Self = Self(rawValue: 1)
 
         /// Delete just children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let childrenOnly: DeleteOptions = Self(rawValue: 4)
+        public static let childrenOnly: Self = Self(rawValue: 4)
 
         /// Delete just metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let metadataOnly: DeleteOptions = Self(rawValue: 2)
+        public static let metadataOnly: Self = Self(rawValue: 2)
     }
 
     /// Flags valid for `Domain.numberOfSnapshots(options:)`, `Domain.snapshotNames(options:)`, `DomainSnapshot.numberOfChildren(options:)`, and `DomainSnapshot.childrenNames(options:)`, `Domain.allSnapshots(options:)`, and `DomainSnapshot.allChildren(options:)`.  Note that the interpretation of flag (1<<0) depends on which function it is passed to; but serves to toggle the per-call default of whether the listing is shallow or recursive.  Remaining bits come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -168,73 +168,73 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE`.
         /// Available since libvirt 1.0.1.
-        public static let active: ListOptions = Self(rawValue: 64)
+        public static let active: Self = Self(rawValue: 64)
 
         /// List all descendants, not just children, when listing a snapshot
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS`.
         /// Available since libvirt 0.9.7.
-        public static let descendants: ListOptions = Self(rawValue: 1)
+        public static let descendants: Self = Self(rawValue: 1)
 
         /// Filter by snapshots taken while guest was active, but without memory state
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY`.
         /// Available since libvirt 1.0.1.
-        public static let diskOnly: ListOptions = Self(rawValue: 128)
+        public static let diskOnly: Self = Self(rawValue: 128)
 
         /// Filter by snapshots that use files external to disk images
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL`.
         /// Available since libvirt 1.0.1.
-        public static let external: ListOptions = Self(rawValue: 512)
+        public static let external: Self = Self(rawValue: 512)
 
         /// Filter by snapshots taken while guest was shut off
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE`.
         /// Available since libvirt 1.0.1.
-        public static let inactive: ListOptions = Self(rawValue: 32)
+        public static let inactive: Self = Self(rawValue: 32)
 
         /// Filter by snapshots stored internal to disk images
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL`.
         /// Available since libvirt 1.0.1.
-        public static let `internal`: ListOptions = Self(rawValue: 256)
+        public static let `internal`: Self = Self(rawValue: 256)
 
         /// Filter by snapshots with no children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_LEAVES`.
         /// Available since libvirt 0.9.7.
-        public static let leaves: ListOptions = Self(rawValue: 4)
+        public static let leaves: Self = Self(rawValue: 4)
 
         /// Filter by snapshots which have metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let metadata: ListOptions = Self(rawValue: 2)
+        public static let metadata: Self = Self(rawValue: 2)
 
         /// Filter by snapshots that have children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES`.
         /// Available since libvirt 0.9.13.
-        public static let noLeaves: ListOptions = Self(rawValue: 8)
+        public static let noLeaves: Self = Self(rawValue: 8)
 
         /// Filter by snapshots with no metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA`.
         /// Available since libvirt 0.9.13.
-        public static let noMetadata: ListOptions = Self(rawValue: 16)
+        public static let noMetadata: Self = Self(rawValue: 16)
 
         /// Filter by snapshots with no parents, when listing a domain
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_ROOTS`.
         /// Available since libvirt 0.9.5.
-        public static let roots: ListOptions = Self(rawValue: 1)
+        public static let roots: Self = Self(rawValue: 1)
 
         /// Ensure parents occur before children in the resulting list
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL`.
         /// Available since libvirt 5.2.0.
-        public static let topological: ListOptions = Self(rawValue: 1024)
+        public static let topological: Self = Self(rawValue: 1024)
     }
 
     /// C symbol: `virDomainSnapshotRevertFlags`.
@@ -252,25 +252,25 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_FORCE`.
         /// Available since libvirt 0.9.7.
-        public static let force: RevertOptions = Self(rawValue: 4)
+        public static let force: Self = Self(rawValue: 4)
 
         /// Pause after revert
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED`.
         /// Available since libvirt 0.9.5.
-        public static let paused: RevertOptions = Self(rawValue: 2)
+        public static let paused: Self = Self(rawValue: 2)
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let resetNvram: RevertOptions = Self(rawValue: 8)
+        public static let resetNvram: Self = Self(rawValue: 8)
 
         /// Run after revert
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING`.
         /// Available since libvirt 0.9.5.
-        public static let running: RevertOptions = Self(rawValue: 1)
+        public static let running: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virDomainSnapshotXMLFlags`.
@@ -288,7 +288,7 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_XML_SECURE`.
         /// Available since libvirt 5.1.0.
-        public static let secure: XMLOptions = Self(rawValue: 1)
+        public static let secure: Self = Self(rawValue: 1)
     }
 
     /// Revert the domain to a given snapshot.

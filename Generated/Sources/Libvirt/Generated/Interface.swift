@@ -62,7 +62,7 @@ extension Interface {
         ///
         /// C symbol: `VIR_INTERFACE_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: DefineOptions = Self(rawValue: 1)
+        public static let validate: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virInterfaceXMLFlags`.
@@ -80,7 +80,7 @@ extension Interface {
         ///
         /// C symbol: `VIR_INTERFACE_XML_INACTIVE`.
         /// Available since libvirt 0.7.3.
-        public static let inactive: XMLOptions = Self(rawValue: 1)
+        public static let inactive: Self = Self(rawValue: 1)
     }
 
     /// Activate an interface (i.e. call "ifup").

@@ -62,13 +62,13 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_CREATE_RECLAIM`.
         /// Available since libvirt 5.5.0.
-        public static let reclaim: CreateOptions = Self(rawValue: 1)
+        public static let reclaim: Self = Self(rawValue: 1)
 
         /// Validate the XML document against schema
         ///
         /// C symbol: `VIR_NETWORK_PORT_CREATE_VALIDATE`.
         /// Available since libvirt 7.8.0.
-        public static let validate: CreateOptions = Self(rawValue: 2)
+        public static let validate: Self = Self(rawValue: 2)
     }
 
     /// Names of the typed parameters of `NetworkPort.parameters`, `NetworkPort.setParameters(_:)`.

@@ -146,7 +146,7 @@ extension NodeDevice {
         ///
         /// C symbol: `VIR_NODE_DEVICE_CREATE_XML_VALIDATE`.
         /// Available since libvirt 8.10.0.
-        public static let validate: CreateXMLOptions = Self(rawValue: 1)
+        public static let validate: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virNodeDeviceDefineXMLFlags`.
@@ -164,7 +164,7 @@ extension NodeDevice {
         ///
         /// C symbol: `VIR_NODE_DEVICE_DEFINE_XML_VALIDATE`.
         /// Available since libvirt 8.10.0.
-        public static let validate: DefineXMLOptions = Self(rawValue: 1)
+        public static let validate: Self = Self(rawValue: 1)
     }
 
     /// Start a defined node device:

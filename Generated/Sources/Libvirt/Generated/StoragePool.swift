@@ -214,31 +214,31 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_NEW`.
         /// Available since libvirt 0.4.1.
-        public static let new: BuildOptions = []
+        public static let new: Self = []
 
         /// Do not overwrite existing pool
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_NO_OVERWRITE`.
         /// Available since libvirt 0.9.5.
-        public static let noOverwrite: BuildOptions = Self(rawValue: 4)
+        public static let noOverwrite: Self = Self(rawValue: 4)
 
         /// Overwrite data
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_OVERWRITE`.
         /// Available since libvirt 0.9.5.
-        public static let overwrite: BuildOptions = Self(rawValue: 8)
+        public static let overwrite: Self = Self(rawValue: 8)
 
         /// Repair / reinitialize
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_REPAIR`.
         /// Available since libvirt 0.4.1.
-        public static let repair: BuildOptions = Self(rawValue: 1)
+        public static let repair: Self = Self(rawValue: 1)
 
         /// Extend existing pool
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_RESIZE`.
         /// Available since libvirt 0.4.1.
-        public static let resize: BuildOptions = Self(rawValue: 2)
+        public static let resize: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virStoragePoolCreateFlags`.
@@ -256,25 +256,25 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_NORMAL`.
         /// Available since libvirt 1.3.1.
-        public static let normal: CreateOptions = []
+        public static let normal: Self = []
 
         /// Create the pool and perform pool build without any flags
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD`.
         /// Available since libvirt 1.3.1.
-        public static let withBuild: CreateOptions = Self(rawValue: 1)
+        public static let withBuild: Self = Self(rawValue: 1)
 
         /// Create the pool and perform pool build using the  `StoragePool.BuildOptions.noOverwrite` flag. This is mutually  exclusive to `StoragePool.CreateOptions.withBuildOverwrite`
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE`.
         /// Available since libvirt 1.3.1.
-        public static let withBuildNoOverwrite: CreateOptions = Self(rawValue: 4)
+        public static let withBuildNoOverwrite: Self = Self(rawValue: 4)
 
         /// Create the pool and perform pool build using the  `StoragePool.BuildOptions.overwrite` flag. This is mutually  exclusive to `StoragePool.CreateOptions.withBuildNoOverwrite`
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE`.
         /// Available since libvirt 1.3.1.
-        public static let withBuildOverwrite: CreateOptions = Self(rawValue: 2)
+        public static let withBuildOverwrite: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virStoragePoolDefineFlags`.
@@ -292,7 +292,7 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: DefineOptions = Self(rawValue: 1)
+        public static let validate: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virStoragePoolDeleteFlags`.
@@ -310,13 +310,13 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_DELETE_NORMAL`.
         /// Available since libvirt 0.4.1.
-        public static let normal: DeleteOptions = []
+        public static let normal: Self = []
 
         /// Clear all data to zeros (slow)
         ///
         /// C symbol: `VIR_STORAGE_POOL_DELETE_ZEROED`.
         /// Available since libvirt 0.4.1.
-        public static let zeroed: DeleteOptions = Self(rawValue: 1)
+        public static let zeroed: Self = Self(rawValue: 1)
     }
 
     /// The values of a ``StoragePool.Info``.

@@ -60,19 +60,19 @@ extension Stream {
 
         /// C symbol: `VIR_STREAM_EVENT_ERROR`.
         /// Available since libvirt 0.7.2.
-        public static let error: EventType = Self(rawValue: 4)
+        public static let error: Self = Self(rawValue: 4)
 
         /// C symbol: `VIR_STREAM_EVENT_HANGUP`.
         /// Available since libvirt 0.7.2.
-        public static let hangup: EventType = Self(rawValue: 8)
+        public static let hangup: Self = Self(rawValue: 8)
 
         /// C symbol: `VIR_STREAM_EVENT_READABLE`.
         /// Available since libvirt 0.7.2.
-        public static let readable: EventType = Self(rawValue: 1)
+        public static let readable: Self = Self(rawValue: 1)
 
         /// C symbol: `VIR_STREAM_EVENT_WRITABLE`.
         /// Available since libvirt 0.7.2.
-        public static let writable: EventType = Self(rawValue: 2)
+        public static let writable: Self = Self(rawValue: 2)
     }
 
     /// C symbol: `virStreamFlags`.
@@ -88,7 +88,7 @@ extension Stream {
 
         /// C symbol: `VIR_STREAM_NONBLOCK`.
         /// Available since libvirt 0.7.2.
-        public static let nonblock: Options = Self(rawValue: 1)
+        public static let nonblock: Self = Self(rawValue: 1)
     }
 
     /// C symbol: `virStreamRecvFlagsValues`.
@@ -104,7 +104,7 @@ extension Stream {
 
         /// C symbol: `VIR_STREAM_RECV_STOP_AT_HOLE`.
         /// Available since libvirt 3.4.0.
-        public static let stopAtHole: ReceiveOptions = Self(rawValue: 1)
+        public static let stopAtHole: Self = Self(rawValue: 1)
     }
 
     /// Request that the in progress data transfer be cancelled

@@ -590,19 +590,19 @@ public struct EventHandleType: OptionSet, Hashable, Sendable {
 
     /// C symbol: `VIR_EVENT_HANDLE_ERROR`.
     /// Available since libvirt 0.5.0.
-    public static let error: EventHandleType = Self(rawValue: 4)
+    public static let error: Self = Self(rawValue: 4)
 
     /// C symbol: `VIR_EVENT_HANDLE_HANGUP`.
     /// Available since libvirt 0.5.0.
-    public static let hangup: EventHandleType = Self(rawValue: 8)
+    public static let hangup: Self = Self(rawValue: 8)
 
     /// C symbol: `VIR_EVENT_HANDLE_READABLE`.
     /// Available since libvirt 0.5.0.
-    public static let readable: EventHandleType = Self(rawValue: 1)
+    public static let readable: Self = Self(rawValue: 1)
 
     /// C symbol: `VIR_EVENT_HANDLE_WRITABLE`.
     /// Available since libvirt 0.5.0.
-    public static let writable: EventHandleType = Self(rawValue: 2)
+    public static let writable: Self = Self(rawValue: 2)
 }
 
 /// C symbol: `virNodeAllocPagesFlags`.
@@ -620,13 +620,13 @@ public struct NodeAllocPagesOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_NODE_ALLOC_PAGES_ADD`.
     /// Available since libvirt 1.2.9.
-    public static let add: NodeAllocPagesOptions = []
+    public static let add: Self = []
 
     /// Don't add `pageCounts`, instead set passed number of pages. This can be used to free allocated pages.
     ///
     /// C symbol: `VIR_NODE_ALLOC_PAGES_SET`.
     /// Available since libvirt 1.2.9.
-    public static let set: NodeAllocPagesOptions = Self(rawValue: 1)
+    public static let set: Self = Self(rawValue: 1)
 }
 
 /// C symbol: `virStorageXMLFlags`.
@@ -644,7 +644,7 @@ public struct StorageXMLOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_STORAGE_XML_INACTIVE`.
     /// Available since libvirt 0.9.13.
-    public static let inactive: StorageXMLOptions = Self(rawValue: 1)
+    public static let inactive: Self = Self(rawValue: 1)
 }
 
 /// Flags related to libvirt APIs that use virTypedParameter. These enums should not conflict with those of `Domain.ModificationImpact`.
@@ -664,7 +664,7 @@ public struct TypedParameterOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_TYPED_PARAM_STRING_OKAY`.
     /// Available since libvirt 0.9.8.
-    public static let paramStringOkay: TypedParameterOptions = Self(rawValue: 4)
+    public static let paramStringOkay: Self = Self(rawValue: 4)
 }
 
 /// The values of a ``NodeCPUStats``.

@@ -64,13 +64,13 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_QEMU_MONITOR_COMMAND_DEFAULT`.
         /// Available since libvirt 0.8.8.
-        public static let `default`: QEMUMonitorCommandOptions = []
+        public static let `default`: Self = []
 
         /// cmd is in HMP
         ///
         /// C symbol: `VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP`.
         /// Available since libvirt 0.8.8.
-        public static let hmp: QEMUMonitorCommandOptions = Self(rawValue: 1)
+        public static let hmp: Self = Self(rawValue: 1)
     }
 
     /// Execute an arbitrary Guest Agent command.

@@ -1,0 +1,176 @@
+// The binding model's type declarations: open enums, option sets, structs, typed-parameter keys, constants.
+
+/// An open Swift enum over a C enum, with an `unrecognized` fallback.
+public struct ValueEnum: Sendable {
+    /// The Swift name, unqualified (`State`).
+    public var name: String
+    /// The C typedef.
+    public var cName: String
+    /// Documentation lines.
+    public var doc: [String]
+    /// The distinct cases.
+    public var cases: [EnumCase]
+    /// Constants that alias a case with the same value.
+    public var aliases: [EnumCase]
+
+    /// Creates an enum.
+    public init(name: String, cName: String, doc: [String], cases: [EnumCase], aliases: [EnumCase]) {
+        self.name = name
+        self.cName = cName
+        self.doc = doc
+        self.cases = cases
+        self.aliases = aliases
+    }
+}
+
+/// One case of a ``ValueEnum`` or member of an ``OptionSetType``.
+public struct EnumCase: Sendable {
+    /// The Swift name, escaped when it is a keyword.
+    public var name: String
+    /// The C constant.
+    public var cName: String
+    /// The numeric value as Swift source.
+    public var value: String
+    /// The Swift expression of the member (`[]` for an option set's zero member, `Self(rawValue: 4)`).
+    public var initializer: String
+    /// For aliases: the case it stands for.
+    public var aliasOf: String?
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a case.
+    public init(name: String, cName: String, value: String, initializer: String? = nil, aliasOf: String? = nil, doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.value = value
+        self.initializer = initializer ?? value
+        self.aliasOf = aliasOf
+        self.doc = doc
+    }
+}
+
+/// An `OptionSet` over a C flags enum.
+public struct OptionSetType: Sendable {
+    /// The Swift name, unqualified (`XMLOptions`).
+    public var name: String
+    /// The C typedef.
+    public var cName: String
+    /// The raw value type (`UInt32`).
+    public var rawType: String
+    /// Documentation lines.
+    public var doc: [String]
+    /// The members.
+    public var members: [EnumCase]
+
+    /// Creates an option set.
+    public init(name: String, cName: String, rawType: String, doc: [String], members: [EnumCase]) {
+        self.name = name
+        self.cName = cName
+        self.rawType = rawType
+        self.doc = doc
+        self.members = members
+    }
+}
+
+/// A Swift value struct converted from a C struct.
+public struct StructType: Sendable {
+    /// The Swift name, unqualified (`Info`).
+    public var name: String
+    /// The C struct typedef.
+    public var cName: String
+    /// Documentation lines.
+    public var doc: [String]
+    /// The stored properties.
+    public var fields: [StructField]
+
+    /// Creates a struct.
+    public init(name: String, cName: String, doc: [String], fields: [StructField]) {
+        self.name = name
+        self.cName = cName
+        self.doc = doc
+        self.fields = fields
+    }
+}
+
+/// One stored property of a ``StructType``.
+public struct StructField: Sendable {
+    /// The Swift property name.
+    public var name: String
+    /// The Swift type.
+    public var type: String
+    /// The expression that reads it from the C value `c`.
+    public var conversion: String
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a field.
+    public init(name: String, type: String, conversion: String, doc: [String]) {
+        self.name = name
+        self.type = type
+        self.conversion = conversion
+        self.doc = doc
+    }
+}
+
+/// A typed-parameter key type: the documented names one libvirt API's typed parameters use.
+public struct KeyFamily: Sendable {
+    /// The Swift name, unqualified (`MemoryParameter`).
+    public var name: String
+    /// Documentation lines.
+    public var doc: [String]
+    /// The named keys.
+    public var keys: [KeyConstant]
+
+    /// Creates a key family.
+    public init(name: String, doc: [String], keys: [KeyConstant]) {
+        self.name = name
+        self.doc = doc
+        self.keys = keys
+    }
+}
+
+/// One typed-parameter name (a string macro such as `VIR_DOMAIN_MEMORY_SOFT_LIMIT` = `soft_limit`).
+public struct KeyConstant: Sendable {
+    /// The Swift name.
+    public var name: String
+    /// The C macro.
+    public var cName: String
+    /// The Swift string literal of the name (with interpolations for formatted names such as `vcpupin%u`).
+    public var literal: String
+    /// Parameters for formatted names (empty for plain ones).
+    public var parameters: [SwiftParameter]
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a key.
+    public init(name: String, cName: String, literal: String, parameters: [SwiftParameter], doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.literal = literal
+        self.parameters = parameters
+        self.doc = doc
+    }
+}
+
+/// A numeric constant from a C macro.
+public struct ConstantDeclaration: Sendable {
+    /// The Swift name.
+    public var name: String
+    /// The C macro.
+    public var cName: String
+    /// The Swift type.
+    public var type: String
+    /// The value as Swift source.
+    public var value: String
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a constant.
+    public init(name: String, cName: String, type: String, value: String, doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.type = type
+        self.value = value
+        self.doc = doc
+    }
+}

@@ -1,0 +1,137 @@
+// The binding model's functions: call shapes and the Swift declarations C functions become.
+
+/// The call shapes: each C function is sorted into one, and each shape has one template.
+public enum CallShape: String, Sendable, Codable, CaseIterable {
+    /// Returns 0 on success and -1 on failure; out-parameters become the Swift result.
+    case status
+    /// Returns a count on success (lists filled through out-parameters), -1 on failure.
+    case count
+    /// Returns 1, 0, or -1 on failure: a Swift `Bool`.
+    case boolean
+    /// Returns a number, with one value meaning failure.
+    case value
+    /// Returns a number that is never a failure.
+    case plainValue
+    /// Returns a new reference to a libvirt object, NULL on failure.
+    case ownedHandle
+    /// Returns a libvirt object without a new reference: the wrapper takes one.
+    case borrowedHandle
+    /// Returns a string the caller frees, NULL on failure.
+    case ownedString
+    /// Returns a string owned by the object, valid while it lives.
+    case borrowedString
+    /// Fills a caller-supplied name array of a given capacity: called with growing capacity.
+    case nameList
+    /// Fills a caller-supplied ID array of a given capacity: called with growing capacity.
+    case idList
+    /// Fills a caller-allocated typed-parameter array: asks for the count, allocates, fills.
+    case typedParameters
+    /// Fills a caller-allocated struct array: asks for the count, allocates, fills.
+    case structArray
+    /// Fills a caller-allocated struct array of a given capacity: called with growing capacity.
+    case structBuffer
+    /// Opens a handle: a convenience initializer of the handle class.
+    case initializer
+}
+
+/// How a bound function is declared in Swift.
+public enum DeclarationKind: String, Sendable, Codable {
+    /// An instance method.
+    case method
+    /// A computed instance property (`get throws` when it can fail).
+    case property
+    /// A static method of a type.
+    case staticMethod
+    /// A convenience initializer.
+    case initializer
+}
+
+/// One parameter of a Swift declaration.
+public struct SwiftParameter: Sendable {
+    /// The argument label (`_` for none).
+    public var label: String
+    /// The local name.
+    public var name: String
+    /// The Swift type.
+    public var type: String
+    /// The default value as Swift source, if any.
+    public var defaultValue: String?
+    /// Documentation for the `- Parameter` line.
+    public var doc: String
+
+    /// Creates a parameter.
+    public init(label: String, name: String, type: String, defaultValue: String?, doc: String) {
+        self.label = label
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.doc = doc
+    }
+
+    /// The declaration text, e.g. `named name: String` or `options: XMLOptions = []`.
+    public var declaration: String {
+        let head = label == name ? name : "\(label) \(name)"
+        return "\(head): \(type)" + (defaultValue.map { " = \($0)" } ?? "")
+    }
+}
+
+/// A C function bound as a Swift declaration.
+public struct BoundFunction: Sendable {
+    /// The C function.
+    public var cName: String
+    /// The call shape, which names the template.
+    public var shape: CallShape
+    /// How it is declared.
+    public var kind: DeclarationKind
+    /// The Swift base name (`info`, `domain`).
+    public var name: String
+    /// The Swift parameters.
+    public var parameters: [SwiftParameter]
+    /// The Swift result type; nil for `Void`.
+    public var returnType: String?
+    /// Whether the declaration throws.
+    public var throwing: Bool
+    /// Statements before the call.
+    public var prelude: [String]
+    /// The C call's argument expressions.
+    public var arguments: [String]
+    /// The value that means failure, for the `value` shape.
+    public var failureValue: String?
+    /// The expression returned after a successful call (over `result` where the shape binds it).
+    public var resultExpression: String?
+    /// The key type of typed parameters the call reads, for the `typedParameters` shape.
+    public var typedParameterKey: String?
+    /// The expression that gives the number of typed parameters, where libvirt cannot be asked for it.
+    public var countExpression: String?
+    /// The Swift struct the elements of a struct-array shape convert to.
+    public var elementType: String?
+    /// Documentation lines.
+    public var doc: [String]
+    /// The Swift declaration as users name it, e.g. `Domain.info()`.
+    public var swiftSymbol: String
+
+    /// Creates a bound function.
+    public init(
+        cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
+        returnType: String?, throwing: Bool, prelude: [String], arguments: [String], failureValue: String?,
+        resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
+        elementType: String? = nil, doc: [String], swiftSymbol: String
+    ) {
+        self.elementType = elementType
+        self.typedParameterKey = typedParameterKey
+        self.countExpression = countExpression
+        self.cName = cName
+        self.shape = shape
+        self.kind = kind
+        self.name = name
+        self.parameters = parameters
+        self.returnType = returnType
+        self.throwing = throwing
+        self.prelude = prelude
+        self.arguments = arguments
+        self.failureValue = failureValue
+        self.resultExpression = resultExpression
+        self.doc = doc
+        self.swiftSymbol = swiftSymbol
+    }
+}
