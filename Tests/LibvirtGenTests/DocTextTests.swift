@@ -79,12 +79,13 @@ struct DocTextTests {
         #expect(Self.docs.lines(text).isEmpty)
     }
 
-    /// The footer names the C symbol, and the version where the description gives one.
-    @Test func footer() {
-        #expect(Self.docs.footer(cName: "virDomainGetInfo", since: "0.0.3") == [
-            "", "C symbol: `virDomainGetInfo`.", "Available since libvirt 0.0.3.",
+    /// A declaration's documentation ends with the C symbol, and the version where the description
+    /// gives one, after a blank line when there is text and without one when there is none.
+    @Test func document() {
+        #expect(Self.docs.document("Gets info.", cName: "virDomainGetInfo", since: "0.0.3") == [
+            "Gets info.", "", "C symbol: `virDomainGetInfo`.", "Available since libvirt 0.0.3.",
         ])
-        #expect(Self.docs.footer(cName: "virDomainGetInfo", since: nil) == ["", "C symbol: `virDomainGetInfo`."])
+        #expect(Self.docs.document("", cName: "virDomainGetInfo", since: nil) == ["C symbol: `virDomainGetInfo`."])
     }
 
     /// In the lowered package, documentation names the Swift `options` parameter rather than `flags`.
