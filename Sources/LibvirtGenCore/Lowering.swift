@@ -24,7 +24,8 @@ public struct Lowering: Sendable {
         let flagEnums = Set(registry.enums.compactMap { name, values in
             EnumLowering.isFlags(name, values: values, declaredFlags: Set(overrides.flagEnums)) ? name : nil
         })
-        let structs = StructLowering(naming: naming, registry: registry, types: types, flagEnums: flagEnums)
+        let structs = StructLowering(
+            naming: naming, registry: registry, types: types, flagEnums: flagEnums, fieldEnums: overrides.argumentEnums)
         var context = LoweringContext(
             registry: registry, naming: naming, types: types,
             methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),

@@ -38,7 +38,8 @@ public struct Overrides: Sendable, Codable {
     public var optionalResults: [String]
     /// The enum a function's `int` result takes where its text names none.
     public var resultEnums: [String: String]
-    /// The enum an argument (`function.argument`) takes where its text does not name one correctly.
+    /// The enum an argument (`function.argument`) or struct field (`struct.field`) takes where its
+    /// text does not name one correctly.
     public var argumentEnums: [String: String]
     /// Parameter names that are C booleans (`int autostart`).
     public var booleanParameters: [String]

@@ -14,6 +14,8 @@ struct StructLowering {
     let types: TypeNaming
     /// Enum typedefs that are bit flags.
     let flagEnums: Set<String>
+    /// Enums of fields (`struct.field`) whose text does not name one, from the overrides data.
+    let fieldEnums: [String: String]
 
     /// The C structs of plain values, with their Swift names.
     func convertible() -> [String: String] {
@@ -121,7 +123,7 @@ struct StructLowering {
                     conversion: "c.\(elements.name).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(count.name)))) } ?? []",
                     doc: docs.lines(elements.info))
             case .single(let field):
-                return single(field, docs: docs)
+                return single(field, of: s, docs: docs)
             }
         }
         let swiftName = types.swiftName(of: s.name)
@@ -131,7 +133,7 @@ struct StructLowering {
             fields: fields)
     }
 
-    private func single(_ field: CField, docs: DocText) -> StructField {
+    private func single(_ field: CField, of s: CStruct, docs: DocText) -> StructField {
         let type = registry.resolve(CType.parse(field.type))
         let name = Naming.identifier(fieldName(field.name))
         let access = "c.\(field.name)"
@@ -143,7 +145,8 @@ struct StructLowering {
             return StructField(name: name, type: "String", conversion: "\(access).map { String(cString: $0) } ?? \"\"", doc: doc)
         }
         let swift = CScalar.swiftType(type.base)!
-        if let enumName = registry.firstEnum(mentionedIn: field.info), !flagEnums.contains(enumName) {
+        if let enumName = fieldEnums["\(s.name).\(field.name)"] ?? registry.firstEnum(mentionedIn: field.info),
+           !flagEnums.contains(enumName) {
             let enumType = types.swiftName(of: enumName)
             return StructField(
                 name: name, type: enumType,

@@ -4827,12 +4827,12 @@ extension Domain {
     /// C symbol: `virDomainMemoryStatStruct`.
     /// Available since libvirt 0.7.5.
     public struct MemoryStat: Hashable, Sendable {
-        public var tag: Int32
+        public var tag: Domain.MemoryStatTags
         public var val: UInt64
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainMemoryStatStruct) {
-            self.tag = c.tag
+            self.tag = Domain.MemoryStatTags(rawValue: Int32(truncatingIfNeeded: c.tag))
             self.val = c.val
         }
     }
