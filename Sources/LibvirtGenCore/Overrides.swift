@@ -39,7 +39,7 @@ public struct Overrides: Sendable, Codable {
     /// The enum a function's `int` result takes where its text names none.
     public var resultEnums: [String: String]
     /// The enum an argument (`function.argument`) or struct field (`struct.field`) takes where its
-    /// text does not name one correctly.
+    /// text does not name one correctly; empty for a plain number whose text names an enum.
     public var argumentEnums: [String: String]
     /// Parameter names that are C booleans (`int autostart`).
     public var booleanParameters: [String]

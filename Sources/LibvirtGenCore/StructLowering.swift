@@ -145,8 +145,9 @@ struct StructLowering {
             return StructField(name: name, type: "String", conversion: "\(access).map { String(cString: $0) } ?? \"\"", doc: doc)
         }
         let swift = CScalar.swiftType(type.base)!
+        // An empty override says the field is a plain number although its text names an enum.
         if let enumName = fieldEnums["\(s.name).\(field.name)"] ?? registry.firstEnum(mentionedIn: field.info),
-           !flagEnums.contains(enumName) {
+           !enumName.isEmpty, !flagEnums.contains(enumName) {
             let enumType = types.swiftName(of: enumName)
             return StructField(
                 name: name, type: enumType,

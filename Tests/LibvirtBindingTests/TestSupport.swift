@@ -68,7 +68,7 @@ func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Re
 /// runs `body` with the connection and the file's (temporary, per-call) directory.
 ///
 /// Every call gets its own driver state, independent of `test:///default` and of other calls.
-/// The node keeps the test driver's default host description (16 CPUs, 3 GiB and so on).
+/// The node keeps the test driver's default host figures (16 CPUs, 3 GiB) but has no NUMA cells.
 ///
 /// - Parameter elements: XML elements to put under `<node>`: domains, networks, pools, ...
 /// - Parameter body: The test; receives the open connection and a scratch directory.

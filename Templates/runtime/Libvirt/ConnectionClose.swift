@@ -11,10 +11,10 @@ extension Connection {
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {
         let key = EventRegistrationKey(connection: pointer, function: "virConnectRegisterCloseCallback", id: 0, object: nil)
         return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
-            virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, releaseRetainedOpaque)
+            virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil)
         }, deregister: { [self] _ in
             _ = virConnectUnregisterCloseCallback(pointer, connectionClosed)
-        })
+        }, libvirtReleases: false)
     }
 }
 

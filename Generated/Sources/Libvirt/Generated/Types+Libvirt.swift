@@ -761,13 +761,13 @@ public struct VcpuInfo: Hashable, Sendable {
     /// CPU time used, in nanoseconds
     public var cpuTime: UInt64
     /// real CPU number, or one of the values from `VcpuHostCPUState`
-    public var cpu: VcpuHostCPUState
+    public var cpu: Int32
 
     /// Copies the values out of the C struct.
     package init(_ c: virVcpuInfo) {
         self.number = c.number
         self.state = VcpuState(rawValue: Int32(truncatingIfNeeded: c.state))
         self.cpuTime = c.cpuTime
-        self.cpu = VcpuHostCPUState(rawValue: Int32(truncatingIfNeeded: c.cpu))
+        self.cpu = c.cpu
     }
 }

@@ -74,6 +74,8 @@ private struct EventRegistration: @unchecked Sendable {
     let hub: AnyObject
     let callbackID: Int32
     let deregister: @Sendable (Int32) -> Void
+    /// The retained hub reference, when the bindings (not libvirt's free callback) release it.
+    let ownedOpaque: UnsafeMutableRawPointer?
 }
 
 private let eventRegistrations = Mutex<[EventRegistrationKey: EventRegistration]>([:])
@@ -83,11 +85,15 @@ private let eventRegistrations = Mutex<[EventRegistrationKey: EventRegistration]
 /// - Parameter key: What identifies the registration.
 /// - Parameter register: Registers the callback with the given `opaque` hub; returns libvirt's callback ID or -1.
 /// - Parameter deregister: Deregisters a callback ID.
+/// - Parameter libvirtReleases: Whether the registration passes ``releaseRetainedOpaque`` as the free
+///   callback. Close callbacks do not: drivers without them accept the registration and never
+///   call the free callback, so the bindings release the hub after deregistering instead.
 /// - Returns: A stream of the events; ending it unsubscribes (and deregisters after the last subscriber).
 package func subscribeToEvents<Event: Sendable>(
     _ type: Event.Type, key: EventRegistrationKey,
     register: (UnsafeMutableRawPointer) -> Int32,
-    deregister: @escaping @Sendable (Int32) -> Void
+    deregister: @escaping @Sendable (Int32) -> Void,
+    libvirtReleases: Bool = true
 ) throws -> AsyncStream<Event> {
     let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
     let number = try eventRegistrations.withLock { registrations throws -> Int in
@@ -104,7 +110,8 @@ package func subscribeToEvents<Event: Sendable>(
             Unmanaged<EventHub<Event>>.fromOpaque(opaque).release()
             throw error
         }
-        registrations[key] = EventRegistration(hub: hub, callbackID: callbackID, deregister: deregister)
+        registrations[key] = EventRegistration(
+            hub: hub, callbackID: callbackID, deregister: deregister, ownedOpaque: libvirtReleases ? nil : opaque)
         return number
     }
     continuation.onTermination = { _ in
@@ -114,6 +121,7 @@ package func subscribeToEvents<Event: Sendable>(
             else { return }
             registrations[key] = nil
             registration.deregister(registration.callbackID)
+            if let opaque = registration.ownedOpaque { Unmanaged<EventHub<Event>>.fromOpaque(opaque).release() }
         }
     }
     return stream

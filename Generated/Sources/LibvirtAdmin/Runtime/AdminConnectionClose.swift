@@ -14,10 +14,10 @@ extension AdminConnection {
         let key = EventRegistrationKey(
             connection: pointer, function: "virAdmConnectRegisterCloseCallback", id: 0, object: nil)
         return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
-            virAdmConnectRegisterCloseCallback(pointer, adminConnectionClosed, opaque, releaseRetainedOpaque)
+            virAdmConnectRegisterCloseCallback(pointer, adminConnectionClosed, opaque, nil)
         }, deregister: { [self] _ in
             _ = virAdmConnectUnregisterCloseCallback(pointer, adminConnectionClosed)
-        })
+        }, libvirtReleases: false)
     }
 }
 

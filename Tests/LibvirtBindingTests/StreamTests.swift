@@ -1,0 +1,217 @@
+import Foundation
+import Libvirt
+import Testing
+
+/// Streams: the test driver's screenshot stream (a PNG image read from a local file descriptor)
+/// read through the async ``Stream/bytes(chunkSize:)`` sequence and the synchronous
+/// ``Stream/receive(upTo:)`` loop, and what an aborted, finished or driverless stream does.
+///
+/// Screenshots do not change the driver's state, so the tests read `test:///default`'s `test`
+/// domain. `receiveAll(_:)` is not used: with this stream it never returns, in C as well.
+@Suite("Streams")
+struct StreamTests {
+    /// The eight bytes every PNG file starts with.
+    static let pngSignature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
+
+    /// The ASCII bytes of a PNG chunk type such as `IHDR`.
+    static func chunkType(_ name: String) -> [UInt8] {
+        Array(name.utf8)
+    }
+
+    /// Checks that `bytes` is a complete PNG image: signature, then an `IHDR` chunk (length 13,
+    /// right after the signature), and an empty `IEND` chunk with its fixed CRC at the very end.
+    static func expectPNG(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(bytes.count > 8 + 25 + 12, "too short for a PNG: \(bytes.count) bytes", sourceLocation: sourceLocation)
+        guard bytes.count > 8 + 25 + 12 else { return }
+        #expect(Array(bytes.prefix(8)) == pngSignature, sourceLocation: sourceLocation)
+        // The first chunk: 4-byte big-endian length 13, then "IHDR".
+        #expect(Array(bytes[8..<12]) == [0, 0, 0, 13], sourceLocation: sourceLocation)
+        #expect(Array(bytes[12..<16]) == chunkType("IHDR"), sourceLocation: sourceLocation)
+        // The last chunk: length 0, "IEND", CRC AE 42 60 82.
+        #expect(Array(bytes.suffix(12)) == [0, 0, 0, 0] + chunkType("IEND") + [0xAE, 0x42, 0x60, 0x82],
+                sourceLocation: sourceLocation)
+    }
+
+    /// Starts a screenshot of `test:///default`'s `test` domain on a new blocking stream.
+    ///
+    /// - Returns: The connection (keep it while reading), the stream and the MIME type.
+    static func startScreenshot() throws -> (connection: Connection, stream: Libvirt.Stream, mime: String) {
+        let connection = try Connection(uri: defaultTestURI)
+        let domain = try connection.domain(named: "test")
+        let stream = try connection.newStream()
+        let mime = try domain.screenshot(stream: stream, screen: 0)
+        return (connection, stream, mime)
+    }
+
+    /// Reads `stream` with the synchronous `receive(upTo:)` loop until it returns nil.
+    ///
+    /// - Returns: The bytes, and the size of every chunk in order.
+    static func receiveToEnd(_ stream: Libvirt.Stream, chunkSize: Int) throws -> (bytes: [UInt8], chunks: [Int]) {
+        var bytes: [UInt8] = []
+        var chunks: [Int] = []
+        while let chunk = try stream.receive(upTo: chunkSize) {
+            // A blocking stream never returns an empty chunk before its end.
+            #expect(!chunk.isEmpty)
+            if chunk.isEmpty { break }
+            chunks.append(chunk.count)
+            bytes += chunk
+        }
+        return (bytes, chunks)
+    }
+
+    /// The screenshot arrives through `bytes()` as a complete PNG image of MIME type `image/png`.
+    @Test("a screenshot read with bytes() is a complete PNG image")
+    func screenshotThroughBytes() async throws {
+        let (connection, stream, mime) = try Self.startScreenshot()
+        #expect(mime == "image/png")
+        var image: [UInt8] = []
+        for try await chunk in stream.bytes() {
+            #expect(!chunk.isEmpty)
+            image += chunk
+        }
+        Self.expectPNG(image)
+        withExtendedLifetime(connection) {}
+    }
+
+    /// A second screenshot read with the synchronous `receive(upTo:)` loop, which returns nil at
+    /// the end, and then finished, is byte for byte the image `bytes()` delivered.
+    @Test("the synchronous receive loop reads the same image")
+    func synchronousReceiveMatchesBytes() async throws {
+        let first = try Self.startScreenshot()
+        var asyncImage: [UInt8] = []
+        for try await chunk in first.stream.bytes() { asyncImage += chunk }
+
+        let second = try Self.startScreenshot()
+        #expect(second.mime == "image/png")
+        let (image, chunks) = try Self.receiveToEnd(second.stream, chunkSize: 4096)
+        // The end is sticky: another receive still says "end".
+        #expect(try second.stream.receive(upTo: 4096) == nil)
+        try second.stream.finish()
+
+        Self.expectPNG(image)
+        #expect(image == asyncImage)
+        // Every chunk but the last is full; the last holds the rest.
+        #expect(chunks.dropLast().allSatisfy { $0 == 4096 })
+        #expect(chunks.count == (image.count + 4095) / 4096)
+        withExtendedLifetime((first.connection, second.connection)) {}
+    }
+
+    /// `bytes(chunkSize:)` yields chunks of at most `chunkSize` bytes, full ones except the last,
+    /// and finishes the stream at the end: a later `receive` finds the stream closed, while a
+    /// second `finish()` is accepted (libvirt ignores finishing a closed stream).
+    @Test("bytes(chunkSize:) honours the chunk size and finishes the stream")
+    func bytesChunkSizeAndFinish() async throws {
+        let (connection, stream, _) = try Self.startScreenshot()
+        var sizes: [Int] = []
+        var image: [UInt8] = []
+        for try await chunk in stream.bytes(chunkSize: 5000) {
+            sizes.append(chunk.count)
+            image += chunk
+        }
+        Self.expectPNG(image)
+        #expect(sizes.count == (image.count + 4999) / 5000)
+        #expect(sizes.dropLast().allSatisfy { $0 == 5000 })
+        #expect((1...5000).contains(sizes.last ?? 0))
+
+        let error = expectLibvirtError { _ = try stream.receive() }
+        #expect(error?.code == .internalError)
+        #expect(error?.errorDomain == .streams)
+        #expect(error?.message.contains("stream is not open") == true)
+        try stream.finish()
+        withExtendedLifetime(connection) {}
+    }
+
+    /// The screenshot stream is a local file-descriptor stream, which has no `virStreamRecvFlags`
+    /// (`receive(upTo:options:)`) nor `virStreamRecvHole`: both throw `.noSupport` (the same
+    /// happens in C), with or without `.stopAtHole`, and the failed calls leave the stream
+    /// usable: a plain `receive` then reads the whole image.
+    @Test("receive(upTo:options:) and receiveHole() are unsupported on the screenshot stream")
+    func receiveFlagsUnsupported() throws {
+        let (connection, stream, _) = try Self.startScreenshot()
+        let stopAtHole = expectLibvirtError { _ = try stream.receive(upTo: 65536, options: .stopAtHole) }
+        #expect(stopAtHole?.code == .noSupport)
+        #expect(stopAtHole?.message.contains("virStreamRecvFlags") == true)
+        let noOptions = expectLibvirtError { _ = try stream.receive(upTo: 65536, options: []) }
+        #expect(noOptions?.code == .noSupport)
+        let hole = expectLibvirtError { _ = try stream.receiveHole() }
+        #expect(hole?.code == .noSupport)
+        #expect(hole?.message.contains("virStreamRecvHole") == true)
+
+        let (image, _) = try Self.receiveToEnd(stream, chunkSize: 65536)
+        try stream.finish()
+        Self.expectPNG(image)
+        withExtendedLifetime(connection) {}
+    }
+
+    /// A fresh stream has no driver behind it: `abort()` is then a no-op that succeeds, and
+    /// every transfer call afterwards throws `.noSupport` naming its C function.
+    @Test("abort() on a fresh stream succeeds; later use throws noSupport")
+    func abortFreshStream() throws {
+        let connection = try Connection(uri: defaultTestURI)
+        let stream = try connection.newStream()
+        try stream.abort()
+        let receive = expectLibvirtError { _ = try stream.receive() }
+        #expect(receive?.code == .noSupport)
+        #expect(receive?.message.contains("virStreamRecv") == true)
+        let send = expectLibvirtError { _ = try stream.send([1, 2, 3]) }
+        #expect(send?.code == .noSupport)
+        #expect(send?.message.contains("virStreamSend") == true)
+        let finish = expectLibvirtError { try stream.finish() }
+        #expect(finish?.code == .noSupport)
+        #expect(finish?.message.contains("virStreamFinish") == true)
+    }
+
+    /// Aborting a screenshot part-way closes the stream: `receive` then throws `.internalError`
+    /// ("stream is not open") from the streams subsystem; `finish()` and `abort()` on the closed
+    /// stream are accepted.
+    @Test("abort() part-way through a screenshot closes the stream")
+    func abortMidTransfer() throws {
+        let (connection, stream, _) = try Self.startScreenshot()
+        let head = try #require(try stream.receive(upTo: 100))
+        #expect(head.count == 100)
+        #expect(Array(head.prefix(8)) == Self.pngSignature)
+        try stream.abort()
+        let error = expectLibvirtError { _ = try stream.receive() }
+        #expect(error?.code == .internalError)
+        #expect(error?.errorDomain == .streams)
+        #expect(error?.message.contains("stream is not open") == true)
+        try stream.finish()
+        try stream.abort()
+        withExtendedLifetime(connection) {}
+    }
+
+    /// The screenshot stream is opened for reading only: sending on it fails with a system error.
+    @Test("sending on the read-only screenshot stream throws")
+    func sendOnScreenshotStream() throws {
+        let (connection, stream, _) = try Self.startScreenshot()
+        let error = expectLibvirtError { _ = try stream.send([1, 2, 3]) }
+        #expect(error?.code == .systemError)
+        #expect(error?.errorDomain == .streams)
+        try? stream.abort()
+        withExtendedLifetime(connection) {}
+    }
+
+    /// Volume upload is not implemented by the test driver: it throws `.noSupport` and leaves the
+    /// stream without a driver, so the same stream can still carry a screenshot afterwards.
+    @Test("a failed volume upload leaves the stream usable")
+    func uploadUnsupportedThenScreenshot() throws {
+        let name = uniqueName("shot")
+        try withTestNode([domainXML(name: name)]) { connection, directory in
+            let path = directory.appendingPathComponent("pool").path
+            let pool = try connection.defineStoragePool(xml: storagePoolXML(name: uniqueName("up"), path: path))
+            try pool.start()
+            let volume = try pool.createVolume(
+                xml: "<volume><name>upload.img</name><capacity unit='KiB'>64</capacity></volume>")
+            let stream = try connection.newStream()
+            let error = expectLibvirtError { _ = try volume.upload(stream: stream, offset: 0, length: 16) }
+            #expect(error?.code == .noSupport)
+            #expect(error?.message.contains("virStorageVolUpload") == true)
+
+            let domain = try connection.domain(named: name)
+            #expect(try domain.screenshot(stream: stream, screen: 0) == "image/png")
+            let (image, _) = try Self.receiveToEnd(stream, chunkSize: 65536)
+            try stream.finish()
+            Self.expectPNG(image)
+        }
+    }
+}
