@@ -95,7 +95,7 @@ struct ArgumentLowering {
                 result: ResultPart(name: name, type: "[UInt8]", expression: local)), nil)
         }
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
-            throw NotYetBound(reason: "callback arguments are bound with events and callbacks")
+            throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
         }
         if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
             return try typedParameters(arg, type: type, name: name, doc: doc, next: next)
@@ -167,7 +167,7 @@ struct ArgumentLowering {
                 prelude: ["var \(local) = \(type.base)()"], argument: "&\(local)",
                 result: ResultPart(name: name, type: swiftStruct, expression: "\(swiftStruct)(\(local))")), sizeArgument)
         }
-        throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' needs a shape the generator does not bind yet")
+        throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' fits no argument shape")
     }
 
     /// Typed-parameter arrays with their count: input lists, caller-allocated and library-allocated outputs.
@@ -235,7 +235,7 @@ struct ArgumentLowering {
         let nullable = context.overrides.nullableParameters[function.name]?.contains(arg.name) ?? false
         switch (type.pointers, type.isConst) {
         case (1, true) where next.map({ CType.parse($0.type).base == "size_t" }) ?? false:
-            throw NotYetBound(reason: "byte buffers ('\(arg.name)') are bound with streams")
+            throw NotYetBound(reason: "the byte buffer '\(arg.name)' needs a hand-written wrapper")
         case (1, true):
             return (LoweredArgument(
                 parameter: SwiftParameter(
@@ -275,7 +275,7 @@ struct ArgumentLowering {
         default:
             break
         }
-        throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' (byte buffers) is bound with streams")
+        throw NotYetBound(reason: "the byte buffer '\(arg.name)' of type '\(arg.type)' needs a hand-written wrapper")
     }
 
     /// Whether an argument counts the array before it (`nr_stats`, `nparams`, `maxinfo`).
@@ -321,7 +321,7 @@ struct ArgumentLowering {
                 shapeHint: .count), nil)
         }
         guard type.pointers == 1 else {
-            throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' (out-arrays) is not bound yet")
+            throw NotYetBound(reason: "the output array '\(arg.name)' of type '\(arg.type)' fits no argument shape")
         }
         if let countName = context.overrides.outputArrays[function.name]?[arg.name] {
             guard !countName.isEmpty else {
@@ -346,7 +346,7 @@ struct ArgumentLowering {
                 prelude: ["var \(local) = \(name)"], argument: "&\(local)"), nil)
         }
         if type.isConst || looksLikeArray(arg, next: next) {
-            throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' is an array, bound with out-arrays")
+            throw NotYetBound(reason: "the array '\(arg.name)' of type '\(arg.type)' has no declared length (arrayCounts or outputArrays in the overrides data)")
         }
         let local = "\(name)Value"
         var resultType = swift

@@ -4,7 +4,7 @@ import LibvirtGenModel
 enum FunctionOutcome {
     /// Bound, ready to render.
     case bound(BoundFunction)
-    /// A shape the generator binds in a later step, with the reason.
+    /// Arguments that fit no shape yet (a new shape or a hand-written wrapper is needed), with the reason.
     case notYetBound(String)
     /// A function the generator could not place, with the reason (a warning).
     case unaccounted(String)
@@ -18,10 +18,10 @@ struct FunctionLowering {
     /// Lowers one function.
     func lower(_ function: CFunction) -> FunctionOutcome {
         if CType.parse(function.returnType).base == "unsigned char" {
-            return .notYetBound("byte-buffer results are bound with streams")
+            return .notYetBound("a byte-buffer result needs a hand-written wrapper")
         }
         if Self.isEventRegistration(function.name) {
-            return .notYetBound("event and callback registration is bound as async sequences whose end deregisters")
+            return .notYetBound("callback registration outside an event family needs a hand-written wrapper")
         }
         let registry = context.registry
         let firstType = function.args.first.map { registry.resolve(CType.parse($0.type)) }

@@ -12,7 +12,7 @@ public struct SymbolStatus: Sendable, Codable, Equatable {
         case `internal`
         /// Deliberately not exposed, with a reason.
         case excluded
-        /// A shape the generator will bind but does not yet.
+        /// A function whose arguments fit no shape yet: it needs a new shape or a hand-written wrapper.
         case notYetBound
         /// The generator could not place it.
         case unaccounted
