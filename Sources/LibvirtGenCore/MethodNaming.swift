@@ -48,13 +48,16 @@ public struct MethodNaming: Sendable {
             rest = Naming.camelWords(String(cName.dropFirst(cName.hasPrefix("vir") ? 3 : 0)))
         }
         rest = naming.expand(rest)
-        let result = ruleName(rest: rest, object: object, returnsBytes: returnsBytes, resultKind: resultKind)
+        let result = ruleName(
+            rest: rest, object: object, isUnowned: owner == nil, returnsBytes: returnsBytes, resultKind: resultKind)
         if let renamed = renames[cName] { return Result(name: renamed, firstLabel: nil, isGetter: result.isGetter) }
         return result
     }
 
     /// Applies the naming rules to the words after the receiver's prefix.
-    private func ruleName(rest: [String], object: [String], returnsBytes: Bool, resultKind: String?) -> Result {
+    private func ruleName(
+        rest: [String], object: [String], isUnowned: Bool, returnsBytes: Bool, resultKind: String?
+    ) -> Result {
         var rest = rest
         var object = object
         // `…Flags` and `…WithFlags` variants share the base name (their options parameter tells them apart);
@@ -71,6 +74,7 @@ public struct MethodNaming: Sendable {
                 label = "named"
             } else if !key.isEmpty {
                 if key.last == "String" { key.removeLast() } else if key == ["UUID"] { key.append("Bytes") }
+                if key == ["MAC"] { key.append("Address") }
                 label = naming.lowerCamel(key)
             }
             let noun = object + Array(rest[1..<by])
@@ -80,8 +84,13 @@ public struct MethodNaming: Sendable {
 
         var getter = false
         var words = rest
-        // A trailing `Set` reads as a leading verb: `AuthorizedSSHKeysSet` → `setAuthorizedSSHKeys`.
+        // A trailing `Set` reads as a leading verb: `AuthorizedSSHKeysSet` → `setAuthorizedSSHKeys`;
+        // so does one inside a name no object prefixes: `NodeSetMemoryParameters` → `setNodeMemoryParameters`.
         if words.count > 1, words.last == "Set" { words = ["Set"] + words.dropLast() }
+        if object.isEmpty, rest == words, let set = words.firstIndex(of: "Set"), set > 0, isUnowned {
+            words.remove(at: set)
+            words.insert("Set", at: 0)
+        }
         if let get = words.firstIndex(of: "Get") {
             words.remove(at: get)
             getter = true

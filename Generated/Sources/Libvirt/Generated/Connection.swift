@@ -1056,7 +1056,7 @@ extension Connection {
         public static let utilization: Self = "utilization"
     }
 
-    /// Names of the typed parameters of `Connection.nodeMemoryParameters`, `Connection.nodeSetMemoryParameters(_:)`.
+    /// Names of the typed parameters of `Connection.nodeMemoryParameters`, `Connection.setNodeMemoryParameters(_:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct NodeMemoryParameter: TypedParameterKey {
@@ -2598,7 +2598,7 @@ extension Connection {
     ///
     /// C symbol: `virInterfaceLookupByMACString`.
     /// Available since libvirt 0.6.4.
-    public func interface(mac: String) throws -> Interface {
+    public func interface(macAddress mac: String) throws -> Interface {
         let result = try checkPointer(virInterfaceLookupByMACString(pointer, mac))
         return Interface(owning: result)
     }
@@ -3215,7 +3215,7 @@ extension Connection {
     ///
     /// C symbol: `virNodeSetMemoryParameters`.
     /// Available since libvirt 0.10.2.
-    public func nodeSetMemoryParameters(_ parameters: TypedParameters<Connection.NodeMemoryParameter>) throws {
+    public func setNodeMemoryParameters(_ parameters: TypedParameters<Connection.NodeMemoryParameter>) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virNodeSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
