@@ -28,7 +28,7 @@ let package = Package(
             name: "LibvirtGenTemplates",
             path: "Templates",
             sources: ["TemplatesResource.swift"],
-            resources: [.copy("swift"), .copy("runtime")]
+            resources: [.copy("swift"), .copy("runtime"), .copy("docs")]
         ),
         .target(
             name: "LibvirtGenCore",
@@ -41,16 +41,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "LibvirtGenDocs",
+            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplates"]
+        ),
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift",
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "LibvirtGenTests",
-            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "libvirt-swiftgen"],
+            dependencies: [
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "libvirt-swiftgen",
+            ],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

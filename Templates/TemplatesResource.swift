@@ -11,4 +11,9 @@ public enum TemplatesResource {
     public static var runtimeFiles: URL {
         Bundle.module.resourceURL!.appendingPathComponent("runtime")
     }
+
+    /// The folder of documentation-site templates (`*.mustache`) and static assets (`style.css`, `search.js`).
+    public static var docsTemplates: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("docs")
+    }
 }

@@ -1,0 +1,160 @@
+import LibvirtGenModel
+
+/// One parameter row of a member.
+struct ParameterView: Sendable {
+    /// The Swift parameter name.
+    let name: String
+    /// Its description as HTML.
+    let html: String
+}
+
+/// One documented member as the `member` template shows it: every decision made, values only.
+struct MemberView: Sendable {
+    /// The element id (the C name, or `field-<name>` for struct fields).
+    let anchor: String
+    /// The Swift name as users write it (`Domain.info()`).
+    let title: String
+    /// The Swift declaration.
+    let declaration: String
+    /// The C symbol it wraps, if any.
+    let cName: String?
+    /// The C prototype, for functions.
+    let prototype: String?
+    /// The numeric or string value, for cases and constants.
+    let value: String?
+    /// The description's paragraphs as HTML.
+    let paragraphs: [String]
+    /// The parameters.
+    let parameters: [ParameterView]
+    /// The return value as HTML.
+    let returns: String?
+    /// The thrown errors as HTML.
+    let throwsText: String?
+    /// The libvirt version that introduced it.
+    let since: String?
+    /// The sentence saying it is deprecated, as HTML.
+    let deprecation: String?
+    /// The access-control checks libvirt performs, one line each.
+    let acls: [String]
+
+    /// A member from its texts; `doc` supplies description, parameters, results and version.
+    init(anchor: String, title: String, declaration: String, cName: String?, doc: [String], markup: Markup,
+         prototype: String? = nil, value: String? = nil, since: String? = nil, acls: [CACLCheck] = []) {
+        let sections = DocSections(doc)
+        self.anchor = anchor
+        self.title = title
+        self.declaration = declaration
+        self.cName = cName
+        self.prototype = prototype
+        self.value = value
+        paragraphs = sections.paragraphs.map(markup.inline)
+        parameters = sections.parameters.map { ParameterView(name: $0.name, html: markup.inline($0.text)) }
+        returns = sections.returns.map(markup.inline)
+        throwsText = sections.throwsText.map(markup.inline)
+        self.since = sections.since ?? since
+        deprecation = sections.deprecation.map(markup.inline)
+        self.acls = acls.map { check in
+            "\(check.kind) \(check.object):\(check.permission)" + (check.flags.map { " when flags include \($0)" } ?? "")
+        }
+    }
+}
+
+/// Builds member views from the binding model, with the C model's prototypes and access checks.
+struct MemberBuilder: Sendable {
+    /// The C functions of the four files by name.
+    let cFunctions: [String: CFunction]
+    /// The converter for the current page.
+    let markup: Markup
+
+    /// A bound function.
+    func function(_ function: BoundFunction) -> MemberView {
+        let c = cFunctions[function.cName]
+        return MemberView(
+            anchor: function.cName, title: function.swiftSymbol, declaration: Self.declaration(function),
+            cName: function.cName, doc: function.doc, markup: markup, prototype: c.map(Self.prototype),
+            since: c?.version, acls: c?.acls ?? [])
+    }
+
+    /// An enum case or alias, or an option-set member.
+    func enumCase(_ item: EnumCase, owner: String, optionSet: Bool) -> MemberView {
+        let declaration: String
+        if let target = item.aliasOf {
+            declaration = "static let \(item.name) = Self.\(target)"
+        } else if optionSet {
+            declaration = "static let \(item.name): Self = \(item.initializer)"
+        } else {
+            declaration = "case \(item.name)"
+        }
+        return MemberView(
+            anchor: item.cName, title: "\(owner).\(item.name)", declaration: declaration, cName: item.cName,
+            doc: item.doc, markup: markup, value: item.value)
+    }
+
+    /// A struct's stored property.
+    func field(_ field: StructField, owner: String) -> MemberView {
+        MemberView(
+            anchor: "field-\(field.name)", title: "\(owner).\(field.name)", declaration: "let \(field.name): \(field.type)",
+            cName: nil, doc: field.doc, markup: markup)
+    }
+
+    /// A typed-parameter key.
+    func key(_ key: KeyConstant, owner: String) -> MemberView {
+        let declaration = key.parameters.isEmpty
+            ? "static let \(key.name): Self"
+            : "static func \(key.name)(\(key.parameters.map(\.declaration).joined(separator: ", "))) -> Self"
+        return MemberView(
+            anchor: key.cName, title: "\(owner).\(key.name)", declaration: declaration, cName: key.cName,
+            doc: key.doc, markup: markup, value: key.literal)
+    }
+
+    /// A numeric constant.
+    func constant(_ constant: ConstantDeclaration, owner: String) -> MemberView {
+        MemberView(
+            anchor: constant.cName, title: "\(owner).\(constant.name)",
+            declaration: "static let \(constant.name): \(constant.type)", cName: constant.cName, doc: constant.doc,
+            markup: markup, value: constant.value)
+    }
+
+    /// The connection method delivering an event family.
+    func eventMethod(_ family: EventFamily) -> MemberView {
+        let c = cFunctions[family.registerFunction]
+        return MemberView(
+            anchor: family.registerFunction, title: "Connection.\(family.methodName)(_:\(family.objectLabel):)",
+            declaration: "func \(family.methodName)(_ id: \(family.idType), \(family.objectLabel): \(family.objectType)? = nil) "
+                + "throws -> AsyncStream<\(family.objectType).Event>",
+            cName: family.registerFunction, doc: family.doc, markup: markup, prototype: c.map(Self.prototype),
+            since: c?.version, acls: c?.acls ?? [])
+    }
+
+    /// One case of an event family's `Event` enum.
+    func eventCase(_ item: EventCase, owner: String) -> MemberView {
+        let cName = DocSections(item.doc).cSymbol ?? item.callback
+        return MemberView(
+            anchor: cName, title: "\(owner).\(item.name)", declaration: "case \(item.name)(\(item.payload))",
+            cName: cName, doc: item.doc, markup: markup, prototype: cFunctions[item.callback].map(Self.prototype))
+    }
+
+    /// The Swift declaration of a bound function, without its body.
+    static func declaration(_ function: BoundFunction) -> String {
+        let parameters = function.parameters.map(\.declaration).joined(separator: ", ")
+        let effects = function.throwing ? " throws" : ""
+        let result = function.returnType.map { " -> \($0)" } ?? ""
+        switch function.kind {
+        case .property:
+            return "var \(function.name): \(function.returnType ?? "Void") { get\(effects) }"
+        case .initializer:
+            return "convenience init(\(parameters))\(effects)"
+        case .staticMethod:
+            return "static func \(function.name)(\(parameters))\(effects)\(result)"
+        case .method:
+            return "func \(function.name)(\(parameters))\(effects)\(result)"
+        }
+    }
+
+    /// The C prototype, e.g. `int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)`.
+    static func prototype(_ function: CFunction) -> String {
+        let arguments = function.args.map { $0.type.hasSuffix("*") ? "\($0.type)\($0.name)" : "\($0.type) \($0.name)" }
+        let head = function.returnType.hasSuffix("*") ? function.returnType : function.returnType + " "
+        return "\(head)\(function.name)(\(arguments.isEmpty ? "void" : arguments.joined(separator: ", ")))"
+    }
+}
