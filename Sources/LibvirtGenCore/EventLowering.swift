@@ -36,7 +36,7 @@ struct EventLowering {
                 "- Parameter id: Which kind of event to deliver.",
                 "- Parameter \(label): Only events about this object, or nil for all.",
                 "- Returns: The events, in the order libvirt reported them.",
-                "- Throws: ``LibvirtError`` when libvirt cannot register the callback.",
+                "- Throws: `LibvirtError` when libvirt cannot register the callback.",
                 "",
                 "C symbols: `\(function.name)`, `\(deregister)`.",
             ] + (function.version.map { ["Available since libvirt \($0)."] } ?? [])

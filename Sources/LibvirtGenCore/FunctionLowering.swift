@@ -143,7 +143,7 @@ struct FunctionLowering {
         if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered) {
             doc.append("- Returns: \(context.docs.convert(returns, parameters: parameterDocs))")
         }
-        if throwing { doc.append("- Throws: ``LibvirtError`` when libvirt reports a failure.") }
+        if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
         return .bound(BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: naming.name, parameters: parameters,

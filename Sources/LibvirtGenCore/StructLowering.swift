@@ -129,7 +129,7 @@ struct StructLowering {
         let swiftName = types.swiftName(of: s.name)
         return StructType(
             name: String(swiftName.split(separator: ".").last!), cName: s.name,
-            doc: docs.document(s.info.isEmpty ? "The values of a `\(s.name)`." : s.info, cName: s.name, since: s.version),
+            doc: docs.document(s.info.isEmpty ? "The values of this C structure, copied into Swift." : s.info, cName: s.name, since: s.version),
             fields: fields)
     }
 

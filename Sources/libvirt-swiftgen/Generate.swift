@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
-import LibvirtGenSwift
+import LibvirtGenDocs
 
 /// `libvirt-swiftgen generate`: API description → bindings package.
 struct Generate: ParsableCommand {
@@ -19,7 +19,7 @@ struct Generate: ParsableCommand {
             let start = Date()
             let result = try Pipeline().run(apiXML: api.folder)
             for warning in result.diagnostics.warnings { printError(warning.description) }
-            let files = try SwiftRenderer().render(result.package)
+            let files = try GeneratedPackageFiles.render(result.package)
             try OutputFolder(url: URL(fileURLWithPath: output)).write(files)
             let bound = result.package.modules.flatMap(\.files).flatMap(\.functions).count
             let seconds = Date().timeIntervalSince(start)

@@ -1,6 +1,7 @@
 import Foundation
 import LibvirtGenCore
 import LibvirtGenSwift
+import LibvirtGenDocs
 import Testing
 
 /// Several `generate` runs of the executable over the checked-in description, made at the same
@@ -92,7 +93,7 @@ struct ReferenceOutputTests {
         let runs = try GenerationRuns.runs()
         let first = try #require(runs.first?.files)
         try #require(!first.isEmpty)
-        let inProcess = try SwiftRenderer().render(try Reference.package()).mapValues { Data($0.utf8) }
+        let inProcess = try GeneratedPackageFiles.render(try Reference.package()).mapValues { Data($0.utf8) }
         for (name, files) in runs.dropFirst().enumerated().map({ ("run \($0.offset + 1)", $0.element.files) })
             + [("in-process rendering", inProcess)] {
             #expect(Set(files.keys) == Set(first.keys), "\(name) wrote other files than run 0")

@@ -911,7 +911,7 @@ extension Connection {
         public static let zfs: Self = Self(rawValue: 131072)
     }
 
-    /// The values of a ``Connection.Credential``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virConnectCredential`.
     /// Available since libvirt 0.4.1.
@@ -1225,7 +1225,7 @@ extension Connection {
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
     /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
     /// - Returns: XML description of the computed CPU (caller frees) or NULL on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineCPU`.
     /// Available since libvirt 0.7.7.
@@ -1269,7 +1269,7 @@ extension Connection {
     /// - Parameter cpuXMLs: array of XML descriptions of CPUs
     /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
     /// - Returns: XML description of the computed CPU (caller frees) or NULL on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineHypervisorCPU`.
     /// Available since libvirt 4.4.0.
@@ -1325,7 +1325,7 @@ extension Connection {
     /// - Parameter nativeFormat: configuration format importing from
     /// - Parameter nativeConfig: the configuration data to import
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectDomainXMLFromNative`.
     /// Available since libvirt 0.6.4.
@@ -1347,7 +1347,7 @@ extension Connection {
     /// - Parameter nativeFormat: configuration format exporting to
     /// - Parameter xml: the domain configuration to export
     /// - Returns: a 0 terminated UTF-8 encoded native config datafile, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectDomainXMLToNative`.
     /// Available since libvirt 0.6.4.
@@ -1368,7 +1368,7 @@ extension Connection {
     /// - Parameter type: type of storage pool sources to discover
     /// - Parameter sourceSpecification: XML document specifying discovery source
     /// - Returns: an xml document consisting of a SourceList element containing a source document appropriate to the given pool type for each discovered source.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectFindStoragePoolSources`.
     /// Available since libvirt 0.4.5.
@@ -1386,7 +1386,7 @@ extension Connection {
     /// libvirt for domains created on a specific hypervisor.
     /// - Parameter arch: Architecture
     /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture.  Each element and the array itself must be freed by the caller with free.  Pass NULL if only the list length is needed.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCPUModelNames`.
     /// Available since libvirt 1.1.3.
@@ -1398,7 +1398,7 @@ extension Connection {
 
     /// Provides capabilities of the hypervisor / driver.
     /// - Returns: NULL in case of error, or an XML string defining the capabilities. The client must free the returned string after use.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCapabilities`.
     /// Available since libvirt 0.2.1.
@@ -1419,7 +1419,7 @@ extension Connection {
     /// - Parameter machine: machine type
     /// - Parameter virtualizationType: virtualization type
     /// - Returns: NULL in case of error or an XML string defining the capabilities.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetDomainCapabilities`.
     /// Available since libvirt 1.2.7.
@@ -1434,7 +1434,7 @@ extension Connection {
     /// If we are connected to a remote system, then this returns the
     /// hostname of the remote system.
     /// - Returns: the hostname which must be freed by the caller, or NULL if there was an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetHostname`.
     /// Available since libvirt 0.3.0.
@@ -1448,7 +1448,7 @@ extension Connection {
     /// Provides `libraryVersion`, which is the version of libvirt used by the
     ///   daemon running on the `conn` host
     /// - Returns: returns the libvirt library version used on the connection (OUT)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetLibVersion`.
     /// Available since libvirt 0.7.3.
@@ -1468,7 +1468,7 @@ extension Connection {
     /// for "<vcpu max='...'>" in its output instead.
     /// - Parameter type: value of the 'type' attribute in the <domain> element
     /// - Returns: the maximum of virtual CPU or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
@@ -1482,7 +1482,7 @@ extension Connection {
     /// or `Connection.defineStoragePool(xml:options:)`) it may be suitable to know what pool types
     /// are supported along with the file/disk formats for each pool.
     /// - Returns: NULL in case of error or an XML string defining the capabilities.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetStoragePoolCapabilities`.
     /// Available since libvirt 5.2.0.
@@ -1498,7 +1498,7 @@ extension Connection {
     /// <sysinfo> element of a domain XML.  This information is generally
     /// available only for hypervisors running with root privileges.
     /// - Returns: the XML string which must be freed by the caller, or NULL if there was an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetSysinfo`.
     /// Available since libvirt 0.8.8.
@@ -1531,7 +1531,7 @@ extension Connection {
     /// a non-NULL URI which can be used to connect to the same
     /// hypervisor later.
     /// - Returns: the URI string which must be freed by the caller, or NULL if there was an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetURI`.
     /// Available since libvirt 0.3.0.
@@ -1546,7 +1546,7 @@ extension Connection {
     /// hypervisor call, i.e. with privileged access to the hypervisor, not
     /// with a Read-Only connection.
     /// - Returns: return value for the version of the running hypervisor (OUT)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetVersion`.
     /// Available since libvirt 0.0.3.
@@ -1563,7 +1563,7 @@ extension Connection {
     /// A connection will be classed as alive if it is either local, or running
     /// over a channel (TCP or UNIX socket) which is not closed.
     /// - Returns: 1 if alive, 0 if dead, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsAlive`.
     /// Available since libvirt 0.9.8.
@@ -1575,7 +1575,7 @@ extension Connection {
 
     /// Determine if the connection to the hypervisor is encrypted
     /// - Returns: 1 if encrypted, 0 if not encrypted, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsEncrypted`.
     /// Available since libvirt 0.7.3.
@@ -1591,7 +1591,7 @@ extension Connection {
     /// encrypted, or running over a channel which is not exposed
     /// to eavesdropping (eg a UNIX domain socket, or pipe)
     /// - Returns: 1 if secure, 0 if not secure, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsSecure`.
     /// Available since libvirt 0.7.3.
@@ -1660,7 +1660,7 @@ extension Connection {
     ///   free(domains);
     /// - Parameter options: bitwise-OR of `Connection.ListAllDomainsOptions`
     /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllDomains`.
     /// Available since libvirt 0.9.13.
@@ -1684,7 +1684,7 @@ extension Connection {
     /// `Connection.ListAllInterfacesOptions.inactive` (down) to filter the interfaces by state.
     /// - Parameter options: bitwise-OR of `Connection.ListAllInterfacesOptions`.
     /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllInterfaces`.
     /// Available since libvirt 0.10.2.
@@ -1697,7 +1697,7 @@ extension Connection {
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilterBindings`.
     /// Available since libvirt 4.5.0.
@@ -1712,7 +1712,7 @@ extension Connection {
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilters`.
     /// Available since libvirt 0.10.2.
@@ -1746,7 +1746,7 @@ extension Connection {
     /// whether they are marked as autostart or not.
     /// - Parameter options: bitwise-OR of `Connection.ListAllNetworksOptions`.
     /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNetworks`.
     /// Available since libvirt 0.10.2.
@@ -1763,7 +1763,7 @@ extension Connection {
     /// filter the results for a smaller list of targeted node devices.
     /// - Parameter options: bitwise-OR of `Connection.ListAllNodeDeviceOptions`.
     /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNodeDevices`.
     /// Available since libvirt 0.10.2.
@@ -1793,7 +1793,7 @@ extension Connection {
     /// `Connection.ListAllSecretsOptions.noPrivate` selects non-private secrets.
     /// - Parameter options: bitwise-OR of `Connection.ListAllSecretsOptions`.
     /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllSecrets`.
     /// Available since libvirt 0.10.2.
@@ -1843,7 +1843,7 @@ extension Connection {
     /// `Connection.ListAllStoragePoolsOptions.iscsiDirect`
     /// - Parameter options: bitwise-OR of `Connection.ListAllStoragePoolsOptions`.
     /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllStoragePools`.
     /// Available since libvirt 0.10.2.
@@ -1859,7 +1859,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
     /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call; you are only guaranteed that all currently defined domains were listed if the return is less than `maxids`.  The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedDomains`.
     /// Available since libvirt 0.1.1.
@@ -1877,7 +1877,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
     /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call; you are only guaranteed that all currently defined interfaces were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedInterfaces`.
     /// Available since libvirt 0.7.0.
@@ -1894,7 +1894,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
     /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call; you are only guaranteed that all currently defined networks were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedNetworks`.
     /// Available since libvirt 0.2.0.
@@ -1913,7 +1913,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
     /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call; you are only guaranteed that all currently defined pools were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedStoragePools`.
     /// Available since libvirt 0.4.1.
@@ -1930,7 +1930,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
     /// - Returns: the number of domains found or -1 in case of error.  Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call; you are only guaranteed that all currently active domains were listed if the return is less than `maxids`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDomains`.
     /// Available since libvirt 0.0.3.
@@ -1948,7 +1948,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
     /// - Returns: the number of interfaces found or -1 in case of error.  Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call; you are only guaranteed that all currently active interfaces were listed if the return is less than `maxnames`. The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListInterfaces`.
     /// Available since libvirt 0.6.4.
@@ -1965,7 +1965,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworkFilters`.
     /// - Returns: the number of network filters found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNWFilters`.
     /// Available since libvirt 0.8.0.
@@ -1982,7 +1982,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
     /// - Returns: the number of networks found or -1 in case of error.  Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call; you are only guaranteed that all currently active networks were listed if the return is less than `maxnames`. The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNetworks`.
     /// Available since libvirt 0.2.0.
@@ -1999,7 +1999,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allSecrets(options:)`.
     /// - Returns: the number of UUIDs provided in the array, or -1 on failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListSecrets`.
     /// Available since libvirt 0.7.1.
@@ -2018,7 +2018,7 @@ extension Connection {
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
     /// - Returns: the number of pools found or -1 in case of error.  Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call; you are only guaranteed that all currently active pools were listed if the return is less than `maxnames`. The client must call free() on each returned name.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListStoragePools`.
     /// Available since libvirt 0.4.1.
@@ -2032,7 +2032,7 @@ extension Connection {
 
     /// Provides the number of defined but inactive domains.
     /// - Returns: the number of domain found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedDomains`.
     /// Available since libvirt 0.1.5.
@@ -2046,7 +2046,7 @@ extension Connection {
 
     /// Provides the number of defined (inactive) interfaces on the physical host.
     /// - Returns: the number of defined interface found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedInterfaces`.
     /// Available since libvirt 0.7.0.
@@ -2060,7 +2060,7 @@ extension Connection {
 
     /// Provides the number of inactive networks.
     /// - Returns: the number of networks found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedNetworks`.
     /// Available since libvirt 0.2.0.
@@ -2074,7 +2074,7 @@ extension Connection {
 
     /// Provides the number of inactive storage pools
     /// - Returns: the number of pools found, or -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedStoragePools`.
     /// Available since libvirt 0.4.1.
@@ -2088,7 +2088,7 @@ extension Connection {
 
     /// Provides the number of active domains.
     /// - Returns: the number of domain found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDomains`.
     /// Available since libvirt 0.0.3.
@@ -2102,7 +2102,7 @@ extension Connection {
 
     /// Provides the number of active interfaces on the physical host.
     /// - Returns: the number of active interfaces found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfInterfaces`.
     /// Available since libvirt 0.6.4.
@@ -2116,7 +2116,7 @@ extension Connection {
 
     /// Provides the number of nwfilters.
     /// - Returns: the number of nwfilters found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfNWFilters`.
     /// Available since libvirt 0.8.0.
@@ -2130,7 +2130,7 @@ extension Connection {
 
     /// Provides the number of active networks.
     /// - Returns: the number of network found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfNetworks`.
     /// Available since libvirt 0.2.0.
@@ -2154,7 +2154,7 @@ extension Connection {
 
     /// Provides the number of active storage pools
     /// - Returns: the number of pools found, or -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfStoragePools`.
     /// Available since libvirt 0.4.1.
@@ -2182,7 +2182,7 @@ extension Connection {
     /// The driver may reject the request to change the identity
     /// on a connection if the application is not trustworthy.
     /// - Parameter parameters: parameters containing the identity attributes
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectSetIdentity`.
     /// Available since libvirt 5.8.0.
@@ -2210,7 +2210,7 @@ extension Connection {
     /// loop to respond to them, even if you disable keepalives by this function.
     /// - Parameter interval: number of seconds of inactivity before a keepalive message is sent
     /// - Parameter count: number of messages that can be sent in a row
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectSetKeepAlive`.
     /// Available since libvirt 0.9.8.
@@ -2223,7 +2223,7 @@ extension Connection {
     /// This existing name will be left indefinitely for API compatibility.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Returns: a new domain object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateLinux`.
     /// Available since libvirt 0.0.3.
@@ -2260,7 +2260,7 @@ extension Connection {
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
     /// - Returns: a new domain object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateXML`.
     /// Available since libvirt 0.5.0.
@@ -2301,7 +2301,7 @@ extension Connection {
     /// - Parameter files: list of file descriptors passed
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
     /// - Returns: a new domain object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateXMLWithFiles`.
     /// Available since libvirt 1.1.1.
@@ -2320,7 +2320,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Returns: NULL in case of error, a pointer to the domain otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXML`.
     /// Available since libvirt 0.1.1.
@@ -2339,7 +2339,7 @@ extension Connection {
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: bitwise OR of the `Domain.DefineOptions` constants
     /// - Returns: NULL in case of error, a pointer to the domain otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXMLFlags`.
     /// Available since libvirt 1.2.12.
@@ -2356,7 +2356,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter id: the domain ID number
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByID`.
     /// Available since libvirt 0.0.3.
@@ -2371,7 +2371,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter name: name for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByName`.
     /// Available since libvirt 0.0.3.
@@ -2386,7 +2386,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter uuid: the raw UUID for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByUUID`.
     /// Available since libvirt 0.0.5.
@@ -2401,7 +2401,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter uuid: the string UUID for the domain
     /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByUUIDString`.
     /// Available since libvirt 0.1.1.
@@ -2414,7 +2414,7 @@ extension Connection {
     ///
     /// See `Connection.restoreDomain(from:xml:options:)` for more control.
     /// - Parameter from: path to the input file
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRestore`.
     /// Available since libvirt 0.0.3.
@@ -2448,7 +2448,7 @@ extension Connection {
     /// - Parameter from: path to the input file
     /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRestoreFlags`.
     /// Available since libvirt 0.9.4.
@@ -2461,7 +2461,7 @@ extension Connection {
     /// be lifted in the future.
     /// - Parameter parameters: restore parameters
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRestoreParams`.
     /// Available since libvirt 8.4.0.
@@ -2490,7 +2490,7 @@ extension Connection {
     /// - Parameter file: path to saved state file
     /// - Parameter xml: XML config for adjusting guest xml used on restore
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveImageDefineXML`.
     /// Available since libvirt 0.9.4.
@@ -2507,7 +2507,7 @@ extension Connection {
     /// - Parameter file: path to saved state file
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error.  The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveImageGetXMLDesc`.
     /// Available since libvirt 0.9.4.
@@ -2525,7 +2525,7 @@ extension Connection {
     /// If `Connection.beginInterfaceChange()` is called when a transaction is
     /// already opened, this function will fail, and a
     /// VIR_ERR_INVALID_OPERATION will be logged.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeBegin`.
     /// Available since libvirt 0.9.2.
@@ -2539,7 +2539,7 @@ extension Connection {
     /// If `Connection.commitInterfaceChange()` is called when a transaction is not
     /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
     /// will be logged.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeCommit`.
     /// Available since libvirt 0.9.2.
@@ -2553,7 +2553,7 @@ extension Connection {
     /// If `Connection.rollbackInterfaceChange()` is called when a transaction is not
     /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
     /// will be logged.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceChangeRollback`.
     /// Available since libvirt 0.9.2.
@@ -2579,7 +2579,7 @@ extension Connection {
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Interface.DefineOptions`
     /// - Returns: NULL in case of error, a pointer to the interface otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceDefineXML`.
     /// Available since libvirt 0.6.4.
@@ -2594,7 +2594,7 @@ extension Connection {
     /// interface object is no longer needed.
     /// - Parameter mac: the MAC for the interface (null-terminated ASCII format)
     /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceLookupByMACString`.
     /// Available since libvirt 0.6.4.
@@ -2609,7 +2609,7 @@ extension Connection {
     /// interface object is no longer needed.
     /// - Parameter name: name for the interface
     /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceLookupByName`.
     /// Available since libvirt 0.6.4.
@@ -2633,7 +2633,7 @@ extension Connection {
     /// - Parameter xml: an XML description of the binding
     /// - Parameter options: bitwise-OR of `NetworkFilterBinding.CreateOptions`
     /// - Returns: a new binding object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingCreateXML`.
     /// Available since libvirt 4.5.0.
@@ -2649,7 +2649,7 @@ extension Connection {
     /// binding object is no longer needed.
     /// - Parameter portDevice: name for the network port device
     /// - Returns: a new binding object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingLookupByPortDev`.
     /// Available since libvirt 4.5.0.
@@ -2665,7 +2665,7 @@ extension Connection {
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Returns: a new nwfilter object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterDefineXML`.
     /// Available since libvirt 0.8.0.
@@ -2682,7 +2682,7 @@ extension Connection {
     /// - Parameter xml: an XML description of the nwfilter
     /// - Parameter options: bitwise-OR of `NetworkFilter.DefineOptions`
     /// - Returns: a new nwfilter object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
@@ -2697,7 +2697,7 @@ extension Connection {
     /// nwfilter object is no longer needed.
     /// - Parameter name: name for the network filter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByName`.
     /// Available since libvirt 0.8.0.
@@ -2712,7 +2712,7 @@ extension Connection {
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network filter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByUUID`.
     /// Available since libvirt 0.8.0.
@@ -2727,7 +2727,7 @@ extension Connection {
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the string UUID for the nwfilter
     /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByUUIDString`.
     /// Available since libvirt 0.8.0.
@@ -2743,7 +2743,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Returns: a new network object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkCreateXML`.
     /// Available since libvirt 0.2.0.
@@ -2760,7 +2760,7 @@ extension Connection {
     /// - Parameter xml: an XML description of the network
     /// - Parameter options: bitwise-OR of `Network.CreateOptions`
     /// - Returns: a new network object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkCreateXMLFlags`.
     /// Available since libvirt 7.8.0.
@@ -2776,7 +2776,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Returns: NULL in case of error, a pointer to the network otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXML`.
     /// Available since libvirt 0.2.0.
@@ -2793,7 +2793,7 @@ extension Connection {
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Network.DefineOptions`
     /// - Returns: NULL in case of error, a pointer to the network otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
@@ -2808,7 +2808,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter name: name for the network
     /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByName`.
     /// Available since libvirt 0.2.0.
@@ -2823,7 +2823,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network
     /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByUUID`.
     /// Available since libvirt 0.2.0.
@@ -2835,7 +2835,7 @@ extension Connection {
     /// Try to lookup a network on the given hypervisor based on its UUID.
     /// - Parameter uuid: the string UUID for the network
     /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByUUIDString`.
     /// Available since libvirt 0.2.0.
@@ -2868,7 +2868,7 @@ extension Connection {
     /// - Parameter cellCount: number of consecutive cells to allocate pages on
     /// - Parameter options: extra flags; binary-OR of `NodeAllocPagesOptions`
     /// - Returns: the number of nodes successfully adjusted or -1 in case of an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeAllocPages`.
     /// Available since libvirt 1.2.9.
@@ -2889,7 +2889,7 @@ extension Connection {
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: bitwise-OR of supported `NodeDevice.CreateXMLOptions`
     /// - Returns: a node device object if successful, NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceCreateXML`.
     /// Available since libvirt 0.6.3.
@@ -2905,7 +2905,7 @@ extension Connection {
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: bitwise-OR of supported `NodeDevice.DefineXMLOptions`
     /// - Returns: a node device object if successful, NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDefineXML`.
     /// Available since libvirt 7.3.0.
@@ -2920,7 +2920,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter name: unique device name
     /// - Returns: a `NodeDevice` if found, NULL otherwise.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceLookupByName`.
     /// Available since libvirt 0.5.0.
@@ -2936,7 +2936,7 @@ extension Connection {
     /// - Parameter wwnn: WWNN of the SCSI Host.
     /// - Parameter wwpn: WWPN of the SCSI Host.
     /// - Returns: a `NodeDevice` if found, NULL otherwise.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceLookupSCSIHostByWWN`.
     /// Available since libvirt 1.0.3.
@@ -2988,7 +2988,7 @@ extension Connection {
     ///     represents all CPUs on the server.
     /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` means total cpu statistics)
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetCPUStats`.
     /// Available since libvirt 0.9.3.
@@ -3007,7 +3007,7 @@ extension Connection {
     /// - Parameter startCell: index of first cell to return freeMems info on.
     /// - Parameter cellCount: Maximum number of cells for which freeMems information can be returned.
     /// - Returns: pointer to the array of unsigned long long
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetCellsFreeMemory`.
     /// Available since libvirt 0.3.3.
@@ -3021,7 +3021,7 @@ extension Connection {
     /// Note: most libvirt APIs provide memory sizes in kibibytes, but in this
     /// function the returned value is in bytes. Divide by 1024 as necessary.
     /// - Returns: the available free memory in bytes or 0 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetFreeMemory`.
     /// Available since libvirt 0.3.3.
@@ -3051,7 +3051,7 @@ extension Connection {
     /// call instead, which provides all the information except CPU mHZ,
     /// in a more accurate representation.
     /// - Returns: pointer to a `NodeInfo` structure allocated by the user
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetInfo`.
     /// Available since libvirt 0.1.0.
@@ -3073,7 +3073,7 @@ extension Connection {
     /// again.  See `Domain.memoryParameters(options:)` for an equivalent usage
     /// example.
     /// - Returns: 0 in case of success, and -1 in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryParameters`.
     /// Available since libvirt 0.10.2.
@@ -3124,7 +3124,7 @@ extension Connection {
     ///     The cached memory usage.(KB)
     /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryStats`.
     /// Available since libvirt 0.9.3.
@@ -3138,7 +3138,7 @@ extension Connection {
     /// platform specific information like PDH and certificate chain. Caller is
     /// responsible for freeing `parameters`.
     /// - Returns: where to store  SEV information
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetSEVInfo`.
     /// Available since libvirt 4.5.0.
@@ -3156,7 +3156,7 @@ extension Connection {
     /// in the `securityModel` argument may be initialized to the empty
     /// string if the driver has not activated a security model.
     /// - Returns: pointer to a `SecurityModel` structure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetSecurityModel`.
     /// Available since libvirt 0.6.1.
@@ -3175,7 +3175,7 @@ extension Connection {
     /// will be restricted to devices with the specified capability
     /// - Parameter capability: capability name
     /// - Returns: the number of node devices found or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeListDevices`.
     /// Available since libvirt 0.5.0.
@@ -3191,7 +3191,7 @@ extension Connection {
     /// will be restricted to devices with the specified capability
     /// - Parameter capability: capability name
     /// - Returns: the number of node devices or -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeNumOfDevices`.
     /// Available since libvirt 0.5.0.
@@ -3211,7 +3211,7 @@ extension Connection {
     ///
     /// This function may require privileged access to the hypervisor.
     /// - Parameter parameters: pointer to scheduler parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeSetMemoryParameters`.
     /// Available since libvirt 0.10.2.
@@ -3227,7 +3227,7 @@ extension Connection {
     /// resume the node after the duration is complete.
     /// - Parameter target: the state to which the host must be suspended to, such as: `NodeSuspendTarget.mem` (Suspend-to-RAM) `NodeSuspendTarget.disk` (Suspend-to-Disk) `NodeSuspendTarget.hybrid` (Hybrid-Suspend, which is a combination of the former modes).
     /// - Parameter duration: the time duration in seconds for which the host has to be suspended
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeSuspendForDuration`.
     /// Available since libvirt 0.9.8.
@@ -3247,7 +3247,7 @@ extension Connection {
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: bitwise-OR of `Secret.DefineOptions`
     /// - Returns: a secret on success, NULL on failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretDefineXML`.
     /// Available since libvirt 0.7.1.
@@ -3263,7 +3263,7 @@ extension Connection {
     /// secret object is no longer needed.
     /// - Parameter uuid: the raw UUID for the secret
     /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUUID`.
     /// Available since libvirt 0.7.1.
@@ -3279,7 +3279,7 @@ extension Connection {
     /// secret object is no longer needed.
     /// - Parameter uuid: the string UUID for the secret
     /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUUIDString`.
     /// Available since libvirt 0.7.1.
@@ -3297,7 +3297,7 @@ extension Connection {
     /// - Parameter usageType: the type of secret usage
     /// - Parameter usageID: identifier of the object using the secret
     /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUsage`.
     /// Available since libvirt 0.7.1.
@@ -3315,7 +3315,7 @@ extension Connection {
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
     /// - Returns: a `StoragePool` object, or NULL if creation failed
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolCreateXML`.
     /// Available since libvirt 0.4.1.
@@ -3332,7 +3332,7 @@ extension Connection {
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.DefineOptions`
     /// - Returns: a `StoragePool` object, or NULL if creation failed
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolDefineXML`.
     /// Available since libvirt 0.4.1.
@@ -3347,7 +3347,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter name: name of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByName`.
     /// Available since libvirt 0.4.1.
@@ -3364,7 +3364,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter path: path at which the pool is exposed
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByTargetPath`.
     /// Available since libvirt 4.1.0.
@@ -3379,7 +3379,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByUUID`.
     /// Available since libvirt 0.4.1.
@@ -3394,7 +3394,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByUUIDString`.
     /// Available since libvirt 0.4.1.
@@ -3410,7 +3410,7 @@ extension Connection {
     /// storage volume object is no longer needed.
     /// - Parameter key: globally unique key
     /// - Returns: a storage volume, or NULL if not found / error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByKey`.
     /// Available since libvirt 0.4.1.
@@ -3426,7 +3426,7 @@ extension Connection {
     /// storage volume object is no longer needed.
     /// - Parameter path: locally unique path
     /// - Returns: a storage volume, or NULL if not found / error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByPath`.
     /// Available since libvirt 0.4.1.
@@ -3448,7 +3448,7 @@ extension Connection {
     /// `Stream.Options.nonblock` for flags, otherwise pass 0.
     /// - Parameter options: bitwise-OR of `Stream.Options`
     /// - Returns: the new stream, or NULL upon error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamNew`.
     /// Available since libvirt 0.7.2.

@@ -4494,7 +4494,7 @@ extension Domain {
         public static let updateCPU: Self = Self(rawValue: 4)
     }
 
-    /// The values of a ``Domain.BlockInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainBlockInfo`.
     /// Available since libvirt 0.8.1.
@@ -4514,7 +4514,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.BlockJobInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainBlockJobInfo`.
     /// Available since libvirt 0.9.4.
@@ -4535,7 +4535,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.BlockStats``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainBlockStatsStruct`.
     /// Available since libvirt 0.3.3.
@@ -4561,7 +4561,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.ControlInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainControlInfo`.
     /// Available since libvirt 0.9.3.
@@ -4581,7 +4581,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.DiskError``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainDiskError`.
     /// Available since libvirt 0.9.10.
@@ -4598,7 +4598,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.EventGraphicsAddress``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainEventGraphicsAddress`.
     /// Available since libvirt 0.8.0.
@@ -4618,7 +4618,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.EventGraphicsSubject``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainEventGraphicsSubject`.
     /// Available since libvirt 0.8.0.
@@ -4632,7 +4632,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.EventGraphicsSubjectIdentity``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainEventGraphicsSubjectIdentity`.
     /// Available since libvirt 0.8.0.
@@ -4649,7 +4649,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.FSInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainFSInfo`.
     /// Available since libvirt 1.2.11.
@@ -4672,7 +4672,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.IOThreadInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainIOThreadInfo`.
     /// Available since libvirt 1.2.14.
@@ -4689,7 +4689,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.IPAddress``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainIPAddress`.
     /// Available since libvirt 1.2.14.
@@ -4709,7 +4709,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.Info``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainInfo`.
     /// Available since libvirt 0.0.1.
@@ -4735,7 +4735,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.Interface``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainInterface`.
     /// Available since libvirt 1.2.14.
@@ -4755,7 +4755,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.InterfaceStats``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainInterfaceStatsStruct`.
     /// Available since libvirt 0.3.3.
@@ -4782,7 +4782,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.JobInfo``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainJobInfo`.
     /// Available since libvirt 0.7.7.
@@ -4822,7 +4822,7 @@ extension Domain {
         }
     }
 
-    /// The values of a ``Domain.MemoryStat``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virDomainMemoryStatStruct`.
     /// Available since libvirt 0.7.5.
@@ -6239,7 +6239,7 @@ extension Domain {
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
     /// `Domain.abortJob()` will report an error (see `Domain.migrateStartPostCopy()`
     /// for more details).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAbortJob`.
     /// Available since libvirt 0.7.7.
@@ -6252,7 +6252,7 @@ extension Domain {
     /// this function will report an error unless `Domain.AbortJobOptions.postcopy`
     /// flag is used (see `Domain.migrateStartPostCopy()` for more details).
     /// - Parameter options: bitwise-OR of `Domain.AbortJobOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAbortJobFlags`.
     /// Available since libvirt 8.5.0.
@@ -6279,7 +6279,7 @@ extension Domain {
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to add
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAddIOThread`.
     /// Available since libvirt 1.2.15.
@@ -6299,7 +6299,7 @@ extension Domain {
     ///   `Domain.AgentResponseTimeout.nowait`(0): does not wait.
     ///   positive value: wait for `timeout` seconds
     /// - Parameter timeout: timeout in seconds
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAgentSetResponseTimeout`.
     /// Available since libvirt 5.10.0.
@@ -6318,7 +6318,7 @@ extension Domain {
     /// into S4 state (also known as hibernation) unless you also modify the
     /// persistent domain definition.
     /// - Parameter xml: pointer to XML description of one device
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAttachDevice`.
     /// Available since libvirt 0.1.9.
@@ -6347,7 +6347,7 @@ extension Domain {
     /// persistent domain definition.
     /// - Parameter xml: pointer to XML description of one device
     /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAttachDeviceFlags`.
     /// Available since libvirt 0.7.7.
@@ -6367,7 +6367,7 @@ extension Domain {
     /// be configured and running in order to be able to run this API.
     /// - Parameter user: user to list keys for
     /// - Returns: pointer to a variable to store authorized keys
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysGet`.
     /// Available since libvirt 6.10.0.
@@ -6400,7 +6400,7 @@ extension Domain {
     /// - Parameter user: user to add keys for
     /// - Parameter keys: authorized keys to set
     /// - Parameter options: bitwise or of `Domain.AuthorizedSSHKeysSetOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysSet`.
     /// Available since libvirt 6.10.0.
@@ -6468,7 +6468,7 @@ extension Domain {
     /// - Parameter backupXML: description of the requested backup
     /// - Parameter checkpointXML: description of a checkpoint to create or NULL
     /// - Parameter options: bitwise or of `Domain.BackupBeginOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBackupBegin`.
     /// Available since libvirt 6.0.0.
@@ -6483,7 +6483,7 @@ extension Domain {
     /// selecting the port used for an NBD export). This API can then be
     /// used to learn what default values were chosen.
     /// - Returns: a NUL-terminated UTF-8 encoded XML instance or NULL in case of error.  The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBackupGetXMLDesc`.
     /// Available since libvirt 6.0.0.
@@ -6588,7 +6588,7 @@ extension Domain {
     /// - Parameter top: path to file within backing chain that contains data to be merged, or device shorthand, or NULL to merge all possible data
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
     /// - Parameter options: bitwise-OR of `Domain.BlockCommitOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockCommit`.
     /// Available since libvirt 0.10.2.
@@ -6671,7 +6671,7 @@ extension Domain {
     /// - Parameter destinationXML: XML description of the copy destination
     /// - Parameter parameters: Pointer to block copy parameter objects, or NULL
     /// - Parameter options: bitwise-OR of `Domain.BlockCopyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockCopy`.
     /// Available since libvirt 1.2.8.
@@ -6717,7 +6717,7 @@ extension Domain {
     /// beginning of the first phase.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `Domain.BlockJobAbortOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockJobAbort`.
     /// Available since libvirt 0.9.4.
@@ -6746,7 +6746,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter bandwidth: specify bandwidth limit; flags determine the unit
     /// - Parameter options: bitwise-OR of `Domain.BlockJobSetSpeedOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockJobSetSpeed`.
     /// Available since libvirt 0.9.4.
@@ -6790,7 +6790,7 @@ extension Domain {
     /// - Parameter offset: offset within block device
     /// - Parameter size: size to read
     /// - Returns: return buffer (must be at least size bytes)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockPeek`.
     /// Available since libvirt 0.4.2.
@@ -6834,7 +6834,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
     /// - Parameter options: bitwise-OR of `Domain.BlockPullOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockPull`.
     /// Available since libvirt 0.9.4.
@@ -6945,7 +6945,7 @@ extension Domain {
     /// - Parameter base: path to backing file to keep, or device shorthand, or NULL for no backing file
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
     /// - Parameter options: bitwise-OR of `Domain.BlockRebaseOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockRebase`.
     /// Available since libvirt 0.9.10.
@@ -6973,7 +6973,7 @@ extension Domain {
     /// - Parameter disk: path to the block image, or shorthand
     /// - Parameter size: new size of the block image, see below for unit
     /// - Parameter options: bitwise-OR of `Domain.BlockResizeOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockResize`.
     /// Available since libvirt 0.9.8.
@@ -7001,7 +7001,7 @@ extension Domain {
     /// that particular statistic.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Returns: block device stats (returned)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockStats`.
     /// Available since libvirt 0.3.2.
@@ -7041,7 +7041,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockStatsFlags`.
     /// Available since libvirt 0.9.5.
@@ -7099,7 +7099,7 @@ extension Domain {
     /// - Parameter xml: description of the checkpoint to create
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.CreateOptions`
     /// - Returns: an (opaque) new `DomainCheckpoint` on success or NULL on failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointCreateXML`.
     /// Available since libvirt 5.6.0.
@@ -7111,7 +7111,7 @@ extension Domain {
     /// Try to lookup a domain checkpoint based on its name.
     /// - Parameter name: name for the domain checkpoint
     /// - Returns: a domain checkpoint object or NULL in case of failure.  If the domain checkpoint cannot be found, then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointLookupByName`.
     /// Available since libvirt 5.6.0.
@@ -7140,7 +7140,7 @@ extension Domain {
     /// For more control over the output format, see `Domain.coreDump(to:format:options:)`.
     /// - Parameter to: path for the core file
     /// - Parameter options: bitwise-OR of `Domain.CoreDumpOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCoreDump`.
     /// Available since libvirt 0.1.9.
@@ -7171,7 +7171,7 @@ extension Domain {
     /// - Parameter to: path for the core file
     /// - Parameter format: format of domain memory's dump (one of `Domain.CoreDumpFormat` enum)
     /// - Parameter options: bitwise-OR of `Domain.CoreDumpOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCoreDumpWithFormat`.
     /// Available since libvirt 1.2.3.
@@ -7183,7 +7183,7 @@ extension Domain {
     /// defined to the running domains pools.  The domain will be paused only
     /// if restoring from managed state created from a paused domain.  For more
     /// control, see `Domain.start(options:)`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreate`.
     /// Available since libvirt 0.1.1.
@@ -7229,7 +7229,7 @@ extension Domain {
     /// pristine template.
     /// - Parameter files: list of file descriptors passed
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateWithFiles`.
     /// Available since libvirt 1.1.1.
@@ -7269,7 +7269,7 @@ extension Domain {
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateWithFlags`.
     /// Available since libvirt 0.8.2.
@@ -7296,7 +7296,7 @@ extension Domain {
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to delete
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDelIOThread`.
     /// Available since libvirt 1.2.15.
@@ -7321,7 +7321,7 @@ extension Domain {
     /// If the domain is transient and has any snapshot metadata (see
     /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
     /// be deleted when the domain quits.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDestroy`.
     /// Available since libvirt 0.0.3.
@@ -7356,7 +7356,7 @@ extension Domain {
     /// depends on guest support (some hypervisor/guest combinations may
     /// ignore the shutdown request).
     /// - Parameter options: bitwise-OR of `Domain.DestroyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDestroyFlags`.
     /// Available since libvirt 0.9.4.
@@ -7369,7 +7369,7 @@ extension Domain {
     ///
     /// See `Domain.detachDevice(xml:options:)` for more details.
     /// - Parameter xml: pointer to XML description of one device
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDetachDevice`.
     /// Available since libvirt 0.1.9.
@@ -7392,7 +7392,7 @@ extension Domain {
     /// device removal.
     /// - Parameter alias: device alias
     /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDetachDeviceAlias`.
     /// Available since libvirt 4.4.0.
@@ -7444,7 +7444,7 @@ extension Domain {
     /// may lead to unexpected results.
     /// - Parameter xml: pointer to XML description of one device
     /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDetachDeviceFlags`.
     /// Available since libvirt 0.7.7.
@@ -7475,7 +7475,7 @@ extension Domain {
     /// - Parameter name: name for the file descriptor group
     /// - Parameter fds: file descriptors to associate with domain
     /// - Parameter options: optional flags; bitwise-OR of supported `Domain.FDAssociateOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFDAssociate`.
     /// Available since libvirt 9.0.0.
@@ -7491,7 +7491,7 @@ extension Domain {
     /// support mountpoints argument), `mountpoints` may need to be NULL.
     /// - Parameter mountpoints: list of mount points to be frozen
     /// - Returns: the number of frozen filesystems on success, -1 otherwise.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSFreeze`.
     /// Available since libvirt 1.2.5.
@@ -7508,7 +7508,7 @@ extension Domain {
     /// In some drivers (e.g. QEMU driver), `mountpoints` may need to be NULL.
     /// - Parameter mountpoints: list of mount points to be thawed
     /// - Returns: the number of thawed filesystems on success, -1 otherwise.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSThaw`.
     /// Available since libvirt 1.2.5.
@@ -7531,7 +7531,7 @@ extension Domain {
     /// If `minimum` is not zero, the command may fail.
     /// - Parameter mountPoint: which mount point to trim
     /// - Parameter minimum: Minimum contiguous free range to discard in bytes
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSTrim`.
     /// Available since libvirt 1.0.1.
@@ -7543,7 +7543,7 @@ extension Domain {
     /// configured to be automatically started when the host
     /// machine boots.
     /// - Returns: the value returned
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetAutostart`.
     /// Available since libvirt 0.2.1.
@@ -7572,7 +7572,7 @@ extension Domain {
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlkioParameters`.
     /// Available since libvirt 0.9.0.
@@ -7645,7 +7645,7 @@ extension Domain {
     ///   ...
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Returns: pointer to a `Domain.BlockInfo` structure allocated by the user
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockInfo`.
     /// Available since libvirt 0.8.1.
@@ -7679,7 +7679,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockIoTune`.
     /// Available since libvirt 0.9.8.
@@ -7727,7 +7727,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `Domain.BlockJobInfoOptions`
     /// - Returns: pointer to a `Domain.BlockJobInfo` structure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockJobInfo`.
     /// Available since libvirt 0.9.4.
@@ -7741,7 +7741,7 @@ extension Domain {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetConnect`.
     /// Available since libvirt 0.3.0.
@@ -7754,7 +7754,7 @@ extension Domain {
 
     /// Extract details about current state of control interface to a domain.
     /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetControlInfo`.
     /// Available since libvirt 0.9.3.
@@ -7767,7 +7767,7 @@ extension Domain {
     /// Get a list of mapping information for each mounted file systems within the
     /// specified guest and the disks.
     /// - Returns: a pointer to a variable to store an array of mount points information
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetFSInfo`.
     /// Available since libvirt 1.2.11.
@@ -7891,7 +7891,7 @@ extension Domain {
     /// virTypedParamsFree to free memory returned in `parameters`.
     /// - Parameter types: types of information to return, binary-OR of `Domain.GuestInfoTypes`
     /// - Returns: location to store the guest info parameters
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetGuestInfo`.
     /// Available since libvirt 5.7.0.
@@ -7918,7 +7918,7 @@ extension Domain {
     /// This API requires the VM to run. The caller is responsible for calling
     /// virTypedParamsFree to free memory returned in `parameters`.
     /// - Returns: pointer that will be filled with an array of typed parameters
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetGuestVcpus`.
     /// Available since libvirt 2.0.0.
@@ -7939,7 +7939,7 @@ extension Domain {
     /// guest agent to be available.
     /// - Parameter options: bitwise-OR of `Domain.GetHostnameOptions`
     /// - Returns: the hostname which must be freed by the caller, or NULL if there was an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetHostname`.
     /// Available since libvirt 0.10.0.
@@ -7962,7 +7962,7 @@ extension Domain {
     /// determine on which CPU the IOThread has affinity to run.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
     /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetIOThreadInfo`.
     /// Available since libvirt 1.2.14.
@@ -7976,7 +7976,7 @@ extension Domain {
     /// used to get the domain is limited only a partial set of the information
     /// can be extracted.
     /// - Returns: pointer to a `Domain.Info` structure allocated by the user
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInfo`.
     /// Available since libvirt 0.0.3.
@@ -8003,7 +8003,7 @@ extension Domain {
     /// - Parameter device: the interface name or mac address
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInterfaceParameters`.
     /// Available since libvirt 0.9.9.
@@ -8019,7 +8019,7 @@ extension Domain {
     /// This function returns a limited amount of information in comparison
     /// to `Domain.jobStats(options:)`.
     /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetJobInfo`.
     /// Available since libvirt 0.7.7.
@@ -8051,7 +8051,7 @@ extension Domain {
     /// source host in case of a migration job).
     /// - Parameter options: bitwise-OR of `Domain.GetJobStatsOptions`
     /// - Returns: `type`: where to store the job type (one of `Domain.JobType`); `params`: where to store job statistics
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetJobStats`.
     /// Available since libvirt 1.0.3.
@@ -8067,7 +8067,7 @@ extension Domain {
     /// Get the launch security info. In case of the SEV guest, this will
     /// return the launch measurement.
     /// - Returns: where to store security info
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetLaunchSecurityInfo`.
     /// Available since libvirt 4.5.0.
@@ -8085,7 +8085,7 @@ extension Domain {
     /// domain. If domain is NULL, then this get the amount of memory reserved
     /// to Domain0 i.e. the domain where the application runs.
     /// - Returns: the memory size in kibibytes (blocks of 1024 bytes), or 0 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMaxMemory`.
     /// Available since libvirt 0.0.3.
@@ -8103,7 +8103,7 @@ extension Domain {
     /// this will reflect the maximum number of virtual CPUs the
     /// guest was booted with.  For more details, see `Domain.vcpuCount(options:)`.
     /// - Returns: the maximum of virtual CPU or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
@@ -8141,7 +8141,7 @@ extension Domain {
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMemoryParameters`.
     /// Available since libvirt 0.8.5.
@@ -8167,7 +8167,7 @@ extension Domain {
     /// and shutoff states.
     /// - Parameter options: zero or more `Domain.MessageType` flags
     /// - Returns: pointer to a variable to store messages
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMessages`.
     /// Available since libvirt 7.1.0.
@@ -8193,7 +8193,7 @@ extension Domain {
     /// - Parameter uri: XML namespace identifier
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
     /// - Returns: the metadata string on success (caller must free), or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMetadata`.
     /// Available since libvirt 0.9.10.
@@ -8229,7 +8229,7 @@ extension Domain {
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetNumaParameters`.
     /// Available since libvirt 0.9.9.
@@ -8241,7 +8241,7 @@ extension Domain {
 
     /// Get the type of domain operation system.
     /// - Returns: the new string or NULL in case of error, the string must be freed by the caller.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetOSType`.
     /// Available since libvirt 0.0.3.
@@ -8259,7 +8259,7 @@ extension Domain {
     /// Linux perf events are performance analyzing tool in Linux.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: where to store perf events setting
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetPerfEvents`.
     /// Available since libvirt 1.3.3.
@@ -8280,7 +8280,7 @@ extension Domain {
     /// persistent state; for more control, use
     /// `Domain.schedulerParameters(options:)`.
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParameters`.
     /// Available since libvirt 0.2.3.
@@ -8312,7 +8312,7 @@ extension Domain {
     ///   }
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: -1 in case of error, 0 in case of success.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
     /// Available since libvirt 0.9.2.
@@ -8324,7 +8324,7 @@ extension Domain {
 
     /// Get the scheduler type and the number of scheduler parameters.
     /// - Returns: NULL in case of error. The caller must free the returned string.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerType`.
     /// Available since libvirt 0.2.3.
@@ -8337,7 +8337,7 @@ extension Domain {
     /// Extract domain state. Each state can be accompanied with a reason (if known)
     /// which led to the state.
     /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state); it is allowed to be NULL
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetState`.
     /// Available since libvirt 0.9.2.
@@ -8355,7 +8355,7 @@ extension Domain {
     /// Please note that some hypervisors may require guest agent to
     /// be configured and running in order to run this API.
     /// - Returns: `seconds`: domain's time in seconds; `nseconds`: the nanosecond part of `seconds`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetTime`.
     /// Available since libvirt 1.2.5.
@@ -8368,7 +8368,7 @@ extension Domain {
 
     /// Get the UUID for a domain
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetUUID`.
     /// Available since libvirt 0.0.5.
@@ -8383,7 +8383,7 @@ extension Domain {
     /// Get the UUID for a domain as string. For more information about
     /// UUID see RFC4122.
     /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetUUIDString`.
     /// Available since libvirt 0.1.1.
@@ -8417,7 +8417,7 @@ extension Domain {
     /// on live domains. Guest agent may be needed for this flag to be available.
     /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
     /// - Returns: the number of vCPUs in case of success, -1 in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
     /// Available since libvirt 0.8.5.
@@ -8450,7 +8450,7 @@ extension Domain {
     /// internal use.
     /// - Parameter options: bitwise-OR of `Domain.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetXMLDesc`.
     /// Available since libvirt 0.0.3.
@@ -8461,7 +8461,7 @@ extension Domain {
 
     /// Determine if the domain has a current snapshot.
     /// - Returns: 1 if such snapshot exists, 0 if it doesn't, -1 on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainHasCurrentSnapshot`.
     /// Available since libvirt 0.8.0.
@@ -8475,7 +8475,7 @@ extension Domain {
     /// `Domain.managedSave(options:)`. Note that any running domain should not have
     /// such an image, as it should have been removed on restart.
     /// - Returns: 0 if no image is present, 1 if an image is present, and -1 in case of error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainHasManagedSaveImage`.
     /// Available since libvirt 0.8.0.
@@ -8486,7 +8486,7 @@ extension Domain {
     }
 
     /// Send NMI to the guest
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainInjectNMI`.
     /// Available since libvirt 0.9.2.
@@ -8559,7 +8559,7 @@ extension Domain {
     ///       free(ifaces);
     /// - Parameter source: one of the `Domain.InterfaceAddressesSource` constants
     /// - Returns: pointer to an array of pointers pointing to interface objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainInterfaceAddresses`.
     /// Available since libvirt 1.2.14.
@@ -8585,7 +8585,7 @@ extension Domain {
     /// The returned stats are from domain's point of view.
     /// - Parameter device: the interface name or MAC address
     /// - Returns: network interface stats (returned)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainInterfaceStats`.
     /// Available since libvirt 0.3.2.
@@ -8597,7 +8597,7 @@ extension Domain {
 
     /// Determine if the domain is currently running
     /// - Returns: 1 if running, 0 if inactive, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsActive`.
     /// Available since libvirt 0.7.3.
@@ -8610,7 +8610,7 @@ extension Domain {
     /// Determine if the domain has a persistent configuration
     /// which means it will still exist after shutting down
     /// - Returns: 1 if persistent, 0 if transient, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsPersistent`.
     /// Available since libvirt 0.7.3.
@@ -8622,7 +8622,7 @@ extension Domain {
 
     /// Determine if the domain has been updated.
     /// - Returns: 1 if updated, 0 if not, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsUpdated`.
     /// Available since libvirt 0.8.6.
@@ -8658,7 +8658,7 @@ extension Domain {
     /// have no further children (a leaf checkpoint).
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
     /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllCheckpoints`.
     /// Available since libvirt 5.6.0.
@@ -8710,7 +8710,7 @@ extension Domain {
     /// additional files.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllSnapshots`.
     /// Available since libvirt 0.9.13.
@@ -8742,7 +8742,7 @@ extension Domain {
     /// `options` will override the default saved into the file.  These two
     /// flags are mutually exclusive.
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSave`.
     /// Available since libvirt 0.8.0.
@@ -8766,7 +8766,7 @@ extension Domain {
     /// exclusive.
     /// - Parameter xml: XML config for adjusting guest xml used on restore
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSaveDefineXML`.
     /// Available since libvirt 3.7.0.
@@ -8782,7 +8782,7 @@ extension Domain {
     /// connections.
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error.  The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSaveGetXMLDesc`.
     /// Available since libvirt 3.7.0.
@@ -8792,7 +8792,7 @@ extension Domain {
     }
 
     /// Remove any managed save image for this domain.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSaveRemove`.
     /// Available since libvirt 0.8.0.
@@ -8827,7 +8827,7 @@ extension Domain {
     /// - Parameter size: size of memory to peek
     /// - Parameter options: bitwise-OR of `Domain.MemoryOptions`
     /// - Returns: return buffer (must be at least size bytes)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMemoryPeek`.
     /// Available since libvirt 0.4.2.
@@ -8872,7 +8872,7 @@ extension Domain {
     /// `Domain.MemoryStatTags.hugetlbPgfail`
     ///     The number of failed huge page allocations from inside the domain
     /// - Returns: The number of stats provided or -1 in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMemoryStats`.
     /// Available since libvirt 0.7.5.
@@ -8897,7 +8897,7 @@ extension Domain {
     /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
     /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate`.
     /// Available since libvirt 0.3.2.
@@ -8923,7 +8923,7 @@ extension Domain {
     /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
     /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate2`.
     /// Available since libvirt 0.9.2.
@@ -8954,7 +8954,7 @@ extension Domain {
     /// - Parameter parameters: (optional) migration parameters
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
     /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate3`.
     /// Available since libvirt 1.1.0.
@@ -8968,7 +8968,7 @@ extension Domain {
     /// Gets current size of the cache (in bytes) used for compressing repeatedly
     /// transferred memory pages during live migration.
     /// - Returns: return value of current size of the cache (in bytes)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetCompressionCache`.
     /// Available since libvirt 1.0.3.
@@ -8983,7 +8983,7 @@ extension Domain {
     /// Gets current maximum tolerable time for which the domain may be paused
     /// at the end of live migration.
     /// - Returns: return value of the maximum tolerable downtime for live migration, in milliseconds
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetMaxDowntime`.
     /// Available since libvirt 3.7.0.
@@ -9002,7 +9002,7 @@ extension Domain {
     /// migration.
     /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
     /// - Returns: return value of current migration bandwidth limit in MiB/s
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateGetMaxSpeed`.
     /// Available since libvirt 0.9.5.
@@ -9018,7 +9018,7 @@ extension Domain {
     /// and increasing number of compression cache misses obtained from
     /// `Domain.jobStats(options:)`.
     /// - Parameter cacheSize: size of the cache (in bytes) used for compression
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateSetCompressionCache`.
     /// Available since libvirt 1.0.3.
@@ -9030,7 +9030,7 @@ extension Domain {
     /// at the end of live migration. It's supposed to be called while the domain is
     /// being live-migrated as a reaction to migration progress.
     /// - Parameter downtime: maximum tolerable downtime for live migration, in milliseconds
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateSetMaxDowntime`.
     /// Available since libvirt 0.8.0.
@@ -9045,7 +9045,7 @@ extension Domain {
     /// phase of the migration.
     /// - Parameter bandwidth: migration bandwidth limit in MiB/s
     /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateSetMaxSpeed`.
     /// Available since libvirt 0.9.0.
@@ -9120,7 +9120,7 @@ extension Domain {
     /// event is the only way of getting statistics of a completed post-copy
     /// migration of a transient domain (because the domain is removed after
     /// migration and there's no domain to run `Domain.jobStats(options:)` on).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateStartPostCopy`.
     /// Available since libvirt 1.3.3.
@@ -9149,7 +9149,7 @@ extension Domain {
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
     /// - Parameter destinationName: (optional) rename domain to this at destination
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateToURI`.
     /// Available since libvirt 0.7.2.
@@ -9182,7 +9182,7 @@ extension Domain {
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
     /// - Parameter destinationName: (optional) rename domain to this at destination
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateToURI2`.
     /// Available since libvirt 0.9.2.
@@ -9218,7 +9218,7 @@ extension Domain {
     /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
     /// - Parameter parameters: (optional) migration parameters
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateToURI3`.
     /// Available since libvirt 1.1.0.
@@ -9243,7 +9243,7 @@ extension Domain {
     /// - Parameter name: the channel name, or NULL
     /// - Parameter stream: a stream to associate with the channel
     /// - Parameter options: bitwise-OR of `Domain.ChannelOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenChannel`.
     /// Available since libvirt 1.0.2.
@@ -9274,7 +9274,7 @@ extension Domain {
     /// - Parameter device: the console, serial or parallel port device alias, or NULL
     /// - Parameter stream: a stream to associate with the console
     /// - Parameter options: bitwise-OR of `Domain.ConsoleOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenConsole`.
     /// Available since libvirt 0.8.6.
@@ -9299,7 +9299,7 @@ extension Domain {
     /// - Parameter index: index of graphics config to open
     /// - Parameter fd: file descriptor to attach graphics to
     /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphics`.
     /// Available since libvirt 0.9.7.
@@ -9321,7 +9321,7 @@ extension Domain {
     /// to use this method over a TCP connection will always fail.
     /// - Parameter index: index of graphics config to open
     /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphicsFD`.
     /// Available since libvirt 1.2.8.
@@ -9346,7 +9346,7 @@ extension Domain {
     /// flag.
     /// - Parameter target: a value from `NodeSuspendTarget`
     /// - Parameter duration: duration in seconds to suspend, or 0 for indefinite
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainPMSuspendForDuration`.
     /// Available since libvirt 0.9.10.
@@ -9357,7 +9357,7 @@ extension Domain {
     /// Inject a wakeup into the guest that previously used
     /// `Domain.pmSuspendForDuration(target:duration:)`, rather than waiting for the
     /// previously requested duration (if any) to elapse.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainPMWakeup`.
     /// Available since libvirt 0.9.11.
@@ -9386,7 +9386,7 @@ extension Domain {
     /// rebooting as a result of this API. Migrating such a guest can lead
     /// to a plain shutdown on the destination.
     /// - Parameter options: bitwise-OR of `Domain.RebootOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainReboot`.
     /// Available since libvirt 0.1.0.
@@ -9403,7 +9403,7 @@ extension Domain {
     /// the domain name. These are not updated by this API. Users are strongly
     /// advised to change these after the rename was successful.
     /// - Parameter newName: new domain name
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRename`.
     /// Available since libvirt 1.2.19.
@@ -9417,7 +9417,7 @@ extension Domain {
     ///
     /// Note that there is a risk of data loss caused by reset without any
     /// guest OS shutdown.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainReset`.
     /// Available since libvirt 0.9.7.
@@ -9430,7 +9430,7 @@ extension Domain {
     /// This function may require privileged access
     /// Moreover, resume may not be supported if domain is in some
     /// special state like `Domain.State.pmsuspended`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainResume`.
     /// Available since libvirt 0.0.3.
@@ -9447,7 +9447,7 @@ extension Domain {
     /// Also, a save file can be inspected or modified slightly with
     /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
     /// - Parameter to: path for the output file
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSave`.
     /// Available since libvirt 0.0.3.
@@ -9487,7 +9487,7 @@ extension Domain {
     /// - Parameter to: path for the output file
     /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveFlags`.
     /// Available since libvirt 0.9.4.
@@ -9500,7 +9500,7 @@ extension Domain {
     /// performed (see `Domain.managedSave(options:)`).
     /// - Parameter parameters: save parameters
     /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveParams`.
     /// Available since libvirt 8.4.0.
@@ -9525,7 +9525,7 @@ extension Domain {
     /// - Parameter stream: stream to use as output
     /// - Parameter screen: monitor ID to take screenshot from
     /// - Returns: a string representing the mime-type of the image format, or NULL upon error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainScreenshot`.
     /// Available since libvirt 0.9.2.
@@ -9538,7 +9538,7 @@ extension Domain {
     /// - Parameter codeset: the code set of keycodes, from `KeycodeSet`
     /// - Parameter holdTime: the duration (in milliseconds) that the keys will be held
     /// - Parameter keycodes: array of keycodes
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSendKey`.
     /// Available since libvirt 0.9.3.
@@ -9572,7 +9572,7 @@ extension Domain {
     /// the container/guest.
     /// - Parameter pid: a positive integer process ID, or negative integer process group ID
     /// - Parameter signal: a signal from the `Domain.ProcessSignal` enum
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSendProcessSignal`.
     /// Available since libvirt 1.0.1.
@@ -9583,7 +9583,7 @@ extension Domain {
     /// Configure the domain to be automatically started
     /// when the host machine boots.
     /// - Parameter autostart: whether the domain should be automatically started 0 or 1
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetAutostart`.
     /// Available since libvirt 0.2.1.
@@ -9595,7 +9595,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor.
     /// - Parameter parameters: pointer to blkio parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetBlkioParameters`.
     /// Available since libvirt 0.9.0.
@@ -9616,7 +9616,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter parameters: Pointer to blkio parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetBlockIoTune`.
     /// Available since libvirt 0.9.8.
@@ -9658,7 +9658,7 @@ extension Domain {
     /// tools to grow it without the need for polling of the data.
     /// - Parameter device: string specifying the block device or backing chain element
     /// - Parameter threshold: threshold in bytes when to fire the event
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetBlockThreshold`.
     /// Available since libvirt 3.1.0.
@@ -9682,7 +9682,7 @@ extension Domain {
     /// low-level features a S3 sleep.
     /// - Parameter cpumap: text representation of a bitmap of vcpus to set
     /// - Parameter state: 0 to disable/1 to enable cpus described by `cpumap`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetGuestVcpus`.
     /// Available since libvirt 2.0.0.
@@ -9710,7 +9710,7 @@ extension Domain {
     /// - Parameter ioThreadID: the specific IOThread ID value to add
     /// - Parameter parameters: pointer to IOThread parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetIOThreadParams`.
     /// Available since libvirt 4.10.0.
@@ -9730,7 +9730,7 @@ extension Domain {
     /// - Parameter device: the interface name or mac address
     /// - Parameter parameters: pointer to interface parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetInterfaceParameters`.
     /// Available since libvirt 0.9.9.
@@ -9756,7 +9756,7 @@ extension Domain {
     /// See VIR_DOMAIN_LAUNCH_SECURITY_* for a detailed description of accepted
     /// launch security parameters.
     /// - Parameter parameters: pointer to launch security parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetLaunchSecurityState`.
     /// Available since libvirt 8.0.0.
@@ -9775,7 +9775,7 @@ extension Domain {
     /// - Parameter type: the lifecycle type from `Domain.Lifecycle`
     /// - Parameter action: the action type from `Domain.LifecycleAction`
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetLifecycleAction`.
     /// Available since libvirt 3.9.0.
@@ -9792,7 +9792,7 @@ extension Domain {
     /// or both configurations are changed; for more control, use
     /// `Domain.setMemory(_:options:)`.
     /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMaxMemory`.
     /// Available since libvirt 0.0.3.
@@ -9809,7 +9809,7 @@ extension Domain {
     /// or both configurations are changed; for more control, use
     /// `Domain.setMemory(_:options:)`.
     /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemory`.
     /// Available since libvirt 0.1.1.
@@ -9835,7 +9835,7 @@ extension Domain {
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
     /// - Parameter options: bitwise-OR of `Domain.MemoryModOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryFlags`.
     /// Available since libvirt 0.9.0.
@@ -9850,7 +9850,7 @@ extension Domain {
     /// VIR_DOMAIN_MEMORY_PARAM_UNLIMITED.
     /// - Parameter parameters: pointer to memory parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryParameters`.
     /// Available since libvirt 0.8.5.
@@ -9875,7 +9875,7 @@ extension Domain {
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter period: the period in seconds for stats collection
     /// - Parameter options: bitwise-OR of `Domain.MemoryModOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryStatsPeriod`.
     /// Available since libvirt 1.1.1.
@@ -9906,7 +9906,7 @@ extension Domain {
     /// - Parameter key: XML namespace key, or NULL
     /// - Parameter uri: XML namespace URI, or NULL
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMetadata`.
     /// Available since libvirt 0.9.10.
@@ -9925,7 +9925,7 @@ extension Domain {
     /// Changing persistent configuration does not pose such limitations.
     /// - Parameter parameters: pointer to numa parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetNumaParameters`.
     /// Available since libvirt 0.9.9.
@@ -9942,7 +9942,7 @@ extension Domain {
     /// Linux perf events are performance analyzing tool in Linux.
     /// - Parameter parameters: pointer to perf events parameter object
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetPerfEvents`.
     /// Available since libvirt 1.3.3.
@@ -9957,7 +9957,7 @@ extension Domain {
     /// settings; for more control, use
     /// `Domain.setSchedulerParameters(_:options:)`.
     /// - Parameter parameters: pointer to scheduler parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetSchedulerParameters`.
     /// Available since libvirt 0.2.3.
@@ -9974,7 +9974,7 @@ extension Domain {
     /// flags are supported.
     /// - Parameter parameters: pointer to scheduler parameter objects
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetSchedulerParametersFlags`.
     /// Available since libvirt 0.9.2.
@@ -9998,7 +9998,7 @@ extension Domain {
     /// - Parameter seconds: time to set
     /// - Parameter nseconds: the nanosecond part of `seconds`
     /// - Parameter options: bitwise-OR of `Domain.SetTimeOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetTime`.
     /// Available since libvirt 1.2.5.
@@ -10015,7 +10015,7 @@ extension Domain {
     /// - Parameter user: the username that will get a new password
     /// - Parameter password: the password to set
     /// - Parameter options: bitwise-OR of `Domain.SetUserPasswordOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetUserPassword`.
     /// Available since libvirt 1.2.16.
@@ -10032,7 +10032,7 @@ extension Domain {
     /// - Parameter vcpumap: text representation of a bitmap of vcpus to set
     /// - Parameter state: 0 to disable/1 to enable cpus described by `vcpumap`
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
@@ -10053,7 +10053,7 @@ extension Domain {
     /// whether it also affects persistent configuration; for more control,
     /// use `Domain.setVcpus(vcpuCount:options:)`.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpus`.
     /// Available since libvirt 0.1.4.
@@ -10094,7 +10094,7 @@ extension Domain {
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain, must be at least 1
     /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpusFlags`.
     /// Available since libvirt 0.8.5.
@@ -10115,7 +10115,7 @@ extension Domain {
     /// If the domain is transient and has any snapshot metadata (see
     /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
     /// be deleted when the domain quits.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainShutdown`.
     /// Available since libvirt 0.0.3.
@@ -10146,7 +10146,7 @@ extension Domain {
     /// To use guest agent (`Domain.ShutdownOptions.guestAgent`) the domain XML
     /// must have <channel> configured.
     /// - Parameter options: bitwise-OR of `Domain.ShutdownOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainShutdownFlags`.
     /// Available since libvirt 0.9.10.
@@ -10266,7 +10266,7 @@ extension Domain {
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: bitwise-OR of `DomainSnapshot.CreateOptions`
     /// - Returns: an (opaque) new `DomainSnapshot` on success or NULL on failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotCreateXML`.
     /// Available since libvirt 0.8.0.
@@ -10280,7 +10280,7 @@ extension Domain {
     /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object or NULL in case of failure.  If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotCurrent`.
     /// Available since libvirt 0.8.0.
@@ -10318,7 +10318,7 @@ extension Domain {
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error. The caller is responsible to call free() for each member of the array.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListNames`.
     /// Available since libvirt 0.8.0.
@@ -10331,7 +10331,7 @@ extension Domain {
     /// Try to lookup a domain snapshot based on its name.
     /// - Parameter name: name for the domain snapshot
     /// - Returns: a domain snapshot object or NULL in case of failure.  If the domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotLookupByName`.
     /// Available since libvirt 0.8.0.
@@ -10353,7 +10353,7 @@ extension Domain {
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotNum`.
     /// Available since libvirt 0.8.0.
@@ -10368,7 +10368,7 @@ extension Domain {
     /// `Connection.allDomainStats(_:options:)`.
     /// - Parameter seconds: specified calculating time in seconds
     /// - Parameter options: bitwise-OR of supported `Domain.DirtyRateCalcOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainStartDirtyRateCalc`.
     /// Available since libvirt 7.2.0.
@@ -10383,7 +10383,7 @@ extension Domain {
     /// This function may require privileged access.
     /// Moreover, suspend may not be supported if domain is in some
     /// special state like `Domain.State.pmsuspended`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSuspend`.
     /// Available since libvirt 0.0.3.
@@ -10400,7 +10400,7 @@ extension Domain {
     /// snapshot metadata (see `Domain.numberOfSnapshots(options:)`) or checkpoint
     /// metadata (see `Domain.allCheckpoints(options:)`), then the undefine
     /// will fail. See `Domain.undefine(options:)` for more control.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainUndefine`.
     /// Available since libvirt 0.1.1.
@@ -10440,7 +10440,7 @@ extension Domain {
     /// unless `Domain.UndefineOptions.keepNvram` is specified, or if
     /// `Domain.UndefineOptions.nvram` is specified to remove the nvram file.
     /// - Parameter options: bitwise-OR of supported `Domain.UndefineOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainUndefineFlags`.
     /// Available since libvirt 0.9.4.
@@ -10473,7 +10473,7 @@ extension Domain {
     /// domain XML with only the disk path changed.
     /// - Parameter xml: pointer to XML description of one device
     /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainUpdateDeviceFlags`.
     /// Available since libvirt 0.8.0.

@@ -201,7 +201,7 @@ extension DomainCheckpoint {
     /// any libvirt metadata to track checkpoints, then this flag is
     /// silently ignored.
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.DeleteOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointDelete`.
     /// Available since libvirt 5.6.0.
@@ -213,7 +213,7 @@ extension DomainCheckpoint {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the connection or NULL.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetConnect`.
     /// Available since libvirt 5.6.0.
@@ -228,7 +228,7 @@ extension DomainCheckpoint {
     /// reference counter on the domain is not increased by this
     /// call.
     /// - Returns: the domain or NULL.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetDomain`.
     /// Available since libvirt 5.6.0.
@@ -254,7 +254,7 @@ extension DomainCheckpoint {
     /// virDomainCheckpointFree should be used to free the resources after the
     /// checkpoint object is no longer needed.
     /// - Returns: a domain checkpoint object or NULL in case of failure.  If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetParent`.
     /// Available since libvirt 5.6.0.
@@ -287,7 +287,7 @@ extension DomainCheckpoint {
     /// running when `DomainCheckpoint.XMLOptions.size` is used.
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetXMLDesc`.
     /// Available since libvirt 5.6.0.
@@ -317,7 +317,7 @@ extension DomainCheckpoint {
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
     /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointListAllChildren`.
     /// Available since libvirt 5.6.0.

@@ -314,7 +314,7 @@ extension Connection {
     /// - Parameter id: Which kind of event to deliver.
     /// - Parameter domain: Only events about this object, or nil for all.
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
     /// Available since libvirt 0.8.0.

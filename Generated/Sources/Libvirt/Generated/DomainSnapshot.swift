@@ -335,7 +335,7 @@ extension DomainSnapshot {
     /// libvirt will discard any existing NVRAM file and re-initialize
     /// NVRAM from the pristine template.
     /// - Parameter options: bitwise-OR of `DomainSnapshot.RevertOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRevertToSnapshot`.
     /// Available since libvirt 0.8.0.
@@ -366,7 +366,7 @@ extension DomainSnapshot {
     /// while the snapshot delete is in process the operation will be
     /// aborted when the daemon starts again.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.DeleteOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotDelete`.
     /// Available since libvirt 0.8.0.
@@ -378,7 +378,7 @@ extension DomainSnapshot {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the connection or NULL.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetConnect`.
     /// Available since libvirt 0.9.5.
@@ -393,7 +393,7 @@ extension DomainSnapshot {
     /// reference counter on the domain is not increased by this
     /// call.
     /// - Returns: the domain or NULL.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetDomain`.
     /// Available since libvirt 0.9.5.
@@ -419,7 +419,7 @@ extension DomainSnapshot {
     /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object or NULL in case of failure.  If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetParent`.
     /// Available since libvirt 0.9.7.
@@ -438,7 +438,7 @@ extension DomainSnapshot {
     /// connections.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetXMLDesc`.
     /// Available since libvirt 0.8.0.
@@ -450,7 +450,7 @@ extension DomainSnapshot {
     /// Determine if the given snapshot is associated with libvirt metadata
     /// that would prevent the deletion of the domain.
     /// - Returns: 1 if the snapshot has metadata, 0 if the snapshot exists without help from libvirt, or -1 on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotHasMetadata`.
     /// Available since libvirt 0.9.13.
@@ -463,7 +463,7 @@ extension DomainSnapshot {
     /// Determine if the given snapshot is the domain's current snapshot.  See
     /// also `Domain.hasCurrentSnapshot`.
     /// - Returns: 1 if current, 0 if not current, or -1 on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotIsCurrent`.
     /// Available since libvirt 0.9.13.
@@ -495,7 +495,7 @@ extension DomainSnapshot {
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListAllChildren`.
     /// Available since libvirt 0.9.13.
@@ -536,7 +536,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error. The caller is responsible to call free() for each member of the array.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListChildrenNames`.
     /// Available since libvirt 0.9.7.
@@ -559,7 +559,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotNumChildren`.
     /// Available since libvirt 0.9.7.

@@ -89,7 +89,7 @@ extension Interface {
     /// interface was defined (that is, if `Connection.beginInterfaceChange()` had
     /// been called), the interface will be brought back down (and then
     /// undefined) if `Connection.rollbackInterfaceChange()` is called.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceCreate`.
     /// Available since libvirt 0.6.4.
@@ -106,7 +106,7 @@ extension Interface {
     /// been called), and if the interface is later undefined and then
     /// `Connection.rollbackInterfaceChange()` is called, the restoral of the
     /// interface definition will also bring the interface back up.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceDestroy`.
     /// Available since libvirt 0.6.4.
@@ -118,7 +118,7 @@ extension Interface {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceGetConnect`.
     /// Available since libvirt 0.6.4.
@@ -161,7 +161,7 @@ extension Interface {
     /// setting of the interface, not the settings from the config files.
     /// - Parameter options: bitwise-OR of extraction flags. Current valid bits:
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceGetXMLDesc`.
     /// Available since libvirt 0.6.4.
@@ -172,7 +172,7 @@ extension Interface {
 
     /// Determine if the interface is currently running
     /// - Returns: 1 if running, 0 if inactive, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceIsActive`.
     /// Available since libvirt 0.7.3.
@@ -194,7 +194,7 @@ extension Interface {
     /// definition can be explicitly restored using
     /// `Connection.rollbackInterfaceChange()`, or will be automatically restored
     /// during the next reboot of the system running libvirtd.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceUndefine`.
     /// Available since libvirt 0.6.4.

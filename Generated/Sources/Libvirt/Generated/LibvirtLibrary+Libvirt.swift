@@ -34,7 +34,7 @@ extension LibvirtLibrary {
     /// This function includes a call to virInitialize() when necessary.
     /// - Parameter type: ignored; pass NULL
     /// - Returns: `libVer`: return value for the library version (OUT); `typeVer`: pass NULL; for historical purposes duplicates `libraryVersion` if non-NULL
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virGetVersion`.
     /// Available since libvirt 0.0.3.

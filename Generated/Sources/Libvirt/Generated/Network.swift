@@ -379,7 +379,7 @@ extension Network {
         public static let inactive: Self = Self(rawValue: 1)
     }
 
-    /// The values of a ``Network.DHCPLease``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virNetworkDHCPLease`.
     /// Available since libvirt 1.2.6.
@@ -419,7 +419,7 @@ extension Network {
 
     /// Create and start a defined network. If the call succeed the network
     /// moves from the defined to the running networks pools.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkCreate`.
     /// Available since libvirt 0.2.0.
@@ -431,7 +431,7 @@ extension Network {
     /// already and all resources used by it are given back to the hypervisor. This
     /// does not free the associated `Network` object.
     /// This function may require privileged access
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDestroy`.
     /// Available since libvirt 0.2.0.
@@ -443,7 +443,7 @@ extension Network {
     /// configured to be automatically started when the host
     /// machine boots.
     /// - Returns: the value returned
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetAutostart`.
     /// Available since libvirt 0.2.1.
@@ -458,7 +458,7 @@ extension Network {
     /// Provides a bridge interface name to which a domain may connect
     /// a network interface in order to join the network.
     /// - Returns: a 0 terminated interface name, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetBridgeName`.
     /// Available since libvirt 0.2.0.
@@ -473,7 +473,7 @@ extension Network {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetConnect`.
     /// Available since libvirt 0.3.0.
@@ -546,7 +546,7 @@ extension Network {
     ///   free(leases);
     /// - Parameter mac: Optional ASCII formatted MAC address of an interface
     /// - Returns: Pointer to a variable to store the array containing details on obtained leases, or NULL if the list is not required (just returns number of leases).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetDHCPLeases`.
     /// Available since libvirt 1.2.6.
@@ -568,7 +568,7 @@ extension Network {
 
     /// Get the UUID for a network
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetUUID`.
     /// Available since libvirt 0.2.0.
@@ -583,7 +583,7 @@ extension Network {
     /// Get the UUID for a network as string. For more information about
     /// UUID see RFC4122.
     /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetUUIDString`.
     /// Available since libvirt 0.2.0.
@@ -604,7 +604,7 @@ extension Network {
     /// not performed.
     /// - Parameter options: bitwise-OR of `Network.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetXMLDesc`.
     /// Available since libvirt 0.2.0.
@@ -615,7 +615,7 @@ extension Network {
 
     /// Determine if the network is currently running
     /// - Returns: 1 if running, 0 if inactive, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkIsActive`.
     /// Available since libvirt 0.7.3.
@@ -628,7 +628,7 @@ extension Network {
     /// Determine if the network has a persistent configuration
     /// which means it will still exist after shutting down
     /// - Returns: 1 if persistent, 0 if transient, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkIsPersistent`.
     /// Available since libvirt 0.7.3.
@@ -641,7 +641,7 @@ extension Network {
     /// Collect the list of network ports, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkListAllPorts`.
     /// Available since libvirt 5.5.0.
@@ -661,7 +661,7 @@ extension Network {
     /// - Parameter xml: an XML description of the port
     /// - Parameter options: bitwise-OR of `NetworkPort.CreateOptions`
     /// - Returns: a new network port object or NULL in case of failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortCreateXML`.
     /// Available since libvirt 5.5.0.
@@ -676,7 +676,7 @@ extension Network {
     /// network port object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network port
     /// - Returns: a new network port object or NULL in case of failure.  If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortLookupByUUID`.
     /// Available since libvirt 5.5.0.
@@ -688,7 +688,7 @@ extension Network {
     /// Try to lookup a port on the given network based on its UUID.
     /// - Parameter uuid: the string UUID for the port
     /// - Returns: a new network port object or NULL in case of failure.  If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortLookupByUUIDString`.
     /// Available since libvirt 5.5.0.
@@ -700,7 +700,7 @@ extension Network {
     /// Configure the network to be automatically started
     /// when the host machine boots.
     /// - Parameter autostart: whether the network should be automatically started 0 or 1
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkSetAutostart`.
     /// Available since libvirt 0.2.1.
@@ -709,7 +709,7 @@ extension Network {
     }
 
     /// Undefine a network but does not stop it if it is running
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkUndefine`.
     /// Available since libvirt 0.2.0.
@@ -724,7 +724,7 @@ extension Network {
     /// - Parameter parentIndex: which parent element, if there are multiple parents of the same type (e.g. which <ip> element when modifying a <dhcp>/<host> element), or "-1" for "don't care" or "automatically find appropriate one".
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: bitwise OR of `Network.UpdateOptions`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkUpdate`.
     /// Available since libvirt 0.10.2.

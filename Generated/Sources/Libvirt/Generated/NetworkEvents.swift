@@ -24,7 +24,7 @@ extension Connection {
     /// - Parameter id: Which kind of event to deliver.
     /// - Parameter network: Only events about this object, or nil for all.
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
     /// Available since libvirt 1.2.1.

@@ -77,7 +77,7 @@ extension NetworkFilter {
 
     /// Get the UUID for a network filter
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetUUID`.
     /// Available since libvirt 0.8.0.
@@ -92,7 +92,7 @@ extension NetworkFilter {
     /// Get the UUID for a network filter as string. For more information about
     /// UUID see RFC4122.
     /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetUUIDString`.
     /// Available since libvirt 0.8.0.
@@ -107,7 +107,7 @@ extension NetworkFilter {
     /// Provide an XML description of the network filter. The description may be
     /// reused later to redefine the network filter with virNWFilterCreateXML().
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetXMLDesc`.
     /// Available since libvirt 0.8.0.
@@ -121,7 +121,7 @@ extension NetworkFilter {
     /// Undefine the nwfilter object. This call will not succeed if
     /// a running VM is referencing the filter. This does not free the
     /// associated `NetworkFilter` object.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterUndefine`.
     /// Available since libvirt 0.8.0.

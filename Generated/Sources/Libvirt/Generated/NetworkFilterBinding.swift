@@ -72,7 +72,7 @@ extension NetworkFilterBinding {
     /// running without needing to restart the guest. Restoring
     /// the network port binding filter for the running guest
     /// would be accomplished by using `Connection.createNetworkFilterBinding(xml:options:)`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingDelete`.
     /// Available since libvirt 4.5.0.
@@ -103,7 +103,7 @@ extension NetworkFilterBinding {
     /// Provide an XML description of the network filter. The description may be
     /// reused later to redefine the network filter with virNWFilterCreateXML().
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingGetXMLDesc`.
     /// Available since libvirt 4.5.0.

@@ -131,7 +131,7 @@ extension NetworkPort {
     /// caller's responsibility to ensure the port is not
     /// still in use by a virtual machine before deleting
     /// port.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortDelete`.
     /// Available since libvirt 5.5.0.
@@ -143,7 +143,7 @@ extension NetworkPort {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Network` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetNetwork`.
     /// Available since libvirt 5.5.0.
@@ -160,7 +160,7 @@ extension NetworkPort {
     /// how many parameters are present. `parameters` should be freed by the caller
     /// on success.
     /// - Returns: pointer to pointer of interface parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetParameters`.
     /// Available since libvirt 5.5.0.
@@ -176,7 +176,7 @@ extension NetworkPort {
 
     /// Get the UUID for a network port
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetUUID`.
     /// Available since libvirt 5.5.0.
@@ -191,7 +191,7 @@ extension NetworkPort {
     /// Get the UUID for a network as string. For more information about
     /// UUID see RFC4122.
     /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetUUIDString`.
     /// Available since libvirt 5.5.0.
@@ -206,7 +206,7 @@ extension NetworkPort {
     /// Provide an XML description of the network port. The description may be reused
     /// later to recreate the port with `Network.createPort(xml:options:)`.
     /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. the caller must free() the returned value.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetXMLDesc`.
     /// Available since libvirt 5.5.0.
@@ -220,7 +220,7 @@ extension NetworkPort {
     /// Change a subset or all parameters of the network port; currently this
     /// includes bandwidth parameters.
     /// - Parameter parameters: pointer to interface parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortSetParameters`.
     /// Available since libvirt 5.5.0.

@@ -168,7 +168,7 @@ extension NodeDevice {
     }
 
     /// Start a defined node device:
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceCreate`.
     /// Available since libvirt 7.3.0.
@@ -179,7 +179,7 @@ extension NodeDevice {
     /// Destroy the device object. The virtual device (only works for vHBA
     /// currently) is removed from the host operating system.  This function
     /// may require privileged access.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDestroy`.
     /// Available since libvirt 0.6.3.
@@ -204,7 +204,7 @@ extension NodeDevice {
     /// Once the device is not assigned to any guest, it may be re-attached
     /// to the node using the `NodeDevice.reattach()` method.
     /// - Parameter driverName: name of backend driver that will be used for later device assignment to a domain. NULL means "use the hypervisor default driver"
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDetachFlags`.
     /// Available since libvirt 1.0.5.
@@ -229,7 +229,7 @@ extension NodeDevice {
     /// during PCI device assignment (to use something other than the
     /// default, for example VFIO), the newer `NodeDevice.detach(driverName:)`
     /// API should be used instead.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDettach`.
     /// Available since libvirt 0.6.1.
@@ -241,7 +241,7 @@ extension NodeDevice {
     /// be automatically started when the host machine boots or the parent device
     /// becomes available.
     /// - Returns: the value returned
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceGetAutostart`.
     /// Available since libvirt 7.8.0.
@@ -276,7 +276,7 @@ extension NodeDevice {
     /// Fetch an XML document describing all aspects of
     /// the device.
     /// - Returns: the XML document, or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceGetXMLDesc`.
     /// Available since libvirt 0.5.0.
@@ -289,7 +289,7 @@ extension NodeDevice {
 
     /// Determine if the node device is currently active
     /// - Returns: 1 if active, 0 if inactive, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceIsActive`.
     /// Available since libvirt 7.8.0.
@@ -302,7 +302,7 @@ extension NodeDevice {
     /// Determine if the node device has a persistent configuration
     /// which means it will still exist after shutting down
     /// - Returns: 1 if persistent, 0 if transient, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceIsPersistent`.
     /// Available since libvirt 7.8.0.
@@ -314,7 +314,7 @@ extension NodeDevice {
 
     /// Lists the names of the capabilities supported by the device.
     /// - Returns: the number of capability names listed in `names` or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceListCaps`.
     /// Available since libvirt 0.5.0.
@@ -328,7 +328,7 @@ extension NodeDevice {
 
     /// Accessor for the number of capabilities supported by the device.
     /// - Returns: the number of capabilities supported by the device or -1 in case of error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceNumOfCaps`.
     /// Available since libvirt 0.5.0.
@@ -348,7 +348,7 @@ extension NodeDevice {
     /// and binding it to its appropriate driver.
     ///
     /// If the device is currently in use by a guest, this method may fail.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceReAttach`.
     /// Available since libvirt 0.6.1.
@@ -366,7 +366,7 @@ extension NodeDevice {
     ///
     /// If the reset will affect other devices which are currently in use,
     /// this function may fail.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceReset`.
     /// Available since libvirt 0.6.1.
@@ -377,7 +377,7 @@ extension NodeDevice {
     /// Configure the node device to be automatically started when the host machine
     /// boots or the parent device becomes available.
     /// - Parameter autostart: whether the device should be automatically started
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceSetAutostart`.
     /// Available since libvirt 7.8.0.
@@ -387,7 +387,7 @@ extension NodeDevice {
 
     /// Undefine the device object. The virtual device  is removed from the host
     /// operating system.  This function may require privileged access.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceUndefine`.
     /// Available since libvirt 7.3.0.

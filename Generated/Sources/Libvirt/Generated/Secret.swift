@@ -195,7 +195,7 @@ extension Secret {
     /// Provides the connection pointer associated with a secret.  The reference
     /// counter on the connection is not increased by this call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetConnect`.
     /// Available since libvirt 0.7.1.
@@ -208,7 +208,7 @@ extension Secret {
 
     /// Fetches the UUID of the secret.
     /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUUID`.
     /// Available since libvirt 0.7.1.
@@ -223,7 +223,7 @@ extension Secret {
     /// Get the UUID for a secret as string. For more information about
     /// UUID see RFC4122.
     /// - Returns: pointer to a VIR_UUID_STRING_BUFLEN bytes array
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUUIDString`.
     /// Available since libvirt 0.7.1.
@@ -258,7 +258,7 @@ extension Secret {
     /// the future, so callers should expect to see usage types they
     /// do not explicitly know about.
     /// - Returns: a positive integer identifying the type of object, or -1 upon error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUsageType`.
     /// Available since libvirt 0.7.1.
@@ -272,7 +272,7 @@ extension Secret {
 
     /// Fetches an XML document describing attributes of the secret.
     /// - Returns: the XML document on success, NULL on failure.  The caller must free() the XML.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetXMLDesc`.
     /// Available since libvirt 0.7.1.
@@ -285,7 +285,7 @@ extension Secret {
 
     /// Sets the value of a secret.
     /// - Parameter value: Value of the secret
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretSetValue`.
     /// Available since libvirt 0.7.1.
@@ -296,7 +296,7 @@ extension Secret {
 
     /// Deletes the specified secret.  This does not free the associated
     /// `Secret` object.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretUndefine`.
     /// Available since libvirt 0.7.1.

@@ -35,7 +35,7 @@ extension Connection {
     /// - Parameter id: Which kind of event to deliver.
     /// - Parameter secret: Only events about this object, or nil for all.
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
     /// Available since libvirt 3.0.0.

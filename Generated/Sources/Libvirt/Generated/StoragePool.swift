@@ -319,7 +319,7 @@ extension StoragePool {
         public static let zeroed: Self = Self(rawValue: 1)
     }
 
-    /// The values of a ``StoragePool.Info``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virStoragePoolInfo`.
     /// Available since libvirt 0.4.1.
@@ -347,7 +347,7 @@ extension StoragePool {
     ///
     /// Build the underlying storage pool
     /// - Parameter options: bitwise-OR of `StoragePool.BuildOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolBuild`.
     /// Available since libvirt 0.4.1.
@@ -357,7 +357,7 @@ extension StoragePool {
 
     /// Starts an inactive storage pool
     /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolCreate`.
     /// Available since libvirt 0.4.1.
@@ -369,7 +369,7 @@ extension StoragePool {
     /// a non-recoverable operation. The `StoragePool` object
     /// itself is not free'd.
     /// - Parameter options: bitwise-OR of `StoragePool.DeleteOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolDelete`.
     /// Available since libvirt 0.4.1.
@@ -382,7 +382,7 @@ extension StoragePool {
     /// with it. If it has a persistent config it can later be
     /// restarted with `StoragePool.start(options:)`. This does not free
     /// the associated `StoragePool` object.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolDestroy`.
     /// Available since libvirt 0.4.1.
@@ -393,7 +393,7 @@ extension StoragePool {
     /// Fetches the value of the autostart flag, which determines
     /// whether the pool is automatically started at boot time
     /// - Returns: location in which to store autostart flag
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetAutostart`.
     /// Available since libvirt 0.4.1.
@@ -409,7 +409,7 @@ extension StoragePool {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetConnect`.
     /// Available since libvirt 0.4.1.
@@ -423,7 +423,7 @@ extension StoragePool {
     /// Get volatile information about the storage pool
     /// such as free space / usage summary
     /// - Returns: pointer at which to store info
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetInfo`.
     /// Available since libvirt 0.4.1.
@@ -445,7 +445,7 @@ extension StoragePool {
 
     /// Fetch the globally unique ID of the storage pool
     /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetUUID`.
     /// Available since libvirt 0.4.1.
@@ -459,7 +459,7 @@ extension StoragePool {
 
     /// Fetch the globally unique ID of the storage pool as a string
     /// - Returns: buffer of VIR_UUID_STRING_BUFLEN bytes in size
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetUUIDString`.
     /// Available since libvirt 0.4.1.
@@ -476,7 +476,7 @@ extension StoragePool {
     /// into the `Connection.createStoragePool(xml:options:)` method.
     /// - Parameter options: bitwise-OR of `StorageXMLOptions`
     /// - Returns: a XML document (caller frees), or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetXMLDesc`.
     /// Available since libvirt 0.4.1.
@@ -487,7 +487,7 @@ extension StoragePool {
 
     /// Determine if the storage pool is currently running
     /// - Returns: 1 if running, 0 if inactive, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolIsActive`.
     /// Available since libvirt 0.7.3.
@@ -500,7 +500,7 @@ extension StoragePool {
     /// Determine if the storage pool has a persistent configuration
     /// which means it will still exist after shutting down
     /// - Returns: 1 if persistent, 0 if transient, -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolIsPersistent`.
     /// Available since libvirt 0.7.3.
@@ -513,7 +513,7 @@ extension StoragePool {
     /// Collect the list of storage volumes, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListAllVolumes`.
     /// Available since libvirt 0.10.2.
@@ -531,7 +531,7 @@ extension StoragePool {
     /// The use of this function is discouraged. Instead, use
     /// `StoragePool.allVolumes`.
     /// - Returns: the number of names fetched, or -1 on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListVolumes`.
     /// Available since libvirt 0.4.1.
@@ -545,7 +545,7 @@ extension StoragePool {
 
     /// Fetch the number of storage volumes within a pool
     /// - Returns: the number of storage pools, or -1 on failure
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolNumOfVolumes`.
     /// Available since libvirt 0.4.1.
@@ -560,7 +560,7 @@ extension StoragePool {
     /// Request that the pool refresh its list of volumes. This may
     /// involve communicating with a remote server, and/or initializing
     /// new devices at the OS layer
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolRefresh`.
     /// Available since libvirt 0.4.1.
@@ -571,7 +571,7 @@ extension StoragePool {
     /// Configure the storage pool to be automatically started
     /// when the host machine boots.
     /// - Parameter autostart: whether the storage pool should be automatically started 0 or 1
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolSetAutostart`.
     /// Available since libvirt 0.4.1.
@@ -580,7 +580,7 @@ extension StoragePool {
     }
 
     /// Undefine an inactive storage pool
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolUndefine`.
     /// Available since libvirt 0.4.1.
@@ -602,7 +602,7 @@ extension StoragePool {
     /// - Parameter xml: description of volume to create
     /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
     /// - Returns: the storage volume, or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolCreateXML`.
     /// Available since libvirt 0.4.1.
@@ -627,7 +627,7 @@ extension StoragePool {
     /// - Parameter cloning: storage volume to use as input
     /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
     /// - Returns: the storage volume, or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolCreateXMLFrom`.
     /// Available since libvirt 0.6.4.
@@ -643,7 +643,7 @@ extension StoragePool {
     /// storage volume object is no longer needed.
     /// - Parameter name: name of storage volume
     /// - Returns: a storage volume, or NULL if not found / error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByName`.
     /// Available since libvirt 0.4.1.

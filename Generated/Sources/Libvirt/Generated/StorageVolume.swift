@@ -351,7 +351,7 @@ extension StorageVolume {
         public static let sparseStream: Self = Self(rawValue: 1)
     }
 
-    /// The values of a ``StorageVolume.Info``.
+    /// The values of this C structure, copied into Swift.
     ///
     /// C symbol: `virStorageVolInfo`.
     /// Available since libvirt 0.4.1.
@@ -376,7 +376,7 @@ extension StorageVolume {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByVolume`.
     /// Available since libvirt 0.4.1.
@@ -389,7 +389,7 @@ extension StorageVolume {
 
     /// Delete the storage volume from the pool
     /// - Parameter options: bitwise-OR of `StorageVolume.DeleteOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolDelete`.
     /// Available since libvirt 0.4.1.
@@ -421,7 +421,7 @@ extension StorageVolume {
     /// - Parameter length: limit on amount of data to download
     /// - Parameter options: bitwise-OR of `StorageVolume.DownloadOptions`
     /// - Returns: 0, or -1 upon error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolDownload`.
     /// Available since libvirt 0.9.0.
@@ -435,7 +435,7 @@ extension StorageVolume {
     /// reference counter on the connection is not increased by this
     /// call.
     /// - Returns: the `Connection` or NULL in case of failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetConnect`.
     /// Available since libvirt 0.4.1.
@@ -449,7 +449,7 @@ extension StorageVolume {
     /// Fetches volatile information about the storage
     /// volume such as its current allocation
     /// - Returns: pointer at which to store info
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfo`.
     /// Available since libvirt 0.4.1.
@@ -469,7 +469,7 @@ extension StorageVolume {
     /// as is the case with qcow2 files.
     /// - Parameter options: bitwise-OR of `StorageVolume.InfoOptions`
     /// - Returns: pointer at which to store info
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfoFlags`.
     /// Available since libvirt 3.0.0.
@@ -508,7 +508,7 @@ extension StorageVolume {
     /// pool documentation for information on getting the
     /// persistent naming
     /// - Returns: the storage volume path, or NULL on error. The caller must free() the returned path after use.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetPath`.
     /// Available since libvirt 0.4.1.
@@ -522,7 +522,7 @@ extension StorageVolume {
     /// Fetch an XML document describing all aspects of
     /// the storage volume
     /// - Returns: the XML document, or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetXMLDesc`.
     /// Available since libvirt 0.4.1.
@@ -560,7 +560,7 @@ extension StorageVolume {
     /// than the current size.
     /// - Parameter capacity: new capacity, in bytes
     /// - Parameter options: bitwise-OR of `StorageVolume.ResizeOptions`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolResize`.
     /// Available since libvirt 0.9.10.
@@ -601,7 +601,7 @@ extension StorageVolume {
     /// - Parameter length: limit on amount of data to upload
     /// - Parameter options: bitwise-OR of `StorageVolume.UploadOptions`
     /// - Returns: 0, or -1 upon error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolUpload`.
     /// Available since libvirt 0.9.0.
@@ -622,7 +622,7 @@ extension StorageVolume {
     /// overwrite the physical location of the volume. For instance, files
     /// stored journaled, log structured, copy-on-write, versioned, and
     /// network file systems are known to be problematic.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolWipe`.
     /// Available since libvirt 0.8.0.
@@ -638,7 +638,7 @@ extension StorageVolume {
     /// versioned, and network file systems are known to be
     /// problematic.
     /// - Parameter algorithm: one of `StorageVolume.WipeAlgorithm`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolWipePattern`.
     /// Available since libvirt 0.9.10.

@@ -116,7 +116,7 @@ extension Stream {
     ///
     /// If the stream is non-blocking, any callback must be removed
     /// beforehand.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamAbort`.
     /// Available since libvirt 0.7.2.
@@ -135,7 +135,7 @@ extension Stream {
     ///
     /// If the stream is non-blocking, any callback must be removed
     /// beforehand.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamFinish`.
     /// Available since libvirt 0.7.2.
@@ -148,7 +148,7 @@ extension Stream {
     /// uploading or downloading sparsely populated files. This is the
     /// counterpart to `Stream.sendHole(length:)`.
     /// - Returns: number of bytes to skip
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamRecvHole`.
     /// Available since libvirt 3.4.0.
@@ -181,7 +181,7 @@ extension Stream {
     ///     }
     ///   }
     /// - Parameter length: number of bytes to skip
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamSendHole`.
     /// Available since libvirt 3.4.0.

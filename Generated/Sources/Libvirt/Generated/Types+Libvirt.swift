@@ -667,7 +667,7 @@ public struct TypedParameterOptions: OptionSet, Hashable, Sendable {
     public static let paramStringOkay: Self = Self(rawValue: 4)
 }
 
-/// The values of a ``NodeCPUStats``.
+/// The values of this C structure, copied into Swift.
 ///
 /// C symbol: `virNodeCPUStats`.
 /// Available since libvirt 0.9.3.
@@ -682,7 +682,7 @@ public struct NodeCPUStats: Hashable, Sendable {
     }
 }
 
-/// The values of a ``NodeInfo``.
+/// The values of this C structure, copied into Swift.
 ///
 /// C symbol: `virNodeInfo`.
 /// Available since libvirt 0.1.0.
@@ -717,7 +717,7 @@ public struct NodeInfo: Hashable, Sendable {
     }
 }
 
-/// The values of a ``NodeMemoryStats``.
+/// The values of this C structure, copied into Swift.
 ///
 /// C symbol: `virNodeMemoryStats`.
 /// Available since libvirt 0.9.3.
@@ -732,7 +732,7 @@ public struct NodeMemoryStats: Hashable, Sendable {
     }
 }
 
-/// The values of a ``SecurityModel``.
+/// The values of this C structure, copied into Swift.
 ///
 /// C symbol: `virSecurityModel`.
 /// Available since libvirt 0.6.1.
@@ -749,7 +749,7 @@ public struct SecurityModel: Hashable, Sendable {
     }
 }
 
-/// The values of a ``VcpuInfo``.
+/// The values of this C structure, copied into Swift.
 ///
 /// C symbol: `virVcpuInfo`.
 /// Available since libvirt 0.1.4.

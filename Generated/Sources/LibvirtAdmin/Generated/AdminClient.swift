@@ -117,7 +117,7 @@ extension AdminClient {
 
     /// Get client's unique numeric ID.
     /// - Returns: numeric value used for client's ID or -1 in case of an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetID`.
     /// Available since libvirt 2.0.0.
@@ -143,7 +143,7 @@ extension AdminClient {
     /// even though a TCP client is able to restrict access to certain APIs for
     /// itself.
     /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetInfo`.
     /// Available since libvirt 2.0.0.
@@ -162,7 +162,7 @@ extension AdminClient {
     /// to admin API, thus, libvirt assigns these clients epoch time to express that
     /// it doesn't know when the client connected.
     /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time, or -1 in case of an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetTimestamp`.
     /// Available since libvirt 2.0.0.
@@ -182,7 +182,7 @@ extension AdminClient {
     /// still connect to a UNIX socket, thus becoming indistinguishable from any
     /// other locally connected clients.
     /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`) or -1 in case of an error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetTransport`.
     /// Available since libvirt 2.0.0.

@@ -52,7 +52,7 @@ extension AdminConnection {
     /// returned in `libraryVersion` is of a following pattern:
     /// major * 1,000,000 + minor * 1,000 + release.
     /// - Returns: stores the current remote libvirt version number
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLibVersion`.
     /// Available since libvirt 2.0.0.
@@ -72,7 +72,7 @@ extension AdminConnection {
     /// To retrieve individual filters, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `filters` correctly.
     /// - Returns: pointer to a variable to store a string containing all currently defined logging filters on daemon (allocated automatically) or NULL if just the number of defined outputs is required
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingFilters`.
     /// Available since libvirt 3.0.0.
@@ -92,7 +92,7 @@ extension AdminConnection {
     /// To retrieve individual outputs, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `outputs` correctly.
     /// - Returns: pointer to a variable to store a string containing all currently defined logging outputs on daemon (allocated automatically) or NULL if just the number of defined outputs is required
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
     /// Available since libvirt 3.0.0.
@@ -108,7 +108,7 @@ extension AdminConnection {
     /// to the `AdminConnection(uri:options:)`. Even if NULL was passed to `AdminConnection(uri:options:)`,
     /// this method returns a non-null URI string.
     /// - Returns: an URI string related to the connection or NULL in case of an error. Caller is responsible for freeing the string.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetURI`.
     /// Available since libvirt 2.0.0.
@@ -123,7 +123,7 @@ extension AdminConnection {
     /// Connection is considered alive if the channel it is running over is not
     /// closed.
     /// - Returns: 1, if the connection is alive, 0 if there isn't an existing connection at all or the channel has already been closed, or -1 on error.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectIsAlive`.
     /// Available since libvirt 2.0.0.
@@ -135,7 +135,7 @@ extension AdminConnection {
 
     /// Collect list of all servers provided by daemon the client is connected to.
     /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectListServers`.
     /// Available since libvirt 2.0.0.
@@ -153,7 +153,7 @@ extension AdminConnection {
     /// server object is no longer needed.
     /// - Parameter named: name of the server too lookup
     /// - Returns: the requested server or NULL in case of failure.  If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectLookupServer`.
     /// Available since libvirt 2.0.0.
@@ -166,7 +166,7 @@ extension AdminConnection {
     /// - Parameter uri: uri of the daemon to connect to, NULL for default
     /// - Parameter options: bitwise-OR of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
     /// - Returns: `virAdmConnectPtr` object or NULL on error
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectOpen`.
     /// Available since libvirt 2.0.0.
@@ -177,7 +177,7 @@ extension AdminConnection {
     /// Reconfigure the existing timeout of the daemon to `timeout`. Setting timeout
     /// to 0 disables the daemon timeout.
     /// - Parameter timeout: timeout to set in seconds (0 disables timeout)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectSetDaemonTimeout`.
     /// Available since libvirt 8.6.0.
@@ -193,7 +193,7 @@ extension AdminConnection {
     /// To clear the currently defined (set of) filter(s), pass either an empty
     /// string ("") or NULL in `filters`.
     /// - Parameter filters: pointer to a string containing a list of filters to be defined
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectSetLoggingFilters`.
     /// Available since libvirt 3.0.0.
@@ -209,7 +209,7 @@ extension AdminConnection {
     /// To reset the existing (set of) output(s) to libvirt's defaults, an empty
     /// string ("") or NULL should be passed in `outputs`.
     /// - Parameter outputs: pointer to a string containing a list of outputs to be defined
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectSetLoggingOutputs`.
     /// Available since libvirt 3.0.0.

@@ -135,7 +135,7 @@ extension AdminServer {
     ///  - maximum number of clients connected to `srv` that can be wainting for
     ///  authentication.
     /// - Returns: pointer to client limits object (return value, allocated automatically)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerGetClientLimits`.
     /// Available since libvirt 2.0.0.
@@ -170,7 +170,7 @@ extension AdminServer {
     ///      VIR_THREADPOOL_WORKERS_FREE
     ///      VIR_THREADPOOL_WORKERS_CURRENT
     /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerGetThreadPoolParameters`.
     /// Available since libvirt 2.0.0.
@@ -186,7 +186,7 @@ extension AdminServer {
 
     /// Collect list of all clients connected to daemon on server `srv`.
     /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerListClients`.
     /// Available since libvirt 2.0.0.
@@ -204,7 +204,7 @@ extension AdminServer {
     /// client object is no longer needed.
     /// - Parameter id: ID of the client to lookup on server `srv`
     /// - Returns: the requested client or NULL in case of failure.  If the client could not be found, then `LibvirtError.Code.noClient` error is raised.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerLookupClient`.
     /// Available since libvirt 2.0.0.
@@ -219,7 +219,7 @@ extension AdminServer {
     /// See 'Manage per-server client limits' in libvirt-admin.h for
     /// supported parameters in `parameters`.
     /// - Parameter parameters: pointer to client limits object
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerSetClientLimits`.
     /// Available since libvirt 2.0.0.
@@ -233,7 +233,7 @@ extension AdminServer {
     /// tunables are read-only, thus any attempt to set them will result in a
     /// failure.
     /// - Parameter parameters: pointer to threadpool typed parameter objects
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerSetThreadPoolParameters`.
     /// Available since libvirt 2.0.0.
@@ -244,7 +244,7 @@ extension AdminServer {
     }
 
     /// Notify server to update tls file, such as cacert, cacrl, server cert / key.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerUpdateTlsFiles`.
     /// Available since libvirt 2.0.0.

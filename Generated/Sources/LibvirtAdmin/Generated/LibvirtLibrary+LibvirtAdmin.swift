@@ -12,7 +12,7 @@ extension LibvirtLibrary {
     /// NOTE: To get the remote side library version use `AdminConnection.libraryVersion`
     /// instead.
     /// - Returns: where to store the library version
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmGetVersion`.
     /// Available since libvirt 2.0.0.

@@ -7,7 +7,7 @@ extension AdminConnection {
     /// Reports why the connection to the daemon closed. Ending the iteration unregisters the callback.
     ///
     /// - Returns: The close reasons libvirt reports (at most one per connection).
-    /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virAdmConnectRegisterCloseCallback`, `virAdmConnectUnregisterCloseCallback`.
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {

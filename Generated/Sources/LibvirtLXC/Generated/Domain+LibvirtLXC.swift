@@ -15,7 +15,7 @@ extension Domain {
     /// The returned file descriptors are intended to be used with
     /// the setns() system call.
     /// - Returns: pointer to an array to be filled with FDs
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLxcOpenNamespace`.
     /// Available since libvirt 1.0.2.

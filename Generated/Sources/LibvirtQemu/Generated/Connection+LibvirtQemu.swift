@@ -51,7 +51,7 @@ extension Connection {
     /// normally (provided the above requirements were honored).
     /// - Parameter pid: the UNIX process ID of the external QEMU process
     /// - Returns: a new domain object on success, NULL otherwise
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAttach`.
     /// Available since libvirt 0.9.4.

@@ -86,7 +86,7 @@ extension Domain {
     /// - Parameter timeout: timeout seconds
     /// - Parameter flags: execution flags
     /// - Returns: strings if success, NULL in failure.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAgentCommand`.
     /// Available since libvirt 0.10.0.
@@ -119,7 +119,7 @@ extension Domain {
     /// - Parameter command: the QEMU monitor command string
     /// - Parameter options: bitwise-or of supported `Domain.QEMUMonitorCommandOptions`
     /// - Returns: a string returned by `command`
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuMonitorCommand`.
     /// Available since libvirt 0.8.3.

@@ -30,7 +30,7 @@ extension Connection {
     /// - Parameter domain: Only events about this domain, or nil for all.
     /// - Parameter options: How `named` matches.
     /// - Returns: The events; ending the iteration deregisters the callback.
-    /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectDomainQemuMonitorEventRegister`, `virConnectDomainQemuMonitorEventDeregister`.
     public func qemuMonitorEvents(
@@ -66,7 +66,7 @@ extension Domain {
     /// - Parameter command: The monitor command (QMP JSON, or HMP with the matching option).
     /// - Parameter files: File descriptors to pass to QEMU.
     /// - Parameter options: How to interpret `command`.
-    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuMonitorCommandWithFiles`.
     public func qemuMonitorCommand(
