@@ -8,6 +8,8 @@ struct EnumLowering {
     let types: TypeNaming
     /// Doc conversion.
     let docs: DocText
+    /// Explicit case-name prefixes by enum typedef, from the overrides data.
+    var prefixes: [String: String] = [:]
 
     /// Whether a C enum typedef is a set of bit flags.
     static func isFlags(_ cName: String, values: [CEnumValue], declaredFlags: Set<String>) -> Bool {
@@ -20,15 +22,21 @@ struct EnumLowering {
     /// Whether the value is a `_LAST` sentinel, which the bindings drop: newer libvirt adds values.
     static func isSentinel(_ value: CEnumValue) -> Bool { value.name.hasSuffix("_LAST") }
 
-    /// Swift case names for the values: the word prefix most values share dropped, lowerCamelCase,
-    /// keywords escaped. Values outside the shared prefix (`VIR_WAR_NO_NETWORK` among `VIR_ERR_*`)
-    /// drop only what they share with it.
+    /// Swift case names for the values: the word prefix all values share (or the overrides data's
+    /// prefix for the enum) dropped, lowerCamelCase, keywords escaped. Values outside an explicit
+    /// prefix (`VIR_WAR_NO_NETWORK` among `VIR_ERR_*`) drop only what they share with it. Sharing by
+    /// all values, not most, keeps names stable when a release adds values.
     func caseNames(_ values: [CEnumValue], typeName: String) -> [String] {
         let wordLists = values.map { Naming.snakeWords($0.name) }
-        var prefix = Self.sharedPrefix(wordLists)
-        if values.count == 1 {
-            let typeWords = Naming.camelWords(typeName).map { $0.uppercased() }
-            prefix = Array(prefix.prefix(Self.commonPrefix([wordLists[0], typeWords])))
+        var prefix: [String]
+        if let explicit = prefixes[typeName] {
+            prefix = Naming.snakeWords(explicit)
+        } else {
+            prefix = Array((wordLists.first ?? []).prefix(Self.commonPrefix(wordLists)))
+            if values.count == 1 {
+                let typeWords = Naming.camelWords(typeName).map { $0.uppercased() }
+                prefix = Array(prefix.prefix(Self.commonPrefix([wordLists[0], typeWords])))
+            }
         }
         var used: Set<String> = []
         return wordLists.map { words in
@@ -40,22 +48,6 @@ struct EnumLowering {
             used.insert(name)
             return Naming.identifier(name)
         }
-    }
-
-    /// The longest word prefix that at least 90% of the names share (all of them when there are few).
-    static func sharedPrefix(_ lists: [[String]]) -> [String] {
-        guard let longest = lists.map(\.count).max(), !lists.isEmpty else { return [] }
-        let needed = lists.count >= 10 ? (lists.count * 9 + 9) / 10 : lists.count
-        var best: [String] = []
-        for length in 1..<max(longest, 1) {
-            var counts: [[String]: Int] = [:]
-            for words in lists where words.count > length { counts[Array(words.prefix(length)), default: 0] += 1 }
-            guard let (candidate, count) = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.joined() > $1.key.joined()) }),
-                  count >= needed, candidate.starts(with: best)
-            else { break }
-            best = candidate
-        }
-        return best
     }
 
     /// How many leading words all lists share, leaving at least one word of the first.

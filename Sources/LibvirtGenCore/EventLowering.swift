@@ -18,7 +18,7 @@ struct EventLowering {
             else { return nil }
             let deregister = "virConnect\(object)EventDeregisterAny"
             let idType = context.types.swiftName(of: "vir\(object)EventID")
-            let idNames = EnumLowering(naming: context.naming, types: context.types, docs: context.docs)
+            let idNames = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
             let real = ids.filter { !EnumLowering.isSentinel($0) }
             let caseNames = idNames.caseNames(real, typeName: "vir\(object)EventID")
             let generic = "virConnect\(object)EventGenericCallback"
@@ -112,7 +112,7 @@ struct EventLowering {
         let eventType = "vir\(object)EventType"
         guard let values = context.registry.enums[eventType], !values.isEmpty else { return nil }
         let real = values.filter { !EnumLowering.isSentinel($0) }
-        let names = EnumLowering(naming: context.naming, types: context.types, docs: context.docs)
+        let names = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
             .caseNames(real, typeName: eventType)
         let typedefs = Dictionary(
             context.registry.enums.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })

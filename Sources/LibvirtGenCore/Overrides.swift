@@ -25,6 +25,9 @@ public struct Overrides: Sendable, Codable {
     public var acronyms: [String]
     /// Enum typedefs that are bit flags although their name does not say so.
     public var flagEnums: [String]
+    /// The prefix an enum's case names drop, where the prefix all its values share is too short
+    /// (`VIR_ERR_` among `VIR_ERR_*` and `VIR_WAR_*`); values outside it drop what they share with it.
+    public var enumPrefixes: [String: String]
     /// The flags enum of a function's `flags` argument where its text names none.
     public var flagsArguments: [String: String]
     /// Swift base names for functions the rules would name badly.

@@ -148,7 +148,7 @@ struct PackageBuilder {
     }
 
     private mutating func addEnums(_ api: CAPI, module: String, into files: inout [String?: Declarations]) {
-        let lowering = EnumLowering(naming: context.naming, types: context.types, docs: context.docs)
+        let lowering = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
         var order: [String] = []
         for value in api.enumValues where !order.contains(value.type) { order.append(value.type) }
         for cName in order {

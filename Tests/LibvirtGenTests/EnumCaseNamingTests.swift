@@ -10,7 +10,8 @@ struct EnumCaseNamingTests {
     static func lowering() throws -> EnumLowering {
         let overrides = try Overrides.builtIn()
         let naming = Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
-        return EnumLowering(naming: naming, types: try TypeNamingTests.typeNaming(), docs: DocText())
+        return EnumLowering(
+            naming: naming, types: try TypeNamingTests.typeNaming(), docs: DocText(), prefixes: overrides.enumPrefixes)
     }
 
     /// The Swift case names of a C enum of the checked-in description, by C constant.
@@ -82,6 +83,18 @@ struct EnumCaseNamingTests {
         let values = constants.enumerated().map { Self.value($1, Int64($0)) }
         let names = try Self.lowering().caseNames(values, typeName: "virTestThing")
         #expect(names == expected)
+    }
+
+    /// An explicit prefix from the overrides data keeps names stable when a release adds values
+    /// outside it; those drop only what they share with it.
+    @Test func explicitPrefixKeepsNamesStable() throws {
+        var lowering = try Self.lowering()
+        lowering.prefixes["virTestThing"] = "VIR_TEST_THING_CAP_"
+        let before = ["VIR_TEST_THING_CAP_NET", "VIR_TEST_THING_CAP_PCI_DEV"]
+        let after = before + ["VIR_TEST_THING_PERSISTENT"]
+        let values = { (names: [String]) in names.enumerated().map { Self.value($1, Int64($0)) } }
+        #expect(lowering.caseNames(values(before), typeName: "virTestThing") == ["net", "pciDev"])
+        #expect(lowering.caseNames(values(after), typeName: "virTestThing") == ["net", "pciDev", "persistent"])
     }
 
     /// Names never collide within an enum of the checked-in description.
