@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "libvirt-swiftgen", targets: ["libvirt-swiftgen"]),
         .library(name: "LibvirtGenCore", targets: ["LibvirtGenCore"]),
+        .plugin(name: "LibvirtGenPlugin", targets: ["LibvirtGenPlugin"]),
+        .library(name: "CLibvirtSystem", targets: ["CLibvirtSystem"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -51,6 +53,18 @@ let package = Package(
                 "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .plugin(
+            name: "LibvirtGenPlugin",
+            capability: .buildTool(),
+            dependencies: ["libvirt-swiftgen"],
+            path: "Sources/LibvirtGenPlugin"
+        ),
+        .systemLibrary(
+            name: "CLibvirtSystem",
+            path: "Sources/CLibvirtSystem",
+            pkgConfig: "libvirt",
+            providers: [.apt(["libvirt-dev"])]
         ),
         .testTarget(
             name: "LibvirtGenTests",

@@ -1,0 +1,3 @@
+// libvirt's public headers, for the CLibvirtSystem module.
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
