@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "libvirt-swiftgen", targets: ["libvirt-swiftgen"]),
         .library(name: "LibvirtGenCore", targets: ["LibvirtGenCore"]),
         .plugin(name: "LibvirtGenPlugin", targets: ["LibvirtGenPlugin"]),
+        .plugin(name: "RegenerateBindingsPlugin", targets: ["RegenerateBindingsPlugin"]),
         .library(name: "CLibvirtSystem", targets: ["CLibvirtSystem"]),
     ],
     dependencies: [
@@ -59,6 +60,15 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["libvirt-swiftgen"],
             path: "Sources/LibvirtGenPlugin"
+        ),
+        .plugin(
+            name: "RegenerateBindingsPlugin",
+            capability: .command(
+                intent: .custom(verb: "regenerate-bindings", description: "Rewrite Generated/ from api-xml/"),
+                permissions: [.writeToPackageDirectory(reason: "Generated/ is the generator's output")]
+            ),
+            dependencies: ["libvirt-swiftgen"],
+            path: "Sources/RegenerateBindingsPlugin"
         ),
         .systemLibrary(
             name: "CLibvirtSystem",
