@@ -31,7 +31,7 @@ let package = Package(
             name: "LibvirtGenTemplates",
             path: "Templates",
             sources: ["TemplatesResource.swift"],
-            resources: [.copy("swift"), .copy("runtime"), .copy("docs")]
+            resources: [.copy("swift"), .copy("runtime"), .copy("runtime-direct"), .copy("runtime-dynamic"), .copy("docs")]
         ),
         .target(
             name: "LibvirtGenCore",

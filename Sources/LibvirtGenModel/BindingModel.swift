@@ -128,3 +128,11 @@ public struct HandleClass: Sendable {
         self.doc = doc
     }
 }
+
+/// How the generated package reaches libvirt.
+public enum LinkMode: String, Sendable, CaseIterable {
+    /// System-library targets over libvirt's installed headers, linked at build time.
+    case direct
+    /// Its own C declarations; each function resolved from libvirt's shared library on first use.
+    case dynamic
+}

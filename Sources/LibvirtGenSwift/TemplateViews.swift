@@ -16,12 +16,14 @@ struct PackageView {
     let header: String
     let modules: [Module]
 
-    init(_ package: BindingPackage, header: String) {
+    /// `cModule`, when given, is the one C module every Swift module uses (the dynamic link mode).
+    init(_ package: BindingPackage, header: String, cModule: String? = nil) {
         self.header = header
         modules = package.modules.map { module in
             Module(
                 name: module.name, cModule: module.cModule, pkgConfig: module.pkgConfig,
-                dependencyList: ([module.cModule] + module.dependencies).map { "\"\($0)\"" }.joined(separator: ", "))
+                dependencyList: ([cModule ?? module.cModule] + module.dependencies).map { "\"\($0)\"" }
+                    .joined(separator: ", "))
         }
     }
 }

@@ -21,6 +21,11 @@ struct Generate: ParsableCommand {
     @Option(help: ArgumentHelp("Folder to write the package into.", valueName: "dir"))
     var output: String = "Generated"
 
+    @Option(help: ArgumentHelp(
+        "direct: link libvirt at build time through its headers; dynamic: declare libvirt's API and load "
+            + "libvirt.so.0 at run time, resolving each function on first use.", valueName: "direct|dynamic"))
+    var link: LinkMode = .direct
+
     @Option(name: .customLong("single-file"), help: ArgumentHelp(
         "Write the Libvirt module as this one Swift file instead of a package.", valueName: "file"))
     var singleFile: String?
@@ -50,7 +55,7 @@ struct Generate: ParsableCommand {
                 print("Generated \(singleFile) \(summary)")
                 return
             }
-            let files = try GeneratedPackageFiles.render(result.package)
+            let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)
             try OutputFolder(url: URL(fileURLWithPath: output)).write(files)
             let seconds = Date().timeIntervalSince(start)
             print(
@@ -58,3 +63,5 @@ struct Generate: ParsableCommand {
         }
     }
 }
+
+extension LinkMode: ExpressibleByArgument {}

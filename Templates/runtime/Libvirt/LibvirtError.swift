@@ -43,8 +43,10 @@ public struct LibvirtError: Error, Sendable, CustomStringConvertible {
     /// The message, as libvirt wrote it.
     public var description: String { message }
 
-    /// Copies the calling thread's last libvirt error.
+    /// Copies the calling thread's last libvirt error (or, in the dynamic link mode, reports the
+    /// function the loaded libvirt lacks).
     package static func last() -> LibvirtError {
+        if let missing = missingFunctionError() { return missing }
         guard let error = virGetLastError()?.pointee else {
             return LibvirtError(
                 code: .internalError, errorDomain: .none,

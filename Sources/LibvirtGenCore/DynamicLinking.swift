@@ -1,0 +1,21 @@
+import LibvirtGenModel
+
+/// Decisions for the dynamic link mode, where the generated package declares libvirt's C API
+/// itself and resolves each function from the shared library on first use.
+public enum DynamicLinking {
+    /// The one C module of a dynamically linked package.
+    public static let cModule = "CLibvirt"
+
+    /// The shared library that holds a module's functions (`libvirt.so.0`).
+    public static func library(forLinkName name: String) -> String { "lib\(name).so.0" }
+
+    /// What a wrapper returns when the loaded libvirt lacks the function: the value the Swift
+    /// binding treats as failure (`NULL`, `-1`, or `0` where libvirt documents it), nil for `void`.
+    public static func failureValue(of function: CFunction) -> String? {
+        let type = CType.parse(function.returnType)
+        if type.base == "void" && type.pointers == 0 { return nil }
+        if type.pointers > 0 || type.base.hasSuffix("Ptr") { return "NULL" }
+        let swift = CScalar.swiftType(type.base) ?? "Int32"
+        return FunctionLowering.failureValue(function.returnInfo, swift: swift) == "0" ? "0" : "-1"
+    }
+}
