@@ -6,10 +6,17 @@ public struct Naming: Sendable {
     /// Words written in capitals when not first (`XML`, `UUID`); all lowercase when first.
     public var acronyms: Set<String>
 
+    /// The abbreviations as word lists, longest first, for matching.
+    private let abbreviationWords: [(words: [String], expansion: [String])]
+
     /// Creates the naming rules from the overrides data.
     public init(abbreviations: [String: String], acronyms: [String]) {
         self.abbreviations = abbreviations
         self.acronyms = Set(acronyms)
+        abbreviationWords = abbreviations
+            .map { (Naming.camelWords($0.key), Naming.camelWords($0.value), $0.key) }
+            .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.2 < $1.2 }
+            .map { ($0.0, $0.1) }
     }
 
     /// Splits a CamelCase identifier into words, keeping acronyms together: `GetXMLDesc` → `Get XML Desc`.
@@ -48,15 +55,12 @@ public struct Naming: Sendable {
 
     /// Applies abbreviation expansion; a key may span several words (`NWFilter` matches `NW Filter`).
     public func expand(_ words: [String]) -> [String] {
-        let keys = abbreviations.keys.map { ($0, Naming.camelWords($0)) }.sorted {
-            $0.1.count != $1.1.count ? $0.1.count > $1.1.count : $0.0 < $1.0
-        }
         var result: [String] = []
         var i = 0
         while i < words.count {
-            if let (key, keyWords) = keys.first(where: { words[i...].starts(with: $0.1) }) {
-                result += Naming.camelWords(abbreviations[key]!)
-                i += keyWords.count
+            if let match = abbreviationWords.first(where: { words[i...].starts(with: $0.words) }) {
+                result += match.expansion
+                i += match.words.count
             } else {
                 result.append(words[i])
                 i += 1
