@@ -1,0 +1,103 @@
+// Call, event and stream benchmarks through the generated bindings.
+// Usage: CallBench MODE ARGS... where MODE is
+//   calls DEFAULT_URI NODE1_URI NODE100_URI NODE1000_URI   (per-call nanoseconds, median)
+//   events URI PAIRS REPEATS                               (lifecycle events per second, lost events)
+//   stream URI SHOTS REPEATS                               (screenshot bytes per second)
+// Iteration counts are the same as in bench.c and bench.py (see `Benchmarks/run`).
+import Foundation
+import Libvirt
+
+/// Repeats per measurement (the median is reported).
+let repeats = 11
+
+/// The per-call benchmarks: info(), lookup by name, typed parameters, listing with names.
+func runCalls(_ arguments: [String]) throws {
+    let connection = try Connection(uri: arguments[0])
+    let domain = try connection.domain(named: "test")
+    report("info_ns", try medianNanoseconds(iterations: 20_000, repeats: repeats) { blackHole(try domain.info()) })
+    report("lookup_ns", try medianNanoseconds(iterations: 20_000, repeats: repeats) {
+        blackHole(try connection.domain(named: "test"))
+    })
+    report("sched_ns", try medianNanoseconds(iterations: 20_000, repeats: repeats) {
+        blackHole(try domain.schedulerParameters)
+    })
+    for (uri, count, iterations) in [(arguments[1], 1, 20_000), (arguments[2], 100, 300), (arguments[3], 1000, 30)] {
+        let node = try Connection(uri: uri)
+        let listed = try node.allDomains().count
+        precondition(listed == count, "\(uri) should hold \(count) domains")
+        report("list\(count)_ns", try medianNanoseconds(iterations: iterations, repeats: repeats) {
+            for listed in try node.allDomains() { blackHole(listed.name) }
+        })
+    }
+}
+
+/// Lifecycle events per second through `connection.domainEvents(.lifecycle)`: `pairs`
+/// suspend/resume pairs per repeat, timed from the first trigger to the last event received.
+func runEvents(_ arguments: [String]) async throws {
+    let connection = try Connection(uri: arguments[0])
+    let domain = try connection.domain(named: "test")
+    let pairs = Int(arguments[1])!, rounds = Int(arguments[2])!
+    let expected = 2 * pairs
+    var rates: [Double] = []
+    var lost = 0
+    for _ in 0..<rounds {
+        let events = try connection.domainEvents(.lifecycle)
+        let consumer = Task { () -> (Int, UInt64) in
+            var received = 0
+            for await _ in events {
+                received += 1
+                if received == expected { break }
+            }
+            return (received, nowNanoseconds())
+        }
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: 20_000_000_000)
+            consumer.cancel()
+        }
+        let start = nowNanoseconds()
+        for _ in 0..<pairs {
+            try domain.suspend()
+            try domain.resume()
+        }
+        let (received, end) = await consumer.value
+        watchdog.cancel()
+        lost += expected - received
+        rates.append(Double(received) / (Double(end - start) / 1e9))
+    }
+    report("events_per_s", median(rates))
+    report("events_lost", Double(lost))
+}
+
+/// Screenshot bytes per second through `stream.bytes()`: `shots` screenshots per repeat.
+func runStream(_ arguments: [String]) async throws {
+    let connection = try Connection(uri: arguments[0])
+    let domain = try connection.domain(named: "test")
+    let shots = Int(arguments[1])!, rounds = Int(arguments[2])!
+    var rates: [Double] = []
+    var size = 0
+    for round in 0...rounds {
+        var total = 0
+        let start = nowNanoseconds()
+        for _ in 0..<shots {
+            let stream = try connection.newStream()
+            _ = try domain.screenshot(stream: stream, screen: 0)
+            for try await chunk in stream.bytes() { total += chunk.count }
+        }
+        let seconds = Double(nowNanoseconds() - start) / 1e9
+        size = total / shots
+        if round > 0 { rates.append(Double(total) / seconds) }
+    }
+    report("stream_bytes_per_s", median(rates))
+    report("stream_bytes_per_shot", Double(size))
+}
+
+/// The command line without the program name.
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "calls": try runCalls(Array(arguments.dropFirst()))
+case "events": try await runEvents(Array(arguments.dropFirst()))
+case "stream": try await runStream(Array(arguments.dropFirst()))
+default:
+    FileHandle.standardError.write("usage: CallBench calls|events|stream ARGS...\n".data(using: .utf8)!)
+    exit(2)
+}
