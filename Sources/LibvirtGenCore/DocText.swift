@@ -15,8 +15,10 @@ public struct DocText: Sendable {
     /// The converted text as lines; `parameters` maps C parameter names to Swift ones.
     public func lines(_ text: String, parameters: [String: String] = [:]) -> [String] {
         let converted = Self.collapsingRepeats(convert(text, parameters: parameters))
-        var lines = converted.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        var lines = converted.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var trimmed = line
+            while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
+            return String(trimmed)
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -79,7 +81,8 @@ public struct DocText: Sendable {
     /// one Swift declaration (`virConnectOpen`/`virConnectOpenReadOnly` → one initializer).
     static func collapsingRepeats(_ text: String) -> String {
         var result = text
-        for separator in ["/", ", ", " or ", " and "] {
+        // Only a code span, a separator and a code span can repeat: skip the scan when none is there.
+        for separator in ["/", ", ", " or ", " and "] where text.contains("`\(separator)`") {
             var searchFrom = result.startIndex
             while let open = result[searchFrom...].firstIndex(of: "`"),
                   let close = result[result.index(after: open)...].firstIndex(of: "`") {
