@@ -6,10 +6,22 @@
 public struct DocText: Sendable {
     /// C symbol → Swift symbol (`virDomainGetInfo` → `Domain.info()`).
     public var symbols: [String: String]
+    /// Whether text is converted at all; `false` for a naming-only pass, which then sees empty text.
+    let converts: Bool
 
     /// Creates a converter with a symbol map.
     public init(symbols: [String: String] = [:]) {
         self.symbols = symbols
+        self.converts = true
+    }
+
+    /// A converter that returns empty text, for passes that need names but not documentation.
+    static let skipped = DocText(converting: false)
+
+    /// Creates a converter that converts or skips.
+    private init(converting: Bool) {
+        self.symbols = [:]
+        self.converts = converting
     }
 
     /// The converted text as lines; `parameters` maps C parameter names to Swift ones.
@@ -41,6 +53,7 @@ public struct DocText: Sendable {
 
     /// Converts markup in one string (used for single-line parameter text too).
     public func convert(_ text: String, parameters: [String: String] = [:]) -> String {
+        guard converts else { return "" }
         let chars = Array(text)
         var out = ""
         var i = 0

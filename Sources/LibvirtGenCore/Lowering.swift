@@ -29,7 +29,7 @@ public struct Lowering: Sendable {
         var context = LoweringContext(
             registry: registry, naming: naming, types: types,
             methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
-            overrides: overrides, docs: DocText(), flagEnums: flagEnums, convertibleStructs: structs.convertible(),
+            overrides: overrides, docs: .skipped, flagEnums: flagEnums, convertibleStructs: structs.convertible(),
             borrowedStructs: structs.borrowed(),
             typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies),
             functionNames: Set(apis.flatMap(\.functions).map(\.name)))
@@ -66,7 +66,7 @@ public struct Lowering: Sendable {
             let type = context.swiftEnumType(name)
             map[name] = type
             let real = values.filter { !EnumLowering.isSentinel($0) }
-            let cases = EnumLowering(naming: context.naming, types: context.types, docs: DocText(), prefixes: context.overrides.enumPrefixes)
+            let cases = EnumLowering(naming: context.naming, types: context.types, docs: .skipped, prefixes: context.overrides.enumPrefixes)
                 .caseNames(real, typeName: name)
             for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
         }
