@@ -1,4 +1,4 @@
-import LibvirtGenCore
+@testable import LibvirtGenCore
 import Testing
 
 /// Conversion of libvirt's documentation markup into Swift documentation text (DESIGN §5 rule 15):
@@ -71,6 +71,28 @@ struct DocTextTests {
         #expect(Self.docs.lines(text, parameters: Self.parameters) == [
             "  First line.", "Second line", "", "   Indented `options`.",
         ])
+    }
+
+    /// Two C names that map to one Swift declaration, joined by a separator, collapse to one mention;
+    /// different names, and text without such a pair, are left alone.
+    @Test(arguments: [
+        ("`Connection(uri:)`/`Connection(uri:)` opens", "`Connection(uri:)` opens"),
+        ("see `a()`, `a()` and `b()`", "see `a()` and `b()`"),
+        ("`a()` or `a()`", "`a()`"),
+        ("`a()` and `a()`.", "`a()`."),
+        ("`a()` or `b()`", "`a()` or `b()`"),
+        ("plain text, no code", "plain text, no code"),
+    ])
+    func repeatsCollapse(text: String, collapsed: String) {
+        #expect(DocText.collapsingRepeats(text) == collapsed)
+    }
+
+    /// The naming pass's converter yields no text, so a declaration keeps only its C symbol line.
+    @Test func skippedConverterYieldsNoText() {
+        #expect(DocText.skipped.convert("see virDomainGetInfo() @flags").isEmpty)
+        #expect(DocText.skipped.lines("Gets info.").isEmpty)
+        #expect(DocText.skipped.document("Gets info.", cName: "virDomainGetInfo", since: nil)
+            == ["C symbol: `virDomainGetInfo`."])
     }
 
     /// Blank input has no lines.
