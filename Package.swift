@@ -31,7 +31,10 @@ let package = Package(
             name: "LibvirtGenTemplates",
             path: "Templates",
             sources: ["TemplatesResource.swift"],
-            resources: [.copy("swift"), .copy("runtime"), .copy("runtime-direct"), .copy("runtime-dynamic"), .copy("docs")]
+            resources: [
+                .copy("swift"), .copy("runtime"), .copy("runtime-direct"), .copy("runtime-dynamic"), .copy("docs"),
+                .copy("harness"),
+            ]
         ),
         .target(
             name: "LibvirtGenCore",
@@ -48,10 +51,14 @@ let package = Package(
             name: "LibvirtGenDocs",
             dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplates"]
         ),
+        .target(
+            name: "LibvirtGenHarness",
+            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplates"]
+        ),
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs",
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,7 +86,8 @@ let package = Package(
         .testTarget(
             name: "LibvirtGenTests",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "libvirt-swiftgen",
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "LibvirtGenHarness",
+                "libvirt-swiftgen",
             ],
             resources: [.copy("Fixtures")]
         ),

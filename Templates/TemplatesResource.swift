@@ -16,4 +16,10 @@ public enum TemplatesResource {
     public static var docsTemplates: URL {
         Bundle.module.resourceURL!.appendingPathComponent("docs")
     }
+
+    /// The harness's files: the runner's checks, the call recorder, the node description and
+    /// the templates of the runner's package and probes.
+    public static var harnessFiles: URL {
+        Bundle.module.resourceURL!.appendingPathComponent("harness")
+    }
 }

@@ -1,0 +1,79 @@
+import LibvirtGenModel
+
+/// The Swift types of a binding package a placeholder can be made for.
+struct PlaceholderTypes: Sendable {
+    /// Swift handle class name → C object type (`Domain` → `virDomain`).
+    var handles: [String: String] = [:]
+    /// Option set names, qualified (`Domain.ModificationImpact`).
+    var optionSets: Set<String> = []
+    /// Value enum names, qualified, with the Swift name of their first case.
+    var enumFirstCases: [String: String] = [:]
+
+    /// Indexes the types declared in `package`.
+    init(package: BindingPackage) {
+        for file in package.modules.flatMap(\.files) {
+            let prefix = file.owner.map { "\($0)." } ?? ""
+            if let handle = file.handle { handles[handle.name] = handle.cType }
+            for set in file.optionSets { optionSets.insert(prefix + set.name) }
+            for value in file.enums {
+                if let first = value.cases.first { enumFirstCases[prefix + value.name] = first.name }
+            }
+        }
+    }
+}
+
+/// Placeholder argument values for probes, as Swift source over a fixture named `f`.
+enum Placeholders {
+    /// Swift integer and floating-point types, which all take `0`.
+    static let numbers: Set<String> = [
+        "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double",
+    ]
+
+    /// A value of `type` that the call can be made with: a scratch path for strings, zero, empty
+    /// collections and option sets, the first case of an enum, the fixture's object of a handle type.
+    static func value(for type: String, types: PlaceholderTypes) -> String? {
+        if type.hasSuffix("?") { return "nil" }
+        switch type {
+        case "String": return "f.probeText"
+        case "Bool": return "false"
+        default: break
+        }
+        if numbers.contains(type) { return "0" }
+        if type.hasPrefix("[") { return "[]" }
+        if type.hasPrefix("TypedParameters<") { return "[:]" }
+        if types.optionSets.contains(type) { return "[]" }
+        if let first = types.enumFirstCases[type] { return ".\(first)" }
+        if types.handles[type] != nil, ProbePlan.fixtureTypes.contains(type) { return "try f.\(accessor(type))()" }
+        return nil
+    }
+
+    /// A key no object has, for the one non-defaulted parameter of a lookup.
+    static func missingKey(_ type: String, function: String) -> String? {
+        switch type {
+        case "String" where function.hasSuffix("UUIDString"): return "\"00000000-0000-4000-8000-00000000fffe\""
+        case "String" where function.hasSuffix("MACString"): return "\"52:54:00:ff:ff:fe\""
+        case "String" where function.contains("Path") || function.hasSuffix("Key"): return "\"/nonexistent/harness-missing\""
+        case "String": return "\"harness-missing\""
+        case "[UInt8]": return "[UInt8](repeating: 0xfe, count: 16)"
+        case _ where numbers.contains(type): return "987654"
+        default: return nil
+        }
+    }
+
+    /// The fixture's accessor for a handle type (`StorageVolume` → `storageVolume`).
+    static func accessor(_ type: String) -> String {
+        type.prefix(1).lowercased() + type.dropFirst()
+    }
+
+    /// `StorageVol` → `STORAGE_VOL`, `NWFilterBinding` → `NWFILTER_BINDING`.
+    static func upperSnake<S: StringProtocol>(_ name: S) -> String {
+        var result = ""
+        var previousLower = false
+        for character in name {
+            if character.isUppercase && previousLower { result.append("_") }
+            result += character.uppercased()
+            previousLower = character.isLowercase
+        }
+        return result
+    }
+}

@@ -1,0 +1,22 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import LibvirtAdmin
+
+/// Checks of the admin API against the harness's private daemon (the admin suite, which runs in
+/// a process of its own: libvirt 9.0 cannot hold an admin connection in a process that has
+/// opened a libvirt connection).
+enum AdminChecks {
+    /// The checks.
+    static let all: [Check] = [
+        Check("admin API: servers and clients") { f in
+            let admin = try f.adminConnection()
+            try expect(try admin.isAlive, true, "AdminConnection.isAlive")
+            try expect(try admin.servers.map(\.name).sorted(), ["admin", "libvirtd"], "AdminConnection.servers")
+            let server = try f.adminServer()
+            try expect(server.name, "libvirtd", "AdminServer.name")
+            let client = try f.adminClient()
+            try expect(try server.client(id: client.id).id, client.id, "AdminServer.client(id:)")
+            try expect(try server.threadPoolParameters.isEmpty, false, "AdminServer.threadPoolParameters")
+            try expect(try admin.libraryVersion > 0, true, "AdminConnection.libraryVersion")
+        },
+    ]
+}

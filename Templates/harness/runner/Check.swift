@@ -1,0 +1,73 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import CExercise
+import Libvirt
+
+/// One named check of the harness: it passes when its body returns, fails when it throws.
+struct Check: Sendable {
+    /// The name the report shows.
+    let name: String
+    /// The check's work, given a fixture on a fresh connection to the harness's node.
+    let body: @Sendable (Fixture) async throws -> Void
+
+    /// Creates a check.
+    init(_ name: String, body: @escaping @Sendable (Fixture) async throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// Why a check failed, in words the report shows.
+struct CheckFailure: Error, CustomStringConvertible {
+    /// The reason.
+    let description: String
+
+    /// Creates a failure.
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Fails the check unless `actual == expected`, naming the Swift API whose value was wrong.
+///
+/// - Parameter api: The Swift declaration as the coverage report names it (`Domain.info()`); the
+///   harness adds the C function it wraps.
+func expect<Value: Equatable>(_ actual: Value, _ expected: Value, _ api: String) throws {
+    guard actual == expected else {
+        throw CheckFailure("\(api) returned \(actual), expected \(expected)")
+    }
+}
+
+/// Fails the check unless `condition` holds.
+func expect(_ condition: Bool, _ what: @autoclosure () -> String) throws {
+    guard condition else { throw CheckFailure(what()) }
+}
+
+/// Runs `body`, which must fail with libvirt error `code` (a `virErrorNumber`), or `.noSupport`
+/// when `orNoSupport` is set; the failure is counted as expected, not as an error.
+///
+/// - Parameter api: The Swift declaration called, for the failure message.
+func expectFailure(_ code: Int32, orNoSupport: Bool = false, _ api: String, _ body: () throws -> Void) throws {
+    hx_expect(code)
+    defer { hx_expect(-1) }
+    do {
+        try body()
+    } catch let error as LibvirtError {
+        let raw = error.code.rawValue
+        if raw == code || (orNoSupport && raw == noSupportCode) { return }
+        throw CheckFailure("\(api) threw code \(raw) (\(error.message)), expected code \(code)")
+    }
+    throw CheckFailure("\(api) succeeded, expected libvirt error code \(code)")
+}
+
+/// `VIR_ERR_NO_SUPPORT`.
+let noSupportCode: Int32 = 3
+
+/// Describes an error a check did not expect, naming the C function that failed.
+func describe(_ error: any Error) -> String {
+    if let failure = error as? CheckFailure { return failure.description }
+    if let error = error as? LibvirtError {
+        let function = hx_last_failure().map { String(cString: $0) } ?? "a libvirt call"
+        return "\(function) failed unexpectedly: \(error.message) (code \(error.code.rawValue))"
+    }
+    return "\(error)"
+}

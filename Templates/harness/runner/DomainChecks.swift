@@ -1,0 +1,83 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import Libvirt
+
+/// Domain checks on the harness's node: its domains, and a domain taken through its life.
+enum DomainChecks {
+    /// A domain definition the test driver accepts.
+    static func definition(_ name: String) -> String {
+        "<domain type='test'><name>\(name)</name><memory>131072</memory><vcpu>1</vcpu><os><type>hvm</type></os></domain>"
+    }
+
+    /// The checks.
+    static let all: [Check] = [
+        Check("node domains") { f in
+            let connection = try f.connection()
+            try expect(try connection.allDomains().map(\.name).sorted(),
+                       ["harness-checkpoints", "harness-running", "harness-stopped"], "Connection.allDomains(options:)")
+            try expect(try connection.numberOfActiveDomains, 2, "Connection.numberOfActiveDomains")
+            try expect(try connection.numberOfDefinedDomains, 1, "Connection.numberOfDefinedDomains")
+            try expect(try connection.definedDomainNames, ["harness-stopped"], "Connection.definedDomainNames")
+            let running = try f.domain()
+            try expect(running.id, 1, "Domain.id")
+            try expect(try running.uuid, "1f6a2b3c-0000-4000-8000-000000000001", "Domain.uuid")
+            let info = try running.info()
+            try expect(info.maxMemory, 1_048_576, "Domain.info()")
+            try expect(info.memory, 524_288, "Domain.info()")
+            try expect(info.virtualCPUCount, 2, "Domain.info()")
+            try expect(try running.maxMemory, 1_048_576, "Domain.maxMemory")
+            try expect(try running.isActive, true, "Domain.isActive")
+            try expect(try running.isPersistent, true, "Domain.isPersistent")
+            let stopped = try connection.domain(named: "harness-stopped")
+            try expect(stopped.id, nil, "Domain.id")
+            try expect(try stopped.info().state, .shutoff, "Domain.info()")
+            try expect(try stopped.isActive, false, "Domain.isActive")
+            try expect(try running.xmlDescription().contains("<name>harness-running</name>"), true,
+                       "Domain.xmlDescription(options:)")
+            try expectFailure(LibvirtError.Code.noDomain.rawValue, "Connection.domain(named:)") {
+                _ = try connection.domain(named: "harness-none")
+            }
+        },
+        Check("domain lifecycle") { f in
+            let connection = try f.connection()
+            let domain = try connection.defineDomain(xml: definition("harness-lifecycle"))
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try expect(try connection.allDomains().count, 4, "Connection.allDomains(options:)")
+            try domain.start()
+            try expect(try domain.info().state, .running, "Domain.info()")
+            try expect(try domain.isActive, true, "Domain.isActive")
+            try domain.suspend()
+            try expect(try domain.info().state, .paused, "Domain.info()")
+            try domain.resume()
+            try expect(try domain.state().state, .running, "Domain.state()")
+            try domain.reboot()
+            try expect(try domain.info().state, .running, "Domain.info()")
+            try domain.shutdown()
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try domain.start()
+            try domain.destroy()
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try domain.undefine()
+            try expect(try connection.allDomains().count, 3, "Connection.allDomains(options:)")
+            try expectFailure(LibvirtError.Code.noDomain.rawValue, "Connection.domain(named:)") {
+                _ = try connection.domain(named: "harness-lifecycle")
+            }
+        },
+        Check("domain settings and saving") { f in
+            let domain = try f.domain()
+            try domain.setMemory(262_144)
+            try expect(try domain.info().memory, 262_144, "Domain.info()")
+            try domain.setAutostart(true)
+            try expect(try domain.autostart, true, "Domain.autostart")
+            try domain.managedSave()
+            try expect(try domain.hasManagedSaveImage, true, "Domain.hasManagedSaveImage")
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try domain.start()
+            try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
+            let image = f.environment.scratch + "/harness-running.save"
+            try domain.save(to: image)
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try f.connection().restoreDomain(from: image)
+            try expect(try domain.info().state, .running, "Domain.info()")
+        },
+    ]
+}

@@ -1,0 +1,81 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import Libvirt
+
+/// Event and stream checks: events arrive in order through the async sequences, and the test
+/// driver's screenshot arrives as a PNG image through a stream.
+enum EventAndStreamChecks {
+    /// The checks.
+    static let all: [Check] = [
+        Check("domain and network events") { f in
+            let connection = try f.connection()
+            let domainEvents = try connection.domainEvents(.lifecycle)
+            let networkEvents = try connection.networkEvents(.lifecycle)
+            let domain = try connection.defineDomain(xml: DomainChecks.definition("harness-events"))
+            try domain.start()
+            try domain.suspend()
+            try domain.resume()
+            try domain.destroy()
+            try domain.undefine()
+            let received = try await first(6, of: domainEvents) { event -> String? in
+                guard case .lifecycle(let domain, let type, _) = event, domain.name == "harness-events" else { return nil }
+                return "\(type)"
+            }
+            try expect(received, ["defined", "started", "suspended", "resumed", "stopped", "undefined"],
+                       "Connection.domainEvents(_:domain:)")
+            let network = try f.network()
+            try network.destroy()
+            try network.start()
+            let networkReceived = try await first(2, of: networkEvents) { event -> String? in
+                guard case .lifecycle(let network, let type, _) = event else { return nil }
+                return "\(network.name) \(type)"
+            }
+            try expect(networkReceived, ["harness-net stopped", "harness-net started"],
+                       "Connection.networkEvents(_:network:)")
+        },
+        Check("screenshot stream") { f in
+            let connection = try f.connection()
+            let stream = try connection.newStream()
+            let mime = try f.domain().screenshot(stream: stream, screen: 0)
+            try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")
+            var image: [UInt8] = []
+            for try await chunk in stream.bytes() { image += chunk }
+            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "Stream.bytes()")
+            try expect(image.count > 64, "the screenshot has only \(image.count) bytes")
+        },
+    ]
+
+    /// The first `count` events `select` keeps, or a failure after ten seconds.
+    static func first<Event: Sendable, Value: Sendable>(
+        _ count: Int, of events: AsyncStream<Event>, select: @escaping @Sendable (Event) -> Value?
+    ) async throws -> [Value] {
+        let box = UncheckedBox(events)
+        return try await withThrowingTaskGroup(of: [Value].self) { group in
+            group.addTask {
+                var values: [Value] = []
+                for await event in box.value {
+                    if let value = select(event) { values.append(value) }
+                    if values.count == count { break }
+                }
+                return values
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(10))
+                throw CheckFailure("timed out waiting for \(count) events")
+            }
+            let values = try await group.next() ?? []
+            group.cancelAll()
+            return values
+        }
+    }
+}
+
+/// Carries a value into a child task; the caller guarantees only that task uses it.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    /// The value.
+    let value: Value
+
+    /// Wraps `value`.
+    init(_ value: Value) {
+        self.value = value
+    }
+}

@@ -1,0 +1,139 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import Foundation
+import Libvirt
+import LibvirtAdmin
+
+/// Where the runner finds what the harness prepared.
+struct RunnerEnvironment: Sendable {
+    /// The node-description file the harness wrote.
+    let nodeFile: String
+    /// A folder the checks may write into.
+    let scratch: String
+    /// The private daemon's socket folder, when the harness started one.
+    let daemonSockets: String?
+
+    /// The URI of a connection with a driver state of its own.
+    var nodeURI: String { "test://" + nodeFile }
+}
+
+/// The objects a check works on, from a fresh connection to the harness's node: each fixture has
+/// a driver state of its own. Objects are made on first use; an object the driver cannot make
+/// (secrets, network filters) throws, and the probes on it are reported as not called.
+final class Fixture: @unchecked Sendable {
+    /// What the harness prepared.
+    let environment: RunnerEnvironment
+    /// The connection, opened on first use.
+    private var openConnection: Connection?
+    /// A process holding a client connection to the private daemon, so the admin API has a
+    /// client to list (admin checks run in a process with no libvirt connection of its own).
+    private var clientProcess: Process?
+
+    /// Creates a fixture; nothing is opened yet.
+    init(_ environment: RunnerEnvironment) {
+        self.environment = environment
+    }
+
+    /// Ends the client process, if one was started (with SIGKILL: the child inherits a signal
+    /// mask that blocks SIGTERM).
+    deinit {
+        guard let clientProcess else { return }
+        kill(clientProcess.processIdentifier, SIGKILL)
+        clientProcess.waitUntilExit()
+    }
+
+    /// A path in the scratch folder, the placeholder for every string argument of a probe.
+    var probeText: String { environment.scratch + "/probe" }
+
+    /// The connection to the node.
+    func connection() throws -> Connection {
+        if let openConnection { return openConnection }
+        let connection = try Connection(uri: environment.nodeURI)
+        openConnection = connection
+        return connection
+    }
+
+    /// The running domain `harness-running`.
+    func domain() throws -> Domain { try connection().domain(named: "harness-running") }
+
+    /// The active network `harness-net`.
+    func network() throws -> Network { try connection().network(named: "harness-net") }
+
+    /// The directory pool `harness-pool`, which holds two volumes.
+    func storagePool() throws -> StoragePool { try connection().storagePool(named: "harness-pool") }
+
+    /// The volume `disk-a.img` of `harness-pool`.
+    func storageVolume() throws -> StorageVolume { try storagePool().volume(named: "disk-a.img") }
+
+    /// The interface `eth-harness0`.
+    func interface() throws -> Interface { try connection().interface(named: "eth-harness0") }
+
+    /// The node device `scsi_host1`, a child of `computer`.
+    func nodeDevice() throws -> NodeDevice { try connection().nodeDevice(named: "scsi_host1") }
+
+    /// A snapshot of `harness-running` with a parent, made (with its parent) on first use.
+    func domainSnapshot() throws -> DomainSnapshot {
+        let domain = try domain()
+        if let current = try? domain.snapshot(named: "harness-child") { return current }
+        _ = try domain.createSnapshot(xml: "<domainsnapshot><name>harness-root</name></domainsnapshot>")
+        return try domain.createSnapshot(xml: "<domainsnapshot><name>harness-child</name></domainsnapshot>")
+    }
+
+    /// A checkpoint of `harness-checkpoints` with a parent (the test driver keeps snapshots and
+    /// checkpoints on different domains), made (with its parent) on first use.
+    func domainCheckpoint() throws -> DomainCheckpoint {
+        let domain = try connection().domain(named: "harness-checkpoints")
+        if let existing = try? domain.checkpoint(named: "harness-child") { return existing }
+        _ = try domain.createCheckpoint(xml: "<domaincheckpoint><name>harness-root</name></domaincheckpoint>")
+        return try domain.createCheckpoint(xml: "<domaincheckpoint><name>harness-child</name></domaincheckpoint>")
+    }
+
+    /// A new stream on the connection.
+    func stream() throws -> Libvirt.Stream { try connection().newStream() }
+
+    /// A secret (the test driver has none: this throws `.noSupport`).
+    func secret() throws -> Secret {
+        try connection().defineSecret(xml: "<secret ephemeral='yes' private='yes'/>")
+    }
+
+    /// A network filter (the test driver has none: this throws `.noSupport`).
+    func networkFilter() throws -> NetworkFilter { try connection().networkFilter(named: "clean-traffic") }
+
+    /// A network filter binding (the test driver has none: this throws `.noSupport`).
+    func networkFilterBinding() throws -> NetworkFilterBinding {
+        try connection().networkFilterBinding(portDevice: "vnet0")
+    }
+
+    /// A port of `harness-net` (the test driver has none: this throws `.noSupport`).
+    func networkPort() throws -> NetworkPort {
+        try network().createPort(xml: "<networkport><owner><name>harness-running</name></owner></networkport>")
+    }
+
+    /// An admin connection to the private daemon; throws when the harness started none.
+    func adminConnection() throws -> AdminConnection {
+        guard let sockets = environment.daemonSockets else { throw CheckFailure("no private daemon is running") }
+        return try AdminConnection(uri: "libvirtd:///system?socket=\(sockets)/libvirt-admin-sock")
+    }
+
+    /// The daemon's `libvirtd` server.
+    func adminServer() throws -> AdminServer { try adminConnection().server(named: "libvirtd") }
+
+    /// A client of the daemon held by a child process (this runner in `--hold-client` mode), as
+    /// the admin API sees it; waits up to five seconds for the daemon to list it.
+    func adminClient() throws -> AdminClient {
+        guard let sockets = environment.daemonSockets else { throw CheckFailure("no private daemon is running") }
+        let server = try adminServer()
+        let before = Set(try server.clients.map { try $0.id })
+        if clientProcess == nil {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["--hold-client", "test+unix:///default?socket=\(sockets)/libvirt-sock"]
+            try process.run()
+            clientProcess = process
+        }
+        for _ in 0..<50 {
+            if let client = try server.clients.first(where: { !before.contains(try $0.id) }) { return client }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw CheckFailure("AdminServer.clients does not list the new client")
+    }
+}

@@ -1,0 +1,28 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import Libvirt
+
+/// Typed-parameter checks: values the test driver reports, and a setting read back.
+enum TypedParameterChecks {
+    /// libvirt's `VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`.
+    static let unlimited = TypedParameterValue.ullong(9_007_199_254_740_991)
+
+    /// The checks.
+    static let all: [Check] = [
+        Check("typed parameters") { f in
+            let domain = try f.domain()
+            try expect(try domain.schedulerType().schedulerType, "fair", "Domain.schedulerType()")
+            try expect(try domain.schedulerParameters[.weight], .uint(50), "Domain.schedulerParameters")
+            let memory = try domain.memoryParameters()
+            try expect(memory[.softLimit], unlimited, "Domain.memoryParameters(options:)")
+            try domain.setMemoryParameters([.softLimit: .ullong(87_539_319)])
+            try expect(try domain.memoryParameters()[.softLimit], .ullong(87_539_319), "Domain.memoryParameters(options:)")
+            try expect(try domain.memoryParameters()[.hardLimit], unlimited, "Domain.memoryParameters(options:)")
+            let blkio = try domain.blkioParameters()
+            try expect(blkio.count, 6, "Domain.blkioParameters(options:)")
+            try expect(blkio.first?.key, .weight, "Domain.blkioParameters(options:)")
+            try expectFailure(LibvirtError.Code.argumentUnsupported.rawValue, "Domain.setMemoryParameters(_:options:)") {
+                try domain.setMemoryParameters(["harness_unknown": .ullong(1)])
+            }
+        },
+    ]
+}

@@ -1,0 +1,114 @@
+// Copied into the harness runner by libvirt-swiftgen harness, which builds and runs it:
+//   HarnessRunner --suite libvirt|admin --node FILE --scratch DIR --results FILE [--daemon DIR]
+//                 [--skip CHECK]... [--skip-probe FUNCTION]...
+//   HarnessRunner --hold-client URI     (opens a connection and keeps it until killed)
+// Each check runs on a fresh connection to the node; the results go to FILE as JSON lines, one
+// when a check starts and one when it ends, so a crash leaves the check it happened in behind.
+// The admin suite runs in a process of its own: libvirt 9.0 crashes when one process opens an
+// admin connection after a libvirt connection.
+import Foundation
+import Libvirt
+
+/// The command line, parsed.
+struct RunnerArguments {
+    /// The values of single-valued options.
+    var values: [String: String] = [:]
+    /// The values of repeated options.
+    var lists: [String: Set<String>] = [:]
+
+    /// Parses `--name value` pairs.
+    init(_ arguments: [String]) {
+        var index = 1
+        while index + 1 < arguments.count {
+            let name = arguments[index]
+            let value = arguments[index + 1]
+            if name.hasPrefix("--skip") { lists[name, default: []].insert(value) } else { values[name] = value }
+            index += 2
+        }
+    }
+}
+
+/// Appends JSON lines to the results file.
+struct Journal {
+    /// The open file.
+    let handle: FileHandle
+
+    /// Opens (creating) `path` for appending.
+    init(path: String) {
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil)
+        }
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            progress("cannot open \(path)")
+            exit(70)
+        }
+        handle.seekToEndOfFile()
+        self.handle = handle
+    }
+
+    /// Writes one record.
+    func write(_ record: [String: Any]) {
+        guard var data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]) else { return }
+        data.append(0x0A)
+        handle.write(data)
+    }
+}
+
+/// Writes a progress line to standard error.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// The checks that run in one process.
+enum Suite: String {
+    /// Everything but the admin API.
+    case libvirt
+    /// The admin API, against the private daemon.
+    case admin
+
+    /// Whether the probes of a Swift module belong to this suite.
+    func includes(module: String) -> Bool {
+        (module == "LibvirtAdmin") == (self == .admin)
+    }
+
+    /// The suite's checks.
+    func checks(skippingProbes: Set<String>) -> [Check] {
+        let scenarios: [Check]
+        switch self {
+        case .libvirt:
+            scenarios = HostChecks.all + DomainChecks.all + NetworkChecks.all + StorageChecks.all + DeviceChecks.all
+                + SnapshotChecks.all + TypedParameterChecks.all + EventAndStreamChecks.all + UnsupportedChecks.all
+        case .admin:
+            scenarios = AdminChecks.all
+        }
+        return scenarios + ProbeChecks.all(suite: self, skipping: skippingProbes)
+    }
+}
+
+let arguments = RunnerArguments(CommandLine.arguments)
+if let uri = arguments.values["--hold-client"] {
+    let connection = try Connection(uri: uri)
+    while true { withExtendedLifetime(connection) { sleep(60) } }
+}
+guard let suite = Suite(rawValue: arguments.values["--suite"] ?? "libvirt"), let node = arguments.values["--node"],
+      let scratch = arguments.values["--scratch"], let results = arguments.values["--results"] else {
+    progress("usage: HarnessRunner --suite libvirt|admin --node FILE --scratch DIR --results FILE [--daemon DIR]")
+    exit(64)
+}
+let environment = RunnerEnvironment(nodeFile: node, scratch: scratch, daemonSockets: arguments.values["--daemon"])
+let journal = Journal(path: results)
+let skipped = arguments.lists["--skip"] ?? []
+for check in suite.checks(skippingProbes: arguments.lists["--skip-probe"] ?? []) where !skipped.contains(check.name) {
+    journal.write(["check": check.name, "event": "start"])
+    let start = Date()
+    var detail = ""
+    do {
+        try await check.body(Fixture(environment))
+    } catch {
+        detail = describe(error)
+    }
+    let seconds = Date().timeIntervalSince(start)
+    journal.write(["check": check.name, "event": "end", "ok": detail.isEmpty, "detail": detail, "seconds": seconds])
+    let mark = detail.isEmpty ? "ok  " : "FAIL"
+    progress("  \(mark) \(check.name) (\(String(format: "%.2f", seconds)) s)" + (detail.isEmpty ? "" : ": \(detail)"))
+}
