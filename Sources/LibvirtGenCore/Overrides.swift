@@ -89,6 +89,9 @@ public struct Overrides: Sendable, Codable {
 
     /// Test-driver failures the harness expects, by C function.
     public var harnessKnownFailures: [String: KnownFailure]
+    /// Functions the harness's probes must not call because libvirt itself crashes in them, with
+    /// the reason (each reproduced in C).
+    public var harnessUnsafeCalls: [String: String]
 
     /// The overrides built into the generator.
     public static func builtIn() throws -> Overrides {

@@ -59,7 +59,8 @@ public struct Harness {
             uniquingKeysWith: { a, _ in a })
         let probes = ProbePlan(
             package: model.package, errorCodes: errorCodes,
-            knownFailures: pipeline.overrides.harnessKnownFailures.mapValues(\.code))
+            knownFailures: pipeline.overrides.harnessKnownFailures.mapValues(\.code),
+            unsafe: pipeline.overrides.harnessUnsafeCalls)
         let scratch = options.scratch ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("libvirt-swiftgen-harness-\(UUID().uuidString.prefix(8))")
         defer { if options.scratch == nil { try? FileManager.default.removeItem(at: scratch) } }

@@ -24,27 +24,41 @@ struct PlaceholderTypes: Sendable {
 
 /// Placeholder argument values for probes, as Swift source over a fixture named `f`.
 enum Placeholders {
-    /// Swift integer and floating-point types, which all take `0`.
+    /// Swift integer and floating-point types, which all take `1` (libvirt refuses zero for
+    /// many counts, sizes and IDs before it reaches the driver).
     static let numbers: Set<String> = [
         "Int", "Int8", "Int16", "Int32", "Int64", "UInt", "UInt8", "UInt16", "UInt32", "UInt64", "Double",
     ]
 
-    /// A value of `type` that the call can be made with: a scratch path for strings, zero, empty
-    /// collections and option sets, the first case of an enum, the fixture's object of a handle type.
-    static func value(for type: String, types: PlaceholderTypes) -> String? {
+    /// A value for a parameter that the call can be made with: a definition of the function's
+    /// kind of object for an `xml:` string (from the fixture), a scratch path for other strings,
+    /// one, one-element collections, a made-up typed parameter, an empty option set, the first
+    /// case of an enum, the fixture's object of a handle type.
+    static func value(for parameter: SwiftParameter, function: String, types: PlaceholderTypes) -> String? {
+        let type = parameter.type
         if type.hasSuffix("?") { return "nil" }
         switch type {
-        case "String": return "f.probeText"
+        case "String" where parameter.label == "xml": return "f.xml(for: \"\(function)\")"
+        case "String" where isPath(parameter): return "f.probeText"
+        case "String": return "\"harness-probe\""
+        case "[String]": return "[f.probeText]"
         case "Bool": return "false"
         default: break
         }
-        if numbers.contains(type) { return "0" }
-        if type.hasPrefix("[") { return "[]" }
-        if type.hasPrefix("TypedParameters<") { return "[:]" }
+        if numbers.contains(type) { return "1" }
+        if type.hasPrefix("["), numbers.contains(String(type.dropFirst().dropLast())) { return "[1]" }
+        if type.hasPrefix("TypedParameters<") { return "[\"harness\": .uint(1)]" }
         if types.optionSets.contains(type) { return "[]" }
         if let first = types.enumFirstCases[type] { return ".\(first)" }
         if types.handles[type] != nil, ProbePlan.fixtureTypes.contains(type) { return "try f.\(accessor(type))()" }
         return nil
+    }
+
+    /// Whether a string parameter names a file (`to:`, `from:`, `file:`, `path:`), which gets a
+    /// path in the scratch folder; other strings get a plain word.
+    static func isPath(_ parameter: SwiftParameter) -> Bool {
+        let words = [parameter.label, parameter.name].map { $0.lowercased() }
+        return words.contains { $0 == "to" || $0 == "from" || $0.contains("file") || $0.contains("path") }
     }
 
     /// A key no object has, for the one non-defaulted parameter of a lookup.

@@ -62,19 +62,26 @@ public struct ProbePlan: Sendable {
     /// - Parameter package: The binding model.
     /// - Parameter errorCodes: `virErrorNumber` names and values (`VIR_ERR_NO_DOMAIN` → 42).
     /// - Parameter knownFailures: C function → the `virErrorNumber` name the test driver fails it with.
-    public init(package: BindingPackage, errorCodes: [String: Int64], knownFailures: [String: String] = [:]) {
+    /// - Parameter unsafe: C function → why no probe may call it (libvirt crashes in it).
+    public init(
+        package: BindingPackage, errorCodes: [String: Int64], knownFailures: [String: String] = [:],
+        unsafe: [String: String] = [:]
+    ) {
         let types = PlaceholderTypes(package: package)
         for module in package.modules {
             for file in module.files {
                 for function in file.functions {
                     plan(function, module: module.name, owner: file.owner ?? "", types: types, errorCodes: errorCodes)
                 }
+                if let family = file.events { probes.append(Self.probe(family, module: module.name)) }
             }
         }
         for index in probes.indices {
             guard let code = knownFailures[probes[index].function] else { continue }
             probes[index].kind = .knownFailure(errorCodes[code])
         }
+        skipped += probes.compactMap { probe in unsafe[probe.function].map { Skipped(function: probe.function, reason: $0) } }
+        probes.removeAll { unsafe[$0.function] != nil }
     }
 
     /// Adds the probe for one function, or the reason it has none.
@@ -108,7 +115,7 @@ public struct ProbePlan: Sendable {
         for parameter in function.parameters {
             let value = parameter.defaultValue
                 ?? (lookup ? Placeholders.missingKey(parameter.type, function: function.cName)
-                        : Placeholders.value(for: parameter.type, types: types))
+                        : Placeholders.value(for: parameter, function: function.cName, types: types))
             guard let value else { return skip("no placeholder for a parameter of type \(parameter.type)") }
             arguments.append(parameter.label == "_" ? value : "\(parameter.label): \(value)")
         }
@@ -128,6 +135,16 @@ public struct ProbePlan: Sendable {
         let statement = "_ = \(needsTry ? "try " : "")\(expression)"
         return .success(Probe(
             function: function.cName, swift: function.swiftSymbol, module: module, kind: kind, statement: statement))
+    }
+
+    /// The probe of an event family: opening a stream of its first event registers a callback,
+    /// dropping it deregisters the callback.
+    static func probe(_ family: EventFamily, module: String) -> Probe {
+        let first = family.cases.first?.idCase ?? "lifecycle"
+        return Probe(
+            function: family.registerFunction, swift: "Connection.\(family.methodName)(_:\(family.objectLabel):)",
+            module: module, kind: .call,
+            statement: "_ = try f.connection().\(family.methodName)(.\(first), \(family.objectLabel): nil)")
     }
 
     /// Whether a C name reads a value (`virDomainGetInfo`, `virConnectListAllDomains`, `virNetworkIsActive`).

@@ -33,6 +33,7 @@ struct RunnerWorkspace {
     func prepare(package: URL, modules: [String], wrappers: ExerciseWrappers, probes: ProbePlan) throws {
         let harness = TemplatesResource.harnessFiles
         let manager = FileManager.default
+        try? manager.removeItem(at: work)
         try manager.createDirectory(at: work, withIntermediateDirectories: true)
         try mirror(package, to: bindings, skipping: [".build", ".swiftpm", "Package.resolved"])
         let sources = runner.appendingPathComponent("Sources")

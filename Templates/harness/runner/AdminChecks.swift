@@ -17,6 +17,13 @@ enum AdminChecks {
             try expect(try server.client(id: client.id).id, client.id, "AdminServer.client(id:)")
             try expect(try server.threadPoolParameters.isEmpty, false, "AdminServer.threadPoolParameters")
             try expect(try admin.libraryVersion > 0, true, "AdminConnection.libraryVersion")
+            exercise { _ = try admin.closeEvents() }
+            let workers = try server.threadPoolParameters[.workersMax]
+            try server.setThreadPoolParameters([.workersMax: workers ?? .uint(20)])
+            try expect(try server.threadPoolParameters[.workersMax], workers, "AdminServer.threadPoolParameters")
+            let limit = try server.clientLimits[.max]
+            try server.setClientLimits(parameters: [.max: limit ?? .uint(5000)])
+            try expect(try server.clientLimits[.max], limit, "AdminServer.clientLimits")
         },
     ]
 }

@@ -76,7 +76,14 @@ enum DomainChecks {
             let image = f.environment.scratch + "/harness-running.save"
             try domain.save(to: image)
             try expect(try domain.info().state, .shutoff, "Domain.info()")
-            try f.connection().restoreDomain(from: image)
+            let connection = try f.connection()
+            let saved = try connection.saveImageXMLDescription(file: image)
+            try expect(saved.contains("<name>harness-running</name>"), true, "Connection.saveImageXMLDescription(file:options:)")
+            try connection.defineSaveImage(file: image, xml: saved)
+            try connection.restoreDomain(from: image)
+            try expect(try domain.info().state, .running, "Domain.info()")
+            try domain.save(to: image)
+            try connection.restoreDomain(from: image, xml: nil, options: [])
             try expect(try domain.info().state, .running, "Domain.info()")
         },
     ]

@@ -24,13 +24,23 @@ final class Fixture: @unchecked Sendable {
     let environment: RunnerEnvironment
     /// The connection, opened on first use.
     private var openConnection: Connection?
+    /// Whether `domain()` gives the shut-off domain (a second try for calls a running domain refuses).
+    let stoppedDomain: Bool
+    /// The admin API's view of this fixture's daemon client, once made.
+    private var cachedAdminClient: AdminClient?
+    /// The embedded secret driver's connection, shared by every fixture (libvirt initializes
+    /// an embedded driver once per process).
+    nonisolated(unsafe) private static var secretConnection: Connection?
+    /// A counter that keeps the names of objects made from placeholder XML unique.
+    private var madeObjects = 0
     /// A process holding a client connection to the private daemon, so the admin API has a
     /// client to list (admin checks run in a process with no libvirt connection of its own).
     private var clientProcess: Process?
 
     /// Creates a fixture; nothing is opened yet.
-    init(_ environment: RunnerEnvironment) {
+    init(_ environment: RunnerEnvironment, stoppedDomain: Bool = false) {
         self.environment = environment
+        self.stoppedDomain = stoppedDomain
     }
 
     /// Ends the client process, if one was started (with SIGKILL: the child inherits a signal
@@ -52,8 +62,32 @@ final class Fixture: @unchecked Sendable {
         return connection
     }
 
-    /// The running domain `harness-running`.
-    func domain() throws -> Domain { try connection().domain(named: "harness-running") }
+    /// The running domain `harness-running` (or the shut-off `harness-stopped`, when asked for).
+    func domain() throws -> Domain { try connection().domain(named: stoppedDomain ? "harness-stopped" : "harness-running") }
+
+    /// A definition of the kind of object `function` takes as XML, with a fresh name: the
+    /// placeholder for a probe's `xml:` argument.
+    func xml(for function: String) -> String {
+        madeObjects += 1
+        let name = "harness-made-\(madeObjects)-\(UUID().uuidString.prefix(8).lowercased())"
+        let definitions: [(prefix: String, xml: String)] = [
+            ("virDomainSnapshot", "<domainsnapshot><name>\(name)</name></domainsnapshot>"),
+            ("virDomainCheckpoint", "<domaincheckpoint><name>\(name)</name></domaincheckpoint>"),
+            ("virDomain", DomainChecks.definition(name)),
+            ("virNetworkPort", "<networkport><owner><name>harness-running</name></owner></networkport>"),
+            ("virNetwork", "<network><name>\(name)</name><bridge name='virbr\(20 + madeObjects)'/></network>"),
+            ("virStoragePool", "<pool type='dir'><name>\(name)</name><target><path>\(environment.scratch)/\(name)</path></target></pool>"),
+            ("virStorageVol", "<volume><name>\(name).img</name><capacity unit='MiB'>1</capacity></volume>"),
+            ("virInterface", "<interface type='ethernet' name='\(name)'><mac address='52:54:00:cc:00:\(String(format: "%02x", madeObjects % 256))'/></interface>"),
+            ("virNodeDevice", "<device><name>\(name)</name><parent>scsi_host1</parent><capability type='scsi_host'>"
+                + "<capability type='fc_host'><wwnn>20000000\(String(format: "%08x", madeObjects))</wwnn>"
+                + "<wwpn>10000000\(String(format: "%08x", madeObjects))</wwpn></capability></capability></device>"),
+            ("virSecret", "<secret ephemeral='no' private='no'><usage type='volume'><volume>/\(name)</volume></usage></secret>"),
+            ("virNWFilterBinding", "<filterbinding><owner><name>harness-running</name></owner><portdev name='vnet0'/><filterref filter='clean-traffic'/></filterbinding>"),
+            ("virNWFilter", "<filter name='\(name)' chain='root'/>"),
+        ]
+        return definitions.first { function.hasPrefix($0.prefix) }?.xml ?? "<\(name)/>"
+    }
 
     /// The active network `harness-net`.
     func network() throws -> Network { try connection().network(named: "harness-net") }
@@ -90,9 +124,16 @@ final class Fixture: @unchecked Sendable {
     /// A new stream on the connection.
     func stream() throws -> Libvirt.Stream { try connection().newStream() }
 
-    /// A secret (the test driver has none: this throws `.noSupport`).
+    /// A secret with a value, from libvirt's secret driver embedded in this process (the test
+    /// driver has no secrets); throws when libvirt's daemon drivers are not installed.
     func secret() throws -> Secret {
-        try connection().defineSecret(xml: "<secret ephemeral='yes' private='yes'/>")
+        if Self.secretConnection == nil {
+            Self.secretConnection = try Connection(uri: "secret:///embed?root=\(environment.scratch)/secret-driver")
+        }
+        guard let secrets = Self.secretConnection else { throw CheckFailure("no secret driver") }
+        let secret = try secrets.defineSecret(xml: xml(for: "virSecret"))
+        try secret.setValue([1, 2, 3])
+        return secret
     }
 
     /// A network filter (the test driver has none: this throws `.noSupport`).
@@ -120,6 +161,7 @@ final class Fixture: @unchecked Sendable {
     /// A client of the daemon held by a child process (this runner in `--hold-client` mode), as
     /// the admin API sees it; waits up to five seconds for the daemon to list it.
     func adminClient() throws -> AdminClient {
+        if let cachedAdminClient { return cachedAdminClient }
         guard let sockets = environment.daemonSockets else { throw CheckFailure("no private daemon is running") }
         let server = try adminServer()
         let before = Set(try server.clients.map { try $0.id })
@@ -131,7 +173,10 @@ final class Fixture: @unchecked Sendable {
             clientProcess = process
         }
         for _ in 0..<50 {
-            if let client = try server.clients.first(where: { !before.contains(try $0.id) }) { return client }
+            if let client = try server.clients.first(where: { !before.contains(try $0.id) }) {
+                cachedAdminClient = client
+                return client
+            }
             Thread.sleep(forTimeInterval: 0.1)
         }
         throw CheckFailure("AdminServer.clients does not list the new client")

@@ -20,6 +20,8 @@ enum HostChecks {
             try expect(node.cpus, 16, "Connection.nodeInfo()")
             try expect(node.memory, 3_145_728, "Connection.nodeInfo()")
             try expect(try connection.nodeFreeMemory > 0, true, "Connection.nodeFreeMemory")
+            try expect(try connection.nodeCellsFreeMemory(startCell: 0, cellCount: 2).count, 2,
+                       "Connection.nodeCellsFreeMemory(startCell:cellCount:)")
         },
         Check("default domain of test:///default") { _ in
             let connection = try Connection(uri: "test:///default", readOnly: true)

@@ -58,12 +58,17 @@ enum ProbeChecks {
 
     /// Runs `probes` and fails listing every probe whose outcome broke its expectation.
     ///
-    /// - Parameter freshEach: Give every probe a fixture of its own (for calls that change state).
+    /// - Parameter freshEach: Give every probe a fixture of its own (for calls that change state);
+    ///   a call refused with an error other than `.noSupport` is tried once more with the
+    ///   shut-off domain in place of the running one.
     private static func run(_ probes: [Probe], _ shared: Fixture, freshEach: Bool = false) throws {
         var failures: [String] = []
         for (index, probe) in probes.enumerated() {
-            let fixture = freshEach ? Fixture(shared.environment) : shared
-            if let failure = outcome(of: probe, on: fixture) { failures.append(failure) }
+            var result = outcome(of: probe, on: freshEach ? Fixture(shared.environment) : shared)
+            if freshEach, result.refused {
+                result = outcome(of: probe, on: Fixture(shared.environment, stoppedDomain: true))
+            }
+            if let failure = result.failure { failures.append(failure) }
             if (index + 1) % 100 == 0 { progress("    \(index + 1)/\(probes.count) probes") }
         }
         guard failures.isEmpty else {
@@ -71,8 +76,9 @@ enum ProbeChecks {
         }
     }
 
-    /// Makes one probe's call; returns a description when it broke the probe's expectation.
-    private static func outcome(of probe: Probe, on fixture: Fixture) -> String? {
+    /// Makes one probe's call; returns a description when it broke the probe's expectation, and
+    /// whether the probed function refused the call with an error other than `.noSupport`.
+    private static func outcome(of probe: Probe, on fixture: Fixture) -> (failure: String?, refused: Bool) {
         hx_clear_failure()
         var expectedCode: Int32?
         switch probe.kind {
@@ -88,21 +94,21 @@ enum ProbeChecks {
         } catch let error as LibvirtError {
             let failed = hx_last_failure().map { String(cString: $0) }
             // A failure before the probed function ran: its receiver could not be made.
-            guard failed == probe.function else { return nil }
+            guard failed == probe.function else { return (nil, false) }
             let code = error.code.rawValue
             switch probe.kind {
             case .getter:
-                return code == noSupportCode ? nil : "\(probe.swift) threw \(error.message) (code \(code))"
+                return (code == noSupportCode ? nil : "\(probe.swift) threw \(error.message) (code \(code))", false)
             case .lookupMiss, .knownFailure:
                 let expected = code == noSupportCode || expectedCode == nil || code == expectedCode
-                return expected ? nil : "\(probe.swift) threw code \(code) (\(error.message)), expected \(expectedCode ?? 0)"
+                return (expected ? nil : "\(probe.swift) threw code \(code) (\(error.message)), expected \(expectedCode ?? 0)", false)
             case .call:
-                return nil
+                return (nil, code != noSupportCode)
             }
         } catch {
-            return nil  // the fixture could not make the receiver (no daemon, ...)
+            return (nil, false)  // the fixture could not make the receiver (no daemon, ...)
         }
-        if case .lookupMiss = probe.kind { return "\(probe.swift) found an object that does not exist" }
-        return nil
+        if case .lookupMiss = probe.kind { return ("\(probe.swift) found an object that does not exist", false) }
+        return (nil, false)
     }
 }

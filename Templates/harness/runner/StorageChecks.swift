@@ -11,6 +11,9 @@ enum StorageChecks {
                        "Connection.allStoragePools(options:)")
             let pool = try f.storagePool()
             try expect(try pool.uuid, "3f6a2b3c-0000-4000-8000-000000000001", "StoragePool.uuid")
+            try expect(try connection.storagePool(uuid: pool.uuid).name, "harness-pool", "Connection.storagePool(uuid:)")
+            try expect(try connection.storagePool(uuidBytes: pool.uuidBytes).name, "harness-pool",
+                       "Connection.storagePool(uuidBytes:)")
             try expect(try pool.info().state, .running, "StoragePool.info()")
             try expect(try pool.volumeNames.sorted(), ["disk-a.img", "disk-b.img"], "StoragePool.volumeNames")
             try expect(try pool.numberOfVolumes, 2, "StoragePool.numberOfVolumes")
@@ -41,6 +44,7 @@ enum StorageChecks {
             try defined.start()
             try expect(try defined.isActive, true, "StoragePool.isActive")
             try defined.destroy()
+            try defined.delete()
             try defined.undefine()
             try expectFailure(LibvirtError.Code.noStoragePool.rawValue, "Connection.storagePool(named:)") {
                 _ = try connection.storagePool(named: "harness-new-pool")

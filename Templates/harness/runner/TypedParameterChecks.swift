@@ -24,5 +24,17 @@ enum TypedParameterChecks {
                 try domain.setMemoryParameters(["harness_unknown": .ullong(1)])
             }
         },
+        Check("typed-parameter setters") { f in
+            let domain = try f.domain()
+            try domain.setSchedulerParameters([.weight: .uint(77)])
+            try domain.setSchedulerParameters([.weight: .uint(78)], options: [])
+            // The test driver accepts a weight but always reports 50.
+            try expect(try domain.schedulerParameters[.weight], .uint(50), "Domain.schedulerParameters")
+            exercise { try domain.setBlkioParameters([.weight: .uint(500)]) }
+            exercise { try domain.setNUMAParameters([.mode: .int(0)]) }
+            exercise { try domain.setInterfaceParameters(device: "52:54:00:aa:00:01", parameters: [.inAverage: .uint(1000)]) }
+            exercise { try domain.setBlockIOTune(disk: "vda", parameters: [.readBytesSec: .ullong(1_000_000)]) }
+            exercise { try domain.setPerfEvents(parameters: [.branchMisses: .boolean(false)]) }
+        },
     ]
 }

@@ -36,7 +36,7 @@ struct Journal {
     /// Opens (creating) `path` for appending.
     init(path: String) {
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
         }
         guard let handle = FileHandle(forWritingAtPath: path) else {
             progress("cannot open \(path)")
@@ -77,7 +77,8 @@ enum Suite: String {
         switch self {
         case .libvirt:
             scenarios = HostChecks.all + DomainChecks.all + NetworkChecks.all + StorageChecks.all + DeviceChecks.all
-                + SnapshotChecks.all + TypedParameterChecks.all + EventAndStreamChecks.all + UnsupportedChecks.all
+                + SnapshotChecks.all + TypedParameterChecks.all + EventAndStreamChecks.all + HandWrittenChecks.all
+                + DomainDeviceChecks.all + UnsupportedChecks.all
         case .admin:
             scenarios = AdminChecks.all
         }
@@ -88,7 +89,7 @@ enum Suite: String {
 let arguments = RunnerArguments(CommandLine.arguments)
 if let uri = arguments.values["--hold-client"] {
     let connection = try Connection(uri: uri)
-    while true { withExtendedLifetime(connection) { sleep(60) } }
+    while true { withExtendedLifetime(connection) { _ = sleep(60) } }
 }
 guard let suite = Suite(rawValue: arguments.values["--suite"] ?? "libvirt"), let node = arguments.values["--node"],
       let scratch = arguments.values["--scratch"], let results = arguments.values["--results"] else {
