@@ -40,7 +40,7 @@ struct FunctionLowering {
         if receiver != nil { arguments[0] = "pointer" }
         let parts = lowered.compactMap { $0 }
         var parameters = parts.compactMap(\.parameter)
-        let prelude = parts.flatMap(\.prelude)
+        var prelude = parts.flatMap(\.prelude)
         let results = parts.compactMap(\.result)
         let hint = parts.compactMap(\.shapeHint).first
         let resultKind = parts.compactMap(\.resultKind).first
@@ -112,6 +112,9 @@ struct FunctionLowering {
         let kind: DeclarationKind
         if shape == .initializer {
             kind = .initializer
+            // Opening a connection (the admin API's included) needs the runtime's one-time setup
+            // first: the running event loop and the silent error handler.
+            prelude.insert("LibvirtRuntime.prepare()", at: 0)
         } else if receiver == nil {
             kind = .staticMethod
         } else if parameters.isEmpty && naming.isGetter && results.count <= 1

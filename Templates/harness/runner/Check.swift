@@ -33,8 +33,15 @@ struct CheckFailure: Error, CustomStringConvertible {
 ///   harness adds the C function it wraps.
 func expect<Value: Equatable>(_ actual: Value, _ expected: Value, _ api: String) throws {
     guard actual == expected else {
-        throw CheckFailure("\(api) returned \(actual), expected \(expected)")
+        throw CheckFailure("\(api) returned \(shown(actual)), expected \(shown(expected))")
     }
+}
+
+/// A value as a failure message shows it: an optional's wrapped value, or `nil`.
+func shown(_ value: Any) -> String {
+    let mirror = Mirror(reflecting: value)
+    guard mirror.displayStyle == .optional else { return "\(value)" }
+    return mirror.children.first.map { shown($0.value) } ?? "nil"
 }
 
 /// Fails the check unless `condition` holds.

@@ -171,6 +171,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectOpen`.
     /// Available since libvirt 2.0.0.
     public convenience init(uri: String? = nil, options: Connection.OpenOptions = []) throws {
+        LibvirtRuntime.prepare()
         self.init(owning: try checkPointer(virAdmConnectOpen(uri, UInt32(truncatingIfNeeded: options.rawValue))))
     }
 
