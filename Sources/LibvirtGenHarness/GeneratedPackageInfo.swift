@@ -9,6 +9,12 @@ public struct GeneratedPackageInfo: Sendable, Equatable {
     /// How the package reaches libvirt.
     public var link: LinkMode
 
+    /// Creates the information directly.
+    public init(libvirtVersion: String, link: LinkMode) {
+        self.libvirtVersion = libvirtVersion
+        self.link = link
+    }
+
     /// Reads `Package.swift` of the package in `folder`.
     ///
     /// - Throws: `DiagnosticError` naming the manifest when it is missing or was not written by
