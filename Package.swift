@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         .target(name: "LibvirtGenModel"),
         .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel"]),
+        .target(name: "CClang"),
+        .target(name: "LibvirtGenClang", dependencies: ["LibvirtGenModel", "CClang"]),
         .target(
             name: "LibvirtGenOverridesData",
             path: "api-xml/overrides",

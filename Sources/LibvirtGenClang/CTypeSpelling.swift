@@ -1,0 +1,32 @@
+/// Spells a C type from its source text the way libvirt's API XML writes it: words separated
+/// by one space, a space before a run of `*` and none inside it (`const char *`, `char ** const`).
+enum CTypeSpelling {
+    /// Words that are not part of a type: storage classes and libvirt's attribute macros.
+    static let ignoredWords: Set<String> = ["extern", "VIR_EXPORT_VAR", "VIR_DEPRECATED"]
+
+    /// The type written in `text` (a declaration's source before its name).
+    static func spell(_ text: String) -> String {
+        var result = ""
+        var word = ""
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            if !ignoredWords.contains(word) {
+                if !result.isEmpty { result += " " }
+                result += word
+            }
+            word = ""
+        }
+        for character in text {
+            if character == "*" {
+                flushWord()
+                result += result.hasSuffix("*") || result.isEmpty ? "*" : " *"
+            } else if character.isWhitespace {
+                flushWord()
+            } else {
+                word.append(character)
+            }
+        }
+        flushWord()
+        return result
+    }
+}
