@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs",
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenClang",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -13,7 +13,7 @@ struct LibvirtSwiftgen: ParsableCommand {
             libvirt-lxc-api.xml, libvirt-admin-api.xml) and writes a Swift package with the modules \
             Libvirt, LibvirtQemu, LibvirtLXC and LibvirtAdmin.
             """,
-        subcommands: [Generate.self, Coverage.self, Docs.self, APIDiffCommand.self])
+        subcommands: [Generate.self, Coverage.self, Docs.self, APIDiffCommand.self, DiffFrontends.self])
 }
 
 /// Options every subcommand that reads an API description shares.
