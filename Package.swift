@@ -82,6 +82,7 @@ let package = Package(
             name: "LibvirtGenTests",
             dependencies: [
                 "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "libvirt-swiftgen",
+                "LibvirtGenClang",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -38,7 +38,7 @@ public struct FrontendDiff: Sendable {
         zip(xml, headers).compactMap { left, right in
             guard left.value != right.value else { return nil }
             if left.property == "raw", left.value.isEmpty || right.value.isEmpty { return nil }
-            return "\(key): \(left.property) differs: API XML '\(left.value)', headers '\(right.value)'"
+            return "\(key): \(left.property): API XML '\(left.value)', headers '\(right.value)'"
         }
     }
 
