@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenClang
+import LibvirtGenCore
 import LibvirtGenModel
 import LibvirtGenXML
 
@@ -16,16 +17,31 @@ struct ModelInput: ParsableArguments {
             + "(e.g. $(pkg-config --variable=includedir libvirt)/libvirt).", valueName: "dir"))
     var headers: String?
 
+    @Option(name: .customLong("docs-from"), help: ArgumentHelp(
+        "With --headers: an API XML folder of the same release whose documentation, function versions and "
+            + "parameter names complete the headers' model (the headers carry none for functions).", valueName: "dir"))
+    var docsFrom: String?
+
     func validate() throws {
         guard apiXML == nil || headers == nil else {
             throw ValidationError("--api-xml and --headers are mutually exclusive")
         }
+        guard docsFrom == nil || headers != nil else {
+            throw ValidationError("--docs-from completes --headers; with --api-xml the documentation is there already")
+        }
     }
 
-    /// Reads the model with the frontend the options name.
+    /// Reads the model with the frontend the options name; reports on standard error what the headers lack.
     func read() throws -> [CAPI] {
         if let headers {
-            return try HeaderFrontend().read(folder: URL(fileURLWithPath: headers))
+            let apis = try HeaderFrontend().read(folder: URL(fileURLWithPath: headers))
+            guard let docsFrom else {
+                printError(
+                    "note: the headers carry no documentation, versions or parameter names of functions (libvirt "
+                        + "keeps them in its .c files); pass --docs-from DIR to take them from the API XML")
+                return apis
+            }
+            return DocumentationMerge.merge(apis, documentation: try XMLFrontend().read(folder: URL(fileURLWithPath: docsFrom)))
         }
         return try XMLFrontend().read(folder: URL(fileURLWithPath: apiXML ?? "api-xml/\(APIOptions.defaultVersion)"))
     }

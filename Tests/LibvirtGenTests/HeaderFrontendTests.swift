@@ -1,6 +1,7 @@
 import Foundation
 @testable import LibvirtGenClang
 import LibvirtGenCore
+import LibvirtGenDocs
 import LibvirtGenModel
 import LibvirtGenXML
 import Testing
@@ -79,6 +80,21 @@ struct HeaderFrontendTests {
             headers: try HeaderFrontend().read(folder: try #require(HeaderFixtures.installed)))
         #expect(diff.differences == [])
         #expect(diff.symbolCount > 2000)
+    }
+
+    @Test("With the XML's documentation, the installed headers generate exactly the bindings of api-xml/9.0.0",
+          .enabled(if: HeaderFixtures.installed != nil, "the installed libvirt headers are not 9.0.0's"))
+    func bindingsFromHeaders() throws {
+        let headers = try HeaderFrontend().read(folder: try #require(HeaderFixtures.installed))
+        let merged = DocumentationMerge.merge(headers, documentation: try XMLFrontend().read(folder: Reference.apiFolder))
+        let fromHeaders = try GeneratedPackageFiles.render(try Pipeline().run(apis: merged).package)
+        let fromXML = try GeneratedPackageFiles.render(try Reference.package())
+        #expect(fromHeaders.keys.sorted() == fromXML.keys.sorted())
+        #expect(fromXML.keys.filter { fromHeaders[$0] != fromXML[$0] }.sorted() == [])
+
+        let alone = try Pipeline().run(apis: headers).package
+        #expect(alone.modules.map { $0.files.map(\.name) } == (try Reference.package()).modules.map { $0.files.map(\.name) },
+                "without documentation, the same files (fewer flags typed, and C parameter names from the prototypes)")
     }
 
     @Test("A header that does not parse is an error at its file and line")
