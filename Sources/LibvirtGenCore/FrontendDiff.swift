@@ -6,9 +6,11 @@ import LibvirtGenModel
 /// Compared: which library and header group declares each function, function type, enum value,
 /// macro, typedef, struct and variable, and its types, values, parameters, fields and version.
 /// Not compared: documentation, and what only the XML knows about functions: their versions, the
-/// `.c` file libvirt defines them in, access checks, and parameter names (the XML takes them from the
-/// definitions, which name 45 parameters differently from the prototypes in 9.0.0). A macro's replacement text is compared where both
-/// record one (libvirt's XML leaves it empty for some function-like macros).
+/// `.c` file libvirt defines them in, access checks, and parameter names (the XML takes them from
+/// the definitions, which name the parameters of 45 functions differently from the prototypes in
+/// 9.0.0). Function types keep their parameter names, which both read from the headers. A macro's
+/// replacement text is compared where both record one (libvirt's XML leaves it empty for some
+/// function-like macros).
 public struct FrontendDiff: Sendable {
     /// One line per difference, in a stable order; empty when the models agree.
     public private(set) var differences: [String] = []
