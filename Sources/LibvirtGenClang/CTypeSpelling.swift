@@ -1,8 +1,11 @@
 /// Spells a C type from its source text the way libvirt's API XML writes it: words separated
 /// by one space, a space before a run of `*` and none inside it (`const char *`, `char ** const`).
 enum CTypeSpelling {
-    /// Words that are not part of a type: storage classes and libvirt's attribute macros.
-    static let ignoredWords: Set<String> = ["extern", "VIR_EXPORT_VAR", "VIR_DEPRECATED"]
+    /// libvirt's macros that decorate declarations (`VIR_EXPORT_VAR` expands to `extern`).
+    static let attributeMacros: Set<String> = ["VIR_DEPRECATED", "VIR_EXPORT_VAR"]
+
+    /// Words that are not part of a type: the storage class and libvirt's attribute macros.
+    static let ignoredWords = attributeMacros.union(["extern"])
 
     /// The type written in `text` (a declaration's source before its name).
     static func spell(_ text: String) -> String {

@@ -37,11 +37,12 @@ final class ClangLibrary {
     private let diagnosticLocation: CXGetDiagnosticLocation
     private let disposeDiagnostic: CXDisposeDiagnostic
 
-    /// Loads libclang; throws a one-line ``DiagnosticError`` saying how to install it when it is absent.
-    init() throws {
-        guard let handle = Self.candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
+    /// Loads the first of `candidates` that opens; throws a one-line ``DiagnosticError`` saying how to
+    /// install libclang when none does.
+    init(candidates: [String] = ClangLibrary.candidates) throws {
+        guard let handle = candidates.lazy.compactMap({ dlopen($0, RTLD_NOW | RTLD_LOCAL) }).first else {
             throw DiagnosticError(
-                "libclang not found (tried \(Self.candidates.joined(separator: ", "))); reading C headers needs it: "
+                "libclang not found (tried \(candidates.joined(separator: ", "))); reading C headers needs it: "
                     + "install libclang, e.g. apt-get install libclang1-14")
         }
         func symbol<Function>(_ name: String) throws -> Function {

@@ -20,9 +20,10 @@ struct DeclarationReader {
         case .typedef:
             readTypedef(node, group: group, into: &api)
         case .variable:
+            let doc = comment(before: node)
             api.variables.append(CVariable(
-                name: node.name, file: group, type: spell(node, upTo: node.nameOffset),
-                version: comment(before: node).version, info: comment(before: node).text, location: location(node)))
+                name: node.name, file: group, type: spell(node, upTo: node.nameOffset), version: doc.version,
+                info: doc.text, location: location(node)))
         case .macro:
             if let macro = MacroReader(text: text).macro(node, group: group) { api.macros.append(macro) }
         case .structDeclaration, .unionDeclaration, .enumDeclaration, .field, .enumConstant, .parameter:

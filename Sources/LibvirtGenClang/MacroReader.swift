@@ -7,12 +7,9 @@ struct MacroReader {
     /// The headers' text.
     let text: HeaderText
 
-    /// Macros that only decorate declarations.
-    static let attributeMacros: Set<String> = ["VIR_DEPRECATED", "VIR_EXPORT_VAR"]
-
     /// The macro `node` defines, or nil when it is not part of the API.
     func macro(_ node: ClangNode, group: String) -> CMacro? {
-        guard !node.name.hasPrefix("__"), !Self.attributeMacros.contains(node.name), !isIncludeGuard(node) else {
+        guard !node.name.hasPrefix("__"), !CTypeSpelling.attributeMacros.contains(node.name), !isIncludeGuard(node) else {
             return nil
         }
         let nameEnd = node.nameOffset + node.name.utf8.count

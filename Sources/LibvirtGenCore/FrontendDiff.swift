@@ -20,8 +20,9 @@ public struct FrontendDiff: Sendable {
     /// Compares the model read from the API XML with the one read from the headers.
     public init(xml: [CAPI], headers: [CAPI]) {
         let left = Self.fingerprints(xml), right = Self.fingerprints(headers)
-        symbolCount = Set(left.keys).union(right.keys).count
-        for key in Set(left.keys).union(right.keys).sorted() {
+        let keys = Set(left.keys).union(right.keys)
+        symbolCount = keys.count
+        for key in keys.sorted() {
             switch (left[key], right[key]) {
             case let (xml?, headers?):
                 differences += Self.compare(key, xml, headers)

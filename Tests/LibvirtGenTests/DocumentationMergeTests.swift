@@ -4,6 +4,7 @@ import LibvirtGenModel
 import LibvirtGenXML
 import Testing
 
+/// `DocumentationMerge`: the XML's documentation completing a model read from the headers.
 @Suite("Completing a header model with the XML's documentation")
 struct DocumentationMergeTests {
     /// The fixture's model as the XML frontend reads it.
@@ -37,14 +38,14 @@ struct DocumentationMergeTests {
         }
     }
 
-    @Test("Functions get their documentation, versions and parameter names; other symbols their text")
-    func merge() throws {
+    /// Functions get their documentation, versions and parameter names; other symbols their text.
+    @Test func merge() throws {
         let xml = try model()
         #expect(DocumentationMerge.merge(undocumented(xml), documentation: xml) == xml)
     }
 
-    @Test("Symbols the XML lacks keep what the headers say")
-    func unknownSymbols() throws {
+    /// Symbols the XML lacks keep what the headers say.
+    @Test func unknownSymbols() throws {
         let headers = undocumented(try model())
         #expect(DocumentationMerge.merge(headers, documentation: []) == headers)
     }

@@ -4,20 +4,21 @@ import LibvirtGenModel
 import LibvirtGenXML
 import Testing
 
+/// `FrontendDiff`: what counts as a difference between the two frontends' models.
 @Suite("Comparing the two frontends' models")
 struct FrontendDiffTests {
     /// The fixture's model as the XML frontend reads it.
     private func model() throws -> [CAPI] { try XMLFrontend().read(folder: HeaderFixtures.api) }
 
-    @Test("Equal models have no differences")
-    func equal() throws {
+    /// Equal models have no differences.
+    @Test func equal() throws {
         let diff = FrontendDiff(xml: try model(), headers: try model())
         #expect(diff.differences == [])
         #expect(diff.symbolCount == 29)
     }
 
-    @Test("Types, values, fields, versions and missing symbols are differences; documentation is not")
-    func differences() throws {
+    /// Types, values, fields, versions and missing symbols are differences; documentation is not.
+    @Test func differences() throws {
         var headers = try model()
         headers[0].functions[0].args[0].type = "virConnectPtr"
         headers[0].functions[0].args[0].name = "renamed"
@@ -39,8 +40,8 @@ struct FrontendDiffTests {
         ])
     }
 
-    @Test("A symbol in another library is a difference")
-    func library() throws {
+    /// A symbol in another library is a difference.
+    @Test func library() throws {
         var headers = try model()
         headers[1].functions.append(headers[0].functions.removeFirst())
         #expect(FrontendDiff(xml: try model(), headers: headers).differences == [

@@ -32,12 +32,21 @@ enum HeaderFixtures {
     }
 }
 
+/// Without libclang, reading headers fails with one line saying how to install it.
+@Test func missingLibclang() throws {
+    let error = #expect(throws: DiagnosticError.self) { try ClangLibrary(candidates: ["libclang-missing.so.1"]) }
+    #expect(error?.description.contains("apt-get install libclang1-14") == true)
+    #expect(error?.description.contains("\n") == false)
+}
+
+/// The libclang frontend: header fixtures against the API XML they should give, the installed
+/// headers against `api-xml/9.0.0`, and broken input. Skipped, with the reason, without libclang.
 @Suite(
     "The libclang frontend",
     .enabled(if: HeaderFixtures.libclangAvailable, "libclang is not installed (apt-get install libclang1-14)"))
 struct HeaderFrontendTests {
-    @Test("The fixture headers give the model of their API XML")
-    func fixtureMatchesItsXML() throws {
+    /// The fixture headers give the model of their API XML.
+    @Test func fixtureMatchesItsXML() throws {
         let diff = FrontendDiff(
             xml: try XMLFrontend().read(folder: HeaderFixtures.api),
             headers: try HeaderFrontend().read(folder: HeaderFixtures.headers))
@@ -45,8 +54,8 @@ struct HeaderFrontendTests {
         #expect(diff.symbolCount == 29)
     }
 
-    @Test("Libraries, groups, values, versions and macros as the XML has them")
-    func fixtureDetails() throws {
+    /// Libraries, groups, values, versions and macros as the XML has them.
+    @Test func fixtureDetails() throws {
         let apis = try HeaderFrontend().read(folder: HeaderFixtures.headers)
         #expect(apis.map(\.name) == ["libvirt", "libvirt-qemu", "libvirt-lxc", "libvirt-admin"])
         let libvirt = apis[0]
@@ -72,7 +81,8 @@ struct HeaderFrontendTests {
         #expect(recvHole.version == nil && recvHole.info.isEmpty, "the headers carry no function documentation")
     }
 
-    @Test("The installed 9.0.0 headers give the model of api-xml/9.0.0", .enabled(if: HeaderFixtures.installed != nil,
+    /// The installed 9.0.0 headers give the model of api-xml/9.0.0.
+    @Test(.enabled(if: HeaderFixtures.installed != nil,
         "the installed libvirt headers are not 9.0.0's (apt-get install libvirt-dev on Debian 12)"))
     func installedHeadersMatchAPIXML() throws {
         let diff = FrontendDiff(
@@ -82,8 +92,8 @@ struct HeaderFrontendTests {
         #expect(diff.symbolCount > 2000)
     }
 
-    @Test("With the XML's documentation, the installed headers generate exactly the bindings of api-xml/9.0.0",
-          .enabled(if: HeaderFixtures.installed != nil, "the installed libvirt headers are not 9.0.0's"))
+    /// With the XML's documentation, the installed headers generate exactly the bindings of api-xml/9.0.0.
+    @Test(.enabled(if: HeaderFixtures.installed != nil, "the installed libvirt headers are not 9.0.0's"))
     func bindingsFromHeaders() throws {
         let headers = try HeaderFrontend().read(folder: try #require(HeaderFixtures.installed))
         let merged = DocumentationMerge.merge(headers, documentation: try XMLFrontend().read(folder: Reference.apiFolder))
@@ -97,8 +107,8 @@ struct HeaderFrontendTests {
                 "without documentation, the same files (fewer flags typed, and C parameter names from the prototypes)")
     }
 
-    @Test("A header that does not parse is an error at its file and line")
-    func brokenHeader() throws {
+    /// A header that does not parse is an error at its file and line.
+    @Test func brokenHeader() throws {
         try withTemporaryFolder { folder in
             try HeaderFixtures.copy(to: folder)
             let domain = folder.appendingPathComponent("libvirt-domain.h")
@@ -118,8 +128,8 @@ struct HeaderFrontendTests {
         }
     }
 
-    @Test("A folder without libvirt's top-level headers is an error naming the missing one")
-    func missingHeader() throws {
+    /// A folder without libvirt's top-level headers is an error naming the missing one.
+    @Test func missingHeader() throws {
         try withTemporaryFolder { folder in
             try HeaderFixtures.copy(to: folder)
             try FileManager.default.removeItem(at: folder.appendingPathComponent("libvirt-admin.h"))
@@ -132,8 +142,8 @@ struct HeaderFrontendTests {
         }
     }
 
-    @Test("diff-frontends prints each difference and exits 1")
-    func diffFrontendsReportsDifferences() throws {
+    /// diff-frontends prints each difference and exits 1.
+    @Test func diffFrontendsReportsDifferences() throws {
         try withTemporaryFolder { folder in
             try HeaderFixtures.copy(to: folder)
             let domain = folder.appendingPathComponent("libvirt-domain.h")
@@ -149,8 +159,8 @@ struct HeaderFrontendTests {
         }
     }
 
-    @Test("--headers and --api-xml together are a usage error")
-    func exclusiveInputs() throws {
+    /// --headers and --api-xml together are a usage error.
+    @Test func exclusiveInputs() throws {
         let result = try CLI.run(["generate", "--api-xml", HeaderFixtures.api.path, "--headers", HeaderFixtures.headers.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("mutually exclusive"))
