@@ -7,9 +7,10 @@ import LibvirtGenModel
 /// The headers are parsed as one translation unit with `VIR_ENUM_SENTINELS` defined (the API XML
 /// keeps the `_LAST` values). Types are spelled as written in the source, versions of types, enum
 /// values and macros come from the `Since:` tags of their comments. Functions carry no
-/// documentation or version in the headers (libvirt keeps both in its `.c` files), so theirs are left empty.
-/// System headers are replaced by a stand-in declaring the few types libvirt uses from
-/// `<sys/types.h>`, so parsing needs neither the C library's nor clang's own headers.
+/// documentation or version in the headers (libvirt keeps both in its `.c` files), so theirs are
+/// left empty. The header groups' summaries and export lists (`CAPI.files`) are not read: nothing
+/// downstream uses them. System headers are replaced by a stand-in declaring the few types libvirt
+/// uses from `<sys/types.h>`, so parsing needs neither the C library's nor clang's own headers.
 public struct HeaderFrontend: Sendable {
     /// The top-level header of each library, in module order; every other header belongs to `libvirt`.
     public static let topHeaders = ["libvirt.h", "libvirt-qemu.h", "libvirt-lxc.h", "libvirt-admin.h"]
@@ -35,11 +36,35 @@ public struct HeaderFrontend: Sendable {
     /// Creates a frontend.
     public init() {}
 
-    /// Reads the headers of `folder` (e.g. `/usr/include/libvirt`); throws a ``DiagnosticError`` when libclang
-    /// is missing, a top-level header is missing, or clang reports an error (at its file and line).
+    /// Reads the headers of `folder` (e.g. `/usr/include/libvirt`); throws a ``DiagnosticError`` when
+    /// libclang is missing, a top-level header is missing, or clang reports an error (at its file and line).
     public func read(folder: URL) throws -> [CAPI] {
         let folder = folder.standardizedFileURL
         let headers = try Self.headerPaths(in: folder)
+        let nodes = try parse(headers, in: folder)
+        let reader = DeclarationReader(
+            text: try HeaderText(paths: Set(headers)),
+            structDefinitions: Dictionary(
+                nodes.filter { $0.kind == .structDeclaration && !$0.children.isEmpty }.map { ($0.name, $0) },
+                uniquingKeysWith: { first, _ in first }),
+            enumDefinitions: nodes.filter { $0.kind == .enumDeclaration })
+        var apis = Self.topHeaders.map { header in
+            CAPI(
+                name: DeclarationReader.group(of: header),
+                location: SourceLocation(file: folder.appendingPathComponent(header).path, line: 0))
+        }
+        for node in nodes {
+            let header = URL(fileURLWithPath: node.file).lastPathComponent
+            let index = Self.topHeaders.dropFirst().firstIndex(of: header) ?? 0
+            reader.read(node, into: &apis[index])
+        }
+        return apis.map(Self.sorted)
+    }
+
+    /// Parses the entry headers as one translation unit; returns the declarations and macro
+    /// definitions of the folder's files. In-memory forwarders `libvirt/<name>.h` include the
+    /// folder's files, so `#include <libvirt/…>` finds them whatever the folder is called.
+    private func parse(_ headers: [String], in folder: URL) throws -> [ClangNode] {
         let forwarders = headers.map { path in
             VirtualFile(
                 path: "\(Self.virtualRoot)/include/libvirt/\(URL(fileURLWithPath: path).lastPathComponent)",
@@ -50,28 +75,12 @@ public struct HeaderFrontend: Sendable {
             contents: "#define VIR_ENUM_SENTINELS\n"
                 + Self.entryHeaders.filter { headers.contains(folder.appendingPathComponent($0).path) }
                     .map { "#include <libvirt/\($0)>\n" }.joined())
+        let systemTypes = VirtualFile(path: "\(Self.virtualRoot)/include/sys/types.h", contents: Self.systemTypes)
         let headerSet = Set(headers)
-        let nodes = try ClangLibrary().parse(
-            source: source,
-            unsavedFiles: forwarders + [VirtualFile(path: "\(Self.virtualRoot)/include/sys/types.h", contents: Self.systemTypes)],
+        return try ClangLibrary().parse(
+            source: source, unsavedFiles: forwarders + [systemTypes],
             arguments: ["-x", "c", "-std=gnu11", "-nostdinc", "-I", "\(Self.virtualRoot)/include"],
             keep: { headerSet.contains($0.file) })
-        let text = try HeaderText(paths: headerSet)
-        let reader = DeclarationReader(
-            text: text,
-            structDefinitions: Dictionary(
-                nodes.filter { $0.kind == .structDeclaration && !$0.children.isEmpty }.map { ($0.name, $0) },
-                uniquingKeysWith: { first, _ in first }),
-            enumDefinitions: nodes.filter { $0.kind == .enumDeclaration })
-        var apis = Self.topHeaders.map { header in
-            CAPI(name: DeclarationReader.group(of: header), location: SourceLocation(file: folder.appendingPathComponent(header).path, line: 0))
-        }
-        for node in nodes {
-            let header = URL(fileURLWithPath: node.file).lastPathComponent
-            let index = Self.topHeaders.dropFirst().firstIndex(of: header) ?? 0
-            reader.read(node, into: &apis[index])
-        }
-        return apis.map(Self.sorted)
     }
 
     /// The paths of the folder's `.h` files; throws when a top-level header is missing.

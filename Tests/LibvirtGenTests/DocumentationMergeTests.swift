@@ -31,7 +31,9 @@ struct DocumentationMergeTests {
             }
             api.structs = api.structs.map { item in
                 var item = item
-                item.fields = item.fields.map { CField(name: $0.name, type: $0.type, info: "", unionMembers: $0.unionMembers) }
+                item.fields = item.fields.map {
+                    CField(name: $0.name, type: $0.type, info: "", unionMembers: $0.unionMembers)
+                }
                 return item
             }
             return api
