@@ -46,9 +46,9 @@ struct HeaderText {
         guard let bytes = files[path] else { return nil }
         var end = offset
         while end > 0, Self.isSpace(bytes[end - 1]) { end -= 1 }
-        guard end >= 4, bytes[end - 2] == UInt8(ascii: "*"), bytes[end - 1] == UInt8(ascii: "/") else { return nil }
+        guard end >= 4, Self.pair(bytes, end - 2, "*", "/") else { return nil }
         var open = end - 2
-        while open > 0, !(bytes[open - 1] == UInt8(ascii: "/") && bytes[open] == UInt8(ascii: "*")) { open -= 1 }
+        while open > 0, !Self.pair(bytes, open - 1, "/", "*") { open -= 1 }
         guard open > 0 else { return nil }
         return (text(path, (open + 1)..<(end - 2)), open - 1)
     }
@@ -58,11 +58,9 @@ struct HeaderText {
         guard let bytes = files[path], range.upperBound <= bytes.count else { return nil }
         var index = range.lowerBound
         while index + 1 < range.upperBound {
-            if bytes[index] == UInt8(ascii: "/"), bytes[index + 1] == UInt8(ascii: "*") {
+            if Self.pair(bytes, index, "/", "*") {
                 var close = index + 2
-                while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "*") && bytes[close + 1] == UInt8(ascii: "/")) {
-                    close += 1
-                }
+                while close + 1 < bytes.count, !Self.pair(bytes, close, "*", "/") { close += 1 }
                 return text(path, (index + 2)..<close)
             }
             index += 1
@@ -70,7 +68,13 @@ struct HeaderText {
         return nil
     }
 
+    /// Whether the bytes at `index` and `index + 1` are `first` and `second`.
+    private static func pair(_ bytes: [UInt8], _ index: Int, _ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+        index >= 0 && index + 1 < bytes.count && bytes[index] == UInt8(ascii: first) && bytes[index + 1] == UInt8(ascii: second)
+    }
+
+    /// Whether a byte is ASCII white space.
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        byte == UInt8(ascii: " ") || (UInt8(ascii: "\t")...UInt8(ascii: "\r")).contains(byte)
     }
 }

@@ -1,6 +1,6 @@
 import LibvirtGenModel
 
-/// Reads a `#define` from its source line: parameters, string value or raw replacement text, and
+/// Reads a `#define` from its source text: parameters, string value or raw replacement text, and
 /// the `Since:` tag of the comment before it. Include guards, reserved names (`__…`) and libvirt's
 /// attribute macros are not API and give nil.
 struct MacroReader {
@@ -9,9 +9,8 @@ struct MacroReader {
 
     /// The macro `node` defines, or nil when it is not part of the API.
     func macro(_ node: ClangNode, group: String) -> CMacro? {
-        guard !node.name.hasPrefix("__"), !CTypeSpelling.attributeMacros.contains(node.name), !isIncludeGuard(node) else {
-            return nil
-        }
+        guard !node.name.hasPrefix("__"), !CTypeSpelling.attributeMacros.contains(node.name), !isIncludeGuard(node)
+        else { return nil }
         let nameEnd = node.nameOffset + node.name.utf8.count
         var body = Substring(definition(after: nameEnd, in: node.file))
         var params: [String]?
@@ -50,9 +49,8 @@ struct MacroReader {
     /// Whether the macro is defined empty right after an `#ifndef` of its own name.
     private func isIncludeGuard(_ node: ClangNode) -> Bool {
         let lineStart = text.lineStart(node.file, node.nameOffset)
-        guard text.text(node.file, node.nameOffset..<text.lineEnd(node.file, node.nameOffset)).trimmingSpaces == node.name,
-              lineStart > 0
-        else { return false }
+        let definition = text.text(node.file, node.nameOffset..<text.lineEnd(node.file, node.nameOffset))
+        guard definition.trimmingSpaces == node.name, lineStart > 0 else { return false }
         let previous = text.text(node.file, text.lineStart(node.file, lineStart - 1)..<(lineStart - 1))
         return previous.filter { !$0.isWhitespace } == "#ifndef" + node.name
     }
