@@ -22,6 +22,7 @@ struct ModelInput: ParsableArguments {
             + "parameter names complete the headers' model (the headers carry none for functions).", valueName: "dir"))
     var docsFrom: String?
 
+    /// Rejects two inputs at once, and `--docs-from` without `--headers`.
     func validate() throws {
         guard apiXML == nil || headers == nil else {
             throw ValidationError("--api-xml and --headers are mutually exclusive")
@@ -41,7 +42,8 @@ struct ModelInput: ParsableArguments {
                         + "keeps them in its .c files); pass --docs-from DIR to take them from the API XML")
                 return apis
             }
-            return DocumentationMerge.merge(apis, documentation: try XMLFrontend().read(folder: URL(fileURLWithPath: docsFrom)))
+            let documentation = try XMLFrontend().read(folder: URL(fileURLWithPath: docsFrom))
+            return DocumentationMerge.merge(apis, documentation: documentation)
         }
         return try XMLFrontend().read(folder: URL(fileURLWithPath: apiXML ?? "api-xml/\(APIOptions.defaultVersion)"))
     }
