@@ -114,7 +114,7 @@ final class ClangLibrary {
             errors.append((string(diagnosticSpelling(item)), SourceLocation(file: place.file, line: place.line)))
         }
         guard let first = errors.first else { return }
-        let more = errors.count > 1 ? " (and \(errors.count - 1) more errors)" : ""
+        let more = errors.count > 1 ? " (and \(errors.count - 1) more error\(errors.count > 2 ? "s" : ""))" : ""
         throw DiagnosticError(first.message + more, at: first.location)
     }
 
