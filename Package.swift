@@ -21,6 +21,8 @@ let package = Package(
     targets: [
         .target(name: "LibvirtGenModel"),
         .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel"]),
+        .target(name: "CClang"),
+        .target(name: "LibvirtGenClang", dependencies: ["LibvirtGenModel", "CClang"]),
         .target(
             name: "LibvirtGenOverridesData",
             path: "api-xml/overrides",
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenHarness",
+                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenClang", "LibvirtGenHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,7 +89,7 @@ let package = Package(
             name: "LibvirtGenTests",
             dependencies: [
                 "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "LibvirtGenHarness",
-                "libvirt-swiftgen",
+                "libvirt-swiftgen", "LibvirtGenClang",
             ],
             resources: [.copy("Fixtures")]
         ),

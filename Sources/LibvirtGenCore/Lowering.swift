@@ -46,8 +46,11 @@ public struct Lowering: Sendable {
         for (api, entry) in zip(apis, entries) {
             builder.add(api, entry: entry, diagnostics: &diagnostics)
         }
+        // The file each module was read from, named in the generated files' first line.
+        let sourceFiles = apis.map { String($0.location.file.split(separator: "/").last ?? "") }
         return BindingPackage(
-            libvirtVersion: Self.version(of: apis), modules: builder.modules(entries), symbols: builder.symbols)
+            libvirtVersion: Self.version(of: apis), modules: builder.modules(entries, sourceFiles: sourceFiles),
+            symbols: builder.symbols)
     }
 
     /// C name → Swift symbol for functions, enum values and types, for documentation links.

@@ -203,9 +203,9 @@ struct PackageBuilder {
             doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
     }
 
-    /// The modules with their files in a stable order.
-    func modules(_ entries: [ModuleLayout.Entry]) -> [BindingModule] {
-        entries.map { entry in
+    /// The modules with their files in a stable order; `sourceFiles` names the file each was read from.
+    func modules(_ entries: [ModuleLayout.Entry], sourceFiles: [String]) -> [BindingModule] {
+        zip(entries, sourceFiles).map { entry, sourceFile in
             let files = (byModule[entry.module] ?? [:]).map { owner, d -> BindingFile in
                 let ownsHandle = d.handle != nil || d.events != nil
                 let name = ownsHandle ? "\(owner!).swift" : "\(owner ?? "Types")+\(entry.module).swift"
@@ -220,7 +220,7 @@ struct PackageBuilder {
             }.sorted { $0.name < $1.name }
             return BindingModule(
                 name: entry.module, cModule: entry.cModule, pkgConfig: entry.pkgConfig,
-                linkLibrary: entry.linkLibrary, headers: entry.headers, sourceFile: entry.apiName + "-api.xml", dependencies: entry.dependencies, files: files)
+                linkLibrary: entry.linkLibrary, headers: entry.headers, sourceFile: sourceFile, dependencies: entry.dependencies, files: files)
         }
     }
 }

@@ -32,7 +32,7 @@ public struct SwiftRenderer: Sendable {
         let dynamicCModule = link == .dynamic ? DynamicLinking.cModule : nil
         files["Package.swift"] = try templates.render(
             link == .dynamic ? "package-dynamic" : "package",
-            PackageView(package, header: header("libvirt-api.xml"), cModule: dynamicCModule))
+            PackageView(package, header: header(package.modules.first?.sourceFile ?? ""), cModule: dynamicCModule))
         if link == .dynamic {
             let c = CDeclarations(apis: zip(apis, package.modules).map {
                 ($0, DynamicLinking.library(forLinkName: $1.linkLibrary))

@@ -16,7 +16,7 @@ struct Generate: ParsableCommand {
             --c-module (what the build-tool plugin compiles into a downstream target).
             """)
 
-    @OptionGroup var api: APIOptions
+    @OptionGroup var input: ModelInput
 
     @Option(help: ArgumentHelp("Folder to write the package into.", valueName: "dir"))
     var output: String = "Generated"
@@ -37,7 +37,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let start = Date()
-            let result = try Pipeline().run(apiXML: api.folder)
+            let result = try Pipeline().run(apis: input.read())
             for warning in result.diagnostics.warnings { printError(warning.description) }
             let bound = result.package.modules.flatMap(\.files).flatMap(\.functions).count
             let summary = "(\(bound) functions bound, libvirt \(result.package.libvirtVersion))"

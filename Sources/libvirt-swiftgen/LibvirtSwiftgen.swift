@@ -10,10 +10,12 @@ struct LibvirtSwiftgen: ParsableCommand {
         abstract: "Generate idiomatic Swift bindings for libvirt from its API description.",
         discussion: """
             Reads the four API description files libvirt ships (libvirt-api.xml, libvirt-qemu-api.xml, \
-            libvirt-lxc-api.xml, libvirt-admin-api.xml) and writes a Swift package with the modules \
-            Libvirt, LibvirtQemu, LibvirtLXC and LibvirtAdmin.
+            libvirt-lxc-api.xml, libvirt-admin-api.xml), or libvirt's C headers through libclang, and writes \
+            a Swift package with the modules Libvirt, LibvirtQemu, LibvirtLXC and LibvirtAdmin.
             """,
-        subcommands: [Generate.self, Coverage.self, Docs.self, HarnessCommand.self, APIDiffCommand.self])
+        subcommands: [
+            Generate.self, Coverage.self, Docs.self, HarnessCommand.self, APIDiffCommand.self, DiffFrontends.self,
+        ])
 }
 
 /// Options every subcommand that reads an API description shares.
