@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+// Memory checks of the generated bindings (.ci/memory-check): a synchronous scenario runner for
+// valgrind memcheck (valgrind 3.19 crashes on Swift programs that use async/await), the event and
+// stream scenarios for AddressSanitizer's leak checker, and a handle churn that watches the
+// resident set size.
+
+import PackageDescription
+
+let package = Package(
+    name: "MemoryFixture",
+    dependencies: [.package(path: "../../Generated")],
+    targets: [
+        .target(name: "MemoryFixtureSupport", dependencies: [.product(name: "Libvirt", package: "Generated")]),
+        .executableTarget(
+            name: "SyncScenarios",
+            dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
+        ),
+        .executableTarget(
+            name: "HandleChurn",
+            dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
