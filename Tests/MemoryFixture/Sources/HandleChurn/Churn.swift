@@ -4,7 +4,8 @@ import MemoryFixtureSupport
 /// Creates and drops handles of every kind on one node until `count` have been made: domain
 /// lookups by name, UUID and ID, `allDomains()` results, network and pool lookups, borrowed
 /// connections retained from domains, failed lookups (a thrown ``LibvirtError``, no handle), and
-/// every 1,000 handles a batch of 10 connections opened and closed.
+/// every 1,000 handles a batch of 10 connections opened and closed and of 10 lifecycle event
+/// streams opened, fed by a suspend and a resume, and dropped unread.
 ///
 /// - Parameter count: How many handles to create.
 /// - Parameter node: The node to look objects up on.
@@ -32,6 +33,10 @@ func churn(_ count: Int, node: TestNode, connection: Connection, leak: Bool) thr
             let batch = try (0..<10).map { _ in try Connection(uri: "test:///default") }
             try require(batch.allSatisfy { (try? $0.isAlive) == true }, "the batch's connections are open")
             made += batch.count
+            let streams = try (0..<10).map { _ in try connection.domainEvents(.lifecycle) }
+            try domain.suspend()
+            try domain.resume()
+            withExtendedLifetime(streams) {}
             nextBatch += 1_000
         }
     }

@@ -8,7 +8,7 @@ import MemoryFixtureSupport
 
 let scenarios = [
     lifecycleScenario, listScenario, lookupScenario, typedParameterScenario, errorScenario, handleScenario,
-    streamScenario,
+    streamScenario, eventRegistrationScenario,
 ]
 
 do {
