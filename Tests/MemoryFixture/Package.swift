@@ -16,6 +16,10 @@ let package = Package(
             dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
         ),
         .executableTarget(
+            name: "AsyncScenarios",
+            dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
+        ),
+        .executableTarget(
             name: "HandleChurn",
             dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
         ),

@@ -20,10 +20,10 @@ do {
     try churn(options.iterations, node: node, connection: connection, leak: options.leakOnPurpose)
     let end = try residentKiB()
     let growth = end - warm
-    print("handle-churn: VmRSS \(start) KiB at start, \(warm) KiB after 10000 warm-up handles, "
+    report("handle-churn: VmRSS \(start) KiB at start, \(warm) KiB after 10000 warm-up handles, "
           + "\(end) KiB after \(options.iterations) more: \(growth >= 0 ? "+" : "")\(growth) KiB (bound \(boundKiB) KiB)")
     try require(growth <= boundKiB, "the resident set grew by \(growth) KiB, more than \(boundKiB) KiB")
 } catch {
-    print("handle-churn: FAIL: \(error)")
+    report("handle-churn: FAIL: \(error)")
     exit(1)
 }

@@ -4,6 +4,13 @@ import Libvirt
 public struct CheckFailure: Error, CustomStringConvertible {
     /// What was expected, and where.
     public let description: String
+
+    /// Creates a failure.
+    ///
+    /// - Parameter description: What was expected, and where.
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 /// Throws a ``CheckFailure`` carrying `message` unless `condition` holds.
