@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 // Memory checks of the generated bindings (.ci/memory-check): a synchronous scenario runner for
 // valgrind memcheck (valgrind 3.19 crashes on Swift programs that use async/await), the event and
-// stream scenarios for AddressSanitizer's leak checker, and a handle churn that watches the
-// resident set size.
+// stream scenarios for AddressSanitizer's leak checker, a handle churn that watches the resident
+// set size, and the binding tests (Tests/LibvirtBindingTests, linked here) for a build with
+// AddressSanitizer that does not rebuild the generator.
 
 import PackageDescription
 
@@ -23,6 +24,7 @@ let package = Package(
             name: "HandleChurn",
             dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
         ),
+        .testTarget(name: "LibvirtBindingTests", dependencies: [.product(name: "Libvirt", package: "Generated")]),
     ],
     swiftLanguageModes: [.v6]
 )
