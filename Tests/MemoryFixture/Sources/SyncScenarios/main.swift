@@ -18,7 +18,7 @@ do {
     let options = try CommandLineOptions(CommandLine.arguments, defaultIterations: 3)
     let scenarios = [
         lifecycleScenario, listScenario, lookupScenario, typedParameterScenario, errorScenario, handleScenario,
-        streamScenario, eventRegistrationScenario,
+        streamScenario, eventRegistrationScenario, authScenario, callShapeScenario,
     ] + (options.leakOnPurpose ? [leakScenario] : [])
     for scenario in scenarios {
         var handles = 0
