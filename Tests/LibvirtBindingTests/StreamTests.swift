@@ -214,4 +214,40 @@ struct StreamTests {
             Self.expectPNG(image)
         }
     }
+
+    /// A non-blocking stream read as its `events(_:)` report it readable: `finish()` inside the
+    /// event loop removes the callback (libvirt requires that before a non-blocking stream
+    /// closes, and never releases a callback left registered), which ends the sequence, so the
+    /// loop ends by itself.
+    @Test("finish() ends the events() sequence of a non-blocking stream")
+    func finishEndsStreamEvents() async throws {
+        let connection = try Connection(uri: defaultTestURI)
+        let stream = try connection.newStream(options: .nonblock)
+        _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
+        let events = try stream.events([.readable, .hangup, .error])
+        let reader = Task { () throws -> (image: [UInt8], endedBySequence: Bool) in
+            var image: [UInt8] = []
+            var finished = false
+            for await _ in events where !finished {
+                while true {
+                    guard let chunk = try stream.receive(upTo: 65536) else {
+                        try stream.finish()
+                        finished = true
+                        break
+                    }
+                    if chunk.isEmpty { break }
+                    image += chunk
+                }
+            }
+            return (image, !Task.isCancelled)
+        }
+        let watchdog = Task {
+            try await Task.sleep(for: .seconds(10))
+            reader.cancel()
+        }
+        let (image, endedBySequence) = try await reader.value
+        watchdog.cancel()
+        #expect(endedBySequence, "the events() sequence did not end after finish()")
+        Self.expectPNG(image)
+    }
 }

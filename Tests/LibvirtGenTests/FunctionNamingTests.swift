@@ -83,7 +83,6 @@ struct FunctionNamingTests {
         ("virStorageVolResize", "StorageVolume.resize(capacity:options:)"),
         ("virNodeDeviceDettach", "NodeDevice.detach()"),
         ("virNodeDeviceReAttach", "NodeDevice.reattach()"),
-        ("virStreamFinish", "Stream.finish()"),
         ("virAdmServerUpdateTlsFiles", "AdminServer.updateTLSFiles()"),
         // Lookups are labelled nouns on the parent object.
         ("virDomainLookupByName", "Connection.domain(named:)"),
@@ -152,6 +151,8 @@ struct FunctionNamingTests {
     static let handWritten: [(String, String)] = [
         ("virConnectOpen", "Connection(uri:readOnly:)"),
         ("virConnectOpenReadOnly", "Connection(uri:readOnly:)"),
+        ("virStreamFinish", "Stream.finish()"),
+        ("virStreamAbort", "Stream.abort()"),
     ]
 
     /// The table is big enough to pin the naming rules down.

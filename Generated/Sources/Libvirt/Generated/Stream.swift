@@ -107,42 +107,6 @@ extension Stream {
         public static let stopAtHole: Self = Self(rawValue: 1)
     }
 
-    /// Request that the in progress data transfer be cancelled
-    /// abnormally before the end of the stream has been reached.
-    /// For output streams this can be used to inform the driver
-    /// that the stream is being terminated early. For input
-    /// streams this can be used to inform the driver that it
-    /// should stop sending data.
-    ///
-    /// If the stream is non-blocking, any callback must be removed
-    /// beforehand.
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virStreamAbort`.
-    /// Available since libvirt 0.7.2.
-    public func abort() throws {
-        try check(virStreamAbort(pointer))
-    }
-
-    /// Indicate that there is no further data to be transmitted
-    /// on the stream. For output streams this should be called once
-    /// all data has been written. For input streams this should be
-    /// called once `Stream.receive(upTo:)` returns end-of-file.
-    ///
-    /// This method is a synchronization point for all asynchronous
-    /// errors, so if this returns a success code the application can
-    /// be sure that all data has been successfully processed.
-    ///
-    /// If the stream is non-blocking, any callback must be removed
-    /// beforehand.
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virStreamFinish`.
-    /// Available since libvirt 0.7.2.
-    public func finish() throws {
-        try check(virStreamFinish(pointer))
-    }
-
     /// This API is used to determine the `length` in bytes of the
     /// empty space to be created in a `stream`'s target file when
     /// uploading or downloading sparsely populated files. This is the

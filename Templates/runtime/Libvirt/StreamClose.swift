@@ -1,0 +1,47 @@
+import CLibvirt
+
+extension Stream {
+    /// Requests that the data transfer in progress be cancelled abnormally before the end of the
+    /// stream has been reached. For output streams this informs the driver that the stream is
+    /// being terminated early; for input streams, that it should stop sending data.
+    ///
+    /// libvirt requires the event callback of a non-blocking stream to be removed first: this
+    /// method removes it, which ends the ``events(_:)`` sequence.
+    ///
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbols: `virStreamAbort`, `virStreamEventRemoveCallback`.
+    /// Available since libvirt 0.7.2.
+    public func abort() throws {
+        removeEventCallback()
+        try check(virStreamAbort(pointer))
+    }
+
+    /// Indicates that there is no further data to be transmitted on the stream. For output
+    /// streams call it once all data has been written; for input streams, once
+    /// ``receive(upTo:)`` returns the end of the stream.
+    ///
+    /// This method is a synchronization point for all asynchronous errors: when it succeeds, all
+    /// data has been processed. libvirt requires the event callback of a non-blocking stream to
+    /// be removed first: this method removes it, which ends the ``events(_:)`` sequence.
+    ///
+    /// - Throws: ``LibvirtError`` when libvirt reports a failure.
+    ///
+    /// C symbols: `virStreamFinish`, `virStreamEventRemoveCallback`.
+    /// Available since libvirt 0.7.2.
+    public func finish() throws {
+        removeEventCallback()
+        try check(virStreamFinish(pointer))
+    }
+
+    /// Removes the ``events(_:)`` callback, if there is one, so that libvirt releases it.
+    ///
+    /// A local (file-descriptor) stream closed with its callback still registered keeps the watch
+    /// and never calls the callback's free function: the callback's Swift side (the event
+    /// sequence and the events it buffered) and a reference to the stream would leak, and the
+    /// watch on the closed descriptor can still fire. Without a callback libvirt reports an error,
+    /// which is discarded.
+    private func removeEventCallback() {
+        if virStreamEventRemoveCallback(pointer) < 0 { virResetLastError() }
+    }
+}
