@@ -39,6 +39,29 @@ func readEvents<Event: Sendable, Value: Sendable>(
     return values
 }
 
+/// Runs `body` in a child task, racing a timer, so that a lost event fails the scenario instead
+/// of hanging it; the loser is cancelled.
+///
+/// - Parameter timeout: How long to wait.
+/// - Parameter body: The work.
+/// - Throws: ``CheckFailure`` when time runs out first, or what `body` throws.
+func withTimeout<Value: Sendable>(
+    _ timeout: Duration, _ body: @escaping @Sendable () async throws -> Value
+) async throws -> Value {
+    try await withThrowingTaskGroup(of: Value?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try? await Task.sleep(for: timeout)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let value = try await group.next() ?? nil else {
+            throw CheckFailure(description: "timed out after \(timeout)")
+        }
+        return value
+    }
+}
+
 /// Passes a stream to the one task that reads it, so that no closure keeps the stream alive after
 /// the reading (a finished child task may be released later, on another thread).
 final class StreamHandOff<Event: Sendable>: Sendable {

@@ -56,3 +56,31 @@ let streamWriteScenario = AsyncScenario("streams: write(contentsOf:) fails") {
         try require(error.code == .noSupport, "write(contentsOf:) throws noSupport, not \(error.code)")
     }
 }
+
+/// Reads a screenshot from a non-blocking stream as its `events(_:)` report it readable, receiving
+/// until it would block, and finishes the stream inside the event loop at the end: `finish()`
+/// removes the callback, which must end the event sequence (and release what it holds).
+let streamEventsScenario = AsyncScenario("streams: events() of a non-blocking stream, finished inside the loop") {
+    let connection = try Connection(uri: "test:///default")
+    let stream = try connection.newStream(options: .nonblock)
+    _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
+    let events = try stream.events([.readable, .hangup, .error])
+    let image = try await withTimeout(.seconds(20)) {
+        var image: [UInt8] = []
+        var finished = false
+        for await _ in events where !finished {
+            while true {
+                guard let chunk = try stream.receive(upTo: 4096) else {
+                    try stream.finish()
+                    finished = true
+                    break
+                }
+                if chunk.isEmpty { break }
+                image += chunk
+            }
+        }
+        try require(finished, "the events ended before the image did")
+        return image
+    }
+    try require(image.prefix(4) == [137, 80, 78, 71] && image.count > 1000, "the image is a PNG (\(image.count) bytes)")
+}

@@ -20,6 +20,7 @@ do {
     let options = try CommandLineOptions(CommandLine.arguments, defaultIterations: 5)
     let scenarios = [
         sharedEventsScenario, cancelledEventsScenario, streamBytesScenario, streamCancelScenario, streamWriteScenario,
+        streamEventsScenario,
     ] + (options.leakOnPurpose ? [leakScenario] : [])
     for scenario in scenarios {
         for _ in 0..<options.iterations { try await Task.detached(operation: scenario.run).value }

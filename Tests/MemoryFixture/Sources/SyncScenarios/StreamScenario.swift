@@ -1,8 +1,11 @@
+import Foundation
 import Libvirt
 import MemoryFixtureSupport
 
 /// Reads the test driver's screenshot through the synchronous `receive(upTo:)` loop, aborts a
-/// second one part-way, and drops a third stream unused.
+/// second one part-way, drops a third stream unused, and closes two non-blocking streams while
+/// their `events(_:)` sequences are still alive (finished at the end, aborted part-way): closing
+/// removes the callback, so libvirt releases it and what the sequence holds.
 let streamScenario = Scenario("streams (synchronous)") {
     let connection = try Connection(uri: "test:///default")
     let domain = try connection.domain(named: "test")
@@ -20,5 +23,22 @@ let streamScenario = Scenario("streams (synchronous)") {
     try requireLibvirtError(.internalError) { _ = try aborted.receive() }
 
     _ = try connection.newStream()
-    return 5
+
+    let watched = try connection.newStream(options: .nonblock)
+    _ = try domain.screenshot(stream: watched, screen: 0)
+    let events = try watched.events([.readable])
+    var bytes = 0
+    while let chunk = try watched.receive(upTo: 65536) {
+        if chunk.isEmpty { usleep(1_000) }
+        bytes += chunk.count
+    }
+    try watched.finish()
+    try require(bytes == image.count, "the non-blocking stream reads the same image")
+
+    let abortedWatched = try connection.newStream(options: .nonblock)
+    _ = try domain.screenshot(stream: abortedWatched, screen: 0)
+    let abortedEvents = try abortedWatched.events([.readable])
+    try abortedWatched.abort()
+    withExtendedLifetime((events, abortedEvents)) {}
+    return 7
 }
