@@ -78,7 +78,9 @@ extension Stream {
     }
 
     /// The bytes of a stream as an async sequence, read on a background thread until the end of
-    /// the stream, which is then finished. Cancelling the iteration aborts the stream.
+    /// the stream, which is then finished. Cancelling the iteration aborts the stream, on the
+    /// reading thread once the read in progress returns: libvirt's local streams do not survive
+    /// being closed by one thread while another reads them.
     ///
     /// - Parameter chunkSize: The most bytes per element.
     public func bytes(chunkSize: Int = 65536) -> AsyncThrowingStream<[UInt8], any Error> {
@@ -246,9 +248,9 @@ private final class StreamReader: @unchecked Sendable {
         thread.start()
     }
 
+    /// Asks the reading thread to stop and abort the stream after the read in progress.
     func cancel() {
         cancelled.store(true, ordering: .relaxed)
-        try? stream.abort()
     }
 
     private func run() {
@@ -261,8 +263,9 @@ private final class StreamReader: @unchecked Sendable {
                 }
                 if !chunk.isEmpty { continuation.yield(chunk) }
             }
+            try? stream.abort()
         } catch {
-            if !cancelled.load(ordering: .relaxed) { try? stream.abort() }
+            try? stream.abort()
             continuation.finish(throwing: error)
         }
     }
