@@ -22,7 +22,7 @@ do {
         sharedEventsScenario, cancelledEventsScenario, streamBytesScenario, streamCancelScenario, streamWriteScenario,
         streamEventsScenario,
     ] + (options.leakOnPurpose ? [leakScenario] : [])
-    for scenario in scenarios {
+    for scenario in try options.selected(scenarios, name: \.name) {
         for _ in 0..<options.iterations { try await Task.detached(operation: scenario.run).value }
         report("async-scenarios: \(scenario.name): \(options.iterations) iterations")
     }

@@ -20,7 +20,7 @@ do {
         lifecycleScenario, listScenario, lookupScenario, typedParameterScenario, errorScenario, handleScenario,
         streamScenario, eventRegistrationScenario, authScenario, callShapeScenario,
     ] + (options.leakOnPurpose ? [leakScenario] : [])
-    for scenario in scenarios {
+    for scenario in try options.selected(scenarios, name: \.name) {
         var handles = 0
         for _ in 0..<options.iterations { handles += try scenario.run() }
         report("sync-scenarios: \(scenario.name): \(options.iterations) iterations, \(handles) handles")
