@@ -34,14 +34,20 @@ extension Stream {
         try check(virStreamFinish(pointer))
     }
 
-    /// Removes the ``events(_:)`` callback, if there is one, so that libvirt releases it.
+    /// Removes the ``events(_:)`` callback, if there is one, so that libvirt releases it, and
+    /// waits for a dispatch of it already under way on the event loop's thread to end.
     ///
     /// A local (file-descriptor) stream closed with its callback still registered keeps the watch
     /// and never calls the callback's free function: the callback's Swift side (the event
     /// sequence and the events it buffered) and a reference to the stream would leak, and the
-    /// watch on the closed descriptor can still fire. Without a callback libvirt reports an error,
-    /// which is discarded.
+    /// watch on the closed descriptor can still fire. A dispatch under way when the stream closes
+    /// locks the stream's freed data. Without a callback libvirt reports an error, which is
+    /// discarded.
     private func removeEventCallback() {
-        if virStreamEventRemoveCallback(pointer) < 0 { virResetLastError() }
+        if virStreamEventRemoveCallback(pointer) < 0 {
+            virResetLastError()
+        } else {
+            waitForEventLoopDispatch()
+        }
     }
 }
