@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Fans one libvirt callback registration out to every Swift stream subscribed to the same events.
 ///
 /// libvirt refuses a second registration of the same callback for the same event and object on
@@ -8,7 +6,7 @@ import Synchronization
 /// one to end deregisters.
 package final class EventHub<Event: Sendable>: Sendable {
     /// The subscribers' continuations by subscription number, and the next number.
-    private let subscribers = Mutex<(streams: [Int: AsyncStream<Event>.Continuation], next: Int)>(([:], 0))
+    private let subscribers = Locked<(streams: [Int: AsyncStream<Event>.Continuation], next: Int)>(([:], 0))
 
     /// Creates a hub with no subscribers.
     package init() {}
@@ -76,7 +74,7 @@ private struct EventRegistration: @unchecked Sendable {
     let ownedOpaque: UnsafeMutableRawPointer?
 }
 
-private let eventRegistrations = Mutex<[EventRegistrationKey: EventRegistration]>([:])
+private let eventRegistrations = Locked<[EventRegistrationKey: EventRegistration]>([:])
 
 /// Subscribes a new stream to libvirt events, registering the callback if no stream shares it yet.
 ///
