@@ -47,15 +47,17 @@ final class ReadSoFar<Value: Sendable>: Sendable {
     var all: [Value] { values.withLock { $0 } }
 }
 
-/// Reads `stream` until `count` selected events arrived, the stream ended, or `seconds` passed.
+/// Reads `stream` until `count` selected events arrived, a selected event satisfies `last`, the
+/// stream ended, or `seconds` passed.
 ///
 /// - Parameter count: How many selected events to wait for (`Int.max` to read until the end).
 /// - Parameter stream: The events; consumed (released when the reading is over).
 /// - Parameter seconds: The time limit.
 /// - Parameter select: Maps an event to the value to keep, or nil to skip it.
+/// - Parameter last: Whether a kept value is the last one to read (it is kept too).
 func collect<Event: Sendable, Value: Sendable>(
     _ count: Int, from stream: AsyncStream<Event>, within seconds: Double,
-    select: @escaping @Sendable (Event) -> Value?
+    select: @escaping @Sendable (Event) -> Value?, until last: @escaping @Sendable (Value) -> Bool = { _ in false }
 ) async -> Collected<Value> {
     let handOff = StreamHandOff(stream)
     let progress = ReadSoFar<Value>()
@@ -64,7 +66,9 @@ func collect<Event: Sendable, Value: Sendable>(
             guard let stream = handOff.take() else { return nil }
             for await event in stream {
                 guard let value = select(event) else { continue }
-                if progress.append(value) == count { return Collected(values: progress.all, ended: false, timedOut: false) }
+                if progress.append(value) == count || last(value) {
+                    return Collected(values: progress.all, ended: false, timedOut: false)
+                }
             }
             if Task.isCancelled { return nil }
             return Collected(values: progress.all, ended: true, timedOut: false)

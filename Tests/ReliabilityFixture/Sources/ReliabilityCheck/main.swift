@@ -16,8 +16,10 @@ do {
     switch arguments.first {
     case "concurrency":
         try await ConcurrencyCheck.run(tasks: option("--tasks", 8), operations: option("--operations", 1000))
+    case "events":
+        try await EventLoadCheck.run(transitions: option("--transitions", 1000))
     default:
-        throw CheckFailure("usage: ReliabilityCheck concurrency [--tasks N] [--operations N]")
+        throw CheckFailure("usage: ReliabilityCheck concurrency [--tasks N] [--operations N] | events [--transitions N]")
     }
 } catch {
     FileHandle.standardError.write(Data("FAIL: \(error)\n".utf8))
