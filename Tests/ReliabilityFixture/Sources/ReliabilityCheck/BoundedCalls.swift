@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 
 /// Runs `body` on a thread of its own and waits at most `seconds` for it, so that a blocking
 /// libvirt call that never returns fails the check instead of hanging it.
@@ -16,7 +15,7 @@ import Synchronization
 func bounded<Value: Sendable>(
     _ seconds: Double, _ what: String, _ body: @escaping @Sendable () throws -> Value
 ) throws -> Value {
-    let outcome = Mutex<Result<Value, any Error>?>(nil)
+    let outcome = Guarded<Result<Value, any Error>?>(nil)
     let done = DispatchSemaphore(value: 0)
     let thread = Thread {
         let result = Result { try body() }

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// What reading an event stream with a time limit gave.
 struct Collected<Value: Sendable>: Sendable {
@@ -14,11 +13,11 @@ struct Collected<Value: Sendable>: Sendable {
 /// the reader is done, the stream is released and its libvirt registration ends.
 final class StreamHandOff<Event: Sendable>: Sendable {
     /// The stream, until it is taken.
-    private let stream: Mutex<AsyncStream<Event>?>
+    private let stream: Guarded<AsyncStream<Event>?>
 
     /// Holds `stream` until ``take()``.
     init(_ stream: AsyncStream<Event>) {
-        self.stream = Mutex(stream)
+        self.stream = Guarded(stream)
     }
 
     /// Returns the stream the first time, nil after that.
@@ -33,7 +32,7 @@ final class StreamHandOff<Event: Sendable>: Sendable {
 /// The selected events read so far, shared by the reading task and the one that gives up waiting.
 final class ReadSoFar<Value: Sendable>: Sendable {
     /// The values, in order.
-    private let values = Mutex<[Value]>([])
+    private let values = Guarded<[Value]>([])
 
     /// Appends a value; returns how many there are now.
     func append(_ value: Value) -> Int {
