@@ -27,7 +27,7 @@ enum AdminCheck {
         try checkThreadPool(server)
         try checkClientLimits(server)
         try checkLogging(admin, folder: folder)
-        print("admin: servers \(servers.joined(separator: ", ")); \(clients.count) client(s) of libvirtd, the parent's "
+        report("admin: servers \(servers.joined(separator: ", ")); \(clients.count) client(s) of libvirtd, the parent's "
             + "found by its process ID; thread pool, client limits, logging outputs and filters read, set, read back, restored")
     }
 

@@ -42,9 +42,9 @@ enum ConcurrencyCheck {
         let failures = tallies.flatMap(\.failures)
         let done = counts.values.reduce(0, +)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("concurrency: \(tasks) tasks × \(operations) operations on one connection: \(done) checked, "
+        report("concurrency: \(tasks) tasks × \(operations) operations on one connection: \(done) checked, "
             + "\(failures.count) failed, \(String(format: "%.1f", seconds)) s (\(Int(Double(done) / seconds)) operations/s)")
-        print("concurrency: " + ConcurrencyOperation.allCases.map { "\($0.rawValue) \(counts[$0, default: 0])" }.joined(separator: ", "))
+        report("concurrency: " + ConcurrencyOperation.allCases.map { "\($0.rawValue) \(counts[$0, default: 0])" }.joined(separator: ", "))
         try require(failures.isEmpty, "\(failures.count) operations failed:\n  " + failures.prefix(10).joined(separator: "\n  "))
         try require(done == tasks * operations, "\(done) operations completed, expected \(tasks * operations)")
         let names = try connection.allDomains().map(\.name).sorted()

@@ -23,23 +23,23 @@ enum DaemonFaultCheck {
                 throw CheckFailure("cycle \(number) of \(cycles) (after \(all.count) survived): \(error)")
             }
         }
-        report(all)
+        summarize(all)
         try await runAdminCheck(daemon: daemon)
     }
 
     /// Prints the cycles' figures.
-    private static func report(_ all: [FaultCycle.Figures]) {
+    private static func summarize(_ all: [FaultCycle.Figures]) {
         let times = all.map(\.seconds)
         let errors = Dictionary(all.flatMap(\.errors).map { ($0, 1) }, uniquingKeysWith: +)
         let reasons = Dictionary(all.map { ($0.closeReason, 1) }, uniquingKeysWith: +)
-        print("faults: \(all.count) kill/restart cycles survived; \(all.map(\.callsBefore).reduce(0, +)) calls "
+        report("faults: \(all.count) kill/restart cycles survived; \(all.map(\.callsBefore).reduce(0, +)) calls "
             + "succeeded before the kills, \(all.map(\.failedAsExpected).reduce(0, +)) failed with LibvirtError as "
             + "expected (\(all.map(\.inFlight).reduce(0, +)) of them in flight at the kill), 0 hung, 0 crashed")
-        print("faults: per cycle \(format(times.min())) s min, \(format(times.reduce(0, +) / Double(max(1, times.count)))) s mean, "
+        report("faults: per cycle \(format(times.min())) s min, \(format(times.reduce(0, +) / Double(max(1, times.count)))) s mean, "
             + "\(format(times.max())) s max; close event \(format(all.map(\.closeDelay).max())) s and stream end "
             + "\(format(all.map(\.streamEndDelay).max())) s after the kill at most")
-        print("faults: close reasons " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
-        for (error, count) in errors.sorted(by: { $0.value > $1.value }) { print("faults: error × \(count): \(error)") }
+        report("faults: close reasons " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
+        for (error, count) in errors.sorted(by: { $0.value > $1.value }) { report("faults: error × \(count): \(error)") }
     }
 
     /// Seconds with two decimals.

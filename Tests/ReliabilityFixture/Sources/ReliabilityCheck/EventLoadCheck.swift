@@ -12,6 +12,18 @@ enum EventLoadCheck {
     /// The events one cycle of transitions gives, in order.
     static let cycle: [Domain.EventType] = [.started, .suspended, .resumed, .stopped]
 
+    /// Runs the check through a private libvirtd (every event crosses its RPC protocol).
+    ///
+    /// - Parameter transitions: How many transitions to make (a multiple of 4).
+    static func runRemote(transitions: Int) async throws {
+        let folder = try ScratchFolder("reliability-events-daemon")
+        defer { folder.remove() }
+        let daemon = try PrivateDaemon(folder: folder.url)
+        defer { daemon.kill() }
+        try daemon.start()
+        try await run(transitions: transitions, uri: daemon.uri, label: "private libvirtd")
+    }
+
     /// Runs the check on `uri` (a private node file when nil) and prints its figures.
     ///
     /// - Parameter transitions: How many transitions to make (a multiple of 4).
@@ -47,7 +59,7 @@ enum EventLoadCheck {
         let received = read.values.dropLast()
         let expected = (0..<cycles).flatMap { _ in cycle.map { "\($0)" } }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("events (\(label)): \(transitions) transitions, \(received.count) events delivered in "
+        report("events (\(label)): \(transitions) transitions, \(received.count) events delivered in "
             + "\(String(format: "%.2f", seconds)) s (\(Int(Double(received.count) / seconds)) events/s)")
         try require(!read.timedOut && !read.ended, "the stream \(read.timedOut ? "timed out" : "ended") after \(received.count) events")
         try require(received.count == transitions, "\(received.count) events for \(transitions) transitions")

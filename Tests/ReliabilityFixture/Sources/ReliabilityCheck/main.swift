@@ -3,8 +3,6 @@ import Foundation
 /// The command line: `ReliabilityCheck CHECK [ARGUMENTS]`; exit status 0 when the check passed,
 /// 1 when it failed (the failure is printed on standard error).
 let arguments = Array(CommandLine.arguments.dropFirst())
-// Line-buffered, so the figures of a parent and its child process come out in order.
-setvbuf(stdout, nil, _IOLBF, 0)
 
 /// The integer argument after `flag`, or `fallback`.
 func option(_ flag: String, _ fallback: Int) -> Int {
@@ -20,6 +18,7 @@ do {
         try await ConcurrencyCheck.run(tasks: option("--tasks", 8), operations: option("--operations", 1000))
     case "events":
         try await EventLoadCheck.run(transitions: option("--transitions", 1000))
+        try await EventLoadCheck.runRemote(transitions: option("--transitions", 1000))
     case "faults":
         try await DaemonFaultCheck.run(cycles: option("--cycles", 20))
     case "admin" where arguments.count == 2:
