@@ -75,7 +75,9 @@ package struct EventRegistrationKey: Hashable, @unchecked Sendable {
 
     /// Creates a key.
     package init(connection: OpaquePointer, function: String, id: Int32, object: AnyHashable?) {
-        self.init(address: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection))), function: function, id: id, object: object)
+        self.init(
+            address: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection))), function: function, id: id,
+            object: object)
     }
 
     /// Creates a key from the connection's address.

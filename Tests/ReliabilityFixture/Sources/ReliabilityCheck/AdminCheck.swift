@@ -18,7 +18,8 @@ enum AdminCheck {
         let parent = Int64(getppid())
         let clients = try server.clients
         let ours = try clients.filter { try $0.info[.unixProcessID]?.signedValue == parent }
-        try require(ours.count == 1, "AdminServer.clients lists \(clients.count) clients, \(ours.count) of them the parent's")
+        try require(
+            ours.count == 1, "AdminServer.clients lists \(clients.count) clients, \(ours.count) of them the parent's")
         let client = ours[0]
         let transport = try client.transport
         try require(transport == .unix, "the parent's client transport is \(transport)")
@@ -27,8 +28,9 @@ enum AdminCheck {
         try checkThreadPool(server)
         try checkClientLimits(server)
         try checkLogging(admin, folder: folder)
-        report("admin: servers \(servers.joined(separator: ", ")); \(clients.count) client(s) of libvirtd, the parent's "
-            + "found by its process ID; thread pool, client limits, logging outputs and filters read, set, read back, restored")
+        report("admin: servers \(servers.joined(separator: ", ")); \(clients.count) client(s) of libvirtd, the "
+            + "parent's found by its process ID; thread pool, client limits, logging outputs and filters read, set, "
+            + "read back, restored")
     }
 
     /// Raises the thread pool's maximum by one, reads it back, and restores it.
@@ -70,6 +72,7 @@ enum AdminCheck {
         try expectError(.invalidArg, "setLoggingFilters(garbage)") { try admin.setLoggingFilters("9:nonsense") }
         try admin.setLoggingOutputs(outputs)
         try admin.setLoggingFilters(filters)
-        try require(try admin.loggingOutputs == outputs && admin.loggingFilters == filters, "logging settings not restored")
+        let restored = (try admin.loggingOutputs, try admin.loggingFilters)
+        try require(restored == (outputs, filters), "logging settings not restored: \(restored)")
     }
 }

@@ -16,7 +16,8 @@ enum ConcurrencyCheck {
         let folder = try ScratchFolder("reliability-concurrency")
         defer { folder.remove() }
         let shared = (0..<sharedCount).map { ("shared-\($0)", "5eed0000-0000-4000-8000-00000000000\($0)") }
-        let elements = shared.map { domainXML(name: $0.0, uuid: $0.1) } + (0..<tasks).map { domainXML(name: "own-\($0)") }
+        let elements = shared.map { domainXML(name: $0.0, uuid: $0.1) }
+            + (0..<tasks).map { domainXML(name: "own-\($0)") }
         let connection = try Connection(uri: try folder.nodeURI(elements))
         // Works around a libvirt 9.0 race: when a driver's last event callback is deregistered
         // while another thread queues an event, that driver delivers no event ever again
@@ -43,9 +44,12 @@ enum ConcurrencyCheck {
         let done = counts.values.reduce(0, +)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         report("concurrency: \(tasks) tasks × \(operations) operations on one connection: \(done) checked, "
-            + "\(failures.count) failed, \(String(format: "%.1f", seconds)) s (\(Int(Double(done) / seconds)) operations/s)")
-        report("concurrency: " + ConcurrencyOperation.allCases.map { "\($0.rawValue) \(counts[$0, default: 0])" }.joined(separator: ", "))
-        try require(failures.isEmpty, "\(failures.count) operations failed:\n  " + failures.prefix(10).joined(separator: "\n  "))
+            + "\(failures.count) failed, \(String(format: "%.1f", seconds)) s "
+            + "(\(Int(Double(done) / seconds)) operations/s)")
+        let mix = ConcurrencyOperation.allCases.map { "\($0.rawValue) \(counts[$0, default: 0])" }
+        report("concurrency: " + mix.joined(separator: ", "))
+        let firstFailures = failures.prefix(10).joined(separator: "\n  ")
+        try require(failures.isEmpty, "\(failures.count) operations failed:\n  " + firstFailures)
         try require(done == tasks * operations, "\(done) operations completed, expected \(tasks * operations)")
         let names = try connection.allDomains().map(\.name).sorted()
         let expected = (shared.map(\.0) + (0..<tasks).map { "own-\($0)" }).sorted()

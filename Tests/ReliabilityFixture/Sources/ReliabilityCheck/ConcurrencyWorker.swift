@@ -88,7 +88,9 @@ struct ConcurrencyWorker: Sendable {
             let value = try await onQueue(queue) {
                 try connection.domain(named: ownName).memoryParameters()[.softLimit]
             }
-            try require(value == .ullong(expected), "memoryParameters()[.softLimit] = \(String(describing: value)), expected \(expected)")
+            try require(
+                value == .ullong(expected),
+                "memoryParameters()[.softLimit] = \(String(describing: value)), expected \(expected)")
         case .typedSet:
             let limit = UInt64(1_000_000 + index * 100_000 + step)
             let value = try await onQueue(queue) {
@@ -100,9 +102,10 @@ struct ConcurrencyWorker: Sendable {
             softLimit = limit
         case .typedSetRejected:
             try await onQueue(queue) {
-                try expectError(.argumentUnsupported, naming: "made_up_\(index)_\(step)", "setMemoryParameters(made_up)") {
+                let key = "made_up_\(index)_\(step)"
+                try expectError(.argumentUnsupported, naming: key, "setMemoryParameters([\(key): 1])") {
                     try connection.domain(named: ownName).setMemoryParameters(
-                        [Domain.MemoryParameter(rawValue: "made_up_\(index)_\(step)"): .ullong(1)])
+                        [Domain.MemoryParameter(rawValue: key): .ullong(1)])
                 }
             }
         case .eventStream:
@@ -141,7 +144,8 @@ struct ConcurrencyWorker: Sendable {
             guard case .lifecycle(let domain, let type, _) = event else { return "other event" }
             return "\(domain.name) \(type)"
         }
-        try require(!read.timedOut && !read.ended, "event stream: \(read.values) then \(read.timedOut ? "timed out" : "ended")")
+        try require(
+            !read.timedOut && !read.ended, "event stream: \(read.values) then \(read.timedOut ? "timed out" : "ended")")
         try require(read.values == ["\(ownName) suspended", "\(ownName) resumed"], "event stream gave \(read.values)")
     }
 }

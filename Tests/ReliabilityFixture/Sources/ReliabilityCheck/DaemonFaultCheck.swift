@@ -35,11 +35,15 @@ enum DaemonFaultCheck {
         report("faults: \(all.count) kill/restart cycles survived; \(all.map(\.callsBefore).reduce(0, +)) calls "
             + "succeeded before the kills, \(all.map(\.failedAsExpected).reduce(0, +)) failed with LibvirtError as "
             + "expected (\(all.map(\.inFlight).reduce(0, +)) of them in flight at the kill), 0 hung, 0 crashed")
-        report("faults: per cycle \(format(times.min())) s min, \(format(times.reduce(0, +) / Double(max(1, times.count)))) s mean, "
+        let mean = times.reduce(0, +) / Double(max(1, times.count))
+        report("faults: per cycle \(format(times.min())) s min, \(format(mean)) s mean, "
             + "\(format(times.max())) s max; close event \(format(all.map(\.closeDelay).max())) s and stream end "
             + "\(format(all.map(\.streamEndDelay).max())) s after the kill at most")
-        report("faults: close reasons " + reasons.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }.joined(separator: ", "))
-        for (error, count) in errors.sorted(by: { $0.value > $1.value }) { report("faults: error × \(count): \(error)") }
+        let closeReasons = reasons.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }
+        report("faults: close reasons " + closeReasons.joined(separator: ", "))
+        for (error, count) in errors.sorted(by: { $0.value > $1.value }) {
+            report("faults: error × \(count): \(error)")
+        }
     }
 
     /// Seconds with two decimals.

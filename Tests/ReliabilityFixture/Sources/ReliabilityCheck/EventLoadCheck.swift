@@ -61,7 +61,9 @@ enum EventLoadCheck {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         report("events (\(label)): \(transitions) transitions, \(received.count) events delivered in "
             + "\(String(format: "%.2f", seconds)) s (\(Int(Double(received.count) / seconds)) events/s)")
-        try require(!read.timedOut && !read.ended, "the stream \(read.timedOut ? "timed out" : "ended") after \(received.count) events")
+        try require(
+            !read.timedOut && !read.ended,
+            "the stream \(read.timedOut ? "timed out" : "ended") after \(received.count) events")
         try require(received.count == transitions, "\(received.count) events for \(transitions) transitions")
         if let first = zip(received, expected).enumerated().first(where: { $0.element.0 != $0.element.1 }) {
             throw CheckFailure("event \(first.offset) is \(first.element.0), expected \(first.element.1)")

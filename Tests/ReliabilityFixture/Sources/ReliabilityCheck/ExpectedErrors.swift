@@ -19,7 +19,8 @@ func expectError(
     } catch let error as LibvirtError {
         try require(error.code == code, "\(what): threw \(error.code) '\(error.message)', expected \(code)")
         if let subject {
-            try require(error.message.contains(subject), "\(what): the error '\(error.message)' does not name \(subject)")
+            try require(
+                error.message.contains(subject), "\(what): the error '\(error.message)' does not name \(subject)")
         }
         return
     }

@@ -66,7 +66,9 @@ struct FaultCycle {
         }
         for outcome in outcomes {
             if let wrong = outcome.wrong { throw CheckFailure("a call under fault: \(wrong)") }
-            guard let error = outcome.libvirtError else { throw CheckFailure("a calling thread ended without an error") }
+            guard let error = outcome.libvirtError else {
+                throw CheckFailure("a calling thread ended without an error")
+            }
             figures.callsBefore += outcome.succeeded
             figures.failedAsExpected += 1
             if outcome.lastCallStarted < killed { figures.inFlight += 1 }
