@@ -52,7 +52,8 @@ enum DaemonFaultCheck {
     }
 
     /// Restarts the daemon, holds a client connection to it, and runs this program's `admin`
-    /// check in a child process against the daemon (up to 60 seconds).
+    /// check in a child process against the daemon (up to 60 seconds); the child ends by killing
+    /// the daemon under its admin connection.
     private static func runAdminCheck(daemon: PrivateDaemon) async throws {
         try daemon.start()
         let client = try Connection(uri: daemon.uri)

@@ -45,8 +45,9 @@ struct FaultCycle {
         let connection = try bounded(10, "Connection(uri: \(uri))") { try Connection(uri: uri) }
         let state = try bounded(10, "domain(named: test).info()") { try connection.domain(named: "test").info().state }
         try require(state == .running, "domain test is \(state) on the restarted daemon")
-        let closeEvents = try connection.closeEvents()
-        let events = try connection.domainEvents(.lifecycle)
+        let (closeEvents, events) = try bounded(10, "closeEvents() and domainEvents(.lifecycle)") {
+            (try connection.closeEvents(), try connection.domainEvents(.lifecycle))
+        }
         try await checkEventsArrive(on: connection)
 
         let closeReader = Task {
@@ -99,7 +100,7 @@ struct FaultCycle {
     /// their own (which shares its libvirt registration with the cycle's lifecycle stream).
     private func checkEventsArrive(on connection: Connection) async throws {
         let name = "fault-\(number)"
-        let probe = try connection.domainEvents(.lifecycle)
+        let probe = try bounded(10, "domainEvents(.lifecycle)") { try connection.domainEvents(.lifecycle) }
         try bounded(10, "defineDomain(xml:) and undefine()") {
             try connection.defineDomain(xml: domainXML(name: name)).undefine()
         }

@@ -23,6 +23,7 @@ do {
         try await DaemonFaultCheck.run(cycles: option("--cycles", 20))
     case "admin" where arguments.count == 2:
         try AdminCheck.run(socketFolder: arguments[1])
+        try await AdminFaultCheck.run(socketFolder: arguments[1])
     default:
         throw CheckFailure("""
             usage: ReliabilityCheck concurrency [--tasks N] [--operations N] | events [--transitions N] \
