@@ -22,9 +22,9 @@ enum ConcurrencyCheck {
         // Works around a libvirt 9.0 race: when a driver's last event callback is deregistered
         // while another thread queues an event, that driver delivers no event ever again
         // (`virObjectEventStateQueueRemote` reads the flush timer without the lock, and a queue
-        // that is not empty is never re-armed; Tests/LibvirtBindingTests/EventTests.swift meets
-        // it too). Without this registration, open for the whole run, the check loses every event
-        // after a few hundred streams. It is of another kind than the streams the workers open.
+        // that is not empty is never re-armed; reproduced in C by Reproductions/lost-events.c).
+        // Without this registration, open for the whole run, the check loses every event after a
+        // few hundred streams. It is of another kind than the streams the workers open.
         let keeper = try connection.domainEvents(.metadataChange)
         let started = ContinuousClock.now
         let tallies = await withTaskGroup(of: ConcurrencyWorker.Tally.self) { group in
