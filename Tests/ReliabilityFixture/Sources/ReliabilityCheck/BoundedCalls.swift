@@ -44,3 +44,22 @@ func onQueue<Value: Sendable>(
         queue.async { continuation.resume(with: Result { try body() }) }
     }
 }
+
+/// Waits up to `seconds` for `task`'s value; nil when time ran out (the task is left running).
+///
+/// - Parameter task: The task to wait for.
+/// - Parameter seconds: The time limit.
+func value<Value: Sendable>(of task: Task<Value, Never>, within seconds: Double) async -> Value? {
+    let pending = Guarded<CheckedContinuation<Value?, Never>?>(nil)
+    return await withCheckedContinuation { continuation in
+        pending.withLock { $0 = continuation }
+        Task {
+            let value = await task.value
+            pending.withLock { $0.take() }?.resume(returning: value)
+        }
+        Task {
+            try? await Task.sleep(for: .seconds(seconds))
+            pending.withLock { $0.take() }?.resume(returning: nil)
+        }
+    }
+}

@@ -21,12 +21,16 @@ enum ConcurrencyOperation: String, CaseIterable, Sendable {
     case eventStream
     /// An unfiltered lifecycle stream opened and dropped at once (all tasks share its registration).
     case streamChurn
+    /// An unfiltered lifecycle stream whose reading task is cancelled while it waits: the reading
+    /// must end (within 10 s) and the stream with it.
+    case cancelledReader
 
     /// How many of every 100 operations are of this kind.
     var weight: Int {
         switch self {
         case .lookupExisting, .lookupMissingName, .info, .typedGet, .typedSet: 12
         case .lookupMissingUUID, .typedSetRejected, .streamChurn: 8
+        case .cancelledReader: 4
         case .defineUndefine: 10
         case .eventStream: 6
         }

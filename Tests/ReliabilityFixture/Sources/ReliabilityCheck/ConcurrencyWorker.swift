@@ -112,6 +112,15 @@ struct ConcurrencyWorker: Sendable {
             try await suspendAndResumeWithEvents()
         case .streamChurn:
             try await onQueue(queue) { _ = try connection.domainEvents(.lifecycle) }
+        case .cancelledReader:
+            let events = try await onQueue(queue) { try connection.domainEvents(.lifecycle) }
+            let reader = Task {
+                var count = 0
+                for await _ in events { count += 1 }
+                return count
+            }
+            reader.cancel()
+            try require(await value(of: reader, within: 10) != nil, "a cancelled reader did not end within 10 s")
         }
     }
 
