@@ -109,6 +109,8 @@ struct EventRegistration: @unchecked Sendable {
     /// For a close callback: how many other registrations of the connection keep it, so that
     /// their streams end when the connection closes.
     var watchers = 0
+    /// Whether this registration counts as a watcher of its connection's close callback.
+    var watchesClose = false
 }
 
 /// The live registrations of the process.
@@ -144,9 +146,10 @@ package func subscribeToEvents<Event: Sendable>(
             Unmanaged<EventHub<Event>>.fromOpaque(opaque).release()
             throw error
         }
-        registrations[key] = EventRegistration(
+        var registration = EventRegistration(
             hub: hub, callbackID: callbackID, deregister: deregister, ownedOpaque: libvirtReleases ? nil : opaque)
-        if key.endsWithConnection { watchClose(of: key.connection, in: &registrations) }
+        registration.watchesClose = key.endsWithConnection && watchClose(of: key.connection, in: &registrations)
+        registrations[key] = registration
         return number
     }
     continuation.onTermination = { _ in
@@ -155,7 +158,7 @@ package func subscribeToEvents<Event: Sendable>(
                   hub.remove(number), registration.watchers == 0
             else { return }
             end(key, in: &registrations)
-            if key.endsWithConnection { unwatchClose(of: key.connection, in: &registrations) }
+            if registration.watchesClose { unwatchClose(of: key.connection, in: &registrations) }
         }
     }
     return stream
@@ -171,18 +174,24 @@ private func end(_ key: EventRegistrationKey, in registrations: inout [EventRegi
 /// Makes sure the connection at `address` has a close callback while it has event streams: the
 /// first event registration of a connection registers one (unless the user's close-event stream
 /// already did), later ones count themselves as its watchers.
-private func watchClose(of address: UInt, in registrations: inout [EventRegistrationKey: EventRegistration]) {
+///
+/// - Returns: Whether the caller now watches the close callback (false when libvirt refused it).
+private func watchClose(
+    of address: UInt, in registrations: inout [EventRegistrationKey: EventRegistration]
+) -> Bool {
     let key = EventRegistrationKey.closeCallback(of: address)
     if registrations[key] != nil {
         registrations[key]?.watchers += 1
-    } else if var registration = registerCloseWatch(of: address) {
-        registration.watchers = 1
-        registrations[key] = registration
+        return true
     }
+    guard var registration = registerCloseWatch(of: address) else { return false }
+    registration.watchers = 1
+    registrations[key] = registration
+    return true
 }
 
-/// Undoes one ``watchClose(of:in:)``: the close callback ends with its last watcher, unless
-/// close-event streams still use it.
+/// Undoes one ``watchClose(of:in:)`` that returned true: the close callback ends with its last
+/// watcher, unless close-event streams still use it.
 private func unwatchClose(of address: UInt, in registrations: inout [EventRegistrationKey: EventRegistration]) {
     let key = EventRegistrationKey.closeCallback(of: address)
     guard var registration = registrations[key] else { return }
