@@ -1,15 +1,19 @@
 import CLibvirt
+import Dispatch
 
 extension Connection {
     /// Reports why the connection closed (end of file, keepalive timeout, error, or client
     /// request), for remote connections. Ending the iteration unregisters the callback.
+    ///
+    /// The stream ends after the reason, as do the connection's event streams: no event can come
+    /// on a closed connection.
     ///
     /// - Returns: The close reasons libvirt reports (at most one per connection).
     /// - Throws: ``LibvirtError`` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectRegisterCloseCallback`, `virConnectUnregisterCloseCallback`.
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {
-        let key = EventRegistrationKey(connection: pointer, function: "virConnectRegisterCloseCallback", id: 0, object: nil)
+        let key = EventRegistrationKey(connection: pointer, function: connectionCloseFunction, id: 0, object: nil)
         return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
             virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil)
         }, deregister: { [self] _ in
@@ -18,8 +22,43 @@ extension Connection {
     }
 }
 
-/// Receives `virConnectCloseFunc` calls and forwards the reason to the hub passed as `opaque`.
-private let connectionClosed: @convention(c) (OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, reason, opaque in
+/// The C function behind close-event registrations, which names them in registration keys.
+let connectionCloseFunction = "virConnectRegisterCloseCallback"
+
+extension EventRegistrationKey {
+    /// The key of the close callback of the connection at `address`.
+    static func closeCallback(of address: UInt) -> EventRegistrationKey {
+        EventRegistrationKey(address: address, function: connectionCloseFunction, id: 0, object: nil)
+    }
+}
+
+/// Registers a close callback for the connection at `address` on behalf of its event streams,
+/// so that they end when the connection closes; nil when libvirt refuses (a driver that cannot
+/// report closing: its streams then end only when their readers stop).
+///
+/// The connection stays open meanwhile: the event registrations that watch it hold it.
+func registerCloseWatch(of address: UInt) -> EventRegistration? {
+    guard let pointer = OpaquePointer(bitPattern: address) else { return nil }
+    let hub = EventHub<Connection.CloseReason>()
+    let opaque = hub.retainedOpaque()
+    guard virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil) >= 0 else {
+        virResetLastError()
+        Unmanaged<EventHub<Connection.CloseReason>>.fromOpaque(opaque).release()
+        return nil
+    }
+    return EventRegistration(hub: hub, callbackID: 0, deregister: { _ in
+        _ = virConnectUnregisterCloseCallback(OpaquePointer(bitPattern: address), connectionClosed)
+    }, ownedOpaque: opaque)
+}
+
+/// Receives `virConnectCloseFunc` calls: forwards the reason to the hub passed as `opaque`, then
+/// ends the connection's streams on another thread (ending them deregisters callbacks, which
+/// must not happen inside libvirt's close callback: it holds the callback's lock meanwhile).
+private let connectionClosed: @convention(c) (OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = {
+    connection, reason, opaque in
     guard let opaque else { return }
     EventHub<Connection.CloseReason>.from(opaque).yield(Connection.CloseReason(rawValue: reason))
+    guard let connection else { return }
+    let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
+    DispatchQueue.global().async { endEventStreams(ofConnection: address) }
 }

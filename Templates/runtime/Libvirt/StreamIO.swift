@@ -62,25 +62,32 @@ extension Stream {
         try receive(upTo: maxLength) { virStreamRecvFlags(pointer, $0, $1, options.rawValue) }
     }
 
+    /// One read into a fresh buffer that libvirt fills directly (no zero-filling, no copy); a
+    /// chunk much smaller than the buffer is copied into an array of its own size, so small reads
+    /// do not keep the whole buffer alive.
     private func receive(
         upTo maxLength: Int, _ read: (UnsafeMutablePointer<CChar>, Int) -> Int32
     ) throws -> Chunk {
-        var buffer = [UInt8](repeating: 0, count: max(maxLength, 1))
-        let count = buffer.withUnsafeMutableBufferPointer { raw in
-            raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: raw.count) { read($0, maxLength) }
+        let capacity = max(maxLength, 1)
+        var count: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: capacity) { raw, initialized in
+            count = raw.baseAddress!.withMemoryRebound(to: CChar.self, capacity: capacity) { read($0, maxLength) }
+            initialized = max(Int(count), 0)
         }
         switch count {
         case -2: return .wouldBlock
         case -3: return .hole
         case 0: return .end
-        default: return .data(Array(buffer.prefix(Int(try check(count)))))
+        default:
+            let length = Int(try check(count))
+            return .data(length * 4 < capacity ? Array(buffer[..<length]) : buffer)
         }
     }
 
-    /// The bytes of a stream as an async sequence, read on a background thread until the end of
-    /// the stream, which is then finished. Cancelling the iteration aborts the stream, on the
-    /// reading thread once the read in progress returns: libvirt's local streams do not survive
-    /// being closed by one thread while another reads them.
+    /// The bytes of a stream as an async sequence, read on a pooled background thread until the
+    /// end of the stream, which is then finished. Cancelling the iteration aborts the stream, on
+    /// the reading thread once the read in progress returns: libvirt's local streams do not
+    /// survive being closed by one thread while another reads them.
     ///
     /// - Parameter chunkSize: The most bytes per element.
     public func bytes(chunkSize: Int = 65536) -> AsyncThrowingStream<[UInt8], any Error> {
@@ -228,7 +235,7 @@ extension Stream {
     }
 }
 
-/// Reads a blocking stream on its own thread and feeds an async stream.
+/// Reads a blocking stream on a pooled background thread and feeds an async stream.
 private final class StreamReader: @unchecked Sendable {
     let stream: Stream
     let chunkSize: Int
@@ -242,10 +249,12 @@ private final class StreamReader: @unchecked Sendable {
         self.continuation = continuation
     }
 
+    /// The queue every reader's blocking loop runs on: its threads are pooled, so starting a
+    /// reader costs no thread creation, and concurrent readers do not wait for each other.
+    private static let queue = DispatchQueue(label: "libvirt.stream-readers", qos: .utility, attributes: .concurrent)
+
     func start() {
-        let thread = Thread { [self] in run() }
-        thread.name = "libvirt-stream-reader"
-        thread.start()
+        Self.queue.async { [self] in run() }
     }
 
     /// Asks the reading thread to stop and abort the stream after the read in progress.
