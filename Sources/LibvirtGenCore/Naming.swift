@@ -111,7 +111,11 @@ public struct Naming: Sendable {
         "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
         "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any",
         "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type",
+        "Protocol", "_",
     ]
+
+    /// Capitalized keywords that cannot name a type even in backticks (`Domain.Type` is the metatype).
+    public static let reservedTypeNames: Set<String> = ["Type", "Protocol", "Self", "Any"]
 
     private func upperFirst(_ word: String) -> String {
         word.prefix(1).uppercased() + word.dropFirst()

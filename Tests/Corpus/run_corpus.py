@@ -318,7 +318,7 @@ def main():
     cases = sorted(os.path.join(cases_root, name) for name in os.listdir(cases_root) if name.startswith("case-"))
     if arguments.operators:
         wanted = arguments.operators.replace("_", "-").split(",")
-        cases = [case for case in cases if case.split("-", 2)[2] in wanted]
+        cases = [case for case in cases if os.path.basename(case).split("-", 2)[2] in wanted]
     started = time.monotonic()
     runs = os.path.join(work, "runs")
     with concurrent.futures.ThreadPoolExecutor(arguments.jobs) as pool:
