@@ -57,6 +57,21 @@ struct HostileInputTests {
         }
     }
 
+    /// A type whose array bound names a macro nothing defines is a broken reference, reported at its struct.
+    @Test func undefinedArrayBound() throws {
+        try withTemporaryFolder { temporary in
+            let api = try Self.folder(in: temporary, "libvirt-api.xml") { text in
+                try Self.replacing(
+                    "<macro name='VIR_TYPED_PARAM_FIELD_LENGTH'", with: "<macro name='VIR_TYPED_PARAM_FIELD_0'", in: text)
+            }
+            let error = try #require(throws: DiagnosticError.self) { try Pipeline().run(apiXML: api) }
+            #expect(error.diagnostic.location?.file == api.appendingPathComponent("libvirt-api.xml").path)
+            #expect((error.diagnostic.location?.line ?? 0) > 0)
+            #expect(error.diagnostic.message.contains(
+                "array bound 'VIR_TYPED_PARAM_FIELD_LENGTH' of field 'field'"), "\(error)")
+        }
+    }
+
     /// Input the generator must refuse, with what the one diagnostic line must say.
     enum Refused: String, CaseIterable, Sendable {
         /// 100,000 nested elements (tearing the tree down used to overflow the stack).
