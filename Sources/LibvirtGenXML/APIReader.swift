@@ -61,7 +61,7 @@ struct APIReader {
         try expectChildren(of: node, in: ["info"])
         return CTypedDeclaration(
             name: try identifier("name", of: node), file: node.attributes["file"] ?? "", type: try typeAttribute(of: node),
-            version: node.attributes["version"], info: info(of: node), location: at(node))
+            version: try version(of: node), info: info(of: node), location: at(node))
     }
 
     private func readFunction(_ node: XMLNode) throws -> CFunction {
@@ -95,7 +95,7 @@ struct APIReader {
         }
         return CFunction(
             name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
-            module: node.attributes["module"] ?? "", version: node.attributes["version"], info: info(of: node),
+            module: node.attributes["module"] ?? "", version: try version(of: node), info: info(of: node),
             returnType: returnType, returnInfo: returnInfo, args: args, acls: acls, location: at(node))
     }
 
@@ -111,7 +111,7 @@ struct APIReader {
         return CEnumValue(
             name: try identifier("name", of: node), file: node.attributes["file"] ?? "", rawValue: raw,
             value: Int64(raw) ?? 0, bitshift: bitshift, type: try identifier("type", of: node),
-            version: node.attributes["version"], info: node.attributes["info"] ?? "", location: at(node))
+            version: try version(of: node), info: node.attributes["info"] ?? "", location: at(node))
     }
 
     private func readMacro(_ node: XMLNode) throws -> CMacro {
@@ -129,7 +129,7 @@ struct APIReader {
         }
         return CMacro(
             name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
-            version: node.attributes["version"], info: info(of: node), stringValue: node.attributes["string"],
+            version: try version(of: node), info: info(of: node), stringValue: node.attributes["string"],
             rawValue: node.attributes["raw"], params: params, location: at(node))
     }
 
@@ -149,7 +149,7 @@ struct APIReader {
         }
         return CStruct(
             name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
-            type: try typeAttribute(of: node), version: node.attributes["version"], info: info(of: node),
+            type: try typeAttribute(of: node), version: try version(of: node), info: info(of: node),
             fields: fields, location: at(node))
     }
 
@@ -192,6 +192,17 @@ struct APIReader {
             throw DiagnosticError("invalid C identifier '\(value)' as the \(name) of <\(node.name)>", at: at(node))
         }
         return value
+    }
+
+    /// The `version` attribute, when there is one: numbers separated by dots (`9.0.0`); it is written
+    /// into generated documentation and C string literals.
+    private func version(of node: XMLNode) throws -> String? {
+        guard let version = node.attributes["version"] else { return nil }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count < 10 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw DiagnosticError("invalid version '\(version)' of <\(node.name)>", at: at(node))
+        }
+        return version
     }
 
     /// Throws unless every child of `node` is one of the elements named.

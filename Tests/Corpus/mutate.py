@@ -446,20 +446,18 @@ def op_doc_injection(rng, docs):
         "back\\slash \\u{0} \\(x)", "line&#10;two&#13;three&#xD;&#xA;four", "\u2028separator\u2029",
         "&#x85;next line", "\"quote\" 'apostrophe' `tick`", "&lt;b&gt;html&lt;/b&gt; &amp;amp;",
     ])
-    target = rng.choice(["info-attribute", "info-text", "macro-string", "summary"])
-    name = "libvirt-api.xml" if target != "info-attribute" else pick_file(rng)
+    target = rng.choice(["arg-info", "enum-info", "info-text", "macro-string"])
+    name = "libvirt-api.xml" if target != "arg-info" else pick_file(rng)
     doc = docs[name]
-    if target == "info-attribute":
-        start, end, _ = rng.choice(doc.attributes("info"))
-        doc.replace(start, end, xml_attribute(payload))
-    elif target == "macro-string":
-        start, end, _ = rng.choice(doc.attributes("string", ["macro"]))
-        doc.replace(start, end, xml_attribute(payload))
+    if target == "info-text":
+        start, end, _ = rng.choice(doc.elements(["info"]))
+        close = end - len("</info>")
+        doc.replace(close, close, " " + payload.replace("<", "&lt;"))
     else:
-        start, end, _ = rng.choice(doc.elements(["info"] if target == "info-text" else ["summary"]))
-        close = end - len("</info>") if target == "info-text" else end - len("</summary>")
-        text = payload.replace("<", "&lt;")
-        doc.replace(close, close, " " + text)
+        attribute, element = {"arg-info": ("info", "arg"), "enum-info": ("info", "enum"),
+                              "macro-string": ("string", "macro")}[target]
+        start, end, _ = rng.choice(doc.attributes(attribute, [element]))
+        doc.replace(start, end, xml_attribute(payload))
     return name, "hostile text in %s: %r" % (target, payload), doc.line_of(start), False
 
 

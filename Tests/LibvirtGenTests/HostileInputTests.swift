@@ -84,6 +84,8 @@ struct HostileInputTests {
         case duplicateArgument
         /// Entities that would expand to gigabytes.
         case billionLaughs
+        /// A version that is not numbers and dots (it ends up in C string literals).
+        case badVersion
 
         /// The text transformation and the message.
         var mutation: (transform: @Sendable (String) throws -> String, message: String) {
@@ -103,6 +105,9 @@ struct HostileInputTests {
             case .duplicateArgument:
                 return ({ try HostileInputTests.replacing("<arg name='nfdlist'", with: "<arg name='domain'", in: $0) },
                         "duplicate argument 'domain'")
+            case .badVersion:
+                return ({ try HostileInputTests.replacing("version='2.0.0'", with: "version='2\\\"0'", in: $0) },
+                        "invalid version '2\\\"0' of <function>")
             case .billionLaughs:
                 let entities = (1...9).map { "<!ENTITY l\($0) \"\(String(repeating: "&l\($0 - 1);", count: 10))\">" }
                 let doctype = "<!DOCTYPE api [<!ENTITY l0 \"lol\">\(entities.joined())]>\n"

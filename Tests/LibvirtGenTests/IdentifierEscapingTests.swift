@@ -41,6 +41,13 @@ struct IdentifierEscapingTests {
         #expect(CTypeSyntax.keywords.isSuperset(of: ["default", "struct", "int", "return"]))
     }
 
+    /// A typed-parameter name from a macro's string becomes a string literal with quotes, backslashes,
+    /// control characters and line separators escaped.
+    @Test func stringLiterals() {
+        #expect(TypedParameterLowering.literal(for: "a\"b\\c").0 == #""a\"b\\c""#)
+        #expect(TypedParameterLowering.literal(for: "one\r\ntwo\u{2028}").0 == #""one\u{d}\u{a}two\u{2028}""#)
+    }
+
     /// A carriage return (alone or before a newline), NEL and the Unicode separators all end a
     /// documentation line, so none reaches a `///` comment where Swift would end it early.
     @Test func lineBreaksInDocumentation() {
