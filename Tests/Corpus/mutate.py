@@ -102,6 +102,7 @@ def xml_attribute(value):
 
 
 def pick_file(rng):
+    """One of the four files, the main one most often."""
     return rng.choices(FILES, weights=FILE_WEIGHTS)[0]
 
 
@@ -267,6 +268,7 @@ def op_huge_text(rng, docs):
 
 
 def encoded(docs, name, data):
+    """Makes `data` the bytes written for `name`, instead of its text."""
     docs[name + ":bytes"] = data
 
 
@@ -501,6 +503,7 @@ OPERATORS = [
 
 
 def make_case(source, pristine, out, seed, index):
+    """Writes case `index`: its folder with the mutated file, links to the others, canaries and case.json."""
     rng = random.Random(seed * 1_000_003 + index)
     operator = OPERATORS[index % len(OPERATORS)]
     docs = {name: Document(source[name]) for name in FILES}
@@ -529,6 +532,7 @@ def make_case(source, pristine, out, seed, index):
 
 
 def main():
+    """Parses the options and writes the cases."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", required=True, help="folder holding the four unmodified files")
     parser.add_argument("--out", required=True, help="folder to create the cases in (must not exist)")

@@ -24,7 +24,6 @@ import json
 import os
 import re
 import resource
-import shutil
 import subprocess
 import sys
 import time
@@ -62,6 +61,7 @@ def code_lines(data):
 
 
 def folder_listing(root):
+    """Every file under `root`, relative and sorted."""
     listing = []
     for folder, _, names in os.walk(root):
         listing += [os.path.relpath(os.path.join(folder, name), root) for name in names]
@@ -147,6 +147,7 @@ def run_case(binary, case_dir, work, timeout):
 
 
 def swiftc(arguments, cwd):
+    """Runs swiftc; returns whether it succeeded and what it printed on stderr."""
     run = subprocess.run(["swiftc"] + arguments, cwd=cwd, capture_output=True)
     return run.returncode == 0, run.stderr.decode("utf-8", "replace")
 
@@ -289,11 +290,13 @@ def compile_check(records, compiler, jobs, baseline_folder):
 
 
 def first_errors(text):
+    """The first three `error:` lines of a compiler's output, joined."""
     lines = [line for line in text.splitlines() if ": error: " in line]
     return " | ".join(lines[:3])[:800]
 
 
 def main():
+    """Runs every case, checks the compile results, prints the summary; 1 on any violation."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", required=True)
     parser.add_argument("--cases", required=True, help="the folder mutate.py wrote")

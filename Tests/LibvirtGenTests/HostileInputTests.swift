@@ -1,5 +1,6 @@
 import Foundation
 @testable import LibvirtGenCore
+import LibvirtGenDocs
 import LibvirtGenModel
 import Testing
 
@@ -69,6 +70,22 @@ struct HostileInputTests {
             #expect((error.diagnostic.location?.line ?? 0) > 0)
             #expect(error.diagnostic.message.contains(
                 "array bound 'VIR_TYPED_PARAM_FIELD_LENGTH' of field 'field'"), "\(error)")
+        }
+    }
+
+    /// A C type the hand-written runtime relies on, renamed consistently, is reported instead of
+    /// generating a package whose runtime names a type that no longer exists.
+    @Test func runtimeDependencyRenamed() throws {
+        try withTemporaryFolder { temporary in
+            let api = try Self.folder(in: temporary, "libvirt-api.xml") {
+                $0.replacing(/\bvirConnectCredential\b/, with: "virConnectElse")
+            }
+            let result = try Pipeline().run(apiXML: api)
+            let error = try #require(throws: DiagnosticError.self) {
+                try GeneratedPackageFiles.render(result.package, apis: result.apis)
+            }
+            #expect(error.diagnostic.location?.file == api.appendingPathComponent("libvirt-api.xml").path)
+            #expect(error.diagnostic.message.contains("(ConnectionAuth.swift) uses Connection.Credential"), "\(error)")
         }
     }
 
