@@ -104,6 +104,11 @@ public struct Naming: Sendable {
         return swiftKeywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// `name`, or `unnamed` when a C name made only of underscores left no words (`_`).
+    public static func nonEmpty(_ name: String) -> String {
+        name.isEmpty ? "unnamed" : name
+    }
+
     /// Swift keywords that need backticks as identifiers.
     static let swiftKeywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",

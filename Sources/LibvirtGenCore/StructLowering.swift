@@ -118,17 +118,19 @@ struct StructLowering {
         var fields = groups.map { group -> StructField in
             switch group {
             case .array(let count, let elements):
+                let (array, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 let base = registry.resolve(CType.parse(elements.type)).base
                 let (elementType, element) = base == "char"
                     ? ("String", "p[$0].map { String(cString: $0) } ?? \"\"") : (structNames[base]!, "\(structNames[base]!)(p[$0])")
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
-                    conversion: "c.\(Naming.identifier(elements.name)).map { p in (0..<Int(c.\(Naming.identifier(count.name)))).map { \(element) } } ?? []",
+                    conversion: "c.\(array).map { p in (0..<Int(c.\(length))).map { \(element) } } ?? []",
                     doc: docs.lines(elements.info))
             case .bytes(let elements, let count):
+                let (bytes, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
-                    conversion: "c.\(Naming.identifier(elements.name)).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(Naming.identifier(count.name))))) } ?? []",
+                    conversion: "c.\(bytes).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(length)))) } ?? []",
                     doc: docs.lines(elements.info))
             case .single(let field):
                 return single(field, of: s, docs: docs)
@@ -177,6 +179,6 @@ struct StructLowering {
             words.removeFirst()
             words.append("Count")
         }
-        return naming.lowerCamel(words)
+        return Naming.nonEmpty(naming.lowerCamel(words))
     }
 }

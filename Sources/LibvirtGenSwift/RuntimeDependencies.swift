@@ -33,9 +33,10 @@ enum RuntimeDependencies {
                 guard let names = declared[owner], !names.contains(name), !ownDeclarations.contains(name) else {
                     continue
                 }
+                let location = apis.indices.contains(file.moduleIndex) ? apis[file.moduleIndex].location : nil
                 throw DiagnosticError(
                     "the hand-written runtime (\(file.name)) uses \(owner).\(name), which this API description "
-                        + "does not declare", at: apis.indices.contains(file.moduleIndex) ? apis[file.moduleIndex].location : nil)
+                        + "does not declare", at: location)
             }
         }
     }

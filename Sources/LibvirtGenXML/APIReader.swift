@@ -60,7 +60,8 @@ struct APIReader {
     private func readTypedDeclaration(_ node: XMLNode) throws -> CTypedDeclaration {
         try expectChildren(of: node, in: ["info"])
         return CTypedDeclaration(
-            name: try identifier("name", of: node), file: node.attributes["file"] ?? "", type: try typeAttribute(of: node),
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
+            type: try typeAttribute(of: node),
             version: try version(of: node), info: info(of: node), location: at(node))
     }
 

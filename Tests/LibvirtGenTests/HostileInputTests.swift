@@ -103,6 +103,13 @@ struct HostileInputTests {
         case billionLaughs
         /// A version that is not numbers and dots (it ends up in C string literals).
         case badVersion
+        /// A function returning an array, which C cannot declare.
+        case arrayResult
+        /// A field whose array type declares another field's name.
+        case arrayOfAnotherName
+
+        /// The file the mutation damages.
+        var file: String { self == .arrayOfAnotherName ? "libvirt-api.xml" : "libvirt-lxc-api.xml" }
 
         /// The text transformation and the message.
         var mutation: (transform: @Sendable (String) throws -> String, message: String) {
@@ -125,6 +132,12 @@ struct HostileInputTests {
             case .badVersion:
                 return ({ try HostileInputTests.replacing("version='2.0.0'", with: "version='2\\\"0'", in: $0) },
                         "invalid version '2\\\"0' of <function>")
+            case .arrayResult:
+                return ({ try HostileInputTests.replacing("<return type='int'", with: "<return type='char x[4]'", in: $0) },
+                        "the result of 'virDomainLxcEnterCGroup' cannot have an array type")
+            case .arrayOfAnotherName:
+                return ({ try HostileInputTests.replacing("<field name='doi'", with: "<field name='where'", in: $0) },
+                        "of field 'where' of 'virSecurityModel' declares 'doi'")
             case .billionLaughs:
                 let entities = (1...9).map { "<!ENTITY l\($0) \"\(String(repeating: "&l\($0 - 1);", count: 10))\">" }
                 let doctype = "<!DOCTYPE api [<!ENTITY l0 \"lol\">\(entities.joined())]>\n"
@@ -142,14 +155,14 @@ struct HostileInputTests {
     func refused(input: Refused) throws {
         try withTemporaryFolder { temporary in
             let (transform, message) = input.mutation
-            let api = try Self.folder(in: temporary, "libvirt-lxc-api.xml", transform)
+            let api = try Self.folder(in: temporary, input.file, transform)
             let output = temporary.appendingPathComponent("out")
             try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
             try Data("kept\n".utf8).write(to: output.appendingPathComponent("sentinel"))
             let run = try CLI.run(["generate", "--api-xml", api.path, "--output", output.path])
-            let file = api.appendingPathComponent("libvirt-lxc-api.xml").path
+            let file = api.appendingPathComponent(input.file).path
             BadInputTests.checkDiagnostic(
-                run, BadInput.Expected(apiFolder: api, file: file, lines: 1...200, message: message))
+                run, BadInput.Expected(apiFolder: api, file: file, lines: 1...20_000, message: message))
             #expect(try FolderContents.names(output) == ["sentinel"])
         }
     }

@@ -15,12 +15,13 @@ struct IdentifierEscapingTests {
     }
 
     /// Ordinary names, and words that are keywords only in some positions, stay as they are; a leading
-    /// digit gets an underscore.
+    /// digit gets an underscore, and a name with no words left (`_`) becomes `unnamed`.
     @Test func otherNames() {
         #expect(Naming.identifier("domain") == "domain")
         #expect(Naming.identifier("async") == "async")
         #expect(Naming.identifier("Error") == "Error")
         #expect(Naming.identifier("9lives") == "_9lives")
+        #expect(Naming.nonEmpty("") == "unnamed" && Naming.nonEmpty("domain") == "domain")
     }
 
     /// `Type`, `Protocol`, `Self` and `Any` cannot name a nested type even in backticks: they become `Kind`.
