@@ -89,6 +89,19 @@ struct HostileInputTests {
         }
     }
 
+    /// Without the macro sizing UUID buffers, functions filling one are not bound (rather than bound
+    /// with code naming a constant that does not exist).
+    @Test func uuidBufferWithoutItsMacro() throws {
+        try withTemporaryFolder { temporary in
+            let api = try Self.folder(in: temporary, "libvirt-api.xml") {
+                try Self.replacing("<macro name='VIR_UUID_BUFLEN'", with: "<macro name='VIR_UUID_SIZE'", in: $0)
+            }
+            let functions = try Pipeline().run(apiXML: api).package.modules.flatMap(\.files).flatMap(\.functions)
+            #expect(!functions.contains { $0.cName == "virDomainGetUUID" })
+            #expect(functions.contains { $0.cName == "virDomainGetUUIDString" })
+        }
+    }
+
     /// Input the generator must refuse, with what the one diagnostic line must say.
     enum Refused: String, CaseIterable, Sendable {
         /// 100,000 nested elements (tearing the tree down used to overflow the stack).
@@ -107,9 +120,17 @@ struct HostileInputTests {
         case arrayResult
         /// A field whose array type declares another field's name.
         case arrayOfAnotherName
+        /// A handle's pointer typedef that does not point to the object.
+        case handlePointer
 
         /// The file the mutation damages.
-        var file: String { self == .arrayOfAnotherName ? "libvirt-api.xml" : "libvirt-lxc-api.xml" }
+        var file: String {
+            switch self {
+            case .arrayOfAnotherName: "libvirt-api.xml"
+            case .handlePointer: "libvirt-admin-api.xml"
+            default: "libvirt-lxc-api.xml"
+            }
+        }
 
         /// The text transformation and the message.
         var mutation: (transform: @Sendable (String) throws -> String, message: String) {
@@ -138,6 +159,12 @@ struct HostileInputTests {
             case .arrayOfAnotherName:
                 return ({ try HostileInputTests.replacing("<field name='doi'", with: "<field name='where'", in: $0) },
                         "of field 'where' of 'virSecurityModel' declares 'doi'")
+            case .handlePointer:
+                return ({
+                    try HostileInputTests.replacing(
+                        "<typedef name='virAdmClientPtr' file='libvirt-admin' type='virAdmClient *'",
+                        with: "<typedef name='virAdmClientPtr' file='libvirt-admin' type='void **'", in: $0)
+                }, "'virAdmClientPtr' must be 'virAdmClient *' (the pointer to a libvirt object), not 'void **'")
             case .billionLaughs:
                 let entities = (1...9).map { "<!ENTITY l\($0) \"\(String(repeating: "&l\($0 - 1);", count: 10))\">" }
                 let doctype = "<!DOCTYPE api [<!ENTITY l0 \"lol\">\(entities.joined())]>\n"
