@@ -128,6 +128,10 @@ struct ArgumentLowering {
                     parameter: SwiftParameter(label: name, name: name, type: "[UInt8]", defaultValue: nil, doc: doc),
                     argument: name), nil)
             }
+            // The buffer's size is libvirt's macro, which the description must define.
+            guard context.registry.macroValues["VIR_UUID_BUFLEN"] != nil else {
+                throw NotYetBound(reason: "a UUID buffer needs the macro VIR_UUID_BUFLEN, which the description lacks")
+            }
             return (LoweredArgument(
                 prelude: ["var \(name) = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))"], argument: "&\(name)",
                 result: ResultPart(name: name, type: "[UInt8]", expression: name)), nil)

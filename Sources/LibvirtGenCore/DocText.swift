@@ -44,17 +44,20 @@ public struct DocText: Sendable {
     }
 
     /// Documentation lines followed by the C symbol and the version.
+    /// A body line holding a line break (a parameter's text) continues on lines of its own.
     public func document(lines body: [String], cName: String, since: String?) -> [String] {
+        let body = body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         var lines = body.isEmpty ? [] : body + [""]
         lines.append("C symbol: `\(cName)`.")
         if let since { lines.append("Available since libvirt \(since).") }
         return lines
     }
 
-    /// Converts markup in one string (used for single-line parameter text too).
+    /// Converts markup in one string (used for single-line parameter text too). Every line break
+    /// comes out as `\n`: a carriage return reaching a `///` comment would end it in Swift's eyes.
     public func convert(_ text: String, parameters: [String: String] = [:]) -> String {
         guard converts else { return "" }
-        let chars = Array(text)
+        let chars = Array(Self.unifyingLineBreaks(text))
         var out = ""
         var i = 0
         func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
@@ -88,6 +91,18 @@ public struct DocText: Sendable {
             }
         }
         return out
+    }
+
+    /// The text with `\r\n`, `\r`, NEL and the Unicode line and paragraph separators as `\n`.
+    static func unifyingLineBreaks(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if scalar == "\n" && previous == "\r" { continue }
+            out.append(["\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) ? "\n" : scalar)
+        }
+        return String(out)
     }
 
     /// Collapses a code span repeated across a separator, which appears when two C names map to

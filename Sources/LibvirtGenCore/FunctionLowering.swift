@@ -149,7 +149,8 @@ struct FunctionLowering {
         if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
         return .bound(BoundFunction(
-            cName: function.name, shape: shape, kind: kind, name: naming.name, parameters: parameters,
+            cName: function.name, shape: shape, kind: kind, name: Naming.identifier(naming.name),
+            parameters: parameters,
             returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
             failureValue: failureValue, resultExpression: resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,

@@ -91,9 +91,19 @@ struct TypeReferenceCheck {
     /// Types across the files.
     let registry: TypeRegistry
 
-    /// Throws a ``DiagnosticError`` at the first unknown type.
+    /// Throws a ``DiagnosticError`` at the first unknown type, or at a handle's pointer typedef that
+    /// is not a pointer to the object (the bindings pass `virDomainPtr` as a `virDomain *`).
     func check(_ apis: [CAPI]) throws {
         for api in apis {
+            for typedef in api.typedefs where typedef.name.hasSuffix("Ptr") {
+                let object = String(typedef.name.dropLast(3))
+                let type = CType.parse(typedef.type)
+                if registry.handles[object] != nil && (type.base != object || type.pointers != 1) {
+                    throw DiagnosticError(
+                        "'\(typedef.name)' must be '\(object) *' (the pointer to a libvirt object), not '\(typedef.type)'",
+                        at: typedef.location)
+                }
+            }
             for function in api.functions + api.functypes {
                 for (what, type) in [("return type", function.returnType)] + function.args.map({ ("argument '\($0.name)'", $0.type) }) {
                     try checkType(type, what: "\(what) of '\(function.name)'", at: function.location)

@@ -42,6 +42,6 @@ struct LoweringContext {
     /// The Swift name of a C parameter of a function.
     func parameterName(_ cName: String, in function: String) -> String {
         if let name = overrides.parameterNames["\(function).\(cName)"] ?? overrides.parameterNames[cName] { return name }
-        return naming.lowerCamel(naming.expand(Naming.camelWords(cName)))
+        return Naming.nonEmpty(naming.lowerCamel(naming.expand(Naming.camelWords(cName))))
     }
 }

@@ -104,6 +104,11 @@ public struct Naming: Sendable {
         return swiftKeywords.contains(name) ? "`\(name)`" : name
     }
 
+    /// `name`, or `unnamed` when a C name made only of underscores left no words (`_`).
+    public static func nonEmpty(_ name: String) -> String {
+        name.isEmpty ? "unnamed" : name
+    }
+
     /// Swift keywords that need backticks as identifiers.
     static let swiftKeywords: Set<String> = [
         "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
@@ -111,7 +116,11 @@ public struct Naming: Sendable {
         "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
         "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any",
         "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type",
+        "Protocol", "_",
     ]
+
+    /// Capitalized keywords that cannot name a type even in backticks (`Domain.Type` is the metatype).
+    public static let reservedTypeNames: Set<String> = ["Type", "Protocol", "Self", "Any"]
 
     private func upperFirst(_ word: String) -> String {
         word.prefix(1).uppercased() + word.dropFirst()

@@ -51,6 +51,13 @@ struct StructLowering {
         case array(count: CField, elements: CField)
         /// Bytes (`unsigned char *`) and the `…len` field after them.
         case bytes(elements: CField, count: CField)
+
+        /// The C name of the field the Swift property is named after.
+        var cName: String {
+            switch self {
+            case .single(let field), .array(_, let field), .bytes(let field, _): field.name
+            }
+        }
     }
 
     private func fieldGroups(_ s: CStruct) -> [FieldGroup] {
@@ -107,24 +114,33 @@ struct StructLowering {
 
     /// The Swift struct for a convertible C struct.
     func lower(_ s: CStruct, docs: DocText, structNames: [String: String]) -> StructType {
-        let fields = fieldGroups(s).map { group -> StructField in
+        let groups = fieldGroups(s)
+        var fields = groups.map { group -> StructField in
             switch group {
             case .array(let count, let elements):
+                let (array, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 let base = registry.resolve(CType.parse(elements.type)).base
                 let (elementType, element) = base == "char"
                     ? ("String", "p[$0].map { String(cString: $0) } ?? \"\"") : (structNames[base]!, "\(structNames[base]!)(p[$0])")
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
-                    conversion: "c.\(elements.name).map { p in (0..<Int(c.\(count.name))).map { \(element) } } ?? []",
+                    conversion: "c.\(array).map { p in (0..<Int(c.\(length))).map { \(element) } } ?? []",
                     doc: docs.lines(elements.info))
             case .bytes(let elements, let count):
+                let (bytes, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
-                    conversion: "c.\(elements.name).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(count.name)))) } ?? []",
+                    conversion: "c.\(bytes).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(length)))) } ?? []",
                     doc: docs.lines(elements.info))
             case .single(let field):
                 return single(field, of: s, docs: docs)
             }
+        }
+        // Two C fields whose Swift names coincide (`type` and `Type`): the later one keeps its C name.
+        var taken = Set<String>()
+        for (index, group) in groups.enumerated() where !taken.insert(fields[index].name).inserted {
+            fields[index].name = Naming.identifier(group.cName)
+            taken.insert(fields[index].name)
         }
         let swiftName = types.swiftName(of: s.name)
         return StructType(
@@ -136,7 +152,7 @@ struct StructLowering {
     private func single(_ field: CField, of s: CStruct, docs: DocText) -> StructField {
         let type = registry.resolve(CType.parse(field.type))
         let name = Naming.identifier(fieldName(field.name))
-        let access = "c.\(field.name)"
+        let access = "c.\(Naming.identifier(field.name))"
         let doc = docs.lines(field.info)
         if type.arrayBound != nil {
             return StructField(name: name, type: "String", conversion: "String(cCharTuple: \(access))", doc: doc)
@@ -163,6 +179,6 @@ struct StructLowering {
             words.removeFirst()
             words.append("Count")
         }
-        return naming.lowerCamel(words)
+        return Naming.nonEmpty(naming.lowerCamel(words))
     }
 }

@@ -55,8 +55,9 @@ public struct TypeNaming: Sendable {
             words.removeLast()
         }
         var name = naming.upperCamel(words)
-        // `Type` cannot name a nested type (it would clash with the `X.Type` metatype expression).
-        if name == "Type" || name == "Protocol" { name = "Kind" }
+        // `Type` cannot name a nested type (it would clash with the `X.Type` metatype expression), nor
+        // can the other capitalized keywords.
+        if Naming.reservedTypeNames.contains(name) { name = "Kind" }
         return owner.map { "\($0).\(name)" } ?? name
     }
 }

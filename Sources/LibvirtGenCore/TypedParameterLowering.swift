@@ -46,7 +46,12 @@ struct TypedParameterLowering {
             } else if c == "\"" || c == "\\" {
                 literal += "\\\(c)"
             } else {
-                literal.append(c)
+                // Control characters and line separators would break the literal: written as `\u{…}`.
+                for scalar in c.unicodeScalars {
+                    let v = scalar.value
+                    literal += v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                        ? "\\u{\(String(v, radix: 16))}" : String(scalar)
+                }
             }
         }
         return ("\"\(literal)\"", parameters)

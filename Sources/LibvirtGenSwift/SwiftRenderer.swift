@@ -41,7 +41,8 @@ public struct SwiftRenderer: Sendable {
             files["Sources/CLibvirt/include/CLibvirt.h"] = ([cHeader] + c.header()).joined(separator: "\n") + "\n"
             files["Sources/CLibvirt/shim.c"] = ([cHeader] + c.shim()).joined(separator: "\n") + "\n"
         }
-        for module in package.modules {
+        var runtime: [RuntimeDependencies.RuntimeFile] = []
+        for (moduleIndex, module) in package.modules.enumerated() {
             if link == .direct {
                 let cFolder = "Sources/\(module.cModule)"
                 files["\(cFolder)/module.modulemap"] = try templates.render(
@@ -59,9 +60,11 @@ public struct SwiftRenderer: Sendable {
                     // Runtime files import their module's C module; the dynamic mode has one for all.
                     let source = text.replacingOccurrences(of: "import \(module.cModule)\n", with: "import \(cModule)\n")
                     files["Sources/\(module.name)/Runtime/\(name)"] = header("Templates/runtime") + "\n\n" + source
+                    runtime.append(.init(moduleIndex: moduleIndex, name: name, text: text))
                 }
             }
         }
+        try RuntimeDependencies.check(runtime, package: package, apis: apis)
         if let version = versionNumber(package.libvirtVersion) {
             files["Sources/Libvirt/Generated/LibvirtLibrary+Version.swift"] = try templates.render(
                 "version", ["header": header("libvirt-api.xml"), "versionNumber": version])

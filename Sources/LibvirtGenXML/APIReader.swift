@@ -33,6 +33,7 @@ struct APIReader {
             case "summary": summary = child.text.trimmed
             case "description": description = child.text.trimmed
             case "exports":
+                try expectChildren(of: child, in: [])
                 exports.append(CExport(symbol: try attribute("symbol", of: child), kind: try attribute("type", of: child)))
             default: throw unknown(child, in: "file")
             }
@@ -57,9 +58,11 @@ struct APIReader {
     }
 
     private func readTypedDeclaration(_ node: XMLNode) throws -> CTypedDeclaration {
-        CTypedDeclaration(
-            name: try attribute("name", of: node), file: node.attributes["file"] ?? "", type: try typeAttribute(of: node),
-            version: node.attributes["version"], info: info(of: node), location: at(node))
+        try expectChildren(of: node, in: ["info"])
+        return CTypedDeclaration(
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
+            type: try typeAttribute(of: node),
+            version: try version(of: node), info: info(of: node), location: at(node))
     }
 
     private func readFunction(_ node: XMLNode) throws -> CFunction {
@@ -70,15 +73,20 @@ struct APIReader {
             switch child.name {
             case "info": break
             case "return":
+                try expectChildren(of: child, in: [])
                 returnType = try typeAttribute(of: child)
                 returnInfo = child.attributes["info"] ?? ""
             case "arg":
-                args.append(
-                    CArg(name: try attribute("name", of: child), type: try typeAttribute(of: child),
-                         info: child.attributes["info"] ?? ""))
+                try expectChildren(of: child, in: [])
+                let name = try identifier("name", of: child)
+                if args.contains(where: { $0.name == name }) {
+                    throw DiagnosticError("duplicate argument '\(name)'", at: at(child))
+                }
+                args.append(CArg(name: name, type: try typeAttribute(of: child), info: child.attributes["info"] ?? ""))
             case "acls":
                 acls = try child.children.map { check in
                     guard check.name == "check" || check.name == "filter" else { throw unknown(check, in: "acls") }
+                    try expectChildren(of: check, in: [])
                     return CACLCheck(
                         kind: check.name, object: try attribute("object", of: check),
                         permission: try attribute("perm", of: check), flags: check.attributes["flags"])
@@ -87,12 +95,13 @@ struct APIReader {
             }
         }
         return CFunction(
-            name: try attribute("name", of: node), file: node.attributes["file"] ?? "",
-            module: node.attributes["module"] ?? "", version: node.attributes["version"], info: info(of: node),
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
+            module: node.attributes["module"] ?? "", version: try version(of: node), info: info(of: node),
             returnType: returnType, returnInfo: returnInfo, args: args, acls: acls, location: at(node))
     }
 
     private func readEnum(_ node: XMLNode) throws -> CEnumValue {
+        try expectChildren(of: node, in: [])
         let raw = try attribute("value", of: node)
         let bitshift = try node.attributes["value_bitshift"].map { text -> Int in
             guard let value = Int(text) else {
@@ -101,9 +110,9 @@ struct APIReader {
             return value
         }
         return CEnumValue(
-            name: try attribute("name", of: node), file: node.attributes["file"] ?? "", rawValue: raw,
-            value: Int64(raw) ?? 0, bitshift: bitshift, type: try attribute("type", of: node),
-            version: node.attributes["version"], info: node.attributes["info"] ?? "", location: at(node))
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "", rawValue: raw,
+            value: Int64(raw) ?? 0, bitshift: bitshift, type: try identifier("type", of: node),
+            version: try version(of: node), info: node.attributes["info"] ?? "", location: at(node))
     }
 
     private func readMacro(_ node: XMLNode) throws -> CMacro {
@@ -112,15 +121,16 @@ struct APIReader {
             switch child.name {
             case "info": break
             case "arg":
-                let name = try attribute("name", of: child)
+                try expectChildren(of: child, in: [])
+                let name = try identifier("name", of: child)
                 if params == nil { params = [] }
                 if !(params!.contains(name)) { params!.append(name) }
             default: throw unknown(child, in: "macro")
             }
         }
         return CMacro(
-            name: try attribute("name", of: node), file: node.attributes["file"] ?? "",
-            version: node.attributes["version"], info: info(of: node), stringValue: node.attributes["string"],
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
+            version: try version(of: node), info: info(of: node), stringValue: node.attributes["string"],
             rawValue: node.attributes["raw"], params: params, location: at(node))
     }
 
@@ -129,13 +139,18 @@ struct APIReader {
         for child in node.children {
             switch child.name {
             case "info": break
-            case "field": fields.append(try readField(child))
+            case "field":
+                let field = try readField(child)
+                if fields.contains(where: { $0.name == field.name }) {
+                    throw DiagnosticError("duplicate field '\(field.name)'", at: at(child))
+                }
+                fields.append(field)
             default: throw unknown(child, in: "struct")
             }
         }
         return CStruct(
-            name: try attribute("name", of: node), file: node.attributes["file"] ?? "",
-            type: try typeAttribute(of: node), version: node.attributes["version"], info: info(of: node),
+            name: try identifier("name", of: node), file: node.attributes["file"] ?? "",
+            type: try typeAttribute(of: node), version: try version(of: node), info: info(of: node),
             fields: fields, location: at(node))
     }
 
@@ -149,7 +164,7 @@ struct APIReader {
             }
         }
         return CField(
-            name: try attribute("name", of: node), type: try typeAttribute(of: node),
+            name: try identifier("name", of: node), type: try typeAttribute(of: node),
             info: node.attributes["info"] ?? "", unionMembers: members)
     }
 
@@ -168,6 +183,34 @@ struct APIReader {
             throw DiagnosticError("<\(node.name)> lacks the '\(name)' attribute", at: at(node))
         }
         return value
+    }
+
+    /// An attribute naming a C declaration, checked to be a C identifier (letters, digits and `_`, not
+    /// starting with a digit, not a keyword): the name is used in generated Swift and C code.
+    private func identifier(_ name: String, of node: XMLNode) throws -> String {
+        let value = try attribute(name, of: node)
+        guard CTypeSyntax.isIdentifier(value), !CTypeSyntax.keywords.contains(value) else {
+            throw DiagnosticError("invalid C identifier '\(value)' as the \(name) of <\(node.name)>", at: at(node))
+        }
+        return value
+    }
+
+    /// The `version` attribute, when there is one: numbers separated by dots (`9.0.0`); it is written
+    /// into generated documentation and C string literals.
+    private func version(of node: XMLNode) throws -> String? {
+        guard let version = node.attributes["version"] else { return nil }
+        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count < 10 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            throw DiagnosticError("invalid version '\(version)' of <\(node.name)>", at: at(node))
+        }
+        return version
+    }
+
+    /// Throws unless every child of `node` is one of the elements named.
+    private func expectChildren(of node: XMLNode, in allowed: Set<String>) throws {
+        if let other = node.children.first(where: { !allowed.contains($0.name) }) {
+            throw unknown(other, in: node.name)
+        }
     }
 
     /// A `type` attribute, checked to be a C type expression.

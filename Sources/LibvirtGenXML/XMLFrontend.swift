@@ -31,7 +31,9 @@ public struct XMLFrontend: Sendable {
             }
             return try read(file: url)
         }
-        return try Self.checkDuplicates(EnumValueResolver.resolve(apis))
+        let resolved = try Self.checkDuplicates(EnumValueResolver.resolve(apis))
+        try ArrayBounds.check(resolved)
+        return resolved
     }
 
     /// Reads one file. Enum values that name other constants are resolved within the file set by ``read(folder:)``.

@@ -64,6 +64,10 @@ public final class XMLNode {
 
 /// SAX delegate that builds the ``XMLNode`` tree.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
+    /// The deepest element nesting accepted. libvirt's files nest five levels; a hostile file nesting
+    /// thousands would make the tree (and tearing it down) recurse until the stack overflows.
+    static let maximumDepth = 64
+
     unowned let parser: XMLParser
     var stack: [XMLNode] = []
     var root: XMLNode?
@@ -78,6 +82,12 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
+        guard errorLine == nil else { return }
+        guard stack.count < Self.maximumDepth else {
+            fail("elements nested more than \(Self.maximumDepth) levels deep")
+            parser.abortParsing()
+            return
+        }
         let node = XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber)
         if let parent = stack.last {
             parent.children.append(node)
@@ -90,6 +100,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     func parser(
         _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
     ) {
+        guard errorLine == nil else { return }
         stack.removeLast()
     }
 
@@ -102,14 +113,19 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        // Foundation's text for parser errors is often a generic "could not be completed";
+        // name the parser's error code instead then.
+        let error = parseError as NSError
+        let text = error.localizedDescription
+        fail(text.isEmpty || text.contains("could not be completed")
+            ? "the file is not well-formed XML (XML parser error \(error.code))" : text)
+    }
+
+    /// Records the first problem and the line the parser is on.
+    private func fail(_ message: String) {
         if errorLine == nil {
             errorLine = parser.lineNumber
-            // Foundation's text for parser errors is often a generic "could not be completed";
-            // name the parser's error code instead then.
-            let error = parseError as NSError
-            let text = error.localizedDescription
-            errorMessage = text.isEmpty || text.contains("could not be completed")
-                ? "the file is not well-formed XML (XML parser error \(error.code))" : text
+            errorMessage = message
         }
     }
 }

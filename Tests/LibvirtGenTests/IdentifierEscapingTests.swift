@@ -1,0 +1,61 @@
+@testable import LibvirtGenCore
+import LibvirtGenModel
+import LibvirtGenXML
+import Testing
+
+/// The rules that keep names from the API description valid in generated code: Swift keywords in
+/// backticks, capitalized keywords never naming a type, only C identifiers accepted as names, and
+/// line breaks in documentation kept inside the comment.
+@Suite("Identifier escaping")
+struct IdentifierEscapingTests {
+    /// Every Swift keyword, `_` included, is escaped with backticks wherever it names a member.
+    @Test(arguments: ["class", "func", "self", "Self", "Type", "init", "default", "in", "throws", "Protocol", "_"])
+    func keywordsGetBackticks(keyword: String) {
+        #expect(Naming.identifier(keyword) == "`\(keyword)`")
+    }
+
+    /// Ordinary names, and words that are keywords only in some positions, stay as they are; a leading
+    /// digit gets an underscore, and a name with no words left (`_`) becomes `unnamed`.
+    @Test func otherNames() {
+        #expect(Naming.identifier("domain") == "domain")
+        #expect(Naming.identifier("async") == "async")
+        #expect(Naming.identifier("Error") == "Error")
+        #expect(Naming.identifier("9lives") == "_9lives")
+        #expect(Naming.nonEmpty("") == "unnamed" && Naming.nonEmpty("domain") == "domain")
+    }
+
+    /// `Type`, `Protocol`, `Self` and `Any` cannot name a nested type even in backticks: they become `Kind`.
+    @Test(arguments: ["Type", "Protocol", "Self", "Any"])
+    func capitalizedKeywordsNeverNameTypes(word: String) throws {
+        #expect(try TypeNamingTests.typeNaming().swiftName(of: "virDomain" + word) == "Domain.Kind")
+    }
+
+    /// A name is a C identifier: ASCII letters, digits and `_`, not starting with a digit; C keywords
+    /// are refused separately.
+    @Test func cIdentifiers() {
+        for name in ["virDomainGetName", "_x", "VIR_DOMAIN_NOSTATE", "class", "a9"] {
+            #expect(CTypeSyntax.isIdentifier(name), "\(name)")
+        }
+        for name in ["", "9lives", "dash-name", "two words", "café", "a.b", "a$b", "paren("] {
+            #expect(!CTypeSyntax.isIdentifier(name), "\(name)")
+        }
+        #expect(CTypeSyntax.keywords.isSuperset(of: ["default", "struct", "int", "return"]))
+    }
+
+    /// A typed-parameter name from a macro's string becomes a string literal with quotes, backslashes,
+    /// control characters and line separators escaped.
+    @Test func stringLiterals() {
+        #expect(TypedParameterLowering.literal(for: "a\"b\\c").0 == #""a\"b\\c""#)
+        #expect(TypedParameterLowering.literal(for: "one\r\ntwo\u{2028}").0 == #""one\u{d}\u{a}two\u{2028}""#)
+    }
+
+    /// A carriage return (alone or before a newline), NEL and the Unicode separators all end a
+    /// documentation line, so none reaches a `///` comment where Swift would end it early.
+    @Test func lineBreaksInDocumentation() {
+        let docs = DocText()
+        #expect(docs.lines("one\rtwo\r\nthree\u{2028}four\u{85}five") == ["one", "two", "three", "four", "five"])
+        #expect(docs.lines("one\r\n\r\ntwo") == ["one", "", "two"])
+        let document = docs.document(lines: ["- Parameter x: " + docs.convert("a\rb")], cName: "virX", since: nil)
+        #expect(document == ["- Parameter x: a", "b", "", "C symbol: `virX`."])
+    }
+}
