@@ -32,11 +32,6 @@ struct RunnerSession {
     /// Receives progress lines.
     let progress: (String) -> Void
 
-    /// The names of the probe checks, which restart without the probe that crashed.
-    static let probeChecks: Set<String> = {
-        let names = ["getters on the node's objects", "lookups of missing objects", "calls with placeholder arguments"]
-        return Set(names + names.map { "admin API: " + $0 })
-    }()
     /// How long one check may run before it counts as hung.
     static let checkTimeout: TimeInterval = 180
     /// How many crashes end the session.
@@ -73,7 +68,7 @@ struct RunnerSession {
                 break
             }
             progress("  \(note) during '\(check)'; restarting after it")
-            if Self.probeChecks.contains(check), let function, !skippedProbes.contains(function) {
+            if records.unfinishedRunsProbes, let function, !skippedProbes.contains(function) {
                 skippedProbes.insert(function)
                 crashNotes[check, default: []].append(note)
             } else {
@@ -125,6 +120,8 @@ struct JournalRecords {
     var finished: [HarnessReport.CheckResult] = []
     /// The check that started last without an end record.
     var unfinished: String?
+    /// Whether that check runs probes (it restarts without the probe that crashed).
+    var unfinishedRunsProbes = false
 
     /// Reads `url` (a missing file has no records).
     init(url: URL) {
@@ -139,9 +136,11 @@ struct JournalRecords {
                   let name = object["check"] as? String else { continue }
             if object["event"] as? String == "start" {
                 unfinished = name
+                unfinishedRunsProbes = object["probes"] as? Bool ?? false
             } else {
                 finished.append(.init(name: name, ok: object["ok"] as? Bool ?? false, detail: object["detail"] as? String ?? ""))
                 unfinished = nil
+                unfinishedRunsProbes = false
             }
         }
     }

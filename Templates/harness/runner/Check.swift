@@ -6,12 +6,15 @@ import Libvirt
 struct Check: Sendable {
     /// The name the report shows.
     let name: String
+    /// Whether the check runs probes, which the harness restarts without the probe that crashed.
+    let runsProbes: Bool
     /// The check's work, given a fixture on a fresh connection to the harness's node.
     let body: @Sendable (Fixture) async throws -> Void
 
     /// Creates a check.
-    init(_ name: String, body: @escaping @Sendable (Fixture) async throws -> Void) {
+    init(_ name: String, runsProbes: Bool = false, body: @escaping @Sendable (Fixture) async throws -> Void) {
         self.name = name
+        self.runsProbes = runsProbes
         self.body = body
     }
 }

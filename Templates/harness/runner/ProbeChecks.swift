@@ -37,7 +37,7 @@ enum ProbeChecks {
         let active = probes.filter { !skipped.contains($0.function) && suite.includes(module: $0.module) }
         let prefix = suite == .admin ? "admin API: " : ""
         return [
-            Check(prefix + "getters on the node's objects") { environment in
+            Check(prefix + "getters on the node's objects", runsProbes: true) { environment in
                 try run(active.filter {
                     switch $0.kind {
                     case .getter, .knownFailure: true
@@ -45,10 +45,10 @@ enum ProbeChecks {
                     }
                 }, environment)
             },
-            Check(prefix + "lookups of missing objects") { environment in
+            Check(prefix + "lookups of missing objects", runsProbes: true) { environment in
                 try run(active.filter { if case .lookupMiss = $0.kind { true } else { false } }, environment)
             },
-            Check(prefix + "calls with placeholder arguments") { environment in
+            Check(prefix + "calls with placeholder arguments", runsProbes: true) { environment in
                 hx_set_mode(Int32(HX_MODE_PROBE.rawValue))
                 defer { hx_set_mode(Int32(HX_MODE_CHECK.rawValue)) }
                 try run(active.filter { if case .call = $0.kind { true } else { false } }, environment, freshEach: true)

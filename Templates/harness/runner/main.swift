@@ -100,7 +100,7 @@ let environment = RunnerEnvironment(nodeFile: node, scratch: scratch, daemonSock
 let journal = Journal(path: results)
 let skipped = arguments.lists["--skip"] ?? []
 for check in suite.checks(skippingProbes: arguments.lists["--skip-probe"] ?? []) where !skipped.contains(check.name) {
-    journal.write(["check": check.name, "event": "start"])
+    journal.write(["check": check.name, "event": "start", "probes": check.runsProbes])
     let start = Date()
     var detail = ""
     do {
