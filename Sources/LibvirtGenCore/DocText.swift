@@ -27,10 +27,11 @@ public struct DocText: Sendable {
     /// The converted text as lines; `parameters` maps C parameter names to Swift ones.
     public func lines(_ text: String, parameters: [String: String] = [:]) -> [String] {
         let converted = Self.collapsingRepeats(convert(text, parameters: parameters))
-        var lines = converted.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            var trimmed = line
-            while let last = trimmed.last, last == " " || last == "\t" { trimmed.removeLast() }
-            return String(trimmed)
+        // Split and trimmed as UTF-8: a line feed is always a character of its own.
+        var lines = converted.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            var trimmed = line[...]
+            while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed.removeLast() }
+            return String(decoding: trimmed, as: UTF8.self)
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }
         while lines.last?.isEmpty == true { lines.removeLast() }
@@ -46,7 +47,10 @@ public struct DocText: Sendable {
     /// Documentation lines followed by the C symbol and the version.
     /// A body line holding a line break (a parameter's text) continues on lines of its own.
     public func document(lines body: [String], cName: String, since: String?) -> [String] {
-        let body = body.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        let body = body.flatMap { line in
+            line.utf8.contains(UInt8(ascii: "\n"))
+                ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
+        }
         var lines = body.isEmpty ? [] : body + [""]
         lines.append("C symbol: `\(cName)`.")
         if let since { lines.append("Available since libvirt \(since).") }
@@ -57,32 +61,36 @@ public struct DocText: Sendable {
     /// comes out as `\n`: a carriage return reaching a `///` comment would end it in Swift's eyes.
     public func convert(_ text: String, parameters: [String: String] = [:]) -> String {
         guard converts else { return "" }
-        let chars = Array(Self.unifyingLineBreaks(text))
-        var out = ""
+        // UTF-8 bytes rather than Characters: grapheme breaking took most of the generator's time
+        // here. A word character is judged by its scalar, as `Character.isLetter` judges a
+        // character by its first scalar.
+        let bytes = Array(Self.unifyingLineBreaks(text).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 4)
         var i = 0
-        func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" }
         func word(from start: Int) -> (String, Int) {
             var end = start
-            while end < chars.count, isWordCharacter(chars[end]) { end += 1 }
-            return (String(chars[start..<end]), end)
+            while end < bytes.count, let length = Self.wordScalarLength(bytes, at: end) { end += length }
+            return (String(decoding: bytes[start..<end], as: UTF8.self), end)
         }
-        while i < chars.count {
-            let c = chars[i]
-            if c == "@" || c == "%" {
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "@") || c == UInt8(ascii: "%") {
                 // `@name` is a parameter; `%NULL`, `%TRUE`, `%FALSE` are C constants.
                 let (token, end) = word(from: i + 1)
-                let swift = c == "@" ? (token.isEmpty ? nil : parameters[token] ?? token) : Self.constants[token]
-                out += swift.map { "`\($0)`" } ?? String(c) + token
+                let swift = c == UInt8(ascii: "@")
+                    ? (token.isEmpty ? nil : parameters[token] ?? token) : Self.constants[token]
+                if let swift { out += "`\(swift)`".utf8 } else { out.append(c); out += token.utf8 }
                 i = end
-            } else if isWordCharacter(c) && !c.isNumber && (i == 0 || !isWordCharacter(chars[i - 1])) {
+            } else if Self.startsSymbol(bytes, at: i) {
                 // A C symbol known to the bindings becomes its Swift name (`virDomainGetInfo()` → `Domain.info()`).
                 let (token, end) = word(from: i)
                 if let swift = symbols[token] {
-                    let call = end + 1 < chars.count && chars[end] == "(" && chars[end + 1] == ")"
-                    out += "`\(swift)`"
+                    let call = end + 1 < bytes.count && bytes[end] == UInt8(ascii: "(") && bytes[end + 1] == UInt8(ascii: ")")
+                    out += "`\(swift)`".utf8
                     i = call ? end + 2 : end
                 } else {
-                    out += token
+                    out += bytes[i..<end]
                     i = end
                 }
             } else {
@@ -90,17 +98,57 @@ public struct DocText: Sendable {
                 i += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a C symbol may start at byte `i`: a word scalar that is not a number, not preceded
+    /// by a word scalar.
+    static func startsSymbol(_ bytes: [UInt8], at i: Int) -> Bool {
+        guard wordScalarLength(bytes, at: i) != nil, !isNumber(decodeScalar(bytes, at: i).0.value) else { return false }
+        var previous = i - 1
+        while previous >= 0 && bytes[previous] & 0xC0 == 0x80 { previous -= 1 }   // back to the lead byte
+        return previous < 0 || wordScalarLength(bytes, at: previous) == nil
+    }
+
+    /// The byte length of the scalar at `i` when it continues a word (a letter, a number or `_`),
+    /// else nil. ASCII is decided without decoding.
+    static func wordScalarLength(_ bytes: [UInt8], at i: Int) -> Int? {
+        let c = bytes[i]
+        if c < 0x80 {
+            let isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+            return isWord ? 1 : nil
+        }
+        let (scalar, length) = decodeScalar(bytes, at: i)
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? length : nil
+    }
+
+    /// Whether a scalar value is a number.
+    static func isNumber(_ value: UInt32) -> Bool {
+        value < 0x80 ? value >= 0x30 && value <= 0x39 : Unicode.Scalar(value)?.properties.numericType != nil
+    }
+
+    /// The scalar whose UTF-8 encoding starts at byte `i` of valid UTF-8, and its length in bytes.
+    static func decodeScalar(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int) {
+        let lead = bytes[i]
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0xFF >> (length + 1))
+        for k in 1..<max(length, 1) where i + k < bytes.count { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 
     /// The text with `\r\n`, `\r`, NEL and the Unicode line and paragraph separators as `\n`.
     static func unifyingLineBreaks(_ text: String) -> String {
+        // Only these lead bytes can start one: most text has none and is returned as it is.
+        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
             if scalar == "\n" && previous == "\r" { continue }
-            out.append(["\r", "\u{85}", "\u{2028}", "\u{2029}"].contains(scalar) ? "\n" : scalar)
+            switch scalar {
+            case "\r", "\u{85}", "\u{2028}", "\u{2029}": out.append("\n")
+            default: out.append(scalar)
+            }
         }
         return String(out)
     }
@@ -110,7 +158,7 @@ public struct DocText: Sendable {
     static func collapsingRepeats(_ text: String) -> String {
         var result = text
         // Only a code span, a separator and a code span can repeat: skip the scan when none is there.
-        for separator in ["/", ", ", " or ", " and "] where text.contains("`\(separator)`") {
+        for separator in ["/", ", ", " or ", " and "] where contains(text, "`\(separator)`") {
             var searchFrom = result.startIndex
             while let open = result[searchFrom...].firstIndex(of: "`"),
                   let close = result[result.index(after: open)...].firstIndex(of: "`") {
@@ -126,6 +174,21 @@ public struct DocText: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether `pattern` occurs in `text`, compared as UTF-8 bytes (the library searches, Foundation's
+    /// and the string-processing module's, took a third of the generator's time on this one check).
+    static func contains(_ text: String, _ pattern: String) -> Bool {
+        let needle = Array(pattern.utf8)
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+                if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     /// C constants in libvirt's markup and their Swift spelling.

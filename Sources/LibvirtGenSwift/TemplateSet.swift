@@ -24,7 +24,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; a missing template is a programming error reported as a diagnostic.
     public func render(_ name: String, _ object: Any) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else {
+        guard let text = library.render(ReflectedContext.wrap(object) as Any, withTemplate: name) else {
             throw DiagnosticError("no template named '\(name)'")
         }
         return text
@@ -32,12 +32,21 @@ public struct TemplateSet: Sendable {
 }
 
 extension String {
-    /// Every non-empty line indented by `spaces`.
+    /// Every non-empty line indented by `spaces` (a byte loop: generated text has no carriage returns).
     func indented(_ spaces: Int) -> String {
-        let pad = String(repeating: " ", count: spaces)
-        return split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : pad + $0 }
-            .joined(separator: "\n")
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + utf8.count / 8)
+        var atLineStart = true
+        for byte in utf8 {
+            if byte == UInt8(ascii: "\n") {
+                atLineStart = true
+            } else if atLineStart {
+                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
+                atLineStart = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text without trailing newlines.

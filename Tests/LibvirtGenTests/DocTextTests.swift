@@ -47,6 +47,13 @@ struct DocTextTests {
         ("a @ sign", "a @ sign"),
         ("100% sure", "100% sure"),
         ("", ""),
+        // Non-ASCII letters are word characters: a symbol glued to one is part of a longer word;
+        // other non-ASCII text passes through unchanged.
+        ("évirDomainGetInfo() and virDomainGetInfoé", "évirDomainGetInfo() and virDomainGetInfoé"),
+        ("voilà: virDomainGetInfo() — @flags ✓", "voilà: `Domain.info()` — `options` ✓"),
+        ("@naïve and %NULL·", "`naïve` and `nil`·"),
+        // A digit (ASCII or not) does not start a symbol.
+        ("٣virDomainGetInfo 3virDomainGetInfo", "٣virDomainGetInfo 3virDomainGetInfo"),
     ]
 
     /// Each input converts as expected.
@@ -93,6 +100,28 @@ struct DocTextTests {
         #expect(DocText.skipped.lines("Gets info.").isEmpty)
         #expect(DocText.skipped.document("Gets info.", cName: "virDomainGetInfo", since: nil)
             == ["C symbol: `virDomainGetInfo`."])
+    }
+
+    /// Carriage returns, NEL and the Unicode line and paragraph separators all become `\n`, once
+    /// for `\r\n`; text without them comes back unchanged.
+    @Test(arguments: [
+        ("a\r\nb\rc\u{85}d\u{2028}e\u{2029}f", "a\nb\nc\nd\ne\nf"),
+        ("a\r\n\r\nb", "a\n\nb"),
+        ("café — “quoted” ✓\n", "café — “quoted” ✓\n"),
+        ("plain", "plain"),
+    ])
+    func lineBreaksUnify(text: String, unified: String) {
+        #expect(DocText.unifyingLineBreaks(text) == unified)
+    }
+
+    /// The byte search finds a pattern anywhere, including at either end, and nothing that is not there.
+    @Test func byteSearch() {
+        #expect(DocText.contains("`a()`/`a()`", "`/`"))
+        #expect(DocText.contains("`/`", "`/`"))
+        #expect(DocText.contains("x` or `", "` or `"))
+        #expect(!DocText.contains("`a()` / `b()`", "`/`"))
+        #expect(!DocText.contains("`", "`/`"))
+        #expect(DocText.contains("anything", ""))
     }
 
     /// Blank input has no lines.
