@@ -9,6 +9,8 @@ struct LoweredArgument {
     var prelude: [String] = []
     /// The C argument expression.
     var argument: String
+    /// For a borrowed string: how the call receives it as a C string.
+    var cString: CStringArgument?
     /// The part of the Swift result this argument delivers.
     var result: ResultPart?
     /// How the argument shapes the call, when it decides the shape.
@@ -245,7 +247,7 @@ struct ArgumentLowering {
                 parameter: SwiftParameter(
                     label: name, name: name, type: nullable ? "String?" : "String",
                     defaultValue: nullable ? "nil" : nil, doc: doc),
-                argument: name), nil)
+                argument: name, cString: CStringArgument(name: name, optional: nullable)), nil)
         case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
             return (LoweredArgument(
                 prelude: ["var \(name) = [CChar](repeating: 0, count: Int(VIR_UUID_STRING_BUFLEN))"],

@@ -152,10 +152,22 @@ struct FunctionLowering {
             cName: function.name, shape: shape, kind: kind, name: Naming.identifier(naming.name),
             parameters: parameters,
             returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
+            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)),
             failureValue: failureValue, resultExpression: resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
             countExpression: context.overrides.typedParameterCounts[function.name],
             elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol))
+    }
+
+    /// The most string arguments a call borrows through `withCString` closures.
+    static let maximumBorrowedCStrings = 2
+
+    /// The string arguments a call borrows as C strings: all of them up to
+    /// ``maximumBorrowedCStrings``, none beyond, where nested closures would make the call hard to
+    /// read and Swift's implicit conversion (one heap copy per string) is kept instead. The calls
+    /// concerned (CPU comparisons, capabilities) are not ones programs make in loops.
+    static func borrowedCStrings(_ strings: [CStringArgument]) -> [CStringArgument] {
+        strings.count <= maximumBorrowedCStrings ? strings : []
     }
 
     /// Whether a function registers or deregisters a callback; the bindings expose those as async sequences.

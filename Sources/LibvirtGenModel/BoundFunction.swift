@@ -75,6 +75,21 @@ public struct SwiftParameter: Sendable {
     }
 }
 
+/// A Swift string a call passes to C as `const char *`, borrowed for the call's duration through
+/// `withCString` (the implicit String-to-pointer conversion copies it to the heap on every call).
+public struct CStringArgument: Sendable, Equatable {
+    /// The parameter's local name; inside the call it names the C string.
+    public var name: String
+    /// Whether the parameter is optional (nil passes NULL).
+    public var optional: Bool
+
+    /// Creates a C string argument.
+    public init(name: String, optional: Bool) {
+        self.name = name
+        self.optional = optional
+    }
+}
+
 /// A C function bound as a Swift declaration.
 public struct BoundFunction: Sendable {
     /// The C function.
@@ -95,6 +110,8 @@ public struct BoundFunction: Sendable {
     public var prelude: [String]
     /// The C call's argument expressions.
     public var arguments: [String]
+    /// The string parameters borrowed as C strings around the call, in argument order.
+    public var cStrings: [CStringArgument]
     /// The value that means failure, for the `value` shape.
     public var failureValue: String?
     /// The expression returned after a successful call (over `result` where the shape binds it).
@@ -113,7 +130,8 @@ public struct BoundFunction: Sendable {
     /// Creates a bound function.
     public init(
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
-        returnType: String?, throwing: Bool, prelude: [String], arguments: [String], failureValue: String?,
+        returnType: String?, throwing: Bool, prelude: [String], arguments: [String], cStrings: [CStringArgument] = [],
+        failureValue: String?,
         resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
         elementType: String? = nil, doc: [String], swiftSymbol: String
     ) {
@@ -129,6 +147,7 @@ public struct BoundFunction: Sendable {
         self.throwing = throwing
         self.prelude = prelude
         self.arguments = arguments
+        self.cStrings = cStrings
         self.failureValue = failureValue
         self.resultExpression = resultExpression
         self.doc = doc

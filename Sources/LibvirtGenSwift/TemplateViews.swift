@@ -53,13 +53,23 @@ struct FunctionView {
         returnType = function.returnType
         parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
         prelude = function.prelude
-        call = "\(function.cName)(\(function.arguments.joined(separator: ", ")))"
+        call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(function.arguments.joined(separator: ", ")))")
         failureValue = function.failureValue
         resultExpression = function.resultExpression
         typedParameterKey = function.typedParameterKey
         countExpression = function.countExpression
         elementType = function.elementType
         doc = function.doc
+    }
+
+    /// The call inside one `withCString` closure per borrowed string, the first outermost; each
+    /// closure's parameter shadows the Swift string with its C string.
+    static func borrowing(_ strings: [CStringArgument], around call: String) -> String {
+        strings.reversed().reduce(call) { call, string in
+            string.optional
+                ? "withOptionalCString(\(string.name)) { \(string.name) in \(call) }"
+                : "\(string.name).withCString { \(string.name) in \(call) }"
+        }
     }
 
     /// The body template of a call shape.

@@ -37,6 +37,22 @@ struct CallShapeTests {
         #expect(function.returnType == returnType)
     }
 
+    /// String arguments are borrowed as C strings through `withCString` (no heap copy per call),
+    /// optional ones through the runtime's `withOptionalCString`; a call with more strings than
+    /// the limit keeps Swift's implicit conversion rather than nesting closures.
+    @Test(arguments: [
+        ("virDomainLookupByName", [CStringArgument(name: "name", optional: false)]),
+        ("virConnectGetMaxVcpus", [CStringArgument(name: "type", optional: true)]),
+        ("virConnectDomainXMLToNative", [
+            CStringArgument(name: "nativeFormat", optional: false), CStringArgument(name: "xml", optional: false),
+        ]),
+        ("virConnectGetDomainCapabilities", []),
+        ("virDomainGetInfo", []),
+    ])
+    func borrowedCStrings(cName: String, strings: [CStringArgument]) throws {
+        #expect(try Reference.function(cName).cStrings == strings)
+    }
+
     /// Shapes decide whether a declaration throws: only borrowed strings and failure-free numbers do not.
     @Test(arguments: cases)
     func throwing(cName: String, shape: CallShape, returnType: String?) throws {

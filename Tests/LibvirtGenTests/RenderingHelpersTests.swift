@@ -1,4 +1,5 @@
 import Foundation
+import LibvirtGenModel
 @testable import LibvirtGenSwift
 import Testing
 
@@ -78,6 +79,15 @@ struct RenderingHelpersTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try template.write(to: folder.appendingPathComponent("t.mustache"), atomically: true, encoding: .utf8)
         #expect(try TemplateSet(folder: folder).render("t", view) == "T a=n b!-")
+    }
+
+    /// Borrowed strings wrap the call in closures, the first string outermost, each closure's
+    /// parameter shadowing the Swift string.
+    @Test func borrowedStringsWrapTheCall() {
+        #expect(FunctionView.borrowing([], around: "f(p)") == "f(p)")
+        #expect(FunctionView.borrowing(
+            [.init(name: "a", optional: false), .init(name: "b", optional: true)], around: "f(p, a, b)")
+            == "a.withCString { a in withOptionalCString(b) { b in f(p, a, b) } }")
     }
 
     /// Non-empty lines get the indentation; empty lines stay empty.

@@ -5,6 +5,20 @@ import Darwin
 #endif
 import CLibvirt
 
+/// Calls `body` with a C string of `string` valid for the call, or NULL for nil; like
+/// `String.withCString`, it needs no heap copy for short strings.
+@inlinable
+package func withOptionalCString<Result, Failure: Error>(
+    _ string: String?, _ body: (UnsafePointer<CChar>?) throws(Failure) -> Result
+) throws(Failure) -> Result {
+    guard let string else { return try body(nil) }
+    // `withCString` rethrows untyped errors; the closure keeps the typed error in a result.
+    let result: Swift.Result<Result, Failure> = string.withCString { pointer in
+        do throws(Failure) { return .success(try body(pointer)) } catch { return .failure(error) }
+    }
+    return try result.get()
+}
+
 /// Converts a string the caller owns and frees it.
 package func takeString(_ pointer: UnsafeMutablePointer<CChar>) -> String {
     defer { free(pointer) }

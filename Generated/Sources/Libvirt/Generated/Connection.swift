@@ -1292,7 +1292,7 @@ extension Connection {
     /// C symbol: `virConnectCompareCPU`.
     /// Available since libvirt 0.7.5.
     public func compareCPU(xml: String, options: Connection.CompareCPUOptions = []) -> CPUCompareResult {
-        let result = virConnectCompareCPU(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue))
+        let result = xml.withCString { xml in virConnectCompareCPU(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) }
         return CPUCompareResult(rawValue: result)
     }
 
@@ -1330,7 +1330,7 @@ extension Connection {
     /// C symbol: `virConnectDomainXMLFromNative`.
     /// Available since libvirt 0.6.4.
     public func domainXMLFromNative(nativeFormat: String, nativeConfig: String) throws -> String {
-        let result = try takeString(checkPointer(virConnectDomainXMLFromNative(pointer, nativeFormat, nativeConfig, 0)))
+        let result = try takeString(checkPointer(nativeFormat.withCString { nativeFormat in nativeConfig.withCString { nativeConfig in virConnectDomainXMLFromNative(pointer, nativeFormat, nativeConfig, 0) } }))
         return result
     }
 
@@ -1352,7 +1352,7 @@ extension Connection {
     /// C symbol: `virConnectDomainXMLToNative`.
     /// Available since libvirt 0.6.4.
     public func domainXMLToNative(nativeFormat: String, xml: String) throws -> String {
-        let result = try takeString(checkPointer(virConnectDomainXMLToNative(pointer, nativeFormat, xml, 0)))
+        let result = try takeString(checkPointer(nativeFormat.withCString { nativeFormat in xml.withCString { xml in virConnectDomainXMLToNative(pointer, nativeFormat, xml, 0) } }))
         return result
     }
 
@@ -1373,7 +1373,7 @@ extension Connection {
     /// C symbol: `virConnectFindStoragePoolSources`.
     /// Available since libvirt 0.4.5.
     public func findStoragePoolSources(type: String, sourceSpecification: String? = nil) throws -> String {
-        let result = try takeString(checkPointer(virConnectFindStoragePoolSources(pointer, type, sourceSpecification, 0)))
+        let result = try takeString(checkPointer(type.withCString { type in withOptionalCString(sourceSpecification) { sourceSpecification in virConnectFindStoragePoolSources(pointer, type, sourceSpecification, 0) } }))
         return result
     }
 
@@ -1392,7 +1392,7 @@ extension Connection {
     /// Available since libvirt 1.1.3.
     public func cpuModelNames(arch: String) throws -> [String] {
         var modelsList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
-        let count = try check(virConnectGetCPUModelNames(pointer, arch, &modelsList, 0))
+        let count = try check(arch.withCString { arch in virConnectGetCPUModelNames(pointer, arch, &modelsList, 0) })
         return takeStrings(modelsList, count: count)
     }
 
@@ -1473,7 +1473,7 @@ extension Connection {
     /// C symbol: `virConnectGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
     public func maxVcpus(type: String? = nil) throws -> Int32 {
-        let result = virConnectGetMaxVcpus(pointer, type)
+        let result = withOptionalCString(type) { type in virConnectGetMaxVcpus(pointer, type) }
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -2228,7 +2228,7 @@ extension Connection {
     /// C symbol: `virDomainCreateLinux`.
     /// Available since libvirt 0.0.3.
     public func createLinuxDomain(xml: String) throws -> Domain {
-        let result = try checkPointer(virDomainCreateLinux(pointer, xml, 0))
+        let result = try checkPointer(xml.withCString { xml in virDomainCreateLinux(pointer, xml, 0) })
         return Domain(owning: result)
     }
 
@@ -2265,7 +2265,7 @@ extension Connection {
     /// C symbol: `virDomainCreateXML`.
     /// Available since libvirt 0.5.0.
     public func createDomain(xml: String, options: Domain.CreateOptions = []) throws -> Domain {
-        let result = try checkPointer(virDomainCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virDomainCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
     }
 
@@ -2307,7 +2307,7 @@ extension Connection {
     /// Available since libvirt 1.1.1.
     public func createDomain(xml: String, files: [Int32], options: Domain.CreateOptions = []) throws -> Domain {
         var filesBuffer = files
-        let result = try checkPointer(virDomainCreateXMLWithFiles(pointer, xml, UInt32(files.count), &filesBuffer, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virDomainCreateXMLWithFiles(pointer, xml, UInt32(files.count), &filesBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
     }
 
@@ -2325,7 +2325,7 @@ extension Connection {
     /// C symbol: `virDomainDefineXML`.
     /// Available since libvirt 0.1.1.
     public func defineDomain(xml: String) throws -> Domain {
-        let result = try checkPointer(virDomainDefineXML(pointer, xml))
+        let result = try checkPointer(xml.withCString { xml in virDomainDefineXML(pointer, xml) })
         return Domain(owning: result)
     }
 
@@ -2344,7 +2344,7 @@ extension Connection {
     /// C symbol: `virDomainDefineXMLFlags`.
     /// Available since libvirt 1.2.12.
     public func defineDomain(xml: String, options: Domain.DefineOptions = []) throws -> Domain {
-        let result = try checkPointer(virDomainDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virDomainDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
     }
 
@@ -2376,7 +2376,7 @@ extension Connection {
     /// C symbol: `virDomainLookupByName`.
     /// Available since libvirt 0.0.3.
     public func domain(named name: String) throws -> Domain {
-        let result = try checkPointer(virDomainLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virDomainLookupByName(pointer, name) })
         return Domain(owning: result)
     }
 
@@ -2406,7 +2406,7 @@ extension Connection {
     /// C symbol: `virDomainLookupByUUIDString`.
     /// Available since libvirt 0.1.1.
     public func domain(uuid: String) throws -> Domain {
-        let result = try checkPointer(virDomainLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virDomainLookupByUUIDString(pointer, uuid) })
         return Domain(owning: result)
     }
 
@@ -2419,7 +2419,7 @@ extension Connection {
     /// C symbol: `virDomainRestore`.
     /// Available since libvirt 0.0.3.
     public func restoreDomain(from: String) throws {
-        try check(virDomainRestore(pointer, from))
+        try check(from.withCString { from in virDomainRestore(pointer, from) })
     }
 
     /// This method will restore a domain saved to disk by `Domain.save(to:)`.
@@ -2453,7 +2453,7 @@ extension Connection {
     /// C symbol: `virDomainRestoreFlags`.
     /// Available since libvirt 0.9.4.
     public func restoreDomain(from: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
-        try check(virDomainRestoreFlags(pointer, from, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(from.withCString { from in withOptionalCString(xml) { xml in virDomainRestoreFlags(pointer, from, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// This method extends `Connection.restoreDomain(from:xml:options:)` by adding parameters. For
@@ -2495,7 +2495,7 @@ extension Connection {
     /// C symbol: `virDomainSaveImageDefineXML`.
     /// Available since libvirt 0.9.4.
     public func defineSaveImage(file: String, xml: String, options: Domain.SaveRestoreOptions = []) throws {
-        try check(virDomainSaveImageDefineXML(pointer, file, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(file.withCString { file in xml.withCString { xml in virDomainSaveImageDefineXML(pointer, file, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// This method will extract the XML describing the domain at the time
@@ -2512,7 +2512,7 @@ extension Connection {
     /// C symbol: `virDomainSaveImageGetXMLDesc`.
     /// Available since libvirt 0.9.4.
     public func saveImageXMLDescription(file: String, options: Domain.SaveImageXMLOptions = []) throws -> String {
-        let result = try takeString(checkPointer(virDomainSaveImageGetXMLDesc(pointer, file, UInt32(truncatingIfNeeded: options.rawValue))))
+        let result = try takeString(checkPointer(file.withCString { file in virDomainSaveImageGetXMLDesc(pointer, file, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
     }
 
@@ -2584,7 +2584,7 @@ extension Connection {
     /// C symbol: `virInterfaceDefineXML`.
     /// Available since libvirt 0.6.4.
     public func defineInterface(xml: String, options: Interface.DefineOptions = []) throws -> Interface {
-        let result = try checkPointer(virInterfaceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virInterfaceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Interface(owning: result)
     }
 
@@ -2599,7 +2599,7 @@ extension Connection {
     /// C symbol: `virInterfaceLookupByMACString`.
     /// Available since libvirt 0.6.4.
     public func interface(macAddress mac: String) throws -> Interface {
-        let result = try checkPointer(virInterfaceLookupByMACString(pointer, mac))
+        let result = try checkPointer(mac.withCString { mac in virInterfaceLookupByMACString(pointer, mac) })
         return Interface(owning: result)
     }
 
@@ -2614,7 +2614,7 @@ extension Connection {
     /// C symbol: `virInterfaceLookupByName`.
     /// Available since libvirt 0.6.4.
     public func interface(named name: String) throws -> Interface {
-        let result = try checkPointer(virInterfaceLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virInterfaceLookupByName(pointer, name) })
         return Interface(owning: result)
     }
 
@@ -2638,7 +2638,7 @@ extension Connection {
     /// C symbol: `virNWFilterBindingCreateXML`.
     /// Available since libvirt 4.5.0.
     public func createNetworkFilterBinding(xml: String, options: NetworkFilterBinding.CreateOptions = []) throws -> NetworkFilterBinding {
-        let result = try checkPointer(virNWFilterBindingCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNWFilterBindingCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkFilterBinding(owning: result)
     }
 
@@ -2654,7 +2654,7 @@ extension Connection {
     /// C symbol: `virNWFilterBindingLookupByPortDev`.
     /// Available since libvirt 4.5.0.
     public func networkFilterBinding(portDevice: String) throws -> NetworkFilterBinding {
-        let result = try checkPointer(virNWFilterBindingLookupByPortDev(pointer, portDevice))
+        let result = try checkPointer(portDevice.withCString { portDevice in virNWFilterBindingLookupByPortDev(pointer, portDevice) })
         return NetworkFilterBinding(owning: result)
     }
 
@@ -2670,7 +2670,7 @@ extension Connection {
     /// C symbol: `virNWFilterDefineXML`.
     /// Available since libvirt 0.8.0.
     public func defineNetworkFilter(xml: String) throws -> NetworkFilter {
-        let result = try checkPointer(virNWFilterDefineXML(pointer, xml))
+        let result = try checkPointer(xml.withCString { xml in virNWFilterDefineXML(pointer, xml) })
         return NetworkFilter(owning: result)
     }
 
@@ -2687,7 +2687,7 @@ extension Connection {
     /// C symbol: `virNWFilterDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
     public func defineNetworkFilter(xml: String, options: NetworkFilter.DefineOptions = []) throws -> NetworkFilter {
-        let result = try checkPointer(virNWFilterDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNWFilterDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkFilter(owning: result)
     }
 
@@ -2702,7 +2702,7 @@ extension Connection {
     /// C symbol: `virNWFilterLookupByName`.
     /// Available since libvirt 0.8.0.
     public func networkFilter(named name: String) throws -> NetworkFilter {
-        let result = try checkPointer(virNWFilterLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virNWFilterLookupByName(pointer, name) })
         return NetworkFilter(owning: result)
     }
 
@@ -2732,7 +2732,7 @@ extension Connection {
     /// C symbol: `virNWFilterLookupByUUIDString`.
     /// Available since libvirt 0.8.0.
     public func networkFilter(uuid: String) throws -> NetworkFilter {
-        let result = try checkPointer(virNWFilterLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virNWFilterLookupByUUIDString(pointer, uuid) })
         return NetworkFilter(owning: result)
     }
 
@@ -2748,7 +2748,7 @@ extension Connection {
     /// C symbol: `virNetworkCreateXML`.
     /// Available since libvirt 0.2.0.
     public func createNetwork(xml: String) throws -> Network {
-        let result = try checkPointer(virNetworkCreateXML(pointer, xml))
+        let result = try checkPointer(xml.withCString { xml in virNetworkCreateXML(pointer, xml) })
         return Network(owning: result)
     }
 
@@ -2765,7 +2765,7 @@ extension Connection {
     /// C symbol: `virNetworkCreateXMLFlags`.
     /// Available since libvirt 7.8.0.
     public func createNetwork(xml: String, options: Network.CreateOptions = []) throws -> Network {
-        let result = try checkPointer(virNetworkCreateXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNetworkCreateXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
     }
 
@@ -2781,7 +2781,7 @@ extension Connection {
     /// C symbol: `virNetworkDefineXML`.
     /// Available since libvirt 0.2.0.
     public func defineNetwork(xml: String) throws -> Network {
-        let result = try checkPointer(virNetworkDefineXML(pointer, xml))
+        let result = try checkPointer(xml.withCString { xml in virNetworkDefineXML(pointer, xml) })
         return Network(owning: result)
     }
 
@@ -2798,7 +2798,7 @@ extension Connection {
     /// C symbol: `virNetworkDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
     public func defineNetwork(xml: String, options: Network.DefineOptions = []) throws -> Network {
-        let result = try checkPointer(virNetworkDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNetworkDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
     }
 
@@ -2813,7 +2813,7 @@ extension Connection {
     /// C symbol: `virNetworkLookupByName`.
     /// Available since libvirt 0.2.0.
     public func network(named name: String) throws -> Network {
-        let result = try checkPointer(virNetworkLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virNetworkLookupByName(pointer, name) })
         return Network(owning: result)
     }
 
@@ -2840,7 +2840,7 @@ extension Connection {
     /// C symbol: `virNetworkLookupByUUIDString`.
     /// Available since libvirt 0.2.0.
     public func network(uuid: String) throws -> Network {
-        let result = try checkPointer(virNetworkLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virNetworkLookupByUUIDString(pointer, uuid) })
         return Network(owning: result)
     }
 
@@ -2894,7 +2894,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceCreateXML`.
     /// Available since libvirt 0.6.3.
     public func createNodeDevice(xml: String, options: NodeDevice.CreateXMLOptions = []) throws -> NodeDevice {
-        let result = try checkPointer(virNodeDeviceCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNodeDeviceCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NodeDevice(owning: result)
     }
 
@@ -2910,7 +2910,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceDefineXML`.
     /// Available since libvirt 7.3.0.
     public func defineNodeDevice(xml: String, options: NodeDevice.DefineXMLOptions = []) throws -> NodeDevice {
-        let result = try checkPointer(virNodeDeviceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNodeDeviceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NodeDevice(owning: result)
     }
 
@@ -2925,7 +2925,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceLookupByName`.
     /// Available since libvirt 0.5.0.
     public func nodeDevice(named name: String) throws -> NodeDevice {
-        let result = try checkPointer(virNodeDeviceLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virNodeDeviceLookupByName(pointer, name) })
         return NodeDevice(owning: result)
     }
 
@@ -2941,7 +2941,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceLookupSCSIHostByWWN`.
     /// Available since libvirt 1.0.3.
     public func scsiHostNodeDevice(wwnn: String, wwpn: String) throws -> NodeDevice {
-        let result = try checkPointer(virNodeDeviceLookupSCSIHostByWWN(pointer, wwnn, wwpn, 0))
+        let result = try checkPointer(wwnn.withCString { wwnn in wwpn.withCString { wwpn in virNodeDeviceLookupSCSIHostByWWN(pointer, wwnn, wwpn, 0) } })
         return NodeDevice(owning: result)
     }
 
@@ -3181,7 +3181,7 @@ extension Connection {
     /// Available since libvirt 0.5.0.
     public func nodeDeviceNames(capability: String? = nil) throws -> [String] {
         return try collectNames { names, capacity in
-            virNodeListDevices(pointer, capability, names, capacity, 0)
+            withOptionalCString(capability) { capability in virNodeListDevices(pointer, capability, names, capacity, 0) }
         }
     }
 
@@ -3196,7 +3196,7 @@ extension Connection {
     /// C symbol: `virNodeNumOfDevices`.
     /// Available since libvirt 0.5.0.
     public func numberOfNodeDevices(capability: String? = nil) throws -> Int32 {
-        let result = virNodeNumOfDevices(pointer, capability, 0)
+        let result = withOptionalCString(capability) { capability in virNodeNumOfDevices(pointer, capability, 0) }
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -3252,7 +3252,7 @@ extension Connection {
     /// C symbol: `virSecretDefineXML`.
     /// Available since libvirt 0.7.1.
     public func defineSecret(xml: String, options: Secret.DefineOptions = []) throws -> Secret {
-        let result = try checkPointer(virSecretDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virSecretDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Secret(owning: result)
     }
 
@@ -3284,7 +3284,7 @@ extension Connection {
     /// C symbol: `virSecretLookupByUUIDString`.
     /// Available since libvirt 0.7.1.
     public func secret(uuid: String) throws -> Secret {
-        let result = try checkPointer(virSecretLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virSecretLookupByUUIDString(pointer, uuid) })
         return Secret(owning: result)
     }
 
@@ -3302,7 +3302,7 @@ extension Connection {
     /// C symbol: `virSecretLookupByUsage`.
     /// Available since libvirt 0.7.1.
     public func secret(usage usageType: Int32, usageID: String) throws -> Secret {
-        let result = try checkPointer(virSecretLookupByUsage(pointer, usageType, usageID))
+        let result = try checkPointer(usageID.withCString { usageID in virSecretLookupByUsage(pointer, usageType, usageID) })
         return Secret(owning: result)
     }
 
@@ -3320,7 +3320,7 @@ extension Connection {
     /// C symbol: `virStoragePoolCreateXML`.
     /// Available since libvirt 0.4.1.
     public func createStoragePool(xml: String, options: StoragePool.CreateOptions = []) throws -> StoragePool {
-        let result = try checkPointer(virStoragePoolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virStoragePoolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StoragePool(owning: result)
     }
 
@@ -3337,7 +3337,7 @@ extension Connection {
     /// C symbol: `virStoragePoolDefineXML`.
     /// Available since libvirt 0.4.1.
     public func defineStoragePool(xml: String, options: StoragePool.DefineOptions = []) throws -> StoragePool {
-        let result = try checkPointer(virStoragePoolDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virStoragePoolDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StoragePool(owning: result)
     }
 
@@ -3352,7 +3352,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByName`.
     /// Available since libvirt 0.4.1.
     public func storagePool(named name: String) throws -> StoragePool {
-        let result = try checkPointer(virStoragePoolLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virStoragePoolLookupByName(pointer, name) })
         return StoragePool(owning: result)
     }
 
@@ -3369,7 +3369,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByTargetPath`.
     /// Available since libvirt 4.1.0.
     public func storagePool(targetPath path: String) throws -> StoragePool {
-        let result = try checkPointer(virStoragePoolLookupByTargetPath(pointer, path))
+        let result = try checkPointer(path.withCString { path in virStoragePoolLookupByTargetPath(pointer, path) })
         return StoragePool(owning: result)
     }
 
@@ -3399,7 +3399,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByUUIDString`.
     /// Available since libvirt 0.4.1.
     public func storagePool(uuid: String) throws -> StoragePool {
-        let result = try checkPointer(virStoragePoolLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virStoragePoolLookupByUUIDString(pointer, uuid) })
         return StoragePool(owning: result)
     }
 
@@ -3415,7 +3415,7 @@ extension Connection {
     /// C symbol: `virStorageVolLookupByKey`.
     /// Available since libvirt 0.4.1.
     public func storageVolume(key: String) throws -> StorageVolume {
-        let result = try checkPointer(virStorageVolLookupByKey(pointer, key))
+        let result = try checkPointer(key.withCString { key in virStorageVolLookupByKey(pointer, key) })
         return StorageVolume(owning: result)
     }
 
@@ -3431,7 +3431,7 @@ extension Connection {
     /// C symbol: `virStorageVolLookupByPath`.
     /// Available since libvirt 0.4.1.
     public func storageVolume(path: String) throws -> StorageVolume {
-        let result = try checkPointer(virStorageVolLookupByPath(pointer, path))
+        let result = try checkPointer(path.withCString { path in virStorageVolLookupByPath(pointer, path) })
         return StorageVolume(owning: result)
     }
 

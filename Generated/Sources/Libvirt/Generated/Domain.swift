@@ -6323,7 +6323,7 @@ extension Domain {
     /// C symbol: `virDomainAttachDevice`.
     /// Available since libvirt 0.1.9.
     public func attachDevice(xml: String) throws {
-        try check(virDomainAttachDevice(pointer, xml))
+        try check(xml.withCString { xml in virDomainAttachDevice(pointer, xml) })
     }
 
     /// Attach a virtual device to a domain, using the flags parameter
@@ -6352,7 +6352,7 @@ extension Domain {
     /// C symbol: `virDomainAttachDeviceFlags`.
     /// Available since libvirt 0.7.7.
     public func attachDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
-        try check(virDomainAttachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(xml.withCString { xml in virDomainAttachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// For given `user` in `domain` fetch list of public SSH authorized
@@ -6373,7 +6373,7 @@ extension Domain {
     /// Available since libvirt 6.10.0.
     public func authorizedSSHKeys(user: String) throws -> [String] {
         var keysList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
-        let count = try check(virDomainAuthorizedSSHKeysGet(pointer, user, &keysList, 0))
+        let count = try check(user.withCString { user in virDomainAuthorizedSSHKeysGet(pointer, user, &keysList, 0) })
         return takeStrings(keysList, count: count)
     }
 
@@ -6407,7 +6407,7 @@ extension Domain {
     public func setAuthorizedSSHKeys(user: String, keys: [String], options: Domain.AuthorizedSSHKeysSetOptions = []) throws {
         let keysArray = CStringArray(keys)
         defer { keysArray.deallocate() }
-        try check(virDomainAuthorizedSSHKeysSet(pointer, user, keysArray.pointer, UInt32(keys.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(user.withCString { user in virDomainAuthorizedSSHKeysSet(pointer, user, keysArray.pointer, UInt32(keys.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Start a point-in-time backup job for the specified disks of a
@@ -6473,7 +6473,7 @@ extension Domain {
     /// C symbol: `virDomainBackupBegin`.
     /// Available since libvirt 6.0.0.
     public func backupBegin(backupXML: String, checkpointXML: String? = nil, options: Domain.BackupBeginOptions = []) throws {
-        try check(virDomainBackupBegin(pointer, backupXML, checkpointXML, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(backupXML.withCString { backupXML in withOptionalCString(checkpointXML) { checkpointXML in virDomainBackupBegin(pointer, backupXML, checkpointXML, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// Queries the configuration of the active backup job.
@@ -6678,7 +6678,7 @@ extension Domain {
     public func blockCopy(disk: String, destinationXML: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(virDomainBlockCopy(pointer, disk, destinationXML, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in destinationXML.withCString { destinationXML in virDomainBlockCopy(pointer, disk, destinationXML, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// Cancel the active block job on the given disk.
@@ -6722,7 +6722,7 @@ extension Domain {
     /// C symbol: `virDomainBlockJobAbort`.
     /// Available since libvirt 0.9.4.
     public func blockJobAbort(disk: String, options: Domain.BlockJobAbortOptions = []) throws {
-        try check(virDomainBlockJobAbort(pointer, disk, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainBlockJobAbort(pointer, disk, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Set the maximum allowable bandwidth that a block job may consume.  If
@@ -6751,7 +6751,7 @@ extension Domain {
     /// C symbol: `virDomainBlockJobSetSpeed`.
     /// Available since libvirt 0.9.4.
     public func blockJobSetSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) throws {
-        try check(virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This function allows you to read the contents of a domain's
@@ -6796,7 +6796,7 @@ extension Domain {
     /// Available since libvirt 0.4.2.
     public func blockPeek(disk: String, offset: UInt64, size: Int) throws -> [UInt8] {
         var bufferBytes = [UInt8](repeating: 0, count: Int(size))
-        try check(virDomainBlockPeek(pointer, disk, offset, size, &bufferBytes, 0))
+        try check(disk.withCString { disk in virDomainBlockPeek(pointer, disk, offset, size, &bufferBytes, 0) })
         return bufferBytes
     }
 
@@ -6839,7 +6839,7 @@ extension Domain {
     /// C symbol: `virDomainBlockPull`.
     /// Available since libvirt 0.9.4.
     public func blockPull(disk: String, bandwidth: UInt, options: Domain.BlockPullOptions = []) throws {
-        try check(virDomainBlockPull(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainBlockPull(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Populate a disk image with data from its backing image chain, and
@@ -6950,7 +6950,7 @@ extension Domain {
     /// C symbol: `virDomainBlockRebase`.
     /// Available since libvirt 0.9.10.
     public func blockRebase(disk: String, base: String? = nil, bandwidth: UInt, options: Domain.BlockRebaseOptions = []) throws {
-        try check(virDomainBlockRebase(pointer, disk, base, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in withOptionalCString(base) { base in virDomainBlockRebase(pointer, disk, base, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// Resize a block device of domain while the domain is running.  If
@@ -6978,7 +6978,7 @@ extension Domain {
     /// C symbol: `virDomainBlockResize`.
     /// Available since libvirt 0.9.8.
     public func blockResize(disk: String, size: UInt64, options: Domain.BlockResizeOptions = []) throws {
-        try check(virDomainBlockResize(pointer, disk, size, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainBlockResize(pointer, disk, size, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This function returns block device (disk) stats for block
@@ -7007,7 +7007,7 @@ extension Domain {
     /// Available since libvirt 0.3.2.
     public func blockStats(disk: String) throws -> Domain.BlockStats {
         var statsValue = virDomainBlockStatsStruct()
-        try check(virDomainBlockStats(pointer, disk, &statsValue, MemoryLayout<virDomainBlockStatsStruct>.size))
+        try check(disk.withCString { disk in virDomainBlockStats(pointer, disk, &statsValue, MemoryLayout<virDomainBlockStatsStruct>.size) })
         return Domain.BlockStats(statsValue)
     }
 
@@ -7047,7 +7047,7 @@ extension Domain {
     /// Available since libvirt 0.9.5.
     public func blockStats(disk: String, options: TypedParameterOptions = []) throws -> TypedParameters<Domain.BlockStatsParameter> {
         return try readTypedParameters(Domain.BlockStatsParameter.self) { parameters, count in
-            virDomainBlockStatsFlags(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+            disk.withCString { disk in virDomainBlockStatsFlags(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
     }
 
@@ -7104,7 +7104,7 @@ extension Domain {
     /// C symbol: `virDomainCheckpointCreateXML`.
     /// Available since libvirt 5.6.0.
     public func createCheckpoint(xml: String, options: DomainCheckpoint.CreateOptions = []) throws -> DomainCheckpoint {
-        let result = try checkPointer(virDomainCheckpointCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virDomainCheckpointCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return DomainCheckpoint(owning: result)
     }
 
@@ -7116,7 +7116,7 @@ extension Domain {
     /// C symbol: `virDomainCheckpointLookupByName`.
     /// Available since libvirt 5.6.0.
     public func checkpoint(named name: String) throws -> DomainCheckpoint {
-        let result = try checkPointer(virDomainCheckpointLookupByName(pointer, name, 0))
+        let result = try checkPointer(name.withCString { name in virDomainCheckpointLookupByName(pointer, name, 0) })
         return DomainCheckpoint(owning: result)
     }
 
@@ -7145,7 +7145,7 @@ extension Domain {
     /// C symbol: `virDomainCoreDump`.
     /// Available since libvirt 0.1.9.
     public func coreDump(to: String, options: Domain.CoreDumpOptions = []) throws {
-        try check(virDomainCoreDump(pointer, to, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(to.withCString { to in virDomainCoreDump(pointer, to, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This method will dump the core of a domain on a given file for analysis.
@@ -7176,7 +7176,7 @@ extension Domain {
     /// C symbol: `virDomainCoreDumpWithFormat`.
     /// Available since libvirt 1.2.3.
     public func coreDump(to: String, format: Domain.CoreDumpFormat, options: Domain.CoreDumpOptions = []) throws {
-        try check(virDomainCoreDumpWithFormat(pointer, to, UInt32(truncatingIfNeeded: format.rawValue), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(to.withCString { to in virDomainCoreDumpWithFormat(pointer, to, UInt32(truncatingIfNeeded: format.rawValue), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Launch a defined domain. If the call succeeds the domain moves from the
@@ -7374,7 +7374,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDevice`.
     /// Available since libvirt 0.1.9.
     public func detachDevice(xml: String) throws {
-        try check(virDomainDetachDevice(pointer, xml))
+        try check(xml.withCString { xml in virDomainDetachDevice(pointer, xml) })
     }
 
     /// Detach a virtual device from a domain, using the alias to
@@ -7397,7 +7397,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDeviceAlias`.
     /// Available since libvirt 4.4.0.
     public func detachDevice(alias: String, options: Domain.DeviceModifyOptions = []) throws {
-        try check(virDomainDetachDeviceAlias(pointer, alias, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(alias.withCString { alias in virDomainDetachDeviceAlias(pointer, alias, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Detach a virtual device from a domain, using the flags parameter
@@ -7449,7 +7449,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDeviceFlags`.
     /// Available since libvirt 0.7.7.
     public func detachDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
-        try check(virDomainDetachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(xml.withCString { xml in virDomainDetachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Associate the FDs in `fd` with `domain` under `name`. The FDs are associated as
@@ -7481,7 +7481,7 @@ extension Domain {
     /// Available since libvirt 9.0.0.
     public func fdAssociate(name: String, fds: [Int32], options: Domain.FDAssociateOptions = []) throws {
         var fdsBuffer = fds
-        try check(virDomainFDAssociate(pointer, name, UInt32(fds.count), &fdsBuffer, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(name.withCString { name in virDomainFDAssociate(pointer, name, UInt32(fds.count), &fdsBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Freeze specified filesystems within the guest (hence guest agent
@@ -7536,7 +7536,7 @@ extension Domain {
     /// C symbol: `virDomainFSTrim`.
     /// Available since libvirt 1.0.1.
     public func fsTrim(mountPoint: String, minimum: UInt64) throws {
-        try check(virDomainFSTrim(pointer, mountPoint, minimum, 0))
+        try check(mountPoint.withCString { mountPoint in virDomainFSTrim(pointer, mountPoint, minimum, 0) })
     }
 
     /// Provides a boolean value indicating whether the domain
@@ -7651,7 +7651,7 @@ extension Domain {
     /// Available since libvirt 0.8.1.
     public func blockInfo(disk: String) throws -> Domain.BlockInfo {
         var infoValue = virDomainBlockInfo()
-        try check(virDomainGetBlockInfo(pointer, disk, &infoValue, 0))
+        try check(disk.withCString { disk in virDomainGetBlockInfo(pointer, disk, &infoValue, 0) })
         return Domain.BlockInfo(infoValue)
     }
 
@@ -7685,7 +7685,7 @@ extension Domain {
     /// Available since libvirt 0.9.8.
     public func blockIOTune(disk: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.BlockIOTuneParameter> {
         return try readTypedParameters(Domain.BlockIOTuneParameter.self) { parameters, count in
-            virDomainGetBlockIoTune(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+            disk.withCString { disk in virDomainGetBlockIoTune(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
     }
 
@@ -7733,7 +7733,7 @@ extension Domain {
     /// Available since libvirt 0.9.4.
     public func blockJobInfo(disk: String, options: Domain.BlockJobInfoOptions = []) throws -> Domain.BlockJobInfo {
         var infoValue = virDomainBlockJobInfo()
-        try check(virDomainGetBlockJobInfo(pointer, disk, &infoValue, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainGetBlockJobInfo(pointer, disk, &infoValue, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain.BlockJobInfo(infoValue)
     }
 
@@ -8009,7 +8009,7 @@ extension Domain {
     /// Available since libvirt 0.9.9.
     public func interfaceParameters(device: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.InterfaceParameter> {
         return try readTypedParameters(Domain.InterfaceParameter.self) { parameters, count in
-            virDomainGetInterfaceParameters(pointer, device, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
+            device.withCString { device in virDomainGetInterfaceParameters(pointer, device, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
     }
 
@@ -8198,7 +8198,7 @@ extension Domain {
     /// C symbol: `virDomainGetMetadata`.
     /// Available since libvirt 0.9.10.
     public func metadata(type: Domain.MetadataType, uri: String? = nil, options: Domain.ModificationImpact = []) throws -> String {
-        let result = try takeString(checkPointer(virDomainGetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), uri, UInt32(truncatingIfNeeded: options.rawValue))))
+        let result = try takeString(checkPointer(withOptionalCString(uri) { uri in virDomainGetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), uri, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
     }
 
@@ -8591,7 +8591,7 @@ extension Domain {
     /// Available since libvirt 0.3.2.
     public func interfaceStats(device: String) throws -> Domain.InterfaceStats {
         var statsValue = virDomainInterfaceStatsStruct()
-        try check(virDomainInterfaceStats(pointer, device, &statsValue, MemoryLayout<virDomainInterfaceStatsStruct>.size))
+        try check(device.withCString { device in virDomainInterfaceStats(pointer, device, &statsValue, MemoryLayout<virDomainInterfaceStatsStruct>.size) })
         return Domain.InterfaceStats(statsValue)
     }
 
@@ -8771,7 +8771,7 @@ extension Domain {
     /// C symbol: `virDomainManagedSaveDefineXML`.
     /// Available since libvirt 3.7.0.
     public func defineManagedSave(xml: String, options: Domain.SaveRestoreOptions = []) throws {
-        try check(virDomainManagedSaveDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(xml.withCString { xml in virDomainManagedSaveDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This method will extract the XML description of the managed save
@@ -8902,7 +8902,7 @@ extension Domain {
     /// C symbol: `virDomainMigrate`.
     /// Available since libvirt 0.3.2.
     public func migrate(destination: Connection, options: Domain.MigrateOptions = [], destinationName: String? = nil, uri: String? = nil, bandwidth: UInt) throws -> Domain {
-        let result = try checkPointer(virDomainMigrate(pointer, destination.pointer, UInt(truncatingIfNeeded: options.rawValue), destinationName, uri, bandwidth))
+        let result = try checkPointer(withOptionalCString(destinationName) { destinationName in withOptionalCString(uri) { uri in virDomainMigrate(pointer, destination.pointer, UInt(truncatingIfNeeded: options.rawValue), destinationName, uri, bandwidth) } })
         return Domain(owning: result)
     }
 
@@ -9154,7 +9154,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateToURI`.
     /// Available since libvirt 0.7.2.
     public func migrateToURI(_ destinationURI: String, options: Domain.MigrateOptions = [], destinationName: String? = nil, bandwidth: UInt) throws {
-        try check(virDomainMigrateToURI(pointer, destinationURI, UInt(truncatingIfNeeded: options.rawValue), destinationName, bandwidth))
+        try check(destinationURI.withCString { destinationURI in withOptionalCString(destinationName) { destinationName in virDomainMigrateToURI(pointer, destinationURI, UInt(truncatingIfNeeded: options.rawValue), destinationName, bandwidth) } })
     }
 
     /// Migrate the domain object from its current host to the destination
@@ -9225,7 +9225,7 @@ extension Domain {
     public func migrateToURI3(destinationURI: String, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(destinationURI.withCString { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This opens the host interface associated with a channel device on a
@@ -9248,7 +9248,7 @@ extension Domain {
     /// C symbol: `virDomainOpenChannel`.
     /// Available since libvirt 1.0.2.
     public func openChannel(name: String? = nil, stream: Stream, options: Domain.ChannelOptions = []) throws {
-        try check(virDomainOpenChannel(pointer, name, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(withOptionalCString(name) { name in virDomainOpenChannel(pointer, name, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This opens the backend associated with a console, serial or
@@ -9279,7 +9279,7 @@ extension Domain {
     /// C symbol: `virDomainOpenConsole`.
     /// Available since libvirt 0.8.6.
     public func openConsole(device: String? = nil, stream: Stream, options: Domain.ConsoleOptions = []) throws {
-        try check(virDomainOpenConsole(pointer, device, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(withOptionalCString(device) { device in virDomainOpenConsole(pointer, device, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This will attempt to connect the file descriptor `fd`, to
@@ -9408,7 +9408,7 @@ extension Domain {
     /// C symbol: `virDomainRename`.
     /// Available since libvirt 1.2.19.
     public func rename(newName: String) throws {
-        try check(virDomainRename(pointer, newName, 0))
+        try check(newName.withCString { newName in virDomainRename(pointer, newName, 0) })
     }
 
     /// Reset a domain immediately without any guest OS shutdown.
@@ -9452,7 +9452,7 @@ extension Domain {
     /// C symbol: `virDomainSave`.
     /// Available since libvirt 0.0.3.
     public func save(to: String) throws {
-        try check(virDomainSave(pointer, to))
+        try check(to.withCString { to in virDomainSave(pointer, to) })
     }
 
     /// This method will suspend a domain and save its memory contents to
@@ -9492,7 +9492,7 @@ extension Domain {
     /// C symbol: `virDomainSaveFlags`.
     /// Available since libvirt 0.9.4.
     public func save(to: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
-        try check(virDomainSaveFlags(pointer, to, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(to.withCString { to in withOptionalCString(xml) { xml in virDomainSaveFlags(pointer, to, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// This method extends `Domain.save(to:xml:options:)` by adding parameters.
@@ -9623,7 +9623,7 @@ extension Domain {
     public func setBlockIOTune(disk: String, parameters: TypedParameters<Domain.BlockIOTuneParameter>, options: Domain.ModificationImpact = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(virDomainSetBlockIoTune(pointer, disk, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(disk.withCString { disk in virDomainSetBlockIoTune(pointer, disk, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Set the threshold level for delivering the
@@ -9663,7 +9663,7 @@ extension Domain {
     /// C symbol: `virDomainSetBlockThreshold`.
     /// Available since libvirt 3.1.0.
     public func setBlockThreshold(device: String, threshold: UInt64) throws {
-        try check(virDomainSetBlockThreshold(pointer, device, threshold, 0))
+        try check(device.withCString { device in virDomainSetBlockThreshold(pointer, device, threshold, 0) })
     }
 
     /// Sets state of individual vcpus described by `cpumap` via guest agent. Other
@@ -9687,7 +9687,7 @@ extension Domain {
     /// C symbol: `virDomainSetGuestVcpus`.
     /// Available since libvirt 2.0.0.
     public func setGuestVcpus(cpumap: String, state: Int32) throws {
-        try check(virDomainSetGuestVcpus(pointer, cpumap, state, 0))
+        try check(cpumap.withCString { cpumap in virDomainSetGuestVcpus(pointer, cpumap, state, 0) })
     }
 
     /// Dynamically set IOThread parameters to the domain. It is left up to
@@ -9737,7 +9737,7 @@ extension Domain {
     public func setInterfaceParameters(device: String, parameters: TypedParameters<Domain.InterfaceParameter>, options: Domain.ModificationImpact = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(virDomainSetInterfaceParameters(pointer, device, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(device.withCString { device in virDomainSetInterfaceParameters(pointer, device, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Set a launch security secret in the guest's memory. The guest must be
@@ -10020,7 +10020,7 @@ extension Domain {
     /// C symbol: `virDomainSetUserPassword`.
     /// Available since libvirt 1.2.16.
     public func setUserPassword(user: String? = nil, password: String, options: Domain.SetUserPasswordOptions = []) throws {
-        try check(virDomainSetUserPassword(pointer, user, password, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(withOptionalCString(user) { user in password.withCString { password in virDomainSetUserPassword(pointer, user, password, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
     /// Enables/disables individual vcpus described by `vcpumap` in the hypervisor.
@@ -10037,7 +10037,7 @@ extension Domain {
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
     public func setVcpu(vcpumap: String, state: Int32, options: Domain.ModificationImpact = []) throws {
-        try check(virDomainSetVcpu(pointer, vcpumap, state, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(vcpumap.withCString { vcpumap in virDomainSetVcpu(pointer, vcpumap, state, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.
@@ -10271,7 +10271,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotCreateXML`.
     /// Available since libvirt 0.8.0.
     public func createSnapshot(xml: String, options: DomainSnapshot.CreateOptions = []) throws -> DomainSnapshot {
-        let result = try checkPointer(virDomainSnapshotCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virDomainSnapshotCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return DomainSnapshot(owning: result)
     }
 
@@ -10336,7 +10336,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotLookupByName`.
     /// Available since libvirt 0.8.0.
     public func snapshot(named name: String) throws -> DomainSnapshot {
-        let result = try checkPointer(virDomainSnapshotLookupByName(pointer, name, 0))
+        let result = try checkPointer(name.withCString { name in virDomainSnapshotLookupByName(pointer, name, 0) })
         return DomainSnapshot(owning: result)
     }
 
@@ -10478,6 +10478,6 @@ extension Domain {
     /// C symbol: `virDomainUpdateDeviceFlags`.
     /// Available since libvirt 0.8.0.
     public func updateDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
-        try check(virDomainUpdateDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(xml.withCString { xml in virDomainUpdateDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 }

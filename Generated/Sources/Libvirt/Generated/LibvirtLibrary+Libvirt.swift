@@ -41,7 +41,7 @@ extension LibvirtLibrary {
     public static func version(type: String? = nil) throws -> (libraryVersion: UInt, typeVersion: UInt) {
         var libraryVersionValue: UInt = 0
         var typeVersionValue: UInt = 0
-        try check(virGetVersion(&libraryVersionValue, type, &typeVersionValue))
+        try check(withOptionalCString(type) { type in virGetVersion(&libraryVersionValue, type, &typeVersionValue) })
         return (libraryVersion: libraryVersionValue, typeVersion: typeVersionValue)
     }
 }

@@ -552,7 +552,7 @@ extension Network {
     /// Available since libvirt 1.2.6.
     public func dhcpLeases(mac: String? = nil) throws -> [Network.DHCPLease] {
         var leasesList: UnsafeMutablePointer<UnsafeMutablePointer<virNetworkDHCPLease>?>? = nil
-        let count = try check(virNetworkGetDHCPLeases(pointer, mac, &leasesList, 0))
+        let count = try check(withOptionalCString(mac) { mac in virNetworkGetDHCPLeases(pointer, mac, &leasesList, 0) })
         return takeStructs(leasesList, count: count, free: virNetworkDHCPLeaseFree) { Network.DHCPLease($0.pointee) }
     }
 
@@ -666,7 +666,7 @@ extension Network {
     /// C symbol: `virNetworkPortCreateXML`.
     /// Available since libvirt 5.5.0.
     public func createPort(xml: String, options: NetworkPort.CreateOptions = []) throws -> NetworkPort {
-        let result = try checkPointer(virNetworkPortCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virNetworkPortCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkPort(owning: result)
     }
 
@@ -693,7 +693,7 @@ extension Network {
     /// C symbol: `virNetworkPortLookupByUUIDString`.
     /// Available since libvirt 5.5.0.
     public func port(uuid: String) throws -> NetworkPort {
-        let result = try checkPointer(virNetworkPortLookupByUUIDString(pointer, uuid))
+        let result = try checkPointer(uuid.withCString { uuid in virNetworkPortLookupByUUIDString(pointer, uuid) })
         return NetworkPort(owning: result)
     }
 
@@ -729,6 +729,6 @@ extension Network {
     /// C symbol: `virNetworkUpdate`.
     /// Available since libvirt 0.10.2.
     public func update(command: Network.UpdateCommand, section: Network.UpdateSection, parentIndex: Int32, xml: String, options: Network.UpdateOptions = []) throws {
-        try check(virNetworkUpdate(pointer, UInt32(truncatingIfNeeded: command.rawValue), UInt32(truncatingIfNeeded: section.rawValue), parentIndex, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(xml.withCString { xml in virNetworkUpdate(pointer, UInt32(truncatingIfNeeded: command.rawValue), UInt32(truncatingIfNeeded: section.rawValue), parentIndex, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 }

@@ -209,7 +209,7 @@ extension NodeDevice {
     /// C symbol: `virNodeDeviceDetachFlags`.
     /// Available since libvirt 1.0.5.
     public func detach(driverName: String? = nil) throws {
-        try check(virNodeDeviceDetachFlags(pointer, driverName, 0))
+        try check(withOptionalCString(driverName) { driverName in virNodeDeviceDetachFlags(pointer, driverName, 0) })
     }
 
     /// Detach the node device from the node itself so that it may be

@@ -607,7 +607,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolCreateXML`.
     /// Available since libvirt 0.4.1.
     public func createVolume(xml: String, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
-        let result = try checkPointer(virStorageVolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virStorageVolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StorageVolume(owning: result)
     }
 
@@ -632,7 +632,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolCreateXMLFrom`.
     /// Available since libvirt 0.6.4.
     public func createVolume(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
-        let result = try checkPointer(virStorageVolCreateXMLFrom(pointer, xml, cloning.pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+        let result = try checkPointer(xml.withCString { xml in virStorageVolCreateXMLFrom(pointer, xml, cloning.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StorageVolume(owning: result)
     }
 
@@ -648,7 +648,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolLookupByName`.
     /// Available since libvirt 0.4.1.
     public func volume(named name: String) throws -> StorageVolume {
-        let result = try checkPointer(virStorageVolLookupByName(pointer, name))
+        let result = try checkPointer(name.withCString { name in virStorageVolLookupByName(pointer, name) })
         return StorageVolume(owning: result)
     }
 }

@@ -158,7 +158,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectLookupServer`.
     /// Available since libvirt 2.0.0.
     public func server(named: String) throws -> AdminServer {
-        let result = try checkPointer(virAdmConnectLookupServer(pointer, named, 0))
+        let result = try checkPointer(named.withCString { named in virAdmConnectLookupServer(pointer, named, 0) })
         return AdminServer(owning: result)
     }
 
@@ -172,7 +172,7 @@ extension AdminConnection {
     /// Available since libvirt 2.0.0.
     public convenience init(uri: String? = nil, options: Connection.OpenOptions = []) throws {
         LibvirtRuntime.prepare()
-        self.init(owning: try checkPointer(virAdmConnectOpen(uri, UInt32(truncatingIfNeeded: options.rawValue))))
+        self.init(owning: try checkPointer(withOptionalCString(uri) { uri in virAdmConnectOpen(uri, UInt32(truncatingIfNeeded: options.rawValue)) }))
     }
 
     /// Reconfigure the existing timeout of the daemon to `timeout`. Setting timeout
@@ -199,7 +199,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectSetLoggingFilters`.
     /// Available since libvirt 3.0.0.
     public func setLoggingFilters(_ filters: String? = nil) throws {
-        try check(virAdmConnectSetLoggingFilters(pointer, filters, 0))
+        try check(withOptionalCString(filters) { filters in virAdmConnectSetLoggingFilters(pointer, filters, 0) })
     }
 
     /// Redefine the existing (set of) outputs(s) with a new one specified in
@@ -215,6 +215,6 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectSetLoggingOutputs`.
     /// Available since libvirt 3.0.0.
     public func setLoggingOutputs(_ outputs: String? = nil) throws {
-        try check(virAdmConnectSetLoggingOutputs(pointer, outputs, 0))
+        try check(withOptionalCString(outputs) { outputs in virAdmConnectSetLoggingOutputs(pointer, outputs, 0) })
     }
 }

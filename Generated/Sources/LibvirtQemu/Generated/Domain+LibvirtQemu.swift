@@ -91,7 +91,7 @@ extension Domain {
     /// C symbol: `virDomainQemuAgentCommand`.
     /// Available since libvirt 0.10.0.
     public func qemuAgentCommand(_ command: String, timeout: Int32, flags: UInt32 = 0) throws -> String {
-        let result = try takeString(checkPointer(virDomainQemuAgentCommand(pointer, command, timeout, flags)))
+        let result = try takeString(checkPointer(command.withCString { command in virDomainQemuAgentCommand(pointer, command, timeout, flags) }))
         return result
     }
 
@@ -125,7 +125,7 @@ extension Domain {
     /// Available since libvirt 0.8.3.
     public func qemuMonitorCommand(_ command: String, options: Domain.QEMUMonitorCommandOptions = []) throws -> String {
         var resultPointer: UnsafeMutablePointer<CChar>? = nil
-        try check(virDomainQemuMonitorCommand(pointer, command, &resultPointer, UInt32(truncatingIfNeeded: options.rawValue)))
+        try check(command.withCString { command in virDomainQemuMonitorCommand(pointer, command, &resultPointer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return takeString(orNil: resultPointer) ?? ""
     }
 }
