@@ -21,14 +21,17 @@ public struct CType: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses a type string from the description: `const char **`, `char field[LEN]`, `unsigned long long int`.
     public static func parse(_ text: String) -> CType {
-        var body = Substring(text)
+        // Split as UTF-8 bytes (C type spellings are ASCII); this runs for every argument of every function.
+        var body = Array(text.utf8)[...]
         var bound: String?
-        if let open = body.firstIndex(of: "["), let close = body.lastIndex(of: "]") {
-            bound = String(body[body.index(after: open)..<close])
+        if let open = body.firstIndex(of: UInt8(ascii: "[")), let close = body.lastIndex(of: UInt8(ascii: "]")),
+           open < close {
+            bound = String(decoding: body[(open + 1)..<close], as: UTF8.self)
             body = body[..<open]
         }
-        let pointers = body.filter { $0 == "*" }.count
-        var words = body.split(whereSeparator: { $0 == " " || $0 == "*" }).map(String.init)
+        let pointers = body.count(where: { $0 == UInt8(ascii: "*") })
+        var words = body.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") })
+            .map { String(decoding: $0, as: UTF8.self) }
         let isConst = words.contains("const")
         words.removeAll { $0 == "const" || $0 == "struct" || $0 == "enum" }
         if bound != nil, words.count > 1 { words.removeLast() }  // `char field[N]`: drop the field name

@@ -21,30 +21,34 @@ public struct Naming: Sendable {
 
     /// Splits a CamelCase identifier into words, keeping acronyms together: `GetXMLDesc` → `Get XML Desc`.
     public static func camelWords(_ name: String) -> [String] {
-        let chars = Array(name)
+        // Classified as ASCII bytes: C identifiers are ASCII (the frontends reject others), and
+        // this runs for every name the bindings derive.
+        let bytes = Array(name.utf8)
+        func isUpper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
+        func isLower(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
+        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
         var words: [String] = []
-        var current = ""
-        for (i, c) in chars.enumerated() {
-            if c == "_" {
-                if !current.isEmpty { words.append(current) }
-                current = ""
+        var start = 0
+        for (i, c) in bytes.enumerated() {
+            if c == UInt8(ascii: "_") {
+                if start < i { words.append(String(decoding: bytes[start..<i], as: UTF8.self)) }
+                start = i + 1
                 continue
             }
-            if !current.isEmpty {
-                let prev = chars[i - 1]
-                let next = i + 1 < chars.count ? chars[i + 1] : nil
+            if start < i {
+                let prev = bytes[i - 1]
+                let next = i + 1 < bytes.count ? bytes[i + 1] : nil
                 let startsWord =
-                    (c.isUppercase && prev.isLowercase)
-                    || (c.isUppercase && prev.isUppercase && (next?.isLowercase ?? false))
-                    || (c.isNumber != prev.isNumber && !(prev.isUppercase && c.isNumber))
+                    (isUpper(c) && isLower(prev))
+                    || (isUpper(c) && isUpper(prev) && next.map(isLower) ?? false)
+                    || (isDigit(c) != isDigit(prev) && !(isUpper(prev) && isDigit(c)))
                 if startsWord {
-                    words.append(current)
-                    current = ""
+                    words.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                    start = i
                 }
             }
-            current.append(c)
         }
-        if !current.isEmpty { words.append(current) }
+        if start < bytes.count { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return words
     }
 

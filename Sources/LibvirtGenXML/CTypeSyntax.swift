@@ -2,23 +2,29 @@
 public enum CTypeSyntax {
     /// Whether `type` is made only of identifiers, `*`, `const`, and one trailing array bound.
     public static func isValid(_ type: String) -> Bool {
-        var text = Substring(type)
-        if let open = text.firstIndex(of: "[") {
-            guard text.last == "]" else { return false }
-            let bound = text[text.index(after: open)..<text.index(before: text.endIndex)]
-            guard !bound.isEmpty, bound.allSatisfy(isIdentifierCharacter) else { return false }
+        // Checked as UTF-8 bytes: every accepted character is ASCII.
+        var text = Array(type.utf8)[...]
+        if let open = text.firstIndex(of: UInt8(ascii: "[")) {
+            guard text.last == UInt8(ascii: "]") else { return false }
+            let bound = text[(open + 1)..<(text.endIndex - 1)]
+            guard !bound.isEmpty, bound.allSatisfy(isIdentifierByte) else { return false }
             text = text[..<open]
         }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "*" })
+        let words = text.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") })
         guard !words.isEmpty else { return false }
-        return text.allSatisfy { isIdentifierCharacter($0) || $0 == " " || $0 == "*" }
-            && words.allSatisfy { isIdentifier(String($0)) }
+        return text.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") }
+            && words.allSatisfy(isIdentifier)
     }
 
     /// Whether `name` is a C identifier: ASCII letters, digits and `_`, not starting with a digit.
     public static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.first, !first.isNumber else { return false }
-        return name.allSatisfy(isIdentifierCharacter)
+        isIdentifier(name.utf8)
+    }
+
+    /// Whether UTF-8 bytes spell a C identifier.
+    private static func isIdentifier<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        guard let first = bytes.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
+        return bytes.allSatisfy(isIdentifierByte)
     }
 
     /// C's keywords, which no declaration can be named.
@@ -30,7 +36,9 @@ public enum CTypeSyntax {
         "_Static_assert", "_Thread_local",
     ]
 
-    private static func isIdentifierCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || c == "_")
+    /// Whether a byte is an ASCII letter, digit or `_`.
+    private static func isIdentifierByte(_ c: UInt8) -> Bool {
+        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
     }
 }
