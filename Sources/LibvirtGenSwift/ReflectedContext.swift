@@ -34,7 +34,7 @@ final class ReflectedContext: MustacheParent {
     /// Types passed through as they are, without reflection.
     private static let leafTypes: Set<ObjectIdentifier> = [
         ObjectIdentifier(String.self), ObjectIdentifier(Bool.self), ObjectIdentifier(Int.self),
-        ObjectIdentifier(ReflectedContext.self),
+        ObjectIdentifier([String].self), ObjectIdentifier(ReflectedContext.self),
     ]
 
     /// A value ready for a template: structs and classes wrapped, optionals unwrapped (nil for
