@@ -5,25 +5,44 @@
 ///
 /// It replaces the buffer of `AsyncStream.makeStream`, whose generic code in the concurrency
 /// library looks up type metadata and takes its lock for every element on both sides. Here the
-/// callbacks append under one lock, and the reader takes everything that has arrived at once into
-/// a batch of its own (under a second lock, which the callbacks never take), so a reader that was
-/// woken reads the events that came meanwhile without waiting or contending again.
+/// callbacks append under one lock, and the reader takes everything that has arrived at once, so
+/// a reader that was woken reads the events that came meanwhile without waiting again.
 ///
 /// Events only pass through the lock (a woken reader takes them itself), which ThreadSanitizer
 /// sees; the reader waits on a `CheckedContinuation`, whose resumption runs inside the concurrency
 /// library: resuming an `UnsafeContinuation` from the event-loop thread is reported as a race with
 /// the resumed task by ThreadSanitizer, which does not see the runtime's hand-off.
 final class EventQueue<Event: Sendable>: @unchecked Sendable {
-    /// What the callbacks and the reader share.
-    private struct Shared {
+    /// What the lock guards.
+    private struct State {
         /// Events in arrival order, not yet taken by the reader.
         var arrived: [Event?] = []
+        /// The events the reader took from `arrived` last, in order; those before `next` are read (nil).
+        var batch: [Event?] = []
+        /// The position of the next event in `batch`.
+        var next = 0
         /// The reader waiting for an event (only while there is none).
         var reader: CheckedContinuation<Void, Never>?
         /// Whether the stream has ended: nothing more is queued.
         var ended = false
         /// Runs once when the stream ends (unsubscribes it).
         var onEnd: (@Sendable () -> Void)?
+
+        /// Whether the reader has something to take: an event, or the end.
+        var isReady: Bool { next < batch.count || !arrived.isEmpty || ended }
+
+        /// The next event; `.some(nil)` when the stream has ended and its events are read; nil
+        /// when none has come yet.
+        mutating func take() -> Event?? {
+            if next == batch.count {
+                batch.removeAll(keepingCapacity: true)
+                next = 0
+                swap(&batch, &arrived)
+            }
+            guard next < batch.count else { return ended ? .some(nil) : nil }
+            next += 1
+            return batch[next - 1].take()
+        }
 
         /// Ends the stream; returns what the caller must do outside the lock: wake the waiting
         /// reader, and run the end handler (nil when the stream had ended already).
@@ -34,99 +53,67 @@ final class EventQueue<Event: Sendable>: @unchecked Sendable {
         }
     }
 
-    /// The events the reader took from `arrived` last, in order; those before `next` are read (nil).
-    private struct Batch {
-        /// The events.
-        var events: [Event?] = []
-        /// The position of the next one.
-        var next = 0
-    }
-
-    /// What the callbacks and the reader share.
-    private let shared = Locked(Shared())
-    /// The reader's batch: its own lock, so that reading an event does not contend with the
-    /// callbacks' lock. Taken before `shared` when both are.
-    private let batch = Locked(Batch())
+    /// The queue's state.
+    private let state = Locked(State())
 
     /// Creates an empty queue.
     init() {}
 
     /// Sets what runs once when the stream ends; runs it now if the stream has ended already.
     func onEnd(_ handler: @escaping @Sendable () -> Void) {
-        let ended = shared.withLock { shared in
-            if !shared.ended { shared.onEnd = handler }
-            return shared.ended
+        let ended = state.withLock { state in
+            if !state.ended { state.onEnd = handler }
+            return state.ended
         }
         if ended { handler() }
     }
 
     /// Queues an event and wakes the reader if it waits. Does nothing once the stream has ended.
     func yield(_ event: Event) {
-        let reader = shared.withLock { shared -> CheckedContinuation<Void, Never>? in
-            guard !shared.ended else { return nil }
-            shared.arrived.append(event)
-            defer { shared.reader = nil }
-            return shared.reader
+        let reader = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard !state.ended else { return nil }
+            state.arrived.append(event)
+            defer { state.reader = nil }
+            return state.reader
         }
         reader?.resume()
     }
 
     /// The next event, waiting while none has come; nil when the stream has ended and every event
-    /// queued before is read. One task reads at a time. Runs on the caller's executor, so reading
-    /// an event that has arrived does not switch executors.
-    nonisolated(nonsending) func next() async -> Event? {
+    /// queued before is read. One task reads at a time.
+    func next() async -> Event? {
         while true {
-            if let taken = take() { return taken }
+            if let taken = state.withLock({ $0.take() }) { return taken }
             await withCheckedContinuation { reader in
-                let ready = shared.withLock { shared in
-                    let ready = !shared.arrived.isEmpty || shared.ended
-                    if !ready {
-                        precondition(shared.reader == nil, "two tasks read one event stream at once")
-                        shared.reader = reader
+                let ready = state.withLock { state in
+                    if !state.isReady {
+                        precondition(state.reader == nil, "two tasks read one event stream at once")
+                        state.reader = reader
                     }
-                    return ready
+                    return state.isReady
                 }
                 if ready { reader.resume() }
             }
         }
     }
 
-    /// The next event; `.some(nil)` when the stream has ended and its events are read; nil when
-    /// none has come yet. Takes every event that has arrived when the batch is read.
-    private func take() -> Event?? {
-        batch.withLock { batch in
-            if batch.next == batch.events.count {
-                batch.events.removeAll(keepingCapacity: true)
-                batch.next = 0
-                let ended = shared.withLock { shared in
-                    swap(&batch.events, &shared.arrived)
-                    return shared.ended
-                }
-                guard !batch.events.isEmpty else { return ended ? .some(nil) : nil }
-            }
-            batch.next += 1
-            return batch.events[batch.next - 1].take()
-        }
-    }
-
     /// Ends the stream after the events queued so far (the connection closed).
     func finish() {
-        let (reader, onEnd) = shared.withLock { $0.end() }
+        let (reader, onEnd) = state.withLock { $0.end() }
         reader?.resume()
         onEnd?()
     }
 
     /// Ends the stream now, dropping the events not read yet (the reader stopped reading).
     func cancel() {
-        // The unread events come out of the locks with the rest, to be released outside them.
-        let (reader, onEnd, _, _) = batch.withLock { batch in
-            let unread = batch.events
-            batch = Batch()
-            return shared.withLock { shared in
-                let (reader, onEnd) = shared.end()
-                defer { shared.arrived = [] }
-                return (reader, onEnd, shared.arrived, unread)
-            }
+        // The unread events come out of the lock with the rest, to be released outside it.
+        let (reader, onEnd, _) = state.withLock { state in
+            let (reader, onEnd) = state.end()
+            let unread = (state.arrived, state.batch)
+            state.arrived = []
+            state.batch = []
+            state.next = 0
+            return (reader, onEnd, unread)
         }
         reader?.resume()
         onEnd?()

@@ -11,10 +11,8 @@ import Foundation
 package final class Locked<Value>: @unchecked Sendable {
     /// Guards `value`.
     private let lock = NSLock()
-    /// The guarded value; only read or written while `lock` is held, which already excludes
-    /// overlapping accesses, so the runtime's exclusivity check (a thread-local access-set update
-    /// per call, on the event path several times per event) is left out.
-    @exclusivity(unchecked) private var value: Value
+    /// The guarded value; only read or written while `lock` is held.
+    private var value: Value
 
     /// Creates a lock holding `value`.
     package init(_ value: Value) {
