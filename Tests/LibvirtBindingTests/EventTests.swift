@@ -69,6 +69,33 @@ struct EventTests {
         }
     }
 
+    /// Events that pile up before the stream is read (the reader then takes them in batches)
+    /// all arrive, in order, and so do those that come while it reads.
+    @Test("a burst queued before reading arrives complete and in order")
+    func queuedBurst() async throws {
+        let name = uniqueName("burst")
+        try await withAsyncTestNode([domainXML(name: name)]) { connection, _ in
+            let domain = try connection.domain(named: name)
+            let events = try connection.domainEvents(.lifecycle, domain: domain)
+            for _ in 0..<300 {
+                try domain.suspend()
+                try domain.resume()
+            }
+            let reading = Task {
+                await firstEvents(1000, from: events) { event -> Domain.EventType? in
+                    guard case .lifecycle(_, let type, _) = event else { return nil }
+                    return type
+                }
+            }
+            for _ in 0..<200 {
+                try domain.suspend()
+                try domain.resume()
+            }
+            let expected = Array(repeating: [Domain.EventType.suspended, .resumed], count: 500).flatMap { $0 }
+            #expect(await reading.value == expected)
+        }
+    }
+
     /// The decoded detail agrees with the event: `.started(.booted)` is detail 0 of `started`.
     @Test("lifecycle details decode by event")
     func detailDecoding() {

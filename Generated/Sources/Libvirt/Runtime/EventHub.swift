@@ -7,41 +7,38 @@
 /// that ask for the same events share a registration: the first subscriber registers, the last
 /// one to end deregisters.
 package final class EventHub<Event: Sendable>: EndableHub {
-    /// The subscribers' continuations by subscription number, and the next number.
-    private let subscribers = Locked<(streams: [Int: AsyncStream<Event>.Continuation], next: Int)>(([:], 0))
+    /// The subscribers' queues. Delivering an event copies the array (a reference) under the lock
+    /// and yields outside it; a subscriber coming or going meanwhile changes a copy.
+    private let subscribers = Locked<[EventQueue<Event>]>([])
 
     /// Creates a hub with no subscribers.
     package init() {}
 
-    /// Adds a subscriber; returns its number.
-    func add(_ continuation: AsyncStream<Event>.Continuation) -> Int {
-        subscribers.withLock { state in
-            state.next += 1
-            state.streams[state.next] = continuation
-            return state.next
-        }
+    /// Adds a subscriber.
+    func add(_ queue: EventQueue<Event>) {
+        subscribers.withLock { $0.append(queue) }
     }
 
     /// Removes a subscriber; returns whether none is left.
-    func remove(_ number: Int) -> Bool {
-        subscribers.withLock { state in
-            state.streams[number] = nil
-            return state.streams.isEmpty
+    func remove(_ queue: EventQueue<Event>) -> Bool {
+        subscribers.withLock { queues in
+            queues.removeAll { $0 === queue }
+            return queues.isEmpty
         }
     }
 
     /// Delivers an event to every subscriber.
     package func yield(_ event: Event) {
-        for continuation in subscribers.withLock({ Array($0.streams.values) }) { continuation.yield(event) }
+        for queue in subscribers.withLock({ $0 }) { queue.yield(event) }
     }
 
     /// Whether no subscriber is left.
-    var isEmpty: Bool { subscribers.withLock { $0.streams.isEmpty } }
+    var isEmpty: Bool { subscribers.withLock { $0.isEmpty } }
 
-    /// Ends every subscriber's stream (outside the lock: ending runs the streams' termination
-    /// handlers, which remove them from this hub).
+    /// Ends every subscriber's stream (outside the lock: ending runs the streams' end handlers,
+    /// which remove them from this hub).
     func finishAll() {
-        for continuation in subscribers.withLock({ Array($0.streams.values) }) { continuation.finish() }
+        for queue in subscribers.withLock({ $0 }) { queue.finish() }
     }
 
     /// A retained reference to pass as a callback's `opaque`; libvirt's free callback releases it.
@@ -133,13 +130,14 @@ package func subscribeToEvents<Event: Sendable>(
     deregister: @escaping @Sendable (Int32) -> Void,
     libvirtReleases: Bool = true
 ) throws -> AsyncStream<Event> {
-    let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
-    let number = try eventRegistrations.withLock { registrations throws -> Int in
+    let queue = EventQueue<Event>()
+    try eventRegistrations.withLock { registrations throws in
         if let existing = registrations[key]?.hub as? EventHub<Event> {
-            return existing.add(continuation)
+            existing.add(queue)
+            return
         }
         let hub = EventHub<Event>()
-        let number = hub.add(continuation)
+        hub.add(queue)
         let opaque = hub.retainedOpaque()
         let callbackID = register(opaque)
         if callbackID < 0 {
@@ -152,18 +150,17 @@ package func subscribeToEvents<Event: Sendable>(
             hub: hub, callbackID: callbackID, deregister: deregister, ownedOpaque: libvirtReleases ? nil : opaque)
         registration.watchesClose = key.endsWithConnection && watchClose(of: key.connection, in: &registrations)
         registrations[key] = registration
-        return number
     }
-    continuation.onTermination = { _ in
+    queue.onEnd {
         eventRegistrations.withLock { registrations in
             guard let registration = registrations[key], let hub = registration.hub as? EventHub<Event>,
-                  hub.remove(number), registration.watchers == 0
+                  hub.remove(queue), registration.watchers == 0
             else { return }
             end(key, in: &registrations)
             if registration.watchesClose { unwatchClose(of: key.connection, in: &registrations) }
         }
     }
-    return stream
+    return AsyncStream(reading: queue)
 }
 
 /// Deregisters the registration under `key` and forgets it.
