@@ -50,7 +50,9 @@ extension TypedParameters {
             self.init()
             return
         }
-        self.init(UnsafeBufferPointer(start: pointer, count: Int(count)).compactMap { parameter in
+        var entries: [Entry] = []
+        entries.reserveCapacity(Int(count))
+        for parameter in UnsafeBufferPointer(start: pointer, count: Int(count)) {
             let name = String(cCharTuple: parameter.field)
             let value: TypedParameterValue
             switch UInt32(bitPattern: parameter.type) {
@@ -61,33 +63,57 @@ extension TypedParameters {
             case VIR_TYPED_PARAM_DOUBLE.rawValue: value = .double(parameter.value.d)
             case VIR_TYPED_PARAM_BOOLEAN.rawValue: value = .boolean(parameter.value.b != 0)
             case VIR_TYPED_PARAM_STRING.rawValue: value = .string(parameter.value.s.map { String(cString: $0) } ?? "")
-            default: return nil
+            default: continue
             }
-            return Entry(key: Key(rawValue: name), value: value)
-        })
+            entries.append(Entry(key: Key(rawValue: name), value: value))
+        }
+        self.init(entries)
     }
 }
 
 /// Reads typed parameters through libvirt's two-call protocol for caller-allocated arrays: ask for
-/// the count (or take it from `count`), allocate, fill, convert, and clear.
+/// the count, allocate, fill, convert, and clear.
 package func readTypedParameters<Key>(
-    _ key: Key.Type, count: (() throws -> Int32)? = nil,
-    _ fill: (UnsafeMutablePointer<virTypedParameter>?, UnsafeMutablePointer<Int32>) -> Int32
+    _ key: Key.Type, _ fill: (UnsafeMutablePointer<virTypedParameter>?, UnsafeMutablePointer<Int32>) -> Int32
 ) throws -> TypedParameters<Key> {
     var capacity: Int32 = 0
-    if let count {
-        capacity = try count()
-    } else {
-        try check(fill(nil, &capacity))
-    }
+    try check(fill(nil, &capacity))
+    return try readTypedParameters(key, capacity: capacity, fill)
+}
+
+/// Reads typed parameters whose count libvirt cannot be asked for through the fill call: `count`
+/// gives it. (Two functions rather than an optional closure, which would be escaping and cost an
+/// allocation per call.)
+package func readTypedParameters<Key>(
+    _ key: Key.Type, count: () throws -> Int32,
+    _ fill: (UnsafeMutablePointer<virTypedParameter>?, UnsafeMutablePointer<Int32>) -> Int32
+) throws -> TypedParameters<Key> {
+    try readTypedParameters(key, capacity: count(), fill)
+}
+
+/// Fills a temporary array of `capacity` parameters (on the stack for the usual handful),
+/// converts and clears it.
+private func readTypedParameters<Key>(
+    _ key: Key.Type, capacity: Int32,
+    _ fill: (UnsafeMutablePointer<virTypedParameter>?, UnsafeMutablePointer<Int32>) -> Int32
+) throws -> TypedParameters<Key> {
     guard capacity > 0 else { return TypedParameters() }
-    let buffer = UnsafeMutablePointer<virTypedParameter>.allocate(capacity: Int(capacity))
-    buffer.initialize(repeating: virTypedParameter(), count: Int(capacity))
-    var filled = capacity
-    defer {
-        virTypedParamsClear(buffer, max(filled, 0))
-        buffer.deallocate()
+    return try withUnsafeTemporaryAllocation(of: virTypedParameter.self, capacity: Int(capacity)) { buffer in
+        let start = buffer.baseAddress!
+        start.initialize(repeating: virTypedParameter(), count: buffer.count)
+        var filled = capacity
+        defer { virTypedParamsClear(start, max(filled, 0)) }
+        try check(fill(start, &filled))
+        return TypedParameters(start, count: filled)
     }
-    try check(fill(buffer, &filled))
-    return TypedParameters(buffer, count: filled)
+}
+
+extension Domain {
+    /// How many scheduler parameters the domain has, for reading them: the count
+    /// `virDomainGetSchedulerType` reports, without converting the scheduler's name.
+    package func schedulerParameterCount() throws -> Int32 {
+        var count: Int32 = 0
+        free(try checkPointer(virDomainGetSchedulerType(pointer, &count)))
+        return count
+    }
 }

@@ -8286,7 +8286,7 @@ extension Domain {
     /// Available since libvirt 0.2.3.
     public var schedulerParameters: TypedParameters<Domain.SchedulerParameter> {
         get throws {
-            return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerType().nparams }) { parameters, count in
+            return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
                 virDomainGetSchedulerParameters(pointer, parameters, count)
             }
         }
@@ -8317,7 +8317,7 @@ extension Domain {
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
     /// Available since libvirt 0.9.2.
     public func schedulerParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.SchedulerParameter> {
-        return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerType().nparams }) { parameters, count in
+        return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
             virDomainGetSchedulerParametersFlags(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
     }
