@@ -59,8 +59,9 @@ def table(results):
     return "\n".join(lines)
 
 
-def main(results_path, out_path, machine_path):
-    """Reads the results, prints the table and writes the Markdown file."""
+def main(results_path, out_path, machine_path, findings_path=None):
+    """Reads the results, prints the table and writes the Markdown file, ending with the
+    hand-written profile findings when a findings file is given."""
     values = {}
     with open(results_path, encoding="utf-8") as source:
         for line in source:
@@ -117,7 +118,10 @@ bash Benchmarks/profile        # afterwards: callgrind of the generator and of c
   (`/usr/bin/python3`, Debian's `python3-libvirt`), on `test:///default` and node files with 1, 100
   and 1,000 domains.
 """)
+        if findings_path:
+            with open(findings_path, encoding="utf-8") as source:
+                out.write("\n" + source.read().strip() + "\n")
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
