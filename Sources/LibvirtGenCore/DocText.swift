@@ -1,3 +1,5 @@
+import LibvirtGenModel
+
 /// Converts libvirt's documentation markup into Swift documentation text.
 ///
 /// A small state machine over the text: `@name` becomes the Swift parameter in code font,
@@ -114,17 +116,14 @@ public struct DocText: Sendable {
     /// else nil. ASCII is decided without decoding.
     static func wordScalarLength(_ bytes: [UInt8], at i: Int) -> Int? {
         let c = bytes[i]
-        if c < 0x80 {
-            let isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
-            return isWord ? 1 : nil
-        }
+        if c < 0x80 { return c.isIdentifierByte ? 1 : nil }
         let (scalar, length) = decodeScalar(bytes, at: i)
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil ? length : nil
     }
 
     /// Whether a scalar value is a number.
     static func isNumber(_ value: UInt32) -> Bool {
-        value < 0x80 ? value >= 0x30 && value <= 0x39 : Unicode.Scalar(value)?.properties.numericType != nil
+        value < 0x80 ? UInt8(value).isASCIIDigit : Unicode.Scalar(value)?.properties.numericType != nil
     }
 
     /// The scalar whose UTF-8 encoding starts at byte `i` of valid UTF-8, and its length in bytes.

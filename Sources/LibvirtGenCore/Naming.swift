@@ -1,3 +1,5 @@
+import LibvirtGenModel
+
 /// Swift naming rules for libvirt's C names (DESIGN: types drop `vir`/`Ptr` and expand
 /// abbreviations; cases drop the common prefix and are lowerCamelCase; acronyms are cased uniformly).
 public struct Naming: Sendable {
@@ -24,9 +26,6 @@ public struct Naming: Sendable {
         // Classified as ASCII bytes: C identifiers are ASCII (the frontends reject others), and
         // this runs for every name the bindings derive.
         let bytes = Array(name.utf8)
-        func isUpper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
-        func isLower(_ c: UInt8) -> Bool { c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") }
-        func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
         var words: [String] = []
         var start = 0
         for (i, c) in bytes.enumerated() {
@@ -39,9 +38,9 @@ public struct Naming: Sendable {
                 let prev = bytes[i - 1]
                 let next = i + 1 < bytes.count ? bytes[i + 1] : nil
                 let startsWord =
-                    (isUpper(c) && isLower(prev))
-                    || (isUpper(c) && isUpper(prev) && next.map(isLower) ?? false)
-                    || (isDigit(c) != isDigit(prev) && !(isUpper(prev) && isDigit(c)))
+                    (c.isASCIIUppercase && prev.isASCIILowercase)
+                    || (c.isASCIIUppercase && prev.isASCIIUppercase && next?.isASCIILowercase ?? false)
+                    || (c.isASCIIDigit != prev.isASCIIDigit && !(prev.isASCIIUppercase && c.isASCIIDigit))
                 if startsWord {
                     words.append(String(decoding: bytes[start..<i], as: UTF8.self))
                     start = i

@@ -92,15 +92,12 @@ struct SourceWords {
     /// Splits a text into words.
     init(_ text: String) {
         let bytes = Array(text.utf8)
-        func isWord(_ c: UInt8) -> Bool {
-            (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
-        }
         var words: [Word] = []
         var i = 0
         while i < bytes.count {
-            guard isWord(bytes[i]) else { i += 1; continue }
+            guard bytes[i].isIdentifierByte else { i += 1; continue }
             let start = i
-            while i < bytes.count, isWord(bytes[i]) { i += 1 }
+            while i < bytes.count, bytes[i].isIdentifierByte { i += 1 }
             words.append(Word(text: String(decoding: bytes[start..<i], as: UTF8.self), start: start, end: i))
         }
         self.bytes = bytes

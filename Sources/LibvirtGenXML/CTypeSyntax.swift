@@ -1,3 +1,5 @@
+import LibvirtGenModel
+
 /// The shape of a C type string as the API description writes it (`const char **`, `char field[LEN]`).
 public enum CTypeSyntax {
     /// Whether `type` is made only of identifiers, `*`, `const`, and one trailing array bound.
@@ -7,12 +9,12 @@ public enum CTypeSyntax {
         if let open = text.firstIndex(of: UInt8(ascii: "[")) {
             guard text.last == UInt8(ascii: "]") else { return false }
             let bound = text[(open + 1)..<(text.endIndex - 1)]
-            guard !bound.isEmpty, bound.allSatisfy(isIdentifierByte) else { return false }
+            guard !bound.isEmpty, bound.allSatisfy(\.isIdentifierByte) else { return false }
             text = text[..<open]
         }
         let words = text.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") })
         guard !words.isEmpty else { return false }
-        return text.allSatisfy { isIdentifierByte($0) || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") }
+        return text.allSatisfy { $0.isIdentifierByte || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "*") }
             && words.allSatisfy(isIdentifier)
     }
 
@@ -23,8 +25,8 @@ public enum CTypeSyntax {
 
     /// Whether UTF-8 bytes spell a C identifier.
     private static func isIdentifier<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        guard let first = bytes.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else { return false }
-        return bytes.allSatisfy(isIdentifierByte)
+        guard let first = bytes.first, !first.isASCIIDigit else { return false }
+        return bytes.allSatisfy(\.isIdentifierByte)
     }
 
     /// C's keywords, which no declaration can be named.
@@ -35,10 +37,4 @@ public enum CTypeSyntax {
         "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn",
         "_Static_assert", "_Thread_local",
     ]
-
-    /// Whether a byte is an ASCII letter, digit or `_`.
-    private static func isIdentifierByte(_ c: UInt8) -> Bool {
-        (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-            || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: "_")
-    }
 }

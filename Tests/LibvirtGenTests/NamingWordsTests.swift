@@ -1,4 +1,5 @@
 import LibvirtGenCore
+import LibvirtGenModel
 import Testing
 
 /// The word rules every name is built from: splitting C identifiers into words, expanding
@@ -100,5 +101,17 @@ struct NamingWordsTests {
     ])
     func identifier(name: String, escaped: String) {
         #expect(Naming.identifier(name) == escaped)
+    }
+
+    /// The byte classes the names are scanned with: exactly the ASCII letters, digits and `_`;
+    /// no byte of a multi-byte UTF-8 sequence is in any class.
+    @Test func byteClasses() {
+        let bytes = (0...255).map(UInt8.init)
+        #expect(String(decoding: bytes.filter(\.isIdentifierByte), as: UTF8.self)
+            == "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+        #expect(bytes.filter(\.isASCIIUppercase).count == 26)
+        #expect(bytes.filter(\.isASCIILowercase).count == 26)
+        #expect(bytes.filter(\.isASCIIDigit).count == 10)
+        #expect(Array("é€".utf8).allSatisfy { !$0.isIdentifierByte })
     }
 }
