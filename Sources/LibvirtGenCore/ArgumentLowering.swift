@@ -254,9 +254,12 @@ struct ArgumentLowering {
                 argument: "&\(name)",
                 result: ResultPart(name: "uuid", type: "String", expression: "String(cCharBuffer: \(name))")), nil)
         case (2, true) where isArray:
+            // `CStringArray` passes NULL for an empty list (libvirt's "NULL and 0" for none or all);
+            // where the documentation gives NULL a meaning, the empty list is the default.
             let holder = "\(name)Array"
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "[String]", defaultValue: nil, doc: doc),
+                parameter: SwiftParameter(label: name, name: name, type: "[String]",
+                                          defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: doc),
                 prelude: ["let \(holder) = CStringArray(\(name))", "defer { \(holder).deallocate() }"],
                 argument: "\(holder).pointer"), nil)
         case (2, _):
@@ -282,6 +285,12 @@ struct ArgumentLowering {
             break
         }
         throw NotYetBound(reason: "the byte buffer '\(arg.name)' of type '\(arg.type)' needs a hand-written wrapper")
+    }
+
+    /// Whether the documentation gives a NULL array argument a meaning (`If @mountpoints is NULL
+    /// and @nmountpoints is 0, every mounted filesystem on the guest is frozen`).
+    static func nullMeansAll(_ arg: CArg, in function: CFunction) -> Bool {
+        function.info.contains("@\(arg.name) is NULL") || arg.info.contains("NULL")
     }
 
     /// Whether an argument counts the array before it (`nr_stats`, `nparams`, `maxinfo`).

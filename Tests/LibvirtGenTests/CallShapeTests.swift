@@ -27,6 +27,7 @@ struct CallShapeTests {
         ("virConnectListNetworks", .nameList, "[String]"),
         ("virConnectListDomains", .idList, "[Int32]"),
         ("virAdmConnectOpen", .initializer, "AdminConnection"),
+        ("virDomainOpenGraphicsFD", .value, "Int32"),
     ]
 
     /// Each function is sorted into the expected shape with the expected Swift result.
@@ -101,5 +102,27 @@ struct CallShapeTests {
     @Test func everyShapeIsUsed() throws {
         let used = Set(try Reference.package().modules.flatMap(\.files).flatMap(\.functions).map(\.shape))
         #expect(used == Set(CallShape.allCases))
+    }
+}
+
+/// String-list arguments: an empty list is passed as NULL (the runtime's `CStringArray`), and
+/// where libvirt's documentation gives NULL a meaning the list defaults to empty.
+@Suite("String-list arguments")
+struct StringListArgumentTests {
+    /// `virDomainFSFreeze` documents "If @mountpoints is NULL and @nmountpoints is 0, every
+    /// mounted filesystem on the guest is frozen": `fsFreeze()` freezes them all.
+    @Test(arguments: ["virDomainFSFreeze", "virDomainFSThaw"])
+    func nullMeansAllDefaultsToEmpty(cName: String) throws {
+        let parameter = try #require(try Reference.function(cName).parameters.first { $0.name == "mountpoints" })
+        #expect(parameter.type == "[String]")
+        #expect(parameter.defaultValue == "[]")
+    }
+
+    /// A list whose documentation gives NULL no meaning stays a required parameter.
+    @Test func requiredWhenNullHasNoMeaning() throws {
+        let parameter = try #require(try Reference.function("virConnectBaselineCPU").parameters.first {
+            $0.type == "[String]"
+        })
+        #expect(parameter.defaultValue == nil)
     }
 }

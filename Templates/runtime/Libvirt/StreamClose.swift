@@ -41,9 +41,9 @@ extension Stream {
     /// and never calls the callback's free function: the callback's Swift side (the event
     /// sequence and the events it buffered) and a reference to the stream would leak, and the
     /// watch on the closed descriptor can still fire. A dispatch under way when the stream closes
-    /// locks the stream's freed data. Without a callback libvirt reports an error, which is
-    /// discarded.
+    /// locks the stream's freed data.
     private func removeEventCallback() {
+        guard takeEventCallback() else { return }
         if virStreamEventRemoveCallback(pointer) < 0 {
             virResetLastError()
         } else {

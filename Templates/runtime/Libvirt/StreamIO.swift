@@ -133,7 +133,7 @@ extension Stream {
             let result = virStreamRecvAll(pointer, { _, data, count, opaque in
                 CallbackBox<([UInt8]) throws -> Void>.from(opaque!).run { callback in
                     try callback(Array(UnsafeRawBufferPointer(start: data, count: count)))
-                    return 0
+                    return Int32(count)  // consumed: libvirt calls again with what a smaller number leaves
                 }
             }, box.opaque)
             try box.finish(result)
@@ -174,7 +174,7 @@ extension Stream {
                 let result = virStreamSparseRecvAll(pointer, { _, bytes, count, opaque in
                     CallbackBox<Handlers>.from(opaque!).run { handlers in
                         try handlers.data(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
-                        return 0
+                        return Int32(count)  // consumed, as for receiveAll
                     }
                 }, { _, length, opaque in
                     CallbackBox<Handlers>.from(opaque!).run { handlers in

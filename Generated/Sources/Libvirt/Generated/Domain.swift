@@ -7495,7 +7495,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainFSFreeze`.
     /// Available since libvirt 1.2.5.
-    public func fsFreeze(mountpoints: [String]) throws -> Int32 {
+    public func fsFreeze(mountpoints: [String] = []) throws -> Int32 {
         let mountpointsArray = CStringArray(mountpoints)
         defer { mountpointsArray.deallocate() }
         let result = virDomainFSFreeze(pointer, mountpointsArray.pointer, UInt32(mountpoints.count), 0)
@@ -7512,7 +7512,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainFSThaw`.
     /// Available since libvirt 1.2.5.
-    public func fsThaw(mountpoints: [String]) throws -> Int32 {
+    public func fsThaw(mountpoints: [String] = []) throws -> Int32 {
         let mountpointsArray = CStringArray(mountpoints)
         defer { mountpointsArray.deallocate() }
         let result = virDomainFSThaw(pointer, mountpointsArray.pointer, UInt32(mountpoints.count), 0)
@@ -9321,12 +9321,15 @@ extension Domain {
     /// to use this method over a TCP connection will always fail.
     /// - Parameter index: index of graphics config to open
     /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
+    /// - Returns: an fd on success, -1 on failure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphicsFD`.
     /// Available since libvirt 1.2.8.
-    public func openGraphicsFD(index: UInt32, options: Domain.OpenGraphicsOptions = []) throws {
-        try check(virDomainOpenGraphicsFD(pointer, index, UInt32(truncatingIfNeeded: options.rawValue)))
+    public func openGraphicsFD(index: UInt32, options: Domain.OpenGraphicsOptions = []) throws -> Int32 {
+        let result = virDomainOpenGraphicsFD(pointer, index, UInt32(truncatingIfNeeded: options.rawValue))
+        if result == -1 { throw LibvirtError.last() }
+        return result
     }
 
     /// Attempt to have the guest enter the given `target` power management

@@ -79,21 +79,30 @@ package func collectIDs(_ fill: (UnsafeMutablePointer<Int32>, Int32) -> Int32) t
     }
 }
 
-/// A C array of C strings built from Swift strings; call ``deallocate()`` after the call.
+/// A C array of C strings built from Swift strings; call ``deallocate()`` after the call. An
+/// empty list is NULL, as libvirt expects with a count of 0 ("every filesystem" for
+/// `virDomainFSFreeze`, which rejects a non-NULL empty array).
 package struct CStringArray {
-    /// The array, as `const char **`.
-    package let pointer: UnsafeMutablePointer<UnsafePointer<CChar>?>
+    /// The array, as `const char **`, or nil for an empty list.
+    package let pointer: UnsafeMutablePointer<UnsafePointer<CChar>?>?
+    /// The number of strings.
     private let count: Int
 
     /// Copies the strings.
     package init(_ strings: [String]) {
         count = strings.count
-        pointer = .allocate(capacity: max(count, 1))
-        for (i, string) in strings.enumerated() { pointer[i] = UnsafePointer(strdup(string)) }
+        guard count > 0 else {
+            pointer = nil
+            return
+        }
+        let array = UnsafeMutablePointer<UnsafePointer<CChar>?>.allocate(capacity: count)
+        for (i, string) in strings.enumerated() { array[i] = UnsafePointer(strdup(string)) }
+        pointer = array
     }
 
     /// Frees the copies.
     package func deallocate() {
+        guard let pointer else { return }
         for i in 0..<count { free(UnsafeMutableRawPointer(mutating: pointer[i])) }
         pointer.deallocate()
     }

@@ -2,6 +2,11 @@
 
 import CLibvirt
 
+/// The streams (by pointer) whose ``Stream/events(_:)`` callback is registered: the callback is
+/// removed exactly once, by whichever comes first of the sequence ending, ``Stream/abort()`` and
+/// ``Stream/finish()``, so no call asks libvirt to remove a callback it no longer has.
+private let streamsWithEventCallbacks = Locked<Set<UInt>>([])
+
 extension Stream {
     /// Reports when the stream becomes readable or writable (or hangs up or fails), for
     /// non-blocking streams. Ending the iteration removes the callback.
@@ -18,10 +23,17 @@ extension Stream {
                 EventStreamBox<Stream.EventType>.from(opaque).continuation.yield(
                     Stream.EventType(rawValue: UInt32(bitPattern: events)))
             }, opaque, releaseRetainedOpaque)
-            return added < 0 ? -1 : 0
+            if added < 0 { return -1 }
+            streamsWithEventCallbacks.withLock { _ = $0.insert(UInt(bitPattern: pointer)) }
+            return 0
         }, deregister: { [self] _ in
-            _ = virStreamEventRemoveCallback(pointer)
+            if takeEventCallback() { _ = virStreamEventRemoveCallback(pointer) }
         })
+    }
+
+    /// Whether the stream has an ``events(_:)`` callback, forgetting it: the caller removes it.
+    func takeEventCallback() -> Bool {
+        streamsWithEventCallbacks.withLock { $0.remove(UInt(bitPattern: pointer)) != nil }
     }
 
     /// Changes the conditions the ``events(_:)`` stream reports.
