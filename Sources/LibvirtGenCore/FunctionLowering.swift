@@ -225,14 +225,18 @@ struct FunctionLowering {
         return markers.contains(where: lower.contains)
     }
 
-    /// The value that means failure for a numeric return, read from its description.
+    /// The value that means failure for a numeric return: what its description says, else
+    /// libvirt's convention for signed results, -1 (`virConnectNumOfSecrets` documents only "the
+    /// number currently defined secrets", and returns -1 where the driver has no secrets; an
+    /// enum result's -1 is its `…_ERROR` value, such as `VIR_CPU_COMPARE_ERROR`). Unsigned results
+    /// whose description names no failure value have none.
     static func failureValue(_ text: String, swift: String) -> String? {
         let lower = text.lowercased()
         let unsigned = swift.hasPrefix("U")
         if lower.contains("-1") { return unsigned ? "\(swift).max" : "-1" }
         let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
         if zeroMarkers.contains(where: lower.contains) { return "0" }
-        return nil
+        return unsigned ? nil : "-1"
     }
 
     /// Combines out-values: one is returned as is, several as a labelled tuple.

@@ -92,6 +92,12 @@ public struct Overrides: Sendable, Codable {
     /// Functions the harness's probes must not call because libvirt itself crashes in them, with
     /// the reason (each reproduced in C).
     public var harnessUnsafeCalls: [String: String]
+    /// Failures of correct calls on the embedded QEMU driver the harness expects, by C function
+    /// (what the proving ground lacks: cgroups, a daemon, host devices).
+    public var harnessQemuKnownFailures: [String: KnownFailure]
+    /// Functions the harness's probes must not call on the QEMU driver, with the reason (they
+    /// would act on the host itself: suspend it, allocate its huge pages).
+    public var harnessQemuUnsafeCalls: [String: String]
 
     /// The overrides built into the generator.
     public static func builtIn() throws -> Overrides {

@@ -3,7 +3,8 @@ import LibvirtGenCore
 import LibvirtGenModel
 
 /// `libvirt-swiftgen harness`: builds a generated package with the runner in a scratch folder,
-/// runs the checks against libvirt's test driver and reports checks and exercise coverage.
+/// runs the checks against a libvirt driver (the test driver, or the embedded QEMU driver with
+/// real guests) and reports checks and exercise coverage.
 public struct Harness {
     /// What to check and how.
     public struct Options {
@@ -15,15 +16,24 @@ public struct Harness {
         public var scratch: URL?
         /// The exercised share below which the harness fails, 0–100.
         public var minimumExercised: Double
+        /// The driver to prove the package against.
+        public var driver: HarnessDriver
+        /// Where the QEMU driver's guest image is built and cached.
+        public var guestImage: URL
         /// Receives progress lines.
         public var progress: (String) -> Void
 
         /// Creates options.
-        public init(package: URL, apiXML: URL?, scratch: URL?, minimumExercised: Double, progress: @escaping (String) -> Void) {
+        public init(
+            package: URL, apiXML: URL?, scratch: URL?, minimumExercised: Double, driver: HarnessDriver = .test,
+            guestImage: URL = URL(fileURLWithPath: ".build/qemu-guest"), progress: @escaping (String) -> Void
+        ) {
             self.package = package
             self.apiXML = apiXML
             self.scratch = scratch
             self.minimumExercised = minimumExercised
+            self.driver = driver
+            self.guestImage = guestImage
             self.progress = progress
         }
     }
@@ -41,6 +51,9 @@ public struct Harness {
     /// - Throws: `DiagnosticError` or `HarnessError` when the package or the API description
     ///   cannot be read; a package that does not build is a report with `build.ok == false`.
     public func run() throws -> HarnessReport {
+        if options.driver == .qemu, let problem = QemuProvingGround.missingPrerequisites() {
+            throw HarnessError(problem)
+        }
         let info = try GeneratedPackageInfo(folder: options.package)
         let apiXML = options.apiXML ?? URL(fileURLWithPath: "api-xml/\(info.libvirtVersion)")
         guard FileManager.default.fileExists(atPath: apiXML.path) else {
@@ -57,10 +70,12 @@ public struct Harness {
         let errorCodes = Dictionary(
             model.apis.flatMap(\.enumValues).filter { $0.type == "virErrorNumber" }.map { ($0.name, $0.value) },
             uniquingKeysWith: { a, _ in a })
+        let overrides = pipeline.overrides
+        let qemu = options.driver == .qemu
         let probes = ProbePlan(
             package: model.package, errorCodes: errorCodes,
-            knownFailures: pipeline.overrides.harnessKnownFailures.mapValues(\.code),
-            unsafe: pipeline.overrides.harnessUnsafeCalls)
+            knownFailures: (qemu ? overrides.harnessQemuKnownFailures : overrides.harnessKnownFailures).mapValues(\.code),
+            unsafe: overrides.harnessUnsafeCalls.merging(qemu ? overrides.harnessQemuUnsafeCalls : [:]) { a, _ in a })
         let scratch = options.scratch ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("libvirt-swiftgen-harness-\(UUID().uuidString.prefix(8))")
         defer { if options.scratch == nil { try? FileManager.default.removeItem(at: scratch) } }
@@ -69,19 +84,29 @@ public struct Harness {
         try workspace.prepare(package: options.package, modules: modules, wrappers: wrappers, probes: probes)
 
         var report = HarnessReport(
-            package: options.package.path, libvirtVersion: info.libvirtVersion, link: info.link.rawValue,
-            build: build(workspace), checks: [], exercise: .init(), functions: [])
+            package: options.package.path, driver: options.driver.rawValue, libvirtVersion: info.libvirtVersion,
+            link: info.link.rawValue, build: build(workspace), checks: [], exercise: .init(), functions: [])
         guard report.build.ok else { return report }
 
-        let daemon = startDaemon(workspace)
         try? FileManager.default.removeItem(at: workspace.counters)
         var outcome = RunnerSession.Outcome()
-        for suite in daemon == nil ? ["libvirt"] : ["libvirt", "admin"] {
-            let session = RunnerSession(workspace: workspace, functionNames: wrappers.functions.map(\.name),
-                                        daemonSockets: daemon?.socketFolder, suite: suite, progress: options.progress)
-            outcome.merge(try session.run())
+        switch options.driver {
+        case .test:
+            let daemon = startDaemon(workspace)
+            for suite in daemon == nil ? ["libvirt"] : ["libvirt", "admin"] {
+                outcome.merge(try session(workspace, wrappers, suite: suite, arguments: daemon.map {
+                    ["--daemon", $0.socketFolder.path]
+                } ?? []).run())
+            }
+            daemon?.stop()
+        case .qemu:
+            let ground = QemuProvingGround(root: workspace.qemuRoot, guestImage: options.guestImage.absoluteURL)
+            try ground.prepare(builder: workspace.guestImageBuilder, progress: options.progress)
+            defer { ground.cleanUp() }
+            outcome.merge(try session(workspace, wrappers, suite: "libvirt", arguments: [
+                "--driver", "qemu", "--qemu-root", ground.root.path, "--guest", ground.guestImage.path,
+            ]).run())
         }
-        daemon?.stop()
 
         let counters = ExerciseCounters(url: workspace.counters, count: wrappers.functions.count)
         let missing = info.link == .dynamic ? LibraryProbe.missing(bound.map(\.name), modules: model.package.modules) : []
@@ -102,6 +127,14 @@ public struct Harness {
             return check
         } + summaryChecks(report)
         return report
+    }
+
+    /// A session of the runner on one suite, with the driver's arguments.
+    private func session(
+        _ workspace: RunnerWorkspace, _ wrappers: ExerciseWrappers, suite: String, arguments: [String]
+    ) -> RunnerSession {
+        RunnerSession(workspace: workspace, functionNames: wrappers.functions.map(\.name), driver: options.driver,
+                      suite: suite, arguments: arguments, progress: options.progress)
     }
 
     /// Builds the runner (and with it the package) with `swift build`, timing it.

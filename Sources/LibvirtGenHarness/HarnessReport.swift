@@ -84,6 +84,8 @@ public struct HarnessReport: Codable, Sendable, Equatable {
 
     /// The package folder, as given.
     public var package: String
+    /// The driver the checks ran against: `test` or `qemu`.
+    public var driver: String
     /// The libvirt version the package was generated from.
     public var libvirtVersion: String
     /// The package's link mode.
@@ -96,6 +98,8 @@ public struct HarnessReport: Codable, Sendable, Equatable {
     public var exercise: Exercise
     /// Every bound function.
     public var functions: [FunctionOutcome]
+    /// What this run and earlier runs on other drivers prove together (`--union-with`).
+    public var union: HarnessUnion?
 
     /// Whether every check passed (and the package built).
     public var passed: Bool { build.ok && checks.allSatisfy(\.ok) }

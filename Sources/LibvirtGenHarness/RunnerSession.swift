@@ -25,10 +25,13 @@ struct RunnerSession {
     let workspace: RunnerWorkspace
     /// The wrapped functions, by counter slot.
     let functionNames: [String]
-    /// The private daemon's socket folder, if one runs.
-    let daemonSockets: URL?
+    /// The driver the runner's checks run against.
+    let driver: HarnessDriver
     /// The runner's suite: `libvirt`, or `admin` (in a process of its own).
     let suite: String
+    /// The driver's arguments: the private daemon's socket folder (`--daemon`), the QEMU
+    /// driver's root folder and guest image (`--qemu-root`, `--guest`).
+    let arguments: [String]
     /// Receives progress lines.
     let progress: (String) -> Void
 
@@ -43,6 +46,7 @@ struct RunnerSession {
         var crashNotes: [String: [String]] = [:]
         var skippedProbes: Set<String> = []
         progress(suite == "admin" ? "Running the admin checks against the private daemon ..."
+            : driver == .qemu ? "Running the checks against the embedded QEMU driver ..."
             : "Running the checks against the test driver ...")
         while true {
             try? FileManager.default.removeItem(at: workspace.results)
@@ -83,13 +87,16 @@ struct RunnerSession {
         let process = Process()
         process.executableURL = workspace.executable
         var arguments = ["--suite", suite, "--node", workspace.nodeFile.path, "--scratch", workspace.work.path,
-                         "--results", workspace.results.path]
-        if let daemonSockets { arguments += ["--daemon", daemonSockets.path] }
+                         "--results", workspace.results.path] + self.arguments
         for name in skipping.sorted() { arguments += ["--skip", name] }
         for name in skippingProbes.sorted() { arguments += ["--skip-probe", name] }
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["LIBVIRT_HARNESS_COUNTERS": workspace.counters.path]) { $1 }
+        // libvirt's own warnings (the embedded QEMU driver logs several per domain) go to a file.
+        let environment = ProcessInfo.processInfo.environment
+        process.environment = environment.merging([
+            "LIBVIRT_HARNESS_COUNTERS": workspace.counters.path,
+            "LIBVIRT_LOG_OUTPUTS": environment["LIBVIRT_LOG_OUTPUTS"] ?? "3:file:\(workspace.libvirtLog.path)",
+        ]) { $1 }
         process.standardOutput = FileHandle.standardError
         try process.run()
         var lastSize = -1

@@ -23,8 +23,16 @@ struct RunnerWorkspace {
     var counters: URL { root.appendingPathComponent("counters.bin") }
     /// The runner's JSON-lines results.
     var results: URL { root.appendingPathComponent("results.jsonl") }
+    /// Where the runner's libvirt writes its warnings.
+    var libvirtLog: URL { root.appendingPathComponent("libvirt.log") }
     /// The private daemon's folder.
     var daemon: URL { root.appendingPathComponent("daemon") }
+    /// The embedded QEMU driver's root folder.
+    var qemuRoot: URL { root.appendingPathComponent("qemu") }
+    /// The script that builds the QEMU guest image.
+    var guestImageBuilder: URL {
+        TemplatesResource.harnessFiles.appendingPathComponent("qemu-guest/build-image")
+    }
     /// The built runner.
     var executable: URL { runner.appendingPathComponent(".build/debug/HarnessRunner") }
 

@@ -28,6 +28,8 @@ struct CallShapeTests {
         ("virConnectListDomains", .idList, "[Int32]"),
         ("virAdmConnectOpen", .initializer, "AdminConnection"),
         ("virDomainOpenGraphicsFD", .value, "Int32"),
+        ("virConnectNumOfSecrets", .value, "Int32"),
+        ("virConnectCompareCPU", .value, "CPUCompareResult"),
     ]
 
     /// Each function is sorted into the expected shape with the expected Swift result.

@@ -173,6 +173,27 @@ struct HarnessTests {
         #expect(exercise.exercisedPercent == 50)
     }
 
+    @Test("runs on two drivers: a function is proven when it succeeded on either; the others keep a reason per driver")
+    func union() {
+        func report(_ driver: String, _ outcomes: [(HarnessReport.Outcome, String?)]) -> HarnessReport {
+            HarnessReport(
+                package: "Generated", driver: driver, libvirtVersion: "9.0.0", link: "direct",
+                build: .init(ok: true, seconds: 1, errors: []), checks: [], exercise: .init(),
+                functions: outcomes.enumerated().map { index, outcome in
+                    HarnessReport.FunctionOutcome(name: "f\(index)", swift: "S.f\(index)", module: "Libvirt",
+                                                  outcome: outcome.0, calls: 1, note: outcome.1)
+                })
+        }
+        let test = report("test", [(.succeeded, nil), (.expectedNoSupport, nil), (.expectedNoSupport, nil)])
+        let qemu = report("qemu", [(.rejectedArguments, "code 8: bad"), (.succeeded, nil), (.notCalled, "no object")])
+        let union = HarnessUnion([test, qemu])
+        #expect(union.drivers == ["test", "qemu"])
+        #expect(union.bound == 3 && union.succeeded == 2 && union.succeededPercent == 66.7)
+        #expect(union.unproven == [.init(name: "f2", swift: "S.f2", reasons: [
+            "test": "the driver does not support it", "qemu": "not called (no object)",
+        ])])
+    }
+
     @Test("a failure naming a Swift declaration gets its C function")
     func annotation() {
         let functions = [
@@ -223,6 +244,31 @@ struct HarnessTests {
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("no Package.swift"))
         }
+    }
+
+    @Test("--union-with a file that is not a harness report: one line naming it, exit 1, before anything is built")
+    func unionWithBadReport() throws {
+        try withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("report.json")
+            try "{}".write(to: file, atomically: true, encoding: .utf8)
+            let run = try CLI.run(["harness", "--union-with", file.path])
+            #expect(run.status == 1)
+            #expect(run.stderrLines == ["error: --union-with: \(file.path) is not a harness report (harness --json)"],
+                    "stderr: \(run.stderr)")
+            let missing = try CLI.run(["harness", "--union-with", folder.appendingPathComponent("none.json").path])
+            #expect(missing.status == 1 && missing.stderr.contains("cannot read"))
+        }
+    }
+
+    @Test("the QEMU driver's qemu.conf: QEMU as root, no confinement, console to files; cgroups only where writable")
+    func qemuConfiguration() {
+        let with = QemuProvingGround.configuration(cgroups: true)
+        for line in ["user = \"root\"", "group = \"root\"", "stdio_handler = \"file\"", "security_driver = \"none\"",
+                     "namespaces = []"] {
+            #expect(with.contains(line + "\n"))
+        }
+        #expect(!with.contains("cgroup_controllers"))
+        #expect(QemuProvingGround.configuration(cgroups: false).contains("cgroup_controllers = []\n"))
     }
 
     @Test("harness without the package's API description says which to pass")

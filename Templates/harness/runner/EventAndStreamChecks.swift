@@ -1,4 +1,5 @@
 // Copied into the harness runner by libvirt-swiftgen harness.
+import Foundation
 import Libvirt
 
 /// Event and stream checks: events arrive in order through the async sequences, and the test
@@ -44,28 +45,57 @@ enum EventAndStreamChecks {
         },
     ]
 
-    /// The first `count` events `select` keeps, or a failure after ten seconds.
+    /// The first `count` events `select` keeps, or a failure after `timeout` seconds.
     static func first<Event: Sendable, Value: Sendable>(
-        _ count: Int, of events: AsyncStream<Event>, select: @escaping @Sendable (Event) -> Value?
+        _ count: Int, of events: AsyncStream<Event>, timeout: Int = 10, select: @escaping @Sendable (Event) -> Value?
+    ) async throws -> [Value] {
+        try await collect(events, timeout: timeout, select: select) { $0.count == count }
+    }
+
+    /// The events `select` keeps until `done` accepts what was kept, or a failure after
+    /// `timeout` seconds.
+    static func collect<Event: Sendable, Value: Sendable>(
+        _ events: AsyncStream<Event>, timeout: Int = 10, select: @escaping @Sendable (Event) -> Value?,
+        done: @escaping @Sendable ([Value]) -> Bool
     ) async throws -> [Value] {
         let box = UncheckedBox(events)
         return try await withThrowingTaskGroup(of: [Value].self) { group in
             group.addTask {
                 var values: [Value] = []
                 for await event in box.value {
-                    if let value = select(event) { values.append(value) }
-                    if values.count == count { break }
+                    guard let value = select(event) else { continue }
+                    values.append(value)
+                    if done(values) { break }
                 }
                 return values
             }
             group.addTask {
-                try await Task.sleep(for: .seconds(10))
-                throw CheckFailure("timed out waiting for \(count) events")
+                try await Task.sleep(for: .seconds(timeout))
+                throw CheckFailure("timed out waiting for events")
             }
             let values = try await group.next() ?? []
             group.cancelAll()
             return values
         }
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Whether `expected` occurs in this array in order, other elements allowed between.
+    func containsInOrder(_ expected: [Element]) -> Bool {
+        var remaining = expected[...]
+        for element in self where element == remaining.first { remaining = remaining.dropFirst() }
+        return remaining.isEmpty
+    }
+}
+
+extension Domain.LifecycleDetail {
+    /// The event and its detail as Swift cases: `started(booted)`.
+    var caseName: String {
+        let text = "\(self)"
+        return text.replacingOccurrences(of: "Libvirt.Domain.LifecycleDetail.", with: "")
+            .replacingOccurrences(of: #"Libvirt\.Domain\.Event[A-Za-z]*DetailType\."#, with: "",
+                                  options: .regularExpression)
     }
 }
 

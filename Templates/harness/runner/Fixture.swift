@@ -11,14 +11,33 @@ struct RunnerEnvironment: Sendable {
     let scratch: String
     /// The private daemon's socket folder, when the harness started one.
     let daemonSockets: String?
+    /// The embedded QEMU driver's root folder, when the checks run against QEMU.
+    let qemuRoot: String?
+    /// The folder holding the QEMU guest's kernel and initramfs.
+    let guestImage: String?
 
-    /// The URI of a connection with a driver state of its own.
-    var nodeURI: String { "test://" + nodeFile }
+    /// Whether the checks run against the embedded QEMU driver (else the test driver).
+    var isQemu: Bool { qemuRoot != nil }
+
+    /// Whether the embedded QEMU driver puts domains in cgroups (the harness turns them off in
+    /// `qemu.conf` where the machine's cgroups cannot be written).
+    var qemuCgroups: Bool {
+        let configuration = qemuRoot.flatMap { try? String(contentsOfFile: $0 + "/etc/qemu.conf", encoding: .utf8) }
+        return !(configuration ?? "").contains("cgroup_controllers = []")
+    }
+
+    /// The URI of the connection the checks use: the test driver on the harness's node file
+    /// (a driver state of its own per connection), or the embedded QEMU driver.
+    var nodeURI: String { qemuRoot.map { "qemu:///embed?root=\($0)" } ?? "test://" + nodeFile }
 }
 
 /// The objects a check works on, from a fresh connection to the harness's node: each fixture has
 /// a driver state of its own. Objects are made on first use; an object the driver cannot make
 /// (secrets, network filters) throws, and the probes on it are reported as not called.
+///
+/// On QEMU the driver's state is shared by every fixture: `domain()` brings the firmware-only
+/// fixture domains back to the state the checks expect, and `guestDomain` gives the Linux guest
+/// in place of the running one (for reading what only its agent knows).
 final class Fixture: @unchecked Sendable {
     /// What the harness prepared.
     let environment: RunnerEnvironment
@@ -26,11 +45,17 @@ final class Fixture: @unchecked Sendable {
     private var openConnection: Connection?
     /// Whether `domain()` gives the shut-off domain (a second try for calls a running domain refuses).
     let stoppedDomain: Bool
+    /// Whether `domain()` gives the QEMU guest with its agent (for getters).
+    let guestDomain: Bool
     /// The admin API's view of this fixture's daemon client, once made.
     private var cachedAdminClient: AdminClient?
     /// The embedded secret driver's connection, shared by every fixture (libvirt initializes
     /// an embedded driver once per process).
     nonisolated(unsafe) private static var secretConnection: Connection?
+    /// The embedded QEMU driver's connection, shared by every fixture: libvirt 9.0 registers
+    /// the embedded driver again each time a process opens it after its last connection closed,
+    /// and refuses after about twenty ("Too many drivers").
+    nonisolated(unsafe) private static var qemuConnection: Connection?
     /// A counter that keeps the names of objects made from placeholder XML unique.
     private var madeObjects = 0
     /// A process holding a client connection to the private daemon, so the admin API has a
@@ -38,9 +63,10 @@ final class Fixture: @unchecked Sendable {
     private var clientProcess: Process?
 
     /// Creates a fixture; nothing is opened yet.
-    init(_ environment: RunnerEnvironment, stoppedDomain: Bool = false) {
+    init(_ environment: RunnerEnvironment, stoppedDomain: Bool = false, guestDomain: Bool = false) {
         self.environment = environment
         self.stoppedDomain = stoppedDomain
+        self.guestDomain = guestDomain
     }
 
     /// Ends the client process, if one was started (with SIGKILL: the child inherits a signal
@@ -54,16 +80,26 @@ final class Fixture: @unchecked Sendable {
     /// A path in the scratch folder, the placeholder for every string argument of a probe.
     var probeText: String { environment.scratch + "/probe" }
 
-    /// The connection to the node.
+    /// The connection to the node (on QEMU, the process's one connection to the embedded driver).
     func connection() throws -> Connection {
         if let openConnection { return openConnection }
+        if environment.isQemu, let shared = Self.qemuConnection { return shared }
         let connection = try Connection(uri: environment.nodeURI)
+        if environment.isQemu { Self.qemuConnection = connection }
         openConnection = connection
         return connection
     }
 
-    /// The running domain `harness-running` (or the shut-off `harness-stopped`, when asked for).
-    func domain() throws -> Domain { try connection().domain(named: stoppedDomain ? "harness-stopped" : "harness-running") }
+    /// The running domain `harness-running` (or the shut-off `harness-stopped`, or on QEMU the
+    /// guest, when asked for).
+    func domain() throws -> Domain {
+        guard environment.isQemu else {
+            return try connection().domain(named: stoppedDomain ? "harness-stopped" : "harness-running")
+        }
+        if guestDomain { return try QemuDomains.ensureGuest(on: connection(), environment) }
+        return try QemuDomains.ensure(stoppedDomain ? QemuDomains.stopped : QemuDomains.running,
+                                      running: !stoppedDomain, on: connection(), environment)
+    }
 
     /// A definition of the kind of object `function` takes as XML, with a fresh name: the
     /// placeholder for a probe's `xml:` argument.
@@ -73,7 +109,8 @@ final class Fixture: @unchecked Sendable {
         let definitions: [(prefix: String, xml: String)] = [
             ("virDomainSnapshot", "<domainsnapshot><name>\(name)</name></domainsnapshot>"),
             ("virDomainCheckpoint", "<domaincheckpoint><name>\(name)</name></domaincheckpoint>"),
-            ("virDomain", DomainChecks.definition(name)),
+            ("virDomain", environment.isQemu ? (try? QemuDomains.definition(name, environment)) ?? ""
+                : DomainChecks.definition(name)),
             ("virNetworkPort", "<networkport><owner><name>harness-running</name></owner></networkport>"),
             ("virNetwork", "<network><name>\(name)</name><bridge name='virbr\(20 + madeObjects)'/></network>"),
             ("virStoragePool", "<pool type='dir'><name>\(name)</name><target><path>\(environment.scratch)/\(name)</path></target></pool>"),
@@ -88,6 +125,9 @@ final class Fixture: @unchecked Sendable {
         ]
         return definitions.first { function.hasPrefix($0.prefix) }?.xml ?? "<\(name)/>"
     }
+
+    /// The QEMU guest, booted with its agent answering.
+    func guest() throws -> Domain { try QemuDomains.ensureGuest(on: connection(), environment) }
 
     /// The active network `harness-net`.
     func network() throws -> Network { try connection().network(named: "harness-net") }
@@ -127,13 +167,17 @@ final class Fixture: @unchecked Sendable {
     /// A secret with a value, from libvirt's secret driver embedded in this process (the test
     /// driver has no secrets); throws when libvirt's daemon drivers are not installed.
     func secret() throws -> Secret {
-        if Self.secretConnection == nil {
-            Self.secretConnection = try Connection(uri: "secret:///embed?root=\(environment.scratch)/secret-driver")
-        }
-        guard let secrets = Self.secretConnection else { throw CheckFailure("no secret driver") }
-        let secret = try secrets.defineSecret(xml: xml(for: "virSecret"))
+        let secret = try secretDriver().defineSecret(xml: xml(for: "virSecret"))
         try secret.setValue([1, 2, 3])
         return secret
+    }
+
+    /// The connection to libvirt's secret driver embedded in this process, opened on first use.
+    func secretDriver() throws -> Connection {
+        if let connection = Self.secretConnection { return connection }
+        let connection = try Connection(uri: "secret:///embed?root=\(environment.scratch)/secret-driver")
+        Self.secretConnection = connection
+        return connection
     }
 
     /// A network filter (the test driver has none: this throws `.noSupport`).

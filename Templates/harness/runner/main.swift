@@ -1,5 +1,6 @@
 // Copied into the harness runner by libvirt-swiftgen harness, which builds and runs it:
 //   HarnessRunner --suite libvirt|admin --node FILE --scratch DIR --results FILE [--daemon DIR]
+//                 [--driver test|qemu --qemu-root DIR --guest DIR]
 //                 [--skip CHECK]... [--skip-probe FUNCTION]...
 //   HarnessRunner --hold-client URI     (opens a connection and keeps it until killed)
 // Each check runs on a fresh connection to the node; the results go to FILE as JSON lines, one
@@ -71,18 +72,20 @@ enum Suite: String {
         (module == "LibvirtAdmin") == (self == .admin)
     }
 
-    /// The suite's checks.
-    func checks(skippingProbes: Set<String>) -> [Check] {
+    /// The suite's checks on the driver `environment` names.
+    func checks(_ environment: RunnerEnvironment, skippingProbes: Set<String>) -> [Check] {
         let scenarios: [Check]
         switch self {
+        case .libvirt where environment.isQemu:
+            scenarios = QemuChecks.all + SecretChecks.all
         case .libvirt:
             scenarios = HostChecks.all + DomainChecks.all + NetworkChecks.all + StorageChecks.all + DeviceChecks.all
                 + SnapshotChecks.all + TypedParameterChecks.all + EventAndStreamChecks.all + HandWrittenChecks.all
-                + DomainDeviceChecks.all + UnsupportedChecks.all
+                + DomainDeviceChecks.all + SecretChecks.all + UnsupportedChecks.all
         case .admin:
             scenarios = AdminChecks.all
         }
-        return scenarios + ProbeChecks.all(suite: self, skipping: skippingProbes)
+        return scenarios + ProbeChecks.all(suite: self, skipping: skippingProbes, qemu: environment.isQemu)
     }
 }
 
@@ -96,10 +99,14 @@ guard let suite = Suite(rawValue: arguments.values["--suite"] ?? "libvirt"), let
     progress("usage: HarnessRunner --suite libvirt|admin --node FILE --scratch DIR --results FILE [--daemon DIR]")
     exit(64)
 }
-let environment = RunnerEnvironment(nodeFile: node, scratch: scratch, daemonSockets: arguments.values["--daemon"])
+let qemu = arguments.values["--driver"] == "qemu"
+let environment = RunnerEnvironment(
+    nodeFile: node, scratch: scratch, daemonSockets: arguments.values["--daemon"],
+    qemuRoot: qemu ? arguments.values["--qemu-root"] : nil, guestImage: arguments.values["--guest"])
 let journal = Journal(path: results)
 let skipped = arguments.lists["--skip"] ?? []
-for check in suite.checks(skippingProbes: arguments.lists["--skip-probe"] ?? []) where !skipped.contains(check.name) {
+let checks = suite.checks(environment, skippingProbes: arguments.lists["--skip-probe"] ?? [])
+for check in checks where !skipped.contains(check.name) {
     journal.write(["check": check.name, "event": "start", "probes": check.runsProbes])
     let start = Date()
     var detail = ""

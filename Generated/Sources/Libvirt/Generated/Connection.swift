@@ -1288,11 +1288,13 @@ extension Connection {
     /// - Parameter xml: XML describing the CPU to compare with host CPU
     /// - Parameter options: bitwise-OR of `Connection.CompareCPUOptions`
     /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `xml` CPU is incompatible with host CPU, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectCompareCPU`.
     /// Available since libvirt 0.7.5.
-    public func compareCPU(xml: String, options: Connection.CompareCPUOptions = []) -> CPUCompareResult {
+    public func compareCPU(xml: String, options: Connection.CompareCPUOptions = []) throws -> CPUCompareResult {
         let result = xml.withCString { xml in virConnectCompareCPU(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) }
+        if result == -1 { throw LibvirtError.last() }
         return CPUCompareResult(rawValue: result)
     }
 
@@ -1311,11 +1313,13 @@ extension Connection {
     /// - Parameter cpuXML: XML describing the CPU to be compared
     /// - Parameter options: bitwise-OR of `Connection.CompareCPUOptions`
     /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `cpuXML` is incompatible with the CPU the specified hypervisor is able to provide on the host, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectCompareHypervisorCPU`.
     /// Available since libvirt 4.4.0.
-    public func compareHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXML: String, options: Connection.CompareCPUOptions = []) -> CPUCompareResult {
+    public func compareHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXML: String, options: Connection.CompareCPUOptions = []) throws -> CPUCompareResult {
         let result = virConnectCompareHypervisorCPU(pointer, emulator, arch, machine, virtualizationType, cpuXML, UInt32(truncatingIfNeeded: options.rawValue))
+        if result == -1 { throw LibvirtError.last() }
         return CPUCompareResult(rawValue: result)
     }
 
@@ -2144,12 +2148,16 @@ extension Connection {
 
     /// Fetch number of currently defined secrets.
     /// - Returns: the number currently defined secrets.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfSecrets`.
     /// Available since libvirt 0.7.1.
     public var numberOfSecrets: Int32 {
-        let result = virConnectNumOfSecrets(pointer)
-        return result
+        get throws {
+            let result = virConnectNumOfSecrets(pointer)
+            if result == -1 { throw LibvirtError.last() }
+            return result
+        }
     }
 
     /// Provides the number of active storage pools

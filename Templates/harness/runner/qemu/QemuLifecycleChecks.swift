@@ -1,0 +1,120 @@
+// Copied into the harness runner by libvirt-swiftgen harness.
+import Foundation
+import Libvirt
+
+/// Every QEMU scenario check, in run order: the guest's shutdowns come last, because they leave
+/// the guest shut off (the probes boot it again).
+enum QemuChecks {
+    /// The checks.
+    static let all: [Check] = QemuLifecycleChecks.all + QemuStorageChecks.all + QemuDeviceChecks.all
+        + QemuJobChecks.all + QemuHostChecks.all + QemuStreamChecks.all + QemuGuestChecks.all
+}
+
+/// Lifecycle checks on firmware-only domains: values agree with the definition, save and
+/// restore with their states, reasons and events, managed save.
+enum QemuLifecycleChecks {
+    /// The checks.
+    static let all: [Check] = [
+        Check("QEMU: the driver and a domain's values agree with its definition") { f in
+            let connection = try f.connection()
+            try expect(connection.hypervisorType, "QEMU", "Connection.hypervisorType")
+            try expect(try connection.hypervisorVersion > 0, "Connection.hypervisorVersion is 0")
+            try expect(try connection.capabilities.contains("<domain type='qemu'"), true, "Connection.capabilities")
+            let domain = try f.domain()
+            try expect(domain.name, QemuDomains.running, "Domain.name")
+            try expect(try domain.uuid, QemuDomains.uuid(QemuDomains.running), "Domain.uuid")
+            try expect(domain.id != nil, "Domain.id is nil for a running domain")
+            let info = try domain.info()
+            try expect(info.state, .running, "Domain.info()")
+            try expect(info.maxMemory, 131_072, "Domain.info()")
+            try expect(info.virtualCPUCount, 1, "Domain.info()")
+            try expect(try domain.maxMemory, 131_072, "Domain.maxMemory")
+            try expect(try domain.vcpuCount(options: [.maximum]), 2, "Domain.vcpuCount(options:)")
+            try expect(try domain.vcpuCount(options: [.live]), 1, "Domain.vcpuCount(options:)")
+            try expect(try domain.osType, "hvm", "Domain.osType")
+            try expect(try domain.isActive, true, "Domain.isActive")
+            try expect(try domain.isPersistent, true, "Domain.isPersistent")
+            try expect(try connection.domain(uuid: QemuDomains.uuid(QemuDomains.running)).name,
+                       QemuDomains.running, "Connection.domain(uuid:)")
+            try expect(try domain.xmlDescription().contains("<name>\(QemuDomains.running)</name>"), true,
+                       "Domain.xmlDescription(options:)")
+            let stopped = try Fixture(f.environment, stoppedDomain: true).domain()
+            try expect(stopped.id, nil, "Domain.id")
+            try expect(try stopped.state().state, .shutoff, "Domain.state()")
+            try expect(try connection.definedDomainNames.contains(QemuDomains.stopped), true,
+                       "Connection.definedDomainNames")
+        },
+        Check("QEMU: a running domain saved to a file and restored") { f in
+            let connection = try f.connection()
+            let domain = try QemuDomains.ensure("harness-save", running: true, on: connection, f.environment)
+            let events = try connection.domainEvents(.lifecycle, domain: domain)
+            let image = QemuDomains.folder(f.environment) + "/harness-save.save"
+            try domain.save(to: image)
+            let saved = try domain.state()
+            try expect(saved.state, .shutoff, "Domain.state()")
+            try expect(Domain.ShutoffReason(rawValue: saved.reason), .saved, "Domain.state()")
+            try expect(try domain.info().state, .shutoff, "Domain.info()")
+            try expect(try connection.saveImageXMLDescription(file: image).contains("<name>harness-save</name>"), true,
+                       "Connection.saveImageXMLDescription(file:options:)")
+            try connection.restoreDomain(from: image)
+            let restored = try domain.state()
+            try expect(restored.state, .running, "Domain.state()")
+            try expect(Domain.RunningReason(rawValue: restored.reason), .restored, "Domain.state()")
+            let received = try await EventAndStreamChecks.first(3, of: events, select: lifecycleDetail)
+            try expect(received, [.suspended(.paused), .stopped(.saved), .started(.restored)],
+                       "Connection.domainEvents(_:domain:)")
+            try domain.destroy()
+        },
+        Check("QEMU: managed save") { f in
+            let connection = try f.connection()
+            let domain = try QemuDomains.ensure("harness-managed", running: true, on: connection, f.environment)
+            try domain.managedSave()
+            try expect(try domain.hasManagedSaveImage, true, "Domain.hasManagedSaveImage")
+            let saved = try domain.state()
+            try expect(saved.state, .shutoff, "Domain.state()")
+            try expect(Domain.ShutoffReason(rawValue: saved.reason), .saved, "Domain.state()")
+            try expect(try domain.managedSaveXMLDescription().contains("<name>harness-managed</name>"), true,
+                       "Domain.managedSaveXMLDescription(options:)")
+            try domain.start()
+            try expect(Domain.RunningReason(rawValue: try domain.state().reason), .restored, "Domain.state()")
+            try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
+            try domain.managedSave()
+            try domain.managedSaveRemove()
+            try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
+            try domain.start()
+            try expect(Domain.RunningReason(rawValue: try domain.state().reason), .booted, "Domain.state()")
+            try domain.destroy()
+        },
+        Check("QEMU: lifecycle events") { f in
+            let connection = try f.connection()
+            let events = try connection.domainEvents(.lifecycle)
+            let name = "harness-lifecycle"
+            let domain = try connection.defineDomain(xml: QemuDomains.definition(name, f.environment))
+            try domain.start()
+            try domain.suspend()
+            try expect(try domain.info().state, .paused, "Domain.info()")
+            try domain.resume()
+            try domain.reset()
+            try domain.destroy()
+            try domain.undefine()
+            // QEMU reports more than the test driver (a resume as the CPUs start, the shutdown
+            // QEMU reports when it is killed): the expected events must come in this order.
+            let expected: [Domain.LifecycleDetail] = [
+                .defined(.added), .started(.booted), .suspended(.paused), .resumed(.unpaused), .stopped(.destroyed),
+                .undefined(.removed),
+            ]
+            let received = try await EventAndStreamChecks.collect(events, select: { event -> Domain.LifecycleDetail? in
+                guard case .lifecycle(let domain, _, let detail) = event, domain.name == name else { return nil }
+                return detail
+            }, done: { $0.last == .undefined(.removed) })
+            try expect(received.containsInOrder(expected), "Connection.domainEvents(_:domain:) delivered "
+                + "\(received.map(\.caseName)), not \(expected.map(\.caseName)) in this order")
+        },
+    ]
+
+    /// The detail of a lifecycle event (nil for other events).
+    @Sendable static func lifecycleDetail(_ event: Domain.Event) -> Domain.LifecycleDetail? {
+        guard case .lifecycle(_, _, let detail) = event else { return nil }
+        return detail
+    }
+}
