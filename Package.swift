@@ -96,6 +96,7 @@ let package = Package(
         .testTarget(
             name: "LibvirtBindingTests",
             dependencies: [
+                "LibvirtGenHarness",
                 .product(name: "Libvirt", package: "Generated"),
                 .product(name: "LibvirtQemu", package: "Generated"),
                 .product(name: "LibvirtLXC", package: "Generated"),

@@ -1,0 +1,198 @@
+import Foundation
+import Libvirt
+import LibvirtQemu
+import Testing
+
+/// The bindings against real QEMU processes, through libvirt's embedded QEMU driver: saving and
+/// restoring, managed save, snapshots, block jobs, screenshots, monitor commands and what a
+/// running domain reports about itself.
+///
+/// Every test starts a firmware-only domain of its own (a unique name, a folder of its own) on
+/// the process's one shared connection (see ``QemuGround``) and destroys and undefines it when it
+/// ends, so the tests can run in parallel. Skipped only when the QEMU packages are not installed.
+@Suite(
+    "QEMU", .tags(.qemu),
+    .enabled(
+        if: QemuGround.isAvailable,
+        """
+        the QEMU packages (qemu-system-x86, qemu-utils, libvirt-daemon-driver-qemu) are not installed; \
+        bash .ci/setup installs them
+        """)
+)
+struct QEMUTests {
+    /// Whether a lifecycle detail is a `pmsuspended` one.
+    static func isPMSuspended(_ detail: Domain.LifecycleDetail) -> Bool {
+        if case .pmsuspended = detail { return true }
+        return false
+    }
+
+    /// The running domain reports the name, UUID, memory and vCPU counts of its definition.
+    @Test("a running domain reports the values of its definition")
+    func definitionValues() async throws {
+        try await QemuGround.withDomain("values") { connection, test in
+            let domain = test.domain
+            #expect(domain.name == test.name)
+            #expect(try domain.uuid == test.uuid)
+            let info = try domain.info()
+            #expect(info.state == .running)
+            #expect(info.maxMemory == 131072)
+            #expect(info.virtualCPUCount == 1)
+            #expect(try domain.vcpuCount(options: [.maximum]) == 2)
+            #expect(try connection.domain(uuid: test.uuid).name == test.name)
+        }
+    }
+
+    /// save(to:) leaves the domain shut off because it was saved, after a pause and a stop as
+    /// saved (and no power-management suspension); restoreDomain(from:) runs it again, restored.
+    @Test("save to a file and restore: states, reasons and lifecycle events")
+    func saveAndRestore() async throws {
+        try await QemuGround.withDomain("save") { connection, test in
+            let domain = test.domain
+            let file = test.folder.appendingPathComponent("save.img").path
+            let events = try connection.domainEvents(.lifecycle, domain: domain)
+
+            try domain.save(to: file)
+            let (saved, savedReason) = try domain.state()
+            #expect(saved == .shutoff)
+            #expect(Domain.ShutoffReason(rawValue: savedReason) == .saved)
+            #expect(try domain.isActive == false)
+            #expect(FileManager.default.fileExists(atPath: file))
+
+            try connection.restoreDomain(from: file)
+            let (restored, restoredReason) = try domain.state()
+            #expect(restored == .running)
+            #expect(Domain.RunningReason(rawValue: restoredReason) == .restored)
+
+            let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
+            #expect(containsInOrder(details, [.suspended(.paused), .stopped(.saved), .started(.restored)]))
+            #expect(!details.contains(where: Self.isPMSuspended))
+        }
+    }
+
+    /// managedSave() stops the domain as saved and keeps an image, which the next start()
+    /// consumes to run the domain again, restored.
+    @Test("managed save, then start restores")
+    func managedSave() async throws {
+        try await QemuGround.withDomain("msave") { connection, test in
+            let domain = test.domain
+            #expect(try domain.hasManagedSaveImage == false)
+            let events = try connection.domainEvents(.lifecycle, domain: domain)
+
+            try domain.managedSave()
+            #expect(try domain.hasManagedSaveImage)
+            let (saved, savedReason) = try domain.state()
+            #expect(saved == .shutoff)
+            #expect(Domain.ShutoffReason(rawValue: savedReason) == .saved)
+            #expect(try connection.allDomains(options: .managedsave).map(\.name).contains(test.name))
+
+            try domain.start()
+            let (running, runningReason) = try domain.state()
+            #expect(running == .running)
+            #expect(Domain.RunningReason(rawValue: runningReason) == .restored)
+            #expect(try domain.hasManagedSaveImage == false)
+
+            let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
+            #expect(containsInOrder(details, [.stopped(.saved), .started(.restored)]))
+        }
+    }
+
+    /// An internal snapshot of the running domain is listed and current; reverting to it after
+    /// pausing the domain runs it again; deleting it leaves no snapshot.
+    @Test("snapshot: create, list, revert, delete")
+    func snapshot() async throws {
+        try await QemuGround.withDomain("snap") { _, test in
+            let domain = test.domain
+            let snapshot = try domain.createSnapshot(xml: "<domainsnapshot><name>s1</name></domainsnapshot>")
+            #expect(snapshot.name == "s1")
+            #expect(try domain.snapshotNames() == ["s1"])
+            #expect(try domain.numberOfSnapshots() == 1)
+            #expect(try domain.hasCurrentSnapshot)
+            #expect(try domain.currentSnapshot().name == "s1")
+            #expect(try snapshot.isCurrent)
+
+            try domain.suspend()
+            #expect(try domain.info().state == .paused)
+            try snapshot.revert()
+            let (state, reason) = try domain.state()
+            #expect(state == .running)
+            #expect(Domain.RunningReason(rawValue: reason) == .fromSnapshot)
+
+            try snapshot.delete()
+            #expect(try domain.snapshotNames().isEmpty)
+            #expect(try domain.hasCurrentSnapshot == false)
+            #expect(throws: LibvirtError.self) { try domain.snapshot(named: "s1") }
+        }
+    }
+
+    /// Pulling `vda`'s backing image into it completes, reported by a `blockJob2` event naming
+    /// the disk by target, and leaves the disk without a backing chain.
+    @Test("block pull completes with its event")
+    func blockPull() async throws {
+        try await QemuGround.withDomain("pull", backingFile: true) { connection, test in
+            let domain = test.domain
+            #expect(try domain.xmlDescription().contains("base.qcow2"))
+            let events = try connection.domainEvents(.blockJob2, domain: domain)
+
+            try domain.blockPull(disk: "vda", bandwidth: 0)
+            let finished: @Sendable (BlockJobRecord) -> Bool = { $0.status != .ready }
+            let jobs = await QemuGround.events(from: events, until: finished) { event in
+                guard case .blockJob2(_, let disk, let type, let status) = event else { return nil }
+                return BlockJobRecord(disk: disk, type: type, status: status)
+            }
+            #expect(jobs.last == BlockJobRecord(disk: "vda", type: .pull, status: .completed))
+            #expect(try domain.xmlDescription().contains("base.qcow2") == false)
+        }
+    }
+
+    /// A screenshot of the VGA display comes through a stream as a PNG image.
+    @Test("screenshot through a stream is a PNG image")
+    func screenshot() async throws {
+        try await QemuGround.withDomain("shot") { connection, test in
+            let stream = try connection.newStream()
+            let mime = try test.domain.screenshot(stream: stream, screen: 0)
+            #expect(mime == "image/png")
+            var image: [UInt8] = []
+            for try await chunk in stream.bytes() {
+                image += chunk
+            }
+            #expect(image.starts(with: [137, 80, 78, 71, 13, 10, 26, 10]))
+            #expect(image.count > 100)
+        }
+    }
+
+    /// A QMP command answers with QEMU's JSON: `query-status` says the domain runs.
+    @Test("QMP monitor command")
+    func monitorQMP() async throws {
+        try await QemuGround.withDomain("qmp") { _, test in
+            let reply = try test.domain.qemuMonitorCommand("{\"execute\":\"query-status\"}")
+            let object = try JSONSerialization.jsonObject(with: Data(reply.utf8)) as? [String: Any]
+            let result = try #require(object?["return"] as? [String: Any])
+            #expect(result["status"] as? String == "running")
+            #expect(result["running"] as? Bool == true)
+        }
+    }
+
+    /// An HMP command answers with the human monitor's text, which follows the domain's state.
+    @Test("HMP monitor command")
+    func monitorHMP() async throws {
+        try await QemuGround.withDomain("hmp") { _, test in
+            let domain = test.domain
+            #expect(try domain.qemuMonitorCommand("info status", options: [.hmp]).contains("running"))
+            try domain.suspend()
+            #expect(try domain.qemuMonitorCommand("info status", options: [.hmp]).contains("paused"))
+        }
+    }
+}
+
+/// One `blockJob2` event, without the domain: what the block-job test compares.
+struct BlockJobRecord: Equatable, Sendable, CustomStringConvertible {
+    /// The disk's target name.
+    var disk: String
+    /// The kind of job.
+    var type: Domain.BlockJobType
+    /// What happened to it.
+    var status: Connection.DomainEventBlockJobStatus
+
+    /// `disk type status`, for failure messages.
+    var description: String { "\(disk) \(type) \(status)" }
+}
