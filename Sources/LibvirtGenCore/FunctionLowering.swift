@@ -221,6 +221,7 @@ struct FunctionLowering {
             "0 in case of success", "0 on success", "0 if success", "0 upon success", "0 if successful",
             "0 when successful", "0 in case of succes", "0 otherwise", "0 on completion", "0 if the", "0 success",
             "returns 0", "0 if all", "0 in case of no error", "0 is returned", "0 if ok", "0 on succes", "success, -1",
+            "0, or -1",
         ]
         return markers.contains(where: lower.contains)
     }

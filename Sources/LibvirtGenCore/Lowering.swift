@@ -35,7 +35,11 @@ public struct Lowering: Sendable {
             functionNames: Set(apis.flatMap(\.functions).map(\.name)))
         let classifier = SymbolClassifier(
             overrides: overrides,
-            lifecycleFunctions: Set(registry.handles.keys.flatMap { [$0 + "Free", $0 + "Ref", $0 + "Close"] }))
+            lifecycleFunctions: Set(registry.handles.keys.flatMap { handle in
+                // A connection is freed by its Close; any other Close is an operation (virAdmClientClose
+                // disconnects a daemon client).
+                [handle + "Free", handle + "Ref"] + (handle.hasSuffix("Connect") ? [handle + "Close"] : [])
+            }))
 
         // Pass 1 names every symbol so that pass 2 can link documentation to Swift names.
         context.docs = DocText(symbols: symbolMap(apis, context: context, classifier: classifier))

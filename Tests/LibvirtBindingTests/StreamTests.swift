@@ -203,7 +203,7 @@ struct StreamTests {
             let volume = try pool.createVolume(
                 xml: "<volume><name>upload.img</name><capacity unit='KiB'>64</capacity></volume>")
             let stream = try connection.newStream()
-            let error = expectLibvirtError { _ = try volume.upload(stream: stream, offset: 0, length: 16) }
+            let error = expectLibvirtError { try volume.upload(stream: stream, offset: 0, length: 16) }
             #expect(error?.code == .noSupport)
             #expect(error?.message.contains("virStorageVolUpload") == true)
 

@@ -45,10 +45,10 @@ struct UnsupportedTests {
             let volume = try pool.createVolume(
                 xml: "<volume><name>upload.img</name><capacity unit='KiB'>64</capacity></volume>")
             let stream = try connection.newStream()
-            let error = expectLibvirtError { _ = try volume.upload(stream: stream, offset: 0, length: 1024) }
+            let error = expectLibvirtError { try volume.upload(stream: stream, offset: 0, length: 1024) }
             #expect(error?.code == .noSupport)
             #expect(error?.message.contains("virStorageVolUpload") == true)
-            let download = expectLibvirtError { _ = try volume.download(stream: stream, offset: 0, length: 1024) }
+            let download = expectLibvirtError { try volume.download(stream: stream, offset: 0, length: 1024) }
             #expect(download?.code == .noSupport)
         }
     }

@@ -30,6 +30,8 @@ struct CallShapeTests {
         ("virDomainOpenGraphicsFD", .value, "Int32"),
         ("virConnectNumOfSecrets", .value, "Int32"),
         ("virConnectCompareCPU", .value, "CPUCompareResult"),
+        ("virStorageVolUpload", .status, nil),
+        ("virAdmClientClose", .status, nil),
     ]
 
     /// Each function is sorted into the expected shape with the expected Swift result.

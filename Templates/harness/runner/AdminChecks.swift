@@ -24,6 +24,11 @@ enum AdminChecks {
             let limit = try server.clientLimits[.max]
             try server.setClientLimits(parameters: [.max: limit ?? .uint(5000)])
             try expect(try server.clientLimits[.max], limit, "AdminServer.clientLimits")
+            let id = try client.id
+            try client.close()
+            try await waitUntil("AdminClient.close() disconnects client \(id)") {
+                try !server.clients.contains { try $0.id == id }
+            }
         },
     ]
 }

@@ -52,6 +52,15 @@ func expect(_ condition: Bool, _ what: @autoclosure () -> String) throws {
     guard condition else { throw CheckFailure(what()) }
 }
 
+/// Polls `condition` every tenth of a second for up to ten seconds; fails naming `what`.
+func waitUntil(_ what: String, _ condition: () throws -> Bool) async throws {
+    for _ in 0..<100 {
+        if try condition() { return }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+    throw CheckFailure("timed out waiting: \(what)")
+}
+
 /// Runs `body`, which must fail with libvirt error `code` (a `virErrorNumber`), or `.noSupport`
 /// when `orNoSupport` is set; the failure is counted as expected, not as an error.
 ///

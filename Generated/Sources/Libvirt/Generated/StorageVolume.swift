@@ -420,15 +420,12 @@ extension StorageVolume {
     /// - Parameter offset: position in `vol` to start reading from
     /// - Parameter length: limit on amount of data to download
     /// - Parameter options: bitwise-OR of `StorageVolume.DownloadOptions`
-    /// - Returns: 0, or -1 upon error.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolDownload`.
     /// Available since libvirt 0.9.0.
-    public func download(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) throws -> Int32 {
-        let result = virStorageVolDownload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue))
-        if result == -1 { throw LibvirtError.last() }
-        return result
+    public func download(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) throws {
+        try check(virStorageVolDownload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Provides the connection pointer associated with a storage volume.  The
@@ -600,15 +597,12 @@ extension StorageVolume {
     /// - Parameter offset: position to start writing to
     /// - Parameter length: limit on amount of data to upload
     /// - Parameter options: bitwise-OR of `StorageVolume.UploadOptions`
-    /// - Returns: 0, or -1 upon error.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolUpload`.
     /// Available since libvirt 0.9.0.
-    public func upload(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) throws -> Int32 {
-        let result = virStorageVolUpload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue))
-        if result == -1 { throw LibvirtError.last() }
-        return result
+    public func upload(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) throws {
+        try check(virStorageVolUpload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Ensure data previously on a volume is not accessible to future reads.

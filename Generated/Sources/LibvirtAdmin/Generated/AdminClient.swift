@@ -115,6 +115,15 @@ extension AdminClient {
         public static let x509DistinguishedName: Self = "tls_x509_dname"
     }
 
+    /// Close `client`'s connection to daemon forcefully.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
+    ///
+    /// C symbol: `virAdmClientClose`.
+    /// Available since libvirt 2.0.0.
+    public func close() throws {
+        try check(virAdmClientClose(pointer, 0))
+    }
+
     /// Get client's unique numeric ID.
     /// - Returns: numeric value used for client's ID or -1 in case of an error.
     /// - Throws: `LibvirtError` when libvirt reports a failure.

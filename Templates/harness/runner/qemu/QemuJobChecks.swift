@@ -2,15 +2,6 @@
 import Foundation
 import Libvirt
 
-/// Polls `condition` every tenth of a second for up to ten seconds; fails naming `what`.
-func waitUntil(_ what: String, _ condition: () throws -> Bool) async throws {
-    for _ in 0..<100 {
-        if try condition() { return }
-        try await Task.sleep(for: .milliseconds(100))
-    }
-    throw CheckFailure("timed out waiting: \(what)")
-}
-
 /// Jobs on firmware-only domains: a pull-mode backup read and aborted, saving through typed
 /// parameters, editing a managed-save image, memory dumps, migration tuning.
 enum QemuJobChecks {
