@@ -98,7 +98,13 @@ struct FunctionLowering {
             (swiftReturn, resultExpression) = combine([value] + results)
         case .borrowedString:
             swiftReturn = optional ? "String?" : "String"
-            resultExpression = optional ? "result.map { String(cString: $0) }" : "result.map { String(cString: $0) } ?? \"\""
+            if optional {
+                resultExpression = "result.map { String(cString: $0) }"
+            } else if Self.borrowedStringCanFail(receiver: receiver) {
+                resultExpression = "String(cString: try checkPointer(result))"
+            } else {
+                resultExpression = "result.map { String(cString: $0) } ?? \"\""
+            }
         }
 
         // Labels: lookups label their key (`named:`); a parameter repeating the name's last word is unlabelled.
@@ -124,7 +130,8 @@ struct FunctionLowering {
             kind = .method
         }
         let ownerName = owner?.swiftName ?? "LibvirtLibrary"
-        let throwing = shape != .borrowedString && shape != .plainValue
+        let throwing = (shape != .borrowedString && shape != .plainValue)
+            || (shape == .borrowedString && !optional && Self.borrowedStringCanFail(receiver: receiver))
         let labels = parameters.map { "\($0.label):" }.joined()
         let symbol: String
         switch kind {
@@ -208,6 +215,14 @@ struct FunctionLowering {
         if !results.isEmpty { return .status }
         if naming.name.hasPrefix("is") || naming.name.hasPrefix("has") { return .boolean }
         return Self.isStatus(function.returnInfo) ? .status : .value
+    }
+
+    /// Whether a borrowed string can be NULL for a valid receiver. An object's own strings (name,
+    /// key, MAC address, usage ID) live in the object libvirt gives the caller and are NULL only
+    /// for an invalid object, which a Swift handle never is; a connection's (`virConnectGetType`)
+    /// may come from the driver, over RPC for a remote connection, and so can fail.
+    static func borrowedStringCanFail(receiver: TypeRegistry.Handle?) -> Bool {
+        receiver?.cType.hasSuffix("Connect") ?? false
     }
 
     /// Whether a return text describes 0 for success and -1 for failure.

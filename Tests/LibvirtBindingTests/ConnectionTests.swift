@@ -11,7 +11,7 @@ struct ConnectionTests {
     @Test("hypervisor type, URI and versions")
     func identity() throws {
         let connection = try Connection(uri: defaultTestURI)
-        #expect(connection.hypervisorType == "TEST")
+        #expect(try connection.hypervisorType == "TEST")
         #expect(try connection.uri == defaultTestURI)
         // The test driver reports hypervisor version 0.0.2.
         #expect(try connection.hypervisorVersion == 2)
@@ -81,7 +81,7 @@ struct ConnectionTests {
     @Test("read-only connection reads but cannot define")
     func readOnly() throws {
         let connection = try Connection(uri: defaultTestURI, readOnly: true)
-        #expect(connection.hypervisorType == "TEST")
+        #expect(try connection.hypervisorType == "TEST")
         #expect(try connection.allDomains().map(\.name).contains("test"))
         let error = expectLibvirtError {
             _ = try connection.defineDomain(xml: domainXML(name: uniqueName("readonly")))

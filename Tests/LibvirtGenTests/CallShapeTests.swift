@@ -130,3 +130,24 @@ struct StringListArgumentTests {
         #expect(parameter.defaultValue == nil)
     }
 }
+
+/// Borrowed strings: an object's own strings are non-throwing properties (NULL only for an
+/// invalid object, which a Swift handle never is); a connection's can come from the driver and
+/// throw when libvirt returns NULL.
+@Suite("Borrowed strings")
+struct BorrowedStringTests {
+    /// `virConnectGetType` asks the driver (an RPC for a remote connection): `get throws`.
+    @Test func connectionStringsThrow() throws {
+        let function = try Reference.function("virConnectGetType")
+        #expect(function.shape == .borrowedString)
+        #expect(function.throwing)
+    }
+
+    /// `virDomainGetName`, `virInterfaceGetMACString`, `virStorageVolGetKey`: plain properties.
+    @Test(arguments: ["virDomainGetName", "virInterfaceGetMACString", "virStorageVolGetKey"])
+    func objectStringsDoNotThrow(cName: String) throws {
+        let function = try Reference.function(cName)
+        #expect(function.shape == .borrowedString)
+        #expect(!function.throwing)
+    }
+}

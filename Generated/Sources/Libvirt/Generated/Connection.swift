@@ -1519,12 +1519,15 @@ extension Connection {
     /// whether KVM acceleration is present.  For more details about the
     /// hypervisor, use `Connection.capabilities`.
     /// - Returns: NULL in case of error, a static zero terminated string otherwise.
+    /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetType`.
     /// Available since libvirt 0.0.3.
     public var hypervisorType: String {
-        let result = virConnectGetType(pointer)
-        return result.map { String(cString: $0) } ?? ""
+        get throws {
+            let result = virConnectGetType(pointer)
+            return String(cString: try checkPointer(result))
+        }
     }
 
     /// This returns the URI (name) of the hypervisor connection.
