@@ -12,12 +12,15 @@ struct RunnerSession {
         var crashes = 0
         /// The functions that were running when it did.
         var crashedFunctions: Set<String> = []
+        /// Functions whose probe found no object to call them on, with the reason.
+        var unavailable: [String: String] = [:]
 
         /// Adds another suite's outcome.
         mutating func merge(_ other: Outcome) {
             checks += other.checks
             crashes += other.crashes
             crashedFunctions.formUnion(other.crashedFunctions)
+            unavailable.merge(other.unavailable) { a, _ in a }
         }
     }
 
@@ -53,6 +56,7 @@ struct RunnerSession {
             let done = Set(outcome.checks.map(\.name))
             let (cause, hung) = try launch(skipping: done, skippingProbes: skippedProbes)
             let records = JournalRecords(url: workspace.results)
+            outcome.unavailable.merge(records.unavailable) { a, _ in a }
             for var check in records.finished where !done.contains(check.name) {
                 if let notes = crashNotes[check.name] {
                     check.ok = false
@@ -129,6 +133,8 @@ struct JournalRecords {
     var unfinished: String?
     /// Whether that check runs probes (it restarts without the probe that crashed).
     var unfinishedRunsProbes = false
+    /// Functions whose probe found no object to call them on, with the reason.
+    var unavailable: [String: String] = [:]
 
     /// Reads `url` (a missing file has no records).
     init(url: URL) {
@@ -139,8 +145,12 @@ struct JournalRecords {
     /// Parses JSON lines.
     init(text: String) {
         for line in text.split(separator: "\n") {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let name = object["check"] as? String else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            if object["event"] as? String == "unavailable", let function = object["function"] as? String {
+                unavailable[function] = unavailable[function] ?? object["detail"] as? String ?? ""
+                continue
+            }
+            guard let name = object["check"] as? String else { continue }
             if object["event"] as? String == "start" {
                 unfinished = name
                 unfinishedRunsProbes = object["probes"] as? Bool ?? false

@@ -27,6 +27,8 @@ public struct ValueEnum: Sendable {
 public struct EnumCase: Sendable {
     /// The Swift name, escaped when it is a keyword.
     public var name: String
+    /// The Swift name as a value prints it (without a keyword's backticks).
+    public var label: String
     /// The C constant.
     public var cName: String
     /// The numeric value as Swift source.
@@ -41,6 +43,7 @@ public struct EnumCase: Sendable {
     /// Creates a case.
     public init(name: String, cName: String, value: String, initializer: String? = nil, aliasOf: String? = nil, doc: [String]) {
         self.name = name
+        self.label = name.filter { $0 != "`" }
         self.cName = cName
         self.value = value
         self.initializer = initializer ?? value

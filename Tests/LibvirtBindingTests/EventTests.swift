@@ -58,6 +58,15 @@ struct EventTests {
     }
 
     /// All six lifecycle events of a domain's life arrive, in order, each with its typed detail.
+    /// An event's detail prints with the Swift case names, as the README shows.
+    @Test("lifecycle details print as started(booted)")
+    func detailPrinting() {
+        #expect("\(Domain.LifecycleDetail.started(.booted))" == "started(booted)")
+        #expect("\(Domain.LifecycleDetail.stopped(.saved))" == "stopped(saved)")
+        #expect("\(Domain.LifecycleDetail.stopped(.init(rawValue: 99)))" == "stopped(unrecognized(99))")
+        #expect("\(Domain.State.running)" == "running")
+    }
+
     @Test("domain lifecycle events arrive in order with their details")
     func domainLifecycle() async throws {
         try await withAsyncTestNode { connection, _ in

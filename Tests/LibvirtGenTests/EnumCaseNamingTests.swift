@@ -1,5 +1,7 @@
 @testable import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenSwift
+import LibvirtGenTemplates
 import Testing
 
 /// Swift case names for C enum constants (DESIGN §5 rule 8): the common prefix is dropped, the rest
@@ -116,5 +118,25 @@ struct EnumCaseNamingTests {
         #expect(!(last.reason ?? "").isEmpty)
         #expect(try Reference.symbol("VIR_DOMAIN_SHUTOFF").swift == "Domain.State.shutoff")
         #expect(try Reference.symbol("VIR_DOMAIN_XML_SECURE").swift == "Domain.XMLOptions.secure")
+    }
+}
+
+/// Generated enums print their Swift case names (`CustomDebugStringConvertible`, which an
+/// enum payload prints through: `started(booted)`); the labels carry no keyword backticks.
+@Suite("Enum descriptions")
+struct EnumDescriptionTests {
+    /// The value enum with C name `cName` in the 9.0.0 model.
+    static func valueEnum(_ cName: String) throws -> ValueEnum {
+        try #require(try Reference.package().modules.flatMap(\.files).flatMap(\.enums).first { $0.cName == cName })
+    }
+
+    /// Labels are the Swift case names without backticks; the rendered enum returns them.
+    @Test func labels() throws {
+        #expect(try Self.valueEnum("virDomainEventStartedDetailType").cases.map(\.label).contains("booted"))
+        let metadata = try Self.valueEnum("virDomainMetadataType")
+        #expect(metadata.cases.map(\.label).contains("description"))
+        let text = try TemplateSet(folder: TemplatesResource.swiftTemplates).render("valueEnum", metadata)
+        #expect(text.contains("CustomDebugStringConvertible"))
+        #expect(text.contains("case .description: return \"description\""))
     }
 }

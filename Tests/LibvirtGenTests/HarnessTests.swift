@@ -218,6 +218,13 @@ struct HarnessTests {
         #expect(records.unfinished == "b")
         #expect(records.unfinishedRunsProbes)
         #expect(!JournalRecords(text: #"{"check":"c","event":"start","probes":false}"#).unfinishedRunsProbes)
+        let unavailable = JournalRecords(text: """
+            {"check":"p","event":"start","probes":true}
+            {"event":"unavailable","function":"virNWFilterGetName","detail":"no filter"}
+            {"event":"unavailable","function":"virNWFilterGetName","detail":"later"}
+            """)
+        #expect(unavailable.unavailable == ["virNWFilterGetName": "no filter"])
+        #expect(unavailable.unfinished == "p" && unavailable.finished.isEmpty)
     }
 
     @Test("a package's version and link mode come from its manifest's header")

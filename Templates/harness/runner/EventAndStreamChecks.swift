@@ -1,5 +1,4 @@
 // Copied into the harness runner by libvirt-swiftgen harness.
-import Foundation
 import Libvirt
 
 /// Event and stream checks: events arrive in order through the async sequences, and the test
@@ -86,16 +85,6 @@ extension Array where Element: Equatable {
         var remaining = expected[...]
         for element in self where element == remaining.first { remaining = remaining.dropFirst() }
         return remaining.isEmpty
-    }
-}
-
-extension Domain.LifecycleDetail {
-    /// The event and its detail as Swift cases: `started(booted)`.
-    var caseName: String {
-        let text = "\(self)"
-        return text.replacingOccurrences(of: "Libvirt.Domain.LifecycleDetail.", with: "")
-            .replacingOccurrences(of: #"Libvirt\.Domain\.Event[A-Za-z]*DetailType\."#, with: "",
-                                  options: .regularExpression)
     }
 }
 

@@ -15,6 +15,8 @@ struct RunnerEnvironment: Sendable {
     let qemuRoot: String?
     /// The folder holding the QEMU guest's kernel and initramfs.
     let guestImage: String?
+    /// The results file (JSON lines) the harness reads.
+    let results: String
 
     /// Whether the checks run against the embedded QEMU driver (else the test driver).
     var isQemu: Bool { qemuRoot != nil }

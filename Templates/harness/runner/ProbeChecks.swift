@@ -77,6 +77,13 @@ enum ProbeChecks {
         }
     }
 
+    /// Records, for the report, that the fixture could not make the object `probe` calls its
+    /// function on, and why; the probe does not fail.
+    private static func unavailable(_ probe: Probe, _ fixture: Fixture, _ why: String) -> (failure: String?, refused: Bool) {
+        Journal(path: fixture.environment.results).write(["event": "unavailable", "function": probe.function, "detail": why])
+        return (nil, false)
+    }
+
     /// Makes one probe's call; returns a description when it broke the probe's expectation (a
     /// call that returned although its C function reported an error breaks every expectation),
     /// and whether the probed function refused the call with an error other than `.noSupport`.
@@ -96,7 +103,9 @@ enum ProbeChecks {
         } catch let error as LibvirtError {
             let failed = hx_last_failure().map { String(cString: $0) }
             // A failure before the probed function ran: its receiver could not be made.
-            guard failed == probe.function else { return (nil, false) }
+            guard failed == probe.function else {
+                return unavailable(probe, fixture, "\(failed ?? "a libvirt call"): \(error.message)")
+            }
             let code = error.code.rawValue
             switch probe.kind {
             case .getter:
@@ -108,7 +117,7 @@ enum ProbeChecks {
                 return (nil, code != noSupportCode)
             }
         } catch {
-            return (nil, false)  // the fixture could not make the receiver (no daemon, ...)
+            return unavailable(probe, fixture, describe(error))  // no daemon, no guest image, ...
         }
         if case .lookupMiss = probe.kind { return ("\(probe.swift) found an object that does not exist", false) }
         // libvirt reported an error, yet the Swift call returned: a failure value became a result.

@@ -102,7 +102,7 @@ guard let suite = Suite(rawValue: arguments.values["--suite"] ?? "libvirt"), let
 let qemu = arguments.values["--driver"] == "qemu"
 let environment = RunnerEnvironment(
     nodeFile: node, scratch: scratch, daemonSockets: arguments.values["--daemon"],
-    qemuRoot: qemu ? arguments.values["--qemu-root"] : nil, guestImage: arguments.values["--guest"])
+    qemuRoot: qemu ? arguments.values["--qemu-root"] : nil, guestImage: arguments.values["--guest"], results: results)
 let journal = Journal(path: results)
 let skipped = arguments.lists["--skip"] ?? []
 let checks = suite.checks(environment, skippingProbes: arguments.lists["--skip-probe"] ?? [])

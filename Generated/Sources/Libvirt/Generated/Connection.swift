@@ -51,7 +51,7 @@ extension Connection {
     /// Available since libvirt 0.10.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum CloseReason: RawRepresentable, Hashable, Sendable {
+    public enum CloseReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Client requested it
         ///
         /// C symbol: `VIR_CONNECT_CLOSE_REASON_CLIENT`.
@@ -96,13 +96,25 @@ extension Connection {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .client: return "client"
+            case .eof: return "eof"
+            case .error: return "error"
+            case .keepalive: return "keepalive"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virConnectCredentialType`.
     /// Available since libvirt 0.4.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum CredentialType: RawRepresentable, Hashable, Sendable {
+    public enum CredentialType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Identify to authorize as
         ///
         /// C symbol: `VIR_CRED_AUTHNAME`.
@@ -182,13 +194,30 @@ extension Connection {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .authname: return "authname"
+            case .cnonce: return "cnonce"
+            case .echoprompt: return "echoprompt"
+            case .external: return "external"
+            case .language: return "language"
+            case .noechoprompt: return "noechoprompt"
+            case .passphrase: return "passphrase"
+            case .realm: return "realm"
+            case .username: return "username"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virConnectDomainEventAgentLifecycleReason`.
     /// Available since libvirt 1.2.11.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DomainEventAgentLifecycleReason: RawRepresentable, Hashable, Sendable {
+    public enum DomainEventAgentLifecycleReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// channel state changed
         ///
         /// C symbol: `VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_REASON_CHANNEL`.
@@ -226,13 +255,24 @@ extension Connection {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .channel: return "channel"
+            case .domainStarted: return "domainStarted"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virConnectDomainEventAgentLifecycleState`.
     /// Available since libvirt 1.2.11.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DomainEventAgentLifecycleState: RawRepresentable, Hashable, Sendable {
+    public enum DomainEventAgentLifecycleState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// agent connected
         ///
         /// C symbol: `VIR_CONNECT_DOMAIN_EVENT_AGENT_LIFECYCLE_STATE_CONNECTED`.
@@ -263,6 +303,16 @@ extension Connection {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .connected: return "connected"
+            case .disconnected: return "disconnected"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Tracks status of a `Domain.blockPull(disk:bandwidth:options:)`, `Domain.blockRebase(disk:base:bandwidth:options:)`, `Domain.blockCopy(disk:destinationXML:parameters:options:)`, or `Domain.blockCommit(disk:base:top:bandwidth:options:)` operation
@@ -271,7 +321,7 @@ extension Connection {
     /// Available since libvirt 0.9.4.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DomainEventBlockJobStatus: RawRepresentable, Hashable, Sendable {
+    public enum DomainEventBlockJobStatus: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_CANCELED`.
         /// Available since libvirt 0.9.12.
         case canceled
@@ -308,6 +358,18 @@ extension Connection {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .canceled: return "canceled"
+            case .completed: return "completed"
+            case .failed: return "failed"
+            case .ready: return "ready"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The reason describing why this callback is called
@@ -316,7 +378,7 @@ extension Connection {
     /// Available since libvirt 0.9.7.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DomainEventDiskChangeReason: RawRepresentable, Hashable, Sendable {
+    public enum DomainEventDiskChangeReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Removable media changed to empty according to startup policy as source  was missing. oldSrcPath is set, newSrcPath is NULL
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_DISK_CHANGE_MISSING_ON_START`.
@@ -345,6 +407,16 @@ extension Connection {
             case .changeMissingOnStart: return 0
             case .dropMissingOnStart: return 1
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .changeMissingOnStart: return "changeMissingOnStart"
+            case .dropMissingOnStart: return "dropMissingOnStart"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

@@ -51,7 +51,7 @@ extension Domain {
     /// Available since libvirt 5.10.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum AgentResponseTimeout: RawRepresentable, Hashable, Sendable {
+    public enum AgentResponseTimeout: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_AGENT_RESPONSE_TIMEOUT_BLOCK`.
         /// Available since libvirt 5.10.0.
         case block
@@ -83,6 +83,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .block: return "block"
+            case .`default`: return "default"
+            case .nowait: return "nowait"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Describes various possible block jobs.
@@ -91,7 +102,7 @@ extension Domain {
     /// Available since libvirt 0.9.4.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum BlockJobType: RawRepresentable, Hashable, Sendable {
+    public enum BlockJobType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Active Block Commit (`Domain.blockCommit(disk:base:top:bandwidth:options:)` with flags), job  exists as long as sync is active
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT`.
@@ -150,13 +161,27 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .activeCommit: return "activeCommit"
+            case .backup: return "backup"
+            case .commit: return "commit"
+            case .copy: return "copy"
+            case .pull: return "pull"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainBlockedReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum BlockedReason: RawRepresentable, Hashable, Sendable {
+    public enum BlockedReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// the reason is unknown
         ///
         /// C symbol: `VIR_DOMAIN_BLOCKED_UNKNOWN`.
@@ -180,6 +205,15 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Reason for the error state.
@@ -188,7 +222,7 @@ extension Domain {
     /// Available since libvirt 1.2.14.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ControlErrorReason: RawRepresentable, Hashable, Sendable {
+    public enum ControlErrorReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// error caused due to internal failure in libvirt
         ///
         /// C symbol: `VIR_DOMAIN_CONTROL_ERROR_REASON_INTERNAL`.
@@ -233,6 +267,18 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .`internal`: return "internal"
+            case .monitor: return "monitor"
+            case .none: return "none"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Current state of a control interface to the domain.
@@ -241,7 +287,7 @@ extension Domain {
     /// Available since libvirt 0.9.3.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ControlState: RawRepresentable, Hashable, Sendable {
+    public enum ControlState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// unusable, domain cannot be fully operated, possible reason is provided in the details field
         ///
         /// C symbol: `VIR_DOMAIN_CONTROL_ERROR`.
@@ -286,6 +332,18 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .error: return "error"
+            case .job: return "job"
+            case .occupied: return "occupied"
+            case .ok: return "ok"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Values for specifying different formats of domain core dumps.
@@ -294,7 +352,7 @@ extension Domain {
     /// Available since libvirt 1.2.3.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum CoreDumpFormat: RawRepresentable, Hashable, Sendable {
+    public enum CoreDumpFormat: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// kdump-compressed format, with  lzo compression
         ///
         /// C symbol: `VIR_DOMAIN_CORE_DUMP_FORMAT_KDUMP_LZO`.
@@ -346,13 +404,26 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .kdumpLzo: return "kdumpLzo"
+            case .kdumpSnappy: return "kdumpSnappy"
+            case .kdumpZlib: return "kdumpZlib"
+            case .raw: return "raw"
+            case .winDmp: return "winDmp"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainCrashedReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum CrashedReason: RawRepresentable, Hashable, Sendable {
+    public enum CrashedReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// domain panicked
         ///
         /// C symbol: `VIR_DOMAIN_CRASHED_PANICKED`.
@@ -383,6 +454,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .panicked: return "panicked"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a dirty rate calculation status.
@@ -391,7 +472,7 @@ extension Domain {
     /// Available since libvirt 7.2.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DirtyRateStatus: RawRepresentable, Hashable, Sendable {
+    public enum DirtyRateStatus: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// the dirtyrate calculation is completed
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MEASURED`.
@@ -429,6 +510,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .measured: return "measured"
+            case .measuring: return "measuring"
+            case .unstarted: return "unstarted"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Disk I/O error.
@@ -437,7 +529,7 @@ extension Domain {
     /// Available since libvirt 0.9.10.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum DiskErrorCode: RawRepresentable, Hashable, Sendable {
+    public enum DiskErrorCode: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// no error
         ///
         /// C symbol: `VIR_DOMAIN_DISK_ERROR_NONE`.
@@ -475,6 +567,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .none: return "none"
+            case .noSpace: return "noSpace"
+            case .unspec: return "unspec"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'crashed' lifecycle event
@@ -483,7 +586,7 @@ extension Domain {
     /// Available since libvirt 1.1.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventCrashedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventCrashedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Guest was crashloaded
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_CRASHED_CRASHLOADED`.
@@ -514,6 +617,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crashloaded: return "crashloaded"
+            case .panicked: return "panicked"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'defined' lifecycle event
@@ -522,7 +635,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventDefinedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventDefinedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Newly created config file
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_DEFINED_ADDED`.
@@ -567,6 +680,18 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .added: return "added"
+            case .fromSnapshot: return "fromSnapshot"
+            case .renamed: return "renamed"
+            case .updated: return "updated"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The type of address for the connection
@@ -575,7 +700,7 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventGraphicsAddressType: RawRepresentable, Hashable, Sendable {
+    public enum EventGraphicsAddressType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// IPv4 address
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_GRAPHICS_ADDRESS_IPV4`.
@@ -613,6 +738,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .ipv4: return "ipv4"
+            case .ipv6: return "ipv6"
+            case .unix: return "unix"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The phase of the graphics client connection
@@ -621,7 +757,7 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventGraphicsPhase: RawRepresentable, Hashable, Sendable {
+    public enum EventGraphicsPhase: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Initial socket connection established
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_GRAPHICS_CONNECT`.
@@ -659,6 +795,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .connect: return "connect"
+            case .disconnect: return "disconnect"
+            case .initialize: return "initialize"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// An enumeration of supported eventId parameters for virConnectDomainEventRegisterAny().  Each event id determines which signature of callback function will be used.
@@ -667,7 +814,7 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventID: RawRepresentable, Hashable, Sendable {
+    public enum EventID: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// virConnectDomainEventAgentLifecycleCallback
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_AGENT_LIFECYCLE`.
@@ -873,6 +1020,41 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .agentLifecycle: return "agentLifecycle"
+            case .balloonChange: return "balloonChange"
+            case .blockJob: return "blockJob"
+            case .blockJob2: return "blockJob2"
+            case .blockThreshold: return "blockThreshold"
+            case .controlError: return "controlError"
+            case .deviceAdded: return "deviceAdded"
+            case .deviceRemovalFailed: return "deviceRemovalFailed"
+            case .deviceRemoved: return "deviceRemoved"
+            case .diskChange: return "diskChange"
+            case .graphics: return "graphics"
+            case .ioError: return "ioError"
+            case .ioErrorReason: return "ioErrorReason"
+            case .jobCompleted: return "jobCompleted"
+            case .lifecycle: return "lifecycle"
+            case .memoryDeviceSizeChange: return "memoryDeviceSizeChange"
+            case .memoryFailure: return "memoryFailure"
+            case .metadataChange: return "metadataChange"
+            case .migrationIteration: return "migrationIteration"
+            case .pmsuspend: return "pmsuspend"
+            case .pmsuspendDisk: return "pmsuspendDisk"
+            case .pmwakeup: return "pmwakeup"
+            case .reboot: return "reboot"
+            case .rtcChange: return "rtcChange"
+            case .trayChange: return "trayChange"
+            case .tunable: return "tunable"
+            case .watchdog: return "watchdog"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The action that is to be taken due to an IO error occurring
@@ -881,7 +1063,7 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventIOErrorAction: RawRepresentable, Hashable, Sendable {
+    public enum EventIOErrorAction: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// No action, IO error ignored
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_IO_ERROR_NONE`.
@@ -919,6 +1101,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .none: return "none"
+            case .pause: return "pause"
+            case .report: return "report"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'pmsuspended' lifecycle event
@@ -927,7 +1120,7 @@ extension Domain {
     /// Available since libvirt 0.10.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventPMSuspendedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventPMSuspendedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Guest was PM suspended to disk
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_PMSUSPENDED_DISK`.
@@ -958,6 +1151,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .disk: return "disk"
+            case .memory: return "memory"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'resumed' lifecycle event
@@ -966,7 +1169,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventResumedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventResumedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Resumed from snapshot
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_RESUMED_FROM_SNAPSHOT`.
@@ -1018,6 +1221,19 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .fromSnapshot: return "fromSnapshot"
+            case .migrated: return "migrated"
+            case .postcopy: return "postcopy"
+            case .postcopyFailed: return "postcopyFailed"
+            case .unpaused: return "unpaused"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'shutdown' lifecycle event
@@ -1026,7 +1242,7 @@ extension Domain {
     /// Available since libvirt 0.9.8.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventShutdownDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventShutdownDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Guest finished shutdown sequence
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_SHUTDOWN_FINISHED`.
@@ -1064,6 +1280,17 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .finished: return "finished"
+            case .guest: return "guest"
+            case .host: return "host"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'started' lifecycle event
@@ -1072,7 +1299,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventStartedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventStartedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Normal startup from boot
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_STARTED_BOOTED`.
@@ -1124,6 +1351,19 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .booted: return "booted"
+            case .fromSnapshot: return "fromSnapshot"
+            case .migrated: return "migrated"
+            case .restored: return "restored"
+            case .wakeup: return "wakeup"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'stopped' lifecycle event
@@ -1132,7 +1372,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventStoppedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventStoppedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Guest crashed
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_STOPPED_CRASHED`.
@@ -1198,6 +1438,21 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crashed: return "crashed"
+            case .destroyed: return "destroyed"
+            case .failed: return "failed"
+            case .fromSnapshot: return "fromSnapshot"
+            case .migrated: return "migrated"
+            case .saved: return "saved"
+            case .shutdown: return "shutdown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of a 'suspended' lifecycle event
@@ -1206,7 +1461,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventSuspendedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventSuspendedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// suspended after failure during libvirt API call
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_SUSPENDED_API_ERROR`.
@@ -1286,6 +1541,23 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .apiError: return "apiError"
+            case .fromSnapshot: return "fromSnapshot"
+            case .ioerror: return "ioerror"
+            case .migrated: return "migrated"
+            case .paused: return "paused"
+            case .postcopy: return "postcopy"
+            case .postcopyFailed: return "postcopyFailed"
+            case .restored: return "restored"
+            case .watchdog: return "watchdog"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The reason describing why the callback was called
@@ -1294,7 +1566,7 @@ extension Domain {
     /// Available since libvirt 0.9.11.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventTrayChangeReason: RawRepresentable, Hashable, Sendable {
+    public enum EventTrayChangeReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_EVENT_TRAY_CHANGE_CLOSE`.
         /// Available since libvirt 0.9.11.
         case close
@@ -1321,6 +1593,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .close: return "close"
+            case .`open`: return "open"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// a `Domain.EventType` is emitted during domain lifecycle events
@@ -1329,7 +1611,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventType: RawRepresentable, Hashable, Sendable {
+    public enum EventType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_EVENT_CRASHED`.
         /// Available since libvirt 1.1.1.
         case crashed
@@ -1391,6 +1673,23 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crashed: return "crashed"
+            case .defined: return "defined"
+            case .pmsuspended: return "pmsuspended"
+            case .resumed: return "resumed"
+            case .shutdown: return "shutdown"
+            case .started: return "started"
+            case .stopped: return "stopped"
+            case .suspended: return "suspended"
+            case .undefined: return "undefined"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Details on the cause of an 'undefined' lifecycle event
@@ -1399,7 +1698,7 @@ extension Domain {
     /// Available since libvirt 0.5.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventUndefinedDetailType: RawRepresentable, Hashable, Sendable {
+    public enum EventUndefinedDetailType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Deleted the config file
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_UNDEFINED_REMOVED`.
@@ -1430,6 +1729,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .removed: return "removed"
+            case .renamed: return "renamed"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The action that is to be taken due to the watchdog device firing
@@ -1438,7 +1747,7 @@ extension Domain {
     /// Available since libvirt 0.8.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventWatchdogAction: RawRepresentable, Hashable, Sendable {
+    public enum EventWatchdogAction: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// No action, a debug message logged
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_WATCHDOG_DEBUG`.
@@ -1504,13 +1813,28 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .debug: return "debug"
+            case .injectnmi: return "injectnmi"
+            case .none: return "none"
+            case .pause: return "pause"
+            case .poweroff: return "poweroff"
+            case .reset: return "reset"
+            case .shutdown: return "shutdown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainInterfaceAddressesSource`.
     /// Available since libvirt 1.2.14.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum InterfaceAddressesSource: RawRepresentable, Hashable, Sendable {
+    public enum InterfaceAddressesSource: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Query qemu guest agent
         ///
         /// C symbol: `VIR_DOMAIN_INTERFACE_ADDRESSES_SRC_AGENT`.
@@ -1548,13 +1872,24 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .agent: return "agent"
+            case .arp: return "arp"
+            case .lease: return "lease"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainJobOperation`.
     /// Available since libvirt 3.3.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum JobOperation: RawRepresentable, Hashable, Sendable {
+    public enum JobOperation: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_JOB_OPERATION_BACKUP`.
         /// Available since libvirt 6.0.0.
         case backup
@@ -1626,13 +1961,32 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .backup: return "backup"
+            case .dump: return "dump"
+            case .migrationIn: return "migrationIn"
+            case .migrationOut: return "migrationOut"
+            case .restore: return "restore"
+            case .save: return "save"
+            case .snapshot: return "snapshot"
+            case .snapshotDelete: return "snapshotDelete"
+            case .snapshotRevert: return "snapshotRevert"
+            case .start: return "start"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainJobType`.
     /// Available since libvirt 0.7.7.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum JobType: RawRepresentable, Hashable, Sendable {
+    public enum JobType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Job with a finite completion time
         ///
         /// C symbol: `VIR_DOMAIN_JOB_BOUNDED`.
@@ -1691,13 +2045,27 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .bounded: return "bounded"
+            case .cancelled: return "cancelled"
+            case .completed: return "completed"
+            case .failed: return "failed"
+            case .none: return "none"
+            case .unbounded: return "unbounded"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainLifecycle`.
     /// Available since libvirt 3.9.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum Lifecycle: RawRepresentable, Hashable, Sendable {
+    public enum Lifecycle: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_LIFECYCLE_CRASH`.
         /// Available since libvirt 3.9.0.
         case crash
@@ -1729,13 +2097,24 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crash: return "crash"
+            case .poweroff: return "poweroff"
+            case .reboot: return "reboot"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainLifecycleAction`.
     /// Available since libvirt 3.9.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum LifecycleAction: RawRepresentable, Hashable, Sendable {
+    public enum LifecycleAction: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_LIFECYCLE_ACTION_COREDUMP_DESTROY`.
         /// Available since libvirt 3.9.0.
         case coredumpDestroy
@@ -1782,6 +2161,20 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .coredumpDestroy: return "coredumpDestroy"
+            case .coredumpRestart: return "coredumpRestart"
+            case .destroy: return "destroy"
+            case .preserve: return "preserve"
+            case .restart: return "restart"
+            case .restartRename: return "restartRename"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Action of a memory failure event.
@@ -1790,7 +2183,7 @@ extension Domain {
     /// Available since libvirt 6.9.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum MemoryFailureActionType: RawRepresentable, Hashable, Sendable {
+    public enum MemoryFailureActionType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// the failure is unrecoverable.  This occurs for action-required failures  if the recipient is the hypervisor; hypervisor will exit.
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_MEMORY_FAILURE_ACTION_FATAL`.
@@ -1835,6 +2228,18 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .fatal: return "fatal"
+            case .ignore: return "ignore"
+            case .inject: return "inject"
+            case .reset: return "reset"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Recipient of a memory failure event.
@@ -1843,7 +2248,7 @@ extension Domain {
     /// Available since libvirt 6.9.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum MemoryFailureRecipientType: RawRepresentable, Hashable, Sendable {
+    public enum MemoryFailureRecipientType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// memory failure at guest memory address space
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_MEMORY_FAILURE_RECIPIENT_GUEST`.
@@ -1874,6 +2279,16 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .guest: return "guest"
+            case .hypervisor: return "hypervisor"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Memory Statistics Tags:
@@ -1882,7 +2297,7 @@ extension Domain {
     /// Available since libvirt 0.7.5.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum MemoryStatTags: RawRepresentable, Hashable, Sendable {
+    public enum MemoryStatTags: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Current balloon value (in KB).
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_STAT_ACTUAL_BALLOON`.
@@ -1995,13 +2410,35 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .actualBalloon: return "actualBalloon"
+            case .available: return "available"
+            case .diskCaches: return "diskCaches"
+            case .hugetlbPgalloc: return "hugetlbPgalloc"
+            case .hugetlbPgfail: return "hugetlbPgfail"
+            case .lastUpdate: return "lastUpdate"
+            case .majorFault: return "majorFault"
+            case .minorFault: return "minorFault"
+            case .nr: return "nr"
+            case .rss: return "rss"
+            case .swapIn: return "swapIn"
+            case .swapOut: return "swapOut"
+            case .unused: return "unused"
+            case .usable: return "usable"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainMetadataType`.
     /// Available since libvirt 0.9.10.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum MetadataType: RawRepresentable, Hashable, Sendable {
+    public enum MetadataType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Operate on <description>
         ///
         /// C symbol: `VIR_DOMAIN_METADATA_DESCRIPTION`.
@@ -2039,13 +2476,24 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .description: return "description"
+            case .element: return "element"
+            case .title: return "title"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainNostateReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum NostateReason: RawRepresentable, Hashable, Sendable {
+    public enum NostateReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_NOSTATE_UNKNOWN`.
         /// Available since libvirt 0.9.2.
         case unknown
@@ -2067,6 +2515,15 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Representation of the various modes in the <numatune> element of a domain.
@@ -2075,7 +2532,7 @@ extension Domain {
     /// Available since libvirt 0.9.9.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum NumatuneMemoryMode: RawRepresentable, Hashable, Sendable {
+    public enum NumatuneMemoryMode: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE`.
         /// Available since libvirt 0.9.9.
         case interleave
@@ -2112,13 +2569,25 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .interleave: return "interleave"
+            case .preferred: return "preferred"
+            case .restrictive: return "restrictive"
+            case .strict: return "strict"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainPMSuspendedDiskReason`.
     /// Available since libvirt 1.0.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum PMSuspendedDiskReason: RawRepresentable, Hashable, Sendable {
+    public enum PMSuspendedDiskReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_PMSUSPENDED_DISK_UNKNOWN`.
         /// Available since libvirt 1.0.0.
         case pmsuspendedDiskUnknown
@@ -2140,13 +2609,22 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .pmsuspendedDiskUnknown: return "pmsuspendedDiskUnknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainPMSuspendedReason`.
     /// Available since libvirt 0.9.11.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum PMSuspendedReason: RawRepresentable, Hashable, Sendable {
+    public enum PMSuspendedReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_PMSUSPENDED_UNKNOWN`.
         /// Available since libvirt 0.9.11.
         case pmsuspendedUnknown
@@ -2168,13 +2646,22 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .pmsuspendedUnknown: return "pmsuspendedUnknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainPausedReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum PausedReason: RawRepresentable, Hashable, Sendable {
+    public enum PausedReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// paused due to a guest crash
         ///
         /// C symbol: `VIR_DOMAIN_PAUSED_CRASHED`.
@@ -2289,6 +2776,28 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crashed: return "crashed"
+            case .dump: return "dump"
+            case .fromSnapshot: return "fromSnapshot"
+            case .ioerror: return "ioerror"
+            case .migration: return "migration"
+            case .postcopy: return "postcopy"
+            case .postcopyFailed: return "postcopyFailed"
+            case .save: return "save"
+            case .shuttingDown: return "shuttingDown"
+            case .snapshot: return "snapshot"
+            case .startingUp: return "startingUp"
+            case .unknown: return "unknown"
+            case .user: return "user"
+            case .watchdog: return "watchdog"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// These just happen to match Linux signal numbers. The numbers will be mapped to whatever the SIGNUM is in the guest OS in question by the agent delivering the signal. The names are based on the POSIX / XSI signal standard though. Do not rely on all values matching Linux though. It is possible this enum might be extended with new signals which have no mapping in Linux.
@@ -2297,7 +2806,7 @@ extension Domain {
     /// Available since libvirt 1.0.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ProcessSignal: RawRepresentable, Hashable, Sendable {
+    public enum ProcessSignal: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// SIGABRT
         ///
         /// C symbol: `VIR_DOMAIN_PROCESS_SIGNAL_ABRT`.
@@ -2769,13 +3278,86 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .abrt: return "abrt"
+            case .alrm: return "alrm"
+            case .bus: return "bus"
+            case .chld: return "chld"
+            case .cont: return "cont"
+            case .fpe: return "fpe"
+            case .hup: return "hup"
+            case .ill: return "ill"
+            case .int: return "int"
+            case .kill: return "kill"
+            case .nop: return "nop"
+            case .pipe: return "pipe"
+            case .poll: return "poll"
+            case .prof: return "prof"
+            case .pwr: return "pwr"
+            case .quit: return "quit"
+            case .rt0: return "rt0"
+            case .rt1: return "rt1"
+            case .rt10: return "rt10"
+            case .rt11: return "rt11"
+            case .rt12: return "rt12"
+            case .rt13: return "rt13"
+            case .rt14: return "rt14"
+            case .rt15: return "rt15"
+            case .rt16: return "rt16"
+            case .rt17: return "rt17"
+            case .rt18: return "rt18"
+            case .rt19: return "rt19"
+            case .rt2: return "rt2"
+            case .rt20: return "rt20"
+            case .rt21: return "rt21"
+            case .rt22: return "rt22"
+            case .rt23: return "rt23"
+            case .rt24: return "rt24"
+            case .rt25: return "rt25"
+            case .rt26: return "rt26"
+            case .rt27: return "rt27"
+            case .rt28: return "rt28"
+            case .rt29: return "rt29"
+            case .rt3: return "rt3"
+            case .rt30: return "rt30"
+            case .rt31: return "rt31"
+            case .rt32: return "rt32"
+            case .rt4: return "rt4"
+            case .rt5: return "rt5"
+            case .rt6: return "rt6"
+            case .rt7: return "rt7"
+            case .rt8: return "rt8"
+            case .rt9: return "rt9"
+            case .segv: return "segv"
+            case .stkflt: return "stkflt"
+            case .stop: return "stop"
+            case .sys: return "sys"
+            case .term: return "term"
+            case .trap: return "trap"
+            case .tstp: return "tstp"
+            case .ttin: return "ttin"
+            case .ttou: return "ttou"
+            case .urg: return "urg"
+            case .usr1: return "usr1"
+            case .usr2: return "usr2"
+            case .vtalrm: return "vtalrm"
+            case .winch: return "winch"
+            case .xcpu: return "xcpu"
+            case .xfsz: return "xfsz"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainRunningReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum RunningReason: RawRepresentable, Hashable, Sendable {
+    public enum RunningReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// normal startup from boot
         ///
         /// C symbol: `VIR_DOMAIN_RUNNING_BOOTED`.
@@ -2874,13 +3456,33 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .booted: return "booted"
+            case .crashed: return "crashed"
+            case .fromSnapshot: return "fromSnapshot"
+            case .migrated: return "migrated"
+            case .migrationCanceled: return "migrationCanceled"
+            case .postcopy: return "postcopy"
+            case .postcopyFailed: return "postcopyFailed"
+            case .restored: return "restored"
+            case .saveCanceled: return "saveCanceled"
+            case .unknown: return "unknown"
+            case .unpaused: return "unpaused"
+            case .wakeup: return "wakeup"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainShutdownReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ShutdownReason: RawRepresentable, Hashable, Sendable {
+    public enum ShutdownReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// the reason is unknown
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_UNKNOWN`.
@@ -2911,13 +3513,23 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .unknown: return "unknown"
+            case .user: return "user"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virDomainShutoffReason`.
     /// Available since libvirt 0.9.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ShutoffReason: RawRepresentable, Hashable, Sendable {
+    public enum ShutoffReason: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// domain crashed
         ///
         /// C symbol: `VIR_DOMAIN_SHUTOFF_CRASHED`.
@@ -2997,6 +3609,23 @@ extension Domain {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .crashed: return "crashed"
+            case .daemon: return "daemon"
+            case .destroyed: return "destroyed"
+            case .failed: return "failed"
+            case .fromSnapshot: return "fromSnapshot"
+            case .migrated: return "migrated"
+            case .saved: return "saved"
+            case .shutdown: return "shutdown"
+            case .unknown: return "unknown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// A domain may be in different states at a given point in time
@@ -3005,7 +3634,7 @@ extension Domain {
     /// Available since libvirt 0.0.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum State: RawRepresentable, Hashable, Sendable {
+    public enum State: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// the domain is blocked on resource
         ///
         /// C symbol: `VIR_DOMAIN_BLOCKED`.
@@ -3076,6 +3705,22 @@ extension Domain {
             case .shutdown: return 4
             case .shutoff: return 5
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .blocked: return "blocked"
+            case .crashed: return "crashed"
+            case .nostate: return "nostate"
+            case .paused: return "paused"
+            case .pmsuspended: return "pmsuspended"
+            case .running: return "running"
+            case .shutdown: return "shutdown"
+            case .shutoff: return "shutoff"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

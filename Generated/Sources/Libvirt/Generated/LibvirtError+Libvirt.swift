@@ -9,7 +9,7 @@ extension LibvirtError {
     /// Available since libvirt 0.1.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum ErrorDomain: RawRepresentable, Hashable, Sendable {
+    public enum ErrorDomain: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Error from access control manager
         ///
         /// C symbol: `VIR_FROM_ACCESS`.
@@ -535,6 +535,87 @@ extension LibvirtError {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .access: return "access"
+            case .admin: return "admin"
+            case .audit: return "audit"
+            case .auth: return "auth"
+            case .bhyve: return "bhyve"
+            case .bpf: return "bpf"
+            case .capabilities: return "capabilities"
+            case .cgroup: return "cgroup"
+            case .ch: return "ch"
+            case .conf: return "conf"
+            case .cpu: return "cpu"
+            case .crypto: return "crypto"
+            case .dbus: return "dbus"
+            case .device: return "device"
+            case .dom: return "dom"
+            case .domain: return "domain"
+            case .domainCheckpoint: return "domainCheckpoint"
+            case .domainSnapshot: return "domainSnapshot"
+            case .esx: return "esx"
+            case .event: return "event"
+            case .firewall: return "firewall"
+            case .firewalld: return "firewalld"
+            case .hook: return "hook"
+            case .hyperv: return "hyperv"
+            case .identity: return "identity"
+            case .initctl: return "initctl"
+            case .interface: return "interface"
+            case .libssh: return "libssh"
+            case .libxl: return "libxl"
+            case .locking: return "locking"
+            case .lockspace: return "lockspace"
+            case .logging: return "logging"
+            case .lxc: return "lxc"
+            case .net: return "net"
+            case .network: return "network"
+            case .nodedev: return "nodedev"
+            case .none: return "none"
+            case .nwfilter: return "nwfilter"
+            case .one: return "one"
+            case .openvz: return "openvz"
+            case .parallels: return "parallels"
+            case .perf: return "perf"
+            case .phyp: return "phyp"
+            case .polkit: return "polkit"
+            case .proxy: return "proxy"
+            case .qemu: return "qemu"
+            case .remote: return "remote"
+            case .resctrl: return "resctrl"
+            case .rpc: return "rpc"
+            case .secret: return "secret"
+            case .security: return "security"
+            case .sexpr: return "sexpr"
+            case .ssh: return "ssh"
+            case .statsLinux: return "statsLinux"
+            case .storage: return "storage"
+            case .streams: return "streams"
+            case .sysinfo: return "sysinfo"
+            case .systemd: return "systemd"
+            case .test: return "test"
+            case .thread: return "thread"
+            case .tpm: return "tpm"
+            case .uml: return "uml"
+            case .uri: return "uri"
+            case .vbox: return "vbox"
+            case .vmware: return "vmware"
+            case .xen: return "xen"
+            case .xenapi: return "xenapi"
+            case .xend: return "xend"
+            case .xenstore: return "xenstore"
+            case .xenxl: return "xenxl"
+            case .xenxm: return "xenxm"
+            case .xenInotify: return "xenInotify"
+            case .xml: return "xml"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// Indicates the level of an error
@@ -543,7 +624,7 @@ extension LibvirtError {
     /// Available since libvirt 0.1.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum Level: RawRepresentable, Hashable, Sendable {
+    public enum Level: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// An error
         ///
         /// C symbol: `VIR_ERR_ERROR`.
@@ -579,6 +660,17 @@ extension LibvirtError {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .error: return "error"
+            case .none: return "none"
+            case .warning: return "warning"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// The full list of errors the library can generate This list should remain stable, with all additions placed at the end since libvirt 0.1.0.  There is one exception: values added between libvirt 0.7.1 and libvirt 0.7.7 (`LibvirtError.Code.warNoSecret` through `LibvirtError.Code.migratePersistFailed`) were inadvertently relocated by four positions in 0.8.0.  If you suspect version mismatch between a server and client, then you can decipher values as follows: switch (err.code) { case 60: // no way to tell `LibvirtError.Code.warNoSecret` apart from `LibvirtError.Code.warNoNwfilter`, // but both are very similar warnings break; case 61: case 62: case 63: if (err.domain != `LibvirtError.ErrorDomain.nwfilter`) err.code += 4; break; case 64: if (err.domain == `LibvirtError.ErrorDomain.qemu`) err.code += 4; break; case 65: if (err.domain == `LibvirtError.ErrorDomain.xen`) err.code += 4; break; default: }
@@ -587,7 +679,7 @@ extension LibvirtError {
     /// Available since libvirt 0.1.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum Code: RawRepresentable, Hashable, Sendable {
+    public enum Code: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// operation on the object/resource was denied
         ///
         /// C symbol: `VIR_ERR_ACCESS_DENIED`.
@@ -1377,6 +1469,125 @@ extension LibvirtError {
             case .warNoSecret: return 64
             case .warNoStorage: return 48
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .accessDenied: return "accessDenied"
+            case .agentUnresponsive: return "agentUnresponsive"
+            case .agentUnsynced: return "agentUnsynced"
+            case .argumentUnsupported: return "argumentUnsupported"
+            case .authCancelled: return "authCancelled"
+            case .authFailed: return "authFailed"
+            case .authUnavailable: return "authUnavailable"
+            case .blockCopyActive: return "blockCopyActive"
+            case .buildFirewall: return "buildFirewall"
+            case .callFailed: return "callFailed"
+            case .checkpointInconsistent: return "checkpointInconsistent"
+            case .configUnsupported: return "configUnsupported"
+            case .confSyntax: return "confSyntax"
+            case .cpuIncompatible: return "cpuIncompatible"
+            case .dbusService: return "dbusService"
+            case .deviceMissing: return "deviceMissing"
+            case .domExist: return "domExist"
+            case .driverFull: return "driverFull"
+            case .getFailed: return "getFailed"
+            case .gnutlsError: return "gnutlsError"
+            case .hookScriptFailed: return "hookScriptFailed"
+            case .httpError: return "httpError"
+            case .internalError: return "internalError"
+            case .invalidArg: return "invalidArg"
+            case .invalidConn: return "invalidConn"
+            case .invalidDomain: return "invalidDomain"
+            case .invalidDomainCheckpoint: return "invalidDomainCheckpoint"
+            case .invalidDomainSnapshot: return "invalidDomainSnapshot"
+            case .invalidInterface: return "invalidInterface"
+            case .invalidMAC: return "invalidMAC"
+            case .invalidNetwork: return "invalidNetwork"
+            case .invalidNetworkPort: return "invalidNetworkPort"
+            case .invalidNodeDevice: return "invalidNodeDevice"
+            case .invalidNwfilter: return "invalidNwfilter"
+            case .invalidNwfilterBinding: return "invalidNwfilterBinding"
+            case .invalidSecret: return "invalidSecret"
+            case .invalidStoragePool: return "invalidStoragePool"
+            case .invalidStorageVol: return "invalidStorageVol"
+            case .invalidStream: return "invalidStream"
+            case .libssh: return "libssh"
+            case .migrateFinishOk: return "migrateFinishOk"
+            case .migratePersistFailed: return "migratePersistFailed"
+            case .migrateUnsafe: return "migrateUnsafe"
+            case .multipleDomains: return "multipleDomains"
+            case .multipleInterfaces: return "multipleInterfaces"
+            case .networkExist: return "networkExist"
+            case .networkPortExist: return "networkPortExist"
+            case .noClient: return "noClient"
+            case .noConnect: return "noConnect"
+            case .noDevice: return "noDevice"
+            case .noDomain: return "noDomain"
+            case .noDomainBackup: return "noDomainBackup"
+            case .noDomainCheckpoint: return "noDomainCheckpoint"
+            case .noDomainMetadata: return "noDomainMetadata"
+            case .noDomainSnapshot: return "noDomainSnapshot"
+            case .noHostname: return "noHostname"
+            case .noInterface: return "noInterface"
+            case .noKernel: return "noKernel"
+            case .noMemory: return "noMemory"
+            case .noName: return "noName"
+            case .noNetwork: return "noNetwork"
+            case .noNetworkPort: return "noNetworkPort"
+            case .noNodeDevice: return "noNodeDevice"
+            case .noNwfilter: return "noNwfilter"
+            case .noNwfilterBinding: return "noNwfilterBinding"
+            case .noOS: return "noOS"
+            case .noRoot: return "noRoot"
+            case .noSecret: return "noSecret"
+            case .noSecurityModel: return "noSecurityModel"
+            case .noServer: return "noServer"
+            case .noSource: return "noSource"
+            case .noStoragePool: return "noStoragePool"
+            case .noStorageVol: return "noStorageVol"
+            case .noSupport: return "noSupport"
+            case .noTarget: return "noTarget"
+            case .noXen: return "noXen"
+            case .noXenstore: return "noXenstore"
+            case .ok: return "ok"
+            case .openFailed: return "openFailed"
+            case .operationAborted: return "operationAborted"
+            case .operationDenied: return "operationDenied"
+            case .operationFailed: return "operationFailed"
+            case .operationInvalid: return "operationInvalid"
+            case .operationTimeout: return "operationTimeout"
+            case .operationUnsupported: return "operationUnsupported"
+            case .osType: return "osType"
+            case .overflow: return "overflow"
+            case .parseFailed: return "parseFailed"
+            case .postFailed: return "postFailed"
+            case .readFailed: return "readFailed"
+            case .resourceBusy: return "resourceBusy"
+            case .rpc: return "rpc"
+            case .sexprSerial: return "sexprSerial"
+            case .snapshotRevertRisky: return "snapshotRevertRisky"
+            case .ssh: return "ssh"
+            case .storagePoolBuilt: return "storagePoolBuilt"
+            case .storageProbeFailed: return "storageProbeFailed"
+            case .storageVolExist: return "storageVolExist"
+            case .systemError: return "systemError"
+            case .unknownHost: return "unknownHost"
+            case .writeFailed: return "writeFailed"
+            case .xenCall: return "xenCall"
+            case .xmlDetail: return "xmlDetail"
+            case .xmlError: return "xmlError"
+            case .xmlInvalidSchema: return "xmlInvalidSchema"
+            case .warNoInterface: return "warNoInterface"
+            case .warNoNetwork: return "warNoNetwork"
+            case .warNoNode: return "warNoNode"
+            case .warNoNwfilter: return "warNoNwfilter"
+            case .warNoSecret: return "warNoSecret"
+            case .warNoStorage: return "warNoStorage"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

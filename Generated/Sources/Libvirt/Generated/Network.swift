@@ -53,7 +53,7 @@ extension Network {
     /// Available since libvirt 1.2.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventID: RawRepresentable, Hashable, Sendable {
+    public enum EventID: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// virConnectNetworkEventLifecycleCallback
         ///
         /// C symbol: `VIR_NETWORK_EVENT_ID_LIFECYCLE`.
@@ -77,6 +77,15 @@ extension Network {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .lifecycle: return "lifecycle"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// a `Network.EventLifecycleType` is emitted during network lifecycle events
@@ -85,7 +94,7 @@ extension Network {
     /// Available since libvirt 1.2.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable {
+    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_NETWORK_EVENT_DEFINED`.
         /// Available since libvirt 1.2.1.
         case defined
@@ -122,6 +131,18 @@ extension Network {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .defined: return "defined"
+            case .started: return "started"
+            case .stopped: return "stopped"
+            case .undefined: return "undefined"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// describes which type of update to perform on a <network> definition.
@@ -130,7 +151,7 @@ extension Network {
     /// Available since libvirt 0.10.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum UpdateCommand: RawRepresentable, Hashable, Sendable {
+    public enum UpdateCommand: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// add an element at start of list
         ///
         /// C symbol: `VIR_NETWORK_UPDATE_COMMAND_ADD_FIRST`.
@@ -175,6 +196,18 @@ extension Network {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .addFirst: return "addFirst"
+            case .delete: return "delete"
+            case .modify: return "modify"
+            case .none: return "none"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// describes which section of a <network> definition the provided xml should be applied to.
@@ -183,7 +216,7 @@ extension Network {
     /// Available since libvirt 0.10.2.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum UpdateSection: RawRepresentable, Hashable, Sendable {
+    public enum UpdateSection: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// <bridge>
         ///
         /// C symbol: `VIR_NETWORK_SECTION_BRIDGE`.
@@ -289,6 +322,27 @@ extension Network {
             case .none: return 0
             case .portgroup: return 9
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .bridge: return "bridge"
+            case .dnsHost: return "dnsHost"
+            case .dnsSrv: return "dnsSrv"
+            case .dnsTxt: return "dnsTxt"
+            case .domain: return "domain"
+            case .forward: return "forward"
+            case .forwardInterface: return "forwardInterface"
+            case .forwardPf: return "forwardPf"
+            case .ip: return "ip"
+            case .ipDHCPHost: return "ipDHCPHost"
+            case .ipDHCPRange: return "ipDHCPRange"
+            case .none: return "none"
+            case .portgroup: return "portgroup"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

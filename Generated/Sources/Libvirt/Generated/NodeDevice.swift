@@ -53,7 +53,7 @@ extension NodeDevice {
     /// Available since libvirt 2.2.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventID: RawRepresentable, Hashable, Sendable {
+    public enum EventID: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// virConnectNodeDeviceEventLifecycleCallback
         ///
         /// C symbol: `VIR_NODE_DEVICE_EVENT_ID_LIFECYCLE`.
@@ -84,6 +84,16 @@ extension NodeDevice {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .lifecycle: return "lifecycle"
+            case .update: return "update"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// a `NodeDevice.EventLifecycleType` is emitted during node device lifecycle events
@@ -92,7 +102,7 @@ extension NodeDevice {
     /// Available since libvirt 2.2.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable {
+    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_NODE_DEVICE_EVENT_CREATED`.
         /// Available since libvirt 2.2.0.
         case created
@@ -127,6 +137,18 @@ extension NodeDevice {
             case .deleted: return 1
             case .undefined: return 3
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .created: return "created"
+            case .defined: return "defined"
+            case .deleted: return "deleted"
+            case .undefined: return "undefined"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

@@ -53,7 +53,7 @@ extension Secret {
     /// Available since libvirt 3.0.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventID: RawRepresentable, Hashable, Sendable {
+    public enum EventID: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// virConnectSecretEventLifecycleCallback
         ///
         /// C symbol: `VIR_SECRET_EVENT_ID_LIFECYCLE`.
@@ -84,6 +84,16 @@ extension Secret {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .lifecycle: return "lifecycle"
+            case .valueChanged: return "valueChanged"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// a `Secret.EventLifecycleType` is emitted during secret lifecycle events
@@ -92,7 +102,7 @@ extension Secret {
     /// Available since libvirt 3.0.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable {
+    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_SECRET_EVENT_DEFINED`.
         /// Available since libvirt 3.0.0.
         case defined
@@ -119,13 +129,23 @@ extension Secret {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .defined: return "defined"
+            case .undefined: return "undefined"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virSecretUsageType`.
     /// Available since libvirt 0.7.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum UsageType: RawRepresentable, Hashable, Sendable {
+    public enum UsageType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_SECRET_USAGE_TYPE_CEPH`.
         /// Available since libvirt 0.9.7.
         case ceph
@@ -170,6 +190,20 @@ extension Secret {
             case .volume: return 1
             case .vtpm: return 5
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .ceph: return "ceph"
+            case .iscsi: return "iscsi"
+            case .none: return "none"
+            case .tls: return "tls"
+            case .volume: return "volume"
+            case .vtpm: return "vtpm"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

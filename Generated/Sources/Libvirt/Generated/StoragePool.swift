@@ -53,7 +53,7 @@ extension StoragePool {
     /// Available since libvirt 2.0.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventID: RawRepresentable, Hashable, Sendable {
+    public enum EventID: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// virConnectStoragePoolEventLifecycleCallback
         ///
         /// C symbol: `VIR_STORAGE_POOL_EVENT_ID_LIFECYCLE`.
@@ -84,6 +84,16 @@ extension StoragePool {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .lifecycle: return "lifecycle"
+            case .refresh: return "refresh"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// a `StoragePool.EventLifecycleType` is emitted during storage pool lifecycle events
@@ -92,7 +102,7 @@ extension StoragePool {
     /// Available since libvirt 2.0.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable {
+    public enum EventLifecycleType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_STORAGE_POOL_EVENT_CREATED`.
         /// Available since libvirt 3.8.0.
         case created
@@ -139,13 +149,27 @@ extension StoragePool {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .created: return "created"
+            case .defined: return "defined"
+            case .deleted: return "deleted"
+            case .started: return "started"
+            case .stopped: return "stopped"
+            case .undefined: return "undefined"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virStoragePoolState`.
     /// Available since libvirt 0.4.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum State: RawRepresentable, Hashable, Sendable {
+    public enum State: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Initializing pool, not available
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILDING`.
@@ -195,6 +219,19 @@ extension StoragePool {
             case .inactive: return 0
             case .running: return 2
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .building: return "building"
+            case .degraded: return "degraded"
+            case .inaccessible: return "inaccessible"
+            case .inactive: return "inactive"
+            case .running: return "running"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

@@ -51,7 +51,7 @@ extension StorageVolume {
     /// Available since libvirt 0.4.1.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum Kind: RawRepresentable, Hashable, Sendable {
+    public enum Kind: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// Block based volumes
         ///
         /// C symbol: `VIR_STORAGE_VOL_BLOCK`.
@@ -110,13 +110,27 @@ extension StorageVolume {
             case .unrecognized(let value): return value
             }
         }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .block: return "block"
+            case .dir: return "dir"
+            case .file: return "file"
+            case .netdir: return "netdir"
+            case .network: return "network"
+            case .ploop: return "ploop"
+            case .unrecognized(let value): return "unrecognized(\(value))"
+            }
+        }
     }
 
     /// C symbol: `virStorageVolWipeAlgorithm`.
     /// Available since libvirt 0.9.10.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum WipeAlgorithm: RawRepresentable, Hashable, Sendable {
+    public enum WipeAlgorithm: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// 9-pass method recommended by the German Center of Security in Information Technologies
         ///
         /// C symbol: `VIR_STORAGE_VOL_WIPE_ALG_BSI`.
@@ -201,6 +215,24 @@ extension StorageVolume {
             case .trim: return 9
             case .zero: return 0
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .bsi: return "bsi"
+            case .dod: return "dod"
+            case .gutmann: return "gutmann"
+            case .nnsa: return "nnsa"
+            case .pfitzner33: return "pfitzner33"
+            case .pfitzner7: return "pfitzner7"
+            case .random: return "random"
+            case .schneier: return "schneier"
+            case .trim: return "trim"
+            case .zero: return "zero"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
     }

@@ -8,7 +8,7 @@ import CLibvirt
 /// Available since libvirt 0.9.0.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum BlkioParameterType: RawRepresentable, Hashable, Sendable {
+public enum BlkioParameterType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_DOMAIN_BLKIO_PARAM_BOOLEAN`.
     /// Available since libvirt 0.9.0.
     case boolean
@@ -55,13 +55,27 @@ public enum BlkioParameterType: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .boolean: return "boolean"
+        case .double: return "double"
+        case .int: return "int"
+        case .llong: return "llong"
+        case .uint: return "uint"
+        case .ullong: return "ullong"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// C symbol: `virCPUCompareResult`.
 /// Available since libvirt 0.7.5.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum CPUCompareResult: RawRepresentable, Hashable, Sendable {
+public enum CPUCompareResult: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_CPU_COMPARE_ERROR`.
     /// Available since libvirt 0.7.5.
     case error
@@ -98,13 +112,25 @@ public enum CPUCompareResult: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .error: return "error"
+        case .identical: return "identical"
+        case .incompatible: return "incompatible"
+        case .superset: return "superset"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// C symbol: `virIPAddrType`.
 /// Available since libvirt 1.2.6.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum IPAddrType: RawRepresentable, Hashable, Sendable {
+public enum IPAddrType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_IP_ADDR_TYPE_IPV4`.
     /// Available since libvirt 1.2.6.
     case ipv4
@@ -131,6 +157,16 @@ public enum IPAddrType: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .ipv4: return "ipv4"
+        case .ipv6: return "ipv6"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// Enum to specify which keycode mapping is in use for `Domain.sendKey(codeset:holdTime:keycodes:)`.
@@ -139,7 +175,7 @@ public enum IPAddrType: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.9.3.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum KeycodeSet: RawRepresentable, Hashable, Sendable {
+public enum KeycodeSet: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_KEYCODE_SET_ATSET1`.
     /// Available since libvirt 0.9.3.
     case atset1
@@ -206,6 +242,24 @@ public enum KeycodeSet: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .atset1: return "atset1"
+        case .atset2: return "atset2"
+        case .atset3: return "atset3"
+        case .linux: return "linux"
+        case .osx: return "osx"
+        case .qnum: return "qnum"
+        case .usb: return "usb"
+        case .win32: return "win32"
+        case .xt: return "xt"
+        case .xtKbd: return "xtKbd"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// A memory parameter field type.  Provided for backwards compatibility; `TypedParameterType` is the preferred enum
@@ -214,7 +268,7 @@ public enum KeycodeSet: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.8.5.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum MemoryParameterType: RawRepresentable, Hashable, Sendable {
+public enum MemoryParameterType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_DOMAIN_MEMORY_PARAM_BOOLEAN`.
     /// Available since libvirt 0.8.5.
     case boolean
@@ -261,6 +315,20 @@ public enum MemoryParameterType: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .boolean: return "boolean"
+        case .double: return "double"
+        case .int: return "int"
+        case .llong: return "llong"
+        case .uint: return "uint"
+        case .ullong: return "ullong"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// Value for specifying request for the total CPU time/utilization
@@ -269,7 +337,7 @@ public enum MemoryParameterType: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.9.8.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable {
+public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_NODE_CPU_STATS_ALL_CPUS`.
     /// Available since libvirt 0.9.3.
     case cpuStatsAllCPUS
@@ -291,6 +359,15 @@ public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .cpuStatsAllCPUS: return "cpuStatsAllCPUS"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// Value for specifying request for the total memory of all cells.
@@ -299,7 +376,7 @@ public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.9.8.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum NodeGetMemoryStatsAllCells: RawRepresentable, Hashable, Sendable {
+public enum NodeGetMemoryStatsAllCells: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_NODE_MEMORY_STATS_ALL_CELLS`.
     /// Available since libvirt 0.9.3.
     case memoryStatsAllCells
@@ -321,6 +398,15 @@ public enum NodeGetMemoryStatsAllCells: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .memoryStatsAllCells: return "memoryStatsAllCells"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// Flags to indicate which system-wide sleep state the host must be transitioned to.
@@ -329,7 +415,7 @@ public enum NodeGetMemoryStatsAllCells: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.9.8.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable {
+public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_NODE_SUSPEND_TARGET_DISK`.
     /// Available since libvirt 0.9.8.
     case disk
@@ -361,6 +447,17 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .disk: return "disk"
+        case .hybrid: return "hybrid"
+        case .mem: return "mem"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// A scheduler parameter field type.  Provided for backwards compatibility; `TypedParameterType` is the preferred enum
@@ -369,7 +466,7 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.2.3.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum SchedulerParameterType: RawRepresentable, Hashable, Sendable {
+public enum SchedulerParameterType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_DOMAIN_SCHED_FIELD_BOOLEAN`.
     /// Available since libvirt 0.2.3.
     case boolean
@@ -416,6 +513,20 @@ public enum SchedulerParameterType: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .boolean: return "boolean"
+        case .double: return "double"
+        case .int: return "int"
+        case .llong: return "llong"
+        case .uint: return "uint"
+        case .ullong: return "ullong"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// Express the type of a virTypedParameter
@@ -424,7 +535,7 @@ public enum SchedulerParameterType: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.9.2.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum TypedParameterType: RawRepresentable, Hashable, Sendable {
+public enum TypedParameterType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// boolean(character) case
     ///
     /// C symbol: `VIR_TYPED_PARAM_BOOLEAN`.
@@ -490,13 +601,28 @@ public enum TypedParameterType: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .boolean: return "boolean"
+        case .double: return "double"
+        case .int: return "int"
+        case .llong: return "llong"
+        case .string: return "string"
+        case .uint: return "uint"
+        case .ullong: return "ullong"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// C symbol: `virVcpuHostCpuState`.
 /// Available since libvirt 6.10.0.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable {
+public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// the vCPU is offline
     ///
     /// C symbol: `VIR_VCPU_INFO_CPU_OFFLINE`.
@@ -527,6 +653,16 @@ public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable {
         case .unrecognized(let value): return value
         }
     }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .offline: return "offline"
+        case .unavailable: return "unavailable"
+        case .unrecognized(let value): return "unrecognized(\(value))"
+        }
+    }
 }
 
 /// structure for information about a virtual CPU in a domain.
@@ -535,7 +671,7 @@ public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable {
 /// Available since libvirt 0.1.4.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VcpuState: RawRepresentable, Hashable, Sendable {
+public enum VcpuState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// the virtual CPU is blocked on resource
     ///
     /// C symbol: `VIR_VCPU_BLOCKED`.
@@ -571,6 +707,17 @@ public enum VcpuState: RawRepresentable, Hashable, Sendable {
         case .offline: return 0
         case .running: return 1
         case .unrecognized(let value): return value
+        }
+    }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .blocked: return "blocked"
+        case .offline: return "offline"
+        case .running: return "running"
+        case .unrecognized(let value): return "unrecognized(\(value))"
         }
     }
 }

@@ -7,7 +7,7 @@ import Libvirt
 /// Available since libvirt 2.0.0.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum ClientTransport: RawRepresentable, Hashable, Sendable {
+public enum ClientTransport: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// connection via unencrypted TCP socket
     ///
     /// C symbol: `VIR_CLIENT_TRANS_TCP`.
@@ -43,6 +43,17 @@ public enum ClientTransport: RawRepresentable, Hashable, Sendable {
         case .tls: return 2
         case .unix: return 0
         case .unrecognized(let value): return value
+        }
+    }
+
+    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+    /// `started(booted)`, not with the enum's qualified name.
+    public var debugDescription: String {
+        switch self {
+        case .tcp: return "tcp"
+        case .tls: return "tls"
+        case .unix: return "unix"
+        case .unrecognized(let value): return "unrecognized(\(value))"
         }
     }
 }

@@ -8,7 +8,7 @@ extension Domain {
     /// Available since libvirt 0.10.0.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum QEMUAgentCommandTimeout: RawRepresentable, Hashable, Sendable {
+    public enum QEMUAgentCommandTimeout: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_QEMU_AGENT_COMMAND_BLOCK`.
         /// Available since libvirt 0.10.0.
         case block
@@ -43,6 +43,18 @@ extension Domain {
             case .nowait: return 0
             case .shutdown: return 60
             case .unrecognized(let value): return value
+            }
+        }
+
+        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
+        /// `started(booted)`, not with the enum's qualified name.
+        public var debugDescription: String {
+            switch self {
+            case .block: return "block"
+            case .`default`: return "default"
+            case .nowait: return "nowait"
+            case .shutdown: return "shutdown"
+            case .unrecognized(let value): return "unrecognized(\(value))"
             }
         }
 

@@ -108,7 +108,7 @@ enum QemuLifecycleChecks {
                 return detail
             }, done: { $0.last == .undefined(.removed) })
             try expect(received.containsInOrder(expected), "Connection.domainEvents(_:domain:) delivered "
-                + "\(received.map(\.caseName)), not \(expected.map(\.caseName)) in this order")
+                + "\(received.map { "\($0)" }), not \(expected.map { "\($0)" }) in this order")
         },
     ]
 
