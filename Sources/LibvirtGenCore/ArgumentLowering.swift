@@ -299,6 +299,12 @@ struct ArgumentLowering {
         return lower.hasPrefix("n") || lower.hasPrefix("max") || lower.hasSuffix("len")
     }
 
+    /// Whether an `int` argument's text describes an on/off switch ("0 to disable/1 to enable cpus").
+    static func describesSwitch(_ info: String) -> Bool {
+        let lower = info.lowercased()
+        return lower.contains("0 to disable") && lower.contains("1 to enable")
+    }
+
     /// Whether an argument is the capacity of the preceding name buffer.
     private func isCapacity(_ arg: CArg) -> Bool {
         let lower = arg.name.lowercased()
@@ -309,8 +315,9 @@ struct ArgumentLowering {
     private func scalar(
         _ arg: CArg, type: CType, swift: String, name: String, doc: String, next: CArg?, isArray: Bool
     ) throws -> (LoweredArgument, LoweredArgument?) {
-        let isBoolean = context.overrides.booleanParameters.contains(arg.name)
+        let isBoolean = context.overrides.booleanParameters.contains(arg.name) || Self.describesSwitch(arg.info)
         let enumName = context.enumType(of: arg, in: function.name)
+            ?? (type.pointers == 0 ? context.registry.enumOfConstants(namedIn: arg.info) : nil)
         if type.pointers == 0 {
             if isBoolean {
                 return (LoweredArgument(

@@ -105,4 +105,23 @@ public struct TypeRegistry: Sendable {
         }
         return nil
     }
+
+    /// The enum of which a text names two or more constants ("such as: VIR_NODE_SUSPEND_TARGET_MEM
+    /// ... VIR_NODE_SUSPEND_TARGET_DISK"), if any: an argument that takes one of them. A single
+    /// constant is often a special value of a number (`VIR_NODE_CPU_STATS_ALL_CPUS`), not a choice.
+    public func enumOfConstants(namedIn text: String) -> String? {
+        var owners: [String: Set<String>] = [:]
+        var token = ""
+        for c in text + " " {
+            if c.isLetter || c.isNumber || c == "_" {
+                token.append(c)
+                continue
+            }
+            if token.hasPrefix("VIR_"), let owner = enums.first(where: { $0.value.contains { $0.name == token } })?.key {
+                owners[owner, default: []].insert(token)
+            }
+            token = ""
+        }
+        return owners.filter { $0.value.count >= 2 }.keys.sorted().first
+    }
 }

@@ -151,3 +151,22 @@ struct BorrowedStringTests {
         #expect(!function.throwing)
     }
 }
+
+/// Arguments typed by what their text says: an on/off switch is a `Bool`, and an argument whose
+/// text names two or more constants of one enum takes that enum (one constant is often a special
+/// value of a number, such as `VIR_NODE_CPU_STATS_ALL_CPUS`).
+@Suite("Argument types from the text")
+struct ArgumentTextTypeTests {
+    /// "0 to disable/1 to enable cpus described by @vcpumap".
+    @Test(arguments: ["virDomainSetVcpu", "virDomainSetGuestVcpus"])
+    func switches(cName: String) throws {
+        #expect(try Reference.function(cName).parameters.first { $0.name == "state" }?.type == "Bool")
+    }
+
+    /// `virNodeSuspendForDuration`'s target names VIR_NODE_SUSPEND_TARGET_MEM, _DISK and _HYBRID;
+    /// `virNodeGetCPUStats`'s cpu names only VIR_NODE_CPU_STATS_ALL_CPUS and stays a number.
+    @Test func constantsNameTheEnum() throws {
+        #expect(try Reference.function("virNodeSuspendForDuration").parameters.first?.type == "NodeSuspendTarget")
+        #expect(try Reference.function("virNodeGetCPUStats").parameters.first?.type == "Int32")
+    }
+}

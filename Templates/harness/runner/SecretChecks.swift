@@ -22,7 +22,7 @@ enum SecretChecks {
             try expect(try secrets.allSecrets().map { try $0.uuid }.contains(uuid), "Connection.allSecrets(options:) lacks \(uuid)")
             try expect(try secrets.secret(uuid: uuid).uuid, uuid, "Connection.secret(uuid:)")
             try expect(try secrets.secret(uuidBytes: secret.uuidBytes).uuid, uuid, "Connection.secret(uuidBytes:)")
-            try expect(try secrets.secret(usage: secret.usageType.rawValue, usageID: secret.usageID).uuid, uuid,
+            try expect(try secrets.secret(usage: secret.usageType, usageID: secret.usageID).uuid, uuid,
                        "Connection.secret(usage:usageID:)")
             let received = try await EventAndStreamChecks.first(1, of: events) { event -> Secret.EventLifecycleType? in
                 guard case .lifecycle(let changed, let type, _) = event, (try? changed.uuid) == uuid else { return nil }

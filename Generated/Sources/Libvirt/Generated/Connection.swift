@@ -3314,8 +3314,8 @@ extension Connection {
     ///
     /// C symbol: `virNodeSuspendForDuration`.
     /// Available since libvirt 0.9.8.
-    public func nodeSuspendForDuration(target: UInt32, duration: UInt64) throws {
-        try check(virNodeSuspendForDuration(pointer, target, duration, 0))
+    public func nodeSuspendForDuration(target: NodeSuspendTarget, duration: UInt64) throws {
+        try check(virNodeSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
     /// If XML specifies a UUID, locates the specified secret and replaces all
@@ -3384,8 +3384,8 @@ extension Connection {
     ///
     /// C symbol: `virSecretLookupByUsage`.
     /// Available since libvirt 0.7.1.
-    public func secret(usage usageType: Int32, usageID: String) throws -> Secret {
-        let result = try checkPointer(usageID.withCString { usageID in virSecretLookupByUsage(pointer, usageType, usageID) })
+    public func secret(usage usageType: Secret.UsageType, usageID: String) throws -> Secret {
+        let result = try checkPointer(usageID.withCString { usageID in virSecretLookupByUsage(pointer, Int32(truncatingIfNeeded: usageType.rawValue), usageID) })
         return Secret(owning: result)
     }
 

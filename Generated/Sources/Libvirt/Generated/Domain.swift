@@ -5433,7 +5433,7 @@ extension Domain {
     /// Available since libvirt 0.7.7.
     public struct JobInfo: Hashable, Sendable {
         /// Time is measured in milliseconds
-        public var type: Int32
+        public var type: Domain.JobType
         /// Always set
         public var timeElapsed: UInt64
         /// Only for `Domain.JobType.bounded` Data is measured in bytes unless otherwise specified  and is measuring the job as a whole.   For `Domain.JobType.unbounded`, dataTotal may be less  than the final sum of dataProcessed + dataRemaining  in the event that the hypervisor has to repeat some  data, such as due to dirtied pages during migration.   For `Domain.JobType.bounded`, dataTotal shall always  equal the sum of dataProcessed + dataRemaining.
@@ -5452,7 +5452,7 @@ extension Domain {
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainJobInfo) {
-            self.type = c.type
+            self.type = Domain.JobType(rawValue: Int32(truncatingIfNeeded: c.type))
             self.timeElapsed = c.timeElapsed
             self.timeRemaining = c.timeRemaining
             self.dataTotal = c.dataTotal
@@ -10334,8 +10334,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetGuestVcpus`.
     /// Available since libvirt 2.0.0.
-    public func setGuestVcpus(cpumap: String, state: Int32) throws {
-        try check(cpumap.withCString { cpumap in virDomainSetGuestVcpus(pointer, cpumap, state, 0) })
+    public func setGuestVcpus(cpumap: String, state: Bool) throws {
+        try check(cpumap.withCString { cpumap in virDomainSetGuestVcpus(pointer, cpumap, state ? 1 : 0, 0) })
     }
 
     /// Dynamically set IOThread parameters to the domain. It is left up to
@@ -10684,8 +10684,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
-    public func setVcpu(vcpumap: String, state: Int32, options: Domain.ModificationImpact = []) throws {
-        try check(vcpumap.withCString { vcpumap in virDomainSetVcpu(pointer, vcpumap, state, UInt32(truncatingIfNeeded: options.rawValue)) })
+    public func setVcpu(vcpumap: String, state: Bool, options: Domain.ModificationImpact = []) throws {
+        try check(vcpumap.withCString { vcpumap in virDomainSetVcpu(pointer, vcpumap, state ? 1 : 0, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.

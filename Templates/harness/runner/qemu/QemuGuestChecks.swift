@@ -36,9 +36,9 @@ enum QemuGuestChecks {
             let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHarnessKeyHarnessKeyHarnessKeyHarnessKey0 harness"
             try domain.setAuthorizedSSHKeys(user: "root", keys: [key])
             try expect(try domain.authorizedSSHKeys(user: "root"), [key], "Domain.authorizedSSHKeys(user:)")
-            try domain.setGuestVcpus(cpumap: "1", state: 0)
+            try domain.setGuestVcpus(cpumap: "1", state: false)
             try expect(try domain.guestVcpus["online"].map { "\($0)" }, "0", "Domain.setGuestVcpus(cpumap:state:)")
-            try domain.setGuestVcpus(cpumap: "1", state: 1)
+            try domain.setGuestVcpus(cpumap: "1", state: true)
             try expect(try domain.guestVcpus["online"].map { "\($0)" }, "0-1", "Domain.setGuestVcpus(cpumap:state:)")
             let stream = try f.connection().newStream()
             try domain.openChannel(name: "org.harness.echo", stream: stream)

@@ -26,7 +26,7 @@ enum QemuHostChecks {
             try expect(try domain.blockStats(disk: "vda", options: []).count > 0, "Domain.blockStats(disk:options:) is empty")
             _ = try domain.interfaceStats(device: "52:54:00:aa:00:01")
             try expect(try domain.blockInfo(disk: "vda").capacity, 64 << 20, "Domain.blockInfo(disk:)")
-            try expect(try domain.jobInfo().type, 0, "Domain.jobInfo()")
+            try expect(try domain.jobInfo().type, .none, "Domain.jobInfo()")
             try expect(try domain.diskErrors(), [], "Domain.diskErrors()")
             try expect(try domain.securityLabel().label, "", "Domain.securityLabel()")
             try expect(try domain.securityLabels().first?.label, "", "Domain.securityLabels()")
