@@ -299,6 +299,32 @@ struct ArgumentLowering {
         return lower.hasPrefix("n") || lower.hasPrefix("max") || lower.hasSuffix("len")
     }
 
+    /// A reason out-value "corresponding to the current state" the text names (`@state` of
+    /// `virDomainGetState`), typed by that state: `Domain.StateReason(state:reason:)`.
+    private func stateReason(_ arg: CArg, local: String, swift: String) -> ResultPart? {
+        guard arg.info.contains("corresponding to the current state"),
+              let stateArg = Self.mentionedArgument(in: arg.info, of: function),
+              let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve(CType.parse($0.type))) }),
+              let types = DetailEnumLowering(context: context).stateReasonTypes(object: String(receiver.cType.dropFirst(3)))
+        else { return nil }
+        // The state's out-value local, as this lowering names it (`stateValue`).
+        let state = "\(context.parameterName(stateArg, in: function.name))Value"
+        return ResultPart(
+            name: context.parameterName(arg.name, in: function.name), type: types.reason,
+            expression: "\(types.reason)(state: \(types.state)(rawValue: Int32(truncatingIfNeeded: \(state))), reason: \(local))")
+    }
+
+    /// The first argument of `function` a text names with `@` (`led to @state`).
+    static func mentionedArgument(in text: String, of function: CFunction) -> String? {
+        var rest = Substring(text)
+        while let at = rest.firstIndex(of: "@") {
+            let name = rest[rest.index(after: at)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if function.args.contains(where: { $0.name == name }) { return String(name) }
+            rest = rest[rest.index(after: at)...]
+        }
+        return nil
+    }
+
     /// Whether an `int` argument's text describes an on/off switch ("0 to disable/1 to enable cpus").
     static func describesSwitch(_ info: String) -> Bool {
         let lower = info.lowercased()
@@ -371,6 +397,9 @@ struct ArgumentLowering {
             throw NotYetBound(reason: "the array '\(arg.name)' of type '\(arg.type)' has no declared length (arrayCounts or outputArrays in the overrides data)")
         }
         let local = "\(name)Value"
+        if let typed = stateReason(arg, local: local, swift: swift) {
+            return (LoweredArgument(prelude: ["var \(local): \(swift) = 0"], argument: "&\(local)", result: typed), nil)
+        }
         var resultType = swift
         var expression = local
         if isBoolean {

@@ -22,7 +22,7 @@ struct EventLowering {
             let real = ids.filter { !EnumLowering.isSentinel($0) }
             let caseNames = idNames.caseNames(real, typeName: "vir\(object)EventID")
             let generic = "virConnect\(object)EventGenericCallback"
-            let detail = detailEnum(object: object)
+            let detail = DetailEnumLowering(context: context).lifecycleDetail(object: object)
             let cases = zip(real, caseNames).compactMap { value, name in
                 eventCase(value, name: name, object: handle, genericCallback: generic, detail: detail)
             }
@@ -80,7 +80,7 @@ struct EventLowering {
                     .map { "\($0).\(detail.0.name)" } ?? detail.0.name
                 converted = Converted(
                     closureTypes: ["Int32"], swiftType: swiftType,
-                    expression: "\(swiftType)(event: \(detail.0.eventType)(rawValue: a\(index - 1)), detail: \(local))")
+                    expression: "\(swiftType)(event: \(detail.0.selectorType)(rawValue: a\(index - 1)), detail: \(local))")
             }
             guard let converted else { return nil }
             closureTypes += converted.closureTypes
@@ -104,27 +104,6 @@ struct EventLowering {
             payload: payload.joined(separator: ", "),
             construction: ".\(name)(\(values.joined(separator: ", ")))",
             returnStatement: returnsInt ? "0" : nil, doc: doc)
-    }
-
-    /// The typed-detail enum of an object's lifecycle events: for each case `X` of `vir<Object>EventType`
-    /// with an enum typedef `vir<Object>Event<X>DetailType`, a case carrying that enum.
-    private func detailEnum(object: String) -> (DetailEnum, cEventType: String)? {
-        let eventType = "vir\(object)EventType"
-        guard let values = context.registry.enums[eventType], !values.isEmpty else { return nil }
-        let real = values.filter { !EnumLowering.isSentinel($0) }
-        let names = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
-            .caseNames(real, typeName: eventType)
-        let typedefs = Dictionary(
-            context.registry.enums.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
-        let cases = names.compactMap { name -> DetailCase? in
-            let bare = name.trimmingBackticks
-            let candidate = "vir\(object)Event\(bare)DetailType".lowercased()
-            guard let cName = typedefs[candidate] else { return nil }
-            return DetailCase(name: name, detailType: context.types.swiftName(of: cName))
-        }
-        guard !cases.isEmpty else { return nil }
-        return (DetailEnum(name: "LifecycleDetail", eventType: context.types.swiftName(of: eventType), cases: cases),
-                eventType)
     }
 
     /// How one callback argument (with its count, for arrays) arrives and becomes a Swift value.

@@ -21,6 +21,7 @@ struct PackageBuilder {
     private struct Declarations {
         var handle: HandleClass?
         var enums: [ValueEnum] = []
+        var detailEnums: [DetailEnum] = []
         var optionSets: [OptionSetType] = []
         var structs: [StructType] = []
         var keyFamilies: [KeyFamily] = []
@@ -46,6 +47,9 @@ struct PackageBuilder {
         var files: [String?: Declarations] = [:]
         for (cType, handle) in context.registry.handles where handle.module == module {
             files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle)
+            if let reason = DetailEnumLowering(context: context).stateReason(object: String(cType.dropFirst(3))) {
+                files[handle.swiftName, default: Declarations()].detailEnums.append(reason)
+            }
         }
         addEnums(api, module: module, into: &files)
         for s in api.structs where context.borrowedStructs[s.name] != nil {
@@ -211,7 +215,7 @@ struct PackageBuilder {
                 let name = ownsHandle ? "\(owner!).swift" : "\(owner ?? "Types")+\(entry.module).swift"
                 return BindingFile(
                     name: name, owner: d.events == nil ? owner : nil, handle: d.handle,
-                    enums: d.enums.sorted { $0.cName < $1.cName },
+                    enums: d.enums.sorted { $0.cName < $1.cName }, detailEnums: d.detailEnums,
                     optionSets: d.optionSets.sorted { $0.cName < $1.cName },
                     structs: d.structs.sorted { $0.cName < $1.cName },
                     keyFamilies: d.keyFamilies.sorted { $0.name < $1.name },

@@ -42,35 +42,57 @@ public struct EventFamily: Sendable {
     }
 }
 
-/// Typed lifecycle details: which detail enum a lifecycle event's `detail` number belongs to
-/// depends on the event (`started` → `Domain.EventStartedDetailType`).
+/// A number typed by another value: which enum a lifecycle event's `detail` number belongs to
+/// depends on the event (`started` → `Domain.EventStartedDetailType`), which enum a state's
+/// `reason` belongs to depends on the state (`shutoff` → `Domain.ShutoffReason`).
 public struct DetailEnum: Sendable {
-    /// The Swift name, unqualified (`LifecycleDetail`).
+    /// The Swift name, unqualified (`LifecycleDetail`, `StateReason`).
     public var name: String
-    /// The Swift type of the event enum (`Domain.EventType`).
-    public var eventType: String
-    /// One case per event that has a detail enum.
+    /// Documentation lines.
+    public var doc: [String]
+    /// The Swift type of the enum that selects the number's type (`Domain.EventType`, `Domain.State`).
+    public var selectorType: String
+    /// The initializer's label for the selecting value (`event`, `state`).
+    public var selectorLabel: String
+    /// The initializer's label for the number (`detail`, `reason`).
+    public var valueLabel: String
+    /// The initializer's documentation.
+    public var initializerDoc: String
+    /// The documentation of the `other` case, for a selecting value with no typed number.
+    public var otherDoc: String
+    /// One case per selecting value that has an enum for its number.
     public var cases: [DetailCase]
 
     /// Creates a detail enum.
-    public init(name: String, eventType: String, cases: [DetailCase]) {
+    public init(
+        name: String, doc: [String], selectorType: String, selectorLabel: String, valueLabel: String,
+        initializerDoc: String, otherDoc: String, cases: [DetailCase]
+    ) {
         self.name = name
-        self.eventType = eventType
+        self.doc = doc
+        self.selectorType = selectorType
+        self.selectorLabel = selectorLabel
+        self.valueLabel = valueLabel
+        self.initializerDoc = initializerDoc
+        self.otherDoc = otherDoc
         self.cases = cases
     }
 }
 
-/// One case of a ``DetailEnum``: an event case and the detail enum it carries.
+/// One case of a ``DetailEnum``: a selecting case and the enum its number belongs to.
 public struct DetailCase: Sendable {
-    /// The case name, equal to the event case (`started`).
+    /// The case name, equal to the selecting case (`started`).
     public var name: String
-    /// The detail enum's Swift type.
+    /// The number's enum, as a Swift type.
     public var detailType: String
+    /// The case's documentation.
+    public var doc: String
 
     /// Creates a case.
-    public init(name: String, detailType: String) {
+    public init(name: String, detailType: String, doc: String) {
         self.name = name
         self.detailType = detailType
+        self.doc = doc
     }
 }
 

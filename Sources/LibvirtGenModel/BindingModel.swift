@@ -65,6 +65,8 @@ public struct BindingFile: Sendable {
     public var handle: HandleClass?
     /// Value enums declared in this file.
     public var enums: [ValueEnum]
+    /// Enums whose cases carry a number typed by the case (`Domain.StateReason`).
+    public var detailEnums: [DetailEnum]
     /// Option sets declared in this file.
     public var optionSets: [OptionSetType]
     /// Structs declared in this file.
@@ -80,10 +82,11 @@ public struct BindingFile: Sendable {
 
     /// Creates a file.
     public init(
-        name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], optionSets: [OptionSetType],
-        structs: [StructType], keyFamilies: [KeyFamily] = [], constants: [ConstantDeclaration] = [],
-        events: EventFamily? = nil, functions: [BoundFunction]
+        name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], detailEnums: [DetailEnum] = [],
+        optionSets: [OptionSetType], structs: [StructType], keyFamilies: [KeyFamily] = [],
+        constants: [ConstantDeclaration] = [], events: EventFamily? = nil, functions: [BoundFunction]
     ) {
+        self.detailEnums = detailEnums
         self.events = events
         self.keyFamilies = keyFamilies
         self.constants = constants

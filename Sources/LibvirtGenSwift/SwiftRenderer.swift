@@ -77,12 +77,18 @@ public struct SwiftRenderer: Sendable {
         var declarations: [String] = []
         if let events = file.events {
             declarations.append(try templates.render("events", events).trimmingTrailingNewlines)
+            if let detail = events.detail {
+                let body = try templates.render("detailEnum", detail).trimmingTrailingNewlines.indented(4)
+                declarations.append(try templates.render("extension", ["owner": events.objectType, "members": [body]])
+                    .trimmingTrailingNewlines)
+            }
         }
         if let handle = file.handle {
             declarations.append(try templates.render("handle", handle).trimmingTrailingNewlines)
         }
         var members: [String] = []
         for value in file.enums { members.append(try templates.render("valueEnum", value)) }
+        for detail in file.detailEnums { members.append(try templates.render("detailEnum", detail)) }
         for set in file.optionSets { members.append(try templates.render("optionSet", set)) }
         for s in file.structs { members.append(try templates.render("struct", s)) }
         for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }

@@ -90,6 +90,7 @@ struct DomainLifecycleTests {
 
             try domain.suspend()
             #expect(try domain.info().state == .paused)
+            #expect(try domain.state() == (.paused, .paused(.user)))
 
             try domain.resume()
             #expect(try domain.info().state == .running)

@@ -54,14 +54,14 @@ struct QEMUTests {
             try domain.save(to: file)
             let (saved, savedReason) = try domain.state()
             #expect(saved == .shutoff)
-            #expect(Domain.ShutoffReason(rawValue: savedReason) == .saved)
+            #expect(savedReason == .shutoff(.saved))
             #expect(try domain.isActive == false)
             #expect(FileManager.default.fileExists(atPath: file))
 
             try connection.restoreDomain(from: file)
             let (restored, restoredReason) = try domain.state()
             #expect(restored == .running)
-            #expect(Domain.RunningReason(rawValue: restoredReason) == .restored)
+            #expect(restoredReason == .running(.restored))
 
             let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
             #expect(containsInOrder(details, [.suspended(.paused), .stopped(.saved), .started(.restored)]))
@@ -82,13 +82,13 @@ struct QEMUTests {
             #expect(try domain.hasManagedSaveImage)
             let (saved, savedReason) = try domain.state()
             #expect(saved == .shutoff)
-            #expect(Domain.ShutoffReason(rawValue: savedReason) == .saved)
+            #expect(savedReason == .shutoff(.saved))
             #expect(try connection.allDomains(options: .managedsave).map(\.name).contains(test.name))
 
             try domain.start()
             let (running, runningReason) = try domain.state()
             #expect(running == .running)
-            #expect(Domain.RunningReason(rawValue: runningReason) == .restored)
+            #expect(runningReason == .running(.restored))
             #expect(try domain.hasManagedSaveImage == false)
 
             let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
@@ -115,7 +115,7 @@ struct QEMUTests {
             try snapshot.revert()
             let (state, reason) = try domain.state()
             #expect(state == .running)
-            #expect(Domain.RunningReason(rawValue: reason) == .fromSnapshot)
+            #expect(reason == .running(.fromSnapshot))
 
             try snapshot.delete()
             #expect(try domain.snapshotNames().isEmpty)

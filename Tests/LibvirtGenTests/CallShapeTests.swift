@@ -1,4 +1,4 @@
-import LibvirtGenCore
+@testable import LibvirtGenCore
 import LibvirtGenModel
 import Testing
 
@@ -168,5 +168,27 @@ struct ArgumentTextTypeTests {
     @Test func constantsNameTheEnum() throws {
         #expect(try Reference.function("virNodeSuspendForDuration").parameters.first?.type == "NodeSuspendTarget")
         #expect(try Reference.function("virNodeGetCPUStats").parameters.first?.type == "Int32")
+    }
+}
+
+/// Numbers typed by another value: a state's reason by the state, as an event's detail by the event.
+@Suite("Typed state reasons")
+struct StateReasonTests {
+    /// `virDomainGetState`'s reason is "one of virDomain*Reason corresponding to the current state".
+    @Test func domainState() throws {
+        #expect(try Reference.function("virDomainGetState").returnType == "(state: Domain.State, reason: Domain.StateReason)")
+        let reasons = try #require(try Reference.package().modules.flatMap(\.files).flatMap(\.detailEnums).first {
+            $0.name == "StateReason"
+        })
+        #expect(reasons.selectorType == "Domain.State")
+        #expect(reasons.cases.map(\.detailType).contains("Domain.ShutoffReason"))
+        #expect(reasons.cases.map(\.name).contains("pmsuspended"))
+    }
+
+    /// The `@` name a text uses for another argument.
+    @Test func mentionedArgument() throws {
+        let function = try #require(try Reference.result().apis.flatMap(\.functions).first { $0.name == "virDomainGetState" })
+        #expect(ArgumentLowering.mentionedArgument(in: "the reason which led to @state (one of ...)", of: function) == "state")
+        #expect(ArgumentLowering.mentionedArgument(in: "no @such argument", of: function) == nil)
     }
 }

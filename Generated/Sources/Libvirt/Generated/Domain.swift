@@ -3725,6 +3725,43 @@ extension Domain {
         }
     }
 
+    /// Why an object is in its state, typed by the state: `shutoff(saved)`, `running(restored)`.
+    public enum StateReason: Sendable, Hashable {
+        /// Why the object is `blocked`.
+        case blocked(Domain.BlockedReason)
+        /// Why the object is `crashed`.
+        case crashed(Domain.CrashedReason)
+        /// Why the object is `nostate`.
+        case nostate(Domain.NostateReason)
+        /// Why the object is `paused`.
+        case paused(Domain.PausedReason)
+        /// Why the object is `pmsuspended`.
+        case pmsuspended(Domain.PMSuspendedReason)
+        /// Why the object is `running`.
+        case running(Domain.RunningReason)
+        /// Why the object is `shutdown`.
+        case shutdown(Domain.ShutdownReason)
+        /// Why the object is `shutoff`.
+        case shutoff(Domain.ShutoffReason)
+        /// The reason of a state these bindings have no reason type for.
+        case other(Int32)
+
+        /// Decodes the reason number libvirt reports with a state.
+        public init(state: Domain.State, reason: Int32) {
+            switch state {
+            case .blocked: self = .blocked(Domain.BlockedReason(rawValue: reason))
+            case .crashed: self = .crashed(Domain.CrashedReason(rawValue: reason))
+            case .nostate: self = .nostate(Domain.NostateReason(rawValue: reason))
+            case .paused: self = .paused(Domain.PausedReason(rawValue: reason))
+            case .pmsuspended: self = .pmsuspended(Domain.PMSuspendedReason(rawValue: reason))
+            case .running: self = .running(Domain.RunningReason(rawValue: reason))
+            case .shutdown: self = .shutdown(Domain.ShutdownReason(rawValue: reason))
+            case .shutoff: self = .shutoff(Domain.ShutoffReason(rawValue: reason))
+            default: self = .other(reason)
+            }
+        }
+    }
+
     /// Flags OR'ed together to provide specific behavior when aborting a domain job.
     ///
     /// C symbol: `virDomainAbortJobFlagsValues`.
@@ -8986,11 +9023,11 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetState`.
     /// Available since libvirt 0.9.2.
-    public func state() throws -> (state: Domain.State, reason: Int32) {
+    public func state() throws -> (state: Domain.State, reason: Domain.StateReason) {
         var stateValue: Int32 = 0
         var reasonValue: Int32 = 0
         try check(virDomainGetState(pointer, &stateValue, &reasonValue, 0))
-        return (state: Domain.State(rawValue: Int32(truncatingIfNeeded: stateValue)), reason: reasonValue)
+        return (state: Domain.State(rawValue: Int32(truncatingIfNeeded: stateValue)), reason: Domain.StateReason(state: Domain.State(rawValue: Int32(truncatingIfNeeded: stateValue)), reason: reasonValue))
     }
 
     /// Extract information about guest time and store it into

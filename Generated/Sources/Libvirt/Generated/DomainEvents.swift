@@ -264,46 +264,6 @@ extension Domain {
         /// Available since libvirt 0.8.0.
         case watchdog(domain: Domain, action: Domain.EventWatchdogAction)
     }
-
-    /// The detail of a lifecycle event, typed by the event it belongs to.
-    public enum LifecycleDetail: Sendable, Hashable {
-        /// The detail of a `crashed` event.
-        case crashed(Domain.EventCrashedDetailType)
-        /// The detail of a `defined` event.
-        case defined(Domain.EventDefinedDetailType)
-        /// The detail of a `pmsuspended` event.
-        case pmsuspended(Domain.EventPMSuspendedDetailType)
-        /// The detail of a `resumed` event.
-        case resumed(Domain.EventResumedDetailType)
-        /// The detail of a `shutdown` event.
-        case shutdown(Domain.EventShutdownDetailType)
-        /// The detail of a `started` event.
-        case started(Domain.EventStartedDetailType)
-        /// The detail of a `stopped` event.
-        case stopped(Domain.EventStoppedDetailType)
-        /// The detail of a `suspended` event.
-        case suspended(Domain.EventSuspendedDetailType)
-        /// The detail of a `undefined` event.
-        case undefined(Domain.EventUndefinedDetailType)
-        /// The detail of an event these bindings have no detail type for.
-        case other(Int32)
-
-        /// Decodes the detail number libvirt reports with an event.
-        public init(event: Domain.EventType, detail: Int32) {
-            switch event {
-            case .crashed: self = .crashed(Domain.EventCrashedDetailType(rawValue: detail))
-            case .defined: self = .defined(Domain.EventDefinedDetailType(rawValue: detail))
-            case .pmsuspended: self = .pmsuspended(Domain.EventPMSuspendedDetailType(rawValue: detail))
-            case .resumed: self = .resumed(Domain.EventResumedDetailType(rawValue: detail))
-            case .shutdown: self = .shutdown(Domain.EventShutdownDetailType(rawValue: detail))
-            case .started: self = .started(Domain.EventStartedDetailType(rawValue: detail))
-            case .stopped: self = .stopped(Domain.EventStoppedDetailType(rawValue: detail))
-            case .suspended: self = .suspended(Domain.EventSuspendedDetailType(rawValue: detail))
-            case .undefined: self = .undefined(Domain.EventUndefinedDetailType(rawValue: detail))
-            default: self = .other(detail)
-            }
-        }
-    }
 }
 
 extension Connection {
@@ -522,4 +482,46 @@ private let domainTunableTrampoline: @convention(c) (OpaquePointer?, OpaquePoint
 private let domainWatchdogTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
     guard let object, let opaque else { return }
     EventHub<Domain.Event>.from(opaque).yield(.watchdog(domain: Domain(retaining: object), action: Domain.EventWatchdogAction(rawValue: Int32(truncatingIfNeeded: a0))))
+}
+
+extension Domain {
+    /// The detail of a lifecycle event, typed by the event it belongs to.
+    public enum LifecycleDetail: Sendable, Hashable {
+        /// The detail of a `crashed` event.
+        case crashed(Domain.EventCrashedDetailType)
+        /// The detail of a `defined` event.
+        case defined(Domain.EventDefinedDetailType)
+        /// The detail of a `pmsuspended` event.
+        case pmsuspended(Domain.EventPMSuspendedDetailType)
+        /// The detail of a `resumed` event.
+        case resumed(Domain.EventResumedDetailType)
+        /// The detail of a `shutdown` event.
+        case shutdown(Domain.EventShutdownDetailType)
+        /// The detail of a `started` event.
+        case started(Domain.EventStartedDetailType)
+        /// The detail of a `stopped` event.
+        case stopped(Domain.EventStoppedDetailType)
+        /// The detail of a `suspended` event.
+        case suspended(Domain.EventSuspendedDetailType)
+        /// The detail of a `undefined` event.
+        case undefined(Domain.EventUndefinedDetailType)
+        /// The detail of an event these bindings have no detail type for.
+        case other(Int32)
+
+        /// Decodes the detail number libvirt reports with an event.
+        public init(event: Domain.EventType, detail: Int32) {
+            switch event {
+            case .crashed: self = .crashed(Domain.EventCrashedDetailType(rawValue: detail))
+            case .defined: self = .defined(Domain.EventDefinedDetailType(rawValue: detail))
+            case .pmsuspended: self = .pmsuspended(Domain.EventPMSuspendedDetailType(rawValue: detail))
+            case .resumed: self = .resumed(Domain.EventResumedDetailType(rawValue: detail))
+            case .shutdown: self = .shutdown(Domain.EventShutdownDetailType(rawValue: detail))
+            case .started: self = .started(Domain.EventStartedDetailType(rawValue: detail))
+            case .stopped: self = .stopped(Domain.EventStoppedDetailType(rawValue: detail))
+            case .suspended: self = .suspended(Domain.EventSuspendedDetailType(rawValue: detail))
+            case .undefined: self = .undefined(Domain.EventUndefinedDetailType(rawValue: detail))
+            default: self = .other(detail)
+            }
+        }
+    }
 }

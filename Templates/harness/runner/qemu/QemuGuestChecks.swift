@@ -83,7 +83,7 @@ enum QemuGuestChecks {
                            "Domain.shutdown(options:) through \(how): Connection.domainEvents(_:domain:)")
                 let state = try domain.state()
                 try expect(state.state, .shutoff, "Domain.state()")
-                try expect(Domain.ShutoffReason(rawValue: state.reason), .shutdown, "Domain.state()")
+                try expect(state.reason, .shutoff(.shutdown), "Domain.state()")
             }
         },
     ]

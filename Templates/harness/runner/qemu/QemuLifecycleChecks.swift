@@ -52,14 +52,14 @@ enum QemuLifecycleChecks {
             try domain.save(to: image)
             let saved = try domain.state()
             try expect(saved.state, .shutoff, "Domain.state()")
-            try expect(Domain.ShutoffReason(rawValue: saved.reason), .saved, "Domain.state()")
+            try expect(saved.reason, .shutoff(.saved), "Domain.state()")
             try expect(try domain.info().state, .shutoff, "Domain.info()")
             try expect(try connection.saveImageXMLDescription(file: image).contains("<name>harness-save</name>"), true,
                        "Connection.saveImageXMLDescription(file:options:)")
             try connection.restoreDomain(from: image)
             let restored = try domain.state()
             try expect(restored.state, .running, "Domain.state()")
-            try expect(Domain.RunningReason(rawValue: restored.reason), .restored, "Domain.state()")
+            try expect(restored.reason, .running(.restored), "Domain.state()")
             let received = try await EventAndStreamChecks.first(3, of: events, select: lifecycleDetail)
             try expect(received, [.suspended(.paused), .stopped(.saved), .started(.restored)],
                        "Connection.domainEvents(_:domain:)")
@@ -72,17 +72,17 @@ enum QemuLifecycleChecks {
             try expect(try domain.hasManagedSaveImage, true, "Domain.hasManagedSaveImage")
             let saved = try domain.state()
             try expect(saved.state, .shutoff, "Domain.state()")
-            try expect(Domain.ShutoffReason(rawValue: saved.reason), .saved, "Domain.state()")
+            try expect(saved.reason, .shutoff(.saved), "Domain.state()")
             try expect(try domain.managedSaveXMLDescription().contains("<name>harness-managed</name>"), true,
                        "Domain.managedSaveXMLDescription(options:)")
             try domain.start()
-            try expect(Domain.RunningReason(rawValue: try domain.state().reason), .restored, "Domain.state()")
+            try expect(try domain.state().reason, .running(.restored), "Domain.state()")
             try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
             try domain.managedSave()
             try domain.managedSaveRemove()
             try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
             try domain.start()
-            try expect(Domain.RunningReason(rawValue: try domain.state().reason), .booted, "Domain.state()")
+            try expect(try domain.state().reason, .running(.booted), "Domain.state()")
             try domain.destroy()
         },
         Check("QEMU: lifecycle events") { f in
