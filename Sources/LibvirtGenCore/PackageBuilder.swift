@@ -185,7 +185,7 @@ struct PackageBuilder {
     private func handleClass(_ cType: String, _ handle: TypeRegistry.Handle) -> HandleClass {
         // Connections are closed (`virConnectClose`); every other object is freed (`virDomainFree`).
         let free = cType + (cType.hasSuffix("Connect") ? "Close" : "Free")
-        let identity: String
+        var identity: String
         switch context.overrides.handleIdentity[cType]?.split(separator: ":").map(String.init) {
         case let parts? where parts.count == 2 && parts[0] == "uuid":
             identity = "uuidIdentity(pointer, \(parts[1]))"
@@ -199,6 +199,12 @@ struct PackageBuilder {
                 + "(\(parts[3])(pointer).map { String(cString: $0) } ?? \"\")"
         default:
             identity = "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
+        }
+        // An object is the same value only on the same connection: a domain with one UUID on two
+        // connections is two values (objects hold their connection, so its address is stable).
+        let connect = cType + "GetConnect"
+        if context.overrides.handleIdentity[cType] != nil, functionNames.contains(connect) {
+            identity = "String(UInt(bitPattern: \(connect)(pointer))) + \"/\" + (\(identity))"
         }
         let info = handle.info.isEmpty ? "A libvirt `\(cType)` object." : handle.info
         return HandleClass(

@@ -33,6 +33,20 @@ struct HashableTests {
         }
     }
 
+    /// The same domain (one UUID) reached through two connections is two values: handle identity
+    /// includes the connection.
+    @Test("the same domain on two connections is two values")
+    func domainsOnTwoConnections() throws {
+        let first = try Connection(uri: defaultTestURI)
+        let second = try Connection(uri: defaultTestURI)
+        let a = try first.domain(named: "test")
+        let b = try second.domain(named: "test")
+        #expect(try a.uuid == b.uuid)
+        #expect(a != b)
+        #expect(a == (try first.domain(named: "test")))
+        #expect(Set([a, b]).count == 2)
+    }
+
     /// A domain keeps its identity through state changes (the id changes, the UUID does not).
     @Test("domain identity survives a restart")
     func domainAcrossStates() throws {

@@ -42,7 +42,7 @@ extension Domain: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        uuidIdentity(pointer, virDomainGetUUIDString)
+        String(UInt(bitPattern: virDomainGetConnect(pointer))) + "/" + (uuidIdentity(pointer, virDomainGetUUIDString))
     }
 }
 
@@ -5421,7 +5421,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainInterface`.
     /// Available since libvirt 1.2.14.
-    public struct Interface: Hashable, Sendable {
+    public struct GuestInterface: Hashable, Sendable {
         /// interface name
         public var name: String
         /// hardware address, may be NULL
@@ -9245,10 +9245,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainInterfaceAddresses`.
     /// Available since libvirt 1.2.14.
-    public func interfaceAddresses(source: Domain.InterfaceAddressesSource) throws -> [Domain.Interface] {
+    public func interfaceAddresses(source: Domain.InterfaceAddressesSource) throws -> [Domain.GuestInterface] {
         var ifacesList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainInterface>?>? = nil
         let count = try check(virDomainInterfaceAddresses(pointer, &ifacesList, UInt32(truncatingIfNeeded: source.rawValue), 0))
-        return takeStructs(ifacesList, count: count, free: virDomainInterfaceFree) { Domain.Interface($0.pointee) }
+        return takeStructs(ifacesList, count: count, free: virDomainInterfaceFree) { Domain.GuestInterface($0.pointee) }
     }
 
     /// This function returns network interface stats for interfaces

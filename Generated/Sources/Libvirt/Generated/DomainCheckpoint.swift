@@ -42,7 +42,7 @@ extension DomainCheckpoint: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        (virDomainCheckpointGetDomain(pointer).map { uuidIdentity($0, virDomainGetUUIDString) } ?? "") + "/" + (virDomainCheckpointGetName(pointer).map { String(cString: $0) } ?? "")
+        String(UInt(bitPattern: virDomainCheckpointGetConnect(pointer))) + "/" + ((virDomainCheckpointGetDomain(pointer).map { uuidIdentity($0, virDomainGetUUIDString) } ?? "") + "/" + (virDomainCheckpointGetName(pointer).map { String(cString: $0) } ?? ""))
     }
 }
 

@@ -42,7 +42,7 @@ extension DomainSnapshot: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        (virDomainSnapshotGetDomain(pointer).map { uuidIdentity($0, virDomainGetUUIDString) } ?? "") + "/" + (virDomainSnapshotGetName(pointer).map { String(cString: $0) } ?? "")
+        String(UInt(bitPattern: virDomainSnapshotGetConnect(pointer))) + "/" + ((virDomainSnapshotGetDomain(pointer).map { uuidIdentity($0, virDomainGetUUIDString) } ?? "") + "/" + (virDomainSnapshotGetName(pointer).map { String(cString: $0) } ?? ""))
     }
 }
 

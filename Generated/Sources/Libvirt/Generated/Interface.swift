@@ -42,7 +42,7 @@ extension Interface: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        virInterfaceGetName(pointer).map { String(cString: $0) } ?? ""
+        String(UInt(bitPattern: virInterfaceGetConnect(pointer))) + "/" + (virInterfaceGetName(pointer).map { String(cString: $0) } ?? "")
     }
 }
 

@@ -42,7 +42,7 @@ extension Network: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        uuidIdentity(pointer, virNetworkGetUUIDString)
+        String(UInt(bitPattern: virNetworkGetConnect(pointer))) + "/" + (uuidIdentity(pointer, virNetworkGetUUIDString))
     }
 }
 

@@ -42,7 +42,7 @@ extension Secret: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        uuidIdentity(pointer, virSecretGetUUIDString)
+        String(UInt(bitPattern: virSecretGetConnect(pointer))) + "/" + (uuidIdentity(pointer, virSecretGetUUIDString))
     }
 }
 

@@ -42,7 +42,7 @@ extension StoragePool: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        uuidIdentity(pointer, virStoragePoolGetUUIDString)
+        String(UInt(bitPattern: virStoragePoolGetConnect(pointer))) + "/" + (uuidIdentity(pointer, virStoragePoolGetUUIDString))
     }
 }
 

@@ -42,7 +42,7 @@ extension StorageVolume: Hashable {
 
     /// What identifies the libvirt object.
     private var identity: String {
-        virStorageVolGetKey(pointer).map { String(cString: $0) } ?? ""
+        String(UInt(bitPattern: virStorageVolGetConnect(pointer))) + "/" + (virStorageVolGetKey(pointer).map { String(cString: $0) } ?? "")
     }
 }
 
