@@ -150,8 +150,9 @@ struct FunctionLowering {
             let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc
             doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
         }
-        if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered) {
-            doc.append("- Returns: \(context.docs.convert(returns, parameters: parameterDocs))")
+        if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered),
+           let swiftReturns = SwiftReturnsText.rewrite(returns, throwing: throwing, boolean: swiftReturn == "Bool") {
+            doc.append("- Returns: \(context.docs.convert(swiftReturns, parameters: parameterDocs))")
         }
         if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)

@@ -157,3 +157,29 @@ struct DocTextTests {
         #expect(!all.contains { $0.contains("virDomainGetXMLDesc()") })
     }
 }
+
+/// Return descriptions rewritten for Swift: no failure values on throwing declarations, nothing
+/// about freeing, `true`/`false` for booleans.
+@Suite("Swift return descriptions")
+struct SwiftReturnsTextTests {
+    /// Examples from libvirt 9.0.0, as C says them and as the Swift declaration does.
+    @Test(arguments: [
+        ("a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.",
+         true, false, "a 0 terminated UTF-8 encoded XML instance."),
+        ("the number of pools found, or -1 on error", true, false, "the number of pools found"),
+        ("the hostname which must be freed by the caller, or NULL if there was an error.", true, false, "the hostname."),
+        ("a `StoragePool` object, or NULL if no matching pool is found", true, false, "a `StoragePool` object"),
+        ("1 if running, 0 if inactive, -1 on error", true, true, "`true` if running, `false` if inactive"),
+        ("the domain or NULL.", true, false, "the domain."),
+        ("-1 in case of error", true, false, nil),
+    ] as [(String, Bool, Bool, String?)])
+    func rewrite(c: String, throwing: Bool, boolean: Bool, swift: String?) {
+        #expect(SwiftReturnsText.rewrite(c, throwing: throwing, boolean: boolean) == swift)
+    }
+
+    /// A declaration that cannot throw keeps what C says about failure (it can happen there).
+    @Test func nonThrowingKeepsFailureValues() {
+        #expect(SwiftReturnsText.rewrite("the volume key, or NULL on error", throwing: false, boolean: false)
+                == "the volume key, or NULL on error")
+    }
+}

@@ -1296,7 +1296,7 @@ extension Connection {
     /// CPU will not include features that block migration.
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
     /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees) or NULL on error.
+    /// - Returns: XML description of the computed CPU (caller frees).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineCPU`.
@@ -1340,7 +1340,7 @@ extension Connection {
     /// - Parameter virtualizationType: virtualization type
     /// - Parameter cpuXMLs: array of XML descriptions of CPUs
     /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees) or NULL on error.
+    /// - Returns: XML description of the computed CPU (caller frees).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineHypervisorCPU`.
@@ -1400,7 +1400,7 @@ extension Connection {
     /// data is hypervisor dependent.
     /// - Parameter nativeFormat: configuration format importing from
     /// - Parameter nativeConfig: the configuration data to import
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectDomainXMLFromNative`.
@@ -1422,7 +1422,7 @@ extension Connection {
     /// trivially usable outside of libvirt.
     /// - Parameter nativeFormat: configuration format exporting to
     /// - Parameter xml: the domain configuration to export
-    /// - Returns: a 0 terminated UTF-8 encoded native config datafile, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded native config datafile.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectDomainXMLToNative`.
@@ -1461,7 +1461,7 @@ extension Connection {
     /// `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` for a list of CPU models supported by
     /// libvirt for domains created on a specific hypervisor.
     /// - Parameter arch: Architecture
-    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture.  Each element and the array itself must be freed by the caller with free.  Pass NULL if only the list length is needed.
+    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture. Pass NULL if only the list length is needed.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCPUModelNames`.
@@ -1473,7 +1473,7 @@ extension Connection {
     }
 
     /// Provides capabilities of the hypervisor / driver.
-    /// - Returns: NULL in case of error, or an XML string defining the capabilities. The client must free the returned string after use.
+    /// - Returns: or an XML string defining the capabilities.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCapabilities`.
@@ -1494,7 +1494,6 @@ extension Connection {
     /// - Parameter arch: domain architecture
     /// - Parameter machine: machine type
     /// - Parameter virtualizationType: virtualization type
-    /// - Returns: NULL in case of error or an XML string defining the capabilities.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetDomainCapabilities`.
@@ -1509,7 +1508,7 @@ extension Connection {
     /// possibly expanded to a fully-qualified domain name via getaddrinfo).
     /// If we are connected to a remote system, then this returns the
     /// hostname of the remote system.
-    /// - Returns: the hostname which must be freed by the caller, or NULL if there was an error.
+    /// - Returns: the hostname.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetHostname`.
@@ -1543,7 +1542,7 @@ extension Connection {
     /// usable. It is recommended to use `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` and look
     /// for "<vcpu max='...'>" in its output instead.
     /// - Parameter type: value of the 'type' attribute in the <domain> element
-    /// - Returns: the maximum of virtual CPU or -1 in case of error.
+    /// - Returns: the maximum of virtual CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetMaxVcpus`.
@@ -1557,7 +1556,6 @@ extension Connection {
     /// Prior creating a storage pool (for instance via `Connection.createStoragePool(xml:options:)`
     /// or `Connection.defineStoragePool(xml:options:)`) it may be suitable to know what pool types
     /// are supported along with the file/disk formats for each pool.
-    /// - Returns: NULL in case of error or an XML string defining the capabilities.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetStoragePoolCapabilities`.
@@ -1573,7 +1571,7 @@ extension Connection {
     /// host on which the hypervisor is running, in the same format as the
     /// <sysinfo> element of a domain XML.  This information is generally
     /// available only for hypervisors running with root privileges.
-    /// - Returns: the XML string which must be freed by the caller, or NULL if there was an error.
+    /// - Returns: the XML string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetSysinfo`.
@@ -1590,7 +1588,7 @@ extension Connection {
     /// driver for the qemu:// URI, so a return of "QEMU" does not indicate
     /// whether KVM acceleration is present.  For more details about the
     /// hypervisor, use `Connection.capabilities`.
-    /// - Returns: NULL in case of error, a static zero terminated string otherwise.
+    /// - Returns: a static zero terminated string otherwise.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetType`.
@@ -1609,7 +1607,7 @@ extension Connection {
     /// was passed to `Connection(uri:readOnly:)`, then the driver will return
     /// a non-NULL URI which can be used to connect to the same
     /// hypervisor later.
-    /// - Returns: the URI string which must be freed by the caller, or NULL if there was an error.
+    /// - Returns: the URI string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetURI`.
@@ -1641,7 +1639,7 @@ extension Connection {
     ///
     /// A connection will be classed as alive if it is either local, or running
     /// over a channel (TCP or UNIX socket) which is not closed.
-    /// - Returns: 1 if alive, 0 if dead, -1 on error
+    /// - Returns: `true` if alive, `false` if dead
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsAlive`.
@@ -1653,7 +1651,7 @@ extension Connection {
     }
 
     /// Determine if the connection to the hypervisor is encrypted
-    /// - Returns: 1 if encrypted, 0 if not encrypted, -1 on error
+    /// - Returns: `true` if encrypted, `false` if not encrypted
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsEncrypted`.
@@ -1669,7 +1667,7 @@ extension Connection {
     /// A connection will be classed as secure if it is either
     /// encrypted, or running over a channel which is not exposed
     /// to eavesdropping (eg a UNIX domain socket, or pipe)
-    /// - Returns: 1 if secure, 0 if not secure, -1 on error
+    /// - Returns: `true` if secure, `false` if not secure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectIsSecure`.
@@ -1937,7 +1935,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
-    /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call; you are only guaranteed that all currently defined domains were listed if the return is less than `maxids`.  The client must call free() on each returned name.
+    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call; you are only guaranteed that all currently defined domains were listed if the return is less than `maxids`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedDomains`.
@@ -1955,7 +1953,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
-    /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call; you are only guaranteed that all currently defined interfaces were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
+    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call; you are only guaranteed that all currently defined interfaces were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedInterfaces`.
@@ -1972,7 +1970,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
-    /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call; you are only guaranteed that all currently defined networks were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
+    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call; you are only guaranteed that all currently defined networks were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedNetworks`.
@@ -1991,7 +1989,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
-    /// - Returns: the number of names provided in the array or -1 in case of error. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call; you are only guaranteed that all currently defined pools were listed if the return is less than `maxnames`.  The client must call free() on each returned name.
+    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call; you are only guaranteed that all currently defined pools were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedStoragePools`.
@@ -2008,7 +2006,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
-    /// - Returns: the number of domains found or -1 in case of error.  Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call; you are only guaranteed that all currently active domains were listed if the return is less than `maxids`.
+    /// - Returns: the number of domains found. Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call; you are only guaranteed that all currently active domains were listed if the return is less than `maxids`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDomains`.
@@ -2026,7 +2024,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
-    /// - Returns: the number of interfaces found or -1 in case of error.  Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call; you are only guaranteed that all currently active interfaces were listed if the return is less than `maxnames`. The client must call free() on each returned name.
+    /// - Returns: the number of interfaces found. Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call; you are only guaranteed that all currently active interfaces were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListInterfaces`.
@@ -2043,7 +2041,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworkFilters`.
-    /// - Returns: the number of network filters found or -1 in case of error
+    /// - Returns: the number of network filters found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNWFilters`.
@@ -2060,7 +2058,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
-    /// - Returns: the number of networks found or -1 in case of error.  Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call; you are only guaranteed that all currently active networks were listed if the return is less than `maxnames`. The client must call free() on each returned name.
+    /// - Returns: the number of networks found. Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call; you are only guaranteed that all currently active networks were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNetworks`.
@@ -2077,7 +2075,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allSecrets(options:)`.
-    /// - Returns: the number of UUIDs provided in the array, or -1 on failure.
+    /// - Returns: the number of UUIDs provided in the array.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListSecrets`.
@@ -2096,7 +2094,7 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
-    /// - Returns: the number of pools found or -1 in case of error.  Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call; you are only guaranteed that all currently active pools were listed if the return is less than `maxnames`. The client must call free() on each returned name.
+    /// - Returns: the number of pools found. Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call; you are only guaranteed that all currently active pools were listed if the return is less than `maxnames`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListStoragePools`.
@@ -2110,7 +2108,7 @@ extension Connection {
     }
 
     /// Provides the number of defined but inactive domains.
-    /// - Returns: the number of domain found or -1 in case of error
+    /// - Returns: the number of domain found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedDomains`.
@@ -2124,7 +2122,7 @@ extension Connection {
     }
 
     /// Provides the number of defined (inactive) interfaces on the physical host.
-    /// - Returns: the number of defined interface found or -1 in case of error
+    /// - Returns: the number of defined interface found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedInterfaces`.
@@ -2138,7 +2136,7 @@ extension Connection {
     }
 
     /// Provides the number of inactive networks.
-    /// - Returns: the number of networks found or -1 in case of error
+    /// - Returns: the number of networks found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedNetworks`.
@@ -2152,7 +2150,7 @@ extension Connection {
     }
 
     /// Provides the number of inactive storage pools
-    /// - Returns: the number of pools found, or -1 on error
+    /// - Returns: the number of pools found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDefinedStoragePools`.
@@ -2166,7 +2164,7 @@ extension Connection {
     }
 
     /// Provides the number of active domains.
-    /// - Returns: the number of domain found or -1 in case of error
+    /// - Returns: the number of domain found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfDomains`.
@@ -2180,7 +2178,7 @@ extension Connection {
     }
 
     /// Provides the number of active interfaces on the physical host.
-    /// - Returns: the number of active interfaces found or -1 in case of error
+    /// - Returns: the number of active interfaces found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfInterfaces`.
@@ -2194,7 +2192,7 @@ extension Connection {
     }
 
     /// Provides the number of nwfilters.
-    /// - Returns: the number of nwfilters found or -1 in case of error
+    /// - Returns: the number of nwfilters found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfNWFilters`.
@@ -2208,7 +2206,7 @@ extension Connection {
     }
 
     /// Provides the number of active networks.
-    /// - Returns: the number of network found or -1 in case of error
+    /// - Returns: the number of network found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfNetworks`.
@@ -2236,7 +2234,7 @@ extension Connection {
     }
 
     /// Provides the number of active storage pools
-    /// - Returns: the number of pools found, or -1 on error
+    /// - Returns: the number of pools found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectNumOfStoragePools`.
@@ -2305,7 +2303,7 @@ extension Connection {
     /// Renamed to `Connection.createDomain(xml:options:)` providing identical functionality.
     /// This existing name will be left indefinitely for API compatibility.
     /// - Parameter xml: string containing an XML description of the domain
-    /// - Returns: a new domain object or NULL in case of failure
+    /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateLinux`.
@@ -2342,7 +2340,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
-    /// - Returns: a new domain object or NULL in case of failure
+    /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateXML`.
@@ -2383,7 +2381,7 @@ extension Connection {
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter files: list of file descriptors passed
     /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
-    /// - Returns: a new domain object or NULL in case of failure
+    /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateXMLWithFiles`.
@@ -2402,7 +2400,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
-    /// - Returns: NULL in case of error, a pointer to the domain otherwise
+    /// - Returns: a pointer to the domain otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXML`.
@@ -2421,7 +2419,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: bitwise OR of the `Domain.DefineOptions` constants
-    /// - Returns: NULL in case of error, a pointer to the domain otherwise
+    /// - Returns: a pointer to the domain otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXMLFlags`.
@@ -2438,7 +2436,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter id: the domain ID number
-    /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByID`.
@@ -2453,7 +2451,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter name: name for the domain
-    /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByName`.
@@ -2468,7 +2466,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter uuid: the raw UUID for the domain
-    /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByUUID`.
@@ -2483,7 +2481,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter uuid: the string UUID for the domain
-    /// - Returns: a new domain object or NULL in case of failure.  If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLookupByUUIDString`.
@@ -2589,7 +2587,7 @@ extension Connection {
     /// `Domain.SaveImageXMLOptions.secure`.
     /// - Parameter file: path to saved state file
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error.  The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveImageGetXMLDesc`.
@@ -2661,7 +2659,7 @@ extension Connection {
     /// interface object is no longer needed.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Interface.DefineOptions`
-    /// - Returns: NULL in case of error, a pointer to the interface otherwise
+    /// - Returns: a pointer to the interface otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceDefineXML`.
@@ -2676,7 +2674,7 @@ extension Connection {
     /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter mac: the MAC for the interface (null-terminated ASCII format)
-    /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
+    /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceLookupByMACString`.
@@ -2691,7 +2689,7 @@ extension Connection {
     /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter name: name for the interface
-    /// - Returns: a new interface object or NULL in case of failure.  If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
+    /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceLookupByName`.
@@ -2715,7 +2713,7 @@ extension Connection {
     /// binding object is no longer needed.
     /// - Parameter xml: an XML description of the binding
     /// - Parameter options: bitwise-OR of `NetworkFilterBinding.CreateOptions`
-    /// - Returns: a new binding object or NULL in case of failure
+    /// - Returns: a new binding object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingCreateXML`.
@@ -2731,7 +2729,7 @@ extension Connection {
     /// virNWFilterBindingFree should be used to free the resources after the
     /// binding object is no longer needed.
     /// - Parameter portDevice: name for the network port device
-    /// - Returns: a new binding object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
+    /// - Returns: a new binding object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingLookupByPortDev`.
@@ -2747,7 +2745,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
-    /// - Returns: a new nwfilter object or NULL in case of failure
+    /// - Returns: a new nwfilter object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterDefineXML`.
@@ -2764,7 +2762,7 @@ extension Connection {
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Parameter options: bitwise-OR of `NetworkFilter.DefineOptions`
-    /// - Returns: a new nwfilter object or NULL in case of failure
+    /// - Returns: a new nwfilter object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterDefineXMLFlags`.
@@ -2779,7 +2777,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter name: name for the network filter
-    /// - Returns: a new nwfilter object or NULL in case of failure.  If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
+    /// - Returns: a new nwfilter object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByName`.
@@ -2794,7 +2792,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network filter
-    /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
+    /// - Returns: a new nwfilter object. If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByUUID`.
@@ -2809,7 +2807,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter uuid: the string UUID for the nwfilter
-    /// - Returns: a new nwfilter object or NULL in case of failure.  If the nwfilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
+    /// - Returns: a new nwfilter object. If the nwfilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterLookupByUUIDString`.
@@ -2825,7 +2823,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
-    /// - Returns: a new network object or NULL in case of failure
+    /// - Returns: a new network object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkCreateXML`.
@@ -2842,7 +2840,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Parameter options: bitwise-OR of `Network.CreateOptions`
-    /// - Returns: a new network object or NULL in case of failure
+    /// - Returns: a new network object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkCreateXMLFlags`.
@@ -2858,7 +2856,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
-    /// - Returns: NULL in case of error, a pointer to the network otherwise
+    /// - Returns: a pointer to the network otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXML`.
@@ -2875,7 +2873,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: bitwise-OR of `Network.DefineOptions`
-    /// - Returns: NULL in case of error, a pointer to the network otherwise
+    /// - Returns: a pointer to the network otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXMLFlags`.
@@ -2890,7 +2888,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter name: name for the network
-    /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
+    /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByName`.
@@ -2905,7 +2903,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network
-    /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
+    /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByUUID`.
@@ -2917,7 +2915,7 @@ extension Connection {
 
     /// Try to lookup a network on the given hypervisor based on its UUID.
     /// - Parameter uuid: the string UUID for the network
-    /// - Returns: a new network object or NULL in case of failure.  If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
+    /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkLookupByUUIDString`.
@@ -2971,7 +2969,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: bitwise-OR of supported `NodeDevice.CreateXMLOptions`
-    /// - Returns: a node device object if successful, NULL in case of failure
+    /// - Returns: a node device object if successful
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceCreateXML`.
@@ -2987,7 +2985,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: bitwise-OR of supported `NodeDevice.DefineXMLOptions`
-    /// - Returns: a node device object if successful, NULL in case of failure
+    /// - Returns: a node device object if successful
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDefineXML`.
@@ -3002,7 +3000,7 @@ extension Connection {
     /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter name: unique device name
-    /// - Returns: a `NodeDevice` if found, NULL otherwise.
+    /// - Returns: a `NodeDevice` if found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceLookupByName`.
@@ -3018,7 +3016,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter wwnn: WWNN of the SCSI Host.
     /// - Parameter wwpn: WWPN of the SCSI Host.
-    /// - Returns: a `NodeDevice` if found, NULL otherwise.
+    /// - Returns: a `NodeDevice` if found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceLookupSCSIHostByWWN`.
@@ -3070,7 +3068,7 @@ extension Connection {
     ///     The CPU utilization. The usage value is in percent and 100%
     ///     represents all CPUs on the server.
     /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` means total cpu statistics)
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetCPUStats`.
@@ -3103,7 +3101,7 @@ extension Connection {
     /// provides the free memory available on the Node
     /// Note: most libvirt APIs provide memory sizes in kibibytes, but in this
     /// function the returned value is in bytes. Divide by 1024 as necessary.
-    /// - Returns: the available free memory in bytes or 0 in case of error
+    /// - Returns: the available free memory in bytes
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetFreeMemory`.
@@ -3155,7 +3153,7 @@ extension Connection {
     /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
     /// again.  See `Domain.memoryParameters(options:)` for an equivalent usage
     /// example.
-    /// - Returns: 0 in case of success, and -1 in case of failure.
+    /// - Returns: 0 in case of success, and.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryParameters`.
@@ -3206,7 +3204,7 @@ extension Connection {
     /// VIR_NODE_MEMORY_STATS_CACHED:
     ///     The cached memory usage.(KB)
     /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryStats`.
@@ -3257,7 +3255,7 @@ extension Connection {
     /// If the optional 'cap'  argument is non-NULL, then the count
     /// will be restricted to devices with the specified capability
     /// - Parameter capability: capability name
-    /// - Returns: the number of node devices found or -1 in case of error
+    /// - Returns: the number of node devices found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeListDevices`.
@@ -3273,7 +3271,7 @@ extension Connection {
     /// If the optional 'cap'  argument is non-NULL, then the count
     /// will be restricted to devices with the specified capability
     /// - Parameter capability: capability name
-    /// - Returns: the number of node devices or -1 in case of error
+    /// - Returns: the number of node devices
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeNumOfDevices`.
@@ -3329,7 +3327,7 @@ extension Connection {
     /// secret object is no longer needed.
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: bitwise-OR of `Secret.DefineOptions`
-    /// - Returns: a secret on success, NULL on failure.
+    /// - Returns: a secret on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretDefineXML`.
@@ -3345,7 +3343,7 @@ extension Connection {
     /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter uuid: the raw UUID for the secret
-    /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
+    /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUUID`.
@@ -3361,7 +3359,7 @@ extension Connection {
     /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter uuid: the string UUID for the secret
-    /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
+    /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUUIDString`.
@@ -3379,7 +3377,7 @@ extension Connection {
     /// secret object is no longer needed.
     /// - Parameter usageType: the type of secret usage
     /// - Parameter usageID: identifier of the object using the secret
-    /// - Returns: a new secret object or NULL in case of failure.  If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
+    /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretLookupByUsage`.
@@ -3397,7 +3395,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
-    /// - Returns: a `StoragePool` object, or NULL if creation failed
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolCreateXML`.
@@ -3414,7 +3412,7 @@ extension Connection {
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: bitwise-OR of `StoragePool.DefineOptions`
-    /// - Returns: a `StoragePool` object, or NULL if creation failed
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolDefineXML`.
@@ -3429,7 +3427,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter name: name of pool to fetch
-    /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByName`.
@@ -3446,7 +3444,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter path: path at which the pool is exposed
-    /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByTargetPath`.
@@ -3461,7 +3459,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
-    /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByUUID`.
@@ -3476,7 +3474,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
-    /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByUUIDString`.
@@ -3492,7 +3490,7 @@ extension Connection {
     /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter key: globally unique key
-    /// - Returns: a storage volume, or NULL if not found / error
+    /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByKey`.
@@ -3508,7 +3506,7 @@ extension Connection {
     /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter path: locally unique path
-    /// - Returns: a storage volume, or NULL if not found / error
+    /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByPath`.
@@ -3530,7 +3528,7 @@ extension Connection {
     /// If a non-blocking data stream is required passed
     /// `Stream.Options.nonblock` for flags, otherwise pass 0.
     /// - Parameter options: bitwise-OR of `Stream.Options`
-    /// - Returns: the new stream, or NULL upon error
+    /// - Returns: the new stream
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamNew`.

@@ -7164,7 +7164,7 @@ extension Domain {
     /// details and rely on libvirt to fill in the rest (for example,
     /// selecting the port used for an NBD export). This API can then be
     /// used to learn what default values were chosen.
-    /// - Returns: a NUL-terminated UTF-8 encoded XML instance or NULL in case of error.  The caller must free() the returned value.
+    /// - Returns: a NUL-terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBackupGetXMLDesc`.
@@ -7722,7 +7722,7 @@ extension Domain {
     /// again. See `Domain.memoryParameters(options:)` for more details.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockStatsFlags`.
@@ -7780,7 +7780,7 @@ extension Domain {
     /// libvirt metadata.
     /// - Parameter xml: description of the checkpoint to create
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.CreateOptions`
-    /// - Returns: an (opaque) new `DomainCheckpoint` on success or NULL on failure.
+    /// - Returns: an (opaque) new `DomainCheckpoint` on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointCreateXML`.
@@ -7792,7 +7792,7 @@ extension Domain {
 
     /// Try to lookup a domain checkpoint based on its name.
     /// - Parameter name: name for the domain checkpoint
-    /// - Returns: a domain checkpoint object or NULL in case of failure.  If the domain checkpoint cannot be found, then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
+    /// - Returns: a domain checkpoint object. If the domain checkpoint cannot be found, then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointLookupByName`.
@@ -8253,7 +8253,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlkioParameters`.
@@ -8360,7 +8360,7 @@ extension Domain {
     /// unless `nparams` is 0 on input.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockIoTune`.
@@ -8422,7 +8422,7 @@ extension Domain {
     /// Provides the connection pointer associated with a domain.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetConnect`.
@@ -8620,7 +8620,7 @@ extension Domain {
     /// Dependent on hypervisor and `options` used, this may require a
     /// guest agent to be available.
     /// - Parameter options: bitwise-OR of `Domain.GetHostnameOptions`
-    /// - Returns: the hostname which must be freed by the caller, or NULL if there was an error.
+    /// - Returns: the hostname.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetHostname`.
@@ -8684,7 +8684,7 @@ extension Domain {
     /// expects the caller to allocate the `parameters`.
     /// - Parameter device: the interface name or mac address
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInterfaceParameters`.
@@ -8766,7 +8766,7 @@ extension Domain {
     /// Retrieve the maximum amount of physical memory allocated to a
     /// domain. If domain is NULL, then this get the amount of memory reserved
     /// to Domain0 i.e. the domain where the application runs.
-    /// - Returns: the memory size in kibibytes (blocks of 1024 bytes), or 0 in case of error.
+    /// - Returns: the memory size in kibibytes (blocks of 1024 bytes).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMaxMemory`.
@@ -8784,7 +8784,7 @@ extension Domain {
     /// the same as `Connection.maxVcpus(type:)`. If the guest is running
     /// this will reflect the maximum number of virtual CPUs the
     /// guest was booted with.  For more details, see `Domain.vcpuCount(options:)`.
-    /// - Returns: the maximum of virtual CPU or -1 in case of error.
+    /// - Returns: the maximum of virtual CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMaxVcpus`.
@@ -8822,7 +8822,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMemoryParameters`.
@@ -8874,7 +8874,7 @@ extension Domain {
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter uri: XML namespace identifier
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
-    /// - Returns: the metadata string on success (caller must free), or NULL in case of failure.
+    /// - Returns: the metadata string on success (caller must free).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMetadata`.
@@ -8910,7 +8910,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetNumaParameters`.
@@ -8922,7 +8922,7 @@ extension Domain {
     }
 
     /// Get the type of domain operation system.
-    /// - Returns: the new string or NULL in case of error, the string must be freed by the caller.
+    /// - Returns: the new string, the string must be freed by the caller.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetOSType`.
@@ -8961,7 +8961,7 @@ extension Domain {
     /// It is hypervisor specific whether this returns the live or
     /// persistent state; for more control, use
     /// `Domain.schedulerParameters(options:)`.
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParameters`.
@@ -8993,7 +8993,7 @@ extension Domain {
     ///           goto error;
     ///   }
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: -1 in case of error, 0 in case of success.
+    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
@@ -9005,7 +9005,6 @@ extension Domain {
     }
 
     /// Get the scheduler type and the number of scheduler parameters.
-    /// - Returns: NULL in case of error. The caller must free the returned string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerType`.
@@ -9098,7 +9097,7 @@ extension Domain {
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
     /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
-    /// - Returns: the number of vCPUs in case of success, -1 in case of failure.
+    /// - Returns: the number of vCPUs in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
@@ -9131,7 +9130,7 @@ extension Domain {
     /// XML might not validate against the schema, so it is mainly for
     /// internal use.
     /// - Parameter options: bitwise-OR of `Domain.XMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetXMLDesc`.
@@ -9142,7 +9141,7 @@ extension Domain {
     }
 
     /// Determine if the domain has a current snapshot.
-    /// - Returns: 1 if such snapshot exists, 0 if it doesn't, -1 on error.
+    /// - Returns: `true` if such snapshot exists, `false` if it doesn't.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainHasCurrentSnapshot`.
@@ -9156,7 +9155,7 @@ extension Domain {
     /// Check if a domain has a managed save image as created by
     /// `Domain.managedSave(options:)`. Note that any running domain should not have
     /// such an image, as it should have been removed on restart.
-    /// - Returns: 0 if no image is present, 1 if an image is present, and -1 in case of error
+    /// - Returns: `false` if no image is present, `true` if an image is present, and
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainHasManagedSaveImage`.
@@ -9278,7 +9277,7 @@ extension Domain {
     }
 
     /// Determine if the domain is currently running
-    /// - Returns: 1 if running, 0 if inactive, -1 on error
+    /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsActive`.
@@ -9291,7 +9290,7 @@ extension Domain {
 
     /// Determine if the domain has a persistent configuration
     /// which means it will still exist after shutting down
-    /// - Returns: 1 if persistent, 0 if transient, -1 on error
+    /// - Returns: `true` if persistent, `false` if transient
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsPersistent`.
@@ -9303,7 +9302,7 @@ extension Domain {
     }
 
     /// Determine if the domain has been updated.
-    /// - Returns: 1 if updated, 0 if not, -1 on error
+    /// - Returns: `true` if updated, `false` if not
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainIsUpdated`.
@@ -9463,7 +9462,7 @@ extension Domain {
     /// `Domain.SaveImageXMLOptions.secure`; this flag is rejected on read-only
     /// connections.
     /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error.  The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSaveGetXMLDesc`.
@@ -9553,7 +9552,7 @@ extension Domain {
     ///     The number of successful huge page allocations from inside the domain
     /// `Domain.MemoryStatTags.hugetlbPgfail`
     ///     The number of failed huge page allocations from inside the domain
-    /// - Returns: The number of stats provided or -1 in case of failure.
+    /// - Returns: The number of stats provided.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMemoryStats`.
@@ -9578,7 +9577,7 @@ extension Domain {
     /// - Parameter destinationName: (optional) rename domain to this at destination
     /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
+    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate`.
@@ -9604,7 +9603,7 @@ extension Domain {
     /// - Parameter destinationName: (optional) rename domain to this at destination
     /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
     /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
+    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate2`.
@@ -9635,7 +9634,7 @@ extension Domain {
     /// - Parameter destination: destination host (a connection object)
     /// - Parameter parameters: (optional) migration parameters
     /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Returns: the new domain object if the migration was successful, or NULL in case of error.  Note that the new domain object exists in the scope of the destination connection (dconn).
+    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrate3`.
@@ -10003,7 +10002,7 @@ extension Domain {
     /// to use this method over a TCP connection will always fail.
     /// - Parameter index: index of graphics config to open
     /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
-    /// - Returns: an fd on success, -1 on failure
+    /// - Returns: an fd on success
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphicsFD`.
@@ -10209,7 +10208,7 @@ extension Domain {
     /// the second head on the second card.
     /// - Parameter stream: stream to use as output
     /// - Parameter screen: monitor ID to take screenshot from
-    /// - Returns: a string representing the mime-type of the image format, or NULL upon error. The caller must free() the returned value.
+    /// - Returns: a string representing the mime-type of the image format.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainScreenshot`.
@@ -10950,7 +10949,7 @@ extension Domain {
     /// snapshot object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: bitwise-OR of `DomainSnapshot.CreateOptions`
-    /// - Returns: an (opaque) new `DomainSnapshot` on success or NULL on failure.
+    /// - Returns: an (opaque) new `DomainSnapshot` on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotCreateXML`.
@@ -10964,7 +10963,7 @@ extension Domain {
     ///
     /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
-    /// - Returns: a domain snapshot object or NULL in case of failure.  If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Returns: a domain snapshot object. If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotCurrent`.
@@ -11002,7 +11001,7 @@ extension Domain {
     /// The use of this function is discouraged. Instead, use
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 in case of error. The caller is responsible to call free() for each member of the array.
+    /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListNames`.
@@ -11015,7 +11014,7 @@ extension Domain {
 
     /// Try to lookup a domain snapshot based on its name.
     /// - Parameter name: name for the domain snapshot
-    /// - Returns: a domain snapshot object or NULL in case of failure.  If the domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Returns: a domain snapshot object. If the domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotLookupByName`.
@@ -11037,7 +11036,7 @@ extension Domain {
     /// provided via the same `options` values as documented in
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 in case of error.
+    /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotNum`.

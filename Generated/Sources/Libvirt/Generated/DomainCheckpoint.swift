@@ -212,7 +212,7 @@ extension DomainCheckpoint {
     /// Provides the connection pointer associated with a checkpoint.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the connection or NULL.
+    /// - Returns: the connection.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetConnect`.
@@ -227,7 +227,7 @@ extension DomainCheckpoint {
     /// Provides the domain pointer associated with a checkpoint.  The
     /// reference counter on the domain is not increased by this
     /// call.
-    /// - Returns: the domain or NULL.
+    /// - Returns: the domain.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetDomain`.
@@ -253,7 +253,7 @@ extension DomainCheckpoint {
     ///
     /// virDomainCheckpointFree should be used to free the resources after the
     /// checkpoint object is no longer needed.
-    /// - Returns: a domain checkpoint object or NULL in case of failure.  If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
+    /// - Returns: a domain checkpoint object. If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetParent`.
@@ -286,7 +286,7 @@ extension DomainCheckpoint {
     /// hypervisors may require that the domain associated with `checkpoint` is
     /// running when `DomainCheckpoint.XMLOptions.size` is used.
     /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.XMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointGetXMLDesc`.

@@ -377,7 +377,7 @@ extension DomainSnapshot {
     /// Provides the connection pointer associated with a snapshot.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the connection or NULL.
+    /// - Returns: the connection.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetConnect`.
@@ -392,7 +392,7 @@ extension DomainSnapshot {
     /// Provides the domain pointer associated with a snapshot.  The
     /// reference counter on the domain is not increased by this
     /// call.
-    /// - Returns: the domain or NULL.
+    /// - Returns: the domain.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetDomain`.
@@ -418,7 +418,7 @@ extension DomainSnapshot {
     ///
     /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
-    /// - Returns: a domain snapshot object or NULL in case of failure.  If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Returns: a domain snapshot object. If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetParent`.
@@ -437,7 +437,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.XMLOptions.secure`; this flag is rejected on read-only
     /// connections.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.XMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotGetXMLDesc`.
@@ -449,7 +449,7 @@ extension DomainSnapshot {
 
     /// Determine if the given snapshot is associated with libvirt metadata
     /// that would prevent the deletion of the domain.
-    /// - Returns: 1 if the snapshot has metadata, 0 if the snapshot exists without help from libvirt, or -1 on error.
+    /// - Returns: `true` if the snapshot has metadata, `false` if the snapshot exists without help from libvirt.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotHasMetadata`.
@@ -462,7 +462,7 @@ extension DomainSnapshot {
 
     /// Determine if the given snapshot is the domain's current snapshot.  See
     /// also `Domain.hasCurrentSnapshot`.
-    /// - Returns: 1 if current, 0 if not current, or -1 on error.
+    /// - Returns: `true` if current, `false` if not current.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotIsCurrent`.
@@ -535,7 +535,7 @@ extension DomainSnapshot {
     /// The use of this function is discouraged. Instead, use
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 in case of error. The caller is responsible to call free() for each member of the array.
+    /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListChildrenNames`.
@@ -558,7 +558,7 @@ extension DomainSnapshot {
     /// are provided via the same `options` values as documented in
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found or -1 in case of error.
+    /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotNumChildren`.

@@ -117,7 +117,7 @@ extension Interface {
     /// Provides the connection pointer associated with an interface.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceGetConnect`.
@@ -160,7 +160,7 @@ extension Interface {
     /// is not set, the ip address and netmask will be the current live
     /// setting of the interface, not the settings from the config files.
     /// - Parameter options: bitwise-OR of extraction flags. Current valid bits:
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceGetXMLDesc`.
@@ -171,7 +171,7 @@ extension Interface {
     }
 
     /// Determine if the interface is currently running
-    /// - Returns: 1 if running, 0 if inactive, -1 on error
+    /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceIsActive`.

@@ -511,7 +511,7 @@ extension Network {
 
     /// Provides a bridge interface name to which a domain may connect
     /// a network interface in order to join the network.
-    /// - Returns: a 0 terminated interface name, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated interface name.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetBridgeName`.
@@ -526,7 +526,7 @@ extension Network {
     /// Provides the connection pointer associated with a network.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetConnect`.
@@ -657,7 +657,7 @@ extension Network {
     /// `Network.XMLOptions.inactive`, then the expansion of virtual interfaces is
     /// not performed.
     /// - Parameter options: bitwise-OR of `Network.XMLOptions`
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetXMLDesc`.
@@ -668,7 +668,7 @@ extension Network {
     }
 
     /// Determine if the network is currently running
-    /// - Returns: 1 if running, 0 if inactive, -1 on error
+    /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkIsActive`.
@@ -681,7 +681,7 @@ extension Network {
 
     /// Determine if the network has a persistent configuration
     /// which means it will still exist after shutting down
-    /// - Returns: 1 if persistent, 0 if transient, -1 on error
+    /// - Returns: `true` if persistent, `false` if transient
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkIsPersistent`.
@@ -714,7 +714,7 @@ extension Network {
     /// network port object is no longer needed.
     /// - Parameter xml: an XML description of the port
     /// - Parameter options: bitwise-OR of `NetworkPort.CreateOptions`
-    /// - Returns: a new network port object or NULL in case of failure
+    /// - Returns: a new network port object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortCreateXML`.
@@ -729,7 +729,7 @@ extension Network {
     /// virNetworkPortFree should be used to free the resources after the
     /// network port object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network port
-    /// - Returns: a new network port object or NULL in case of failure.  If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
+    /// - Returns: a new network port object. If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortLookupByUUID`.
@@ -741,7 +741,7 @@ extension Network {
 
     /// Try to lookup a port on the given network based on its UUID.
     /// - Parameter uuid: the string UUID for the port
-    /// - Returns: a new network port object or NULL in case of failure.  If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
+    /// - Returns: a new network port object. If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortLookupByUUIDString`.

@@ -106,7 +106,7 @@ extension NetworkFilter {
 
     /// Provide an XML description of the network filter. The description may be
     /// reused later to redefine the network filter with virNWFilterCreateXML().
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetXMLDesc`.

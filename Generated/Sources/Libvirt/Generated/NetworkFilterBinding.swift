@@ -102,7 +102,7 @@ extension NetworkFilterBinding {
 
     /// Provide an XML description of the network filter. The description may be
     /// reused later to redefine the network filter with virNWFilterCreateXML().
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. The caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterBindingGetXMLDesc`.

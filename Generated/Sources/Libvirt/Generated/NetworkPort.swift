@@ -142,7 +142,7 @@ extension NetworkPort {
     /// Provides the network pointer associated with a port.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Network` or NULL in case of failure.
+    /// - Returns: the `Network`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetNetwork`.
@@ -205,7 +205,7 @@ extension NetworkPort {
 
     /// Provide an XML description of the network port. The description may be reused
     /// later to recreate the port with `Network.createPort(xml:options:)`.
-    /// - Returns: a 0 terminated UTF-8 encoded XML instance, or NULL in case of error. the caller must free() the returned value.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetXMLDesc`.

@@ -297,7 +297,7 @@ extension NodeDevice {
 
     /// Fetch an XML document describing all aspects of
     /// the device.
-    /// - Returns: the XML document, or NULL on error
+    /// - Returns: the XML document
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceGetXMLDesc`.
@@ -310,7 +310,7 @@ extension NodeDevice {
     }
 
     /// Determine if the node device is currently active
-    /// - Returns: 1 if active, 0 if inactive, -1 on error
+    /// - Returns: `true` if active, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceIsActive`.
@@ -323,7 +323,7 @@ extension NodeDevice {
 
     /// Determine if the node device has a persistent configuration
     /// which means it will still exist after shutting down
-    /// - Returns: 1 if persistent, 0 if transient, -1 on error
+    /// - Returns: `true` if persistent, `false` if transient
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceIsPersistent`.
@@ -335,7 +335,7 @@ extension NodeDevice {
     }
 
     /// Lists the names of the capabilities supported by the device.
-    /// - Returns: the number of capability names listed in `names` or -1 in case of error.
+    /// - Returns: the number of capability names listed in `names`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceListCaps`.
@@ -349,7 +349,7 @@ extension NodeDevice {
     }
 
     /// Accessor for the number of capabilities supported by the device.
-    /// - Returns: the number of capabilities supported by the device or -1 in case of error.
+    /// - Returns: the number of capabilities supported by the device.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceNumOfCaps`.

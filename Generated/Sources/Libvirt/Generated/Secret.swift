@@ -228,7 +228,7 @@ extension Secret {
 
     /// Provides the connection pointer associated with a secret.  The reference
     /// counter on the connection is not increased by this call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetConnect`.
@@ -291,7 +291,7 @@ extension Secret {
     /// enumeration. More values may be added to this enumeration in
     /// the future, so callers should expect to see usage types they
     /// do not explicitly know about.
-    /// - Returns: a positive integer identifying the type of object, or -1 upon error.
+    /// - Returns: a positive integer identifying the type of object.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetUsageType`.
@@ -305,7 +305,7 @@ extension Secret {
     }
 
     /// Fetches an XML document describing attributes of the secret.
-    /// - Returns: the XML document on success, NULL on failure.  The caller must free() the XML.
+    /// - Returns: the XML document on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetXMLDesc`.

@@ -445,7 +445,7 @@ extension StoragePool {
     /// Provides the connection pointer associated with a storage pool.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetConnect`.
@@ -512,7 +512,7 @@ extension StoragePool {
     /// storage pool. This is suitable for later feeding back
     /// into the `Connection.createStoragePool(xml:options:)` method.
     /// - Parameter options: bitwise-OR of `StorageXMLOptions`
-    /// - Returns: a XML document (caller frees), or NULL on error
+    /// - Returns: a XML document (caller frees)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetXMLDesc`.
@@ -523,7 +523,7 @@ extension StoragePool {
     }
 
     /// Determine if the storage pool is currently running
-    /// - Returns: 1 if running, 0 if inactive, -1 on error
+    /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolIsActive`.
@@ -536,7 +536,7 @@ extension StoragePool {
 
     /// Determine if the storage pool has a persistent configuration
     /// which means it will still exist after shutting down
-    /// - Returns: 1 if persistent, 0 if transient, -1 on error
+    /// - Returns: `true` if persistent, `false` if transient
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolIsPersistent`.
@@ -567,7 +567,7 @@ extension StoragePool {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `StoragePool.allVolumes`.
-    /// - Returns: the number of names fetched, or -1 on error
+    /// - Returns: the number of names fetched
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListVolumes`.
@@ -581,7 +581,7 @@ extension StoragePool {
     }
 
     /// Fetch the number of storage volumes within a pool
-    /// - Returns: the number of storage pools, or -1 on failure
+    /// - Returns: the number of storage pools
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolNumOfVolumes`.
@@ -638,7 +638,7 @@ extension StoragePool {
     /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
-    /// - Returns: the storage volume, or NULL on error
+    /// - Returns: the storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolCreateXML`.
@@ -663,7 +663,7 @@ extension StoragePool {
     /// - Parameter xml: description of volume to create
     /// - Parameter cloning: storage volume to use as input
     /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
-    /// - Returns: the storage volume, or NULL on error
+    /// - Returns: the storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolCreateXMLFrom`.
@@ -679,7 +679,7 @@ extension StoragePool {
     /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter name: name of storage volume
-    /// - Returns: a storage volume, or NULL if not found / error
+    /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolLookupByName`.

@@ -407,7 +407,7 @@ extension StorageVolume {
     ///
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
-    /// - Returns: a `StoragePool` object, or NULL if no matching pool is found
+    /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolLookupByVolume`.
@@ -463,7 +463,7 @@ extension StorageVolume {
     /// Provides the connection pointer associated with a storage volume.  The
     /// reference counter on the connection is not increased by this
     /// call.
-    /// - Returns: the `Connection` or NULL in case of failure.
+    /// - Returns: the `Connection`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetConnect`.
@@ -536,7 +536,7 @@ extension StorageVolume {
     /// or dynamically assigned at pool startup. Consult
     /// pool documentation for information on getting the
     /// persistent naming
-    /// - Returns: the storage volume path, or NULL on error. The caller must free() the returned path after use.
+    /// - Returns: the storage volume path.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetPath`.
@@ -550,7 +550,7 @@ extension StorageVolume {
 
     /// Fetch an XML document describing all aspects of
     /// the storage volume
-    /// - Returns: the XML document, or NULL on error
+    /// - Returns: the XML document
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetXMLDesc`.

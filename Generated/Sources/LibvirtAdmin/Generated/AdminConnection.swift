@@ -107,7 +107,7 @@ extension AdminConnection {
     /// String returned by this method is normally the same as the string passed
     /// to the `AdminConnection(uri:options:)`. Even if NULL was passed to `AdminConnection(uri:options:)`,
     /// this method returns a non-null URI string.
-    /// - Returns: an URI string related to the connection or NULL in case of an error. Caller is responsible for freeing the string.
+    /// - Returns: an URI string related to the connection or. Caller is responsible for freeing the string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetURI`.
@@ -122,7 +122,7 @@ extension AdminConnection {
     /// Decide whether the connection to the admin server is alive or not.
     /// Connection is considered alive if the channel it is running over is not
     /// closed.
-    /// - Returns: 1, if the connection is alive, 0 if there isn't an existing connection at all or the channel has already been closed, or -1 on error.
+    /// - Returns: 1, if the connection is alive, `false` if there isn't an existing connection at all or the channel has already been closed.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectIsAlive`.
@@ -152,7 +152,7 @@ extension AdminConnection {
     /// virAdmServerFree() should be used to free the resources after the
     /// server object is no longer needed.
     /// - Parameter named: name of the server too lookup
-    /// - Returns: the requested server or NULL in case of failure.  If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
+    /// - Returns: the requested server. If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectLookupServer`.
@@ -165,7 +165,7 @@ extension AdminConnection {
     /// Opens connection to admin interface of the daemon.
     /// - Parameter uri: uri of the daemon to connect to, NULL for default
     /// - Parameter options: bitwise-OR of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
-    /// - Returns: `virAdmConnectPtr` object or NULL on error
+    /// - Returns: `virAdmConnectPtr` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectOpen`.

@@ -150,7 +150,7 @@ extension AdminServer {
     }
 
     /// Get the public name for specified server
-    /// - Returns: a pointer to the name or NULL. The string doesn't need to be deallocated since its lifetime will be the same as the server object.
+    /// - Returns: a pointer to the name or NULL.
     ///
     /// C symbol: `virAdmServerGetName`.
     /// Available since libvirt 2.0.0.
@@ -203,7 +203,7 @@ extension AdminServer {
     /// virAdmClientFree() should be used to free the resources after the
     /// client object is no longer needed.
     /// - Parameter id: ID of the client to lookup on server `srv`
-    /// - Returns: the requested client or NULL in case of failure.  If the client could not be found, then `LibvirtError.Code.noClient` error is raised.
+    /// - Returns: the requested client. If the client could not be found, then `LibvirtError.Code.noClient` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerLookupClient`.

@@ -50,7 +50,7 @@ extension Connection {
     /// domains for this connection, and other APIs should operate
     /// normally (provided the above requirements were honored).
     /// - Parameter pid: the UNIX process ID of the external QEMU process
-    /// - Returns: a new domain object on success, NULL otherwise
+    /// - Returns: a new domain object on success
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAttach`.

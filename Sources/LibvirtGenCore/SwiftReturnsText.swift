@@ -1,0 +1,69 @@
+import Foundation
+
+/// Rewrites a C function's return description for the Swift declaration that wraps it: a
+/// throwing declaration reports failure by throwing, and Swift frees what it returns, so the
+/// clauses about failure values (`-1 in case of error`, `NULL on failure`, `or NULL if not
+/// found`) and about freeing (`The caller must free() the returned value.`) are dropped, and a
+/// `Bool` result speaks of `true` and `false` rather than 1 and 0.
+enum SwiftReturnsText {
+    /// The rewritten text, or nil when nothing of it is left.
+    static func rewrite(_ text: String, throwing: Bool, boolean: Bool) -> String? {
+        let all = sentences(of: text)
+        var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
+        result = replacing(freeingClause, in: result, with: "")
+        if throwing {
+            for pattern in failureClauses { result = replacing(pattern, in: result, with: "") }
+        }
+        if boolean {
+            result = replacing(#"(?<![\w-])1 (if|when)\b"#, in: result, with: "`true` $1")
+            result = replacing(#"(?<![\w-])0 (if|when|otherwise)\b"#, in: result, with: "`false` $1")
+        }
+        result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        if result.hasSuffix(",.") || result.hasSuffix(" .") { result = String(result.dropLast(2)) + "." }
+        return result.isEmpty || result == "." ? nil : result
+    }
+
+    /// Clauses that give the value a failure returns (case-insensitive): the Swift declaration
+    /// throws instead.
+    static let failureClauses = [
+        #"[,;]?\s*(or\s+)?(-1|%?NULL|0)\s+(is returned\s+)?(in case of|on|upon|if there (was|is) an?|if an?|in the event of an?)\s+(error|failure|failures)\b[^.;,]*"#,
+        #"[,;]?\s*(or\s+)?%?NULL\s+(if|when)\s+(not found|no matching[^,.;]*|creation failed|[^,.;]*fail[^,.;]*)(\s*/\s*error)?"#,
+        #"[,;]?\s*(or\s+)?%?NULL\s+otherwise"#,
+        #"\s+or\s+%?NULL(?=\s*[.,;]|$)"#,
+        #"[,;]?\s*%?NULL\s+in case of[^.;,]*"#,
+    ]
+
+    /// A clause about who frees the result (`which must be freed by the caller`).
+    static let freeingClause = #"\s*(,\s*)?which must be freed by the caller"#
+
+    /// Whether a sentence is about freeing or the lifetime of memory, which Swift manages (the
+    /// first sentence, which says what the value is, loses only its freeing clause).
+    static func mentionsFreeing(_ sentence: String) -> Bool {
+        let lower = sentence.lowercased()
+        return ["free(", "freed", "free each", "deallocated", "to call free", "must free"].contains { lower.contains($0) }
+    }
+
+    /// The sentences of a text (split after `. ` that ends a sentence).
+    static func sentences(of text: String) -> [String] {
+        var sentences: [String] = []
+        var current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            if character == ".", index + 1 < characters.count, characters[index + 1] == " " {
+                sentences.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { sentences.append(rest) }
+        return sentences
+    }
+
+    /// `text` with every match of `pattern` (case-insensitive) replaced by `template`.
+    static func replacing(_ pattern: String, in text: String, with template: String) -> String {
+        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return text }
+        return expression.stringByReplacingMatches(
+            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    }
+}
