@@ -18,6 +18,28 @@ struct ErrorPathTests {
         #expect(error?.description == error?.message)
     }
 
+    /// A catch clause matches a code; errors compare equal field by field; `localizedDescription`
+    /// is libvirt's message.
+    @Test("catch by code, equality and localized description")
+    func matchingAndEquality() throws {
+        let connection = try Connection(uri: defaultTestURI)
+        let name = uniqueName("missing")
+        var matched = false
+        do {
+            _ = try connection.domain(named: name)
+        } catch LibvirtError.code(.noNetwork) {
+            Issue.record("a missing domain matched .noNetwork")
+        } catch LibvirtError.code(.noDomain) {
+            matched = true
+        }
+        #expect(matched)
+        let first = expectLibvirtError { _ = try connection.domain(named: name) }
+        let second = expectLibvirtError { _ = try connection.domain(named: name) }
+        #expect(first == second)
+        #expect(first != expectLibvirtError { _ = try connection.network(named: name) })
+        #expect((first as (any Error)?)?.localizedDescription == first?.message)
+    }
+
     /// Lookups by id and UUID that match nothing also throw `.noDomain`.
     @Test("missing domain by id and UUID throws noDomain")
     func missingDomainByIDAndUUID() throws {

@@ -1,10 +1,12 @@
 import CLibvirt
+import Foundation
 
 /// A failure reported by libvirt, copied from the thread's last error at the moment the call failed.
 ///
 /// Every binding throws this type. libvirt keeps its last error per thread, so the wrappers copy it
-/// in the same synchronous call that failed, before any suspension point.
-public struct LibvirtError: Error, Sendable, CustomStringConvertible {
+/// in the same synchronous call that failed, before any suspension point. Two errors are equal
+/// when every field is; a catch clause can match a code: `catch LibvirtError.code(.noDomain)`.
+public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// What went wrong (`virErrorNumber`).
     public var code: Code
     /// The part of libvirt that reported it (`virErrorDomain`).
@@ -43,6 +45,9 @@ public struct LibvirtError: Error, Sendable, CustomStringConvertible {
     /// The message, as libvirt wrote it.
     public var description: String { message }
 
+    /// The message, as libvirt wrote it (what `localizedDescription` shows).
+    public var errorDescription: String? { message }
+
     /// Copies the calling thread's last libvirt error (or, in the dynamic link mode, reports the
     /// function the loaded libvirt lacks).
     package static func last() -> LibvirtError {
@@ -59,4 +64,22 @@ public struct LibvirtError: Error, Sendable, CustomStringConvertible {
             str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
             str3: error.str3.map { String(cString: $0) }, int1: error.int1, int2: error.int2)
     }
+}
+
+extension LibvirtError {
+    /// A pattern matching the errors with one code, for catch clauses and `switch` cases.
+    public struct CodePattern: Sendable {
+        /// The code to match.
+        public let code: Code
+    }
+
+    /// A pattern matching ``LibvirtError`` values with `code`: `catch LibvirtError.code(.noDomain)`.
+    public static func code(_ code: Code) -> CodePattern {
+        CodePattern(code: code)
+    }
+}
+
+/// Whether `error` is a ``LibvirtError`` with the pattern's code.
+public func ~= (pattern: LibvirtError.CodePattern, error: any Error) -> Bool {
+    (error as? LibvirtError)?.code == pattern.code
 }
