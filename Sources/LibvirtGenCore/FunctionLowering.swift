@@ -146,6 +146,7 @@ struct FunctionLowering {
                 ?? Naming.identifier(context.parameterName(arg.name, in: function.name))
         }
         var doc = context.docs.lines(function.info, parameters: parameterDocs)
+        let deprecation = Self.deprecationMessage(doc)
         for parameter in parameters {
             let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc
             doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
@@ -164,7 +165,16 @@ struct FunctionLowering {
             failureValue: failureValue, resultExpression: resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
             countExpression: context.overrides.typedParameterCounts[function.name],
-            elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol))
+            elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol,
+            deprecation: deprecation))
+    }
+
+    /// The deprecation message of a function whose documentation says it is deprecated (the
+    /// paragraph that starts with "Deprecated"), escaped for a Swift string literal.
+    static func deprecationMessage(_ doc: [String]) -> String? {
+        guard let start = doc.firstIndex(where: { $0.hasPrefix("Deprecated") }) else { return nil }
+        let paragraph = doc[start...].prefix { !$0.isEmpty && !$0.hasPrefix("- ") }.joined(separator: " ")
+        return paragraph.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
     /// The most string arguments a call borrows through `withCString` closures.

@@ -94,6 +94,9 @@ public struct CStringArgument: Sendable, Equatable {
 public struct BoundFunction: Sendable {
     /// The C function.
     public var cName: String
+    /// Where libvirt documents the function as deprecated: the message of its
+    /// `@available(*, deprecated, message:)` attribute, escaped for a string literal.
+    public var deprecation: String?
     /// The call shape, which names the template.
     public var shape: CallShape
     /// How it is declared.
@@ -133,8 +136,9 @@ public struct BoundFunction: Sendable {
         returnType: String?, throwing: Bool, prelude: [String], arguments: [String], cStrings: [CStringArgument] = [],
         failureValue: String?,
         resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
-        elementType: String? = nil, doc: [String], swiftSymbol: String
+        elementType: String? = nil, doc: [String], swiftSymbol: String, deprecation: String? = nil
     ) {
+        self.deprecation = deprecation
         self.elementType = elementType
         self.typedParameterKey = typedParameterKey
         self.countExpression = countExpression

@@ -43,6 +43,8 @@ struct FunctionView {
     let countExpression: String?
     let elementType: String?
     let doc: [String]
+    /// The deprecation message, where libvirt documents one.
+    let deprecation: String?
     /// The rendered body, filled in before the declaration frame is rendered.
     var body = ""
 
@@ -60,6 +62,7 @@ struct FunctionView {
         countExpression = function.countExpression
         elementType = function.elementType
         doc = function.doc
+        deprecation = function.deprecation
     }
 
     /// The call inside one `withCString` closure per borrowed string, the first outermost; each

@@ -192,3 +192,20 @@ struct StateReasonTests {
         #expect(ArgumentLowering.mentionedArgument(in: "no @such argument", of: function) == nil)
     }
 }
+
+/// `@available(*, deprecated, message:)` where libvirt documents a deprecation.
+@Suite("Deprecations")
+struct DeprecationTests {
+    /// `virDomainCreateLinux` says "Deprecated after 0.4.6. Renamed to virDomainCreateXML()…".
+    @Test func documentedDeprecation() throws {
+        let message = try #require(try Reference.function("virDomainCreateLinux").deprecation)
+        #expect(message.hasPrefix("Deprecated after 0.4.6. Renamed to `Connection.createDomain(xml:options:)`"))
+        #expect(try Reference.function("virDomainCreateXML").deprecation == nil)
+    }
+
+    /// The message is escaped for a string literal.
+    @Test func escaping() {
+        #expect(FunctionLowering.deprecationMessage(["Deprecated: use \"x\\y\".", "More.", "", "Other"])
+                == "Deprecated: use \\\"x\\\\y\\\". More.")
+    }
+}

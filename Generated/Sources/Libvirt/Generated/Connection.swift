@@ -2308,6 +2308,7 @@ extension Connection {
     ///
     /// C symbol: `virDomainCreateLinux`.
     /// Available since libvirt 0.0.3.
+    @available(*, deprecated, message: "Deprecated after 0.4.6. Renamed to `Connection.createDomain(xml:options:)` providing identical functionality. This existing name will be left indefinitely for API compatibility.")
     public func createLinuxDomain(xml: String) throws -> Domain {
         let result = try checkPointer(xml.withCString { xml in virDomainCreateLinux(pointer, xml, 0) })
         return Domain(owning: result)
