@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "libvirt-swiftgen",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "libvirt-swiftgen", targets: ["libvirt-swiftgen"]),
         .library(name: "LibvirtGenCore", targets: ["LibvirtGenCore"]),

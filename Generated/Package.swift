@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "Generated",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Libvirt", targets: ["Libvirt"]),
         .library(name: "LibvirtQemu", targets: ["LibvirtQemu"]),

@@ -133,3 +133,19 @@ struct ReferenceOutputTests {
         #expect(files["Sources/Libvirt/Generated/Connection.swift"] != nil)
     }
 }
+
+/// The generated package's platform line covers what its runtime uses.
+@Suite("Generated package platforms")
+struct GeneratedPlatformTests {
+    /// `Synchronization` (`Atomic`, `Mutex`) needs macOS 15: a runtime that imports it makes the
+    /// package declare at least that.
+    @Test func synchronizationNeedsMacOS15() throws {
+        let runtime = Reference.root.appendingPathComponent("Templates/runtime/Libvirt")
+        let files = try FileManager.default.contentsOfDirectory(atPath: runtime.path)
+        let usesSynchronization = try files.contains { name in
+            try String(contentsOf: runtime.appendingPathComponent(name), encoding: .utf8).contains("import Synchronization")
+        }
+        let manifest = try String(contentsOf: Reference.generatedFolder.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(!usesSynchronization || manifest.contains("platforms: [.macOS(.v15)]"))
+    }
+}
