@@ -11,11 +11,14 @@ let handleScenario = Scenario("handles") {
         let connection = try Connection(uri: "test:///default", readOnly: index % 2 == 1)
         let domain = try connection.domain(named: "test")
         kept[domain, default: 0] += 1
+        kept[try connection.domain(named: "test"), default: 0] += 1
         let borrowed = try domain.connection
         try require(borrowed == connection, "the borrowed connection is the same connection")
-        handles += 3
+        handles += 4
     }
-    try require(kept.count == 1 && kept.values.first == 4, "four handles of one domain are one key")
+    // Identity includes the connection: two lookups on one connection are one key, the same
+    // domain on four connections is four.
+    try require(kept.count == 4 && kept.values.allSatisfy { $0 == 2 }, "one domain on four connections is four keys")
     // The domains keep their connections open; reading them after the loop must still work.
     for domain in kept.keys { try require(try domain.info().state == .running, "a kept domain is usable") }
 
