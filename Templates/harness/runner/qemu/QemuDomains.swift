@@ -82,6 +82,7 @@ enum QemuDomains {
               \(vcpus)
               <os>\(os)</os>
               <features><acpi/></features>
+              <pm><suspend-to-mem enabled='yes'/></pm>
               <devices>
                 <emulator>/usr/bin/qemu-system-x86_64</emulator>
                 \(pciControllers)
