@@ -164,7 +164,7 @@ struct ArgumentLowering {
                     LoweredArgument(argument: counted ? "count" : "\(countSwift)(truncatingIfNeeded: count)"))
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
-            let local = "\(name)Value"
+            let local = Self.outValueLocal(name)
             var sizeArgument: LoweredArgument?
             if let next, next.name == "size", CType.parse(next.type).base == "size_t" {
                 sizeArgument = LoweredArgument(argument: "MemoryLayout<\(type.base)>.size")
@@ -307,12 +307,14 @@ struct ArgumentLowering {
               let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve(CType.parse($0.type))) }),
               let types = DetailEnumLowering(context: context).stateReasonTypes(object: String(receiver.cType.dropFirst(3)))
         else { return nil }
-        // The state's out-value local, as this lowering names it (`stateValue`).
-        let state = "\(context.parameterName(stateArg, in: function.name))Value"
+        let state = Self.outValueLocal(context.parameterName(stateArg, in: function.name))
         return ResultPart(
             name: context.parameterName(arg.name, in: function.name), type: types.reason,
             expression: "\(types.reason)(state: \(types.state)(rawValue: Int32(truncatingIfNeeded: \(state))), reason: \(local))")
     }
+
+    /// The local variable an out-value is read into (`state` → `stateValue`).
+    static func outValueLocal(_ name: String) -> String { "\(name)Value" }
 
     /// The first argument of `function` a text names with `@` (`led to @state`).
     static func mentionedArgument(in text: String, of function: CFunction) -> String? {
@@ -396,7 +398,7 @@ struct ArgumentLowering {
         if type.isConst || looksLikeArray(arg, next: next) {
             throw NotYetBound(reason: "the array '\(arg.name)' of type '\(arg.type)' has no declared length (arrayCounts or outputArrays in the overrides data)")
         }
-        let local = "\(name)Value"
+        let local = Self.outValueLocal(name)
         if let typed = stateReason(arg, local: local, swift: swift) {
             return (LoweredArgument(prelude: ["var \(local): \(swift) = 0"], argument: "&\(local)", result: typed), nil)
         }

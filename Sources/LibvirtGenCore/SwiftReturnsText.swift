@@ -12,11 +12,11 @@ enum SwiftReturnsText {
         var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
         result = replacing(freeingClause, in: result, with: "")
         if throwing {
-            for pattern in failureClauses { result = replacing(pattern, in: result, with: "") }
+            for expression in failureClauses { result = replacing(expression, in: result, with: "") }
         }
         if boolean {
-            result = replacing(#"(?<![\w-])1 (if|when)\b"#, in: result, with: "`true` $1")
-            result = replacing(#"(?<![\w-])0 (if|when|otherwise)\b"#, in: result, with: "`false` $1")
+            result = replacing(trueValue, in: result, with: "`true` $1")
+            result = replacing(falseValue, in: result, with: "`false` $1")
         }
         result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
         if result.hasSuffix(",.") || result.hasSuffix(" .") { result = String(result.dropLast(2)) + "." }
@@ -25,16 +25,26 @@ enum SwiftReturnsText {
 
     /// Clauses that give the value a failure returns (case-insensitive): the Swift declaration
     /// throws instead.
-    static let failureClauses = [
+    static let failureClauses = expressions([
         #"[,;]?\s*(or\s+)?(-1|%?NULL|0)\s+(is returned\s+)?(in case of|on|upon|if there (was|is) an?|if an?|in the event of an?)\s+(error|failure|failures)\b[^.;,]*"#,
         #"[,;]?\s*(or\s+)?%?NULL\s+(if|when)\s+(not found|no matching[^,.;]*|creation failed|[^,.;]*fail[^,.;]*)(\s*/\s*error)?"#,
         #"[,;]?\s*(or\s+)?%?NULL\s+otherwise"#,
         #"\s+or\s+%?NULL(?=\s*[.,;]|$)"#,
         #"[,;]?\s*%?NULL\s+in case of[^.;,]*"#,
-    ]
+    ])
 
     /// A clause about who frees the result (`which must be freed by the caller`).
-    static let freeingClause = #"\s*(,\s*)?which must be freed by the caller"#
+    static let freeingClause = expressions([#"\s*(,\s*)?which must be freed by the caller"#])[0]
+
+    /// `1 if …` in a `Bool` result's description.
+    static let trueValue = expressions([#"(?<![\w-])1 (if|when)\b"#])[0]
+    /// `0 if …` / `0 otherwise` in a `Bool` result's description.
+    static let falseValue = expressions([#"(?<![\w-])0 (if|when|otherwise)\b"#])[0]
+
+    /// The patterns compiled once, case-insensitive (a bad pattern is a programming error).
+    static func expressions(_ patterns: [String]) -> [NSRegularExpression] {
+        patterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    }
 
     /// Whether a sentence is about freeing or the lifetime of memory, which Swift manages (the
     /// first sentence, which says what the value is, loses only its freeing clause).
@@ -60,10 +70,8 @@ enum SwiftReturnsText {
         return sentences
     }
 
-    /// `text` with every match of `pattern` (case-insensitive) replaced by `template`.
-    static func replacing(_ pattern: String, in text: String, with template: String) -> String {
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return text }
-        return expression.stringByReplacingMatches(
-            in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
+    /// `text` with every match of `expression` replaced by `template`.
+    static func replacing(_ expression: NSRegularExpression, in text: String, with template: String) -> String {
+        expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }

@@ -2,14 +2,6 @@
 import Foundation
 import Libvirt
 
-/// Every QEMU scenario check, in run order: the guest's shutdowns come last, because they leave
-/// the guest shut off (the probes boot it again).
-enum QemuChecks {
-    /// The checks.
-    static let all: [Check] = QemuLifecycleChecks.all + QemuStorageChecks.all + QemuDeviceChecks.all
-        + QemuJobChecks.all + QemuHostChecks.all + QemuStreamChecks.all + QemuGuestChecks.all
-}
-
 /// Lifecycle checks on firmware-only domains: values agree with the definition, save and
 /// restore with their states, reasons and events, managed save.
 enum QemuLifecycleChecks {
