@@ -98,7 +98,7 @@ final class Fixture: @unchecked Sendable {
         guard environment.isQemu else {
             return try connection().domain(named: stoppedDomain ? "harness-stopped" : "harness-running")
         }
-        if guestDomain { return try QemuDomains.ensureGuest(on: connection(), environment) }
+        if guestDomain { return try guest() }
         return try QemuDomains.ensure(stoppedDomain ? QemuDomains.stopped : QemuDomains.running,
                                       running: !stoppedDomain, on: connection(), environment)
     }
