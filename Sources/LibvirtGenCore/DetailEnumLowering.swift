@@ -43,8 +43,7 @@ struct DetailEnumLowering {
     private func cases(of selector: String, numberEnum: (String) -> String, doc: (String) -> String) -> [DetailCase]? {
         guard let values = context.registry.enums[selector], !values.isEmpty else { return nil }
         let real = values.filter { !EnumLowering.isSentinel($0) }
-        let names = EnumLowering(naming: context.naming, types: context.types, docs: context.docs,
-                                 prefixes: context.overrides.enumPrefixes).caseNames(real, typeName: selector)
+        let names = EnumLowering(context: context).caseNames(real, typeName: selector)
         let typedefs = Dictionary(context.registry.enums.keys.map { ($0.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         let cases = names.compactMap { name -> DetailCase? in
             let bare = name.trimmingBackticks

@@ -10,6 +10,25 @@ struct EnumLowering {
     let docs: DocText
     /// Explicit case-name prefixes by enum typedef, from the overrides data.
     var prefixes: [String: String] = [:]
+    /// Explicit case names by C value name, from the overrides data's renames.
+    var renames: [String: String] = [:]
+
+    /// The enum lowering a lowering context configures; `docs` overrides the context's (the naming
+    /// pass runs before documentation can link).
+    init(context: LoweringContext, docs: DocText? = nil) {
+        self.init(
+            naming: context.naming, types: context.types, docs: docs ?? context.docs,
+            prefixes: context.overrides.enumPrefixes, renames: context.overrides.renames)
+    }
+
+    /// The enum lowering with explicit rules.
+    init(naming: Naming, types: TypeNaming, docs: DocText, prefixes: [String: String] = [:], renames: [String: String] = [:]) {
+        self.naming = naming
+        self.types = types
+        self.docs = docs
+        self.prefixes = prefixes
+        self.renames = renames
+    }
 
     /// Whether a C enum typedef is a set of bit flags.
     static func isFlags(_ cName: String, values: [CEnumValue], declaredFlags: Set<String>) -> Bool {
@@ -39,12 +58,16 @@ struct EnumLowering {
             }
         }
         var used: Set<String> = []
-        return wordLists.map { words in
+        return zip(values, wordLists).map { value, words in
+            if let renamed = renames[value.name] {
+                used.insert(renamed)
+                return Naming.identifier(renamed)
+            }
             let shared = Self.commonPrefix([words, prefix + ["\u{0}"]])
             var rest = Array(words.dropFirst(min(shared, words.count - 1)))
             if let first = rest.first?.first, first.isNumber, shared > 0 { rest.insert(words[shared - 1], at: 0) }
-            var name = naming.lowerCamel(naming.fromSnake(rest))
-            if used.contains(name) { name = naming.lowerCamel(naming.fromSnake(Array(words.dropFirst()))) }
+            var name = naming.lowerCamel(snake: rest)
+            if used.contains(name) { name = naming.lowerCamel(snake: Array(words.dropFirst())) }
             used.insert(name)
             return Naming.identifier(name)
         }

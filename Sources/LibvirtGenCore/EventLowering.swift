@@ -18,7 +18,7 @@ struct EventLowering {
             else { return nil }
             let deregister = "virConnect\(object)EventDeregisterAny"
             let idType = context.types.swiftName(of: "vir\(object)EventID")
-            let idNames = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
+            let idNames = EnumLowering(context: context)
             let real = ids.filter { !EnumLowering.isSentinel($0) }
             let caseNames = idNames.caseNames(real, typeName: "vir\(object)EventID")
             let generic = "virConnect\(object)EventGenericCallback"

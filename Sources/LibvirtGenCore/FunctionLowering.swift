@@ -47,7 +47,7 @@ struct FunctionLowering {
 
         let returnType = registry.resolve(CType.parse(function.returnType))
         let returnsBytes = function.args.contains { $0.name == "uuid" && CType.parse($0.type).base == "unsigned char" }
-        let naming = context.methods.name(
+        var naming = context.methods.name(
             of: function.name, receiver: receiver?.cType, returnsBytes: returnsBytes, resultKind: resultKind)
 
         guard var shape = shape(function, returnType: returnType, hint: hint, results: results, naming: naming) else {
@@ -129,6 +129,7 @@ struct FunctionLowering {
         } else {
             kind = .method
         }
+        if kind == .property, swiftReturn == "Bool" { naming.name = MethodNaming.assertion(naming.name) }
         let ownerName = owner?.swiftName ?? "LibvirtLibrary"
         let throwing = (shape != .borrowedString && shape != .plainValue)
             || (shape == .borrowedString && !optional && Self.borrowedStringCanFail(receiver: receiver))

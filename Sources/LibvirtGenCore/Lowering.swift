@@ -73,7 +73,7 @@ public struct Lowering: Sendable {
             let type = context.swiftEnumType(name)
             map[name] = type
             let real = values.filter { !EnumLowering.isSentinel($0) }
-            let cases = EnumLowering(naming: context.naming, types: context.types, docs: .skipped, prefixes: context.overrides.enumPrefixes)
+            let cases = EnumLowering(context: context, docs: .skipped)
                 .caseNames(real, typeName: name)
             for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
         }

@@ -84,19 +84,23 @@ public struct MethodNaming: Sendable {
 
         var getter = false
         var words = rest
-        // A trailing `Set` reads as a leading verb: `AuthorizedSSHKeysSet` → `setAuthorizedSSHKeys`;
-        // so does one inside a name no object prefixes: `NodeSetMemoryParameters` → `setNodeMemoryParameters`.
-        if words.count > 1, words.last == "Set" { words = ["Set"] + words.dropLast() }
-        if object.isEmpty, rest == words, let set = words.firstIndex(of: "Set"), set > 0, isUnowned {
-            words.remove(at: set)
-            words.insert("Set", at: 0)
-        }
         if let get = words.firstIndex(of: "Get") {
             words.remove(at: get)
             getter = true
             if words == ["Connect"] { words = ["Connection"] }
         }
         if words.first == "Is" || words.first == "Has" { getter = true }
+        // Verb first: a verb inside the name moves to the front (`BlockJobAbort` → `abortBlockJob`,
+        // `NodeSetMemoryParameters` → `setNodeMemoryParameters`), unless the name already starts with one.
+        if !getter, let first = words.first, !Self.innerVerbs.contains(first),
+           let verb = words.indices.dropFirst().first(where: { Self.innerVerbs.contains(words[$0]) }) {
+            words.insert(words.remove(at: verb), at: 0)
+        }
+        // `Migrate` inside a noun phrase or after a verb is the noun `Migration`
+        // (`setMigrationMaxSpeed`, `migrationMaxSpeed`, `startMigrationPostCopy`).
+        if let migrate = words.firstIndex(of: "Migrate"), migrate > 0 || (getter && words.count > 1) {
+            words[migrate] = "Migration"
+        }
         if let num = words.firstIndex(of: "Num") {
             getter = true
             words.remove(at: num)
@@ -140,7 +144,27 @@ public struct MethodNaming: Sendable {
             words.removeLast()
         }
         if words.isEmpty { words = rest }
-        return Result(name: naming.lowerCamel(words), firstLabel: nil, isGetter: getter)
+        return Result(name: Self.withoutVersion(naming.lowerCamel(words)), firstLabel: nil, isGetter: getter)
+    }
+
+    /// Verbs that C names put after their object (`BlockJobAbort`, `FDAssociate`,
+    /// `AuthorizedSSHKeysSet`) and Swift names put first.
+    static let innerVerbs: Set<String> = ["Abort", "Allocate", "Associate", "Begin", "Remove", "Set", "Start"]
+
+    /// A name without the C API's version number (`migrate3` → `migrate`): libvirt numbers a
+    /// function's newer forms, and the bindings bind one form per operation under one name (the
+    /// overrides data excludes the superseded forms).
+    public static func withoutVersion(_ name: String) -> String {
+        guard let last = name.last, last.isNumber, name.count > 1 else { return name }
+        return String(name.reversed().drop { $0.isNumber }.reversed())
+    }
+
+    /// A Boolean property's name as an assertion about its receiver: `isActive` and `hasMetadata`
+    /// stay, a noun becomes `is…Enabled` (`autostart` → `isAutostartEnabled`).
+    public static func assertion(_ name: String) -> String {
+        let words = Naming.camelWords(name)
+        if ["is", "has", "can", "should"].contains(words.first ?? "") { return name }
+        return "is" + name.prefix(1).uppercased() + name.dropFirst() + "Enabled"
     }
 
     private func pluralized(_ words: [String]) -> [String] {

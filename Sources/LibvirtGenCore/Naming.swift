@@ -3,12 +3,15 @@ import LibvirtGenModel
 /// Swift naming rules for libvirt's C names (DESIGN: types drop `vir`/`Ptr` and expand
 /// abbreviations; cases drop the common prefix and are lowerCamelCase; acronyms are cased uniformly).
 public struct Naming: Sendable {
-    /// Word substitutions applied to every name (`Desc` → `Description`).
+    /// Word substitutions applied to every name (`Desc` → `Description`), matched whatever the
+    /// case of the C spelling (`desc`, `Desc` and `DESC` all expand), so that struct fields
+    /// (`rd_req`), functions (`GetXMLDesc`) and constants (`_DESC`) read alike.
     public var abbreviations: [String: String]
-    /// Words written in capitals when not first (`XML`, `UUID`); all lowercase when first.
+    /// Words written in capitals when not first (`XML`, `UUID`); all lowercase when first. An
+    /// acronym followed by `s` is its plural (`VCPUs`, `IDs`).
     public var acronyms: Set<String>
 
-    /// The abbreviations as word lists, longest first, for matching.
+    /// The abbreviations as uppercased word lists, longest first, for matching.
     private let abbreviationWords: [(words: [String], expansion: [String])]
 
     /// Creates the naming rules from the overrides data.
@@ -16,7 +19,7 @@ public struct Naming: Sendable {
         self.abbreviations = abbreviations
         self.acronyms = Set(acronyms)
         abbreviationWords = abbreviations
-            .map { (Naming.camelWords($0.key), Naming.camelWords($0.value), $0.key) }
+            .map { (Naming.camelWords($0.key).map { $0.uppercased() }, Naming.camelWords($0.value), $0.key) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.2 < $1.2 }
             .map { ($0.0, $0.1) }
     }
@@ -58,10 +61,11 @@ public struct Naming: Sendable {
 
     /// Applies abbreviation expansion; a key may span several words (`NWFilter` matches `NW Filter`).
     public func expand(_ words: [String]) -> [String] {
+        let upper = words.map { $0.uppercased() }
         var result: [String] = []
         var i = 0
         while i < words.count {
-            if let match = abbreviationWords.first(where: { words[i...].starts(with: $0.words) }) {
+            if let match = abbreviationWords.first(where: { upper[i...].starts(with: $0.words) }) {
                 result += match.expansion
                 i += match.words.count
             } else {
@@ -76,14 +80,11 @@ public struct Naming: Sendable {
     public func lowerCamel(_ words: [String]) -> String {
         var out = ""
         for (i, word) in words.enumerated() where !word.isEmpty {
-            let upper = word.uppercased()
             if i == 0 {
-                out += word.lowercased() == word || acronyms.contains(upper) || word == upper
+                out += word.lowercased() == word || acronymSpelling(word) != nil || word == word.uppercased()
                     ? word.lowercased() : lowerFirst(word)
-            } else if acronyms.contains(upper) {
-                out += upper
             } else {
-                out += upperFirst(word)
+                out += acronymSpelling(word) ?? upperFirst(word)
             }
         }
         return out
@@ -91,14 +92,32 @@ public struct Naming: Sendable {
 
     /// Joins words as UpperCamelCase with acronyms uniform.
     public func upperCamel(_ words: [String]) -> String {
-        words.map { acronyms.contains($0.uppercased()) ? $0.uppercased() : upperFirst($0) }.joined()
+        words.map { acronymSpelling($0) ?? upperFirst($0) }.joined()
     }
 
-    /// Converts an upper-snake word list to UpperCamel-able words: `RUNNING` → `Running`, `XML` kept.
+    /// Converts an upper-snake word list to UpperCamel-able words: `RUNNING` → `Running`, `XML` and
+    /// `VCPUS` (`VCPUs`) kept as acronyms.
     public func fromSnake(_ words: [String]) -> [String] {
         words.map { word in
-            acronyms.contains(word) ? word : word.prefix(1).uppercased() + word.dropFirst().lowercased()
+            acronymSpelling(word) ?? word.prefix(1).uppercased() + word.dropFirst().lowercased()
         }
+    }
+
+    /// An upper-snake word list as a lowerCamelCase name, abbreviations expanded:
+    /// `[CPU, IOTHREAD, QUOTA]` → `cpuIOThreadQuota`.
+    public func lowerCamel(snake words: [String]) -> String {
+        lowerCamel(expand(fromSnake(words)))
+    }
+
+    /// How an acronym word is written when not first: `vcpu` → `VCPU`, `Vcpus` → `VCPUs`; nil for
+    /// a word that is not an acronym.
+    func acronymSpelling(_ word: String) -> String? {
+        let upper = word.uppercased()
+        if acronyms.contains(upper) { return upper }
+        if upper.count > 2, upper.hasSuffix("S"), acronyms.contains(String(upper.dropLast())) {
+            return String(upper.dropLast()) + "s"
+        }
+        return nil
     }
 
     /// A Swift identifier for a case or member: escapes keywords and leading digits.

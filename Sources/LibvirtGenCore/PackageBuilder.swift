@@ -46,7 +46,7 @@ struct PackageBuilder {
         let module = entry.module
         var files: [String?: Declarations] = [:]
         for (cType, handle) in context.registry.handles where handle.module == module {
-            files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle)
+            files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle, in: api)
             if let reason = DetailEnumLowering(context: context).stateReason(object: String(cType.dropFirst(3))) {
                 files[handle.swiftName, default: Declarations()].detailEnums.append(reason)
             }
@@ -121,7 +121,7 @@ struct PackageBuilder {
                 (status, swift) = (.generated, "\(family.swift).\(key.name.trimmingBackticks)")
             } else if macro.stringValue == nil, macro.params == nil, let value = context.registry.macroValues[macro.name] {
                 let words = Array(Naming.snakeWords(macro.name).drop { $0 == "VIR" || $0 == "LIBVIR" })
-                let name = Naming.identifier(context.naming.lowerCamel(context.naming.fromSnake(words)))
+                let name = Naming.identifier(context.naming.lowerCamel(snake: words))
                 files["LibvirtLibrary", default: Declarations()].constants.append(ConstantDeclaration(
                     name: name, cName: macro.name, type: "Int", value: String(value),
                     doc: context.docs.document(macro.info, cName: macro.name, since: macro.version)))
@@ -152,7 +152,7 @@ struct PackageBuilder {
     }
 
     private mutating func addEnums(_ api: CAPI, module: String, into files: inout [String?: Declarations]) {
-        let lowering = EnumLowering(naming: context.naming, types: context.types, docs: context.docs, prefixes: context.overrides.enumPrefixes)
+        let lowering = EnumLowering(context: context)
         var order: [String] = []
         for value in api.enumValues where !order.contains(value.type) { order.append(value.type) }
         for cName in order {
@@ -182,9 +182,10 @@ struct PackageBuilder {
         return qualified.count > head.count ? String(head) : nil
     }
 
-    private func handleClass(_ cType: String, _ handle: TypeRegistry.Handle) -> HandleClass {
+    private func handleClass(_ cType: String, _ handle: TypeRegistry.Handle, in api: CAPI) -> HandleClass {
         // Connections are closed (`virConnectClose`); every other object is freed (`virDomainFree`).
         let free = cType + (cType.hasSuffix("Connect") ? "Close" : "Free")
+        let freeDoc = api.functions.first { $0.name == free }?.info ?? ""
         var identity: String
         switch context.overrides.handleIdentity[cType]?.split(separator: ":").map(String.init) {
         case let parts? where parts.count == 2 && parts[0] == "uuid":
@@ -210,7 +211,19 @@ struct PackageBuilder {
         return HandleClass(
             name: handle.swiftName, cType: cType, cPointerType: cType + "Ptr", freeFunction: free,
             refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identityExpression: identity,
+            abortFunction: Self.abortFunction(of: cType, freeDocumentation: freeDoc, functionNames: functionNames),
             doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
+    }
+
+    /// The function an object's deinitializer calls before freeing it while a transfer may be
+    /// active: the object's `…Abort` function, when the free function's documentation says it is
+    /// to be called first (`virStreamFree`: "the virStreamAbort function should be called first").
+    static func abortFunction(of cType: String, freeDocumentation: String, functionNames: Set<String>) -> String? {
+        let abort = cType + "Abort"
+        guard functionNames.contains(abort), freeDocumentation.contains(abort),
+              freeDocumentation.contains("called first") || freeDocumentation.contains("without first calling")
+        else { return nil }
+        return abort
     }
 
     /// The modules with their files in a stable order; `sourceFiles` names the file each was read from.

@@ -21,7 +21,7 @@ struct TypedParameterLowering {
     /// The key constant for a string macro of a family.
     func key(_ macro: CMacro, in family: Overrides.TypedParameterFamily, docs: DocText) -> KeyConstant {
         let words = Naming.snakeWords(String(macro.name.dropFirst(family.prefix.count)))
-        let name = Naming.identifier(naming.lowerCamel(naming.fromSnake(words.isEmpty ? ["Value"] : words)))
+        let name = Naming.identifier(naming.lowerCamel(snake: words.isEmpty ? ["Value"] : words))
         let (literal, parameters) = Self.literal(for: macro.stringValue ?? "")
         return KeyConstant(
             name: name, cName: macro.name, literal: literal, parameters: parameters,

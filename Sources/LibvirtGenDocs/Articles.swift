@@ -33,7 +33,7 @@ struct Article: Sendable {
     static func related(to page: TypePage) -> Article? {
         let slug: String? = switch page.fullName {
         case "LibvirtError", "LibvirtError.Code", "LibvirtError.ErrorDomain", "LibvirtError.Level": "errors"
-        case "Stream": "events-and-streams"
+        case "DataStream": "events-and-streams"
         case "Connection", "Domain": "getting-started"
         default: page.kindName == "events" ? "events-and-streams" : nil
         }

@@ -48,7 +48,7 @@ public struct ProbePlan: Sendable {
     /// The handle types the runner's fixture can provide, with the accessor's name.
     public static let fixtureTypes: Set<String> = [
         "Connection", "Domain", "Network", "StoragePool", "StorageVolume", "Interface", "NodeDevice",
-        "DomainSnapshot", "DomainCheckpoint", "Stream", "Secret", "NetworkFilter", "NetworkFilterBinding",
+        "DomainSnapshot", "DomainCheckpoint", "DataStream", "Secret", "NetworkFilter", "NetworkFilterBinding",
         "NetworkPort", "AdminConnection", "AdminServer", "AdminClient",
     ]
 

@@ -114,13 +114,16 @@ public struct HandleClass: Sendable {
     public var refFunction: String?
     /// The expression, over `self`, that identifies the libvirt object, for `Hashable`.
     public var identityExpression: String
+    /// The function that must end an object's active transfer before its last reference goes
+    /// (`virStreamAbort`), where the free function's documentation requires one.
+    public var abortFunction: String?
     /// Documentation lines (without `///`).
     public var doc: [String]
 
     /// Creates a handle class.
     public init(
         name: String, cType: String, cPointerType: String, freeFunction: String, refFunction: String?,
-        identityExpression: String, doc: [String]
+        identityExpression: String, abortFunction: String? = nil, doc: [String]
     ) {
         self.name = name
         self.cType = cType
@@ -128,6 +131,7 @@ public struct HandleClass: Sendable {
         self.freeFunction = freeFunction
         self.refFunction = refFunction
         self.identityExpression = identityExpression
+        self.abortFunction = abortFunction
         self.doc = doc
     }
 }

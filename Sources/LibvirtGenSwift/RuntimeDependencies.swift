@@ -1,6 +1,6 @@
 import LibvirtGenModel
 
-/// The nested types the hand-written runtime names (`Connection.Credential`, `Stream.EventType`) must be
+/// The nested types the hand-written runtime names (`Connection.Credential`, `DataStream.EventType`) must be
 /// declared: an API description that renames or drops the C type behind one would give a package
 /// that does not compile, so it is an error instead.
 enum RuntimeDependencies {

@@ -84,7 +84,7 @@ struct AuthAndCloseTests {
             #expect(rounds.first?.first?.challenge == "localhost")
             #expect(rounds.last?.first?.prompt == "Enter \(Self.user)'s password for localhost")
             #expect(rounds.last?.first?.challenge == "localhost")
-            #expect(rounds.flatMap { $0 }.allSatisfy { $0.result.isEmpty && $0.resultlen == 0 })
+            #expect(rounds.flatMap { $0 }.allSatisfy { $0.result.isEmpty && $0.resultLength == 0 })
         }
     }
 

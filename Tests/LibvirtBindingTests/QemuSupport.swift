@@ -128,7 +128,8 @@ enum QemuGround {
 
     /// A domain without an operating system (the firmware finds nothing to boot and waits): it
     /// starts in a fraction of a second. 128 MiB, one of two vCPUs online, a qcow2 virtio disk
-    /// `vda`, a VNC display on a unix socket (for screenshots) and a balloon with statistics.
+    /// `vda`, a serial console on a pseudo-terminal, a VNC display on a unix socket (for
+    /// screenshots) and a balloon with statistics.
     ///
     /// - Parameter name: The domain name.
     /// - Parameter uuid: The domain UUID.
@@ -148,6 +149,7 @@ enum QemuGround {
             \(pciControllers)
             <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>\
         <source file='\(disk)'/><target dev='vda' bus='virtio'/></disk>
+            <serial type='pty'><target port='0'/></serial>
             <graphics type='vnc' socket='\(folder)/vnc'/>
             <video><model type='vga'/></video>
             <memballoon model='virtio'><stats period='1'/></memballoon>

@@ -124,19 +124,19 @@ struct QEMUTests {
         }
     }
 
-    /// Pulling `vda`'s backing image into it completes, reported by a `blockJob2` event naming
+    /// Pulling `vda`'s backing image into it completes, reported by a `blockJob` event naming
     /// the disk by target, and leaves the disk without a backing chain.
     @Test("block pull completes with its event")
     func blockPull() async throws {
         try await QemuGround.withDomain("pull", backingFile: true) { connection, test in
             let domain = test.domain
             #expect(try domain.xmlDescription().contains("base.qcow2"))
-            let events = try connection.domainEvents(.blockJob2, domain: domain)
+            let events = try connection.domainEvents(.blockJob, domain: domain)
 
             try domain.blockPull(disk: "vda", bandwidth: 0)
             let finished: @Sendable (BlockJobRecord) -> Bool = { $0.status != .ready }
             let jobs = await QemuGround.events(from: events, until: finished) { event in
-                guard case .blockJob2(_, let disk, let type, let status) = event else { return nil }
+                guard case .blockJob(_, let disk, let type, let status) = event else { return nil }
                 return BlockJobRecord(disk: disk, type: type, status: status)
             }
             #expect(jobs.last == BlockJobRecord(disk: "vda", type: .pull, status: .completed))
@@ -148,7 +148,7 @@ struct QEMUTests {
     @Test("screenshot through a stream is a PNG image")
     func screenshot() async throws {
         try await QemuGround.withDomain("shot") { connection, test in
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             let mime = try test.domain.screenshot(stream: stream, screen: 0)
             #expect(mime == "image/png")
             var image: [UInt8] = []
@@ -157,6 +157,19 @@ struct QEMUTests {
             }
             #expect(image.starts(with: [137, 80, 78, 71, 13, 10, 26, 10]))
             #expect(image.count > 100)
+        }
+    }
+
+    /// A stream released during a transfer is aborted, as libvirt requires: the console it held
+    /// can be opened again without forcing. Freed without the abort, the stream would keep the
+    /// console, and the second open would fail with "Active console session exists".
+    @Test("a stream released during a transfer is aborted")
+    func releasedStreamIsAborted() async throws {
+        try await QemuGround.withDomain("console") { connection, test in
+            try test.domain.openConsole(stream: connection.makeStream())
+            let again = try connection.makeStream()
+            try test.domain.openConsole(stream: again)
+            try again.abort()
         }
     }
 
@@ -184,7 +197,7 @@ struct QEMUTests {
     }
 }
 
-/// One `blockJob2` event, without the domain: what the block-job test compares.
+/// One `blockJob` event, without the domain: what the block-job test compares.
 struct BlockJobRecord: Equatable, Sendable, CustomStringConvertible {
     /// The disk's target name.
     var disk: String

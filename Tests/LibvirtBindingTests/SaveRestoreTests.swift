@@ -81,15 +81,15 @@ struct SaveRestoreTests {
         }
     }
 
-    /// managedSaveRemove() discards the image, so the next start is a fresh boot.
+    /// removeManagedSave() discards the image, so the next start is a fresh boot.
     @Test("managed save image can be removed")
-    func managedSaveRemove() throws {
+    func removeManagedSave() throws {
         let name = uniqueName("discard")
         try withTestNode([domainXML(name: name)]) { connection, _ in
             let domain = try connection.domain(named: name)
             try domain.managedSave()
             #expect(try domain.hasManagedSaveImage)
-            try domain.managedSaveRemove()
+            try domain.removeManagedSave()
             #expect(try domain.hasManagedSaveImage == false)
             #expect(try domain.info().state == .shutoff)
         }

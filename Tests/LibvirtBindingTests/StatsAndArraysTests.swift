@@ -90,7 +90,7 @@ struct StatsAndArraysTests {
         #expect(!stats.isEmpty)
         #expect(Set(stats.map(\.tag)).count == stats.count)
         let balloon = stats.first { $0.tag == .actualBalloon }
-        #expect(balloon?.val == UInt64(try domain.info().memory))
+        #expect(balloon?.value == UInt64(try domain.info().memory))
     }
 
     /// `fsInfo` lists the guest's two file systems on `vda` with their mount points.
@@ -98,9 +98,9 @@ struct StatsAndArraysTests {
     func fsInfo() throws {
         let (_, domain) = try Self.defaultDomain()
         let filesystems = try domain.fsInfo
-        #expect(filesystems.map(\.mountpoint) == ["/", "/boot"])
+        #expect(filesystems.map(\.mountPoint) == ["/", "/boot"])
         #expect(filesystems.map(\.name) == ["vda1", "vda2"])
-        #expect(filesystems.allSatisfy { $0.fstype == "ext4" && $0.devAlias == ["vda"] })
+        #expect(filesystems.allSatisfy { $0.filesystemType == "ext4" && $0.deviceAlias == ["vda"] })
     }
 
     /// `interfaceAddresses(source: .lease)` reports the guest's interface with one IPv4 address;
@@ -112,11 +112,11 @@ struct StatsAndArraysTests {
         #expect(interfaces.count == 1)
         let interface = try #require(interfaces.first)
         #expect(interface.name == "testnet0")
-        #expect(interface.hwaddr == "aa:bb:cc:dd:ee:ff")
-        #expect(interface.addrs.count == 1)
-        #expect(interface.addrs.first?.type == .ipv4)
-        #expect(interface.addrs.first?.addr == "192.168.122.3")
-        #expect(interface.addrs.first?.prefix == 24)
+        #expect(interface.hardwareAddress == "aa:bb:cc:dd:ee:ff")
+        #expect(interface.addresses.count == 1)
+        #expect(interface.addresses.first?.type == .ipv4)
+        #expect(interface.addresses.first?.address == "192.168.122.3")
+        #expect(interface.addresses.first?.prefix == 24)
         #expect(try domain.interfaceAddresses(source: .agent) == interfaces)
         #expect(try domain.interfaceAddresses(source: .arp) == interfaces)
     }

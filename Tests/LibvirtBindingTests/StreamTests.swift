@@ -3,8 +3,8 @@ import Libvirt
 import Testing
 
 /// Streams: the test driver's screenshot stream (a PNG image read from a local file descriptor)
-/// read through the async ``Stream/bytes(chunkSize:)`` sequence and the synchronous
-/// ``Stream/receive(upTo:)`` loop, and what an aborted, finished or driverless stream does.
+/// read through the async ``DataStream/bytes(chunkSize:)`` sequence and the synchronous
+/// ``DataStream/receive(upTo:)`` loop, and what an aborted, finished or driverless stream does.
 ///
 /// Screenshots do not change the driver's state, so the tests read `test:///default`'s `test`
 /// domain. `receiveAll(_:)` is not used: with this stream it never returns, in C as well.
@@ -35,10 +35,10 @@ struct StreamTests {
     /// Starts a screenshot of `test:///default`'s `test` domain on a new blocking stream.
     ///
     /// - Returns: The connection (keep it while reading), the stream and the MIME type.
-    static func startScreenshot() throws -> (connection: Connection, stream: Libvirt.Stream, mime: String) {
+    static func startScreenshot() throws -> (connection: Connection, stream: DataStream, mime: String) {
         let connection = try Connection(uri: defaultTestURI)
         let domain = try connection.domain(named: "test")
-        let stream = try connection.newStream()
+        let stream = try connection.makeStream()
         let mime = try domain.screenshot(stream: stream, screen: 0)
         return (connection, stream, mime)
     }
@@ -46,7 +46,7 @@ struct StreamTests {
     /// Reads `stream` with the synchronous `receive(upTo:)` loop until it returns nil.
     ///
     /// - Returns: The bytes, and the size of every chunk in order.
-    static func receiveToEnd(_ stream: Libvirt.Stream, chunkSize: Int) throws -> (bytes: [UInt8], chunks: [Int]) {
+    static func receiveToEnd(_ stream: DataStream, chunkSize: Int) throws -> (bytes: [UInt8], chunks: [Int]) {
         var bytes: [UInt8] = []
         var chunks: [Int] = []
         while let chunk = try stream.receive(upTo: chunkSize) {
@@ -148,7 +148,7 @@ struct StreamTests {
     @Test("abort() on a fresh stream succeeds; later use throws noSupport")
     func abortFreshStream() throws {
         let connection = try Connection(uri: defaultTestURI)
-        let stream = try connection.newStream()
+        let stream = try connection.makeStream()
         try stream.abort()
         let receive = expectLibvirtError { _ = try stream.receive() }
         #expect(receive?.code == .noSupport)
@@ -202,7 +202,7 @@ struct StreamTests {
             try pool.start()
             let volume = try pool.createVolume(
                 xml: "<volume><name>upload.img</name><capacity unit='KiB'>64</capacity></volume>")
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             let error = expectLibvirtError { try volume.upload(stream: stream, offset: 0, length: 16) }
             #expect(error?.code == .noSupport)
             #expect(error?.message.contains("virStorageVolUpload") == true)
@@ -222,7 +222,7 @@ struct StreamTests {
     @Test("finish() ends the events() sequence of a non-blocking stream")
     func finishEndsStreamEvents() async throws {
         let connection = try Connection(uri: defaultTestURI)
-        let stream = try connection.newStream(options: .nonblock)
+        let stream = try connection.makeStream(options: .nonblock)
         _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
         let events = try stream.events([.readable, .hangup, .error])
         let reader = Task { () throws -> (image: [UInt8], endedBySequence: Bool) in

@@ -158,7 +158,7 @@ struct TypedParameterTests {
     }
 
     /// NUMA mode and node set written together read back; the mode is an `int` holding a
-    /// `NumatuneMemoryMode`.
+    /// `NUMATuneMemoryMode`.
     @Test("NUMA parameters: set nodeset and mode and read them back")
     func numaParameters() throws {
         let name = uniqueName("numa")
@@ -166,17 +166,17 @@ struct TypedParameterTests {
             let domain = try connection.domain(named: name)
             let before = try domain.numaParameters()
             #expect(before.map(\.key) == [.mode, .nodeset])
-            #expect(before[.mode] == .int(Domain.NumatuneMemoryMode.strict.rawValue))
+            #expect(before[.mode] == .int(Domain.NUMATuneMemoryMode.strict.rawValue))
             #expect(before[.nodeset] == .string(""))
 
             try domain.setNUMAParameters([
-                .nodeset: .string("0"), .mode: .int(Domain.NumatuneMemoryMode.interleave.rawValue),
+                .nodeset: .string("0"), .mode: .int(Domain.NUMATuneMemoryMode.interleave.rawValue),
             ])
             let after = try domain.numaParameters()
             #expect(after[.nodeset]?.stringValue == "0")
             #expect(after[.mode] == .int(2))
             let mode = try #require(after[.mode]?.signedValue)
-            #expect(Domain.NumatuneMemoryMode(rawValue: Int32(mode)) == .interleave)
+            #expect(Domain.NUMATuneMemoryMode(rawValue: Int32(mode)) == .interleave)
         }
     }
 

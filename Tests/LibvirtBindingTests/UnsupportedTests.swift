@@ -44,7 +44,7 @@ struct UnsupportedTests {
             try pool.start()
             let volume = try pool.createVolume(
                 xml: "<volume><name>upload.img</name><capacity unit='KiB'>64</capacity></volume>")
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             let error = expectLibvirtError { try volume.upload(stream: stream, offset: 0, length: 1024) }
             #expect(error?.code == .noSupport)
             #expect(error?.message.contains("virStorageVolUpload") == true)

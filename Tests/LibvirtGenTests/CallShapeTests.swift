@@ -117,7 +117,7 @@ struct StringListArgumentTests {
     /// mounted filesystem on the guest is frozen": `fsFreeze()` freezes them all.
     @Test(arguments: ["virDomainFSFreeze", "virDomainFSThaw"])
     func nullMeansAllDefaultsToEmpty(cName: String) throws {
-        let parameter = try #require(try Reference.function(cName).parameters.first { $0.name == "mountpoints" })
+        let parameter = try #require(try Reference.function(cName).parameters.first { $0.name == "mountPoints" })
         #expect(parameter.type == "[String]")
         #expect(parameter.defaultValue == "[]")
     }

@@ -73,7 +73,7 @@ struct EnumCaseNamingTests {
     static let syntheticCases: [([String], [String])] = [
         (["VIR_TEST_THING_DEFAULT", "VIR_TEST_THING_OTHER"], ["`default`", "other"]),
         (["VIR_TEST_THING_SELF", "VIR_TEST_THING_CASE", "VIR_TEST_THING_PLAIN"], ["`self`", "`case`", "plain"]),
-        (["VIR_TEST_THING_UUID_STRING", "VIR_TEST_THING_XML_DESC"], ["uuidString", "xmlDesc"]),
+        (["VIR_TEST_THING_UUID_STRING", "VIR_TEST_THING_XML_DESC"], ["uuidString", "xmlDescription"]),
         (["VIR_TEST_THING_FROM_SNAPSHOT", "VIR_TEST_THING_QEMU_MONITOR"], ["fromSnapshot", "qemuMonitor"]),
         // Every word all values share is prefix, `FROM` included.
         (["VIR_TEST_THING_FROM_SNAPSHOT", "VIR_TEST_THING_FROM_QEMU_MONITOR"], ["snapshot", "qemuMonitor"]),
@@ -95,8 +95,8 @@ struct EnumCaseNamingTests {
         let before = ["VIR_TEST_THING_CAP_NET", "VIR_TEST_THING_CAP_PCI_DEV"]
         let after = before + ["VIR_TEST_THING_PERSISTENT"]
         let values = { (names: [String]) in names.enumerated().map { Self.value($1, Int64($0)) } }
-        #expect(lowering.caseNames(values(before), typeName: "virTestThing") == ["net", "pciDev"])
-        #expect(lowering.caseNames(values(after), typeName: "virTestThing") == ["net", "pciDev", "persistent"])
+        #expect(lowering.caseNames(values(before), typeName: "virTestThing") == ["net", "pciDevice"])
+        #expect(lowering.caseNames(values(after), typeName: "virTestThing") == ["net", "pciDevice", "persistent"])
     }
 
     /// Names never collide within an enum of the checked-in description.

@@ -16,7 +16,7 @@ struct FunctionNamingTests {
         ("virDomainGetUUID", "Domain.uuidBytes"),
         ("virDomainGetOSType", "Domain.osType"),
         ("virDomainGetMaxMemory", "Domain.maxMemory"),
-        ("virDomainGetAutostart", "Domain.autostart"),
+        ("virDomainGetAutostart", "Domain.isAutostartEnabled"),
         ("virDomainGetConnect", "Domain.connection"),
         ("virDomainGetState", "Domain.state()"),
         ("virDomainGetJobInfo", "Domain.jobInfo()"),
@@ -138,6 +138,23 @@ struct FunctionNamingTests {
         ("virNodeDeviceNumOfCaps", "NodeDevice.numberOfCapabilities"),
         ("virDomainSnapshotNum", "Domain.numberOfSnapshots(options:)"),
         ("virDomainSnapshotCurrent", "Domain.currentSnapshot()"),
+        // Verbs come first (`BlockJobAbort` → `abortBlockJob`); `Migrate` inside a phrase is `Migration`.
+        ("virDomainBlockJobAbort", "Domain.abortBlockJob(disk:options:)"),
+        ("virDomainBlockJobSetSpeed", "Domain.setBlockJobSpeed(disk:bandwidth:options:)"),
+        ("virDomainBackupBegin", "Domain.beginBackup(backupXML:checkpointXML:options:)"),
+        ("virDomainManagedSaveRemove", "Domain.removeManagedSave()"),
+        ("virDomainMigrateSetMaxDowntime", "Domain.setMigrationMaxDowntime(_:)"),
+        ("virDomainMigrateGetMaxSpeed", "Domain.migrationMaxSpeed(options:)"),
+        ("virDomainMigrateStartPostCopy", "Domain.startMigrationPostCopy()"),
+        ("virDomainAuthorizedSSHKeysSet", "Domain.setAuthorizedSSHKeys(user:keys:options:)"),
+        ("virNodeSetMemoryParameters", "Connection.setNodeMemoryParameters(_:)"),
+        ("virNodeAllocPages", "Connection.allocateNodePages(pageSizes:pageCounts:startCell:cellCount:options:)"),
+        // One name per operation: the newest numbered form, without its number.
+        ("virDomainMigrate3", "Domain.migrate(destination:parameters:options:)"),
+        ("virDomainMigrateToURI3", "Domain.migrate(destinationURI:parameters:options:)"),
+        // Acronyms are cased alike everywhere, plurals included.
+        ("virDomainSetVcpus", "Domain.setVCPUs(vcpuCount:)"),
+        ("virDomainSetIOThreadParams", "Domain.setIOThreadParameters(ioThreadID:parameters:options:)"),
         // The other modules, and the library itself.
         ("virDomainQemuMonitorCommand", "Domain.qemuMonitorCommand(_:options:)"),
         ("virAdmConnectOpen", "AdminConnection(uri:options:)"),
@@ -151,8 +168,8 @@ struct FunctionNamingTests {
     static let handWritten: [(String, String)] = [
         ("virConnectOpen", "Connection(uri:readOnly:)"),
         ("virConnectOpenReadOnly", "Connection(uri:readOnly:)"),
-        ("virStreamFinish", "Stream.finish()"),
-        ("virStreamAbort", "Stream.abort()"),
+        ("virStreamFinish", "DataStream.finish()"),
+        ("virStreamAbort", "DataStream.abort()"),
     ]
 
     /// The table is big enough to pin the naming rules down.

@@ -42,6 +42,10 @@ struct NamingWordsTests {
         (["Os", "Type"], "osType"),
         (["Usage", "Id"], "usageID"),
         (["running"], "running"),
+        (["Set", "Vcpus"], "setVCPUs"),
+        (["Vcpus"], "vcpus"),
+        (["Active", "Domain", "IDS"], "activeDomainIDs"),
+        (["Os"], "os"),
         ([], ""),
     ]
 
@@ -62,6 +66,12 @@ struct NamingWordsTests {
         (["Node", "Device", "Num", "Of", "Caps"], ["Node", "Device", "Num", "Of", "Capabilities"]),
         (["Adm", "Connect"], ["Admin", "Connect"]),
         (["Domain"], ["Domain"]),
+        // Whatever the C spelling's case: struct fields and constants expand like functions.
+        (["rd", "req"], ["Read", "Requests"]),
+        (["rx", "drop"], ["Received", "Dropped"]),
+        (["hwaddr"], ["Hardware", "Address"]),
+        (["CPU", "Iothread", "Quota"], ["CPU", "IO", "Thread", "Quota"]),
+        (["desc"], ["Description"]),
     ]
 
     /// `camelWords` keeps acronyms together and splits at case changes, digits and underscores.
@@ -92,6 +102,18 @@ struct NamingWordsTests {
     @Test func snakeWords() throws {
         #expect(Naming.snakeWords("VIR_DOMAIN_XML_SECURE") == ["VIR", "DOMAIN", "XML", "SECURE"])
         #expect(try Self.naming().fromSnake(["UPDATE", "CPU"]) == ["Update", "CPU"])
+        #expect(try Self.naming().fromSnake(["ALL", "CPUS"]) == ["All", "CPUs"])
+        #expect(try Self.naming().lowerCamel(snake: ["CPU", "IOTHREAD", "QUOTA"]) == "cpuIOThreadQuota")
+        #expect(try Self.naming().lowerCamel(snake: ["PCI", "DEV"]) == "pciDevice")
+    }
+
+    /// Version numbers leave method names; Boolean properties read as assertions.
+    @Test func versionsAndAssertions() {
+        #expect(MethodNaming.withoutVersion("migrate3") == "migrate")
+        #expect(MethodNaming.withoutVersion("migrate") == "migrate")
+        #expect(MethodNaming.assertion("autostart") == "isAutostartEnabled")
+        #expect(MethodNaming.assertion("isActive") == "isActive")
+        #expect(MethodNaming.assertion("hasMetadata") == "hasMetadata")
     }
 
     /// `identifier` escapes Swift keywords and prefixes a leading digit.

@@ -16,7 +16,7 @@ struct RenderingHelpersTests {
             Handler = () -> Void
         structs are not declarations; mystruct Foo neither
         let a = Connection.Credential.Kind.self
-        let b = Stream.EventType(rawValue: 1)
+        let b = DataStream.EventType(rawValue: 1)
         let c = Domain.state, d = x.Domain.Event, e = Libvirt.Domain.Event
         // Network .Event is not a reference; nor is Network.event
         """
@@ -29,7 +29,7 @@ struct RenderingHelpersTests {
     /// References are `Upper.Upper` word pairs; a matched second word does not start another one.
     @Test func nestedTypeReferences() {
         let references = RuntimeDependencies.nestedTypeReferences(in: Self.source).map { "\($0.owner).\($0.name)" }
-        #expect(references == ["Connection.Credential", "Stream.EventType", "Domain.Event", "Libvirt.Domain"])
+        #expect(references == ["Connection.Credential", "DataStream.EventType", "Domain.Event", "Libvirt.Domain"])
     }
 
     /// A view struct used as a Mustache context.

@@ -38,7 +38,7 @@ struct TypeNamingTests {
         ("virSecret", "Secret"),
         ("virStoragePool", "StoragePool"),
         ("virStorageVol", "StorageVolume"),
-        ("virStream", "Stream"),
+        ("virStream", "DataStream"),
         ("virAdmConnect", "AdminConnection"),
         ("virAdmServer", "AdminServer"),
         ("virAdmClient", "AdminClient"),

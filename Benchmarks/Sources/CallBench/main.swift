@@ -79,7 +79,7 @@ func runStream(_ arguments: [String]) async throws {
         var total = 0
         let start = nowNanoseconds()
         for _ in 0..<shots {
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             _ = try domain.screenshot(stream: stream, screen: 0)
             for try await chunk in stream.bytes() { total += chunk.count }
         }

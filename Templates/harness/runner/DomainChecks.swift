@@ -67,7 +67,7 @@ enum DomainChecks {
             try domain.setMemory(262_144)
             try expect(try domain.info().memory, 262_144, "Domain.info()")
             try domain.setAutostart(true)
-            try expect(try domain.autostart, true, "Domain.autostart")
+            try expect(try domain.isAutostartEnabled, true, "Domain.isAutostartEnabled")
             try domain.managedSave()
             try expect(try domain.hasManagedSaveImage, true, "Domain.hasManagedSaveImage")
             try expect(try domain.info().state, .shutoff, "Domain.info()")

@@ -8,8 +8,8 @@ enum DomainDeviceChecks {
         Check("domain devices, metadata and host CPU models") { f in
             let connection = try f.connection()
             let domain = try f.domain()
-            try expect(try domain.blockStats(disk: "vda").rdReq >= 0, true, "Domain.blockStats(disk:)")
-            try expect(try domain.interfaceStats(device: "52:54:00:aa:00:01").rxBytes >= 0, true, "Domain.interfaceStats(device:)")
+            try expect(try domain.blockStats(disk: "vda").readRequests >= 0, true, "Domain.blockStats(disk:)")
+            try expect(try domain.interfaceStats(device: "52:54:00:aa:00:01").receivedBytes >= 0, true, "Domain.interfaceStats(device:)")
             exercise { _ = try domain.blockInfo(disk: "vda") }
             try domain.setMetadata(type: .description, metadata: "harness description")
             try expect(try domain.metadata(type: .description), "harness description", "Domain.metadata(type:uri:options:)")
@@ -25,10 +25,10 @@ enum DomainDeviceChecks {
             }
             try domain.addIOThread(ioThreadID: 7)
             exercise { try domain.pinIOThread(7, to: [true]) }
-            exercise { try domain.setIOThreadParams(ioThreadID: 7, parameters: [.pollMaxNs: .ullong(1000)]) }
+            exercise { try domain.setIOThreadParameters(ioThreadID: 7, parameters: [.pollMaxNs: .ullong(1000)]) }
             try domain.deleteIOThread(ioThreadID: 7)
-            exercise { _ = try domain.fsFreeze(mountpoints: []) }
-            exercise { _ = try domain.fsThaw(mountpoints: []) }
+            exercise { _ = try domain.fsFreeze(mountPoints: []) }
+            exercise { _ = try domain.fsThaw(mountPoints: []) }
             exercise { try domain.fsTrim(mountPoint: "/", minimum: 0) }
             exercise { try domain.setMemoryStatsPeriod(1) }
             let cpu = "<cpu><arch>x86_64</arch><model>core2duo</model></cpu>"

@@ -34,12 +34,12 @@ enum EventAndStreamChecks {
         },
         Check("screenshot stream") { f in
             let connection = try f.connection()
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             let mime = try f.domain().screenshot(stream: stream, screen: 0)
             try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
             for try await chunk in stream.bytes() { image += chunk }
-            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "Stream.bytes()")
+            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "DataStream.bytes()")
             try expect(image.count > 64, "the screenshot has only \(image.count) bytes")
         },
     ]

@@ -164,7 +164,7 @@ final class Fixture: @unchecked Sendable {
     }
 
     /// A new stream on the connection.
-    func stream() throws -> Libvirt.Stream { try connection().newStream() }
+    func stream() throws -> DataStream { try connection().makeStream() }
 
     /// A secret with a value, from libvirt's secret driver embedded in this process (the test
     /// driver has no secrets); throws when libvirt's daemon drivers are not installed.

@@ -32,22 +32,22 @@ enum HandWrittenChecks {
         },
         Check("stream I/O") { f in
             let connection = try f.connection()
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             _ = try f.domain().screenshot(stream: stream, screen: 0)
             let head = try stream.receive(upTo: 8)
-            try expect(head ?? [], [137, 80, 78, 71, 13, 10, 26, 10], "Stream.receive(upTo:)")
-            try expectFailure(noSupportCode, "Stream.receive(upTo:options:)") {
+            try expect(head ?? [], [137, 80, 78, 71, 13, 10, 26, 10], "DataStream.receive(upTo:)")
+            try expectFailure(noSupportCode, "DataStream.receive(upTo:options:)") {
                 _ = try stream.receive(upTo: 8, options: [])
             }
             try stream.abort()
-            let idle = try connection.newStream()
+            let idle = try connection.makeStream()
             try idle.abort()
-            try expectFailure(noSupportCode, "Stream.send(_:)") { _ = try idle.send([1, 2, 3]) }
+            try expectFailure(noSupportCode, "DataStream.send(_:)") { _ = try idle.send([1, 2, 3]) }
             exercise { try idle.sendAll { _ in [] } }
             exercise { try idle.sparseSendAll(data: { _ in [] }, hole: { (inData: true, length: 0) }, skip: { _ in }) }
             exercise { try idle.receiveAll { _ in } }
             exercise { try idle.sparseReceiveAll(data: { _ in }, hole: { _ in }) }
-            let watched = try connection.newStream(options: .nonblock)
+            let watched = try connection.makeStream(options: .nonblock)
             exercise { _ = try watched.events(.readable) }
             exercise { try watched.updateEvents(.writable) }
         },

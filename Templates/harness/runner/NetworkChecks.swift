@@ -20,7 +20,7 @@ enum NetworkChecks {
             try expect(try network.isPersistent, true, "Network.isPersistent")
             try expect(try network.xmlDescription().contains("192.168.10.1"), true, "Network.xmlDescription(options:)")
             try network.setAutostart(true)
-            try expect(try network.autostart, true, "Network.autostart")
+            try expect(try network.isAutostartEnabled, true, "Network.isAutostartEnabled")
 
             let xml = "<network><name>harness-new-net</name><bridge name='virbr12'/>"
                 + "<ip address='192.168.12.1' netmask='255.255.255.0'/></network>"

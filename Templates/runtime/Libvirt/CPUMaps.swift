@@ -61,7 +61,7 @@ extension Domain {
     /// Runtime information about each virtual CPU with the host CPUs it may run on.
     ///
     /// C symbol: `virDomainGetVcpus`.
-    public func vcpus() throws -> [(info: VcpuInfo, affinity: [Bool])] {
+    public func vcpus() throws -> [(info: VCPUInfo, affinity: [Bool])] {
         let cpus = try CPUMap.hostCPUs(of: pointer)
         let count = Int(try check(virDomainGetVcpusFlags(pointer, UInt32(VIR_DOMAIN_VCPU_MAXIMUM.rawValue))))
         let length = CPUMap.length(cpus)
@@ -70,7 +70,7 @@ extension Domain {
         let filled = Int(try check(virDomainGetVcpus(pointer, &infos, Int32(count), &maps, Int32(length))))
         return maps.withUnsafeBufferPointer { all in
             (0..<filled).map { index in
-                (VcpuInfo(infos[index]),
+                (VCPUInfo(infos[index]),
                  CPUMap.decode(UnsafeBufferPointer(rebasing: all[(index * length)..<((index + 1) * length)]), cpus: cpus))
             }
         }

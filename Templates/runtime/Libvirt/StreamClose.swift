@@ -1,6 +1,6 @@
 import CLibvirt
 
-extension Stream {
+extension DataStream {
     /// Requests that the data transfer in progress be cancelled abnormally before the end of the
     /// stream has been reached. For output streams this informs the driver that the stream is
     /// being terminated early; for input streams, that it should stop sending data.
@@ -14,6 +14,7 @@ extension Stream {
     /// Available since libvirt 0.7.2.
     public func abort() throws {
         removeEventCallback()
+        transferEnded.withLock { $0 = true }
         try check(virStreamAbort(pointer))
     }
 
@@ -32,6 +33,7 @@ extension Stream {
     public func finish() throws {
         removeEventCallback()
         try check(virStreamFinish(pointer))
+        transferEnded.withLock { $0 = true }
     }
 
     /// Removes the ``events(_:)`` callback, if there is one, so that libvirt releases it, and

@@ -738,13 +738,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV`.
         /// Available since libvirt 3.4.0.
-        public static let ccwDev: Self = Self(rawValue: 32768)
+        public static let ccwDevice: Self = Self(rawValue: 32768)
 
         /// CSS device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV`.
         /// Available since libvirt 6.8.0.
-        public static let cssDev: Self = Self(rawValue: 65536)
+        public static let cssDevice: Self = Self(rawValue: 65536)
 
         /// DRM device
         ///
@@ -780,7 +780,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let pciDev: Self = Self(rawValue: 2)
+        public static let pciDevice: Self = Self(rawValue: 2)
 
         /// SCSI device
         ///
@@ -822,7 +822,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let usbDev: Self = Self(rawValue: 4)
+        public static let usbDevice: Self = Self(rawValue: 4)
 
         /// USB interface
         ///
@@ -995,20 +995,20 @@ extension Connection {
         /// Additional challenge to show
         public var challenge: String
         /// Optional default result
-        public var defresult: String
+        public var defaultResult: String
         /// Result to be filled with user response (or defresult)
         public var result: String
         /// Length of the result
-        public var resultlen: UInt32
+        public var resultLength: UInt32
 
         /// Copies the values out of the C struct.
         package init(_ c: virConnectCredential) {
             self.type = Connection.CredentialType(rawValue: Int32(truncatingIfNeeded: c.type))
             self.prompt = c.prompt.map { String(cString: $0) } ?? ""
             self.challenge = c.challenge.map { String(cString: $0) } ?? ""
-            self.defresult = c.defresult.map { String(cString: $0) } ?? ""
+            self.defaultResult = c.defresult.map { String(cString: $0) } ?? ""
             self.result = c.result.map { String(cString: $0) } ?? ""
-            self.resultlen = c.resultlen
+            self.resultLength = c.resultlen
         }
     }
 
@@ -1547,7 +1547,7 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
-    public func maxVcpus(type: String? = nil) throws -> Int32 {
+    public func maxVCPUs(type: String? = nil) throws -> Int32 {
         let result = withOptionalCString(type) { type in virConnectGetMaxVcpus(pointer, type) }
         if result == -1 { throw LibvirtError.last() }
         return result
@@ -2934,10 +2934,10 @@ extension Connection {
     /// page sizes which are to be allocated in the system (the size
     /// unit is kibibytes), and `pageCounts` then contains the number
     /// of pages to reserve.  If `options` is 0
-    /// (`NodeAllocPagesOptions.add`), each pool corresponding to
+    /// (`NodeAllocatePagesOptions.add`), each pool corresponding to
     /// `pageSizes` grows by the number of pages specified in the
     /// corresponding `pageCounts`.  If `options` contains
-    /// `NodeAllocPagesOptions.set`, each pool mentioned is resized to
+    /// `NodeAllocatePagesOptions.set`, each pool mentioned is resized to
     /// the given number of pages.  The pages pool can be allocated
     /// over several NUMA nodes at once, just point at `startCell` and
     /// tell how many subsequent NUMA nodes should be taken in. As a
@@ -2948,13 +2948,13 @@ extension Connection {
     /// - Parameter pageCounts: how many pages should be allocated
     /// - Parameter startCell: index of first cell to allocate pages on
     /// - Parameter cellCount: number of consecutive cells to allocate pages on
-    /// - Parameter options: extra flags; binary-OR of `NodeAllocPagesOptions`
+    /// - Parameter options: extra flags; binary-OR of `NodeAllocatePagesOptions`
     /// - Returns: the number of nodes successfully adjusted or -1 in case of an error.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeAllocPages`.
     /// Available since libvirt 1.2.9.
-    public func nodeAllocPages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocPagesOptions = []) throws -> Int32 {
+    public func allocateNodePages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocatePagesOptions = []) throws -> Int32 {
         guard pageSizes.count == pageCounts.count else { throw LibvirtError(code: .invalidArg, errorDomain: .none, message: "pageSizes and pageCounts must have the same length") }
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
@@ -3029,7 +3029,7 @@ extension Connection {
 
     /// This function provides individual cpu statistics of the node.
     /// If you want to get total cpu statistics of the node, you must specify
-    /// `NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` to `cpu`.
+    /// `NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` to `cpu`.
     /// The `parameters` array will be filled with the values equal to the number of
     /// parameters suggested by `nparams`
     ///
@@ -3068,7 +3068,7 @@ extension Connection {
     /// VIR_NODE_CPU_STATS_UTILIZATION:
     ///     The CPU utilization. The usage value is in percent and 100%
     ///     represents all CPUs on the server.
-    /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUS` means total cpu statistics)
+    /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` means total cpu statistics)
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3307,13 +3307,13 @@ extension Connection {
     /// time in the specified state (Suspend-to-RAM, Suspend-to-Disk or
     /// Hybrid-Suspend). Schedule the node's Real-Time-Clock interrupt to
     /// resume the node after the duration is complete.
-    /// - Parameter target: the state to which the host must be suspended to, such as: `NodeSuspendTarget.mem` (Suspend-to-RAM) `NodeSuspendTarget.disk` (Suspend-to-Disk) `NodeSuspendTarget.hybrid` (Hybrid-Suspend, which is a combination of the former modes).
+    /// - Parameter target: the state to which the host must be suspended to, such as: `NodeSuspendTarget.memory` (Suspend-to-RAM) `NodeSuspendTarget.disk` (Suspend-to-Disk) `NodeSuspendTarget.hybrid` (Hybrid-Suspend, which is a combination of the former modes).
     /// - Parameter duration: the time duration in seconds for which the host has to be suspended
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeSuspendForDuration`.
     /// Available since libvirt 0.9.8.
-    public func nodeSuspendForDuration(target: NodeSuspendTarget, duration: UInt64) throws {
+    public func suspendHost(target: NodeSuspendTarget, duration: UInt64) throws {
         try check(virNodeSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
@@ -3522,20 +3522,20 @@ extension Connection {
     ///
     /// When no longer needed, a stream object must be released
     /// with virStreamFree. If a data stream has been used,
-    /// then the application must call `Stream.finish()` or
-    /// `Stream.abort()` before free'ing to, in order to notify
+    /// then the application must call `DataStream.finish()` or
+    /// `DataStream.abort()` before free'ing to, in order to notify
     /// the driver of termination.
     ///
     /// If a non-blocking data stream is required passed
-    /// `Stream.Options.nonblock` for flags, otherwise pass 0.
-    /// - Parameter options: bitwise-OR of `Stream.Options`
+    /// `DataStream.Options.nonblock` for flags, otherwise pass 0.
+    /// - Parameter options: bitwise-OR of `DataStream.Options`
     /// - Returns: the new stream
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStreamNew`.
     /// Available since libvirt 0.7.2.
-    public func newStream(options: Stream.Options = []) throws -> Stream {
+    public func makeStream(options: DataStream.Options = []) throws -> DataStream {
         let result = try checkPointer(virStreamNew(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
-        return Stream(owning: result)
+        return DataStream(owning: result)
     }
 }

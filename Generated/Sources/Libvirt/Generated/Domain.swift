@@ -108,7 +108,7 @@ extension Domain {
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_ACTIVE_COMMIT`.
         /// Available since libvirt 1.2.6.
         case activeCommit
-        /// Backup (`Domain.backupBegin(backupXML:checkpointXML:options:)`)
+        /// Backup (`Domain.beginBackup(backupXML:checkpointXML:options:)`)
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_TYPE_BACKUP`.
         /// Available since libvirt 6.0.0.
@@ -829,12 +829,12 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_BLOCK_JOB`.
         /// Available since libvirt 0.9.4.
-        case blockJob
+        case blockJobByPath
         /// virConnectDomainEventBlockJobCallback
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2`.
         /// Available since libvirt 1.2.6.
-        case blockJob2
+        case blockJob
         /// virConnectDomainEventBlockThresholdCallback
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_BLOCK_THRESHOLD`.
@@ -958,8 +958,8 @@ extension Domain {
             switch rawValue {
             case 18: self = .agentLifecycle
             case 13: self = .balloonChange
-            case 8: self = .blockJob
-            case 16: self = .blockJob2
+            case 8: self = .blockJobByPath
+            case 16: self = .blockJob
             case 24: self = .blockThreshold
             case 7: self = .controlError
             case 19: self = .deviceAdded
@@ -992,8 +992,8 @@ extension Domain {
             switch self {
             case .agentLifecycle: return 18
             case .balloonChange: return 13
-            case .blockJob: return 8
-            case .blockJob2: return 16
+            case .blockJobByPath: return 8
+            case .blockJob: return 16
             case .blockThreshold: return 24
             case .controlError: return 7
             case .deviceAdded: return 19
@@ -1027,8 +1027,8 @@ extension Domain {
             switch self {
             case .agentLifecycle: return "agentLifecycle"
             case .balloonChange: return "balloonChange"
+            case .blockJobByPath: return "blockJobByPath"
             case .blockJob: return "blockJob"
-            case .blockJob2: return "blockJob2"
             case .blockThreshold: return "blockThreshold"
             case .controlError: return "controlError"
             case .deviceAdded: return "deviceAdded"
@@ -2532,7 +2532,7 @@ extension Domain {
     /// Available since libvirt 0.9.9.
     ///
     /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-    public enum NumatuneMemoryMode: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
+    public enum NUMATuneMemoryMode: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
         /// C symbol: `VIR_DOMAIN_NUMATUNE_MEM_INTERLEAVE`.
         /// Available since libvirt 0.9.9.
         case interleave
@@ -3775,7 +3775,7 @@ extension Domain {
             self.rawValue = rawValue
         }
 
-        /// Interrupt post-copy migration. Since migration in a post-copy phase  cannot be aborted without losing the domain (none of the hosts involved  in migration has a complete state of the domain), the migration will be  suspended and it can later be resumed using `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* APIs with  `Domain.MigrateOptions.postcopyResume` flag.
+        /// Interrupt post-copy migration. Since migration in a post-copy phase  cannot be aborted without losing the domain (none of the hosts involved  in migration has a complete state of the domain), the migration will be  suspended and it can later be resumed using virDomainMigrate* APIs with  `Domain.MigrateOptions.postcopyResume` flag.
         ///
         /// C symbol: `VIR_DOMAIN_ABORT_JOB_POSTCOPY`.
         /// Available since libvirt 8.5.0.
@@ -3948,7 +3948,7 @@ extension Domain {
         public static let bandwidthBytes: Self = Self(rawValue: 1)
     }
 
-    /// Flags for use with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`
+    /// Flags for use with `Domain.setBlockJobSpeed(disk:bandwidth:options:)`
     ///
     /// C symbol: `virDomainBlockJobSetSpeedFlags`.
     /// Available since libvirt 1.2.9.
@@ -4017,7 +4017,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY_DEV`.
         /// Available since libvirt 1.2.9.
-        public static let copyDev: Self = Self(rawValue: 32)
+        public static let copyDevice: Self = Self(rawValue: 32)
 
         /// Make destination file raw
         ///
@@ -4296,7 +4296,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainDirtyRateCalcFlags`.
     /// Available since libvirt 8.1.0.
-    public struct DirtyRateCalcOptions: OptionSet, Hashable, Sendable {
+    public struct DirtyRateCalculationOptions: OptionSet, Hashable, Sendable {
         /// The C bit mask.
         public let rawValue: UInt32
 
@@ -4651,7 +4651,7 @@ extension Domain {
         /// Available since libvirt 0.7.3.
         public static let persistDest: Self = Self(rawValue: 8)
 
-        /// Setting the `Domain.MigrateOptions.postcopy` flag tells libvirt to enable post-copy  migration. However, the migration will start normally and  `Domain.migrateStartPostCopy()` needs to be called to switch it into the  post-copy mode. See `Domain.migrateStartPostCopy()` for more details.
+        /// Setting the `Domain.MigrateOptions.postcopy` flag tells libvirt to enable post-copy  migration. However, the migration will start normally and  `Domain.startMigrationPostCopy()` needs to be called to switch it into the  post-copy mode. See `Domain.startMigrationPostCopy()` for more details.
         ///
         /// C symbol: `VIR_MIGRATE_POSTCOPY`.
         /// Available since libvirt 1.3.3.
@@ -5001,7 +5001,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_STATS_IOTHREAD`.
         /// Available since libvirt 4.10.0.
-        public static let iothread: Self = Self(rawValue: 128)
+        public static let ioThread: Self = Self(rawValue: 128)
 
         /// return domain memory info
         ///
@@ -5092,7 +5092,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainVcpuFlags`.
     /// Available since libvirt 0.8.5.
-    public struct VcpuOptions: OptionSet, Hashable, Sendable {
+    public struct VCPUOptions: OptionSet, Hashable, Sendable {
         /// The C bit mask.
         public let rawValue: UInt32
 
@@ -5205,14 +5205,14 @@ extension Domain {
         public var type: Domain.BlockJobType
         /// The following fields provide an indication of block job progress.  `cur`  indicates the current position and will be between 0 and `end`.  `end` is  the final cursor position for this operation and represents completion.  To approximate progress, divide `cur` by `end`.
         public var bandwidth: UInt
-        public var cur: UInt64
+        public var current: UInt64
         public var end: UInt64
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainBlockJobInfo) {
             self.type = Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: c.type))
             self.bandwidth = c.bandwidth
-            self.cur = c.cur
+            self.current = c.cur
             self.end = c.end
         }
     }
@@ -5223,23 +5223,23 @@ extension Domain {
     /// Available since libvirt 0.3.3.
     public struct BlockStats: Hashable, Sendable {
         /// number of read requests
-        public var rdReq: Int64
+        public var readRequests: Int64
         /// number of read bytes
-        public var rdBytes: Int64
+        public var readBytes: Int64
         /// number of write requests
-        public var wrReq: Int64
+        public var writeRequests: Int64
         /// number of written bytes
-        public var wrBytes: Int64
+        public var writeBytes: Int64
         /// In Xen this returns the mysterious 'oo_req'.
-        public var errs: Int64
+        public var errors: Int64
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainBlockStatsStruct) {
-            self.rdReq = c.rd_req
-            self.rdBytes = c.rd_bytes
-            self.wrReq = c.wr_req
-            self.wrBytes = c.wr_bytes
-            self.errs = c.errs
+            self.readRequests = c.rd_req
+            self.readBytes = c.rd_bytes
+            self.writeRequests = c.wr_req
+            self.writeBytes = c.wr_bytes
+            self.errors = c.errs
         }
     }
 
@@ -5337,20 +5337,20 @@ extension Domain {
     /// Available since libvirt 1.2.11.
     public struct FSInfo: Hashable, Sendable {
         /// path to mount point
-        public var mountpoint: String
+        public var mountPoint: String
         /// device name in the guest (e.g. "sda1")
         public var name: String
         /// filesystem type
-        public var fstype: String
+        public var filesystemType: String
         /// array of disk device aliases
-        public var devAlias: [String]
+        public var deviceAlias: [String]
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainFSInfo) {
-            self.mountpoint = c.mountpoint.map { String(cString: $0) } ?? ""
+            self.mountPoint = c.mountpoint.map { String(cString: $0) } ?? ""
             self.name = c.name.map { String(cString: $0) } ?? ""
-            self.fstype = c.fstype.map { String(cString: $0) } ?? ""
-            self.devAlias = c.devAlias.map { p in (0..<Int(c.ndevAlias)).map { p[$0].map { String(cString: $0) } ?? "" } } ?? []
+            self.filesystemType = c.fstype.map { String(cString: $0) } ?? ""
+            self.deviceAlias = c.devAlias.map { p in (0..<Int(c.ndevAlias)).map { p[$0].map { String(cString: $0) } ?? "" } } ?? []
         }
     }
 
@@ -5360,14 +5360,14 @@ extension Domain {
     /// Available since libvirt 1.2.14.
     public struct IOThreadInfo: Hashable, Sendable {
         /// IOThread ID
-        public var iothreadID: UInt32
+        public var ioThreadID: UInt32
         /// CPU map for thread. A pointer to an array of real CPUs (in 8-bit bytes)
-        public var cpumap: [UInt8]
+        public var cpuMap: [UInt8]
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainIOThreadInfo) {
-            self.iothreadID = c.iothread_id
-            self.cpumap = c.cpumap.map { Array(UnsafeBufferPointer(start: $0, count: Int(c.cpumaplen))) } ?? []
+            self.ioThreadID = c.iothread_id
+            self.cpuMap = c.cpumap.map { Array(UnsafeBufferPointer(start: $0, count: Int(c.cpumaplen))) } ?? []
         }
     }
 
@@ -5376,17 +5376,17 @@ extension Domain {
     /// C symbol: `virDomainIPAddress`.
     /// Available since libvirt 1.2.14.
     public struct IPAddress: Hashable, Sendable {
-        /// `IPAddrType`
-        public var type: IPAddrType
+        /// `IPAddressType`
+        public var type: IPAddressType
         /// IP address
-        public var addr: String
+        public var address: String
         /// IP address prefix
         public var prefix: UInt32
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainIPAddress) {
-            self.type = IPAddrType(rawValue: Int32(truncatingIfNeeded: c.type))
-            self.addr = c.addr.map { String(cString: $0) } ?? ""
+            self.type = IPAddressType(rawValue: Int32(truncatingIfNeeded: c.type))
+            self.address = c.addr.map { String(cString: $0) } ?? ""
             self.prefix = c.prefix
         }
     }
@@ -5425,15 +5425,15 @@ extension Domain {
         /// interface name
         public var name: String
         /// hardware address, may be NULL
-        public var hwaddr: String
+        public var hardwareAddress: String
         /// array of IP addresses
-        public var addrs: [Domain.IPAddress]
+        public var addresses: [Domain.IPAddress]
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainInterface) {
             self.name = c.name.map { String(cString: $0) } ?? ""
-            self.hwaddr = c.hwaddr.map { String(cString: $0) } ?? ""
-            self.addrs = c.addrs.map { p in (0..<Int(c.naddrs)).map { Domain.IPAddress(p[$0]) } } ?? []
+            self.hardwareAddress = c.hwaddr.map { String(cString: $0) } ?? ""
+            self.addresses = c.addrs.map { p in (0..<Int(c.naddrs)).map { Domain.IPAddress(p[$0]) } } ?? []
         }
     }
 
@@ -5442,25 +5442,25 @@ extension Domain {
     /// C symbol: `virDomainInterfaceStatsStruct`.
     /// Available since libvirt 0.3.3.
     public struct InterfaceStats: Hashable, Sendable {
-        public var rxBytes: Int64
-        public var rxPackets: Int64
-        public var rxErrs: Int64
-        public var rxDrop: Int64
-        public var txBytes: Int64
-        public var txPackets: Int64
-        public var txErrs: Int64
-        public var txDrop: Int64
+        public var receivedBytes: Int64
+        public var receivedPackets: Int64
+        public var receivedErrors: Int64
+        public var receivedDropped: Int64
+        public var transmittedBytes: Int64
+        public var transmittedPackets: Int64
+        public var transmittedErrors: Int64
+        public var transmittedDropped: Int64
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainInterfaceStatsStruct) {
-            self.rxBytes = c.rx_bytes
-            self.rxPackets = c.rx_packets
-            self.rxErrs = c.rx_errs
-            self.rxDrop = c.rx_drop
-            self.txBytes = c.tx_bytes
-            self.txPackets = c.tx_packets
-            self.txErrs = c.tx_errs
-            self.txDrop = c.tx_drop
+            self.receivedBytes = c.rx_bytes
+            self.receivedPackets = c.rx_packets
+            self.receivedErrors = c.rx_errs
+            self.receivedDropped = c.rx_drop
+            self.transmittedBytes = c.tx_bytes
+            self.transmittedPackets = c.tx_packets
+            self.transmittedErrors = c.tx_errs
+            self.transmittedDropped = c.tx_drop
         }
     }
 
@@ -5479,10 +5479,10 @@ extension Domain {
         public var dataProcessed: UInt64
         /// As above, but only tracking guest memory progress
         public var dataRemaining: UInt64
-        public var memTotal: UInt64
-        public var memProcessed: UInt64
+        public var memoryTotal: UInt64
+        public var memoryProcessed: UInt64
         /// As above, but only tracking guest disk file progress
-        public var memRemaining: UInt64
+        public var memoryRemaining: UInt64
         public var fileTotal: UInt64
         public var fileProcessed: UInt64
         public var fileRemaining: UInt64
@@ -5495,9 +5495,9 @@ extension Domain {
             self.dataTotal = c.dataTotal
             self.dataProcessed = c.dataProcessed
             self.dataRemaining = c.dataRemaining
-            self.memTotal = c.memTotal
-            self.memProcessed = c.memProcessed
-            self.memRemaining = c.memRemaining
+            self.memoryTotal = c.memTotal
+            self.memoryProcessed = c.memProcessed
+            self.memoryRemaining = c.memRemaining
             self.fileTotal = c.fileTotal
             self.fileProcessed = c.fileProcessed
             self.fileRemaining = c.fileRemaining
@@ -5510,12 +5510,12 @@ extension Domain {
     /// Available since libvirt 0.7.5.
     public struct MemoryStat: Hashable, Sendable {
         public var tag: Domain.MemoryStatTags
-        public var val: UInt64
+        public var value: UInt64
 
         /// Copies the values out of the C struct.
         package init(_ c: virDomainMemoryStatStruct) {
             self.tag = Domain.MemoryStatTags(rawValue: Int32(truncatingIfNeeded: c.tag))
-            self.val = c.val
+            self.value = c.val
         }
     }
 
@@ -5580,7 +5580,7 @@ extension Domain {
             self.rawValue = rawValue
         }
 
-        /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.blockJobSetSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.blockJobSetSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
+        /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.setBlockJobSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.setBlockJobSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`.
         /// Available since libvirt 1.2.8.
@@ -5748,13 +5748,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_ERRS`.
         /// Available since libvirt 0.9.5.
-        public static let errs: Self = "errs"
+        public static let errors: Self = "errs"
 
         /// Macro represents the total flush requests of the block device, as an llong.
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let flushReq: Self = "flush_operations"
+        public static let flushRequests: Self = "flush_operations"
 
         /// Macro represents the total time spend on cache flushing in nano-seconds of the block device, as an llong.
         ///
@@ -5772,7 +5772,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let readReq: Self = "rd_operations"
+        public static let readRequests: Self = "rd_operations"
 
         /// Macro represents the total time spend on cache reads in nano-seconds of the block device, as an llong.
         ///
@@ -5790,7 +5790,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let writeReq: Self = "wr_operations"
+        public static let writeRequests: Self = "wr_operations"
 
         /// Macro represents the total time spend on cache writes in nano-seconds of the block device, as an llong.
         ///
@@ -5849,7 +5849,7 @@ extension Domain {
         }
     }
 
-    /// Names of the typed parameters of `Domain.guestVcpus`.
+    /// Names of the typed parameters of `Domain.guestVCPUs`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct GuestVCPUParameter: TypedParameterKey {
@@ -5862,7 +5862,7 @@ extension Domain {
         }
     }
 
-    /// Names of the typed parameters of `Domain.setIOThreadParams(ioThreadID:parameters:options:)`.
+    /// Names of the typed parameters of `Domain.setIOThreadParameters(ioThreadID:parameters:options:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct IOThreadParameter: TypedParameterKey {
@@ -6281,7 +6281,7 @@ extension Domain {
         public static let swapHardLimit: Self = "swap_hard_limit"
     }
 
-    /// Names of the typed parameters of `Domain.migrate3(destination:parameters:options:)`, `Domain.migrateToURI3(destinationURI:parameters:options:)`.
+    /// Names of the typed parameters of `Domain.migrate(destination:parameters:options:)`, `Domain.migrate(destinationURI:parameters:options:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct MigrationParameter: TypedParameterKey {
@@ -6293,121 +6293,121 @@ extension Domain {
             self.rawValue = rawValue
         }
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the increment added to VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL whenever the hypervisor decides the current rate is not enough to ensure convergence of the migration. As `TypedParameterType.int`.
+        /// virDomainMigrate* params field: the increment added to VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL whenever the hypervisor decides the current rate is not enough to ensure convergence of the migration. As `TypedParameterType.int`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT`.
         /// Available since libvirt 2.0.0.
         public static let autoConvergeIncrement: Self = "auto_converge.increment"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As `TypedParameterType.int`.
+        /// virDomainMigrate* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As `TypedParameterType.int`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL`.
         /// Available since libvirt 2.0.0.
         public static let autoConvergeInitial: Self = "auto_converge.initial"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the maximum bandwidth (in MiB/s) that will be used for migration as `TypedParameterType.ullong`. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
+        /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for migration as `TypedParameterType.ullong`. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH`.
         /// Available since libvirt 1.1.0.
         public static let bandwidth: Self = "bandwidth"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as `TypedParameterType.ullong`. If set to 0 or omitted, post-copy migration speed will not be limited.
+        /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as `TypedParameterType.ullong`. If set to 0 or omitted, post-copy migration speed will not be limited.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY`.
         /// Available since libvirt 5.1.0.
         public static let bandwidthPostcopy: Self = "bandwidth.postcopy"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
+        /// virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION`.
         /// Available since libvirt 1.3.4.
         public static let compression: Self = "compression"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the number of decompression threads for multithread compression as `TypedParameterType.int`.
+        /// virDomainMigrate* params field: the number of decompression threads for multithread compression as `TypedParameterType.int`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS`.
         /// Available since libvirt 1.3.4.
         public static let compressionMtDthreads: Self = "compression.mt.dthreads"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the level of compression for multithread compression as `TypedParameterType.int`. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
+        /// virDomainMigrate* params field: the level of compression for multithread compression as `TypedParameterType.int`. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL`.
         /// Available since libvirt 1.3.4.
         public static let compressionMtLevel: Self = "compression.mt.level"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the number of compression threads for multithread compression as `TypedParameterType.int`.
+        /// virDomainMigrate* params field: the number of compression threads for multithread compression as `TypedParameterType.int`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS`.
         /// Available since libvirt 1.3.4.
         public static let compressionMtThreads: Self = "compression.mt.threads"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the size of page cache for xbzrle compression as `TypedParameterType.ullong`.
+        /// virDomainMigrate* params field: the size of page cache for xbzrle compression as `TypedParameterType.ullong`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE`.
         /// Available since libvirt 1.3.4.
         public static let compressionXbzrleCache: Self = "compression.xbzrle.cache"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the name to be used for the domain on the destination host as `TypedParameterType.string`. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
+        /// virDomainMigrate* params field: the name to be used for the domain on the destination host as `TypedParameterType.string`. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_NAME`.
         /// Available since libvirt 1.1.0.
         public static let destName: Self = "destination_name"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the new configuration to be used for the domain on the destination host as `TypedParameterType.string`. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+        /// virDomainMigrate* params field: the new configuration to be used for the domain on the destination host as `TypedParameterType.string`. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_XML`.
         /// Available since libvirt 1.1.0.
         public static let destXML: Self = "destination_xml"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: port that destination server should use for incoming disks migration. Type is `TypedParameterType.int`. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
+        /// virDomainMigrate* params field: port that destination server should use for incoming disks migration. Type is `TypedParameterType.int`. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_PORT`.
         /// Available since libvirt 1.3.3.
         public static let disksPort: Self = "disks_port"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI used for incoming disks migration. Type is `TypedParameterType.string`. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
+        /// virDomainMigrate* params field: URI used for incoming disks migration. Type is `TypedParameterType.string`. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_URI`.
         /// Available since libvirt 6.8.0.
         public static let disksURI: Self = "disks_uri"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI to use for migrating client's connection to domain's graphical console as `TypedParameterType.string`. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
+        /// virDomainMigrate* params field: URI to use for migrating client's connection to domain's graphical console as `TypedParameterType.string`. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_GRAPHICS_URI`.
         /// Available since libvirt 1.1.0.
         public static let graphicsURI: Self = "graphics_uri"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
+        /// virDomainMigrate* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_LISTEN_ADDRESS`.
         /// Available since libvirt 1.1.4.
         public static let listenAddress: Self = "listen_address"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
+        /// virDomainMigrate* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_MIGRATE_DISKS`.
         /// Available since libvirt 1.2.17.
         public static let migrateDisks: Self = "migrate_disks"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: number of connections used during parallel migration. As `TypedParameterType.int`.
+        /// virDomainMigrate* params field: number of connections used during parallel migration. As `TypedParameterType.int`.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS`.
         /// Available since libvirt 5.2.0.
         public static let parallelConnections: Self = "parallel.connections"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: the new persistent configuration to be used for the domain on the destination host as `TypedParameterType.string`. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+        /// virDomainMigrate* params field: the new persistent configuration to be used for the domain on the destination host as `TypedParameterType.string`. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_PERSIST_XML`.
         /// Available since libvirt 1.3.4.
         public static let persistXML: Self = "persistent_xml"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: override the destination host name used for TLS verification. As `TypedParameterType.string`.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
+        /// virDomainMigrate* params field: override the destination host name used for TLS verification. As `TypedParameterType.string`.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_TLS_DESTINATION`.
         /// Available since libvirt 6.0.0.
         public static let tlsDestination: Self = "tls.destination"
 
-        /// `Domain.migrate(destination:options:destinationName:uri:bandwidth:)`* params field: URI to use for initiating domain migration as `TypedParameterType.string`. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when `Domain.MigrateOptions.tunnelled` flag is set.
+        /// virDomainMigrate* params field: URI to use for initiating domain migration as `TypedParameterType.string`. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when `Domain.MigrateOptions.tunnelled` flag is set.
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_URI`.
         /// Available since libvirt 1.1.0.
@@ -6426,7 +6426,7 @@ extension Domain {
             self.rawValue = rawValue
         }
 
-        /// Macro for typed parameter name that lists the numa mode of a domain, as an int containing a `Domain.NumatuneMemoryMode` value.
+        /// Macro for typed parameter name that lists the numa mode of a domain, as an int containing a `Domain.NUMATuneMemoryMode` value.
         ///
         /// C symbol: `VIR_DOMAIN_NUMA_MODE`.
         /// Available since libvirt 0.9.9.
@@ -6661,13 +6661,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
-        public static let iothreadPeriod: Self = "iothread_period"
+        public static let ioThreadPeriod: Self = "iothread_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for IOThreads only, when using the posix scheduler, as an llong.
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
-        public static let iothreadQuota: Self = "iothread_quota"
+        public static let ioThreadQuota: Self = "iothread_quota"
 
         /// Macro represents the scheduler limit value, when using the allocation scheduler, as an llong.
         ///
@@ -6854,7 +6854,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN`.
         /// Available since libvirt 1.2.9.
-        public static let cpuEmulatorpin: Self = "cputune.emulatorpin"
+        public static let cpuEmulatorPin: Self = "cputune.emulatorpin"
 
         /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as `TypedParameterType.ullong`.
         ///
@@ -6884,42 +6884,42 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN`.
         /// Available since libvirt 1.2.14.
-        public static func cpuIothreadspin(_ value0: UInt) -> Self { Self(rawValue: "cputune.iothreadpin\(value0)") }
+        public static func cpuIOThreadsPin(_ value0: UInt) -> Self { Self(rawValue: "cputune.iothreadpin\(value0)") }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for iothreads only, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
-        public static let cpuIothreadPeriod: Self = "cputune.iothread_period"
+        public static let cpuIOThreadPeriod: Self = "cputune.iothread_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for iothreads only, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
-        public static let cpuIothreadQuota: Self = "cputune.iothread_quota"
+        public static let cpuIOThreadQuota: Self = "cputune.iothread_quota"
 
         /// Macro represents formatted pinning for one vcpu specified by id which is appended to the parameter name, for example "cputune.vcpupin1", as `TypedParameterType.string`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPUPIN`.
         /// Available since libvirt 1.2.9.
-        public static func cpuVcpupin(_ value0: UInt) -> Self { Self(rawValue: "cputune.vcpupin\(value0)") }
+        public static func cpuVCPUPin(_ value0: UInt) -> Self { Self(rawValue: "cputune.vcpupin\(value0)") }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVcpuPeriod: Self = "cputune.vcpu_period"
+        public static let cpuVCPUPeriod: Self = "cputune.vcpu_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVcpuQuota: Self = "cputune.vcpu_quota"
+        public static let cpuVCPUQuota: Self = "cputune.vcpu_quota"
     }
 
     /// Requests that the current background job be aborted at the
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
-    /// `Domain.abortJob()` will report an error (see `Domain.migrateStartPostCopy()`
+    /// `Domain.abortJob()` will report an error (see `Domain.startMigrationPostCopy()`
     /// for more details).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -6932,7 +6932,7 @@ extension Domain {
     /// Requests that the current background job be aborted at the
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
     /// this function will report an error unless `Domain.AbortJobOptions.postcopy`
-    /// flag is used (see `Domain.migrateStartPostCopy()` for more details).
+    /// flag is used (see `Domain.startMigrationPostCopy()` for more details).
     /// - Parameter options: bitwise-OR of `Domain.AbortJobOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -6985,7 +6985,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainAgentSetResponseTimeout`.
     /// Available since libvirt 5.10.0.
-    public func agentSetResponseTimeout(_ timeout: Int32) throws {
+    public func setAgentResponseTimeout(_ timeout: Int32) throws {
         try check(virDomainAgentSetResponseTimeout(pointer, timeout, 0))
     }
 
@@ -7154,7 +7154,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainBackupBegin`.
     /// Available since libvirt 6.0.0.
-    public func backupBegin(backupXML: String, checkpointXML: String? = nil, options: Domain.BackupBeginOptions = []) throws {
+    public func beginBackup(backupXML: String, checkpointXML: String? = nil, options: Domain.BackupBeginOptions = []) throws {
         try check(backupXML.withCString { backupXML in withOptionalCString(checkpointXML) { checkpointXML in virDomainBackupBegin(pointer, backupXML, checkpointXML, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -7189,7 +7189,7 @@ extension Domain {
     /// This command starts a long-running commit block job, whose status may
     /// be tracked by `Domain.BlockJobInfo` with a job type of
     /// `Domain.BlockJobType.commit`, and the operation can be aborted with
-    /// `Domain.blockJobAbort(disk:options:)`.  When finished, an asynchronous event is
+    /// `Domain.abortBlockJob(disk:options:)`.  When finished, an asynchronous event is
     /// raised to indicate the final status, and the job no longer exists.  If
     /// the job is aborted, it is up to the hypervisor whether starting a new
     /// job will resume from the same point, or start over.
@@ -7262,7 +7262,7 @@ extension Domain {
     /// Hypervisors may further restrict the range of valid bandwidth
     /// values.  Some hypervisors do not support this feature and will
     /// return an error if bandwidth is not 0; in this case, it might still
-    /// be possible for a later call to `Domain.blockJobSetSpeed(disk:bandwidth:options:)` to
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
     /// succeed.  The actual speed can be determined with
     /// `Domain.blockJobInfo(disk:options:)`.
     /// - Parameter disk: path to the block device, or device shorthand
@@ -7310,7 +7310,7 @@ extension Domain {
     /// emitted for the given device. This information is also visible in the
     /// live XML as 'ready="yes"' attribute of the corresponding <mirror> element.
     /// All further changes are saved to both source and destination.  The user must
-    /// call `Domain.blockJobAbort(disk:options:)` to end the mirroring while choosing
+    /// call `Domain.abortBlockJob(disk:options:)` to end the mirroring while choosing
     /// whether to revert to source or pivot to the destination.  An event is
     /// issued when the job ends, and depending on the hypervisor, an event may
     /// also be issued when the job transitions from pulling to mirroring.  If
@@ -7403,7 +7403,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainBlockJobAbort`.
     /// Available since libvirt 0.9.4.
-    public func blockJobAbort(disk: String, options: Domain.BlockJobAbortOptions = []) throws {
+    public func abortBlockJob(disk: String, options: Domain.BlockJobAbortOptions = []) throws {
         try check(disk.withCString { disk in virDomainBlockJobAbort(pointer, disk, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -7432,7 +7432,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainBlockJobSetSpeed`.
     /// Available since libvirt 0.9.4.
-    public func blockJobSetSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) throws {
+    public func setBlockJobSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) throws {
         try check(disk.withCString { disk in virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -7486,7 +7486,7 @@ extension Domain {
     /// its backing image has been pulled, the disk no longer depends on a backing
     /// image.  This function pulls data for the entire device in the background.
     /// Progress of the operation can be checked with `Domain.blockJobInfo(disk:options:)` and
-    /// the operation can be aborted with `Domain.blockJobAbort(disk:options:)`.  When finished,
+    /// the operation can be aborted with `Domain.abortBlockJob(disk:options:)`.  When finished,
     /// an asynchronous event is raised to indicate the final status.  To move
     /// data in the opposite direction, see `Domain.blockCommit(disk:base:top:bandwidth:options:)`.
     ///
@@ -7508,7 +7508,7 @@ extension Domain {
     /// Hypervisors may further restrict the range of valid bandwidth
     /// values.  Some hypervisors do not support this feature and will
     /// return an error if bandwidth is not 0; in this case, it might still
-    /// be possible for a later call to `Domain.blockJobSetSpeed(disk:bandwidth:options:)` to
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
     /// succeed.  The actual speed can be determined with
     /// `Domain.blockJobInfo(disk:options:)`.
     ///
@@ -7536,7 +7536,7 @@ extension Domain {
     /// pulls data for the entire device in the background.  Progress of
     /// the operation can be checked with `Domain.blockJobInfo(disk:options:)` with a
     /// job type of `Domain.BlockJobType.pull`, and the operation can be
-    /// aborted with `Domain.blockJobAbort(disk:options:)`.  When finished, an asynchronous
+    /// aborted with `Domain.abortBlockJob(disk:options:)`.  When finished, an asynchronous
     /// event is raised to indicate the final status, and the job no longer
     /// exists.  If the job is aborted, a new one can be started later to
     /// resume from the same point.
@@ -7563,7 +7563,7 @@ extension Domain {
     /// of absolute backing file names; as a security precaution, you should
     /// generally only use reuse_ext with the shallow flag and a non-raw
     /// destination file.  By default, the copy destination will be treated as
-    /// type='file', but using `Domain.BlockRebaseOptions.copyDev` treats the
+    /// type='file', but using `Domain.BlockRebaseOptions.copyDevice` treats the
     /// destination as type='block' (affecting how `Domain.blockInfo(disk:)` will
     /// report allocation after pivoting).
     ///
@@ -7574,7 +7574,7 @@ extension Domain {
     /// job type of `Domain.BlockJobType.copy`.  The job transitions to the
     /// second phase when the job info states cur == end, and remains alive to
     /// mirror all further changes to both source and destination.  The user
-    /// must call `Domain.blockJobAbort(disk:options:)` to end the mirroring while choosing
+    /// must call `Domain.abortBlockJob(disk:options:)` to end the mirroring while choosing
     /// whether to revert to source or pivot to the destination.  An event is
     /// issued when the job ends, and depending on the hypervisor, an event may
     /// also be issued when the job transitions from pulling to mirroring.  If
@@ -7611,7 +7611,7 @@ extension Domain {
     /// Hypervisors may further restrict the range of valid bandwidth
     /// values.  Some hypervisors do not support this feature and will
     /// return an error if bandwidth is not 0; in this case, it might still
-    /// be possible for a later call to `Domain.blockJobSetSpeed(disk:bandwidth:options:)` to
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
     /// succeed.  The actual speed can be determined with
     /// `Domain.blockJobInfo(disk:options:)`.
     ///
@@ -7737,7 +7737,7 @@ extension Domain {
     /// <domaincheckpoint> element, on a running `domain`.  Note that
     /// `xml` must validate against the <domaincheckpoint> XML schema.
     /// Typically, it is more common to create a new checkpoint as part of
-    /// kicking off a backup job with `Domain.backupBegin(backupXML:checkpointXML:options:)`; however, it
+    /// kicking off a backup job with `Domain.beginBackup(backupXML:checkpointXML:options:)`; however, it
     /// is also possible to start a checkpoint without a backup.
     ///
     /// See https://www.libvirt.org/formatcheckpoint.html#checkpoint-xml
@@ -7774,7 +7774,7 @@ extension Domain {
     /// The main purpose of checkpoints is to enable incremental backups. But for a
     /// checkpoint to be useful for this purpose, a backup must be performed at the
     /// same time as the checkpoint is created.
-    /// This is done via the `Domain.backupBegin(backupXML:checkpointXML:options:)` API, which also allows to create a
+    /// This is done via the `Domain.beginBackup(backupXML:checkpointXML:options:)` API, which also allows to create a
     /// checkpoint at the same time. Creating checkpoints with
     /// `Domain.createCheckpoint(xml:options:)` is generally only useful for re-creating the
     /// libvirt metadata.
@@ -8096,7 +8096,7 @@ extension Domain {
     ///
     /// Some hypervisors may prevent this operation if there is a current
     /// block job running operation on the device being detached; in that case,
-    /// use `Domain.blockJobAbort(disk:options:)` to stop the block job first.
+    /// use `Domain.abortBlockJob(disk:options:)` to stop the block job first.
     ///
     /// Beware that depending on the hypervisor and device type, detaching a device
     /// from a running domain may be asynchronous. That is, calling
@@ -8161,43 +8161,43 @@ extension Domain {
     ///
     /// C symbol: `virDomainFDAssociate`.
     /// Available since libvirt 9.0.0.
-    public func fdAssociate(name: String, fds: [Int32], options: Domain.FDAssociateOptions = []) throws {
+    public func associateFD(name: String, fds: [Int32], options: Domain.FDAssociateOptions = []) throws {
         var fdsBuffer = fds
         try check(name.withCString { name in virDomainFDAssociate(pointer, name, UInt32(fds.count), &fdsBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Freeze specified filesystems within the guest (hence guest agent
-    /// may be required depending on hypervisor used). If `mountpoints` is NULL and
+    /// may be required depending on hypervisor used). If `mountPoints` is NULL and
     /// `nmountpoints` is 0, every mounted filesystem on the guest is frozen.
     /// In some environments (e.g. QEMU guest with guest agent which doesn't
-    /// support mountpoints argument), `mountpoints` may need to be NULL.
-    /// - Parameter mountpoints: list of mount points to be frozen
+    /// support mountpoints argument), `mountPoints` may need to be NULL.
+    /// - Parameter mountPoints: list of mount points to be frozen
     /// - Returns: the number of frozen filesystems on success, -1 otherwise.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSFreeze`.
     /// Available since libvirt 1.2.5.
-    public func fsFreeze(mountpoints: [String] = []) throws -> Int32 {
-        let mountpointsArray = CStringArray(mountpoints)
-        defer { mountpointsArray.deallocate() }
-        let result = virDomainFSFreeze(pointer, mountpointsArray.pointer, UInt32(mountpoints.count), 0)
+    public func fsFreeze(mountPoints: [String] = []) throws -> Int32 {
+        let mountPointsArray = CStringArray(mountPoints)
+        defer { mountPointsArray.deallocate() }
+        let result = virDomainFSFreeze(pointer, mountPointsArray.pointer, UInt32(mountPoints.count), 0)
         if result == -1 { throw LibvirtError.last() }
         return result
     }
 
-    /// Thaw specified filesystems within the guest. If `mountpoints` is NULL and
+    /// Thaw specified filesystems within the guest. If `mountPoints` is NULL and
     /// `nmountpoints` is 0, every mounted filesystem on the guest is thawed.
-    /// In some drivers (e.g. QEMU driver), `mountpoints` may need to be NULL.
-    /// - Parameter mountpoints: list of mount points to be thawed
+    /// In some drivers (e.g. QEMU driver), `mountPoints` may need to be NULL.
+    /// - Parameter mountPoints: list of mount points to be thawed
     /// - Returns: the number of thawed filesystems on success, -1 otherwise.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSThaw`.
     /// Available since libvirt 1.2.5.
-    public func fsThaw(mountpoints: [String] = []) throws -> Int32 {
-        let mountpointsArray = CStringArray(mountpoints)
-        defer { mountpointsArray.deallocate() }
-        let result = virDomainFSThaw(pointer, mountpointsArray.pointer, UInt32(mountpoints.count), 0)
+    public func fsThaw(mountPoints: [String] = []) throws -> Int32 {
+        let mountPointsArray = CStringArray(mountPoints)
+        defer { mountPointsArray.deallocate() }
+        let result = virDomainFSThaw(pointer, mountPointsArray.pointer, UInt32(mountPoints.count), 0)
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -8229,7 +8229,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetAutostart`.
     /// Available since libvirt 0.2.1.
-    public var autostart: Bool {
+    public var isAutostartEnabled: Bool {
         get throws {
             var autostartValue: Int32 = 0
             try check(virDomainGetAutostart(pointer, &autostartValue))
@@ -8400,7 +8400,7 @@ extension Domain {
     ///
     /// Applications looking for a reliable and low-overhead way to determine whether
     /// a block job already finished or reached synchronised phase should register a
-    /// handler for the `Domain.EventID.blockJob2` event instead of polling this
+    /// handler for the `Domain.EventID.blockJob` event instead of polling this
     /// API.
     ///
     /// Note that the progress reported for blockjobs corresponding to a pull-mode
@@ -8604,7 +8604,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetGuestVcpus`.
     /// Available since libvirt 2.0.0.
-    public var guestVcpus: TypedParameters<Domain.GuestVCPUParameter> {
+    public var guestVCPUs: TypedParameters<Domain.GuestVCPUParameter> {
         get throws {
             var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
             var parametersCount: UInt32 = 0
@@ -8781,7 +8781,7 @@ extension Domain {
 
     /// Provides the maximum number of virtual CPUs supported for
     /// the guest VM. If the guest is inactive, this is basically
-    /// the same as `Connection.maxVcpus(type:)`. If the guest is running
+    /// the same as `Connection.maxVCPUs(type:)`. If the guest is running
     /// this will reflect the maximum number of virtual CPUs the
     /// guest was booted with.  For more details, see `Domain.vcpuCount(options:)`.
     /// - Returns: the maximum of virtual CPU.
@@ -8789,7 +8789,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
-    public var maxVcpus: Int32 {
+    public var maxVCPUs: Int32 {
         get throws {
             let result = virDomainGetMaxVcpus(pointer)
             if result == -1 { throw LibvirtError.last() }
@@ -9089,20 +9089,20 @@ extension Domain {
     /// then the configuration queried depends on whether the domain
     /// is currently running.
     ///
-    /// If `options` includes `Domain.VcpuOptions.maximum`, then the maximum
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then the maximum
     /// virtual CPU limit is queried.  Otherwise, this call queries the
     /// current virtual CPU count.
     ///
-    /// If `options` includes `Domain.VcpuOptions.guest`, then the state of the processors
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of the processors
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
-    /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
+    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
     /// - Returns: the number of vCPUs in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func vcpuCount(options: Domain.VcpuOptions = []) throws -> Int32 {
+    public func vcpuCount(options: Domain.VCPUOptions = []) throws -> Int32 {
         let result = virDomainGetVcpusFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
@@ -9477,7 +9477,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainManagedSaveRemove`.
     /// Available since libvirt 0.8.0.
-    public func managedSaveRemove() throws {
+    public func removeManagedSave() throws {
         try check(virDomainManagedSaveRemove(pointer, 0))
     }
 
@@ -9563,56 +9563,6 @@ extension Domain {
         }
     }
 
-    /// Migrate the domain object from its current host to the destination
-    /// host given by dconn (a connection to the destination host).
-    ///
-    /// This function is similar to `Domain.migrate3(destination:parameters:options:)`, but it only supports a fixed
-    /// set of parameters: `destinationName` corresponds to VIR_MIGRATE_PARAM_DEST_NAME, `uri`
-    /// is VIR_MIGRATE_PARAM_URI, and `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// returned domain object is no longer needed.
-    /// - Parameter destination: destination host (a connection object)
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Parameter destinationName: (optional) rename domain to this at destination
-    /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
-    /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virDomainMigrate`.
-    /// Available since libvirt 0.3.2.
-    public func migrate(destination: Connection, options: Domain.MigrateOptions = [], destinationName: String? = nil, uri: String? = nil, bandwidth: UInt) throws -> Domain {
-        let result = try checkPointer(withOptionalCString(destinationName) { destinationName in withOptionalCString(uri) { uri in virDomainMigrate(pointer, destination.pointer, UInt(truncatingIfNeeded: options.rawValue), destinationName, uri, bandwidth) } })
-        return Domain(owning: result)
-    }
-
-    /// Migrate the domain object from its current host to the destination
-    /// host given by dconn (a connection to the destination host).
-    ///
-    /// This function is similar to `Domain.migrate3(destination:parameters:options:)`, but it only supports a fixed
-    /// set of parameters: `xml` corresponds to VIR_MIGRATE_PARAM_DEST_XML, `destinationName`
-    /// is VIR_MIGRATE_PARAM_DEST_NAME, `uri` is VIR_MIGRATE_PARAM_URI, and
-    /// `bandwidth` is VIR_MIGRATE_PARAM_BANDWIDTH.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// returned domain object is no longer needed.
-    /// - Parameter destination: destination host (a connection object)
-    /// - Parameter xml: (optional) XML config for launching guest on target
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Parameter destinationName: (optional) rename domain to this at destination
-    /// - Parameter uri: (optional) dest hostname/URI as seen from the source host
-    /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virDomainMigrate2`.
-    /// Available since libvirt 0.9.2.
-    public func migrate2(destination: Connection, xml: String? = nil, options: Domain.MigrateOptions = [], destinationName: String? = nil, uri: String? = nil, bandwidth: UInt) throws -> Domain {
-        let result = try checkPointer(virDomainMigrate2(pointer, destination.pointer, xml, UInt(truncatingIfNeeded: options.rawValue), destinationName, uri, bandwidth))
-        return Domain(owning: result)
-    }
-
     /// Migrate the domain object from its current host to the destination host
     /// given by dconn (a connection to the destination host).
     ///
@@ -9622,7 +9572,7 @@ extension Domain {
     /// See `Domain.MigrateOptions` documentation for description of individual flags.
     ///
     /// `Domain.MigrateOptions.tunnelled` and `Domain.MigrateOptions.peer2peer` are not supported by this
-    /// API, use `Domain.migrateToURI3(destinationURI:parameters:options:)` instead.
+    /// API, use `Domain.migrate(destinationURI:parameters:options:)` instead.
     ///
     /// There are many limitations on migration imposed by the underlying
     /// technology - for example it may not be possible to migrate between
@@ -9639,7 +9589,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrate3`.
     /// Available since libvirt 1.1.0.
-    public func migrate3(destination: Connection, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws -> Domain {
+    public func migrate(destination: Connection, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws -> Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         let result = try checkPointer(virDomainMigrate3(pointer, destination.pointer, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -9653,7 +9603,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateGetCompressionCache`.
     /// Available since libvirt 1.0.3.
-    public var migrateCompressionCache: UInt64 {
+    public var migrationCompressionCache: UInt64 {
         get throws {
             var cacheSizeValue: UInt64 = 0
             try check(virDomainMigrateGetCompressionCache(pointer, &cacheSizeValue, 0))
@@ -9668,7 +9618,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateGetMaxDowntime`.
     /// Available since libvirt 3.7.0.
-    public var migrateMaxDowntime: UInt64 {
+    public var migrationMaxDowntime: UInt64 {
         get throws {
             var downtimeValue: UInt64 = 0
             try check(virDomainMigrateGetMaxDowntime(pointer, &downtimeValue, 0))
@@ -9687,7 +9637,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateGetMaxSpeed`.
     /// Available since libvirt 0.9.5.
-    public func migrateMaxSpeed(options: Domain.MigrateMaxSpeedOptions = []) throws -> UInt {
+    public func migrationMaxSpeed(options: Domain.MigrateMaxSpeedOptions = []) throws -> UInt {
         var bandwidthValue: UInt = 0
         try check(virDomainMigrateGetMaxSpeed(pointer, &bandwidthValue, UInt32(truncatingIfNeeded: options.rawValue)))
         return bandwidthValue
@@ -9703,7 +9653,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateSetCompressionCache`.
     /// Available since libvirt 1.0.3.
-    public func migrateSetCompressionCache(cacheSize: UInt64) throws {
+    public func setMigrationCompressionCache(cacheSize: UInt64) throws {
         try check(virDomainMigrateSetCompressionCache(pointer, cacheSize, 0))
     }
 
@@ -9715,7 +9665,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateSetMaxDowntime`.
     /// Available since libvirt 0.8.0.
-    public func migrateSetMaxDowntime(_ downtime: UInt64) throws {
+    public func setMigrationMaxDowntime(_ downtime: UInt64) throws {
         try check(virDomainMigrateSetMaxDowntime(pointer, downtime, 0))
     }
 
@@ -9730,7 +9680,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateSetMaxSpeed`.
     /// Available since libvirt 0.9.0.
-    public func migrateSetMaxSpeed(bandwidth: UInt, options: Domain.MigrateMaxSpeedOptions = []) throws {
+    public func setMigrationMaxSpeed(bandwidth: UInt, options: Domain.MigrateMaxSpeedOptions = []) throws {
         try check(virDomainMigrateSetMaxSpeed(pointer, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -9805,70 +9755,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateStartPostCopy`.
     /// Available since libvirt 1.3.3.
-    public func migrateStartPostCopy() throws {
+    public func startMigrationPostCopy() throws {
         try check(virDomainMigrateStartPostCopy(pointer, 0))
-    }
-
-    /// Migrate the domain object from its current host to the destination
-    /// host given by duri.
-    ///
-    /// This function is similar to `Domain.migrateToURI3(destinationURI:parameters:options:)`, but it only supports a
-    /// fixed set of parameters: `destinationName` corresponds to VIR_MIGRATE_PARAM_DEST_NAME,
-    /// and `bandwidth` corresponds to VIR_MIGRATE_PARAM_BANDWIDTH.
-    ///
-    /// The operation of this API hinges on the `Domain.MigrateOptions.peer2peer` flag.
-    ///
-    /// If the `Domain.MigrateOptions.peer2peer` flag IS set, the `destinationURI` parameter must be a
-    /// valid libvirt connection URI, by which the source libvirt driver can connect
-    /// to the destination libvirt. In other words, `destinationURI` corresponds to `dconnuri`
-    /// of `Domain.migrateToURI3(destinationURI:parameters:options:)`.
-    ///
-    /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, the `destinationURI` parameter takes a
-    /// hypervisor specific URI used to initiate the migration. In this case `destinationURI`
-    /// corresponds to VIR_MIGRATE_PARAM_URI of `Domain.migrateToURI3(destinationURI:parameters:options:)`.
-    /// - Parameter destinationURI: mandatory URI for the destination host
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Parameter destinationName: (optional) rename domain to this at destination
-    /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virDomainMigrateToURI`.
-    /// Available since libvirt 0.7.2.
-    public func migrateToURI(_ destinationURI: String, options: Domain.MigrateOptions = [], destinationName: String? = nil, bandwidth: UInt) throws {
-        try check(destinationURI.withCString { destinationURI in withOptionalCString(destinationName) { destinationName in virDomainMigrateToURI(pointer, destinationURI, UInt(truncatingIfNeeded: options.rawValue), destinationName, bandwidth) } })
-    }
-
-    /// Migrate the domain object from its current host to the destination
-    /// host given by `destinationURI`.
-    ///
-    /// This function is similar to `Domain.migrateToURI3(destinationURI:parameters:options:)`, but it only supports a
-    /// fixed set of parameters: `migrationURI` corresponds to VIR_MIGRATE_PARAM_URI, `xml`
-    /// is VIR_MIGRATE_PARAM_DEST_XML, `destinationName` is VIR_MIGRATE_PARAM_DEST_NAME, and
-    /// `bandwidth` corresponds to VIR_MIGRATE_PARAM_BANDWIDTH.
-    ///
-    /// The operation of this API hinges on the `Domain.MigrateOptions.peer2peer` flag.
-    ///
-    /// If the `Domain.MigrateOptions.peer2peer` flag IS set, the `destinationURI` parameter must be a
-    /// valid libvirt connection URI, by which the source libvirt driver can connect
-    /// to the destination libvirt. In other words, `destinationURI` has the same semantics
-    /// as in `Domain.migrateToURI3(destinationURI:parameters:options:)`.
-    ///
-    /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, the `destinationURI` must be NULL
-    /// and the `migrationURI` parameter takes a hypervisor specific URI used to initiate
-    /// the migration. In this case `migrationURI` corresponds to VIR_MIGRATE_PARAM_URI of
-    /// `Domain.migrateToURI3(destinationURI:parameters:options:)`.
-    /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
-    /// - Parameter migrationURI: (optional) URI for invoking the migration, not if `flags` includs `Domain.MigrateOptions.tunnelled`
-    /// - Parameter xml: (optional) XML config for launching guest on target
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
-    /// - Parameter destinationName: (optional) rename domain to this at destination
-    /// - Parameter bandwidth: (optional) specify migration bandwidth limit in MiB/s
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virDomainMigrateToURI2`.
-    /// Available since libvirt 0.9.2.
-    public func migrateToURI2(destinationURI: String? = nil, migrationURI: String? = nil, xml: String? = nil, options: Domain.MigrateOptions = [], destinationName: String? = nil, bandwidth: UInt) throws {
-        try check(virDomainMigrateToURI2(pointer, destinationURI, migrationURI, xml, UInt(truncatingIfNeeded: options.rawValue), destinationName, bandwidth))
     }
 
     /// Migrate the domain object from its current host to the destination host
@@ -9889,7 +9777,7 @@ extension Domain {
     /// element of the hypervisor capabilities XML includes supported URI schemes.
     /// This is called "direct" migration. Not all hypervisors support this mode of
     /// migration, so if the `Domain.MigrateOptions.peer2peer` flag is not set, then it may be
-    /// necessary to use the alternative `Domain.migrate3(destination:parameters:options:)` API providing an explicit
+    /// necessary to use the alternative `Domain.migrate(destination:parameters:options:)` API providing an explicit
     /// `Connection` for the destination host.
     ///
     /// There are many limitations on migration imposed by the underlying
@@ -9903,7 +9791,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateToURI3`.
     /// Available since libvirt 1.1.0.
-    public func migrateToURI3(destinationURI: String, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
+    public func migrate(destinationURI: String, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(destinationURI.withCString { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
@@ -9928,7 +9816,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainOpenChannel`.
     /// Available since libvirt 1.0.2.
-    public func openChannel(name: String? = nil, stream: Stream, options: Domain.ChannelOptions = []) throws {
+    public func openChannel(name: String? = nil, stream: DataStream, options: Domain.ChannelOptions = []) throws {
         try check(withOptionalCString(name) { name in virDomainOpenChannel(pointer, name, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -9959,7 +9847,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainOpenConsole`.
     /// Available since libvirt 0.8.6.
-    public func openConsole(device: String? = nil, stream: Stream, options: Domain.ConsoleOptions = []) throws {
+    public func openConsole(device: String? = nil, stream: DataStream, options: Domain.ConsoleOptions = []) throws {
         try check(withOptionalCString(device) { device in virDomainOpenConsole(pointer, device, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -10034,18 +9922,18 @@ extension Domain {
     ///
     /// C symbol: `virDomainPMSuspendForDuration`.
     /// Available since libvirt 0.9.10.
-    public func pmSuspendForDuration(target: NodeSuspendTarget, duration: UInt64) throws {
+    public func suspendGuest(target: NodeSuspendTarget, duration: UInt64) throws {
         try check(virDomainPMSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
     /// Inject a wakeup into the guest that previously used
-    /// `Domain.pmSuspendForDuration(target:duration:)`, rather than waiting for the
+    /// `Domain.suspendGuest(target:duration:)`, rather than waiting for the
     /// previously requested duration (if any) to elapse.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainPMWakeup`.
     /// Available since libvirt 0.9.11.
-    public func pmWakeup() throws {
+    public func wakeUpGuest() throws {
         try check(virDomainPMWakeup(pointer, 0))
     }
 
@@ -10166,7 +10054,7 @@ extension Domain {
     /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
     ///
     /// Some hypervisors may prevent this operation if there is a current
-    /// block job running; in that case, use `Domain.blockJobAbort(disk:options:)`
+    /// block job running; in that case, use `Domain.abortBlockJob(disk:options:)`
     /// to stop the block job first.
     /// - Parameter to: path for the output file
     /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
@@ -10213,7 +10101,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainScreenshot`.
     /// Available since libvirt 0.9.2.
-    public func screenshot(stream: Stream, screen: UInt32) throws -> String {
+    public func screenshot(stream: DataStream, screen: UInt32) throws -> String {
         let result = try takeString(checkPointer(virDomainScreenshot(pointer, stream.pointer, screen, 0)))
         return result
     }
@@ -10350,13 +10238,13 @@ extension Domain {
         try check(device.withCString { device in virDomainSetBlockThreshold(pointer, device, threshold, 0) })
     }
 
-    /// Sets state of individual vcpus described by `cpumap` via guest agent. Other
+    /// Sets state of individual vcpus described by `cpuMap` via guest agent. Other
     /// vcpus are not modified.
     ///
     /// This API requires the VM to run. Various hypervisors or guest agent
     /// implementation may limit to operate on just 1 vCPU per call.
     ///
-    /// `cpumap` is a list of vCPU numbers. Its syntax is a comma separated list and
+    /// `cpuMap` is a list of vCPU numbers. Its syntax is a comma separated list and
     /// a special markup using '-' and '^' (ex. '0-4', '0-3,^2'). The '-' denotes
     /// the range and the '^' denotes exclusive. The expression is sequentially
     /// evaluated, so "0-15,^8" is identical to "9-14,0-7,15" but not identical to
@@ -10364,14 +10252,14 @@ extension Domain {
     ///
     /// Note that OSes (notably Linux) may require vCPU 0 to stay online to support
     /// low-level features a S3 sleep.
-    /// - Parameter cpumap: text representation of a bitmap of vcpus to set
+    /// - Parameter cpuMap: text representation of a bitmap of vcpus to set
     /// - Parameter state: 0 to disable/1 to enable cpus described by `cpumap`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetGuestVcpus`.
     /// Available since libvirt 2.0.0.
-    public func setGuestVcpus(cpumap: String, state: Bool) throws {
-        try check(cpumap.withCString { cpumap in virDomainSetGuestVcpus(pointer, cpumap, state ? 1 : 0, 0) })
+    public func setGuestVCPUs(cpuMap: String, state: Bool) throws {
+        try check(cpuMap.withCString { cpuMap in virDomainSetGuestVcpus(pointer, cpuMap, state ? 1 : 0, 0) })
     }
 
     /// Dynamically set IOThread parameters to the domain. It is left up to
@@ -10398,7 +10286,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetIOThreadParams`.
     /// Available since libvirt 4.10.0.
-    public func setIOThreadParams(ioThreadID: UInt32, parameters: TypedParameters<Domain.IOThreadParameter>, options: Domain.ModificationImpact = []) throws {
+    public func setIOThreadParameters(ioThreadID: UInt32, parameters: TypedParameters<Domain.IOThreadParameter>, options: Domain.ModificationImpact = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetIOThreadParams(pointer, ioThreadID, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10604,7 +10492,7 @@ extension Domain {
     /// Changing live configuration may be possible only in some cases. For
     /// instance, for QEMU driver the mode (VIR_DOMAIN_NUMA_MODE) can not be
     /// changed, and changing the nodeset (VIR_DOMAIN_NUMA_NODESET) is possible
-    /// only for `Domain.NumatuneMemoryMode.restrictive` mode.
+    /// only for `Domain.NUMATuneMemoryMode.restrictive` mode.
     ///
     /// Changing persistent configuration does not pose such limitations.
     /// - Parameter parameters: pointer to numa parameter objects
@@ -10707,21 +10595,21 @@ extension Domain {
         try check(withOptionalCString(user) { user in password.withCString { password in virDomainSetUserPassword(pointer, user, password, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
-    /// Enables/disables individual vcpus described by `vcpumap` in the hypervisor.
+    /// Enables/disables individual vcpus described by `vcpuMap` in the hypervisor.
     ///
     /// Various hypervisor implementations may limit to operate on just 1
     /// hotpluggable entity (which may contain multiple vCPUs on certain platforms).
     ///
     /// Note that OSes and hypervisors may require vCPU 0 to stay online.
-    /// - Parameter vcpumap: text representation of a bitmap of vcpus to set
+    /// - Parameter vcpuMap: text representation of a bitmap of vcpus to set
     /// - Parameter state: 0 to disable/1 to enable cpus described by `vcpumap`
     /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
-    public func setVcpu(vcpumap: String, state: Bool, options: Domain.ModificationImpact = []) throws {
-        try check(vcpumap.withCString { vcpumap in virDomainSetVcpu(pointer, vcpumap, state ? 1 : 0, UInt32(truncatingIfNeeded: options.rawValue)) })
+    public func setVCPU(vcpuMap: String, state: Bool, options: Domain.ModificationImpact = []) throws {
+        try check(vcpuMap.withCString { vcpuMap in virDomainSetVcpu(pointer, vcpuMap, state ? 1 : 0, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.
@@ -10735,13 +10623,13 @@ extension Domain {
     /// This command only changes the runtime configuration of the domain,
     /// so can only be called on an active domain.  It is hypervisor-dependent
     /// whether it also affects persistent configuration; for more control,
-    /// use `Domain.setVcpus(vcpuCount:options:)`.
+    /// use `Domain.setVCPUs(vcpuCount:options:)`.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpus`.
     /// Available since libvirt 0.1.4.
-    public func setVcpus(vcpuCount: UInt32) throws {
+    public func setVCPUs(vcpuCount: UInt32) throws {
         try check(virDomainSetVcpus(pointer, vcpuCount))
     }
 
@@ -10762,27 +10650,27 @@ extension Domain {
     /// Note that if this call is executed before the guest has finished booting,
     /// the guest may fail to process the change.
     ///
-    /// If `options` includes `Domain.VcpuOptions.maximum`, then
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then
     /// `Domain.ModificationImpact.live` must be clear, and only the maximum virtual
     /// CPU limit is altered; generally, this value must be less than or
-    /// equal to `Connection.maxVcpus(type:)`.  Otherwise, this call affects the
+    /// equal to `Connection.maxVCPUs(type:)`.  Otherwise, this call affects the
     /// current virtual CPU limit, which must be less than or equal to the
     /// maximum limit. Note that hypervisors may not allow changing the maximum
     /// vcpu count if processor topology is specified.
     ///
-    /// If `options` includes `Domain.VcpuOptions.guest`, then the state of processors is
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of processors is
     /// modified inside the guest instead of the hypervisor. This flag can only
-    /// be used with live guests and is incompatible with `Domain.VcpuOptions.maximum`.
+    /// be used with live guests and is incompatible with `Domain.VCPUOptions.maximum`.
     /// The usage of this flag may require a guest agent configured.
     ///
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain, must be at least 1
-    /// - Parameter options: bitwise-OR of `Domain.VcpuOptions`
+    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func setVcpus(vcpuCount: UInt32, options: Domain.VcpuOptions = []) throws {
+    public func setVCPUs(vcpuCount: UInt32, options: Domain.VCPUOptions = []) throws {
         try check(virDomainSetVcpusFlags(pointer, vcpuCount, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10911,8 +10799,8 @@ extension Domain {
     /// file systems in use within domain OS. However, if the guest agent
     /// is not present, an error is thrown. Moreover, this flag requires
     /// `DomainSnapshot.CreateOptions.diskOnly` to be passed as well.
-    /// For better control and error recovery users should invoke `Domain.fsFreeze(mountpoints:)`
-    /// manually before taking the snapshot and then `Domain.fsThaw(mountpoints:)` to restore the
+    /// For better control and error recovery users should invoke `Domain.fsFreeze(mountPoints:)`
+    /// manually before taking the snapshot and then `Domain.fsThaw(mountPoints:)` to restore the
     /// VM rather than using `DomainSnapshot.CreateOptions.quiesce`.
     ///
     /// By default, if the snapshot involves external files, and any of the
@@ -10942,7 +10830,7 @@ extension Domain {
     /// in the much rarer cases of running out of memory or disk space).
     ///
     /// Some hypervisors may prevent this operation if there is a current
-    /// block copy operation; in that case, use `Domain.blockJobAbort(disk:options:)`
+    /// block copy operation; in that case, use `Domain.abortBlockJob(disk:options:)`
     /// to stop the block copy first.
     ///
     /// virDomainSnapshotFree should be used to free the resources after the
@@ -11051,12 +10939,12 @@ extension Domain {
     /// The calculated dirty rate information is available by calling
     /// `Connection.allDomainStats(_:options:)`.
     /// - Parameter seconds: specified calculating time in seconds
-    /// - Parameter options: bitwise-OR of supported `Domain.DirtyRateCalcOptions`
+    /// - Parameter options: bitwise-OR of supported `Domain.DirtyRateCalculationOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainStartDirtyRateCalc`.
     /// Available since libvirt 7.2.0.
-    public func startDirtyRateCalc(seconds: Int32, options: Domain.DirtyRateCalcOptions = []) throws {
+    public func startDirtyRateCalculation(seconds: Int32, options: Domain.DirtyRateCalculationOptions = []) throws {
         try check(virDomainStartDirtyRateCalc(pointer, seconds, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 

@@ -24,36 +24,36 @@ extension Domain {
         /// that operate on a particular disk of the domain, and depends on what
         /// event type was registered with virConnectDomainEventRegisterAny().
         /// If the callback was registered using the older type of
-        /// `Domain.EventID.blockJob`, then `disk` contains the absolute file
+        /// `Domain.EventID.blockJobByPath`, then `disk` contains the absolute file
         /// name of the host resource for the active layer of the disk; however,
         /// this name is unstable (pivoting via block copy or active block commit
         /// will change which file is active, giving a different name for the two
         /// events associated with the same job) and cannot be relied on if the
         /// active layer is associated with a network resource.  If the callback
-        /// was registered using the newer type of `Domain.EventID.blockJob2`,
+        /// was registered using the newer type of `Domain.EventID.blockJob`,
         /// then `disk` will contain the device target shorthand (the <target
         /// dev='...'/> sub-element, such as "vda").
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_BLOCK_JOB`.
         /// Available since libvirt 0.9.4.
-        case blockJob(domain: Domain, disk: String, type: Domain.BlockJobType, status: Connection.DomainEventBlockJobStatus)
+        case blockJobByPath(domain: Domain, disk: String, type: Domain.BlockJobType, status: Connection.DomainEventBlockJobStatus)
         /// The string returned for `disk` can be used in any of the libvirt API
         /// that operate on a particular disk of the domain, and depends on what
         /// event type was registered with virConnectDomainEventRegisterAny().
         /// If the callback was registered using the older type of
-        /// `Domain.EventID.blockJob`, then `disk` contains the absolute file
+        /// `Domain.EventID.blockJobByPath`, then `disk` contains the absolute file
         /// name of the host resource for the active layer of the disk; however,
         /// this name is unstable (pivoting via block copy or active block commit
         /// will change which file is active, giving a different name for the two
         /// events associated with the same job) and cannot be relied on if the
         /// active layer is associated with a network resource.  If the callback
-        /// was registered using the newer type of `Domain.EventID.blockJob2`,
+        /// was registered using the newer type of `Domain.EventID.blockJob`,
         /// then `disk` will contain the device target shorthand (the <target
         /// dev='...'/> sub-element, such as "vda").
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_BLOCK_JOB_2`.
         /// Available since libvirt 1.2.6.
-        case blockJob2(domain: Domain, disk: String, type: Domain.BlockJobType, status: Connection.DomainEventBlockJobStatus)
+        case blockJob(domain: Domain, disk: String, type: Domain.BlockJobType, status: Connection.DomainEventBlockJobStatus)
         /// The callback occurs when the hypervisor detects that the given storage
         /// element was written beyond the point specified by `threshold`. The excess
         /// data size written beyond `threshold` is reported by `excess` (if supported
@@ -84,7 +84,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_DEVICE_ADDED`.
         /// Available since libvirt 1.2.15.
-        case deviceAdded(domain: Domain, devAlias: String)
+        case deviceAdded(domain: Domain, deviceAlias: String)
         /// This callback occurs when it's certain that removal of a device failed.
         ///
         /// The callback signature to use when registering for an event of type
@@ -93,7 +93,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED`.
         /// Available since libvirt 1.3.4.
-        case deviceRemovalFailed(domain: Domain, devAlias: String)
+        case deviceRemovalFailed(domain: Domain, deviceAlias: String)
         /// This callback occurs when a device is removed from the domain.
         ///
         /// The callback signature to use when registering for an event of type
@@ -101,7 +101,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED`.
         /// Available since libvirt 1.1.1.
-        case deviceRemoved(domain: Domain, devAlias: String)
+        case deviceRemoved(domain: Domain, deviceAlias: String)
         /// This callback occurs when disk gets changed. However,
         /// not all `reason` will cause both `oldSrcPath` and `newSrcPath`
         /// to be non-NULL. Please see `Connection.DomainEventDiskChangeReason`
@@ -112,7 +112,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_DISK_CHANGE`.
         /// Available since libvirt 0.9.7.
-        case diskChange(domain: Domain, oldSrcPath: String, newSrcPath: String, devAlias: String, reason: Connection.DomainEventDiskChangeReason)
+        case diskChange(domain: Domain, oldSrcPath: String, newSrcPath: String, deviceAlias: String, reason: Connection.DomainEventDiskChangeReason)
         /// The callback signature to use when registering for an event of type
         /// `Domain.EventID.graphics` with virConnectDomainEventRegisterAny()
         ///
@@ -124,7 +124,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_IO_ERROR`.
         /// Available since libvirt 0.8.0.
-        case ioError(domain: Domain, srcPath: String, devAlias: String, action: Domain.EventIOErrorAction)
+        case ioError(domain: Domain, srcPath: String, deviceAlias: String, action: Domain.EventIOErrorAction)
         /// The callback signature to use when registering for an event of type
         /// `Domain.EventID.ioErrorReason` with virConnectDomainEventRegisterAny()
         ///
@@ -136,7 +136,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_IO_ERROR_REASON`.
         /// Available since libvirt 0.8.1.
-        case ioErrorReason(domain: Domain, srcPath: String, devAlias: String, action: Domain.EventIOErrorAction, reason: String)
+        case ioErrorReason(domain: Domain, srcPath: String, deviceAlias: String, action: Domain.EventIOErrorAction, reason: String)
         /// This callback occurs when a job (such as migration or backup) running on
         /// the domain is completed.
         ///
@@ -242,7 +242,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_EVENT_ID_TRAY_CHANGE`.
         /// Available since libvirt 0.9.11.
-        case trayChange(domain: Domain, devAlias: String, reason: Domain.EventTrayChangeReason)
+        case trayChange(domain: Domain, deviceAlias: String, reason: Domain.EventTrayChangeReason)
         /// This callback occurs when tunable values are updated. The params must not
         /// be freed in the callback handler as it's done internally after the callback
         /// handler is executed.
@@ -283,8 +283,8 @@ extension Connection {
         switch id {
         case .agentLifecycle: callback = unsafeBitCast(domainAgentLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)
         case .balloonChange: callback = unsafeBitCast(domainBalloonChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+        case .blockJobByPath: callback = unsafeBitCast(domainBlockJobByPathTrampoline, to: virConnectDomainEventGenericCallback.self)
         case .blockJob: callback = unsafeBitCast(domainBlockJobTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .blockJob2: callback = unsafeBitCast(domainBlockJob2Trampoline, to: virConnectDomainEventGenericCallback.self)
         case .blockThreshold: callback = unsafeBitCast(domainBlockThresholdTrampoline, to: virConnectDomainEventGenericCallback.self)
         case .controlError: callback = domainControlErrorTrampoline
         case .deviceAdded: callback = unsafeBitCast(domainDeviceAddedTrampoline, to: virConnectDomainEventGenericCallback.self)
@@ -334,15 +334,15 @@ private let domainBalloonChangeTrampoline: @convention(c) (OpaquePointer?, Opaqu
 }
 
 /// Receives `virConnectDomainEventBlockJobCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBlockJobTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
+private let domainBlockJobByPathTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.blockJob(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+    EventHub<Domain.Event>.from(opaque).yield(.blockJobByPath(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
 }
 
 /// Receives `virConnectDomainEventBlockJobCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBlockJob2Trampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
+private let domainBlockJobTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.blockJob2(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+    EventHub<Domain.Event>.from(opaque).yield(.blockJob(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
 }
 
 /// Receives `virConnectDomainEventBlockThresholdCallback` calls and forwards them to the stream passed as `opaque`.
@@ -360,25 +360,25 @@ private let domainControlErrorTrampoline: @convention(c) (OpaquePointer?, Opaque
 /// Receives `virConnectDomainEventDeviceAddedCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainDeviceAddedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceAdded(domain: Domain(retaining: object), devAlias: a0.map { String(cString: $0) } ?? ""))
+    EventHub<Domain.Event>.from(opaque).yield(.deviceAdded(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
 }
 
 /// Receives `virConnectDomainEventDeviceRemovalFailedCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainDeviceRemovalFailedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceRemovalFailed(domain: Domain(retaining: object), devAlias: a0.map { String(cString: $0) } ?? ""))
+    EventHub<Domain.Event>.from(opaque).yield(.deviceRemovalFailed(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
 }
 
 /// Receives `virConnectDomainEventDeviceRemovedCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainDeviceRemovedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceRemoved(domain: Domain(retaining: object), devAlias: a0.map { String(cString: $0) } ?? ""))
+    EventHub<Domain.Event>.from(opaque).yield(.deviceRemoved(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
 }
 
 /// Receives `virConnectDomainEventDiskChangeCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainDiskChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.diskChange(domain: Domain(retaining: object), oldSrcPath: a0.map { String(cString: $0) } ?? "", newSrcPath: a1.map { String(cString: $0) } ?? "", devAlias: a2.map { String(cString: $0) } ?? "", reason: Connection.DomainEventDiskChangeReason(rawValue: Int32(truncatingIfNeeded: a3))))
+    EventHub<Domain.Event>.from(opaque).yield(.diskChange(domain: Domain(retaining: object), oldSrcPath: a0.map { String(cString: $0) } ?? "", newSrcPath: a1.map { String(cString: $0) } ?? "", deviceAlias: a2.map { String(cString: $0) } ?? "", reason: Connection.DomainEventDiskChangeReason(rawValue: Int32(truncatingIfNeeded: a3))))
 }
 
 /// Receives `virConnectDomainEventGraphicsCallback` calls and forwards them to the stream passed as `opaque`.
@@ -390,13 +390,13 @@ private let domainGraphicsTrampoline: @convention(c) (OpaquePointer?, OpaquePoin
 /// Receives `virConnectDomainEventIOErrorCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainIoErrorTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.ioError(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", devAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2))))
+    EventHub<Domain.Event>.from(opaque).yield(.ioError(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2))))
 }
 
 /// Receives `virConnectDomainEventIOErrorReasonCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainIoErrorReasonTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.ioErrorReason(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", devAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2)), reason: a3.map { String(cString: $0) } ?? ""))
+    EventHub<Domain.Event>.from(opaque).yield(.ioErrorReason(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2)), reason: a3.map { String(cString: $0) } ?? ""))
 }
 
 /// Receives `virConnectDomainEventJobCompletedCallback` calls and forwards them to the stream passed as `opaque`.
@@ -469,7 +469,7 @@ private let domainRtcChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePoi
 /// Receives `virConnectDomainEventTrayChangeCallback` calls and forwards them to the stream passed as `opaque`.
 private let domainTrayChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
     guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.trayChange(domain: Domain(retaining: object), devAlias: a0.map { String(cString: $0) } ?? "", reason: Domain.EventTrayChangeReason(rawValue: Int32(truncatingIfNeeded: a1))))
+    EventHub<Domain.Event>.from(opaque).yield(.trayChange(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? "", reason: Domain.EventTrayChangeReason(rawValue: Int32(truncatingIfNeeded: a1))))
 }
 
 /// Receives `virConnectDomainEventTunableCallback` calls and forwards them to the stream passed as `opaque`.

@@ -869,7 +869,7 @@ extension LibvirtError {
         ///
         /// C symbol: `VIR_ERR_INVALID_STORAGE_VOL`.
         /// Available since libvirt 0.4.1.
-        case invalidStorageVol
+        case invalidStorageVolume
         /// stream pointer not valid
         ///
         /// C symbol: `VIR_ERR_INVALID_STREAM`.
@@ -1044,7 +1044,7 @@ extension LibvirtError {
         ///
         /// C symbol: `VIR_ERR_NO_STORAGE_VOL`.
         /// Available since libvirt 0.4.1.
-        case noStorageVol
+        case noStorageVolume
         /// no support for this function
         ///
         /// C symbol: `VIR_ERR_NO_SUPPORT`.
@@ -1167,7 +1167,7 @@ extension LibvirtError {
         ///
         /// C symbol: `VIR_ERR_STORAGE_VOL_EXIST`.
         /// Available since libvirt 1.1.4.
-        case storageVolExist
+        case storageVolumeExist
         /// general system call failure
         ///
         /// C symbol: `VIR_ERR_SYSTEM_ERROR`.
@@ -1276,7 +1276,7 @@ extension LibvirtError {
             case 100: self = .invalidNwfilterBinding
             case 65: self = .invalidSecret
             case 46: self = .invalidStoragePool
-            case 47: self = .invalidStorageVol
+            case 47: self = .invalidStorageVolume
             case 73: self = .invalidStream
             case 98: self = .libssh
             case 93: self = .migrateFinishOk
@@ -1311,7 +1311,7 @@ extension LibvirtError {
             case 95: self = .noServer
             case 19: self = .noSource
             case 49: self = .noStoragePool
-            case 50: self = .noStorageVol
+            case 50: self = .noStorageVolume
             case 3: self = .noSupport
             case 20: self = .noTarget
             case 14: self = .noXen
@@ -1336,7 +1336,7 @@ extension LibvirtError {
             case 85: self = .ssh
             case 76: self = .storagePoolBuilt
             case 75: self = .storageProbeFailed
-            case 90: self = .storageVolExist
+            case 90: self = .storageVolumeExist
             case 38: self = .systemError
             case 4: self = .unknownHost
             case 34: self = .writeFailed
@@ -1394,7 +1394,7 @@ extension LibvirtError {
             case .invalidNwfilterBinding: return 100
             case .invalidSecret: return 65
             case .invalidStoragePool: return 46
-            case .invalidStorageVol: return 47
+            case .invalidStorageVolume: return 47
             case .invalidStream: return 73
             case .libssh: return 98
             case .migrateFinishOk: return 93
@@ -1429,7 +1429,7 @@ extension LibvirtError {
             case .noServer: return 95
             case .noSource: return 19
             case .noStoragePool: return 49
-            case .noStorageVol: return 50
+            case .noStorageVolume: return 50
             case .noSupport: return 3
             case .noTarget: return 20
             case .noXen: return 14
@@ -1454,7 +1454,7 @@ extension LibvirtError {
             case .ssh: return 85
             case .storagePoolBuilt: return 76
             case .storageProbeFailed: return 75
-            case .storageVolExist: return 90
+            case .storageVolumeExist: return 90
             case .systemError: return 38
             case .unknownHost: return 4
             case .writeFailed: return 34
@@ -1513,7 +1513,7 @@ extension LibvirtError {
             case .invalidNwfilterBinding: return "invalidNwfilterBinding"
             case .invalidSecret: return "invalidSecret"
             case .invalidStoragePool: return "invalidStoragePool"
-            case .invalidStorageVol: return "invalidStorageVol"
+            case .invalidStorageVolume: return "invalidStorageVolume"
             case .invalidStream: return "invalidStream"
             case .libssh: return "libssh"
             case .migrateFinishOk: return "migrateFinishOk"
@@ -1548,7 +1548,7 @@ extension LibvirtError {
             case .noServer: return "noServer"
             case .noSource: return "noSource"
             case .noStoragePool: return "noStoragePool"
-            case .noStorageVol: return "noStorageVol"
+            case .noStorageVolume: return "noStorageVolume"
             case .noSupport: return "noSupport"
             case .noTarget: return "noTarget"
             case .noXen: return "noXen"
@@ -1573,7 +1573,7 @@ extension LibvirtError {
             case .ssh: return "ssh"
             case .storagePoolBuilt: return "storagePoolBuilt"
             case .storageProbeFailed: return "storageProbeFailed"
-            case .storageVolExist: return "storageVolExist"
+            case .storageVolumeExist: return "storageVolumeExist"
             case .systemError: return "systemError"
             case .unknownHost: return "unknownHost"
             case .writeFailed: return "writeFailed"

@@ -439,35 +439,35 @@ extension Network {
     /// Available since libvirt 1.2.6.
     public struct DHCPLease: Hashable, Sendable {
         /// Network interface name
-        public var iface: String
+        public var interface: String
         /// Seconds since epoch
-        public var expirytime: Int64
-        /// `IPAddrType`
-        public var type: IPAddrType
+        public var expiryTime: Int64
+        /// `IPAddressType`
+        public var type: IPAddressType
         /// MAC address
         public var mac: String
         /// IAID
         public var iaid: String
         /// IP address
-        public var ipaddr: String
+        public var ipAddress: String
         /// IP address prefix
         public var prefix: UInt32
         /// Hostname
         public var hostname: String
         /// Client ID or DUID
-        public var clientid: String
+        public var clientID: String
 
         /// Copies the values out of the C struct.
         package init(_ c: virNetworkDHCPLease) {
-            self.iface = c.iface.map { String(cString: $0) } ?? ""
-            self.expirytime = c.expirytime
-            self.type = IPAddrType(rawValue: Int32(truncatingIfNeeded: c.type))
+            self.interface = c.iface.map { String(cString: $0) } ?? ""
+            self.expiryTime = c.expirytime
+            self.type = IPAddressType(rawValue: Int32(truncatingIfNeeded: c.type))
             self.mac = c.mac.map { String(cString: $0) } ?? ""
             self.iaid = c.iaid.map { String(cString: $0) } ?? ""
-            self.ipaddr = c.ipaddr.map { String(cString: $0) } ?? ""
+            self.ipAddress = c.ipaddr.map { String(cString: $0) } ?? ""
             self.prefix = c.prefix
             self.hostname = c.hostname.map { String(cString: $0) } ?? ""
-            self.clientid = c.clientid.map { String(cString: $0) } ?? ""
+            self.clientID = c.clientid.map { String(cString: $0) } ?? ""
         }
     }
 
@@ -501,7 +501,7 @@ extension Network {
     ///
     /// C symbol: `virNetworkGetAutostart`.
     /// Available since libvirt 0.2.1.
-    public var autostart: Bool {
+    public var isAutostartEnabled: Bool {
         get throws {
             var autostartValue: Int32 = 0
             try check(virNetworkGetAutostart(pointer, &autostartValue))

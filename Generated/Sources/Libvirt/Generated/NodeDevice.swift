@@ -267,7 +267,7 @@ extension NodeDevice {
     ///
     /// C symbol: `virNodeDeviceGetAutostart`.
     /// Available since libvirt 7.8.0.
-    public var autostart: Bool {
+    public var isAutostartEnabled: Bool {
         get throws {
             var autostartValue: Int32 = 0
             try check(virNodeDeviceGetAutostart(pointer, &autostartValue))

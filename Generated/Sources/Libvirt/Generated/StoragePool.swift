@@ -434,7 +434,7 @@ extension StoragePool {
     ///
     /// C symbol: `virStoragePoolGetAutostart`.
     /// Available since libvirt 0.4.1.
-    public var autostart: Bool {
+    public var isAutostartEnabled: Bool {
         get throws {
             var autostartValue: Int32 = 0
             try check(virStoragePoolGetAutostart(pointer, &autostartValue))
@@ -556,9 +556,9 @@ extension StoragePool {
     /// Available since libvirt 0.10.2.
     public var allVolumes: [StorageVolume] {
         get throws {
-            var volsList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virStoragePoolListAllVolumes(pointer, &volsList, 0))
-            return takeHandles(volsList, count: count, StorageVolume.init(owning:))
+            var volumesList: UnsafeMutablePointer<OpaquePointer?>? = nil
+            let count = try check(virStoragePoolListAllVolumes(pointer, &volumesList, 0))
+            return takeHandles(volumesList, count: count, StorageVolume.init(owning:))
         }
     }
 

@@ -438,9 +438,9 @@ extension StorageVolume {
     ///
     /// If `StorageVolume.DownloadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
-    /// the `stream` with combination of `Stream.sparseReceiveAll(data:hole:)` or
-    /// `Stream.receive(upTo:options:)`(stream, ..., flags =
-    /// `Stream.ReceiveOptions.stopAtHole`) for honouring holes sent by
+    /// the `stream` with combination of `DataStream.sparseReceiveAll(data:hole:)` or
+    /// `DataStream.receive(upTo:options:)`(stream, ..., flags =
+    /// `DataStream.ReceiveOptions.stopAtHole`) for honouring holes sent by
     /// server.
     ///
     /// This call sets up an asynchronous stream; subsequent use of
@@ -456,7 +456,7 @@ extension StorageVolume {
     ///
     /// C symbol: `virStorageVolDownload`.
     /// Available since libvirt 0.9.0.
-    public func download(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) throws {
+    public func download(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) throws {
         try check(virStorageVolDownload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -608,8 +608,8 @@ extension StorageVolume {
     ///
     /// If `StorageVolume.UploadOptions.sparseStream` is set in `options`
     /// effective transmission of holes is enabled. This assumes using
-    /// the `stream` with combination of `Stream.sparseSendAll(data:hole:skip:)` or
-    /// `Stream.sendHole(length:)` to preserve source file sparseness.
+    /// the `stream` with combination of `DataStream.sparseSendAll(data:hole:skip:)` or
+    /// `DataStream.sendHole(length:)` to preserve source file sparseness.
     ///
     /// This call sets up an asynchronous stream; subsequent use of
     /// stream APIs is necessary to transfer the actual data,
@@ -633,7 +633,7 @@ extension StorageVolume {
     ///
     /// C symbol: `virStorageVolUpload`.
     /// Available since libvirt 0.9.0.
-    public func upload(stream: Stream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) throws {
+    public func upload(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) throws {
         try check(virStorageVolUpload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 

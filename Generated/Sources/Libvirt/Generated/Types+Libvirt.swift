@@ -130,7 +130,7 @@ public enum CPUCompareResult: RawRepresentable, Hashable, Sendable, CustomDebugS
 /// Available since libvirt 1.2.6.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum IPAddrType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
+public enum IPAddressType: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_IP_ADDR_TYPE_IPV4`.
     /// Available since libvirt 1.2.6.
     case ipv4
@@ -340,14 +340,14 @@ public enum MemoryParameterType: RawRepresentable, Hashable, Sendable, CustomDeb
 public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// C symbol: `VIR_NODE_CPU_STATS_ALL_CPUS`.
     /// Available since libvirt 0.9.3.
-    case cpuStatsAllCPUS
+    case cpuStatsAllCPUs
     /// A value these bindings do not know (a newer libvirt may add values).
     case unrecognized(Int32)
 
     /// Creates the case for a C value; unknown values become `unrecognized`.
     public init(rawValue: Int32) {
         switch rawValue {
-        case -1: self = .cpuStatsAllCPUS
+        case -1: self = .cpuStatsAllCPUs
         default: self = .unrecognized(rawValue)
         }
     }
@@ -355,7 +355,7 @@ public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable, Custom
     /// The C value.
     public var rawValue: Int32 {
         switch self {
-        case .cpuStatsAllCPUS: return -1
+        case .cpuStatsAllCPUs: return -1
         case .unrecognized(let value): return value
         }
     }
@@ -364,7 +364,7 @@ public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable, Custom
     /// `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
-        case .cpuStatsAllCPUS: return "cpuStatsAllCPUS"
+        case .cpuStatsAllCPUs: return "cpuStatsAllCPUs"
         case .unrecognized(let value): return "unrecognized(\(value))"
         }
     }
@@ -424,7 +424,7 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebug
     case hybrid
     /// C symbol: `VIR_NODE_SUSPEND_TARGET_MEM`.
     /// Available since libvirt 0.9.8.
-    case mem
+    case memory
     /// A value these bindings do not know (a newer libvirt may add values).
     case unrecognized(Int32)
 
@@ -433,7 +433,7 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebug
         switch rawValue {
         case 1: self = .disk
         case 2: self = .hybrid
-        case 0: self = .mem
+        case 0: self = .memory
         default: self = .unrecognized(rawValue)
         }
     }
@@ -443,7 +443,7 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebug
         switch self {
         case .disk: return 1
         case .hybrid: return 2
-        case .mem: return 0
+        case .memory: return 0
         case .unrecognized(let value): return value
         }
     }
@@ -454,7 +454,7 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebug
         switch self {
         case .disk: return "disk"
         case .hybrid: return "hybrid"
-        case .mem: return "mem"
+        case .memory: return "memory"
         case .unrecognized(let value): return "unrecognized(\(value))"
         }
     }
@@ -622,7 +622,7 @@ public enum TypedParameterType: RawRepresentable, Hashable, Sendable, CustomDebu
 /// Available since libvirt 6.10.0.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
+public enum VCPUHostCPUState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// the vCPU is offline
     ///
     /// C symbol: `VIR_VCPU_INFO_CPU_OFFLINE`.
@@ -671,7 +671,7 @@ public enum VcpuHostCPUState: RawRepresentable, Hashable, Sendable, CustomDebugS
 /// Available since libvirt 0.1.4.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.
-public enum VcpuState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
+public enum VCPUState: RawRepresentable, Hashable, Sendable, CustomDebugStringConvertible {
     /// the virtual CPU is blocked on resource
     ///
     /// C symbol: `VIR_VCPU_BLOCKED`.
@@ -754,7 +754,7 @@ public struct EventHandleType: OptionSet, Hashable, Sendable {
 
 /// C symbol: `virNodeAllocPagesFlags`.
 /// Available since libvirt 1.2.9.
-public struct NodeAllocPagesOptions: OptionSet, Hashable, Sendable {
+public struct NodeAllocatePagesOptions: OptionSet, Hashable, Sendable {
     /// The C bit mask.
     public let rawValue: UInt32
 
@@ -887,12 +887,12 @@ public struct SecurityModel: Hashable, Sendable {
     /// security model string
     public var model: String
     /// domain of interpretation
-    public var doi: String
+    public var domainOfInterpretation: String
 
     /// Copies the values out of the C struct.
     package init(_ c: virSecurityModel) {
         self.model = String(cCharTuple: c.model)
-        self.doi = String(cCharTuple: c.doi)
+        self.domainOfInterpretation = String(cCharTuple: c.doi)
     }
 }
 
@@ -900,20 +900,20 @@ public struct SecurityModel: Hashable, Sendable {
 ///
 /// C symbol: `virVcpuInfo`.
 /// Available since libvirt 0.1.4.
-public struct VcpuInfo: Hashable, Sendable {
+public struct VCPUInfo: Hashable, Sendable {
     /// virtual CPU number
     public var number: UInt32
-    /// value from `VcpuState`
-    public var state: VcpuState
+    /// value from `VCPUState`
+    public var state: VCPUState
     /// CPU time used, in nanoseconds
     public var cpuTime: UInt64
-    /// real CPU number, or one of the values from `VcpuHostCPUState`
+    /// real CPU number, or one of the values from `VCPUHostCPUState`
     public var cpu: Int32
 
     /// Copies the values out of the C struct.
     package init(_ c: virVcpuInfo) {
         self.number = c.number
-        self.state = VcpuState(rawValue: Int32(truncatingIfNeeded: c.state))
+        self.state = VCPUState(rawValue: Int32(truncatingIfNeeded: c.state))
         self.cpuTime = c.cpuTime
         self.cpu = c.cpu
     }

@@ -2,12 +2,12 @@
 
 import CLibvirt
 
-/// The streams (by pointer) whose ``Stream/events(_:)`` callback is registered: the callback is
-/// removed exactly once, by whichever comes first of the sequence ending, ``Stream/abort()`` and
-/// ``Stream/finish()``, so no call asks libvirt to remove a callback it no longer has.
+/// The streams (by pointer) whose ``DataStream/events(_:)`` callback is registered: the callback is
+/// removed exactly once, by whichever comes first of the sequence ending, ``DataStream/abort()`` and
+/// ``DataStream/finish()``, so no call asks libvirt to remove a callback it no longer has.
 private let streamsWithEventCallbacks = Locked<Set<UInt>>([])
 
-extension Stream {
+extension DataStream {
     /// Reports when the stream becomes readable or writable (or hangs up or fails), for
     /// non-blocking streams. Ending the iteration removes the callback.
     ///
@@ -16,12 +16,12 @@ extension Stream {
     /// - Throws: ``LibvirtError`` when libvirt cannot add the callback (a stream has at most one).
     ///
     /// C symbols: `virStreamEventAddCallback`, `virStreamEventRemoveCallback`.
-    public func events(_ types: Stream.EventType) throws -> AsyncStream<Stream.EventType> {
-        try registeredEventStream(Stream.EventType.self, register: { opaque in
+    public func events(_ types: DataStream.EventType) throws -> AsyncStream<DataStream.EventType> {
+        try registeredEventStream(DataStream.EventType.self, register: { opaque in
             let added = virStreamEventAddCallback(pointer, Int32(bitPattern: types.rawValue), { _, events, opaque in
                 guard let opaque else { return }
-                EventStreamBox<Stream.EventType>.from(opaque).continuation.yield(
-                    Stream.EventType(rawValue: UInt32(bitPattern: events)))
+                EventStreamBox<DataStream.EventType>.from(opaque).continuation.yield(
+                    DataStream.EventType(rawValue: UInt32(bitPattern: events)))
             }, opaque, releaseRetainedOpaque)
             if added < 0 { return -1 }
             streamsWithEventCallbacks.withLock { _ = $0.insert(UInt(bitPattern: pointer)) }
@@ -42,7 +42,7 @@ extension Stream {
     /// - Throws: ``LibvirtError`` when the stream has no event callback.
     ///
     /// C symbol: `virStreamEventUpdateCallback`.
-    public func updateEvents(_ types: Stream.EventType) throws {
+    public func updateEvents(_ types: DataStream.EventType) throws {
         try check(virStreamEventUpdateCallback(pointer, Int32(bitPattern: types.rawValue)))
     }
 }

@@ -4,7 +4,7 @@ import CLibvirt
 import Foundation
 import Synchronization
 
-extension Stream {
+extension DataStream {
     /// Sends bytes.
     ///
     /// A blocking stream sends them all before returning; a non-blocking one may accept fewer, or
@@ -60,7 +60,7 @@ extension Stream {
     /// - Throws: ``LibvirtError`` when the stream fails.
     ///
     /// C symbol: `virStreamRecvFlags`.
-    public func receive(upTo maxLength: Int = 65536, options: Stream.ReceiveOptions) throws -> Chunk {
+    public func receive(upTo maxLength: Int = 65536, options: DataStream.ReceiveOptions) throws -> Chunk {
         try receive(upTo: maxLength) { virStreamRecvFlags(pointer, $0, $1, options.rawValue) }
     }
 
@@ -239,13 +239,13 @@ extension Stream {
 
 /// Reads a blocking stream on a pooled background thread and feeds an async stream.
 private final class StreamReader: @unchecked Sendable {
-    let stream: Stream
+    let stream: DataStream
     let chunkSize: Int
     let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
     /// Set once when the consumer cancels; read by the reading thread.
     private let cancelled = Atomic<Bool>(false)
 
-    init(stream: Stream, chunkSize: Int, continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
+    init(stream: DataStream, chunkSize: Int, continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
         self.stream = stream
         self.chunkSize = chunkSize
         self.continuation = continuation

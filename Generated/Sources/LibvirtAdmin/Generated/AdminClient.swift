@@ -76,7 +76,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_SOCKET_ADDR`.
         /// Available since libvirt 2.0.0.
-        public static let socketAddr: Self = "sock_addr"
+        public static let socketAddress: Self = "sock_addr"
 
         /// Macro represents UNIX GID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///

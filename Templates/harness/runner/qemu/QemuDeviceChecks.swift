@@ -42,7 +42,7 @@ enum QemuDeviceChecks {
         Check("QEMU: disk contents, size, threshold and I/O tuning") { f in
             let connection = try f.connection()
             let domain = try QemuDomains.ensure("harness-disks", running: true, on: connection, f.environment)
-            let events = try connection.domainEvents(.blockJob2, domain: domain)
+            let events = try connection.domainEvents(.blockJob, domain: domain)
             let raw = QemuDomains.folder(f.environment) + "/harness-disks-raw.img"
             try (Data("HARNESS".utf8) + Data(count: 1 << 20)).write(to: URL(fileURLWithPath: raw))
             try domain.attachDevice(xml: """

@@ -21,14 +21,14 @@ enum QemuGuestChecks {
             try domain.setTime(seconds: 0, nseconds: 0, options: [.timeSync])
             let info = try domain.guestInfo(types: [.hostname, .os])
             try expect(info["hostname"], .string("harness-guest"), "Domain.guestInfo(types:)")
-            try expect(try domain.guestVcpus["vcpus"].map { "\($0)" }, "0-1", "Domain.guestVcpus")
+            try expect(try domain.guestVCPUs["vcpus"].map { "\($0)" }, "0-1", "Domain.guestVCPUs")
             let interfaces = try domain.interfaceAddresses(source: .agent)
             try expect(interfaces.contains { $0.name == "lo" }, "Domain.interfaceAddresses(source:) lists no lo interface")
             _ = try domain.fsInfo
             let frozen = try domain.fsFreeze()
             let thawed = try domain.fsThaw()
-            try expect(frozen, thawed, "Domain.fsThaw(mountpoints:)")
-            try domain.agentSetResponseTimeout(10)
+            try expect(frozen, thawed, "Domain.fsThaw(mountPoints:)")
+            try domain.setAgentResponseTimeout(10)
         },
         Check("QEMU: guest users, keys and vCPUs through the agent") { f in
             let domain = try f.guest()
@@ -36,13 +36,13 @@ enum QemuGuestChecks {
             let key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHarnessKeyHarnessKeyHarnessKeyHarnessKey0 harness"
             try domain.setAuthorizedSSHKeys(user: "root", keys: [key])
             try expect(try domain.authorizedSSHKeys(user: "root"), [key], "Domain.authorizedSSHKeys(user:)")
-            try domain.setGuestVcpus(cpumap: "1", state: false)
-            try expect(try domain.guestVcpus["online"].map { "\($0)" }, "0", "Domain.setGuestVcpus(cpumap:state:)")
-            try domain.setGuestVcpus(cpumap: "1", state: true)
-            try expect(try domain.guestVcpus["online"].map { "\($0)" }, "0-1", "Domain.setGuestVcpus(cpumap:state:)")
-            let stream = try f.connection().newStream()
+            try domain.setGuestVCPUs(cpuMap: "1", state: false)
+            try expect(try domain.guestVCPUs["online"].map { "\($0)" }, "0", "Domain.setGuestVCPUs(cpuMap:state:)")
+            try domain.setGuestVCPUs(cpuMap: "1", state: true)
+            try expect(try domain.guestVCPUs["online"].map { "\($0)" }, "0-1", "Domain.setGuestVCPUs(cpuMap:state:)")
+            let stream = try f.connection().makeStream()
             try domain.openChannel(name: "org.harness.echo", stream: stream)
-            try expect(try stream.send(Array("harness\n".utf8)), 8, "Stream.send(_:)")
+            try expect(try stream.send(Array("harness\n".utf8)), 8, "DataStream.send(_:)")
             try stream.abort()
         },
         Check("QEMU: disk hot-plug with device events") { f in
@@ -90,13 +90,13 @@ enum QemuGuestChecks {
             let connection = try f.connection()
             let domain = try f.guest()
             let events = try connection.domainEvents(.lifecycle, domain: domain)
-            try domain.pmSuspendForDuration(target: .mem, duration: 0)
+            try domain.suspendGuest(target: .memory, duration: 0)
             let suspended = try await EventAndStreamChecks.first(1, of: events, timeout: 30,
                                                                  select: QemuLifecycleChecks.lifecycleDetail)
-            try expect(suspended, [.pmsuspended(.memory)], "Domain.pmSuspendForDuration(target:duration:)")
+            try expect(suspended, [.pmsuspended(.memory)], "Domain.suspendGuest(target:duration:)")
             try expect(try domain.state().state, .pmsuspended, "Domain.state()")
-            try domain.pmWakeup()
-            try await waitUntil("the guest runs again after Domain.pmWakeup()") { try domain.state().state == .running }
+            try domain.wakeUpGuest()
+            try await waitUntil("the guest runs again after Domain.wakeUpGuest()") { try domain.state().state == .running }
             try expect(try domain.state().reason, .running(.wakeup), "Domain.state()")
             try expect(QemuDomains.agentAnswers(domain, attempts: 60), "the guest's agent answers after waking up")
             // This small guest's PCIe hot-plug and ACPI button do not recover from the suspension:

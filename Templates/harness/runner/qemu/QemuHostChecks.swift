@@ -22,7 +22,7 @@ enum QemuHostChecks {
             let memory = try domain.memoryStats()
             try expect(!memory.isEmpty, "Domain.memoryStats() returned no statistics")
             let block = try domain.blockStats(disk: "vda")
-            try expect(block.rdReq >= 0, "Domain.blockStats(disk:) returned \(block.rdReq) read requests")
+            try expect(block.readRequests >= 0, "Domain.blockStats(disk:) returned \(block.readRequests) read requests")
             try expect(try domain.blockStats(disk: "vda", options: []).count > 0, "Domain.blockStats(disk:options:) is empty")
             _ = try domain.interfaceStats(device: "52:54:00:aa:00:01")
             try expect(try domain.blockInfo(disk: "vda").capacity, 64 << 20, "Domain.blockInfo(disk:)")
@@ -43,13 +43,13 @@ enum QemuHostChecks {
             try domain.pinVcpu(0, to: cpus, options: [.live])
             try domain.pinEmulator(to: first)
             try expect(try domain.emulatorPinInfo(), first, "Domain.emulatorPinInfo(options:)")
-            try domain.setVcpus(vcpuCount: 2)
-            try expect(try domain.vcpuCount(options: [.live]), 2, "Domain.setVcpus(vcpuCount:)")
+            try domain.setVCPUs(vcpuCount: 2)
+            try expect(try domain.vcpuCount(options: [.live]), 2, "Domain.setVCPUs(vcpuCount:)")
             try domain.addIOThread(ioThreadID: 7, options: [.live])
             try domain.pinIOThread(7, to: first, options: [.live])
-            try domain.setIOThreadParams(ioThreadID: 7, parameters: [.pollMaxNs: .ullong(1000)], options: [.live])
+            try domain.setIOThreadParameters(ioThreadID: 7, parameters: [.pollMaxNs: .ullong(1000)], options: [.live])
             let threads = try domain.ioThreadInfo()
-            try expect(threads.map(\.iothreadID), [7], "Domain.ioThreadInfo(options:)")
+            try expect(threads.map(\.ioThreadID), [7], "Domain.ioThreadInfo(options:)")
             try domain.deleteIOThread(ioThreadID: 7, options: [.live])
             try domain.destroy()
         },
@@ -111,12 +111,12 @@ enum QemuHostChecks {
             try expect(names, ["STOP"], "Connection.qemuMonitorEvents(named:domain:options:)")
         },
         Check("QEMU: screenshot stream") { f in
-            let stream = try f.connection().newStream()
+            let stream = try f.connection().makeStream()
             let mime = try f.domain().screenshot(stream: stream, screen: 0)
             var image: [UInt8] = []
             for try await chunk in stream.bytes() { image += chunk }
             try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")
-            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "Stream.bytes()")
+            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "DataStream.bytes()")
         },
     ]
 

@@ -18,7 +18,7 @@ enum QemuJobChecks {
                 """
             for abort in [{ try domain.abortJob() }, { try domain.abortJob(options: []) }] as [() throws -> Void] {
                 try? FileManager.default.removeItem(atPath: "\(folder)/harness-backup.scratch")
-                try domain.backupBegin(backupXML: backup)
+                try domain.beginBackup(backupXML: backup)
                 try expect(try domain.backupXMLDescription.contains("mode='pull'"), true, "Domain.backupXMLDescription")
                 try expect(try domain.jobStats().type, .unbounded, "Domain.jobStats(options:)")
                 try abort()
@@ -44,14 +44,14 @@ enum QemuJobChecks {
             try domain.defineManagedSave(xml: managed.replacingOccurrences(of: "<title>saved</title>", with: "<title>managed</title>"))
             try expect(try domain.managedSaveXMLDescription().contains("<title>managed</title>"), true,
                        "Domain.defineManagedSave(xml:options:)")
-            try domain.managedSaveRemove()
+            try domain.removeManagedSave()
             try domain.start()
             let dump = QemuDomains.folder(f.environment) + "/harness-saveimage.dump"
             try domain.coreDump(to: dump, format: .raw, options: [.memoryOnly])
             let size = (try FileManager.default.attributesOfItem(atPath: dump)[.size] as? Int) ?? 0
             try expect(size > 0, "Domain.coreDump(to:format:options:) wrote an empty file")
-            try domain.migrateSetCompressionCache(cacheSize: 64 << 20)
-            try expect(try domain.migrateCompressionCache, 64 << 20, "Domain.migrateCompressionCache")
+            try domain.setMigrationCompressionCache(cacheSize: 64 << 20)
+            try expect(try domain.migrationCompressionCache, 64 << 20, "Domain.migrationCompressionCache")
             try domain.destroy()
         },
     ]

@@ -71,7 +71,7 @@ enum QemuLifecycleChecks {
             try expect(try domain.state().reason, .running(.restored), "Domain.state()")
             try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
             try domain.managedSave()
-            try domain.managedSaveRemove()
+            try domain.removeManagedSave()
             try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
             try domain.start()
             try expect(try domain.state().reason, .running(.booted), "Domain.state()")

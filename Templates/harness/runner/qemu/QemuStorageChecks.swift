@@ -43,7 +43,7 @@ enum QemuStorageChecks {
                 try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
             }
             let domain = try QemuDomains.ensure(name, running: true, on: connection, f.environment)
-            let events = try connection.domainEvents(.blockJob2, domain: domain)
+            let events = try connection.domainEvents(.blockJob, domain: domain)
 
             try domain.blockPull(disk: "vda", bandwidth: 0)
             try await waitForJob(domain, events, .pull, until: .completed)
@@ -58,19 +58,19 @@ enum QemuStorageChecks {
             try await waitForJob(domain, events, .activeCommit, until: .ready)
             let commit = try domain.blockJobInfo(disk: "vda")
             try expect(commit.type, .activeCommit, "Domain.blockJobInfo(disk:options:)")
-            try expect(commit.cur == commit.end, "Domain.blockJobInfo(disk:options:) of a ready job: \(commit.cur) of \(commit.end)")
-            try domain.blockJobAbort(disk: "vda", options: [.pivot])
+            try expect(commit.current == commit.end, "Domain.blockJobInfo(disk:options:) of a ready job: \(commit.current) of \(commit.end)")
+            try domain.abortBlockJob(disk: "vda", options: [.pivot])
             try await waitForJob(domain, events, .activeCommit, until: .completed)
-            try expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), false, "Domain.blockJobAbort(disk:options:)")
+            try expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), false, "Domain.abortBlockJob(disk:options:)")
 
             let copy = "\(folder)/\(name)-copy.qcow2"
             try domain.blockCopy(
                 disk: "vda", destinationXML: "<disk type='file'><driver type='qcow2'/><source file='\(copy)'/></disk>",
                 parameters: [:], options: [.transientJob])
             try await waitForJob(domain, events, .copy, until: .ready)
-            try domain.blockJobSetSpeed(disk: "vda", bandwidth: 100)
+            try domain.setBlockJobSpeed(disk: "vda", bandwidth: 100)
             try expect(try domain.blockJobInfo(disk: "vda").bandwidth, 100, "Domain.blockJobInfo(disk:options:)")
-            try domain.blockJobAbort(disk: "vda", options: [.pivot])
+            try domain.abortBlockJob(disk: "vda", options: [.pivot])
             try await waitForJob(domain, events, .copy, until: .completed)
             try expect(try domain.xmlDescription().contains(copy), true, "Domain.blockCopy(disk:destinationXML:parameters:options:)")
             try expect(try domain.blockInfo(disk: "vda").capacity, 64 << 20, "Domain.blockInfo(disk:)")
@@ -85,7 +85,7 @@ enum QemuStorageChecks {
         until status: Connection.DomainEventBlockJobStatus
     ) async throws {
         let seen = try await EventAndStreamChecks.first(1, of: events, timeout: 30) { event -> Connection.DomainEventBlockJobStatus? in
-            guard case .blockJob2(_, _, let eventType, let eventStatus) = event, eventType == type else { return nil }
+            guard case .blockJob(_, _, let eventType, let eventStatus) = event, eventType == type else { return nil }
             return eventStatus == status || eventStatus == .failed ? eventStatus : nil
         }
         try expect(seen, [status], "Connection.domainEvents(_:domain:) block job \(type)")

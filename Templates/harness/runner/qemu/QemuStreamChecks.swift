@@ -15,37 +15,37 @@ enum QemuStreamChecks {
         Check("QEMU: screenshot streams, blocking and event-driven") { f in
             let connection = try f.connection()
             let domain = try f.domain()
-            let whole = try connection.newStream()
+            let whole = try connection.makeStream()
             try expect(try domain.screenshot(stream: whole, screen: 0), "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
             try whole.receiveAll { image += $0 }
-            try expect(Array(image.prefix(8)), pngSignature, "Stream.receiveAll(_:)")
-            let head = try connection.newStream()
+            try expect(Array(image.prefix(8)), pngSignature, "DataStream.receiveAll(_:)")
+            let head = try connection.makeStream()
             _ = try domain.screenshot(stream: head, screen: 0)
-            try expect(try head.receive(upTo: 8), pngSignature, "Stream.receive(upTo:)")
+            try expect(try head.receive(upTo: 8), pngSignature, "DataStream.receive(upTo:)")
             try head.abort()
 
-            let watched = try connection.newStream(options: .nonblock)
+            let watched = try connection.makeStream(options: .nonblock)
             _ = try domain.screenshot(stream: watched, screen: 0)
             let events = try watched.events(.readable)
             try watched.updateEvents([.readable, .hangup])
             let first = try await EventAndStreamChecks.first(1, of: events) { $0 }
-            try expect(first.first?.contains(.readable) ?? false, "Stream.events(_:) reported \(first), not readable")
-            try expect(try watched.receive(upTo: 8), pngSignature, "Stream.receive(upTo:)")
+            try expect(first.first?.contains(.readable) ?? false, "DataStream.events(_:) reported \(first), not readable")
+            try expect(try watched.receive(upTo: 8), pngSignature, "DataStream.receive(upTo:)")
             // Local (file-descriptor) streams have no flags-taking receive.
-            try expectFailure(noSupportCode, "Stream.receive(upTo:options:)") { _ = try watched.receive(upTo: 8, options: []) }
+            try expectFailure(noSupportCode, "DataStream.receive(upTo:options:)") { _ = try watched.receive(upTo: 8, options: []) }
             try watched.abort()
         },
         Check("QEMU: the guest's serial console through a stream") { f in
             let connection = try f.connection()
             let domain = try f.guest()
-            let stream = try connection.newStream()
+            let stream = try connection.makeStream()
             try domain.openConsole(stream: stream, options: [.force])
             // The shell prints the product, which the echo of the typed line does not contain.
             let factor = Int.random(in: 1000...9999)
             let marker = "harness-console-\(factor * 7)"
             try expect(try stream.send(Array("echo harness-console-$((\(factor) * 7))\n".utf8)) > 0,
-                       "Stream.send(_:) sent nothing")
+                       "DataStream.send(_:) sent nothing")
             var seen = ""
             let deadline = Date().addingTimeInterval(20)
             while !seen.contains(marker), Date() < deadline {

@@ -4,9 +4,9 @@ import MemoryFixtureSupport
 /// Starts a screenshot of `test:///default`'s `test` domain on a new stream.
 ///
 /// - Returns: The connection (keep it while reading) and the stream.
-func startScreenshot() throws -> (connection: Connection, stream: Libvirt.Stream) {
+func startScreenshot() throws -> (connection: Connection, stream: DataStream) {
     let connection = try Connection(uri: "test:///default")
-    let stream = try connection.newStream()
+    let stream = try connection.makeStream()
     let mime = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
     try require(mime == "image/png", "the screenshot is a PNG, not \(mime)")
     return (connection, stream)
@@ -44,7 +44,7 @@ let streamCancelScenario = AsyncScenario("streams: bytes() left early and cancel
 /// `write(contentsOf:)` on a stream without a driver fails with `.noSupport` and aborts the stream.
 let streamWriteScenario = AsyncScenario("streams: write(contentsOf:) fails") {
     let connection = try Connection(uri: "test:///default")
-    let stream = try connection.newStream()
+    let stream = try connection.makeStream()
     let chunks = AsyncStream<[UInt8]> { continuation in
         continuation.yield([1, 2, 3])
         continuation.finish()
@@ -62,7 +62,7 @@ let streamWriteScenario = AsyncScenario("streams: write(contentsOf:) fails") {
 /// removes the callback, which must end the event sequence (and release what it holds).
 let streamEventsScenario = AsyncScenario("streams: events() of a non-blocking stream, finished inside the loop") {
     let connection = try Connection(uri: "test:///default")
-    let stream = try connection.newStream(options: .nonblock)
+    let stream = try connection.makeStream(options: .nonblock)
     _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
     let events = try stream.events([.readable, .hangup, .error])
     let image = try await withTimeout(.seconds(20)) {

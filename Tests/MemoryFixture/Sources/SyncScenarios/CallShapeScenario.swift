@@ -8,9 +8,9 @@ import MemoryFixtureSupport
 let callShapeScenario = Scenario("call shapes") {
     let defaultConnection = try Connection(uri: "test:///default")
     let test = try defaultConnection.domain(named: "test")
-    try require(try test.fsInfo.map(\.mountpoint) == ["/", "/boot"], "two guest file systems")
+    try require(try test.fsInfo.map(\.mountPoint) == ["/", "/boot"], "two guest file systems")
     let interfaces = try test.interfaceAddresses(source: .lease)
-    try require(interfaces.first?.addrs.first?.addr == "192.168.122.3", "the guest's IPv4 address")
+    try require(interfaces.first?.addresses.first?.address == "192.168.122.3", "the guest's IPv4 address")
     try require(!(try test.memoryStats()).isEmpty, "memory statistics")
 
     return try withTestNode([domainXML(name: "shapes")]) { node, connection in
@@ -33,7 +33,7 @@ let callShapeScenario = Scenario("call shapes") {
         try connection.restoreDomain(from: file)
         try require(try domain.isActive, "restoreDomain(from:) runs it again")
 
-        let stream = try connection.newStream()
+        let stream = try connection.makeStream()
         try stream.abort()
         try requireLibvirtError(.noSupport) { try stream.sendAll { _ in [1, 2, 3] } }
         return 4

@@ -23,7 +23,7 @@ let errorScenario = Scenario("errors") {
         try requireLibvirtError(.operationDenied) { _ = try readOnly.defineDomain(xml: domainXML(name: "ro")) }
         try requireLibvirtError(.invalidArg) { _ = try Connection(uri: "test://") }
 
-        let stream = try connection.newStream()
+        let stream = try connection.makeStream()
         try stream.abort()
         try requireLibvirtError(.noSupport) { _ = try stream.receive() }
         return 4

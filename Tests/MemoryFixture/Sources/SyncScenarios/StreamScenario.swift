@@ -9,22 +9,22 @@ import MemoryFixtureSupport
 let streamScenario = Scenario("streams (synchronous)") {
     let connection = try Connection(uri: "test:///default")
     let domain = try connection.domain(named: "test")
-    let stream = try connection.newStream()
+    let stream = try connection.makeStream()
     try require(try domain.screenshot(stream: stream, screen: 0) == "image/png", "a PNG screenshot")
     var image: [UInt8] = []
     while let chunk = try stream.receive(upTo: 4096) { image += chunk }
     try stream.finish()
     try require(image.prefix(4) == [137, 80, 78, 71] && image.count > 1000, "the image is a PNG")
 
-    let aborted = try connection.newStream()
+    let aborted = try connection.makeStream()
     _ = try domain.screenshot(stream: aborted, screen: 0)
     try require(try aborted.receive(upTo: 100)?.count == 100, "the first 100 bytes")
     try aborted.abort()
     try requireLibvirtError(.internalError) { _ = try aborted.receive() }
 
-    _ = try connection.newStream()
+    _ = try connection.makeStream()
 
-    let watched = try connection.newStream(options: .nonblock)
+    let watched = try connection.makeStream(options: .nonblock)
     _ = try domain.screenshot(stream: watched, screen: 0)
     let events = try watched.events([.readable])
     var bytes = 0
@@ -35,7 +35,7 @@ let streamScenario = Scenario("streams (synchronous)") {
     try watched.finish()
     try require(bytes == image.count, "the non-blocking stream reads the same image")
 
-    let abortedWatched = try connection.newStream(options: .nonblock)
+    let abortedWatched = try connection.makeStream(options: .nonblock)
     _ = try domain.screenshot(stream: abortedWatched, screen: 0)
     let abortedEvents = try abortedWatched.events([.readable])
     try abortedWatched.abort()

@@ -16,7 +16,7 @@ let typedParameterScenario = Scenario("typed parameters") {
         try require(try domain.schedulerParameters[.weight] == .uint(50), "the test driver's fixed weight")
 
         try domain.setNUMAParameters([
-            .nodeset: .string("0"), .mode: .int(Domain.NumatuneMemoryMode.interleave.rawValue),
+            .nodeset: .string("0"), .mode: .int(Domain.NUMATuneMemoryMode.interleave.rawValue),
         ])
         let numa = try domain.numaParameters()
         try require(numa[.nodeset]?.stringValue == "0", "the NUMA node set reads back")

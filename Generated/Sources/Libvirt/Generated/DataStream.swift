@@ -2,14 +2,17 @@
 
 import CLibvirt
 
-/// A libvirt ``Stream`` object.
+/// A libvirt ``DataStream`` object.
 ///
 /// C symbol: `virStreamPtr`.
 ///
 /// Each instance owns one reference to the libvirt object and releases it when deallocated.
 /// libvirt objects are thread-safe and the instance holds one immutable pointer, so it is
 /// `@unchecked Sendable`.
-public final class Stream: @unchecked Sendable {
+///
+/// Releasing the last reference during a transfer aborts the transfer (`virStreamAbort`), as libvirt
+/// requires; end it with `finish()` to keep what was sent.
+public final class DataStream: @unchecked Sendable {
     /// The `virStreamPtr` this instance owns one reference to.
     package let pointer: OpaquePointer
 
@@ -24,14 +27,21 @@ public final class Stream: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Whether the object's transfer has ended (finished or aborted); libvirt requires an active
+    /// one to be aborted before the last reference goes.
+    package let transferEnded = Locked(false)
+
     deinit {
+        // A transfer still active when the object goes is aborted, as libvirt requires; aborting a
+        // stream that never started a transfer does nothing.
+        if !transferEnded.withLock({ $0 }), virStreamAbort(pointer) < 0 { virResetLastError() }
         virStreamFree(pointer)
     }
 }
 
-extension Stream: Hashable {
+extension DataStream: Hashable {
     /// Two instances are equal when they refer to the same libvirt object.
-    public static func == (lhs: Stream, rhs: Stream) -> Bool {
+    public static func == (lhs: DataStream, rhs: DataStream) -> Bool {
         lhs.identity == rhs.identity
     }
 
@@ -46,7 +56,7 @@ extension Stream: Hashable {
     }
 }
 
-extension Stream {
+extension DataStream {
     /// C symbol: `virStreamEventType`.
     /// Available since libvirt 0.7.2.
     public struct EventType: OptionSet, Hashable, Sendable {
@@ -110,7 +120,7 @@ extension Stream {
     /// This API is used to determine the `length` in bytes of the
     /// empty space to be created in a `stream`'s target file when
     /// uploading or downloading sparsely populated files. This is the
-    /// counterpart to `Stream.sendHole(length:)`.
+    /// counterpart to `DataStream.sendHole(length:)`.
     /// - Returns: number of bytes to skip
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -131,17 +141,17 @@ extension Stream {
     /// An example using this with a hypothetical file upload API
     /// looks like:
     ///
-    ///   `Stream` st;
+    ///   `DataStream` st;
     ///
     ///   while (1) {
     ///     char buf[4096];
     ///     size_t len;
     ///     if (..in hole...) {
     ///       ..get hole size...
-    ///       `Stream.sendHole(length:)`(st, len, 0);
+    ///       `DataStream.sendHole(length:)`(st, len, 0);
     ///     } else {
     ///       ...read len bytes...
-    ///       `Stream.send(_:)`(st, buf, len);
+    ///       `DataStream.send(_:)`(st, buf, len);
     ///     }
     ///   }
     /// - Parameter length: number of bytes to skip
