@@ -75,12 +75,17 @@ public struct CoverageReport: Sendable, Encodable {
         public var macros: Counts
     }
 
-    /// One symbol's row, with `swift`, `since` and `reason` always present (null when absent).
+    /// One symbol's row, with `swift`, `since`, `reason` and `failureRule` always present (null
+    /// when absent). `failureRule` is `{ "rule", "value", "throws" }`: the rule's case name, the
+    /// value it names (null for none) and whether the declaration throws.
     public struct Row: Sendable, Encodable {
         /// The symbol.
         public let symbol: SymbolStatus
 
-        enum Keys: String, CodingKey { case name, kind, module, status, swift, since, reason }
+        /// The row's keys.
+        enum Keys: String, CodingKey { case name, kind, module, status, swift, since, reason, failureRule }
+        /// The keys of `failureRule`.
+        enum RuleKeys: String, CodingKey { case rule, value, `throws` }
 
         /// Encodes every key, writing null for missing values.
         public func encode(to encoder: Encoder) throws {
@@ -92,6 +97,11 @@ public struct CoverageReport: Sendable, Encodable {
             try c.encode(symbol.swift, forKey: .swift)
             try c.encode(symbol.since, forKey: .since)
             try c.encode(symbol.reason, forKey: .reason)
+            guard let rule = symbol.failureRule else { return try c.encodeNil(forKey: .failureRule) }
+            var r = c.nestedContainer(keyedBy: RuleKeys.self, forKey: .failureRule)
+            try r.encode(rule.name, forKey: .rule)
+            try r.encode(rule.value, forKey: .value)
+            try r.encode(rule.canFail, forKey: .throws)
         }
     }
 

@@ -16,6 +16,6 @@ public enum DynamicLinking {
         if type.base == "void" && type.pointers == 0 { return nil }
         if type.pointers > 0 || type.base.hasSuffix("Ptr") { return "NULL" }
         let swift = CScalar.swiftType(type.base) ?? "Int32"
-        return FunctionLowering.failureValue(function.returnInfo, swift: swift) == "0" ? "0" : "-1"
+        return FunctionLowering.failureRule(ofNumber: function.returnInfo, swift: swift).value == "0" ? "0" : "-1"
     }
 }

@@ -55,21 +55,28 @@ struct FunctionLowering {
         }
         var swiftReturn: String?
         var resultExpression: String?
-        var failureValue: String?
+        // Decided with the shape, one rule per branch; the declaration throws as the rule says.
+        let failureRule: FailureRule
         let optional = context.overrides.optionalResults.contains(function.name)
         switch shape {
         case .status, .count:
             (swiftReturn, resultExpression) = combine(results)
+            failureRule = shape == .status ? .negativeStatus : .negativeCount
         case .nameList:
             swiftReturn = "[String]"
+            failureRule = .negativeCount
         case .idList:
             swiftReturn = "[Int32]"
+            failureRule = .negativeCount
         case .typedParameters:
             swiftReturn = "TypedParameters<\(context.typedParameters.keyType(forFunction: function.name))>"
+            failureRule = .negativeCount
         case .structArray, .structBuffer:
             swiftReturn = "[\(parts.compactMap(\.elementType).first!)]"
+            failureRule = .negativeCount
         case .boolean:
             swiftReturn = "Bool"
+            failureRule = .negativeBoolean
         case .value, .plainValue:
             let swift = CScalar.swiftType(returnType.base) ?? "Int32"
             if let enumName = context.overrides.resultEnums[function.name] ?? context.mentionedEnum(in: function.returnInfo),
@@ -81,29 +88,35 @@ struct FunctionLowering {
                 swiftReturn = swift
                 resultExpression = "result"
             }
-            failureValue = shape == .value ? Self.failureValue(function.returnInfo, swift: swift) : nil
-            if shape == .value, failureValue == nil { shape = .plainValue }
-            if optional, let failure = failureValue {
+            let numberRule = Self.failureRule(ofNumber: function.returnInfo, swift: swift)
+            if optional, let failure = numberRule.value {
                 swiftReturn = swiftReturn! + "?"
                 resultExpression = "result == \(failure) ? nil : \(resultExpression!)"
-                failureValue = nil
-                shape = .plainValue
+                failureRule = .failureIsNil(failure)
+            } else {
+                failureRule = numberRule
             }
+            if !failureRule.canFail { shape = .plainValue }
         case .ownedHandle, .borrowedHandle, .initializer:
             guard let handle = registry.handle(for: returnType) else { return .unaccounted("unknown handle return") }
             swiftReturn = handle.swiftName
             resultExpression = "\(handle.swiftName)(\(shape == .borrowedHandle ? "retaining" : "owning"): result)"
+            failureRule = .nullPointer
         case .ownedString:
             let value = ResultPart(name: naming.name, type: "String", expression: "result")
             (swiftReturn, resultExpression) = combine([value] + results)
+            failureRule = .nullPointer
         case .borrowedString:
             swiftReturn = optional ? "String?" : "String"
             if optional {
                 resultExpression = "result.map { String(cString: $0) }"
+                failureRule = .failureIsNil("NULL")
             } else if Self.borrowedStringCanFail(receiver: receiver) {
                 resultExpression = "String(cString: try checkPointer(result))"
+                failureRule = .nullConnectionString
             } else {
                 resultExpression = "result.map { String(cString: $0) } ?? \"\""
+                failureRule = .objectString
             }
         }
 
@@ -131,8 +144,7 @@ struct FunctionLowering {
         }
         if kind == .property, swiftReturn == "Bool" { naming.name = MethodNaming.assertion(naming.name) }
         let ownerName = owner?.swiftName ?? "LibvirtLibrary"
-        let throwing = (shape != .borrowedString && shape != .plainValue)
-            || (shape == .borrowedString && !optional && Self.borrowedStringCanFail(receiver: receiver))
+        let throwing = failureRule.canFail
         let labels = parameters.map { "\($0.label):" }.joined()
         let symbol: String
         switch kind {
@@ -161,9 +173,8 @@ struct FunctionLowering {
         return .bound(BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: Naming.identifier(naming.name),
             parameters: parameters,
-            returnType: swiftReturn, throwing: throwing, prelude: prelude, arguments: arguments,
-            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)),
-            failureValue: failureValue, resultExpression: resultExpression,
+            returnType: swiftReturn, failureRule: failureRule, prelude: prelude, arguments: arguments,
+            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), resultExpression: resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
             countExpression: context.overrides.typedParameterCounts[function.name],
             elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol,
@@ -253,18 +264,18 @@ struct FunctionLowering {
         return markers.contains(where: lower.contains)
     }
 
-    /// The value that means failure for a numeric return: what its description says, else
-    /// libvirt's convention for signed results, -1 (`virConnectNumOfSecrets` documents only "the
-    /// number currently defined secrets", and returns -1 where the driver has no secrets; an
-    /// enum result's -1 is its `…_ERROR` value, such as `VIR_CPU_COMPARE_ERROR`). Unsigned results
-    /// whose description names no failure value have none.
-    static func failureValue(_ text: String, swift: String) -> String? {
+    /// The failure rule of a numeric return: the value its description says, else libvirt's
+    /// convention for signed results, -1 (`virConnectNumOfSecrets` documents only "the number
+    /// currently defined secrets", and returns -1 where the driver has no secrets; an enum
+    /// result's -1 is its `…_ERROR` value, such as `VIR_CPU_COMPARE_ERROR`). Unsigned results
+    /// whose description names no failure value cannot fail.
+    static func failureRule(ofNumber text: String, swift: String) -> FailureRule {
         let lower = text.lowercased()
         let unsigned = swift.hasPrefix("U")
-        if lower.contains("-1") { return unsigned ? "\(swift).max" : "-1" }
+        if lower.contains("-1") { return .statedValue(unsigned ? "\(swift).max" : "-1") }
         let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
-        if zeroMarkers.contains(where: lower.contains) { return "0" }
-        return unsigned ? nil : "-1"
+        if zeroMarkers.contains(where: lower.contains) { return .statedValue("0") }
+        return unsigned ? .unsignedWithoutFailureValue : .signedDefaultMinusOne
     }
 
     /// Combines out-values: one is returned as is, several as a labelled tuple.

@@ -64,10 +64,12 @@ struct PackageBuilder {
         let lowering = FunctionLowering(context: context)
         var seen: [String: String] = [:]
         for function in api.functions {
-            func record(_ status: SymbolStatus.Status, swift: String?, reason: String?) {
+            func record(
+                _ status: SymbolStatus.Status, swift: String?, reason: String?, failureRule: FailureRule? = nil
+            ) {
                 symbols.append(SymbolStatus(
                     name: function.name, kind: .function, module: module, status: status, swift: swift,
-                    since: function.version, reason: reason))
+                    since: function.version, reason: reason, failureRule: failureRule))
             }
             if let (status, reason, swift) = classifier.status(ofFunction: function.name) {
                 record(status, swift: swift, reason: reason)
@@ -88,7 +90,7 @@ struct PackageBuilder {
                 }
                 seen[key] = function.name
                 files[owner(of: bound.swiftSymbol), default: Declarations()].functions.append(bound)
-                record(.generated, swift: bound.swiftSymbol, reason: nil)
+                record(.generated, swift: bound.swiftSymbol, reason: nil, failureRule: bound.failureRule)
             case .notYetBound(let reason):
                 record(.notYetBound, swift: nil, reason: reason)
             case .unaccounted(let reason):

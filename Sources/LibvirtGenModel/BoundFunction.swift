@@ -107,16 +107,18 @@ public struct BoundFunction: Sendable {
     public var parameters: [SwiftParameter]
     /// The Swift result type; nil for `Void`.
     public var returnType: String?
-    /// Whether the declaration throws.
-    public var throwing: Bool
+    /// The failure-detection rule that decided whether the declaration throws.
+    public var failureRule: FailureRule
+    /// Whether the declaration throws, as its failure rule decides.
+    public var throwing: Bool { failureRule.canFail }
     /// Statements before the call.
     public var prelude: [String]
     /// The C call's argument expressions.
     public var arguments: [String]
     /// The string parameters borrowed as C strings around the call, in argument order.
     public var cStrings: [CStringArgument]
-    /// The value that means failure, for the `value` shape.
-    public var failureValue: String?
+    /// The value that means failure, for the `value` shape: its failure rule's value when it throws.
+    public var failureValue: String? { failureRule.canFail ? failureRule.value : nil }
     /// The expression returned after a successful call (over `result` where the shape binds it).
     public var resultExpression: String?
     /// The key type of typed parameters the call reads, for the `typedParameters` shape.
@@ -133,8 +135,8 @@ public struct BoundFunction: Sendable {
     /// Creates a bound function.
     public init(
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
-        returnType: String?, throwing: Bool, prelude: [String], arguments: [String], cStrings: [CStringArgument] = [],
-        failureValue: String?,
+        returnType: String?, failureRule: FailureRule, prelude: [String], arguments: [String],
+        cStrings: [CStringArgument] = [],
         resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
         elementType: String? = nil, doc: [String], swiftSymbol: String, deprecation: String? = nil
     ) {
@@ -148,11 +150,10 @@ public struct BoundFunction: Sendable {
         self.name = name
         self.parameters = parameters
         self.returnType = returnType
-        self.throwing = throwing
+        self.failureRule = failureRule
         self.prelude = prelude
         self.arguments = arguments
         self.cStrings = cStrings
-        self.failureValue = failureValue
         self.resultExpression = resultExpression
         self.doc = doc
         self.swiftSymbol = swiftSymbol

@@ -42,10 +42,15 @@ public struct SymbolStatus: Sendable, Codable, Equatable {
     public var since: String?
     /// Why it has this status, for every status but `generated`.
     public var reason: String?
+    /// The failure rule the lowering applied, for a function it bound; nil for every other
+    /// symbol, and for functions whose wrapper is hand-written runtime code (`override`, event
+    /// subscriptions), where that code decides.
+    public var failureRule: FailureRule?
 
     /// Creates a status entry.
     public init(
-        name: String, kind: Kind, module: String, status: Status, swift: String?, since: String?, reason: String?
+        name: String, kind: Kind, module: String, status: Status, swift: String?, since: String?, reason: String?,
+        failureRule: FailureRule? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -54,5 +59,6 @@ public struct SymbolStatus: Sendable, Codable, Equatable {
         self.swift = swift
         self.since = since
         self.reason = reason
+        self.failureRule = failureRule
     }
 }

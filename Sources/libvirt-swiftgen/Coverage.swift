@@ -17,7 +17,10 @@ struct Coverage: ParsableCommand {
     @Flag(help: "Print the JSON document (DESIGN contract) instead of a table.")
     var json = false
 
-    @Flag(help: "List every symbol that is not generated, with its status and reason.")
+    @Flag(help: """
+        List every symbol that is not generated, with its status and reason, then the failure rule \
+        that made each exposed function throwing or not.
+        """)
     var details = false
 
     func run() throws {
@@ -38,31 +41,63 @@ struct Coverage: ParsableCommand {
 
 /// The human-readable coverage table.
 struct CoverageTable {
+    /// The report to print.
     let report: CoverageReport
+    /// Whether to add the per-symbol lines (`--details`).
     let details: Bool
 
+    /// What the failure-rule lines print for a bound function without a rule: its wrapper is
+    /// hand-written runtime code (`override`, event subscriptions), which decides.
+    static let runtimeDecides = "runtime"
+
+    /// The counts per module and kind; with details, then the symbols that are not generated and
+    /// the failure rules.
     var text: String {
         let statuses = SymbolStatus.Status.allCases
         var lines = ["libvirt \(report.libvirtVersion)"]
-        let header = ["module", "kind", "total"] + statuses.map(\.rawValue)
-        var rows: [[String]] = [header]
+        var rows: [[String]] = [["module", "kind", "total"] + statuses.map(\.rawValue)]
         for module in report.modules {
             for (kind, counts) in [("functions", module.functions), ("enum values", module.enumValues), ("macros", module.macros)] {
                 rows.append([module.module, kind, String(counts.total)] + statuses.map { String(counts[$0]) })
             }
         }
-        let widths = header.indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
-        for row in rows {
-            lines.append(row.enumerated().map { i, cell in
-                i < 2 ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  "))
-        }
+        lines += Self.aligned(rows, textColumns: 2)
         if details {
             for row in report.symbols where row.symbol.status != .generated {
                 lines.append("\(row.symbol.status.rawValue)\t\(row.symbol.name)\t\(row.symbol.reason ?? "")")
             }
+            lines += failureRuleLines
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The functions the bindings expose (`generated`, `override`): how many each failure rule
+    /// made throwing or not, then one `rule<TAB>C name<TAB>Swift declaration` line per function.
+    private var failureRuleLines: [String] {
+        let exposed = report.symbols.map(\.symbol).filter {
+            $0.kind == .function && [.generated, .override].contains($0.status)
+        }
+        var counts: [String: (throwing: String, functions: Int)] = [:]
+        for symbol in exposed {
+            let throwing = symbol.failureRule.map { $0.canFail ? "yes" : "no" } ?? ""
+            counts[symbol.failureRule?.name ?? Self.runtimeDecides, default: (throwing, 0)].functions += 1
+        }
+        let ranked = counts.sorted { ($1.value.functions, $0.key) < ($0.value.functions, $1.key) }
+        let table = [["failure rule", "throws", "functions"]]
+            + ranked.map { [$0.key, $0.value.throwing, String($0.value.functions)] }
+        return Self.aligned(table, textColumns: 2)
+            + exposed.map { "\($0.failureRule?.description ?? Self.runtimeDecides)\t\($0.name)\t\($0.swift ?? "")" }
+    }
+
+    /// Rows as columns padded to their widest cell: the first `textColumns` left-aligned, the
+    /// rest (numbers) right-aligned.
+    static func aligned(_ rows: [[String]], textColumns: Int) -> [String] {
+        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { i, cell in
+                i < textColumns ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
     }
 }

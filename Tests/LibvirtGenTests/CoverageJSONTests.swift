@@ -61,13 +61,13 @@ struct CoverageJSONTests {
         }
     }
 
-    /// Every symbol row has the seven keys, with null where a value is absent.
+    /// Every symbol row has the eight keys, with null where a value is absent.
     @Test func symbolRows() throws {
         let symbols = try #require(try Self.document()["symbols"] as? [[String: Any]])
         #expect(symbols.count == 558 + 1042 + 288)
         let statuses = Set(SymbolStatus.Status.allCases.map(\.rawValue))
         for row in symbols {
-            #expect(Set(row.keys) == ["name", "kind", "module", "status", "swift", "since", "reason"], "\(row)")
+            #expect(Set(row.keys) == ["name", "kind", "module", "status", "swift", "since", "reason", "failureRule"], "\(row)")
             #expect(["function", "enumValue", "macro"].contains(row["kind"] as? String ?? ""))
             #expect(statuses.contains(row["status"] as? String ?? ""))
         }
@@ -81,6 +81,29 @@ struct CoverageJSONTests {
         let free = try #require(symbols.first { $0["name"] as? String == "virDomainFree" })
         #expect(free["swift"] is NSNull)
         #expect(!(free["reason"] as? String ?? "").isEmpty)
+        #expect(free["failureRule"] is NSNull)
+        let open = try #require(symbols.first { $0["name"] as? String == "virConnectOpen" })
+        #expect(open["status"] as? String == "override")
+        #expect(open["failureRule"] is NSNull)
+    }
+
+    /// A bound function's `failureRule` names the rule, the value it names and whether the
+    /// declaration throws; functions whose wrapper is runtime code have none.
+    @Test(arguments: [
+        ("virDomainGetInfo", "negativeStatus", nil, true),
+        ("virDomainGetMaxMemory", "statedValue", "0", true),
+        ("virConnectNumOfSecrets", "signedDefaultMinusOne", "-1", true),
+        ("virDomainGetID", "failureIsNil", "UInt32.max", false),
+        ("virDomainGetName", "objectString", nil, false),
+    ] as [(String, String, String?, Bool)])
+    func failureRule(name: String, rule: String, value: String?, throwing: Bool) throws {
+        let symbols = try #require(try Self.document()["symbols"] as? [[String: Any]])
+        let row = try #require(symbols.first { $0["name"] as? String == name })
+        let failure = try #require(row["failureRule"] as? [String: Any], "\(row)")
+        #expect(Set(failure.keys) == ["rule", "value", "throws"])
+        #expect(failure["rule"] as? String == rule)
+        #expect(value.map { failure["value"] as? String == $0 } ?? (failure["value"] is NSNull))
+        #expect(failure["throws"] as? Bool == throwing)
     }
 
     /// Totals add up: statuses to each total, modules to the totals, rows to the counts; nothing unaccounted.
