@@ -137,7 +137,14 @@ struct FunctionLowering {
         } else if receiver == nil {
             kind = .staticMethod
         } else if parameters.isEmpty && naming.isGetter && results.count <= 1
-                    && !(swiftReturn.map(isStructType) ?? true) {
+                    && !(swiftReturn.map(isStructType) ?? true) && !function.args.contains(where: { $0.name == "flags" })
+                    && !context.functionNames.contains(function.name + "Flags")
+                    && !context.queryMethodNames.contains(naming.name) {
+            // A property reads a value of the object. A query with flags is a method even while
+            // libvirt uses none (`xmlDescription()` on every object): the shape stays when a release
+            // gives the flags a meaning, and one concept has one shape on every type. A getter with
+            // a `…Flags` twin is a method like its twin (`schedulerParameters()`), and so is one
+            // named like a query method of another type.
             kind = .property
         } else {
             kind = .method

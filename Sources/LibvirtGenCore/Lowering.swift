@@ -42,7 +42,7 @@ public struct Lowering: Sendable {
             }))
 
         // Pass 1 names every symbol so that pass 2 can link documentation to Swift names.
-        context.docs = DocText(symbols: symbolMap(apis, context: context, classifier: classifier))
+        (context.queryMethodNames, context.docs) = namingPass(apis, context: context, classifier: classifier)
         var builder = PackageBuilder(
             context: context, classifier: classifier, structs: structs,
             functionNames: Set(apis.flatMap(\.functions).map(\.name)),
@@ -57,16 +57,28 @@ public struct Lowering: Sendable {
             symbols: builder.symbols)
     }
 
-    /// C name → Swift symbol for functions, enum values and types, for documentation links.
-    private func symbolMap(_ apis: [CAPI], context: LoweringContext, classifier: SymbolClassifier) -> [String: String] {
+    /// The query-method names (see ``LoweringContext/queryMethodNames``) and the documentation
+    /// text linking C names to the Swift symbols of functions, enum values and types.
+    private func namingPass(
+        _ apis: [CAPI], context: LoweringContext, classifier: SymbolClassifier
+    ) -> (queryMethodNames: Set<String>, docs: DocText) {
         var map: [String: String] = [:]
         let lowering = FunctionLowering(context: context)
+        var properties: [BoundFunction] = []
+        var queryMethodNames: Set<String> = []
         for function in apis.flatMap(\.functions) {
             if let (_, _, swift) = classifier.status(ofFunction: function.name) {
                 map[function.name] = swift
             } else if case .bound(let bound) = lowering.lower(function) {
                 map[function.name] = bound.swiftSymbol
+                if bound.kind == .property { properties.append(bound) }
+                if bound.kind == .method, bound.parameters.allSatisfy({ $0.label == "options" }) {
+                    queryMethodNames.insert(bound.name.trimmingBackticks)
+                }
             }
+        }
+        for property in properties where queryMethodNames.contains(property.name.trimmingBackticks) {
+            map[property.cName] = property.swiftSymbol + "()"
         }
         for (name, handle) in context.registry.handles { map[name + "Ptr"] = handle.swiftName; map[name] = handle.swiftName }
         for (name, values) in context.registry.enums where !values.isEmpty {
@@ -78,7 +90,7 @@ public struct Lowering: Sendable {
             for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
         }
         for (name, swift) in context.borrowedStructs { map[name] = swift }
-        return map
+        return (queryMethodNames, DocText(symbols: map))
     }
 
     /// `X.Y.Z` from `LIBVIR_VERSION_NUMBER`, or `unknown`.

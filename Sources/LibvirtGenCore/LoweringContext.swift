@@ -25,6 +25,10 @@ struct LoweringContext {
     let typedParameters: TypedParameterLowering
     /// Every function name of the four files.
     let functionNames: Set<String>
+    /// Names that are a query method (no arguments but options) on some type: a getter of the same
+    /// name is a method on every type, so one concept has one shape (`parent()` on node devices as
+    /// on snapshots). Found by the naming pass.
+    var queryMethodNames: Set<String> = []
 
     /// The Swift type of an enum typedef: its option set or its open enum.
     func swiftEnumType(_ cName: String) -> String {

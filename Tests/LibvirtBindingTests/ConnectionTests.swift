@@ -42,7 +42,7 @@ struct ConnectionTests {
     @Test("hostname is the local host's name")
     func hostname() throws {
         let connection = try Connection(uri: defaultTestURI)
-        let hostname = try connection.hostname
+        let hostname = try connection.hostname()
         #expect(!hostname.isEmpty)
         let shortName = ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? ""
         #expect(hostname.hasPrefix(shortName), "\(hostname) vs \(shortName)")

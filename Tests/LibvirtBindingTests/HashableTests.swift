@@ -99,7 +99,7 @@ struct HashableTests {
             #expect(try pool.volume(named: "a.img") == volume)
             #expect(try pool.volume(named: "a.img").hashValue == volume.hashValue)
             #expect(volume != other)
-            #expect(Set(try pool.allVolumes) == [volume, other])
+            #expect(Set(try pool.allVolumes()) == [volume, other])
         }
     }
 
@@ -138,7 +138,7 @@ struct HashableTests {
             #expect(lookedUp == created)
             #expect(lookedUp.hashValue == created.hashValue)
             #expect(try domain.currentSnapshot() == second)
-            #expect(try second.parent == created)
+            #expect(try second.parent() == created)
             #expect(created != second)
             #expect(created != sameName)
             #expect(Set(try domain.allSnapshots()) == [created, second])

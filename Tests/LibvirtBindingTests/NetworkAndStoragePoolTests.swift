@@ -107,7 +107,7 @@ struct NetworkAndStoragePoolTests {
             #expect(volume.name == "disk.img")
             #expect(try pool.volumeNames == ["disk.img"])
             #expect(try pool.volume(named: "disk.img").name == "disk.img")
-            #expect(try pool.allVolumes.map(\.name) == ["disk.img"])
+            #expect(try pool.allVolumes().map(\.name) == ["disk.img"])
             #expect(try volume.info().capacity == 1024 * 1024)
             #expect(try volume.path == path + "/disk.img")
         }

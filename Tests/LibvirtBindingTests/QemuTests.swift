@@ -75,11 +75,11 @@ struct QEMUTests {
     func managedSave() async throws {
         try await QemuGround.withDomain("msave") { connection, test in
             let domain = test.domain
-            #expect(try domain.hasManagedSaveImage == false)
+            #expect(try domain.hasManagedSaveImage() == false)
             let events = try connection.domainEvents(.lifecycle, domain: domain)
 
             try domain.managedSave()
-            #expect(try domain.hasManagedSaveImage)
+            #expect(try domain.hasManagedSaveImage())
             let (saved, savedReason) = try domain.state()
             #expect(saved == .shutoff)
             #expect(savedReason == .shutoff(.saved))
@@ -89,7 +89,7 @@ struct QEMUTests {
             let (running, runningReason) = try domain.state()
             #expect(running == .running)
             #expect(runningReason == .running(.restored))
-            #expect(try domain.hasManagedSaveImage == false)
+            #expect(try domain.hasManagedSaveImage() == false)
 
             let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
             #expect(containsInOrder(details, [.stopped(.saved), .started(.restored)]))
@@ -106,9 +106,9 @@ struct QEMUTests {
             #expect(snapshot.name == "s1")
             #expect(try domain.snapshotNames() == ["s1"])
             #expect(try domain.numberOfSnapshots() == 1)
-            #expect(try domain.hasCurrentSnapshot)
+            #expect(try domain.hasCurrentSnapshot())
             #expect(try domain.currentSnapshot().name == "s1")
-            #expect(try snapshot.isCurrent)
+            #expect(try snapshot.isCurrent())
 
             try domain.suspend()
             #expect(try domain.info().state == .paused)
@@ -119,7 +119,7 @@ struct QEMUTests {
 
             try snapshot.delete()
             #expect(try domain.snapshotNames().isEmpty)
-            #expect(try domain.hasCurrentSnapshot == false)
+            #expect(try domain.hasCurrentSnapshot() == false)
             #expect(throws: LibvirtError.self) { try domain.snapshot(named: "s1") }
         }
     }

@@ -69,15 +69,15 @@ struct SaveRestoreTests {
         let name = uniqueName("managed")
         try withTestNode([domainXML(name: name)]) { connection, _ in
             let domain = try connection.domain(named: name)
-            #expect(try domain.hasManagedSaveImage == false)
+            #expect(try domain.hasManagedSaveImage() == false)
             try domain.managedSave()
-            #expect(try domain.hasManagedSaveImage)
+            #expect(try domain.hasManagedSaveImage())
             #expect(try domain.info().state == .shutoff)
             #expect(try connection.allDomains(options: .managedsave).map(\.name) == [name])
 
             try domain.start()
             #expect(try domain.info().state == .running)
-            #expect(try domain.hasManagedSaveImage == false)
+            #expect(try domain.hasManagedSaveImage() == false)
         }
     }
 
@@ -88,9 +88,9 @@ struct SaveRestoreTests {
         try withTestNode([domainXML(name: name)]) { connection, _ in
             let domain = try connection.domain(named: name)
             try domain.managedSave()
-            #expect(try domain.hasManagedSaveImage)
+            #expect(try domain.hasManagedSaveImage())
             try domain.removeManagedSave()
-            #expect(try domain.hasManagedSaveImage == false)
+            #expect(try domain.hasManagedSaveImage() == false)
             #expect(try domain.info().state == .shutoff)
         }
     }

@@ -32,7 +32,7 @@ struct SnapshotCheckpointTests {
         try withTestNode([domainXML(name: name)]) { connection, _ in
             let domain = try connection.domain(named: name)
             #expect(try domain.numberOfSnapshots() == 0)
-            #expect(try domain.hasCurrentSnapshot == false)
+            #expect(try domain.hasCurrentSnapshot() == false)
             #expect(try domain.allSnapshots().isEmpty)
             let noCurrent = expectLibvirtError { _ = try domain.currentSnapshot() }
             #expect(noCurrent?.code == .noDomainSnapshot)
@@ -49,11 +49,11 @@ struct SnapshotCheckpointTests {
             #expect(try domain.snapshotNames(options: .leaves) == ["second"])
             #expect(try domain.numberOfSnapshots(options: .roots) == 1)
 
-            #expect(try domain.hasCurrentSnapshot)
+            #expect(try domain.hasCurrentSnapshot())
             #expect(try domain.currentSnapshot().name == "second")
-            #expect(try second.isCurrent)
-            #expect(try first.isCurrent == false)
-            #expect(try second.hasMetadata)
+            #expect(try second.isCurrent())
+            #expect(try first.isCurrent() == false)
+            #expect(try second.hasMetadata())
 
             #expect(try domain.snapshot(named: "first").name == "first")
             #expect(try second.domain == domain)
@@ -81,10 +81,10 @@ struct SnapshotCheckpointTests {
             let child = try domain.createSnapshot(xml: Self.snapshotXML(name: "child"))
             let grandchild = try domain.createSnapshot(xml: Self.snapshotXML(name: "grandchild"))
 
-            #expect(try child.parent.name == "root")
-            #expect(try grandchild.parent.name == "child")
-            #expect(try grandchild.parent.parent.name == "root")
-            let rootParent = expectLibvirtError { _ = try root.parent }
+            #expect(try child.parent().name == "root")
+            #expect(try grandchild.parent().name == "child")
+            #expect(try grandchild.parent().parent().name == "root")
+            let rootParent = expectLibvirtError { _ = try root.parent() }
             #expect(rootParent?.code == .noDomainSnapshot)
 
             #expect(try root.numberOfChildren() == 1)
@@ -112,7 +112,7 @@ struct SnapshotCheckpointTests {
             #expect(try domain.info().state == .shutoff)
             try first.revert()
             #expect(try domain.currentSnapshot().name == "first")
-            #expect(try first.isCurrent)
+            #expect(try first.isCurrent())
             #expect(try domain.info().state == .running)
         }
     }
@@ -131,14 +131,14 @@ struct SnapshotCheckpointTests {
             try middle.delete()
             #expect(try domain.snapshotNames().sorted() == ["leaf", "root"])
             // The leaf moves up to the deleted snapshot's parent.
-            #expect(try domain.snapshot(named: "leaf").parent.name == "root")
+            #expect(try domain.snapshot(named: "leaf").parent().name == "root")
             let gone = expectLibvirtError { _ = try domain.snapshot(named: "middle") }
             #expect(gone?.code == .noDomainSnapshot)
 
             try root.delete(options: .children)
             #expect(try domain.numberOfSnapshots() == 0)
             #expect(try domain.snapshotNames().isEmpty)
-            #expect(try domain.hasCurrentSnapshot == false)
+            #expect(try domain.hasCurrentSnapshot() == false)
         }
     }
 
@@ -159,14 +159,14 @@ struct SnapshotCheckpointTests {
             #expect(try domain.allCheckpoints(options: .roots).map(\.name) == ["c1"])
             #expect(try domain.allCheckpoints(options: .leaves).map(\.name) == ["c2"])
             #expect(try domain.checkpoint(named: "c1").name == "c1")
-            #expect(try second.parent.name == "c1")
+            #expect(try second.parent().name == "c1")
             #expect(try first.allChildren().map(\.name) == ["c2"])
             #expect(try second.domain == domain)
 
             let xml = try second.xmlDescription()
             #expect(xml.contains("<name>c2</name>"))
             #expect(xml.contains("<disk name='vda' checkpoint='bitmap' bitmap='c2'/>"))
-            let rootParent = expectLibvirtError { _ = try first.parent }
+            let rootParent = expectLibvirtError { _ = try first.parent() }
             #expect(rootParent?.code == .noDomainCheckpoint)
 
             try second.delete()

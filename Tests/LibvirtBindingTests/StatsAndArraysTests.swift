@@ -97,7 +97,7 @@ struct StatsAndArraysTests {
     @Test("fsInfo lists mount points")
     func fsInfo() throws {
         let (_, domain) = try Self.defaultDomain()
-        let filesystems = try domain.fsInfo
+        let filesystems = try domain.fsInfo()
         #expect(filesystems.map(\.mountPoint) == ["/", "/boot"])
         #expect(filesystems.map(\.name) == ["vda1", "vda2"])
         #expect(filesystems.allSatisfy { $0.filesystemType == "ext4" && $0.deviceAlias == ["vda"] })
@@ -128,7 +128,7 @@ struct StatsAndArraysTests {
         try withTestNode([Self.stoppedDomainXML(name: name)]) { connection, _ in
             let domain = try connection.domain(named: name)
             #expect(expectLibvirtError { _ = try domain.memoryStats() }?.code == .operationInvalid)
-            #expect(expectLibvirtError { _ = try domain.fsInfo }?.code == .operationInvalid)
+            #expect(expectLibvirtError { _ = try domain.fsInfo() }?.code == .operationInvalid)
             #expect(expectLibvirtError { _ = try domain.interfaceAddresses(source: .lease) }?.code == .operationInvalid)
             #expect(expectLibvirtError { _ = try domain.diskErrors() }?.code == .operationInvalid)
         }

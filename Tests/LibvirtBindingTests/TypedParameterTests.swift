@@ -113,13 +113,13 @@ struct TypedParameterTests {
             #expect(type.schedulerType == "fair")
             #expect(type.nparams == 1)
 
-            let parameters = try domain.schedulerParameters
+            let parameters = try domain.schedulerParameters()
             #expect(parameters.map(\.key) == [.weight])
             #expect(parameters[.weight] == .uint(50))
             #expect(parameters[.weight]?.unsignedValue == 50)
 
             try domain.setSchedulerParameters([.weight: .uint(77)])
-            #expect(try domain.schedulerParameters[.weight] == .uint(50))
+            #expect(try domain.schedulerParameters()[.weight] == .uint(50))
         }
     }
 

@@ -24,7 +24,7 @@ struct FunctionNamingTests {
         ("virDomainGetMemoryParameters", "Domain.memoryParameters(options:)"),
         ("virDomainGetJobStats", "Domain.jobStats(options:)"),
         ("virConnectGetURI", "Connection.uri"),
-        ("virConnectGetHostname", "Connection.hostname"),
+        ("virConnectGetHostname", "Connection.hostname()"),
         ("virConnectGetCapabilities", "Connection.capabilities"),
         ("virConnectGetType", "Connection.hypervisorType"),
         ("virConnectGetVersion", "Connection.hypervisorVersion"),
@@ -39,20 +39,20 @@ struct FunctionNamingTests {
         ("virInterfaceGetMACString", "Interface.macAddress"),
         ("virSecretGetUsageID", "Secret.usageID"),
         ("virSecretGetUUIDString", "Secret.uuid"),
-        ("virNodeDeviceGetParent", "NodeDevice.parent"),
+        ("virNodeDeviceGetParent", "NodeDevice.parent()"),
         ("virNetworkPortGetNetwork", "NetworkPort.network"),
         ("virDomainSnapshotGetDomain", "DomainSnapshot.domain"),
-        ("virDomainSnapshotGetParent", "DomainSnapshot.parent"),
+        ("virDomainSnapshotGetParent", "DomainSnapshot.parent()"),
         ("virNWFilterBindingGetFilterName", "NetworkFilterBinding.filterName"),
         ("virStoragePoolLookupByVolume", "StorageVolume.pool"),
         // Assertions keep `is`/`has`.
         ("virDomainIsActive", "Domain.isActive"),
         ("virDomainIsPersistent", "Domain.isPersistent"),
-        ("virDomainHasManagedSaveImage", "Domain.hasManagedSaveImage"),
+        ("virDomainHasManagedSaveImage", "Domain.hasManagedSaveImage()"),
         ("virConnectIsAlive", "Connection.isAlive"),
         ("virConnectIsSecure", "Connection.isSecure"),
-        ("virDomainSnapshotIsCurrent", "DomainSnapshot.isCurrent"),
-        ("virDomainSnapshotHasMetadata", "DomainSnapshot.hasMetadata"),
+        ("virDomainSnapshotIsCurrent", "DomainSnapshot.isCurrent()"),
+        ("virDomainSnapshotHasMetadata", "DomainSnapshot.hasMetadata()"),
         // Actions keep their verbs; `X` and `XFlags` share a name and differ by `options:`.
         ("virDomainCreate", "Domain.start()"),
         ("virDomainCreateWithFlags", "Domain.start(options:)"),
@@ -122,8 +122,8 @@ struct FunctionNamingTests {
         ("virConnectListAllDomains", "Connection.allDomains(options:)"),
         ("virConnectListAllNetworks", "Connection.allNetworks(options:)"),
         ("virConnectListAllStoragePools", "Connection.allStoragePools(options:)"),
-        ("virConnectListAllNWFilters", "Connection.allNetworkFilters"),
-        ("virStoragePoolListAllVolumes", "StoragePool.allVolumes"),
+        ("virConnectListAllNWFilters", "Connection.allNetworkFilters()"),
+        ("virStoragePoolListAllVolumes", "StoragePool.allVolumes()"),
         ("virDomainListAllSnapshots", "Domain.allSnapshots(options:)"),
         ("virConnectListDefinedDomains", "Connection.definedDomainNames"),
         ("virConnectListNetworks", "Connection.networkNames"),
@@ -138,6 +138,10 @@ struct FunctionNamingTests {
         ("virNodeDeviceNumOfCaps", "NodeDevice.numberOfCapabilities"),
         ("virDomainSnapshotNum", "Domain.numberOfSnapshots(options:)"),
         ("virDomainSnapshotCurrent", "Domain.currentSnapshot()"),
+        // One shape per concept: a query with flags (used or not) or a `…Flags` twin is a method.
+        ("virNWFilterGetXMLDesc", "NetworkFilter.xmlDescription()"),
+        ("virDomainGetSchedulerParameters", "Domain.schedulerParameters()"),
+        ("virDomainGetSchedulerParametersFlags", "Domain.schedulerParameters(options:)"),
         // Verbs come first (`BlockJobAbort` → `abortBlockJob`); `Migrate` inside a phrase is `Migration`.
         ("virDomainBlockJobAbort", "Domain.abortBlockJob(disk:options:)"),
         ("virDomainBlockJobSetSpeed", "Domain.setBlockJobSpeed(disk:bandwidth:options:)"),
@@ -195,6 +199,17 @@ struct FunctionNamingTests {
             let afterOwner = swift.split(separator: ".", maxSplits: 1).last.map(String.init) ?? ""
             #expect(afterOwner.prefix { $0 != "(" } == function.name)
         }
+    }
+
+    /// One concept has one shape: no name is a property on one type and a query method (no
+    /// arguments but options) on another.
+    @Test func oneShapePerName() throws {
+        let functions = try Reference.package().modules.flatMap { $0.files.flatMap(\.functions) }
+        let properties = Set(functions.filter { $0.kind == .property }.map(\.name))
+        let methods = Set(functions.filter { function in
+            function.kind == .method && function.parameters.allSatisfy { $0.label == "options" }
+        }.map(\.name))
+        #expect(properties.intersection(methods).isEmpty, "both shapes: \(properties.intersection(methods).sorted())")
     }
 
     /// Hand-written functions carry the Swift symbol of their override.

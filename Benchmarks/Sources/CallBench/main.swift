@@ -19,7 +19,7 @@ func runCalls(_ arguments: [String]) throws {
         blackHole(try connection.domain(named: "test"))
     })
     report("sched_ns", try medianNanoseconds(iterations: 20_000, repeats: repeats) {
-        blackHole(try domain.schedulerParameters)
+        blackHole(try domain.schedulerParameters())
     })
     for (uri, count, iterations) in [(arguments[1], 1, 20_000), (arguments[2], 100, 300), (arguments[3], 1000, 30)] {
         let node = try Connection(uri: uri)

@@ -20,7 +20,7 @@ case "lookup":
     for _ in 0..<iterations { keep(try connection.domain(named: "test")) }
 case "sched":
     let domain = try connection.domain(named: "test")
-    for _ in 0..<iterations { keep(try domain.schedulerParameters) }
+    for _ in 0..<iterations { keep(try domain.schedulerParameters()) }
 default:
     for _ in 0..<iterations { for domain in try connection.allDomains() { keep(domain.name) } }
 }

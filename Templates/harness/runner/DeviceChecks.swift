@@ -33,7 +33,7 @@ enum DeviceChecks {
             try expect(try connection.allNodeDevices().map(\.name).sorted(), ["computer", "scsi_host1"],
                        "Connection.allNodeDevices(options:)")
             let device = try f.nodeDevice()
-            try expect(try device.parent, "computer", "NodeDevice.parent")
+            try expect(try device.parent(), "computer", "NodeDevice.parent()")
             try expect(try device.capabilityNames.contains("scsi_host"), true, "NodeDevice.capabilityNames")
             try expect(try connection.nodeDevice(named: "computer").name, "computer", "Connection.nodeDevice(named:)")
         },

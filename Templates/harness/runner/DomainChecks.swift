@@ -69,10 +69,10 @@ enum DomainChecks {
             try domain.setAutostart(true)
             try expect(try domain.isAutostartEnabled, true, "Domain.isAutostartEnabled")
             try domain.managedSave()
-            try expect(try domain.hasManagedSaveImage, true, "Domain.hasManagedSaveImage")
+            try expect(try domain.hasManagedSaveImage(), true, "Domain.hasManagedSaveImage()")
             try expect(try domain.info().state, .shutoff, "Domain.info()")
             try domain.start()
-            try expect(try domain.hasManagedSaveImage, false, "Domain.hasManagedSaveImage")
+            try expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
             let image = f.environment.scratch + "/harness-running.save"
             try domain.save(to: image)
             try expect(try domain.info().state, .shutoff, "Domain.info()")

@@ -164,7 +164,7 @@ final class Fixture: @unchecked Sendable {
     }
 
     /// A new stream on the connection.
-    func stream() throws -> DataStream { try connection().makeStream() }
+    func dataStream() throws -> DataStream { try connection().makeStream() }
 
     /// A secret with a value, from libvirt's secret driver embedded in this process (the test
     /// driver has no secrets); throws when libvirt's daemon drivers are not installed.
@@ -210,7 +210,7 @@ final class Fixture: @unchecked Sendable {
         if let cachedAdminClient { return cachedAdminClient }
         guard let sockets = environment.daemonSockets else { throw CheckFailure("no private daemon is running") }
         let server = try adminServer()
-        let before = Set(try server.clients.map { try $0.id })
+        let before = Set(try server.clients().map { try $0.id })
         if clientProcess == nil {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
@@ -219,12 +219,12 @@ final class Fixture: @unchecked Sendable {
             clientProcess = process
         }
         for _ in 0..<50 {
-            if let client = try server.clients.first(where: { !before.contains(try $0.id) }) {
+            if let client = try server.clients().first(where: { !before.contains(try $0.id) }) {
                 cachedAdminClient = client
                 return client
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
-        throw CheckFailure("AdminServer.clients does not list the new client")
+        throw CheckFailure("AdminServer.clients() does not list the new client")
     }
 }

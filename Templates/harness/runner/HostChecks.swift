@@ -14,7 +14,7 @@ enum HostChecks {
             try expect(try connection.isSecure, true, "Connection.isSecure")
             try expect(try connection.libraryVersion > 0, true, "Connection.libraryVersion")
             try expect(try connection.hypervisorVersion, 2, "Connection.hypervisorVersion")
-            try expect(!(try connection.hostname.isEmpty), "Connection.hostname is empty")
+            try expect(!(try connection.hostname().isEmpty), "Connection.hostname() is empty")
             try expect(try connection.capabilities.contains("<capabilities>"), true, "Connection.capabilities")
             let node = try connection.nodeInfo()
             try expect(node.cpus, 16, "Connection.nodeInfo()")

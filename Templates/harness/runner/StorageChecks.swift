@@ -17,7 +17,7 @@ enum StorageChecks {
             try expect(try pool.info().state, .running, "StoragePool.info()")
             try expect(try pool.volumeNames.sorted(), ["disk-a.img", "disk-b.img"], "StoragePool.volumeNames")
             try expect(try pool.numberOfVolumes, 2, "StoragePool.numberOfVolumes")
-            try expect(try pool.allVolumes.count, 2, "StoragePool.allVolumes")
+            try expect(try pool.allVolumes().count, 2, "StoragePool.allVolumes()")
             let volume = try f.storageVolume()
             try expect(volume.name, "disk-a.img", "StorageVolume.name")
             try expect(try volume.path, "/harness-pool/disk-a.img", "StorageVolume.path")

@@ -11,7 +11,7 @@ enum TypedParameterChecks {
         Check("typed parameters") { f in
             let domain = try f.domain()
             try expect(try domain.schedulerType().schedulerType, "fair", "Domain.schedulerType()")
-            try expect(try domain.schedulerParameters[.weight], .uint(50), "Domain.schedulerParameters")
+            try expect(try domain.schedulerParameters()[.weight], .uint(50), "Domain.schedulerParameters()")
             let memory = try domain.memoryParameters()
             try expect(memory[.softLimit], unlimited, "Domain.memoryParameters(options:)")
             try domain.setMemoryParameters([.softLimit: .ullong(87_539_319)])
@@ -29,7 +29,7 @@ enum TypedParameterChecks {
             try domain.setSchedulerParameters([.weight: .uint(77)])
             try domain.setSchedulerParameters([.weight: .uint(78)], options: [])
             // The test driver accepts a weight but always reports 50.
-            try expect(try domain.schedulerParameters[.weight], .uint(50), "Domain.schedulerParameters")
+            try expect(try domain.schedulerParameters()[.weight], .uint(50), "Domain.schedulerParameters()")
             exercise { try domain.setBlkioParameters([.weight: .uint(500)]) }
             exercise { try domain.setNUMAParameters([.mode: .int(0)]) }
             exercise { try domain.setInterfaceParameters(device: "52:54:00:aa:00:01", parameters: [.inAverage: .uint(1000)]) }

@@ -10,8 +10,8 @@ enum UnsupportedChecks {
             try expectFailure(noSupportCode, "Connection.defineSecret(xml:options:)") {
                 _ = try connection.defineSecret(xml: "<secret ephemeral='no' private='yes'/>")
             }
-            try expectFailure(noSupportCode, "Connection.allNetworkFilters") {
-                _ = try connection.allNetworkFilters
+            try expectFailure(noSupportCode, "Connection.allNetworkFilters()") {
+                _ = try connection.allNetworkFilters()
             }
             try expectFailure(noSupportCode, "Domain.attachDevice(xml:)") {
                 try f.domain().attachDevice(xml: "<disk type='file' device='disk'><target dev='vdb'/></disk>")

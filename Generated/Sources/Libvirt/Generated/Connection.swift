@@ -1128,7 +1128,7 @@ extension Connection {
         public static let utilization: Self = "utilization"
     }
 
-    /// Names of the typed parameters of `Connection.nodeMemoryParameters`, `Connection.setNodeMemoryParameters(_:)`.
+    /// Names of the typed parameters of `Connection.nodeMemoryParameters()`, `Connection.setNodeMemoryParameters(_:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct NodeMemoryParameter: TypedParameterKey {
@@ -1226,7 +1226,7 @@ extension Connection {
         public static let total: Self = "total"
     }
 
-    /// Names of the typed parameters of `Connection.nodeSEVInfo`.
+    /// Names of the typed parameters of `Connection.nodeSEVInfo()`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct NodeSEVParameter: TypedParameterKey {
@@ -1513,11 +1513,9 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetHostname`.
     /// Available since libvirt 0.3.0.
-    public var hostname: String {
-        get throws {
-            let result = try takeString(checkPointer(virConnectGetHostname(pointer)))
-            return result
-        }
+    public func hostname() throws -> String {
+        let result = try takeString(checkPointer(virConnectGetHostname(pointer)))
+        return result
     }
 
     /// Provides `libraryVersion`, which is the version of libvirt used by the
@@ -1560,11 +1558,9 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetStoragePoolCapabilities`.
     /// Available since libvirt 5.2.0.
-    public var storagePoolCapabilities: String {
-        get throws {
-            let result = try takeString(checkPointer(virConnectGetStoragePoolCapabilities(pointer, 0)))
-            return result
-        }
+    public func storagePoolCapabilities() throws -> String {
+        let result = try takeString(checkPointer(virConnectGetStoragePoolCapabilities(pointer, 0)))
+        return result
     }
 
     /// This returns the XML description of the sysinfo details for the
@@ -1576,11 +1572,9 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetSysinfo`.
     /// Available since libvirt 0.8.8.
-    public var sysinfo: String {
-        get throws {
-            let result = try takeString(checkPointer(virConnectGetSysinfo(pointer, 0)))
-            return result
-        }
+    public func sysinfo() throws -> String {
+        let result = try takeString(checkPointer(virConnectGetSysinfo(pointer, 0)))
+        return result
     }
 
     /// Get the name of the Hypervisor driver used. This is merely the driver
@@ -1778,12 +1772,10 @@ extension Connection {
     ///
     /// C symbol: `virConnectListAllNWFilterBindings`.
     /// Available since libvirt 4.5.0.
-    public var allNetworkFilterBindings: [NetworkFilterBinding] {
-        get throws {
-            var bindingsList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virConnectListAllNWFilterBindings(pointer, &bindingsList, 0))
-            return takeHandles(bindingsList, count: count, NetworkFilterBinding.init(owning:))
-        }
+    public func allNetworkFilterBindings() throws -> [NetworkFilterBinding] {
+        var bindingsList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virConnectListAllNWFilterBindings(pointer, &bindingsList, 0))
+        return takeHandles(bindingsList, count: count, NetworkFilterBinding.init(owning:))
     }
 
     /// Collect the list of network filters, and allocate an array to store those
@@ -1793,12 +1785,10 @@ extension Connection {
     ///
     /// C symbol: `virConnectListAllNWFilters`.
     /// Available since libvirt 0.10.2.
-    public var allNetworkFilters: [NetworkFilter] {
-        get throws {
-            var filtersList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virConnectListAllNWFilters(pointer, &filtersList, 0))
-            return takeHandles(filtersList, count: count, NetworkFilter.init(owning:))
-        }
+    public func allNetworkFilters() throws -> [NetworkFilter] {
+        var filtersList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virConnectListAllNWFilters(pointer, &filtersList, 0))
+        return takeHandles(filtersList, count: count, NetworkFilter.init(owning:))
     }
 
     /// Collect the list of networks, and allocate an array to store those
@@ -2040,7 +2030,7 @@ extension Connection {
     /// Collect the list of network filters, and store their names in `names`
     ///
     /// The use of this function is discouraged. Instead, use
-    /// `Connection.allNetworkFilters`.
+    /// `Connection.allNetworkFilters()`.
     /// - Returns: the number of network filters found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2701,7 +2691,7 @@ extension Connection {
     }
 
     /// Define a new network filter, based on an XML description
-    /// similar to the one returned by `NetworkFilter.xmlDescription`. This
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`. This
     /// API may be used to associate a filter with a currently running
     /// guest that does not have a filter defined for a specific network
     /// port. Since the bindings are generally automatically managed by
@@ -2741,7 +2731,7 @@ extension Connection {
     }
 
     /// Define a new network filter, based on an XML description
-    /// similar to the one returned by `NetworkFilter.xmlDescription`
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`
     ///
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
@@ -2757,7 +2747,7 @@ extension Connection {
     }
 
     /// Define a new network filter, based on an XML description
-    /// similar to the one returned by `NetworkFilter.xmlDescription`
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`
     ///
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
@@ -3159,11 +3149,9 @@ extension Connection {
     ///
     /// C symbol: `virNodeGetMemoryParameters`.
     /// Available since libvirt 0.10.2.
-    public var nodeMemoryParameters: TypedParameters<Connection.NodeMemoryParameter> {
-        get throws {
-            return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
-                virNodeGetMemoryParameters(pointer, parameters, count, 0)
-            }
+    public func nodeMemoryParameters() throws -> TypedParameters<Connection.NodeMemoryParameter> {
+        return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
+            virNodeGetMemoryParameters(pointer, parameters, count, 0)
         }
     }
 
@@ -3224,14 +3212,12 @@ extension Connection {
     ///
     /// C symbol: `virNodeGetSEVInfo`.
     /// Available since libvirt 4.5.0.
-    public var nodeSEVInfo: TypedParameters<Connection.NodeSEVParameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virNodeGetSEVInfo(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func nodeSEVInfo() throws -> TypedParameters<Connection.NodeSEVParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virNodeGetSEVInfo(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Extract the security model of a hypervisor. The 'model' field

@@ -5849,7 +5849,7 @@ extension Domain {
         }
     }
 
-    /// Names of the typed parameters of `Domain.guestVCPUs`.
+    /// Names of the typed parameters of `Domain.guestVCPUs()`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct GuestVCPUParameter: TypedParameterKey {
@@ -6183,7 +6183,7 @@ extension Domain {
         public static let timeRemaining: Self = "time_remaining"
     }
 
-    /// Names of the typed parameters of `Domain.launchSecurityInfo`, `Domain.setLaunchSecurityState(parameters:)`.
+    /// Names of the typed parameters of `Domain.launchSecurityInfo()`, `Domain.setLaunchSecurityState(parameters:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct LaunchSecurityParameter: TypedParameterKey {
@@ -6609,7 +6609,7 @@ extension Domain {
         public static let file: Self = "file"
     }
 
-    /// Names of the typed parameters of `Domain.schedulerParameters`, `Domain.schedulerParameters(options:)`, `Domain.setSchedulerParameters(_:)`, `Domain.setSchedulerParameters(_:options:)`.
+    /// Names of the typed parameters of `Domain.schedulerParameters()`, `Domain.schedulerParameters(options:)`, `Domain.setSchedulerParameters(_:)`, `Domain.setSchedulerParameters(_:options:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct SchedulerParameter: TypedParameterKey {
@@ -7130,7 +7130,7 @@ extension Domain {
     /// and the temporary storage and NBD server details for a pull model
     /// backup.
     ///
-    /// `Domain.backupXMLDescription` can be called to learn actual
+    /// `Domain.backupXMLDescription()` can be called to learn actual
     /// values selected.  For more information, see
     /// https://www.libvirt.org/formatbackup.html#backup-xml
     ///
@@ -7169,11 +7169,9 @@ extension Domain {
     ///
     /// C symbol: `virDomainBackupGetXMLDesc`.
     /// Available since libvirt 6.0.0.
-    public var backupXMLDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virDomainBackupGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func backupXMLDescription() throws -> String {
+        let result = try takeString(checkPointer(virDomainBackupGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Commit changes that were made to temporary top-level files within a disk
@@ -8453,12 +8451,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetFSInfo`.
     /// Available since libvirt 1.2.11.
-    public var fsInfo: [Domain.FSInfo] {
-        get throws {
-            var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainFSInfo>?>? = nil
-            let count = try check(virDomainGetFSInfo(pointer, &infoList, 0))
-            return takeStructs(infoList, count: count, free: virDomainFSInfoFree) { Domain.FSInfo($0.pointee) }
-        }
+    public func fsInfo() throws -> [Domain.FSInfo] {
+        var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainFSInfo>?>? = nil
+        let count = try check(virDomainGetFSInfo(pointer, &infoList, 0))
+        return takeStructs(infoList, count: count, free: virDomainFSInfoFree) { Domain.FSInfo($0.pointee) }
     }
 
     /// Queries the guest agent for the various information about the guest system.
@@ -8604,14 +8600,12 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetGuestVcpus`.
     /// Available since libvirt 2.0.0.
-    public var guestVCPUs: TypedParameters<Domain.GuestVCPUParameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: UInt32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virDomainGetGuestVcpus(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func guestVCPUs() throws -> TypedParameters<Domain.GuestVCPUParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: UInt32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virDomainGetGuestVcpus(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Get the hostname for that domain. If no hostname is found,
@@ -8753,14 +8747,12 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetLaunchSecurityInfo`.
     /// Available since libvirt 4.5.0.
-    public var launchSecurityInfo: TypedParameters<Domain.LaunchSecurityParameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virDomainGetLaunchSecurityInfo(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func launchSecurityInfo() throws -> TypedParameters<Domain.LaunchSecurityParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virDomainGetLaunchSecurityInfo(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Retrieve the maximum amount of physical memory allocated to a
@@ -8966,11 +8958,9 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetSchedulerParameters`.
     /// Available since libvirt 0.2.3.
-    public var schedulerParameters: TypedParameters<Domain.SchedulerParameter> {
-        get throws {
-            return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
-                virDomainGetSchedulerParameters(pointer, parameters, count)
-            }
+    public func schedulerParameters() throws -> TypedParameters<Domain.SchedulerParameter> {
+        return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
+            virDomainGetSchedulerParameters(pointer, parameters, count)
         }
     }
 
@@ -9146,10 +9136,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainHasCurrentSnapshot`.
     /// Available since libvirt 0.8.0.
-    public var hasCurrentSnapshot: Bool {
-        get throws {
-            return try checkBool(virDomainHasCurrentSnapshot(pointer, 0))
-        }
+    public func hasCurrentSnapshot() throws -> Bool {
+        return try checkBool(virDomainHasCurrentSnapshot(pointer, 0))
     }
 
     /// Check if a domain has a managed save image as created by
@@ -9160,10 +9148,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainHasManagedSaveImage`.
     /// Available since libvirt 0.8.0.
-    public var hasManagedSaveImage: Bool {
-        get throws {
-            return try checkBool(virDomainHasManagedSaveImage(pointer, 0))
-        }
+    public func hasManagedSaveImage() throws -> Bool {
+        return try checkBool(virDomainHasManagedSaveImage(pointer, 0))
     }
 
     /// Send NMI to the guest
@@ -9320,7 +9306,7 @@ extension Domain {
     /// `checkpoints` is non-NULL, and no other connection is modifying
     /// checkpoints, then it is guaranteed that for any checkpoint in the
     /// resulting list, no checkpoints later in the list can be reached by
-    /// a sequence of `DomainCheckpoint.parent` starting from that
+    /// a sequence of `DomainCheckpoint.parent()` starting from that
     /// earlier checkpoint; otherwise, the order of checkpoints in the
     /// resulting list is unspecified.
     ///
@@ -9357,7 +9343,7 @@ extension Domain {
     /// is non-NULL, and no other connection is modifying snapshots, then
     /// it is guaranteed that for any snapshot in the resulting list, no
     /// snapshots later in the list can be reached by a sequence of
-    /// `DomainSnapshot.parent` starting from that earlier snapshot;
+    /// `DomainSnapshot.parent()` starting from that earlier snapshot;
     /// otherwise, the order of snapshots in the resulting list is
     /// unspecified.
     ///
@@ -9603,12 +9589,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateGetCompressionCache`.
     /// Available since libvirt 1.0.3.
-    public var migrationCompressionCache: UInt64 {
-        get throws {
-            var cacheSizeValue: UInt64 = 0
-            try check(virDomainMigrateGetCompressionCache(pointer, &cacheSizeValue, 0))
-            return cacheSizeValue
-        }
+    public func migrationCompressionCache() throws -> UInt64 {
+        var cacheSizeValue: UInt64 = 0
+        try check(virDomainMigrateGetCompressionCache(pointer, &cacheSizeValue, 0))
+        return cacheSizeValue
     }
 
     /// Gets current maximum tolerable time for which the domain may be paused
@@ -9618,12 +9602,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateGetMaxDowntime`.
     /// Available since libvirt 3.7.0.
-    public var migrationMaxDowntime: UInt64 {
-        get throws {
-            var downtimeValue: UInt64 = 0
-            try check(virDomainMigrateGetMaxDowntime(pointer, &downtimeValue, 0))
-            return downtimeValue
-        }
+    public func migrationMaxDowntime() throws -> UInt64 {
+        var downtimeValue: UInt64 = 0
+        try check(virDomainMigrateGetMaxDowntime(pointer, &downtimeValue, 0))
+        return downtimeValue
     }
 
     /// Get the current maximum bandwidth (in MiB/s) that will be used if the
@@ -10320,7 +10302,7 @@ extension Domain {
     /// A basic guest attestation process can be achieved by:
     /// - Start a secure guest in the paused state by passing `Domain.CreateOptions.startPaused`
     ///   to one of the `Domain.start()` APIs
-    /// - Retrieve the guest launch measurement with `Domain.launchSecurityInfo`
+    /// - Retrieve the guest launch measurement with `Domain.launchSecurityInfo()`
     /// - Verify launch measurement and generate a secret for the guest
     /// - Set the secret in the guest's memory with `Domain.setLaunchSecurityState(parameters:)`
     /// - Start running the guest with `Domain.resume()`
@@ -10868,7 +10850,7 @@ extension Domain {
     /// If `options` contains `DomainSnapshot.ListOptions.topological`, and no
     /// other connection is modifying snapshots, then it is guaranteed that
     /// for any snapshot in the resulting list, no snapshots later in the
-    /// list can be reached by a sequence of `DomainSnapshot.parent`
+    /// list can be reached by a sequence of `DomainSnapshot.parent()`
     /// starting from that earlier snapshot; otherwise, the order of
     /// snapshots in the resulting list is unspecified.
     ///
@@ -10968,7 +10950,7 @@ extension Domain {
     /// the domain configuration is removed.
     ///
     /// If the domain has a managed save image (see
-    /// `Domain.hasManagedSaveImage`), or if it is inactive and has any
+    /// `Domain.hasManagedSaveImage()`), or if it is inactive and has any
     /// snapshot metadata (see `Domain.numberOfSnapshots(options:)`) or checkpoint
     /// metadata (see `Domain.allCheckpoints(options:)`), then the undefine
     /// will fail. See `Domain.undefine(options:)` for more control.
@@ -10984,7 +10966,7 @@ extension Domain {
     /// transient domain, without stopping it. If the domain is inactive,
     /// the domain configuration is removed.
     ///
-    /// If the domain has a managed save image (see `Domain.hasManagedSaveImage`),
+    /// If the domain has a managed save image (see `Domain.hasManagedSaveImage()`),
     /// then including `Domain.UndefineOptions.managedSave` in `options` will also remove
     /// that file, and omitting the flag will cause the undefine process to fail.
     ///

@@ -258,11 +258,9 @@ extension DomainCheckpoint {
     ///
     /// C symbol: `virDomainCheckpointGetParent`.
     /// Available since libvirt 5.6.0.
-    public var parent: DomainCheckpoint {
-        get throws {
-            let result = try checkPointer(virDomainCheckpointGetParent(pointer, 0))
-            return DomainCheckpoint(owning: result)
-        }
+    public func parent() throws -> DomainCheckpoint {
+        let result = try checkPointer(virDomainCheckpointGetParent(pointer, 0))
+        return DomainCheckpoint(owning: result)
     }
 
     /// Provide an XML description of the domain checkpoint.
@@ -303,7 +301,7 @@ extension DomainCheckpoint {
     /// `checkpoints` is non-NULL, and no other connection is modifying
     /// checkpoints, then it is guaranteed that for any checkpoint in the
     /// resulting list, no checkpoints later in the list can be reached by
-    /// a sequence of `DomainCheckpoint.parent` starting from that
+    /// a sequence of `DomainCheckpoint.parent()` starting from that
     /// earlier checkpoint; otherwise, the order of checkpoints in the
     /// resulting list is unspecified.
     ///

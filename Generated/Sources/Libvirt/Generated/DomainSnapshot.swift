@@ -423,11 +423,9 @@ extension DomainSnapshot {
     ///
     /// C symbol: `virDomainSnapshotGetParent`.
     /// Available since libvirt 0.9.7.
-    public var parent: DomainSnapshot {
-        get throws {
-            let result = try checkPointer(virDomainSnapshotGetParent(pointer, 0))
-            return DomainSnapshot(owning: result)
-        }
+    public func parent() throws -> DomainSnapshot {
+        let result = try checkPointer(virDomainSnapshotGetParent(pointer, 0))
+        return DomainSnapshot(owning: result)
     }
 
     /// Provide an XML description of the domain snapshot, with a top-level
@@ -454,23 +452,19 @@ extension DomainSnapshot {
     ///
     /// C symbol: `virDomainSnapshotHasMetadata`.
     /// Available since libvirt 0.9.13.
-    public var hasMetadata: Bool {
-        get throws {
-            return try checkBool(virDomainSnapshotHasMetadata(pointer, 0))
-        }
+    public func hasMetadata() throws -> Bool {
+        return try checkBool(virDomainSnapshotHasMetadata(pointer, 0))
     }
 
     /// Determine if the given snapshot is the domain's current snapshot.  See
-    /// also `Domain.hasCurrentSnapshot`.
+    /// also `Domain.hasCurrentSnapshot()`.
     /// - Returns: `true` if current, `false` if not current.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotIsCurrent`.
     /// Available since libvirt 0.9.13.
-    public var isCurrent: Bool {
-        get throws {
-            return try checkBool(virDomainSnapshotIsCurrent(pointer, 0))
-        }
+    public func isCurrent() throws -> Bool {
+        return try checkBool(virDomainSnapshotIsCurrent(pointer, 0))
     }
 
     /// Collect the list of domain snapshots that are children of the given
@@ -481,7 +475,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.ListOptions.topological`, `snaps` is non-NULL, and no
     /// other connection is modifying snapshots, then it is guaranteed that
     /// for any snapshot in the resulting list, no snapshots later in the
-    /// list can be reached by a sequence of `DomainSnapshot.parent`
+    /// list can be reached by a sequence of `DomainSnapshot.parent()`
     /// starting from that earlier snapshot; otherwise, the order of
     /// snapshots in the resulting list is unspecified.
     ///
@@ -514,7 +508,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.ListOptions.topological`, and no other connection is
     /// modifying snapshots, then it is guaranteed that for any snapshot in
     /// the resulting list, no snapshots later in the list can be reached
-    /// by a sequence of `DomainSnapshot.parent` starting from that
+    /// by a sequence of `DomainSnapshot.parent()` starting from that
     /// earlier snapshot; otherwise, the order of snapshots in the
     /// resulting list is unspecified.
     ///

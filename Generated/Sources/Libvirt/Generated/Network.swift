@@ -699,16 +699,14 @@ extension Network {
     ///
     /// C symbol: `virNetworkListAllPorts`.
     /// Available since libvirt 5.5.0.
-    public var allPorts: [NetworkPort] {
-        get throws {
-            var portsList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virNetworkListAllPorts(pointer, &portsList, 0))
-            return takeHandles(portsList, count: count, NetworkPort.init(owning:))
-        }
+    public func allPorts() throws -> [NetworkPort] {
+        var portsList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virNetworkListAllPorts(pointer, &portsList, 0))
+        return takeHandles(portsList, count: count, NetworkPort.init(owning:))
     }
 
     /// Create a new network port, based on an XML description
-    /// similar to the one returned by `NetworkPort.xmlDescription`
+    /// similar to the one returned by `NetworkPort.xmlDescription()`
     ///
     /// virNetworkPortFree should be used to free the resources after the
     /// network port object is no longer needed.

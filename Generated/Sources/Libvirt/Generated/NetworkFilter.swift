@@ -111,11 +111,9 @@ extension NetworkFilter {
     ///
     /// C symbol: `virNWFilterGetXMLDesc`.
     /// Available since libvirt 0.8.0.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virNWFilterGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virNWFilterGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Undefine the nwfilter object. This call will not succeed if

@@ -107,10 +107,8 @@ extension NetworkFilterBinding {
     ///
     /// C symbol: `virNWFilterBindingGetXMLDesc`.
     /// Available since libvirt 4.5.0.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virNWFilterBindingGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virNWFilterBindingGetXMLDesc(pointer, 0)))
+        return result
     }
 }

@@ -71,7 +71,7 @@ extension NetworkPort {
         public static let validate: Self = Self(rawValue: 2)
     }
 
-    /// Names of the typed parameters of `NetworkPort.parameters`, `NetworkPort.setParameters(_:)`.
+    /// Names of the typed parameters of `NetworkPort.parameters()`, `NetworkPort.setParameters(_:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct Parameter: TypedParameterKey {
@@ -164,14 +164,12 @@ extension NetworkPort {
     ///
     /// C symbol: `virNetworkPortGetParameters`.
     /// Available since libvirt 5.5.0.
-    public var parameters: TypedParameters<NetworkPort.Parameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virNetworkPortGetParameters(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func parameters() throws -> TypedParameters<NetworkPort.Parameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virNetworkPortGetParameters(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Get the UUID for a network port
@@ -210,11 +208,9 @@ extension NetworkPort {
     ///
     /// C symbol: `virNetworkPortGetXMLDesc`.
     /// Available since libvirt 5.5.0.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virNetworkPortGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virNetworkPortGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Change a subset or all parameters of the network port; currently this

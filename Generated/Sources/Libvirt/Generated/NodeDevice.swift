@@ -290,7 +290,7 @@ extension NodeDevice {
     ///
     /// C symbol: `virNodeDeviceGetParent`.
     /// Available since libvirt 0.5.0.
-    public var parent: String? {
+    public func parent() -> String? {
         let result = virNodeDeviceGetParent(pointer)
         return result.map { String(cString: $0) }
     }
@@ -302,11 +302,9 @@ extension NodeDevice {
     ///
     /// C symbol: `virNodeDeviceGetXMLDesc`.
     /// Available since libvirt 0.5.0.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virNodeDeviceGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virNodeDeviceGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Determine if the node device is currently active

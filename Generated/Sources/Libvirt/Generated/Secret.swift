@@ -310,11 +310,9 @@ extension Secret {
     ///
     /// C symbol: `virSecretGetXMLDesc`.
     /// Available since libvirt 0.7.1.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virSecretGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virSecretGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Sets the value of a secret.

@@ -554,19 +554,17 @@ extension StoragePool {
     ///
     /// C symbol: `virStoragePoolListAllVolumes`.
     /// Available since libvirt 0.10.2.
-    public var allVolumes: [StorageVolume] {
-        get throws {
-            var volumesList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virStoragePoolListAllVolumes(pointer, &volumesList, 0))
-            return takeHandles(volumesList, count: count, StorageVolume.init(owning:))
-        }
+    public func allVolumes() throws -> [StorageVolume] {
+        var volumesList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virStoragePoolListAllVolumes(pointer, &volumesList, 0))
+        return takeHandles(volumesList, count: count, StorageVolume.init(owning:))
     }
 
     /// Fetch list of storage volume names, limiting to
     /// at most maxnames.
     ///
     /// The use of this function is discouraged. Instead, use
-    /// `StoragePool.allVolumes`.
+    /// `StoragePool.allVolumes()`.
     /// - Returns: the number of names fetched
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

@@ -555,11 +555,9 @@ extension StorageVolume {
     ///
     /// C symbol: `virStorageVolGetXMLDesc`.
     /// Available since libvirt 0.4.1.
-    public var xmlDescription: String {
-        get throws {
-            let result = try takeString(checkPointer(virStorageVolGetXMLDesc(pointer, 0)))
-            return result
-        }
+    public func xmlDescription() throws -> String {
+        let result = try takeString(checkPointer(virStorageVolGetXMLDesc(pointer, 0)))
+        return result
     }
 
     /// Changes the capacity of the storage volume `volume` to `capacity`. The

@@ -42,7 +42,7 @@ extension AdminClient: Hashable {
 }
 
 extension AdminClient {
-    /// Names of the typed parameters of `AdminClient.info`.
+    /// Names of the typed parameters of `AdminClient.info()`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct InfoParameter: TypedParameterKey {
@@ -156,14 +156,12 @@ extension AdminClient {
     ///
     /// C symbol: `virAdmClientGetInfo`.
     /// Available since libvirt 2.0.0.
-    public var info: TypedParameters<AdminClient.InfoParameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virAdmClientGetInfo(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func info() throws -> TypedParameters<AdminClient.InfoParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virAdmClientGetInfo(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Get client's connection time.

@@ -76,12 +76,10 @@ extension AdminConnection {
     ///
     /// C symbol: `virAdmConnectGetLoggingFilters`.
     /// Available since libvirt 3.0.0.
-    public var loggingFilters: String {
-        get throws {
-            var filtersPointer: UnsafeMutablePointer<CChar>? = nil
-            try check(virAdmConnectGetLoggingFilters(pointer, &filtersPointer, 0))
-            return takeString(orNil: filtersPointer) ?? ""
-        }
+    public func loggingFilters() throws -> String {
+        var filtersPointer: UnsafeMutablePointer<CChar>? = nil
+        try check(virAdmConnectGetLoggingFilters(pointer, &filtersPointer, 0))
+        return takeString(orNil: filtersPointer) ?? ""
     }
 
     /// Retrieves a list of currently installed logging outputs. Outputs returned
@@ -96,12 +94,10 @@ extension AdminConnection {
     ///
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
     /// Available since libvirt 3.0.0.
-    public var loggingOutputs: String {
-        get throws {
-            var outputsPointer: UnsafeMutablePointer<CChar>? = nil
-            try check(virAdmConnectGetLoggingOutputs(pointer, &outputsPointer, 0))
-            return takeString(orNil: outputsPointer) ?? ""
-        }
+    public func loggingOutputs() throws -> String {
+        var outputsPointer: UnsafeMutablePointer<CChar>? = nil
+        try check(virAdmConnectGetLoggingOutputs(pointer, &outputsPointer, 0))
+        return takeString(orNil: outputsPointer) ?? ""
     }
 
     /// String returned by this method is normally the same as the string passed
@@ -139,12 +135,10 @@ extension AdminConnection {
     ///
     /// C symbol: `virAdmConnectListServers`.
     /// Available since libvirt 2.0.0.
-    public var servers: [AdminServer] {
-        get throws {
-            var serversList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virAdmConnectListServers(pointer, &serversList, 0))
-            return takeHandles(serversList, count: count, AdminServer.init(owning:))
-        }
+    public func servers() throws -> [AdminServer] {
+        var serversList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virAdmConnectListServers(pointer, &serversList, 0))
+        return takeHandles(serversList, count: count, AdminServer.init(owning:))
     }
 
     /// Try to lookup a server on the given daemon based on `named`.

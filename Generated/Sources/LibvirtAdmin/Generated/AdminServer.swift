@@ -42,7 +42,7 @@ extension AdminServer: Hashable {
 }
 
 extension AdminServer {
-    /// Names of the typed parameters of `AdminServer.clientLimits`, `AdminServer.setClientLimits(parameters:)`.
+    /// Names of the typed parameters of `AdminServer.clientLimits()`, `AdminServer.setClientLimits(parameters:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct ClientLimit: TypedParameterKey {
@@ -79,7 +79,7 @@ extension AdminServer {
         public static let unauthMax: Self = "nclients_unauth_max"
     }
 
-    /// Names of the typed parameters of `AdminServer.threadPoolParameters`, `AdminServer.setThreadPoolParameters(_:)`.
+    /// Names of the typed parameters of `AdminServer.threadPoolParameters()`, `AdminServer.setThreadPoolParameters(_:)`.
     ///
     /// Any other name round-trips through `init(rawValue:)` or a string literal.
     public struct ThreadPoolParameter: TypedParameterKey {
@@ -139,14 +139,12 @@ extension AdminServer {
     ///
     /// C symbol: `virAdmServerGetClientLimits`.
     /// Available since libvirt 2.0.0.
-    public var clientLimits: TypedParameters<AdminServer.ClientLimit> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virAdmServerGetClientLimits(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func clientLimits() throws -> TypedParameters<AdminServer.ClientLimit> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virAdmServerGetClientLimits(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Get the public name for specified server
@@ -174,14 +172,12 @@ extension AdminServer {
     ///
     /// C symbol: `virAdmServerGetThreadPoolParameters`.
     /// Available since libvirt 2.0.0.
-    public var threadPoolParameters: TypedParameters<AdminServer.ThreadPoolParameter> {
-        get throws {
-            var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
-            var parametersCount: Int32 = 0
-            defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
-            try check(virAdmServerGetThreadPoolParameters(pointer, &parametersList, &parametersCount, 0))
-            return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
-        }
+    public func threadPoolParameters() throws -> TypedParameters<AdminServer.ThreadPoolParameter> {
+        var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
+        var parametersCount: Int32 = 0
+        defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
+        try check(virAdmServerGetThreadPoolParameters(pointer, &parametersList, &parametersCount, 0))
+        return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
     /// Collect list of all clients connected to daemon on server `srv`.
@@ -190,12 +186,10 @@ extension AdminServer {
     ///
     /// C symbol: `virAdmServerListClients`.
     /// Available since libvirt 2.0.0.
-    public var clients: [AdminClient] {
-        get throws {
-            var clientsList: UnsafeMutablePointer<OpaquePointer?>? = nil
-            let count = try check(virAdmServerListClients(pointer, &clientsList, 0))
-            return takeHandles(clientsList, count: count, AdminClient.init(owning:))
-        }
+    public func clients() throws -> [AdminClient] {
+        var clientsList: UnsafeMutablePointer<OpaquePointer?>? = nil
+        let count = try check(virAdmServerListClients(pointer, &clientsList, 0))
+        return takeHandles(clientsList, count: count, AdminClient.init(owning:))
     }
 
     /// Try to lookup a client on the given server based on `id`.

@@ -173,7 +173,7 @@ enum QemuDomains {
         let state = try domain.info().state
         if !shouldRun {
             if state != .shutoff { try domain.destroy() }
-            if try domain.hasManagedSaveImage { try domain.removeManagedSave() }
+            if try domain.hasManagedSaveImage() { try domain.removeManagedSave() }
             return
         }
         switch state {

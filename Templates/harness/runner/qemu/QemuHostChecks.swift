@@ -63,10 +63,10 @@ enum QemuHostChecks {
                 return
             }
             try domain.setSchedulerParameters([.cpuShares: .ullong(2048)])
-            try expect(try domain.schedulerParameters[.cpuShares], .ullong(2048), "Domain.schedulerParameters")
+            try expect(try domain.schedulerParameters()[.cpuShares], .ullong(2048), "Domain.schedulerParameters()")
             try domain.setSchedulerParameters([.cpuShares: .ullong(1024)], options: [.live])
             try expect(try domain.schedulerParameters(options: [.live])[.cpuShares], .ullong(1024),
-                       "Domain.schedulerParameters(options:)")
+                       "Domain.schedulerParameters()")
             try domain.setMemoryParameters([.softLimit: .ullong(1 << 20)], options: [.live])
             try expect(try domain.memoryParameters(options: [.live])[.softLimit], .ullong(1 << 20),
                        "Domain.memoryParameters(options:)")

@@ -19,7 +19,7 @@ enum QemuJobChecks {
             for abort in [{ try domain.abortJob() }, { try domain.abortJob(options: []) }] as [() throws -> Void] {
                 try? FileManager.default.removeItem(atPath: "\(folder)/harness-backup.scratch")
                 try domain.beginBackup(backupXML: backup)
-                try expect(try domain.backupXMLDescription.contains("mode='pull'"), true, "Domain.backupXMLDescription")
+                try expect(try domain.backupXMLDescription().contains("mode='pull'"), true, "Domain.backupXMLDescription()")
                 try expect(try domain.jobStats().type, .unbounded, "Domain.jobStats(options:)")
                 try abort()
                 try await waitUntil("the backup job ends after Domain.abortJob()") { try domain.jobStats().type == .none }
@@ -51,7 +51,7 @@ enum QemuJobChecks {
             let size = (try FileManager.default.attributesOfItem(atPath: dump)[.size] as? Int) ?? 0
             try expect(size > 0, "Domain.coreDump(to:format:options:) wrote an empty file")
             try domain.setMigrationCompressionCache(cacheSize: 64 << 20)
-            try expect(try domain.migrationCompressionCache, 64 << 20, "Domain.migrationCompressionCache")
+            try expect(try domain.migrationCompressionCache(), 64 << 20, "Domain.migrationCompressionCache()")
             try domain.destroy()
         },
     ]

@@ -16,9 +16,9 @@ enum QemuStorageChecks {
             try expect(try domain.snapshotNames().sorted(), ["first", "second"], "Domain.snapshotNames(options:)")
             try expect(try domain.numberOfSnapshots(), 2, "Domain.numberOfSnapshots(options:)")
             try expect(try domain.currentSnapshot().name, "second", "Domain.currentSnapshot()")
-            try expect(try second.parent.name, "first", "DomainSnapshot.parent")
+            try expect(try second.parent().name, "first", "DomainSnapshot.parent()")
             try expect(try first.childrenNames(), ["second"], "DomainSnapshot.childrenNames(options:)")
-            try expect(try second.isCurrent, true, "DomainSnapshot.isCurrent")
+            try expect(try second.isCurrent(), true, "DomainSnapshot.isCurrent()")
             try domain.suspend()
             try first.revert()
             try expect(try domain.info().state, .running, "Domain.info()")
@@ -28,7 +28,7 @@ enum QemuStorageChecks {
             try second.delete()
             try first.delete()
             try expect(try domain.numberOfSnapshots(), 0, "Domain.numberOfSnapshots(options:)")
-            try expect(try domain.hasCurrentSnapshot, false, "Domain.hasCurrentSnapshot")
+            try expect(try domain.hasCurrentSnapshot(), false, "Domain.hasCurrentSnapshot()")
             try domain.destroy()
         },
         Check("QEMU: block jobs") { f in

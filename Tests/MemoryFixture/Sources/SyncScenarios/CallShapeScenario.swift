@@ -8,7 +8,7 @@ import MemoryFixtureSupport
 let callShapeScenario = Scenario("call shapes") {
     let defaultConnection = try Connection(uri: "test:///default")
     let test = try defaultConnection.domain(named: "test")
-    try require(try test.fsInfo.map(\.mountPoint) == ["/", "/boot"], "two guest file systems")
+    try require(try test.fsInfo().map(\.mountPoint) == ["/", "/boot"], "two guest file systems")
     let interfaces = try test.interfaceAddresses(source: .lease)
     try require(interfaces.first?.addresses.first?.address == "192.168.122.3", "the guest's IPv4 address")
     try require(!(try test.memoryStats()).isEmpty, "memory statistics")

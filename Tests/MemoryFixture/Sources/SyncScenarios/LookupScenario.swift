@@ -21,7 +21,7 @@ let lookupScenario = Scenario("lookups") {
     try require(try connection.nodeCPUMap().cpus.count > 0, "the node has CPUs")
     try require(try connection.nodeInfo().cpus == 16, "the test node has 16 CPUs")
     try require(try connection.capabilities.contains("<capabilities>"), "capabilities are XML")
-    try require(!(try connection.hostname).isEmpty, "a host name")
+    try require(!(try connection.hostname()).isEmpty, "a host name")
 
     let network = try connection.network(named: "default")
     try require(try connection.network(uuid: try network.uuid) == network, "network lookups agree")

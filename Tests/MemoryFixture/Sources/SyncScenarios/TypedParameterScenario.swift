@@ -13,7 +13,7 @@ let typedParameterScenario = Scenario("typed parameters") {
         try require(memory.count == 3, "three memory limits")
 
         try domain.setSchedulerParameters([.weight: .uint(77)])
-        try require(try domain.schedulerParameters[.weight] == .uint(50), "the test driver's fixed weight")
+        try require(try domain.schedulerParameters()[.weight] == .uint(50), "the test driver's fixed weight")
 
         try domain.setNUMAParameters([
             .nodeset: .string("0"), .mode: .int(Domain.NUMATuneMemoryMode.interleave.rawValue),

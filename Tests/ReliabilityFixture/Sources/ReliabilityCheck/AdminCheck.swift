@@ -35,44 +35,44 @@ enum AdminCheck {
 
     /// Raises the thread pool's maximum by one, reads it back, and restores it.
     private static func checkThreadPool(_ server: AdminServer) throws {
-        let before = try server.threadPoolParameters
+        let before = try server.threadPoolParameters()
         guard let maximum = before[.workersMax]?.unsignedValue, before[.workersCurrent] != nil else {
             throw CheckFailure("threadPoolParameters lacks maxWorkers or nWorkers: \(before)")
         }
         try server.setThreadPoolParameters([.workersMax: .uint(UInt32(maximum + 1))])
-        let raised = try server.threadPoolParameters[.workersMax]?.unsignedValue
+        let raised = try server.threadPoolParameters()[.workersMax]?.unsignedValue
         try require(raised == maximum + 1, "maxWorkers read back \(String(describing: raised)), set \(maximum + 1)")
         try server.setThreadPoolParameters([.workersMax: .uint(UInt32(maximum))])
-        try require(try server.threadPoolParameters[.workersMax]?.unsignedValue == maximum, "maxWorkers not restored")
+        try require(try server.threadPoolParameters()[.workersMax]?.unsignedValue == maximum, "maxWorkers not restored")
     }
 
     /// Lowers the client limit by one, reads it back, and restores it.
     private static func checkClientLimits(_ server: AdminServer) throws {
-        guard let limit = try server.clientLimits[.max]?.unsignedValue, limit > 1 else {
+        guard let limit = try server.clientLimits()[.max]?.unsignedValue, limit > 1 else {
             throw CheckFailure("clientLimits lacks nclients_max")
         }
         try server.setClientLimits(parameters: [.max: .uint(UInt32(limit - 1))])
-        try require(try server.clientLimits[.max]?.unsignedValue == limit - 1, "nclients_max not set")
+        try require(try server.clientLimits()[.max]?.unsignedValue == limit - 1, "nclients_max not set")
         try server.setClientLimits(parameters: [.max: .uint(UInt32(limit))])
-        try require(try server.clientLimits[.max]?.unsignedValue == limit, "nclients_max not restored")
+        try require(try server.clientLimits()[.max]?.unsignedValue == limit, "nclients_max not restored")
     }
 
     /// Sets logging outputs and filters, reads them back, and restores them.
     private static func checkLogging(_ admin: AdminConnection, folder: String) throws {
-        let outputs = try admin.loggingOutputs
-        let filters = try admin.loggingFilters
+        let outputs = try admin.loggingOutputs()
+        let filters = try admin.loggingFilters()
         let newOutputs = "3:file:\(folder)/admin-check.log"
         try admin.setLoggingOutputs(newOutputs)
-        let readOutputs = try admin.loggingOutputs
+        let readOutputs = try admin.loggingOutputs()
         try require(readOutputs == newOutputs, "loggingOutputs read back \(readOutputs), set \(newOutputs)")
         try admin.setLoggingFilters("3:remote 4:event")
         // libvirt reports each filter's match as a pattern, with a separating space after each.
-        let readFilters = try admin.loggingFilters
+        let readFilters = try admin.loggingFilters()
         try require(readFilters == "3:*remote* 4:*event* ", "loggingFilters read back '\(readFilters)'")
         try expectError(.invalidArg, "setLoggingFilters(garbage)") { try admin.setLoggingFilters("9:nonsense") }
         try admin.setLoggingOutputs(outputs)
         try admin.setLoggingFilters(filters)
-        let restored = (try admin.loggingOutputs, try admin.loggingFilters)
+        let restored = (try admin.loggingOutputs(), try admin.loggingFilters())
         try require(restored == (outputs, filters), "logging settings not restored: \(restored)")
     }
 }
