@@ -99,7 +99,7 @@ struct ArgumentLowering {
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
         }
-        if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
+        if TypedParameterLowering.cTypes.contains(type.base) {
             return try typedParameters(arg, type: type, name: name, doc: doc, next: next)
         }
         if arg.name == "flags", type.pointers == 0, let swiftC = CScalar.swiftType(type.base) {
