@@ -7,14 +7,14 @@ import Testing
 @Suite("Typed-parameter family inference")
 struct TypedParameterFamilyInferenceTests {
     /// The checked-in description lowered with `families` as the declared typed-parameter families.
-    static func package(declaring families: [Overrides.TypedParameterFamily]) throws -> BindingPackage {
+    static func result(declaring families: [Overrides.TypedParameterFamily]) throws -> Pipeline.Result {
         var overrides = try Overrides.builtIn()
         overrides.typedParameterFamilies = families
-        return try Pipeline(overrides: overrides).run(apis: Reference.result().apis).package
+        return try Pipeline(overrides: overrides).run(apis: Reference.result().apis)
     }
 
     /// The checked-in description lowered with no declared family at all.
-    static let undeclared = Result { try package(declaring: []) }
+    static let undeclared = Result { try result(declaring: []).package }
 
     /// Look-ups in `package`: a macro's status, and the key type a function's typed parameters use.
     static func lookup(_ package: BindingPackage) -> (macro: (String) -> SymbolStatus?, keyType: (String) -> String?) {
@@ -70,10 +70,24 @@ struct TypedParameterFamilyInferenceTests {
     /// A declared family wins: its macros are never inferred into the family of a function it does
     /// not list, which then keeps untyped keys.
     @Test func declaredFamilyWins() throws {
-        let lookup = Self.lookup(try Self.package(declaring: [
+        let lookup = Self.lookup(try Self.result(declaring: [
             Overrides.TypedParameterFamily(swift: "Domain.CustomParameter", prefix: "VIR_DOMAIN_MEMORY_", functions: []),
-        ]))
+        ]).package)
         #expect(lookup.macro("VIR_DOMAIN_MEMORY_HARD_LIMIT")?.swift == "Domain.CustomParameter.hardLimit")
         #expect(lookup.keyType("virDomainGetMemoryParameters") == "AnyTypedParameterKey")
+    }
+
+    /// An inferred key type whose name a declared family already has is dropped with a warning at
+    /// its functions, and its macros stay `unaccounted` rather than joining the other family.
+    @Test func inferredNameTaken() throws {
+        let result = try Self.result(declaring: [
+            Overrides.TypedParameterFamily(swift: "Domain.MemoryParameter", prefix: "VIR_DOMAIN_UNUSED_", functions: []),
+        ])
+        let lookup = Self.lookup(result.package)
+        #expect(lookup.macro("VIR_DOMAIN_MEMORY_HARD_LIMIT")?.status == .unaccounted)
+        #expect(lookup.keyType("virDomainGetMemoryParameters") == "AnyTypedParameterKey")
+        #expect(result.diagnostics.warnings.contains {
+            $0.message.hasPrefix("virDomainSetMemoryParameters: the typed-parameter key type inferred for it, Domain.MemoryParameter")
+        })
     }
 }
