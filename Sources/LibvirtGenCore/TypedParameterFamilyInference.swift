@@ -10,7 +10,7 @@ import LibvirtGenModel
 /// the overrides data places belongs to that function when the leading words of its name after
 /// `VIR_` spell the subject, letters compared without case or word breaks (`IOTHREAD` spells
 /// `IO Thread`), optionally followed by the word `PARAM`, `PARAMS` or `PARAMETERS`, and at least one
-/// word is left for the key (`VIR_DOMAIN_ANNOUNCE_INTERFACE_MAC` ↔ `virDomainAnnounceInterface`,
+/// word is left for the key (`VIR_DOMAIN_ANNOUNCE_INTERFACE_ROUNDS` ↔ `virDomainAnnounceInterface`,
 /// `VIR_DOMAIN_SAVE_PARAM_FILE` ↔ `virDomainSaveParams`). When the subjects of several functions
 /// match, the longest prefix wins; the functions whose macros share a prefix form one family. Its
 /// Swift type nests in the receiver's class and is named, as the declared ones are, after the
@@ -31,7 +31,7 @@ struct TypedParameterFamilyInference {
 
     /// What an inference run found: the families, and the functions whose family could not be named.
     struct Outcome {
-        /// The inferred families, by prefix.
+        /// The inferred families, sorted by prefix.
         var families: [Overrides.TypedParameterFamily] = []
         /// Functions whose macros matched but whose inferred Swift name is already taken, with that name.
         var collisions: [(function: CFunction, swift: String)] = []
@@ -50,8 +50,8 @@ struct TypedParameterFamilyInference {
         var letters: String { subject.joined().lowercased() }
     }
 
-    /// Families for the string macros `isPlaced` rejects; `takenNames` are the Swift names already in
-    /// use (declared families, other types), which an inferred family must not take.
+    /// Families for the string macros `isPlaced` says nothing else places; `takenNames` are the Swift
+    /// names already in use (declared families, other types), which an inferred family must not take.
     func infer(_ apis: [CAPI], takenNames: Set<String>, isPlaced: (CMacro) -> Bool) -> Outcome {
         let listed = Set(declared.flatMap(\.functions))
         let candidates = apis.flatMap(\.functions).filter { !listed.contains($0.name) }.compactMap(candidate)
