@@ -99,7 +99,7 @@ struct ArgumentLowering {
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
         }
-        if ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"].contains(type.base) {
+        if TypedParameterLowering.cTypes.contains(type.base) {
             return try typedParameters(arg, type: type, name: name, doc: doc, next: next)
         }
         if arg.name == "flags", type.pointers == 0, let swiftC = CScalar.swiftType(type.base) {
@@ -238,7 +238,7 @@ struct ArgumentLowering {
     private func string(
         _ arg: CArg, type: CType, name: String, doc: String, next: CArg?, isArray: Bool
     ) throws -> (LoweredArgument, LoweredArgument?) {
-        let nullable = context.overrides.nullableParameters[function.name]?.contains(arg.name) ?? false
+        let nullable = NullableArgument.accepts(arg, of: function.name, overrides: context.overrides)
         switch (type.pointers, type.isConst) {
         case (1, true) where next.map({ CType.parse($0.type).base == "size_t" }) ?? false:
             throw NotYetBound(reason: "the byte buffer '\(arg.name)' needs a hand-written wrapper")

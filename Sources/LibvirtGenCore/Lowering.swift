@@ -26,13 +26,6 @@ public struct Lowering: Sendable {
         })
         let structs = StructLowering(
             naming: naming, registry: registry, types: types, flagEnums: flagEnums, fieldEnums: overrides.argumentEnums)
-        var context = LoweringContext(
-            registry: registry, naming: naming, types: types,
-            methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
-            overrides: overrides, docs: .skipped, flagEnums: flagEnums, convertibleStructs: structs.convertible(),
-            borrowedStructs: structs.borrowed(),
-            typedParameters: TypedParameterLowering(naming: naming, families: overrides.typedParameterFamilies),
-            functionNames: Set(apis.flatMap(\.functions).map(\.name)))
         let classifier = SymbolClassifier(
             overrides: overrides,
             lifecycleFunctions: Set(registry.handles.keys.flatMap { handle in
@@ -40,6 +33,17 @@ public struct Lowering: Sendable {
                 // disconnects a daemon client).
                 [handle + "Free", handle + "Ref"] + (handle.hasSuffix("Connect") ? [handle + "Close"] : [])
             }))
+        let typedParameters = inferTypedParameters(
+            apis, naming: naming, registry: registry, classifier: classifier,
+            typeNames: Set(registry.enums.keys.map { types.swiftName(of: $0, isOptionSet: flagEnums.contains($0)) })
+                .union(structs.borrowed().values),
+            diagnostics: &diagnostics)
+        var context = LoweringContext(
+            registry: registry, naming: naming, types: types,
+            methods: MethodNaming(naming: naming, types: types, renames: overrides.renames),
+            overrides: overrides, docs: .skipped, flagEnums: flagEnums, convertibleStructs: structs.convertible(),
+            borrowedStructs: structs.borrowed(), typedParameters: typedParameters,
+            functionNames: Set(apis.flatMap(\.functions).map(\.name)))
 
         // Pass 1 names every symbol so that pass 2 can link documentation to Swift names.
         (context.queryMethodNames, context.docs) = namingPass(apis, context: context, classifier: classifier)
@@ -55,6 +59,28 @@ public struct Lowering: Sendable {
         return BindingPackage(
             libvirtVersion: Self.version(of: apis), modules: builder.modules(entries, sourceFiles: sourceFiles),
             symbols: builder.symbols)
+    }
+
+    /// The declared typed-parameter families and those inferred for the string macros neither they
+    /// nor the classifier place; an inferred family whose Swift name `typeNames` (or a declared
+    /// family) already uses is dropped with a warning at each of its functions.
+    private func inferTypedParameters(
+        _ apis: [CAPI], naming: Naming, registry: TypeRegistry, classifier: SymbolClassifier, typeNames: Set<String>,
+        diagnostics: inout DiagnosticBag
+    ) -> TypedParameterLowering {
+        let declared = overrides.typedParameterFamilies
+        let outcome = TypedParameterFamilyInference(naming: naming, registry: registry, declared: declared).infer(
+            apis, takenNames: typeNames.union(declared.map(\.swift))
+        ) { macro in
+            classifier.status(ofMacro: macro) != nil || TypedParameterLowering.longestMatch(macro.name, in: declared) != nil
+        }
+        for (function, swift) in outcome.collisions {
+            diagnostics.warn(
+                "\(function.name): the typed-parameter key type inferred for it, \(swift), names another type; "
+                    + "declare its family in the overrides data (typedParameterFamilies)",
+                at: function.location)
+        }
+        return TypedParameterLowering(naming: naming, declared: declared, inferred: outcome.families)
     }
 
     /// The query-method names (see ``LoweringContext/queryMethodNames``) and the documentation

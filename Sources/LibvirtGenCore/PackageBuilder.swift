@@ -131,7 +131,8 @@ struct PackageBuilder {
             } else {
                 status = .unaccounted
                 reason = macro.stringValue != nil
-                    ? "no typed-parameter family in the overrides data has a prefix for this name"
+                    ? "no typed-parameter family in the overrides data has a prefix for this name, and no function "
+                        + "taking typed parameters is named after its prefix"
                     : "the macro's value is not a constant the generator can evaluate"
                 diagnostics.warn("\(macro.name): \(reason!)", at: macro.location)
             }

@@ -3,18 +3,32 @@ import LibvirtGenModel
 /// Groups typed-parameter names (string macros) into one key type per libvirt API, and names the
 /// key type each typed-parameter function uses.
 struct TypedParameterLowering {
+    /// The C types of typed-parameter arrays: `virTypedParameter` and its legacy typedefs.
+    static let cTypes: Set<String> = ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"]
+
     /// Word rules.
     let naming: Naming
     /// The families from the overrides data.
-    let families: [Overrides.TypedParameterFamily]
+    let declared: [Overrides.TypedParameterFamily]
+    /// The families inferred for the macros no declared family places (``TypedParameterFamilyInference``).
+    let inferred: [Overrides.TypedParameterFamily]
+
+    /// Every family, the declared ones first.
+    var families: [Overrides.TypedParameterFamily] { declared + inferred }
 
     /// The key type a function's typed parameters use; `AnyTypedParameterKey` when no family lists it.
     func keyType(forFunction name: String) -> String {
         families.first { $0.functions.contains(name) }?.swift ?? "AnyTypedParameterKey"
     }
 
-    /// The family a macro belongs to: the one with the longest matching prefix.
+    /// The family a macro belongs to: the declared one with the longest matching prefix, else the
+    /// inferred one with the longest matching prefix.
     func family(forMacro name: String) -> Overrides.TypedParameterFamily? {
+        Self.longestMatch(name, in: declared) ?? Self.longestMatch(name, in: inferred)
+    }
+
+    /// The family of `families` with the longest prefix of `name`.
+    static func longestMatch(_ name: String, in families: [Overrides.TypedParameterFamily]) -> Overrides.TypedParameterFamily? {
         families.filter { name.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }
     }
 

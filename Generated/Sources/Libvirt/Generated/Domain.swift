@@ -9773,10 +9773,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainMigrateToURI3`.
     /// Available since libvirt 1.1.0.
-    public func migrate(destinationURI: String, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
+    public func migrate(destinationURI: String? = nil, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
-        try check(destinationURI.withCString { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
+        try check(withOptionalCString(destinationURI) { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
     /// This opens the host interface associated with a channel device on a
