@@ -407,6 +407,8 @@ struct ArgumentLowering {
         if isBoolean {
             resultType = "Bool"
             expression = "\(local) != 0"
+        } else if let version = LibraryVersionRule.swiftValue(name: arg.name, cBase: type.base, local: local) {
+            (resultType, expression) = version
         } else if let enumName {
             resultType = context.swiftEnumType(enumName)
             let raw = context.flagEnums.contains(enumName) ? "UInt32" : "Int32"

@@ -84,6 +84,8 @@ struct FunctionLowering {
                 let enumType = context.swiftEnumType(enumName)
                 swiftReturn = enumType
                 resultExpression = "\(enumType)(rawValue: result)"
+            } else if let version = LibraryVersionRule.swiftValue(name: function.name, cBase: returnType.base, local: "result") {
+                (swiftReturn, resultExpression) = version
             } else {
                 swiftReturn = swift
                 resultExpression = "result"

@@ -14,11 +14,14 @@ struct ConnectionTests {
         #expect(try connection.hypervisorType == "TEST")
         #expect(try connection.uri == defaultTestURI)
         // The test driver reports hypervisor version 0.0.2.
-        #expect(try connection.hypervisorVersion == 2)
+        #expect(try connection.hypervisorVersion == LibvirtVersion(major: 0, minor: 0, release: 2))
+        #expect(try connection.hypervisorVersion.description == "0.0.2")
         // The library version is the one the process linked, which is at least the headers'.
         let libraryVersion = try connection.libraryVersion
         #expect(libraryVersion >= LibvirtLibrary.headerVersion)
-        #expect(libraryVersion / 1_000_000 >= 9)
+        #expect(libraryVersion.major >= 9)
+        #expect(libraryVersion > LibvirtVersion(major: 8, minor: 10, release: 0))
+        #expect(LibvirtVersion(encoded: libraryVersion.encoded) == libraryVersion)
         #expect(try LibvirtLibrary.version().libraryVersion == libraryVersion)
     }
 

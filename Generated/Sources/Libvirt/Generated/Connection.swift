@@ -1525,11 +1525,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetLibVersion`.
     /// Available since libvirt 0.7.3.
-    public var libraryVersion: UInt {
+    public var libraryVersion: LibvirtVersion {
         get throws {
             var libraryVersionValue: UInt = 0
             try check(virConnectGetLibVersion(pointer, &libraryVersionValue))
-            return libraryVersionValue
+            return LibvirtVersion(encoded: UInt64(libraryVersionValue))
         }
     }
 
@@ -1621,11 +1621,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetVersion`.
     /// Available since libvirt 0.0.3.
-    public var hypervisorVersion: UInt {
+    public var hypervisorVersion: LibvirtVersion {
         get throws {
             var hypervisorVersionValue: UInt = 0
             try check(virConnectGetVersion(pointer, &hypervisorVersionValue))
-            return hypervisorVersionValue
+            return LibvirtVersion(encoded: UInt64(hypervisorVersionValue))
         }
     }
 

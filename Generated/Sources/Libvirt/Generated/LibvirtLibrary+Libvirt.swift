@@ -38,10 +38,10 @@ extension LibvirtLibrary {
     ///
     /// C symbol: `virGetVersion`.
     /// Available since libvirt 0.0.3.
-    public static func version(type: String? = nil) throws -> (libraryVersion: UInt, typeVersion: UInt) {
+    public static func version(type: String? = nil) throws -> (libraryVersion: LibvirtVersion, typeVersion: LibvirtVersion) {
         var libraryVersionValue: UInt = 0
         var typeVersionValue: UInt = 0
         try check(withOptionalCString(type) { type in virGetVersion(&libraryVersionValue, type, &typeVersionValue) })
-        return (libraryVersion: libraryVersionValue, typeVersion: typeVersionValue)
+        return (libraryVersion: LibvirtVersion(encoded: UInt64(libraryVersionValue)), typeVersion: LibvirtVersion(encoded: UInt64(typeVersionValue)))
     }
 }

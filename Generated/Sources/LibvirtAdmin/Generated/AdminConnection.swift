@@ -56,11 +56,11 @@ extension AdminConnection {
     ///
     /// C symbol: `virAdmConnectGetLibVersion`.
     /// Available since libvirt 2.0.0.
-    public var libraryVersion: UInt64 {
+    public var libraryVersion: LibvirtVersion {
         get throws {
             var libraryVersionValue: UInt64 = 0
             try check(virAdmConnectGetLibVersion(pointer, &libraryVersionValue))
-            return libraryVersionValue
+            return LibvirtVersion(encoded: UInt64(libraryVersionValue))
         }
     }
 

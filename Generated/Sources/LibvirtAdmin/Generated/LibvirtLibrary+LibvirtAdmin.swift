@@ -16,9 +16,9 @@ extension LibvirtLibrary {
     ///
     /// C symbol: `virAdmGetVersion`.
     /// Available since libvirt 2.0.0.
-    public static func adminVersion() throws -> UInt64 {
+    public static func adminVersion() throws -> LibvirtVersion {
         var libraryVersionValue: UInt64 = 0
         try check(virAdmGetVersion(&libraryVersionValue))
-        return libraryVersionValue
+        return LibvirtVersion(encoded: UInt64(libraryVersionValue))
     }
 }

@@ -10,7 +10,7 @@ enum QemuLifecycleChecks {
         Check("QEMU: the driver and a domain's values agree with its definition") { f in
             let connection = try f.connection()
             try expect(try connection.hypervisorType, "QEMU", "Connection.hypervisorType")
-            try expect(try connection.hypervisorVersion > 0, "Connection.hypervisorVersion is 0")
+            try expect(try connection.hypervisorVersion.encoded > 0, "Connection.hypervisorVersion is 0")
             try expect(try connection.capabilities.contains("<domain type='qemu'"), true, "Connection.capabilities")
             let domain = try f.domain()
             try expect(domain.name, QemuDomains.running, "Domain.name")
