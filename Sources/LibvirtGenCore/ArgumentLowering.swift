@@ -125,10 +125,11 @@ struct ArgumentLowering {
             return try string(arg, type: type, name: name, doc: doc, next: next, isArray: isArray)
         }
         if type.base == "unsigned char" && type.pointers == 1 && arg.name == "uuid" {
+            // Raw UUIDs are Foundation `UUID` values, passed and read as libvirt's 16 bytes.
             if type.isConst {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "[UInt8]", defaultValue: nil, doc: doc),
-                    argument: name), nil)
+                    parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: doc),
+                    prelude: ["let \(name)Bytes = libvirtBytes(of: \(name))"], argument: "\(name)Bytes"), nil)
             }
             // The buffer's size is libvirt's macro, which the description must define.
             guard context.registry.macroValues["VIR_UUID_BUFLEN"] != nil else {
@@ -136,7 +137,7 @@ struct ArgumentLowering {
             }
             return (LoweredArgument(
                 prelude: ["var \(name) = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))"], argument: "&\(name)",
-                result: ResultPart(name: name, type: "[UInt8]", expression: name)), nil)
+                result: ResultPart(name: name, type: "UUID", expression: "UUID(libvirtBytes: \(name))")), nil)
         }
         if let swift = CScalar.swiftType(type.base) {
             return try scalar(arg, type: type, swift: swift, name: name, doc: doc, next: next, isArray: isArray)

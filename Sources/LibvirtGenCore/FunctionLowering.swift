@@ -46,9 +46,8 @@ struct FunctionLowering {
         let resultKind = parts.compactMap(\.resultKind).first
 
         let returnType = registry.resolve(CType.parse(function.returnType))
-        let returnsBytes = function.args.contains { $0.name == "uuid" && CType.parse($0.type).base == "unsigned char" }
         var naming = context.methods.name(
-            of: function.name, receiver: receiver?.cType, returnsBytes: returnsBytes, resultKind: resultKind)
+            of: function.name, receiver: receiver?.cType, resultKind: resultKind)
 
         guard var shape = shape(function, returnType: returnType, hint: hint, results: results, naming: naming) else {
             return .unaccounted("return type '\(function.returnType)' with these arguments fits no call shape")

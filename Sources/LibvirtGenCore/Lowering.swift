@@ -27,7 +27,7 @@ public struct Lowering: Sendable {
         let structs = StructLowering(
             naming: naming, registry: registry, types: types, flagEnums: flagEnums, fieldEnums: overrides.argumentEnums)
         let classifier = SymbolClassifier(
-            overrides: overrides,
+            overrides: overrides, functionNames: Set(apis.flatMap(\.functions).map(\.name)),
             lifecycleFunctions: Set(registry.handles.keys.flatMap { handle in
                 // A connection is freed by its Close; any other Close is an operation (virAdmClientClose
                 // disconnects a daemon client).

@@ -29,8 +29,7 @@ public struct MethodNaming: Sendable {
     }
 
     /// Names a function; `receiver` is the handle C type of its first parameter, if any;
-    /// `returnsBytes` says the result is raw bytes (for `UUID` → `uuidBytes`).
-    public func name(of cName: String, receiver: String?, returnsBytes: Bool = false, resultKind: String? = nil) -> Result {
+    public func name(of cName: String, receiver: String?, resultKind: String? = nil) -> Result {
         let owner = types.owner(of: cName)
         var rest: [String]
         var object: [String] = []
@@ -49,14 +48,14 @@ public struct MethodNaming: Sendable {
         }
         rest = naming.expand(rest)
         let result = ruleName(
-            rest: rest, object: object, isUnowned: owner == nil, returnsBytes: returnsBytes, resultKind: resultKind)
+            rest: rest, object: object, resultKind: resultKind)
         if let renamed = renames[cName] { return Result(name: renamed, firstLabel: nil, isGetter: result.isGetter) }
         return result
     }
 
     /// Applies the naming rules to the words after the receiver's prefix.
     private func ruleName(
-        rest: [String], object: [String], isUnowned: Bool, returnsBytes: Bool, resultKind: String?
+        rest: [String], object: [String], resultKind: String?
     ) -> Result {
         var rest = rest
         var object = object
@@ -73,7 +72,7 @@ public struct MethodNaming: Sendable {
             if key == ["Name"] {
                 label = "named"
             } else if !key.isEmpty {
-                if key.last == "String" { key.removeLast() } else if key == ["UUID"] { key.append("Bytes") }
+                if key.last == "String" { key.removeLast() }
                 if key == ["MAC"] { key.append("Address") }
                 label = naming.lowerCamel(key)
             }
@@ -120,13 +119,9 @@ public struct MethodNaming: Sendable {
                 }
             }
         }
-        // UUIDs: the string form is the `uuid`, the raw form `uuidBytes`; MAC strings are addresses.
-        if let i = words.firstIndex(of: "UUID") {
-            if i + 1 < words.count, words[i + 1] == "String" {
-                words.remove(at: i + 1)
-            } else if returnsBytes {
-                words.insert("Bytes", at: i + 1)
-            }
+        // UUIDs are `uuid` whatever their C form; MAC strings are addresses.
+        if let i = words.firstIndex(of: "UUID"), i + 1 < words.count, words[i + 1] == "String" {
+            words.remove(at: i + 1)
         }
         if let i = words.firstIndex(of: "MAC"), i + 1 < words.count, words[i + 1] == "String" {
             words[i + 1] = "Address"

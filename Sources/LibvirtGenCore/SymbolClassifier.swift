@@ -5,6 +5,8 @@ import LibvirtGenModel
 struct SymbolClassifier {
     /// Overrides data.
     let overrides: Overrides
+    /// Every function name of the four files.
+    let functionNames: Set<String>
     /// Functions the runtime's handle classes call (Free, Ref, Close).
     let lifecycleFunctions: Set<String>
 
@@ -19,6 +21,11 @@ struct SymbolClassifier {
             return (.internal, reason, nil)
         }
         if let reason = overrides.excluded[name] { return (.excluded, reason, nil) }
+        if name.hasSuffix("UUIDString"), functionNames.contains(String(name.dropLast("String".count))) {
+            // One form per operation: the raw-bytes twin is bound as a Foundation `UUID`.
+            let twin = String(name.dropLast("String".count))
+            return (.excluded, "superseded by \(twin), bound with a Foundation UUID (its uuidString is the text)", nil)
+        }
         return nil
     }
 

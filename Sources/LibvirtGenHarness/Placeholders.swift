@@ -64,11 +64,10 @@ enum Placeholders {
     /// A key no object has, for the one non-defaulted parameter of a lookup.
     static func missingKey(_ type: String, function: String) -> String? {
         switch type {
-        case "String" where function.hasSuffix("UUIDString"): return "\"00000000-0000-4000-8000-00000000fffe\""
+        case "UUID": return "UUID(uuidString: \"00000000-0000-4000-8000-00000000fffe\")!"
         case "String" where function.hasSuffix("MACString"): return "\"52:54:00:ff:ff:fe\""
         case "String" where function.contains("Path") || function.hasSuffix("Key"): return "\"/nonexistent/harness-missing\""
         case "String": return "\"harness-missing\""
-        case "[UInt8]": return "[UInt8](repeating: 0xfe, count: 16)"
         case _ where numbers.contains(type): return "987654"
         default: return nil
         }

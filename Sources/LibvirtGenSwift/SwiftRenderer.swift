@@ -103,7 +103,7 @@ public struct SwiftRenderer: Sendable {
         } else {
             declarations += members
         }
-        let imports = [cModule] + module.dependencies
+        let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
         return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
             .trimmingTrailingNewlines + "\n"
     }
@@ -144,5 +144,19 @@ public struct SwiftRenderer: Sendable {
         guard parts.count == 3 else { return nil }
         let n = parts[0] * 1_000_000 + parts[1] * 1000 + parts[2]
         return "\(n / 1_000_000)_\(String(format: "%03d", n / 1000 % 1000))_\(String(format: "%03d", n % 1000))"
+    }
+}
+
+extension SwiftRenderer {
+    /// Foundation types the bindings' signatures use (raw UUIDs are `UUID`).
+    static let foundationTypeNames: Set<Substring> = ["UUID"]
+
+    /// Whether a signature among `functions` names a Foundation type, so that their file imports it.
+    static func usesFoundation(_ functions: [BoundFunction]) -> Bool {
+        functions.contains { function in
+            ([function.returnType ?? ""] + function.parameters.map(\.type)).contains { type in
+                type.split { !$0.isLetter && !$0.isNumber }.contains { foundationTypeNames.contains($0) }
+            }
+        }
     }
 }

@@ -47,7 +47,7 @@ struct ErrorPathTests {
         let byID = expectLibvirtError { _ = try connection.domain(id: 9999) }
         #expect(byID?.code == .noDomain)
         let byUUID = expectLibvirtError {
-            _ = try connection.domain(uuid: "00000000-0000-0000-0000-000000000001")
+            _ = try connection.domain(uuid: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!)
         }
         #expect(byUUID?.code == .noDomain)
     }

@@ -16,7 +16,7 @@ struct NetworkAndStoragePoolTests {
         #expect(try network.isActive)
         #expect(try network.isPersistent)
         #expect(try network.bridgeName == "virbr0")
-        #expect(try network.uuid == "dd8fe884-6c02-601e-7551-cca97df1c5df")
+        #expect(try network.uuid.uuidString.lowercased() == "dd8fe884-6c02-601e-7551-cca97df1c5df")
         #expect(try connection.network(uuid: network.uuid) == network)
         #expect(try network.xmlDescription().contains("192.168.122.1"))
         #expect(try connection.networkNames == ["default"])
@@ -58,7 +58,7 @@ struct NetworkAndStoragePoolTests {
         let pool = try connection.storagePool(named: "default-pool")
         #expect(try pool.isActive)
         #expect(try pool.isPersistent)
-        #expect(try pool.uuid == "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566")
+        #expect(try pool.uuid.uuidString.lowercased() == "dfe224cb-28fb-8dd0-c4b2-64eb3f0f4566")
         #expect(try pool.info().state == .running)
         #expect(try pool.xmlDescription().contains("<path>/default-pool</path>"))
         // The test driver does not implement lookup by target path.

@@ -32,13 +32,13 @@ struct QEMUTests {
         try await QemuGround.withDomain("values") { connection, test in
             let domain = test.domain
             #expect(domain.name == test.name)
-            #expect(try domain.uuid == test.uuid)
+            #expect(try domain.uuid == UUID(uuidString: test.uuid))
             let info = try domain.info()
             #expect(info.state == .running)
             #expect(info.maxMemory == 131072)
             #expect(info.virtualCPUCount == 1)
             #expect(try domain.vcpuCount(options: [.maximum]) == 2)
-            #expect(try connection.domain(uuid: test.uuid).name == test.name)
+            #expect(try connection.domain(uuid: UUID(uuidString: test.uuid)!).name == test.name)
         }
     }
 

@@ -96,9 +96,13 @@ struct HostileInputTests {
             let api = try Self.folder(in: temporary, "libvirt-api.xml") {
                 try Self.replacing("<macro name='VIR_UUID_BUFLEN'", with: "<macro name='VIR_UUID_SIZE'", in: $0)
             }
-            let functions = try Pipeline().run(apiXML: api).package.modules.flatMap(\.files).flatMap(\.functions)
+            let package = try Pipeline().run(apiXML: api).package
+            let functions = package.modules.flatMap(\.files).flatMap(\.functions)
             #expect(!functions.contains { $0.cName == "virDomainGetUUID" })
-            #expect(functions.contains { $0.cName == "virDomainGetUUIDString" })
+            #expect(functions.contains { $0.cName == "virDomainGetName" })
+            let status = try #require(package.symbols.first { $0.name == "virDomainGetUUID" })
+            #expect(status.status == .notYetBound)
+            #expect(status.reason?.contains("VIR_UUID_BUFLEN") == true)
         }
     }
 

@@ -19,7 +19,7 @@ enum DomainChecks {
             try expect(try connection.definedDomainNames, ["harness-stopped"], "Connection.definedDomainNames")
             let running = try f.domain()
             try expect(running.id, 1, "Domain.id")
-            try expect(try running.uuid, "1f6a2b3c-0000-4000-8000-000000000001", "Domain.uuid")
+            try expect(try running.uuid.uuidString.lowercased(), "1f6a2b3c-0000-4000-8000-000000000001", "Domain.uuid")
             let info = try running.info()
             try expect(info.maxMemory, 1_048_576, "Domain.info()")
             try expect(info.memory, 524_288, "Domain.info()")

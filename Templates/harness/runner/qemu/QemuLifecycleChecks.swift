@@ -14,7 +14,7 @@ enum QemuLifecycleChecks {
             try expect(try connection.capabilities.contains("<domain type='qemu'"), true, "Connection.capabilities")
             let domain = try f.domain()
             try expect(domain.name, QemuDomains.running, "Domain.name")
-            try expect(try domain.uuid, QemuDomains.uuid(QemuDomains.running), "Domain.uuid")
+            try expect(try domain.uuid, UUID(uuidString: QemuDomains.uuid(QemuDomains.running))!, "Domain.uuid")
             try expect(domain.id != nil, "Domain.id is nil for a running domain")
             let info = try domain.info()
             try expect(info.state, .running, "Domain.info()")
@@ -26,7 +26,7 @@ enum QemuLifecycleChecks {
             try expect(try domain.osType, "hvm", "Domain.osType")
             try expect(try domain.isActive, true, "Domain.isActive")
             try expect(try domain.isPersistent, true, "Domain.isPersistent")
-            try expect(try connection.domain(uuid: QemuDomains.uuid(QemuDomains.running)).name,
+            try expect(try connection.domain(uuid: UUID(uuidString: QemuDomains.uuid(QemuDomains.running))!).name,
                        QemuDomains.running, "Connection.domain(uuid:)")
             try expect(try domain.xmlDescription().contains("<name>\(QemuDomains.running)</name>"), true,
                        "Domain.xmlDescription(options:)")
