@@ -359,6 +359,12 @@ struct ArgumentLowering {
                         label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: doc),
                     argument: "\(swift)(truncatingIfNeeded: \(name).rawValue)"), nil)
             }
+            if CountRule.isInteger(swift), CountRule.isCount(name) {
+                // A count is an `Int`; an out-of-range one is clamped, and libvirt rejects it.
+                return (LoweredArgument(
+                    parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: doc),
+                    argument: "\(swift)(clamping: \(name))"), nil)
+            }
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: doc),
                 argument: name), nil)

@@ -85,6 +85,9 @@ struct FunctionLowering {
                 resultExpression = "\(enumType)(rawValue: result)"
             } else if let version = LibraryVersionRule.swiftValue(name: function.name, cBase: returnType.base, local: "result") {
                 (swiftReturn, resultExpression) = version
+            } else if CountRule.isInteger(swift), CountRule.isCount(naming.name) {
+                swiftReturn = "Int"
+                resultExpression = "Int(result)"
             } else {
                 swiftReturn = swift
                 resultExpression = "result"

@@ -1546,10 +1546,10 @@ extension Connection {
     ///
     /// C symbol: `virConnectGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
-    public func maxVCPUs(type: String? = nil) throws -> Int32 {
+    public func maxVCPUs(type: String? = nil) throws -> Int {
         let result = withOptionalCString(type) { type in virConnectGetMaxVcpus(pointer, type) }
         if result == -1 { throw LibvirtError.last() }
-        return result
+        return Int(result)
     }
 
     /// Prior creating a storage pool (for instance via `Connection.createStoragePool(xml:options:)`
@@ -2104,11 +2104,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfDefinedDomains`.
     /// Available since libvirt 0.1.5.
-    public var numberOfDefinedDomains: Int32 {
+    public var numberOfDefinedDomains: Int {
         get throws {
             let result = virConnectNumOfDefinedDomains(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2118,11 +2118,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfDefinedInterfaces`.
     /// Available since libvirt 0.7.0.
-    public var numberOfDefinedInterfaces: Int32 {
+    public var numberOfDefinedInterfaces: Int {
         get throws {
             let result = virConnectNumOfDefinedInterfaces(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2132,11 +2132,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfDefinedNetworks`.
     /// Available since libvirt 0.2.0.
-    public var numberOfDefinedNetworks: Int32 {
+    public var numberOfDefinedNetworks: Int {
         get throws {
             let result = virConnectNumOfDefinedNetworks(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2146,11 +2146,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfDefinedStoragePools`.
     /// Available since libvirt 0.4.1.
-    public var numberOfDefinedStoragePools: Int32 {
+    public var numberOfDefinedStoragePools: Int {
         get throws {
             let result = virConnectNumOfDefinedStoragePools(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2160,11 +2160,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfDomains`.
     /// Available since libvirt 0.0.3.
-    public var numberOfActiveDomains: Int32 {
+    public var numberOfActiveDomains: Int {
         get throws {
             let result = virConnectNumOfDomains(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2174,11 +2174,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfInterfaces`.
     /// Available since libvirt 0.6.4.
-    public var numberOfInterfaces: Int32 {
+    public var numberOfInterfaces: Int {
         get throws {
             let result = virConnectNumOfInterfaces(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2188,11 +2188,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfNWFilters`.
     /// Available since libvirt 0.8.0.
-    public var numberOfNetworkFilters: Int32 {
+    public var numberOfNetworkFilters: Int {
         get throws {
             let result = virConnectNumOfNWFilters(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2202,11 +2202,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfNetworks`.
     /// Available since libvirt 0.2.0.
-    public var numberOfNetworks: Int32 {
+    public var numberOfNetworks: Int {
         get throws {
             let result = virConnectNumOfNetworks(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2216,11 +2216,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfSecrets`.
     /// Available since libvirt 0.7.1.
-    public var numberOfSecrets: Int32 {
+    public var numberOfSecrets: Int {
         get throws {
             let result = virConnectNumOfSecrets(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2230,11 +2230,11 @@ extension Connection {
     ///
     /// C symbol: `virConnectNumOfStoragePools`.
     /// Available since libvirt 0.4.1.
-    public var numberOfStoragePools: Int32 {
+    public var numberOfStoragePools: Int {
         get throws {
             let result = virConnectNumOfStoragePools(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -2286,8 +2286,8 @@ extension Connection {
     ///
     /// C symbol: `virConnectSetKeepAlive`.
     /// Available since libvirt 0.9.8.
-    public func setKeepAlive(interval: Int32, count: UInt32) throws {
-        try check(virConnectSetKeepAlive(pointer, interval, count))
+    public func setKeepAlive(interval: Int32, count: Int) throws {
+        try check(virConnectSetKeepAlive(pointer, interval, UInt32(clamping: count)))
     }
 
     /// Deprecated after 0.4.6.
@@ -2906,11 +2906,11 @@ extension Connection {
     ///
     /// C symbol: `virNodeAllocPages`.
     /// Available since libvirt 1.2.9.
-    public func allocateNodePages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: UInt32, options: NodeAllocatePagesOptions = []) throws -> Int32 {
+    public func allocateNodePages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: Int, options: NodeAllocatePagesOptions = []) throws -> Int32 {
         guard pageSizes.count == pageCounts.count else { throw LibvirtError(code: .invalidArg, errorDomain: .none, message: "pageSizes and pageCounts must have the same length") }
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
-        let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, cellCount, UInt32(truncatingIfNeeded: options.rawValue))
+        let result = virNodeAllocPages(pointer, UInt32(pageCounts.count), &pageSizesBuffer, &pageCountsBuffer, startCell, UInt32(clamping: cellCount), UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
     }
@@ -3045,9 +3045,9 @@ extension Connection {
     ///
     /// C symbol: `virNodeGetCellsFreeMemory`.
     /// Available since libvirt 0.3.3.
-    public func nodeCellsFreeMemory(startCell: Int32, cellCount: Int32) throws -> [UInt64] {
+    public func nodeCellsFreeMemory(startCell: Int32, cellCount: Int) throws -> [UInt64] {
         var freeMemsBuffer = [UInt64](repeating: 0, count: Int(max(cellCount, 0)))
-        let count = try check(virNodeGetCellsFreeMemory(pointer, &freeMemsBuffer, startCell, cellCount))
+        let count = try check(virNodeGetCellsFreeMemory(pointer, &freeMemsBuffer, startCell, Int32(clamping: cellCount)))
         return Array(freeMemsBuffer.prefix(Int(count)))
     }
 
@@ -3225,10 +3225,10 @@ extension Connection {
     ///
     /// C symbol: `virNodeNumOfDevices`.
     /// Available since libvirt 0.5.0.
-    public func numberOfNodeDevices(capability: String? = nil) throws -> Int32 {
+    public func numberOfNodeDevices(capability: String? = nil) throws -> Int {
         let result = withOptionalCString(capability) { capability in virNodeNumOfDevices(pointer, capability, 0) }
         if result == -1 { throw LibvirtError.last() }
-        return result
+        return Int(result)
     }
 
     /// Change all or a subset of the node memory tunables. The function

@@ -8782,11 +8782,11 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
-    public var maxVCPUs: Int32 {
+    public var maxVCPUs: Int {
         get throws {
             let result = virDomainGetMaxVcpus(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 
@@ -9078,10 +9078,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func vcpuCount(options: Domain.VCPUOptions = []) throws -> Int32 {
+    public func vcpuCount(options: Domain.VCPUOptions = []) throws -> Int {
         let result = virDomainGetVcpusFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
-        return result
+        return Int(result)
     }
 
     /// Provide an XML description of the domain. The description may be reused
@@ -10597,8 +10597,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetVcpus`.
     /// Available since libvirt 0.1.4.
-    public func setVCPUs(vcpuCount: UInt32) throws {
-        try check(virDomainSetVcpus(pointer, vcpuCount))
+    public func setVCPUs(vcpuCount: Int) throws {
+        try check(virDomainSetVcpus(pointer, UInt32(clamping: vcpuCount)))
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.
@@ -10638,8 +10638,8 @@ extension Domain {
     ///
     /// C symbol: `virDomainSetVcpusFlags`.
     /// Available since libvirt 0.8.5.
-    public func setVCPUs(vcpuCount: UInt32, options: Domain.VCPUOptions = []) throws {
-        try check(virDomainSetVcpusFlags(pointer, vcpuCount, UInt32(truncatingIfNeeded: options.rawValue)))
+    public func setVCPUs(vcpuCount: Int, options: Domain.VCPUOptions = []) throws {
+        try check(virDomainSetVcpusFlags(pointer, UInt32(clamping: vcpuCount), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
     /// Shutdown a domain, the domain object is still usable thereafter, but
@@ -10897,10 +10897,10 @@ extension Domain {
     ///
     /// C symbol: `virDomainSnapshotNum`.
     /// Available since libvirt 0.8.0.
-    public func numberOfSnapshots(options: DomainSnapshot.ListOptions = []) throws -> Int32 {
+    public func numberOfSnapshots(options: DomainSnapshot.ListOptions = []) throws -> Int {
         let result = virDomainSnapshotNum(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
-        return result
+        return Int(result)
     }
 
     /// Calculate the current domain's memory dirty rate in next `seconds`.

@@ -352,11 +352,11 @@ extension NodeDevice {
     ///
     /// C symbol: `virNodeDeviceNumOfCaps`.
     /// Available since libvirt 0.5.0.
-    public var numberOfCapabilities: Int32 {
+    public var numberOfCapabilities: Int {
         get throws {
             let result = virNodeDeviceNumOfCaps(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 

@@ -571,11 +571,11 @@ extension StoragePool {
     ///
     /// C symbol: `virStoragePoolNumOfVolumes`.
     /// Available since libvirt 0.4.1.
-    public var numberOfVolumes: Int32 {
+    public var numberOfVolumes: Int {
         get throws {
             let result = virStoragePoolNumOfVolumes(pointer)
             if result == -1 { throw LibvirtError.last() }
-            return result
+            return Int(result)
         }
     }
 

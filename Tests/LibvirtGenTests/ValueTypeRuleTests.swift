@@ -2,7 +2,7 @@
 import LibvirtGenModel
 import Testing
 
-/// Version numbers become `LibvirtVersion` values by their C name and type, wherever they appear.
+/// Value types by rule: version numbers become `LibvirtVersion` values by their C name and type, wherever they appear.
 @Suite("Library versions")
 struct LibraryVersionRuleTests {
     /// Unsigned values named as versions convert; other names and signed types do not.
@@ -25,5 +25,25 @@ struct LibraryVersionRuleTests {
     ])
     func versionFunctions(cName: String, swift: String) throws {
         #expect(try Reference.function(cName).returnType == swift)
+    }
+}
+
+/// Counts are `Int` by their Swift name, in arguments and results alike.
+@Suite("Counts")
+struct CountRuleTests {
+    /// Names that are counts, and names that are not.
+    @Test(arguments: [
+        ("count", true), ("vcpuCount", true), ("cellCount", true), ("numberOfSecrets", true), ("maxVCPUs", true),
+        ("maxMemory", false), ("id", false), ("interval", false), ("numberOf", false), ("startCell", false),
+    ])
+    func names(name: String, isCount: Bool) {
+        #expect(CountRule.isCount(name) == isCount)
+    }
+
+    /// A getter and its setter agree: `vcpuCount()` returns what `setVCPUs(vcpuCount:)` takes.
+    @Test func getterAndSetterAgree() throws {
+        #expect(try Reference.function("virDomainGetVcpusFlags").returnType == "Int")
+        #expect(try Reference.function("virDomainSetVcpus").parameters.first?.type == "Int")
+        #expect(try Reference.function("virConnectSetKeepAlive").parameters.map(\.type) == ["Int32", "Int"])
     }
 }
