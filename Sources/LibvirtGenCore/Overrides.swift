@@ -48,6 +48,10 @@ public struct Overrides: Sendable, Codable {
     /// comment written above fields lands on the field before them, and the fields it describes get
     /// none. The text also names the field's enum, as a field's own text does.
     public var fieldDocs: [String: String]
+    /// Error-code enums whose every case also gets a static pattern on the enum's owner type, named
+    /// like the case (`virErrorNumber`: `catch LibvirtError.noDomain`), with the runtime's pattern
+    /// type, which is created from a case (`CodePattern(.noDomain)`).
+    public var errorPatterns: [String: String]
     /// Parameter names that are C booleans (`int autostart`).
     public var booleanParameters: [String]
     /// String parameters that may be NULL, by function.

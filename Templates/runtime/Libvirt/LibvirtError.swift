@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Every binding throws this type. libvirt keeps its last error per thread, so the wrappers copy it
 /// in the same synchronous call that failed, before any suspension point. Two errors are equal
-/// when every field is; a catch clause can match a code: `catch LibvirtError.code(.noDomain)`.
+/// when every field is; a catch clause can match a code: `catch LibvirtError.noDomain` (every code
+/// has such a pattern, generated beside ``Code``), or `catch LibvirtError.code(.noDomain)`.
 public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// What went wrong (`virErrorNumber`).
     public var code: Code
@@ -67,15 +68,21 @@ public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, 
 }
 
 extension LibvirtError {
-    /// A pattern matching the errors with one code, for catch clauses and `switch` cases.
+    /// A pattern matching the errors with one code, for catch clauses and `switch` cases
+    /// (`LibvirtError.noDomain`, `LibvirtError.code(.noDomain)`).
     public struct CodePattern: Sendable {
         /// The code to match.
         public let code: Code
+
+        /// The pattern matching `code`.
+        init(_ code: Code) {
+            self.code = code
+        }
     }
 
     /// A pattern matching ``LibvirtError`` values with `code`: `catch LibvirtError.code(.noDomain)`.
     public static func code(_ code: Code) -> CodePattern {
-        CodePattern(code: code)
+        CodePattern(code)
     }
 }
 
