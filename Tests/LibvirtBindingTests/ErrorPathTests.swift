@@ -98,12 +98,19 @@ struct ErrorPathTests {
         }
     }
 
-    /// Text that is not XML at all is rejected as an XML error.
+    /// Text that is not XML at all is rejected as an XML error, whose extra information holds the
+    /// parser's detail.
     @Test("defining malformed XML throws")
     func malformedXML() throws {
-        try withTestNode { connection, _ in
+        try withTestNode { connection, _ throws in
             let error = expectLibvirtError { _ = try connection.defineDomain(xml: "<domain") }
             #expect(error?.code == .xmlDetail)
+            // libvirt's extra information: the message's format and the parser's detail filling it.
+            #expect(error?.extraStrings.count == 3)
+            #expect(error?.extraStrings.first == "%s")
+            let detail = try #require(error?.extraStrings[1])
+            #expect(error?.message.contains(detail) == true && detail.contains("domain"), "\(detail)")
+            #expect(error?.extraNumbers == [-1, -1])
         }
     }
 
