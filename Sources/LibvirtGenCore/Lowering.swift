@@ -25,7 +25,8 @@ public struct Lowering: Sendable {
             EnumLowering.isFlags(name, values: values, declaredFlags: Set(overrides.flagEnums)) ? name : nil
         })
         let structs = StructLowering(
-            naming: naming, registry: registry, types: types, flagEnums: flagEnums, fieldEnums: overrides.argumentEnums)
+            naming: naming, registry: registry, types: types, flagEnums: flagEnums, fieldEnums: overrides.argumentEnums,
+            fieldDocs: overrides.fieldDocs)
         let classifier = SymbolClassifier(
             overrides: overrides, functionNames: Set(apis.flatMap(\.functions).map(\.name)),
             lifecycleFunctions: Set(registry.handles.keys.flatMap { handle in

@@ -44,6 +44,14 @@ public struct Overrides: Sendable, Codable {
     /// The enum an argument (`function.argument`) or struct field (`struct.field`) takes where its
     /// text does not name one correctly; empty for a plain number whose text names an enum.
     public var argumentEnums: [String: String]
+    /// Documentation for struct fields (`struct.field`) that libvirt's API description misplaces: a
+    /// comment written above fields lands on the field before them, and the fields it describes get
+    /// none. The text also names the field's enum, as a field's own text does.
+    public var fieldDocs: [String: String]
+    /// Error-code enums whose every case also gets a static pattern on the enum's owner type, named
+    /// like the case (`virErrorNumber`: `catch LibvirtError.noDomain`), with the runtime's pattern
+    /// type, which is created from a case (`CodePattern(.noDomain)`).
+    public var errorPatterns: [String: String]
     /// Parameter names that are C booleans (`int autostart`).
     public var booleanParameters: [String]
     /// String parameters that may be NULL, by function.

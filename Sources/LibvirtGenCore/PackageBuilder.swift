@@ -26,6 +26,7 @@ struct PackageBuilder {
         var structs: [StructType] = []
         var keyFamilies: [KeyFamily] = []
         var constants: [ConstantDeclaration] = []
+        var errorPatterns: [ConstantDeclaration] = []
         var events: EventFamily?
         var functions: [BoundFunction] = []
     }
@@ -166,8 +167,12 @@ struct PackageBuilder {
                 files[owner(of: swiftType), default: Declarations()].optionSets.append(
                     lowering.optionSet(cName, values: values, typedef: typedef))
             } else {
-                files[owner(of: swiftType), default: Declarations()].enums.append(
-                    lowering.valueEnum(cName, values: values, typedef: typedef))
+                let lowered = lowering.valueEnum(cName, values: values, typedef: typedef)
+                files[owner(of: swiftType), default: Declarations()].enums.append(lowered)
+                if let patternType = context.overrides.errorPatterns[cName], let owner = owner(of: swiftType) {
+                    files[owner, default: Declarations()].errorPatterns += ErrorPatternLowering.patterns(
+                        for: lowered, owner: owner, patternType: patternType)
+                }
             }
             for value in values {
                 let sentinel = EnumLowering.isSentinel(value)
@@ -241,7 +246,8 @@ struct PackageBuilder {
                     optionSets: d.optionSets.sorted { $0.cName < $1.cName },
                     structs: d.structs.sorted { $0.cName < $1.cName },
                     keyFamilies: d.keyFamilies.sorted { $0.name < $1.name },
-                    constants: d.constants.sorted { $0.cName < $1.cName }, events: d.events,
+                    constants: d.constants.sorted { $0.cName < $1.cName }, errorPatterns: d.errorPatterns,
+                    events: d.events,
                     functions: d.functions.sorted { $0.cName < $1.cName })
             }.sorted { $0.name < $1.name }
             return BindingModule(

@@ -16,6 +16,9 @@ struct StructLowering {
     let flagEnums: Set<String>
     /// Enums of fields (`struct.field`) whose text does not name one, from the overrides data.
     let fieldEnums: [String: String]
+    /// Documentation of fields (`struct.field`) whose text libvirt's API description misplaces, from
+    /// the overrides data.
+    let fieldDocs: [String: String]
 
     /// The C structs of plain values, with their Swift names.
     func convertible() -> [String: String] {
@@ -125,13 +128,13 @@ struct StructLowering {
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
                     conversion: "c.\(array).map { p in (0..<Int(c.\(length))).map { \(element) } } ?? []",
-                    doc: docs.lines(elements.info))
+                    doc: docs.lines(info(of: elements, in: s)))
             case .bytes(let elements, let count):
                 let (bytes, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
                     conversion: "c.\(bytes).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(length)))) } ?? []",
-                    doc: docs.lines(elements.info))
+                    doc: docs.lines(info(of: elements, in: s)))
             case .single(let field):
                 return single(field, of: s, docs: docs)
             }
@@ -153,7 +156,8 @@ struct StructLowering {
         let type = registry.resolve(CType.parse(field.type))
         let name = Naming.identifier(fieldName(field.name))
         let access = "c.\(Naming.identifier(field.name))"
-        let doc = docs.lines(field.info)
+        let info = info(of: field, in: s)
+        let doc = docs.lines(info)
         if type.arrayBound != nil {
             return StructField(name: name, type: "String", conversion: "String(cCharTuple: \(access))", doc: doc)
         }
@@ -162,7 +166,7 @@ struct StructLowering {
         }
         let swift = CScalar.swiftType(type.base)!
         // An empty override says the field is a plain number although its text names an enum.
-        if let enumName = fieldEnums["\(s.name).\(field.name)"] ?? registry.firstEnum(mentionedIn: field.info),
+        if let enumName = fieldEnums["\(s.name).\(field.name)"] ?? registry.firstEnum(mentionedIn: info),
            !enumName.isEmpty, !flagEnums.contains(enumName) {
             let enumType = types.swiftName(of: enumName)
             return StructField(
@@ -170,6 +174,11 @@ struct StructLowering {
                 conversion: "\(enumType)(rawValue: Int32(truncatingIfNeeded: \(access)))", doc: doc)
         }
         return StructField(name: name, type: swift, conversion: access, doc: doc)
+    }
+
+    /// A field's documentation: the overrides data's where libvirt's is misplaced, else its own.
+    private func info(of field: CField, in s: CStruct) -> String {
+        fieldDocs["\(s.name).\(field.name)"] ?? field.info
     }
 
     /// A field's Swift name: words expanded, a leading `nr` ("number of") turned into a trailing `Count`.

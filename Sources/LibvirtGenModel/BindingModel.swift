@@ -75,6 +75,8 @@ public struct BindingFile: Sendable {
     public var keyFamilies: [KeyFamily]
     /// Numeric constants declared in this file.
     public var constants: [ConstantDeclaration]
+    /// Static patterns matching an error type's codes in `catch` clauses (`LibvirtError.noDomain`).
+    public var errorPatterns: [ConstantDeclaration]
     /// The event family this file declares, for event files.
     public var events: EventFamily?
     /// Functions bound in this file.
@@ -84,8 +86,10 @@ public struct BindingFile: Sendable {
     public init(
         name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], detailEnums: [DetailEnum] = [],
         optionSets: [OptionSetType], structs: [StructType], keyFamilies: [KeyFamily] = [],
-        constants: [ConstantDeclaration] = [], events: EventFamily? = nil, functions: [BoundFunction]
+        constants: [ConstantDeclaration] = [], errorPatterns: [ConstantDeclaration] = [], events: EventFamily? = nil,
+        functions: [BoundFunction]
     ) {
+        self.errorPatterns = errorPatterns
         self.detailEnums = detailEnums
         self.events = events
         self.keyFamilies = keyFamilies

@@ -65,6 +65,7 @@ public struct SwiftRenderer: Sendable {
             }
         }
         try RuntimeDependencies.check(runtime, package: package, apis: apis)
+        try ErrorPatternNames.check(runtime, package: package, apis: apis)
         if let version = versionNumber(package.libvirtVersion) {
             files["Sources/Libvirt/Generated/LibvirtLibrary+Version.swift"] = try templates.render(
                 "version", ["header": header("libvirt-api.xml"), "versionNumber": version])
@@ -93,6 +94,7 @@ public struct SwiftRenderer: Sendable {
         for s in file.structs { members.append(try templates.render("struct", s)) }
         for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }
         for constant in file.constants { members.append(try templates.render("constant", constant)) }
+        for pattern in file.errorPatterns { members.append(try templates.render("constant", pattern)) }
         for function in file.functions { members.append(try render(function)) }
         members = members.map(\.trimmingTrailingNewlines)
         if let owner = file.owner {

@@ -58,7 +58,7 @@ struct CoreNamesExampleTests {
             var gone: String?
             do {
                 _ = try connection.domain(named: "demo")
-            } catch LibvirtError.code(.noDomain) {
+            } catch LibvirtError.noDomain {
                 gone = "gone"
             } catch let error as LibvirtError {
                 gone = "failed: \(error.message)"

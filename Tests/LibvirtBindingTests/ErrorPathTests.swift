@@ -40,6 +40,29 @@ struct ErrorPathTests {
         #expect((first as (any Error)?)?.localizedDescription == first?.message)
     }
 
+    /// Every code has a pattern named like it: `catch LibvirtError.noDomain` matches a missing
+    /// domain, `LibvirtError.noNetwork` does not; `switch` cases match the same way.
+    @Test("catch by code pattern")
+    func matchingByCodePattern() throws {
+        let connection = try Connection(uri: defaultTestURI)
+        let name = uniqueName("missing")
+        var matched = false
+        do {
+            _ = try connection.domain(named: name)
+        } catch LibvirtError.noNetwork {
+            Issue.record("a missing domain matched LibvirtError.noNetwork")
+        } catch LibvirtError.noDomain {
+            matched = true
+        }
+        #expect(matched)
+        let error: any Error = try #require(expectLibvirtError { _ = try connection.domain(named: name) })
+        switch error {
+        case LibvirtError.noNetwork: Issue.record("a missing domain matched LibvirtError.noNetwork")
+        case LibvirtError.noDomain: break
+        default: Issue.record("a missing domain matched no pattern: \(error)")
+        }
+    }
+
     /// Lookups by id and UUID that match nothing also throw `.noDomain`.
     @Test("missing domain by id and UUID throws noDomain")
     func missingDomainByIDAndUUID() throws {
@@ -75,12 +98,19 @@ struct ErrorPathTests {
         }
     }
 
-    /// Text that is not XML at all is rejected as an XML error.
+    /// Text that is not XML at all is rejected as an XML error, whose extra information holds the
+    /// parser's detail.
     @Test("defining malformed XML throws")
     func malformedXML() throws {
-        try withTestNode { connection, _ in
+        try withTestNode { connection, _ throws in
             let error = expectLibvirtError { _ = try connection.defineDomain(xml: "<domain") }
             #expect(error?.code == .xmlDetail)
+            // libvirt's extra information: the message's format and the parser's detail filling it.
+            #expect(error?.extraStrings.count == 3)
+            #expect(error?.extraStrings.first == "%s")
+            let detail = try #require(error?.extraStrings[1])
+            #expect(error?.message.contains(detail) == true && detail.contains("domain"), "\(detail)")
+            #expect(error?.extraNumbers == [-1, -1])
         }
     }
 

@@ -5204,9 +5204,11 @@ extension Domain {
     public struct BlockJobInfo: Hashable, Sendable {
         /// `Domain.BlockJobType`
         public var type: Domain.BlockJobType
-        /// The following fields provide an indication of block job progress.  `cur`  indicates the current position and will be between 0 and `end`.  `end` is  the final cursor position for this operation and represents completion.  To approximate progress, divide `cur` by `end`.
+        /// The job's bandwidth limit, in MiB/s, or in bytes/s when the call asked for `Domain.BlockJobInfoOptions.bandwidthBytes`.
         public var bandwidth: UInt
+        /// How far the job has got: a position from 0 up to `end`.
         public var current: UInt64
+        /// The position at which the job is complete; the current position divided by it approximates the job's progress.
         public var end: UInt64
 
         /// Copies the values out of the C struct.
@@ -5470,22 +5472,29 @@ extension Domain {
     /// C symbol: `virDomainJobInfo`.
     /// Available since libvirt 0.7.7.
     public struct JobInfo: Hashable, Sendable {
-        /// Time is measured in milliseconds
+        /// The kind of job, one of `Domain.JobType`.
         public var type: Domain.JobType
-        /// Always set
+        /// How long the job has been running, in milliseconds; always set.
         public var timeElapsed: UInt64
-        /// Only for `Domain.JobType.bounded` Data is measured in bytes unless otherwise specified  and is measuring the job as a whole.   For `Domain.JobType.unbounded`, dataTotal may be less  than the final sum of dataProcessed + dataRemaining  in the event that the hypervisor has to repeat some  data, such as due to dirtied pages during migration.   For `Domain.JobType.bounded`, dataTotal shall always  equal the sum of dataProcessed + dataRemaining.
+        /// How much longer the job is expected to run, in milliseconds; set only for `Domain.JobType.bounded` jobs.
         public var timeRemaining: UInt64
+        /// The data the whole job handles, in bytes. For a `Domain.JobType.bounded` job it is the processed plus the remaining data; for a `Domain.JobType.unbounded` job it can be less, when the hypervisor has to handle some data again (such as memory pages dirtied during a migration).
         public var dataTotal: UInt64
+        /// The data of the whole job handled so far, in bytes.
         public var dataProcessed: UInt64
-        /// As above, but only tracking guest memory progress
+        /// The data of the whole job still to handle, in bytes.
         public var dataRemaining: UInt64
+        /// The guest memory the job handles, in bytes.
         public var memoryTotal: UInt64
+        /// The guest memory handled so far, in bytes.
         public var memoryProcessed: UInt64
-        /// As above, but only tracking guest disk file progress
+        /// The guest memory still to handle, in bytes.
         public var memoryRemaining: UInt64
+        /// The guest disk file data the job handles, in bytes.
         public var fileTotal: UInt64
+        /// The guest disk file data handled so far, in bytes.
         public var fileProcessed: UInt64
+        /// The guest disk file data still to handle, in bytes.
         public var fileRemaining: UInt64
 
         /// Copies the values out of the C struct.

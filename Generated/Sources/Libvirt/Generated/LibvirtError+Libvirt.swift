@@ -1591,4 +1591,890 @@ extension LibvirtError {
             }
         }
     }
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.accessDenied`, in `catch` clauses and `switch` cases.
+    ///
+    /// operation on the object/resource was denied
+    ///
+    /// C symbol: `VIR_ERR_ACCESS_DENIED`.
+    /// Available since libvirt 1.1.0.
+    public static let accessDenied: CodePattern = CodePattern(.accessDenied)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.agentUnresponsive`, in `catch` clauses and `switch` cases.
+    ///
+    /// guest agent is unresponsive, not running or not usable
+    ///
+    /// C symbol: `VIR_ERR_AGENT_UNRESPONSIVE`.
+    /// Available since libvirt 0.10.0.
+    public static let agentUnresponsive: CodePattern = CodePattern(.agentUnresponsive)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.agentUnsynced`, in `catch` clauses and `switch` cases.
+    ///
+    /// guest agent replies with wrong id to guest-sync command (DEPRECATED)
+    ///
+    /// C symbol: `VIR_ERR_AGENT_UNSYNCED`.
+    /// Available since libvirt 2.3.0.
+    public static let agentUnsynced: CodePattern = CodePattern(.agentUnsynced)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.argumentUnsupported`, in `catch` clauses and `switch` cases.
+    ///
+    /// valid API use but unsupported by the given driver
+    ///
+    /// C symbol: `VIR_ERR_ARGUMENT_UNSUPPORTED`.
+    /// Available since libvirt 0.9.4.
+    public static let argumentUnsupported: CodePattern = CodePattern(.argumentUnsupported)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authCancelled`, in `catch` clauses and `switch` cases.
+    ///
+    /// authentication cancelled
+    ///
+    /// C symbol: `VIR_ERR_AUTH_CANCELLED`.
+    /// Available since libvirt 0.9.10.
+    public static let authCancelled: CodePattern = CodePattern(.authCancelled)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// authentication failed
+    ///
+    /// C symbol: `VIR_ERR_AUTH_FAILED`.
+    /// Available since libvirt 0.4.1.
+    public static let authFailed: CodePattern = CodePattern(.authFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authUnavailable`, in `catch` clauses and `switch` cases.
+    ///
+    /// authentication unavailable
+    ///
+    /// C symbol: `VIR_ERR_AUTH_UNAVAILABLE`.
+    /// Available since libvirt 1.3.3.
+    public static let authUnavailable: CodePattern = CodePattern(.authUnavailable)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.blockCopyActive`, in `catch` clauses and `switch` cases.
+    ///
+    /// action prevented by block copy job
+    ///
+    /// C symbol: `VIR_ERR_BLOCK_COPY_ACTIVE`.
+    /// Available since libvirt 0.9.12.
+    public static let blockCopyActive: CodePattern = CodePattern(.blockCopyActive)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.buildFirewall`, in `catch` clauses and `switch` cases.
+    ///
+    /// nw filter pool not found
+    ///
+    /// C symbol: `VIR_ERR_BUILD_FIREWALL`.
+    /// Available since libvirt 0.8.0.
+    public static let buildFirewall: CodePattern = CodePattern(.buildFirewall)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.callFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// not supported by the drivers (DEPRECATED)
+    ///
+    /// C symbol: `VIR_ERR_CALL_FAILED`.
+    /// Available since libvirt 0.1.0.
+    public static let callFailed: CodePattern = CodePattern(.callFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.checkpointInconsistent`, in `catch` clauses and `switch` cases.
+    ///
+    /// checkpoint can't be used
+    ///
+    /// C symbol: `VIR_ERR_CHECKPOINT_INCONSISTENT`.
+    /// Available since libvirt 6.10.0.
+    public static let checkpointInconsistent: CodePattern = CodePattern(.checkpointInconsistent)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.configUnsupported`, in `catch` clauses and `switch` cases.
+    ///
+    /// unsupported configuration construct
+    ///
+    /// C symbol: `VIR_ERR_CONFIG_UNSUPPORTED`.
+    /// Available since libvirt 0.7.3.
+    public static let configUnsupported: CodePattern = CodePattern(.configUnsupported)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.confSyntax`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to parse the syntax of a conf file
+    ///
+    /// C symbol: `VIR_ERR_CONF_SYNTAX`.
+    /// Available since libvirt 0.1.6.
+    public static let confSyntax: CodePattern = CodePattern(.confSyntax)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.cpuIncompatible`, in `catch` clauses and `switch` cases.
+    ///
+    /// given CPU is incompatible with host CPU
+    ///
+    /// C symbol: `VIR_ERR_CPU_INCOMPATIBLE`.
+    /// Available since libvirt 1.2.6.
+    public static let cpuIncompatible: CodePattern = CodePattern(.cpuIncompatible)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.dbusService`, in `catch` clauses and `switch` cases.
+    ///
+    /// error from a dbus service
+    ///
+    /// C symbol: `VIR_ERR_DBUS_SERVICE`.
+    /// Available since libvirt 1.1.1.
+    public static let dbusService: CodePattern = CodePattern(.dbusService)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.deviceMissing`, in `catch` clauses and `switch` cases.
+    ///
+    /// fail to find the desired device
+    ///
+    /// C symbol: `VIR_ERR_DEVICE_MISSING`.
+    /// Available since libvirt 4.1.0.
+    public static let deviceMissing: CodePattern = CodePattern(.deviceMissing)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.domExist`, in `catch` clauses and `switch` cases.
+    ///
+    /// the domain already exist
+    ///
+    /// C symbol: `VIR_ERR_DOM_EXIST`.
+    /// Available since libvirt 0.1.1.
+    public static let domExist: CodePattern = CodePattern(.domExist)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.driverFull`, in `catch` clauses and `switch` cases.
+    ///
+    /// too many drivers registered
+    ///
+    /// C symbol: `VIR_ERR_DRIVER_FULL`.
+    /// Available since libvirt 0.1.0.
+    public static let driverFull: CodePattern = CodePattern(.driverFull)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.getFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// a HTTP GET command to failed
+    ///
+    /// C symbol: `VIR_ERR_GET_FAILED`.
+    /// Available since libvirt 0.1.0.
+    public static let getFailed: CodePattern = CodePattern(.getFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.gnutlsError`, in `catch` clauses and `switch` cases.
+    ///
+    /// error from a GNUTLS call
+    ///
+    /// C symbol: `VIR_ERR_GNUTLS_ERROR`.
+    /// Available since libvirt 0.2.3.
+    public static let gnutlsError: CodePattern = CodePattern(.gnutlsError)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.hookScriptFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// a synchronous hook script failed
+    ///
+    /// C symbol: `VIR_ERR_HOOK_SCRIPT_FAILED`.
+    /// Available since libvirt 0.8.0.
+    public static let hookScriptFailed: CodePattern = CodePattern(.hookScriptFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.httpError`, in `catch` clauses and `switch` cases.
+    ///
+    /// unexpected HTTP error code
+    ///
+    /// C symbol: `VIR_ERR_HTTP_ERROR`.
+    /// Available since libvirt 0.1.0.
+    public static let httpError: CodePattern = CodePattern(.httpError)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.internalError`, in `catch` clauses and `switch` cases.
+    ///
+    /// internal error
+    ///
+    /// C symbol: `VIR_ERR_INTERNAL_ERROR`.
+    /// Available since libvirt 0.1.0.
+    public static let internalError: CodePattern = CodePattern(.internalError)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidArg`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid function argument
+    ///
+    /// C symbol: `VIR_ERR_INVALID_ARG`.
+    /// Available since libvirt 0.1.0.
+    public static let invalidArg: CodePattern = CodePattern(.invalidArg)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidConn`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid connection object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_CONN`.
+    /// Available since libvirt 0.1.0.
+    public static let invalidConn: CodePattern = CodePattern(.invalidConn)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomain`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid domain object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_DOMAIN`.
+    /// Available since libvirt 0.1.0.
+    public static let invalidDomain: CodePattern = CodePattern(.invalidDomain)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomainCheckpoint`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid domain checkpoint
+    ///
+    /// C symbol: `VIR_ERR_INVALID_DOMAIN_CHECKPOINT`.
+    /// Available since libvirt 5.2.0.
+    public static let invalidDomainCheckpoint: CodePattern = CodePattern(.invalidDomainCheckpoint)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomainSnapshot`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid domain snapshot
+    ///
+    /// C symbol: `VIR_ERR_INVALID_DOMAIN_SNAPSHOT`.
+    /// Available since libvirt 0.8.0.
+    public static let invalidDomainSnapshot: CodePattern = CodePattern(.invalidDomainSnapshot)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidInterface`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid interface object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_INTERFACE`.
+    /// Available since libvirt 0.6.4.
+    public static let invalidInterface: CodePattern = CodePattern(.invalidInterface)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidMAC`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid MAC address
+    ///
+    /// C symbol: `VIR_ERR_INVALID_MAC`.
+    /// Available since libvirt 0.3.1.
+    public static let invalidMAC: CodePattern = CodePattern(.invalidMAC)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNetwork`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid network object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_NETWORK`.
+    /// Available since libvirt 0.2.0.
+    public static let invalidNetwork: CodePattern = CodePattern(.invalidNetwork)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNetworkPort`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid network port object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_NETWORK_PORT`.
+    /// Available since libvirt 5.5.0.
+    public static let invalidNetworkPort: CodePattern = CodePattern(.invalidNetworkPort)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNodeDevice`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid node device object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_NODE_DEVICE`.
+    /// Available since libvirt 0.5.0.
+    public static let invalidNodeDevice: CodePattern = CodePattern(.invalidNodeDevice)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNwfilter`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid nwfilter object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_NWFILTER`.
+    /// Available since libvirt 0.8.0.
+    public static let invalidNwfilter: CodePattern = CodePattern(.invalidNwfilter)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNwfilterBinding`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid nwfilter binding
+    ///
+    /// C symbol: `VIR_ERR_INVALID_NWFILTER_BINDING`.
+    /// Available since libvirt 4.5.0.
+    public static let invalidNwfilterBinding: CodePattern = CodePattern(.invalidNwfilterBinding)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidSecret`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid secret
+    ///
+    /// C symbol: `VIR_ERR_INVALID_SECRET`.
+    /// Available since libvirt 0.7.1.
+    public static let invalidSecret: CodePattern = CodePattern(.invalidSecret)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStoragePool`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid storage pool object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_STORAGE_POOL`.
+    /// Available since libvirt 0.4.1.
+    public static let invalidStoragePool: CodePattern = CodePattern(.invalidStoragePool)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStorageVolume`, in `catch` clauses and `switch` cases.
+    ///
+    /// invalid storage vol object
+    ///
+    /// C symbol: `VIR_ERR_INVALID_STORAGE_VOL`.
+    /// Available since libvirt 0.4.1.
+    public static let invalidStorageVolume: CodePattern = CodePattern(.invalidStorageVolume)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStream`, in `catch` clauses and `switch` cases.
+    ///
+    /// stream pointer not valid
+    ///
+    /// C symbol: `VIR_ERR_INVALID_STREAM`.
+    /// Available since libvirt 0.9.0.
+    public static let invalidStream: CodePattern = CodePattern(.invalidStream)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.libssh`, in `catch` clauses and `switch` cases.
+    ///
+    /// error in libssh transport driver
+    ///
+    /// C symbol: `VIR_ERR_LIBSSH`.
+    /// Available since libvirt 2.5.0.
+    public static let libssh: CodePattern = CodePattern(.libssh)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migrateFinishOk`, in `catch` clauses and `switch` cases.
+    ///
+    /// Finish API succeeded but it is expected to return NULL
+    ///
+    /// C symbol: `VIR_ERR_MIGRATE_FINISH_OK`.
+    /// Available since libvirt 1.2.18.
+    public static let migrateFinishOk: CodePattern = CodePattern(.migrateFinishOk)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migratePersistFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// a migration worked, but making the VM persist on the dest host failed
+    ///
+    /// C symbol: `VIR_ERR_MIGRATE_PERSIST_FAILED`.
+    /// Available since libvirt 0.7.3.
+    public static let migratePersistFailed: CodePattern = CodePattern(.migratePersistFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migrateUnsafe`, in `catch` clauses and `switch` cases.
+    ///
+    /// Migration is not safe
+    ///
+    /// C symbol: `VIR_ERR_MIGRATE_UNSAFE`.
+    /// Available since libvirt 0.9.11.
+    public static let migrateUnsafe: CodePattern = CodePattern(.migrateUnsafe)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.multipleDomains`, in `catch` clauses and `switch` cases.
+    ///
+    /// more than one matching domain found
+    ///
+    /// C symbol: `VIR_ERR_MULTIPLE_DOMAINS`.
+    /// Available since libvirt 7.1.0.
+    public static let multipleDomains: CodePattern = CodePattern(.multipleDomains)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.multipleInterfaces`, in `catch` clauses and `switch` cases.
+    ///
+    /// more than one matching interface found
+    ///
+    /// C symbol: `VIR_ERR_MULTIPLE_INTERFACES`.
+    /// Available since libvirt 0.7.0.
+    public static let multipleInterfaces: CodePattern = CodePattern(.multipleInterfaces)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.networkExist`, in `catch` clauses and `switch` cases.
+    ///
+    /// the network already exist
+    ///
+    /// C symbol: `VIR_ERR_NETWORK_EXIST`.
+    /// Available since libvirt 0.2.0.
+    public static let networkExist: CodePattern = CodePattern(.networkExist)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.networkPortExist`, in `catch` clauses and `switch` cases.
+    ///
+    /// the network port already exist
+    ///
+    /// C symbol: `VIR_ERR_NETWORK_PORT_EXIST`.
+    /// Available since libvirt 5.5.0.
+    public static let networkPortExist: CodePattern = CodePattern(.networkPortExist)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noClient`, in `catch` clauses and `switch` cases.
+    ///
+    /// Client was not found
+    ///
+    /// C symbol: `VIR_ERR_NO_CLIENT`.
+    /// Available since libvirt 1.3.5.
+    public static let noClient: CodePattern = CodePattern(.noClient)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noConnect`, in `catch` clauses and `switch` cases.
+    ///
+    /// can't connect to hypervisor
+    ///
+    /// C symbol: `VIR_ERR_NO_CONNECT`.
+    /// Available since libvirt 0.1.0.
+    public static let noConnect: CodePattern = CodePattern(.noConnect)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDevice`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing domain devices information
+    ///
+    /// C symbol: `VIR_ERR_NO_DEVICE`.
+    /// Available since libvirt 0.1.0.
+    public static let noDevice: CodePattern = CodePattern(.noDevice)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomain`, in `catch` clauses and `switch` cases.
+    ///
+    /// domain not found or unexpectedly disappeared
+    ///
+    /// C symbol: `VIR_ERR_NO_DOMAIN`.
+    /// Available since libvirt 0.3.0.
+    public static let noDomain: CodePattern = CodePattern(.noDomain)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainBackup`, in `catch` clauses and `switch` cases.
+    ///
+    /// domain backup job id not found
+    ///
+    /// C symbol: `VIR_ERR_NO_DOMAIN_BACKUP`.
+    /// Available since libvirt 5.2.0.
+    public static let noDomainBackup: CodePattern = CodePattern(.noDomainBackup)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainCheckpoint`, in `catch` clauses and `switch` cases.
+    ///
+    /// domain checkpoint not found
+    ///
+    /// C symbol: `VIR_ERR_NO_DOMAIN_CHECKPOINT`.
+    /// Available since libvirt 5.2.0.
+    public static let noDomainCheckpoint: CodePattern = CodePattern(.noDomainCheckpoint)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainMetadata`, in `catch` clauses and `switch` cases.
+    ///
+    /// The metadata is not present
+    ///
+    /// C symbol: `VIR_ERR_NO_DOMAIN_METADATA`.
+    /// Available since libvirt 0.9.10.
+    public static let noDomainMetadata: CodePattern = CodePattern(.noDomainMetadata)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainSnapshot`, in `catch` clauses and `switch` cases.
+    ///
+    /// domain snapshot not found
+    ///
+    /// C symbol: `VIR_ERR_NO_DOMAIN_SNAPSHOT`.
+    /// Available since libvirt 0.8.0.
+    public static let noDomainSnapshot: CodePattern = CodePattern(.noDomainSnapshot)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noHostname`, in `catch` clauses and `switch` cases.
+    ///
+    /// no domain's hostname found
+    ///
+    /// C symbol: `VIR_ERR_NO_HOSTNAME`.
+    /// Available since libvirt 6.1.0.
+    public static let noHostname: CodePattern = CodePattern(.noHostname)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noInterface`, in `catch` clauses and `switch` cases.
+    ///
+    /// interface driver not running
+    ///
+    /// C symbol: `VIR_ERR_NO_INTERFACE`.
+    /// Available since libvirt 0.6.4.
+    public static let noInterface: CodePattern = CodePattern(.noInterface)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noKernel`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing kernel information
+    ///
+    /// C symbol: `VIR_ERR_NO_KERNEL`.
+    /// Available since libvirt 0.1.0.
+    public static let noKernel: CodePattern = CodePattern(.noKernel)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noMemory`, in `catch` clauses and `switch` cases.
+    ///
+    /// memory allocation failure
+    ///
+    /// C symbol: `VIR_ERR_NO_MEMORY`.
+    /// Available since libvirt 0.1.0.
+    public static let noMemory: CodePattern = CodePattern(.noMemory)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noName`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing domain name information
+    ///
+    /// C symbol: `VIR_ERR_NO_NAME`.
+    /// Available since libvirt 0.1.0.
+    public static let noName: CodePattern = CodePattern(.noName)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNetwork`, in `catch` clauses and `switch` cases.
+    ///
+    /// network not found
+    ///
+    /// C symbol: `VIR_ERR_NO_NETWORK`.
+    /// Available since libvirt 0.3.0.
+    public static let noNetwork: CodePattern = CodePattern(.noNetwork)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNetworkPort`, in `catch` clauses and `switch` cases.
+    ///
+    /// network port not found
+    ///
+    /// C symbol: `VIR_ERR_NO_NETWORK_PORT`.
+    /// Available since libvirt 5.5.0.
+    public static let noNetworkPort: CodePattern = CodePattern(.noNetworkPort)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNodeDevice`, in `catch` clauses and `switch` cases.
+    ///
+    /// node device not found
+    ///
+    /// C symbol: `VIR_ERR_NO_NODE_DEVICE`.
+    /// Available since libvirt 0.5.0.
+    public static let noNodeDevice: CodePattern = CodePattern(.noNodeDevice)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNwfilter`, in `catch` clauses and `switch` cases.
+    ///
+    /// nw filter pool not found
+    ///
+    /// C symbol: `VIR_ERR_NO_NWFILTER`.
+    /// Available since libvirt 0.8.0.
+    public static let noNwfilter: CodePattern = CodePattern(.noNwfilter)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNwfilterBinding`, in `catch` clauses and `switch` cases.
+    ///
+    /// no nwfilter binding
+    ///
+    /// C symbol: `VIR_ERR_NO_NWFILTER_BINDING`.
+    /// Available since libvirt 4.5.0.
+    public static let noNwfilterBinding: CodePattern = CodePattern(.noNwfilterBinding)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noOS`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing domain OS information
+    ///
+    /// C symbol: `VIR_ERR_NO_OS`.
+    /// Available since libvirt 0.1.0.
+    public static let noOS: CodePattern = CodePattern(.noOS)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noRoot`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing root device information
+    ///
+    /// C symbol: `VIR_ERR_NO_ROOT`.
+    /// Available since libvirt 0.1.0.
+    public static let noRoot: CodePattern = CodePattern(.noRoot)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSecret`, in `catch` clauses and `switch` cases.
+    ///
+    /// secret not found
+    ///
+    /// C symbol: `VIR_ERR_NO_SECRET`.
+    /// Available since libvirt 0.7.1.
+    public static let noSecret: CodePattern = CodePattern(.noSecret)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSecurityModel`, in `catch` clauses and `switch` cases.
+    ///
+    /// security model not found
+    ///
+    /// C symbol: `VIR_ERR_NO_SECURITY_MODEL`.
+    /// Available since libvirt 0.6.1.
+    public static let noSecurityModel: CodePattern = CodePattern(.noSecurityModel)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noServer`, in `catch` clauses and `switch` cases.
+    ///
+    /// Server was not found
+    ///
+    /// C symbol: `VIR_ERR_NO_SERVER`.
+    /// Available since libvirt 1.3.3.
+    public static let noServer: CodePattern = CodePattern(.noServer)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSource`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing source device information
+    ///
+    /// C symbol: `VIR_ERR_NO_SOURCE`.
+    /// Available since libvirt 0.1.0.
+    public static let noSource: CodePattern = CodePattern(.noSource)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noStoragePool`, in `catch` clauses and `switch` cases.
+    ///
+    /// storage pool not found
+    ///
+    /// C symbol: `VIR_ERR_NO_STORAGE_POOL`.
+    /// Available since libvirt 0.4.1.
+    public static let noStoragePool: CodePattern = CodePattern(.noStoragePool)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noStorageVolume`, in `catch` clauses and `switch` cases.
+    ///
+    /// storage volume not found
+    ///
+    /// C symbol: `VIR_ERR_NO_STORAGE_VOL`.
+    /// Available since libvirt 0.4.1.
+    public static let noStorageVolume: CodePattern = CodePattern(.noStorageVolume)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSupport`, in `catch` clauses and `switch` cases.
+    ///
+    /// no support for this function
+    ///
+    /// C symbol: `VIR_ERR_NO_SUPPORT`.
+    /// Available since libvirt 0.1.0.
+    public static let noSupport: CodePattern = CodePattern(.noSupport)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noTarget`, in `catch` clauses and `switch` cases.
+    ///
+    /// missing target device information
+    ///
+    /// C symbol: `VIR_ERR_NO_TARGET`.
+    /// Available since libvirt 0.1.0.
+    public static let noTarget: CodePattern = CodePattern(.noTarget)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noXen`, in `catch` clauses and `switch` cases.
+    ///
+    /// could not open Xen hypervisor control
+    ///
+    /// C symbol: `VIR_ERR_NO_XEN`.
+    /// Available since libvirt 0.1.0.
+    public static let noXen: CodePattern = CodePattern(.noXen)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noXenstore`, in `catch` clauses and `switch` cases.
+    ///
+    /// could not open Xen Store control
+    ///
+    /// C symbol: `VIR_ERR_NO_XENSTORE`.
+    /// Available since libvirt 0.1.0.
+    public static let noXenstore: CodePattern = CodePattern(.noXenstore)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.ok`, in `catch` clauses and `switch` cases.
+    ///
+    /// C symbol: `VIR_ERR_OK`.
+    /// Available since libvirt 0.1.0.
+    public static let ok: CodePattern = CodePattern(.ok)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.openFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to open a conf file
+    ///
+    /// C symbol: `VIR_ERR_OPEN_FAILED`.
+    /// Available since libvirt 0.1.6.
+    public static let openFailed: CodePattern = CodePattern(.openFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationAborted`, in `catch` clauses and `switch` cases.
+    ///
+    /// operation on a domain was canceled/aborted by user
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_ABORTED`.
+    /// Available since libvirt 0.9.9.
+    public static let operationAborted: CodePattern = CodePattern(.operationAborted)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationDenied`, in `catch` clauses and `switch` cases.
+    ///
+    /// operation forbidden on read-only connections
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_DENIED`.
+    /// Available since libvirt 0.1.4.
+    public static let operationDenied: CodePattern = CodePattern(.operationDenied)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// a command to hypervisor failed
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_FAILED`.
+    /// Available since libvirt 0.1.0.
+    public static let operationFailed: CodePattern = CodePattern(.operationFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationInvalid`, in `catch` clauses and `switch` cases.
+    ///
+    /// operation is not applicable at this time
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_INVALID`.
+    /// Available since libvirt 0.6.4.
+    public static let operationInvalid: CodePattern = CodePattern(.operationInvalid)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationTimeout`, in `catch` clauses and `switch` cases.
+    ///
+    /// timeout occurred during operation
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_TIMEOUT`.
+    /// Available since libvirt 0.7.3.
+    public static let operationTimeout: CodePattern = CodePattern(.operationTimeout)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationUnsupported`, in `catch` clauses and `switch` cases.
+    ///
+    /// The requested operation is not supported
+    ///
+    /// C symbol: `VIR_ERR_OPERATION_UNSUPPORTED`.
+    /// Available since libvirt 0.10.0.
+    public static let operationUnsupported: CodePattern = CodePattern(.operationUnsupported)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.osType`, in `catch` clauses and `switch` cases.
+    ///
+    /// unknown OS type
+    ///
+    /// C symbol: `VIR_ERR_OS_TYPE`.
+    /// Available since libvirt 0.1.0.
+    public static let osType: CodePattern = CodePattern(.osType)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.overflow`, in `catch` clauses and `switch` cases.
+    ///
+    /// integer overflow
+    ///
+    /// C symbol: `VIR_ERR_OVERFLOW`.
+    /// Available since libvirt 0.9.11.
+    public static let overflow: CodePattern = CodePattern(.overflow)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.parseFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to parse a conf file
+    ///
+    /// C symbol: `VIR_ERR_PARSE_FAILED`.
+    /// Available since libvirt 0.1.6.
+    public static let parseFailed: CodePattern = CodePattern(.parseFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.postFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// a HTTP POST command to failed
+    ///
+    /// C symbol: `VIR_ERR_POST_FAILED`.
+    /// Available since libvirt 0.1.0.
+    public static let postFailed: CodePattern = CodePattern(.postFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.readFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to read a conf file
+    ///
+    /// C symbol: `VIR_ERR_READ_FAILED`.
+    /// Available since libvirt 0.1.6.
+    public static let readFailed: CodePattern = CodePattern(.readFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.resourceBusy`, in `catch` clauses and `switch` cases.
+    ///
+    /// resource is already in use
+    ///
+    /// C symbol: `VIR_ERR_RESOURCE_BUSY`.
+    /// Available since libvirt 1.0.0.
+    public static let resourceBusy: CodePattern = CodePattern(.resourceBusy)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.rpc`, in `catch` clauses and `switch` cases.
+    ///
+    /// some sort of RPC error
+    ///
+    /// C symbol: `VIR_ERR_RPC`.
+    /// Available since libvirt 0.2.3.
+    public static let rpc: CodePattern = CodePattern(.rpc)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.sexprSerial`, in `catch` clauses and `switch` cases.
+    ///
+    /// failure to serialize an S-Expr
+    ///
+    /// C symbol: `VIR_ERR_SEXPR_SERIAL`.
+    /// Available since libvirt 0.1.0.
+    public static let sexprSerial: CodePattern = CodePattern(.sexprSerial)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.snapshotRevertRisky`, in `catch` clauses and `switch` cases.
+    ///
+    /// force was not requested for a risky domain snapshot revert
+    ///
+    /// C symbol: `VIR_ERR_SNAPSHOT_REVERT_RISKY`.
+    /// Available since libvirt 0.9.7.
+    public static let snapshotRevertRisky: CodePattern = CodePattern(.snapshotRevertRisky)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.ssh`, in `catch` clauses and `switch` cases.
+    ///
+    /// error in ssh transport driver
+    ///
+    /// C symbol: `VIR_ERR_SSH`.
+    /// Available since libvirt 0.10.0.
+    public static let ssh: CodePattern = CodePattern(.ssh)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storagePoolBuilt`, in `catch` clauses and `switch` cases.
+    ///
+    /// storage pool already built
+    ///
+    /// C symbol: `VIR_ERR_STORAGE_POOL_BUILT`.
+    /// Available since libvirt 0.9.5.
+    public static let storagePoolBuilt: CodePattern = CodePattern(.storagePoolBuilt)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storageProbeFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// storage pool probe failed
+    ///
+    /// C symbol: `VIR_ERR_STORAGE_PROBE_FAILED`.
+    /// Available since libvirt 0.9.5.
+    public static let storageProbeFailed: CodePattern = CodePattern(.storageProbeFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storageVolumeExist`, in `catch` clauses and `switch` cases.
+    ///
+    /// the storage vol already exists
+    ///
+    /// C symbol: `VIR_ERR_STORAGE_VOL_EXIST`.
+    /// Available since libvirt 1.1.4.
+    public static let storageVolumeExist: CodePattern = CodePattern(.storageVolumeExist)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.systemError`, in `catch` clauses and `switch` cases.
+    ///
+    /// general system call failure
+    ///
+    /// C symbol: `VIR_ERR_SYSTEM_ERROR`.
+    /// Available since libvirt 0.2.1.
+    public static let systemError: CodePattern = CodePattern(.systemError)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.unknownHost`, in `catch` clauses and `switch` cases.
+    ///
+    /// could not resolve hostname
+    ///
+    /// C symbol: `VIR_ERR_UNKNOWN_HOST`.
+    /// Available since libvirt 0.1.0.
+    public static let unknownHost: CodePattern = CodePattern(.unknownHost)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.writeFailed`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to write a conf file
+    ///
+    /// C symbol: `VIR_ERR_WRITE_FAILED`.
+    /// Available since libvirt 0.1.6.
+    public static let writeFailed: CodePattern = CodePattern(.writeFailed)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xenCall`, in `catch` clauses and `switch` cases.
+    ///
+    /// failure doing an hypervisor call
+    ///
+    /// C symbol: `VIR_ERR_XEN_CALL`.
+    /// Available since libvirt 0.1.0.
+    public static let xenCall: CodePattern = CodePattern(.xenCall)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlDetail`, in `catch` clauses and `switch` cases.
+    ///
+    /// detail of an XML error
+    ///
+    /// C symbol: `VIR_ERR_XML_DETAIL`.
+    /// Available since libvirt 0.1.9.
+    public static let xmlDetail: CodePattern = CodePattern(.xmlDetail)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlError`, in `catch` clauses and `switch` cases.
+    ///
+    /// an XML description is not well formed or broken
+    ///
+    /// C symbol: `VIR_ERR_XML_ERROR`.
+    /// Available since libvirt 0.1.1.
+    public static let xmlError: CodePattern = CodePattern(.xmlError)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlInvalidSchema`, in `catch` clauses and `switch` cases.
+    ///
+    /// XML document doesn't validate against schema
+    ///
+    /// C symbol: `VIR_ERR_XML_INVALID_SCHEMA`.
+    /// Available since libvirt 1.2.12.
+    public static let xmlInvalidSchema: CodePattern = CodePattern(.xmlInvalidSchema)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoInterface`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start interface driver
+    ///
+    /// C symbol: `VIR_WAR_NO_INTERFACE`.
+    /// Available since libvirt 0.6.4.
+    public static let warNoInterface: CodePattern = CodePattern(.warNoInterface)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNetwork`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start network
+    ///
+    /// C symbol: `VIR_WAR_NO_NETWORK`.
+    /// Available since libvirt 0.2.3.
+    public static let warNoNetwork: CodePattern = CodePattern(.warNoNetwork)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNode`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start node driver
+    ///
+    /// C symbol: `VIR_WAR_NO_NODE`.
+    /// Available since libvirt 0.5.0.
+    public static let warNoNode: CodePattern = CodePattern(.warNoNode)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNwfilter`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start nwfilter driver
+    ///
+    /// C symbol: `VIR_WAR_NO_NWFILTER`.
+    /// Available since libvirt 0.8.0.
+    public static let warNoNwfilter: CodePattern = CodePattern(.warNoNwfilter)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoSecret`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start secret storage
+    ///
+    /// C symbol: `VIR_WAR_NO_SECRET`.
+    /// Available since libvirt 0.7.1.
+    public static let warNoSecret: CodePattern = CodePattern(.warNoSecret)
+
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoStorage`, in `catch` clauses and `switch` cases.
+    ///
+    /// failed to start storage
+    ///
+    /// C symbol: `VIR_WAR_NO_STORAGE`.
+    /// Available since libvirt 0.4.1.
+    public static let warNoStorage: CodePattern = CodePattern(.warNoStorage)
 }

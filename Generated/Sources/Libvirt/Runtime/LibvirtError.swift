@@ -7,7 +7,8 @@ import Foundation
 ///
 /// Every binding throws this type. libvirt keeps its last error per thread, so the wrappers copy it
 /// in the same synchronous call that failed, before any suspension point. Two errors are equal
-/// when every field is; a catch clause can match a code: `catch LibvirtError.code(.noDomain)`.
+/// when every field is; a catch clause can match a code: `catch LibvirtError.noDomain` (every code
+/// has such a pattern, generated beside ``Code``), or `catch LibvirtError.code(.noDomain)`.
 public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
     /// What went wrong (`virErrorNumber`).
     public var code: Code
@@ -17,31 +18,27 @@ public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, 
     public var level: Level
     /// libvirt's human-readable message.
     public var message: String
-    /// Extra information: the first string detail, if any.
-    public var str1: String?
-    /// Extra information: the second string detail, if any.
-    public var str2: String?
-    /// Extra information: the third string detail, if any.
-    public var str3: String?
-    /// Extra information: the first number.
-    public var int1: Int32
-    /// Extra information: the second number.
-    public var int2: Int32
+    /// libvirt's extra string information, `virError`'s `str1`, `str2` and `str3` in order (three
+    /// values, nil where libvirt set none, in every error libvirt reports). libvirt gives them no
+    /// fixed meaning; most errors hold the message's format (`"internal error: %s"`) first and the
+    /// detail filling it second.
+    public var extraStrings: [String?]
+    /// libvirt's extra number information, `virError`'s `int1` and `int2` in order (two values in
+    /// every error libvirt reports). libvirt gives them no fixed meaning; most errors leave them -1,
+    /// and a failed system call puts its `errno` first.
+    public var extraNumbers: [Int32]
 
     /// Creates an error value.
     public init(
         code: Code, errorDomain: ErrorDomain, level: Level = .error, message: String,
-        str1: String? = nil, str2: String? = nil, str3: String? = nil, int1: Int32 = 0, int2: Int32 = 0
+        extraStrings: [String?] = [], extraNumbers: [Int32] = []
     ) {
         self.code = code
         self.errorDomain = errorDomain
         self.level = level
         self.message = message
-        self.str1 = str1
-        self.str2 = str2
-        self.str3 = str3
-        self.int1 = int1
-        self.int2 = int2
+        self.extraStrings = extraStrings
+        self.extraNumbers = extraNumbers
     }
 
     /// The message, as libvirt wrote it.
@@ -63,21 +60,27 @@ public struct LibvirtError: Error, Sendable, Hashable, CustomStringConvertible, 
             code: Code(rawValue: error.code), errorDomain: ErrorDomain(rawValue: error.domain),
             level: Level(rawValue: Int32(bitPattern: error.level.rawValue)),
             message: error.message.map { String(cString: $0) } ?? "",
-            str1: error.str1.map { String(cString: $0) }, str2: error.str2.map { String(cString: $0) },
-            str3: error.str3.map { String(cString: $0) }, int1: error.int1, int2: error.int2)
+            extraStrings: [error.str1, error.str2, error.str3].map { $0.map { String(cString: $0) } },
+            extraNumbers: [error.int1, error.int2])
     }
 }
 
 extension LibvirtError {
-    /// A pattern matching the errors with one code, for catch clauses and `switch` cases.
+    /// A pattern matching the errors with one code, for catch clauses and `switch` cases
+    /// (`LibvirtError.noDomain`, `LibvirtError.code(.noDomain)`).
     public struct CodePattern: Sendable {
         /// The code to match.
         public let code: Code
+
+        /// The pattern matching `code`.
+        init(_ code: Code) {
+            self.code = code
+        }
     }
 
     /// A pattern matching ``LibvirtError`` values with `code`: `catch LibvirtError.code(.noDomain)`.
     public static func code(_ code: Code) -> CodePattern {
-        CodePattern(code: code)
+        CodePattern(code)
     }
 }
 

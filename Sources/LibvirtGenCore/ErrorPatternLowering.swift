@@ -1,0 +1,20 @@
+import LibvirtGenModel
+
+/// Static patterns on an error type, one per case of its code enum, so that a catch clause names
+/// a code directly: `catch LibvirtError.noDomain` matches what `catch LibvirtError.code(.noDomain)`
+/// does (the runtime's `~=` compares the code of any thrown `LibvirtError`).
+enum ErrorPatternLowering {
+    /// The patterns for the cases and aliases of `codes`, declared on `owner` and named like the
+    /// case; `patternType` is the runtime's pattern type, created from a case.
+    static func patterns(for codes: ValueEnum, owner: String, patternType: String) -> [ConstantDeclaration] {
+        (codes.cases + codes.aliases).map { code in
+            ConstantDeclaration(
+                name: code.name, cName: code.cName, type: patternType, value: "\(patternType)(.\(code.name))",
+                doc: [
+                    "Matches a `\(owner)` whose code is `\(owner).\(codes.name).\(code.label)`, in `catch` clauses "
+                        + "and `switch` cases.",
+                    "",
+                ] + code.doc)
+        }
+    }
+}
