@@ -40,7 +40,7 @@ let listScenario = Scenario("lists") {
         let snapshots = try domain.allSnapshots()
         try require(snapshots.map(\.name).sorted() == ["first", "second"], "allSnapshots lists both")
         try require(try domain.snapshotNames(options: .leaves) == ["second"], "the second snapshot is the leaf")
-        let parent = try domain.snapshot(named: "second").parent
+        let parent = try domain.snapshot(named: "second").parent()
         try require(parent.name == "first", "the second snapshot's parent is the first")
         try require(try parent.domain == domain, "a snapshot's domain is its domain")
         handles += 4 + snapshots.count + 3
