@@ -11,15 +11,15 @@ enum AdminCheck {
     static func run(socketFolder folder: String) throws {
         let admin = try AdminConnection(uri: "libvirtd:///system?socket=\(folder)/libvirt-admin-sock")
         try require(try admin.isAlive, "AdminConnection.isAlive is false")
-        let servers = try admin.servers.map(\.name).sorted()
+        let servers = try admin.servers().map(\.name).sorted()
         try require(servers == ["admin", "libvirtd"], "AdminConnection.servers: \(servers)")
         try expectError(.noServer, "server(named: missing)") { _ = try admin.server(named: "missing") }
         let server = try admin.server(named: "libvirtd")
         let parent = Int64(getppid())
-        let clients = try server.clients
-        let ours = try clients.filter { try $0.info[.unixProcessID]?.signedValue == parent }
+        let clients = try server.clients()
+        let ours = try clients.filter { try $0.info()[.unixProcessID]?.signedValue == parent }
         try require(
-            ours.count == 1, "AdminServer.clients lists \(clients.count) clients, \(ours.count) of them the parent's")
+            ours.count == 1, "AdminServer.clients() lists \(clients.count) clients, \(ours.count) of them the parent's")
         let client = ours[0]
         let transport = try client.transport
         try require(transport == .unix, "the parent's client transport is \(transport)")

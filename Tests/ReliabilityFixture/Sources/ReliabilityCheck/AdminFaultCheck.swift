@@ -20,9 +20,9 @@ enum AdminFaultCheck {
         }
         let killed = ContinuousClock.now
         try require(kill(pid, SIGKILL) == 0, "kill(\(pid), SIGKILL) failed")
-        let after = try bounded(10, "AdminConnection.servers after the kill") { Result { try admin.servers.count } }
+        let after = try bounded(10, "AdminConnection.servers() after the kill") { Result { try admin.servers().count } }
         guard case .failure(let error) = after, let libvirtError = error as? LibvirtError else {
-            throw CheckFailure("AdminConnection.servers after the kill gave \(after), expected a LibvirtError")
+            throw CheckFailure("AdminConnection.servers() after the kill gave \(after), expected a LibvirtError")
         }
         let alive = try bounded(10, "AdminConnection.isAlive after the kill") { try? admin.isAlive }
         try require(alive != true, "AdminConnection.isAlive is true after the kill")

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Libvirt
 
 /// One of the concurrency check's tasks: runs a seeded mix of operations on the shared
@@ -59,7 +60,7 @@ struct ConcurrencyWorker: Sendable {
             let (name, uuid) = shared[pick]
             let found = try await onQueue(queue) {
                 let domain = try connection.domain(named: name)
-                return (domain.name, try domain.uuid)
+                return (domain.name, try domain.uuid.uuidString.lowercased())
             }
             try require(found == (name, uuid), "domain(named: \(name)) gave \(found)")
         case .lookupMissingName:
@@ -72,7 +73,7 @@ struct ConcurrencyWorker: Sendable {
             let uuid = "ffffffff-0000-4000-8000-\(String(format6: index))\(String(format6: step))"
             try await onQueue(queue) {
                 try expectError(.noDomain, "domain(uuid: \(uuid))") {
-                    _ = try connection.domain(uuid: uuid)
+                    _ = try connection.domain(uuid: UUID(uuidString: uuid)!)
                 }
             }
         case .info:
