@@ -247,7 +247,7 @@ struct FunctionLowering {
         if returnType.base != "int" { return hint == nil && results.isEmpty ? .value : nil }
         if let hint { return hint }
         if !results.isEmpty { return .status }
-        if naming.name.hasPrefix("is") || naming.name.hasPrefix("has") { return .boolean }
+        if MethodNaming.readsAsAssertion(naming.name) { return .boolean }
         return Self.isStatus(function.returnInfo) ? .status : .value
     }
 

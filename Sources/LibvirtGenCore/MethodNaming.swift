@@ -154,11 +154,16 @@ public struct MethodNaming: Sendable {
         return String(name.reversed().drop { $0.isNumber }.reversed())
     }
 
+    /// Whether a name already reads as an assertion (`isActive`, `hasMetadata`): such an `int`
+    /// function answers 1 / 0 / -1, and such a property needs no rewording.
+    public static func readsAsAssertion(_ name: String) -> Bool {
+        ["is", "has", "can", "should"].contains(Naming.camelWords(name).first ?? "")
+    }
+
     /// A Boolean property's name as an assertion about its receiver: `isActive` and `hasMetadata`
     /// stay, a noun becomes `is…Enabled` (`autostart` → `isAutostartEnabled`).
     public static func assertion(_ name: String) -> String {
-        let words = Naming.camelWords(name)
-        if ["is", "has", "can", "should"].contains(words.first ?? "") { return name }
+        if readsAsAssertion(name) { return name }
         return "is" + name.prefix(1).uppercased() + name.dropFirst() + "Enabled"
     }
 
