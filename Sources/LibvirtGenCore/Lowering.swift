@@ -81,7 +81,8 @@ public struct Lowering: Sendable {
                     + "declare its family in the overrides data (typedParameterFamilies)",
                 at: function.location)
         }
-        return TypedParameterLowering(naming: naming, declared: declared, inferred: outcome.families)
+        return TypedParameterLowering(
+            naming: naming, declared: declared, inferred: outcome.families, valueTypes: overrides.typedParameterValueTypes)
     }
 
     /// The query-method names (see ``LoweringContext/queryMethodNames``) and the documentation

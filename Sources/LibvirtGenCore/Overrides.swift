@@ -73,6 +73,18 @@ public struct Overrides: Sendable, Codable {
 
     /// Typed-parameter key types.
     public var typedParameterFamilies: [TypedParameterFamily]
+    /// The value type of a typed-parameter name whose documentation states none (or a wrong one),
+    /// with the reason.
+    public struct TypedParameterValue: Sendable, Codable {
+        /// The libvirt type.
+        public var type: TypedParameterValueType
+        /// How it is known.
+        public var reason: String
+    }
+
+    /// Value types of typed-parameter names the documentation rule cannot type, by macro name or by a
+    /// macro-name prefix ending in `_` (the longest match wins); an entry wins over the rule.
+    public var typedParameterValueTypes: [String: TypedParameterValue]
     /// Swift expressions giving the typed-parameter count for getters libvirt cannot be asked first.
     public var typedParameterCounts: [String: String]
     /// Functions used by the runtime, not exposed, with the reason.

@@ -1,7 +1,7 @@
 import LibvirtGenModel
 
-/// Groups typed-parameter names (string macros) into one key type per libvirt API, and names the
-/// key type each typed-parameter function uses.
+/// Groups typed-parameter names (string macros) into one key type per libvirt API, names the key
+/// type each typed-parameter function uses, and types each name's value where libvirt states it.
 struct TypedParameterLowering {
     /// The C types of typed-parameter arrays: `virTypedParameter` and its legacy typedefs.
     static let cTypes: Set<String> = ["virTypedParameter", "virSchedParameter", "virMemoryParameter", "virBlkioParameter"]
@@ -12,6 +12,8 @@ struct TypedParameterLowering {
     let declared: [Overrides.TypedParameterFamily]
     /// The families inferred for the macros no declared family places (``TypedParameterFamilyInference``).
     let inferred: [Overrides.TypedParameterFamily]
+    /// The value types from the overrides data, by macro name or name prefix.
+    let valueTypes: [String: Overrides.TypedParameterValue]
 
     /// Every family, the declared ones first.
     var families: [Overrides.TypedParameterFamily] { declared + inferred }
@@ -32,14 +34,31 @@ struct TypedParameterLowering {
         families.filter { name.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }
     }
 
-    /// The key constant for a string macro of a family.
+    /// The key constant for a string macro of a family; a typed one's documentation names its value
+    /// type.
     func key(_ macro: CMacro, in family: Overrides.TypedParameterFamily, docs: DocText) -> KeyConstant {
         let words = Naming.snakeWords(String(macro.name.dropFirst(family.prefix.count)))
         let name = Naming.identifier(naming.lowerCamel(snake: words.isEmpty ? ["Value"] : words))
         let (literal, parameters) = Self.literal(for: macro.stringValue ?? "")
+        let type = valueType(of: macro)
+        var doc = docs.document(macro.info, cName: macro.name, since: macro.version)
+        if let type {
+            let key = ".\(name.trimmingBackticks)" + (parameters.isEmpty ? "" : "(…)")
+            // Before the `C symbol:` trailer, as a paragraph of its own.
+            let note = "Typed: `parameters[\(key)]` reads and writes `\(type.swift)` values (`\(type.cName)`)."
+            let trailer = doc.firstIndex { $0.hasPrefix("C symbol:") } ?? doc.endIndex
+            doc.insert(contentsOf: trailer == doc.endIndex ? ["", note] : [note, ""], at: trailer)
+        }
         return KeyConstant(
-            name: name, cName: macro.name, literal: literal, parameters: parameters,
-            doc: docs.document(macro.info, cName: macro.name, since: macro.version))
+            name: name, cName: macro.name, literal: literal, parameters: parameters, valueType: type?.swift, doc: doc)
+    }
+
+    /// A name's value type: the overrides data's entry for it or for the longest prefix of it, else
+    /// the type its documentation states (``TypedParameterValueType/documented(in:)``).
+    func valueType(of macro: CMacro) -> TypedParameterValueType? {
+        let entry = valueTypes.filter { $0.key == macro.name || ($0.key.hasSuffix("_") && macro.name.hasPrefix($0.key)) }
+            .max { $0.key.count < $1.key.count }
+        return entry?.value.type ?? TypedParameterValueType.documented(in: macro.info)
     }
 
     /// A Swift string literal for a C name that may hold printf conversions (`cputune.vcpupin%u`):

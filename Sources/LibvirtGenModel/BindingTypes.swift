@@ -142,15 +142,20 @@ public struct KeyConstant: Sendable {
     public var literal: String
     /// Parameters for formatted names (empty for plain ones).
     public var parameters: [SwiftParameter]
+    /// The Swift type of the key's value (`UInt32`), where libvirt states it; nil where it does not.
+    public var valueType: String?
     /// Documentation lines.
     public var doc: [String]
 
     /// Creates a key.
-    public init(name: String, cName: String, literal: String, parameters: [SwiftParameter], doc: [String]) {
+    public init(
+        name: String, cName: String, literal: String, parameters: [SwiftParameter], valueType: String?, doc: [String]
+    ) {
         self.name = name
         self.cName = cName
         self.literal = literal
         self.parameters = parameters
+        self.valueType = valueType
         self.doc = doc
     }
 }

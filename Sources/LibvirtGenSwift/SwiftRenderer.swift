@@ -105,6 +105,10 @@ public struct SwiftRenderer: Sendable {
         } else {
             declarations += members
         }
+        for family in file.keyFamilies {
+            guard let view = TypedKeysView(family, owner: file.owner) else { continue }
+            declarations.append(try templates.render("typedKeys", view).trimmingTrailingNewlines)
+        }
         let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
         return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
             .trimmingTrailingNewlines + "\n"

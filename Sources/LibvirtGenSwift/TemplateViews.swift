@@ -109,3 +109,40 @@ struct KeyFamilyView {
     }
 }
 
+/// The view of a key type's typed keys: the `TypedKey` extension declaring each key whose value
+/// type is known.
+struct TypedKeysView {
+    /// A typed key's view.
+    struct Key {
+        let name: String
+        let bareName: String
+        let cName: String
+        let valueType: String
+        let isFormatted: Bool
+        let parameterList: String
+        let argumentList: String
+        let first: Bool
+    }
+    let qualifiedName: String
+    let example: String
+    let exampleType: String
+    let typedKeys: [Key]
+
+    /// The view of `family`'s typed keys (declared in `owner`); nil when none is typed.
+    init?(_ family: KeyFamily, owner: String?) {
+        let typed = family.keys.filter { $0.valueType != nil }
+        guard let sample = typed.first(where: { $0.parameters.isEmpty }) ?? typed.first else { return nil }
+        qualifiedName = owner.map { "\($0).\(family.name)" } ?? family.name
+        example = sample.name.filter { $0 != "`" } + (sample.parameters.isEmpty ? "" : "(…)")
+        exampleType = sample.valueType ?? ""
+        typedKeys = typed.enumerated().map { index, key in
+            Key(name: key.name, bareName: key.name.filter { $0 != "`" }, cName: key.cName, valueType: key.valueType ?? "",
+                isFormatted: !key.parameters.isEmpty,
+                parameterList: key.parameters.map(\.declaration).joined(separator: ", "),
+                argumentList: key.parameters.map { $0.label == "_" ? $0.name : "\($0.label): \($0.name)" }
+                    .joined(separator: ", "),
+                first: index == 0)
+        }
+    }
+}
+

@@ -96,6 +96,62 @@ struct TypedParameterTests {
         #expect(TypedParameterValue.boolean(true).description == "true")
     }
 
+    /// A typed key reads its value as the Swift type libvirt documents, and nil when the list holds
+    /// another type (or nothing); setting stores the matching libvirt type, replacing in place, and
+    /// nil removes. The untyped subscript still sees the same entries.
+    @Test("typed keys: read, write, wrong type")
+    func typedKeys() {
+        var parameters: TypedParameters<Domain.SchedulerParameter> = [.weight: .uint(50), .cap: .ullong(1)]
+        let weight: UInt32? = parameters[.weight]
+        #expect(weight == 50)
+        #expect(parameters[.cap] == nil as UInt32?)
+        #expect(parameters[.cap] == .ullong(1))
+        #expect(parameters[.vcpuQuota] == nil as Int64?)
+
+        parameters[.weight] = 60
+        parameters[.vcpuQuota] = -1
+        parameters[.cpuShares] = 1024
+        #expect(parameters.entries == [
+            .init(key: .weight, value: .uint(60)), .init(key: .cap, value: .ullong(1)),
+            .init(key: .vcpuQuota, value: .llong(-1)), .init(key: .cpuShares, value: .ullong(1024)),
+        ])
+        parameters[.cap] = nil as UInt32?
+        #expect(parameters.map(\.key) == [.weight, .vcpuQuota, .cpuShares])
+
+        var tunables: TypedParameters<Domain.TunableParameter> = [:]
+        tunables[.cpuVCPUPin(1)] = "0-1"
+        #expect(tunables[.cpuVCPUPin(1)] == "0-1")
+        #expect(tunables.first?.key.rawValue == "cputune.vcpupin1")
+
+        var perf: TypedParameters<Domain.PerfEvent> = [:]
+        perf[.cacheMisses] = true
+        #expect(perf[.cacheMisses] == .boolean(true))
+    }
+
+    /// A name the bindings leave untyped can be typed by hand; each value type converts only from
+    /// its own case.
+    @Test("typed keys: made by hand, conversions")
+    func handMadeTypedKey() {
+        let made = TypedKey<AnyTypedParameterKey, Double>("load")
+        var parameters: TypedParameters<AnyTypedParameterKey> = ["load": .double(0.5)]
+        #expect(parameters[made] == 0.5)
+        parameters[made] = 1.5
+        #expect(parameters["load"] == .double(1.5))
+        #expect(parameters[TypedKey<AnyTypedParameterKey, String>("load")] == nil)
+
+        #expect(Int32(typedParameterValue: .int(-3)) == -3)
+        #expect(Int32(typedParameterValue: .uint(3)) == nil)
+        #expect(UInt32(typedParameterValue: .ullong(3)) == nil)
+        #expect(Int64(typedParameterValue: .llong(-4)) == -4)
+        #expect(UInt64(typedParameterValue: .uint(4)) == nil)
+        #expect(Bool(typedParameterValue: .boolean(true)) == true)
+        #expect(Bool(typedParameterValue: .int(1)) == nil)
+        #expect(String(typedParameterValue: .string("s")) == "s")
+        #expect(Double(typedParameterValue: .ullong(1)) == nil)
+        #expect(UInt64(5).typedParameterValue == .ullong(5))
+        #expect(Int32(-5).typedParameterValue == .int(-5))
+    }
+
     // MARK: Domain tunables
 
     /// The test driver uses the `fair` scheduler with one parameter, `weight`, which it always
@@ -117,9 +173,19 @@ struct TypedParameterTests {
             #expect(parameters.map(\.key) == [.weight])
             #expect(parameters[.weight] == .uint(50))
             #expect(parameters[.weight]?.unsignedValue == 50)
+            let weight: UInt32? = parameters[.weight]
+            #expect(weight == 50)
 
             try domain.setSchedulerParameters([.weight: .uint(77)])
             #expect(try domain.schedulerParameters()[.weight] == .uint(50))
+
+            // A typed write sends a uint, which the driver accepts (a wrong type it would reject).
+            var typed: TypedParameters<Domain.SchedulerParameter> = [:]
+            typed[.weight] = 90
+            try domain.setSchedulerParameters(typed)
+            let error = expectLibvirtError { try domain.setSchedulerParameters([.weight: .ullong(90)]) }
+            #expect(error?.code == .invalidArg)
+            #expect(try domain.schedulerParameters()[.weight] == 50 as UInt32?)
         }
     }
 
@@ -140,6 +206,20 @@ struct TypedParameterTests {
             #expect(after[.softLimit] == .ullong(87_539_319))
             #expect(after[.hardLimit] == unlimited)
             #expect(after[.swapHardLimit] == unlimited)
+        }
+    }
+
+    /// A soft limit written through its typed key (a `UInt64`, sent as a ullong) reads back typed.
+    @Test("memory parameters: typed round trip")
+    func memoryParametersTyped() throws {
+        let name = uniqueName("memory")
+        try withTestNode([domainXML(name: name)]) { connection, _ in
+            let domain = try connection.domain(named: name)
+            var parameters: TypedParameters<Domain.MemoryParameter> = [:]
+            parameters[.softLimit] = 1_048_576
+            try domain.setMemoryParameters(parameters)
+            let softLimit: UInt64? = try domain.memoryParameters()[.softLimit]
+            #expect(softLimit == 1_048_576)
         }
     }
 

@@ -1,7 +1,8 @@
 // Copied into the harness runner by libvirt-swiftgen harness.
 import Libvirt
 
-/// Typed-parameter checks: values the test driver reports, and a setting read back.
+/// Typed-parameter checks: values the test driver reports (untyped and through typed keys), and a
+/// setting read back.
 enum TypedParameterChecks {
     /// libvirt's `VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`.
     static let unlimited = TypedParameterValue.ullong(9_007_199_254_740_991)
@@ -12,6 +13,8 @@ enum TypedParameterChecks {
             let domain = try f.domain()
             try expect(try domain.schedulerType().schedulerType, "fair", "Domain.schedulerType()")
             try expect(try domain.schedulerParameters()[.weight], .uint(50), "Domain.schedulerParameters()")
+            let weight: UInt32? = try domain.schedulerParameters()[.weight]
+            try expect(weight, 50, "Domain.schedulerParameters()")
             let memory = try domain.memoryParameters()
             try expect(memory[.softLimit], unlimited, "Domain.memoryParameters(options:)")
             try domain.setMemoryParameters([.softLimit: .ullong(87_539_319)])
@@ -28,6 +31,9 @@ enum TypedParameterChecks {
             let domain = try f.domain()
             try domain.setSchedulerParameters([.weight: .uint(77)])
             try domain.setSchedulerParameters([.weight: .uint(78)], options: [])
+            var typed: TypedParameters<Domain.SchedulerParameter> = [:]
+            typed[.weight] = 79
+            try domain.setSchedulerParameters(typed)
             // The test driver accepts a weight but always reports 50.
             try expect(try domain.schedulerParameters()[.weight], .uint(50), "Domain.schedulerParameters()")
             exercise { try domain.setBlkioParameters([.weight: .uint(500)]) }

@@ -1027,11 +1027,15 @@ extension Connection {
 
         /// The operating system group name as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.groupName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_CONNECT_IDENTITY_GROUP_NAME`.
         /// Available since libvirt 5.8.0.
         public static let groupName: Self = "group-name"
 
         /// The operating system process ID as `TypedParameterType.llong`.
+        ///
+        /// Typed: `parameters[.processID]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_ID`.
         /// Available since libvirt 5.8.0.
@@ -1039,11 +1043,15 @@ extension Connection {
 
         /// The operating system process start time as `TypedParameterType.ullong`.  The units the time is measured in vary according to the host operating system. On Linux this is usually clock ticks (as reported in /proc/$PID/stat field 22).
         ///
+        /// Typed: `parameters[.processTime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_TIME`.
         /// Available since libvirt 5.8.0.
         public static let processTime: Self = "process-time"
 
         /// The SASL authenticated username as `TypedParameterType.string`
+        ///
+        /// Typed: `parameters[.saslUserName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_SASL_USER_NAME`.
         /// Available since libvirt 5.8.0.
@@ -1051,11 +1059,15 @@ extension Connection {
 
         /// The application's SELinux context as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.selinuxContext]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_CONNECT_IDENTITY_SELINUX_CONTEXT`.
         /// Available since libvirt 5.8.0.
         public static let selinuxContext: Self = "selinux-context"
 
         /// The UNIX group ID as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.unixGroupID]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_GROUP_ID`.
         /// Available since libvirt 5.8.0.
@@ -1063,17 +1075,23 @@ extension Connection {
 
         /// The UNIX user ID as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.unixUserID]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_USER_ID`.
         /// Available since libvirt 5.8.0.
         public static let unixUserID: Self = "unix-user-id"
 
         /// The operating system user name as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.userName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_CONNECT_IDENTITY_USER_NAME`.
         /// Available since libvirt 5.8.0.
         public static let userName: Self = "user-name"
 
         /// The TLS x509 certificate distinguished named as `TypedParameterType.string`
+        ///
+        /// Typed: `parameters[.x509DistinguishedName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME`.
         /// Available since libvirt 5.8.0.
@@ -1143,11 +1161,15 @@ extension Connection {
 
         /// Macro for typed parameter that represents how many times all mergeable areas have been scanned.
         ///
+        /// Typed: `parameters[.fullScans]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_FULL_SCANS`.
         /// Available since libvirt 0.10.2.
         public static let fullScans: Self = "shm_full_scans"
 
         /// Macro for typed parameter that represents whether pages from different NUMA nodes can be merged. The parameter has type int, when its value is 0, only pages which physically reside in the memory area of same NUMA node are merged; When its value is 1, pages from all nodes can be merged. Other values are reserved for future use.
+        ///
+        /// Typed: `parameters[.mergeAcrossNodes]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES`.
         /// Available since libvirt 1.0.0.
@@ -1155,11 +1177,15 @@ extension Connection {
 
         /// Macro for typed parameter that represents how many the shared memory pages are being used.
         ///
+        /// Typed: `parameters[.pagesShared]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARED`.
         /// Available since libvirt 0.10.2.
         public static let pagesShared: Self = "shm_pages_shared"
 
         /// Macro for typed parameter that represents how many sites are sharing the pages i.e. how much saved.
+        ///
+        /// Typed: `parameters[.pagesSharing]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARING`.
         /// Available since libvirt 0.10.2.
@@ -1167,11 +1193,15 @@ extension Connection {
 
         /// Macro for typed parameter that represents how many present pages to scan before the shared memory service goes to sleep.
         ///
+        /// Typed: `parameters[.pagesToScan]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN`.
         /// Available since libvirt 0.10.2.
         public static let pagesToScan: Self = "shm_pages_to_scan"
 
         /// Macro for typed parameter that represents how many pages unique but repeatedly checked for merging.
+        ///
+        /// Typed: `parameters[.pagesUnshared]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED`.
         /// Available since libvirt 0.10.2.
@@ -1179,11 +1209,15 @@ extension Connection {
 
         /// Macro for typed parameter that represents how many pages changing too fast to be placed in a tree.
         ///
+        /// Typed: `parameters[.pagesVolatile]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE`.
         /// Available since libvirt 0.10.2.
         public static let pagesVolatile: Self = "shm_pages_volatile"
 
         /// Macro for typed parameter that represents how many milliseconds the shared memory service should sleep before next scan.
+        ///
+        /// Typed: `parameters[.sleepMillisecs]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS`.
         /// Available since libvirt 0.10.2.
@@ -1241,11 +1275,15 @@ extension Connection {
 
         /// Macro represents the CBit Position used by hypervisor when SEV is enabled.
         ///
+        /// Typed: `parameters[.cbitpos]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NODE_SEV_CBITPOS`.
         /// Available since libvirt 4.5.0.
         public static let cbitpos: Self = "cbitpos"
 
         /// Macro represents the platform certificate chain that includes the platform endorsement key (PEK), owner certificate authority (OCD) and chip endorsement key (CEK), as VIR_TYPED_PARAMS_STRING.
+        ///
+        /// Typed: `parameters[.certChain]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_NODE_SEV_CERT_CHAIN`.
         /// Available since libvirt 4.5.0.
@@ -1253,11 +1291,15 @@ extension Connection {
 
         /// Macro represents the unique ID of CPU0 (socket 0) needed to retrieve the signed CEK of the CPU from AMD's Key Distribution Service (KDS), as VIR_TYPED_PARAMS_STRING.
         ///
+        /// Typed: `parameters[.cpu0ID]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_NODE_SEV_CPU0_ID`.
         /// Available since libvirt 8.4.0.
         public static let cpu0ID: Self = "cpu0-id"
 
         /// Macro represents the number of SEV-ES guests that can be run on the host, as a `TypedParameterType.uint`.
+        ///
+        /// Typed: `parameters[.maxEsGuests]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NODE_SEV_MAX_ES_GUESTS`.
         /// Available since libvirt 8.0.0.
@@ -1265,17 +1307,23 @@ extension Connection {
 
         /// Macro represents the number of SEV guests that can be run on the host, as a `TypedParameterType.uint`.
         ///
+        /// Typed: `parameters[.maxGuests]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NODE_SEV_MAX_GUESTS`.
         /// Available since libvirt 8.0.0.
         public static let maxGuests: Self = "max-guests"
 
         /// Macro represents the Platform Diffie-Hellman key, as VIR_TYPED_PARAMS_STRING.
         ///
+        /// Typed: `parameters[.pdh]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_NODE_SEV_PDH`.
         /// Available since libvirt 4.5.0.
         public static let pdh: Self = "pdh"
 
         /// Macro represents the number of bits we lose in physical address space when SEV is enabled in the guest.
+        ///
+        /// Typed: `parameters[.reducedPhysBits]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NODE_SEV_REDUCED_PHYS_BITS`.
         /// Available since libvirt 4.5.0.
@@ -3457,4 +3505,88 @@ extension Connection {
         let result = try checkPointer(virStreamNew(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
         return DataStream(owning: result)
     }
+}
+
+/// The names of `Connection.IdentityParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.groupName]` reads and writes `String` values.
+extension TypedKey where Key == Connection.IdentityParameter {
+    /// `Connection.IdentityParameter.groupName` (`VIR_CONNECT_IDENTITY_GROUP_NAME`) with `String` values.
+    public static var groupName: TypedKey<Key, String> { .init(Key.groupName) }
+
+    /// `Connection.IdentityParameter.processID` (`VIR_CONNECT_IDENTITY_PROCESS_ID`) with `Int64` values.
+    public static var processID: TypedKey<Key, Int64> { .init(Key.processID) }
+
+    /// `Connection.IdentityParameter.processTime` (`VIR_CONNECT_IDENTITY_PROCESS_TIME`) with `UInt64` values.
+    public static var processTime: TypedKey<Key, UInt64> { .init(Key.processTime) }
+
+    /// `Connection.IdentityParameter.saslUserName` (`VIR_CONNECT_IDENTITY_SASL_USER_NAME`) with `String` values.
+    public static var saslUserName: TypedKey<Key, String> { .init(Key.saslUserName) }
+
+    /// `Connection.IdentityParameter.selinuxContext` (`VIR_CONNECT_IDENTITY_SELINUX_CONTEXT`) with `String` values.
+    public static var selinuxContext: TypedKey<Key, String> { .init(Key.selinuxContext) }
+
+    /// `Connection.IdentityParameter.unixGroupID` (`VIR_CONNECT_IDENTITY_UNIX_GROUP_ID`) with `UInt64` values.
+    public static var unixGroupID: TypedKey<Key, UInt64> { .init(Key.unixGroupID) }
+
+    /// `Connection.IdentityParameter.unixUserID` (`VIR_CONNECT_IDENTITY_UNIX_USER_ID`) with `UInt64` values.
+    public static var unixUserID: TypedKey<Key, UInt64> { .init(Key.unixUserID) }
+
+    /// `Connection.IdentityParameter.userName` (`VIR_CONNECT_IDENTITY_USER_NAME`) with `String` values.
+    public static var userName: TypedKey<Key, String> { .init(Key.userName) }
+
+    /// `Connection.IdentityParameter.x509DistinguishedName` (`VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME`) with `String` values.
+    public static var x509DistinguishedName: TypedKey<Key, String> { .init(Key.x509DistinguishedName) }
+}
+
+/// The names of `Connection.NodeMemoryParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.fullScans]` reads and writes `UInt64` values.
+extension TypedKey where Key == Connection.NodeMemoryParameter {
+    /// `Connection.NodeMemoryParameter.fullScans` (`VIR_NODE_MEMORY_SHARED_FULL_SCANS`) with `UInt64` values.
+    public static var fullScans: TypedKey<Key, UInt64> { .init(Key.fullScans) }
+
+    /// `Connection.NodeMemoryParameter.mergeAcrossNodes` (`VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES`) with `UInt32` values.
+    public static var mergeAcrossNodes: TypedKey<Key, UInt32> { .init(Key.mergeAcrossNodes) }
+
+    /// `Connection.NodeMemoryParameter.pagesShared` (`VIR_NODE_MEMORY_SHARED_PAGES_SHARED`) with `UInt64` values.
+    public static var pagesShared: TypedKey<Key, UInt64> { .init(Key.pagesShared) }
+
+    /// `Connection.NodeMemoryParameter.pagesSharing` (`VIR_NODE_MEMORY_SHARED_PAGES_SHARING`) with `UInt64` values.
+    public static var pagesSharing: TypedKey<Key, UInt64> { .init(Key.pagesSharing) }
+
+    /// `Connection.NodeMemoryParameter.pagesToScan` (`VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN`) with `UInt32` values.
+    public static var pagesToScan: TypedKey<Key, UInt32> { .init(Key.pagesToScan) }
+
+    /// `Connection.NodeMemoryParameter.pagesUnshared` (`VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED`) with `UInt64` values.
+    public static var pagesUnshared: TypedKey<Key, UInt64> { .init(Key.pagesUnshared) }
+
+    /// `Connection.NodeMemoryParameter.pagesVolatile` (`VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE`) with `UInt64` values.
+    public static var pagesVolatile: TypedKey<Key, UInt64> { .init(Key.pagesVolatile) }
+
+    /// `Connection.NodeMemoryParameter.sleepMillisecs` (`VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS`) with `UInt32` values.
+    public static var sleepMillisecs: TypedKey<Key, UInt32> { .init(Key.sleepMillisecs) }
+}
+
+/// The names of `Connection.NodeSEVParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.cbitpos]` reads and writes `UInt32` values.
+extension TypedKey where Key == Connection.NodeSEVParameter {
+    /// `Connection.NodeSEVParameter.cbitpos` (`VIR_NODE_SEV_CBITPOS`) with `UInt32` values.
+    public static var cbitpos: TypedKey<Key, UInt32> { .init(Key.cbitpos) }
+
+    /// `Connection.NodeSEVParameter.certChain` (`VIR_NODE_SEV_CERT_CHAIN`) with `String` values.
+    public static var certChain: TypedKey<Key, String> { .init(Key.certChain) }
+
+    /// `Connection.NodeSEVParameter.cpu0ID` (`VIR_NODE_SEV_CPU0_ID`) with `String` values.
+    public static var cpu0ID: TypedKey<Key, String> { .init(Key.cpu0ID) }
+
+    /// `Connection.NodeSEVParameter.maxEsGuests` (`VIR_NODE_SEV_MAX_ES_GUESTS`) with `UInt32` values.
+    public static var maxEsGuests: TypedKey<Key, UInt32> { .init(Key.maxEsGuests) }
+
+    /// `Connection.NodeSEVParameter.maxGuests` (`VIR_NODE_SEV_MAX_GUESTS`) with `UInt32` values.
+    public static var maxGuests: TypedKey<Key, UInt32> { .init(Key.maxGuests) }
+
+    /// `Connection.NodeSEVParameter.pdh` (`VIR_NODE_SEV_PDH`) with `String` values.
+    public static var pdh: TypedKey<Key, String> { .init(Key.pdh) }
+
+    /// `Connection.NodeSEVParameter.reducedPhysBits` (`VIR_NODE_SEV_REDUCED_PHYS_BITS`) with `UInt32` values.
+    public static var reducedPhysBits: TypedKey<Key, UInt32> { .init(Key.reducedPhysBits) }
 }

@@ -5543,11 +5543,15 @@ extension Domain {
 
         /// Macro for the blkio tunable throttle.read_iops_device: it represents the bytes of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_bps elements, separated by ','.
         ///
+        /// Typed: `parameters[.deviceReadBps]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_BPS`.
         /// Available since libvirt 1.2.2.
         public static let deviceReadBps: Self = "device_read_bytes_sec"
 
         /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_iops elements, separated by ','.
+        ///
+        /// Typed: `parameters[.deviceReadIops]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS`.
         /// Available since libvirt 1.2.2.
@@ -5555,11 +5559,15 @@ extension Domain {
 
         /// Macro for the blkio tunable weight_device: it represents the per-device weight, as a string.  The string is parsed as a series of /path/to/device,weight elements, separated by ','.
         ///
+        /// Typed: `parameters[.deviceWeight]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WEIGHT`.
         /// Available since libvirt 0.9.8.
         public static let deviceWeight: Self = "device_weight"
 
         /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, write_bps elements, separated by ','.
+        ///
+        /// Typed: `parameters[.deviceWriteBps]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS`.
         /// Available since libvirt 1.2.2.
@@ -5567,11 +5575,15 @@ extension Domain {
 
         /// Macro for the blkio tunable throttle.write_iops_device: it represents the number of writing the block device per second, as a string. The string is parsed as a series of /path/to/device, write_iops elements, separated by ','.
         ///
+        /// Typed: `parameters[.deviceWriteIops]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS`.
         /// Available since libvirt 1.2.2.
         public static let deviceWriteIops: Self = "device_write_iops_sec"
 
         /// Macro for the Blkio tunable weight: it represents the io weight the guest can use, as a uint.
+        ///
+        /// Typed: `parameters[.weight]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_WEIGHT`.
         /// Available since libvirt 0.9.0.
@@ -5592,17 +5604,23 @@ extension Domain {
 
         /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` bandwidth tunable: it represents the maximum bandwidth in bytes/s, and is used while getting the copy operation into the mirrored phase, with a type of ullong.  For compatibility with `Domain.setBlockJobSpeed(disk:bandwidth:options:)`, values larger than 2^52 bytes/sec (a 32-bit MiB/s value) may be rejected on input due to overflow considerations (but do you really have an interface with that much bandwidth?), and values larger than 2^31 bytes/sec may cause overflow problems if queried in bytes/sec.  Hypervisors may further restrict the set of valid values. Specifying 0 is the same as omitting this parameter, to request no bandwidth limiting. Some hypervisors may lack support for this parameter, while still allowing a subsequent change of bandwidth via `Domain.setBlockJobSpeed(disk:bandwidth:options:)`.  The actual speed can be determined with `Domain.blockJobInfo(disk:options:)`.
         ///
+        /// Typed: `parameters[.bandwidth]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`.
         /// Available since libvirt 1.2.8.
         public static let bandwidth: Self = "bandwidth"
 
         /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
         ///
+        /// Typed: `parameters[.bufSize]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BUF_SIZE`.
         /// Available since libvirt 1.2.8.
         public static let bufSize: Self = "buf-size"
 
         /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
+        ///
+        /// Typed: `parameters[.granularity]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_GRANULARITY`.
         /// Available since libvirt 1.2.8.
@@ -5623,11 +5641,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents a group name to allow sharing of I/O throttling quota between multiple drives, as a string.
         ///
+        /// Typed: `parameters[.groupName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME`.
         /// Available since libvirt 3.0.0.
         public static let groupName: Self = "group_name"
 
         /// Macro for the BlockIoTune tunable weight: it represents the read bytes per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.readBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
@@ -5635,11 +5657,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum read bytes per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.readBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let readBytesSecMax: Self = "read_bytes_sec_max"
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_bytes_sec_max, as a ullong.
+        ///
+        /// Typed: `parameters[.readBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -5647,11 +5673,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the read I/O operations per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.readIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
         public static let readIopsSec: Self = "read_iops_sec"
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum read I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.readIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -5659,11 +5689,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_iops_sec_max, as a ullong.
         ///
+        /// Typed: `parameters[.readIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let readIopsSecMaxLength: Self = "read_iops_sec_max_length"
 
         /// Macro for the BlockIoTune tunable weight: it represents the size I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.sizeIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC`.
         /// Available since libvirt 1.2.11.
@@ -5671,11 +5705,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the total bytes per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.totalBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
         public static let totalBytesSec: Self = "total_bytes_sec"
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum total bytes per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.totalBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -5683,11 +5721,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_bytes_sec_max, as a ullong.
         ///
+        /// Typed: `parameters[.totalBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let totalBytesSecMaxLength: Self = "total_bytes_sec_max_length"
 
         /// Macro for the BlockIoTune tunable weight: it represents the total I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.totalIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
@@ -5695,11 +5737,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum I/O operations per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.totalIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let totalIopsSecMax: Self = "total_iops_sec_max"
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_iops_sec_max, as a ullong.
+        ///
+        /// Typed: `parameters[.totalIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -5707,11 +5753,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the write bytes per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.writeBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
         public static let writeBytesSec: Self = "write_bytes_sec"
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum write bytes per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.writeBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -5719,11 +5769,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_bytes_sec_max, as a ullong.
         ///
+        /// Typed: `parameters[.writeBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let writeBytesSecMaxLength: Self = "write_bytes_sec_max_length"
 
         /// Macro for the BlockIoTune tunable weight: it represents the write I/O operations per second permitted through a block device, as a ullong.
+        ///
+        /// Typed: `parameters[.writeIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
@@ -5731,11 +5785,15 @@ extension Domain {
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum write I/O operations per second permitted through a block device, as a ullong.
         ///
+        /// Typed: `parameters[.writeIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let writeIopsSecMax: Self = "write_iops_sec_max"
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_iops_sec_max, as a ullong.
+        ///
+        /// Typed: `parameters[.writeIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -5756,11 +5814,15 @@ extension Domain {
 
         /// In Xen this returns the mysterious 'oo_req', as an llong.
         ///
+        /// Typed: `parameters[.errors]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_ERRS`.
         /// Available since libvirt 0.9.5.
         public static let errors: Self = "errs"
 
         /// Macro represents the total flush requests of the block device, as an llong.
+        ///
+        /// Typed: `parameters[.flushRequests]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ`.
         /// Available since libvirt 0.9.5.
@@ -5768,11 +5830,15 @@ extension Domain {
 
         /// Macro represents the total time spend on cache flushing in nano-seconds of the block device, as an llong.
         ///
+        /// Typed: `parameters[.flushTotalTimes]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
         public static let flushTotalTimes: Self = "flush_total_times"
 
         /// Macro represents the total number of read bytes of the block device, as an llong.
+        ///
+        /// Typed: `parameters[.readBytes]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_BYTES`.
         /// Available since libvirt 0.9.5.
@@ -5780,11 +5846,15 @@ extension Domain {
 
         /// Macro represents the total read requests of the block device, as an llong.
         ///
+        /// Typed: `parameters[.readRequests]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_REQ`.
         /// Available since libvirt 0.9.5.
         public static let readRequests: Self = "rd_operations"
 
         /// Macro represents the total time spend on cache reads in nano-seconds of the block device, as an llong.
+        ///
+        /// Typed: `parameters[.readTotalTimes]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
@@ -5792,17 +5862,23 @@ extension Domain {
 
         /// Macro represents the total number of write bytes of the block device, as an llong.
         ///
+        /// Typed: `parameters[.writeBytes]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES`.
         /// Available since libvirt 0.9.5.
         public static let writeBytes: Self = "wr_bytes"
 
         /// Macro represents the total write requests of the block device, as an llong.
         ///
+        /// Typed: `parameters[.writeRequests]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_REQ`.
         /// Available since libvirt 0.9.5.
         public static let writeRequests: Self = "wr_operations"
 
         /// Macro represents the total time spend on cache writes in nano-seconds of the block device, as an llong.
+        ///
+        /// Typed: `parameters[.writeTotalTimes]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
@@ -5823,11 +5899,15 @@ extension Domain {
 
         /// cpu usage (sum of both vcpu and hypervisor usage) in nanoseconds, as a ullong
         ///
+        /// Typed: `parameters[.cputime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_CPUTIME`.
         /// Available since libvirt 0.9.10.
         public static let cputime: Self = "cpu_time"
 
         /// cpu time charged to system instructions in nanoseconds, as a ullong
+        ///
+        /// Typed: `parameters[.systemtime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_SYSTEMTIME`.
         /// Available since libvirt 0.9.11.
@@ -5835,11 +5915,15 @@ extension Domain {
 
         /// cpu time charged to user instructions in nanoseconds, as a ullong
         ///
+        /// Typed: `parameters[.usertime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_USERTIME`.
         /// Available since libvirt 0.9.11.
         public static let usertime: Self = "user_time"
 
         /// vcpu usage in nanoseconds (cpu_time excluding hypervisor time), as a ullong
+        ///
+        /// Typed: `parameters[.vcputime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_VCPUTIME`.
         /// Available since libvirt 0.9.13.
@@ -5886,11 +5970,15 @@ extension Domain {
 
         /// This provides a value for the dynamic polling adjustment algorithm to use to grow its polling interval up to the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
         ///
+        /// Typed: `parameters[.pollGrow]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_GROW`.
         /// Available since libvirt 4.10.0.
         public static let pollGrow: Self = "poll_grow"
 
         /// The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. The polling interval is not available for statistical purposes.
+        ///
+        /// Typed: `parameters[.pollMaxNs]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_MAX_NS`.
         /// Available since libvirt 4.10.0.
@@ -5898,17 +5986,23 @@ extension Domain {
 
         /// This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
         ///
+        /// Typed: `parameters[.pollShrink]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_SHRINK`.
         /// Available since libvirt 4.10.0.
         public static let pollShrink: Self = "poll_shrink"
 
         /// Sets the upper bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Since the upper band has to be equal to or greater than lower bound value of 0 is not accepted. Accepted type is `TypedParameterType.int`.
         ///
+        /// Typed: `parameters[.threadPoolMax]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX`.
         /// Available since libvirt 8.5.0.
         public static let threadPoolMax: Self = "thread_pool_max"
 
         /// Sets the lower bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Accepted type is `TypedParameterType.int`.
+        ///
+        /// Typed: `parameters[.threadPoolMin]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN`.
         /// Available since libvirt 8.5.0.
@@ -5929,11 +6023,15 @@ extension Domain {
 
         /// Macro represents the inbound average of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.inAverage]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_AVERAGE`.
         /// Available since libvirt 0.9.9.
         public static let inAverage: Self = "inbound.average"
 
         /// Macro represents the inbound burst of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.inBurst]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_BURST`.
         /// Available since libvirt 0.9.9.
@@ -5941,11 +6039,15 @@ extension Domain {
 
         /// Macro represents the inbound floor of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.inFloor]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_FLOOR`.
         /// Available since libvirt 1.2.19.
         public static let inFloor: Self = "inbound.floor"
 
         /// Macro represents the inbound peak of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.inPeak]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_PEAK`.
         /// Available since libvirt 0.9.9.
@@ -5953,17 +6055,23 @@ extension Domain {
 
         /// Macro represents the outbound average of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.outAverage]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE`.
         /// Available since libvirt 0.9.9.
         public static let outAverage: Self = "outbound.average"
 
         /// Macro represents the outbound burst of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.outBurst]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_BURST`.
         /// Available since libvirt 0.9.9.
         public static let outBurst: Self = "outbound.burst"
 
         /// Macro represents the outbound peak of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.outPeak]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_PEAK`.
         /// Available since libvirt 0.9.9.
@@ -5984,11 +6092,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: current percentage guest CPUs are throttled to when auto-convergence decided migration was not converging, as `TypedParameterType.int`.
         ///
+        /// Typed: `parameters[.autoConvergeThrottle]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE`.
         /// Available since libvirt 2.0.0.
         public static let autoConvergeThrottle: Self = "auto_converge_throttle"
 
         /// `Domain.jobStats(options:)` field: number of compressed bytes transferred since the beginning of migration, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.compressionBytes]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_BYTES`.
         /// Available since libvirt 1.0.3.
@@ -5996,11 +6108,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.compressionCache]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE`.
         /// Available since libvirt 1.0.3.
         public static let compressionCache: Self = "compression_cache"
 
         /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were not found in compression cache and thus could not be compressed, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.compressionCacheMisses]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES`.
         /// Available since libvirt 1.0.3.
@@ -6008,11 +6124,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were found in compression cache but were sent uncompressed because the result of compression was larger than the original page as a whole, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.compressionOverflow]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW`.
         /// Available since libvirt 1.0.3.
         public static let compressionOverflow: Self = "compression_overflow"
 
         /// `Domain.jobStats(options:)` field: number of compressed pages transferred since the beginning of migration, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.compressionPages]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_PAGES`.
         /// Available since libvirt 1.0.3.
@@ -6020,11 +6140,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: number of bytes transferred from the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to dataProcessed field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.dataProcessed]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_PROCESSED`.
         /// Available since libvirt 1.0.3.
         public static let dataProcessed: Self = "data_processed"
 
         /// `Domain.jobStats(options:)` field: number of bytes that still need to be transferred, as `TypedParameterType.ullong`.  This field corresponds to dataRemaining field in `Domain.JobInfo`.
+        ///
+        /// Typed: `parameters[.dataRemaining]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_REMAINING`.
         /// Available since libvirt 1.0.3.
@@ -6032,11 +6156,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: total number of bytes supposed to be transferred, as `TypedParameterType.ullong`. For `Domain.JobType.unbounded` jobs, this may be less than the sum of VIR_DOMAIN_JOB_DATA_PROCESSED and VIR_DOMAIN_JOB_DATA_REMAINING in the event that the hypervisor has to repeat some data, e.g., due to dirtied pages during migration. For `Domain.JobType.bounded` jobs, VIR_DOMAIN_JOB_DATA_TOTAL shall always equal VIR_DOMAIN_JOB_DATA_PROCESSED + VIR_DOMAIN_JOB_DATA_REMAINING.  This field corresponds to dataTotal field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.dataTotal]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_TOTAL`.
         /// Available since libvirt 1.0.3.
         public static let dataTotal: Self = "data_total"
 
         /// `Domain.jobStats(options:)` field: network throughput used while migrating disks in Bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.diskBps]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_BPS`.
         /// Available since libvirt 1.2.9.
@@ -6044,11 +6172,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileProcessed field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.diskProcessed]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_PROCESSED`.
         /// Available since libvirt 1.0.3.
         public static let diskProcessed: Self = "disk_processed"
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileRemaining field in `Domain.JobInfo`.
+        ///
+        /// Typed: `parameters[.diskRemaining]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_REMAINING`.
         /// Available since libvirt 1.0.3.
@@ -6056,11 +6188,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: possible total temporary disk space for the job in bytes as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.diskTempTotal]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_TOTAL`.
         /// Available since libvirt 6.0.0.
         public static let diskTempTotal: Self = "disk_temp_total"
 
         /// `Domain.jobStats(options:)` field: current usage of temporary disk space for the job in bytes as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.diskTempUsed]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_USED`.
         /// Available since libvirt 6.0.0.
@@ -6068,11 +6204,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileTotal field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.diskTotal]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TOTAL`.
         /// Available since libvirt 1.0.3.
         public static let diskTotal: Self = "disk_total"
 
         /// `Domain.jobStats(options:)` field: downtime (ms) that is expected to happen during migration, as `TypedParameterType.ullong`. The real computed downtime between the time guest CPUs were paused and the time they were resumed is reported for completed migration.
+        ///
+        /// Typed: `parameters[.downtime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME`.
         /// Available since libvirt 1.0.3.
@@ -6080,11 +6220,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: real measured downtime (ms) NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.downtimeNet]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME_NET`.
         /// Available since libvirt 1.2.15.
         public static let downtimeNet: Self = "downtime_net"
 
         /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Optional error message for a failed job.
+        ///
+        /// Typed: `parameters[.errmsg]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_ERRMSG`.
         /// Available since libvirt 6.3.0.
@@ -6092,11 +6236,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: network throughput used while migrating memory in Bytes per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.memoryBps]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_BPS`.
         /// Available since libvirt 1.2.9.
         public static let memoryBps: Self = "memory_bps"
 
         /// `Domain.jobStats(options:)` field: number of pages filled with a constant byte (all bytes in a single page are identical) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.  The most common example of such pages are zero pages, i.e., pages filled with zero bytes.
+        ///
+        /// Typed: `parameters[.memoryConstant]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_CONSTANT`.
         /// Available since libvirt 1.0.3.
@@ -6104,11 +6252,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: number of memory pages dirtied by the guest per second, as `TypedParameterType.ullong`. This statistics makes sense only when live migration is running.
         ///
+        /// Typed: `parameters[.memoryDirtyRate]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE`.
         /// Available since libvirt 1.3.1.
         public static let memoryDirtyRate: Self = "memory_dirty_rate"
 
         /// `Domain.jobStats(options:)` field: current iteration over domain's memory during live migration, as `TypedParameterType.ullong`. This is set to zero when memory starts to be transferred and the value is increased by one every time a new iteration is started to transfer memory pages dirtied since the last iteration.
+        ///
+        /// Typed: `parameters[.memoryIteration]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_ITERATION`.
         /// Available since libvirt 1.3.1.
@@ -6116,11 +6268,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: number of pages that were transferred without any kind of compression (i.e., pages which were not filled with a constant byte and which could not be compressed) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.memoryNormal]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL`.
         /// Available since libvirt 1.0.3.
         public static let memoryNormal: Self = "memory_normal"
 
         /// `Domain.jobStats(options:)` field: number of bytes transferred as normal pages, as `TypedParameterType.ullong`.  See VIR_DOMAIN_JOB_MEMORY_NORMAL for more details.
+        ///
+        /// Typed: `parameters[.memoryNormalBytes]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES`.
         /// Available since libvirt 1.0.3.
@@ -6128,11 +6284,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: memory page size in bytes, as `TypedParameterType.ullong`. If present, this parameter can be used to convert other page based statistics, such as VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE or VIR_DOMAIN_JOB_COMPRESSION_PAGES to bytes.
         ///
+        /// Typed: `parameters[.memoryPageSize]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE`.
         /// Available since libvirt 3.9.0.
         public static let memoryPageSize: Self = "memory_page_size"
 
         /// `Domain.jobStats(options:)` field: number page requests received from the destination host during post-copy migration, as `TypedParameterType.ullong`. This counter is incremented whenever the migrated domain tries to access a memory page which has not been transferred from the source host yet.
+        ///
+        /// Typed: `parameters[.memoryPostcopyReqs]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`.
         /// Available since libvirt 5.0.0.
@@ -6140,11 +6300,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memProcessed field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.memoryProcessed]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PROCESSED`.
         /// Available since libvirt 1.0.3.
         public static let memoryProcessed: Self = "memory_processed"
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memRemaining field in `Domain.JobInfo`.
+        ///
+        /// Typed: `parameters[.memoryRemaining]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_REMAINING`.
         /// Available since libvirt 1.0.3.
@@ -6152,11 +6316,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memTotal field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.memoryTotal]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_TOTAL`.
         /// Available since libvirt 1.0.3.
         public static let memoryTotal: Self = "memory_total"
 
         /// `Domain.jobStats(options:)` field: the operation which started the job as `TypedParameterType.int`. The values correspond to the items in `Domain.JobOperation` enum.
+        ///
+        /// Typed: `parameters[.operation]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_OPERATION`.
         /// Available since libvirt 3.3.0.
@@ -6164,11 +6332,15 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: total time in milliseconds spent preparing the migration in the 'setup' phase before the iterations begin, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.setupTime]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_SETUP_TIME`.
         /// Available since libvirt 1.2.9.
         public static let setupTime: Self = "setup_time"
 
         /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Successful completion of the job as `TypedParameterType.boolean`.
+        ///
+        /// Typed: `parameters[.success]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_SUCCESS`.
         /// Available since libvirt 6.0.0.
@@ -6176,17 +6348,23 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to timeElapsed field in `Domain.JobInfo`.
         ///
+        /// Typed: `parameters[.timeElapsed]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED`.
         /// Available since libvirt 1.0.3.
         public static let timeElapsed: Self = "time_elapsed"
 
         /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the migration job NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.timeElapsedNet]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED_NET`.
         /// Available since libvirt 1.2.15.
         public static let timeElapsedNet: Self = "time_elapsed_net"
 
         /// `Domain.jobStats(options:)` field: remaining time (ms) for `Domain.JobType.bounded` jobs, as `TypedParameterType.ullong`.  This field corresponds to timeRemaining field in `Domain.JobInfo`.
+        ///
+        /// Typed: `parameters[.timeRemaining]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_REMAINING`.
         /// Available since libvirt 1.0.3.
@@ -6207,11 +6385,15 @@ extension Domain {
 
         /// Macro represents the API major version of the SEV host, as `TypedParameterType.uint`.
         ///
+        /// Typed: `parameters[.sevAPIMajor]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR`.
         /// Available since libvirt 8.0.0.
         public static let sevAPIMajor: Self = "sev-api-major"
 
         /// Macro represents the API minor version of the SEV guest, as `TypedParameterType.uint`.
+        ///
+        /// Typed: `parameters[.sevAPIMinor]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR`.
         /// Available since libvirt 8.0.0.
@@ -6219,11 +6401,15 @@ extension Domain {
 
         /// Macro represents the build ID of the SEV host, as `TypedParameterType.uint`.
         ///
+        /// Typed: `parameters[.sevBuildID]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID`.
         /// Available since libvirt 8.0.0.
         public static let sevBuildID: Self = "sev-build-id"
 
         /// Macro represents the launch measurement of the SEV guest, as `TypedParameterType.string`.
+        ///
+        /// Typed: `parameters[.sevMeasurement]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT`.
         /// Available since libvirt 4.5.0.
@@ -6231,11 +6417,15 @@ extension Domain {
 
         /// Macro represents the policy of the SEV guest, as `TypedParameterType.uint`.
         ///
+        /// Typed: `parameters[.sevPolicy]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY`.
         /// Available since libvirt 8.0.0.
         public static let sevPolicy: Self = "sev-policy"
 
         /// A macro used to represent the SEV launch secret. The secret is a base64-encoded `TypedParameterType.string` containing an encrypted launch secret. The secret is created by the domain owner after the SEV launch measurement is retrieved and verified.
+        ///
+        /// Typed: `parameters[.sevSecret]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET`.
         /// Available since libvirt 8.0.0.
@@ -6243,11 +6433,15 @@ extension Domain {
 
         /// A macro used to represent the SEV launch secret header. The secret header is a base64-encoded `TypedParameterType.string` containing artifacts needed by the SEV firmware to recover the plain text of the launch secret. See section "6.6 LAUNCH_SECRET" in the SEV API specification for a detailed description of the secret header.
         ///
+        /// Typed: `parameters[.sevSecretHeader]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER`.
         /// Available since libvirt 8.0.0.
         public static let sevSecretHeader: Self = "sev-secret-header"
 
         /// A macro used to represent the physical address within the guest's memory where the secret will be set, as `TypedParameterType.ullong`. If not specified, the address will be determined by the hypervisor.
+        ///
+        /// Typed: `parameters[.sevSecretSetAddress]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS`.
         /// Available since libvirt 8.0.0.
@@ -6268,11 +6462,15 @@ extension Domain {
 
         /// Macro for the memory tunable hard_limit: it represents the maximum memory the guest can use, as a ullong.
         ///
+        /// Typed: `parameters[.hardLimit]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_MEMORY_HARD_LIMIT`.
         /// Available since libvirt 0.8.5.
         public static let hardLimit: Self = "hard_limit"
 
         /// Macro for the memory tunable min_guarantee: it represents the minimum memory guaranteed to be reserved for the guest, as a ullong.
+        ///
+        /// Typed: `parameters[.minGuarantee]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_MIN_GUARANTEE`.
         /// Available since libvirt 0.8.5.
@@ -6280,11 +6478,15 @@ extension Domain {
 
         /// Macro for the memory tunable soft_limit: it represents the memory upper limit enforced during memory contention, as a ullong.
         ///
+        /// Typed: `parameters[.softLimit]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_MEMORY_SOFT_LIMIT`.
         /// Available since libvirt 0.8.5.
         public static let softLimit: Self = "soft_limit"
 
         /// Macro for the swap tunable swap_hard_limit: it represents the maximum swap plus memory the guest can use, as a ullong. This limit has to be more than VIR_DOMAIN_MEMORY_HARD_LIMIT.
+        ///
+        /// Typed: `parameters[.swapHardLimit]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT`.
         /// Available since libvirt 0.8.5.
@@ -6305,11 +6507,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: the increment added to VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL whenever the hypervisor decides the current rate is not enough to ensure convergence of the migration. As `TypedParameterType.int`.
         ///
+        /// Typed: `parameters[.autoConvergeIncrement]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT`.
         /// Available since libvirt 2.0.0.
         public static let autoConvergeIncrement: Self = "auto_converge.increment"
 
         /// virDomainMigrate* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As `TypedParameterType.int`.
+        ///
+        /// Typed: `parameters[.autoConvergeInitial]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL`.
         /// Available since libvirt 2.0.0.
@@ -6317,11 +6523,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for migration as `TypedParameterType.ullong`. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
         ///
+        /// Typed: `parameters[.bandwidth]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH`.
         /// Available since libvirt 1.1.0.
         public static let bandwidth: Self = "bandwidth"
 
         /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as `TypedParameterType.ullong`. If set to 0 or omitted, post-copy migration speed will not be limited.
+        ///
+        /// Typed: `parameters[.bandwidthPostcopy]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY`.
         /// Available since libvirt 5.1.0.
@@ -6329,11 +6539,15 @@ extension Domain {
 
         /// virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
         ///
+        /// Typed: `parameters[.compression]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION`.
         /// Available since libvirt 1.3.4.
         public static let compression: Self = "compression"
 
         /// virDomainMigrate* params field: the number of decompression threads for multithread compression as `TypedParameterType.int`.
+        ///
+        /// Typed: `parameters[.compressionMtDthreads]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS`.
         /// Available since libvirt 1.3.4.
@@ -6341,11 +6555,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: the level of compression for multithread compression as `TypedParameterType.int`. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
         ///
+        /// Typed: `parameters[.compressionMtLevel]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL`.
         /// Available since libvirt 1.3.4.
         public static let compressionMtLevel: Self = "compression.mt.level"
 
         /// virDomainMigrate* params field: the number of compression threads for multithread compression as `TypedParameterType.int`.
+        ///
+        /// Typed: `parameters[.compressionMtThreads]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS`.
         /// Available since libvirt 1.3.4.
@@ -6353,11 +6571,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: the size of page cache for xbzrle compression as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.compressionXbzrleCache]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE`.
         /// Available since libvirt 1.3.4.
         public static let compressionXbzrleCache: Self = "compression.xbzrle.cache"
 
         /// virDomainMigrate* params field: the name to be used for the domain on the destination host as `TypedParameterType.string`. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
+        ///
+        /// Typed: `parameters[.destName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_NAME`.
         /// Available since libvirt 1.1.0.
@@ -6365,11 +6587,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: the new configuration to be used for the domain on the destination host as `TypedParameterType.string`. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
         ///
+        /// Typed: `parameters[.destXML]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_XML`.
         /// Available since libvirt 1.1.0.
         public static let destXML: Self = "destination_xml"
 
         /// virDomainMigrate* params field: port that destination server should use for incoming disks migration. Type is `TypedParameterType.int`. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
+        ///
+        /// Typed: `parameters[.disksPort]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_PORT`.
         /// Available since libvirt 1.3.3.
@@ -6377,11 +6603,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: URI used for incoming disks migration. Type is `TypedParameterType.string`. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
         ///
+        /// Typed: `parameters[.disksURI]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_URI`.
         /// Available since libvirt 6.8.0.
         public static let disksURI: Self = "disks_uri"
 
         /// virDomainMigrate* params field: URI to use for migrating client's connection to domain's graphical console as `TypedParameterType.string`. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
+        ///
+        /// Typed: `parameters[.graphicsURI]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_GRAPHICS_URI`.
         /// Available since libvirt 1.1.0.
@@ -6389,11 +6619,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
         ///
+        /// Typed: `parameters[.listenAddress]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_LISTEN_ADDRESS`.
         /// Available since libvirt 1.1.4.
         public static let listenAddress: Self = "listen_address"
 
         /// virDomainMigrate* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
+        ///
+        /// Typed: `parameters[.migrateDisks]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_MIGRATE_DISKS`.
         /// Available since libvirt 1.2.17.
@@ -6401,11 +6635,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: number of connections used during parallel migration. As `TypedParameterType.int`.
         ///
+        /// Typed: `parameters[.parallelConnections]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS`.
         /// Available since libvirt 5.2.0.
         public static let parallelConnections: Self = "parallel.connections"
 
         /// virDomainMigrate* params field: the new persistent configuration to be used for the domain on the destination host as `TypedParameterType.string`. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
+        ///
+        /// Typed: `parameters[.persistXML]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_PERSIST_XML`.
         /// Available since libvirt 1.3.4.
@@ -6413,11 +6651,15 @@ extension Domain {
 
         /// virDomainMigrate* params field: override the destination host name used for TLS verification. As `TypedParameterType.string`.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
         ///
+        /// Typed: `parameters[.tlsDestination]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_MIGRATE_PARAM_TLS_DESTINATION`.
         /// Available since libvirt 6.0.0.
         public static let tlsDestination: Self = "tls.destination"
 
         /// virDomainMigrate* params field: URI to use for initiating domain migration as `TypedParameterType.string`. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when `Domain.MigrateOptions.tunnelled` flag is set.
+        ///
+        /// Typed: `parameters[.uri]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_URI`.
         /// Available since libvirt 1.1.0.
@@ -6438,11 +6680,15 @@ extension Domain {
 
         /// Macro for typed parameter name that lists the numa mode of a domain, as an int containing a `Domain.NUMATuneMemoryMode` value.
         ///
+        /// Typed: `parameters[.mode]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_DOMAIN_NUMA_MODE`.
         /// Available since libvirt 0.9.9.
         public static let mode: Self = "numa_mode"
 
         /// Macro for typed parameter name that lists the numa nodeset of a domain, as a string.
+        ///
+        /// Typed: `parameters[.nodeset]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_NUMA_NODESET`.
         /// Available since libvirt 0.9.9.
@@ -6463,11 +6709,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents alignment_faults perf event which can be used to measure the count of alignment faults by applications running on the platform. It corresponds to the "perf.alignment_faults" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.alignmentFaults]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_ALIGNMENT_FAULTS`.
         /// Available since libvirt 3.2.0.
         public static let alignmentFaults: Self = "alignment_faults"
 
         /// Macro for typed parameter name that represents branch_instructions perf event which can be used to measure the count of branch instructions by applications running on the platform. It corresponds to the "perf.branch_instructions" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.branchInstructions]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_BRANCH_INSTRUCTIONS`.
         /// Available since libvirt 3.0.0.
@@ -6475,11 +6725,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents branch_misses perf event which can be used to measure the count of branch misses by applications running on the platform. It corresponds to the "perf.branch_misses" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.branchMisses]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_BRANCH_MISSES`.
         /// Available since libvirt 3.0.0.
         public static let branchMisses: Self = "branch_misses"
 
         /// Macro for typed parameter name that represents bus_cycles perf event which can be used to measure the count of bus cycles by applications running on the platform. It corresponds to the "perf.bus_cycles" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.busCycles]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_BUS_CYCLES`.
         /// Available since libvirt 3.0.0.
@@ -6487,11 +6741,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents cache_misses perf event which can be used to measure the count of cache misses by applications running on the platform. It corresponds to the "perf.cache_misses" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.cacheMisses]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_CACHE_MISSES`.
         /// Available since libvirt 2.3.0.
         public static let cacheMisses: Self = "cache_misses"
 
         /// Macro for typed parameter name that represents cache_references perf event which can be used to measure the count of cache hits by applications running on the platform. It corresponds to the "perf.cache_references" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.cacheReferences]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_CACHE_REFERENCES`.
         /// Available since libvirt 2.3.0.
@@ -6499,11 +6757,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents CMT perf event which can be used to measure the usage of cache (bytes) by applications running on the platform. It corresponds to the "perf.cmt" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.cmt]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_CMT`.
         /// Available since libvirt 1.3.3.
         public static let cmt: Self = "cmt"
 
         /// Macro for typed parameter name that represents context_switches perf event which can be used to measure the count of context switches by applications running on the platform. It corresponds to the "perf.context_switches" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.contextSwitches]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_CONTEXT_SWITCHES`.
         /// Available since libvirt 3.2.0.
@@ -6511,11 +6773,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents cpu_clock perf event which can be used to measure the count of cpu clock time by applications running on the platform. It corresponds to the "perf.cpu_clock" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.cpuClock]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_CPU_CLOCK`.
         /// Available since libvirt 3.2.0.
         public static let cpuClock: Self = "cpu_clock"
 
         /// Macro for typed parameter name that represents cpu_cycles perf event describing the total/elapsed cpu cycles. This can be used to measure how many cpu cycles one instruction needs. It corresponds to the "perf.cpu_cycles" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.cpuCycles]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_CPU_CYCLES`.
         /// Available since libvirt 2.3.0.
@@ -6523,11 +6789,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents cpu_migrations perf event which can be used to measure the count of cpu migrations by applications running on the platform. It corresponds to the "perf.cpu_migrations" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.cpuMigrations]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_CPU_MIGRATIONS`.
         /// Available since libvirt 3.2.0.
         public static let cpuMigrations: Self = "cpu_migrations"
 
         /// Macro for typed parameter name that represents emulation_faults perf event which can be used to measure the count of emulation faults by applications running on the platform. It corresponds to the "perf.emulation_faults" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.emulationFaults]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_EMULATION_FAULTS`.
         /// Available since libvirt 3.2.0.
@@ -6535,11 +6805,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents instructions perf event which can be used to measure the count of instructions by applications running on the platform. It corresponds to the "perf.instructions" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.instructions]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_INSTRUCTIONS`.
         /// Available since libvirt 2.3.0.
         public static let instructions: Self = "instructions"
 
         /// Macro for typed parameter name that represents MBML perf event which can be used to monitor the amount of data (bytes/s) sent through the memory controller on the socket. It corresponds to the "perf.mbml" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.mbml]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_MBML`.
         /// Available since libvirt 1.3.5.
@@ -6547,11 +6821,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents MBMT perf event which can be used to monitor total system bandwidth (bytes/s) from one level of cache to another. It corresponds to the "perf.mbmt" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.mbmt]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_MBMT`.
         /// Available since libvirt 1.3.5.
         public static let mbmt: Self = "mbmt"
 
         /// Macro for typed parameter name that represents page_faults perf event which can be used to measure the count of page faults by applications running on the platform. It corresponds to the "perf.page_faults" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.pageFaults]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS`.
         /// Available since libvirt 3.2.0.
@@ -6559,11 +6837,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents page_faults_maj perf event which can be used to measure the count of major page faults by applications running on the platform. It corresponds to the "perf.page_faults_maj" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.pageFaultsMaj]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MAJ`.
         /// Available since libvirt 3.2.0.
         public static let pageFaultsMaj: Self = "page_faults_maj"
 
         /// Macro for typed parameter name that represents page_faults_min perf event which can be used to measure the count of minor page faults by applications running on the platform. It corresponds to the "perf.page_faults_min" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.pageFaultsMin]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MIN`.
         /// Available since libvirt 3.2.0.
@@ -6571,11 +6853,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents ref_cpu_cycles perf event which can be used to measure the count of total cpu cycles not affected by CPU frequency scaling by applications running on the platform. It corresponds to the "perf.ref_cpu_cycles" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.refCPUCycles]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_REF_CPU_CYCLES`.
         /// Available since libvirt 3.0.0.
         public static let refCPUCycles: Self = "ref_cpu_cycles"
 
         /// Macro for typed parameter name that represents stalled_cycles_backend perf event which can be used to measure the count of stalled cpu cycles in the backend of the instruction processor pipeline by application running on the platform. It corresponds to the "perf.stalled_cycles_backend" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.stalledCyclesBackend]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_BACKEND`.
         /// Available since libvirt 3.0.0.
@@ -6583,11 +6869,15 @@ extension Domain {
 
         /// Macro for typed parameter name that represents stalled_cycles_frontend perf event which can be used to measure the count of stalled cpu cycles in the frontend of the instruction processor pipeline by applications running on the platform. It corresponds to the "perf.stalled_cycles_frontend" field in the *Stats APIs.
         ///
+        /// Typed: `parameters[.stalledCyclesFrontend]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND`.
         /// Available since libvirt 3.0.0.
         public static let stalledCyclesFrontend: Self = "stalled_cycles_frontend"
 
         /// Macro for typed parameter name that represents task_clock perf event which can be used to measure the count of task clock time by applications running on the platform. It corresponds to the "perf.task_clock" field in the *Stats APIs.
+        ///
+        /// Typed: `parameters[.taskClock]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
         ///
         /// C symbol: `VIR_PERF_PARAM_TASK_CLOCK`.
         /// Available since libvirt 3.2.0.
@@ -6608,11 +6898,15 @@ extension Domain {
 
         /// an optional parameter used to adjust guest xml on restore. If the hypervisor supports it, it can be used to alter host-specific portions of the domain XML that will be used when restoring an image.  For example, it is possible to alter the device while the domain is stopped.
         ///
+        /// Typed: `parameters[.dxml]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_SAVE_PARAM_DXML`.
         /// Available since libvirt 8.4.0.
         public static let dxml: Self = "dxml"
 
         /// the parameter used to specify the savestate file to save to or restore from.
+        ///
+        /// Typed: `parameters[.file]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_PARAM_FILE`.
         /// Available since libvirt 8.4.0.
@@ -6633,11 +6927,15 @@ extension Domain {
 
         /// Macro represents the maximum scheduler cap, when using the credit scheduler, as a uint.
         ///
+        /// Typed: `parameters[.cap]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_CAP`.
         /// Available since libvirt 0.9.7.
         public static let cap: Self = "cap"
 
         /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as a ullong.
+        ///
+        /// Typed: `parameters[.cpuShares]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_CPU_SHARES`.
         /// Available since libvirt 0.9.7.
@@ -6645,11 +6943,15 @@ extension Domain {
 
         /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as a ullong.
         ///
+        /// Typed: `parameters[.emulatorPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD`.
         /// Available since libvirt 0.10.0.
         public static let emulatorPeriod: Self = "emulator_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an llong.
+        ///
+        /// Typed: `parameters[.emulatorQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA`.
         /// Available since libvirt 0.10.0.
@@ -6657,11 +6959,15 @@ extension Domain {
 
         /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as a ullong.
         ///
+        /// Typed: `parameters[.globalPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD`.
         /// Available since libvirt 1.3.3.
         public static let globalPeriod: Self = "global_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as an llong.
+        ///
+        /// Typed: `parameters[.globalQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA`.
         /// Available since libvirt 1.3.3.
@@ -6669,11 +6975,15 @@ extension Domain {
 
         /// Macro represents the enforcement period for a quota, in microseconds, for IOThreads only, when using the posix scheduler, as a ullong.
         ///
+        /// Typed: `parameters[.ioThreadPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
         public static let ioThreadPeriod: Self = "iothread_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for IOThreads only, when using the posix scheduler, as an llong.
+        ///
+        /// Typed: `parameters[.ioThreadQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
@@ -6681,11 +6991,15 @@ extension Domain {
 
         /// Macro represents the scheduler limit value, when using the allocation scheduler, as an llong.
         ///
+        /// Typed: `parameters[.limit]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_LIMIT`.
         /// Available since libvirt 0.9.7.
         public static let limit: Self = "limit"
 
         /// Macro represents the scheduler reservation value, when using the allocation scheduler, as an llong.
+        ///
+        /// Typed: `parameters[.reservation]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_RESERVATION`.
         /// Available since libvirt 0.9.7.
@@ -6693,11 +7007,15 @@ extension Domain {
 
         /// Macro represents the scheduler shares value, when using the allocation scheduler, as an int.
         ///
+        /// Typed: `parameters[.shares]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_SHARES`.
         /// Available since libvirt 0.9.7.
         public static let shares: Self = "shares"
 
         /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as a ullong.
+        ///
+        /// Typed: `parameters[.vcpuPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_PERIOD`.
         /// Available since libvirt 0.9.7.
@@ -6705,11 +7023,15 @@ extension Domain {
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as an llong.
         ///
+        /// Typed: `parameters[.vcpuQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_QUOTA`.
         /// Available since libvirt 0.9.7.
         public static let vcpuQuota: Self = "vcpu_quota"
 
         /// Macro represents the relative weight,  when using the credit scheduler, as a uint.
+        ///
+        /// Typed: `parameters[.weight]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_WEIGHT`.
         /// Available since libvirt 0.9.7.
@@ -6730,11 +7052,15 @@ extension Domain {
 
         /// Macro represents the name of guest disk for which the values are updated, as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.blkdevDisk]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_DISK`.
         /// Available since libvirt 1.2.9.
         public static let blkdevDisk: Self = "blkdeviotune.disk"
 
         /// Macro represents the group name to be used, as `TypedParameterType.string`.
+        ///
+        /// Typed: `parameters[.blkdevGroupName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME`.
         /// Available since libvirt 3.0.0.
@@ -6742,11 +7068,15 @@ extension Domain {
 
         /// Macro represents the read throughput limit in bytes per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevReadBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
         public static let blkdevReadBytesSec: Self = "blkdeviotune.read_bytes_sec"
 
         /// Macro represents the read throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevReadBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -6754,11 +7084,15 @@ extension Domain {
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_bytes_sec_max as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevReadBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let blkdevReadBytesSecMaxLength: Self = "blkdeviotune.read_bytes_sec_max_length"
 
         /// Macro represents the read I/O operations per second, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevReadIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
@@ -6766,11 +7100,15 @@ extension Domain {
 
         /// Macro represents the read maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevReadIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let blkdevReadIopsSecMax: Self = "blkdeviotune.read_iops_sec_max"
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_iops_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevReadIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -6778,11 +7116,15 @@ extension Domain {
 
         /// Macro represents the size maximum I/O operations per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevSizeIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC`.
         /// Available since libvirt 1.2.11.
         public static let blkdevSizeIopsSec: Self = "blkdeviotune.size_iops_sec"
 
         /// Macro represents the total throughput limit in bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevTotalBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
@@ -6790,11 +7132,15 @@ extension Domain {
 
         /// Macro represents the total throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevTotalBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let blkdevTotalBytesSecMax: Self = "blkdeviotune.total_bytes_sec_max"
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_bytes_sec_max, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevTotalBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -6802,11 +7148,15 @@ extension Domain {
 
         /// Macro represents the total I/O operations per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevTotalIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
         public static let blkdevTotalIopsSec: Self = "blkdeviotune.total_iops_sec"
 
         /// Macro represents the total maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevTotalIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -6814,11 +7164,15 @@ extension Domain {
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_iops_sec_max as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevTotalIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let blkdevTotalIopsSecMaxLength: Self = "blkdeviotune.total_iops_sec_max_length"
 
         /// Macro represents the write throughput limit in bytes per second, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevWriteBytesSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
@@ -6826,11 +7180,15 @@ extension Domain {
 
         /// Macro represents the write throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevWriteBytesSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
         public static let blkdevWriteBytesSecMax: Self = "blkdeviotune.write_bytes_sec_max"
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_bytes_sec_max as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevWriteBytesSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
@@ -6838,11 +7196,15 @@ extension Domain {
 
         /// Macro represents the write I/O operations per second, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevWriteIopsSec]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
         public static let blkdevWriteIopsSec: Self = "blkdeviotune.write_iops_sec"
 
         /// Macro represents the write maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.blkdevWriteIopsSecMax]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
@@ -6850,11 +7212,15 @@ extension Domain {
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_iops_sec_max as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.blkdevWriteIopsSecMaxLength]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
         public static let blkdevWriteIopsSecMaxLength: Self = "blkdeviotune.write_iops_sec_max_length"
 
         /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.cpuCPUShares]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES`.
         /// Available since libvirt 1.2.9.
@@ -6862,11 +7228,15 @@ extension Domain {
 
         /// Macro represents formatted pinning for emulator process, as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.cpuEmulatorPin]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN`.
         /// Available since libvirt 1.2.9.
         public static let cpuEmulatorPin: Self = "cputune.emulatorpin"
 
         /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.cpuEmulatorPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD`.
         /// Available since libvirt 1.2.9.
@@ -6874,11 +7244,15 @@ extension Domain {
 
         /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an `TypedParameterType.llong`.
         ///
+        /// Typed: `parameters[.cpuEmulatorQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA`.
         /// Available since libvirt 1.2.9.
         public static let cpuEmulatorQuota: Self = "cputune.emulator_quota"
 
         /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as `TypedParameterType.ullong`.
+        ///
+        /// Typed: `parameters[.cpuGlobalPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD`.
         /// Available since libvirt 1.3.3.
@@ -6886,11 +7260,15 @@ extension Domain {
 
         /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
+        /// Typed: `parameters[.cpuGlobalQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA`.
         /// Available since libvirt 1.3.3.
         public static let cpuGlobalQuota: Self = "cputune.global_quota"
 
         /// Macro represents formatted pinning for one IOThread specified by id which is appended to the parameter name, for example "cputune.iothreadpin1", as `TypedParameterType.string`.
+        ///
+        /// Typed: `parameters[.cpuIOThreadsPin(…)]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN`.
         /// Available since libvirt 1.2.14.
@@ -6898,11 +7276,15 @@ extension Domain {
 
         /// Macro represents the enforcement period for a quota, in microseconds, for iothreads only, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.cpuIOThreadPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
         public static let cpuIOThreadPeriod: Self = "cputune.iothread_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for iothreads only, when using the posix scheduler, as `TypedParameterType.llong`.
+        ///
+        /// Typed: `parameters[.cpuIOThreadQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
@@ -6910,17 +7292,23 @@ extension Domain {
 
         /// Macro represents formatted pinning for one vcpu specified by id which is appended to the parameter name, for example "cputune.vcpupin1", as `TypedParameterType.string`.
         ///
+        /// Typed: `parameters[.cpuVCPUPin(…)]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPUPIN`.
         /// Available since libvirt 1.2.9.
         public static func cpuVCPUPin(_ value0: UInt) -> Self { Self(rawValue: "cputune.vcpupin\(value0)") }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
+        /// Typed: `parameters[.cpuVCPUPeriod]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`.
         /// Available since libvirt 1.2.9.
         public static let cpuVCPUPeriod: Self = "cputune.vcpu_period"
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as `TypedParameterType.llong`.
+        ///
+        /// Typed: `parameters[.cpuVCPUQuota]` reads and writes `Int64` values (`VIR_TYPED_PARAM_LLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`.
         /// Available since libvirt 1.2.9.
@@ -11029,4 +11417,650 @@ extension Domain {
     public func updateDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
         try check(xml.withCString { xml in virDomainUpdateDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
+}
+
+/// The names of `Domain.BlkioParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.deviceReadBps]` reads and writes `String` values.
+extension TypedKey where Key == Domain.BlkioParameter {
+    /// `Domain.BlkioParameter.deviceReadBps` (`VIR_DOMAIN_BLKIO_DEVICE_READ_BPS`) with `String` values.
+    public static var deviceReadBps: TypedKey<Key, String> { .init(Key.deviceReadBps) }
+
+    /// `Domain.BlkioParameter.deviceReadIops` (`VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS`) with `String` values.
+    public static var deviceReadIops: TypedKey<Key, String> { .init(Key.deviceReadIops) }
+
+    /// `Domain.BlkioParameter.deviceWeight` (`VIR_DOMAIN_BLKIO_DEVICE_WEIGHT`) with `String` values.
+    public static var deviceWeight: TypedKey<Key, String> { .init(Key.deviceWeight) }
+
+    /// `Domain.BlkioParameter.deviceWriteBps` (`VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS`) with `String` values.
+    public static var deviceWriteBps: TypedKey<Key, String> { .init(Key.deviceWriteBps) }
+
+    /// `Domain.BlkioParameter.deviceWriteIops` (`VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS`) with `String` values.
+    public static var deviceWriteIops: TypedKey<Key, String> { .init(Key.deviceWriteIops) }
+
+    /// `Domain.BlkioParameter.weight` (`VIR_DOMAIN_BLKIO_WEIGHT`) with `UInt32` values.
+    public static var weight: TypedKey<Key, UInt32> { .init(Key.weight) }
+}
+
+/// The names of `Domain.BlockCopyParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.bandwidth]` reads and writes `UInt64` values.
+extension TypedKey where Key == Domain.BlockCopyParameter {
+    /// `Domain.BlockCopyParameter.bandwidth` (`VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`) with `UInt64` values.
+    public static var bandwidth: TypedKey<Key, UInt64> { .init(Key.bandwidth) }
+
+    /// `Domain.BlockCopyParameter.bufSize` (`VIR_DOMAIN_BLOCK_COPY_BUF_SIZE`) with `UInt64` values.
+    public static var bufSize: TypedKey<Key, UInt64> { .init(Key.bufSize) }
+
+    /// `Domain.BlockCopyParameter.granularity` (`VIR_DOMAIN_BLOCK_COPY_GRANULARITY`) with `UInt32` values.
+    public static var granularity: TypedKey<Key, UInt32> { .init(Key.granularity) }
+}
+
+/// The names of `Domain.BlockIOTuneParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.groupName]` reads and writes `String` values.
+extension TypedKey where Key == Domain.BlockIOTuneParameter {
+    /// `Domain.BlockIOTuneParameter.groupName` (`VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME`) with `String` values.
+    public static var groupName: TypedKey<Key, String> { .init(Key.groupName) }
+
+    /// `Domain.BlockIOTuneParameter.readBytesSec` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC`) with `UInt64` values.
+    public static var readBytesSec: TypedKey<Key, UInt64> { .init(Key.readBytesSec) }
+
+    /// `Domain.BlockIOTuneParameter.readBytesSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var readBytesSecMax: TypedKey<Key, UInt64> { .init(Key.readBytesSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.readBytesSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var readBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.readBytesSecMaxLength) }
+
+    /// `Domain.BlockIOTuneParameter.readIopsSec` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC`) with `UInt64` values.
+    public static var readIopsSec: TypedKey<Key, UInt64> { .init(Key.readIopsSec) }
+
+    /// `Domain.BlockIOTuneParameter.readIopsSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var readIopsSecMax: TypedKey<Key, UInt64> { .init(Key.readIopsSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.readIopsSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var readIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.readIopsSecMaxLength) }
+
+    /// `Domain.BlockIOTuneParameter.sizeIopsSec` (`VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC`) with `UInt64` values.
+    public static var sizeIopsSec: TypedKey<Key, UInt64> { .init(Key.sizeIopsSec) }
+
+    /// `Domain.BlockIOTuneParameter.totalBytesSec` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC`) with `UInt64` values.
+    public static var totalBytesSec: TypedKey<Key, UInt64> { .init(Key.totalBytesSec) }
+
+    /// `Domain.BlockIOTuneParameter.totalBytesSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var totalBytesSecMax: TypedKey<Key, UInt64> { .init(Key.totalBytesSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.totalBytesSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var totalBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.totalBytesSecMaxLength) }
+
+    /// `Domain.BlockIOTuneParameter.totalIopsSec` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC`) with `UInt64` values.
+    public static var totalIopsSec: TypedKey<Key, UInt64> { .init(Key.totalIopsSec) }
+
+    /// `Domain.BlockIOTuneParameter.totalIopsSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var totalIopsSecMax: TypedKey<Key, UInt64> { .init(Key.totalIopsSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.totalIopsSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var totalIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.totalIopsSecMaxLength) }
+
+    /// `Domain.BlockIOTuneParameter.writeBytesSec` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC`) with `UInt64` values.
+    public static var writeBytesSec: TypedKey<Key, UInt64> { .init(Key.writeBytesSec) }
+
+    /// `Domain.BlockIOTuneParameter.writeBytesSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var writeBytesSecMax: TypedKey<Key, UInt64> { .init(Key.writeBytesSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.writeBytesSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var writeBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.writeBytesSecMaxLength) }
+
+    /// `Domain.BlockIOTuneParameter.writeIopsSec` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC`) with `UInt64` values.
+    public static var writeIopsSec: TypedKey<Key, UInt64> { .init(Key.writeIopsSec) }
+
+    /// `Domain.BlockIOTuneParameter.writeIopsSecMax` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var writeIopsSecMax: TypedKey<Key, UInt64> { .init(Key.writeIopsSecMax) }
+
+    /// `Domain.BlockIOTuneParameter.writeIopsSecMaxLength` (`VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var writeIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.writeIopsSecMaxLength) }
+}
+
+/// The names of `Domain.BlockStatsParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.errors]` reads and writes `Int64` values.
+extension TypedKey where Key == Domain.BlockStatsParameter {
+    /// `Domain.BlockStatsParameter.errors` (`VIR_DOMAIN_BLOCK_STATS_ERRS`) with `Int64` values.
+    public static var errors: TypedKey<Key, Int64> { .init(Key.errors) }
+
+    /// `Domain.BlockStatsParameter.flushRequests` (`VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ`) with `Int64` values.
+    public static var flushRequests: TypedKey<Key, Int64> { .init(Key.flushRequests) }
+
+    /// `Domain.BlockStatsParameter.flushTotalTimes` (`VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES`) with `Int64` values.
+    public static var flushTotalTimes: TypedKey<Key, Int64> { .init(Key.flushTotalTimes) }
+
+    /// `Domain.BlockStatsParameter.readBytes` (`VIR_DOMAIN_BLOCK_STATS_READ_BYTES`) with `Int64` values.
+    public static var readBytes: TypedKey<Key, Int64> { .init(Key.readBytes) }
+
+    /// `Domain.BlockStatsParameter.readRequests` (`VIR_DOMAIN_BLOCK_STATS_READ_REQ`) with `Int64` values.
+    public static var readRequests: TypedKey<Key, Int64> { .init(Key.readRequests) }
+
+    /// `Domain.BlockStatsParameter.readTotalTimes` (`VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES`) with `Int64` values.
+    public static var readTotalTimes: TypedKey<Key, Int64> { .init(Key.readTotalTimes) }
+
+    /// `Domain.BlockStatsParameter.writeBytes` (`VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES`) with `Int64` values.
+    public static var writeBytes: TypedKey<Key, Int64> { .init(Key.writeBytes) }
+
+    /// `Domain.BlockStatsParameter.writeRequests` (`VIR_DOMAIN_BLOCK_STATS_WRITE_REQ`) with `Int64` values.
+    public static var writeRequests: TypedKey<Key, Int64> { .init(Key.writeRequests) }
+
+    /// `Domain.BlockStatsParameter.writeTotalTimes` (`VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES`) with `Int64` values.
+    public static var writeTotalTimes: TypedKey<Key, Int64> { .init(Key.writeTotalTimes) }
+}
+
+/// The names of `Domain.CPUStatsParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.cputime]` reads and writes `UInt64` values.
+extension TypedKey where Key == Domain.CPUStatsParameter {
+    /// `Domain.CPUStatsParameter.cputime` (`VIR_DOMAIN_CPU_STATS_CPUTIME`) with `UInt64` values.
+    public static var cputime: TypedKey<Key, UInt64> { .init(Key.cputime) }
+
+    /// `Domain.CPUStatsParameter.systemtime` (`VIR_DOMAIN_CPU_STATS_SYSTEMTIME`) with `UInt64` values.
+    public static var systemtime: TypedKey<Key, UInt64> { .init(Key.systemtime) }
+
+    /// `Domain.CPUStatsParameter.usertime` (`VIR_DOMAIN_CPU_STATS_USERTIME`) with `UInt64` values.
+    public static var usertime: TypedKey<Key, UInt64> { .init(Key.usertime) }
+
+    /// `Domain.CPUStatsParameter.vcputime` (`VIR_DOMAIN_CPU_STATS_VCPUTIME`) with `UInt64` values.
+    public static var vcputime: TypedKey<Key, UInt64> { .init(Key.vcputime) }
+}
+
+/// The names of `Domain.IOThreadParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.pollGrow]` reads and writes `UInt32` values.
+extension TypedKey where Key == Domain.IOThreadParameter {
+    /// `Domain.IOThreadParameter.pollGrow` (`VIR_DOMAIN_IOTHREAD_POLL_GROW`) with `UInt32` values.
+    public static var pollGrow: TypedKey<Key, UInt32> { .init(Key.pollGrow) }
+
+    /// `Domain.IOThreadParameter.pollMaxNs` (`VIR_DOMAIN_IOTHREAD_POLL_MAX_NS`) with `UInt64` values.
+    public static var pollMaxNs: TypedKey<Key, UInt64> { .init(Key.pollMaxNs) }
+
+    /// `Domain.IOThreadParameter.pollShrink` (`VIR_DOMAIN_IOTHREAD_POLL_SHRINK`) with `UInt32` values.
+    public static var pollShrink: TypedKey<Key, UInt32> { .init(Key.pollShrink) }
+
+    /// `Domain.IOThreadParameter.threadPoolMax` (`VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX`) with `Int32` values.
+    public static var threadPoolMax: TypedKey<Key, Int32> { .init(Key.threadPoolMax) }
+
+    /// `Domain.IOThreadParameter.threadPoolMin` (`VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN`) with `Int32` values.
+    public static var threadPoolMin: TypedKey<Key, Int32> { .init(Key.threadPoolMin) }
+}
+
+/// The names of `Domain.InterfaceParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.inAverage]` reads and writes `UInt32` values.
+extension TypedKey where Key == Domain.InterfaceParameter {
+    /// `Domain.InterfaceParameter.inAverage` (`VIR_DOMAIN_BANDWIDTH_IN_AVERAGE`) with `UInt32` values.
+    public static var inAverage: TypedKey<Key, UInt32> { .init(Key.inAverage) }
+
+    /// `Domain.InterfaceParameter.inBurst` (`VIR_DOMAIN_BANDWIDTH_IN_BURST`) with `UInt32` values.
+    public static var inBurst: TypedKey<Key, UInt32> { .init(Key.inBurst) }
+
+    /// `Domain.InterfaceParameter.inFloor` (`VIR_DOMAIN_BANDWIDTH_IN_FLOOR`) with `UInt32` values.
+    public static var inFloor: TypedKey<Key, UInt32> { .init(Key.inFloor) }
+
+    /// `Domain.InterfaceParameter.inPeak` (`VIR_DOMAIN_BANDWIDTH_IN_PEAK`) with `UInt32` values.
+    public static var inPeak: TypedKey<Key, UInt32> { .init(Key.inPeak) }
+
+    /// `Domain.InterfaceParameter.outAverage` (`VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE`) with `UInt32` values.
+    public static var outAverage: TypedKey<Key, UInt32> { .init(Key.outAverage) }
+
+    /// `Domain.InterfaceParameter.outBurst` (`VIR_DOMAIN_BANDWIDTH_OUT_BURST`) with `UInt32` values.
+    public static var outBurst: TypedKey<Key, UInt32> { .init(Key.outBurst) }
+
+    /// `Domain.InterfaceParameter.outPeak` (`VIR_DOMAIN_BANDWIDTH_OUT_PEAK`) with `UInt32` values.
+    public static var outPeak: TypedKey<Key, UInt32> { .init(Key.outPeak) }
+}
+
+/// The names of `Domain.JobStatsParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.autoConvergeThrottle]` reads and writes `Int32` values.
+extension TypedKey where Key == Domain.JobStatsParameter {
+    /// `Domain.JobStatsParameter.autoConvergeThrottle` (`VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE`) with `Int32` values.
+    public static var autoConvergeThrottle: TypedKey<Key, Int32> { .init(Key.autoConvergeThrottle) }
+
+    /// `Domain.JobStatsParameter.compressionBytes` (`VIR_DOMAIN_JOB_COMPRESSION_BYTES`) with `UInt64` values.
+    public static var compressionBytes: TypedKey<Key, UInt64> { .init(Key.compressionBytes) }
+
+    /// `Domain.JobStatsParameter.compressionCache` (`VIR_DOMAIN_JOB_COMPRESSION_CACHE`) with `UInt64` values.
+    public static var compressionCache: TypedKey<Key, UInt64> { .init(Key.compressionCache) }
+
+    /// `Domain.JobStatsParameter.compressionCacheMisses` (`VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES`) with `UInt64` values.
+    public static var compressionCacheMisses: TypedKey<Key, UInt64> { .init(Key.compressionCacheMisses) }
+
+    /// `Domain.JobStatsParameter.compressionOverflow` (`VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW`) with `UInt64` values.
+    public static var compressionOverflow: TypedKey<Key, UInt64> { .init(Key.compressionOverflow) }
+
+    /// `Domain.JobStatsParameter.compressionPages` (`VIR_DOMAIN_JOB_COMPRESSION_PAGES`) with `UInt64` values.
+    public static var compressionPages: TypedKey<Key, UInt64> { .init(Key.compressionPages) }
+
+    /// `Domain.JobStatsParameter.dataProcessed` (`VIR_DOMAIN_JOB_DATA_PROCESSED`) with `UInt64` values.
+    public static var dataProcessed: TypedKey<Key, UInt64> { .init(Key.dataProcessed) }
+
+    /// `Domain.JobStatsParameter.dataRemaining` (`VIR_DOMAIN_JOB_DATA_REMAINING`) with `UInt64` values.
+    public static var dataRemaining: TypedKey<Key, UInt64> { .init(Key.dataRemaining) }
+
+    /// `Domain.JobStatsParameter.dataTotal` (`VIR_DOMAIN_JOB_DATA_TOTAL`) with `UInt64` values.
+    public static var dataTotal: TypedKey<Key, UInt64> { .init(Key.dataTotal) }
+
+    /// `Domain.JobStatsParameter.diskBps` (`VIR_DOMAIN_JOB_DISK_BPS`) with `UInt64` values.
+    public static var diskBps: TypedKey<Key, UInt64> { .init(Key.diskBps) }
+
+    /// `Domain.JobStatsParameter.diskProcessed` (`VIR_DOMAIN_JOB_DISK_PROCESSED`) with `UInt64` values.
+    public static var diskProcessed: TypedKey<Key, UInt64> { .init(Key.diskProcessed) }
+
+    /// `Domain.JobStatsParameter.diskRemaining` (`VIR_DOMAIN_JOB_DISK_REMAINING`) with `UInt64` values.
+    public static var diskRemaining: TypedKey<Key, UInt64> { .init(Key.diskRemaining) }
+
+    /// `Domain.JobStatsParameter.diskTempTotal` (`VIR_DOMAIN_JOB_DISK_TEMP_TOTAL`) with `UInt64` values.
+    public static var diskTempTotal: TypedKey<Key, UInt64> { .init(Key.diskTempTotal) }
+
+    /// `Domain.JobStatsParameter.diskTempUsed` (`VIR_DOMAIN_JOB_DISK_TEMP_USED`) with `UInt64` values.
+    public static var diskTempUsed: TypedKey<Key, UInt64> { .init(Key.diskTempUsed) }
+
+    /// `Domain.JobStatsParameter.diskTotal` (`VIR_DOMAIN_JOB_DISK_TOTAL`) with `UInt64` values.
+    public static var diskTotal: TypedKey<Key, UInt64> { .init(Key.diskTotal) }
+
+    /// `Domain.JobStatsParameter.downtime` (`VIR_DOMAIN_JOB_DOWNTIME`) with `UInt64` values.
+    public static var downtime: TypedKey<Key, UInt64> { .init(Key.downtime) }
+
+    /// `Domain.JobStatsParameter.downtimeNet` (`VIR_DOMAIN_JOB_DOWNTIME_NET`) with `UInt64` values.
+    public static var downtimeNet: TypedKey<Key, UInt64> { .init(Key.downtimeNet) }
+
+    /// `Domain.JobStatsParameter.errmsg` (`VIR_DOMAIN_JOB_ERRMSG`) with `String` values.
+    public static var errmsg: TypedKey<Key, String> { .init(Key.errmsg) }
+
+    /// `Domain.JobStatsParameter.memoryBps` (`VIR_DOMAIN_JOB_MEMORY_BPS`) with `UInt64` values.
+    public static var memoryBps: TypedKey<Key, UInt64> { .init(Key.memoryBps) }
+
+    /// `Domain.JobStatsParameter.memoryConstant` (`VIR_DOMAIN_JOB_MEMORY_CONSTANT`) with `UInt64` values.
+    public static var memoryConstant: TypedKey<Key, UInt64> { .init(Key.memoryConstant) }
+
+    /// `Domain.JobStatsParameter.memoryDirtyRate` (`VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE`) with `UInt64` values.
+    public static var memoryDirtyRate: TypedKey<Key, UInt64> { .init(Key.memoryDirtyRate) }
+
+    /// `Domain.JobStatsParameter.memoryIteration` (`VIR_DOMAIN_JOB_MEMORY_ITERATION`) with `UInt64` values.
+    public static var memoryIteration: TypedKey<Key, UInt64> { .init(Key.memoryIteration) }
+
+    /// `Domain.JobStatsParameter.memoryNormal` (`VIR_DOMAIN_JOB_MEMORY_NORMAL`) with `UInt64` values.
+    public static var memoryNormal: TypedKey<Key, UInt64> { .init(Key.memoryNormal) }
+
+    /// `Domain.JobStatsParameter.memoryNormalBytes` (`VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES`) with `UInt64` values.
+    public static var memoryNormalBytes: TypedKey<Key, UInt64> { .init(Key.memoryNormalBytes) }
+
+    /// `Domain.JobStatsParameter.memoryPageSize` (`VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE`) with `UInt64` values.
+    public static var memoryPageSize: TypedKey<Key, UInt64> { .init(Key.memoryPageSize) }
+
+    /// `Domain.JobStatsParameter.memoryPostcopyReqs` (`VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`) with `UInt64` values.
+    public static var memoryPostcopyReqs: TypedKey<Key, UInt64> { .init(Key.memoryPostcopyReqs) }
+
+    /// `Domain.JobStatsParameter.memoryProcessed` (`VIR_DOMAIN_JOB_MEMORY_PROCESSED`) with `UInt64` values.
+    public static var memoryProcessed: TypedKey<Key, UInt64> { .init(Key.memoryProcessed) }
+
+    /// `Domain.JobStatsParameter.memoryRemaining` (`VIR_DOMAIN_JOB_MEMORY_REMAINING`) with `UInt64` values.
+    public static var memoryRemaining: TypedKey<Key, UInt64> { .init(Key.memoryRemaining) }
+
+    /// `Domain.JobStatsParameter.memoryTotal` (`VIR_DOMAIN_JOB_MEMORY_TOTAL`) with `UInt64` values.
+    public static var memoryTotal: TypedKey<Key, UInt64> { .init(Key.memoryTotal) }
+
+    /// `Domain.JobStatsParameter.operation` (`VIR_DOMAIN_JOB_OPERATION`) with `Int32` values.
+    public static var operation: TypedKey<Key, Int32> { .init(Key.operation) }
+
+    /// `Domain.JobStatsParameter.setupTime` (`VIR_DOMAIN_JOB_SETUP_TIME`) with `UInt64` values.
+    public static var setupTime: TypedKey<Key, UInt64> { .init(Key.setupTime) }
+
+    /// `Domain.JobStatsParameter.success` (`VIR_DOMAIN_JOB_SUCCESS`) with `Bool` values.
+    public static var success: TypedKey<Key, Bool> { .init(Key.success) }
+
+    /// `Domain.JobStatsParameter.timeElapsed` (`VIR_DOMAIN_JOB_TIME_ELAPSED`) with `UInt64` values.
+    public static var timeElapsed: TypedKey<Key, UInt64> { .init(Key.timeElapsed) }
+
+    /// `Domain.JobStatsParameter.timeElapsedNet` (`VIR_DOMAIN_JOB_TIME_ELAPSED_NET`) with `UInt64` values.
+    public static var timeElapsedNet: TypedKey<Key, UInt64> { .init(Key.timeElapsedNet) }
+
+    /// `Domain.JobStatsParameter.timeRemaining` (`VIR_DOMAIN_JOB_TIME_REMAINING`) with `UInt64` values.
+    public static var timeRemaining: TypedKey<Key, UInt64> { .init(Key.timeRemaining) }
+}
+
+/// The names of `Domain.LaunchSecurityParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.sevAPIMajor]` reads and writes `UInt32` values.
+extension TypedKey where Key == Domain.LaunchSecurityParameter {
+    /// `Domain.LaunchSecurityParameter.sevAPIMajor` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR`) with `UInt32` values.
+    public static var sevAPIMajor: TypedKey<Key, UInt32> { .init(Key.sevAPIMajor) }
+
+    /// `Domain.LaunchSecurityParameter.sevAPIMinor` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR`) with `UInt32` values.
+    public static var sevAPIMinor: TypedKey<Key, UInt32> { .init(Key.sevAPIMinor) }
+
+    /// `Domain.LaunchSecurityParameter.sevBuildID` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID`) with `UInt32` values.
+    public static var sevBuildID: TypedKey<Key, UInt32> { .init(Key.sevBuildID) }
+
+    /// `Domain.LaunchSecurityParameter.sevMeasurement` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT`) with `String` values.
+    public static var sevMeasurement: TypedKey<Key, String> { .init(Key.sevMeasurement) }
+
+    /// `Domain.LaunchSecurityParameter.sevPolicy` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY`) with `UInt32` values.
+    public static var sevPolicy: TypedKey<Key, UInt32> { .init(Key.sevPolicy) }
+
+    /// `Domain.LaunchSecurityParameter.sevSecret` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET`) with `String` values.
+    public static var sevSecret: TypedKey<Key, String> { .init(Key.sevSecret) }
+
+    /// `Domain.LaunchSecurityParameter.sevSecretHeader` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER`) with `String` values.
+    public static var sevSecretHeader: TypedKey<Key, String> { .init(Key.sevSecretHeader) }
+
+    /// `Domain.LaunchSecurityParameter.sevSecretSetAddress` (`VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS`) with `UInt64` values.
+    public static var sevSecretSetAddress: TypedKey<Key, UInt64> { .init(Key.sevSecretSetAddress) }
+}
+
+/// The names of `Domain.MemoryParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.hardLimit]` reads and writes `UInt64` values.
+extension TypedKey where Key == Domain.MemoryParameter {
+    /// `Domain.MemoryParameter.hardLimit` (`VIR_DOMAIN_MEMORY_HARD_LIMIT`) with `UInt64` values.
+    public static var hardLimit: TypedKey<Key, UInt64> { .init(Key.hardLimit) }
+
+    /// `Domain.MemoryParameter.minGuarantee` (`VIR_DOMAIN_MEMORY_MIN_GUARANTEE`) with `UInt64` values.
+    public static var minGuarantee: TypedKey<Key, UInt64> { .init(Key.minGuarantee) }
+
+    /// `Domain.MemoryParameter.softLimit` (`VIR_DOMAIN_MEMORY_SOFT_LIMIT`) with `UInt64` values.
+    public static var softLimit: TypedKey<Key, UInt64> { .init(Key.softLimit) }
+
+    /// `Domain.MemoryParameter.swapHardLimit` (`VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT`) with `UInt64` values.
+    public static var swapHardLimit: TypedKey<Key, UInt64> { .init(Key.swapHardLimit) }
+}
+
+/// The names of `Domain.MigrationParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.autoConvergeIncrement]` reads and writes `Int32` values.
+extension TypedKey where Key == Domain.MigrationParameter {
+    /// `Domain.MigrationParameter.autoConvergeIncrement` (`VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT`) with `Int32` values.
+    public static var autoConvergeIncrement: TypedKey<Key, Int32> { .init(Key.autoConvergeIncrement) }
+
+    /// `Domain.MigrationParameter.autoConvergeInitial` (`VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL`) with `Int32` values.
+    public static var autoConvergeInitial: TypedKey<Key, Int32> { .init(Key.autoConvergeInitial) }
+
+    /// `Domain.MigrationParameter.bandwidth` (`VIR_MIGRATE_PARAM_BANDWIDTH`) with `UInt64` values.
+    public static var bandwidth: TypedKey<Key, UInt64> { .init(Key.bandwidth) }
+
+    /// `Domain.MigrationParameter.bandwidthPostcopy` (`VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY`) with `UInt64` values.
+    public static var bandwidthPostcopy: TypedKey<Key, UInt64> { .init(Key.bandwidthPostcopy) }
+
+    /// `Domain.MigrationParameter.compression` (`VIR_MIGRATE_PARAM_COMPRESSION`) with `String` values.
+    public static var compression: TypedKey<Key, String> { .init(Key.compression) }
+
+    /// `Domain.MigrationParameter.compressionMtDthreads` (`VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS`) with `Int32` values.
+    public static var compressionMtDthreads: TypedKey<Key, Int32> { .init(Key.compressionMtDthreads) }
+
+    /// `Domain.MigrationParameter.compressionMtLevel` (`VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL`) with `Int32` values.
+    public static var compressionMtLevel: TypedKey<Key, Int32> { .init(Key.compressionMtLevel) }
+
+    /// `Domain.MigrationParameter.compressionMtThreads` (`VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS`) with `Int32` values.
+    public static var compressionMtThreads: TypedKey<Key, Int32> { .init(Key.compressionMtThreads) }
+
+    /// `Domain.MigrationParameter.compressionXbzrleCache` (`VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE`) with `UInt64` values.
+    public static var compressionXbzrleCache: TypedKey<Key, UInt64> { .init(Key.compressionXbzrleCache) }
+
+    /// `Domain.MigrationParameter.destName` (`VIR_MIGRATE_PARAM_DEST_NAME`) with `String` values.
+    public static var destName: TypedKey<Key, String> { .init(Key.destName) }
+
+    /// `Domain.MigrationParameter.destXML` (`VIR_MIGRATE_PARAM_DEST_XML`) with `String` values.
+    public static var destXML: TypedKey<Key, String> { .init(Key.destXML) }
+
+    /// `Domain.MigrationParameter.disksPort` (`VIR_MIGRATE_PARAM_DISKS_PORT`) with `Int32` values.
+    public static var disksPort: TypedKey<Key, Int32> { .init(Key.disksPort) }
+
+    /// `Domain.MigrationParameter.disksURI` (`VIR_MIGRATE_PARAM_DISKS_URI`) with `String` values.
+    public static var disksURI: TypedKey<Key, String> { .init(Key.disksURI) }
+
+    /// `Domain.MigrationParameter.graphicsURI` (`VIR_MIGRATE_PARAM_GRAPHICS_URI`) with `String` values.
+    public static var graphicsURI: TypedKey<Key, String> { .init(Key.graphicsURI) }
+
+    /// `Domain.MigrationParameter.listenAddress` (`VIR_MIGRATE_PARAM_LISTEN_ADDRESS`) with `String` values.
+    public static var listenAddress: TypedKey<Key, String> { .init(Key.listenAddress) }
+
+    /// `Domain.MigrationParameter.migrateDisks` (`VIR_MIGRATE_PARAM_MIGRATE_DISKS`) with `String` values.
+    public static var migrateDisks: TypedKey<Key, String> { .init(Key.migrateDisks) }
+
+    /// `Domain.MigrationParameter.parallelConnections` (`VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS`) with `Int32` values.
+    public static var parallelConnections: TypedKey<Key, Int32> { .init(Key.parallelConnections) }
+
+    /// `Domain.MigrationParameter.persistXML` (`VIR_MIGRATE_PARAM_PERSIST_XML`) with `String` values.
+    public static var persistXML: TypedKey<Key, String> { .init(Key.persistXML) }
+
+    /// `Domain.MigrationParameter.tlsDestination` (`VIR_MIGRATE_PARAM_TLS_DESTINATION`) with `String` values.
+    public static var tlsDestination: TypedKey<Key, String> { .init(Key.tlsDestination) }
+
+    /// `Domain.MigrationParameter.uri` (`VIR_MIGRATE_PARAM_URI`) with `String` values.
+    public static var uri: TypedKey<Key, String> { .init(Key.uri) }
+}
+
+/// The names of `Domain.NUMAParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.mode]` reads and writes `Int32` values.
+extension TypedKey where Key == Domain.NUMAParameter {
+    /// `Domain.NUMAParameter.mode` (`VIR_DOMAIN_NUMA_MODE`) with `Int32` values.
+    public static var mode: TypedKey<Key, Int32> { .init(Key.mode) }
+
+    /// `Domain.NUMAParameter.nodeset` (`VIR_DOMAIN_NUMA_NODESET`) with `String` values.
+    public static var nodeset: TypedKey<Key, String> { .init(Key.nodeset) }
+}
+
+/// The names of `Domain.PerfEvent` whose value type libvirt documents, each with that type:
+/// `parameters[.alignmentFaults]` reads and writes `Bool` values.
+extension TypedKey where Key == Domain.PerfEvent {
+    /// `Domain.PerfEvent.alignmentFaults` (`VIR_PERF_PARAM_ALIGNMENT_FAULTS`) with `Bool` values.
+    public static var alignmentFaults: TypedKey<Key, Bool> { .init(Key.alignmentFaults) }
+
+    /// `Domain.PerfEvent.branchInstructions` (`VIR_PERF_PARAM_BRANCH_INSTRUCTIONS`) with `Bool` values.
+    public static var branchInstructions: TypedKey<Key, Bool> { .init(Key.branchInstructions) }
+
+    /// `Domain.PerfEvent.branchMisses` (`VIR_PERF_PARAM_BRANCH_MISSES`) with `Bool` values.
+    public static var branchMisses: TypedKey<Key, Bool> { .init(Key.branchMisses) }
+
+    /// `Domain.PerfEvent.busCycles` (`VIR_PERF_PARAM_BUS_CYCLES`) with `Bool` values.
+    public static var busCycles: TypedKey<Key, Bool> { .init(Key.busCycles) }
+
+    /// `Domain.PerfEvent.cacheMisses` (`VIR_PERF_PARAM_CACHE_MISSES`) with `Bool` values.
+    public static var cacheMisses: TypedKey<Key, Bool> { .init(Key.cacheMisses) }
+
+    /// `Domain.PerfEvent.cacheReferences` (`VIR_PERF_PARAM_CACHE_REFERENCES`) with `Bool` values.
+    public static var cacheReferences: TypedKey<Key, Bool> { .init(Key.cacheReferences) }
+
+    /// `Domain.PerfEvent.cmt` (`VIR_PERF_PARAM_CMT`) with `Bool` values.
+    public static var cmt: TypedKey<Key, Bool> { .init(Key.cmt) }
+
+    /// `Domain.PerfEvent.contextSwitches` (`VIR_PERF_PARAM_CONTEXT_SWITCHES`) with `Bool` values.
+    public static var contextSwitches: TypedKey<Key, Bool> { .init(Key.contextSwitches) }
+
+    /// `Domain.PerfEvent.cpuClock` (`VIR_PERF_PARAM_CPU_CLOCK`) with `Bool` values.
+    public static var cpuClock: TypedKey<Key, Bool> { .init(Key.cpuClock) }
+
+    /// `Domain.PerfEvent.cpuCycles` (`VIR_PERF_PARAM_CPU_CYCLES`) with `Bool` values.
+    public static var cpuCycles: TypedKey<Key, Bool> { .init(Key.cpuCycles) }
+
+    /// `Domain.PerfEvent.cpuMigrations` (`VIR_PERF_PARAM_CPU_MIGRATIONS`) with `Bool` values.
+    public static var cpuMigrations: TypedKey<Key, Bool> { .init(Key.cpuMigrations) }
+
+    /// `Domain.PerfEvent.emulationFaults` (`VIR_PERF_PARAM_EMULATION_FAULTS`) with `Bool` values.
+    public static var emulationFaults: TypedKey<Key, Bool> { .init(Key.emulationFaults) }
+
+    /// `Domain.PerfEvent.instructions` (`VIR_PERF_PARAM_INSTRUCTIONS`) with `Bool` values.
+    public static var instructions: TypedKey<Key, Bool> { .init(Key.instructions) }
+
+    /// `Domain.PerfEvent.mbml` (`VIR_PERF_PARAM_MBML`) with `Bool` values.
+    public static var mbml: TypedKey<Key, Bool> { .init(Key.mbml) }
+
+    /// `Domain.PerfEvent.mbmt` (`VIR_PERF_PARAM_MBMT`) with `Bool` values.
+    public static var mbmt: TypedKey<Key, Bool> { .init(Key.mbmt) }
+
+    /// `Domain.PerfEvent.pageFaults` (`VIR_PERF_PARAM_PAGE_FAULTS`) with `Bool` values.
+    public static var pageFaults: TypedKey<Key, Bool> { .init(Key.pageFaults) }
+
+    /// `Domain.PerfEvent.pageFaultsMaj` (`VIR_PERF_PARAM_PAGE_FAULTS_MAJ`) with `Bool` values.
+    public static var pageFaultsMaj: TypedKey<Key, Bool> { .init(Key.pageFaultsMaj) }
+
+    /// `Domain.PerfEvent.pageFaultsMin` (`VIR_PERF_PARAM_PAGE_FAULTS_MIN`) with `Bool` values.
+    public static var pageFaultsMin: TypedKey<Key, Bool> { .init(Key.pageFaultsMin) }
+
+    /// `Domain.PerfEvent.refCPUCycles` (`VIR_PERF_PARAM_REF_CPU_CYCLES`) with `Bool` values.
+    public static var refCPUCycles: TypedKey<Key, Bool> { .init(Key.refCPUCycles) }
+
+    /// `Domain.PerfEvent.stalledCyclesBackend` (`VIR_PERF_PARAM_STALLED_CYCLES_BACKEND`) with `Bool` values.
+    public static var stalledCyclesBackend: TypedKey<Key, Bool> { .init(Key.stalledCyclesBackend) }
+
+    /// `Domain.PerfEvent.stalledCyclesFrontend` (`VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND`) with `Bool` values.
+    public static var stalledCyclesFrontend: TypedKey<Key, Bool> { .init(Key.stalledCyclesFrontend) }
+
+    /// `Domain.PerfEvent.taskClock` (`VIR_PERF_PARAM_TASK_CLOCK`) with `Bool` values.
+    public static var taskClock: TypedKey<Key, Bool> { .init(Key.taskClock) }
+}
+
+/// The names of `Domain.SaveParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.dxml]` reads and writes `String` values.
+extension TypedKey where Key == Domain.SaveParameter {
+    /// `Domain.SaveParameter.dxml` (`VIR_DOMAIN_SAVE_PARAM_DXML`) with `String` values.
+    public static var dxml: TypedKey<Key, String> { .init(Key.dxml) }
+
+    /// `Domain.SaveParameter.file` (`VIR_DOMAIN_SAVE_PARAM_FILE`) with `String` values.
+    public static var file: TypedKey<Key, String> { .init(Key.file) }
+}
+
+/// The names of `Domain.SchedulerParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.cap]` reads and writes `UInt32` values.
+extension TypedKey where Key == Domain.SchedulerParameter {
+    /// `Domain.SchedulerParameter.cap` (`VIR_DOMAIN_SCHEDULER_CAP`) with `UInt32` values.
+    public static var cap: TypedKey<Key, UInt32> { .init(Key.cap) }
+
+    /// `Domain.SchedulerParameter.cpuShares` (`VIR_DOMAIN_SCHEDULER_CPU_SHARES`) with `UInt64` values.
+    public static var cpuShares: TypedKey<Key, UInt64> { .init(Key.cpuShares) }
+
+    /// `Domain.SchedulerParameter.emulatorPeriod` (`VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD`) with `UInt64` values.
+    public static var emulatorPeriod: TypedKey<Key, UInt64> { .init(Key.emulatorPeriod) }
+
+    /// `Domain.SchedulerParameter.emulatorQuota` (`VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA`) with `Int64` values.
+    public static var emulatorQuota: TypedKey<Key, Int64> { .init(Key.emulatorQuota) }
+
+    /// `Domain.SchedulerParameter.globalPeriod` (`VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD`) with `UInt64` values.
+    public static var globalPeriod: TypedKey<Key, UInt64> { .init(Key.globalPeriod) }
+
+    /// `Domain.SchedulerParameter.globalQuota` (`VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA`) with `Int64` values.
+    public static var globalQuota: TypedKey<Key, Int64> { .init(Key.globalQuota) }
+
+    /// `Domain.SchedulerParameter.ioThreadPeriod` (`VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD`) with `UInt64` values.
+    public static var ioThreadPeriod: TypedKey<Key, UInt64> { .init(Key.ioThreadPeriod) }
+
+    /// `Domain.SchedulerParameter.ioThreadQuota` (`VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA`) with `Int64` values.
+    public static var ioThreadQuota: TypedKey<Key, Int64> { .init(Key.ioThreadQuota) }
+
+    /// `Domain.SchedulerParameter.limit` (`VIR_DOMAIN_SCHEDULER_LIMIT`) with `Int64` values.
+    public static var limit: TypedKey<Key, Int64> { .init(Key.limit) }
+
+    /// `Domain.SchedulerParameter.reservation` (`VIR_DOMAIN_SCHEDULER_RESERVATION`) with `Int64` values.
+    public static var reservation: TypedKey<Key, Int64> { .init(Key.reservation) }
+
+    /// `Domain.SchedulerParameter.shares` (`VIR_DOMAIN_SCHEDULER_SHARES`) with `Int32` values.
+    public static var shares: TypedKey<Key, Int32> { .init(Key.shares) }
+
+    /// `Domain.SchedulerParameter.vcpuPeriod` (`VIR_DOMAIN_SCHEDULER_VCPU_PERIOD`) with `UInt64` values.
+    public static var vcpuPeriod: TypedKey<Key, UInt64> { .init(Key.vcpuPeriod) }
+
+    /// `Domain.SchedulerParameter.vcpuQuota` (`VIR_DOMAIN_SCHEDULER_VCPU_QUOTA`) with `Int64` values.
+    public static var vcpuQuota: TypedKey<Key, Int64> { .init(Key.vcpuQuota) }
+
+    /// `Domain.SchedulerParameter.weight` (`VIR_DOMAIN_SCHEDULER_WEIGHT`) with `UInt32` values.
+    public static var weight: TypedKey<Key, UInt32> { .init(Key.weight) }
+}
+
+/// The names of `Domain.TunableParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.blkdevDisk]` reads and writes `String` values.
+extension TypedKey where Key == Domain.TunableParameter {
+    /// `Domain.TunableParameter.blkdevDisk` (`VIR_DOMAIN_TUNABLE_BLKDEV_DISK`) with `String` values.
+    public static var blkdevDisk: TypedKey<Key, String> { .init(Key.blkdevDisk) }
+
+    /// `Domain.TunableParameter.blkdevGroupName` (`VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME`) with `String` values.
+    public static var blkdevGroupName: TypedKey<Key, String> { .init(Key.blkdevGroupName) }
+
+    /// `Domain.TunableParameter.blkdevReadBytesSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC`) with `UInt64` values.
+    public static var blkdevReadBytesSec: TypedKey<Key, UInt64> { .init(Key.blkdevReadBytesSec) }
+
+    /// `Domain.TunableParameter.blkdevReadBytesSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var blkdevReadBytesSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevReadBytesSecMax) }
+
+    /// `Domain.TunableParameter.blkdevReadBytesSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevReadBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevReadBytesSecMaxLength) }
+
+    /// `Domain.TunableParameter.blkdevReadIopsSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC`) with `UInt64` values.
+    public static var blkdevReadIopsSec: TypedKey<Key, UInt64> { .init(Key.blkdevReadIopsSec) }
+
+    /// `Domain.TunableParameter.blkdevReadIopsSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var blkdevReadIopsSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevReadIopsSecMax) }
+
+    /// `Domain.TunableParameter.blkdevReadIopsSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevReadIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevReadIopsSecMaxLength) }
+
+    /// `Domain.TunableParameter.blkdevSizeIopsSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC`) with `UInt64` values.
+    public static var blkdevSizeIopsSec: TypedKey<Key, UInt64> { .init(Key.blkdevSizeIopsSec) }
+
+    /// `Domain.TunableParameter.blkdevTotalBytesSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC`) with `UInt64` values.
+    public static var blkdevTotalBytesSec: TypedKey<Key, UInt64> { .init(Key.blkdevTotalBytesSec) }
+
+    /// `Domain.TunableParameter.blkdevTotalBytesSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var blkdevTotalBytesSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevTotalBytesSecMax) }
+
+    /// `Domain.TunableParameter.blkdevTotalBytesSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevTotalBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevTotalBytesSecMaxLength) }
+
+    /// `Domain.TunableParameter.blkdevTotalIopsSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC`) with `UInt64` values.
+    public static var blkdevTotalIopsSec: TypedKey<Key, UInt64> { .init(Key.blkdevTotalIopsSec) }
+
+    /// `Domain.TunableParameter.blkdevTotalIopsSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var blkdevTotalIopsSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevTotalIopsSecMax) }
+
+    /// `Domain.TunableParameter.blkdevTotalIopsSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevTotalIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevTotalIopsSecMaxLength) }
+
+    /// `Domain.TunableParameter.blkdevWriteBytesSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC`) with `UInt64` values.
+    public static var blkdevWriteBytesSec: TypedKey<Key, UInt64> { .init(Key.blkdevWriteBytesSec) }
+
+    /// `Domain.TunableParameter.blkdevWriteBytesSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX`) with `UInt64` values.
+    public static var blkdevWriteBytesSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevWriteBytesSecMax) }
+
+    /// `Domain.TunableParameter.blkdevWriteBytesSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevWriteBytesSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevWriteBytesSecMaxLength) }
+
+    /// `Domain.TunableParameter.blkdevWriteIopsSec` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC`) with `UInt64` values.
+    public static var blkdevWriteIopsSec: TypedKey<Key, UInt64> { .init(Key.blkdevWriteIopsSec) }
+
+    /// `Domain.TunableParameter.blkdevWriteIopsSecMax` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX`) with `UInt64` values.
+    public static var blkdevWriteIopsSecMax: TypedKey<Key, UInt64> { .init(Key.blkdevWriteIopsSecMax) }
+
+    /// `Domain.TunableParameter.blkdevWriteIopsSecMaxLength` (`VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH`) with `UInt64` values.
+    public static var blkdevWriteIopsSecMaxLength: TypedKey<Key, UInt64> { .init(Key.blkdevWriteIopsSecMaxLength) }
+
+    /// `Domain.TunableParameter.cpuCPUShares` (`VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES`) with `UInt64` values.
+    public static var cpuCPUShares: TypedKey<Key, UInt64> { .init(Key.cpuCPUShares) }
+
+    /// `Domain.TunableParameter.cpuEmulatorPin` (`VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN`) with `String` values.
+    public static var cpuEmulatorPin: TypedKey<Key, String> { .init(Key.cpuEmulatorPin) }
+
+    /// `Domain.TunableParameter.cpuEmulatorPeriod` (`VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD`) with `UInt64` values.
+    public static var cpuEmulatorPeriod: TypedKey<Key, UInt64> { .init(Key.cpuEmulatorPeriod) }
+
+    /// `Domain.TunableParameter.cpuEmulatorQuota` (`VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA`) with `Int64` values.
+    public static var cpuEmulatorQuota: TypedKey<Key, Int64> { .init(Key.cpuEmulatorQuota) }
+
+    /// `Domain.TunableParameter.cpuGlobalPeriod` (`VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD`) with `UInt64` values.
+    public static var cpuGlobalPeriod: TypedKey<Key, UInt64> { .init(Key.cpuGlobalPeriod) }
+
+    /// `Domain.TunableParameter.cpuGlobalQuota` (`VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA`) with `Int64` values.
+    public static var cpuGlobalQuota: TypedKey<Key, Int64> { .init(Key.cpuGlobalQuota) }
+
+    /// `Domain.TunableParameter.cpuIOThreadsPin` (`VIR_DOMAIN_TUNABLE_CPU_IOTHREADSPIN`) with `String` values.
+    public static func cpuIOThreadsPin(_ value0: UInt) -> TypedKey<Key, String> { .init(Key.cpuIOThreadsPin(value0)) }
+
+    /// `Domain.TunableParameter.cpuIOThreadPeriod` (`VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD`) with `UInt64` values.
+    public static var cpuIOThreadPeriod: TypedKey<Key, UInt64> { .init(Key.cpuIOThreadPeriod) }
+
+    /// `Domain.TunableParameter.cpuIOThreadQuota` (`VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA`) with `Int64` values.
+    public static var cpuIOThreadQuota: TypedKey<Key, Int64> { .init(Key.cpuIOThreadQuota) }
+
+    /// `Domain.TunableParameter.cpuVCPUPin` (`VIR_DOMAIN_TUNABLE_CPU_VCPUPIN`) with `String` values.
+    public static func cpuVCPUPin(_ value0: UInt) -> TypedKey<Key, String> { .init(Key.cpuVCPUPin(value0)) }
+
+    /// `Domain.TunableParameter.cpuVCPUPeriod` (`VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`) with `UInt64` values.
+    public static var cpuVCPUPeriod: TypedKey<Key, UInt64> { .init(Key.cpuVCPUPeriod) }
+
+    /// `Domain.TunableParameter.cpuVCPUQuota` (`VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`) with `Int64` values.
+    public static var cpuVCPUQuota: TypedKey<Key, Int64> { .init(Key.cpuVCPUQuota) }
 }

@@ -86,11 +86,15 @@ extension NetworkPort {
 
         /// Macro represents the inbound average of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.bandwidthInAverage]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE`.
         /// Available since libvirt 5.5.0.
         public static let bandwidthInAverage: Self = "inbound.average"
 
         /// Macro represents the inbound burst of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.bandwidthInBurst]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_BURST`.
         /// Available since libvirt 5.5.0.
@@ -98,11 +102,15 @@ extension NetworkPort {
 
         /// Macro represents the inbound floor of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.bandwidthInFloor]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR`.
         /// Available since libvirt 5.5.0.
         public static let bandwidthInFloor: Self = "inbound.floor"
 
         /// Macro represents the inbound peak of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.bandwidthInPeak]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK`.
         /// Available since libvirt 5.5.0.
@@ -110,17 +118,23 @@ extension NetworkPort {
 
         /// Macro represents the outbound average of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.bandwidthOutAverage]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE`.
         /// Available since libvirt 5.5.0.
         public static let bandwidthOutAverage: Self = "outbound.average"
 
         /// Macro represents the outbound burst of NIC bandwidth, as a uint.
         ///
+        /// Typed: `parameters[.bandwidthOutBurst]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST`.
         /// Available since libvirt 5.5.0.
         public static let bandwidthOutBurst: Self = "outbound.burst"
 
         /// Macro represents the outbound peak of NIC bandwidth, as a uint.
+        ///
+        /// Typed: `parameters[.bandwidthOutPeak]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK`.
         /// Available since libvirt 5.5.0.
@@ -211,4 +225,29 @@ extension NetworkPort {
         defer { parametersArray.deallocate() }
         try check(virNetworkPortSetParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
+}
+
+/// The names of `NetworkPort.Parameter` whose value type libvirt documents, each with that type:
+/// `parameters[.bandwidthInAverage]` reads and writes `UInt32` values.
+extension TypedKey where Key == NetworkPort.Parameter {
+    /// `NetworkPort.Parameter.bandwidthInAverage` (`VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE`) with `UInt32` values.
+    public static var bandwidthInAverage: TypedKey<Key, UInt32> { .init(Key.bandwidthInAverage) }
+
+    /// `NetworkPort.Parameter.bandwidthInBurst` (`VIR_NETWORK_PORT_BANDWIDTH_IN_BURST`) with `UInt32` values.
+    public static var bandwidthInBurst: TypedKey<Key, UInt32> { .init(Key.bandwidthInBurst) }
+
+    /// `NetworkPort.Parameter.bandwidthInFloor` (`VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR`) with `UInt32` values.
+    public static var bandwidthInFloor: TypedKey<Key, UInt32> { .init(Key.bandwidthInFloor) }
+
+    /// `NetworkPort.Parameter.bandwidthInPeak` (`VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK`) with `UInt32` values.
+    public static var bandwidthInPeak: TypedKey<Key, UInt32> { .init(Key.bandwidthInPeak) }
+
+    /// `NetworkPort.Parameter.bandwidthOutAverage` (`VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE`) with `UInt32` values.
+    public static var bandwidthOutAverage: TypedKey<Key, UInt32> { .init(Key.bandwidthOutAverage) }
+
+    /// `NetworkPort.Parameter.bandwidthOutBurst` (`VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST`) with `UInt32` values.
+    public static var bandwidthOutBurst: TypedKey<Key, UInt32> { .init(Key.bandwidthOutBurst) }
+
+    /// `NetworkPort.Parameter.bandwidthOutPeak` (`VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK`) with `UInt32` values.
+    public static var bandwidthOutPeak: TypedKey<Key, UInt32> { .init(Key.bandwidthOutPeak) }
 }

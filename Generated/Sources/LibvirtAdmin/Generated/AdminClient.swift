@@ -56,11 +56,15 @@ extension AdminClient {
 
         /// Macro represents client's connection permission, whether the client is connected in read-only mode or just the opposite - read-write, as `TypedParameterType.boolean`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.readonly]` reads and writes `Bool` values (`VIR_TYPED_PARAM_BOOLEAN`).
+        ///
         /// C symbol: `VIR_CLIENT_INFO_READONLY`.
         /// Available since libvirt 2.0.0.
         public static let readonly: Self = "readonly"
 
         /// Macro represents client's SASL user name, if SASL authentication is enabled on the remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.saslUserName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CLIENT_INFO_SASL_USER_NAME`.
         /// Available since libvirt 2.0.0.
@@ -68,11 +72,15 @@ extension AdminClient {
 
         /// Macro represents the client's (peer's) SELinux context and this can either be at socket layer or at transport layer, depending on the connection type, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.selinuxContext]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_CLIENT_INFO_SELINUX_CONTEXT`.
         /// Available since libvirt 2.0.0.
         public static let selinuxContext: Self = "selinux_context"
 
         /// Macro represents clients network socket address in a standard URI format: (IPv4|[IPv6]):port, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.socketAddress]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CLIENT_INFO_SOCKET_ADDR`.
         /// Available since libvirt 2.0.0.
@@ -80,11 +88,15 @@ extension AdminClient {
 
         /// Macro represents UNIX GID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.unixGroupID]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_ID`.
         /// Available since libvirt 2.0.0.
         public static let unixGroupID: Self = "unix_group_id"
 
         /// Macro represents the group name that is bound to the client process's GID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.unixGroupName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_NAME`.
         /// Available since libvirt 2.0.0.
@@ -92,11 +104,15 @@ extension AdminClient {
 
         /// Macro represents the client process's pid it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.unixProcessID]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
+        ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_PROCESS_ID`.
         /// Available since libvirt 2.0.0.
         public static let unixProcessID: Self = "unix_process_id"
 
         /// Macro represents UNIX UID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.unixUserID]` reads and writes `Int32` values (`VIR_TYPED_PARAM_INT`).
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_ID`.
         /// Available since libvirt 2.0.0.
@@ -104,11 +120,15 @@ extension AdminClient {
 
         /// Macro represents the user name that is bound to the client process's UID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.unixUserName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
+        ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_NAME`.
         /// Available since libvirt 2.0.0.
         public static let unixUserName: Self = "unix_user_name"
 
         /// Macro represents the 'distinguished name' field in X509 certificate the client used to establish a TLS session with remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.x509DistinguishedName]` reads and writes `String` values (`VIR_TYPED_PARAM_STRING`).
         ///
         /// C symbol: `VIR_CLIENT_INFO_X509_DISTINGUISHED_NAME`.
         /// Available since libvirt 2.0.0.
@@ -200,4 +220,38 @@ extension AdminClient {
             return ClientTransport(rawValue: result)
         }
     }
+}
+
+/// The names of `AdminClient.InfoParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.readonly]` reads and writes `Bool` values.
+extension TypedKey where Key == AdminClient.InfoParameter {
+    /// `AdminClient.InfoParameter.readonly` (`VIR_CLIENT_INFO_READONLY`) with `Bool` values.
+    public static var readonly: TypedKey<Key, Bool> { .init(Key.readonly) }
+
+    /// `AdminClient.InfoParameter.saslUserName` (`VIR_CLIENT_INFO_SASL_USER_NAME`) with `String` values.
+    public static var saslUserName: TypedKey<Key, String> { .init(Key.saslUserName) }
+
+    /// `AdminClient.InfoParameter.selinuxContext` (`VIR_CLIENT_INFO_SELINUX_CONTEXT`) with `String` values.
+    public static var selinuxContext: TypedKey<Key, String> { .init(Key.selinuxContext) }
+
+    /// `AdminClient.InfoParameter.socketAddress` (`VIR_CLIENT_INFO_SOCKET_ADDR`) with `String` values.
+    public static var socketAddress: TypedKey<Key, String> { .init(Key.socketAddress) }
+
+    /// `AdminClient.InfoParameter.unixGroupID` (`VIR_CLIENT_INFO_UNIX_GROUP_ID`) with `Int32` values.
+    public static var unixGroupID: TypedKey<Key, Int32> { .init(Key.unixGroupID) }
+
+    /// `AdminClient.InfoParameter.unixGroupName` (`VIR_CLIENT_INFO_UNIX_GROUP_NAME`) with `String` values.
+    public static var unixGroupName: TypedKey<Key, String> { .init(Key.unixGroupName) }
+
+    /// `AdminClient.InfoParameter.unixProcessID` (`VIR_CLIENT_INFO_UNIX_PROCESS_ID`) with `Int32` values.
+    public static var unixProcessID: TypedKey<Key, Int32> { .init(Key.unixProcessID) }
+
+    /// `AdminClient.InfoParameter.unixUserID` (`VIR_CLIENT_INFO_UNIX_USER_ID`) with `Int32` values.
+    public static var unixUserID: TypedKey<Key, Int32> { .init(Key.unixUserID) }
+
+    /// `AdminClient.InfoParameter.unixUserName` (`VIR_CLIENT_INFO_UNIX_USER_NAME`) with `String` values.
+    public static var unixUserName: TypedKey<Key, String> { .init(Key.unixUserName) }
+
+    /// `AdminClient.InfoParameter.x509DistinguishedName` (`VIR_CLIENT_INFO_X509_DISTINGUISHED_NAME`) with `String` values.
+    public static var x509DistinguishedName: TypedKey<Key, String> { .init(Key.x509DistinguishedName) }
 }

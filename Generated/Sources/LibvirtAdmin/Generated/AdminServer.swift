@@ -56,11 +56,15 @@ extension AdminServer {
 
         /// Macro for per-server nclients attribute: represents the current number of clients connected to the server, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.current]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_SERVER_CLIENTS_CURRENT`.
         /// Available since libvirt 2.0.0.
         public static let current: Self = "nclients"
 
         /// Macro for per-server nclients_max limit: represents the upper limit to number of clients connected to the server, as uint.
+        ///
+        /// Typed: `parameters[.max]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_MAX`.
         /// Available since libvirt 2.0.0.
@@ -68,11 +72,15 @@ extension AdminServer {
 
         /// Macro for per-server nclients_unauth attribute: represents the current number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.unauthCurrent]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_CURRENT`.
         /// Available since libvirt 2.0.0.
         public static let unauthCurrent: Self = "nclients_unauth"
 
         /// Macro for per-server nclients_unauth_max limit: represents the upper limit to number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.
+        ///
+        /// Typed: `parameters[.unauthMax]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_MAX`.
         /// Available since libvirt 2.0.0.
@@ -93,11 +101,15 @@ extension AdminServer {
 
         /// Macro for the threadpool jobQueueDepth attribute: represents the current number of jobs waiting in a queue to be processed, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.jobQueueDepth]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_THREADPOOL_JOB_QUEUE_DEPTH`.
         /// Available since libvirt 2.0.0.
         public static let jobQueueDepth: Self = "jobQueueDepth"
 
         /// Macro for the threadpool nWorkers attribute: represents the current number of active ordinary workers in threadpool, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
+        ///
+        /// Typed: `parameters[.workersCurrent]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_CURRENT`.
         /// Available since libvirt 2.0.0.
@@ -105,11 +117,15 @@ extension AdminServer {
 
         /// Macro for the threadpool freeWorkers attribute: represents the current number of free workers available to accomplish a job, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
+        /// Typed: `parameters[.workersFree]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_FREE`.
         /// Available since libvirt 2.0.0.
         public static let workersFree: Self = "freeWorkers"
 
         /// Macro for the threadpool maxWorkers limit: represents the upper limit to number of active workers in threadpool, as `TypedParameterType.uint`. The value of this limit has to be greater than VIR_THREADPOOL_WORKERS_MIN at all times.
+        ///
+        /// Typed: `parameters[.workersMax]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_MAX`.
         /// Available since libvirt 2.0.0.
@@ -117,11 +133,15 @@ extension AdminServer {
 
         /// Macro for the threadpool minWorkers limit: represents the bottom limit to number of active workers in threadpool, as `TypedParameterType.uint`.
         ///
+        /// Typed: `parameters[.workersMin]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
+        ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_MIN`.
         /// Available since libvirt 2.0.0.
         public static let workersMin: Self = "minWorkers"
 
         /// Macro for the threadpool nPrioWorkers attribute: represents the current number of active priority workers in threadpool, as `TypedParameterType.uint`.
+        ///
+        /// Typed: `parameters[.workersPriority]` reads and writes `UInt32` values (`VIR_TYPED_PARAM_UINT`).
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_PRIORITY`.
         /// Available since libvirt 2.0.0.
@@ -245,4 +265,42 @@ extension AdminServer {
     public func updateTLSFiles() throws {
         try check(virAdmServerUpdateTlsFiles(pointer, 0))
     }
+}
+
+/// The names of `AdminServer.ClientLimit` whose value type libvirt documents, each with that type:
+/// `parameters[.current]` reads and writes `UInt32` values.
+extension TypedKey where Key == AdminServer.ClientLimit {
+    /// `AdminServer.ClientLimit.current` (`VIR_SERVER_CLIENTS_CURRENT`) with `UInt32` values.
+    public static var current: TypedKey<Key, UInt32> { .init(Key.current) }
+
+    /// `AdminServer.ClientLimit.max` (`VIR_SERVER_CLIENTS_MAX`) with `UInt32` values.
+    public static var max: TypedKey<Key, UInt32> { .init(Key.max) }
+
+    /// `AdminServer.ClientLimit.unauthCurrent` (`VIR_SERVER_CLIENTS_UNAUTH_CURRENT`) with `UInt32` values.
+    public static var unauthCurrent: TypedKey<Key, UInt32> { .init(Key.unauthCurrent) }
+
+    /// `AdminServer.ClientLimit.unauthMax` (`VIR_SERVER_CLIENTS_UNAUTH_MAX`) with `UInt32` values.
+    public static var unauthMax: TypedKey<Key, UInt32> { .init(Key.unauthMax) }
+}
+
+/// The names of `AdminServer.ThreadPoolParameter` whose value type libvirt documents, each with that type:
+/// `parameters[.jobQueueDepth]` reads and writes `UInt32` values.
+extension TypedKey where Key == AdminServer.ThreadPoolParameter {
+    /// `AdminServer.ThreadPoolParameter.jobQueueDepth` (`VIR_THREADPOOL_JOB_QUEUE_DEPTH`) with `UInt32` values.
+    public static var jobQueueDepth: TypedKey<Key, UInt32> { .init(Key.jobQueueDepth) }
+
+    /// `AdminServer.ThreadPoolParameter.workersCurrent` (`VIR_THREADPOOL_WORKERS_CURRENT`) with `UInt32` values.
+    public static var workersCurrent: TypedKey<Key, UInt32> { .init(Key.workersCurrent) }
+
+    /// `AdminServer.ThreadPoolParameter.workersFree` (`VIR_THREADPOOL_WORKERS_FREE`) with `UInt32` values.
+    public static var workersFree: TypedKey<Key, UInt32> { .init(Key.workersFree) }
+
+    /// `AdminServer.ThreadPoolParameter.workersMax` (`VIR_THREADPOOL_WORKERS_MAX`) with `UInt32` values.
+    public static var workersMax: TypedKey<Key, UInt32> { .init(Key.workersMax) }
+
+    /// `AdminServer.ThreadPoolParameter.workersMin` (`VIR_THREADPOOL_WORKERS_MIN`) with `UInt32` values.
+    public static var workersMin: TypedKey<Key, UInt32> { .init(Key.workersMin) }
+
+    /// `AdminServer.ThreadPoolParameter.workersPriority` (`VIR_THREADPOOL_WORKERS_PRIORITY`) with `UInt32` values.
+    public static var workersPriority: TypedKey<Key, UInt32> { .init(Key.workersPriority) }
 }

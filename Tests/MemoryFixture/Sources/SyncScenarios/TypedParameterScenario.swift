@@ -2,8 +2,8 @@ import Libvirt
 import MemoryFixtureSupport
 
 /// Reads and writes typed parameters on a private node: caller-allocated arrays (memory,
-/// scheduler, NUMA with a string value, blkio, block I/O tuning with a string), a
-/// libvirt-allocated one (perf events) and per-CPU statistics.
+/// scheduler, NUMA with a string value, blkio, block I/O tuning with a string; untyped and through
+/// typed keys), a libvirt-allocated one (perf events) and per-CPU statistics.
 let typedParameterScenario = Scenario("typed parameters") {
     try withTestNode([domainXML(name: "tuned")]) { _, connection in
         let domain = try connection.domain(named: "tuned")
@@ -11,9 +11,15 @@ let typedParameterScenario = Scenario("typed parameters") {
         let memory = try domain.memoryParameters()
         try require(memory[.softLimit] == .ullong(87_539_319), "the soft limit reads back")
         try require(memory.count == 3, "three memory limits")
+        var limits: TypedParameters<Domain.MemoryParameter> = [:]
+        limits[.softLimit] = 1_048_576
+        try domain.setMemoryParameters(limits)
+        let softLimit: UInt64? = try domain.memoryParameters()[.softLimit]
+        try require(softLimit == 1_048_576, "the soft limit written through its typed key reads back typed")
 
         try domain.setSchedulerParameters([.weight: .uint(77)])
-        try require(try domain.schedulerParameters()[.weight] == .uint(50), "the test driver's fixed weight")
+        let weight: UInt32? = try domain.schedulerParameters()[.weight]
+        try require(weight == 50, "the test driver's fixed weight")
 
         try domain.setNUMAParameters([
             .nodeset: .string("0"), .mode: .int(Domain.NUMATuneMemoryMode.interleave.rawValue),
