@@ -62,7 +62,7 @@ struct FunctionLowering {
             (swiftReturn, resultExpression) = combine(results)
             failureRule = shape == .status ? .negativeStatus : .negativeCount
         case .nameList:
-            swiftReturn = "[String]"
+            swiftReturn = resultKind == "UUIDs" ? "[UUID]" : "[String]"
             failureRule = .negativeCount
         case .idList:
             swiftReturn = "[Int32]"
@@ -176,7 +176,9 @@ struct FunctionLowering {
             doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
         }
         if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered),
-           let swiftReturns = SwiftReturnsText.rewrite(returns, throwing: throwing, boolean: swiftReturn == "Bool") {
+           let swiftReturns = SwiftReturnsText.rewrite(
+               returns, throwing: throwing, boolean: swiftReturn == "Bool",
+               collection: swiftReturn?.hasPrefix("[") == true && [.count, .nameList, .idList, .structArray].contains(shape)) {
             doc.append("- Returns: \(context.docs.convert(swiftReturns, parameters: parameterDocs))")
         }
         if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }

@@ -216,11 +216,34 @@ struct PackageBuilder {
             identity = "String(UInt(bitPattern: \(connect)(pointer))) + \"/\" + (\(identity))"
         }
         let info = handle.info.isEmpty ? "A libvirt `\(cType)` object." : handle.info
+        let handles = context.registry.handles.filter { $0.value.module == handle.module }.map(\.key)
+        let getters = Self.connectionGetters(of: cType, handles: handles, functionNames: functionNames)
+        let closable = cType.hasSuffix("Connect")
         return HandleClass(
             name: handle.swiftName, cType: cType, cPointerType: cType + "Ptr", freeFunction: free,
             refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identityExpression: identity,
             abortFunction: Self.abortFunction(of: cType, freeDocumentation: freeDoc, functionNames: functionNames),
-            doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
+            closable: closable,
+            objectsCheckClosing: closable && handles.contains {
+                !Self.connectionGetters(of: $0, handles: handles, functionNames: functionNames).isEmpty
+            },
+            connectionGetters: getters, doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
+    }
+
+    /// The borrowing getters that lead from an object of type `cType` to its connection: its own
+    /// `…GetConnect` (`virDomainGetConnect`), or a `…Get<Parent>` whose parent, an object of
+    /// `handles`, has one (`virNetworkPortGetNetwork`, `virNetworkGetConnect`); empty for a
+    /// connection and for an object with no such path.
+    static func connectionGetters(of cType: String, handles: [String], functionNames: Set<String>) -> [String] {
+        guard !cType.hasSuffix("Connect") else { return [] }
+        if functionNames.contains(cType + "GetConnect") { return [cType + "GetConnect"] }
+        for parent in handles.sorted() where parent != cType && !parent.hasSuffix("Connect") {
+            let getter = cType + "Get" + parent.dropFirst(3)
+            if functionNames.contains(getter), functionNames.contains(parent + "GetConnect") {
+                return [getter, parent + "GetConnect"]
+            }
+        }
+        return []
     }
 
     /// The function an object's deinitializer calls before freeing it while a transfer may be
@@ -248,7 +271,12 @@ struct PackageBuilder {
                     keyFamilies: d.keyFamilies.sorted { $0.name < $1.name },
                     constants: d.constants.sorted { $0.cName < $1.cName }, errorPatterns: d.errorPatterns,
                     events: d.events,
-                    functions: d.functions.sorted { $0.cName < $1.cName })
+                    functions: d.functions.sorted { $0.cName < $1.cName }.map { function in
+                        var function = function
+                        function.checksClosing = d.handle?.checksClosing == true && function.throwing
+                            && (function.kind == .method || function.kind == .property)
+                        return function
+                    })
             }.sorted { $0.name < $1.name }
             return BindingModule(
                 name: entry.module, cModule: entry.cModule, pkgConfig: entry.pkgConfig,

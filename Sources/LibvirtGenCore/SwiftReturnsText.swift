@@ -4,15 +4,23 @@ import Foundation
 /// throwing declaration reports failure by throwing, and Swift frees what it returns, so the
 /// clauses about failure values (`-1 in case of error`, `NULL on failure`, `or NULL if not
 /// found`) and about freeing (`The caller must free() the returned value.`) are dropped, and a
-/// `Bool` result speaks of `true` and `false` rather than 1 and 0.
+/// `Bool` result speaks of `true` and `false` rather than 1 and 0. Where Swift returns the list a
+/// C function counts into a caller's array, the text speaks of the list (`the number of names
+/// provided in the array` → `the names`) and drops the caveat about an array too small, which
+/// the bindings grow until the list fits.
 enum SwiftReturnsText {
-    /// The rewritten text, or nil when nothing of it is left.
-    static func rewrite(_ text: String, throwing: Bool, boolean: Bool) -> String? {
+    /// The rewritten text, or nil when nothing of it is left; `collection` when the Swift result
+    /// is the list the C result counts.
+    static func rewrite(_ text: String, throwing: Bool, boolean: Bool, collection: Bool = false) -> String? {
         let all = sentences(of: text)
         var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
         result = replacing(freeingClause, in: result, with: "")
         if throwing {
             for expression in failureClauses { result = replacing(expression, in: result, with: "") }
+        }
+        if collection {
+            result = replacing(countedList, in: result, with: "the $1")
+            result = replacing(capacityCaveat, in: result, with: "")
         }
         if boolean {
             result = replacing(trueValue, in: result, with: "`true` $1")
@@ -31,7 +39,17 @@ enum SwiftReturnsText {
         #"[,;]?\s*(or\s+)?%?NULL\s+otherwise"#,
         #"\s+or\s+%?NULL(?=\s*[.,;]|$)"#,
         #"[,;]?\s*%?NULL\s+in case of[^.;,]*"#,
+        #"\s+on success,\s*-1 otherwise"#,
     ])
+
+    /// `the number of X provided in the array` / `found` / `listed in names` / `fetched`: the
+    /// count of a list the Swift declaration returns.
+    static let countedList = expressions([
+        #"^the number of (.+?)(\s+(provided in the array|found|fetched|listed( in [`@%]?\w+`?)?))?(?=\s*(\.|$))"#,
+    ])[0]
+
+    /// `; you are only guaranteed that all … were listed if the return is less than maxnames`.
+    static let capacityCaveat = expressions([#";\s*you are only guaranteed[^.]*less than [`@%]?\w+`?"#])[0]
 
     /// A clause about who frees the result (`which must be freed by the caller`).
     static let freeingClause = expressions([#"\s*(,\s*)?which must be freed by the caller"#])[0]

@@ -43,12 +43,12 @@ struct RunnerWorkspace {
         let manager = FileManager.default
         try? manager.removeItem(at: work)
         try manager.createDirectory(at: work, withIntermediateDirectories: true)
-        try mirror(package, to: bindings, skipping: [".build", ".swiftpm", "Package.resolved"])
+        try mirror(package, to: bindings, skipping: [".build", ".swiftpm", "Package.resolved"], package: bindings)
         let sources = runner.appendingPathComponent("Sources")
         try mirror(harness.appendingPathComponent("runner"), to: sources.appendingPathComponent("HarnessRunner"),
-                   skipping: ["Probes.swift"])
+                   skipping: ["Probes.swift"], package: runner)
         try mirror(harness.appendingPathComponent("exercise"), to: sources.appendingPathComponent("CExercise"),
-                   skipping: ["wrappers.c"])
+                   skipping: ["wrappers.c"], package: runner)
         let templates = try TemplateSet(folder: harness)
         try write(wrappers.source(), to: sources.appendingPathComponent("CExercise/wrappers.c"))
         try write(try templates.render("probes", Self.probesView(probes, modules: modules)),
@@ -78,20 +78,29 @@ struct RunnerWorkspace {
     }
 
     /// Makes `destination` hold exactly the files of `source` (less `skipping`), rewriting only
-    /// files whose contents differ.
-    private func mirror(_ source: URL, to destination: URL, skipping: Set<String>) throws {
+    /// files whose contents differ. When a file appears or goes, the manifest of `package` (the
+    /// package `destination` is part of) is touched: SwiftPM lists a reused build's source files
+    /// again only when its manifest changes.
+    private func mirror(_ source: URL, to destination: URL, skipping: Set<String>, package: URL) throws {
         let manager = FileManager.default
         let wanted = try relativeFiles(in: source).filter { path in
             !path.split(separator: "/").contains { skipping.contains(String($0)) }
         }
+        let existing = Set((try? relativeFiles(in: destination)) ?? [])
         for path in wanted {
             let data = try Data(contentsOf: source.appendingPathComponent(path))
             try write(data, to: destination.appendingPathComponent(path))
         }
         let wantedSet = Set(wanted)
-        for path in (try? relativeFiles(in: destination)) ?? []
-        where !wantedSet.contains(path) && !path.hasPrefix(".build/") && !skipping.contains(path) {
+        let stale = existing.filter { path in
+            !wantedSet.contains(path) && !path.hasPrefix(".build/") && !skipping.contains(path)
+        }
+        for path in stale.sorted() {
             try manager.removeItem(at: destination.appendingPathComponent(path))
+        }
+        let manifest = package.appendingPathComponent("Package.swift")
+        if !stale.isEmpty || !wantedSet.isSubset(of: existing), manager.fileExists(atPath: manifest.path) {
+            try manager.setAttributes([.modificationDate: Date()], ofItemAtPath: manifest.path)
         }
     }
 

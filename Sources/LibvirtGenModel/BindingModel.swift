@@ -118,16 +118,30 @@ public struct HandleClass: Sendable {
     public var refFunction: String?
     /// The expression, over `self`, that identifies the libvirt object, for `Hashable`.
     public var identityExpression: String
+    /// Whether the class checks, before each throwing call, that its connection was not closed
+    /// with `close()`.
+    public var checksClosing: Bool { closable || !connectionGetters.isEmpty }
     /// The function that must end an object's active transfer before its last reference goes
     /// (`virStreamAbort`), where the free function's documentation requires one.
     public var abortFunction: String?
+    /// Whether the object is a connection users can close explicitly (`close()`), after which
+    /// its calls throw instead of reaching libvirt.
+    public var closable: Bool
+    /// For a closable connection: whether objects of its module reach it through
+    /// `connectionGetters`, so that closing it makes their calls throw too.
+    public var objectsCheckClosing: Bool
+    /// For an object of a closable connection: the borrowing C getters that lead from the object
+    /// to its connection, applied in order (`virNetworkPortGetNetwork`, `virNetworkGetConnect`);
+    /// empty where the object has no path to its connection (streams, filter bindings).
+    public var connectionGetters: [String]
     /// Documentation lines (without `///`).
     public var doc: [String]
 
     /// Creates a handle class.
     public init(
         name: String, cType: String, cPointerType: String, freeFunction: String, refFunction: String?,
-        identityExpression: String, abortFunction: String? = nil, doc: [String]
+        identityExpression: String, abortFunction: String? = nil, closable: Bool = false,
+        objectsCheckClosing: Bool = false, connectionGetters: [String] = [], doc: [String]
     ) {
         self.name = name
         self.cType = cType
@@ -136,6 +150,9 @@ public struct HandleClass: Sendable {
         self.refFunction = refFunction
         self.identityExpression = identityExpression
         self.abortFunction = abortFunction
+        self.closable = closable
+        self.objectsCheckClosing = objectsCheckClosing
+        self.connectionGetters = connectionGetters
         self.doc = doc
     }
 }

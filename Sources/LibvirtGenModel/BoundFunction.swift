@@ -131,6 +131,9 @@ public struct BoundFunction: Sendable {
     public var doc: [String]
     /// The Swift declaration as users name it, e.g. `Domain.info()`.
     public var swiftSymbol: String
+    /// Whether the call first checks that its object's connection was not closed with `close()`
+    /// (a throwing instance member of a class whose handle ``HandleClass/checksClosing``).
+    public var checksClosing = false
 
     /// Creates a bound function.
     public init(

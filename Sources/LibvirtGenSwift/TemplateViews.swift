@@ -45,6 +45,8 @@ struct FunctionView {
     let doc: [String]
     /// The deprecation message, where libvirt documents one.
     let deprecation: String?
+    /// Whether the body first checks that the object's connection was not closed.
+    let checksClosing: Bool
     /// The rendered body, filled in before the declaration frame is rendered.
     var body = ""
 
@@ -63,6 +65,7 @@ struct FunctionView {
         elementType = function.elementType
         doc = function.doc
         deprecation = function.deprecation
+        checksClosing = function.checksClosing
     }
 
     /// The call inside one `withCString` closure per borrowed string, the first outermost; each

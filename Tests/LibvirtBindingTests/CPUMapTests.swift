@@ -66,7 +66,7 @@ struct CPUMapTests {
             let domain = try connection.domain(named: name)
             #expect(try domain.vcpus().map(\.info.number) == [0])
             #expect(try domain.vcpuPinInfo() == [Self.allCPUs, Self.allCPUs, Self.allCPUs])
-            let error = expectLibvirtError { try domain.pinVcpu(2, to: Self.map(1)) }
+            let error = expectLibvirtError { try domain.pinVCPU(2, to: Self.map(1)) }
             #expect(error?.code == .invalidArg)
             #expect(error?.message.contains("vcpu '2' is not present") == true)
         }
@@ -75,13 +75,13 @@ struct CPUMapTests {
     /// Pinning vCPU 0 of a running domain to CPU 0 shows in `vcpuPinInfo()` (live), in the
     /// `vcpus()` affinity and host CPU, and not in the persistent configuration; the other
     /// vCPU keeps its map. A later pin replaces the earlier one.
-    @Test("pinVcpu pins a running domain's vCPU")
-    func pinVcpu() throws {
+    @Test("pinVCPU pins a running domain's vCPU")
+    func pinVCPU() throws {
         let name = uniqueName("pin")
         let xml = domainXML(name: name).replacingOccurrences(of: "<vcpu>1</vcpu>", with: "<vcpu>2</vcpu>")
         try withTestNode([xml]) { connection, _ in
             let domain = try connection.domain(named: name)
-            try domain.pinVcpu(0, to: [true, false, false, false, false, false, false, false])
+            try domain.pinVCPU(0, to: [true, false, false, false, false, false, false, false])
             #expect(try domain.vcpuPinInfo() == [Self.map(0), Self.allCPUs])
             #expect(try domain.vcpuPinInfo(options: .live) == [Self.map(0), Self.allCPUs])
             #expect(try domain.vcpuPinInfo(options: .config) == [Self.allCPUs, Self.allCPUs])
@@ -89,8 +89,8 @@ struct CPUMapTests {
             #expect(vcpus.map(\.affinity) == [Self.map(0), Self.allCPUs])
             #expect(vcpus.first?.info.cpu == 0)
 
-            try domain.pinVcpu(1, to: Self.map(3, 5))
-            try domain.pinVcpu(0, to: Self.map(1))
+            try domain.pinVCPU(1, to: Self.map(3, 5))
+            try domain.pinVCPU(0, to: Self.map(1))
             #expect(try domain.vcpuPinInfo() == [Self.map(1), Self.map(3, 5)])
         }
     }
@@ -98,21 +98,21 @@ struct CPUMapTests {
     /// The test driver's `virDomainPinVcpuFlags` accepts no flags: `.live` and `.config` both
     /// throw `.invalidArg` ("unsupported flags"), and nothing changes. A shut-off domain cannot be
     /// pinned (`.operationInvalid`), though its pin info is readable.
-    @Test("pinVcpu with options and on a shut-off domain throws")
-    func pinVcpuRefusals() throws {
+    @Test("pinVCPU with options and on a shut-off domain throws")
+    func pinVCPURefusals() throws {
         let running = uniqueName("pin")
         let stopped = uniqueName("off")
         try withTestNode([domainXML(name: running), domainXML(name: stopped, running: false)]) { connection, _ in
             let domain = try connection.domain(named: running)
             for options in [Domain.ModificationImpact.live, .config] {
-                let error = expectLibvirtError { try domain.pinVcpu(0, to: Self.map(1), options: options) }
+                let error = expectLibvirtError { try domain.pinVCPU(0, to: Self.map(1), options: options) }
                 #expect(error?.code == .invalidArg)
                 #expect(error?.message.contains("unsupported flags") == true)
             }
             #expect(try domain.vcpuPinInfo() == [Self.allCPUs])
 
             let off = try connection.domain(named: stopped)
-            let error = expectLibvirtError { try off.pinVcpu(0, to: Self.map(1)) }
+            let error = expectLibvirtError { try off.pinVCPU(0, to: Self.map(1)) }
             #expect(error?.code == .operationInvalid)
             #expect(try off.vcpuPinInfo() == [Self.allCPUs])
             #expect(expectLibvirtError { _ = try off.vcpus() }?.code == .operationInvalid)

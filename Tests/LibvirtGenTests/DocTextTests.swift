@@ -182,4 +182,26 @@ struct SwiftReturnsTextTests {
         #expect(SwiftReturnsText.rewrite("the volume key, or NULL on error", throwing: false, boolean: false)
                 == "the volume key, or NULL on error")
     }
+
+    /// Where Swift returns the list C counts into an array, the text names the list and drops
+    /// the caveat about an array too small (the bindings grow it until the list fits); a count
+    /// the Swift declaration returns keeps its words.
+    @Test(arguments: [
+        ("the number of names provided in the array or -1 in case of error. Note that this command is inherently "
+            + "racy; a domain can be defined between a call to X and this call; you are only guaranteed that all "
+            + "currently defined domains were listed if the return is less than @maxids.",
+         "the names. Note that this command is inherently racy; a domain can be defined between a call to X and this call."),
+        ("the number of capability names listed in @names, or -1 in case of error", "the capability names"),
+        ("the number of domain snapshots found or -1 in case of error", "the domain snapshots"),
+    ])
+    func collection(c: String, swift: String) {
+        #expect(SwiftReturnsText.rewrite(c, throwing: true, boolean: false, collection: true) == swift)
+        #expect(SwiftReturnsText.rewrite(c, throwing: true, boolean: false)?.hasPrefix("the number of") == true)
+    }
+
+    /// `on success, -1 otherwise` is a failure value too.
+    @Test func successOtherwise() {
+        #expect(SwiftReturnsText.rewrite("the number of thawed filesystems on success, -1 otherwise.", throwing: true, boolean: false)
+                == "the number of thawed filesystems.")
+    }
 }

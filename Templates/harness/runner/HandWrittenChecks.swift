@@ -15,9 +15,9 @@ enum HandWrittenChecks {
             let vcpus = try domain.vcpus()
             try expect(vcpus.count, 2, "Domain.vcpus()")
             try expect(vcpus.map(\.info.number), [0, 1], "Domain.vcpus()")
-            try domain.pinVcpu(0, to: [true])
+            try domain.pinVCPU(0, to: [true])
             try expect(try domain.vcpuPinInfo().first?.first, true, "Domain.vcpuPinInfo(options:)")
-            try domain.pinVcpu(1, to: [true], options: [])
+            try domain.pinVCPU(1, to: [true], options: [])
             try domain.pinEmulator(to: [true, true])
             try expect(Array(try domain.emulatorPinInfo().prefix(2)), [true, true], "Domain.emulatorPinInfo(options:)")
             exercise { try domain.pinIOThread(1, to: [true]) }

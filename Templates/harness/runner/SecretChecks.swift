@@ -18,7 +18,7 @@ enum SecretChecks {
             let secret = try f.secret()
             let uuid = try secret.uuid
             try expect(try secrets.numberOfSecrets >= 1, "Connection.numberOfSecrets")
-            try expect(try secrets.secretUUIDs.contains(uuid.uuidString.lowercased()), "Connection.secretUUIDs lacks \(uuid)")
+            try expect(try secrets.secretUUIDs.contains(uuid), "Connection.secretUUIDs lacks \(uuid)")
             try expect(try secrets.allSecrets().map { try $0.uuid }.contains(uuid), "Connection.allSecrets(options:) lacks \(uuid)")
             try expect(try secrets.secret(uuid: uuid).uuid, uuid, "Connection.secret(uuid:)")
             try expect(try secrets.secret(usage: secret.usageType, usageID: secret.usageID).uuid, uuid,

@@ -21,6 +21,7 @@ extension Connection {
     public func allDomainStats(
         _ stats: Domain.StatsTypes = [], options: Connection.GetAllDomainStatsOptions = []
     ) throws -> [DomainStatsRecord] {
+        try ensureOpen()
         var records: UnsafeMutablePointer<virDomainStatsRecordPtr?>?
         let count = try check(virConnectGetAllDomainStats(pointer, stats.rawValue, &records, options.rawValue))
         return takeStatsRecords(records, count: count)
@@ -32,6 +33,7 @@ extension Connection {
     public func domainStats(
         _ stats: Domain.StatsTypes = [], for domains: [Domain], options: Connection.GetAllDomainStatsOptions = []
     ) throws -> [DomainStatsRecord] {
+        try ensureOpen()
         var list: [OpaquePointer?] = domains.map(\.pointer) + [nil]
         var records: UnsafeMutablePointer<virDomainStatsRecordPtr?>?
         let count = try withExtendedLifetime(domains) {

@@ -25,7 +25,33 @@ public final class Connection: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Whether ``close()`` has released the connection.
+    private let closing = ClosingFlag()
+
+    /// Closes the connection now rather than when the last reference goes. Idempotent: a second
+    /// call does nothing. Afterwards, every throwing call on the connection
+    /// and on the objects obtained from it (domains, networks, pools, ...) throws a
+    /// ``LibvirtError`` with code `.invalidConn` instead of reaching libvirt, and its event
+    /// streams end. Call it when no other thread is using the connection: a call in flight on
+    /// another thread may use the released connection.
+    ///
+    /// C symbol: `virConnectClose`.
+    public func close() {
+        guard closing.close() else { return }
+        ClosedConnections.insert(pointer)
+        endEventStreams(ofConnection: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))
+        virConnectClose(pointer)
+    }
+
+    /// Throws when the connection was closed with ``close()`` (through this instance or another
+    /// one of the same connection).
+    package func ensureOpen() throws {
+        if closing.isClosed { throw LibvirtError.closedConnection }
+        try ClosedConnections.check(pointer)
+    }
+
     deinit {
+        if closing.isClosed { return }
         virConnectClose(pointer)
     }
 }
@@ -1351,6 +1377,7 @@ extension Connection {
     /// C symbol: `virConnectBaselineCPU`.
     /// Available since libvirt 0.7.7.
     public func baselineCPU(cpuXMLs: [String], options: Connection.BaselineCPUOptions = []) throws -> String {
+        try ensureOpen()
         let cpuXMLsArray = CStringArray(cpuXMLs)
         defer { cpuXMLsArray.deallocate() }
         let result = try takeString(checkPointer(virConnectBaselineCPU(pointer, cpuXMLsArray.pointer, UInt32(cpuXMLs.count), UInt32(truncatingIfNeeded: options.rawValue))))
@@ -1395,6 +1422,7 @@ extension Connection {
     /// C symbol: `virConnectBaselineHypervisorCPU`.
     /// Available since libvirt 4.4.0.
     public func baselineHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXMLs: [String], options: Connection.BaselineCPUOptions = []) throws -> String {
+        try ensureOpen()
         let cpuXMLsArray = CStringArray(cpuXMLs)
         defer { cpuXMLsArray.deallocate() }
         let result = try takeString(checkPointer(virConnectBaselineHypervisorCPU(pointer, emulator, arch, machine, virtualizationType, cpuXMLsArray.pointer, UInt32(cpuXMLs.count), UInt32(truncatingIfNeeded: options.rawValue))))
@@ -1414,6 +1442,7 @@ extension Connection {
     /// C symbol: `virConnectCompareCPU`.
     /// Available since libvirt 0.7.5.
     public func compareCPU(xml: String, options: Connection.CompareCPUOptions = []) throws -> CPUCompareResult {
+        try ensureOpen()
         let result = xml.withCString { xml in virConnectCompareCPU(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) }
         if result == -1 { throw LibvirtError.last() }
         return CPUCompareResult(rawValue: result)
@@ -1439,6 +1468,7 @@ extension Connection {
     /// C symbol: `virConnectCompareHypervisorCPU`.
     /// Available since libvirt 4.4.0.
     public func compareHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXML: String, options: Connection.CompareCPUOptions = []) throws -> CPUCompareResult {
+        try ensureOpen()
         let result = virConnectCompareHypervisorCPU(pointer, emulator, arch, machine, virtualizationType, cpuXML, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return CPUCompareResult(rawValue: result)
@@ -1455,6 +1485,7 @@ extension Connection {
     /// C symbol: `virConnectDomainXMLFromNative`.
     /// Available since libvirt 0.6.4.
     public func domainXMLFromNative(nativeFormat: String, nativeConfig: String) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(nativeFormat.withCString { nativeFormat in nativeConfig.withCString { nativeConfig in virConnectDomainXMLFromNative(pointer, nativeFormat, nativeConfig, 0) } }))
         return result
     }
@@ -1477,6 +1508,7 @@ extension Connection {
     /// C symbol: `virConnectDomainXMLToNative`.
     /// Available since libvirt 0.6.4.
     public func domainXMLToNative(nativeFormat: String, xml: String) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(nativeFormat.withCString { nativeFormat in xml.withCString { xml in virConnectDomainXMLToNative(pointer, nativeFormat, xml, 0) } }))
         return result
     }
@@ -1498,6 +1530,7 @@ extension Connection {
     /// C symbol: `virConnectFindStoragePoolSources`.
     /// Available since libvirt 0.4.5.
     public func findStoragePoolSources(type: String, sourceSpecification: String? = nil) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(type.withCString { type in withOptionalCString(sourceSpecification) { sourceSpecification in virConnectFindStoragePoolSources(pointer, type, sourceSpecification, 0) } }))
         return result
     }
@@ -1516,6 +1549,7 @@ extension Connection {
     /// C symbol: `virConnectGetCPUModelNames`.
     /// Available since libvirt 1.1.3.
     public func cpuModelNames(arch: String) throws -> [String] {
+        try ensureOpen()
         var modelsList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         let count = try check(arch.withCString { arch in virConnectGetCPUModelNames(pointer, arch, &modelsList, 0) })
         return takeStrings(modelsList, count: count)
@@ -1529,6 +1563,7 @@ extension Connection {
     /// Available since libvirt 0.2.1.
     public var capabilities: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virConnectGetCapabilities(pointer)))
             return result
         }
@@ -1548,6 +1583,7 @@ extension Connection {
     /// C symbol: `virConnectGetDomainCapabilities`.
     /// Available since libvirt 1.2.7.
     public func domainCapabilities(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetDomainCapabilities(pointer, emulator, arch, machine, virtualizationType, 0)))
         return result
     }
@@ -1563,6 +1599,7 @@ extension Connection {
     /// C symbol: `virConnectGetHostname`.
     /// Available since libvirt 0.3.0.
     public func hostname() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetHostname(pointer)))
         return result
     }
@@ -1576,6 +1613,7 @@ extension Connection {
     /// Available since libvirt 0.7.3.
     public var libraryVersion: LibvirtVersion {
         get throws {
+            try ensureOpen()
             var libraryVersionValue: UInt = 0
             try check(virConnectGetLibVersion(pointer, &libraryVersionValue))
             return LibvirtVersion(encoded: UInt64(libraryVersionValue))
@@ -1595,6 +1633,7 @@ extension Connection {
     /// C symbol: `virConnectGetMaxVcpus`.
     /// Available since libvirt 0.2.1.
     public func maxVCPUs(type: String? = nil) throws -> Int {
+        try ensureOpen()
         let result = withOptionalCString(type) { type in virConnectGetMaxVcpus(pointer, type) }
         if result == -1 { throw LibvirtError.last() }
         return Int(result)
@@ -1608,6 +1647,7 @@ extension Connection {
     /// C symbol: `virConnectGetStoragePoolCapabilities`.
     /// Available since libvirt 5.2.0.
     public func storagePoolCapabilities() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetStoragePoolCapabilities(pointer, 0)))
         return result
     }
@@ -1622,6 +1662,7 @@ extension Connection {
     /// C symbol: `virConnectGetSysinfo`.
     /// Available since libvirt 0.8.8.
     public func sysinfo() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetSysinfo(pointer, 0)))
         return result
     }
@@ -1638,6 +1679,7 @@ extension Connection {
     /// Available since libvirt 0.0.3.
     public var hypervisorType: String {
         get throws {
+            try ensureOpen()
             let result = virConnectGetType(pointer)
             return String(cString: try checkPointer(result))
         }
@@ -1657,6 +1699,7 @@ extension Connection {
     /// Available since libvirt 0.3.0.
     public var uri: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virConnectGetURI(pointer)))
             return result
         }
@@ -1672,6 +1715,7 @@ extension Connection {
     /// Available since libvirt 0.0.3.
     public var hypervisorVersion: LibvirtVersion {
         get throws {
+            try ensureOpen()
             var hypervisorVersionValue: UInt = 0
             try check(virConnectGetVersion(pointer, &hypervisorVersionValue))
             return LibvirtVersion(encoded: UInt64(hypervisorVersionValue))
@@ -1689,6 +1733,7 @@ extension Connection {
     /// Available since libvirt 0.9.8.
     public var isAlive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virConnectIsAlive(pointer))
         }
     }
@@ -1701,6 +1746,7 @@ extension Connection {
     /// Available since libvirt 0.7.3.
     public var isEncrypted: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virConnectIsEncrypted(pointer))
         }
     }
@@ -1717,6 +1763,7 @@ extension Connection {
     /// Available since libvirt 0.7.3.
     public var isSecure: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virConnectIsSecure(pointer))
         }
     }
@@ -1785,6 +1832,7 @@ extension Connection {
     /// C symbol: `virConnectListAllDomains`.
     /// Available since libvirt 0.9.13.
     public func allDomains(options: Connection.ListAllDomainsOptions = []) throws -> [Domain] {
+        try ensureOpen()
         var domainsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllDomains(pointer, &domainsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(domainsList, count: count, Domain.init(owning:))
@@ -1809,6 +1857,7 @@ extension Connection {
     /// C symbol: `virConnectListAllInterfaces`.
     /// Available since libvirt 0.10.2.
     public func allInterfaces(options: Connection.ListAllInterfacesOptions = []) throws -> [Interface] {
+        try ensureOpen()
         var ifacesList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllInterfaces(pointer, &ifacesList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(ifacesList, count: count, Interface.init(owning:))
@@ -1822,6 +1871,7 @@ extension Connection {
     /// C symbol: `virConnectListAllNWFilterBindings`.
     /// Available since libvirt 4.5.0.
     public func allNetworkFilterBindings() throws -> [NetworkFilterBinding] {
+        try ensureOpen()
         var bindingsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNWFilterBindings(pointer, &bindingsList, 0))
         return takeHandles(bindingsList, count: count, NetworkFilterBinding.init(owning:))
@@ -1835,6 +1885,7 @@ extension Connection {
     /// C symbol: `virConnectListAllNWFilters`.
     /// Available since libvirt 0.10.2.
     public func allNetworkFilters() throws -> [NetworkFilter] {
+        try ensureOpen()
         var filtersList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNWFilters(pointer, &filtersList, 0))
         return takeHandles(filtersList, count: count, NetworkFilter.init(owning:))
@@ -1867,6 +1918,7 @@ extension Connection {
     /// C symbol: `virConnectListAllNetworks`.
     /// Available since libvirt 0.10.2.
     public func allNetworks(options: Connection.ListAllNetworksOptions = []) throws -> [Network] {
+        try ensureOpen()
         var netsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNetworks(pointer, &netsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(netsList, count: count, Network.init(owning:))
@@ -1884,6 +1936,7 @@ extension Connection {
     /// C symbol: `virConnectListAllNodeDevices`.
     /// Available since libvirt 0.10.2.
     public func allNodeDevices(options: Connection.ListAllNodeDeviceOptions = []) throws -> [NodeDevice] {
+        try ensureOpen()
         var devicesList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNodeDevices(pointer, &devicesList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(devicesList, count: count, NodeDevice.init(owning:))
@@ -1914,6 +1967,7 @@ extension Connection {
     /// C symbol: `virConnectListAllSecrets`.
     /// Available since libvirt 0.10.2.
     public func allSecrets(options: Connection.ListAllSecretsOptions = []) throws -> [Secret] {
+        try ensureOpen()
         var secretsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllSecrets(pointer, &secretsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(secretsList, count: count, Secret.init(owning:))
@@ -1964,6 +2018,7 @@ extension Connection {
     /// C symbol: `virConnectListAllStoragePools`.
     /// Available since libvirt 0.10.2.
     public func allStoragePools(options: Connection.ListAllStoragePoolsOptions = []) throws -> [StoragePool] {
+        try ensureOpen()
         var poolsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllStoragePools(pointer, &poolsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(poolsList, count: count, StoragePool.init(owning:))
@@ -1974,13 +2029,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
-    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call; you are only guaranteed that all currently defined domains were listed if the return is less than `maxids`.
+    /// - Returns: the names. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedDomains`.
     /// Available since libvirt 0.1.1.
     public var definedDomainNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListDefinedDomains(pointer, names, capacity)
             }
@@ -1992,13 +2048,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
-    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call; you are only guaranteed that all currently defined interfaces were listed if the return is less than `maxnames`.
+    /// - Returns: the names. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedInterfaces`.
     /// Available since libvirt 0.7.0.
     public var definedInterfaceNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListDefinedInterfaces(pointer, names, capacity)
             }
@@ -2009,13 +2066,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
-    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call; you are only guaranteed that all currently defined networks were listed if the return is less than `maxnames`.
+    /// - Returns: the names. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedNetworks`.
     /// Available since libvirt 0.2.0.
     public var definedNetworkNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListDefinedNetworks(pointer, names, capacity)
             }
@@ -2028,13 +2086,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
-    /// - Returns: the number of names provided in the array. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call; you are only guaranteed that all currently defined pools were listed if the return is less than `maxnames`.
+    /// - Returns: the names. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDefinedStoragePools`.
     /// Available since libvirt 0.4.1.
     public var definedStoragePoolNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListDefinedStoragePools(pointer, names, capacity)
             }
@@ -2045,13 +2104,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allDomains(options:)`.
-    /// - Returns: the number of domains found. Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call; you are only guaranteed that all currently active domains were listed if the return is less than `maxids`.
+    /// - Returns: the domains. Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListDomains`.
     /// Available since libvirt 0.0.3.
     public var activeDomainIDs: [Int32] {
         get throws {
+            try ensureOpen()
             return try collectIDs { ids, capacity in
                 virConnectListDomains(pointer, ids, capacity)
             }
@@ -2063,13 +2123,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allInterfaces(options:)`.
-    /// - Returns: the number of interfaces found. Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call; you are only guaranteed that all currently active interfaces were listed if the return is less than `maxnames`.
+    /// - Returns: the interfaces. Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListInterfaces`.
     /// Available since libvirt 0.6.4.
     public var interfaceNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListInterfaces(pointer, names, capacity)
             }
@@ -2080,13 +2141,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworkFilters()`.
-    /// - Returns: the number of network filters found
+    /// - Returns: the network filters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNWFilters`.
     /// Available since libvirt 0.8.0.
     public var networkFilterNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListNWFilters(pointer, names, capacity)
             }
@@ -2097,13 +2159,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allNetworks(options:)`.
-    /// - Returns: the number of networks found. Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call; you are only guaranteed that all currently active networks were listed if the return is less than `maxnames`.
+    /// - Returns: the networks. Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListNetworks`.
     /// Available since libvirt 0.2.0.
     public var networkNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListNetworks(pointer, names, capacity)
             }
@@ -2114,13 +2177,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allSecrets(options:)`.
-    /// - Returns: the number of UUIDs provided in the array.
+    /// - Returns: the UUIDs.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListSecrets`.
     /// Available since libvirt 0.7.1.
-    public var secretUUIDs: [String] {
+    public var secretUUIDs: [UUID] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListSecrets(pointer, names, capacity)
             }
@@ -2133,13 +2197,14 @@ extension Connection {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Connection.allStoragePools(options:)`.
-    /// - Returns: the number of pools found. Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call; you are only guaranteed that all currently active pools were listed if the return is less than `maxnames`.
+    /// - Returns: the pools. Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListStoragePools`.
     /// Available since libvirt 0.4.1.
     public var storagePoolNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virConnectListStoragePools(pointer, names, capacity)
             }
@@ -2154,6 +2219,7 @@ extension Connection {
     /// Available since libvirt 0.1.5.
     public var numberOfDefinedDomains: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfDefinedDomains(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2168,6 +2234,7 @@ extension Connection {
     /// Available since libvirt 0.7.0.
     public var numberOfDefinedInterfaces: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfDefinedInterfaces(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2182,6 +2249,7 @@ extension Connection {
     /// Available since libvirt 0.2.0.
     public var numberOfDefinedNetworks: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfDefinedNetworks(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2196,6 +2264,7 @@ extension Connection {
     /// Available since libvirt 0.4.1.
     public var numberOfDefinedStoragePools: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfDefinedStoragePools(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2210,6 +2279,7 @@ extension Connection {
     /// Available since libvirt 0.0.3.
     public var numberOfActiveDomains: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfDomains(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2224,6 +2294,7 @@ extension Connection {
     /// Available since libvirt 0.6.4.
     public var numberOfInterfaces: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfInterfaces(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2238,6 +2309,7 @@ extension Connection {
     /// Available since libvirt 0.8.0.
     public var numberOfNetworkFilters: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfNWFilters(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2252,6 +2324,7 @@ extension Connection {
     /// Available since libvirt 0.2.0.
     public var numberOfNetworks: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfNetworks(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2266,6 +2339,7 @@ extension Connection {
     /// Available since libvirt 0.7.1.
     public var numberOfSecrets: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfSecrets(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2280,6 +2354,7 @@ extension Connection {
     /// Available since libvirt 0.4.1.
     public var numberOfStoragePools: Int {
         get throws {
+            try ensureOpen()
             let result = virConnectNumOfStoragePools(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -2307,6 +2382,7 @@ extension Connection {
     /// C symbol: `virConnectSetIdentity`.
     /// Available since libvirt 5.8.0.
     public func setIdentity(parameters: TypedParameters<Connection.IdentityParameter>) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virConnectSetIdentity(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
@@ -2335,6 +2411,7 @@ extension Connection {
     /// C symbol: `virConnectSetKeepAlive`.
     /// Available since libvirt 0.9.8.
     public func setKeepAlive(interval: Int32, count: Int) throws {
+        try ensureOpen()
         try check(virConnectSetKeepAlive(pointer, interval, UInt32(clamping: count)))
     }
 
@@ -2349,6 +2426,7 @@ extension Connection {
     /// Available since libvirt 0.0.3.
     @available(*, deprecated, message: "Deprecated after 0.4.6. Renamed to `Connection.createDomain(xml:options:)` providing identical functionality. This existing name will be left indefinitely for API compatibility.")
     public func createLinuxDomain(xml: String) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainCreateLinux(pointer, xml, 0) })
         return Domain(owning: result)
     }
@@ -2386,6 +2464,7 @@ extension Connection {
     /// C symbol: `virDomainCreateXML`.
     /// Available since libvirt 0.5.0.
     public func createDomain(xml: String, options: Domain.CreateOptions = []) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
     }
@@ -2427,6 +2506,7 @@ extension Connection {
     /// C symbol: `virDomainCreateXMLWithFiles`.
     /// Available since libvirt 1.1.1.
     public func createDomain(xml: String, files: [Int32], options: Domain.CreateOptions = []) throws -> Domain {
+        try ensureOpen()
         var filesBuffer = files
         let result = try checkPointer(xml.withCString { xml in virDomainCreateXMLWithFiles(pointer, xml, UInt32(files.count), &filesBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
@@ -2446,6 +2526,7 @@ extension Connection {
     /// C symbol: `virDomainDefineXML`.
     /// Available since libvirt 0.1.1.
     public func defineDomain(xml: String) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainDefineXML(pointer, xml) })
         return Domain(owning: result)
     }
@@ -2465,6 +2546,7 @@ extension Connection {
     /// C symbol: `virDomainDefineXMLFlags`.
     /// Available since libvirt 1.2.12.
     public func defineDomain(xml: String, options: Domain.DefineOptions = []) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain(owning: result)
     }
@@ -2482,6 +2564,7 @@ extension Connection {
     /// C symbol: `virDomainLookupByID`.
     /// Available since libvirt 0.0.3.
     public func domain(id: Int32) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(virDomainLookupByID(pointer, id))
         return Domain(owning: result)
     }
@@ -2497,6 +2580,7 @@ extension Connection {
     /// C symbol: `virDomainLookupByName`.
     /// Available since libvirt 0.0.3.
     public func domain(named name: String) throws -> Domain {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainLookupByName(pointer, name) })
         return Domain(owning: result)
     }
@@ -2512,6 +2596,7 @@ extension Connection {
     /// C symbol: `virDomainLookupByUUID`.
     /// Available since libvirt 0.0.5.
     public func domain(uuid: UUID) throws -> Domain {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virDomainLookupByUUID(pointer, uuidBytes))
         return Domain(owning: result)
@@ -2526,6 +2611,7 @@ extension Connection {
     /// C symbol: `virDomainRestore`.
     /// Available since libvirt 0.0.3.
     public func restoreDomain(from: String) throws {
+        try ensureOpen()
         try check(from.withCString { from in virDomainRestore(pointer, from) })
     }
 
@@ -2560,6 +2646,7 @@ extension Connection {
     /// C symbol: `virDomainRestoreFlags`.
     /// Available since libvirt 0.9.4.
     public func restoreDomain(from: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         try check(from.withCString { from in withOptionalCString(xml) { xml in virDomainRestoreFlags(pointer, from, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -2573,6 +2660,7 @@ extension Connection {
     /// C symbol: `virDomainRestoreParams`.
     /// Available since libvirt 8.4.0.
     public func restoreDomain(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainRestoreParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -2602,6 +2690,7 @@ extension Connection {
     /// C symbol: `virDomainSaveImageDefineXML`.
     /// Available since libvirt 0.9.4.
     public func defineSaveImage(file: String, xml: String, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         try check(file.withCString { file in xml.withCString { xml in virDomainSaveImageDefineXML(pointer, file, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -2619,6 +2708,7 @@ extension Connection {
     /// C symbol: `virDomainSaveImageGetXMLDesc`.
     /// Available since libvirt 0.9.4.
     public func saveImageXMLDescription(file: String, options: Domain.SaveImageXMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(file.withCString { file in virDomainSaveImageGetXMLDesc(pointer, file, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
     }
@@ -2637,6 +2727,7 @@ extension Connection {
     /// C symbol: `virInterfaceChangeBegin`.
     /// Available since libvirt 0.9.2.
     public func beginInterfaceChange() throws {
+        try ensureOpen()
         try check(virInterfaceChangeBegin(pointer, 0))
     }
 
@@ -2651,6 +2742,7 @@ extension Connection {
     /// C symbol: `virInterfaceChangeCommit`.
     /// Available since libvirt 0.9.2.
     public func commitInterfaceChange() throws {
+        try ensureOpen()
         try check(virInterfaceChangeCommit(pointer, 0))
     }
 
@@ -2665,6 +2757,7 @@ extension Connection {
     /// C symbol: `virInterfaceChangeRollback`.
     /// Available since libvirt 0.9.2.
     public func rollbackInterfaceChange() throws {
+        try ensureOpen()
         try check(virInterfaceChangeRollback(pointer, 0))
     }
 
@@ -2691,6 +2784,7 @@ extension Connection {
     /// C symbol: `virInterfaceDefineXML`.
     /// Available since libvirt 0.6.4.
     public func defineInterface(xml: String, options: Interface.DefineOptions = []) throws -> Interface {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virInterfaceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Interface(owning: result)
     }
@@ -2706,6 +2800,7 @@ extension Connection {
     /// C symbol: `virInterfaceLookupByMACString`.
     /// Available since libvirt 0.6.4.
     public func interface(macAddress mac: String) throws -> Interface {
+        try ensureOpen()
         let result = try checkPointer(mac.withCString { mac in virInterfaceLookupByMACString(pointer, mac) })
         return Interface(owning: result)
     }
@@ -2721,6 +2816,7 @@ extension Connection {
     /// C symbol: `virInterfaceLookupByName`.
     /// Available since libvirt 0.6.4.
     public func interface(named name: String) throws -> Interface {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virInterfaceLookupByName(pointer, name) })
         return Interface(owning: result)
     }
@@ -2745,6 +2841,7 @@ extension Connection {
     /// C symbol: `virNWFilterBindingCreateXML`.
     /// Available since libvirt 4.5.0.
     public func createNetworkFilterBinding(xml: String, options: NetworkFilterBinding.CreateOptions = []) throws -> NetworkFilterBinding {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNWFilterBindingCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkFilterBinding(owning: result)
     }
@@ -2761,6 +2858,7 @@ extension Connection {
     /// C symbol: `virNWFilterBindingLookupByPortDev`.
     /// Available since libvirt 4.5.0.
     public func networkFilterBinding(portDevice: String) throws -> NetworkFilterBinding {
+        try ensureOpen()
         let result = try checkPointer(portDevice.withCString { portDevice in virNWFilterBindingLookupByPortDev(pointer, portDevice) })
         return NetworkFilterBinding(owning: result)
     }
@@ -2777,6 +2875,7 @@ extension Connection {
     /// C symbol: `virNWFilterDefineXML`.
     /// Available since libvirt 0.8.0.
     public func defineNetworkFilter(xml: String) throws -> NetworkFilter {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNWFilterDefineXML(pointer, xml) })
         return NetworkFilter(owning: result)
     }
@@ -2794,6 +2893,7 @@ extension Connection {
     /// C symbol: `virNWFilterDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
     public func defineNetworkFilter(xml: String, options: NetworkFilter.DefineOptions = []) throws -> NetworkFilter {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNWFilterDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkFilter(owning: result)
     }
@@ -2809,6 +2909,7 @@ extension Connection {
     /// C symbol: `virNWFilterLookupByName`.
     /// Available since libvirt 0.8.0.
     public func networkFilter(named name: String) throws -> NetworkFilter {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virNWFilterLookupByName(pointer, name) })
         return NetworkFilter(owning: result)
     }
@@ -2824,6 +2925,7 @@ extension Connection {
     /// C symbol: `virNWFilterLookupByUUID`.
     /// Available since libvirt 0.8.0.
     public func networkFilter(uuid: UUID) throws -> NetworkFilter {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virNWFilterLookupByUUID(pointer, uuidBytes))
         return NetworkFilter(owning: result)
@@ -2841,6 +2943,7 @@ extension Connection {
     /// C symbol: `virNetworkCreateXML`.
     /// Available since libvirt 0.2.0.
     public func createNetwork(xml: String) throws -> Network {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkCreateXML(pointer, xml) })
         return Network(owning: result)
     }
@@ -2858,6 +2961,7 @@ extension Connection {
     /// C symbol: `virNetworkCreateXMLFlags`.
     /// Available since libvirt 7.8.0.
     public func createNetwork(xml: String, options: Network.CreateOptions = []) throws -> Network {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkCreateXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
     }
@@ -2874,6 +2978,7 @@ extension Connection {
     /// C symbol: `virNetworkDefineXML`.
     /// Available since libvirt 0.2.0.
     public func defineNetwork(xml: String) throws -> Network {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkDefineXML(pointer, xml) })
         return Network(owning: result)
     }
@@ -2891,6 +2996,7 @@ extension Connection {
     /// C symbol: `virNetworkDefineXMLFlags`.
     /// Available since libvirt 7.7.0.
     public func defineNetwork(xml: String, options: Network.DefineOptions = []) throws -> Network {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
     }
@@ -2906,6 +3012,7 @@ extension Connection {
     /// C symbol: `virNetworkLookupByName`.
     /// Available since libvirt 0.2.0.
     public func network(named name: String) throws -> Network {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virNetworkLookupByName(pointer, name) })
         return Network(owning: result)
     }
@@ -2921,6 +3028,7 @@ extension Connection {
     /// C symbol: `virNetworkLookupByUUID`.
     /// Available since libvirt 0.2.0.
     public func network(uuid: UUID) throws -> Network {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virNetworkLookupByUUID(pointer, uuidBytes))
         return Network(owning: result)
@@ -2955,6 +3063,7 @@ extension Connection {
     /// C symbol: `virNodeAllocPages`.
     /// Available since libvirt 1.2.9.
     public func allocateNodePages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: Int, options: NodeAllocatePagesOptions = []) throws -> Int32 {
+        try ensureOpen()
         guard pageSizes.count == pageCounts.count else { throw LibvirtError(code: .invalidArg, errorDomain: .none, message: "pageSizes and pageCounts must have the same length") }
         var pageSizesBuffer = pageSizes
         var pageCountsBuffer = pageCounts
@@ -2976,6 +3085,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceCreateXML`.
     /// Available since libvirt 0.6.3.
     public func createNodeDevice(xml: String, options: NodeDevice.CreateXMLOptions = []) throws -> NodeDevice {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNodeDeviceCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NodeDevice(owning: result)
     }
@@ -2992,6 +3102,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceDefineXML`.
     /// Available since libvirt 7.3.0.
     public func defineNodeDevice(xml: String, options: NodeDevice.DefineXMLOptions = []) throws -> NodeDevice {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNodeDeviceDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NodeDevice(owning: result)
     }
@@ -3007,6 +3118,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceLookupByName`.
     /// Available since libvirt 0.5.0.
     public func nodeDevice(named name: String) throws -> NodeDevice {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virNodeDeviceLookupByName(pointer, name) })
         return NodeDevice(owning: result)
     }
@@ -3023,6 +3135,7 @@ extension Connection {
     /// C symbol: `virNodeDeviceLookupSCSIHostByWWN`.
     /// Available since libvirt 1.0.3.
     public func scsiHostNodeDevice(wwnn: String, wwpn: String) throws -> NodeDevice {
+        try ensureOpen()
         let result = try checkPointer(wwnn.withCString { wwnn in wwpn.withCString { wwpn in virNodeDeviceLookupSCSIHostByWWN(pointer, wwnn, wwpn, 0) } })
         return NodeDevice(owning: result)
     }
@@ -3075,6 +3188,7 @@ extension Connection {
     /// C symbol: `virNodeGetCPUStats`.
     /// Available since libvirt 0.9.3.
     public func nodeCPUStats(cpu: Int32) throws -> [NodeCPUStats] {
+        try ensureOpen()
         return try readStructArray(NodeCPUStats.init) { items, count in
             virNodeGetCPUStats(pointer, cpu, items, count, 0)
         }
@@ -3094,6 +3208,7 @@ extension Connection {
     /// C symbol: `virNodeGetCellsFreeMemory`.
     /// Available since libvirt 0.3.3.
     public func nodeCellsFreeMemory(startCell: Int32, cellCount: Int) throws -> [UInt64] {
+        try ensureOpen()
         var freeMemsBuffer = [UInt64](repeating: 0, count: Int(max(cellCount, 0)))
         let count = try check(virNodeGetCellsFreeMemory(pointer, &freeMemsBuffer, startCell, Int32(clamping: cellCount)))
         return Array(freeMemsBuffer.prefix(Int(count)))
@@ -3109,6 +3224,7 @@ extension Connection {
     /// Available since libvirt 0.3.3.
     public var nodeFreeMemory: UInt64 {
         get throws {
+            try ensureOpen()
             let result = virNodeGetFreeMemory(pointer)
             if result == 0 { throw LibvirtError.last() }
             return result
@@ -3138,6 +3254,7 @@ extension Connection {
     /// C symbol: `virNodeGetInfo`.
     /// Available since libvirt 0.1.0.
     public func nodeInfo() throws -> NodeInfo {
+        try ensureOpen()
         var infoValue = virNodeInfo()
         try check(virNodeGetInfo(pointer, &infoValue))
         return NodeInfo(infoValue)
@@ -3160,6 +3277,7 @@ extension Connection {
     /// C symbol: `virNodeGetMemoryParameters`.
     /// Available since libvirt 0.10.2.
     public func nodeMemoryParameters() throws -> TypedParameters<Connection.NodeMemoryParameter> {
+        try ensureOpen()
         return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
             virNodeGetMemoryParameters(pointer, parameters, count, 0)
         }
@@ -3209,6 +3327,7 @@ extension Connection {
     /// C symbol: `virNodeGetMemoryStats`.
     /// Available since libvirt 0.9.3.
     public func nodeMemoryStats(cell: Int32) throws -> [NodeMemoryStats] {
+        try ensureOpen()
         return try readStructArray(NodeMemoryStats.init) { items, count in
             virNodeGetMemoryStats(pointer, cell, items, count, 0)
         }
@@ -3223,6 +3342,7 @@ extension Connection {
     /// C symbol: `virNodeGetSEVInfo`.
     /// Available since libvirt 4.5.0.
     public func nodeSEVInfo() throws -> TypedParameters<Connection.NodeSEVParameter> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -3239,6 +3359,7 @@ extension Connection {
     /// C symbol: `virNodeGetSecurityModel`.
     /// Available since libvirt 0.6.1.
     public func nodeSecurityModel() throws -> SecurityModel {
+        try ensureOpen()
         var securityModelValue = virSecurityModel()
         try check(virNodeGetSecurityModel(pointer, &securityModelValue))
         return SecurityModel(securityModelValue)
@@ -3252,12 +3373,13 @@ extension Connection {
     /// If the optional 'cap'  argument is non-NULL, then the count
     /// will be restricted to devices with the specified capability
     /// - Parameter capability: capability name
-    /// - Returns: the number of node devices found
+    /// - Returns: the node devices
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeListDevices`.
     /// Available since libvirt 0.5.0.
     public func nodeDeviceNames(capability: String? = nil) throws -> [String] {
+        try ensureOpen()
         return try collectNames { names, capacity in
             withOptionalCString(capability) { capability in virNodeListDevices(pointer, capability, names, capacity, 0) }
         }
@@ -3274,6 +3396,7 @@ extension Connection {
     /// C symbol: `virNodeNumOfDevices`.
     /// Available since libvirt 0.5.0.
     public func numberOfNodeDevices(capability: String? = nil) throws -> Int {
+        try ensureOpen()
         let result = withOptionalCString(capability) { capability in virNodeNumOfDevices(pointer, capability, 0) }
         if result == -1 { throw LibvirtError.last() }
         return Int(result)
@@ -3294,6 +3417,7 @@ extension Connection {
     /// C symbol: `virNodeSetMemoryParameters`.
     /// Available since libvirt 0.10.2.
     public func setNodeMemoryParameters(_ parameters: TypedParameters<Connection.NodeMemoryParameter>) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virNodeSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
@@ -3310,6 +3434,7 @@ extension Connection {
     /// C symbol: `virNodeSuspendForDuration`.
     /// Available since libvirt 0.9.8.
     public func suspendHost(target: NodeSuspendTarget, duration: UInt64) throws {
+        try ensureOpen()
         try check(virNodeSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
@@ -3330,6 +3455,7 @@ extension Connection {
     /// C symbol: `virSecretDefineXML`.
     /// Available since libvirt 0.7.1.
     public func defineSecret(xml: String, options: Secret.DefineOptions = []) throws -> Secret {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virSecretDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Secret(owning: result)
     }
@@ -3346,6 +3472,7 @@ extension Connection {
     /// C symbol: `virSecretLookupByUUID`.
     /// Available since libvirt 0.7.1.
     public func secret(uuid: UUID) throws -> Secret {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virSecretLookupByUUID(pointer, uuidBytes))
         return Secret(owning: result)
@@ -3365,6 +3492,7 @@ extension Connection {
     /// C symbol: `virSecretLookupByUsage`.
     /// Available since libvirt 0.7.1.
     public func secret(usage usageType: Secret.UsageType, usageID: String) throws -> Secret {
+        try ensureOpen()
         let result = try checkPointer(usageID.withCString { usageID in virSecretLookupByUsage(pointer, Int32(truncatingIfNeeded: usageType.rawValue), usageID) })
         return Secret(owning: result)
     }
@@ -3383,6 +3511,7 @@ extension Connection {
     /// C symbol: `virStoragePoolCreateXML`.
     /// Available since libvirt 0.4.1.
     public func createStoragePool(xml: String, options: StoragePool.CreateOptions = []) throws -> StoragePool {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStoragePoolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StoragePool(owning: result)
     }
@@ -3400,6 +3529,7 @@ extension Connection {
     /// C symbol: `virStoragePoolDefineXML`.
     /// Available since libvirt 0.4.1.
     public func defineStoragePool(xml: String, options: StoragePool.DefineOptions = []) throws -> StoragePool {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStoragePoolDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StoragePool(owning: result)
     }
@@ -3415,6 +3545,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByName`.
     /// Available since libvirt 0.4.1.
     public func storagePool(named name: String) throws -> StoragePool {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virStoragePoolLookupByName(pointer, name) })
         return StoragePool(owning: result)
     }
@@ -3432,6 +3563,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByTargetPath`.
     /// Available since libvirt 4.1.0.
     public func storagePool(targetPath path: String) throws -> StoragePool {
+        try ensureOpen()
         let result = try checkPointer(path.withCString { path in virStoragePoolLookupByTargetPath(pointer, path) })
         return StoragePool(owning: result)
     }
@@ -3447,6 +3579,7 @@ extension Connection {
     /// C symbol: `virStoragePoolLookupByUUID`.
     /// Available since libvirt 0.4.1.
     public func storagePool(uuid: UUID) throws -> StoragePool {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virStoragePoolLookupByUUID(pointer, uuidBytes))
         return StoragePool(owning: result)
@@ -3464,6 +3597,7 @@ extension Connection {
     /// C symbol: `virStorageVolLookupByKey`.
     /// Available since libvirt 0.4.1.
     public func storageVolume(key: String) throws -> StorageVolume {
+        try ensureOpen()
         let result = try checkPointer(key.withCString { key in virStorageVolLookupByKey(pointer, key) })
         return StorageVolume(owning: result)
     }
@@ -3480,6 +3614,7 @@ extension Connection {
     /// C symbol: `virStorageVolLookupByPath`.
     /// Available since libvirt 0.4.1.
     public func storageVolume(path: String) throws -> StorageVolume {
+        try ensureOpen()
         let result = try checkPointer(path.withCString { path in virStorageVolLookupByPath(pointer, path) })
         return StorageVolume(owning: result)
     }
@@ -3502,6 +3637,7 @@ extension Connection {
     /// C symbol: `virStreamNew`.
     /// Available since libvirt 0.7.2.
     public func makeStream(options: DataStream.Options = []) throws -> DataStream {
+        try ensureOpen()
         let result = try checkPointer(virStreamNew(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
         return DataStream(owning: result)
     }

@@ -25,6 +25,14 @@ public final class Domain: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virDomainGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virDomainFree(pointer)
     }
@@ -7324,6 +7332,7 @@ extension Domain {
     /// C symbol: `virDomainAbortJob`.
     /// Available since libvirt 0.7.7.
     public func abortJob() throws {
+        try ensureOpen()
         try check(virDomainAbortJob(pointer))
     }
 
@@ -7337,6 +7346,7 @@ extension Domain {
     /// C symbol: `virDomainAbortJobFlags`.
     /// Available since libvirt 8.5.0.
     public func abortJob(options: Domain.AbortJobOptions = []) throws {
+        try ensureOpen()
         try check(virDomainAbortJobFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -7364,6 +7374,7 @@ extension Domain {
     /// C symbol: `virDomainAddIOThread`.
     /// Available since libvirt 1.2.15.
     public func addIOThread(ioThreadID: UInt32, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         try check(virDomainAddIOThread(pointer, ioThreadID, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -7384,6 +7395,7 @@ extension Domain {
     /// C symbol: `virDomainAgentSetResponseTimeout`.
     /// Available since libvirt 5.10.0.
     public func setAgentResponseTimeout(_ timeout: Int32) throws {
+        try ensureOpen()
         try check(virDomainAgentSetResponseTimeout(pointer, timeout, 0))
     }
 
@@ -7403,6 +7415,7 @@ extension Domain {
     /// C symbol: `virDomainAttachDevice`.
     /// Available since libvirt 0.1.9.
     public func attachDevice(xml: String) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainAttachDevice(pointer, xml) })
     }
 
@@ -7432,6 +7445,7 @@ extension Domain {
     /// C symbol: `virDomainAttachDeviceFlags`.
     /// Available since libvirt 0.7.7.
     public func attachDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainAttachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -7452,6 +7466,7 @@ extension Domain {
     /// C symbol: `virDomainAuthorizedSSHKeysGet`.
     /// Available since libvirt 6.10.0.
     public func authorizedSSHKeys(user: String) throws -> [String] {
+        try ensureOpen()
         var keysList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         let count = try check(user.withCString { user in virDomainAuthorizedSSHKeysGet(pointer, user, &keysList, 0) })
         return takeStrings(keysList, count: count)
@@ -7485,6 +7500,7 @@ extension Domain {
     /// C symbol: `virDomainAuthorizedSSHKeysSet`.
     /// Available since libvirt 6.10.0.
     public func setAuthorizedSSHKeys(user: String, keys: [String], options: Domain.AuthorizedSSHKeysSetOptions = []) throws {
+        try ensureOpen()
         let keysArray = CStringArray(keys)
         defer { keysArray.deallocate() }
         try check(user.withCString { user in virDomainAuthorizedSSHKeysSet(pointer, user, keysArray.pointer, UInt32(keys.count), UInt32(truncatingIfNeeded: options.rawValue)) })
@@ -7553,6 +7569,7 @@ extension Domain {
     /// C symbol: `virDomainBackupBegin`.
     /// Available since libvirt 6.0.0.
     public func beginBackup(backupXML: String, checkpointXML: String? = nil, options: Domain.BackupBeginOptions = []) throws {
+        try ensureOpen()
         try check(backupXML.withCString { backupXML in withOptionalCString(checkpointXML) { checkpointXML in virDomainBackupBegin(pointer, backupXML, checkpointXML, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -7568,6 +7585,7 @@ extension Domain {
     /// C symbol: `virDomainBackupGetXMLDesc`.
     /// Available since libvirt 6.0.0.
     public func backupXMLDescription() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainBackupGetXMLDesc(pointer, 0)))
         return result
     }
@@ -7671,6 +7689,7 @@ extension Domain {
     /// C symbol: `virDomainBlockCommit`.
     /// Available since libvirt 0.10.2.
     public func blockCommit(disk: String, base: String? = nil, top: String? = nil, bandwidth: UInt, options: Domain.BlockCommitOptions = []) throws {
+        try ensureOpen()
         try check(virDomainBlockCommit(pointer, disk, base, top, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -7754,6 +7773,7 @@ extension Domain {
     /// C symbol: `virDomainBlockCopy`.
     /// Available since libvirt 1.2.8.
     public func blockCopy(disk: String, destinationXML: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(disk.withCString { disk in destinationXML.withCString { destinationXML in virDomainBlockCopy(pointer, disk, destinationXML, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) } })
@@ -7800,6 +7820,7 @@ extension Domain {
     /// C symbol: `virDomainBlockJobAbort`.
     /// Available since libvirt 0.9.4.
     public func abortBlockJob(disk: String, options: Domain.BlockJobAbortOptions = []) throws {
+        try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockJobAbort(pointer, disk, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -7829,6 +7850,7 @@ extension Domain {
     /// C symbol: `virDomainBlockJobSetSpeed`.
     /// Available since libvirt 0.9.4.
     public func setBlockJobSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) throws {
+        try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -7873,6 +7895,7 @@ extension Domain {
     /// C symbol: `virDomainBlockPeek`.
     /// Available since libvirt 0.4.2.
     public func blockPeek(disk: String, offset: UInt64, size: Int) throws -> [UInt8] {
+        try ensureOpen()
         var bufferBytes = [UInt8](repeating: 0, count: Int(size))
         try check(disk.withCString { disk in virDomainBlockPeek(pointer, disk, offset, size, &bufferBytes, 0) })
         return bufferBytes
@@ -7917,6 +7940,7 @@ extension Domain {
     /// C symbol: `virDomainBlockPull`.
     /// Available since libvirt 0.9.4.
     public func blockPull(disk: String, bandwidth: UInt, options: Domain.BlockPullOptions = []) throws {
+        try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockPull(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8028,6 +8052,7 @@ extension Domain {
     /// C symbol: `virDomainBlockRebase`.
     /// Available since libvirt 0.9.10.
     public func blockRebase(disk: String, base: String? = nil, bandwidth: UInt, options: Domain.BlockRebaseOptions = []) throws {
+        try ensureOpen()
         try check(disk.withCString { disk in withOptionalCString(base) { base in virDomainBlockRebase(pointer, disk, base, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -8056,6 +8081,7 @@ extension Domain {
     /// C symbol: `virDomainBlockResize`.
     /// Available since libvirt 0.9.8.
     public func blockResize(disk: String, size: UInt64, options: Domain.BlockResizeOptions = []) throws {
+        try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockResize(pointer, disk, size, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8084,6 +8110,7 @@ extension Domain {
     /// C symbol: `virDomainBlockStats`.
     /// Available since libvirt 0.3.2.
     public func blockStats(disk: String) throws -> Domain.BlockStats {
+        try ensureOpen()
         var statsValue = virDomainBlockStatsStruct()
         try check(disk.withCString { disk in virDomainBlockStats(pointer, disk, &statsValue, MemoryLayout<virDomainBlockStatsStruct>.size) })
         return Domain.BlockStats(statsValue)
@@ -8124,6 +8151,7 @@ extension Domain {
     /// C symbol: `virDomainBlockStatsFlags`.
     /// Available since libvirt 0.9.5.
     public func blockStats(disk: String, options: TypedParameterOptions = []) throws -> TypedParameters<Domain.BlockStatsParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.BlockStatsParameter.self) { parameters, count in
             disk.withCString { disk in virDomainBlockStatsFlags(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
@@ -8182,6 +8210,7 @@ extension Domain {
     /// C symbol: `virDomainCheckpointCreateXML`.
     /// Available since libvirt 5.6.0.
     public func createCheckpoint(xml: String, options: DomainCheckpoint.CreateOptions = []) throws -> DomainCheckpoint {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainCheckpointCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return DomainCheckpoint(owning: result)
     }
@@ -8194,6 +8223,7 @@ extension Domain {
     /// C symbol: `virDomainCheckpointLookupByName`.
     /// Available since libvirt 5.6.0.
     public func checkpoint(named name: String) throws -> DomainCheckpoint {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainCheckpointLookupByName(pointer, name, 0) })
         return DomainCheckpoint(owning: result)
     }
@@ -8223,6 +8253,7 @@ extension Domain {
     /// C symbol: `virDomainCoreDump`.
     /// Available since libvirt 0.1.9.
     public func coreDump(to: String, options: Domain.CoreDumpOptions = []) throws {
+        try ensureOpen()
         try check(to.withCString { to in virDomainCoreDump(pointer, to, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8254,6 +8285,7 @@ extension Domain {
     /// C symbol: `virDomainCoreDumpWithFormat`.
     /// Available since libvirt 1.2.3.
     public func coreDump(to: String, format: Domain.CoreDumpFormat, options: Domain.CoreDumpOptions = []) throws {
+        try ensureOpen()
         try check(to.withCString { to in virDomainCoreDumpWithFormat(pointer, to, UInt32(truncatingIfNeeded: format.rawValue), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8266,6 +8298,7 @@ extension Domain {
     /// C symbol: `virDomainCreate`.
     /// Available since libvirt 0.1.1.
     public func start() throws {
+        try ensureOpen()
         try check(virDomainCreate(pointer))
     }
 
@@ -8312,6 +8345,7 @@ extension Domain {
     /// C symbol: `virDomainCreateWithFiles`.
     /// Available since libvirt 1.1.1.
     public func start(files: [Int32], options: Domain.CreateOptions = []) throws {
+        try ensureOpen()
         var filesBuffer = files
         try check(virDomainCreateWithFiles(pointer, UInt32(files.count), &filesBuffer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
@@ -8352,6 +8386,7 @@ extension Domain {
     /// C symbol: `virDomainCreateWithFlags`.
     /// Available since libvirt 0.8.2.
     public func start(options: Domain.CreateOptions = []) throws {
+        try ensureOpen()
         try check(virDomainCreateWithFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -8379,6 +8414,7 @@ extension Domain {
     /// C symbol: `virDomainDelIOThread`.
     /// Available since libvirt 1.2.15.
     public func deleteIOThread(ioThreadID: UInt32, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         try check(virDomainDelIOThread(pointer, ioThreadID, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -8404,6 +8440,7 @@ extension Domain {
     /// C symbol: `virDomainDestroy`.
     /// Available since libvirt 0.0.3.
     public func destroy() throws {
+        try ensureOpen()
         try check(virDomainDestroy(pointer))
     }
 
@@ -8439,6 +8476,7 @@ extension Domain {
     /// C symbol: `virDomainDestroyFlags`.
     /// Available since libvirt 0.9.4.
     public func destroy(options: Domain.DestroyOptions = []) throws {
+        try ensureOpen()
         try check(virDomainDestroyFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -8452,6 +8490,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDevice`.
     /// Available since libvirt 0.1.9.
     public func detachDevice(xml: String) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainDetachDevice(pointer, xml) })
     }
 
@@ -8475,6 +8514,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDeviceAlias`.
     /// Available since libvirt 4.4.0.
     public func detachDevice(alias: String, options: Domain.DeviceModifyOptions = []) throws {
+        try ensureOpen()
         try check(alias.withCString { alias in virDomainDetachDeviceAlias(pointer, alias, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8527,6 +8567,7 @@ extension Domain {
     /// C symbol: `virDomainDetachDeviceFlags`.
     /// Available since libvirt 0.7.7.
     public func detachDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainDetachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -8558,6 +8599,7 @@ extension Domain {
     /// C symbol: `virDomainFDAssociate`.
     /// Available since libvirt 9.0.0.
     public func associateFD(name: String, fds: [Int32], options: Domain.FDAssociateOptions = []) throws {
+        try ensureOpen()
         var fdsBuffer = fds
         try check(name.withCString { name in virDomainFDAssociate(pointer, name, UInt32(fds.count), &fdsBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
@@ -8568,12 +8610,13 @@ extension Domain {
     /// In some environments (e.g. QEMU guest with guest agent which doesn't
     /// support mountpoints argument), `mountPoints` may need to be NULL.
     /// - Parameter mountPoints: list of mount points to be frozen
-    /// - Returns: the number of frozen filesystems on success, -1 otherwise.
+    /// - Returns: the number of frozen filesystems.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSFreeze`.
     /// Available since libvirt 1.2.5.
     public func fsFreeze(mountPoints: [String] = []) throws -> Int32 {
+        try ensureOpen()
         let mountPointsArray = CStringArray(mountPoints)
         defer { mountPointsArray.deallocate() }
         let result = virDomainFSFreeze(pointer, mountPointsArray.pointer, UInt32(mountPoints.count), 0)
@@ -8585,12 +8628,13 @@ extension Domain {
     /// `nmountpoints` is 0, every mounted filesystem on the guest is thawed.
     /// In some drivers (e.g. QEMU driver), `mountPoints` may need to be NULL.
     /// - Parameter mountPoints: list of mount points to be thawed
-    /// - Returns: the number of thawed filesystems on success, -1 otherwise.
+    /// - Returns: the number of thawed filesystems.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFSThaw`.
     /// Available since libvirt 1.2.5.
     public func fsThaw(mountPoints: [String] = []) throws -> Int32 {
+        try ensureOpen()
         let mountPointsArray = CStringArray(mountPoints)
         defer { mountPointsArray.deallocate() }
         let result = virDomainFSThaw(pointer, mountPointsArray.pointer, UInt32(mountPoints.count), 0)
@@ -8614,6 +8658,7 @@ extension Domain {
     /// C symbol: `virDomainFSTrim`.
     /// Available since libvirt 1.0.1.
     public func fsTrim(mountPoint: String, minimum: UInt64) throws {
+        try ensureOpen()
         try check(mountPoint.withCString { mountPoint in virDomainFSTrim(pointer, mountPoint, minimum, 0) })
     }
 
@@ -8627,6 +8672,7 @@ extension Domain {
     /// Available since libvirt 0.2.1.
     public var isAutostartEnabled: Bool {
         get throws {
+            try ensureOpen()
             var autostartValue: Int32 = 0
             try check(virDomainGetAutostart(pointer, &autostartValue))
             return autostartValue != 0
@@ -8655,6 +8701,7 @@ extension Domain {
     /// C symbol: `virDomainGetBlkioParameters`.
     /// Available since libvirt 0.9.0.
     public func blkioParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.BlkioParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.BlkioParameter.self) { parameters, count in
             virDomainGetBlkioParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -8728,6 +8775,7 @@ extension Domain {
     /// C symbol: `virDomainGetBlockInfo`.
     /// Available since libvirt 0.8.1.
     public func blockInfo(disk: String) throws -> Domain.BlockInfo {
+        try ensureOpen()
         var infoValue = virDomainBlockInfo()
         try check(disk.withCString { disk in virDomainGetBlockInfo(pointer, disk, &infoValue, 0) })
         return Domain.BlockInfo(infoValue)
@@ -8762,6 +8810,7 @@ extension Domain {
     /// C symbol: `virDomainGetBlockIoTune`.
     /// Available since libvirt 0.9.8.
     public func blockIOTune(disk: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.BlockIOTuneParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.BlockIOTuneParameter.self) { parameters, count in
             disk.withCString { disk in virDomainGetBlockIoTune(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
@@ -8810,6 +8859,7 @@ extension Domain {
     /// C symbol: `virDomainGetBlockJobInfo`.
     /// Available since libvirt 0.9.4.
     public func blockJobInfo(disk: String, options: Domain.BlockJobInfoOptions = []) throws -> Domain.BlockJobInfo {
+        try ensureOpen()
         var infoValue = virDomainBlockJobInfo()
         try check(disk.withCString { disk in virDomainGetBlockJobInfo(pointer, disk, &infoValue, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Domain.BlockJobInfo(infoValue)
@@ -8825,6 +8875,7 @@ extension Domain {
     /// Available since libvirt 0.3.0.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virDomainGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -8837,6 +8888,7 @@ extension Domain {
     /// C symbol: `virDomainGetControlInfo`.
     /// Available since libvirt 0.9.3.
     public func controlInfo() throws -> Domain.ControlInfo {
+        try ensureOpen()
         var infoValue = virDomainControlInfo()
         try check(virDomainGetControlInfo(pointer, &infoValue, 0))
         return Domain.ControlInfo(infoValue)
@@ -8850,6 +8902,7 @@ extension Domain {
     /// C symbol: `virDomainGetFSInfo`.
     /// Available since libvirt 1.2.11.
     public func fsInfo() throws -> [Domain.FSInfo] {
+        try ensureOpen()
         var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainFSInfo>?>? = nil
         let count = try check(virDomainGetFSInfo(pointer, &infoList, 0))
         return takeStructs(infoList, count: count, free: virDomainFSInfoFree) { Domain.FSInfo($0.pointee) }
@@ -8972,6 +9025,7 @@ extension Domain {
     /// C symbol: `virDomainGetGuestInfo`.
     /// Available since libvirt 5.7.0.
     public func guestInfo(types: Domain.GuestInfoTypes) throws -> TypedParameters<Domain.GuestInfoParameter> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -8999,6 +9053,7 @@ extension Domain {
     /// C symbol: `virDomainGetGuestVcpus`.
     /// Available since libvirt 2.0.0.
     public func guestVCPUs() throws -> TypedParameters<Domain.GuestVCPUParameter> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: UInt32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -9018,6 +9073,7 @@ extension Domain {
     /// C symbol: `virDomainGetHostname`.
     /// Available since libvirt 0.10.0.
     public func hostname(options: Domain.GetHostnameOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainGetHostname(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -9041,6 +9097,7 @@ extension Domain {
     /// C symbol: `virDomainGetIOThreadInfo`.
     /// Available since libvirt 1.2.14.
     public func ioThreadInfo(options: Domain.ModificationImpact = []) throws -> [Domain.IOThreadInfo] {
+        try ensureOpen()
         var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainIOThreadInfo>?>? = nil
         let count = try check(virDomainGetIOThreadInfo(pointer, &infoList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeStructs(infoList, count: count, free: virDomainIOThreadInfoFree) { Domain.IOThreadInfo($0.pointee) }
@@ -9055,6 +9112,7 @@ extension Domain {
     /// C symbol: `virDomainGetInfo`.
     /// Available since libvirt 0.0.3.
     public func info() throws -> Domain.Info {
+        try ensureOpen()
         var infoValue = virDomainInfo()
         try check(virDomainGetInfo(pointer, &infoValue))
         return Domain.Info(infoValue)
@@ -9082,6 +9140,7 @@ extension Domain {
     /// C symbol: `virDomainGetInterfaceParameters`.
     /// Available since libvirt 0.9.9.
     public func interfaceParameters(device: String, options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.InterfaceParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.InterfaceParameter.self) { parameters, count in
             device.withCString { device in virDomainGetInterfaceParameters(pointer, device, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
@@ -9098,6 +9157,7 @@ extension Domain {
     /// C symbol: `virDomainGetJobInfo`.
     /// Available since libvirt 0.7.7.
     public func jobInfo() throws -> Domain.JobInfo {
+        try ensureOpen()
         var infoValue = virDomainJobInfo()
         try check(virDomainGetJobInfo(pointer, &infoValue))
         return Domain.JobInfo(infoValue)
@@ -9130,6 +9190,7 @@ extension Domain {
     /// C symbol: `virDomainGetJobStats`.
     /// Available since libvirt 1.0.3.
     public func jobStats(options: Domain.GetJobStatsOptions = []) throws -> (type: Domain.JobType, parameters: TypedParameters<Domain.JobStatsParameter>) {
+        try ensureOpen()
         var typeValue: Int32 = 0
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
@@ -9146,6 +9207,7 @@ extension Domain {
     /// C symbol: `virDomainGetLaunchSecurityInfo`.
     /// Available since libvirt 4.5.0.
     public func launchSecurityInfo() throws -> TypedParameters<Domain.LaunchSecurityParameter> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -9163,6 +9225,7 @@ extension Domain {
     /// Available since libvirt 0.0.3.
     public var maxMemory: UInt {
         get throws {
+            try ensureOpen()
             let result = virDomainGetMaxMemory(pointer)
             if result == 0 { throw LibvirtError.last() }
             return result
@@ -9181,6 +9244,7 @@ extension Domain {
     /// Available since libvirt 0.2.1.
     public var maxVCPUs: Int {
         get throws {
+            try ensureOpen()
             let result = virDomainGetMaxVcpus(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -9218,6 +9282,7 @@ extension Domain {
     /// C symbol: `virDomainGetMemoryParameters`.
     /// Available since libvirt 0.8.5.
     public func memoryParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.MemoryParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.MemoryParameter.self) { parameters, count in
             virDomainGetMemoryParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -9244,6 +9309,7 @@ extension Domain {
     /// C symbol: `virDomainGetMessages`.
     /// Available since libvirt 7.1.0.
     public func messages(options: Domain.MessageType = []) throws -> [String] {
+        try ensureOpen()
         var msgsList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         let count = try check(virDomainGetMessages(pointer, &msgsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeStrings(msgsList, count: count)
@@ -9270,6 +9336,7 @@ extension Domain {
     /// C symbol: `virDomainGetMetadata`.
     /// Available since libvirt 0.9.10.
     public func metadata(type: Domain.MetadataType, uri: String? = nil, options: Domain.ModificationImpact = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(withOptionalCString(uri) { uri in virDomainGetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), uri, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
     }
@@ -9306,6 +9373,7 @@ extension Domain {
     /// C symbol: `virDomainGetNumaParameters`.
     /// Available since libvirt 0.9.9.
     public func numaParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.NUMAParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.NUMAParameter.self) { parameters, count in
             virDomainGetNumaParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -9319,6 +9387,7 @@ extension Domain {
     /// Available since libvirt 0.0.3.
     public var osType: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virDomainGetOSType(pointer)))
             return result
         }
@@ -9336,6 +9405,7 @@ extension Domain {
     /// C symbol: `virDomainGetPerfEvents`.
     /// Available since libvirt 1.3.3.
     public func perfEvents(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.PerfEvent> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -9357,6 +9427,7 @@ extension Domain {
     /// C symbol: `virDomainGetSchedulerParameters`.
     /// Available since libvirt 0.2.3.
     public func schedulerParameters() throws -> TypedParameters<Domain.SchedulerParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
             virDomainGetSchedulerParameters(pointer, parameters, count)
         }
@@ -9387,6 +9458,7 @@ extension Domain {
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
     /// Available since libvirt 0.9.2.
     public func schedulerParameters(options: Domain.ModificationImpact = []) throws -> TypedParameters<Domain.SchedulerParameter> {
+        try ensureOpen()
         return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
             virDomainGetSchedulerParametersFlags(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -9398,6 +9470,7 @@ extension Domain {
     /// C symbol: `virDomainGetSchedulerType`.
     /// Available since libvirt 0.2.3.
     public func schedulerType() throws -> (schedulerType: String, nparams: Int32) {
+        try ensureOpen()
         var nparamsValue: Int32 = 0
         let result = try takeString(checkPointer(virDomainGetSchedulerType(pointer, &nparamsValue)))
         return (schedulerType: result, nparams: nparamsValue)
@@ -9411,6 +9484,7 @@ extension Domain {
     /// C symbol: `virDomainGetState`.
     /// Available since libvirt 0.9.2.
     public func state() throws -> (state: Domain.State, reason: Domain.StateReason) {
+        try ensureOpen()
         var stateValue: Int32 = 0
         var reasonValue: Int32 = 0
         try check(virDomainGetState(pointer, &stateValue, &reasonValue, 0))
@@ -9429,6 +9503,7 @@ extension Domain {
     /// C symbol: `virDomainGetTime`.
     /// Available since libvirt 1.2.5.
     public func time() throws -> (seconds: Int64, nseconds: UInt32) {
+        try ensureOpen()
         var secondsValue: Int64 = 0
         var nsecondsValue: UInt32 = 0
         try check(virDomainGetTime(pointer, &secondsValue, &nsecondsValue, 0))
@@ -9443,6 +9518,7 @@ extension Domain {
     /// Available since libvirt 0.0.5.
     public var uuid: UUID {
         get throws {
+            try ensureOpen()
             var uuid = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))
             try check(virDomainGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
@@ -9476,6 +9552,7 @@ extension Domain {
     /// C symbol: `virDomainGetVcpusFlags`.
     /// Available since libvirt 0.8.5.
     public func vcpuCount(options: Domain.VCPUOptions = []) throws -> Int {
+        try ensureOpen()
         let result = virDomainGetVcpusFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return Int(result)
@@ -9509,6 +9586,7 @@ extension Domain {
     /// C symbol: `virDomainGetXMLDesc`.
     /// Available since libvirt 0.0.3.
     public func xmlDescription(options: Domain.XMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -9520,6 +9598,7 @@ extension Domain {
     /// C symbol: `virDomainHasCurrentSnapshot`.
     /// Available since libvirt 0.8.0.
     public func hasCurrentSnapshot() throws -> Bool {
+        try ensureOpen()
         return try checkBool(virDomainHasCurrentSnapshot(pointer, 0))
     }
 
@@ -9532,6 +9611,7 @@ extension Domain {
     /// C symbol: `virDomainHasManagedSaveImage`.
     /// Available since libvirt 0.8.0.
     public func hasManagedSaveImage() throws -> Bool {
+        try ensureOpen()
         return try checkBool(virDomainHasManagedSaveImage(pointer, 0))
     }
 
@@ -9541,6 +9621,7 @@ extension Domain {
     /// C symbol: `virDomainInjectNMI`.
     /// Available since libvirt 0.9.2.
     public func injectNMI() throws {
+        try ensureOpen()
         try check(virDomainInjectNMI(pointer, 0))
     }
 
@@ -9614,6 +9695,7 @@ extension Domain {
     /// C symbol: `virDomainInterfaceAddresses`.
     /// Available since libvirt 1.2.14.
     public func interfaceAddresses(source: Domain.InterfaceAddressesSource) throws -> [Domain.GuestInterface] {
+        try ensureOpen()
         var ifacesList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainInterface>?>? = nil
         let count = try check(virDomainInterfaceAddresses(pointer, &ifacesList, UInt32(truncatingIfNeeded: source.rawValue), 0))
         return takeStructs(ifacesList, count: count, free: virDomainInterfaceFree) { Domain.GuestInterface($0.pointee) }
@@ -9640,6 +9722,7 @@ extension Domain {
     /// C symbol: `virDomainInterfaceStats`.
     /// Available since libvirt 0.3.2.
     public func interfaceStats(device: String) throws -> Domain.InterfaceStats {
+        try ensureOpen()
         var statsValue = virDomainInterfaceStatsStruct()
         try check(device.withCString { device in virDomainInterfaceStats(pointer, device, &statsValue, MemoryLayout<virDomainInterfaceStatsStruct>.size) })
         return Domain.InterfaceStats(statsValue)
@@ -9653,6 +9736,7 @@ extension Domain {
     /// Available since libvirt 0.7.3.
     public var isActive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virDomainIsActive(pointer))
         }
     }
@@ -9666,6 +9750,7 @@ extension Domain {
     /// Available since libvirt 0.7.3.
     public var isPersistent: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virDomainIsPersistent(pointer))
         }
     }
@@ -9678,6 +9763,7 @@ extension Domain {
     /// Available since libvirt 0.8.6.
     public var isUpdated: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virDomainIsUpdated(pointer))
         }
     }
@@ -9713,6 +9799,7 @@ extension Domain {
     /// C symbol: `virDomainListAllCheckpoints`.
     /// Available since libvirt 5.6.0.
     public func allCheckpoints(options: DomainCheckpoint.ListOptions = []) throws -> [DomainCheckpoint] {
+        try ensureOpen()
         var checkpointsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainListAllCheckpoints(pointer, &checkpointsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(checkpointsList, count: count, DomainCheckpoint.init(owning:))
@@ -9765,6 +9852,7 @@ extension Domain {
     /// C symbol: `virDomainListAllSnapshots`.
     /// Available since libvirt 0.9.13.
     public func allSnapshots(options: DomainSnapshot.ListOptions = []) throws -> [DomainSnapshot] {
+        try ensureOpen()
         var snapsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainListAllSnapshots(pointer, &snapsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(snapsList, count: count, DomainSnapshot.init(owning:))
@@ -9797,6 +9885,7 @@ extension Domain {
     /// C symbol: `virDomainManagedSave`.
     /// Available since libvirt 0.8.0.
     public func managedSave(options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         try check(virDomainManagedSave(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -9821,6 +9910,7 @@ extension Domain {
     /// C symbol: `virDomainManagedSaveDefineXML`.
     /// Available since libvirt 3.7.0.
     public func defineManagedSave(xml: String, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainManagedSaveDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -9837,6 +9927,7 @@ extension Domain {
     /// C symbol: `virDomainManagedSaveGetXMLDesc`.
     /// Available since libvirt 3.7.0.
     public func managedSaveXMLDescription(options: Domain.SaveImageXMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainManagedSaveGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -9847,6 +9938,7 @@ extension Domain {
     /// C symbol: `virDomainManagedSaveRemove`.
     /// Available since libvirt 0.8.0.
     public func removeManagedSave() throws {
+        try ensureOpen()
         try check(virDomainManagedSaveRemove(pointer, 0))
     }
 
@@ -9882,6 +9974,7 @@ extension Domain {
     /// C symbol: `virDomainMemoryPeek`.
     /// Available since libvirt 0.4.2.
     public func memoryPeek(start: UInt64, size: Int, options: Domain.MemoryOptions = []) throws -> [UInt8] {
+        try ensureOpen()
         var bufferBytes = [UInt8](repeating: 0, count: Int(size))
         try check(virDomainMemoryPeek(pointer, start, size, &bufferBytes, UInt32(truncatingIfNeeded: options.rawValue)))
         return bufferBytes
@@ -9927,6 +10020,7 @@ extension Domain {
     /// C symbol: `virDomainMemoryStats`.
     /// Available since libvirt 0.7.5.
     public func memoryStats() throws -> [Domain.MemoryStat] {
+        try ensureOpen()
         return try collectStructs(Domain.MemoryStat.init) { items, count in
             virDomainMemoryStats(pointer, items, UInt32(truncatingIfNeeded: count), 0)
         }
@@ -9959,6 +10053,7 @@ extension Domain {
     /// C symbol: `virDomainMigrate3`.
     /// Available since libvirt 1.1.0.
     public func migrate(destination: Connection, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws -> Domain {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         let result = try checkPointer(virDomainMigrate3(pointer, destination.pointer, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -9973,6 +10068,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateGetCompressionCache`.
     /// Available since libvirt 1.0.3.
     public func migrationCompressionCache() throws -> UInt64 {
+        try ensureOpen()
         var cacheSizeValue: UInt64 = 0
         try check(virDomainMigrateGetCompressionCache(pointer, &cacheSizeValue, 0))
         return cacheSizeValue
@@ -9986,6 +10082,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateGetMaxDowntime`.
     /// Available since libvirt 3.7.0.
     public func migrationMaxDowntime() throws -> UInt64 {
+        try ensureOpen()
         var downtimeValue: UInt64 = 0
         try check(virDomainMigrateGetMaxDowntime(pointer, &downtimeValue, 0))
         return downtimeValue
@@ -10003,6 +10100,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateGetMaxSpeed`.
     /// Available since libvirt 0.9.5.
     public func migrationMaxSpeed(options: Domain.MigrateMaxSpeedOptions = []) throws -> UInt {
+        try ensureOpen()
         var bandwidthValue: UInt = 0
         try check(virDomainMigrateGetMaxSpeed(pointer, &bandwidthValue, UInt32(truncatingIfNeeded: options.rawValue)))
         return bandwidthValue
@@ -10019,6 +10117,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateSetCompressionCache`.
     /// Available since libvirt 1.0.3.
     public func setMigrationCompressionCache(cacheSize: UInt64) throws {
+        try ensureOpen()
         try check(virDomainMigrateSetCompressionCache(pointer, cacheSize, 0))
     }
 
@@ -10031,6 +10130,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateSetMaxDowntime`.
     /// Available since libvirt 0.8.0.
     public func setMigrationMaxDowntime(_ downtime: UInt64) throws {
+        try ensureOpen()
         try check(virDomainMigrateSetMaxDowntime(pointer, downtime, 0))
     }
 
@@ -10046,6 +10146,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateSetMaxSpeed`.
     /// Available since libvirt 0.9.0.
     public func setMigrationMaxSpeed(bandwidth: UInt, options: Domain.MigrateMaxSpeedOptions = []) throws {
+        try ensureOpen()
         try check(virDomainMigrateSetMaxSpeed(pointer, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10121,6 +10222,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateStartPostCopy`.
     /// Available since libvirt 1.3.3.
     public func startMigrationPostCopy() throws {
+        try ensureOpen()
         try check(virDomainMigrateStartPostCopy(pointer, 0))
     }
 
@@ -10157,6 +10259,7 @@ extension Domain {
     /// C symbol: `virDomainMigrateToURI3`.
     /// Available since libvirt 1.1.0.
     public func migrate(destinationURI: String? = nil, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(withOptionalCString(destinationURI) { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
@@ -10182,6 +10285,7 @@ extension Domain {
     /// C symbol: `virDomainOpenChannel`.
     /// Available since libvirt 1.0.2.
     public func openChannel(name: String? = nil, stream: DataStream, options: Domain.ChannelOptions = []) throws {
+        try ensureOpen()
         try check(withOptionalCString(name) { name in virDomainOpenChannel(pointer, name, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -10213,6 +10317,7 @@ extension Domain {
     /// C symbol: `virDomainOpenConsole`.
     /// Available since libvirt 0.8.6.
     public func openConsole(device: String? = nil, stream: DataStream, options: Domain.ConsoleOptions = []) throws {
+        try ensureOpen()
         try check(withOptionalCString(device) { device in virDomainOpenConsole(pointer, device, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -10238,6 +10343,7 @@ extension Domain {
     /// C symbol: `virDomainOpenGraphics`.
     /// Available since libvirt 0.9.7.
     public func openGraphics(index: UInt32, fd: Int32, options: Domain.OpenGraphicsOptions = []) throws {
+        try ensureOpen()
         try check(virDomainOpenGraphics(pointer, index, fd, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10261,6 +10367,7 @@ extension Domain {
     /// C symbol: `virDomainOpenGraphicsFD`.
     /// Available since libvirt 1.2.8.
     public func openGraphicsFD(index: UInt32, options: Domain.OpenGraphicsOptions = []) throws -> Int32 {
+        try ensureOpen()
         let result = virDomainOpenGraphicsFD(pointer, index, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
@@ -10288,6 +10395,7 @@ extension Domain {
     /// C symbol: `virDomainPMSuspendForDuration`.
     /// Available since libvirt 0.9.10.
     public func suspendGuest(target: NodeSuspendTarget, duration: UInt64) throws {
+        try ensureOpen()
         try check(virDomainPMSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
@@ -10299,6 +10407,7 @@ extension Domain {
     /// C symbol: `virDomainPMWakeup`.
     /// Available since libvirt 0.9.11.
     public func wakeUpGuest() throws {
+        try ensureOpen()
         try check(virDomainPMWakeup(pointer, 0))
     }
 
@@ -10328,6 +10437,7 @@ extension Domain {
     /// C symbol: `virDomainReboot`.
     /// Available since libvirt 0.1.0.
     public func reboot(options: Domain.RebootOptions = []) throws {
+        try ensureOpen()
         try check(virDomainReboot(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10345,6 +10455,7 @@ extension Domain {
     /// C symbol: `virDomainRename`.
     /// Available since libvirt 1.2.19.
     public func rename(newName: String) throws {
+        try ensureOpen()
         try check(newName.withCString { newName in virDomainRename(pointer, newName, 0) })
     }
 
@@ -10359,6 +10470,7 @@ extension Domain {
     /// C symbol: `virDomainReset`.
     /// Available since libvirt 0.9.7.
     public func reset() throws {
+        try ensureOpen()
         try check(virDomainReset(pointer, 0))
     }
 
@@ -10372,6 +10484,7 @@ extension Domain {
     /// C symbol: `virDomainResume`.
     /// Available since libvirt 0.0.3.
     public func resume() throws {
+        try ensureOpen()
         try check(virDomainResume(pointer))
     }
 
@@ -10389,6 +10502,7 @@ extension Domain {
     /// C symbol: `virDomainSave`.
     /// Available since libvirt 0.0.3.
     public func save(to: String) throws {
+        try ensureOpen()
         try check(to.withCString { to in virDomainSave(pointer, to) })
     }
 
@@ -10429,6 +10543,7 @@ extension Domain {
     /// C symbol: `virDomainSaveFlags`.
     /// Available since libvirt 0.9.4.
     public func save(to: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         try check(to.withCString { to in withOptionalCString(xml) { xml in virDomainSaveFlags(pointer, to, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -10442,6 +10557,7 @@ extension Domain {
     /// C symbol: `virDomainSaveParams`.
     /// Available since libvirt 8.4.0.
     public func save(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSaveParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10467,6 +10583,7 @@ extension Domain {
     /// C symbol: `virDomainScreenshot`.
     /// Available since libvirt 0.9.2.
     public func screenshot(stream: DataStream, screen: UInt32) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainScreenshot(pointer, stream.pointer, screen, 0)))
         return result
     }
@@ -10480,6 +10597,7 @@ extension Domain {
     /// C symbol: `virDomainSendKey`.
     /// Available since libvirt 0.9.3.
     public func sendKey(codeset: KeycodeSet, holdTime: UInt32, keycodes: [UInt32]) throws {
+        try ensureOpen()
         var keycodesBuffer = keycodes
         try check(virDomainSendKey(pointer, UInt32(truncatingIfNeeded: codeset.rawValue), holdTime, &keycodesBuffer, Int32(keycodes.count), 0))
     }
@@ -10514,6 +10632,7 @@ extension Domain {
     /// C symbol: `virDomainSendProcessSignal`.
     /// Available since libvirt 1.0.1.
     public func sendProcessSignal(pid: Int64, signal: Domain.ProcessSignal) throws {
+        try ensureOpen()
         try check(virDomainSendProcessSignal(pointer, pid, UInt32(truncatingIfNeeded: signal.rawValue), 0))
     }
 
@@ -10525,6 +10644,7 @@ extension Domain {
     /// C symbol: `virDomainSetAutostart`.
     /// Available since libvirt 0.2.1.
     public func setAutostart(_ autostart: Bool) throws {
+        try ensureOpen()
         try check(virDomainSetAutostart(pointer, autostart ? 1 : 0))
     }
 
@@ -10537,6 +10657,7 @@ extension Domain {
     /// C symbol: `virDomainSetBlkioParameters`.
     /// Available since libvirt 0.9.0.
     public func setBlkioParameters(_ parameters: TypedParameters<Domain.BlkioParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetBlkioParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10558,6 +10679,7 @@ extension Domain {
     /// C symbol: `virDomainSetBlockIoTune`.
     /// Available since libvirt 0.9.8.
     public func setBlockIOTune(disk: String, parameters: TypedParameters<Domain.BlockIOTuneParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(disk.withCString { disk in virDomainSetBlockIoTune(pointer, disk, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
@@ -10600,6 +10722,7 @@ extension Domain {
     /// C symbol: `virDomainSetBlockThreshold`.
     /// Available since libvirt 3.1.0.
     public func setBlockThreshold(device: String, threshold: UInt64) throws {
+        try ensureOpen()
         try check(device.withCString { device in virDomainSetBlockThreshold(pointer, device, threshold, 0) })
     }
 
@@ -10624,6 +10747,7 @@ extension Domain {
     /// C symbol: `virDomainSetGuestVcpus`.
     /// Available since libvirt 2.0.0.
     public func setGuestVCPUs(cpuMap: String, state: Bool) throws {
+        try ensureOpen()
         try check(cpuMap.withCString { cpuMap in virDomainSetGuestVcpus(pointer, cpuMap, state ? 1 : 0, 0) })
     }
 
@@ -10652,6 +10776,7 @@ extension Domain {
     /// C symbol: `virDomainSetIOThreadParams`.
     /// Available since libvirt 4.10.0.
     public func setIOThreadParameters(ioThreadID: UInt32, parameters: TypedParameters<Domain.IOThreadParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetIOThreadParams(pointer, ioThreadID, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10672,6 +10797,7 @@ extension Domain {
     /// C symbol: `virDomainSetInterfaceParameters`.
     /// Available since libvirt 0.9.9.
     public func setInterfaceParameters(device: String, parameters: TypedParameters<Domain.InterfaceParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(device.withCString { device in virDomainSetInterfaceParameters(pointer, device, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
@@ -10698,6 +10824,7 @@ extension Domain {
     /// C symbol: `virDomainSetLaunchSecurityState`.
     /// Available since libvirt 8.0.0.
     public func setLaunchSecurityState(parameters: TypedParameters<Domain.LaunchSecurityParameter>) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetLaunchSecurityState(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
@@ -10717,6 +10844,7 @@ extension Domain {
     /// C symbol: `virDomainSetLifecycleAction`.
     /// Available since libvirt 3.9.0.
     public func setLifecycleAction(type: Domain.Lifecycle, action: Domain.LifecycleAction, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         try check(virDomainSetLifecycleAction(pointer, UInt32(truncatingIfNeeded: type.rawValue), UInt32(truncatingIfNeeded: action.rawValue), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10734,6 +10862,7 @@ extension Domain {
     /// C symbol: `virDomainSetMaxMemory`.
     /// Available since libvirt 0.0.3.
     public func setMaxMemory(_ memory: UInt) throws {
+        try ensureOpen()
         try check(virDomainSetMaxMemory(pointer, memory))
     }
 
@@ -10751,6 +10880,7 @@ extension Domain {
     /// C symbol: `virDomainSetMemory`.
     /// Available since libvirt 0.1.1.
     public func setMemory(_ memory: UInt) throws {
+        try ensureOpen()
         try check(virDomainSetMemory(pointer, memory))
     }
 
@@ -10777,6 +10907,7 @@ extension Domain {
     /// C symbol: `virDomainSetMemoryFlags`.
     /// Available since libvirt 0.9.0.
     public func setMemory(_ memory: UInt, options: Domain.MemoryModOptions = []) throws {
+        try ensureOpen()
         try check(virDomainSetMemoryFlags(pointer, memory, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10792,6 +10923,7 @@ extension Domain {
     /// C symbol: `virDomainSetMemoryParameters`.
     /// Available since libvirt 0.8.5.
     public func setMemoryParameters(_ parameters: TypedParameters<Domain.MemoryParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10817,6 +10949,7 @@ extension Domain {
     /// C symbol: `virDomainSetMemoryStatsPeriod`.
     /// Available since libvirt 1.1.1.
     public func setMemoryStatsPeriod(_ period: Int32, options: Domain.MemoryModOptions = []) throws {
+        try ensureOpen()
         try check(virDomainSetMemoryStatsPeriod(pointer, period, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10848,6 +10981,7 @@ extension Domain {
     /// C symbol: `virDomainSetMetadata`.
     /// Available since libvirt 0.9.10.
     public func setMetadata(type: Domain.MetadataType, metadata: String? = nil, key: String? = nil, uri: String? = nil, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         try check(virDomainSetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), metadata, key, uri, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10867,6 +11001,7 @@ extension Domain {
     /// C symbol: `virDomainSetNumaParameters`.
     /// Available since libvirt 0.9.9.
     public func setNUMAParameters(_ parameters: TypedParameters<Domain.NUMAParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetNumaParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10884,6 +11019,7 @@ extension Domain {
     /// C symbol: `virDomainSetPerfEvents`.
     /// Available since libvirt 1.3.3.
     public func setPerfEvents(parameters: TypedParameters<Domain.PerfEvent>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetPerfEvents(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10899,6 +11035,7 @@ extension Domain {
     /// C symbol: `virDomainSetSchedulerParameters`.
     /// Available since libvirt 0.2.3.
     public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetSchedulerParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count)))
@@ -10916,6 +11053,7 @@ extension Domain {
     /// C symbol: `virDomainSetSchedulerParametersFlags`.
     /// Available since libvirt 0.9.2.
     public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetSchedulerParametersFlags(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
@@ -10940,6 +11078,7 @@ extension Domain {
     /// C symbol: `virDomainSetTime`.
     /// Available since libvirt 1.2.5.
     public func setTime(seconds: Int64, nseconds: UInt32, options: Domain.SetTimeOptions = []) throws {
+        try ensureOpen()
         try check(virDomainSetTime(pointer, seconds, nseconds, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -10957,6 +11096,7 @@ extension Domain {
     /// C symbol: `virDomainSetUserPassword`.
     /// Available since libvirt 1.2.16.
     public func setUserPassword(user: String? = nil, password: String, options: Domain.SetUserPasswordOptions = []) throws {
+        try ensureOpen()
         try check(withOptionalCString(user) { user in password.withCString { password in virDomainSetUserPassword(pointer, user, password, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
@@ -10974,6 +11114,7 @@ extension Domain {
     /// C symbol: `virDomainSetVcpu`.
     /// Available since libvirt 3.1.0.
     public func setVCPU(vcpuMap: String, state: Bool, options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         try check(vcpuMap.withCString { vcpuMap in virDomainSetVcpu(pointer, vcpuMap, state ? 1 : 0, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
@@ -10995,6 +11136,7 @@ extension Domain {
     /// C symbol: `virDomainSetVcpus`.
     /// Available since libvirt 0.1.4.
     public func setVCPUs(vcpuCount: Int) throws {
+        try ensureOpen()
         try check(virDomainSetVcpus(pointer, UInt32(clamping: vcpuCount)))
     }
 
@@ -11036,6 +11178,7 @@ extension Domain {
     /// C symbol: `virDomainSetVcpusFlags`.
     /// Available since libvirt 0.8.5.
     public func setVCPUs(vcpuCount: Int, options: Domain.VCPUOptions = []) throws {
+        try ensureOpen()
         try check(virDomainSetVcpusFlags(pointer, UInt32(clamping: vcpuCount), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -11057,6 +11200,7 @@ extension Domain {
     /// C symbol: `virDomainShutdown`.
     /// Available since libvirt 0.0.3.
     public func shutdown() throws {
+        try ensureOpen()
         try check(virDomainShutdown(pointer))
     }
 
@@ -11088,6 +11232,7 @@ extension Domain {
     /// C symbol: `virDomainShutdownFlags`.
     /// Available since libvirt 0.9.10.
     public func shutdown(options: Domain.ShutdownOptions = []) throws {
+        try ensureOpen()
         try check(virDomainShutdownFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -11208,6 +11353,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotCreateXML`.
     /// Available since libvirt 0.8.0.
     public func createSnapshot(xml: String, options: DomainSnapshot.CreateOptions = []) throws -> DomainSnapshot {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainSnapshotCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return DomainSnapshot(owning: result)
     }
@@ -11222,6 +11368,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotCurrent`.
     /// Available since libvirt 0.8.0.
     public func currentSnapshot() throws -> DomainSnapshot {
+        try ensureOpen()
         let result = try checkPointer(virDomainSnapshotCurrent(pointer, 0))
         return DomainSnapshot(owning: result)
     }
@@ -11254,12 +11401,13 @@ extension Domain {
     /// The use of this function is discouraged. Instead, use
     /// `Domain.allSnapshots(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found.
+    /// - Returns: the domain snapshots.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListNames`.
     /// Available since libvirt 0.8.0.
     public func snapshotNames(options: DomainSnapshot.ListOptions = []) throws -> [String] {
+        try ensureOpen()
         return try collectNames { names, capacity in
             virDomainSnapshotListNames(pointer, names, capacity, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -11273,6 +11421,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotLookupByName`.
     /// Available since libvirt 0.8.0.
     public func snapshot(named name: String) throws -> DomainSnapshot {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainSnapshotLookupByName(pointer, name, 0) })
         return DomainSnapshot(owning: result)
     }
@@ -11295,6 +11444,7 @@ extension Domain {
     /// C symbol: `virDomainSnapshotNum`.
     /// Available since libvirt 0.8.0.
     public func numberOfSnapshots(options: DomainSnapshot.ListOptions = []) throws -> Int {
+        try ensureOpen()
         let result = virDomainSnapshotNum(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return Int(result)
@@ -11310,6 +11460,7 @@ extension Domain {
     /// C symbol: `virDomainStartDirtyRateCalc`.
     /// Available since libvirt 7.2.0.
     public func startDirtyRateCalculation(seconds: Int32, options: Domain.DirtyRateCalculationOptions = []) throws {
+        try ensureOpen()
         try check(virDomainStartDirtyRateCalc(pointer, seconds, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -11325,6 +11476,7 @@ extension Domain {
     /// C symbol: `virDomainSuspend`.
     /// Available since libvirt 0.0.3.
     public func suspend() throws {
+        try ensureOpen()
         try check(virDomainSuspend(pointer))
     }
 
@@ -11342,6 +11494,7 @@ extension Domain {
     /// C symbol: `virDomainUndefine`.
     /// Available since libvirt 0.1.1.
     public func undefine() throws {
+        try ensureOpen()
         try check(virDomainUndefine(pointer))
     }
 
@@ -11382,6 +11535,7 @@ extension Domain {
     /// C symbol: `virDomainUndefineFlags`.
     /// Available since libvirt 0.9.4.
     public func undefine(options: Domain.UndefineOptions = []) throws {
+        try ensureOpen()
         try check(virDomainUndefineFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -11415,6 +11569,7 @@ extension Domain {
     /// C symbol: `virDomainUpdateDeviceFlags`.
     /// Available since libvirt 0.8.0.
     public func updateDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virDomainUpdateDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 }

@@ -24,6 +24,14 @@ public final class DomainCheckpoint: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virDomainCheckpointGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virDomainCheckpointFree(pointer)
     }
@@ -206,6 +214,7 @@ extension DomainCheckpoint {
     /// C symbol: `virDomainCheckpointDelete`.
     /// Available since libvirt 5.6.0.
     public func delete(options: DomainCheckpoint.DeleteOptions = []) throws {
+        try ensureOpen()
         try check(virDomainCheckpointDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -219,6 +228,7 @@ extension DomainCheckpoint {
     /// Available since libvirt 5.6.0.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virDomainCheckpointGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -234,6 +244,7 @@ extension DomainCheckpoint {
     /// Available since libvirt 5.6.0.
     public var domain: Domain {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virDomainCheckpointGetDomain(pointer))
             return Domain(retaining: result)
         }
@@ -259,6 +270,7 @@ extension DomainCheckpoint {
     /// C symbol: `virDomainCheckpointGetParent`.
     /// Available since libvirt 5.6.0.
     public func parent() throws -> DomainCheckpoint {
+        try ensureOpen()
         let result = try checkPointer(virDomainCheckpointGetParent(pointer, 0))
         return DomainCheckpoint(owning: result)
     }
@@ -290,6 +302,7 @@ extension DomainCheckpoint {
     /// C symbol: `virDomainCheckpointGetXMLDesc`.
     /// Available since libvirt 5.6.0.
     public func xmlDescription(options: DomainCheckpoint.XMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainCheckpointGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -320,6 +333,7 @@ extension DomainCheckpoint {
     /// C symbol: `virDomainCheckpointListAllChildren`.
     /// Available since libvirt 5.6.0.
     public func allChildren(options: DomainCheckpoint.ListOptions = []) throws -> [DomainCheckpoint] {
+        try ensureOpen()
         var childrenList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainCheckpointListAllChildren(pointer, &childrenList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(childrenList, count: count, DomainCheckpoint.init(owning:))

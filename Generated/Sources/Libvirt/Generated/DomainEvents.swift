@@ -279,6 +279,7 @@ extension Connection {
     /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
     /// Available since libvirt 0.8.0.
     public func domainEvents(_ id: Domain.EventID, domain: Domain? = nil) throws -> AsyncStream<Domain.Event> {
+        try ensureOpen()
         let callback: virConnectDomainEventGenericCallback
         switch id {
         case .agentLifecycle: callback = unsafeBitCast(domainAgentLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)

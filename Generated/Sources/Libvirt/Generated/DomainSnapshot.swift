@@ -24,6 +24,14 @@ public final class DomainSnapshot: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virDomainSnapshotGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virDomainSnapshotFree(pointer)
     }
@@ -340,6 +348,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainRevertToSnapshot`.
     /// Available since libvirt 0.8.0.
     public func revert(options: DomainSnapshot.RevertOptions = []) throws {
+        try ensureOpen()
         try check(virDomainRevertToSnapshot(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -371,6 +380,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotDelete`.
     /// Available since libvirt 0.8.0.
     public func delete(options: DomainSnapshot.DeleteOptions = []) throws {
+        try ensureOpen()
         try check(virDomainSnapshotDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -384,6 +394,7 @@ extension DomainSnapshot {
     /// Available since libvirt 0.9.5.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virDomainSnapshotGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -399,6 +410,7 @@ extension DomainSnapshot {
     /// Available since libvirt 0.9.5.
     public var domain: Domain {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virDomainSnapshotGetDomain(pointer))
             return Domain(retaining: result)
         }
@@ -424,6 +436,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotGetParent`.
     /// Available since libvirt 0.9.7.
     public func parent() throws -> DomainSnapshot {
+        try ensureOpen()
         let result = try checkPointer(virDomainSnapshotGetParent(pointer, 0))
         return DomainSnapshot(owning: result)
     }
@@ -441,6 +454,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotGetXMLDesc`.
     /// Available since libvirt 0.8.0.
     public func xmlDescription(options: DomainSnapshot.XMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virDomainSnapshotGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -453,6 +467,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotHasMetadata`.
     /// Available since libvirt 0.9.13.
     public func hasMetadata() throws -> Bool {
+        try ensureOpen()
         return try checkBool(virDomainSnapshotHasMetadata(pointer, 0))
     }
 
@@ -464,6 +479,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotIsCurrent`.
     /// Available since libvirt 0.9.13.
     public func isCurrent() throws -> Bool {
+        try ensureOpen()
         return try checkBool(virDomainSnapshotIsCurrent(pointer, 0))
     }
 
@@ -494,6 +510,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotListAllChildren`.
     /// Available since libvirt 0.9.13.
     public func allChildren(options: DomainSnapshot.ListOptions = []) throws -> [DomainSnapshot] {
+        try ensureOpen()
         var snapsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainSnapshotListAllChildren(pointer, &snapsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(snapsList, count: count, DomainSnapshot.init(owning:))
@@ -529,12 +546,13 @@ extension DomainSnapshot {
     /// The use of this function is discouraged. Instead, use
     /// `DomainSnapshot.allChildren(options:)`.
     /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
-    /// - Returns: the number of domain snapshots found.
+    /// - Returns: the domain snapshots.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListChildrenNames`.
     /// Available since libvirt 0.9.7.
     public func childrenNames(options: DomainSnapshot.ListOptions = []) throws -> [String] {
+        try ensureOpen()
         return try collectNames { names, capacity in
             virDomainSnapshotListChildrenNames(pointer, names, capacity, UInt32(truncatingIfNeeded: options.rawValue))
         }
@@ -558,6 +576,7 @@ extension DomainSnapshot {
     /// C symbol: `virDomainSnapshotNumChildren`.
     /// Available since libvirt 0.9.7.
     public func numberOfChildren(options: DomainSnapshot.ListOptions = []) throws -> Int32 {
+        try ensureOpen()
         let result = virDomainSnapshotNumChildren(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result

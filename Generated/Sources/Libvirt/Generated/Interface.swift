@@ -24,6 +24,14 @@ public final class Interface: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virInterfaceGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virInterfaceFree(pointer)
     }
@@ -94,6 +102,7 @@ extension Interface {
     /// C symbol: `virInterfaceCreate`.
     /// Available since libvirt 0.6.4.
     public func start() throws {
+        try ensureOpen()
         try check(virInterfaceCreate(pointer, 0))
     }
 
@@ -111,6 +120,7 @@ extension Interface {
     /// C symbol: `virInterfaceDestroy`.
     /// Available since libvirt 0.6.4.
     public func destroy() throws {
+        try ensureOpen()
         try check(virInterfaceDestroy(pointer, 0))
     }
 
@@ -124,6 +134,7 @@ extension Interface {
     /// Available since libvirt 0.6.4.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virInterfaceGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -166,6 +177,7 @@ extension Interface {
     /// C symbol: `virInterfaceGetXMLDesc`.
     /// Available since libvirt 0.6.4.
     public func xmlDescription(options: Interface.XMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virInterfaceGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -178,6 +190,7 @@ extension Interface {
     /// Available since libvirt 0.7.3.
     public var isActive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virInterfaceIsActive(pointer))
         }
     }
@@ -199,6 +212,7 @@ extension Interface {
     /// C symbol: `virInterfaceUndefine`.
     /// Available since libvirt 0.6.4.
     public func undefine() throws {
+        try ensureOpen()
         try check(virInterfaceUndefine(pointer))
     }
 }

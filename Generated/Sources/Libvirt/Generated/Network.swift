@@ -25,6 +25,14 @@ public final class Network: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virNetworkGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virNetworkFree(pointer)
     }
@@ -479,6 +487,7 @@ extension Network {
     /// C symbol: `virNetworkCreate`.
     /// Available since libvirt 0.2.0.
     public func start() throws {
+        try ensureOpen()
         try check(virNetworkCreate(pointer))
     }
 
@@ -491,6 +500,7 @@ extension Network {
     /// C symbol: `virNetworkDestroy`.
     /// Available since libvirt 0.2.0.
     public func destroy() throws {
+        try ensureOpen()
         try check(virNetworkDestroy(pointer))
     }
 
@@ -504,6 +514,7 @@ extension Network {
     /// Available since libvirt 0.2.1.
     public var isAutostartEnabled: Bool {
         get throws {
+            try ensureOpen()
             var autostartValue: Int32 = 0
             try check(virNetworkGetAutostart(pointer, &autostartValue))
             return autostartValue != 0
@@ -519,6 +530,7 @@ extension Network {
     /// Available since libvirt 0.2.0.
     public var bridgeName: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virNetworkGetBridgeName(pointer)))
             return result
         }
@@ -534,6 +546,7 @@ extension Network {
     /// Available since libvirt 0.3.0.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virNetworkGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -606,6 +619,7 @@ extension Network {
     /// C symbol: `virNetworkGetDHCPLeases`.
     /// Available since libvirt 1.2.6.
     public func dhcpLeases(mac: String? = nil) throws -> [Network.DHCPLease] {
+        try ensureOpen()
         var leasesList: UnsafeMutablePointer<UnsafeMutablePointer<virNetworkDHCPLease>?>? = nil
         let count = try check(withOptionalCString(mac) { mac in virNetworkGetDHCPLeases(pointer, mac, &leasesList, 0) })
         return takeStructs(leasesList, count: count, free: virNetworkDHCPLeaseFree) { Network.DHCPLease($0.pointee) }
@@ -629,6 +643,7 @@ extension Network {
     /// Available since libvirt 0.2.0.
     public var uuid: UUID {
         get throws {
+            try ensureOpen()
             var uuid = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))
             try check(virNetworkGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
@@ -649,6 +664,7 @@ extension Network {
     /// C symbol: `virNetworkGetXMLDesc`.
     /// Available since libvirt 0.2.0.
     public func xmlDescription(options: Network.XMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virNetworkGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -661,6 +677,7 @@ extension Network {
     /// Available since libvirt 0.7.3.
     public var isActive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virNetworkIsActive(pointer))
         }
     }
@@ -674,6 +691,7 @@ extension Network {
     /// Available since libvirt 0.7.3.
     public var isPersistent: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virNetworkIsPersistent(pointer))
         }
     }
@@ -686,6 +704,7 @@ extension Network {
     /// C symbol: `virNetworkListAllPorts`.
     /// Available since libvirt 5.5.0.
     public func allPorts() throws -> [NetworkPort] {
+        try ensureOpen()
         var portsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virNetworkListAllPorts(pointer, &portsList, 0))
         return takeHandles(portsList, count: count, NetworkPort.init(owning:))
@@ -704,6 +723,7 @@ extension Network {
     /// C symbol: `virNetworkPortCreateXML`.
     /// Available since libvirt 5.5.0.
     public func createPort(xml: String, options: NetworkPort.CreateOptions = []) throws -> NetworkPort {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkPortCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkPort(owning: result)
     }
@@ -719,6 +739,7 @@ extension Network {
     /// C symbol: `virNetworkPortLookupByUUID`.
     /// Available since libvirt 5.5.0.
     public func port(uuid: UUID) throws -> NetworkPort {
+        try ensureOpen()
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virNetworkPortLookupByUUID(pointer, uuidBytes))
         return NetworkPort(owning: result)
@@ -732,6 +753,7 @@ extension Network {
     /// C symbol: `virNetworkSetAutostart`.
     /// Available since libvirt 0.2.1.
     public func setAutostart(_ autostart: Bool) throws {
+        try ensureOpen()
         try check(virNetworkSetAutostart(pointer, autostart ? 1 : 0))
     }
 
@@ -741,6 +763,7 @@ extension Network {
     /// C symbol: `virNetworkUndefine`.
     /// Available since libvirt 0.2.0.
     public func undefine() throws {
+        try ensureOpen()
         try check(virNetworkUndefine(pointer))
     }
 
@@ -756,6 +779,7 @@ extension Network {
     /// C symbol: `virNetworkUpdate`.
     /// Available since libvirt 0.10.2.
     public func update(command: Network.UpdateCommand, section: Network.UpdateSection, parentIndex: Int32, xml: String, options: Network.UpdateOptions = []) throws {
+        try ensureOpen()
         try check(xml.withCString { xml in virNetworkUpdate(pointer, UInt32(truncatingIfNeeded: command.rawValue), UInt32(truncatingIfNeeded: section.rawValue), parentIndex, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 }

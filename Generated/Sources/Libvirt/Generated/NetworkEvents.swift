@@ -29,6 +29,7 @@ extension Connection {
     /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
     /// Available since libvirt 1.2.1.
     public func networkEvents(_ id: Network.EventID, network: Network? = nil) throws -> AsyncStream<Network.Event> {
+        try ensureOpen()
         let callback: virConnectNetworkEventGenericCallback
         switch id {
         case .lifecycle: callback = unsafeBitCast(networkLifecycleTrampoline, to: virConnectNetworkEventGenericCallback.self)

@@ -25,6 +25,15 @@ public final class NetworkPort: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virNetworkPortGetNetwork(connection)
+        connection = virNetworkGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virNetworkPortFree(pointer)
     }
@@ -151,6 +160,7 @@ extension NetworkPort {
     /// C symbol: `virNetworkPortDelete`.
     /// Available since libvirt 5.5.0.
     public func delete() throws {
+        try ensureOpen()
         try check(virNetworkPortDelete(pointer, 0))
     }
 
@@ -164,6 +174,7 @@ extension NetworkPort {
     /// Available since libvirt 5.5.0.
     public var network: Network {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virNetworkPortGetNetwork(pointer))
             return Network(retaining: result)
         }
@@ -180,6 +191,7 @@ extension NetworkPort {
     /// C symbol: `virNetworkPortGetParameters`.
     /// Available since libvirt 5.5.0.
     public func parameters() throws -> TypedParameters<NetworkPort.Parameter> {
+        try ensureOpen()
         var parametersList: UnsafeMutablePointer<virTypedParameter>? = nil
         var parametersCount: Int32 = 0
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
@@ -195,6 +207,7 @@ extension NetworkPort {
     /// Available since libvirt 5.5.0.
     public var uuid: UUID {
         get throws {
+            try ensureOpen()
             var uuid = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))
             try check(virNetworkPortGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
@@ -209,6 +222,7 @@ extension NetworkPort {
     /// C symbol: `virNetworkPortGetXMLDesc`.
     /// Available since libvirt 5.5.0.
     public func xmlDescription() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virNetworkPortGetXMLDesc(pointer, 0)))
         return result
     }
@@ -221,6 +235,7 @@ extension NetworkPort {
     /// C symbol: `virNetworkPortSetParameters`.
     /// Available since libvirt 5.5.0.
     public func setParameters(_ parameters: TypedParameters<NetworkPort.Parameter>) throws {
+        try ensureOpen()
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virNetworkPortSetParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))

@@ -333,7 +333,7 @@ extension NodeDevice {
     }
 
     /// Lists the names of the capabilities supported by the device.
-    /// - Returns: the number of capability names listed in `names`.
+    /// - Returns: the capability names.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceListCaps`.

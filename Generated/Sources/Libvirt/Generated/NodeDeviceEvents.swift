@@ -40,6 +40,7 @@ extension Connection {
     /// C symbols: `virConnectNodeDeviceEventRegisterAny`, `virConnectNodeDeviceEventDeregisterAny`.
     /// Available since libvirt 2.2.0.
     public func nodeDeviceEvents(_ id: NodeDevice.EventID, nodeDevice: NodeDevice? = nil) throws -> AsyncStream<NodeDevice.Event> {
+        try ensureOpen()
         let callback: virConnectNodeDeviceEventGenericCallback
         switch id {
         case .lifecycle: callback = unsafeBitCast(nodeDeviceLifecycleTrampoline, to: virConnectNodeDeviceEventGenericCallback.self)

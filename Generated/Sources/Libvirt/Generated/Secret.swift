@@ -25,6 +25,14 @@ public final class Secret: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virSecretGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virSecretFree(pointer)
     }
@@ -236,6 +244,7 @@ extension Secret {
     /// Available since libvirt 0.7.1.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virSecretGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -249,6 +258,7 @@ extension Secret {
     /// Available since libvirt 0.7.1.
     public var uuid: UUID {
         get throws {
+            try ensureOpen()
             var uuid = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))
             try check(virSecretGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
@@ -284,6 +294,7 @@ extension Secret {
     /// Available since libvirt 0.7.1.
     public var usageType: Secret.UsageType {
         get throws {
+            try ensureOpen()
             let result = virSecretGetUsageType(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Secret.UsageType(rawValue: result)
@@ -297,6 +308,7 @@ extension Secret {
     /// C symbol: `virSecretGetXMLDesc`.
     /// Available since libvirt 0.7.1.
     public func xmlDescription() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virSecretGetXMLDesc(pointer, 0)))
         return result
     }
@@ -308,6 +320,7 @@ extension Secret {
     /// C symbol: `virSecretSetValue`.
     /// Available since libvirt 0.7.1.
     public func setValue(_ value: [UInt8]) throws {
+        try ensureOpen()
         var valueBuffer = value
         try check(virSecretSetValue(pointer, &valueBuffer, Int(value.count), 0))
     }
@@ -319,6 +332,7 @@ extension Secret {
     /// C symbol: `virSecretUndefine`.
     /// Available since libvirt 0.7.1.
     public func undefine() throws {
+        try ensureOpen()
         try check(virSecretUndefine(pointer))
     }
 }

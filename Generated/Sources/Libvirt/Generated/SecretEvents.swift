@@ -40,6 +40,7 @@ extension Connection {
     /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
     /// Available since libvirt 3.0.0.
     public func secretEvents(_ id: Secret.EventID, secret: Secret? = nil) throws -> AsyncStream<Secret.Event> {
+        try ensureOpen()
         let callback: virConnectSecretEventGenericCallback
         switch id {
         case .lifecycle: callback = unsafeBitCast(secretLifecycleTrampoline, to: virConnectSecretEventGenericCallback.self)

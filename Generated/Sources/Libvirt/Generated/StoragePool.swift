@@ -25,6 +25,14 @@ public final class StoragePool: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virStoragePoolGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virStoragePoolFree(pointer)
     }
@@ -390,6 +398,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolBuild`.
     /// Available since libvirt 0.4.1.
     public func build(options: StoragePool.BuildOptions = []) throws {
+        try ensureOpen()
         try check(virStoragePoolBuild(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -400,6 +409,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolCreate`.
     /// Available since libvirt 0.4.1.
     public func start(options: StoragePool.CreateOptions = []) throws {
+        try ensureOpen()
         try check(virStoragePoolCreate(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -412,6 +422,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolDelete`.
     /// Available since libvirt 0.4.1.
     public func delete(options: StoragePool.DeleteOptions = []) throws {
+        try ensureOpen()
         try check(virStoragePoolDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -425,6 +436,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolDestroy`.
     /// Available since libvirt 0.4.1.
     public func destroy() throws {
+        try ensureOpen()
         try check(virStoragePoolDestroy(pointer))
     }
 
@@ -437,6 +449,7 @@ extension StoragePool {
     /// Available since libvirt 0.4.1.
     public var isAutostartEnabled: Bool {
         get throws {
+            try ensureOpen()
             var autostartValue: Int32 = 0
             try check(virStoragePoolGetAutostart(pointer, &autostartValue))
             return autostartValue != 0
@@ -453,6 +466,7 @@ extension StoragePool {
     /// Available since libvirt 0.4.1.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virStoragePoolGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -466,6 +480,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolGetInfo`.
     /// Available since libvirt 0.4.1.
     public func info() throws -> StoragePool.Info {
+        try ensureOpen()
         var infoValue = virStoragePoolInfo()
         try check(virStoragePoolGetInfo(pointer, &infoValue))
         return StoragePool.Info(infoValue)
@@ -489,6 +504,7 @@ extension StoragePool {
     /// Available since libvirt 0.4.1.
     public var uuid: UUID {
         get throws {
+            try ensureOpen()
             var uuid = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))
             try check(virStoragePoolGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
@@ -505,6 +521,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolGetXMLDesc`.
     /// Available since libvirt 0.4.1.
     public func xmlDescription(options: StorageXMLOptions = []) throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virStoragePoolGetXMLDesc(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
     }
@@ -517,6 +534,7 @@ extension StoragePool {
     /// Available since libvirt 0.7.3.
     public var isActive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virStoragePoolIsActive(pointer))
         }
     }
@@ -530,6 +548,7 @@ extension StoragePool {
     /// Available since libvirt 0.7.3.
     public var isPersistent: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virStoragePoolIsPersistent(pointer))
         }
     }
@@ -542,6 +561,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolListAllVolumes`.
     /// Available since libvirt 0.10.2.
     public func allVolumes() throws -> [StorageVolume] {
+        try ensureOpen()
         var volumesList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virStoragePoolListAllVolumes(pointer, &volumesList, 0))
         return takeHandles(volumesList, count: count, StorageVolume.init(owning:))
@@ -552,13 +572,14 @@ extension StoragePool {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `StoragePool.allVolumes()`.
-    /// - Returns: the number of names fetched
+    /// - Returns: the names
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListVolumes`.
     /// Available since libvirt 0.4.1.
     public var volumeNames: [String] {
         get throws {
+            try ensureOpen()
             return try collectNames { names, capacity in
                 virStoragePoolListVolumes(pointer, names, capacity)
             }
@@ -573,6 +594,7 @@ extension StoragePool {
     /// Available since libvirt 0.4.1.
     public var numberOfVolumes: Int {
         get throws {
+            try ensureOpen()
             let result = virStoragePoolNumOfVolumes(pointer)
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
@@ -587,6 +609,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolRefresh`.
     /// Available since libvirt 0.4.1.
     public func refresh() throws {
+        try ensureOpen()
         try check(virStoragePoolRefresh(pointer, 0))
     }
 
@@ -598,6 +621,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolSetAutostart`.
     /// Available since libvirt 0.4.1.
     public func setAutostart(_ autostart: Bool) throws {
+        try ensureOpen()
         try check(virStoragePoolSetAutostart(pointer, autostart ? 1 : 0))
     }
 
@@ -607,6 +631,7 @@ extension StoragePool {
     /// C symbol: `virStoragePoolUndefine`.
     /// Available since libvirt 0.4.1.
     public func undefine() throws {
+        try ensureOpen()
         try check(virStoragePoolUndefine(pointer))
     }
 
@@ -629,6 +654,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolCreateXML`.
     /// Available since libvirt 0.4.1.
     public func createVolume(xml: String, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStorageVolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StorageVolume(owning: result)
     }
@@ -654,6 +680,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolCreateXMLFrom`.
     /// Available since libvirt 0.6.4.
     public func createVolume(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) throws -> StorageVolume {
+        try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStorageVolCreateXMLFrom(pointer, xml, cloning.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StorageVolume(owning: result)
     }
@@ -670,6 +697,7 @@ extension StoragePool {
     /// C symbol: `virStorageVolLookupByName`.
     /// Available since libvirt 0.4.1.
     public func volume(named name: String) throws -> StorageVolume {
+        try ensureOpen()
         let result = try checkPointer(name.withCString { name in virStorageVolLookupByName(pointer, name) })
         return StorageVolume(owning: result)
     }

@@ -40,6 +40,7 @@ extension Connection {
     /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
     /// Available since libvirt 2.0.0.
     public func storagePoolEvents(_ id: StoragePool.EventID, storagePool: StoragePool? = nil) throws -> AsyncStream<StoragePool.Event> {
+        try ensureOpen()
         let callback: virConnectStoragePoolEventGenericCallback
         switch id {
         case .lifecycle: callback = unsafeBitCast(storagePoolLifecycleTrampoline, to: virConnectStoragePoolEventGenericCallback.self)

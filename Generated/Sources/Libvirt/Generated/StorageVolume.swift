@@ -24,6 +24,14 @@ public final class StorageVolume: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Throws when the object's connection was closed with `Connection.close()`.
+    package func ensureOpen() throws {
+        guard ClosedConnections.any else { return }
+        var connection: OpaquePointer? = pointer
+        connection = virStorageVolGetConnect(connection)
+        try ClosedConnections.check(connection)
+    }
+
     deinit {
         virStorageVolFree(pointer)
     }
@@ -414,6 +422,7 @@ extension StorageVolume {
     /// Available since libvirt 0.4.1.
     public var pool: StoragePool {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virStoragePoolLookupByVolume(pointer))
             return StoragePool(owning: result)
         }
@@ -426,6 +435,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolDelete`.
     /// Available since libvirt 0.4.1.
     public func delete(options: StorageVolume.DeleteOptions = []) throws {
+        try ensureOpen()
         try check(virStorageVolDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -457,6 +467,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolDownload`.
     /// Available since libvirt 0.9.0.
     public func download(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) throws {
+        try ensureOpen()
         try check(virStorageVolDownload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -470,6 +481,7 @@ extension StorageVolume {
     /// Available since libvirt 0.4.1.
     public var connection: Connection {
         get throws {
+            try ensureOpen()
             let result = try checkPointer(virStorageVolGetConnect(pointer))
             return Connection(retaining: result)
         }
@@ -483,6 +495,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolGetInfo`.
     /// Available since libvirt 0.4.1.
     public func info() throws -> StorageVolume.Info {
+        try ensureOpen()
         var infoValue = virStorageVolInfo()
         try check(virStorageVolGetInfo(pointer, &infoValue))
         return StorageVolume.Info(infoValue)
@@ -503,6 +516,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolGetInfoFlags`.
     /// Available since libvirt 3.0.0.
     public func info(options: StorageVolume.InfoOptions = []) throws -> StorageVolume.Info {
+        try ensureOpen()
         var infoValue = virStorageVolInfo()
         try check(virStorageVolGetInfoFlags(pointer, &infoValue, UInt32(truncatingIfNeeded: options.rawValue)))
         return StorageVolume.Info(infoValue)
@@ -543,6 +557,7 @@ extension StorageVolume {
     /// Available since libvirt 0.4.1.
     public var path: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virStorageVolGetPath(pointer)))
             return result
         }
@@ -556,6 +571,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolGetXMLDesc`.
     /// Available since libvirt 0.4.1.
     public func xmlDescription() throws -> String {
+        try ensureOpen()
         let result = try takeString(checkPointer(virStorageVolGetXMLDesc(pointer, 0)))
         return result
     }
@@ -592,6 +608,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolResize`.
     /// Available since libvirt 0.9.10.
     public func resize(capacity: UInt64, options: StorageVolume.ResizeOptions = []) throws {
+        try ensureOpen()
         try check(virStorageVolResize(pointer, capacity, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -632,6 +649,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolUpload`.
     /// Available since libvirt 0.9.0.
     public func upload(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) throws {
+        try ensureOpen()
         try check(virStorageVolUpload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
@@ -651,6 +669,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolWipe`.
     /// Available since libvirt 0.8.0.
     public func wipe() throws {
+        try ensureOpen()
         try check(virStorageVolWipe(pointer, 0))
     }
 
@@ -667,6 +686,7 @@ extension StorageVolume {
     /// C symbol: `virStorageVolWipePattern`.
     /// Available since libvirt 0.9.10.
     public func wipePattern(algorithm: StorageVolume.WipeAlgorithm) throws {
+        try ensureOpen()
         try check(virStorageVolWipePattern(pointer, UInt32(truncatingIfNeeded: algorithm.rawValue), 0))
     }
 }

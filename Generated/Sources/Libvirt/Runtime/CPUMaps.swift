@@ -40,6 +40,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetVcpuPinInfo`.
     public func vcpuPinInfo(options: Domain.ModificationImpact = []) throws -> [[Bool]] {
+        try ensureOpen()
         let cpus = try CPUMap.hostCPUs(of: pointer)
         let vcpus = Int(try check(virDomainGetVcpusFlags(pointer, UInt32(VIR_DOMAIN_VCPU_MAXIMUM.rawValue) | options.rawValue)))
         let length = CPUMap.length(cpus)
@@ -54,6 +55,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetEmulatorPinInfo`.
     public func emulatorPinInfo(options: Domain.ModificationImpact = []) throws -> [Bool] {
+        try ensureOpen()
         let cpus = try CPUMap.hostCPUs(of: pointer)
         var map = [UInt8](repeating: 0, count: max(CPUMap.length(cpus), 1))
         try check(virDomainGetEmulatorPinInfo(pointer, &map, Int32(CPUMap.length(cpus)), options.rawValue))
@@ -64,6 +66,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetVcpus`.
     public func vcpus() throws -> [(info: VCPUInfo, affinity: [Bool])] {
+        try ensureOpen()
         let cpus = try CPUMap.hostCPUs(of: pointer)
         let count = Int(try check(virDomainGetVcpusFlags(pointer, UInt32(VIR_DOMAIN_VCPU_MAXIMUM.rawValue))))
         let length = CPUMap.length(cpus)
@@ -81,7 +84,8 @@ extension Domain {
     /// Pins a virtual CPU to host CPUs (of the running domain).
     ///
     /// C symbol: `virDomainPinVcpu`.
-    public func pinVcpu(_ vcpu: UInt32, to cpus: [Bool]) throws {
+    public func pinVCPU(_ vcpu: UInt32, to cpus: [Bool]) throws {
+        try ensureOpen()
         var map = CPUMap.encode(cpus)
         try check(virDomainPinVcpu(pointer, vcpu, &map, Int32(map.count)))
     }
@@ -89,7 +93,8 @@ extension Domain {
     /// Pins a virtual CPU to host CPUs, in the live or persistent configuration.
     ///
     /// C symbol: `virDomainPinVcpuFlags`.
-    public func pinVcpu(_ vcpu: UInt32, to cpus: [Bool], options: Domain.ModificationImpact) throws {
+    public func pinVCPU(_ vcpu: UInt32, to cpus: [Bool], options: Domain.ModificationImpact) throws {
+        try ensureOpen()
         var map = CPUMap.encode(cpus)
         try check(virDomainPinVcpuFlags(pointer, vcpu, &map, Int32(map.count), options.rawValue))
     }
@@ -98,6 +103,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainPinEmulator`.
     public func pinEmulator(to cpus: [Bool], options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         var map = CPUMap.encode(cpus)
         try check(virDomainPinEmulator(pointer, &map, Int32(map.count), options.rawValue))
     }
@@ -106,6 +112,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainPinIOThread`.
     public func pinIOThread(_ id: UInt32, to cpus: [Bool], options: Domain.ModificationImpact = []) throws {
+        try ensureOpen()
         var map = CPUMap.encode(cpus)
         try check(virDomainPinIOThread(pointer, id, &map, Int32(map.count), options.rawValue))
     }
@@ -118,6 +125,7 @@ extension Connection {
     ///
     /// C symbol: `virNodeGetCPUMap`.
     public func nodeCPUMap() throws -> (cpus: [Bool], online: UInt32) {
+        try ensureOpen()
         var map: UnsafeMutablePointer<UInt8>?
         var online: UInt32 = 0
         let cpus = Int(try check(virNodeGetCPUMap(pointer, &map, &online, 0)))
@@ -134,12 +142,14 @@ extension Connection {
     /// - Returns: One list per cell, with one count per page size.
     ///
     /// C symbol: `virNodeGetFreePages`.
-    public func nodeFreePages(pageSizes: [UInt32], startCell: Int32, cellCount: UInt32) throws -> [[UInt64]] {
+    public func nodeFreePages(pageSizes: [UInt32], startCell: Int32, cellCount: Int) throws -> [[UInt64]] {
+        try ensureOpen()
+        let cellCount = max(0, min(cellCount, Int(UInt32.max) / max(pageSizes.count, 1)))
         var sizes = pageSizes
-        var counts = [UInt64](repeating: 0, count: max(pageSizes.count * Int(cellCount), 1))
+        var counts = [UInt64](repeating: 0, count: max(pageSizes.count * cellCount, 1))
         let filled = Int(try check(virNodeGetFreePages(
-            pointer, UInt32(sizes.count), &sizes, startCell, cellCount, &counts, 0)))
+            pointer, UInt32(sizes.count), &sizes, startCell, UInt32(cellCount), &counts, 0)))
         let width = max(pageSizes.count, 1)
-        return (0..<min(Int(cellCount), filled / width)).map { Array(counts[($0 * width)..<(($0 + 1) * width)]) }
+        return (0..<min(cellCount, filled / width)).map { Array(counts[($0 * width)..<(($0 + 1) * width)]) }
     }
 }

@@ -50,7 +50,7 @@ extension Connection {
             if pointer == nil { try box.finish(-1) }
             return pointer
         }
-        self.init(owning: try checkPointer(opened))
+        self.init(opened: try checkPointer(opened))
     }
 }
 

@@ -15,6 +15,7 @@ extension Connection {
     ///
     /// C symbols: `virConnectRegisterCloseCallback`, `virConnectUnregisterCloseCallback`.
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {
+        try ensureOpen()
         let key = EventRegistrationKey(connection: pointer, function: connectionCloseFunction, id: 0, object: nil)
         return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
             virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil)

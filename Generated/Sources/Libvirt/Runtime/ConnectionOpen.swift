@@ -17,6 +17,15 @@ extension Connection {
     public convenience init(uri: String? = nil, readOnly: Bool = false) throws {
         LibvirtRuntime.prepare()
         let pointer = readOnly ? virConnectOpenReadOnly(uri) : virConnectOpen(uri)
-        self.init(owning: try checkPointer(pointer))
+        self.init(opened: try checkPointer(pointer))
+    }
+}
+
+extension Connection {
+    /// Takes ownership of a connection libvirt has just opened, which a connection closed with
+    /// `close()` and since freed may have left its address to.
+    convenience init(opened pointer: OpaquePointer) {
+        ClosedConnections.opened(pointer)
+        self.init(owning: pointer)
     }
 }

@@ -16,19 +16,21 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetCPUStats`.
     /// Available since libvirt 0.9.10.
-    public func cpuStats(startCPU: Int32 = -1, count: UInt32 = 1) throws -> [TypedParameters<Domain.CPUStatsParameter>] {
+    public func cpuStats(startCPU: Int32 = -1, count: Int = 1) throws -> [TypedParameters<Domain.CPUStatsParameter>] {
+        try ensureOpen()
+        let count = min(count, Int(UInt32.max))
         guard count > 0 else { return [] }
         // First ask how many statistics one CPU has, then fetch them all in one call.
         let perCPU = try check(virDomainGetCPUStats(pointer, nil, 0, startCPU, 1, 0))
-        guard perCPU > 0 else { return Array(repeating: TypedParameters(), count: Int(count)) }
-        let total = Int(perCPU) * Int(count)
+        guard perCPU > 0 else { return Array(repeating: TypedParameters(), count: count) }
+        let total = Int(perCPU) * count
         let buffer = UnsafeMutablePointer<virTypedParameter>.allocate(capacity: total)
         buffer.initialize(repeating: virTypedParameter(), count: total)
         defer {
             virTypedParamsClear(buffer, Int32(total))
             buffer.deallocate()
         }
-        let filled = try check(virDomainGetCPUStats(pointer, buffer, UInt32(perCPU), startCPU, count, 0))
-        return (0..<Int(count)).map { TypedParameters(buffer + $0 * Int(perCPU), count: filled) }
+        let filled = try check(virDomainGetCPUStats(pointer, buffer, UInt32(perCPU), startCPU, UInt32(count), 0))
+        return (0..<count).map { TypedParameters(buffer + $0 * Int(perCPU), count: filled) }
     }
 }

@@ -30,6 +30,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetSecurityLabel`.
     public func securityLabel() throws -> SecurityLabel {
+        try ensureOpen()
         var label = virSecurityLabel()
         try check(virDomainGetSecurityLabel(pointer, &label))
         return SecurityLabel(label)
@@ -39,6 +40,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetSecurityLabelList`.
     public func securityLabels() throws -> [SecurityLabel] {
+        try ensureOpen()
         var labels: UnsafeMutablePointer<virSecurityLabel>?
         let count = Int(try check(virDomainGetSecurityLabelList(pointer, &labels)))
         defer { free(labels) }
@@ -50,6 +52,7 @@ extension Domain {
     ///
     /// C symbol: `virDomainGetDiskErrors`.
     public func diskErrors() throws -> [Domain.DiskError] {
+        try ensureOpen()
         let count = try check(virDomainGetDiskErrors(pointer, nil, 0, 0))
         guard count > 0 else { return [] }
         var errors = [virDomainDiskError](repeating: virDomainDiskError(), count: Int(count))
@@ -64,6 +67,7 @@ extension Secret {
     ///
     /// C symbol: `virSecretGetValue`.
     public func value() throws -> [UInt8] {
+        try ensureOpen()
         var size = 0
         let bytes = try checkPointer(virSecretGetValue(pointer, &size, 0))
         defer { free(bytes) }

@@ -16,3 +16,17 @@ extension UUID {
 package func libvirtBytes(of uuid: UUID) -> [UInt8] {
     withUnsafeBytes(of: uuid.uuid) { Array($0) }
 }
+
+/// Calls a function that lists UUIDs as strings into a caller-allocated array
+/// (`virConnectListSecrets`), as ``collectNames(_:)`` does for names, and parses each.
+package func collectNames(
+    _ fill: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>, Int32) -> Int32
+) throws(LibvirtError) -> [UUID] {
+    let strings: [String] = try collectNames(fill)
+    return try strings.map { string throws(LibvirtError) -> UUID in
+        guard let uuid = UUID(uuidString: string) else {
+            throw LibvirtError(code: .internalError, errorDomain: .none, message: "libvirt listed '\(string)' as a UUID")
+        }
+        return uuid
+    }
+}

@@ -25,7 +25,29 @@ public final class AdminConnection: @unchecked Sendable {
         self.init(owning: pointer)
     }
 
+    /// Whether ``close()`` has released the connection.
+    private let closing = ClosingFlag()
+
+    /// Closes the connection now rather than when the last reference goes. Idempotent: a second
+    /// call does nothing. Afterwards, every throwing call on the connection throws a
+    /// ``LibvirtError`` with code `.invalidConn` instead of reaching libvirt, and its event
+    /// streams end. Call it when no other thread is using the connection: a call in flight on
+    /// another thread may use the released connection.
+    ///
+    /// C symbol: `virAdmConnectClose`.
+    public func close() {
+        guard closing.close() else { return }
+        endEventStreams(ofConnection: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))
+        virAdmConnectClose(pointer)
+    }
+
+    /// Throws when the connection was closed with ``close()``.
+    package func ensureOpen() throws {
+        if closing.isClosed { throw LibvirtError.closedConnection }
+    }
+
     deinit {
+        if closing.isClosed { return }
         virAdmConnectClose(pointer)
     }
 }
@@ -58,6 +80,7 @@ extension AdminConnection {
     /// Available since libvirt 2.0.0.
     public var libraryVersion: LibvirtVersion {
         get throws {
+            try ensureOpen()
             var libraryVersionValue: UInt64 = 0
             try check(virAdmConnectGetLibVersion(pointer, &libraryVersionValue))
             return LibvirtVersion(encoded: UInt64(libraryVersionValue))
@@ -77,6 +100,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectGetLoggingFilters`.
     /// Available since libvirt 3.0.0.
     public func loggingFilters() throws -> String {
+        try ensureOpen()
         var filtersPointer: UnsafeMutablePointer<CChar>? = nil
         try check(virAdmConnectGetLoggingFilters(pointer, &filtersPointer, 0))
         return takeString(orNil: filtersPointer) ?? ""
@@ -95,6 +119,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
     /// Available since libvirt 3.0.0.
     public func loggingOutputs() throws -> String {
+        try ensureOpen()
         var outputsPointer: UnsafeMutablePointer<CChar>? = nil
         try check(virAdmConnectGetLoggingOutputs(pointer, &outputsPointer, 0))
         return takeString(orNil: outputsPointer) ?? ""
@@ -110,6 +135,7 @@ extension AdminConnection {
     /// Available since libvirt 2.0.0.
     public var uri: String {
         get throws {
+            try ensureOpen()
             let result = try takeString(checkPointer(virAdmConnectGetURI(pointer)))
             return result
         }
@@ -125,6 +151,7 @@ extension AdminConnection {
     /// Available since libvirt 2.0.0.
     public var isAlive: Bool {
         get throws {
+            try ensureOpen()
             return try checkBool(virAdmConnectIsAlive(pointer))
         }
     }
@@ -136,6 +163,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectListServers`.
     /// Available since libvirt 2.0.0.
     public func servers() throws -> [AdminServer] {
+        try ensureOpen()
         var serversList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virAdmConnectListServers(pointer, &serversList, 0))
         return takeHandles(serversList, count: count, AdminServer.init(owning:))
@@ -152,6 +180,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectLookupServer`.
     /// Available since libvirt 2.0.0.
     public func server(named: String) throws -> AdminServer {
+        try ensureOpen()
         let result = try checkPointer(named.withCString { named in virAdmConnectLookupServer(pointer, named, 0) })
         return AdminServer(owning: result)
     }
@@ -177,6 +206,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectSetDaemonTimeout`.
     /// Available since libvirt 8.6.0.
     public func setDaemonTimeout(_ timeout: UInt32) throws {
+        try ensureOpen()
         try check(virAdmConnectSetDaemonTimeout(pointer, timeout, 0))
     }
 
@@ -193,6 +223,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectSetLoggingFilters`.
     /// Available since libvirt 3.0.0.
     public func setLoggingFilters(_ filters: String? = nil) throws {
+        try ensureOpen()
         try check(withOptionalCString(filters) { filters in virAdmConnectSetLoggingFilters(pointer, filters, 0) })
     }
 
@@ -209,6 +240,7 @@ extension AdminConnection {
     /// C symbol: `virAdmConnectSetLoggingOutputs`.
     /// Available since libvirt 3.0.0.
     public func setLoggingOutputs(_ outputs: String? = nil) throws {
+        try ensureOpen()
         try check(withOptionalCString(outputs) { outputs in virAdmConnectSetLoggingOutputs(pointer, outputs, 0) })
     }
 }

@@ -38,9 +38,9 @@ enum QemuHostChecks {
             try expect(Int(online), cpus.filter { $0 }.count, "Connection.nodeCPUMap()")
             let first = cpus.indices.map { $0 == 0 }
             try expect(try domain.vcpus().map(\.info.number), [0], "Domain.vcpus()")
-            try domain.pinVcpu(0, to: first)
+            try domain.pinVCPU(0, to: first)
             try expect(Array(try domain.vcpuPinInfo().first ?? []), first, "Domain.vcpuPinInfo(options:)")
-            try domain.pinVcpu(0, to: cpus, options: [.live])
+            try domain.pinVCPU(0, to: cpus, options: [.live])
             try domain.pinEmulator(to: first)
             try expect(try domain.emulatorPinInfo(), first, "Domain.emulatorPinInfo(options:)")
             try domain.setVCPUs(vcpuCount: 2)

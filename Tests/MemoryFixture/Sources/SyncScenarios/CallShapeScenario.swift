@@ -17,7 +17,7 @@ let callShapeScenario = Scenario("call shapes") {
         let domain = try connection.domain(named: "shapes")
         let cpus = try connection.nodeCPUMap().cpus.count
         let one = (0..<cpus).map { $0 == 1 }
-        try domain.pinVcpu(0, to: one)
+        try domain.pinVCPU(0, to: one)
         try require(try domain.vcpuPinInfo() == [one], "the vCPU is pinned to CPU 1")
         try domain.pinEmulator(to: one)
         try require(try domain.emulatorPinInfo() == one, "the emulator is pinned to CPU 1")
