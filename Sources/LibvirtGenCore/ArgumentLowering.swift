@@ -222,7 +222,7 @@ struct ArgumentLowering {
             return LoweredArgument(
                 parameter: SwiftParameter(
                     label: "options", name: "options", type: swiftType, defaultValue: "[]",
-                    doc: context.docs.convert(arg.info)),
+                    doc: OptionsParameterText.rewrite(context.docs.convert(arg.info))),
                 argument: "\(swiftC)(truncatingIfNeeded: options.rawValue)")
         }
         let text = arg.info.lowercased()

@@ -205,3 +205,28 @@ struct SwiftReturnsTextTests {
                 == "the number of thawed filesystems.")
     }
 }
+
+/// Option-set parameters are described as sets of options, not C bitmasks.
+@Suite("Options parameter descriptions")
+struct OptionsParameterTextTests {
+    /// libvirt's wordings, as the Swift parameter says them.
+    @Test(arguments: [
+        ("bitwise-OR of `Domain.ModificationImpact`", "any combination of `Domain.ModificationImpact`"),
+        ("bitwise-OR of supported `DomainSnapshot.ListOptions`", "any combination of `DomainSnapshot.ListOptions`"),
+        ("optional flags; bitwise-OR of supported `Domain.FDAssociateOptions`",
+         "any combination of `Domain.FDAssociateOptions`"),
+        ("bitwise OR of `A` and `B`", "any combination of `A` and `B`"),
+        ("extra flags; not used yet", "extra flags; not used yet"),
+    ])
+    func rewrite(c: String, swift: String) {
+        #expect(OptionsParameterText.rewrite(c) == swift)
+    }
+
+    /// No option-set parameter of the reference bindings speaks of a bitwise OR.
+    @Test func referenceHasNoBitmaskWording() throws {
+        let parameters = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.parameters)
+        let options = parameters.filter { $0.label == "options" }
+        #expect(!options.isEmpty)
+        #expect(options.allSatisfy { $0.doc.range(of: "bitwise", options: .caseInsensitive) == nil })
+    }
+}

@@ -1370,7 +1370,7 @@ extension Connection {
     /// If `options` includes `Connection.BaselineCPUOptions.migratable`, the resulting
     /// CPU will not include features that block migration.
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
-    /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
+    /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
     /// - Returns: XML description of the computed CPU (caller frees).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1415,7 +1415,7 @@ extension Connection {
     /// - Parameter machine: machine type
     /// - Parameter virtualizationType: virtualization type
     /// - Parameter cpuXMLs: array of XML descriptions of CPUs
-    /// - Parameter options: bitwise-OR of `Connection.BaselineCPUOptions`
+    /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
     /// - Returns: XML description of the computed CPU (caller frees).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1435,7 +1435,7 @@ extension Connection {
     /// abilities and compare the CPU to the CPU which a hypervisor is able to
     /// provide on the host.
     /// - Parameter xml: XML describing the CPU to compare with host CPU
-    /// - Parameter options: bitwise-OR of `Connection.CompareCPUOptions`
+    /// - Parameter options: any combination of `Connection.CompareCPUOptions`
     /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `xml` CPU is incompatible with host CPU, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1461,7 +1461,7 @@ extension Connection {
     /// - Parameter machine: machine type
     /// - Parameter virtualizationType: virtualization type
     /// - Parameter cpuXML: XML describing the CPU to be compared
-    /// - Parameter options: bitwise-OR of `Connection.CompareCPUOptions`
+    /// - Parameter options: any combination of `Connection.CompareCPUOptions`
     /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `cpuXML` is incompatible with the CPU the specified hypervisor is able to provide on the host, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1825,7 +1825,7 @@ extension Connection {
     ///        virDomainFree(domains[i]);
     ///   }
     ///   free(domains);
-    /// - Parameter options: bitwise-OR of `Connection.ListAllDomainsOptions`
+    /// - Parameter options: any combination of `Connection.ListAllDomainsOptions`
     /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1850,7 +1850,7 @@ extension Connection {
     ///
     /// The only group of `options` is `Connection.ListAllInterfacesOptions.active` (up) and
     /// `Connection.ListAllInterfacesOptions.inactive` (down) to filter the interfaces by state.
-    /// - Parameter options: bitwise-OR of `Connection.ListAllInterfacesOptions`.
+    /// - Parameter options: any combination of `Connection.ListAllInterfacesOptions`.
     /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1911,7 +1911,7 @@ extension Connection {
     /// The third group of `options` is `Connection.ListAllNetworksOptions.autostart`
     /// and `Connection.ListAllNetworksOptions.noAutostart`, to filter the networks by
     /// whether they are marked as autostart or not.
-    /// - Parameter options: bitwise-OR of `Connection.ListAllNetworksOptions`.
+    /// - Parameter options: any combination of `Connection.ListAllNetworksOptions`.
     /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1929,7 +1929,7 @@ extension Connection {
     ///
     /// Normally, all node devices are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted node devices.
-    /// - Parameter options: bitwise-OR of `Connection.ListAllNodeDeviceOptions`.
+    /// - Parameter options: any combination of `Connection.ListAllNodeDeviceOptions`.
     /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1960,7 +1960,7 @@ extension Connection {
     /// `Connection.ListAllSecretsOptions.private` selects secrets that are never revealed
     /// to any caller of libvirt nor to any other node. Flag
     /// `Connection.ListAllSecretsOptions.noPrivate` selects non-private secrets.
-    /// - Parameter options: bitwise-OR of `Connection.ListAllSecretsOptions`.
+    /// - Parameter options: any combination of `Connection.ListAllSecretsOptions`.
     /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2011,7 +2011,7 @@ extension Connection {
     /// `Connection.ListAllStoragePoolsOptions.zfs`
     /// `Connection.ListAllStoragePoolsOptions.vstorage`
     /// `Connection.ListAllStoragePoolsOptions.iscsiDirect`
-    /// - Parameter options: bitwise-OR of `Connection.ListAllStoragePoolsOptions`.
+    /// - Parameter options: any combination of `Connection.ListAllStoragePoolsOptions`.
     /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2457,7 +2457,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
-    /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
+    /// - Parameter options: any combination of `Domain.CreateOptions`
     /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2499,7 +2499,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter files: list of file descriptors passed
-    /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
+    /// - Parameter options: any combination of `Domain.CreateOptions`
     /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2539,7 +2539,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
-    /// - Parameter options: bitwise OR of the `Domain.DefineOptions` constants
+    /// - Parameter options: any combination of `Domain.DefineOptions` constants
     /// - Returns: a pointer to the domain otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2640,7 +2640,7 @@ extension Connection {
     /// pristine template.
     /// - Parameter from: path to the input file
     /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRestoreFlags`.
@@ -2654,7 +2654,7 @@ extension Connection {
     /// now, VIR_DOMAIN_SAVE_PARAM_FILE is required but this requirement may
     /// be lifted in the future.
     /// - Parameter parameters: restore parameters
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRestoreParams`.
@@ -2684,7 +2684,7 @@ extension Connection {
     /// exclusive.
     /// - Parameter file: path to saved state file
     /// - Parameter xml: XML config for adjusting guest xml used on restore
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveImageDefineXML`.
@@ -2701,7 +2701,7 @@ extension Connection {
     /// No security-sensitive data will be included unless `options` contains
     /// `Domain.SaveImageXMLOptions.secure`.
     /// - Parameter file: path to saved state file
-    /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
+    /// - Parameter options: any combination of `Domain.SaveImageXMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2777,7 +2777,7 @@ extension Connection {
     /// virInterfaceFree should be used to free the resources after the
     /// interface object is no longer needed.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
-    /// - Parameter options: bitwise-OR of `Interface.DefineOptions`
+    /// - Parameter options: any combination of `Interface.DefineOptions`
     /// - Returns: a pointer to the interface otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2834,7 +2834,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// binding object is no longer needed.
     /// - Parameter xml: an XML description of the binding
-    /// - Parameter options: bitwise-OR of `NetworkFilterBinding.CreateOptions`
+    /// - Parameter options: any combination of `NetworkFilterBinding.CreateOptions`
     /// - Returns: a new binding object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2886,7 +2886,7 @@ extension Connection {
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
-    /// - Parameter options: bitwise-OR of `NetworkFilter.DefineOptions`
+    /// - Parameter options: any combination of `NetworkFilter.DefineOptions`
     /// - Returns: a new nwfilter object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2954,7 +2954,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
-    /// - Parameter options: bitwise-OR of `Network.CreateOptions`
+    /// - Parameter options: any combination of `Network.CreateOptions`
     /// - Returns: a new network object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -2989,7 +2989,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
-    /// - Parameter options: bitwise-OR of `Network.DefineOptions`
+    /// - Parameter options: any combination of `Network.DefineOptions`
     /// - Returns: a pointer to the network otherwise
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3078,7 +3078,7 @@ extension Connection {
     /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be created
-    /// - Parameter options: bitwise-OR of supported `NodeDevice.CreateXMLOptions`
+    /// - Parameter options: any combination of `NodeDevice.CreateXMLOptions`
     /// - Returns: a node device object if successful
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3095,7 +3095,7 @@ extension Connection {
     /// virNodeDeviceFree should be used to free the resources after the
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be defined
-    /// - Parameter options: bitwise-OR of supported `NodeDevice.DefineXMLOptions`
+    /// - Parameter options: any combination of `NodeDevice.DefineXMLOptions`
     /// - Returns: a node device object if successful
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3448,7 +3448,7 @@ extension Connection {
     /// virSecretFree should be used to free the resources after the
     /// secret object is no longer needed.
     /// - Parameter xml: XML describing the secret.
-    /// - Parameter options: bitwise-OR of `Secret.DefineOptions`
+    /// - Parameter options: any combination of `Secret.DefineOptions`
     /// - Returns: a secret on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3504,7 +3504,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
-    /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
+    /// - Parameter options: any combination of `StoragePool.CreateOptions`
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3522,7 +3522,7 @@ extension Connection {
     /// virStoragePoolFree should be used to free the resources after the
     /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
-    /// - Parameter options: bitwise-OR of `StoragePool.DefineOptions`
+    /// - Parameter options: any combination of `StoragePool.DefineOptions`
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -3630,7 +3630,7 @@ extension Connection {
     ///
     /// If a non-blocking data stream is required passed
     /// `DataStream.Options.nonblock` for flags, otherwise pass 0.
-    /// - Parameter options: bitwise-OR of `DataStream.Options`
+    /// - Parameter options: any combination of `DataStream.Options`
     /// - Returns: the new stream
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

@@ -7340,7 +7340,7 @@ extension Domain {
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
     /// this function will report an error unless `Domain.AbortJobOptions.postcopy`
     /// flag is used (see `Domain.startMigrationPostCopy()` for more details).
-    /// - Parameter options: bitwise-OR of `Domain.AbortJobOptions`
+    /// - Parameter options: any combination of `Domain.AbortJobOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAbortJobFlags`.
@@ -7368,7 +7368,7 @@ extension Domain {
     /// persistent setup, while an active domain is hypervisor-dependent on whether
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to add
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAddIOThread`.
@@ -7439,7 +7439,7 @@ extension Domain {
     /// into S4 state (also known as hibernation) unless you also modify the
     /// persistent domain definition.
     /// - Parameter xml: pointer to XML description of one device
-    /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAttachDeviceFlags`.
@@ -7494,7 +7494,7 @@ extension Domain {
     /// be configured and running in order to be able to run this API.
     /// - Parameter user: user to add keys for
     /// - Parameter keys: authorized keys to set
-    /// - Parameter options: bitwise or of `Domain.AuthorizedSSHKeysSetOptions`
+    /// - Parameter options: any combination of `Domain.AuthorizedSSHKeysSetOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysSet`.
@@ -7563,7 +7563,7 @@ extension Domain {
     /// formats if checkpoints are not involved.
     /// - Parameter backupXML: description of the requested backup
     /// - Parameter checkpointXML: description of a checkpoint to create or NULL
-    /// - Parameter options: bitwise or of `Domain.BackupBeginOptions`
+    /// - Parameter options: any combination of `Domain.BackupBeginOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBackupBegin`.
@@ -7683,7 +7683,7 @@ extension Domain {
     /// - Parameter base: path to backing file to merge into, or device shorthand, or NULL for default
     /// - Parameter top: path to file within backing chain that contains data to be merged, or device shorthand, or NULL to merge all possible data
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
-    /// - Parameter options: bitwise-OR of `Domain.BlockCommitOptions`
+    /// - Parameter options: any combination of `Domain.BlockCommitOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockCommit`.
@@ -7767,7 +7767,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter destinationXML: XML description of the copy destination
     /// - Parameter parameters: Pointer to block copy parameter objects, or NULL
-    /// - Parameter options: bitwise-OR of `Domain.BlockCopyOptions`
+    /// - Parameter options: any combination of `Domain.BlockCopyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockCopy`.
@@ -7814,7 +7814,7 @@ extension Domain {
     /// Restarting a copy or active commit job requires starting over from the
     /// beginning of the first phase.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Parameter options: bitwise-OR of `Domain.BlockJobAbortOptions`
+    /// - Parameter options: any combination of `Domain.BlockJobAbortOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockJobAbort`.
@@ -7844,7 +7844,7 @@ extension Domain {
     /// elements within //domain/devices/disk.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter bandwidth: specify bandwidth limit; flags determine the unit
-    /// - Parameter options: bitwise-OR of `Domain.BlockJobSetSpeedOptions`
+    /// - Parameter options: any combination of `Domain.BlockJobSetSpeedOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockJobSetSpeed`.
@@ -7934,7 +7934,7 @@ extension Domain {
     /// This is shorthand for `Domain.blockRebase(disk:base:bandwidth:options:)` with a NULL base.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
-    /// - Parameter options: bitwise-OR of `Domain.BlockPullOptions`
+    /// - Parameter options: any combination of `Domain.BlockPullOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockPull`.
@@ -8046,7 +8046,7 @@ extension Domain {
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter base: path to backing file to keep, or device shorthand, or NULL for no backing file
     /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
-    /// - Parameter options: bitwise-OR of `Domain.BlockRebaseOptions`
+    /// - Parameter options: any combination of `Domain.BlockRebaseOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockRebase`.
@@ -8075,7 +8075,7 @@ extension Domain {
     /// hypervisor.
     /// - Parameter disk: path to the block image, or shorthand
     /// - Parameter size: new size of the block image, see below for unit
-    /// - Parameter options: bitwise-OR of `Domain.BlockResizeOptions`
+    /// - Parameter options: any combination of `Domain.BlockResizeOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockResize`.
@@ -8144,7 +8144,7 @@ extension Domain {
     /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
     /// again. See `Domain.memoryParameters(options:)` for more details.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Parameter options: bitwise-OR of `TypedParameterOptions`
+    /// - Parameter options: any combination of `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -8203,7 +8203,7 @@ extension Domain {
     /// `Domain.createCheckpoint(xml:options:)` is generally only useful for re-creating the
     /// libvirt metadata.
     /// - Parameter xml: description of the checkpoint to create
-    /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.CreateOptions`
+    /// - Parameter options: any combination of `DomainCheckpoint.CreateOptions`
     /// - Returns: an (opaque) new `DomainCheckpoint` on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -8247,7 +8247,7 @@ extension Domain {
     ///
     /// For more control over the output format, see `Domain.coreDump(to:format:options:)`.
     /// - Parameter to: path for the core file
-    /// - Parameter options: bitwise-OR of `Domain.CoreDumpOptions`
+    /// - Parameter options: any combination of `Domain.CoreDumpOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCoreDump`.
@@ -8279,7 +8279,7 @@ extension Domain {
     /// pressure on file system cache, but also risks slowing saves to NFS.
     /// - Parameter to: path for the core file
     /// - Parameter format: format of domain memory's dump (one of `Domain.CoreDumpFormat` enum)
-    /// - Parameter options: bitwise-OR of `Domain.CoreDumpOptions`
+    /// - Parameter options: any combination of `Domain.CoreDumpOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCoreDumpWithFormat`.
@@ -8339,7 +8339,7 @@ extension Domain {
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
     /// - Parameter files: list of file descriptors passed
-    /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
+    /// - Parameter options: any combination of `Domain.CreateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateWithFiles`.
@@ -8380,7 +8380,7 @@ extension Domain {
     /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
-    /// - Parameter options: bitwise-OR of supported `Domain.CreateOptions`
+    /// - Parameter options: any combination of `Domain.CreateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCreateWithFlags`.
@@ -8408,7 +8408,7 @@ extension Domain {
     /// persistent setup, while an active domain is hypervisor-dependent on whether
     /// just live or both live and persistent state is changed.
     /// - Parameter ioThreadID: the specific IOThread ID value to delete
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDelIOThread`.
@@ -8470,7 +8470,7 @@ extension Domain {
     /// guest's disks is to use `Domain.shutdown()` instead, but that
     /// depends on guest support (some hypervisor/guest combinations may
     /// ignore the shutdown request).
-    /// - Parameter options: bitwise-OR of `Domain.DestroyOptions`
+    /// - Parameter options: any combination of `Domain.DestroyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDestroyFlags`.
@@ -8508,7 +8508,7 @@ extension Domain {
     /// `Domain.EventID.deviceRemovalFailed` to signal rejected
     /// device removal.
     /// - Parameter alias: device alias
-    /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDetachDeviceAlias`.
@@ -8561,7 +8561,7 @@ extension Domain {
     /// but shares some specific attributes with one that is present,
     /// may lead to unexpected results.
     /// - Parameter xml: pointer to XML description of one device
-    /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDetachDeviceFlags`.
@@ -8593,7 +8593,7 @@ extension Domain {
     /// be used in write mode.
     /// - Parameter name: name for the file descriptor group
     /// - Parameter fds: file descriptors to associate with domain
-    /// - Parameter options: optional flags; bitwise-OR of supported `Domain.FDAssociateOptions`
+    /// - Parameter options: any combination of `Domain.FDAssociateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainFDAssociate`.
@@ -8694,7 +8694,7 @@ extension Domain {
     ///
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -8803,7 +8803,7 @@ extension Domain {
     /// within //domain/devices/disk.  This parameter cannot be NULL
     /// unless `nparams` is 0 on input.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -8852,7 +8852,7 @@ extension Domain {
     /// backup don't report progress of the backup but rather usage of temporary
     /// space required for the backup.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Parameter options: bitwise-OR of `Domain.BlockJobInfoOptions`
+    /// - Parameter options: any combination of `Domain.BlockJobInfoOptions`
     /// - Returns: pointer to a `Domain.BlockJobInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9066,7 +9066,7 @@ extension Domain {
     ///
     /// Dependent on hypervisor and `options` used, this may require a
     /// guest agent to be available.
-    /// - Parameter options: bitwise-OR of `Domain.GetHostnameOptions`
+    /// - Parameter options: any combination of `Domain.GetHostnameOptions`
     /// - Returns: the hostname.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9090,7 +9090,7 @@ extension Domain {
 
     /// Fetch IOThreads of an active domain including the cpumap information to
     /// determine on which CPU the IOThread has affinity to run.
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
     /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9133,7 +9133,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter device: the interface name or mac address
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9183,7 +9183,7 @@ extension Domain {
     /// running on both of them). The statistics of a completed job can also be
     /// obtained by listening to a `Domain.EventID.jobCompleted` event (on the
     /// source host in case of a migration job).
-    /// - Parameter options: bitwise-OR of `Domain.GetJobStatsOptions`
+    /// - Parameter options: any combination of `Domain.GetJobStatsOptions`
     /// - Returns: `type`: where to store the job type (one of `Domain.JobType`); `params`: where to store job statistics
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9275,7 +9275,7 @@ extension Domain {
     ///
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9329,7 +9329,7 @@ extension Domain {
     /// configuration will be queried.
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter uri: XML namespace identifier
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Returns: the metadata string on success (caller must free).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9366,7 +9366,7 @@ extension Domain {
     ///
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9398,7 +9398,7 @@ extension Domain {
     /// will likely be introduced in the future.
     ///
     /// Linux perf events are performance analyzing tool in Linux.
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: where to store perf events setting
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9451,7 +9451,7 @@ extension Domain {
     ///       if (`Domain.schedulerParameters(options:)`(dom, params, &nparams, 0))
     ///           goto error;
     ///   }
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9545,7 +9545,7 @@ extension Domain {
     /// If `options` includes `Domain.VCPUOptions.guest`, then the state of the processors
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
-    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
+    /// - Parameter options: any combination of `Domain.VCPUOptions`
     /// - Returns: the number of vCPUs in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9579,7 +9579,7 @@ extension Domain {
     /// this flag is rejected on read-only connections, and the resulting
     /// XML might not validate against the schema, so it is mainly for
     /// internal use.
-    /// - Parameter options: bitwise-OR of `Domain.XMLOptions`
+    /// - Parameter options: any combination of `Domain.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9792,7 +9792,7 @@ extension Domain {
     /// The first group of `options` is `DomainCheckpoint.ListOptions.leaves` and
     /// `DomainCheckpoint.ListOptions.noLeaves`, to filter based on checkpoints that
     /// have no further children (a leaf checkpoint).
-    /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
+    /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
     /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9845,7 +9845,7 @@ extension Domain {
     /// `DomainSnapshot.ListOptions.external`, for filtering snapshots based on
     /// whether the snapshot is stored inside the disk images or as
     /// additional files.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9879,7 +9879,7 @@ extension Domain {
     /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
     /// `options` will override the default saved into the file.  These two
     /// flags are mutually exclusive.
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSave`.
@@ -9904,7 +9904,7 @@ extension Domain {
     /// leaves the file's default unchanged.  These two flags are mutually
     /// exclusive.
     /// - Parameter xml: XML config for adjusting guest xml used on restore
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainManagedSaveDefineXML`.
@@ -9920,7 +9920,7 @@ extension Domain {
     /// No security-sensitive data will be included unless `options` contains
     /// `Domain.SaveImageXMLOptions.secure`; this flag is rejected on read-only
     /// connections.
-    /// - Parameter options: bitwise-OR of supported `Domain.SaveImageXMLOptions`
+    /// - Parameter options: any combination of `Domain.SaveImageXMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9967,7 +9967,7 @@ extension Domain {
     /// Now large requests up to 16M byte are supported.
     /// - Parameter start: start of memory to peek
     /// - Parameter size: size of memory to peek
-    /// - Parameter options: bitwise-OR of `Domain.MemoryOptions`
+    /// - Parameter options: any combination of `Domain.MemoryOptions`
     /// - Returns: return buffer (must be at least size bytes)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -10046,7 +10046,7 @@ extension Domain {
     /// returned domain object is no longer needed.
     /// - Parameter destination: destination host (a connection object)
     /// - Parameter parameters: (optional) migration parameters
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
+    /// - Parameter options: any combination of `Domain.MigrateOptions`
     /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -10093,7 +10093,7 @@ extension Domain {
     /// When `Domain.MigrateMaxSpeedOptions.postcopy` is set in `options`, this API
     /// gets the current maximum bandwidth for the post-copy phase of the
     /// migration.
-    /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
+    /// - Parameter options: any combination of `Domain.MigrateMaxSpeedOptions`
     /// - Returns: return value of current migration bandwidth limit in MiB/s
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -10140,7 +10140,7 @@ extension Domain {
     /// is set in `options`, this API sets the maximum bandwidth for the post-copy
     /// phase of the migration.
     /// - Parameter bandwidth: migration bandwidth limit in MiB/s
-    /// - Parameter options: bitwise-OR of `Domain.MigrateMaxSpeedOptions`
+    /// - Parameter options: any combination of `Domain.MigrateMaxSpeedOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateSetMaxSpeed`.
@@ -10253,7 +10253,7 @@ extension Domain {
     /// different types of hypervisor.
     /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
     /// - Parameter parameters: (optional) migration parameters
-    /// - Parameter options: bitwise-OR of `Domain.MigrateOptions`
+    /// - Parameter options: any combination of `Domain.MigrateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainMigrateToURI3`.
@@ -10279,7 +10279,7 @@ extension Domain {
     /// other client prior to opening this channel.
     /// - Parameter name: the channel name, or NULL
     /// - Parameter stream: a stream to associate with the channel
-    /// - Parameter options: bitwise-OR of `Domain.ChannelOptions`
+    /// - Parameter options: any combination of `Domain.ChannelOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenChannel`.
@@ -10311,7 +10311,7 @@ extension Domain {
     /// versions, it is up to the client to ensure mutual exclusion.
     /// - Parameter device: the console, serial or parallel port device alias, or NULL
     /// - Parameter stream: a stream to associate with the console
-    /// - Parameter options: bitwise-OR of `Domain.ConsoleOptions`
+    /// - Parameter options: any combination of `Domain.ConsoleOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenConsole`.
@@ -10337,7 +10337,7 @@ extension Domain {
     /// to use this method over a TCP connection will always fail
     /// - Parameter index: index of graphics config to open
     /// - Parameter fd: file descriptor to attach graphics to
-    /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
+    /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphics`.
@@ -10360,7 +10360,7 @@ extension Domain {
     /// libvirt hypervisor, over a UNIX domain socket. Attempts
     /// to use this method over a TCP connection will always fail.
     /// - Parameter index: index of graphics config to open
-    /// - Parameter options: bitwise-OR of `Domain.OpenGraphicsOptions`
+    /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
     /// - Returns: an fd on success
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -10431,7 +10431,7 @@ extension Domain {
     /// for instance) it is not advised to migrate or save a guest that is
     /// rebooting as a result of this API. Migrating such a guest can lead
     /// to a plain shutdown on the destination.
-    /// - Parameter options: bitwise-OR of `Domain.RebootOptions`
+    /// - Parameter options: any combination of `Domain.RebootOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainReboot`.
@@ -10537,7 +10537,7 @@ extension Domain {
     /// to stop the block job first.
     /// - Parameter to: path for the output file
     /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveFlags`.
@@ -10551,7 +10551,7 @@ extension Domain {
     /// If VIR_DOMAIN_SAVE_PARAM_FILE is not provided then a managed save is
     /// performed (see `Domain.managedSave(options:)`).
     /// - Parameter parameters: save parameters
-    /// - Parameter options: bitwise-OR of `Domain.SaveRestoreOptions`
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSaveParams`.
@@ -10651,7 +10651,7 @@ extension Domain {
     /// Change all or a subset of the blkio tunables.
     /// This function may require privileged access to the hypervisor.
     /// - Parameter parameters: pointer to blkio parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetBlkioParameters`.
@@ -10673,7 +10673,7 @@ extension Domain {
     /// within //domain/devices/disk.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter parameters: Pointer to blkio parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetBlockIoTune`.
@@ -10770,7 +10770,7 @@ extension Domain {
     /// This function requires privileged access to the hypervisor.
     /// - Parameter ioThreadID: the specific IOThread ID value to add
     /// - Parameter parameters: pointer to IOThread parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetIOThreadParams`.
@@ -10791,7 +10791,7 @@ extension Domain {
     /// This function may require privileged access to the hypervisor.
     /// - Parameter device: the interface name or mac address
     /// - Parameter parameters: pointer to interface parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetInterfaceParameters`.
@@ -10838,7 +10838,7 @@ extension Domain {
     /// any action for running domain.
     /// - Parameter type: the lifecycle type from `Domain.Lifecycle`
     /// - Parameter action: the action type from `Domain.LifecycleAction`
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetLifecycleAction`.
@@ -10901,7 +10901,7 @@ extension Domain {
     /// size rather than current memory size.
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
-    /// - Parameter options: bitwise-OR of `Domain.MemoryModOptions`
+    /// - Parameter options: any combination of `Domain.MemoryModOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryFlags`.
@@ -10917,7 +10917,7 @@ extension Domain {
     /// Possible values for all *_limit memory tunables are in range from 0 to
     /// VIR_DOMAIN_MEMORY_PARAM_UNLIMITED.
     /// - Parameter parameters: pointer to memory parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryParameters`.
@@ -10943,7 +10943,7 @@ extension Domain {
     ///
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter period: the period in seconds for stats collection
-    /// - Parameter options: bitwise-OR of `Domain.MemoryModOptions`
+    /// - Parameter options: any combination of `Domain.MemoryModOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMemoryStatsPeriod`.
@@ -10975,7 +10975,7 @@ extension Domain {
     /// - Parameter metadata: new metadata text
     /// - Parameter key: XML namespace key, or NULL
     /// - Parameter uri: XML namespace URI, or NULL
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetMetadata`.
@@ -10995,7 +10995,7 @@ extension Domain {
     ///
     /// Changing persistent configuration does not pose such limitations.
     /// - Parameter parameters: pointer to numa parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetNumaParameters`.
@@ -11013,7 +11013,7 @@ extension Domain {
     ///
     /// Linux perf events are performance analyzing tool in Linux.
     /// - Parameter parameters: pointer to perf events parameter object
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetPerfEvents`.
@@ -11047,7 +11047,7 @@ extension Domain {
     /// `Domain.ModificationImpact.current`, although hypervisors vary in which
     /// flags are supported.
     /// - Parameter parameters: pointer to scheduler parameter objects
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetSchedulerParametersFlags`.
@@ -11072,7 +11072,7 @@ extension Domain {
     /// be configured and running in order to be able to run this API.
     /// - Parameter seconds: time to set
     /// - Parameter nseconds: the nanosecond part of `seconds`
-    /// - Parameter options: bitwise-OR of `Domain.SetTimeOptions`
+    /// - Parameter options: any combination of `Domain.SetTimeOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetTime`.
@@ -11090,7 +11090,7 @@ extension Domain {
     /// be configured and running in order to be able to run this API.
     /// - Parameter user: the username that will get a new password
     /// - Parameter password: the password to set
-    /// - Parameter options: bitwise-OR of `Domain.SetUserPasswordOptions`
+    /// - Parameter options: any combination of `Domain.SetUserPasswordOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetUserPassword`.
@@ -11108,7 +11108,7 @@ extension Domain {
     /// Note that OSes and hypervisors may require vCPU 0 to stay online.
     /// - Parameter vcpuMap: text representation of a bitmap of vcpus to set
     /// - Parameter state: 0 to disable/1 to enable cpus described by `vcpumap`
-    /// - Parameter options: bitwise-OR of `Domain.ModificationImpact`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpu`.
@@ -11172,7 +11172,7 @@ extension Domain {
     ///
     /// Not all hypervisors can support all flag combinations.
     /// - Parameter vcpuCount: the new number of virtual CPUs for this domain, must be at least 1
-    /// - Parameter options: bitwise-OR of `Domain.VCPUOptions`
+    /// - Parameter options: any combination of `Domain.VCPUOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSetVcpusFlags`.
@@ -11226,7 +11226,7 @@ extension Domain {
     ///
     /// To use guest agent (`Domain.ShutdownOptions.guestAgent`) the domain XML
     /// must have <channel> configured.
-    /// - Parameter options: bitwise-OR of `Domain.ShutdownOptions`
+    /// - Parameter options: any combination of `Domain.ShutdownOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainShutdownFlags`.
@@ -11346,7 +11346,7 @@ extension Domain {
     /// virDomainSnapshotFree should be used to free the resources after the
     /// snapshot object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain snapshot
-    /// - Parameter options: bitwise-OR of `DomainSnapshot.CreateOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.CreateOptions`
     /// - Returns: an (opaque) new `DomainSnapshot` on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -11400,7 +11400,7 @@ extension Domain {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `Domain.allSnapshots(options:)`.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: the domain snapshots.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -11437,7 +11437,7 @@ extension Domain {
     /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
     /// provided via the same `options` values as documented in
     /// `Domain.allSnapshots(options:)`.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -11454,7 +11454,7 @@ extension Domain {
     /// The calculated dirty rate information is available by calling
     /// `Connection.allDomainStats(_:options:)`.
     /// - Parameter seconds: specified calculating time in seconds
-    /// - Parameter options: bitwise-OR of supported `Domain.DirtyRateCalculationOptions`
+    /// - Parameter options: any combination of `Domain.DirtyRateCalculationOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainStartDirtyRateCalc`.
@@ -11529,7 +11529,7 @@ extension Domain {
     /// If the domain has any nvram specified, the undefine process will fail
     /// unless `Domain.UndefineOptions.keepNvram` is specified, or if
     /// `Domain.UndefineOptions.nvram` is specified to remove the nvram file.
-    /// - Parameter options: bitwise-OR of supported `Domain.UndefineOptions`
+    /// - Parameter options: any combination of `Domain.UndefineOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainUndefineFlags`.
@@ -11563,7 +11563,7 @@ extension Domain {
     /// must provide live disk XML as found in the corresponding live
     /// domain XML with only the disk path changed.
     /// - Parameter xml: pointer to XML description of one device
-    /// - Parameter options: bitwise-OR of `Domain.DeviceModifyOptions`
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainUpdateDeviceFlags`.

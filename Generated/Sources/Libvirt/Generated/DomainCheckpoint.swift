@@ -208,7 +208,7 @@ extension DomainCheckpoint {
     /// the checkpoint contents intact; if a hypervisor does not require
     /// any libvirt metadata to track checkpoints, then this flag is
     /// silently ignored.
-    /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.DeleteOptions`
+    /// - Parameter options: any combination of `DomainCheckpoint.DeleteOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointDelete`.
@@ -295,7 +295,7 @@ extension DomainCheckpoint {
     /// data will be inaccurate once guest OS writes to the disk. Also note that
     /// hypervisors may require that the domain associated with `checkpoint` is
     /// running when `DomainCheckpoint.XMLOptions.size` is used.
-    /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.XMLOptions`
+    /// - Parameter options: any combination of `DomainCheckpoint.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -326,7 +326,7 @@ extension DomainCheckpoint {
     /// `DomainCheckpoint.ListOptions.roots` is not supported (in fact,
     /// `DomainCheckpoint.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
-    /// - Parameter options: bitwise-OR of supported `DomainCheckpoint.ListOptions`
+    /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
     /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

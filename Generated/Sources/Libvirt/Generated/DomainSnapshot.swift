@@ -342,7 +342,7 @@ extension DomainSnapshot {
     /// If `options` includes `DomainSnapshot.RevertOptions.resetNvram`, then
     /// libvirt will discard any existing NVRAM file and re-initialize
     /// NVRAM from the pristine template.
-    /// - Parameter options: bitwise-OR of `DomainSnapshot.RevertOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.RevertOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainRevertToSnapshot`.
@@ -374,7 +374,7 @@ extension DomainSnapshot {
     /// external snapshots. In case that daemon process is terminated
     /// while the snapshot delete is in process the operation will be
     /// aborted when the daemon starts again.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.DeleteOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.DeleteOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotDelete`.
@@ -447,7 +447,7 @@ extension DomainSnapshot {
     /// No security-sensitive data will be included unless `options` contains
     /// `DomainSnapshot.XMLOptions.secure`; this flag is rejected on read-only
     /// connections.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.XMLOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -503,7 +503,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.ListOptions.roots` is not supported (in fact,
     /// `DomainSnapshot.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -545,7 +545,7 @@ extension DomainSnapshot {
     ///
     /// The use of this function is discouraged. Instead, use
     /// `DomainSnapshot.allChildren(options:)`.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: the domain snapshots.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -569,7 +569,7 @@ extension DomainSnapshot {
     /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
     /// are provided via the same `options` values as documented in
     /// `DomainSnapshot.allChildren(options:)`.
-    /// - Parameter options: bitwise-OR of supported `DomainSnapshot.ListOptions`
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
     /// - Returns: the number of domain snapshots found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

@@ -170,7 +170,7 @@ extension Interface {
     /// later to redefine the interface with `Connection.defineInterface(xml:options:)`. If it
     /// is not set, the ip address and netmask will be the current live
     /// setting of the interface, not the settings from the config files.
-    /// - Parameter options: bitwise-OR of extraction flags. Current valid bits:
+    /// - Parameter options: any combination of extraction flags. Current valid bits:
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

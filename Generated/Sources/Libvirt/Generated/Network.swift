@@ -657,7 +657,7 @@ extension Network {
     /// all virtual functions tied to that physical interface.  If `options` includes
     /// `Network.XMLOptions.inactive`, then the expansion of virtual interfaces is
     /// not performed.
-    /// - Parameter options: bitwise-OR of `Network.XMLOptions`
+    /// - Parameter options: any combination of `Network.XMLOptions`
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -716,7 +716,7 @@ extension Network {
     /// virNetworkPortFree should be used to free the resources after the
     /// network port object is no longer needed.
     /// - Parameter xml: an XML description of the port
-    /// - Parameter options: bitwise-OR of `NetworkPort.CreateOptions`
+    /// - Parameter options: any combination of `NetworkPort.CreateOptions`
     /// - Returns: a new network port object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -773,7 +773,7 @@ extension Network {
     /// - Parameter section: which section of the network to update (see `Network.UpdateSection` for descriptions)
     /// - Parameter parentIndex: which parent element, if there are multiple parents of the same type (e.g. which <ip> element when modifying a <dhcp>/<host> element), or "-1" for "don't care" or "automatically find appropriate one".
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
-    /// - Parameter options: bitwise OR of `Network.UpdateOptions`.
+    /// - Parameter options: any combination of `Network.UpdateOptions`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkUpdate`.

@@ -392,7 +392,7 @@ extension StoragePool {
     /// and `StoragePool.BuildOptions.noOverwrite`.
     ///
     /// Build the underlying storage pool
-    /// - Parameter options: bitwise-OR of `StoragePool.BuildOptions`
+    /// - Parameter options: any combination of `StoragePool.BuildOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolBuild`.
@@ -403,7 +403,7 @@ extension StoragePool {
     }
 
     /// Starts an inactive storage pool
-    /// - Parameter options: bitwise-OR of `StoragePool.CreateOptions`
+    /// - Parameter options: any combination of `StoragePool.CreateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolCreate`.
@@ -416,7 +416,7 @@ extension StoragePool {
     /// Delete the underlying pool resources. This is
     /// a non-recoverable operation. The `StoragePool` object
     /// itself is not free'd.
-    /// - Parameter options: bitwise-OR of `StoragePool.DeleteOptions`
+    /// - Parameter options: any combination of `StoragePool.DeleteOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolDelete`.
@@ -514,7 +514,7 @@ extension StoragePool {
     /// Fetch an XML document describing all aspects of the
     /// storage pool. This is suitable for later feeding back
     /// into the `Connection.createStoragePool(xml:options:)` method.
-    /// - Parameter options: bitwise-OR of `StorageXMLOptions`
+    /// - Parameter options: any combination of `StorageXMLOptions`
     /// - Returns: a XML document (caller frees)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -647,7 +647,7 @@ extension StoragePool {
     /// virStorageVolFree should be used to free the resources after the
     /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
-    /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
+    /// - Parameter options: any combination of `StorageVolume.CreateOptions`
     /// - Returns: the storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -673,7 +673,7 @@ extension StoragePool {
     /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter cloning: storage volume to use as input
-    /// - Parameter options: bitwise-OR of `StorageVolume.CreateOptions`
+    /// - Parameter options: any combination of `StorageVolume.CreateOptions`
     /// - Returns: the storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

@@ -429,7 +429,7 @@ extension StorageVolume {
     }
 
     /// Delete the storage volume from the pool
-    /// - Parameter options: bitwise-OR of `StorageVolume.DeleteOptions`
+    /// - Parameter options: any combination of `StorageVolume.DeleteOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolDelete`.
@@ -461,7 +461,7 @@ extension StorageVolume {
     /// - Parameter stream: stream to use as output
     /// - Parameter offset: position in `vol` to start reading from
     /// - Parameter length: limit on amount of data to download
-    /// - Parameter options: bitwise-OR of `StorageVolume.DownloadOptions`
+    /// - Parameter options: any combination of `StorageVolume.DownloadOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolDownload`.
@@ -509,7 +509,7 @@ extension StorageVolume {
     /// This is useful for sparse files and certain volume file types where the
     /// physical on disk usage can be different than the calculated allocation value
     /// as is the case with qcow2 files.
-    /// - Parameter options: bitwise-OR of `StorageVolume.InfoOptions`
+    /// - Parameter options: any combination of `StorageVolume.InfoOptions`
     /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -602,7 +602,7 @@ extension StorageVolume {
     /// the absolute new size regardless of whether it is larger or smaller
     /// than the current size.
     /// - Parameter capacity: new capacity, in bytes
-    /// - Parameter options: bitwise-OR of `StorageVolume.ResizeOptions`
+    /// - Parameter options: any combination of `StorageVolume.ResizeOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolResize`.
@@ -643,7 +643,7 @@ extension StorageVolume {
     /// - Parameter stream: stream to use as input
     /// - Parameter offset: position to start writing to
     /// - Parameter length: limit on amount of data to upload
-    /// - Parameter options: bitwise-OR of `StorageVolume.UploadOptions`
+    /// - Parameter options: any combination of `StorageVolume.UploadOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolUpload`.

@@ -187,7 +187,7 @@ extension AdminConnection {
 
     /// Opens connection to admin interface of the daemon.
     /// - Parameter uri: uri of the daemon to connect to, NULL for default
-    /// - Parameter options: bitwise-OR of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
+    /// - Parameter options: any combination of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
     /// - Returns: `virAdmConnectPtr` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

@@ -129,7 +129,7 @@ extension Domain {
     /// If successful, `result` will be filled with the string output of the
     /// `command`, and the caller must free this string.
     /// - Parameter command: the QEMU monitor command string
-    /// - Parameter options: bitwise-or of supported `Domain.QEMUMonitorCommandOptions`
+    /// - Parameter options: any combination of `Domain.QEMUMonitorCommandOptions`
     /// - Returns: a string returned by `command`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///

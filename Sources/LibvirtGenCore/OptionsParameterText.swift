@@ -1,0 +1,17 @@
+import Foundation
+
+/// Rewrites an option-set parameter's description for Swift: libvirt describes its `flags` as a C
+/// bitmask (`bitwise-OR of virDomainModificationImpact`), while a Swift caller passes a set of
+/// options (`[.live, .config]`), so the text speaks of a combination of the options.
+enum OptionsParameterText {
+    /// `optional flags; bitwise-OR of supported …`, `bitwise OR of …`.
+    static let bitmask = SwiftReturnsText.expressions([
+        #"(optional flags;\s*)?\bbitwise[- ]?OR(ed|'d)? of (the )?(supported )?"#,
+    ])[0]
+
+    /// The text with its bitmask wording replaced by `any combination of`.
+    static func rewrite(_ text: String) -> String {
+        guard text.range(of: "bitwise", options: .caseInsensitive) != nil else { return text }
+        return SwiftReturnsText.replacing(bitmask, in: text, with: "any combination of ")
+    }
+}
