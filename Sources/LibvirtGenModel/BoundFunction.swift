@@ -131,6 +131,8 @@ public struct BoundFunction: Sendable {
     public var doc: [String]
     /// The Swift declaration as users name it, e.g. `Domain.info()`.
     public var swiftSymbol: String
+    /// The `async` overload it also gets, if any (``AsyncCounterpart``).
+    public var asyncCounterpart: AsyncCounterpart?
 
     /// Creates a bound function.
     public init(

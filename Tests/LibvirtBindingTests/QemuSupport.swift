@@ -185,13 +185,13 @@ enum QemuGround {
             try createDisk(at: disk)
         }
         let uuid = UUID().uuidString.lowercased()
-        let domain = try connection.defineDomain(
+        let domain = try await connection.defineDomain(
             xml: domainXML(name: name, uuid: uuid, disk: disk, folder: folder.path))
         defer {
             if (try? domain.isActive) == true { try? domain.destroy() }
             try? domain.undefine(options: [.managedSave, .snapshotsMetadata])
         }
-        if start { try domain.start() }
+        if start { try await domain.start() }
         let testDomain = QemuTestDomain(domain: domain, name: name, uuid: uuid, folder: folder)
         return try await body(connection, testDomain)
     }
