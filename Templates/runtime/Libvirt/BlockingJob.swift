@@ -1,9 +1,8 @@
 /// One call handed to a ``BlockingPool``, and where it stands.
 ///
-/// `phase` is read and written only with the pool's lock held. The two closures are attached
-/// before the job is queued and taken by the one party that moves it out of `queued`: a pool
-/// thread starting it runs `work`, a cancellation runs `abandon`. So exactly one of them runs,
-/// once, and the task waiting for the job resumes exactly once.
+/// `phase` is read and written only with the pool's lock held. The closures are attached before
+/// the job is queued; `work` runs at most once, on a pool thread, and `resume` exactly once:
+/// after `work` on that thread, or instead of it when the job is cancelled before it starts.
 final class BlockingJob: @unchecked Sendable {
     /// Where a job stands.
     enum Phase {
@@ -13,7 +12,7 @@ final class BlockingJob: @unchecked Sendable {
         case queued
         /// Running on a pool thread; it runs to completion, libvirt cannot interrupt it.
         case running
-        /// Returned or threw; its task has resumed.
+        /// Returned or threw; its task has resumed or is resuming.
         case finished
         /// Cancelled before it started; it never runs.
         case cancelled
@@ -21,34 +20,40 @@ final class BlockingJob: @unchecked Sendable {
 
     /// Where the job stands; guarded by the pool's lock.
     var phase = Phase.created
-    /// Runs the call and resumes the waiting task with its outcome.
+    /// Runs the call and keeps its outcome (a ``BlockingOutcome``) for the task.
     private var work: (@Sendable () -> Void)?
-    /// Resumes the waiting task with `CancellationError`.
-    private var abandon: (@Sendable () -> Void)?
+    /// Resumes the waiting task.
+    private var resume: (@Sendable () -> Void)?
 
-    /// Attaches what running and cancelling do; called once, before the job is queued.
-    func attach(work: @escaping @Sendable () -> Void, abandon: @escaping @Sendable () -> Void) {
+    /// Attaches what running and resuming do; called once, before the job is queued.
+    func attach(work: @escaping @Sendable () -> Void, resume: @escaping @Sendable () -> Void) {
         self.work = work
-        self.abandon = abandon
+        self.resume = resume
     }
 
-    /// Runs the call (the job is `running`); releases both closures.
+    /// Runs the call (the job is `running`) and releases it, with what it captured.
     func perform() {
         let work = self.work
-        release()
+        self.work = nil
         work?()
     }
 
-    /// Resumes the waiting task with `CancellationError` (the job is `cancelled`); releases both closures.
-    func abandonWithCancellation() {
-        let abandon = self.abandon
-        release()
-        abandon?()
-    }
-
-    /// Drops both closures, and with them what the call captured.
-    private func release() {
+    /// Resumes the waiting task (the job is `finished` or `cancelled`) and releases both closures.
+    func finish() {
+        let resume = self.resume
         work = nil
-        abandon = nil
+        self.resume = nil
+        resume?()
     }
+}
+
+/// What a ``BlockingJob``'s call gave, handed from the pool thread to the task.
+///
+/// The pool thread writes it before it takes the pool's lock to mark the job finished, and the
+/// task reads it with that lock held after it resumes: the lock orders the two for
+/// ThreadSanitizer too, which does not see the ordering a continuation resumed from a thread
+/// outside Swift's executors provides.
+final class BlockingOutcome<T>: @unchecked Sendable {
+    /// The call's result or error; `CancellationError` until the call runs.
+    var result: Result<T, any Error> = .failure(CancellationError())
 }

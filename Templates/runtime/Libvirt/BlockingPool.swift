@@ -92,12 +92,12 @@ public final class BlockingPool: @unchecked Sendable {
     public var startedThreadCount: Int { locked { started } }
 
     /// Queues `job` for a thread, starting one when none is idle and the pool may grow; a job
-    /// cancelled before it got here is abandoned instead.
+    /// cancelled before it got here resumes its task instead.
     func submit(_ job: BlockingJob) {
         condition.lock()
         guard job.phase == .created else {
             condition.unlock()
-            job.abandonWithCancellation()
+            job.finish()
             return
         }
         job.phase = .queued
@@ -118,14 +118,14 @@ public final class BlockingPool: @unchecked Sendable {
         }
     }
 
-    /// Cancels `job`: one not started yet never starts, and its task resumes with
-    /// `CancellationError` now. Returns whether the job is running (it then runs to completion).
+    /// Cancels `job`: one not started yet never starts, and its task resumes now (with
+    /// `CancellationError`). Returns whether the job is running (it then runs to completion).
     func cancel(_ job: BlockingJob) -> Bool {
         condition.lock()
         let phase = job.phase
         if phase == .created || phase == .queued { job.phase = .cancelled }
         condition.unlock()
-        if phase == .queued { job.abandonWithCancellation() }
+        if phase == .queued { job.finish() }
         return phase == .running
     }
 
@@ -154,6 +154,9 @@ public final class BlockingPool: @unchecked Sendable {
                 condition.lock()
                 busy -= 1
                 job.phase = .finished
+                condition.unlock()
+                job.finish()
+                condition.lock()
             } else if threads > limit {
                 threads -= 1
                 condition.unlock()
@@ -167,7 +170,7 @@ public final class BlockingPool: @unchecked Sendable {
     }
 
     /// Runs `body` with the lock held.
-    private func locked<Result>(_ body: () -> Result) -> Result {
+    func locked<Result>(_ body: () -> Result) -> Result {
         condition.lock()
         defer { condition.unlock() }
         return body()

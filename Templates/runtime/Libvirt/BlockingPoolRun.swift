@@ -33,16 +33,16 @@ extension BlockingPool {
         _ body: @escaping @Sendable () throws -> T, whenCancelledRunning: (@Sendable (BlockingJob) -> Void)?
     ) async throws -> T {
         let job = BlockingJob()
-        return try await withTaskCancellationHandler {
-            try await withCheckedThrowingContinuation { continuation in
-                job.attach(
-                    work: { continuation.resume(with: Result(catching: body)) },
-                    abandon: { continuation.resume(throwing: CancellationError()) })
+        let outcome = BlockingOutcome<T>()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                job.attach(work: { outcome.result = Result(catching: body) }, resume: { continuation.resume() })
                 submit(job)
             }
         } onCancel: {
             if cancel(job) { whenCancelledRunning?(job) }
         }
+        return try locked { outcome.result }.get()
     }
 
     /// Calls `abort` while `job` runs, until libvirt accepts it. libvirt refuses the abort with
