@@ -104,6 +104,42 @@ static void body_list(void *ctx) {
     free(domains);
 }
 
+/* A worker thread that runs one call at a time for another thread, handed over and back under a
+ * mutex and a condition: the least a thread pool does, the C counterpart of `try await`. */
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    virDomainPtr dom;   /* the domain of the call asked for; NULL when none is pending */
+    int done;           /* whether the asked call returned */
+} handoff = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, 0};
+
+/* The worker: waits for a call, runs body_info, reports it done; forever. */
+static void *handoff_worker(void *arg) {
+    (void)arg;
+    pthread_mutex_lock(&handoff.lock);
+    for (;;) {
+        while (!handoff.dom) pthread_cond_wait(&handoff.changed, &handoff.lock);
+        virDomainPtr dom = handoff.dom;
+        pthread_mutex_unlock(&handoff.lock);
+        body_info(dom);
+        pthread_mutex_lock(&handoff.lock);
+        handoff.dom = NULL;
+        handoff.done = 1;
+        pthread_cond_broadcast(&handoff.changed);
+    }
+    return NULL;
+}
+
+/* virDomainGetInfo on the worker thread, waiting for it. */
+static void body_info_handoff(void *ctx) {
+    pthread_mutex_lock(&handoff.lock);
+    handoff.dom = ctx;
+    handoff.done = 0;
+    pthread_cond_broadcast(&handoff.changed);
+    while (!handoff.done) pthread_cond_wait(&handoff.changed, &handoff.lock);
+    pthread_mutex_unlock(&handoff.lock);
+}
+
 /* Per-call benchmarks. */
 static void run_calls(char **argv) {
     virConnectPtr conn = virConnectOpen(argv[0]);
@@ -111,6 +147,9 @@ static void run_calls(char **argv) {
     virDomainPtr dom = virDomainLookupByName(conn, "test");
     if (!dom) die("virDomainLookupByName");
     printf("info_ns\t%f\n", measure(20000, body_info, dom));
+    pthread_t worker;
+    if (pthread_create(&worker, NULL, handoff_worker, NULL) != 0) die("pthread_create");
+    printf("info_handoff_ns\t%f\n", measure(20000, body_info_handoff, dom));
     printf("lookup_ns\t%f\n", measure(20000, body_lookup, conn));
     printf("sched_ns\t%f\n", measure(20000, body_sched, dom));
     int counts[3] = {1, 100, 1000}, iterations[3] = {20000, 300, 30};

@@ -183,7 +183,7 @@ struct FunctionLowering {
         }
         if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
-        return .bound(BoundFunction(
+        var bound = BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: Naming.identifier(naming.name),
             parameters: parameters,
             returnType: swiftReturn, failureRule: failureRule, prelude: prelude, arguments: arguments,
@@ -191,7 +191,10 @@ struct FunctionLowering {
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
             countExpression: context.overrides.typedParameterCounts[function.name],
             elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol,
-            deprecation: deprecation))
+            deprecation: deprecation)
+        bound.asyncCounterpart = AsyncRule.counterpart(
+            of: bound, abortOnCancel: context.overrides.abortOnCancel, functionNames: context.functionNames)
+        return .bound(bound)
     }
 
     /// The deprecation message of a function whose documentation says it is deprecated (the

@@ -97,6 +97,10 @@ public struct Overrides: Sendable, Codable {
     public var excludedMacros: [String: String]
     /// Functions bound by hand-written runtime code.
     public var handWritten: [String: HandWritten]
+    /// Functions that start a libvirt job an abort function ends (`virDomainSave` →
+    /// `virDomainAbortJob`, called with the receiver alone): cancelling the task awaiting their
+    /// `async` form aborts the job.
+    public var abortOnCancel: [String: String]
 
     /// A failure libvirt's test driver reports for a call that is correct, which the harness's
     /// model-driven probes then expect instead of success.

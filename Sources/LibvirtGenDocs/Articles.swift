@@ -24,7 +24,7 @@ struct Article: Sendable {
         Article(slug: "events-and-streams", title: "Events and streams",
                 summary: "AsyncStream events, the event loop, and reading and writing streams."),
         Article(slug: "threading", title: "Threading",
-                summary: "Sendable handles, the event-loop thread, and per-thread errors."),
+                summary: "Sendable handles, the async API and its thread pool, cancellation, the event-loop thread."),
         Article(slug: "regenerating", title: "Regenerating for a new libvirt version",
                 summary: "Point the generator at a new API description, check coverage, adjust the overrides."),
     ]

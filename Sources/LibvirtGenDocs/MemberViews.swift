@@ -134,21 +134,28 @@ struct MemberBuilder: Sendable {
             cName: cName, doc: item.doc, markup: markup, prototype: cFunctions[item.callback].map(Self.prototype))
     }
 
-    /// The Swift declaration of a bound function, without its body.
+    /// The Swift declaration of a bound function, without its body, followed on a second line by
+    /// its `async` counterpart's where it has one.
     static func declaration(_ function: BoundFunction) -> String {
         let parameters = function.parameters.map(\.declaration).joined(separator: ", ")
         let effects = function.throwing ? " throws" : ""
         let result = function.returnType.map { " -> \($0)" } ?? ""
+        let synchronous: String
         switch function.kind {
         case .property:
-            return "var \(function.name): \(function.returnType ?? "Void") { get\(effects) }"
+            synchronous = "var \(function.name): \(function.returnType ?? "Void") { get\(effects) }"
         case .initializer:
-            return "convenience init(\(parameters))\(effects)"
+            synchronous = "convenience init(\(parameters))\(effects)"
         case .staticMethod:
-            return "static func \(function.name)(\(parameters))\(effects)\(result)"
+            synchronous = "static func \(function.name)(\(parameters))\(effects)\(result)"
         case .method:
-            return "func \(function.name)(\(parameters))\(effects)\(result)"
+            synchronous = "func \(function.name)(\(parameters))\(effects)\(result)"
         }
+        guard function.asyncCounterpart != nil else { return synchronous }
+        let counterpart = function.kind == .initializer
+            ? "convenience init(\(parameters)) async throws"
+            : "func \(function.name)(\(parameters)) async throws\(result)"
+        return synchronous + "\n" + counterpart
     }
 
     /// The C prototype, e.g. `int virDomainGetInfo(virDomainPtr domain, virDomainInfoPtr info)`.

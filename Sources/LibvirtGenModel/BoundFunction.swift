@@ -134,6 +134,8 @@ public struct BoundFunction: Sendable {
     /// Whether the call first checks that its object's connection was not closed with `close()`
     /// (a throwing instance member of a class whose handle ``HandleClass/checksClosing``).
     public var checksClosing = false
+    /// The `async` overload it also gets, if any (``AsyncCounterpart``).
+    public var asyncCounterpart: AsyncCounterpart?
 
     /// Creates a bound function.
     public init(

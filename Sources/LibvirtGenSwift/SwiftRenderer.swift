@@ -114,8 +114,16 @@ public struct SwiftRenderer: Sendable {
             .trimmingTrailingNewlines + "\n"
     }
 
-    /// One function: its shape's body inside its declaration kind's frame.
+    /// One function: its shape's body inside its declaration kind's frame, followed by its
+    /// `async` counterpart where it has one.
     private func render(_ function: BoundFunction) throws -> String {
+        let declaration = try renderSynchronous(function)
+        guard let counterpart = AsyncView(function) else { return declaration }
+        return declaration.trimmingTrailingNewlines + "\n\n" + (try templates.render("decl-async", counterpart))
+    }
+
+    /// One function's synchronous declaration: its shape's body inside its declaration kind's frame.
+    private func renderSynchronous(_ function: BoundFunction) throws -> String {
         let view = FunctionView(function)
         let body = try templates.render(FunctionView.bodyTemplate(function.shape), view).trimmingTrailingNewlines
         let depth = function.kind == .property && function.throwing ? 8 : 4

@@ -223,12 +223,12 @@ struct AuthAndCloseTests {
                 let firstReader = Self.collect(first)
                 let secondReader = Self.collect(second)
                 // The connection stays usable while registered.
-                #expect(try connection.allDomains().count == 1)
+                #expect(try await connection.allDomains().count == 1)
                 try await Task.sleep(for: .milliseconds(100))
                 firstReader.cancel()
                 #expect(await firstReader.value == [])
                 // Ending the first stream leaves the second one subscribed and working.
-                #expect(try connection.allDomains().count == 1)
+                #expect(try await connection.allDomains().count == 1)
                 secondReader.cancel()
                 #expect(await secondReader.value == [])
             }

@@ -183,7 +183,7 @@ struct ErrorPathTests {
     /// not polluted by other threads' errors.
     @Test("errors are reported per call and per thread")
     func concurrentErrors() async throws {
-        let connection = try Connection(uri: defaultTestURI)
+        let connection = try await Connection(uri: defaultTestURI)
         let outcomes = await withTaskGroup(of: (Int, LookupOutcome).self) { group in
             for index in 0..<48 {
                 group.addTask {

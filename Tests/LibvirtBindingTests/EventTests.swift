@@ -84,11 +84,11 @@ struct EventTests {
     func queuedBurst() async throws {
         let name = uniqueName("burst")
         try await withAsyncTestNode([domainXML(name: name)]) { connection, _ in
-            let domain = try connection.domain(named: name)
+            let domain = try await connection.domain(named: name)
             let events = try connection.domainEvents(.lifecycle, domain: domain)
             for _ in 0..<300 {
-                try domain.suspend()
-                try domain.resume()
+                try await domain.suspend()
+                try await domain.resume()
             }
             let reading = Task {
                 await firstEvents(1000, from: events) { event -> Domain.EventType? in
@@ -97,8 +97,8 @@ struct EventTests {
                 }
             }
             for _ in 0..<200 {
-                try domain.suspend()
-                try domain.resume()
+                try await domain.suspend()
+                try await domain.resume()
             }
             let expected = Array(repeating: [Domain.EventType.suspended, .resumed], count: 500).flatMap { $0 }
             #expect(await reading.value == expected)
@@ -123,13 +123,13 @@ struct EventTests {
         let other = uniqueName("other")
         let elements = [domainXML(name: watched, running: false), domainXML(name: other, running: false)]
         try await withAsyncTestNode(elements) { connection, _ in
-            let domain = try connection.domain(named: watched)
-            let otherDomain = try connection.domain(named: other)
+            let domain = try await connection.domain(named: watched)
+            let otherDomain = try await connection.domain(named: other)
             let events = try connection.domainEvents(.lifecycle, domain: domain)
-            try otherDomain.start()
-            try domain.start()
-            try otherDomain.destroy()
-            try domain.destroy()
+            try await otherDomain.start()
+            try await domain.start()
+            try await otherDomain.destroy()
+            try await domain.destroy()
             let received = await firstEvents(2, from: events) { event -> String? in
                 guard case .lifecycle(let domain, let type, _) = event else { return nil }
                 return "\(domain.name) \(type)"
@@ -167,24 +167,24 @@ struct EventTests {
             let name = uniqueName("break")
             do {
                 let events = try connection.domainEvents(.lifecycle)
-                let domain = try connection.defineDomain(xml: domainXML(name: name))
-                try domain.start()
+                let domain = try await connection.defineDomain(xml: domainXML(name: name))
+                try await domain.start()
                 // Reads one event and breaks out of the iteration.
                 let seen = await firstEvents(1, from: events, select: Self.lifecycle(of: name))
                 #expect(seen == [DomainRecord(.defined, .defined(.added))])
                 // The stream is still referenced here, so this event is buffered, never read.
-                try domain.suspend()
+                try await domain.suspend()
             }
             // The ended stream is gone now: its callback is deregistered.
-            let domain = try connection.domain(named: name)
-            try domain.resume()
-            try domain.destroy()
-            #expect(try domain.info().state == .shutoff)
+            let domain = try await connection.domain(named: name)
+            try await domain.resume()
+            try await domain.destroy()
+            #expect(try await domain.info().state == .shutoff)
 
             let later = uniqueName("later")
             let events = try connection.domainEvents(.lifecycle)
             try Self.runWholeLife(of: later, on: connection)
-            try domain.undefine()
+            try await domain.undefine()
             // libvirt hands a new callback the events still queued when it registers, so the
             // first domain's resume and destroy may arrive too; only its undefine is certain.
             let received = await firstEvents(7, from: events) { event -> String? in
@@ -231,10 +231,10 @@ struct EventTests {
     func metadataChange() async throws {
         let name = uniqueName("meta")
         try await withAsyncTestNode([domainXML(name: name)]) { connection, _ in
-            let domain = try connection.domain(named: name)
+            let domain = try await connection.domain(named: name)
             let events = try connection.domainEvents(.metadataChange, domain: domain)
-            try domain.setMetadata(type: .description, metadata: "watched")
-            try domain.setMetadata(type: .title, metadata: "Watched")
+            try await domain.setMetadata(type: .description, metadata: "watched")
+            try await domain.setMetadata(type: .title, metadata: "Watched")
             let received = await firstEvents(2, from: events) { event -> String? in
                 guard case .metadataChange(let domain, let type, let uri) = event else { return nil }
                 return "\(domain.name) \(type) \(uri)"
@@ -250,10 +250,10 @@ struct EventTests {
         try await withAsyncTestNode { connection, _ in
             let name = uniqueName("net")
             let events = try connection.networkEvents(.lifecycle)
-            let network = try connection.defineNetwork(xml: networkXML(name: name, index: 43))
-            try network.start()
-            try network.destroy()
-            try network.undefine()
+            let network = try await connection.defineNetwork(xml: networkXML(name: name, index: 43))
+            try await network.start()
+            try await network.destroy()
+            try await network.undefine()
             let received = await firstEvents(4, from: events) { event -> String? in
                 guard case .lifecycle(let network, let type, let detail) = event, network.name == name else {
                     return nil
@@ -271,10 +271,10 @@ struct EventTests {
             let name = uniqueName("pool")
             let events = try connection.storagePoolEvents(.lifecycle)
             let path = directory.appendingPathComponent("pool").path
-            let pool = try connection.defineStoragePool(xml: storagePoolXML(name: name, path: path))
-            try pool.start()
-            try pool.destroy()
-            try pool.undefine()
+            let pool = try await connection.defineStoragePool(xml: storagePoolXML(name: name, path: path))
+            try await pool.start()
+            try await pool.destroy()
+            try await pool.undefine()
             let received = await firstEvents(4, from: events) { event -> StoragePool.EventLifecycleType? in
                 guard case .lifecycle(let pool, let type, _) = event, pool.name == name else { return nil }
                 return type
@@ -289,10 +289,10 @@ struct EventTests {
         try await withAsyncTestNode { connection, directory in
             let name = uniqueName("refresh")
             let path = directory.appendingPathComponent("pool").path
-            let pool = try connection.defineStoragePool(xml: storagePoolXML(name: name, path: path))
-            try pool.start()
+            let pool = try await connection.defineStoragePool(xml: storagePoolXML(name: name, path: path))
+            try await pool.start()
             let events = try connection.storagePoolEvents(.refresh, storagePool: pool)
-            try pool.refresh()
+            try await pool.refresh()
             let received = await firstEvents(1, from: events) { event -> String? in
                 guard case .refresh(let pool) = event else { return nil }
                 return pool.name
@@ -310,7 +310,7 @@ struct EventTests {
     func nodeDeviceLifecycle() async throws {
         try await withAsyncTestNode(Self.fibreChannelDevices) { connection, _ in
             let events = try connection.nodeDeviceEvents(.lifecycle)
-            let device = try connection.createNodeDevice(xml: """
+            let device = try await connection.createNodeDevice(xml: """
                 <device><parent>scsi_host1</parent><capability type='scsi_host'>\
                 <capability type='fc_host'><wwnn>2000000012345678</wwnn><wwpn>1000000012345678</wwpn>\
                 </capability></capability></device>
@@ -318,7 +318,7 @@ struct EventTests {
             let name = device.name
             #expect(name.hasPrefix("scsi_host"))
             #expect(name != "scsi_host1" && name != "scsi_host11")
-            try device.destroy()
+            try await device.destroy()
             let received = await firstEvents(2, from: events) { event -> NodeDevice.EventLifecycleType? in
                 guard case .lifecycle(let device, let type, _) = event, device.name == name else { return nil }
                 return type

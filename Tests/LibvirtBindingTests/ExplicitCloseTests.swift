@@ -62,7 +62,7 @@ struct ExplicitCloseTests {
     /// Closing ends the connection's event streams instead of leaving their readers waiting.
     @Test("closing ends the connection's event streams")
     func endsEvents() async throws {
-        let connection = try Connection(uri: defaultTestURI)
+        let connection = try await Connection(uri: defaultTestURI)
         let events = try connection.domainEvents(.lifecycle)
         let reader = Task { () -> Int in
             var count = 0

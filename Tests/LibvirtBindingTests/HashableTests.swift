@@ -66,9 +66,9 @@ struct HashableTests {
     func domainFromEvent() async throws {
         let name = uniqueName("evented")
         try await withAsyncTestNode([domainXML(name: name, running: false)]) { connection, _ in
-            let domain = try connection.domain(named: name)
+            let domain = try await connection.domain(named: name)
             let events = try connection.domainEvents(.lifecycle)
-            try domain.start()
+            try await domain.start()
             let received = await firstEvents(1, from: events) { event -> Domain? in
                 guard case .lifecycle(let domain, _, _) = event else { return nil }
                 return domain

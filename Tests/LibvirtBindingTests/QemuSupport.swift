@@ -135,7 +135,8 @@ enum QemuGround {
     /// - Parameter uuid: The domain UUID.
     /// - Parameter disk: The qcow2 image of `vda`.
     /// - Parameter folder: Where the VNC socket goes.
-    static func domainXML(name: String, uuid: String, disk: String, folder: String) -> String {
+    /// - Parameter devices: More device elements.
+    static func domainXML(name: String, uuid: String, disk: String, folder: String, devices: String = "") -> String {
         """
         <domain type='\(domainType)'>
           <name>\(name)</name>
@@ -153,6 +154,7 @@ enum QemuGround {
             <graphics type='vnc' socket='\(folder)/vnc'/>
             <video><model type='vga'/></video>
             <memballoon model='virtio'><stats period='1'/></memballoon>
+            \(devices)
           </devices>
         </domain>
         """
@@ -166,9 +168,10 @@ enum QemuGround {
     /// - Parameter prefix: The start of the domain name.
     /// - Parameter backingFile: Whether `vda` is an overlay on a backing image (for block pulls).
     /// - Parameter start: Whether to start the domain before `body`.
+    /// - Parameter devices: More device elements for the definition.
     /// - Parameter body: The test; receives the shared connection and the domain.
     static func withDomain<Result>(
-        _ prefix: String, backingFile: Bool = false, start: Bool = true,
+        _ prefix: String, backingFile: Bool = false, start: Bool = true, devices: String = "",
         body: (Connection, QemuTestDomain) async throws -> Result
     ) async throws -> Result {
         let connection = try connection()
@@ -185,13 +188,13 @@ enum QemuGround {
             try createDisk(at: disk)
         }
         let uuid = UUID().uuidString.lowercased()
-        let domain = try connection.defineDomain(
-            xml: domainXML(name: name, uuid: uuid, disk: disk, folder: folder.path))
+        let domain = try await connection.defineDomain(
+            xml: domainXML(name: name, uuid: uuid, disk: disk, folder: folder.path, devices: devices))
         defer {
             if (try? domain.isActive) == true { try? domain.destroy() }
             try? domain.undefine(options: [.managedSave, .snapshotsMetadata])
         }
-        if start { try domain.start() }
+        if start { try await domain.start() }
         let testDomain = QemuTestDomain(domain: domain, name: name, uuid: uuid, folder: folder)
         return try await body(connection, testDomain)
     }
@@ -250,7 +253,7 @@ enum QemuGround {
     }
 }
 
-/// One test's domain, as ``QemuGround/withDomain(_:backingFile:start:body:)`` defined it.
+/// One test's domain, as ``QemuGround/withDomain(_:backingFile:start:devices:body:)`` defined it.
 struct QemuTestDomain: Sendable {
     /// The domain.
     let domain: Domain

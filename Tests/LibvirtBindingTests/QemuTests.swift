@@ -51,15 +51,15 @@ struct QEMUTests {
             let file = test.folder.appendingPathComponent("save.img").path
             let events = try connection.domainEvents(.lifecycle, domain: domain)
 
-            try domain.save(to: file)
-            let (saved, savedReason) = try domain.state()
+            try await domain.save(to: file)
+            let (saved, savedReason) = try await domain.state()
             #expect(saved == .shutoff)
             #expect(savedReason == .shutoff(.saved))
             #expect(try domain.isActive == false)
             #expect(FileManager.default.fileExists(atPath: file))
 
-            try connection.restoreDomain(from: file)
-            let (restored, restoredReason) = try domain.state()
+            try await connection.restoreDomain(from: file)
+            let (restored, restoredReason) = try await domain.state()
             #expect(restored == .running)
             #expect(restoredReason == .running(.restored))
 
@@ -75,21 +75,21 @@ struct QEMUTests {
     func managedSave() async throws {
         try await QemuGround.withDomain("msave") { connection, test in
             let domain = test.domain
-            #expect(try domain.hasManagedSaveImage() == false)
+            #expect(try await domain.hasManagedSaveImage() == false)
             let events = try connection.domainEvents(.lifecycle, domain: domain)
 
-            try domain.managedSave()
-            #expect(try domain.hasManagedSaveImage())
-            let (saved, savedReason) = try domain.state()
+            try await domain.managedSave()
+            #expect(try await domain.hasManagedSaveImage())
+            let (saved, savedReason) = try await domain.state()
             #expect(saved == .shutoff)
             #expect(savedReason == .shutoff(.saved))
-            #expect(try connection.allDomains(options: .managedsave).map(\.name).contains(test.name))
+            #expect(try await connection.allDomains(options: .managedsave).map(\.name).contains(test.name))
 
-            try domain.start()
-            let (running, runningReason) = try domain.state()
+            try await domain.start()
+            let (running, runningReason) = try await domain.state()
             #expect(running == .running)
             #expect(runningReason == .running(.restored))
-            #expect(try domain.hasManagedSaveImage() == false)
+            #expect(try await domain.hasManagedSaveImage() == false)
 
             let details = await QemuGround.lifecycleDetails(from: events) { $0 == .started(.restored) }
             #expect(containsInOrder(details, [.stopped(.saved), .started(.restored)]))
@@ -130,17 +130,17 @@ struct QEMUTests {
     func blockPull() async throws {
         try await QemuGround.withDomain("pull", backingFile: true) { connection, test in
             let domain = test.domain
-            #expect(try domain.xmlDescription().contains("base.qcow2"))
+            #expect(try await domain.xmlDescription().contains("base.qcow2"))
             let events = try connection.domainEvents(.blockJob, domain: domain)
 
-            try domain.blockPull(disk: "vda", bandwidth: 0)
+            try await domain.blockPull(disk: "vda", bandwidth: 0)
             let finished: @Sendable (BlockJobRecord) -> Bool = { $0.status != .ready }
             let jobs = await QemuGround.events(from: events, until: finished) { event in
                 guard case .blockJob(_, let disk, let type, let status) = event else { return nil }
                 return BlockJobRecord(disk: disk, type: type, status: status)
             }
             #expect(jobs.last == BlockJobRecord(disk: "vda", type: .pull, status: .completed))
-            #expect(try domain.xmlDescription().contains("base.qcow2") == false)
+            #expect(try await domain.xmlDescription().contains("base.qcow2") == false)
         }
     }
 
@@ -148,8 +148,8 @@ struct QEMUTests {
     @Test("screenshot through a stream is a PNG image")
     func screenshot() async throws {
         try await QemuGround.withDomain("shot") { connection, test in
-            let stream = try connection.makeStream()
-            let mime = try test.domain.screenshot(stream: stream, screen: 0)
+            let stream = try await connection.makeStream()
+            let mime = try await test.domain.screenshot(stream: stream, screen: 0)
             #expect(mime == "image/png")
             var image: [UInt8] = []
             for try await chunk in stream.bytes() {

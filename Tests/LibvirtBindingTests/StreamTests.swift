@@ -221,9 +221,9 @@ struct StreamTests {
     /// loop ends by itself.
     @Test("finish() ends the events() sequence of a non-blocking stream")
     func finishEndsStreamEvents() async throws {
-        let connection = try Connection(uri: defaultTestURI)
-        let stream = try connection.makeStream(options: .nonblock)
-        _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
+        let connection = try await Connection(uri: defaultTestURI)
+        let stream = try await connection.makeStream(options: .nonblock)
+        _ = try await connection.domain(named: "test").screenshot(stream: stream, screen: 0)
         let events = try stream.events([.readable, .hangup, .error])
         let reader = Task { () throws -> (image: [UInt8], endedBySequence: Bool) in
             var image: [UInt8] = []

@@ -127,7 +127,7 @@ func withAsyncTestNode<Result>(
     let file = directory.appendingPathComponent("node.xml")
     let xml = "<node>\n" + elements.joined(separator: "\n") + "\n</node>\n"
     try xml.write(to: file, atomically: true, encoding: .utf8)
-    let connection = try Connection(uri: "test://" + file.path)
+    let connection = try await Connection(uri: "test://" + file.path)
     return try await body(connection, directory)
 }
 

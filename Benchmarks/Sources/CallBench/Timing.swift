@@ -17,6 +17,19 @@ func medianNanoseconds(iterations: Int, repeats: Int, _ body: () throws -> Void)
     return median(samples)
 }
 
+/// ``medianNanoseconds(iterations:repeats:_:)`` for an `async` body (Swift cannot abstract over
+/// `async`; the synchronous benchmarks keep a synchronous loop, which awaits nothing).
+func medianNanoseconds(iterations: Int, repeats: Int, _ body: () async throws -> Void) async rethrows -> Double {
+    var samples: [Double] = []
+    for round in 0...repeats {
+        let start = nowNanoseconds()
+        for _ in 0..<iterations { try await body() }
+        let elapsed = Double(nowNanoseconds() - start) / Double(iterations)
+        if round > 0 { samples.append(elapsed) }
+    }
+    return median(samples)
+}
+
 /// The median of a non-empty list.
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()

@@ -46,7 +46,9 @@ static hx_slot *slots;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static __thread int mode = HX_MODE_CHECK;
 static __thread int expected_code = -1;
-static __thread const char *last_failure;
+/// The C function that last failed in any thread: checks run one at a time, and a check's
+/// `async` calls fail on the blocking pool's threads, not on the thread that describes the failure.
+static const char *last_failure;
 
 /// Maps the file named by LIBVIRT_HARNESS_COUNTERS (private memory when it is unset) and
 /// resolves libvirt's error functions, initializing the library first as its own calls do.
@@ -79,9 +81,9 @@ void hx_set_mode(int new_mode) { mode = new_mode; }
 
 void hx_expect(int code) { expected_code = code; }
 
-const char *hx_last_failure(void) { return last_failure; }
+const char *hx_last_failure(void) { return __atomic_load_n(&last_failure, __ATOMIC_SEQ_CST); }
 
-void hx_clear_failure(void) { last_failure = NULL; }
+void hx_clear_failure(void) { __atomic_store_n(&last_failure, NULL, __ATOMIC_SEQ_CST); }
 
 void hx_enter(int index) {
     pthread_once(&once, hx_open);
@@ -98,7 +100,7 @@ void hx_leave(int index) {
         __atomic_add_fetch(&slot->ok, 1, __ATOMIC_RELAXED);
         return;
     }
-    last_failure = hx_function_names[index];
+    __atomic_store_n(&last_failure, hx_function_names[index], __ATOMIC_SEQ_CST);
     uint64_t *counter;
     if (error->code == HX_NO_SUPPORT) counter = &slot->no_support;
     else if (error->code == expected_code) counter = &slot->expected;

@@ -37,9 +37,9 @@ enum DomainDeviceChecks {
         Check("other event streams") { f in
             let connection = try f.connection()
             let pools = try connection.storagePoolEvents(.lifecycle)
-            let pool = try connection.storagePool(named: "harness-empty-pool")
-            try pool.destroy()
-            try pool.start()
+            let pool = try await connection.storagePool(named: "harness-empty-pool")
+            try await pool.destroy()
+            try await pool.start()
             let received = try await EventAndStreamChecks.first(2, of: pools) { event -> String? in
                 guard case .lifecycle(let pool, let type, _) = event else { return nil }
                 return "\(pool.name) \(type)"

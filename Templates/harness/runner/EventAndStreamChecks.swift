@@ -10,12 +10,12 @@ enum EventAndStreamChecks {
             let connection = try f.connection()
             let domainEvents = try connection.domainEvents(.lifecycle)
             let networkEvents = try connection.networkEvents(.lifecycle)
-            let domain = try connection.defineDomain(xml: DomainChecks.definition("harness-events"))
-            try domain.start()
-            try domain.suspend()
-            try domain.resume()
-            try domain.destroy()
-            try domain.undefine()
+            let domain = try await connection.defineDomain(xml: DomainChecks.definition("harness-events"))
+            try await domain.start()
+            try await domain.suspend()
+            try await domain.resume()
+            try await domain.destroy()
+            try await domain.undefine()
             let received = try await first(6, of: domainEvents) { event -> String? in
                 guard case .lifecycle(let domain, let type, _) = event, domain.name == "harness-events" else { return nil }
                 return "\(type)"
@@ -23,8 +23,8 @@ enum EventAndStreamChecks {
             try expect(received, ["defined", "started", "suspended", "resumed", "stopped", "undefined"],
                        "Connection.domainEvents(_:domain:)")
             let network = try f.network()
-            try network.destroy()
-            try network.start()
+            try await network.destroy()
+            try await network.start()
             let networkReceived = try await first(2, of: networkEvents) { event -> String? in
                 guard case .lifecycle(let network, let type, _) = event else { return nil }
                 return "\(network.name) \(type)"
@@ -34,8 +34,8 @@ enum EventAndStreamChecks {
         },
         Check("screenshot stream") { f in
             let connection = try f.connection()
-            let stream = try connection.makeStream()
-            let mime = try f.domain().screenshot(stream: stream, screen: 0)
+            let stream = try await connection.makeStream()
+            let mime = try await f.domain().screenshot(stream: stream, screen: 0)
             try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
             for try await chunk in stream.bytes() { image += chunk }

@@ -19,9 +19,9 @@ enum SecretChecks {
             let uuid = try secret.uuid
             try expect(try secrets.numberOfSecrets >= 1, "Connection.numberOfSecrets")
             try expect(try secrets.secretUUIDs.contains(uuid), "Connection.secretUUIDs lacks \(uuid)")
-            try expect(try secrets.allSecrets().map { try $0.uuid }.contains(uuid), "Connection.allSecrets(options:) lacks \(uuid)")
-            try expect(try secrets.secret(uuid: uuid).uuid, uuid, "Connection.secret(uuid:)")
-            try expect(try secrets.secret(usage: secret.usageType, usageID: secret.usageID).uuid, uuid,
+            try await expect(try secrets.allSecrets().map { try $0.uuid }.contains(uuid), "Connection.allSecrets(options:) lacks \(uuid)")
+            try await expect(try secrets.secret(uuid: uuid).uuid, uuid, "Connection.secret(uuid:)")
+            try await expect(try secrets.secret(usage: secret.usageType, usageID: secret.usageID).uuid, uuid,
                        "Connection.secret(usage:usageID:)")
             let received = try await EventAndStreamChecks.first(1, of: events) { event -> Secret.EventLifecycleType? in
                 guard case .lifecycle(let changed, let type, _) = event, (try? changed.uuid) == uuid else { return nil }

@@ -1384,6 +1384,35 @@ extension Connection {
         return result
     }
 
+    /// Computes the most feature-rich CPU which is compatible with all given
+    /// host CPUs.
+    ///
+    /// See `Connection.baselineHypervisorCPU(emulator:arch:machine:virtualizationType:cpuXMLs:options:)` to get a CPU which can be provided
+    /// by the hypervisor.
+    ///
+    /// If `options` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
+    /// will explicitly list all CPU features that are part of the host CPU,
+    /// without this flag features that are part of the CPU model will not be
+    /// listed.
+    ///
+    /// If `options` includes `Connection.BaselineCPUOptions.migratable`, the resulting
+    /// CPU will not include features that block migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
+    /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
+    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectBaselineCPU`.
+    /// Available since libvirt 0.7.7.
+    public func baselineCPU(cpuXMLs: [String], options: Connection.BaselineCPUOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.baselineCPU(cpuXMLs: cpuXMLs, options: options) }
+    }
+
     /// Computes the most feature-rich CPU which is compatible with all given CPUs
     /// and can be provided by the specified hypervisor. For best results the
     /// host-model CPUs as advertised by `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` should be
@@ -1429,6 +1458,52 @@ extension Connection {
         return result
     }
 
+    /// Computes the most feature-rich CPU which is compatible with all given CPUs
+    /// and can be provided by the specified hypervisor. For best results the
+    /// host-model CPUs as advertised by `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` should be
+    /// passed in `cpuXMLs`. Any of `emulator`, `arch`, `machine`, and `virtualizationType`
+    /// parameters may be NULL; libvirt will choose sensible defaults tailored to
+    /// the host and its current configuration.
+    ///
+    /// This is different from `Connection.baselineCPU(cpuXMLs:options:)` which doesn't consider any
+    /// hypervisor abilities when computing the best CPU.
+    ///
+    /// If `ncpus` == 1, the result will be the first (and only) CPU in `cpuXMLs`
+    /// tailored to what the hypervisor can support on the current host.
+    /// Specifically if this single CPU definition contains no feature elements and
+    /// a CPU model listed as usable='no' in domain capabilities XML, the result
+    /// will contain a list usability blockers, i.e., a list of features that would
+    /// need to be disabled to for the model to be usable on this host. This list
+    /// may contain more features than what the hypervisor reports as blockers in
+    /// case the CPU model definition in libvirt differs from QEMU definition.
+    ///
+    /// If `options` includes `Connection.BaselineCPUOptions.expandFeatures` then libvirt
+    /// will explicitly list all CPU features that are part of the computed CPU,
+    /// without this flag features that are part of the CPU model will not be
+    /// listed.
+    ///
+    /// If `options` includes `Connection.BaselineCPUOptions.migratable`, the resulting
+    /// CPU will not include features that block migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter emulator: path to the emulator binary
+    /// - Parameter arch: CPU architecture
+    /// - Parameter machine: machine type
+    /// - Parameter virtualizationType: virtualization type
+    /// - Parameter cpuXMLs: array of XML descriptions of CPUs
+    /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
+    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectBaselineHypervisorCPU`.
+    /// Available since libvirt 4.4.0.
+    public func baselineHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXMLs: [String], options: Connection.BaselineCPUOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.baselineHypervisorCPU(emulator: emulator, arch: arch, machine: machine, virtualizationType: virtualizationType, cpuXMLs: cpuXMLs, options: options) }
+    }
+
     /// Compares the given CPU description with the host CPU.
     ///
     /// See `Connection.compareHypervisorCPU(emulator:arch:machine:virtualizationType:cpuXML:options:)` if you want to consider hypervisor
@@ -1446,6 +1521,27 @@ extension Connection {
         let result = xml.withCString { xml in virConnectCompareCPU(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) }
         if result == -1 { throw LibvirtError.last() }
         return CPUCompareResult(rawValue: result)
+    }
+
+    /// Compares the given CPU description with the host CPU.
+    ///
+    /// See `Connection.compareHypervisorCPU(emulator:arch:machine:virtualizationType:cpuXML:options:)` if you want to consider hypervisor
+    /// abilities and compare the CPU to the CPU which a hypervisor is able to
+    /// provide on the host.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: XML describing the CPU to compare with host CPU
+    /// - Parameter options: any combination of `Connection.CompareCPUOptions`
+    /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `xml` CPU is incompatible with host CPU, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectCompareCPU`.
+    /// Available since libvirt 0.7.5.
+    public func compareCPU(xml: String, options: Connection.CompareCPUOptions = []) async throws -> CPUCompareResult {
+        try await BlockingPool.current.run { try self.compareCPU(xml: xml, options: options) }
     }
 
     /// Compares the given CPU description with the CPU the specified hypervisor is
@@ -1474,6 +1570,34 @@ extension Connection {
         return CPUCompareResult(rawValue: result)
     }
 
+    /// Compares the given CPU description with the CPU the specified hypervisor is
+    /// able to provide on the host. Any of `emulator`, `arch`, `machine`, and
+    /// `virtualizationType` parameters may be NULL; libvirt will choose sensible defaults
+    /// tailored to the host and its current configuration.
+    ///
+    /// This is different from `Connection.compareCPU(xml:options:)` which compares the CPU
+    /// definition with the host CPU without considering any specific hypervisor and
+    /// its abilities.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter emulator: path to the emulator binary
+    /// - Parameter arch: CPU architecture
+    /// - Parameter machine: machine type
+    /// - Parameter virtualizationType: virtualization type
+    /// - Parameter cpuXML: XML describing the CPU to be compared
+    /// - Parameter options: any combination of `Connection.CompareCPUOptions`
+    /// - Returns: comparison result according to enum `CPUCompareResult`. If `Connection.CompareCPUOptions.failIncompatible` is used and `cpuXML` is incompatible with the CPU the specified hypervisor is able to provide on the host, this function will return `CPUCompareResult.error` (instead of `CPUCompareResult.incompatible`) and the error will use the `LibvirtError.Code.cpuIncompatible` code with a message providing more details about the incompatibility.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectCompareHypervisorCPU`.
+    /// Available since libvirt 4.4.0.
+    public func compareHypervisorCPU(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil, cpuXML: String, options: Connection.CompareCPUOptions = []) async throws -> CPUCompareResult {
+        try await BlockingPool.current.run { try self.compareHypervisorCPU(emulator: emulator, arch: arch, machine: machine, virtualizationType: virtualizationType, cpuXML: cpuXML, options: options) }
+    }
+
     /// Reads native configuration data  describing a domain, and
     /// generates libvirt domain XML. The format of the native
     /// data is hypervisor dependent.
@@ -1488,6 +1612,25 @@ extension Connection {
         try ensureOpen()
         let result = try takeString(checkPointer(nativeFormat.withCString { nativeFormat in nativeConfig.withCString { nativeConfig in virConnectDomainXMLFromNative(pointer, nativeFormat, nativeConfig, 0) } }))
         return result
+    }
+
+    /// Reads native configuration data  describing a domain, and
+    /// generates libvirt domain XML. The format of the native
+    /// data is hypervisor dependent.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter nativeFormat: configuration format importing from
+    /// - Parameter nativeConfig: the configuration data to import
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectDomainXMLFromNative`.
+    /// Available since libvirt 0.6.4.
+    public func domainXMLFromNative(nativeFormat: String, nativeConfig: String) async throws -> String {
+        try await BlockingPool.current.run { try self.domainXMLFromNative(nativeFormat: nativeFormat, nativeConfig: nativeConfig) }
     }
 
     /// Reads a domain XML configuration document, and generates
@@ -1513,6 +1656,32 @@ extension Connection {
         return result
     }
 
+    /// Reads a domain XML configuration document, and generates
+    /// a native configuration file describing the domain.
+    /// The format of the native data is hypervisor dependent.
+    ///
+    /// Note that certain hypervisor drivers such as the QEMU driver configure many
+    /// aspects of the domain dynamically via hypervisor APIs and that may not be
+    /// part of the returned native configuration format. Similarly certain resources
+    /// are passed to the hypervisor via file descriptors, which are not part of the
+    /// native configuration returned by this API. Such configuration is thus not
+    /// trivially usable outside of libvirt.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter nativeFormat: configuration format exporting to
+    /// - Parameter xml: the domain configuration to export
+    /// - Returns: a 0 terminated UTF-8 encoded native config datafile.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectDomainXMLToNative`.
+    /// Available since libvirt 0.6.4.
+    public func domainXMLToNative(nativeFormat: String, xml: String) async throws -> String {
+        try await BlockingPool.current.run { try self.domainXMLToNative(nativeFormat: nativeFormat, xml: xml) }
+    }
+
     /// Talks to a storage backend and attempts to auto-discover the set of
     /// available storage pool sources. e.g. For iSCSI this would be a set of
     /// iSCSI targets. For NFS this would be a list of exported paths.  The
@@ -1535,6 +1704,31 @@ extension Connection {
         return result
     }
 
+    /// Talks to a storage backend and attempts to auto-discover the set of
+    /// available storage pool sources. e.g. For iSCSI this would be a set of
+    /// iSCSI targets. For NFS this would be a list of exported paths.  The
+    /// srcSpec (optional for some storage pool types, e.g. local ones) is
+    /// an instance of the storage pool's source element specifying where
+    /// to look for the pools.
+    ///
+    /// srcSpec is not required for some types (e.g., those querying
+    /// local storage resources only)
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter type: type of storage pool sources to discover
+    /// - Parameter sourceSpecification: XML document specifying discovery source
+    /// - Returns: an xml document consisting of a SourceList element containing a source document appropriate to the given pool type for each discovered source.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectFindStoragePoolSources`.
+    /// Available since libvirt 0.4.5.
+    public func findStoragePoolSources(type: String, sourceSpecification: String? = nil) async throws -> String {
+        try await BlockingPool.current.run { try self.findStoragePoolSources(type: type, sourceSpecification: sourceSpecification) }
+    }
+
     /// Get the list of CPU models supported by libvirt for a specific architecture.
     ///
     /// The returned list limits CPU models usable with libvirt (empty list means
@@ -1555,6 +1749,28 @@ extension Connection {
         return takeStrings(modelsList, count: count)
     }
 
+    /// Get the list of CPU models supported by libvirt for a specific architecture.
+    ///
+    /// The returned list limits CPU models usable with libvirt (empty list means
+    /// there's no limit imposed by libvirt) and it does not reflect capabilities of
+    /// any particular hypervisor. See the XML returned by
+    /// `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` for a list of CPU models supported by
+    /// libvirt for domains created on a specific hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter arch: Architecture
+    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture. Pass NULL if only the list length is needed.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetCPUModelNames`.
+    /// Available since libvirt 1.1.3.
+    public func cpuModelNames(arch: String) async throws -> [String] {
+        try await BlockingPool.current.run { try self.cpuModelNames(arch: arch) }
+    }
+
     /// Provides capabilities of the hypervisor / driver.
     /// - Returns: or an XML string defining the capabilities.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -1567,6 +1783,21 @@ extension Connection {
             let result = try takeString(checkPointer(virConnectGetCapabilities(pointer)))
             return result
         }
+    }
+
+    /// Provides capabilities of the hypervisor / driver.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: or an XML string defining the capabilities.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetCapabilities`.
+    /// Available since libvirt 0.2.1.
+    public func capabilities() async throws -> String {
+        try await BlockingPool.current.run { try self.capabilities }
     }
 
     /// Prior creating a domain (for instance via `Connection.createDomain(xml:options:)`
@@ -1588,6 +1819,28 @@ extension Connection {
         return result
     }
 
+    /// Prior creating a domain (for instance via `Connection.createDomain(xml:options:)`
+    /// or `Connection.defineDomain(xml:)`) it may be suitable to know what the
+    /// underlying emulator and/or libvirt is capable of. For
+    /// instance, if host, libvirt and qemu is capable of VFIO
+    /// passthrough and so on.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter emulator: path to emulator
+    /// - Parameter arch: domain architecture
+    /// - Parameter machine: machine type
+    /// - Parameter virtualizationType: virtualization type
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetDomainCapabilities`.
+    /// Available since libvirt 1.2.7.
+    public func domainCapabilities(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil) async throws -> String {
+        try await BlockingPool.current.run { try self.domainCapabilities(emulator: emulator, arch: arch, machine: machine, virtualizationType: virtualizationType) }
+    }
+
     /// This returns a system hostname on which the hypervisor is
     /// running (based on the result of the gethostname system call, but
     /// possibly expanded to a fully-qualified domain name via getaddrinfo).
@@ -1604,6 +1857,25 @@ extension Connection {
         return result
     }
 
+    /// This returns a system hostname on which the hypervisor is
+    /// running (based on the result of the gethostname system call, but
+    /// possibly expanded to a fully-qualified domain name via getaddrinfo).
+    /// If we are connected to a remote system, then this returns the
+    /// hostname of the remote system.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the hostname.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetHostname`.
+    /// Available since libvirt 0.3.0.
+    public func hostname() async throws -> String {
+        try await BlockingPool.current.run { try self.hostname() }
+    }
+
     /// Provides `libraryVersion`, which is the version of libvirt used by the
     ///   daemon running on the `conn` host
     /// - Returns: returns the libvirt library version used on the connection (OUT)
@@ -1618,6 +1890,22 @@ extension Connection {
             try check(virConnectGetLibVersion(pointer, &libraryVersionValue))
             return LibvirtVersion(encoded: UInt64(libraryVersionValue))
         }
+    }
+
+    /// Provides `libraryVersion`, which is the version of libvirt used by the
+    ///   daemon running on the `conn` host
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: returns the libvirt library version used on the connection (OUT)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetLibVersion`.
+    /// Available since libvirt 0.7.3.
+    public func libraryVersion() async throws -> LibvirtVersion {
+        try await BlockingPool.current.run { try self.libraryVersion }
     }
 
     /// Provides the maximum number of virtual CPUs supported for a guest VM of a
@@ -1639,6 +1927,27 @@ extension Connection {
         return Int(result)
     }
 
+    /// Provides the maximum number of virtual CPUs supported for a guest VM of a
+    /// specific type. The 'type' parameter here corresponds to the 'type'
+    /// attribute in the <domain> element of the XML. This API doesn't take emulator
+    /// limits into consideration, hence the returned value is not guaranteed to be
+    /// usable. It is recommended to use `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` and look
+    /// for "<vcpu max='...'>" in its output instead.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter type: value of the 'type' attribute in the <domain> element
+    /// - Returns: the maximum of virtual CPU.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetMaxVcpus`.
+    /// Available since libvirt 0.2.1.
+    public func maxVCPUs(type: String? = nil) async throws -> Int {
+        try await BlockingPool.current.run { try self.maxVCPUs(type: type) }
+    }
+
     /// Prior creating a storage pool (for instance via `Connection.createStoragePool(xml:options:)`
     /// or `Connection.defineStoragePool(xml:options:)`) it may be suitable to know what pool types
     /// are supported along with the file/disk formats for each pool.
@@ -1650,6 +1959,22 @@ extension Connection {
         try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetStoragePoolCapabilities(pointer, 0)))
         return result
+    }
+
+    /// Prior creating a storage pool (for instance via `Connection.createStoragePool(xml:options:)`
+    /// or `Connection.defineStoragePool(xml:options:)`) it may be suitable to know what pool types
+    /// are supported along with the file/disk formats for each pool.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetStoragePoolCapabilities`.
+    /// Available since libvirt 5.2.0.
+    public func storagePoolCapabilities() async throws -> String {
+        try await BlockingPool.current.run { try self.storagePoolCapabilities() }
     }
 
     /// This returns the XML description of the sysinfo details for the
@@ -1665,6 +1990,24 @@ extension Connection {
         try ensureOpen()
         let result = try takeString(checkPointer(virConnectGetSysinfo(pointer, 0)))
         return result
+    }
+
+    /// This returns the XML description of the sysinfo details for the
+    /// host on which the hypervisor is running, in the same format as the
+    /// <sysinfo> element of a domain XML.  This information is generally
+    /// available only for hypervisors running with root privileges.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the XML string.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetSysinfo`.
+    /// Available since libvirt 0.8.8.
+    public func sysinfo() async throws -> String {
+        try await BlockingPool.current.run { try self.sysinfo() }
     }
 
     /// Get the name of the Hypervisor driver used. This is merely the driver
@@ -1683,6 +2026,25 @@ extension Connection {
             let result = virConnectGetType(pointer)
             return String(cString: try checkPointer(result))
         }
+    }
+
+    /// Get the name of the Hypervisor driver used. This is merely the driver
+    /// name; for example, both KVM and QEMU guests are serviced by the
+    /// driver for the qemu:// URI, so a return of "QEMU" does not indicate
+    /// whether KVM acceleration is present.  For more details about the
+    /// hypervisor, use `Connection.capabilities`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a static zero terminated string otherwise.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetType`.
+    /// Available since libvirt 0.0.3.
+    public func hypervisorType() async throws -> String {
+        try await BlockingPool.current.run { try self.hypervisorType }
     }
 
     /// This returns the URI (name) of the hypervisor connection.
@@ -1705,6 +2067,27 @@ extension Connection {
         }
     }
 
+    /// This returns the URI (name) of the hypervisor connection.
+    /// Normally this is the same as or similar to the string passed
+    /// to the `Connection(uri:readOnly:)` call, but
+    /// the driver may make the URI canonical.  If name == NULL
+    /// was passed to `Connection(uri:readOnly:)`, then the driver will return
+    /// a non-NULL URI which can be used to connect to the same
+    /// hypervisor later.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the URI string.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetURI`.
+    /// Available since libvirt 0.3.0.
+    public func uri() async throws -> String {
+        try await BlockingPool.current.run { try self.uri }
+    }
+
     /// Get the version level of the Hypervisor running. This may work only with
     /// hypervisor call, i.e. with privileged access to the hypervisor, not
     /// with a Read-Only connection.
@@ -1720,6 +2103,23 @@ extension Connection {
             try check(virConnectGetVersion(pointer, &hypervisorVersionValue))
             return LibvirtVersion(encoded: UInt64(hypervisorVersionValue))
         }
+    }
+
+    /// Get the version level of the Hypervisor running. This may work only with
+    /// hypervisor call, i.e. with privileged access to the hypervisor, not
+    /// with a Read-Only connection.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: return value for the version of the running hypervisor (OUT)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetVersion`.
+    /// Available since libvirt 0.0.3.
+    public func hypervisorVersion() async throws -> LibvirtVersion {
+        try await BlockingPool.current.run { try self.hypervisorVersion }
     }
 
     /// Determine if the connection to the hypervisor is still alive
@@ -1738,6 +2138,24 @@ extension Connection {
         }
     }
 
+    /// Determine if the connection to the hypervisor is still alive
+    ///
+    /// A connection will be classed as alive if it is either local, or running
+    /// over a channel (TCP or UNIX socket) which is not closed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if alive, `false` if dead
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectIsAlive`.
+    /// Available since libvirt 0.9.8.
+    public func isAlive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAlive }
+    }
+
     /// Determine if the connection to the hypervisor is encrypted
     /// - Returns: `true` if encrypted, `false` if not encrypted
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -1749,6 +2167,21 @@ extension Connection {
             try ensureOpen()
             return try checkBool(virConnectIsEncrypted(pointer))
         }
+    }
+
+    /// Determine if the connection to the hypervisor is encrypted
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if encrypted, `false` if not encrypted
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectIsEncrypted`.
+    /// Available since libvirt 0.7.3.
+    public func isEncrypted() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isEncrypted }
     }
 
     /// Determine if the connection to the hypervisor is secure
@@ -1766,6 +2199,25 @@ extension Connection {
             try ensureOpen()
             return try checkBool(virConnectIsSecure(pointer))
         }
+    }
+
+    /// Determine if the connection to the hypervisor is secure
+    ///
+    /// A connection will be classed as secure if it is either
+    /// encrypted, or running over a channel which is not exposed
+    /// to eavesdropping (eg a UNIX domain socket, or pipe)
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if secure, `false` if not secure
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectIsSecure`.
+    /// Available since libvirt 0.7.3.
+    public func isSecure() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isSecure }
     }
 
     /// Collect a possibly-filtered list of all domains, and return an allocated
@@ -1838,6 +2290,78 @@ extension Connection {
         return takeHandles(domainsList, count: count, Domain.init(owning:))
     }
 
+    /// Collect a possibly-filtered list of all domains, and return an allocated
+    /// array of information for each.  This API solves the race inherent in
+    /// `Connection.activeDomainIDs` and `Connection.definedDomainNames`.
+    ///
+    /// Normally, all domains are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted domains.  The valid
+    /// flags are divided into groups, where each group contains bits that
+    /// describe mutually exclusive attributes of a domain, and where all bits
+    /// within a group describe all possible domains.  Some hypervisors might
+    /// reject explicit bits from a group where the hypervisor cannot make a
+    /// distinction (for example, not all hypervisors can tell whether domains
+    /// have snapshots).  For a group supported by a given hypervisor, the
+    /// behavior when no bits of a group are set is identical to the behavior
+    /// when all bits in that group are set.  When setting bits from more than
+    /// one group, it is possible to select an impossible combination (such
+    /// as an inactive transient domain), in that case a hypervisor may return
+    /// either 0 or an error.
+    ///
+    /// The first group of `options` is `Connection.ListAllDomainsOptions.active` (online
+    /// domains) and `Connection.ListAllDomainsOptions.inactive` (offline domains).
+    ///
+    /// The next group of `options` is `Connection.ListAllDomainsOptions.persistent` (defined
+    /// domains) and `Connection.ListAllDomainsOptions.transient` (running but not defined).
+    ///
+    /// The next group of `options` covers various domain states:
+    /// `Connection.ListAllDomainsOptions.running`, `Connection.ListAllDomainsOptions.paused`,
+    /// `Connection.ListAllDomainsOptions.shutoff`, and a catch-all for all other states
+    /// (such as crashed, this catch-all covers the possibility of adding new
+    /// states).
+    ///
+    /// The remaining groups cover boolean attributes commonly asked about
+    /// domains; they include `Connection.ListAllDomainsOptions.managedsave` and
+    /// `Connection.ListAllDomainsOptions.noManagedsave`, for filtering based on whether
+    /// a managed save image exists; `Connection.ListAllDomainsOptions.autostart` and
+    /// `Connection.ListAllDomainsOptions.noAutostart`, for filtering based on autostart;
+    /// `Connection.ListAllDomainsOptions.hasSnapshot` and
+    /// `Connection.ListAllDomainsOptions.noSnapshot`, for filtering based on whether
+    /// a domain has snapshots; `Connection.ListAllDomainsOptions.hasCheckpoint` and
+    /// `Connection.ListAllDomainsOptions.noCheckpoint`, for filtering based on whether
+    /// a domain has checkpoints.
+    ///
+    /// Example of usage:
+    ///
+    ///   `Domain` *domains;
+    ///   size_t i;
+    ///   int ret;
+    ///   unsigned int flags = `Connection.ListAllDomainsOptions.running` |
+    ///                        `Connection.ListAllDomainsOptions.persistent`;
+    ///   ret = `Connection.allDomains(options:)`(conn, &domains, flags);
+    ///   if (ret < 0)
+    ///       error();
+    ///   for (i = 0; i < ret; i++) {
+    ///        do_something_with_domain(domains[i]);
+    ///        //here or in a separate loop if needed
+    ///        virDomainFree(domains[i]);
+    ///   }
+    ///   free(domains);
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllDomainsOptions`
+    /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllDomains`.
+    /// Available since libvirt 0.9.13.
+    public func allDomains(options: Connection.ListAllDomainsOptions = []) async throws -> [Domain] {
+        try await BlockingPool.current.run { try self.allDomains(options: options) }
+    }
+
     /// Collect the list of interfaces, and allocate an array to store those
     /// objects. This API solves the race inherent between `Connection.interfaceNames`
     /// and `Connection.definedInterfaceNames`.
@@ -1863,6 +2387,33 @@ extension Connection {
         return takeHandles(ifacesList, count: count, Interface.init(owning:))
     }
 
+    /// Collect the list of interfaces, and allocate an array to store those
+    /// objects. This API solves the race inherent between `Connection.interfaceNames`
+    /// and `Connection.definedInterfaceNames`.
+    ///
+    /// Normally, all interfaces are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted interfaces.  The valid
+    /// flags are divided into groups, where each group contains bits that
+    /// describe mutually exclusive attributes of a interface, and where all bits
+    /// within a group describe all possible interfaces.
+    ///
+    /// The only group of `options` is `Connection.ListAllInterfacesOptions.active` (up) and
+    /// `Connection.ListAllInterfacesOptions.inactive` (down) to filter the interfaces by state.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllInterfacesOptions`.
+    /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllInterfaces`.
+    /// Available since libvirt 0.10.2.
+    public func allInterfaces(options: Connection.ListAllInterfacesOptions = []) async throws -> [Interface] {
+        try await BlockingPool.current.run { try self.allInterfaces(options: options) }
+    }
+
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
@@ -1879,6 +2430,22 @@ extension Connection {
 
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllNWFilterBindings`.
+    /// Available since libvirt 4.5.0.
+    public func allNetworkFilterBindings() async throws -> [NetworkFilterBinding] {
+        try await BlockingPool.current.run { try self.allNetworkFilterBindings() }
+    }
+
+    /// Collect the list of network filters, and allocate an array to store those
+    /// objects.
     /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1889,6 +2456,22 @@ extension Connection {
         var filtersList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNWFilters(pointer, &filtersList, 0))
         return takeHandles(filtersList, count: count, NetworkFilter.init(owning:))
+    }
+
+    /// Collect the list of network filters, and allocate an array to store those
+    /// objects.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllNWFilters`.
+    /// Available since libvirt 0.10.2.
+    public func allNetworkFilters() async throws -> [NetworkFilter] {
+        try await BlockingPool.current.run { try self.allNetworkFilters() }
     }
 
     /// Collect the list of networks, and allocate an array to store those
@@ -1924,6 +2507,41 @@ extension Connection {
         return takeHandles(netsList, count: count, Network.init(owning:))
     }
 
+    /// Collect the list of networks, and allocate an array to store those
+    /// objects. This API solves the race inherent between `Connection.networkNames`
+    /// and `Connection.definedNetworkNames`.
+    ///
+    /// Normally, all networks are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted networks.  The valid
+    /// flags are divided into groups, where each group contains bits that
+    /// describe mutually exclusive attributes of a network, and where all bits
+    /// within a group describe all possible networks.
+    ///
+    /// The first group of `options` is `Connection.ListAllNetworksOptions.active` (up) and
+    /// `Connection.ListAllNetworksOptions.inactive` (down) to filter the networks by state.
+    ///
+    /// The second group of `options` is `Connection.ListAllNetworksOptions.persistent` (defined)
+    /// and `Connection.ListAllNetworksOptions.transient` (running but not defined), to filter
+    /// the networks by whether they have persistent config or not.
+    ///
+    /// The third group of `options` is `Connection.ListAllNetworksOptions.autostart`
+    /// and `Connection.ListAllNetworksOptions.noAutostart`, to filter the networks by
+    /// whether they are marked as autostart or not.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllNetworksOptions`.
+    /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllNetworks`.
+    /// Available since libvirt 0.10.2.
+    public func allNetworks(options: Connection.ListAllNetworksOptions = []) async throws -> [Network] {
+        try await BlockingPool.current.run { try self.allNetworks(options: options) }
+    }
+
     /// Collect the list of node devices, and allocate an array to store those
     /// objects.
     ///
@@ -1940,6 +2558,26 @@ extension Connection {
         var devicesList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllNodeDevices(pointer, &devicesList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(devicesList, count: count, NodeDevice.init(owning:))
+    }
+
+    /// Collect the list of node devices, and allocate an array to store those
+    /// objects.
+    ///
+    /// Normally, all node devices are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted node devices.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllNodeDeviceOptions`.
+    /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllNodeDevices`.
+    /// Available since libvirt 0.10.2.
+    public func allNodeDevices(options: Connection.ListAllNodeDeviceOptions = []) async throws -> [NodeDevice] {
+        try await BlockingPool.current.run { try self.allNodeDevices(options: options) }
     }
 
     /// Collect the list of secrets, and allocate an array to store those
@@ -1971,6 +2609,39 @@ extension Connection {
         var secretsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virConnectListAllSecrets(pointer, &secretsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(secretsList, count: count, Secret.init(owning:))
+    }
+
+    /// Collect the list of secrets, and allocate an array to store those
+    /// objects.
+    ///
+    /// Normally, all secrets are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted secrets. The valid
+    /// flags are divided into groups, where each group contains bits that
+    /// describe mutually exclusive attributes of a secret, and where all bits
+    /// within a group describe all possible secrets.
+    ///
+    /// The first group of `options` is used to filter secrets by its storage
+    /// location. Flag `Connection.ListAllSecretsOptions.ephemeral` selects secrets that
+    /// are kept only in memory. Flag `Connection.ListAllSecretsOptions.noEphemeral`
+    /// selects secrets that are kept in persistent storage.
+    ///
+    /// The second group of `options` is used to filter secrets by privacy. Flag
+    /// `Connection.ListAllSecretsOptions.private` selects secrets that are never revealed
+    /// to any caller of libvirt nor to any other node. Flag
+    /// `Connection.ListAllSecretsOptions.noPrivate` selects non-private secrets.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllSecretsOptions`.
+    /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllSecrets`.
+    /// Available since libvirt 0.10.2.
+    public func allSecrets(options: Connection.ListAllSecretsOptions = []) async throws -> [Secret] {
+        try await BlockingPool.current.run { try self.allSecrets(options: options) }
     }
 
     /// Collect the list of storage pools, and allocate an array to store those
@@ -2024,6 +2695,59 @@ extension Connection {
         return takeHandles(poolsList, count: count, StoragePool.init(owning:))
     }
 
+    /// Collect the list of storage pools, and allocate an array to store those
+    /// objects. This API solves the race inherent between
+    /// `Connection.storagePoolNames` and `Connection.definedStoragePoolNames`.
+    ///
+    /// Normally, all storage pools are returned; however, `options` can be used to
+    /// filter the results for a smaller list of targeted pools.  The valid
+    /// flags are divided into groups, where each group contains bits that
+    /// describe mutually exclusive attributes of a pool, and where all bits
+    /// within a group describe all possible pools.
+    ///
+    /// The first group of `options` is `Connection.ListAllStoragePoolsOptions.active` (online)
+    /// and `Connection.ListAllStoragePoolsOptions.inactive` (offline) to filter the pools
+    /// by state.
+    ///
+    /// The second group of `options` is VIR_CONNECT_LIST_STORAGE_POOLS_PERSITENT
+    /// (defined) and `Connection.ListAllStoragePoolsOptions.transient` (running but not
+    /// defined), to filter the pools by whether they have persistent config or not.
+    ///
+    /// The third group of `options` is `Connection.ListAllStoragePoolsOptions.autostart`
+    /// and `Connection.ListAllStoragePoolsOptions.noAutostart`, to filter the pools by
+    /// whether they are marked as autostart or not.
+    ///
+    /// The last group of `options` is provided to filter the pools by the types,
+    /// the flags include:
+    /// `Connection.ListAllStoragePoolsOptions.dir`
+    /// `Connection.ListAllStoragePoolsOptions.fs`
+    /// `Connection.ListAllStoragePoolsOptions.netfs`
+    /// `Connection.ListAllStoragePoolsOptions.logical`
+    /// `Connection.ListAllStoragePoolsOptions.disk`
+    /// `Connection.ListAllStoragePoolsOptions.iscsi`
+    /// `Connection.ListAllStoragePoolsOptions.scsi`
+    /// `Connection.ListAllStoragePoolsOptions.mpath`
+    /// `Connection.ListAllStoragePoolsOptions.rbd`
+    /// `Connection.ListAllStoragePoolsOptions.sheepdog`
+    /// `Connection.ListAllStoragePoolsOptions.gluster`
+    /// `Connection.ListAllStoragePoolsOptions.zfs`
+    /// `Connection.ListAllStoragePoolsOptions.vstorage`
+    /// `Connection.ListAllStoragePoolsOptions.iscsiDirect`
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Connection.ListAllStoragePoolsOptions`.
+    /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListAllStoragePools`.
+    /// Available since libvirt 0.10.2.
+    public func allStoragePools(options: Connection.ListAllStoragePoolsOptions = []) async throws -> [StoragePool] {
+        try await BlockingPool.current.run { try self.allStoragePools(options: options) }
+    }
+
     /// list the defined but inactive domains, stores the pointers to the names
     /// in `names`
     ///
@@ -2041,6 +2765,25 @@ extension Connection {
                 virConnectListDefinedDomains(pointer, names, capacity)
             }
         }
+    }
+
+    /// list the defined but inactive domains, stores the pointers to the names
+    /// in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allDomains(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the names. Note that this command is inherently racy; a domain can be defined between a call to `Connection.numberOfDefinedDomains` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListDefinedDomains`.
+    /// Available since libvirt 0.1.1.
+    public func definedDomainNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.definedDomainNames }
     }
 
     /// Collect the list of defined (inactive) physical host interfaces,
@@ -2062,6 +2805,25 @@ extension Connection {
         }
     }
 
+    /// Collect the list of defined (inactive) physical host interfaces,
+    /// and store their names in `names`.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allInterfaces(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the names. Note that this command is inherently racy; a interface can be defined between a call to `Connection.numberOfDefinedInterfaces` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListDefinedInterfaces`.
+    /// Available since libvirt 0.7.0.
+    public func definedInterfaceNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.definedInterfaceNames }
+    }
+
     /// list the inactive networks, stores the pointers to the names in `names`
     ///
     /// The use of this function is discouraged. Instead, use
@@ -2078,6 +2840,24 @@ extension Connection {
                 virConnectListDefinedNetworks(pointer, names, capacity)
             }
         }
+    }
+
+    /// list the inactive networks, stores the pointers to the names in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allNetworks(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the names. Note that this command is inherently racy; a network can be defined between a call to `Connection.numberOfDefinedNetworks` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListDefinedNetworks`.
+    /// Available since libvirt 0.2.0.
+    public func definedNetworkNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.definedNetworkNames }
     }
 
     /// Provides the list of names of inactive storage pools up to maxnames.
@@ -2100,6 +2880,26 @@ extension Connection {
         }
     }
 
+    /// Provides the list of names of inactive storage pools up to maxnames.
+    /// If there are more than maxnames, the remaining names will be silently
+    /// ignored.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allStoragePools(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the names. Note that this command is inherently racy; a pool can be defined between a call to `Connection.numberOfDefinedStoragePools` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListDefinedStoragePools`.
+    /// Available since libvirt 0.4.1.
+    public func definedStoragePoolNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.definedStoragePoolNames }
+    }
+
     /// Collect the list of active domains, and store their IDs in array `ids`
     ///
     /// The use of this function is discouraged. Instead, use
@@ -2116,6 +2916,24 @@ extension Connection {
                 virConnectListDomains(pointer, ids, capacity)
             }
         }
+    }
+
+    /// Collect the list of active domains, and store their IDs in array `ids`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allDomains(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the domains. Note that this command is inherently racy; a domain can be started between a call to `Connection.numberOfActiveDomains` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListDomains`.
+    /// Available since libvirt 0.0.3.
+    public func activeDomainIDs() async throws -> [Int32] {
+        try await BlockingPool.current.run { try self.activeDomainIDs }
     }
 
     /// Collect the list of active physical host interfaces,
@@ -2137,6 +2955,25 @@ extension Connection {
         }
     }
 
+    /// Collect the list of active physical host interfaces,
+    /// and store their names in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allInterfaces(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the interfaces. Note that this command is inherently racy; a interface can be started between a call to `Connection.numberOfInterfaces` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListInterfaces`.
+    /// Available since libvirt 0.6.4.
+    public func interfaceNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.interfaceNames }
+    }
+
     /// Collect the list of network filters, and store their names in `names`
     ///
     /// The use of this function is discouraged. Instead, use
@@ -2153,6 +2990,24 @@ extension Connection {
                 virConnectListNWFilters(pointer, names, capacity)
             }
         }
+    }
+
+    /// Collect the list of network filters, and store their names in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allNetworkFilters()`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the network filters
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListNWFilters`.
+    /// Available since libvirt 0.8.0.
+    public func networkFilterNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.networkFilterNames }
     }
 
     /// Collect the list of active networks, and store their names in `names`
@@ -2173,6 +3028,24 @@ extension Connection {
         }
     }
 
+    /// Collect the list of active networks, and store their names in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allNetworks(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the networks. Note that this command is inherently racy; a network can be started between a call to `Connection.numberOfNetworks` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListNetworks`.
+    /// Available since libvirt 0.2.0.
+    public func networkNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.networkNames }
+    }
+
     /// List UUIDs of defined secrets, store pointers to names in uuids.
     ///
     /// The use of this function is discouraged. Instead, use
@@ -2189,6 +3062,24 @@ extension Connection {
                 virConnectListSecrets(pointer, names, capacity)
             }
         }
+    }
+
+    /// List UUIDs of defined secrets, store pointers to names in uuids.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allSecrets(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the UUIDs.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListSecrets`.
+    /// Available since libvirt 0.7.1.
+    public func secretUUIDs() async throws -> [UUID] {
+        try await BlockingPool.current.run { try self.secretUUIDs }
     }
 
     /// Provides the list of names of active storage pools up to maxnames.
@@ -2211,6 +3102,26 @@ extension Connection {
         }
     }
 
+    /// Provides the list of names of active storage pools up to maxnames.
+    /// If there are more than maxnames, the remaining names will be silently
+    /// ignored.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allStoragePools(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the pools. Note that this command is inherently racy; a pool can be started between a call to `Connection.numberOfStoragePools` and this call.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectListStoragePools`.
+    /// Available since libvirt 0.4.1.
+    public func storagePoolNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.storagePoolNames }
+    }
+
     /// Provides the number of defined but inactive domains.
     /// - Returns: the number of domain found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2224,6 +3135,21 @@ extension Connection {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the number of defined but inactive domains.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of domain found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfDefinedDomains`.
+    /// Available since libvirt 0.1.5.
+    public func numberOfDefinedDomains() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfDefinedDomains }
     }
 
     /// Provides the number of defined (inactive) interfaces on the physical host.
@@ -2241,6 +3167,21 @@ extension Connection {
         }
     }
 
+    /// Provides the number of defined (inactive) interfaces on the physical host.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of defined interface found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfDefinedInterfaces`.
+    /// Available since libvirt 0.7.0.
+    public func numberOfDefinedInterfaces() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfDefinedInterfaces }
+    }
+
     /// Provides the number of inactive networks.
     /// - Returns: the number of networks found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2254,6 +3195,21 @@ extension Connection {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the number of inactive networks.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of networks found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfDefinedNetworks`.
+    /// Available since libvirt 0.2.0.
+    public func numberOfDefinedNetworks() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfDefinedNetworks }
     }
 
     /// Provides the number of inactive storage pools
@@ -2271,6 +3227,21 @@ extension Connection {
         }
     }
 
+    /// Provides the number of inactive storage pools
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of pools found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfDefinedStoragePools`.
+    /// Available since libvirt 0.4.1.
+    public func numberOfDefinedStoragePools() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfDefinedStoragePools }
+    }
+
     /// Provides the number of active domains.
     /// - Returns: the number of domain found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2284,6 +3255,21 @@ extension Connection {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the number of active domains.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of domain found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfDomains`.
+    /// Available since libvirt 0.0.3.
+    public func numberOfActiveDomains() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfActiveDomains }
     }
 
     /// Provides the number of active interfaces on the physical host.
@@ -2301,6 +3287,21 @@ extension Connection {
         }
     }
 
+    /// Provides the number of active interfaces on the physical host.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of active interfaces found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfInterfaces`.
+    /// Available since libvirt 0.6.4.
+    public func numberOfInterfaces() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfInterfaces }
+    }
+
     /// Provides the number of nwfilters.
     /// - Returns: the number of nwfilters found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2314,6 +3315,21 @@ extension Connection {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the number of nwfilters.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of nwfilters found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfNWFilters`.
+    /// Available since libvirt 0.8.0.
+    public func numberOfNetworkFilters() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfNetworkFilters }
     }
 
     /// Provides the number of active networks.
@@ -2331,6 +3347,21 @@ extension Connection {
         }
     }
 
+    /// Provides the number of active networks.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of network found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfNetworks`.
+    /// Available since libvirt 0.2.0.
+    public func numberOfNetworks() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfNetworks }
+    }
+
     /// Fetch number of currently defined secrets.
     /// - Returns: the number currently defined secrets.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2346,6 +3377,21 @@ extension Connection {
         }
     }
 
+    /// Fetch number of currently defined secrets.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number currently defined secrets.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfSecrets`.
+    /// Available since libvirt 0.7.1.
+    public func numberOfSecrets() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfSecrets }
+    }
+
     /// Provides the number of active storage pools
     /// - Returns: the number of pools found
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -2359,6 +3405,21 @@ extension Connection {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the number of active storage pools
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of pools found
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectNumOfStoragePools`.
+    /// Available since libvirt 0.4.1.
+    public func numberOfStoragePools() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfStoragePools }
     }
 
     /// Override the default identity information associated with
@@ -2388,6 +3449,35 @@ extension Connection {
         try check(virConnectSetIdentity(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
+    /// Override the default identity information associated with
+    /// the connection. When connecting to a stateful driver over
+    /// a UNIX socket, the daemon will interrogate the remote end
+    /// of the UNIX socket to acquire the application's identity.
+    /// This identity is used for the fine grained access control
+    /// checks on API calls.
+    ///
+    /// There may be times when application is operating on behalf
+    /// of a variety of users, and thus the identity that the
+    /// application runs as is not appropriate for access control
+    /// checks. In this case, if the application is considered
+    /// trustworthy, it can supply alternative identity information.
+    ///
+    /// The driver may reject the request to change the identity
+    /// on a connection if the application is not trustworthy.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: parameters containing the identity attributes
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectSetIdentity`.
+    /// Available since libvirt 5.8.0.
+    public func setIdentity(parameters: TypedParameters<Connection.IdentityParameter>) async throws {
+        try await BlockingPool.current.run { try self.setIdentity(parameters: parameters) }
+    }
+
     /// Start sending keepalive messages after `interval` seconds of inactivity and
     /// consider the connection to be broken when no response is received after
     /// `count` keepalive messages sent in a row.  In other words, sending count + 1
@@ -2415,6 +3505,37 @@ extension Connection {
         try check(virConnectSetKeepAlive(pointer, interval, UInt32(clamping: count)))
     }
 
+    /// Start sending keepalive messages after `interval` seconds of inactivity and
+    /// consider the connection to be broken when no response is received after
+    /// `count` keepalive messages sent in a row.  In other words, sending count + 1
+    /// keepalive message results in closing the connection.  When `interval` is
+    /// <= 0, no keepalive messages will be sent.  When `count` is 0, the connection
+    /// will be automatically closed after `interval` seconds of inactivity without
+    /// sending any keepalive messages.
+    ///
+    /// Note: The client has to implement and run an event loop with
+    /// virEventRegisterImpl() or virEventRegisterDefaultImpl() to be able to
+    /// use keepalive messages.  Failure to do so may result in connections
+    /// being closed unexpectedly.
+    ///
+    /// Note: This API function controls only keepalive messages sent by the client.
+    /// If the server is configured to use keepalive you still need to run the event
+    /// loop to respond to them, even if you disable keepalives by this function.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter interval: number of seconds of inactivity before a keepalive message is sent
+    /// - Parameter count: number of messages that can be sent in a row
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectSetKeepAlive`.
+    /// Available since libvirt 0.9.8.
+    public func setKeepAlive(interval: Int32, count: Int) async throws {
+        try await BlockingPool.current.run { try self.setKeepAlive(interval: interval, count: count) }
+    }
+
     /// Deprecated after 0.4.6.
     /// Renamed to `Connection.createDomain(xml:options:)` providing identical functionality.
     /// This existing name will be left indefinitely for API compatibility.
@@ -2429,6 +3550,25 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainCreateLinux(pointer, xml, 0) })
         return Domain(owning: result)
+    }
+
+    /// Deprecated after 0.4.6.
+    /// Renamed to `Connection.createDomain(xml:options:)` providing identical functionality.
+    /// This existing name will be left indefinitely for API compatibility.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: string containing an XML description of the domain
+    /// - Returns: a new domain object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreateLinux`.
+    /// Available since libvirt 0.0.3.
+    @available(*, deprecated, message: "Deprecated after 0.4.6. Renamed to `Connection.createDomain(xml:options:)` providing identical functionality. This existing name will be left indefinitely for API compatibility.")
+    public func createLinuxDomain(xml: String) async throws -> Domain {
+        try await BlockingPool.current.run { try self.createLinuxDomain(xml: xml) }
     }
 
     /// Launch a new guest domain, based on an XML description similar
@@ -2476,6 +3616,47 @@ extension Connection {
     /// is destroyed, or if the host is restarted (see `Connection.defineDomain(xml:)` to
     /// define persistent domains).
     ///
+    /// If the `Domain.CreateOptions.startPaused` flag is set, the guest domain
+    /// will be started, but its CPUs will remain paused. The CPUs
+    /// can later be manually started using `Domain.resume()`.
+    ///
+    /// If the `Domain.CreateOptions.startAutodestroy` flag is set, the guest
+    /// domain will be automatically destroyed when the `Connection`
+    /// object is finally released. This will also happen if the
+    /// client application crashes / loses its connection to the
+    /// libvirtd daemon. Any domains marked for auto destroy will
+    /// block attempts at migration. Hypervisors may also block save-to-file,
+    /// or snapshots.
+    ///
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// discard any existing NVRAM file and re-initialize NVRAM from the
+    /// pristine template.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: string containing an XML description of the domain
+    /// - Parameter options: any combination of `Domain.CreateOptions`
+    /// - Returns: a new domain object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreateXML`.
+    /// Available since libvirt 0.5.0.
+    public func createDomain(xml: String, options: Domain.CreateOptions = []) async throws -> Domain {
+        try await BlockingPool.current.run { try self.createDomain(xml: xml, options: options) }
+    }
+
+    /// Launch a new guest domain, based on an XML description similar
+    /// to the one returned by `Domain.xmlDescription(options:)`
+    /// This function may require privileged access to the hypervisor.
+    /// The domain is not persistent, so its definition will disappear when it
+    /// is destroyed, or if the host is restarted (see `Connection.defineDomain(xml:)` to
+    /// define persistent domains).
+    ///
     /// `files` provides an array of file descriptors which will be
     /// made available to the 'init' process of the guest. The file
     /// handles exposed to the guest will be renumbered to start
@@ -2512,6 +3693,51 @@ extension Connection {
         return Domain(owning: result)
     }
 
+    /// Launch a new guest domain, based on an XML description similar
+    /// to the one returned by `Domain.xmlDescription(options:)`
+    /// This function may require privileged access to the hypervisor.
+    /// The domain is not persistent, so its definition will disappear when it
+    /// is destroyed, or if the host is restarted (see `Connection.defineDomain(xml:)` to
+    /// define persistent domains).
+    ///
+    /// `files` provides an array of file descriptors which will be
+    /// made available to the 'init' process of the guest. The file
+    /// handles exposed to the guest will be renumbered to start
+    /// from 3 (ie immediately following stderr). This is only
+    /// supported for guests which use container based virtualization
+    /// technology.
+    ///
+    /// If the `Domain.CreateOptions.startPaused` flag is set, the guest domain
+    /// will be started, but its CPUs will remain paused. The CPUs
+    /// can later be manually started using `Domain.resume()`.
+    ///
+    /// If the `Domain.CreateOptions.startAutodestroy` flag is set, the guest
+    /// domain will be automatically destroyed when the `Connection`
+    /// object is finally released. This will also happen if the
+    /// client application crashes / loses its connection to the
+    /// libvirtd daemon. Any domains marked for auto destroy will
+    /// block attempts at migration. Hypervisors may also block
+    /// save-to-file, or snapshots.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: string containing an XML description of the domain
+    /// - Parameter files: list of file descriptors passed
+    /// - Parameter options: any combination of `Domain.CreateOptions`
+    /// - Returns: a new domain object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreateXMLWithFiles`.
+    /// Available since libvirt 1.1.1.
+    public func createDomain(xml: String, files: [Int32], options: Domain.CreateOptions = []) async throws -> Domain {
+        try await BlockingPool.current.run { try self.createDomain(xml: xml, files: files, options: options) }
+    }
+
     /// Define a domain, but does not start it.
     /// This definition is persistent, until explicitly undefined with
     /// `Domain.undefine()`. A previous definition for this domain with the same
@@ -2529,6 +3755,28 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virDomainDefineXML(pointer, xml) })
         return Domain(owning: result)
+    }
+
+    /// Define a domain, but does not start it.
+    /// This definition is persistent, until explicitly undefined with
+    /// `Domain.undefine()`. A previous definition for this domain with the same
+    /// UUID and name would be overridden if it already exists.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: the XML description for the domain, preferably in UTF-8
+    /// - Returns: a pointer to the domain otherwise
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDefineXML`.
+    /// Available since libvirt 0.1.1.
+    public func defineDomain(xml: String) async throws -> Domain {
+        try await BlockingPool.current.run { try self.defineDomain(xml: xml) }
     }
 
     /// Defines a domain, but does not start it.
@@ -2551,6 +3799,29 @@ extension Connection {
         return Domain(owning: result)
     }
 
+    /// Defines a domain, but does not start it.
+    /// This definition is persistent, until explicitly undefined with
+    /// `Domain.undefine()`. A previous definition for this domain with the same
+    /// UUID and name would be overridden if it already exists.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: the XML description for the domain, preferably in UTF-8
+    /// - Parameter options: any combination of `Domain.DefineOptions` constants
+    /// - Returns: a pointer to the domain otherwise
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDefineXMLFlags`.
+    /// Available since libvirt 1.2.12.
+    public func defineDomain(xml: String, options: Domain.DefineOptions = []) async throws -> Domain {
+        try await BlockingPool.current.run { try self.defineDomain(xml: xml, options: options) }
+    }
+
     /// Try to find a domain based on the hypervisor ID number
     /// Note that this won't work for inactive domains which have an ID of -1,
     /// in that case a lookup based on the Name or UUID need to be done instead.
@@ -2569,6 +3840,27 @@ extension Connection {
         return Domain(owning: result)
     }
 
+    /// Try to find a domain based on the hypervisor ID number
+    /// Note that this won't work for inactive domains which have an ID of -1,
+    /// in that case a lookup based on the Name or UUID need to be done instead.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter id: the domain ID number
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainLookupByID`.
+    /// Available since libvirt 0.0.3.
+    public func domain(id: Int32) async throws -> Domain {
+        try await BlockingPool.current.run { try self.domain(id: id) }
+    }
+
     /// Try to lookup a domain on the given hypervisor based on its name.
     ///
     /// virDomainFree should be used to free the resources after the
@@ -2583,6 +3875,25 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainLookupByName(pointer, name) })
         return Domain(owning: result)
+    }
+
+    /// Try to lookup a domain on the given hypervisor based on its name.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the domain
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainLookupByName`.
+    /// Available since libvirt 0.0.3.
+    public func domain(named name: String) async throws -> Domain {
+        try await BlockingPool.current.run { try self.domain(named: name) }
     }
 
     /// Try to lookup a domain on the given hypervisor based on its UUID.
@@ -2602,6 +3913,25 @@ extension Connection {
         return Domain(owning: result)
     }
 
+    /// Try to lookup a domain on the given hypervisor based on its UUID.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: the raw UUID for the domain
+    /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainLookupByUUID`.
+    /// Available since libvirt 0.0.5.
+    public func domain(uuid: UUID) async throws -> Domain {
+        try await BlockingPool.current.run { try self.domain(uuid: uuid) }
+    }
+
     /// This method will restore a domain saved to disk by `Domain.save(to:)`.
     ///
     /// See `Connection.restoreDomain(from:xml:options:)` for more control.
@@ -2613,6 +3943,23 @@ extension Connection {
     public func restoreDomain(from: String) throws {
         try ensureOpen()
         try check(from.withCString { from in virDomainRestore(pointer, from) })
+    }
+
+    /// This method will restore a domain saved to disk by `Domain.save(to:)`.
+    ///
+    /// See `Connection.restoreDomain(from:xml:options:)` for more control.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter from: path to the input file
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainRestore`.
+    /// Available since libvirt 0.0.3.
+    public func restoreDomain(from: String) async throws {
+        try await BlockingPool.current.run { try self.restoreDomain(from: from) }
     }
 
     /// This method will restore a domain saved to disk by `Domain.save(to:)`.
@@ -2650,6 +3997,45 @@ extension Connection {
         try check(from.withCString { from in withOptionalCString(xml) { xml in virDomainRestoreFlags(pointer, from, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// This method will restore a domain saved to disk by `Domain.save(to:)`.
+    ///
+    /// If the hypervisor supports it, `xml` can be used to alter
+    /// host-specific portions of the domain XML that will be used when
+    /// restoring an image.  For example, it is possible to alter the
+    /// backing filename that is associated with a disk device, in order to
+    /// prepare for file renaming done as part of backing up the disk
+    /// device while the domain is stopped.
+    ///
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// attempt to bypass the file system cache while restoring the file, or
+    /// fail if it cannot do so for the given system; this can allow less
+    /// pressure on file system cache, but also risks slowing restores from NFS.
+    ///
+    /// Normally, the saved state file will remember whether the domain was
+    /// running or paused, and restore defaults to the same state.
+    /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
+    /// `options` will override the default read from the file.  These two
+    /// flags are mutually exclusive.
+    ///
+    /// If `options` includes `Domain.SaveRestoreOptions.resetNvram`, then libvirt will
+    /// discard any existing NVRAM file and re-initialize NVRAM from the
+    /// pristine template.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter from: path to the input file
+    /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainRestoreFlags`.
+    /// Available since libvirt 0.9.4.
+    public func restoreDomain(from: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run { try self.restoreDomain(from: from, xml: xml, options: options) }
+    }
+
     /// This method extends `Connection.restoreDomain(from:xml:options:)` by adding parameters. For
     /// now, VIR_DOMAIN_SAVE_PARAM_FILE is required but this requirement may
     /// be lifted in the future.
@@ -2664,6 +4050,24 @@ extension Connection {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainRestoreParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// This method extends `Connection.restoreDomain(from:xml:options:)` by adding parameters. For
+    /// now, VIR_DOMAIN_SAVE_PARAM_FILE is required but this requirement may
+    /// be lifted in the future.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: restore parameters
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainRestoreParams`.
+    /// Available since libvirt 8.4.0.
+    public func restoreDomain(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run { try self.restoreDomain(parameters: parameters, options: options) }
     }
 
     /// This updates the definition of a domain stored in a saved state
@@ -2694,6 +4098,38 @@ extension Connection {
         try check(file.withCString { file in xml.withCString { xml in virDomainSaveImageDefineXML(pointer, file, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// This updates the definition of a domain stored in a saved state
+    /// file.  `file` must be a file created previously by `Domain.save(to:)`
+    /// or `Domain.save(to:xml:options:)`.
+    ///
+    /// `xml` can be used to alter host-specific portions of the domain XML
+    /// that will be used when restoring an image.  For example, it is
+    /// possible to alter the backing filename that is associated with a
+    /// disk device, to match renaming done as part of backing up the disk
+    /// device while the domain is stopped.
+    ///
+    /// Normally, the saved state file will remember whether the domain was
+    /// running or paused, and restore defaults to the same state.
+    /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
+    /// `options` will override the default saved into the file; omitting both
+    /// leaves the file's default unchanged.  These two flags are mutually
+    /// exclusive.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter file: path to saved state file
+    /// - Parameter xml: XML config for adjusting guest xml used on restore
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSaveImageDefineXML`.
+    /// Available since libvirt 0.9.4.
+    public func defineSaveImage(file: String, xml: String, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run { try self.defineSaveImage(file: file, xml: xml, options: options) }
+    }
+
     /// This method will extract the XML describing the domain at the time
     /// a saved state file was created.  `file` must be a file created
     /// previously by `Domain.save(to:)` or `Domain.save(to:xml:options:)`.
@@ -2711,6 +4147,28 @@ extension Connection {
         try ensureOpen()
         let result = try takeString(checkPointer(file.withCString { file in virDomainSaveImageGetXMLDesc(pointer, file, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
+    }
+
+    /// This method will extract the XML describing the domain at the time
+    /// a saved state file was created.  `file` must be a file created
+    /// previously by `Domain.save(to:)` or `Domain.save(to:xml:options:)`.
+    ///
+    /// No security-sensitive data will be included unless `options` contains
+    /// `Domain.SaveImageXMLOptions.secure`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter file: path to saved state file
+    /// - Parameter options: any combination of `Domain.SaveImageXMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSaveImageGetXMLDesc`.
+    /// Available since libvirt 0.9.4.
+    public func saveImageXMLDescription(file: String, options: Domain.SaveImageXMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.saveImageXMLDescription(file: file, options: options) }
     }
 
     /// This function creates a restore point to which one can return
@@ -2731,6 +4189,28 @@ extension Connection {
         try check(virInterfaceChangeBegin(pointer, 0))
     }
 
+    /// This function creates a restore point to which one can return
+    /// later by calling `Connection.rollbackInterfaceChange()`. This function should
+    /// be called before any transaction with interface configuration.
+    /// Once it is known that a new configuration works, it can be committed via
+    /// `Connection.commitInterfaceChange()`, which frees the restore point.
+    ///
+    /// If `Connection.beginInterfaceChange()` is called when a transaction is
+    /// already opened, this function will fail, and a
+    /// VIR_ERR_INVALID_OPERATION will be logged.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceChangeBegin`.
+    /// Available since libvirt 0.9.2.
+    public func beginInterfaceChange() async throws {
+        try await BlockingPool.current.run { try self.beginInterfaceChange() }
+    }
+
     /// This commits the changes made to interfaces and frees the restore point
     /// created by `Connection.beginInterfaceChange()`.
     ///
@@ -2746,6 +4226,25 @@ extension Connection {
         try check(virInterfaceChangeCommit(pointer, 0))
     }
 
+    /// This commits the changes made to interfaces and frees the restore point
+    /// created by `Connection.beginInterfaceChange()`.
+    ///
+    /// If `Connection.commitInterfaceChange()` is called when a transaction is not
+    /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
+    /// will be logged.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceChangeCommit`.
+    /// Available since libvirt 0.9.2.
+    public func commitInterfaceChange() async throws {
+        try await BlockingPool.current.run { try self.commitInterfaceChange() }
+    }
+
     /// This cancels changes made to interfaces settings by restoring previous
     /// state created by `Connection.beginInterfaceChange()`.
     ///
@@ -2759,6 +4258,25 @@ extension Connection {
     public func rollbackInterfaceChange() throws {
         try ensureOpen()
         try check(virInterfaceChangeRollback(pointer, 0))
+    }
+
+    /// This cancels changes made to interfaces settings by restoring previous
+    /// state created by `Connection.beginInterfaceChange()`.
+    ///
+    /// If `Connection.rollbackInterfaceChange()` is called when a transaction is not
+    /// opened, this function will fail, and a VIR_ERR_INVALID_OPERATION
+    /// will be logged.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceChangeRollback`.
+    /// Available since libvirt 0.9.2.
+    public func rollbackInterfaceChange() async throws {
+        try await BlockingPool.current.run { try self.rollbackInterfaceChange() }
     }
 
     /// Define an inactive persistent physical host interface or modify an existing
@@ -2789,6 +4307,37 @@ extension Connection {
         return Interface(owning: result)
     }
 
+    /// Define an inactive persistent physical host interface or modify an existing
+    /// persistent one from the XML description.
+    ///
+    /// Normally this change in the interface configuration is immediately
+    /// permanent/persistent, but if `Connection.beginInterfaceChange()` has been
+    /// previously called (i.e. if an interface config transaction is
+    /// open), the new interface definition will only become permanent if
+    /// `Connection.commitInterfaceChange()` is called prior to the next reboot of
+    /// the system running libvirtd. Prior to that time, it can be
+    /// explicitly removed using `Connection.rollbackInterfaceChange()`, or will be
+    /// automatically removed during the next reboot of the system running
+    /// libvirtd.
+    ///
+    /// virInterfaceFree should be used to free the resources after the
+    /// interface object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: the XML description for the interface, preferably in UTF-8
+    /// - Parameter options: any combination of `Interface.DefineOptions`
+    /// - Returns: a pointer to the interface otherwise
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceDefineXML`.
+    /// Available since libvirt 0.6.4.
+    public func defineInterface(xml: String, options: Interface.DefineOptions = []) async throws -> Interface {
+        try await BlockingPool.current.run { try self.defineInterface(xml: xml, options: options) }
+    }
+
     /// Try to lookup an interface on the given hypervisor based on its MAC.
     ///
     /// virInterfaceFree should be used to free the resources after the
@@ -2805,6 +4354,25 @@ extension Connection {
         return Interface(owning: result)
     }
 
+    /// Try to lookup an interface on the given hypervisor based on its MAC.
+    ///
+    /// virInterfaceFree should be used to free the resources after the
+    /// interface object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter mac: the MAC for the interface (null-terminated ASCII format)
+    /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceLookupByMACString`.
+    /// Available since libvirt 0.6.4.
+    public func interface(macAddress mac: String) async throws -> Interface {
+        try await BlockingPool.current.run { try self.interface(macAddress: mac) }
+    }
+
     /// Try to lookup an interface on the given hypervisor based on its name.
     ///
     /// virInterfaceFree should be used to free the resources after the
@@ -2819,6 +4387,25 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virInterfaceLookupByName(pointer, name) })
         return Interface(owning: result)
+    }
+
+    /// Try to lookup an interface on the given hypervisor based on its name.
+    ///
+    /// virInterfaceFree should be used to free the resources after the
+    /// interface object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the interface
+    /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceLookupByName`.
+    /// Available since libvirt 0.6.4.
+    public func interface(named name: String) async throws -> Interface {
+        try await BlockingPool.current.run { try self.interface(named: name) }
     }
 
     /// Define a new network filter, based on an XML description
@@ -2846,6 +4433,34 @@ extension Connection {
         return NetworkFilterBinding(owning: result)
     }
 
+    /// Define a new network filter, based on an XML description
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`. This
+    /// API may be used to associate a filter with a currently running
+    /// guest that does not have a filter defined for a specific network
+    /// port. Since the bindings are generally automatically managed by
+    /// the hypervisor, using this command to define a filter for a network
+    /// port and then starting the guest afterwards may prevent the guest
+    /// from starting if it attempts to use the network port and finds a
+    /// filter already defined.
+    ///
+    /// virNWFilterFree should be used to free the resources after the
+    /// binding object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the binding
+    /// - Parameter options: any combination of `NetworkFilterBinding.CreateOptions`
+    /// - Returns: a new binding object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterBindingCreateXML`.
+    /// Available since libvirt 4.5.0.
+    public func createNetworkFilterBinding(xml: String, options: NetworkFilterBinding.CreateOptions = []) async throws -> NetworkFilterBinding {
+        try await BlockingPool.current.run { try self.createNetworkFilterBinding(xml: xml, options: options) }
+    }
+
     /// Try to lookup a network filter binding on the given hypervisor based
     /// on network port device name.
     ///
@@ -2861,6 +4476,26 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(portDevice.withCString { portDevice in virNWFilterBindingLookupByPortDev(pointer, portDevice) })
         return NetworkFilterBinding(owning: result)
+    }
+
+    /// Try to lookup a network filter binding on the given hypervisor based
+    /// on network port device name.
+    ///
+    /// virNWFilterBindingFree should be used to free the resources after the
+    /// binding object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter portDevice: name for the network port device
+    /// - Returns: a new binding object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterBindingLookupByPortDev`.
+    /// Available since libvirt 4.5.0.
+    public func networkFilterBinding(portDevice: String) async throws -> NetworkFilterBinding {
+        try await BlockingPool.current.run { try self.networkFilterBinding(portDevice: portDevice) }
     }
 
     /// Define a new network filter, based on an XML description
@@ -2885,6 +4520,26 @@ extension Connection {
     ///
     /// virNWFilterFree should be used to free the resources after the
     /// nwfilter object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the nwfilter
+    /// - Returns: a new nwfilter object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterDefineXML`.
+    /// Available since libvirt 0.8.0.
+    public func defineNetworkFilter(xml: String) async throws -> NetworkFilter {
+        try await BlockingPool.current.run { try self.defineNetworkFilter(xml: xml) }
+    }
+
+    /// Define a new network filter, based on an XML description
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`
+    ///
+    /// virNWFilterFree should be used to free the resources after the
+    /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Parameter options: any combination of `NetworkFilter.DefineOptions`
     /// - Returns: a new nwfilter object
@@ -2896,6 +4551,27 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNWFilterDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NetworkFilter(owning: result)
+    }
+
+    /// Define a new network filter, based on an XML description
+    /// similar to the one returned by `NetworkFilter.xmlDescription()`
+    ///
+    /// virNWFilterFree should be used to free the resources after the
+    /// nwfilter object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the nwfilter
+    /// - Parameter options: any combination of `NetworkFilter.DefineOptions`
+    /// - Returns: a new nwfilter object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterDefineXMLFlags`.
+    /// Available since libvirt 7.7.0.
+    public func defineNetworkFilter(xml: String, options: NetworkFilter.DefineOptions = []) async throws -> NetworkFilter {
+        try await BlockingPool.current.run { try self.defineNetworkFilter(xml: xml, options: options) }
     }
 
     /// Try to lookup a network filter on the given hypervisor based on its name.
@@ -2914,6 +4590,25 @@ extension Connection {
         return NetworkFilter(owning: result)
     }
 
+    /// Try to lookup a network filter on the given hypervisor based on its name.
+    ///
+    /// virNWFilterFree should be used to free the resources after the
+    /// nwfilter object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the network filter
+    /// - Returns: a new nwfilter object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterLookupByName`.
+    /// Available since libvirt 0.8.0.
+    public func networkFilter(named name: String) async throws -> NetworkFilter {
+        try await BlockingPool.current.run { try self.networkFilter(named: name) }
+    }
+
     /// Try to lookup a network filter on the given hypervisor based on its UUID.
     ///
     /// virNWFilterFree should be used to free the resources after the
@@ -2929,6 +4624,25 @@ extension Connection {
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virNWFilterLookupByUUID(pointer, uuidBytes))
         return NetworkFilter(owning: result)
+    }
+
+    /// Try to lookup a network filter on the given hypervisor based on its UUID.
+    ///
+    /// virNWFilterFree should be used to free the resources after the
+    /// nwfilter object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: the raw UUID for the network filter
+    /// - Returns: a new nwfilter object. If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterLookupByUUID`.
+    /// Available since libvirt 0.8.0.
+    public func networkFilter(uuid: UUID) async throws -> NetworkFilter {
+        try await BlockingPool.current.run { try self.networkFilter(uuid: uuid) }
     }
 
     /// Create and start a new virtual network, based on an XML description
@@ -2953,6 +4667,26 @@ extension Connection {
     ///
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the network
+    /// - Returns: a new network object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkCreateXML`.
+    /// Available since libvirt 0.2.0.
+    public func createNetwork(xml: String) async throws -> Network {
+        try await BlockingPool.current.run { try self.createNetwork(xml: xml) }
+    }
+
+    /// Create and start a new virtual network, based on an XML description
+    /// similar to the one returned by `Network.xmlDescription(options:)`
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Parameter options: any combination of `Network.CreateOptions`
     /// - Returns: a new network object
@@ -2964,6 +4698,27 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkCreateXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
+    }
+
+    /// Create and start a new virtual network, based on an XML description
+    /// similar to the one returned by `Network.xmlDescription(options:)`
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the network
+    /// - Parameter options: any combination of `Network.CreateOptions`
+    /// - Returns: a new network object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkCreateXMLFlags`.
+    /// Available since libvirt 7.8.0.
+    public func createNetwork(xml: String, options: Network.CreateOptions = []) async throws -> Network {
+        try await BlockingPool.current.run { try self.createNetwork(xml: xml, options: options) }
     }
 
     /// Define an inactive persistent virtual network or modify an existing
@@ -2988,6 +4743,26 @@ extension Connection {
     ///
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: the XML description for the network, preferably in UTF-8
+    /// - Returns: a pointer to the network otherwise
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkDefineXML`.
+    /// Available since libvirt 0.2.0.
+    public func defineNetwork(xml: String) async throws -> Network {
+        try await BlockingPool.current.run { try self.defineNetwork(xml: xml) }
+    }
+
+    /// Define an inactive persistent virtual network or modify an existing
+    /// persistent one from the XML description.
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: any combination of `Network.DefineOptions`
     /// - Returns: a pointer to the network otherwise
@@ -2999,6 +4774,27 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNetworkDefineXMLFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return Network(owning: result)
+    }
+
+    /// Define an inactive persistent virtual network or modify an existing
+    /// persistent one from the XML description.
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: the XML description for the network, preferably in UTF-8
+    /// - Parameter options: any combination of `Network.DefineOptions`
+    /// - Returns: a pointer to the network otherwise
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkDefineXMLFlags`.
+    /// Available since libvirt 7.7.0.
+    public func defineNetwork(xml: String, options: Network.DefineOptions = []) async throws -> Network {
+        try await BlockingPool.current.run { try self.defineNetwork(xml: xml, options: options) }
     }
 
     /// Try to lookup a network on the given hypervisor based on its name.
@@ -3017,6 +4813,25 @@ extension Connection {
         return Network(owning: result)
     }
 
+    /// Try to lookup a network on the given hypervisor based on its name.
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the network
+    /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkLookupByName`.
+    /// Available since libvirt 0.2.0.
+    public func network(named name: String) async throws -> Network {
+        try await BlockingPool.current.run { try self.network(named: name) }
+    }
+
     /// Try to lookup a network on the given hypervisor based on its UUID.
     ///
     /// virNetworkFree should be used to free the resources after the
@@ -3032,6 +4847,25 @@ extension Connection {
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virNetworkLookupByUUID(pointer, uuidBytes))
         return Network(owning: result)
+    }
+
+    /// Try to lookup a network on the given hypervisor based on its UUID.
+    ///
+    /// virNetworkFree should be used to free the resources after the
+    /// network object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: the raw UUID for the network
+    /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkLookupByUUID`.
+    /// Available since libvirt 0.2.0.
+    public func network(uuid: UUID) async throws -> Network {
+        try await BlockingPool.current.run { try self.network(uuid: uuid) }
     }
 
     /// Sometimes, when trying to start a new domain, it may be
@@ -3072,6 +4906,43 @@ extension Connection {
         return result
     }
 
+    /// Sometimes, when trying to start a new domain, it may be
+    /// necessary to reserve some huge pages in the system pool which
+    /// can be then allocated by the domain. This API serves that
+    /// purpose. On its input, `pageSizes` and `pageCounts` are arrays
+    /// of the same cardinality of `pageCount`. The `pageSizes` contains
+    /// page sizes which are to be allocated in the system (the size
+    /// unit is kibibytes), and `pageCounts` then contains the number
+    /// of pages to reserve.  If `options` is 0
+    /// (`NodeAllocatePagesOptions.add`), each pool corresponding to
+    /// `pageSizes` grows by the number of pages specified in the
+    /// corresponding `pageCounts`.  If `options` contains
+    /// `NodeAllocatePagesOptions.set`, each pool mentioned is resized to
+    /// the given number of pages.  The pages pool can be allocated
+    /// over several NUMA nodes at once, just point at `startCell` and
+    /// tell how many subsequent NUMA nodes should be taken in. As a
+    /// special case, if `startCell` is equal to negative one, then
+    /// kernel is instructed to allocate the pages over all NUMA nodes
+    /// proportionally.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter pageSizes: which huge page sizes to allocate
+    /// - Parameter pageCounts: how many pages should be allocated
+    /// - Parameter startCell: index of first cell to allocate pages on
+    /// - Parameter cellCount: number of consecutive cells to allocate pages on
+    /// - Parameter options: extra flags; binary-OR of `NodeAllocatePagesOptions`
+    /// - Returns: the number of nodes successfully adjusted or -1 in case of an error.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeAllocPages`.
+    /// Available since libvirt 1.2.9.
+    public func allocateNodePages(pageSizes: [UInt32], pageCounts: [UInt64], startCell: Int32, cellCount: Int, options: NodeAllocatePagesOptions = []) async throws -> Int32 {
+        try await BlockingPool.current.run { try self.allocateNodePages(pageSizes: pageSizes, pageCounts: pageCounts, startCell: startCell, cellCount: cellCount, options: options) }
+    }
+
     /// Create a new device on the VM host machine, for example, virtual
     /// HBAs created using vport_create.
     ///
@@ -3088,6 +4959,27 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virNodeDeviceCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return NodeDevice(owning: result)
+    }
+
+    /// Create a new device on the VM host machine, for example, virtual
+    /// HBAs created using vport_create.
+    ///
+    /// virNodeDeviceFree should be used to free the resources after the
+    /// node device object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: string containing an XML description of the device to be created
+    /// - Parameter options: any combination of `NodeDevice.CreateXMLOptions`
+    /// - Returns: a node device object if successful
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceCreateXML`.
+    /// Available since libvirt 0.6.3.
+    public func createNodeDevice(xml: String, options: NodeDevice.CreateXMLOptions = []) async throws -> NodeDevice {
+        try await BlockingPool.current.run { try self.createNodeDevice(xml: xml, options: options) }
     }
 
     /// Define a new device on the VM host machine, for example, a mediated device
@@ -3107,6 +4999,26 @@ extension Connection {
         return NodeDevice(owning: result)
     }
 
+    /// Define a new device on the VM host machine, for example, a mediated device
+    ///
+    /// virNodeDeviceFree should be used to free the resources after the
+    /// node device object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: string containing an XML description of the device to be defined
+    /// - Parameter options: any combination of `NodeDevice.DefineXMLOptions`
+    /// - Returns: a node device object if successful
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceDefineXML`.
+    /// Available since libvirt 7.3.0.
+    public func defineNodeDevice(xml: String, options: NodeDevice.DefineXMLOptions = []) async throws -> NodeDevice {
+        try await BlockingPool.current.run { try self.defineNodeDevice(xml: xml, options: options) }
+    }
+
     /// Lookup a node device by its name.
     ///
     /// virNodeDeviceFree should be used to free the resources after the
@@ -3121,6 +5033,25 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virNodeDeviceLookupByName(pointer, name) })
         return NodeDevice(owning: result)
+    }
+
+    /// Lookup a node device by its name.
+    ///
+    /// virNodeDeviceFree should be used to free the resources after the
+    /// node device object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: unique device name
+    /// - Returns: a `NodeDevice` if found.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceLookupByName`.
+    /// Available since libvirt 0.5.0.
+    public func nodeDevice(named name: String) async throws -> NodeDevice {
+        try await BlockingPool.current.run { try self.nodeDevice(named: name) }
     }
 
     /// Lookup SCSI Host which is capable with 'fc_host' by its WWNN and WWPN.
@@ -3138,6 +5069,26 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(wwnn.withCString { wwnn in wwpn.withCString { wwpn in virNodeDeviceLookupSCSIHostByWWN(pointer, wwnn, wwpn, 0) } })
         return NodeDevice(owning: result)
+    }
+
+    /// Lookup SCSI Host which is capable with 'fc_host' by its WWNN and WWPN.
+    ///
+    /// virNodeDeviceFree should be used to free the resources after the
+    /// node device object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter wwnn: WWNN of the SCSI Host.
+    /// - Parameter wwpn: WWPN of the SCSI Host.
+    /// - Returns: a `NodeDevice` if found.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceLookupSCSIHostByWWN`.
+    /// Available since libvirt 1.0.3.
+    public func scsiHostNodeDevice(wwnn: String, wwpn: String) async throws -> NodeDevice {
+        try await BlockingPool.current.run { try self.scsiHostNodeDevice(wwnn: wwnn, wwpn: wwpn) }
     }
 
     /// This function provides individual cpu statistics of the node.
@@ -3194,6 +5145,62 @@ extension Connection {
         }
     }
 
+    /// This function provides individual cpu statistics of the node.
+    /// If you want to get total cpu statistics of the node, you must specify
+    /// `NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` to `cpu`.
+    /// The `parameters` array will be filled with the values equal to the number of
+    /// parameters suggested by `nparams`
+    ///
+    /// As the value of `nparams` is dynamic, call the API setting `nparams` to 0 and
+    /// `parameters` as NULL, the API returns the number of parameters supported by the
+    /// HV by updating `nparams` on SUCCESS. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virNodeCPUStats`) * `nparams`) bytes and call
+    /// the API again.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   if (`Connection.nodeCPUStats(cpu:)`(conn, cpuNum, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(`NodeCPUStats`) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(`NodeCPUStats`) * nparams);
+    ///       if (`Connection.nodeCPUStats(cpu:)`(conn, cpuNum, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function doesn't require privileged access to the hypervisor.
+    /// This function expects the caller to allocate the `parameters`.
+    ///
+    /// CPU time Statistics:
+    ///
+    /// VIR_NODE_CPU_STATS_KERNEL:
+    ///     The cumulative CPU time which spends by kernel,
+    ///     when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_USER:
+    ///     The cumulative CPU time which spends by user processes,
+    ///     when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_IDLE:
+    ///     The cumulative idle CPU time, when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_IOWAIT:
+    ///     The cumulative I/O wait CPU time, when the node booting up.(nanoseconds)
+    /// VIR_NODE_CPU_STATS_UTILIZATION:
+    ///     The CPU utilization. The usage value is in percent and 100%
+    ///     represents all CPUs on the server.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` means total cpu statistics)
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetCPUStats`.
+    /// Available since libvirt 0.9.3.
+    public func nodeCPUStats(cpu: Int32) async throws -> [NodeCPUStats] {
+        try await BlockingPool.current.run { try self.nodeCPUStats(cpu: cpu) }
+    }
+
     /// This call returns the amount of free memory in one or more NUMA cells.
     /// The `freeMems` array must be allocated by the caller and will be filled
     /// with the amount of free memory in bytes for each cell requested,
@@ -3214,6 +5221,28 @@ extension Connection {
         return Array(freeMemsBuffer.prefix(Int(count)))
     }
 
+    /// This call returns the amount of free memory in one or more NUMA cells.
+    /// The `freeMems` array must be allocated by the caller and will be filled
+    /// with the amount of free memory in bytes for each cell requested,
+    /// starting with startCell (in freeMems[0]), up to either
+    /// (startCell + maxCells), or the number of additional cells in the node,
+    /// whichever is smaller.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter startCell: index of first cell to return freeMems info on.
+    /// - Parameter cellCount: Maximum number of cells for which freeMems information can be returned.
+    /// - Returns: pointer to the array of unsigned long long
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetCellsFreeMemory`.
+    /// Available since libvirt 0.3.3.
+    public func nodeCellsFreeMemory(startCell: Int32, cellCount: Int) async throws -> [UInt64] {
+        try await BlockingPool.current.run { try self.nodeCellsFreeMemory(startCell: startCell, cellCount: cellCount) }
+    }
+
     /// provides the free memory available on the Node
     /// Note: most libvirt APIs provide memory sizes in kibibytes, but in this
     /// function the returned value is in bytes. Divide by 1024 as necessary.
@@ -3229,6 +5258,23 @@ extension Connection {
             if result == 0 { throw LibvirtError.last() }
             return result
         }
+    }
+
+    /// provides the free memory available on the Node
+    /// Note: most libvirt APIs provide memory sizes in kibibytes, but in this
+    /// function the returned value is in bytes. Divide by 1024 as necessary.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the available free memory in bytes
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetFreeMemory`.
+    /// Available since libvirt 0.3.3.
+    public func nodeFreeMemory() async throws -> UInt64 {
+        try await BlockingPool.current.run { try self.nodeFreeMemory }
     }
 
     /// Extract hardware information about the node.
@@ -3260,6 +5306,37 @@ extension Connection {
         return NodeInfo(infoValue)
     }
 
+    /// Extract hardware information about the node.
+    ///
+    /// Use of this API is strongly discouraged as the information provided
+    /// is not guaranteed to be accurate on all hardware platforms.
+    ///
+    /// The mHZ value merely reflects the speed that the first CPU in the
+    /// machine is currently running at. This speed may vary across CPUs
+    /// and changes continually as the host OS throttles.
+    ///
+    /// The nodes/sockets/cores/threads data is potentially inaccurate as
+    /// it assumes a symmetric installation. If one NUMA node has more
+    /// sockets populated that another NUMA node this information will be
+    /// wrong. It is also not able to report about CPU dies.
+    ///
+    /// Applications are recommended to use the `Connection.capabilities`
+    /// call instead, which provides all the information except CPU mHZ,
+    /// in a more accurate representation.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a `NodeInfo` structure allocated by the user
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetInfo`.
+    /// Available since libvirt 0.1.0.
+    public func nodeInfo() async throws -> NodeInfo {
+        try await BlockingPool.current.run { try self.nodeInfo() }
+    }
+
     /// Get all node memory parameters (parameters unsupported by OS will be
     /// omitted).  On input, `nparams` gives the size of the `parameters` array;
     /// on output, `nparams` gives how many slots were filled with parameter
@@ -3281,6 +5358,31 @@ extension Connection {
         return try readTypedParameters(Connection.NodeMemoryParameter.self) { parameters, count in
             virNodeGetMemoryParameters(pointer, parameters, count, 0)
         }
+    }
+
+    /// Get all node memory parameters (parameters unsupported by OS will be
+    /// omitted).  On input, `nparams` gives the size of the `parameters` array;
+    /// on output, `nparams` gives how many slots were filled with parameter
+    /// information, which might be less but will not exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.  See `Domain.memoryParameters(options:)` for an equivalent usage
+    /// example.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: 0 in case of success, and.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetMemoryParameters`.
+    /// Available since libvirt 0.10.2.
+    public func nodeMemoryParameters() async throws -> TypedParameters<Connection.NodeMemoryParameter> {
+        try await BlockingPool.current.run { try self.nodeMemoryParameters() }
     }
 
     /// This function provides memory stats of the node.
@@ -3333,6 +5435,58 @@ extension Connection {
         }
     }
 
+    /// This function provides memory stats of the node.
+    /// If you want to get total memory statistics of the node, you must specify
+    /// `NodeGetMemoryStatsAllCells.memoryStatsAllCells` to `cell`.
+    /// The `parameters` array will be filled with the values equal to the number of
+    /// stats suggested by `nparams`
+    ///
+    /// As the value of `nparams` is dynamic, call the API setting `nparams` to 0 and
+    /// `parameters` as NULL, the API returns the number of parameters supported by the
+    /// HV by updating `nparams` on SUCCESS. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virNodeMemoryStats`) * `nparams`) bytes and call
+    /// the API again.
+    ///
+    /// Here is the sample code snippet:
+    ///
+    ///   if (`Connection.nodeMemoryStats(cell:)`(conn, cellNum, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(`NodeMemoryStats`) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, cellNum, 0, sizeof(`NodeMemoryStats`) * nparams);
+    ///       if (`Connection.nodeMemoryStats(cell:)`(conn, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function doesn't require privileged access to the hypervisor.
+    /// This function expects the caller to allocate the `parameters`.
+    ///
+    /// Memory Stats:
+    ///
+    /// VIR_NODE_MEMORY_STATS_TOTAL:
+    ///     The total memory usage.(KB)
+    /// VIR_NODE_MEMORY_STATS_FREE:
+    ///     The free memory usage.(KB)
+    ///     On linux, this usage includes buffers and cached.
+    /// VIR_NODE_MEMORY_STATS_BUFFERS:
+    ///     The buffers memory usage.(KB)
+    /// VIR_NODE_MEMORY_STATS_CACHED:
+    ///     The cached memory usage.(KB)
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetMemoryStats`.
+    /// Available since libvirt 0.9.3.
+    public func nodeMemoryStats(cell: Int32) async throws -> [NodeMemoryStats] {
+        try await BlockingPool.current.run { try self.nodeMemoryStats(cell: cell) }
+    }
+
     /// If hypervisor supports AMD's SEV feature, then `parameters` will contain various
     /// platform specific information like PDH and certificate chain. Caller is
     /// responsible for freeing `parameters`.
@@ -3350,6 +5504,23 @@ extension Connection {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// If hypervisor supports AMD's SEV feature, then `parameters` will contain various
+    /// platform specific information like PDH and certificate chain. Caller is
+    /// responsible for freeing `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: where to store  SEV information
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetSEVInfo`.
+    /// Available since libvirt 4.5.0.
+    public func nodeSEVInfo() async throws -> TypedParameters<Connection.NodeSEVParameter> {
+        try await BlockingPool.current.run { try self.nodeSEVInfo() }
+    }
+
     /// Extract the security model of a hypervisor. The 'model' field
     /// in the `securityModel` argument may be initialized to the empty
     /// string if the driver has not activated a security model.
@@ -3363,6 +5534,23 @@ extension Connection {
         var securityModelValue = virSecurityModel()
         try check(virNodeGetSecurityModel(pointer, &securityModelValue))
         return SecurityModel(securityModelValue)
+    }
+
+    /// Extract the security model of a hypervisor. The 'model' field
+    /// in the `securityModel` argument may be initialized to the empty
+    /// string if the driver has not activated a security model.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a `SecurityModel` structure
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeGetSecurityModel`.
+    /// Available since libvirt 0.6.1.
+    public func nodeSecurityModel() async throws -> SecurityModel {
+        try await BlockingPool.current.run { try self.nodeSecurityModel() }
     }
 
     /// Collect the list of node devices, and store their names in `names`
@@ -3385,6 +5573,28 @@ extension Connection {
         }
     }
 
+    /// Collect the list of node devices, and store their names in `names`
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Connection.allNodeDevices(options:)`.
+    ///
+    /// If the optional 'cap'  argument is non-NULL, then the count
+    /// will be restricted to devices with the specified capability
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter capability: capability name
+    /// - Returns: the node devices
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeListDevices`.
+    /// Available since libvirt 0.5.0.
+    public func nodeDeviceNames(capability: String? = nil) async throws -> [String] {
+        try await BlockingPool.current.run { try self.nodeDeviceNames(capability: capability) }
+    }
+
     /// Provides the number of node devices.
     ///
     /// If the optional 'cap'  argument is non-NULL, then the count
@@ -3400,6 +5610,25 @@ extension Connection {
         let result = withOptionalCString(capability) { capability in virNodeNumOfDevices(pointer, capability, 0) }
         if result == -1 { throw LibvirtError.last() }
         return Int(result)
+    }
+
+    /// Provides the number of node devices.
+    ///
+    /// If the optional 'cap'  argument is non-NULL, then the count
+    /// will be restricted to devices with the specified capability
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter capability: capability name
+    /// - Returns: the number of node devices
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeNumOfDevices`.
+    /// Available since libvirt 0.5.0.
+    public func numberOfNodeDevices(capability: String? = nil) async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfNodeDevices(capability: capability) }
     }
 
     /// Change all or a subset of the node memory tunables. The function
@@ -3423,6 +5652,29 @@ extension Connection {
         try check(virNodeSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
+    /// Change all or a subset of the node memory tunables. The function
+    /// fails if not all of the tunables are supported.
+    ///
+    /// Note that it's not recommended to use this function while the
+    /// outside tuning program is running (such as ksmtuned under Linux),
+    /// as they could change the tunables in parallel, which could cause
+    /// conflicts.
+    ///
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeSetMemoryParameters`.
+    /// Available since libvirt 0.10.2.
+    public func setNodeMemoryParameters(_ parameters: TypedParameters<Connection.NodeMemoryParameter>) async throws {
+        try await BlockingPool.current.run { try self.setNodeMemoryParameters(parameters) }
+    }
+
     /// Attempt to suspend the node (host machine) for the given duration of
     /// time in the specified state (Suspend-to-RAM, Suspend-to-Disk or
     /// Hybrid-Suspend). Schedule the node's Real-Time-Clock interrupt to
@@ -3436,6 +5688,25 @@ extension Connection {
     public func suspendHost(target: NodeSuspendTarget, duration: UInt64) throws {
         try ensureOpen()
         try check(virNodeSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
+    }
+
+    /// Attempt to suspend the node (host machine) for the given duration of
+    /// time in the specified state (Suspend-to-RAM, Suspend-to-Disk or
+    /// Hybrid-Suspend). Schedule the node's Real-Time-Clock interrupt to
+    /// resume the node after the duration is complete.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter target: the state to which the host must be suspended to, such as: `NodeSuspendTarget.memory` (Suspend-to-RAM) `NodeSuspendTarget.disk` (Suspend-to-Disk) `NodeSuspendTarget.hybrid` (Hybrid-Suspend, which is a combination of the former modes).
+    /// - Parameter duration: the time duration in seconds for which the host has to be suspended
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeSuspendForDuration`.
+    /// Available since libvirt 0.9.8.
+    public func suspendHost(target: NodeSuspendTarget, duration: UInt64) async throws {
+        try await BlockingPool.current.run { try self.suspendHost(target: target, duration: duration) }
     }
 
     /// If XML specifies a UUID, locates the specified secret and replaces all
@@ -3460,6 +5731,31 @@ extension Connection {
         return Secret(owning: result)
     }
 
+    /// If XML specifies a UUID, locates the specified secret and replaces all
+    /// attributes of the secret specified by UUID by attributes specified in xml
+    /// (any attributes not specified in xml are discarded).
+    ///
+    /// Otherwise, creates a new secret with an automatically chosen UUID, and
+    /// initializes its attributes from xml.
+    ///
+    /// virSecretFree should be used to free the resources after the
+    /// secret object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: XML describing the secret.
+    /// - Parameter options: any combination of `Secret.DefineOptions`
+    /// - Returns: a secret on success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretDefineXML`.
+    /// Available since libvirt 0.7.1.
+    public func defineSecret(xml: String, options: Secret.DefineOptions = []) async throws -> Secret {
+        try await BlockingPool.current.run { try self.defineSecret(xml: xml, options: options) }
+    }
+
     /// Try to lookup a secret on the given hypervisor based on its UUID.
     /// Uses the 16 bytes of raw data to describe the UUID
     ///
@@ -3476,6 +5772,26 @@ extension Connection {
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virSecretLookupByUUID(pointer, uuidBytes))
         return Secret(owning: result)
+    }
+
+    /// Try to lookup a secret on the given hypervisor based on its UUID.
+    /// Uses the 16 bytes of raw data to describe the UUID
+    ///
+    /// virSecretFree should be used to free the resources after the
+    /// secret object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: the raw UUID for the secret
+    /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretLookupByUUID`.
+    /// Available since libvirt 0.7.1.
+    public func secret(uuid: UUID) async throws -> Secret {
+        try await BlockingPool.current.run { try self.secret(uuid: uuid) }
     }
 
     /// Try to lookup a secret on the given hypervisor based on its usage
@@ -3497,6 +5813,28 @@ extension Connection {
         return Secret(owning: result)
     }
 
+    /// Try to lookup a secret on the given hypervisor based on its usage
+    /// The usageID is unique within the set of secrets sharing the
+    /// same usageType value.
+    ///
+    /// virSecretFree should be used to free the resources after the
+    /// secret object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter usageType: the type of secret usage
+    /// - Parameter usageID: identifier of the object using the secret
+    /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretLookupByUsage`.
+    /// Available since libvirt 0.7.1.
+    public func secret(usage usageType: Secret.UsageType, usageID: String) async throws -> Secret {
+        try await BlockingPool.current.run { try self.secret(usage: usageType, usageID: usageID) }
+    }
+
     /// Create a new storage based on its XML description. The
     /// pool is not persistent, so its definition will disappear
     /// when it is destroyed, or if the host is restarted
@@ -3514,6 +5852,28 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStoragePoolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StoragePool(owning: result)
+    }
+
+    /// Create a new storage based on its XML description. The
+    /// pool is not persistent, so its definition will disappear
+    /// when it is destroyed, or if the host is restarted
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: XML description for new pool
+    /// - Parameter options: any combination of `StoragePool.CreateOptions`
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolCreateXML`.
+    /// Available since libvirt 0.4.1.
+    public func createStoragePool(xml: String, options: StoragePool.CreateOptions = []) async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.createStoragePool(xml: xml, options: options) }
     }
 
     /// Define an inactive persistent storage pool or modify an existing persistent
@@ -3534,6 +5894,27 @@ extension Connection {
         return StoragePool(owning: result)
     }
 
+    /// Define an inactive persistent storage pool or modify an existing persistent
+    /// one from the XML description.
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: XML description for new pool
+    /// - Parameter options: any combination of `StoragePool.DefineOptions`
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolDefineXML`.
+    /// Available since libvirt 0.4.1.
+    public func defineStoragePool(xml: String, options: StoragePool.DefineOptions = []) async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.defineStoragePool(xml: xml, options: options) }
+    }
+
     /// Fetch a storage pool based on its unique name
     ///
     /// virStoragePoolFree should be used to free the resources after the
@@ -3548,6 +5929,25 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virStoragePoolLookupByName(pointer, name) })
         return StoragePool(owning: result)
+    }
+
+    /// Fetch a storage pool based on its unique name
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name of pool to fetch
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolLookupByName`.
+    /// Available since libvirt 0.4.1.
+    public func storagePool(named name: String) async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.storagePool(named: name) }
     }
 
     /// Fetch a storage pool which maps to a particular target directory.
@@ -3568,6 +5968,27 @@ extension Connection {
         return StoragePool(owning: result)
     }
 
+    /// Fetch a storage pool which maps to a particular target directory.
+    /// If more than one pool maps to the path, it is undefined which
+    /// will be returned first.
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter path: path at which the pool is exposed
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolLookupByTargetPath`.
+    /// Available since libvirt 4.1.0.
+    public func storagePool(targetPath path: String) async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.storagePool(targetPath: path) }
+    }
+
     /// Fetch a storage pool based on its globally unique id
     ///
     /// virStoragePoolFree should be used to free the resources after the
@@ -3583,6 +6004,25 @@ extension Connection {
         let uuidBytes = libvirtBytes(of: uuid)
         let result = try checkPointer(virStoragePoolLookupByUUID(pointer, uuidBytes))
         return StoragePool(owning: result)
+    }
+
+    /// Fetch a storage pool based on its globally unique id
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: globally unique id of pool to fetch
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolLookupByUUID`.
+    /// Available since libvirt 0.4.1.
+    public func storagePool(uuid: UUID) async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.storagePool(uuid: uuid) }
     }
 
     /// Fetch a pointer to a storage volume based on its
@@ -3603,6 +6043,26 @@ extension Connection {
     }
 
     /// Fetch a pointer to a storage volume based on its
+    /// globally unique key
+    ///
+    /// virStorageVolFree should be used to free the resources after the
+    /// storage volume object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter key: globally unique key
+    /// - Returns: a storage volume
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolLookupByKey`.
+    /// Available since libvirt 0.4.1.
+    public func storageVolume(key: String) async throws -> StorageVolume {
+        try await BlockingPool.current.run { try self.storageVolume(key: key) }
+    }
+
+    /// Fetch a pointer to a storage volume based on its
     /// locally (host) unique path
     ///
     /// virStorageVolFree should be used to free the resources after the
@@ -3617,6 +6077,26 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(path.withCString { path in virStorageVolLookupByPath(pointer, path) })
         return StorageVolume(owning: result)
+    }
+
+    /// Fetch a pointer to a storage volume based on its
+    /// locally (host) unique path
+    ///
+    /// virStorageVolFree should be used to free the resources after the
+    /// storage volume object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter path: locally unique path
+    /// - Returns: a storage volume
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolLookupByPath`.
+    /// Available since libvirt 0.4.1.
+    public func storageVolume(path: String) async throws -> StorageVolume {
+        try await BlockingPool.current.run { try self.storageVolume(path: path) }
     }
 
     /// Creates a new stream object which can be used to perform
@@ -3640,6 +6120,32 @@ extension Connection {
         try ensureOpen()
         let result = try checkPointer(virStreamNew(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
         return DataStream(owning: result)
+    }
+
+    /// Creates a new stream object which can be used to perform
+    /// streamed I/O with other public API function.
+    ///
+    /// When no longer needed, a stream object must be released
+    /// with virStreamFree. If a data stream has been used,
+    /// then the application must call `DataStream.finish()` or
+    /// `DataStream.abort()` before free'ing to, in order to notify
+    /// the driver of termination.
+    ///
+    /// If a non-blocking data stream is required passed
+    /// `DataStream.Options.nonblock` for flags, otherwise pass 0.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DataStream.Options`
+    /// - Returns: the new stream
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStreamNew`.
+    /// Available since libvirt 0.7.2.
+    public func makeStream(options: DataStream.Options = []) async throws -> DataStream {
+        try await BlockingPool.current.run { try self.makeStream(options: options) }
     }
 }
 

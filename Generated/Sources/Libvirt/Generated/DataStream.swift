@@ -132,6 +132,24 @@ extension DataStream {
         return lengthValue
     }
 
+    /// This API is used to determine the `length` in bytes of the
+    /// empty space to be created in a `stream`'s target file when
+    /// uploading or downloading sparsely populated files. This is the
+    /// counterpart to `DataStream.sendHole(length:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: number of bytes to skip
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStreamRecvHole`.
+    /// Available since libvirt 3.4.0.
+    public func receiveHole() async throws -> Int64 {
+        try await BlockingPool.current.run { try self.receiveHole() }
+    }
+
     /// Rather than transmitting empty file space, this API directs
     /// the `stream` target to create `length` bytes of empty space.
     /// This API would be used when uploading or downloading sparsely
@@ -161,5 +179,41 @@ extension DataStream {
     /// Available since libvirt 3.4.0.
     public func sendHole(length: Int64) throws {
         try check(virStreamSendHole(pointer, length, 0))
+    }
+
+    /// Rather than transmitting empty file space, this API directs
+    /// the `stream` target to create `length` bytes of empty space.
+    /// This API would be used when uploading or downloading sparsely
+    /// populated files to avoid the needless copy of empty file
+    /// space.
+    ///
+    /// An example using this with a hypothetical file upload API
+    /// looks like:
+    ///
+    ///   `DataStream` st;
+    ///
+    ///   while (1) {
+    ///     char buf[4096];
+    ///     size_t len;
+    ///     if (..in hole...) {
+    ///       ..get hole size...
+    ///       `DataStream.sendHole(length:)`(st, len, 0);
+    ///     } else {
+    ///       ...read len bytes...
+    ///       `DataStream.send(_:)`(st, buf, len);
+    ///     }
+    ///   }
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter length: number of bytes to skip
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStreamSendHole`.
+    /// Available since libvirt 3.4.0.
+    public func sendHole(length: Int64) async throws {
+        try await BlockingPool.current.run { try self.sendHole(length: length) }
     }
 }

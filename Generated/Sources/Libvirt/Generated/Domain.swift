@@ -7338,6 +7338,23 @@ extension Domain {
 
     /// Requests that the current background job be aborted at the
     /// soonest opportunity. In case the job is a migration in a post-copy mode,
+    /// `Domain.abortJob()` will report an error (see `Domain.startMigrationPostCopy()`
+    /// for more details).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAbortJob`.
+    /// Available since libvirt 0.7.7.
+    public func abortJob() async throws {
+        try await BlockingPool.current.run { try self.abortJob() }
+    }
+
+    /// Requests that the current background job be aborted at the
+    /// soonest opportunity. In case the job is a migration in a post-copy mode,
     /// this function will report an error unless `Domain.AbortJobOptions.postcopy`
     /// flag is used (see `Domain.startMigrationPostCopy()` for more details).
     /// - Parameter options: any combination of `Domain.AbortJobOptions`
@@ -7348,6 +7365,24 @@ extension Domain {
     public func abortJob(options: Domain.AbortJobOptions = []) throws {
         try ensureOpen()
         try check(virDomainAbortJobFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Requests that the current background job be aborted at the
+    /// soonest opportunity. In case the job is a migration in a post-copy mode,
+    /// this function will report an error unless `Domain.AbortJobOptions.postcopy`
+    /// flag is used (see `Domain.startMigrationPostCopy()` for more details).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.AbortJobOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAbortJobFlags`.
+    /// Available since libvirt 8.5.0.
+    public func abortJob(options: Domain.AbortJobOptions = []) async throws {
+        try await BlockingPool.current.run { try self.abortJob(options: options) }
     }
 
     /// Dynamically add an IOThread to the domain. It is left up to the
@@ -7378,6 +7413,38 @@ extension Domain {
         try check(virDomainAddIOThread(pointer, ioThreadID, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Dynamically add an IOThread to the domain. It is left up to the
+    /// underlying virtual hypervisor to determine the valid range for an
+    /// `ioThreadID` and determining whether the `ioThreadID` already exists.
+    ///
+    /// Note that this call can fail if the underlying virtualization hypervisor
+    /// does not support it or if growing the number is arbitrarily limited.
+    /// This function requires privileged access to the hypervisor.
+    ///
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// Both flags may be set.
+    /// If `Domain.ModificationImpact.live` is set, the change affects a running domain
+    /// and may fail if domain is not alive.
+    /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
+    /// and will fail for transient domains. If neither flag is specified (that is,
+    /// `options` is `Domain.ModificationImpact.current`), then an inactive domain modifies
+    /// persistent setup, while an active domain is hypervisor-dependent on whether
+    /// just live or both live and persistent state is changed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter ioThreadID: the specific IOThread ID value to add
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAddIOThread`.
+    /// Available since libvirt 1.2.15.
+    public func addIOThread(ioThreadID: UInt32, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.addIOThread(ioThreadID: ioThreadID, options: options) }
+    }
+
     /// Set how long to wait for a response from guest agent commands. By default,
     /// agent commands block forever waiting for a response.
     ///
@@ -7399,6 +7466,31 @@ extension Domain {
         try check(virDomainAgentSetResponseTimeout(pointer, timeout, 0))
     }
 
+    /// Set how long to wait for a response from guest agent commands. By default,
+    /// agent commands block forever waiting for a response.
+    ///
+    /// `timeout` must be a value from `Domain.AgentResponseTimeout` or
+    /// positive:
+    ///
+    ///   `Domain.AgentResponseTimeout.block`(-2): meaning to block forever
+    ///      waiting for a result.
+    ///   `Domain.AgentResponseTimeout.default`(-1): use default timeout value.
+    ///   `Domain.AgentResponseTimeout.nowait`(0): does not wait.
+    ///   positive value: wait for `timeout` seconds
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter timeout: timeout in seconds
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAgentSetResponseTimeout`.
+    /// Available since libvirt 5.10.0.
+    public func setAgentResponseTimeout(_ timeout: Int32) async throws {
+        try await BlockingPool.current.run { try self.setAgentResponseTimeout(timeout) }
+    }
+
     /// Create a virtual device attachment to backend.  This function,
     /// having hotplug semantics, is only allowed on an active domain.
     ///
@@ -7417,6 +7509,30 @@ extension Domain {
     public func attachDevice(xml: String) throws {
         try ensureOpen()
         try check(xml.withCString { xml in virDomainAttachDevice(pointer, xml) })
+    }
+
+    /// Create a virtual device attachment to backend.  This function,
+    /// having hotplug semantics, is only allowed on an active domain.
+    ///
+    /// For compatibility, this method can also be used to change the media
+    /// in an existing CDROM/Floppy device, however, applications are
+    /// recommended to use the `Domain.updateDevice(xml:options:)` method instead.
+    ///
+    /// Be aware that hotplug changes might not persist across a domain going
+    /// into S4 state (also known as hibernation) unless you also modify the
+    /// persistent domain definition.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: pointer to XML description of one device
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAttachDevice`.
+    /// Available since libvirt 0.1.9.
+    public func attachDevice(xml: String) async throws {
+        try await BlockingPool.current.run { try self.attachDevice(xml: xml) }
     }
 
     /// Attach a virtual device to a domain, using the flags parameter
@@ -7449,6 +7565,40 @@ extension Domain {
         try check(xml.withCString { xml in virDomainAttachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// Attach a virtual device to a domain, using the flags parameter
+    /// to control how the device is attached.  `Domain.ModificationImpact.current`
+    /// specifies that the device allocation is made based on current domain
+    /// state.  `Domain.ModificationImpact.live` specifies that the device shall be
+    /// allocated to the active domain instance only and is not added to the
+    /// persisted domain configuration.  `Domain.ModificationImpact.config`
+    /// specifies that the device shall be allocated to the persisted domain
+    /// configuration only.  Note that the target hypervisor must return an
+    /// error if unable to satisfy flags.  E.g. the hypervisor driver will
+    /// return failure if LIVE is specified but it only supports modifying the
+    /// persisted device allocation.
+    ///
+    /// For compatibility, this method can also be used to change the media
+    /// in an existing CDROM/Floppy device, however, applications are
+    /// recommended to use the virDomainUpdateDeviceFlag method instead.
+    ///
+    /// Be aware that hotplug changes might not persist across a domain going
+    /// into S4 state (also known as hibernation) unless you also modify the
+    /// persistent domain definition.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: pointer to XML description of one device
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAttachDeviceFlags`.
+    /// Available since libvirt 0.7.7.
+    public func attachDevice(xml: String, options: Domain.DeviceModifyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.attachDevice(xml: xml, options: options) }
+    }
+
     /// For given `user` in `domain` fetch list of public SSH authorized
     /// keys and store them into `keys` array which is allocated upon
     /// successful return and is NULL terminated. The caller is
@@ -7470,6 +7620,31 @@ extension Domain {
         var keysList: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil
         let count = try check(user.withCString { user in virDomainAuthorizedSSHKeysGet(pointer, user, &keysList, 0) })
         return takeStrings(keysList, count: count)
+    }
+
+    /// For given `user` in `domain` fetch list of public SSH authorized
+    /// keys and store them into `keys` array which is allocated upon
+    /// successful return and is NULL terminated. The caller is
+    /// responsible for freeing `keys` when no longer needed.
+    ///
+    /// Keys are in OpenSSH format (see sshd(8)) but from libvirt's
+    /// point of view are opaque strings, i.e. not interpreted.
+    ///
+    /// Please note that some hypervisors may require guest agent to
+    /// be configured and running in order to be able to run this API.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter user: user to list keys for
+    /// - Returns: pointer to a variable to store authorized keys
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAuthorizedSSHKeysGet`.
+    /// Available since libvirt 6.10.0.
+    public func authorizedSSHKeys(user: String) async throws -> [String] {
+        try await BlockingPool.current.run { try self.authorizedSSHKeys(user: user) }
     }
 
     /// For given `user` in `domain` set `keys` in authorized keys file.
@@ -7504,6 +7679,42 @@ extension Domain {
         let keysArray = CStringArray(keys)
         defer { keysArray.deallocate() }
         try check(user.withCString { user in virDomainAuthorizedSSHKeysSet(pointer, user, keysArray.pointer, UInt32(keys.count), UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// For given `user` in `domain` set `keys` in authorized keys file.
+    /// Any previous content of the file is overwritten with new keys.
+    /// That is, if this API is called with `nkeys` = 0, `keys` = NULL
+    /// and `options` = 0 then the authorized keys file for `user` is
+    /// cleared out.
+    ///
+    /// Keys are in OpenSSH format (see sshd(8)) but from libvirt's
+    /// point of view are opaque strings, i.e. not interpreted.
+    ///
+    /// If `Domain.AuthorizedSSHKeysSetOptions.append` flag is set
+    /// then the file is not overwritten and new `keys` are appended
+    /// instead.
+    ///
+    /// If `Domain.AuthorizedSSHKeysSetOptions.remove` flag is set then
+    /// instead of adding any new keys, provided `keys` are removed
+    /// from the file. It's not considered error if the key doesn't
+    /// exist.
+    ///
+    /// Please note that some hypervisors may require guest agent to
+    /// be configured and running in order to be able to run this API.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter user: user to add keys for
+    /// - Parameter keys: authorized keys to set
+    /// - Parameter options: any combination of `Domain.AuthorizedSSHKeysSetOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainAuthorizedSSHKeysSet`.
+    /// Available since libvirt 6.10.0.
+    public func setAuthorizedSSHKeys(user: String, keys: [String], options: Domain.AuthorizedSSHKeysSetOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setAuthorizedSSHKeys(user: user, keys: keys, options: options) }
     }
 
     /// Start a point-in-time backup job for the specified disks of a
@@ -7573,6 +7784,77 @@ extension Domain {
         try check(backupXML.withCString { backupXML in withOptionalCString(checkpointXML) { checkpointXML in virDomainBackupBegin(pointer, backupXML, checkpointXML, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// Start a point-in-time backup job for the specified disks of a
+    /// running domain.
+    ///
+    /// A backup job is a domain job and thus mutually exclusive with any other
+    /// domain job such as migration.
+    ///
+    /// For now, backup jobs are also mutually exclusive with any
+    /// other block job on the same device, although this restriction may
+    /// be lifted in a future release. Progress of the backup job can be
+    /// tracked via `Domain.jobStats(options:)`. Completion of the job is also announced
+    /// asynchronously via `Domain.EventID.jobCompleted` event.
+    ///
+    /// There are two fundamental backup approaches. The first, called a
+    /// push model, instructs the hypervisor to copy the state of the guest
+    /// disk to the designated storage destination (which may be on the
+    /// local file system or a network device). In this mode, the
+    /// hypervisor writes the content of the guest disk to the destination,
+    /// then emits `Domain.EventID.jobCompleted` when the backup is
+    /// either complete or failed (the backup image is invalid if the job
+    /// fails or `Domain.abortJob()` is used prior to the event being
+    /// emitted). This kind of the job finishes automatically. Users can
+    /// determine success by using `Domain.jobStats(options:)` with
+    /// `Domain.GetJobStatsOptions.completed` flag.
+    ///
+    /// The second, called a pull model, instructs the hypervisor to expose
+    /// the state of the guest disk over an NBD export. A third-party
+    /// client can then connect to this export and read whichever portions
+    /// of the disk it desires.  In this mode libvirt has to be informed via
+    /// `Domain.abortJob()` when the third-party NBD client is done and the backup
+    /// resources can be released.
+    ///
+    /// The `backupXML` parameter contains details about the backup in the top-level
+    /// element <domainbackup>, including which backup mode to use, whether the
+    /// backup is incremental from a previous checkpoint, which disks
+    /// participate in the backup, the destination for a push model backup,
+    /// and the temporary storage and NBD server details for a pull model
+    /// backup.
+    ///
+    /// `Domain.backupXMLDescription()` can be called to learn actual
+    /// values selected.  For more information, see
+    /// https://www.libvirt.org/formatbackup.html#backup-xml
+    ///
+    /// The `checkpointXML` parameter is optional; if non-NULL, then libvirt
+    /// behaves as if `Domain.createCheckpoint(xml:options:)` were called to create
+    /// a checkpoint atomically covering the same point in time as the
+    /// backup.
+    ///
+    /// The `Domain.BackupBeginOptions.reuseExternal` specifies that the output or
+    /// temporary files described by the `backupXML` document were created by the
+    /// caller with correct format and size to hold the backup or temporary data.
+    ///
+    /// The creation of a new checkpoint allows for future incremental backups.
+    /// Note that some hypervisors may require a particular disk format, such as
+    /// qcow2, in order to take advantage of checkpoints, while allowing arbitrary
+    /// formats if checkpoints are not involved.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter backupXML: description of the requested backup
+    /// - Parameter checkpointXML: description of a checkpoint to create or NULL
+    /// - Parameter options: any combination of `Domain.BackupBeginOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBackupBegin`.
+    /// Available since libvirt 6.0.0.
+    public func beginBackup(backupXML: String, checkpointXML: String? = nil, options: Domain.BackupBeginOptions = []) async throws {
+        try await BlockingPool.current.run { try self.beginBackup(backupXML: backupXML, checkpointXML: checkpointXML, options: options) }
+    }
+
     /// Queries the configuration of the active backup job.
     ///
     /// In some cases, a user can start a backup job without supplying all
@@ -7588,6 +7870,26 @@ extension Domain {
         try ensureOpen()
         let result = try takeString(checkPointer(virDomainBackupGetXMLDesc(pointer, 0)))
         return result
+    }
+
+    /// Queries the configuration of the active backup job.
+    ///
+    /// In some cases, a user can start a backup job without supplying all
+    /// details and rely on libvirt to fill in the rest (for example,
+    /// selecting the port used for an NBD export). This API can then be
+    /// used to learn what default values were chosen.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a NUL-terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBackupGetXMLDesc`.
+    /// Available since libvirt 6.0.0.
+    public func backupXMLDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.backupXMLDescription() }
     }
 
     /// Commit changes that were made to temporary top-level files within a disk
@@ -7693,6 +7995,113 @@ extension Domain {
         try check(virDomainBlockCommit(pointer, disk, base, top, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Commit changes that were made to temporary top-level files within a disk
+    /// image backing file chain into a lower-level base file.  In other words,
+    /// take all the difference between `base` and `top`, and update `base` to contain
+    /// that difference; after the commit, any portion of the chain that previously
+    /// depended on `top` will now depend on `base`, and all files after `base` up
+    /// to and including `top` will now be invalidated.  A typical use of this
+    /// command is to reduce the length of a backing file chain after taking an
+    /// external disk snapshot.  To move data in the opposite direction, see
+    /// `Domain.blockPull(disk:bandwidth:options:)`.
+    ///
+    /// This command starts a long-running commit block job, whose status may
+    /// be tracked by `Domain.BlockJobInfo` with a job type of
+    /// `Domain.BlockJobType.commit`, and the operation can be aborted with
+    /// `Domain.abortBlockJob(disk:options:)`.  When finished, an asynchronous event is
+    /// raised to indicate the final status, and the job no longer exists.  If
+    /// the job is aborted, it is up to the hypervisor whether starting a new
+    /// job will resume from the same point, or start over.
+    ///
+    /// As a special case, if `top` is the active image (or NULL), and `options`
+    /// includes `Domain.BlockCommitOptions.active`, the block job will have a type
+    /// of `Domain.BlockJobType.activeCommit`, and operates in two phases.
+    /// In the first phase, the contents are being committed into `base`, and the
+    /// job can only be canceled.  The job transitions to the second phase when
+    /// the block job event with state `Connection.DomainEventBlockJobStatus.ready` is
+    /// emitted for the given device. This information is also visible in the
+    /// live XML as 'ready="yes"' attribute of the corresponding <mirror> element.
+    /// Once in the second phase, the user must choose whether to cancel the job
+    /// (keeping `top` as the active image, but now containing only the changes
+    /// since the time the job ended) or to pivot the job (adjusting to `base` as
+    /// the active image, and invalidating `top`).
+    ///
+    /// Be aware that this command may invalidate files even if it is aborted;
+    /// the user is cautioned against relying on the contents of invalidated
+    /// intermediate files such as `top` (when `top` is not the active image)
+    /// without manually rebasing those files to use a backing file of a
+    /// read-only copy of `base` prior to the point where the commit operation
+    /// was started (and such a rebase cannot be safely done until the commit
+    /// has successfully completed).  However, the domain itself will not have
+    /// any issues; the active layer remains valid throughout the entire commit
+    /// operation.
+    ///
+    /// Some hypervisors may support a shortcut where if `options` contains
+    /// `Domain.BlockCommitOptions.delete`, then this command will unlink all files
+    /// that were invalidated, after the commit successfully completes.
+    ///
+    /// If `options` contains `Domain.BlockCommitOptions.relative`, the name recorded
+    /// into the overlay of the `top` image (if there is such image) as the
+    /// path to the new backing file will be kept relative to other images.
+    /// The operation will fail if libvirt can't infer the name.
+    ///
+    /// By default, if `base` is NULL, the commit target will be the bottom of
+    /// the backing chain; if `options` contains `Domain.BlockCommitOptions.shallow`,
+    /// then the immediate backing file of `top` will be used instead.  If `top`
+    /// is NULL, the active image at the top of the chain will be used.  Some
+    /// hypervisors place restrictions on how much can be committed, and might
+    /// fail if `base` is not the immediate backing file of `top`, or if `top` is
+    /// the active layer in use by a running domain but `options` did not include
+    /// `Domain.BlockCommitOptions.active`, or if `top` is not the top-most file;
+    /// restrictions may differ for online vs. offline domains.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// The `base` and `top` parameters can be either paths to files within the
+    /// backing chain, or the device target shorthand (the <target dev='...'/>
+    /// sub-element, such as "vda") followed by an index to the backing chain
+    /// enclosed in square brackets. Backing chain indexes can be found by
+    /// inspecting //disk//backingStore/`index` in the domain XML. Thus, for
+    /// example, "vda[3]" refers to the backing store with index equal to "3"
+    /// in the chain of disk "vda".
+    ///
+    /// The maximum bandwidth that will be used to do the commit can be
+    /// specified with the `bandwidth` parameter.  If set to 0, there is no
+    /// limit.  If `options` includes `Domain.BlockCommitOptions.bandwidthBytes`,
+    /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
+    /// Values larger than 2^52 bytes/sec may be rejected due to overflow
+    /// considerations based on the word size of both client and server,
+    /// and values larger than 2^31 bytes/sec may cause overflow problems
+    /// if later queried by `Domain.blockJobInfo(disk:options:)` without scaling.
+    /// Hypervisors may further restrict the range of valid bandwidth
+    /// values.  Some hypervisors do not support this feature and will
+    /// return an error if bandwidth is not 0; in this case, it might still
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
+    /// succeed.  The actual speed can be determined with
+    /// `Domain.blockJobInfo(disk:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter base: path to backing file to merge into, or device shorthand, or NULL for default
+    /// - Parameter top: path to file within backing chain that contains data to be merged, or device shorthand, or NULL to merge all possible data
+    /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
+    /// - Parameter options: any combination of `Domain.BlockCommitOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockCommit`.
+    /// Available since libvirt 0.10.2.
+    public func blockCommit(disk: String, base: String? = nil, top: String? = nil, bandwidth: UInt, options: Domain.BlockCommitOptions = []) async throws {
+        try await BlockingPool.current.run { try self.blockCommit(disk: disk, base: base, top: top, bandwidth: bandwidth, options: options) }
+    }
+
     /// Copy the guest-visible contents of a disk image to a new file described
     /// by `destinationXML`.  The destination XML has a top-level element of <disk>, and
     /// resembles what is used when hot-plugging a disk via `Domain.attachDevice(xml:)`,
@@ -7779,6 +8188,94 @@ extension Domain {
         try check(disk.withCString { disk in destinationXML.withCString { destinationXML in virDomainBlockCopy(pointer, disk, destinationXML, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// Copy the guest-visible contents of a disk image to a new file described
+    /// by `destinationXML`.  The destination XML has a top-level element of <disk>, and
+    /// resembles what is used when hot-plugging a disk via `Domain.attachDevice(xml:)`,
+    /// except that only sub-elements related to describing the new host resource
+    /// are necessary (sub-elements related to the guest view, such as <target>,
+    /// are ignored).  It is strongly recommended to include a <driver type='...'/>
+    /// format designation for the destination, to avoid the potential of any
+    /// security problem that might be caused by probing a file for its format.
+    ///
+    /// This command starts a long-running copy.  By default, the copy will pull
+    /// the entire source chain into the destination file, but if `options` also
+    /// contains `Domain.BlockCopyOptions.shallow`, then only the top of the source
+    /// chain will be copied (the source and destination have a common backing
+    /// file).  The format of the destination file is controlled by the <driver>
+    /// sub-element of the XML.  The destination will be created unless the
+    /// `Domain.BlockCopyOptions.reuseExt` flag is present stating that the file
+    /// was pre-created with the correct format and metadata and sufficient
+    /// size to hold the copy. In case the `Domain.BlockCopyOptions.shallow` flag
+    /// is used the pre-created file has to exhibit the same guest visible contents
+    /// as the backing file of the original image. This allows a management app to
+    /// pre-create files with relative backing file names, rather than the default
+    /// of absolute backing file names.
+    ///
+    /// A copy job has two parts; in the first phase, the source is copied into
+    /// the destination, and the job can only be canceled by reverting to the
+    /// source file; progress in this phase can be tracked via the
+    /// `Domain.BlockJobInfo` command, with a job type of
+    /// `Domain.BlockJobType.copy`.  The job transitions to the second
+    /// phase when the block job event with state `Connection.DomainEventBlockJobStatus.ready` is
+    /// emitted for the given device. This information is also visible in the
+    /// live XML as 'ready="yes"' attribute of the corresponding <mirror> element.
+    /// All further changes are saved to both source and destination.  The user must
+    /// call `Domain.abortBlockJob(disk:options:)` to end the mirroring while choosing
+    /// whether to revert to source or pivot to the destination.  An event is
+    /// issued when the job ends, and depending on the hypervisor, an event may
+    /// also be issued when the job transitions from pulling to mirroring.  If
+    /// the job is aborted, a new job will have to start over from the beginning
+    /// of the first phase.
+    ///
+    /// Some hypervisors will restrict certain actions, such as `Domain.save(to:)`
+    /// or `Domain.detachDevice(xml:)`, while a copy job is active; they may
+    /// also restrict a copy job to transient domains.
+    ///
+    /// If `options` contains `Domain.BlockCopyOptions.transientJob` the job will not be
+    /// recoverable if the VM is turned off while job is active. This flag will
+    /// remove the restriction of copy jobs to transient domains. Note that this flag
+    /// is automatically implied if the VM is transient at the time it's started.
+    ///
+    /// If `options` contains `Domain.BlockCopyOptions.synchronousWrites` the job will wait
+    /// for guest writes to be propagated both to the original image and to the
+    /// destination of the copy so that it's guaranteed that the job converges if
+    /// the destination storage is slower. This may impact performance of writes
+    /// while the blockjob is running.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// The `parameters` and `nparams` arguments can be used to set hypervisor-specific
+    /// tuning parameters, such as maximum bandwidth or granularity.  For a
+    /// parameter that the hypervisor understands, explicitly specifying 0
+    /// behaves the same as omitting the parameter, to use the hypervisor
+    /// default; however, omitting a parameter is less likely to fail.
+    ///
+    /// This command is a superset of the older `Domain.blockRebase(disk:base:bandwidth:options:)` when used
+    /// with the `Domain.BlockRebaseOptions.copy` flag, and offers better control
+    /// over the destination format, the ability to copy to a destination that
+    /// is not a local file, and the possibility of additional tuning parameters.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter destinationXML: XML description of the copy destination
+    /// - Parameter parameters: Pointer to block copy parameter objects, or NULL
+    /// - Parameter options: any combination of `Domain.BlockCopyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockCopy`.
+    /// Available since libvirt 1.2.8.
+    public func blockCopy(disk: String, destinationXML: String, parameters: TypedParameters<Domain.BlockCopyParameter>, options: Domain.BlockCopyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.blockCopy(disk: disk, destinationXML: destinationXML, parameters: parameters, options: options) }
+    }
+
     /// Cancel the active block job on the given disk.
     ///
     /// The `disk` parameter is either an unambiguous source name of the
@@ -7824,6 +8321,55 @@ extension Domain {
         try check(disk.withCString { disk in virDomainBlockJobAbort(pointer, disk, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// Cancel the active block job on the given disk.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// If the current block job for `disk` is `Domain.BlockJobType.pull`, then
+    /// by default, this function performs a synchronous operation and the caller
+    /// may assume that the operation has completed when 0 is returned.  However,
+    /// BlockJob operations may take a long time to cancel, and during this time
+    /// further domain interactions may be unresponsive.  To avoid this problem,
+    /// pass `Domain.BlockJobAbortOptions.async` in the `options` argument to enable
+    /// asynchronous behavior, returning as soon as possible.  When the job has
+    /// been canceled, a BlockJob event will be emitted, with status
+    /// `Connection.DomainEventBlockJobStatus.canceled` (even if the ABORT_ASYNC flag was not
+    /// used); it is also possible to poll `Domain.BlockJobInfo` to see if
+    /// the job cancellation is still pending.  This type of job can be restarted
+    /// to pick up from where it left off.
+    ///
+    /// If the current block job for `disk` is `Domain.BlockJobType.copy`, then
+    /// the default is to abort the mirroring and revert to the source disk;
+    /// likewise, if the current job is `Domain.BlockJobType.activeCommit`,
+    /// the default is to abort without changing the active layer of `disk`.
+    /// Adding `options` of `Domain.BlockJobAbortOptions.pivot` causes this call to
+    /// fail with `LibvirtError.Code.blockCopyActive` if the copy or commit is not yet
+    /// ready; otherwise it will swap the disk over to the new active image
+    /// to end the mirroring or active commit.  An event will be issued when the
+    /// job is ended, and it is possible to use `Domain.BlockJobAbortOptions.async`
+    /// to control whether this command waits for the completion of the job.
+    /// Restarting a copy or active commit job requires starting over from the
+    /// beginning of the first phase.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: any combination of `Domain.BlockJobAbortOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockJobAbort`.
+    /// Available since libvirt 0.9.4.
+    public func abortBlockJob(disk: String, options: Domain.BlockJobAbortOptions = []) async throws {
+        try await BlockingPool.current.run { try self.abortBlockJob(disk: disk, options: options) }
+    }
+
     /// Set the maximum allowable bandwidth that a block job may consume.  If
     /// bandwidth is 0, the limit will revert to the hypervisor default of
     /// unlimited.
@@ -7852,6 +8398,40 @@ extension Domain {
     public func setBlockJobSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) throws {
         try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockJobSetSpeed(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Set the maximum allowable bandwidth that a block job may consume.  If
+    /// bandwidth is 0, the limit will revert to the hypervisor default of
+    /// unlimited.
+    ///
+    /// If `options` contains `Domain.BlockJobSetSpeedOptions.speedBandwidthBytes`, `bandwidth`
+    /// is in bytes/second; otherwise, it is in MiB/second.  Values larger than
+    /// 2^52 bytes/sec may be rejected due to overflow considerations based on
+    /// the word size of both client and server, and values larger than 2^31
+    /// bytes/sec may cause overflow problems if later queried by
+    /// `Domain.blockJobInfo(disk:options:)` without scaling.  Hypervisors may further
+    /// restrict the range of valid bandwidth values.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter bandwidth: specify bandwidth limit; flags determine the unit
+    /// - Parameter options: any combination of `Domain.BlockJobSetSpeedOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockJobSetSpeed`.
+    /// Available since libvirt 0.9.4.
+    public func setBlockJobSpeed(disk: String, bandwidth: UInt, options: Domain.BlockJobSetSpeedOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setBlockJobSpeed(disk: disk, bandwidth: bandwidth, options: options) }
     }
 
     /// This function allows you to read the contents of a domain's
@@ -7901,6 +8481,55 @@ extension Domain {
         return bufferBytes
     }
 
+    /// This function allows you to read the contents of a domain's
+    /// disk device.
+    ///
+    /// Typical uses for this are to determine if the domain has
+    /// written a Master Boot Record (indicating that the domain
+    /// has completed installation), or to try to work out the state
+    /// of the domain's filesystems.
+    ///
+    /// (Note that in the local case you might try to open the
+    /// block device or file directly, but that won't work in the
+    /// remote case, nor if you don't have sufficient permission.
+    /// Hence the need for this call).
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// 'offset' and 'size' represent an area which must lie entirely
+    /// within the device or file.  'size' may be 0 to test if the
+    /// call would succeed.
+    ///
+    /// 'buffer' is the return buffer and must be at least 'size' bytes.
+    ///
+    /// NB. The remote driver imposes a 64K byte limit on 'size'.
+    /// For your program to be able to work reliably over a remote
+    /// connection you should split large requests to <= 65536 bytes.
+    /// However, with 0.9.13 this RPC limit has been raised to 1M byte.
+    /// Starting with version 1.0.6 the RPC limit has been raised again.
+    /// Now large requests up to 16M byte are supported.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter offset: offset within block device
+    /// - Parameter size: size to read
+    /// - Returns: return buffer (must be at least size bytes)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockPeek`.
+    /// Available since libvirt 0.4.2.
+    public func blockPeek(disk: String, offset: UInt64, size: Int) async throws -> [UInt8] {
+        try await BlockingPool.current.run { try self.blockPeek(disk: disk, offset: offset, size: size) }
+    }
+
     /// Populate a disk image with data from its backing image.  Once all data from
     /// its backing image has been pulled, the disk no longer depends on a backing
     /// image.  This function pulls data for the entire device in the background.
@@ -7942,6 +8571,53 @@ extension Domain {
     public func blockPull(disk: String, bandwidth: UInt, options: Domain.BlockPullOptions = []) throws {
         try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockPull(pointer, disk, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Populate a disk image with data from its backing image.  Once all data from
+    /// its backing image has been pulled, the disk no longer depends on a backing
+    /// image.  This function pulls data for the entire device in the background.
+    /// Progress of the operation can be checked with `Domain.blockJobInfo(disk:options:)` and
+    /// the operation can be aborted with `Domain.abortBlockJob(disk:options:)`.  When finished,
+    /// an asynchronous event is raised to indicate the final status.  To move
+    /// data in the opposite direction, see `Domain.blockCommit(disk:base:top:bandwidth:options:)`.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// The maximum bandwidth that will be used to do the copy can be
+    /// specified with the `bandwidth` parameter.  If set to 0, there is no
+    /// limit.  If `options` includes `Domain.BlockPullOptions.bandwidthBytes`,
+    /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
+    /// Values larger than 2^52 bytes/sec may be rejected due to overflow
+    /// considerations based on the word size of both client and server,
+    /// and values larger than 2^31 bytes/sec may cause overflow problems
+    /// if later queried by `Domain.blockJobInfo(disk:options:)` without scaling.
+    /// Hypervisors may further restrict the range of valid bandwidth
+    /// values.  Some hypervisors do not support this feature and will
+    /// return an error if bandwidth is not 0; in this case, it might still
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
+    /// succeed.  The actual speed can be determined with
+    /// `Domain.blockJobInfo(disk:options:)`.
+    ///
+    /// This is shorthand for `Domain.blockRebase(disk:base:bandwidth:options:)` with a NULL base.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
+    /// - Parameter options: any combination of `Domain.BlockPullOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockPull`.
+    /// Available since libvirt 0.9.4.
+    public func blockPull(disk: String, bandwidth: UInt, options: Domain.BlockPullOptions = []) async throws {
+        try await BlockingPool.current.run { try self.blockPull(disk: disk, bandwidth: bandwidth, options: options) }
     }
 
     /// Populate a disk image with data from its backing image chain, and
@@ -8056,6 +8732,122 @@ extension Domain {
         try check(disk.withCString { disk in withOptionalCString(base) { base in virDomainBlockRebase(pointer, disk, base, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// Populate a disk image with data from its backing image chain, and
+    /// setting the backing image to `base`, or alternatively copy an entire
+    /// backing chain to a new file `base`.
+    ///
+    /// When `options` is 0, this starts a pull, where `base` must be the absolute
+    /// path of one of the backing images further up the chain, or NULL to
+    /// convert the disk image so that it has no backing image.  Once all
+    /// data from its backing image chain has been pulled, the disk no
+    /// longer depends on those intermediate backing images.  This function
+    /// pulls data for the entire device in the background.  Progress of
+    /// the operation can be checked with `Domain.blockJobInfo(disk:options:)` with a
+    /// job type of `Domain.BlockJobType.pull`, and the operation can be
+    /// aborted with `Domain.abortBlockJob(disk:options:)`.  When finished, an asynchronous
+    /// event is raised to indicate the final status, and the job no longer
+    /// exists.  If the job is aborted, a new one can be started later to
+    /// resume from the same point.
+    ///
+    /// If `options` contains `Domain.BlockRebaseOptions.relative`, the name recorded
+    /// into the active disk as the location for `base` will be kept relative.
+    /// The operation will fail if libvirt can't infer the name.
+    ///
+    /// When `options` includes `Domain.BlockRebaseOptions.copy`, this starts a copy,
+    /// where `base` must be the name of a new file to copy the chain to.  By
+    /// default, the copy will pull the entire source chain into the destination
+    /// file, but if `options` also contains `Domain.BlockRebaseOptions.shallow`, then
+    /// only the top of the source chain will be copied (the source and
+    /// destination have a common backing file).  By default, `base` will be
+    /// created with the same file format as the source, but this can be altered
+    /// by adding `Domain.BlockRebaseOptions.copyRaw` to force the copy to be raw
+    /// (does not make sense with the shallow flag unless the source is also raw),
+    /// or by using `Domain.BlockRebaseOptions.reuseExt` to reuse an existing file
+    /// which was pre-created with the correct format and metadata and sufficient
+    /// size to hold the copy. In case the `Domain.BlockRebaseOptions.shallow` flag
+    /// is used the pre-created file has to exhibit the same guest visible contents
+    /// as the backing file of the original image. This allows a management app to
+    /// pre-create files with relative backing file names, rather than the default
+    /// of absolute backing file names; as a security precaution, you should
+    /// generally only use reuse_ext with the shallow flag and a non-raw
+    /// destination file.  By default, the copy destination will be treated as
+    /// type='file', but using `Domain.BlockRebaseOptions.copyDevice` treats the
+    /// destination as type='block' (affecting how `Domain.blockInfo(disk:)` will
+    /// report allocation after pivoting).
+    ///
+    /// A copy job has two parts; in the first phase, the `bandwidth` parameter
+    /// affects how fast the source is pulled into the destination, and the job
+    /// can only be canceled by reverting to the source file; progress in this
+    /// phase can be tracked via the `Domain.BlockJobInfo` command, with a
+    /// job type of `Domain.BlockJobType.copy`.  The job transitions to the
+    /// second phase when the job info states cur == end, and remains alive to
+    /// mirror all further changes to both source and destination.  The user
+    /// must call `Domain.abortBlockJob(disk:options:)` to end the mirroring while choosing
+    /// whether to revert to source or pivot to the destination.  An event is
+    /// issued when the job ends, and depending on the hypervisor, an event may
+    /// also be issued when the job transitions from pulling to mirroring.  If
+    /// the job is aborted, a new job will have to start over from the beginning
+    /// of the first phase.
+    ///
+    /// Some hypervisors will restrict certain actions, such as `Domain.save(to:)`
+    /// or `Domain.detachDevice(xml:)`, while a copy job is active; they may
+    /// also restrict a copy job to transient domains.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// The `base` parameter can be either a path to a file within the backing
+    /// chain, or the device target shorthand (the <target dev='...'/>
+    /// sub-element, such as "vda") followed by an index to the backing chain
+    /// enclosed in square brackets. Backing chain indexes can be found by
+    /// inspecting //disk//backingStore/`index` in the domain XML. Thus, for
+    /// example, "vda[3]" refers to the backing store with index equal to "3"
+    /// in the chain of disk "vda".
+    ///
+    /// The maximum bandwidth that will be used to do the copy can be
+    /// specified with the `bandwidth` parameter.  If set to 0, there is no
+    /// limit.  If `options` includes `Domain.BlockRebaseOptions.bandwidthBytes`,
+    /// `bandwidth` is in bytes/second; otherwise, it is in MiB/second.
+    /// Values larger than 2^52 bytes/sec may be rejected due to overflow
+    /// considerations based on the word size of both client and server,
+    /// and values larger than 2^31 bytes/sec may cause overflow problems
+    /// if later queried by `Domain.blockJobInfo(disk:options:)` without scaling.
+    /// Hypervisors may further restrict the range of valid bandwidth
+    /// values.  Some hypervisors do not support this feature and will
+    /// return an error if bandwidth is not 0; in this case, it might still
+    /// be possible for a later call to `Domain.setBlockJobSpeed(disk:bandwidth:options:)` to
+    /// succeed.  The actual speed can be determined with
+    /// `Domain.blockJobInfo(disk:options:)`.
+    ///
+    /// When `base` is NULL and `options` is 0, this is identical to
+    /// `Domain.blockPull(disk:bandwidth:options:)`.  When `options` contains `Domain.BlockRebaseOptions.copy`,
+    /// this command is shorthand for `Domain.blockCopy(disk:destinationXML:parameters:options:)` where the destination
+    /// XML encodes `base` as a <disk type='file'>, `bandwidth` is properly scaled
+    /// and passed as a typed parameter, the shallow and reuse external flags
+    /// are preserved, and remaining flags control whether the XML encodes a
+    /// destination format of raw instead of leaving the destination identical
+    /// to the source format or probed from the reused file.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter base: path to backing file to keep, or device shorthand, or NULL for no backing file
+    /// - Parameter bandwidth: (optional) specify bandwidth limit; flags determine the unit
+    /// - Parameter options: any combination of `Domain.BlockRebaseOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockRebase`.
+    /// Available since libvirt 0.9.10.
+    public func blockRebase(disk: String, base: String? = nil, bandwidth: UInt, options: Domain.BlockRebaseOptions = []) async throws {
+        try await BlockingPool.current.run { try self.blockRebase(disk: disk, base: base, bandwidth: bandwidth, options: options) }
+    }
+
     /// Resize a block device of domain while the domain is running.  If
     /// `options` is 0, then `size` is in kibibytes (blocks of 1024 bytes);
     /// since 0.9.11, if `options` includes `Domain.BlockResizeOptions.bytes`,
@@ -8083,6 +8875,39 @@ extension Domain {
     public func blockResize(disk: String, size: UInt64, options: Domain.BlockResizeOptions = []) throws {
         try ensureOpen()
         try check(disk.withCString { disk in virDomainBlockResize(pointer, disk, size, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Resize a block device of domain while the domain is running.  If
+    /// `options` is 0, then `size` is in kibibytes (blocks of 1024 bytes);
+    /// since 0.9.11, if `options` includes `Domain.BlockResizeOptions.bytes`,
+    /// `size` is in bytes instead.  `size` is taken directly as the new
+    /// size.  Depending on the file format, the hypervisor may round up
+    /// to the next alignment boundary.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// Note that this call may fail if the underlying virtualization hypervisor
+    /// does not support it; this call requires privileged access to the
+    /// hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block image, or shorthand
+    /// - Parameter size: new size of the block image, see below for unit
+    /// - Parameter options: any combination of `Domain.BlockResizeOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockResize`.
+    /// Available since libvirt 0.9.8.
+    public func blockResize(disk: String, size: UInt64, options: Domain.BlockResizeOptions = []) async throws {
+        try await BlockingPool.current.run { try self.blockResize(disk: disk, size: size, options: options) }
     }
 
     /// This function returns block device (disk) stats for block
@@ -8114,6 +8939,39 @@ extension Domain {
         var statsValue = virDomainBlockStatsStruct()
         try check(disk.withCString { disk in virDomainBlockStats(pointer, disk, &statsValue, MemoryLayout<virDomainBlockStatsStruct>.size) })
         return Domain.BlockStats(statsValue)
+    }
+
+    /// This function returns block device (disk) stats for block
+    /// devices attached to the domain.
+    ///
+    /// The `disk` parameter is either the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda"), or (since 0.9.8)
+    /// an unambiguous source name of the block device (the <source
+    /// file='...'/> sub-element, such as "/path/to/image").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk. Some drivers might also
+    /// accept the empty string for the `disk` parameter, and then yield
+    /// summary stats for the entire domain.
+    ///
+    /// Domains may have more than one block device.  To get stats for
+    /// each you should make multiple calls to this function.
+    ///
+    /// Individual fields within the stats structure may be returned
+    /// as -1, which indicates that the hypervisor does not support
+    /// that particular statistic.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Returns: block device stats (returned)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockStats`.
+    /// Available since libvirt 0.3.2.
+    public func blockStats(disk: String) async throws -> Domain.BlockStats {
+        try await BlockingPool.current.run { try self.blockStats(disk: disk) }
     }
 
     /// This function is to get block stats parameters for block
@@ -8155,6 +9013,49 @@ extension Domain {
         return try readTypedParameters(Domain.BlockStatsParameter.self) { parameters, count in
             disk.withCString { disk in virDomainBlockStatsFlags(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
+    }
+
+    /// This function is to get block stats parameters for block
+    /// devices attached to the domain.
+    ///
+    /// The `disk` parameter is either the device target shorthand (the
+    /// <target dev='...'/> sub-element, such as "vda"), or (since 0.9.8)
+    /// an unambiguous source name of the block device (the <source
+    /// file='...'/> sub-element, such as "/path/to/image").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk. Some drivers might also
+    /// accept the empty string for the `disk` parameter, and then yield
+    /// summary stats for the entire domain.
+    ///
+    /// Domains may have more than one block device.  To get stats for
+    /// each you should make multiple calls to this function.
+    ///
+    /// On input, `nparams` gives the size of the `parameters` array; on output,
+    /// `nparams` gives how many slots were filled with parameter
+    /// information, which might be less but will not exceed the input
+    /// value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. (Note that block devices of different types
+    /// might support different parameters, so it might be necessary to compute
+    /// `nparams` for each block device). The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again. See `Domain.memoryParameters(options:)` for more details.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: any combination of `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBlockStatsFlags`.
+    /// Available since libvirt 0.9.5.
+    public func blockStats(disk: String, options: TypedParameterOptions = []) async throws -> TypedParameters<Domain.BlockStatsParameter> {
+        try await BlockingPool.current.run { try self.blockStats(disk: disk, options: options) }
     }
 
     /// Create a new checkpoint using `xml`, with a top-level
@@ -8215,6 +9116,67 @@ extension Domain {
         return DomainCheckpoint(owning: result)
     }
 
+    /// Create a new checkpoint using `xml`, with a top-level
+    /// <domaincheckpoint> element, on a running `domain`.  Note that
+    /// `xml` must validate against the <domaincheckpoint> XML schema.
+    /// Typically, it is more common to create a new checkpoint as part of
+    /// kicking off a backup job with `Domain.beginBackup(backupXML:checkpointXML:options:)`; however, it
+    /// is also possible to start a checkpoint without a backup.
+    ///
+    /// See https://www.libvirt.org/formatcheckpoint.html#checkpoint-xml
+    /// for more details on `xml`. In particular, some hypervisors may require
+    /// particular disk formats, such as qcow2, in order to support this
+    /// command; where `xml` can be used to limit the checkpoint to a working
+    /// subset of the domain's disks.
+    ///
+    /// If `options` includes `DomainCheckpoint.CreateOptions.redefine`, then this
+    /// is a request to reinstate checkpoint metadata that was previously
+    /// captured from `DomainCheckpoint.xmlDescription(options:)` before removing that
+    /// metadata, rather than creating a new checkpoint.  Note that while
+    /// original creation can omit a number of elements from `xml` (and
+    /// libvirt will supply sane defaults based on the domain state at that
+    /// point in time), a redefinition must supply more elements (as the
+    /// domain may have changed in the meantime, so that libvirt no longer
+    /// has a way to resupply correct defaults).  Not all hypervisors support
+    /// this flag.
+    ///
+    /// If `options` includes `DomainCheckpoint.CreateOptions.redefineValidate` along with
+    /// `DomainCheckpoint.CreateOptions.redefine` the state of the metadata related
+    /// to the disk state of the redefined checkpoint is validated. Note that
+    /// hypervisors may require that the `domain` is running to perform validation.
+    ///
+    /// If `options` includes `DomainCheckpoint.CreateOptions.quiesce`, then the
+    /// libvirt will attempt to use guest agent to freeze and thaw all file
+    /// systems in use within domain OS. However, if the guest agent is not
+    /// present, an error is thrown. This flag is incompatible with
+    /// `DomainCheckpoint.CreateOptions.redefine`.
+    ///
+    /// Note: A checkpoint represents point in time after which blocks changed by
+    /// the hypervisor are tracked. The tracking of changed blocks notes only whether
+    /// a block was modified, but does not preserve the old contents.
+    /// The main purpose of checkpoints is to enable incremental backups. But for a
+    /// checkpoint to be useful for this purpose, a backup must be performed at the
+    /// same time as the checkpoint is created.
+    /// This is done via the `Domain.beginBackup(backupXML:checkpointXML:options:)` API, which also allows to create a
+    /// checkpoint at the same time. Creating checkpoints with
+    /// `Domain.createCheckpoint(xml:options:)` is generally only useful for re-creating the
+    /// libvirt metadata.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: description of the checkpoint to create
+    /// - Parameter options: any combination of `DomainCheckpoint.CreateOptions`
+    /// - Returns: an (opaque) new `DomainCheckpoint` on success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointCreateXML`.
+    /// Available since libvirt 5.6.0.
+    public func createCheckpoint(xml: String, options: DomainCheckpoint.CreateOptions = []) async throws -> DomainCheckpoint {
+        try await BlockingPool.current.run { try self.createCheckpoint(xml: xml, options: options) }
+    }
+
     /// Try to lookup a domain checkpoint based on its name.
     /// - Parameter name: name for the domain checkpoint
     /// - Returns: a domain checkpoint object. If the domain checkpoint cannot be found, then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
@@ -8226,6 +9188,22 @@ extension Domain {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainCheckpointLookupByName(pointer, name, 0) })
         return DomainCheckpoint(owning: result)
+    }
+
+    /// Try to lookup a domain checkpoint based on its name.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the domain checkpoint
+    /// - Returns: a domain checkpoint object. If the domain checkpoint cannot be found, then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointLookupByName`.
+    /// Available since libvirt 5.6.0.
+    public func checkpoint(named name: String) async throws -> DomainCheckpoint {
+        try await BlockingPool.current.run { try self.checkpoint(named: name) }
     }
 
     /// This method will dump the core of a domain on a given file for analysis.
@@ -8262,6 +9240,39 @@ extension Domain {
     /// the remote host. Hypervisors may require  the user to manually ensure
     /// proper permissions on the file named by `to`.
     ///
+    /// If `options` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
+    /// a crashed state after the dump completes.  If `options` includes
+    /// `Domain.CoreDumpOptions.live`, then make the core dump while continuing to allow
+    /// the guest to run; otherwise, the guest is suspended during the dump.
+    /// `Domain.CoreDumpOptions.reset` flag forces reset of the guest after dump.
+    /// The above three flags are mutually exclusive.
+    ///
+    /// Additionally, if `options` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
+    /// will attempt to bypass the file system cache while creating the file,
+    /// or fail if it cannot do so for the given system; this can allow less
+    /// pressure on file system cache, but also risks slowing saves to NFS.
+    ///
+    /// For more control over the output format, see `Domain.coreDump(to:format:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter to: path for the core file
+    /// - Parameter options: any combination of `Domain.CoreDumpOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCoreDump`.
+    /// Available since libvirt 0.1.9.
+    public func coreDump(to: String, options: Domain.CoreDumpOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.coreDump(to: to, options: options) }
+    }
+
+    /// This method will dump the core of a domain on a given file for analysis.
+    /// Note that for remote Xen Daemon the file path will be interpreted in
+    /// the remote host. Hypervisors may require  the user to manually ensure
+    /// proper permissions on the file named by `to`.
+    ///
     /// `format` controls which format the dump will have; use of
     /// `Domain.CoreDumpFormat.raw` mirrors what `Domain.coreDump(to:options:)` will
     /// perform.  Not all hypervisors are able to support all formats.
@@ -8289,6 +9300,42 @@ extension Domain {
         try check(to.withCString { to in virDomainCoreDumpWithFormat(pointer, to, UInt32(truncatingIfNeeded: format.rawValue), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// This method will dump the core of a domain on a given file for analysis.
+    /// Note that for remote Xen Daemon the file path will be interpreted in
+    /// the remote host. Hypervisors may require  the user to manually ensure
+    /// proper permissions on the file named by `to`.
+    ///
+    /// `format` controls which format the dump will have; use of
+    /// `Domain.CoreDumpFormat.raw` mirrors what `Domain.coreDump(to:options:)` will
+    /// perform.  Not all hypervisors are able to support all formats.
+    ///
+    /// If `options` includes `Domain.CoreDumpOptions.crash`, then leave the guest shut off with
+    /// a crashed state after the dump completes.  If `options` includes
+    /// `Domain.CoreDumpOptions.live`, then make the core dump while continuing to allow
+    /// the guest to run; otherwise, the guest is suspended during the dump.
+    /// `Domain.CoreDumpOptions.reset` flag forces reset of the guest after dump.
+    /// The above three flags are mutually exclusive.
+    ///
+    /// Additionally, if `options` includes `Domain.CoreDumpOptions.bypassCache`, then libvirt
+    /// will attempt to bypass the file system cache while creating the file,
+    /// or fail if it cannot do so for the given system; this can allow less
+    /// pressure on file system cache, but also risks slowing saves to NFS.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter to: path for the core file
+    /// - Parameter format: format of domain memory's dump (one of `Domain.CoreDumpFormat` enum)
+    /// - Parameter options: any combination of `Domain.CoreDumpOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCoreDumpWithFormat`.
+    /// Available since libvirt 1.2.3.
+    public func coreDump(to: String, format: Domain.CoreDumpFormat, options: Domain.CoreDumpOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.coreDump(to: to, format: format, options: options) }
+    }
+
     /// Launch a defined domain. If the call succeeds the domain moves from the
     /// defined to the running domains pools.  The domain will be paused only
     /// if restoring from managed state created from a paused domain.  For more
@@ -8300,6 +9347,23 @@ extension Domain {
     public func start() throws {
         try ensureOpen()
         try check(virDomainCreate(pointer))
+    }
+
+    /// Launch a defined domain. If the call succeeds the domain moves from the
+    /// defined to the running domains pools.  The domain will be paused only
+    /// if restoring from managed state created from a paused domain.  For more
+    /// control, see `Domain.start(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreate`.
+    /// Available since libvirt 0.1.1.
+    public func start() async throws {
+        try await BlockingPool.current.run { try self.start() }
     }
 
     /// Launch a defined domain. If the call succeeds the domain moves from the
@@ -8353,6 +9417,57 @@ extension Domain {
     /// Launch a defined domain. If the call succeeds the domain moves from the
     /// defined to the running domains pools.
     ///
+    /// `files` provides an array of file descriptors which will be
+    /// made available to the 'init' process of the guest. The file
+    /// handles exposed to the guest will be renumbered to start
+    /// from 3 (ie immediately following stderr). This is only
+    /// supported for guests which use container based virtualization
+    /// technology.
+    ///
+    /// If the `Domain.CreateOptions.startPaused` flag is set, or if the guest domain
+    /// has a managed save image that requested paused state (see
+    /// `Domain.managedSave(options:)`) the guest domain will be started, but its
+    /// CPUs will remain paused. The CPUs can later be manually started
+    /// using `Domain.resume()`.  In all other cases, the guest domain will
+    /// be running.
+    ///
+    /// If the `Domain.CreateOptions.startAutodestroy` flag is set, the guest
+    /// domain will be automatically destroyed when the `Connection`
+    /// object is finally released. This will also happen if the
+    /// client application crashes / loses its connection to the
+    /// libvirtd daemon. Any domains marked for auto destroy will
+    /// block attempts at migration, save-to-file, or snapshots.
+    ///
+    /// If the `Domain.CreateOptions.startBypassCache` flag is set, and there is a
+    /// managed save file for this domain (created by `Domain.managedSave(options:)`),
+    /// then libvirt will attempt to bypass the file system cache while restoring
+    /// the file, or fail if it cannot do so for the given system; this can allow
+    /// less pressure on file system cache, but also risks slowing loads from NFS.
+    ///
+    /// If the `Domain.CreateOptions.startForceBoot` flag is set, then any managed save
+    /// file for this domain is discarded, and the domain boots from scratch.
+    ///
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// discard any existing NVRAM file and re-initialize NVRAM from the
+    /// pristine template.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter files: list of file descriptors passed
+    /// - Parameter options: any combination of `Domain.CreateOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreateWithFiles`.
+    /// Available since libvirt 1.1.1.
+    public func start(files: [Int32], options: Domain.CreateOptions = []) async throws {
+        try await BlockingPool.current.run { try self.start(files: files, options: options) }
+    }
+
+    /// Launch a defined domain. If the call succeeds the domain moves from the
+    /// defined to the running domains pools.
+    ///
     /// If the `Domain.CreateOptions.startPaused` flag is set, or if the guest domain
     /// has a managed save image that requested paused state (see
     /// `Domain.managedSave(options:)`) the guest domain will be started, but its
@@ -8390,6 +9505,50 @@ extension Domain {
         try check(virDomainCreateWithFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Launch a defined domain. If the call succeeds the domain moves from the
+    /// defined to the running domains pools.
+    ///
+    /// If the `Domain.CreateOptions.startPaused` flag is set, or if the guest domain
+    /// has a managed save image that requested paused state (see
+    /// `Domain.managedSave(options:)`) the guest domain will be started, but its
+    /// CPUs will remain paused. The CPUs can later be manually started
+    /// using `Domain.resume()`.  In all other cases, the guest domain will
+    /// be running.
+    ///
+    /// If the `Domain.CreateOptions.startAutodestroy` flag is set, the guest
+    /// domain will be automatically destroyed when the `Connection`
+    /// object is finally released. This will also happen if the
+    /// client application crashes / loses its connection to the
+    /// libvirtd daemon. Any domains marked for auto destroy will
+    /// block attempts at migration. Hypervisors may also block save-to-file,
+    /// or snapshots.
+    ///
+    /// If the `Domain.CreateOptions.startBypassCache` flag is set, and there is a
+    /// managed save file for this domain (created by `Domain.managedSave(options:)`),
+    /// then libvirt will attempt to bypass the file system cache while restoring
+    /// the file, or fail if it cannot do so for the given system; this can allow
+    /// less pressure on file system cache, but also risks slowing loads from NFS.
+    ///
+    /// If the `Domain.CreateOptions.startForceBoot` flag is set, then any managed save
+    /// file for this domain is discarded, and the domain boots from scratch.
+    ///
+    /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
+    /// discard any existing NVRAM file and re-initialize NVRAM from the
+    /// pristine template.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.CreateOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCreateWithFlags`.
+    /// Available since libvirt 0.8.2.
+    public func start(options: Domain.CreateOptions = []) async throws {
+        try await BlockingPool.current.run { try self.start(options: options) }
+    }
+
     /// Dynamically delete an IOThread from the domain. The `ioThreadID` to be
     /// deleted must not have a resource associated with it and can be any of
     /// the currently valid IOThread ID's.
@@ -8418,6 +9577,38 @@ extension Domain {
         try check(virDomainDelIOThread(pointer, ioThreadID, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Dynamically delete an IOThread from the domain. The `ioThreadID` to be
+    /// deleted must not have a resource associated with it and can be any of
+    /// the currently valid IOThread ID's.
+    ///
+    /// Note that this call can fail if the underlying virtualization hypervisor
+    /// does not support it or if reducing the number is arbitrarily limited.
+    /// This function requires privileged access to the hypervisor.
+    ///
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// Both flags may be set.
+    /// If `Domain.ModificationImpact.live` is set, the change affects a running domain
+    /// and may fail if domain is not alive.
+    /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
+    /// and will fail for transient domains. If neither flag is specified (that is,
+    /// `options` is `Domain.ModificationImpact.current`), then an inactive domain modifies
+    /// persistent setup, while an active domain is hypervisor-dependent on whether
+    /// just live or both live and persistent state is changed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter ioThreadID: the specific IOThread ID value to delete
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDelIOThread`.
+    /// Available since libvirt 1.2.15.
+    public func deleteIOThread(ioThreadID: UInt32, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.deleteIOThread(ioThreadID: ioThreadID, options: options) }
+    }
+
     /// Destroy the domain object. The running instance is shutdown if not down
     /// already and all resources used by it are given back to the hypervisor. This
     /// does not free the associated `Domain` object.
@@ -8442,6 +9633,36 @@ extension Domain {
     public func destroy() throws {
         try ensureOpen()
         try check(virDomainDestroy(pointer))
+    }
+
+    /// Destroy the domain object. The running instance is shutdown if not down
+    /// already and all resources used by it are given back to the hypervisor. This
+    /// does not free the associated `Domain` object.
+    /// This function may require privileged access.
+    ///
+    /// `Domain.destroy()` first requests that a guest terminate
+    /// (e.g. SIGTERM), then waits for it to comply. After a reasonable
+    /// timeout, if the guest still exists, `Domain.destroy()` will
+    /// forcefully terminate the guest (e.g. SIGKILL) if necessary (which
+    /// may produce undesirable results, for example unflushed disk cache
+    /// in the guest). To avoid this possibility, it's recommended to
+    /// instead call `Domain.destroy(options:)`, sending the
+    /// `Domain.DestroyOptions.graceful` flag.
+    ///
+    /// If the domain is transient and has any snapshot metadata (see
+    /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
+    /// be deleted when the domain quits.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDestroy`.
+    /// Available since libvirt 0.0.3.
+    public func destroy() async throws {
+        try await BlockingPool.current.run { try self.destroy() }
     }
 
     /// Destroy the domain object. The running instance is shutdown if not down
@@ -8480,6 +9701,46 @@ extension Domain {
         try check(virDomainDestroyFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Destroy the domain object. The running instance is shutdown if not down
+    /// already and all resources used by it are given back to the hypervisor.
+    /// This does not free the associated `Domain` object.
+    /// This function may require privileged access.
+    ///
+    /// Calling this function with no `options` set (equal to zero) is
+    /// equivalent to calling `Domain.destroy()`, and after a reasonable
+    /// timeout will forcefully terminate the guest (e.g. SIGKILL) if
+    /// necessary (which may produce undesirable results, for example
+    /// unflushed disk cache in the guest). Including
+    /// `Domain.DestroyOptions.graceful` in the flags will prevent the forceful
+    /// termination of the guest, and `Domain.destroy(options:)` will instead
+    /// return an error if the guest doesn't terminate by the end of the
+    /// timeout; at that time, the management application can decide if
+    /// calling again without `Domain.DestroyOptions.graceful` is appropriate.
+    ///
+    /// If `Domain.DestroyOptions.removeLogs` flag is set then domain specific
+    /// logs will be deleted as well if there are any. Note that not all
+    /// deployments are be supported. For example in case of QEMU driver
+    /// this flags is noop if virtlogd is not used for handling QEMU
+    /// process output.
+    ///
+    /// Another alternative which may produce cleaner results for the
+    /// guest's disks is to use `Domain.shutdown()` instead, but that
+    /// depends on guest support (some hypervisor/guest combinations may
+    /// ignore the shutdown request).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.DestroyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDestroyFlags`.
+    /// Available since libvirt 0.9.4.
+    public func destroy(options: Domain.DestroyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.destroy(options: options) }
+    }
+
     /// This is an equivalent of `Domain.detachDevice(xml:options:)` when called with
     /// `flags` parameter set to `Domain.ModificationImpact.live`.
     ///
@@ -8492,6 +9753,24 @@ extension Domain {
     public func detachDevice(xml: String) throws {
         try ensureOpen()
         try check(xml.withCString { xml in virDomainDetachDevice(pointer, xml) })
+    }
+
+    /// This is an equivalent of `Domain.detachDevice(xml:options:)` when called with
+    /// `flags` parameter set to `Domain.ModificationImpact.live`.
+    ///
+    /// See `Domain.detachDevice(xml:options:)` for more details.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: pointer to XML description of one device
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDetachDevice`.
+    /// Available since libvirt 0.1.9.
+    public func detachDevice(xml: String) async throws {
+        try await BlockingPool.current.run { try self.detachDevice(xml: xml) }
     }
 
     /// Detach a virtual device from a domain, using the alias to
@@ -8516,6 +9795,34 @@ extension Domain {
     public func detachDevice(alias: String, options: Domain.DeviceModifyOptions = []) throws {
         try ensureOpen()
         try check(alias.withCString { alias in virDomainDetachDeviceAlias(pointer, alias, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Detach a virtual device from a domain, using the alias to
+    /// specify the device. The value of `options` should be either
+    /// `Domain.ModificationImpact.current`, or a bitwise-or of values from
+    /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.current`, although
+    /// hypervisors vary in which flags are supported.
+    ///
+    /// In contrast to `Domain.detachDevice(xml:options:)` this API is
+    /// asynchronous - it returns immediately after sending the detach
+    /// request to the hypervisor. It's caller's responsibility to
+    /// wait for `Domain.EventID.deviceRemoved` event to signal
+    /// actual device removal or for
+    /// `Domain.EventID.deviceRemovalFailed` to signal rejected
+    /// device removal.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter alias: device alias
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDetachDeviceAlias`.
+    /// Available since libvirt 4.4.0.
+    public func detachDevice(alias: String, options: Domain.DeviceModifyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.detachDevice(alias: alias, options: options) }
     }
 
     /// Detach a virtual device from a domain, using the flags parameter
@@ -8571,6 +9878,63 @@ extension Domain {
         try check(xml.withCString { xml in virDomainDetachDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// Detach a virtual device from a domain, using the flags parameter
+    /// to control how the device is detached.  `Domain.ModificationImpact.current`
+    /// specifies that the device allocation is removed based on current domain
+    /// state.  `Domain.ModificationImpact.live` specifies that the device shall be
+    /// deallocated from the active domain instance only and is not from the
+    /// persisted domain configuration.  `Domain.ModificationImpact.config`
+    /// specifies that the device shall be deallocated from the persisted domain
+    /// configuration only.  Note that the target hypervisor must return an
+    /// error if unable to satisfy flags.  E.g. the hypervisor driver will
+    /// return failure if LIVE is specified but it only supports removing the
+    /// persisted device allocation.
+    ///
+    /// Some hypervisors may prevent this operation if there is a current
+    /// block job running operation on the device being detached; in that case,
+    /// use `Domain.abortBlockJob(disk:options:)` to stop the block job first.
+    ///
+    /// Beware that depending on the hypervisor and device type, detaching a device
+    /// from a running domain may be asynchronous. That is, calling
+    /// `Domain.detachDevice(xml:options:)` may just request device removal while the device
+    /// is actually removed later (in cooperation with a guest OS). Previously,
+    /// this fact was ignored and the device could have been removed from domain
+    /// configuration before it was actually removed by the hypervisor causing
+    /// various failures on subsequent operations. To check whether the device was
+    /// successfully removed, either recheck domain configuration using
+    /// `Domain.xmlDescription(options:)` or add a handler for the `Domain.EventID.deviceRemoved`
+    /// event. In case the device is already gone when `Domain.detachDevice(xml:options:)`
+    /// returns, the event is delivered before this API call ends. To help existing
+    /// clients work better in most cases, this API will try to transform an
+    /// asynchronous device removal that finishes shortly after the request into
+    /// a synchronous removal. In other words, this API may wait a bit for the
+    /// removal to complete in case it was not synchronous.
+    ///
+    /// Be aware that hotplug changes might not persist across a domain going
+    /// into S4 state (also known as hibernation) unless you also modify the
+    /// persistent domain definition.
+    ///
+    /// The supplied XML description of the device should be as specific
+    /// as its definition in the domain XML. The set of attributes used
+    /// to match the device are internal to the drivers. Using a partial definition,
+    /// or attempting to detach a device that is not present in the domain XML,
+    /// but shares some specific attributes with one that is present,
+    /// may lead to unexpected results.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: pointer to XML description of one device
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDetachDeviceFlags`.
+    /// Available since libvirt 0.7.7.
+    public func detachDevice(xml: String, options: Domain.DeviceModifyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.detachDevice(xml: xml, options: options) }
+    }
+
     /// Associate the FDs in `fd` with `domain` under `name`. The FDs are associated as
     /// long as the connection used to associated exists and are disposed of
     /// afterwards. FD may still be kept open by the hypervisor for as long as it's
@@ -8604,6 +9968,42 @@ extension Domain {
         try check(name.withCString { name in virDomainFDAssociate(pointer, name, UInt32(fds.count), &fdsBuffer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// Associate the FDs in `fd` with `domain` under `name`. The FDs are associated as
+    /// long as the connection used to associated exists and are disposed of
+    /// afterwards. FD may still be kept open by the hypervisor for as long as it's
+    /// needed.
+    ///
+    /// Security labelling (e.g. via the selinux) may be applied on the passed FDs
+    /// when required for usage by the VM. By default libvirt does not restore the
+    /// seclabels on the FDs afterwards to avoid keeping it open unnecessarily.
+    ///
+    /// Restoring of the security label can be requested by passing either
+    /// `Domain.FDAssociateOptions.restore` for a best-effort attempt to restore
+    /// the security label after use.
+    /// Requesting the restore of security label will require that the file
+    /// descriptors are kept open for the whole time they are used by the hypervisor,
+    /// or other additional overhead.
+    ///
+    /// In certain cases usage of the fd group would imply read-only access. Passing
+    /// `Domain.FDAssociateOptions.writable` in `options` ensures that a writable
+    /// security label is picked in case when the file represented by the fds may
+    /// be used in write mode.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the file descriptor group
+    /// - Parameter fds: file descriptors to associate with domain
+    /// - Parameter options: any combination of `Domain.FDAssociateOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainFDAssociate`.
+    /// Available since libvirt 9.0.0.
+    public func associateFD(name: String, fds: [Int32], options: Domain.FDAssociateOptions = []) async throws {
+        try await BlockingPool.current.run { try self.associateFD(name: name, fds: fds, options: options) }
+    }
+
     /// Freeze specified filesystems within the guest (hence guest agent
     /// may be required depending on hypervisor used). If `mountPoints` is NULL and
     /// `nmountpoints` is 0, every mounted filesystem on the guest is frozen.
@@ -8624,6 +10024,26 @@ extension Domain {
         return result
     }
 
+    /// Freeze specified filesystems within the guest (hence guest agent
+    /// may be required depending on hypervisor used). If `mountPoints` is NULL and
+    /// `nmountpoints` is 0, every mounted filesystem on the guest is frozen.
+    /// In some environments (e.g. QEMU guest with guest agent which doesn't
+    /// support mountpoints argument), `mountPoints` may need to be NULL.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter mountPoints: list of mount points to be frozen
+    /// - Returns: the number of frozen filesystems.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainFSFreeze`.
+    /// Available since libvirt 1.2.5.
+    public func fsFreeze(mountPoints: [String] = []) async throws -> Int32 {
+        try await BlockingPool.current.run { try self.fsFreeze(mountPoints: mountPoints) }
+    }
+
     /// Thaw specified filesystems within the guest. If `mountPoints` is NULL and
     /// `nmountpoints` is 0, every mounted filesystem on the guest is thawed.
     /// In some drivers (e.g. QEMU driver), `mountPoints` may need to be NULL.
@@ -8640,6 +10060,24 @@ extension Domain {
         let result = virDomainFSThaw(pointer, mountPointsArray.pointer, UInt32(mountPoints.count), 0)
         if result == -1 { throw LibvirtError.last() }
         return result
+    }
+
+    /// Thaw specified filesystems within the guest. If `mountPoints` is NULL and
+    /// `nmountpoints` is 0, every mounted filesystem on the guest is thawed.
+    /// In some drivers (e.g. QEMU driver), `mountPoints` may need to be NULL.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter mountPoints: list of mount points to be thawed
+    /// - Returns: the number of thawed filesystems.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainFSThaw`.
+    /// Available since libvirt 1.2.5.
+    public func fsThaw(mountPoints: [String] = []) async throws -> Int32 {
+        try await BlockingPool.current.run { try self.fsThaw(mountPoints: mountPoints) }
     }
 
     /// Calls FITRIM within the guest (hence guest agent may be
@@ -8662,6 +10100,30 @@ extension Domain {
         try check(mountPoint.withCString { mountPoint in virDomainFSTrim(pointer, mountPoint, minimum, 0) })
     }
 
+    /// Calls FITRIM within the guest (hence guest agent may be
+    /// required depending on hypervisor used). Either call it on each
+    /// mounted filesystem (`mountPoint` is NULL) or just on specified
+    /// `mountPoint`. `minimum` hints that free ranges smaller than this
+    /// may be ignored (this is a hint and the guest may not respect
+    /// it).  By increasing this value, the fstrim operation will
+    /// complete more quickly for filesystems with badly fragmented
+    /// free space, although not all blocks will be discarded.
+    /// If `minimum` is not zero, the command may fail.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter mountPoint: which mount point to trim
+    /// - Parameter minimum: Minimum contiguous free range to discard in bytes
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainFSTrim`.
+    /// Available since libvirt 1.0.1.
+    public func fsTrim(mountPoint: String, minimum: UInt64) async throws {
+        try await BlockingPool.current.run { try self.fsTrim(mountPoint: mountPoint, minimum: minimum) }
+    }
+
     /// Provides a boolean value indicating whether the domain
     /// configured to be automatically started when the host
     /// machine boots.
@@ -8677,6 +10139,23 @@ extension Domain {
             try check(virDomainGetAutostart(pointer, &autostartValue))
             return autostartValue != 0
         }
+    }
+
+    /// Provides a boolean value indicating whether the domain
+    /// configured to be automatically started when the host
+    /// machine boots.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the value returned
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetAutostart`.
+    /// Available since libvirt 0.2.1.
+    public func isAutostartEnabled() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAutostartEnabled }
     }
 
     /// Get all blkio parameters.  On input, `nparams` gives the size of the
@@ -8705,6 +10184,36 @@ extension Domain {
         return try readTypedParameters(Domain.BlkioParameter.self) { parameters, count in
             virDomainGetBlkioParameters(pointer, parameters, count, UInt32(truncatingIfNeeded: options.rawValue))
         }
+    }
+
+    /// Get all blkio parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// See `Domain.memoryParameters(options:)` for an equivalent usage example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetBlkioParameters`.
+    /// Available since libvirt 0.9.0.
+    public func blkioParameters(options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.BlkioParameter> {
+        try await BlockingPool.current.run { try self.blkioParameters(options: options) }
     }
 
     /// Extract information about a domain's block device.
@@ -8781,6 +10290,82 @@ extension Domain {
         return Domain.BlockInfo(infoValue)
     }
 
+    /// Extract information about a domain's block device.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// For QEMU domains, the allocation and physical `Domain.BlockInfo`
+    /// values returned will generally be the same, except when using a
+    /// non raw, block backing device, such as qcow2 for an active domain.
+    /// When the persistent domain is not active, QEMU will return the
+    /// default which is the same value for allocation and physical.
+    ///
+    /// Active QEMU domains can return an allocation value which is more
+    /// representative of the currently used blocks by the device compared
+    /// to the physical size of the device. Applications can use/monitor
+    /// the allocation value with the understanding that if the domain
+    /// becomes inactive during an attempt to get the value, the default
+    /// values will be returned. Thus, the application should check
+    /// after the call for the domain being inactive if the values are
+    /// the same. Optionally, the application could be watching for a
+    /// shutdown event and then ignore any values received afterwards.
+    /// This can be an issue when a domain is being migrated and the
+    /// exact timing of the domain being made inactive and check of
+    /// the allocation value results the default being returned. For
+    /// a transient domain in the similar situation, this call will return
+    /// -1 and an error message indicating the "domain is not running".
+    ///
+    /// The following is some pseudo code illustrating the call sequence:
+    ///
+    ///   ...
+    ///   `Domain` dom;
+    ///   `Domain.BlockInfo` info;
+    ///   char *device;
+    ///   ...
+    ///   // Either get a list of all domains or a specific domain
+    ///   // via a virDomainLookupBy*() call.
+    ///   //
+    ///   // It's also required to fill in the device pointer, but that's
+    ///   // specific to the implementation. For the purposes of this example
+    ///   // a qcow2 backed device name string would need to be provided.
+    ///   ...
+    ///   // If the following call is made on a persistent domain with a
+    ///   // qcow2 block backed block device, then it's possible the returned
+    ///   // allocation equals the physical value. In that case, the domain
+    ///   // that may have been active prior to calling has become inactive,
+    ///   // such as is the case during a domain migration. Thus once we
+    ///   // get data returned, check for active domain when the values are
+    ///   // the same.
+    ///   if (`Domain.blockInfo(disk:)`(dom, device, &info, 0) < 0)
+    ///       goto failure;
+    ///   if (info.allocation == info.physical) {
+    ///       // If the domain is no longer active,
+    ///       // then the defaults are being returned.
+    ///       if (!`Domain.isActive`)
+    ///               goto ignore_return;
+    ///   }
+    ///   // Do something with the allocation and physical values
+    ///   ...
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Returns: pointer to a `Domain.BlockInfo` structure allocated by the user
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetBlockInfo`.
+    /// Available since libvirt 0.8.1.
+    public func blockInfo(disk: String) async throws -> Domain.BlockInfo {
+        try await BlockingPool.current.run { try self.blockInfo(disk: disk) }
+    }
+
     /// Get all block IO tunable parameters for a given device.  On input,
     /// `nparams` gives the size of the `parameters` array; on output, `nparams`
     /// gives how many slots were filled with parameter information, which
@@ -8814,6 +10399,43 @@ extension Domain {
         return try readTypedParameters(Domain.BlockIOTuneParameter.self) { parameters, count in
             disk.withCString { disk in virDomainGetBlockIoTune(pointer, disk, parameters, count, UInt32(truncatingIfNeeded: options.rawValue)) }
         }
+    }
+
+    /// Get all block IO tunable parameters for a given device.  On input,
+    /// `nparams` gives the size of the `parameters` array; on output, `nparams`
+    /// gives how many slots were filled with parameter information, which
+    /// might be less but will not exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0
+    /// on input will cause `nparams` on output to contain the number of
+    /// parameters supported by the hypervisor, either for the given `disk`
+    /// (note that block devices of different types might support different
+    /// parameters), or if `disk` is NULL, for all possible disks. The
+    /// caller should then allocate `parameters` array,
+    /// i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.  See `Domain.memoryParameters(options:)` for more details.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the <target
+    /// dev='...'/> sub-element, such as "xvda").  Valid names can be found
+    /// by calling `Domain.xmlDescription(options:)` and inspecting elements
+    /// within //domain/devices/disk.  This parameter cannot be NULL
+    /// unless `nparams` is 0 on input.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetBlockIoTune`.
+    /// Available since libvirt 0.9.8.
+    public func blockIOTune(disk: String, options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.BlockIOTuneParameter> {
+        try await BlockingPool.current.run { try self.blockIOTune(disk: disk, options: options) }
     }
 
     /// Request block job information for the given disk.  If an operation is active
@@ -8865,6 +10487,57 @@ extension Domain {
         return Domain.BlockJobInfo(infoValue)
     }
 
+    /// Request block job information for the given disk.  If an operation is active
+    /// `info` will be updated with the current progress.  The units used for the
+    /// bandwidth field of `info` depends on `options`.  If `options` includes
+    /// `Domain.BlockJobInfoOptions.bandwidthBytes`, bandwidth is in bytes/second
+    /// (although this mode can risk failure due to overflow, depending on both
+    /// client and server word size); otherwise, the value is rounded up to MiB/s.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or (since 0.9.5) the device target shorthand
+    /// (the <target dev='...'/> sub-element, such as "vda").  Valid names
+    /// can be found by calling `Domain.xmlDescription(options:)` and inspecting
+    /// elements within //domain/devices/disk.
+    ///
+    /// In cases when libvirt can't determine actual progress of the block job from
+    /// the underlying hypervisor due to corner cases such as the job wasn't yet
+    /// fully initialized, or finalized and thus the progress can't be queried,
+    /// libvirt reports 'cur = 0, end = 1'.
+    ///
+    /// For jobs requiring finalizing via qemuDomainBlockJobAbort() with
+    /// `Domain.BlockJobAbortOptions.pivot` flag which reached synchronised phase, but
+    /// were empty, or the progress can't be determined libvirt returns
+    /// 'cur = 1, end = 1'.
+    ///
+    /// Users thus should not consider any data where 'end = 1' as absolute progress
+    /// value.
+    ///
+    /// Applications looking for a reliable and low-overhead way to determine whether
+    /// a block job already finished or reached synchronised phase should register a
+    /// handler for the `Domain.EventID.blockJob` event instead of polling this
+    /// API.
+    ///
+    /// Note that the progress reported for blockjobs corresponding to a pull-mode
+    /// backup don't report progress of the backup but rather usage of temporary
+    /// space required for the backup.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter options: any combination of `Domain.BlockJobInfoOptions`
+    /// - Returns: pointer to a `Domain.BlockJobInfo` structure
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetBlockJobInfo`.
+    /// Available since libvirt 0.9.4.
+    public func blockJobInfo(disk: String, options: Domain.BlockJobInfoOptions = []) async throws -> Domain.BlockJobInfo {
+        try await BlockingPool.current.run { try self.blockJobInfo(disk: disk, options: options) }
+    }
+
     /// Provides the connection pointer associated with a domain.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -8881,6 +10554,23 @@ extension Domain {
         }
     }
 
+    /// Provides the connection pointer associated with a domain.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetConnect`.
+    /// Available since libvirt 0.3.0.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Extract details about current state of control interface to a domain.
     /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -8892,6 +10582,21 @@ extension Domain {
         var infoValue = virDomainControlInfo()
         try check(virDomainGetControlInfo(pointer, &infoValue, 0))
         return Domain.ControlInfo(infoValue)
+    }
+
+    /// Extract details about current state of control interface to a domain.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetControlInfo`.
+    /// Available since libvirt 0.9.3.
+    public func controlInfo() async throws -> Domain.ControlInfo {
+        try await BlockingPool.current.run { try self.controlInfo() }
     }
 
     /// Get a list of mapping information for each mounted file systems within the
@@ -8906,6 +10611,22 @@ extension Domain {
         var infoList: UnsafeMutablePointer<UnsafeMutablePointer<virDomainFSInfo>?>? = nil
         let count = try check(virDomainGetFSInfo(pointer, &infoList, 0))
         return takeStructs(infoList, count: count, free: virDomainFSInfoFree) { Domain.FSInfo($0.pointee) }
+    }
+
+    /// Get a list of mapping information for each mounted file systems within the
+    /// specified guest and the disks.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a pointer to a variable to store an array of mount points information
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetFSInfo`.
+    /// Available since libvirt 1.2.11.
+    public func fsInfo() async throws -> [Domain.FSInfo] {
+        try await BlockingPool.current.run { try self.fsInfo() }
     }
 
     /// Queries the guest agent for the various information about the guest system.
@@ -9033,6 +10754,131 @@ extension Domain {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Queries the guest agent for the various information about the guest system.
+    /// The reported data depends on the guest agent implementation. The information
+    /// is returned as an array of typed parameters containing the individual
+    /// parameters. The parameter name for each information field consists of a
+    /// dot-separated string containing the name of the requested group followed by
+    /// a group-specific description of the statistic value.
+    ///
+    /// The information groups are enabled using the `types` parameter which is a
+    /// binary-OR of enum `Domain.GuestInfoTypes`. The following groups are available
+    /// (although not necessarily implemented for each hypervisor):
+    ///
+    /// `Domain.GuestInfoTypes.users`:
+    ///  returns information about users that are currently logged in within the
+    ///  guest domain. The typed parameter keys are in this format:
+    ///
+    ///      "user.count" - the number of active users on this domain as an
+    ///                     unsigned int
+    ///      "user.<num>.name" - username of the user as a string
+    ///      "user.<num>.domain" - domain of the user as a string (may only be
+    ///                            present on certain guest types)
+    ///      "user.<num>.login-time" - the login time of a user in milliseconds
+    ///                                since the epoch as unsigned long long
+    ///
+    /// `Domain.GuestInfoTypes.os`:
+    ///  Return information about the operating system running within the guest. The
+    ///  typed parameter keys are in this format:
+    ///
+    ///      "os.id" - a string identifying the operating system
+    ///      "os.name" - the name of the operating system, suitable for presentation
+    ///                  to a user, as a string
+    ///      "os.pretty-name" - a pretty name for the operating system, suitable for
+    ///                         presentation to a user, as a string
+    ///      "os.version" - the version of the operating system suitable for
+    ///                     presentation to a user, as a string
+    ///      "os.version-id" - the version id of the operating system suitable for
+    ///                        processing by scripts, as a string
+    ///      "os.kernel-release" - the release of the operating system kernel, as a
+    ///                            string
+    ///      "os.kernel-version" - the version of the operating system kernel, as a
+    ///                            string
+    ///      "os.machine" - the machine hardware name as a string
+    ///      "os.variant" - a specific variant or edition of the operating system
+    ///                     suitable for presentation to a user, as a string
+    ///      "os.variant-id" - the id for a specific variant or edition of the
+    ///                        operating system, as a string
+    ///
+    /// `Domain.GuestInfoTypes.timezone`:
+    ///  Returns information about the timezone within the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "timezone.name" - the name of the timezone as a string
+    ///      "timezone.offset" - the offset to UTC in seconds as an int
+    ///
+    /// `Domain.GuestInfoTypes.filesystem`:
+    ///  Returns information about the filesystems within the domain.  The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "fs.count" - the number of filesystems defined on this domain
+    ///                   as an unsigned int
+    ///      "fs.<num>.mountpoint" - the path to the mount point for the filesystem
+    ///      "fs.<num>.name" - device name in the guest (e.g. "sda1")
+    ///      "fs.<num>.fstype" - the type of filesystem
+    ///      "fs.<num>.total-bytes" - the total size of the filesystem
+    ///      "fs.<num>.used-bytes" - the number of bytes used in the filesystem
+    ///      "fs.<num>.disk.count" - the number of disks targeted by this filesystem
+    ///      "fs.<num>.disk.<num>.alias" - the device alias of the disk (e.g. sda)
+    ///      "fs.<num>.disk.<num>.serial" - the serial number of the disk
+    ///      "fs.<num>.disk.<num>.device" - the device node of the disk
+    ///
+    /// `Domain.GuestInfoTypes.disks`:
+    ///  Returns information about the disks within the domain.  The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "disk.count" - the number of disks defined on this domain
+    ///                      as an unsigned int
+    ///      "disk.<num>.name" - device node (Linux) or device UNC (Windows)
+    ///      "disk.<num>.partition" - whether this is a partition or disk
+    ///      "disk.<num>.dependency.count" - the number of device dependencies
+    ///                      e.g. for LVs of the LVM this will
+    ///                      hold the list of PVs, for LUKS encrypted volume this will
+    ///                      contain the disk where the volume is placed. (Linux)
+    ///      "disk.<num>.dependency.<num>.name" - a dependency
+    ///      "disk.<num>.serial" - optional disk serial number (as string)
+    ///      "disk.<num>.alias" - the device alias of the disk (e.g. sda)
+    ///      "disk.<num>.guest_alias" - optional alias assigned to the disk, on Linux
+    ///                      this is a name assigned by device mapper
+    ///
+    /// `Domain.GuestInfoTypes.hostname`:
+    ///  Returns information about the hostname of the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "hostname" - the hostname of the domain
+    ///
+    /// `Domain.GuestInfoTypes.interfaces`:
+    ///  Returns information about the interfaces within the domain. The typed
+    ///  parameter keys are in this format:
+    ///
+    ///      "if.count" - the number of interfaces defined on this domain
+    ///      "if.<num>.name" - name in the guest (e.g. ``eth0``) for interface <num>
+    ///      "if.<num>.hwaddr" - hardware address in the guest for interface <num>
+    ///      "if.<num>.addr.count - the number of IP addresses of interface <num>
+    ///      "if.<num>.addr.<num1>.type" - the IP address type of addr <num1> (e.g. ipv4)
+    ///      "if.<num>.addr.<num1>.addr" - the IP address of addr <num1>
+    ///      "if.<num>.addr.<num1>.prefix" - the prefix of IP address of addr <num1>
+    ///
+    /// Using 0 for `types` returns all information groups supported by the given
+    /// hypervisor.
+    ///
+    /// This API requires the VM to run. The caller is responsible for calling
+    /// virTypedParamsFree to free memory returned in `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter types: types of information to return, binary-OR of `Domain.GuestInfoTypes`
+    /// - Returns: location to store the guest info parameters
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetGuestInfo`.
+    /// Available since libvirt 5.7.0.
+    public func guestInfo(types: Domain.GuestInfoTypes) async throws -> TypedParameters<Domain.GuestInfoParameter> {
+        try await BlockingPool.current.run { try self.guestInfo(types: types) }
+    }
+
     /// Queries the guest agent for state and information regarding vCPUs from
     /// guest's perspective. The reported data depends on the guest agent
     /// implementation.
@@ -9061,6 +10907,34 @@ extension Domain {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Queries the guest agent for state and information regarding vCPUs from
+    /// guest's perspective. The reported data depends on the guest agent
+    /// implementation.
+    ///
+    /// Reported fields stored in `parameters`:
+    /// 'vcpus': string containing bitmap representing vCPU ids as reported by the
+    ///          guest
+    /// 'online': string containing bitmap representing online vCPUs as reported
+    ///           by the guest agent.
+    /// 'offlinable': string containing bitmap representing ids of vCPUs that can be
+    ///               offlined
+    ///
+    /// This API requires the VM to run. The caller is responsible for calling
+    /// virTypedParamsFree to free memory returned in `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer that will be filled with an array of typed parameters
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetGuestVcpus`.
+    /// Available since libvirt 2.0.0.
+    public func guestVCPUs() async throws -> TypedParameters<Domain.GuestVCPUParameter> {
+        try await BlockingPool.current.run { try self.guestVCPUs() }
+    }
+
     /// Get the hostname for that domain. If no hostname is found,
     /// then an error is raised with `LibvirtError.Code.noHostname` code.
     ///
@@ -9076,6 +10950,26 @@ extension Domain {
         try ensureOpen()
         let result = try takeString(checkPointer(virDomainGetHostname(pointer, UInt32(truncatingIfNeeded: options.rawValue))))
         return result
+    }
+
+    /// Get the hostname for that domain. If no hostname is found,
+    /// then an error is raised with `LibvirtError.Code.noHostname` code.
+    ///
+    /// Dependent on hypervisor and `options` used, this may require a
+    /// guest agent to be available.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.GetHostnameOptions`
+    /// - Returns: the hostname.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetHostname`.
+    /// Available since libvirt 0.10.0.
+    public func hostname(options: Domain.GetHostnameOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.hostname(options: options) }
     }
 
     /// Get the hypervisor ID number for the domain
@@ -9103,6 +10997,23 @@ extension Domain {
         return takeStructs(infoList, count: count, free: virDomainIOThreadInfoFree) { Domain.IOThreadInfo($0.pointee) }
     }
 
+    /// Fetch IOThreads of an active domain including the cpumap information to
+    /// determine on which CPU the IOThread has affinity to run.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
+    /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetIOThreadInfo`.
+    /// Available since libvirt 1.2.14.
+    public func ioThreadInfo(options: Domain.ModificationImpact = []) async throws -> [Domain.IOThreadInfo] {
+        try await BlockingPool.current.run { try self.ioThreadInfo(options: options) }
+    }
+
     /// Extract information about a domain. Note that if the connection
     /// used to get the domain is limited only a partial set of the information
     /// can be extracted.
@@ -9116,6 +11027,23 @@ extension Domain {
         var infoValue = virDomainInfo()
         try check(virDomainGetInfo(pointer, &infoValue))
         return Domain.Info(infoValue)
+    }
+
+    /// Extract information about a domain. Note that if the connection
+    /// used to get the domain is limited only a partial set of the information
+    /// can be extracted.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a `Domain.Info` structure allocated by the user
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetInfo`.
+    /// Available since libvirt 0.0.3.
+    public func info() async throws -> Domain.Info {
+        try await BlockingPool.current.run { try self.info() }
     }
 
     /// Get all interface parameters. On input, `nparams` gives the size of
@@ -9146,6 +11074,36 @@ extension Domain {
         }
     }
 
+    /// Get all interface parameters. On input, `nparams` gives the size of
+    /// the `parameters` array; on output, `nparams` gives how many slots were
+    /// filled with parameter information, which might be less but will not
+    /// exceed the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the
+    /// API again. See `Domain.memoryParameters(options:)` for an equivalent usage
+    /// example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter device: the interface name or mac address
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetInterfaceParameters`.
+    /// Available since libvirt 0.9.9.
+    public func interfaceParameters(device: String, options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.InterfaceParameter> {
+        try await BlockingPool.current.run { try self.interfaceParameters(device: device, options: options) }
+    }
+
     /// Extract information about progress of a background job on a domain.
     /// Will return an error if the domain is not active.
     ///
@@ -9161,6 +11119,25 @@ extension Domain {
         var infoValue = virDomainJobInfo()
         try check(virDomainGetJobInfo(pointer, &infoValue))
         return Domain.JobInfo(infoValue)
+    }
+
+    /// Extract information about progress of a background job on a domain.
+    /// Will return an error if the domain is not active.
+    ///
+    /// This function returns a limited amount of information in comparison
+    /// to `Domain.jobStats(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetJobInfo`.
+    /// Available since libvirt 0.7.7.
+    public func jobInfo() async throws -> Domain.JobInfo {
+        try await BlockingPool.current.run { try self.jobInfo() }
     }
 
     /// Extract information about progress of a background job on a domain.
@@ -9199,6 +11176,41 @@ extension Domain {
         return (type: Domain.JobType(rawValue: Int32(truncatingIfNeeded: typeValue)), parameters: TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount)))
     }
 
+    /// Extract information about progress of a background job on a domain.
+    /// Will return an error if the domain is not active. The function returns
+    /// a superset of progress information provided by `Domain.jobInfo()`.
+    /// Possible fields returned in `parameters` are defined by VIR_DOMAIN_JOB_*
+    /// macros and new fields will likely be introduced in the future so callers
+    /// may receive fields that they do not understand in case they talk to a
+    /// newer server.
+    ///
+    /// When `options` contains `Domain.GetJobStatsOptions.completed`, the function will
+    /// return statistics about a recently completed job. Specifically, this
+    /// flag may be used to query statistics of a completed incoming pre-copy
+    /// migration (statistics for post-copy migration are only available on the
+    /// source host). Statistics of a completed job are automatically destroyed
+    /// once read (unless the VIR_DOMAIN_JOB_STATS_COMPLETED_KEEP is used as well)
+    /// or when libvirtd is restarted. Note that time information
+    /// returned for completed migrations may be completely irrelevant unless both
+    /// source and destination hosts have synchronized time (i.e., NTP daemon is
+    /// running on both of them). The statistics of a completed job can also be
+    /// obtained by listening to a `Domain.EventID.jobCompleted` event (on the
+    /// source host in case of a migration job).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.GetJobStatsOptions`
+    /// - Returns: `type`: where to store the job type (one of `Domain.JobType`); `params`: where to store job statistics
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetJobStats`.
+    /// Available since libvirt 1.0.3.
+    public func jobStats(options: Domain.GetJobStatsOptions = []) async throws -> (type: Domain.JobType, parameters: TypedParameters<Domain.JobStatsParameter>) {
+        try await BlockingPool.current.run { try self.jobStats(options: options) }
+    }
+
     /// Get the launch security info. In case of the SEV guest, this will
     /// return the launch measurement.
     /// - Returns: where to store security info
@@ -9213,6 +11225,22 @@ extension Domain {
         defer { virTypedParamsFree(parametersList, Int32(truncatingIfNeeded: parametersCount)) }
         try check(virDomainGetLaunchSecurityInfo(pointer, &parametersList, &parametersCount, 0))
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
+    }
+
+    /// Get the launch security info. In case of the SEV guest, this will
+    /// return the launch measurement.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: where to store security info
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetLaunchSecurityInfo`.
+    /// Available since libvirt 4.5.0.
+    public func launchSecurityInfo() async throws -> TypedParameters<Domain.LaunchSecurityParameter> {
+        try await BlockingPool.current.run { try self.launchSecurityInfo() }
     }
 
     /// Retrieve the maximum amount of physical memory allocated to a
@@ -9232,6 +11260,23 @@ extension Domain {
         }
     }
 
+    /// Retrieve the maximum amount of physical memory allocated to a
+    /// domain. If domain is NULL, then this get the amount of memory reserved
+    /// to Domain0 i.e. the domain where the application runs.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the memory size in kibibytes (blocks of 1024 bytes).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetMaxMemory`.
+    /// Available since libvirt 0.0.3.
+    public func maxMemory() async throws -> UInt {
+        try await BlockingPool.current.run { try self.maxMemory }
+    }
+
     /// Provides the maximum number of virtual CPUs supported for
     /// the guest VM. If the guest is inactive, this is basically
     /// the same as `Connection.maxVCPUs(type:)`. If the guest is running
@@ -9249,6 +11294,25 @@ extension Domain {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Provides the maximum number of virtual CPUs supported for
+    /// the guest VM. If the guest is inactive, this is basically
+    /// the same as `Connection.maxVCPUs(type:)`. If the guest is running
+    /// this will reflect the maximum number of virtual CPUs the
+    /// guest was booted with.  For more details, see `Domain.vcpuCount(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the maximum of virtual CPU.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetMaxVcpus`.
+    /// Available since libvirt 0.2.1.
+    public func maxVCPUs() async throws -> Int {
+        try await BlockingPool.current.run { try self.maxVCPUs }
     }
 
     /// Get all memory parameters.  On input, `nparams` gives the size of the
@@ -9288,6 +11352,45 @@ extension Domain {
         }
     }
 
+    /// Get all memory parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   if (`Domain.memoryParameters(options:)`(dom, NULL, &nparams, 0) == 0 &&
+    ///       nparams != 0) {
+    ///       if ((params = malloc(sizeof(*params) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(*params) * nparams);
+    ///       if (`Domain.memoryParameters(options:)`(dom, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetMemoryParameters`.
+    /// Available since libvirt 0.8.5.
+    public func memoryParameters(options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.MemoryParameter> {
+        try await BlockingPool.current.run { try self.memoryParameters(options: options) }
+    }
+
     /// Fetch a list of all messages recorded against the VM and
     /// store them into `msgs` array which is allocated upon
     /// successful return and is NULL terminated. The caller is
@@ -9315,6 +11418,35 @@ extension Domain {
         return takeStrings(msgsList, count: count)
     }
 
+    /// Fetch a list of all messages recorded against the VM and
+    /// store them into `msgs` array which is allocated upon
+    /// successful return and is NULL terminated. The caller is
+    /// responsible for freeing `msgs` when no longer needed.
+    ///
+    /// If `options` is zero then all messages are reported. The
+    /// `Domain.MessageType` constants can be used to restrict
+    /// results to certain types of message.
+    ///
+    /// Note it is hypervisor dependent whether messages are
+    /// available for shutoff guests, or running guests, or
+    /// both. Thus a client should be prepared to re-fetch
+    /// messages when a guest transitions between running
+    /// and shutoff states.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: zero or more `Domain.MessageType` flags
+    /// - Returns: pointer to a variable to store messages
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetMessages`.
+    /// Available since libvirt 7.1.0.
+    public func messages(options: Domain.MessageType = []) async throws -> [String] {
+        try await BlockingPool.current.run { try self.messages(options: options) }
+    }
+
     /// Retrieves the appropriate domain element given by `type`.
     /// If `Domain.MetadataType.element` is requested parameter `uri`
     /// must be set to the name of the namespace the requested elements
@@ -9339,6 +11471,35 @@ extension Domain {
         try ensureOpen()
         let result = try takeString(checkPointer(withOptionalCString(uri) { uri in virDomainGetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), uri, UInt32(truncatingIfNeeded: options.rawValue)) }))
         return result
+    }
+
+    /// Retrieves the appropriate domain element given by `type`.
+    /// If `Domain.MetadataType.element` is requested parameter `uri`
+    /// must be set to the name of the namespace the requested elements
+    /// belong to, otherwise must be NULL.
+    ///
+    /// If an element of the domain XML is not present, the resulting
+    /// error will be `LibvirtError.Code.noDomainMetadata`.  This method forms
+    /// a shortcut for seeing information from `Domain.setMetadata(type:metadata:key:uri:options:)`
+    /// without having to go through `Domain.xmlDescription(options:)`.
+    ///
+    /// `options` controls whether the live domain or persistent
+    /// configuration will be queried.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter type: type of metadata, from `Domain.MetadataType`
+    /// - Parameter uri: XML namespace identifier
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Returns: the metadata string on success (caller must free).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetMetadata`.
+    /// Available since libvirt 0.9.10.
+    public func metadata(type: Domain.MetadataType, uri: String? = nil, options: Domain.ModificationImpact = []) async throws -> String {
+        try await BlockingPool.current.run { try self.metadata(type: type, uri: uri, options: options) }
     }
 
     /// Get the public name for that domain
@@ -9379,6 +11540,36 @@ extension Domain {
         }
     }
 
+    /// Get all numa parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.
+    ///
+    /// As a special case, calling with `parameters` as NULL and `nparams` as 0 on
+    /// input will cause `nparams` on output to contain the number of parameters
+    /// supported by the hypervisor. The caller should then allocate `parameters`
+    /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
+    /// again.
+    ///
+    /// See `Domain.memoryParameters(options:)` for an equivalent usage example.
+    ///
+    /// This function may require privileged access to the hypervisor. This function
+    /// expects the caller to allocate the `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetNumaParameters`.
+    /// Available since libvirt 0.9.9.
+    public func numaParameters(options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.NUMAParameter> {
+        try await BlockingPool.current.run { try self.numaParameters(options: options) }
+    }
+
     /// Get the type of domain operation system.
     /// - Returns: the new string, the string must be freed by the caller.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -9391,6 +11582,21 @@ extension Domain {
             let result = try takeString(checkPointer(virDomainGetOSType(pointer)))
             return result
         }
+    }
+
+    /// Get the type of domain operation system.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the new string, the string must be freed by the caller.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetOSType`.
+    /// Available since libvirt 0.0.3.
+    public func osType() async throws -> String {
+        try await BlockingPool.current.run { try self.osType }
     }
 
     /// Get all Linux perf events setting. Possible fields returned in
@@ -9413,6 +11619,26 @@ extension Domain {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Get all Linux perf events setting. Possible fields returned in
+    /// `parameters` are defined by VIR_PERF_EVENT_* macros and new fields
+    /// will likely be introduced in the future.
+    ///
+    /// Linux perf events are performance analyzing tool in Linux.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: where to store perf events setting
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetPerfEvents`.
+    /// Available since libvirt 1.3.3.
+    public func perfEvents(options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.PerfEvent> {
+        try await BlockingPool.current.run { try self.perfEvents(options: options) }
+    }
+
     /// Get all scheduler parameters.  On input, `nparams` gives the size of the
     /// `parameters` array; on output, `nparams` gives how many slots were filled
     /// with parameter information, which might be less but will not exceed
@@ -9431,6 +11657,28 @@ extension Domain {
         return try readTypedParameters(Domain.SchedulerParameter.self, count: { try self.schedulerParameterCount() }) { parameters, count in
             virDomainGetSchedulerParameters(pointer, parameters, count)
         }
+    }
+
+    /// Get all scheduler parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.  `nparams` cannot be 0.
+    ///
+    /// It is hypervisor specific whether this returns the live or
+    /// persistent state; for more control, use
+    /// `Domain.schedulerParameters(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetSchedulerParameters`.
+    /// Available since libvirt 0.2.3.
+    public func schedulerParameters() async throws -> TypedParameters<Domain.SchedulerParameter> {
+        try await BlockingPool.current.run { try self.schedulerParameters() }
     }
 
     /// Get all scheduler parameters.  On input, `nparams` gives the size of the
@@ -9464,6 +11712,39 @@ extension Domain {
         }
     }
 
+    /// Get all scheduler parameters.  On input, `nparams` gives the size of the
+    /// `parameters` array; on output, `nparams` gives how many slots were filled
+    /// with parameter information, which might be less but will not exceed
+    /// the input value.  `nparams` cannot be 0.
+    ///
+    /// The value of `options` can be exactly `Domain.ModificationImpact.current`,
+    /// `Domain.ModificationImpact.live`, or `Domain.ModificationImpact.config`.
+    ///
+    /// Here is a sample code snippet:
+    ///
+    ///   char *ret = `Domain.schedulerType()`(dom, &nparams);
+    ///   if (ret && nparams != 0) {
+    ///       if ((params = malloc(sizeof(*params) * nparams)) == NULL)
+    ///           goto error;
+    ///       memset(params, 0, sizeof(*params) * nparams);
+    ///       if (`Domain.schedulerParameters(options:)`(dom, params, &nparams, 0))
+    ///           goto error;
+    ///   }
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Returns: 0 in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetSchedulerParametersFlags`.
+    /// Available since libvirt 0.9.2.
+    public func schedulerParameters(options: Domain.ModificationImpact = []) async throws -> TypedParameters<Domain.SchedulerParameter> {
+        try await BlockingPool.current.run { try self.schedulerParameters(options: options) }
+    }
+
     /// Get the scheduler type and the number of scheduler parameters.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9474,6 +11755,20 @@ extension Domain {
         var nparamsValue: Int32 = 0
         let result = try takeString(checkPointer(virDomainGetSchedulerType(pointer, &nparamsValue)))
         return (schedulerType: result, nparams: nparamsValue)
+    }
+
+    /// Get the scheduler type and the number of scheduler parameters.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetSchedulerType`.
+    /// Available since libvirt 0.2.3.
+    public func schedulerType() async throws -> (schedulerType: String, nparams: Int32) {
+        try await BlockingPool.current.run { try self.schedulerType() }
     }
 
     /// Extract domain state. Each state can be accompanied with a reason (if known)
@@ -9489,6 +11784,22 @@ extension Domain {
         var reasonValue: Int32 = 0
         try check(virDomainGetState(pointer, &stateValue, &reasonValue, 0))
         return (state: Domain.State(rawValue: Int32(truncatingIfNeeded: stateValue)), reason: Domain.StateReason(state: Domain.State(rawValue: Int32(truncatingIfNeeded: stateValue)), reason: reasonValue))
+    }
+
+    /// Extract domain state. Each state can be accompanied with a reason (if known)
+    /// which led to the state.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state); it is allowed to be NULL
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetState`.
+    /// Available since libvirt 0.9.2.
+    public func state() async throws -> (state: Domain.State, reason: Domain.StateReason) {
+        try await BlockingPool.current.run { try self.state() }
     }
 
     /// Extract information about guest time and store it into
@@ -9510,6 +11821,26 @@ extension Domain {
         return (seconds: secondsValue, nseconds: nsecondsValue)
     }
 
+    /// Extract information about guest time and store it into
+    /// `seconds` and `nseconds`. The `seconds` represents the number of
+    /// seconds since the UNIX Epoch of 1970-01-01 00:00:00 in UTC.
+    ///
+    /// Please note that some hypervisors may require guest agent to
+    /// be configured and running in order to run this API.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `seconds`: domain's time in seconds; `nseconds`: the nanosecond part of `seconds`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetTime`.
+    /// Available since libvirt 1.2.5.
+    public func time() async throws -> (seconds: Int64, nseconds: UInt32) {
+        try await BlockingPool.current.run { try self.time() }
+    }
+
     /// Get the UUID for a domain
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -9523,6 +11854,21 @@ extension Domain {
             try check(virDomainGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
         }
+    }
+
+    /// Get the UUID for a domain
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetUUID`.
+    /// Available since libvirt 0.0.5.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
     }
 
     /// Query the number of virtual CPUs used by the domain.  Note that
@@ -9558,6 +11904,41 @@ extension Domain {
         return Int(result)
     }
 
+    /// Query the number of virtual CPUs used by the domain.  Note that
+    /// this call may fail if the underlying virtualization hypervisor does
+    /// not support it.  This function may require privileged access to the
+    /// hypervisor.
+    ///
+    /// If `options` includes `Domain.ModificationImpact.live`, this will query a
+    /// running domain (which will fail if domain is not active); if
+    /// it includes `Domain.ModificationImpact.config`, this will query the XML
+    /// description of the domain.  It is an error to set both flags.
+    /// If neither flag is set (that is, `Domain.ModificationImpact.current`),
+    /// then the configuration queried depends on whether the domain
+    /// is currently running.
+    ///
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then the maximum
+    /// virtual CPU limit is queried.  Otherwise, this call queries the
+    /// current virtual CPU count.
+    ///
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of the processors
+    /// is queried in the guest instead of the hypervisor. This flag is only usable
+    /// on live domains. Guest agent may be needed for this flag to be available.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.VCPUOptions`
+    /// - Returns: the number of vCPUs in case of success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetVcpusFlags`.
+    /// Available since libvirt 0.8.5.
+    public func vcpuCount(options: Domain.VCPUOptions = []) async throws -> Int {
+        try await BlockingPool.current.run { try self.vcpuCount(options: options) }
+    }
+
     /// Provide an XML description of the domain. The description may be reused
     /// later to relaunch the domain with `Connection.createDomain(xml:options:)`.
     ///
@@ -9591,6 +11972,42 @@ extension Domain {
         return result
     }
 
+    /// Provide an XML description of the domain. The description may be reused
+    /// later to relaunch the domain with `Connection.createDomain(xml:options:)`.
+    ///
+    /// No security-sensitive data will be included unless `options` contains
+    /// `Domain.XMLOptions.secure`; this flag is rejected on read-only
+    /// connections.  If `options` includes `Domain.XMLOptions.inactive`, then the
+    /// XML represents the configuration that will be used on the next boot
+    /// of a persistent domain; otherwise, the configuration represents the
+    /// currently running domain.  If `options` contains
+    /// `Domain.XMLOptions.updateCPU`, then the portion of the domain XML
+    /// describing CPU capabilities is modified to match actual
+    /// capabilities of the host.
+    ///
+    /// If `options` contains `Domain.XMLOptions.migratable`, the XML is altered to
+    /// assist in migrations, since the source and destination may be
+    /// running different libvirt versions.  This may include trimming
+    /// redundant or default information that might confuse an older
+    /// recipient, or exposing internal details that aid a newer recipient;
+    /// this flag is rejected on read-only connections, and the resulting
+    /// XML might not validate against the schema, so it is mainly for
+    /// internal use.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.XMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetXMLDesc`.
+    /// Available since libvirt 0.0.3.
+    public func xmlDescription(options: Domain.XMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Determine if the domain has a current snapshot.
     /// - Returns: `true` if such snapshot exists, `false` if it doesn't.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -9600,6 +12017,21 @@ extension Domain {
     public func hasCurrentSnapshot() throws -> Bool {
         try ensureOpen()
         return try checkBool(virDomainHasCurrentSnapshot(pointer, 0))
+    }
+
+    /// Determine if the domain has a current snapshot.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if such snapshot exists, `false` if it doesn't.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainHasCurrentSnapshot`.
+    /// Available since libvirt 0.8.0.
+    public func hasCurrentSnapshot() async throws -> Bool {
+        try await BlockingPool.current.run { try self.hasCurrentSnapshot() }
     }
 
     /// Check if a domain has a managed save image as created by
@@ -9615,6 +12047,23 @@ extension Domain {
         return try checkBool(virDomainHasManagedSaveImage(pointer, 0))
     }
 
+    /// Check if a domain has a managed save image as created by
+    /// `Domain.managedSave(options:)`. Note that any running domain should not have
+    /// such an image, as it should have been removed on restart.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `false` if no image is present, `true` if an image is present, and
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainHasManagedSaveImage`.
+    /// Available since libvirt 0.8.0.
+    public func hasManagedSaveImage() async throws -> Bool {
+        try await BlockingPool.current.run { try self.hasManagedSaveImage() }
+    }
+
     /// Send NMI to the guest
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9623,6 +12072,20 @@ extension Domain {
     public func injectNMI() throws {
         try ensureOpen()
         try check(virDomainInjectNMI(pointer, 0))
+    }
+
+    /// Send NMI to the guest
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainInjectNMI`.
+    /// Available since libvirt 0.9.2.
+    public func injectNMI() async throws {
+        try await BlockingPool.current.run { try self.injectNMI() }
     }
 
     /// Return a pointer to the allocated array of pointers to interfaces
@@ -9701,6 +12164,84 @@ extension Domain {
         return takeStructs(ifacesList, count: count, free: virDomainInterfaceFree) { Domain.GuestInterface($0.pointee) }
     }
 
+    /// Return a pointer to the allocated array of pointers to interfaces
+    /// present in given domain along with their IP and MAC addresses. Note that
+    /// single interface can have multiple or even 0 IP addresses.
+    ///
+    /// This API dynamically allocates the virDomainInterfacePtr struct based on
+    /// how many interfaces domain `dom` has, usually there's 1:1 correlation. The
+    /// count of the interfaces is returned as the return value.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.lease`, the DHCP lease
+    /// file associated with any virtual networks will be examined to obtain
+    /// the interface addresses. This only returns data for interfaces which
+    /// are connected to virtual networks managed by libvirt.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.agent`, a configured
+    /// guest agent is needed for successful return from this API. Moreover, if
+    /// guest agent is used then the interface name is the one seen by guest OS.
+    /// To match such interface with the one from `dom` XML use MAC address or IP
+    /// range.
+    ///
+    /// If `source` is `Domain.InterfaceAddressesSource.arp`, the host
+    /// ARP table will be check to obtain the interface addresses. As
+    /// the arp cache refreshes in time, the returned ip address may
+    /// be unreachable. Depending on the route table config of the
+    /// guest, the returned mac address may be duplicated.
+    ///
+    /// Note that for some `source` values some pieces of returned `ifaces`
+    /// might be unset (e.g. `Domain.InterfaceAddressesSource.arp` does not
+    /// set IP address prefix as ARP table does not have any notion of that).
+    ///
+    /// `ifaces`->name and `ifaces`->hwaddr are never NULL.
+    ///
+    /// The caller *must* free `ifaces` when no longer needed. Usual use case
+    /// looks like this:
+    ///
+    ///   virDomainInterfacePtr *ifaces = NULL;
+    ///   int ifaces_count = 0;
+    ///   size_t i, j;
+    ///   `Domain` dom = ... obtain a domain here ...;
+    ///
+    ///   if ((ifaces_count = `Domain.interfaceAddresses(source:)`(dom, &ifaces,
+    ///            `Domain.InterfaceAddressesSource.lease`)) < 0)
+    ///       goto cleanup;
+    ///
+    ///  ... do something with returned values, for example:
+    ///
+    ///   for (i = 0; i < ifaces_count; i++) {
+    ///       printf("name: %s", ifaces[i]->name);
+    ///       if (ifaces[i]->hwaddr)
+    ///           printf(" hwaddr: %s", ifaces[i]->hwaddr);
+    ///
+    ///       for (j = 0; j < ifaces[i]->naddrs; j++) {
+    ///           virDomainIPAddressPtr ip_addr = ifaces[i]->addrs + j;
+    ///           printf("[addr: %s prefix: %d type: %d]",
+    ///                  ip_addr->addr, ip_addr->prefix, ip_addr->type);
+    ///       }
+    ///       printf("\n");
+    ///   }
+    ///
+    ///   cleanup:
+    ///       if (ifaces && ifaces_count > 0)
+    ///           for (i = 0; i < ifaces_count; i++)
+    ///               virDomainInterfaceFree(ifaces[i]);
+    ///       free(ifaces);
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter source: one of the `Domain.InterfaceAddressesSource` constants
+    /// - Returns: pointer to an array of pointers pointing to interface objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainInterfaceAddresses`.
+    /// Available since libvirt 1.2.14.
+    public func interfaceAddresses(source: Domain.InterfaceAddressesSource) async throws -> [Domain.GuestInterface] {
+        try await BlockingPool.current.run { try self.interfaceAddresses(source: source) }
+    }
+
     /// This function returns network interface stats for interfaces
     /// attached to the domain.
     ///
@@ -9728,6 +12269,35 @@ extension Domain {
         return Domain.InterfaceStats(statsValue)
     }
 
+    /// This function returns network interface stats for interfaces
+    /// attached to the domain.
+    ///
+    /// The `device` parameter is the network interface either by name or MAC
+    /// address.
+    ///
+    /// Domains may have more than one network interface.  To get stats for
+    /// each you should make multiple calls to this function.
+    ///
+    /// Individual fields within the stats structure may be returned
+    /// as -1, which indicates that the hypervisor does not support
+    /// that particular statistic.
+    ///
+    /// The returned stats are from domain's point of view.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter device: the interface name or MAC address
+    /// - Returns: network interface stats (returned)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainInterfaceStats`.
+    /// Available since libvirt 0.3.2.
+    public func interfaceStats(device: String) async throws -> Domain.InterfaceStats {
+        try await BlockingPool.current.run { try self.interfaceStats(device: device) }
+    }
+
     /// Determine if the domain is currently running
     /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -9739,6 +12309,21 @@ extension Domain {
             try ensureOpen()
             return try checkBool(virDomainIsActive(pointer))
         }
+    }
+
+    /// Determine if the domain is currently running
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if running, `false` if inactive
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainIsActive`.
+    /// Available since libvirt 0.7.3.
+    public func isActive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isActive }
     }
 
     /// Determine if the domain has a persistent configuration
@@ -9755,6 +12340,22 @@ extension Domain {
         }
     }
 
+    /// Determine if the domain has a persistent configuration
+    /// which means it will still exist after shutting down
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if persistent, `false` if transient
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainIsPersistent`.
+    /// Available since libvirt 0.7.3.
+    public func isPersistent() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isPersistent }
+    }
+
     /// Determine if the domain has been updated.
     /// - Returns: `true` if updated, `false` if not
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -9766,6 +12367,21 @@ extension Domain {
             try ensureOpen()
             return try checkBool(virDomainIsUpdated(pointer))
         }
+    }
+
+    /// Determine if the domain has been updated.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if updated, `false` if not
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainIsUpdated`.
+    /// Available since libvirt 0.8.6.
+    public func isUpdated() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isUpdated }
     }
 
     /// Collect the list of domain checkpoints for the given domain and allocate
@@ -9803,6 +12419,45 @@ extension Domain {
         var checkpointsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainListAllCheckpoints(pointer, &checkpointsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(checkpointsList, count: count, DomainCheckpoint.init(owning:))
+    }
+
+    /// Collect the list of domain checkpoints for the given domain and allocate
+    /// an array to store those objects.
+    ///
+    /// If `options` contains `DomainCheckpoint.ListOptions.topological`,
+    /// `checkpoints` is non-NULL, and no other connection is modifying
+    /// checkpoints, then it is guaranteed that for any checkpoint in the
+    /// resulting list, no checkpoints later in the list can be reached by
+    /// a sequence of `DomainCheckpoint.parent()` starting from that
+    /// earlier checkpoint; otherwise, the order of checkpoints in the
+    /// resulting list is unspecified.
+    ///
+    /// By default, this command covers all checkpoints. It is also
+    /// possible to limit things to just checkpoints with no parents, when
+    /// `options` includes `DomainCheckpoint.ListOptions.roots`.  Additional
+    /// filters are provided in groups listed below. Within a group, bits
+    /// are mutually exclusive, where all possible checkpoints are
+    /// described by exactly one bit from the group. Some hypervisors might
+    /// reject particular flags where it cannot make a distinction for
+    /// filtering. If the set of filter flags selected forms an impossible
+    /// combination, the hypervisor may return either 0 or an error.
+    ///
+    /// The first group of `options` is `DomainCheckpoint.ListOptions.leaves` and
+    /// `DomainCheckpoint.ListOptions.noLeaves`, to filter based on checkpoints that
+    /// have no further children (a leaf checkpoint).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
+    /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainListAllCheckpoints`.
+    /// Available since libvirt 5.6.0.
+    public func allCheckpoints(options: DomainCheckpoint.ListOptions = []) async throws -> [DomainCheckpoint] {
+        try await BlockingPool.current.run { try self.allCheckpoints(options: options) }
     }
 
     /// Collect the list of domain snapshots for the given domain and allocate
@@ -9858,6 +12513,61 @@ extension Domain {
         return takeHandles(snapsList, count: count, DomainSnapshot.init(owning:))
     }
 
+    /// Collect the list of domain snapshots for the given domain and allocate
+    /// an array to store those objects.  This API solves the race inherent in
+    /// `Domain.snapshotNames(options:)`.
+    ///
+    /// If `options` contains `DomainSnapshot.ListOptions.topological` and `snaps`
+    /// is non-NULL, and no other connection is modifying snapshots, then
+    /// it is guaranteed that for any snapshot in the resulting list, no
+    /// snapshots later in the list can be reached by a sequence of
+    /// `DomainSnapshot.parent()` starting from that earlier snapshot;
+    /// otherwise, the order of snapshots in the resulting list is
+    /// unspecified.
+    ///
+    /// By default, this command covers all snapshots. It is also possible
+    /// to limit things to just snapshots with no parents, when `options`
+    /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
+    /// provided in groups listed below. Within a group, bits are mutually
+    /// exclusive, where all possible snapshots are described by exactly
+    /// one bit from the group. Some hypervisors might reject particular
+    /// flags where it cannot make a distinction for filtering. If the set
+    /// of filter flags selected forms an impossible combination, the
+    /// hypervisor may return either 0 or an error.
+    ///
+    /// The first group of `options` is `DomainSnapshot.ListOptions.leaves` and
+    /// `DomainSnapshot.ListOptions.noLeaves`, to filter based on snapshots that
+    /// have no further children (a leaf snapshot).
+    ///
+    /// The next group of `options` is `DomainSnapshot.ListOptions.metadata` and
+    /// `DomainSnapshot.ListOptions.noMetadata`, for filtering snapshots based on
+    /// whether they have metadata that would prevent the removal of the last
+    /// reference to a domain.
+    ///
+    /// The next group of `options` is `DomainSnapshot.ListOptions.inactive`,
+    /// `DomainSnapshot.ListOptions.active`, and `DomainSnapshot.ListOptions.diskOnly`,
+    /// for filtering snapshots based on what domain state is tracked by the
+    /// snapshot.
+    ///
+    /// The next group of `options` is `DomainSnapshot.ListOptions.internal` and
+    /// `DomainSnapshot.ListOptions.external`, for filtering snapshots based on
+    /// whether the snapshot is stored inside the disk images or as
+    /// additional files.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainListAllSnapshots`.
+    /// Available since libvirt 0.9.13.
+    public func allSnapshots(options: DomainSnapshot.ListOptions = []) async throws -> [DomainSnapshot] {
+        try await BlockingPool.current.run { try self.allSnapshots(options: options) }
+    }
+
     /// This method will suspend a domain and save its memory contents to
     /// a file on disk. After the call, if successful, the domain is not
     /// listed as running anymore.
@@ -9889,6 +12599,41 @@ extension Domain {
         try check(virDomainManagedSave(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// This method will suspend a domain and save its memory contents to
+    /// a file on disk. After the call, if successful, the domain is not
+    /// listed as running anymore.
+    /// The difference from `Domain.save(to:)` is that libvirt is keeping track of
+    /// the saved state itself, and will reuse it once the domain is being
+    /// restarted (automatically or via an explicit libvirt call).
+    /// As a result any running domain is sure to not have a managed saved image.
+    /// This also implies that managed save only works on persistent domains,
+    /// since the domain must still exist in order to use `Domain.start()` to
+    /// restart it.
+    ///
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// attempt to bypass the file system cache while creating the file, or
+    /// fail if it cannot do so for the given system; this can allow less
+    /// pressure on file system cache, but also risks slowing saves to NFS.
+    ///
+    /// Normally, the managed saved state will remember whether the domain
+    /// was running or paused, and start will resume to the same state.
+    /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
+    /// `options` will override the default saved into the file.  These two
+    /// flags are mutually exclusive.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainManagedSave`.
+    /// Available since libvirt 0.8.0.
+    public func managedSave(options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.managedSave(options: options) }
+    }
+
     /// This updates the definition of a domain stored in a saved state
     /// file.
     ///
@@ -9914,6 +12659,35 @@ extension Domain {
         try check(xml.withCString { xml in virDomainManagedSaveDefineXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// This updates the definition of a domain stored in a saved state
+    /// file.
+    ///
+    /// `xml` can be used to alter host-specific portions of the domain XML
+    /// that will be used on the next start of the domain. For example, it is
+    /// possible to alter the backing filename that is associated with a
+    /// disk device.
+    ///
+    /// Normally, the saved state file will remember whether the domain was
+    /// running or paused, and restore defaults to the same state.
+    /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
+    /// `options` will override the default saved into the file; omitting both
+    /// leaves the file's default unchanged.  These two flags are mutually
+    /// exclusive.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: XML config for adjusting guest xml used on restore
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainManagedSaveDefineXML`.
+    /// Available since libvirt 3.7.0.
+    public func defineManagedSave(xml: String, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run { try self.defineManagedSave(xml: xml, options: options) }
+    }
+
     /// This method will extract the XML description of the managed save
     /// state file of a domain.
     ///
@@ -9932,6 +12706,27 @@ extension Domain {
         return result
     }
 
+    /// This method will extract the XML description of the managed save
+    /// state file of a domain.
+    ///
+    /// No security-sensitive data will be included unless `options` contains
+    /// `Domain.SaveImageXMLOptions.secure`; this flag is rejected on read-only
+    /// connections.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.SaveImageXMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainManagedSaveGetXMLDesc`.
+    /// Available since libvirt 3.7.0.
+    public func managedSaveXMLDescription(options: Domain.SaveImageXMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.managedSaveXMLDescription(options: options) }
+    }
+
     /// Remove any managed save image for this domain.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -9940,6 +12735,20 @@ extension Domain {
     public func removeManagedSave() throws {
         try ensureOpen()
         try check(virDomainManagedSaveRemove(pointer, 0))
+    }
+
+    /// Remove any managed save image for this domain.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainManagedSaveRemove`.
+    /// Available since libvirt 0.8.0.
+    public func removeManagedSave() async throws {
+        try await BlockingPool.current.run { try self.removeManagedSave() }
     }
 
     /// This function allows you to read the contents of a domain's
@@ -9978,6 +12787,46 @@ extension Domain {
         var bufferBytes = [UInt8](repeating: 0, count: Int(size))
         try check(virDomainMemoryPeek(pointer, start, size, &bufferBytes, UInt32(truncatingIfNeeded: options.rawValue)))
         return bufferBytes
+    }
+
+    /// This function allows you to read the contents of a domain's
+    /// memory.
+    ///
+    /// The memory which is read is controlled by the 'start', 'size'
+    /// and 'flags' parameters.
+    ///
+    /// If 'flags' is `Domain.MemoryOptions.virtual` then the 'start' and 'size'
+    /// parameters are interpreted as virtual memory addresses for
+    /// whichever task happens to be running on the domain at the
+    /// moment.  Although this sounds haphazard it is in fact what
+    /// you want in order to read Linux kernel state, because it
+    /// ensures that pointers in the kernel image can be interpreted
+    /// coherently.
+    ///
+    /// 'buffer' is the return buffer and must be at least 'size' bytes.
+    /// 'size' may be 0 to test if the call would succeed.
+    ///
+    /// NB. The remote driver imposes a 64K byte limit on 'size'.
+    /// For your program to be able to work reliably over a remote
+    /// connection you should split large requests to <= 65536 bytes.
+    /// However, with 0.9.13 this RPC limit has been raised to 1M byte.
+    /// Starting with version 1.0.6 the RPC limit has been raised again.
+    /// Now large requests up to 16M byte are supported.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter start: start of memory to peek
+    /// - Parameter size: size of memory to peek
+    /// - Parameter options: any combination of `Domain.MemoryOptions`
+    /// - Returns: return buffer (must be at least size bytes)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMemoryPeek`.
+    /// Available since libvirt 0.4.2.
+    public func memoryPeek(start: UInt64, size: Int, options: Domain.MemoryOptions = []) async throws -> [UInt8] {
+        try await BlockingPool.current.run { try self.memoryPeek(start: start, size: size, options: options) }
     }
 
     /// This function provides memory statistics for the domain.
@@ -10026,6 +12875,54 @@ extension Domain {
         }
     }
 
+    /// This function provides memory statistics for the domain.
+    ///
+    /// Up to 'nr_stats' elements of 'stats' will be populated with memory statistics
+    /// from the domain.  Only statistics supported by the domain, the driver, and
+    /// this version of libvirt will be returned.
+    ///
+    /// Memory Statistics:
+    ///
+    /// `Domain.MemoryStatTags.swapIn`:
+    ///     The total amount of data read from swap space (in kb).
+    /// `Domain.MemoryStatTags.swapOut`:
+    ///     The total amount of memory written out to swap space (in kb).
+    /// `Domain.MemoryStatTags.majorFault`:
+    ///     The number of page faults that required disk IO to service.
+    /// `Domain.MemoryStatTags.minorFault`:
+    ///     The number of page faults serviced without disk IO.
+    /// `Domain.MemoryStatTags.unused`:
+    ///     The amount of memory which is not being used for any purpose (in kb).
+    /// `Domain.MemoryStatTags.available`:
+    ///     The total amount of memory available to the domain's OS (in kb).
+    /// `Domain.MemoryStatTags.usable`:
+    ///     How much the balloon can be inflated without pushing the guest system
+    ///     to swap, corresponds to 'Available' in /proc/meminfo
+    /// `Domain.MemoryStatTags.actualBalloon`:
+    ///     Current balloon value (in kb).
+    /// `Domain.MemoryStatTags.lastUpdate`
+    ///     Timestamp of the last statistic
+    /// `Domain.MemoryStatTags.diskCaches`
+    ///     Memory that can be reclaimed without additional I/O, typically disk
+    ///     caches (in kb).
+    /// `Domain.MemoryStatTags.hugetlbPgalloc`
+    ///     The number of successful huge page allocations from inside the domain
+    /// `Domain.MemoryStatTags.hugetlbPgfail`
+    ///     The number of failed huge page allocations from inside the domain
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: The number of stats provided.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMemoryStats`.
+    /// Available since libvirt 0.7.5.
+    public func memoryStats() async throws -> [Domain.MemoryStat] {
+        try await BlockingPool.current.run { try self.memoryStats() }
+    }
+
     /// Migrate the domain object from its current host to the destination host
     /// given by dconn (a connection to the destination host).
     ///
@@ -10060,6 +12957,41 @@ extension Domain {
         return Domain(owning: result)
     }
 
+    /// Migrate the domain object from its current host to the destination host
+    /// given by dconn (a connection to the destination host).
+    ///
+    /// See VIR_MIGRATE_PARAM_* and `Domain.MigrateOptions` for detailed description
+    /// of accepted migration parameters and flags.
+    ///
+    /// See `Domain.MigrateOptions` documentation for description of individual flags.
+    ///
+    /// `Domain.MigrateOptions.tunnelled` and `Domain.MigrateOptions.peer2peer` are not supported by this
+    /// API, use `Domain.migrate(destinationURI:parameters:options:)` instead.
+    ///
+    /// There are many limitations on migration imposed by the underlying
+    /// technology - for example it may not be possible to migrate between
+    /// different processors even with the same architecture, or between
+    /// different types of hypervisor.
+    ///
+    /// virDomainFree should be used to free the resources after the
+    /// returned domain object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter destination: destination host (a connection object)
+    /// - Parameter parameters: (optional) migration parameters
+    /// - Parameter options: any combination of `Domain.MigrateOptions`
+    /// - Returns: the new domain object if the migration was successful. Note that the new domain object exists in the scope of the destination connection (dconn).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrate3`.
+    /// Available since libvirt 1.1.0.
+    public func migrate(destination: Connection, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) async throws -> Domain {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.migrate(destination: destination, parameters: parameters, options: options) }
+    }
+
     /// Gets current size of the cache (in bytes) used for compressing repeatedly
     /// transferred memory pages during live migration.
     /// - Returns: return value of current size of the cache (in bytes)
@@ -10074,6 +13006,22 @@ extension Domain {
         return cacheSizeValue
     }
 
+    /// Gets current size of the cache (in bytes) used for compressing repeatedly
+    /// transferred memory pages during live migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: return value of current size of the cache (in bytes)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateGetCompressionCache`.
+    /// Available since libvirt 1.0.3.
+    public func migrationCompressionCache() async throws -> UInt64 {
+        try await BlockingPool.current.run { try self.migrationCompressionCache() }
+    }
+
     /// Gets current maximum tolerable time for which the domain may be paused
     /// at the end of live migration.
     /// - Returns: return value of the maximum tolerable downtime for live migration, in milliseconds
@@ -10086,6 +13034,22 @@ extension Domain {
         var downtimeValue: UInt64 = 0
         try check(virDomainMigrateGetMaxDowntime(pointer, &downtimeValue, 0))
         return downtimeValue
+    }
+
+    /// Gets current maximum tolerable time for which the domain may be paused
+    /// at the end of live migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: return value of the maximum tolerable downtime for live migration, in milliseconds
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateGetMaxDowntime`.
+    /// Available since libvirt 3.7.0.
+    public func migrationMaxDowntime() async throws -> UInt64 {
+        try await BlockingPool.current.run { try self.migrationMaxDowntime() }
     }
 
     /// Get the current maximum bandwidth (in MiB/s) that will be used if the
@@ -10106,6 +13070,26 @@ extension Domain {
         return bandwidthValue
     }
 
+    /// Get the current maximum bandwidth (in MiB/s) that will be used if the
+    /// domain is migrated.  Not all hypervisors will support a bandwidth limit.
+    /// When `Domain.MigrateMaxSpeedOptions.postcopy` is set in `options`, this API
+    /// gets the current maximum bandwidth for the post-copy phase of the
+    /// migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.MigrateMaxSpeedOptions`
+    /// - Returns: return value of current migration bandwidth limit in MiB/s
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateGetMaxSpeed`.
+    /// Available since libvirt 0.9.5.
+    public func migrationMaxSpeed(options: Domain.MigrateMaxSpeedOptions = []) async throws -> UInt {
+        try await BlockingPool.current.run { try self.migrationMaxSpeed(options: options) }
+    }
+
     /// Sets size of the cache (in bytes) used for compressing repeatedly
     /// transferred memory pages during live migration. It's supposed to be called
     /// while the domain is being live-migrated as a reaction to migration progress
@@ -10121,6 +13105,25 @@ extension Domain {
         try check(virDomainMigrateSetCompressionCache(pointer, cacheSize, 0))
     }
 
+    /// Sets size of the cache (in bytes) used for compressing repeatedly
+    /// transferred memory pages during live migration. It's supposed to be called
+    /// while the domain is being live-migrated as a reaction to migration progress
+    /// and increasing number of compression cache misses obtained from
+    /// `Domain.jobStats(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter cacheSize: size of the cache (in bytes) used for compression
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateSetCompressionCache`.
+    /// Available since libvirt 1.0.3.
+    public func setMigrationCompressionCache(cacheSize: UInt64) async throws {
+        try await BlockingPool.current.run { try self.setMigrationCompressionCache(cacheSize: cacheSize) }
+    }
+
     /// Sets maximum tolerable time for which the domain is allowed to be paused
     /// at the end of live migration. It's supposed to be called while the domain is
     /// being live-migrated as a reaction to migration progress.
@@ -10132,6 +13135,23 @@ extension Domain {
     public func setMigrationMaxDowntime(_ downtime: UInt64) throws {
         try ensureOpen()
         try check(virDomainMigrateSetMaxDowntime(pointer, downtime, 0))
+    }
+
+    /// Sets maximum tolerable time for which the domain is allowed to be paused
+    /// at the end of live migration. It's supposed to be called while the domain is
+    /// being live-migrated as a reaction to migration progress.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter downtime: maximum tolerable downtime for live migration, in milliseconds
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateSetMaxDowntime`.
+    /// Available since libvirt 0.8.0.
+    public func setMigrationMaxDowntime(_ downtime: UInt64) async throws {
+        try await BlockingPool.current.run { try self.setMigrationMaxDowntime(downtime) }
     }
 
     /// The maximum bandwidth (in MiB/s) that will be used to do migration
@@ -10148,6 +13168,26 @@ extension Domain {
     public func setMigrationMaxSpeed(bandwidth: UInt, options: Domain.MigrateMaxSpeedOptions = []) throws {
         try ensureOpen()
         try check(virDomainMigrateSetMaxSpeed(pointer, bandwidth, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// The maximum bandwidth (in MiB/s) that will be used to do migration
+    /// can be specified with the bandwidth parameter. Not all hypervisors
+    /// will support a bandwidth cap. When `Domain.MigrateMaxSpeedOptions.postcopy`
+    /// is set in `options`, this API sets the maximum bandwidth for the post-copy
+    /// phase of the migration.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter bandwidth: migration bandwidth limit in MiB/s
+    /// - Parameter options: any combination of `Domain.MigrateMaxSpeedOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateSetMaxSpeed`.
+    /// Available since libvirt 0.9.0.
+    public func setMigrationMaxSpeed(bandwidth: UInt, options: Domain.MigrateMaxSpeedOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setMigrationMaxSpeed(bandwidth: bandwidth, options: options) }
     }
 
     /// Starts post-copy migration. This function has to be called while
@@ -10226,6 +13266,86 @@ extension Domain {
         try check(virDomainMigrateStartPostCopy(pointer, 0))
     }
 
+    /// Starts post-copy migration. This function has to be called while
+    /// migration (initiated with `Domain.MigrateOptions.postcopy` flag) is in progress.
+    ///
+    /// Traditional pre-copy migration iteratively walks through guest memory
+    /// pages and migrates those that changed since the previous iteration. The
+    /// iterative phase stops when the number of dirty pages is low enough so that
+    /// the virtual CPUs can be paused, all dirty pages transferred to the
+    /// destination, where the virtual CPUs are unpaused, and all this can happen
+    /// within a predefined downtime period. It's clear that this process may never
+    /// converge if downtime is too short and/or the guest keeps changing a lot of
+    /// memory pages.
+    ///
+    /// When migration is switched to post-copy mode, the virtual CPUs are paused
+    /// immediately, only a minimum set of pages is transferred, and the CPUs are
+    /// unpaused on destination. The source keeps sending all remaining memory pages
+    /// to the destination while the guest is already running there. Whenever the
+    /// guest tries to read a memory page which has not been migrated yet, the
+    /// hypervisor has to tell the source to transfer that page in a priority
+    /// channel. To minimize such page faults, it is a good idea to run at least one
+    /// iteration of pre-copy migration before switching to post-copy.
+    ///
+    /// Post-copy migration is guaranteed to converge since each page is transferred
+    /// at most once no matter how fast it changes. On the other hand once the
+    /// guest is running on the destination host, the migration can no longer be
+    /// rolled back because none of the hosts has complete state. If this happens,
+    /// libvirt will leave the domain paused on the source host with
+    /// `Domain.PausedReason.postcopyFailed` reason. The domain on the destination host
+    /// will remain running with `Domain.RunningReason.postcopyFailed` reason.
+    /// It's up to the upper layer to decide what to do in such case. Because of
+    /// this, libvirt will refuse to cancel post-copy migration via
+    /// `Domain.abortJob(options:)` unless it is called with
+    /// `Domain.AbortJobOptions.postcopy`, in which case the post-copy migration will be
+    /// paused.
+    ///
+    /// Failed post-copy migration can be recovered once the cause for the failure
+    /// (e.g., a network issue) is resolved by repeating the migration with an
+    /// additional `Domain.MigrateOptions.postcopyResume` flag. This will recreate the
+    /// connection and resume migration from the point where it failed. This step
+    /// can be repeated in case the migration breaks again.
+    ///
+    /// The following domain life cycle events are emitted during post-copy
+    /// migration:
+    ///  `Domain.EventSuspendedDetailType.postcopy` (on the source) -- migration entered
+    ///      post-copy mode.
+    ///  `Domain.EventResumedDetailType.postcopy` (on the destination) -- the guest is
+    ///      running on the destination host while some of its memory pages still
+    ///      remain on the source host; neither the source nor the destination host
+    ///      contain a complete guest state from this point until migration
+    ///      finishes.
+    ///  `Domain.EventResumedDetailType.migrated` (on the destination),
+    ///  `Domain.EventStoppedDetailType.migrated` (on the source) -- migration finished
+    ///      successfully and the destination host holds a complete guest state.
+    ///  `Domain.EventSuspendedDetailType.postcopyFailed` (on the source),
+    ///  `Domain.EventResumedDetailType.postcopyFailed` (on the destination) -- emitted
+    ///      when migration fails in post-copy mode and it's unclear whether any of
+    ///      the hosts has a complete guest state. Virtual CPUs on the destination
+    ///      are still running.
+    ///
+    /// The progress of a post-copy migration can be monitored normally using
+    /// `Domain.jobStats(options:)` on the source host. Fetching statistics of a completed
+    /// post-copy migration can also be done on the source host (by calling
+    /// `Domain.jobStats(options:)` or listening to `Domain.EventID.jobCompleted`
+    /// event, but (in contrast to pre-copy migration) the statistics are not
+    /// available on the destination host. Thus, `Domain.EventID.jobCompleted`
+    /// event is the only way of getting statistics of a completed post-copy
+    /// migration of a transient domain (because the domain is removed after
+    /// migration and there's no domain to run `Domain.jobStats(options:)` on).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateStartPostCopy`.
+    /// Available since libvirt 1.3.3.
+    public func startMigrationPostCopy() async throws {
+        try await BlockingPool.current.run { try self.startMigrationPostCopy() }
+    }
+
     /// Migrate the domain object from its current host to the destination host
     /// given by URI.
     ///
@@ -10265,6 +13385,47 @@ extension Domain {
         try check(withOptionalCString(destinationURI) { destinationURI in virDomainMigrateToURI3(pointer, destinationURI, parametersArray.pointer, UInt32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// Migrate the domain object from its current host to the destination host
+    /// given by URI.
+    ///
+    /// See VIR_MIGRATE_PARAM_* and `Domain.MigrateOptions` for detailed description
+    /// of accepted migration parameters and flags.
+    ///
+    /// The operation of this API hinges on the `Domain.MigrateOptions.peer2peer` flag.
+    ///
+    /// If the `Domain.MigrateOptions.peer2peer` flag is set, the `destinationURI` parameter must be a
+    /// valid libvirt connection URI, by which the source libvirt daemon can connect
+    /// to the destination libvirt.
+    ///
+    /// If the `Domain.MigrateOptions.peer2peer` flag is NOT set, then `destinationURI` must be NULL
+    /// and VIR_MIGRATE_PARAM_URI migration parameter must be filled in with
+    /// hypervisor specific URI used to initiate the migration. The uri_transports
+    /// element of the hypervisor capabilities XML includes supported URI schemes.
+    /// This is called "direct" migration. Not all hypervisors support this mode of
+    /// migration, so if the `Domain.MigrateOptions.peer2peer` flag is not set, then it may be
+    /// necessary to use the alternative `Domain.migrate(destination:parameters:options:)` API providing an explicit
+    /// `Connection` for the destination host.
+    ///
+    /// There are many limitations on migration imposed by the underlying
+    /// technology - for example it may not be possible to migrate between
+    /// different processors even with the same architecture, or between
+    /// different types of hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter destinationURI: (optional) URI for target libvirtd if `flags` includes `Domain.MigrateOptions.peer2peer`
+    /// - Parameter parameters: (optional) migration parameters
+    /// - Parameter options: any combination of `Domain.MigrateOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainMigrateToURI3`.
+    /// Available since libvirt 1.1.0.
+    public func migrate(destinationURI: String? = nil, parameters: TypedParameters<Domain.MigrationParameter>, options: Domain.MigrateOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.migrate(destinationURI: destinationURI, parameters: parameters, options: options) }
+    }
+
     /// This opens the host interface associated with a channel device on a
     /// guest, if the host interface is supported.  If `name` is given, it
     /// can match either the device alias (e.g. "channel0"), or the virtio
@@ -10287,6 +13448,34 @@ extension Domain {
     public func openChannel(name: String? = nil, stream: DataStream, options: Domain.ChannelOptions = []) throws {
         try ensureOpen()
         try check(withOptionalCString(name) { name in virDomainOpenChannel(pointer, name, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// This opens the host interface associated with a channel device on a
+    /// guest, if the host interface is supported.  If `name` is given, it
+    /// can match either the device alias (e.g. "channel0"), or the virtio
+    /// target name (e.g. "org.qemu.guest_agent.0").  If `name` is omitted,
+    /// then the first channel is opened. The channel is associated with
+    /// the passed in `stream` stream, which should have been opened in
+    /// non-blocking mode for bi-directional I/O.
+    ///
+    /// By default, when `options` is 0, the open will fail if libvirt detects
+    /// that the channel is already in use by another client; passing
+    /// `Domain.ChannelOptions.force` will cause libvirt to forcefully remove the
+    /// other client prior to opening this channel.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: the channel name, or NULL
+    /// - Parameter stream: a stream to associate with the channel
+    /// - Parameter options: any combination of `Domain.ChannelOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainOpenChannel`.
+    /// Available since libvirt 1.0.2.
+    public func openChannel(name: String? = nil, stream: DataStream, options: Domain.ChannelOptions = []) async throws {
+        try await BlockingPool.current.run { try self.openChannel(name: name, stream: stream, options: options) }
     }
 
     /// This opens the backend associated with a console, serial or
@@ -10321,6 +13510,42 @@ extension Domain {
         try check(withOptionalCString(device) { device in virDomainOpenConsole(pointer, device, stream.pointer, UInt32(truncatingIfNeeded: options.rawValue)) })
     }
 
+    /// This opens the backend associated with a console, serial or
+    /// parallel port device on a guest, if the backend is supported.
+    /// If the `device` is omitted, then the first console or serial
+    /// device is opened. The console is associated with the passed
+    /// in `stream` stream, which should have been opened in non-blocking
+    /// mode for bi-directional I/O.
+    ///
+    /// By default, when `options` is 0, the open will fail if libvirt
+    /// detects that the console is already in use by another client;
+    /// passing `Domain.ConsoleOptions.force` will cause libvirt to forcefully
+    /// remove the other client prior to opening this console.
+    ///
+    /// If flag `Domain.ConsoleOptions.safe` the console is opened only in the
+    /// case where the hypervisor driver supports safe (mutually exclusive)
+    /// console handling.
+    ///
+    /// Older servers did not support either flag, and also did not forbid
+    /// simultaneous clients on a console, with potentially confusing results.
+    /// When passing `options` of 0 in order to support a wider range of server
+    /// versions, it is up to the client to ensure mutual exclusion.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter device: the console, serial or parallel port device alias, or NULL
+    /// - Parameter stream: a stream to associate with the console
+    /// - Parameter options: any combination of `Domain.ConsoleOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainOpenConsole`.
+    /// Available since libvirt 0.8.6.
+    public func openConsole(device: String? = nil, stream: DataStream, options: Domain.ConsoleOptions = []) async throws {
+        try await BlockingPool.current.run { try self.openConsole(device: device, stream: stream, options: options) }
+    }
+
     /// This will attempt to connect the file descriptor `fd`, to
     /// the graphics backend of `dom`. If `dom` has multiple graphics
     /// backends configured, then `index` will determine which one is
@@ -10345,6 +13570,36 @@ extension Domain {
     public func openGraphics(index: UInt32, fd: Int32, options: Domain.OpenGraphicsOptions = []) throws {
         try ensureOpen()
         try check(virDomainOpenGraphics(pointer, index, fd, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// This will attempt to connect the file descriptor `fd`, to
+    /// the graphics backend of `dom`. If `dom` has multiple graphics
+    /// backends configured, then `index` will determine which one is
+    /// opened, starting from `index` 0.
+    ///
+    /// To disable any authentication, pass the `Domain.OpenGraphicsOptions.skipauth`
+    /// constant for `options`.
+    ///
+    /// The caller should use an anonymous socketpair to open
+    /// `fd` before invocation.
+    ///
+    /// This method can only be used when connected to a local
+    /// libvirt hypervisor, over a UNIX domain socket. Attempts
+    /// to use this method over a TCP connection will always fail
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter index: index of graphics config to open
+    /// - Parameter fd: file descriptor to attach graphics to
+    /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainOpenGraphics`.
+    /// Available since libvirt 0.9.7.
+    public func openGraphics(index: UInt32, fd: Int32, options: Domain.OpenGraphicsOptions = []) async throws {
+        try await BlockingPool.current.run { try self.openGraphics(index: index, fd: fd, options: options) }
     }
 
     /// This will create a socket pair connected to the graphics backend of `dom`.
@@ -10373,6 +13628,34 @@ extension Domain {
         return result
     }
 
+    /// This will create a socket pair connected to the graphics backend of `dom`.
+    /// One end of the socket will be returned on success, and the other end is
+    /// handed to the hypervisor.
+    /// If `dom` has multiple graphics backends configured, then `index` will determine
+    /// which one is opened, starting from `index` 0.
+    ///
+    /// To disable any authentication, pass the `Domain.OpenGraphicsOptions.skipauth`
+    /// constant for `options`.
+    ///
+    /// This method can only be used when connected to a local
+    /// libvirt hypervisor, over a UNIX domain socket. Attempts
+    /// to use this method over a TCP connection will always fail.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter index: index of graphics config to open
+    /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
+    /// - Returns: an fd on success
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainOpenGraphicsFD`.
+    /// Available since libvirt 1.2.8.
+    public func openGraphicsFD(index: UInt32, options: Domain.OpenGraphicsOptions = []) async throws -> Int32 {
+        try await BlockingPool.current.run { try self.openGraphicsFD(index: index, options: options) }
+    }
+
     /// Attempt to have the guest enter the given `target` power management
     /// suspension level.  If `duration` is non-zero, also schedule the guest to
     /// resume normal operation after that many seconds, if nothing else has
@@ -10399,6 +13682,36 @@ extension Domain {
         try check(virDomainPMSuspendForDuration(pointer, UInt32(truncatingIfNeeded: target.rawValue), duration, 0))
     }
 
+    /// Attempt to have the guest enter the given `target` power management
+    /// suspension level.  If `duration` is non-zero, also schedule the guest to
+    /// resume normal operation after that many seconds, if nothing else has
+    /// resumed it earlier.  Some hypervisors require that `duration` be 0, for
+    /// an indefinite suspension.
+    ///
+    /// Dependent on hypervisor used, this may require a
+    /// guest agent to be available, e.g. QEMU.
+    ///
+    /// Beware that at least for QEMU, the domain's process will be terminated
+    /// when `NodeSuspendTarget.disk` is used and a new process will be
+    /// launched when libvirt is asked to wake up the domain. As a result of
+    /// this, any runtime changes, such as device hotplug or memory settings,
+    /// are lost unless such changes were made with `Domain.ModificationImpact.config`
+    /// flag.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter target: a value from `NodeSuspendTarget`
+    /// - Parameter duration: duration in seconds to suspend, or 0 for indefinite
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainPMSuspendForDuration`.
+    /// Available since libvirt 0.9.10.
+    public func suspendGuest(target: NodeSuspendTarget, duration: UInt64) async throws {
+        try await BlockingPool.current.run { try self.suspendGuest(target: target, duration: duration) }
+    }
+
     /// Inject a wakeup into the guest that previously used
     /// `Domain.suspendGuest(target:duration:)`, rather than waiting for the
     /// previously requested duration (if any) to elapse.
@@ -10409,6 +13722,22 @@ extension Domain {
     public func wakeUpGuest() throws {
         try ensureOpen()
         try check(virDomainPMWakeup(pointer, 0))
+    }
+
+    /// Inject a wakeup into the guest that previously used
+    /// `Domain.suspendGuest(target:duration:)`, rather than waiting for the
+    /// previously requested duration (if any) to elapse.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainPMWakeup`.
+    /// Available since libvirt 0.9.11.
+    public func wakeUpGuest() async throws {
+        try await BlockingPool.current.run { try self.wakeUpGuest() }
     }
 
     /// Reboot a domain, the domain object is still usable thereafter, but
@@ -10441,6 +13770,40 @@ extension Domain {
         try check(virDomainReboot(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Reboot a domain, the domain object is still usable thereafter, but
+    /// the domain OS is being stopped for a restart.
+    /// Note that the guest OS may ignore the request.
+    /// Additionally, the hypervisor may check and support the domain
+    /// 'on_reboot' XML setting resulting in a domain that shuts down instead
+    /// of rebooting.
+    ///
+    /// If `options` is set to zero, then the hypervisor will choose the
+    /// method of shutdown it considers best. To have greater control
+    /// pass one or more of the `Domain.RebootOptions`. The order
+    /// in which the hypervisor tries each shutdown method is undefined,
+    /// and a hypervisor is not required to support all methods.
+    ///
+    /// To use guest agent (`Domain.RebootOptions.guestAgent`) the domain XML
+    /// must have <channel> configured.
+    ///
+    /// Due to implementation limitations in some drivers (the qemu driver,
+    /// for instance) it is not advised to migrate or save a guest that is
+    /// rebooting as a result of this API. Migrating such a guest can lead
+    /// to a plain shutdown on the destination.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.RebootOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainReboot`.
+    /// Available since libvirt 0.1.0.
+    public func reboot(options: Domain.RebootOptions = []) async throws {
+        try await BlockingPool.current.run { try self.reboot(options: options) }
+    }
+
     /// Rename a domain. New domain name is specified in the second
     /// argument. Depending on each driver implementation it may be
     /// required that domain is in a specific state.
@@ -10459,6 +13822,28 @@ extension Domain {
         try check(newName.withCString { newName in virDomainRename(pointer, newName, 0) })
     }
 
+    /// Rename a domain. New domain name is specified in the second
+    /// argument. Depending on each driver implementation it may be
+    /// required that domain is in a specific state.
+    ///
+    /// There might be some attributes and/or elements in domain XML that if no
+    /// value provided at XML defining time, libvirt will derive their value from
+    /// the domain name. These are not updated by this API. Users are strongly
+    /// advised to change these after the rename was successful.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter newName: new domain name
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainRename`.
+    /// Available since libvirt 1.2.19.
+    public func rename(newName: String) async throws {
+        try await BlockingPool.current.run { try self.rename(newName: newName) }
+    }
+
     /// Reset a domain immediately without any guest OS shutdown.
     /// Reset emulates the power reset button on a machine, where all
     /// hardware sees the RST line set and reinitializes internal state.
@@ -10474,6 +13859,25 @@ extension Domain {
         try check(virDomainReset(pointer, 0))
     }
 
+    /// Reset a domain immediately without any guest OS shutdown.
+    /// Reset emulates the power reset button on a machine, where all
+    /// hardware sees the RST line set and reinitializes internal state.
+    ///
+    /// Note that there is a risk of data loss caused by reset without any
+    /// guest OS shutdown.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainReset`.
+    /// Available since libvirt 0.9.7.
+    public func reset() async throws {
+        try await BlockingPool.current.run { try self.reset() }
+    }
+
     /// Resume a suspended domain, the process is restarted from the state where
     /// it was frozen by calling `Domain.suspend()`.
     /// This function may require privileged access
@@ -10486,6 +13890,24 @@ extension Domain {
     public func resume() throws {
         try ensureOpen()
         try check(virDomainResume(pointer))
+    }
+
+    /// Resume a suspended domain, the process is restarted from the state where
+    /// it was frozen by calling `Domain.suspend()`.
+    /// This function may require privileged access
+    /// Moreover, resume may not be supported if domain is in some
+    /// special state like `Domain.State.pmsuspended`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainResume`.
+    /// Available since libvirt 0.0.3.
+    public func resume() async throws {
+        try await BlockingPool.current.run { try self.resume() }
     }
 
     /// This method will suspend a domain and save its memory contents to
@@ -10504,6 +13926,28 @@ extension Domain {
     public func save(to: String) throws {
         try ensureOpen()
         try check(to.withCString { to in virDomainSave(pointer, to) })
+    }
+
+    /// This method will suspend a domain and save its memory contents to
+    /// a file on disk. After the call, if successful, the domain is not
+    /// listed as running anymore (this ends the life of a transient domain).
+    /// Use `Connection.restoreDomain(from:)` to restore a domain after saving.
+    ///
+    /// See `Domain.save(to:xml:options:)` and `Domain.save(parameters:options:)` for more control.
+    /// Also, a save file can be inspected or modified slightly with
+    /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter to: path for the output file
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSave`.
+    /// Available since libvirt 0.0.3.
+    public func save(to: String) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.save(to: to) }
     }
 
     /// This method will suspend a domain and save its memory contents to
@@ -10547,6 +13991,51 @@ extension Domain {
         try check(to.withCString { to in withOptionalCString(xml) { xml in virDomainSaveFlags(pointer, to, xml, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// This method will suspend a domain and save its memory contents to
+    /// a file on disk. After the call, if successful, the domain is not
+    /// listed as running anymore (this ends the life of a transient domain).
+    /// Use `Connection.restoreDomain(from:)` to restore a domain after saving.
+    ///
+    /// If the hypervisor supports it, `xml` can be used to alter
+    /// host-specific portions of the domain XML that will be used when
+    /// restoring an image.  For example, it is possible to alter the
+    /// backing filename that is associated with a disk device, in order to
+    /// prepare for file renaming done as part of backing up the disk
+    /// device while the domain is stopped.
+    ///
+    /// If `options` includes `Domain.SaveRestoreOptions.bypassCache`, then libvirt will
+    /// attempt to bypass the file system cache while creating the file, or
+    /// fail if it cannot do so for the given system; this can allow less
+    /// pressure on file system cache, but also risks slowing saves to NFS.
+    ///
+    /// Normally, the saved state file will remember whether the domain was
+    /// running or paused, and restore defaults to the same state.
+    /// Specifying `Domain.SaveRestoreOptions.running` or `Domain.SaveRestoreOptions.paused` in
+    /// `options` will override what state gets saved into the file.  These
+    /// two flags are mutually exclusive.
+    ///
+    /// A save file can be inspected or modified slightly with
+    /// `Connection.saveImageXMLDescription(file:options:)` and `Connection.defineSaveImage(file:xml:options:)`.
+    ///
+    /// Some hypervisors may prevent this operation if there is a current
+    /// block job running; in that case, use `Domain.abortBlockJob(disk:options:)`
+    /// to stop the block job first.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter to: path for the output file
+    /// - Parameter xml: (optional) XML config for adjusting guest xml used on restore
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSaveFlags`.
+    /// Available since libvirt 0.9.4.
+    public func save(to: String, xml: String? = nil, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.save(to: to, xml: xml, options: options) }
+    }
+
     /// This method extends `Domain.save(to:xml:options:)` by adding parameters.
     /// If VIR_DOMAIN_SAVE_PARAM_FILE is not provided then a managed save is
     /// performed (see `Domain.managedSave(options:)`).
@@ -10561,6 +14050,24 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSaveParams(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// This method extends `Domain.save(to:xml:options:)` by adding parameters.
+    /// If VIR_DOMAIN_SAVE_PARAM_FILE is not provided then a managed save is
+    /// performed (see `Domain.managedSave(options:)`).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter parameters: save parameters
+    /// - Parameter options: any combination of `Domain.SaveRestoreOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSaveParams`.
+    /// Available since libvirt 8.4.0.
+    public func save(parameters: TypedParameters<Domain.SaveParameter>, options: Domain.SaveRestoreOptions = []) async throws {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.save(parameters: parameters, options: options) }
     }
 
     /// Take a screenshot of current domain console as a stream. The image format
@@ -10588,6 +14095,34 @@ extension Domain {
         return result
     }
 
+    /// Take a screenshot of current domain console as a stream. The image format
+    /// is hypervisor specific. Moreover, some hypervisors supports multiple
+    /// displays per domain. These can be distinguished by `screen` argument.
+    ///
+    /// This call sets up a stream; subsequent use of stream API is necessary
+    /// to transfer actual data, determine how much data is successfully
+    /// transferred, and detect any errors.
+    ///
+    /// The screen ID is the sequential number of screen. In case of multiple
+    /// graphics cards, heads are enumerated before devices, e.g. having
+    /// two graphics cards, both with four heads, screen ID 5 addresses
+    /// the second head on the second card.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter stream: stream to use as output
+    /// - Parameter screen: monitor ID to take screenshot from
+    /// - Returns: a string representing the mime-type of the image format.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainScreenshot`.
+    /// Available since libvirt 0.9.2.
+    public func screenshot(stream: DataStream, screen: UInt32) async throws -> String {
+        try await BlockingPool.current.run { try self.screenshot(stream: stream, screen: screen) }
+    }
+
     /// Send key(s) to the guest.
     /// - Parameter codeset: the code set of keycodes, from `KeycodeSet`
     /// - Parameter holdTime: the duration (in milliseconds) that the keys will be held
@@ -10600,6 +14135,23 @@ extension Domain {
         try ensureOpen()
         var keycodesBuffer = keycodes
         try check(virDomainSendKey(pointer, UInt32(truncatingIfNeeded: codeset.rawValue), holdTime, &keycodesBuffer, Int32(keycodes.count), 0))
+    }
+
+    /// Send key(s) to the guest.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter codeset: the code set of keycodes, from `KeycodeSet`
+    /// - Parameter holdTime: the duration (in milliseconds) that the keys will be held
+    /// - Parameter keycodes: array of keycodes
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSendKey`.
+    /// Available since libvirt 0.9.3.
+    public func sendKey(codeset: KeycodeSet, holdTime: UInt32, keycodes: [UInt32]) async throws {
+        try await BlockingPool.current.run { try self.sendKey(codeset: codeset, holdTime: holdTime, keycodes: keycodes) }
     }
 
     /// Send a signal to the designated process in the guest
@@ -10636,6 +14188,44 @@ extension Domain {
         try check(virDomainSendProcessSignal(pointer, pid, UInt32(truncatingIfNeeded: signal.rawValue), 0))
     }
 
+    /// Send a signal to the designated process in the guest
+    ///
+    /// The signal numbers must be taken from the `Domain.ProcessSignal`
+    /// enum. These will be translated to the corresponding signal
+    /// number for the guest OS, by the guest agent delivering the
+    /// signal. If there is no mapping from `Domain.ProcessSignal` to
+    /// the native OS signals, this API will report an error.
+    ///
+    /// If `pid` is an integer greater than zero, it is
+    /// treated as a process ID. If `pid` is an integer
+    /// less than zero, it is treated as a process group ID.
+    /// All the `pid` numbers are from the container/guest
+    /// namespace. The value zero is not valid.
+    ///
+    /// Not all hypervisors will support sending signals to
+    /// arbitrary processes or process groups. If this API is
+    /// implemented the minimum requirement is to be able to
+    /// use `pid` == 1 (i.e. kill init). No other value is
+    /// required to be supported.
+    ///
+    /// If the `signal` is `Domain.ProcessSignal.nop` then this
+    /// API will simply report whether the process is running in
+    /// the container/guest.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter pid: a positive integer process ID, or negative integer process group ID
+    /// - Parameter signal: a signal from the `Domain.ProcessSignal` enum
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSendProcessSignal`.
+    /// Available since libvirt 1.0.1.
+    public func sendProcessSignal(pid: Int64, signal: Domain.ProcessSignal) async throws {
+        try await BlockingPool.current.run { try self.sendProcessSignal(pid: pid, signal: signal) }
+    }
+
     /// Configure the domain to be automatically started
     /// when the host machine boots.
     /// - Parameter autostart: whether the domain should be automatically started 0 or 1
@@ -10646,6 +14236,22 @@ extension Domain {
     public func setAutostart(_ autostart: Bool) throws {
         try ensureOpen()
         try check(virDomainSetAutostart(pointer, autostart ? 1 : 0))
+    }
+
+    /// Configure the domain to be automatically started
+    /// when the host machine boots.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter autostart: whether the domain should be automatically started 0 or 1
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetAutostart`.
+    /// Available since libvirt 0.2.1.
+    public func setAutostart(_ autostart: Bool) async throws {
+        try await BlockingPool.current.run { try self.setAutostart(autostart) }
     }
 
     /// Change all or a subset of the blkio tunables.
@@ -10661,6 +14267,23 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetBlkioParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change all or a subset of the blkio tunables.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to blkio parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetBlkioParameters`.
+    /// Available since libvirt 0.9.0.
+    public func setBlkioParameters(_ parameters: TypedParameters<Domain.BlkioParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setBlkioParameters(parameters, options: options) }
     }
 
     /// Change all or a subset of the per-device block IO tunables.
@@ -10683,6 +14306,30 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(disk.withCString { disk in virDomainSetBlockIoTune(pointer, disk, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Change all or a subset of the per-device block IO tunables.
+    ///
+    /// The `disk` parameter is either an unambiguous source name of the
+    /// block device (the <source file='...'/> sub-element, such as
+    /// "/path/to/image"), or the device target shorthand (the <target
+    /// dev='...'/> sub-element, such as "xvda").  Valid names can be found
+    /// by calling `Domain.xmlDescription(options:)` and inspecting elements
+    /// within //domain/devices/disk.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter disk: path to the block device, or device shorthand
+    /// - Parameter parameters: Pointer to blkio parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetBlockIoTune`.
+    /// Available since libvirt 0.9.8.
+    public func setBlockIOTune(disk: String, parameters: TypedParameters<Domain.BlockIOTuneParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setBlockIOTune(disk: disk, parameters: parameters, options: options) }
     }
 
     /// Set the threshold level for delivering the
@@ -10726,6 +14373,51 @@ extension Domain {
         try check(device.withCString { device in virDomainSetBlockThreshold(pointer, device, threshold, 0) })
     }
 
+    /// Set the threshold level for delivering the
+    /// `Domain.EventID.blockThreshold` if the device or backing chain element
+    /// described by `device` is written beyond the set threshold level. The threshold
+    /// level is unset once the event fires. The event might not be delivered at all
+    /// if libvirtd was not running at the moment when the threshold was reached.
+    /// Note that if the threshold level is reached for a top level image, the event
+    /// is emitted for `device` corresponding to the disk target, and may also be reported
+    /// with `device` corresponding to the disk target with an index corresponding to the
+    /// 'index' attribute of 'source' in the live VM XML if the attribute is present.
+    ///
+    /// `device` can either be a disk target name (vda, sda) or disk target with index (
+    /// vda[4]). Without the index the top image in the backing chain will have the
+    /// threshold set. The index corresponds to the 'index' attribute reported in the
+    /// live VM XML for 'backingStore' or 'source' elements of a disk. If index is
+    /// given the threshold is set for the corresponding image.
+    ///
+    /// In case when `device` does not contain index the
+    /// `Domain.EventID.blockThreshold` event may be emitted twice, once for the
+    /// disk device target without index and once containing the index.
+    ///
+    /// Note that the threshold event can be registered also for destinations of a
+    /// '`Domain.blockCopy(disk:destinationXML:parameters:options:)`' destination by using the 'index' of the 'mirror' source.
+    ///
+    /// Hypervisors report the last written sector of an image in the bulk stats API
+    /// (`Connection.allDomainStats(_:options:)`/`Connection.domainStats(_:for:options:)`) as
+    /// "block.<num>.allocation" in the `Domain.StatsTypes.block` group. The current
+    /// threshold value is reported as "block.<num>.threshold".
+    ///
+    /// This event allows to use thin-provisioned storage which needs management
+    /// tools to grow it without the need for polling of the data.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter device: string specifying the block device or backing chain element
+    /// - Parameter threshold: threshold in bytes when to fire the event
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetBlockThreshold`.
+    /// Available since libvirt 3.1.0.
+    public func setBlockThreshold(device: String, threshold: UInt64) async throws {
+        try await BlockingPool.current.run { try self.setBlockThreshold(device: device, threshold: threshold) }
+    }
+
     /// Sets state of individual vcpus described by `cpuMap` via guest agent. Other
     /// vcpus are not modified.
     ///
@@ -10749,6 +14441,35 @@ extension Domain {
     public func setGuestVCPUs(cpuMap: String, state: Bool) throws {
         try ensureOpen()
         try check(cpuMap.withCString { cpuMap in virDomainSetGuestVcpus(pointer, cpuMap, state ? 1 : 0, 0) })
+    }
+
+    /// Sets state of individual vcpus described by `cpuMap` via guest agent. Other
+    /// vcpus are not modified.
+    ///
+    /// This API requires the VM to run. Various hypervisors or guest agent
+    /// implementation may limit to operate on just 1 vCPU per call.
+    ///
+    /// `cpuMap` is a list of vCPU numbers. Its syntax is a comma separated list and
+    /// a special markup using '-' and '^' (ex. '0-4', '0-3,^2'). The '-' denotes
+    /// the range and the '^' denotes exclusive. The expression is sequentially
+    /// evaluated, so "0-15,^8" is identical to "9-14,0-7,15" but not identical to
+    /// "^8,0-15".
+    ///
+    /// Note that OSes (notably Linux) may require vCPU 0 to stay online to support
+    /// low-level features a S3 sleep.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter cpuMap: text representation of a bitmap of vcpus to set
+    /// - Parameter state: 0 to disable/1 to enable cpus described by `cpumap`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetGuestVcpus`.
+    /// Available since libvirt 2.0.0.
+    public func setGuestVCPUs(cpuMap: String, state: Bool) async throws {
+        try await BlockingPool.current.run { try self.setGuestVCPUs(cpuMap: cpuMap, state: state) }
     }
 
     /// Dynamically set IOThread parameters to the domain. It is left up to
@@ -10782,6 +14503,39 @@ extension Domain {
         try check(virDomainSetIOThreadParams(pointer, ioThreadID, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Dynamically set IOThread parameters to the domain. It is left up to
+    /// the underlying virtual hypervisor to determine the valid range for an
+    /// `ioThreadID`, determining whether the `ioThreadID` already exists, and
+    /// determining the validity of the provided param values.
+    ///
+    /// See VIR_DOMAIN_IOTHREAD_* for detailed description of accepted IOThread
+    /// parameters.
+    ///
+    /// Since the purpose of this API is to dynamically modify the IOThread
+    /// `options` should only include the `Domain.ModificationImpact.current` and/or
+    /// `Domain.ModificationImpact.live` `Domain.MemoryModOptions`. Setting other flags
+    /// may cause errors from the hypervisor.
+    ///
+    /// Note that this call can fail if the underlying virtualization hypervisor
+    /// does not support it or does not support setting the provided values.
+    ///
+    /// This function requires privileged access to the hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter ioThreadID: the specific IOThread ID value to add
+    /// - Parameter parameters: pointer to IOThread parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetIOThreadParams`.
+    /// Available since libvirt 4.10.0.
+    public func setIOThreadParameters(ioThreadID: UInt32, parameters: TypedParameters<Domain.IOThreadParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setIOThreadParameters(ioThreadID: ioThreadID, parameters: parameters, options: options) }
+    }
+
     /// Change a subset or all parameters of interface; currently this
     /// includes bandwidth parameters.  The value of `options` should be
     /// either `Domain.ModificationImpact.current`, or a bitwise-or of values
@@ -10801,6 +14555,29 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(device.withCString { device in virDomainSetInterfaceParameters(pointer, device, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Change a subset or all parameters of interface; currently this
+    /// includes bandwidth parameters.  The value of `options` should be
+    /// either `Domain.ModificationImpact.current`, or a bitwise-or of values
+    /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config`, although
+    /// hypervisors vary in which flags are supported.
+    ///
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter device: the interface name or mac address
+    /// - Parameter parameters: pointer to interface parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetInterfaceParameters`.
+    /// Available since libvirt 0.9.9.
+    public func setInterfaceParameters(device: String, parameters: TypedParameters<Domain.InterfaceParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setInterfaceParameters(device: device, parameters: parameters, options: options) }
     }
 
     /// Set a launch security secret in the guest's memory. The guest must be
@@ -10830,6 +14607,35 @@ extension Domain {
         try check(virDomainSetLaunchSecurityState(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
+    /// Set a launch security secret in the guest's memory. The guest must be
+    /// in a paused state, e.g. in state VIR_DOMIAN_PAUSED as reported by
+    /// `Domain.state()`. On success, the guest can be transitioned to a
+    /// running state. On failure, the guest should be destroyed.
+    ///
+    /// A basic guest attestation process can be achieved by:
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Start a secure guest in the paused state by passing `Domain.CreateOptions.startPaused`
+    ///   to one of the `Domain.start()` APIs
+    /// - Retrieve the guest launch measurement with `Domain.launchSecurityInfo()`
+    /// - Verify launch measurement and generate a secret for the guest
+    /// - Set the secret in the guest's memory with `Domain.setLaunchSecurityState(parameters:)`
+    /// - Start running the guest with `Domain.resume()`
+    ///
+    /// See VIR_DOMAIN_LAUNCH_SECURITY_* for a detailed description of accepted
+    /// launch security parameters.
+    /// - Parameter parameters: pointer to launch security parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetLaunchSecurityState`.
+    /// Available since libvirt 8.0.0.
+    public func setLaunchSecurityState(parameters: TypedParameters<Domain.LaunchSecurityParameter>) async throws {
+        try await BlockingPool.current.run { try self.setLaunchSecurityState(parameters: parameters) }
+    }
+
     /// Changes the actions of lifecycle events for domain represented as
     /// <on_$type>$action</on_$type> in the domain XML.
     ///
@@ -10846,6 +14652,28 @@ extension Domain {
     public func setLifecycleAction(type: Domain.Lifecycle, action: Domain.LifecycleAction, options: Domain.ModificationImpact = []) throws {
         try ensureOpen()
         try check(virDomainSetLifecycleAction(pointer, UInt32(truncatingIfNeeded: type.rawValue), UInt32(truncatingIfNeeded: action.rawValue), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Changes the actions of lifecycle events for domain represented as
+    /// <on_$type>$action</on_$type> in the domain XML.
+    ///
+    /// QEMU driver has a limitation that if all lifecycle events are set
+    /// to destroy when the domain is started, it's not possible to change
+    /// any action for running domain.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter type: the lifecycle type from `Domain.Lifecycle`
+    /// - Parameter action: the action type from `Domain.LifecycleAction`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetLifecycleAction`.
+    /// Available since libvirt 3.9.0.
+    public func setLifecycleAction(type: Domain.Lifecycle, action: Domain.LifecycleAction, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setLifecycleAction(type: type, action: action, options: options) }
     }
 
     /// Dynamically change the maximum amount of physical memory allocated to a
@@ -10866,6 +14694,28 @@ extension Domain {
         try check(virDomainSetMaxMemory(pointer, memory))
     }
 
+    /// Dynamically change the maximum amount of physical memory allocated to a
+    /// domain. If domain is NULL, then this change the amount of memory reserved
+    /// to Domain0 i.e. the domain where the application runs.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// This command is hypervisor-specific for whether active, persistent,
+    /// or both configurations are changed; for more control, use
+    /// `Domain.setMemory(_:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMaxMemory`.
+    /// Available since libvirt 0.0.3.
+    public func setMaxMemory(_ memory: UInt) async throws {
+        try await BlockingPool.current.run { try self.setMaxMemory(memory) }
+    }
+
     /// Dynamically change the target amount of physical memory allocated to a
     /// domain. If domain is NULL, then this change the amount of memory reserved
     /// to Domain0 i.e. the domain where the application runs.
@@ -10882,6 +14732,28 @@ extension Domain {
     public func setMemory(_ memory: UInt) throws {
         try ensureOpen()
         try check(virDomainSetMemory(pointer, memory))
+    }
+
+    /// Dynamically change the target amount of physical memory allocated to a
+    /// domain. If domain is NULL, then this change the amount of memory reserved
+    /// to Domain0 i.e. the domain where the application runs.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// This command is hypervisor-specific for whether active, persistent,
+    /// or both configurations are changed; for more control, use
+    /// `Domain.setMemory(_:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMemory`.
+    /// Available since libvirt 0.1.1.
+    public func setMemory(_ memory: UInt) async throws {
+        try await BlockingPool.current.run { try self.setMemory(memory) }
     }
 
     /// Dynamically change the target amount of physical memory allocated to a
@@ -10911,6 +14783,37 @@ extension Domain {
         try check(virDomainSetMemoryFlags(pointer, memory, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Dynamically change the target amount of physical memory allocated to a
+    /// domain. If domain is NULL, then this change the amount of memory reserved
+    /// to Domain0 i.e. the domain where the application runs.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// Both flags may be set. If `Domain.ModificationImpact.live` is set, the change affects
+    /// a running domain and will fail if domain is not active.
+    /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
+    /// and will fail for transient domains. If neither flag is specified
+    /// (that is, `options` is `Domain.ModificationImpact.current`), then an inactive domain
+    /// modifies persistent setup, while an active domain is hypervisor-dependent
+    /// on whether just live or both live and persistent state is changed.
+    /// If `Domain.MemoryModOptions.maximum` is set, the change affects domain's maximum memory
+    /// size rather than current memory size.
+    /// Not all hypervisors can support all flag combinations.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter memory: the memory size in kibibytes (blocks of 1024 bytes)
+    /// - Parameter options: any combination of `Domain.MemoryModOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMemoryFlags`.
+    /// Available since libvirt 0.9.0.
+    public func setMemory(_ memory: UInt, options: Domain.MemoryModOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setMemory(memory, options: options) }
+    }
+
     /// Change all or a subset of the memory tunables.
     /// This function may require privileged access to the hypervisor.
     ///
@@ -10927,6 +14830,26 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetMemoryParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change all or a subset of the memory tunables.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Possible values for all *_limit memory tunables are in range from 0 to
+    /// VIR_DOMAIN_MEMORY_PARAM_UNLIMITED.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to memory parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMemoryParameters`.
+    /// Available since libvirt 0.8.5.
+    public func setMemoryParameters(_ parameters: TypedParameters<Domain.MemoryParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setMemoryParameters(parameters, options: options) }
     }
 
     /// Dynamically change the domain memory balloon driver statistics collection
@@ -10951,6 +14874,34 @@ extension Domain {
     public func setMemoryStatsPeriod(_ period: Int32, options: Domain.MemoryModOptions = []) throws {
         try ensureOpen()
         try check(virDomainSetMemoryStatsPeriod(pointer, period, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Dynamically change the domain memory balloon driver statistics collection
+    /// period. Use 0 to disable and a positive value to enable.
+    ///
+    /// `options` may include `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config`.
+    /// Both flags may be set. If `Domain.ModificationImpact.live` is set, the change affects
+    /// a running domain and will fail if domain is not active.
+    /// If `Domain.ModificationImpact.config` is set, the change affects persistent state,
+    /// and will fail for transient domains. If neither flag is specified
+    /// (that is, `options` is `Domain.ModificationImpact.current`), then an inactive domain
+    /// modifies persistent setup, while an active domain is hypervisor-dependent
+    /// on whether just live or both live and persistent state is changed.
+    ///
+    /// Not all hypervisors can support all flag combinations.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter period: the period in seconds for stats collection
+    /// - Parameter options: any combination of `Domain.MemoryModOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMemoryStatsPeriod`.
+    /// Available since libvirt 1.1.1.
+    public func setMemoryStatsPeriod(_ period: Int32, options: Domain.MemoryModOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setMemoryStatsPeriod(period, options: options) }
     }
 
     /// Sets the appropriate domain element given by `type` to the
@@ -10985,6 +14936,42 @@ extension Domain {
         try check(virDomainSetMetadata(pointer, Int32(truncatingIfNeeded: type.rawValue), metadata, key, uri, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Sets the appropriate domain element given by `type` to the
+    /// value of `metadata`.  A `type` of `Domain.MetadataType.description`
+    /// is free-form text; `Domain.MetadataType.title` is free-form, but no
+    /// newlines are permitted, and should be short (although the length is
+    /// not enforced). For these two options `key` and `uri` are irrelevant and
+    /// must be set to NULL.
+    ///
+    /// For type `Domain.MetadataType.element` `metadata`  must be well-formed
+    /// XML belonging to namespace defined by `uri` with local name `key`.
+    ///
+    /// Passing NULL for `metadata` says to remove that element from the
+    /// domain XML (passing the empty string leaves the element present).
+    ///
+    /// The resulting metadata will be present in `Domain.xmlDescription(options:)`,
+    /// as well as quick access through `Domain.metadata(type:uri:options:)`.
+    ///
+    /// `options` controls whether the live domain, persistent configuration,
+    /// or both will be modified.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter type: type of metadata, from `Domain.MetadataType`
+    /// - Parameter metadata: new metadata text
+    /// - Parameter key: XML namespace key, or NULL
+    /// - Parameter uri: XML namespace URI, or NULL
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetMetadata`.
+    /// Available since libvirt 0.9.10.
+    public func setMetadata(type: Domain.MetadataType, metadata: String? = nil, key: String? = nil, uri: String? = nil, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setMetadata(type: type, metadata: metadata, key: key, uri: uri, options: options) }
+    }
+
     /// Change all or a subset of the numa tunables.
     /// This function may require privileged access to the hypervisor.
     ///
@@ -11007,6 +14994,30 @@ extension Domain {
         try check(virDomainSetNumaParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Change all or a subset of the numa tunables.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Changing live configuration may be possible only in some cases. For
+    /// instance, for QEMU driver the mode (VIR_DOMAIN_NUMA_MODE) can not be
+    /// changed, and changing the nodeset (VIR_DOMAIN_NUMA_NODESET) is possible
+    /// only for `Domain.NUMATuneMemoryMode.restrictive` mode.
+    ///
+    /// Changing persistent configuration does not pose such limitations.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to numa parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetNumaParameters`.
+    /// Available since libvirt 0.9.9.
+    public func setNUMAParameters(_ parameters: TypedParameters<Domain.NUMAParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setNUMAParameters(parameters, options: options) }
+    }
+
     /// Enable or disable the particular list of Linux perf events you
     /// care about. The `parameters` argument should contain any subset of
     /// VIR_PERF_EVENT_ macros.
@@ -11025,6 +15036,26 @@ extension Domain {
         try check(virDomainSetPerfEvents(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Enable or disable the particular list of Linux perf events you
+    /// care about. The `parameters` argument should contain any subset of
+    /// VIR_PERF_EVENT_ macros.
+    ///
+    /// Linux perf events are performance analyzing tool in Linux.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to perf events parameter object
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetPerfEvents`.
+    /// Available since libvirt 1.3.3.
+    public func setPerfEvents(parameters: TypedParameters<Domain.PerfEvent>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setPerfEvents(parameters: parameters, options: options) }
+    }
+
     /// Change all or a subset or the scheduler parameters.  It is
     /// hypervisor-specific whether this sets live, persistent, or both
     /// settings; for more control, use
@@ -11039,6 +15070,24 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetSchedulerParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count)))
+    }
+
+    /// Change all or a subset or the scheduler parameters.  It is
+    /// hypervisor-specific whether this sets live, persistent, or both
+    /// settings; for more control, use
+    /// `Domain.setSchedulerParameters(_:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetSchedulerParameters`.
+    /// Available since libvirt 0.2.3.
+    public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>) async throws {
+        try await BlockingPool.current.run { try self.setSchedulerParameters(parameters) }
     }
 
     /// Change a subset or all scheduler parameters.  The value of `options`
@@ -11057,6 +15106,26 @@ extension Domain {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virDomainSetSchedulerParametersFlags(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Change a subset or all scheduler parameters.  The value of `options`
+    /// should be either `Domain.ModificationImpact.current`, or a bitwise-or of
+    /// values from `Domain.ModificationImpact.live` and
+    /// `Domain.ModificationImpact.current`, although hypervisors vary in which
+    /// flags are supported.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to scheduler parameter objects
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetSchedulerParametersFlags`.
+    /// Available since libvirt 0.9.2.
+    public func setSchedulerParameters(_ parameters: TypedParameters<Domain.SchedulerParameter>, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setSchedulerParameters(parameters, options: options) }
     }
 
     /// When a domain is suspended or restored from a file the
@@ -11082,6 +15151,33 @@ extension Domain {
         try check(virDomainSetTime(pointer, seconds, nseconds, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// When a domain is suspended or restored from a file the
+    /// domain's OS has no idea that there was a big gap in the time.
+    /// Depending on how long the gap was, NTP might not be able to
+    /// resynchronize the guest.
+    ///
+    /// This API tries to set guest time to the given value. The time
+    /// to set (`seconds` and `nseconds`) should be in seconds relative
+    /// to the Epoch of 1970-01-01 00:00:00 in UTC.
+    ///
+    /// Please note that some hypervisors may require guest agent to
+    /// be configured and running in order to be able to run this API.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter seconds: time to set
+    /// - Parameter nseconds: the nanosecond part of `seconds`
+    /// - Parameter options: any combination of `Domain.SetTimeOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetTime`.
+    /// Available since libvirt 1.2.5.
+    public func setTime(seconds: Int64, nseconds: UInt32, options: Domain.SetTimeOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setTime(seconds: seconds, nseconds: nseconds, options: options) }
+    }
+
     /// Sets the `user` password to the value specified by `password`.
     /// If `options` contain `Domain.SetUserPasswordOptions.passwordEncrypted`, the password
     /// is assumed to be encrypted by the method required by the guest OS.
@@ -11100,6 +15196,28 @@ extension Domain {
         try check(withOptionalCString(user) { user in password.withCString { password in virDomainSetUserPassword(pointer, user, password, UInt32(truncatingIfNeeded: options.rawValue)) } })
     }
 
+    /// Sets the `user` password to the value specified by `password`.
+    /// If `options` contain `Domain.SetUserPasswordOptions.passwordEncrypted`, the password
+    /// is assumed to be encrypted by the method required by the guest OS.
+    ///
+    /// Please note that some hypervisors may require guest agent to
+    /// be configured and running in order to be able to run this API.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter user: the username that will get a new password
+    /// - Parameter password: the password to set
+    /// - Parameter options: any combination of `Domain.SetUserPasswordOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetUserPassword`.
+    /// Available since libvirt 1.2.16.
+    public func setUserPassword(user: String? = nil, password: String, options: Domain.SetUserPasswordOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setUserPassword(user: user, password: password, options: options) }
+    }
+
     /// Enables/disables individual vcpus described by `vcpuMap` in the hypervisor.
     ///
     /// Various hypervisor implementations may limit to operate on just 1
@@ -11116,6 +15234,28 @@ extension Domain {
     public func setVCPU(vcpuMap: String, state: Bool, options: Domain.ModificationImpact = []) throws {
         try ensureOpen()
         try check(vcpuMap.withCString { vcpuMap in virDomainSetVcpu(pointer, vcpuMap, state ? 1 : 0, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Enables/disables individual vcpus described by `vcpuMap` in the hypervisor.
+    ///
+    /// Various hypervisor implementations may limit to operate on just 1
+    /// hotpluggable entity (which may contain multiple vCPUs on certain platforms).
+    ///
+    /// Note that OSes and hypervisors may require vCPU 0 to stay online.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter vcpuMap: text representation of a bitmap of vcpus to set
+    /// - Parameter state: 0 to disable/1 to enable cpus described by `vcpumap`
+    /// - Parameter options: any combination of `Domain.ModificationImpact`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetVcpu`.
+    /// Available since libvirt 3.1.0.
+    public func setVCPU(vcpuMap: String, state: Bool, options: Domain.ModificationImpact = []) async throws {
+        try await BlockingPool.current.run { try self.setVCPU(vcpuMap: vcpuMap, state: state, options: options) }
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.
@@ -11138,6 +15278,32 @@ extension Domain {
     public func setVCPUs(vcpuCount: Int) throws {
         try ensureOpen()
         try check(virDomainSetVcpus(pointer, UInt32(clamping: vcpuCount)))
+    }
+
+    /// Dynamically change the number of virtual CPUs used by the domain.
+    /// Note that this call may fail if the underlying virtualization hypervisor
+    /// does not support it or if growing the number is arbitrarily limited.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// Note that if this call is executed before the guest has finished booting,
+    /// the guest may fail to process the change.
+    ///
+    /// This command only changes the runtime configuration of the domain,
+    /// so can only be called on an active domain.  It is hypervisor-dependent
+    /// whether it also affects persistent configuration; for more control,
+    /// use `Domain.setVCPUs(vcpuCount:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter vcpuCount: the new number of virtual CPUs for this domain
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetVcpus`.
+    /// Available since libvirt 0.1.4.
+    public func setVCPUs(vcpuCount: Int) async throws {
+        try await BlockingPool.current.run { try self.setVCPUs(vcpuCount: vcpuCount) }
     }
 
     /// Dynamically change the number of virtual CPUs used by the domain.
@@ -11182,6 +15348,52 @@ extension Domain {
         try check(virDomainSetVcpusFlags(pointer, UInt32(clamping: vcpuCount), UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Dynamically change the number of virtual CPUs used by the domain.
+    /// Note that this call may fail if the underlying virtualization hypervisor
+    /// does not support it or if growing the number is arbitrarily limited.
+    /// This function may require privileged access to the hypervisor.
+    ///
+    /// `options` may include `Domain.ModificationImpact.live` to affect a running
+    /// domain (which may fail if domain is not active), or
+    /// `Domain.ModificationImpact.config` to affect the next boot via the XML
+    /// description of the domain.  Both flags may be set.
+    /// If neither flag is specified (that is, `options` is `Domain.ModificationImpact.current`),
+    /// then an inactive domain modifies persistent setup, while an active domain
+    /// is hypervisor-dependent on whether just live or both live and persistent
+    /// state is changed.
+    ///
+    /// Note that if this call is executed before the guest has finished booting,
+    /// the guest may fail to process the change.
+    ///
+    /// If `options` includes `Domain.VCPUOptions.maximum`, then
+    /// `Domain.ModificationImpact.live` must be clear, and only the maximum virtual
+    /// CPU limit is altered; generally, this value must be less than or
+    /// equal to `Connection.maxVCPUs(type:)`.  Otherwise, this call affects the
+    /// current virtual CPU limit, which must be less than or equal to the
+    /// maximum limit. Note that hypervisors may not allow changing the maximum
+    /// vcpu count if processor topology is specified.
+    ///
+    /// If `options` includes `Domain.VCPUOptions.guest`, then the state of processors is
+    /// modified inside the guest instead of the hypervisor. This flag can only
+    /// be used with live guests and is incompatible with `Domain.VCPUOptions.maximum`.
+    /// The usage of this flag may require a guest agent configured.
+    ///
+    /// Not all hypervisors can support all flag combinations.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter vcpuCount: the new number of virtual CPUs for this domain, must be at least 1
+    /// - Parameter options: any combination of `Domain.VCPUOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSetVcpusFlags`.
+    /// Available since libvirt 0.8.5.
+    public func setVCPUs(vcpuCount: Int, options: Domain.VCPUOptions = []) async throws {
+        try await BlockingPool.current.run { try self.setVCPUs(vcpuCount: vcpuCount, options: options) }
+    }
+
     /// Shutdown a domain, the domain object is still usable thereafter, but
     /// the domain OS is being stopped. Note that the guest OS may ignore the
     /// request. Additionally, the hypervisor may check and support the domain
@@ -11202,6 +15414,32 @@ extension Domain {
     public func shutdown() throws {
         try ensureOpen()
         try check(virDomainShutdown(pointer))
+    }
+
+    /// Shutdown a domain, the domain object is still usable thereafter, but
+    /// the domain OS is being stopped. Note that the guest OS may ignore the
+    /// request. Additionally, the hypervisor may check and support the domain
+    /// 'on_poweroff' XML setting resulting in a domain that reboots instead of
+    /// shutting down. For guests that react to a shutdown request, the differences
+    /// from `Domain.destroy()` are that the guests disk storage will be in a
+    /// stable state rather than having the (virtual) power cord pulled, and
+    /// this command returns as soon as the shutdown request is issued rather
+    /// than blocking until the guest is no longer running.
+    ///
+    /// If the domain is transient and has any snapshot metadata (see
+    /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
+    /// be deleted when the domain quits.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainShutdown`.
+    /// Available since libvirt 0.0.3.
+    public func shutdown() async throws {
+        try await BlockingPool.current.run { try self.shutdown() }
     }
 
     /// Shutdown a domain, the domain object is still usable thereafter but
@@ -11234,6 +15472,42 @@ extension Domain {
     public func shutdown(options: Domain.ShutdownOptions = []) throws {
         try ensureOpen()
         try check(virDomainShutdownFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Shutdown a domain, the domain object is still usable thereafter but
+    /// the domain OS is being stopped. Note that the guest OS may ignore the
+    /// request. Additionally, the hypervisor may check and support the domain
+    /// 'on_poweroff' XML setting resulting in a domain that reboots instead of
+    /// shutting down. For guests that react to a shutdown request, the differences
+    /// from `Domain.destroy()` are that the guest's disk storage will be in a
+    /// stable state rather than having the (virtual) power cord pulled, and
+    /// this command returns as soon as the shutdown request is issued rather
+    /// than blocking until the guest is no longer running.
+    ///
+    /// If the domain is transient and has any snapshot metadata (see
+    /// `Domain.numberOfSnapshots(options:)`), then that metadata will automatically
+    /// be deleted when the domain quits.
+    ///
+    /// If `options` is set to zero, then the hypervisor will choose the
+    /// method of shutdown it considers best. To have greater control
+    /// pass one or more of the `Domain.ShutdownOptions`. The order
+    /// in which the hypervisor tries each shutdown method is undefined,
+    /// and a hypervisor is not required to support all methods.
+    ///
+    /// To use guest agent (`Domain.ShutdownOptions.guestAgent`) the domain XML
+    /// must have <channel> configured.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.ShutdownOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainShutdownFlags`.
+    /// Available since libvirt 0.9.10.
+    public func shutdown(options: Domain.ShutdownOptions = []) async throws {
+        try await BlockingPool.current.run { try self.shutdown(options: options) }
     }
 
     /// Creates a new snapshot of a domain based on the snapshot xml
@@ -11358,6 +15632,131 @@ extension Domain {
         return DomainSnapshot(owning: result)
     }
 
+    /// Creates a new snapshot of a domain based on the snapshot xml
+    /// contained in xmlDesc, with a top-level element <domainsnapshot>.
+    ///
+    /// If `options` is 0, the domain can be active, in which case the
+    /// snapshot will be a full system snapshot (capturing both disk state,
+    /// and runtime VM state such as RAM contents), where reverting to the
+    /// snapshot is
+    /// the same as resuming from hibernation (TCP connections may have
+    /// timed out, but everything else picks up where it left off); or
+    /// the domain can be inactive, in which case the snapshot includes
+    /// just the disk state prior to booting.  The newly created snapshot
+    /// becomes current (see `Domain.currentSnapshot()`), and is a child
+    /// of any previous current snapshot.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.validate`, then `xml`
+    /// is validated against the <domainsnapshot> XML schema.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.redefine`, then this
+    /// is a request to reinstate snapshot metadata that was previously
+    /// captured from `DomainSnapshot.xmlDescription(options:)` before removing that
+    /// metadata, rather than creating a new snapshot.  This can be used to
+    /// recreate a snapshot hierarchy on a destination, then remove it on
+    /// the source, in order to allow migration (since migration normally
+    /// fails if snapshot metadata still remains on the source machine).
+    /// Note that while original creation can omit a number of elements
+    /// from `xml` (and libvirt will supply sane defaults based on the
+    /// domain state at that point in time), a redefinition must supply
+    /// more elements (as the domain may have changed in the meantime, so
+    /// that libvirt no longer has a way to resupply correct
+    /// defaults). When redefining snapshot metadata, the domain's current
+    /// snapshot will not be altered unless the
+    /// `DomainSnapshot.CreateOptions.current` flag is also present.  It is an
+    /// error to request the `DomainSnapshot.CreateOptions.current` flag
+    /// without `DomainSnapshot.CreateOptions.redefine`.  On some hypervisors,
+    /// redefining an existing snapshot can be used to alter host-specific
+    /// portions of the domain XML to be used during revert (such as
+    /// backing filenames associated with disk devices), but must not alter
+    /// guest-visible layout.  When redefining a snapshot name that does
+    /// not exist, the hypervisor may validate that reverting to the
+    /// snapshot appears to be possible (for example, disk images have
+    /// snapshot contents by the requested name).  Not all hypervisors
+    /// support these flags.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.noMetadata`, then the
+    /// domain's disk images are modified according to `xml`, but
+    /// libvirt does not track any metadata (similar to immediately calling
+    /// `DomainSnapshot.delete(options:)` with
+    /// `DomainSnapshot.DeleteOptions.metadataOnly`).  This flag is
+    /// incompatible with `DomainSnapshot.CreateOptions.redefine`.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.halt`, then the domain
+    /// will be inactive after the snapshot completes, regardless of whether
+    /// it was active before; otherwise, a running domain will still be
+    /// running after the snapshot.  This flag is invalid on transient domains,
+    /// and is incompatible with `DomainSnapshot.CreateOptions.redefine`.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.live`, then the domain
+    /// is not paused while creating the snapshot. This increases the size
+    /// of the memory dump file, but reduces downtime of the guest while
+    /// taking the snapshot. Some hypervisors only support this flag during
+    /// external snapshots.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.diskOnly`, then the
+    /// snapshot will be limited to the disks described in `xml`, and no
+    /// VM state will be saved.  For an active guest, the disk image may be
+    /// inconsistent (as if power had been pulled), and specifying this
+    /// with the `DomainSnapshot.CreateOptions.halt` flag risks data loss.
+    ///
+    /// If `options` includes `DomainSnapshot.CreateOptions.quiesce`, then the
+    /// libvirt will attempt to use guest agent to freeze and thaw all
+    /// file systems in use within domain OS. However, if the guest agent
+    /// is not present, an error is thrown. Moreover, this flag requires
+    /// `DomainSnapshot.CreateOptions.diskOnly` to be passed as well.
+    /// For better control and error recovery users should invoke `Domain.fsFreeze(mountPoints:)`
+    /// manually before taking the snapshot and then `Domain.fsThaw(mountPoints:)` to restore the
+    /// VM rather than using `DomainSnapshot.CreateOptions.quiesce`.
+    ///
+    /// By default, if the snapshot involves external files, and any of the
+    /// destination files already exist as a non-empty regular file, the
+    /// snapshot is rejected to avoid losing contents of those files.
+    /// However, if `options` includes `DomainSnapshot.CreateOptions.reuseExt`,
+    /// then the destination files must be pre-created manually with
+    /// the correct image format and metadata including backing store path
+    /// (this allows a management app to pre-create files with relative backing
+    /// file names, rather than the default of creating with absolute backing
+    /// file names). Note that only the file specified in the snapshot XML is
+    /// inserted as a snapshot thus setting incorrect metadata in the pre-created
+    /// image may lead to the VM being unable to start or other block jobs may fail.
+    ///
+    /// Be aware that although libvirt prefers to report errors up front with
+    /// no other effect, some hypervisors have certain types of failures where
+    /// the overall command can easily fail even though the guest configuration
+    /// was partially altered (for example, if a disk snapshot request for two
+    /// disks fails on the second disk, but the first disk alteration cannot be
+    /// rolled back).  If this API call fails, it is therefore normally
+    /// necessary to follow up with `Domain.xmlDescription(options:)` and check each disk
+    /// to determine if any partial changes occurred.  However, if `options`
+    /// contains `DomainSnapshot.CreateOptions.atomic`, then libvirt guarantees
+    /// that this command will not alter any disks unless the entire set of
+    /// changes can be done atomically, making failure recovery simpler (note
+    /// that it is still possible to fail after disks have changed, but only
+    /// in the much rarer cases of running out of memory or disk space).
+    ///
+    /// Some hypervisors may prevent this operation if there is a current
+    /// block copy operation; in that case, use `Domain.abortBlockJob(disk:options:)`
+    /// to stop the block copy first.
+    ///
+    /// virDomainSnapshotFree should be used to free the resources after the
+    /// snapshot object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
+    /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
+    /// - Parameter xml: string containing an XML description of the domain snapshot
+    /// - Parameter options: any combination of `DomainSnapshot.CreateOptions`
+    /// - Returns: an (opaque) new `DomainSnapshot` on success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotCreateXML`.
+    /// Available since libvirt 0.8.0.
+    public func createSnapshot(xml: String, options: DomainSnapshot.CreateOptions = []) async throws -> DomainSnapshot {
+        try await BlockingPool.current.run(abortingWith: { virDomainAbortJob(self.pointer) }) { try self.createSnapshot(xml: xml, options: options) }
+    }
+
     /// Get the current snapshot for a domain, if any.
     ///
     /// virDomainSnapshotFree should be used to free the resources after the
@@ -11371,6 +15770,24 @@ extension Domain {
         try ensureOpen()
         let result = try checkPointer(virDomainSnapshotCurrent(pointer, 0))
         return DomainSnapshot(owning: result)
+    }
+
+    /// Get the current snapshot for a domain, if any.
+    ///
+    /// virDomainSnapshotFree should be used to free the resources after the
+    /// snapshot object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a domain snapshot object. If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotCurrent`.
+    /// Available since libvirt 0.8.0.
+    public func currentSnapshot() async throws -> DomainSnapshot {
+        try await BlockingPool.current.run { try self.currentSnapshot() }
     }
 
     /// Collect the list of domain snapshots for the given domain, and store
@@ -11413,6 +15830,48 @@ extension Domain {
         }
     }
 
+    /// Collect the list of domain snapshots for the given domain, and store
+    /// their names in `names`.  The value to use for `nameslen` can be determined
+    /// by `Domain.numberOfSnapshots(options:)` with the same `options`.
+    ///
+    /// If `options` contains `DomainSnapshot.ListOptions.topological`, and no
+    /// other connection is modifying snapshots, then it is guaranteed that
+    /// for any snapshot in the resulting list, no snapshots later in the
+    /// list can be reached by a sequence of `DomainSnapshot.parent()`
+    /// starting from that earlier snapshot; otherwise, the order of
+    /// snapshots in the resulting list is unspecified.
+    ///
+    /// By default, this command covers all snapshots. It is also possible
+    /// to limit things to just snapshots with no parents, when `options`
+    /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
+    /// provided via the same `options` values as documented in
+    /// `Domain.allSnapshots(options:)`.
+    ///
+    /// Note that this command is inherently racy: another connection can
+    /// define a new snapshot between a call to `Domain.numberOfSnapshots(options:)` and
+    /// this call.  You are only guaranteed that all currently defined
+    /// snapshots were listed if the return is less than `nameslen`.  Likewise,
+    /// you should be prepared for `Domain.snapshot(named:)` to fail when
+    /// converting a name from this call into a snapshot object, if another
+    /// connection deletes the snapshot in the meantime.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `Domain.allSnapshots(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: the domain snapshots.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotListNames`.
+    /// Available since libvirt 0.8.0.
+    public func snapshotNames(options: DomainSnapshot.ListOptions = []) async throws -> [String] {
+        try await BlockingPool.current.run { try self.snapshotNames(options: options) }
+    }
+
     /// Try to lookup a domain snapshot based on its name.
     /// - Parameter name: name for the domain snapshot
     /// - Returns: a domain snapshot object. If the domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
@@ -11424,6 +15883,22 @@ extension Domain {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virDomainSnapshotLookupByName(pointer, name, 0) })
         return DomainSnapshot(owning: result)
+    }
+
+    /// Try to lookup a domain snapshot based on its name.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name for the domain snapshot
+    /// - Returns: a domain snapshot object. If the domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotLookupByName`.
+    /// Available since libvirt 0.8.0.
+    public func snapshot(named name: String) async throws -> DomainSnapshot {
+        try await BlockingPool.current.run { try self.snapshot(named: name) }
     }
 
     /// Provides the number of domain snapshots for this domain.
@@ -11450,6 +15925,32 @@ extension Domain {
         return Int(result)
     }
 
+    /// Provides the number of domain snapshots for this domain.
+    ///
+    /// This function will accept `DomainSnapshot.ListOptions.topological` in
+    /// `options` only if `Domain.snapshotNames(options:)` can honor it, although
+    /// the flag has no other effect here.
+    ///
+    /// By default, this command covers all snapshots. It is also possible
+    /// to limit things to just snapshots with no parents, when `options`
+    /// includes `DomainSnapshot.ListOptions.roots`.  Additional filters are
+    /// provided via the same `options` values as documented in
+    /// `Domain.allSnapshots(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: the number of domain snapshots found.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotNum`.
+    /// Available since libvirt 0.8.0.
+    public func numberOfSnapshots(options: DomainSnapshot.ListOptions = []) async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfSnapshots(options: options) }
+    }
+
     /// Calculate the current domain's memory dirty rate in next `seconds`.
     /// The calculated dirty rate information is available by calling
     /// `Connection.allDomainStats(_:options:)`.
@@ -11462,6 +15963,24 @@ extension Domain {
     public func startDirtyRateCalculation(seconds: Int32, options: Domain.DirtyRateCalculationOptions = []) throws {
         try ensureOpen()
         try check(virDomainStartDirtyRateCalc(pointer, seconds, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Calculate the current domain's memory dirty rate in next `seconds`.
+    /// The calculated dirty rate information is available by calling
+    /// `Connection.allDomainStats(_:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter seconds: specified calculating time in seconds
+    /// - Parameter options: any combination of `Domain.DirtyRateCalculationOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainStartDirtyRateCalc`.
+    /// Available since libvirt 7.2.0.
+    public func startDirtyRateCalculation(seconds: Int32, options: Domain.DirtyRateCalculationOptions = []) async throws {
+        try await BlockingPool.current.run { try self.startDirtyRateCalculation(seconds: seconds, options: options) }
     }
 
     /// Suspends an active domain, the process is frozen without further access
@@ -11480,6 +15999,26 @@ extension Domain {
         try check(virDomainSuspend(pointer))
     }
 
+    /// Suspends an active domain, the process is frozen without further access
+    /// to CPU resources and I/O but the memory used by the domain at the
+    /// hypervisor level will stay allocated. Use `Domain.resume()` to reactivate
+    /// the domain.
+    /// This function may require privileged access.
+    /// Moreover, suspend may not be supported if domain is in some
+    /// special state like `Domain.State.pmsuspended`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSuspend`.
+    /// Available since libvirt 0.0.3.
+    public func suspend() async throws {
+        try await BlockingPool.current.run { try self.suspend() }
+    }
+
     /// Undefine a domain. If the domain is running, it's converted to
     /// transient domain, without stopping it. If the domain is inactive,
     /// the domain configuration is removed.
@@ -11496,6 +16035,28 @@ extension Domain {
     public func undefine() throws {
         try ensureOpen()
         try check(virDomainUndefine(pointer))
+    }
+
+    /// Undefine a domain. If the domain is running, it's converted to
+    /// transient domain, without stopping it. If the domain is inactive,
+    /// the domain configuration is removed.
+    ///
+    /// If the domain has a managed save image (see
+    /// `Domain.hasManagedSaveImage()`), or if it is inactive and has any
+    /// snapshot metadata (see `Domain.numberOfSnapshots(options:)`) or checkpoint
+    /// metadata (see `Domain.allCheckpoints(options:)`), then the undefine
+    /// will fail. See `Domain.undefine(options:)` for more control.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainUndefine`.
+    /// Available since libvirt 0.1.1.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 
     /// Undefine a domain. If the domain is running, it's converted to
@@ -11539,6 +16100,51 @@ extension Domain {
         try check(virDomainUndefineFlags(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Undefine a domain. If the domain is running, it's converted to
+    /// transient domain, without stopping it. If the domain is inactive,
+    /// the domain configuration is removed.
+    ///
+    /// If the domain has a managed save image (see `Domain.hasManagedSaveImage()`),
+    /// then including `Domain.UndefineOptions.managedSave` in `options` will also remove
+    /// that file, and omitting the flag will cause the undefine process to fail.
+    ///
+    /// If the domain is inactive and has any snapshot metadata (see
+    /// `Domain.numberOfSnapshots(options:)`), then including
+    /// `Domain.UndefineOptions.snapshotsMetadata` in `options` will also remove
+    /// that metadata.  Omitting the flag will cause the undefine of an
+    /// inactive domain with snapshots to fail.  Active domains will retain
+    /// snapshot metadata until the (now-transient) domain halts,
+    /// regardless of whether this flag is present.  On hypervisors that
+    /// support snapshots, but where snapshots do not use libvirt metadata,
+    /// this flag has no effect.
+    ///
+    /// If the domain is inactive and has any checkpoint metadata (see
+    /// `Domain.allCheckpoints(options:)`), then including
+    /// `Domain.UndefineOptions.checkpointsMetadata` in `options` will also remove
+    /// that metadata. Omitting the flag will cause the undefine of an
+    /// inactive domain with checkpoints to fail. Active domains will
+    /// retain checkpoint metadata until the (now-transient) domain halts,
+    /// regardless of whether this flag is present. On hypervisors that
+    /// support checkpoints, but where checkpoints do not use libvirt
+    /// metadata, this flag has no effect.
+    ///
+    /// If the domain has any nvram specified, the undefine process will fail
+    /// unless `Domain.UndefineOptions.keepNvram` is specified, or if
+    /// `Domain.UndefineOptions.nvram` is specified to remove the nvram file.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Domain.UndefineOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainUndefineFlags`.
+    /// Available since libvirt 0.9.4.
+    public func undefine(options: Domain.UndefineOptions = []) async throws {
+        try await BlockingPool.current.run { try self.undefine(options: options) }
+    }
+
     /// Change a virtual device on a domain, using the flags parameter
     /// to control how the device is changed.  `Domain.ModificationImpact.current`
     /// specifies that the device change is made based on current domain
@@ -11571,6 +16177,44 @@ extension Domain {
     public func updateDevice(xml: String, options: Domain.DeviceModifyOptions = []) throws {
         try ensureOpen()
         try check(xml.withCString { xml in virDomainUpdateDeviceFlags(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Change a virtual device on a domain, using the flags parameter
+    /// to control how the device is changed.  `Domain.ModificationImpact.current`
+    /// specifies that the device change is made based on current domain
+    /// state.  `Domain.ModificationImpact.live` specifies that the device shall be
+    /// changed on the active domain instance only and is not added to the
+    /// persisted domain configuration. `Domain.ModificationImpact.config`
+    /// specifies that the device shall be changed on the persisted domain
+    /// configuration only.  Note that the target hypervisor must return an
+    /// error if unable to satisfy flags.  E.g. the hypervisor driver will
+    /// return failure if LIVE is specified but it only supports modifying the
+    /// persisted device allocation.
+    ///
+    /// This method is used for actions such changing CDROM/Floppy device
+    /// media, altering the graphics configuration such as password,
+    /// reconfiguring the NIC device backend connectivity, etc.
+    ///
+    /// The supplied XML description of the device should contain all
+    /// the information that is found in the corresponding domain XML.
+    /// Leaving out any piece of information may be treated as a
+    /// request for its removal, which may be denied. For instance,
+    /// when users want to change CDROM media only for live XML, they
+    /// must provide live disk XML as found in the corresponding live
+    /// domain XML with only the disk path changed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: pointer to XML description of one device
+    /// - Parameter options: any combination of `Domain.DeviceModifyOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainUpdateDeviceFlags`.
+    /// Available since libvirt 0.8.0.
+    public func updateDevice(xml: String, options: Domain.DeviceModifyOptions = []) async throws {
+        try await BlockingPool.current.run { try self.updateDevice(xml: xml, options: options) }
     }
 }
 

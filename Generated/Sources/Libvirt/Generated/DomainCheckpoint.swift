@@ -218,6 +218,37 @@ extension DomainCheckpoint {
         try check(virDomainCheckpointDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Removes a checkpoint from the domain.
+    ///
+    /// When removing a checkpoint, the record of which portions of the
+    /// disk were dirtied after the checkpoint will be merged into the
+    /// record tracked by the parent checkpoint, if any.
+    ///
+    /// If `options` includes `DomainCheckpoint.DeleteOptions.children`, then any
+    /// descendant checkpoints are also deleted. If `options` includes
+    /// `DomainCheckpoint.DeleteOptions.childrenOnly`, then any descendant
+    /// checkepoints are deleted, but this checkpoint remains. These two
+    /// flags are mutually exclusive.
+    ///
+    /// If `options` includes `DomainCheckpoint.DeleteOptions.metadataOnly`, then
+    /// any checkpoint metadata tracked by libvirt is removed while keeping
+    /// the checkpoint contents intact; if a hypervisor does not require
+    /// any libvirt metadata to track checkpoints, then this flag is
+    /// silently ignored.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainCheckpoint.DeleteOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointDelete`.
+    /// Available since libvirt 5.6.0.
+    public func delete(options: DomainCheckpoint.DeleteOptions = []) async throws {
+        try await BlockingPool.current.run { try self.delete(options: options) }
+    }
+
     /// Provides the connection pointer associated with a checkpoint.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -234,6 +265,23 @@ extension DomainCheckpoint {
         }
     }
 
+    /// Provides the connection pointer associated with a checkpoint.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the connection.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointGetConnect`.
+    /// Available since libvirt 5.6.0.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Provides the domain pointer associated with a checkpoint.  The
     /// reference counter on the domain is not increased by this
     /// call.
@@ -248,6 +296,23 @@ extension DomainCheckpoint {
             let result = try checkPointer(virDomainCheckpointGetDomain(pointer))
             return Domain(retaining: result)
         }
+    }
+
+    /// Provides the domain pointer associated with a checkpoint.  The
+    /// reference counter on the domain is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the domain.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointGetDomain`.
+    /// Available since libvirt 5.6.0.
+    public func domain() async throws -> Domain {
+        try await BlockingPool.current.run { try self.domain }
     }
 
     /// Get the public name for that checkpoint
@@ -273,6 +338,24 @@ extension DomainCheckpoint {
         try ensureOpen()
         let result = try checkPointer(virDomainCheckpointGetParent(pointer, 0))
         return DomainCheckpoint(owning: result)
+    }
+
+    /// Get the parent checkpoint for `checkpoint`, if any.
+    ///
+    /// virDomainCheckpointFree should be used to free the resources after the
+    /// checkpoint object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a domain checkpoint object. If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointGetParent`.
+    /// Available since libvirt 5.6.0.
+    public func parent() async throws -> DomainCheckpoint {
+        try await BlockingPool.current.run { try self.parent() }
     }
 
     /// Provide an XML description of the domain checkpoint.
@@ -307,6 +390,41 @@ extension DomainCheckpoint {
         return result
     }
 
+    /// Provide an XML description of the domain checkpoint.
+    ///
+    /// No security-sensitive data will be included unless `options` contains
+    /// `DomainCheckpoint.XMLOptions.secure`; this flag is rejected on read-only
+    /// connections.
+    ///
+    /// Normally, the XML description includes an element giving a full
+    /// description of the domain at the time the checkpoint was created; to
+    /// reduce parsing time, it will be suppressed when `options` contains
+    /// `DomainCheckpoint.XMLOptions.noDomain`.
+    ///
+    /// By default, the XML description contains only static information that
+    /// does not change over time. However, when `options` contains
+    /// `DomainCheckpoint.XMLOptions.size`, each <disk> listing adds an additional
+    /// attribute that shows an estimate of the current size in bytes that
+    /// have been dirtied between the time the checkpoint was created and the
+    /// current point in time. Note that updating the size may be expensive and
+    /// data will be inaccurate once guest OS writes to the disk. Also note that
+    /// hypervisors may require that the domain associated with `checkpoint` is
+    /// running when `DomainCheckpoint.XMLOptions.size` is used.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainCheckpoint.XMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointGetXMLDesc`.
+    /// Available since libvirt 5.6.0.
+    public func xmlDescription(options: DomainCheckpoint.XMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Collect the list of domain checkpoints that are children of the given
     /// checkpoint, and allocate an array to store those objects.
     ///
@@ -337,5 +455,39 @@ extension DomainCheckpoint {
         var childrenList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainCheckpointListAllChildren(pointer, &childrenList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(childrenList, count: count, DomainCheckpoint.init(owning:))
+    }
+
+    /// Collect the list of domain checkpoints that are children of the given
+    /// checkpoint, and allocate an array to store those objects.
+    ///
+    /// If `options` contains `DomainCheckpoint.ListOptions.topological`,
+    /// `checkpoints` is non-NULL, and no other connection is modifying
+    /// checkpoints, then it is guaranteed that for any checkpoint in the
+    /// resulting list, no checkpoints later in the list can be reached by
+    /// a sequence of `DomainCheckpoint.parent()` starting from that
+    /// earlier checkpoint; otherwise, the order of checkpoints in the
+    /// resulting list is unspecified.
+    ///
+    /// By default, this command covers only direct children. It is also
+    /// possible to expand things to cover all descendants, when `options`
+    /// includes `DomainCheckpoint.ListOptions.descendants`.  Additional
+    /// are provided via the remaining `options` values as documented in
+    /// `Domain.allCheckpoints(options:)`, with the exception that
+    /// `DomainCheckpoint.ListOptions.roots` is not supported (in fact,
+    /// `DomainCheckpoint.ListOptions.descendants` has the same bit value but
+    /// opposite semantics of widening rather than narrowing the listing).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
+    /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointListAllChildren`.
+    /// Available since libvirt 5.6.0.
+    public func allChildren(options: DomainCheckpoint.ListOptions = []) async throws -> [DomainCheckpoint] {
+        try await BlockingPool.current.run { try self.allChildren(options: options) }
     }
 }

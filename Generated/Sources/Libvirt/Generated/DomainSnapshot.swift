@@ -352,6 +352,63 @@ extension DomainSnapshot {
         try check(virDomainRevertToSnapshot(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Revert the domain to a given snapshot.
+    ///
+    /// Normally, the domain will revert to the same state the domain was
+    /// in while the snapshot was taken (whether inactive, running, or
+    /// paused), except that disk snapshots default to reverting to
+    /// inactive state.  Including `DomainSnapshot.RevertOptions.running` in
+    /// `options` overrides the snapshot state to guarantee a running domain
+    /// after the revert; or including `DomainSnapshot.RevertOptions.paused` in
+    /// `options` guarantees a paused domain after the revert.  These two
+    /// flags are mutually exclusive.  While a persistent domain does not
+    /// need either flag, it is not possible to revert a transient domain
+    /// into an inactive state, so transient domains require the use of one
+    /// of these two flags.
+    ///
+    /// Reverting to any snapshot discards all configuration changes made since
+    /// the last snapshot.  Additionally, reverting to a snapshot from a running
+    /// domain is a form of data loss, since it discards whatever is in the
+    /// guest's RAM at the time.  Since the very nature of keeping snapshots
+    /// implies the intent to roll back state, no additional confirmation is
+    /// normally required for these lossy effects.
+    ///
+    /// Since libvirt 7.10.0 the VM process is always restarted so the following
+    /// paragraph is no longer valid. If the snapshot metadata lacks the full
+    /// VM XML it's no longer possible to revert to such snapshot.
+    ///
+    /// However, there are two particular situations where reverting will
+    /// be refused by default, and where `options` must include
+    /// `DomainSnapshot.RevertOptions.force` to acknowledge the risks.  1) Any
+    /// attempt to revert to a snapshot that lacks the metadata to perform
+    /// ABI compatibility checks (generally the case for snapshots that
+    /// lack a full <domain> when listed by `DomainSnapshot.xmlDescription(options:)`,
+    /// such as those created prior to libvirt 0.9.5).  2) Any attempt to
+    /// revert a running domain to an active state that requires starting a
+    /// new hypervisor instance rather than reusing the existing hypervisor
+    /// (since this would terminate all connections to the domain, such as
+    /// such as VNC or Spice graphics) - this condition arises from active
+    /// snapshots that are provably ABI incompatible, as well as from
+    /// inactive snapshots with a `options` request to start the domain after
+    /// the revert.
+    ///
+    /// If `options` includes `DomainSnapshot.RevertOptions.resetNvram`, then
+    /// libvirt will discard any existing NVRAM file and re-initialize
+    /// NVRAM from the pristine template.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.RevertOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainRevertToSnapshot`.
+    /// Available since libvirt 0.8.0.
+    public func revert(options: DomainSnapshot.RevertOptions = []) async throws {
+        try await BlockingPool.current.run { try self.revert(options: options) }
+    }
+
     /// Delete the snapshot.
     ///
     /// If `options` is 0, then just this snapshot is deleted, and changes
@@ -384,6 +441,42 @@ extension DomainSnapshot {
         try check(virDomainSnapshotDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Delete the snapshot.
+    ///
+    /// If `options` is 0, then just this snapshot is deleted, and changes
+    /// from this snapshot are automatically merged into children
+    /// snapshots.  If `options` includes `DomainSnapshot.DeleteOptions.children`,
+    /// then this snapshot and any descendant snapshots are deleted.  If
+    /// `options` includes `DomainSnapshot.DeleteOptions.childrenOnly`, then any
+    /// descendant snapshots are deleted, but this snapshot remains.  These
+    /// two flags are mutually exclusive.
+    ///
+    /// If `options` includes `DomainSnapshot.DeleteOptions.metadataOnly`, then
+    /// any snapshot metadata tracked by libvirt is removed while keeping
+    /// the snapshot contents intact; if a hypervisor does not require any
+    /// libvirt metadata to track snapshots, then this flag is silently
+    /// ignored.
+    ///
+    /// Since libvirt 9.0.0 deletion of external snapshots is supported
+    /// for QEMU driver. Using `options` `DomainSnapshot.DeleteOptions.children`
+    /// and `DomainSnapshot.DeleteOptions.childrenOnly` is not supported with
+    /// external snapshots. In case that daemon process is terminated
+    /// while the snapshot delete is in process the operation will be
+    /// aborted when the daemon starts again.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.DeleteOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotDelete`.
+    /// Available since libvirt 0.8.0.
+    public func delete(options: DomainSnapshot.DeleteOptions = []) async throws {
+        try await BlockingPool.current.run { try self.delete(options: options) }
+    }
+
     /// Provides the connection pointer associated with a snapshot.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -400,6 +493,23 @@ extension DomainSnapshot {
         }
     }
 
+    /// Provides the connection pointer associated with a snapshot.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the connection.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotGetConnect`.
+    /// Available since libvirt 0.9.5.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Provides the domain pointer associated with a snapshot.  The
     /// reference counter on the domain is not increased by this
     /// call.
@@ -414,6 +524,23 @@ extension DomainSnapshot {
             let result = try checkPointer(virDomainSnapshotGetDomain(pointer))
             return Domain(retaining: result)
         }
+    }
+
+    /// Provides the domain pointer associated with a snapshot.  The
+    /// reference counter on the domain is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the domain.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotGetDomain`.
+    /// Available since libvirt 0.9.5.
+    public func domain() async throws -> Domain {
+        try await BlockingPool.current.run { try self.domain }
     }
 
     /// Get the public name for that snapshot
@@ -441,6 +568,24 @@ extension DomainSnapshot {
         return DomainSnapshot(owning: result)
     }
 
+    /// Get the parent snapshot for `snapshot`, if any.
+    ///
+    /// virDomainSnapshotFree should be used to free the resources after the
+    /// snapshot object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a domain snapshot object. If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotGetParent`.
+    /// Available since libvirt 0.9.7.
+    public func parent() async throws -> DomainSnapshot {
+        try await BlockingPool.current.run { try self.parent() }
+    }
+
     /// Provide an XML description of the domain snapshot, with a top-level
     /// element of <domainsnapshot>.
     ///
@@ -459,6 +604,27 @@ extension DomainSnapshot {
         return result
     }
 
+    /// Provide an XML description of the domain snapshot, with a top-level
+    /// element of <domainsnapshot>.
+    ///
+    /// No security-sensitive data will be included unless `options` contains
+    /// `DomainSnapshot.XMLOptions.secure`; this flag is rejected on read-only
+    /// connections.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.XMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotGetXMLDesc`.
+    /// Available since libvirt 0.8.0.
+    public func xmlDescription(options: DomainSnapshot.XMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Determine if the given snapshot is associated with libvirt metadata
     /// that would prevent the deletion of the domain.
     /// - Returns: `true` if the snapshot has metadata, `false` if the snapshot exists without help from libvirt.
@@ -471,6 +637,22 @@ extension DomainSnapshot {
         return try checkBool(virDomainSnapshotHasMetadata(pointer, 0))
     }
 
+    /// Determine if the given snapshot is associated with libvirt metadata
+    /// that would prevent the deletion of the domain.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if the snapshot has metadata, `false` if the snapshot exists without help from libvirt.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotHasMetadata`.
+    /// Available since libvirt 0.9.13.
+    public func hasMetadata() async throws -> Bool {
+        try await BlockingPool.current.run { try self.hasMetadata() }
+    }
+
     /// Determine if the given snapshot is the domain's current snapshot.  See
     /// also `Domain.hasCurrentSnapshot()`.
     /// - Returns: `true` if current, `false` if not current.
@@ -481,6 +663,22 @@ extension DomainSnapshot {
     public func isCurrent() throws -> Bool {
         try ensureOpen()
         return try checkBool(virDomainSnapshotIsCurrent(pointer, 0))
+    }
+
+    /// Determine if the given snapshot is the domain's current snapshot.  See
+    /// also `Domain.hasCurrentSnapshot()`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if current, `false` if not current.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotIsCurrent`.
+    /// Available since libvirt 0.9.13.
+    public func isCurrent() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isCurrent() }
     }
 
     /// Collect the list of domain snapshots that are children of the given
@@ -514,6 +712,41 @@ extension DomainSnapshot {
         var snapsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virDomainSnapshotListAllChildren(pointer, &snapsList, UInt32(truncatingIfNeeded: options.rawValue)))
         return takeHandles(snapsList, count: count, DomainSnapshot.init(owning:))
+    }
+
+    /// Collect the list of domain snapshots that are children of the given
+    /// snapshot, and allocate an array to store those objects.  This API solves
+    /// the race inherent in `DomainSnapshot.childrenNames(options:)`.
+    ///
+    /// If `options` lacks `DomainSnapshot.ListOptions.descendants` or contains
+    /// `DomainSnapshot.ListOptions.topological`, `snaps` is non-NULL, and no
+    /// other connection is modifying snapshots, then it is guaranteed that
+    /// for any snapshot in the resulting list, no snapshots later in the
+    /// list can be reached by a sequence of `DomainSnapshot.parent()`
+    /// starting from that earlier snapshot; otherwise, the order of
+    /// snapshots in the resulting list is unspecified.
+    ///
+    /// By default, this command covers only direct children. It is also
+    /// possible to expand things to cover all descendants, when `options`
+    /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
+    /// are provided via the remaining `options` values as documented in
+    /// `Domain.allSnapshots(options:)`, with the exception that
+    /// `DomainSnapshot.ListOptions.roots` is not supported (in fact,
+    /// `DomainSnapshot.ListOptions.descendants` has the same bit value but
+    /// opposite semantics of widening rather than narrowing the listing).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotListAllChildren`.
+    /// Available since libvirt 0.9.13.
+    public func allChildren(options: DomainSnapshot.ListOptions = []) async throws -> [DomainSnapshot] {
+        try await BlockingPool.current.run { try self.allChildren(options: options) }
     }
 
     /// Collect the list of domain snapshots that are children of the given
@@ -558,6 +791,50 @@ extension DomainSnapshot {
         }
     }
 
+    /// Collect the list of domain snapshots that are children of the given
+    /// snapshot, and store their names in `names`.  The value to use for
+    /// `nameslen` can be determined by `DomainSnapshot.numberOfChildren(options:)` with
+    /// the same `options`.
+    ///
+    /// If `options` lacks `DomainSnapshot.ListOptions.descendants` or contains
+    /// `DomainSnapshot.ListOptions.topological`, and no other connection is
+    /// modifying snapshots, then it is guaranteed that for any snapshot in
+    /// the resulting list, no snapshots later in the list can be reached
+    /// by a sequence of `DomainSnapshot.parent()` starting from that
+    /// earlier snapshot; otherwise, the order of snapshots in the
+    /// resulting list is unspecified.
+    ///
+    /// By default, this command covers only direct children. It is also
+    /// possible to expand things to cover all descendants, when `options`
+    /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
+    /// are provided via the same `options` values as documented in
+    /// `DomainSnapshot.allChildren(options:)`.
+    ///
+    /// Note that this command is inherently racy: another connection can
+    /// define a new snapshot between a call to `DomainSnapshot.numberOfChildren(options:)`
+    /// and this call.  You are only guaranteed that all currently defined
+    /// snapshots were listed if the return is less than `nameslen`.  Likewise,
+    /// you should be prepared for `Domain.snapshot(named:)` to fail when
+    /// converting a name from this call into a snapshot object, if another
+    /// connection deletes the snapshot in the meantime.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `DomainSnapshot.allChildren(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: the domain snapshots.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotListChildrenNames`.
+    /// Available since libvirt 0.9.7.
+    public func childrenNames(options: DomainSnapshot.ListOptions = []) async throws -> [String] {
+        try await BlockingPool.current.run { try self.childrenNames(options: options) }
+    }
+
     /// Provides the number of child snapshots for this domain snapshot.
     ///
     /// This function will accept `DomainSnapshot.ListOptions.topological` in
@@ -580,5 +857,31 @@ extension DomainSnapshot {
         let result = virDomainSnapshotNumChildren(pointer, UInt32(truncatingIfNeeded: options.rawValue))
         if result == -1 { throw LibvirtError.last() }
         return result
+    }
+
+    /// Provides the number of child snapshots for this domain snapshot.
+    ///
+    /// This function will accept `DomainSnapshot.ListOptions.topological` in
+    /// `options` only if `DomainSnapshot.childrenNames(options:)` can honor it,
+    /// although the flag has no other effect here.
+    ///
+    /// By default, this command covers only direct children. It is also
+    /// possible to expand things to cover all descendants, when `options`
+    /// includes `DomainSnapshot.ListOptions.descendants`. Additional filters
+    /// are provided via the same `options` values as documented in
+    /// `DomainSnapshot.allChildren(options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
+    /// - Returns: the number of domain snapshots found.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotNumChildren`.
+    /// Available since libvirt 0.9.7.
+    public func numberOfChildren(options: DomainSnapshot.ListOptions = []) async throws -> Int32 {
+        try await BlockingPool.current.run { try self.numberOfChildren(options: options) }
     }
 }

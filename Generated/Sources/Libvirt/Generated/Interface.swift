@@ -106,6 +106,25 @@ extension Interface {
         try check(virInterfaceCreate(pointer, 0))
     }
 
+    /// Activate an interface (i.e. call "ifup").
+    ///
+    /// If there was an open network config transaction at the time this
+    /// interface was defined (that is, if `Connection.beginInterfaceChange()` had
+    /// been called), the interface will be brought back down (and then
+    /// undefined) if `Connection.rollbackInterfaceChange()` is called.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceCreate`.
+    /// Available since libvirt 0.6.4.
+    public func start() async throws {
+        try await BlockingPool.current.run { try self.start() }
+    }
+
     /// deactivate an interface (ie call "ifdown")
     /// This does not remove the interface from the config, and
     /// does not free the associated `Interface` object.
@@ -124,6 +143,28 @@ extension Interface {
         try check(virInterfaceDestroy(pointer, 0))
     }
 
+    /// deactivate an interface (ie call "ifdown")
+    /// This does not remove the interface from the config, and
+    /// does not free the associated `Interface` object.
+    ///
+    /// If there is an open network config transaction at the time this
+    /// interface is destroyed (that is, if `Connection.beginInterfaceChange()` had
+    /// been called), and if the interface is later undefined and then
+    /// `Connection.rollbackInterfaceChange()` is called, the restoral of the
+    /// interface definition will also bring the interface back up.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceDestroy`.
+    /// Available since libvirt 0.6.4.
+    public func destroy() async throws {
+        try await BlockingPool.current.run { try self.destroy() }
+    }
+
     /// Provides the connection pointer associated with an interface.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -138,6 +179,23 @@ extension Interface {
             let result = try checkPointer(virInterfaceGetConnect(pointer))
             return Connection(retaining: result)
         }
+    }
+
+    /// Provides the connection pointer associated with an interface.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceGetConnect`.
+    /// Available since libvirt 0.6.4.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
     }
 
     /// Get the MAC for an interface as string. For more information about
@@ -182,6 +240,30 @@ extension Interface {
         return result
     }
 
+    /// `Interface.XMLOptions.inactive` - return the static configuration,
+    ///                                   suitable for use redefining the
+    ///                                   interface via `Connection.defineInterface(xml:options:)`
+    ///
+    /// Provide an XML description of the interface. If
+    /// `Interface.XMLOptions.inactive` is set, the description may be reused
+    /// later to redefine the interface with `Connection.defineInterface(xml:options:)`. If it
+    /// is not set, the ip address and netmask will be the current live
+    /// setting of the interface, not the settings from the config files.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of extraction flags. Current valid bits:
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceGetXMLDesc`.
+    /// Available since libvirt 0.6.4.
+    public func xmlDescription(options: Interface.XMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Determine if the interface is currently running
     /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -193,6 +275,21 @@ extension Interface {
             try ensureOpen()
             return try checkBool(virInterfaceIsActive(pointer))
         }
+    }
+
+    /// Determine if the interface is currently running
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if running, `false` if inactive
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceIsActive`.
+    /// Available since libvirt 0.7.3.
+    public func isActive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isActive }
     }
 
     /// Undefine an interface, ie remove it from the config.
@@ -214,5 +311,30 @@ extension Interface {
     public func undefine() throws {
         try ensureOpen()
         try check(virInterfaceUndefine(pointer))
+    }
+
+    /// Undefine an interface, ie remove it from the config.
+    /// This does not free the associated `Interface` object.
+    ///
+    /// Normally this change in the interface configuration is
+    /// permanent/persistent, but if `Connection.beginInterfaceChange()` has been
+    /// previously called (i.e. if an interface config transaction is
+    /// open), the removal of the interface definition will only become
+    /// permanent if `Connection.commitInterfaceChange()` is called prior to the next
+    /// reboot of the system running libvirtd. Prior to that time, the
+    /// definition can be explicitly restored using
+    /// `Connection.rollbackInterfaceChange()`, or will be automatically restored
+    /// during the next reboot of the system running libvirtd.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceUndefine`.
+    /// Available since libvirt 0.6.4.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 }

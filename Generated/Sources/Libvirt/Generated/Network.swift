@@ -491,6 +491,21 @@ extension Network {
         try check(virNetworkCreate(pointer))
     }
 
+    /// Create and start a defined network. If the call succeed the network
+    /// moves from the defined to the running networks pools.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkCreate`.
+    /// Available since libvirt 0.2.0.
+    public func start() async throws {
+        try await BlockingPool.current.run { try self.start() }
+    }
+
     /// Destroy the network object. The running instance is shutdown if not down
     /// already and all resources used by it are given back to the hypervisor. This
     /// does not free the associated `Network` object.
@@ -502,6 +517,23 @@ extension Network {
     public func destroy() throws {
         try ensureOpen()
         try check(virNetworkDestroy(pointer))
+    }
+
+    /// Destroy the network object. The running instance is shutdown if not down
+    /// already and all resources used by it are given back to the hypervisor. This
+    /// does not free the associated `Network` object.
+    /// This function may require privileged access
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkDestroy`.
+    /// Available since libvirt 0.2.0.
+    public func destroy() async throws {
+        try await BlockingPool.current.run { try self.destroy() }
     }
 
     /// Provides a boolean value indicating whether the network
@@ -521,6 +553,23 @@ extension Network {
         }
     }
 
+    /// Provides a boolean value indicating whether the network
+    /// configured to be automatically started when the host
+    /// machine boots.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the value returned
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetAutostart`.
+    /// Available since libvirt 0.2.1.
+    public func isAutostartEnabled() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAutostartEnabled }
+    }
+
     /// Provides a bridge interface name to which a domain may connect
     /// a network interface in order to join the network.
     /// - Returns: a 0 terminated interface name.
@@ -534,6 +583,22 @@ extension Network {
             let result = try takeString(checkPointer(virNetworkGetBridgeName(pointer)))
             return result
         }
+    }
+
+    /// Provides a bridge interface name to which a domain may connect
+    /// a network interface in order to join the network.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a 0 terminated interface name.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetBridgeName`.
+    /// Available since libvirt 0.2.0.
+    public func bridgeName() async throws -> String {
+        try await BlockingPool.current.run { try self.bridgeName }
     }
 
     /// Provides the connection pointer associated with a network.  The
@@ -550,6 +615,23 @@ extension Network {
             let result = try checkPointer(virNetworkGetConnect(pointer))
             return Connection(retaining: result)
         }
+    }
+
+    /// Provides the connection pointer associated with a network.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetConnect`.
+    /// Available since libvirt 0.3.0.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
     }
 
     /// For DHCPv4, the information returned:
@@ -625,6 +707,81 @@ extension Network {
         return takeStructs(leasesList, count: count, free: virNetworkDHCPLeaseFree) { Network.DHCPLease($0.pointee) }
     }
 
+    /// For DHCPv4, the information returned:
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Network Interface Name
+    /// - Expiry Time
+    /// - MAC address
+    /// - IAID (NULL)
+    /// - IPv4 address (with type and prefix)
+    /// - Hostname (can be NULL)
+    /// - Client ID (can be NULL)
+    ///
+    /// For DHCPv6, the information returned:
+    /// - Network Interface Name
+    /// - Expiry Time
+    /// - MAC address
+    /// - IAID (can be NULL, only in rare cases)
+    /// - IPv6 address (with type and prefix)
+    /// - Hostname (can be NULL)
+    /// - Client DUID
+    ///
+    /// Note: `mac`, `iaid`, `ipaddr`, `clientid` are in ASCII form, not raw bytes.
+    /// Note: `expirytime` can 0, in case the lease is for infinite time.
+    ///
+    /// The API fetches leases info of guests in the specified network. If the
+    /// optional parameter `mac` is specified, the returned list will contain only
+    /// lease info about a specific guest interface with `mac`. There can be
+    /// multiple leases for a single `mac` because this API supports DHCPv6 too.
+    ///
+    /// On success, the array stored into `leases` is guaranteed to
+    /// have an extra allocated element set to NULL but not included in the return
+    /// count, to make iteration easier. The caller is responsible for calling
+    /// virNetworkDHCPLeaseFree() on each array element, then calling free() on `leases`.
+    ///
+    /// See also virNetworkGetDHCPLeasesForMAC() as a convenience for filtering
+    /// the list to a single MAC address.
+    ///
+    /// Example of usage:
+    ///
+    ///   virNetworkDHCPLeasePtr *leases = NULL;
+    ///   `Network` network = ... obtain a network pointer here ...;
+    ///   size_t i;
+    ///   int nleases;
+    ///   unsigned int flags = 0;
+    ///
+    ///   nleases = `Network.dhcpLeases(mac:)`(network, NULL, &leases, flags);
+    ///   if (nleases < 0)
+    ///       error();
+    ///
+    ///   ... do something with returned values, for example:
+    ///
+    ///   for (i = 0; i < nleases; i++) {
+    ///       virNetworkDHCPLeasePtr lease = leases[i];
+    ///
+    ///       printf("Time(epoch): %lu, MAC address: %s, "
+    ///              "IP address: %s, Hostname: %s, ClientID: %s\n",
+    ///              lease->expirytime, lease->mac, lease->ipaddr,
+    ///              lease->hostname, lease->clientid);
+    ///
+    ///              virNetworkDHCPLeaseFree(leases[i]);
+    ///   }
+    ///
+    ///   free(leases);
+    /// - Parameter mac: Optional ASCII formatted MAC address of an interface
+    /// - Returns: Pointer to a variable to store the array containing details on obtained leases, or NULL if the list is not required (just returns number of leases).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetDHCPLeases`.
+    /// Available since libvirt 1.2.6.
+    public func dhcpLeases(mac: String? = nil) async throws -> [Network.DHCPLease] {
+        try await BlockingPool.current.run { try self.dhcpLeases(mac: mac) }
+    }
+
     /// Get the public name for that network
     /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the network object.
     ///
@@ -650,6 +807,21 @@ extension Network {
         }
     }
 
+    /// Get the UUID for a network
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetUUID`.
+    /// Available since libvirt 0.2.0.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
+    }
+
     /// Provide an XML description of the network. The description may be reused
     /// later to relaunch the network with `Connection.createNetwork(xml:)`.
     ///
@@ -669,6 +841,28 @@ extension Network {
         return result
     }
 
+    /// Provide an XML description of the network. The description may be reused
+    /// later to relaunch the network with `Connection.createNetwork(xml:)`.
+    ///
+    /// Normally, if a network included a physical function, the output includes
+    /// all virtual functions tied to that physical interface.  If `options` includes
+    /// `Network.XMLOptions.inactive`, then the expansion of virtual interfaces is
+    /// not performed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `Network.XMLOptions`
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetXMLDesc`.
+    /// Available since libvirt 0.2.0.
+    public func xmlDescription(options: Network.XMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Determine if the network is currently running
     /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -680,6 +874,21 @@ extension Network {
             try ensureOpen()
             return try checkBool(virNetworkIsActive(pointer))
         }
+    }
+
+    /// Determine if the network is currently running
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if running, `false` if inactive
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkIsActive`.
+    /// Available since libvirt 0.7.3.
+    public func isActive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isActive }
     }
 
     /// Determine if the network has a persistent configuration
@@ -696,6 +905,22 @@ extension Network {
         }
     }
 
+    /// Determine if the network has a persistent configuration
+    /// which means it will still exist after shutting down
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if persistent, `false` if transient
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkIsPersistent`.
+    /// Available since libvirt 0.7.3.
+    public func isPersistent() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isPersistent }
+    }
+
     /// Collect the list of network ports, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
@@ -708,6 +933,22 @@ extension Network {
         var portsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virNetworkListAllPorts(pointer, &portsList, 0))
         return takeHandles(portsList, count: count, NetworkPort.init(owning:))
+    }
+
+    /// Collect the list of network ports, and allocate an array to store those
+    /// objects.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkListAllPorts`.
+    /// Available since libvirt 5.5.0.
+    public func allPorts() async throws -> [NetworkPort] {
+        try await BlockingPool.current.run { try self.allPorts() }
     }
 
     /// Create a new network port, based on an XML description
@@ -728,6 +969,27 @@ extension Network {
         return NetworkPort(owning: result)
     }
 
+    /// Create a new network port, based on an XML description
+    /// similar to the one returned by `NetworkPort.xmlDescription()`
+    ///
+    /// virNetworkPortFree should be used to free the resources after the
+    /// network port object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: an XML description of the port
+    /// - Parameter options: any combination of `NetworkPort.CreateOptions`
+    /// - Returns: a new network port object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortCreateXML`.
+    /// Available since libvirt 5.5.0.
+    public func createPort(xml: String, options: NetworkPort.CreateOptions = []) async throws -> NetworkPort {
+        try await BlockingPool.current.run { try self.createPort(xml: xml, options: options) }
+    }
+
     /// Try to lookup a port on the given network based on its UUID.
     ///
     /// virNetworkPortFree should be used to free the resources after the
@@ -745,6 +1007,25 @@ extension Network {
         return NetworkPort(owning: result)
     }
 
+    /// Try to lookup a port on the given network based on its UUID.
+    ///
+    /// virNetworkPortFree should be used to free the resources after the
+    /// network port object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uuid: the raw UUID for the network port
+    /// - Returns: a new network port object. If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortLookupByUUID`.
+    /// Available since libvirt 5.5.0.
+    public func port(uuid: UUID) async throws -> NetworkPort {
+        try await BlockingPool.current.run { try self.port(uuid: uuid) }
+    }
+
     /// Configure the network to be automatically started
     /// when the host machine boots.
     /// - Parameter autostart: whether the network should be automatically started 0 or 1
@@ -757,6 +1038,22 @@ extension Network {
         try check(virNetworkSetAutostart(pointer, autostart ? 1 : 0))
     }
 
+    /// Configure the network to be automatically started
+    /// when the host machine boots.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter autostart: whether the network should be automatically started 0 or 1
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkSetAutostart`.
+    /// Available since libvirt 0.2.1.
+    public func setAutostart(_ autostart: Bool) async throws {
+        try await BlockingPool.current.run { try self.setAutostart(autostart) }
+    }
+
     /// Undefine a network but does not stop it if it is running
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -765,6 +1062,20 @@ extension Network {
     public func undefine() throws {
         try ensureOpen()
         try check(virNetworkUndefine(pointer))
+    }
+
+    /// Undefine a network but does not stop it if it is running
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkUndefine`.
+    /// Available since libvirt 0.2.0.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 
     /// Update the definition of an existing network, either its live
@@ -781,5 +1092,25 @@ extension Network {
     public func update(command: Network.UpdateCommand, section: Network.UpdateSection, parentIndex: Int32, xml: String, options: Network.UpdateOptions = []) throws {
         try ensureOpen()
         try check(xml.withCString { xml in virNetworkUpdate(pointer, UInt32(truncatingIfNeeded: command.rawValue), UInt32(truncatingIfNeeded: section.rawValue), parentIndex, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
+    }
+
+    /// Update the definition of an existing network, either its live
+    /// running state, its persistent configuration, or both.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter command: what action to perform (add/delete/modify) (see `Network.UpdateCommand` for descriptions)
+    /// - Parameter section: which section of the network to update (see `Network.UpdateSection` for descriptions)
+    /// - Parameter parentIndex: which parent element, if there are multiple parents of the same type (e.g. which <ip> element when modifying a <dhcp>/<host> element), or "-1" for "don't care" or "automatically find appropriate one".
+    /// - Parameter xml: the XML description for the network, preferably in UTF-8
+    /// - Parameter options: any combination of `Network.UpdateOptions`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkUpdate`.
+    /// Available since libvirt 0.10.2.
+    public func update(command: Network.UpdateCommand, section: Network.UpdateSection, parentIndex: Int32, xml: String, options: Network.UpdateOptions = []) async throws {
+        try await BlockingPool.current.run { try self.update(command: command, section: section, parentIndex: parentIndex, xml: xml, options: options) }
     }
 }

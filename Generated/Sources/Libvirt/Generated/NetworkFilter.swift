@@ -90,6 +90,21 @@ extension NetworkFilter {
         }
     }
 
+    /// Get the UUID for a network filter
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterGetUUID`.
+    /// Available since libvirt 0.8.0.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
+    }
+
     /// Provide an XML description of the network filter. The description may be
     /// reused later to redefine the network filter with virNWFilterCreateXML().
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
@@ -102,6 +117,22 @@ extension NetworkFilter {
         return result
     }
 
+    /// Provide an XML description of the network filter. The description may be
+    /// reused later to redefine the network filter with virNWFilterCreateXML().
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterGetXMLDesc`.
+    /// Available since libvirt 0.8.0.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
+    }
+
     /// Undefine the nwfilter object. This call will not succeed if
     /// a running VM is referencing the filter. This does not free the
     /// associated `NetworkFilter` object.
@@ -111,5 +142,21 @@ extension NetworkFilter {
     /// Available since libvirt 0.8.0.
     public func undefine() throws {
         try check(virNWFilterUndefine(pointer))
+    }
+
+    /// Undefine the nwfilter object. This call will not succeed if
+    /// a running VM is referencing the filter. This does not free the
+    /// associated `NetworkFilter` object.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterUndefine`.
+    /// Available since libvirt 0.8.0.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 }

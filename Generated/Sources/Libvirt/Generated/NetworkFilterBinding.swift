@@ -80,6 +80,26 @@ extension NetworkFilterBinding {
         try check(virNWFilterBindingDelete(pointer))
     }
 
+    /// Delete the binding object. This does not free the
+    /// associated `NetworkFilterBinding` object. This API
+    /// may be used to remove the network port binding filter
+    /// currently in use for the guest while the guest is
+    /// running without needing to restart the guest. Restoring
+    /// the network port binding filter for the running guest
+    /// would be accomplished by using `Connection.createNetworkFilterBinding(xml:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterBindingDelete`.
+    /// Available since libvirt 4.5.0.
+    public func delete() async throws {
+        try await BlockingPool.current.run { try self.delete() }
+    }
+
     /// Get the filter name for the network filter binding
     /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the binding object.
     ///
@@ -110,5 +130,21 @@ extension NetworkFilterBinding {
     public func xmlDescription() throws -> String {
         let result = try takeString(checkPointer(virNWFilterBindingGetXMLDesc(pointer, 0)))
         return result
+    }
+
+    /// Provide an XML description of the network filter. The description may be
+    /// reused later to redefine the network filter with virNWFilterCreateXML().
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterBindingGetXMLDesc`.
+    /// Available since libvirt 4.5.0.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
     }
 }

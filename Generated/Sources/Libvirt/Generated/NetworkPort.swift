@@ -164,6 +164,24 @@ extension NetworkPort {
         try check(virNetworkPortDelete(pointer, 0))
     }
 
+    /// Delete the network port. This does not free the
+    /// associated `NetworkPort` object. It is the
+    /// caller's responsibility to ensure the port is not
+    /// still in use by a virtual machine before deleting
+    /// port.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortDelete`.
+    /// Available since libvirt 5.5.0.
+    public func delete() async throws {
+        try await BlockingPool.current.run { try self.delete() }
+    }
+
     /// Provides the network pointer associated with a port.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -178,6 +196,23 @@ extension NetworkPort {
             let result = try checkPointer(virNetworkPortGetNetwork(pointer))
             return Network(retaining: result)
         }
+    }
+
+    /// Provides the network pointer associated with a port.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Network`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortGetNetwork`.
+    /// Available since libvirt 5.5.0.
+    public func network() async throws -> Network {
+        try await BlockingPool.current.run { try self.network }
     }
 
     /// Get all interface parameters. On input, `parameters` should be initialized
@@ -199,6 +234,25 @@ extension NetworkPort {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Get all interface parameters. On input, `parameters` should be initialized
+    /// to NULL. On return `parameters` will be allocated with the size large
+    /// enough to hold all parameters, and `nparams` will be updated to say
+    /// how many parameters are present. `parameters` should be freed by the caller
+    /// on success.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to pointer of interface parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortGetParameters`.
+    /// Available since libvirt 5.5.0.
+    public func parameters() async throws -> TypedParameters<NetworkPort.Parameter> {
+        try await BlockingPool.current.run { try self.parameters() }
+    }
+
     /// Get the UUID for a network port
     /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -214,6 +268,21 @@ extension NetworkPort {
         }
     }
 
+    /// Get the UUID for a network port
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortGetUUID`.
+    /// Available since libvirt 5.5.0.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
+    }
+
     /// Provide an XML description of the network port. The description may be reused
     /// later to recreate the port with `Network.createPort(xml:options:)`.
     /// - Returns: a 0 terminated UTF-8 encoded XML instance.
@@ -225,6 +294,22 @@ extension NetworkPort {
         try ensureOpen()
         let result = try takeString(checkPointer(virNetworkPortGetXMLDesc(pointer, 0)))
         return result
+    }
+
+    /// Provide an XML description of the network port. The description may be reused
+    /// later to recreate the port with `Network.createPort(xml:options:)`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a 0 terminated UTF-8 encoded XML instance.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortGetXMLDesc`.
+    /// Available since libvirt 5.5.0.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
     }
 
     /// Change a subset or all parameters of the network port; currently this
@@ -239,6 +324,22 @@ extension NetworkPort {
         let parametersArray = CTypedParameterArray(parameters)
         defer { parametersArray.deallocate() }
         try check(virNetworkPortSetParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
+    }
+
+    /// Change a subset or all parameters of the network port; currently this
+    /// includes bandwidth parameters.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to interface parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortSetParameters`.
+    /// Available since libvirt 5.5.0.
+    public func setParameters(_ parameters: TypedParameters<NetworkPort.Parameter>) async throws {
+        try await BlockingPool.current.run { try self.setParameters(parameters) }
     }
 }
 

@@ -198,6 +198,20 @@ extension NodeDevice {
         try check(virNodeDeviceCreate(pointer, 0))
     }
 
+    /// Start a defined node device:
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceCreate`.
+    /// Available since libvirt 7.3.0.
+    public func start() async throws {
+        try await BlockingPool.current.run { try self.start() }
+    }
+
     /// Destroy the device object. The virtual device (only works for vHBA
     /// currently) is removed from the host operating system.  This function
     /// may require privileged access.
@@ -207,6 +221,22 @@ extension NodeDevice {
     /// Available since libvirt 0.6.3.
     public func destroy() throws {
         try check(virNodeDeviceDestroy(pointer))
+    }
+
+    /// Destroy the device object. The virtual device (only works for vHBA
+    /// currently) is removed from the host operating system.  This function
+    /// may require privileged access.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceDestroy`.
+    /// Available since libvirt 0.6.3.
+    public func destroy() async throws {
+        try await BlockingPool.current.run { try self.destroy() }
     }
 
     /// Detach the node device from the node itself so that it may be
@@ -237,6 +267,36 @@ extension NodeDevice {
     /// Detach the node device from the node itself so that it may be
     /// assigned to a guest domain.
     ///
+    /// Depending on the hypervisor, this may involve operations such as
+    /// unbinding any device drivers from the device, binding the device to
+    /// a dummy device driver and resetting the device. Different backend
+    /// drivers expect the device to be bound to different dummy
+    /// devices. For example, QEMU's "kvm" backend driver (the default)
+    /// expects the device to be bound to "pci-stub", but its "vfio"
+    /// backend driver expects the device to be bound to "vfio-pci".
+    ///
+    /// If the device is currently in use by the node, this method may
+    /// fail.
+    ///
+    /// Once the device is not assigned to any guest, it may be re-attached
+    /// to the node using the `NodeDevice.reattach()` method.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter driverName: name of backend driver that will be used for later device assignment to a domain. NULL means "use the hypervisor default driver"
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceDetachFlags`.
+    /// Available since libvirt 1.0.5.
+    public func detach(driverName: String? = nil) async throws {
+        try await BlockingPool.current.run { try self.detach(driverName: driverName) }
+    }
+
+    /// Detach the node device from the node itself so that it may be
+    /// assigned to a guest domain.
+    ///
     /// Depending on the hypervisor, this may involve operations such
     /// as unbinding any device drivers from the device, binding the
     /// device to a dummy device driver and resetting the device.
@@ -259,6 +319,36 @@ extension NodeDevice {
         try check(virNodeDeviceDettach(pointer))
     }
 
+    /// Detach the node device from the node itself so that it may be
+    /// assigned to a guest domain.
+    ///
+    /// Depending on the hypervisor, this may involve operations such
+    /// as unbinding any device drivers from the device, binding the
+    /// device to a dummy device driver and resetting the device.
+    ///
+    /// If the device is currently in use by the node, this method may
+    /// fail.
+    ///
+    /// Once the device is not assigned to any guest, it may be re-attached
+    /// to the node using the virNodeDeviceReattach() method.
+    ///
+    /// If the caller needs control over which backend driver will be used
+    /// during PCI device assignment (to use something other than the
+    /// default, for example VFIO), the newer `NodeDevice.detach(driverName:)`
+    /// API should be used instead.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceDettach`.
+    /// Available since libvirt 0.6.1.
+    public func detach() async throws {
+        try await BlockingPool.current.run { try self.detach() }
+    }
+
     /// Provides a boolean value indicating whether the node device is configured to
     /// be automatically started when the host machine boots or the parent device
     /// becomes available.
@@ -273,6 +363,23 @@ extension NodeDevice {
             try check(virNodeDeviceGetAutostart(pointer, &autostartValue))
             return autostartValue != 0
         }
+    }
+
+    /// Provides a boolean value indicating whether the node device is configured to
+    /// be automatically started when the host machine boots or the parent device
+    /// becomes available.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the value returned
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceGetAutostart`.
+    /// Available since libvirt 7.8.0.
+    public func isAutostartEnabled() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAutostartEnabled }
     }
 
     /// Just return the device name
@@ -307,6 +414,22 @@ extension NodeDevice {
         return result
     }
 
+    /// Fetch an XML document describing all aspects of
+    /// the device.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the XML document
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceGetXMLDesc`.
+    /// Available since libvirt 0.5.0.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
+    }
+
     /// Determine if the node device is currently active
     /// - Returns: `true` if active, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -317,6 +440,21 @@ extension NodeDevice {
         get throws {
             return try checkBool(virNodeDeviceIsActive(pointer))
         }
+    }
+
+    /// Determine if the node device is currently active
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if active, `false` if inactive
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceIsActive`.
+    /// Available since libvirt 7.8.0.
+    public func isActive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isActive }
     }
 
     /// Determine if the node device has a persistent configuration
@@ -330,6 +468,22 @@ extension NodeDevice {
         get throws {
             return try checkBool(virNodeDeviceIsPersistent(pointer))
         }
+    }
+
+    /// Determine if the node device has a persistent configuration
+    /// which means it will still exist after shutting down
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if persistent, `false` if transient
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceIsPersistent`.
+    /// Available since libvirt 7.8.0.
+    public func isPersistent() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isPersistent }
     }
 
     /// Lists the names of the capabilities supported by the device.
@@ -346,6 +500,21 @@ extension NodeDevice {
         }
     }
 
+    /// Lists the names of the capabilities supported by the device.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the capability names.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceListCaps`.
+    /// Available since libvirt 0.5.0.
+    public func capabilityNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.capabilityNames }
+    }
+
     /// Accessor for the number of capabilities supported by the device.
     /// - Returns: the number of capabilities supported by the device.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -358,6 +527,21 @@ extension NodeDevice {
             if result == -1 { throw LibvirtError.last() }
             return Int(result)
         }
+    }
+
+    /// Accessor for the number of capabilities supported by the device.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of capabilities supported by the device.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceNumOfCaps`.
+    /// Available since libvirt 0.5.0.
+    public func numberOfCapabilities() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfCapabilities }
     }
 
     /// Re-attach a previously detached node device to the node so that it
@@ -374,6 +558,27 @@ extension NodeDevice {
     /// Available since libvirt 0.6.1.
     public func reattach() throws {
         try check(virNodeDeviceReAttach(pointer))
+    }
+
+    /// Re-attach a previously detached node device to the node so that it
+    /// may be used by the node again.
+    ///
+    /// Depending on the hypervisor, this may involve operations such
+    /// as resetting the device, unbinding it from a dummy device driver
+    /// and binding it to its appropriate driver.
+    ///
+    /// If the device is currently in use by a guest, this method may fail.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceReAttach`.
+    /// Available since libvirt 0.6.1.
+    public func reattach() async throws {
+        try await BlockingPool.current.run { try self.reattach() }
     }
 
     /// Reset a previously detached node device to the node before or
@@ -394,6 +599,29 @@ extension NodeDevice {
         try check(virNodeDeviceReset(pointer))
     }
 
+    /// Reset a previously detached node device to the node before or
+    /// after assigning it to a guest.
+    ///
+    /// The exact reset semantics depends on the hypervisor and device
+    /// type but, for example, KVM will attempt to reset PCI devices with
+    /// a Function Level Reset, Secondary Bus Reset or a Power Management
+    /// D-State reset.
+    ///
+    /// If the reset will affect other devices which are currently in use,
+    /// this function may fail.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceReset`.
+    /// Available since libvirt 0.6.1.
+    public func reset() async throws {
+        try await BlockingPool.current.run { try self.reset() }
+    }
+
     /// Configure the node device to be automatically started when the host machine
     /// boots or the parent device becomes available.
     /// - Parameter autostart: whether the device should be automatically started
@@ -405,6 +633,22 @@ extension NodeDevice {
         try check(virNodeDeviceSetAutostart(pointer, autostart ? 1 : 0))
     }
 
+    /// Configure the node device to be automatically started when the host machine
+    /// boots or the parent device becomes available.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter autostart: whether the device should be automatically started
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceSetAutostart`.
+    /// Available since libvirt 7.8.0.
+    public func setAutostart(_ autostart: Bool) async throws {
+        try await BlockingPool.current.run { try self.setAutostart(autostart) }
+    }
+
     /// Undefine the device object. The virtual device  is removed from the host
     /// operating system.  This function may require privileged access.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -413,5 +657,20 @@ extension NodeDevice {
     /// Available since libvirt 7.3.0.
     public func undefine() throws {
         try check(virNodeDeviceUndefine(pointer, 0))
+    }
+
+    /// Undefine the device object. The virtual device  is removed from the host
+    /// operating system.  This function may require privileged access.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceUndefine`.
+    /// Available since libvirt 7.3.0.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 }

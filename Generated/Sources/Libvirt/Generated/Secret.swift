@@ -250,6 +250,22 @@ extension Secret {
         }
     }
 
+    /// Provides the connection pointer associated with a secret.  The reference
+    /// counter on the connection is not increased by this call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretGetConnect`.
+    /// Available since libvirt 0.7.1.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Fetches the UUID of the secret.
     /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -263,6 +279,21 @@ extension Secret {
             try check(virSecretGetUUID(pointer, &uuid))
             return UUID(libvirtBytes: uuid)
         }
+    }
+
+    /// Fetches the UUID of the secret.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretGetUUID`.
+    /// Available since libvirt 0.7.1.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
     }
 
     /// Get the unique identifier of the object with which this
@@ -301,6 +332,25 @@ extension Secret {
         }
     }
 
+    /// Get the type of object which uses this secret. The returned
+    /// value is one of the constants defined in the `Secret.UsageType`
+    /// enumeration. More values may be added to this enumeration in
+    /// the future, so callers should expect to see usage types they
+    /// do not explicitly know about.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a positive integer identifying the type of object.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretGetUsageType`.
+    /// Available since libvirt 0.7.1.
+    public func usageType() async throws -> Secret.UsageType {
+        try await BlockingPool.current.run { try self.usageType }
+    }
+
     /// Fetches an XML document describing attributes of the secret.
     /// - Returns: the XML document on success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -311,6 +361,21 @@ extension Secret {
         try ensureOpen()
         let result = try takeString(checkPointer(virSecretGetXMLDesc(pointer, 0)))
         return result
+    }
+
+    /// Fetches an XML document describing attributes of the secret.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the XML document on success.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretGetXMLDesc`.
+    /// Available since libvirt 0.7.1.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
     }
 
     /// Sets the value of a secret.
@@ -325,6 +390,21 @@ extension Secret {
         try check(virSecretSetValue(pointer, &valueBuffer, Int(value.count), 0))
     }
 
+    /// Sets the value of a secret.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter value: Value of the secret
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretSetValue`.
+    /// Available since libvirt 0.7.1.
+    public func setValue(_ value: [UInt8]) async throws {
+        try await BlockingPool.current.run { try self.setValue(value) }
+    }
+
     /// Deletes the specified secret.  This does not free the associated
     /// `Secret` object.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -334,5 +414,20 @@ extension Secret {
     public func undefine() throws {
         try ensureOpen()
         try check(virSecretUndefine(pointer))
+    }
+
+    /// Deletes the specified secret.  This does not free the associated
+    /// `Secret` object.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretUndefine`.
+    /// Available since libvirt 0.7.1.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 }

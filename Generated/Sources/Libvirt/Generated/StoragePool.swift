@@ -402,6 +402,24 @@ extension StoragePool {
         try check(virStoragePoolBuild(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Currently only filesystem pool accepts flags `StoragePool.BuildOptions.overwrite`
+    /// and `StoragePool.BuildOptions.noOverwrite`.
+    ///
+    /// Build the underlying storage pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StoragePool.BuildOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolBuild`.
+    /// Available since libvirt 0.4.1.
+    public func build(options: StoragePool.BuildOptions = []) async throws {
+        try await BlockingPool.current.run { try self.build(options: options) }
+    }
+
     /// Starts an inactive storage pool
     /// - Parameter options: any combination of `StoragePool.CreateOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -411,6 +429,21 @@ extension StoragePool {
     public func start(options: StoragePool.CreateOptions = []) throws {
         try ensureOpen()
         try check(virStoragePoolCreate(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Starts an inactive storage pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StoragePool.CreateOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolCreate`.
+    /// Available since libvirt 0.4.1.
+    public func start(options: StoragePool.CreateOptions = []) async throws {
+        try await BlockingPool.current.run { try self.start(options: options) }
     }
 
     /// Delete the underlying pool resources. This is
@@ -426,6 +459,23 @@ extension StoragePool {
         try check(virStoragePoolDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Delete the underlying pool resources. This is
+    /// a non-recoverable operation. The `StoragePool` object
+    /// itself is not free'd.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StoragePool.DeleteOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolDelete`.
+    /// Available since libvirt 0.4.1.
+    public func delete(options: StoragePool.DeleteOptions = []) async throws {
+        try await BlockingPool.current.run { try self.delete(options: options) }
+    }
+
     /// Destroy an active storage pool. This will deactivate the
     /// pool on the host, but keep any persistent config associated
     /// with it. If it has a persistent config it can later be
@@ -438,6 +488,24 @@ extension StoragePool {
     public func destroy() throws {
         try ensureOpen()
         try check(virStoragePoolDestroy(pointer))
+    }
+
+    /// Destroy an active storage pool. This will deactivate the
+    /// pool on the host, but keep any persistent config associated
+    /// with it. If it has a persistent config it can later be
+    /// restarted with `StoragePool.start(options:)`. This does not free
+    /// the associated `StoragePool` object.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolDestroy`.
+    /// Available since libvirt 0.4.1.
+    public func destroy() async throws {
+        try await BlockingPool.current.run { try self.destroy() }
     }
 
     /// Fetches the value of the autostart flag, which determines
@@ -456,6 +524,22 @@ extension StoragePool {
         }
     }
 
+    /// Fetches the value of the autostart flag, which determines
+    /// whether the pool is automatically started at boot time
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: location in which to store autostart flag
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetAutostart`.
+    /// Available since libvirt 0.4.1.
+    public func isAutostartEnabled() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAutostartEnabled }
+    }
+
     /// Provides the connection pointer associated with a storage pool.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -472,6 +556,23 @@ extension StoragePool {
         }
     }
 
+    /// Provides the connection pointer associated with a storage pool.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetConnect`.
+    /// Available since libvirt 0.4.1.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Get volatile information about the storage pool
     /// such as free space / usage summary
     /// - Returns: pointer at which to store info
@@ -484,6 +585,22 @@ extension StoragePool {
         var infoValue = virStoragePoolInfo()
         try check(virStoragePoolGetInfo(pointer, &infoValue))
         return StoragePool.Info(infoValue)
+    }
+
+    /// Get volatile information about the storage pool
+    /// such as free space / usage summary
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer at which to store info
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetInfo`.
+    /// Available since libvirt 0.4.1.
+    public func info() async throws -> StoragePool.Info {
+        try await BlockingPool.current.run { try self.info() }
     }
 
     /// Fetch the locally unique name of the storage pool
@@ -511,6 +628,21 @@ extension StoragePool {
         }
     }
 
+    /// Fetch the globally unique ID of the storage pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: buffer of VIR_UUID_BUFLEN bytes in size
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetUUID`.
+    /// Available since libvirt 0.4.1.
+    public func uuid() async throws -> UUID {
+        try await BlockingPool.current.run { try self.uuid }
+    }
+
     /// Fetch an XML document describing all aspects of the
     /// storage pool. This is suitable for later feeding back
     /// into the `Connection.createStoragePool(xml:options:)` method.
@@ -526,6 +658,24 @@ extension StoragePool {
         return result
     }
 
+    /// Fetch an XML document describing all aspects of the
+    /// storage pool. This is suitable for later feeding back
+    /// into the `Connection.createStoragePool(xml:options:)` method.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StorageXMLOptions`
+    /// - Returns: a XML document (caller frees)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetXMLDesc`.
+    /// Available since libvirt 0.4.1.
+    public func xmlDescription(options: StorageXMLOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription(options: options) }
+    }
+
     /// Determine if the storage pool is currently running
     /// - Returns: `true` if running, `false` if inactive
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -537,6 +687,21 @@ extension StoragePool {
             try ensureOpen()
             return try checkBool(virStoragePoolIsActive(pointer))
         }
+    }
+
+    /// Determine if the storage pool is currently running
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if running, `false` if inactive
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolIsActive`.
+    /// Available since libvirt 0.7.3.
+    public func isActive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isActive }
     }
 
     /// Determine if the storage pool has a persistent configuration
@@ -553,6 +718,22 @@ extension StoragePool {
         }
     }
 
+    /// Determine if the storage pool has a persistent configuration
+    /// which means it will still exist after shutting down
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: `true` if persistent, `false` if transient
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolIsPersistent`.
+    /// Available since libvirt 0.7.3.
+    public func isPersistent() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isPersistent }
+    }
+
     /// Collect the list of storage volumes, and allocate an array to store those
     /// objects.
     /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
@@ -565,6 +746,22 @@ extension StoragePool {
         var volumesList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virStoragePoolListAllVolumes(pointer, &volumesList, 0))
         return takeHandles(volumesList, count: count, StorageVolume.init(owning:))
+    }
+
+    /// Collect the list of storage volumes, and allocate an array to store those
+    /// objects.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolListAllVolumes`.
+    /// Available since libvirt 0.10.2.
+    public func allVolumes() async throws -> [StorageVolume] {
+        try await BlockingPool.current.run { try self.allVolumes() }
     }
 
     /// Fetch list of storage volume names, limiting to
@@ -586,6 +783,25 @@ extension StoragePool {
         }
     }
 
+    /// Fetch list of storage volume names, limiting to
+    /// at most maxnames.
+    ///
+    /// The use of this function is discouraged. Instead, use
+    /// `StoragePool.allVolumes()`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the names
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolListVolumes`.
+    /// Available since libvirt 0.4.1.
+    public func volumeNames() async throws -> [String] {
+        try await BlockingPool.current.run { try self.volumeNames }
+    }
+
     /// Fetch the number of storage volumes within a pool
     /// - Returns: the number of storage pools
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -601,6 +817,21 @@ extension StoragePool {
         }
     }
 
+    /// Fetch the number of storage volumes within a pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the number of storage pools
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolNumOfVolumes`.
+    /// Available since libvirt 0.4.1.
+    public func numberOfVolumes() async throws -> Int {
+        try await BlockingPool.current.run { try self.numberOfVolumes }
+    }
+
     /// Request that the pool refresh its list of volumes. This may
     /// involve communicating with a remote server, and/or initializing
     /// new devices at the OS layer
@@ -611,6 +842,22 @@ extension StoragePool {
     public func refresh() throws {
         try ensureOpen()
         try check(virStoragePoolRefresh(pointer, 0))
+    }
+
+    /// Request that the pool refresh its list of volumes. This may
+    /// involve communicating with a remote server, and/or initializing
+    /// new devices at the OS layer
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolRefresh`.
+    /// Available since libvirt 0.4.1.
+    public func refresh() async throws {
+        try await BlockingPool.current.run { try self.refresh() }
     }
 
     /// Configure the storage pool to be automatically started
@@ -625,6 +872,22 @@ extension StoragePool {
         try check(virStoragePoolSetAutostart(pointer, autostart ? 1 : 0))
     }
 
+    /// Configure the storage pool to be automatically started
+    /// when the host machine boots.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter autostart: whether the storage pool should be automatically started 0 or 1
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolSetAutostart`.
+    /// Available since libvirt 0.4.1.
+    public func setAutostart(_ autostart: Bool) async throws {
+        try await BlockingPool.current.run { try self.setAutostart(autostart) }
+    }
+
     /// Undefine an inactive storage pool
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -633,6 +896,20 @@ extension StoragePool {
     public func undefine() throws {
         try ensureOpen()
         try check(virStoragePoolUndefine(pointer))
+    }
+
+    /// Undefine an inactive storage pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolUndefine`.
+    /// Available since libvirt 0.4.1.
+    public func undefine() async throws {
+        try await BlockingPool.current.run { try self.undefine() }
     }
 
     /// Create a storage volume within a pool based
@@ -657,6 +934,33 @@ extension StoragePool {
         try ensureOpen()
         let result = try checkPointer(xml.withCString { xml in virStorageVolCreateXML(pointer, xml, UInt32(truncatingIfNeeded: options.rawValue)) })
         return StorageVolume(owning: result)
+    }
+
+    /// Create a storage volume within a pool based
+    /// on an XML description. Not all pools support
+    /// creation of volumes.
+    ///
+    /// Since 1.0.1 `StorageVolume.CreateOptions.preallocMetadata`
+    /// in flags can be used to get higher performance with
+    /// qcow2 image files which don't support full preallocation,
+    /// by creating a sparse image file with metadata.
+    ///
+    /// virStorageVolFree should be used to free the resources after the
+    /// storage volume object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: description of volume to create
+    /// - Parameter options: any combination of `StorageVolume.CreateOptions`
+    /// - Returns: the storage volume
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolCreateXML`.
+    /// Available since libvirt 0.4.1.
+    public func createVolume(xml: String, options: StorageVolume.CreateOptions = []) async throws -> StorageVolume {
+        try await BlockingPool.current.run { try self.createVolume(xml: xml, options: options) }
     }
 
     /// Create a storage volume in the parent pool, using the
@@ -685,6 +989,35 @@ extension StoragePool {
         return StorageVolume(owning: result)
     }
 
+    /// Create a storage volume in the parent pool, using the
+    /// 'clonevol' volume as input. Information for the new
+    /// volume (name, perms)  are passed via a typical volume
+    /// XML description.
+    ///
+    /// Since 1.0.1 `StorageVolume.CreateOptions.preallocMetadata`
+    /// in flags can be used to get higher performance with
+    /// qcow2 image files which don't support full preallocation,
+    /// by creating a sparse image file with metadata.
+    ///
+    /// virStorageVolFree should be used to free the resources after the
+    /// storage volume object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter xml: description of volume to create
+    /// - Parameter cloning: storage volume to use as input
+    /// - Parameter options: any combination of `StorageVolume.CreateOptions`
+    /// - Returns: the storage volume
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolCreateXMLFrom`.
+    /// Available since libvirt 0.6.4.
+    public func createVolume(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) async throws -> StorageVolume {
+        try await BlockingPool.current.run { try self.createVolume(xml: xml, cloning: cloning, options: options) }
+    }
+
     /// Fetch a pointer to a storage volume based on its name
     /// within a pool
     ///
@@ -700,5 +1033,25 @@ extension StoragePool {
         try ensureOpen()
         let result = try checkPointer(name.withCString { name in virStorageVolLookupByName(pointer, name) })
         return StorageVolume(owning: result)
+    }
+
+    /// Fetch a pointer to a storage volume based on its name
+    /// within a pool
+    ///
+    /// virStorageVolFree should be used to free the resources after the
+    /// storage volume object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter name: name of storage volume
+    /// - Returns: a storage volume
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolLookupByName`.
+    /// Available since libvirt 0.4.1.
+    public func volume(named name: String) async throws -> StorageVolume {
+        try await BlockingPool.current.run { try self.volume(named: name) }
     }
 }

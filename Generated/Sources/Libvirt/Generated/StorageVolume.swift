@@ -428,6 +428,24 @@ extension StorageVolume {
         }
     }
 
+    /// Fetch a storage pool which contains a particular volume
+    ///
+    /// virStoragePoolFree should be used to free the resources after the
+    /// storage pool object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: a `StoragePool` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolLookupByVolume`.
+    /// Available since libvirt 0.4.1.
+    public func pool() async throws -> StoragePool {
+        try await BlockingPool.current.run { try self.pool }
+    }
+
     /// Delete the storage volume from the pool
     /// - Parameter options: any combination of `StorageVolume.DeleteOptions`
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -437,6 +455,21 @@ extension StorageVolume {
     public func delete(options: StorageVolume.DeleteOptions = []) throws {
         try ensureOpen()
         try check(virStorageVolDelete(pointer, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Delete the storage volume from the pool
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StorageVolume.DeleteOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolDelete`.
+    /// Available since libvirt 0.4.1.
+    public func delete(options: StorageVolume.DeleteOptions = []) async throws {
+        try await BlockingPool.current.run { try self.delete(options: options) }
     }
 
     /// Download the content of the volume as a stream. If `length`
@@ -471,6 +504,42 @@ extension StorageVolume {
         try check(virStorageVolDownload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Download the content of the volume as a stream. If `length`
+    /// is zero, then the remaining contents of the volume after
+    /// `offset` will be downloaded. Please note that the stream
+    /// transports the volume itself as is, so the downloaded data may
+    /// not correspond to guest OS visible state in cases when a
+    /// complex storage format such as qcow2 or vmdk is used.
+    ///
+    /// If `StorageVolume.DownloadOptions.sparseStream` is set in `options`
+    /// effective transmission of holes is enabled. This assumes using
+    /// the `stream` with combination of `DataStream.sparseReceiveAll(data:hole:)` or
+    /// `DataStream.receive(upTo:options:)`(stream, ..., flags =
+    /// `DataStream.ReceiveOptions.stopAtHole`) for honouring holes sent by
+    /// server.
+    ///
+    /// This call sets up an asynchronous stream; subsequent use of
+    /// stream APIs is necessary to transfer the actual data,
+    /// determine how much data is successfully transferred, and
+    /// detect any errors. The results will be unpredictable if
+    /// another active stream is writing to the storage volume.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter stream: stream to use as output
+    /// - Parameter offset: position in `vol` to start reading from
+    /// - Parameter length: limit on amount of data to download
+    /// - Parameter options: any combination of `StorageVolume.DownloadOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolDownload`.
+    /// Available since libvirt 0.9.0.
+    public func download(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.DownloadOptions = []) async throws {
+        try await BlockingPool.current.run { try self.download(stream: stream, offset: offset, length: length, options: options) }
+    }
+
     /// Provides the connection pointer associated with a storage volume.  The
     /// reference counter on the connection is not increased by this
     /// call.
@@ -487,6 +556,23 @@ extension StorageVolume {
         }
     }
 
+    /// Provides the connection pointer associated with a storage volume.  The
+    /// reference counter on the connection is not increased by this
+    /// call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the `Connection`.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetConnect`.
+    /// Available since libvirt 0.4.1.
+    public func connection() async throws -> Connection {
+        try await BlockingPool.current.run { try self.connection }
+    }
+
     /// Fetches volatile information about the storage
     /// volume such as its current allocation
     /// - Returns: pointer at which to store info
@@ -499,6 +585,22 @@ extension StorageVolume {
         var infoValue = virStorageVolInfo()
         try check(virStorageVolGetInfo(pointer, &infoValue))
         return StorageVolume.Info(infoValue)
+    }
+
+    /// Fetches volatile information about the storage
+    /// volume such as its current allocation
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer at which to store info
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetInfo`.
+    /// Available since libvirt 0.4.1.
+    public func info() async throws -> StorageVolume.Info {
+        try await BlockingPool.current.run { try self.info() }
     }
 
     /// Fetches volatile information about the storage
@@ -520,6 +622,29 @@ extension StorageVolume {
         var infoValue = virStorageVolInfo()
         try check(virStorageVolGetInfoFlags(pointer, &infoValue, UInt32(truncatingIfNeeded: options.rawValue)))
         return StorageVolume.Info(infoValue)
+    }
+
+    /// Fetches volatile information about the storage
+    /// volume such as its current allocation.
+    ///
+    /// If the `options` argument is `StorageVolume.InfoOptions.getPhysical`, then the physical
+    /// bytes used for the volume will be returned in the `info` allocation field.
+    /// This is useful for sparse files and certain volume file types where the
+    /// physical on disk usage can be different than the calculated allocation value
+    /// as is the case with qcow2 files.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter options: any combination of `StorageVolume.InfoOptions`
+    /// - Returns: pointer at which to store info
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetInfoFlags`.
+    /// Available since libvirt 3.0.0.
+    public func info(options: StorageVolume.InfoOptions = []) async throws -> StorageVolume.Info {
+        try await BlockingPool.current.run { try self.info(options: options) }
     }
 
     /// Fetch the storage volume key. This is globally
@@ -563,6 +688,25 @@ extension StorageVolume {
         }
     }
 
+    /// Fetch the storage volume path. Depending on the pool
+    /// configuration this is either persistent across hosts,
+    /// or dynamically assigned at pool startup. Consult
+    /// pool documentation for information on getting the
+    /// persistent naming
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the storage volume path.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetPath`.
+    /// Available since libvirt 0.4.1.
+    public func path() async throws -> String {
+        try await BlockingPool.current.run { try self.path }
+    }
+
     /// Fetch an XML document describing all aspects of
     /// the storage volume
     /// - Returns: the XML document
@@ -574,6 +718,22 @@ extension StorageVolume {
         try ensureOpen()
         let result = try takeString(checkPointer(virStorageVolGetXMLDesc(pointer, 0)))
         return result
+    }
+
+    /// Fetch an XML document describing all aspects of
+    /// the storage volume
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: the XML document
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetXMLDesc`.
+    /// Available since libvirt 0.4.1.
+    public func xmlDescription() async throws -> String {
+        try await BlockingPool.current.run { try self.xmlDescription() }
     }
 
     /// Changes the capacity of the storage volume `volume` to `capacity`. The
@@ -610,6 +770,46 @@ extension StorageVolume {
     public func resize(capacity: UInt64, options: StorageVolume.ResizeOptions = []) throws {
         try ensureOpen()
         try check(virStorageVolResize(pointer, capacity, UInt32(truncatingIfNeeded: options.rawValue)))
+    }
+
+    /// Changes the capacity of the storage volume `volume` to `capacity`. The
+    /// operation will fail if the new capacity requires allocation that would
+    /// exceed the remaining free space in the parent pool.  The contents of
+    /// the new capacity will appear as all zero bytes. The capacity value will
+    /// be rounded to the granularity supported by the hypervisor.
+    ///
+    /// Normally, the operation will attempt to affect capacity with a minimum
+    /// impact on allocation (that is, the default operation favors a sparse
+    /// resize).  If `options` contains `StorageVolume.ResizeOptions.allocate`, then the
+    /// operation will ensure that allocation is sufficient for the new
+    /// capacity; this may make the operation take noticeably longer.
+    ///
+    /// Normally, the operation treats `capacity` as the new size in bytes;
+    /// but if `options` contains `StorageVolume.ResizeOptions.delta`, then `capacity`
+    /// represents the size difference to add to the current size.  It is
+    /// up to the storage pool implementation whether unaligned requests are
+    /// rounded up to the next valid boundary, or rejected.
+    ///
+    /// Normally, this operation should only be used to enlarge capacity;
+    /// but if `options` contains `StorageVolume.ResizeOptions.shrink`, it is possible to
+    /// attempt a reduction in capacity even though it might cause data loss.
+    /// If `StorageVolume.ResizeOptions.delta` is also present, then `capacity` is
+    /// subtracted from the current size; without it, `capacity` represents
+    /// the absolute new size regardless of whether it is larger or smaller
+    /// than the current size.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter capacity: new capacity, in bytes
+    /// - Parameter options: any combination of `StorageVolume.ResizeOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolResize`.
+    /// Available since libvirt 0.9.10.
+    public func resize(capacity: UInt64, options: StorageVolume.ResizeOptions = []) async throws {
+        try await BlockingPool.current.run { try self.resize(capacity: capacity, options: options) }
     }
 
     /// Upload new content to the volume from a stream. This call
@@ -653,6 +853,51 @@ extension StorageVolume {
         try check(virStorageVolUpload(pointer, stream.pointer, offset, length, UInt32(truncatingIfNeeded: options.rawValue)))
     }
 
+    /// Upload new content to the volume from a stream. This call
+    /// will fail if `offset` + `length` exceeds the size of the
+    /// volume. Otherwise, if `length` is non-zero, an error
+    /// will be raised if an attempt is made to upload greater
+    /// than `length` bytes of data. Please note that the stream
+    /// transports the volume itself as is, so the downloaded data may
+    /// not correspond to guest OS visible state in cases when a
+    /// complex storage format such as qcow2 or vmdk is used.
+    ///
+    /// If `StorageVolume.UploadOptions.sparseStream` is set in `options`
+    /// effective transmission of holes is enabled. This assumes using
+    /// the `stream` with combination of `DataStream.sparseSendAll(data:hole:skip:)` or
+    /// `DataStream.sendHole(length:)` to preserve source file sparseness.
+    ///
+    /// This call sets up an asynchronous stream; subsequent use of
+    /// stream APIs is necessary to transfer the actual data,
+    /// determine how much data is successfully transferred, and
+    /// detect any errors. The results will be unpredictable if
+    /// another active stream is writing to the storage volume.
+    ///
+    /// When the data stream is closed whether the upload is successful
+    /// or not an attempt will be made to refresh the target storage pool
+    /// if an asynchronous build is not running in order to reflect pool
+    /// and volume changes as a result of the upload. Depending on
+    /// the target volume storage backend and the source stream type
+    /// for a successful upload, the target volume may take on the
+    /// characteristics from the source stream such as format type,
+    /// capacity, and allocation.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter stream: stream to use as input
+    /// - Parameter offset: position to start writing to
+    /// - Parameter length: limit on amount of data to upload
+    /// - Parameter options: any combination of `StorageVolume.UploadOptions`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolUpload`.
+    /// Available since libvirt 0.9.0.
+    public func upload(stream: DataStream, offset: UInt64, length: UInt64, options: StorageVolume.UploadOptions = []) async throws {
+        try await BlockingPool.current.run { try self.upload(stream: stream, offset: offset, length: length, options: options) }
+    }
+
     /// Ensure data previously on a volume is not accessible to future reads.
     ///
     /// The data to be wiped may include the format and possibly size information,
@@ -673,6 +918,30 @@ extension StorageVolume {
         try check(virStorageVolWipe(pointer, 0))
     }
 
+    /// Ensure data previously on a volume is not accessible to future reads.
+    ///
+    /// The data to be wiped may include the format and possibly size information,
+    /// so non-raw images might become raw with a different size. It is storage
+    /// backend dependent whether the format and size information is regenerated
+    /// once the initial volume wipe is completed.
+    ///
+    /// Depending on the actual volume representation, this call may not
+    /// overwrite the physical location of the volume. For instance, files
+    /// stored journaled, log structured, copy-on-write, versioned, and
+    /// network file systems are known to be problematic.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolWipe`.
+    /// Available since libvirt 0.8.0.
+    public func wipe() async throws {
+        try await BlockingPool.current.run { try self.wipe() }
+    }
+
     /// Similar to `StorageVolume.wipe()`, but one can choose between
     /// different wiping algorithms. Also note, that depending on the
     /// actual volume representation, this call may not really
@@ -688,5 +957,26 @@ extension StorageVolume {
     public func wipePattern(algorithm: StorageVolume.WipeAlgorithm) throws {
         try ensureOpen()
         try check(virStorageVolWipePattern(pointer, UInt32(truncatingIfNeeded: algorithm.rawValue), 0))
+    }
+
+    /// Similar to `StorageVolume.wipe()`, but one can choose between
+    /// different wiping algorithms. Also note, that depending on the
+    /// actual volume representation, this call may not really
+    /// overwrite the physical location of the volume. For instance,
+    /// files stored journaled, log structured, copy-on-write,
+    /// versioned, and network file systems are known to be
+    /// problematic.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter algorithm: one of `StorageVolume.WipeAlgorithm`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolWipePattern`.
+    /// Available since libvirt 0.9.10.
+    public func wipePattern(algorithm: StorageVolume.WipeAlgorithm) async throws {
+        try await BlockingPool.current.run { try self.wipePattern(algorithm: algorithm) }
     }
 }

@@ -144,6 +144,20 @@ extension AdminClient {
         try check(virAdmClientClose(pointer, 0))
     }
 
+    /// Close `client`'s connection to daemon forcefully.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmClientClose`.
+    /// Available since libvirt 2.0.0.
+    public func close() async throws {
+        try await BlockingPool.current.run { try self.close() }
+    }
+
     /// Get client's unique numeric ID.
     /// - Returns: numeric value used for client's ID or -1 in case of an error.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -156,6 +170,21 @@ extension AdminClient {
             if result == UInt64.max { throw LibvirtError.last() }
             return result
         }
+    }
+
+    /// Get client's unique numeric ID.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: numeric value used for client's ID or -1 in case of an error.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmClientGetID`.
+    /// Available since libvirt 2.0.0.
+    public func id() async throws -> UInt64 {
+        try await BlockingPool.current.run { try self.id }
     }
 
     /// Extract identity information about a client. Attributes returned in `parameters`
@@ -184,6 +213,33 @@ extension AdminClient {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Extract identity information about a client. Attributes returned in `parameters`
+    /// are mostly transport-dependent, i.e. some attributes including client
+    /// process's pid, gid, uid, or remote side's socket address are only available
+    /// for a specific connection type - local vs remote.
+    /// Other identity attributes like authentication method used
+    /// (if authentication is enabled on the remote host), SELinux context, or
+    /// an indicator whether client is connected via a read-only connection are
+    /// independent of the connection transport.
+    ///
+    /// Note that the read-only connection indicator returns false for TCP/TLS
+    /// clients because libvirt treats such connections as read-write by default,
+    /// even though a TCP client is able to restrict access to certain APIs for
+    /// itself.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmClientGetInfo`.
+    /// Available since libvirt 2.0.0.
+    public func info() async throws -> TypedParameters<AdminClient.InfoParameter> {
+        try await BlockingPool.current.run { try self.info() }
+    }
+
     /// Get client's connection time.
     /// A situation may happen, that some clients had connected prior to the update
     /// to admin API, thus, libvirt assigns these clients epoch time to express that
@@ -199,6 +255,24 @@ extension AdminClient {
             if result == -1 { throw LibvirtError.last() }
             return result
         }
+    }
+
+    /// Get client's connection time.
+    /// A situation may happen, that some clients had connected prior to the update
+    /// to admin API, thus, libvirt assigns these clients epoch time to express that
+    /// it doesn't know when the client connected.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time, or -1 in case of an error.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmClientGetTimestamp`.
+    /// Available since libvirt 2.0.0.
+    public func timestamp() async throws -> Int64 {
+        try await BlockingPool.current.run { try self.timestamp }
     }
 
     /// Get client's connection transport type. This information can be helpful to
@@ -219,6 +293,27 @@ extension AdminClient {
             if result == -1 { throw LibvirtError.last() }
             return ClientTransport(rawValue: result)
         }
+    }
+
+    /// Get client's connection transport type. This information can be helpful to
+    /// differentiate between clients connected locally or remotely. An exception to
+    /// this would be SSH which is one of libvirt's supported transports.
+    /// Although SSH creates a channel between two (preferably) remote endpoints,
+    /// the client process libvirt spawns automatically on the remote side will
+    /// still connect to a UNIX socket, thus becoming indistinguishable from any
+    /// other locally connected clients.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`) or -1 in case of an error.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmClientGetTransport`.
+    /// Available since libvirt 2.0.0.
+    public func transport() async throws -> ClientTransport {
+        try await BlockingPool.current.run { try self.transport }
     }
 }
 

@@ -87,6 +87,23 @@ extension AdminConnection {
         }
     }
 
+    /// Retrieves the remote side libvirt version used by the daemon. Format
+    /// returned in `libraryVersion` is of a following pattern:
+    /// major * 1,000,000 + minor * 1,000 + release.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: stores the current remote libvirt version number
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectGetLibVersion`.
+    /// Available since libvirt 2.0.0.
+    public func libraryVersion() async throws -> LibvirtVersion {
+        try await BlockingPool.current.run { try self.libraryVersion }
+    }
+
     /// Retrieves a list of currently installed logging filters. Filters returned
     /// are contained within an automatically allocated string and delimited by
     /// spaces. The format of each filter conforms to the format described in
@@ -104,6 +121,27 @@ extension AdminConnection {
         var filtersPointer: UnsafeMutablePointer<CChar>? = nil
         try check(virAdmConnectGetLoggingFilters(pointer, &filtersPointer, 0))
         return takeString(orNil: filtersPointer) ?? ""
+    }
+
+    /// Retrieves a list of currently installed logging filters. Filters returned
+    /// are contained within an automatically allocated string and delimited by
+    /// spaces. The format of each filter conforms to the format described in
+    /// daemon's configuration file (e.g. libvirtd.conf).
+    ///
+    /// To retrieve individual filters, additional parsing needs to be done by the
+    /// caller. Caller is also responsible for freeing `filters` correctly.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a variable to store a string containing all currently defined logging filters on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectGetLoggingFilters`.
+    /// Available since libvirt 3.0.0.
+    public func loggingFilters() async throws -> String {
+        try await BlockingPool.current.run { try self.loggingFilters() }
     }
 
     /// Retrieves a list of currently installed logging outputs. Outputs returned
@@ -125,6 +163,27 @@ extension AdminConnection {
         return takeString(orNil: outputsPointer) ?? ""
     }
 
+    /// Retrieves a list of currently installed logging outputs. Outputs returned
+    /// are contained within an automatically allocated string and delimited by
+    /// spaces. The format of each output conforms to the format described in
+    /// daemon's configuration file (e.g. libvirtd.conf).
+    ///
+    /// To retrieve individual outputs, additional parsing needs to be done by the
+    /// caller. Caller is also responsible for freeing `outputs` correctly.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a variable to store a string containing all currently defined logging outputs on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectGetLoggingOutputs`.
+    /// Available since libvirt 3.0.0.
+    public func loggingOutputs() async throws -> String {
+        try await BlockingPool.current.run { try self.loggingOutputs() }
+    }
+
     /// String returned by this method is normally the same as the string passed
     /// to the `AdminConnection(uri:options:)`. Even if NULL was passed to `AdminConnection(uri:options:)`,
     /// this method returns a non-null URI string.
@@ -139,6 +198,23 @@ extension AdminConnection {
             let result = try takeString(checkPointer(virAdmConnectGetURI(pointer)))
             return result
         }
+    }
+
+    /// String returned by this method is normally the same as the string passed
+    /// to the `AdminConnection(uri:options:)`. Even if NULL was passed to `AdminConnection(uri:options:)`,
+    /// this method returns a non-null URI string.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: an URI string related to the connection or. Caller is responsible for freeing the string.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectGetURI`.
+    /// Available since libvirt 2.0.0.
+    public func uri() async throws -> String {
+        try await BlockingPool.current.run { try self.uri }
     }
 
     /// Decide whether the connection to the admin server is alive or not.
@@ -156,6 +232,23 @@ extension AdminConnection {
         }
     }
 
+    /// Decide whether the connection to the admin server is alive or not.
+    /// Connection is considered alive if the channel it is running over is not
+    /// closed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: 1, if the connection is alive, `false` if there isn't an existing connection at all or the channel has already been closed.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectIsAlive`.
+    /// Available since libvirt 2.0.0.
+    public func isAlive() async throws -> Bool {
+        try await BlockingPool.current.run { try self.isAlive }
+    }
+
     /// Collect list of all servers provided by daemon the client is connected to.
     /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -167,6 +260,21 @@ extension AdminConnection {
         var serversList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virAdmConnectListServers(pointer, &serversList, 0))
         return takeHandles(serversList, count: count, AdminServer.init(owning:))
+    }
+
+    /// Collect list of all servers provided by daemon the client is connected to.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectListServers`.
+    /// Available since libvirt 2.0.0.
+    public func servers() async throws -> [AdminServer] {
+        try await BlockingPool.current.run { try self.servers() }
     }
 
     /// Try to lookup a server on the given daemon based on `named`.
@@ -185,6 +293,25 @@ extension AdminConnection {
         return AdminServer(owning: result)
     }
 
+    /// Try to lookup a server on the given daemon based on `named`.
+    ///
+    /// virAdmServerFree() should be used to free the resources after the
+    /// server object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter named: name of the server too lookup
+    /// - Returns: the requested server. If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectLookupServer`.
+    /// Available since libvirt 2.0.0.
+    public func server(named: String) async throws -> AdminServer {
+        try await BlockingPool.current.run { try self.server(named: named) }
+    }
+
     /// Opens connection to admin interface of the daemon.
     /// - Parameter uri: uri of the daemon to connect to, NULL for default
     /// - Parameter options: any combination of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
@@ -198,6 +325,24 @@ extension AdminConnection {
         self.init(owning: try checkPointer(withOptionalCString(uri) { uri in virAdmConnectOpen(uri, UInt32(truncatingIfNeeded: options.rawValue)) }))
     }
 
+    /// Opens connection to admin interface of the daemon.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter uri: uri of the daemon to connect to, NULL for default
+    /// - Parameter options: any combination of `Connection.OpenOptions`; so far the only supported flag is `Connection.OpenOptions.noAliases`
+    /// - Returns: `virAdmConnectPtr` object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectOpen`.
+    /// Available since libvirt 2.0.0.
+    public convenience init(uri: String? = nil, options: Connection.OpenOptions = []) async throws {
+        let opened = try await BlockingPool.current.run { try AdminConnection(uri: uri, options: options) }
+        self.init(retaining: opened.pointer)
+    }
+
     /// Reconfigure the existing timeout of the daemon to `timeout`. Setting timeout
     /// to 0 disables the daemon timeout.
     /// - Parameter timeout: timeout to set in seconds (0 disables timeout)
@@ -208,6 +353,22 @@ extension AdminConnection {
     public func setDaemonTimeout(_ timeout: UInt32) throws {
         try ensureOpen()
         try check(virAdmConnectSetDaemonTimeout(pointer, timeout, 0))
+    }
+
+    /// Reconfigure the existing timeout of the daemon to `timeout`. Setting timeout
+    /// to 0 disables the daemon timeout.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter timeout: timeout to set in seconds (0 disables timeout)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectSetDaemonTimeout`.
+    /// Available since libvirt 8.6.0.
+    public func setDaemonTimeout(_ timeout: UInt32) async throws {
+        try await BlockingPool.current.run { try self.setDaemonTimeout(timeout) }
     }
 
     /// Redefine the existing (set of) filter(s) with a new one specified in
@@ -227,6 +388,27 @@ extension AdminConnection {
         try check(withOptionalCString(filters) { filters in virAdmConnectSetLoggingFilters(pointer, filters, 0) })
     }
 
+    /// Redefine the existing (set of) filter(s) with a new one specified in
+    /// `filters`. If multiple filters are specified, they need to be delimited by
+    /// spaces. The format of each filter must conform to the format described in
+    /// daemon's configuration file (e.g. libvirtd.conf).
+    ///
+    /// To clear the currently defined (set of) filter(s), pass either an empty
+    /// string ("") or NULL in `filters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter filters: pointer to a string containing a list of filters to be defined
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectSetLoggingFilters`.
+    /// Available since libvirt 3.0.0.
+    public func setLoggingFilters(_ filters: String? = nil) async throws {
+        try await BlockingPool.current.run { try self.setLoggingFilters(filters) }
+    }
+
     /// Redefine the existing (set of) outputs(s) with a new one specified in
     /// `outputs`. If multiple outputs are specified, they need to be delimited by
     /// spaces. The format of each output must conform to the format described in
@@ -242,5 +424,26 @@ extension AdminConnection {
     public func setLoggingOutputs(_ outputs: String? = nil) throws {
         try ensureOpen()
         try check(withOptionalCString(outputs) { outputs in virAdmConnectSetLoggingOutputs(pointer, outputs, 0) })
+    }
+
+    /// Redefine the existing (set of) outputs(s) with a new one specified in
+    /// `outputs`. If multiple outputs are specified, they need to be delimited by
+    /// spaces. The format of each output must conform to the format described in
+    /// daemon's configuration file (e.g. libvirtd.conf).
+    ///
+    /// To reset the existing (set of) output(s) to libvirt's defaults, an empty
+    /// string ("") or NULL should be passed in `outputs`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter outputs: pointer to a string containing a list of outputs to be defined
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmConnectSetLoggingOutputs`.
+    /// Available since libvirt 3.0.0.
+    public func setLoggingOutputs(_ outputs: String? = nil) async throws {
+        try await BlockingPool.current.run { try self.setLoggingOutputs(outputs) }
     }
 }

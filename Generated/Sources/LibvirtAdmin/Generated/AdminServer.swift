@@ -167,6 +167,26 @@ extension AdminServer {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Retrieve client limits from server `srv`. These include:
+    ///  - current number of clients connected to `srv`,
+    ///  - maximum number of clients connected to `srv`,
+    ///  - current number of clients connected to `srv` waiting for authentication,
+    ///  - maximum number of clients connected to `srv` that can be wainting for
+    ///  authentication.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to client limits object (return value, allocated automatically)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerGetClientLimits`.
+    /// Available since libvirt 2.0.0.
+    public func clientLimits() async throws -> TypedParameters<AdminServer.ClientLimit> {
+        try await BlockingPool.current.run { try self.clientLimits() }
+    }
+
     /// Get the public name for specified server
     /// - Returns: a pointer to the name or NULL.
     ///
@@ -200,6 +220,30 @@ extension AdminServer {
         return TypedParameters(parametersList, count: Int32(truncatingIfNeeded: parametersCount))
     }
 
+    /// Retrieves threadpool parameters from `srv`. Upon successful completion,
+    /// `parameters` will be allocated automatically to hold all returned data, setting
+    /// `nparams` accordingly.
+    /// When extracting parameters from `parameters`, following search keys are
+    /// supported:
+    ///      VIR_THREADPOOL_WORKERS_MIN
+    ///      VIR_THREADPOOL_WORKERS_MAX
+    ///      VIR_THREADPOOL_WORKERS_PRIORITY
+    ///      VIR_THREADPOOL_WORKERS_FREE
+    ///      VIR_THREADPOOL_WORKERS_CURRENT
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerGetThreadPoolParameters`.
+    /// Available since libvirt 2.0.0.
+    public func threadPoolParameters() async throws -> TypedParameters<AdminServer.ThreadPoolParameter> {
+        try await BlockingPool.current.run { try self.threadPoolParameters() }
+    }
+
     /// Collect list of all clients connected to daemon on server `srv`.
     /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -210,6 +254,21 @@ extension AdminServer {
         var clientsList: UnsafeMutablePointer<OpaquePointer?>? = nil
         let count = try check(virAdmServerListClients(pointer, &clientsList, 0))
         return takeHandles(clientsList, count: count, AdminClient.init(owning:))
+    }
+
+    /// Collect list of all clients connected to daemon on server `srv`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerListClients`.
+    /// Available since libvirt 2.0.0.
+    public func clients() async throws -> [AdminClient] {
+        try await BlockingPool.current.run { try self.clients() }
     }
 
     /// Try to lookup a client on the given server based on `id`.
@@ -225,6 +284,25 @@ extension AdminServer {
     public func client(id: UInt64) throws -> AdminClient {
         let result = try checkPointer(virAdmServerLookupClient(pointer, id, 0))
         return AdminClient(owning: result)
+    }
+
+    /// Try to lookup a client on the given server based on `id`.
+    ///
+    /// virAdmClientFree() should be used to free the resources after the
+    /// client object is no longer needed.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter id: ID of the client to lookup on server `srv`
+    /// - Returns: the requested client. If the client could not be found, then `LibvirtError.Code.noClient` error is raised.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerLookupClient`.
+    /// Available since libvirt 2.0.0.
+    public func client(id: UInt64) async throws -> AdminClient {
+        try await BlockingPool.current.run { try self.client(id: id) }
     }
 
     /// Change client limits configuration on server `srv`.
@@ -243,6 +321,25 @@ extension AdminServer {
         try check(virAdmServerSetClientLimits(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
+    /// Change client limits configuration on server `srv`.
+    ///
+    /// Caller is responsible for allocating `parameters` prior to calling this function.
+    /// See 'Manage per-server client limits' in libvirt-admin.h for
+    /// supported parameters in `parameters`.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to client limits object
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerSetClientLimits`.
+    /// Available since libvirt 2.0.0.
+    public func setClientLimits(parameters: TypedParameters<AdminServer.ClientLimit>) async throws {
+        try await BlockingPool.current.run { try self.setClientLimits(parameters: parameters) }
+    }
+
     /// Change server threadpool parameters according to `parameters`. Note that some
     /// tunables are read-only, thus any attempt to set them will result in a
     /// failure.
@@ -257,6 +354,23 @@ extension AdminServer {
         try check(virAdmServerSetThreadPoolParameters(pointer, parametersArray.pointer, Int32(truncatingIfNeeded: parametersArray.count), 0))
     }
 
+    /// Change server threadpool parameters according to `parameters`. Note that some
+    /// tunables are read-only, thus any attempt to set them will result in a
+    /// failure.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter parameters: pointer to threadpool typed parameter objects
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerSetThreadPoolParameters`.
+    /// Available since libvirt 2.0.0.
+    public func setThreadPoolParameters(_ parameters: TypedParameters<AdminServer.ThreadPoolParameter>) async throws {
+        try await BlockingPool.current.run { try self.setThreadPoolParameters(parameters) }
+    }
+
     /// Notify server to update tls file, such as cacert, cacrl, server cert / key.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -264,6 +378,20 @@ extension AdminServer {
     /// Available since libvirt 2.0.0.
     public func updateTLSFiles() throws {
         try check(virAdmServerUpdateTlsFiles(pointer, 0))
+    }
+
+    /// Notify server to update tls file, such as cacert, cacrl, server cert / key.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virAdmServerUpdateTlsFiles`.
+    /// Available since libvirt 2.0.0.
+    public func updateTLSFiles() async throws {
+        try await BlockingPool.current.run { try self.updateTLSFiles() }
     }
 }
 

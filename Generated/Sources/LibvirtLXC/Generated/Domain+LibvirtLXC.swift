@@ -24,4 +24,28 @@ extension Domain {
         let count = try check(virDomainLxcOpenNamespace(pointer, &fdlistList, 0))
         return takeValues(fdlistList, count: count)
     }
+
+    /// This API is LXC specific, so it will only work with hypervisor
+    /// connections to the LXC driver.
+    ///
+    /// Open the namespaces associated with the container `domain`.
+    /// The `fdlist` array will be allocated to a suitable size,
+    /// and filled with file descriptors for the namespaces. It
+    /// is the caller's responsibility to close the file descriptors
+    ///
+    /// The returned file descriptors are intended to be used with
+    /// the setns() system call.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Returns: pointer to an array to be filled with FDs
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainLxcOpenNamespace`.
+    /// Available since libvirt 1.0.2.
+    public func lxcOpenNamespace() async throws -> [Int32] {
+        try await BlockingPool.current.run { try self.lxcOpenNamespace() }
+    }
 }

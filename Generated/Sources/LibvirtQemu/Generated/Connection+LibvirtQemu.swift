@@ -59,4 +59,40 @@ extension Connection {
         let result = try checkPointer(virDomainQemuAttach(pointer, pid, 0))
         return Domain(owning: result)
     }
+
+    /// This API is QEMU specific, so it will only work with hypervisor
+    /// connections to the QEMU driver.
+    ///
+    /// This API will attach to an externally launched QEMU process
+    /// identified by `pid`. There are several requirements to successfully
+    /// attach to an external QEMU process:
+    ///
+    ///   - It must have been started with a monitor socket using the UNIX
+    ///     domain socket protocol.
+    ///   - No device hotplug/unplug, or other configuration changes can
+    ///     have been made via the monitor since it started.
+    ///   - The '-name' and '-uuid' arguments should have been set (not
+    ///     mandatory, but strongly recommended)
+    ///
+    /// To date, the only platforms we know of where pid_t is larger than
+    /// unsigned int (64-bit Windows) also lack UNIX sockets, so the choice
+    /// of `pid` as an unsigned int should not present any difficulties.
+    ///
+    /// If successful, then the guest will appear in the list of running
+    /// domains for this connection, and other APIs should operate
+    /// normally (provided the above requirements were honored).
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter pid: the UNIX process ID of the external QEMU process
+    /// - Returns: a new domain object on success
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainQemuAttach`.
+    /// Available since libvirt 0.9.4.
+    public func qemuDomainAttach(pid: UInt32) async throws -> Domain {
+        try await BlockingPool.current.run { try self.qemuDomainAttach(pid: pid) }
+    }
 }

@@ -107,6 +107,32 @@ extension Domain {
         return result
     }
 
+    /// Execute an arbitrary Guest Agent command.
+    ///
+    /// Issue `command` to the guest agent running in `domain`.
+    /// `timeout` must be -2, -1, 0 or positive.
+    /// `Domain.QEMUAgentCommandTimeout.block`(-2): meaning to block forever waiting for
+    /// a result.
+    /// `Domain.QEMUAgentCommandTimeout.default`(-1): use default timeout value.
+    /// `Domain.QEMUAgentCommandTimeout.nowait`(0): does not wait.
+    /// positive value: wait for `timeout` seconds
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter command: the guest agent command string
+    /// - Parameter timeout: timeout seconds
+    /// - Parameter flags: execution flags
+    /// - Returns: strings if success, NULL in failure.
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainQemuAgentCommand`.
+    /// Available since libvirt 0.10.0.
+    public func qemuAgentCommand(_ command: String, timeout: Int32, flags: UInt32 = 0) async throws -> String {
+        try await BlockingPool.current.run { try self.qemuAgentCommand(command, timeout: timeout, flags: flags) }
+    }
+
     /// This API is QEMU specific, so it will only work with hypervisor
     /// connections to the QEMU driver.
     ///
@@ -139,5 +165,42 @@ extension Domain {
         var resultPointer: UnsafeMutablePointer<CChar>? = nil
         try check(command.withCString { command in virDomainQemuMonitorCommand(pointer, command, &resultPointer, UInt32(truncatingIfNeeded: options.rawValue)) })
         return takeString(orNil: resultPointer) ?? ""
+    }
+
+    /// This API is QEMU specific, so it will only work with hypervisor
+    /// connections to the QEMU driver.
+    ///
+    /// Send an arbitrary monitor command `command` to `domain` through the
+    /// QEMU monitor. There are several requirements to safely and
+    /// successfully use this API:
+    ///
+    ///   - A `command` that queries state without making any modifications is safe
+    ///   - A `command` that alters state that is also tracked by libvirt is unsafe,
+    ///     and may cause libvirtd to crash
+    ///   - A `command` that alters state not tracked by the current version of
+    ///     libvirt is possible as a means to test new QEMU features before
+    ///     they have support in libvirt, but no guarantees are made to safety
+    ///
+    /// If `Domain.QEMUMonitorCommandOptions.hmp` is set, the command is
+    /// considered to be a human monitor command and libvirt will automatically
+    /// convert it into QMP if needed.  In that case the `result` will also
+    /// be converted back from QMP.
+    ///
+    /// If successful, `result` will be filled with the string output of the
+    /// `command`, and the caller must free this string.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
+    /// - Parameter command: the QEMU monitor command string
+    /// - Parameter options: any combination of `Domain.QEMUMonitorCommandOptions`
+    /// - Returns: a string returned by `command`
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainQemuMonitorCommand`.
+    /// Available since libvirt 0.8.3.
+    public func qemuMonitorCommand(_ command: String, options: Domain.QEMUMonitorCommandOptions = []) async throws -> String {
+        try await BlockingPool.current.run { try self.qemuMonitorCommand(command, options: options) }
     }
 }

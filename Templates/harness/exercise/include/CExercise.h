@@ -18,10 +18,10 @@ void hx_set_mode(int mode);
 /// Declares the error code this thread's next failures are expected to carry (-1 for none).
 void hx_expect(int code);
 
-/// The C function this thread last saw fail, or NULL.
+/// The C function that last failed, in any thread, or NULL.
 const char *hx_last_failure(void);
 
-/// Forgets this thread's last failure.
+/// Forgets the last failure.
 void hx_clear_failure(void);
 
 /// Called by each wrapper before the real function: resets the thread's libvirt error.

@@ -45,23 +45,23 @@ enum QemuDeviceChecks {
             let events = try connection.domainEvents(.blockJob, domain: domain)
             let raw = QemuDomains.folder(f.environment) + "/harness-disks-raw.img"
             try (Data("HARNESS".utf8) + Data(count: 1 << 20)).write(to: URL(fileURLWithPath: raw))
-            try domain.attachDevice(xml: """
+            try await domain.attachDevice(xml: """
                 <disk type='file' device='disk'><driver name='qemu' type='raw'/><source file='\(raw)'/>\
                 <target dev='vdb' bus='virtio'/></disk>
                 """, options: [.live])
-            let header = try domain.blockPeek(disk: "vdb", offset: 0, size: 7)
+            let header = try await domain.blockPeek(disk: "vdb", offset: 0, size: 7)
             try expect(header, Array("HARNESS".utf8), "Domain.blockPeek(disk:offset:size:)")
-            try domain.blockResize(disk: "vda", size: 96 << 20, options: [.bytes])
-            try expect(try domain.blockInfo(disk: "vda").capacity, 96 << 20, "Domain.blockInfo(disk:)")
-            try domain.setBlockThreshold(device: "vda", threshold: 1 << 20)
-            try domain.setBlockIOTune(disk: "vda", parameters: [.totalBytesSec: .ullong(10_000_000)], options: [.live])
-            try expect(try domain.blockIOTune(disk: "vda")[.totalBytesSec], .ullong(10_000_000),
+            try await domain.blockResize(disk: "vda", size: 96 << 20, options: [.bytes])
+            try await expect(try domain.blockInfo(disk: "vda").capacity, 96 << 20, "Domain.blockInfo(disk:)")
+            try await domain.setBlockThreshold(device: "vda", threshold: 1 << 20)
+            try await domain.setBlockIOTune(disk: "vda", parameters: [.totalBytesSec: .ullong(10_000_000)], options: [.live])
+            try await expect(try domain.blockIOTune(disk: "vda")[.totalBytesSec], .ullong(10_000_000),
                        "Domain.blockIOTune(disk:options:)")
-            try domain.blockRebase(disk: "vda", bandwidth: 0)
+            try await domain.blockRebase(disk: "vda", bandwidth: 0)
             try await QemuStorageChecks.waitForJob(domain, events, .pull, until: .completed)
-            let memory = try domain.memoryPeek(start: 0, size: 16, options: [.physical])
+            let memory = try await domain.memoryPeek(start: 0, size: 16, options: [.physical])
             try expect(memory.count, 16, "Domain.memoryPeek(start:size:options:)")
-            try domain.destroy()
+            try await domain.destroy()
         },
     ]
 }

@@ -60,15 +60,15 @@ enum QemuGuestChecks {
                 ("Domain.detachDevice(xml:)", { try domain.detachDevice(xml: xml) }),
             ]
             for (api, detach) in detachments {
-                try domain.attachDevice(xml: xml, options: [.live])
-                try expect(try domain.xmlDescription().contains(disk), true, "Domain.attachDevice(xml:options:)")
+                try await domain.attachDevice(xml: xml, options: [.live])
+                try await expect(try domain.xmlDescription().contains(disk), true, "Domain.attachDevice(xml:options:)")
                 try detach()
                 let removed = try await EventAndStreamChecks.first(1, of: events, timeout: 30) { event -> String? in
                     guard case .deviceRemoved(_, let alias) = event else { return nil }
                     return alias
                 }
                 try expect(removed, ["virtio-disk1"], "Connection.domainEvents(_:domain:) after \(api)")
-                try expect(try domain.xmlDescription().contains(disk), false, api)
+                try await expect(try domain.xmlDescription().contains(disk), false, api)
             }
         },
         Check("QEMU: guest shutdown through ACPI and through the agent") { f in
@@ -76,12 +76,12 @@ enum QemuGuestChecks {
             for (how, options) in [("ACPI", Domain.ShutdownOptions.acpiPowerBtn), ("the agent", .guestAgent)] {
                 let domain = try f.guest()
                 let events = try connection.domainEvents(.lifecycle, domain: domain)
-                try domain.shutdown(options: options)
+                try await domain.shutdown(options: options)
                 let received = try await EventAndStreamChecks.first(2, of: events, timeout: 60,
                                                                     select: QemuLifecycleChecks.lifecycleDetail)
                 try expect(received, [.shutdown(.guest), .stopped(.shutdown)],
                            "Domain.shutdown(options:) through \(how): Connection.domainEvents(_:domain:)")
-                let state = try domain.state()
+                let state = try await domain.state()
                 try expect(state.state, .shutoff, "Domain.state()")
                 try expect(state.reason, .shutoff(.shutdown), "Domain.state()")
             }
@@ -90,18 +90,18 @@ enum QemuGuestChecks {
             let connection = try f.connection()
             let domain = try f.guest()
             let events = try connection.domainEvents(.lifecycle, domain: domain)
-            try domain.suspendGuest(target: .memory, duration: 0)
+            try await domain.suspendGuest(target: .memory, duration: 0)
             let suspended = try await EventAndStreamChecks.first(1, of: events, timeout: 30,
                                                                  select: QemuLifecycleChecks.lifecycleDetail)
             try expect(suspended, [.pmsuspended(.memory)], "Domain.suspendGuest(target:duration:)")
-            try expect(try domain.state().state, .pmsuspended, "Domain.state()")
-            try domain.wakeUpGuest()
+            try await expect(try domain.state().state, .pmsuspended, "Domain.state()")
+            try await domain.wakeUpGuest()
             try await waitUntil("the guest runs again after Domain.wakeUpGuest()") { try domain.state().state == .running }
-            try expect(try domain.state().reason, .running(.wakeup), "Domain.state()")
+            try await expect(try domain.state().reason, .running(.wakeup), "Domain.state()")
             try expect(QemuDomains.agentAnswers(domain, attempts: 60), "the guest's agent answers after waking up")
             // This small guest's PCIe hot-plug and ACPI button do not recover from the suspension:
             // the next check boots it again.
-            try domain.destroy()
+            try await domain.destroy()
         },
     ]
 }

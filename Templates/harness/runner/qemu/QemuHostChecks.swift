@@ -100,19 +100,19 @@ enum QemuHostChecks {
         Check("QEMU: monitor commands and monitor events") { f in
             let connection = try f.connection()
             let domain = try f.domain()
-            let qmp = try domain.qemuMonitorCommand("{\"execute\":\"query-status\"}")
+            let qmp = try await domain.qemuMonitorCommand("{\"execute\":\"query-status\"}")
             try expect(qmp.contains("\"running\""), "Domain.qemuMonitorCommand(_:options:) answered \(qmp)")
-            let hmp = try domain.qemuMonitorCommand("info status", options: [.hmp])
+            let hmp = try await domain.qemuMonitorCommand("info status", options: [.hmp])
             try expect(hmp.contains("running"), "Domain.qemuMonitorCommand(_:options:) answered \(hmp)")
             let events = try connection.qemuMonitorEvents(named: "STOP", domain: domain)
-            try domain.suspend()
+            try await domain.suspend()
             let names = try await EventAndStreamChecks.first(1, of: events) { $0.event }
-            try domain.resume()
+            try await domain.resume()
             try expect(names, ["STOP"], "Connection.qemuMonitorEvents(named:domain:options:)")
         },
         Check("QEMU: screenshot stream") { f in
-            let stream = try f.connection().makeStream()
-            let mime = try f.domain().screenshot(stream: stream, screen: 0)
+            let stream = try await f.connection().makeStream()
+            let mime = try await f.domain().screenshot(stream: stream, screen: 0)
             var image: [UInt8] = []
             for try await chunk in stream.bytes() { image += chunk }
             try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")

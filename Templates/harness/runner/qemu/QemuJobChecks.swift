@@ -18,13 +18,13 @@ enum QemuJobChecks {
                 """
             for abort in [{ try domain.abortJob() }, { try domain.abortJob(options: []) }] as [() throws -> Void] {
                 try? FileManager.default.removeItem(atPath: "\(folder)/harness-backup.scratch")
-                try domain.beginBackup(backupXML: backup)
-                try expect(try domain.backupXMLDescription().contains("mode='pull'"), true, "Domain.backupXMLDescription()")
-                try expect(try domain.jobStats().type, .unbounded, "Domain.jobStats(options:)")
+                try await domain.beginBackup(backupXML: backup)
+                try await expect(try domain.backupXMLDescription().contains("mode='pull'"), true, "Domain.backupXMLDescription()")
+                try await expect(try domain.jobStats().type, .unbounded, "Domain.jobStats(options:)")
                 try abort()
                 try await waitUntil("the backup job ends after Domain.abortJob()") { try domain.jobStats().type == .none }
             }
-            try domain.destroy()
+            try await domain.destroy()
         },
         Check("QEMU: saving through typed parameters and editing saved images") { f in
             let connection = try f.connection()

@@ -41,21 +41,21 @@ enum QemuLifecycleChecks {
             let domain = try QemuDomains.ensure("harness-save", running: true, on: connection, f.environment)
             let events = try connection.domainEvents(.lifecycle, domain: domain)
             let image = QemuDomains.folder(f.environment) + "/harness-save.save"
-            try domain.save(to: image)
-            let saved = try domain.state()
+            try await domain.save(to: image)
+            let saved = try await domain.state()
             try expect(saved.state, .shutoff, "Domain.state()")
             try expect(saved.reason, .shutoff(.saved), "Domain.state()")
-            try expect(try domain.info().state, .shutoff, "Domain.info()")
-            try expect(try connection.saveImageXMLDescription(file: image).contains("<name>harness-save</name>"), true,
+            try await expect(try domain.info().state, .shutoff, "Domain.info()")
+            try await expect(try connection.saveImageXMLDescription(file: image).contains("<name>harness-save</name>"), true,
                        "Connection.saveImageXMLDescription(file:options:)")
-            try connection.restoreDomain(from: image)
-            let restored = try domain.state()
+            try await connection.restoreDomain(from: image)
+            let restored = try await domain.state()
             try expect(restored.state, .running, "Domain.state()")
             try expect(restored.reason, .running(.restored), "Domain.state()")
             let received = try await EventAndStreamChecks.first(3, of: events, select: lifecycleDetail)
             try expect(received, [.suspended(.paused), .stopped(.saved), .started(.restored)],
                        "Connection.domainEvents(_:domain:)")
-            try domain.destroy()
+            try await domain.destroy()
         },
         Check("QEMU: managed save") { f in
             let connection = try f.connection()
@@ -81,14 +81,14 @@ enum QemuLifecycleChecks {
             let connection = try f.connection()
             let events = try connection.domainEvents(.lifecycle)
             let name = "harness-lifecycle"
-            let domain = try connection.defineDomain(xml: QemuDomains.definition(name, f.environment))
-            try domain.start()
-            try domain.suspend()
-            try expect(try domain.info().state, .paused, "Domain.info()")
-            try domain.resume()
-            try domain.reset()
-            try domain.destroy()
-            try domain.undefine()
+            let domain = try await connection.defineDomain(xml: QemuDomains.definition(name, f.environment))
+            try await domain.start()
+            try await domain.suspend()
+            try await expect(try domain.info().state, .paused, "Domain.info()")
+            try await domain.resume()
+            try await domain.reset()
+            try await domain.destroy()
+            try await domain.undefine()
             // QEMU reports more than the test driver (a resume as the CPUs start, the shutdown
             // QEMU reports when it is killed): the expected events must come in this order.
             let expected: [Domain.LifecycleDetail] = [

@@ -35,9 +35,9 @@ enum QemuStorageChecks {
             let connection = try f.connection()
             let name = "harness-blockjobs"
             let folder = QemuDomains.folder(f.environment)
-            if let old = try? connection.domain(named: name) {
-                if try old.isActive { try old.destroy() }
-                try old.undefine(options: [.snapshotsMetadata])
+            if let old = try? await connection.domain(named: name) {
+                if try old.isActive { try await old.destroy() }
+                try await old.undefine(options: [.snapshotsMetadata])
             }
             for file in ["\(name).qcow2", "\(name)-top.qcow2", "\(name)-copy.qcow2"] {
                 try? FileManager.default.removeItem(atPath: "\(folder)/\(file)")
@@ -45,36 +45,36 @@ enum QemuStorageChecks {
             let domain = try QemuDomains.ensure(name, running: true, on: connection, f.environment)
             let events = try connection.domainEvents(.blockJob, domain: domain)
 
-            try domain.blockPull(disk: "vda", bandwidth: 0)
+            try await domain.blockPull(disk: "vda", bandwidth: 0)
             try await waitForJob(domain, events, .pull, until: .completed)
-            try expect(try domain.xmlDescription().contains("base.qcow2"), false, "Domain.blockPull(disk:bandwidth:options:)")
+            try await expect(try domain.xmlDescription().contains("base.qcow2"), false, "Domain.blockPull(disk:bandwidth:options:)")
 
-            _ = try domain.createSnapshot(xml: """
+            _ = try await domain.createSnapshot(xml: """
                 <domainsnapshot><name>top</name><disks><disk name='vda' snapshot='external'>\
                 <source file='\(folder)/\(name)-top.qcow2'/></disk></disks></domainsnapshot>
                 """, options: [.diskOnly, .noMetadata])
-            try expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), true, "Domain.createSnapshot(xml:options:)")
-            try domain.blockCommit(disk: "vda", bandwidth: 0, options: [.active])
+            try await expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), true, "Domain.createSnapshot(xml:options:)")
+            try await domain.blockCommit(disk: "vda", bandwidth: 0, options: [.active])
             try await waitForJob(domain, events, .activeCommit, until: .ready)
-            let commit = try domain.blockJobInfo(disk: "vda")
+            let commit = try await domain.blockJobInfo(disk: "vda")
             try expect(commit.type, .activeCommit, "Domain.blockJobInfo(disk:options:)")
             try expect(commit.current == commit.end, "Domain.blockJobInfo(disk:options:) of a ready job: \(commit.current) of \(commit.end)")
-            try domain.abortBlockJob(disk: "vda", options: [.pivot])
+            try await domain.abortBlockJob(disk: "vda", options: [.pivot])
             try await waitForJob(domain, events, .activeCommit, until: .completed)
-            try expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), false, "Domain.abortBlockJob(disk:options:)")
+            try await expect(try domain.xmlDescription().contains("\(name)-top.qcow2"), false, "Domain.abortBlockJob(disk:options:)")
 
             let copy = "\(folder)/\(name)-copy.qcow2"
-            try domain.blockCopy(
+            try await domain.blockCopy(
                 disk: "vda", destinationXML: "<disk type='file'><driver type='qcow2'/><source file='\(copy)'/></disk>",
                 parameters: [:], options: [.transientJob])
             try await waitForJob(domain, events, .copy, until: .ready)
-            try domain.setBlockJobSpeed(disk: "vda", bandwidth: 100)
-            try expect(try domain.blockJobInfo(disk: "vda").bandwidth, 100, "Domain.blockJobInfo(disk:options:)")
-            try domain.abortBlockJob(disk: "vda", options: [.pivot])
+            try await domain.setBlockJobSpeed(disk: "vda", bandwidth: 100)
+            try await expect(try domain.blockJobInfo(disk: "vda").bandwidth, 100, "Domain.blockJobInfo(disk:options:)")
+            try await domain.abortBlockJob(disk: "vda", options: [.pivot])
             try await waitForJob(domain, events, .copy, until: .completed)
-            try expect(try domain.xmlDescription().contains(copy), true, "Domain.blockCopy(disk:destinationXML:parameters:options:)")
-            try expect(try domain.blockInfo(disk: "vda").capacity, 64 << 20, "Domain.blockInfo(disk:)")
-            try domain.destroy()
+            try await expect(try domain.xmlDescription().contains(copy), true, "Domain.blockCopy(disk:destinationXML:parameters:options:)")
+            try await expect(try domain.blockInfo(disk: "vda").capacity, 64 << 20, "Domain.blockInfo(disk:)")
+            try await domain.destroy()
         },
     ]
 

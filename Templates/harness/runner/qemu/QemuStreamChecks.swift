@@ -15,18 +15,18 @@ enum QemuStreamChecks {
         Check("QEMU: screenshot streams, blocking and event-driven") { f in
             let connection = try f.connection()
             let domain = try f.domain()
-            let whole = try connection.makeStream()
-            try expect(try domain.screenshot(stream: whole, screen: 0), "image/png", "Domain.screenshot(stream:screen:)")
+            let whole = try await connection.makeStream()
+            try await expect(try domain.screenshot(stream: whole, screen: 0), "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
             try whole.receiveAll { image += $0 }
             try expect(Array(image.prefix(8)), pngSignature, "DataStream.receiveAll(_:)")
-            let head = try connection.makeStream()
-            _ = try domain.screenshot(stream: head, screen: 0)
+            let head = try await connection.makeStream()
+            _ = try await domain.screenshot(stream: head, screen: 0)
             try expect(try head.receive(upTo: 8), pngSignature, "DataStream.receive(upTo:)")
             try head.abort()
 
-            let watched = try connection.makeStream(options: .nonblock)
-            _ = try domain.screenshot(stream: watched, screen: 0)
+            let watched = try await connection.makeStream(options: .nonblock)
+            _ = try await domain.screenshot(stream: watched, screen: 0)
             let events = try watched.events(.readable)
             try watched.updateEvents([.readable, .hangup])
             let first = try await EventAndStreamChecks.first(1, of: events) { $0 }

@@ -26,12 +26,12 @@ func runWholeLife(of name: String, on connection: Connection) throws {
 /// stream filtered to another domain reads only that one's start; then every stream ends.
 let sharedEventsScenario = AsyncScenario("events: shared and filtered streams") {
     try await withAsyncTestNode([domainXML(name: "other", running: false)]) { connection in
-        let other = try connection.domain(named: "other")
+        let other = try await connection.domain(named: "other")
         let first = try connection.domainEvents(.lifecycle)
         let second = try connection.domainEvents(.lifecycle)
         let filtered = try connection.domainEvents(.lifecycle, domain: other)
         try runWholeLife(of: "life", on: connection)
-        try other.start()
+        try await other.start()
         try require(try await readEvents(6, from: first, select: lifecycle(of: "life")) == wholeLife, "first stream")
         try require(try await readEvents(6, from: second, select: lifecycle(of: "life")) == wholeLife, "second stream")
         let started = try await readEvents(1, from: filtered) { event -> String? in
@@ -58,8 +58,8 @@ let cancelledEventsScenario = AsyncScenario("events: cancelled reader, network e
         try require(await reader.value == 0, "no event arrived before the cancellation")
 
         let networks = try connection.networkEvents(.lifecycle)
-        let network = try connection.defineNetwork(xml: networkXML(name: "net", index: 31))
-        try network.start()
+        let network = try await connection.defineNetwork(xml: networkXML(name: "net", index: 31))
+        try await network.start()
         let seen = try await readEvents(2, from: networks) { event -> String? in
             guard case .lifecycle(let network, let type, _) = event else { return nil }
             return "\(network.name) \(type)"

@@ -43,8 +43,8 @@ let streamCancelScenario = AsyncScenario("streams: bytes() left early and cancel
 
 /// `write(contentsOf:)` on a stream without a driver fails with `.noSupport` and aborts the stream.
 let streamWriteScenario = AsyncScenario("streams: write(contentsOf:) fails") {
-    let connection = try Connection(uri: "test:///default")
-    let stream = try connection.makeStream()
+    let connection = try await Connection(uri: "test:///default")
+    let stream = try await connection.makeStream()
     let chunks = AsyncStream<[UInt8]> { continuation in
         continuation.yield([1, 2, 3])
         continuation.finish()
@@ -61,9 +61,9 @@ let streamWriteScenario = AsyncScenario("streams: write(contentsOf:) fails") {
 /// until it would block, and finishes the stream inside the event loop at the end: `finish()`
 /// removes the callback, which must end the event sequence (and release what it holds).
 let streamEventsScenario = AsyncScenario("streams: events() of a non-blocking stream, finished inside the loop") {
-    let connection = try Connection(uri: "test:///default")
-    let stream = try connection.makeStream(options: .nonblock)
-    _ = try connection.domain(named: "test").screenshot(stream: stream, screen: 0)
+    let connection = try await Connection(uri: "test:///default")
+    let stream = try await connection.makeStream(options: .nonblock)
+    _ = try await connection.domain(named: "test").screenshot(stream: stream, screen: 0)
     let events = try stream.events([.readable, .hangup, .error])
     let image = try await withTimeout(.seconds(20)) {
         var image: [UInt8] = []

@@ -11,7 +11,7 @@ enum AdminFaultCheck {
     ///
     /// - Throws: ``CheckFailure`` on a hang, a missing close event, or a call that succeeds.
     static func run(socketFolder folder: String) async throws {
-        let admin = try AdminConnection(uri: "libvirtd:///system?socket=\(folder)/libvirt-admin-sock")
+        let admin = try await AdminConnection(uri: "libvirtd:///system?socket=\(folder)/libvirt-admin-sock")
         let closeEvents = try admin.closeEvents()
         let reader = Task { await collect(1, from: closeEvents, within: 15) { "\($0)" } }
         let pidText = try String(contentsOfFile: folder + "/libvirtd.pid", encoding: .utf8)

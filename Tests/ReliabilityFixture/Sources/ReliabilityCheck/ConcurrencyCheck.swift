@@ -18,7 +18,7 @@ enum ConcurrencyCheck {
         let shared = (0..<sharedCount).map { ("shared-\($0)", "5eed0000-0000-4000-8000-00000000000\($0)") }
         let elements = shared.map { domainXML(name: $0.0, uuid: $0.1) }
             + (0..<tasks).map { domainXML(name: "own-\($0)") }
-        let connection = try Connection(uri: try folder.nodeURI(elements))
+        let connection = try await Connection(uri: try folder.nodeURI(elements))
         // Works around a libvirt 9.0 race: when a driver's last event callback is deregistered
         // while another thread queues an event, that driver delivers no event ever again
         // (`virObjectEventStateQueueRemote` reads the flush timer without the lock, and a queue
@@ -51,7 +51,7 @@ enum ConcurrencyCheck {
         let firstFailures = failures.prefix(10).joined(separator: "\n  ")
         try require(failures.isEmpty, "\(failures.count) operations failed:\n  " + firstFailures)
         try require(done == tasks * operations, "\(done) operations completed, expected \(tasks * operations)")
-        let names = try connection.allDomains().map(\.name).sorted()
+        let names = try await connection.allDomains().map(\.name).sorted()
         let expected = (shared.map(\.0) + (0..<tasks).map { "own-\($0)" }).sorted()
         try require(names == expected, "the connection ends with domains \(names), expected \(expected)")
     }

@@ -5,9 +5,10 @@ import Libvirt
 /// One of the concurrency check's tasks: runs a seeded mix of operations on the shared
 /// connection and checks every result and every error against what that call must give.
 ///
-/// Blocking calls run on the worker's own serial queue, so the tasks' libvirt calls really run
-/// on several threads at once, and one task's calls hop between threads (libvirt keeps its last
-/// error per thread: a wrong copy would show up as an error of the wrong code or subject).
+/// Blocking calls run on the worker's own serial queue, or, for lookups and `info()`, through the
+/// bindings' `async` API on the blocking pool, so the tasks' libvirt calls really run on several
+/// threads at once, and one task's calls hop between threads (libvirt keeps its last error per
+/// thread: a wrong copy would show up as an error of the wrong code or subject).
 struct ConcurrencyWorker: Sendable {
     /// The connection every worker shares.
     let connection: Connection
@@ -58,10 +59,8 @@ struct ConcurrencyWorker: Sendable {
         switch operation {
         case .lookupExisting:
             let (name, uuid) = shared[pick]
-            let found = try await onQueue(queue) {
-                let domain = try connection.domain(named: name)
-                return (domain.name, try domain.uuid.uuidString.lowercased())
-            }
+            let domain = try await connection.domain(named: name)
+            let found = (domain.name, try domain.uuid.uuidString.lowercased())
             try require(found == (name, uuid), "domain(named: \(name)) gave \(found)")
         case .lookupMissingName:
             try await onQueue(queue) {
@@ -78,7 +77,7 @@ struct ConcurrencyWorker: Sendable {
             }
         case .info:
             let name = shared[pick].name
-            let info = try await onQueue(queue) { try connection.domain(named: name).info() }
+            let info = try await connection.domain(named: name).info()
             try require(
                 info.state == .running && info.memory == 8192 && info.virtualCPUCount == 1,
                 "info() of \(name): \(info)")

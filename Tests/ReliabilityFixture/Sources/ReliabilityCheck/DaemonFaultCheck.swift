@@ -56,7 +56,7 @@ enum DaemonFaultCheck {
     /// the daemon under its admin connection.
     private static func runAdminCheck(daemon: PrivateDaemon) async throws {
         try daemon.start()
-        let client = try Connection(uri: daemon.uri)
+        let client = try await Connection(uri: daemon.uri)
         let child = Process()
         child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
         child.arguments = ["admin", daemon.folder.path]

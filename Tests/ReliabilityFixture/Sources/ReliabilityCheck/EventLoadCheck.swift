@@ -34,8 +34,8 @@ enum EventLoadCheck {
         defer { folder.remove() }
         let name = "load-\(UUID().uuidString.prefix(8))"
         let marker = "marker-\(UUID().uuidString.prefix(8))"
-        let connection = try Connection(uri: try uri ?? folder.nodeURI([]))
-        let domain = try connection.defineDomain(xml: domainXML(name: name))
+        let connection = try await Connection(uri: try uri ?? folder.nodeURI([]))
+        let domain = try await connection.defineDomain(xml: domainXML(name: name))
         let events = try connection.domainEvents(.lifecycle)
         let started = ContinuousClock.now
         let cycles = transitions / cycle.count
@@ -55,7 +55,7 @@ enum EventLoadCheck {
         } until: { $0 == "" }
         let elapsed = ContinuousClock.now - started
         try await changes.value
-        try domain.undefine()
+        try await domain.undefine()
         let received = read.values.dropLast()
         let expected = (0..<cycles).flatMap { _ in cycle.map { "\($0)" } }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
