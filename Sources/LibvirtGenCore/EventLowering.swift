@@ -7,6 +7,8 @@ struct EventLowering {
     let context: LoweringContext
     /// Every function-pointer type of the four files, by name.
     let functypes: [String: CFunction]
+    /// The statuses of functions, to tell whether an object's connection getter is bound.
+    let classifier: SymbolClassifier
 
     /// The event families an API declares, with the C functions they bind.
     func families(in api: CAPI) -> [(family: EventFamily, functions: [String])] {
@@ -27,30 +29,180 @@ struct EventLowering {
                 eventCase(value, name: name, object: handle, genericCallback: generic, detail: detail)
             }
             let label = context.naming.lowerCamel(Naming.camelWords(handle.swiftName))
-            let method = label + "Events"
-            let doc = [
-                "Delivers \(handle.swiftName) events of one kind as they happen, optionally only those about one object.",
-                "",
-                "libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.",
-                "Ending the iteration (or dropping the stream) deregisters the callback.",
-                "- Parameter id: Which kind of event to deliver.",
-                "- Parameter \(label): Only events about this object, or nil for all.",
-                "- Returns: The events, in the order libvirt reported them.",
-                "- Throws: `LibvirtError` when libvirt cannot register the callback.",
-                "",
-                "C symbols: `\(function.name)`, `\(deregister)`.",
-            ] + (function.version.map { ["Available since libvirt \($0)."] } ?? [])
+            let names = Names(object: handle.swiftName, label: label, idType: idType)
+            let symbols = ["", "C symbols: `\(function.name)`, `\(deregister)`."]
+                + (function.version.map { ["Available since libvirt \($0)."] } ?? [])
+            let getter = api.functions.first { $0.name == "vir\(object)GetConnect" }.flatMap(connectionGetter)
             let family = EventFamily(
                 objectType: handle.swiftName, registerFunction: function.name, deregisterFunction: deregister,
-                genericCallbackType: generic, idType: idType, methodName: method,
-                objectLabel: label, cases: cases, detail: detail?.0, doc: doc)
+                genericCallbackType: generic, idType: idType, methodName: names.method,
+                objectLabel: label, subscribeFunction: names.subscribe, cases: cases, detail: detail?.0,
+                connectionMethods: Self.connectionMethods(names, symbols: symbols),
+                objectMethods: getter.map { Self.objectMethods(names, connection: $0, symbols: symbols) } ?? [])
             return (family, [function.name, deregister])
         }
     }
 
-    /// The Swift symbol of a family's method.
-    static func symbol(of family: EventFamily) -> String {
-        "Connection.\(family.methodName)(_:\(family.objectLabel):)"
+    /// The Swift name of a bound property giving an object's connection (`virDomainGetConnect` →
+    /// `connection`); nil when the function is not bound so (the object cannot tell its connection).
+    private func connectionGetter(_ function: CFunction) -> String? {
+        guard classifier.status(ofFunction: function.name) == nil,
+              case .bound(let getter) = FunctionLowering(context: context).lower(function),
+              getter.kind == .property, getter.returnType == "Connection"
+        else { return nil }
+        return getter.name
+    }
+
+    /// The Swift names an event family's methods use.
+    struct Names {
+        /// The object's class (`Domain`).
+        var object: String
+        /// The object's label, which names the filter parameter (`domain`).
+        var label: String
+        /// The event-ID type (`Domain.EventID`).
+        var idType: String
+
+        /// The connection method (`domainEvents`).
+        var method: String { label + "Events" }
+        /// The connection method ending with the connection's close reason (`domainEventsThrowingOnClose`).
+        var throwingMethod: String { method + "ThrowingOnClose" }
+        /// The private connection method subscribing to several IDs (`subscribeToDomainEvents`).
+        var subscribe: String { "subscribeTo\(object)Events" }
+        /// The object's method (`events`).
+        var objectMethod: String { "events" }
+        /// The object's method ending with the connection's close reason (`eventsThrowingOnClose`).
+        var objectThrowingMethod: String { objectMethod + "ThrowingOnClose" }
+        /// The event enum (`Domain.Event`).
+        var event: String { object + ".Event" }
+        /// The non-throwing stream type.
+        var stream: String { "AsyncStream<\(event)>" }
+        /// The throwing stream type.
+        var throwingStream: String { "AsyncThrowingStream<\(event), any Error>" }
+
+        /// The parameter of one event ID.
+        var id: SwiftParameter {
+            SwiftParameter(label: "_", name: "id", type: idType, defaultValue: nil, doc: "Which kind of event to deliver.")
+        }
+
+        /// The parameter of several event IDs.
+        var ids: SwiftParameter {
+            SwiftParameter(
+                label: "_", name: "ids", type: "[\(idType)]", defaultValue: nil,
+                doc: "Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).")
+        }
+
+        /// The object filter parameter.
+        var filter: SwiftParameter {
+            SwiftParameter(
+                label: label, name: label, type: object + "?", defaultValue: "nil",
+                doc: "Only events about this object (libvirt filters them), or nil for all.")
+        }
+
+        /// The buffering policy parameter of a method returning `stream`.
+        func buffering(_ stream: String) -> SwiftParameter {
+            SwiftParameter(
+                label: "bufferingPolicy", name: "bufferingPolicy", type: stream + ".Continuation.BufferingPolicy",
+                defaultValue: ".unbounded",
+                doc: "Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: "
+                    + "none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest "
+                    + "unread ones (`.bufferingNewest(n)`).")
+        }
+    }
+
+    /// What every event method's documentation says about delivery.
+    private static let delivery = [
+        "",
+        "libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.",
+        "Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.",
+    ]
+
+    /// What the documentation of a method returning a throwing stream says it returns.
+    private static let throwingReturns = "The events, in the order libvirt reported them; after those that came before "
+        + "the connection closed, the iteration throws `ConnectionClosedError`."
+
+    /// `connection.domainEvents(_:domain:bufferingPolicy:)` for one event ID and for several, and
+    /// `connection.domainEventsThrowingOnClose(_:domain:bufferingPolicy:)`.
+    static func connectionMethods(_ names: Names, symbols: [String]) -> [EventMethod] {
+        let subscription = "try \(names.subscribe)(ids, \(names.label): \(names.label), buffering: EventBuffering(bufferingPolicy))"
+        let silentEnd = [
+            "",
+            "When libvirt reports the connection closed, the stream ends; "
+                + "`\(names.throwingMethod)(_:\(names.label):bufferingPolicy:)` says why.",
+        ]
+        let returns = "The events, in the order libvirt reported them."
+        return [
+            method(
+                owner: "Connection", name: names.method, parameters: [names.id, names.filter, names.buffering(names.stream)],
+                returnType: names.stream,
+                body: "try \(names.method)([id], \(names.label): \(names.label), bufferingPolicy: bufferingPolicy)",
+                summary: ["Delivers \(names.object) events of one kind as they happen, optionally only those about one object."]
+                    + delivery + silentEnd,
+                returns: returns, throwsAlso: "", symbols: symbols),
+            method(
+                owner: "Connection", name: names.method, parameters: [names.ids, names.filter, names.buffering(names.stream)],
+                returnType: names.stream, body: "AsyncStream(reading: \(subscription))",
+                summary: [
+                    "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
+                        + "about one object; each event's case says which kind it is.",
+                ] + delivery + silentEnd,
+                returns: returns, throwsAlso: "", symbols: symbols),
+            method(
+                owner: "Connection", name: names.throwingMethod,
+                parameters: [names.ids, names.filter, names.buffering(names.throwingStream)],
+                returnType: names.throwingStream, body: "AsyncThrowingStream(reading: \(subscription))",
+                summary: [
+                    "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
+                        + "about one object; when libvirt reports the connection closed, the iteration throws "
+                        + "`ConnectionClosedError` with libvirt's reason instead of ending silently.",
+                ] + delivery,
+                returns: throwingReturns, throwsAlso: "", symbols: symbols),
+        ]
+    }
+
+    /// `domain.events(_:bufferingPolicy:)` and `domain.eventsThrowingOnClose(_:bufferingPolicy:)`:
+    /// the connection's methods with the object as the filter, which libvirt applies.
+    ///
+    /// - Parameter connection: The Swift name of the object's property giving its connection.
+    static func objectMethods(_ names: Names, connection: String, symbols: [String]) -> [EventMethod] {
+        let forward = "(ids, \(names.label): self, bufferingPolicy: bufferingPolicy)"
+        let throwsAlso = ", or cannot tell the object's connection"
+        return [
+            method(
+                owner: names.object, name: names.objectMethod, parameters: [names.ids, names.buffering(names.stream)],
+                returnType: names.stream, body: "try \(connection).\(names.method)\(forward)",
+                summary: [
+                    "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
+                        + "each event's case says which kind it is.",
+                ] + delivery + [
+                    "",
+                    "When libvirt reports the connection closed, the stream ends; "
+                        + "`\(names.objectThrowingMethod)(_:bufferingPolicy:)` says why.",
+                ],
+                returns: "The events, in the order libvirt reported them.", throwsAlso: throwsAlso, symbols: symbols),
+            method(
+                owner: names.object, name: names.objectThrowingMethod,
+                parameters: [names.ids, names.buffering(names.throwingStream)],
+                returnType: names.throwingStream, body: "try \(connection).\(names.throwingMethod)\(forward)",
+                summary: [
+                    "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
+                        + "when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with "
+                        + "libvirt's reason instead of ending silently.",
+                ] + delivery,
+                returns: throwingReturns, throwsAlso: throwsAlso, symbols: symbols),
+        ]
+    }
+
+    /// A method with its documentation: the summary, the parameters, what it returns and throws
+    /// (`throwsAlso` completes the sentence), the C symbols.
+    private static func method(
+        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: String,
+        summary: [String], returns: String, throwsAlso: String, symbols: [String]
+    ) -> EventMethod {
+        let doc = summary + parameters.map { "- Parameter \($0.name): \($0.doc)" } + [
+            "- Returns: \(returns)",
+            "- Throws: `LibvirtError` when libvirt cannot register a callback\(throwsAlso).",
+        ] + symbols
+        return EventMethod(owner: owner, name: name, parameters: parameters, returnType: returnType, body: body, doc: doc)
     }
 
     /// One event ID's case, or nil when its callback has an argument the bindings cannot convert.

@@ -58,9 +58,10 @@ struct PackageBuilder {
             files[owner(of: context.borrowedStructs[s.name]!), default: Declarations()].structs.append(lowered)
         }
         var eventFunctions: [String: String] = [:]
-        for (family, functions) in EventLowering(context: context, functypes: functypes).families(in: api) {
+        let events = EventLowering(context: context, functypes: functypes, classifier: classifier)
+        for (family, functions) in events.families(in: api) {
             files["\(family.objectType)Events", default: Declarations()].events = family
-            for name in functions { eventFunctions[name] = EventLowering.symbol(of: family) }
+            for name in functions { eventFunctions[name] = family.symbol }
         }
         let lowering = FunctionLowering(context: context)
         var seen: [String: String] = [:]

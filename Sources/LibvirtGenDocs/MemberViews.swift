@@ -115,15 +115,22 @@ struct MemberBuilder: Sendable {
             markup: markup, value: constant.value)
     }
 
-    /// The connection method delivering an event family.
-    func eventMethod(_ family: EventFamily) -> MemberView {
+    /// The methods delivering an event family (on the connection, then on the object).
+    func eventMethods(_ family: EventFamily) -> [MemberView] {
         let c = cFunctions[family.registerFunction]
-        return MemberView(
-            anchor: family.registerFunction, title: "Connection.\(family.methodName)(_:\(family.objectLabel):)",
-            declaration: "func \(family.methodName)(_ id: \(family.idType), \(family.objectLabel): \(family.objectType)? = nil) "
-                + "throws -> AsyncStream<\(family.objectType).Event>",
-            cName: family.registerFunction, doc: family.doc, markup: markup, prototype: c.map(Self.prototype),
-            since: c?.version, acls: c?.acls ?? [])
+        return family.methods.indices.map { index in
+            let method = family.methods[index]
+            return MemberView(
+                anchor: Self.eventMethodAnchor(family, index), title: method.symbol, declaration: method.declaration,
+                cName: family.registerFunction, doc: method.doc, markup: markup, prototype: c.map(Self.prototype),
+                since: c?.version, acls: c?.acls ?? [])
+        }
+    }
+
+    /// The anchor of an event family's method on its page: the registering C function's name for
+    /// the first (where C links lead), numbered after it for the others.
+    static func eventMethodAnchor(_ family: EventFamily, _ index: Int) -> String {
+        index == 0 ? family.registerFunction : "\(family.registerFunction)-\(index + 1)"
     }
 
     /// One case of an event family's `Event` enum.

@@ -85,8 +85,10 @@ struct SiteCatalog: Sendable {
         case .keys(let item):
             for key in item.keys { link("\(fullName).\(key.name)", key.cName, address) }
         case .events(let family):
-            let method = "Connection.\(family.methodName)(_:\(family.objectLabel):)"
-            link(method, family.registerFunction, address)
+            for (index, method) in family.methods.enumerated() where swiftLinks[method.symbol] == nil {
+                swiftLinks[method.symbol] = address + "#" + MemberBuilder.eventMethodAnchor(family, index)
+            }
+            cLinks[family.registerFunction] = cLinks[family.registerFunction] ?? address + "#" + family.registerFunction
             cLinks[family.deregisterFunction] = cLinks[family.deregisterFunction] ?? address + "#" + family.registerFunction
             for item in family.cases {
                 link("\(fullName).\(item.name)", DocSections(item.doc).cSymbol ?? item.callback, address)

@@ -103,10 +103,10 @@ struct TypePageView: Sendable {
             cName = family.registerFunction
             overviewLines = [
                 "The events libvirt reports about a `\(family.objectType)`, delivered by "
-                    + "`Connection.\(family.methodName)(_:\(family.objectLabel):)` as an `AsyncStream`.",
+                    + "`\(family.symbol)` as an `AsyncStream`.",
             ]
             groups = [
-                ("Subscribing", [members.eventMethod(family)]),
+                ("Subscribing", members.eventMethods(family)),
                 ("Cases", family.cases.map { members.eventCase($0, owner: name) }),
             ]
         }

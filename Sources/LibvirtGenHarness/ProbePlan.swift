@@ -142,7 +142,7 @@ public struct ProbePlan: Sendable {
     static func probe(_ family: EventFamily, module: String) -> Probe {
         let first = family.cases.first?.idCase ?? "lifecycle"
         return Probe(
-            function: family.registerFunction, swift: "Connection.\(family.methodName)(_:\(family.objectLabel):)",
+            function: family.registerFunction, swift: family.symbol,
             module: module, kind: .call,
             statement: "_ = try f.connection().\(family.methodName)(.\(first), \(family.objectLabel): nil)")
     }

@@ -1,6 +1,7 @@
 // The binding model's events: event families, their cases and typed lifecycle details.
 
-/// The events of one kind of object, delivered as an `AsyncStream` from a connection.
+/// The events of one kind of object, delivered as `AsyncStream`s from a connection (and from the
+/// object itself, where it can tell its connection).
 public struct EventFamily: Sendable {
     /// The Swift class of the object the events are about (`Domain`).
     public var objectType: String
@@ -16,18 +17,24 @@ public struct EventFamily: Sendable {
     public var methodName: String
     /// The label of the optional object filter (`domain`).
     public var objectLabel: String
+    /// The name of the private connection method that subscribes to the events (`subscribeToDomainEvents`).
+    public var subscribeFunction: String
     /// One case per event ID.
     public var cases: [EventCase]
     /// Typed lifecycle details, where the object's events have detail enums.
     public var detail: DetailEnum?
-    /// Documentation of the method.
-    public var doc: [String]
+    /// The public methods on `Connection` (one event kind, several, and the form that throws when
+    /// the connection closes).
+    public var connectionMethods: [EventMethod]
+    /// The public methods on the object itself, filtering to it; empty when the object cannot
+    /// tell its connection.
+    public var objectMethods: [EventMethod]
 
     /// Creates a family.
     public init(
         objectType: String, registerFunction: String, deregisterFunction: String, genericCallbackType: String,
-        idType: String, methodName: String, objectLabel: String, cases: [EventCase], detail: DetailEnum? = nil,
-        doc: [String]
+        idType: String, methodName: String, objectLabel: String, subscribeFunction: String, cases: [EventCase],
+        detail: DetailEnum? = nil, connectionMethods: [EventMethod], objectMethods: [EventMethod] = []
     ) {
         self.detail = detail
         self.objectType = objectType
@@ -37,8 +44,49 @@ public struct EventFamily: Sendable {
         self.idType = idType
         self.methodName = methodName
         self.objectLabel = objectLabel
+        self.subscribeFunction = subscribeFunction
         self.cases = cases
+        self.connectionMethods = connectionMethods
+        self.objectMethods = objectMethods
+    }
+
+    /// Every public method, the connection's first.
+    public var methods: [EventMethod] { connectionMethods + objectMethods }
+
+    /// The Swift symbol naming the family in coverage and links: its connection methods'
+    /// (`Connection.domainEvents(_:domain:bufferingPolicy:)`).
+    public var symbol: String { connectionMethods.first?.symbol ?? "Connection.\(methodName)" }
+}
+
+/// One public method delivering an event family's events.
+public struct EventMethod: Sendable {
+    /// The type declaring it (`Connection`, `Domain`).
+    public let owner: String
+    /// Its name (`domainEvents`, `events`).
+    public let name: String
+    /// Its parameter list, with defaults.
+    public let parameters: [SwiftParameter]
+    /// What it returns (`AsyncStream<Domain.Event>`).
+    public let returnType: String
+    /// The statement that implements it.
+    public let body: String
+    /// Documentation lines.
+    public let doc: [String]
+    /// The declaration, without `public` and the body: `func domainEvents(_ ids: …) throws -> …`.
+    public let declaration: String
+    /// The Swift symbol: `Connection.domainEvents(_:domain:bufferingPolicy:)`.
+    public let symbol: String
+
+    /// Creates a method.
+    public init(owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: String, doc: [String]) {
+        self.owner = owner
+        self.name = name
+        self.parameters = parameters
+        self.returnType = returnType
+        self.body = body
         self.doc = doc
+        declaration = "func \(name)(\(parameters.map(\.declaration).joined(separator: ", "))) throws -> \(returnType)"
+        symbol = "\(owner).\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
 }
 

@@ -128,15 +128,18 @@ enum QemuGround {
 
     /// A domain without an operating system (the firmware finds nothing to boot and waits): it
     /// starts in a fraction of a second. 128 MiB, one of two vCPUs online, a qcow2 virtio disk
-    /// `vda`, a serial console on a pseudo-terminal, a VNC display on a unix socket (for
-    /// screenshots) and a balloon with statistics.
+    /// `vda`, serial consoles on pseudo-terminals (`serial0`, ...), a VNC display on a unix socket
+    /// (for screenshots) and a balloon with statistics.
     ///
     /// - Parameter name: The domain name.
     /// - Parameter uuid: The domain UUID.
     /// - Parameter disk: The qcow2 image of `vda`.
     /// - Parameter folder: Where the VNC socket goes.
+    /// - Parameter serialPorts: How many serial consoles (at most four).
     /// - Parameter devices: More device elements.
-    static func domainXML(name: String, uuid: String, disk: String, folder: String, devices: String = "") -> String {
+    static func domainXML(
+        name: String, uuid: String, disk: String, folder: String, serialPorts: Int = 1, devices: String = ""
+    ) -> String {
         """
         <domain type='\(domainType)'>
           <name>\(name)</name>
@@ -150,7 +153,7 @@ enum QemuGround {
             \(pciControllers)
             <disk type='file' device='disk'><driver name='qemu' type='qcow2'/>\
         <source file='\(disk)'/><target dev='vda' bus='virtio'/></disk>
-            <serial type='pty'><target port='0'/></serial>
+            \((0..<serialPorts).map { "<serial type='pty'><target port='\($0)'/></serial>" }.joined())
             <graphics type='vnc' socket='\(folder)/vnc'/>
             <video><model type='vga'/></video>
             <memballoon model='virtio'><stats period='1'/></memballoon>
@@ -168,10 +171,11 @@ enum QemuGround {
     /// - Parameter prefix: The start of the domain name.
     /// - Parameter backingFile: Whether `vda` is an overlay on a backing image (for block pulls).
     /// - Parameter start: Whether to start the domain before `body`.
+    /// - Parameter serialPorts: How many serial consoles the domain has (at most four).
     /// - Parameter devices: More device elements for the definition.
     /// - Parameter body: The test; receives the shared connection and the domain.
     static func withDomain<Result>(
-        _ prefix: String, backingFile: Bool = false, start: Bool = true, devices: String = "",
+        _ prefix: String, backingFile: Bool = false, start: Bool = true, serialPorts: Int = 1, devices: String = "",
         body: (Connection, QemuTestDomain) async throws -> Result
     ) async throws -> Result {
         let connection = try connection()
@@ -188,8 +192,8 @@ enum QemuGround {
             try createDisk(at: disk)
         }
         let uuid = UUID().uuidString.lowercased()
-        let domain = try await connection.defineDomain(
-            xml: domainXML(name: name, uuid: uuid, disk: disk, folder: folder.path, devices: devices))
+        let domain = try await connection.defineDomain(xml: domainXML(
+            name: name, uuid: uuid, disk: disk, folder: folder.path, serialPorts: serialPorts, devices: devices))
         defer {
             if (try? domain.isActive) == true { try? domain.destroy() }
             try? domain.undefine(options: [.managedSave, .snapshotsMetadata])
@@ -253,7 +257,7 @@ enum QemuGround {
     }
 }
 
-/// One test's domain, as ``QemuGround/withDomain(_:backingFile:start:devices:body:)`` defined it.
+/// One test's domain, as ``QemuGround/withDomain(_:backingFile:start:serialPorts:devices:body:)`` defined it.
 struct QemuTestDomain: Sendable {
     /// The domain.
     let domain: Domain

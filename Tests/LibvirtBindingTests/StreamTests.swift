@@ -215,6 +215,30 @@ struct StreamTests {
         }
     }
 
+    /// A non-blocking stream read through `bytes()` waits for libvirt's readable events between
+    /// reads (never a busy loop) and delivers the whole image, every time; a watchdog cancels a
+    /// reading that stalls, which then ends short.
+    @Test("bytes() reads a non-blocking stream as its events report data")
+    func nonBlockingBytes() async throws {
+        let connection = try await Connection(uri: defaultTestURI)
+        let domain = try await connection.domain(named: "test")
+        for _ in 0..<20 {
+            let stream = try await connection.makeStream(options: .nonblock)
+            _ = try await domain.screenshot(stream: stream, screen: 0)
+            let reader = Task {
+                var image: [UInt8] = []
+                for try await chunk in stream.bytes(chunkSize: 4096) { image += chunk }
+                return image
+            }
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(10))
+                reader.cancel()
+            }
+            Self.expectPNG(try await reader.value)
+            watchdog.cancel()
+        }
+    }
+
     /// A non-blocking stream read as its `events(_:)` report it readable: `finish()` inside the
     /// event loop removes the callback (libvirt requires that before a non-blocking stream
     /// closes, and never releases a callback left registered), which ends the sequence, so the

@@ -15,11 +15,13 @@ extension Connection {
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {
         try ensureOpen()
         let key = EventRegistrationKey(connection: pointer, function: connectionCloseFunction, id: 0, object: nil)
-        return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
-            virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil)
-        }, deregister: { [self] _ in
-            _ = virConnectUnregisterCloseCallback(pointer, connectionClosed)
-        }, libvirtReleases: false)
+        return AsyncStream(reading: try subscribeToEvents(Connection.CloseReason.self, [
+            EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectRegisterCloseCallback(pointer, connectionClosed, opaque, nil)
+            }, deregister: { [self] _ in
+                _ = virConnectUnregisterCloseCallback(pointer, connectionClosed)
+            }, libvirtReleases: false),
+        ], buffering: .unbounded))
     }
 }
 
@@ -58,8 +60,9 @@ func registerCloseWatch(of address: UInt) -> EventRegistration? {
 private let connectionClosed: @convention(c) (OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = {
     connection, reason, opaque in
     guard let opaque else { return }
-    EventHub<Connection.CloseReason>.from(opaque).yield(Connection.CloseReason(rawValue: reason))
+    let closeReason = Connection.CloseReason(rawValue: reason)
+    EventHub<Connection.CloseReason>.from(opaque).yield(closeReason)
     guard let connection else { return }
     let address = UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection)))
-    DispatchQueue.global().async { endEventStreams(ofConnection: address) }
+    DispatchQueue.global().async { endEventStreams(ofConnection: address, reason: closeReason) }
 }

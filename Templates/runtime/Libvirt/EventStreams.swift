@@ -61,14 +61,15 @@ final class ReleaseFlag: Sendable {
 /// stream (or dropping its iterator) deregisters the callback, unless libvirt has already
 /// released it (which ends the stream).
 ///
+/// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind.
 /// - Parameter register: Registers with the retained `opaque` box; returns libvirt's callback ID or -1.
 /// - Parameter deregister: Deregisters a callback ID.
 package func registeredEventStream<Event: Sendable>(
-    _ type: Event.Type,
+    _ type: Event.Type, bufferingPolicy: AsyncStream<Event>.Continuation.BufferingPolicy,
     register: (UnsafeMutableRawPointer) -> Int32,
     deregister: @escaping @Sendable (Int32) -> Void
 ) throws -> AsyncStream<Event> {
-    let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
+    let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: bufferingPolicy)
     let box = EventStreamBox(continuation)
     let opaque = box.retainedOpaque()
     let callbackID = register(opaque)

@@ -1,20 +1,27 @@
 import CLibvirt
-import Foundation
-import Synchronization
 
 extension DataStream {
     /// Sends bytes.
     ///
     /// A blocking stream sends them all before returning; a non-blocking one may accept fewer, or
-    /// none (returning 0) when it would block: send the rest when ``events(_:)`` reports `.writable`.
+    /// none (returning 0) when it would block: send the rest when ``events(_:bufferingPolicy:)``
+    /// reports `.writable`.
     ///
     /// - Parameter bytes: The data.
     /// - Returns: How many bytes were sent.
-    /// - Throws: ``LibvirtError`` when the stream fails.
+    /// - Throws: ``LibvirtError`` when the stream fails, or `.operationInvalid` while another task
+    ///   writes it.
     ///
     /// C symbol: `virStreamSend`.
     @discardableResult
     public func send(_ bytes: [UInt8]) throws -> Int {
+        try beginUse(.writing, by: "DataStream.send(_:)")
+        defer { endUse(.writing) }
+        return try sendNow(bytes)
+    }
+
+    /// Sends bytes, for a task that holds the stream's writing use.
+    private func sendNow(_ bytes: [UInt8]) throws -> Int {
         let sent = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { virStreamSend(pointer, $0, buffer.count) }
@@ -28,14 +35,17 @@ extension DataStream {
     /// stream has nothing to read yet.
     ///
     /// - Parameter maxLength: The most bytes to return.
-    /// - Throws: ``LibvirtError`` when the stream fails.
+    /// - Throws: ``LibvirtError`` when the stream fails, or `.operationInvalid` while another task
+    ///   reads it.
     ///
     /// C symbol: `virStreamRecv`.
     public func receive(upTo maxLength: Int = 65536) throws -> [UInt8]? {
+        try beginUse(.reading, by: "DataStream.receive(upTo:)")
+        defer { endUse(.reading) }
         switch try receive(upTo: maxLength, { virStreamRecv(pointer, $0, $1) }) {
-        case .data(let bytes): bytes
-        case .wouldBlock, .hole: []
-        case .end: nil
+        case .data(let bytes): return bytes
+        case .wouldBlock, .hole: return []
+        case .end: return nil
         }
     }
 
@@ -55,17 +65,20 @@ extension DataStream {
     ///
     /// - Parameter maxLength: The most bytes to return.
     /// - Parameter options: `.stopAtHole` to learn about holes instead of reading them as zeros.
-    /// - Throws: ``LibvirtError`` when the stream fails.
+    /// - Throws: ``LibvirtError`` when the stream fails, or `.operationInvalid` while another task
+    ///   reads it.
     ///
     /// C symbol: `virStreamRecvFlags`.
     public func receive(upTo maxLength: Int = 65536, options: DataStream.ReceiveOptions) throws -> Chunk {
-        try receive(upTo: maxLength) { virStreamRecvFlags(pointer, $0, $1, options.rawValue) }
+        try beginUse(.reading, by: "DataStream.receive(upTo:options:)")
+        defer { endUse(.reading) }
+        return try receive(upTo: maxLength) { virStreamRecvFlags(pointer, $0, $1, options.rawValue) }
     }
 
     /// One read into a fresh buffer that libvirt fills directly (no zero-filling, no copy); a
     /// chunk much smaller than the buffer is copied into an array of its own size, so small reads
-    /// do not keep the whole buffer alive.
-    private func receive(
+    /// do not keep the whole buffer alive. The caller holds the stream's reading use.
+    func receive(
         upTo maxLength: Int, _ read: (UnsafeMutablePointer<CChar>, Int) -> Int32
     ) throws -> Chunk {
         let capacity = max(maxLength, 1)
@@ -84,39 +97,51 @@ extension DataStream {
         }
     }
 
-    /// The bytes of a stream as an async sequence, read on a pooled background thread until the
-    /// end of the stream, which is then finished. Cancelling the iteration aborts the stream, on
-    /// the reading thread once the read in progress returns: libvirt's local streams do not
-    /// survive being closed by one thread while another reads them.
+    /// The bytes of a stream as an async sequence, until the end of the stream, which is then
+    /// finished. Each read of a blocking stream runs on a thread of the bindings' own, off Swift's
+    /// cooperative pool; a non-blocking stream is read as its event callback reports it readable
+    /// (so no ``events(_:bufferingPolicy:)`` sequence may be open meanwhile). Cancelling the
+    /// iteration, or leaving it early, aborts the stream (once a read in progress returns:
+    /// libvirt's local streams do not survive being closed while a read runs).
+    ///
+    /// A stream has one reader at a time: iterating while another task reads the stream throws
+    /// ``LibvirtError`` `.operationInvalid`.
     ///
     /// - Parameter chunkSize: The most bytes per element.
     public func bytes(chunkSize: Int = 65536) -> AsyncThrowingStream<[UInt8], any Error> {
-        AsyncThrowingStream { continuation in
-            let reader = StreamReader(stream: self, chunkSize: chunkSize, continuation: continuation)
-            continuation.onTermination = { termination in
-                if case .cancelled = termination { reader.cancel() }
-            }
-            reader.start()
-        }
+        let reader = StreamChunkReader(stream: self, chunkSize: chunkSize)
+        return AsyncThrowingStream(unfolding: { try await reader.next() })
     }
 
     /// Sends every chunk of an async sequence, then finishes the stream.
     ///
+    /// Each send to a blocking stream runs on a thread of the bindings' own, off Swift's
+    /// cooperative pool; on a non-blocking stream, a send that would block waits (without a
+    /// thread) until the stream's event callback reports it writable, so no
+    /// ``events(_:bufferingPolicy:)`` sequence may be open meanwhile. Cancelling the task aborts the
+    /// stream (once a send in progress returns).
+    ///
     /// - Parameter chunks: The data, in order.
-    /// - Throws: ``LibvirtError`` when the stream fails (the stream is aborted), or the sequence's error.
+    /// - Throws: ``LibvirtError`` when the stream fails (the stream is aborted), or `.operationInvalid`
+    ///   while another task writes it; `CancellationError`; or the sequence's error.
     public func write<Chunks: AsyncSequence>(contentsOf chunks: Chunks) async throws where Chunks.Element == [UInt8] {
+        try beginUse(.writing, by: "DataStream.write(contentsOf:)")
+        defer { endUse(.writing) }
+        let readiness = StreamReadiness(self)
         do {
             for try await chunk in chunks {
                 var offset = 0
                 while offset < chunk.count {
-                    let sent = try send(Array(chunk[offset...]))
-                    if sent == 0 { await Task.yield() }
+                    try Task.checkCancellation()
+                    let rest = offset == 0 ? chunk : Array(chunk[offset...])
+                    let sent = try await StreamCalls.run { [self] in try sendNow(rest) }
+                    if sent == 0 { try await readiness.wait(for: .writable) }
                     offset += sent
                 }
             }
-            try finish()
+            try await StreamCalls.run { [self] in try finish(holding: .writing) }
         } catch {
-            try? abort()
+            _ = try? await StreamCalls.run { [self] in try abort(holding: .writing) }
             throw error
         }
     }
@@ -124,10 +149,13 @@ extension DataStream {
     /// Receives the whole stream, handing each chunk to `sink`, then finishes the stream.
     ///
     /// - Parameter sink: Takes each chunk; an error it throws aborts the stream and is rethrown.
-    /// - Throws: ``LibvirtError`` when the stream fails, or the sink's error.
+    /// - Throws: ``LibvirtError`` when the stream fails (`.operationInvalid` while another task reads
+    ///   it), or the sink's error.
     ///
     /// C symbol: `virStreamRecvAll`.
     public func receiveAll(_ sink: ([UInt8]) throws -> Void) throws {
+        try beginUse(.reading, by: "DataStream.receiveAll(_:)")
+        defer { endUse(.reading) }
         try withoutActuallyEscaping(sink) { sink in
             let box = CallbackBox(sink)
             let result = virStreamRecvAll(pointer, { _, data, count, opaque in
@@ -138,16 +166,19 @@ extension DataStream {
             }, box.opaque)
             try box.finish(result)
         }
-        try finish()
+        try finish(holding: .reading)
     }
 
     /// Sends data `source` produces until it returns an empty array, then finishes the stream.
     ///
     /// - Parameter source: Given the most bytes wanted, returns the next chunk (empty at the end).
-    /// - Throws: ``LibvirtError`` when the stream fails, or the source's error.
+    /// - Throws: ``LibvirtError`` when the stream fails (`.operationInvalid` while another task writes
+    ///   it), or the source's error.
     ///
     /// C symbol: `virStreamSendAll`.
     public func sendAll(_ source: (Int) throws -> [UInt8]) throws {
+        try beginUse(.writing, by: "DataStream.sendAll(_:)")
+        defer { endUse(.writing) }
         try withoutActuallyEscaping(source) { source in
             let box = CallbackBox(source)
             let result = virStreamSendAll(pointer, { _, data, count, opaque in
@@ -160,13 +191,15 @@ extension DataStream {
             }, box.opaque)
             try box.finish(result)
         }
-        try finish()
+        try finish(holding: .writing)
     }
 
     /// Receives a sparse stream: data chunks go to `data`, hole lengths to `hole`; then finishes the stream.
     ///
     /// C symbol: `virStreamSparseRecvAll`.
     public func sparseReceiveAll(data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void) throws {
+        try beginUse(.reading, by: "DataStream.sparseReceiveAll(data:hole:)")
+        defer { endUse(.reading) }
         typealias Handlers = (data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void)
         try withoutActuallyEscaping(data) { data in
             try withoutActuallyEscaping(hole) { hole in
@@ -185,7 +218,7 @@ extension DataStream {
                 try box.finish(result)
             }
         }
-        try finish()
+        try finish(holding: .reading)
     }
 
     /// Sends a sparse stream, then finishes it.
@@ -198,6 +231,8 @@ extension DataStream {
     public func sparseSendAll(
         data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
     ) throws {
+        try beginUse(.writing, by: "DataStream.sparseSendAll(data:hole:skip:)")
+        defer { endUse(.writing) }
         typealias Handlers = (
             data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
         )
@@ -231,51 +266,6 @@ extension DataStream {
                 }
             }
         }
-        try finish()
-    }
-}
-
-/// Reads a blocking stream on a pooled background thread and feeds an async stream.
-private final class StreamReader: @unchecked Sendable {
-    let stream: DataStream
-    let chunkSize: Int
-    let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
-    /// Set once when the consumer cancels; read by the reading thread.
-    private let cancelled = Atomic<Bool>(false)
-
-    init(stream: DataStream, chunkSize: Int, continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
-        self.stream = stream
-        self.chunkSize = chunkSize
-        self.continuation = continuation
-    }
-
-    /// The queue every reader's blocking loop runs on: its threads are pooled, so starting a
-    /// reader costs no thread creation, and concurrent readers do not wait for each other.
-    private static let queue = DispatchQueue(label: "libvirt.stream-readers", qos: .utility, attributes: .concurrent)
-
-    func start() {
-        Self.queue.async { [self] in run() }
-    }
-
-    /// Asks the reading thread to stop and abort the stream after the read in progress.
-    func cancel() {
-        cancelled.store(true, ordering: .relaxed)
-    }
-
-    private func run() {
-        do {
-            while !cancelled.load(ordering: .relaxed) {
-                guard let chunk = try stream.receive(upTo: chunkSize) else {
-                    try stream.finish()
-                    continuation.finish()
-                    return
-                }
-                if !chunk.isEmpty { continuation.yield(chunk) }
-            }
-            try? stream.abort()
-        } catch {
-            try? stream.abort()
-            continuation.finish(throwing: error)
-        }
+        try finish(holding: .writing)
     }
 }

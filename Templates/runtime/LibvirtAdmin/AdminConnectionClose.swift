@@ -11,11 +11,13 @@ extension AdminConnection {
     public func closeEvents() throws -> AsyncStream<Connection.CloseReason> {
         let key = EventRegistrationKey(
             connection: pointer, function: "virAdmConnectRegisterCloseCallback", id: 0, object: nil)
-        return try subscribeToEvents(Connection.CloseReason.self, key: key, register: { opaque in
-            virAdmConnectRegisterCloseCallback(pointer, adminConnectionClosed, opaque, nil)
-        }, deregister: { [self] _ in
-            _ = virAdmConnectUnregisterCloseCallback(pointer, adminConnectionClosed)
-        }, libvirtReleases: false)
+        return AsyncStream(reading: try subscribeToEvents(Connection.CloseReason.self, [
+            EventRegistrationRequest(key: key, register: { [self] opaque in
+                virAdmConnectRegisterCloseCallback(pointer, adminConnectionClosed, opaque, nil)
+            }, deregister: { [self] _ in
+                _ = virAdmConnectUnregisterCloseCallback(pointer, adminConnectionClosed)
+            }, libvirtReleases: false),
+        ], buffering: .unbounded))
     }
 }
 

@@ -27,23 +27,29 @@ extension Connection {
     ///   with the matching options), or nil for all.
     /// - Parameter domain: Only events about this domain, or nil for all.
     /// - Parameter options: How `named` matches.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind:
+    ///   all of them (`.unbounded`, the default: none is lost), or at most n, dropping the new
+    ///   ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events; ending the iteration deregisters the callback.
     /// - Throws: `LibvirtError` when libvirt cannot register the callback.
     ///
     /// C symbols: `virConnectDomainQemuMonitorEventRegister`, `virConnectDomainQemuMonitorEventDeregister`.
     public func qemuMonitorEvents(
-        named: String? = nil, domain: Domain? = nil, options: Connection.DomainQEMUMonitorEventRegisterOptions = []
+        named: String? = nil, domain: Domain? = nil, options: Connection.DomainQEMUMonitorEventRegisterOptions = [],
+        bufferingPolicy: AsyncStream<QemuMonitorEvent>.Continuation.BufferingPolicy = .unbounded
     ) throws -> AsyncStream<QemuMonitorEvent> {
         let filter: AnyHashable? = domain.map { AnyHashable([AnyHashable($0), AnyHashable(named), AnyHashable(options.rawValue)]) }
             ?? AnyHashable([AnyHashable(named), AnyHashable(options.rawValue)])
         let key = EventRegistrationKey(
             connection: pointer, function: "virConnectDomainQemuMonitorEventRegister", id: 0, object: filter)
-        return try subscribeToEvents(QemuMonitorEvent.self, key: key, register: { opaque in
-            virConnectDomainQemuMonitorEventRegister(
-                pointer, domain?.pointer, named, qemuMonitorEventReceived, opaque, releaseRetainedOpaque, options.rawValue)
-        }, deregister: { [self] callbackID in
-            _ = virConnectDomainQemuMonitorEventDeregister(pointer, callbackID)
-        })
+        return AsyncStream(reading: try subscribeToEvents(QemuMonitorEvent.self, [
+            EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectDomainQemuMonitorEventRegister(
+                    pointer, domain?.pointer, named, qemuMonitorEventReceived, opaque, releaseRetainedOpaque, options.rawValue)
+            }, deregister: { [self] callbackID in
+                _ = virConnectDomainQemuMonitorEventDeregister(pointer, callbackID)
+            }),
+        ], buffering: EventBuffering(bufferingPolicy)))
     }
 }
 

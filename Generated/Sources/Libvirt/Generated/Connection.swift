@@ -32,14 +32,14 @@ public final class Connection: @unchecked Sendable {
     /// call does nothing. Afterwards, every throwing call on the connection
     /// and on the objects obtained from it (domains, networks, pools, ...) throws a
     /// `LibvirtError` with code `.invalidConn` instead of reaching libvirt, and its event
-    /// streams end. Call it when no other thread is using the connection: a call in flight on
-    /// another thread may use the released connection.
+    /// streams end (the throwing ones with reason `.client`). Call it when no other thread is
+    /// using the connection: a call in flight on another thread may use the released connection.
     ///
     /// C symbol: `virConnectClose`.
     public func close() {
         guard closing.close() else { return }
         ClosedConnections.insert(pointer)
-        endEventStreams(ofConnection: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))
+        endEventStreams(ofConnection: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))), reason: .client)
         virConnectClose(pointer)
     }
 

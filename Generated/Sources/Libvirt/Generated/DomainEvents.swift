@@ -3,7 +3,7 @@
 import CLibvirt
 
 extension Domain {
-    /// An event libvirt reports about a Domain, delivered by `Connection.domainEvents(_:domain:)`.
+    /// An event libvirt reports about a Domain, delivered by `Connection.domainEvents(_:domain:bufferingPolicy:)`.
     public enum Event: Sendable {
         /// This callback occurs when libvirt detects a change in the state of a guest
         /// agent.
@@ -270,55 +270,135 @@ extension Connection {
     /// Delivers Domain events of one kind as they happen, optionally only those about one object.
     ///
     /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
-    /// Ending the iteration (or dropping the stream) deregisters the callback.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `domainEventsThrowingOnClose(_:domain:bufferingPolicy:)` says why.
     /// - Parameter id: Which kind of event to deliver.
-    /// - Parameter domain: Only events about this object, or nil for all.
+    /// - Parameter domain: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
     ///
     /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
     /// Available since libvirt 0.8.0.
-    public func domainEvents(_ id: Domain.EventID, domain: Domain? = nil) throws -> AsyncStream<Domain.Event> {
+    public func domainEvents(_ id: Domain.EventID, domain: Domain? = nil, bufferingPolicy: AsyncStream<Domain.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Domain.Event> {
+        try domainEvents([id], domain: domain, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers Domain events of several kinds in one stream as they happen, optionally only those about one object; each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `domainEventsThrowingOnClose(_:domain:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter domain: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
+    /// Available since libvirt 0.8.0.
+    public func domainEvents(_ ids: [Domain.EventID], domain: Domain? = nil, bufferingPolicy: AsyncStream<Domain.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Domain.Event> {
+        AsyncStream(reading: try subscribeToDomainEvents(ids, domain: domain, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Delivers Domain events of several kinds in one stream as they happen, optionally only those about one object; when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter domain: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
+    /// Available since libvirt 0.8.0.
+    public func domainEventsThrowingOnClose(_ ids: [Domain.EventID], domain: Domain? = nil, bufferingPolicy: AsyncThrowingStream<Domain.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Domain.Event, any Error> {
+        AsyncThrowingStream(reading: try subscribeToDomainEvents(ids, domain: domain, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Subscribes a queue to the events `ids` name, about `domain` or all objects.
+    private func subscribeToDomainEvents(
+        _ ids: [Domain.EventID], domain: Domain?, buffering: EventBuffering
+    ) throws -> EventQueue<Domain.Event> {
         try ensureOpen()
-        let callback: virConnectDomainEventGenericCallback
-        switch id {
-        case .agentLifecycle: callback = unsafeBitCast(domainAgentLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .balloonChange: callback = unsafeBitCast(domainBalloonChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .blockJobByPath: callback = unsafeBitCast(domainBlockJobByPathTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .blockJob: callback = unsafeBitCast(domainBlockJobTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .blockThreshold: callback = unsafeBitCast(domainBlockThresholdTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .controlError: callback = domainControlErrorTrampoline
-        case .deviceAdded: callback = unsafeBitCast(domainDeviceAddedTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .deviceRemovalFailed: callback = unsafeBitCast(domainDeviceRemovalFailedTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .deviceRemoved: callback = unsafeBitCast(domainDeviceRemovedTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .diskChange: callback = unsafeBitCast(domainDiskChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .graphics: callback = unsafeBitCast(domainGraphicsTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .ioError: callback = unsafeBitCast(domainIoErrorTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .ioErrorReason: callback = unsafeBitCast(domainIoErrorReasonTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .jobCompleted: callback = unsafeBitCast(domainJobCompletedTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .lifecycle: callback = unsafeBitCast(domainLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .memoryDeviceSizeChange: callback = unsafeBitCast(domainMemoryDeviceSizeChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .memoryFailure: callback = unsafeBitCast(domainMemoryFailureTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .metadataChange: callback = unsafeBitCast(domainMetadataChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .migrationIteration: callback = unsafeBitCast(domainMigrationIterationTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .pmsuspend: callback = unsafeBitCast(domainPmsuspendTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .pmsuspendDisk: callback = unsafeBitCast(domainPmsuspendDiskTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .pmwakeup: callback = unsafeBitCast(domainPmwakeupTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .reboot: callback = domainRebootTrampoline
-        case .rtcChange: callback = unsafeBitCast(domainRtcChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .trayChange: callback = unsafeBitCast(domainTrayChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .tunable: callback = unsafeBitCast(domainTunableTrampoline, to: virConnectDomainEventGenericCallback.self)
-        case .watchdog: callback = unsafeBitCast(domainWatchdogTrampoline, to: virConnectDomainEventGenericCallback.self)
-        default:
-            throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
-        }
-        let key = EventRegistrationKey(
-            connection: pointer, function: "virConnectDomainEventRegisterAny", id: id.rawValue, object: domain.map(AnyHashable.init))
-        return try subscribeToEvents(Domain.Event.self, key: key, register: { opaque in
-            virConnectDomainEventRegisterAny(pointer, domain?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
-        }, deregister: { [self] callbackID in
-            _ = virConnectDomainEventDeregisterAny(pointer, callbackID)
-        })
+        return try subscribeToEvents(Domain.Event.self, ids.map { id in
+            let callback: virConnectDomainEventGenericCallback
+            switch id {
+            case .agentLifecycle: callback = unsafeBitCast(domainAgentLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .balloonChange: callback = unsafeBitCast(domainBalloonChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .blockJobByPath: callback = unsafeBitCast(domainBlockJobByPathTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .blockJob: callback = unsafeBitCast(domainBlockJobTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .blockThreshold: callback = unsafeBitCast(domainBlockThresholdTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .controlError: callback = domainControlErrorTrampoline
+            case .deviceAdded: callback = unsafeBitCast(domainDeviceAddedTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .deviceRemovalFailed: callback = unsafeBitCast(domainDeviceRemovalFailedTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .deviceRemoved: callback = unsafeBitCast(domainDeviceRemovedTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .diskChange: callback = unsafeBitCast(domainDiskChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .graphics: callback = unsafeBitCast(domainGraphicsTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .ioError: callback = unsafeBitCast(domainIoErrorTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .ioErrorReason: callback = unsafeBitCast(domainIoErrorReasonTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .jobCompleted: callback = unsafeBitCast(domainJobCompletedTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .lifecycle: callback = unsafeBitCast(domainLifecycleTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .memoryDeviceSizeChange: callback = unsafeBitCast(domainMemoryDeviceSizeChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .memoryFailure: callback = unsafeBitCast(domainMemoryFailureTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .metadataChange: callback = unsafeBitCast(domainMetadataChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .migrationIteration: callback = unsafeBitCast(domainMigrationIterationTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .pmsuspend: callback = unsafeBitCast(domainPmsuspendTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .pmsuspendDisk: callback = unsafeBitCast(domainPmsuspendDiskTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .pmwakeup: callback = unsafeBitCast(domainPmwakeupTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .reboot: callback = domainRebootTrampoline
+            case .rtcChange: callback = unsafeBitCast(domainRtcChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .trayChange: callback = unsafeBitCast(domainTrayChangeTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .tunable: callback = unsafeBitCast(domainTunableTrampoline, to: virConnectDomainEventGenericCallback.self)
+            case .watchdog: callback = unsafeBitCast(domainWatchdogTrampoline, to: virConnectDomainEventGenericCallback.self)
+            default:
+                throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
+            }
+            let key = EventRegistrationKey(
+                connection: pointer, function: "virConnectDomainEventRegisterAny", id: id.rawValue, object: domain.map(AnyHashable.init))
+            return EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectDomainEventRegisterAny(pointer, domain?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
+            }, deregister: { [self] callbackID in
+                _ = virConnectDomainEventDeregisterAny(pointer, callbackID)
+            })
+        }, buffering: buffering)
+    }
+}
+
+extension Domain {
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `eventsThrowingOnClose(_:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
+    /// Available since libvirt 0.8.0.
+    public func events(_ ids: [Domain.EventID], bufferingPolicy: AsyncStream<Domain.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Domain.Event> {
+        try connection.domainEvents(ids, domain: self, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectDomainEventRegisterAny`, `virConnectDomainEventDeregisterAny`.
+    /// Available since libvirt 0.8.0.
+    public func eventsThrowingOnClose(_ ids: [Domain.EventID], bufferingPolicy: AsyncThrowingStream<Domain.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Domain.Event, any Error> {
+        try connection.domainEventsThrowingOnClose(ids, domain: self, bufferingPolicy: bufferingPolicy)
     }
 }
 

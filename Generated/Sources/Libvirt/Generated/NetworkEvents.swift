@@ -3,7 +3,7 @@
 import CLibvirt
 
 extension Network {
-    /// An event libvirt reports about a Network, delivered by `Connection.networkEvents(_:network:)`.
+    /// An event libvirt reports about a Network, delivered by `Connection.networkEvents(_:network:bufferingPolicy:)`.
     public enum Event: Sendable {
         /// This callback occurs when the network is started or stopped.
         ///
@@ -20,29 +20,109 @@ extension Connection {
     /// Delivers Network events of one kind as they happen, optionally only those about one object.
     ///
     /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
-    /// Ending the iteration (or dropping the stream) deregisters the callback.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `networkEventsThrowingOnClose(_:network:bufferingPolicy:)` says why.
     /// - Parameter id: Which kind of event to deliver.
-    /// - Parameter network: Only events about this object, or nil for all.
+    /// - Parameter network: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
     ///
     /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
     /// Available since libvirt 1.2.1.
-    public func networkEvents(_ id: Network.EventID, network: Network? = nil) throws -> AsyncStream<Network.Event> {
+    public func networkEvents(_ id: Network.EventID, network: Network? = nil, bufferingPolicy: AsyncStream<Network.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Network.Event> {
+        try networkEvents([id], network: network, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers Network events of several kinds in one stream as they happen, optionally only those about one object; each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `networkEventsThrowingOnClose(_:network:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter network: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
+    /// Available since libvirt 1.2.1.
+    public func networkEvents(_ ids: [Network.EventID], network: Network? = nil, bufferingPolicy: AsyncStream<Network.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Network.Event> {
+        AsyncStream(reading: try subscribeToNetworkEvents(ids, network: network, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Delivers Network events of several kinds in one stream as they happen, optionally only those about one object; when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter network: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
+    /// Available since libvirt 1.2.1.
+    public func networkEventsThrowingOnClose(_ ids: [Network.EventID], network: Network? = nil, bufferingPolicy: AsyncThrowingStream<Network.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Network.Event, any Error> {
+        AsyncThrowingStream(reading: try subscribeToNetworkEvents(ids, network: network, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Subscribes a queue to the events `ids` name, about `network` or all objects.
+    private func subscribeToNetworkEvents(
+        _ ids: [Network.EventID], network: Network?, buffering: EventBuffering
+    ) throws -> EventQueue<Network.Event> {
         try ensureOpen()
-        let callback: virConnectNetworkEventGenericCallback
-        switch id {
-        case .lifecycle: callback = unsafeBitCast(networkLifecycleTrampoline, to: virConnectNetworkEventGenericCallback.self)
-        default:
-            throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
-        }
-        let key = EventRegistrationKey(
-            connection: pointer, function: "virConnectNetworkEventRegisterAny", id: id.rawValue, object: network.map(AnyHashable.init))
-        return try subscribeToEvents(Network.Event.self, key: key, register: { opaque in
-            virConnectNetworkEventRegisterAny(pointer, network?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
-        }, deregister: { [self] callbackID in
-            _ = virConnectNetworkEventDeregisterAny(pointer, callbackID)
-        })
+        return try subscribeToEvents(Network.Event.self, ids.map { id in
+            let callback: virConnectNetworkEventGenericCallback
+            switch id {
+            case .lifecycle: callback = unsafeBitCast(networkLifecycleTrampoline, to: virConnectNetworkEventGenericCallback.self)
+            default:
+                throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
+            }
+            let key = EventRegistrationKey(
+                connection: pointer, function: "virConnectNetworkEventRegisterAny", id: id.rawValue, object: network.map(AnyHashable.init))
+            return EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectNetworkEventRegisterAny(pointer, network?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
+            }, deregister: { [self] callbackID in
+                _ = virConnectNetworkEventDeregisterAny(pointer, callbackID)
+            })
+        }, buffering: buffering)
+    }
+}
+
+extension Network {
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `eventsThrowingOnClose(_:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
+    /// Available since libvirt 1.2.1.
+    public func events(_ ids: [Network.EventID], bufferingPolicy: AsyncStream<Network.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Network.Event> {
+        try connection.networkEvents(ids, network: self, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectNetworkEventRegisterAny`, `virConnectNetworkEventDeregisterAny`.
+    /// Available since libvirt 1.2.1.
+    public func eventsThrowingOnClose(_ ids: [Network.EventID], bufferingPolicy: AsyncThrowingStream<Network.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Network.Event, any Error> {
+        try connection.networkEventsThrowingOnClose(ids, network: self, bufferingPolicy: bufferingPolicy)
     }
 }
 

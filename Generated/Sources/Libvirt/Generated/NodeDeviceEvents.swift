@@ -3,7 +3,7 @@
 import CLibvirt
 
 extension NodeDevice {
-    /// An event libvirt reports about a NodeDevice, delivered by `Connection.nodeDeviceEvents(_:nodeDevice:)`.
+    /// An event libvirt reports about a NodeDevice, delivered by `Connection.nodeDeviceEvents(_:nodeDevice:bufferingPolicy:)`.
     public enum Event: Sendable {
         /// This callback is called when a node device lifecycle action is performed,
         /// like added or removed.
@@ -31,30 +31,76 @@ extension Connection {
     /// Delivers NodeDevice events of one kind as they happen, optionally only those about one object.
     ///
     /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
-    /// Ending the iteration (or dropping the stream) deregisters the callback.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `nodeDeviceEventsThrowingOnClose(_:nodeDevice:bufferingPolicy:)` says why.
     /// - Parameter id: Which kind of event to deliver.
-    /// - Parameter nodeDevice: Only events about this object, or nil for all.
+    /// - Parameter nodeDevice: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
     ///
     /// C symbols: `virConnectNodeDeviceEventRegisterAny`, `virConnectNodeDeviceEventDeregisterAny`.
     /// Available since libvirt 2.2.0.
-    public func nodeDeviceEvents(_ id: NodeDevice.EventID, nodeDevice: NodeDevice? = nil) throws -> AsyncStream<NodeDevice.Event> {
+    public func nodeDeviceEvents(_ id: NodeDevice.EventID, nodeDevice: NodeDevice? = nil, bufferingPolicy: AsyncStream<NodeDevice.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<NodeDevice.Event> {
+        try nodeDeviceEvents([id], nodeDevice: nodeDevice, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers NodeDevice events of several kinds in one stream as they happen, optionally only those about one object; each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `nodeDeviceEventsThrowingOnClose(_:nodeDevice:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter nodeDevice: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectNodeDeviceEventRegisterAny`, `virConnectNodeDeviceEventDeregisterAny`.
+    /// Available since libvirt 2.2.0.
+    public func nodeDeviceEvents(_ ids: [NodeDevice.EventID], nodeDevice: NodeDevice? = nil, bufferingPolicy: AsyncStream<NodeDevice.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<NodeDevice.Event> {
+        AsyncStream(reading: try subscribeToNodeDeviceEvents(ids, nodeDevice: nodeDevice, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Delivers NodeDevice events of several kinds in one stream as they happen, optionally only those about one object; when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter nodeDevice: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectNodeDeviceEventRegisterAny`, `virConnectNodeDeviceEventDeregisterAny`.
+    /// Available since libvirt 2.2.0.
+    public func nodeDeviceEventsThrowingOnClose(_ ids: [NodeDevice.EventID], nodeDevice: NodeDevice? = nil, bufferingPolicy: AsyncThrowingStream<NodeDevice.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<NodeDevice.Event, any Error> {
+        AsyncThrowingStream(reading: try subscribeToNodeDeviceEvents(ids, nodeDevice: nodeDevice, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Subscribes a queue to the events `ids` name, about `nodeDevice` or all objects.
+    private func subscribeToNodeDeviceEvents(
+        _ ids: [NodeDevice.EventID], nodeDevice: NodeDevice?, buffering: EventBuffering
+    ) throws -> EventQueue<NodeDevice.Event> {
         try ensureOpen()
-        let callback: virConnectNodeDeviceEventGenericCallback
-        switch id {
-        case .lifecycle: callback = unsafeBitCast(nodeDeviceLifecycleTrampoline, to: virConnectNodeDeviceEventGenericCallback.self)
-        case .update: callback = nodeDeviceUpdateTrampoline
-        default:
-            throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
-        }
-        let key = EventRegistrationKey(
-            connection: pointer, function: "virConnectNodeDeviceEventRegisterAny", id: id.rawValue, object: nodeDevice.map(AnyHashable.init))
-        return try subscribeToEvents(NodeDevice.Event.self, key: key, register: { opaque in
-            virConnectNodeDeviceEventRegisterAny(pointer, nodeDevice?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
-        }, deregister: { [self] callbackID in
-            _ = virConnectNodeDeviceEventDeregisterAny(pointer, callbackID)
-        })
+        return try subscribeToEvents(NodeDevice.Event.self, ids.map { id in
+            let callback: virConnectNodeDeviceEventGenericCallback
+            switch id {
+            case .lifecycle: callback = unsafeBitCast(nodeDeviceLifecycleTrampoline, to: virConnectNodeDeviceEventGenericCallback.self)
+            case .update: callback = nodeDeviceUpdateTrampoline
+            default:
+                throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
+            }
+            let key = EventRegistrationKey(
+                connection: pointer, function: "virConnectNodeDeviceEventRegisterAny", id: id.rawValue, object: nodeDevice.map(AnyHashable.init))
+            return EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectNodeDeviceEventRegisterAny(pointer, nodeDevice?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
+            }, deregister: { [self] callbackID in
+                _ = virConnectNodeDeviceEventDeregisterAny(pointer, callbackID)
+            })
+        }, buffering: buffering)
     }
 }
 

@@ -3,7 +3,7 @@
 import CLibvirt
 
 extension Secret {
-    /// An event libvirt reports about a Secret, delivered by `Connection.secretEvents(_:secret:)`.
+    /// An event libvirt reports about a Secret, delivered by `Connection.secretEvents(_:secret:bufferingPolicy:)`.
     public enum Event: Sendable {
         /// This callback is called when a secret lifecycle action is performed,
         /// like added or removed.
@@ -31,30 +31,110 @@ extension Connection {
     /// Delivers Secret events of one kind as they happen, optionally only those about one object.
     ///
     /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
-    /// Ending the iteration (or dropping the stream) deregisters the callback.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `secretEventsThrowingOnClose(_:secret:bufferingPolicy:)` says why.
     /// - Parameter id: Which kind of event to deliver.
-    /// - Parameter secret: Only events about this object, or nil for all.
+    /// - Parameter secret: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
     ///
     /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
     /// Available since libvirt 3.0.0.
-    public func secretEvents(_ id: Secret.EventID, secret: Secret? = nil) throws -> AsyncStream<Secret.Event> {
+    public func secretEvents(_ id: Secret.EventID, secret: Secret? = nil, bufferingPolicy: AsyncStream<Secret.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Secret.Event> {
+        try secretEvents([id], secret: secret, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers Secret events of several kinds in one stream as they happen, optionally only those about one object; each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `secretEventsThrowingOnClose(_:secret:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter secret: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
+    /// Available since libvirt 3.0.0.
+    public func secretEvents(_ ids: [Secret.EventID], secret: Secret? = nil, bufferingPolicy: AsyncStream<Secret.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Secret.Event> {
+        AsyncStream(reading: try subscribeToSecretEvents(ids, secret: secret, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Delivers Secret events of several kinds in one stream as they happen, optionally only those about one object; when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter secret: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
+    /// Available since libvirt 3.0.0.
+    public func secretEventsThrowingOnClose(_ ids: [Secret.EventID], secret: Secret? = nil, bufferingPolicy: AsyncThrowingStream<Secret.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Secret.Event, any Error> {
+        AsyncThrowingStream(reading: try subscribeToSecretEvents(ids, secret: secret, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Subscribes a queue to the events `ids` name, about `secret` or all objects.
+    private func subscribeToSecretEvents(
+        _ ids: [Secret.EventID], secret: Secret?, buffering: EventBuffering
+    ) throws -> EventQueue<Secret.Event> {
         try ensureOpen()
-        let callback: virConnectSecretEventGenericCallback
-        switch id {
-        case .lifecycle: callback = unsafeBitCast(secretLifecycleTrampoline, to: virConnectSecretEventGenericCallback.self)
-        case .valueChanged: callback = secretValueChangedTrampoline
-        default:
-            throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
-        }
-        let key = EventRegistrationKey(
-            connection: pointer, function: "virConnectSecretEventRegisterAny", id: id.rawValue, object: secret.map(AnyHashable.init))
-        return try subscribeToEvents(Secret.Event.self, key: key, register: { opaque in
-            virConnectSecretEventRegisterAny(pointer, secret?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
-        }, deregister: { [self] callbackID in
-            _ = virConnectSecretEventDeregisterAny(pointer, callbackID)
-        })
+        return try subscribeToEvents(Secret.Event.self, ids.map { id in
+            let callback: virConnectSecretEventGenericCallback
+            switch id {
+            case .lifecycle: callback = unsafeBitCast(secretLifecycleTrampoline, to: virConnectSecretEventGenericCallback.self)
+            case .valueChanged: callback = secretValueChangedTrampoline
+            default:
+                throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
+            }
+            let key = EventRegistrationKey(
+                connection: pointer, function: "virConnectSecretEventRegisterAny", id: id.rawValue, object: secret.map(AnyHashable.init))
+            return EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectSecretEventRegisterAny(pointer, secret?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
+            }, deregister: { [self] callbackID in
+                _ = virConnectSecretEventDeregisterAny(pointer, callbackID)
+            })
+        }, buffering: buffering)
+    }
+}
+
+extension Secret {
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `eventsThrowingOnClose(_:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
+    /// Available since libvirt 3.0.0.
+    public func events(_ ids: [Secret.EventID], bufferingPolicy: AsyncStream<Secret.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<Secret.Event> {
+        try connection.secretEvents(ids, secret: self, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectSecretEventRegisterAny`, `virConnectSecretEventDeregisterAny`.
+    /// Available since libvirt 3.0.0.
+    public func eventsThrowingOnClose(_ ids: [Secret.EventID], bufferingPolicy: AsyncThrowingStream<Secret.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<Secret.Event, any Error> {
+        try connection.secretEventsThrowingOnClose(ids, secret: self, bufferingPolicy: bufferingPolicy)
     }
 }
 

@@ -3,7 +3,7 @@
 import CLibvirt
 
 extension StoragePool {
-    /// An event libvirt reports about a StoragePool, delivered by `Connection.storagePoolEvents(_:storagePool:)`.
+    /// An event libvirt reports about a StoragePool, delivered by `Connection.storagePoolEvents(_:storagePool:bufferingPolicy:)`.
     public enum Event: Sendable {
         /// This callback is called when a pool lifecycle action is performed, like start
         /// or stop.
@@ -31,30 +31,110 @@ extension Connection {
     /// Delivers StoragePool events of one kind as they happen, optionally only those about one object.
     ///
     /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
-    /// Ending the iteration (or dropping the stream) deregisters the callback.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `storagePoolEventsThrowingOnClose(_:storagePool:bufferingPolicy:)` says why.
     /// - Parameter id: Which kind of event to deliver.
-    /// - Parameter storagePool: Only events about this object, or nil for all.
+    /// - Parameter storagePool: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
     /// - Returns: The events, in the order libvirt reported them.
-    /// - Throws: `LibvirtError` when libvirt cannot register the callback.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
     ///
     /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
     /// Available since libvirt 2.0.0.
-    public func storagePoolEvents(_ id: StoragePool.EventID, storagePool: StoragePool? = nil) throws -> AsyncStream<StoragePool.Event> {
+    public func storagePoolEvents(_ id: StoragePool.EventID, storagePool: StoragePool? = nil, bufferingPolicy: AsyncStream<StoragePool.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<StoragePool.Event> {
+        try storagePoolEvents([id], storagePool: storagePool, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers StoragePool events of several kinds in one stream as they happen, optionally only those about one object; each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `storagePoolEventsThrowingOnClose(_:storagePool:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter storagePool: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
+    /// Available since libvirt 2.0.0.
+    public func storagePoolEvents(_ ids: [StoragePool.EventID], storagePool: StoragePool? = nil, bufferingPolicy: AsyncStream<StoragePool.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<StoragePool.Event> {
+        AsyncStream(reading: try subscribeToStoragePoolEvents(ids, storagePool: storagePool, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Delivers StoragePool events of several kinds in one stream as they happen, optionally only those about one object; when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter storagePool: Only events about this object (libvirt filters them), or nil for all.
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback.
+    ///
+    /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
+    /// Available since libvirt 2.0.0.
+    public func storagePoolEventsThrowingOnClose(_ ids: [StoragePool.EventID], storagePool: StoragePool? = nil, bufferingPolicy: AsyncThrowingStream<StoragePool.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<StoragePool.Event, any Error> {
+        AsyncThrowingStream(reading: try subscribeToStoragePoolEvents(ids, storagePool: storagePool, buffering: EventBuffering(bufferingPolicy)))
+    }
+
+    /// Subscribes a queue to the events `ids` name, about `storagePool` or all objects.
+    private func subscribeToStoragePoolEvents(
+        _ ids: [StoragePool.EventID], storagePool: StoragePool?, buffering: EventBuffering
+    ) throws -> EventQueue<StoragePool.Event> {
         try ensureOpen()
-        let callback: virConnectStoragePoolEventGenericCallback
-        switch id {
-        case .lifecycle: callback = unsafeBitCast(storagePoolLifecycleTrampoline, to: virConnectStoragePoolEventGenericCallback.self)
-        case .refresh: callback = storagePoolRefreshTrampoline
-        default:
-            throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
-        }
-        let key = EventRegistrationKey(
-            connection: pointer, function: "virConnectStoragePoolEventRegisterAny", id: id.rawValue, object: storagePool.map(AnyHashable.init))
-        return try subscribeToEvents(StoragePool.Event.self, key: key, register: { opaque in
-            virConnectStoragePoolEventRegisterAny(pointer, storagePool?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
-        }, deregister: { [self] callbackID in
-            _ = virConnectStoragePoolEventDeregisterAny(pointer, callbackID)
-        })
+        return try subscribeToEvents(StoragePool.Event.self, ids.map { id in
+            let callback: virConnectStoragePoolEventGenericCallback
+            switch id {
+            case .lifecycle: callback = unsafeBitCast(storagePoolLifecycleTrampoline, to: virConnectStoragePoolEventGenericCallback.self)
+            case .refresh: callback = storagePoolRefreshTrampoline
+            default:
+                throw LibvirtError(code: .noSupport, errorDomain: .none, message: "these bindings cannot deliver \(id) events")
+            }
+            let key = EventRegistrationKey(
+                connection: pointer, function: "virConnectStoragePoolEventRegisterAny", id: id.rawValue, object: storagePool.map(AnyHashable.init))
+            return EventRegistrationRequest(key: key, register: { [self] opaque in
+                virConnectStoragePoolEventRegisterAny(pointer, storagePool?.pointer, id.rawValue, callback, opaque, releaseRetainedOpaque)
+            }, deregister: { [self] callbackID in
+                _ = virConnectStoragePoolEventDeregisterAny(pointer, callbackID)
+            })
+        }, buffering: buffering)
+    }
+}
+
+extension StoragePool {
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); each event's case says which kind it is.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    ///
+    /// When libvirt reports the connection closed, the stream ends; `eventsThrowingOnClose(_:bufferingPolicy:)` says why.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
+    /// Available since libvirt 2.0.0.
+    public func events(_ ids: [StoragePool.EventID], bufferingPolicy: AsyncStream<StoragePool.Event>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncStream<StoragePool.Event> {
+        try connection.storagePoolEvents(ids, storagePool: self, bufferingPolicy: bufferingPolicy)
+    }
+
+    /// Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with libvirt's reason instead of ending silently.
+    ///
+    /// libvirt calls back on the bindings' event-loop thread; the events wait in the stream until read.
+    /// Ending the iteration (or dropping the stream) deregisters the callbacks no other stream shares.
+    /// - Parameter ids: Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).
+    /// - Parameter bufferingPolicy: Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest unread ones (`.bufferingNewest(n)`).
+    /// - Returns: The events, in the order libvirt reported them; after those that came before the connection closed, the iteration throws `ConnectionClosedError`.
+    /// - Throws: `LibvirtError` when libvirt cannot register a callback, or cannot tell the object's connection.
+    ///
+    /// C symbols: `virConnectStoragePoolEventRegisterAny`, `virConnectStoragePoolEventDeregisterAny`.
+    /// Available since libvirt 2.0.0.
+    public func eventsThrowingOnClose(_ ids: [StoragePool.EventID], bufferingPolicy: AsyncThrowingStream<StoragePool.Event, any Error>.Continuation.BufferingPolicy = .unbounded) throws -> AsyncThrowingStream<StoragePool.Event, any Error> {
+        try connection.storagePoolEventsThrowingOnClose(ids, storagePool: self, bufferingPolicy: bufferingPolicy)
     }
 }
 
