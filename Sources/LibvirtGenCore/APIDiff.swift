@@ -54,6 +54,14 @@ public struct APIDiff: Sendable, Encodable {
         public var changed: [String] = []
         /// Changes that break users' source: removals, signature changes, new cases of enums users switch over.
         public var sourceBreaking: [String] = []
+
+        /// The part as Markdown `###` sections: source-breaking changes first.
+        public var markdownSections: [String] {
+            APIDiff.markdownSection("Source-breaking", sourceBreaking)
+                + APIDiff.markdownSection("Added", added.map { "`\($0)`" })
+                + APIDiff.markdownSection("Removed", removed.map { "`\($0)`" })
+                + APIDiff.markdownSection("Changed", changed)
+        }
     }
 
     /// The old version.
@@ -75,21 +83,17 @@ public struct APIDiff: Sendable, Encodable {
 
     /// The diff as Markdown, for release notes.
     public var markdown: String {
-        var lines = ["# libvirt \(old) → \(new)", ""]
-        func section(_ title: String, _ items: [String]) {
-            guard !items.isEmpty else { return }
-            lines += ["### \(title) (\(items.count))", ""] + items.map { "- \($0)" } + [""]
-        }
-        lines += ["## C API", ""]
-        section("Added", c.added.map { "`\($0.name)` (\($0.kind)\($0.since.map { ", since \($0)" } ?? ""))" })
-        section("Removed", c.removed.map { "`\($0.name)` (\($0.kind))" })
-        section("Changed", c.changed.map { "`\($0.name)` (\($0.kind)): \($0.what)" })
-        lines += ["## Swift API", ""]
-        section("Source-breaking", swift.sourceBreaking)
-        section("Added", swift.added.map { "`\($0)`" })
-        section("Removed", swift.removed.map { "`\($0)`" })
-        section("Changed", swift.changed)
+        var lines = ["# libvirt \(old) → \(new)", "", "## C API", ""]
+        lines += Self.markdownSection("Added", c.added.map { "`\($0.name)` (\($0.kind)\($0.since.map { ", since \($0)" } ?? ""))" })
+        lines += Self.markdownSection("Removed", c.removed.map { "`\($0.name)` (\($0.kind))" })
+        lines += Self.markdownSection("Changed", c.changed.map { "`\($0.name)` (\($0.kind)): \($0.what)" })
+        lines += ["## Swift API", ""] + swift.markdownSections
         return lines.joined(separator: "\n")
+    }
+
+    /// A `###` section listing `items`, or nothing when there are none.
+    static func markdownSection(_ title: String, _ items: [String]) -> [String] {
+        items.isEmpty ? [] : ["### \(title) (\(items.count))", ""] + items.map { "- \($0)" } + [""]
     }
 
     private static func compare(_ old: CDeclarations, _ new: CDeclarations) -> CPart {
