@@ -244,6 +244,7 @@ struct SwiftDeclarations {
                     signatures[function.swiftSymbol] = "(\(params))\(effects)\(result)"
                     parameters[function.swiftSymbol] = function.parameters
                 }
+                for view in file.statsViews { addStatsView(view, in: prefix.isEmpty ? "" : String(prefix.dropLast())) }
                 if let events = file.events {
                     let name = "\(events.objectType).Event"
                     signatures[name] = "enum \(name)"
@@ -258,5 +259,18 @@ struct SwiftDeclarations {
                 signatures[swift] = symbol.status == .override ? "hand-written" : "generated"
             }
         }
+    }
+}
+
+extension SwiftDeclarations {
+    /// Records a statistics view of `container` (`DomainStatsRecord`), its fields and entries.
+    fileprivate mutating func addStatsView(_ view: StatsView, in container: String) {
+        let name = "\(container).\(view.name)"
+        signatures["\(container).\(view.propertyName)"] = view.isEntry ? "var: [\(view.name)]" : "var: \(view.name)"
+        signatures[name] = "struct \(name)"
+        for field in view.fields {
+            signatures["\(name).\(field.name)"] = "var: \(field.enumType ?? field.valueType ?? "TypedParameterValue")?"
+        }
+        for entry in view.entries { addStatsView(entry, in: name) }
     }
 }

@@ -29,6 +29,7 @@ struct PackageBuilder {
         var errorPatterns: [ConstantDeclaration] = []
         var events: EventFamily?
         var functions: [BoundFunction] = []
+        var statsViews: [StatsView] = []
     }
 
     init(
@@ -53,6 +54,9 @@ struct PackageBuilder {
             }
         }
         addEnums(api, module: module, into: &files)
+        if let views = StatsViewLowering.views(of: api, context: context) {
+            files[StatsViewLowering.recordType, default: Declarations()].statsViews = views
+        }
         for s in api.structs where context.borrowedStructs[s.name] != nil {
             let lowered = structs.lower(s, docs: context.docs, structNames: context.borrowedStructs)
             files[owner(of: context.borrowedStructs[s.name]!), default: Declarations()].structs.append(lowered)
@@ -277,7 +281,8 @@ struct PackageBuilder {
                         function.checksClosing = d.handle?.checksClosing == true && function.throwing
                             && (function.kind == .method || function.kind == .property)
                         return function
-                    })
+                    },
+                    statsViews: d.statsViews)
             }.sorted { $0.name < $1.name }
             return BindingModule(
                 name: entry.module, cModule: entry.cModule, pkgConfig: entry.pkgConfig,

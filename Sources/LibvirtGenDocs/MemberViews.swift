@@ -97,6 +97,22 @@ struct MemberBuilder: Sendable {
             cName: nil, doc: field.doc, markup: markup)
     }
 
+    /// One statistic of a record's typed view, with its key.
+    func statistic(_ field: StatsField, owner: String) -> MemberView {
+        let type = field.enumType ?? field.valueType ?? "TypedParameterValue"
+        return MemberView(
+            anchor: "field-\(field.name)", title: "\(owner).\(field.name)", declaration: "var \(field.name): \(type)? { get }",
+            cName: nil, doc: [field.doc], markup: markup, value: field.keyPattern)
+    }
+
+    /// The list of a statistics view's numbered entries.
+    func statsEntries(_ view: StatsView, owner: String) -> MemberView {
+        MemberView(
+            anchor: "field-\(view.propertyName)", title: "\(owner).\(view.propertyName)",
+            declaration: "var \(view.propertyName): [\(owner).\(view.name)] { get }", cName: nil,
+            doc: ["The numbered entries `\(view.keyPattern)*`, in the order of their numbers."], markup: markup)
+    }
+
     /// A typed-parameter key.
     func key(_ key: KeyConstant, owner: String) -> MemberView {
         let declaration = key.parameters.isEmpty

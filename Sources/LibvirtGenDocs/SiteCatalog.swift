@@ -14,6 +14,8 @@ enum TypeContent: Sendable {
     case keys(KeyFamily)
     /// An event family (the `Event` enum and the connection method delivering it).
     case events(EventFamily)
+    /// A typed view of a statistics record's keys.
+    case statsView(StatsView)
 }
 
 /// One type page of the site.
@@ -36,6 +38,7 @@ struct TypePage: Sendable {
         case .structType: "struct"
         case .keys: "typed-parameter keys"
         case .events: "events"
+        case .statsView: "statistics"
         }
     }
 }
@@ -63,6 +66,7 @@ struct SiteCatalog: Sendable {
                 for item in file.structs { add(module.name, prefix + item.name, .structType(item)) }
                 for item in file.keyFamilies { add(module.name, prefix + item.name, .keys(item)) }
                 if let family = file.events { add(module.name, family.objectType + ".Event", .events(family)) }
+                for view in file.statsViews { addStatsView(module.name, prefix + view.name, view) }
             }
         }
     }
@@ -80,7 +84,7 @@ struct SiteCatalog: Sendable {
             for member in item.cases + item.aliases { link("\(fullName).\(member.name)", member.cName, address) }
         case .optionSet(let item):
             for member in item.members { link("\(fullName).\(member.name)", member.cName, address) }
-        case .structType:
+        case .structType, .statsView:
             break
         case .keys(let item):
             for key in item.keys { link("\(fullName).\(key.name)", key.cName, address) }
@@ -94,6 +98,12 @@ struct SiteCatalog: Sendable {
                 link("\(fullName).\(item.name)", DocSections(item.doc).cSymbol ?? item.callback, address)
             }
         }
+    }
+
+    /// Adds the pages of a statistics view and of the entry views it contains.
+    private mutating func addStatsView(_ module: String, _ fullName: String, _ view: StatsView) {
+        add(module, fullName, .statsView(view))
+        for entry in view.entries { addStatsView(module, fullName + "." + entry.name, entry) }
     }
 
     /// Records a member's addresses (anchored by its C name); the first page documenting a symbol wins.

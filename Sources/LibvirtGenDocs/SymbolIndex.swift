@@ -66,7 +66,7 @@ struct SymbolIndex: Sendable {
         case .valueEnum(let item): item.cName
         case .optionSet(let item): item.cName
         case .structType(let item): item.cName
-        case .keys: nil
+        case .keys, .statsView: nil
         case .events(let family): family.registerFunction
         }
     }

@@ -97,6 +97,15 @@ struct TypePageView: Sendable {
             cName = nil
             overviewLines = item.doc
             groups = [("Keys", item.keys.map { members.key($0, owner: name) })]
+        case .statsView(let view):
+            declaredByRuntime = false
+            extended = nil
+            cName = nil
+            overviewLines = ["Statistics whose keys start with `\(view.keyPattern)`; each is nil where the record lacks it."]
+            groups = [
+                ("Statistics", view.fields.map { members.statistic($0, owner: name) }),
+                ("Numbered entries", view.entries.map { members.statsEntries($0, owner: name) }),
+            ]
         case .events(let family):
             declaredByRuntime = false
             extended = nil

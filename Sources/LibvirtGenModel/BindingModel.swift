@@ -81,14 +81,17 @@ public struct BindingFile: Sendable {
     public var events: EventFamily?
     /// Functions bound in this file.
     public var functions: [BoundFunction]
+    /// Typed views of the statistics record's key groups, for the record's file.
+    public var statsViews: [StatsView]
 
     /// Creates a file.
     public init(
         name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], detailEnums: [DetailEnum] = [],
         optionSets: [OptionSetType], structs: [StructType], keyFamilies: [KeyFamily] = [],
         constants: [ConstantDeclaration] = [], errorPatterns: [ConstantDeclaration] = [], events: EventFamily? = nil,
-        functions: [BoundFunction]
+        functions: [BoundFunction], statsViews: [StatsView] = []
     ) {
+        self.statsViews = statsViews
         self.errorPatterns = errorPatterns
         self.detailEnums = detailEnums
         self.events = events

@@ -96,6 +96,7 @@ public struct SwiftRenderer: Sendable {
         for constant in file.constants { members.append(try templates.render("constant", constant)) }
         for pattern in file.errorPatterns { members.append(try templates.render("constant", pattern)) }
         for function in file.functions { members.append(try render(function)) }
+        for view in file.statsViews { members.append(try render(view)) }
         members = members.map(\.trimmingTrailingNewlines)
         if let owner = file.owner {
             if !members.isEmpty {
@@ -112,6 +113,12 @@ public struct SwiftRenderer: Sendable {
         let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
         return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
             .trimmingTrailingNewlines + "\n"
+    }
+
+    /// One statistics view: its accessor and its struct, the views it contains inside.
+    private func render(_ view: StatsView) throws -> String {
+        let nested = try view.entries.map { try render($0).trimmingTrailingNewlines.indented(4) }
+        return try templates.render("statsView", StatsViewTemplateView(view, nested: nested))
     }
 
     /// One function: its shape's body inside its declaration kind's frame, followed by its

@@ -42,6 +42,25 @@ struct QEMUTests {
         }
     }
 
+    /// A running guest's statistics read through the typed views: state, CPU time, balloon,
+    /// vCPUs (numbered entries) and its one disk, with values matching its definition.
+    @Test("statistics of a running guest through the typed views")
+    func typedStatistics() async throws {
+        try await QemuGround.withDomain("stats") { connection, test in
+            let records = try connection.domainStats([.state, .cpuTotal, .balloon, .vcpu, .block], for: [test.domain])
+            let record = try #require(records.first)
+            #expect(record.state.state == .running)
+            #expect((record.cpu.time ?? 0) > 0)
+            #expect(record.balloon.maximum == 131072)
+            #expect(record.vcpu.current == 1 && record.vcpu.maximum == 2)
+            #expect(record.vcpu.entries.map(\.index) == [0])
+            #expect(record.vcpu.entries.first?.state == .running)
+            #expect(record.block.count == 1)
+            #expect(record.block.entries.first?.name == "vda")
+            #expect((record.block.entries.first?.capacity ?? 0) > 0)
+        }
+    }
+
     /// save(to:) leaves the domain shut off because it was saved, after a pause and a stop as
     /// saved (and no power-management suspension); restoreDomain(from:) runs it again, restored.
     @Test("save to a file and restore: states, reasons and lifecycle events")

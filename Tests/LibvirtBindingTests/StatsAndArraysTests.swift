@@ -34,6 +34,38 @@ struct StatsAndArraysTests {
         #expect(record.parameters.map(\.key.rawValue).sorted() == ["state.reason", "state.state"])
     }
 
+    /// The typed views read the same values: `state.state` as `Domain.State`, the reason as a
+    /// number, and nil for a group the test driver does not report.
+    @Test("typed views of a record")
+    func typedViews() throws {
+        let (connection, _) = try Self.defaultDomain()
+        let record = try #require(try connection.allDomainStats([.state]).first { $0.domain.name == "test" })
+        #expect(record.state.state == .running)
+        #expect(record.state.reason == record.parameters["state.reason"]?.signedValue.map(Int32.init))
+        #expect(record.cpu.time == nil && record.block.entries.isEmpty)
+    }
+
+    /// Numbered entries come from the keys present, in numeric order, with nested lists and
+    /// values of the stated type only (another type reads as nil, the raw value stays).
+    @Test("numbered entries of a record")
+    func numberedEntries() throws {
+        let (_, domain) = try Self.defaultDomain()
+        let record = DomainStatsRecord(domain: domain, parameters: [
+            "block.count": .uint(2), "block.10.name": .string("vdb"), "block.2.name": .string("vda"),
+            "block.2.rd.reqs": .ullong(7), "block.10.rd.reqs": .uint(3),
+            "cpu.cache.monitor.0.bank.1.bytes": .ullong(64), "cpu.cache.monitor.0.name": .string("m0"),
+            "vcpu.1.state": .int(1),
+        ])
+        #expect(record.block.count == 2)
+        #expect(record.block.entries.map(\.index) == [2, 10])
+        #expect(record.block.entries.map(\.name) == ["vda", "vdb"])
+        #expect(record.block.entries.map(\.readRequests) == [7, nil])
+        let monitor = try #require(record.cpu.cacheMonitors.first)
+        #expect(monitor.name == .string("m0"))
+        #expect(monitor.banks.map(\.index) == [1] && monitor.banks.first?.bytes == .ullong(64))
+        #expect(record.vcpu.entries.map(\.index) == [1] && record.vcpu.entries.first?.state == .running)
+    }
+
     /// `domainStats(for:)` returns one record, for the domain asked about, with its state.
     @Test("domainStats(for:) returns one record for the domain")
     func domainStatsForOneDomain() throws {

@@ -113,7 +113,11 @@ struct HeaderFrontendTests {
         #expect(fromXML.keys.filter { naming(fromHeaders[$0]) != fromXML[$0] }.sorted() == [])
 
         let alone = try Pipeline().run(apis: headers).package
-        let fileNames = { (package: BindingPackage) in package.modules.map { $0.files.map(\.name) } }
+        // The statistics keys are listed only in documentation (9.0.0's headers have no key macros).
+        let fileNames = { (package: BindingPackage) in
+            package.modules.map { $0.files.map(\.name).filter { $0 != "DomainStatsRecord+Libvirt.swift" } }
+        }
+        #expect(alone.modules.flatMap(\.files).allSatisfy { $0.statsViews.isEmpty })
         #expect(fileNames(alone) == fileNames(try Reference.package()),
                 "without documentation, the same files (fewer flags typed, and C parameter names from the prototypes)")
     }

@@ -49,11 +49,11 @@ extension DataStream {
         }
     }
 
-    /// One read of a sparse stream: bytes, or the start of a hole to skip with ``receiveHole()``.
+    /// One read of a sparse stream: bytes, or the start of a hole to skip with `receiveHole()`.
     public enum Chunk: Sendable, Hashable {
         /// Data.
         case data([UInt8])
-        /// The stream is at a hole; ``receiveHole()`` says how long it is.
+        /// The stream is at a hole; `receiveHole()` says how long it is.
         case hole
         /// A non-blocking stream has nothing to read yet.
         case wouldBlock

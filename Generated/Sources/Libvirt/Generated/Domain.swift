@@ -6300,11 +6300,11 @@ extension Domain {
 
         /// `Domain.jobStats(options:)` field: number page requests received from the destination host during post-copy migration, as `TypedParameterType.ullong`. This counter is incremented whenever the migrated domain tries to access a memory page which has not been transferred from the source host yet.
         ///
-        /// Typed: `parameters[.memoryPostcopyReqs]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
+        /// Typed: `parameters[.memoryPostcopyRequests]` reads and writes `UInt64` values (`VIR_TYPED_PARAM_ULLONG`).
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`.
         /// Available since libvirt 5.0.0.
-        public static let memoryPostcopyReqs: Self = "memory_postcopy_requests"
+        public static let memoryPostcopyRequests: Self = "memory_postcopy_requests"
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memProcessed field in `Domain.JobInfo`.
         ///
@@ -16486,8 +16486,8 @@ extension TypedKey where Key == Domain.JobStatsParameter {
     /// `Domain.JobStatsParameter.memoryPageSize` (`VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE`) with `UInt64` values.
     public static var memoryPageSize: TypedKey<Key, UInt64> { .init(Key.memoryPageSize) }
 
-    /// `Domain.JobStatsParameter.memoryPostcopyReqs` (`VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`) with `UInt64` values.
-    public static var memoryPostcopyReqs: TypedKey<Key, UInt64> { .init(Key.memoryPostcopyReqs) }
+    /// `Domain.JobStatsParameter.memoryPostcopyRequests` (`VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`) with `UInt64` values.
+    public static var memoryPostcopyRequests: TypedKey<Key, UInt64> { .init(Key.memoryPostcopyRequests) }
 
     /// `Domain.JobStatsParameter.memoryProcessed` (`VIR_DOMAIN_JOB_MEMORY_PROCESSED`) with `UInt64` values.
     public static var memoryProcessed: TypedKey<Key, UInt64> { .init(Key.memoryProcessed) }

@@ -1,0 +1,67 @@
+import LibvirtGenModel
+
+/// What `statsView.mustache` interpolates for one ``StatsView``: its accessor and its struct,
+/// with the views it contains already rendered (``nested``, indented).
+struct StatsViewTemplateView {
+    /// One field's declaration parts.
+    struct Field {
+        /// The property name.
+        let name: String
+        /// Its Swift type, without the optional.
+        let type: String
+        /// The expression after `keys.` that reads it.
+        let read: String
+        /// The whole key, for the documentation.
+        let keyPattern: String
+        /// libvirt's description as a sentence, key placeholders in code voice.
+        let doc: String
+    }
+
+    /// The struct name.
+    let name: String
+    /// The accessor's name.
+    let propertyName: String
+    /// The key segments the accessor passes on.
+    let keyPath: String
+    /// The key prefix as libvirt writes it.
+    let keyPattern: String
+    /// Whether it is a numbered entry.
+    let isEntry: Bool
+    /// Its fields.
+    let fields: [Field]
+    /// The contained views, rendered and indented.
+    let nested: [String]
+
+    /// The view of `view`, whose contained views rendered as `nested`.
+    init(_ view: StatsView, nested: [String]) {
+        name = view.name
+        propertyName = view.propertyName
+        keyPath = view.keyPath
+        keyPattern = view.keyPattern
+        isEntry = view.isEntry
+        self.nested = nested
+        fields = view.fields.map { field in
+            let read: String
+            if let valueType = field.valueType {
+                let value = "value(\"\(field.key)\", as: \(valueType).self)"
+                read = field.enumType.map { "\(value).map(\($0).init(rawValue:))" } ?? value
+            } else {
+                read = "rawValue(\"\(field.key)\")"
+            }
+            return Field(name: field.name, type: field.enumType ?? field.valueType ?? "TypedParameterValue", read: read,
+                         keyPattern: field.keyPattern, doc: Self.sentence(field.doc))
+        }
+    }
+
+    /// libvirt's text as one sentence: capitalized, ending with a period, `<num>` in code voice.
+    static func sentence(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map { word -> String in
+            guard let open = word.firstIndex(of: "<"), let close = word[open...].firstIndex(of: ">") else { return String(word) }
+            return word[..<open] + "`" + word[open...close] + "`" + word[word.index(after: close)...]
+        }
+        guard let first = words.first else { return "" }
+        words[0] = first.prefix(1).uppercased() + first.dropFirst()
+        let joined = words.joined(separator: " ")
+        return joined.hasSuffix(".") ? joined : joined + "."
+    }
+}
