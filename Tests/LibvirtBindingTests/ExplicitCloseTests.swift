@@ -9,7 +9,7 @@ struct ExplicitCloseTests {
     /// Whether `error` is the closed-connection error.
     private static func isClosedError(_ error: any Error) -> Bool {
         guard let error = error as? LibvirtError else { return false }
-        return error.code == .invalidConn && error.message.contains("close()")
+        return error.code == .invalidConnection && error.message.contains("close()")
     }
 
     /// Calls on the connection and on a domain, a network, a pool, a volume and a snapshot

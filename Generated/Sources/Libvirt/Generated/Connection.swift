@@ -31,7 +31,7 @@ public final class Connection: @unchecked Sendable {
     /// Closes the connection now rather than when the last reference goes. Idempotent: a second
     /// call does nothing. Afterwards, every throwing call on the connection
     /// and on the objects obtained from it (domains, networks, pools, ...) throws a
-    /// `LibvirtError` with code `.invalidConn` instead of reaching libvirt, and its event
+    /// `LibvirtError` with code `.invalidConnection` instead of reaching libvirt, and its event
     /// streams end (the throwing ones with reason `.client`). Call it when no other thread is
     /// using the connection: a call in flight on another thread may use the released connection.
     ///
@@ -1877,7 +1877,7 @@ extension Connection {
     }
 
     /// Provides `libraryVersion`, which is the version of libvirt used by the
-    ///   daemon running on the `conn` host
+    ///   daemon running on the `connection` host
     /// - Returns: returns the libvirt library version used on the connection (OUT)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -1893,7 +1893,7 @@ extension Connection {
     }
 
     /// Provides `libraryVersion`, which is the version of libvirt used by the
-    ///   daemon running on the `conn` host
+    ///   daemon running on the `connection` host
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

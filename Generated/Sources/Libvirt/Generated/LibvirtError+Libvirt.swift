@@ -804,7 +804,7 @@ extension LibvirtError {
         ///
         /// C symbol: `VIR_ERR_INVALID_CONN`.
         /// Available since libvirt 0.1.0.
-        case invalidConn
+        case invalidConnection
         /// invalid domain object
         ///
         /// C symbol: `VIR_ERR_INVALID_DOMAIN`.
@@ -1263,7 +1263,7 @@ extension LibvirtError {
             case 12: self = .httpError
             case 1: self = .internalError
             case 8: self = .invalidArg
-            case 6: self = .invalidConn
+            case 6: self = .invalidConnection
             case 7: self = .invalidDomain
             case 102: self = .invalidDomainCheckpoint
             case 71: self = .invalidDomainSnapshot
@@ -1381,7 +1381,7 @@ extension LibvirtError {
             case .httpError: return 12
             case .internalError: return 1
             case .invalidArg: return 8
-            case .invalidConn: return 6
+            case .invalidConnection: return 6
             case .invalidDomain: return 7
             case .invalidDomainCheckpoint: return 102
             case .invalidDomainSnapshot: return 71
@@ -1500,7 +1500,7 @@ extension LibvirtError {
             case .httpError: return "httpError"
             case .internalError: return "internalError"
             case .invalidArg: return "invalidArg"
-            case .invalidConn: return "invalidConn"
+            case .invalidConnection: return "invalidConnection"
             case .invalidDomain: return "invalidDomain"
             case .invalidDomainCheckpoint: return "invalidDomainCheckpoint"
             case .invalidDomainSnapshot: return "invalidDomainSnapshot"
@@ -1784,13 +1784,13 @@ extension LibvirtError {
     /// Available since libvirt 0.1.0.
     public static let invalidArg: CodePattern = CodePattern(.invalidArg)
 
-    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidConn`, in `catch` clauses and `switch` cases.
+    /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidConnection`, in `catch` clauses and `switch` cases.
     ///
     /// invalid connection object
     ///
     /// C symbol: `VIR_ERR_INVALID_CONN`.
     /// Available since libvirt 0.1.0.
-    public static let invalidConn: CodePattern = CodePattern(.invalidConn)
+    public static let invalidConnection: CodePattern = CodePattern(.invalidConnection)
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomain`, in `catch` clauses and `switch` cases.
     ///

@@ -71,6 +71,6 @@ package enum ClosedConnections {
 extension LibvirtError {
     /// The error a call on a connection closed with `close()`, or on one of its objects, throws.
     package static let closedConnection = LibvirtError(
-        code: .invalidConn, errorDomain: .none,
+        code: .invalidConnection, errorDomain: .none,
         message: "the connection was closed with close(); open a new Connection to use libvirt again")
 }

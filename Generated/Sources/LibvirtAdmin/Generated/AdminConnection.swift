@@ -30,7 +30,7 @@ public final class AdminConnection: @unchecked Sendable {
 
     /// Closes the connection now rather than when the last reference goes. Idempotent: a second
     /// call does nothing. Afterwards, every throwing call on the connection throws a
-    /// `LibvirtError` with code `.invalidConn` instead of reaching libvirt, and its event
+    /// `LibvirtError` with code `.invalidConnection` instead of reaching libvirt, and its event
     /// streams end (the throwing ones with reason `.client`). Call it when no other thread is
     /// using the connection: a call in flight on another thread may use the released connection.
     ///
