@@ -9,6 +9,16 @@ enum OptionsParameterText {
         #"(optional flags;\s*)?\bbitwise[- ]?OR(ed|'d)? of (the )?(supported )?"#,
     ])[0]
 
+    /// `a bitwise-or of values from …` in a function's description.
+    static let describedBitmask = SwiftReturnsText.expressions([#"\ba\s+bitwise[- ]?or(ed|'d)?\s+of\b"#])[0]
+
+    /// A function's description with `a bitwise-or of values from …` as `a combination of values
+    /// from …`, the options being passed as a set.
+    static func rewriteDescription(_ text: String) -> String {
+        guard text.range(of: "bitwise", options: .caseInsensitive) != nil else { return text }
+        return SwiftReturnsText.replacing(describedBitmask, in: text, with: "a combination of")
+    }
+
     /// The text with its bitmask wording replaced by `any combination of`.
     static func rewrite(_ text: String) -> String {
         guard text.range(of: "bitwise", options: .caseInsensitive) != nil else { return text }

@@ -229,4 +229,18 @@ struct OptionsParameterTextTests {
         #expect(!options.isEmpty)
         #expect(options.allSatisfy { $0.doc.range(of: "bitwise", options: .caseInsensitive) == nil })
     }
+
+    /// A description's `a bitwise-or of values from`, wrapped or not, reads as a combination.
+    @Test func rewriteDescription() {
+        #expect(OptionsParameterText.rewriteDescription(
+            "should be either VIR_DOMAIN_AFFECT_CURRENT, or a bitwise-or of\nvalues from VIR_DOMAIN_AFFECT_LIVE")
+            == "should be either VIR_DOMAIN_AFFECT_CURRENT, or a combination of\nvalues from VIR_DOMAIN_AFFECT_LIVE")
+        #expect(OptionsParameterText.rewriteDescription("no mask here") == "no mask here")
+    }
+
+    /// No function description of the reference bindings speaks of a bitwise OR.
+    @Test func referenceDescriptionsHaveNoBitmaskWording() throws {
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        #expect(docs.filter { $0.range(of: "bitwise", options: .caseInsensitive) != nil } == [])
+    }
 }

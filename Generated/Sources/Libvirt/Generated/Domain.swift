@@ -9775,7 +9775,7 @@ extension Domain {
 
     /// Detach a virtual device from a domain, using the alias to
     /// specify the device. The value of `options` should be either
-    /// `Domain.ModificationImpact.current`, or a bitwise-or of values from
+    /// `Domain.ModificationImpact.current`, or a combination of values from
     /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.current`, although
     /// hypervisors vary in which flags are supported.
     ///
@@ -9799,7 +9799,7 @@ extension Domain {
 
     /// Detach a virtual device from a domain, using the alias to
     /// specify the device. The value of `options` should be either
-    /// `Domain.ModificationImpact.current`, or a bitwise-or of values from
+    /// `Domain.ModificationImpact.current`, or a combination of values from
     /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.current`, although
     /// hypervisors vary in which flags are supported.
     ///
@@ -14538,7 +14538,7 @@ extension Domain {
 
     /// Change a subset or all parameters of interface; currently this
     /// includes bandwidth parameters.  The value of `options` should be
-    /// either `Domain.ModificationImpact.current`, or a bitwise-or of values
+    /// either `Domain.ModificationImpact.current`, or a combination of values
     /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config`, although
     /// hypervisors vary in which flags are supported.
     ///
@@ -14559,7 +14559,7 @@ extension Domain {
 
     /// Change a subset or all parameters of interface; currently this
     /// includes bandwidth parameters.  The value of `options` should be
-    /// either `Domain.ModificationImpact.current`, or a bitwise-or of values
+    /// either `Domain.ModificationImpact.current`, or a combination of values
     /// `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config`, although
     /// hypervisors vary in which flags are supported.
     ///
@@ -15091,7 +15091,7 @@ extension Domain {
     }
 
     /// Change a subset or all scheduler parameters.  The value of `options`
-    /// should be either `Domain.ModificationImpact.current`, or a bitwise-or of
+    /// should be either `Domain.ModificationImpact.current`, or a combination of
     /// values from `Domain.ModificationImpact.live` and
     /// `Domain.ModificationImpact.current`, although hypervisors vary in which
     /// flags are supported.
@@ -15109,7 +15109,7 @@ extension Domain {
     }
 
     /// Change a subset or all scheduler parameters.  The value of `options`
-    /// should be either `Domain.ModificationImpact.current`, or a bitwise-or of
+    /// should be either `Domain.ModificationImpact.current`, or a combination of
     /// values from `Domain.ModificationImpact.live` and
     /// `Domain.ModificationImpact.current`, although hypervisors vary in which
     /// flags are supported.
