@@ -9,8 +9,10 @@ struct TypedKeyCompileTests {
     static let modules = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("Modules")
 
-    /// The C module map of the generated package, three levels up from this file.
-    static let moduleMap = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// The C module map of the generated package, three levels up from this file (symbolic links
+    /// resolved: the memory fixture reaches this folder through one).
+    static let moduleMap = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
+        .deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Generated/Sources/CLibvirt/module.modulemap")
 
     /// Type-checks `body` after `import Libvirt` and a `TypedParameters<Domain.SchedulerParameter>`
