@@ -80,7 +80,7 @@ struct StatsViewLowering {
             return StatsField(
                 name: self.propertyName(segments), key: segments.joined(separator: "."),
                 keyPattern: keyPattern + segments.joined(separator: "."), valueType: valueType?.swift,
-                enumType: valueType == .int ? enumType(doc) : nil, doc: convert(doc))
+                enumType: valueType == .int ? enumType(doc) : nil, doc: Self.sentence(convert(doc)))
         }
         let entries = node.lists.map { segments, child in
             let prefix = keyPattern + (segments + ["<num>"]).joined(separator: ".") + "."
@@ -111,5 +111,17 @@ struct StatsViewLowering {
     /// A type name for key segments (`CacheMonitor`, `VCPU`).
     func typeName(_ segments: [String]) -> String {
         naming.upperCamel(naming.expand(naming.fromSnake(words(segments))))
+    }
+
+    /// libvirt's text as one sentence: capitalized, ending with a period, `<num>` in code voice.
+    static func sentence(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map { word -> String in
+            guard let open = word.firstIndex(of: "<"), let close = word[open...].firstIndex(of: ">") else { return String(word) }
+            return word[..<open] + "`" + word[open...close] + "`" + word[word.index(after: close)...]
+        }
+        guard let first = words.first else { return "" }
+        words[0] = first.prefix(1).uppercased() + first.dropFirst()
+        let joined = words.joined(separator: " ")
+        return joined.hasSuffix(".") ? joined : joined + "."
     }
 }

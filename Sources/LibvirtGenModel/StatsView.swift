@@ -46,7 +46,7 @@ public struct StatsField: Sendable {
     public var valueType: String?
     /// The Swift enum the number stands for, where the text names one (`Domain.State`).
     public var enumType: String?
-    /// libvirt's description.
+    /// libvirt's description as one sentence, key placeholders (`<num>`) in code voice.
     public var doc: String
 
     /// Creates a field.

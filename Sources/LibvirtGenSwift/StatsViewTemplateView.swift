@@ -13,7 +13,7 @@ struct StatsViewTemplateView {
         let read: String
         /// The whole key, for the documentation.
         let keyPattern: String
-        /// libvirt's description as a sentence, key placeholders in code voice.
+        /// libvirt's description.
         let doc: String
     }
 
@@ -49,19 +49,7 @@ struct StatsViewTemplateView {
                 read = "rawValue(\"\(field.key)\")"
             }
             return Field(name: field.name, type: field.enumType ?? field.valueType ?? "TypedParameterValue", read: read,
-                         keyPattern: field.keyPattern, doc: Self.sentence(field.doc))
+                         keyPattern: field.keyPattern, doc: field.doc)
         }
-    }
-
-    /// libvirt's text as one sentence: capitalized, ending with a period, `<num>` in code voice.
-    static func sentence(_ text: String) -> String {
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map { word -> String in
-            guard let open = word.firstIndex(of: "<"), let close = word[open...].firstIndex(of: ">") else { return String(word) }
-            return word[..<open] + "`" + word[open...close] + "`" + word[word.index(after: close)...]
-        }
-        guard let first = words.first else { return "" }
-        words[0] = first.prefix(1).uppercased() + first.dropFirst()
-        let joined = words.joined(separator: " ")
-        return joined.hasSuffix(".") ? joined : joined + "."
     }
 }

@@ -89,6 +89,13 @@ struct StatsViewTests {
         #expect(monitor.entries.first?.keyPattern == "cpu.cache.monitor.<num>.bank.<num>.")
     }
 
+    /// A field's text reads as a sentence with its key placeholders in code voice.
+    @Test func fieldSentence() {
+        #expect(StatsViewLowering.sentence("name of the block device <num> as string")
+            == "Name of the block device `<num>` as string.")
+        #expect(StatsViewLowering.sentence("Done.") == "Done.")
+    }
+
     /// Both checked-in generations of libvirt's documentation give typed views: 9.0.0 through
     /// the function's text, 11.3.0 through its macros.
     @Test(arguments: ["9.0.0", "11.3.0"])
