@@ -20,10 +20,14 @@ extension QEMUTests {
 
     /// Destroys `domain` after `delay` on a thread outside Swift's cooperative pool, so that a
     /// write that blocks the pool or cannot be cancelled fails the test instead of hanging it.
-    static func destroyLater(_ domain: Domain, after delay: Duration) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(delay.components.seconds))) {
-            _ = try? domain.destroy()
-        }
+    ///
+    /// - Returns: The scheduled destruction; cancel it once the test no longer needs it, so that
+    ///   it cannot hit a slow test's later steps.
+    @discardableResult
+    static func destroyLater(_ domain: Domain, after delay: Duration) -> DispatchWorkItem {
+        let destruction = DispatchWorkItem { _ = try? domain.destroy() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(Int(delay.components.seconds)), execute: destruction)
+        return destruction
     }
 
     /// A non-blocking write that cannot go on waits without using the CPU of the threads it runs
@@ -37,7 +41,7 @@ extension QEMUTests {
             let executor = TestExecutor(threads: 1, name: "console-writer")
             defer { executor.shutdown() }
             let writer = Task(executorPreference: executor) { try await stream.write(contentsOf: Self.megabyte) }
-            Self.destroyLater(test.domain, after: .seconds(10))
+            let safetyNet = Self.destroyLater(test.domain, after: .seconds(30))
             try await Task.sleep(for: .milliseconds(500))
             let cpuBefore = executor.cpuTime()
             try await Task.sleep(for: .seconds(1))
@@ -45,6 +49,7 @@ extension QEMUTests {
             #expect(cpu < .milliseconds(500), "the writer used \(cpu) of CPU in one second while it waited")
             writer.cancel()
             await #expect(throws: CancellationError.self) { try await writer.value }
+            safetyNet.cancel()
             let again = try await connection.makeStream()
             try await test.domain.openConsole(stream: again)
             try again.abort()
