@@ -239,7 +239,7 @@ struct SwiftDeclarations {
                 }
                 for function in file.functions {
                     let params = function.parameters.map(\.declaration).joined(separator: ", ")
-                    let effects = function.throwing ? " throws" : ""
+                    let effects = function.effects
                     let result = function.returnType.map { " -> \($0)" } ?? ""
                     signatures[function.swiftSymbol] = "(\(params))\(effects)\(result)"
                     parameters[function.swiftSymbol] = function.parameters

@@ -161,7 +161,7 @@ struct MemberBuilder: Sendable {
     /// its `async` counterpart's where it has one.
     static func declaration(_ function: BoundFunction) -> String {
         let parameters = function.parameters.map(\.declaration).joined(separator: ", ")
-        let effects = function.throwing ? " throws" : ""
+        let effects = function.effects
         let result = function.returnType.map { " -> \($0)" } ?? ""
         let synchronous: String
         switch function.kind {

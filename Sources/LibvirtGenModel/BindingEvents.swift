@@ -85,7 +85,7 @@ public struct EventMethod: Sendable {
         self.returnType = returnType
         self.body = body
         self.doc = doc
-        declaration = "func \(name)(\(parameters.map(\.declaration).joined(separator: ", "))) throws -> \(returnType)"
+        declaration = "func \(name)(\(parameters.map(\.declaration).joined(separator: ", ")))\(BoundFunction.failingEffects) -> \(returnType)"
         symbol = "\(owner).\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
 }

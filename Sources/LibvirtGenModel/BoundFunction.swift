@@ -111,6 +111,17 @@ public struct BoundFunction: Sendable {
     public var failureRule: FailureRule
     /// Whether the declaration throws, as its failure rule decides.
     public var throwing: Bool { failureRule.canFail }
+    /// The effects clause of a declaration that can fail, with its leading space.
+    ///
+    /// Untyped, although a synchronous binding throws only `LibvirtError`: with
+    /// `throws(LibvirtError)`, Swift 6.3.1's compiler crashes (signal 11 in
+    /// `MandatoryAllocBoxToStack`) on ordinary caller code, any untyped-throwing function with a
+    /// local `var` and a `catch` that does not catch everything around such a call
+    /// (`.ci/typed-throws-check` shows it). Typing it is source-compatible for callers, so it
+    /// changes here, and in the runtime's hand-written declarations, once the toolchain is fixed.
+    public static let failingEffects = " throws"
+    /// The declaration's effects clause: ``failingEffects``, or nothing when it cannot fail.
+    public var effects: String { throwing ? Self.failingEffects : "" }
     /// Statements before the call.
     public var prelude: [String]
     /// The C call's argument expressions.

@@ -33,6 +33,8 @@ struct FunctionView {
     let name: String
     let isStatic: Bool
     let throwing: Bool
+    /// The effects clause (` throws(LibvirtError)`), empty when the declaration cannot fail.
+    let effects: String
     let returnType: String?
     let parameterList: String
     let prelude: [String]
@@ -54,6 +56,7 @@ struct FunctionView {
         name = function.name
         isStatic = function.kind == .staticMethod
         throwing = function.throwing
+        effects = function.effects
         returnType = function.returnType
         parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
         prelude = function.prelude
