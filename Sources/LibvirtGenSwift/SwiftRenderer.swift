@@ -87,6 +87,25 @@ public struct SwiftRenderer: Sendable {
         if let handle = file.handle {
             declarations.append(try templates.render("handle", handle).trimmingTrailingNewlines)
         }
+        let members = try members(of: file)
+        if let owner = file.owner {
+            if !members.isEmpty {
+                let body = members.map { $0.indented(4) }.joined(separator: "\n\n")
+                declarations.append(try templates.render("extension", ["owner": owner, "members": [body]]).trimmingTrailingNewlines)
+            }
+        } else {
+            declarations += members
+        }
+        declarations += try typedKeys(of: file)
+        let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
+        return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
+            .trimmingTrailingNewlines + "\n"
+    }
+
+    /// The declarations a file holds inside its owner's extension (or at top level without an
+    /// owner): enums, option sets, structs, typed-parameter keys, constants, error patterns,
+    /// functions with their `async` counterparts, statistics views; unindented, in file order.
+    public func members(of file: BindingFile) throws -> [String] {
         var members: [String] = []
         for value in file.enums { members.append(try templates.render("valueEnum", value)) }
         for detail in file.detailEnums { members.append(try templates.render("detailEnum", detail)) }
@@ -97,22 +116,16 @@ public struct SwiftRenderer: Sendable {
         for pattern in file.errorPatterns { members.append(try templates.render("constant", pattern)) }
         for function in file.functions { members.append(try render(function)) }
         for view in file.statsViews { members.append(try render(view)) }
-        members = members.map(\.trimmingTrailingNewlines)
-        if let owner = file.owner {
-            if !members.isEmpty {
-                let body = members.map { $0.indented(4) }.joined(separator: "\n\n")
-                declarations.append(try templates.render("extension", ["owner": owner, "members": [body]]).trimmingTrailingNewlines)
-            }
-        } else {
-            declarations += members
+        return members.map(\.trimmingTrailingNewlines)
+    }
+
+    /// The top-level declarations of a file's typed keys (each key with its value type), one per
+    /// key family whose values are typed.
+    public func typedKeys(of file: BindingFile) throws -> [String] {
+        try file.keyFamilies.compactMap { family in
+            guard let view = TypedKeysView(family, owner: file.owner) else { return nil }
+            return try templates.render("typedKeys", view).trimmingTrailingNewlines
         }
-        for family in file.keyFamilies {
-            guard let view = TypedKeysView(family, owner: file.owner) else { continue }
-            declarations.append(try templates.render("typedKeys", view).trimmingTrailingNewlines)
-        }
-        let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
-        return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
-            .trimmingTrailingNewlines + "\n"
     }
 
     /// One statistics view: its accessor and its struct, the views it contains inside.

@@ -1,0 +1,11 @@
+// MARK: Libvirt/Domain.swift (extension Domain)
+// virDomainGetID: property plainValue, failure rule failureIsNil(UInt32.max)
+/// Get the hypervisor ID number for the domain
+/// - Returns: the domain ID number or (unsigned int) -1 in case of error
+///
+/// C symbol: `virDomainGetID`.
+/// Available since libvirt 0.0.3.
+public var id: UInt32? {
+    let result = virDomainGetID(pointer)
+    return result == UInt32.max ? nil : result
+}
