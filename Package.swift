@@ -40,27 +40,35 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenCore",
-            dependencies: ["LibvirtGenModel", "LibvirtGenXML", "LibvirtGenOverridesData"]
+            dependencies: ["LibvirtGenModel", "LibvirtGenOverridesData"]
+        ),
+        .target(
+            name: "LibvirtGenTemplating",
+            dependencies: ["LibvirtGenModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(
             name: "LibvirtGenSwift",
-            dependencies: [
-                "LibvirtGenCore", "LibvirtGenTemplates",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["LibvirtGenCore", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .target(
             name: "LibvirtGenDocs",
-            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenCore", "LibvirtGenTemplating", "LibvirtGenTemplates"]
+        ),
+        .target(
+            name: "LibvirtGenerator",
+            dependencies: [
+                "LibvirtGenCore", "LibvirtGenXML", "LibvirtGenClang", "LibvirtGenSwift", "LibvirtGenDocs",
+            ]
         ),
         .target(
             name: "LibvirtGenHarness",
-            dependencies: ["LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenerator", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenClang", "LibvirtGenHarness",
+                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenXML", "LibvirtGenClang", "LibvirtGenSwift",
+                "LibvirtGenDocs", "LibvirtGenHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,8 +96,8 @@ let package = Package(
         .testTarget(
             name: "LibvirtGenTests",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenXML", "LibvirtGenDocs", "LibvirtGenHarness",
-                "libvirt-swiftgen", "LibvirtGenClang",
+                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplating", "LibvirtGenXML",
+                "LibvirtGenDocs", "LibvirtGenHarness", "libvirt-swiftgen", "LibvirtGenClang",
             ],
             resources: [.copy("Fixtures")]
         ),

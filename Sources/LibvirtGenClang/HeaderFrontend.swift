@@ -11,7 +11,7 @@ import LibvirtGenModel
 /// left empty. The header groups' summaries and export lists (`CAPI.files`) are not read: nothing
 /// downstream uses them. System headers are replaced by a stand-in declaring the few types libvirt
 /// uses from `<sys/types.h>`, so parsing needs neither the C library's nor clang's own headers.
-public struct HeaderFrontend: Sendable {
+public struct HeaderFrontend: Frontend {
     /// The top-level header of each library, in module order; every other header belongs to `libvirt`.
     public static let topHeaders = ["libvirt.h", "libvirt-qemu.h", "libvirt-lxc.h", "libvirt-admin.h"]
 

@@ -1,6 +1,5 @@
 import Foundation
 import LibvirtGenModel
-import LibvirtGenXML
 
 /// The generator's front half as one value-in, value-out composition: read the API description,
 /// lower it. Renderers take the result from here.
@@ -28,10 +27,9 @@ public struct Pipeline: Sendable {
         public var diagnostics: DiagnosticBag
     }
 
-    /// Reads the four files of an API folder and lowers them.
-    public func run(apiXML folder: URL) throws -> Result {
-        let apis = try XMLFrontend().read(folder: folder)
-        return try run(apis: apis)
+    /// Reads an input folder with a frontend and lowers what it read.
+    public func run(_ frontend: some Frontend, folder: URL) throws -> Result {
+        try run(apis: frontend.read(folder: folder))
     }
 
     /// Lowers an already-read C model (from either frontend).

@@ -1,6 +1,6 @@
 import Foundation
 import LibvirtGenModel
-import LibvirtGenSwift
+import LibvirtGenTemplating
 import LibvirtGenTemplates
 
 /// Renders the DocC catalog of the generated `Libvirt` module: a landing page and the site's
@@ -81,15 +81,5 @@ extension Article {
     /// The DocC article name: the slug in UpperCamelCase (`getting-started` → `GettingStarted`).
     var doccName: String {
         slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-    }
-}
-
-/// The files of a generated bindings package: the Swift sources and the DocC catalog.
-public enum GeneratedPackageFiles {
-    /// Renders every file of the package, package-relative path → contents; the dynamic link
-    /// mode needs the C model (`apis`) too.
-    public static func render(_ package: BindingPackage, link: LinkMode = .direct, apis: [CAPI] = []) throws -> [String: String] {
-        try SwiftRenderer().render(package, link: link, apis: apis)
-            .merging(DocCCatalog().render(package)) { swift, _ in swift }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import LibvirtGenCore
 import LibvirtGenModel
-import LibvirtGenSwift
+import LibvirtGenTemplating
 import LibvirtGenTemplates
 
 /// Renders the static documentation site from the binding model through the templates in `Templates/docs`.

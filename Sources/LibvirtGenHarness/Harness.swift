@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenModel
 
 /// `libvirt-swiftgen harness`: builds a generated package with the runner in a scratch folder,

@@ -1,5 +1,5 @@
 import Foundation
-import LibvirtGenSwift
+import LibvirtGenTemplating
 import LibvirtGenTemplates
 
 /// The harness's scratch folder: a copy of the package under test, the runner package that

@@ -2,6 +2,7 @@ import Foundation
 import LibvirtGenCore
 import LibvirtGenModel
 import LibvirtGenTemplates
+import LibvirtGenTemplating
 
 /// Renders the binding model into the files of a Swift package, through the templates in
 /// `Templates/swift` and the verbatim runtime files in `Templates/runtime`.

@@ -6,7 +6,7 @@ import LibvirtGenModel
 /// Every element kind is read: header groups, functions (with access-control checks), function
 /// types, enum values, macros, typedefs, structs with fields and unions, variables. An element the
 /// reader does not know is an error, never a silent drop.
-public struct XMLFrontend: Sendable {
+public struct XMLFrontend: Frontend {
     /// The four description files libvirt ships, in module order.
     public static let fileNames = [
         "libvirt-api.xml", "libvirt-qemu-api.xml", "libvirt-lxc-api.xml", "libvirt-admin-api.xml",

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenModel
 
 /// `libvirt-swiftgen coverage`: the status of every function, enum value and macro.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenDocs
 
 /// `libvirt-swiftgen docs`: API description → static HTML documentation site.

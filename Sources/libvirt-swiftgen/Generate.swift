@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
-import LibvirtGenDocs
 import LibvirtGenModel
-import LibvirtGenSwift
+import LibvirtGenerator
 
 /// `libvirt-swiftgen generate`: API description → bindings package (or, for the build-tool
 /// plugin, the `Libvirt` module as one source file).
@@ -37,29 +36,18 @@ struct Generate: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let start = Date()
-            let result = try Pipeline().run(apis: input.read())
-            for warning in result.diagnostics.warnings { printError(warning.description) }
-            let bound = result.package.modules.flatMap(\.files).flatMap(\.functions).count
-            let summary = "(\(bound) functions bound, libvirt \(result.package.libvirtVersion))"
+            let output: GeneratorOutput = singleFile.map { .singleFile(URL(fileURLWithPath: $0), cModule: cModule) }
+                ?? .package(URL(fileURLWithPath: self.output), link: link)
+            let run = try runGenerator(input: input.generatorInput, output: output)
+            if let note = input.note { printError(note) }
+            for warning in run.result.diagnostics.warnings { printError(warning.description) }
+            let summary = "(\(run.boundFunctions) functions bound, libvirt \(run.result.package.libvirtVersion))"
             if let singleFile {
-                let files = try SwiftRenderer().render(result.package)
-                let text = SingleFileBindings.join(files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule)
-                let url = URL(fileURLWithPath: singleFile)
-                do {
-                    try FileManager.default.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try Data(text.utf8).write(to: url, options: .atomic)
-                } catch {
-                    throw DiagnosticError("cannot write the file", at: SourceLocation(file: singleFile, line: 0))
-                }
                 print("Generated \(singleFile) \(summary)")
-                return
+            } else {
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+                print("Generated \(run.fileCount) files \(summary) into \(self.output) in \(seconds) s")
             }
-            let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)
-            try OutputFolder(url: URL(fileURLWithPath: output)).write(files)
-            let seconds = Date().timeIntervalSince(start)
-            print(
-                "Generated \(files.count) files \(summary) into \(output) in \(String(format: "%.2f", seconds)) s")
         }
     }
 }

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Foundation
-import LibvirtGenClang
-import LibvirtGenCore
-import LibvirtGenModel
-import LibvirtGenXML
+import LibvirtGenerator
 
 /// Where `generate` reads the C-level model from: the API XML folder, or instead libvirt's C headers.
 struct ModelInput: ParsableArguments {
@@ -32,19 +29,19 @@ struct ModelInput: ParsableArguments {
         }
     }
 
-    /// Reads the model with the frontend the options name; reports on standard error what the headers lack.
-    func read() throws -> [CAPI] {
-        if let headers {
-            let apis = try HeaderFrontend().read(folder: URL(fileURLWithPath: headers))
-            guard let docsFrom else {
-                printError(
-                    "note: the headers carry no documentation, versions or parameter names of functions (libvirt "
-                        + "keeps them in its .c files); pass --docs-from DIR to take them from the API XML")
-                return apis
-            }
-            let documentation = try XMLFrontend().read(folder: URL(fileURLWithPath: docsFrom))
-            return DocumentationMerge.merge(apis, documentation: documentation)
+    /// The input the options name.
+    var generatorInput: GeneratorInput {
+        guard let headers else {
+            return .apiXML(URL(fileURLWithPath: apiXML ?? "api-xml/\(APIOptions.defaultVersion)"))
         }
-        return try XMLFrontend().read(folder: URL(fileURLWithPath: apiXML ?? "api-xml/\(APIOptions.defaultVersion)"))
+        return .headers(URL(fileURLWithPath: headers), documentation: docsFrom.map { URL(fileURLWithPath: $0) })
+    }
+
+    /// What the model lacks, for standard error once it was read: headers without `--docs-from`
+    /// carry no documentation of functions.
+    var note: String? {
+        guard headers != nil, docsFrom == nil else { return nil }
+        return "note: the headers carry no documentation, versions or parameter names of functions (libvirt "
+            + "keeps them in its .c files); pass --docs-from DIR to take them from the API XML"
     }
 }

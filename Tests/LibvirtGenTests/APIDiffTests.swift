@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import Testing
 
 /// `api-diff`: what changed between two libvirt releases, in C and in Swift terms.

@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenModel
 import Testing
 

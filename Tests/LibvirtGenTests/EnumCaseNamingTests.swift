@@ -2,6 +2,7 @@
 import LibvirtGenModel
 import LibvirtGenSwift
 import LibvirtGenTemplates
+import LibvirtGenTemplating
 import Testing
 
 /// Swift case names for C enum constants (DESIGN §5 rule 8): the common prefix is dropped, the rest

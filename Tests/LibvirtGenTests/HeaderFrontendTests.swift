@@ -1,6 +1,7 @@
 import Foundation
 @testable import LibvirtGenClang
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenDocs
 import LibvirtGenModel
 import LibvirtGenXML
@@ -97,9 +98,9 @@ struct HeaderFrontendTests {
     /// the headers as their source.
     @Test(.enabled(if: HeaderFixtures.installed != nil, "the installed libvirt headers are not 9.0.0's"))
     func bindingsFromHeaders() throws {
-        let headers = try HeaderFrontend().read(folder: try #require(HeaderFixtures.installed))
-        let merged = DocumentationMerge.merge(headers, documentation: try XMLFrontend().read(folder: Reference.apiFolder))
-        let fromHeaders = try GeneratedPackageFiles.render(try Pipeline().run(apis: merged).package)
+        let folder = try #require(HeaderFixtures.installed)
+        let input = GeneratorInput.headers(folder, documentation: Reference.apiFolder)
+        let fromHeaders = try GeneratedPackageFiles.render(try Pipeline().run(apis: input.read()).package)
         let fromXML = try GeneratedPackageFiles.render(try Reference.package())
         #expect(fromHeaders.keys.sorted() == fromXML.keys.sorted())
         #expect(fromHeaders["Sources/Libvirt/Generated/Domain.swift"]?
@@ -112,7 +113,7 @@ struct HeaderFrontendTests {
         }
         #expect(fromXML.keys.filter { naming(fromHeaders[$0]) != fromXML[$0] }.sorted() == [])
 
-        let alone = try Pipeline().run(apis: headers).package
+        let alone = try Pipeline().run(HeaderFrontend(), folder: folder).package
         // The statistics keys are listed only in documentation (9.0.0's headers have no key macros).
         let fileNames = { (package: BindingPackage) in
             package.modules.map { $0.files.map(\.name).filter { $0 != "DomainStatsRecord+Libvirt.swift" } }

@@ -1,6 +1,6 @@
 import Foundation
 @testable import LibvirtGenCore
-import LibvirtGenDocs
+import LibvirtGenerator
 import LibvirtGenModel
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenerator
 import LibvirtGenSwift
 import LibvirtGenDocs
 import Testing
@@ -93,9 +94,14 @@ struct ReferenceOutputTests {
         let runs = try GenerationRuns.runs()
         let first = try #require(runs.first?.files)
         try #require(!first.isEmpty)
-        let inProcess = try GeneratedPackageFiles.render(try Reference.package()).mapValues { Data($0.utf8) }
+        let inProcess = try withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("Generated")
+            let run = try runGenerator(input: .apiXML(Reference.apiFolder), output: .package(output, link: .direct))
+            #expect(run.fileCount == first.count)
+            return try FolderContents.read(output)
+        }
         for (name, files) in runs.dropFirst().enumerated().map({ ("run \($0.offset + 1)", $0.element.files) })
-            + [("in-process rendering", inProcess)] {
+            + [("in-process runGenerator", inProcess)] {
             #expect(Set(files.keys) == Set(first.keys), "\(name) wrote other files than run 0")
             for (path, data) in files.sorted(by: { $0.key < $1.key }) where first[path] != data {
                 Issue.record("\(name): \(path) differs from run 0 at \(GenerationRuns.firstDifference(data, first[path] ?? Data()))")

@@ -1,6 +1,7 @@
 import Foundation
 import LibvirtGenModel
 @testable import LibvirtGenSwift
+@testable import LibvirtGenTemplating
 import Testing
 
 /// The renderer's text helpers: the runtime scanner behind the runtime-dependency check, the

@@ -1,0 +1,14 @@
+import LibvirtGenCore
+import LibvirtGenDocs
+import LibvirtGenModel
+import LibvirtGenSwift
+
+/// The files of a generated bindings package: the Swift sources and the DocC catalog.
+public enum GeneratedPackageFiles {
+    /// Renders every file of the package, package-relative path → contents; the dynamic link
+    /// mode needs the C model (`apis`) too.
+    public static func render(_ package: BindingPackage, link: LinkMode = .direct, apis: [CAPI] = []) throws -> [String: String] {
+        try SwiftRenderer().render(package, link: link, apis: apis)
+            .merging(DocCCatalog().render(package)) { swift, _ in swift }
+    }
+}
