@@ -2,7 +2,7 @@
 
 /// The events of one kind of object, delivered as `AsyncStream`s from a connection (and from the
 /// object itself, where it can tell its connection).
-public struct EventFamily: Sendable {
+public struct EventFamily: Sendable, Codable {
     /// The Swift class of the object the events are about (`Domain`).
     public var objectType: String
     /// The C function that registers a callback (`virConnectDomainEventRegisterAny`).
@@ -59,7 +59,7 @@ public struct EventFamily: Sendable {
 }
 
 /// One public method delivering an event family's events.
-public struct EventMethod: Sendable {
+public struct EventMethod: Sendable, Codable {
     /// The type declaring it (`Connection`, `Domain`).
     public let owner: String
     /// Its name (`domainEvents`, `events`).
@@ -93,7 +93,7 @@ public struct EventMethod: Sendable {
 /// A number typed by another value: which enum a lifecycle event's `detail` number belongs to
 /// depends on the event (`started` → `Domain.EventStartedDetailType`), which enum a state's
 /// `reason` belongs to depends on the state (`shutoff` → `Domain.ShutoffReason`).
-public struct DetailEnum: Sendable {
+public struct DetailEnum: Sendable, Codable {
     /// The Swift name, unqualified (`LifecycleDetail`, `StateReason`).
     public var name: String
     /// Documentation lines.
@@ -128,7 +128,7 @@ public struct DetailEnum: Sendable {
 }
 
 /// One case of a ``DetailEnum``: a selecting case and the enum its number belongs to.
-public struct DetailCase: Sendable {
+public struct DetailCase: Sendable, Codable {
     /// The case name, equal to the selecting case (`started`).
     public var name: String
     /// The number's enum, as a Swift type.
@@ -145,7 +145,7 @@ public struct DetailCase: Sendable {
 }
 
 /// One kind of event: its ID, its C callback, and the Swift case its arguments become.
-public struct EventCase: Sendable {
+public struct EventCase: Sendable, Codable {
     /// The Swift case name (`lifecycle`).
     public var name: String
     /// The case of the event-ID enum (`lifecycle`).

@@ -4,7 +4,7 @@
 /// renderer only interpolates these values into templates.
 
 /// The whole generated package.
-public struct BindingPackage: Sendable {
+public struct BindingPackage: Sendable, Codable {
     /// The libvirt version the input describes (from `LIBVIR_VERSION_NUMBER`), e.g. `9.0.0`.
     public var libvirtVersion: String
     /// The four modules in dependency order.
@@ -21,7 +21,7 @@ public struct BindingPackage: Sendable {
 }
 
 /// One Swift module of the generated package (`Libvirt`, `LibvirtQemu`, ...).
-public struct BindingModule: Sendable {
+public struct BindingModule: Sendable, Codable {
     /// The Swift module name.
     public var name: String
     /// The system-library module that declares its C functions.
@@ -56,7 +56,7 @@ public struct BindingModule: Sendable {
 }
 
 /// One generated Swift file: the declarations that belong to one Swift type (or the module's free ones).
-public struct BindingFile: Sendable {
+public struct BindingFile: Sendable, Codable {
     /// The file name, e.g. `Domain.swift`.
     public var name: String
     /// The Swift type the file extends (`Domain`), or nil for the module-level file.
@@ -108,7 +108,7 @@ public struct BindingFile: Sendable {
 }
 
 /// A self-freeing handle class wrapping one libvirt object pointer.
-public struct HandleClass: Sendable {
+public struct HandleClass: Sendable, Codable {
     /// The Swift class name (`Domain`).
     public var name: String
     /// The C object type (`virDomain`).
@@ -161,7 +161,7 @@ public struct HandleClass: Sendable {
 }
 
 /// How the generated package reaches libvirt.
-public enum LinkMode: String, Sendable, CaseIterable {
+public enum LinkMode: String, Sendable, Codable, CaseIterable {
     /// System-library targets over libvirt's installed headers, linked at build time.
     case direct
     /// Its own C declarations; each function resolved from libvirt's shared library on first use.

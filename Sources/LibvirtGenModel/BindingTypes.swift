@@ -1,7 +1,7 @@
 // The binding model's type declarations: open enums, option sets, structs, typed-parameter keys, constants.
 
 /// An open Swift enum over a C enum, with an `unrecognized` fallback.
-public struct ValueEnum: Sendable {
+public struct ValueEnum: Sendable, Codable {
     /// The Swift name, unqualified (`State`).
     public var name: String
     /// The C typedef.
@@ -24,7 +24,7 @@ public struct ValueEnum: Sendable {
 }
 
 /// One case of a ``ValueEnum`` or member of an ``OptionSetType``.
-public struct EnumCase: Sendable {
+public struct EnumCase: Sendable, Codable {
     /// The Swift name, escaped when it is a keyword.
     public var name: String
     /// The Swift name as a value prints it (without a keyword's backticks).
@@ -53,7 +53,7 @@ public struct EnumCase: Sendable {
 }
 
 /// An `OptionSet` over a C flags enum.
-public struct OptionSetType: Sendable {
+public struct OptionSetType: Sendable, Codable {
     /// The Swift name, unqualified (`XMLOptions`).
     public var name: String
     /// The C typedef.
@@ -76,7 +76,7 @@ public struct OptionSetType: Sendable {
 }
 
 /// A Swift value struct converted from a C struct.
-public struct StructType: Sendable {
+public struct StructType: Sendable, Codable {
     /// The Swift name, unqualified (`Info`).
     public var name: String
     /// The C struct typedef.
@@ -96,7 +96,7 @@ public struct StructType: Sendable {
 }
 
 /// One stored property of a ``StructType``.
-public struct StructField: Sendable {
+public struct StructField: Sendable, Codable {
     /// The Swift property name.
     public var name: String
     /// The Swift type.
@@ -116,7 +116,7 @@ public struct StructField: Sendable {
 }
 
 /// A typed-parameter key type: the documented names one libvirt API's typed parameters use.
-public struct KeyFamily: Sendable {
+public struct KeyFamily: Sendable, Codable {
     /// The Swift name, unqualified (`MemoryParameter`).
     public var name: String
     /// Documentation lines.
@@ -133,7 +133,7 @@ public struct KeyFamily: Sendable {
 }
 
 /// One typed-parameter name (a string macro such as `VIR_DOMAIN_MEMORY_SOFT_LIMIT` = `soft_limit`).
-public struct KeyConstant: Sendable {
+public struct KeyConstant: Sendable, Codable {
     /// The Swift name.
     public var name: String
     /// The C macro.
@@ -161,7 +161,7 @@ public struct KeyConstant: Sendable {
 }
 
 /// A numeric constant from a C macro.
-public struct ConstantDeclaration: Sendable {
+public struct ConstantDeclaration: Sendable, Codable {
     /// The Swift name.
     public var name: String
     /// The C macro.

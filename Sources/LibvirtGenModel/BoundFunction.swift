@@ -47,7 +47,7 @@ public enum DeclarationKind: String, Sendable, Codable {
 }
 
 /// One parameter of a Swift declaration.
-public struct SwiftParameter: Sendable {
+public struct SwiftParameter: Sendable, Codable {
     /// The argument label (`_` for none).
     public var label: String
     /// The local name.
@@ -77,7 +77,7 @@ public struct SwiftParameter: Sendable {
 
 /// A Swift string a call passes to C as `const char *`, borrowed for the call's duration through
 /// `withCString` (the implicit String-to-pointer conversion copies it to the heap on every call).
-public struct CStringArgument: Sendable, Equatable {
+public struct CStringArgument: Sendable, Codable, Equatable {
     /// The parameter's local name; inside the call it names the C string.
     public var name: String
     /// Whether the parameter is optional (nil passes NULL).
@@ -91,7 +91,7 @@ public struct CStringArgument: Sendable, Equatable {
 }
 
 /// A C function bound as a Swift declaration.
-public struct BoundFunction: Sendable {
+public struct BoundFunction: Sendable, Codable {
     /// The C function.
     public var cName: String
     /// Where libvirt documents the function as deprecated: the message of its

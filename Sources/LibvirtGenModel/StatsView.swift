@@ -1,6 +1,6 @@
 /// A typed view of a statistics record's keys: a group (`block.*`, read as `record.block`) or
 /// one numbered entry in a group (`block.<num>.*`, read as `record.block.entries[n]`).
-public struct StatsView: Sendable {
+public struct StatsView: Sendable, Codable {
     /// The Swift struct name, unqualified (`Block`, `CacheMonitor`, `Entry`).
     public var name: String
     /// The property that returns it from its container (`block`, `cacheMonitors`, `entries`).
@@ -34,7 +34,7 @@ public struct StatsView: Sendable {
 }
 
 /// One statistic of a ``StatsView``.
-public struct StatsField: Sendable {
+public struct StatsField: Sendable, Codable {
     /// The Swift property name (`readRequests`).
     public var name: String
     /// The key after the view's prefix (`rd.reqs`).

@@ -33,6 +33,10 @@ struct Generate: ParsableCommand {
         "With --single-file: the C module the file imports.", valueName: "name"))
     var cModule = "CLibvirt"
 
+    @Option(name: .customLong("dump-model"), help: ArgumentHelp(
+        "Also write the binding model (every decision of the lowering) as JSON to this file.", valueName: "file"))
+    var dumpModel: String?
+
     func run() throws {
         try reportingFailures {
             let start = Date()
@@ -40,6 +44,7 @@ struct Generate: ParsableCommand {
                 ?? .package(URL(fileURLWithPath: self.output), link: link)
             let run = try runGenerator(input: input.generatorInput, output: output)
             if let note = input.note { printError(note) }
+            if let dumpModel { try ModelDump.write(run.result.package, to: URL(fileURLWithPath: dumpModel)) }
             for warning in run.result.diagnostics.warnings { printError(warning.description) }
             let summary = "(\(run.boundFunctions) functions bound, libvirt \(run.result.package.libvirtVersion))"
             if let singleFile {
