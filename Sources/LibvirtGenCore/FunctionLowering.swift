@@ -177,7 +177,8 @@ struct FunctionLowering {
         }
         if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered),
            let swiftReturns = SwiftReturnsText.rewrite(
-               returns, throwing: throwing, boolean: swiftReturn == "Bool",
+               returns, failureIsSilent: throwing || failureRule == .objectString,
+               optional: { if case .failureIsNil = failureRule { true } else { false } }(), boolean: swiftReturn == "Bool",
                collection: swiftReturn?.hasPrefix("[") == true && [.count, .nameList, .idList, .structArray].contains(shape)) {
             doc.append("- Returns: \(context.docs.convert(swiftReturns, parameters: parameterDocs))")
         }
@@ -228,8 +229,10 @@ struct FunctionLowering {
         guard [.status, .count].contains(shape), !outputs.isEmpty else {
             return function.returnInfo.isEmpty ? nil : function.returnInfo
         }
-        let texts = outputs.map { outputs.count == 1 ? $0.info : "`\($0.name)`: \($0.info)" }
-        return texts.joined(separator: "; ")
+        // An output whose text says only where C writes it (`pass NULL`, a buffer) is left out.
+        let described = outputs.compactMap { output in SwiftReturnsText.outputValue(output.info).map { (output.name, $0) } }
+        let texts = described.map { name, text in described.count == 1 ? text : "`\(name)`: \(text)" }
+        return texts.isEmpty ? nil : texts.joined(separator: "; ")
     }
 
     /// Picks the call shape from the return type, the arguments' hints and the name.

@@ -174,12 +174,12 @@ struct SwiftReturnsTextTests {
         ("-1 in case of error", true, false, nil),
     ] as [(String, Bool, Bool, String?)])
     func rewrite(c: String, throwing: Bool, boolean: Bool, swift: String?) {
-        #expect(SwiftReturnsText.rewrite(c, throwing: throwing, boolean: boolean) == swift)
+        #expect(SwiftReturnsText.rewrite(c, failureIsSilent: throwing, boolean: boolean) == swift)
     }
 
     /// A declaration that cannot throw keeps what C says about failure (it can happen there).
     @Test func nonThrowingKeepsFailureValues() {
-        #expect(SwiftReturnsText.rewrite("the volume key, or NULL on error", throwing: false, boolean: false)
+        #expect(SwiftReturnsText.rewrite("the volume key, or NULL on error", failureIsSilent: false, boolean: false)
                 == "the volume key, or NULL on error")
     }
 
@@ -195,13 +195,86 @@ struct SwiftReturnsTextTests {
         ("the number of domain snapshots found or -1 in case of error", "the domain snapshots"),
     ])
     func collection(c: String, swift: String) {
-        #expect(SwiftReturnsText.rewrite(c, throwing: true, boolean: false, collection: true) == swift)
-        #expect(SwiftReturnsText.rewrite(c, throwing: true, boolean: false)?.hasPrefix("the number of") == true)
+        #expect(SwiftReturnsText.rewrite(c, failureIsSilent: true, boolean: false, collection: true) == swift)
+        #expect(SwiftReturnsText.rewrite(c, failureIsSilent: true, boolean: false)?.hasPrefix("the number of") == true)
+    }
+
+    /// Return values as libvirt 9.0.0 describes them, with success qualifiers, freeing and
+    /// lifetime clauses, and a status that only says 0 means success.
+    @Test(arguments: [
+        ("XML description of the computed CPU (caller frees).", "XML description of the computed CPU."),
+        ("the new string, the string must be freed by the caller.", "the new string."),
+        ("the metadata string on success (caller must free).", "the metadata string."),
+        ("a node device object if successful", "a node device object"),
+        ("the number of nodes successfully adjusted or -1 in case of an error.", "the number of nodes successfully adjusted."),
+        ("strings if success, NULL in failure.", "strings."),
+        ("NULL if not found, a pointer to the domain otherwise", "the domain"),
+        ("a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the domain object.",
+         "the name."),
+        ("-1 in case of failure, 0 in case of success.", nil),
+        ("0 in case of success, -1 in case of failure.", nil),
+    ] as [(String, String?)])
+    func returnValue(c: String, swift: String?) {
+        #expect(SwiftReturnsText.rewrite(c, failureIsSilent: true, boolean: false) == swift)
+    }
+
+    /// Out-arguments' descriptions as the value Swift returns: no pointer, storage, allocation or
+    /// count-only mode; nothing where only storage or a C type name is left.
+    @Test(arguments: [
+        ("pointer to a `Domain.Info` structure allocated by the user", "a `Domain.Info` structure"),
+        ("pointer to variable to store the array containing snapshot objects or NULL if the list is not required "
+            + "(just returns number of snapshots)", "snapshot objects"),
+        ("Pointer to a variable to store the array containing the network filter objects or NULL if the list is not "
+            + "required (just returns number of network filters).", "the network filter objects"),
+        ("pointer to a list of typed parameters which will be allocated to store all returned parameters", "typed parameters"),
+        ("pointer to pointer of interface parameter objects", "interface parameter objects"),
+        ("pointer to an array of pointers pointing to interface objects", "interface objects"),
+        ("pointer to an array to be filled with FDs", "FDs"),
+        ("pointer to client limits object (return value, allocated automatically)", "client limits object"),
+        ("pointer to a variable to store a string containing all currently defined logging outputs on daemon "
+            + "(allocated automatically) or NULL if just the number of defined outputs is required",
+         "all currently defined logging outputs on daemon"),
+        ("pointer to an array of `Domain.IOThreadInfo` structures (OUT)", "`Domain.IOThreadInfo` structures"),
+        ("returns the libvirt library version used on the connection (OUT)", "the libvirt library version used on the connection"),
+        ("return value for the version of the running hypervisor (OUT)", "the version of the running hypervisor"),
+        ("Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified "
+            + "architecture. Pass NULL if only the list length is needed.",
+         "the CPU models supported for the specified architecture"),
+        ("pointer that will be filled with an array of typed parameters", "typed parameters"),
+        ("pointer at which to store info", nil),
+        ("pointer to a VIR_UUID_BUFLEN bytes array", nil),
+        ("pointer to the array of unsigned long long", nil),
+        ("pass NULL; for historical purposes duplicates @libVer if non-NULL", nil),
+        ("returned state of the domain (one of virDomainState); it is allowed to be NULL", "returned state of the domain (one of virDomainState)"),
+    ] as [(String, String?)])
+    func outputValue(c: String, swift: String?) {
+        #expect(SwiftReturnsText.outputValue(c) == swift)
+    }
+
+    /// No `- Returns:` line of the reference bindings speaks of pointers, allocation, freeing,
+    /// NULL or the direction of an argument.
+    @Test func referenceReturnsSpeakSwift() throws {
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let returns = docs.filter { $0.hasPrefix("- Returns:") }
+        #expect(returns.count > 150)
+        let cWords = ["pointer", "allocated", "freed", "freeing", "frees", "NULL", "(OUT)", "in case of success"]
+        #expect(returns.filter { line in cWords.contains { line.range(of: $0, options: .caseInsensitive) != nil } } == [])
+    }
+
+    /// A result Swift makes optional names `nil` where C names its failure value.
+    @Test func optionalResultSaysNil() {
+        #expect(SwiftReturnsText.rewrite(
+            "the domain ID number or (unsigned int) -1 in case of error", failureIsSilent: false, optional: true, boolean: false)
+            == "the domain ID number or `nil` in case of error")
+        #expect(SwiftReturnsText.rewrite(
+            "the name of the device's parent, or NULL if an error occurred or when the device has no parent.",
+            failureIsSilent: false, optional: true, boolean: false)
+            == "the name of the device's parent, or `nil` if an error occurred or when the device has no parent.")
     }
 
     /// `on success, -1 otherwise` is a failure value too.
     @Test func successOtherwise() {
-        #expect(SwiftReturnsText.rewrite("the number of thawed filesystems on success, -1 otherwise.", throwing: true, boolean: false)
+        #expect(SwiftReturnsText.rewrite("the number of thawed filesystems on success, -1 otherwise.", failureIsSilent: true, boolean: false)
                 == "the number of thawed filesystems.")
     }
 }

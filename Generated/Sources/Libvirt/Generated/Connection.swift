@@ -1371,7 +1371,7 @@ extension Connection {
     /// CPU will not include features that block migration.
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
     /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Returns: XML description of the computed CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineCPU`.
@@ -1404,7 +1404,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter cpuXMLs: array of XML descriptions of host CPUs
     /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Returns: XML description of the computed CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectBaselineCPU`.
@@ -1445,7 +1445,7 @@ extension Connection {
     /// - Parameter virtualizationType: virtualization type
     /// - Parameter cpuXMLs: array of XML descriptions of CPUs
     /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Returns: XML description of the computed CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectBaselineHypervisorCPU`.
@@ -1495,7 +1495,7 @@ extension Connection {
     /// - Parameter virtualizationType: virtualization type
     /// - Parameter cpuXMLs: array of XML descriptions of CPUs
     /// - Parameter options: any combination of `Connection.BaselineCPUOptions`
-    /// - Returns: XML description of the computed CPU (caller frees).
+    /// - Returns: XML description of the computed CPU.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectBaselineHypervisorCPU`.
@@ -1737,7 +1737,7 @@ extension Connection {
     /// `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` for a list of CPU models supported by
     /// libvirt for domains created on a specific hypervisor.
     /// - Parameter arch: Architecture
-    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture. Pass NULL if only the list length is needed.
+    /// - Returns: the CPU models supported for the specified architecture.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetCPUModelNames`.
@@ -1762,7 +1762,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter arch: Architecture
-    /// - Returns: Pointer to a variable to store the NULL-terminated array of the CPU models supported for the specified architecture. Pass NULL if only the list length is needed.
+    /// - Returns: the CPU models supported for the specified architecture.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectGetCPUModelNames`.
@@ -1878,7 +1878,7 @@ extension Connection {
 
     /// Provides `libraryVersion`, which is the version of libvirt used by the
     ///   daemon running on the `connection` host
-    /// - Returns: returns the libvirt library version used on the connection (OUT)
+    /// - Returns: the libvirt library version used on the connection
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetLibVersion`.
@@ -1899,7 +1899,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: returns the libvirt library version used on the connection (OUT)
+    /// - Returns: the libvirt library version used on the connection
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectGetLibVersion`.
@@ -2091,7 +2091,7 @@ extension Connection {
     /// Get the version level of the Hypervisor running. This may work only with
     /// hypervisor call, i.e. with privileged access to the hypervisor, not
     /// with a Read-Only connection.
-    /// - Returns: return value for the version of the running hypervisor (OUT)
+    /// - Returns: the version of the running hypervisor
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectGetVersion`.
@@ -2113,7 +2113,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: return value for the version of the running hypervisor (OUT)
+    /// - Returns: the version of the running hypervisor
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectGetVersion`.
@@ -2278,7 +2278,7 @@ extension Connection {
     ///   }
     ///   free(domains);
     /// - Parameter options: any combination of `Connection.ListAllDomainsOptions`
-    /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
+    /// - Returns: domain objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllDomains`.
@@ -2353,7 +2353,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllDomainsOptions`
-    /// - Returns: Pointer to a variable to store the array containing domain objects or NULL if the list is not required (just returns number of guests).
+    /// - Returns: domain objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllDomains`.
@@ -2375,7 +2375,7 @@ extension Connection {
     /// The only group of `options` is `Connection.ListAllInterfacesOptions.active` (up) and
     /// `Connection.ListAllInterfacesOptions.inactive` (down) to filter the interfaces by state.
     /// - Parameter options: any combination of `Connection.ListAllInterfacesOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
+    /// - Returns: the interface objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllInterfaces`.
@@ -2405,7 +2405,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllInterfacesOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the interface objects or NULL if the list is not required (just returns number of interfaces).
+    /// - Returns: the interface objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllInterfaces`.
@@ -2416,7 +2416,7 @@ extension Connection {
 
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
-    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Returns: the network filter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilterBindings`.
@@ -2435,7 +2435,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Returns: the network filter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllNWFilterBindings`.
@@ -2446,7 +2446,7 @@ extension Connection {
 
     /// Collect the list of network filters, and allocate an array to store those
     /// objects.
-    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Returns: the network filter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNWFilters`.
@@ -2465,7 +2465,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: Pointer to a variable to store the array containing the network filter objects or NULL if the list is not required (just returns number of network filters).
+    /// - Returns: the network filter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllNWFilters`.
@@ -2495,7 +2495,7 @@ extension Connection {
     /// and `Connection.ListAllNetworksOptions.noAutostart`, to filter the networks by
     /// whether they are marked as autostart or not.
     /// - Parameter options: any combination of `Connection.ListAllNetworksOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
+    /// - Returns: the network objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNetworks`.
@@ -2533,7 +2533,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllNetworksOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the network objects or NULL if the list is not required (just returns number of networks).
+    /// - Returns: the network objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllNetworks`.
@@ -2548,7 +2548,7 @@ extension Connection {
     /// Normally, all node devices are returned; however, `options` can be used to
     /// filter the results for a smaller list of targeted node devices.
     /// - Parameter options: any combination of `Connection.ListAllNodeDeviceOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
+    /// - Returns: the node device objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllNodeDevices`.
@@ -2571,7 +2571,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllNodeDeviceOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the node device objects or NULL if the list is not required (just returns number of node devices).
+    /// - Returns: the node device objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllNodeDevices`.
@@ -2599,7 +2599,7 @@ extension Connection {
     /// to any caller of libvirt nor to any other node. Flag
     /// `Connection.ListAllSecretsOptions.noPrivate` selects non-private secrets.
     /// - Parameter options: any combination of `Connection.ListAllSecretsOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
+    /// - Returns: the secret objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllSecrets`.
@@ -2635,7 +2635,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllSecretsOptions`.
-    /// - Returns: Pointer to a variable to store the array containing the secret objects or NULL if the list is not required (just returns the number of secrets).
+    /// - Returns: the secret objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllSecrets`.
@@ -2683,7 +2683,7 @@ extension Connection {
     /// `Connection.ListAllStoragePoolsOptions.vstorage`
     /// `Connection.ListAllStoragePoolsOptions.iscsiDirect`
     /// - Parameter options: any combination of `Connection.ListAllStoragePoolsOptions`.
-    /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
+    /// - Returns: storage pool objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virConnectListAllStoragePools`.
@@ -2739,7 +2739,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Connection.ListAllStoragePoolsOptions`.
-    /// - Returns: Pointer to a variable to store the array containing storage pool objects or NULL if the list is not required (just returns number of pools).
+    /// - Returns: storage pool objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virConnectListAllStoragePools`.
@@ -3746,7 +3746,7 @@ extension Connection {
     /// virDomainFree should be used to free the resources after the
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
-    /// - Returns: a pointer to the domain otherwise
+    /// - Returns: the domain
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXML`.
@@ -3770,7 +3770,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
-    /// - Returns: a pointer to the domain otherwise
+    /// - Returns: the domain
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainDefineXML`.
@@ -3788,7 +3788,7 @@ extension Connection {
     /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: any combination of `Domain.DefineOptions` constants
-    /// - Returns: a pointer to the domain otherwise
+    /// - Returns: the domain
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainDefineXMLFlags`.
@@ -3813,7 +3813,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: any combination of `Domain.DefineOptions` constants
-    /// - Returns: a pointer to the domain otherwise
+    /// - Returns: the domain
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainDefineXMLFlags`.
@@ -4296,7 +4296,7 @@ extension Connection {
     /// interface object is no longer needed.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: any combination of `Interface.DefineOptions`
-    /// - Returns: a pointer to the interface otherwise
+    /// - Returns: the interface
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virInterfaceDefineXML`.
@@ -4329,7 +4329,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: any combination of `Interface.DefineOptions`
-    /// - Returns: a pointer to the interface otherwise
+    /// - Returns: the interface
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virInterfaceDefineXML`.
@@ -4727,7 +4727,7 @@ extension Connection {
     /// virNetworkFree should be used to free the resources after the
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
-    /// - Returns: a pointer to the network otherwise
+    /// - Returns: the network
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXML`.
@@ -4749,7 +4749,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
-    /// - Returns: a pointer to the network otherwise
+    /// - Returns: the network
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkDefineXML`.
@@ -4765,7 +4765,7 @@ extension Connection {
     /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: any combination of `Network.DefineOptions`
-    /// - Returns: a pointer to the network otherwise
+    /// - Returns: the network
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkDefineXMLFlags`.
@@ -4788,7 +4788,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: any combination of `Network.DefineOptions`
-    /// - Returns: a pointer to the network otherwise
+    /// - Returns: the network
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkDefineXMLFlags`.
@@ -4891,7 +4891,7 @@ extension Connection {
     /// - Parameter startCell: index of first cell to allocate pages on
     /// - Parameter cellCount: number of consecutive cells to allocate pages on
     /// - Parameter options: extra flags; binary-OR of `NodeAllocatePagesOptions`
-    /// - Returns: the number of nodes successfully adjusted or -1 in case of an error.
+    /// - Returns: the number of nodes successfully adjusted.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeAllocPages`.
@@ -4934,7 +4934,7 @@ extension Connection {
     /// - Parameter startCell: index of first cell to allocate pages on
     /// - Parameter cellCount: number of consecutive cells to allocate pages on
     /// - Parameter options: extra flags; binary-OR of `NodeAllocatePagesOptions`
-    /// - Returns: the number of nodes successfully adjusted or -1 in case of an error.
+    /// - Returns: the number of nodes successfully adjusted.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeAllocPages`.
@@ -4950,7 +4950,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: any combination of `NodeDevice.CreateXMLOptions`
-    /// - Returns: a node device object if successful
+    /// - Returns: a node device object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceCreateXML`.
@@ -4973,7 +4973,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: any combination of `NodeDevice.CreateXMLOptions`
-    /// - Returns: a node device object if successful
+    /// - Returns: a node device object
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeDeviceCreateXML`.
@@ -4988,7 +4988,7 @@ extension Connection {
     /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: any combination of `NodeDevice.DefineXMLOptions`
-    /// - Returns: a node device object if successful
+    /// - Returns: a node device object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeDeviceDefineXML`.
@@ -5010,7 +5010,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: any combination of `NodeDevice.DefineXMLOptions`
-    /// - Returns: a node device object if successful
+    /// - Returns: a node device object
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeDeviceDefineXML`.
@@ -5133,7 +5133,6 @@ extension Connection {
     ///     The CPU utilization. The usage value is in percent and 100%
     ///     represents all CPUs on the server.
     /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` means total cpu statistics)
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetCPUStats`.
@@ -5192,7 +5191,6 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter cpu: number of node cpu. (`NodeGetCPUStatsAllCPUs.cpuStatsAllCPUs` means total cpu statistics)
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetCPUStats`.
@@ -5209,7 +5207,6 @@ extension Connection {
     /// whichever is smaller.
     /// - Parameter startCell: index of first cell to return freeMems info on.
     /// - Parameter cellCount: Maximum number of cells for which freeMems information can be returned.
-    /// - Returns: pointer to the array of unsigned long long
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetCellsFreeMemory`.
@@ -5234,7 +5231,6 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter startCell: index of first cell to return freeMems info on.
     /// - Parameter cellCount: Maximum number of cells for which freeMems information can be returned.
-    /// - Returns: pointer to the array of unsigned long long
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetCellsFreeMemory`.
@@ -5294,7 +5290,7 @@ extension Connection {
     /// Applications are recommended to use the `Connection.capabilities`
     /// call instead, which provides all the information except CPU mHZ,
     /// in a more accurate representation.
-    /// - Returns: pointer to a `NodeInfo` structure allocated by the user
+    /// - Returns: a `NodeInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetInfo`.
@@ -5328,7 +5324,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a `NodeInfo` structure allocated by the user
+    /// - Returns: a `NodeInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetInfo`.
@@ -5348,7 +5344,6 @@ extension Connection {
     /// array, i.e. (sizeof(`virTypedParameter`) * `nparams`) bytes and call the API
     /// again.  See `Domain.memoryParameters(options:)` for an equivalent usage
     /// example.
-    /// - Returns: 0 in case of success, and.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryParameters`.
@@ -5376,7 +5371,6 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: 0 in case of success, and.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetMemoryParameters`.
@@ -5423,7 +5417,6 @@ extension Connection {
     /// VIR_NODE_MEMORY_STATS_CACHED:
     ///     The cached memory usage.(KB)
     /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetMemoryStats`.
@@ -5478,7 +5471,6 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter cell: number of node cell. (`NodeGetMemoryStatsAllCells.memoryStatsAllCells` means total cell statistics)
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetMemoryStats`.
@@ -5524,7 +5516,7 @@ extension Connection {
     /// Extract the security model of a hypervisor. The 'model' field
     /// in the `securityModel` argument may be initialized to the empty
     /// string if the driver has not activated a security model.
-    /// - Returns: pointer to a `SecurityModel` structure
+    /// - Returns: a `SecurityModel` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNodeGetSecurityModel`.
@@ -5544,7 +5536,7 @@ extension Connection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a `SecurityModel` structure
+    /// - Returns: a `SecurityModel` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNodeGetSecurityModel`.
@@ -5720,7 +5712,7 @@ extension Connection {
     /// secret object is no longer needed.
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: any combination of `Secret.DefineOptions`
-    /// - Returns: a secret on success.
+    /// - Returns: a secret.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretDefineXML`.
@@ -5747,7 +5739,7 @@ extension Connection {
     /// the task waits for it.
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: any combination of `Secret.DefineOptions`
-    /// - Returns: a secret on success.
+    /// - Returns: a secret.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virSecretDefineXML`.

@@ -7610,7 +7610,7 @@ extension Domain {
     /// Please note that some hypervisors may require guest agent to
     /// be configured and running in order to be able to run this API.
     /// - Parameter user: user to list keys for
-    /// - Returns: pointer to a variable to store authorized keys
+    /// - Returns: authorized keys
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysGet`.
@@ -7638,7 +7638,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter user: user to list keys for
-    /// - Returns: pointer to a variable to store authorized keys
+    /// - Returns: authorized keys
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainAuthorizedSSHKeysGet`.
@@ -9003,7 +9003,6 @@ extension Domain {
     /// again. See `Domain.memoryParameters(options:)` for more details.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainBlockStatsFlags`.
@@ -9049,7 +9048,6 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainBlockStatsFlags`.
@@ -9105,7 +9103,7 @@ extension Domain {
     /// libvirt metadata.
     /// - Parameter xml: description of the checkpoint to create
     /// - Parameter options: any combination of `DomainCheckpoint.CreateOptions`
-    /// - Returns: an (opaque) new `DomainCheckpoint` on success.
+    /// - Returns: an (opaque) new `DomainCheckpoint`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointCreateXML`.
@@ -9168,7 +9166,7 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter xml: description of the checkpoint to create
     /// - Parameter options: any combination of `DomainCheckpoint.CreateOptions`
-    /// - Returns: an (opaque) new `DomainCheckpoint` on success.
+    /// - Returns: an (opaque) new `DomainCheckpoint`.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainCheckpointCreateXML`.
@@ -10174,7 +10172,6 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlkioParameters`.
@@ -10207,7 +10204,6 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetBlkioParameters`.
@@ -10278,7 +10274,7 @@ extension Domain {
     ///   // Do something with the allocation and physical values
     ///   ...
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Returns: pointer to a `Domain.BlockInfo` structure allocated by the user
+    /// - Returns: a `Domain.BlockInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockInfo`.
@@ -10357,7 +10353,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter disk: path to the block device, or device shorthand
-    /// - Returns: pointer to a `Domain.BlockInfo` structure allocated by the user
+    /// - Returns: a `Domain.BlockInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetBlockInfo`.
@@ -10389,7 +10385,6 @@ extension Domain {
     /// unless `nparams` is 0 on input.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockIoTune`.
@@ -10429,7 +10424,6 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetBlockIoTune`.
@@ -10475,7 +10469,7 @@ extension Domain {
     /// space required for the backup.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `Domain.BlockJobInfoOptions`
-    /// - Returns: pointer to a `Domain.BlockJobInfo` structure
+    /// - Returns: a `Domain.BlockJobInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetBlockJobInfo`.
@@ -10529,7 +10523,7 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter disk: path to the block device, or device shorthand
     /// - Parameter options: any combination of `Domain.BlockJobInfoOptions`
-    /// - Returns: pointer to a `Domain.BlockJobInfo` structure
+    /// - Returns: a `Domain.BlockJobInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetBlockJobInfo`.
@@ -10572,7 +10566,7 @@ extension Domain {
     }
 
     /// Extract details about current state of control interface to a domain.
-    /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
+    /// - Returns: a `Domain.ControlInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetControlInfo`.
@@ -10590,7 +10584,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a `Domain.ControlInfo` structure allocated by the user
+    /// - Returns: a `Domain.ControlInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetControlInfo`.
@@ -10601,7 +10595,7 @@ extension Domain {
 
     /// Get a list of mapping information for each mounted file systems within the
     /// specified guest and the disks.
-    /// - Returns: a pointer to a variable to store an array of mount points information
+    /// - Returns: mount points information
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetFSInfo`.
@@ -10620,7 +10614,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: a pointer to a variable to store an array of mount points information
+    /// - Returns: mount points information
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetFSInfo`.
@@ -10893,7 +10887,7 @@ extension Domain {
     ///
     /// This API requires the VM to run. The caller is responsible for calling
     /// virTypedParamsFree to free memory returned in `parameters`.
-    /// - Returns: pointer that will be filled with an array of typed parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetGuestVcpus`.
@@ -10926,7 +10920,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer that will be filled with an array of typed parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetGuestVcpus`.
@@ -10973,7 +10967,7 @@ extension Domain {
     }
 
     /// Get the hypervisor ID number for the domain
-    /// - Returns: the domain ID number or (unsigned int) -1 in case of error
+    /// - Returns: the domain ID number or `nil` in case of error
     ///
     /// C symbol: `virDomainGetID`.
     /// Available since libvirt 0.0.3.
@@ -10985,7 +10979,7 @@ extension Domain {
     /// Fetch IOThreads of an active domain including the cpumap information to
     /// determine on which CPU the IOThread has affinity to run.
     /// - Parameter options: any combination of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
-    /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
+    /// - Returns: `Domain.IOThreadInfo` structures
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetIOThreadInfo`.
@@ -11005,7 +10999,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.ModificationImpact` Must not be `Domain.ModificationImpact.live` and `Domain.ModificationImpact.config` concurrently.
-    /// - Returns: pointer to an array of `Domain.IOThreadInfo` structures (OUT)
+    /// - Returns: `Domain.IOThreadInfo` structures
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetIOThreadInfo`.
@@ -11017,7 +11011,7 @@ extension Domain {
     /// Extract information about a domain. Note that if the connection
     /// used to get the domain is limited only a partial set of the information
     /// can be extracted.
-    /// - Returns: pointer to a `Domain.Info` structure allocated by the user
+    /// - Returns: a `Domain.Info` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInfo`.
@@ -11037,7 +11031,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a `Domain.Info` structure allocated by the user
+    /// - Returns: a `Domain.Info` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetInfo`.
@@ -11062,7 +11056,6 @@ extension Domain {
     /// expects the caller to allocate the `parameters`.
     /// - Parameter device: the interface name or mac address
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetInterfaceParameters`.
@@ -11095,7 +11088,6 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter device: the interface name or mac address
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetInterfaceParameters`.
@@ -11109,7 +11101,7 @@ extension Domain {
     ///
     /// This function returns a limited amount of information in comparison
     /// to `Domain.jobStats(options:)`.
-    /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
+    /// - Returns: a `Domain.JobInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetJobInfo`.
@@ -11131,7 +11123,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a `Domain.JobInfo` structure allocated by the user
+    /// - Returns: a `Domain.JobInfo` structure
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetJobInfo`.
@@ -11340,7 +11332,6 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMemoryParameters`.
@@ -11382,7 +11373,6 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetMemoryParameters`.
@@ -11406,7 +11396,7 @@ extension Domain {
     /// messages when a guest transitions between running
     /// and shutoff states.
     /// - Parameter options: zero or more `Domain.MessageType` flags
-    /// - Returns: pointer to a variable to store messages
+    /// - Returns: messages
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMessages`.
@@ -11438,7 +11428,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: zero or more `Domain.MessageType` flags
-    /// - Returns: pointer to a variable to store messages
+    /// - Returns: messages
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetMessages`.
@@ -11462,7 +11452,7 @@ extension Domain {
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter uri: XML namespace identifier
     /// - Parameter options: any combination of `Domain.ModificationImpact`
-    /// - Returns: the metadata string on success (caller must free).
+    /// - Returns: the metadata string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetMetadata`.
@@ -11493,7 +11483,7 @@ extension Domain {
     /// - Parameter type: type of metadata, from `Domain.MetadataType`
     /// - Parameter uri: XML namespace identifier
     /// - Parameter options: any combination of `Domain.ModificationImpact`
-    /// - Returns: the metadata string on success (caller must free).
+    /// - Returns: the metadata string.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetMetadata`.
@@ -11503,7 +11493,7 @@ extension Domain {
     }
 
     /// Get the public name for that domain
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the domain object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virDomainGetName`.
     /// Available since libvirt 0.0.3.
@@ -11528,7 +11518,6 @@ extension Domain {
     /// This function may require privileged access to the hypervisor. This function
     /// expects the caller to allocate the `parameters`.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetNumaParameters`.
@@ -11561,7 +11550,6 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetNumaParameters`.
@@ -11571,7 +11559,7 @@ extension Domain {
     }
 
     /// Get the type of domain operation system.
-    /// - Returns: the new string, the string must be freed by the caller.
+    /// - Returns: the new string.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetOSType`.
@@ -11590,7 +11578,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: the new string, the string must be freed by the caller.
+    /// - Returns: the new string.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetOSType`.
@@ -11647,7 +11635,6 @@ extension Domain {
     /// It is hypervisor specific whether this returns the live or
     /// persistent state; for more control, use
     /// `Domain.schedulerParameters(options:)`.
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParameters`.
@@ -11672,7 +11659,6 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetSchedulerParameters`.
@@ -11700,7 +11686,6 @@ extension Domain {
     ///           goto error;
     ///   }
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
@@ -11736,7 +11721,6 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.ModificationImpact` and `TypedParameterOptions`
-    /// - Returns: 0 in case of success.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetSchedulerParametersFlags`.
@@ -11773,7 +11757,7 @@ extension Domain {
 
     /// Extract domain state. Each state can be accompanied with a reason (if known)
     /// which led to the state.
-    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state); it is allowed to be NULL
+    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state)
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetState`.
@@ -11793,7 +11777,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state); it is allowed to be NULL
+    /// - Returns: `state`: returned state of the domain (one of `Domain.State`); `reason`: returned reason which led to `state` (one of `Domain`*Reason corresponding to the current state)
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetState`.
@@ -11842,7 +11826,6 @@ extension Domain {
     }
 
     /// Get the UUID for a domain
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetUUID`.
@@ -11862,7 +11845,6 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetUUID`.
@@ -11892,7 +11874,7 @@ extension Domain {
     /// is queried in the guest instead of the hypervisor. This flag is only usable
     /// on live domains. Guest agent may be needed for this flag to be available.
     /// - Parameter options: any combination of `Domain.VCPUOptions`
-    /// - Returns: the number of vCPUs in case of success.
+    /// - Returns: the number of vCPUs.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
@@ -11930,7 +11912,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `Domain.VCPUOptions`
-    /// - Returns: the number of vCPUs in case of success.
+    /// - Returns: the number of vCPUs.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainGetVcpusFlags`.
@@ -12152,7 +12134,7 @@ extension Domain {
     ///               virDomainInterfaceFree(ifaces[i]);
     ///       free(ifaces);
     /// - Parameter source: one of the `Domain.InterfaceAddressesSource` constants
-    /// - Returns: pointer to an array of pointers pointing to interface objects
+    /// - Returns: interface objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainInterfaceAddresses`.
@@ -12233,7 +12215,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter source: one of the `Domain.InterfaceAddressesSource` constants
-    /// - Returns: pointer to an array of pointers pointing to interface objects
+    /// - Returns: interface objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainInterfaceAddresses`.
@@ -12409,7 +12391,7 @@ extension Domain {
     /// `DomainCheckpoint.ListOptions.noLeaves`, to filter based on checkpoints that
     /// have no further children (a leaf checkpoint).
     /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
-    /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
+    /// - Returns: checkpoint object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllCheckpoints`.
@@ -12451,7 +12433,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
-    /// - Returns: pointer to variable to store the array containing checkpoint object, or NULL if the list is not required (just returns number of checkpoints)
+    /// - Returns: checkpoint object
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainListAllCheckpoints`.
@@ -12501,7 +12483,7 @@ extension Domain {
     /// whether the snapshot is stored inside the disk images or as
     /// additional files.
     /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
-    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Returns: snapshot objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainListAllSnapshots`.
@@ -12559,7 +12541,7 @@ extension Domain {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
-    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Returns: snapshot objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainListAllSnapshots`.
@@ -13616,7 +13598,7 @@ extension Domain {
     /// to use this method over a TCP connection will always fail.
     /// - Parameter index: index of graphics config to open
     /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
-    /// - Returns: an fd on success
+    /// - Returns: an fd
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainOpenGraphicsFD`.
@@ -13647,7 +13629,7 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter index: index of graphics config to open
     /// - Parameter options: any combination of `Domain.OpenGraphicsOptions`
-    /// - Returns: an fd on success
+    /// - Returns: an fd
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainOpenGraphicsFD`.
@@ -15621,7 +15603,7 @@ extension Domain {
     /// snapshot object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: any combination of `DomainSnapshot.CreateOptions`
-    /// - Returns: an (opaque) new `DomainSnapshot` on success.
+    /// - Returns: an (opaque) new `DomainSnapshot`.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotCreateXML`.
@@ -15748,7 +15730,7 @@ extension Domain {
     /// libvirt's job (`virDomainAbortJob`) and the call throws `LibvirtError.operationAborted`.
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: any combination of `DomainSnapshot.CreateOptions`
-    /// - Returns: an (opaque) new `DomainSnapshot` on success.
+    /// - Returns: an (opaque) new `DomainSnapshot`.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainSnapshotCreateXML`.

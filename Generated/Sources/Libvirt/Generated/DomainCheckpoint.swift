@@ -316,7 +316,7 @@ extension DomainCheckpoint {
     }
 
     /// Get the public name for that checkpoint
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated as its lifetime will be the same as the checkpoint object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virDomainCheckpointGetName`.
     /// Available since libvirt 5.6.0.
@@ -445,7 +445,7 @@ extension DomainCheckpoint {
     /// `DomainCheckpoint.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
-    /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
+    /// - Returns: checkpoint objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainCheckpointListAllChildren`.
@@ -482,7 +482,7 @@ extension DomainCheckpoint {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `DomainCheckpoint.ListOptions`
-    /// - Returns: pointer to variable to store the array containing checkpoint objects or NULL if the list is not required (just returns number of checkpoints)
+    /// - Returns: checkpoint objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainCheckpointListAllChildren`.

@@ -544,7 +544,7 @@ extension DomainSnapshot {
     }
 
     /// Get the public name for that snapshot
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated as its lifetime will be the same as the snapshot object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virDomainSnapshotGetName`.
     /// Available since libvirt 0.9.5.
@@ -702,7 +702,7 @@ extension DomainSnapshot {
     /// `DomainSnapshot.ListOptions.descendants` has the same bit value but
     /// opposite semantics of widening rather than narrowing the listing).
     /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
-    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Returns: snapshot objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainSnapshotListAllChildren`.
@@ -740,7 +740,7 @@ extension DomainSnapshot {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `DomainSnapshot.ListOptions`
-    /// - Returns: pointer to variable to store the array containing snapshot objects or NULL if the list is not required (just returns number of snapshots)
+    /// - Returns: snapshot objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainSnapshotListAllChildren`.

@@ -200,7 +200,7 @@ extension Interface {
 
     /// Get the MAC for an interface as string. For more information about
     /// MAC see RFC4122.
-    /// - Returns: a pointer to the MAC address (in null-terminated ASCII format) or NULL, the string need not be deallocated its lifetime will be the same as the interface object.
+    /// - Returns: the MAC address.
     ///
     /// C symbol: `virInterfaceGetMACString`.
     /// Available since libvirt 0.6.4.
@@ -210,7 +210,7 @@ extension Interface {
     }
 
     /// Get the public name for that interface
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the interface object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virInterfaceGetName`.
     /// Available since libvirt 0.6.4.

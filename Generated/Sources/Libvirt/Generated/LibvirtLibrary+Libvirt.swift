@@ -33,7 +33,7 @@ extension LibvirtLibrary {
     ///
     /// This function includes a call to virInitialize() when necessary.
     /// - Parameter type: ignored; pass NULL
-    /// - Returns: `libVer`: return value for the library version (OUT); `typeVer`: pass NULL; for historical purposes duplicates `libraryVersion` if non-NULL
+    /// - Returns: the library version
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virGetVersion`.

@@ -695,7 +695,7 @@ extension Network {
     ///
     ///   free(leases);
     /// - Parameter mac: Optional ASCII formatted MAC address of an interface
-    /// - Returns: Pointer to a variable to store the array containing details on obtained leases, or NULL if the list is not required (just returns number of leases).
+    /// - Returns: details on obtained leases
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetDHCPLeases`.
@@ -773,7 +773,7 @@ extension Network {
     ///
     ///   free(leases);
     /// - Parameter mac: Optional ASCII formatted MAC address of an interface
-    /// - Returns: Pointer to a variable to store the array containing details on obtained leases, or NULL if the list is not required (just returns number of leases).
+    /// - Returns: details on obtained leases
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkGetDHCPLeases`.
@@ -783,7 +783,7 @@ extension Network {
     }
 
     /// Get the public name for that network
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the network object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virNetworkGetName`.
     /// Available since libvirt 0.2.0.
@@ -793,7 +793,6 @@ extension Network {
     }
 
     /// Get the UUID for a network
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkGetUUID`.
@@ -813,7 +812,6 @@ extension Network {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkGetUUID`.
@@ -923,7 +921,7 @@ extension Network {
 
     /// Collect the list of network ports, and allocate an array to store those
     /// objects.
-    /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
+    /// - Returns: network port objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkListAllPorts`.
@@ -942,7 +940,7 @@ extension Network {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: Pointer to a variable to store the array containing network port objects or NULL if the list is not required (just returns number of ports).
+    /// - Returns: network port objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkListAllPorts`.

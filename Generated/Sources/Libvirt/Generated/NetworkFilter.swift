@@ -67,7 +67,7 @@ extension NetworkFilter {
     }
 
     /// Get the public name for the network filter
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the nwfilter object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virNWFilterGetName`.
     /// Available since libvirt 0.8.0.
@@ -77,7 +77,6 @@ extension NetworkFilter {
     }
 
     /// Get the UUID for a network filter
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNWFilterGetUUID`.
@@ -96,7 +95,6 @@ extension NetworkFilter {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNWFilterGetUUID`.

@@ -101,7 +101,7 @@ extension NetworkFilterBinding {
     }
 
     /// Get the filter name for the network filter binding
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the binding object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virNWFilterBindingGetFilterName`.
     /// Available since libvirt 4.5.0.
@@ -111,7 +111,7 @@ extension NetworkFilterBinding {
     }
 
     /// Get the port dev name for the network filter binding
-    /// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the binding object.
+    /// - Returns: the name.
     ///
     /// C symbol: `virNWFilterBindingGetPortDev`.
     /// Available since libvirt 4.5.0.

@@ -220,7 +220,7 @@ extension NetworkPort {
     /// enough to hold all parameters, and `nparams` will be updated to say
     /// how many parameters are present. `parameters` should be freed by the caller
     /// on success.
-    /// - Returns: pointer to pointer of interface parameter objects
+    /// - Returns: interface parameter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetParameters`.
@@ -244,7 +244,7 @@ extension NetworkPort {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to pointer of interface parameter objects
+    /// - Returns: interface parameter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkPortGetParameters`.
@@ -254,7 +254,6 @@ extension NetworkPort {
     }
 
     /// Get the UUID for a network port
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virNetworkPortGetUUID`.
@@ -274,7 +273,6 @@ extension NetworkPort {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virNetworkPortGetUUID`.

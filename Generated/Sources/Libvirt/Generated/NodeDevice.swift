@@ -383,7 +383,7 @@ extension NodeDevice {
     }
 
     /// Just return the device name
-    /// - Returns: the device name or NULL in case of error
+    /// - Returns: the device name
     ///
     /// C symbol: `virNodeDeviceGetName`.
     /// Available since libvirt 0.5.0.
@@ -393,7 +393,7 @@ extension NodeDevice {
     }
 
     /// Accessor for the parent of the device
-    /// - Returns: the name of the device's parent, or NULL if an error occurred or when the device has no parent.
+    /// - Returns: the name of the device's parent, or `nil` if an error occurred or when the device has no parent.
     ///
     /// C symbol: `virNodeDeviceGetParent`.
     /// Available since libvirt 0.5.0.

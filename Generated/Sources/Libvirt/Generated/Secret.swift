@@ -304,7 +304,7 @@ extension Secret {
     /// identifiers are intended to be unique within the set of
     /// all secrets sharing the same usage type. ie, there shall
     /// only ever be one secret for each volume path.
-    /// - Returns: a string identifying the object using the secret, or NULL upon error
+    /// - Returns: a string identifying the object using the secret
     ///
     /// C symbol: `virSecretGetUsageID`.
     /// Available since libvirt 0.7.1.
@@ -352,7 +352,7 @@ extension Secret {
     }
 
     /// Fetches an XML document describing attributes of the secret.
-    /// - Returns: the XML document on success.
+    /// - Returns: the XML document.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virSecretGetXMLDesc`.
@@ -369,7 +369,7 @@ extension Secret {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: the XML document on success.
+    /// - Returns: the XML document.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virSecretGetXMLDesc`.

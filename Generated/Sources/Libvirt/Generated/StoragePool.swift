@@ -575,7 +575,6 @@ extension StoragePool {
 
     /// Get volatile information about the storage pool
     /// such as free space / usage summary
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetInfo`.
@@ -594,7 +593,6 @@ extension StoragePool {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virStoragePoolGetInfo`.
@@ -604,7 +602,7 @@ extension StoragePool {
     }
 
     /// Fetch the locally unique name of the storage pool
-    /// - Returns: the name of the pool, or NULL on error
+    /// - Returns: the name of the pool
     ///
     /// C symbol: `virStoragePoolGetName`.
     /// Available since libvirt 0.4.1.
@@ -647,7 +645,7 @@ extension StoragePool {
     /// storage pool. This is suitable for later feeding back
     /// into the `Connection.createStoragePool(xml:options:)` method.
     /// - Parameter options: any combination of `StorageXMLOptions`
-    /// - Returns: a XML document (caller frees)
+    /// - Returns: a XML document
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolGetXMLDesc`.
@@ -667,7 +665,7 @@ extension StoragePool {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `StorageXMLOptions`
-    /// - Returns: a XML document (caller frees)
+    /// - Returns: a XML document
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virStoragePoolGetXMLDesc`.
@@ -736,7 +734,7 @@ extension StoragePool {
 
     /// Collect the list of storage volumes, and allocate an array to store those
     /// objects.
-    /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
+    /// - Returns: storage volume objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStoragePoolListAllVolumes`.
@@ -755,7 +753,7 @@ extension StoragePool {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: Pointer to a variable to store the array containing storage volume objects or NULL if the list is not required (just returns number of volumes).
+    /// - Returns: storage volume objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virStoragePoolListAllVolumes`.

@@ -575,7 +575,6 @@ extension StorageVolume {
 
     /// Fetches volatile information about the storage
     /// volume such as its current allocation
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfo`.
@@ -594,7 +593,6 @@ extension StorageVolume {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virStorageVolGetInfo`.
@@ -612,7 +610,6 @@ extension StorageVolume {
     /// physical on disk usage can be different than the calculated allocation value
     /// as is the case with qcow2 files.
     /// - Parameter options: any combination of `StorageVolume.InfoOptions`
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virStorageVolGetInfoFlags`.
@@ -638,7 +635,6 @@ extension StorageVolume {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter options: any combination of `StorageVolume.InfoOptions`
-    /// - Returns: pointer at which to store info
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virStorageVolGetInfoFlags`.
@@ -650,7 +646,7 @@ extension StorageVolume {
     /// Fetch the storage volume key. This is globally
     /// unique, so the same volume will have the same
     /// key no matter what host it is accessed from
-    /// - Returns: the volume key, or NULL on error
+    /// - Returns: the volume key
     ///
     /// C symbol: `virStorageVolGetKey`.
     /// Available since libvirt 0.4.1.
@@ -661,7 +657,7 @@ extension StorageVolume {
 
     /// Fetch the storage volume name. This is unique
     /// within the scope of a pool
-    /// - Returns: the volume name, or NULL on error
+    /// - Returns: the volume name
     ///
     /// C symbol: `virStorageVolGetName`.
     /// Available since libvirt 0.4.1.

@@ -159,7 +159,7 @@ extension AdminClient {
     }
 
     /// Get client's unique numeric ID.
-    /// - Returns: numeric value used for client's ID or -1 in case of an error.
+    /// - Returns: numeric value used for client's ID.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetID`.
@@ -178,7 +178,7 @@ extension AdminClient {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: numeric value used for client's ID or -1 in case of an error.
+    /// - Returns: numeric value used for client's ID.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmClientGetID`.
@@ -200,7 +200,7 @@ extension AdminClient {
     /// clients because libvirt treats such connections as read-write by default,
     /// even though a TCP client is able to restrict access to certain APIs for
     /// itself.
-    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetInfo`.
@@ -231,7 +231,7 @@ extension AdminClient {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmClientGetInfo`.
@@ -244,7 +244,7 @@ extension AdminClient {
     /// A situation may happen, that some clients had connected prior to the update
     /// to admin API, thus, libvirt assigns these clients epoch time to express that
     /// it doesn't know when the client connected.
-    /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time, or -1 in case of an error.
+    /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetTimestamp`.
@@ -266,7 +266,7 @@ extension AdminClient {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time, or -1 in case of an error.
+    /// - Returns: client's connection timestamp (seconds from epoch in UTC) or 0 (epoch time) if libvirt doesn't have any information about client's connection time.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmClientGetTimestamp`.
@@ -282,7 +282,7 @@ extension AdminClient {
     /// the client process libvirt spawns automatically on the remote side will
     /// still connect to a UNIX socket, thus becoming indistinguishable from any
     /// other locally connected clients.
-    /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`) or -1 in case of an error.
+    /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`).
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmClientGetTransport`.
@@ -307,7 +307,7 @@ extension AdminClient {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`) or -1 in case of an error.
+    /// - Returns: integer representation of the connection transport used by `client` (this will be one of `ClientTransport`).
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmClientGetTransport`.

@@ -111,7 +111,7 @@ extension AdminConnection {
     ///
     /// To retrieve individual filters, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `filters` correctly.
-    /// - Returns: pointer to a variable to store a string containing all currently defined logging filters on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Returns: all currently defined logging filters on daemon
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingFilters`.
@@ -135,7 +135,7 @@ extension AdminConnection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a variable to store a string containing all currently defined logging filters on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Returns: all currently defined logging filters on daemon
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmConnectGetLoggingFilters`.
@@ -151,7 +151,7 @@ extension AdminConnection {
     ///
     /// To retrieve individual outputs, additional parsing needs to be done by the
     /// caller. Caller is also responsible for freeing `outputs` correctly.
-    /// - Returns: pointer to a variable to store a string containing all currently defined logging outputs on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Returns: all currently defined logging outputs on daemon
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
@@ -175,7 +175,7 @@ extension AdminConnection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a variable to store a string containing all currently defined logging outputs on daemon (allocated automatically) or NULL if just the number of defined outputs is required
+    /// - Returns: all currently defined logging outputs on daemon
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmConnectGetLoggingOutputs`.
@@ -187,7 +187,7 @@ extension AdminConnection {
     /// String returned by this method is normally the same as the string passed
     /// to the `AdminConnection(uri:options:)`. Even if NULL was passed to `AdminConnection(uri:options:)`,
     /// this method returns a non-null URI string.
-    /// - Returns: an URI string related to the connection or. Caller is responsible for freeing the string.
+    /// - Returns: an URI string related to the connection.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectGetURI`.
@@ -208,7 +208,7 @@ extension AdminConnection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: an URI string related to the connection or. Caller is responsible for freeing the string.
+    /// - Returns: an URI string related to the connection.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmConnectGetURI`.
@@ -250,7 +250,7 @@ extension AdminConnection {
     }
 
     /// Collect list of all servers provided by daemon the client is connected to.
-    /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
+    /// - Returns: objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmConnectListServers`.
@@ -268,7 +268,7 @@ extension AdminConnection {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: Pointer to a list to store an array containing objects or NULL if the list is not required (number of servers only)
+    /// - Returns: objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmConnectListServers`.

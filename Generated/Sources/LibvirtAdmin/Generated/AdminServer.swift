@@ -154,7 +154,7 @@ extension AdminServer {
     ///  - current number of clients connected to `srv` waiting for authentication,
     ///  - maximum number of clients connected to `srv` that can be wainting for
     ///  authentication.
-    /// - Returns: pointer to client limits object (return value, allocated automatically)
+    /// - Returns: client limits object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerGetClientLimits`.
@@ -178,7 +178,7 @@ extension AdminServer {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to client limits object (return value, allocated automatically)
+    /// - Returns: client limits object
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmServerGetClientLimits`.
@@ -188,7 +188,7 @@ extension AdminServer {
     }
 
     /// Get the public name for specified server
-    /// - Returns: a pointer to the name or NULL.
+    /// - Returns: the name.
     ///
     /// C symbol: `virAdmServerGetName`.
     /// Available since libvirt 2.0.0.
@@ -207,7 +207,7 @@ extension AdminServer {
     ///      VIR_THREADPOOL_WORKERS_PRIORITY
     ///      VIR_THREADPOOL_WORKERS_FREE
     ///      VIR_THREADPOOL_WORKERS_CURRENT
-    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerGetThreadPoolParameters`.
@@ -235,7 +235,7 @@ extension AdminServer {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a list of typed parameters which will be allocated to store all returned parameters
+    /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmServerGetThreadPoolParameters`.
@@ -245,7 +245,7 @@ extension AdminServer {
     }
 
     /// Collect list of all clients connected to daemon on server `srv`.
-    /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
+    /// - Returns: objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virAdmServerListClients`.
@@ -262,7 +262,7 @@ extension AdminServer {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to a list to store an array containing objects or NULL if the list is not required (number of clients only)
+    /// - Returns: objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virAdmServerListClients`.

@@ -14,7 +14,7 @@ extension Domain {
     ///
     /// The returned file descriptors are intended to be used with
     /// the setns() system call.
-    /// - Returns: pointer to an array to be filled with FDs
+    /// - Returns: FDs
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainLxcOpenNamespace`.
@@ -40,7 +40,7 @@ extension Domain {
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
-    /// - Returns: pointer to an array to be filled with FDs
+    /// - Returns: FDs
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainLxcOpenNamespace`.

@@ -50,7 +50,7 @@ extension Connection {
     /// domains for this connection, and other APIs should operate
     /// normally (provided the above requirements were honored).
     /// - Parameter pid: the UNIX process ID of the external QEMU process
-    /// - Returns: a new domain object on success
+    /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAttach`.
@@ -87,7 +87,7 @@ extension Connection {
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
     /// the task waits for it.
     /// - Parameter pid: the UNIX process ID of the external QEMU process
-    /// - Returns: a new domain object on success
+    /// - Returns: a new domain object
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainQemuAttach`.

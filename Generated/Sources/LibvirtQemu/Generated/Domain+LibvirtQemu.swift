@@ -97,7 +97,7 @@ extension Domain {
     /// - Parameter command: the guest agent command string
     /// - Parameter timeout: timeout seconds
     /// - Parameter flags: execution flags
-    /// - Returns: strings if success, NULL in failure.
+    /// - Returns: strings.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAgentCommand`.
@@ -124,7 +124,7 @@ extension Domain {
     /// - Parameter command: the guest agent command string
     /// - Parameter timeout: timeout seconds
     /// - Parameter flags: execution flags
-    /// - Returns: strings if success, NULL in failure.
+    /// - Returns: strings.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainQemuAgentCommand`.

@@ -1,7 +1,7 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetID: property plainValue, failure rule failureIsNil(UInt32.max)
 /// Get the hypervisor ID number for the domain
-/// - Returns: the domain ID number or (unsigned int) -1 in case of error
+/// - Returns: the domain ID number or `nil` in case of error
 ///
 /// C symbol: `virDomainGetID`.
 /// Available since libvirt 0.0.3.

@@ -1,7 +1,7 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetName: property borrowedString, failure rule objectString
 /// Get the public name for that domain
-/// - Returns: a pointer to the name or NULL, the string need not be deallocated its lifetime will be the same as the domain object.
+/// - Returns: the name.
 ///
 /// C symbol: `virDomainGetName`.
 /// Available since libvirt 0.0.3.

@@ -68,7 +68,7 @@ public struct Info: Hashable, Sendable {
 }
 
 /// Extract information about a domain.
-/// - Returns: pointer to a `Domain.Info` structure allocated by the user
+/// - Returns: a `Domain.Info` structure
 /// - Throws: `LibvirtError` when libvirt reports a failure.
 ///
 /// C symbol: `virDomainGetInfo`.
@@ -85,7 +85,7 @@ public func info() throws -> Domain.Info {
 /// without blocking its thread. A task cancelled before a pool thread takes the call throws
 /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
 /// the task waits for it.
-/// - Returns: pointer to a `Domain.Info` structure allocated by the user
+/// - Returns: a `Domain.Info` structure
 /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
 ///
 /// C symbol: `virDomainGetInfo`.

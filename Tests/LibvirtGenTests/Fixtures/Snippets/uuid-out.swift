@@ -1,7 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetUUID: property status, failure rule negativeStatus
 /// Get the UUID for a domain
-/// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
 /// - Throws: `LibvirtError` when libvirt reports a failure.
 ///
 /// C symbol: `virDomainGetUUID`.
@@ -20,7 +19,6 @@ public var uuid: UUID {
 /// without blocking its thread. A task cancelled before a pool thread takes the call throws
 /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
 /// the task waits for it.
-/// - Returns: pointer to a VIR_UUID_BUFLEN bytes array
 /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
 ///
 /// C symbol: `virDomainGetUUID`.

@@ -1,7 +1,7 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectGetLibVersion: property status, failure rule negativeStatus
 /// Provides `libraryVersion`, which is the version of libvirt used by the daemon running on the `connection` host
-/// - Returns: returns the libvirt library version used on the connection (OUT)
+/// - Returns: the libvirt library version used on the connection
 /// - Throws: `LibvirtError` when libvirt reports a failure.
 ///
 /// C symbol: `virConnectGetLibVersion`.
@@ -21,7 +21,7 @@ public var libraryVersion: LibvirtVersion {
 /// without blocking its thread. A task cancelled before a pool thread takes the call throws
 /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
 /// the task waits for it.
-/// - Returns: returns the libvirt library version used on the connection (OUT)
+/// - Returns: the libvirt library version used on the connection
 /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
 ///
 /// C symbol: `virConnectGetLibVersion`.
