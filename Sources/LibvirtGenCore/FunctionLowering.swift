@@ -169,7 +169,8 @@ struct FunctionLowering {
             parameterDocs[arg.name] = lowered?.parameter?.name
                 ?? Naming.identifier(context.parameterName(arg.name, in: function.name))
         }
-        var doc = context.docs.lines(OptionsParameterText.rewriteDescription(function.info), parameters: parameterDocs)
+        var doc = context.docs.lines(
+            SwiftDescriptionText.rewrite(OptionsParameterText.rewriteDescription(function.info)), parameters: parameterDocs)
         let deprecation = Self.deprecationMessage(doc)
         for parameter in parameters {
             let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc

@@ -317,3 +317,37 @@ struct OptionsParameterTextTests {
         #expect(docs.filter { $0.range(of: "bitwise", options: .caseInsensitive) != nil } == [])
     }
 }
+
+/// Descriptions without the C caller's memory management: Swift frees what the bindings return.
+@Suite("Swift descriptions")
+struct SwiftDescriptionTextTests {
+    /// A paragraph that only tells the caller to free goes with its blank line; a freeing sentence
+    /// inside a paragraph goes, the rest keeps its line breaks; a freeing clause goes.
+    @Test func dropsFreeing() {
+        #expect(SwiftDescriptionText.rewrite(
+            "Try to find a domain.\n\nvirDomainFree should be used to free the resources after the\ndomain object is no longer needed.")
+            == "Try to find a domain.")
+        #expect(SwiftDescriptionText.rewrite(
+            "On return @params will be allocated, and @nparams will be updated to say\nhow many parameters are present. "
+                + "@params should be freed by the caller\non success.\n\nNext.")
+            == "On return @params will be allocated, and @nparams will be updated to say\nhow many parameters are present.\n\nNext.")
+        #expect(SwiftDescriptionText.rewrite(
+            "This API requires the VM to run. The caller is responsible for calling\nvirTypedParamsFree to free memory returned in @params.")
+            == "This API requires the VM to run.")
+        #expect(SwiftDescriptionText.rewrite("@result will be filled with the output of the\n@cmd, and the caller must free this string.")
+            == "@result will be filled with the output of the\n@cmd.")
+    }
+
+    /// Text without freeing, indented lists and C code examples come out unchanged.
+    @Test func keepsTheRest() {
+        let text = "Lists things:\n  - first. Second.\n\n  for (i = 0; i < n; i++)\n      free(names[i]);\n  free(names);"
+        #expect(SwiftDescriptionText.rewrite(text) == text)
+    }
+
+    /// No function description of the reference bindings tells the caller to free.
+    @Test func referenceDescriptionsDoNotFree() throws {
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let phrases = ["should be used to free", "should be freed by the caller", "must free", "to free memory"]
+        #expect(docs.filter { line in phrases.contains { line.contains($0) } } == [])
+    }
+}

@@ -3593,9 +3593,6 @@ extension Connection {
     /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter options: any combination of `Domain.CreateOptions`
     /// - Returns: a new domain object
@@ -3631,9 +3628,6 @@ extension Connection {
     /// If `options` includes `Domain.CreateOptions.startResetNvram`, then libvirt will
     /// discard any existing NVRAM file and re-initialize NVRAM from the
     /// pristine template.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -3675,9 +3669,6 @@ extension Connection {
     /// libvirtd daemon. Any domains marked for auto destroy will
     /// block attempts at migration. Hypervisors may also block
     /// save-to-file, or snapshots.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain
     /// - Parameter files: list of file descriptors passed
     /// - Parameter options: any combination of `Domain.CreateOptions`
@@ -3719,9 +3710,6 @@ extension Connection {
     /// block attempts at migration. Hypervisors may also block
     /// save-to-file, or snapshots.
     ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -3742,9 +3730,6 @@ extension Connection {
     /// This definition is persistent, until explicitly undefined with
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Returns: the domain
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -3761,9 +3746,6 @@ extension Connection {
     /// This definition is persistent, until explicitly undefined with
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -3783,9 +3765,6 @@ extension Connection {
     /// This definition is persistent, until explicitly undefined with
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter xml: the XML description for the domain, preferably in UTF-8
     /// - Parameter options: any combination of `Domain.DefineOptions` constants
     /// - Returns: the domain
@@ -3803,9 +3782,6 @@ extension Connection {
     /// This definition is persistent, until explicitly undefined with
     /// `Domain.undefine()`. A previous definition for this domain with the same
     /// UUID and name would be overridden if it already exists.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -3825,9 +3801,6 @@ extension Connection {
     /// Try to find a domain based on the hypervisor ID number
     /// Note that this won't work for inactive domains which have an ID of -1,
     /// in that case a lookup based on the Name or UUID need to be done instead.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter id: the domain ID number
     /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -3844,9 +3817,6 @@ extension Connection {
     /// Note that this won't work for inactive domains which have an ID of -1,
     /// in that case a lookup based on the Name or UUID need to be done instead.
     ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -3862,9 +3832,6 @@ extension Connection {
     }
 
     /// Try to lookup a domain on the given hypervisor based on its name.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter name: name for the domain
     /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -3878,9 +3845,6 @@ extension Connection {
     }
 
     /// Try to lookup a domain on the given hypervisor based on its name.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -3897,9 +3861,6 @@ extension Connection {
     }
 
     /// Try to lookup a domain on the given hypervisor based on its UUID.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     /// - Parameter uuid: the raw UUID for the domain
     /// - Returns: a new domain object. If the domain cannot be found, then `LibvirtError.Code.noDomain` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -3914,9 +3875,6 @@ extension Connection {
     }
 
     /// Try to lookup a domain on the given hypervisor based on its UUID.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4291,9 +4249,6 @@ extension Connection {
     /// explicitly removed using `Connection.rollbackInterfaceChange()`, or will be
     /// automatically removed during the next reboot of the system running
     /// libvirtd.
-    ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
     /// - Parameter xml: the XML description for the interface, preferably in UTF-8
     /// - Parameter options: any combination of `Interface.DefineOptions`
     /// - Returns: the interface
@@ -4320,9 +4275,6 @@ extension Connection {
     /// automatically removed during the next reboot of the system running
     /// libvirtd.
     ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -4339,9 +4291,6 @@ extension Connection {
     }
 
     /// Try to lookup an interface on the given hypervisor based on its MAC.
-    ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
     /// - Parameter mac: the MAC for the interface (null-terminated ASCII format)
     /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4355,9 +4304,6 @@ extension Connection {
     }
 
     /// Try to lookup an interface on the given hypervisor based on its MAC.
-    ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4374,9 +4320,6 @@ extension Connection {
     }
 
     /// Try to lookup an interface on the given hypervisor based on its name.
-    ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
     /// - Parameter name: name for the interface
     /// - Returns: a new interface object. If the interface cannot be found, then `LibvirtError.Code.noInterface` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4390,9 +4333,6 @@ extension Connection {
     }
 
     /// Try to lookup an interface on the given hypervisor based on its name.
-    ///
-    /// virInterfaceFree should be used to free the resources after the
-    /// interface object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4417,9 +4357,6 @@ extension Connection {
     /// port and then starting the guest afterwards may prevent the guest
     /// from starting if it attempts to use the network port and finds a
     /// filter already defined.
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// binding object is no longer needed.
     /// - Parameter xml: an XML description of the binding
     /// - Parameter options: any combination of `NetworkFilterBinding.CreateOptions`
     /// - Returns: a new binding object
@@ -4443,9 +4380,6 @@ extension Connection {
     /// from starting if it attempts to use the network port and finds a
     /// filter already defined.
     ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// binding object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -4463,9 +4397,6 @@ extension Connection {
 
     /// Try to lookup a network filter binding on the given hypervisor based
     /// on network port device name.
-    ///
-    /// virNWFilterBindingFree should be used to free the resources after the
-    /// binding object is no longer needed.
     /// - Parameter portDevice: name for the network port device
     /// - Returns: a new binding object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilterBinding` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4480,9 +4411,6 @@ extension Connection {
 
     /// Try to lookup a network filter binding on the given hypervisor based
     /// on network port device name.
-    ///
-    /// virNWFilterBindingFree should be used to free the resources after the
-    /// binding object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4500,9 +4428,6 @@ extension Connection {
 
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription()`
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Returns: a new nwfilter object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4517,9 +4442,6 @@ extension Connection {
 
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription()`
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4537,9 +4459,6 @@ extension Connection {
 
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription()`
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     /// - Parameter xml: an XML description of the nwfilter
     /// - Parameter options: any combination of `NetworkFilter.DefineOptions`
     /// - Returns: a new nwfilter object
@@ -4555,9 +4474,6 @@ extension Connection {
 
     /// Define a new network filter, based on an XML description
     /// similar to the one returned by `NetworkFilter.xmlDescription()`
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4575,9 +4491,6 @@ extension Connection {
     }
 
     /// Try to lookup a network filter on the given hypervisor based on its name.
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     /// - Parameter name: name for the network filter
     /// - Returns: a new nwfilter object. If the network filter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4591,9 +4504,6 @@ extension Connection {
     }
 
     /// Try to lookup a network filter on the given hypervisor based on its name.
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4610,9 +4520,6 @@ extension Connection {
     }
 
     /// Try to lookup a network filter on the given hypervisor based on its UUID.
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network filter
     /// - Returns: a new nwfilter object. If the nwfdilter cannot be found, then `LibvirtError.Code.noNwfilter` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4627,9 +4534,6 @@ extension Connection {
     }
 
     /// Try to lookup a network filter on the given hypervisor based on its UUID.
-    ///
-    /// virNWFilterFree should be used to free the resources after the
-    /// nwfilter object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4647,9 +4551,6 @@ extension Connection {
 
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Returns: a new network object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4664,9 +4565,6 @@ extension Connection {
 
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4684,9 +4582,6 @@ extension Connection {
 
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter xml: an XML description of the network
     /// - Parameter options: any combination of `Network.CreateOptions`
     /// - Returns: a new network object
@@ -4702,9 +4597,6 @@ extension Connection {
 
     /// Create and start a new virtual network, based on an XML description
     /// similar to the one returned by `Network.xmlDescription(options:)`
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4723,9 +4615,6 @@ extension Connection {
 
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Returns: the network
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4740,9 +4629,6 @@ extension Connection {
 
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4760,9 +4646,6 @@ extension Connection {
 
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter xml: the XML description for the network, preferably in UTF-8
     /// - Parameter options: any combination of `Network.DefineOptions`
     /// - Returns: the network
@@ -4778,9 +4661,6 @@ extension Connection {
 
     /// Define an inactive persistent virtual network or modify an existing
     /// persistent one from the XML description.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4798,9 +4678,6 @@ extension Connection {
     }
 
     /// Try to lookup a network on the given hypervisor based on its name.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter name: name for the network
     /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4814,9 +4691,6 @@ extension Connection {
     }
 
     /// Try to lookup a network on the given hypervisor based on its name.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4833,9 +4707,6 @@ extension Connection {
     }
 
     /// Try to lookup a network on the given hypervisor based on its UUID.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network
     /// - Returns: a new network object. If the network cannot be found, then `LibvirtError.Code.noNetwork` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -4850,9 +4721,6 @@ extension Connection {
     }
 
     /// Try to lookup a network on the given hypervisor based on its UUID.
-    ///
-    /// virNetworkFree should be used to free the resources after the
-    /// network object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4945,9 +4813,6 @@ extension Connection {
 
     /// Create a new device on the VM host machine, for example, virtual
     /// HBAs created using vport_create.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be created
     /// - Parameter options: any combination of `NodeDevice.CreateXMLOptions`
     /// - Returns: a node device object
@@ -4963,9 +4828,6 @@ extension Connection {
 
     /// Create a new device on the VM host machine, for example, virtual
     /// HBAs created using vport_create.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -4983,9 +4845,6 @@ extension Connection {
     }
 
     /// Define a new device on the VM host machine, for example, a mediated device
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     /// - Parameter xml: string containing an XML description of the device to be defined
     /// - Parameter options: any combination of `NodeDevice.DefineXMLOptions`
     /// - Returns: a node device object
@@ -5000,9 +4859,6 @@ extension Connection {
     }
 
     /// Define a new device on the VM host machine, for example, a mediated device
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5020,9 +4876,6 @@ extension Connection {
     }
 
     /// Lookup a node device by its name.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     /// - Parameter name: unique device name
     /// - Returns: a `NodeDevice` if found.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -5036,9 +4889,6 @@ extension Connection {
     }
 
     /// Lookup a node device by its name.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5055,9 +4905,6 @@ extension Connection {
     }
 
     /// Lookup SCSI Host which is capable with 'fc_host' by its WWNN and WWPN.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     /// - Parameter wwnn: WWNN of the SCSI Host.
     /// - Parameter wwpn: WWPN of the SCSI Host.
     /// - Returns: a `NodeDevice` if found.
@@ -5072,9 +4919,6 @@ extension Connection {
     }
 
     /// Lookup SCSI Host which is capable with 'fc_host' by its WWNN and WWPN.
-    ///
-    /// virNodeDeviceFree should be used to free the resources after the
-    /// node device object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5707,9 +5551,6 @@ extension Connection {
     ///
     /// Otherwise, creates a new secret with an automatically chosen UUID, and
     /// initializes its attributes from xml.
-    ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
     /// - Parameter xml: XML describing the secret.
     /// - Parameter options: any combination of `Secret.DefineOptions`
     /// - Returns: a secret.
@@ -5730,9 +5571,6 @@ extension Connection {
     /// Otherwise, creates a new secret with an automatically chosen UUID, and
     /// initializes its attributes from xml.
     ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -5750,9 +5588,6 @@ extension Connection {
 
     /// Try to lookup a secret on the given hypervisor based on its UUID.
     /// Uses the 16 bytes of raw data to describe the UUID
-    ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
     /// - Parameter uuid: the raw UUID for the secret
     /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -5768,9 +5603,6 @@ extension Connection {
 
     /// Try to lookup a secret on the given hypervisor based on its UUID.
     /// Uses the 16 bytes of raw data to describe the UUID
-    ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5789,9 +5621,6 @@ extension Connection {
     /// Try to lookup a secret on the given hypervisor based on its usage
     /// The usageID is unique within the set of secrets sharing the
     /// same usageType value.
-    ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
     /// - Parameter usageType: the type of secret usage
     /// - Parameter usageID: identifier of the object using the secret
     /// - Returns: a new secret object. If the secret cannot be found, then `LibvirtError.Code.noSecret` error is raised.
@@ -5808,9 +5637,6 @@ extension Connection {
     /// Try to lookup a secret on the given hypervisor based on its usage
     /// The usageID is unique within the set of secrets sharing the
     /// same usageType value.
-    ///
-    /// virSecretFree should be used to free the resources after the
-    /// secret object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5830,9 +5656,6 @@ extension Connection {
     /// Create a new storage based on its XML description. The
     /// pool is not persistent, so its definition will disappear
     /// when it is destroyed, or if the host is restarted
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: any combination of `StoragePool.CreateOptions`
     /// - Returns: a `StoragePool` object
@@ -5849,9 +5672,6 @@ extension Connection {
     /// Create a new storage based on its XML description. The
     /// pool is not persistent, so its definition will disappear
     /// when it is destroyed, or if the host is restarted
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5870,9 +5690,6 @@ extension Connection {
 
     /// Define an inactive persistent storage pool or modify an existing persistent
     /// one from the XML description.
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Parameter xml: XML description for new pool
     /// - Parameter options: any combination of `StoragePool.DefineOptions`
     /// - Returns: a `StoragePool` object
@@ -5888,9 +5705,6 @@ extension Connection {
 
     /// Define an inactive persistent storage pool or modify an existing persistent
     /// one from the XML description.
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5908,9 +5722,6 @@ extension Connection {
     }
 
     /// Fetch a storage pool based on its unique name
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Parameter name: name of pool to fetch
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -5924,9 +5735,6 @@ extension Connection {
     }
 
     /// Fetch a storage pool based on its unique name
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -5945,9 +5753,6 @@ extension Connection {
     /// Fetch a storage pool which maps to a particular target directory.
     /// If more than one pool maps to the path, it is undefined which
     /// will be returned first.
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Parameter path: path at which the pool is exposed
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -5964,9 +5769,6 @@ extension Connection {
     /// If more than one pool maps to the path, it is undefined which
     /// will be returned first.
     ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -5982,9 +5784,6 @@ extension Connection {
     }
 
     /// Fetch a storage pool based on its globally unique id
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Parameter uuid: globally unique id of pool to fetch
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -5999,9 +5798,6 @@ extension Connection {
     }
 
     /// Fetch a storage pool based on its globally unique id
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -6019,9 +5815,6 @@ extension Connection {
 
     /// Fetch a pointer to a storage volume based on its
     /// globally unique key
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     /// - Parameter key: globally unique key
     /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -6036,9 +5829,6 @@ extension Connection {
 
     /// Fetch a pointer to a storage volume based on its
     /// globally unique key
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -6056,9 +5846,6 @@ extension Connection {
 
     /// Fetch a pointer to a storage volume based on its
     /// locally (host) unique path
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     /// - Parameter path: locally unique path
     /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -6073,9 +5860,6 @@ extension Connection {
 
     /// Fetch a pointer to a storage volume based on its
     /// locally (host) unique path
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -10731,8 +10731,7 @@ extension Domain {
     /// Using 0 for `types` returns all information groups supported by the given
     /// hypervisor.
     ///
-    /// This API requires the VM to run. The caller is responsible for calling
-    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// This API requires the VM to run.
     /// - Parameter types: types of information to return, binary-OR of `Domain.GuestInfoTypes`
     /// - Returns: location to store the guest info parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -10856,8 +10855,7 @@ extension Domain {
     /// Using 0 for `types` returns all information groups supported by the given
     /// hypervisor.
     ///
-    /// This API requires the VM to run. The caller is responsible for calling
-    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// This API requires the VM to run.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -10885,8 +10883,7 @@ extension Domain {
     /// 'offlinable': string containing bitmap representing ids of vCPUs that can be
     ///               offlined
     ///
-    /// This API requires the VM to run. The caller is responsible for calling
-    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// This API requires the VM to run.
     /// - Returns: typed parameters
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -10913,8 +10910,7 @@ extension Domain {
     /// 'offlinable': string containing bitmap representing ids of vCPUs that can be
     ///               offlined
     ///
-    /// This API requires the VM to run. The caller is responsible for calling
-    /// virTypedParamsFree to free memory returned in `parameters`.
+    /// This API requires the VM to run.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -12920,9 +12916,6 @@ extension Domain {
     /// technology - for example it may not be possible to migrate between
     /// different processors even with the same architecture, or between
     /// different types of hypervisor.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// returned domain object is no longer needed.
     /// - Parameter destination: destination host (a connection object)
     /// - Parameter parameters: (optional) migration parameters
     /// - Parameter options: any combination of `Domain.MigrateOptions`
@@ -12954,9 +12947,6 @@ extension Domain {
     /// technology - for example it may not be possible to migrate between
     /// different processors even with the same architecture, or between
     /// different types of hypervisor.
-    ///
-    /// virDomainFree should be used to free the resources after the
-    /// returned domain object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -15598,9 +15588,6 @@ extension Domain {
     /// Some hypervisors may prevent this operation if there is a current
     /// block copy operation; in that case, use `Domain.abortBlockJob(disk:options:)`
     /// to stop the block copy first.
-    ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
     /// - Parameter xml: string containing an XML description of the domain snapshot
     /// - Parameter options: any combination of `DomainSnapshot.CreateOptions`
     /// - Returns: an (opaque) new `DomainSnapshot`.
@@ -15721,9 +15708,6 @@ extension Domain {
     /// block copy operation; in that case, use `Domain.abortBlockJob(disk:options:)`
     /// to stop the block copy first.
     ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, cancelling the task aborts
@@ -15740,9 +15724,6 @@ extension Domain {
     }
 
     /// Get the current snapshot for a domain, if any.
-    ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object. If the current domain snapshot cannot be found, then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -15755,9 +15736,6 @@ extension Domain {
     }
 
     /// Get the current snapshot for a domain, if any.
-    ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -326,9 +326,6 @@ extension DomainCheckpoint {
     }
 
     /// Get the parent checkpoint for `checkpoint`, if any.
-    ///
-    /// virDomainCheckpointFree should be used to free the resources after the
-    /// checkpoint object is no longer needed.
     /// - Returns: a domain checkpoint object. If the given checkpoint is a root (no parent), then the `LibvirtError.Code.noDomainCheckpoint` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -341,9 +338,6 @@ extension DomainCheckpoint {
     }
 
     /// Get the parent checkpoint for `checkpoint`, if any.
-    ///
-    /// virDomainCheckpointFree should be used to free the resources after the
-    /// checkpoint object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

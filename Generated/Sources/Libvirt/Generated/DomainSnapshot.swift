@@ -554,9 +554,6 @@ extension DomainSnapshot {
     }
 
     /// Get the parent snapshot for `snapshot`, if any.
-    ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
     /// - Returns: a domain snapshot object. If the given snapshot is a root (no parent), then the `LibvirtError.Code.noDomainSnapshot` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -569,9 +566,6 @@ extension DomainSnapshot {
     }
 
     /// Get the parent snapshot for `snapshot`, if any.
-    ///
-    /// virDomainSnapshotFree should be used to free the resources after the
-    /// snapshot object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -951,9 +951,6 @@ extension Network {
 
     /// Create a new network port, based on an XML description
     /// similar to the one returned by `NetworkPort.xmlDescription()`
-    ///
-    /// virNetworkPortFree should be used to free the resources after the
-    /// network port object is no longer needed.
     /// - Parameter xml: an XML description of the port
     /// - Parameter options: any combination of `NetworkPort.CreateOptions`
     /// - Returns: a new network port object
@@ -969,9 +966,6 @@ extension Network {
 
     /// Create a new network port, based on an XML description
     /// similar to the one returned by `NetworkPort.xmlDescription()`
-    ///
-    /// virNetworkPortFree should be used to free the resources after the
-    /// network port object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -989,9 +983,6 @@ extension Network {
     }
 
     /// Try to lookup a port on the given network based on its UUID.
-    ///
-    /// virNetworkPortFree should be used to free the resources after the
-    /// network port object is no longer needed.
     /// - Parameter uuid: the raw UUID for the network port
     /// - Returns: a new network port object. If the network port cannot be found, then `LibvirtError.Code.noNetworkPort` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -1006,9 +997,6 @@ extension Network {
     }
 
     /// Try to lookup a port on the given network based on its UUID.
-    ///
-    /// virNetworkPortFree should be used to free the resources after the
-    /// network port object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

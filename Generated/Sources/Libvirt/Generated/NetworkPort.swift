@@ -218,8 +218,7 @@ extension NetworkPort {
     /// Get all interface parameters. On input, `parameters` should be initialized
     /// to NULL. On return `parameters` will be allocated with the size large
     /// enough to hold all parameters, and `nparams` will be updated to say
-    /// how many parameters are present. `parameters` should be freed by the caller
-    /// on success.
+    /// how many parameters are present.
     /// - Returns: interface parameter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -237,8 +236,7 @@ extension NetworkPort {
     /// Get all interface parameters. On input, `parameters` should be initialized
     /// to NULL. On return `parameters` will be allocated with the size large
     /// enough to hold all parameters, and `nparams` will be updated to say
-    /// how many parameters are present. `parameters` should be freed by the caller
-    /// on success.
+    /// how many parameters are present.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

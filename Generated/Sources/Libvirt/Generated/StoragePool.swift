@@ -918,9 +918,6 @@ extension StoragePool {
     /// in flags can be used to get higher performance with
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter options: any combination of `StorageVolume.CreateOptions`
     /// - Returns: the storage volume
@@ -942,9 +939,6 @@ extension StoragePool {
     /// in flags can be used to get higher performance with
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
@@ -970,9 +964,6 @@ extension StoragePool {
     /// in flags can be used to get higher performance with
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     /// - Parameter xml: description of volume to create
     /// - Parameter cloning: storage volume to use as input
     /// - Parameter options: any combination of `StorageVolume.CreateOptions`
@@ -997,9 +988,6 @@ extension StoragePool {
     /// qcow2 image files which don't support full preallocation,
     /// by creating a sparse image file with metadata.
     ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
-    ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws
     /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
@@ -1018,9 +1006,6 @@ extension StoragePool {
 
     /// Fetch a pointer to a storage volume based on its name
     /// within a pool
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     /// - Parameter name: name of storage volume
     /// - Returns: a storage volume
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -1035,9 +1020,6 @@ extension StoragePool {
 
     /// Fetch a pointer to a storage volume based on its name
     /// within a pool
-    ///
-    /// virStorageVolFree should be used to free the resources after the
-    /// storage volume object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -412,9 +412,6 @@ extension StorageVolume {
     }
 
     /// Fetch a storage pool which contains a particular volume
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     /// - Returns: a `StoragePool` object
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -429,9 +426,6 @@ extension StorageVolume {
     }
 
     /// Fetch a storage pool which contains a particular volume
-    ///
-    /// virStoragePoolFree should be used to free the resources after the
-    /// storage pool object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -278,9 +278,6 @@ extension AdminConnection {
     }
 
     /// Try to lookup a server on the given daemon based on `named`.
-    ///
-    /// virAdmServerFree() should be used to free the resources after the
-    /// server object is no longer needed.
     /// - Parameter named: name of the server too lookup
     /// - Returns: the requested server. If the server cannot be found, then `LibvirtError.Code.noServer` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -294,9 +291,6 @@ extension AdminConnection {
     }
 
     /// Try to lookup a server on the given daemon based on `named`.
-    ///
-    /// virAdmServerFree() should be used to free the resources after the
-    /// server object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -272,9 +272,6 @@ extension AdminServer {
     }
 
     /// Try to lookup a client on the given server based on `id`.
-    ///
-    /// virAdmClientFree() should be used to free the resources after the
-    /// client object is no longer needed.
     /// - Parameter id: ID of the client to lookup on server `srv`
     /// - Returns: the requested client. If the client could not be found, then `LibvirtError.Code.noClient` error is raised.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
@@ -287,9 +284,6 @@ extension AdminServer {
     }
 
     /// Try to lookup a client on the given server based on `id`.
-    ///
-    /// virAdmClientFree() should be used to free the resources after the
-    /// client object is no longer needed.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

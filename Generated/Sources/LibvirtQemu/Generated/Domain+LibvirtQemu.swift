@@ -153,7 +153,7 @@ extension Domain {
     /// be converted back from QMP.
     ///
     /// If successful, `result` will be filled with the string output of the
-    /// `command`, and the caller must free this string.
+    /// `command`.
     /// - Parameter command: the QEMU monitor command string
     /// - Parameter options: any combination of `Domain.QEMUMonitorCommandOptions`
     /// - Returns: a string returned by `command`
@@ -187,7 +187,7 @@ extension Domain {
     /// be converted back from QMP.
     ///
     /// If successful, `result` will be filled with the string output of the
-    /// `command`, and the caller must free this string.
+    /// `command`.
     ///
     /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
     /// without blocking its thread. A task cancelled before a pool thread takes the call throws

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Rewrites a C function's description for the Swift declaration: Swift frees what the bindings
+/// return (handles when their last reference goes, strings and arrays at once), so the sentences
+/// that tell the caller to free (`virDomainFree should be used to free the resources after the
+/// domain object is no longer needed.`) are dropped, and so are such clauses inside a sentence
+/// (`and the caller must free this string`). Paragraphs of C code are left as they are.
+enum SwiftDescriptionText {
+    /// The rewritten description; paragraphs that lose every sentence go, with their blank line.
+    static func rewrite(_ text: String) -> String {
+        let paragraphs = text.components(separatedBy: "\n\n").compactMap { paragraph -> String? in
+            guard !isCode(paragraph) else { return paragraph }
+            var kept = paragraph
+            for clause in freeingClauses { kept = SwiftReturnsText.replacing(clause, in: kept, with: "") }
+            kept = sentences(of: kept).filter { !SwiftReturnsText.matches(freeingSentence, $0.text) }
+                .map { $0.text + $0.separator }.joined()
+            guard kept != paragraph else { return paragraph }
+            while kept.last?.isWhitespace == true { kept.removeLast() }
+            return kept.allSatisfy(\.isWhitespace) ? nil : kept
+        }
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Clauses telling the caller to free, inside a sentence that says more.
+    static let freeingClauses = SwiftReturnsText.expressions([#",?\s+and the caller must free this string"#])
+
+    /// A sentence about freeing what the C function returned.
+    static let freeingSentence = SwiftReturnsText.expressions([
+        #"should be used to free|to free memory|should be freed by the caller|is responsible for (calling \w+Free|freeing)|^See vir\w+Free\b"#,
+    ])[0]
+
+    /// Whether a paragraph is C code (a line ending in `;`, `{` or `}`).
+    static func isCode(_ paragraph: String) -> Bool {
+        paragraph.split(separator: "\n").contains { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasSuffix(";") || trimmed.hasSuffix("{") || trimmed.hasSuffix("}")
+        }
+    }
+
+    /// The sentences of a paragraph, each with the whitespace that follows it (a sentence ends at
+    /// a period followed by a space or a line break), so kept sentences keep their line breaks.
+    static func sentences(of paragraph: String) -> [(text: String, separator: String)] {
+        var result: [(text: String, separator: String)] = []
+        var rest = Substring(paragraph)
+        while let end = rest.firstRange(of: #/\.(\s+)/#) {
+            let text = String(rest[..<rest.index(after: end.lowerBound)])
+            result.append((text, String(rest[rest.index(after: end.lowerBound)..<end.upperBound])))
+            rest = rest[end.upperBound...]
+        }
+        if !rest.isEmpty { result.append((String(rest), "")) }
+        return result
+    }
+}
