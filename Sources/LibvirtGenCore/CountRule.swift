@@ -1,6 +1,8 @@
 /// Counts are `Int` (the Swift API Design Guidelines' integer), whatever C integer carries them:
-/// `numberOfDomains`, `vcpuCount()` and `setVCPUs(vcpuCount:)`, `maxVCPUs(type:)`,
-/// `setKeepAlive(interval:count:)`. Bit patterns, IDs, sizes and times keep libvirt's fixed width.
+/// arguments and results (`numberOfDomains`, `vcpuCount()` and `setVCPUs(vcpuCount:)`,
+/// `maxVCPUs(type:)`, `setKeepAlive(interval:count:)`), struct fields (`Domain.Info.virtualCPUCount`)
+/// and typed statistics (`DomainStatsRecord.Block.count`). Bit patterns, IDs, sizes and times keep
+/// libvirt's fixed width.
 enum CountRule {
     /// Whether a Swift name (a parameter, or a function's result) names a count: `count`,
     /// `…Count`, or `numberOf…`/`max…` followed by a plural (`numberOfSecrets`, `maxVCPUs`).

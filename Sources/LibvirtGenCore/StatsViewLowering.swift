@@ -77,10 +77,13 @@ struct StatsViewLowering {
     ) -> StatsView {
         let fields = node.fields.map { segments, doc in
             let valueType = TypedParameterValueType.documented(in: doc)
+            let name = self.propertyName(segments)
+            let swiftType = valueType?.swift
+            let isCount = swiftType.map(CountRule.isInteger) == true && CountRule.isCount(name)
             return StatsField(
-                name: self.propertyName(segments), key: segments.joined(separator: "."),
-                keyPattern: keyPattern + segments.joined(separator: "."), valueType: valueType?.swift,
-                enumType: valueType == .int ? enumType(doc) : nil, doc: Self.sentence(convert(doc)))
+                name: name, key: segments.joined(separator: "."),
+                keyPattern: keyPattern + segments.joined(separator: "."), valueType: swiftType,
+                enumType: valueType == .int ? enumType(doc) : nil, isCount: isCount, doc: Self.sentence(convert(doc)))
         }
         let entries = node.lists.map { segments, child in
             let prefix = keyPattern + (segments + ["<num>"]).joined(separator: ".") + "."

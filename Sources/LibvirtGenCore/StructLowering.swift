@@ -173,6 +173,9 @@ struct StructLowering {
                 name: name, type: enumType,
                 conversion: "\(enumType)(rawValue: Int32(truncatingIfNeeded: \(access)))", doc: doc)
         }
+        if CountRule.isInteger(swift), CountRule.isCount(name) {
+            return StructField(name: name, type: "Int", conversion: "Int(\(access))", doc: doc)
+        }
         return StructField(name: name, type: swift, conversion: access, doc: doc)
     }
 

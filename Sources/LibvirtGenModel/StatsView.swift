@@ -46,16 +46,22 @@ public struct StatsField: Sendable, Codable {
     public var valueType: String?
     /// The Swift enum the number stands for, where the text names one (`Domain.State`).
     public var enumType: String?
+    /// Whether the number is a count, which Swift reads as `Int` (`CountRule`), whatever
+    /// `valueType` carries it.
+    public var isCount: Bool
     /// libvirt's description as one sentence, key placeholders (`<num>`) in code voice.
     public var doc: String
 
     /// Creates a field.
-    public init(name: String, key: String, keyPattern: String, valueType: String?, enumType: String?, doc: String) {
+    public init(
+        name: String, key: String, keyPattern: String, valueType: String?, enumType: String?, isCount: Bool, doc: String
+    ) {
         self.name = name
         self.key = key
         self.keyPattern = keyPattern
         self.valueType = valueType
         self.enumType = enumType
+        self.isCount = isCount
         self.doc = doc
     }
 }

@@ -44,11 +44,13 @@ struct StatsViewTemplateView {
             let read: String
             if let valueType = field.valueType {
                 let value = "value(\"\(field.key)\", as: \(valueType).self)"
-                read = field.enumType.map { "\(value).map(\($0).init(rawValue:))" } ?? value
+                read = field.enumType.map { "\(value).map(\($0).init(rawValue:))" }
+                    ?? (field.isCount ? "\(value).map(Int.init)" : value)
             } else {
                 read = "rawValue(\"\(field.key)\")"
             }
-            return Field(name: field.name, type: field.enumType ?? field.valueType ?? "TypedParameterValue", read: read,
+            let type = field.enumType ?? (field.isCount ? "Int" : field.valueType ?? "TypedParameterValue")
+            return Field(name: field.name, type: type, read: read,
                          keyPattern: field.keyPattern, doc: field.doc)
         }
     }

@@ -78,11 +78,14 @@ struct StatsViewTests {
         #expect((state.name, state.valueType, state.enumType) == ("state", "Int32", "Domain.State"))
         let block = views[1]
         #expect(block.fields.map(\.name) == ["count"] && block.fields[0].valueType == "UInt32")
+        // A count reads as `Int` (CountRule); other numbers keep their width.
+        #expect(block.fields[0].isCount && !state.isCount)
         let entry = try #require(block.entries.first)
         #expect((entry.name, entry.propertyName, entry.keyPath, entry.isEntry) == ("Entry", "entries", "", true))
         #expect(entry.fields.map(\.name) == ["readRequests", "backingIndex"])
         #expect(entry.fields.map(\.key) == ["rd.reqs", "backingIndex"])
         #expect(entry.fields.map(\.valueType) == ["UInt64", nil])
+        #expect(entry.fields.map(\.isCount) == [false, false])
         #expect(entry.fields[0].keyPattern == "block.<num>.rd.reqs")
         let monitor = try #require(views[2].entries.first)
         #expect((monitor.name, monitor.propertyName, monitor.keyPath) == ("CacheMonitor", "cacheMonitors", "cache.monitor"))

@@ -5414,7 +5414,7 @@ extension Domain {
         /// the memory in KBytes used by the domain
         public var memory: UInt
         /// the number of virtual CPUs for the domain
-        public var virtualCPUCount: UInt16
+        public var virtualCPUCount: Int
         /// the CPU time used in nanoseconds
         public var cpuTime: UInt64
 
@@ -5423,7 +5423,7 @@ extension Domain {
             self.state = Domain.State(rawValue: Int32(truncatingIfNeeded: c.state))
             self.maxMemory = c.maxMem
             self.memory = c.memory
-            self.virtualCPUCount = c.nrVirtCpu
+            self.virtualCPUCount = Int(c.nrVirtCpu)
             self.cpuTime = c.cpuTime
         }
     }

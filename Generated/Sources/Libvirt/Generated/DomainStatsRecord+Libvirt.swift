@@ -262,7 +262,7 @@ extension DomainStatsRecord {
         /// Number of network interfaces on this domain as unsigned int.
         ///
         /// Key: `net.count`.
-        public var count: UInt32? { keys.value("count", as: UInt32.self) }
+        public var count: Int? { keys.value("count", as: UInt32.self).map(Int.init) }
 
         /// The numbered entries `net.<num>.*`, in the order of their numbers.
         public var entries: [Entry] {
@@ -335,7 +335,7 @@ extension DomainStatsRecord {
         /// Number of block devices in the subsequent list, as unsigned int.
         ///
         /// Key: `block.count`.
-        public var count: UInt32? { keys.value("count", as: UInt32.self) }
+        public var count: Int? { keys.value("count", as: UInt32.self).map(Int.init) }
 
         /// The numbered entries `block.<num>.*`, in the order of their numbers.
         public var entries: [Entry] {
@@ -557,7 +557,7 @@ extension DomainStatsRecord {
         /// Maximum number of IOThreads in the subsequent list as unsigned int. Each IOThread in the list will will use it's iothread_id value as the `<id>`. There may be fewer `<id>` entries than the iothread.count value if the polling values are not supported.
         ///
         /// Key: `iothread.count`.
-        public var count: UInt32? { keys.value("count", as: UInt32.self) }
+        public var count: Int? { keys.value("count", as: UInt32.self).map(Int.init) }
 
         /// The numbered entries `iothread.<num>.*`, in the order of their numbers.
         public var entries: [Entry] {

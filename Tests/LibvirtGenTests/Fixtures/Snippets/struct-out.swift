@@ -54,7 +54,7 @@ public struct Info: Hashable, Sendable {
     /// the maximum memory in KBytes allowed
     public var maxMemory: UInt
     /// the number of virtual CPUs for the domain
-    public var virtualCPUCount: UInt16
+    public var virtualCPUCount: Int
     /// the CPU time used in nanoseconds
     public var cpuTime: UInt64
 
@@ -62,7 +62,7 @@ public struct Info: Hashable, Sendable {
     package init(_ c: virDomainInfo) {
         self.state = Domain.State(rawValue: Int32(truncatingIfNeeded: c.state))
         self.maxMemory = c.maxMem
-        self.virtualCPUCount = c.nrVirtCpu
+        self.virtualCPUCount = Int(c.nrVirtCpu)
         self.cpuTime = c.cpuTime
     }
 }
