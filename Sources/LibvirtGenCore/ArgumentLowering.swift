@@ -213,9 +213,22 @@ struct ArgumentLowering {
         }
     }
 
-    /// The `flags` argument: an option set, or nothing when libvirt says it is unused.
+    /// The enum of a `timeout` argument's special values, which its function's description names
+    /// (the type, or its constants) rather than the argument's (`virDomainAgentSetResponseTimeout`,
+    /// `virDomainQemuAgentCommand`).
+    private func timeoutEnum(_ arg: CArg) -> String? {
+        guard arg.name == "timeout", CType.parse(arg.type).pointers == 0 else { return nil }
+        let named = context.mentionedEnum(in: function.info) ?? context.registry.enumOfConstants(namedIn: function.info)
+        return named.flatMap { EnumLowering.isTimeout($0) ? $0 : nil }
+    }
+
+    /// The `flags` argument: an option set, or nothing when libvirt (or an empty `flagsArguments`
+    /// entry of the overrides data) says it is unused.
     private func flags(_ arg: CArg, swiftC: String) throws -> LoweredArgument {
-        let enumName = context.overrides.flagsArguments[function.name]
+        let declared = context.overrides.flagsArguments[function.name]
+        // An empty entry says libvirt ignores the flags although their text does not say so.
+        if declared == "" { return LoweredArgument(argument: "0") }
+        let enumName = declared
             ?? context.mentionedEnum(in: arg.info).flatMap { context.flagEnums.contains($0) ? $0 : nil }
         if let enumName {
             let swiftType = context.swiftEnumType(enumName)
@@ -347,6 +360,7 @@ struct ArgumentLowering {
         let isBoolean = context.overrides.booleanParameters.contains(arg.name) || Self.describesSwitch(arg.info)
         let enumName = context.enumType(of: arg, in: function.name)
             ?? (type.pointers == 0 ? context.registry.enumOfConstants(namedIn: arg.info) : nil)
+            ?? timeoutEnum(arg)
         if type.pointers == 0 {
             if isBoolean {
                 return (LoweredArgument(

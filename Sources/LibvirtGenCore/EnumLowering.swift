@@ -101,7 +101,14 @@ struct EnumLowering {
         return ValueEnum(
             name: String(swiftName.split(separator: ".").last!), cName: cName,
             doc: docs.document(typedef?.info ?? "", cName: cName, since: typedef?.version),
-            cases: cases, aliases: aliases)
+            cases: cases, aliases: aliases, countsSeconds: Self.isTimeout(cName))
+    }
+
+    /// Whether a C enum names the special values of a timeout in seconds
+    /// (`virDomainAgentResponseTimeoutValues`): its cases are -2, -1, 0 or a preset, and any
+    /// positive number of seconds is a value too.
+    static func isTimeout(_ cName: String) -> Bool {
+        cName.hasSuffix("TimeoutValues")
     }
 
     /// The option set for a flags enum.

@@ -8,6 +8,8 @@ struct PlaceholderTypes: Sendable {
     var optionSets: Set<String> = []
     /// Value enum names, qualified, with the Swift name of their first case.
     var enumFirstCases: [String: String] = [:]
+    /// Value enums of timeouts in seconds, qualified (their first case may be "block forever").
+    var timeouts: Set<String> = []
 
     /// Indexes the types declared in `package`.
     init(package: BindingPackage) {
@@ -17,6 +19,7 @@ struct PlaceholderTypes: Sendable {
             for set in file.optionSets { optionSets.insert(prefix + set.name) }
             for value in file.enums {
                 if let first = value.cases.first { enumFirstCases[prefix + value.name] = first.name }
+                if value.countsSeconds { timeouts.insert(prefix + value.name) }
             }
         }
     }
@@ -32,8 +35,8 @@ enum Placeholders {
 
     /// A value for a parameter that the call can be made with: a definition of the function's
     /// kind of object for an `xml:` string (from the fixture), a scratch path for other strings,
-    /// one, one-element collections, a made-up typed parameter, an empty option set, the first
-    /// case of an enum, the fixture's object of a handle type.
+    /// one, one-element collections, a made-up typed parameter, an empty option set, one second
+    /// for a timeout, the first case of another enum, the fixture's object of a handle type.
     static func value(for parameter: SwiftParameter, function: String, types: PlaceholderTypes) -> String? {
         let type = parameter.type
         if type.hasSuffix("?") { return "nil" }
@@ -49,6 +52,7 @@ enum Placeholders {
         if type.hasPrefix("["), numbers.contains(String(type.dropFirst().dropLast())) { return "[1]" }
         if type.hasPrefix("TypedParameters<") { return "[\"harness\": .uint(1)]" }
         if types.optionSets.contains(type) { return "[]" }
+        if types.timeouts.contains(type) { return ".seconds(1)" }
         if let first = types.enumFirstCases[type] { return ".\(first)" }
         if types.handles[type] != nil, ProbePlan.fixtureTypes.contains(type) { return "try f.\(accessor(type))()" }
         return nil

@@ -12,14 +12,20 @@ public struct ValueEnum: Sendable, Codable {
     public var cases: [EnumCase]
     /// Constants that alias a case with the same value.
     public var aliases: [EnumCase]
+    /// Whether the cases are special values of a number of seconds, which any other positive
+    /// value is (`Domain.AgentResponseTimeout`: `.block`, `.default`, `.seconds(30)`).
+    public var countsSeconds: Bool
 
     /// Creates an enum.
-    public init(name: String, cName: String, doc: [String], cases: [EnumCase], aliases: [EnumCase]) {
+    public init(
+        name: String, cName: String, doc: [String], cases: [EnumCase], aliases: [EnumCase], countsSeconds: Bool = false
+    ) {
         self.name = name
         self.cName = cName
         self.doc = doc
         self.cases = cases
         self.aliases = aliases
+        self.countsSeconds = countsSeconds
     }
 }
 

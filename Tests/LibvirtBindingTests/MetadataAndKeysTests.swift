@@ -105,4 +105,18 @@ struct MetadataAndKeysTests {
         #expect(KeycodeSet(rawValue: 0) == .linux)
         #expect(KeycodeSet(rawValue: 1000) == .unrecognized(1000))
     }
+
+    /// A guest-agent timeout is one of libvirt's special values or a number of seconds; seconds
+    /// that equal a special value are that value. On the test driver, which has no guest agent,
+    /// setting one reaches libvirt and fails there as unsupported, not in the bindings.
+    @Test("agent timeouts: special values and seconds")
+    func agentTimeouts() throws {
+        #expect(Domain.AgentResponseTimeout.block.rawValue == -2)
+        #expect(Domain.AgentResponseTimeout.seconds(30).rawValue == 30)
+        #expect(Domain.AgentResponseTimeout.seconds(0) == .nowait)
+        #expect(Domain.AgentResponseTimeout.seconds(30).debugDescription == "seconds(30)")
+        let connection = try Connection(uri: defaultTestURI)
+        let error = expectLibvirtError { try connection.domain(named: "test").setAgentResponseTimeout(.seconds(5)) }
+        #expect(error?.code == .noSupport)
+    }
 }

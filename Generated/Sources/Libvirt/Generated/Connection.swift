@@ -124,8 +124,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .client: return "client"
@@ -222,8 +222,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .authname: return "authname"
@@ -283,8 +283,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .channel: return "channel"
@@ -331,8 +331,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .connected: return "connected"
@@ -386,8 +386,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .canceled: return "canceled"
@@ -437,8 +437,8 @@ extension Connection {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .changeMissingOnStart: return "changeMissingOnStart"

@@ -536,8 +536,8 @@ extension LibvirtError {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .access: return "access"
@@ -661,8 +661,8 @@ extension LibvirtError {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .error: return "error"
@@ -1472,8 +1472,8 @@ extension LibvirtError {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .accessDenied: return "accessDenied"

@@ -87,8 +87,8 @@ extension Network {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .lifecycle: return "lifecycle"
@@ -141,8 +141,8 @@ extension Network {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .defined: return "defined"
@@ -206,8 +206,8 @@ extension Network {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .addFirst: return "addFirst"
@@ -334,8 +334,8 @@ extension Network {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .bridge: return "bridge"

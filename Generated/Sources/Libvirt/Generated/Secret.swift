@@ -94,8 +94,8 @@ extension Secret {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .lifecycle: return "lifecycle"
@@ -139,8 +139,8 @@ extension Secret {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .defined: return "defined"
@@ -202,8 +202,8 @@ extension Secret {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .ceph: return "ceph"

@@ -56,8 +56,8 @@ public enum BlkioParameterType: RawRepresentable, Hashable, Sendable, CustomDebu
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .boolean: return "boolean"
@@ -113,8 +113,8 @@ public enum CPUCompareResult: RawRepresentable, Hashable, Sendable, CustomDebugS
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .error: return "error"
@@ -158,8 +158,8 @@ public enum IPAddressType: RawRepresentable, Hashable, Sendable, CustomDebugStri
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .ipv4: return "ipv4"
@@ -243,8 +243,8 @@ public enum KeycodeSet: RawRepresentable, Hashable, Sendable, CustomDebugStringC
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .atset1: return "atset1"
@@ -316,8 +316,8 @@ public enum MemoryParameterType: RawRepresentable, Hashable, Sendable, CustomDeb
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .boolean: return "boolean"
@@ -360,8 +360,8 @@ public enum NodeGetCPUStatsAllCPUs: RawRepresentable, Hashable, Sendable, Custom
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .cpuStatsAllCPUs: return "cpuStatsAllCPUs"
@@ -399,8 +399,8 @@ public enum NodeGetMemoryStatsAllCells: RawRepresentable, Hashable, Sendable, Cu
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .memoryStatsAllCells: return "memoryStatsAllCells"
@@ -448,8 +448,8 @@ public enum NodeSuspendTarget: RawRepresentable, Hashable, Sendable, CustomDebug
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .disk: return "disk"
@@ -514,8 +514,8 @@ public enum SchedulerParameterType: RawRepresentable, Hashable, Sendable, Custom
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .boolean: return "boolean"
@@ -602,8 +602,8 @@ public enum TypedParameterType: RawRepresentable, Hashable, Sendable, CustomDebu
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .boolean: return "boolean"
@@ -654,8 +654,8 @@ public enum VCPUHostCPUState: RawRepresentable, Hashable, Sendable, CustomDebugS
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .offline: return "offline"
@@ -710,8 +710,8 @@ public enum VCPUState: RawRepresentable, Hashable, Sendable, CustomDebugStringCo
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .blocked: return "blocked"

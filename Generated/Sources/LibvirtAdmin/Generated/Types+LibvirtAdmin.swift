@@ -46,8 +46,8 @@ public enum ClientTransport: RawRepresentable, Hashable, Sendable, CustomDebugSt
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .tcp: return "tcp"

@@ -46,17 +46,20 @@ extension Domain {
             }
         }
 
-        /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-        /// `started(booted)`, not with the enum's qualified name.
+        /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+        /// event's detail prints as `started(booted)`, not with the enum's qualified name.
         public var debugDescription: String {
             switch self {
             case .block: return "block"
             case .`default`: return "default"
             case .nowait: return "nowait"
             case .shutdown: return "shutdown"
-            case .unrecognized(let value): return "unrecognized(\(value))"
+            case .unrecognized(let value): return "seconds(\(value))"
             }
         }
+
+        /// A timeout of `seconds` seconds (positive; a case's value is that case).
+        public static func seconds(_ seconds: Int32) -> Self { Self(rawValue: seconds) }
 
         /// C symbol: `VIR_DOMAIN_QEMU_AGENT_COMMAND_MIN`.
         /// Available since libvirt 0.10.0.
@@ -96,14 +99,13 @@ extension Domain {
     /// positive value: wait for `timeout` seconds
     /// - Parameter command: the guest agent command string
     /// - Parameter timeout: timeout seconds
-    /// - Parameter flags: execution flags
     /// - Returns: strings.
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
     /// C symbol: `virDomainQemuAgentCommand`.
     /// Available since libvirt 0.10.0.
-    public func qemuAgentCommand(_ command: String, timeout: Int32, flags: UInt32 = 0) throws -> String {
-        let result = try takeString(checkPointer(command.withCString { command in virDomainQemuAgentCommand(pointer, command, timeout, flags) }))
+    public func qemuAgentCommand(_ command: String, timeout: Domain.QEMUAgentCommandTimeout) throws -> String {
+        let result = try takeString(checkPointer(command.withCString { command in virDomainQemuAgentCommand(pointer, command, Int32(truncatingIfNeeded: timeout.rawValue), 0) }))
         return result
     }
 
@@ -123,14 +125,13 @@ extension Domain {
     /// the task waits for it.
     /// - Parameter command: the guest agent command string
     /// - Parameter timeout: timeout seconds
-    /// - Parameter flags: execution flags
     /// - Returns: strings.
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///
     /// C symbol: `virDomainQemuAgentCommand`.
     /// Available since libvirt 0.10.0.
-    public func qemuAgentCommand(_ command: String, timeout: Int32, flags: UInt32 = 0) async throws -> String {
-        try await BlockingPool.current.run { try self.qemuAgentCommand(command, timeout: timeout, flags: flags) }
+    public func qemuAgentCommand(_ command: String, timeout: Domain.QEMUAgentCommandTimeout) async throws -> String {
+        try await BlockingPool.current.run { try self.qemuAgentCommand(command, timeout: timeout) }
     }
 
     /// This API is QEMU specific, so it will only work with hypervisor

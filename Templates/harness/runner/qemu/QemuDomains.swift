@@ -148,7 +148,7 @@ enum QemuDomains {
     static func agentAnswers(_ domain: Domain, attempts: Int) -> Bool {
         for attempt in 0..<attempts {
             if attempt > 0 { Thread.sleep(forTimeInterval: 0.5) }
-            if let reply = try? domain.qemuAgentCommand("{\"execute\":\"guest-ping\"}", timeout: 2),
+            if let reply = try? domain.qemuAgentCommand("{\"execute\":\"guest-ping\"}", timeout: .seconds(2)),
                reply.contains("return") {
                 return true
             }

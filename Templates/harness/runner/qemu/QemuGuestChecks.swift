@@ -11,8 +11,8 @@ enum QemuGuestChecks {
     static let all: [Check] = [
         Check("QEMU: guest agent") { f in
             let domain = try f.guest()
-            let ping = try domain.qemuAgentCommand("{\"execute\":\"guest-ping\"}", timeout: 5)
-            try expect(ping, "{\"return\":{}}", "Domain.qemuAgentCommand(_:timeout:flags:)")
+            let ping = try domain.qemuAgentCommand("{\"execute\":\"guest-ping\"}", timeout: .seconds(5))
+            try expect(ping, "{\"return\":{}}", "Domain.qemuAgentCommand(_:timeout:)")
             try expect(try domain.hostname(), "harness-guest", "Domain.hostname(options:)")
             let now = Int64(Date().timeIntervalSince1970)
             try domain.setTime(seconds: now + 3600, nseconds: 0)
@@ -28,7 +28,7 @@ enum QemuGuestChecks {
             let frozen = try domain.fsFreeze()
             let thawed = try domain.fsThaw()
             try expect(frozen, thawed, "Domain.fsThaw(mountPoints:)")
-            try domain.setAgentResponseTimeout(10)
+            try domain.setAgentResponseTimeout(.seconds(10))
         },
         Check("QEMU: guest users, keys and vCPUs through the agent") { f in
             let domain = try f.guest()

@@ -91,8 +91,8 @@ public enum CPUCompareResult: RawRepresentable, Hashable, Sendable, CustomDebugS
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .error: return "error"

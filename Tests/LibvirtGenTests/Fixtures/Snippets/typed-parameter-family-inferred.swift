@@ -132,8 +132,8 @@ public enum TypedParameterType: RawRepresentable, Hashable, Sendable, CustomDebu
         }
     }
 
-    /// The case's Swift name (`booted`), or `unrecognized(N)`: an event's detail prints as
-    /// `started(booted)`, not with the enum's qualified name.
+    /// The case's Swift name (`booted`), or `unrecognized(N)` (a timeout's `seconds(N)`): an
+    /// event's detail prints as `started(booted)`, not with the enum's qualified name.
     public var debugDescription: String {
         switch self {
         case .int: return "int"
