@@ -21,6 +21,9 @@ struct LoweredArgument {
     var countedArray: String?
     /// For struct-array shapes: the Swift struct of the elements.
     var elementType: String?
+    /// Whether the parameter's documentation speaks of option sets rather than C bitmasks
+    /// (`OptionsParameterText`), as a `flags` argument's does.
+    var describesOptions = false
 }
 
 /// One out-value of a call.
@@ -86,7 +89,6 @@ struct ArgumentLowering {
         let registry = context.registry
         let type = registry.resolve(CType.parse(arg.type))
         let name = Naming.identifier(context.parameterName(arg.name, in: function.name))
-        let doc = context.docs.convert(arg.info)
 
         if type.base == "void", type.pointers == 1, let size = function.args.first(where: { $0.name == "size" }) {
             // A caller buffer of `size` bytes (block and memory peeks): returned as bytes.
@@ -100,7 +102,7 @@ struct ArgumentLowering {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
         }
         if TypedParameterLowering.cTypes.contains(type.base) {
-            return try typedParameters(arg, type: type, name: name, doc: doc, next: next)
+            return try typedParameters(arg, type: type, name: name, next: next)
         }
         if arg.name == "flags", type.pointers == 0, let swiftC = CScalar.swiftType(type.base) {
             return (try flags(arg, swiftC: swiftC), nil)
@@ -108,7 +110,7 @@ struct ArgumentLowering {
         if let handle = registry.handles[type.base] {
             if type.pointers == 1 {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: doc),
+                    parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: ""),
                     argument: "\(name).pointer"), nil)
             }
             if type.pointers == 3 && !type.isConst {
@@ -122,13 +124,13 @@ struct ArgumentLowering {
             throw NotYetBound(reason: "arrays of \(handle.swiftName) handles as input")
         }
         if type.base == "char" {
-            return try string(arg, type: type, name: name, doc: doc, next: next, isArray: isArray)
+            return try string(arg, type: type, name: name, next: next, isArray: isArray)
         }
         if type.base == "unsigned char" && type.pointers == 1 && arg.name == "uuid" {
             // Raw UUIDs are Foundation `UUID` values, passed and read as libvirt's 16 bytes.
             if type.isConst {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: doc),
+                    parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: ""),
                     prelude: ["let \(name)Bytes = libvirtBytes(of: \(name))"], argument: "\(name)Bytes"), nil)
             }
             // The buffer's size is libvirt's macro, which the description must define.
@@ -140,7 +142,7 @@ struct ArgumentLowering {
                 result: ResultPart(name: name, type: "UUID", expression: "UUID(libvirtBytes: \(name))")), nil)
         }
         if let swift = CScalar.swiftType(type.base) {
-            return try scalar(arg, type: type, swift: swift, name: name, doc: doc, next: next, isArray: isArray)
+            return try scalar(arg, type: type, swift: swift, name: name, next: next, isArray: isArray)
         }
         if let swiftStruct = context.borrowedStructs[type.base], type.pointers == 3, !type.isConst,
            context.functionNames.contains(type.base + "Free") {
@@ -179,7 +181,7 @@ struct ArgumentLowering {
 
     /// Typed-parameter arrays with their count: input lists, caller-allocated and library-allocated outputs.
     private func typedParameters(
-        _ arg: CArg, type: CType, name: String, doc: String, next: CArg?
+        _ arg: CArg, type: CType, name: String, next: CArg?
     ) throws -> (LoweredArgument, LoweredArgument?) {
         guard let next else { throw NotYetBound(reason: "typed parameters without a count argument") }
         let key = context.typedParameters.keyType(forFunction: function.name)
@@ -189,7 +191,7 @@ struct ArgumentLowering {
         case (1, 0):
             let array = "\(name)Array"
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: doc),
+                parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: ""),
                 prelude: ["let \(array) = CTypedParameterArray(\(name))", "defer { \(array).deallocate() }"],
                 argument: "\(array).pointer"),
                 LoweredArgument(argument: "\(countSwift)(truncatingIfNeeded: \(array).count)"))
@@ -234,9 +236,8 @@ struct ArgumentLowering {
             let swiftType = context.swiftEnumType(enumName)
             return LoweredArgument(
                 parameter: SwiftParameter(
-                    label: "options", name: "options", type: swiftType, defaultValue: "[]",
-                    doc: OptionsParameterText.rewrite(context.docs.convert(arg.info))),
-                argument: "\(swiftC)(truncatingIfNeeded: options.rawValue)")
+                    label: "options", name: "options", type: swiftType, defaultValue: "[]", doc: ""),
+                argument: "\(swiftC)(truncatingIfNeeded: options.rawValue)", describesOptions: true)
         }
         let text = arg.info.lowercased()
         if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: text.contains) {
@@ -244,13 +245,13 @@ struct ArgumentLowering {
         }
         return LoweredArgument(
             parameter: SwiftParameter(label: "flags", name: "flags", type: swiftC, defaultValue: "0",
-                                      doc: context.docs.convert(arg.info)),
+                                      doc: ""),
             argument: "flags")
     }
 
     /// `char` pointers: input strings, string arrays, UUID buffers, out strings and name lists.
     private func string(
-        _ arg: CArg, type: CType, name: String, doc: String, next: CArg?, isArray: Bool
+        _ arg: CArg, type: CType, name: String, next: CArg?, isArray: Bool
     ) throws -> (LoweredArgument, LoweredArgument?) {
         let nullable = NullableArgument.accepts(arg, of: function.name, overrides: context.overrides)
         switch (type.pointers, type.isConst) {
@@ -260,7 +261,7 @@ struct ArgumentLowering {
             return (LoweredArgument(
                 parameter: SwiftParameter(
                     label: name, name: name, type: nullable ? "String?" : "String",
-                    defaultValue: nullable ? "nil" : nil, doc: doc),
+                    defaultValue: nullable ? "nil" : nil, doc: ""),
                 argument: name, cString: CStringArgument(name: name, optional: nullable)), nil)
         case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
             return (LoweredArgument(
@@ -273,7 +274,7 @@ struct ArgumentLowering {
             let holder = "\(name)Array"
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "[String]",
-                                          defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: doc),
+                                          defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: ""),
                 prelude: ["let \(holder) = CStringArray(\(name))", "defer { \(holder).deallocate() }"],
                 argument: "\(holder).pointer"), nil)
         case (2, _):
@@ -355,7 +356,7 @@ struct ArgumentLowering {
 
     /// Scalars: inputs (plain, boolean, enum, option set), input arrays, and out-values.
     private func scalar(
-        _ arg: CArg, type: CType, swift: String, name: String, doc: String, next: CArg?, isArray: Bool
+        _ arg: CArg, type: CType, swift: String, name: String, next: CArg?, isArray: Bool
     ) throws -> (LoweredArgument, LoweredArgument?) {
         let isBoolean = context.overrides.booleanParameters.contains(arg.name) || Self.describesSwitch(arg.info)
         let enumName = context.enumType(of: arg, in: function.name)
@@ -364,23 +365,23 @@ struct ArgumentLowering {
         if type.pointers == 0 {
             if isBoolean {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: doc),
+                    parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: ""),
                     argument: "\(name) ? 1 : 0"), nil)
             }
             if let enumName {
                 return (LoweredArgument(
                     parameter: SwiftParameter(
-                        label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: doc),
+                        label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: ""),
                     argument: "\(swift)(truncatingIfNeeded: \(name).rawValue)"), nil)
             }
             if CountRule.isInteger(swift), CountRule.isCount(name) {
                 // A count is an `Int`; an out-of-range one is clamped, and libvirt rejects it.
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: doc),
+                    parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: ""),
                     argument: "\(swift)(clamping: \(name))"), nil)
             }
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: doc),
+                parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: ""),
                 argument: name), nil)
         }
         if type.pointers == 2, !type.isConst, function.returnType == "int" {
@@ -413,7 +414,7 @@ struct ArgumentLowering {
         if isArray {
             let local = "\(name)Buffer"
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: doc),
+                parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: ""),
                 prelude: ["var \(local) = \(name)"], argument: "&\(local)"), nil)
         }
         if type.isConst || looksLikeArray(arg, next: next) {

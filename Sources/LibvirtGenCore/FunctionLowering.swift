@@ -10,13 +10,65 @@ enum FunctionOutcome {
     case unaccounted(String)
 }
 
+/// A function sorted into its call shape: everything of its declaration but what depends on the
+/// names of all the others, its declaration kind (``LoweringContext/queryMethodNames``) and its
+/// documentation (which links to them). Each function is shaped once; the naming pass reads the
+/// shapes, and ``FunctionLowering/bind(_:)`` finishes them.
+struct ShapedFunction {
+    /// The C function.
+    let function: CFunction
+    /// The handle of the first argument, when the function is called on an object.
+    let receiver: TypeRegistry.Handle?
+    /// The handle type whose extension holds the declaration, if any.
+    let owner: TypeRegistry.Handle?
+    /// Each C argument's lowering, by position.
+    let lowered: [LoweredArgument?]
+    /// The C call's argument expressions.
+    let arguments: [String]
+    /// The Swift parameters, labelled, documentation not yet converted.
+    let parameters: [SwiftParameter]
+    /// Statements before the call.
+    let prelude: [String]
+    /// The out-values the call delivers through arguments.
+    let results: [ResultPart]
+    /// The declaration's name and how it reads.
+    let naming: MethodNaming.Result
+    /// The call shape.
+    let shape: CallShape
+    /// The Swift result type, if any.
+    let swiftReturn: String?
+    /// The expression that produces the result.
+    let resultExpression: String?
+    /// Why the declaration throws or does not.
+    let failureRule: FailureRule
+}
+
+/// The result of shaping one function: shaped, or why not (as in ``FunctionOutcome``).
+enum ShapingOutcome {
+    /// Shaped, to bind once every function has a name.
+    case shaped(ShapedFunction)
+    /// Arguments that fit no shape yet, with the reason.
+    case notYetBound(String)
+    /// A function the generator could not place, with the reason.
+    case unaccounted(String)
+}
+
 /// Sorts a C function into a call shape and builds its Swift declaration.
 struct FunctionLowering {
     /// Shared lowering state.
     let context: LoweringContext
 
-    /// Lowers one function.
+    /// Lowers one function: shapes it and binds it with the context's names and documentation.
     func lower(_ function: CFunction) -> FunctionOutcome {
+        switch shape(function) {
+        case .shaped(let shaped): .bound(bind(shaped))
+        case .notYetBound(let reason): .notYetBound(reason)
+        case .unaccounted(let reason): .unaccounted(reason)
+        }
+    }
+
+    /// Sorts one function into its call shape, with its parameters, result and failure rule.
+    func shape(_ function: CFunction) -> ShapingOutcome {
         if CType.parse(function.returnType).base == "unsigned char" {
             return .notYetBound("a byte-buffer result needs a hand-written wrapper")
         }
@@ -40,13 +92,13 @@ struct FunctionLowering {
         if receiver != nil { arguments[0] = "pointer" }
         let parts = lowered.compactMap { $0 }
         var parameters = parts.compactMap(\.parameter)
-        var prelude = parts.flatMap(\.prelude)
+        let prelude = parts.flatMap(\.prelude)
         let results = parts.compactMap(\.result)
         let hint = parts.compactMap(\.shapeHint).first
         let resultKind = parts.compactMap(\.resultKind).first
 
         let returnType = registry.resolve(CType.parse(function.returnType))
-        var naming = context.methods.name(
+        let naming = context.methods.name(
             of: function.name, receiver: receiver?.cType, resultKind: resultKind)
 
         guard var shape = shape(function, returnType: returnType, hint: hint, results: results, naming: naming) else {
@@ -132,15 +184,23 @@ struct FunctionLowering {
                 parameters[first].label = "_"
             }
         }
+        return .shaped(ShapedFunction(
+            function: function, receiver: receiver, owner: owner, lowered: lowered, arguments: arguments,
+            parameters: parameters, prelude: prelude, results: results, naming: naming, shape: shape,
+            swiftReturn: swiftReturn, resultExpression: resultExpression, failureRule: failureRule))
+    }
+
+    /// A shaped function's declaration kind, name and Swift symbol, as the context's query-method
+    /// names decide (the naming pass asks with none known yet).
+    func declaration(of shaped: ShapedFunction) -> (kind: DeclarationKind, name: String, symbol: String) {
+        let (function, shape, parameters, swiftReturn) = (shaped.function, shaped.shape, shaped.parameters, shaped.swiftReturn)
+        var naming = shaped.naming
         let kind: DeclarationKind
         if shape == .initializer {
             kind = .initializer
-            // Opening a connection (the admin API's included) needs the runtime's one-time setup
-            // first: the running event loop and the silent error handler.
-            prelude.insert("LibvirtRuntime.prepare()", at: 0)
-        } else if receiver == nil {
+        } else if shaped.receiver == nil {
             kind = .staticMethod
-        } else if parameters.isEmpty && naming.isGetter && results.count <= 1
+        } else if parameters.isEmpty && naming.isGetter && shaped.results.count <= 1
                     && !(swiftReturn.map(isStructType) ?? true) && !function.args.contains(where: { $0.name == "flags" })
                     && !context.functionNames.contains(function.name + "Flags")
                     && !context.queryMethodNames.contains(naming.name) {
@@ -154,8 +214,7 @@ struct FunctionLowering {
             kind = .method
         }
         if kind == .property, swiftReturn == "Bool" { naming.name = MethodNaming.assertion(naming.name) }
-        let ownerName = owner?.swiftName ?? "LibvirtLibrary"
-        let throwing = failureRule.canFail
+        let ownerName = shaped.owner?.swiftName ?? "LibvirtLibrary"
         let labels = parameters.map { "\($0.label):" }.joined()
         let symbol: String
         switch kind {
@@ -163,11 +222,34 @@ struct FunctionLowering {
         case .initializer: symbol = "\(ownerName)(\(labels))"
         case .method, .staticMethod: symbol = "\(ownerName).\(naming.name)(\(labels))"
         }
-        // Documentation names parameters as Swift sees them (`@flags` → `options`).
+        return (kind, naming.name, symbol)
+    }
+
+    /// Finishes a shaped function: its declaration kind, its documentation with links to the
+    /// context's names, its `async` counterpart.
+    func bind(_ shaped: ShapedFunction) -> BoundFunction {
+        let (function, shape, swiftReturn, failureRule) = (shaped.function, shaped.shape, shaped.swiftReturn, shaped.failureRule)
+        let (kind, name, symbol) = declaration(of: shaped)
+        var prelude = shaped.prelude
+        if kind == .initializer {
+            // Opening a connection (the admin API's included) needs the runtime's one-time setup
+            // first: the running event loop and the silent error handler.
+            prelude.insert("LibvirtRuntime.prepare()", at: 0)
+        }
+        let throwing = failureRule.canFail
+        // Documentation names parameters as Swift sees them (`@flags` → `options`); each
+        // parameter's text is its argument's.
         var parameterDocs: [String: String] = [:]
-        for (arg, lowered) in zip(function.args, lowered) {
+        var sources: [(arg: CArg, describesOptions: Bool)] = []
+        for (arg, lowered) in zip(function.args, shaped.lowered) {
             parameterDocs[arg.name] = lowered?.parameter?.name
                 ?? Naming.identifier(context.parameterName(arg.name, in: function.name))
+            if let lowered, lowered.parameter != nil { sources.append((arg, lowered.describesOptions)) }
+        }
+        var parameters = shaped.parameters
+        for (index, source) in sources.enumerated() {
+            let text = context.docs.convert(source.arg.info)
+            parameters[index].doc = source.describesOptions ? OptionsParameterText.rewrite(text) : text
         }
         var doc = context.docs.lines(
             SwiftDescriptionText.rewrite(OptionsParameterText.rewriteDescription(function.info)), parameters: parameterDocs)
@@ -176,7 +258,7 @@ struct FunctionLowering {
             let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc
             doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
         }
-        if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: lowered),
+        if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: shaped.lowered),
            let swiftReturns = SwiftReturnsText.rewrite(
                returns, failureIsSilent: throwing || failureRule == .objectString,
                optional: { if case .failureIsNil = failureRule { true } else { false } }(), boolean: swiftReturn == "Bool",
@@ -185,18 +267,19 @@ struct FunctionLowering {
         }
         if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
+        let parts = shaped.lowered.compactMap { $0 }
         var bound = BoundFunction(
-            cName: function.name, shape: shape, kind: kind, name: Naming.identifier(naming.name),
+            cName: function.name, shape: shape, kind: kind, name: Naming.identifier(name),
             parameters: parameters,
-            returnType: swiftReturn, failureRule: failureRule, prelude: prelude, arguments: arguments,
-            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), resultExpression: resultExpression,
+            returnType: swiftReturn, failureRule: failureRule, prelude: prelude, arguments: shaped.arguments,
+            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), resultExpression: shaped.resultExpression,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
             countExpression: context.overrides.typedParameterCounts[function.name],
             elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol,
             deprecation: deprecation)
         bound.asyncCounterpart = AsyncRule.counterpart(
             of: bound, abortOnCancel: context.overrides.abortOnCancel, functionNames: context.functionNames)
-        return .bound(bound)
+        return bound
     }
 
     /// The deprecation message of a function whose documentation says it is deprecated (the

@@ -46,12 +46,19 @@ public struct Lowering: Sendable {
             borrowedStructs: structs.borrowed(), typedParameters: typedParameters,
             functionNames: Set(apis.flatMap(\.functions).map(\.name)))
 
-        // Pass 1 names every symbol so that pass 2 can link documentation to Swift names.
-        (context.queryMethodNames, context.docs) = namingPass(apis, context: context, classifier: classifier)
+        // Every function is shaped once; the naming pass names them all from their shapes, so that
+        // binding them can decide declaration kinds and link documentation to Swift names.
+        let shaping = FunctionLowering(context: context)
+        var shapes: [String: ShapingOutcome] = [:]
+        for function in apis.flatMap(\.functions) where classifier.status(ofFunction: function.name) == nil {
+            shapes[function.name] = shaping.shape(function)
+        }
+        (context.queryMethodNames, context.docs) = namingPass(apis, shapes: shapes, context: context, classifier: classifier)
         var builder = PackageBuilder(
             context: context, classifier: classifier, structs: structs,
             functionNames: Set(apis.flatMap(\.functions).map(\.name)),
-            functypes: Dictionary(apis.flatMap(\.functypes).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }))
+            functypes: Dictionary(apis.flatMap(\.functypes).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            shapes: shapes)
         for (api, entry) in zip(apis, entries) {
             builder.add(api, entry: entry, diagnostics: &diagnostics)
         }
@@ -88,25 +95,26 @@ public struct Lowering: Sendable {
     /// The query-method names (see ``LoweringContext/queryMethodNames``) and the documentation
     /// text linking C names to the Swift symbols of functions, enum values and types.
     private func namingPass(
-        _ apis: [CAPI], context: LoweringContext, classifier: SymbolClassifier
+        _ apis: [CAPI], shapes: [String: ShapingOutcome], context: LoweringContext, classifier: SymbolClassifier
     ) -> (queryMethodNames: Set<String>, docs: DocText) {
         var map: [String: String] = [:]
         let lowering = FunctionLowering(context: context)
-        var properties: [BoundFunction] = []
+        var properties: [(cName: String, name: String, symbol: String)] = []
         var queryMethodNames: Set<String> = []
         for function in apis.flatMap(\.functions) {
             if let (_, _, swift) = classifier.status(ofFunction: function.name) {
                 map[function.name] = swift
-            } else if case .bound(let bound) = lowering.lower(function) {
-                map[function.name] = bound.swiftSymbol
-                if bound.kind == .property { properties.append(bound) }
-                if bound.kind == .method, bound.parameters.allSatisfy({ $0.label == "options" }) {
-                    queryMethodNames.insert(bound.name.trimmingBackticks)
+            } else if case .shaped(let shaped)? = shapes[function.name] {
+                let (kind, name, symbol) = lowering.declaration(of: shaped)
+                map[function.name] = symbol
+                if kind == .property { properties.append((function.name, name, symbol)) }
+                if kind == .method, shaped.parameters.allSatisfy({ $0.label == "options" }) {
+                    queryMethodNames.insert(name)
                 }
             }
         }
-        for property in properties where queryMethodNames.contains(property.name.trimmingBackticks) {
-            map[property.cName] = property.swiftSymbol + "()"
+        for property in properties where queryMethodNames.contains(property.name) {
+            map[property.cName] = property.symbol + "()"
         }
         for (name, handle) in context.registry.handles { map[name + "Ptr"] = handle.swiftName; map[name] = handle.swiftName }
         for (name, values) in context.registry.enums where !values.isEmpty {

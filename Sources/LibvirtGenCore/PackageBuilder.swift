@@ -12,6 +12,8 @@ struct PackageBuilder {
     let functionNames: Set<String>
     /// Every function-pointer type of the four files, by name.
     let functypes: [String: CFunction]
+    /// The functions the naming pass shaped, by C name (shaped once, bound here).
+    let shapes: [String: ShapingOutcome]
     /// The status of every symbol so far, in input order.
     private(set) var symbols: [SymbolStatus] = []
     /// Declarations by module, then by owner (nil for top-level types).
@@ -34,13 +36,14 @@ struct PackageBuilder {
 
     init(
         context: LoweringContext, classifier: SymbolClassifier, structs: StructLowering, functionNames: Set<String>,
-        functypes: [String: CFunction]
+        functypes: [String: CFunction], shapes: [String: ShapingOutcome]
     ) {
         self.context = context
         self.classifier = classifier
         self.structs = structs
         self.functionNames = functionNames
         self.functypes = functypes
+        self.shapes = shapes
     }
 
     /// Lowers one API into its module.
@@ -85,8 +88,9 @@ struct PackageBuilder {
                 record(.generated, swift: swift, reason: nil)
                 continue
             }
-            switch lowering.lower(function) {
-            case .bound(let bound):
+            switch shapes[function.name] ?? lowering.shape(function) {
+            case .shaped(let shaped):
+                let bound = lowering.bind(shaped)
                 let key = bound.swiftSymbol + bound.parameters.map(\.type).joined(separator: ",")
                 if let other = seen[key] {
                     let reason = "its Swift declaration \(bound.swiftSymbol) is already taken by \(other)"
