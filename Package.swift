@@ -43,6 +43,10 @@ let package = Package(
             dependencies: ["LibvirtGenModel", "LibvirtGenOverridesData"]
         ),
         .target(
+            name: "LibvirtGenReports",
+            dependencies: ["LibvirtGenCore", "LibvirtGenModel"]
+        ),
+        .target(
             name: "LibvirtGenTemplating",
             dependencies: ["LibvirtGenModel", .product(name: "Mustache", package: "swift-mustache")]
         ),
@@ -67,8 +71,8 @@ let package = Package(
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenXML", "LibvirtGenClang", "LibvirtGenSwift",
-                "LibvirtGenDocs", "LibvirtGenHarness",
+                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenReports", "LibvirtGenXML", "LibvirtGenClang",
+                "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -96,8 +100,8 @@ let package = Package(
         .testTarget(
             name: "LibvirtGenTests",
             dependencies: [
-                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenSwift", "LibvirtGenTemplating", "LibvirtGenXML",
-                "LibvirtGenDocs", "LibvirtGenHarness", "libvirt-swiftgen", "LibvirtGenClang",
+                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenReports", "LibvirtGenSwift", "LibvirtGenTemplating",
+                "LibvirtGenXML", "LibvirtGenDocs", "LibvirtGenHarness", "libvirt-swiftgen", "LibvirtGenClang",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
+import LibvirtGenReports
 import LibvirtGenerator
 
 /// `libvirt-swiftgen api-diff`: what changed between two API descriptions.

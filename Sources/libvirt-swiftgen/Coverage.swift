@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LibvirtGenCore
+import LibvirtGenReports
 import LibvirtGenerator
 import LibvirtGenModel
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LibvirtGenClang
 import LibvirtGenCore
+import LibvirtGenReports
 import LibvirtGenXML
 
 /// `libvirt-swiftgen diff-frontends`: the API XML frontend against the libclang frontend on the same

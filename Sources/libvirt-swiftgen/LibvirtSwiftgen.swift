@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LibvirtGenReports
 import LibvirtGenModel
 
 /// The `libvirt-swiftgen` command: generates idiomatic Swift bindings from libvirt's API description.

@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenReports
 
 /// Builds a Swift package with `swift build`, asking the compiler for its symbol graphs, and
 /// reads its public declarations from them (`api-diff --generated`).

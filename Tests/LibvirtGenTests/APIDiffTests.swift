@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenCore
+import LibvirtGenReports
 import LibvirtGenerator
 import Testing
 

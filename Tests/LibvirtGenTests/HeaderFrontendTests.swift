@@ -1,6 +1,7 @@
 import Foundation
 @testable import LibvirtGenClang
 import LibvirtGenCore
+import LibvirtGenReports
 import LibvirtGenerator
 import LibvirtGenDocs
 import LibvirtGenModel

@@ -1,4 +1,5 @@
 import Foundation
+import LibvirtGenerator
 import LibvirtGenCore
 import LibvirtGenModel
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LibvirtGenCore
+@testable import LibvirtGenReports
 import Testing
 
 /// `api-diff --generated`: two built packages' public declarations compared, renames found

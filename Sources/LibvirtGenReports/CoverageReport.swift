@@ -1,3 +1,4 @@
+import LibvirtGenCore
 import LibvirtGenModel
 
 /// The `coverage --json` document: the status of every function, enum value and macro.

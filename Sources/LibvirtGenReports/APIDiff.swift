@@ -1,3 +1,4 @@
+import LibvirtGenCore
 import LibvirtGenModel
 
 /// What changed between two libvirt API descriptions, in C terms and in Swift terms

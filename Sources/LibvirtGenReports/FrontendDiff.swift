@@ -1,3 +1,4 @@
+import LibvirtGenCore
 import LibvirtGenModel
 
 /// The differences between the C models of the same libvirt version read by the two frontends
