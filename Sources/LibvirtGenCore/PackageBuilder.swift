@@ -289,7 +289,7 @@ struct PackageBuilder {
                     statsViews: d.statsViews)
             }.sorted { $0.name < $1.name }
             return BindingModule(
-                name: entry.module, cModule: entry.cModule, pkgConfig: entry.pkgConfig,
+                name: entry.module, apiName: entry.apiName, cModule: entry.cModule, pkgConfig: entry.pkgConfig,
                 linkLibrary: entry.linkLibrary, headers: entry.headers, sourceFile: sourceFile, dependencies: entry.dependencies, files: files)
         }
     }

@@ -24,6 +24,9 @@ public struct BindingPackage: Sendable, Codable {
 public struct BindingModule: Sendable, Codable {
     /// The Swift module name.
     public var name: String
+    /// The `<api name=...>` of the C model it was lowered from (`libvirt-qemu`), which links the
+    /// module to its `CAPI`.
+    public var apiName: String
     /// The system-library module that declares its C functions.
     public var cModule: String
     /// The pkg-config name of its C library.
@@ -41,10 +44,11 @@ public struct BindingModule: Sendable, Codable {
 
     /// Creates a module.
     public init(
-        name: String, cModule: String, pkgConfig: String, linkLibrary: String, headers: [String],
+        name: String, apiName: String, cModule: String, pkgConfig: String, linkLibrary: String, headers: [String],
         sourceFile: String, dependencies: [String], files: [BindingFile]
     ) {
         self.name = name
+        self.apiName = apiName
         self.cModule = cModule
         self.pkgConfig = pkgConfig
         self.linkLibrary = linkLibrary
@@ -52,6 +56,13 @@ public struct BindingModule: Sendable, Codable {
         self.sourceFile = sourceFile
         self.dependencies = dependencies
         self.files = files
+    }
+}
+
+extension BindingModule {
+    /// The C model this module was lowered from, among `apis`.
+    public func api(in apis: [CAPI]) -> CAPI? {
+        apis.first { $0.name == apiName }
     }
 }
 

@@ -8,10 +8,10 @@ enum ErrorPatternNames {
     /// Throws when a pattern is named like a public member declared in a runtime file of its module
     /// that declares or extends the pattern's owner type.
     static func check(_ runtime: [RuntimeDependencies.RuntimeFile], package: BindingPackage, apis: [CAPI]) throws {
-        for (moduleIndex, module) in package.modules.enumerated() {
+        for module in package.modules {
             for file in module.files where !file.errorPatterns.isEmpty {
                 guard let owner = file.owner else { continue }
-                let members = runtime.filter { $0.moduleIndex == moduleIndex && declares(owner, in: $0.text) }
+                let members = runtime.filter { $0.module.name == module.name && declares(owner, in: $0.text) }
                     .reduce(into: Set<String>()) { $0.formUnion(publicMembers(in: $1.text)) }
                 for pattern in file.errorPatterns where members.contains(pattern.name.filter { $0 != "`" }) {
                     let value = apis.lazy.flatMap(\.enumValues).first { $0.name == pattern.cName }

@@ -6,8 +6,8 @@ import LibvirtGenModel
 enum RuntimeDependencies {
     /// One runtime source file of a module.
     struct RuntimeFile {
-        /// The index of its module in the package (and of the module's description in `apis`).
-        var moduleIndex: Int
+        /// The module it belongs to.
+        var module: BindingModule
         /// The file name.
         var name: String
         /// Its Swift source.
@@ -30,7 +30,7 @@ enum RuntimeDependencies {
                 guard let names = declared[owner], !names.contains(name), !ownDeclarations.contains(name) else {
                     continue
                 }
-                let location = apis.indices.contains(file.moduleIndex) ? apis[file.moduleIndex].location : nil
+                let location = file.module.api(in: apis)?.location
                 throw DiagnosticError(
                     "the hand-written runtime (\(file.name)) uses \(owner).\(name), which this API description "
                         + "does not declare", at: location)
