@@ -21,6 +21,7 @@ let package = Package(
     targets: [
         .target(name: "LibvirtGenModel"),
         .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel"]),
+        .target(name: "LibvirtGenRNG", dependencies: ["LibvirtGenModel", "LibvirtGenXML"]),
         .target(name: "CClang"),
         .target(name: "LibvirtGenClang", dependencies: ["LibvirtGenModel", "CClang"]),
         .target(
@@ -44,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenReports",
-            dependencies: ["LibvirtGenCore", "LibvirtGenModel"]
+            dependencies: ["LibvirtGenCore", "LibvirtGenModel", "LibvirtGenRNG"]
         ),
         .target(
             name: "LibvirtGenTemplating",
@@ -71,8 +72,8 @@ let package = Package(
         .executableTarget(
             name: "libvirt-swiftgen",
             dependencies: [
-                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenReports", "LibvirtGenXML", "LibvirtGenClang",
-                "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenHarness",
+                "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenReports", "LibvirtGenXML", "LibvirtGenRNG",
+                "LibvirtGenClang", "LibvirtGenSwift", "LibvirtGenDocs", "LibvirtGenHarness",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,7 +102,8 @@ let package = Package(
             name: "LibvirtGenTests",
             dependencies: [
                 "LibvirtGenerator", "LibvirtGenCore", "LibvirtGenReports", "LibvirtGenSwift", "LibvirtGenTemplating",
-                "LibvirtGenXML", "LibvirtGenDocs", "LibvirtGenHarness", "libvirt-swiftgen", "LibvirtGenClang",
+                "LibvirtGenXML", "LibvirtGenRNG", "LibvirtGenDocs", "LibvirtGenHarness", "libvirt-swiftgen",
+                "LibvirtGenClang",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -16,6 +16,7 @@ struct LibvirtSwiftgen: ParsableCommand {
             """,
         subcommands: [
             Generate.self, Coverage.self, Docs.self, HarnessCommand.self, APIDiffCommand.self, DiffFrontends.self,
+            Schemas.self,
         ])
 }
 
