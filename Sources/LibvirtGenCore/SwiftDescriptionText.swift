@@ -8,8 +8,10 @@ import Foundation
 enum SwiftDescriptionText {
     /// The rewritten description; paragraphs that lose every sentence go, with their blank line.
     static func rewrite(_ text: String) -> String {
+        // Every clause and sentence it drops speaks of freeing: most descriptions pass untouched.
+        guard text.containsASCIIIgnoringCase("free") else { return text }
         let paragraphs = text.components(separatedBy: "\n\n").compactMap { paragraph -> String? in
-            guard !isCode(paragraph) else { return paragraph }
+            guard paragraph.containsASCIIIgnoringCase("free"), !isCode(paragraph) else { return paragraph }
             var kept = paragraph
             for clause in freeingClauses { kept = SwiftReturnsText.replacing(clause, in: kept, with: "") }
             kept = sentences(of: kept).filter { !SwiftReturnsText.matches(freeingSentence, $0.text) }
@@ -41,13 +43,21 @@ enum SwiftDescriptionText {
     /// a period followed by a space or a line break), so kept sentences keep their line breaks.
     static func sentences(of paragraph: String) -> [(text: String, separator: String)] {
         var result: [(text: String, separator: String)] = []
-        var rest = Substring(paragraph)
-        while let end = rest.firstRange(of: #/\.(\s+)/#) {
-            let text = String(rest[..<rest.index(after: end.lowerBound)])
-            result.append((text, String(rest[rest.index(after: end.lowerBound)..<end.upperBound])))
-            rest = rest[end.upperBound...]
+        var start = paragraph.startIndex
+        var index = paragraph.startIndex
+        while index < paragraph.endIndex {
+            let next = paragraph.index(after: index)
+            if paragraph[index] == ".", next < paragraph.endIndex, paragraph[next].isWhitespace {
+                var end = next
+                while end < paragraph.endIndex, paragraph[end].isWhitespace { end = paragraph.index(after: end) }
+                result.append((String(paragraph[start..<next]), String(paragraph[next..<end])))
+                start = end
+                index = end
+            } else {
+                index = next
+            }
         }
-        if !rest.isEmpty { result.append((String(rest), "")) }
+        if start < paragraph.endIndex { result.append((String(paragraph[start...]), "")) }
         return result
     }
 }

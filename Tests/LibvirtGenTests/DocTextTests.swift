@@ -344,6 +344,15 @@ struct SwiftDescriptionTextTests {
         #expect(SwiftDescriptionText.rewrite(text) == text)
     }
 
+    /// The byte scan that lets most descriptions pass untouched finds a word in any ASCII case.
+    @Test func asciiCaseInsensitiveSearch() {
+        #expect("virDomainFREE should".containsASCIIIgnoringCase("free"))
+        #expect("Freed by the caller".containsASCIIIgnoringCase("free"))
+        #expect(!"a fre e".containsASCIIIgnoringCase("free"))
+        #expect(!"fr".containsASCIIIgnoringCase("free"))
+        #expect("anything".containsASCIIIgnoringCase(""))
+    }
+
     /// No function description of the reference bindings tells the caller to free.
     @Test func referenceDescriptionsDoNotFree() throws {
         let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
