@@ -41,8 +41,16 @@ public final class XMLNode {
         return try parse(data: data, displayPath: displayPath)
     }
 
+    /// Serializes parsing: on Linux, FoundationXML's `XMLParser` is libxml2, whose first-use
+    /// initialization and global handlers are not safe to use from two threads at once (a CI run of
+    /// the parallel tests crashed while several first parses ran), so one document is parsed at a
+    /// time in a process.
+    private static let parsing = NSLock()
+
     /// Parses a document held in memory.
     public static func parse(data: Data, displayPath: String) throws -> XMLNode {
+        parsing.lock()
+        defer { parsing.unlock() }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder

@@ -1,6 +1,7 @@
 import Foundation
 import LibvirtGenModel
 import LibvirtGenXML
+import Synchronization
 import Testing
 
 /// The API XML frontend: every element is read with its line, and broken input is an error with a
@@ -14,6 +15,19 @@ struct XMLFrontendTests {
             try Data(text.utf8).write(to: file)
             return try body(Result { try XMLFrontend().read(file: file) }, file.path)
         }
+    }
+
+    /// Documents parsed from many threads at once, as the parallel tests do, all come out whole
+    /// (the parser serializes its use of libxml2).
+    @Test func parsesFromManyThreadsAtOnce() throws {
+        let data = try Data(contentsOf: Reference.root.appendingPathComponent("api-xml/9.0.0/schemas/domaincommon.rng"))
+        let counts = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 32) { _ in
+            let children = (try? XMLNode.parse(data: data, displayPath: "domaincommon.rng"))?.children.count ?? -1
+            counts.withLock { $0.append(children) }
+        }
+        let expected = try XMLNode.parse(data: data, displayPath: "domaincommon.rng").children.count
+        #expect(counts.withLock { $0 } == Array(repeating: expected, count: 32))
     }
 
     /// The small fixture file is read completely, with lines.
