@@ -96,7 +96,7 @@ public struct Harness {
             let daemon = startDaemon(workspace)
             for suite in daemon == nil ? ["libvirt"] : ["libvirt", "admin"] {
                 outcome.merge(try session(workspace, wrappers, suite: suite, arguments: daemon.map {
-                    ["--daemon", $0.folder.path]
+                    ["--daemon", $0.socketFolder.path]
                 } ?? []).run())
             }
             daemon?.stop()
@@ -181,12 +181,12 @@ public struct Harness {
 
     /// Starts the private daemon for the admin checks, when libvirtd is installed.
     private func startDaemon(_ workspace: RunnerWorkspace) -> PrivateDaemon? {
-        guard PrivateDaemon.isAvailable else {
+        guard let executable = PrivateDaemon.executable else {
             options.progress("libvirtd is not installed: the admin API is not checked")
             return nil
         }
         do {
-            return try PrivateDaemon(folder: workspace.daemon)
+            return try PrivateDaemon(executable: executable, folder: workspace.daemon)
         } catch {
             options.progress("\(error): the admin API is not checked")
             return nil
