@@ -157,7 +157,7 @@ public struct DocText: Sendable {
     static func collapsingRepeats(_ text: String) -> String {
         var result = text
         // Only a code span, a separator and a code span can repeat: skip the scan when none is there.
-        for separator in ["/", ", ", " or ", " and "] where contains(text, "`\(separator)`") {
+        for separator in ["/", ", ", " or ", " and "] where text.containsBytes("`\(separator)`") {
             var searchFrom = result.startIndex
             while let open = result[searchFrom...].firstIndex(of: "`"),
                   let close = result[result.index(after: open)...].firstIndex(of: "`") {
@@ -173,21 +173,6 @@ public struct DocText: Sendable {
             }
         }
         return result
-    }
-
-    /// Whether `pattern` occurs in `text`, compared as UTF-8 bytes (the library searches, Foundation's
-    /// and the string-processing module's, took a third of the generator's time on this one check).
-    static func contains(_ text: String, _ pattern: String) -> Bool {
-        let needle = Array(pattern.utf8)
-        guard let first = needle.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-                if (1..<needle.count).allSatisfy({ bytes[start + $0] == needle[$0] }) { return true }
-            }
-            return false
-        }
     }
 
     /// C constants in libvirt's markup and their Swift spelling.

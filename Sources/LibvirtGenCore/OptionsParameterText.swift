@@ -15,13 +15,13 @@ enum OptionsParameterText {
     /// A function's description with `a bitwise-or of values from …` as `a combination of values
     /// from …`, the options being passed as a set.
     static func rewriteDescription(_ text: String) -> String {
-        guard text.containsASCIIIgnoringCase("bitwise") else { return text }
+        guard text.containsBytes("bitwise", ignoringASCIICase: true) else { return text }
         return SwiftReturnsText.replacing(describedBitmask, in: text, with: "a combination of")
     }
 
     /// The text with its bitmask wording replaced by `any combination of`.
     static func rewrite(_ text: String) -> String {
-        guard text.containsASCIIIgnoringCase("bitwise") else { return text }
+        guard text.containsBytes("bitwise", ignoringASCIICase: true) else { return text }
         return SwiftReturnsText.replacing(bitmask, in: text, with: "any combination of ")
     }
 }

@@ -9,12 +9,12 @@ enum SwiftDescriptionText {
     /// The rewritten description; paragraphs that lose every sentence go, with their blank line.
     static func rewrite(_ text: String) -> String {
         // Every clause and sentence it drops speaks of freeing: most descriptions pass untouched.
-        guard text.containsASCIIIgnoringCase("free") else { return text }
+        guard text.containsBytes("free", ignoringASCIICase: true) else { return text }
         let paragraphs = text.components(separatedBy: "\n\n").compactMap { paragraph -> String? in
-            guard paragraph.containsASCIIIgnoringCase("free"), !isCode(paragraph) else { return paragraph }
+            guard paragraph.containsBytes("free", ignoringASCIICase: true), !isCode(paragraph) else { return paragraph }
             var kept = paragraph
             for clause in freeingClauses { kept = SwiftReturnsText.replacing(clause, in: kept, with: "") }
-            kept = sentences(of: kept).filter { !SwiftReturnsText.matches(freeingSentence, $0.text) }
+            kept = SwiftReturnsText.sentences(of: kept).filter { !SwiftReturnsText.matches(freeingSentence, $0.text) }
                 .map { $0.text + $0.separator }.joined()
             guard kept != paragraph else { return paragraph }
             while kept.last?.isWhitespace == true { kept.removeLast() }
@@ -37,27 +37,5 @@ enum SwiftDescriptionText {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             return trimmed.hasSuffix(";") || trimmed.hasSuffix("{") || trimmed.hasSuffix("}")
         }
-    }
-
-    /// The sentences of a paragraph, each with the whitespace that follows it (a sentence ends at
-    /// a period followed by a space or a line break), so kept sentences keep their line breaks.
-    static func sentences(of paragraph: String) -> [(text: String, separator: String)] {
-        var result: [(text: String, separator: String)] = []
-        var start = paragraph.startIndex
-        var index = paragraph.startIndex
-        while index < paragraph.endIndex {
-            let next = paragraph.index(after: index)
-            if paragraph[index] == ".", next < paragraph.endIndex, paragraph[next].isWhitespace {
-                var end = next
-                while end < paragraph.endIndex, paragraph[end].isWhitespace { end = paragraph.index(after: end) }
-                result.append((String(paragraph[start..<next]), String(paragraph[next..<end])))
-                start = end
-                index = end
-            } else {
-                index = next
-            }
-        }
-        if start < paragraph.endIndex { result.append((String(paragraph[start...]), "")) }
-        return result
     }
 }

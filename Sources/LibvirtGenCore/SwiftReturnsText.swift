@@ -17,7 +17,7 @@ enum SwiftReturnsText {
     static func rewrite(
         _ text: String, failureIsSilent: Bool, optional: Bool = false, boolean: Bool, collection: Bool = false
     ) -> String? {
-        let all = sentences(of: text)
+        let all = sentences(of: text).map { $0.text.trimmingCharacters(in: .whitespaces) }
         var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
         for expression in memoryClauses { result = replacing(expression, in: result, with: "") }
         if failureIsSilent {
@@ -156,21 +156,27 @@ enum SwiftReturnsText {
         return ["free(", "freed", "freeing", "free each", "deallocated", "to call free", "must free"].contains { lower.contains($0) }
     }
 
-    /// The sentences of a text (split after `. ` that ends a sentence).
-    static func sentences(of text: String) -> [String] {
-        var sentences: [String] = []
-        var current = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            current.append(character)
-            if character == ".", index + 1 < characters.count, characters[index + 1] == " " {
-                sentences.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
+    /// The sentences of a text, each with the whitespace that follows it: a sentence ends at a
+    /// period followed by a space or a line break, so joining kept sentences with their
+    /// separators keeps the text's line breaks.
+    static func sentences(of text: String) -> [(text: String, separator: String)] {
+        var result: [(text: String, separator: String)] = []
+        var start = text.startIndex
+        var index = text.startIndex
+        while index < text.endIndex {
+            let next = text.index(after: index)
+            if text[index] == ".", next < text.endIndex, text[next].isWhitespace {
+                var end = next
+                while end < text.endIndex, text[end].isWhitespace { end = text.index(after: end) }
+                result.append((String(text[start..<next]), String(text[next..<end])))
+                start = end
+                index = end
+            } else {
+                index = next
             }
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
-        if !rest.isEmpty { sentences.append(rest) }
-        return sentences
+        if start < text.endIndex { result.append((String(text[start...]), "")) }
+        return result
     }
 
     /// `text` with every match of `expression` replaced by `template`.

@@ -50,12 +50,6 @@ public struct SchemaReport: Sendable {
             [row.file, row.rootElements.isEmpty ? "(included by others)" : row.rootElements.joined(separator: ", "),
              "\(row.defines)", "\(row.elements)", "\(row.attributes)"]
         }
-        let widths = header.indices.map { column in ([header] + cells).map { $0[column].count }.max() ?? 0 }
-        return ([header] + cells).map { row in
-            row.enumerated().map { column, cell in
-                column < 2 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[column] - cell.count) + cell
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
+        return AlignedTable.lines([header] + cells, textColumns: 2)
     }
 }

@@ -63,7 +63,7 @@ struct CoverageTable {
                 rows.append([module.module, kind, String(counts.total)] + statuses.map { String(counts[$0]) })
             }
         }
-        lines += Self.aligned(rows, textColumns: 2)
+        lines += AlignedTable.lines(rows, textColumns: 2)
         if details {
             for row in report.symbols where row.symbol.status != .generated {
                 lines.append("\(row.symbol.status.rawValue)\t\(row.symbol.name)\t\(row.symbol.reason ?? "")")
@@ -87,19 +87,7 @@ struct CoverageTable {
         let ranked = counts.sorted { ($1.value.functions, $0.key) < ($0.value.functions, $1.key) }
         let table = [["failure rule", "throws", "functions"]]
             + ranked.map { [$0.key, $0.value.throwing, String($0.value.functions)] }
-        return Self.aligned(table, textColumns: 2)
+        return AlignedTable.lines(table, textColumns: 2)
             + exposed.map { "\($0.failureRule?.description ?? Self.runtimeDecides)\t\($0.name)\t\($0.swift ?? "")" }
-    }
-
-    /// Rows as columns padded to their widest cell: the first `textColumns` left-aligned, the
-    /// rest (numbers) right-aligned.
-    static func aligned(_ rows: [[String]], textColumns: Int) -> [String] {
-        let widths = rows[0].indices.map { i in rows.map { $0[i].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i < textColumns ? cell.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                    : String(repeating: " ", count: widths[i] - cell.count) + cell
-            }.joined(separator: "  ")
-        }
     }
 }
