@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "LibvirtGenerator",
             dependencies: [
-                "LibvirtGenCore", "LibvirtGenXML", "LibvirtGenClang", "LibvirtGenSwift", "LibvirtGenDocs",
+                "LibvirtGenCore", "LibvirtGenXML", "LibvirtGenRNG", "LibvirtGenClang", "LibvirtGenSwift", "LibvirtGenDocs",
             ]
         ),
         .target(
@@ -115,6 +115,7 @@ let package = Package(
                 .product(name: "LibvirtQemu", package: "Generated"),
                 .product(name: "LibvirtLXC", package: "Generated"),
                 .product(name: "LibvirtAdmin", package: "Generated"),
+                .product(name: "LibvirtXML", package: "Generated"),
             ]
         ),
     ],

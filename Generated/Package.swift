@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "LibvirtQemu", targets: ["LibvirtQemu"]),
         .library(name: "LibvirtLXC", targets: ["LibvirtLXC"]),
         .library(name: "LibvirtAdmin", targets: ["LibvirtAdmin"]),
+        .library(name: "LibvirtXML", targets: ["LibvirtXML"]),
     ],
     targets: [
         .systemLibrary(
@@ -20,7 +21,7 @@ let package = Package(
         ),
         .target(
             name: "Libvirt",
-            dependencies: ["CLibvirt"]
+            dependencies: ["CLibvirt", "LibvirtXML"]
         ),
         .systemLibrary(
             name: "CLibvirtQemu",
@@ -49,6 +50,7 @@ let package = Package(
             name: "LibvirtAdmin",
             dependencies: ["CLibvirtAdmin", "Libvirt"]
         ),
+        .target(name: "LibvirtXML"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -102,6 +102,9 @@ public struct Overrides: Sendable, Codable {
     /// `async` form aborts the job.
     public var abortOnCancel: [String: String]
 
+    /// The XML document kinds typed from libvirt's schemas, in the order they are generated.
+    public var xmlDocuments: [XMLDocumentSpec]
+
     /// A failure libvirt's test driver reports for a call that is correct, which the harness's
     /// model-driven probes then expect instead of success.
     public struct KnownFailure: Sendable, Codable {

@@ -32,10 +32,18 @@ public struct Pipeline: Sendable {
         try run(apis: frontend.read(folder: folder))
     }
 
-    /// Lowers an already-read C model (from either frontend).
-    public func run(apis: [CAPI]) throws -> Result {
+    /// Lowers an already-read C model (from either frontend) and, when given, the release's
+    /// schemas (file name → grammar) to the typed XML documents the overrides list.
+    public func run(apis: [CAPI], schemas: [String: RNGGrammar] = [:]) throws -> Result {
         var diagnostics = DiagnosticBag()
-        let package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
+        var package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
+        if !schemas.isEmpty {
+            let lowering = XMLTypeLowering(naming: Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms))
+            package.xmlDocuments = try overrides.xmlDocuments.compactMap { spec in
+                try schemas[spec.schema].map { try lowering.lower($0, spec: spec) }
+            }
+            package.xmlDocumentFunctions = XMLDocumentFunctionLowering.lower(package.xmlDocuments.map(\.spec), in: package)
+        }
         return Result(apis: apis, package: package, diagnostics: diagnostics)
     }
 }

@@ -11,12 +11,17 @@ public struct BindingPackage: Sendable, Codable {
     public var modules: [BindingModule]
     /// The status of every function, enum value and macro of the input.
     public var symbols: [SymbolStatus]
+    /// The typed XML documents of the `LibvirtXML` module, empty when the input has no schemas.
+    public var xmlDocuments: [XMLDocumentTypes]
+    /// The typed counterparts of the functions that return or take those documents' XML text.
+    public var xmlDocumentFunctions: [XMLDocumentFunction] = []
 
     /// Creates a package.
-    public init(libvirtVersion: String, modules: [BindingModule], symbols: [SymbolStatus]) {
+    public init(libvirtVersion: String, modules: [BindingModule], symbols: [SymbolStatus], xmlDocuments: [XMLDocumentTypes] = []) {
         self.libvirtVersion = libvirtVersion
         self.modules = modules
         self.symbols = symbols
+        self.xmlDocuments = xmlDocuments
     }
 }
 

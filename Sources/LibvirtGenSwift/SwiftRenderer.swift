@@ -65,6 +65,12 @@ public struct SwiftRenderer: Sendable {
                 }
             }
         }
+        if !package.xmlDocuments.isEmpty, let module = package.modules.first {
+            files.merge(try XMLViewRenderer().render(package.xmlDocuments, header: header)) { generated, _ in generated }
+            files["Sources/\(module.name)/Generated/XMLDocuments.swift"] = try templates.render(
+                "xml-document-functions", XMLDocumentFunctionsView(package.xmlDocumentFunctions, header: header("the schemas")))
+                .trimmingTrailingNewlines + "\n"
+        }
         try RuntimeDependencies.check(runtime, package: package, apis: apis)
         try ErrorPatternNames.check(runtime, package: package, apis: apis)
         if let version = versionNumber(package.libvirtVersion) {

@@ -15,14 +15,20 @@ struct PackageView {
     }
     let header: String
     let modules: [Module]
+    /// The typed XML module's name, when the package has one.
+    let xmlModule: String?
 
     /// `cModule`, when given, is the one C module every Swift module uses (the dynamic link mode).
     init(_ package: BindingPackage, header: String, cModule: String? = nil) {
         self.header = header
-        modules = package.modules.map { module in
-            Module(
+        xmlModule = package.xmlDocuments.isEmpty ? nil : XMLViewRenderer.moduleName
+        let xmlModule = xmlModule
+        modules = package.modules.enumerated().map { index, module in
+            // The first module holds the typed document functions (`Domain.description()`).
+            let xml = index == 0 ? xmlModule.map { [$0] } ?? [] : []
+            return Module(
                 name: module.name, cModule: module.cModule, pkgConfig: module.pkgConfig,
-                dependencyList: ([cModule ?? module.cModule] + module.dependencies).map { "\"\($0)\"" }
+                dependencyList: ([cModule ?? module.cModule] + module.dependencies + xml).map { "\"\($0)\"" }
                     .joined(separator: ", "))
         }
     }

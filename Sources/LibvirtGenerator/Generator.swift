@@ -31,7 +31,7 @@ public func runGenerator(
     input: GeneratorInput, output: GeneratorOutput, pipeline: Pipeline? = nil
 ) throws -> GeneratorRun {
     let pipeline = try pipeline ?? Pipeline()
-    let result = try pipeline.run(apis: input.read())
+    let result = try pipeline.run(input: input)
     switch output {
     case .package(let folder, let link):
         let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)

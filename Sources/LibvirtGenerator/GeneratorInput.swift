@@ -2,6 +2,7 @@ import Foundation
 import LibvirtGenClang
 import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenRNG
 import LibvirtGenXML
 
 /// What the generator reads libvirt's API from.
@@ -11,6 +12,28 @@ public enum GeneratorInput: Sendable {
     /// A folder of libvirt's public C headers, read through libclang, with an optional API XML
     /// folder of the same release whose documentation, versions and parameter names complete them.
     case headers(URL, documentation: URL?)
+
+    /// The folder of the release's RELAX NG schemas: `schemas` beside the API description, when there.
+    public var schemaFolder: URL? {
+        let folder: URL? = switch self {
+        case .apiXML(let folder): folder
+        case .headers(_, let documentation): documentation
+        }
+        guard let schemas = folder?.appendingPathComponent("schemas"),
+              FileManager.default.fileExists(atPath: schemas.path) else { return nil }
+        return schemas
+    }
+
+    /// Reads the schemas of the document kinds `specs` lists from ``schemaFolder`` (file name →
+    /// grammar); empty without a schema folder.
+    public func readSchemas(_ specs: [XMLDocumentSpec]) throws -> [String: RNGGrammar] {
+        guard let folder = schemaFolder else { return [:] }
+        var grammars: [String: RNGGrammar] = [:]
+        for spec in specs where FileManager.default.fileExists(atPath: folder.appendingPathComponent(spec.schema).path) {
+            grammars[spec.schema] = try RNGReader().read(folder.appendingPathComponent(spec.schema))
+        }
+        return grammars
+    }
 
     /// Reads the C-level model with the input's frontend (and, for headers, merges the documentation).
     public func read() throws -> [CAPI] {
@@ -26,8 +49,13 @@ public enum GeneratorInput: Sendable {
 }
 
 extension Pipeline {
-    /// Reads the four files of an API XML folder and lowers them.
+    /// Reads the four files of an API XML folder (and its schemas) and lowers them.
     public func run(apiXML folder: URL) throws -> Result {
-        try run(XMLFrontend(), folder: folder)
+        try run(input: .apiXML(folder))
+    }
+
+    /// Reads an input's API description and schemas and lowers them.
+    public func run(input: GeneratorInput) throws -> Result {
+        try run(apis: input.read(), schemas: input.readSchemas(overrides.xmlDocuments))
     }
 }

@@ -101,7 +101,7 @@ struct HeaderFrontendTests {
     func bindingsFromHeaders() throws {
         let folder = try #require(HeaderFixtures.installed)
         let input = GeneratorInput.headers(folder, documentation: Reference.apiFolder)
-        let fromHeaders = try GeneratedPackageFiles.render(try Pipeline().run(apis: input.read()).package)
+        let fromHeaders = try GeneratedPackageFiles.render(try Pipeline().run(input: input).package)
         let fromXML = try GeneratedPackageFiles.render(try Reference.package())
         #expect(fromHeaders.keys.sorted() == fromXML.keys.sorted())
         #expect(fromHeaders["Sources/Libvirt/Generated/Domain.swift"]?

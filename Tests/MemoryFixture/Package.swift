@@ -27,7 +27,8 @@ let package = Package(
         // The QEMU suite needs the generator's harness target (its qemu.conf and clean-up) and
         // real QEMU processes; the harness and `swift test` run it, this sanitizer build does not.
         .testTarget(
-            name: "LibvirtBindingTests", dependencies: [.product(name: "Libvirt", package: "Generated")],
+            name: "LibvirtBindingTests",
+            dependencies: [.product(name: "Libvirt", package: "Generated"), .product(name: "LibvirtXML", package: "Generated")],
             exclude: ["QemuSupport.swift", "QemuTests.swift", "QemuConsoleWriteTests.swift", "QemuJobAbortTests.swift"]
         ),
     ],

@@ -1,5 +1,3 @@
-import LibvirtGenModel
-
 /// A RELAX NG grammar with its includes merged: the document's start pattern and every named
 /// definition it can reach, each with where it was declared.
 public struct RNGGrammar: Sendable {

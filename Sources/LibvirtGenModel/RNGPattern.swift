@@ -1,6 +1,6 @@
 /// A RELAX NG pattern as libvirt's schemas write it (the XML syntax, after includes are resolved):
 /// what a document may hold at one place.
-public indirect enum RNGPattern: Sendable, Equatable {
+public indirect enum RNGPattern: Sendable, Hashable {
     /// An element whose name the name class allows, with this content.
     case element(RNGNameClass, RNGPattern)
     /// An attribute whose name the name class allows, with this value.
@@ -39,7 +39,7 @@ public indirect enum RNGPattern: Sendable, Equatable {
 }
 
 /// A facet of a `data` pattern (`<param name="pattern">[0-9]+</param>`).
-public struct RNGParameter: Sendable, Equatable {
+public struct RNGParameter: Sendable, Hashable {
     /// The facet (`pattern`, `minInclusive`, `maxLength`).
     public var name: String
     /// Its value.
@@ -53,7 +53,7 @@ public struct RNGParameter: Sendable, Equatable {
 }
 
 /// The names an `element` or `attribute` pattern allows.
-public indirect enum RNGNameClass: Sendable, Equatable {
+public indirect enum RNGNameClass: Sendable, Hashable {
     /// One name (with its namespace URI, empty for none).
     case name(String, namespace: String)
     /// Any name, except those of `except`.

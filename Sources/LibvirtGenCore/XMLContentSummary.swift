@@ -1,0 +1,75 @@
+import LibvirtGenModel
+
+/// What an element's content pattern allows, gathered across every branch of its choices: the
+/// attributes and child elements by name (first-seen order) with their patterns, and the
+/// patterns of its text. Names under a name class other than one name (`anyName`) are not
+/// gathered: the views keep them as raw XML.
+struct XMLContentSummary {
+    /// A child element's name with its content patterns and whether it repeats.
+    struct Child {
+        /// The element's name.
+        var name: String
+        /// The content patterns of every element pattern of the name, each once.
+        var contents: [RNGPattern]
+        /// Whether the element can occur more than once.
+        var repeated: Bool
+    }
+
+    /// Attribute name → value patterns, in first-seen order.
+    private(set) var attributes: [(name: String, values: [RNGPattern])] = []
+    /// The child elements, in first-seen order.
+    private(set) var children: [Child] = []
+    /// The patterns of the element's own text (`text`, `data`, `value`, `list`).
+    private(set) var text: [RNGPattern] = []
+    /// Whether the content allows elements of any name (`<metadata>`'s), which stay raw XML.
+    private(set) var hasAnyElements = false
+
+    /// Summarizes the content patterns `contents` of one element, resolving references in `grammar`.
+    init(_ contents: [RNGPattern], grammar: RNGGrammar) {
+        var entered: Set<String> = []
+        for content in contents { add(content, repeated: false, grammar: grammar, entered: &entered) }
+    }
+
+    /// Whether the element holds nothing but text (or nothing at all).
+    var isTextOnly: Bool { attributes.isEmpty && children.isEmpty && !hasAnyElements }
+
+    /// Adds what `pattern` allows; `entered` holds the definitions already walked into for this
+    /// element (a definition only reaches itself again through an element, or not at all).
+    private mutating func add(_ pattern: RNGPattern, repeated: Bool, grammar: RNGGrammar, entered: inout Set<String>) {
+        switch pattern {
+        case .element(.name(let name, _), let content):
+            if let index = children.firstIndex(where: { $0.name == name }) {
+                if !children[index].contents.contains(content) { children[index].contents.append(content) }
+                children[index].repeated = children[index].repeated || repeated
+            } else {
+                children.append(Child(name: name, contents: [content], repeated: repeated))
+            }
+        case .attribute(.name(let name, _), let value):
+            if let index = attributes.firstIndex(where: { $0.name == name }) {
+                attributes[index].values.append(value)
+            } else {
+                attributes.append((name, [value]))
+            }
+        case .element:
+            hasAnyElements = true
+        case .attribute:
+            break
+        case .group(let patterns), .interleave(let patterns), .choice(let patterns):
+            for inner in patterns { add(inner, repeated: repeated, grammar: grammar, entered: &entered) }
+        case .optional(let inner):
+            add(inner, repeated: repeated, grammar: grammar, entered: &entered)
+        case .zeroOrMore(let inner), .oneOrMore(let inner):
+            add(inner, repeated: true, grammar: grammar, entered: &entered)
+        case .mixed(let inner):
+            text.append(.text)
+            add(inner, repeated: repeated, grammar: grammar, entered: &entered)
+        case .ref(let name), .parentRef(let name):
+            guard entered.insert(name).inserted, let define = grammar.defines[name] else { return }
+            add(define, repeated: repeated, grammar: grammar, entered: &entered)
+        case .text, .data, .value, .list:
+            text.append(pattern)
+        case .empty, .notAllowed:
+            break
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import LibvirtGenModel
+
+/// Lowers a document's RELAX NG grammar to typed views (the mapping the XML article documents):
+/// an element with attributes or child elements is a view, nested in the view of the element
+/// that first holds it; an element holding only text is a value property of its parent, an empty
+/// one a flag; the branches of a choice merge into one view whose properties are all optional;
+/// repeated elements are arrays; value lists are open named values or booleans. Element patterns
+/// with the same content share one view, which is how recursion ends; an element that is another
+/// document kind's root (a snapshot's `domain`) is that document's type.
+public struct XMLTypeLowering: Sendable {
+    /// The naming rules (abbreviations and acronyms) names are spelled with.
+    let naming: Naming
+
+    /// Creates the lowering with the naming rules.
+    public init(naming: Naming) {
+        self.naming = naming
+    }
+
+    /// A view to lower: its path, its element's name and path, and its content patterns.
+    private struct Pending {
+        var path: [String]
+        var elementName: String
+        var elementPath: [String]
+        var contents: [RNGPattern]
+    }
+
+    /// The views of the document `spec` describes, read from `grammar` (its schema).
+    public func lower(_ grammar: RNGGrammar, spec: XMLDocumentSpec) throws -> XMLDocumentTypes {
+        guard let root = grammar.rootElements().first, root != "*" else {
+            throw DiagnosticError("the schema starts with no named element", at: SourceLocation(file: spec.schema, line: 0))
+        }
+        var pending = [Pending(path: [spec.type], elementName: root, elementPath: [root], contents: rootContents(root, grammar))]
+        var known: [[RNGPattern]: [String]] = [pending[0].contents: pending[0].path]
+        var views: [XMLViewType] = []
+        while !pending.isEmpty {
+            let item = pending.removeFirst()
+            let view = lowerView(item, grammar: grammar) { child, contents in
+                if let document = spec.embeds?[child.name] { return [document] }
+                let key = contents
+                if let path = known[key] { return path }
+                let path = item.path + [child.typeName]
+                known[key] = path
+                pending.append(Pending(path: path, elementName: child.name, elementPath: item.elementPath + [child.name], contents: contents))
+                return path
+            }
+            views.append(view)
+        }
+        return XMLDocumentTypes(spec: spec, rootElement: root, views: views)
+    }
+
+    /// A child element's name and the type name its view gets in its parent.
+    private struct ChildName {
+        var name: String
+        var typeName: String
+    }
+
+    /// One view: its properties and named values; `viewPath` gives (and schedules) the view of a
+    /// child element with the given content patterns.
+    private func lowerView(
+        _ item: Pending, grammar: RNGGrammar, viewPath: (ChildName, [RNGPattern]) -> [String]
+    ) -> XMLViewType {
+        let summary = XMLContentSummary(item.contents, grammar: grammar)
+        var names = UniqueNames(taken: ["xml", "schema", "elementName"])
+        var typeNames = UniqueNames(taken: Naming.reservedTypeNames.union([item.path.last ?? ""]))
+        var properties: [XMLProperty] = []
+        var namedValues: [XMLNamedValues] = []
+        func value(for kind: XMLValueInference.Kind, named xmlName: String) -> XMLPropertyValue {
+            switch kind {
+            case .string: return .string
+            case .integer: return .integer
+            case .unsignedInteger: return .unsignedInteger
+            case .number: return .number
+            case .boolean(let onOff): return .boolean(onOff: onOff)
+            case .names(let values):
+                let typeName = typeNames.claim(self.typeName(xmlName))
+                namedValues.append(XMLNamedValues(name: typeName, values: namedValueCases(values)))
+                return .named(path: item.path + [typeName])
+            }
+        }
+        for (name, patterns) in summary.attributes {
+            let kind = XMLValueInference.kind(of: patterns, grammar: grammar)
+            properties.append(XMLProperty(
+                name: names.claim(memberName(name)), xmlName: name, place: .attribute, value: value(for: kind, named: name)))
+        }
+        if !summary.text.isEmpty {
+            let kind = XMLValueInference.kind(of: summary.text, grammar: grammar)
+            properties.append(XMLProperty(name: names.claim("value"), xmlName: "", place: .text, value: value(for: kind, named: "value")))
+        }
+        for child in summary.children {
+            let childSummary = XMLContentSummary(child.contents, grammar: grammar)
+            let propertyName = names.claim(child.repeated ? plural(memberName(child.name)) : memberName(child.name))
+            let place: XMLProperty.Place = child.repeated ? .children : .child
+            let propertyValue: XMLPropertyValue
+            if childSummary.isTextOnly && !childSummary.text.isEmpty {
+                propertyValue = value(for: XMLValueInference.kind(of: childSummary.text, grammar: grammar), named: child.name)
+            } else if childSummary.isTextOnly && !child.repeated {
+                propertyValue = .flag
+            } else {
+                let typeName = typeNames.claim(typeName(child.name))
+                propertyValue = .view(path: viewPath(ChildName(name: child.name, typeName: typeName), child.contents))
+            }
+            properties.append(XMLProperty(name: propertyName, xmlName: child.name, place: place, value: propertyValue))
+        }
+        return XMLViewType(
+            path: item.path, elementName: item.elementName, elementPath: item.elementPath,
+            properties: properties, namedValues: namedValues)
+    }
+
+    /// The content patterns of the document's root elements named `root`.
+    private func rootContents(_ root: String, _ grammar: RNGGrammar) -> [RNGPattern] {
+        var contents: [RNGPattern] = []
+        var entered: Set<String> = []
+        var stack: [RNGPattern] = grammar.start.map { [$0] } ?? []
+        while let pattern = stack.popLast() {
+            switch pattern {
+            case .element(.name(let name, _), let content) where name == root:
+                if !contents.contains(content) { contents.append(content) }
+            case .group(let patterns), .interleave(let patterns), .choice(let patterns): stack += patterns.reversed()
+            case .optional(let inner), .zeroOrMore(let inner), .oneOrMore(let inner): stack.append(inner)
+            case .ref(let name), .parentRef(let name):
+                if entered.insert(name).inserted, let define = grammar.defines[name] { stack.append(define) }
+            default: break
+            }
+        }
+        return contents
+    }
+
+    /// The words of an XML name: split at `-`, `_`, `:` and `.`, then at case changes.
+    func words(_ xmlName: String) -> [String] {
+        naming.expand(xmlName.split { "-_:.".contains($0) }.flatMap { Naming.camelWords(String($0)) })
+    }
+
+    /// The Swift member name of an attribute or element (`current-memory` → `currentMemory`).
+    func memberName(_ xmlName: String) -> String {
+        Naming.nonEmpty(naming.lowerCamel(words(xmlName)))
+    }
+
+    /// The Swift type name of an element or value list (`vcpupin` → `VCPUPin`); `type` is `Kind`.
+    func typeName(_ xmlName: String) -> String {
+        let name = Naming.nonEmpty(naming.upperCamel(words(xmlName)))
+        return Naming.reservedTypeNames.contains(name) ? "Kind" : name
+    }
+
+    /// The plural of a member name (`disk` → `disks`, `address` → `addresses`, `entry` → `entries`).
+    func plural(_ name: String) -> String {
+        if name.hasSuffix("s") || name.hasSuffix("x") || name.hasSuffix("ch") || name.hasSuffix("sh") { return name + "es" }
+        if name.hasSuffix("y"), let before = name.dropLast().last, !"aeiou".contains(before) { return name.dropLast() + "ies" }
+        if name.hasSuffix("S") { return name + "es" }
+        return name + "s"
+    }
+
+    /// The members of a value list, each XML spelling once, Swift names made unique.
+    func namedValueCases(_ values: [String]) -> [XMLNamedValue] {
+        var names = UniqueNames(taken: ["rawValue", "description", "xmlText", "init"])
+        return values.map { value in
+            var words = naming.expand(value.split { !$0.isLetter && !$0.isNumber }.flatMap { Naming.camelWords(String($0)) })
+            // Numbers side by side keep a separator (`x86_64`, not `x8664`).
+            for index in words.indices.dropFirst()
+            where words[index - 1].last?.isNumber == true && words[index].first?.isNumber == true {
+                words[index] = "_" + words[index]
+            }
+            let name = naming.lowerCamel(words)
+            return XMLNamedValue(name: names.claim(name.isEmpty ? "empty" : name), value: value)
+        }
+    }
+}
+
+/// Names already given in one scope; a name given twice gets a number (`source2`).
+struct UniqueNames {
+    /// The names given.
+    private var taken: Set<String>
+
+    /// Starts with names that are not free.
+    init(taken: Set<String>) {
+        self.taken = taken
+    }
+
+    /// `name`, or the first of `name2`, `name3`... not yet given; now given.
+    mutating func claim(_ name: String) -> String {
+        var candidate = name
+        var number = 2
+        while !taken.insert(candidate).inserted {
+            candidate = name + String(number)
+            number += 1
+        }
+        return candidate
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import LibvirtGenModel
+import LibvirtGenTemplates
+import LibvirtGenTemplating
+
+/// Renders the typed XML views into the `LibvirtXML` module: one file per document kind (its
+/// root view, then each nested view in an extension of its parent) and the module's runtime
+/// (`Templates/runtime/LibvirtXML`).
+public struct XMLViewRenderer: Sendable {
+    /// The module's name in the generated package.
+    public static let moduleName = "LibvirtXML"
+
+    /// The Swift templates.
+    let templates: TemplateSet
+    /// The folder of runtime files, one subfolder per module.
+    let runtimeFolder: URL
+
+    /// Loads the templates built into the generator.
+    public init() throws {
+        templates = try TemplateSet(folder: TemplatesResource.swiftTemplates)
+        runtimeFolder = TemplatesResource.runtimeFiles
+    }
+
+    /// The module's files, package-relative path → contents; `header` names the generator and the
+    /// libvirt release.
+    public func render(_ documents: [XMLDocumentTypes], header: (String) -> String) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let folder = "Sources/\(Self.moduleName)"
+        for document in documents {
+            files["\(folder)/Generated/\(document.spec.type).swift"] = try render(document, header: header(document.spec.schema))
+        }
+        let runtime = runtimeFolder.appendingPathComponent(Self.moduleName)
+        for name in try FileManager.default.contentsOfDirectory(atPath: runtime.path).sorted() where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: runtime.appendingPathComponent(name), encoding: .utf8)
+            files["\(folder)/Runtime/\(name)"] = header("Templates/runtime") + "\n\n" + text
+        }
+        return files
+    }
+
+    /// One document kind's file.
+    private func render(_ document: XMLDocumentTypes, header: String) throws -> String {
+        var declarations: [String] = []
+        for (index, view) in document.views.enumerated() {
+            let body = try templates.render(
+                "xml-view", XMLViewTemplateView(view, documentSchema: index == 0 ? document.spec.schema : nil))
+                .trimmingTrailingNewlines
+            if view.path.count == 1 {
+                declarations.append(body)
+            } else {
+                let owner = view.path.dropLast().joined(separator: ".")
+                declarations.append(try templates.render("extension", ["owner": owner, "members": [body.indented(4)]])
+                    .trimmingTrailingNewlines)
+            }
+        }
+        return try templates.render("xml-file", ["header": header, "declarations": declarations]).trimmingTrailingNewlines + "\n"
+    }
+}

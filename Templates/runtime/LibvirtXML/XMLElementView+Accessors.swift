@@ -1,0 +1,140 @@
+/// The accessors generated properties are written with: each reads from and writes to `xml`,
+/// leaving everything else in it as it was.
+extension XMLElementView {
+    /// The attribute `name` read as a value (nil when missing or not spelling one).
+    func attribute<Value: XMLValue>(_ name: String) -> Value? {
+        xml.attribute(name).flatMap(Value.init(xmlText:))
+    }
+
+    /// Sets or (with nil) removes the attribute `name`.
+    mutating func setAttribute<Value: XMLValue>(_ name: String, _ value: Value?) {
+        xml.setAttribute(name, value?.xmlText)
+    }
+
+    /// The attribute `name` read as a boolean spelled `spelling`.
+    func boolean(attribute name: String, _ spelling: XMLBooleanSpelling) -> Bool? {
+        xml.attribute(name).flatMap { spelling.value(of: $0) }
+    }
+
+    /// Sets or (with nil) removes the boolean attribute `name`.
+    mutating func setBoolean(attribute name: String, _ value: Bool?, _ spelling: XMLBooleanSpelling) {
+        xml.setAttribute(name, value.map(spelling.word))
+    }
+
+    /// The element's own text read as a value.
+    func text<Value: XMLValue>() -> Value? {
+        Value(xmlText: xml.text)
+    }
+
+    /// Replaces the element's text (keeping its child elements), or removes it with nil.
+    mutating func setText<Value: XMLValue>(_ value: Value?) {
+        xml.children.removeAll { if case .text = $0 { true } else if case .cdata = $0 { true } else { false } }
+        if let value { xml.children.insert(.text(value.xmlText), at: 0) }
+    }
+
+    /// The element's own text read as a boolean spelled `spelling`.
+    func booleanText(_ spelling: XMLBooleanSpelling) -> Bool? {
+        spelling.value(of: xml.text)
+    }
+
+    /// Replaces the element's boolean text, or removes it with nil.
+    mutating func setBooleanText(_ value: Bool?, _ spelling: XMLBooleanSpelling) {
+        setText(value.map(spelling.word))
+    }
+
+    /// The text of the first child element `name` read as a value.
+    func value<Value: XMLValue>(child name: String) -> Value? {
+        xml.firstElement(named: name).flatMap { Value(xmlText: $0.text) }
+    }
+
+    /// Sets the text of the first child element `name` (adding it where the schema places it), or
+    /// removes that element with nil.
+    mutating func setValue<Value: XMLValue>(child name: String, _ value: Value?) {
+        var elements = xml.elements(named: name)
+        if let value {
+            if elements.isEmpty { elements = [XMLElement(name: name)] }
+            elements[0].setText(value.xmlText)
+        } else if !elements.isEmpty {
+            elements.removeFirst()
+        }
+        xml.replaceElements(named: name, with: elements, order: Self.schema.order)
+    }
+
+    /// The text of the first child element `name` read as a boolean spelled `spelling`.
+    func boolean(child name: String, _ spelling: XMLBooleanSpelling) -> Bool? {
+        xml.firstElement(named: name).flatMap { spelling.value(of: $0.text) }
+    }
+
+    /// Sets or (with nil) removes the boolean child element `name`.
+    mutating func setBoolean(child name: String, _ value: Bool?, _ spelling: XMLBooleanSpelling) {
+        setValue(child: name, value.map(spelling.word))
+    }
+
+    /// The texts of the child elements `name` read as values (those that spell one).
+    func values<Value: XMLValue>(children name: String) -> [Value] {
+        xml.elements(named: name).compactMap { Value(xmlText: $0.text) }
+    }
+
+    /// Replaces the child elements `name` with one per value.
+    mutating func setValues<Value: XMLValue>(children name: String, _ values: [Value]) {
+        xml.replaceElements(
+            named: name, with: values.map { XMLElement(name: name, children: [.text($0.xmlText)]) }, order: Self.schema.order)
+    }
+
+    /// Whether the child element `name` is there.
+    func flag(child name: String) -> Bool {
+        xml.firstElement(named: name) != nil
+    }
+
+    /// Adds (empty, where the schema places it) or removes the child element `name`.
+    mutating func setFlag(child name: String, _ value: Bool) {
+        guard value != flag(child: name) else { return }
+        xml.replaceElements(named: name, with: value ? [XMLElement(name: name)] : [], order: Self.schema.order)
+    }
+
+    /// A view of the first child element `name`.
+    func view<View: XMLElementView>(child name: String) -> View? {
+        xml.firstElement(named: name).map(View.init(xml:))
+    }
+
+    /// Replaces (or adds, where the schema places it) the first child element `name` with the
+    /// view's element, or removes it with nil.
+    mutating func setView<View: XMLElementView>(child name: String, _ view: View?) {
+        var others = xml.elements(named: name).dropFirst().map { $0 }
+        if var element = view?.xml {
+            element.name = name
+            others.insert(element, at: 0)
+        }
+        xml.replaceElements(named: name, with: others, order: Self.schema.order)
+    }
+
+    /// Views of the child elements `name`.
+    func views<View: XMLElementView>(children name: String) -> [View] {
+        xml.elements(named: name).map(View.init(xml:))
+    }
+
+    /// Replaces the child elements `name` with the views' elements.
+    mutating func setViews<View: XMLElementView>(children name: String, _ views: [View]) {
+        xml.replaceElements(named: name, with: views.map { view in
+            var element = view.xml
+            element.name = name
+            return element
+        }, order: Self.schema.order)
+    }
+}
+
+extension XMLBooleanSpelling {
+    /// The boolean `text` spells, or nil.
+    func value(of text: String) -> Bool? {
+        switch text {
+        case words.true: true
+        case words.false: false
+        default: nil
+        }
+    }
+
+    /// The word for `value`.
+    func word(_ value: Bool) -> String {
+        value ? words.true : words.false
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Libvirt
+import LibvirtXML
+import Testing
+
+/// The typed XML documents: lossless reading and writing, errors with line and element path,
+/// typed properties that edit the document, and the typed functions against the test driver.
+@Suite("Typed XML documents")
+struct XMLDocumentTests {
+    /// A domain document with what no property models: an extension namespace, an unknown
+    /// element and attribute, a comment and CDATA.
+    static let extendedDomain = """
+        <?xml version="1.0"?>
+        <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0' future='yes'>
+          <name>typed</name>
+          <!-- kept -->
+          <memory unit='KiB'>524288</memory>
+          <description><![CDATA[a <raw> description]]></description>
+          <devices>
+            <disk type='file' device='cdrom'>
+              <source file='/tmp/a &amp; b.iso'/>
+              <target dev='hdc' bus='ide'/>
+            </disk>
+            <hologram model='next'/>
+          </devices>
+          <qemu:commandline>
+            <qemu:arg value='-S'/>
+          </qemu:commandline>
+        </domain>
+        """
+
+    /// Reading and writing keeps every element, attribute, comment and text, and the writer's
+    /// output reads back to the same tree.
+    @Test("parse and write lose nothing")
+    func lossless() throws {
+        let domain = try DomainDescription(xml: Self.extendedDomain)
+        let written = domain.xmlString()
+        #expect(written.contains("<qemu:arg value='-S'/>"))
+        #expect(written.contains("<hologram model='next'/>"))
+        #expect(written.contains("future='yes'"))
+        #expect(written.contains("<!-- kept -->"))
+        #expect(written.contains("<![CDATA[a <raw> description]]>"))
+        #expect(written.contains("file='/tmp/a &amp; b.iso'"))
+        #expect(try DomainDescription(xml: written) == domain)
+    }
+
+    /// Typed properties read the document: attributes, texts, named values, nested views, arrays.
+    @Test("typed properties read the document")
+    func typedReading() throws {
+        let domain = try DomainDescription(xml: Self.extendedDomain)
+        #expect(domain.type == .kvm)
+        #expect(domain.name == "typed")
+        #expect(domain.memory?.value == 524_288)
+        #expect(domain.memory?.unit == "KiB")
+        let disk = try #require(domain.devices?.disks.first)
+        #expect(disk.device == .cdrom)
+        #expect(disk.type == .file)
+        #expect(disk.target?.device == "hdc")
+        #expect(domain.devices?.disks.count == 1)
+        #expect(domain.description == "a <raw> description")
+    }
+
+    /// Setting properties edits the element in place; new elements go where the schema puts
+    /// them; an unknown named value is kept as it is.
+    @Test("typed properties write the document")
+    func typedWriting() throws {
+        var domain = try DomainDescription(xml: Self.extendedDomain)
+        domain.memory?.value = 1_048_576
+        domain.devices?.disks[0].device = "future-device"
+        domain.title = "A title"
+        let reread = try DomainDescription(xml: domain.xmlString())
+        #expect(reread.memory?.value == 1_048_576)
+        #expect(reread.devices?.disks[0].device?.rawValue == "future-device")
+        let names = reread.xml.elements.map(\.name)
+        let title = try #require(names.firstIndex(of: "title"))
+        let name = try #require(names.firstIndex(of: "name"))
+        #expect(title == name + 1)
+        #expect(reread.xml.firstElement(named: "qemu:commandline") != nil)
+
+        var network = NetworkDescription()
+        network.bridge = NetworkDescription.Bridge()
+        network.bridge?.name = "virbr9"
+        network.name = "built"
+        #expect(network.xml.elements.map(\.name) == ["name", "bridge"])
+        #expect(network.xmlString() == "<network>\n  <name>built</name>\n  <bridge name='virbr9'/>\n</network>\n")
+    }
+
+    /// Malformed input is an error naming the line and the element path, never a crash; a
+    /// document of another kind is refused.
+    @Test("bad input gets the line and element path")
+    func errors() {
+        let cases: [(String, Int, [String], String)] = [
+            ("<domain>\n  <devices>\n</domain>", 3, ["domain", "devices"], "</domain> closes <devices>"),
+            ("<domain>\n  <name>x</name>\n", 3, ["domain"], "unexpected end of the document, expected </domain>"),
+            ("<domain a='1' a='2'/>", 1, ["domain"], "attribute 'a' given twice"),
+            ("<domain>&bogus;</domain>", 1, ["domain"], "unknown reference '&bogus;'"),
+            ("", 1, [], "the document holds no element"),
+        ]
+        for (text, line, path, message) in cases {
+            #expect(throws: LibvirtXMLError(line: line, path: path, message: message)) { try DomainDescription(xml: text) }
+        }
+        #expect(throws: LibvirtXMLError(line: 1, path: ["domain"], message: "expected <network>, found <domain>")) {
+            try NetworkDescription(xml: "<domain/>")
+        }
+    }
+
+    /// The test driver's domain reads typed, changes its memory, is defined under a new name
+    /// and reads back with the change; its typed share is reported.
+    @Test("the test driver's domain round-trips through the typed API")
+    func testDriverDomain() throws {
+        let connection = try Connection(uri: defaultTestURI)
+        var description = try connection.domain(named: "test").description()
+        #expect(description.name == "test")
+        #expect(description.devices != nil)
+        let name = uniqueName("typed")
+        description.name = name
+        description.uuid = nil
+        description.memory?.value = 2_097_152
+        description.currentMemory?.value = 1_048_576
+        let domain = try connection.defineDomain(description)
+        defer { try? domain.undefine() }
+        let reread = try domain.description()
+        #expect(reread.name == name)
+        #expect(reread.memory?.value == 2_097_152)
+        #expect(reread.currentMemory?.value == 1_048_576)
+        let share = reread.typedShare()
+        #expect(share.typed == share.total, "typed \(share.typed) of \(share.total)")
+    }
+
+    /// The other documents the test driver gives read typed: networks, pools, capabilities.
+    @Test("the test driver's other documents read typed")
+    func testDriverDocuments() throws {
+        let connection = try Connection(uri: defaultTestURI)
+        let network = try connection.network(named: "default").description()
+        #expect(network.name == "default")
+        #expect(network.bridge?.name == "virbr0")
+        let pool = try connection.storagePool(named: "default-pool").description()
+        #expect(pool.name == "default-pool")
+        let capabilities = try connection.capabilitiesDescription()
+        #expect(capabilities.host?.cpu?.arch != nil)
+        #expect(!capabilities.guests.isEmpty)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import LibvirtGenCore
+import LibvirtGenModel
+import Testing
+
+/// The lowering of schemas to typed XML views, one rule per test on small schemas.
+@Suite("XML type lowering")
+struct XMLTypeLoweringTests {
+    /// Lowers a one-file schema whose start is `body`'s `doc` element.
+    static func lower(_ body: String, embeds: [String: String]? = nil) throws -> XMLDocumentTypes {
+        let grammar = try RNGReaderTests.read(["main.rng": body])
+        let overrides = try Overrides.builtIn()
+        let lowering = XMLTypeLowering(naming: Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms))
+        return try lowering.lower(grammar, spec: XMLDocumentSpec(schema: "main.rng", type: "Doc", embeds: embeds))
+    }
+
+    /// The properties of the view at `path`, Swift name → (place, value).
+    static func properties(_ types: XMLDocumentTypes, _ path: [String]) -> [String: XMLProperty] {
+        let view = types.views.first { $0.path == path }
+        return Dictionary(uniqueKeysWithValues: (view?.properties ?? []).map { ($0.name, $0) })
+    }
+
+    /// Attribute values: booleans by their two spellings, value lists as named values (`type` is
+    /// `Kind`), numeric datatypes as numbers (a decimal-or-`0x` choice too), the rest strings.
+    @Test func attributeValues() throws {
+        let types = try Self.lower("""
+            <start><element name="doc">
+              <attribute name="acpi"><choice><value>yes</value><value>no</value></choice></attribute>
+              <attribute name="state"><choice><value>on</value><value>off</value></choice></attribute>
+              <attribute name="type"><choice><value>kvm</value><value>qemu-tcg</value><value>x86_64</value></choice></attribute>
+              <attribute name="count"><data type="unsignedInt"/></attribute>
+              <attribute name="size"><data type="unsignedLong"/></attribute>
+              <attribute name="slot"><choice><data type="string"><param name="pattern">0x[0-9a-fA-F]{1,2}</param></data><data type="int"/></choice></attribute>
+              <attribute name="ratio"><data type="double"/></attribute>
+              <attribute name="mode"><choice><value>auto</value><data type="unsignedInt"/></choice></attribute>
+              <attribute name="hex"><data type="string"><param name="pattern">(0x)?[0-9a-f]+</param></data></attribute>
+              <attribute name="current-memory"/>
+            </element></start>
+            """)
+        let properties = Self.properties(types, ["Doc"])
+        #expect(properties["acpi"]?.value == .boolean(onOff: false))
+        #expect(properties["state"]?.value == .boolean(onOff: true))
+        #expect(properties["type"]?.value == .named(path: ["Doc", "Kind"]))
+        #expect(properties["count"]?.value == .integer)
+        #expect(properties["size"]?.value == .unsignedInteger)
+        #expect(properties["slot"]?.value == .integer)
+        #expect(properties["ratio"]?.value == .number)
+        #expect(properties["mode"]?.value == .string)
+        #expect(properties["hex"]?.value == .string)
+        #expect(properties["currentMemory"]?.xmlName == "current-memory")
+        let kind = try #require(types.views.first?.namedValues.first)
+        #expect(kind.name == "Kind")
+        #expect(kind.values.map(\.name) == ["kvm", "qemuTcg", "x86_64"])
+    }
+
+    /// Child elements: text-only ones are values, empty ones flags, repeated ones arrays with a
+    /// plural name, others nested views; an element with attributes and text has a `value`.
+    @Test func childElements() throws {
+        let types = try Self.lower("""
+            <start><element name="doc">
+              <element name="name"><text/></element>
+              <optional><element name="acpi"><empty/></element></optional>
+              <zeroOrMore><element name="address"><attribute name="ip"/></element></zeroOrMore>
+              <zeroOrMore><element name="alias"><text/></element></zeroOrMore>
+              <element name="memory"><attribute name="unit"/><data type="unsignedLong"/></element>
+            </element></start>
+            """)
+        let properties = Self.properties(types, ["Doc"])
+        #expect(properties["name"]?.place == .child)
+        #expect(properties["name"]?.value == .string)
+        #expect(properties["acpi"]?.value == .flag)
+        #expect(properties["addresses"]?.place == .children)
+        #expect(properties["addresses"]?.value == .view(path: ["Doc", "Address"]))
+        #expect(properties["aliases"]?.value == .string)
+        #expect(properties["aliases"]?.place == .children)
+        #expect(properties["memory"]?.value == .view(path: ["Doc", "Memory"]))
+        #expect(Self.properties(types, ["Doc", "Memory"])["value"]?.place == .text)
+        #expect(Self.properties(types, ["Doc", "Memory"])["value"]?.value == .unsignedInteger)
+        #expect(types.views.map(\.path) == [["Doc"], ["Doc", "Address"], ["Doc", "Memory"]])
+        #expect(types.views[1].elementPath == ["doc", "address"])
+    }
+
+    /// The branches of a choice merge into one view; a recursive element reuses its view; an
+    /// element of any content is a view (raw access), not a flag; an embedded document's root is
+    /// that document's type; a name given twice gets a number.
+    @Test func mergingRecursionAndEmbedding() throws {
+        let types = try Self.lower("""
+            <start><element name="doc">
+              <choice>
+                <group><attribute name="type"><value>file</value></attribute><element name="source"><attribute name="file"/></element></group>
+                <group><attribute name="type"><value>block</value></attribute><element name="source"><attribute name="dev"/></element></group>
+              </choice>
+              <ref name="store"/>
+              <element name="metadata"><zeroOrMore><element><anyName/><text/></element></zeroOrMore></element>
+              <optional><element name="domain"><element name="uuid"><text/></element></element></optional>
+              <attribute name="name"/>
+              <element name="name"><text/></element>
+            </element></start>
+            <define name="store"><optional><element name="backingStore"><attribute name="index"/><ref name="store"/></element></optional></define>
+            """, embeds: ["domain": "DomainDescription"])
+        let properties = Self.properties(types, ["Doc"])
+        #expect(properties["type"]?.value == .named(path: ["Doc", "Kind"]))
+        #expect(types.views.first?.namedValues.first?.values.map(\.value) == ["file", "block"])
+        #expect(Set(Self.properties(types, ["Doc", "Source"]).keys) == ["file", "device"])
+        #expect(properties["backingStore"]?.value == .view(path: ["Doc", "BackingStore"]))
+        #expect(Self.properties(types, ["Doc", "BackingStore"])["backingStore"]?.value == .view(path: ["Doc", "BackingStore"]))
+        #expect(properties["metadata"]?.value == .view(path: ["Doc", "Metadata"]))
+        #expect(properties["domain"]?.value == .view(path: ["DomainDescription"]))
+        #expect(properties["name"]?.place == .attribute)
+        #expect(properties["name2"]?.place == .child)
+    }
+
+    /// The 9.0.0 domain lowers to views that reach the elements users edit most.
+    @Test func domainDocument() throws {
+        let types = try #require(try Reference.package().xmlDocuments.first { $0.spec.type == "DomainDescription" })
+        #expect(types.rootElement == "domain")
+        let devices = Self.properties(types, ["DomainDescription", "Devices"])
+        #expect(devices["disks"]?.value == .view(path: ["DomainDescription", "Devices", "Disk"]))
+        #expect(devices["interfaces"]?.place == .children)
+        #expect(Self.properties(types, ["DomainDescription"])["memory"]?.value == .view(path: ["DomainDescription", "Memory"]))
+        #expect(types.views.count > 250)
+    }
+}
