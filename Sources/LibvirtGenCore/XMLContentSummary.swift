@@ -28,6 +28,42 @@ struct XMLContentSummary {
     init(_ contents: [RNGPattern], grammar: RNGGrammar) {
         var entered: Set<String> = []
         for content in contents { add(content, repeated: false, grammar: grammar, entered: &entered) }
+        var occurrences: [String: Int] = [:]
+        for content in contents {
+            var walking: Set<String> = []
+            occurrences.merge(Self.occurrences(in: content, grammar: grammar, walking: &walking), uniquingKeysWith: max)
+        }
+        for index in children.indices where occurrences[children[index].name, default: 0] > 1 {
+            children[index].repeated = true
+        }
+    }
+
+    /// How often each child element name can occur in one match of `pattern` (2 standing for
+    /// "more than once"): an element written twice in a group repeats as surely as one under
+    /// `zeroOrMore` (`domainCapabilities`' several `<mode>` elements).
+    private static func occurrences(in pattern: RNGPattern, grammar: RNGGrammar, walking: inout Set<String>) -> [String: Int] {
+        switch pattern {
+        case .element(.name(let name, _), _):
+            return [name: 1]
+        case .group(let patterns), .interleave(let patterns):
+            return patterns.reduce(into: [:]) { counts, inner in
+                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking)) { min($0 + $1, 2) }
+            }
+        case .choice(let patterns):
+            return patterns.reduce(into: [:]) { counts, inner in
+                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking), uniquingKeysWith: max)
+            }
+        case .optional(let inner), .mixed(let inner):
+            return occurrences(in: inner, grammar: grammar, walking: &walking)
+        case .zeroOrMore(let inner), .oneOrMore(let inner):
+            return occurrences(in: inner, grammar: grammar, walking: &walking).mapValues { _ in 2 }
+        case .ref(let name), .parentRef(let name):
+            guard let define = grammar.defines[name], walking.insert(name).inserted else { return [:] }
+            defer { walking.remove(name) }
+            return occurrences(in: define, grammar: grammar, walking: &walking)
+        default:
+            return [:]
+        }
     }
 
     /// Whether the element holds nothing but text (or nothing at all).

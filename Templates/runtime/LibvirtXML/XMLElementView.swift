@@ -7,15 +7,15 @@ public protocol XMLElementView: Hashable, Sendable {
     /// What the view's properties model of the element.
     static var schema: XMLViewSchema { get }
     /// The element.
-    var xml: XMLElement { get set }
+    var xml: RawXMLElement { get set }
     /// Wraps an element.
-    init(xml: XMLElement)
+    init(xml: RawXMLElement)
 }
 
 extension XMLElementView {
     /// An empty element of the view's kind (`<disk/>`), to fill in through its properties.
     public init() {
-        self.init(xml: XMLElement(name: Self.elementName))
+        self.init(xml: RawXMLElement(name: Self.elementName))
     }
 
     /// What share of the element's elements and attributes the view's properties model, the
@@ -86,7 +86,7 @@ public struct XMLTypedShare: Sendable, Equatable {
     public init() {}
 
     /// Counts `element` as modelled by a view with `schema`.
-    mutating func add(_ element: XMLElement, schema: XMLViewSchema) {
+    mutating func add(_ element: RawXMLElement, schema: XMLViewSchema) {
         typed += 1
         total += 1
         for attribute in element.attributes where !attribute.isNamespaceDeclaration {
@@ -110,13 +110,13 @@ public struct XMLTypedShare: Sendable, Equatable {
     }
 
     /// Counts `element` and everything in it as kept raw.
-    mutating func addRaw(_ element: XMLElement) {
+    mutating func addRaw(_ element: RawXMLElement) {
         total += 1 + element.attributes.count { !$0.isNamespaceDeclaration }
         for child in element.elements { addRaw(child) }
     }
 }
 
-extension XMLAttribute {
+extension RawXMLAttribute {
     /// Whether the attribute declares a namespace (`xmlns`, `xmlns:qemu`).
     var isNamespaceDeclaration: Bool { name == "xmlns" || name.hasPrefix("xmlns:") }
 }

@@ -1,4 +1,4 @@
-extension XMLElement {
+extension RawXMLElement {
     /// The element as XML text, laid out as libvirt writes documents: two spaces of indentation
     /// per level for elements holding only elements, single-quoted attribute values, and an
     /// element's text written exactly as it is.
@@ -44,7 +44,7 @@ extension XMLElement {
     }
 }
 
-extension XMLNode {
+extension RawXMLNode {
     /// Whether the node goes on a line of its own (elements, comments, processing instructions),
     /// rather than inside text.
     fileprivate var isLaidOut: Bool {

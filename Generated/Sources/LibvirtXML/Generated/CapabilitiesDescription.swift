@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct CapabilitiesDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "capabilities"
@@ -21,7 +21,7 @@ public struct CapabilitiesDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -42,7 +42,7 @@ extension CapabilitiesDescription {
     /// The `<host>` element (first reached at `/capabilities/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -64,7 +64,7 @@ extension CapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -128,7 +128,7 @@ extension CapabilitiesDescription {
     /// The `<guest>` element (first reached at `/capabilities/guest`).
     public struct Guest: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "guest"
@@ -144,7 +144,7 @@ extension CapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -198,7 +198,7 @@ extension CapabilitiesDescription.Host {
     /// The `<cpu>` element (first reached at `/capabilities/host/cpu`).
     public struct CPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cpu"
@@ -222,7 +222,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -411,7 +411,7 @@ extension CapabilitiesDescription.Host {
     /// The `<power_management>` element (first reached at `/capabilities/host/power_management`).
     public struct PowerManagement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "power_management"
@@ -427,7 +427,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -455,7 +455,7 @@ extension CapabilitiesDescription.Host {
     /// The `<iommu>` element (first reached at `/capabilities/host/iommu`).
     public struct Iommu: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iommu"
@@ -468,7 +468,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -484,7 +484,7 @@ extension CapabilitiesDescription.Host {
     /// The `<migration_features>` element (first reached at `/capabilities/host/migration_features`).
     public struct MigrationFeatures: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "migration_features"
@@ -499,7 +499,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -521,7 +521,7 @@ extension CapabilitiesDescription.Host {
     /// The `<topology>` element (first reached at `/capabilities/host/topology`).
     public struct Topology: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "topology"
@@ -536,7 +536,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -558,7 +558,7 @@ extension CapabilitiesDescription.Host {
     /// The `<cache>` element (first reached at `/capabilities/host/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -573,7 +573,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -595,7 +595,7 @@ extension CapabilitiesDescription.Host {
     /// The `<memory_bandwidth>` element (first reached at `/capabilities/host/memory_bandwidth`).
     public struct MemoryBandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory_bandwidth"
@@ -610,7 +610,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -632,7 +632,7 @@ extension CapabilitiesDescription.Host {
     /// The `<secmodel>` element (first reached at `/capabilities/host/secmodel`).
     public struct Secmodel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secmodel"
@@ -648,7 +648,7 @@ extension CapabilitiesDescription.Host {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -676,7 +676,7 @@ extension CapabilitiesDescription.Guest {
     /// The `<arch>` element (first reached at `/capabilities/guest/arch`).
     public struct Arch: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "arch"
@@ -694,7 +694,7 @@ extension CapabilitiesDescription.Guest {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -873,7 +873,7 @@ extension CapabilitiesDescription.Guest {
     /// The `<features>` element (first reached at `/capabilities/guest/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -895,7 +895,7 @@ extension CapabilitiesDescription.Guest {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -959,7 +959,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<features>` element (first reached at `/capabilities/host/cpu/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -976,7 +976,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1010,7 +1010,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<microcode>` element (first reached at `/capabilities/host/cpu/microcode`).
     public struct Microcode: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "microcode"
@@ -1023,7 +1023,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1039,7 +1039,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<signature>` element (first reached at `/capabilities/host/cpu/signature`).
     public struct Signature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "signature"
@@ -1052,7 +1052,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1080,7 +1080,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<counter>` element (first reached at `/capabilities/host/cpu/counter`).
     public struct Counter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "counter"
@@ -1093,7 +1093,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1121,7 +1121,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<topology>` element (first reached at `/capabilities/host/cpu/topology`).
     public struct Topology: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "topology"
@@ -1134,7 +1134,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1168,7 +1168,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<maxphysaddr>` element (first reached at `/capabilities/host/cpu/maxphysaddr`).
     public struct Maxphysaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "maxphysaddr"
@@ -1181,7 +1181,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1220,7 +1220,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<feature>` element (first reached at `/capabilities/host/cpu/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -1233,7 +1233,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1249,7 +1249,7 @@ extension CapabilitiesDescription.Host.CPU {
     /// The `<pages>` element (first reached at `/capabilities/host/cpu/pages`).
     public struct Pages: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pages"
@@ -1262,7 +1262,7 @@ extension CapabilitiesDescription.Host.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1284,7 +1284,7 @@ extension CapabilitiesDescription.Host.MigrationFeatures {
     /// The `<uri_transports>` element (first reached at `/capabilities/host/migration_features/uri_transports`).
     public struct URITransports: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "uri_transports"
@@ -1298,7 +1298,7 @@ extension CapabilitiesDescription.Host.MigrationFeatures {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1337,7 +1337,7 @@ extension CapabilitiesDescription.Host.Topology {
     /// The `<cells>` element (first reached at `/capabilities/host/topology/cells`).
     public struct Cells: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cells"
@@ -1351,7 +1351,7 @@ extension CapabilitiesDescription.Host.Topology {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1373,7 +1373,7 @@ extension CapabilitiesDescription.Host.Topology {
     /// The `<interconnects>` element (first reached at `/capabilities/host/topology/interconnects`).
     public struct Interconnects: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interconnects"
@@ -1388,7 +1388,7 @@ extension CapabilitiesDescription.Host.Topology {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1410,7 +1410,7 @@ extension CapabilitiesDescription.Host.Cache {
     /// The `<bank>` element (first reached at `/capabilities/host/cache/bank`).
     public struct Bank: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bank"
@@ -1424,7 +1424,7 @@ extension CapabilitiesDescription.Host.Cache {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1496,7 +1496,7 @@ extension CapabilitiesDescription.Host.Cache {
     /// The `<monitor>` element (first reached at `/capabilities/host/cache/monitor`).
     public struct Monitor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "monitor"
@@ -1510,7 +1510,7 @@ extension CapabilitiesDescription.Host.Cache {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1544,7 +1544,7 @@ extension CapabilitiesDescription.Host.MemoryBandwidth {
     /// The `<node>` element (first reached at `/capabilities/host/memory_bandwidth/node`).
     public struct Node: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "node"
@@ -1558,7 +1558,7 @@ extension CapabilitiesDescription.Host.MemoryBandwidth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1586,7 +1586,7 @@ extension CapabilitiesDescription.Host.Secmodel {
     /// The `<baselabel>` element (first reached at `/capabilities/host/secmodel/baselabel`).
     public struct Baselabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "baselabel"
@@ -1599,7 +1599,7 @@ extension CapabilitiesDescription.Host.Secmodel {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1621,7 +1621,7 @@ extension CapabilitiesDescription.Guest.Arch {
     /// The `<machine>` element (first reached at `/capabilities/guest/arch/machine`).
     public struct Machine: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "machine"
@@ -1634,7 +1634,7 @@ extension CapabilitiesDescription.Guest.Arch {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1668,7 +1668,7 @@ extension CapabilitiesDescription.Guest.Arch {
     /// The `<domain>` element (first reached at `/capabilities/guest/arch/domain`).
     public struct Domain: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "domain"
@@ -1683,7 +1683,7 @@ extension CapabilitiesDescription.Guest.Arch {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1746,7 +1746,7 @@ extension CapabilitiesDescription.Guest.Features {
     /// The `<acpi>` element (first reached at `/capabilities/guest/features/acpi`).
     public struct Acpi: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "acpi"
@@ -1759,7 +1759,7 @@ extension CapabilitiesDescription.Guest.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1781,7 +1781,7 @@ extension CapabilitiesDescription.Host.Topology.Cells {
     /// The `<cell>` element (first reached at `/capabilities/host/topology/cells/cell`).
     public struct Cell: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cell"
@@ -1799,7 +1799,7 @@ extension CapabilitiesDescription.Host.Topology.Cells {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1845,7 +1845,7 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
     /// The `<latency>` element (first reached at `/capabilities/host/topology/interconnects/latency`).
     public struct Latency: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "latency"
@@ -1858,7 +1858,7 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1918,7 +1918,7 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
     /// The `<bandwidth>` element (first reached at `/capabilities/host/topology/interconnects/bandwidth`).
     public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bandwidth"
@@ -1931,7 +1931,7 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1997,7 +1997,7 @@ extension CapabilitiesDescription.Host.Cache.Bank {
     /// The `<control>` element (first reached at `/capabilities/host/cache/bank/control`).
     public struct Control: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "control"
@@ -2010,7 +2010,7 @@ extension CapabilitiesDescription.Host.Cache.Bank {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2070,7 +2070,7 @@ extension CapabilitiesDescription.Host.Cache.Monitor {
     /// The `<feature>` element (first reached at `/capabilities/host/cache/monitor/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -2083,7 +2083,7 @@ extension CapabilitiesDescription.Host.Cache.Monitor {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2099,7 +2099,7 @@ extension CapabilitiesDescription.Host.MemoryBandwidth.Node {
     /// The `<control>` element (first reached at `/capabilities/host/memory_bandwidth/node/control`).
     public struct Control: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "control"
@@ -2112,7 +2112,7 @@ extension CapabilitiesDescription.Host.MemoryBandwidth.Node {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2140,7 +2140,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<memory>` element (first reached at `/capabilities/host/topology/cells/cell/memory`).
     public struct Memory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory"
@@ -2153,7 +2153,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2175,7 +2175,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<pages>` element (first reached at `/capabilities/host/topology/cells/cell/pages`).
     public struct Pages: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pages"
@@ -2188,7 +2188,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2216,7 +2216,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<distances>` element (first reached at `/capabilities/host/topology/cells/cell/distances`).
     public struct Distances: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "distances"
@@ -2230,7 +2230,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2246,7 +2246,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<cache>` element (first reached at `/capabilities/host/topology/cells/cell/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -2261,7 +2261,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2341,7 +2341,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<cpus>` element (first reached at `/capabilities/host/topology/cells/cell/cpus`).
     public struct CPUs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cpus"
@@ -2355,7 +2355,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2377,7 +2377,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Distances {
     /// The `<sibling>` element (first reached at `/capabilities/host/topology/cells/cell/distances/sibling`).
     public struct Sibling: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sibling"
@@ -2390,7 +2390,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Distances {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2412,7 +2412,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Cache {
     /// The `<size>` element (first reached at `/capabilities/host/topology/cells/cell/cache/size`).
     public struct Size: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "size"
@@ -2425,7 +2425,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Cache {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2447,7 +2447,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs {
     /// The `<cpu>` element (first reached at `/capabilities/host/topology/cells/cell/cpus/cpu`).
     public struct CPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cpu"
@@ -2460,7 +2460,7 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

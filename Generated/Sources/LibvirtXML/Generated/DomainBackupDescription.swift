@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct DomainBackupDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "domainbackup"
@@ -22,7 +22,7 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -72,7 +72,7 @@ extension DomainBackupDescription {
     /// The `<disks>` element (first reached at `/domainbackup/disks`).
     public struct Disks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disks"
@@ -86,7 +86,7 @@ extension DomainBackupDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -102,7 +102,7 @@ extension DomainBackupDescription {
     /// The `<server>` element (first reached at `/domainbackup/server`).
     public struct Server: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "server"
@@ -115,7 +115,7 @@ extension DomainBackupDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -172,7 +172,7 @@ extension DomainBackupDescription.Disks {
     /// The `<disk>` element (first reached at `/domainbackup/disks/disk`).
     public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disk"
@@ -188,7 +188,7 @@ extension DomainBackupDescription.Disks {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -292,7 +292,7 @@ extension DomainBackupDescription.Disks.Disk {
     /// The `<target>` element (first reached at `/domainbackup/disks/disk/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -307,7 +307,7 @@ extension DomainBackupDescription.Disks.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -341,7 +341,7 @@ extension DomainBackupDescription.Disks.Disk {
     /// The `<driver>` element (first reached at `/domainbackup/disks/disk/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -354,7 +354,7 @@ extension DomainBackupDescription.Disks.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -432,7 +432,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
     /// The `<seclabel>` element (first reached at `/domainbackup/disks/disk/target/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "seclabel"
@@ -446,7 +446,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -494,7 +494,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
     /// The `<encryption>` element (first reached at `/domainbackup/disks/disk/target/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "encryption"
@@ -510,7 +510,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -578,7 +578,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
     /// The `<secret>` element (first reached at `/domainbackup/disks/disk/target/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -591,7 +591,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -633,7 +633,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
     /// The `<cipher>` element (first reached at `/domainbackup/disks/disk/target/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cipher"
@@ -646,7 +646,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -680,7 +680,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
     /// The `<ivgen>` element (first reached at `/domainbackup/disks/disk/target/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ivgen"
@@ -693,7 +693,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct DomainCapabilitiesDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "domainCapabilities"
@@ -30,7 +30,7 @@ public struct DomainCapabilitiesDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -105,7 +105,7 @@ extension DomainCapabilitiesDescription {
     /// The `<vcpu>` element (first reached at `/domainCapabilities/vcpu`).
     public struct VCPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpu"
@@ -118,7 +118,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -134,7 +134,7 @@ extension DomainCapabilitiesDescription {
     /// The `<iothreads>` element (first reached at `/domainCapabilities/iothreads`).
     public struct IOThreads: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iothreads"
@@ -147,7 +147,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -163,7 +163,7 @@ extension DomainCapabilitiesDescription {
     /// The `<os>` element (first reached at `/domainCapabilities/os`).
     public struct OS: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "os"
@@ -178,7 +178,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -206,7 +206,7 @@ extension DomainCapabilitiesDescription {
     /// The `<cpu>` element (first reached at `/domainCapabilities/cpu`).
     public struct CPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cpu"
@@ -215,19 +215,19 @@ extension DomainCapabilitiesDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("mode", .view({ DomainCapabilitiesDescription.CPU.Mode.schema })),
+                .init("mode", .view({ DomainCapabilitiesDescription.CPU.Mode.schema }), repeated: true),
             ],
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<mode>` element.
-        public var mode: DomainCapabilitiesDescription.CPU.Mode? {
-            get { view(child: "mode") }
-            set { setView(child: "mode", newValue) }
+        /// The `<mode>` elements.
+        public var modes: [DomainCapabilitiesDescription.CPU.Mode] {
+            get { views(children: "mode") }
+            set { setViews(children: "mode", newValue) }
         }
     }
 }
@@ -236,7 +236,7 @@ extension DomainCapabilitiesDescription {
     /// The `<memoryBacking>` element (first reached at `/domainCapabilities/memoryBacking`).
     public struct MemoryBacking: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memoryBacking"
@@ -250,7 +250,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -272,7 +272,7 @@ extension DomainCapabilitiesDescription {
     /// The `<devices>` element (first reached at `/domainCapabilities/devices`).
     public struct Devices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "devices"
@@ -294,7 +294,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -358,7 +358,7 @@ extension DomainCapabilitiesDescription {
     /// The `<features>` element (first reached at `/domainCapabilities/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -380,7 +380,7 @@ extension DomainCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -444,7 +444,7 @@ extension DomainCapabilitiesDescription.OS {
     /// The `<enum>` element (first reached at `/domainCapabilities/os/enum`).
     public struct Enum: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "enum"
@@ -458,7 +458,7 @@ extension DomainCapabilitiesDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -480,7 +480,7 @@ extension DomainCapabilitiesDescription.OS {
     /// The `<loader>` element (first reached at `/domainCapabilities/os/loader`).
     public struct Loader: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "loader"
@@ -495,7 +495,7 @@ extension DomainCapabilitiesDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -523,7 +523,7 @@ extension DomainCapabilitiesDescription.CPU {
     /// The `<mode>` element (first reached at `/domainCapabilities/cpu/mode`).
     public struct Mode: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mode"
@@ -540,7 +540,7 @@ extension DomainCapabilitiesDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -609,7 +609,7 @@ extension DomainCapabilitiesDescription.Features {
     /// The `<vmcoreinfo>` element (first reached at `/domainCapabilities/features/vmcoreinfo`).
     public struct Vmcoreinfo: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vmcoreinfo"
@@ -622,7 +622,7 @@ extension DomainCapabilitiesDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -638,7 +638,7 @@ extension DomainCapabilitiesDescription.Features {
     /// The `<sev>` element (first reached at `/domainCapabilities/features/sev`).
     public struct SEV: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sev"
@@ -655,7 +655,7 @@ extension DomainCapabilitiesDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -695,7 +695,7 @@ extension DomainCapabilitiesDescription.Features {
     /// The `<sgx>` element (first reached at `/domainCapabilities/features/sgx`).
     public struct Sgx: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sgx"
@@ -713,7 +713,7 @@ extension DomainCapabilitiesDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -759,7 +759,7 @@ extension DomainCapabilitiesDescription.CPU.Mode {
     /// The `<model>` element (first reached at `/domainCapabilities/cpu/mode/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -772,7 +772,7 @@ extension DomainCapabilitiesDescription.CPU.Mode {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -855,7 +855,7 @@ extension DomainCapabilitiesDescription.CPU.Mode {
     /// The `<feature>` element (first reached at `/domainCapabilities/cpu/mode/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -868,7 +868,7 @@ extension DomainCapabilitiesDescription.CPU.Mode {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -916,7 +916,7 @@ extension DomainCapabilitiesDescription.Features.Sgx {
     /// The `<section_size>` element (first reached at `/domainCapabilities/features/sgx/section_size`).
     public struct SectionSize: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "section_size"
@@ -929,7 +929,7 @@ extension DomainCapabilitiesDescription.Features.Sgx {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -965,7 +965,7 @@ extension DomainCapabilitiesDescription.Features.Sgx {
     /// The `<sections>` element (first reached at `/domainCapabilities/features/sgx/sections`).
     public struct Sections: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sections"
@@ -979,7 +979,7 @@ extension DomainCapabilitiesDescription.Features.Sgx {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -995,7 +995,7 @@ extension DomainCapabilitiesDescription.Features.Sgx.Sections {
     /// The `<section>` element (first reached at `/domainCapabilities/features/sgx/sections/section`).
     public struct Section: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "section"
@@ -1008,7 +1008,7 @@ extension DomainCapabilitiesDescription.Features.Sgx.Sections {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct DomainCheckpointDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "domaincheckpoint"
@@ -25,7 +25,7 @@ public struct DomainCheckpointDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -70,7 +70,7 @@ extension DomainCheckpointDescription {
     /// The `<disks>` element (first reached at `/domaincheckpoint/disks`).
     public struct Disks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disks"
@@ -84,7 +84,7 @@ extension DomainCheckpointDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -100,7 +100,7 @@ extension DomainCheckpointDescription {
     /// The `<parent>` element (first reached at `/domaincheckpoint/parent`).
     public struct Parent: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parent"
@@ -114,7 +114,7 @@ extension DomainCheckpointDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -130,7 +130,7 @@ extension DomainCheckpointDescription.Disks {
     /// The `<disk>` element (first reached at `/domaincheckpoint/disks/disk`).
     public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disk"
@@ -143,7 +143,7 @@ extension DomainCheckpointDescription.Disks {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

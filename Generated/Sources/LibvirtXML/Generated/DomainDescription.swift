@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct DomainDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "domain"
@@ -51,7 +51,7 @@ public struct DomainDescription: LibvirtXMLDocument {
             .init("idmap", .view({ DomainDescription.Idmap.schema })),
             .init("devices", .view({ DomainDescription.Devices.schema })),
             .init("seclabel", .view({ DomainDescription.Seclabel.schema }), repeated: true),
-            .init("commandline", .view({ DomainDescription.Commandline.schema })),
+            .init("commandline", .view({ DomainDescription.Commandline.schema }), repeated: true),
             .init("capabilities", .view({ DomainDescription.Capabilities.schema })),
             .init("deprecation", .view({ DomainDescription.Deprecation.schema })),
             .init("override", .view({ DomainDescription.Override.schema })),
@@ -63,7 +63,7 @@ public struct DomainDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -295,10 +295,10 @@ public struct DomainDescription: LibvirtXMLDocument {
         set { setViews(children: "seclabel", newValue) }
     }
 
-    /// The `<commandline>` element.
-    public var commandline: DomainDescription.Commandline? {
-        get { view(child: "commandline") }
-        set { setView(child: "commandline", newValue) }
+    /// The `<commandline>` elements.
+    public var commandlines: [DomainDescription.Commandline] {
+        get { views(children: "commandline") }
+        set { setViews(children: "commandline", newValue) }
     }
 
     /// The `<capabilities>` element.
@@ -502,7 +502,7 @@ extension DomainDescription {
     /// The `<metadata>` element (first reached at `/domain/metadata`).
     public struct Metadata: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "metadata"
@@ -515,7 +515,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
     }
@@ -525,7 +525,7 @@ extension DomainDescription {
     /// The `<cpu>` element (first reached at `/domain/cpu`).
     public struct CPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cpu"
@@ -545,7 +545,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -684,7 +684,7 @@ extension DomainDescription {
     /// The `<sysinfo>` element (first reached at `/domain/sysinfo`).
     public struct Sysinfo: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sysinfo"
@@ -703,7 +703,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -772,7 +772,7 @@ extension DomainDescription {
     /// The `<os>` element (first reached at `/domain/os`).
     public struct OS: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "os"
@@ -805,7 +805,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -958,7 +958,7 @@ extension DomainDescription {
     /// The `<clock>` element (first reached at `/domain/clock`).
     public struct Clock: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "clock"
@@ -972,7 +972,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1061,7 +1061,7 @@ extension DomainDescription {
     /// The `<memory>` element (first reached at `/domain/memory`).
     public struct Memory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory"
@@ -1074,7 +1074,7 @@ extension DomainDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1102,7 +1102,7 @@ extension DomainDescription {
     /// The `<maxMemory>` element (first reached at `/domain/maxMemory`).
     public struct MaxMemory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "maxMemory"
@@ -1115,7 +1115,7 @@ extension DomainDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1143,7 +1143,7 @@ extension DomainDescription {
     /// The `<currentMemory>` element (first reached at `/domain/currentMemory`).
     public struct CurrentMemory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "currentMemory"
@@ -1156,7 +1156,7 @@ extension DomainDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1178,7 +1178,7 @@ extension DomainDescription {
     /// The `<memoryBacking>` element (first reached at `/domain/memoryBacking`).
     public struct MemoryBacking: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memoryBacking"
@@ -1198,7 +1198,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1250,7 +1250,7 @@ extension DomainDescription {
     /// The `<vcpu>` element (first reached at `/domain/vcpu`).
     public struct VCPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpu"
@@ -1263,7 +1263,7 @@ extension DomainDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1314,7 +1314,7 @@ extension DomainDescription {
     /// The `<vcpus>` element (first reached at `/domain/vcpus`).
     public struct VCPUs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpus"
@@ -1328,7 +1328,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1344,7 +1344,7 @@ extension DomainDescription {
     /// The `<iothreadids>` element (first reached at `/domain/iothreadids`).
     public struct Iothreadids: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iothreadids"
@@ -1358,7 +1358,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1374,7 +1374,7 @@ extension DomainDescription {
     /// The `<defaultiothread>` element (first reached at `/domain/defaultiothread`).
     public struct Defaultiothread: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "defaultiothread"
@@ -1387,7 +1387,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1409,7 +1409,7 @@ extension DomainDescription {
     /// The `<blkiotune>` element (first reached at `/domain/blkiotune`).
     public struct Blkiotune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "blkiotune"
@@ -1424,7 +1424,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1446,7 +1446,7 @@ extension DomainDescription {
     /// The `<memtune>` element (first reached at `/domain/memtune`).
     public struct Memtune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memtune"
@@ -1463,7 +1463,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1497,7 +1497,7 @@ extension DomainDescription {
     /// The `<cputune>` element (first reached at `/domain/cputune`).
     public struct Cputune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cputune"
@@ -1527,7 +1527,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1639,7 +1639,7 @@ extension DomainDescription {
     /// The `<numatune>` element (first reached at `/domain/numatune`).
     public struct NUMATune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "numatune"
@@ -1654,7 +1654,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1676,7 +1676,7 @@ extension DomainDescription {
     /// The `<resource>` element (first reached at `/domain/resource`).
     public struct Resource: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "resource"
@@ -1691,7 +1691,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1713,7 +1713,7 @@ extension DomainDescription {
     /// The `<features>` element (first reached at `/domain/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -1752,7 +1752,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1918,7 +1918,7 @@ extension DomainDescription {
     /// The `<pm>` element (first reached at `/domain/pm`).
     public struct PM: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pm"
@@ -1933,7 +1933,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1955,7 +1955,7 @@ extension DomainDescription {
     /// The `<perf>` element (first reached at `/domain/perf`).
     public struct Perf: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "perf"
@@ -1969,7 +1969,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1985,7 +1985,7 @@ extension DomainDescription {
     /// The `<idmap>` element (first reached at `/domain/idmap`).
     public struct Idmap: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "idmap"
@@ -2000,7 +2000,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2022,7 +2022,7 @@ extension DomainDescription {
     /// The `<devices>` element (first reached at `/domain/devices`).
     public struct Devices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "devices"
@@ -2065,7 +2065,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2255,7 +2255,7 @@ extension DomainDescription {
     /// The `<seclabel>` element (first reached at `/domain/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "seclabel"
@@ -2271,7 +2271,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2337,7 +2337,7 @@ extension DomainDescription {
     /// The `<commandline>` element (first reached at `/domain/commandline`).
     public struct Commandline: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "commandline"
@@ -2352,7 +2352,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2374,7 +2374,7 @@ extension DomainDescription {
     /// The `<capabilities>` element (first reached at `/domain/capabilities`).
     public struct Capabilities: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capabilities"
@@ -2389,7 +2389,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2411,7 +2411,7 @@ extension DomainDescription {
     /// The `<deprecation>` element (first reached at `/domain/deprecation`).
     public struct Deprecation: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "deprecation"
@@ -2424,7 +2424,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2463,7 +2463,7 @@ extension DomainDescription {
     /// The `<override>` element (first reached at `/domain/override`).
     public struct Override: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "override"
@@ -2477,7 +2477,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2493,7 +2493,7 @@ extension DomainDescription {
     /// The `<namespace>` element (first reached at `/domain/namespace`).
     public struct Namespace: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "namespace"
@@ -2509,7 +2509,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2537,7 +2537,7 @@ extension DomainDescription {
     /// The `<keywrap>` element (first reached at `/domain/keywrap`).
     public struct Keywrap: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "keywrap"
@@ -2551,7 +2551,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2567,7 +2567,7 @@ extension DomainDescription {
     /// The `<launchSecurity>` element (first reached at `/domain/launchSecurity`).
     public struct LaunchSecurity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "launchSecurity"
@@ -2586,7 +2586,7 @@ extension DomainDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2661,7 +2661,7 @@ extension DomainDescription.CPU {
     /// The `<model>` element (first reached at `/domain/cpu/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -2674,7 +2674,7 @@ extension DomainDescription.CPU {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2719,7 +2719,7 @@ extension DomainDescription.CPU {
     /// The `<topology>` element (first reached at `/domain/cpu/topology`).
     public struct Topology: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "topology"
@@ -2732,7 +2732,7 @@ extension DomainDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2766,7 +2766,7 @@ extension DomainDescription.CPU {
     /// The `<feature>` element (first reached at `/domain/cpu/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -2779,7 +2779,7 @@ extension DomainDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2827,7 +2827,7 @@ extension DomainDescription.CPU {
     /// The `<numa>` element (first reached at `/domain/cpu/numa`).
     public struct NUMA: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "numa"
@@ -2842,7 +2842,7 @@ extension DomainDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2864,7 +2864,7 @@ extension DomainDescription.CPU {
     /// The `<cache>` element (first reached at `/domain/cpu/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -2877,7 +2877,7 @@ extension DomainDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2939,7 +2939,7 @@ extension DomainDescription.CPU {
     /// The `<maxphysaddr>` element (first reached at `/domain/cpu/maxphysaddr`).
     public struct Maxphysaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "maxphysaddr"
@@ -2952,7 +2952,7 @@ extension DomainDescription.CPU {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -2991,7 +2991,7 @@ extension DomainDescription.Sysinfo {
     /// The `<bios>` element (first reached at `/domain/sysinfo/bios`).
     public struct Bios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bios"
@@ -3005,7 +3005,7 @@ extension DomainDescription.Sysinfo {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3021,7 +3021,7 @@ extension DomainDescription.Sysinfo {
     /// The `<system>` element (first reached at `/domain/sysinfo/system`).
     public struct System: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "system"
@@ -3035,7 +3035,7 @@ extension DomainDescription.Sysinfo {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3051,7 +3051,7 @@ extension DomainDescription.Sysinfo {
     /// The `<baseBoard>` element (first reached at `/domain/sysinfo/baseBoard`).
     public struct BaseBoard: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "baseBoard"
@@ -3065,7 +3065,7 @@ extension DomainDescription.Sysinfo {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3081,7 +3081,7 @@ extension DomainDescription.Sysinfo {
     /// The `<chassis>` element (first reached at `/domain/sysinfo/chassis`).
     public struct Chassis: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "chassis"
@@ -3095,7 +3095,7 @@ extension DomainDescription.Sysinfo {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3111,7 +3111,7 @@ extension DomainDescription.Sysinfo {
     /// The `<oemStrings>` element (first reached at `/domain/sysinfo/oemStrings`).
     public struct OemStrings: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "oemStrings"
@@ -3125,7 +3125,7 @@ extension DomainDescription.Sysinfo {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3141,7 +3141,7 @@ extension DomainDescription.Sysinfo {
     /// The `<entry>` element (first reached at `/domain/sysinfo/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "entry"
@@ -3154,7 +3154,7 @@ extension DomainDescription.Sysinfo {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3182,7 +3182,7 @@ extension DomainDescription.OS {
     /// The `<type>` element (first reached at `/domain/os/type`).
     public struct Kind: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "type"
@@ -3195,7 +3195,7 @@ extension DomainDescription.OS {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3362,7 +3362,7 @@ extension DomainDescription.OS {
     /// The `<firmware>` element (first reached at `/domain/os/firmware`).
     public struct Firmware2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "firmware"
@@ -3376,7 +3376,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3392,7 +3392,7 @@ extension DomainDescription.OS {
     /// The `<loader>` element (first reached at `/domain/os/loader`).
     public struct Loader: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "loader"
@@ -3405,7 +3405,7 @@ extension DomainDescription.OS {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3462,7 +3462,7 @@ extension DomainDescription.OS {
     /// The `<nvram>` element (first reached at `/domain/os/nvram`).
     public struct Nvram: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "nvram"
@@ -3476,7 +3476,7 @@ extension DomainDescription.OS {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3542,7 +3542,7 @@ extension DomainDescription.OS {
     /// The `<boot>` element (first reached at `/domain/os/boot`).
     public struct Boot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "boot"
@@ -3555,7 +3555,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3594,7 +3594,7 @@ extension DomainDescription.OS {
     /// The `<bootmenu>` element (first reached at `/domain/os/bootmenu`).
     public struct Bootmenu: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bootmenu"
@@ -3607,7 +3607,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3629,7 +3629,7 @@ extension DomainDescription.OS {
     /// The `<smbios>` element (first reached at `/domain/os/smbios`).
     public struct Smbios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "smbios"
@@ -3642,7 +3642,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3678,7 +3678,7 @@ extension DomainDescription.OS {
     /// The `<bios>` element (first reached at `/domain/os/bios`).
     public struct Bios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bios"
@@ -3691,7 +3691,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3713,7 +3713,7 @@ extension DomainDescription.OS {
     /// The `<acpi>` element (first reached at `/domain/os/acpi`).
     public struct Acpi: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "acpi"
@@ -3727,7 +3727,7 @@ extension DomainDescription.OS {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3743,7 +3743,7 @@ extension DomainDescription.OS {
     /// The `<initenv>` element (first reached at `/domain/os/initenv`).
     public struct Initenv: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "initenv"
@@ -3756,7 +3756,7 @@ extension DomainDescription.OS {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3778,7 +3778,7 @@ extension DomainDescription.Clock {
     /// The `<timer>` element (first reached at `/domain/clock/timer`).
     public struct Timer: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "timer"
@@ -3792,7 +3792,7 @@ extension DomainDescription.Clock {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3951,7 +3951,7 @@ extension DomainDescription.MemoryBacking {
     /// The `<hugepages>` element (first reached at `/domain/memoryBacking/hugepages`).
     public struct Hugepages: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hugepages"
@@ -3965,7 +3965,7 @@ extension DomainDescription.MemoryBacking {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -3981,7 +3981,7 @@ extension DomainDescription.MemoryBacking {
     /// The `<source>` element (first reached at `/domain/memoryBacking/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -3994,7 +3994,7 @@ extension DomainDescription.MemoryBacking {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4030,7 +4030,7 @@ extension DomainDescription.MemoryBacking {
     /// The `<access>` element (first reached at `/domain/memoryBacking/access`).
     public struct Access: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "access"
@@ -4043,7 +4043,7 @@ extension DomainDescription.MemoryBacking {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4076,7 +4076,7 @@ extension DomainDescription.MemoryBacking {
     /// The `<allocation>` element (first reached at `/domain/memoryBacking/allocation`).
     public struct Allocation: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "allocation"
@@ -4089,7 +4089,7 @@ extension DomainDescription.MemoryBacking {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4128,7 +4128,7 @@ extension DomainDescription.VCPUs {
     /// The `<vcpu>` element (first reached at `/domain/vcpus/vcpu`).
     public struct VCPU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpu"
@@ -4141,7 +4141,7 @@ extension DomainDescription.VCPUs {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4175,7 +4175,7 @@ extension DomainDescription.Iothreadids {
     /// The `<iothread>` element (first reached at `/domain/iothreadids/iothread`).
     public struct IOThread: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iothread"
@@ -4188,7 +4188,7 @@ extension DomainDescription.Iothreadids {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4216,7 +4216,7 @@ extension DomainDescription.Blkiotune {
     /// The `<device>` element (first reached at `/domain/blkiotune/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "device"
@@ -4235,7 +4235,7 @@ extension DomainDescription.Blkiotune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4281,7 +4281,7 @@ extension DomainDescription.Cputune {
     /// The `<vcpupin>` element (first reached at `/domain/cputune/vcpupin`).
     public struct VCPUPin: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpupin"
@@ -4294,7 +4294,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4316,7 +4316,7 @@ extension DomainDescription.Cputune {
     /// The `<emulatorpin>` element (first reached at `/domain/cputune/emulatorpin`).
     public struct EmulatorPin: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "emulatorpin"
@@ -4329,7 +4329,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4345,7 +4345,7 @@ extension DomainDescription.Cputune {
     /// The `<iothreadpin>` element (first reached at `/domain/cputune/iothreadpin`).
     public struct Iothreadpin: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iothreadpin"
@@ -4358,7 +4358,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4380,7 +4380,7 @@ extension DomainDescription.Cputune {
     /// The `<vcpusched>` element (first reached at `/domain/cputune/vcpusched`).
     public struct Vcpusched: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vcpusched"
@@ -4393,7 +4393,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4444,7 +4444,7 @@ extension DomainDescription.Cputune {
     /// The `<iothreadsched>` element (first reached at `/domain/cputune/iothreadsched`).
     public struct Iothreadsched: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iothreadsched"
@@ -4457,7 +4457,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4508,7 +4508,7 @@ extension DomainDescription.Cputune {
     /// The `<emulatorsched>` element (first reached at `/domain/cputune/emulatorsched`).
     public struct Emulatorsched: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "emulatorsched"
@@ -4521,7 +4521,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4566,7 +4566,7 @@ extension DomainDescription.Cputune {
     /// The `<cachetune>` element (first reached at `/domain/cputune/cachetune`).
     public struct Cachetune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cachetune"
@@ -4581,7 +4581,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4615,7 +4615,7 @@ extension DomainDescription.Cputune {
     /// The `<memorytune>` element (first reached at `/domain/cputune/memorytune`).
     public struct Memorytune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memorytune"
@@ -4630,7 +4630,7 @@ extension DomainDescription.Cputune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4658,7 +4658,7 @@ extension DomainDescription.NUMATune {
     /// The `<memory>` element (first reached at `/domain/numatune/memory`).
     public struct Memory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory"
@@ -4671,7 +4671,7 @@ extension DomainDescription.NUMATune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4739,7 +4739,7 @@ extension DomainDescription.NUMATune {
     /// The `<memnode>` element (first reached at `/domain/numatune/memnode`).
     public struct Memnode: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memnode"
@@ -4752,7 +4752,7 @@ extension DomainDescription.NUMATune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4803,7 +4803,7 @@ extension DomainDescription.Resource {
     /// The `<fibrechannel>` element (first reached at `/domain/resource/fibrechannel`).
     public struct Fibrechannel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "fibrechannel"
@@ -4816,7 +4816,7 @@ extension DomainDescription.Resource {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4832,7 +4832,7 @@ extension DomainDescription.Features {
     /// The `<apic>` element (first reached at `/domain/features/apic`).
     public struct Apic: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "apic"
@@ -4845,7 +4845,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4861,7 +4861,7 @@ extension DomainDescription.Features {
     /// The `<hap>` element (first reached at `/domain/features/hap`).
     public struct Hap: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hap"
@@ -4874,7 +4874,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -4890,7 +4890,7 @@ extension DomainDescription.Features {
     /// The `<hyperv>` element (first reached at `/domain/features/hyperv`).
     public struct Hyperv: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hyperv"
@@ -4918,7 +4918,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5041,7 +5041,7 @@ extension DomainDescription.Features {
     /// The `<kvm>` element (first reached at `/domain/features/kvm`).
     public struct KVM: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "kvm"
@@ -5059,7 +5059,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5099,7 +5099,7 @@ extension DomainDescription.Features {
     /// The `<xen>` element (first reached at `/domain/features/xen`).
     public struct Xen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "xen"
@@ -5114,7 +5114,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5136,7 +5136,7 @@ extension DomainDescription.Features {
     /// The `<pvspinlock>` element (first reached at `/domain/features/pvspinlock`).
     public struct Pvspinlock: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pvspinlock"
@@ -5149,7 +5149,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5165,7 +5165,7 @@ extension DomainDescription.Features {
     /// The `<capabilities>` element (first reached at `/domain/features/capabilities`).
     public struct Capabilities: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capabilities"
@@ -5215,7 +5215,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5473,7 +5473,7 @@ extension DomainDescription.Features {
     /// The `<pmu>` element (first reached at `/domain/features/pmu`).
     public struct Pmu: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pmu"
@@ -5486,7 +5486,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5502,7 +5502,7 @@ extension DomainDescription.Features {
     /// The `<gic>` element (first reached at `/domain/features/gic`).
     public struct Gic: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "gic"
@@ -5515,7 +5515,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5551,7 +5551,7 @@ extension DomainDescription.Features {
     /// The `<smm>` element (first reached at `/domain/features/smm`).
     public struct Smm: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "smm"
@@ -5565,7 +5565,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5587,7 +5587,7 @@ extension DomainDescription.Features {
     /// The `<ioapic>` element (first reached at `/domain/features/ioapic`).
     public struct Ioapic: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ioapic"
@@ -5600,7 +5600,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5633,7 +5633,7 @@ extension DomainDescription.Features {
     /// The `<hpt>` element (first reached at `/domain/features/hpt`).
     public struct Hpt: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hpt"
@@ -5647,7 +5647,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5689,7 +5689,7 @@ extension DomainDescription.Features {
     /// The `<htm>` element (first reached at `/domain/features/htm`).
     public struct Htm: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "htm"
@@ -5702,7 +5702,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5718,7 +5718,7 @@ extension DomainDescription.Features {
     /// The `<msrs>` element (first reached at `/domain/features/msrs`).
     public struct Msrs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "msrs"
@@ -5731,7 +5731,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5764,7 +5764,7 @@ extension DomainDescription.Features {
     /// The `<cfpc>` element (first reached at `/domain/features/cfpc`).
     public struct Cfpc: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cfpc"
@@ -5777,7 +5777,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5813,7 +5813,7 @@ extension DomainDescription.Features {
     /// The `<ibs>` element (first reached at `/domain/features/ibs`).
     public struct Ibs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ibs"
@@ -5826,7 +5826,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5868,7 +5868,7 @@ extension DomainDescription.Features {
     /// The `<tcg>` element (first reached at `/domain/features/tcg`).
     public struct Tcg: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tcg"
@@ -5882,7 +5882,7 @@ extension DomainDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5898,7 +5898,7 @@ extension DomainDescription.PM {
     /// The `<suspend-to-mem>` element (first reached at `/domain/pm/suspend-to-mem`).
     public struct SuspendToMemory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "suspend-to-mem"
@@ -5911,7 +5911,7 @@ extension DomainDescription.PM {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -5927,7 +5927,7 @@ extension DomainDescription.Perf {
     /// The `<event>` element (first reached at `/domain/perf/event`).
     public struct Event: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "event"
@@ -5940,7 +5940,7 @@ extension DomainDescription.Perf {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6039,7 +6039,7 @@ extension DomainDescription.Idmap {
     /// The `<uid>` element (first reached at `/domain/idmap/uid`).
     public struct Uid: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "uid"
@@ -6052,7 +6052,7 @@ extension DomainDescription.Idmap {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6080,7 +6080,7 @@ extension DomainDescription.Devices {
     /// The `<disk>` element (first reached at `/domain/devices/disk`).
     public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disk"
@@ -6116,7 +6116,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6415,7 +6415,7 @@ extension DomainDescription.Devices {
     /// The `<controller>` element (first reached at `/domain/devices/controller`).
     public struct Controller: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "controller"
@@ -6436,7 +6436,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6711,7 +6711,7 @@ extension DomainDescription.Devices {
     /// The `<lease>` element (first reached at `/domain/devices/lease`).
     public struct Lease: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "lease"
@@ -6727,7 +6727,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6755,7 +6755,7 @@ extension DomainDescription.Devices {
     /// The `<filesystem>` element (first reached at `/domain/devices/filesystem`).
     public struct Filesystem: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "filesystem"
@@ -6779,7 +6779,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -6983,7 +6983,7 @@ extension DomainDescription.Devices {
     /// The `<interface>` element (first reached at `/domain/devices/interface`).
     public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interface"
@@ -7024,7 +7024,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -7276,7 +7276,7 @@ extension DomainDescription.Devices {
     /// The `<input>` element (first reached at `/domain/devices/input`).
     public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "input"
@@ -7294,7 +7294,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -7421,7 +7421,7 @@ extension DomainDescription.Devices {
     /// The `<sound>` element (first reached at `/domain/devices/sound`).
     public struct Sound: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sound"
@@ -7439,7 +7439,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -7520,7 +7520,7 @@ extension DomainDescription.Devices {
     /// The `<audio>` element (first reached at `/domain/devices/audio`).
     public struct Audio: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "audio"
@@ -7535,7 +7535,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -7675,7 +7675,7 @@ extension DomainDescription.Devices {
     /// The `<hostdev>` element (first reached at `/domain/devices/hostdev`).
     public struct Hostdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hostdev"
@@ -7700,7 +7700,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -7928,7 +7928,7 @@ extension DomainDescription.Devices {
     /// The `<graphics>` element (first reached at `/domain/devices/graphics`).
     public struct Graphics: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "graphics"
@@ -7953,7 +7953,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8253,7 +8253,7 @@ extension DomainDescription.Devices {
     /// The `<video>` element (first reached at `/domain/devices/video`).
     public struct Video: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "video"
@@ -8271,7 +8271,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8311,7 +8311,7 @@ extension DomainDescription.Devices {
     /// The `<console>` element (first reached at `/domain/devices/console`).
     public struct Console: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "console"
@@ -8331,7 +8331,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8451,7 +8451,7 @@ extension DomainDescription.Devices {
     /// The `<parallel>` element (first reached at `/domain/devices/parallel`).
     public struct Parallel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parallel"
@@ -8471,7 +8471,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8591,7 +8591,7 @@ extension DomainDescription.Devices {
     /// The `<channel>` element (first reached at `/domain/devices/channel`).
     public struct Channel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "channel"
@@ -8610,7 +8610,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8718,7 +8718,7 @@ extension DomainDescription.Devices {
     /// The `<smartcard>` element (first reached at `/domain/devices/smartcard`).
     public struct Smartcard: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "smartcard"
@@ -8727,7 +8727,7 @@ extension DomainDescription.Devices {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["mode", "type"],
             children: [
-                .init("certificate", .value),
+                .init("certificate", .value, repeated: true),
                 .init("database", .value),
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
                 .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
@@ -8739,7 +8739,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8755,10 +8755,10 @@ extension DomainDescription.Devices {
             set { setAttribute("type", newValue) }
         }
 
-        /// The text of the `<certificate>` element.
-        public var certificate: String? {
-            get { value(child: "certificate") }
-            set { setValue(child: "certificate", newValue) }
+        /// The texts of the `<certificate>` elements.
+        public var certificates: [String] {
+            get { values(children: "certificate") }
+            set { setValues(children: "certificate", newValue) }
         }
 
         /// The text of the `<database>` element.
@@ -8885,7 +8885,7 @@ extension DomainDescription.Devices {
     /// The `<hub>` element (first reached at `/domain/devices/hub`).
     public struct Hub: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hub"
@@ -8900,7 +8900,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -8942,7 +8942,7 @@ extension DomainDescription.Devices {
     /// The `<redirdev>` element (first reached at `/domain/devices/redirdev`).
     public struct Redirdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "redirdev"
@@ -8961,7 +8961,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9089,7 +9089,7 @@ extension DomainDescription.Devices {
     /// The `<redirfilter>` element (first reached at `/domain/devices/redirfilter`).
     public struct Redirfilter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "redirfilter"
@@ -9103,7 +9103,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9119,7 +9119,7 @@ extension DomainDescription.Devices {
     /// The `<rng>` element (first reached at `/domain/devices/rng`).
     public struct Rng: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rng"
@@ -9138,7 +9138,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9210,7 +9210,7 @@ extension DomainDescription.Devices {
     /// The `<tpm>` element (first reached at `/domain/devices/tpm`).
     public struct TPM: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tpm"
@@ -9226,7 +9226,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9283,7 +9283,7 @@ extension DomainDescription.Devices {
     /// The `<shmem>` element (first reached at `/domain/devices/shmem`).
     public struct Shmem: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "shmem"
@@ -9303,7 +9303,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9384,7 +9384,7 @@ extension DomainDescription.Devices {
     /// The `<memory>` element (first reached at `/domain/devices/memory`).
     public struct Memory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory"
@@ -9403,7 +9403,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9510,7 +9510,7 @@ extension DomainDescription.Devices {
     /// The `<watchdog>` element (first reached at `/domain/devices/watchdog`).
     public struct Watchdog: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "watchdog"
@@ -9526,7 +9526,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9618,7 +9618,7 @@ extension DomainDescription.Devices {
     /// The `<memballoon>` element (first reached at `/domain/devices/memballoon`).
     public struct Memballoon: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memballoon"
@@ -9636,7 +9636,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9720,7 +9720,7 @@ extension DomainDescription.Devices {
     /// The `<nvram>` element (first reached at `/domain/devices/nvram`).
     public struct Nvram: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "nvram"
@@ -9734,7 +9734,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9750,7 +9750,7 @@ extension DomainDescription.Devices {
     /// The `<panic>` element (first reached at `/domain/devices/panic`).
     public struct Panic: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "panic"
@@ -9765,7 +9765,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9816,7 +9816,7 @@ extension DomainDescription.Devices {
     /// The `<iommu>` element (first reached at `/domain/devices/iommu`).
     public struct Iommu: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iommu"
@@ -9833,7 +9833,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9893,7 +9893,7 @@ extension DomainDescription.Devices {
     /// The `<vsock>` element (first reached at `/domain/devices/vsock`).
     public struct Vsock: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vsock"
@@ -9911,7 +9911,7 @@ extension DomainDescription.Devices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -9977,7 +9977,7 @@ extension DomainDescription.Commandline {
     /// The `<arg>` element (first reached at `/domain/commandline/arg`).
     public struct Arg: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "arg"
@@ -9990,7 +9990,7 @@ extension DomainDescription.Commandline {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10006,7 +10006,7 @@ extension DomainDescription.Commandline {
     /// The `<env>` element (first reached at `/domain/commandline/env`).
     public struct Env: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "env"
@@ -10019,7 +10019,7 @@ extension DomainDescription.Commandline {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10041,7 +10041,7 @@ extension DomainDescription.Capabilities {
     /// The `<add>` element (first reached at `/domain/capabilities/add`).
     public struct Add: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "add"
@@ -10054,7 +10054,7 @@ extension DomainDescription.Capabilities {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10070,7 +10070,7 @@ extension DomainDescription.Override {
     /// The `<device>` element (first reached at `/domain/override/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "device"
@@ -10084,7 +10084,7 @@ extension DomainDescription.Override {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10106,7 +10106,7 @@ extension DomainDescription.Namespace {
     /// The `<sharenet>` element (first reached at `/domain/namespace/sharenet`).
     public struct Sharenet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sharenet"
@@ -10119,7 +10119,7 @@ extension DomainDescription.Namespace {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10161,7 +10161,7 @@ extension DomainDescription.Namespace {
     /// The `<shareipc>` element (first reached at `/domain/namespace/shareipc`).
     public struct Shareipc: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "shareipc"
@@ -10174,7 +10174,7 @@ extension DomainDescription.Namespace {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10213,7 +10213,7 @@ extension DomainDescription.Keywrap {
     /// The `<cipher>` element (first reached at `/domain/keywrap/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cipher"
@@ -10226,7 +10226,7 @@ extension DomainDescription.Keywrap {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10265,7 +10265,7 @@ extension DomainDescription.CPU.NUMA {
     /// The `<cell>` element (first reached at `/domain/cpu/numa/cell`).
     public struct Cell: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cell"
@@ -10280,7 +10280,7 @@ extension DomainDescription.CPU.NUMA {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10355,7 +10355,7 @@ extension DomainDescription.CPU.NUMA {
     /// The `<interconnects>` element (first reached at `/domain/cpu/numa/interconnects`).
     public struct Interconnects: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interconnects"
@@ -10370,7 +10370,7 @@ extension DomainDescription.CPU.NUMA {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10392,7 +10392,7 @@ extension DomainDescription.Sysinfo.Bios {
     /// The `<entry>` element (first reached at `/domain/sysinfo/bios/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "entry"
@@ -10405,7 +10405,7 @@ extension DomainDescription.Sysinfo.Bios {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10450,7 +10450,7 @@ extension DomainDescription.Sysinfo.System {
     /// The `<entry>` element (first reached at `/domain/sysinfo/system/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "entry"
@@ -10463,7 +10463,7 @@ extension DomainDescription.Sysinfo.System {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10517,7 +10517,7 @@ extension DomainDescription.Sysinfo.BaseBoard {
     /// The `<entry>` element (first reached at `/domain/sysinfo/baseBoard/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "entry"
@@ -10530,7 +10530,7 @@ extension DomainDescription.Sysinfo.BaseBoard {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10581,7 +10581,7 @@ extension DomainDescription.Sysinfo.Chassis {
     /// The `<entry>` element (first reached at `/domain/sysinfo/chassis/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "entry"
@@ -10594,7 +10594,7 @@ extension DomainDescription.Sysinfo.Chassis {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10642,7 +10642,7 @@ extension DomainDescription.OS.Firmware2 {
     /// The `<feature>` element (first reached at `/domain/os/firmware/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -10655,7 +10655,7 @@ extension DomainDescription.OS.Firmware2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10694,7 +10694,7 @@ extension DomainDescription.OS.Nvram {
     /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -10708,7 +10708,7 @@ extension DomainDescription.OS.Nvram {
                 .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
                 .init("seclabel", .view({ DomainDescription.OS.Nvram.Source.Seclabel.schema }), repeated: true),
                 .init("reservations", .view({ DomainDescription.OS.Nvram.Source.Reservations.schema })),
-                .init("host", .view({ DomainDescription.OS.Nvram.Source.Host.schema })),
+                .init("host", .view({ DomainDescription.OS.Nvram.Source.Host.schema }), repeated: true),
                 .init("snapshot", .view({ DomainDescription.OS.Nvram.Source.Snapshot.schema })),
                 .init("config", .view({ DomainDescription.OS.Nvram.Source.Config.schema })),
                 .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
@@ -10724,7 +10724,7 @@ extension DomainDescription.OS.Nvram {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -10866,10 +10866,10 @@ extension DomainDescription.OS.Nvram {
             set { setView(child: "reservations", newValue) }
         }
 
-        /// The `<host>` element.
-        public var host: DomainDescription.OS.Nvram.Source.Host? {
-            get { view(child: "host") }
-            set { setView(child: "host", newValue) }
+        /// The `<host>` elements.
+        public var hosts: [DomainDescription.OS.Nvram.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
         }
 
         /// The `<snapshot>` element.
@@ -11045,7 +11045,7 @@ extension DomainDescription.OS.Acpi {
     /// The `<table>` element (first reached at `/domain/os/acpi/table`).
     public struct Table: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "table"
@@ -11058,7 +11058,7 @@ extension DomainDescription.OS.Acpi {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11094,7 +11094,7 @@ extension DomainDescription.Clock.Timer {
     /// The `<catchup>` element (first reached at `/domain/clock/timer/catchup`).
     public struct Catchup: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "catchup"
@@ -11107,7 +11107,7 @@ extension DomainDescription.Clock.Timer {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11135,7 +11135,7 @@ extension DomainDescription.MemoryBacking.Hugepages {
     /// The `<page>` element (first reached at `/domain/memoryBacking/hugepages/page`).
     public struct Page: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "page"
@@ -11148,7 +11148,7 @@ extension DomainDescription.MemoryBacking.Hugepages {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11176,7 +11176,7 @@ extension DomainDescription.Cputune.Cachetune {
     /// The `<cache>` element (first reached at `/domain/cputune/cachetune/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -11189,7 +11189,7 @@ extension DomainDescription.Cputune.Cachetune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11249,7 +11249,7 @@ extension DomainDescription.Cputune.Cachetune {
     /// The `<monitor>` element (first reached at `/domain/cputune/cachetune/monitor`).
     public struct Monitor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "monitor"
@@ -11262,7 +11262,7 @@ extension DomainDescription.Cputune.Cachetune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11284,7 +11284,7 @@ extension DomainDescription.Cputune.Memorytune {
     /// The `<node>` element (first reached at `/domain/cputune/memorytune/node`).
     public struct Node: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "node"
@@ -11297,7 +11297,7 @@ extension DomainDescription.Cputune.Memorytune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11319,7 +11319,7 @@ extension DomainDescription.Cputune.Memorytune {
     /// The `<monitor>` element (first reached at `/domain/cputune/memorytune/monitor`).
     public struct Monitor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "monitor"
@@ -11332,7 +11332,7 @@ extension DomainDescription.Cputune.Memorytune {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11348,7 +11348,7 @@ extension DomainDescription.Features.Hyperv {
     /// The `<spinlocks>` element (first reached at `/domain/features/hyperv/spinlocks`).
     public struct Spinlocks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "spinlocks"
@@ -11361,7 +11361,7 @@ extension DomainDescription.Features.Hyperv {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11383,7 +11383,7 @@ extension DomainDescription.Features.Hyperv {
     /// The `<stimer>` element (first reached at `/domain/features/hyperv/stimer`).
     public struct Stimer: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "stimer"
@@ -11397,7 +11397,7 @@ extension DomainDescription.Features.Hyperv {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11419,7 +11419,7 @@ extension DomainDescription.Features.Hyperv {
     /// The `<vendor_id>` element (first reached at `/domain/features/hyperv/vendor_id`).
     public struct VendorID: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vendor_id"
@@ -11432,7 +11432,7 @@ extension DomainDescription.Features.Hyperv {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11454,7 +11454,7 @@ extension DomainDescription.Features.KVM {
     /// The `<dirty-ring>` element (first reached at `/domain/features/kvm/dirty-ring`).
     public struct DirtyRing: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "dirty-ring"
@@ -11467,7 +11467,7 @@ extension DomainDescription.Features.KVM {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11489,7 +11489,7 @@ extension DomainDescription.Features.Xen {
     /// The `<passthrough>` element (first reached at `/domain/features/xen/passthrough`).
     public struct Passthrough: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "passthrough"
@@ -11502,7 +11502,7 @@ extension DomainDescription.Features.Xen {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11524,7 +11524,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<driver>` element (first reached at `/domain/devices/disk/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -11538,7 +11538,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -11856,7 +11856,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<mirror>` element (first reached at `/domain/devices/disk/mirror`).
     public struct Mirror: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mirror"
@@ -11872,7 +11872,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12061,7 +12061,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<auth>` element (first reached at `/domain/devices/disk/auth`).
     public struct Auth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "auth"
@@ -12075,7 +12075,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12097,7 +12097,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<target>` element (first reached at `/domain/devices/disk/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -12110,7 +12110,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12205,7 +12205,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<boot>` element (first reached at `/domain/devices/disk/boot`).
     public struct Boot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "boot"
@@ -12218,7 +12218,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12240,7 +12240,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<backenddomain>` element (first reached at `/domain/devices/disk/backenddomain`).
     public struct Backenddomain: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backenddomain"
@@ -12253,7 +12253,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12269,7 +12269,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<transient>` element (first reached at `/domain/devices/disk/transient`).
     public struct Transient: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "transient"
@@ -12282,7 +12282,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12298,7 +12298,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<encryption>` element (first reached at `/domain/devices/disk/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "encryption"
@@ -12314,7 +12314,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12394,7 +12394,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<iotune>` element (first reached at `/domain/devices/disk/iotune`).
     public struct Iotune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iotune"
@@ -12427,7 +12427,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12557,7 +12557,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<alias>` element (first reached at `/domain/devices/disk/alias`).
     public struct Alias: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "alias"
@@ -12570,7 +12570,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12586,7 +12586,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<acpi>` element (first reached at `/domain/devices/disk/acpi`).
     public struct Acpi: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "acpi"
@@ -12599,7 +12599,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12615,7 +12615,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<address>` element (first reached at `/domain/devices/disk/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -12629,7 +12629,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12791,7 +12791,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<geometry>` element (first reached at `/domain/devices/disk/geometry`).
     public struct Geometry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "geometry"
@@ -12804,7 +12804,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12858,7 +12858,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<blockio>` element (first reached at `/domain/devices/disk/blockio`).
     public struct Blockio: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "blockio"
@@ -12871,7 +12871,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12893,7 +12893,7 @@ extension DomainDescription.Devices.Disk {
     /// The `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`).
     public struct BackingStore: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backingStore"
@@ -12909,7 +12909,7 @@ extension DomainDescription.Devices.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -12981,7 +12981,7 @@ extension DomainDescription.Devices.Controller {
     /// The `<master>` element (first reached at `/domain/devices/controller/master`).
     public struct Master: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "master"
@@ -12994,7 +12994,7 @@ extension DomainDescription.Devices.Controller {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13010,7 +13010,7 @@ extension DomainDescription.Devices.Controller {
     /// The `<model>` element (first reached at `/domain/devices/controller/model`).
     public struct Model2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -13023,7 +13023,7 @@ extension DomainDescription.Devices.Controller {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13080,7 +13080,7 @@ extension DomainDescription.Devices.Controller {
     /// The `<target>` element (first reached at `/domain/devices/controller/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -13094,7 +13094,7 @@ extension DomainDescription.Devices.Controller {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13146,7 +13146,7 @@ extension DomainDescription.Devices.Controller {
     /// The `<driver>` element (first reached at `/domain/devices/controller/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -13159,7 +13159,7 @@ extension DomainDescription.Devices.Controller {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13223,7 +13223,7 @@ extension DomainDescription.Devices.Lease {
     /// The `<target>` element (first reached at `/domain/devices/lease/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -13236,7 +13236,7 @@ extension DomainDescription.Devices.Lease {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13258,7 +13258,7 @@ extension DomainDescription.Devices.Filesystem {
     /// The `<driver>` element (first reached at `/domain/devices/filesystem/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -13271,7 +13271,7 @@ extension DomainDescription.Devices.Filesystem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13434,7 +13434,7 @@ extension DomainDescription.Devices.Filesystem {
     /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -13447,7 +13447,7 @@ extension DomainDescription.Devices.Filesystem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13499,7 +13499,7 @@ extension DomainDescription.Devices.Filesystem {
     /// The `<target>` element (first reached at `/domain/devices/filesystem/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -13512,7 +13512,7 @@ extension DomainDescription.Devices.Filesystem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13528,7 +13528,7 @@ extension DomainDescription.Devices.Filesystem {
     /// The `<binary>` element (first reached at `/domain/devices/filesystem/binary`).
     public struct Binary: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "binary"
@@ -13545,7 +13545,7 @@ extension DomainDescription.Devices.Filesystem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13591,7 +13591,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<source>` element (first reached at `/domain/devices/interface/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -13611,7 +13611,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13790,7 +13790,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<virtualport>` element (first reached at `/domain/devices/interface/virtualport`).
     public struct Virtualport: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "virtualport"
@@ -13804,7 +13804,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13849,7 +13849,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<link>` element (first reached at `/domain/devices/interface/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "link"
@@ -13862,7 +13862,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13895,7 +13895,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<mtu>` element (first reached at `/domain/devices/interface/mtu`).
     public struct MTU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mtu"
@@ -13908,7 +13908,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13924,7 +13924,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<coalesce>` element (first reached at `/domain/devices/interface/coalesce`).
     public struct Coalesce: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "coalesce"
@@ -13938,7 +13938,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13954,7 +13954,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<target>` element (first reached at `/domain/devices/interface/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -13967,7 +13967,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -13989,7 +13989,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<guest>` element (first reached at `/domain/devices/interface/guest`).
     public struct Guest: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "guest"
@@ -14002,7 +14002,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14024,7 +14024,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<mac>` element (first reached at `/domain/devices/interface/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -14037,7 +14037,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14082,7 +14082,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<ip>` element (first reached at `/domain/devices/interface/ip`).
     public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ip"
@@ -14095,7 +14095,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14129,7 +14129,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<route>` element (first reached at `/domain/devices/interface/route`).
     public struct Route: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "route"
@@ -14142,7 +14142,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14188,7 +14188,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<portForward>` element (first reached at `/domain/devices/interface/portForward`).
     public struct PortForward: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "portForward"
@@ -14202,7 +14202,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14253,7 +14253,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<script>` element (first reached at `/domain/devices/interface/script`).
     public struct Script: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "script"
@@ -14266,7 +14266,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14282,7 +14282,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<model>` element (first reached at `/domain/devices/interface/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -14295,7 +14295,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14311,7 +14311,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<backend>` element (first reached at `/domain/devices/interface/backend`).
     public struct Backend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backend"
@@ -14324,7 +14324,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14372,7 +14372,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<driver>` element (first reached at `/domain/devices/interface/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -14387,7 +14387,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14530,7 +14530,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<filterref>` element (first reached at `/domain/devices/interface/filterref`).
     public struct Filterref: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "filterref"
@@ -14544,7 +14544,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14566,7 +14566,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<tune>` element (first reached at `/domain/devices/interface/tune`).
     public struct Tune: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tune"
@@ -14580,7 +14580,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14596,7 +14596,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<rom>` element (first reached at `/domain/devices/interface/rom`).
     public struct Rom: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rom"
@@ -14609,7 +14609,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14637,7 +14637,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<bandwidth>` element (first reached at `/domain/devices/interface/bandwidth`).
     public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bandwidth"
@@ -14652,7 +14652,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14680,7 +14680,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<vlan>` element (first reached at `/domain/devices/interface/vlan`).
     public struct Vlan: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vlan"
@@ -14694,7 +14694,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14730,7 +14730,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<port>` element (first reached at `/domain/devices/interface/port`).
     public struct Port: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "port"
@@ -14743,7 +14743,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14759,7 +14759,7 @@ extension DomainDescription.Devices.Interface {
     /// The `<teaming>` element (first reached at `/domain/devices/interface/teaming`).
     public struct Teaming: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "teaming"
@@ -14772,7 +14772,7 @@ extension DomainDescription.Devices.Interface {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14811,7 +14811,7 @@ extension DomainDescription.Devices.Input {
     /// The `<driver>` element (first reached at `/domain/devices/input/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -14824,7 +14824,7 @@ extension DomainDescription.Devices.Input {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14858,7 +14858,7 @@ extension DomainDescription.Devices.Input {
     /// The `<source>` element (first reached at `/domain/devices/input/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -14871,7 +14871,7 @@ extension DomainDescription.Devices.Input {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14954,7 +14954,7 @@ extension DomainDescription.Devices.Sound {
     /// The `<audio>` element (first reached at `/domain/devices/sound/audio`).
     public struct Audio: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "audio"
@@ -14967,7 +14967,7 @@ extension DomainDescription.Devices.Sound {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -14983,7 +14983,7 @@ extension DomainDescription.Devices.Sound {
     /// The `<codec>` element (first reached at `/domain/devices/sound/codec`).
     public struct Codec: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "codec"
@@ -14996,7 +14996,7 @@ extension DomainDescription.Devices.Sound {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15032,7 +15032,7 @@ extension DomainDescription.Devices.Audio {
     /// The `<input>` element (first reached at `/domain/devices/audio/input`).
     public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "input"
@@ -15046,7 +15046,7 @@ extension DomainDescription.Devices.Audio {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15146,7 +15146,7 @@ extension DomainDescription.Devices.Hostdev {
     /// The `<driver>` element (first reached at `/domain/devices/hostdev/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -15159,7 +15159,7 @@ extension DomainDescription.Devices.Hostdev {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15195,7 +15195,7 @@ extension DomainDescription.Devices.Hostdev {
     /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -15218,7 +15218,7 @@ extension DomainDescription.Devices.Hostdev {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15384,7 +15384,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
     public struct Gl: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "gl"
@@ -15397,7 +15397,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15419,7 +15419,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<listen>` element (first reached at `/domain/devices/graphics/listen`).
     public struct Listen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "listen"
@@ -15432,7 +15432,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15489,7 +15489,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<channel>` element (first reached at `/domain/devices/graphics/channel`).
     public struct Channel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "channel"
@@ -15502,7 +15502,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15579,7 +15579,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<image>` element (first reached at `/domain/devices/graphics/image`).
     public struct Image: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "image"
@@ -15592,7 +15592,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15637,7 +15637,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<jpeg>` element (first reached at `/domain/devices/graphics/jpeg`).
     public struct Jpeg: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "jpeg"
@@ -15650,7 +15650,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15686,7 +15686,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<playback>` element (first reached at `/domain/devices/graphics/playback`).
     public struct Playback: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "playback"
@@ -15699,7 +15699,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15715,7 +15715,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<streaming>` element (first reached at `/domain/devices/graphics/streaming`).
     public struct Streaming: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "streaming"
@@ -15728,7 +15728,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15764,7 +15764,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<clipboard>` element (first reached at `/domain/devices/graphics/clipboard`).
     public struct Clipboard: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "clipboard"
@@ -15777,7 +15777,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15793,7 +15793,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<mouse>` element (first reached at `/domain/devices/graphics/mouse`).
     public struct Mouse: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mouse"
@@ -15806,7 +15806,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15839,7 +15839,7 @@ extension DomainDescription.Devices.Graphics {
     /// The `<filetransfer>` element (first reached at `/domain/devices/graphics/filetransfer`).
     public struct Filetransfer: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "filetransfer"
@@ -15852,7 +15852,7 @@ extension DomainDescription.Devices.Graphics {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15868,7 +15868,7 @@ extension DomainDescription.Devices.Video {
     /// The `<driver>` element (first reached at `/domain/devices/video/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -15881,7 +15881,7 @@ extension DomainDescription.Devices.Video {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -15964,7 +15964,7 @@ extension DomainDescription.Devices.Video {
     /// The `<model>` element (first reached at `/domain/devices/video/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -15979,7 +15979,7 @@ extension DomainDescription.Devices.Video {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16087,7 +16087,7 @@ extension DomainDescription.Devices.Console {
     /// The `<source>` element (first reached at `/domain/devices/console/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -16104,7 +16104,7 @@ extension DomainDescription.Devices.Console {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16192,7 +16192,7 @@ extension DomainDescription.Devices.Console {
     /// The `<protocol>` element (first reached at `/domain/devices/console/protocol`).
     public struct Kind2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "protocol"
@@ -16205,7 +16205,7 @@ extension DomainDescription.Devices.Console {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16244,7 +16244,7 @@ extension DomainDescription.Devices.Console {
     /// The `<log>` element (first reached at `/domain/devices/console/log`).
     public struct Log: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "log"
@@ -16257,7 +16257,7 @@ extension DomainDescription.Devices.Console {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16279,7 +16279,7 @@ extension DomainDescription.Devices.Console {
     /// The `<target>` element (first reached at `/domain/devices/console/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -16293,7 +16293,7 @@ extension DomainDescription.Devices.Console {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16377,7 +16377,7 @@ extension DomainDescription.Devices.Channel {
     /// The `<target>` element (first reached at `/domain/devices/channel/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -16390,7 +16390,7 @@ extension DomainDescription.Devices.Channel {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16467,7 +16467,7 @@ extension DomainDescription.Devices.Redirfilter {
     /// The `<usbdev>` element (first reached at `/domain/devices/redirfilter/usbdev`).
     public struct Usbdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "usbdev"
@@ -16480,7 +16480,7 @@ extension DomainDescription.Devices.Redirfilter {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16520,7 +16520,7 @@ extension DomainDescription.Devices.Rng {
     /// The `<backend>` element (first reached at `/domain/devices/rng/backend`).
     public struct Backend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backend"
@@ -16536,7 +16536,7 @@ extension DomainDescription.Devices.Rng {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16658,7 +16658,7 @@ extension DomainDescription.Devices.Rng {
     /// The `<rate>` element (first reached at `/domain/devices/rng/rate`).
     public struct Rate: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rate"
@@ -16671,7 +16671,7 @@ extension DomainDescription.Devices.Rng {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16693,7 +16693,7 @@ extension DomainDescription.Devices.TPM {
     /// The `<backend>` element (first reached at `/domain/devices/tpm/backend`).
     public struct Backend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backend"
@@ -16710,7 +16710,7 @@ extension DomainDescription.Devices.TPM {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16799,7 +16799,7 @@ extension DomainDescription.Devices.Shmem {
     /// The `<model>` element (first reached at `/domain/devices/shmem/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -16812,7 +16812,7 @@ extension DomainDescription.Devices.Shmem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16848,7 +16848,7 @@ extension DomainDescription.Devices.Shmem {
     /// The `<server>` element (first reached at `/domain/devices/shmem/server`).
     public struct Server: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "server"
@@ -16861,7 +16861,7 @@ extension DomainDescription.Devices.Shmem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16877,7 +16877,7 @@ extension DomainDescription.Devices.Shmem {
     /// The `<msi>` element (first reached at `/domain/devices/shmem/msi`).
     public struct Msi: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "msi"
@@ -16890,7 +16890,7 @@ extension DomainDescription.Devices.Shmem {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16912,7 +16912,7 @@ extension DomainDescription.Devices.Memory {
     /// The `<source>` element (first reached at `/domain/devices/memory/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -16930,7 +16930,7 @@ extension DomainDescription.Devices.Memory {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -16970,7 +16970,7 @@ extension DomainDescription.Devices.Memory {
     /// The `<target>` element (first reached at `/domain/devices/memory/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -16990,7 +16990,7 @@ extension DomainDescription.Devices.Memory {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17042,7 +17042,7 @@ extension DomainDescription.Devices.Memballoon {
     /// The `<stats>` element (first reached at `/domain/devices/memballoon/stats`).
     public struct Stats: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "stats"
@@ -17055,7 +17055,7 @@ extension DomainDescription.Devices.Memballoon {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17071,7 +17071,7 @@ extension DomainDescription.Devices.Iommu {
     /// The `<driver>` element (first reached at `/domain/devices/iommu/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -17084,7 +17084,7 @@ extension DomainDescription.Devices.Iommu {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17124,7 +17124,7 @@ extension DomainDescription.Devices.Vsock {
     /// The `<cid>` element (first reached at `/domain/devices/vsock/cid`).
     public struct Cid: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cid"
@@ -17137,7 +17137,7 @@ extension DomainDescription.Devices.Vsock {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17159,7 +17159,7 @@ extension DomainDescription.Override.Device {
     /// The `<frontend>` element (first reached at `/domain/override/device/frontend`).
     public struct Frontend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "frontend"
@@ -17173,7 +17173,7 @@ extension DomainDescription.Override.Device {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17189,7 +17189,7 @@ extension DomainDescription.CPU.NUMA.Cell {
     /// The `<distances>` element (first reached at `/domain/cpu/numa/cell/distances`).
     public struct Distances: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "distances"
@@ -17203,7 +17203,7 @@ extension DomainDescription.CPU.NUMA.Cell {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17219,7 +17219,7 @@ extension DomainDescription.CPU.NUMA.Cell {
     /// The `<cache>` element (first reached at `/domain/cpu/numa/cell/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -17234,7 +17234,7 @@ extension DomainDescription.CPU.NUMA.Cell {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17314,7 +17314,7 @@ extension DomainDescription.CPU.NUMA.Interconnects {
     /// The `<latency>` element (first reached at `/domain/cpu/numa/interconnects/latency`).
     public struct Latency: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "latency"
@@ -17327,7 +17327,7 @@ extension DomainDescription.CPU.NUMA.Interconnects {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17387,7 +17387,7 @@ extension DomainDescription.CPU.NUMA.Interconnects {
     /// The `<bandwidth>` element (first reached at `/domain/cpu/numa/interconnects/bandwidth`).
     public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bandwidth"
@@ -17400,7 +17400,7 @@ extension DomainDescription.CPU.NUMA.Interconnects {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17466,7 +17466,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<slices>` element (first reached at `/domain/os/nvram/source/slices`).
     public struct Slices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "slices"
@@ -17480,7 +17480,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17496,7 +17496,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<seclabel>` element (first reached at `/domain/os/nvram/source/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "seclabel"
@@ -17510,7 +17510,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17558,7 +17558,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<reservations>` element (first reached at `/domain/os/nvram/source/reservations`).
     public struct Reservations: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "reservations"
@@ -17572,7 +17572,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17594,7 +17594,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<host>` element (first reached at `/domain/os/nvram/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -17607,7 +17607,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17661,7 +17661,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<snapshot>` element (first reached at `/domain/os/nvram/source/snapshot`).
     public struct Snapshot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "snapshot"
@@ -17674,7 +17674,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17690,7 +17690,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<config>` element (first reached at `/domain/os/nvram/source/config`).
     public struct Config: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "config"
@@ -17703,7 +17703,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17719,7 +17719,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<initiator>` element (first reached at `/domain/os/nvram/source/initiator`).
     public struct Initiator: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "initiator"
@@ -17733,7 +17733,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17749,7 +17749,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<cookies>` element (first reached at `/domain/os/nvram/source/cookies`).
     public struct Cookies: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cookies"
@@ -17763,7 +17763,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17779,7 +17779,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<readahead>` element (first reached at `/domain/os/nvram/source/readahead`).
     public struct Readahead: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "readahead"
@@ -17792,7 +17792,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17808,7 +17808,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<timeout>` element (first reached at `/domain/os/nvram/source/timeout`).
     public struct Timeout: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "timeout"
@@ -17821,7 +17821,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17837,7 +17837,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<ssl>` element (first reached at `/domain/os/nvram/source/ssl`).
     public struct Ssl: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ssl"
@@ -17850,7 +17850,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17866,7 +17866,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<identity>` element (first reached at `/domain/os/nvram/source/identity`).
     public struct Identity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "identity"
@@ -17879,7 +17879,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17901,7 +17901,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<address>` element (first reached at `/domain/os/nvram/source/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -17914,7 +17914,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17954,7 +17954,7 @@ extension DomainDescription.OS.Nvram.Source {
     /// The `<reconnect>` element (first reached at `/domain/os/nvram/source/reconnect`).
     public struct Reconnect: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "reconnect"
@@ -17967,7 +17967,7 @@ extension DomainDescription.OS.Nvram.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -17989,7 +17989,7 @@ extension DomainDescription.Devices.Disk.Driver {
     /// The `<metadata_cache>` element (first reached at `/domain/devices/disk/driver/metadata_cache`).
     public struct MetadataCache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "metadata_cache"
@@ -18003,7 +18003,7 @@ extension DomainDescription.Devices.Disk.Driver {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18019,7 +18019,7 @@ extension DomainDescription.Devices.Disk.Mirror {
     /// The `<format>` element (first reached at `/domain/devices/disk/mirror/format`).
     public struct Format2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "format"
@@ -18033,7 +18033,7 @@ extension DomainDescription.Devices.Disk.Mirror {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18117,7 +18117,7 @@ extension DomainDescription.Devices.Disk.Auth {
     /// The `<secret>` element (first reached at `/domain/devices/disk/auth/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -18130,7 +18130,7 @@ extension DomainDescription.Devices.Disk.Auth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18175,7 +18175,7 @@ extension DomainDescription.Devices.Disk.Encryption {
     /// The `<secret>` element (first reached at `/domain/devices/disk/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -18188,7 +18188,7 @@ extension DomainDescription.Devices.Disk.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18230,7 +18230,7 @@ extension DomainDescription.Devices.Disk.Encryption {
     /// The `<cipher>` element (first reached at `/domain/devices/disk/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cipher"
@@ -18243,7 +18243,7 @@ extension DomainDescription.Devices.Disk.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18277,7 +18277,7 @@ extension DomainDescription.Devices.Disk.Encryption {
     /// The `<ivgen>` element (first reached at `/domain/devices/disk/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ivgen"
@@ -18290,7 +18290,7 @@ extension DomainDescription.Devices.Disk.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18312,7 +18312,7 @@ extension DomainDescription.Devices.Disk.Address {
     /// The `<zpci>` element (first reached at `/domain/devices/disk/address/zpci`).
     public struct Zpci: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "zpci"
@@ -18325,7 +18325,7 @@ extension DomainDescription.Devices.Disk.Address {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18347,7 +18347,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
     /// The `<cache>` element (first reached at `/domain/devices/filesystem/binary/cache`).
     public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cache"
@@ -18360,7 +18360,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18393,7 +18393,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
     /// The `<sandbox>` element (first reached at `/domain/devices/filesystem/binary/sandbox`).
     public struct Sandbox: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sandbox"
@@ -18406,7 +18406,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18439,7 +18439,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
     /// The `<lock>` element (first reached at `/domain/devices/filesystem/binary/lock`).
     public struct Lock: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "lock"
@@ -18452,7 +18452,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18474,7 +18474,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
     /// The `<thread_pool>` element (first reached at `/domain/devices/filesystem/binary/thread_pool`).
     public struct ThreadPool: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "thread_pool"
@@ -18487,7 +18487,7 @@ extension DomainDescription.Devices.Filesystem.Binary {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18503,7 +18503,7 @@ extension DomainDescription.Devices.Interface.Source {
     /// The `<local>` element (first reached at `/domain/devices/interface/source/local`).
     public struct Local: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "local"
@@ -18516,7 +18516,7 @@ extension DomainDescription.Devices.Interface.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18538,7 +18538,7 @@ extension DomainDescription.Devices.Interface.Source {
     /// The `<vendor>` element (first reached at `/domain/devices/interface/source/vendor`).
     public struct Vendor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vendor"
@@ -18551,7 +18551,7 @@ extension DomainDescription.Devices.Interface.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18567,7 +18567,7 @@ extension DomainDescription.Devices.Interface.Source {
     /// The `<address>` element (first reached at `/domain/devices/interface/source/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -18580,7 +18580,7 @@ extension DomainDescription.Devices.Interface.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18649,7 +18649,7 @@ extension DomainDescription.Devices.Interface.Virtualport {
     /// The `<parameters>` element (first reached at `/domain/devices/interface/virtualport/parameters`).
     public struct Parameters: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameters"
@@ -18662,7 +18662,7 @@ extension DomainDescription.Devices.Interface.Virtualport {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18708,7 +18708,7 @@ extension DomainDescription.Devices.Interface.Coalesce {
     /// The `<rx>` element (first reached at `/domain/devices/interface/coalesce/rx`).
     public struct Received: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rx"
@@ -18722,7 +18722,7 @@ extension DomainDescription.Devices.Interface.Coalesce {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18738,7 +18738,7 @@ extension DomainDescription.Devices.Interface.PortForward {
     /// The `<range>` element (first reached at `/domain/devices/interface/portForward/range`).
     public struct Range: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "range"
@@ -18751,7 +18751,7 @@ extension DomainDescription.Devices.Interface.PortForward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18785,7 +18785,7 @@ extension DomainDescription.Devices.Interface.Driver {
     /// The `<host>` element (first reached at `/domain/devices/interface/driver/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -18798,7 +18798,7 @@ extension DomainDescription.Devices.Interface.Driver {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18850,7 +18850,7 @@ extension DomainDescription.Devices.Interface.Driver {
     /// The `<guest>` element (first reached at `/domain/devices/interface/driver/guest`).
     public struct Guest: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "guest"
@@ -18863,7 +18863,7 @@ extension DomainDescription.Devices.Interface.Driver {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18903,7 +18903,7 @@ extension DomainDescription.Devices.Interface.Filterref {
     /// The `<parameter>` element (first reached at `/domain/devices/interface/filterref/parameter`).
     public struct Parameter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameter"
@@ -18916,7 +18916,7 @@ extension DomainDescription.Devices.Interface.Filterref {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18938,7 +18938,7 @@ extension DomainDescription.Devices.Interface.Bandwidth {
     /// The `<inbound>` element (first reached at `/domain/devices/interface/bandwidth/inbound`).
     public struct Inbound: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "inbound"
@@ -18951,7 +18951,7 @@ extension DomainDescription.Devices.Interface.Bandwidth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -18985,7 +18985,7 @@ extension DomainDescription.Devices.Interface.Vlan {
     /// The `<tag>` element (first reached at `/domain/devices/interface/vlan/tag`).
     public struct Tag: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tag"
@@ -18998,7 +18998,7 @@ extension DomainDescription.Devices.Interface.Vlan {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19037,7 +19037,7 @@ extension DomainDescription.Devices.Audio.Input {
     /// The `<settings>` element (first reached at `/domain/devices/audio/input/settings`).
     public struct Settings: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "settings"
@@ -19050,7 +19050,7 @@ extension DomainDescription.Devices.Audio.Input {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19110,7 +19110,7 @@ extension DomainDescription.Devices.Hostdev.Source {
     /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -19123,7 +19123,7 @@ extension DomainDescription.Devices.Hostdev.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19187,7 +19187,7 @@ extension DomainDescription.Devices.Hostdev.Source {
     /// The `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`).
     public struct Adapter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "adapter"
@@ -19201,7 +19201,7 @@ extension DomainDescription.Devices.Hostdev.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19288,7 +19288,7 @@ extension DomainDescription.Devices.Hostdev.Source {
     /// The `<host>` element (first reached at `/domain/devices/hostdev/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -19301,7 +19301,7 @@ extension DomainDescription.Devices.Hostdev.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19323,7 +19323,7 @@ extension DomainDescription.Devices.Video.Model {
     /// The `<acceleration>` element (first reached at `/domain/devices/video/model/acceleration`).
     public struct Acceleration: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "acceleration"
@@ -19336,7 +19336,7 @@ extension DomainDescription.Devices.Video.Model {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19364,7 +19364,7 @@ extension DomainDescription.Devices.Video.Model {
     /// The `<resolution>` element (first reached at `/domain/devices/video/model/resolution`).
     public struct Resolution: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "resolution"
@@ -19377,7 +19377,7 @@ extension DomainDescription.Devices.Video.Model {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19399,7 +19399,7 @@ extension DomainDescription.Devices.Console.Target {
     /// The `<model>` element (first reached at `/domain/devices/console/target/model`).
     public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "model"
@@ -19412,7 +19412,7 @@ extension DomainDescription.Devices.Console.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19466,7 +19466,7 @@ extension DomainDescription.Devices.TPM.Backend {
     /// The `<device>` element (first reached at `/domain/devices/tpm/backend/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "device"
@@ -19479,7 +19479,7 @@ extension DomainDescription.Devices.TPM.Backend {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19495,7 +19495,7 @@ extension DomainDescription.Devices.TPM.Backend {
     /// The `<encryption>` element (first reached at `/domain/devices/tpm/backend/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "encryption"
@@ -19508,7 +19508,7 @@ extension DomainDescription.Devices.TPM.Backend {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19524,7 +19524,7 @@ extension DomainDescription.Devices.TPM.Backend {
     /// The `<active_pcr_banks>` element (first reached at `/domain/devices/tpm/backend/active_pcr_banks`).
     public struct ActivePcrBanks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "active_pcr_banks"
@@ -19541,7 +19541,7 @@ extension DomainDescription.Devices.TPM.Backend {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19575,7 +19575,7 @@ extension DomainDescription.Devices.TPM.Backend {
     /// The `<source>` element (first reached at `/domain/devices/tpm/backend/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -19588,7 +19588,7 @@ extension DomainDescription.Devices.TPM.Backend {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19644,7 +19644,7 @@ extension DomainDescription.Devices.Memory.Target {
     /// The `<label>` element (first reached at `/domain/devices/memory/target/label`).
     public struct Label: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "label"
@@ -19658,7 +19658,7 @@ extension DomainDescription.Devices.Memory.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19674,7 +19674,7 @@ extension DomainDescription.Override.Device.Frontend {
     /// The `<property>` element (first reached at `/domain/override/device/frontend/property`).
     public struct Property: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "property"
@@ -19687,7 +19687,7 @@ extension DomainDescription.Override.Device.Frontend {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19741,7 +19741,7 @@ extension DomainDescription.CPU.NUMA.Cell.Distances {
     /// The `<sibling>` element (first reached at `/domain/cpu/numa/cell/distances/sibling`).
     public struct Sibling: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "sibling"
@@ -19754,7 +19754,7 @@ extension DomainDescription.CPU.NUMA.Cell.Distances {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19776,7 +19776,7 @@ extension DomainDescription.CPU.NUMA.Cell.Cache {
     /// The `<size>` element (first reached at `/domain/cpu/numa/cell/cache/size`).
     public struct Size: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "size"
@@ -19789,7 +19789,7 @@ extension DomainDescription.CPU.NUMA.Cell.Cache {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19811,7 +19811,7 @@ extension DomainDescription.OS.Nvram.Source.Slices {
     /// The `<slice>` element (first reached at `/domain/os/nvram/source/slices/slice`).
     public struct Slice: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "slice"
@@ -19824,7 +19824,7 @@ extension DomainDescription.OS.Nvram.Source.Slices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19866,7 +19866,7 @@ extension DomainDescription.OS.Nvram.Source.Reservations {
     /// The `<source>` element (first reached at `/domain/os/nvram/source/reservations/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -19880,7 +19880,7 @@ extension DomainDescription.OS.Nvram.Source.Reservations {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19945,7 +19945,7 @@ extension DomainDescription.OS.Nvram.Source.Initiator {
     /// The `<iqn>` element (first reached at `/domain/os/nvram/source/initiator/iqn`).
     public struct Iqn: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iqn"
@@ -19958,7 +19958,7 @@ extension DomainDescription.OS.Nvram.Source.Initiator {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -19974,7 +19974,7 @@ extension DomainDescription.OS.Nvram.Source.Cookies {
     /// The `<cookie>` element (first reached at `/domain/os/nvram/source/cookies/cookie`).
     public struct Cookie: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cookie"
@@ -19987,7 +19987,7 @@ extension DomainDescription.OS.Nvram.Source.Cookies {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -20009,7 +20009,7 @@ extension DomainDescription.Devices.Interface.Coalesce.Received {
     /// The `<frames>` element (first reached at `/domain/devices/interface/coalesce/rx/frames`).
     public struct Frames: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "frames"
@@ -20022,7 +20022,7 @@ extension DomainDescription.Devices.Interface.Coalesce.Received {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -20038,7 +20038,7 @@ extension DomainDescription.Devices.Hostdev.Source.Adapter {
     /// The `<parentaddr>` element (first reached at `/domain/devices/hostdev/source/adapter/parentaddr`).
     public struct Parentaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parentaddr"
@@ -20052,7 +20052,7 @@ extension DomainDescription.Devices.Hostdev.Source.Adapter {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct DomainSnapshotDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "domainsnapshot"
@@ -30,7 +30,7 @@ public struct DomainSnapshotDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -154,7 +154,7 @@ extension DomainSnapshotDescription {
     /// The `<memory>` element (first reached at `/domainsnapshot/memory`).
     public struct Memory: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "memory"
@@ -167,7 +167,7 @@ extension DomainSnapshotDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -209,7 +209,7 @@ extension DomainSnapshotDescription {
     /// The `<disks>` element (first reached at `/domainsnapshot/disks`).
     public struct Disks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disks"
@@ -223,7 +223,7 @@ extension DomainSnapshotDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -239,7 +239,7 @@ extension DomainSnapshotDescription {
     /// The `<parent>` element (first reached at `/domainsnapshot/parent`).
     public struct Parent: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parent"
@@ -253,7 +253,7 @@ extension DomainSnapshotDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -269,7 +269,7 @@ extension DomainSnapshotDescription {
     /// The `<cookie>` element (first reached at `/domainsnapshot/cookie`).
     public struct Cookie: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cookie"
@@ -282,7 +282,7 @@ extension DomainSnapshotDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
     }
@@ -292,7 +292,7 @@ extension DomainSnapshotDescription.Disks {
     /// The `<disk>` element (first reached at `/domainsnapshot/disks/disk`).
     public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "disk"
@@ -307,7 +307,7 @@ extension DomainSnapshotDescription.Disks {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -390,7 +390,7 @@ extension DomainSnapshotDescription.Disks.Disk {
     /// The `<source>` element (first reached at `/domainsnapshot/disks/disk/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -403,7 +403,7 @@ extension DomainSnapshotDescription.Disks.Disk {
                 .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Source.Slices.schema })),
                 .init("privateData", .flag),
                 .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Source.Encryption.schema })),
-                .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Source.Host.schema })),
+                .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Source.Host.schema }), repeated: true),
                 .init("snapshot", .view({ DomainSnapshotDescription.Disks.Disk.Source.Snapshot.schema })),
                 .init("config", .view({ DomainSnapshotDescription.Disks.Disk.Source.Config.schema })),
                 .init("auth", .view({ DomainSnapshotDescription.Disks.Disk.Source.Auth.schema })),
@@ -417,7 +417,7 @@ extension DomainSnapshotDescription.Disks.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -493,10 +493,10 @@ extension DomainSnapshotDescription.Disks.Disk {
             set { setView(child: "encryption", newValue) }
         }
 
-        /// The `<host>` element.
-        public var host: DomainSnapshotDescription.Disks.Disk.Source.Host? {
-            get { view(child: "host") }
-            set { setView(child: "host", newValue) }
+        /// The `<host>` elements.
+        public var hosts: [DomainSnapshotDescription.Disks.Disk.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
         }
 
         /// The `<snapshot>` element.
@@ -606,7 +606,7 @@ extension DomainSnapshotDescription.Disks.Disk {
     /// The `<driver>` element (first reached at `/domainsnapshot/disks/disk/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -620,7 +620,7 @@ extension DomainSnapshotDescription.Disks.Disk {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -668,7 +668,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<seclabel>` element (first reached at `/domainsnapshot/disks/disk/source/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "seclabel"
@@ -682,7 +682,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -730,7 +730,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<slices>` element (first reached at `/domainsnapshot/disks/disk/source/slices`).
     public struct Slices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "slices"
@@ -744,7 +744,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -760,7 +760,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<encryption>` element (first reached at `/domainsnapshot/disks/disk/source/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "encryption"
@@ -776,7 +776,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -856,7 +856,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<host>` element (first reached at `/domainsnapshot/disks/disk/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -869,7 +869,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -923,7 +923,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<snapshot>` element (first reached at `/domainsnapshot/disks/disk/source/snapshot`).
     public struct Snapshot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "snapshot"
@@ -936,7 +936,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -952,7 +952,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<config>` element (first reached at `/domainsnapshot/disks/disk/source/config`).
     public struct Config: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "config"
@@ -965,7 +965,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -981,7 +981,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<auth>` element (first reached at `/domainsnapshot/disks/disk/source/auth`).
     public struct Auth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "auth"
@@ -995,7 +995,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1017,7 +1017,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<initiator>` element (first reached at `/domainsnapshot/disks/disk/source/initiator`).
     public struct Initiator: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "initiator"
@@ -1031,7 +1031,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1047,7 +1047,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<cookies>` element (first reached at `/domainsnapshot/disks/disk/source/cookies`).
     public struct Cookies: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cookies"
@@ -1061,7 +1061,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1077,7 +1077,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<readahead>` element (first reached at `/domainsnapshot/disks/disk/source/readahead`).
     public struct Readahead: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "readahead"
@@ -1090,7 +1090,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1106,7 +1106,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<timeout>` element (first reached at `/domainsnapshot/disks/disk/source/timeout`).
     public struct Timeout: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "timeout"
@@ -1119,7 +1119,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1135,7 +1135,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<ssl>` element (first reached at `/domainsnapshot/disks/disk/source/ssl`).
     public struct Ssl: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ssl"
@@ -1148,7 +1148,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1164,7 +1164,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     /// The `<identity>` element (first reached at `/domainsnapshot/disks/disk/source/identity`).
     public struct Identity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "identity"
@@ -1177,7 +1177,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1199,7 +1199,7 @@ extension DomainSnapshotDescription.Disks.Disk.Driver {
     /// The `<metadata_cache>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache`).
     public struct MetadataCache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "metadata_cache"
@@ -1213,7 +1213,7 @@ extension DomainSnapshotDescription.Disks.Disk.Driver {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1229,7 +1229,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Slices {
     /// The `<slice>` element (first reached at `/domainsnapshot/disks/disk/source/slices/slice`).
     public struct Slice: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "slice"
@@ -1242,7 +1242,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Slices {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1284,7 +1284,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     /// The `<secret>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -1297,7 +1297,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1339,7 +1339,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     /// The `<cipher>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cipher"
@@ -1352,7 +1352,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1386,7 +1386,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     /// The `<ivgen>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ivgen"
@@ -1399,7 +1399,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1421,7 +1421,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Auth {
     /// The `<secret>` element (first reached at `/domainsnapshot/disks/disk/source/auth/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -1434,7 +1434,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Auth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1479,7 +1479,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Initiator {
     /// The `<iqn>` element (first reached at `/domainsnapshot/disks/disk/source/initiator/iqn`).
     public struct Iqn: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iqn"
@@ -1492,7 +1492,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Initiator {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1508,7 +1508,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Cookies {
     /// The `<cookie>` element (first reached at `/domainsnapshot/disks/disk/source/cookies/cookie`).
     public struct Cookie: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cookie"
@@ -1521,7 +1521,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Cookies {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1543,7 +1543,7 @@ extension DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache {
     /// The `<max_size>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache/max_size`).
     public struct MaxSize: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "max_size"
@@ -1556,7 +1556,7 @@ extension DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct InterfaceDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "interface"
@@ -19,7 +19,7 @@ public struct InterfaceDescription: LibvirtXMLDocument {
             .init("mac", .view({ InterfaceDescription.MAC.schema })),
             .init("link", .view({ InterfaceDescription.Link.schema })),
             .init("mtu", .view({ InterfaceDescription.MTU.schema })),
-            .init("protocol", .view({ InterfaceDescription.Kind2.schema })),
+            .init("protocol", .view({ InterfaceDescription.Kind2.schema }), repeated: true),
             .init("bridge", .view({ InterfaceDescription.Bridge.schema })),
             .init("bond", .view({ InterfaceDescription.Bond.schema })),
             .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
@@ -27,7 +27,7 @@ public struct InterfaceDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -67,10 +67,10 @@ public struct InterfaceDescription: LibvirtXMLDocument {
         set { setView(child: "mtu", newValue) }
     }
 
-    /// The `<protocol>` element.
-    public var `protocol`: InterfaceDescription.Kind2? {
-        get { view(child: "protocol") }
-        set { setView(child: "protocol", newValue) }
+    /// The `<protocol>` elements.
+    public var protocols: [InterfaceDescription.Kind2] {
+        get { views(children: "protocol") }
+        set { setViews(children: "protocol", newValue) }
     }
 
     /// The `<bridge>` element.
@@ -119,7 +119,7 @@ extension InterfaceDescription {
     /// The `<start>` element (first reached at `/interface/start`).
     public struct Start: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "start"
@@ -132,7 +132,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -168,7 +168,7 @@ extension InterfaceDescription {
     /// The `<mac>` element (first reached at `/interface/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -181,7 +181,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -197,7 +197,7 @@ extension InterfaceDescription {
     /// The `<link>` element (first reached at `/interface/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "link"
@@ -210,7 +210,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -264,7 +264,7 @@ extension InterfaceDescription {
     /// The `<mtu>` element (first reached at `/interface/mtu`).
     public struct MTU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mtu"
@@ -277,7 +277,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -293,7 +293,7 @@ extension InterfaceDescription {
     /// The `<protocol>` element (first reached at `/interface/protocol`).
     public struct Kind2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "protocol"
@@ -310,7 +310,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -367,7 +367,7 @@ extension InterfaceDescription {
     /// The `<bridge>` element (first reached at `/interface/bridge`).
     public struct Bridge: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bridge"
@@ -381,7 +381,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -409,7 +409,7 @@ extension InterfaceDescription {
     /// The `<bond>` element (first reached at `/interface/bond`).
     public struct Bond: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bond"
@@ -425,7 +425,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -491,7 +491,7 @@ extension InterfaceDescription {
     /// The `<vlan>` element (first reached at `/interface/vlan`).
     public struct Vlan: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vlan"
@@ -505,7 +505,7 @@ extension InterfaceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -527,7 +527,7 @@ extension InterfaceDescription.Kind2 {
     /// The `<dhcp>` element (first reached at `/interface/protocol/dhcp`).
     public struct DHCP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "dhcp"
@@ -540,7 +540,7 @@ extension InterfaceDescription.Kind2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -556,7 +556,7 @@ extension InterfaceDescription.Kind2 {
     /// The `<ip>` element (first reached at `/interface/protocol/ip`).
     public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ip"
@@ -569,7 +569,7 @@ extension InterfaceDescription.Kind2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -591,7 +591,7 @@ extension InterfaceDescription.Kind2 {
     /// The `<route>` element (first reached at `/interface/protocol/route`).
     public struct Route: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "route"
@@ -604,7 +604,7 @@ extension InterfaceDescription.Kind2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -620,7 +620,7 @@ extension InterfaceDescription.Bridge {
     /// The `<interface>` element (first reached at `/interface/bridge/interface`).
     public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interface"
@@ -637,7 +637,7 @@ extension InterfaceDescription.Bridge {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -703,7 +703,7 @@ extension InterfaceDescription.Bond {
     /// The `<miimon>` element (first reached at `/interface/bond/miimon`).
     public struct Miimon: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "miimon"
@@ -716,7 +716,7 @@ extension InterfaceDescription.Bond {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -767,7 +767,7 @@ extension InterfaceDescription.Bond {
     /// The `<arpmon>` element (first reached at `/interface/bond/arpmon`).
     public struct Arpmon: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "arpmon"
@@ -780,7 +780,7 @@ extension InterfaceDescription.Bond {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -831,7 +831,7 @@ extension InterfaceDescription.Bond {
     /// The `<interface>` element (first reached at `/interface/bond/interface`).
     public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interface"
@@ -846,7 +846,7 @@ extension InterfaceDescription.Bond {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -894,7 +894,7 @@ extension InterfaceDescription.Vlan {
     /// The `<interface>` element (first reached at `/interface/vlan/interface`).
     public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interface"
@@ -907,7 +907,7 @@ extension InterfaceDescription.Vlan {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

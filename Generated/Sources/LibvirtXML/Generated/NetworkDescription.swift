@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct NetworkDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "network"
@@ -36,7 +36,7 @@ public struct NetworkDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -165,7 +165,7 @@ extension NetworkDescription {
     /// The `<metadata>` element (first reached at `/network/metadata`).
     public struct Metadata: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "metadata"
@@ -178,7 +178,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
     }
@@ -188,7 +188,7 @@ extension NetworkDescription {
     /// The `<bridge>` element (first reached at `/network/bridge`).
     public struct Bridge: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bridge"
@@ -201,7 +201,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -258,7 +258,7 @@ extension NetworkDescription {
     /// The `<mtu>` element (first reached at `/network/mtu`).
     public struct MTU: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mtu"
@@ -271,7 +271,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -287,7 +287,7 @@ extension NetworkDescription {
     /// The `<mac>` element (first reached at `/network/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -300,7 +300,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -316,7 +316,7 @@ extension NetworkDescription {
     /// The `<forward>` element (first reached at `/network/forward`).
     public struct Forward: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "forward"
@@ -334,7 +334,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -427,7 +427,7 @@ extension NetworkDescription {
     /// The `<virtualport>` element (first reached at `/network/virtualport`).
     public struct Virtualport: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "virtualport"
@@ -441,7 +441,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -486,7 +486,7 @@ extension NetworkDescription {
     /// The `<portgroup>` element (first reached at `/network/portgroup`).
     public struct Portgroup: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "portgroup"
@@ -502,7 +502,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -548,7 +548,7 @@ extension NetworkDescription {
     /// The `<domain>` element (first reached at `/network/domain`).
     public struct Domain: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "domain"
@@ -561,7 +561,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -583,7 +583,7 @@ extension NetworkDescription {
     /// The `<dns>` element (first reached at `/network/dns`).
     public struct Dns: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "dns"
@@ -600,7 +600,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -646,7 +646,7 @@ extension NetworkDescription {
     /// The `<bandwidth>` element (first reached at `/network/bandwidth`).
     public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bandwidth"
@@ -661,7 +661,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -689,7 +689,7 @@ extension NetworkDescription {
     /// The `<vlan>` element (first reached at `/network/vlan`).
     public struct Vlan: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vlan"
@@ -703,7 +703,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -739,7 +739,7 @@ extension NetworkDescription {
     /// The `<port>` element (first reached at `/network/port`).
     public struct Port: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "port"
@@ -752,7 +752,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -768,7 +768,7 @@ extension NetworkDescription {
     /// The `<ip>` element (first reached at `/network/ip`).
     public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ip"
@@ -783,7 +783,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -835,7 +835,7 @@ extension NetworkDescription {
     /// The `<route>` element (first reached at `/network/route`).
     public struct Route: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "route"
@@ -848,7 +848,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -894,7 +894,7 @@ extension NetworkDescription {
     /// The `<options>` element (first reached at `/network/options`).
     public struct Options: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "options"
@@ -908,7 +908,7 @@ extension NetworkDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -924,7 +924,7 @@ extension NetworkDescription.Forward {
     /// The `<interface>` element (first reached at `/network/forward/interface`).
     public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "interface"
@@ -937,7 +937,7 @@ extension NetworkDescription.Forward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -959,7 +959,7 @@ extension NetworkDescription.Forward {
     /// The `<address>` element (first reached at `/network/forward/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -972,7 +972,7 @@ extension NetworkDescription.Forward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1038,7 +1038,7 @@ extension NetworkDescription.Forward {
     /// The `<pf>` element (first reached at `/network/forward/pf`).
     public struct Pf: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pf"
@@ -1051,7 +1051,7 @@ extension NetworkDescription.Forward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1067,7 +1067,7 @@ extension NetworkDescription.Forward {
     /// The `<driver>` element (first reached at `/network/forward/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -1080,7 +1080,7 @@ extension NetworkDescription.Forward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1113,7 +1113,7 @@ extension NetworkDescription.Forward {
     /// The `<nat>` element (first reached at `/network/forward/nat`).
     public struct NAT: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "nat"
@@ -1128,7 +1128,7 @@ extension NetworkDescription.Forward {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1156,7 +1156,7 @@ extension NetworkDescription.Virtualport {
     /// The `<parameters>` element (first reached at `/network/virtualport/parameters`).
     public struct Parameters: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameters"
@@ -1169,7 +1169,7 @@ extension NetworkDescription.Virtualport {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1215,7 +1215,7 @@ extension NetworkDescription.Dns {
     /// The `<forwarder>` element (first reached at `/network/dns/forwarder`).
     public struct Forwarder: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "forwarder"
@@ -1228,7 +1228,7 @@ extension NetworkDescription.Dns {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1250,7 +1250,7 @@ extension NetworkDescription.Dns {
     /// The `<txt>` element (first reached at `/network/dns/txt`).
     public struct Txt: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "txt"
@@ -1263,7 +1263,7 @@ extension NetworkDescription.Dns {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1285,7 +1285,7 @@ extension NetworkDescription.Dns {
     /// The `<srv>` element (first reached at `/network/dns/srv`).
     public struct Srv: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "srv"
@@ -1298,7 +1298,7 @@ extension NetworkDescription.Dns {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1350,7 +1350,7 @@ extension NetworkDescription.Dns {
     /// The `<host>` element (first reached at `/network/dns/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -1364,7 +1364,7 @@ extension NetworkDescription.Dns {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1386,7 +1386,7 @@ extension NetworkDescription.Bandwidth {
     /// The `<inbound>` element (first reached at `/network/bandwidth/inbound`).
     public struct Inbound: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "inbound"
@@ -1399,7 +1399,7 @@ extension NetworkDescription.Bandwidth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1433,7 +1433,7 @@ extension NetworkDescription.Vlan {
     /// The `<tag>` element (first reached at `/network/vlan/tag`).
     public struct Tag: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tag"
@@ -1446,7 +1446,7 @@ extension NetworkDescription.Vlan {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1485,7 +1485,7 @@ extension NetworkDescription.IP {
     /// The `<tftp>` element (first reached at `/network/ip/tftp`).
     public struct Tftp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tftp"
@@ -1498,7 +1498,7 @@ extension NetworkDescription.IP {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1514,7 +1514,7 @@ extension NetworkDescription.IP {
     /// The `<dhcp>` element (first reached at `/network/ip/dhcp`).
     public struct DHCP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "dhcp"
@@ -1530,7 +1530,7 @@ extension NetworkDescription.IP {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1558,7 +1558,7 @@ extension NetworkDescription.Options {
     /// The `<option>` element (first reached at `/network/options/option`).
     public struct Option: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "option"
@@ -1571,7 +1571,7 @@ extension NetworkDescription.Options {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1587,7 +1587,7 @@ extension NetworkDescription.Forward.NAT {
     /// The `<address>` element (first reached at `/network/forward/nat/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -1600,7 +1600,7 @@ extension NetworkDescription.Forward.NAT {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1622,7 +1622,7 @@ extension NetworkDescription.Forward.NAT {
     /// The `<port>` element (first reached at `/network/forward/nat/port`).
     public struct Port: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "port"
@@ -1635,7 +1635,7 @@ extension NetworkDescription.Forward.NAT {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1657,7 +1657,7 @@ extension NetworkDescription.IP.DHCP {
     /// The `<range>` element (first reached at `/network/ip/dhcp/range`).
     public struct Range: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "range"
@@ -1671,7 +1671,7 @@ extension NetworkDescription.IP.DHCP {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1699,7 +1699,7 @@ extension NetworkDescription.IP.DHCP {
     /// The `<host>` element (first reached at `/network/ip/dhcp/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -1713,7 +1713,7 @@ extension NetworkDescription.IP.DHCP {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1753,7 +1753,7 @@ extension NetworkDescription.IP.DHCP {
     /// The `<bootp>` element (first reached at `/network/ip/dhcp/bootp`).
     public struct Bootp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bootp"
@@ -1766,7 +1766,7 @@ extension NetworkDescription.IP.DHCP {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1788,7 +1788,7 @@ extension NetworkDescription.IP.DHCP.Range {
     /// The `<lease>` element (first reached at `/network/ip/dhcp/range/lease`).
     public struct Lease: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "lease"
@@ -1801,7 +1801,7 @@ extension NetworkDescription.IP.DHCP.Range {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct NetworkFilterBindingDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "filterbinding"
@@ -24,7 +24,7 @@ public struct NetworkFilterBindingDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -63,7 +63,7 @@ extension NetworkFilterBindingDescription {
     /// The `<owner>` element (first reached at `/filterbinding/owner`).
     public struct Owner: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "owner"
@@ -78,7 +78,7 @@ extension NetworkFilterBindingDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -100,7 +100,7 @@ extension NetworkFilterBindingDescription {
     /// The `<portdev>` element (first reached at `/filterbinding/portdev`).
     public struct Portdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "portdev"
@@ -113,7 +113,7 @@ extension NetworkFilterBindingDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -129,7 +129,7 @@ extension NetworkFilterBindingDescription {
     /// The `<mac>` element (first reached at `/filterbinding/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -142,7 +142,7 @@ extension NetworkFilterBindingDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -158,7 +158,7 @@ extension NetworkFilterBindingDescription {
     /// The `<filterref>` element (first reached at `/filterbinding/filterref`).
     public struct Filterref: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "filterref"
@@ -172,7 +172,7 @@ extension NetworkFilterBindingDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -194,7 +194,7 @@ extension NetworkFilterBindingDescription.Filterref {
     /// The `<parameter>` element (first reached at `/filterbinding/filterref/parameter`).
     public struct Parameter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameter"
@@ -207,7 +207,7 @@ extension NetworkFilterBindingDescription.Filterref {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct NetworkFilterDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "filter"
@@ -22,7 +22,7 @@ public struct NetworkFilterDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -67,7 +67,7 @@ extension NetworkFilterDescription {
     /// The `<filterref>` element (first reached at `/filter/filterref`).
     public struct Filterref: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "filterref"
@@ -81,7 +81,7 @@ extension NetworkFilterDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -103,7 +103,7 @@ extension NetworkFilterDescription {
     /// The `<rule>` element (first reached at `/filter/rule`).
     public struct Rule: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rule"
@@ -140,7 +140,7 @@ extension NetworkFilterDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -364,7 +364,7 @@ extension NetworkFilterDescription.Filterref {
     /// The `<parameter>` element (first reached at `/filter/filterref/parameter`).
     public struct Parameter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameter"
@@ -377,7 +377,7 @@ extension NetworkFilterDescription.Filterref {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -399,7 +399,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<mac>` element (first reached at `/filter/rule/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -412,7 +412,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -464,7 +464,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<vlan>` element (first reached at `/filter/rule/vlan`).
     public struct Vlan: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vlan"
@@ -477,7 +477,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -535,7 +535,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<stp>` element (first reached at `/filter/rule/stp`).
     public struct Stp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "stp"
@@ -548,7 +548,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -714,7 +714,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<arp>` element (first reached at `/filter/rule/arp`).
     public struct Arp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "arp"
@@ -727,7 +727,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -850,7 +850,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<ip>` element (first reached at `/filter/rule/ip`).
     public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ip"
@@ -863,7 +863,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -969,7 +969,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<ipv6>` element (first reached at `/filter/rule/ipv6`).
     public struct Ipv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ipv6"
@@ -982,7 +982,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1106,7 +1106,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<tcp>` element (first reached at `/filter/rule/tcp`).
     public struct TCP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tcp"
@@ -1119,7 +1119,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1255,7 +1255,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<udp>` element (first reached at `/filter/rule/udp`).
     public struct UDP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "udp"
@@ -1268,7 +1268,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1398,7 +1398,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<icmp>` element (first reached at `/filter/rule/icmp`).
     public struct Icmp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "icmp"
@@ -1411,7 +1411,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1529,7 +1529,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<igmp>` element (first reached at `/filter/rule/igmp`).
     public struct Igmp: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "igmp"
@@ -1542,7 +1542,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1648,7 +1648,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<tcp-ipv6>` element (first reached at `/filter/rule/tcp-ipv6`).
     public struct TCPIpv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tcp-ipv6"
@@ -1661,7 +1661,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1773,7 +1773,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<udp-ipv6>` element (first reached at `/filter/rule/udp-ipv6`).
     public struct UDPIpv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "udp-ipv6"
@@ -1786,7 +1786,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1892,7 +1892,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<icmpv6>` element (first reached at `/filter/rule/icmpv6`).
     public struct Icmpv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "icmpv6"
@@ -1905,7 +1905,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1999,7 +1999,7 @@ extension NetworkFilterDescription.Rule {
     /// The `<all-ipv6>` element (first reached at `/filter/rule/all-ipv6`).
     public struct AllIpv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "all-ipv6"
@@ -2012,7 +2012,7 @@ extension NetworkFilterDescription.Rule {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

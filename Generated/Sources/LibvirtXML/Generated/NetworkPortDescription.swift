@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct NetworkPortDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "networkport"
@@ -29,7 +29,7 @@ public struct NetworkPortDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -98,7 +98,7 @@ extension NetworkPortDescription {
     /// The `<owner>` element (first reached at `/networkport/owner`).
     public struct Owner: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "owner"
@@ -113,7 +113,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -135,7 +135,7 @@ extension NetworkPortDescription {
     /// The `<mac>` element (first reached at `/networkport/mac`).
     public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mac"
@@ -148,7 +148,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -164,7 +164,7 @@ extension NetworkPortDescription {
     /// The `<rxfilters>` element (first reached at `/networkport/rxfilters`).
     public struct Rxfilters: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "rxfilters"
@@ -177,7 +177,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -193,7 +193,7 @@ extension NetworkPortDescription {
     /// The `<virtualport>` element (first reached at `/networkport/virtualport`).
     public struct Virtualport: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "virtualport"
@@ -207,7 +207,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -252,7 +252,7 @@ extension NetworkPortDescription {
     /// The `<bandwidth>` element (first reached at `/networkport/bandwidth`).
     public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "bandwidth"
@@ -267,7 +267,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -295,7 +295,7 @@ extension NetworkPortDescription {
     /// The `<vlan>` element (first reached at `/networkport/vlan`).
     public struct Vlan: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vlan"
@@ -309,7 +309,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -345,7 +345,7 @@ extension NetworkPortDescription {
     /// The `<port>` element (first reached at `/networkport/port`).
     public struct Port: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "port"
@@ -358,7 +358,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -374,7 +374,7 @@ extension NetworkPortDescription {
     /// The `<plug>` element (first reached at `/networkport/plug`).
     public struct Plug: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "plug"
@@ -389,7 +389,7 @@ extension NetworkPortDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -510,7 +510,7 @@ extension NetworkPortDescription.Virtualport {
     /// The `<parameters>` element (first reached at `/networkport/virtualport/parameters`).
     public struct Parameters: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parameters"
@@ -523,7 +523,7 @@ extension NetworkPortDescription.Virtualport {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -569,7 +569,7 @@ extension NetworkPortDescription.Bandwidth {
     /// The `<inbound>` element (first reached at `/networkport/bandwidth/inbound`).
     public struct Inbound: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "inbound"
@@ -582,7 +582,7 @@ extension NetworkPortDescription.Bandwidth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -616,7 +616,7 @@ extension NetworkPortDescription.Vlan {
     /// The `<tag>` element (first reached at `/networkport/vlan/tag`).
     public struct Tag: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "tag"
@@ -629,7 +629,7 @@ extension NetworkPortDescription.Vlan {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -668,7 +668,7 @@ extension NetworkPortDescription.Plug {
     /// The `<driver>` element (first reached at `/networkport/plug/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -681,7 +681,7 @@ extension NetworkPortDescription.Plug {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -714,7 +714,7 @@ extension NetworkPortDescription.Plug {
     /// The `<address>` element (first reached at `/networkport/plug/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -727,7 +727,7 @@ extension NetworkPortDescription.Plug {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

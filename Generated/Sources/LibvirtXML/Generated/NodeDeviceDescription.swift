@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct NodeDeviceDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "device"
@@ -25,7 +25,7 @@ public struct NodeDeviceDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -70,7 +70,7 @@ extension NodeDeviceDescription {
     /// The `<devnode>` element (first reached at `/device/devnode`).
     public struct Devnode: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "devnode"
@@ -83,7 +83,7 @@ extension NodeDeviceDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -122,7 +122,7 @@ extension NodeDeviceDescription {
     /// The `<parent>` element (first reached at `/device/parent`).
     public struct Parent: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parent"
@@ -135,7 +135,7 @@ extension NodeDeviceDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -169,7 +169,7 @@ extension NodeDeviceDescription {
     /// The `<driver>` element (first reached at `/device/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "driver"
@@ -183,7 +183,7 @@ extension NodeDeviceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -199,7 +199,7 @@ extension NodeDeviceDescription {
     /// The `<capability>` element (first reached at `/device/capability`).
     public struct Capability: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capability"
@@ -257,7 +257,7 @@ extension NodeDeviceDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -608,7 +608,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<product>` element (first reached at `/device/capability/product`).
     public struct Product: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "product"
@@ -621,7 +621,7 @@ extension NodeDeviceDescription.Capability {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -643,7 +643,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<hardware>` element (first reached at `/device/capability/hardware`).
     public struct Hardware: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "hardware"
@@ -660,7 +660,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -694,7 +694,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<firmware>` element (first reached at `/device/capability/firmware`).
     public struct Firmware: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "firmware"
@@ -710,7 +710,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -738,7 +738,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<vendor>` element (first reached at `/device/capability/vendor`).
     public struct Vendor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vendor"
@@ -751,7 +751,7 @@ extension NodeDeviceDescription.Capability {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -773,7 +773,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<capability>` element (first reached at `/device/capability/capability`).
     public struct Capability2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capability"
@@ -782,10 +782,10 @@ extension NodeDeviceDescription.Capability {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type", "maxCount"],
             children: [
-                .init("address", .view({ NodeDeviceDescription.Capability.Capability2.Address.schema })),
+                .init("address", .view({ NodeDeviceDescription.Capability.Capability2.Address.schema }), repeated: true),
                 .init("type", .view({ NodeDeviceDescription.Capability.Capability2.Kind2.schema }), repeated: true),
                 .init("name", .value),
-                .init("fields", .view({ NodeDeviceDescription.Capability.Capability2.Fields.schema })),
+                .init("fields", .view({ NodeDeviceDescription.Capability.Capability2.Fields.schema }), repeated: true),
                 .init("wwnn", .value),
                 .init("wwpn", .value),
                 .init("fabric_wwn", .value),
@@ -801,7 +801,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -817,10 +817,10 @@ extension NodeDeviceDescription.Capability {
             set { setAttribute("maxCount", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: NodeDeviceDescription.Capability.Capability2.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// The `<address>` elements.
+        public var addresses: [NodeDeviceDescription.Capability.Capability2.Address] {
+            get { views(children: "address") }
+            set { setViews(children: "address", newValue) }
         }
 
         /// The `<type>` elements.
@@ -835,10 +835,10 @@ extension NodeDeviceDescription.Capability {
             set { setValue(child: "name", newValue) }
         }
 
-        /// The `<fields>` element.
-        public var fields: NodeDeviceDescription.Capability.Capability2.Fields? {
-            get { view(child: "fields") }
-            set { setView(child: "fields", newValue) }
+        /// The `<fields>` elements.
+        public var fieldses: [NodeDeviceDescription.Capability.Capability2.Fields] {
+            get { views(children: "fields") }
+            set { setViews(children: "fields", newValue) }
         }
 
         /// The text of the `<wwnn>` element.
@@ -980,7 +980,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<iommuGroup>` element (first reached at `/device/capability/iommuGroup`).
     public struct IommuGroup: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iommuGroup"
@@ -994,7 +994,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1016,7 +1016,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<numa>` element (first reached at `/device/capability/numa`).
     public struct NUMA: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "numa"
@@ -1029,7 +1029,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1045,7 +1045,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<pci-express>` element (first reached at `/device/capability/pci-express`).
     public struct PCIExpress: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pci-express"
@@ -1059,7 +1059,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1075,7 +1075,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<link>` element (first reached at `/device/capability/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "link"
@@ -1088,7 +1088,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1142,7 +1142,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<feature>` element (first reached at `/device/capability/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "feature"
@@ -1155,7 +1155,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1171,7 +1171,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<type>` element (first reached at `/device/capability/type`).
     public struct Kind2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "type"
@@ -1184,7 +1184,7 @@ extension NodeDeviceDescription.Capability {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1206,7 +1206,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<attr>` element (first reached at `/device/capability/attr`).
     public struct Attr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "attr"
@@ -1219,7 +1219,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1241,7 +1241,7 @@ extension NodeDeviceDescription.Capability {
     /// The `<channel_dev_addr>` element (first reached at `/device/capability/channel_dev_addr`).
     public struct ChannelDeviceAddress: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "channel_dev_addr"
@@ -1257,7 +1257,7 @@ extension NodeDeviceDescription.Capability {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1285,7 +1285,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     /// The `<address>` element (first reached at `/device/capability/capability/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -1298,7 +1298,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1332,7 +1332,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     /// The `<type>` element (first reached at `/device/capability/capability/type`).
     public struct Kind2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "type"
@@ -1348,7 +1348,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1402,7 +1402,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     /// The `<fields>` element (first reached at `/device/capability/capability/fields`).
     public struct Fields: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "fields"
@@ -1422,7 +1422,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1497,7 +1497,7 @@ extension NodeDeviceDescription.Capability.PCIExpress {
     /// The `<link>` element (first reached at `/device/capability/pci-express/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "link"
@@ -1510,7 +1510,7 @@ extension NodeDeviceDescription.Capability.PCIExpress {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1561,7 +1561,7 @@ extension NodeDeviceDescription.Capability.Capability2.Fields {
     /// The `<vendor_field>` element (first reached at `/device/capability/capability/fields/vendor_field`).
     public struct VendorField: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vendor_field"
@@ -1574,7 +1574,7 @@ extension NodeDeviceDescription.Capability.Capability2.Fields {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1596,7 +1596,7 @@ extension NodeDeviceDescription.Capability.Capability2.Fields {
     /// The `<system_field>` element (first reached at `/device/capability/capability/fields/system_field`).
     public struct SystemField: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "system_field"
@@ -1609,7 +1609,7 @@ extension NodeDeviceDescription.Capability.Capability2.Fields {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

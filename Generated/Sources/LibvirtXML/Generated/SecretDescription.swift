@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct SecretDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "secret"
@@ -22,7 +22,7 @@ public struct SecretDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -61,7 +61,7 @@ extension SecretDescription {
     /// The `<usage>` element (first reached at `/secret/usage`).
     public struct Usage: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "usage"
@@ -77,7 +77,7 @@ extension SecretDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct StoragePoolCapabilitiesDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "storagepoolCapabilities"
@@ -20,7 +20,7 @@ public struct StoragePoolCapabilitiesDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -35,7 +35,7 @@ extension StoragePoolCapabilitiesDescription {
     /// The `<pool>` element (first reached at `/storagepoolCapabilities/pool`).
     public struct Pool: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "pool"
@@ -50,7 +50,7 @@ extension StoragePoolCapabilitiesDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -84,7 +84,7 @@ extension StoragePoolCapabilitiesDescription.Pool {
     /// The `<poolOptions>` element (first reached at `/storagepoolCapabilities/pool/poolOptions`).
     public struct PoolOptions: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "poolOptions"
@@ -99,7 +99,7 @@ extension StoragePoolCapabilitiesDescription.Pool {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -121,7 +121,7 @@ extension StoragePoolCapabilitiesDescription.Pool {
     /// The `<volOptions>` element (first reached at `/storagepoolCapabilities/pool/volOptions`).
     public struct VolumeOptions: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "volOptions"
@@ -136,7 +136,7 @@ extension StoragePoolCapabilitiesDescription.Pool {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -158,7 +158,7 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
     /// The `<defaultFormat>` element (first reached at `/storagepoolCapabilities/pool/poolOptions/defaultFormat`).
     public struct DefaultFormat: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "defaultFormat"
@@ -171,7 +171,7 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -187,7 +187,7 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
     /// The `<enum>` element (first reached at `/storagepoolCapabilities/pool/poolOptions/enum`).
     public struct Enum: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "enum"
@@ -201,7 +201,7 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

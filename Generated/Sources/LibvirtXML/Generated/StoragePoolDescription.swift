@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct StoragePoolDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "pool"
@@ -30,7 +30,7 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -164,7 +164,7 @@ extension StoragePoolDescription {
     /// The `<capacity>` element (first reached at `/pool/capacity`).
     public struct Capacity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capacity"
@@ -177,7 +177,7 @@ extension StoragePoolDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -199,7 +199,7 @@ extension StoragePoolDescription {
     /// The `<features>` element (first reached at `/pool/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -213,7 +213,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -229,7 +229,7 @@ extension StoragePoolDescription {
     /// The `<source>` element (first reached at `/pool/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -240,7 +240,7 @@ extension StoragePoolDescription {
             children: [
                 .init("vendor", .view({ StoragePoolDescription.Source.Vendor.schema })),
                 .init("product", .view({ StoragePoolDescription.Source.Vendor.schema })),
-                .init("device", .view({ StoragePoolDescription.Source.Device.schema })),
+                .init("device", .view({ StoragePoolDescription.Source.Device.schema }), repeated: true),
                 .init("format", .view({ StoragePoolDescription.Source.Format.schema })),
                 .init("host", .view({ StoragePoolDescription.Source.Host.schema }), repeated: true),
                 .init("dir", .view({ StoragePoolDescription.Source.Dir.schema })),
@@ -253,7 +253,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -269,10 +269,10 @@ extension StoragePoolDescription {
             set { setView(child: "product", newValue) }
         }
 
-        /// The `<device>` element.
-        public var device: StoragePoolDescription.Source.Device? {
-            get { view(child: "device") }
-            set { setView(child: "device", newValue) }
+        /// The `<device>` elements.
+        public var devices: [StoragePoolDescription.Source.Device] {
+            get { views(children: "device") }
+            set { setViews(children: "device", newValue) }
         }
 
         /// The `<format>` element.
@@ -329,7 +329,7 @@ extension StoragePoolDescription {
     /// The `<target>` element (first reached at `/pool/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -344,7 +344,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -366,7 +366,7 @@ extension StoragePoolDescription {
     /// The `<mount_opts>` element (first reached at `/pool/mount_opts`).
     public struct MountOpts: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "mount_opts"
@@ -380,7 +380,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -396,7 +396,7 @@ extension StoragePoolDescription {
     /// The `<refresh>` element (first reached at `/pool/refresh`).
     public struct Refresh: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "refresh"
@@ -410,7 +410,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -426,7 +426,7 @@ extension StoragePoolDescription {
     /// The `<config_opts>` element (first reached at `/pool/config_opts`).
     public struct ConfigOpts: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "config_opts"
@@ -440,7 +440,7 @@ extension StoragePoolDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -456,7 +456,7 @@ extension StoragePoolDescription.Features {
     /// The `<cow>` element (first reached at `/pool/features/cow`).
     public struct Cow: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cow"
@@ -469,7 +469,7 @@ extension StoragePoolDescription.Features {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -485,7 +485,7 @@ extension StoragePoolDescription.Source {
     /// The `<vendor>` element (first reached at `/pool/source/vendor`).
     public struct Vendor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "vendor"
@@ -498,7 +498,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -514,7 +514,7 @@ extension StoragePoolDescription.Source {
     /// The `<device>` element (first reached at `/pool/source/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "device"
@@ -528,7 +528,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -556,7 +556,7 @@ extension StoragePoolDescription.Source {
     /// The `<format>` element (first reached at `/pool/source/format`).
     public struct Format: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "format"
@@ -571,7 +571,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -688,7 +688,7 @@ extension StoragePoolDescription.Source {
     /// The `<host>` element (first reached at `/pool/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "host"
@@ -701,7 +701,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -723,7 +723,7 @@ extension StoragePoolDescription.Source {
     /// The `<dir>` element (first reached at `/pool/source/dir`).
     public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "dir"
@@ -736,7 +736,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -752,7 +752,7 @@ extension StoragePoolDescription.Source {
     /// The `<protocol>` element (first reached at `/pool/source/protocol`).
     public struct Kind: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "protocol"
@@ -765,7 +765,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -781,7 +781,7 @@ extension StoragePoolDescription.Source {
     /// The `<initiator>` element (first reached at `/pool/source/initiator`).
     public struct Initiator: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "initiator"
@@ -795,7 +795,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -811,7 +811,7 @@ extension StoragePoolDescription.Source {
     /// The `<auth>` element (first reached at `/pool/source/auth`).
     public struct Auth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "auth"
@@ -825,7 +825,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -870,7 +870,7 @@ extension StoragePoolDescription.Source {
     /// The `<adapter>` element (first reached at `/pool/source/adapter`).
     public struct Adapter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "adapter"
@@ -884,7 +884,7 @@ extension StoragePoolDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -971,7 +971,7 @@ extension StoragePoolDescription.Target {
     /// The `<permissions>` element (first reached at `/pool/target/permissions`).
     public struct Permissions: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "permissions"
@@ -988,7 +988,7 @@ extension StoragePoolDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1022,7 +1022,7 @@ extension StoragePoolDescription.Refresh {
     /// The `<volume>` element (first reached at `/pool/refresh/volume`).
     public struct Volume: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "volume"
@@ -1035,7 +1035,7 @@ extension StoragePoolDescription.Refresh {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1068,7 +1068,7 @@ extension StoragePoolDescription.ConfigOpts {
     /// The `<option>` element (first reached at `/pool/config_opts/option`).
     public struct Option: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "option"
@@ -1081,7 +1081,7 @@ extension StoragePoolDescription.ConfigOpts {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1103,7 +1103,7 @@ extension StoragePoolDescription.Source.Device {
     /// The `<freeExtent>` element (first reached at `/pool/source/device/freeExtent`).
     public struct FreeExtent: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "freeExtent"
@@ -1116,7 +1116,7 @@ extension StoragePoolDescription.Source.Device {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1138,7 +1138,7 @@ extension StoragePoolDescription.Source.Initiator {
     /// The `<iqn>` element (first reached at `/pool/source/initiator/iqn`).
     public struct Iqn: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "iqn"
@@ -1151,7 +1151,7 @@ extension StoragePoolDescription.Source.Initiator {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1167,7 +1167,7 @@ extension StoragePoolDescription.Source.Auth {
     /// The `<secret>` element (first reached at `/pool/source/auth/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -1180,7 +1180,7 @@ extension StoragePoolDescription.Source.Auth {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1202,7 +1202,7 @@ extension StoragePoolDescription.Source.Adapter {
     /// The `<parentaddr>` element (first reached at `/pool/source/adapter/parentaddr`).
     public struct Parentaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "parentaddr"
@@ -1216,7 +1216,7 @@ extension StoragePoolDescription.Source.Adapter {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -1238,7 +1238,7 @@ extension StoragePoolDescription.Source.Adapter.Parentaddr {
     /// The `<address>` element (first reached at `/pool/source/adapter/parentaddr/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "address"
@@ -1251,7 +1251,7 @@ extension StoragePoolDescription.Source.Adapter.Parentaddr {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

@@ -6,7 +6,7 @@
 /// ``xml`` and is written back.
 public struct StorageVolumeDescription: LibvirtXMLDocument {
     /// The element the properties read and write; what they do not model stays in it.
-    public var xml: XMLElement
+    public var xml: RawXMLElement
 
     /// The element's name.
     public static let elementName = "volume"
@@ -27,7 +27,7 @@ public struct StorageVolumeDescription: LibvirtXMLDocument {
         text: false)
 
     /// Wraps an element.
-    public init(xml: XMLElement) {
+    public init(xml: RawXMLElement) {
         self.xml = xml
     }
 
@@ -116,7 +116,7 @@ extension StorageVolumeDescription {
     /// The `<source>` element (first reached at `/volume/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "source"
@@ -130,7 +130,7 @@ extension StorageVolumeDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -146,7 +146,7 @@ extension StorageVolumeDescription {
     /// The `<capacity>` element (first reached at `/volume/capacity`).
     public struct Capacity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "capacity"
@@ -159,7 +159,7 @@ extension StorageVolumeDescription {
             text: true)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -181,7 +181,7 @@ extension StorageVolumeDescription {
     /// The `<target>` element (first reached at `/volume/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "target"
@@ -203,7 +203,7 @@ extension StorageVolumeDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -267,7 +267,7 @@ extension StorageVolumeDescription {
     /// The `<backingStore>` element (first reached at `/volume/backingStore`).
     public struct BackingStore: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "backingStore"
@@ -284,7 +284,7 @@ extension StorageVolumeDescription {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -318,7 +318,7 @@ extension StorageVolumeDescription.Source {
     /// The `<device>` element (first reached at `/volume/source/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "device"
@@ -332,7 +332,7 @@ extension StorageVolumeDescription.Source {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -354,7 +354,7 @@ extension StorageVolumeDescription.Target {
     /// The `<format>` element (first reached at `/volume/target/format`).
     public struct Format: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "format"
@@ -367,7 +367,7 @@ extension StorageVolumeDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -514,7 +514,7 @@ extension StorageVolumeDescription.Target {
     /// The `<permissions>` element (first reached at `/volume/target/permissions`).
     public struct Permissions: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "permissions"
@@ -531,7 +531,7 @@ extension StorageVolumeDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -565,7 +565,7 @@ extension StorageVolumeDescription.Target {
     /// The `<timestamps>` element (first reached at `/volume/target/timestamps`).
     public struct Timestamps: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "timestamps"
@@ -582,7 +582,7 @@ extension StorageVolumeDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -616,7 +616,7 @@ extension StorageVolumeDescription.Target {
     /// The `<encryption>` element (first reached at `/volume/target/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "encryption"
@@ -632,7 +632,7 @@ extension StorageVolumeDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -712,7 +712,7 @@ extension StorageVolumeDescription.Target {
     /// The `<features>` element (first reached at `/volume/target/features`).
     public struct Features: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "features"
@@ -727,7 +727,7 @@ extension StorageVolumeDescription.Target {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -749,7 +749,7 @@ extension StorageVolumeDescription.Source.Device {
     /// The `<extent>` element (first reached at `/volume/source/device/extent`).
     public struct Extent: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "extent"
@@ -762,7 +762,7 @@ extension StorageVolumeDescription.Source.Device {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -784,7 +784,7 @@ extension StorageVolumeDescription.Target.Encryption {
     /// The `<secret>` element (first reached at `/volume/target/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "secret"
@@ -797,7 +797,7 @@ extension StorageVolumeDescription.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -839,7 +839,7 @@ extension StorageVolumeDescription.Target.Encryption {
     /// The `<cipher>` element (first reached at `/volume/target/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "cipher"
@@ -852,7 +852,7 @@ extension StorageVolumeDescription.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
@@ -886,7 +886,7 @@ extension StorageVolumeDescription.Target.Encryption {
     /// The `<ivgen>` element (first reached at `/volume/target/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
-        public var xml: XMLElement
+        public var xml: RawXMLElement
 
         /// The element's name.
         public static let elementName = "ivgen"
@@ -899,7 +899,7 @@ extension StorageVolumeDescription.Target.Encryption {
             text: false)
 
         /// Wraps an element.
-        public init(xml: XMLElement) {
+        public init(xml: RawXMLElement) {
             self.xml = xml
         }
 

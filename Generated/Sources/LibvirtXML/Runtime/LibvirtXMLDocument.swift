@@ -13,7 +13,7 @@ extension LibvirtXMLDocument {
     /// Reads a document, throwing ``LibvirtXMLError`` when it is not well-formed or its root
     /// element is not the document's.
     public init(xml text: String) throws {
-        let root = try XMLElement(parsing: text)
+        let root = try RawXMLElement(parsing: text)
         guard root.name == Self.elementName else {
             throw LibvirtXMLError(line: 1, path: [root.name], message: "expected <\(Self.elementName)>, found <\(root.name)>")
         }
@@ -26,7 +26,7 @@ extension LibvirtXMLDocument {
     }
 }
 
-extension XMLElement {
+extension RawXMLElement {
     /// Reads the root element of an XML document, throwing ``LibvirtXMLError`` with the line and
     /// the element path when it is not well-formed.
     public init(parsing text: String) throws(LibvirtXMLError) {

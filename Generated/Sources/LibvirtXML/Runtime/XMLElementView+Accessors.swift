@@ -54,7 +54,7 @@ extension XMLElementView {
     mutating func setValue<Value: XMLValue>(child name: String, _ value: Value?) {
         var elements = xml.elements(named: name)
         if let value {
-            if elements.isEmpty { elements = [XMLElement(name: name)] }
+            if elements.isEmpty { elements = [RawXMLElement(name: name)] }
             elements[0].setText(value.xmlText)
         } else if !elements.isEmpty {
             elements.removeFirst()
@@ -80,7 +80,7 @@ extension XMLElementView {
     /// Replaces the child elements `name` with one per value.
     mutating func setValues<Value: XMLValue>(children name: String, _ values: [Value]) {
         xml.replaceElements(
-            named: name, with: values.map { XMLElement(name: name, children: [.text($0.xmlText)]) }, order: Self.schema.order)
+            named: name, with: values.map { RawXMLElement(name: name, children: [.text($0.xmlText)]) }, order: Self.schema.order)
     }
 
     /// Whether the child element `name` is there.
@@ -91,7 +91,7 @@ extension XMLElementView {
     /// Adds (empty, where the schema places it) or removes the child element `name`.
     mutating func setFlag(child name: String, _ value: Bool) {
         guard value != flag(child: name) else { return }
-        xml.replaceElements(named: name, with: value ? [XMLElement(name: name)] : [], order: Self.schema.order)
+        xml.replaceElements(named: name, with: value ? [RawXMLElement(name: name)] : [], order: Self.schema.order)
     }
 
     /// A view of the first child element `name`.

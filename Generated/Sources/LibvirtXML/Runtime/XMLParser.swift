@@ -19,7 +19,7 @@ struct XMLParser {
     }
 
     /// Reads the document's root element.
-    mutating func parseDocument() throws(LibvirtXMLError) -> XMLElement {
+    mutating func parseDocument() throws(LibvirtXMLError) -> RawXMLElement {
         skipProlog()
         guard peek(0) == UInt8(ascii: "<") else { throw error("the document holds no element") }
         let root = try parseElement()
@@ -57,12 +57,12 @@ struct XMLParser {
     }
 
     /// Reads an element at `<`, with its content and end tag.
-    private mutating func parseElement() throws(LibvirtXMLError) -> XMLElement {
+    private mutating func parseElement() throws(LibvirtXMLError) -> RawXMLElement {
         advance()
         let name = try readName()
         path.append(name)
         defer { path.removeLast() }
-        var element = XMLElement(name: name)
+        var element = RawXMLElement(name: name)
         while true {
             skipSpace()
             guard let byte = peek(0) else { throw error("unexpected end of the document in the start tag") }
@@ -83,14 +83,14 @@ struct XMLParser {
             guard peek(0) == UInt8(ascii: "=") else { throw error("expected '=' after attribute '\(attribute)'") }
             advance()
             skipSpace()
-            element.attributes.append(XMLAttribute(name: attribute, value: try readQuoted()))
+            element.attributes.append(RawXMLAttribute(name: attribute, value: try readQuoted()))
         }
         try parseContent(of: &element)
         return element
     }
 
     /// Reads an element's content up to and including its end tag.
-    private mutating func parseContent(of element: inout XMLElement) throws(LibvirtXMLError) {
+    private mutating func parseContent(of element: inout RawXMLElement) throws(LibvirtXMLError) {
         var onlyLayout = true
         var hasElements = false
         while true {
