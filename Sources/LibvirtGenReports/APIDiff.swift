@@ -73,6 +73,8 @@ public struct APIDiff: Sendable, Encodable {
     public var c: CPart
     /// What changed in Swift.
     public var swift: SwiftPart
+    /// What changed in the typed XML documents.
+    public var xml: XMLTypeDiff
 
     /// Compares two pipeline results.
     public init(old: Pipeline.Result, new: Pipeline.Result) {
@@ -80,6 +82,7 @@ public struct APIDiff: Sendable, Encodable {
         self.new = new.package.libvirtVersion
         c = Self.compare(CDeclarations(old.apis), CDeclarations(new.apis))
         swift = Self.compare(SwiftDeclarations(old.package), SwiftDeclarations(new.package))
+        xml = XMLTypeDiff(old: old.package.xmlDocuments, new: new.package.xmlDocuments)
     }
 
     /// The diff as Markdown, for release notes.
@@ -89,6 +92,7 @@ public struct APIDiff: Sendable, Encodable {
         lines += Self.markdownSection("Removed", c.removed.map { "`\($0.name)` (\($0.kind))" })
         lines += Self.markdownSection("Changed", c.changed.map { "`\($0.name)` (\($0.kind)): \($0.what)" })
         lines += ["## Swift API", ""] + swift.markdownSections
+        if xml != XMLTypeDiff(old: [], new: []) { lines += ["## XML documents", ""] + xml.markdownSections }
         return lines.joined(separator: "\n")
     }
 

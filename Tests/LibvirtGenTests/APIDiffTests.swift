@@ -46,12 +46,13 @@ struct APIDiffTests {
         let result = try Self.result("9.0.0")
         let diff = APIDiff(old: result, new: result)
         #expect(diff.c == APIDiff.CPart() && diff.swift == APIDiff.SwiftPart())
+        #expect(diff.xml == XMLTypeDiff(old: [], new: []))
     }
 
     /// The Markdown report has the release-notes sections.
     @Test func markdown() throws {
         let text = try Self.diff.get().markdown
-        for heading in ["# libvirt 9.0.0 → 11.3.0", "## C API", "## Swift API", "### Source-breaking", "### Added"] {
+        for heading in ["# libvirt 9.0.0 → 11.3.0", "## C API", "## Swift API", "### Source-breaking", "### Added", "## XML documents"] {
             #expect(text.contains(heading), "missing \(heading)")
         }
     }
@@ -70,6 +71,8 @@ struct APIDiffTests {
         }
         #expect(run.stdout == (try String(contentsOf: golden, encoding: .utf8)))
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
-        #expect(Set(object?.keys ?? [:].keys) == ["old", "new", "c", "swift"])
+        #expect(Set(object?.keys ?? [:].keys) == ["old", "new", "c", "swift", "xml"])
+        let xml = object?["xml"] as? [String: [String]]
+        #expect(xml?["added"]?.contains("DomainCapabilitiesDescription.CPU.Mode.Blockers") == true)
     }
 }
