@@ -25,6 +25,8 @@ struct Article: Sendable {
                 summary: "AsyncStream events, the event loop, and reading and writing streams."),
         Article(slug: "threading", title: "Threading",
                 summary: "Sendable handles, the async API and its thread pool, cancellation, the event-loop thread."),
+        Article(slug: "xml-documents", title: "XML documents",
+                summary: "Typed, lossless domain, network, storage and other documents generated from libvirt's schemas."),
         Article(slug: "regenerating", title: "Regenerating for a new libvirt version",
                 summary: "Point the generator at a new API description, check coverage, adjust the overrides."),
     ]

@@ -48,6 +48,16 @@ public struct DocsSite: Sendable {
             let view = TypePageView(page, catalog: catalog, members: members)
             files[page.address] = try frame.page(page.fullName, root: "../", body: try templates.render("type", view))
         }
+        if !package.xmlDocuments.isEmpty {
+            let pages = XMLPages(package.xmlDocuments)
+            files[XMLPages.moduleAddress] = try frame.page(
+                "LibvirtXML", root: "../",
+                body: try templates.render("xml-module", XMLModuleView(pages, version: package.libvirtVersion)))
+            for document in package.xmlDocuments {
+                files[XMLPages.address(document)] = try frame.page(
+                    document.spec.type, root: "../", body: try templates.render("xml-document", XMLDocumentPageView(document, pages: pages)))
+            }
+        }
         for article in Article.all {
             let body = try templates.render(article.template, ["version": package.libvirtVersion])
             files[article.address] = try frame.page(article.title, root: "../", body: body)
@@ -77,7 +87,8 @@ struct PageFrame {
     func page(_ title: String, root: String, body: String) throws -> String {
         try templates.render("layout", LayoutView(
             title: title, root: root, body: body, version: package.libvirtVersion,
-            modules: package.modules.map { LinkView(title: $0.name, href: root + SiteCatalog.moduleAddress($0.name), note: nil) },
+            modules: package.modules.map { LinkView(title: $0.name, href: root + SiteCatalog.moduleAddress($0.name), note: nil) }
+                + (package.xmlDocuments.isEmpty ? [] : [LinkView(title: "LibvirtXML", href: root + XMLPages.moduleAddress, note: nil)]),
             articles: Article.all.map { LinkView(title: $0.title, href: root + $0.address, note: nil) }))
     }
 }

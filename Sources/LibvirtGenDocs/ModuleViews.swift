@@ -62,7 +62,9 @@ struct LandingView: Sendable {
             return LinkView(
                 title: module.name, href: SiteCatalog.moduleAddress(module.name),
                 note: "\(types) types, \(functions) bound functions")
-        }
+        } + (package.xmlDocuments.isEmpty ? [] : [LinkView(
+            title: "LibvirtXML", href: XMLPages.moduleAddress,
+            note: "\(package.xmlDocuments.count) XML documents typed from libvirt's schemas")])
         articles = Article.all.map { LinkView(title: $0.title, href: $0.address, note: $0.summary) }
     }
 }

@@ -56,7 +56,8 @@ struct SymbolIndex: Sendable {
         let typeEntries = catalog.pages.map { page in
             SearchEntry(c: Self.cType(of: page) ?? "", swift: page.fullName, kind: "type", status: "generated", url: page.address)
         }
-        entries = (symbolEntries + typeEntries).sorted { ($0.c, $0.swift) < ($1.c, $1.swift) }
+        let xmlEntries = XMLPages(package.xmlDocuments).searchEntries
+        entries = (symbolEntries + typeEntries + xmlEntries).sorted { ($0.c, $0.swift) < ($1.c, $1.swift) }
     }
 
     /// The C type a page documents, where there is one.

@@ -140,4 +140,33 @@ struct XMLDocumentTests {
         #expect(capabilities.host?.cpu?.arch != nil)
         #expect(!capabilities.guests.isEmpty)
     }
+
+    /// The XML documents article's example, as written there, against the test driver.
+    @Test("the article's example runs")
+    func articleExample() throws {
+        do {
+            let connection = try Connection(uri: defaultTestURI)
+            var description = try connection.domain(named: "test").description()
+            #expect(description.memory?.unit == "KiB")
+            description.name = uniqueName("copy")
+            description.uuid = nil
+            description.memory?.value = 2_097_152
+            var sources: [String] = []
+            for disk in description.devices?.disks ?? [] {
+                sources.append("\(disk.device ?? "disk") \(disk.source?.file ?? "") \(disk.target?.device ?? "")")
+            }
+            let copy = try connection.defineDomain(description)
+            defer { try? copy.undefine() }
+            #expect(try copy.description().memory?.value == 2_097_152)
+            #expect(sources.count == description.devices?.disks.count)
+
+            var network = NetworkDescription()
+            network.name = uniqueName("isolated")
+            network.bridge = NetworkDescription.Bridge()
+            network.bridge?.name = "virbr9"
+            let defined = try connection.defineNetwork(network)
+            defer { try? defined.undefine() }
+            #expect(try defined.description().bridge?.name == "virbr9")
+        }
+    }
 }
