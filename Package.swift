@@ -116,6 +116,7 @@ let package = Package(
                 .product(name: "LibvirtLXC", package: "Generated"),
                 .product(name: "LibvirtAdmin", package: "Generated"),
                 .product(name: "LibvirtXML", package: "Generated"),
+                .product(name: "LibvirtTypedXML", package: "Generated"),
             ]
         ),
     ],

@@ -4,7 +4,7 @@
 import PackageDescription
 
 /// The benchmark package: the call/event/stream timer and a synchronous call loop for callgrind
-/// against the generated bindings, and the bare XML parse timer.
+/// against the generated bindings, the bare XML parse timer, and the typed XML documents' timer.
 let package = Package(
     name: "Benchmarks",
     dependencies: [
@@ -12,6 +12,10 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "ParseBench"),
+        .executableTarget(
+            name: "XMLBench",
+            dependencies: [.product(name: "LibvirtXML", package: "Generated")]
+        ),
         .executableTarget(
             name: "CallBench",
             dependencies: [.product(name: "Libvirt", package: "Generated")]

@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "LibvirtLXC", targets: ["LibvirtLXC"]),
         .library(name: "LibvirtAdmin", targets: ["LibvirtAdmin"]),
         .library(name: "LibvirtXML", targets: ["LibvirtXML"]),
+        .library(name: "LibvirtTypedXML", targets: ["LibvirtTypedXML"]),
     ],
     targets: [
         .systemLibrary(
@@ -21,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "Libvirt",
-            dependencies: ["CLibvirt", "LibvirtXML"]
+            dependencies: ["CLibvirt"]
         ),
         .systemLibrary(
             name: "CLibvirtQemu",
@@ -51,6 +52,10 @@ let package = Package(
             dependencies: ["CLibvirtAdmin", "Libvirt"]
         ),
         .target(name: "LibvirtXML"),
+        .target(
+            name: "LibvirtTypedXML",
+            dependencies: ["Libvirt", "LibvirtXML"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -33,6 +33,9 @@ ROWS = [
     ("calls", "python3-libvirt `listAllDomains()` + names, 100", "py_list100_ns", "C, 100 domains", "c_list100_ns", "ns", "time", None),
     ("calls", "python3-libvirt `listAllDomains()` + names, 1,000", "py_list1000_ns", "C, 1,000 domains", "c_list1000_ns", "ns", "time", None),
     ("events", "Swift `domainEvents(.lifecycle)` AsyncStream", "swift_events_per_s", "C callback on the default event loop", "c_events_per_s", "events/s", "rate", (">=", 0.8)),
+    ("xml", "`DomainDescription(xml:)` + `xmlString()`, libvirt's 620 corpus domains", "xml_corpus_roundtrip_ns", "FoundationXML `XMLDocument` parse of the same", "xml_corpus_foundation_ns", "ns", "time", ("<=", 3.0)),
+    ("xml", "`DomainDescription(xml:)` alone, 620 corpus domains", "xml_corpus_parse_ns", "FoundationXML `XMLDocument` parse of the same", "xml_corpus_foundation_ns", "ns", "time", None),
+    ("xml", "`DomainDescription(xml:)` + `xmlString()`, largest corpus domain (30 KB)", "xml_largest_roundtrip_ns", "FoundationXML `XMLDocument` parse of it", "xml_largest_foundation_ns", "ns", "time", None),
     ("streams", "Swift `stream.bytes()` after `screenshot`", "swift_stream_bytes_per_s", "C blocking `virStreamRecv`", "c_stream_bytes_per_s", "bytes/s", "rate", None),
 ]
 

@@ -18,9 +18,13 @@ public struct XMLTypeLowering: Sendable {
 
     /// A view to lower: its path, its element's name and path, and its content patterns.
     private struct Pending {
+        /// The view's Swift path.
         var path: [String]
+        /// Its element's name.
         var elementName: String
+        /// The element names from the root to it.
         var elementPath: [String]
+        /// Its element's content patterns.
         var contents: [RNGPattern]
     }
 
@@ -34,13 +38,12 @@ public struct XMLTypeLowering: Sendable {
         var views: [XMLViewType] = []
         while !pending.isEmpty {
             let item = pending.removeFirst()
-            let view = lowerView(item, grammar: grammar) { child, contents in
-                if let document = spec.embeds?[child.name] { return [document] }
-                let key = contents
-                if let path = known[key] { return path }
-                let path = item.path + [child.typeName]
-                known[key] = path
-                pending.append(Pending(path: path, elementName: child.name, elementPath: item.elementPath + [child.name], contents: contents))
+            let view = lowerView(item, grammar: grammar) { name, contents, typeName in
+                if let document = spec.embeds?[name] { return [document] }
+                if let path = known[contents] { return path }
+                let path = item.path + [typeName()]
+                known[contents] = path
+                pending.append(Pending(path: path, elementName: name, elementPath: item.elementPath + [name], contents: contents))
                 return path
             }
             views.append(view)
@@ -48,16 +51,11 @@ public struct XMLTypeLowering: Sendable {
         return XMLDocumentTypes(spec: spec, rootElement: root, views: views)
     }
 
-    /// A child element's name and the type name its view gets in its parent.
-    private struct ChildName {
-        var name: String
-        var typeName: String
-    }
-
     /// One view: its properties and named values; `viewPath` gives (and schedules) the view of a
-    /// child element with the given content patterns.
+    /// child element with the given name and content patterns, calling its last argument for the
+    /// type name a new view gets in this one.
     private func lowerView(
-        _ item: Pending, grammar: RNGGrammar, viewPath: (ChildName, [RNGPattern]) -> [String]
+        _ item: Pending, grammar: RNGGrammar, viewPath: (String, [RNGPattern], () -> String) -> [String]
     ) -> XMLViewType {
         let summary = XMLContentSummary(item.contents, grammar: grammar)
         var names = UniqueNames(taken: ["xml", "schema", "elementName"])
@@ -70,6 +68,7 @@ public struct XMLTypeLowering: Sendable {
             case .integer: return .integer
             case .unsignedInteger: return .unsignedInteger
             case .number: return .number
+            case .uuid: return .uuid
             case .boolean(let onOff): return .boolean(onOff: onOff)
             case .names(let values):
                 let typeName = typeNames.claim(self.typeName(xmlName))
@@ -96,8 +95,7 @@ public struct XMLTypeLowering: Sendable {
             } else if childSummary.isTextOnly && !child.repeated {
                 propertyValue = .flag
             } else {
-                let typeName = typeNames.claim(typeName(child.name))
-                propertyValue = .view(path: viewPath(ChildName(name: child.name, typeName: typeName), child.contents))
+                propertyValue = .view(path: viewPath(child.name, child.contents) { typeNames.claim(typeName(child.name)) })
             }
             properties.append(XMLProperty(name: propertyName, xmlName: child.name, place: place, value: propertyValue))
         }

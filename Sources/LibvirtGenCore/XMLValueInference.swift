@@ -14,6 +14,8 @@ enum XMLValueInference {
         case unsignedInteger
         /// A decimal number.
         case number
+        /// A UUID.
+        case uuid
         /// A boolean with the spelling `on`/`off` when `onOff`.
         case boolean(onOff: Bool)
         /// One of these names.
@@ -25,6 +27,8 @@ enum XMLValueInference {
         "int", "long", "short", "byte", "integer", "unsignedInt", "unsignedShort", "unsignedByte",
         "positiveInteger", "nonNegativeInteger", "negativeInteger", "nonPositiveInteger",
     ]
+    /// The two spellings libvirt's `UUID` definition allows, as its pattern facets.
+    static let uuidPatterns: Set<String> = ["[a-fA-F0-9]{32}", "[a-fA-F0-9]{8}\\-([a-fA-F0-9]{4}\\-){3}[a-fA-F0-9]{12}"]
     /// XML Schema datatypes read as decimal numbers.
     static let numberTypes: Set<String> = ["double", "float", "decimal"]
 
@@ -50,6 +54,7 @@ enum XMLValueInference {
             return .names(names)
         }
         guard names.isEmpty else { return .string }
+        if leaves.allSatisfy(isUUID) { return .uuid }
         datatypes.remove("hexadecimal")
         if datatypes.isEmpty { return .string }
         if datatypes.isSubset(of: integerTypes.union(["unsignedLong"])) {
@@ -63,6 +68,12 @@ enum XMLValueInference {
     /// which libvirt accepts beside a decimal one.
     private static func isHexadecimalString(_ type: String, _ parameters: [RNGParameter]) -> Bool {
         type == "string" && parameters.contains { $0.name == "pattern" && $0.value.hasPrefix("0x[0-9a-fA-F]") }
+    }
+
+    /// Whether a leaf is a string of one of libvirt's UUID spellings.
+    private static func isUUID(_ leaf: RNGPattern) -> Bool {
+        guard case .data("string", let parameters, _) = leaf else { return false }
+        return parameters.contains { $0.name == "pattern" && uuidPatterns.contains($0.value) }
     }
 
     /// Collects the leaf patterns of value alternatives, resolving references and choices.

@@ -118,6 +118,7 @@ struct XMLDocumentPageView: Sendable {
                 case .integer: ("Int", nil)
                 case .unsignedInteger: ("UInt64", nil)
                 case .number: ("Double", nil)
+                case .uuid: ("UUID", nil)
                 case .boolean(let onOff): (onOff ? "Bool (on/off)" : "Bool (yes/no)", nil)
                 case .flag: ("Bool (element present)", nil)
                 case .named(let path): (path.joined(separator: "."), nil)

@@ -107,6 +107,8 @@ public enum XMLPropertyValue: Codable, Sendable, Equatable {
     case unsignedInteger
     /// A decimal number.
     case number
+    /// A UUID (`UUID`), written with dashes and read with or without.
+    case uuid
     /// A boolean spelled `yes`/`no` (or `on`/`off` when `onOff`).
     case boolean(onOff: Bool)
     /// One of an open list of names: the named values of the view at `path`, called `name`.

@@ -52,6 +52,7 @@ public struct XMLTypeDiff: Sendable, Encodable, Equatable {
         case .integer: "integer"
         case .unsignedInteger: "unsigned integer"
         case .number: "number"
+        case .uuid: "UUID"
         case .boolean(let onOff): onOff ? "boolean on/off" : "boolean yes/no"
         case .flag: "flag"
         case .named(let path): "one of " + path.joined(separator: ".")

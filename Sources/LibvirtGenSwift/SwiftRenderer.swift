@@ -67,8 +67,9 @@ public struct SwiftRenderer: Sendable {
         }
         if !package.xmlDocuments.isEmpty, let module = package.modules.first {
             files.merge(try XMLViewRenderer().render(package.xmlDocuments, header: header)) { generated, _ in generated }
-            files["Sources/\(module.name)/Generated/XMLDocuments.swift"] = try templates.render(
-                "xml-document-functions", XMLDocumentFunctionsView(package.xmlDocumentFunctions, header: header("the schemas")))
+            files["Sources/\(XMLViewRenderer.functionsModuleName)/XMLDocuments.swift"] = try templates.render(
+                "xml-document-functions",
+                XMLDocumentFunctionsView(package.xmlDocumentFunctions, header: header("the schemas"), module: module.name))
                 .trimmingTrailingNewlines + "\n"
         }
         try RuntimeDependencies.check(runtime, package: package, apis: apis)

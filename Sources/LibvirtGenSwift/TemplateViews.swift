@@ -15,20 +15,29 @@ struct PackageView {
     }
     let header: String
     let modules: [Module]
-    /// The typed XML module's name, when the package has one.
-    let xmlModule: String?
+    /// The typed XML modules, when the package has them.
+    let xmlModule: XMLModules?
+
+    /// The typed XML modules: the documents, and the typed functions over both.
+    struct XMLModules {
+        /// The documents' module (no libvirt dependency).
+        let name: String
+        /// The module of the typed functions (`domain.description()`).
+        let functions: String
+        /// The modules the functions' module depends on.
+        let functionsDependencies: String
+    }
 
     /// `cModule`, when given, is the one C module every Swift module uses (the dynamic link mode).
     init(_ package: BindingPackage, header: String, cModule: String? = nil) {
         self.header = header
-        xmlModule = package.xmlDocuments.isEmpty ? nil : XMLViewRenderer.moduleName
-        let xmlModule = xmlModule
-        modules = package.modules.enumerated().map { index, module in
-            // The first module holds the typed document functions (`Domain.description()`).
-            let xml = index == 0 ? xmlModule.map { [$0] } ?? [] : []
-            return Module(
+        xmlModule = package.xmlDocuments.isEmpty || package.modules.isEmpty ? nil : XMLModules(
+            name: XMLViewRenderer.moduleName, functions: XMLViewRenderer.functionsModuleName,
+            functionsDependencies: "\"\(package.modules[0].name)\", \"\(XMLViewRenderer.moduleName)\"")
+        modules = package.modules.map { module in
+            Module(
                 name: module.name, cModule: module.cModule, pkgConfig: module.pkgConfig,
-                dependencyList: ([cModule ?? module.cModule] + module.dependencies + xml).map { "\"\($0)\"" }
+                dependencyList: ([cModule ?? module.cModule] + module.dependencies).map { "\"\($0)\"" }
                     .joined(separator: ", "))
         }
     }

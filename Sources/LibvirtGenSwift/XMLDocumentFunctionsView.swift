@@ -5,28 +5,43 @@ import LibvirtGenModel
 struct XMLDocumentFunctionsView {
     /// One extension.
     struct Owner {
+        /// The type extended.
         let owner: String
+        /// Its functions.
         let functions: [Function]
     }
 
     /// One counterpart.
     struct Function {
+        /// Whether it is the extension's first (no blank line before it).
         let first: Bool
+        /// The documentation's summary.
         let summary: String
+        /// Whether it parses a document (and can throw `LibvirtXMLError`).
         let parses: Bool
+        /// The C symbol of the function it calls.
         let cName: String
+        /// Its name.
         let name: String
+        /// Its parameter list.
         let parameters: String
+        /// Its result type.
         let result: String
+        /// Its one statement.
         let body: String
     }
 
+    /// The file's first line.
     let header: String
+    /// The bindings module the functions extend (re-exported with the documents' module).
+    let module: String
+    /// The extensions.
     let owners: [Owner]
 
-    /// The view of `functions`, in the order of their first owner.
-    init(_ functions: [XMLDocumentFunction], header: String) {
+    /// The view of `functions` extending `module`, in the order of their first owner.
+    init(_ functions: [XMLDocumentFunction], header: String, module: String) {
         self.header = header
+        self.module = module
         var order: [String] = []
         var byOwner: [String: [XMLDocumentFunction]] = [:]
         for function in functions {

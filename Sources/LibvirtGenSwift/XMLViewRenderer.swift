@@ -7,8 +7,11 @@ import LibvirtGenTemplating
 /// root view, then each nested view in an extension of its parent) and the module's runtime
 /// (`Templates/runtime/LibvirtXML`).
 public struct XMLViewRenderer: Sendable {
-    /// The module's name in the generated package.
+    /// The documents' module in the generated package.
     public static let moduleName = "LibvirtXML"
+    /// The module of the typed functions (`domain.description()`), over `Libvirt` and `LibvirtXML`,
+    /// so that users of `Libvirt` alone do not build the documents.
+    public static let functionsModuleName = "LibvirtTypedXML"
 
     /// The Swift templates.
     let templates: TemplateSet
@@ -52,6 +55,19 @@ public struct XMLViewRenderer: Sendable {
                     .trimmingTrailingNewlines)
             }
         }
-        return try templates.render("xml-file", ["header": header, "declarations": declarations]).trimmingTrailingNewlines + "\n"
+        let usesUUID = document.views.contains { $0.properties.contains { $0.value == .uuid } }
+        return try templates.render(
+            "xml-file", XMLFileView(header: header, imports: usesUUID ? ["Foundation"] : [], declarations: declarations))
+            .trimmingTrailingNewlines + "\n"
     }
+}
+
+/// What the `xml-file` template interpolates.
+struct XMLFileView {
+    /// The file's first line.
+    let header: String
+    /// The modules it imports (`Foundation` where a property is a `UUID`).
+    let imports: [String]
+    /// The declarations, in order.
+    let declarations: [String]
 }

@@ -6,44 +6,69 @@ import LibvirtGenModel
 struct XMLViewTemplateView {
     /// One row of the schema's children table.
     struct Child {
+        /// The element's name.
         let xmlName: String
+        /// The `XMLViewSchema.ChildKind` expression.
         let kind: String
+        /// Whether every occurrence is modelled.
         let repeated: Bool
     }
 
     /// One property.
     struct Property {
+        /// The documentation line.
         let doc: String
+        /// The Swift name, escaped.
         let name: String
+        /// The Swift type.
         let type: String
+        /// The runtime accessor that reads it.
         let getter: String
+        /// The getter's arguments.
         let arguments: String
+        /// The runtime accessor that writes it.
         let setter: String
+        /// The setter's arguments, `newValue` among them.
         let setArguments: String
     }
 
     /// One member of a value list.
     struct Value {
+        /// The static member's name, escaped.
         let name: String
+        /// The XML spelling.
         let value: String
+        /// The spelling as a Swift string literal.
         let literal: String
     }
 
     /// One value list.
     struct NamedValues {
+        /// The documentation line.
         let doc: String
+        /// The type's name.
         let name: String
+        /// Its members.
         let values: [Value]
     }
 
+    /// The type's documentation lines.
     let summary: [String]
+    /// The type's name.
     let name: String
+    /// The protocol it conforms to.
     let conformance: String
+    /// Its element's name.
     let elementName: String
+    /// The modelled attributes as string literals, comma-separated.
     let attributeList: String
+    /// The schema table's children.
     let children: [Child]
+    /// Whether the element's text is modelled.
     let text: Bool
+    /// The properties.
     let properties: [Property]
+    /// The value lists.
     let namedValues: [NamedValues]
 
     /// The view of `view`, a document's root view when `schema` is given (its file name).
@@ -85,6 +110,7 @@ struct XMLViewTemplateView {
         case .integer: "Int"
         case .unsignedInteger: "UInt64"
         case .number: "Double"
+        case .uuid: "UUID"
         case .boolean, .flag: "Bool"
         case .named(let path), .view(let path): path.joined(separator: ".")
         }

@@ -8,7 +8,7 @@ public enum GeneratorOutput: Sendable {
     /// A whole package in a folder, replaced atomically, linking libvirt as `link` says.
     case package(URL, link: LinkMode)
     /// The `Libvirt` module as one Swift file importing the C module `cModule` (what the build-tool
-    /// plugin compiles into a downstream target).
+    /// plugin compiles into a downstream target), without the typed XML documents.
     case singleFile(URL, cModule: String)
 }
 
@@ -38,7 +38,11 @@ public func runGenerator(
         try OutputFolder(url: folder).write(files)
         return GeneratorRun(result: result, fileCount: files.count)
     case .singleFile(let file, let cModule):
-        let files = try SwiftRenderer().render(result.package)
+        // One module alone: the typed XML documents and their functions live in modules of their own.
+        var package = result.package
+        package.xmlDocuments = []
+        package.xmlDocumentFunctions = []
+        let files = try SwiftRenderer().render(package)
         let text = SingleFileBindings.join(files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule)
         do {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

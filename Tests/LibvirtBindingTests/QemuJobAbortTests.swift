@@ -55,9 +55,11 @@ extension QEMUTests {
     }
 
     /// Polls `domain`'s job every millisecond until QEMU transfers its memory (the job knows the
-    /// memory total); fails after ten seconds (the job ended first, or never started).
+    /// memory total); fails after a minute (the job ended first, or never started; the save blocks
+    /// on the FIFO, so waiting long costs nothing, and a loaded machine, the whole suite running
+    /// in parallel, took more than ten seconds to start it).
     static func waitForMemoryTransfer(of domain: Domain) async throws {
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let job = try await domain.jobInfo()
             if job.type != .none, job.memoryTotal > 0 { return }

@@ -1,6 +1,8 @@
 import Foundation
 import Libvirt
 import LibvirtQemu
+import LibvirtTypedXML
+import LibvirtXML
 import Testing
 
 /// The bindings against real QEMU processes, through libvirt's embedded QEMU driver: saving and
@@ -39,6 +41,34 @@ struct QEMUTests {
             #expect(info.virtualCPUCount == 1)
             #expect(try domain.vcpuCount(options: [.maximum]) == 2)
             #expect(try connection.domain(uuid: UUID(uuidString: test.uuid)!).name == test.name)
+        }
+    }
+
+    /// QEMU's own documents through the typed API: the running domain's live document reads
+    /// typed (every element and attribute modelled), its persistent definition changes its
+    /// memory through a property, is defined again and reads back changed; the host's domain
+    /// capabilities read typed.
+    @Test("QEMU's documents round-trip through the typed API")
+    func typedDocuments() async throws {
+        try await QemuGround.withDomain("typedxml") { connection, test in
+            let live = try test.domain.description()
+            #expect(live.name == test.name)
+            #expect(live.id != nil)
+            #expect(live.devices?.disks.first?.target?.device == "vda")
+            let share = live.typedShare()
+            #expect(share.typed == share.total, "typed \(share.typed) of \(share.total)")
+            #expect(try DomainDescription(xml: live.xmlString()) == live)
+
+            var definition = try test.domain.description(options: [.inactive])
+            #expect(definition.currentMemory?.value == 131_072)
+            definition.currentMemory?.value = 65_536
+            let redefined = try connection.defineDomain(definition)
+            #expect(try redefined.description(options: [.inactive]).currentMemory?.value == 65_536)
+            #expect(try redefined.description().currentMemory?.value == 131_072)
+
+            let capabilities = try connection.domainCapabilitiesDescription()
+            #expect(capabilities.path != nil)
+            #expect(capabilities.typedShare().typed == capabilities.typedShare().total)
         }
     }
 

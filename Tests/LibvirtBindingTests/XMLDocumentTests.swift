@@ -1,5 +1,6 @@
 import Foundation
 import Libvirt
+import LibvirtTypedXML
 import LibvirtXML
 import Testing
 
@@ -58,6 +59,11 @@ struct XMLDocumentTests {
         #expect(disk.target?.device == "hdc")
         #expect(domain.devices?.disks.count == 1)
         #expect(domain.description == "a <raw> description")
+        var undashed = domain
+        undashed.uuid = UUID(xmlText: "C7A5FDBD-EDAF-9455-926A-D65C16DB1809")
+        #expect(undashed.xml.firstElement(named: "uuid")?.text == "c7a5fdbd-edaf-9455-926a-d65c16db1809")
+        undashed.xml.replaceElements(named: "uuid", with: [RawXMLElement(name: "uuid", children: [.text("c7a5fdbdedaf9455926ad65c16db1809")])])
+        #expect(undashed.uuid == UUID(uuidString: "c7a5fdbd-edaf-9455-926a-d65c16db1809"))
     }
 
     /// Setting properties edits the element in place; new elements go where the schema puts
@@ -102,6 +108,33 @@ struct XMLDocumentTests {
         #expect(throws: LibvirtXMLError(line: 1, path: ["domain"], message: "expected <network>, found <domain>")) {
             try NetworkDescription(xml: "<domain/>")
         }
+        let deep = String(repeating: "<a>", count: 100_000)
+        #expect(throws: LibvirtXMLError.self) { try DomainDescription(xml: "<domain>" + deep) }
+    }
+
+    /// Every truncation and every single-byte change of a document reads or throws
+    /// `LibvirtXMLError`: never a crash, never another error.
+    @Test("damaged documents throw, never crash")
+    func damagedDocuments() {
+        let bytes = Array(Self.extendedDomain.utf8)
+        var thrown = 0
+        var damaged: [String] = []
+        for end in 0..<bytes.count { damaged.append(String(decoding: bytes[..<end], as: UTF8.self)) }
+        for (index, replacement) in zip(bytes.indices, [UInt8]("<>&'\"/=!?-x\u{0}".utf8).cycled()) {
+            var copy = bytes
+            copy[index] = replacement
+            damaged.append(String(decoding: copy, as: UTF8.self))
+        }
+        for text in damaged {
+            do {
+                _ = try DomainDescription(xml: text).xmlString()
+            } catch is LibvirtXMLError {
+                thrown += 1
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
+        }
+        #expect(thrown > bytes.count)
     }
 
     /// The test driver's domain reads typed, changes its memory, is defined under a new name
@@ -109,8 +142,10 @@ struct XMLDocumentTests {
     @Test("the test driver's domain round-trips through the typed API")
     func testDriverDomain() throws {
         let connection = try Connection(uri: defaultTestURI)
-        var description = try connection.domain(named: "test").description()
+        let test = try connection.domain(named: "test")
+        var description = try test.description()
         #expect(description.name == "test")
+        #expect(description.uuid == (try test.uuid))
         #expect(description.devices != nil)
         let name = uniqueName("typed")
         description.name = name
@@ -167,6 +202,16 @@ struct XMLDocumentTests {
             let defined = try connection.defineNetwork(network)
             defer { try? defined.undefine() }
             #expect(try defined.description().bridge?.name == "virbr9")
+        }
+    }
+}
+
+extension Array {
+    /// The elements repeated without end.
+    func cycled() -> UnfoldSequence<Element, Int> {
+        sequence(state: 0) { index in
+            defer { index = (index + 1) % count }
+            return isEmpty ? nil : self[index]
         }
     }
 }

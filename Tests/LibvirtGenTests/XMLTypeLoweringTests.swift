@@ -1,6 +1,7 @@
 import Foundation
 import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenerator
 import Testing
 
 /// The lowering of schemas to typed XML views, one rule per test on small schemas.
@@ -21,7 +22,8 @@ struct XMLTypeLoweringTests {
     }
 
     /// Attribute values: booleans by their two spellings, value lists as named values (`type` is
-    /// `Kind`), numeric datatypes as numbers (a decimal-or-`0x` choice too), the rest strings.
+    /// `Kind`), numeric datatypes as numbers (a decimal-or-`0x` choice too), libvirt's two UUID
+    /// spellings as a UUID, the rest strings.
     @Test func attributeValues() throws {
         let types = try Self.lower("""
             <start><element name="doc">
@@ -35,6 +37,10 @@ struct XMLTypeLoweringTests {
               <attribute name="mode"><choice><value>auto</value><data type="unsignedInt"/></choice></attribute>
               <attribute name="hex"><data type="string"><param name="pattern">(0x)?[0-9a-f]+</param></data></attribute>
               <attribute name="current-memory"/>
+              <attribute name="uuid"><choice>
+                <data type="string"><param name="pattern">[a-fA-F0-9]{32}</param></data>
+                <data type="string"><param name="pattern">[a-fA-F0-9]{8}\\-([a-fA-F0-9]{4}\\-){3}[a-fA-F0-9]{12}</param></data>
+              </choice></attribute>
             </element></start>
             """)
         let properties = Self.properties(types, ["Doc"])
@@ -48,6 +54,7 @@ struct XMLTypeLoweringTests {
         #expect(properties["mode"]?.value == .string)
         #expect(properties["hex"]?.value == .string)
         #expect(properties["currentMemory"]?.xmlName == "current-memory")
+        #expect(properties["uuid"]?.value == .uuid)
         let kind = try #require(types.views.first?.namedValues.first)
         #expect(kind.name == "Kind")
         #expect(kind.values.map(\.name) == ["kvm", "qemuTcg", "x86_64"])
@@ -119,5 +126,18 @@ struct XMLTypeLoweringTests {
         #expect(devices["interfaces"]?.place == .children)
         #expect(Self.properties(types, ["DomainDescription"])["memory"]?.value == .view(path: ["DomainDescription", "Memory"]))
         #expect(types.views.count > 250)
+    }
+
+    /// The build-tool plugin's single file is the `Libvirt` module alone: the typed documents and
+    /// their functions, which need `LibvirtXML`, stay out even when the input has schemas.
+    @Test func singleFileLeavesTheDocumentsOut() throws {
+        try withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("Libvirt.swift")
+            _ = try runGenerator(input: .apiXML(Reference.apiFolder), output: .singleFile(file, cModule: "CLibvirtSystem"))
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains("public func defineDomain(xml: String)"))
+            #expect(!text.contains("LibvirtXML"))
+            #expect(!text.contains("DomainDescription"))
+        }
     }
 }

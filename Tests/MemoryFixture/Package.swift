@@ -29,7 +29,10 @@ let package = Package(
         // Neither does it run the XML corpus test (a thousand documents and xmllint processes).
         .testTarget(
             name: "LibvirtBindingTests",
-            dependencies: [.product(name: "Libvirt", package: "Generated"), .product(name: "LibvirtXML", package: "Generated")],
+            dependencies: [
+                .product(name: "Libvirt", package: "Generated"), .product(name: "LibvirtXML", package: "Generated"),
+                .product(name: "LibvirtTypedXML", package: "Generated"),
+            ],
             exclude: [
                 "QemuSupport.swift", "QemuTests.swift", "QemuConsoleWriteTests.swift", "QemuJobAbortTests.swift",
                 "XMLCorpusTests.swift",

@@ -10,6 +10,9 @@ struct XMLParser {
     private var line = 1
     /// The names of the elements being read, outermost first, for errors.
     private var path: [String] = []
+    /// The deepest nesting read (libvirt's documents nest about ten levels), so that a hostile
+    /// document is an error rather than a stack overflow.
+    static let maximumDepth = 256
 
     /// Prepares to read `text`.
     init(_ text: String) {
@@ -60,6 +63,7 @@ struct XMLParser {
         let name = try readName()
         path.append(name)
         defer { path.removeLast() }
+        guard path.count <= Self.maximumDepth else { throw error("elements nested deeper than \(Self.maximumDepth) levels") }
         var element = RawXMLElement(name: name)
         while true {
             skipSpace()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value an attribute or an element's text holds, read from and written as libvirt spells it.
 public protocol XMLValue: Sendable {
     /// Reads the value from its text, or nil when the text does not spell one.
@@ -53,6 +55,24 @@ extension Double: XMLValue {
     }
     /// The shortest spelling that reads back as the same number.
     public var xmlText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
+}
+
+extension UUID: XMLValue {
+    /// A UUID with or without its dashes (libvirt accepts both).
+    public init?(xmlText: String) {
+        let text = xmlText.trimmingXMLSpace
+        let hex = text.filter { $0 != "-" }
+        guard hex.count == 32, text.count == 32 || text.count == 36 else { return nil }
+        var dashed = ""
+        for (index, character) in hex.enumerated() {
+            if [8, 12, 16, 20].contains(index) { dashed.append("-") }
+            dashed.append(character)
+        }
+        guard let value = UUID(uuidString: dashed) else { return nil }
+        self = value
+    }
+    /// The lowercase spelling with dashes, as libvirt writes it.
+    public var xmlText: String { uuidString.lowercased() }
 }
 
 /// How a document spells a boolean.
