@@ -14,17 +14,21 @@ struct XMLDocumentFunctionsView {
     /// One counterpart.
     struct Function {
         /// Whether it is the extension's first (no blank line before it).
-        let first: Bool
+        var first: Bool
         /// The documentation's summary.
         let summary: String
-        /// Whether it parses a document (and can throw `LibvirtXMLError`).
-        let parses: Bool
+        /// Whether it is the `async` form (its documentation says where the call runs).
+        let asyncNote: Bool
+        /// The `- Throws:` text.
+        let throwsText: String
         /// The C symbol of the function it calls.
         let cName: String
         /// Its name.
         let name: String
         /// Its parameter list.
         let parameters: String
+        /// Its effects clause (` throws`, ` async throws`).
+        let effects: String
         /// Its result type.
         let result: String
         /// Its one statement.
@@ -49,32 +53,50 @@ struct XMLDocumentFunctionsView {
             byOwner[function.owner, default: []].append(function)
         }
         owners = order.map { owner in
-            Owner(owner: owner, functions: byOwner[owner, default: []].enumerated().map { Self.function($1, first: $0 == 0) })
+            var functions = byOwner[owner, default: []].flatMap(Self.functions)
+            functions[0].first = true
+            return Owner(owner: owner, functions: functions)
         }
     }
 
-    /// The declaration and body of one counterpart.
-    private static func function(_ function: XMLDocumentFunction, first: Bool) -> Function {
+    /// The declarations of one counterpart: the synchronous one, and its `async` form, which
+    /// calls the bound function's `async` form (off the cooperative pool).
+    private static func functions(_ function: XMLDocumentFunction) -> [Function] {
         let arguments = function.parameters.map { parameter in
             let value = parameter.name == function.documentParameter ? "description.xmlString()" : parameter.name
             return parameter.label == "_" ? value : "\(parameter.label): \(value)"
         }.joined(separator: ", ")
         let call = function.functionIsProperty ? function.function : "\(function.function)(\(arguments))"
+        // A throwing property's `async` form is a method.
+        let asyncCall = function.functionIsProperty ? "\(function.function)()" : call
         let parameters = function.parameters.map { parameter in
             parameter.name == function.documentParameter ? "_ description: \(function.documentType)" : parameter.declaration
         }.joined(separator: ", ")
-        let symbol = function.functionIsProperty ? function.function : "\(function.function)(\(function.parameters.map { "\($0.label):" }.joined()))"
+        let labels = function.parameters.map { "\($0.label):" }.joined()
+        let symbol = "`\(function.owner).\(function.function)\(function.functionIsProperty ? "" : "(\(labels))")`"
+        let summary: String
+        let result: String
+        let bodies: (String, String)
+        var failures = "`LibvirtError` when libvirt reports a failure"
         switch function.role {
         case .describe:
-            return Function(
-                first: first, summary: "The document ``\(symbol)`` returns, typed as a `\(function.documentType)`.",
-                parses: true, cName: function.cName, name: function.name, parameters: parameters,
-                result: function.documentType, body: "try \(function.documentType)(xml: \(call))")
+            summary = "The document \(symbol) returns, typed as a `\(function.documentType)`."
+            result = function.documentType
+            bodies = ("try \(function.documentType)(xml: \(call))", "try await \(function.documentType)(xml: \(asyncCall))")
+            failures += ", or `LibvirtXMLError` when the document is not well-formed"
         case .define:
-            return Function(
-                first: first, summary: "``\(symbol)`` with a typed document.",
-                parses: false, cName: function.cName, name: function.name, parameters: parameters,
-                result: function.functionResult ?? "Void", body: "try \(call)")
+            summary = "\(symbol) with a typed document."
+            result = function.functionResult ?? "Void"
+            bodies = ("try \(call)", "try await \(call)")
         }
+        let synchronous = Function(
+            first: false, summary: summary, asyncNote: false, throwsText: failures + ".", cName: function.cName,
+            name: function.name, parameters: parameters, effects: " throws", result: result, body: bodies.0)
+        let asynchronous = Function(
+            first: false, summary: summary, asyncNote: true,
+            throwsText: failures + ", or `CancellationError` when the task is cancelled before the call starts.",
+            cName: function.cName, name: function.name, parameters: parameters, effects: " async throws", result: result,
+            body: bodies.1)
+        return [synchronous, asynchronous]
     }
 }

@@ -51,7 +51,7 @@ struct QEMUTests {
     @Test("QEMU's documents round-trip through the typed API")
     func typedDocuments() async throws {
         try await QemuGround.withDomain("typedxml") { connection, test in
-            let live = try test.domain.description()
+            let live = try await test.domain.description()
             #expect(live.name == test.name)
             #expect(live.id != nil)
             #expect(live.devices?.disks.first?.target?.device == "vda")
@@ -59,14 +59,14 @@ struct QEMUTests {
             #expect(share.typed == share.total, "typed \(share.typed) of \(share.total)")
             #expect(try DomainDescription(xml: live.xmlString()) == live)
 
-            var definition = try test.domain.description(options: [.inactive])
+            var definition = try await test.domain.description(options: [.inactive])
             #expect(definition.currentMemory?.value == 131_072)
             definition.currentMemory?.value = 65_536
-            let redefined = try connection.defineDomain(definition)
-            #expect(try redefined.description(options: [.inactive]).currentMemory?.value == 65_536)
-            #expect(try redefined.description().currentMemory?.value == 131_072)
+            let redefined = try await connection.defineDomain(definition)
+            #expect(try await redefined.description(options: [.inactive]).currentMemory?.value == 65_536)
+            #expect(try await redefined.description().currentMemory?.value == 131_072)
 
-            let capabilities = try connection.domainCapabilitiesDescription()
+            let capabilities = try await connection.domainCapabilitiesDescription()
             #expect(capabilities.path != nil)
             #expect(capabilities.typedShare().typed == capabilities.typedShare().total)
         }

@@ -5,7 +5,7 @@
 @_exported import LibvirtXML
 
 extension Domain {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `DomainDescription`.
+    /// The document `Domain.xmlDescription(options:)` returns, typed as a `DomainDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -14,7 +14,19 @@ extension Domain {
         try DomainDescription(xml: xmlDescription(options: options))
     }
 
-    /// The document ``backupXMLDescription()`` returns, typed as a `DomainBackupDescription`.
+    /// The document `Domain.xmlDescription(options:)` returns, typed as a `DomainDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainGetXMLDesc`.
+    public func description(options: Domain.XMLOptions = []) async throws -> DomainDescription {
+        try await DomainDescription(xml: xmlDescription(options: options))
+    }
+
+    /// The document `Domain.backupXMLDescription()` returns, typed as a `DomainBackupDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -22,10 +34,22 @@ extension Domain {
     public func domainBackupDescription() throws -> DomainBackupDescription {
         try DomainBackupDescription(xml: backupXMLDescription())
     }
+
+    /// The document `Domain.backupXMLDescription()` returns, typed as a `DomainBackupDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainBackupGetXMLDesc`.
+    public func domainBackupDescription() async throws -> DomainBackupDescription {
+        try await DomainBackupDescription(xml: backupXMLDescription())
+    }
 }
 
 extension Connection {
-    /// ``defineDomain(xml:)`` with a typed document.
+    /// `Connection.defineDomain(xml:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -34,7 +58,19 @@ extension Connection {
         try defineDomain(xml: description.xmlString())
     }
 
-    /// ``defineNetwork(xml:)`` with a typed document.
+    /// `Connection.defineDomain(xml:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainDefineXML`.
+    public func defineDomain(_ description: DomainDescription) async throws -> Domain {
+        try await defineDomain(xml: description.xmlString())
+    }
+
+    /// `Connection.defineNetwork(xml:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -43,7 +79,19 @@ extension Connection {
         try defineNetwork(xml: description.xmlString())
     }
 
-    /// ``defineStoragePool(xml:options:)`` with a typed document.
+    /// `Connection.defineNetwork(xml:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkDefineXML`.
+    public func defineNetwork(_ description: NetworkDescription) async throws -> Network {
+        try await defineNetwork(xml: description.xmlString())
+    }
+
+    /// `Connection.defineStoragePool(xml:options:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -52,7 +100,19 @@ extension Connection {
         try defineStoragePool(xml: description.xmlString(), options: options)
     }
 
-    /// ``defineSecret(xml:options:)`` with a typed document.
+    /// `Connection.defineStoragePool(xml:options:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolDefineXML`.
+    public func defineStoragePool(_ description: StoragePoolDescription, options: StoragePool.DefineOptions = []) async throws -> StoragePool {
+        try await defineStoragePool(xml: description.xmlString(), options: options)
+    }
+
+    /// `Connection.defineSecret(xml:options:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -61,7 +121,19 @@ extension Connection {
         try defineSecret(xml: description.xmlString(), options: options)
     }
 
-    /// ``defineInterface(xml:options:)`` with a typed document.
+    /// `Connection.defineSecret(xml:options:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretDefineXML`.
+    public func defineSecret(_ description: SecretDescription, options: Secret.DefineOptions = []) async throws -> Secret {
+        try await defineSecret(xml: description.xmlString(), options: options)
+    }
+
+    /// `Connection.defineInterface(xml:options:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -70,7 +142,19 @@ extension Connection {
         try defineInterface(xml: description.xmlString(), options: options)
     }
 
-    /// ``defineNetworkFilter(xml:)`` with a typed document.
+    /// `Connection.defineInterface(xml:options:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceDefineXML`.
+    public func defineInterface(_ description: InterfaceDescription, options: Interface.DefineOptions = []) async throws -> Interface {
+        try await defineInterface(xml: description.xmlString(), options: options)
+    }
+
+    /// `Connection.defineNetworkFilter(xml:)` with a typed document.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure.
     ///
@@ -79,7 +163,19 @@ extension Connection {
         try defineNetworkFilter(xml: description.xmlString())
     }
 
-    /// The document ``capabilities`` returns, typed as a `CapabilitiesDescription`.
+    /// `Connection.defineNetworkFilter(xml:)` with a typed document.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterDefineXML`.
+    public func defineNetworkFilter(_ description: NetworkFilterDescription) async throws -> NetworkFilter {
+        try await defineNetworkFilter(xml: description.xmlString())
+    }
+
+    /// The document `Connection.capabilities` returns, typed as a `CapabilitiesDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -88,7 +184,19 @@ extension Connection {
         try CapabilitiesDescription(xml: capabilities)
     }
 
-    /// The document ``domainCapabilities(emulator:arch:machine:virtualizationType:)`` returns, typed as a `DomainCapabilitiesDescription`.
+    /// The document `Connection.capabilities` returns, typed as a `CapabilitiesDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetCapabilities`.
+    public func capabilitiesDescription() async throws -> CapabilitiesDescription {
+        try await CapabilitiesDescription(xml: capabilities())
+    }
+
+    /// The document `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` returns, typed as a `DomainCapabilitiesDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -97,7 +205,19 @@ extension Connection {
         try DomainCapabilitiesDescription(xml: domainCapabilities(emulator: emulator, arch: arch, machine: machine, virtualizationType: virtualizationType))
     }
 
-    /// The document ``storagePoolCapabilities()`` returns, typed as a `StoragePoolCapabilitiesDescription`.
+    /// The document `Connection.domainCapabilities(emulator:arch:machine:virtualizationType:)` returns, typed as a `DomainCapabilitiesDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetDomainCapabilities`.
+    public func domainCapabilitiesDescription(emulator: String? = nil, arch: String? = nil, machine: String? = nil, virtualizationType: String? = nil) async throws -> DomainCapabilitiesDescription {
+        try await DomainCapabilitiesDescription(xml: domainCapabilities(emulator: emulator, arch: arch, machine: machine, virtualizationType: virtualizationType))
+    }
+
+    /// The document `Connection.storagePoolCapabilities()` returns, typed as a `StoragePoolCapabilitiesDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -105,10 +225,22 @@ extension Connection {
     public func storagePoolCapabilitiesDescription() throws -> StoragePoolCapabilitiesDescription {
         try StoragePoolCapabilitiesDescription(xml: storagePoolCapabilities())
     }
+
+    /// The document `Connection.storagePoolCapabilities()` returns, typed as a `StoragePoolCapabilitiesDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virConnectGetStoragePoolCapabilities`.
+    public func storagePoolCapabilitiesDescription() async throws -> StoragePoolCapabilitiesDescription {
+        try await StoragePoolCapabilitiesDescription(xml: storagePoolCapabilities())
+    }
 }
 
 extension Network {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `NetworkDescription`.
+    /// The document `Network.xmlDescription(options:)` returns, typed as a `NetworkDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -116,10 +248,22 @@ extension Network {
     public func description(options: Network.XMLOptions = []) throws -> NetworkDescription {
         try NetworkDescription(xml: xmlDescription(options: options))
     }
+
+    /// The document `Network.xmlDescription(options:)` returns, typed as a `NetworkDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkGetXMLDesc`.
+    public func description(options: Network.XMLOptions = []) async throws -> NetworkDescription {
+        try await NetworkDescription(xml: xmlDescription(options: options))
+    }
 }
 
 extension StoragePool {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `StoragePoolDescription`.
+    /// The document `StoragePool.xmlDescription(options:)` returns, typed as a `StoragePoolDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -127,10 +271,22 @@ extension StoragePool {
     public func description(options: StorageXMLOptions = []) throws -> StoragePoolDescription {
         try StoragePoolDescription(xml: xmlDescription(options: options))
     }
+
+    /// The document `StoragePool.xmlDescription(options:)` returns, typed as a `StoragePoolDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStoragePoolGetXMLDesc`.
+    public func description(options: StorageXMLOptions = []) async throws -> StoragePoolDescription {
+        try await StoragePoolDescription(xml: xmlDescription(options: options))
+    }
 }
 
 extension StorageVolume {
-    /// The document ``xmlDescription()`` returns, typed as a `StorageVolumeDescription`.
+    /// The document `StorageVolume.xmlDescription()` returns, typed as a `StorageVolumeDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -138,10 +294,22 @@ extension StorageVolume {
     public func description() throws -> StorageVolumeDescription {
         try StorageVolumeDescription(xml: xmlDescription())
     }
+
+    /// The document `StorageVolume.xmlDescription()` returns, typed as a `StorageVolumeDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virStorageVolGetXMLDesc`.
+    public func description() async throws -> StorageVolumeDescription {
+        try await StorageVolumeDescription(xml: xmlDescription())
+    }
 }
 
 extension DomainSnapshot {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `DomainSnapshotDescription`.
+    /// The document `DomainSnapshot.xmlDescription(options:)` returns, typed as a `DomainSnapshotDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -149,10 +317,22 @@ extension DomainSnapshot {
     public func description(options: DomainSnapshot.XMLOptions = []) throws -> DomainSnapshotDescription {
         try DomainSnapshotDescription(xml: xmlDescription(options: options))
     }
+
+    /// The document `DomainSnapshot.xmlDescription(options:)` returns, typed as a `DomainSnapshotDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainSnapshotGetXMLDesc`.
+    public func description(options: DomainSnapshot.XMLOptions = []) async throws -> DomainSnapshotDescription {
+        try await DomainSnapshotDescription(xml: xmlDescription(options: options))
+    }
 }
 
 extension DomainCheckpoint {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `DomainCheckpointDescription`.
+    /// The document `DomainCheckpoint.xmlDescription(options:)` returns, typed as a `DomainCheckpointDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -160,10 +340,22 @@ extension DomainCheckpoint {
     public func description(options: DomainCheckpoint.XMLOptions = []) throws -> DomainCheckpointDescription {
         try DomainCheckpointDescription(xml: xmlDescription(options: options))
     }
+
+    /// The document `DomainCheckpoint.xmlDescription(options:)` returns, typed as a `DomainCheckpointDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virDomainCheckpointGetXMLDesc`.
+    public func description(options: DomainCheckpoint.XMLOptions = []) async throws -> DomainCheckpointDescription {
+        try await DomainCheckpointDescription(xml: xmlDescription(options: options))
+    }
 }
 
 extension Secret {
-    /// The document ``xmlDescription()`` returns, typed as a `SecretDescription`.
+    /// The document `Secret.xmlDescription()` returns, typed as a `SecretDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -171,10 +363,22 @@ extension Secret {
     public func description() throws -> SecretDescription {
         try SecretDescription(xml: xmlDescription())
     }
+
+    /// The document `Secret.xmlDescription()` returns, typed as a `SecretDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virSecretGetXMLDesc`.
+    public func description() async throws -> SecretDescription {
+        try await SecretDescription(xml: xmlDescription())
+    }
 }
 
 extension Interface {
-    /// The document ``xmlDescription(options:)`` returns, typed as a `InterfaceDescription`.
+    /// The document `Interface.xmlDescription(options:)` returns, typed as a `InterfaceDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -182,10 +386,22 @@ extension Interface {
     public func description(options: Interface.XMLOptions = []) throws -> InterfaceDescription {
         try InterfaceDescription(xml: xmlDescription(options: options))
     }
+
+    /// The document `Interface.xmlDescription(options:)` returns, typed as a `InterfaceDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virInterfaceGetXMLDesc`.
+    public func description(options: Interface.XMLOptions = []) async throws -> InterfaceDescription {
+        try await InterfaceDescription(xml: xmlDescription(options: options))
+    }
 }
 
 extension NodeDevice {
-    /// The document ``xmlDescription()`` returns, typed as a `NodeDeviceDescription`.
+    /// The document `NodeDevice.xmlDescription()` returns, typed as a `NodeDeviceDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -193,10 +409,22 @@ extension NodeDevice {
     public func description() throws -> NodeDeviceDescription {
         try NodeDeviceDescription(xml: xmlDescription())
     }
+
+    /// The document `NodeDevice.xmlDescription()` returns, typed as a `NodeDeviceDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNodeDeviceGetXMLDesc`.
+    public func description() async throws -> NodeDeviceDescription {
+        try await NodeDeviceDescription(xml: xmlDescription())
+    }
 }
 
 extension NetworkFilter {
-    /// The document ``xmlDescription()`` returns, typed as a `NetworkFilterDescription`.
+    /// The document `NetworkFilter.xmlDescription()` returns, typed as a `NetworkFilterDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -204,10 +432,22 @@ extension NetworkFilter {
     public func description() throws -> NetworkFilterDescription {
         try NetworkFilterDescription(xml: xmlDescription())
     }
+
+    /// The document `NetworkFilter.xmlDescription()` returns, typed as a `NetworkFilterDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterGetXMLDesc`.
+    public func description() async throws -> NetworkFilterDescription {
+        try await NetworkFilterDescription(xml: xmlDescription())
+    }
 }
 
 extension NetworkPort {
-    /// The document ``xmlDescription()`` returns, typed as a `NetworkPortDescription`.
+    /// The document `NetworkPort.xmlDescription()` returns, typed as a `NetworkPortDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
@@ -215,15 +455,39 @@ extension NetworkPort {
     public func description() throws -> NetworkPortDescription {
         try NetworkPortDescription(xml: xmlDescription())
     }
+
+    /// The document `NetworkPort.xmlDescription()` returns, typed as a `NetworkPortDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNetworkPortGetXMLDesc`.
+    public func description() async throws -> NetworkPortDescription {
+        try await NetworkPortDescription(xml: xmlDescription())
+    }
 }
 
 extension NetworkFilterBinding {
-    /// The document ``xmlDescription()`` returns, typed as a `NetworkFilterBindingDescription`.
+    /// The document `NetworkFilterBinding.xmlDescription()` returns, typed as a `NetworkFilterBindingDescription`.
     ///
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed.
     ///
     /// C symbol: `virNWFilterBindingGetXMLDesc`.
     public func description() throws -> NetworkFilterBindingDescription {
         try NetworkFilterBindingDescription(xml: xmlDescription())
+    }
+
+    /// The document `NetworkFilterBinding.xmlDescription()` returns, typed as a `NetworkFilterBindingDescription`.
+    ///
+    /// Calls the bound function's `async` form, which runs on the blocking pool (`BlockingPool`)
+    /// without blocking the calling task's thread.
+    ///
+    /// - Throws: `LibvirtError` when libvirt reports a failure, or `LibvirtXMLError` when the document is not well-formed, or `CancellationError` when the task is cancelled before the call starts.
+    ///
+    /// C symbol: `virNWFilterBindingGetXMLDesc`.
+    public func description() async throws -> NetworkFilterBindingDescription {
+        try await NetworkFilterBindingDescription(xml: xmlDescription())
     }
 }
