@@ -76,15 +76,8 @@ struct TypedParameterLowering {
                 let type = spec.hasSuffix("s") ? "String" : spec.hasSuffix("d") ? "Int" : "UInt"
                 parameters.append(SwiftParameter(label: "_", name: name, type: type, defaultValue: nil, doc: ""))
                 literal += "\\(\(name))"
-            } else if c == "\"" || c == "\\" {
-                literal += "\\\(c)"
             } else {
-                // Control characters and line separators would break the literal: written as `\u{…}`.
-                for scalar in c.unicodeScalars {
-                    let v = scalar.value
-                    literal += v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
-                        ? "\\u{\(String(v, radix: 16))}" : String(scalar)
-                }
+                literal += SwiftStringLiteral.escaped(c)
             }
         }
         return ("\"\(literal)\"", parameters)

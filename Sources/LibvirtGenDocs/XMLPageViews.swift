@@ -113,17 +113,10 @@ struct XMLDocumentPageView: Sendable {
                 case .child: "<\(property.xmlName)>"
                 case .children: "<\(property.xmlName)>, repeated"
                 }
-                let (type, target): (String, String?) = switch property.value {
-                case .string: ("String", nil)
-                case .integer: ("Int", nil)
-                case .unsignedInteger: ("UInt64", nil)
-                case .number: ("Double", nil)
-                case .uuid: ("UUID", nil)
-                case .boolean(let onOff): (onOff ? "Bool (on/off)" : "Bool (yes/no)", nil)
-                case .flag: ("Bool (element present)", nil)
-                case .named(let path): (path.joined(separator: "."), nil)
-                case .view(let path): (path.joined(separator: "."), pages.viewAddresses[path.joined(separator: ".")])
-                }
+                var type = property.value.swiftType
+                if case .boolean(let onOff) = property.value { type += onOff ? " (on/off)" : " (yes/no)" }
+                if case .flag = property.value { type += " (element present)" }
+                let target = if case .view(let path) = property.value { pages.viewAddresses[path.joined(separator: ".")] } else { nil as String? }
                 return Row(
                     xml: xml, property: property.name, type: property.place == .children ? "[\(type)]" : type,
                     href: target.map { "../" + $0 })

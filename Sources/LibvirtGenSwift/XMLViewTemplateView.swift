@@ -82,7 +82,7 @@ struct XMLViewTemplateView {
              "Its properties read and write the document's elements and attributes; whatever they do not model stays in",
              "``xml`` and is written back."]
         } ?? ["The `<\(view.elementName)>` element (first reached at \(location))."]
-        attributeList = view.properties.filter { $0.place == .attribute }.map { SwiftLiteral.string($0.xmlName) }.joined(separator: ", ")
+        attributeList = view.properties.filter { $0.place == .attribute }.map { SwiftStringLiteral.literal($0.xmlName) }.joined(separator: ", ")
         children = view.properties.compactMap { property in
             guard property.place == .child || property.place == .children else { return nil }
             let kind: String = switch property.value {
@@ -98,22 +98,14 @@ struct XMLViewTemplateView {
             NamedValues(
                 doc: "Values of `\(values.name)`; a value a newer libvirt writes is kept as it is.",
                 name: values.name,
-                values: values.values.map { Value(name: Naming.identifier($0.name), value: $0.value, literal: SwiftLiteral.string($0.value)) })
+                values: values.values.map { Value(name: Naming.identifier($0.name), value: $0.value, literal: SwiftStringLiteral.literal($0.value)) })
         }
     }
 
     /// The Swift spelling of a property: its type and the accessor pair it calls.
     static func property(_ property: XMLProperty) -> Property {
-        let key = SwiftLiteral.string(property.xmlName)
-        let valueType: String = switch property.value {
-        case .string: "String"
-        case .integer: "Int"
-        case .unsignedInteger: "UInt64"
-        case .number: "Double"
-        case .uuid: "UUID"
-        case .boolean, .flag: "Bool"
-        case .named(let path), .view(let path): path.joined(separator: ".")
-        }
+        let key = SwiftStringLiteral.literal(property.xmlName)
+        let valueType = property.value.swiftType
         let attribute = "The `\(property.xmlName)` attribute."
         let childText = "The text of the `<\(property.xmlName)>` element."
         switch (property.place, property.value) {
@@ -152,23 +144,5 @@ struct XMLViewTemplateView {
         return Property(
             doc: doc, name: Naming.identifier(property.name), type: type, getter: getter, arguments: arguments,
             setter: setter, setArguments: setArguments)
-    }
-}
-
-/// Swift string literals.
-enum SwiftLiteral {
-    /// `text` as a Swift string literal.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -1,0 +1,21 @@
+/// Swift string literals for text from the input (C names, schema values), which may hold quotes,
+/// backslashes, control characters and line separators.
+public enum SwiftStringLiteral {
+    /// `character` as it is written inside a Swift string literal: quotes and backslashes
+    /// escaped, control characters and line separators as `\u{…}`.
+    public static func escaped(_ character: Character) -> String {
+        if character == "\"" || character == "\\" { return "\\\(character)" }
+        var text = ""
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            text += v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029
+                ? "\\u{\(String(v, radix: 16))}" : String(scalar)
+        }
+        return text
+    }
+
+    /// `text` as a Swift string literal, quotes included.
+    public static func literal(_ text: String) -> String {
+        "\"" + text.map(escaped).joined() + "\""
+    }
+}
