@@ -24,10 +24,11 @@ struct XMLContentSummary {
     /// Whether the content allows elements of any name (`<metadata>`'s), which stay raw XML.
     private(set) var hasAnyElements = false
 
-    /// Summarizes the content patterns `contents` of one element, resolving references in `grammar`.
-    init(_ contents: [RNGPattern], grammar: RNGGrammar) {
+    /// Summarizes the content patterns `contents` of one element, resolving references in
+    /// `grammar`; of the choices of `variants`, only the attribute selecting them is gathered.
+    init(_ contents: [RNGPattern], grammar: RNGGrammar, variants: XMLVariantAnalysis? = nil) {
         var entered: Set<String> = []
-        for content in contents { add(content, repeated: false, grammar: grammar, entered: &entered) }
+        for content in contents { add(content, repeated: false, grammar: grammar, variants: variants, entered: &entered) }
         var occurrences: [String: Int] = [:]
         for content in contents {
             var walking: Set<String> = []
@@ -36,6 +37,28 @@ struct XMLContentSummary {
         for index in children.indices where occurrences[children[index].name, default: 0] > 1 {
             children[index].repeated = true
         }
+        if let shared = variants?.shared {
+            attributes += shared.attributes.filter { attribute in !attributes.contains { $0.name == attribute.name } }
+            children += shared.children.filter { child in !children.contains { $0.name == child.name } }
+        }
+    }
+
+    /// The summary with only the attributes and children of these names.
+    func keeping(attributes attributeNames: Set<String>, children childNames: Set<String>) -> XMLContentSummary {
+        var summary = self
+        summary.attributes.removeAll { !attributeNames.contains($0.name) }
+        summary.children.removeAll { !childNames.contains($0.name) }
+        summary.text = []
+        summary.hasAnyElements = false
+        return summary
+    }
+
+    /// The summary without the attributes and children of these names.
+    func removing(attributes attributeNames: Set<String>, children childNames: Set<String>) -> XMLContentSummary {
+        var summary = self
+        summary.attributes.removeAll { attributeNames.contains($0.name) }
+        summary.children.removeAll { childNames.contains($0.name) }
+        return summary
     }
 
     /// How often each child element name can occur in one match of `pattern` (2 standing for
@@ -69,9 +92,11 @@ struct XMLContentSummary {
     /// Whether the element holds nothing but text (or nothing at all).
     var isTextOnly: Bool { attributes.isEmpty && children.isEmpty && !hasAnyElements }
 
-    /// Adds what `pattern` allows; `entered` holds the definitions already walked into for this
+    /// Adds what `pattern` allows, of the choices of `variants` only their selecting attribute; `entered` holds the definitions already walked into for this
     /// element (a definition only reaches itself again through an element, or not at all).
-    private mutating func add(_ pattern: RNGPattern, repeated: Bool, grammar: RNGGrammar, entered: inout Set<String>) {
+    private mutating func add(
+        _ pattern: RNGPattern, repeated: Bool, grammar: RNGGrammar, variants: XMLVariantAnalysis?, entered: inout Set<String>
+    ) {
         switch pattern {
         case .element(.name(let name, _), let content):
             if let index = children.firstIndex(where: { $0.name == name }) {
@@ -90,18 +115,23 @@ struct XMLContentSummary {
             hasAnyElements = true
         case .attribute:
             break
+        case .choice where variants?.choices.contains(pattern) == true:
+            guard let variants else { return }
+            let values = RNGPattern.choice(variants.variants.flatMap(\.values).map { .value(type: "token", $0) })
+            let attribute = RNGPattern.attribute(.name(variants.attribute, namespace: ""), values)
+            add(attribute, repeated: repeated, grammar: grammar, variants: variants, entered: &entered)
         case .group(let patterns), .interleave(let patterns), .choice(let patterns):
-            for inner in patterns { add(inner, repeated: repeated, grammar: grammar, entered: &entered) }
+            for inner in patterns { add(inner, repeated: repeated, grammar: grammar, variants: variants, entered: &entered) }
         case .optional(let inner):
-            add(inner, repeated: repeated, grammar: grammar, entered: &entered)
+            add(inner, repeated: repeated, grammar: grammar, variants: variants, entered: &entered)
         case .zeroOrMore(let inner), .oneOrMore(let inner):
-            add(inner, repeated: true, grammar: grammar, entered: &entered)
+            add(inner, repeated: true, grammar: grammar, variants: variants, entered: &entered)
         case .mixed(let inner):
             text.append(.text)
-            add(inner, repeated: repeated, grammar: grammar, entered: &entered)
+            add(inner, repeated: repeated, grammar: grammar, variants: variants, entered: &entered)
         case .ref(let name), .parentRef(let name):
             guard entered.insert(name).inserted, let define = grammar.defines[name] else { return }
-            add(define, repeated: repeated, grammar: grammar, entered: &entered)
+            add(define, repeated: repeated, grammar: grammar, variants: variants, entered: &entered)
         case .text, .data, .value, .list:
             text.append(pattern)
         case .empty, .notAllowed:

@@ -3,8 +3,9 @@ import LibvirtGenModel
 /// Lowers a document's RELAX NG grammar to typed views (the mapping the XML article documents):
 /// an element with attributes or child elements is a view, nested in the view of the element
 /// that first holds it; an element holding only text is a value property of its parent, an empty
-/// one a flag; the branches of a choice merge into one view whose properties are all optional;
-/// repeated elements are arrays; value lists are open named values or booleans. Element patterns
+/// one a flag; the branches of a choice merge into one view whose properties are all optional,
+/// except those of a choice selected by an attribute's value (a disk's `type`), which become the
+/// cases of an enum, each holding a view of its branch; repeated elements are arrays; value lists are open named values or booleans. Element patterns
 /// with the same content share one view, which is how recursion ends; an element that is another
 /// document kind's root (a snapshot's `domain`) is that document's type.
 public struct XMLTypeLowering: Sendable {
@@ -26,6 +27,14 @@ public struct XMLTypeLowering: Sendable {
         var elementPath: [String]
         /// Its element's content patterns.
         var contents: [RNGPattern]
+        /// For a variant's view: the attribute and values selecting it.
+        var selector: XMLVariantSelector? = nil
+        /// For a variant's view: its element's child order.
+        var childOrder: [String]? = nil
+        /// For a variant's view: the attributes its element's view models instead.
+        var excludedAttributes: Set<String> = []
+        /// For a variant's view: the child elements its element's view models instead.
+        var excludedChildren: Set<String> = []
     }
 
     /// The views of the document `spec` describes, read from `grammar` (its schema).
@@ -38,7 +47,7 @@ public struct XMLTypeLowering: Sendable {
         var views: [XMLViewType] = []
         while !pending.isEmpty {
             let item = pending.removeFirst()
-            let view = lowerView(item, grammar: grammar) { name, contents, typeName in
+            let (view, variantViews) = lowerView(item, grammar: grammar) { name, contents, typeName in
                 if let document = spec.embeds?[name] { return [document] }
                 if let path = known[contents] { return path }
                 let path = item.path + [typeName()]
@@ -47,17 +56,20 @@ public struct XMLTypeLowering: Sendable {
                 return path
             }
             views.append(view)
+            pending += variantViews
         }
         return XMLDocumentTypes(spec: spec, rootElement: root, views: views)
     }
 
-    /// One view: its properties and named values; `viewPath` gives (and schedules) the view of a
-    /// child element with the given name and content patterns, calling its last argument for the
-    /// type name a new view gets in this one.
+    /// One view: its properties, named values and variants, with the views of its variants to
+    /// lower; `viewPath` gives (and schedules) the view of a child element with the given name and
+    /// content patterns, calling its last argument for the type name a new view gets in this one.
     private func lowerView(
         _ item: Pending, grammar: RNGGrammar, viewPath: (String, [RNGPattern], () -> String) -> [String]
-    ) -> XMLViewType {
-        let summary = XMLContentSummary(item.contents, grammar: grammar)
+    ) -> (XMLViewType, [Pending]) {
+        let analysis = XMLVariantAnalysis(item.contents, grammar: grammar)
+        let summary = XMLContentSummary(item.contents, grammar: grammar, variants: analysis)
+            .removing(attributes: item.excludedAttributes, children: item.excludedChildren)
         var names = UniqueNames(taken: ["xml", "schema", "elementName"])
         var typeNames = UniqueNames(taken: Naming.reservedTypeNames.union([item.path.last ?? ""]))
         var properties: [XMLProperty] = []
@@ -99,9 +111,49 @@ public struct XMLTypeLowering: Sendable {
             }
             properties.append(XMLProperty(name: propertyName, xmlName: child.name, place: place, value: propertyValue))
         }
-        return XMLViewType(
-            path: item.path, elementName: item.elementName, elementPath: item.elementPath,
-            properties: properties, namedValues: namedValues)
+        guard let analysis else {
+            let view = XMLViewType(
+                path: item.path, elementName: item.elementName, elementPath: item.elementPath,
+                properties: properties, namedValues: namedValues, selector: item.selector, childOrder: item.childOrder)
+            return (view, [])
+        }
+        let order = item.childOrder ?? XMLContentSummary(item.contents, grammar: grammar).children.map(\.name)
+        let attributeWords = Naming.nonEmpty(naming.upperCamel(words(analysis.attribute)))
+        let enumName = typeNames.claim(analysis.attribute == "type" ? "Variant" : attributeWords + "Variant")
+        let propertyName = names.claim(analysis.attribute == "type" ? "variant" : memberName(analysis.attribute) + "Variant")
+        var caseTypes = UniqueNames(taken: Naming.reservedTypeNames.union([enumName]))
+        var cases: [XMLVariantCase] = []
+        var variantViews: [Pending] = []
+        var variantAttributes: [String] = []
+        var variantChildren: [String] = []
+        let caseNames = namedValueCases(analysis.variants.flatMap(\.values), taken: ["xml", "value"])
+        let sharedAttributes = Set(analysis.shared.attributes.map(\.name)).union([analysis.attribute])
+        let sharedChildren = Set(analysis.shared.children.map(\.name))
+        for variant in analysis.variants {
+            let path = item.path + [enumName, caseTypes.claim(typeName(variant.values[0]))]
+            for value in variant.values {
+                cases.append(XMLVariantCase(name: caseNames.first { $0.value == value }?.name ?? value, value: value, view: path))
+            }
+            variantViews.append(Pending(
+                path: path, elementName: item.elementName, elementPath: item.elementPath, contents: variant.contents,
+                selector: XMLVariantSelector(attribute: analysis.attribute, values: variant.values), childOrder: order,
+                excludedAttributes: sharedAttributes, excludedChildren: sharedChildren))
+            let branch = XMLContentSummary(variant.contents, grammar: grammar)
+                .removing(attributes: sharedAttributes, children: sharedChildren)
+            for (name, _) in branch.attributes where !variantAttributes.contains(name) {
+                variantAttributes.append(name)
+            }
+            for child in branch.children where !variantChildren.contains(child.name) {
+                variantChildren.append(child.name)
+            }
+        }
+        let variants = XMLVariants(
+            name: enumName, propertyName: propertyName, attribute: analysis.attribute, defaultValue: analysis.defaultValue,
+            cases: cases, attributes: variantAttributes, children: variantChildren)
+        let view = XMLViewType(
+            path: item.path, elementName: item.elementName, elementPath: item.elementPath, properties: properties,
+            namedValues: namedValues, variants: variants, selector: item.selector, childOrder: order)
+        return (view, variantViews)
     }
 
     /// The content patterns of the document's root elements named `root`.
@@ -147,9 +199,10 @@ public struct XMLTypeLowering: Sendable {
         return name + "s"
     }
 
-    /// The members of a value list, each XML spelling once, Swift names made unique.
-    func namedValueCases(_ values: [String]) -> [XMLNamedValue] {
-        var names = UniqueNames(taken: ["rawValue", "description", "xmlText", "init"])
+    /// The members of a value list, each XML spelling once, Swift names made unique and kept
+    /// clear of `taken`.
+    func namedValueCases(_ values: [String], taken: Set<String> = ["rawValue", "description", "xmlText", "init"]) -> [XMLNamedValue] {
+        var names = UniqueNames(taken: taken)
         return values.map { value in
             var words = naming.expand(value.split { !$0.isLetter && !$0.isNumber }.flatMap { Naming.camelWords(String($0)) })
             // Numbers side by side keep a separator (`x86_64`, not `x8664`).

@@ -85,7 +85,9 @@ struct XMLDocumentPageView: Sendable {
         let element: String
         /// Its location in the document.
         let location: String
-        /// The properties.
+        /// For a variant's view: the attribute values selecting it (`type='file'`).
+        let condition: String?
+        /// The properties, then the cases of the view's variants.
         let rows: [Row]
         /// Its named-value types with their values.
         let namedValues: [String]
@@ -121,9 +123,21 @@ struct XMLDocumentPageView: Sendable {
                     xml: xml, property: property.name, type: property.place == .children ? "[\(type)]" : type,
                     href: target.map { "../" + $0 })
             }
+            let variantRows: [Row] = view.variants.map { variants in
+                variants.cases.map { variantCase in
+                    let type = variantCase.view.joined(separator: ".")
+                    return Row(
+                        xml: "\(variants.attribute)='\(variantCase.value)'", property: "\(variants.propertyName): .\(variantCase.name)",
+                        type: type, href: pages.viewAddresses[type].map { "../" + $0 })
+                }
+            } ?? []
             return Section(
                 anchor: XMLPages.anchor(view), title: XMLPages.anchor(view), element: "<\(view.elementName)>",
-                location: "/" + view.elementPath.joined(separator: "/"), rows: rows,
+                location: "/" + view.elementPath.joined(separator: "/"),
+                condition: view.selector.map { selector in
+                    selector.values.map { "\(selector.attribute)='\($0)'" }.joined(separator: " or ")
+                },
+                rows: rows + variantRows,
                 namedValues: view.namedValues.map { values in
                     "\(values.name): " + values.values.map(\.value).joined(separator: ", ")
                 })

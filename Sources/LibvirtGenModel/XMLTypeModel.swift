@@ -54,14 +54,95 @@ public struct XMLViewType: Codable, Sendable, Equatable {
     public var properties: [XMLProperty]
     /// The open value lists the properties use, nested in the view.
     public var namedValues: [XMLNamedValues]
+    /// The element's variants, when a choice of its content depends on an attribute's value (a
+    /// disk's `type`).
+    public var variants: XMLVariants?
+    /// For a variant's view (which wraps the same element as its owner): the attribute and the
+    /// values that select it.
+    public var selector: XMLVariantSelector?
+    /// Every child element name the element's schema allows, in the schema's order, when the
+    /// properties do not list them all (a view with variants, and a variant's view); new child
+    /// elements are placed by it.
+    public var childOrder: [String]?
 
     /// Creates the value.
-    public init(path: [String], elementName: String, elementPath: [String], properties: [XMLProperty], namedValues: [XMLNamedValues]) {
+    public init(
+        path: [String], elementName: String, elementPath: [String], properties: [XMLProperty], namedValues: [XMLNamedValues],
+        variants: XMLVariants? = nil, selector: XMLVariantSelector? = nil, childOrder: [String]? = nil
+    ) {
         self.path = path
         self.elementName = elementName
         self.elementPath = elementPath
         self.properties = properties
         self.namedValues = namedValues
+        self.variants = variants
+        self.selector = selector
+        self.childOrder = childOrder
+    }
+}
+
+/// The variants of an element whose content depends on an attribute's value: an enum with a
+/// case per value, each holding a view of what that variant adds to the element
+/// (`DomainDescription.Devices.Disk.Variant.file(File)`).
+public struct XMLVariants: Codable, Sendable, Equatable {
+    /// The enum's name inside its view (`Variant`).
+    public var name: String
+    /// The view's property holding it (`variant`).
+    public var propertyName: String
+    /// The attribute whose value selects the variant (`type`).
+    public var attribute: String
+    /// The value meant when the attribute is missing, if the schema gives one.
+    public var defaultValue: String?
+    /// The cases, in the schema's order.
+    public var cases: [XMLVariantCase]
+    /// The attributes the variants model (replaced when a variant is set).
+    public var attributes: [String]
+    /// The child elements the variants model (replaced when a variant is set).
+    public var children: [String]
+
+    /// Creates the value.
+    public init(
+        name: String, propertyName: String, attribute: String, defaultValue: String?, cases: [XMLVariantCase],
+        attributes: [String], children: [String]
+    ) {
+        self.name = name
+        self.propertyName = propertyName
+        self.attribute = attribute
+        self.defaultValue = defaultValue
+        self.cases = cases
+        self.attributes = attributes
+        self.children = children
+    }
+}
+
+/// One case of an element's variants.
+public struct XMLVariantCase: Codable, Sendable, Equatable {
+    /// The Swift case name (`file`).
+    public var name: String
+    /// The attribute's value selecting it (`file`).
+    public var value: String
+    /// The path of the view it holds (several values can share one).
+    public var view: [String]
+
+    /// Creates the value.
+    public init(name: String, value: String, view: [String]) {
+        self.name = name
+        self.value = value
+        self.view = view
+    }
+}
+
+/// What selects a variant's view: an attribute of its element and the values that choose it.
+public struct XMLVariantSelector: Codable, Sendable, Equatable {
+    /// The attribute (`type`).
+    public var attribute: String
+    /// The values (`file`).
+    public var values: [String]
+
+    /// Creates the value.
+    public init(attribute: String, values: [String]) {
+        self.attribute = attribute
+        self.values = values
     }
 }
 

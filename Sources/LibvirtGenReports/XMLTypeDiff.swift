@@ -1,7 +1,7 @@
 import LibvirtGenModel
 
-/// What changed in the typed XML documents between two releases' schemas: views, properties and
-/// named values added or removed, and properties whose value changed.
+/// What changed in the typed XML documents between two releases' schemas: views, properties,
+/// named values and variants added or removed, and properties whose value changed.
 public struct XMLTypeDiff: Sendable, Encodable, Equatable {
     /// Declarations added (`DomainDescription.Devices.Disk.Source.file`).
     public var added: [String] = []
@@ -29,7 +29,7 @@ public struct XMLTypeDiff: Sendable, Encodable, Equatable {
             + APIDiff.markdownSection("Changed", changed)
     }
 
-    /// Every view, property and named value, by Swift path, with a description of what it is.
+    /// Every view, property, named value and variant, by Swift path, with a description of what it is.
     static func declarations(_ documents: [XMLDocumentTypes]) -> [String: String] {
         var declarations: [String: String] = [:]
         for view in documents.flatMap(\.views) {
@@ -40,6 +40,13 @@ public struct XMLTypeDiff: Sendable, Encodable, Equatable {
             }
             for values in view.namedValues {
                 for value in values.values { declarations["\(path).\(values.name).\(value.name)"] = "value \"\(value.value)\"" }
+            }
+            if let variants = view.variants {
+                declarations[path + "." + variants.propertyName] = "variants by \(variants.attribute) attribute"
+                for variantCase in variants.cases {
+                    declarations["\(path).\(variants.name).\(variantCase.name)"] =
+                        "variant \"\(variantCase.value)\" of " + variantCase.view.joined(separator: ".")
+                }
             }
         }
         return declarations

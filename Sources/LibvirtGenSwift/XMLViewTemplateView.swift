@@ -52,6 +52,46 @@ struct XMLViewTemplateView {
         let values: [Value]
     }
 
+    /// One case of a view's variants.
+    struct VariantCase {
+        /// The case's name, escaped.
+        let name: String
+        /// The selecting value (`file`).
+        let value: String
+        /// The value as a Swift string literal.
+        let literal: String
+        /// The value as a pattern matching the attribute's (optional, without a default) value.
+        let pattern: String
+        /// The Swift type of the variant's view.
+        let type: String
+    }
+
+    /// A view's variants: the enum, its property, and their entry in the schema table.
+    struct Variants {
+        /// The property's documentation line.
+        let doc: String
+        /// The enum's documentation line.
+        let enumDoc: String
+        /// The property's name, escaped.
+        let propertyName: String
+        /// The enum's name.
+        let name: String
+        /// The selecting attribute (`type`).
+        let attribute: String
+        /// It as a Swift string literal.
+        let attributeLiteral: String
+        /// The expression the cases are matched against.
+        let subject: String
+        /// The default value as a Swift literal, or `nil`.
+        let defaultValue: String
+        /// The cases.
+        let cases: [VariantCase]
+        /// The attributes the variants model, as string literals, comma-separated.
+        let attributeList: String
+        /// The child elements the variants model, as string literals, comma-separated.
+        let childList: String
+    }
+
     /// The type's documentation lines.
     let summary: [String]
     /// The type's name.
@@ -70,6 +110,11 @@ struct XMLViewTemplateView {
     let properties: [Property]
     /// The value lists.
     let namedValues: [NamedValues]
+    /// The variants, if the view has them.
+    let variants: Variants?
+    /// Every child element name in the schema's order, as string literals, comma-separated,
+    /// when the schema table needs it.
+    let order: String?
 
     /// The view of `view`, a document's root view when `schema` is given (its file name).
     init(_ view: XMLViewType, documentSchema schema: String?) {
@@ -81,6 +126,9 @@ struct XMLViewTemplateView {
             ["A `<\(view.elementName)>` document, as libvirt's `\($0)` schema describes it.", "",
              "Its properties read and write the document's elements and attributes; whatever they do not model stays in",
              "``xml`` and is written back."]
+        } ?? view.selector.map { selector in
+            let values = selector.values.map { "`\($0)`" }.joined(separator: ", ")
+            return ["What the `<\(view.elementName)>` element (first reached at \(location)) holds when its `\(selector.attribute)` is \(values)."]
         } ?? ["The `<\(view.elementName)>` element (first reached at \(location))."]
         attributeList = view.properties.filter { $0.place == .attribute }.map { SwiftStringLiteral.literal($0.xmlName) }.joined(separator: ", ")
         children = view.properties.compactMap { property in
@@ -100,6 +148,31 @@ struct XMLViewTemplateView {
                 name: values.name,
                 values: values.values.map { Value(name: Naming.identifier($0.name), value: $0.value, literal: SwiftStringLiteral.literal($0.value)) })
         }
+        variants = view.variants.map { Self.variants($0, element: view.elementName) }
+        order = view.childOrder.map { $0.map(SwiftStringLiteral.literal).joined(separator: ", ") }
+    }
+
+    /// The Swift spelling of an element's variants.
+    static func variants(_ variants: XMLVariants, element: String) -> Variants {
+        let attributeLiteral = SwiftStringLiteral.literal(variants.attribute)
+        let cases = variants.cases.map { variantCase in
+            let literal = SwiftStringLiteral.literal(variantCase.value)
+            return VariantCase(
+                name: Naming.identifier(variantCase.name), value: variantCase.value, literal: literal,
+                pattern: variants.defaultValue == nil ? literal + "?" : literal, type: variantCase.view.joined(separator: "."))
+        }
+        let missing = variants.defaultValue.map { " (`\($0)` when it has none)" } ?? ""
+        return Variants(
+            doc: "The element's variant, selected by its `\(variants.attribute)` attribute\(missing); nil when the attribute names"
+                + " none this schema knows. Setting it writes the attribute and replaces what the variants model.",
+            enumDoc: "The variants of `<\(element)>`, by its `\(variants.attribute)` attribute: each holds a view of what the variant adds.",
+            propertyName: Naming.identifier(variants.propertyName), name: variants.name, attribute: variants.attribute,
+            attributeLiteral: attributeLiteral,
+            subject: "element.attribute(\(attributeLiteral))" + (variants.defaultValue.map { " ?? " + SwiftStringLiteral.literal($0) } ?? ""),
+            defaultValue: variants.defaultValue.map(SwiftStringLiteral.literal) ?? "nil",
+            cases: cases,
+            attributeList: variants.attributes.map(SwiftStringLiteral.literal).joined(separator: ", "),
+            childList: variants.children.map(SwiftStringLiteral.literal).joined(separator: ", "))
     }
 
     /// The Swift spelling of a property: its type and the accessor pair it calls.

@@ -55,6 +55,11 @@ struct QEMUTests {
             #expect(live.name == test.name)
             #expect(live.id != nil)
             #expect(live.devices?.disks.first?.target?.device == "vda")
+            if case .file(let file)? = live.devices?.disks.first?.variant {
+                #expect(file.source?.file?.hasSuffix(".qcow2") == true)
+            } else {
+                Issue.record("the guest's disk is not a file disk: \(String(describing: live.devices?.disks.first?.type))")
+            }
             let share = live.typedShare()
             #expect(share.typed == share.total, "typed \(share.typed) of \(share.total)")
             #expect(try DomainDescription(xml: live.xmlString()) == live)

@@ -93,6 +93,54 @@ struct XMLDocumentTests {
 
     /// Malformed input is an error naming the line and the element path, never a crash; a
     /// document of another kind is refused.
+    @Test("variants follow their attribute, read and write")
+    func variants() throws {
+        var domain = try DomainDescription(xml: """
+            <domain type='kvm'><name>v</name><devices>
+              <disk type='network' device='disk'>
+                <driver name='qemu'/>
+                <source protocol='nbd' name='export'><host name='example.org' port='10809'/></source>
+                <target dev='vda'/>
+              </disk>
+              <disk device='cdrom'><source file='/iso/a.iso'/><target dev='hdc'/></disk>
+              <disk type='future' device='disk'><source novel='1'/><target dev='vdb'/></disk>
+            </devices></domain>
+            """)
+        var disks = try #require(domain.devices?.disks)
+        guard case .network(var network)? = disks[0].variant else { Issue.record("not a network disk"); return }
+        #expect(network.source?.protocol == "nbd")
+        #expect(network.source?.hosts.first?.name == "example.org")
+        guard case .file(let file)? = disks[1].variant else { Issue.record("a disk without type is not a file disk"); return }
+        #expect(file.source?.file == "/iso/a.iso")
+        #expect(disks[2].variant == nil)
+        #expect(disks[2].xml.firstElement(named: "source")?.attribute("novel") == "1")
+
+        // Through the case's view and back: the change lands, the rest stays in place.
+        network.source?.name = "other"
+        disks[0].variant = .network(network)
+        #expect(disks[0].xml.elements.map(\.name) == ["driver", "source", "target"])
+        #expect(disks[0].xml.firstElement(named: "source")?.attribute("name") == "other")
+
+        // A new variant replaces the old one's source and writes the attribute.
+        var block = DomainDescription.Devices.Disk.Variant.Block()
+        block.source = .init()
+        block.source?.device = "/dev/sdb"
+        disks[0].variant = .block(block)
+        #expect(disks[0].type == .block)
+        #expect(disks[0].xml.elements.map(\.name) == ["driver", "source", "target"])
+        #expect(disks[0].xml.firstElement(named: "source")?.attributes.map(\.name) == ["dev"])
+        domain.devices?.disks = disks
+        let written = try DomainDescription(xml: domain.xmlString())
+        guard case .block(let read)? = written.devices?.disks.first?.variant else { Issue.record("not a block disk"); return }
+        #expect(read.source?.device == "/dev/sdb")
+        // The variant's source counts as typed; the unknown variant's stays raw.
+        #expect(disks[0].typedShare().typed == disks[0].typedShare().total)
+        #expect(disks[2].typedShare().total - disks[2].typedShare().typed == 2)
+
+        disks[0].variant = nil
+        #expect(disks[0].type == nil && disks[0].xml.firstElement(named: "source") == nil)
+    }
+
     @Test("bad input gets the line and element path")
     func errors() {
         let cases: [(String, Int, [String], String)] = [
@@ -188,7 +236,11 @@ struct XMLDocumentTests {
             description.memory?.value = 2_097_152
             var sources: [String] = []
             for disk in description.devices?.disks ?? [] {
-                sources.append("\(disk.device ?? "disk") \(disk.source?.file ?? "") \(disk.target?.device ?? "")")
+                switch disk.variant {
+                case .file(let file)?: sources.append("file \(file.source?.file ?? "") \(disk.target?.device ?? "")")
+                case .network(let network)?: sources.append("\(network.source?.protocol ?? "") \(network.source?.hosts.count ?? 0)")
+                default: sources.append("\(disk.type ?? "") \(disk.target?.device ?? "")")
+                }
             }
             let copy = try connection.defineDomain(description)
             defer { try? copy.undefine() }

@@ -124,6 +124,21 @@ enum ReferenceSite {
         }
     }
 
+    /// Searching `<disk>` finds the disk's view; its section lists the variants by `type`, each
+    /// linking the section of the view of what it adds.
+    @Test func xmlPagesShowElementsAndVariants() throws {
+        let entry = try #require(try ReferenceSite.searchIndex().first { $0["swift"] == "DomainDescription.Devices.Disk" })
+        #expect(entry["c"] == "<disk>")
+        let parts = try #require(entry["url"]).split(separator: "#").map(String.init)
+        let page = try #require(try ReferenceSite.pages()[parts[0]])
+        let start = try #require(page.range(of: "<section id=\"\(parts[1])\">"))
+        let end = try #require(page.range(of: "</section>", range: start.upperBound..<page.endIndex))
+        let section = page[start.lowerBound..<end.upperBound]
+        #expect(section.contains("<code>type=&#39;network&#39;</code></td><td><code>variant: .network</code>"))
+        #expect(section.contains("href=\"../xml/DomainDescription.html#DomainDescription.Devices.Disk.Variant.Network\""))
+        #expect(page.contains("holds what the element adds when it has <code>type=&#39;network&#39;</code>"))
+    }
+
     @Test func memberPageShowsAvailabilityAndErrors() throws {
         let page = try #require(try ReferenceSite.pages()["types/Libvirt.Domain.html"])
         let section = try #require(ReferenceSite.section("virDomainGetInfo", in: page))

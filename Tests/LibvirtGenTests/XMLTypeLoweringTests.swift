@@ -93,9 +93,10 @@ struct XMLTypeLoweringTests {
     @Test func mergingRecursionAndEmbedding() throws {
         let types = try Self.lower("""
             <start><element name="doc">
+              <attribute name="type"><choice><value>file</value><value>block</value></choice></attribute>
               <choice>
-                <group><attribute name="type"><value>file</value></attribute><element name="source"><attribute name="file"/></element></group>
-                <group><attribute name="type"><value>block</value></attribute><element name="source"><attribute name="dev"/></element></group>
+                <element name="source"><attribute name="file"/></element>
+                <element name="source"><attribute name="dev"/></element>
               </choice>
               <ref name="store"/>
               <element name="metadata"><zeroOrMore><element><anyName/><text/></element></zeroOrMore></element>
@@ -117,6 +118,76 @@ struct XMLTypeLoweringTests {
         #expect(properties["name2"]?.place == .child)
     }
 
+    /// A choice whose branches fix one attribute to their own values is the element's variants:
+    /// a case per value (values with the same branch share its view), each case's view holding
+    /// what its branch adds; the value whose branch makes the attribute optional is the default;
+    /// what every branch holds alike stays the element's; of two selecting attributes the one with
+    /// more values wins, the other's choice merging as before.
+    @Test func variantsByAttribute() throws {
+        let types = try Self.lower("""
+            <start><element name="doc">
+              <choice>
+                <group><optional><attribute name="device"><value>disk</value></attribute></optional><ref name="source"/></group>
+                <group><attribute name="device"><value>lun</value></attribute><attribute name="rawio"/><ref name="source"/></group>
+              </choice>
+              <element name="target"><attribute name="dev"/></element>
+            </element></start>
+            <define name="source">
+              <choice>
+                <group>
+                  <optional><attribute name="type"><value>file</value></attribute></optional>
+                  <element name="source"><attribute name="file"/></element><element name="name"><text/></element>
+                </group>
+                <group>
+                  <attribute name="type"><choice><value>block</value><value>char</value></choice></attribute>
+                  <element name="source"><attribute name="dev"/></element><element name="name"><text/></element>
+                </group>
+                <group>
+                  <attribute name="type"><value>network</value></attribute>
+                  <element name="source"><attribute name="protocol"/><zeroOrMore><element name="host"><attribute name="name"/></element></zeroOrMore></element>
+                  <element name="name"><text/></element>
+                </group>
+              </choice>
+            </define>
+            """)
+        let root = try #require(types.views.first)
+        let variants = try #require(root.variants)
+        #expect(variants.name == "Variant")
+        #expect(variants.propertyName == "variant")
+        #expect(variants.attribute == "type")
+        #expect(variants.defaultValue == "file")
+        #expect(variants.cases.map(\.name) == ["file", "block", "char", "network"])
+        #expect(variants.cases.map { $0.view.last } == ["File", "Block", "Block", "Network"])
+        #expect(variants.attributes.isEmpty)
+        #expect(variants.children == ["source"])
+        #expect(root.childOrder == ["source", "name", "target"])
+        let properties = Self.properties(types, ["Doc"])
+        #expect(Set(properties.keys) == ["device", "type", "rawio", "name", "target"])
+        #expect(properties["device"]?.value == .named(path: ["Doc", "Device"]))
+        let file = try #require(types.views.first { $0.path == ["Doc", "Variant", "File"] })
+        #expect(file.elementName == "doc")
+        #expect(file.selector == XMLVariantSelector(attribute: "type", values: ["file"]))
+        #expect(file.childOrder == ["source", "name", "target"])
+        #expect(Set(file.properties.map(\.name)) == ["source"])
+        #expect(Set(Self.properties(types, ["Doc", "Variant", "File", "Source"]).keys) == ["file"])
+        #expect(Set(Self.properties(types, ["Doc", "Variant", "Network", "Source"]).keys) == ["protocol", "hosts"])
+    }
+
+    /// A choice whose branches fix an attribute and otherwise hold the same is no variants.
+    @Test func choiceOfAttributeValuesOnly() throws {
+        let types = try Self.lower("""
+            <start><element name="doc"><choice>
+              <group><attribute name="mode"><value>a</value></attribute><ref name="name"/></group>
+              <group><attribute name="mode"><value>b</value></attribute><ref name="name"/></group>
+              <group><attribute name="mode"><value>c</value></attribute><ref name="name"/></group>
+            </choice></element></start>
+            <define name="name"><element name="name"><text/></element></define>
+            """)
+        #expect(types.views.first?.variants == nil)
+        #expect(Self.properties(types, ["Doc"])["mode"]?.value == .named(path: ["Doc", "Mode"]))
+        #expect(Self.properties(types, ["Doc"])["name"]?.place == .child)
+    }
+
     /// The 9.0.0 domain lowers to views that reach the elements users edit most.
     @Test func domainDocument() throws {
         let types = try #require(try Reference.package().xmlDocuments.first { $0.spec.type == "DomainDescription" })
@@ -126,6 +197,15 @@ struct XMLTypeLoweringTests {
         #expect(devices["interfaces"]?.place == .children)
         #expect(Self.properties(types, ["DomainDescription"])["memory"]?.value == .view(path: ["DomainDescription", "Memory"]))
         #expect(types.views.count > 250)
+        let disk = try #require(types.views.first { $0.path == ["DomainDescription", "Devices", "Disk"] })
+        #expect(disk.variants?.attribute == "type")
+        #expect(disk.variants?.cases.map(\.value) == ["file", "block", "dir", "network", "volume", "nvme", "vhostuser"])
+        let source = Self.properties(types, ["DomainDescription", "Devices", "Disk", "Variant", "Network"])["source"]
+        guard case .view(let sourcePath)? = source?.value else { Issue.record("a network disk's source is no view"); return }
+        let network = Self.properties(types, sourcePath)
+        #expect(network["protocol"] != nil && network["hosts"]?.place == .children)
+        let hostdev = try #require(types.views.first { $0.path == ["DomainDescription", "Devices", "Hostdev"] })
+        #expect(hostdev.variants?.cases.map(\.value) == ["pci", "usb", "scsi", "scsi_host", "mdev", "storage", "misc", "net"])
     }
 
     /// The build-tool plugin's single file is the `Libvirt` module alone: the typed documents and

@@ -18,10 +18,17 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
         attributes: ["mode"],
         children: [
             .init("incremental", .value),
-            .init("disks", .view({ DomainBackupDescription.Disks.schema })),
-            .init("server", .view({ DomainBackupDescription.Server.schema })),
         ],
-        text: false)
+        text: false,
+        variants: XMLVariantSchema(
+            attribute: "mode", defaultValue: "push",
+            cases: [
+                "push": { DomainBackupDescription.ModeVariant.Push.schema },
+                "pull": { DomainBackupDescription.ModeVariant.Pull.schema },
+            ],
+            attributes: [],
+            children: ["disks", "server"]),
+        order: ["incremental", "disks", "server"])
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -40,16 +47,35 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
         set { setValue(child: "incremental", newValue) }
     }
 
-    /// The `<disks>` element.
-    public var disks: DomainBackupDescription.Disks? {
-        get { view(child: "disks") }
-        set { setView(child: "disks", newValue) }
+    /// The element's variant, selected by its `mode` attribute (`push` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+    public var modeVariant: ModeVariant? {
+        get { ModeVariant(xml) }
+        set { setVariant(newValue?.selection) }
     }
 
-    /// The `<server>` element.
-    public var server: DomainBackupDescription.Server? {
-        get { view(child: "server") }
-        set { setView(child: "server", newValue) }
+    /// The variants of `<domainbackup>`, by its `mode` attribute: each holds a view of what the variant adds.
+    public enum ModeVariant: Hashable, Sendable {
+        /// `mode='push'`.
+        case push(DomainBackupDescription.ModeVariant.Push)
+        /// `mode='pull'`.
+        case pull(DomainBackupDescription.ModeVariant.Pull)
+
+        /// The variant the attribute of `element` selects, or nil.
+        init?(_ element: RawXMLElement) {
+            switch element.attribute("mode") ?? "push" {
+            case "push": self = .push(DomainBackupDescription.ModeVariant.Push(xml: element))
+            case "pull": self = .pull(DomainBackupDescription.ModeVariant.Pull(xml: element))
+            default: return nil
+            }
+        }
+
+        /// The attribute's value and the element of the variant's view.
+        var selection: (value: String, element: RawXMLElement) {
+            switch self {
+            case .push(let view): ("push", view.xml)
+            case .pull(let view): ("pull", view.xml)
+            }
+        }
     }
 
     /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -70,7 +96,76 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
     }
 }
 
-extension DomainBackupDescription {
+extension DomainBackupDescription.ModeVariant {
+    /// What the `<domainbackup>` element (first reached at `/domainbackup`) holds when its `mode` is `push`.
+    public struct Push: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "domainbackup"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("disks", .view({ DomainBackupDescription.ModeVariant.Push.Disks.schema })),
+            ],
+            text: false,
+            order: ["incremental", "disks", "server"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<disks>` element.
+        public var disks: DomainBackupDescription.ModeVariant.Push.Disks? {
+            get { view(child: "disks") }
+            set { setView(child: "disks", newValue) }
+        }
+    }
+}
+
+extension DomainBackupDescription.ModeVariant {
+    /// What the `<domainbackup>` element (first reached at `/domainbackup`) holds when its `mode` is `pull`.
+    public struct Pull: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "domainbackup"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("server", .view({ DomainBackupDescription.ModeVariant.Pull.Server.schema })),
+                .init("disks", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.schema })),
+            ],
+            text: false,
+            order: ["incremental", "disks", "server"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<server>` element.
+        public var server: DomainBackupDescription.ModeVariant.Pull.Server? {
+            get { view(child: "server") }
+            set { setView(child: "server", newValue) }
+        }
+
+        /// The `<disks>` element.
+        public var disks: DomainBackupDescription.ModeVariant.Pull.Disks? {
+            get { view(child: "disks") }
+            set { setView(child: "disks", newValue) }
+        }
+    }
+}
+
+extension DomainBackupDescription.ModeVariant.Push {
     /// The `<disks>` element (first reached at `/domainbackup/disks`).
     public struct Disks: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -83,7 +178,7 @@ extension DomainBackupDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("disk", .view({ DomainBackupDescription.Disks.Disk.schema }), repeated: true),
+                .init("disk", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.schema }), repeated: true),
             ],
             text: false)
 
@@ -93,14 +188,14 @@ extension DomainBackupDescription {
         }
 
         /// The `<disk>` elements.
-        public var disks: [DomainBackupDescription.Disks.Disk] {
+        public var disks: [DomainBackupDescription.ModeVariant.Push.Disks.Disk] {
             get { views(children: "disk") }
             set { setViews(children: "disk", newValue) }
         }
     }
 }
 
-extension DomainBackupDescription {
+extension DomainBackupDescription.ModeVariant.Pull {
     /// The `<server>` element (first reached at `/domainbackup/server`).
     public struct Server: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -128,7 +223,7 @@ extension DomainBackupDescription {
         }
 
         /// The `transport` attribute.
-        public var transport: DomainBackupDescription.Server.Transport? {
+        public var transport: DomainBackupDescription.ModeVariant.Pull.Server.Transport? {
             get { attribute("transport") }
             set { setAttribute("transport", newValue) }
         }
@@ -170,7 +265,37 @@ extension DomainBackupDescription {
     }
 }
 
-extension DomainBackupDescription.Disks {
+extension DomainBackupDescription.ModeVariant.Pull {
+    /// The `<disks>` element (first reached at `/domainbackup/disks`).
+    public struct Disks: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disks"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("disk", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<disk>` elements.
+        public var disks: [DomainBackupDescription.ModeVariant.Pull.Disks.Disk] {
+            get { views(children: "disk") }
+            set { setViews(children: "disk", newValue) }
+        }
+    }
+}
+
+extension DomainBackupDescription.ModeVariant.Push.Disks {
     /// The `<disk>` element (first reached at `/domainbackup/disks/disk`).
     public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -181,11 +306,10 @@ extension DomainBackupDescription.Disks {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "backupmode", "incremental", "backup", "type", "exportname", "exportbitmap"],
+            attributes: ["name", "backupmode", "incremental", "backup", "type"],
             children: [
-                .init("target", .view({ DomainBackupDescription.Disks.Disk.Target.schema })),
-                .init("driver", .view({ DomainBackupDescription.Disks.Disk.Driver.schema })),
-                .init("scratch", .view({ DomainBackupDescription.Disks.Disk.Target.schema })),
+                .init("target", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
+                .init("driver", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Driver.schema })),
             ],
             text: false)
 
@@ -201,7 +325,7 @@ extension DomainBackupDescription.Disks {
         }
 
         /// The `backupmode` attribute.
-        public var backupmode: DomainBackupDescription.Disks.Disk.Backupmode? {
+        public var backupmode: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Backupmode? {
             get { attribute("backupmode") }
             set { setAttribute("backupmode", newValue) }
         }
@@ -219,39 +343,21 @@ extension DomainBackupDescription.Disks {
         }
 
         /// The `type` attribute.
-        public var type: DomainBackupDescription.Disks.Disk.Kind? {
+        public var type: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `exportname` attribute.
-        public var exportname: String? {
-            get { attribute("exportname") }
-            set { setAttribute("exportname", newValue) }
-        }
-
-        /// The `exportbitmap` attribute.
-        public var exportbitmap: String? {
-            get { attribute("exportbitmap") }
-            set { setAttribute("exportbitmap", newValue) }
-        }
-
         /// The `<target>` element.
-        public var target: DomainBackupDescription.Disks.Disk.Target? {
+        public var target: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target? {
             get { view(child: "target") }
             set { setView(child: "target", newValue) }
         }
 
         /// The `<driver>` element.
-        public var driver: DomainBackupDescription.Disks.Disk.Driver? {
+        public var driver: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<scratch>` element.
-        public var scratch: DomainBackupDescription.Disks.Disk.Target? {
-            get { view(child: "scratch") }
-            set { setView(child: "scratch", newValue) }
         }
 
         /// Values of `Backupmode`; a value a newer libvirt writes is kept as it is.
@@ -290,7 +396,120 @@ extension DomainBackupDescription.Disks {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk {
+extension DomainBackupDescription.ModeVariant.Pull.Disks {
+    /// The `<disk>` element (first reached at `/domainbackup/disks/disk`).
+    public struct Disk: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name", "backupmode", "incremental", "exportname", "exportbitmap", "backup", "type"],
+            children: [
+                .init("scratch", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
+                .init("driver", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Driver.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `backupmode` attribute.
+        public var backupmode: DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Backupmode? {
+            get { attribute("backupmode") }
+            set { setAttribute("backupmode", newValue) }
+        }
+
+        /// The `incremental` attribute.
+        public var incremental: String? {
+            get { attribute("incremental") }
+            set { setAttribute("incremental", newValue) }
+        }
+
+        /// The `exportname` attribute.
+        public var exportname: String? {
+            get { attribute("exportname") }
+            set { setAttribute("exportname", newValue) }
+        }
+
+        /// The `exportbitmap` attribute.
+        public var exportbitmap: String? {
+            get { attribute("exportbitmap") }
+            set { setAttribute("exportbitmap", newValue) }
+        }
+
+        /// The `backup` attribute.
+        public var backup: Bool? {
+            get { boolean(attribute: "backup", .yesNo) }
+            set { setBoolean(attribute: "backup", newValue, .yesNo) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<scratch>` element.
+        public var scratch: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target? {
+            get { view(child: "scratch") }
+            set { setView(child: "scratch", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// Values of `Backupmode`; a value a newer libvirt writes is kept as it is.
+        public struct Backupmode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `full`.
+            public static let full: Self = "full"
+
+            /// `incremental`.
+            public static let incremental: Self = "incremental"
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `file`.
+            public static let file: Self = "file"
+
+            /// `block`.
+            public static let block: Self = "block"
+        }
+    }
+}
+
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk {
     /// The `<target>` element (first reached at `/domainbackup/disks/disk/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -303,8 +522,8 @@ extension DomainBackupDescription.Disks.Disk {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["file", "dev"],
             children: [
-                .init("seclabel", .view({ DomainBackupDescription.Disks.Disk.Target.Seclabel.schema }), repeated: true),
-                .init("encryption", .view({ DomainBackupDescription.Disks.Disk.Target.Encryption.schema })),
+                .init("seclabel", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Seclabel.schema }), repeated: true),
+                .init("encryption", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.schema })),
             ],
             text: false)
 
@@ -326,20 +545,20 @@ extension DomainBackupDescription.Disks.Disk {
         }
 
         /// The `<seclabel>` elements.
-        public var seclabels: [DomainBackupDescription.Disks.Disk.Target.Seclabel] {
+        public var seclabels: [DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Seclabel] {
             get { views(children: "seclabel") }
             set { setViews(children: "seclabel", newValue) }
         }
 
         /// The `<encryption>` element.
-        public var encryption: DomainBackupDescription.Disks.Disk.Target.Encryption? {
+        public var encryption: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption? {
             get { view(child: "encryption") }
             set { setView(child: "encryption", newValue) }
         }
     }
 }
 
-extension DomainBackupDescription.Disks.Disk {
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk {
     /// The `<driver>` element (first reached at `/domainbackup/disks/disk/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -361,7 +580,7 @@ extension DomainBackupDescription.Disks.Disk {
         }
 
         /// The `type` attribute.
-        public var type: DomainBackupDescription.Disks.Disk.Driver.Kind? {
+        public var type: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Driver.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -430,7 +649,50 @@ extension DomainBackupDescription.Disks.Disk {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk.Target {
+extension DomainBackupDescription.ModeVariant.Pull.Disks.Disk {
+    /// The `<driver>` element (first reached at `/domainbackup/disks/disk/driver`).
+    public struct Driver: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "driver"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Driver.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `qcow2`.
+            public static let qcow2: Self = "qcow2"
+        }
+    }
+}
+
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
     /// The `<seclabel>` element (first reached at `/domainbackup/disks/disk/target/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -465,7 +727,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
         }
 
         /// The `labelskip` attribute.
-        public var labelskip: DomainBackupDescription.Disks.Disk.Target.Seclabel.Labelskip? {
+        public var labelskip: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Seclabel.Labelskip? {
             get { attribute("labelskip") }
             set { setAttribute("labelskip", newValue) }
         }
@@ -492,7 +754,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk.Target {
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
     /// The `<encryption>` element (first reached at `/domainbackup/disks/disk/target/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -505,9 +767,9 @@ extension DomainBackupDescription.Disks.Disk.Target {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["format", "engine"],
             children: [
-                .init("secret", .view({ DomainBackupDescription.Disks.Disk.Target.Encryption.Secret.schema })),
-                .init("cipher", .view({ DomainBackupDescription.Disks.Disk.Target.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ DomainBackupDescription.Disks.Disk.Target.Encryption.Ivgen.schema })),
+                .init("secret", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Secret.schema })),
+                .init("cipher", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Cipher.schema })),
+                .init("ivgen", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Ivgen.schema })),
             ],
             text: false)
 
@@ -517,31 +779,31 @@ extension DomainBackupDescription.Disks.Disk.Target {
         }
 
         /// The `format` attribute.
-        public var format: DomainBackupDescription.Disks.Disk.Target.Encryption.Format? {
+        public var format: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Format? {
             get { attribute("format") }
             set { setAttribute("format", newValue) }
         }
 
         /// The `engine` attribute.
-        public var engine: DomainBackupDescription.Disks.Disk.Target.Encryption.Engine? {
+        public var engine: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Engine? {
             get { attribute("engine") }
             set { setAttribute("engine", newValue) }
         }
 
         /// The `<secret>` element.
-        public var secret: DomainBackupDescription.Disks.Disk.Target.Encryption.Secret? {
+        public var secret: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Secret? {
             get { view(child: "secret") }
             set { setView(child: "secret", newValue) }
         }
 
         /// The `<cipher>` element.
-        public var cipher: DomainBackupDescription.Disks.Disk.Target.Encryption.Cipher? {
+        public var cipher: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Cipher? {
             get { view(child: "cipher") }
             set { setView(child: "cipher", newValue) }
         }
 
         /// The `<ivgen>` element.
-        public var ivgen: DomainBackupDescription.Disks.Disk.Target.Encryption.Ivgen? {
+        public var ivgen: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Ivgen? {
             get { view(child: "ivgen") }
             set { setView(child: "ivgen", newValue) }
         }
@@ -576,7 +838,7 @@ extension DomainBackupDescription.Disks.Disk.Target {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk.Target.Encryption {
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption {
     /// The `<secret>` element (first reached at `/domainbackup/disks/disk/target/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -598,7 +860,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
         }
 
         /// The `type` attribute.
-        public var type: DomainBackupDescription.Disks.Disk.Target.Encryption.Secret.Kind? {
+        public var type: DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Secret.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -631,7 +893,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk.Target.Encryption {
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption {
     /// The `<cipher>` element (first reached at `/domainbackup/disks/disk/target/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -678,7 +940,7 @@ extension DomainBackupDescription.Disks.Disk.Target.Encryption {
     }
 }
 
-extension DomainBackupDescription.Disks.Disk.Target.Encryption {
+extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption {
     /// The `<ivgen>` element (first reached at `/domainbackup/disks/disk/target/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

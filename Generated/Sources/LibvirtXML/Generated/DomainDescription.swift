@@ -695,14 +695,17 @@ extension DomainDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type"],
             children: [
-                .init("bios", .view({ DomainDescription.Sysinfo.Bios.schema })),
-                .init("system", .view({ DomainDescription.Sysinfo.System.schema })),
-                .init("baseBoard", .view({ DomainDescription.Sysinfo.BaseBoard.schema }), repeated: true),
-                .init("chassis", .view({ DomainDescription.Sysinfo.Chassis.schema })),
-                .init("oemStrings", .view({ DomainDescription.Sysinfo.OemStrings.schema })),
-                .init("entry", .view({ DomainDescription.Sysinfo.Entry.schema }), repeated: true),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "smbios": { DomainDescription.Sysinfo.Variant.Smbios.schema },
+                    "fwcfg": { DomainDescription.Sysinfo.Variant.Fwcfg.schema },
+                ],
+                attributes: [],
+                children: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"]),
+            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -715,40 +718,35 @@ extension DomainDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `<bios>` element.
-        public var bios: DomainDescription.Sysinfo.Bios? {
-            get { view(child: "bios") }
-            set { setView(child: "bios", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<system>` element.
-        public var system: DomainDescription.Sysinfo.System? {
-            get { view(child: "system") }
-            set { setView(child: "system", newValue) }
-        }
+        /// The variants of `<sysinfo>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='smbios'`.
+            case smbios(DomainDescription.Sysinfo.Variant.Smbios)
+            /// `type='fwcfg'`.
+            case fwcfg(DomainDescription.Sysinfo.Variant.Fwcfg)
 
-        /// The `<baseBoard>` elements.
-        public var baseBoards: [DomainDescription.Sysinfo.BaseBoard] {
-            get { views(children: "baseBoard") }
-            set { setViews(children: "baseBoard", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "smbios"?: self = .smbios(DomainDescription.Sysinfo.Variant.Smbios(xml: element))
+                case "fwcfg"?: self = .fwcfg(DomainDescription.Sysinfo.Variant.Fwcfg(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `<chassis>` element.
-        public var chassis: DomainDescription.Sysinfo.Chassis? {
-            get { view(child: "chassis") }
-            set { setView(child: "chassis", newValue) }
-        }
-
-        /// The `<oemStrings>` element.
-        public var oemStrings: DomainDescription.Sysinfo.OemStrings? {
-            get { view(child: "oemStrings") }
-            set { setView(child: "oemStrings", newValue) }
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .smbios(let view): ("smbios", view.xml)
+                case .fwcfg(let view): ("fwcfg", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -2264,13 +2262,20 @@ extension DomainDescription {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "type", "relabel"],
+            attributes: ["model", "type"],
             children: [
-                .init("label", .value),
-                .init("imagelabel", .value),
-                .init("baselabel", .value),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "dynamic",
+                cases: [
+                    "dynamic": { DomainDescription.Seclabel.Variant.Dynamic.schema },
+                    "static": { DomainDescription.Seclabel.Variant.Static.schema },
+                    "none": { DomainDescription.Seclabel.Variant.None.schema },
+                ],
+                attributes: ["relabel"],
+                children: ["label", "imagelabel", "baselabel"]),
+            order: ["label", "imagelabel", "baselabel"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -2289,28 +2294,39 @@ extension DomainDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `relabel` attribute.
-        public var relabel: Bool? {
-            get { boolean(attribute: "relabel", .yesNo) }
-            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        /// The element's variant, selected by its `type` attribute (`dynamic` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The text of the `<label>` element.
-        public var label: String? {
-            get { value(child: "label") }
-            set { setValue(child: "label", newValue) }
-        }
+        /// The variants of `<seclabel>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='dynamic'`.
+            case dynamic(DomainDescription.Seclabel.Variant.Dynamic)
+            /// `type='static'`.
+            case `static`(DomainDescription.Seclabel.Variant.Static)
+            /// `type='none'`.
+            case none(DomainDescription.Seclabel.Variant.None)
 
-        /// The text of the `<imagelabel>` element.
-        public var imagelabel: String? {
-            get { value(child: "imagelabel") }
-            set { setValue(child: "imagelabel", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "dynamic" {
+                case "dynamic": self = .dynamic(DomainDescription.Seclabel.Variant.Dynamic(xml: element))
+                case "static": self = .`static`(DomainDescription.Seclabel.Variant.Static(xml: element))
+                case "none": self = .none(DomainDescription.Seclabel.Variant.None(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The text of the `<baselabel>` element.
-        public var baselabel: String? {
-            get { value(child: "baselabel") }
-            set { setValue(child: "baselabel", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .dynamic(let view): ("dynamic", view.xml)
+                case .`static`(let view): ("static", view.xml)
+                case .none(let view): ("none", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -2576,16 +2592,19 @@ extension DomainDescription {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "kernelHashes"],
+            attributes: ["type"],
             children: [
-                .init("cbitpos", .value),
-                .init("reducedPhysBits", .value),
-                .init("policy", .value),
-                .init("handle", .value),
-                .init("dhCert", .value),
-                .init("session", .value),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "sev": { DomainDescription.LaunchSecurity.Variant.SEV.schema },
+                    "s390-pv": { DomainDescription.LaunchSecurity.Variant.S390Pv.schema },
+                ],
+                attributes: ["kernelHashes"],
+                children: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"]),
+            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -2598,46 +2617,35 @@ extension DomainDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `kernelHashes` attribute.
-        public var kernelHashes: Bool? {
-            get { boolean(attribute: "kernelHashes", .yesNo) }
-            set { setBoolean(attribute: "kernelHashes", newValue, .yesNo) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The text of the `<cbitpos>` element.
-        public var cbitpos: Int? {
-            get { value(child: "cbitpos") }
-            set { setValue(child: "cbitpos", newValue) }
-        }
+        /// The variants of `<launchSecurity>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='sev'`.
+            case sev(DomainDescription.LaunchSecurity.Variant.SEV)
+            /// `type='s390-pv'`.
+            case s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv)
 
-        /// The text of the `<reducedPhysBits>` element.
-        public var reducedPhysBits: Int? {
-            get { value(child: "reducedPhysBits") }
-            set { setValue(child: "reducedPhysBits", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "sev"?: self = .sev(DomainDescription.LaunchSecurity.Variant.SEV(xml: element))
+                case "s390-pv"?: self = .s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The text of the `<policy>` element.
-        public var policy: String? {
-            get { value(child: "policy") }
-            set { setValue(child: "policy", newValue) }
-        }
-
-        /// The text of the `<handle>` element.
-        public var handle: Int? {
-            get { value(child: "handle") }
-            set { setValue(child: "handle", newValue) }
-        }
-
-        /// The text of the `<dhCert>` element.
-        public var dhCert: String? {
-            get { value(child: "dhCert") }
-            set { setValue(child: "dhCert", newValue) }
-        }
-
-        /// The text of the `<session>` element.
-        public var session: String? {
-            get { value(child: "session") }
-            set { setValue(child: "session", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .sev(let view): ("sev", view.xml)
+                case .s390Pv(let view): ("s390-pv", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -2989,22 +2997,82 @@ extension DomainDescription.CPU {
     }
 }
 
-extension DomainDescription.Sysinfo {
-    /// The `<bios>` element (first reached at `/domain/sysinfo/bios`).
-    public struct Bios: XMLElementView {
+extension DomainDescription.Sysinfo.Variant {
+    /// What the `<sysinfo>` element (first reached at `/domain/sysinfo`) holds when its `type` is `smbios`.
+    public struct Smbios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bios"
+        public static let elementName = "sysinfo"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Bios.Entry.schema }), repeated: true),
+                .init("bios", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.schema })),
+                .init("system", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.schema })),
+                .init("baseBoard", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.schema }), repeated: true),
+                .init("chassis", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.schema })),
+                .init("oemStrings", .view({ DomainDescription.Sysinfo.Variant.Smbios.OemStrings.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<bios>` element.
+        public var bios: DomainDescription.Sysinfo.Variant.Smbios.Bios? {
+            get { view(child: "bios") }
+            set { setView(child: "bios", newValue) }
+        }
+
+        /// The `<system>` element.
+        public var system: DomainDescription.Sysinfo.Variant.Smbios.System? {
+            get { view(child: "system") }
+            set { setView(child: "system", newValue) }
+        }
+
+        /// The `<baseBoard>` elements.
+        public var baseBoards: [DomainDescription.Sysinfo.Variant.Smbios.BaseBoard] {
+            get { views(children: "baseBoard") }
+            set { setViews(children: "baseBoard", newValue) }
+        }
+
+        /// The `<chassis>` element.
+        public var chassis: DomainDescription.Sysinfo.Variant.Smbios.Chassis? {
+            get { view(child: "chassis") }
+            set { setView(child: "chassis", newValue) }
+        }
+
+        /// The `<oemStrings>` element.
+        public var oemStrings: DomainDescription.Sysinfo.Variant.Smbios.OemStrings? {
+            get { view(child: "oemStrings") }
+            set { setView(child: "oemStrings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant {
+    /// What the `<sysinfo>` element (first reached at `/domain/sysinfo`) holds when its `type` is `fwcfg`.
+    public struct Fwcfg: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "sysinfo"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Fwcfg.Entry.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -3012,170 +3080,9 @@ extension DomainDescription.Sysinfo {
         }
 
         /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Bios.Entry] {
+        public var entries: [DomainDescription.Sysinfo.Variant.Fwcfg.Entry] {
             get { views(children: "entry") }
             set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo {
-    /// The `<system>` element (first reached at `/domain/sysinfo/system`).
-    public struct System: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "system"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.System.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.System.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo {
-    /// The `<baseBoard>` element (first reached at `/domain/sysinfo/baseBoard`).
-    public struct BaseBoard: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "baseBoard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.BaseBoard.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.BaseBoard.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo {
-    /// The `<chassis>` element (first reached at `/domain/sysinfo/chassis`).
-    public struct Chassis: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "chassis"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Chassis.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Chassis.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo {
-    /// The `<oemStrings>` element (first reached at `/domain/sysinfo/oemStrings`).
-    public struct OemStrings: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "oemStrings"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .value, repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The texts of the `<entry>` elements.
-        public var entries: [String] {
-            get { values(children: "entry") }
-            set { setValues(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/entry`).
-    public struct Entry: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "entry"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "file"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
         }
     }
 }
@@ -3473,9 +3380,22 @@ extension DomainDescription.OS {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["template", "type"],
             children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Source.schema })),
             ],
-            text: true)
+            text: true,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "file",
+                cases: [
+                    "file": { DomainDescription.OS.Nvram.Variant.File.schema },
+                    "block": { DomainDescription.OS.Nvram.Variant.Block.schema },
+                    "dir": { DomainDescription.OS.Nvram.Variant.Dir.schema },
+                    "network": { DomainDescription.OS.Nvram.Variant.Network.schema },
+                    "volume": { DomainDescription.OS.Nvram.Variant.Volume.schema },
+                    "nvme": { DomainDescription.OS.Nvram.Variant.Nvme.schema },
+                    "vhostuser": { DomainDescription.OS.Nvram.Variant.Vhostuser.schema },
+                ],
+                attributes: [],
+                children: ["source"]),
+            order: ["source"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -3500,10 +3420,55 @@ extension DomainDescription.OS {
             set { setText(newValue) }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<nvram>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.OS.Nvram.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.OS.Nvram.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.OS.Nvram.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.OS.Nvram.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.OS.Nvram.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.OS.Nvram.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.OS.Nvram.Variant.Vhostuser)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.OS.Nvram.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.OS.Nvram.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.OS.Nvram.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.OS.Nvram.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.OS.Nvram.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.OS.Nvram.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.OS.Nvram.Variant.Vhostuser(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -3787,11 +3752,25 @@ extension DomainDescription.Clock {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "track", "tickpolicy", "frequency", "mode", "present"],
+            attributes: ["name", "present"],
             children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.Catchup.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "name", defaultValue: nil,
+                cases: [
+                    "platform": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
+                    "rtc": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
+                    "tsc": { DomainDescription.Clock.Timer.NameVariant.Tsc.schema },
+                    "hpet": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                    "pit": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                    "armvtimer": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                    "kvmclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
+                    "hypervclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
+                ],
+                attributes: ["track", "tickpolicy", "frequency", "mode"],
+                children: ["catchup"]),
+            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -3804,40 +3783,65 @@ extension DomainDescription.Clock {
             set { setAttribute("name", newValue) }
         }
 
-        /// The `track` attribute.
-        public var track: DomainDescription.Clock.Timer.Track? {
-            get { attribute("track") }
-            set { setAttribute("track", newValue) }
-        }
-
-        /// The `tickpolicy` attribute.
-        public var tickpolicy: DomainDescription.Clock.Timer.Tickpolicy? {
-            get { attribute("tickpolicy") }
-            set { setAttribute("tickpolicy", newValue) }
-        }
-
-        /// The `frequency` attribute.
-        public var frequency: UInt64? {
-            get { attribute("frequency") }
-            set { setAttribute("frequency", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Clock.Timer.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
         /// The `present` attribute.
         public var present: Bool? {
             get { boolean(attribute: "present", .yesNo) }
             set { setBoolean(attribute: "present", newValue, .yesNo) }
         }
 
-        /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.Catchup? {
-            get { view(child: "catchup") }
-            set { setView(child: "catchup", newValue) }
+        /// The element's variant, selected by its `name` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var nameVariant: NameVariant? {
+            get { NameVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `name` attribute: each holds a view of what the variant adds.
+        public enum NameVariant: Hashable, Sendable {
+            /// `name='platform'`.
+            case platform(DomainDescription.Clock.Timer.NameVariant.Platform)
+            /// `name='rtc'`.
+            case rtc(DomainDescription.Clock.Timer.NameVariant.Platform)
+            /// `name='tsc'`.
+            case tsc(DomainDescription.Clock.Timer.NameVariant.Tsc)
+            /// `name='hpet'`.
+            case hpet(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='pit'`.
+            case pit(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='armvtimer'`.
+            case armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='kvmclock'`.
+            case kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
+            /// `name='hypervclock'`.
+            case hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("name") {
+                case "platform"?: self = .platform(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
+                case "rtc"?: self = .rtc(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
+                case "tsc"?: self = .tsc(DomainDescription.Clock.Timer.NameVariant.Tsc(xml: element))
+                case "hpet"?: self = .hpet(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "pit"?: self = .pit(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "armvtimer"?: self = .armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "kvmclock"?: self = .kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
+                case "hypervclock"?: self = .hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .platform(let view): ("platform", view.xml)
+                case .rtc(let view): ("rtc", view.xml)
+                case .tsc(let view): ("tsc", view.xml)
+                case .hpet(let view): ("hpet", view.xml)
+                case .pit(let view): ("pit", view.xml)
+                case .armvtimer(let view): ("armvtimer", view.xml)
+                case .kvmclock(let view): ("kvmclock", view.xml)
+                case .hypervclock(let view): ("hypervclock", view.xml)
+                }
+            }
         }
 
         /// Values of `Name`; a value a newer libvirt writes is kept as it is.
@@ -3873,78 +3877,6 @@ extension DomainDescription.Clock {
 
             /// `hypervclock`.
             public static let hypervclock: Self = "hypervclock"
-        }
-
-        /// Values of `Track`; a value a newer libvirt writes is kept as it is.
-        public struct Track: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `boot`.
-            public static let boot: Self = "boot"
-
-            /// `guest`.
-            public static let guest: Self = "guest"
-
-            /// `wall`.
-            public static let wall: Self = "wall"
-
-            /// `realtime`.
-            public static let realtime: Self = "realtime"
-        }
-
-        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
-        public struct Tickpolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `delay`.
-            public static let delay: Self = "delay"
-
-            /// `merge`.
-            public static let merge: Self = "merge"
-
-            /// `discard`.
-            public static let discard: Self = "discard"
-
-            /// `catchup`.
-            public static let catchup: Self = "catchup"
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static let auto: Self = "auto"
-
-            /// `native`.
-            public static let native: Self = "native"
-
-            /// `emulate`.
-            public static let emulate: Self = "emulate"
-
-            /// `paravirt`.
-            public static let paravirt: Self = "paravirt"
-
-            /// `smpsafe`.
-            public static let smpsafe: Self = "smpsafe"
         }
     }
 }
@@ -4901,23 +4833,17 @@ extension DomainDescription.Features {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["mode"],
             children: [
-                .init("relaxed", .view({ DomainDescription.Features.Htm.schema })),
-                .init("vapic", .view({ DomainDescription.Features.Htm.schema })),
-                .init("spinlocks", .view({ DomainDescription.Features.Hyperv.Spinlocks.schema })),
-                .init("vpindex", .view({ DomainDescription.Features.Htm.schema })),
-                .init("runtime", .view({ DomainDescription.Features.Htm.schema })),
-                .init("synic", .view({ DomainDescription.Features.Htm.schema })),
-                .init("stimer", .view({ DomainDescription.Features.Hyperv.Stimer.schema })),
-                .init("reset", .view({ DomainDescription.Features.Htm.schema })),
-                .init("vendor_id", .view({ DomainDescription.Features.Hyperv.VendorID.schema })),
-                .init("frequencies", .view({ DomainDescription.Features.Htm.schema })),
-                .init("reenlightenment", .view({ DomainDescription.Features.Htm.schema })),
-                .init("tlbflush", .view({ DomainDescription.Features.Htm.schema })),
-                .init("ipi", .view({ DomainDescription.Features.Htm.schema })),
-                .init("evmcs", .view({ DomainDescription.Features.Htm.schema })),
-                .init("avic", .view({ DomainDescription.Features.Htm.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "mode", defaultValue: "custom",
+                cases: [
+                    "passthrough": { DomainDescription.Features.Hyperv.ModeVariant.Passthrough.schema },
+                    "custom": { DomainDescription.Features.Hyperv.ModeVariant.Custom.schema },
+                ],
+                attributes: [],
+                children: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"]),
+            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -4930,94 +4856,35 @@ extension DomainDescription.Features {
             set { setAttribute("mode", newValue) }
         }
 
-        /// The `<relaxed>` element.
-        public var relaxed: DomainDescription.Features.Htm? {
-            get { view(child: "relaxed") }
-            set { setView(child: "relaxed", newValue) }
+        /// The element's variant, selected by its `mode` attribute (`custom` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modeVariant: ModeVariant? {
+            get { ModeVariant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<vapic>` element.
-        public var vapic: DomainDescription.Features.Htm? {
-            get { view(child: "vapic") }
-            set { setView(child: "vapic", newValue) }
-        }
+        /// The variants of `<hyperv>`, by its `mode` attribute: each holds a view of what the variant adds.
+        public enum ModeVariant: Hashable, Sendable {
+            /// `mode='passthrough'`.
+            case passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough)
+            /// `mode='custom'`.
+            case custom(DomainDescription.Features.Hyperv.ModeVariant.Custom)
 
-        /// The `<spinlocks>` element.
-        public var spinlocks: DomainDescription.Features.Hyperv.Spinlocks? {
-            get { view(child: "spinlocks") }
-            set { setView(child: "spinlocks", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("mode") ?? "custom" {
+                case "passthrough": self = .passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough(xml: element))
+                case "custom": self = .custom(DomainDescription.Features.Hyperv.ModeVariant.Custom(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `<vpindex>` element.
-        public var vpindex: DomainDescription.Features.Htm? {
-            get { view(child: "vpindex") }
-            set { setView(child: "vpindex", newValue) }
-        }
-
-        /// The `<runtime>` element.
-        public var runtime: DomainDescription.Features.Htm? {
-            get { view(child: "runtime") }
-            set { setView(child: "runtime", newValue) }
-        }
-
-        /// The `<synic>` element.
-        public var synic: DomainDescription.Features.Htm? {
-            get { view(child: "synic") }
-            set { setView(child: "synic", newValue) }
-        }
-
-        /// The `<stimer>` element.
-        public var stimer: DomainDescription.Features.Hyperv.Stimer? {
-            get { view(child: "stimer") }
-            set { setView(child: "stimer", newValue) }
-        }
-
-        /// The `<reset>` element.
-        public var reset: DomainDescription.Features.Htm? {
-            get { view(child: "reset") }
-            set { setView(child: "reset", newValue) }
-        }
-
-        /// The `<vendor_id>` element.
-        public var vendorID: DomainDescription.Features.Hyperv.VendorID? {
-            get { view(child: "vendor_id") }
-            set { setView(child: "vendor_id", newValue) }
-        }
-
-        /// The `<frequencies>` element.
-        public var frequencies: DomainDescription.Features.Htm? {
-            get { view(child: "frequencies") }
-            set { setView(child: "frequencies", newValue) }
-        }
-
-        /// The `<reenlightenment>` element.
-        public var reenlightenment: DomainDescription.Features.Htm? {
-            get { view(child: "reenlightenment") }
-            set { setView(child: "reenlightenment", newValue) }
-        }
-
-        /// The `<tlbflush>` element.
-        public var tlbflush: DomainDescription.Features.Htm? {
-            get { view(child: "tlbflush") }
-            set { setView(child: "tlbflush", newValue) }
-        }
-
-        /// The `<ipi>` element.
-        public var ipi: DomainDescription.Features.Htm? {
-            get { view(child: "ipi") }
-            set { setView(child: "ipi", newValue) }
-        }
-
-        /// The `<evmcs>` element.
-        public var evmcs: DomainDescription.Features.Htm? {
-            get { view(child: "evmcs") }
-            set { setView(child: "evmcs", newValue) }
-        }
-
-        /// The `<avic>` element.
-        public var avic: DomainDescription.Features.Htm? {
-            get { view(child: "avic") }
-            set { setView(child: "avic", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .passthrough(let view): ("passthrough", view.xml)
+                case .custom(let view): ("custom", view.xml)
+                }
+            }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -6091,7 +5958,6 @@ extension DomainDescription.Devices {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["device", "type", "rawio", "sgio", "model", "snapshot"],
             children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Source.schema })),
                 .init("driver", .view({ DomainDescription.Devices.Disk.Driver.schema })),
                 .init("mirror", .view({ DomainDescription.Devices.Disk.Mirror.schema })),
                 .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
@@ -6115,7 +5981,21 @@ extension DomainDescription.Devices {
                 .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
                 .init("privateData", .flag),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "file",
+                cases: [
+                    "file": { DomainDescription.Devices.Disk.Variant.File.schema },
+                    "block": { DomainDescription.Devices.Disk.Variant.Block.schema },
+                    "dir": { DomainDescription.Devices.Disk.Variant.Dir.schema },
+                    "network": { DomainDescription.Devices.Disk.Variant.Network.schema },
+                    "volume": { DomainDescription.Devices.Disk.Variant.Volume.schema },
+                    "nvme": { DomainDescription.Devices.Disk.Variant.Nvme.schema },
+                    "vhostuser": { DomainDescription.Devices.Disk.Variant.Vhostuser.schema },
+                ],
+                attributes: [],
+                children: ["source"]),
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -6156,12 +6036,6 @@ extension DomainDescription.Devices {
         public var snapshot: DomainDescription.Devices.Disk.Snapshot? {
             get { attribute("snapshot") }
             set { setAttribute("snapshot", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
         }
 
         /// The `<driver>` element.
@@ -6296,6 +6170,57 @@ extension DomainDescription.Devices {
             set { setFlag(child: "privateData", newValue) }
         }
 
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<disk>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                }
+            }
+        }
+
         /// Values of `Device`; a value a newer libvirt writes is kept as it is.
         public struct Device: XMLNamedValue {
             /// The name as libvirt spells it.
@@ -6424,18 +6349,31 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index", "type", "model", "ports", "vectors", "maxGrantFrames", "maxEventChannels"],
+            attributes: ["index", "type"],
             children: [
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
                 .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
                 .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("master", .view({ DomainDescription.Devices.Controller.Master.schema })),
-                .init("model", .view({ DomainDescription.Devices.Controller.Model2.schema })),
-                .init("target", .view({ DomainDescription.Devices.Controller.Target.schema })),
-                .init("pcihole64", .view({ DomainDescription.CurrentMemory.schema })),
                 .init("driver", .view({ DomainDescription.Devices.Controller.Driver.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "fdc": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                    "sata": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                    "ccid": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                    "scsi": { DomainDescription.Devices.Controller.Variant.SCSI.schema },
+                    "usb": { DomainDescription.Devices.Controller.Variant.USB.schema },
+                    "ide": { DomainDescription.Devices.Controller.Variant.Ide.schema },
+                    "isa": { DomainDescription.Devices.Controller.Variant.Isa.schema },
+                    "pci": { DomainDescription.Devices.Controller.Variant.PCI.schema },
+                    "virtio-serial": { DomainDescription.Devices.Controller.Variant.VirtioSerial.schema },
+                    "xenbus": { DomainDescription.Devices.Controller.Variant.Xenbus.schema },
+                ],
+                attributes: ["model", "ports", "vectors", "maxGrantFrames", "maxEventChannels"],
+                children: ["master", "model", "target", "pcihole64"]),
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -6452,36 +6390,6 @@ extension DomainDescription.Devices {
         public var type: DomainDescription.Devices.Controller.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `ports` attribute.
-        public var ports: Int? {
-            get { attribute("ports") }
-            set { setAttribute("ports", newValue) }
-        }
-
-        /// The `vectors` attribute.
-        public var vectors: Int? {
-            get { attribute("vectors") }
-            set { setAttribute("vectors", newValue) }
-        }
-
-        /// The `maxGrantFrames` attribute.
-        public var maxGrantFrames: Int? {
-            get { attribute("maxGrantFrames") }
-            set { setAttribute("maxGrantFrames", newValue) }
-        }
-
-        /// The `maxEventChannels` attribute.
-        public var maxEventChannels: Int? {
-            get { attribute("maxEventChannels") }
-            set { setAttribute("maxEventChannels", newValue) }
         }
 
         /// The `<alias>` element.
@@ -6502,34 +6410,73 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// The `<master>` element.
-        public var master: DomainDescription.Devices.Controller.Master? {
-            get { view(child: "master") }
-            set { setView(child: "master", newValue) }
-        }
-
-        /// The `<model>` element.
-        public var model2: DomainDescription.Devices.Controller.Model2? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Controller.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// The `<pcihole64>` element.
-        public var pcihole64: DomainDescription.CurrentMemory? {
-            get { view(child: "pcihole64") }
-            set { setView(child: "pcihole64", newValue) }
-        }
-
         /// The `<driver>` element.
         public var driver: DomainDescription.Devices.Controller.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<controller>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='fdc'`.
+            case fdc(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='sata'`.
+            case sata(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='ccid'`.
+            case ccid(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='scsi'`.
+            case scsi(DomainDescription.Devices.Controller.Variant.SCSI)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Controller.Variant.USB)
+            /// `type='ide'`.
+            case ide(DomainDescription.Devices.Controller.Variant.Ide)
+            /// `type='isa'`.
+            case isa(DomainDescription.Devices.Controller.Variant.Isa)
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Controller.Variant.PCI)
+            /// `type='virtio-serial'`.
+            case virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial)
+            /// `type='xenbus'`.
+            case xenbus(DomainDescription.Devices.Controller.Variant.Xenbus)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "fdc"?: self = .fdc(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "sata"?: self = .sata(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "ccid"?: self = .ccid(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "scsi"?: self = .scsi(DomainDescription.Devices.Controller.Variant.SCSI(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Controller.Variant.USB(xml: element))
+                case "ide"?: self = .ide(DomainDescription.Devices.Controller.Variant.Ide(xml: element))
+                case "isa"?: self = .isa(DomainDescription.Devices.Controller.Variant.Isa(xml: element))
+                case "pci"?: self = .pci(DomainDescription.Devices.Controller.Variant.PCI(xml: element))
+                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial(xml: element))
+                case "xenbus"?: self = .xenbus(DomainDescription.Devices.Controller.Variant.Xenbus(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .fdc(let view): ("fdc", view.xml)
+                case .sata(let view): ("sata", view.xml)
+                case .ccid(let view): ("ccid", view.xml)
+                case .scsi(let view): ("scsi", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .ide(let view): ("ide", view.xml)
+                case .isa(let view): ("isa", view.xml)
+                case .pci(let view): ("pci", view.xml)
+                case .virtioSerial(let view): ("virtio-serial", view.xml)
+                case .xenbus(let view): ("xenbus", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -6571,140 +6518,6 @@ extension DomainDescription.Devices {
 
             /// `xenbus`.
             public static let xenbus: Self = "xenbus"
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static let auto: Self = "auto"
-
-            /// `buslogic`.
-            public static let buslogic: Self = "buslogic"
-
-            /// `lsilogic`.
-            public static let lsilogic: Self = "lsilogic"
-
-            /// `lsisas1068`.
-            public static let lsisas1068: Self = "lsisas1068"
-
-            /// `vmpvscsi`.
-            public static let vmpvscsi: Self = "vmpvscsi"
-
-            /// `ibmvscsi`.
-            public static let ibmvscsi: Self = "ibmvscsi"
-
-            /// `virtio-scsi`.
-            public static let virtioSCSI: Self = "virtio-scsi"
-
-            /// `lsisas1078`.
-            public static let lsisas1078: Self = "lsisas1078"
-
-            /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
-
-            /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
-
-            /// `ncr53c90`.
-            public static let ncr53C90: Self = "ncr53c90"
-
-            /// `dc390`.
-            public static let dc390: Self = "dc390"
-
-            /// `am53c974`.
-            public static let am53C974: Self = "am53c974"
-
-            /// `piix3-uhci`.
-            public static let piix3Uhci: Self = "piix3-uhci"
-
-            /// `piix4-uhci`.
-            public static let piix4Uhci: Self = "piix4-uhci"
-
-            /// `ehci`.
-            public static let ehci: Self = "ehci"
-
-            /// `ich9-ehci1`.
-            public static let ich9Ehci1: Self = "ich9-ehci1"
-
-            /// `ich9-uhci1`.
-            public static let ich9Uhci1: Self = "ich9-uhci1"
-
-            /// `ich9-uhci2`.
-            public static let ich9Uhci2: Self = "ich9-uhci2"
-
-            /// `ich9-uhci3`.
-            public static let ich9Uhci3: Self = "ich9-uhci3"
-
-            /// `vt82c686b-uhci`.
-            public static let vt82C686BUhci: Self = "vt82c686b-uhci"
-
-            /// `pci-ohci`.
-            public static let pciOhci: Self = "pci-ohci"
-
-            /// `nec-xhci`.
-            public static let necXhci: Self = "nec-xhci"
-
-            /// `none`.
-            public static let none: Self = "none"
-
-            /// `qusb1`.
-            public static let qusb1: Self = "qusb1"
-
-            /// `qusb2`.
-            public static let qusb2: Self = "qusb2"
-
-            /// `qemu-xhci`.
-            public static let qemuXhci: Self = "qemu-xhci"
-
-            /// `piix3`.
-            public static let piix3: Self = "piix3"
-
-            /// `piix4`.
-            public static let piix4: Self = "piix4"
-
-            /// `ich6`.
-            public static let ich6: Self = "ich6"
-
-            /// `pci-root`.
-            public static let pciRoot: Self = "pci-root"
-
-            /// `pcie-root`.
-            public static let pcieRoot: Self = "pcie-root"
-
-            /// `pci-bridge`.
-            public static let pciBridge: Self = "pci-bridge"
-
-            /// `dmi-to-pci-bridge`.
-            public static let dmiToPCIBridge: Self = "dmi-to-pci-bridge"
-
-            /// `pcie-to-pci-bridge`.
-            public static let pcieToPCIBridge: Self = "pcie-to-pci-bridge"
-
-            /// `pcie-root-port`.
-            public static let pcieRootPort: Self = "pcie-root-port"
-
-            /// `pcie-switch-upstream-port`.
-            public static let pcieSwitchUpstreamPort: Self = "pcie-switch-upstream-port"
-
-            /// `pcie-switch-downstream-port`.
-            public static let pcieSwitchDownstreamPort: Self = "pcie-switch-downstream-port"
-
-            /// `pci-expander-bus`.
-            public static let pciExpanderBus: Self = "pci-expander-bus"
-
-            /// `pcie-expander-bus`.
-            public static let pcieExpanderBus: Self = "pcie-expander-bus"
-
-            /// `virtio`.
-            public static let virtio: Self = "virtio"
         }
     }
 }
@@ -6767,7 +6580,6 @@ extension DomainDescription.Devices {
             attributes: ["model", "type", "accessmode", "multidevs", "fmode", "dmode"],
             children: [
                 .init("driver", .view({ DomainDescription.Devices.Filesystem.Driver.schema })),
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Source.schema })),
                 .init("target", .view({ DomainDescription.Devices.Filesystem.Target.schema })),
                 .init("readonly", .flag),
                 .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
@@ -6776,9 +6588,21 @@ extension DomainDescription.Devices {
                 .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
                 .init("space_hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
                 .init("space_soft_limit", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("binary", .view({ DomainDescription.Devices.Filesystem.Binary.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "file": { DomainDescription.Devices.Filesystem.Variant.File.schema },
+                    "block": { DomainDescription.Devices.Filesystem.Variant.Block.schema },
+                    "mount": { DomainDescription.Devices.Filesystem.Variant.Mount.schema },
+                    "bind": { DomainDescription.Devices.Filesystem.Variant.Bind.schema },
+                    "template": { DomainDescription.Devices.Filesystem.Variant.Template.schema },
+                    "ram": { DomainDescription.Devices.Filesystem.Variant.Ram.schema },
+                ],
+                attributes: [],
+                children: ["source", "binary"]),
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -6825,12 +6649,6 @@ extension DomainDescription.Devices {
         public var driver: DomainDescription.Devices.Filesystem.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
         }
 
         /// The `<target>` element.
@@ -6881,10 +6699,51 @@ extension DomainDescription.Devices {
             set { setView(child: "space_soft_limit", newValue) }
         }
 
-        /// The `<binary>` element.
-        public var binary: DomainDescription.Devices.Filesystem.Binary? {
-            get { view(child: "binary") }
-            set { setView(child: "binary", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<filesystem>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Filesystem.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Filesystem.Variant.Block)
+            /// `type='mount'`.
+            case mount(DomainDescription.Devices.Filesystem.Variant.Mount)
+            /// `type='bind'`.
+            case bind(DomainDescription.Devices.Filesystem.Variant.Bind)
+            /// `type='template'`.
+            case template(DomainDescription.Devices.Filesystem.Variant.Template)
+            /// `type='ram'`.
+            case ram(DomainDescription.Devices.Filesystem.Variant.Ram)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "file"?: self = .file(DomainDescription.Devices.Filesystem.Variant.File(xml: element))
+                case "block"?: self = .block(DomainDescription.Devices.Filesystem.Variant.Block(xml: element))
+                case "mount"?: self = .mount(DomainDescription.Devices.Filesystem.Variant.Mount(xml: element))
+                case "bind"?: self = .bind(DomainDescription.Devices.Filesystem.Variant.Bind(xml: element))
+                case "template"?: self = .template(DomainDescription.Devices.Filesystem.Variant.Template(xml: element))
+                case "ram"?: self = .ram(DomainDescription.Devices.Filesystem.Variant.Ram(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .mount(let view): ("mount", view.xml)
+                case .bind(let view): ("bind", view.xml)
+                case .template(let view): ("template", view.xml)
+                case .ram(let view): ("ram", view.xml)
+                }
+            }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -6992,10 +6851,8 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "managed", "trustGuestRxFilters"],
+            attributes: ["type", "trustGuestRxFilters"],
             children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Source.schema })),
-                .init("virtualport", .view({ DomainDescription.Devices.Interface.Virtualport.schema })),
                 .init("link", .view({ DomainDescription.Devices.Interface.Link.schema })),
                 .init("mtu", .view({ DomainDescription.Devices.Interface.MTU.schema })),
                 .init("coalesce", .view({ DomainDescription.Devices.Interface.Coalesce.schema })),
@@ -7023,7 +6880,29 @@ extension DomainDescription.Devices {
                 .init("port", .view({ DomainDescription.Devices.Interface.Port.schema })),
                 .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "bridge": { DomainDescription.Devices.Interface.Variant.Bridge.schema },
+                    "ethernet": { DomainDescription.Devices.Interface.Variant.Ethernet.schema },
+                    "vhostuser": { DomainDescription.Devices.Interface.Variant.Vhostuser.schema },
+                    "network": { DomainDescription.Devices.Interface.Variant.Network.schema },
+                    "direct": { DomainDescription.Devices.Interface.Variant.Direct.schema },
+                    "user": { DomainDescription.Devices.Interface.Variant.User.schema },
+                    "internal": { DomainDescription.Devices.Interface.Variant.Internal.schema },
+                    "mcast": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
+                    "client": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
+                    "udp": { DomainDescription.Devices.Interface.Variant.UDP.schema },
+                    "server": { DomainDescription.Devices.Interface.Variant.Server.schema },
+                    "hostdev": { DomainDescription.Devices.Interface.Variant.Hostdev.schema },
+                    "vdpa": { DomainDescription.Devices.Interface.Variant.Vdpa.schema },
+                    "null": { DomainDescription.Devices.Interface.Variant.Null.schema },
+                    "vds": { DomainDescription.Devices.Interface.Variant.Vds.schema },
+                ],
+                attributes: ["managed"],
+                children: ["source", "virtualport"]),
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -7036,28 +6915,10 @@ extension DomainDescription.Devices {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
         /// The `trustGuestRxFilters` attribute.
         public var trustGuestReceivedFilters: Bool? {
             get { boolean(attribute: "trustGuestRxFilters", .yesNo) }
             set { setBoolean(attribute: "trustGuestRxFilters", newValue, .yesNo) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<virtualport>` element.
-        public var virtualport: DomainDescription.Devices.Interface.Virtualport? {
-            get { view(child: "virtualport") }
-            set { setView(child: "virtualport", newValue) }
         }
 
         /// The `<link>` element.
@@ -7216,6 +7077,89 @@ extension DomainDescription.Devices {
             set { setView(child: "teaming", newValue) }
         }
 
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<interface>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='bridge'`.
+            case bridge(DomainDescription.Devices.Interface.Variant.Bridge)
+            /// `type='ethernet'`.
+            case ethernet(DomainDescription.Devices.Interface.Variant.Ethernet)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Interface.Variant.Network)
+            /// `type='direct'`.
+            case direct(DomainDescription.Devices.Interface.Variant.Direct)
+            /// `type='user'`.
+            case user(DomainDescription.Devices.Interface.Variant.User)
+            /// `type='internal'`.
+            case `internal`(DomainDescription.Devices.Interface.Variant.Internal)
+            /// `type='mcast'`.
+            case mcast(DomainDescription.Devices.Interface.Variant.Mcast)
+            /// `type='client'`.
+            case client(DomainDescription.Devices.Interface.Variant.Mcast)
+            /// `type='udp'`.
+            case udp(DomainDescription.Devices.Interface.Variant.UDP)
+            /// `type='server'`.
+            case server(DomainDescription.Devices.Interface.Variant.Server)
+            /// `type='hostdev'`.
+            case hostdev(DomainDescription.Devices.Interface.Variant.Hostdev)
+            /// `type='vdpa'`.
+            case vdpa(DomainDescription.Devices.Interface.Variant.Vdpa)
+            /// `type='null'`.
+            case null(DomainDescription.Devices.Interface.Variant.Null)
+            /// `type='vds'`.
+            case vds(DomainDescription.Devices.Interface.Variant.Vds)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "bridge"?: self = .bridge(DomainDescription.Devices.Interface.Variant.Bridge(xml: element))
+                case "ethernet"?: self = .ethernet(DomainDescription.Devices.Interface.Variant.Ethernet(xml: element))
+                case "vhostuser"?: self = .vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser(xml: element))
+                case "network"?: self = .network(DomainDescription.Devices.Interface.Variant.Network(xml: element))
+                case "direct"?: self = .direct(DomainDescription.Devices.Interface.Variant.Direct(xml: element))
+                case "user"?: self = .user(DomainDescription.Devices.Interface.Variant.User(xml: element))
+                case "internal"?: self = .`internal`(DomainDescription.Devices.Interface.Variant.Internal(xml: element))
+                case "mcast"?: self = .mcast(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
+                case "client"?: self = .client(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
+                case "udp"?: self = .udp(DomainDescription.Devices.Interface.Variant.UDP(xml: element))
+                case "server"?: self = .server(DomainDescription.Devices.Interface.Variant.Server(xml: element))
+                case "hostdev"?: self = .hostdev(DomainDescription.Devices.Interface.Variant.Hostdev(xml: element))
+                case "vdpa"?: self = .vdpa(DomainDescription.Devices.Interface.Variant.Vdpa(xml: element))
+                case "null"?: self = .null(DomainDescription.Devices.Interface.Variant.Null(xml: element))
+                case "vds"?: self = .vds(DomainDescription.Devices.Interface.Variant.Vds(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .bridge(let view): ("bridge", view.xml)
+                case .ethernet(let view): ("ethernet", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .direct(let view): ("direct", view.xml)
+                case .user(let view): ("user", view.xml)
+                case .`internal`(let view): ("internal", view.xml)
+                case .mcast(let view): ("mcast", view.xml)
+                case .client(let view): ("client", view.xml)
+                case .udp(let view): ("udp", view.xml)
+                case .server(let view): ("server", view.xml)
+                case .hostdev(let view): ("hostdev", view.xml)
+                case .vdpa(let view): ("vdpa", view.xml)
+                case .null(let view): ("null", view.xml)
+                case .vds(let view): ("vds", view.xml)
+                }
+            }
+        }
+
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
         public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
@@ -7285,15 +7229,26 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "bus", "model"],
+            attributes: ["type", "model"],
             children: [
                 .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
-                .init("source", .view({ DomainDescription.Devices.Input.Source.schema })),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
                 .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
                 .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "tablet": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                    "mouse": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                    "keyboard": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                    "passthrough": { DomainDescription.Devices.Input.Variant.Passthrough.schema },
+                    "evdev": { DomainDescription.Devices.Input.Variant.Evdev.schema },
+                ],
+                attributes: ["bus"],
+                children: ["source"]),
+            order: ["driver", "source", "alias", "acpi", "address"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -7306,12 +7261,6 @@ extension DomainDescription.Devices {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `bus` attribute.
-        public var bus: DomainDescription.Devices.Input.Bus? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
         /// The `model` attribute.
         public var model: DomainDescription.Devices.Input.Model? {
             get { attribute("model") }
@@ -7322,12 +7271,6 @@ extension DomainDescription.Devices {
         public var driver: DomainDescription.Devices.Input.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Input.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
         }
 
         /// The `<alias>` element.
@@ -7346,6 +7289,49 @@ extension DomainDescription.Devices {
         public var address: DomainDescription.Devices.Disk.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<input>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='tablet'`.
+            case tablet(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='mouse'`.
+            case mouse(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='keyboard'`.
+            case keyboard(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='passthrough'`.
+            case passthrough(DomainDescription.Devices.Input.Variant.Passthrough)
+            /// `type='evdev'`.
+            case evdev(DomainDescription.Devices.Input.Variant.Evdev)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "tablet"?: self = .tablet(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "mouse"?: self = .mouse(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "keyboard"?: self = .keyboard(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Input.Variant.Passthrough(xml: element))
+                case "evdev"?: self = .evdev(DomainDescription.Devices.Input.Variant.Evdev(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .tablet(let view): ("tablet", view.xml)
+                case .mouse(let view): ("mouse", view.xml)
+                case .keyboard(let view): ("keyboard", view.xml)
+                case .passthrough(let view): ("passthrough", view.xml)
+                case .evdev(let view): ("evdev", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -7372,29 +7358,6 @@ extension DomainDescription.Devices {
 
             /// `evdev`.
             public static let evdev: Self = "evdev"
-        }
-
-        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
-        public struct Bus: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `ps2`.
-            public static let ps2: Self = "ps2"
-
-            /// `usb`.
-            public static let usb: Self = "usb"
-
-            /// `xen`.
-            public static let xen: Self = "xen"
-
-            /// `virtio`.
-            public static let virtio: Self = "virtio"
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -7529,12 +7492,27 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "timerPeriod", "type", "tryMMap", "exclusive", "dspPolicy", "serverName", "driver", "path"],
+            attributes: ["id", "timerPeriod", "type"],
             children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Input.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "none": { DomainDescription.Devices.Audio.Variant.None.schema },
+                    "dbus": { DomainDescription.Devices.Audio.Variant.Dbus.schema },
+                    "alsa": { DomainDescription.Devices.Audio.Variant.Alsa.schema },
+                    "coreaudio": { DomainDescription.Devices.Audio.Variant.Coreaudio.schema },
+                    "jack": { DomainDescription.Devices.Audio.Variant.Jack.schema },
+                    "oss": { DomainDescription.Devices.Audio.Variant.OSs.schema },
+                    "pulseaudio": { DomainDescription.Devices.Audio.Variant.Pulseaudio.schema },
+                    "sdl": { DomainDescription.Devices.Audio.Variant.Sdl.schema },
+                    "spice": { DomainDescription.Devices.Audio.Variant.SPICE.schema },
+                    "file": { DomainDescription.Devices.Audio.Variant.File.schema },
+                ],
+                attributes: ["tryMMap", "exclusive", "dspPolicy", "serverName", "driver", "path"],
+                children: ["input", "output"]),
+            order: ["input", "output"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -7559,52 +7537,67 @@ extension DomainDescription.Devices {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `tryMMap` attribute.
-        public var tryMMap: Bool? {
-            get { boolean(attribute: "tryMMap", .yesNo) }
-            set { setBoolean(attribute: "tryMMap", newValue, .yesNo) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `exclusive` attribute.
-        public var exclusive: Bool? {
-            get { boolean(attribute: "exclusive", .yesNo) }
-            set { setBoolean(attribute: "exclusive", newValue, .yesNo) }
-        }
+        /// The variants of `<audio>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='none'`.
+            case none(DomainDescription.Devices.Audio.Variant.None)
+            /// `type='dbus'`.
+            case dbus(DomainDescription.Devices.Audio.Variant.Dbus)
+            /// `type='alsa'`.
+            case alsa(DomainDescription.Devices.Audio.Variant.Alsa)
+            /// `type='coreaudio'`.
+            case coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio)
+            /// `type='jack'`.
+            case jack(DomainDescription.Devices.Audio.Variant.Jack)
+            /// `type='oss'`.
+            case oss(DomainDescription.Devices.Audio.Variant.OSs)
+            /// `type='pulseaudio'`.
+            case pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio)
+            /// `type='sdl'`.
+            case sdl(DomainDescription.Devices.Audio.Variant.Sdl)
+            /// `type='spice'`.
+            case spice(DomainDescription.Devices.Audio.Variant.SPICE)
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Audio.Variant.File)
 
-        /// The `dspPolicy` attribute.
-        public var dspPolicy: Int? {
-            get { attribute("dspPolicy") }
-            set { setAttribute("dspPolicy", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "none"?: self = .none(DomainDescription.Devices.Audio.Variant.None(xml: element))
+                case "dbus"?: self = .dbus(DomainDescription.Devices.Audio.Variant.Dbus(xml: element))
+                case "alsa"?: self = .alsa(DomainDescription.Devices.Audio.Variant.Alsa(xml: element))
+                case "coreaudio"?: self = .coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio(xml: element))
+                case "jack"?: self = .jack(DomainDescription.Devices.Audio.Variant.Jack(xml: element))
+                case "oss"?: self = .oss(DomainDescription.Devices.Audio.Variant.OSs(xml: element))
+                case "pulseaudio"?: self = .pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio(xml: element))
+                case "sdl"?: self = .sdl(DomainDescription.Devices.Audio.Variant.Sdl(xml: element))
+                case "spice"?: self = .spice(DomainDescription.Devices.Audio.Variant.SPICE(xml: element))
+                case "file"?: self = .file(DomainDescription.Devices.Audio.Variant.File(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `serverName` attribute.
-        public var serverName: String? {
-            get { attribute("serverName") }
-            set { setAttribute("serverName", newValue) }
-        }
-
-        /// The `driver` attribute.
-        public var driver: DomainDescription.Devices.Audio.Driver? {
-            get { attribute("driver") }
-            set { setAttribute("driver", newValue) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .none(let view): ("none", view.xml)
+                case .dbus(let view): ("dbus", view.xml)
+                case .alsa(let view): ("alsa", view.xml)
+                case .coreaudio(let view): ("coreaudio", view.xml)
+                case .jack(let view): ("jack", view.xml)
+                case .oss(let view): ("oss", view.xml)
+                case .pulseaudio(let view): ("pulseaudio", view.xml)
+                case .sdl(let view): ("sdl", view.xml)
+                case .spice(let view): ("spice", view.xml)
+                case .file(let view): ("file", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -7647,29 +7640,6 @@ extension DomainDescription.Devices {
             /// `file`.
             public static let file: Self = "file"
         }
-
-        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
-        public struct Driver: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `esd`.
-            public static let esd: Self = "esd"
-
-            /// `alsa`.
-            public static let alsa: Self = "alsa"
-
-            /// `arts`.
-            public static let arts: Self = "arts"
-
-            /// `pulseaudio`.
-            public static let pulseaudio: Self = "pulseaudio"
-        }
     }
 }
 
@@ -7684,13 +7654,8 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "managed", "type", "sgio", "rawio", "model", "ramfb", "display"],
+            attributes: ["mode", "managed", "type"],
             children: [
-                .init("driver", .view({ DomainDescription.Devices.Hostdev.Driver.schema })),
-                .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Source.schema })),
-                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
-                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
                 .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
                 .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
@@ -7699,7 +7664,22 @@ extension DomainDescription.Devices {
                 .init("readonly", .flag),
                 .init("shareable", .flag),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "pci": { DomainDescription.Devices.Hostdev.Variant.PCI.schema },
+                    "usb": { DomainDescription.Devices.Hostdev.Variant.USB.schema },
+                    "scsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.schema },
+                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSIHost.schema },
+                    "mdev": { DomainDescription.Devices.Hostdev.Variant.Mdev.schema },
+                    "storage": { DomainDescription.Devices.Hostdev.Variant.Storage.schema },
+                    "misc": { DomainDescription.Devices.Hostdev.Variant.Misc.schema },
+                    "net": { DomainDescription.Devices.Hostdev.Variant.Net.schema },
+                ],
+                attributes: ["sgio", "rawio", "model", "ramfb", "display"],
+                children: ["driver", "teaming", "source", "ip", "route"]),
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -7722,66 +7702,6 @@ extension DomainDescription.Devices {
         public var type: DomainDescription.Devices.Hostdev.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
-        }
-
-        /// The `sgio` attribute.
-        public var sgio: DomainDescription.Devices.Hostdev.Sgio? {
-            get { attribute("sgio") }
-            set { setAttribute("sgio", newValue) }
-        }
-
-        /// The `rawio` attribute.
-        public var rawio: Bool? {
-            get { boolean(attribute: "rawio", .yesNo) }
-            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Hostdev.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `ramfb` attribute.
-        public var ramfb: Bool? {
-            get { boolean(attribute: "ramfb", .onOff) }
-            set { setBoolean(attribute: "ramfb", newValue, .onOff) }
-        }
-
-        /// The `display` attribute.
-        public var display: Bool? {
-            get { boolean(attribute: "display", .onOff) }
-            set { setBoolean(attribute: "display", newValue, .onOff) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Hostdev.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<teaming>` element.
-        public var teaming: DomainDescription.Devices.Interface.Teaming? {
-            get { view(child: "teaming") }
-            set { setView(child: "teaming", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<ip>` elements.
-        public var ips: [DomainDescription.Devices.Interface.IP] {
-            get { views(children: "ip") }
-            set { setViews(children: "ip", newValue) }
-        }
-
-        /// The `<route>` elements.
-        public var routes: [DomainDescription.Devices.Interface.Route] {
-            get { views(children: "route") }
-            set { setViews(children: "route", newValue) }
         }
 
         /// The `<alias>` element.
@@ -7824,6 +7744,61 @@ extension DomainDescription.Devices {
         public var shareable: Bool {
             get { flag(child: "shareable") }
             set { setFlag(child: "shareable", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<hostdev>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Hostdev.Variant.PCI)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Hostdev.Variant.USB)
+            /// `type='scsi'`.
+            case scsi(DomainDescription.Devices.Hostdev.Variant.SCSI)
+            /// `type='scsi_host'`.
+            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost)
+            /// `type='mdev'`.
+            case mdev(DomainDescription.Devices.Hostdev.Variant.Mdev)
+            /// `type='storage'`.
+            case storage(DomainDescription.Devices.Hostdev.Variant.Storage)
+            /// `type='misc'`.
+            case misc(DomainDescription.Devices.Hostdev.Variant.Misc)
+            /// `type='net'`.
+            case net(DomainDescription.Devices.Hostdev.Variant.Net)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "pci"?: self = .pci(DomainDescription.Devices.Hostdev.Variant.PCI(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Hostdev.Variant.USB(xml: element))
+                case "scsi"?: self = .scsi(DomainDescription.Devices.Hostdev.Variant.SCSI(xml: element))
+                case "scsi_host"?: self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost(xml: element))
+                case "mdev"?: self = .mdev(DomainDescription.Devices.Hostdev.Variant.Mdev(xml: element))
+                case "storage"?: self = .storage(DomainDescription.Devices.Hostdev.Variant.Storage(xml: element))
+                case "misc"?: self = .misc(DomainDescription.Devices.Hostdev.Variant.Misc(xml: element))
+                case "net"?: self = .net(DomainDescription.Devices.Hostdev.Variant.Net(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pci(let view): ("pci", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .scsi(let view): ("scsi", view.xml)
+                case .scsiHost(let view): ("scsi_host", view.xml)
+                case .mdev(let view): ("mdev", view.xml)
+                case .storage(let view): ("storage", view.xml)
+                case .misc(let view): ("misc", view.xml)
+                case .net(let view): ("net", view.xml)
+                }
+            }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -7877,52 +7852,6 @@ extension DomainDescription.Devices {
             /// `net`.
             public static let net: Self = "net"
         }
-
-        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
-        public struct Sgio: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `filtered`.
-            public static let filtered: Self = "filtered"
-
-            /// `unfiltered`.
-            public static let unfiltered: Self = "unfiltered"
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static let virtio: Self = "virtio"
-
-            /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
-
-            /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
-
-            /// `vfio-pci`.
-            public static let vfioPCI: Self = "vfio-pci"
-
-            /// `vfio-ccw`.
-            public static let vfioCcw: Self = "vfio-ccw"
-
-            /// `vfio-ap`.
-            public static let vfioAp: Self = "vfio-ap"
-        }
     }
 }
 
@@ -7937,22 +7866,24 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "display", "xauth", "fullscreen", "port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected", "tlsPort", "defaultMode", "address", "p2p", "replaceUser", "multiUser"],
+            attributes: ["type"],
             children: [
-                .init("gl", .view({ DomainDescription.Devices.Graphics.Gl.schema })),
-                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
-                .init("listen", .view({ DomainDescription.Devices.Graphics.Listen.schema }), repeated: true),
-                .init("channel", .view({ DomainDescription.Devices.Graphics.Channel.schema }), repeated: true),
-                .init("image", .view({ DomainDescription.Devices.Graphics.Image.schema })),
-                .init("jpeg", .view({ DomainDescription.Devices.Graphics.Jpeg.schema })),
-                .init("zlib", .view({ DomainDescription.Devices.Graphics.Jpeg.schema })),
-                .init("playback", .view({ DomainDescription.Devices.Graphics.Playback.schema })),
-                .init("streaming", .view({ DomainDescription.Devices.Graphics.Streaming.schema })),
-                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Clipboard.schema })),
-                .init("mouse", .view({ DomainDescription.Devices.Graphics.Mouse.schema })),
-                .init("filetransfer", .view({ DomainDescription.Devices.Graphics.Filetransfer.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "sdl": { DomainDescription.Devices.Graphics.Variant.Sdl.schema },
+                    "vnc": { DomainDescription.Devices.Graphics.Variant.VNC.schema },
+                    "spice": { DomainDescription.Devices.Graphics.Variant.SPICE.schema },
+                    "dbus": { DomainDescription.Devices.Graphics.Variant.Dbus.schema },
+                    "rdp": { DomainDescription.Devices.Graphics.Variant.RDP.schema },
+                    "desktop": { DomainDescription.Devices.Graphics.Variant.Desktop.schema },
+                    "egl-headless": { DomainDescription.Devices.Graphics.Variant.EglHeadless.schema },
+                ],
+                attributes: ["display", "xauth", "fullscreen", "port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected", "tlsPort", "defaultMode", "address", "p2p", "replaceUser", "multiUser"],
+                children: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"]),
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -7965,196 +7896,55 @@ extension DomainDescription.Devices {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `display` attribute.
-        public var display: String? {
-            get { attribute("display") }
-            set { setAttribute("display", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `xauth` attribute.
-        public var xauth: String? {
-            get { attribute("xauth") }
-            set { setAttribute("xauth", newValue) }
-        }
+        /// The variants of `<graphics>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='sdl'`.
+            case sdl(DomainDescription.Devices.Graphics.Variant.Sdl)
+            /// `type='vnc'`.
+            case vnc(DomainDescription.Devices.Graphics.Variant.VNC)
+            /// `type='spice'`.
+            case spice(DomainDescription.Devices.Graphics.Variant.SPICE)
+            /// `type='dbus'`.
+            case dbus(DomainDescription.Devices.Graphics.Variant.Dbus)
+            /// `type='rdp'`.
+            case rdp(DomainDescription.Devices.Graphics.Variant.RDP)
+            /// `type='desktop'`.
+            case desktop(DomainDescription.Devices.Graphics.Variant.Desktop)
+            /// `type='egl-headless'`.
+            case eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless)
 
-        /// The `fullscreen` attribute.
-        public var fullscreen: Bool? {
-            get { boolean(attribute: "fullscreen", .yesNo) }
-            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "sdl"?: self = .sdl(DomainDescription.Devices.Graphics.Variant.Sdl(xml: element))
+                case "vnc"?: self = .vnc(DomainDescription.Devices.Graphics.Variant.VNC(xml: element))
+                case "spice"?: self = .spice(DomainDescription.Devices.Graphics.Variant.SPICE(xml: element))
+                case "dbus"?: self = .dbus(DomainDescription.Devices.Graphics.Variant.Dbus(xml: element))
+                case "rdp"?: self = .rdp(DomainDescription.Devices.Graphics.Variant.RDP(xml: element))
+                case "desktop"?: self = .desktop(DomainDescription.Devices.Graphics.Variant.Desktop(xml: element))
+                case "egl-headless"?: self = .eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `autoport` attribute.
-        public var autoport: Bool? {
-            get { boolean(attribute: "autoport", .yesNo) }
-            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
-        }
-
-        /// The `websocket` attribute.
-        public var websocket: Int? {
-            get { attribute("websocket") }
-            set { setAttribute("websocket", newValue) }
-        }
-
-        /// The `listen` attribute.
-        public var listen: String? {
-            get { attribute("listen") }
-            set { setAttribute("listen", newValue) }
-        }
-
-        /// The `sharePolicy` attribute.
-        public var sharePolicy: DomainDescription.Devices.Graphics.SharePolicy? {
-            get { attribute("sharePolicy") }
-            set { setAttribute("sharePolicy", newValue) }
-        }
-
-        /// The `powerControl` attribute.
-        public var powerControl: Bool? {
-            get { boolean(attribute: "powerControl", .yesNo) }
-            set { setBoolean(attribute: "powerControl", newValue, .yesNo) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// The `passwd` attribute.
-        public var passwd: String? {
-            get { attribute("passwd") }
-            set { setAttribute("passwd", newValue) }
-        }
-
-        /// The `keymap` attribute.
-        public var keymap: String? {
-            get { attribute("keymap") }
-            set { setAttribute("keymap", newValue) }
-        }
-
-        /// The `passwdValidTo` attribute.
-        public var passwdValidTo: String? {
-            get { attribute("passwdValidTo") }
-            set { setAttribute("passwdValidTo", newValue) }
-        }
-
-        /// The `connected` attribute.
-        public var connected: DomainDescription.Devices.Graphics.Connected? {
-            get { attribute("connected") }
-            set { setAttribute("connected", newValue) }
-        }
-
-        /// The `tlsPort` attribute.
-        public var tlsPort: Int? {
-            get { attribute("tlsPort") }
-            set { setAttribute("tlsPort", newValue) }
-        }
-
-        /// The `defaultMode` attribute.
-        public var defaultMode: DomainDescription.Devices.Graphics.DefaultMode? {
-            get { attribute("defaultMode") }
-            set { setAttribute("defaultMode", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `p2p` attribute.
-        public var p2P: Bool? {
-            get { boolean(attribute: "p2p", .yesNo) }
-            set { setBoolean(attribute: "p2p", newValue, .yesNo) }
-        }
-
-        /// The `replaceUser` attribute.
-        public var replaceUser: Bool? {
-            get { boolean(attribute: "replaceUser", .yesNo) }
-            set { setBoolean(attribute: "replaceUser", newValue, .yesNo) }
-        }
-
-        /// The `multiUser` attribute.
-        public var multiUser: Bool? {
-            get { boolean(attribute: "multiUser", .yesNo) }
-            set { setBoolean(attribute: "multiUser", newValue, .yesNo) }
-        }
-
-        /// The `<gl>` element.
-        public var gl: DomainDescription.Devices.Graphics.Gl? {
-            get { view(child: "gl") }
-            set { setView(child: "gl", newValue) }
-        }
-
-        /// The `<audio>` element.
-        public var audio: DomainDescription.Devices.Sound.Audio? {
-            get { view(child: "audio") }
-            set { setView(child: "audio", newValue) }
-        }
-
-        /// The `<listen>` elements.
-        public var listens: [DomainDescription.Devices.Graphics.Listen] {
-            get { views(children: "listen") }
-            set { setViews(children: "listen", newValue) }
-        }
-
-        /// The `<channel>` elements.
-        public var channels: [DomainDescription.Devices.Graphics.Channel] {
-            get { views(children: "channel") }
-            set { setViews(children: "channel", newValue) }
-        }
-
-        /// The `<image>` element.
-        public var image: DomainDescription.Devices.Graphics.Image? {
-            get { view(child: "image") }
-            set { setView(child: "image", newValue) }
-        }
-
-        /// The `<jpeg>` element.
-        public var jpeg: DomainDescription.Devices.Graphics.Jpeg? {
-            get { view(child: "jpeg") }
-            set { setView(child: "jpeg", newValue) }
-        }
-
-        /// The `<zlib>` element.
-        public var zlib: DomainDescription.Devices.Graphics.Jpeg? {
-            get { view(child: "zlib") }
-            set { setView(child: "zlib", newValue) }
-        }
-
-        /// The `<playback>` element.
-        public var playback: DomainDescription.Devices.Graphics.Playback? {
-            get { view(child: "playback") }
-            set { setView(child: "playback", newValue) }
-        }
-
-        /// The `<streaming>` element.
-        public var streaming: DomainDescription.Devices.Graphics.Streaming? {
-            get { view(child: "streaming") }
-            set { setView(child: "streaming", newValue) }
-        }
-
-        /// The `<clipboard>` element.
-        public var clipboard: DomainDescription.Devices.Graphics.Clipboard? {
-            get { view(child: "clipboard") }
-            set { setView(child: "clipboard", newValue) }
-        }
-
-        /// The `<mouse>` element.
-        public var mouse: DomainDescription.Devices.Graphics.Mouse? {
-            get { view(child: "mouse") }
-            set { setView(child: "mouse", newValue) }
-        }
-
-        /// The `<filetransfer>` element.
-        public var filetransfer: DomainDescription.Devices.Graphics.Filetransfer? {
-            get { view(child: "filetransfer") }
-            set { setView(child: "filetransfer", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .sdl(let view): ("sdl", view.xml)
+                case .vnc(let view): ("vnc", view.xml)
+                case .spice(let view): ("spice", view.xml)
+                case .dbus(let view): ("dbus", view.xml)
+                case .rdp(let view): ("rdp", view.xml)
+                case .desktop(let view): ("desktop", view.xml)
+                case .eglHeadless(let view): ("egl-headless", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -8187,66 +7977,6 @@ extension DomainDescription.Devices {
 
             /// `egl-headless`.
             public static let eglHeadless: Self = "egl-headless"
-        }
-
-        /// Values of `SharePolicy`; a value a newer libvirt writes is kept as it is.
-        public struct SharePolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `allow-exclusive`.
-            public static let allowExclusive: Self = "allow-exclusive"
-
-            /// `force-shared`.
-            public static let forceShared: Self = "force-shared"
-
-            /// `ignore`.
-            public static let ignore: Self = "ignore"
-        }
-
-        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
-        public struct Connected: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `keep`.
-            public static let keep: Self = "keep"
-
-            /// `fail`.
-            public static let fail: Self = "fail"
-
-            /// `disconnect`.
-            public static let disconnect: Self = "disconnect"
-        }
-
-        /// Values of `DefaultMode`; a value a newer libvirt writes is kept as it is.
-        public struct DefaultMode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `any`.
-            public static let any: Self = "any"
-
-            /// `secure`.
-            public static let secure: Self = "secure"
-
-            /// `insecure`.
-            public static let insecure: Self = "insecure"
         }
     }
 }
@@ -8727,18 +8457,22 @@ extension DomainDescription.Devices {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "type"],
+            attributes: ["mode"],
             children: [
-                .init("certificate", .value, repeated: true),
-                .init("database", .value),
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
                 .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
                 .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "mode", defaultValue: nil,
+                cases: [
+                    "host": { DomainDescription.Devices.Smartcard.ModeVariant.Host.schema },
+                    "host-certificates": { DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates.schema },
+                    "passthrough": { DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.schema },
+                ],
+                attributes: ["type"],
+                children: ["certificate", "database", "source", "protocol", "log", "target"]),
+            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -8751,48 +8485,6 @@ extension DomainDescription.Devices {
             set { setAttribute("mode", newValue) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Smartcard.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The texts of the `<certificate>` elements.
-        public var certificates: [String] {
-            get { values(children: "certificate") }
-            set { setValues(children: "certificate", newValue) }
-        }
-
-        /// The text of the `<database>` element.
-        public var database: String? {
-            get { value(child: "database") }
-            set { setValue(child: "database", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Console.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
         /// The `<acpi>` element.
         public var acpi: DomainDescription.Devices.Disk.Acpi? {
             get { view(child: "acpi") }
@@ -8803,6 +8495,41 @@ extension DomainDescription.Devices {
         public var address: DomainDescription.Devices.Disk.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
+        }
+
+        /// The element's variant, selected by its `mode` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modeVariant: ModeVariant? {
+            get { ModeVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<smartcard>`, by its `mode` attribute: each holds a view of what the variant adds.
+        public enum ModeVariant: Hashable, Sendable {
+            /// `mode='host'`.
+            case host(DomainDescription.Devices.Smartcard.ModeVariant.Host)
+            /// `mode='host-certificates'`.
+            case hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates)
+            /// `mode='passthrough'`.
+            case passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("mode") {
+                case "host"?: self = .host(DomainDescription.Devices.Smartcard.ModeVariant.Host(xml: element))
+                case "host-certificates"?: self = .hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates(xml: element))
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .host(let view): ("host", view.xml)
+                case .hostCertificates(let view): ("host-certificates", view.xml)
+                case .passthrough(let view): ("passthrough", view.xml)
+                }
+            }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -8823,62 +8550,6 @@ extension DomainDescription.Devices {
 
             /// `passthrough`.
             public static let passthrough: Self = "passthrough"
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static let device: Self = "dev"
-
-            /// `file`.
-            public static let file: Self = "file"
-
-            /// `pipe`.
-            public static let pipe: Self = "pipe"
-
-            /// `unix`.
-            public static let unix: Self = "unix"
-
-            /// `tcp`.
-            public static let tcp: Self = "tcp"
-
-            /// `udp`.
-            public static let udp: Self = "udp"
-
-            /// `null`.
-            public static let null: Self = "null"
-
-            /// `stdio`.
-            public static let stdio: Self = "stdio"
-
-            /// `vc`.
-            public static let vc: Self = "vc"
-
-            /// `pty`.
-            public static let pty: Self = "pty"
-
-            /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
-
-            /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
-
-            /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
-
-            /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
-
-            /// `dbus`.
-            public static let dbus: Self = "dbus"
         }
     }
 }
@@ -9975,6 +9646,159 @@ extension DomainDescription.Devices {
     }
 }
 
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `dynamic`.
+    public struct Dynamic: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "seclabel"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["relabel"],
+            children: [
+                .init("label", .value),
+                .init("imagelabel", .value),
+                .init("baselabel", .value),
+            ],
+            text: false,
+            order: ["label", "imagelabel", "baselabel"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: DomainDescription.Seclabel.Variant.Dynamic.Relabel? {
+            get { attribute("relabel") }
+            set { setAttribute("relabel", newValue) }
+        }
+
+        /// The text of the `<label>` element.
+        public var label: String? {
+            get { value(child: "label") }
+            set { setValue(child: "label", newValue) }
+        }
+
+        /// The text of the `<imagelabel>` element.
+        public var imagelabel: String? {
+            get { value(child: "imagelabel") }
+            set { setValue(child: "imagelabel", newValue) }
+        }
+
+        /// The text of the `<baselabel>` element.
+        public var baselabel: String? {
+            get { value(child: "baselabel") }
+            set { setValue(child: "baselabel", newValue) }
+        }
+
+        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
+        public struct Relabel: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static let yes: Self = "yes"
+        }
+    }
+}
+
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `static`.
+    public struct Static: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "seclabel"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["relabel"],
+            children: [
+                .init("label", .value),
+                .init("imagelabel", .value),
+            ],
+            text: false,
+            order: ["label", "imagelabel", "baselabel"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: Bool? {
+            get { boolean(attribute: "relabel", .yesNo) }
+            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        }
+
+        /// The text of the `<label>` element.
+        public var label: String? {
+            get { value(child: "label") }
+            set { setValue(child: "label", newValue) }
+        }
+
+        /// The text of the `<imagelabel>` element.
+        public var imagelabel: String? {
+            get { value(child: "imagelabel") }
+            set { setValue(child: "imagelabel", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `none`.
+    public struct None: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "seclabel"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["relabel"],
+            children: [
+            ],
+            text: false,
+            order: ["label", "imagelabel", "baselabel"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: DomainDescription.Seclabel.Variant.None.Relabel? {
+            get { attribute("relabel") }
+            set { setAttribute("relabel", newValue) }
+        }
+
+        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
+        public struct Relabel: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `no`.
+            public static let no: Self = "no"
+        }
+    }
+}
+
 extension DomainDescription.Commandline {
     /// The `<arg>` element (first reached at `/domain/commandline/arg`).
     public struct Arg: XMLElementView {
@@ -10263,6 +10087,102 @@ extension DomainDescription.Keywrap {
     }
 }
 
+extension DomainDescription.LaunchSecurity.Variant {
+    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `sev`.
+    public struct SEV: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "launchSecurity"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["kernelHashes"],
+            children: [
+                .init("cbitpos", .value),
+                .init("reducedPhysBits", .value),
+                .init("policy", .value),
+                .init("handle", .value),
+                .init("dhCert", .value),
+                .init("session", .value),
+            ],
+            text: false,
+            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `kernelHashes` attribute.
+        public var kernelHashes: Bool? {
+            get { boolean(attribute: "kernelHashes", .yesNo) }
+            set { setBoolean(attribute: "kernelHashes", newValue, .yesNo) }
+        }
+
+        /// The text of the `<cbitpos>` element.
+        public var cbitpos: Int? {
+            get { value(child: "cbitpos") }
+            set { setValue(child: "cbitpos", newValue) }
+        }
+
+        /// The text of the `<reducedPhysBits>` element.
+        public var reducedPhysBits: Int? {
+            get { value(child: "reducedPhysBits") }
+            set { setValue(child: "reducedPhysBits", newValue) }
+        }
+
+        /// The text of the `<policy>` element.
+        public var policy: String? {
+            get { value(child: "policy") }
+            set { setValue(child: "policy", newValue) }
+        }
+
+        /// The text of the `<handle>` element.
+        public var handle: Int? {
+            get { value(child: "handle") }
+            set { setValue(child: "handle", newValue) }
+        }
+
+        /// The text of the `<dhCert>` element.
+        public var dhCert: String? {
+            get { value(child: "dhCert") }
+            set { setValue(child: "dhCert", newValue) }
+        }
+
+        /// The text of the `<session>` element.
+        public var session: String? {
+            get { value(child: "session") }
+            set { setValue(child: "session", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.LaunchSecurity.Variant {
+    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `s390-pv`.
+    public struct S390Pv: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "launchSecurity"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
 extension DomainDescription.CPU.NUMA {
     /// The `<cell>` element (first reached at `/domain/cpu/numa/cell`).
     public struct Cell: XMLElementView {
@@ -10390,197 +10310,158 @@ extension DomainDescription.CPU.NUMA {
     }
 }
 
-extension DomainDescription.Sysinfo.Bios {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/bios/entry`).
-    public struct Entry: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<bios>` element (first reached at `/domain/sysinfo/bios`).
+    public struct Bios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "entry"
+        public static let elementName = "bios"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: [],
             children: [
+                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.schema }), repeated: true),
             ],
-            text: true)
+            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Bios.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `vendor`.
-            public static let vendor: Self = "vendor"
-
-            /// `version`.
-            public static let version: Self = "version"
-
-            /// `date`.
-            public static let date: Self = "date"
-
-            /// `release`.
-            public static let release: Self = "release"
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Sysinfo.System {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/system/entry`).
-    public struct Entry: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<system>` element (first reached at `/domain/sysinfo/system`).
+    public struct System: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "entry"
+        public static let elementName = "system"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: [],
             children: [
+                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.Entry.schema }), repeated: true),
             ],
-            text: true)
+            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.System.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
-
-            /// `product`.
-            public static let product: Self = "product"
-
-            /// `version`.
-            public static let version: Self = "version"
-
-            /// `serial`.
-            public static let serial: Self = "serial"
-
-            /// `uuid`.
-            public static let uuid: Self = "uuid"
-
-            /// `sku`.
-            public static let sku: Self = "sku"
-
-            /// `family`.
-            public static let family: Self = "family"
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.System.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Sysinfo.BaseBoard {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/baseBoard/entry`).
-    public struct Entry: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<baseBoard>` element (first reached at `/domain/sysinfo/baseBoard`).
+    public struct BaseBoard: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "entry"
+        public static let elementName = "baseBoard"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: [],
             children: [
+                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.schema }), repeated: true),
             ],
-            text: true)
+            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.BaseBoard.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
-
-            /// `product`.
-            public static let product: Self = "product"
-
-            /// `version`.
-            public static let version: Self = "version"
-
-            /// `serial`.
-            public static let serial: Self = "serial"
-
-            /// `asset`.
-            public static let asset: Self = "asset"
-
-            /// `location`.
-            public static let location: Self = "location"
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Sysinfo.Chassis {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/chassis/entry`).
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<chassis>` element (first reached at `/domain/sysinfo/chassis`).
+    public struct Chassis: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "chassis"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<oemStrings>` element (first reached at `/domain/sysinfo/oemStrings`).
+    public struct OemStrings: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "oemStrings"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("entry", .value, repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The texts of the `<entry>` elements.
+        public var entries: [String] {
+            get { values(children: "entry") }
+            set { setValues(children: "entry", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant.Fwcfg {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/entry`).
     public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
@@ -10590,7 +10471,7 @@ extension DomainDescription.Sysinfo.Chassis {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: ["name", "file"],
             children: [
             ],
             text: true)
@@ -10601,41 +10482,21 @@ extension DomainDescription.Sysinfo.Chassis {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Chassis.Entry.Name? {
+        public var name: String? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
+        }
+
+        /// The `file` attribute.
+        public var file: String? {
+            get { attribute("file") }
+            set { setAttribute("file", newValue) }
         }
 
         /// The element's text.
         public var value: String? {
             get { text() }
             set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
-
-            /// `version`.
-            public static let version: Self = "version"
-
-            /// `serial`.
-            public static let serial: Self = "serial"
-
-            /// `asset`.
-            public static let asset: Self = "asset"
-
-            /// `sku`.
-            public static let sku: Self = "sku"
         }
     }
 }
@@ -10692,353 +10553,219 @@ extension DomainDescription.OS.Firmware2 {
     }
 }
 
-extension DomainDescription.OS.Nvram {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "nvram"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "fdgroup", "index", "startupPolicy", "dev", "dir", "protocol", "name", "tls", "tlsHostname", "query", "pool", "volume", "mode", "type", "namespace", "managed", "path"],
+            attributes: [],
             children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("seclabel", .view({ DomainDescription.OS.Nvram.Source.Seclabel.schema }), repeated: true),
-                .init("reservations", .view({ DomainDescription.OS.Nvram.Source.Reservations.schema })),
-                .init("host", .view({ DomainDescription.OS.Nvram.Source.Host.schema }), repeated: true),
-                .init("snapshot", .view({ DomainDescription.OS.Nvram.Source.Snapshot.schema })),
-                .init("config", .view({ DomainDescription.OS.Nvram.Source.Config.schema })),
-                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
-                .init("initiator", .view({ DomainDescription.OS.Nvram.Source.Initiator.schema })),
-                .init("cookies", .view({ DomainDescription.OS.Nvram.Source.Cookies.schema })),
-                .init("readahead", .view({ DomainDescription.OS.Nvram.Source.Readahead.schema })),
-                .init("timeout", .view({ DomainDescription.OS.Nvram.Source.Timeout.schema })),
-                .init("ssl", .view({ DomainDescription.OS.Nvram.Source.Ssl.schema })),
-                .init("identity", .view({ DomainDescription.OS.Nvram.Source.Identity.schema })),
-                .init("address", .view({ DomainDescription.OS.Nvram.Source.Address.schema })),
-                .init("reconnect", .view({ DomainDescription.OS.Nvram.Source.Reconnect.schema })),
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["source"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `fdgroup` attribute.
-        public var fdgroup: String? {
-            get { attribute("fdgroup") }
-            set { setAttribute("fdgroup", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `dir` attribute.
-        public var dir: String? {
-            get { attribute("dir") }
-            set { setAttribute("dir", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "nvram"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false,
+            order: ["source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `protocol` attribute.
-        public var `protocol`: DomainDescription.OS.Nvram.Source.Kind? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `tls` attribute.
-        public var tls: Bool? {
-            get { boolean(attribute: "tls", .yesNo) }
-            set { setBoolean(attribute: "tls", newValue, .yesNo) }
-        }
-
-        /// The `tlsHostname` attribute.
-        public var tlsHostname: String? {
-            get { attribute("tlsHostname") }
-            set { setAttribute("tlsHostname", newValue) }
-        }
-
-        /// The `query` attribute.
-        public var query: String? {
-            get { attribute("query") }
-            set { setAttribute("query", newValue) }
-        }
-
-        /// The `pool` attribute.
-        public var pool: String? {
-            get { attribute("pool") }
-            set { setAttribute("pool", newValue) }
-        }
-
-        /// The `volume` attribute.
-        public var volume: String? {
-            get { attribute("volume") }
-            set { setAttribute("volume", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.OS.Nvram.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Source.Kind2? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `namespace` attribute.
-        public var namespace: String? {
-            get { attribute("namespace") }
-            set { setAttribute("namespace", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.OS.Nvram.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
-        /// The `<reservations>` element.
-        public var reservations: DomainDescription.OS.Nvram.Source.Reservations? {
-            get { view(child: "reservations") }
-            set { setView(child: "reservations", newValue) }
-        }
-
-        /// The `<host>` elements.
-        public var hosts: [DomainDescription.OS.Nvram.Source.Host] {
-            get { views(children: "host") }
-            set { setViews(children: "host", newValue) }
-        }
-
-        /// The `<snapshot>` element.
-        public var snapshot: DomainDescription.OS.Nvram.Source.Snapshot? {
-            get { view(child: "snapshot") }
-            set { setView(child: "snapshot", newValue) }
-        }
-
-        /// The `<config>` element.
-        public var config: DomainDescription.OS.Nvram.Source.Config? {
-            get { view(child: "config") }
-            set { setView(child: "config", newValue) }
-        }
-
-        /// The `<auth>` element.
-        public var auth: DomainDescription.Devices.Disk.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
-        }
-
-        /// The `<initiator>` element.
-        public var initiator: DomainDescription.OS.Nvram.Source.Initiator? {
-            get { view(child: "initiator") }
-            set { setView(child: "initiator", newValue) }
-        }
-
-        /// The `<cookies>` element.
-        public var cookies: DomainDescription.OS.Nvram.Source.Cookies? {
-            get { view(child: "cookies") }
-            set { setView(child: "cookies", newValue) }
-        }
-
-        /// The `<readahead>` element.
-        public var readahead: DomainDescription.OS.Nvram.Source.Readahead? {
-            get { view(child: "readahead") }
-            set { setView(child: "readahead", newValue) }
-        }
-
-        /// The `<timeout>` element.
-        public var timeout: DomainDescription.OS.Nvram.Source.Timeout? {
-            get { view(child: "timeout") }
-            set { setView(child: "timeout", newValue) }
-        }
-
-        /// The `<ssl>` element.
-        public var ssl: DomainDescription.OS.Nvram.Source.Ssl? {
-            get { view(child: "ssl") }
-            set { setView(child: "ssl", newValue) }
-        }
-
-        /// The `<identity>` element.
-        public var identity: DomainDescription.OS.Nvram.Source.Identity? {
-            get { view(child: "identity") }
-            set { setView(child: "identity", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.OS.Nvram.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.OS.Nvram.Source.Reconnect? {
-            get { view(child: "reconnect") }
-            set { setView(child: "reconnect", newValue) }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
-
-            /// `requisite`.
-            public static let requisite: Self = "requisite"
-
-            /// `optional`.
-            public static let optional: Self = "optional"
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `nbd`.
-            public static let nbd: Self = "nbd"
-
-            /// `gluster`.
-            public static let gluster: Self = "gluster"
-
-            /// `rbd`.
-            public static let rbd: Self = "rbd"
-
-            /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
-
-            /// `http`.
-            public static let http: Self = "http"
-
-            /// `https`.
-            public static let https: Self = "https"
-
-            /// `ftps`.
-            public static let ftps: Self = "ftps"
-
-            /// `ftp`.
-            public static let ftp: Self = "ftp"
-
-            /// `sheepdog`.
-            public static let sheepdog: Self = "sheepdog"
-
-            /// `tftp`.
-            public static let tftp: Self = "tftp"
-
-            /// `vxhs`.
-            public static let vxhs: Self = "vxhs"
-
-            /// `nfs`.
-            public static let nfs: Self = "nfs"
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `host`.
-            public static let host: Self = "host"
-
-            /// `direct`.
-            public static let direct: Self = "direct"
-        }
-
-        /// Values of `Kind2`; a value a newer libvirt writes is kept as it is.
-        public struct Kind2: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `pci`.
-            public static let pci: Self = "pci"
-
-            /// `unix`.
-            public static let unix: Self = "unix"
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -11092,43 +10819,399 @@ extension DomainDescription.OS.Acpi {
     }
 }
 
-extension DomainDescription.Clock.Timer {
-    /// The `<catchup>` element (first reached at `/domain/clock/timer/catchup`).
-    public struct Catchup: XMLElementView {
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `platform`, `rtc`.
+    public struct Platform: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "catchup"
+        public static let elementName = "timer"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["threshold", "slew", "limit"],
+            attributes: ["track", "tickpolicy"],
             children: [
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "tickpolicy", defaultValue: nil,
+                cases: [
+                    "delay": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                    "merge": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                    "discard": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.schema },
+                ],
+                attributes: [],
+                children: ["catchup"]),
+            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `threshold` attribute.
-        public var threshold: Int? {
-            get { attribute("threshold") }
-            set { setAttribute("threshold", newValue) }
+        /// The `track` attribute.
+        public var track: DomainDescription.Clock.Timer.NameVariant.Platform.Track? {
+            get { attribute("track") }
+            set { setAttribute("track", newValue) }
         }
 
-        /// The `slew` attribute.
-        public var slew: Int? {
-            get { attribute("slew") }
-            set { setAttribute("slew", newValue) }
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Platform.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
         }
 
-        /// The `limit` attribute.
-        public var limit: Int? {
-            get { attribute("limit") }
-            set { setAttribute("limit", newValue) }
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Track`; a value a newer libvirt writes is kept as it is.
+        public struct Track: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `boot`.
+            public static let boot: Self = "boot"
+
+            /// `guest`.
+            public static let guest: Self = "guest"
+
+            /// `wall`.
+            public static let wall: Self = "wall"
+
+            /// `realtime`.
+            public static let realtime: Self = "realtime"
+        }
+
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `delay`.
+            public static let delay: Self = "delay"
+
+            /// `merge`.
+            public static let merge: Self = "merge"
+
+            /// `discard`.
+            public static let discard: Self = "discard"
+
+            /// `catchup`.
+            public static let catchup: Self = "catchup"
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `tsc`.
+    public struct Tsc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["tickpolicy", "frequency", "mode"],
+            children: [
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "tickpolicy", defaultValue: nil,
+                cases: [
+                    "delay": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                    "merge": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                    "discard": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup.schema },
+                ],
+                attributes: [],
+                children: ["catchup"]),
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Tsc.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
+        }
+
+        /// The `frequency` attribute.
+        public var frequency: UInt64? {
+            get { attribute("frequency") }
+            set { setAttribute("frequency", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Clock.Timer.NameVariant.Tsc.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `delay`.
+            public static let delay: Self = "delay"
+
+            /// `merge`.
+            public static let merge: Self = "merge"
+
+            /// `discard`.
+            public static let discard: Self = "discard"
+
+            /// `catchup`.
+            public static let catchup: Self = "catchup"
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static let auto: Self = "auto"
+
+            /// `native`.
+            public static let native: Self = "native"
+
+            /// `emulate`.
+            public static let emulate: Self = "emulate"
+
+            /// `paravirt`.
+            public static let paravirt: Self = "paravirt"
+
+            /// `smpsafe`.
+            public static let smpsafe: Self = "smpsafe"
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `hpet`, `pit`, `armvtimer`.
+    public struct Hpet: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["tickpolicy"],
+            children: [
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "tickpolicy", defaultValue: nil,
+                cases: [
+                    "delay": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                    "merge": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                    "discard": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup.schema },
+                ],
+                attributes: [],
+                children: ["catchup"]),
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Hpet.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
+        }
+
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `delay`.
+            public static let delay: Self = "delay"
+
+            /// `merge`.
+            public static let merge: Self = "merge"
+
+            /// `discard`.
+            public static let discard: Self = "discard"
+
+            /// `catchup`.
+            public static let catchup: Self = "catchup"
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `kvmclock`, `hypervclock`.
+    public struct Kvmclock: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
     }
 }
@@ -11346,108 +11429,155 @@ extension DomainDescription.Cputune.Memorytune {
     }
 }
 
-extension DomainDescription.Features.Hyperv {
-    /// The `<spinlocks>` element (first reached at `/domain/features/hyperv/spinlocks`).
-    public struct Spinlocks: XMLElementView {
+extension DomainDescription.Features.Hyperv.ModeVariant {
+    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `passthrough`.
+    public struct Passthrough: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "spinlocks"
+        public static let elementName = "hyperv"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "retries"],
+            attributes: [],
             children: [
             ],
-            text: false)
+            text: false,
+            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// The `retries` attribute.
-        public var retries: Int? {
-            get { attribute("retries") }
-            set { setAttribute("retries", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.Hyperv {
-    /// The `<stimer>` element (first reached at `/domain/features/hyperv/stimer`).
-    public struct Stimer: XMLElementView {
+extension DomainDescription.Features.Hyperv.ModeVariant {
+    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `custom`.
+    public struct Custom: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "stimer"
+        public static let elementName = "hyperv"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
+            attributes: [],
             children: [
-                .init("direct", .view({ DomainDescription.Features.Htm.schema })),
+                .init("relaxed", .view({ DomainDescription.Features.Htm.schema })),
+                .init("vapic", .view({ DomainDescription.Features.Htm.schema })),
+                .init("spinlocks", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks.schema })),
+                .init("vpindex", .view({ DomainDescription.Features.Htm.schema })),
+                .init("runtime", .view({ DomainDescription.Features.Htm.schema })),
+                .init("synic", .view({ DomainDescription.Features.Htm.schema })),
+                .init("stimer", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer.schema })),
+                .init("reset", .view({ DomainDescription.Features.Htm.schema })),
+                .init("vendor_id", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID.schema })),
+                .init("frequencies", .view({ DomainDescription.Features.Htm.schema })),
+                .init("reenlightenment", .view({ DomainDescription.Features.Htm.schema })),
+                .init("tlbflush", .view({ DomainDescription.Features.Htm.schema })),
+                .init("ipi", .view({ DomainDescription.Features.Htm.schema })),
+                .init("evmcs", .view({ DomainDescription.Features.Htm.schema })),
+                .init("avic", .view({ DomainDescription.Features.Htm.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
+        /// The `<relaxed>` element.
+        public var relaxed: DomainDescription.Features.Htm? {
+            get { view(child: "relaxed") }
+            set { setView(child: "relaxed", newValue) }
         }
 
-        /// The `<direct>` element.
-        public var direct: DomainDescription.Features.Htm? {
-            get { view(child: "direct") }
-            set { setView(child: "direct", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Features.Hyperv {
-    /// The `<vendor_id>` element (first reached at `/domain/features/hyperv/vendor_id`).
-    public struct VendorID: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "vendor_id"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `<vapic>` element.
+        public var vapic: DomainDescription.Features.Htm? {
+            get { view(child: "vapic") }
+            set { setView(child: "vapic", newValue) }
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
+        /// The `<spinlocks>` element.
+        public var spinlocks: DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks? {
+            get { view(child: "spinlocks") }
+            set { setView(child: "spinlocks", newValue) }
         }
 
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
+        /// The `<vpindex>` element.
+        public var vpindex: DomainDescription.Features.Htm? {
+            get { view(child: "vpindex") }
+            set { setView(child: "vpindex", newValue) }
+        }
+
+        /// The `<runtime>` element.
+        public var runtime: DomainDescription.Features.Htm? {
+            get { view(child: "runtime") }
+            set { setView(child: "runtime", newValue) }
+        }
+
+        /// The `<synic>` element.
+        public var synic: DomainDescription.Features.Htm? {
+            get { view(child: "synic") }
+            set { setView(child: "synic", newValue) }
+        }
+
+        /// The `<stimer>` element.
+        public var stimer: DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer? {
+            get { view(child: "stimer") }
+            set { setView(child: "stimer", newValue) }
+        }
+
+        /// The `<reset>` element.
+        public var reset: DomainDescription.Features.Htm? {
+            get { view(child: "reset") }
+            set { setView(child: "reset", newValue) }
+        }
+
+        /// The `<vendor_id>` element.
+        public var vendorID: DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID? {
+            get { view(child: "vendor_id") }
+            set { setView(child: "vendor_id", newValue) }
+        }
+
+        /// The `<frequencies>` element.
+        public var frequencies: DomainDescription.Features.Htm? {
+            get { view(child: "frequencies") }
+            set { setView(child: "frequencies", newValue) }
+        }
+
+        /// The `<reenlightenment>` element.
+        public var reenlightenment: DomainDescription.Features.Htm? {
+            get { view(child: "reenlightenment") }
+            set { setView(child: "reenlightenment", newValue) }
+        }
+
+        /// The `<tlbflush>` element.
+        public var tlbflush: DomainDescription.Features.Htm? {
+            get { view(child: "tlbflush") }
+            set { setView(child: "tlbflush", newValue) }
+        }
+
+        /// The `<ipi>` element.
+        public var ipi: DomainDescription.Features.Htm? {
+            get { view(child: "ipi") }
+            set { setView(child: "ipi", newValue) }
+        }
+
+        /// The `<evmcs>` element.
+        public var evmcs: DomainDescription.Features.Htm? {
+            get { view(child: "evmcs") }
+            set { setView(child: "evmcs", newValue) }
+        }
+
+        /// The `<avic>` element.
+        public var avic: DomainDescription.Features.Htm? {
+            get { view(child: "avic") }
+            set { setView(child: "avic", newValue) }
         }
     }
 }
@@ -11867,11 +11997,25 @@ extension DomainDescription.Devices.Disk {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["file", "format", "job", "type", "ready"],
             children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Source.schema })),
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
                 .init("format", .view({ DomainDescription.Devices.Disk.Mirror.Format2.schema })),
                 .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "file",
+                cases: [
+                    "file": { DomainDescription.Devices.Disk.Mirror.Variant.File.schema },
+                    "block": { DomainDescription.Devices.Disk.Mirror.Variant.Block.schema },
+                    "dir": { DomainDescription.Devices.Disk.Mirror.Variant.Dir.schema },
+                    "network": { DomainDescription.Devices.Disk.Mirror.Variant.Network.schema },
+                    "volume": { DomainDescription.Devices.Disk.Mirror.Variant.Volume.schema },
+                    "nvme": { DomainDescription.Devices.Disk.Mirror.Variant.Nvme.schema },
+                    "vhostuser": { DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser.schema },
+                ],
+                attributes: [],
+                children: ["source"]),
+            order: ["source", "format", "backingStore"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -11909,7 +12053,7 @@ extension DomainDescription.Devices.Disk {
         }
 
         /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Source? {
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
             get { view(child: "source") }
             set { setView(child: "source", newValue) }
         }
@@ -11924,6 +12068,57 @@ extension DomainDescription.Devices.Disk {
         public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
             get { view(child: "backingStore") }
             set { setView(child: "backingStore", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<mirror>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.Mirror.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.Mirror.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.Mirror.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.Mirror.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.Mirror.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.Mirror.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                }
+            }
         }
 
         /// Values of `Format`; a value a newer libvirt writes is kept as it is.
@@ -12624,11 +12819,28 @@ extension DomainDescription.Devices.Disk {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "domain", "bus", "slot", "function", "multifunction", "controller", "target", "unit", "port", "reg", "cssid", "ssid", "devno", "iobase", "irq", "base"],
+            attributes: ["type"],
             children: [
-                .init("zpci", .view({ DomainDescription.Devices.Disk.Address.Zpci.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "pci": { DomainDescription.Devices.Disk.Address.Variant.PCI.schema },
+                    "drive": { DomainDescription.Devices.Disk.Address.Variant.Drive.schema },
+                    "virtio-serial": { DomainDescription.Devices.Disk.Address.Variant.VirtioSerial.schema },
+                    "ccid": { DomainDescription.Devices.Disk.Address.Variant.Ccid.schema },
+                    "usb": { DomainDescription.Devices.Disk.Address.Variant.USB.schema },
+                    "spapr-vio": { DomainDescription.Devices.Disk.Address.Variant.SpaprVio.schema },
+                    "ccw": { DomainDescription.Devices.Disk.Address.Variant.Ccw.schema },
+                    "isa": { DomainDescription.Devices.Disk.Address.Variant.Isa.schema },
+                    "virtio-mmio": { DomainDescription.Devices.Disk.Address.Variant.VirtioMmio.schema },
+                    "dimm": { DomainDescription.Devices.Disk.Address.Variant.Dimm.schema },
+                    "unassigned": { DomainDescription.Devices.Disk.Address.Variant.Unassigned.schema },
+                ],
+                attributes: ["domain", "bus", "slot", "function", "multifunction", "controller", "target", "unit", "port", "reg", "cssid", "ssid", "devno", "iobase", "irq", "base"],
+                children: ["zpci"]),
+            order: ["zpci"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -12641,106 +12853,71 @@ extension DomainDescription.Devices.Disk {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
+        /// The variants of `<address>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Disk.Address.Variant.PCI)
+            /// `type='drive'`.
+            case drive(DomainDescription.Devices.Disk.Address.Variant.Drive)
+            /// `type='virtio-serial'`.
+            case virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial)
+            /// `type='ccid'`.
+            case ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Disk.Address.Variant.USB)
+            /// `type='spapr-vio'`.
+            case spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio)
+            /// `type='ccw'`.
+            case ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw)
+            /// `type='isa'`.
+            case isa(DomainDescription.Devices.Disk.Address.Variant.Isa)
+            /// `type='virtio-mmio'`.
+            case virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio)
+            /// `type='dimm'`.
+            case dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm)
+            /// `type='unassigned'`.
+            case unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned)
 
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "pci"?: self = .pci(DomainDescription.Devices.Disk.Address.Variant.PCI(xml: element))
+                case "drive"?: self = .drive(DomainDescription.Devices.Disk.Address.Variant.Drive(xml: element))
+                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial(xml: element))
+                case "ccid"?: self = .ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Disk.Address.Variant.USB(xml: element))
+                case "spapr-vio"?: self = .spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio(xml: element))
+                case "ccw"?: self = .ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw(xml: element))
+                case "isa"?: self = .isa(DomainDescription.Devices.Disk.Address.Variant.Isa(xml: element))
+                case "virtio-mmio"?: self = .virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio(xml: element))
+                case "dimm"?: self = .dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm(xml: element))
+                case "unassigned"?: self = .unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-
-        /// The `controller` attribute.
-        public var controller: String? {
-            get { attribute("controller") }
-            set { setAttribute("controller", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: String? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: String? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `reg` attribute.
-        public var reg: String? {
-            get { attribute("reg") }
-            set { setAttribute("reg", newValue) }
-        }
-
-        /// The `cssid` attribute.
-        public var cssid: String? {
-            get { attribute("cssid") }
-            set { setAttribute("cssid", newValue) }
-        }
-
-        /// The `ssid` attribute.
-        public var ssid: String? {
-            get { attribute("ssid") }
-            set { setAttribute("ssid", newValue) }
-        }
-
-        /// The `devno` attribute.
-        public var devno: Int? {
-            get { attribute("devno") }
-            set { setAttribute("devno", newValue) }
-        }
-
-        /// The `iobase` attribute.
-        public var iobase: String? {
-            get { attribute("iobase") }
-            set { setAttribute("iobase", newValue) }
-        }
-
-        /// The `irq` attribute.
-        public var irq: String? {
-            get { attribute("irq") }
-            set { setAttribute("irq", newValue) }
-        }
-
-        /// The `base` attribute.
-        public var base: String? {
-            get { attribute("base") }
-            set { setAttribute("base", newValue) }
-        }
-
-        /// The `<zpci>` element.
-        public var zpci: DomainDescription.Devices.Disk.Address.Zpci? {
-            get { view(child: "zpci") }
-            set { setView(child: "zpci", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pci(let view): ("pci", view.xml)
+                case .drive(let view): ("drive", view.xml)
+                case .virtioSerial(let view): ("virtio-serial", view.xml)
+                case .ccid(let view): ("ccid", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .spaprVio(let view): ("spapr-vio", view.xml)
+                case .ccw(let view): ("ccw", view.xml)
+                case .isa(let view): ("isa", view.xml)
+                case .virtioMmio(let view): ("virtio-mmio", view.xml)
+                case .dimm(let view): ("dimm", view.xml)
+                case .unassigned(let view): ("unassigned", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -12904,11 +13081,24 @@ extension DomainDescription.Devices.Disk {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["index", "type"],
             children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Source.schema })),
                 .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
                 .init("format", .view({ DomainDescription.Devices.Disk.Mirror.Format2.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "file",
+                cases: [
+                    "file": { DomainDescription.Devices.Disk.BackingStore.Variant.File.schema },
+                    "block": { DomainDescription.Devices.Disk.BackingStore.Variant.Block.schema },
+                    "dir": { DomainDescription.Devices.Disk.BackingStore.Variant.Dir.schema },
+                    "network": { DomainDescription.Devices.Disk.BackingStore.Variant.Network.schema },
+                    "volume": { DomainDescription.Devices.Disk.BackingStore.Variant.Volume.schema },
+                    "nvme": { DomainDescription.Devices.Disk.BackingStore.Variant.Nvme.schema },
+                    "vhostuser": { DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser.schema },
+                ],
+                attributes: [],
+                children: ["source"]),
+            order: ["source", "backingStore", "format"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -12927,12 +13117,6 @@ extension DomainDescription.Devices.Disk {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
         /// The `<backingStore>` element.
         public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
             get { view(child: "backingStore") }
@@ -12943,6 +13127,57 @@ extension DomainDescription.Devices.Disk {
         public var format: DomainDescription.Devices.Disk.Mirror.Format2? {
             get { view(child: "format") }
             set { setView(child: "format", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<backingStore>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.BackingStore.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.BackingStore.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.BackingStore.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.BackingStore.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.BackingStore.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.BackingStore.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -12979,167 +13214,219 @@ extension DomainDescription.Devices.Disk {
     }
 }
 
-extension DomainDescription.Devices.Controller {
-    /// The `<master>` element (first reached at `/domain/devices/controller/master`).
-    public struct Master: XMLElementView {
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "master"
+        public static let elementName = "disk"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["startport"],
+            attributes: [],
             children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `startport` attribute.
-        public var startport: String? {
-            get { attribute("startport") }
-            set { setAttribute("startport", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Controller {
-    /// The `<model>` element (first reached at `/domain/devices/controller/model`).
-    public struct Model2: XMLElementView {
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "model"
+        public static let elementName = "disk"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: [],
             children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Controller.Model2.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `spapr-pci-host-bridge`.
-            public static let spaprPCIHostBridge: Self = "spapr-pci-host-bridge"
-
-            /// `pci-bridge`.
-            public static let pciBridge: Self = "pci-bridge"
-
-            /// `i82801b11-bridge`.
-            public static let i82801B11Bridge: Self = "i82801b11-bridge"
-
-            /// `pcie-pci-bridge`.
-            public static let pciePCIBridge: Self = "pcie-pci-bridge"
-
-            /// `ioh3420`.
-            public static let ioh3420: Self = "ioh3420"
-
-            /// `pcie-root-port`.
-            public static let pcieRootPort: Self = "pcie-root-port"
-
-            /// `x3130-upstream`.
-            public static let x3130Upstream: Self = "x3130-upstream"
-
-            /// `xio3130-downstream`.
-            public static let xio3130Downstream: Self = "xio3130-downstream"
-
-            /// `pxb`.
-            public static let pxb: Self = "pxb"
-
-            /// `pxb-pcie`.
-            public static let pxbPcie: Self = "pxb-pcie"
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Controller {
-    /// The `<target>` element (first reached at `/domain/devices/controller/target`).
-    public struct Target: XMLElementView {
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static let elementName = "disk"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["chassisNr", "chassis", "port", "busNr", "index", "hotplug"],
+            attributes: [],
             children: [
-                .init("node", .value),
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `chassisNr` attribute.
-        public var chassisNR: Int? {
-            get { attribute("chassisNr") }
-            set { setAttribute("chassisNr", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `chassis` attribute.
-        public var chassis: Int? {
-            get { attribute("chassis") }
-            set { setAttribute("chassis", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `busNr` attribute.
-        public var busNR: Int? {
-            get { attribute("busNr") }
-            set { setAttribute("busNr", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `hotplug` attribute.
-        public var hotplug: Bool? {
-            get { boolean(attribute: "hotplug", .onOff) }
-            set { setBoolean(attribute: "hotplug", newValue, .onOff) }
-        }
-
-        /// The text of the `<node>` element.
-        public var node: Int? {
-            get { value(child: "node") }
-            set { setValue(child: "node", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -13217,6 +13504,542 @@ extension DomainDescription.Devices.Controller {
         public var pagePerVq: Bool? {
             get { boolean(attribute: "page_per_vq", .onOff) }
             set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `fdc`, `sata`, `ccid`.
+    public struct Fdc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model"],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.SCSI.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static let auto: Self = "auto"
+
+            /// `buslogic`.
+            public static let buslogic: Self = "buslogic"
+
+            /// `lsilogic`.
+            public static let lsilogic: Self = "lsilogic"
+
+            /// `lsisas1068`.
+            public static let lsisas1068: Self = "lsisas1068"
+
+            /// `vmpvscsi`.
+            public static let vmpvscsi: Self = "vmpvscsi"
+
+            /// `ibmvscsi`.
+            public static let ibmvscsi: Self = "ibmvscsi"
+
+            /// `virtio-scsi`.
+            public static let virtioSCSI: Self = "virtio-scsi"
+
+            /// `lsisas1078`.
+            public static let lsisas1078: Self = "lsisas1078"
+
+            /// `virtio-transitional`.
+            public static let virtioTransitional: Self = "virtio-transitional"
+
+            /// `virtio-non-transitional`.
+            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+
+            /// `ncr53c90`.
+            public static let ncr53C90: Self = "ncr53c90"
+
+            /// `dc390`.
+            public static let dc390: Self = "dc390"
+
+            /// `am53c974`.
+            public static let am53C974: Self = "am53c974"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model", "ports"],
+            children: [
+                .init("master", .view({ DomainDescription.Devices.Controller.Variant.USB.Master.schema })),
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.USB.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `ports` attribute.
+        public var ports: Int? {
+            get { attribute("ports") }
+            set { setAttribute("ports", newValue) }
+        }
+
+        /// The `<master>` element.
+        public var master: DomainDescription.Devices.Controller.Variant.USB.Master? {
+            get { view(child: "master") }
+            set { setView(child: "master", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `piix3-uhci`.
+            public static let piix3Uhci: Self = "piix3-uhci"
+
+            /// `piix4-uhci`.
+            public static let piix4Uhci: Self = "piix4-uhci"
+
+            /// `ehci`.
+            public static let ehci: Self = "ehci"
+
+            /// `ich9-ehci1`.
+            public static let ich9Ehci1: Self = "ich9-ehci1"
+
+            /// `ich9-uhci1`.
+            public static let ich9Uhci1: Self = "ich9-uhci1"
+
+            /// `ich9-uhci2`.
+            public static let ich9Uhci2: Self = "ich9-uhci2"
+
+            /// `ich9-uhci3`.
+            public static let ich9Uhci3: Self = "ich9-uhci3"
+
+            /// `vt82c686b-uhci`.
+            public static let vt82C686BUhci: Self = "vt82c686b-uhci"
+
+            /// `pci-ohci`.
+            public static let pciOhci: Self = "pci-ohci"
+
+            /// `nec-xhci`.
+            public static let necXhci: Self = "nec-xhci"
+
+            /// `none`.
+            public static let none: Self = "none"
+
+            /// `qusb1`.
+            public static let qusb1: Self = "qusb1"
+
+            /// `qusb2`.
+            public static let qusb2: Self = "qusb2"
+
+            /// `qemu-xhci`.
+            public static let qemuXhci: Self = "qemu-xhci"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `ide`.
+    public struct Ide: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model"],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.Ide.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `piix3`.
+            public static let piix3: Self = "piix3"
+
+            /// `piix4`.
+            public static let piix4: Self = "piix4"
+
+            /// `ich6`.
+            public static let ich6: Self = "ich6"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `isa`.
+    public struct Isa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model"],
+            children: [
+                .init("model", .view({ DomainDescription.Devices.Controller.Variant.PCI.Model2.schema })),
+                .init("target", .view({ DomainDescription.Devices.Controller.Variant.PCI.Target.schema })),
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "model", defaultValue: nil,
+                cases: [
+                    "pci-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
+                    "pcie-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
+                    "pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "dmi-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pcie-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pcie-root-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pcie-switch-upstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pcie-switch-downstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pci-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    "pcie-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                ],
+                attributes: [],
+                children: ["pcihole64"]),
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.PCI.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<model>` element.
+        public var model2: DomainDescription.Devices.Controller.Variant.PCI.Model2? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Controller.Variant.PCI.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modelVariant: ModelVariant? {
+            get { ModelVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<controller>`, by its `model` attribute: each holds a view of what the variant adds.
+        public enum ModelVariant: Hashable, Sendable {
+            /// `model='pci-root'`.
+            case pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
+            /// `model='pcie-root'`.
+            case pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
+            /// `model='pci-bridge'`.
+            case pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='dmi-to-pci-bridge'`.
+            case dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-to-pci-bridge'`.
+            case pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-root-port'`.
+            case pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-switch-upstream-port'`.
+            case pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-switch-downstream-port'`.
+            case pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pci-expander-bus'`.
+            case pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-expander-bus'`.
+            case pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("model") {
+                case "pci-root"?: self = .pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
+                case "pcie-root"?: self = .pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
+                case "pci-bridge"?: self = .pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "dmi-to-pci-bridge"?: self = .dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-to-pci-bridge"?: self = .pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-root-port"?: self = .pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-switch-upstream-port"?: self = .pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-switch-downstream-port"?: self = .pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pci-expander-bus"?: self = .pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-expander-bus"?: self = .pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pciRoot(let view): ("pci-root", view.xml)
+                case .pcieRoot(let view): ("pcie-root", view.xml)
+                case .pciBridge(let view): ("pci-bridge", view.xml)
+                case .dmiToPCIBridge(let view): ("dmi-to-pci-bridge", view.xml)
+                case .pcieToPCIBridge(let view): ("pcie-to-pci-bridge", view.xml)
+                case .pcieRootPort(let view): ("pcie-root-port", view.xml)
+                case .pcieSwitchUpstreamPort(let view): ("pcie-switch-upstream-port", view.xml)
+                case .pcieSwitchDownstreamPort(let view): ("pcie-switch-downstream-port", view.xml)
+                case .pciExpanderBus(let view): ("pci-expander-bus", view.xml)
+                case .pcieExpanderBus(let view): ("pcie-expander-bus", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci-root`.
+            public static let pciRoot: Self = "pci-root"
+
+            /// `pcie-root`.
+            public static let pcieRoot: Self = "pcie-root"
+
+            /// `pci-bridge`.
+            public static let pciBridge: Self = "pci-bridge"
+
+            /// `dmi-to-pci-bridge`.
+            public static let dmiToPCIBridge: Self = "dmi-to-pci-bridge"
+
+            /// `pcie-to-pci-bridge`.
+            public static let pcieToPCIBridge: Self = "pcie-to-pci-bridge"
+
+            /// `pcie-root-port`.
+            public static let pcieRootPort: Self = "pcie-root-port"
+
+            /// `pcie-switch-upstream-port`.
+            public static let pcieSwitchUpstreamPort: Self = "pcie-switch-upstream-port"
+
+            /// `pcie-switch-downstream-port`.
+            public static let pcieSwitchDownstreamPort: Self = "pcie-switch-downstream-port"
+
+            /// `pci-expander-bus`.
+            public static let pciExpanderBus: Self = "pci-expander-bus"
+
+            /// `pcie-expander-bus`.
+            public static let pcieExpanderBus: Self = "pcie-expander-bus"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `virtio-serial`.
+    public struct VirtioSerial: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model", "ports", "vectors"],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.VirtioSerial.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `ports` attribute.
+        public var ports: Int? {
+            get { attribute("ports") }
+            set { setAttribute("ports", newValue) }
+        }
+
+        /// The `vectors` attribute.
+        public var vectors: Int? {
+            get { attribute("vectors") }
+            set { setAttribute("vectors", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static let virtio: Self = "virtio"
+
+            /// `virtio-transitional`.
+            public static let virtioTransitional: Self = "virtio-transitional"
+
+            /// `virtio-non-transitional`.
+            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `xenbus`.
+    public struct Xenbus: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["maxGrantFrames", "maxEventChannels"],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `maxGrantFrames` attribute.
+        public var maxGrantFrames: Int? {
+            get { attribute("maxGrantFrames") }
+            set { setAttribute("maxGrantFrames", newValue) }
+        }
+
+        /// The `maxEventChannels` attribute.
+        public var maxEventChannels: Int? {
+            get { attribute("maxEventChannels") }
+            set { setAttribute("maxEventChannels", newValue) }
         }
     }
 }
@@ -13433,71 +14256,6 @@ extension DomainDescription.Devices.Filesystem {
 }
 
 extension DomainDescription.Devices.Filesystem {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "dev", "dir", "socket", "name", "usage", "units"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `dir` attribute.
-        public var dir: String? {
-            get { attribute("dir") }
-            set { setAttribute("dir", newValue) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `usage` attribute.
-        public var usage: UInt64? {
-            get { attribute("usage") }
-            set { setAttribute("usage", newValue) }
-        }
-
-        /// The `units` attribute.
-        public var units: String? {
-            get { attribute("units") }
-            set { setAttribute("units", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem {
     /// The `<target>` element (first reached at `/domain/devices/filesystem/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -13526,323 +14284,195 @@ extension DomainDescription.Devices.Filesystem {
     }
 }
 
-extension DomainDescription.Devices.Filesystem {
-    /// The `<binary>` element (first reached at `/domain/devices/filesystem/binary`).
-    public struct Binary: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "binary"
+        public static let elementName = "filesystem"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path", "xattr"],
+            attributes: [],
             children: [
-                .init("cache", .view({ DomainDescription.Devices.Filesystem.Binary.Cache.schema })),
-                .init("sandbox", .view({ DomainDescription.Devices.Filesystem.Binary.Sandbox.schema })),
-                .init("lock", .view({ DomainDescription.Devices.Filesystem.Binary.Lock.schema })),
-                .init("thread_pool", .view({ DomainDescription.Devices.Filesystem.Binary.ThreadPool.schema })),
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `xattr` attribute.
-        public var xattr: Bool? {
-            get { boolean(attribute: "xattr", .onOff) }
-            set { setBoolean(attribute: "xattr", newValue, .onOff) }
-        }
-
-        /// The `<cache>` element.
-        public var cache: DomainDescription.Devices.Filesystem.Binary.Cache? {
-            get { view(child: "cache") }
-            set { setView(child: "cache", newValue) }
-        }
-
-        /// The `<sandbox>` element.
-        public var sandbox: DomainDescription.Devices.Filesystem.Binary.Sandbox? {
-            get { view(child: "sandbox") }
-            set { setView(child: "sandbox", newValue) }
-        }
-
-        /// The `<lock>` element.
-        public var lock: DomainDescription.Devices.Filesystem.Binary.Lock? {
-            get { view(child: "lock") }
-            set { setView(child: "lock", newValue) }
-        }
-
-        /// The `<thread_pool>` element.
-        public var threadPool: DomainDescription.Devices.Filesystem.Binary.ThreadPool? {
-            get { view(child: "thread_pool") }
-            set { setView(child: "thread_pool", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "filesystem"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bridge", "macTableManager", "network", "portgroup", "portid", "type", "path", "mode", "dev", "name", "address", "port", "missing", "switchid", "portgroupid", "connectionid"],
+            attributes: [],
             children: [
-                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
-                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
-                .init("reconnect", .view({ DomainDescription.OS.Nvram.Source.Reconnect.schema })),
-                .init("local", .view({ DomainDescription.Devices.Interface.Source.Local.schema })),
-                .init("vendor", .view({ DomainDescription.Devices.Interface.Source.Vendor.schema })),
-                .init("product", .view({ DomainDescription.Devices.Interface.Source.Vendor.schema })),
-                .init("address", .view({ DomainDescription.Devices.Interface.Source.Address.schema })),
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Block.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `bridge` attribute.
-        public var bridge: String? {
-            get { attribute("bridge") }
-            set { setAttribute("bridge", newValue) }
-        }
-
-        /// The `macTableManager` attribute.
-        public var macTableManager: DomainDescription.Devices.Interface.Source.MACTableManager? {
-            get { attribute("macTableManager") }
-            set { setAttribute("macTableManager", newValue) }
-        }
-
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
-        }
-
-        /// The `portgroup` attribute.
-        public var portgroup: String? {
-            get { attribute("portgroup") }
-            set { setAttribute("portgroup", newValue) }
-        }
-
-        /// The `portid` attribute.
-        public var portid: String? {
-            get { attribute("portid") }
-            set { setAttribute("portid", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Source.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `missing` attribute.
-        public var missing: Bool? {
-            get { boolean(attribute: "missing", .yesNo) }
-            set { setBoolean(attribute: "missing", newValue, .yesNo) }
-        }
-
-        /// The `switchid` attribute.
-        public var switchid: UUID? {
-            get { attribute("switchid") }
-            set { setAttribute("switchid", newValue) }
-        }
-
-        /// The `portgroupid` attribute.
-        public var portgroupid: String? {
-            get { attribute("portgroupid") }
-            set { setAttribute("portgroupid", newValue) }
-        }
-
-        /// The `connectionid` attribute.
-        public var connectionid: Int? {
-            get { attribute("connectionid") }
-            set { setAttribute("connectionid", newValue) }
-        }
-
-        /// The `<ip>` elements.
-        public var ips: [DomainDescription.Devices.Interface.IP] {
-            get { views(children: "ip") }
-            set { setViews(children: "ip", newValue) }
-        }
-
-        /// The `<route>` elements.
-        public var routes: [DomainDescription.Devices.Interface.Route] {
-            get { views(children: "route") }
-            set { setViews(children: "route", newValue) }
-        }
-
-        /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.OS.Nvram.Source.Reconnect? {
-            get { view(child: "reconnect") }
-            set { setView(child: "reconnect", newValue) }
-        }
-
-        /// The `<local>` element.
-        public var local: DomainDescription.Devices.Interface.Source.Local? {
-            get { view(child: "local") }
-            set { setView(child: "local", newValue) }
-        }
-
-        /// The `<vendor>` element.
-        public var vendor: DomainDescription.Devices.Interface.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
-        }
-
-        /// The `<product>` element.
-        public var product: DomainDescription.Devices.Interface.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address2: DomainDescription.Devices.Interface.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
-        public struct MACTableManager: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `kernel`.
-            public static let kernel: Self = "kernel"
-
-            /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `unix`.
-            public static let unix: Self = "unix"
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<virtualport>` element (first reached at `/domain/devices/interface/virtualport`).
-    public struct Virtualport: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `mount`.
+    public struct Mount: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "virtualport"
+        public static let elementName = "filesystem"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
+            attributes: [],
             children: [
-                .init("parameters", .view({ DomainDescription.Devices.Interface.Virtualport.Parameters.schema })),
+                .init("binary", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.schema })),
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Virtualport.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `<binary>` element.
+        public var binary: DomainDescription.Devices.Filesystem.Variant.Mount.Binary? {
+            get { view(child: "binary") }
+            set { setView(child: "binary", newValue) }
         }
 
-        /// The `<parameters>` element.
-        public var parameters: DomainDescription.Devices.Interface.Virtualport.Parameters? {
-            get { view(child: "parameters") }
-            set { setView(child: "parameters", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Mount.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `bind`.
+    public struct Bind: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "filesystem"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Bind.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Bind.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `template`.
+    public struct Template: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `802.1Qbg`.
-            public static let _802_1Qbg: Self = "802.1Qbg"
+        /// The element's name.
+        public static let elementName = "filesystem"
 
-            /// `802.1Qbh`.
-            public static let _802_1Qbh: Self = "802.1Qbh"
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
 
-            /// `openvswitch`.
-            public static let openvswitch: Self = "openvswitch"
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
 
-            /// `midonet`.
-            public static let midonet: Self = "midonet"
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `ram`.
+    public struct Ram: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "filesystem"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Ram.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Ram.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -14809,6 +15439,467 @@ extension DomainDescription.Devices.Interface {
     }
 }
 
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `bridge`.
+    public struct Bridge: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Source.schema })),
+                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Bridge.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `ethernet`.
+    public struct Ethernet: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Ethernet.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Ethernet.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Network.Source.schema })),
+                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `direct`.
+    public struct Direct: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Direct.Source.schema })),
+                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Direct.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `user`.
+    public struct User: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.User.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.User.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `internal`.
+    public struct Internal: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Internal.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Internal.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `mcast`, `client`.
+    public struct Mcast: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `udp`.
+    public struct UDP: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.UDP.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.UDP.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `server`.
+    public struct Server: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Server.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Server.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `hostdev`.
+    public struct Hostdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["managed"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.schema })),
+                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Hostdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vdpa`.
+    public struct Vdpa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vdpa.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vdpa.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `null`.
+    public struct Null: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vds`.
+    public struct Vds: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "interface"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vds.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vds.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
 extension DomainDescription.Devices.Input {
     /// The `<driver>` element (first reached at `/domain/devices/input/driver`).
     public struct Driver: XMLElementView {
@@ -14856,59 +15947,36 @@ extension DomainDescription.Devices.Input {
     }
 }
 
-extension DomainDescription.Devices.Input {
-    /// The `<source>` element (first reached at `/domain/devices/input/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `tablet`, `mouse`, `keyboard`.
+    public struct Tablet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "input"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["evdev", "dev", "grab", "grabToggle", "repeat"],
+            attributes: ["bus"],
             children: [
             ],
-            text: false)
+            text: false,
+            order: ["driver", "source", "alias", "acpi", "address"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `evdev` attribute.
-        public var evdev: String? {
-            get { attribute("evdev") }
-            set { setAttribute("evdev", newValue) }
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Input.Variant.Tablet.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
         }
 
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `grab` attribute.
-        public var grab: DomainDescription.Devices.Input.Source.Grab? {
-            get { attribute("grab") }
-            set { setAttribute("grab", newValue) }
-        }
-
-        /// The `grabToggle` attribute.
-        public var grabToggle: DomainDescription.Devices.Input.Source.GrabToggle? {
-            get { attribute("grabToggle") }
-            set { setAttribute("grabToggle", newValue) }
-        }
-
-        /// The `repeat` attribute.
-        public var `repeat`: Bool? {
-            get { boolean(attribute: "repeat", .onOff) }
-            set { setBoolean(attribute: "repeat", newValue, .onOff) }
-        }
-
-        /// Values of `Grab`; a value a newer libvirt writes is kept as it is.
-        public struct Grab: XMLNamedValue {
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -14917,12 +15985,58 @@ extension DomainDescription.Devices.Input {
                 self.rawValue = rawValue
             }
 
-            /// `all`.
-            public static let all: Self = "all"
+            /// `ps2`.
+            public static let ps2: Self = "ps2"
+
+            /// `usb`.
+            public static let usb: Self = "usb"
+
+            /// `xen`.
+            public static let xen: Self = "xen"
+
+            /// `virtio`.
+            public static let virtio: Self = "virtio"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `passthrough`.
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bus"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Input.Variant.Passthrough.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "source", "alias", "acpi", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `GrabToggle`; a value a newer libvirt writes is kept as it is.
-        public struct GrabToggle: XMLNamedValue {
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Input.Variant.Passthrough.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Input.Variant.Passthrough.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -14931,23 +16045,39 @@ extension DomainDescription.Devices.Input {
                 self.rawValue = rawValue
             }
 
-            /// `ctrl-ctrl`.
-            public static let ctrlCtrl: Self = "ctrl-ctrl"
+            /// `virtio`.
+            public static let virtio: Self = "virtio"
+        }
+    }
+}
 
-            /// `alt-alt`.
-            public static let altAlt: Self = "alt-alt"
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `evdev`.
+    public struct Evdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `shift-shift`.
-            public static let shiftShift: Self = "shift-shift"
+        /// The element's name.
+        public static let elementName = "input"
 
-            /// `meta-meta`.
-            public static let metaMeta: Self = "meta-meta"
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Input.Variant.Evdev.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "source", "alias", "acpi", "address"])
 
-            /// `scrolllock`.
-            public static let scrolllock: Self = "scrolllock"
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
 
-            /// `ctrl-scrolllock`.
-            public static let ctrlScrolllock: Self = "ctrl-scrolllock"
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Input.Variant.Evdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -15030,62 +16160,274 @@ extension DomainDescription.Devices.Sound {
     }
 }
 
-extension DomainDescription.Devices.Audio {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `none`.
+    public struct None: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "input"
+        public static let elementName = "audio"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev", "bufferCount", "serverName", "clientName", "connectPorts", "exactName", "tryPoll", "name", "streamName", "latency"],
+            attributes: [],
             children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Input.Settings.schema })),
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["input", "output"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.None.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.None.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `dbus`.
+    public struct Dbus: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `alsa`.
+    public struct Alsa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `bufferCount` attribute.
-        public var bufferCount: String? {
-            get { attribute("bufferCount") }
-            set { setAttribute("bufferCount", newValue) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `coreaudio`.
+    public struct Coreaudio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `jack`.
+    public struct Jack: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Jack.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Jack.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `oss`.
+    public struct OSs: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["tryMMap", "exclusive", "dspPolicy"],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `tryMMap` attribute.
+        public var tryMMap: Bool? {
+            get { boolean(attribute: "tryMMap", .yesNo) }
+            set { setBoolean(attribute: "tryMMap", newValue, .yesNo) }
+        }
+
+        /// The `exclusive` attribute.
+        public var exclusive: Bool? {
+            get { boolean(attribute: "exclusive", .yesNo) }
+            set { setBoolean(attribute: "exclusive", newValue, .yesNo) }
+        }
+
+        /// The `dspPolicy` attribute.
+        public var dspPolicy: Int? {
+            get { attribute("dspPolicy") }
+            set { setAttribute("dspPolicy", newValue) }
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.OSs.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.OSs.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `pulseaudio`.
+    public struct Pulseaudio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["serverName"],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `serverName` attribute.
@@ -15094,85 +16436,64 @@ extension DomainDescription.Devices.Audio {
             set { setAttribute("serverName", newValue) }
         }
 
-        /// The `clientName` attribute.
-        public var clientName: String? {
-            get { attribute("clientName") }
-            set { setAttribute("clientName", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `connectPorts` attribute.
-        public var connectPorts: String? {
-            get { attribute("connectPorts") }
-            set { setAttribute("connectPorts", newValue) }
-        }
-
-        /// The `exactName` attribute.
-        public var exactName: Bool? {
-            get { boolean(attribute: "exactName", .yesNo) }
-            set { setBoolean(attribute: "exactName", newValue, .yesNo) }
-        }
-
-        /// The `tryPoll` attribute.
-        public var tryPoll: Bool? {
-            get { boolean(attribute: "tryPoll", .yesNo) }
-            set { setBoolean(attribute: "tryPoll", newValue, .yesNo) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `streamName` attribute.
-        public var streamName: String? {
-            get { attribute("streamName") }
-            set { setAttribute("streamName", newValue) }
-        }
-
-        /// The `latency` attribute.
-        public var latency: String? {
-            get { attribute("latency") }
-            set { setAttribute("latency", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev {
-    /// The `<driver>` element (first reached at `/domain/devices/hostdev/driver`).
-    public struct Driver: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `sdl`.
+    public struct Sdl: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static let elementName = "audio"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
+            attributes: ["driver"],
             children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["input", "output"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Hostdev.Driver.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
+        /// The `driver` attribute.
+        public var driver: DomainDescription.Devices.Audio.Variant.Sdl.Driver? {
+            get { attribute("driver") }
+            set { setAttribute("driver", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+
+        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
+        public struct Driver: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15181,147 +16502,222 @@ extension DomainDescription.Devices.Hostdev {
                 self.rawValue = rawValue
             }
 
-            /// `kvm`.
-            public static let kvm: Self = "kvm"
+            /// `esd`.
+            public static let esd: Self = "esd"
 
-            /// `vfio`.
-            public static let vfio: Self = "vfio"
+            /// `alsa`.
+            public static let alsa: Self = "alsa"
 
-            /// `xen`.
-            public static let xen: Self = "xen"
+            /// `arts`.
+            public static let arts: Self = "arts"
+
+            /// `pulseaudio`.
+            public static let pulseaudio: Self = "pulseaudio"
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `spice`.
+    public struct SPICE: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "audio"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["startupPolicy", "writeFiltering", "guestReset", "protocol", "name", "wwpn"],
+            attributes: [],
             children: [
-                .init("address", .view({ DomainDescription.Devices.Hostdev.Source.Address.schema })),
-                .init("vendor", .view({ DomainDescription.Devices.Interface.Source.Vendor.schema })),
-                .init("product", .view({ DomainDescription.Devices.Interface.Source.Vendor.schema })),
-                .init("adapter", .view({ DomainDescription.Devices.Hostdev.Source.Adapter.schema })),
-                .init("host", .view({ DomainDescription.Devices.Hostdev.Source.Host.schema }), repeated: true),
-                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
-                .init("initiator", .view({ DomainDescription.OS.Nvram.Source.Initiator.schema })),
-                .init("block", .value),
-                .init("char", .value),
-                .init("interface", .value),
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["input", "output"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.Devices.Hostdev.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `writeFiltering` attribute.
-        public var writeFiltering: Bool? {
-            get { boolean(attribute: "writeFiltering", .yesNo) }
-            set { setBoolean(attribute: "writeFiltering", newValue, .yesNo) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "audio"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["path"],
+            children: [
+                .init("input", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
+                .init("output", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
+            ],
+            text: false,
+            order: ["input", "output"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `guestReset` attribute.
-        public var guestReset: DomainDescription.Devices.Hostdev.Source.GuestReset? {
-            get { attribute("guestReset") }
-            set { setAttribute("guestReset", newValue) }
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
         }
 
-        /// The `protocol` attribute.
-        public var `protocol`: DomainDescription.Devices.Hostdev.Source.Kind? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.File.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.File.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("driver", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Driver.schema })),
+                .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `wwpn` attribute.
-        public var wwpn: String? {
-            get { attribute("wwpn") }
-            set { setAttribute("wwpn", newValue) }
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Hostdev.Variant.PCI.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Hostdev.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// The `<teaming>` element.
+        public var teaming: DomainDescription.Devices.Interface.Teaming? {
+            get { view(child: "teaming") }
+            set { setView(child: "teaming", newValue) }
         }
 
-        /// The `<vendor>` element.
-        public var vendor: DomainDescription.Devices.Interface.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.PCI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `<product>` element.
-        public var product: DomainDescription.Devices.Interface.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.USB.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["sgio", "rawio"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `<adapter>` element.
-        public var adapter: DomainDescription.Devices.Hostdev.Source.Adapter? {
-            get { view(child: "adapter") }
-            set { setView(child: "adapter", newValue) }
+        /// The `sgio` attribute.
+        public var sgio: DomainDescription.Devices.Hostdev.Variant.SCSI.Sgio? {
+            get { attribute("sgio") }
+            set { setAttribute("sgio", newValue) }
         }
 
-        /// The `<host>` elements.
-        public var hosts: [DomainDescription.Devices.Hostdev.Source.Host] {
-            get { views(children: "host") }
-            set { setViews(children: "host", newValue) }
+        /// The `rawio` attribute.
+        public var rawio: Bool? {
+            get { boolean(attribute: "rawio", .yesNo) }
+            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
         }
 
-        /// The `<auth>` element.
-        public var auth: DomainDescription.Devices.Disk.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.SCSI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `<initiator>` element.
-        public var initiator: DomainDescription.OS.Nvram.Source.Initiator? {
-            get { view(child: "initiator") }
-            set { setView(child: "initiator", newValue) }
-        }
-
-        /// The text of the `<block>` element.
-        public var block: String? {
-            get { value(child: "block") }
-            set { setValue(child: "block", newValue) }
-        }
-
-        /// The text of the `<char>` element.
-        public var char: String? {
-            get { value(child: "char") }
-            set { setValue(child: "char", newValue) }
-        }
-
-        /// The text of the `<interface>` element.
-        public var interface: String? {
-            get { value(child: "interface") }
-            set { setValue(child: "interface", newValue) }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
+        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
+        public struct Sgio: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15330,18 +16726,52 @@ extension DomainDescription.Devices.Hostdev {
                 self.rawValue = rawValue
             }
 
-            /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            /// `filtered`.
+            public static let filtered: Self = "filtered"
 
-            /// `requisite`.
-            public static let requisite: Self = "requisite"
+            /// `unfiltered`.
+            public static let unfiltered: Self = "unfiltered"
+        }
+    }
+}
 
-            /// `optional`.
-            public static let optional: Self = "optional"
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi_host`.
+    public struct SCSIHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `GuestReset`; a value a newer libvirt writes is kept as it is.
-        public struct GuestReset: XMLNamedValue {
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15350,18 +16780,67 @@ extension DomainDescription.Devices.Hostdev {
                 self.rawValue = rawValue
             }
 
-            /// `off`.
-            public static let off: Self = "off"
+            /// `virtio`.
+            public static let virtio: Self = "virtio"
 
-            /// `uninitialized`.
-            public static let uninitialized: Self = "uninitialized"
+            /// `virtio-transitional`.
+            public static let virtioTransitional: Self = "virtio-transitional"
 
-            /// `on`.
-            public static let on: Self = "on"
+            /// `virtio-non-transitional`.
+            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `mdev`.
+    public struct Mdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model", "ramfb", "display"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.schema })),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Hostdev.Variant.Mdev.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `ramfb` attribute.
+        public var ramfb: Bool? {
+            get { boolean(attribute: "ramfb", .onOff) }
+            set { setBoolean(attribute: "ramfb", newValue, .onOff) }
+        }
+
+        /// The `display` attribute.
+        public var display: Bool? {
+            get { boolean(attribute: "display", .onOff) }
+            set { setBoolean(attribute: "display", newValue, .onOff) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Mdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15370,90 +16849,232 @@ extension DomainDescription.Devices.Hostdev {
                 self.rawValue = rawValue
             }
 
-            /// `adapter`.
-            public static let adapter: Self = "adapter"
+            /// `vfio-pci`.
+            public static let vfioPCI: Self = "vfio-pci"
 
-            /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            /// `vfio-ccw`.
+            public static let vfioCcw: Self = "vfio-ccw"
 
-            /// `vhost`.
-            public static let vhost: Self = "vhost"
+            /// `vfio-ap`.
+            public static let vfioAp: Self = "vfio-ap"
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
-    public struct Gl: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `storage`.
+    public struct Storage: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "gl"
+        public static let elementName = "hostdev"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable", "rendernode"],
+            attributes: [],
             children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Storage.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
-        }
-
-        /// The `rendernode` attribute.
-        public var rendernode: String? {
-            get { attribute("rendernode") }
-            set { setAttribute("rendernode", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Storage.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<listen>` element (first reached at `/domain/devices/graphics/listen`).
-    public struct Listen: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `misc`.
+    public struct Misc: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "listen"
+        public static let elementName = "hostdev"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "address", "network", "socket"],
+            attributes: [],
             children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Misc.Source.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Graphics.Listen.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Misc.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `net`.
+    public struct Net: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "hostdev"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Net.Source.schema })),
+                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
+                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Net.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
+        /// The `<ip>` elements.
+        public var ips: [DomainDescription.Devices.Interface.IP] {
+            get { views(children: "ip") }
+            set { setViews(children: "ip", newValue) }
+        }
+
+        /// The `<route>` elements.
+        public var routes: [DomainDescription.Devices.Interface.Route] {
+            get { views(children: "route") }
+            set { setViews(children: "route", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `sdl`.
+    public struct Sdl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "graphics"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["display", "xauth", "fullscreen"],
+            children: [
+                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
+            ],
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `display` attribute.
+        public var display: String? {
+            get { attribute("display") }
+            set { setAttribute("display", newValue) }
+        }
+
+        /// The `xauth` attribute.
+        public var xauth: String? {
+            get { attribute("xauth") }
+            set { setAttribute("xauth", newValue) }
+        }
+
+        /// The `fullscreen` attribute.
+        public var fullscreen: Bool? {
+            get { boolean(attribute: "fullscreen", .yesNo) }
+            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `vnc`.
+    public struct VNC: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "graphics"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected"],
+            children: [
+                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
+                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
+
+        /// The `websocket` attribute.
+        public var websocket: Int? {
+            get { attribute("websocket") }
+            set { setAttribute("websocket", newValue) }
+        }
+
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
+
+        /// The `sharePolicy` attribute.
+        public var sharePolicy: DomainDescription.Devices.Graphics.Variant.VNC.SharePolicy? {
+            get { attribute("sharePolicy") }
+            set { setAttribute("sharePolicy", newValue) }
+        }
+
+        /// The `powerControl` attribute.
+        public var powerControl: Bool? {
+            get { boolean(attribute: "powerControl", .yesNo) }
+            set { setBoolean(attribute: "powerControl", newValue, .yesNo) }
         }
 
         /// The `socket` attribute.
@@ -15462,8 +17083,44 @@ extension DomainDescription.Devices.Graphics {
             set { setAttribute("socket", newValue) }
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// The `passwd` attribute.
+        public var passwd: String? {
+            get { attribute("passwd") }
+            set { setAttribute("passwd", newValue) }
+        }
+
+        /// The `keymap` attribute.
+        public var keymap: String? {
+            get { attribute("keymap") }
+            set { setAttribute("keymap", newValue) }
+        }
+
+        /// The `passwdValidTo` attribute.
+        public var passwdValidTo: String? {
+            get { attribute("passwdValidTo") }
+            set { setAttribute("passwdValidTo", newValue) }
+        }
+
+        /// The `connected` attribute.
+        public var connected: DomainDescription.Devices.Graphics.Variant.VNC.Connected? {
+            get { attribute("connected") }
+            set { setAttribute("connected", newValue) }
+        }
+
+        /// The `<audio>` element.
+        public var audio: DomainDescription.Devices.Sound.Audio? {
+            get { view(child: "audio") }
+            set { setView(child: "audio", newValue) }
+        }
+
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
+        }
+
+        /// Values of `SharePolicy`; a value a newer libvirt writes is kept as it is.
+        public struct SharePolicy: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15472,56 +17129,187 @@ extension DomainDescription.Devices.Graphics {
                 self.rawValue = rawValue
             }
 
-            /// `address`.
-            public static let address: Self = "address"
+            /// `allow-exclusive`.
+            public static let allowExclusive: Self = "allow-exclusive"
 
-            /// `network`.
-            public static let network: Self = "network"
+            /// `force-shared`.
+            public static let forceShared: Self = "force-shared"
 
-            /// `socket`.
-            public static let socket: Self = "socket"
+            /// `ignore`.
+            public static let ignore: Self = "ignore"
+        }
 
-            /// `none`.
-            public static let none: Self = "none"
+        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
+        public struct Connected: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `keep`.
+            public static let keep: Self = "keep"
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<channel>` element (first reached at `/domain/devices/graphics/channel`).
-    public struct Channel: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `spice`.
+    public struct SPICE: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "channel"
+        public static let elementName = "graphics"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "mode"],
+            attributes: ["port", "tlsPort", "autoport", "listen", "passwd", "keymap", "passwdValidTo", "connected", "defaultMode"],
             children: [
+                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
+                .init("channel", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Channel.schema }), repeated: true),
+                .init("image", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Image.schema })),
+                .init("jpeg", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
+                .init("zlib", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
+                .init("playback", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Playback.schema })),
+                .init("streaming", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.schema })),
+                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
+                .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
+                .init("filetransfer", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
+                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Gl.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Graphics.Channel.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Channel.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
+        /// The `tlsPort` attribute.
+        public var tlsPort: Int? {
+            get { attribute("tlsPort") }
+            set { setAttribute("tlsPort", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
+
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
+
+        /// The `passwd` attribute.
+        public var passwd: String? {
+            get { attribute("passwd") }
+            set { setAttribute("passwd", newValue) }
+        }
+
+        /// The `keymap` attribute.
+        public var keymap: String? {
+            get { attribute("keymap") }
+            set { setAttribute("keymap", newValue) }
+        }
+
+        /// The `passwdValidTo` attribute.
+        public var passwdValidTo: String? {
+            get { attribute("passwdValidTo") }
+            set { setAttribute("passwdValidTo", newValue) }
+        }
+
+        /// The `connected` attribute.
+        public var connected: DomainDescription.Devices.Graphics.Variant.SPICE.Connected? {
+            get { attribute("connected") }
+            set { setAttribute("connected", newValue) }
+        }
+
+        /// The `defaultMode` attribute.
+        public var defaultMode: DomainDescription.Devices.Graphics.Variant.SPICE.DefaultMode? {
+            get { attribute("defaultMode") }
+            set { setAttribute("defaultMode", newValue) }
+        }
+
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
+        }
+
+        /// The `<channel>` elements.
+        public var channels: [DomainDescription.Devices.Graphics.Variant.SPICE.Channel] {
+            get { views(children: "channel") }
+            set { setViews(children: "channel", newValue) }
+        }
+
+        /// The `<image>` element.
+        public var image: DomainDescription.Devices.Graphics.Variant.SPICE.Image? {
+            get { view(child: "image") }
+            set { setView(child: "image", newValue) }
+        }
+
+        /// The `<jpeg>` element.
+        public var jpeg: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
+            get { view(child: "jpeg") }
+            set { setView(child: "jpeg", newValue) }
+        }
+
+        /// The `<zlib>` element.
+        public var zlib: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
+            get { view(child: "zlib") }
+            set { setView(child: "zlib", newValue) }
+        }
+
+        /// The `<playback>` element.
+        public var playback: DomainDescription.Devices.Graphics.Variant.SPICE.Playback? {
+            get { view(child: "playback") }
+            set { setView(child: "playback", newValue) }
+        }
+
+        /// The `<streaming>` element.
+        public var streaming: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming? {
+            get { view(child: "streaming") }
+            set { setView(child: "streaming", newValue) }
+        }
+
+        /// The `<clipboard>` element.
+        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
+            get { view(child: "clipboard") }
+            set { setView(child: "clipboard", newValue) }
+        }
+
+        /// The `<mouse>` element.
+        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
+            get { view(child: "mouse") }
+            set { setView(child: "mouse", newValue) }
+        }
+
+        /// The `<filetransfer>` element.
+        public var filetransfer: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
+            get { view(child: "filetransfer") }
+            set { setView(child: "filetransfer", newValue) }
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.SPICE.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+
+        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
+        public struct Connected: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15530,33 +17318,18 @@ extension DomainDescription.Devices.Graphics {
                 self.rawValue = rawValue
             }
 
-            /// `main`.
-            public static let main: Self = "main"
+            /// `fail`.
+            public static let fail: Self = "fail"
 
-            /// `display`.
-            public static let display: Self = "display"
+            /// `disconnect`.
+            public static let disconnect: Self = "disconnect"
 
-            /// `inputs`.
-            public static let inputs: Self = "inputs"
-
-            /// `cursor`.
-            public static let cursor: Self = "cursor"
-
-            /// `playback`.
-            public static let playback: Self = "playback"
-
-            /// `record`.
-            public static let record: Self = "record"
-
-            /// `smartcard`.
-            public static let smartcard: Self = "smartcard"
-
-            /// `usbredir`.
-            public static let usbredir: Self = "usbredir"
+            /// `keep`.
+            public static let keep: Self = "keep"
         }
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
+        /// Values of `DefaultMode`; a value a newer libvirt writes is kept as it is.
+        public struct DefaultMode: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -15577,291 +17350,180 @@ extension DomainDescription.Devices.Graphics {
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<image>` element (first reached at `/domain/devices/graphics/image`).
-    public struct Image: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `dbus`.
+    public struct Dbus: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "image"
+        public static let elementName = "graphics"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
+            attributes: ["address", "p2p"],
             children: [
+                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Dbus.Gl.schema })),
+                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: DomainDescription.Devices.Graphics.Image.Compression? {
-            get { attribute("compression") }
-            set { setAttribute("compression", newValue) }
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
         }
 
-        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
-        public struct Compression: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `p2p` attribute.
+        public var p2P: Bool? {
+            get { boolean(attribute: "p2p", .yesNo) }
+            set { setBoolean(attribute: "p2p", newValue, .yesNo) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.Dbus.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
 
-            /// `auto_glz`.
-            public static let autoGlz: Self = "auto_glz"
-
-            /// `auto_lz`.
-            public static let autoLz: Self = "auto_lz"
-
-            /// `quic`.
-            public static let quic: Self = "quic"
-
-            /// `glz`.
-            public static let glz: Self = "glz"
-
-            /// `lz`.
-            public static let lz: Self = "lz"
-
-            /// `off`.
-            public static let off: Self = "off"
+        /// The `<audio>` element.
+        public var audio: DomainDescription.Devices.Sound.Audio? {
+            get { view(child: "audio") }
+            set { setView(child: "audio", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<jpeg>` element (first reached at `/domain/devices/graphics/jpeg`).
-    public struct Jpeg: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `rdp`.
+    public struct RDP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "jpeg"
+        public static let elementName = "graphics"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
+            attributes: ["port", "autoport", "replaceUser", "multiUser", "listen"],
             children: [
+                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
             ],
-            text: false)
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: DomainDescription.Devices.Graphics.Jpeg.Compression? {
-            get { attribute("compression") }
-            set { setAttribute("compression", newValue) }
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
         }
 
-        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
-        public struct Compression: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `replaceUser` attribute.
+        public var replaceUser: Bool? {
+            get { boolean(attribute: "replaceUser", .yesNo) }
+            set { setBoolean(attribute: "replaceUser", newValue, .yesNo) }
+        }
 
-            /// `auto`.
-            public static let auto: Self = "auto"
+        /// The `multiUser` attribute.
+        public var multiUser: Bool? {
+            get { boolean(attribute: "multiUser", .yesNo) }
+            set { setBoolean(attribute: "multiUser", newValue, .yesNo) }
+        }
 
-            /// `never`.
-            public static let never: Self = "never"
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
 
-            /// `always`.
-            public static let always: Self = "always"
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<playback>` element (first reached at `/domain/devices/graphics/playback`).
-    public struct Playback: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `desktop`.
+    public struct Desktop: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "playback"
+        public static let elementName = "graphics"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
+            attributes: ["display", "fullscreen"],
             children: [
             ],
-            text: false)
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: Bool? {
-            get { boolean(attribute: "compression", .onOff) }
-            set { setBoolean(attribute: "compression", newValue, .onOff) }
+        /// The `display` attribute.
+        public var display: String? {
+            get { attribute("display") }
+            set { setAttribute("display", newValue) }
+        }
+
+        /// The `fullscreen` attribute.
+        public var fullscreen: Bool? {
+            get { boolean(attribute: "fullscreen", .yesNo) }
+            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics {
-    /// The `<streaming>` element (first reached at `/domain/devices/graphics/streaming`).
-    public struct Streaming: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `egl-headless`.
+    public struct EglHeadless: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "streaming"
+        public static let elementName = "graphics"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
+            attributes: [],
             children: [
+                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Streaming.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `filter`.
-            public static let filter: Self = "filter"
-
-            /// `all`.
-            public static let all: Self = "all"
-
-            /// `off`.
-            public static let off: Self = "off"
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics {
-    /// The `<clipboard>` element (first reached at `/domain/devices/graphics/clipboard`).
-    public struct Clipboard: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "clipboard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["copypaste"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `copypaste` attribute.
-        public var copypaste: Bool? {
-            get { boolean(attribute: "copypaste", .yesNo) }
-            set { setBoolean(attribute: "copypaste", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics {
-    /// The `<mouse>` element (first reached at `/domain/devices/graphics/mouse`).
-    public struct Mouse: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mouse"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Mouse.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `server`.
-            public static let server: Self = "server"
-
-            /// `client`.
-            public static let client: Self = "client"
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics {
-    /// The `<filetransfer>` element (first reached at `/domain/devices/graphics/filetransfer`).
-    public struct Filetransfer: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "filetransfer"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
         }
     }
 }
@@ -16098,10 +17760,10 @@ extension DomainDescription.Devices.Console {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["mode", "path", "host", "service", "channel", "master", "slave", "append", "tls"],
             children: [
-                .init("reconnect", .view({ DomainDescription.OS.Nvram.Source.Reconnect.schema })),
-                .init("seclabel", .view({ DomainDescription.OS.Nvram.Source.Seclabel.schema }), repeated: true),
-                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Clipboard.schema })),
-                .init("mouse", .view({ DomainDescription.Devices.Graphics.Mouse.schema })),
+                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
+                .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
             ],
             text: false)
 
@@ -16165,25 +17827,25 @@ extension DomainDescription.Devices.Console {
         }
 
         /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.OS.Nvram.Source.Reconnect? {
+        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
             get { view(child: "reconnect") }
             set { setView(child: "reconnect", newValue) }
         }
 
         /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.OS.Nvram.Source.Seclabel] {
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
             get { views(children: "seclabel") }
             set { setViews(children: "seclabel", newValue) }
         }
 
         /// The `<clipboard>` element.
-        public var clipboard: DomainDescription.Devices.Graphics.Clipboard? {
+        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
             get { view(child: "clipboard") }
             set { setView(child: "clipboard", newValue) }
         }
 
         /// The `<mouse>` element.
-        public var mouse: DomainDescription.Devices.Graphics.Mouse? {
+        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
             get { view(child: "mouse") }
             set { setView(child: "mouse", newValue) }
         }
@@ -16465,6 +18127,182 @@ extension DomainDescription.Devices.Channel {
     }
 }
 
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host`.
+    public struct Host: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "smartcard"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host-certificates`.
+    public struct HostCertificates: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "smartcard"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("certificate", .value, repeated: true),
+                .init("database", .value),
+            ],
+            text: false,
+            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The texts of the `<certificate>` elements.
+        public var certificates: [String] {
+            get { values(children: "certificate") }
+            set { setValues(children: "certificate", newValue) }
+        }
+
+        /// The text of the `<database>` element.
+        public var database: String? {
+            get { value(child: "database") }
+            set { setValue(child: "database", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `passthrough`.
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "smartcard"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
+            ],
+            text: false,
+            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
+        }
+
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Console.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `dev`.
+            public static let device: Self = "dev"
+
+            /// `file`.
+            public static let file: Self = "file"
+
+            /// `pipe`.
+            public static let pipe: Self = "pipe"
+
+            /// `unix`.
+            public static let unix: Self = "unix"
+
+            /// `tcp`.
+            public static let tcp: Self = "tcp"
+
+            /// `udp`.
+            public static let udp: Self = "udp"
+
+            /// `null`.
+            public static let null: Self = "null"
+
+            /// `stdio`.
+            public static let stdio: Self = "stdio"
+
+            /// `vc`.
+            public static let vc: Self = "vc"
+
+            /// `pty`.
+            public static let pty: Self = "pty"
+
+            /// `spicevmc`.
+            public static let spicevmc: Self = "spicevmc"
+
+            /// `spiceport`.
+            public static let spiceport: Self = "spiceport"
+
+            /// `nmdm`.
+            public static let nmdm: Self = "nmdm"
+
+            /// `qemu-vdagent`.
+            public static let qemuVdagent: Self = "qemu-vdagent"
+
+            /// `dbus`.
+            public static let dbus: Self = "dbus"
+        }
+    }
+}
+
 extension DomainDescription.Devices.Redirfilter {
     /// The `<usbdev>` element (first reached at `/domain/devices/redirfilter/usbdev`).
     public struct Usbdev: XMLElementView {
@@ -16529,13 +18367,20 @@ extension DomainDescription.Devices.Rng {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "type"],
+            attributes: ["model"],
             children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
             ],
-            text: true)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "model", defaultValue: nil,
+                cases: [
+                    "random": { DomainDescription.Devices.Rng.Backend.ModelVariant.Random.schema },
+                    "egd": { DomainDescription.Devices.Rng.Backend.ModelVariant.Egd.schema },
+                    "builtin": { DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin.schema },
+                ],
+                attributes: ["type"],
+                children: ["source", "protocol", "log"]),
+            order: ["source", "protocol", "log"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -16548,34 +18393,39 @@ extension DomainDescription.Devices.Rng {
             set { setAttribute("model", newValue) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Rng.Backend.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modelVariant: ModelVariant? {
+            get { ModelVariant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
+        /// The variants of `<backend>`, by its `model` attribute: each holds a view of what the variant adds.
+        public enum ModelVariant: Hashable, Sendable {
+            /// `model='random'`.
+            case random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random)
+            /// `model='egd'`.
+            case egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd)
+            /// `model='builtin'`.
+            case builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin)
 
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("model") {
+                case "random"?: self = .random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random(xml: element))
+                case "egd"?: self = .egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd(xml: element))
+                case "builtin"?: self = .builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .random(let view): ("random", view.xml)
+                case .egd(let view): ("egd", view.xml)
+                case .builtin(let view): ("builtin", view.xml)
+                }
+            }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -16596,62 +18446,6 @@ extension DomainDescription.Devices.Rng {
 
             /// `builtin`.
             public static let builtin: Self = "builtin"
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static let device: Self = "dev"
-
-            /// `file`.
-            public static let file: Self = "file"
-
-            /// `pipe`.
-            public static let pipe: Self = "pipe"
-
-            /// `unix`.
-            public static let unix: Self = "unix"
-
-            /// `tcp`.
-            public static let tcp: Self = "tcp"
-
-            /// `udp`.
-            public static let udp: Self = "udp"
-
-            /// `null`.
-            public static let null: Self = "null"
-
-            /// `stdio`.
-            public static let stdio: Self = "stdio"
-
-            /// `vc`.
-            public static let vc: Self = "vc"
-
-            /// `pty`.
-            public static let pty: Self = "pty"
-
-            /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
-
-            /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
-
-            /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
-
-            /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
-
-            /// `dbus`.
-            public static let dbus: Self = "dbus"
         }
     }
 }
@@ -16702,14 +18496,20 @@ extension DomainDescription.Devices.TPM {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "persistent_state", "version"],
+            attributes: ["type", "version"],
             children: [
-                .init("device", .view({ DomainDescription.Devices.TPM.Backend.Device.schema })),
-                .init("encryption", .view({ DomainDescription.Devices.TPM.Backend.Encryption.schema })),
-                .init("active_pcr_banks", .view({ DomainDescription.Devices.TPM.Backend.ActivePcrBanks.schema })),
-                .init("source", .view({ DomainDescription.Devices.TPM.Backend.Source.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "passthrough": { DomainDescription.Devices.TPM.Backend.Variant.Passthrough.schema },
+                    "emulator": { DomainDescription.Devices.TPM.Backend.Variant.Emulator.schema },
+                    "external": { DomainDescription.Devices.TPM.Backend.Variant.External.schema },
+                ],
+                attributes: ["persistent_state"],
+                children: ["device", "encryption", "active_pcr_banks", "source"]),
+            order: ["device", "encryption", "active_pcr_banks", "source"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -16722,40 +18522,45 @@ extension DomainDescription.Devices.TPM {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `persistent_state` attribute.
-        public var persistentState: Bool? {
-            get { boolean(attribute: "persistent_state", .yesNo) }
-            set { setBoolean(attribute: "persistent_state", newValue, .yesNo) }
-        }
-
         /// The `version` attribute.
         public var version: DomainDescription.Devices.TPM.Backend.Version? {
             get { attribute("version") }
             set { setAttribute("version", newValue) }
         }
 
-        /// The `<device>` element.
-        public var device: DomainDescription.Devices.TPM.Backend.Device? {
-            get { view(child: "device") }
-            set { setView(child: "device", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.TPM.Backend.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
+        /// The variants of `<backend>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='passthrough'`.
+            case passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough)
+            /// `type='emulator'`.
+            case emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator)
+            /// `type='external'`.
+            case external(DomainDescription.Devices.TPM.Backend.Variant.External)
 
-        /// The `<active_pcr_banks>` element.
-        public var activePcrBanks: DomainDescription.Devices.TPM.Backend.ActivePcrBanks? {
-            get { view(child: "active_pcr_banks") }
-            set { setView(child: "active_pcr_banks", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough(xml: element))
+                case "emulator"?: self = .emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator(xml: element))
+                case "external"?: self = .external(DomainDescription.Devices.TPM.Backend.Variant.External(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.TPM.Backend.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .passthrough(let view): ("passthrough", view.xml)
+                case .emulator(let view): ("emulator", view.xml)
+                case .external(let view): ("external", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -17464,216 +19269,21 @@ extension DomainDescription.CPU.NUMA.Interconnects {
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<slices>` element (first reached at `/domain/os/nvram/source/slices`).
-    public struct Slices: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.Bios {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/bios/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "slices"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("slice", .view({ DomainDescription.OS.Nvram.Source.Slices.Slice.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<slice>` element.
-        public var slice: DomainDescription.OS.Nvram.Source.Slices.Slice? {
-            get { view(child: "slice") }
-            set { setView(child: "slice", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<seclabel>` element (first reached at `/domain/os/nvram/source/seclabel`).
-    public struct Seclabel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "seclabel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "relabel", "labelskip"],
-            children: [
-                .init("label", .value, repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: String? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `relabel` attribute.
-        public var relabel: Bool? {
-            get { boolean(attribute: "relabel", .yesNo) }
-            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
-        }
-
-        /// The `labelskip` attribute.
-        public var labelskip: DomainDescription.OS.Nvram.Source.Seclabel.Labelskip? {
-            get { attribute("labelskip") }
-            set { setAttribute("labelskip", newValue) }
-        }
-
-        /// The texts of the `<label>` elements.
-        public var labels: [String] {
-            get { values(children: "label") }
-            set { setValues(children: "label", newValue) }
-        }
-
-        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
-        public struct Labelskip: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `yes`.
-            public static let yes: Self = "yes"
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<reservations>` element (first reached at `/domain/os/nvram/source/reservations`).
-    public struct Reservations: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "reservations"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managed"],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Source.Reservations.Source.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Source.Reservations.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<host>` element (first reached at `/domain/os/nvram/source/host`).
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "host"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["transport", "name", "port", "socket"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `transport` attribute.
-        public var transport: DomainDescription.OS.Nvram.Source.Host.Transport? {
-            get { attribute("transport") }
-            set { setAttribute("transport", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// Values of `Transport`; a value a newer libvirt writes is kept as it is.
-        public struct Transport: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `tcp`.
-            public static let tcp: Self = "tcp"
-
-            /// `rdma`.
-            public static let rdma: Self = "rdma"
-
-            /// `unix`.
-            public static let unix: Self = "unix"
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<snapshot>` element (first reached at `/domain/os/nvram/source/snapshot`).
-    public struct Snapshot: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "snapshot"
+        public static let elementName = "entry"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["name"],
             children: [
             ],
-            text: false)
+            text: true)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -17681,26 +19291,251 @@ extension DomainDescription.OS.Nvram.Source {
         }
 
         /// The `name` attribute.
-        public var name: String? {
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `vendor`.
+            public static let vendor: Self = "vendor"
+
+            /// `version`.
+            public static let version: Self = "version"
+
+            /// `date`.
+            public static let date: Self = "date"
+
+            /// `release`.
+            public static let release: Self = "release"
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<config>` element (first reached at `/domain/os/nvram/source/config`).
-    public struct Config: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.System {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/system/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "config"
+        public static let elementName = "entry"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file"],
+            attributes: ["name"],
             children: [
+            ],
+            text: true)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.System.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `manufacturer`.
+            public static let manufacturer: Self = "manufacturer"
+
+            /// `product`.
+            public static let product: Self = "product"
+
+            /// `version`.
+            public static let version: Self = "version"
+
+            /// `serial`.
+            public static let serial: Self = "serial"
+
+            /// `uuid`.
+            public static let uuid: Self = "uuid"
+
+            /// `sku`.
+            public static let sku: Self = "sku"
+
+            /// `family`.
+            public static let family: Self = "family"
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant.Smbios.BaseBoard {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/baseBoard/entry`).
+    public struct Entry: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "entry"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: true)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `manufacturer`.
+            public static let manufacturer: Self = "manufacturer"
+
+            /// `product`.
+            public static let product: Self = "product"
+
+            /// `version`.
+            public static let version: Self = "version"
+
+            /// `serial`.
+            public static let serial: Self = "serial"
+
+            /// `asset`.
+            public static let asset: Self = "asset"
+
+            /// `location`.
+            public static let location: Self = "location"
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant.Smbios.Chassis {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/chassis/entry`).
+    public struct Entry: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "entry"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: true)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `manufacturer`.
+            public static let manufacturer: Self = "manufacturer"
+
+            /// `version`.
+            public static let version: Self = "version"
+
+            /// `serial`.
+            public static let serial: Self = "serial"
+
+            /// `asset`.
+            public static let asset: Self = "asset"
+
+            /// `sku`.
+            public static let sku: Self = "sku"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.File {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["file", "fdgroup", "index", "startupPolicy"],
+            children: [
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
             ],
             text: false)
 
@@ -17714,81 +19549,912 @@ extension DomainDescription.OS.Nvram.Source {
             get { attribute("file") }
             set { setAttribute("file", newValue) }
         }
+
+        /// The `fdgroup` attribute.
+        public var fdgroup: String? {
+            get { attribute("fdgroup") }
+            set { setAttribute("fdgroup", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.File.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<initiator>` element (first reached at `/domain/os/nvram/source/initiator`).
-    public struct Initiator: XMLElementView {
+extension DomainDescription.OS.Nvram.Variant.Block {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "initiator"
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev", "index", "startupPolicy"],
+            children: [
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                .init("reservations", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.Reservations.schema })),
+                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Block.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<reservations>` element.
+        public var reservations: DomainDescription.OS.Nvram.Variant.Block.Source.Reservations? {
+            get { view(child: "reservations") }
+            set { setView(child: "reservations", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Dir {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dir", "index", "startupPolicy"],
+            children: [
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Dir.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
+            children: [
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("host", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Host.schema }), repeated: true),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                .init("snapshot", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
+                .init("config", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
+                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
+                .init("initiator", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.schema })),
+                .init("cookies", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.schema })),
+                .init("readahead", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Readahead.schema })),
+                .init("timeout", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Timeout.schema })),
+                .init("ssl", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Ssl.schema })),
+                .init("identity", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Identity.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.OS.Nvram.Variant.Network.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `tls` attribute.
+        public var tls: Bool? {
+            get { boolean(attribute: "tls", .yesNo) }
+            set { setBoolean(attribute: "tls", newValue, .yesNo) }
+        }
+
+        /// The `tlsHostname` attribute.
+        public var tlsHostname: String? {
+            get { attribute("tlsHostname") }
+            set { setAttribute("tlsHostname", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `query` attribute.
+        public var query: String? {
+            get { attribute("query") }
+            set { setAttribute("query", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [DomainDescription.OS.Nvram.Variant.Network.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<snapshot>` element.
+        public var snapshot: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
+            get { view(child: "snapshot") }
+            set { setView(child: "snapshot", newValue) }
+        }
+
+        /// The `<config>` element.
+        public var config: DomainDescription.Devices.Filesystem.Variant.File.Source? {
+            get { view(child: "config") }
+            set { setView(child: "config", newValue) }
+        }
+
+        /// The `<auth>` element.
+        public var auth: DomainDescription.Devices.Disk.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
+        }
+
+        /// The `<initiator>` element.
+        public var initiator: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator? {
+            get { view(child: "initiator") }
+            set { setView(child: "initiator", newValue) }
+        }
+
+        /// The `<cookies>` element.
+        public var cookies: DomainDescription.OS.Nvram.Variant.Network.Source.Cookies? {
+            get { view(child: "cookies") }
+            set { setView(child: "cookies", newValue) }
+        }
+
+        /// The `<readahead>` element.
+        public var readahead: DomainDescription.OS.Nvram.Variant.Network.Source.Readahead? {
+            get { view(child: "readahead") }
+            set { setView(child: "readahead", newValue) }
+        }
+
+        /// The `<timeout>` element.
+        public var timeout: DomainDescription.OS.Nvram.Variant.Network.Source.Timeout? {
+            get { view(child: "timeout") }
+            set { setView(child: "timeout", newValue) }
+        }
+
+        /// The `<ssl>` element.
+        public var ssl: DomainDescription.OS.Nvram.Variant.Network.Source.Ssl? {
+            get { view(child: "ssl") }
+            set { setView(child: "ssl", newValue) }
+        }
+
+        /// The `<identity>` element.
+        public var identity: DomainDescription.OS.Nvram.Variant.Network.Source.Identity? {
+            get { view(child: "identity") }
+            set { setView(child: "identity", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `nbd`.
+            public static let nbd: Self = "nbd"
+
+            /// `gluster`.
+            public static let gluster: Self = "gluster"
+
+            /// `rbd`.
+            public static let rbd: Self = "rbd"
+
+            /// `iscsi`.
+            public static let iscsi: Self = "iscsi"
+
+            /// `http`.
+            public static let http: Self = "http"
+
+            /// `https`.
+            public static let https: Self = "https"
+
+            /// `ftps`.
+            public static let ftps: Self = "ftps"
+
+            /// `ftp`.
+            public static let ftp: Self = "ftp"
+
+            /// `sheepdog`.
+            public static let sheepdog: Self = "sheepdog"
+
+            /// `tftp`.
+            public static let tftp: Self = "tftp"
+
+            /// `vxhs`.
+            public static let vxhs: Self = "vxhs"
+
+            /// `nfs`.
+            public static let nfs: Self = "nfs"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Volume {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["pool", "volume", "mode", "index", "startupPolicy"],
+            children: [
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `pool` attribute.
+        public var pool: String? {
+            get { attribute("pool") }
+            set { setAttribute("pool", newValue) }
+        }
+
+        /// The `volume` attribute.
+        public var volume: String? {
+            get { attribute("volume") }
+            set { setAttribute("volume", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.OS.Nvram.Variant.Volume.Source.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Volume.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `host`.
+            public static let host: Self = "host"
+
+            /// `direct`.
+            public static let direct: Self = "direct"
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Nvme {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type", "namespace", "managed", "index", "startupPolicy"],
+            children: [
+                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
+                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.OS.Nvram.Variant.Nvme.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `namespace` attribute.
+        public var namespace: String? {
+            get { attribute("namespace") }
+            set { setAttribute("namespace", newValue) }
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Nvme.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci`.
+            public static let pci: Self = "pci"
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Vhostuser {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type", "path"],
+            children: [
+                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.OS.Nvram.Variant.Vhostuser.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `<reconnect>` element.
+        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
+            get { view(child: "reconnect") }
+            set { setView(child: "reconnect", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unix`.
+            public static let unix: Self = "unix"
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("iqn", .view({ DomainDescription.OS.Nvram.Source.Initiator.Iqn.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
-
-        /// The `<iqn>` element.
-        public var iqn: DomainDescription.OS.Nvram.Source.Initiator.Iqn? {
-            get { view(child: "iqn") }
-            set { setView(child: "iqn", newValue) }
-        }
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<cookies>` element (first reached at `/domain/os/nvram/source/cookies`).
-    public struct Cookies: XMLElementView {
+extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cookies"
+        public static let elementName = "timer"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("cookie", .view({ DomainDescription.OS.Nvram.Source.Cookies.Cookie.schema }), repeated: true),
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<cookie>` elements.
-        public var cookies: [DomainDescription.OS.Nvram.Source.Cookies.Cookie] {
-            get { views(children: "cookie") }
-            set { setViews(children: "cookie", newValue) }
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<readahead>` element (first reached at `/domain/os/nvram/source/readahead`).
-    public struct Readahead: XMLElementView {
+extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "readahead"
+        public static let elementName = "timer"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
+            ],
+            text: false,
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timer"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
+            ],
+            text: false,
+            order: ["catchup"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<spinlocks>` element (first reached at `/domain/features/hyperv/spinlocks`).
+    public struct Spinlocks: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "spinlocks"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["state", "retries"],
             children: [
             ],
             text: false)
@@ -17798,26 +20464,68 @@ extension DomainDescription.OS.Nvram.Source {
             self.xml = xml
         }
 
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `retries` attribute.
+        public var retries: Int? {
+            get { attribute("retries") }
+            set { setAttribute("retries", newValue) }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<timeout>` element (first reached at `/domain/os/nvram/source/timeout`).
-    public struct Timeout: XMLElementView {
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<stimer>` element (first reached at `/domain/features/hyperv/stimer`).
+    public struct Stimer: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timeout"
+        public static let elementName = "stimer"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["seconds"],
+            attributes: ["state"],
+            children: [
+                .init("direct", .view({ DomainDescription.Features.Htm.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `<direct>` element.
+        public var direct: DomainDescription.Features.Htm? {
+            get { view(child: "direct") }
+            set { setView(child: "direct", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<vendor_id>` element (first reached at `/domain/features/hyperv/vendor_id`).
+    public struct VendorID: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "vendor_id"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["state", "value"],
             children: [
             ],
             text: false)
@@ -17827,162 +20535,16 @@ extension DomainDescription.OS.Nvram.Source {
             self.xml = xml
         }
 
-        /// The `seconds` attribute.
-        public var seconds: Int? {
-            get { attribute("seconds") }
-            set { setAttribute("seconds", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<ssl>` element (first reached at `/domain/os/nvram/source/ssl`).
-    public struct Ssl: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ssl"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["verify"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
         }
 
-        /// The `verify` attribute.
-        public var verify: Bool? {
-            get { boolean(attribute: "verify", .yesNo) }
-            set { setBoolean(attribute: "verify", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<identity>` element (first reached at `/domain/os/nvram/source/identity`).
-    public struct Identity: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "identity"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["user", "group"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `user` attribute.
-        public var user: String? {
-            get { attribute("user") }
-            set { setAttribute("user", newValue) }
-        }
-
-        /// The `group` attribute.
-        public var group: String? {
-            get { attribute("group") }
-            set { setAttribute("group", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<address>` element (first reached at `/domain/os/nvram/source/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: Int? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source {
-    /// The `<reconnect>` element (first reached at `/domain/os/nvram/source/reconnect`).
-    public struct Reconnect: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "reconnect"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enabled", "timeout"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
-        }
-
-        /// The `timeout` attribute.
-        public var timeout: Int? {
-            get { attribute("timeout") }
-            set { setAttribute("timeout", newValue) }
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
         }
     }
 }
@@ -18111,6 +20673,223 @@ extension DomainDescription.Devices.Disk.Mirror {
 
             /// `vmdk`.
             public static let vmdk: Self = "vmdk"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mirror"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "format", "backingStore"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -18310,264 +21089,9 @@ extension DomainDescription.Devices.Disk.Encryption {
     }
 }
 
-extension DomainDescription.Devices.Disk.Address {
-    /// The `<zpci>` element (first reached at `/domain/devices/disk/address/zpci`).
-    public struct Zpci: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "zpci"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["uid", "fid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `uid` attribute.
-        public var uid: String? {
-            get { attribute("uid") }
-            set { setAttribute("uid", newValue) }
-        }
-
-        /// The `fid` attribute.
-        public var fid: String? {
-            get { attribute("fid") }
-            set { setAttribute("fid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Binary {
-    /// The `<cache>` element (first reached at `/domain/devices/filesystem/binary/cache`).
-    public struct Cache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Filesystem.Binary.Cache.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `none`.
-            public static let none: Self = "none"
-
-            /// `always`.
-            public static let always: Self = "always"
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Binary {
-    /// The `<sandbox>` element (first reached at `/domain/devices/filesystem/binary/sandbox`).
-    public struct Sandbox: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "sandbox"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Filesystem.Binary.Sandbox.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `namespace`.
-            public static let namespace: Self = "namespace"
-
-            /// `chroot`.
-            public static let chroot: Self = "chroot"
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Binary {
-    /// The `<lock>` element (first reached at `/domain/devices/filesystem/binary/lock`).
-    public struct Lock: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "lock"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["posix", "flock"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `posix` attribute.
-        public var posix: Bool? {
-            get { boolean(attribute: "posix", .onOff) }
-            set { setBoolean(attribute: "posix", newValue, .onOff) }
-        }
-
-        /// The `flock` attribute.
-        public var flock: Bool? {
-            get { boolean(attribute: "flock", .onOff) }
-            set { setBoolean(attribute: "flock", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Binary {
-    /// The `<thread_pool>` element (first reached at `/domain/devices/filesystem/binary/thread_pool`).
-    public struct ThreadPool: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "thread_pool"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Source {
-    /// The `<local>` element (first reached at `/domain/devices/interface/source/local`).
-    public struct Local: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "local"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "port"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Source {
-    /// The `<vendor>` element (first reached at `/domain/devices/interface/source/vendor`).
-    public struct Vendor: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "vendor"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: String? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Source {
-    /// The `<address>` element (first reached at `/domain/devices/interface/source/address`).
-    public struct Address: XMLElementView {
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -18576,38 +21100,28 @@ extension DomainDescription.Devices.Interface.Source {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "device", "type", "domain", "slot", "function", "multifunction"],
+            attributes: ["domain", "bus", "slot", "function", "multifunction"],
             children: [
+                .init("zpci", .view({ DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["zpci"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `device` attribute.
-        public var device: String? {
-            get { attribute("device") }
-            set { setAttribute("device", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Source.Address.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
         /// The `domain` attribute.
         public var domain: String? {
             get { attribute("domain") }
             set { setAttribute("domain", newValue) }
+        }
+
+        /// The `bus` attribute.
+        public var bus: Int? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
         }
 
         /// The `slot` attribute.
@@ -18628,37 +21142,597 @@ extension DomainDescription.Devices.Interface.Source {
             set { setBoolean(attribute: "multifunction", newValue, .onOff) }
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `pci`.
-            public static let pci: Self = "pci"
-
-            /// `usb`.
-            public static let usb: Self = "usb"
+        /// The `<zpci>` element.
+        public var zpci: DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci? {
+            get { view(child: "zpci") }
+            set { setView(child: "zpci", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface.Virtualport {
-    /// The `<parameters>` element (first reached at `/domain/devices/interface/virtualport/parameters`).
-    public struct Parameters: XMLElementView {
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `drive`.
+    public struct Drive: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parameters"
+        public static let elementName = "address"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
+            attributes: ["controller", "bus", "target", "unit"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `target` attribute.
+        public var target: String? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-serial`.
+    public struct VirtioSerial: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["controller", "bus", "port"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccid`.
+    public struct Ccid: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["controller", "slot"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
+        }
+
+        /// The `slot` attribute.
+        public var slot: String? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bus", "port"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `spapr-vio`.
+    public struct SpaprVio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["reg"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `reg` attribute.
+        public var reg: String? {
+            get { attribute("reg") }
+            set { setAttribute("reg", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccw`.
+    public struct Ccw: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["cssid", "ssid", "devno"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `cssid` attribute.
+        public var cssid: String? {
+            get { attribute("cssid") }
+            set { setAttribute("cssid", newValue) }
+        }
+
+        /// The `ssid` attribute.
+        public var ssid: String? {
+            get { attribute("ssid") }
+            set { setAttribute("ssid", newValue) }
+        }
+
+        /// The `devno` attribute.
+        public var devno: Int? {
+            get { attribute("devno") }
+            set { setAttribute("devno", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `isa`.
+    public struct Isa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["iobase", "irq"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `iobase` attribute.
+        public var iobase: String? {
+            get { attribute("iobase") }
+            set { setAttribute("iobase", newValue) }
+        }
+
+        /// The `irq` attribute.
+        public var irq: String? {
+            get { attribute("irq") }
+            set { setAttribute("irq", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-mmio`.
+    public struct VirtioMmio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `dimm`.
+    public struct Dimm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["slot", "base"],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `slot` attribute.
+        public var slot: Int? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+
+        /// The `base` attribute.
+        public var base: String? {
+            get { attribute("base") }
+            set { setAttribute("base", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `unassigned`.
+    public struct Unassigned: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["zpci"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backingStore"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "backingStore", "format"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.USB {
+    /// The `<master>` element (first reached at `/domain/devices/controller/master`).
+    public struct Master: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "master"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["startport"],
             children: [
             ],
             text: false)
@@ -18668,40 +21742,450 @@ extension DomainDescription.Devices.Interface.Virtualport {
             self.xml = xml
         }
 
-        /// The `managerid` attribute.
-        public var managerid: Int? {
-            get { attribute("managerid") }
-            set { setAttribute("managerid", newValue) }
+        /// The `startport` attribute.
+        public var startport: String? {
+            get { attribute("startport") }
+            set { setAttribute("startport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.PCI {
+    /// The `<model>` element (first reached at `/domain/devices/controller/model`).
+    public struct Model2: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "model"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `typeid` attribute.
-        public var typeid: Int? {
-            get { attribute("typeid") }
-            set { setAttribute("typeid", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Controller.Variant.PCI.Model2.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
 
-        /// The `typeidversion` attribute.
-        public var typeidversion: Int? {
-            get { attribute("typeidversion") }
-            set { setAttribute("typeidversion", newValue) }
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `spapr-pci-host-bridge`.
+            public static let spaprPCIHostBridge: Self = "spapr-pci-host-bridge"
+
+            /// `pci-bridge`.
+            public static let pciBridge: Self = "pci-bridge"
+
+            /// `i82801b11-bridge`.
+            public static let i82801B11Bridge: Self = "i82801b11-bridge"
+
+            /// `pcie-pci-bridge`.
+            public static let pciePCIBridge: Self = "pcie-pci-bridge"
+
+            /// `ioh3420`.
+            public static let ioh3420: Self = "ioh3420"
+
+            /// `pcie-root-port`.
+            public static let pcieRootPort: Self = "pcie-root-port"
+
+            /// `x3130-upstream`.
+            public static let x3130Upstream: Self = "x3130-upstream"
+
+            /// `xio3130-downstream`.
+            public static let xio3130Downstream: Self = "xio3130-downstream"
+
+            /// `pxb`.
+            public static let pxb: Self = "pxb"
+
+            /// `pxb-pcie`.
+            public static let pxbPcie: Self = "pxb-pcie"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.PCI {
+    /// The `<target>` element (first reached at `/domain/devices/controller/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "target"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["chassisNr", "chassis", "port", "busNr", "index", "hotplug"],
+            children: [
+                .init("node", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `instanceid` attribute.
-        public var instanceid: UUID? {
-            get { attribute("instanceid") }
-            set { setAttribute("instanceid", newValue) }
+        /// The `chassisNr` attribute.
+        public var chassisNR: Int? {
+            get { attribute("chassisNr") }
+            set { setAttribute("chassisNr", newValue) }
         }
 
-        /// The `profileid` attribute.
-        public var profileid: String? {
-            get { attribute("profileid") }
-            set { setAttribute("profileid", newValue) }
+        /// The `chassis` attribute.
+        public var chassis: Int? {
+            get { attribute("chassis") }
+            set { setAttribute("chassis", newValue) }
         }
 
-        /// The `interfaceid` attribute.
-        public var interfaceid: UUID? {
-            get { attribute("interfaceid") }
-            set { setAttribute("interfaceid", newValue) }
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `busNr` attribute.
+        public var busNR: Int? {
+            get { attribute("busNr") }
+            set { setAttribute("busNr", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `hotplug` attribute.
+        public var hotplug: Bool? {
+            get { boolean(attribute: "hotplug", .onOff) }
+            set { setBoolean(attribute: "hotplug", newValue, .onOff) }
+        }
+
+        /// The text of the `<node>` element.
+        public var node: Int? {
+            get { value(child: "node") }
+            set { setValue(child: "node", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-root`, `pcie-root`.
+    public struct PCIRoot: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("pcihole64", .view({ DomainDescription.CurrentMemory.schema })),
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<pcihole64>` element.
+        public var pcihole64: DomainDescription.CurrentMemory? {
+            get { view(child: "pcihole64") }
+            set { setView(child: "pcihole64", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-bridge`, `dmi-to-pci-bridge`, `pcie-to-pci-bridge`, `pcie-root-port`, `pcie-switch-upstream-port`, `pcie-switch-downstream-port`, `pci-expander-bus`, `pcie-expander-bus`.
+    public struct PCIBridge: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "controller"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.File {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["file"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `file` attribute.
+        public var file: String? {
+            get { attribute("file") }
+            set { setAttribute("file", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Block {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount {
+    /// The `<binary>` element (first reached at `/domain/devices/filesystem/binary`).
+    public struct Binary: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "binary"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["path", "xattr"],
+            children: [
+                .init("cache", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache.schema })),
+                .init("sandbox", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox.schema })),
+                .init("lock", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock.schema })),
+                .init("thread_pool", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `xattr` attribute.
+        public var xattr: Bool? {
+            get { boolean(attribute: "xattr", .onOff) }
+            set { setBoolean(attribute: "xattr", newValue, .onOff) }
+        }
+
+        /// The `<cache>` element.
+        public var cache: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache? {
+            get { view(child: "cache") }
+            set { setView(child: "cache", newValue) }
+        }
+
+        /// The `<sandbox>` element.
+        public var sandbox: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox? {
+            get { view(child: "sandbox") }
+            set { setView(child: "sandbox", newValue) }
+        }
+
+        /// The `<lock>` element.
+        public var lock: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock? {
+            get { view(child: "lock") }
+            set { setView(child: "lock", newValue) }
+        }
+
+        /// The `<thread_pool>` element.
+        public var threadPool: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool? {
+            get { view(child: "thread_pool") }
+            set { setView(child: "thread_pool", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dir", "socket"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
+        }
+
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Bind {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dir"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Template {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Ram {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["usage", "units"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `usage` attribute.
+        public var usage: UInt64? {
+            get { attribute("usage") }
+            set { setAttribute("usage", newValue) }
+        }
+
+        /// The `units` attribute.
+        public var units: String? {
+            get { attribute("units") }
+            set { setAttribute("units", newValue) }
         }
     }
 }
@@ -19035,18 +22519,18 @@ extension DomainDescription.Devices.Interface.Vlan {
     }
 }
 
-extension DomainDescription.Devices.Audio.Input {
-    /// The `<settings>` element (first reached at `/domain/devices/audio/input/settings`).
-    public struct Settings: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Bridge {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "settings"
+        public static let elementName = "source"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["frequency", "channels", "format"],
+            attributes: ["bridge", "macTableManager", "network", "portgroup", "portid"],
             children: [
             ],
             text: false)
@@ -19056,26 +22540,38 @@ extension DomainDescription.Devices.Audio.Input {
             self.xml = xml
         }
 
-        /// The `frequency` attribute.
-        public var frequency: String? {
-            get { attribute("frequency") }
-            set { setAttribute("frequency", newValue) }
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
         }
 
-        /// The `channels` attribute.
-        public var channels: String? {
-            get { attribute("channels") }
-            set { setAttribute("channels", newValue) }
+        /// The `macTableManager` attribute.
+        public var macTableManager: DomainDescription.Devices.Interface.Variant.Bridge.Source.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
         }
 
-        /// The `format` attribute.
-        public var format: DomainDescription.Devices.Audio.Input.Settings.Format? {
-            get { attribute("format") }
-            set { setAttribute("format", newValue) }
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
         }
 
-        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
-        public struct Format: XMLNamedValue {
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -19084,121 +22580,29 @@ extension DomainDescription.Devices.Audio.Input {
                 self.rawValue = rawValue
             }
 
-            /// `s8`.
-            public static let s8: Self = "s8"
+            /// `kernel`.
+            public static let kernel: Self = "kernel"
 
-            /// `u8`.
-            public static let u8: Self = "u8"
-
-            /// `s16`.
-            public static let s16: Self = "s16"
-
-            /// `u16`.
-            public static let u16: Self = "u16"
-
-            /// `s32`.
-            public static let s32: Self = "s32"
-
-            /// `u32`.
-            public static let u32: Self = "u32"
-
-            /// `f32`.
-            public static let f32: Self = "f32"
+            /// `libvirt`.
+            public static let libvirt: Self = "libvirt"
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Source {
-    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
-    public struct Address: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Bridge {
+    /// The `<virtualport>` element (first reached at `/domain/devices/interface/virtualport`).
+    public struct Virtualport: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static let elementName = "virtualport"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction", "device", "target", "unit", "uuid"],
+            attributes: ["type"],
             children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-
-        /// The `device` attribute.
-        public var device: String? {
-            get { attribute("device") }
-            set { setAttribute("device", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: String? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The `uuid` attribute.
-        public var uuid: UUID? {
-            get { attribute("uuid") }
-            set { setAttribute("uuid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Source {
-    /// The `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`).
-    public struct Adapter: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "adapter"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
-            children: [
-                .init("parentaddr", .view({ DomainDescription.Devices.Hostdev.Source.Adapter.Parentaddr.schema })),
+                .init("parameters", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters.schema })),
             ],
             text: false)
 
@@ -19208,63 +22612,15 @@ extension DomainDescription.Devices.Hostdev.Source {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Hostdev.Source.Adapter.Kind? {
+        public var type: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `parent` attribute.
-        public var parent: String? {
-            get { attribute("parent") }
-            set { setAttribute("parent", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `parent_wwnn` attribute.
-        public var parentWwnn: String? {
-            get { attribute("parent_wwnn") }
-            set { setAttribute("parent_wwnn", newValue) }
-        }
-
-        /// The `parent_wwpn` attribute.
-        public var parentWwpn: String? {
-            get { attribute("parent_wwpn") }
-            set { setAttribute("parent_wwpn", newValue) }
-        }
-
-        /// The `parent_fabric_wwn` attribute.
-        public var parentFabricWWN: String? {
-            get { attribute("parent_fabric_wwn") }
-            set { setAttribute("parent_fabric_wwn", newValue) }
-        }
-
-        /// The `wwnn` attribute.
-        public var wwnn: String? {
-            get { attribute("wwnn") }
-            set { setAttribute("wwnn", newValue) }
-        }
-
-        /// The `wwpn` attribute.
-        public var wwpn: String? {
-            get { attribute("wwpn") }
-            set { setAttribute("wwpn", newValue) }
-        }
-
-        /// The `<parentaddr>` element.
-        public var parentaddr: DomainDescription.Devices.Hostdev.Source.Adapter.Parentaddr? {
-            get { view(child: "parentaddr") }
-            set { setView(child: "parentaddr", newValue) }
+        /// The `<parameters>` element.
+        public var parameters: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters? {
+            get { view(child: "parameters") }
+            set { setView(child: "parameters", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -19277,27 +22633,301 @@ extension DomainDescription.Devices.Hostdev.Source {
                 self.rawValue = rawValue
             }
 
-            /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
+            /// `802.1Qbg`.
+            public static let _802_1Qbg: Self = "802.1Qbg"
 
-            /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
+            /// `802.1Qbh`.
+            public static let _802_1Qbh: Self = "802.1Qbh"
+
+            /// `openvswitch`.
+            public static let openvswitch: Self = "openvswitch"
+
+            /// `midonet`.
+            public static let midonet: Self = "midonet"
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Source {
-    /// The `<host>` element (first reached at `/domain/devices/hostdev/source/host`).
-    public struct Host: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Ethernet {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "host"
+        public static let elementName = "source"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "port"],
+            attributes: [],
+            children: [
+                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
+                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<ip>` elements.
+        public var ips: [DomainDescription.Devices.Interface.IP] {
+            get { views(children: "ip") }
+            set { setViews(children: "ip", newValue) }
+        }
+
+        /// The `<route>` elements.
+        public var routes: [DomainDescription.Devices.Interface.Route] {
+            get { views(children: "route") }
+            set { setViews(children: "route", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Vhostuser {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type", "path", "mode"],
+            children: [
+                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `<reconnect>` element.
+        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
+            get { view(child: "reconnect") }
+            set { setView(child: "reconnect", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unix`.
+            public static let unix: Self = "unix"
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `server`.
+            public static let server: Self = "server"
+
+            /// `client`.
+            public static let client: Self = "client"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Network {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["network", "portgroup", "portid", "bridge", "macTableManager"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
+        }
+
+        /// The `macTableManager` attribute.
+        public var macTableManager: DomainDescription.Devices.Interface.Variant.Network.Source.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kernel`.
+            public static let kernel: Self = "kernel"
+
+            /// `libvirt`.
+            public static let libvirt: Self = "libvirt"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Direct {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev", "mode", "network", "portgroup", "portid"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: String? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.User {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Internal {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
             children: [
             ],
             text: false)
@@ -19312,11 +22942,1990 @@ extension DomainDescription.Devices.Hostdev.Source {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Mcast {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["address", "port"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
 
         /// The `port` attribute.
         public var port: Int? {
             get { attribute("port") }
             set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.UDP {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["address", "port"],
+            children: [
+                .init("local", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `<local>` element.
+        public var local: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
+            get { view(child: "local") }
+            set { setView(child: "local", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Server {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["address", "port"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Hostdev {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["missing"],
+            children: [
+                .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                .init("address", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `missing` attribute.
+        public var missing: Bool? {
+            get { boolean(attribute: "missing", .yesNo) }
+            set { setBoolean(attribute: "missing", newValue, .yesNo) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Vdpa {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Vds {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["switchid", "portid", "portgroupid", "connectionid"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `switchid` attribute.
+        public var switchid: UUID? {
+            get { attribute("switchid") }
+            set { setAttribute("switchid", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: Int? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// The `portgroupid` attribute.
+        public var portgroupid: String? {
+            get { attribute("portgroupid") }
+            set { setAttribute("portgroupid", newValue) }
+        }
+
+        /// The `connectionid` attribute.
+        public var connectionid: Int? {
+            get { attribute("connectionid") }
+            set { setAttribute("connectionid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant.Passthrough {
+    /// The `<source>` element (first reached at `/domain/devices/input/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["evdev"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `evdev` attribute.
+        public var evdev: String? {
+            get { attribute("evdev") }
+            set { setAttribute("evdev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant.Evdev {
+    /// The `<source>` element (first reached at `/domain/devices/input/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev", "grab", "grabToggle", "repeat"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `grab` attribute.
+        public var grab: DomainDescription.Devices.Input.Variant.Evdev.Source.Grab? {
+            get { attribute("grab") }
+            set { setAttribute("grab", newValue) }
+        }
+
+        /// The `grabToggle` attribute.
+        public var grabToggle: DomainDescription.Devices.Input.Variant.Evdev.Source.GrabToggle? {
+            get { attribute("grabToggle") }
+            set { setAttribute("grabToggle", newValue) }
+        }
+
+        /// The `repeat` attribute.
+        public var `repeat`: Bool? {
+            get { boolean(attribute: "repeat", .onOff) }
+            set { setBoolean(attribute: "repeat", newValue, .onOff) }
+        }
+
+        /// Values of `Grab`; a value a newer libvirt writes is kept as it is.
+        public struct Grab: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `all`.
+            public static let all: Self = "all"
+        }
+
+        /// Values of `GrabToggle`; a value a newer libvirt writes is kept as it is.
+        public struct GrabToggle: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `ctrl-ctrl`.
+            public static let ctrlCtrl: Self = "ctrl-ctrl"
+
+            /// `alt-alt`.
+            public static let altAlt: Self = "alt-alt"
+
+            /// `shift-shift`.
+            public static let shiftShift: Self = "shift-shift"
+
+            /// `meta-meta`.
+            public static let metaMeta: Self = "meta-meta"
+
+            /// `scrolllock`.
+            public static let scrolllock: Self = "scrolllock"
+
+            /// `ctrl-scrolllock`.
+            public static let ctrlScrolllock: Self = "ctrl-scrolllock"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.None {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Dbus {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Alsa {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Coreaudio {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Jack {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "serverName", "clientName", "connectPorts", "exactName"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `serverName` attribute.
+        public var serverName: String? {
+            get { attribute("serverName") }
+            set { setAttribute("serverName", newValue) }
+        }
+
+        /// The `clientName` attribute.
+        public var clientName: String? {
+            get { attribute("clientName") }
+            set { setAttribute("clientName", newValue) }
+        }
+
+        /// The `connectPorts` attribute.
+        public var connectPorts: String? {
+            get { attribute("connectPorts") }
+            set { setAttribute("connectPorts", newValue) }
+        }
+
+        /// The `exactName` attribute.
+        public var exactName: Bool? {
+            get { boolean(attribute: "exactName", .yesNo) }
+            set { setBoolean(attribute: "exactName", newValue, .yesNo) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.OSs {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev", "bufferCount", "tryPoll"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
+
+        /// The `tryPoll` attribute.
+        public var tryPoll: Bool? {
+            get { boolean(attribute: "tryPoll", .yesNo) }
+            set { setBoolean(attribute: "tryPoll", newValue, .yesNo) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Pulseaudio {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "name", "streamName", "latency"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `streamName` attribute.
+        public var streamName: String? {
+            get { attribute("streamName") }
+            set { setAttribute("streamName", newValue) }
+        }
+
+        /// The `latency` attribute.
+        public var latency: String? {
+            get { attribute("latency") }
+            set { setAttribute("latency", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.Sdl {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.SPICE {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.File {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "input"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+            children: [
+                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.PCI {
+    /// The `<driver>` element (first reached at `/domain/devices/hostdev/driver`).
+    public struct Driver: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "driver"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Hostdev.Variant.PCI.Driver.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kvm`.
+            public static let kvm: Self = "kvm"
+
+            /// `vfio`.
+            public static let vfio: Self = "vfio"
+
+            /// `xen`.
+            public static let xen: Self = "xen"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.PCI {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["startupPolicy", "writeFiltering"],
+            children: [
+                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.PCI.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `writeFiltering` attribute.
+        public var writeFiltering: Bool? {
+            get { boolean(attribute: "writeFiltering", .yesNo) }
+            set { setBoolean(attribute: "writeFiltering", newValue, .yesNo) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.USB {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["startupPolicy", "guestReset"],
+            children: [
+                .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.Address.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.USB.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `guestReset` attribute.
+        public var guestReset: DomainDescription.Devices.Hostdev.Variant.USB.Source.GuestReset? {
+            get { attribute("guestReset") }
+            set { setAttribute("guestReset", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Hostdev.Variant.USB.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static let mandatory: Self = "mandatory"
+
+            /// `requisite`.
+            public static let requisite: Self = "requisite"
+
+            /// `optional`.
+            public static let optional: Self = "optional"
+        }
+
+        /// Values of `GuestReset`; a value a newer libvirt writes is kept as it is.
+        public struct GuestReset: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `off`.
+            public static let off: Self = "off"
+
+            /// `uninitialized`.
+            public static let uninitialized: Self = "uninitialized"
+
+            /// `on`.
+            public static let on: Self = "on"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["protocol"],
+            children: [
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "protocol", defaultValue: "adapter",
+                cases: [
+                    "adapter": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.schema },
+                    "iscsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.schema },
+                ],
+                attributes: ["name"],
+                children: ["adapter", "address", "host", "auth", "initiator"]),
+            order: ["adapter", "address", "host", "auth", "initiator"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
+        }
+
+        /// The element's variant, selected by its `protocol` attribute (`adapter` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var protocolVariant: ProtocolVariant? {
+            get { ProtocolVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<source>`, by its `protocol` attribute: each holds a view of what the variant adds.
+        public enum ProtocolVariant: Hashable, Sendable {
+            /// `protocol='adapter'`.
+            case adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter)
+            /// `protocol='iscsi'`.
+            case iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("protocol") ?? "adapter" {
+                case "adapter": self = .adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter(xml: element))
+                case "iscsi": self = .iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .adapter(let view): ("adapter", view.xml)
+                case .iscsi(let view): ("iscsi", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `adapter`.
+            public static let adapter: Self = "adapter"
+
+            /// `iscsi`.
+            public static let iscsi: Self = "iscsi"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSIHost {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["protocol", "wwpn"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
+        }
+
+        /// The `wwpn` attribute.
+        public var wwpn: String? {
+            get { attribute("wwpn") }
+            set { setAttribute("wwpn", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `vhost`.
+            public static let vhost: Self = "vhost"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Mdev {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Storage {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("block", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<block>` element.
+        public var block: String? {
+            get { value(child: "block") }
+            set { setValue(child: "block", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Misc {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("char", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<char>` element.
+        public var char: String? {
+            get { value(child: "char") }
+            set { setValue(child: "char", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Net {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("interface", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<interface>` element.
+        public var interface: String? {
+            get { value(child: "interface") }
+            set { setValue(child: "interface", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.Sdl {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "gl"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["enable"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.VNC {
+    /// The `<listen>` element (first reached at `/domain/devices/graphics/listen`).
+    public struct Listen: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "listen"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type", "address", "network", "socket"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Graphics.Variant.VNC.Listen.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `address`.
+            public static let address: Self = "address"
+
+            /// `network`.
+            public static let network: Self = "network"
+
+            /// `socket`.
+            public static let socket: Self = "socket"
+
+            /// `none`.
+            public static let none: Self = "none"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<channel>` element (first reached at `/domain/devices/graphics/channel`).
+    public struct Channel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "channel"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name", "mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `main`.
+            public static let main: Self = "main"
+
+            /// `display`.
+            public static let display: Self = "display"
+
+            /// `inputs`.
+            public static let inputs: Self = "inputs"
+
+            /// `cursor`.
+            public static let cursor: Self = "cursor"
+
+            /// `playback`.
+            public static let playback: Self = "playback"
+
+            /// `record`.
+            public static let record: Self = "record"
+
+            /// `smartcard`.
+            public static let smartcard: Self = "smartcard"
+
+            /// `usbredir`.
+            public static let usbredir: Self = "usbredir"
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `any`.
+            public static let any: Self = "any"
+
+            /// `secure`.
+            public static let secure: Self = "secure"
+
+            /// `insecure`.
+            public static let insecure: Self = "insecure"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<image>` element (first reached at `/domain/devices/graphics/image`).
+    public struct Image: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "image"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["compression"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Image.Compression? {
+            get { attribute("compression") }
+            set { setAttribute("compression", newValue) }
+        }
+
+        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
+        public struct Compression: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto_glz`.
+            public static let autoGlz: Self = "auto_glz"
+
+            /// `auto_lz`.
+            public static let autoLz: Self = "auto_lz"
+
+            /// `quic`.
+            public static let quic: Self = "quic"
+
+            /// `glz`.
+            public static let glz: Self = "glz"
+
+            /// `lz`.
+            public static let lz: Self = "lz"
+
+            /// `off`.
+            public static let off: Self = "off"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<jpeg>` element (first reached at `/domain/devices/graphics/jpeg`).
+    public struct Jpeg: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "jpeg"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["compression"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.Compression? {
+            get { attribute("compression") }
+            set { setAttribute("compression", newValue) }
+        }
+
+        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
+        public struct Compression: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static let auto: Self = "auto"
+
+            /// `never`.
+            public static let never: Self = "never"
+
+            /// `always`.
+            public static let always: Self = "always"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<playback>` element (first reached at `/domain/devices/graphics/playback`).
+    public struct Playback: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "playback"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["compression"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: Bool? {
+            get { boolean(attribute: "compression", .onOff) }
+            set { setBoolean(attribute: "compression", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<streaming>` element (first reached at `/domain/devices/graphics/streaming`).
+    public struct Streaming: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "streaming"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `filter`.
+            public static let filter: Self = "filter"
+
+            /// `all`.
+            public static let all: Self = "all"
+
+            /// `off`.
+            public static let off: Self = "off"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<clipboard>` element (first reached at `/domain/devices/graphics/clipboard`).
+    public struct Clipboard: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "clipboard"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["copypaste"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `copypaste` attribute.
+        public var copypaste: Bool? {
+            get { boolean(attribute: "copypaste", .yesNo) }
+            set { setBoolean(attribute: "copypaste", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<mouse>` element (first reached at `/domain/devices/graphics/mouse`).
+    public struct Mouse: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mouse"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `server`.
+            public static let server: Self = "server"
+
+            /// `client`.
+            public static let client: Self = "client"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "gl"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["enable", "rendernode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.Dbus {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "gl"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["enable", "rendernode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.EglHeadless {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "gl"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["rendernode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
         }
     }
 }
@@ -19397,6 +25006,103 @@ extension DomainDescription.Devices.Video.Model {
     }
 }
 
+extension DomainDescription.Devices.Console.Source {
+    /// The `<reconnect>` element (first reached at `/domain/devices/console/source/reconnect`).
+    public struct Reconnect: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "reconnect"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["enabled", "timeout"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        }
+
+        /// The `timeout` attribute.
+        public var timeout: Int? {
+            get { attribute("timeout") }
+            set { setAttribute("timeout", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Console.Source {
+    /// The `<seclabel>` element (first reached at `/domain/devices/console/source/seclabel`).
+    public struct Seclabel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "seclabel"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["model", "relabel", "labelskip"],
+            children: [
+                .init("label", .value, repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: String? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: Bool? {
+            get { boolean(attribute: "relabel", .yesNo) }
+            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        }
+
+        /// The `labelskip` attribute.
+        public var labelskip: DomainDescription.Devices.Console.Source.Seclabel.Labelskip? {
+            get { attribute("labelskip") }
+            set { setAttribute("labelskip", newValue) }
+        }
+
+        /// The texts of the `<label>` elements.
+        public var labels: [String] {
+            get { values(children: "label") }
+            set { setValues(children: "label", newValue) }
+        }
+
+        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
+        public struct Labelskip: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static let yes: Self = "yes"
+        }
+    }
+}
+
 extension DomainDescription.Devices.Console.Target {
     /// The `<model>` element (first reached at `/domain/devices/console/target/model`).
     public struct Model: XMLElementView {
@@ -19464,130 +25170,55 @@ extension DomainDescription.Devices.Console.Target {
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend {
-    /// The `<device>` element (first reached at `/domain/devices/tpm/backend/device`).
-    public struct Device: XMLElementView {
+extension DomainDescription.Devices.Rng.Backend.ModelVariant {
+    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `random`.
+    public struct Random: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM.Backend {
-    /// The `<encryption>` element (first reached at `/domain/devices/tpm/backend/encryption`).
-    public struct Encryption: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "encryption"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["secret"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `secret` attribute.
-        public var secret: UUID? {
-            get { attribute("secret") }
-            set { setAttribute("secret", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM.Backend {
-    /// The `<active_pcr_banks>` element (first reached at `/domain/devices/tpm/backend/active_pcr_banks`).
-    public struct ActivePcrBanks: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "active_pcr_banks"
+        public static let elementName = "backend"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("sha1", .flag),
-                .init("sha256", .flag),
-                .init("sha384", .flag),
-                .init("sha512", .flag),
             ],
-            text: false)
+            text: true,
+            order: ["source", "protocol", "log"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// Whether the `<sha1/>` element is there.
-        public var sha1: Bool {
-            get { flag(child: "sha1") }
-            set { setFlag(child: "sha1", newValue) }
-        }
-
-        /// Whether the `<sha256/>` element is there.
-        public var sha256: Bool {
-            get { flag(child: "sha256") }
-            set { setFlag(child: "sha256", newValue) }
-        }
-
-        /// Whether the `<sha384/>` element is there.
-        public var sha384: Bool {
-            get { flag(child: "sha384") }
-            set { setFlag(child: "sha384", newValue) }
-        }
-
-        /// Whether the `<sha512/>` element is there.
-        public var sha512: Bool {
-            get { flag(child: "sha512") }
-            set { setFlag(child: "sha512", newValue) }
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend {
-    /// The `<source>` element (first reached at `/domain/devices/tpm/backend/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Rng.Backend.ModelVariant {
+    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `egd`.
+    public struct Egd: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "backend"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "path", "mode"],
+            attributes: ["type"],
             children: [
+                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["source", "protocol", "log"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -19595,21 +25226,27 @@ extension DomainDescription.Devices.TPM.Backend {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.TPM.Backend.Source.Kind? {
+        public var type: DomainDescription.Devices.Rng.Backend.ModelVariant.Egd.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.TPM.Backend.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -19622,22 +25259,180 @@ extension DomainDescription.Devices.TPM.Backend {
                 self.rawValue = rawValue
             }
 
+            /// `dev`.
+            public static let device: Self = "dev"
+
+            /// `file`.
+            public static let file: Self = "file"
+
+            /// `pipe`.
+            public static let pipe: Self = "pipe"
+
             /// `unix`.
             public static let unix: Self = "unix"
+
+            /// `tcp`.
+            public static let tcp: Self = "tcp"
+
+            /// `udp`.
+            public static let udp: Self = "udp"
+
+            /// `null`.
+            public static let null: Self = "null"
+
+            /// `stdio`.
+            public static let stdio: Self = "stdio"
+
+            /// `vc`.
+            public static let vc: Self = "vc"
+
+            /// `pty`.
+            public static let pty: Self = "pty"
+
+            /// `spicevmc`.
+            public static let spicevmc: Self = "spicevmc"
+
+            /// `spiceport`.
+            public static let spiceport: Self = "spiceport"
+
+            /// `nmdm`.
+            public static let nmdm: Self = "nmdm"
+
+            /// `qemu-vdagent`.
+            public static let qemuVdagent: Self = "qemu-vdagent"
+
+            /// `dbus`.
+            public static let dbus: Self = "dbus"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Rng.Backend.ModelVariant {
+    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `builtin`.
+    public struct Builtin: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backend"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+            ],
+            text: false,
+            order: ["source", "protocol", "log"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant {
+    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `passthrough`.
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backend"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("device", .view({ DomainDescription.Devices.TPM.Backend.Variant.Passthrough.Device.schema })),
+            ],
+            text: false,
+            order: ["device", "encryption", "active_pcr_banks", "source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `<device>` element.
+        public var device: DomainDescription.Devices.TPM.Backend.Variant.Passthrough.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+    }
+}
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+extension DomainDescription.Devices.TPM.Backend.Variant {
+    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `emulator`.
+    public struct Emulator: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `connect`.
-            public static let connect: Self = "connect"
+        /// The element's name.
+        public static let elementName = "backend"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["persistent_state"],
+            children: [
+                .init("encryption", .view({ DomainDescription.Devices.TPM.Backend.Variant.Emulator.Encryption.schema })),
+                .init("active_pcr_banks", .view({ DomainDescription.Devices.TPM.Backend.Variant.Emulator.ActivePcrBanks.schema })),
+            ],
+            text: false,
+            order: ["device", "encryption", "active_pcr_banks", "source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `persistent_state` attribute.
+        public var persistentState: Bool? {
+            get { boolean(attribute: "persistent_state", .yesNo) }
+            set { setBoolean(attribute: "persistent_state", newValue, .yesNo) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.TPM.Backend.Variant.Emulator.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<active_pcr_banks>` element.
+        public var activePcrBanks: DomainDescription.Devices.TPM.Backend.Variant.Emulator.ActivePcrBanks? {
+            get { view(child: "active_pcr_banks") }
+            set { setView(child: "active_pcr_banks", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant {
+    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `external`.
+    public struct External: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "backend"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.TPM.Backend.Variant.External.Source.schema })),
+            ],
+            text: false,
+            order: ["device", "encryption", "active_pcr_banks", "source"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.TPM.Backend.Variant.External.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
@@ -19809,7 +25604,1210 @@ extension DomainDescription.CPU.NUMA.Cell.Cache {
     }
 }
 
-extension DomainDescription.OS.Nvram.Source.Slices {
+extension DomainDescription.OS.Nvram.Variant.File.Source {
+    /// The `<slices>` element (first reached at `/domain/os/nvram/source/slices`).
+    public struct Slices: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "slices"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("slice", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<slice>` element.
+        public var slice: DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice? {
+            get { view(child: "slice") }
+            set { setView(child: "slice", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Block.Source {
+    /// The `<reservations>` element (first reached at `/domain/os/nvram/source/reservations`).
+    public struct Reservations: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "reservations"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["managed"],
+            children: [
+                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vhostuser.Source.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<host>` element (first reached at `/domain/os/nvram/source/host`).
+    public struct Host: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "host"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["transport", "name", "port", "socket"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `transport` attribute.
+        public var transport: DomainDescription.OS.Nvram.Variant.Network.Source.Host.Transport? {
+            get { attribute("transport") }
+            set { setAttribute("transport", newValue) }
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
+        }
+
+        /// Values of `Transport`; a value a newer libvirt writes is kept as it is.
+        public struct Transport: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `tcp`.
+            public static let tcp: Self = "tcp"
+
+            /// `rdma`.
+            public static let rdma: Self = "rdma"
+
+            /// `unix`.
+            public static let unix: Self = "unix"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<initiator>` element (first reached at `/domain/os/nvram/source/initiator`).
+    public struct Initiator: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "initiator"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("iqn", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.Iqn.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<iqn>` element.
+        public var iqn: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.Iqn? {
+            get { view(child: "iqn") }
+            set { setView(child: "iqn", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<cookies>` element (first reached at `/domain/os/nvram/source/cookies`).
+    public struct Cookies: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "cookies"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("cookie", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.Cookie.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<cookie>` elements.
+        public var cookies: [DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.Cookie] {
+            get { views(children: "cookie") }
+            set { setViews(children: "cookie", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<readahead>` element (first reached at `/domain/os/nvram/source/readahead`).
+    public struct Readahead: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "readahead"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["size"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `size` attribute.
+        public var size: Int? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<timeout>` element (first reached at `/domain/os/nvram/source/timeout`).
+    public struct Timeout: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "timeout"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["seconds"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `seconds` attribute.
+        public var seconds: Int? {
+            get { attribute("seconds") }
+            set { setAttribute("seconds", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<ssl>` element (first reached at `/domain/os/nvram/source/ssl`).
+    public struct Ssl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "ssl"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["verify"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `verify` attribute.
+        public var verify: Bool? {
+            get { boolean(attribute: "verify", .yesNo) }
+            set { setBoolean(attribute: "verify", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Network.Source {
+    /// The `<identity>` element (first reached at `/domain/os/nvram/source/identity`).
+    public struct Identity: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "identity"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["user", "group"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `user` attribute.
+        public var user: String? {
+            get { attribute("user") }
+            set { setAttribute("user", newValue) }
+        }
+
+        /// The `group` attribute.
+        public var group: String? {
+            get { attribute("group") }
+            set { setAttribute("group", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Nvme.Source {
+    /// The `<address>` element (first reached at `/domain/os/nvram/source/address`).
+    public struct Address: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["domain", "bus", "slot", "function", "multifunction"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `domain` attribute.
+        public var domain: String? {
+            get { attribute("domain") }
+            set { setAttribute("domain", newValue) }
+        }
+
+        /// The `bus` attribute.
+        public var bus: Int? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `slot` attribute.
+        public var slot: String? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+
+        /// The `function` attribute.
+        public var function: String? {
+            get { attribute("function") }
+            set { setAttribute("function", newValue) }
+        }
+
+        /// The `multifunction` attribute.
+        public var multifunction: Bool? {
+            get { boolean(attribute: "multifunction", .onOff) }
+            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup {
+    /// The `<catchup>` element (first reached at `/domain/clock/timer/catchup`).
+    public struct Catchup2: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "catchup"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["threshold", "slew", "limit"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `threshold` attribute.
+        public var threshold: Int? {
+            get { attribute("threshold") }
+            set { setAttribute("threshold", newValue) }
+        }
+
+        /// The `slew` attribute.
+        public var slew: Int? {
+            get { attribute("slew") }
+            set { setAttribute("slew", newValue) }
+        }
+
+        /// The `limit` attribute.
+        public var limit: Int? {
+            get { attribute("limit") }
+            set { setAttribute("limit", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant.PCI {
+    /// The `<zpci>` element (first reached at `/domain/devices/disk/address/zpci`).
+    public struct Zpci: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "zpci"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["uid", "fid"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `uid` attribute.
+        public var uid: String? {
+            get { attribute("uid") }
+            set { setAttribute("uid", newValue) }
+        }
+
+        /// The `fid` attribute.
+        public var fid: String? {
+            get { attribute("fid") }
+            set { setAttribute("fid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
+    /// The `<cache>` element (first reached at `/domain/devices/filesystem/binary/cache`).
+    public struct Cache: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "cache"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `none`.
+            public static let none: Self = "none"
+
+            /// `always`.
+            public static let always: Self = "always"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
+    /// The `<sandbox>` element (first reached at `/domain/devices/filesystem/binary/sandbox`).
+    public struct Sandbox: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "sandbox"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `namespace`.
+            public static let namespace: Self = "namespace"
+
+            /// `chroot`.
+            public static let chroot: Self = "chroot"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
+    /// The `<lock>` element (first reached at `/domain/devices/filesystem/binary/lock`).
+    public struct Lock: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "lock"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["posix", "flock"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `posix` attribute.
+        public var posix: Bool? {
+            get { boolean(attribute: "posix", .onOff) }
+            set { setBoolean(attribute: "posix", newValue, .onOff) }
+        }
+
+        /// The `flock` attribute.
+        public var flock: Bool? {
+            get { boolean(attribute: "flock", .onOff) }
+            set { setBoolean(attribute: "flock", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
+    /// The `<thread_pool>` element (first reached at `/domain/devices/filesystem/binary/thread_pool`).
+    public struct ThreadPool: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "thread_pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["size"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `size` attribute.
+        public var size: Int? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Coalesce.Received {
+    /// The `<frames>` element (first reached at `/domain/devices/interface/coalesce/rx/frames`).
+    public struct Frames: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "frames"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["max"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `max` attribute.
+        public var max: Int? {
+            get { attribute("max") }
+            set { setAttribute("max", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Bridge.Virtualport {
+    /// The `<parameters>` element (first reached at `/domain/devices/interface/virtualport/parameters`).
+    public struct Parameters: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "parameters"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `managerid` attribute.
+        public var managerid: Int? {
+            get { attribute("managerid") }
+            set { setAttribute("managerid", newValue) }
+        }
+
+        /// The `typeid` attribute.
+        public var typeid: Int? {
+            get { attribute("typeid") }
+            set { setAttribute("typeid", newValue) }
+        }
+
+        /// The `typeidversion` attribute.
+        public var typeidversion: Int? {
+            get { attribute("typeidversion") }
+            set { setAttribute("typeidversion", newValue) }
+        }
+
+        /// The `instanceid` attribute.
+        public var instanceid: UUID? {
+            get { attribute("instanceid") }
+            set { setAttribute("instanceid", newValue) }
+        }
+
+        /// The `profileid` attribute.
+        public var profileid: String? {
+            get { attribute("profileid") }
+            set { setAttribute("profileid", newValue) }
+        }
+
+        /// The `interfaceid` attribute.
+        public var interfaceid: UUID? {
+            get { attribute("interfaceid") }
+            set { setAttribute("interfaceid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Hostdev.Source {
+    /// The `<vendor>` element (first reached at `/domain/devices/interface/source/vendor`).
+    public struct Vendor: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "vendor"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["id"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: String? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Hostdev.Source {
+    /// The `<address>` element (first reached at `/domain/devices/interface/source/address`).
+    public struct Address: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bus", "device", "type", "domain", "slot", "function", "multifunction"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `device` attribute.
+        public var device: String? {
+            get { attribute("device") }
+            set { setAttribute("device", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `domain` attribute.
+        public var domain: String? {
+            get { attribute("domain") }
+            set { setAttribute("domain", newValue) }
+        }
+
+        /// The `slot` attribute.
+        public var slot: String? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+
+        /// The `function` attribute.
+        public var function: String? {
+            get { attribute("function") }
+            set { setAttribute("function", newValue) }
+        }
+
+        /// The `multifunction` attribute.
+        public var multifunction: Bool? {
+            get { boolean(attribute: "multifunction", .onOff) }
+            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci`.
+            public static let pci: Self = "pci"
+
+            /// `usb`.
+            public static let usb: Self = "usb"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.None.Input {
+    /// The `<settings>` element (first reached at `/domain/devices/audio/input/settings`).
+    public struct Settings: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "settings"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["frequency", "channels", "format"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `frequency` attribute.
+        public var frequency: String? {
+            get { attribute("frequency") }
+            set { setAttribute("frequency", newValue) }
+        }
+
+        /// The `channels` attribute.
+        public var channels: String? {
+            get { attribute("channels") }
+            set { setAttribute("channels", newValue) }
+        }
+
+        /// The `format` attribute.
+        public var format: DomainDescription.Devices.Audio.Variant.None.Input.Settings.Format? {
+            get { attribute("format") }
+            set { setAttribute("format", newValue) }
+        }
+
+        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
+        public struct Format: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `s8`.
+            public static let s8: Self = "s8"
+
+            /// `u8`.
+            public static let u8: Self = "u8"
+
+            /// `s16`.
+            public static let s16: Self = "s16"
+
+            /// `u16`.
+            public static let u16: Self = "u16"
+
+            /// `s32`.
+            public static let s32: Self = "s32"
+
+            /// `u32`.
+            public static let u32: Self = "u32"
+
+            /// `f32`.
+            public static let f32: Self = "f32"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.USB.Source {
+    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
+    public struct Address: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bus", "device"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `device` attribute.
+        public var device: String? {
+            get { attribute("device") }
+            set { setAttribute("device", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant {
+    /// What the `<source>` element (first reached at `/domain/devices/hostdev/source`) holds when its `protocol` is `adapter`.
+    public struct Adapter: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("adapter", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.schema })),
+                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Address.schema })),
+            ],
+            text: false,
+            order: ["adapter", "address", "host", "auth", "initiator"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<adapter>` element.
+        public var adapter: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2? {
+            get { view(child: "adapter") }
+            set { setView(child: "adapter", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant {
+    /// What the `<source>` element (first reached at `/domain/devices/hostdev/source`) holds when its `protocol` is `iscsi`.
+    public struct ISCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+                .init("host", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.Host.schema }), repeated: true),
+                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
+                .init("initiator", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.schema })),
+            ],
+            text: false,
+            order: ["adapter", "address", "host", "auth", "initiator"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<auth>` element.
+        public var auth: DomainDescription.Devices.Disk.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
+        }
+
+        /// The `<initiator>` element.
+        public var initiator: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator? {
+            get { view(child: "initiator") }
+            set { setView(child: "initiator", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Mdev.Source {
+    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
+    public struct Address: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["uuid"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `uuid` attribute.
+        public var uuid: UUID? {
+            get { attribute("uuid") }
+            set { setAttribute("uuid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant.Passthrough {
+    /// The `<device>` element (first reached at `/domain/devices/tpm/backend/device`).
+    public struct Device: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "device"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["path"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant.Emulator {
+    /// The `<encryption>` element (first reached at `/domain/devices/tpm/backend/encryption`).
+    public struct Encryption: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "encryption"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["secret"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `secret` attribute.
+        public var secret: UUID? {
+            get { attribute("secret") }
+            set { setAttribute("secret", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant.Emulator {
+    /// The `<active_pcr_banks>` element (first reached at `/domain/devices/tpm/backend/active_pcr_banks`).
+    public struct ActivePcrBanks: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "active_pcr_banks"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("sha1", .flag),
+                .init("sha256", .flag),
+                .init("sha384", .flag),
+                .init("sha512", .flag),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// Whether the `<sha1/>` element is there.
+        public var sha1: Bool {
+            get { flag(child: "sha1") }
+            set { setFlag(child: "sha1", newValue) }
+        }
+
+        /// Whether the `<sha256/>` element is there.
+        public var sha256: Bool {
+            get { flag(child: "sha256") }
+            set { setFlag(child: "sha256", newValue) }
+        }
+
+        /// Whether the `<sha384/>` element is there.
+        public var sha384: Bool {
+            get { flag(child: "sha384") }
+            set { setFlag(child: "sha384", newValue) }
+        }
+
+        /// Whether the `<sha512/>` element is there.
+        public var sha512: Bool {
+            get { flag(child: "sha512") }
+            set { setFlag(child: "sha512", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM.Backend.Variant.External {
+    /// The `<source>` element (first reached at `/domain/devices/tpm/backend/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type", "path", "mode"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.TPM.Backend.Variant.External.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.TPM.Backend.Variant.External.Source.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unix`.
+            public static let unix: Self = "unix"
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `connect`.
+            public static let connect: Self = "connect"
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.File.Source.Slices {
     /// The `<slice>` element (first reached at `/domain/os/nvram/source/slices/slice`).
     public struct Slice: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -19831,7 +26829,7 @@ extension DomainDescription.OS.Nvram.Source.Slices {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Source.Slices.Slice.Kind? {
+        public var type: DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -19864,86 +26862,7 @@ extension DomainDescription.OS.Nvram.Source.Slices {
     }
 }
 
-extension DomainDescription.OS.Nvram.Source.Reservations {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source/reservations/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "path", "mode"],
-            children: [
-                .init("reconnect", .view({ DomainDescription.OS.Nvram.Source.Reconnect.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Source.Reservations.Source.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.OS.Nvram.Source.Reservations.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.OS.Nvram.Source.Reconnect? {
-            get { view(child: "reconnect") }
-            set { setView(child: "reconnect", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `unix`.
-            public static let unix: Self = "unix"
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `server`.
-            public static let server: Self = "server"
-
-            /// `client`.
-            public static let client: Self = "client"
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Source.Initiator {
+extension DomainDescription.OS.Nvram.Variant.Network.Source.Initiator {
     /// The `<iqn>` element (first reached at `/domain/os/nvram/source/initiator/iqn`).
     public struct Iqn: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -19972,7 +26891,7 @@ extension DomainDescription.OS.Nvram.Source.Initiator {
     }
 }
 
-extension DomainDescription.OS.Nvram.Source.Cookies {
+extension DomainDescription.OS.Nvram.Variant.Network.Source.Cookies {
     /// The `<cookie>` element (first reached at `/domain/os/nvram/source/cookies/cookie`).
     public struct Cookie: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -20007,18 +26926,104 @@ extension DomainDescription.OS.Nvram.Source.Cookies {
     }
 }
 
-extension DomainDescription.Devices.Interface.Coalesce.Received {
-    /// The `<frames>` element (first reached at `/domain/devices/interface/coalesce/rx/frames`).
-    public struct Frames: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter {
+    /// The `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`).
+    public struct Adapter2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "frames"
+        public static let elementName = "adapter"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["max"],
+            attributes: ["type"],
+            children: [
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "scsi_host",
+                cases: [
+                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.schema },
+                    "fc_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost.schema },
+                ],
+                attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+                children: ["parentaddr"]),
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`scsi_host` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<adapter>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='scsi_host'`.
+            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost)
+            /// `type='fc_host'`.
+            case fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "scsi_host" {
+                case "scsi_host": self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost(xml: element))
+                case "fc_host": self = .fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .scsiHost(let view): ("scsi_host", view.xml)
+                case .fcHost(let view): ("fc_host", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `scsi_host`.
+            public static let scsiHost: Self = "scsi_host"
+
+            /// `fc_host`.
+            public static let fcHost: Self = "fc_host"
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter {
+    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
+    public struct Address: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "address"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bus", "target", "unit"],
             children: [
             ],
             text: false)
@@ -20028,15 +27033,165 @@ extension DomainDescription.Devices.Interface.Coalesce.Received {
             self.xml = xml
         }
 
-        /// The `max` attribute.
-        public var max: Int? {
-            get { attribute("max") }
-            set { setAttribute("max", newValue) }
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `target` attribute.
+        public var target: String? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Source.Adapter {
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI {
+    /// The `<host>` element (first reached at `/domain/devices/hostdev/source/host`).
+    public struct Host: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "host"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name", "port"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant {
+    /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `scsi_host`.
+    public struct SCSIHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "adapter"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+                .init("parentaddr", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.Parentaddr.schema })),
+            ],
+            text: false,
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `<parentaddr>` element.
+        public var parentaddr: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.Parentaddr? {
+            get { view(child: "parentaddr") }
+            set { setView(child: "parentaddr", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant {
+    /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `fc_host`.
+    public struct FcHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "adapter"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+            children: [
+            ],
+            text: false,
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `parent` attribute.
+        public var parent: String? {
+            get { attribute("parent") }
+            set { setAttribute("parent", newValue) }
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `parent_wwnn` attribute.
+        public var parentWwnn: String? {
+            get { attribute("parent_wwnn") }
+            set { setAttribute("parent_wwnn", newValue) }
+        }
+
+        /// The `parent_wwpn` attribute.
+        public var parentWwpn: String? {
+            get { attribute("parent_wwpn") }
+            set { setAttribute("parent_wwpn", newValue) }
+        }
+
+        /// The `parent_fabric_wwn` attribute.
+        public var parentFabricWWN: String? {
+            get { attribute("parent_fabric_wwn") }
+            set { setAttribute("parent_fabric_wwn", newValue) }
+        }
+
+        /// The `wwnn` attribute.
+        public var wwnn: String? {
+            get { attribute("wwnn") }
+            set { setAttribute("wwnn", newValue) }
+        }
+
+        /// The `wwpn` attribute.
+        public var wwpn: String? {
+            get { attribute("wwpn") }
+            set { setAttribute("wwpn", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost {
     /// The `<parentaddr>` element (first reached at `/domain/devices/hostdev/source/adapter/parentaddr`).
     public struct Parentaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -20049,7 +27204,7 @@ extension DomainDescription.Devices.Hostdev.Source.Adapter {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["unique_id"],
             children: [
-                .init("address", .view({ DomainDescription.OS.Nvram.Source.Address.schema })),
+                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
             ],
             text: false)
 
@@ -20065,7 +27220,7 @@ extension DomainDescription.Devices.Hostdev.Source.Adapter {
         }
 
         /// The `<address>` element.
-        public var address: DomainDescription.OS.Nvram.Source.Address? {
+        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
         }

@@ -303,10 +303,18 @@ extension DomainSnapshotDescription.Disks {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["name", "snapshot", "type"],
             children: [
-                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Source.schema })),
-                .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Driver.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "file",
+                cases: [
+                    "file": { DomainSnapshotDescription.Disks.Disk.Variant.File.schema },
+                    "block": { DomainSnapshotDescription.Disks.Disk.Variant.Block.schema },
+                    "network": { DomainSnapshotDescription.Disks.Disk.Variant.Network.schema },
+                ],
+                attributes: [],
+                children: ["source", "driver"]),
+            order: ["source", "driver"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -331,16 +339,39 @@ extension DomainSnapshotDescription.Disks {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `<source>` element.
-        public var source: DomainSnapshotDescription.Disks.Disk.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<driver>` element.
-        public var driver: DomainSnapshotDescription.Disks.Disk.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
+        /// The variants of `<disk>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainSnapshotDescription.Disks.Disk.Variant.File)
+            /// `type='block'`.
+            case block(DomainSnapshotDescription.Disks.Disk.Variant.Block)
+            /// `type='network'`.
+            case network(DomainSnapshotDescription.Disks.Disk.Variant.Network)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainSnapshotDescription.Disks.Disk.Variant.File(xml: element))
+                case "block": self = .block(DomainSnapshotDescription.Disks.Disk.Variant.Block(xml: element))
+                case "network": self = .network(DomainSnapshotDescription.Disks.Disk.Variant.Network(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .network(let view): ("network", view.xml)
+                }
+            }
         }
 
         /// Values of `Snapshot`; a value a newer libvirt writes is kept as it is.
@@ -388,7 +419,114 @@ extension DomainSnapshotDescription.Disks {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk {
+extension DomainSnapshotDescription.Disks.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domainsnapshot/disks/disk`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.schema })),
+                .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
+            ],
+            text: false,
+            order: ["source", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainSnapshotDescription.Disks.Disk.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainSnapshotDescription.Disks.Disk.Variant.File.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domainsnapshot/disks/disk`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Block.Source.schema })),
+                .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
+            ],
+            text: false,
+            order: ["source", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainSnapshotDescription.Disks.Disk.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainSnapshotDescription.Disks.Disk.Variant.File.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domainsnapshot/disks/disk`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "disk"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.schema })),
+            ],
+            text: false,
+            order: ["source", "driver"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.File {
     /// The `<source>` element (first reached at `/domainsnapshot/disks/disk/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -399,22 +537,12 @@ extension DomainSnapshotDescription.Disks.Disk {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "index", "dev", "protocol", "name", "tls", "tlsHostname", "query"],
+            attributes: ["file", "index"],
             children: [
-                .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Source.Seclabel.schema }), repeated: true),
-                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Source.Slices.schema })),
+                .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
+                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
                 .init("privateData", .flag),
-                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Source.Encryption.schema })),
-                .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Source.Host.schema }), repeated: true),
-                .init("snapshot", .view({ DomainSnapshotDescription.Disks.Disk.Source.Snapshot.schema })),
-                .init("config", .view({ DomainSnapshotDescription.Disks.Disk.Source.Config.schema })),
-                .init("auth", .view({ DomainSnapshotDescription.Disks.Disk.Source.Auth.schema })),
-                .init("initiator", .view({ DomainSnapshotDescription.Disks.Disk.Source.Initiator.schema })),
-                .init("cookies", .view({ DomainSnapshotDescription.Disks.Disk.Source.Cookies.schema })),
-                .init("readahead", .view({ DomainSnapshotDescription.Disks.Disk.Source.Readahead.schema })),
-                .init("timeout", .view({ DomainSnapshotDescription.Disks.Disk.Source.Timeout.schema })),
-                .init("ssl", .view({ DomainSnapshotDescription.Disks.Disk.Source.Ssl.schema })),
-                .init("identity", .view({ DomainSnapshotDescription.Disks.Disk.Source.Identity.schema })),
+                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
             ],
             text: false)
 
@@ -435,14 +563,193 @@ extension DomainSnapshotDescription.Disks.Disk {
             set { setAttribute("index", newValue) }
         }
 
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.File {
+    /// The `<driver>` element (first reached at `/domainsnapshot/disks/disk/driver`).
+    public struct Driver: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "driver"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("metadata_cache", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<metadata_cache>` element.
+        public var metadataCache: DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache? {
+            get { view(child: "metadata_cache") }
+            set { setView(child: "metadata_cache", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `cow`.
+            public static let cow: Self = "cow"
+
+            /// `qcow`.
+            public static let qcow: Self = "qcow"
+
+            /// `qcow2`.
+            public static let qcow2: Self = "qcow2"
+
+            /// `qed`.
+            public static let qed: Self = "qed"
+
+            /// `vmdk`.
+            public static let vmdk: Self = "vmdk"
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.Block {
+    /// The `<source>` element (first reached at `/domainsnapshot/disks/disk/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev", "index"],
+            children: [
+                .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
+                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
         /// The `dev` attribute.
         public var device: String? {
             get { attribute("dev") }
             set { setAttribute("dev", newValue) }
         }
 
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network {
+    /// The `<source>` element (first reached at `/domainsnapshot/disks/disk/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
+            children: [
+                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
+                .init("privateData", .flag),
+                .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Host.schema }), repeated: true),
+                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
+                .init("snapshot", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Snapshot.schema })),
+                .init("config", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Config.schema })),
+                .init("auth", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.schema })),
+                .init("initiator", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.schema })),
+                .init("cookies", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.schema })),
+                .init("readahead", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Readahead.schema })),
+                .init("timeout", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Timeout.schema })),
+                .init("ssl", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Ssl.schema })),
+                .init("identity", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Identity.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
         /// The `protocol` attribute.
-        public var `protocol`: DomainSnapshotDescription.Disks.Disk.Source.Kind? {
+        public var `protocol`: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Kind? {
             get { attribute("protocol") }
             set { setAttribute("protocol", newValue) }
         }
@@ -465,20 +772,20 @@ extension DomainSnapshotDescription.Disks.Disk {
             set { setAttribute("tlsHostname", newValue) }
         }
 
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
         /// The `query` attribute.
         public var query: String? {
             get { attribute("query") }
             set { setAttribute("query", newValue) }
         }
 
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainSnapshotDescription.Disks.Disk.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
         /// The `<slices>` element.
-        public var slices: DomainSnapshotDescription.Disks.Disk.Source.Slices? {
+        public var slices: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices? {
             get { view(child: "slices") }
             set { setView(child: "slices", newValue) }
         }
@@ -489,68 +796,68 @@ extension DomainSnapshotDescription.Disks.Disk {
             set { setFlag(child: "privateData", newValue) }
         }
 
-        /// The `<encryption>` element.
-        public var encryption: DomainSnapshotDescription.Disks.Disk.Source.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
         /// The `<host>` elements.
-        public var hosts: [DomainSnapshotDescription.Disks.Disk.Source.Host] {
+        public var hosts: [DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Host] {
             get { views(children: "host") }
             set { setViews(children: "host", newValue) }
         }
 
+        /// The `<encryption>` element.
+        public var encryption: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
         /// The `<snapshot>` element.
-        public var snapshot: DomainSnapshotDescription.Disks.Disk.Source.Snapshot? {
+        public var snapshot: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Snapshot? {
             get { view(child: "snapshot") }
             set { setView(child: "snapshot", newValue) }
         }
 
         /// The `<config>` element.
-        public var config: DomainSnapshotDescription.Disks.Disk.Source.Config? {
+        public var config: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Config? {
             get { view(child: "config") }
             set { setView(child: "config", newValue) }
         }
 
         /// The `<auth>` element.
-        public var auth: DomainSnapshotDescription.Disks.Disk.Source.Auth? {
+        public var auth: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth? {
             get { view(child: "auth") }
             set { setView(child: "auth", newValue) }
         }
 
         /// The `<initiator>` element.
-        public var initiator: DomainSnapshotDescription.Disks.Disk.Source.Initiator? {
+        public var initiator: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator? {
             get { view(child: "initiator") }
             set { setView(child: "initiator", newValue) }
         }
 
         /// The `<cookies>` element.
-        public var cookies: DomainSnapshotDescription.Disks.Disk.Source.Cookies? {
+        public var cookies: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies? {
             get { view(child: "cookies") }
             set { setView(child: "cookies", newValue) }
         }
 
         /// The `<readahead>` element.
-        public var readahead: DomainSnapshotDescription.Disks.Disk.Source.Readahead? {
+        public var readahead: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Readahead? {
             get { view(child: "readahead") }
             set { setView(child: "readahead", newValue) }
         }
 
         /// The `<timeout>` element.
-        public var timeout: DomainSnapshotDescription.Disks.Disk.Source.Timeout? {
+        public var timeout: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Timeout? {
             get { view(child: "timeout") }
             set { setView(child: "timeout", newValue) }
         }
 
         /// The `<ssl>` element.
-        public var ssl: DomainSnapshotDescription.Disks.Disk.Source.Ssl? {
+        public var ssl: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Ssl? {
             get { view(child: "ssl") }
             set { setView(child: "ssl", newValue) }
         }
 
         /// The `<identity>` element.
-        public var identity: DomainSnapshotDescription.Disks.Disk.Source.Identity? {
+        public var identity: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Identity? {
             get { view(child: "identity") }
             set { setView(child: "identity", newValue) }
         }
@@ -604,69 +911,7 @@ extension DomainSnapshotDescription.Disks.Disk {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk {
-    /// The `<driver>` element (first reached at `/domainsnapshot/disks/disk/driver`).
-    public struct Driver: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "driver"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("metadata_cache", .view({ DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainSnapshotDescription.Disks.Disk.Driver.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<metadata_cache>` element.
-        public var metadataCache: DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache? {
-            get { view(child: "metadata_cache") }
-            set { setView(child: "metadata_cache", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `cow`.
-            public static let cow: Self = "cow"
-
-            /// `qcow`.
-            public static let qcow: Self = "qcow"
-
-            /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
-
-            /// `qed`.
-            public static let qed: Self = "qed"
-
-            /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
-        }
-    }
-}
-
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
     /// The `<seclabel>` element (first reached at `/domainsnapshot/disks/disk/source/seclabel`).
     public struct Seclabel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -701,7 +946,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `labelskip` attribute.
-        public var labelskip: DomainSnapshotDescription.Disks.Disk.Source.Seclabel.Labelskip? {
+        public var labelskip: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.Labelskip? {
             get { attribute("labelskip") }
             set { setAttribute("labelskip", newValue) }
         }
@@ -728,7 +973,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
     /// The `<slices>` element (first reached at `/domainsnapshot/disks/disk/source/slices`).
     public struct Slices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -741,7 +986,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("slice", .view({ DomainSnapshotDescription.Disks.Disk.Source.Slices.Slice.schema })),
+                .init("slice", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.Slice.schema })),
             ],
             text: false)
 
@@ -751,14 +996,14 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `<slice>` element.
-        public var slice: DomainSnapshotDescription.Disks.Disk.Source.Slices.Slice? {
+        public var slice: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.Slice? {
             get { view(child: "slice") }
             set { setView(child: "slice", newValue) }
         }
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
     /// The `<encryption>` element (first reached at `/domainsnapshot/disks/disk/source/encryption`).
     public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -771,9 +1016,9 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["format", "engine"],
             children: [
-                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Source.Encryption.Secret.schema })),
-                .init("cipher", .view({ DomainSnapshotDescription.Disks.Disk.Source.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ DomainSnapshotDescription.Disks.Disk.Source.Encryption.Ivgen.schema })),
+                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Secret.schema })),
+                .init("cipher", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Cipher.schema })),
+                .init("ivgen", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Ivgen.schema })),
             ],
             text: false)
 
@@ -783,31 +1028,31 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `format` attribute.
-        public var format: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Format? {
+        public var format: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Format? {
             get { attribute("format") }
             set { setAttribute("format", newValue) }
         }
 
         /// The `engine` attribute.
-        public var engine: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Engine? {
+        public var engine: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Engine? {
             get { attribute("engine") }
             set { setAttribute("engine", newValue) }
         }
 
         /// The `<secret>` element.
-        public var secret: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Secret? {
+        public var secret: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Secret? {
             get { view(child: "secret") }
             set { setView(child: "secret", newValue) }
         }
 
         /// The `<cipher>` element.
-        public var cipher: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Cipher? {
+        public var cipher: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Cipher? {
             get { view(child: "cipher") }
             set { setView(child: "cipher", newValue) }
         }
 
         /// The `<ivgen>` element.
-        public var ivgen: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Ivgen? {
+        public var ivgen: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Ivgen? {
             get { view(child: "ivgen") }
             set { setView(child: "ivgen", newValue) }
         }
@@ -854,7 +1099,37 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Driver {
+    /// The `<metadata_cache>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache`).
+    public struct MetadataCache: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "metadata_cache"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("max_size", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.MaxSize.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<max_size>` element.
+        public var maxSize: DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.MaxSize? {
+            get { view(child: "max_size") }
+            set { setView(child: "max_size", newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<host>` element (first reached at `/domainsnapshot/disks/disk/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -876,7 +1151,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `transport` attribute.
-        public var transport: DomainSnapshotDescription.Disks.Disk.Source.Host.Transport? {
+        public var transport: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Host.Transport? {
             get { attribute("transport") }
             set { setAttribute("transport", newValue) }
         }
@@ -921,7 +1196,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<snapshot>` element (first reached at `/domainsnapshot/disks/disk/source/snapshot`).
     public struct Snapshot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -950,7 +1225,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<config>` element (first reached at `/domainsnapshot/disks/disk/source/config`).
     public struct Config: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -979,7 +1254,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<auth>` element (first reached at `/domainsnapshot/disks/disk/source/auth`).
     public struct Auth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -992,7 +1267,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["username"],
             children: [
-                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Source.Auth.Secret.schema })),
+                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.Secret.schema })),
             ],
             text: false)
 
@@ -1008,14 +1283,14 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `<secret>` element.
-        public var secret: DomainSnapshotDescription.Disks.Disk.Source.Auth.Secret? {
+        public var secret: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.Secret? {
             get { view(child: "secret") }
             set { setView(child: "secret", newValue) }
         }
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<initiator>` element (first reached at `/domainsnapshot/disks/disk/source/initiator`).
     public struct Initiator: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1028,7 +1303,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("iqn", .view({ DomainSnapshotDescription.Disks.Disk.Source.Initiator.Iqn.schema })),
+                .init("iqn", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.Iqn.schema })),
             ],
             text: false)
 
@@ -1038,14 +1313,14 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `<iqn>` element.
-        public var iqn: DomainSnapshotDescription.Disks.Disk.Source.Initiator.Iqn? {
+        public var iqn: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.Iqn? {
             get { view(child: "iqn") }
             set { setView(child: "iqn", newValue) }
         }
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<cookies>` element (first reached at `/domainsnapshot/disks/disk/source/cookies`).
     public struct Cookies: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1058,7 +1333,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("cookie", .view({ DomainSnapshotDescription.Disks.Disk.Source.Cookies.Cookie.schema }), repeated: true),
+                .init("cookie", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.Cookie.schema }), repeated: true),
             ],
             text: false)
 
@@ -1068,14 +1343,14 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
         }
 
         /// The `<cookie>` elements.
-        public var cookies: [DomainSnapshotDescription.Disks.Disk.Source.Cookies.Cookie] {
+        public var cookies: [DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.Cookie] {
             get { views(children: "cookie") }
             set { setViews(children: "cookie", newValue) }
         }
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<readahead>` element (first reached at `/domainsnapshot/disks/disk/source/readahead`).
     public struct Readahead: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1104,7 +1379,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<timeout>` element (first reached at `/domainsnapshot/disks/disk/source/timeout`).
     public struct Timeout: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1133,7 +1408,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<ssl>` element (first reached at `/domainsnapshot/disks/disk/source/ssl`).
     public struct Ssl: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1162,7 +1437,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
     /// The `<identity>` element (first reached at `/domainsnapshot/disks/disk/source/identity`).
     public struct Identity: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1197,37 +1472,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Driver {
-    /// The `<metadata_cache>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache`).
-    public struct MetadataCache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "metadata_cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("max_size", .view({ DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache.MaxSize.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<max_size>` element.
-        public var maxSize: DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache.MaxSize? {
-            get { view(child: "max_size") }
-            set { setView(child: "max_size", newValue) }
-        }
-    }
-}
-
-extension DomainSnapshotDescription.Disks.Disk.Source.Slices {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices {
     /// The `<slice>` element (first reached at `/domainsnapshot/disks/disk/source/slices/slice`).
     public struct Slice: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1249,7 +1494,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Slices {
         }
 
         /// The `type` attribute.
-        public var type: DomainSnapshotDescription.Disks.Disk.Source.Slices.Slice.Kind? {
+        public var type: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.Slice.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -1282,7 +1527,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Slices {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
     /// The `<secret>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1304,7 +1549,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
         }
 
         /// The `type` attribute.
-        public var type: DomainSnapshotDescription.Disks.Disk.Source.Encryption.Secret.Kind? {
+        public var type: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Secret.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -1337,7 +1582,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
     /// The `<cipher>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/cipher`).
     public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1384,7 +1629,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
     /// The `<ivgen>` element (first reached at `/domainsnapshot/disks/disk/source/encryption/ivgen`).
     public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1419,7 +1664,42 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Encryption {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Auth {
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache {
+    /// The `<max_size>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache/max_size`).
+    public struct MaxSize: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "max_size"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["unit"],
+            children: [
+            ],
+            text: true)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+
+        /// The element's text.
+        public var value: UInt64? {
+            get { text() }
+            set { setText(newValue) }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth {
     /// The `<secret>` element (first reached at `/domainsnapshot/disks/disk/source/auth/secret`).
     public struct Secret: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1441,7 +1721,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Auth {
         }
 
         /// The `type` attribute.
-        public var type: DomainSnapshotDescription.Disks.Disk.Source.Auth.Secret.Kind? {
+        public var type: DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.Secret.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -1477,7 +1757,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Auth {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Initiator {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator {
     /// The `<iqn>` element (first reached at `/domainsnapshot/disks/disk/source/initiator/iqn`).
     public struct Iqn: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1506,7 +1786,7 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Initiator {
     }
 }
 
-extension DomainSnapshotDescription.Disks.Disk.Source.Cookies {
+extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies {
     /// The `<cookie>` element (first reached at `/domainsnapshot/disks/disk/source/cookies/cookie`).
     public struct Cookie: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1535,41 +1815,6 @@ extension DomainSnapshotDescription.Disks.Disk.Source.Cookies {
 
         /// The element's text.
         public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-    }
-}
-
-extension DomainSnapshotDescription.Disks.Disk.Driver.MetadataCache {
-    /// The `<max_size>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache/max_size`).
-    public struct MaxSize: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "max_size"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The element's text.
-        public var value: UInt64? {
             get { text() }
             set { setText(newValue) }
         }

@@ -383,12 +383,21 @@ extension NetworkPortDescription {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "bridge", "macTableManager", "dev", "mode", "managed"],
+            attributes: ["type"],
             children: [
-                .init("driver", .view({ NetworkPortDescription.Plug.Driver.schema })),
-                .init("address", .view({ NetworkPortDescription.Plug.Address.schema })),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "network": { NetworkPortDescription.Plug.Variant.Network.schema },
+                    "bridge": { NetworkPortDescription.Plug.Variant.Bridge.schema },
+                    "direct": { NetworkPortDescription.Plug.Variant.Direct.schema },
+                    "hostdev-pci": { NetworkPortDescription.Plug.Variant.HostdevPCI.schema },
+                ],
+                attributes: ["bridge", "macTableManager", "dev", "mode", "managed"],
+                children: ["driver", "address"]),
+            order: ["driver", "address"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -401,46 +410,43 @@ extension NetworkPortDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `bridge` attribute.
-        public var bridge: String? {
-            get { attribute("bridge") }
-            set { setAttribute("bridge", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `macTableManager` attribute.
-        public var macTableManager: NetworkPortDescription.Plug.MACTableManager? {
-            get { attribute("macTableManager") }
-            set { setAttribute("macTableManager", newValue) }
-        }
+        /// The variants of `<plug>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='network'`.
+            case network(NetworkPortDescription.Plug.Variant.Network)
+            /// `type='bridge'`.
+            case bridge(NetworkPortDescription.Plug.Variant.Bridge)
+            /// `type='direct'`.
+            case direct(NetworkPortDescription.Plug.Variant.Direct)
+            /// `type='hostdev-pci'`.
+            case hostdevPCI(NetworkPortDescription.Plug.Variant.HostdevPCI)
 
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "network"?: self = .network(NetworkPortDescription.Plug.Variant.Network(xml: element))
+                case "bridge"?: self = .bridge(NetworkPortDescription.Plug.Variant.Bridge(xml: element))
+                case "direct"?: self = .direct(NetworkPortDescription.Plug.Variant.Direct(xml: element))
+                case "hostdev-pci"?: self = .hostdevPCI(NetworkPortDescription.Plug.Variant.HostdevPCI(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The `mode` attribute.
-        public var mode: NetworkPortDescription.Plug.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: NetworkPortDescription.Plug.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: NetworkPortDescription.Plug.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .network(let view): ("network", view.xml)
+                case .bridge(let view): ("bridge", view.xml)
+                case .direct(let view): ("direct", view.xml)
+                case .hostdevPCI(let view): ("hostdev-pci", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -464,46 +470,6 @@ extension NetworkPortDescription {
 
             /// `hostdev-pci`.
             public static let hostdevPCI: Self = "hostdev-pci"
-        }
-
-        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
-        public struct MACTableManager: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `kernel`.
-            public static let kernel: Self = "kernel"
-
-            /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `bridge`.
-            public static let bridge: Self = "bridge"
-
-            /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
-
-            /// `private`.
-            public static let `private`: Self = "private"
-
-            /// `vepa`.
-            public static let vepa: Self = "vepa"
         }
     }
 }
@@ -666,7 +632,216 @@ extension NetworkPortDescription.Vlan {
     }
 }
 
-extension NetworkPortDescription.Plug {
+extension NetworkPortDescription.Plug.Variant {
+    /// What the `<plug>` element (first reached at `/networkport/plug`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "plug"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bridge", "macTableManager"],
+            children: [
+            ],
+            text: false,
+            order: ["driver", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
+        }
+
+        /// The `macTableManager` attribute.
+        public var macTableManager: NetworkPortDescription.Plug.Variant.Network.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kernel`.
+            public static let kernel: Self = "kernel"
+
+            /// `libvirt`.
+            public static let libvirt: Self = "libvirt"
+        }
+    }
+}
+
+extension NetworkPortDescription.Plug.Variant {
+    /// What the `<plug>` element (first reached at `/networkport/plug`) holds when its `type` is `bridge`.
+    public struct Bridge: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "plug"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["bridge", "macTableManager"],
+            children: [
+            ],
+            text: false,
+            order: ["driver", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
+        }
+
+        /// The `macTableManager` attribute.
+        public var macTableManager: NetworkPortDescription.Plug.Variant.Bridge.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kernel`.
+            public static let kernel: Self = "kernel"
+
+            /// `libvirt`.
+            public static let libvirt: Self = "libvirt"
+        }
+    }
+}
+
+extension NetworkPortDescription.Plug.Variant {
+    /// What the `<plug>` element (first reached at `/networkport/plug`) holds when its `type` is `direct`.
+    public struct Direct: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "plug"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["dev", "mode"],
+            children: [
+            ],
+            text: false,
+            order: ["driver", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: NetworkPortDescription.Plug.Variant.Direct.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `bridge`.
+            public static let bridge: Self = "bridge"
+
+            /// `passthrough`.
+            public static let passthrough: Self = "passthrough"
+
+            /// `private`.
+            public static let `private`: Self = "private"
+
+            /// `vepa`.
+            public static let vepa: Self = "vepa"
+        }
+    }
+}
+
+extension NetworkPortDescription.Plug.Variant {
+    /// What the `<plug>` element (first reached at `/networkport/plug`) holds when its `type` is `hostdev-pci`.
+    public struct HostdevPCI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "plug"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["managed"],
+            children: [
+                .init("driver", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Driver.schema })),
+                .init("address", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Address.schema })),
+            ],
+            text: false,
+            order: ["driver", "address"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: NetworkPortDescription.Plug.Variant.HostdevPCI.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: NetworkPortDescription.Plug.Variant.HostdevPCI.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension NetworkPortDescription.Plug.Variant.HostdevPCI {
     /// The `<driver>` element (first reached at `/networkport/plug/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -688,7 +863,7 @@ extension NetworkPortDescription.Plug {
         }
 
         /// The `name` attribute.
-        public var name: NetworkPortDescription.Plug.Driver.Name? {
+        public var name: NetworkPortDescription.Plug.Variant.HostdevPCI.Driver.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
@@ -712,7 +887,7 @@ extension NetworkPortDescription.Plug {
     }
 }
 
-extension NetworkPortDescription.Plug {
+extension NetworkPortDescription.Plug.Variant.HostdevPCI {
     /// The `<address>` element (first reached at `/networkport/plug/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

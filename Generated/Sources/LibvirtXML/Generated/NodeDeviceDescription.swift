@@ -210,53 +210,33 @@ extension NodeDeviceDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type"],
             children: [
-                .init("product", .view({ NodeDeviceDescription.Capability.Product.schema })),
-                .init("hardware", .view({ NodeDeviceDescription.Capability.Hardware.schema })),
-                .init("firmware", .view({ NodeDeviceDescription.Capability.Firmware.schema })),
-                .init("class", .value),
-                .init("domain", .value),
-                .init("bus", .value),
-                .init("slot", .value),
-                .init("function", .value),
-                .init("vendor", .view({ NodeDeviceDescription.Capability.Vendor.schema })),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Capability2.schema }), repeated: true),
-                .init("iommuGroup", .view({ NodeDeviceDescription.Capability.IommuGroup.schema })),
-                .init("numa", .view({ NodeDeviceDescription.Capability.NUMA.schema })),
-                .init("pci-express", .view({ NodeDeviceDescription.Capability.PCIExpress.schema })),
-                .init("device", .value),
-                .init("number", .value),
-                .init("subclass", .value),
-                .init("protocol", .value),
-                .init("description", .value),
-                .init("interface", .value),
-                .init("address", .value),
-                .init("link", .view({ NodeDeviceDescription.Capability.Link.schema })),
-                .init("feature", .view({ NodeDeviceDescription.Capability.Feature.schema }), repeated: true),
-                .init("char", .value),
-                .init("host", .value),
-                .init("unique_id", .value),
-                .init("target", .value),
-                .init("lun", .value),
-                .init("type", .view({ NodeDeviceDescription.Capability.Kind2.schema })),
-                .init("block", .value),
-                .init("drive_type", .value),
-                .init("model", .value),
-                .init("serial", .value),
-                .init("size", .value),
-                .init("logical_block_size", .value),
-                .init("num_blocks", .value),
-                .init("uuid", .value),
-                .init("parent_addr", .value),
-                .init("attr", .view({ NodeDeviceDescription.Capability.Attr.schema }), repeated: true),
-                .init("cssid", .value),
-                .init("ssid", .value),
-                .init("devno", .value),
-                .init("channel_dev_addr", .view({ NodeDeviceDescription.Capability.ChannelDeviceAddress.schema })),
-                .init("chardev", .value),
-                .init("ap-adapter", .value),
-                .init("ap-domain", .value),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "system": { NodeDeviceDescription.Capability.Variant.System.schema },
+                    "pci": { NodeDeviceDescription.Capability.Variant.PCI.schema },
+                    "usb_device": { NodeDeviceDescription.Capability.Variant.USBDevice.schema },
+                    "usb": { NodeDeviceDescription.Capability.Variant.USB.schema },
+                    "net": { NodeDeviceDescription.Capability.Variant.Net.schema },
+                    "scsi_generic": { NodeDeviceDescription.Capability.Variant.SCSIGeneric.schema },
+                    "scsi_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.schema },
+                    "scsi_target": { NodeDeviceDescription.Capability.Variant.SCSITarget.schema },
+                    "scsi": { NodeDeviceDescription.Capability.Variant.SCSI.schema },
+                    "storage": { NodeDeviceDescription.Capability.Variant.Storage.schema },
+                    "drm": { NodeDeviceDescription.Capability.Variant.Drm.schema },
+                    "mdev": { NodeDeviceDescription.Capability.Variant.Mdev.schema },
+                    "ccw": { NodeDeviceDescription.Capability.Variant.Ccw.schema },
+                    "css": { NodeDeviceDescription.Capability.Variant.Css.schema },
+                    "vdpa": { NodeDeviceDescription.Capability.Variant.Vdpa.schema },
+                    "ap_card": { NodeDeviceDescription.Capability.Variant.ApCard.schema },
+                    "ap_queue": { NodeDeviceDescription.Capability.Variant.ApQueue.schema },
+                    "ap_matrix": { NodeDeviceDescription.Capability.Variant.ApMatrix.schema },
+                ],
+                attributes: [],
+                children: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"]),
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -269,274 +249,99 @@ extension NodeDeviceDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The `<product>` element.
-        public var product: NodeDeviceDescription.Capability.Product? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<hardware>` element.
-        public var hardware: NodeDeviceDescription.Capability.Hardware? {
-            get { view(child: "hardware") }
-            set { setView(child: "hardware", newValue) }
-        }
+        /// The variants of `<capability>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='system'`.
+            case system(NodeDeviceDescription.Capability.Variant.System)
+            /// `type='pci'`.
+            case pci(NodeDeviceDescription.Capability.Variant.PCI)
+            /// `type='usb_device'`.
+            case usbDevice(NodeDeviceDescription.Capability.Variant.USBDevice)
+            /// `type='usb'`.
+            case usb(NodeDeviceDescription.Capability.Variant.USB)
+            /// `type='net'`.
+            case net(NodeDeviceDescription.Capability.Variant.Net)
+            /// `type='scsi_generic'`.
+            case scsiGeneric(NodeDeviceDescription.Capability.Variant.SCSIGeneric)
+            /// `type='scsi_host'`.
+            case scsiHost(NodeDeviceDescription.Capability.Variant.SCSIHost)
+            /// `type='scsi_target'`.
+            case scsiTarget(NodeDeviceDescription.Capability.Variant.SCSITarget)
+            /// `type='scsi'`.
+            case scsi(NodeDeviceDescription.Capability.Variant.SCSI)
+            /// `type='storage'`.
+            case storage(NodeDeviceDescription.Capability.Variant.Storage)
+            /// `type='drm'`.
+            case drm(NodeDeviceDescription.Capability.Variant.Drm)
+            /// `type='mdev'`.
+            case mdev(NodeDeviceDescription.Capability.Variant.Mdev)
+            /// `type='ccw'`.
+            case ccw(NodeDeviceDescription.Capability.Variant.Ccw)
+            /// `type='css'`.
+            case css(NodeDeviceDescription.Capability.Variant.Css)
+            /// `type='vdpa'`.
+            case vdpa(NodeDeviceDescription.Capability.Variant.Vdpa)
+            /// `type='ap_card'`.
+            case apCard(NodeDeviceDescription.Capability.Variant.ApCard)
+            /// `type='ap_queue'`.
+            case apQueue(NodeDeviceDescription.Capability.Variant.ApQueue)
+            /// `type='ap_matrix'`.
+            case apMatrix(NodeDeviceDescription.Capability.Variant.ApMatrix)
 
-        /// The `<firmware>` element.
-        public var firmware: NodeDeviceDescription.Capability.Firmware? {
-            get { view(child: "firmware") }
-            set { setView(child: "firmware", newValue) }
-        }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "system"?: self = .system(NodeDeviceDescription.Capability.Variant.System(xml: element))
+                case "pci"?: self = .pci(NodeDeviceDescription.Capability.Variant.PCI(xml: element))
+                case "usb_device"?: self = .usbDevice(NodeDeviceDescription.Capability.Variant.USBDevice(xml: element))
+                case "usb"?: self = .usb(NodeDeviceDescription.Capability.Variant.USB(xml: element))
+                case "net"?: self = .net(NodeDeviceDescription.Capability.Variant.Net(xml: element))
+                case "scsi_generic"?: self = .scsiGeneric(NodeDeviceDescription.Capability.Variant.SCSIGeneric(xml: element))
+                case "scsi_host"?: self = .scsiHost(NodeDeviceDescription.Capability.Variant.SCSIHost(xml: element))
+                case "scsi_target"?: self = .scsiTarget(NodeDeviceDescription.Capability.Variant.SCSITarget(xml: element))
+                case "scsi"?: self = .scsi(NodeDeviceDescription.Capability.Variant.SCSI(xml: element))
+                case "storage"?: self = .storage(NodeDeviceDescription.Capability.Variant.Storage(xml: element))
+                case "drm"?: self = .drm(NodeDeviceDescription.Capability.Variant.Drm(xml: element))
+                case "mdev"?: self = .mdev(NodeDeviceDescription.Capability.Variant.Mdev(xml: element))
+                case "ccw"?: self = .ccw(NodeDeviceDescription.Capability.Variant.Ccw(xml: element))
+                case "css"?: self = .css(NodeDeviceDescription.Capability.Variant.Css(xml: element))
+                case "vdpa"?: self = .vdpa(NodeDeviceDescription.Capability.Variant.Vdpa(xml: element))
+                case "ap_card"?: self = .apCard(NodeDeviceDescription.Capability.Variant.ApCard(xml: element))
+                case "ap_queue"?: self = .apQueue(NodeDeviceDescription.Capability.Variant.ApQueue(xml: element))
+                case "ap_matrix"?: self = .apMatrix(NodeDeviceDescription.Capability.Variant.ApMatrix(xml: element))
+                default: return nil
+                }
+            }
 
-        /// The text of the `<class>` element.
-        public var `class`: UInt64? {
-            get { value(child: "class") }
-            set { setValue(child: "class", newValue) }
-        }
-
-        /// The text of the `<domain>` element.
-        public var domain: UInt64? {
-            get { value(child: "domain") }
-            set { setValue(child: "domain", newValue) }
-        }
-
-        /// The text of the `<bus>` element.
-        public var bus: String? {
-            get { value(child: "bus") }
-            set { setValue(child: "bus", newValue) }
-        }
-
-        /// The text of the `<slot>` element.
-        public var slot: UInt64? {
-            get { value(child: "slot") }
-            set { setValue(child: "slot", newValue) }
-        }
-
-        /// The text of the `<function>` element.
-        public var function: UInt64? {
-            get { value(child: "function") }
-            set { setValue(child: "function", newValue) }
-        }
-
-        /// The `<vendor>` element.
-        public var vendor: NodeDeviceDescription.Capability.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
-        }
-
-        /// The `<capability>` elements.
-        public var capabilities: [NodeDeviceDescription.Capability.Capability2] {
-            get { views(children: "capability") }
-            set { setViews(children: "capability", newValue) }
-        }
-
-        /// The `<iommuGroup>` element.
-        public var iommuGroup: NodeDeviceDescription.Capability.IommuGroup? {
-            get { view(child: "iommuGroup") }
-            set { setView(child: "iommuGroup", newValue) }
-        }
-
-        /// The `<numa>` element.
-        public var numa: NodeDeviceDescription.Capability.NUMA? {
-            get { view(child: "numa") }
-            set { setView(child: "numa", newValue) }
-        }
-
-        /// The `<pci-express>` element.
-        public var pciExpress: NodeDeviceDescription.Capability.PCIExpress? {
-            get { view(child: "pci-express") }
-            set { setView(child: "pci-express", newValue) }
-        }
-
-        /// The text of the `<device>` element.
-        public var device: UInt64? {
-            get { value(child: "device") }
-            set { setValue(child: "device", newValue) }
-        }
-
-        /// The text of the `<number>` element.
-        public var number: UInt64? {
-            get { value(child: "number") }
-            set { setValue(child: "number", newValue) }
-        }
-
-        /// The text of the `<subclass>` element.
-        public var subclass: UInt64? {
-            get { value(child: "subclass") }
-            set { setValue(child: "subclass", newValue) }
-        }
-
-        /// The text of the `<protocol>` element.
-        public var `protocol`: UInt64? {
-            get { value(child: "protocol") }
-            set { setValue(child: "protocol", newValue) }
-        }
-
-        /// The text of the `<description>` element.
-        public var description: String? {
-            get { value(child: "description") }
-            set { setValue(child: "description", newValue) }
-        }
-
-        /// The text of the `<interface>` element.
-        public var interface: String? {
-            get { value(child: "interface") }
-            set { setValue(child: "interface", newValue) }
-        }
-
-        /// The text of the `<address>` element.
-        public var address: String? {
-            get { value(child: "address") }
-            set { setValue(child: "address", newValue) }
-        }
-
-        /// The `<link>` element.
-        public var link: NodeDeviceDescription.Capability.Link? {
-            get { view(child: "link") }
-            set { setView(child: "link", newValue) }
-        }
-
-        /// The `<feature>` elements.
-        public var features: [NodeDeviceDescription.Capability.Feature] {
-            get { views(children: "feature") }
-            set { setViews(children: "feature", newValue) }
-        }
-
-        /// The text of the `<char>` element.
-        public var char: String? {
-            get { value(child: "char") }
-            set { setValue(child: "char", newValue) }
-        }
-
-        /// The text of the `<host>` element.
-        public var host: UInt64? {
-            get { value(child: "host") }
-            set { setValue(child: "host", newValue) }
-        }
-
-        /// The text of the `<unique_id>` element.
-        public var uniqueID: Int? {
-            get { value(child: "unique_id") }
-            set { setValue(child: "unique_id", newValue) }
-        }
-
-        /// The text of the `<target>` element.
-        public var target: String? {
-            get { value(child: "target") }
-            set { setValue(child: "target", newValue) }
-        }
-
-        /// The text of the `<lun>` element.
-        public var lun: UInt64? {
-            get { value(child: "lun") }
-            set { setValue(child: "lun", newValue) }
-        }
-
-        /// The `<type>` element.
-        public var type2: NodeDeviceDescription.Capability.Kind2? {
-            get { view(child: "type") }
-            set { setView(child: "type", newValue) }
-        }
-
-        /// The text of the `<block>` element.
-        public var block: String? {
-            get { value(child: "block") }
-            set { setValue(child: "block", newValue) }
-        }
-
-        /// The text of the `<drive_type>` element.
-        public var driveType: String? {
-            get { value(child: "drive_type") }
-            set { setValue(child: "drive_type", newValue) }
-        }
-
-        /// The text of the `<model>` element.
-        public var model: String? {
-            get { value(child: "model") }
-            set { setValue(child: "model", newValue) }
-        }
-
-        /// The text of the `<serial>` element.
-        public var serial: String? {
-            get { value(child: "serial") }
-            set { setValue(child: "serial", newValue) }
-        }
-
-        /// The text of the `<size>` element.
-        public var size: UInt64? {
-            get { value(child: "size") }
-            set { setValue(child: "size", newValue) }
-        }
-
-        /// The text of the `<logical_block_size>` element.
-        public var logicalBlockSize: UInt64? {
-            get { value(child: "logical_block_size") }
-            set { setValue(child: "logical_block_size", newValue) }
-        }
-
-        /// The text of the `<num_blocks>` element.
-        public var numBlocks: UInt64? {
-            get { value(child: "num_blocks") }
-            set { setValue(child: "num_blocks", newValue) }
-        }
-
-        /// The text of the `<uuid>` element.
-        public var uuid: UUID? {
-            get { value(child: "uuid") }
-            set { setValue(child: "uuid", newValue) }
-        }
-
-        /// The text of the `<parent_addr>` element.
-        public var parentAddress: String? {
-            get { value(child: "parent_addr") }
-            set { setValue(child: "parent_addr", newValue) }
-        }
-
-        /// The `<attr>` elements.
-        public var attrs: [NodeDeviceDescription.Capability.Attr] {
-            get { views(children: "attr") }
-            set { setViews(children: "attr", newValue) }
-        }
-
-        /// The text of the `<cssid>` element.
-        public var cssid: String? {
-            get { value(child: "cssid") }
-            set { setValue(child: "cssid", newValue) }
-        }
-
-        /// The text of the `<ssid>` element.
-        public var ssid: String? {
-            get { value(child: "ssid") }
-            set { setValue(child: "ssid", newValue) }
-        }
-
-        /// The text of the `<devno>` element.
-        public var devno: Int? {
-            get { value(child: "devno") }
-            set { setValue(child: "devno", newValue) }
-        }
-
-        /// The `<channel_dev_addr>` element.
-        public var channelDeviceAddress: NodeDeviceDescription.Capability.ChannelDeviceAddress? {
-            get { view(child: "channel_dev_addr") }
-            set { setView(child: "channel_dev_addr", newValue) }
-        }
-
-        /// The text of the `<chardev>` element.
-        public var chardev: String? {
-            get { value(child: "chardev") }
-            set { setValue(child: "chardev", newValue) }
-        }
-
-        /// The text of the `<ap-adapter>` element.
-        public var apAdapter: Int? {
-            get { value(child: "ap-adapter") }
-            set { setValue(child: "ap-adapter", newValue) }
-        }
-
-        /// The text of the `<ap-domain>` element.
-        public var apDomain: Int? {
-            get { value(child: "ap-domain") }
-            set { setValue(child: "ap-domain", newValue) }
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .system(let view): ("system", view.xml)
+                case .pci(let view): ("pci", view.xml)
+                case .usbDevice(let view): ("usb_device", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .net(let view): ("net", view.xml)
+                case .scsiGeneric(let view): ("scsi_generic", view.xml)
+                case .scsiHost(let view): ("scsi_host", view.xml)
+                case .scsiTarget(let view): ("scsi_target", view.xml)
+                case .scsi(let view): ("scsi", view.xml)
+                case .storage(let view): ("storage", view.xml)
+                case .drm(let view): ("drm", view.xml)
+                case .mdev(let view): ("mdev", view.xml)
+                case .ccw(let view): ("ccw", view.xml)
+                case .css(let view): ("css", view.xml)
+                case .vdpa(let view): ("vdpa", view.xml)
+                case .apCard(let view): ("ap_card", view.xml)
+                case .apQueue(let view): ("ap_queue", view.xml)
+                case .apMatrix(let view): ("ap_matrix", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -606,42 +411,935 @@ extension NodeDeviceDescription {
     }
 }
 
-extension NodeDeviceDescription.Capability {
-    /// The `<product>` element (first reached at `/device/capability/product`).
-    public struct Product: XMLElementView {
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `system`.
+    public struct System: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "product"
+        public static let elementName = "capability"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
+            attributes: [],
             children: [
+                .init("product", .value),
+                .init("hardware", .view({ NodeDeviceDescription.Capability.Variant.System.Hardware.schema })),
+                .init("firmware", .view({ NodeDeviceDescription.Capability.Variant.System.Firmware.schema })),
             ],
-            text: true)
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `id` attribute.
-        public var id: String? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
+        /// The text of the `<product>` element.
+        public var product: String? {
+            get { value(child: "product") }
+            set { setValue(child: "product", newValue) }
         }
 
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
+        /// The `<hardware>` element.
+        public var hardware: NodeDeviceDescription.Capability.Variant.System.Hardware? {
+            get { view(child: "hardware") }
+            set { setView(child: "hardware", newValue) }
+        }
+
+        /// The `<firmware>` element.
+        public var firmware: NodeDeviceDescription.Capability.Variant.System.Firmware? {
+            get { view(child: "firmware") }
+            set { setView(child: "firmware", newValue) }
         }
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("class", .value),
+                .init("domain", .value),
+                .init("bus", .value),
+                .init("slot", .value),
+                .init("function", .value),
+                .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.schema }), repeated: true),
+                .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.PCI.IommuGroup.schema })),
+                .init("numa", .view({ NodeDeviceDescription.Capability.Variant.PCI.NUMA.schema })),
+                .init("pci-express", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.schema })),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<class>` element.
+        public var `class`: String? {
+            get { value(child: "class") }
+            set { setValue(child: "class", newValue) }
+        }
+
+        /// The text of the `<domain>` element.
+        public var domain: UInt64? {
+            get { value(child: "domain") }
+            set { setValue(child: "domain", newValue) }
+        }
+
+        /// The text of the `<bus>` element.
+        public var bus: UInt64? {
+            get { value(child: "bus") }
+            set { setValue(child: "bus", newValue) }
+        }
+
+        /// The text of the `<slot>` element.
+        public var slot: UInt64? {
+            get { value(child: "slot") }
+            set { setValue(child: "slot", newValue) }
+        }
+
+        /// The text of the `<function>` element.
+        public var function: UInt64? {
+            get { value(child: "function") }
+            set { setValue(child: "function", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: NodeDeviceDescription.Capability.Variant.PCI.Product? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: NodeDeviceDescription.Capability.Variant.PCI.Product? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<capability>` elements.
+        public var capabilities: [NodeDeviceDescription.Capability.Variant.PCI.Capability] {
+            get { views(children: "capability") }
+            set { setViews(children: "capability", newValue) }
+        }
+
+        /// The `<iommuGroup>` element.
+        public var iommuGroup: NodeDeviceDescription.Capability.Variant.PCI.IommuGroup? {
+            get { view(child: "iommuGroup") }
+            set { setView(child: "iommuGroup", newValue) }
+        }
+
+        /// The `<numa>` element.
+        public var numa: NodeDeviceDescription.Capability.Variant.PCI.NUMA? {
+            get { view(child: "numa") }
+            set { setView(child: "numa", newValue) }
+        }
+
+        /// The `<pci-express>` element.
+        public var pciExpress: NodeDeviceDescription.Capability.Variant.PCI.PCIExpress? {
+            get { view(child: "pci-express") }
+            set { setView(child: "pci-express", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `usb_device`.
+    public struct USBDevice: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("bus", .value),
+                .init("device", .value),
+                .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<bus>` element.
+        public var bus: UInt64? {
+            get { value(child: "bus") }
+            set { setValue(child: "bus", newValue) }
+        }
+
+        /// The text of the `<device>` element.
+        public var device: UInt64? {
+            get { value(child: "device") }
+            set { setValue(child: "device", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: NodeDeviceDescription.Capability.Variant.PCI.Product? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: NodeDeviceDescription.Capability.Variant.PCI.Product? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("number", .value),
+                .init("class", .value),
+                .init("subclass", .value),
+                .init("protocol", .value),
+                .init("description", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<number>` element.
+        public var number: UInt64? {
+            get { value(child: "number") }
+            set { setValue(child: "number", newValue) }
+        }
+
+        /// The text of the `<class>` element.
+        public var `class`: UInt64? {
+            get { value(child: "class") }
+            set { setValue(child: "class", newValue) }
+        }
+
+        /// The text of the `<subclass>` element.
+        public var subclass: UInt64? {
+            get { value(child: "subclass") }
+            set { setValue(child: "subclass", newValue) }
+        }
+
+        /// The text of the `<protocol>` element.
+        public var `protocol`: UInt64? {
+            get { value(child: "protocol") }
+            set { setValue(child: "protocol", newValue) }
+        }
+
+        /// The text of the `<description>` element.
+        public var description: String? {
+            get { value(child: "description") }
+            set { setValue(child: "description", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `net`.
+    public struct Net: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("interface", .value),
+                .init("address", .value),
+                .init("link", .view({ NodeDeviceDescription.Capability.Variant.Net.Link.schema })),
+                .init("feature", .view({ NodeDeviceDescription.Capability.Variant.Net.Feature.schema }), repeated: true),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Net.Capability.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<interface>` element.
+        public var interface: String? {
+            get { value(child: "interface") }
+            set { setValue(child: "interface", newValue) }
+        }
+
+        /// The text of the `<address>` element.
+        public var address: String? {
+            get { value(child: "address") }
+            set { setValue(child: "address", newValue) }
+        }
+
+        /// The `<link>` element.
+        public var link: NodeDeviceDescription.Capability.Variant.Net.Link? {
+            get { view(child: "link") }
+            set { setView(child: "link", newValue) }
+        }
+
+        /// The `<feature>` elements.
+        public var features: [NodeDeviceDescription.Capability.Variant.Net.Feature] {
+            get { views(children: "feature") }
+            set { setViews(children: "feature", newValue) }
+        }
+
+        /// The `<capability>` elements.
+        public var capabilities: [NodeDeviceDescription.Capability.Variant.Net.Capability] {
+            get { views(children: "capability") }
+            set { setViews(children: "capability", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `scsi_generic`.
+    public struct SCSIGeneric: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("char", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<char>` element.
+        public var char: String? {
+            get { value(child: "char") }
+            set { setValue(child: "char", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `scsi_host`.
+    public struct SCSIHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .value),
+                .init("unique_id", .value),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<host>` element.
+        public var host: UInt64? {
+            get { value(child: "host") }
+            set { setValue(child: "host", newValue) }
+        }
+
+        /// The text of the `<unique_id>` element.
+        public var uniqueID: Int? {
+            get { value(child: "unique_id") }
+            set { setValue(child: "unique_id", newValue) }
+        }
+
+        /// The `<capability>` elements.
+        public var capabilities: [NodeDeviceDescription.Capability.Variant.SCSIHost.Capability] {
+            get { views(children: "capability") }
+            set { setViews(children: "capability", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `scsi_target`.
+    public struct SCSITarget: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("target", .value),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.schema })),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<target>` element.
+        public var target: String? {
+            get { value(child: "target") }
+            set { setValue(child: "target", newValue) }
+        }
+
+        /// The `<capability>` element.
+        public var capability: NodeDeviceDescription.Capability.Variant.SCSITarget.Capability? {
+            get { view(child: "capability") }
+            set { setView(child: "capability", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .value),
+                .init("bus", .value),
+                .init("target", .value),
+                .init("lun", .value),
+                .init("type", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<host>` element.
+        public var host: UInt64? {
+            get { value(child: "host") }
+            set { setValue(child: "host", newValue) }
+        }
+
+        /// The text of the `<bus>` element.
+        public var bus: UInt64? {
+            get { value(child: "bus") }
+            set { setValue(child: "bus", newValue) }
+        }
+
+        /// The text of the `<target>` element.
+        public var target: UInt64? {
+            get { value(child: "target") }
+            set { setValue(child: "target", newValue) }
+        }
+
+        /// The text of the `<lun>` element.
+        public var lun: UInt64? {
+            get { value(child: "lun") }
+            set { setValue(child: "lun", newValue) }
+        }
+
+        /// The text of the `<type>` element.
+        public var type: String? {
+            get { value(child: "type") }
+            set { setValue(child: "type", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `storage`.
+    public struct Storage: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("block", .value),
+                .init("bus", .value),
+                .init("drive_type", .value),
+                .init("model", .value),
+                .init("vendor", .value),
+                .init("serial", .value),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Storage.Capability.schema }), repeated: true),
+                .init("size", .value),
+                .init("logical_block_size", .value),
+                .init("num_blocks", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<block>` element.
+        public var block: String? {
+            get { value(child: "block") }
+            set { setValue(child: "block", newValue) }
+        }
+
+        /// The text of the `<bus>` element.
+        public var bus: String? {
+            get { value(child: "bus") }
+            set { setValue(child: "bus", newValue) }
+        }
+
+        /// The text of the `<drive_type>` element.
+        public var driveType: String? {
+            get { value(child: "drive_type") }
+            set { setValue(child: "drive_type", newValue) }
+        }
+
+        /// The text of the `<model>` element.
+        public var model: String? {
+            get { value(child: "model") }
+            set { setValue(child: "model", newValue) }
+        }
+
+        /// The text of the `<vendor>` element.
+        public var vendor: String? {
+            get { value(child: "vendor") }
+            set { setValue(child: "vendor", newValue) }
+        }
+
+        /// The text of the `<serial>` element.
+        public var serial: String? {
+            get { value(child: "serial") }
+            set { setValue(child: "serial", newValue) }
+        }
+
+        /// The `<capability>` elements.
+        public var capabilities: [NodeDeviceDescription.Capability.Variant.Storage.Capability] {
+            get { views(children: "capability") }
+            set { setViews(children: "capability", newValue) }
+        }
+
+        /// The text of the `<size>` element.
+        public var size: UInt64? {
+            get { value(child: "size") }
+            set { setValue(child: "size", newValue) }
+        }
+
+        /// The text of the `<logical_block_size>` element.
+        public var logicalBlockSize: UInt64? {
+            get { value(child: "logical_block_size") }
+            set { setValue(child: "logical_block_size", newValue) }
+        }
+
+        /// The text of the `<num_blocks>` element.
+        public var numBlocks: UInt64? {
+            get { value(child: "num_blocks") }
+            set { setValue(child: "num_blocks", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `drm`.
+    public struct Drm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("type", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<type>` element.
+        public var type: NodeDeviceDescription.Capability.Variant.Drm.Kind? {
+            get { value(child: "type") }
+            set { setValue(child: "type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `primary`.
+            public static let primary: Self = "primary"
+
+            /// `control`.
+            public static let control: Self = "control"
+
+            /// `render`.
+            public static let render: Self = "render"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `mdev`.
+    public struct Mdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("type", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Kind.schema })),
+                .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.Mdev.IommuGroup.schema })),
+                .init("uuid", .value),
+                .init("parent_addr", .value),
+                .init("attr", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Attr.schema }), repeated: true),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<type>` element.
+        public var type: NodeDeviceDescription.Capability.Variant.Mdev.Kind? {
+            get { view(child: "type") }
+            set { setView(child: "type", newValue) }
+        }
+
+        /// The `<iommuGroup>` element.
+        public var iommuGroup: NodeDeviceDescription.Capability.Variant.Mdev.IommuGroup? {
+            get { view(child: "iommuGroup") }
+            set { setView(child: "iommuGroup", newValue) }
+        }
+
+        /// The text of the `<uuid>` element.
+        public var uuid: UUID? {
+            get { value(child: "uuid") }
+            set { setValue(child: "uuid", newValue) }
+        }
+
+        /// The text of the `<parent_addr>` element.
+        public var parentAddress: String? {
+            get { value(child: "parent_addr") }
+            set { setValue(child: "parent_addr", newValue) }
+        }
+
+        /// The `<attr>` elements.
+        public var attrs: [NodeDeviceDescription.Capability.Variant.Mdev.Attr] {
+            get { views(children: "attr") }
+            set { setViews(children: "attr", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `ccw`.
+    public struct Ccw: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("cssid", .value),
+                .init("ssid", .value),
+                .init("devno", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<cssid>` element.
+        public var cssid: String? {
+            get { value(child: "cssid") }
+            set { setValue(child: "cssid", newValue) }
+        }
+
+        /// The text of the `<ssid>` element.
+        public var ssid: String? {
+            get { value(child: "ssid") }
+            set { setValue(child: "ssid", newValue) }
+        }
+
+        /// The text of the `<devno>` element.
+        public var devno: Int? {
+            get { value(child: "devno") }
+            set { setValue(child: "devno", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `css`.
+    public struct Css: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("cssid", .value),
+                .init("ssid", .value),
+                .init("devno", .value),
+                .init("channel_dev_addr", .view({ NodeDeviceDescription.Capability.Variant.Css.ChannelDeviceAddress.schema })),
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<cssid>` element.
+        public var cssid: String? {
+            get { value(child: "cssid") }
+            set { setValue(child: "cssid", newValue) }
+        }
+
+        /// The text of the `<ssid>` element.
+        public var ssid: String? {
+            get { value(child: "ssid") }
+            set { setValue(child: "ssid", newValue) }
+        }
+
+        /// The text of the `<devno>` element.
+        public var devno: Int? {
+            get { value(child: "devno") }
+            set { setValue(child: "devno", newValue) }
+        }
+
+        /// The `<channel_dev_addr>` element.
+        public var channelDeviceAddress: NodeDeviceDescription.Capability.Variant.Css.ChannelDeviceAddress? {
+            get { view(child: "channel_dev_addr") }
+            set { setView(child: "channel_dev_addr", newValue) }
+        }
+
+        /// The `<capability>` element.
+        public var capability: NodeDeviceDescription.Capability.Variant.Css.Capability? {
+            get { view(child: "capability") }
+            set { setView(child: "capability", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `vdpa`.
+    public struct Vdpa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("chardev", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<chardev>` element.
+        public var chardev: String? {
+            get { value(child: "chardev") }
+            set { setValue(child: "chardev", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `ap_card`.
+    public struct ApCard: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("ap-adapter", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<ap-adapter>` element.
+        public var apAdapter: Int? {
+            get { value(child: "ap-adapter") }
+            set { setValue(child: "ap-adapter", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `ap_queue`.
+    public struct ApQueue: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("ap-adapter", .value),
+                .init("ap-domain", .value),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<ap-adapter>` element.
+        public var apAdapter: Int? {
+            get { value(child: "ap-adapter") }
+            set { setValue(child: "ap-adapter", newValue) }
+        }
+
+        /// The text of the `<ap-domain>` element.
+        public var apDomain: Int? {
+            get { value(child: "ap-domain") }
+            set { setValue(child: "ap-domain", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `ap_matrix`.
+    public struct ApMatrix: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
+            ],
+            text: false,
+            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<capability>` element.
+        public var capability: NodeDeviceDescription.Capability.Variant.Css.Capability? {
+            get { view(child: "capability") }
+            set { setView(child: "capability", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.System {
     /// The `<hardware>` element (first reached at `/device/capability/hardware`).
     public struct Hardware: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -692,7 +1390,7 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.System {
     /// The `<firmware>` element (first reached at `/device/capability/firmware`).
     public struct Firmware: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -736,14 +1434,14 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
-    /// The `<vendor>` element (first reached at `/device/capability/vendor`).
-    public struct Vendor: XMLElementView {
+extension NodeDeviceDescription.Capability.Variant.PCI {
+    /// The `<product>` element (first reached at `/device/capability/product`).
+    public struct Product: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vendor"
+        public static let elementName = "product"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
@@ -771,9 +1469,9 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.PCI {
     /// The `<capability>` element (first reached at `/device/capability/capability`).
-    public struct Capability2: XMLElementView {
+    public struct Capability: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -784,21 +1482,10 @@ extension NodeDeviceDescription.Capability {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type", "maxCount"],
             children: [
-                .init("address", .view({ NodeDeviceDescription.Capability.Capability2.Address.schema }), repeated: true),
-                .init("type", .view({ NodeDeviceDescription.Capability.Capability2.Kind2.schema }), repeated: true),
+                .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
+                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.schema }), repeated: true),
                 .init("name", .value),
-                .init("fields", .view({ NodeDeviceDescription.Capability.Capability2.Fields.schema }), repeated: true),
-                .init("wwnn", .value),
-                .init("wwpn", .value),
-                .init("fabric_wwn", .value),
-                .init("max_vports", .value),
-                .init("vports", .value),
-                .init("rport", .value),
-                .init("media_available", .value),
-                .init("media_size", .value),
-                .init("media_label", .value),
-                .init("logical_block_size", .value),
-                .init("num_blocks", .value),
+                .init("fields", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.schema }), repeated: true),
             ],
             text: false)
 
@@ -808,7 +1495,7 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `type` attribute.
-        public var type: NodeDeviceDescription.Capability.Capability2.Kind? {
+        public var type: NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -820,13 +1507,13 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `<address>` elements.
-        public var addresses: [NodeDeviceDescription.Capability.Capability2.Address] {
+        public var addresses: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Address] {
             get { views(children: "address") }
             set { setViews(children: "address", newValue) }
         }
 
         /// The `<type>` elements.
-        public var types: [NodeDeviceDescription.Capability.Capability2.Kind2] {
+        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2] {
             get { views(children: "type") }
             set { setViews(children: "type", newValue) }
         }
@@ -838,75 +1525,9 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `<fields>` elements.
-        public var fieldses: [NodeDeviceDescription.Capability.Capability2.Fields] {
+        public var fieldses: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields] {
             get { views(children: "fields") }
             set { setViews(children: "fields", newValue) }
-        }
-
-        /// The text of the `<wwnn>` element.
-        public var wwnn: String? {
-            get { value(child: "wwnn") }
-            set { setValue(child: "wwnn", newValue) }
-        }
-
-        /// The text of the `<wwpn>` element.
-        public var wwpn: String? {
-            get { value(child: "wwpn") }
-            set { setValue(child: "wwpn", newValue) }
-        }
-
-        /// The text of the `<fabric_wwn>` element.
-        public var fabricWWN: String? {
-            get { value(child: "fabric_wwn") }
-            set { setValue(child: "fabric_wwn", newValue) }
-        }
-
-        /// The text of the `<max_vports>` element.
-        public var maxVports: Int? {
-            get { value(child: "max_vports") }
-            set { setValue(child: "max_vports", newValue) }
-        }
-
-        /// The text of the `<vports>` element.
-        public var vports: Int? {
-            get { value(child: "vports") }
-            set { setValue(child: "vports", newValue) }
-        }
-
-        /// The text of the `<rport>` element.
-        public var rport: String? {
-            get { value(child: "rport") }
-            set { setValue(child: "rport", newValue) }
-        }
-
-        /// The text of the `<media_available>` element.
-        public var mediaAvailable: NodeDeviceDescription.Capability.Capability2.MediaAvailable? {
-            get { value(child: "media_available") }
-            set { setValue(child: "media_available", newValue) }
-        }
-
-        /// The text of the `<media_size>` element.
-        public var mediaSize: UInt64? {
-            get { value(child: "media_size") }
-            set { setValue(child: "media_size", newValue) }
-        }
-
-        /// The text of the `<media_label>` element.
-        public var mediaLabel: String? {
-            get { value(child: "media_label") }
-            set { setValue(child: "media_label", newValue) }
-        }
-
-        /// The text of the `<logical_block_size>` element.
-        public var logicalBlockSize: UInt64? {
-            get { value(child: "logical_block_size") }
-            set { setValue(child: "logical_block_size", newValue) }
-        }
-
-        /// The text of the `<num_blocks>` element.
-        public var numBlocks: UInt64? {
-            get { value(child: "num_blocks") }
-            set { setValue(child: "num_blocks", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -936,49 +1557,11 @@ extension NodeDeviceDescription.Capability {
 
             /// `vpd`.
             public static let vpd: Self = "vpd"
-
-            /// `80203`.
-            public static let _80203: Self = "80203"
-
-            /// `80211`.
-            public static let _80211: Self = "80211"
-
-            /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
-
-            /// `vport_ops`.
-            public static let vportOps: Self = "vport_ops"
-
-            /// `fc_remote_port`.
-            public static let fcRemotePort: Self = "fc_remote_port"
-
-            /// `removable`.
-            public static let removable: Self = "removable"
-
-            /// `hotpluggable`.
-            public static let hotpluggable: Self = "hotpluggable"
-        }
-
-        /// Values of `MediaAvailable`; a value a newer libvirt writes is kept as it is.
-        public struct MediaAvailable: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `1`.
-            public static let _1: Self = "1"
-
-            /// `0`.
-            public static let _0: Self = "0"
         }
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.PCI {
     /// The `<iommuGroup>` element (first reached at `/device/capability/iommuGroup`).
     public struct IommuGroup: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -991,7 +1574,7 @@ extension NodeDeviceDescription.Capability {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["number"],
             children: [
-                .init("address", .view({ NodeDeviceDescription.Capability.Capability2.Address.schema }), repeated: true),
+                .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
             ],
             text: false)
 
@@ -1007,14 +1590,14 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `<address>` elements.
-        public var addresses: [NodeDeviceDescription.Capability.Capability2.Address] {
+        public var addresses: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Address] {
             get { views(children: "address") }
             set { setViews(children: "address", newValue) }
         }
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.PCI {
     /// The `<numa>` element (first reached at `/device/capability/numa`).
     public struct NUMA: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1043,7 +1626,7 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.PCI {
     /// The `<pci-express>` element (first reached at `/device/capability/pci-express`).
     public struct PCIExpress: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1056,7 +1639,7 @@ extension NodeDeviceDescription.Capability {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("link", .view({ NodeDeviceDescription.Capability.PCIExpress.Link.schema }), repeated: true),
+                .init("link", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.Link.schema }), repeated: true),
             ],
             text: false)
 
@@ -1066,14 +1649,14 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `<link>` elements.
-        public var links: [NodeDeviceDescription.Capability.PCIExpress.Link] {
+        public var links: [NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.Link] {
             get { views(children: "link") }
             set { setViews(children: "link", newValue) }
         }
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.Net {
     /// The `<link>` element (first reached at `/device/capability/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1101,7 +1684,7 @@ extension NodeDeviceDescription.Capability {
         }
 
         /// The `state` attribute.
-        public var state: NodeDeviceDescription.Capability.Link.State? {
+        public var state: NodeDeviceDescription.Capability.Variant.Net.Link.State? {
             get { attribute("state") }
             set { setAttribute("state", newValue) }
         }
@@ -1140,7 +1723,7 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.Net {
     /// The `<feature>` element (first reached at `/device/capability/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1169,9 +1752,296 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.Net {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.Net.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `80203`.
+            public static let _80203: Self = "80203"
+
+            /// `80211`.
+            public static let _80211: Self = "80211"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.SCSIHost {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "fc_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost.schema },
+                    "vport_ops": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps.schema },
+                ],
+                attributes: [],
+                children: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"]),
+            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<capability>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='fc_host'`.
+            case fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost)
+            /// `type='vport_ops'`.
+            case vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "fc_host"?: self = .fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost(xml: element))
+                case "vport_ops"?: self = .vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .fcHost(let view): ("fc_host", view.xml)
+                case .vportOps(let view): ("vport_ops", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `fc_host`.
+            public static let fcHost: Self = "fc_host"
+
+            /// `vport_ops`.
+            public static let vportOps: Self = "vport_ops"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.SCSITarget {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("rport", .value),
+                .init("wwpn", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The text of the `<rport>` element.
+        public var rport: String? {
+            get { value(child: "rport") }
+            set { setValue(child: "rport", newValue) }
+        }
+
+        /// The text of the `<wwpn>` element.
+        public var wwpn: String? {
+            get { value(child: "wwpn") }
+            set { setValue(child: "wwpn", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `fc_remote_port`.
+            public static let fcRemotePort: Self = "fc_remote_port"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.Storage {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("media_available", .value),
+                .init("media_size", .value),
+                .init("media_label", .value),
+                .init("logical_block_size", .value),
+                .init("num_blocks", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.Storage.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The text of the `<media_available>` element.
+        public var mediaAvailable: NodeDeviceDescription.Capability.Variant.Storage.Capability.MediaAvailable? {
+            get { value(child: "media_available") }
+            set { setValue(child: "media_available", newValue) }
+        }
+
+        /// The text of the `<media_size>` element.
+        public var mediaSize: UInt64? {
+            get { value(child: "media_size") }
+            set { setValue(child: "media_size", newValue) }
+        }
+
+        /// The text of the `<media_label>` element.
+        public var mediaLabel: String? {
+            get { value(child: "media_label") }
+            set { setValue(child: "media_label", newValue) }
+        }
+
+        /// The text of the `<logical_block_size>` element.
+        public var logicalBlockSize: UInt64? {
+            get { value(child: "logical_block_size") }
+            set { setValue(child: "logical_block_size", newValue) }
+        }
+
+        /// The text of the `<num_blocks>` element.
+        public var numBlocks: UInt64? {
+            get { value(child: "num_blocks") }
+            set { setValue(child: "num_blocks", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `removable`.
+            public static let removable: Self = "removable"
+
+            /// `hotpluggable`.
+            public static let hotpluggable: Self = "hotpluggable"
+        }
+
+        /// Values of `MediaAvailable`; a value a newer libvirt writes is kept as it is.
+        public struct MediaAvailable: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `1`.
+            public static let _1: Self = "1"
+
+            /// `0`.
+            public static let _0: Self = "0"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.Mdev {
     /// The `<type>` element (first reached at `/device/capability/type`).
-    public struct Kind2: XMLElementView {
+    public struct Kind: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -1183,7 +2053,7 @@ extension NodeDeviceDescription.Capability {
             attributes: ["id"],
             children: [
             ],
-            text: true)
+            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -1195,16 +2065,39 @@ extension NodeDeviceDescription.Capability {
             get { attribute("id") }
             set { setAttribute("id", newValue) }
         }
+    }
+}
 
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
+extension NodeDeviceDescription.Capability.Variant.Mdev {
+    /// The `<iommuGroup>` element (first reached at `/device/capability/iommuGroup`).
+    public struct IommuGroup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "iommuGroup"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["number"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `number` attribute.
+        public var number: Int? {
+            get { attribute("number") }
+            set { setAttribute("number", newValue) }
         }
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.Mdev {
     /// The `<attr>` element (first reached at `/device/capability/attr`).
     public struct Attr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1239,7 +2132,7 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability {
+extension NodeDeviceDescription.Capability.Variant.Css {
     /// The `<channel_dev_addr>` element (first reached at `/device/capability/channel_dev_addr`).
     public struct ChannelDeviceAddress: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1283,7 +2176,57 @@ extension NodeDeviceDescription.Capability {
     }
 }
 
-extension NodeDeviceDescription.Capability.Capability2 {
+extension NodeDeviceDescription.Capability.Variant.Css {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.Css.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<type>` elements.
+        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2] {
+            get { views(children: "type") }
+            set { setViews(children: "type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mdev_types`.
+            public static let mdevTypes: Self = "mdev_types"
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
     /// The `<address>` element (first reached at `/device/capability/capability/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1330,7 +2273,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     }
 }
 
-extension NodeDeviceDescription.Capability.Capability2 {
+extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
     /// The `<type>` element (first reached at `/device/capability/capability/type`).
     public struct Kind2: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1367,7 +2310,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
         }
 
         /// The text of the `<deviceAPI>` element.
-        public var deviceAPI: NodeDeviceDescription.Capability.Capability2.Kind2.DeviceAPI? {
+        public var deviceAPI: NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.DeviceAPI? {
             get { value(child: "deviceAPI") }
             set { setValue(child: "deviceAPI", newValue) }
         }
@@ -1400,7 +2343,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     }
 }
 
-extension NodeDeviceDescription.Capability.Capability2 {
+extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
     /// The `<fields>` element (first reached at `/device/capability/capability/fields`).
     public struct Fields: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1417,9 +2360,9 @@ extension NodeDeviceDescription.Capability.Capability2 {
                 .init("manufacture_id", .value),
                 .init("part_number", .value),
                 .init("serial_number", .value),
-                .init("vendor_field", .view({ NodeDeviceDescription.Capability.Capability2.Fields.VendorField.schema }), repeated: true),
+                .init("vendor_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.VendorField.schema }), repeated: true),
                 .init("asset_tag", .value),
-                .init("system_field", .view({ NodeDeviceDescription.Capability.Capability2.Fields.SystemField.schema }), repeated: true),
+                .init("system_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.SystemField.schema }), repeated: true),
             ],
             text: false)
 
@@ -1429,7 +2372,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
         }
 
         /// The `access` attribute.
-        public var access: NodeDeviceDescription.Capability.Capability2.Fields.Access? {
+        public var access: NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.Access? {
             get { attribute("access") }
             set { setAttribute("access", newValue) }
         }
@@ -1459,7 +2402,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
         }
 
         /// The `<vendor_field>` elements.
-        public var vendorFields: [NodeDeviceDescription.Capability.Capability2.Fields.VendorField] {
+        public var vendorFields: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.VendorField] {
             get { views(children: "vendor_field") }
             set { setViews(children: "vendor_field", newValue) }
         }
@@ -1471,7 +2414,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
         }
 
         /// The `<system_field>` elements.
-        public var systemFields: [NodeDeviceDescription.Capability.Capability2.Fields.SystemField] {
+        public var systemFields: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.SystemField] {
             get { views(children: "system_field") }
             set { setViews(children: "system_field", newValue) }
         }
@@ -1495,7 +2438,7 @@ extension NodeDeviceDescription.Capability.Capability2 {
     }
 }
 
-extension NodeDeviceDescription.Capability.PCIExpress {
+extension NodeDeviceDescription.Capability.Variant.PCI.PCIExpress {
     /// The `<link>` element (first reached at `/device/capability/pci-express/link`).
     public struct Link: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1517,7 +2460,7 @@ extension NodeDeviceDescription.Capability.PCIExpress {
         }
 
         /// The `validity` attribute.
-        public var validity: NodeDeviceDescription.Capability.PCIExpress.Link.Validity? {
+        public var validity: NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.Link.Validity? {
             get { attribute("validity") }
             set { setAttribute("validity", newValue) }
         }
@@ -1559,7 +2502,90 @@ extension NodeDeviceDescription.Capability.PCIExpress {
     }
 }
 
-extension NodeDeviceDescription.Capability.Capability2.Fields {
+extension NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability/capability`) holds when its `type` is `fc_host`.
+    public struct FcHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("wwnn", .value),
+                .init("wwpn", .value),
+                .init("fabric_wwn", .value),
+            ],
+            text: false,
+            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<wwnn>` element.
+        public var wwnn: String? {
+            get { value(child: "wwnn") }
+            set { setValue(child: "wwnn", newValue) }
+        }
+
+        /// The text of the `<wwpn>` element.
+        public var wwpn: String? {
+            get { value(child: "wwpn") }
+            set { setValue(child: "wwpn", newValue) }
+        }
+
+        /// The text of the `<fabric_wwn>` element.
+        public var fabricWWN: String? {
+            get { value(child: "fabric_wwn") }
+            set { setValue(child: "fabric_wwn", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability/capability`) holds when its `type` is `vport_ops`.
+    public struct VportOps: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "capability"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("max_vports", .value),
+                .init("vports", .value),
+            ],
+            text: false,
+            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<max_vports>` element.
+        public var maxVports: Int? {
+            get { value(child: "max_vports") }
+            set { setValue(child: "max_vports", newValue) }
+        }
+
+        /// The text of the `<vports>` element.
+        public var vports: Int? {
+            get { value(child: "vports") }
+            set { setValue(child: "vports", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields {
     /// The `<vendor_field>` element (first reached at `/device/capability/capability/fields/vendor_field`).
     public struct VendorField: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1594,7 +2620,7 @@ extension NodeDeviceDescription.Capability.Capability2.Fields {
     }
 }
 
-extension NodeDeviceDescription.Capability.Capability2.Fields {
+extension NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields {
     /// The `<system_field>` element (first reached at `/device/capability/capability/fields/system_field`).
     public struct SystemField: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

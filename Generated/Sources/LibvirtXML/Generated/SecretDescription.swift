@@ -72,11 +72,20 @@ extension SecretDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type"],
             children: [
-                .init("volume", .value),
-                .init("name", .value),
-                .init("target", .value),
             ],
-            text: false)
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "volume": { SecretDescription.Usage.Variant.Volume.schema },
+                    "ceph": { SecretDescription.Usage.Variant.Ceph.schema },
+                    "iscsi": { SecretDescription.Usage.Variant.ISCSI.schema },
+                    "tls": { SecretDescription.Usage.Variant.TLS.schema },
+                    "vtpm": { SecretDescription.Usage.Variant.Vtpm.schema },
+                ],
+                attributes: [],
+                children: ["volume", "name", "target"]),
+            order: ["volume", "name", "target"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -89,22 +98,47 @@ extension SecretDescription {
             set { setAttribute("type", newValue) }
         }
 
-        /// The text of the `<volume>` element.
-        public var volume: String? {
-            get { value(child: "volume") }
-            set { setValue(child: "volume", newValue) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The text of the `<name>` element.
-        public var name: String? {
-            get { value(child: "name") }
-            set { setValue(child: "name", newValue) }
-        }
+        /// The variants of `<usage>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='volume'`.
+            case volume(SecretDescription.Usage.Variant.Volume)
+            /// `type='ceph'`.
+            case ceph(SecretDescription.Usage.Variant.Ceph)
+            /// `type='iscsi'`.
+            case iscsi(SecretDescription.Usage.Variant.ISCSI)
+            /// `type='tls'`.
+            case tls(SecretDescription.Usage.Variant.TLS)
+            /// `type='vtpm'`.
+            case vtpm(SecretDescription.Usage.Variant.Vtpm)
 
-        /// The text of the `<target>` element.
-        public var target: String? {
-            get { value(child: "target") }
-            set { setValue(child: "target", newValue) }
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "volume"?: self = .volume(SecretDescription.Usage.Variant.Volume(xml: element))
+                case "ceph"?: self = .ceph(SecretDescription.Usage.Variant.Ceph(xml: element))
+                case "iscsi"?: self = .iscsi(SecretDescription.Usage.Variant.ISCSI(xml: element))
+                case "tls"?: self = .tls(SecretDescription.Usage.Variant.TLS(xml: element))
+                case "vtpm"?: self = .vtpm(SecretDescription.Usage.Variant.Vtpm(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .volume(let view): ("volume", view.xml)
+                case .ceph(let view): ("ceph", view.xml)
+                case .iscsi(let view): ("iscsi", view.xml)
+                case .tls(let view): ("tls", view.xml)
+                case .vtpm(let view): ("vtpm", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -131,6 +165,161 @@ extension SecretDescription {
 
             /// `vtpm`.
             public static let vtpm: Self = "vtpm"
+        }
+    }
+}
+
+extension SecretDescription.Usage.Variant {
+    /// What the `<usage>` element (first reached at `/secret/usage`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "usage"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("volume", .value),
+            ],
+            text: false,
+            order: ["volume", "name", "target"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<volume>` element.
+        public var volume: String? {
+            get { value(child: "volume") }
+            set { setValue(child: "volume", newValue) }
+        }
+    }
+}
+
+extension SecretDescription.Usage.Variant {
+    /// What the `<usage>` element (first reached at `/secret/usage`) holds when its `type` is `ceph`.
+    public struct Ceph: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "usage"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+            ],
+            text: false,
+            order: ["volume", "name", "target"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+    }
+}
+
+extension SecretDescription.Usage.Variant {
+    /// What the `<usage>` element (first reached at `/secret/usage`) holds when its `type` is `iscsi`.
+    public struct ISCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "usage"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("target", .value),
+            ],
+            text: false,
+            order: ["volume", "name", "target"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<target>` element.
+        public var target: String? {
+            get { value(child: "target") }
+            set { setValue(child: "target", newValue) }
+        }
+    }
+}
+
+extension SecretDescription.Usage.Variant {
+    /// What the `<usage>` element (first reached at `/secret/usage`) holds when its `type` is `tls`.
+    public struct TLS: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "usage"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+            ],
+            text: false,
+            order: ["volume", "name", "target"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+    }
+}
+
+extension SecretDescription.Usage.Variant {
+    /// What the `<usage>` element (first reached at `/secret/usage`) holds when its `type` is `vtpm`.
+    public struct Vtpm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "usage"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+            ],
+            text: false,
+            order: ["volume", "name", "target"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
         }
     }
 }

@@ -23,13 +23,29 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
             .init("allocation", .view({ StoragePoolDescription.Capacity.schema })),
             .init("available", .view({ StoragePoolDescription.Capacity.schema })),
             .init("features", .view({ StoragePoolDescription.Features.schema })),
-            .init("source", .view({ StoragePoolDescription.Source.schema })),
-            .init("target", .view({ StoragePoolDescription.Target.schema })),
-            .init("mount_opts", .view({ StoragePoolDescription.MountOpts.schema })),
-            .init("refresh", .view({ StoragePoolDescription.Refresh.schema })),
-            .init("config_opts", .view({ StoragePoolDescription.ConfigOpts.schema })),
         ],
-        text: false)
+        text: false,
+        variants: XMLVariantSchema(
+            attribute: "type", defaultValue: nil,
+            cases: [
+                "dir": { StoragePoolDescription.Variant.Dir.schema },
+                "fs": { StoragePoolDescription.Variant.FS.schema },
+                "netfs": { StoragePoolDescription.Variant.Netfs.schema },
+                "logical": { StoragePoolDescription.Variant.Logical.schema },
+                "disk": { StoragePoolDescription.Variant.Disk.schema },
+                "iscsi": { StoragePoolDescription.Variant.ISCSI.schema },
+                "iscsi-direct": { StoragePoolDescription.Variant.ISCSIDirect.schema },
+                "scsi": { StoragePoolDescription.Variant.SCSI.schema },
+                "mpath": { StoragePoolDescription.Variant.Mpath.schema },
+                "rbd": { StoragePoolDescription.Variant.RBD.schema },
+                "sheepdog": { StoragePoolDescription.Variant.Sheepdog.schema },
+                "gluster": { StoragePoolDescription.Variant.Gluster.schema },
+                "zfs": { StoragePoolDescription.Variant.Zfs.schema },
+                "vstorage": { StoragePoolDescription.Variant.Vstorage.schema },
+            ],
+            attributes: [],
+            children: ["source", "target", "mount_opts", "refresh", "config_opts"]),
+        order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -78,34 +94,83 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
         set { setView(child: "features", newValue) }
     }
 
-    /// The `<source>` element.
-    public var source: StoragePoolDescription.Source? {
-        get { view(child: "source") }
-        set { setView(child: "source", newValue) }
+    /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+    public var variant: Variant? {
+        get { Variant(xml) }
+        set { setVariant(newValue?.selection) }
     }
 
-    /// The `<target>` element.
-    public var target: StoragePoolDescription.Target? {
-        get { view(child: "target") }
-        set { setView(child: "target", newValue) }
-    }
+    /// The variants of `<pool>`, by its `type` attribute: each holds a view of what the variant adds.
+    public enum Variant: Hashable, Sendable {
+        /// `type='dir'`.
+        case dir(StoragePoolDescription.Variant.Dir)
+        /// `type='fs'`.
+        case fs(StoragePoolDescription.Variant.FS)
+        /// `type='netfs'`.
+        case netfs(StoragePoolDescription.Variant.Netfs)
+        /// `type='logical'`.
+        case logical(StoragePoolDescription.Variant.Logical)
+        /// `type='disk'`.
+        case disk(StoragePoolDescription.Variant.Disk)
+        /// `type='iscsi'`.
+        case iscsi(StoragePoolDescription.Variant.ISCSI)
+        /// `type='iscsi-direct'`.
+        case iscsiDirect(StoragePoolDescription.Variant.ISCSIDirect)
+        /// `type='scsi'`.
+        case scsi(StoragePoolDescription.Variant.SCSI)
+        /// `type='mpath'`.
+        case mpath(StoragePoolDescription.Variant.Mpath)
+        /// `type='rbd'`.
+        case rbd(StoragePoolDescription.Variant.RBD)
+        /// `type='sheepdog'`.
+        case sheepdog(StoragePoolDescription.Variant.Sheepdog)
+        /// `type='gluster'`.
+        case gluster(StoragePoolDescription.Variant.Gluster)
+        /// `type='zfs'`.
+        case zfs(StoragePoolDescription.Variant.Zfs)
+        /// `type='vstorage'`.
+        case vstorage(StoragePoolDescription.Variant.Vstorage)
 
-    /// The `<mount_opts>` element.
-    public var mountOpts: StoragePoolDescription.MountOpts? {
-        get { view(child: "mount_opts") }
-        set { setView(child: "mount_opts", newValue) }
-    }
+        /// The variant the attribute of `element` selects, or nil.
+        init?(_ element: RawXMLElement) {
+            switch element.attribute("type") {
+            case "dir"?: self = .dir(StoragePoolDescription.Variant.Dir(xml: element))
+            case "fs"?: self = .fs(StoragePoolDescription.Variant.FS(xml: element))
+            case "netfs"?: self = .netfs(StoragePoolDescription.Variant.Netfs(xml: element))
+            case "logical"?: self = .logical(StoragePoolDescription.Variant.Logical(xml: element))
+            case "disk"?: self = .disk(StoragePoolDescription.Variant.Disk(xml: element))
+            case "iscsi"?: self = .iscsi(StoragePoolDescription.Variant.ISCSI(xml: element))
+            case "iscsi-direct"?: self = .iscsiDirect(StoragePoolDescription.Variant.ISCSIDirect(xml: element))
+            case "scsi"?: self = .scsi(StoragePoolDescription.Variant.SCSI(xml: element))
+            case "mpath"?: self = .mpath(StoragePoolDescription.Variant.Mpath(xml: element))
+            case "rbd"?: self = .rbd(StoragePoolDescription.Variant.RBD(xml: element))
+            case "sheepdog"?: self = .sheepdog(StoragePoolDescription.Variant.Sheepdog(xml: element))
+            case "gluster"?: self = .gluster(StoragePoolDescription.Variant.Gluster(xml: element))
+            case "zfs"?: self = .zfs(StoragePoolDescription.Variant.Zfs(xml: element))
+            case "vstorage"?: self = .vstorage(StoragePoolDescription.Variant.Vstorage(xml: element))
+            default: return nil
+            }
+        }
 
-    /// The `<refresh>` element.
-    public var refresh: StoragePoolDescription.Refresh? {
-        get { view(child: "refresh") }
-        set { setView(child: "refresh", newValue) }
-    }
-
-    /// The `<config_opts>` element.
-    public var configOpts: StoragePoolDescription.ConfigOpts? {
-        get { view(child: "config_opts") }
-        set { setView(child: "config_opts", newValue) }
+        /// The attribute's value and the element of the variant's view.
+        var selection: (value: String, element: RawXMLElement) {
+            switch self {
+            case .dir(let view): ("dir", view.xml)
+            case .fs(let view): ("fs", view.xml)
+            case .netfs(let view): ("netfs", view.xml)
+            case .logical(let view): ("logical", view.xml)
+            case .disk(let view): ("disk", view.xml)
+            case .iscsi(let view): ("iscsi", view.xml)
+            case .iscsiDirect(let view): ("iscsi-direct", view.xml)
+            case .scsi(let view): ("scsi", view.xml)
+            case .mpath(let view): ("mpath", view.xml)
+            case .rbd(let view): ("rbd", view.xml)
+            case .sheepdog(let view): ("sheepdog", view.xml)
+            case .gluster(let view): ("gluster", view.xml)
+            case .zfs(let view): ("zfs", view.xml)
+            case .vstorage(let view): ("vstorage", view.xml)
+            }
+        }
     }
 
     /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -227,229 +292,534 @@ extension StoragePoolDescription {
     }
 }
 
-extension StoragePoolDescription {
-    /// The `<source>` element (first reached at `/pool/source`).
-    public struct Source: XMLElementView {
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static let elementName = "pool"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("vendor", .view({ StoragePoolDescription.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Source.Vendor.schema })),
-                .init("device", .view({ StoragePoolDescription.Source.Device.schema }), repeated: true),
-                .init("format", .view({ StoragePoolDescription.Source.Format.schema })),
-                .init("host", .view({ StoragePoolDescription.Source.Host.schema }), repeated: true),
-                .init("dir", .view({ StoragePoolDescription.Source.Dir.schema })),
-                .init("protocol", .view({ StoragePoolDescription.Source.Kind.schema })),
-                .init("name", .value, repeated: true),
-                .init("initiator", .view({ StoragePoolDescription.Source.Initiator.schema })),
-                .init("auth", .view({ StoragePoolDescription.Source.Auth.schema })),
-                .init("adapter", .view({ StoragePoolDescription.Source.Adapter.schema })),
+                .init("source", .view({ StoragePoolDescription.Variant.Dir.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<vendor>` element.
-        public var vendor: StoragePoolDescription.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `<product>` element.
-        public var product: StoragePoolDescription.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
-        }
-
-        /// The `<device>` elements.
-        public var devices: [StoragePoolDescription.Source.Device] {
-            get { views(children: "device") }
-            set { setViews(children: "device", newValue) }
-        }
-
-        /// The `<format>` element.
-        public var format: StoragePoolDescription.Source.Format? {
-            get { view(child: "format") }
-            set { setView(child: "format", newValue) }
-        }
-
-        /// The `<host>` elements.
-        public var hosts: [StoragePoolDescription.Source.Host] {
-            get { views(children: "host") }
-            set { setViews(children: "host", newValue) }
-        }
-
-        /// The `<dir>` element.
-        public var dir: StoragePoolDescription.Source.Dir? {
-            get { view(child: "dir") }
-            set { setView(child: "dir", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: StoragePoolDescription.Source.Kind? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The texts of the `<name>` elements.
-        public var names: [String] {
-            get { values(children: "name") }
-            set { setValues(children: "name", newValue) }
-        }
-
-        /// The `<initiator>` element.
-        public var initiator: StoragePoolDescription.Source.Initiator? {
-            get { view(child: "initiator") }
-            set { setView(child: "initiator", newValue) }
-        }
-
-        /// The `<auth>` element.
-        public var auth: StoragePoolDescription.Source.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
-        }
-
-        /// The `<adapter>` element.
-        public var adapter: StoragePoolDescription.Source.Adapter? {
-            get { view(child: "adapter") }
-            set { setView(child: "adapter", newValue) }
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription {
-    /// The `<target>` element (first reached at `/pool/target`).
-    public struct Target: XMLElementView {
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `fs`.
+    public struct FS: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static let elementName = "pool"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("path", .value),
-                .init("permissions", .view({ StoragePoolDescription.Target.Permissions.schema })),
+                .init("source", .view({ StoragePoolDescription.Variant.FS.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The text of the `<path>` element.
-        public var path: String? {
-            get { value(child: "path") }
-            set { setValue(child: "path", newValue) }
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.FS.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `<permissions>` element.
-        public var permissions: StoragePoolDescription.Target.Permissions? {
-            get { view(child: "permissions") }
-            set { setView(child: "permissions", newValue) }
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// The `<mount_opts>` element.
+        public var mountOpts: StoragePoolDescription.Variant.FS.MountOpts? {
+            get { view(child: "mount_opts") }
+            set { setView(child: "mount_opts", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription {
-    /// The `<mount_opts>` element (first reached at `/pool/mount_opts`).
-    public struct MountOpts: XMLElementView {
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `netfs`.
+    public struct Netfs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mount_opts"
+        public static let elementName = "pool"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("option", .view({ StoragePoolDescription.Source.Vendor.schema }), repeated: true),
+                .init("source", .view({ StoragePoolDescription.Variant.Netfs.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<option>` elements.
-        public var options: [StoragePoolDescription.Source.Vendor] {
-            get { views(children: "option") }
-            set { setViews(children: "option", newValue) }
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Netfs.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// The `<mount_opts>` element.
+        public var mountOpts: StoragePoolDescription.Variant.FS.MountOpts? {
+            get { view(child: "mount_opts") }
+            set { setView(child: "mount_opts", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription {
-    /// The `<refresh>` element (first reached at `/pool/refresh`).
-    public struct Refresh: XMLElementView {
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `logical`.
+    public struct Logical: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "refresh"
+        public static let elementName = "pool"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("volume", .view({ StoragePoolDescription.Refresh.Volume.schema })),
+                .init("source", .view({ StoragePoolDescription.Variant.Logical.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Logical.Target.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<volume>` element.
-        public var volume: StoragePoolDescription.Refresh.Volume? {
-            get { view(child: "volume") }
-            set { setView(child: "volume", newValue) }
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Logical.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Logical.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription {
-    /// The `<config_opts>` element (first reached at `/pool/config_opts`).
-    public struct ConfigOpts: XMLElementView {
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `disk`.
+    public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "config_opts"
+        public static let elementName = "pool"
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("option", .view({ StoragePoolDescription.ConfigOpts.Option.schema }), repeated: true),
+                .init("source", .view({ StoragePoolDescription.Variant.Disk.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
             ],
-            text: false)
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<option>` elements.
-        public var options: [StoragePoolDescription.ConfigOpts.Option] {
-            get { views(children: "option") }
-            set { setViews(children: "option", newValue) }
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Disk.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `iscsi`.
+    public struct ISCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.ISCSI.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.ISCSI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `iscsi-direct`.
+    public struct ISCSIDirect: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.ISCSIDirect.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.SCSI.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.SCSI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `mpath`.
+    public struct Mpath: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .flag),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// Whether the `<source/>` element is there.
+        public var source: Bool {
+            get { flag(child: "source") }
+            set { setFlag(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `rbd`.
+    public struct RBD: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.RBD.Source.schema })),
+                .init("refresh", .view({ StoragePoolDescription.Variant.RBD.Refresh.schema })),
+                .init("config_opts", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.RBD.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<refresh>` element.
+        public var refresh: StoragePoolDescription.Variant.RBD.Refresh? {
+            get { view(child: "refresh") }
+            set { setView(child: "refresh", newValue) }
+        }
+
+        /// The `<config_opts>` element.
+        public var configOpts: StoragePoolDescription.Variant.RBD.ConfigOpts? {
+            get { view(child: "config_opts") }
+            set { setView(child: "config_opts", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `sheepdog`.
+    public struct Sheepdog: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.Sheepdog.Source.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Sheepdog.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `gluster`.
+    public struct Gluster: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.Gluster.Source.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Gluster.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `zfs`.
+    public struct Zfs: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.Zfs.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Zfs.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant {
+    /// What the `<pool>` element (first reached at `/pool`) holds when its `type` is `vstorage`.
+    public struct Vstorage: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "pool"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("source", .view({ StoragePoolDescription.Variant.Vstorage.Source.schema })),
+                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+            ],
+            text: false,
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: StoragePoolDescription.Variant.Vstorage.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: StoragePoolDescription.Variant.Dir.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
     }
 }
@@ -483,7 +853,785 @@ extension StoragePoolDescription.Features {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Dir {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Dir {
+    /// The `<target>` element (first reached at `/pool/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "target"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("path", .value),
+                .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<path>` element.
+        public var path: String? {
+            get { value(child: "path") }
+            set { setValue(child: "path", newValue) }
+        }
+
+        /// The `<permissions>` element.
+        public var permissions: StoragePoolDescription.Variant.Dir.Target.Permissions? {
+            get { view(child: "permissions") }
+            set { setView(child: "permissions", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.FS {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                .init("format", .view({ StoragePoolDescription.Variant.FS.Source.Format.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var format: StoragePoolDescription.Variant.FS.Source.Format? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.FS {
+    /// The `<mount_opts>` element (first reached at `/pool/mount_opts`).
+    public struct MountOpts: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "mount_opts"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("option", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<option>` elements.
+        public var options: [StoragePoolDescription.Variant.Dir.Source.Vendor] {
+            get { views(children: "option") }
+            set { setViews(children: "option", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Netfs {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("dir", .view({ StoragePoolDescription.Variant.Netfs.Source.Dir.schema })),
+                .init("format", .view({ StoragePoolDescription.Variant.Netfs.Source.Format.schema })),
+                .init("protocol", .view({ StoragePoolDescription.Variant.Netfs.Source.Kind.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<dir>` element.
+        public var dir: StoragePoolDescription.Variant.Netfs.Source.Dir? {
+            get { view(child: "dir") }
+            set { setView(child: "dir", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var format: StoragePoolDescription.Variant.Netfs.Source.Format? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<protocol>` element.
+        public var `protocol`: StoragePoolDescription.Variant.Netfs.Source.Kind? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Logical {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value, repeated: true),
+                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema }), repeated: true),
+                .init("format", .view({ StoragePoolDescription.Variant.Logical.Source.Format.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The texts of the `<name>` elements.
+        public var names: [String] {
+            get { values(children: "name") }
+            set { setValues(children: "name", newValue) }
+        }
+
+        /// The `<device>` elements.
+        public var devices: [StoragePoolDescription.Variant.FS.Source.Device] {
+            get { views(children: "device") }
+            set { setViews(children: "device", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var format: StoragePoolDescription.Variant.Logical.Source.Format? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Logical {
+    /// The `<target>` element (first reached at `/pool/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "target"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("path", .value),
+                .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<path>` element.
+        public var path: String? {
+            get { value(child: "path") }
+            set { setValue(child: "path", newValue) }
+        }
+
+        /// The `<permissions>` element.
+        public var permissions: StoragePoolDescription.Variant.Dir.Target.Permissions? {
+            get { view(child: "permissions") }
+            set { setView(child: "permissions", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Disk {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                .init("format", .view({ StoragePoolDescription.Variant.Disk.Source.Format.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var format: StoragePoolDescription.Variant.Disk.Source.Format? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.ISCSI {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
+                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+
+        /// The `<initiator>` element.
+        public var initiator: StoragePoolDescription.Variant.ISCSI.Source.Initiator? {
+            get { view(child: "initiator") }
+            set { setView(child: "initiator", newValue) }
+        }
+
+        /// The `<auth>` element.
+        public var auth: StoragePoolDescription.Variant.ISCSI.Source.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.ISCSIDirect {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("device", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.Device.schema })),
+                .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
+                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.ISCSIDirect.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+
+        /// The `<initiator>` element.
+        public var initiator: StoragePoolDescription.Variant.ISCSI.Source.Initiator? {
+            get { view(child: "initiator") }
+            set { setView(child: "initiator", newValue) }
+        }
+
+        /// The `<auth>` element.
+        public var auth: StoragePoolDescription.Variant.ISCSI.Source.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.SCSI {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("adapter", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.schema })),
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<adapter>` element.
+        public var adapter: StoragePoolDescription.Variant.SCSI.Source.Adapter? {
+            get { view(child: "adapter") }
+            set { setView(child: "adapter", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.RBD {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The `<auth>` element.
+        public var auth: StoragePoolDescription.Variant.ISCSI.Source.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.RBD {
+    /// The `<refresh>` element (first reached at `/pool/refresh`).
+    public struct Refresh: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "refresh"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("volume", .view({ StoragePoolDescription.Variant.RBD.Refresh.Volume.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<volume>` element.
+        public var volume: StoragePoolDescription.Variant.RBD.Refresh.Volume? {
+            get { view(child: "volume") }
+            set { setView(child: "volume", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.RBD {
+    /// The `<config_opts>` element (first reached at `/pool/config_opts`).
+    public struct ConfigOpts: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "config_opts"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("option", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.Option.schema }), repeated: true),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<option>` elements.
+        public var options: [StoragePoolDescription.Variant.RBD.ConfigOpts.Option] {
+            get { views(children: "option") }
+            set { setViews(children: "option", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Sheepdog {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("name", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Gluster {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                .init("name", .value),
+                .init("dir", .view({ StoragePoolDescription.Variant.Gluster.Source.Dir.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<host>` elements.
+        public var hosts: [StoragePoolDescription.Variant.Netfs.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+
+        /// The `<dir>` element.
+        public var dir: StoragePoolDescription.Variant.Gluster.Source.Dir? {
+            get { view(child: "dir") }
+            set { setView(child: "dir", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Zfs {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Vstorage {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "source"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<name>` element.
+        public var name: String? {
+            get { value(child: "name") }
+            set { setValue(child: "name", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Dir.Source {
     /// The `<vendor>` element (first reached at `/pool/source/vendor`).
     public struct Vendor: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -512,7 +1660,58 @@ extension StoragePoolDescription.Source {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Dir.Target {
+    /// The `<permissions>` element (first reached at `/pool/target/permissions`).
+    public struct Permissions: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "permissions"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("mode", .value),
+                .init("owner", .value),
+                .init("group", .value),
+                .init("label", .value),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<mode>` element.
+        public var mode: Int? {
+            get { value(child: "mode") }
+            set { setValue(child: "mode", newValue) }
+        }
+
+        /// The text of the `<owner>` element.
+        public var owner: String? {
+            get { value(child: "owner") }
+            set { setValue(child: "owner", newValue) }
+        }
+
+        /// The text of the `<group>` element.
+        public var group: String? {
+            get { value(child: "group") }
+            set { setValue(child: "group", newValue) }
+        }
+
+        /// The text of the `<label>` element.
+        public var label: String? {
+            get { value(child: "label") }
+            set { setValue(child: "label", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.FS.Source {
     /// The `<device>` element (first reached at `/pool/source/device`).
     public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -525,7 +1724,7 @@ extension StoragePoolDescription.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["path", "part_separator"],
             children: [
-                .init("freeExtent", .view({ StoragePoolDescription.Source.Device.FreeExtent.schema }), repeated: true),
+                .init("freeExtent", .view({ StoragePoolDescription.Variant.FS.Source.Device.FreeExtent.schema }), repeated: true),
             ],
             text: false)
 
@@ -547,14 +1746,14 @@ extension StoragePoolDescription.Source {
         }
 
         /// The `<freeExtent>` elements.
-        public var freeExtents: [StoragePoolDescription.Source.Device.FreeExtent] {
+        public var freeExtents: [StoragePoolDescription.Variant.FS.Source.Device.FreeExtent] {
             get { views(children: "freeExtent") }
             set { setViews(children: "freeExtent", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.FS.Source {
     /// The `<format>` element (first reached at `/pool/source/format`).
     public struct Format: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -567,8 +1766,6 @@ extension StoragePoolDescription.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type"],
             children: [
-                .init("vendor", .view({ StoragePoolDescription.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Source.Vendor.schema })),
             ],
             text: false)
 
@@ -578,21 +1775,9 @@ extension StoragePoolDescription.Source {
         }
 
         /// The `type` attribute.
-        public var type: StoragePoolDescription.Source.Format.Kind? {
+        public var type: StoragePoolDescription.Variant.FS.Source.Format.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
-        }
-
-        /// The `<vendor>` element.
-        public var vendor: StoragePoolDescription.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
-        }
-
-        /// The `<product>` element.
-        public var product: StoragePoolDescription.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -646,47 +1831,11 @@ extension StoragePoolDescription.Source {
 
             /// `vmfs`.
             public static let vmfs: Self = "vmfs"
-
-            /// `nfs`.
-            public static let nfs: Self = "nfs"
-
-            /// `cifs`.
-            public static let cifs: Self = "cifs"
-
-            /// `glusterfs`.
-            public static let glusterfs: Self = "glusterfs"
-
-            /// `unknown`.
-            public static let unknown: Self = "unknown"
-
-            /// `lvm2`.
-            public static let lvm2: Self = "lvm2"
-
-            /// `dos`.
-            public static let dos: Self = "dos"
-
-            /// `dvh`.
-            public static let dvh: Self = "dvh"
-
-            /// `gpt`.
-            public static let gpt: Self = "gpt"
-
-            /// `mac`.
-            public static let mac: Self = "mac"
-
-            /// `bsd`.
-            public static let bsd: Self = "bsd"
-
-            /// `pc98`.
-            public static let pc98: Self = "pc98"
-
-            /// `sun`.
-            public static let sun: Self = "sun"
         }
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Netfs.Source {
     /// The `<host>` element (first reached at `/pool/source/host`).
     public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -721,7 +1870,7 @@ extension StoragePoolDescription.Source {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Netfs.Source {
     /// The `<dir>` element (first reached at `/pool/source/dir`).
     public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -750,7 +1899,59 @@ extension StoragePoolDescription.Source {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Netfs.Source {
+    /// The `<format>` element (first reached at `/pool/source/format`).
+    public struct Format: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "format"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.Netfs.Source.Format.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static let auto: Self = "auto"
+
+            /// `nfs`.
+            public static let nfs: Self = "nfs"
+
+            /// `cifs`.
+            public static let cifs: Self = "cifs"
+
+            /// `glusterfs`.
+            public static let glusterfs: Self = "glusterfs"
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Netfs.Source {
     /// The `<protocol>` element (first reached at `/pool/source/protocol`).
     public struct Kind: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -779,7 +1980,148 @@ extension StoragePoolDescription.Source {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.Logical.Source {
+    /// The `<format>` element (first reached at `/pool/source/format`).
+    public struct Format: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "format"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.Logical.Source.Format.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unknown`.
+            public static let unknown: Self = "unknown"
+
+            /// `lvm2`.
+            public static let lvm2: Self = "lvm2"
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Disk.Source {
+    /// The `<format>` element (first reached at `/pool/source/format`).
+    public struct Format: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "format"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.Disk.Source.Format.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unknown`.
+            public static let unknown: Self = "unknown"
+
+            /// `dos`.
+            public static let dos: Self = "dos"
+
+            /// `dvh`.
+            public static let dvh: Self = "dvh"
+
+            /// `gpt`.
+            public static let gpt: Self = "gpt"
+
+            /// `mac`.
+            public static let mac: Self = "mac"
+
+            /// `bsd`.
+            public static let bsd: Self = "bsd"
+
+            /// `pc98`.
+            public static let pc98: Self = "pc98"
+
+            /// `sun`.
+            public static let sun: Self = "sun"
+
+            /// `lvm2`.
+            public static let lvm2: Self = "lvm2"
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.ISCSI.Source {
     /// The `<initiator>` element (first reached at `/pool/source/initiator`).
     public struct Initiator: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -792,7 +2134,7 @@ extension StoragePoolDescription.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("iqn", .view({ StoragePoolDescription.Source.Initiator.Iqn.schema })),
+                .init("iqn", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.Iqn.schema })),
             ],
             text: false)
 
@@ -802,14 +2144,14 @@ extension StoragePoolDescription.Source {
         }
 
         /// The `<iqn>` element.
-        public var iqn: StoragePoolDescription.Source.Initiator.Iqn? {
+        public var iqn: StoragePoolDescription.Variant.ISCSI.Source.Initiator.Iqn? {
             get { view(child: "iqn") }
             set { setView(child: "iqn", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.ISCSI.Source {
     /// The `<auth>` element (first reached at `/pool/source/auth`).
     public struct Auth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -822,7 +2164,7 @@ extension StoragePoolDescription.Source {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type", "username"],
             children: [
-                .init("secret", .view({ StoragePoolDescription.Source.Auth.Secret.schema })),
+                .init("secret", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.Secret.schema })),
             ],
             text: false)
 
@@ -832,7 +2174,7 @@ extension StoragePoolDescription.Source {
         }
 
         /// The `type` attribute.
-        public var type: StoragePoolDescription.Source.Auth.Kind? {
+        public var type: StoragePoolDescription.Variant.ISCSI.Source.Auth.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -844,7 +2186,7 @@ extension StoragePoolDescription.Source {
         }
 
         /// The `<secret>` element.
-        public var secret: StoragePoolDescription.Source.Auth.Secret? {
+        public var secret: StoragePoolDescription.Variant.ISCSI.Source.Auth.Secret? {
             get { view(child: "secret") }
             set { setView(child: "secret", newValue) }
         }
@@ -868,7 +2210,36 @@ extension StoragePoolDescription.Source {
     }
 }
 
-extension StoragePoolDescription.Source {
+extension StoragePoolDescription.Variant.ISCSIDirect.Source {
+    /// The `<device>` element (first reached at `/pool/source/device`).
+    public struct Device: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "device"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["path"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.SCSI.Source {
     /// The `<adapter>` element (first reached at `/pool/source/adapter`).
     public struct Adapter: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -879,9 +2250,94 @@ extension StoragePoolDescription.Source {
 
         /// What the properties model of the element.
         public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+            attributes: ["type"],
             children: [
-                .init("parentaddr", .view({ StoragePoolDescription.Source.Adapter.Parentaddr.schema })),
+            ],
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: "scsi_host",
+                cases: [
+                    "scsi_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.schema },
+                    "fc_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.FcHost.schema },
+                ],
+                attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+                children: ["parentaddr"]),
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.SCSI.Source.Adapter.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`scsi_host` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<adapter>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='scsi_host'`.
+            case scsiHost(StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost)
+            /// `type='fc_host'`.
+            case fcHost(StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.FcHost)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "scsi_host" {
+                case "scsi_host": self = .scsiHost(StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost(xml: element))
+                case "fc_host": self = .fcHost(StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.FcHost(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .scsiHost(let view): ("scsi_host", view.xml)
+                case .fcHost(let view): ("fc_host", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `scsi_host`.
+            public static let scsiHost: Self = "scsi_host"
+
+            /// `fc_host`.
+            public static let fcHost: Self = "fc_host"
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.RBD.Refresh {
+    /// The `<volume>` element (first reached at `/pool/refresh/volume`).
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "volume"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["allocation"],
+            children: [
             ],
             text: false)
 
@@ -890,16 +2346,251 @@ extension StoragePoolDescription.Source {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: StoragePoolDescription.Source.Adapter.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `allocation` attribute.
+        public var allocation: StoragePoolDescription.Variant.RBD.Refresh.Volume.Allocation? {
+            get { attribute("allocation") }
+            set { setAttribute("allocation", newValue) }
+        }
+
+        /// Values of `Allocation`; a value a newer libvirt writes is kept as it is.
+        public struct Allocation: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `default`.
+            public static let `default`: Self = "default"
+
+            /// `capacity`.
+            public static let capacity: Self = "capacity"
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.RBD.ConfigOpts {
+    /// The `<option>` element (first reached at `/pool/config_opts/option`).
+    public struct Option: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "option"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name", "value"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `name` attribute.
         public var name: String? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
+        }
+
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Gluster.Source {
+    /// The `<dir>` element (first reached at `/pool/source/dir`).
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "dir"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["path"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.FS.Source.Device {
+    /// The `<freeExtent>` element (first reached at `/pool/source/device/freeExtent`).
+    public struct FreeExtent: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "freeExtent"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["start", "end"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `start` attribute.
+        public var start: UInt64? {
+            get { attribute("start") }
+            set { setAttribute("start", newValue) }
+        }
+
+        /// The `end` attribute.
+        public var end: UInt64? {
+            get { attribute("end") }
+            set { setAttribute("end", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.ISCSI.Source.Initiator {
+    /// The `<iqn>` element (first reached at `/pool/source/initiator/iqn`).
+    public struct Iqn: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "iqn"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.ISCSI.Source.Auth {
+    /// The `<secret>` element (first reached at `/pool/source/auth/secret`).
+    public struct Secret: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "secret"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["uuid", "usage"],
+            children: [
+            ],
+            text: false)
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `uuid` attribute.
+        public var uuid: String? {
+            get { attribute("uuid") }
+            set { setAttribute("uuid", newValue) }
+        }
+
+        /// The `usage` attribute.
+        public var usage: String? {
+            get { attribute("usage") }
+            set { setAttribute("usage", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant {
+    /// What the `<adapter>` element (first reached at `/pool/source/adapter`) holds when its `type` is `scsi_host`.
+    public struct SCSIHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "adapter"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["name"],
+            children: [
+                .init("parentaddr", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.schema })),
+            ],
+            text: false,
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `<parentaddr>` element.
+        public var parentaddr: StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr? {
+            get { view(child: "parentaddr") }
+            set { setView(child: "parentaddr", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant {
+    /// What the `<adapter>` element (first reached at `/pool/source/adapter`) holds when its `type` is `fc_host`.
+    public struct FcHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static let elementName = "adapter"
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = XMLViewSchema(
+            attributes: ["parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+            children: [
+            ],
+            text: false,
+            order: ["parentaddr"])
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `parent` attribute.
@@ -943,264 +2634,10 @@ extension StoragePoolDescription.Source {
             get { attribute("wwpn") }
             set { setAttribute("wwpn", newValue) }
         }
-
-        /// The `<parentaddr>` element.
-        public var parentaddr: StoragePoolDescription.Source.Adapter.Parentaddr? {
-            get { view(child: "parentaddr") }
-            set { setView(child: "parentaddr", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
-
-            /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
-        }
     }
 }
 
-extension StoragePoolDescription.Target {
-    /// The `<permissions>` element (first reached at `/pool/target/permissions`).
-    public struct Permissions: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "permissions"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("mode", .value),
-                .init("owner", .value),
-                .init("group", .value),
-                .init("label", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<mode>` element.
-        public var mode: Int? {
-            get { value(child: "mode") }
-            set { setValue(child: "mode", newValue) }
-        }
-
-        /// The text of the `<owner>` element.
-        public var owner: String? {
-            get { value(child: "owner") }
-            set { setValue(child: "owner", newValue) }
-        }
-
-        /// The text of the `<group>` element.
-        public var group: String? {
-            get { value(child: "group") }
-            set { setValue(child: "group", newValue) }
-        }
-
-        /// The text of the `<label>` element.
-        public var label: String? {
-            get { value(child: "label") }
-            set { setValue(child: "label", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Refresh {
-    /// The `<volume>` element (first reached at `/pool/refresh/volume`).
-    public struct Volume: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "volume"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["allocation"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `allocation` attribute.
-        public var allocation: StoragePoolDescription.Refresh.Volume.Allocation? {
-            get { attribute("allocation") }
-            set { setAttribute("allocation", newValue) }
-        }
-
-        /// Values of `Allocation`; a value a newer libvirt writes is kept as it is.
-        public struct Allocation: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `default`.
-            public static let `default`: Self = "default"
-
-            /// `capacity`.
-            public static let capacity: Self = "capacity"
-        }
-    }
-}
-
-extension StoragePoolDescription.ConfigOpts {
-    /// The `<option>` element (first reached at `/pool/config_opts/option`).
-    public struct Option: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "option"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Source.Device {
-    /// The `<freeExtent>` element (first reached at `/pool/source/device/freeExtent`).
-    public struct FreeExtent: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "freeExtent"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `start` attribute.
-        public var start: UInt64? {
-            get { attribute("start") }
-            set { setAttribute("start", newValue) }
-        }
-
-        /// The `end` attribute.
-        public var end: UInt64? {
-            get { attribute("end") }
-            set { setAttribute("end", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Source.Initiator {
-    /// The `<iqn>` element (first reached at `/pool/source/initiator/iqn`).
-    public struct Iqn: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "iqn"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Source.Auth {
-    /// The `<secret>` element (first reached at `/pool/source/auth/secret`).
-    public struct Secret: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "secret"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["uuid", "usage"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `uuid` attribute.
-        public var uuid: String? {
-            get { attribute("uuid") }
-            set { setAttribute("uuid", newValue) }
-        }
-
-        /// The `usage` attribute.
-        public var usage: String? {
-            get { attribute("usage") }
-            set { setAttribute("usage", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Source.Adapter {
+extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost {
     /// The `<parentaddr>` element (first reached at `/pool/source/adapter/parentaddr`).
     public struct Parentaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -1213,7 +2650,7 @@ extension StoragePoolDescription.Source.Adapter {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["unique_id"],
             children: [
-                .init("address", .view({ StoragePoolDescription.Source.Adapter.Parentaddr.Address.schema })),
+                .init("address", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.Address.schema })),
             ],
             text: false)
 
@@ -1229,14 +2666,14 @@ extension StoragePoolDescription.Source.Adapter {
         }
 
         /// The `<address>` element.
-        public var address: StoragePoolDescription.Source.Adapter.Parentaddr.Address? {
+        public var address: StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
         }
     }
 }
 
-extension StoragePoolDescription.Source.Adapter.Parentaddr {
+extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr {
     /// The `<address>` element (first reached at `/pool/source/adapter/parentaddr/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

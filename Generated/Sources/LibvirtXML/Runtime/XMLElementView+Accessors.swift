@@ -110,6 +110,18 @@ extension XMLElementView {
         xml.replaceElements(named: name, with: others, order: Self.schema.order)
     }
 
+    /// Sets the element's variant: its selecting attribute to the value, and what the variants
+    /// model to what the element holds of it; with nil, removes both.
+    mutating func setVariant(_ variant: (value: String, element: RawXMLElement)?) {
+        guard let variants = Self.schema.variants else { return }
+        xml.setAttribute(variants.attribute, variant?.value)
+        xml.attributes.removeAll { variants.attributes.contains($0.name) }
+        xml.attributes += variant?.element.attributes.filter { variants.attributes.contains($0.name) } ?? []
+        for name in Self.schema.order where variants.children.contains(name) {
+            xml.replaceElements(named: name, with: variant?.element.elements(named: name) ?? [], order: Self.schema.order)
+        }
+    }
+
     /// Views of the child elements `name`.
     func views<View: XMLElementView>(children name: String) -> [View] {
         xml.elements(named: name).map(View.init(xml:))

@@ -65,16 +65,61 @@ public struct XMLViewSchema: Sendable {
     public var children: [Child]
     /// Whether the element's own text is modelled.
     public var text: Bool
+    /// The element's variants, if its content depends on an attribute's value.
+    public var variants: XMLVariantSchema?
+    /// Every child element name the schema allows, in its order (new child elements are placed
+    /// by it).
+    public let order: [String]
 
-    /// Describes a view.
-    public init(attributes: Set<String> = [], children: [Child] = [], text: Bool = false) {
+    /// Describes a view; `order` is needed when `children` does not name every child element
+    /// the schema allows (a view with variants, or a variant's view).
+    public init(
+        attributes: Set<String> = [], children: [Child] = [], text: Bool = false, variants: XMLVariantSchema? = nil,
+        order: [String]? = nil
+    ) {
         self.attributes = attributes
         self.children = children
         self.text = text
+        self.variants = variants
+        self.order = order ?? children.map(\.name)
     }
 
-    /// The child elements' names in the schema's order.
-    var order: [String] { children.map(\.name) }
+    /// What the view and the variant `element` has (with the variants within it) model of it.
+    func including(variantOf element: RawXMLElement) -> XMLViewSchema {
+        guard let variants, let value = element.attribute(variants.attribute) ?? variants.defaultValue,
+              let variant = variants.cases[value]?().including(variantOf: element) else { return self }
+        var schema = self
+        schema.attributes.formUnion(variant.attributes)
+        // A variant's child element is what the element's own of the same name is, in that variant.
+        schema.children = children.filter { child in !variant.children.contains { $0.name == child.name } } + variant.children
+        return schema
+    }
+}
+
+/// The variants of an element whose content depends on an attribute's value (a disk's `type`).
+public struct XMLVariantSchema: Sendable {
+    /// The attribute selecting the variant.
+    public var attribute: String
+    /// The value meant when the attribute is missing, if the schema gives one.
+    public var defaultValue: String?
+    /// Each value's variant schema.
+    public var cases: [String: @Sendable () -> XMLViewSchema]
+    /// The attributes the variants model.
+    public var attributes: Set<String>
+    /// The child elements the variants model.
+    public var children: Set<String>
+
+    /// Describes an element's variants.
+    public init(
+        attribute: String, defaultValue: String?, cases: [String: @Sendable () -> XMLViewSchema], attributes: Set<String>,
+        children: Set<String>
+    ) {
+        self.attribute = attribute
+        self.defaultValue = defaultValue
+        self.cases = cases
+        self.attributes = attributes
+        self.children = children
+    }
 }
 
 /// How many of a document's elements and attributes its typed views model.
@@ -89,6 +134,7 @@ public struct XMLTypedShare: Sendable, Equatable {
 
     /// Counts `element` as modelled by a view with `schema`.
     mutating func add(_ element: RawXMLElement, schema: XMLViewSchema) {
+        let schema = schema.including(variantOf: element)
         typed += 1
         total += 1
         for attribute in element.attributes where !attribute.isNamespaceDeclaration {
