@@ -5,7 +5,8 @@ import LibvirtGenModel
 /// that first holds it; an element holding only text is a value property of its parent, an empty
 /// one a flag; the branches of a choice merge into one view whose properties are all optional,
 /// except those of a choice selected by an attribute's value (a disk's `type`), which become the
-/// cases of an enum, each holding a view of its branch; repeated elements are arrays; value lists are open named values or booleans. Element patterns
+/// cases of an enum, each holding a view of its branch; repeated elements are arrays; value lists
+/// are open named values or booleans; a number with a `unit` attribute is a size. Element patterns
 /// with the same content share one view, which is how recursion ends; an element that is another
 /// document kind's root (a snapshot's `domain`) is that document's type.
 public struct XMLTypeLowering: Sendable {
@@ -83,7 +84,7 @@ public struct XMLTypeLowering: Sendable {
             case .uuid: return .uuid
             case .boolean(let onOff): return .boolean(onOff: onOff)
             case .names(let values):
-                let typeName = typeNames.claim(self.typeName(xmlName))
+                let typeName = typeNames.claim(self.typeName(xmlName), orElse: self.typeName(xmlName) + "Value")
                 namedValues.append(XMLNamedValues(name: typeName, values: namedValueCases(values)))
                 return .named(path: item.path + [typeName])
             }
@@ -99,7 +100,8 @@ public struct XMLTypeLowering: Sendable {
         }
         for child in summary.children {
             let childSummary = XMLContentSummary(child.contents, grammar: grammar)
-            let propertyName = names.claim(child.repeated ? plural(memberName(child.name)) : memberName(child.name))
+            let member = child.repeated ? plural(memberName(child.name)) : memberName(child.name)
+            let propertyName = names.claim(member, orElse: member + "Element")
             let place: XMLProperty.Place = child.repeated ? .children : .child
             let propertyValue: XMLPropertyValue
             if childSummary.isTextOnly && !childSummary.text.isEmpty {
@@ -107,14 +109,20 @@ public struct XMLTypeLowering: Sendable {
             } else if childSummary.isTextOnly && !child.repeated {
                 propertyValue = .flag
             } else {
-                propertyValue = .view(path: viewPath(child.name, child.contents) { typeNames.claim(typeName(child.name)) })
+                propertyValue = .view(path: viewPath(child.name, child.contents) {
+                    typeNames.claim(typeName(child.name), orElse: typeName(child.name) + "Element")
+                })
             }
             properties.append(XMLProperty(name: propertyName, xmlName: child.name, place: place, value: propertyValue))
         }
         guard let analysis else {
+            let holdsSize = summary.children.isEmpty && !summary.hasAnyElements
+                && properties.contains { $0.place == .attribute && $0.xmlName == "unit" && $0.value == .string }
+                && properties.contains { $0.place == .text && $0.value == .unsignedInteger }
+                && !properties.contains { $0.name == "size" }
             let view = XMLViewType(
-                path: item.path, elementName: item.elementName, elementPath: item.elementPath,
-                properties: properties, namedValues: namedValues, selector: item.selector, childOrder: item.childOrder)
+                path: item.path, elementName: item.elementName, elementPath: item.elementPath, properties: properties,
+                namedValues: namedValues, selector: item.selector, childOrder: item.childOrder, holdsSize: holdsSize)
             return (view, [])
         }
         let order = item.childOrder ?? XMLContentSummary(item.contents, grammar: grammar).children.map(\.name)
@@ -216,7 +224,8 @@ public struct XMLTypeLowering: Sendable {
     }
 }
 
-/// Names already given in one scope; a name given twice gets a number (`source2`).
+/// Names already given in one scope; a name given twice gets its alternative or a number
+/// (`FormatElement` beside the `format` attribute's `Format`, `source2`).
 struct UniqueNames {
     /// The names given.
     private var taken: Set<String>
@@ -226,8 +235,9 @@ struct UniqueNames {
         self.taken = taken
     }
 
-    /// `name`, or the first of `name2`, `name3`... not yet given; now given.
-    mutating func claim(_ name: String) -> String {
+    /// `name`, or else `alternative`, or else the first of `name2`, `name3`... not yet given; now given.
+    mutating func claim(_ name: String, orElse alternative: String? = nil) -> String {
+        if let alternative, taken.contains(name), taken.insert(alternative).inserted { return alternative }
         var candidate = name
         var number = 2
         while !taken.insert(candidate).inserted {

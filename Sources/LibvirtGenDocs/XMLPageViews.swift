@@ -137,7 +137,8 @@ struct XMLDocumentPageView: Sendable {
                 condition: view.selector.map { selector in
                     selector.values.map { "\(selector.attribute)='\($0)'" }.joined(separator: " or ")
                 },
-                rows: rows + variantRows,
+                rows: rows + (view.holdsSize ? [Row(xml: "text with unit attribute", property: "size", type: "XMLSize?", href: nil)] : [])
+                    + variantRows,
                 namedValues: view.namedValues.map { values in
                     "\(values.name): " + values.values.map(\.value).joined(separator: ", ")
                 })

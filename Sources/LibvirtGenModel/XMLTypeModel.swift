@@ -64,11 +64,14 @@ public struct XMLViewType: Codable, Sendable, Equatable {
     /// properties do not list them all (a view with variants, and a variant's view); new child
     /// elements are placed by it.
     public var childOrder: [String]?
+    /// Whether the element holds a size: a number as its text and its unit as its `unit`
+    /// attribute (libvirt's `scaledInteger`); its view then has a `size`.
+    public var holdsSize: Bool
 
     /// Creates the value.
     public init(
         path: [String], elementName: String, elementPath: [String], properties: [XMLProperty], namedValues: [XMLNamedValues],
-        variants: XMLVariants? = nil, selector: XMLVariantSelector? = nil, childOrder: [String]? = nil
+        variants: XMLVariants? = nil, selector: XMLVariantSelector? = nil, childOrder: [String]? = nil, holdsSize: Bool = false
     ) {
         self.path = path
         self.elementName = elementName
@@ -78,6 +81,7 @@ public struct XMLViewType: Codable, Sendable, Equatable {
         self.variants = variants
         self.selector = selector
         self.childOrder = childOrder
+        self.holdsSize = holdsSize
     }
 }
 

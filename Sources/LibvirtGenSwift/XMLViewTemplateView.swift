@@ -120,7 +120,7 @@ struct XMLViewTemplateView {
     init(_ view: XMLViewType, documentSchema schema: String?) {
         name = view.path.last ?? ""
         elementName = view.elementName
-        conformance = schema == nil ? "XMLElementView" : "LibvirtXMLDocument"
+        conformance = (schema == nil ? "XMLElementView" : "LibvirtXMLDocument") + (view.holdsSize ? ", XMLSizeView" : "")
         let location = "`/" + view.elementPath.joined(separator: "/") + "`"
         summary = schema.map {
             ["A `<\(view.elementName)>` document, as libvirt's `\($0)` schema describes it.", "",

@@ -66,6 +66,7 @@ struct QEMUTests {
 
             var definition = try await test.domain.description(options: [.inactive])
             #expect(definition.currentMemory?.value == 131_072)
+            #expect(definition.currentMemory?.size?.bytes == 131_072 * 1024)
             definition.currentMemory?.value = 65_536
             let redefined = try await connection.defineDomain(definition)
             #expect(try await redefined.description(options: [.inactive]).currentMemory?.value == 65_536)

@@ -141,6 +141,26 @@ struct XMLDocumentTests {
         #expect(disks[0].type == nil && disks[0].xml.firstElement(named: "source") == nil)
     }
 
+    @Test("sizes read and write their unit")
+    func sizes() throws {
+        var domain = try DomainDescription(xml: Self.extendedDomain)
+        #expect(domain.memory?.size == .kibibytes(524_288))
+        #expect(domain.memory?.size?.bytes == 536_870_912)
+        domain.memory?.size = .gibibytes(1)
+        #expect(domain.memory?.xml.attribute("unit") == "GiB" && domain.memory?.xml.text == "1")
+        #expect(domain.memory?.size?.bytes == 1 << 30)
+        domain.memory?.xml.setAttribute("unit", nil)
+        #expect(domain.memory?.size == nil)
+        #expect(domain.memory?.size(defaultUnit: "KiB") == .kibibytes(1))
+        let scales: [(String, UInt64?)] = [
+            ("bytes", 1), ("B", 1), ("k", 1024), ("KiB", 1024), ("KB", 1000), ("m", 1 << 20), ("MB", 1_000_000),
+            ("G", 1 << 30), ("TiB", 1 << 40), ("E", 1 << 60), ("x", nil), ("KiBB", nil), ("", nil),
+        ]
+        for (unit, scale) in scales { #expect(XMLSize.scale(of: unit) == scale, "\(unit)") }
+        #expect(XMLSize(UInt64.max, unit: "KiB").bytes == nil)
+        #expect(XMLSize(bytes: 7).unit == "bytes")
+    }
+
     @Test("bad input gets the line and element path")
     func errors() {
         let cases: [(String, Int, [String], String)] = [
@@ -233,7 +253,7 @@ struct XMLDocumentTests {
             #expect(description.memory?.unit == "KiB")
             description.name = uniqueName("copy")
             description.uuid = nil
-            description.memory?.value = 2_097_152
+            description.memory?.size = .gibibytes(2)
             var sources: [String] = []
             for disk in description.devices?.disks ?? [] {
                 switch disk.variant {
@@ -244,7 +264,7 @@ struct XMLDocumentTests {
             }
             let copy = try connection.defineDomain(description)
             defer { try? copy.undefine() }
-            #expect(try copy.description().memory?.value == 2_097_152)
+            #expect(try copy.description().memory?.size?.bytes == 2 << 30)
             #expect(sources.count == description.devices?.disks.count)
 
             var network = NetworkDescription()

@@ -89,7 +89,7 @@ struct XMLTypeLoweringTests {
 
     /// The branches of a choice merge into one view; a recursive element reuses its view; an
     /// element of any content is a view (raw access), not a flag; an embedded document's root is
-    /// that document's type; a name given twice gets a number.
+    /// that document's type; a child element's name an attribute took gets `Element`.
     @Test func mergingRecursionAndEmbedding() throws {
         let types = try Self.lower("""
             <start><element name="doc">
@@ -115,7 +115,7 @@ struct XMLTypeLoweringTests {
         #expect(properties["metadata"]?.value == .view(path: ["Doc", "Metadata"]))
         #expect(properties["domain"]?.value == .view(path: ["DomainDescription"]))
         #expect(properties["name"]?.place == .attribute)
-        #expect(properties["name2"]?.place == .child)
+        #expect(properties["nameElement"]?.place == .child)
     }
 
     /// A choice whose branches fix one attribute to their own values is the element's variants:
@@ -173,6 +173,22 @@ struct XMLTypeLoweringTests {
         #expect(Set(Self.properties(types, ["Doc", "Variant", "Network", "Source"]).keys) == ["protocol", "hosts"])
     }
 
+    /// A number with a `unit` attribute (libvirt's `scaledInteger`) holds a size; with child
+    /// elements, or a unit that is not text, it does not.
+    @Test func sizes() throws {
+        let types = try Self.lower("""
+            <start><element name="doc">
+              <element name="memory"><optional><attribute name="unit"><ref name="unit"/></attribute></optional><data type="unsignedLong"/></element>
+              <element name="cache"><attribute name="unit"><ref name="unit"/></attribute><element name="level"><text/></element><data type="unsignedLong"/></element>
+              <element name="rate"><attribute name="unit"><choice><value>yes</value><value>no</value></choice></attribute><data type="unsignedLong"/></element>
+            </element></start>
+            <define name="unit"><data type="string"><param name="pattern">[kKmMgG]i?[bB]?</param></data></define>
+            """)
+        #expect(types.views.first { $0.path == ["Doc", "Memory"] }?.holdsSize == true)
+        #expect(types.views.first { $0.path == ["Doc", "Cache"] }?.holdsSize == false)
+        #expect(types.views.first { $0.path == ["Doc", "Rate"] }?.holdsSize == false)
+    }
+
     /// A choice whose branches fix an attribute and otherwise hold the same is no variants.
     @Test func choiceOfAttributeValuesOnly() throws {
         let types = try Self.lower("""
@@ -204,6 +220,7 @@ struct XMLTypeLoweringTests {
         guard case .view(let sourcePath)? = source?.value else { Issue.record("a network disk's source is no view"); return }
         let network = Self.properties(types, sourcePath)
         #expect(network["protocol"] != nil && network["hosts"]?.place == .children)
+        #expect(types.views.first { $0.path == ["DomainDescription", "Memory"] }?.holdsSize == true)
         let hostdev = try #require(types.views.first { $0.path == ["DomainDescription", "Devices", "Hostdev"] })
         #expect(hostdev.variants?.cases.map(\.value) == ["pci", "usb", "scsi", "scsi_host", "mdev", "storage", "misc", "net"])
     }

@@ -283,7 +283,7 @@ extension CapabilitiesDescription.Host {
         }
 
         /// The `<feature>` elements.
-        public var features2: [CapabilitiesDescription.Host.CPU.Feature] {
+        public var featuresElement: [CapabilitiesDescription.Host.CPU.Feature] {
             get { views(children: "feature") }
             set { setViews(children: "feature", newValue) }
         }
@@ -2140,7 +2140,7 @@ extension CapabilitiesDescription.Host.MemoryBandwidth.Node {
 
 extension CapabilitiesDescription.Host.Topology.Cells.Cell {
     /// The `<memory>` element (first reached at `/capabilities/host/topology/cells/cell/memory`).
-    public struct Memory: XMLElementView {
+    public struct Memory: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 

@@ -787,7 +787,7 @@ extension DomainDescription {
                 .init("root", .value),
                 .init("cmdline", .value),
                 .init("dtb", .value),
-                .init("firmware", .view({ DomainDescription.OS.Firmware2.schema })),
+                .init("firmware", .view({ DomainDescription.OS.FirmwareElement.schema })),
                 .init("loader", .view({ DomainDescription.OS.Loader.schema })),
                 .init("nvram", .view({ DomainDescription.OS.Nvram.schema })),
                 .init("boot", .view({ DomainDescription.OS.Boot.schema }), repeated: true),
@@ -852,7 +852,7 @@ extension DomainDescription {
         }
 
         /// The `<firmware>` element.
-        public var firmware2: DomainDescription.OS.Firmware2? {
+        public var firmwareElement: DomainDescription.OS.FirmwareElement? {
             get { view(child: "firmware") }
             set { setView(child: "firmware", newValue) }
         }
@@ -1059,7 +1059,7 @@ extension DomainDescription {
 
 extension DomainDescription {
     /// The `<memory>` element (first reached at `/domain/memory`).
-    public struct Memory: XMLElementView {
+    public struct Memory: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -1100,7 +1100,7 @@ extension DomainDescription {
 
 extension DomainDescription {
     /// The `<maxMemory>` element (first reached at `/domain/maxMemory`).
-    public struct MaxMemory: XMLElementView {
+    public struct MaxMemory: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -1141,7 +1141,7 @@ extension DomainDescription {
 
 extension DomainDescription {
     /// The `<currentMemory>` element (first reached at `/domain/currentMemory`).
-    public struct CurrentMemory: XMLElementView {
+    public struct CurrentMemory: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -3269,7 +3269,7 @@ extension DomainDescription.OS {
 
 extension DomainDescription.OS {
     /// The `<firmware>` element (first reached at `/domain/os/firmware`).
-    public struct Firmware2: XMLElementView {
+    public struct FirmwareElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -3280,7 +3280,7 @@ extension DomainDescription.OS {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("feature", .view({ DomainDescription.OS.Firmware2.Feature.schema }), repeated: true),
+                .init("feature", .view({ DomainDescription.OS.FirmwareElement.Feature.schema }), repeated: true),
             ],
             text: false)
 
@@ -3290,7 +3290,7 @@ extension DomainDescription.OS {
         }
 
         /// The `<feature>` elements.
-        public var features: [DomainDescription.OS.Firmware2.Feature] {
+        public var features: [DomainDescription.OS.FirmwareElement.Feature] {
             get { views(children: "feature") }
             set { setViews(children: "feature", newValue) }
         }
@@ -8053,7 +8053,7 @@ extension DomainDescription.Devices {
             attributes: ["tty", "type"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
                 .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
@@ -8086,7 +8086,7 @@ extension DomainDescription.Devices {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -8193,7 +8193,7 @@ extension DomainDescription.Devices {
             attributes: ["type", "tty"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
                 .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
@@ -8226,7 +8226,7 @@ extension DomainDescription.Devices {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -8333,7 +8333,7 @@ extension DomainDescription.Devices {
             attributes: ["type"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
                 .init("target", .view({ DomainDescription.Devices.Channel.Target.schema })),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
@@ -8359,7 +8359,7 @@ extension DomainDescription.Devices {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -8625,7 +8625,7 @@ extension DomainDescription.Devices {
             attributes: ["bus", "type"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
                 .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
                 .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
@@ -8657,7 +8657,7 @@ extension DomainDescription.Devices {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -10501,7 +10501,7 @@ extension DomainDescription.Sysinfo.Variant.Fwcfg {
     }
 }
 
-extension DomainDescription.OS.Firmware2 {
+extension DomainDescription.OS.FirmwareElement {
     /// The `<feature>` element (first reached at `/domain/os/firmware/feature`).
     public struct Feature: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -10529,7 +10529,7 @@ extension DomainDescription.OS.Firmware2 {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.OS.Firmware2.Feature.Name? {
+        public var name: DomainDescription.OS.FirmwareElement.Feature.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
@@ -11998,7 +11998,7 @@ extension DomainDescription.Devices.Disk {
             attributes: ["file", "format", "job", "type", "ready"],
             children: [
                 .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.Format2.schema })),
+                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
                 .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
             ],
             text: false,
@@ -12059,7 +12059,7 @@ extension DomainDescription.Devices.Disk {
         }
 
         /// The `<format>` element.
-        public var format2: DomainDescription.Devices.Disk.Mirror.Format2? {
+        public var formatElement: DomainDescription.Devices.Disk.Mirror.FormatElement? {
             get { view(child: "format") }
             set { setView(child: "format", newValue) }
         }
@@ -13082,7 +13082,7 @@ extension DomainDescription.Devices.Disk {
             attributes: ["index", "type"],
             children: [
                 .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
-                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.Format2.schema })),
+                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
             ],
             text: false,
             variants: XMLVariantSchema(
@@ -13124,7 +13124,7 @@ extension DomainDescription.Devices.Disk {
         }
 
         /// The `<format>` element.
-        public var format: DomainDescription.Devices.Disk.Mirror.Format2? {
+        public var format: DomainDescription.Devices.Disk.Mirror.FormatElement? {
             get { view(child: "format") }
             set { setView(child: "format", newValue) }
         }
@@ -13795,7 +13795,7 @@ extension DomainDescription.Devices.Controller.Variant {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["model"],
             children: [
-                .init("model", .view({ DomainDescription.Devices.Controller.Variant.PCI.Model2.schema })),
+                .init("model", .view({ DomainDescription.Devices.Controller.Variant.PCI.ModelElement.schema })),
                 .init("target", .view({ DomainDescription.Devices.Controller.Variant.PCI.Target.schema })),
             ],
             text: false,
@@ -13829,7 +13829,7 @@ extension DomainDescription.Devices.Controller.Variant {
         }
 
         /// The `<model>` element.
-        public var model2: DomainDescription.Devices.Controller.Variant.PCI.Model2? {
+        public var modelElement: DomainDescription.Devices.Controller.Variant.PCI.ModelElement? {
             get { view(child: "model") }
             set { setView(child: "model", newValue) }
         }
@@ -17854,7 +17854,7 @@ extension DomainDescription.Devices.Console {
 
 extension DomainDescription.Devices.Console {
     /// The `<protocol>` element (first reached at `/domain/devices/console/protocol`).
-    public struct Kind2: XMLElementView {
+    public struct KindElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -17874,7 +17874,7 @@ extension DomainDescription.Devices.Console {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Console.Kind2.Kind? {
+        public var type: DomainDescription.Devices.Console.KindElement.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -18203,7 +18203,7 @@ extension DomainDescription.Devices.Smartcard.ModeVariant {
             attributes: ["type"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
                 .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
             ],
@@ -18228,7 +18228,7 @@ extension DomainDescription.Devices.Smartcard.ModeVariant {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -20315,7 +20315,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
             ],
             text: false,
             order: ["catchup"])
@@ -20326,7 +20326,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
         }
 
         /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
             get { view(child: "catchup") }
             set { setView(child: "catchup", newValue) }
         }
@@ -20370,7 +20370,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
             ],
             text: false,
             order: ["catchup"])
@@ -20381,7 +20381,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
         }
 
         /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
             get { view(child: "catchup") }
             set { setView(child: "catchup", newValue) }
         }
@@ -20425,7 +20425,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2.schema })),
+                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
             ],
             text: false,
             order: ["catchup"])
@@ -20436,7 +20436,7 @@ extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
         }
 
         /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.Catchup2? {
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
             get { view(child: "catchup") }
             set { setView(child: "catchup", newValue) }
         }
@@ -20581,7 +20581,7 @@ extension DomainDescription.Devices.Disk.Driver {
 
 extension DomainDescription.Devices.Disk.Mirror {
     /// The `<format>` element (first reached at `/domain/devices/disk/mirror/format`).
-    public struct Format2: XMLElementView {
+    public struct FormatElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -20602,7 +20602,7 @@ extension DomainDescription.Devices.Disk.Mirror {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Mirror.Format2.Kind? {
+        public var type: DomainDescription.Devices.Disk.Mirror.FormatElement.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -21752,7 +21752,7 @@ extension DomainDescription.Devices.Controller.Variant.USB {
 
 extension DomainDescription.Devices.Controller.Variant.PCI {
     /// The `<model>` element (first reached at `/domain/devices/controller/model`).
-    public struct Model2: XMLElementView {
+    public struct ModelElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -21772,7 +21772,7 @@ extension DomainDescription.Devices.Controller.Variant.PCI {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.Devices.Controller.Variant.PCI.Model2.Name? {
+        public var name: DomainDescription.Devices.Controller.Variant.PCI.ModelElement.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
@@ -25214,7 +25214,7 @@ extension DomainDescription.Devices.Rng.Backend.ModelVariant {
             attributes: ["type"],
             children: [
                 .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.Kind2.schema })),
+                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
                 .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
             ],
             text: false,
@@ -25238,7 +25238,7 @@ extension DomainDescription.Devices.Rng.Backend.ModelVariant {
         }
 
         /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.Kind2? {
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
             get { view(child: "protocol") }
             set { setView(child: "protocol", newValue) }
         }
@@ -25974,7 +25974,7 @@ extension DomainDescription.OS.Nvram.Variant.Nvme.Source {
 
 extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup {
     /// The `<catchup>` element (first reached at `/domain/clock/timer/catchup`).
-    public struct Catchup2: XMLElementView {
+    public struct CatchupElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -26524,7 +26524,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant 
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: [],
             children: [
-                .init("adapter", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.schema })),
+                .init("adapter", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.schema })),
                 .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Address.schema })),
             ],
             text: false,
@@ -26536,7 +26536,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant 
         }
 
         /// The `<adapter>` element.
-        public var adapter: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2? {
+        public var adapter: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement? {
             get { view(child: "adapter") }
             set { setView(child: "adapter", newValue) }
         }
@@ -26928,7 +26928,7 @@ extension DomainDescription.OS.Nvram.Variant.Network.Source.Cookies {
 
 extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter {
     /// The `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`).
-    public struct Adapter2: XMLElementView {
+    public struct AdapterElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -26944,8 +26944,8 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
             variants: XMLVariantSchema(
                 attribute: "type", defaultValue: "scsi_host",
                 cases: [
-                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.schema },
-                    "fc_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost.schema },
+                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.schema },
+                    "fc_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost.schema },
                 ],
                 attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
                 children: ["parentaddr"]),
@@ -26957,7 +26957,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Kind? {
+        public var type: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -26971,15 +26971,15 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
         /// The variants of `<adapter>`, by its `type` attribute: each holds a view of what the variant adds.
         public enum Variant: Hashable, Sendable {
             /// `type='scsi_host'`.
-            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost)
+            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost)
             /// `type='fc_host'`.
-            case fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost)
+            case fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
                 switch element.attribute("type") ?? "scsi_host" {
-                case "scsi_host": self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost(xml: element))
-                case "fc_host": self = .fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.FcHost(xml: element))
+                case "scsi_host": self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost(xml: element))
+                case "fc_host": self = .fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost(xml: element))
                 default: return nil
                 }
             }
@@ -27088,7 +27088,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant {
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant {
     /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `scsi_host`.
     public struct SCSIHost: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -27101,7 +27101,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["name"],
             children: [
-                .init("parentaddr", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.Parentaddr.schema })),
+                .init("parentaddr", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.Parentaddr.schema })),
             ],
             text: false,
             order: ["parentaddr"])
@@ -27118,14 +27118,14 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
         }
 
         /// The `<parentaddr>` element.
-        public var parentaddr: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost.Parentaddr? {
+        public var parentaddr: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.Parentaddr? {
             get { view(child: "parentaddr") }
             set { setView(child: "parentaddr", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant {
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant {
     /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `fc_host`.
     public struct FcHost: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -27191,7 +27191,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Adapter2.Variant.SCSIHost {
+extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost {
     /// The `<parentaddr>` element (first reached at `/domain/devices/hostdev/source/adapter/parentaddr`).
     public struct Parentaddr: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

@@ -1666,7 +1666,7 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
 
 extension DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache {
     /// The `<max_size>` element (first reached at `/domainsnapshot/disks/disk/driver/metadata_cache/max_size`).
-    public struct MaxSize: XMLElementView {
+    public struct MaxSize: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 

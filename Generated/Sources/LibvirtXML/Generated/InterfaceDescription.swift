@@ -19,7 +19,7 @@ public struct InterfaceDescription: LibvirtXMLDocument {
             .init("mac", .view({ InterfaceDescription.MAC.schema })),
             .init("link", .view({ InterfaceDescription.Link.schema })),
             .init("mtu", .view({ InterfaceDescription.MTU.schema })),
-            .init("protocol", .view({ InterfaceDescription.Kind2.schema }), repeated: true),
+            .init("protocol", .view({ InterfaceDescription.KindElement.schema }), repeated: true),
             .init("bridge", .view({ InterfaceDescription.Bridge.schema })),
             .init("bond", .view({ InterfaceDescription.Bond.schema })),
             .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
@@ -68,7 +68,7 @@ public struct InterfaceDescription: LibvirtXMLDocument {
     }
 
     /// The `<protocol>` elements.
-    public var protocols: [InterfaceDescription.Kind2] {
+    public var protocols: [InterfaceDescription.KindElement] {
         get { views(children: "protocol") }
         set { setViews(children: "protocol", newValue) }
     }
@@ -291,7 +291,7 @@ extension InterfaceDescription {
 
 extension InterfaceDescription {
     /// The `<protocol>` element (first reached at `/interface/protocol`).
-    public struct Kind2: XMLElementView {
+    public struct KindElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -302,9 +302,9 @@ extension InterfaceDescription {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["family"],
             children: [
-                .init("dhcp", .view({ InterfaceDescription.Kind2.DHCP.schema })),
-                .init("ip", .view({ InterfaceDescription.Kind2.IP.schema }), repeated: true),
-                .init("route", .view({ InterfaceDescription.Kind2.Route.schema })),
+                .init("dhcp", .view({ InterfaceDescription.KindElement.DHCP.schema })),
+                .init("ip", .view({ InterfaceDescription.KindElement.IP.schema }), repeated: true),
+                .init("route", .view({ InterfaceDescription.KindElement.Route.schema })),
                 .init("autoconf", .flag),
             ],
             text: false)
@@ -315,25 +315,25 @@ extension InterfaceDescription {
         }
 
         /// The `family` attribute.
-        public var family: InterfaceDescription.Kind2.Family? {
+        public var family: InterfaceDescription.KindElement.Family? {
             get { attribute("family") }
             set { setAttribute("family", newValue) }
         }
 
         /// The `<dhcp>` element.
-        public var dhcp: InterfaceDescription.Kind2.DHCP? {
+        public var dhcp: InterfaceDescription.KindElement.DHCP? {
             get { view(child: "dhcp") }
             set { setView(child: "dhcp", newValue) }
         }
 
         /// The `<ip>` elements.
-        public var ips: [InterfaceDescription.Kind2.IP] {
+        public var ips: [InterfaceDescription.KindElement.IP] {
             get { views(children: "ip") }
             set { setViews(children: "ip", newValue) }
         }
 
         /// The `<route>` element.
-        public var route: InterfaceDescription.Kind2.Route? {
+        public var route: InterfaceDescription.KindElement.Route? {
             get { view(child: "route") }
             set { setView(child: "route", newValue) }
         }
@@ -523,7 +523,7 @@ extension InterfaceDescription {
     }
 }
 
-extension InterfaceDescription.Kind2 {
+extension InterfaceDescription.KindElement {
     /// The `<dhcp>` element (first reached at `/interface/protocol/dhcp`).
     public struct DHCP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -552,7 +552,7 @@ extension InterfaceDescription.Kind2 {
     }
 }
 
-extension InterfaceDescription.Kind2 {
+extension InterfaceDescription.KindElement {
     /// The `<ip>` element (first reached at `/interface/protocol/ip`).
     public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
@@ -587,7 +587,7 @@ extension InterfaceDescription.Kind2 {
     }
 }
 
-extension InterfaceDescription.Kind2 {
+extension InterfaceDescription.KindElement {
     /// The `<route>` element (first reached at `/interface/protocol/route`).
     public struct Route: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.

@@ -1483,7 +1483,7 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
             attributes: ["type", "maxCount"],
             children: [
                 .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
-                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.schema }), repeated: true),
+                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
                 .init("name", .value),
                 .init("fields", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.schema }), repeated: true),
             ],
@@ -1513,7 +1513,7 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         }
 
         /// The `<type>` elements.
-        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2] {
+        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement] {
             get { views(children: "type") }
             set { setViews(children: "type", newValue) }
         }
@@ -2189,7 +2189,7 @@ extension NodeDeviceDescription.Capability.Variant.Css {
         public static let schema: XMLViewSchema = XMLViewSchema(
             attributes: ["type"],
             children: [
-                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.schema }), repeated: true),
+                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
             ],
             text: false)
 
@@ -2205,7 +2205,7 @@ extension NodeDeviceDescription.Capability.Variant.Css {
         }
 
         /// The `<type>` elements.
-        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2] {
+        public var types: [NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement] {
             get { views(children: "type") }
             set { setViews(children: "type", newValue) }
         }
@@ -2275,7 +2275,7 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
 
 extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
     /// The `<type>` element (first reached at `/device/capability/capability/type`).
-    public struct Kind2: XMLElementView {
+    public struct KindElement: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
@@ -2310,7 +2310,7 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
         }
 
         /// The text of the `<deviceAPI>` element.
-        public var deviceAPI: NodeDeviceDescription.Capability.Variant.PCI.Capability.Kind2.DeviceAPI? {
+        public var deviceAPI: NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.DeviceAPI? {
             get { value(child: "deviceAPI") }
             set { setValue(child: "deviceAPI", newValue) }
         }

@@ -229,7 +229,7 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
 
 extension StoragePoolDescription {
     /// The `<capacity>` element (first reached at `/pool/capacity`).
-    public struct Capacity: XMLElementView {
+    public struct Capacity: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 

@@ -146,7 +146,7 @@ extension StorageVolumeDescription {
 
 extension StorageVolumeDescription {
     /// The `<capacity>` element (first reached at `/volume/capacity`).
-    public struct Capacity: XMLElementView {
+    public struct Capacity: XMLElementView, XMLSizeView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
