@@ -43,21 +43,12 @@ struct XMLContentSummary {
         }
     }
 
-    /// The summary with only the attributes and children of these names.
-    func keeping(attributes attributeNames: Set<String>, children childNames: Set<String>) -> XMLContentSummary {
+    /// The summary with only the attributes and child elements whose names `attribute` and
+    /// `child` accept.
+    func filtered(attributes attribute: (String) -> Bool, children child: (String) -> Bool) -> XMLContentSummary {
         var summary = self
-        summary.attributes.removeAll { !attributeNames.contains($0.name) }
-        summary.children.removeAll { !childNames.contains($0.name) }
-        summary.text = []
-        summary.hasAnyElements = false
-        return summary
-    }
-
-    /// The summary without the attributes and children of these names.
-    func removing(attributes attributeNames: Set<String>, children childNames: Set<String>) -> XMLContentSummary {
-        var summary = self
-        summary.attributes.removeAll { attributeNames.contains($0.name) }
-        summary.children.removeAll { childNames.contains($0.name) }
+        summary.attributes.removeAll { !attribute($0.name) }
+        summary.children.removeAll { !child($0.name) }
         return summary
     }
 

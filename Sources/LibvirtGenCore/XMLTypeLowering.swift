@@ -70,7 +70,7 @@ public struct XMLTypeLowering: Sendable {
     ) -> (XMLViewType, [Pending]) {
         let analysis = XMLVariantAnalysis(item.contents, grammar: grammar)
         let summary = XMLContentSummary(item.contents, grammar: grammar, variants: analysis)
-            .removing(attributes: item.excludedAttributes, children: item.excludedChildren)
+            .filtered(attributes: { !item.excludedAttributes.contains($0) }, children: { !item.excludedChildren.contains($0) })
         var names = UniqueNames(taken: ["xml", "schema", "elementName"])
         var typeNames = UniqueNames(taken: Naming.reservedTypeNames.union([item.path.last ?? ""]))
         var properties: [XMLProperty] = []
@@ -126,42 +126,50 @@ public struct XMLTypeLowering: Sendable {
             return (view, [])
         }
         let order = item.childOrder ?? XMLContentSummary(item.contents, grammar: grammar).children.map(\.name)
+        let (variants, variantViews) = lowerVariants(analysis, of: item, order: order, names: &names, typeNames: &typeNames)
+        let view = XMLViewType(
+            path: item.path, elementName: item.elementName, elementPath: item.elementPath, properties: properties,
+            namedValues: namedValues, variants: variants, selector: item.selector, childOrder: order)
+        return (view, variantViews)
+    }
+
+    /// The variants of the view `item` (whose element's children come in `order`), with the views
+    /// of its cases to lower; the enum's and property's names are claimed from `typeNames` and
+    /// `names`.
+    private func lowerVariants(
+        _ analysis: XMLVariantAnalysis, of item: Pending, order: [String], names: inout UniqueNames,
+        typeNames: inout UniqueNames
+    ) -> (XMLVariants, [Pending]) {
         let attributeWords = Naming.nonEmpty(naming.upperCamel(words(analysis.attribute)))
         let enumName = typeNames.claim(analysis.attribute == "type" ? "Variant" : attributeWords + "Variant")
         let propertyName = names.claim(analysis.attribute == "type" ? "variant" : memberName(analysis.attribute) + "Variant")
         var caseTypes = UniqueNames(taken: Naming.reservedTypeNames.union([enumName]))
+        // The enum's own members besides its cases.
+        let caseNames = namedValueCases(analysis.variants.flatMap(\.values), taken: ["init", "selection"])
         var cases: [XMLVariantCase] = []
-        var variantViews: [Pending] = []
-        var variantAttributes: [String] = []
-        var variantChildren: [String] = []
-        let caseNames = namedValueCases(analysis.variants.flatMap(\.values), taken: ["xml", "value"])
-        let sharedAttributes = Set(analysis.shared.attributes.map(\.name)).union([analysis.attribute])
-        let sharedChildren = Set(analysis.shared.children.map(\.name))
+        var caseViews: [Pending] = []
         for variant in analysis.variants {
             let path = item.path + [enumName, caseTypes.claim(typeName(variant.values[0]))]
             for value in variant.values {
                 cases.append(XMLVariantCase(name: caseNames.first { $0.value == value }?.name ?? value, value: value, view: path))
             }
-            variantViews.append(Pending(
+            caseViews.append(Pending(
                 path: path, elementName: item.elementName, elementPath: item.elementPath, contents: variant.contents,
                 selector: XMLVariantSelector(attribute: analysis.attribute, values: variant.values), childOrder: order,
-                excludedAttributes: sharedAttributes, excludedChildren: sharedChildren))
-            let branch = XMLContentSummary(variant.contents, grammar: grammar)
-                .removing(attributes: sharedAttributes, children: sharedChildren)
-            for (name, _) in branch.attributes where !variantAttributes.contains(name) {
-                variantAttributes.append(name)
-            }
-            for child in branch.children where !variantChildren.contains(child.name) {
-                variantChildren.append(child.name)
-            }
+                excludedAttributes: analysis.elementAttributes, excludedChildren: analysis.elementChildren))
         }
+        let summaries = analysis.variants.map(\.summary)
         let variants = XMLVariants(
             name: enumName, propertyName: propertyName, attribute: analysis.attribute, defaultValue: analysis.defaultValue,
-            cases: cases, attributes: variantAttributes, children: variantChildren)
-        let view = XMLViewType(
-            path: item.path, elementName: item.elementName, elementPath: item.elementPath, properties: properties,
-            namedValues: namedValues, variants: variants, selector: item.selector, childOrder: order)
-        return (view, variantViews)
+            cases: cases, attributes: Self.unique(summaries.flatMap { $0.attributes.map(\.name) }),
+            children: Self.unique(summaries.flatMap { $0.children.map(\.name) }))
+        return (variants, caseViews)
+    }
+
+    /// `names` without repetitions, in first-seen order.
+    private static func unique(_ names: [String]) -> [String] {
+        var seen: Set<String> = []
+        return names.filter { seen.insert($0).inserted }
     }
 
     /// The content patterns of the document's root elements named `root`.

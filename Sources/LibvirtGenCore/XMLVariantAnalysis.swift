@@ -14,6 +14,9 @@ struct XMLVariantAnalysis {
         var values: [String]
         /// The branches' patterns (the attribute's pattern among them).
         var contents: [RNGPattern]
+        /// What the branches add to the element: their summary without the selecting attribute
+        /// and what every variant holds alike.
+        var summary: XMLContentSummary
     }
 
     /// The attribute selecting the variant (`type`).
@@ -27,6 +30,11 @@ struct XMLVariantAnalysis {
     let choices: Set<RNGPattern>
     /// What every variant holds alike, which the element's summary holds instead of them.
     let shared: XMLContentSummary
+    /// The attributes the element's view models rather than a variant's: the selecting one and
+    /// those every variant holds alike.
+    let elementAttributes: Set<String>
+    /// The child elements every variant holds alike, which the element's view models.
+    let elementChildren: Set<String>
 
     /// The attribute values a branch fixes, and whether the attribute may be missing.
     private struct Fixed {
@@ -84,11 +92,12 @@ struct XMLVariantAnalysis {
             if let index = variants.firstIndex(where: { $0.contents == branchesByValue[value] }) {
                 variants[index].values.append(value)
             } else {
-                variants.append(Variant(values: [value], contents: branchesByValue[value] ?? []))
+                let contents = branchesByValue[value] ?? []
+                variants.append(Variant(values: [value], contents: contents, summary: XMLContentSummary(contents, grammar: grammar)))
             }
         }
         // What every variant holds alike (a pool's `<name>`) belongs to the element, not to them.
-        let summaries = variants.map { XMLContentSummary($0.contents, grammar: grammar) }
+        let summaries = variants.map(\.summary)
         let first = summaries[0]
         let sharedAttributes = Set(first.attributes.filter { attribute in
             summaries.allSatisfy { $0.attributes.contains { $0.name == attribute.name && $0.values == attribute.values } }
@@ -99,9 +108,17 @@ struct XMLVariantAnalysis {
         // Branches that differ only in attributes merge (a `<host>`'s `name` or `socket` by its
         // `transport`): an enum would bury a few optional attributes a level deeper.
         guard summaries.contains(where: { $0.children.contains { !sharedChildren.contains($0.name) } }) else { return nil }
-        self.shared = first.keeping(attributes: sharedAttributes, children: sharedChildren)
+        shared = first.filtered(attributes: sharedAttributes.contains, children: sharedChildren.contains)
+        let elementAttributes = sharedAttributes.union([attribute])
+        self.elementAttributes = elementAttributes
+        elementChildren = sharedChildren
         self.attribute = attribute
-        self.variants = variants
+        self.variants = variants.map { variant in
+            var variant = variant
+            variant.summary = variant.summary.filtered(
+                attributes: { !elementAttributes.contains($0) }, children: { !sharedChildren.contains($0) })
+            return variant
+        }
         self.defaultValue = optionalValues.count == 1 ? optionalValues.first : nil
         self.choices = Set(outermost)
     }

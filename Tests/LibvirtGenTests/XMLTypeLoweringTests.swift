@@ -189,6 +189,18 @@ struct XMLTypeLoweringTests {
         #expect(types.views.first { $0.path == ["Doc", "Rate"] }?.holdsSize == false)
     }
 
+    /// A variant's case never takes the name of its enum's own members (`init`, `selection`).
+    @Test func variantCasesAvoidTheEnumsMembers() throws {
+        let types = try Self.lower("""
+            <start><element name="doc"><choice>
+              <group><attribute name="type"><value>selection</value></attribute><element name="a"><text/></element></group>
+              <group><attribute name="type"><value>init</value></attribute><element name="b"><text/></element></group>
+            </choice></element></start>
+            """)
+        #expect(types.views.first?.variants?.cases.map(\.name) == ["selection2", "init2"])
+        #expect(types.views.first?.variants?.cases.map(\.value) == ["selection", "init"])
+    }
+
     /// A choice whose branches fix an attribute and otherwise hold the same is no variants.
     @Test func choiceOfAttributeValuesOnly() throws {
         let types = try Self.lower("""
