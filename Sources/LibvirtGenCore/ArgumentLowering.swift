@@ -1,14 +1,12 @@
 import LibvirtGenModel
 
-/// What one C argument becomes in Swift: a parameter, statements before the call, the argument
-/// expression, and possibly part of the result.
+/// What one C argument becomes in Swift: a parameter, how the call passes it, and possibly part
+/// of the result.
 struct LoweredArgument {
     /// The Swift parameter, or nil when the argument is filled in by the wrapper.
     var parameter: SwiftParameter?
-    /// Statements before the call.
-    var prelude: [String] = []
-    /// The C argument expression.
-    var argument: String
+    /// How the call passes it.
+    var passing: ArgumentPassing
     /// For a borrowed string: how the call receives it as a C string.
     var cString: CStringArgument?
     /// The part of the Swift result this argument delivers.
@@ -26,14 +24,12 @@ struct LoweredArgument {
     var describesOptions = false
 }
 
-/// One out-value of a call.
+/// One out-value of a call, before its argument's position is known.
 struct ResultPart {
     /// The tuple label when there are several.
     var name: String
     /// The Swift type.
     var type: String
-    /// The expression that produces it after the call.
-    var expression: String
 }
 
 /// Why an argument cannot be bound yet.
@@ -59,15 +55,15 @@ struct ArgumentLowering {
         for (arrayName, countName) in counts.sorted(by: { $0.key < $1.key }) {
             guard let countIndex = function.args.firstIndex(where: { $0.name == countName }) else { continue }
             let array = context.parameterName(arrayName, in: function.name)
-            if let first = consumed[countIndex]?.countedArray {
-                consumed[countIndex]?.prelude.append(
-                    "guard \(array).count == \(first).count else { throw LibvirtError(code: .invalidArg, "
-                        + "errorDomain: .none, message: \"\(array) and \(first) must have the same length\") }")
+            if let first = consumed[countIndex]?.countedArray,
+               case .arrayCount(_, let cType, let sameLength) = consumed[countIndex]?.passing {
+                consumed[countIndex]?.passing = .arrayCount(first, cType: cType, sameLength: sameLength + [array])
                 continue
             }
             let cType = context.registry.resolve(CType.parse(function.args[countIndex].type))
             let swiftCount = CScalar.swiftType(cType.base) ?? "Int32"
-            consumed[countIndex] = LoweredArgument(argument: "\(swiftCount)(\(array).count)", countedArray: array)
+            consumed[countIndex] = LoweredArgument(
+                passing: .arrayCount(array, cType: swiftCount, sameLength: []), countedArray: array)
         }
         for index in start..<function.args.count {
             if let count = consumed[index] {
@@ -93,10 +89,8 @@ struct ArgumentLowering {
         if type.base == "void", type.pointers == 1, let size = function.args.first(where: { $0.name == "size" }) {
             // A caller buffer of `size` bytes (block and memory peeks): returned as bytes.
             let sizeName = Naming.identifier(context.parameterName(size.name, in: function.name))
-            let local = "\(name)Bytes"
             return (LoweredArgument(
-                prelude: ["var \(local) = [UInt8](repeating: 0, count: Int(\(sizeName)))"], argument: "&\(local)",
-                result: ResultPart(name: name, type: "[UInt8]", expression: local)), nil)
+                passing: .out(.bytes(name, size: sizeName)), result: ResultPart(name: name, type: "[UInt8]")), nil)
         }
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
@@ -111,15 +105,12 @@ struct ArgumentLowering {
             if type.pointers == 1 {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: ""),
-                    argument: "\(name).pointer"), nil)
+                    passing: .handle(name)), nil)
             }
             if type.pointers == 3 && !type.isConst {
-                let list = "\(name)List"
                 return (LoweredArgument(
-                    prelude: ["var \(list): UnsafeMutablePointer<OpaquePointer?>? = nil"], argument: "&\(list)",
-                    result: ResultPart(name: name, type: "[\(handle.swiftName)]",
-                                       expression: "takeHandles(\(list), count: count, \(handle.swiftName).init(owning:))"),
-                    shapeHint: .count), nil)
+                    passing: .out(.handles(name, handleType: handle.swiftName)),
+                    result: ResultPart(name: name, type: "[\(handle.swiftName)]"), shapeHint: .count), nil)
             }
             throw NotYetBound(reason: "arrays of \(handle.swiftName) handles as input")
         }
@@ -131,15 +122,13 @@ struct ArgumentLowering {
             if type.isConst {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: ""),
-                    prelude: ["let \(name)Bytes = libvirtBytes(of: \(name))"], argument: "\(name)Bytes"), nil)
+                    passing: .uuid(name)), nil)
             }
             // The buffer's size is libvirt's macro, which the description must define.
             guard context.registry.macroValues["VIR_UUID_BUFLEN"] != nil else {
                 throw NotYetBound(reason: "a UUID buffer needs the macro VIR_UUID_BUFLEN, which the description lacks")
             }
-            return (LoweredArgument(
-                prelude: ["var \(name) = [UInt8](repeating: 0, count: Int(VIR_UUID_BUFLEN))"], argument: "&\(name)",
-                result: ResultPart(name: name, type: "UUID", expression: "UUID(libvirtBytes: \(name))")), nil)
+            return (LoweredArgument(passing: .out(.uuid(name)), result: ResultPart(name: name, type: "UUID")), nil)
         }
         if let swift = CScalar.swiftType(type.base) {
             return try scalar(arg, type: type, swift: swift, name: name, next: next, isArray: isArray)
@@ -147,14 +136,9 @@ struct ArgumentLowering {
         if let swiftStruct = context.borrowedStructs[type.base], type.pointers == 3, !type.isConst,
            context.functionNames.contains(type.base + "Free") {
             // A list libvirt allocates of structs it allocates, each freed with its own function.
-            let list = "\(name)List"
             return (LoweredArgument(
-                prelude: ["var \(list): UnsafeMutablePointer<UnsafeMutablePointer<\(type.base)>?>? = nil"],
-                argument: "&\(list)",
-                result: ResultPart(
-                    name: name, type: "[\(swiftStruct)]",
-                    expression: "takeStructs(\(list), count: count, free: \(type.base)Free) { \(swiftStruct)($0.pointee) }"),
-                shapeHint: .count), nil)
+                passing: .out(.structList(name, cStruct: type.base, swiftStruct: swiftStruct)),
+                result: ResultPart(name: name, type: "[\(swiftStruct)]"), shapeHint: .count), nil)
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst, let next, isCount(next) {
             // A caller-allocated struct array: counted by a pointer (asked first) or given a capacity.
@@ -163,18 +147,19 @@ struct ArgumentLowering {
                 throw NotYetBound(reason: "struct arrays counted by '\(next.type)'")
             }
             let countSwift = CScalar.swiftType(context.registry.resolve(CType.parse(next.type)).base) ?? "Int32"
-            return (LoweredArgument(argument: "items", shapeHint: counted ? .structArray : .structBuffer, elementType: swiftStruct),
-                    LoweredArgument(argument: counted ? "count" : "\(countSwift)(truncatingIfNeeded: count)"))
+            return (LoweredArgument(
+                        passing: .shapeSupplied(.items), shapeHint: counted ? .structArray : .structBuffer,
+                        elementType: swiftStruct),
+                    LoweredArgument(passing: counted ? .shapeSupplied(.count) : .shapeCapacity(cType: countSwift)))
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
-            let local = Self.outValueLocal(name)
             var sizeArgument: LoweredArgument?
             if let next, next.name == "size", CType.parse(next.type).base == "size_t" {
-                sizeArgument = LoweredArgument(argument: "MemoryLayout<\(type.base)>.size")
+                sizeArgument = LoweredArgument(passing: .structSize(cStruct: type.base))
             }
             return (LoweredArgument(
-                prelude: ["var \(local) = \(type.base)()"], argument: "&\(local)",
-                result: ResultPart(name: name, type: swiftStruct, expression: "\(swiftStruct)(\(local))")), sizeArgument)
+                passing: .out(.structValue(name, cStruct: type.base, swiftStruct: swiftStruct)),
+                result: ResultPart(name: name, type: swiftStruct)), sizeArgument)
         }
         throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' fits no argument shape")
     }
@@ -189,27 +174,18 @@ struct ArgumentLowering {
         let countSwift = CScalar.swiftType(countType.base) ?? "Int32"
         switch (type.pointers, countType.pointers) {
         case (1, 0):
-            let array = "\(name)Array"
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: ""),
-                prelude: ["let \(array) = CTypedParameterArray(\(name))", "defer { \(array).deallocate() }"],
-                argument: "\(array).pointer"),
-                LoweredArgument(argument: "\(countSwift)(truncatingIfNeeded: \(array).count)"))
+                passing: .typedParameters(name)),
+                LoweredArgument(passing: .typedParameterCount(name, cType: countSwift)))
         case (1, 1) where countSwift == "Int32":
-            return (LoweredArgument(argument: "parameters", shapeHint: .typedParameters),
-                    LoweredArgument(argument: "count"))
+            return (LoweredArgument(passing: .shapeSupplied(.parameters), shapeHint: .typedParameters),
+                    LoweredArgument(passing: .shapeSupplied(.count)))
         case (2, 1):
-            let list = "\(name)List", count = "\(name)Count"
             return (LoweredArgument(
-                prelude: [
-                    "var \(list): UnsafeMutablePointer<virTypedParameter>? = nil", "var \(count): \(countSwift) = 0",
-                    "defer { virTypedParamsFree(\(list), Int32(truncatingIfNeeded: \(count))) }",
-                ],
-                argument: "&\(list)",
-                result: ResultPart(
-                    name: name, type: "TypedParameters<\(key)>",
-                    expression: "TypedParameters(\(list), count: Int32(truncatingIfNeeded: \(count)))")),
-                LoweredArgument(argument: "&\(count)"))
+                passing: .out(.typedParameters(name, countCType: countSwift)),
+                result: ResultPart(name: name, type: "TypedParameters<\(key)>")),
+                LoweredArgument(passing: .typedParameterListCount(name)))
         default:
             throw NotYetBound(reason: "typed parameters of type '\(arg.type)' with count '\(next.type)'")
         }
@@ -229,7 +205,7 @@ struct ArgumentLowering {
     private func flags(_ arg: CArg, swiftC: String) throws -> LoweredArgument {
         let declared = context.overrides.flagsArguments[function.name]
         // An empty entry says libvirt ignores the flags although their text does not say so.
-        if declared == "" { return LoweredArgument(argument: "0") }
+        if declared == "" { return LoweredArgument(passing: .zero) }
         let enumName = declared
             ?? context.mentionedEnum(in: arg.info).flatMap { context.flagEnums.contains($0) ? $0 : nil }
         if let enumName {
@@ -237,16 +213,16 @@ struct ArgumentLowering {
             return LoweredArgument(
                 parameter: SwiftParameter(
                     label: "options", name: "options", type: swiftType, defaultValue: "[]", doc: ""),
-                argument: "\(swiftC)(truncatingIfNeeded: options.rawValue)", describesOptions: true)
+                passing: .rawValue("options", cType: swiftC), describesOptions: true)
         }
         let text = arg.info.lowercased()
         if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: text.contains) {
-            return LoweredArgument(argument: "0")
+            return LoweredArgument(passing: .zero)
         }
         return LoweredArgument(
             parameter: SwiftParameter(label: "flags", name: "flags", type: swiftC, defaultValue: "0",
                                       doc: ""),
-            argument: "flags")
+            passing: .parameter("flags"))
     }
 
     /// `char` pointers: input strings, string arrays, UUID buffers, out strings and name lists.
@@ -262,40 +238,28 @@ struct ArgumentLowering {
                 parameter: SwiftParameter(
                     label: name, name: name, type: nullable ? "String?" : "String",
                     defaultValue: nullable ? "nil" : nil, doc: ""),
-                argument: name, cString: CStringArgument(name: name, optional: nullable)), nil)
+                passing: .parameter(name), cString: CStringArgument(name: name, optional: nullable)), nil)
         case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
-            return (LoweredArgument(
-                prelude: ["var \(name) = [CChar](repeating: 0, count: Int(VIR_UUID_STRING_BUFLEN))"],
-                argument: "&\(name)",
-                result: ResultPart(name: "uuid", type: "String", expression: "String(cCharBuffer: \(name))")), nil)
+            return (LoweredArgument(passing: .out(.uuidString(name)), result: ResultPart(name: "uuid", type: "String")), nil)
         case (2, true) where isArray:
             // `CStringArray` passes NULL for an empty list (libvirt's "NULL and 0" for none or all);
             // where the documentation gives NULL a meaning, the empty list is the default.
-            let holder = "\(name)Array"
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "[String]",
                                           defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: ""),
-                prelude: ["let \(holder) = CStringArray(\(name))", "defer { \(holder).deallocate() }"],
-                argument: "\(holder).pointer"), nil)
+                passing: .stringArray(name)), nil)
         case (2, _):
             if let next, isCapacity(next) {
                 let kind = arg.name.lowercased().contains("uuid") ? "UUIDs" : "Names"
-                return (LoweredArgument(argument: "names", shapeHint: .nameList, resultKind: kind),
-                        LoweredArgument(argument: "capacity"))
+                return (LoweredArgument(passing: .shapeSupplied(.names), shapeHint: .nameList, resultKind: kind),
+                        LoweredArgument(passing: .shapeSupplied(.capacity)))
             }
             if !type.isConst {
-                let local = "\(name)Pointer"
-                return (LoweredArgument(
-                    prelude: ["var \(local): UnsafeMutablePointer<CChar>? = nil"], argument: "&\(local)",
-                    result: ResultPart(name: name, type: "String", expression: "takeString(orNil: \(local)) ?? \"\"")), nil)
+                return (LoweredArgument(passing: .out(.string(name)), result: ResultPart(name: name, type: "String")), nil)
             }
         case (3, false):
-            let local = "\(name)List"
             return (LoweredArgument(
-                prelude: ["var \(local): UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = nil"],
-                argument: "&\(local)",
-                result: ResultPart(name: name, type: "[String]", expression: "takeStrings(\(local), count: count)"),
-                shapeHint: .count), nil)
+                passing: .out(.strings(name)), result: ResultPart(name: name, type: "[String]"), shapeHint: .count), nil)
         default:
             break
         }
@@ -316,20 +280,16 @@ struct ArgumentLowering {
 
     /// A reason out-value "corresponding to the current state" the text names (`@state` of
     /// `virDomainGetState`), typed by that state: `Domain.StateReason(state:reason:)`.
-    private func stateReason(_ arg: CArg, local: String, swift: String) -> ResultPart? {
+    private func stateReason(_ arg: CArg) -> (type: String, conversion: NumberConversion)? {
         guard arg.info.contains("corresponding to the current state"),
               let stateArg = Self.mentionedArgument(in: arg.info, of: function),
               let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve(CType.parse($0.type))) }),
               let types = DetailEnumLowering(context: context).stateReasonTypes(object: String(receiver.cType.dropFirst(3)))
         else { return nil }
-        let state = Self.outValueLocal(context.parameterName(stateArg, in: function.name))
-        return ResultPart(
-            name: context.parameterName(arg.name, in: function.name), type: types.reason,
-            expression: "\(types.reason)(state: \(types.state)(rawValue: Int32(truncatingIfNeeded: \(state))), reason: \(local))")
+        return (types.reason, .stateReason(
+            reasonType: types.reason, stateType: types.state,
+            stateArgument: context.parameterName(stateArg, in: function.name)))
     }
-
-    /// The local variable an out-value is read into (`state` → `stateValue`).
-    static func outValueLocal(_ name: String) -> String { "\(name)Value" }
 
     /// The first argument of `function` a text names with `@` (`led to @state`).
     static func mentionedArgument(in text: String, of function: CFunction) -> String? {
@@ -366,30 +326,28 @@ struct ArgumentLowering {
             if isBoolean {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: ""),
-                    argument: "\(name) ? 1 : 0"), nil)
+                    passing: .boolean(name)), nil)
             }
             if let enumName {
                 return (LoweredArgument(
                     parameter: SwiftParameter(
                         label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: ""),
-                    argument: "\(swift)(truncatingIfNeeded: \(name).rawValue)"), nil)
+                    passing: .rawValue(name, cType: swift)), nil)
             }
             if CountRule.isInteger(swift), CountRule.isCount(name) {
                 // A count is an `Int`; an out-of-range one is clamped, and libvirt rejects it.
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: ""),
-                    argument: "\(swift)(clamping: \(name))"), nil)
+                    passing: .clampedCount(name, cType: swift)), nil)
             }
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: ""),
-                argument: name), nil)
+                passing: .parameter(name)), nil)
         }
         if type.pointers == 2, !type.isConst, function.returnType == "int" {
             // A list of numbers libvirt allocates; the function returns its length.
-            let list = "\(name)List"
             return (LoweredArgument(
-                prelude: ["var \(list): UnsafeMutablePointer<\(swift)>? = nil"], argument: "&\(list)",
-                result: ResultPart(name: name, type: "[\(swift)]", expression: "takeValues(\(list), count: count)"),
+                passing: .out(.numbers(name, swiftType: swift)), result: ResultPart(name: name, type: "[\(swift)]"),
                 shapeHint: .count), nil)
         }
         guard type.pointers == 1 else {
@@ -401,44 +359,38 @@ struct ArgumentLowering {
             }
             // An output array whose length is another argument; the function returns how many it filled.
             let count = Naming.identifier(context.parameterName(countName, in: function.name))
-            let local = "\(name)Buffer"
             return (LoweredArgument(
-                prelude: ["var \(local) = [\(swift)](repeating: 0, count: Int(max(\(count), 0)))"], argument: "&\(local)",
-                result: ResultPart(name: name, type: "[\(swift)]", expression: "Array(\(local).prefix(Int(count)))"),
-                shapeHint: .count), nil)
+                passing: .out(.numberBuffer(name, swiftType: swift, count: count)),
+                result: ResultPart(name: name, type: "[\(swift)]"), shapeHint: .count), nil)
         }
         if let next, swift == "Int32", isCapacity(next), next.name.lowercased().hasPrefix("max") {
-            return (LoweredArgument(argument: "ids", shapeHint: .idList, resultKind: "IDs"),
-                    LoweredArgument(argument: "capacity"))
+            return (LoweredArgument(passing: .shapeSupplied(.ids), shapeHint: .idList, resultKind: "IDs"),
+                    LoweredArgument(passing: .shapeSupplied(.capacity)))
         }
         if isArray {
-            let local = "\(name)Buffer"
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: ""),
-                prelude: ["var \(local) = \(name)"], argument: "&\(local)"), nil)
+                passing: .numberArray(name)), nil)
         }
         if type.isConst || looksLikeArray(arg, next: next) {
             throw NotYetBound(reason: "the array '\(arg.name)' of type '\(arg.type)' has no declared length (arrayCounts or outputArrays in the overrides data)")
         }
-        let local = Self.outValueLocal(name)
-        if let typed = stateReason(arg, local: local, swift: swift) {
-            return (LoweredArgument(prelude: ["var \(local): \(swift) = 0"], argument: "&\(local)", result: typed), nil)
-        }
-        var resultType = swift
-        var expression = local
-        if isBoolean {
-            resultType = "Bool"
-            expression = "\(local) != 0"
-        } else if let version = LibraryVersionRule.swiftValue(name: arg.name, cBase: type.base, local: local) {
-            (resultType, expression) = version
+        var (resultType, conversion) = (swift, NumberConversion.plain)
+        var resultName = name
+        if let typed = stateReason(arg) {
+            (resultType, conversion) = typed
+            resultName = context.parameterName(arg.name, in: function.name)
+        } else if isBoolean {
+            (resultType, conversion) = ("Bool", .boolean)
+        } else if LibraryVersionRule.isVersion(name: arg.name, cBase: type.base) {
+            (resultType, conversion) = (LibraryVersionRule.swiftType, .version)
         } else if let enumName {
             resultType = context.swiftEnumType(enumName)
-            let raw = context.flagEnums.contains(enumName) ? "UInt32" : "Int32"
-            expression = "\(resultType)(rawValue: \(raw)(truncatingIfNeeded: \(local)))"
+            conversion = .enumeration(resultType, optionSet: context.flagEnums.contains(enumName))
         }
         return (LoweredArgument(
-            prelude: ["var \(local): \(swift) = 0"], argument: "&\(local)",
-            result: ResultPart(name: name, type: resultType, expression: expression)), nil)
+            passing: .out(.number(name, swiftType: swift, conversion: conversion)),
+            result: ResultPart(name: resultName, type: resultType)), nil)
     }
 
     /// Whether a scalar pointer is an array (the next argument counts it, or the text says so).

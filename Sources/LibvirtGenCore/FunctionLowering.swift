@@ -23,22 +23,20 @@ struct ShapedFunction {
     let owner: TypeRegistry.Handle?
     /// Each C argument's lowering, by position.
     let lowered: [LoweredArgument?]
-    /// The C call's argument expressions.
-    let arguments: [String]
+    /// How the call passes each C argument, by position.
+    let arguments: [ArgumentPassing]
     /// The Swift parameters, labelled, documentation not yet converted.
     let parameters: [SwiftParameter]
-    /// Statements before the call.
-    let prelude: [String]
     /// The out-values the call delivers through arguments.
-    let results: [ResultPart]
+    let results: [OutValue]
     /// The declaration's name and how it reads.
     let naming: MethodNaming.Result
     /// The call shape.
     let shape: CallShape
     /// The Swift result type, if any.
     let swiftReturn: String?
-    /// The expression that produces the result.
-    let resultExpression: String?
+    /// How the Swift result is made.
+    let result: CallResult
     /// Why the declaration throws or does not.
     let failureRule: FailureRule
 }
@@ -88,12 +86,13 @@ struct FunctionLowering {
         } catch {
             return .unaccounted("\(error)")
         }
-        var arguments = lowered.map { $0?.argument ?? "" }
-        if receiver != nil { arguments[0] = "pointer" }
+        var arguments = lowered.map { $0?.passing ?? .zero }
+        if receiver != nil { arguments[0] = .receiver }
         let parts = lowered.compactMap { $0 }
         var parameters = parts.compactMap(\.parameter)
-        let prelude = parts.flatMap(\.prelude)
-        let results = parts.compactMap(\.result)
+        let results = lowered.enumerated().compactMap { index, argument in
+            argument?.result.map { OutValue(name: $0.name, type: $0.type, argument: index) }
+        }
         let hint = parts.compactMap(\.shapeHint).first
         let resultKind = parts.compactMap(\.resultKind).first
 
@@ -105,13 +104,14 @@ struct FunctionLowering {
             return .unaccounted("return type '\(function.returnType)' with these arguments fits no call shape")
         }
         var swiftReturn: String?
-        var resultExpression: String?
+        var result = CallResult.shapeDefined
         // Decided with the shape, one rule per branch; the declaration throws as the rule says.
         let failureRule: FailureRule
         let optional = context.overrides.optionalResults.contains(function.name)
         switch shape {
         case .status, .count:
-            (swiftReturn, resultExpression) = combine(results)
+            swiftReturn = combinedType(results.map { ($0.name, $0.type) })
+            result = .outValues
             failureRule = shape == .status ? .negativeStatus : .negativeCount
         case .nameList:
             swiftReturn = resultKind == "UUIDs" ? "[UUID]" : "[String]"
@@ -130,24 +130,22 @@ struct FunctionLowering {
             failureRule = .negativeBoolean
         case .value, .plainValue:
             let swift = CScalar.swiftType(returnType.base) ?? "Int32"
+            let conversion: NumberConversion
             if let enumName = context.overrides.resultEnums[function.name] ?? context.mentionedEnum(in: function.returnInfo),
                returnType.base == "int" {
                 let enumType = context.swiftEnumType(enumName)
-                swiftReturn = enumType
-                resultExpression = "\(enumType)(rawValue: result)"
-            } else if let version = LibraryVersionRule.swiftValue(name: function.name, cBase: returnType.base, local: "result") {
-                (swiftReturn, resultExpression) = version
+                (swiftReturn, conversion) = (enumType, .enumeration(enumType, optionSet: false))
+            } else if LibraryVersionRule.isVersion(name: function.name, cBase: returnType.base) {
+                (swiftReturn, conversion) = (LibraryVersionRule.swiftType, .version)
             } else if CountRule.isInteger(swift), CountRule.isCount(naming.name) {
-                swiftReturn = "Int"
-                resultExpression = "Int(result)"
+                (swiftReturn, conversion) = ("Int", .count)
             } else {
-                swiftReturn = swift
-                resultExpression = "result"
+                (swiftReturn, conversion) = (swift, .plain)
             }
+            result = .number(conversion)
             let numberRule = Self.failureRule(ofNumber: function.returnInfo, swift: swift)
             if optional, let failure = numberRule.value {
                 swiftReturn = swiftReturn! + "?"
-                resultExpression = "result == \(failure) ? nil : \(resultExpression!)"
                 failureRule = .failureIsNil(failure)
             } else {
                 failureRule = numberRule
@@ -156,22 +154,22 @@ struct FunctionLowering {
         case .ownedHandle, .borrowedHandle, .initializer:
             guard let handle = registry.handle(for: returnType) else { return .unaccounted("unknown handle return") }
             swiftReturn = handle.swiftName
-            resultExpression = "\(handle.swiftName)(\(shape == .borrowedHandle ? "retaining" : "owning"): result)"
+            result = .handle(handle.swiftName, retaining: shape == .borrowedHandle)
             failureRule = .nullPointer
         case .ownedString:
-            let value = ResultPart(name: naming.name, type: "String", expression: "result")
-            (swiftReturn, resultExpression) = combine([value] + results)
+            swiftReturn = combinedType([(naming.name, "String")] + results.map { ($0.name, $0.type) })
+            result = .ownedString(label: naming.name)
             failureRule = .nullPointer
         case .borrowedString:
             swiftReturn = optional ? "String?" : "String"
             if optional {
-                resultExpression = "result.map { String(cString: $0) }"
+                result = .borrowedString(.optional)
                 failureRule = .failureIsNil("NULL")
             } else if Self.borrowedStringCanFail(receiver: receiver) {
-                resultExpression = "String(cString: try checkPointer(result))"
+                result = .borrowedString(.checked)
                 failureRule = .nullConnectionString
             } else {
-                resultExpression = "result.map { String(cString: $0) } ?? \"\""
+                result = .borrowedString(.orEmpty)
                 failureRule = .objectString
             }
         }
@@ -186,8 +184,8 @@ struct FunctionLowering {
         }
         return .shaped(ShapedFunction(
             function: function, receiver: receiver, owner: owner, lowered: lowered, arguments: arguments,
-            parameters: parameters, prelude: prelude, results: results, naming: naming, shape: shape,
-            swiftReturn: swiftReturn, resultExpression: resultExpression, failureRule: failureRule))
+            parameters: parameters, results: results, naming: naming, shape: shape,
+            swiftReturn: swiftReturn, result: result, failureRule: failureRule))
     }
 
     /// A shaped function's declaration kind, name and Swift symbol, as the context's query-method
@@ -230,12 +228,6 @@ struct FunctionLowering {
     func bind(_ shaped: ShapedFunction) -> BoundFunction {
         let (function, shape, swiftReturn, failureRule) = (shaped.function, shaped.shape, shaped.swiftReturn, shaped.failureRule)
         let (kind, name, symbol) = declaration(of: shaped)
-        var prelude = shaped.prelude
-        if kind == .initializer {
-            // Opening a connection (the admin API's included) needs the runtime's one-time setup
-            // first: the running event loop and the silent error handler.
-            prelude.insert("LibvirtRuntime.prepare()", at: 0)
-        }
         let throwing = failureRule.canFail
         // Documentation names parameters as Swift sees them (`@flags` → `options`); each
         // parameter's text is its argument's.
@@ -271,10 +263,10 @@ struct FunctionLowering {
         var bound = BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: Naming.identifier(name),
             parameters: parameters,
-            returnType: swiftReturn, failureRule: failureRule, prelude: prelude, arguments: shaped.arguments,
-            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), resultExpression: shaped.resultExpression,
+            returnType: swiftReturn, failureRule: failureRule, arguments: shaped.arguments, outValues: shaped.results,
+            cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), result: shaped.result,
             typedParameterKey: shape == .typedParameters ? context.typedParameters.keyType(forFunction: function.name) : nil,
-            countExpression: context.overrides.typedParameterCounts[function.name],
+            parameterCountMethod: context.overrides.typedParameterCounts[function.name],
             elementType: parts.compactMap(\.elementType).first, doc: doc, swiftSymbol: symbol,
             deprecation: deprecation)
         bound.asyncCounterpart = AsyncRule.counterpart(
@@ -321,7 +313,7 @@ struct FunctionLowering {
 
     /// Picks the call shape from the return type, the arguments' hints and the name.
     private func shape(
-        _ function: CFunction, returnType: CType, hint: CallShape?, results: [ResultPart], naming: MethodNaming.Result
+        _ function: CFunction, returnType: CType, hint: CallShape?, results: [OutValue], naming: MethodNaming.Result
     ) -> CallShape? {
         let registry = context.registry
         if let handle = registry.handle(for: returnType) {
@@ -381,15 +373,12 @@ struct FunctionLowering {
         return unsigned ? .unsignedWithoutFailureValue : .signedDefaultMinusOne
     }
 
-    /// Combines out-values: one is returned as is, several as a labelled tuple.
-    private func combine(_ results: [ResultPart]) -> (String?, String?) {
+    /// The type of combined out-values: one's own type, a labelled tuple of several, nil for none.
+    private func combinedType(_ results: [(name: String, type: String)]) -> String? {
         switch results.count {
-        case 0: return (nil, nil)
-        case 1: return (results[0].type, results[0].expression)
-        default:
-            let type = "(" + results.map { "\($0.name.trimmingBackticks): \($0.type)" }.joined(separator: ", ") + ")"
-            let value = "(" + results.map { "\($0.name.trimmingBackticks): \($0.expression)" }.joined(separator: ", ") + ")"
-            return (type, value)
+        case 0: return nil
+        case 1: return results[0].type
+        default: return "(" + results.map { "\($0.name.trimmingBackticks): \($0.type)" }.joined(separator: ", ") + ")"
         }
     }
 

@@ -85,7 +85,8 @@ public struct Overrides: Sendable, Codable {
     /// Value types of typed-parameter names the documentation rule cannot type, by macro name or by a
     /// macro-name prefix ending in `_` (the longest match wins); an entry wins over the rule.
     public var typedParameterValueTypes: [String: TypedParameterValue]
-    /// Swift expressions giving the typed-parameter count for getters libvirt cannot be asked first.
+    /// For getters libvirt cannot ask for their typed-parameter count first: the receiver's
+    /// method (a throwing one without arguments) that gives the count.
     public var typedParameterCounts: [String: String]
     /// Functions used by the runtime, not exposed, with the reason.
     public var `internal`: [String: String]

@@ -122,20 +122,21 @@ public struct BoundFunction: Sendable, Codable {
     public static let failingEffects = " throws"
     /// The declaration's effects clause: ``failingEffects``, or nothing when it cannot fail.
     public var effects: String { throwing ? Self.failingEffects : "" }
-    /// Statements before the call.
-    public var prelude: [String]
-    /// The C call's argument expressions.
-    public var arguments: [String]
+    /// How the call passes each C argument, by position.
+    public var arguments: [ArgumentPassing]
+    /// The values the call delivers through out-arguments, in argument order.
+    public var outValues: [OutValue]
     /// The string parameters borrowed as C strings around the call, in argument order.
     public var cStrings: [CStringArgument]
     /// The value that means failure, for the `value` shape: its failure rule's value when it throws.
     public var failureValue: String? { failureRule.canFail ? failureRule.value : nil }
-    /// The expression returned after a successful call (over `result` where the shape binds it).
-    public var resultExpression: String?
+    /// How the Swift result is made after a successful call.
+    public var result: CallResult
     /// The key type of typed parameters the call reads, for the `typedParameters` shape.
     public var typedParameterKey: String?
-    /// The expression that gives the number of typed parameters, where libvirt cannot be asked for it.
-    public var countExpression: String?
+    /// The method of the receiver that gives the number of typed parameters, where libvirt cannot
+    /// be asked for it (the overrides data's `typedParameterCounts`).
+    public var parameterCountMethod: String?
     /// The Swift struct the elements of a struct-array shape convert to.
     public var elementType: String?
     /// Documentation lines.
@@ -151,15 +152,15 @@ public struct BoundFunction: Sendable, Codable {
     /// Creates a bound function.
     public init(
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
-        returnType: String?, failureRule: FailureRule, prelude: [String], arguments: [String],
+        returnType: String?, failureRule: FailureRule, arguments: [ArgumentPassing], outValues: [OutValue] = [],
         cStrings: [CStringArgument] = [],
-        resultExpression: String?, typedParameterKey: String? = nil, countExpression: String? = nil,
+        result: CallResult, typedParameterKey: String? = nil, parameterCountMethod: String? = nil,
         elementType: String? = nil, doc: [String], swiftSymbol: String, deprecation: String? = nil
     ) {
         self.deprecation = deprecation
         self.elementType = elementType
         self.typedParameterKey = typedParameterKey
-        self.countExpression = countExpression
+        self.parameterCountMethod = parameterCountMethod
         self.cName = cName
         self.shape = shape
         self.kind = kind
@@ -167,10 +168,10 @@ public struct BoundFunction: Sendable, Codable {
         self.parameters = parameters
         self.returnType = returnType
         self.failureRule = failureRule
-        self.prelude = prelude
         self.arguments = arguments
+        self.outValues = outValues
         self.cStrings = cStrings
-        self.resultExpression = resultExpression
+        self.result = result
         self.doc = doc
         self.swiftSymbol = swiftSymbol
     }

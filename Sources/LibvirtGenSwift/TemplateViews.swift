@@ -74,12 +74,13 @@ struct FunctionView {
         effects = function.effects
         returnType = function.returnType
         parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
-        prelude = function.prelude
-        call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(function.arguments.joined(separator: ", ")))")
+        prelude = CallSpelling.prelude(of: function)
+        let arguments = CallSpelling.arguments(of: function).joined(separator: ", ")
+        call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(arguments))")
         failureValue = function.failureValue
-        resultExpression = function.resultExpression
+        resultExpression = CallSpelling.resultExpression(of: function)
         typedParameterKey = function.typedParameterKey
-        countExpression = function.countExpression
+        countExpression = CallSpelling.countExpression(of: function)
         elementType = function.elementType
         doc = function.doc
         deprecation = function.deprecation

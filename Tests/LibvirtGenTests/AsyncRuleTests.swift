@@ -93,7 +93,7 @@ struct AsyncRuleTests {
     static func function(kind: DeclarationKind, rule: FailureRule) -> BoundFunction {
         BoundFunction(
             cName: "virThingSave", shape: .status, kind: kind, name: "save", parameters: [], returnType: nil,
-            failureRule: rule, prelude: [], arguments: ["pointer"], resultExpression: nil, doc: ["Saves."],
+            failureRule: rule, arguments: [.receiver], result: .outValues, doc: ["Saves."],
             swiftSymbol: "Thing.save()")
     }
 }

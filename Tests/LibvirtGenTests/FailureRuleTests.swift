@@ -61,7 +61,7 @@ struct FailureRuleTests {
         let symbols = Dictionary(package.symbols.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for function in package.modules.flatMap(\.files).flatMap(\.functions) {
             #expect(symbols[function.cName]?.failureRule == function.failureRule, "\(function.cName)")
-            let checksPointer = function.resultExpression?.contains("checkPointer") ?? false
+            let checksPointer = function.result == .borrowedString(.checked)
             let rendersThrowing = ![.plainValue, .borrowedString].contains(function.shape) || checksPointer
             #expect(function.failureRule.canFail == rendersThrowing, "\(function.cName)")
             #expect((function.failureValue != nil) == (function.shape == .value), "\(function.cName)")
