@@ -10,12 +10,12 @@ public enum DynamicLinking {
     public static func library(forLinkName name: String) -> String { "lib\(name).so.0" }
 
     /// What a wrapper returns when the loaded libvirt lacks the function: the value the Swift
-    /// binding treats as failure (`NULL`, `-1`, or `0` where libvirt documents it), nil for `void`.
-    public static func failureValue(of function: CFunction) -> String? {
+    /// binding treats as failure (`NULL`, `-1`, or `0` where libvirt documents it; nothing for `void`).
+    public static func missingFunctionResult(of function: CFunction) -> MissingFunctionResult {
         let type = CType.parse(function.returnType)
-        if type.base == "void" && type.pointers == 0 { return nil }
-        if type.pointers > 0 || type.base.hasSuffix("Ptr") { return "NULL" }
+        if type.base == "void" && type.pointers == 0 { return .nothing }
+        if type.pointers > 0 || type.base.hasSuffix("Ptr") { return .null }
         let swift = CScalar.swiftType(type.base) ?? "Int32"
-        return FunctionLowering.failureRule(ofNumber: function.returnInfo, swift: swift).value == "0" ? "0" : "-1"
+        return FunctionLowering.failureRule(ofNumber: function.returnInfo, swift: swift).value == "0" ? .zero : .minusOne
     }
 }

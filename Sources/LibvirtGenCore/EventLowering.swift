@@ -123,7 +123,6 @@ struct EventLowering {
     /// `connection.domainEvents(_:domain:bufferingPolicy:)` for one event ID and for several, and
     /// `connection.domainEventsThrowingOnClose(_:domain:bufferingPolicy:)`.
     static func connectionMethods(_ names: Names, symbols: [String]) -> [EventMethod] {
-        let subscription = "try \(names.subscribe)(ids, \(names.label): \(names.label), buffering: EventBuffering(bufferingPolicy))"
         let silentEnd = [
             "",
             "When libvirt reports the connection closed, the stream ends; "
@@ -134,13 +133,13 @@ struct EventLowering {
             method(
                 owner: "Connection", name: names.method, parameters: [names.id, names.filter, names.buffering(names.stream)],
                 returnType: names.stream,
-                body: "try \(names.method)([id], \(names.label): \(names.label), bufferingPolicy: bufferingPolicy)",
+                body: .oneKind,
                 summary: ["Delivers \(names.object) events of one kind as they happen, optionally only those about one object."]
                     + delivery + silentEnd,
                 returns: returns, throwsAlso: "", symbols: symbols),
             method(
                 owner: "Connection", name: names.method, parameters: [names.ids, names.filter, names.buffering(names.stream)],
-                returnType: names.stream, body: "AsyncStream(reading: \(subscription))",
+                returnType: names.stream, body: .subscribe(throwing: false),
                 summary: [
                     "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
                         + "about one object; each event's case says which kind it is.",
@@ -149,7 +148,7 @@ struct EventLowering {
             method(
                 owner: "Connection", name: names.throwingMethod,
                 parameters: [names.ids, names.filter, names.buffering(names.throwingStream)],
-                returnType: names.throwingStream, body: "AsyncThrowingStream(reading: \(subscription))",
+                returnType: names.throwingStream, body: .subscribe(throwing: true),
                 summary: [
                     "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
                         + "about one object; when libvirt reports the connection closed, the iteration throws "
@@ -164,12 +163,11 @@ struct EventLowering {
     ///
     /// - Parameter connection: The Swift name of the object's property giving its connection.
     static func objectMethods(_ names: Names, connection: String, symbols: [String]) -> [EventMethod] {
-        let forward = "(ids, \(names.label): self, bufferingPolicy: bufferingPolicy)"
         let throwsAlso = ", or cannot tell the object's connection"
         return [
             method(
                 owner: names.object, name: names.objectMethod, parameters: [names.ids, names.buffering(names.stream)],
-                returnType: names.stream, body: "try \(connection).\(names.method)\(forward)",
+                returnType: names.stream, body: .forward(connection: connection, method: names.method),
                 summary: [
                     "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
                         + "each event's case says which kind it is.",
@@ -182,7 +180,7 @@ struct EventLowering {
             method(
                 owner: names.object, name: names.objectThrowingMethod,
                 parameters: [names.ids, names.buffering(names.throwingStream)],
-                returnType: names.throwingStream, body: "try \(connection).\(names.throwingMethod)\(forward)",
+                returnType: names.throwingStream, body: .forward(connection: connection, method: names.throwingMethod),
                 summary: [
                     "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
                         + "when libvirt reports the connection closed, the iteration throws `ConnectionClosedError` with "
@@ -195,7 +193,7 @@ struct EventLowering {
     /// A method with its documentation: the summary, the parameters, what it returns and throws
     /// (`throwsAlso` completes the sentence), the C symbols.
     private static func method(
-        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: String,
+        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody,
         summary: [String], returns: String, throwsAlso: String, symbols: [String]
     ) -> EventMethod {
         let doc = summary + parameters.map { "- Parameter \($0.name): \($0.doc)" } + [
@@ -211,86 +209,59 @@ struct EventLowering {
         detail: (DetailEnum, cEventType: String)?
     ) -> EventCase? {
         guard let callback = functypes[id.info.filter { !$0.isWhitespace }], callback.args.count >= 3 else { return nil }
-        var closureTypes = ["OpaquePointer?", "OpaquePointer?"]
-        var closureNames = ["_", "object"]
         let objectLabel = context.naming.lowerCamel(Naming.camelWords(object.swiftName))
-        var payload = ["\(objectLabel): \(object.swiftName)"]
-        var values = ["\(objectLabel): \(object.swiftName)(retaining: object)"]
+        var values = [EventValue(label: objectLabel, swiftType: object.swiftName, reading: .object)]
         let middle = Array(callback.args.dropFirst(2).dropLast())
         var index = 0
         while index < middle.count {
             let arg = middle[index]
-            let local = "a\(index)"
             let label = context.parameterName(arg.name, in: callback.name).trimmingBackticks
             let type = context.registry.resolve(CType.parse(arg.type))
             let next = index + 1 < middle.count ? middle[index + 1] : nil
-            var converted = convert(arg, type: type, local: local, next: next, callback: callback.name)
+            var value = convert(arg, type: type, label: label, next: next, callback: callback.name)
             // A `detail` that follows an event of the family's event enum becomes the typed detail.
             if let detail, arg.name == "detail", index > 0,
                context.mentionedEnum(in: middle[index - 1].info) == detail.cEventType {
                 let swiftType = context.types.swiftName(of: detail.cEventType).split(separator: ".").first.map(String.init)
                     .map { "\($0).\(detail.0.name)" } ?? detail.0.name
-                converted = Converted(
-                    closureTypes: ["Int32"], swiftType: swiftType,
-                    expression: "\(swiftType)(event: \(detail.0.selectorType)(rawValue: a\(index - 1)), detail: \(local))")
+                value = EventValue(label: label, swiftType: swiftType, reading: .detail(selectorType: detail.0.selectorType))
             }
-            guard let converted else { return nil }
-            closureTypes += converted.closureTypes
-            closureNames += converted.closureTypes.indices.map { "a\(index + $0)" }
-            payload.append("\(label): \(converted.swiftType)")
-            values.append("\(label): \(converted.expression)")
-            index += converted.closureTypes.count
+            guard let value else { return nil }
+            values.append(value)
+            index += value.reading.argumentCount
         }
-        closureTypes.append("UnsafeMutableRawPointer?")
-        closureNames.append("opaque")
-        let returnsInt = callback.returnType == "int"
-        let doc = context.docs.document(callback.info, cName: id.name, since: id.version)
         let bare = name.trimmingBackticks
-        let trampoline = "\(objectLabel)\(bare.prefix(1).uppercased() + bare.dropFirst())Trampoline"
         return EventCase(
-            name: name, idCase: name, callback: callback.name, trampoline: trampoline,
-            registeredCallback: callback.name == genericCallback
-                ? trampoline : "unsafeBitCast(\(trampoline), to: \(genericCallback).self)",
-            closureType: "(\(closureTypes.joined(separator: ", "))) -> \(returnsInt ? "Int32" : "Void")",
-            closureParameters: closureNames.joined(separator: ", "),
-            payload: payload.joined(separator: ", "),
-            construction: ".\(name)(\(values.joined(separator: ", ")))",
-            returnStatement: returnsInt ? "0" : nil, doc: doc)
+            name: name, idCase: name, callback: callback.name,
+            trampoline: "\(objectLabel)\(bare.prefix(1).uppercased() + bare.dropFirst())Trampoline",
+            castsToGenericCallback: callback.name != genericCallback, values: values,
+            returnsStatus: callback.returnType == "int",
+            doc: context.docs.document(callback.info, cName: id.name, since: id.version))
     }
 
-    /// How one callback argument (with its count, for arrays) arrives and becomes a Swift value.
-    private struct Converted {
-        var closureTypes: [String]
-        var swiftType: String
-        var expression: String
-    }
-
-    private func convert(_ arg: CArg, type: CType, local: String, next: CArg?, callback: String) -> Converted? {
+    /// The value one callback argument (with its count, for arrays) becomes; nil when the bindings
+    /// cannot convert it.
+    private func convert(_ arg: CArg, type: CType, label: String, next: CArg?, callback: String) -> EventValue? {
         if type.pointers == 0, let swift = CScalar.swiftType(type.base) {
             if let enumName = context.enumType(of: arg, in: callback) {
                 let enumType = context.swiftEnumType(enumName)
-                let raw = context.flagEnums.contains(enumName) ? "UInt32" : "Int32"
-                return Converted(closureTypes: [swift], swiftType: enumType,
-                                 expression: "\(enumType)(rawValue: \(raw)(truncatingIfNeeded: \(local)))")
+                let conversion = NumberConversion.enumeration(enumType, optionSet: context.flagEnums.contains(enumName))
+                return EventValue(label: label, swiftType: enumType, reading: .number(scalar: swift, conversion: conversion))
             }
-            return Converted(closureTypes: [swift], swiftType: swift, expression: local)
+            return EventValue(label: label, swiftType: swift, reading: .number(scalar: swift, conversion: .plain))
         }
         if type.base == "char", type.pointers == 1 {
-            let pointer = type.isConst ? "UnsafePointer<CChar>?" : "UnsafeMutablePointer<CChar>?"
-            return Converted(closureTypes: [pointer], swiftType: "String",
-                             expression: "\(local).map { String(cString: $0) } ?? \"\"")
+            return EventValue(label: label, swiftType: "String", reading: .string(isConst: type.isConst))
         }
         if type.base == "virTypedParameter", type.pointers == 1, let next, CType.parse(next.type).pointers == 0 {
             let key = context.typedParameters.keyType(forFunction: callback)
             let count = CScalar.swiftType(CType.parse(next.type).base) ?? "Int32"
-            return Converted(
-                closureTypes: ["UnsafeMutablePointer<virTypedParameter>?", count], swiftType: "TypedParameters<\(key)>",
-                expression: "TypedParameters(\(local), count: Int32(truncatingIfNeeded: a\(Int(local.dropFirst())! + 1)))")
+            return EventValue(label: label, swiftType: "TypedParameters<\(key)>", reading: .typedParameters(countScalar: count))
         }
         if type.pointers == 1, let swiftStruct = context.borrowedStructs[type.base] {
-            let pointer = type.isConst ? "UnsafePointer<\(type.base)>?" : "UnsafeMutablePointer<\(type.base)>?"
-            return Converted(closureTypes: [pointer], swiftType: "\(swiftStruct)?",
-                             expression: "\(local).map { \(swiftStruct)($0.pointee) }")
+            return EventValue(
+                label: label, swiftType: "\(swiftStruct)?",
+                reading: .structPointer(cStruct: type.base, swiftStruct: swiftStruct, isConst: type.isConst))
         }
         return nil
     }

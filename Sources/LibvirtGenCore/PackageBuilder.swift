@@ -18,6 +18,8 @@ struct PackageBuilder {
     private(set) var symbols: [SymbolStatus] = []
     /// Declarations by module, then by owner (nil for top-level types).
     private var byModule: [String: [String?: Declarations]] = [:]
+    /// What each C function's dynamic-mode wrapper returns when the loaded libvirt lacks it, by module.
+    private var missingResults: [String: [String: MissingFunctionResult]] = [:]
 
     /// What one file collects.
     private struct Declarations {
@@ -50,6 +52,8 @@ struct PackageBuilder {
     mutating func add(_ api: CAPI, entry: ModuleLayout.Entry, diagnostics: inout DiagnosticBag) {
         let module = entry.module
         var files: [String?: Declarations] = [:]
+        missingResults[module] = Dictionary(
+            api.functions.map { ($0.name, DynamicLinking.missingFunctionResult(of: $0)) }, uniquingKeysWith: { first, _ in first })
         for (cType, handle) in context.registry.handles where handle.module == module {
             files[handle.swiftName, default: Declarations()].handle = handleClass(cType, handle, in: api)
             if let reason = DetailEnumLowering(context: context).stateReason(object: String(cType.dropFirst(3))) {
@@ -203,40 +207,38 @@ struct PackageBuilder {
         // Connections are closed (`virConnectClose`); every other object is freed (`virDomainFree`).
         let free = cType + (cType.hasSuffix("Connect") ? "Close" : "Free")
         let freeDoc = api.functions.first { $0.name == free }?.info ?? ""
-        var identity: String
-        switch context.overrides.handleIdentity[cType]?.split(separator: ":").map(String.init) {
-        case let parts? where parts.count == 2 && parts[0] == "uuid":
-            identity = "uuidIdentity(pointer, \(parts[1]))"
-        case let parts? where parts.count == 2 && parts[0] == "string":
-            identity = "\(parts[1])(pointer).map { String(cString: $0) } ?? \"\""
-        case let parts? where parts.count == 2 && parts[0] == "id":
-            identity = "String(\(parts[1])(pointer))"
-        case let parts? where parts.count == 4 && parts[0] == "child":
-            // An object that lives inside another (a snapshot in a domain): the parent's UUID and the name.
-            identity = "(\(parts[1])(pointer).map { uuidIdentity($0, \(parts[2])) } ?? \"\") + \"/\" + "
-                + "(\(parts[3])(pointer).map { String(cString: $0) } ?? \"\")"
-        default:
-            identity = "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
-        }
+        let identity = Self.identity(context.overrides.handleIdentity[cType])
         // An object is the same value only on the same connection: a domain with one UUID on two
         // connections is two values (objects hold their connection, so its address is stable).
         let connect = cType + "GetConnect"
-        if context.overrides.handleIdentity[cType] != nil, functionNames.contains(connect) {
-            identity = "String(UInt(bitPattern: \(connect)(pointer))) + \"/\" + (\(identity))"
-        }
+        let identityConnection = identity != .address && functionNames.contains(connect) ? connect : nil
         let info = handle.info.isEmpty ? "A libvirt `\(cType)` object." : handle.info
         let handles = context.registry.handles.filter { $0.value.module == handle.module }.map(\.key)
         let getters = Self.connectionGetters(of: cType, handles: handles, functionNames: functionNames)
         let closable = cType.hasSuffix("Connect")
         return HandleClass(
             name: handle.swiftName, cType: cType, cPointerType: cType + "Ptr", freeFunction: free,
-            refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identityExpression: identity,
+            refFunction: functionNames.contains(cType + "Ref") ? cType + "Ref" : nil, identity: identity,
+            identityConnectionGetter: identityConnection,
             abortFunction: Self.abortFunction(of: cType, freeDocumentation: freeDoc, functionNames: functionNames),
             closable: closable,
             objectsCheckClosing: closable && handles.contains {
                 !Self.connectionGetters(of: $0, handles: handles, functionNames: functionNames).isEmpty
             },
             connectionGetters: getters, doc: context.docs.document(info, cName: cType + "Ptr", since: nil))
+    }
+
+    /// The identity the overrides data's `handleIdentity` entry names (`uuid:FUNC`, `string:FUNC`,
+    /// `id:FUNC`, `child:PARENT:PARENTUUID:NAME`); the address without one.
+    static func identity(_ entry: String?) -> HandleIdentity {
+        switch entry?.split(separator: ":").map(String.init) {
+        case let parts? where parts.count == 2 && parts[0] == "uuid": .uuid(getter: parts[1])
+        case let parts? where parts.count == 2 && parts[0] == "string": .string(getter: parts[1])
+        case let parts? where parts.count == 2 && parts[0] == "id": .number(getter: parts[1])
+        case let parts? where parts.count == 4 && parts[0] == "child":
+            .child(parentGetter: parts[1], parentUUIDGetter: parts[2], nameGetter: parts[3])
+        default: .address
+        }
     }
 
     /// The borrowing getters that lead from an object of type `cType` to its connection: its own
@@ -288,9 +290,11 @@ struct PackageBuilder {
                     },
                     statsViews: d.statsViews)
             }.sorted { $0.name < $1.name }
-            return BindingModule(
+            var module = BindingModule(
                 name: entry.module, apiName: entry.apiName, cModule: entry.cModule, pkgConfig: entry.pkgConfig,
                 linkLibrary: entry.linkLibrary, headers: entry.headers, sourceFile: sourceFile, dependencies: entry.dependencies, files: files)
+            module.missingFunctionResults = missingResults[entry.module] ?? [:]
+            return module
         }
     }
 }

@@ -123,18 +123,17 @@ struct StructLowering {
             case .array(let count, let elements):
                 let (array, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 let base = registry.resolve(CType.parse(elements.type)).base
-                let (elementType, element) = base == "char"
-                    ? ("String", "p[$0].map { String(cString: $0) } ?? \"\"") : (structNames[base]!, "\(structNames[base]!)(p[$0])")
+                let (elementType, reading): (String, FieldReading) = base == "char"
+                    ? ("String", .strings(cField: array, count: length))
+                    : (structNames[base]!, .structs(cField: array, count: length, swiftStruct: structNames[base]!))
                 return StructField(
-                    name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]",
-                    conversion: "c.\(array).map { p in (0..<Int(c.\(length))).map { \(element) } } ?? []",
+                    name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]", reading: reading,
                     doc: docs.lines(info(of: elements, in: s)))
             case .bytes(let elements, let count):
                 let (bytes, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
                 return StructField(
                     name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
-                    conversion: "c.\(bytes).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(length)))) } ?? []",
-                    doc: docs.lines(info(of: elements, in: s)))
+                    reading: .bytes(cField: bytes, count: length), doc: docs.lines(info(of: elements, in: s)))
             case .single(let field):
                 return single(field, of: s, docs: docs)
             }
@@ -155,14 +154,14 @@ struct StructLowering {
     private func single(_ field: CField, of s: CStruct, docs: DocText) -> StructField {
         let type = registry.resolve(CType.parse(field.type))
         let name = Naming.identifier(fieldName(field.name))
-        let access = "c.\(Naming.identifier(field.name))"
+        let cField = Naming.identifier(field.name)
         let info = info(of: field, in: s)
         let doc = docs.lines(info)
         if type.arrayBound != nil {
-            return StructField(name: name, type: "String", conversion: "String(cCharTuple: \(access))", doc: doc)
+            return StructField(name: name, type: "String", reading: .characterArray(cField: cField), doc: doc)
         }
         if type.pointers == 1 {
-            return StructField(name: name, type: "String", conversion: "\(access).map { String(cString: $0) } ?? \"\"", doc: doc)
+            return StructField(name: name, type: "String", reading: .string(cField: cField), doc: doc)
         }
         let swift = CScalar.swiftType(type.base)!
         // An empty override says the field is a plain number although its text names an enum.
@@ -171,12 +170,12 @@ struct StructLowering {
             let enumType = types.swiftName(of: enumName)
             return StructField(
                 name: name, type: enumType,
-                conversion: "\(enumType)(rawValue: Int32(truncatingIfNeeded: \(access)))", doc: doc)
+                reading: .number(cField: cField, conversion: .enumeration(enumType, optionSet: false)), doc: doc)
         }
         if CountRule.isInteger(swift), CountRule.isCount(name) {
-            return StructField(name: name, type: "Int", conversion: "Int(\(access))", doc: doc)
+            return StructField(name: name, type: "Int", reading: .number(cField: cField, conversion: .count), doc: doc)
         }
-        return StructField(name: name, type: swift, conversion: access, doc: doc)
+        return StructField(name: name, type: swift, reading: .number(cField: cField, conversion: .plain), doc: doc)
     }
 
     /// A field's documentation: the overrides data's where libvirt's is misplaced, else its own.

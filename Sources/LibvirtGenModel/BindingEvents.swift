@@ -68,8 +68,8 @@ public struct EventMethod: Sendable, Codable {
     public let parameters: [SwiftParameter]
     /// What it returns (`AsyncStream<Domain.Event>`).
     public let returnType: String
-    /// The statement that implements it.
-    public let body: String
+    /// What it does.
+    public let body: EventMethodBody
     /// Documentation lines.
     public let doc: [String]
     /// The declaration, without `public` and the body: `func domainEvents(_ ids: …) throws -> …`.
@@ -78,7 +78,9 @@ public struct EventMethod: Sendable, Codable {
     public let symbol: String
 
     /// Creates a method.
-    public init(owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: String, doc: [String]) {
+    public init(
+        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody, doc: [String]
+    ) {
         self.owner = owner
         self.name = name
         self.parameters = parameters
@@ -88,6 +90,18 @@ public struct EventMethod: Sendable, Codable {
         declaration = "func \(name)(\(parameters.map(\.declaration).joined(separator: ", ")))\(BoundFunction.failingEffects) -> \(returnType)"
         symbol = "\(owner).\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
+}
+
+/// What an ``EventMethod`` does.
+public enum EventMethodBody: Sendable, Codable, Equatable {
+    /// Calls the family's connection method for several kinds with the one kind.
+    case oneKind
+    /// Subscribes to the kinds and returns the stream reading the queue (throwing when the
+    /// connection closes, where `throwing`).
+    case subscribe(throwing: Bool)
+    /// Calls the family's connection method of that name on the object's connection (the bound
+    /// property of that name), with the object as the filter.
+    case forward(connection: String, method: String)
 }
 
 /// A number typed by another value: which enum a lifecycle event's `detail` number belongs to
@@ -154,37 +168,73 @@ public struct EventCase: Sendable, Codable {
     public var callback: String
     /// The Swift name of the C-convention trampoline.
     public var trampoline: String
-    /// The trampoline as the generic callback type registration takes (cast where the types differ).
-    public var registeredCallback: String
-    /// The trampoline's closure type.
-    public var closureType: String
-    /// The trampoline's parameter names.
-    public var closureParameters: String
-    /// The case's associated values (`domain: Domain, event: Domain.EventType, detail: Int32`).
-    public var payload: String
-    /// The expression that builds the case from the trampoline's parameters.
-    public var construction: String
-    /// The statement that ends the trampoline when the callback returns a value.
-    public var returnStatement: String?
+    /// Whether registration takes the trampoline cast to the family's generic callback type (the
+    /// callback type is another).
+    public var castsToGenericCallback: Bool
+    /// The case's associated values, the object first, in the callback's argument order.
+    public var values: [EventValue]
+    /// Whether the callback returns a C `int` (the trampoline returns 0).
+    public var returnsStatus: Bool
     /// Documentation lines.
     public var doc: [String]
 
     /// Creates a case.
     public init(
-        name: String, idCase: String, callback: String, trampoline: String, registeredCallback: String,
-        closureType: String,
-        closureParameters: String, payload: String, construction: String, returnStatement: String?, doc: [String]
+        name: String, idCase: String, callback: String, trampoline: String, castsToGenericCallback: Bool,
+        values: [EventValue], returnsStatus: Bool, doc: [String]
     ) {
         self.name = name
         self.idCase = idCase
         self.callback = callback
         self.trampoline = trampoline
-        self.registeredCallback = registeredCallback
-        self.closureType = closureType
-        self.closureParameters = closureParameters
-        self.payload = payload
-        self.construction = construction
-        self.returnStatement = returnStatement
+        self.castsToGenericCallback = castsToGenericCallback
+        self.values = values
+        self.returnsStatus = returnsStatus
         self.doc = doc
+    }
+
+    /// The associated values as declared: `domain: Domain, event: Domain.EventType, detail: …`.
+    public var payload: String { values.map { "\($0.label): \($0.swiftType)" }.joined(separator: ", ") }
+}
+
+/// One associated value of an ``EventCase``: its label, its Swift type, and how it is made from
+/// the callback's arguments.
+public struct EventValue: Sendable, Codable {
+    /// The label (`domain`, `event`).
+    public var label: String
+    /// The Swift type.
+    public var swiftType: String
+    /// Which callback arguments it is made from, and how.
+    public var reading: EventArgumentReading
+
+    /// Creates a value.
+    public init(label: String, swiftType: String, reading: EventArgumentReading) {
+        self.label = label
+        self.swiftType = swiftType
+        self.reading = reading
+    }
+}
+
+/// How an event value is made from the callback's C arguments.
+public enum EventArgumentReading: Sendable, Codable, Equatable {
+    /// The object the event is about (the callback's second argument, after the connection), retained.
+    case object
+    /// A C number of that Swift scalar type, converted as the conversion says (plain or enumeration).
+    case number(scalar: String, conversion: NumberConversion)
+    /// A lifecycle detail number, typed by the event number of the selector type just before it.
+    case detail(selectorType: String)
+    /// A C string (`const char *` where `isConst`), empty where NULL.
+    case string(isConst: Bool)
+    /// A typed-parameter array and the count after it (of that Swift scalar type): two arguments.
+    case typedParameters(countScalar: String)
+    /// A pointer to a C struct libvirt lends, converted to the Swift struct; nil where NULL.
+    case structPointer(cStruct: String, swiftStruct: String, isConst: Bool)
+
+    /// How many C arguments it reads.
+    public var argumentCount: Int {
+        switch self {
+        case .object, .typedParameters: 2
+        default: 1
+        }
     }
 }

@@ -46,6 +46,9 @@ public struct BindingModule: Sendable, Codable {
     public var dependencies: [String]
     /// The generated source files, in a stable order.
     public var files: [BindingFile]
+    /// For every C function of the module: what its dynamic-mode wrapper returns when the loaded
+    /// libvirt lacks it.
+    public var missingFunctionResults: [String: MissingFunctionResult] = [:]
 
     /// Creates a module.
     public init(
@@ -123,6 +126,34 @@ public struct BindingFile: Sendable, Codable {
     }
 }
 
+/// What a dynamic-mode wrapper returns when the loaded libvirt lacks its function: the C result
+/// the bindings treat as failure, so the call throws `.noSupport`.
+public enum MissingFunctionResult: String, Sendable, Codable {
+    /// The function returns `void`.
+    case nothing
+    /// `NULL`, for a pointer result.
+    case null
+    /// -1, libvirt's usual failure value for numbers.
+    case minusOne
+    /// 0, where libvirt documents 0 as the failure value.
+    case zero
+}
+
+/// What makes two handles of one class equal, from the overrides data's `handleIdentity`.
+public enum HandleIdentity: Sendable, Codable, Equatable {
+    /// The UUID the C getter fills (`virDomainGetUUID`).
+    case uuid(getter: String)
+    /// The string the C getter returns (`virInterfaceGetMACString`).
+    case string(getter: String)
+    /// The number the C getter returns.
+    case number(getter: String)
+    /// An object inside another (a snapshot in a domain): the parent's UUID, through the parent
+    /// getter and the parent's UUID getter, and the name the name getter returns.
+    case child(parentGetter: String, parentUUIDGetter: String, nameGetter: String)
+    /// The object's address (objects libvirt gives no identity).
+    case address
+}
+
 /// A self-freeing handle class wrapping one libvirt object pointer.
 public struct HandleClass: Sendable, Codable {
     /// The Swift class name (`Domain`).
@@ -135,8 +166,11 @@ public struct HandleClass: Sendable, Codable {
     public var freeFunction: String
     /// The function that takes an extra reference (`virDomainRef`), where the API has one.
     public var refFunction: String?
-    /// The expression, over `self`, that identifies the libvirt object, for `Hashable`.
-    public var identityExpression: String
+    /// What identifies the libvirt object, for `Hashable`.
+    public var identity: HandleIdentity
+    /// The C getter of the object's connection, where identity holds only on one connection (a
+    /// domain with one UUID on two connections is two values); nil for identity by address.
+    public var identityConnectionGetter: String?
     /// Whether the class checks, before each throwing call, that its connection was not closed
     /// with `close()`.
     public var checksClosing: Bool { closable || !connectionGetters.isEmpty }
@@ -159,7 +193,7 @@ public struct HandleClass: Sendable, Codable {
     /// Creates a handle class.
     public init(
         name: String, cType: String, cPointerType: String, freeFunction: String, refFunction: String?,
-        identityExpression: String, abortFunction: String? = nil, closable: Bool = false,
+        identity: HandleIdentity, identityConnectionGetter: String? = nil, abortFunction: String? = nil, closable: Bool = false,
         objectsCheckClosing: Bool = false, connectionGetters: [String] = [], doc: [String]
     ) {
         self.name = name
@@ -167,7 +201,8 @@ public struct HandleClass: Sendable, Codable {
         self.cPointerType = cPointerType
         self.freeFunction = freeFunction
         self.refFunction = refFunction
-        self.identityExpression = identityExpression
+        self.identity = identity
+        self.identityConnectionGetter = identityConnectionGetter
         self.abortFunction = abortFunction
         self.closable = closable
         self.objectsCheckClosing = objectsCheckClosing

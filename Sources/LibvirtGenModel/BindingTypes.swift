@@ -107,18 +107,35 @@ public struct StructField: Sendable, Codable {
     public var name: String
     /// The Swift type.
     public var type: String
-    /// The expression that reads it from the C value `c`.
-    public var conversion: String
+    /// How it is read from the C struct.
+    public var reading: FieldReading
     /// Documentation lines.
     public var doc: [String]
 
     /// Creates a field.
-    public init(name: String, type: String, conversion: String, doc: [String]) {
+    public init(name: String, type: String, reading: FieldReading, doc: [String]) {
         self.name = name
         self.type = type
-        self.conversion = conversion
+        self.reading = reading
         self.doc = doc
     }
+}
+
+/// How a ``StructField`` is read from its C struct. Field names are the C fields' names as Swift
+/// imports them.
+public enum FieldReading: Sendable, Codable, Equatable {
+    /// A number field, converted as the conversion says (plain, count or enumeration).
+    case number(cField: String, conversion: NumberConversion)
+    /// A fixed-size `char` array holding a NUL-terminated string.
+    case characterArray(cField: String)
+    /// A borrowed `char *`, empty where it is NULL.
+    case string(cField: String)
+    /// A `char **` array and the field that counts it.
+    case strings(cField: String, count: String)
+    /// An array of C structs converted to the Swift struct, and the field that counts it.
+    case structs(cField: String, count: String, swiftStruct: String)
+    /// An `unsigned char *` byte buffer and the field that holds its length.
+    case bytes(cField: String, count: String)
 }
 
 /// A typed-parameter key type: the documented names one libvirt API's typed parameters use.

@@ -6,8 +6,9 @@ import LibvirtGenModel
 /// the package builds without libvirt's headers) and a shim whose functions resolve the real ones
 /// from the shared libraries on first use.
 struct CDeclarations {
-    /// The four APIs with the shared library of each.
-    let apis: [(api: CAPI, library: String)]
+    /// The four APIs with the shared library of each and what each function's wrapper returns
+    /// when that library lacks it.
+    let apis: [(api: CAPI, library: String, missingResults: [String: MissingFunctionResult])]
 
     /// The header: macros, struct tags, enums, typedefs, function types, struct bodies, prototypes.
     func header() -> [String] {
@@ -67,12 +68,12 @@ struct CDeclarations {
             "    return *name != NULL;",
             "}", "",
         ]
-        for (api, library) in apis {
+        for (api, library, missingResults) in apis {
             for f in api.functions {
                 let types = f.args.map(\.type).joined(separator: ", ")
                 let pointer = "\(f.returnType) (*)(\(types.isEmpty ? "void" : types))"
                 let call = "fn(\(f.args.map(\.name).joined(separator: ", ")))"
-                let failure = DynamicLinking.failureValue(of: f)
+                let failure = missingResults[f.name].flatMap(Self.spelling)
                 lines += [
                     "__attribute__((visibility(\"hidden\"))) \(f.returnType) \(f.name)(\(parameters(f))) {",
                     "    static \(declarator(pointer, name: "fn")) = NULL;",
@@ -84,6 +85,16 @@ struct CDeclarations {
             }
         }
         return lines
+    }
+
+    /// The C spelling of a missing function's result; nil for `void`.
+    private static func spelling(_ result: MissingFunctionResult) -> String? {
+        switch result {
+        case .nothing: nil
+        case .null: "NULL"
+        case .minusOne: "-1"
+        case .zero: "0"
+        }
     }
 
     /// A parameter list (`void` when empty).

@@ -172,9 +172,24 @@ enum CallSpelling {
         }
     }
 
+    /// The expression that reads a struct field from the C value `c`.
+    static func reading(_ reading: FieldReading) -> String {
+        switch reading {
+        case .number(let field, let conversion): return number(conversion, of: "c.\(field)", rawValueIsC: true)
+        case .characterArray(let field): return "String(cCharTuple: c.\(field))"
+        case .string(let field): return "c.\(field).map { String(cString: $0) } ?? \"\""
+        case .strings(let field, let count):
+            return "c.\(field).map { p in (0..<Int(c.\(count))).map { p[$0].map { String(cString: $0) } ?? \"\" } } ?? []"
+        case .structs(let field, let count, let swiftStruct):
+            return "c.\(field).map { p in (0..<Int(c.\(count))).map { \(swiftStruct)(p[$0]) } } ?? []"
+        case .bytes(let field, let count):
+            return "c.\(field).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(count)))) } ?? []"
+        }
+    }
+
     /// A number converted to its Swift value. An enum's raw value is converted from the C scalar
     /// where the number is an out-argument's (`rawValueIsC`); a function's `int` result is one already.
-    private static func number(_ conversion: NumberConversion, of value: String, rawValueIsC: Bool) -> String {
+    static func number(_ conversion: NumberConversion, of value: String, rawValueIsC: Bool) -> String {
         switch conversion {
         case .plain: return value
         case .boolean: return "\(value) != 0"

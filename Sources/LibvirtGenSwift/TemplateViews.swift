@@ -168,3 +168,70 @@ struct TypedKeysView {
     }
 }
 
+
+/// A converted C struct's view: each field with the expression that reads it from the C value `c`.
+struct StructView {
+    /// A field's view.
+    struct Field {
+        let name: String
+        let type: String
+        let conversion: String
+        let doc: [String]
+    }
+    let name: String
+    let cName: String
+    let doc: [String]
+    let fields: [Field]
+
+    init(_ s: StructType) {
+        name = s.name
+        cName = s.cName
+        doc = s.doc
+        fields = s.fields.map {
+            Field(name: $0.name, type: $0.type, conversion: CallSpelling.reading($0.reading), doc: $0.doc)
+        }
+    }
+}
+
+/// A handle class's view: the class's names and functions, with its identity spelled as the
+/// expression over `self` that `Hashable` compares.
+struct HandleView {
+    let name: String
+    let cPointerType: String
+    let freeFunction: String
+    let refFunction: String?
+    let abortFunction: String?
+    let closable: Bool
+    let objectsCheckClosing: Bool
+    let connectionGetters: [String]
+    let identityExpression: String
+    let doc: [String]
+
+    init(_ handle: HandleClass) {
+        name = handle.name
+        cPointerType = handle.cPointerType
+        freeFunction = handle.freeFunction
+        refFunction = handle.refFunction
+        abortFunction = handle.abortFunction
+        closable = handle.closable
+        objectsCheckClosing = handle.objectsCheckClosing
+        connectionGetters = handle.connectionGetters
+        doc = handle.doc
+        let identity = Self.expression(handle.identity)
+        identityExpression = handle.identityConnectionGetter
+            .map { "String(UInt(bitPattern: \($0)(pointer))) + \"/\" + (\(identity))" } ?? identity
+    }
+
+    /// The expression of an identity, over `pointer`.
+    static func expression(_ identity: HandleIdentity) -> String {
+        switch identity {
+        case .uuid(let getter): "uuidIdentity(pointer, \(getter))"
+        case .string(let getter): "\(getter)(pointer).map { String(cString: $0) } ?? \"\""
+        case .number(let getter): "String(\(getter)(pointer))"
+        case .child(let parent, let parentUUID, let name):
+            "(\(parent)(pointer).map { uuidIdentity($0, \(parentUUID)) } ?? \"\") + \"/\" + "
+                + "(\(name)(pointer).map { String(cString: $0) } ?? \"\")"
+        case .address: "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import LibvirtGenModel
+
+/// An event family's view for the `events` template: the family's names, its methods with their
+/// bodies spelled, and each case's trampoline spelled from the values the lowering decided.
+struct EventsView {
+    /// A method's view.
+    struct Method {
+        let doc: [String]
+        let declaration: String
+        let body: String
+    }
+
+    /// A case's view: the enum case and the C-convention trampoline that builds it.
+    struct Case {
+        let name: String
+        let idCase: String
+        let callback: String
+        let trampoline: String
+        let registeredCallback: String
+        let closureType: String
+        let closureParameters: String
+        let payload: String
+        let construction: String
+        let returnStatement: String?
+        let doc: [String]
+    }
+
+    let objectType: String
+    let methodName: String
+    let objectLabel: String
+    let subscribeFunction: String
+    let idType: String
+    let genericCallbackType: String
+    let registerFunction: String
+    let deregisterFunction: String
+    let connectionMethods: [Method]
+    let objectMethods: [Method]
+    let cases: [Case]
+
+    init(_ family: EventFamily) {
+        objectType = family.objectType
+        methodName = family.methodName
+        objectLabel = family.objectLabel
+        subscribeFunction = family.subscribeFunction
+        idType = family.idType
+        genericCallbackType = family.genericCallbackType
+        registerFunction = family.registerFunction
+        deregisterFunction = family.deregisterFunction
+        let method = { (method: EventMethod) in
+            Method(doc: method.doc, declaration: method.declaration, body: Self.body(method.body, of: family))
+        }
+        connectionMethods = family.connectionMethods.map(method)
+        objectMethods = family.objectMethods.map(method)
+        cases = family.cases.map { Self.view($0, genericCallback: family.genericCallbackType) }
+    }
+
+    /// The statement implementing an event method.
+    static func body(_ body: EventMethodBody, of family: EventFamily) -> String {
+        let label = family.objectLabel
+        switch body {
+        case .oneKind:
+            return "try \(family.methodName)([id], \(label): \(label), bufferingPolicy: bufferingPolicy)"
+        case .subscribe(let throwing):
+            let subscription = "try \(family.subscribeFunction)(ids, \(label): \(label), buffering: EventBuffering(bufferingPolicy))"
+            return "\(throwing ? "AsyncThrowingStream" : "AsyncStream")(reading: \(subscription))"
+        case .forward(let connection, let method):
+            return "try \(connection).\(method)(ids, \(label): self, bufferingPolicy: bufferingPolicy)"
+        }
+    }
+
+    /// A case's view: the trampoline's C parameters (connection and object, each value's
+    /// arguments, the opaque pointer) and the expression of each value.
+    static func view(_ event: EventCase, genericCallback: String) -> Case {
+        var types: [String] = []
+        var names: [String] = []
+        var arguments: [String] = []
+        for value in event.values {
+            let first = names.count - 2
+            let (argumentTypes, expression) = spelling(value, local: "a\(first)", previous: "a\(first - 1)", next: "a\(first + 1)")
+            types += argumentTypes
+            names += value.reading == .object ? ["_", "object"] : argumentTypes.indices.map { "a\(first + $0)" }
+            arguments.append("\(value.label): \(expression)")
+        }
+        types.append("UnsafeMutableRawPointer?")
+        names.append("opaque")
+        return Case(
+            name: event.name, idCase: event.idCase, callback: event.callback, trampoline: event.trampoline,
+            registeredCallback: event.castsToGenericCallback
+                ? "unsafeBitCast(\(event.trampoline), to: \(genericCallback).self)" : event.trampoline,
+            closureType: "(\(types.joined(separator: ", "))) -> \(event.returnsStatus ? "Int32" : "Void")",
+            closureParameters: names.joined(separator: ", "), payload: event.payload,
+            construction: ".\(event.name)(\(arguments.joined(separator: ", ")))",
+            returnStatement: event.returnsStatus ? "0" : nil, doc: event.doc)
+    }
+
+    /// The C types of the trampoline parameters a value reads, and the expression making it from
+    /// `local` (its first parameter; `previous` and `next` are the neighbours').
+    private static func spelling(
+        _ value: EventValue, local: String, previous: String, next: String
+    ) -> (types: [String], expression: String) {
+        switch value.reading {
+        case .object:
+            return (["OpaquePointer?", "OpaquePointer?"], "\(value.swiftType)(retaining: object)")
+        case .number(let scalar, let conversion):
+            return ([scalar], CallSpelling.number(conversion, of: local, rawValueIsC: true))
+        case .detail(let selectorType):
+            return (["Int32"], "\(value.swiftType)(event: \(selectorType)(rawValue: \(previous)), detail: \(local))")
+        case .string(let isConst):
+            return ([isConst ? "UnsafePointer<CChar>?" : "UnsafeMutablePointer<CChar>?"], "\(local).map { String(cString: $0) } ?? \"\"")
+        case .typedParameters(let countScalar):
+            return (["UnsafeMutablePointer<virTypedParameter>?", countScalar],
+                    "TypedParameters(\(local), count: Int32(truncatingIfNeeded: \(next)))")
+        case .structPointer(let cStruct, let swiftStruct, let isConst):
+            return (["\(isConst ? "UnsafePointer" : "UnsafeMutablePointer")<\(cStruct)>?"],
+                    "\(local).map { \(swiftStruct)($0.pointee) }")
+        }
+    }
+}
