@@ -119,7 +119,6 @@ struct EnumLowering {
         let members = zip(real, names).map { value, name in
             EnumCase(
                 name: name, cName: value.name, value: String(UInt64(bitPattern: value.value)),
-                initializer: value.value == 0 ? "[]" : "Self(rawValue: \(UInt64(bitPattern: value.value)))",
                 doc: docs.document(value.info, cName: value.name, since: value.version))
         }
         let swiftName = types.swiftName(of: cName, isOptionSet: true)

@@ -6,10 +6,10 @@ import LibvirtGenModel
 enum ErrorPatternLowering {
     /// The patterns for the cases and aliases of `codes`, declared on `owner` and named like the
     /// case; `patternType` is the runtime's pattern type, created from a case.
-    static func patterns(for codes: ValueEnum, owner: String, patternType: String) -> [ConstantDeclaration] {
+    static func patterns(for codes: ValueEnum, owner: String, patternType: String) -> [ErrorPattern] {
         (codes.cases + codes.aliases).map { code in
-            ConstantDeclaration(
-                name: code.name, cName: code.cName, type: patternType, value: "\(patternType)(.\(code.name))",
+            ErrorPattern(
+                name: code.name, cName: code.cName, patternType: patternType, code: code.name,
                 doc: [
                     "Matches a `\(owner)` whose code is `\(owner).\(codes.name).\(code.label)`, in `catch` clauses "
                         + "and `switch` cases.",

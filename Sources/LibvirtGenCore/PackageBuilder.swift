@@ -30,7 +30,7 @@ struct PackageBuilder {
         var structs: [StructType] = []
         var keyFamilies: [KeyFamily] = []
         var constants: [ConstantDeclaration] = []
-        var errorPatterns: [ConstantDeclaration] = []
+        var errorPatterns: [ErrorPattern] = []
         var events: EventFamily?
         var functions: [BoundFunction] = []
         var statsViews: [StatsView] = []

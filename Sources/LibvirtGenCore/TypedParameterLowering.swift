@@ -39,7 +39,7 @@ struct TypedParameterLowering {
     func key(_ macro: CMacro, in family: Overrides.TypedParameterFamily, docs: DocText) -> KeyConstant {
         let words = Naming.snakeWords(String(macro.name.dropFirst(family.prefix.count)))
         let name = Naming.identifier(naming.lowerCamel(snake: words.isEmpty ? ["Value"] : words))
-        let (literal, parameters) = Self.literal(for: macro.stringValue ?? "")
+        let (parts, parameters) = Self.nameParts(of: macro.stringValue ?? "")
         let type = valueType(of: macro)
         var doc = docs.document(macro.info, cName: macro.name, since: macro.version)
         if let type {
@@ -50,7 +50,8 @@ struct TypedParameterLowering {
             doc.insert(contentsOf: trailer == doc.endIndex ? ["", note] : [note, ""], at: trailer)
         }
         return KeyConstant(
-            name: name, cName: macro.name, literal: literal, parameters: parameters, valueType: type?.swift, doc: doc)
+            name: name, cName: macro.name, cValue: macro.stringValue ?? "", nameParts: parts, parameters: parameters,
+            valueType: type?.swift, doc: doc)
     }
 
     /// A name's value type: the overrides data's entry for it or for the longest prefix of it, else
@@ -61,10 +62,10 @@ struct TypedParameterLowering {
         return entry?.value.type ?? TypedParameterValueType.documented(in: macro.info)
     }
 
-    /// A Swift string literal for a C name that may hold printf conversions (`cputune.vcpupin%u`):
-    /// each conversion becomes a parameter interpolated in its place.
-    static func literal(for text: String) -> (String, [SwiftParameter]) {
-        var literal = ""
+    /// The pieces of a C name that may hold printf conversions (`cputune.vcpupin%u`): each
+    /// conversion becomes a parameter that fills its place.
+    static func nameParts(of text: String) -> ([KeyNamePart], [SwiftParameter]) {
+        var parts: [KeyNamePart] = []
         var parameters: [SwiftParameter] = []
         var chars = Substring(text)
         while let c = chars.first {
@@ -75,11 +76,13 @@ struct TypedParameterLowering {
                 let name = "value\(parameters.count)"
                 let type = spec.hasSuffix("s") ? "String" : spec.hasSuffix("d") ? "Int" : "UInt"
                 parameters.append(SwiftParameter(label: "_", name: name, type: type, defaultValue: nil, doc: ""))
-                literal += "\\(\(name))"
+                parts.append(.parameter(name))
+            } else if case .text(let previous) = parts.last {
+                parts[parts.count - 1] = .text(previous + String(c))
             } else {
-                literal += SwiftStringLiteral.escaped(c)
+                parts.append(.text(String(c)))
             }
         }
-        return ("\"\(literal)\"", parameters)
+        return (parts, parameters)
     }
 }

@@ -81,7 +81,7 @@ struct MemberBuilder: Sendable {
         if let target = item.aliasOf {
             declaration = "static let \(item.name) = Self.\(target)"
         } else if optionSet {
-            declaration = "static let \(item.name): Self = \(item.initializer)"
+            declaration = "static let \(item.name): Self"
         } else {
             declaration = "case \(item.name)"
         }
@@ -120,7 +120,7 @@ struct MemberBuilder: Sendable {
             : "static func \(key.name)(\(key.parameters.map(\.declaration).joined(separator: ", "))) -> Self"
         return MemberView(
             anchor: key.cName, title: "\(owner).\(key.name)", declaration: declaration, cName: key.cName,
-            doc: key.doc, markup: markup, value: key.literal)
+            doc: key.doc, markup: markup, value: "\"\(key.cValue)\"")
     }
 
     /// A numeric constant.
@@ -129,6 +129,14 @@ struct MemberBuilder: Sendable {
             anchor: constant.cName, title: "\(owner).\(constant.name)",
             declaration: "static let \(constant.name): \(constant.type)", cName: constant.cName, doc: constant.doc,
             markup: markup, value: constant.value)
+    }
+
+    /// An error pattern.
+    func errorPattern(_ pattern: ErrorPattern, owner: String) -> MemberView {
+        MemberView(
+            anchor: pattern.cName, title: "\(owner).\(pattern.name)",
+            declaration: "static let \(pattern.name): \(pattern.patternType)", cName: pattern.cName, doc: pattern.doc,
+            markup: markup, value: "\(pattern.patternType)(.\(pattern.code))")
     }
 
     /// The methods delivering an event family (on the connection, then on the object).

@@ -68,7 +68,7 @@ struct TypePageView: Sendable {
                 ("Methods", functions.filter { $0.kind == .method }.map(members.function)),
                 ("Type methods", functions.filter { $0.kind == .staticMethod }.map(members.function)),
                 ("Constants", file.constants.map { members.constant($0, owner: name) }),
-                ("Error patterns", file.errorPatterns.map { members.constant($0, owner: name) }),
+                ("Error patterns", file.errorPatterns.map { members.errorPattern($0, owner: name) }),
             ]
         case .valueEnum(let item):
             declaredByRuntime = false

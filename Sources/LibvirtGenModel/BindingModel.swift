@@ -95,7 +95,7 @@ public struct BindingFile: Sendable, Codable {
     /// Numeric constants declared in this file.
     public var constants: [ConstantDeclaration]
     /// Static patterns matching an error type's codes in `catch` clauses (`LibvirtError.noDomain`).
-    public var errorPatterns: [ConstantDeclaration]
+    public var errorPatterns: [ErrorPattern]
     /// The event family this file declares, for event files.
     public var events: EventFamily?
     /// Functions bound in this file.
@@ -107,7 +107,7 @@ public struct BindingFile: Sendable, Codable {
     public init(
         name: String, owner: String?, handle: HandleClass?, enums: [ValueEnum], detailEnums: [DetailEnum] = [],
         optionSets: [OptionSetType], structs: [StructType], keyFamilies: [KeyFamily] = [],
-        constants: [ConstantDeclaration] = [], errorPatterns: [ConstantDeclaration] = [], events: EventFamily? = nil,
+        constants: [ConstantDeclaration] = [], errorPatterns: [ErrorPattern] = [], events: EventFamily? = nil,
         functions: [BoundFunction], statsViews: [StatsView] = []
     ) {
         self.statsViews = statsViews

@@ -37,22 +37,19 @@ public struct EnumCase: Sendable, Codable {
     public var label: String
     /// The C constant.
     public var cName: String
-    /// The numeric value as Swift source.
+    /// The C value, in decimal (an option set's as the unsigned bit pattern).
     public var value: String
-    /// The Swift expression of the member (`[]` for an option set's zero member, `Self(rawValue: 4)`).
-    public var initializer: String
     /// For aliases: the case it stands for.
     public var aliasOf: String?
     /// Documentation lines.
     public var doc: [String]
 
     /// Creates a case.
-    public init(name: String, cName: String, value: String, initializer: String? = nil, aliasOf: String? = nil, doc: [String]) {
+    public init(name: String, cName: String, value: String, aliasOf: String? = nil, doc: [String]) {
         self.name = name
         self.label = name.filter { $0 != "`" }
         self.cName = cName
         self.value = value
-        self.initializer = initializer ?? value
         self.aliasOf = aliasOf
         self.doc = doc
     }
@@ -161,8 +158,11 @@ public struct KeyConstant: Sendable, Codable {
     public var name: String
     /// The C macro.
     public var cName: String
-    /// The Swift string literal of the name (with interpolations for formatted names such as `vcpupin%u`).
-    public var literal: String
+    /// The name as libvirt spells it (the macro's string, with printf conversions for formatted
+    /// names such as `cputune.vcpupin%u`).
+    public var cValue: String
+    /// The name in pieces: text, and the parameters that fill the conversions.
+    public var nameParts: [KeyNamePart]
     /// Parameters for formatted names (empty for plain ones).
     public var parameters: [SwiftParameter]
     /// The Swift type of the key's value (`UInt32`), where libvirt states it; nil where it does not.
@@ -172,13 +172,47 @@ public struct KeyConstant: Sendable, Codable {
 
     /// Creates a key.
     public init(
-        name: String, cName: String, literal: String, parameters: [SwiftParameter], valueType: String?, doc: [String]
+        name: String, cName: String, cValue: String, nameParts: [KeyNamePart], parameters: [SwiftParameter],
+        valueType: String?, doc: [String]
     ) {
         self.name = name
         self.cName = cName
-        self.literal = literal
+        self.cValue = cValue
+        self.nameParts = nameParts
         self.parameters = parameters
         self.valueType = valueType
+        self.doc = doc
+    }
+}
+
+/// One piece of a typed-parameter name.
+public enum KeyNamePart: Sendable, Codable, Equatable {
+    /// Text as libvirt spells it.
+    case text(String)
+    /// The value of the key's parameter of that name (a printf conversion in the C name, `%u`).
+    case parameter(String)
+}
+
+/// A static pattern on an error type matching one code in `catch` clauses and `switch` cases
+/// (`LibvirtError.noDomain`).
+public struct ErrorPattern: Sendable, Codable {
+    /// The Swift name, the code's case name.
+    public var name: String
+    /// The C constant of the code.
+    public var cName: String
+    /// The runtime's pattern type (`CodePattern`), created from a case of the code enum.
+    public var patternType: String
+    /// The case of the code enum it matches.
+    public var code: String
+    /// Documentation lines.
+    public var doc: [String]
+
+    /// Creates a pattern.
+    public init(name: String, cName: String, patternType: String, code: String, doc: [String]) {
+        self.name = name
+        self.cName = cName
+        self.patternType = patternType
+        self.code = code
         self.doc = doc
     }
 }

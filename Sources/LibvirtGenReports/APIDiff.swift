@@ -240,7 +240,7 @@ struct SwiftDeclarations {
                 for family in file.keyFamilies {
                     let name = prefix + family.name
                     signatures[name] = "struct \(name): TypedParameterKey"
-                    for key in family.keys { signatures["\(name).\(key.name)"] = key.literal }
+                    for key in family.keys { signatures["\(name).\(key.name)"] = "\"\(key.cValue)\"" }
                 }
                 for function in file.functions {
                     let params = function.parameters.map(\.declaration).joined(separator: ", ")

@@ -119,11 +119,16 @@ public struct SwiftRenderer: Sendable {
         var members: [String] = []
         for value in file.enums { members.append(try templates.render("valueEnum", value)) }
         for detail in file.detailEnums { members.append(try templates.render("detailEnum", detail)) }
-        for set in file.optionSets { members.append(try templates.render("optionSet", set)) }
+        for set in file.optionSets { members.append(try templates.render("optionSet", OptionSetView(set))) }
         for s in file.structs { members.append(try templates.render("struct", StructView(s))) }
         for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }
         for constant in file.constants { members.append(try templates.render("constant", constant)) }
-        for pattern in file.errorPatterns { members.append(try templates.render("constant", pattern)) }
+        for pattern in file.errorPatterns {
+            members.append(try templates.render("constant", [
+                "name": pattern.name, "type": pattern.patternType, "value": "\(pattern.patternType)(.\(pattern.code))",
+                "doc": pattern.doc,
+            ]))
+        }
         for function in file.functions { members.append(try render(function)) }
         for view in file.statsViews { members.append(try render(view)) }
         return members.map(\.trimmingTrailingNewlines)

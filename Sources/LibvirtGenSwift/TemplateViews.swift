@@ -125,7 +125,7 @@ struct KeyFamilyView {
         name = family.name
         doc = family.doc
         keys = family.keys.map {
-            Key(name: $0.name, literal: $0.literal, isFormatted: !$0.parameters.isEmpty,
+            Key(name: $0.name, literal: SwiftStringLiteral.literal($0.nameParts), isFormatted: !$0.parameters.isEmpty,
                 parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: $0.doc)
         }
     }
@@ -232,6 +232,29 @@ struct HandleView {
             "(\(parent)(pointer).map { uuidIdentity($0, \(parentUUID)) } ?? \"\") + \"/\" + "
                 + "(\(name)(pointer).map { String(cString: $0) } ?? \"\")"
         case .address: "String(UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(pointer))))"
+        }
+    }
+}
+
+/// An option set's view: each member with the expression of its bits (`[]` for zero).
+struct OptionSetView {
+    /// A member's view.
+    struct Member {
+        let name: String
+        let initializer: String
+        let doc: [String]
+    }
+    let name: String
+    let rawType: String
+    let doc: [String]
+    let members: [Member]
+
+    init(_ set: OptionSetType) {
+        name = set.name
+        rawType = set.rawType
+        doc = set.doc
+        members = set.members.map {
+            Member(name: $0.name, initializer: $0.value == "0" ? "[]" : "Self(rawValue: \($0.value))", doc: $0.doc)
         }
     }
 }

@@ -21,8 +21,8 @@ struct ErrorPatternTests {
         let codes = try #require(file.enums.first { $0.name == "Code" })
         #expect(file.errorPatterns.map(\.name) == (codes.cases + codes.aliases).map(\.name))
         let noDomain = try #require(file.errorPatterns.first { $0.name == "noDomain" })
-        #expect(noDomain.type == "CodePattern")
-        #expect(noDomain.value == "CodePattern(.noDomain)")
+        #expect(noDomain.patternType == "CodePattern")
+        #expect(noDomain.code == "noDomain")
         #expect(noDomain.doc.first?.contains("`LibvirtError.Code.noDomain`") == true, "\(noDomain.doc)")
         #expect(noDomain.doc.contains("C symbol: `VIR_ERR_NO_DOMAIN`."), "\(noDomain.doc)")
         // Only the code enum has patterns.

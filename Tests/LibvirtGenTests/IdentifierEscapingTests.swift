@@ -1,5 +1,6 @@
 @testable import LibvirtGenCore
 import LibvirtGenModel
+@testable import LibvirtGenSwift
 import LibvirtGenXML
 import Testing
 
@@ -43,10 +44,15 @@ struct IdentifierEscapingTests {
     }
 
     /// A typed-parameter name from a macro's string becomes a string literal with quotes, backslashes,
-    /// control characters and line separators escaped.
+    /// control characters and line separators escaped, and its printf conversions interpolated.
     @Test func stringLiterals() {
-        #expect(TypedParameterLowering.literal(for: "a\"b\\c").0 == #""a\"b\\c""#)
-        #expect(TypedParameterLowering.literal(for: "one\r\ntwo\u{2028}").0 == #""one\u{d}\u{a}two\u{2028}""#)
+        let literal = { (text: String) in SwiftStringLiteral.literal(TypedParameterLowering.nameParts(of: text).0) }
+        #expect(literal("a\"b\\c") == #""a\"b\\c""#)
+        #expect(literal("one\r\ntwo\u{2028}") == #""one\u{d}\u{a}two\u{2028}""#)
+        let (parts, parameters) = TypedParameterLowering.nameParts(of: "cputune.vcpupin%u.%s")
+        #expect(parts == [.text("cputune.vcpupin"), .parameter("value0"), .text("."), .parameter("value1")])
+        #expect(parameters.map(\.type) == ["UInt", "String"])
+        #expect(SwiftStringLiteral.literal(parts) == #""cputune.vcpupin\(value0).\(value1)""#)
     }
 
     /// A carriage return (alone or before a newline), NEL and the Unicode separators all end a

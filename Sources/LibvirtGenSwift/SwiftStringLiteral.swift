@@ -1,9 +1,11 @@
+import LibvirtGenModel
+
 /// Swift string literals for text from the input (C names, schema values), which may hold quotes,
 /// backslashes, control characters and line separators.
-public enum SwiftStringLiteral {
+enum SwiftStringLiteral {
     /// `character` as it is written inside a Swift string literal: quotes and backslashes
     /// escaped, control characters and line separators as `\u{…}`.
-    public static func escaped(_ character: Character) -> String {
+    static func escaped(_ character: Character) -> String {
         if character == "\"" || character == "\\" { return "\\\(character)" }
         var text = ""
         for scalar in character.unicodeScalars {
@@ -14,8 +16,18 @@ public enum SwiftStringLiteral {
         return text
     }
 
+    /// A typed-parameter name as a Swift string literal, its parameters interpolated in place.
+    static func literal(_ parts: [KeyNamePart]) -> String {
+        "\"" + parts.map { part in
+            switch part {
+            case .text(let text): text.map(escaped).joined()
+            case .parameter(let name): "\\(\(name))"
+            }
+        }.joined() + "\""
+    }
+
     /// `text` as a Swift string literal, quotes included.
-    public static func literal(_ text: String) -> String {
+    static func literal(_ text: String) -> String {
         "\"" + text.map(escaped).joined() + "\""
     }
 }
