@@ -16,6 +16,6 @@ public enum DynamicLinking {
         if type.base == "void" && type.pointers == 0 { return .nothing }
         if type.pointers > 0 || type.base.hasSuffix("Ptr") { return .null }
         let swift = CScalar.swiftType(type.base) ?? "Int32"
-        return FunctionLowering.failureRule(ofNumber: function.returnInfo, swift: swift).value == "0" ? .zero : .minusOne
+        return FunctionLowering.failureRule(ofNumber: function.returnInfo, swift: swift).value == .zero ? .zero : .minusOne
     }
 }

@@ -164,7 +164,7 @@ struct FunctionLowering {
             swiftReturn = optional ? "String?" : "String"
             if optional {
                 result = .borrowedString(.optional)
-                failureRule = .failureIsNil("NULL")
+                failureRule = .failureIsNil(.null)
             } else if Self.borrowedStringCanFail(receiver: receiver) {
                 result = .borrowedString(.checked)
                 failureRule = .nullConnectionString
@@ -367,9 +367,9 @@ struct FunctionLowering {
     static func failureRule(ofNumber text: String, swift: String) -> FailureRule {
         let lower = text.lowercased()
         let unsigned = swift.hasPrefix("U")
-        if lower.contains("-1") { return .statedValue(unsigned ? "\(swift).max" : "-1") }
+        if lower.contains("-1") { return .statedValue(unsigned ? .maximum(of: swift) : .minusOne) }
         let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
-        if zeroMarkers.contains(where: lower.contains) { return .statedValue("0") }
+        if zeroMarkers.contains(where: lower.contains) { return .statedValue(.zero) }
         return unsigned ? .unsignedWithoutFailureValue : .signedDefaultMinusOne
     }
 

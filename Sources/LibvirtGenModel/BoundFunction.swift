@@ -129,7 +129,7 @@ public struct BoundFunction: Sendable, Codable {
     /// The string parameters borrowed as C strings around the call, in argument order.
     public var cStrings: [CStringArgument]
     /// The value that means failure, for the `value` shape: its failure rule's value when it throws.
-    public var failureValue: String? { failureRule.canFail ? failureRule.value : nil }
+    public var failureValue: FailureValue? { failureRule.canFail ? failureRule.value : nil }
     /// How the Swift result is made after a successful call.
     public var result: CallResult
     /// The key type of typed parameters the call reads, for the `typedParameters` shape.

@@ -12,8 +12,8 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
     /// 1 for true, 0 for false, -1 on failure (shape `boolean`): a negative result throws.
     case negativeBoolean
     /// A number whose description names its failure value ("-1 on error", "0 on failure"): that
-    /// value throws, as Swift spells it (`UInt64.max` for an unsigned result's -1).
-    case statedValue(String)
+    /// value throws.
+    case statedValue(FailureValue)
     /// A signed number whose description names no failure value: -1, libvirt's convention, throws.
     case signedDefaultMinusOne
     /// A pointer result (a new or borrowed handle, an opened connection, a string the caller
@@ -28,7 +28,7 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
     case objectString
     /// A result listed in the overrides' `optionalResults`: its failure value (`-1`, `NULL`)
     /// means "none" and becomes `nil`; the call does not throw.
-    case failureIsNil(String)
+    case failureIsNil(FailureValue)
 
     /// Whether the C result can signal failure, so the Swift declaration throws.
     public var canFail: Bool {
@@ -41,11 +41,11 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    /// The one C result that means failure, where the rule names one (as Swift spells it).
-    public var value: String? {
+    /// The one C result that means failure, where the rule names one.
+    public var value: FailureValue? {
         switch self {
         case .statedValue(let value), .failureIsNil(let value): value
-        case .signedDefaultMinusOne: "-1"
+        case .signedDefaultMinusOne: .minusOne
         case .negativeStatus, .negativeCount, .negativeBoolean, .nullPointer, .nullConnectionString,
              .unsignedWithoutFailureValue, .objectString:
             nil
@@ -73,6 +73,28 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
         switch self {
         case .statedValue(let value), .failureIsNil(let value): "\(name)(\(value))"
         default: name
+        }
+    }
+}
+
+/// The one C result that means failure.
+public enum FailureValue: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// -1 of a signed result.
+    case minusOne
+    /// 0.
+    case zero
+    /// -1 of an unsigned result: the largest value of its Swift type (`UInt64`).
+    case maximum(of: String)
+    /// A NULL pointer.
+    case null
+
+    /// The value as the coverage report prints it: `-1`, `0`, `UInt64.max`, `NULL`.
+    public var description: String {
+        switch self {
+        case .minusOne: "-1"
+        case .zero: "0"
+        case .maximum(let type): "\(type).max"
+        case .null: "NULL"
         }
     }
 }

@@ -101,7 +101,7 @@ public struct CoverageReport: Sendable, Encodable {
             guard let rule = symbol.failureRule else { return try c.encodeNil(forKey: .failureRule) }
             var r = c.nestedContainer(keyedBy: RuleKeys.self, forKey: .failureRule)
             try r.encode(rule.name, forKey: .rule)
-            try r.encode(rule.value, forKey: .value)
+            try r.encode(rule.value?.description, forKey: .value)
             try r.encode(rule.canFail, forKey: .throws)
         }
     }

@@ -27,7 +27,7 @@ enum CallSpelling {
         case .number(let conversion):
             let value = number(conversion, of: "result", rawValueIsC: false)
             guard case .failureIsNil(let failure) = function.failureRule else { return value }
-            return "result == \(failure) ? nil : \(value)"
+            return "result == \(spelling(failure)) ? nil : \(value)"
         case .handle(let type, let retaining):
             return "\(type)(\(retaining ? "retaining" : "owning"): result)"
         case .ownedString(let label):
@@ -184,6 +184,16 @@ enum CallSpelling {
             return "c.\(field).map { p in (0..<Int(c.\(count))).map { \(swiftStruct)(p[$0]) } } ?? []"
         case .bytes(let field, let count):
             return "c.\(field).map { Array(UnsafeBufferPointer(start: $0, count: Int(c.\(count)))) } ?? []"
+        }
+    }
+
+    /// A failure value as the C result is compared with it.
+    static func spelling(_ value: FailureValue) -> String {
+        switch value {
+        case .minusOne: "-1"
+        case .zero: "0"
+        case .maximum(let type): "\(type).max"
+        case .null: "nil"
         }
     }
 

@@ -77,7 +77,7 @@ struct FunctionView {
         prelude = CallSpelling.prelude(of: function)
         let arguments = CallSpelling.arguments(of: function).joined(separator: ", ")
         call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(arguments))")
-        failureValue = function.failureValue
+        failureValue = function.failureValue.map(CallSpelling.spelling)
         resultExpression = CallSpelling.resultExpression(of: function)
         typedParameterKey = function.typedParameterKey
         countExpression = CallSpelling.countExpression(of: function)

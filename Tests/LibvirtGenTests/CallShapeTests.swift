@@ -82,7 +82,7 @@ struct CallShapeTests {
 
     /// A `value` shape knows its failure value; `virDomainGetMaxVcpus` fails with -1.
     @Test func valueShapeFailureValue() throws {
-        #expect(try Reference.function("virDomainGetMaxVcpus").failureValue == "-1")
+        #expect(try Reference.function("virDomainGetMaxVcpus").failureValue == .minusOne)
     }
 
     /// Handle results wrap the pointer: owned ones take over the reference, borrowed ones retain.

@@ -18,9 +18,9 @@ struct FailureRuleTests {
         ("virNodeGetCPUStats", .structArray, .negativeCount),
         ("virDomainMemoryStats", .structBuffer, .negativeCount),
         ("virDomainIsActive", .boolean, .negativeBoolean),
-        ("virDomainGetMaxVcpus", .value, .statedValue("-1")),
-        ("virDomainGetMaxMemory", .value, .statedValue("0")),
-        ("virAdmClientGetID", .value, .statedValue("UInt64.max")),
+        ("virDomainGetMaxVcpus", .value, .statedValue(.minusOne)),
+        ("virDomainGetMaxMemory", .value, .statedValue(.zero)),
+        ("virAdmClientGetID", .value, .statedValue(.maximum(of: "UInt64"))),
         ("virConnectNumOfSecrets", .value, .signedDefaultMinusOne),
         ("virConnectCompareCPU", .value, .signedDefaultMinusOne),
         ("virDomainLookupByName", .ownedHandle, .nullPointer),
@@ -30,8 +30,8 @@ struct FailureRuleTests {
         ("virConnectGetType", .borrowedString, .nullConnectionString),
         ("virDomainGetName", .borrowedString, .objectString),
         ("virStorageVolGetKey", .borrowedString, .objectString),
-        ("virDomainGetID", .plainValue, .failureIsNil("UInt32.max")),
-        ("virNodeDeviceGetParent", .borrowedString, .failureIsNil("NULL")),
+        ("virDomainGetID", .plainValue, .failureIsNil(.maximum(of: "UInt32"))),
+        ("virNodeDeviceGetParent", .borrowedString, .failureIsNil(.null)),
     ]
 
     /// The bound function and its coverage entry carry the expected rule, and the declaration
@@ -71,9 +71,9 @@ struct FailureRuleTests {
     /// A number's rule from its description: the stated value (unsigned -1 as the type's
     /// maximum), else -1 when signed, else none.
     @Test(arguments: [
-        ("-1 in case of error", "Int32", FailureRule.statedValue("-1")),
-        ("the ID, or -1 on error", "UInt32", .statedValue("UInt32.max")),
-        ("the memory size, or 0 in case of error", "UInt", .statedValue("0")),
+        ("-1 in case of error", "Int32", FailureRule.statedValue(.minusOne)),
+        ("the ID, or -1 on error", "UInt32", .statedValue(.maximum(of: "UInt32"))),
+        ("the memory size, or 0 in case of error", "UInt", .statedValue(.zero)),
         ("the number of defined secrets", "Int32", .signedDefaultMinusOne),
         ("the number of defined secrets", "UInt32", .unsignedWithoutFailureValue),
     ])
