@@ -60,7 +60,7 @@ struct ArgumentLowering {
                 consumed[countIndex]?.passing = .arrayCount(first, cType: cType, sameLength: sameLength + [array])
                 continue
             }
-            let cType = context.registry.resolve(CType.parse(function.args[countIndex].type))
+            let cType = context.registry.resolve(function.args[countIndex].cType)
             let swiftCount = CScalar.swiftType(cType.base) ?? "Int32"
             consumed[countIndex] = LoweredArgument(
                 passing: .arrayCount(array, cType: swiftCount, sameLength: []), countedArray: array)
@@ -83,7 +83,7 @@ struct ArgumentLowering {
     /// Lowers one argument; returns also the lowering of the next argument when this one consumes it.
     private func lowerOne(_ arg: CArg, next: CArg?, isArray: Bool) throws -> (LoweredArgument, LoweredArgument?) {
         let registry = context.registry
-        let type = registry.resolve(CType.parse(arg.type))
+        let type = registry.resolve(arg.cType)
         let name = Naming.identifier(context.parameterName(arg.name, in: function.name))
 
         if type.base == "void", type.pointers == 1, let size = function.args.first(where: { $0.name == "size" }) {
@@ -142,11 +142,11 @@ struct ArgumentLowering {
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst, let next, isCount(next) {
             // A caller-allocated struct array: counted by a pointer (asked first) or given a capacity.
-            let counted = CType.parse(next.type).pointers == 1
-            guard !counted || CScalar.swiftType(CType.parse(next.type).base) == "Int32" else {
+            let counted = next.cType.pointers == 1
+            guard !counted || CScalar.swiftType(next.cType.base) == "Int32" else {
                 throw NotYetBound(reason: "struct arrays counted by '\(next.type)'")
             }
-            let countSwift = CScalar.swiftType(context.registry.resolve(CType.parse(next.type)).base) ?? "Int32"
+            let countSwift = CScalar.swiftType(context.registry.resolve(next.cType).base) ?? "Int32"
             return (LoweredArgument(
                         passing: .shapeSupplied(.items), shapeHint: counted ? .structArray : .structBuffer,
                         elementType: swiftStruct),
@@ -154,7 +154,7 @@ struct ArgumentLowering {
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
             var sizeArgument: LoweredArgument?
-            if let next, next.name == "size", CType.parse(next.type).base == "size_t" {
+            if let next, next.name == "size", next.cType.base == "size_t" {
                 sizeArgument = LoweredArgument(passing: .structSize(cStruct: type.base))
             }
             return (LoweredArgument(
@@ -170,7 +170,7 @@ struct ArgumentLowering {
     ) throws -> (LoweredArgument, LoweredArgument?) {
         guard let next else { throw NotYetBound(reason: "typed parameters without a count argument") }
         let key = context.typedParameters.keyType(forFunction: function.name)
-        let countType = context.registry.resolve(CType.parse(next.type))
+        let countType = context.registry.resolve(next.cType)
         let countSwift = CScalar.swiftType(countType.base) ?? "Int32"
         switch (type.pointers, countType.pointers) {
         case (1, 0):
@@ -195,7 +195,7 @@ struct ArgumentLowering {
     /// (the type, or its constants) rather than the argument's (`virDomainAgentSetResponseTimeout`,
     /// `virDomainQemuAgentCommand`).
     private func timeoutEnum(_ arg: CArg) -> String? {
-        guard arg.name == "timeout", CType.parse(arg.type).pointers == 0 else { return nil }
+        guard arg.name == "timeout", arg.cType.pointers == 0 else { return nil }
         let named = context.mentionedEnum(in: function.info) ?? context.registry.enumOfConstants(namedIn: function.info)
         return named.flatMap { EnumLowering.isTimeout($0) ? $0 : nil }
     }
@@ -231,7 +231,7 @@ struct ArgumentLowering {
     ) throws -> (LoweredArgument, LoweredArgument?) {
         let nullable = NullableArgument.accepts(arg, of: function.name, overrides: context.overrides)
         switch (type.pointers, type.isConst) {
-        case (1, true) where next.map({ CType.parse($0.type).base == "size_t" }) ?? false:
+        case (1, true) where next.map({ $0.cType.base == "size_t" }) ?? false:
             throw NotYetBound(reason: "the byte buffer '\(arg.name)' needs a hand-written wrapper")
         case (1, true):
             return (LoweredArgument(
@@ -283,7 +283,7 @@ struct ArgumentLowering {
     private func stateReason(_ arg: CArg) -> (type: String, conversion: NumberConversion)? {
         guard arg.info.contains("corresponding to the current state"),
               let stateArg = Self.mentionedArgument(in: arg.info, of: function),
-              let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve(CType.parse($0.type))) }),
+              let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve($0.cType)) }),
               let types = DetailEnumLowering(context: context).stateReasonTypes(object: String(receiver.cType.dropFirst(3)))
         else { return nil }
         return (types.reason, .stateReason(
@@ -311,7 +311,7 @@ struct ArgumentLowering {
     /// Whether an argument is the capacity of the preceding name buffer.
     private func isCapacity(_ arg: CArg) -> Bool {
         let lower = arg.name.lowercased()
-        return CType.parse(arg.type).pointers == 0 && (lower.hasPrefix("max") || lower.hasSuffix("len"))
+        return arg.cType.pointers == 0 && (lower.hasPrefix("max") || lower.hasSuffix("len"))
     }
 
     /// Scalars: inputs (plain, boolean, enum, option set), input arrays, and out-values.
@@ -399,7 +399,7 @@ struct ArgumentLowering {
         if text.contains("array") || text.contains("list") { return true }
         guard let next else { return false }
         let n = next.name.lowercased()
-        return CType.parse(next.type).pointers <= 1
+        return next.cType.pointers <= 1
             && (n.hasPrefix("n") || n.hasPrefix("max") || n.hasSuffix("len") || n == "ncpus" || n.hasSuffix("count"))
             && n != "nseconds"
     }

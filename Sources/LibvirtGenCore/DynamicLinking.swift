@@ -12,7 +12,7 @@ public enum DynamicLinking {
     /// What a wrapper returns when the loaded libvirt lacks the function: the value the Swift
     /// binding treats as failure (`NULL`, `-1`, or `0` where libvirt documents it; nothing for `void`).
     public static func missingFunctionResult(of function: CFunction) -> MissingFunctionResult {
-        let type = CType.parse(function.returnType)
+        let type = function.returnCType
         if type.base == "void" && type.pointers == 0 { return .nothing }
         if type.pointers > 0 || type.base.hasSuffix("Ptr") { return .null }
         let swift = CScalar.swiftType(type.base) ?? "Int32"

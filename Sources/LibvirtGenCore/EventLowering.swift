@@ -216,7 +216,7 @@ struct EventLowering {
         while index < middle.count {
             let arg = middle[index]
             let label = context.parameterName(arg.name, in: callback.name).trimmingBackticks
-            let type = context.registry.resolve(CType.parse(arg.type))
+            let type = context.registry.resolve(arg.cType)
             let next = index + 1 < middle.count ? middle[index + 1] : nil
             var value = convert(arg, type: type, label: label, next: next, callback: callback.name)
             // A `detail` that follows an event of the family's event enum becomes the typed detail.
@@ -253,9 +253,9 @@ struct EventLowering {
         if type.base == "char", type.pointers == 1 {
             return EventValue(label: label, swiftType: "String", reading: .string(isConst: type.isConst))
         }
-        if type.base == "virTypedParameter", type.pointers == 1, let next, CType.parse(next.type).pointers == 0 {
+        if type.base == "virTypedParameter", type.pointers == 1, let next, next.cType.pointers == 0 {
             let key = context.typedParameters.keyType(forFunction: callback)
-            let count = CScalar.swiftType(CType.parse(next.type).base) ?? "Int32"
+            let count = CScalar.swiftType(next.cType.base) ?? "Int32"
             return EventValue(label: label, swiftType: "TypedParameters<\(key)>", reading: .typedParameters(countScalar: count))
         }
         if type.pointers == 1, let swiftStruct = context.borrowedStructs[type.base] {

@@ -67,14 +67,14 @@ struct FunctionLowering {
 
     /// Sorts one function into its call shape, with its parameters, result and failure rule.
     func shape(_ function: CFunction) -> ShapingOutcome {
-        if CType.parse(function.returnType).base == "unsigned char" {
+        if function.returnCType.base == "unsigned char" {
             return .notYetBound("a byte-buffer result needs a hand-written wrapper")
         }
         if Self.isEventRegistration(function.name) {
             return .notYetBound("callback registration outside an event family needs a hand-written wrapper")
         }
         let registry = context.registry
-        let firstType = function.args.first.map { registry.resolve(CType.parse($0.type)) }
+        let firstType = function.args.first.map { registry.resolve($0.cType) }
         let receiver = firstType.flatMap { registry.handle(for: $0) }
         let owner = receiver ?? context.types.owner(of: function.name).flatMap { registry.handles[$0.cType] }
 
@@ -96,7 +96,7 @@ struct FunctionLowering {
         let hint = parts.compactMap(\.shapeHint).first
         let resultKind = parts.compactMap(\.resultKind).first
 
-        let returnType = registry.resolve(CType.parse(function.returnType))
+        let returnType = registry.resolve(function.returnCType)
         let naming = context.methods.name(
             of: function.name, receiver: receiver?.cType, resultKind: resultKind)
 
@@ -318,7 +318,7 @@ struct FunctionLowering {
         let registry = context.registry
         if let handle = registry.handle(for: returnType) {
             if context.overrides.borrowedReturns.contains(function.name) { return .borrowedHandle }
-            if function.args.first.flatMap({ registry.handle(for: registry.resolve(CType.parse($0.type))) }) == nil,
+            if function.args.first.flatMap({ registry.handle(for: registry.resolve($0.cType)) }) == nil,
                context.types.owner(of: function.name)?.cType == handle.cType, function.name.contains("Open") {
                 return .initializer
             }

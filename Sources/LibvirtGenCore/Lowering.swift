@@ -149,7 +149,7 @@ struct TypeReferenceCheck {
         for api in apis {
             for typedef in api.typedefs where typedef.name.hasSuffix("Ptr") {
                 let object = String(typedef.name.dropLast(3))
-                let type = CType.parse(typedef.type)
+                let type = typedef.cType
                 if registry.handles[object] != nil && (type.base != object || type.pointers != 1) {
                     throw DiagnosticError(
                         "'\(typedef.name)' must be '\(object) *' (the pointer to a libvirt object), not '\(typedef.type)'",
@@ -157,20 +157,20 @@ struct TypeReferenceCheck {
                 }
             }
             for function in api.functions + api.functypes {
-                for (what, type) in [("return type", function.returnType)] + function.args.map({ ("argument '\($0.name)'", $0.type) }) {
+                for (what, type) in [("return type", function.returnCType)] + function.args.map({ ("argument '\($0.name)'", $0.cType) }) {
                     try checkType(type, what: "\(what) of '\(function.name)'", at: function.location)
                 }
             }
             for s in api.structs {
                 for field in s.fields where field.unionMembers == nil {
-                    try checkType(field.type, what: "field '\(field.name)' of '\(s.name)'", at: s.location)
+                    try checkType(field.cType, what: "field '\(field.name)' of '\(s.name)'", at: s.location)
                 }
             }
         }
     }
 
-    private func checkType(_ text: String, what: String, at location: SourceLocation) throws {
-        let base = CType.parse(text).base
+    private func checkType(_ type: CType, what: String, at location: SourceLocation) throws {
+        let base = type.base
         guard registry.isKnown(base) else {
             throw DiagnosticError("unknown type '\(base)' in \(what)", at: location)
         }

@@ -69,7 +69,7 @@ struct StructLowering {
         while index < s.fields.count {
             let field = s.fields[index]
             let next = index + 1 < s.fields.count ? s.fields[index + 1] : nil
-            let type = registry.resolve(CType.parse(field.type))
+            let type = registry.resolve(field.cType)
             if let next, field.name.hasPrefix("n"), type.pointers == 0, isArrayElements(next) {
                 groups.append(.array(count: field, elements: next))
                 index += 2
@@ -86,14 +86,14 @@ struct StructLowering {
 
     /// Whether a field is an array of structs or of strings.
     private func isArrayElements(_ field: CField) -> Bool {
-        let type = registry.resolve(CType.parse(field.type))
+        let type = registry.resolve(field.cType)
         return (type.pointers == 1 && registry.structs[type.base] != nil) || (type.pointers == 2 && type.base == "char")
     }
 
     /// Whether a field converts without ownership questions.
     private func isPlain(_ field: CField) -> Bool {
         guard field.unionMembers == nil else { return false }
-        let type = registry.resolve(CType.parse(field.type))
+        let type = registry.resolve(field.cType)
         if let bound = type.arrayBound {
             // Swift imports C arrays of up to 4096 elements (as tuples); larger ones are not visible.
             let count = Int64(bound) ?? registry.macroValues[bound] ?? .max
@@ -105,10 +105,10 @@ struct StructLowering {
     private func isBorrowable(_ group: FieldGroup, accepted: Set<String>) -> Bool {
         switch group {
         case .single(let field):
-            let type = registry.resolve(CType.parse(field.type))
+            let type = registry.resolve(field.cType)
             return isPlain(field) || (type.base == "char" && type.pointers == 1 && field.unionMembers == nil)
         case .array(_, let elements):
-            let type = registry.resolve(CType.parse(elements.type))
+            let type = registry.resolve(elements.cType)
             return type.base == "char" || accepted.contains(type.base)
         case .bytes:
             return true
@@ -122,7 +122,7 @@ struct StructLowering {
             switch group {
             case .array(let count, let elements):
                 let (array, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
-                let base = registry.resolve(CType.parse(elements.type)).base
+                let base = registry.resolve(elements.cType).base
                 let (elementType, reading): (String, FieldReading) = base == "char"
                     ? ("String", .strings(cField: array, count: length))
                     : (structNames[base]!, .structs(cField: array, count: length, swiftStruct: structNames[base]!))
@@ -152,7 +152,7 @@ struct StructLowering {
     }
 
     private func single(_ field: CField, of s: CStruct, docs: DocText) -> StructField {
-        let type = registry.resolve(CType.parse(field.type))
+        let type = registry.resolve(field.cType)
         let name = Naming.identifier(fieldName(field.name))
         let cField = Naming.identifier(field.name)
         let info = info(of: field, in: s)

@@ -27,7 +27,7 @@ public struct TypeRegistry: Sendable {
     /// Function-pointer types by name.
     public private(set) var functypes: Set<String> = []
     /// Non-enum typedefs by name → aliased type.
-    public private(set) var aliases: [String: String] = [:]
+    public private(set) var aliases: [String: CType] = [:]
     /// Integer macros by name → value.
     public private(set) var macroValues: [String: Int64] = [:]
 
@@ -49,7 +49,7 @@ public struct TypeRegistry: Sendable {
                     enumTypedefs[t.name] = t
                     enums[t.name, default: []] += []
                 } else {
-                    aliases[t.name] = t.type
+                    aliases[t.name] = t.cType
                 }
             }
             for value in api.enumValues { enums[value.type, default: []].append(value) }
@@ -71,8 +71,7 @@ public struct TypeRegistry: Sendable {
     public func resolve(_ type: CType) -> CType {
         var current = type
         var guardCount = 0
-        while let alias = aliases[current.base], guardCount < 8 {
-            let inner = CType.parse(alias)
+        while let inner = aliases[current.base], guardCount < 8 {
             current = CType(
                 base: inner.base, pointers: inner.pointers + current.pointers, isConst: current.isConst || inner.isConst,
                 arrayBound: current.arrayBound)

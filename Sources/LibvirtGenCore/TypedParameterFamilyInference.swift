@@ -83,8 +83,8 @@ struct TypedParameterFamilyInference {
     /// The subject and receiver of a function taking or returning typed parameters through a handle.
     private func candidate(_ function: CFunction) -> Candidate? {
         guard let first = function.args.first,
-              let receiver = registry.handle(for: registry.resolve(CType.parse(first.type))),
-              function.args.contains(where: { TypedParameterLowering.cTypes.contains(registry.resolve(CType.parse($0.type)).base) })
+              let receiver = registry.handle(for: registry.resolve(first.cType)),
+              function.args.contains(where: { TypedParameterLowering.cTypes.contains(registry.resolve($0.cType).base) })
         else { return nil }
         var words = Naming.camelWords(String(function.name.dropFirst(function.name.hasPrefix("vir") ? 3 : 0)))
             .filter { $0 != "Get" && $0 != "Set" }

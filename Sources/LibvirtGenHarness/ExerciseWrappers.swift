@@ -34,8 +34,8 @@ public struct ExerciseWrappers: Sendable {
             }
             do {
                 return Wrapped(
-                    name: name, returnType: try resolver.abiType(function.returnType),
-                    parameterTypes: try function.args.map { try resolver.abiType($0.type) })
+                    name: name, returnType: try resolver.abiType(function.returnType, parsed: function.returnCType),
+                    parameterTypes: try function.args.map { try resolver.abiType($0.type, parsed: $0.cType) })
             } catch let error as ABITypeResolver.Unsupported {
                 throw DiagnosticError(
                     "cannot wrap \(name): its type '\(error.type)' has no ABI equivalent", at: function.location)
@@ -88,20 +88,20 @@ struct ABITypeResolver {
         var type: String
     }
 
-    /// Typedef name → aliased type (`enum` for enum typedefs).
-    private let typedefs: [String: String]
+    /// Typedefs by name (the type of an enum typedef is `enum`).
+    private let typedefs: [String: CTypedef]
     /// Function-pointer type names.
     private let functionTypes: Set<String>
 
     /// Indexes the typedefs and function types of `apis`.
     init(apis: [CAPI]) {
-        typedefs = Dictionary(apis.flatMap(\.typedefs).map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        typedefs = Dictionary(apis.flatMap(\.typedefs).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         functionTypes = Set(apis.flatMap(\.functypes).map(\.name))
     }
 
-    /// The ABI-level spelling of `type`: `void *` for pointers, `int` for enums, the scalar otherwise.
-    func abiType(_ type: String) throws -> String {
-        let parsed = CType.parse(type)
+    /// The ABI-level spelling of `type` (`parsed`): `void *` for pointers, `int` for enums, the
+    /// scalar otherwise.
+    func abiType(_ type: String, parsed: CType) throws -> String {
         if parsed.pointers > 0 || parsed.arrayBound != nil || type.contains("(*") { return "void *" }
         return try abiBase(parsed.base, original: type)
     }
@@ -112,7 +112,7 @@ struct ABITypeResolver {
         if base == "ssize_t" { return "long" }
         if functionTypes.contains(base) { return "void *" }
         guard let aliased = typedefs[base] else { throw Unsupported(type: original) }
-        if aliased == "enum" { return "int" }
-        return try abiType(aliased)
+        if aliased.type == "enum" { return "int" }
+        return try abiType(aliased.type, parsed: aliased.cType)
     }
 }

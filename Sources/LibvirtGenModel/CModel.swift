@@ -117,7 +117,9 @@ public struct CFunction: Sendable, Equatable {
     /// The description text.
     public var info: String
     /// The C return type.
-    public var returnType: String
+    public var returnType: String { didSet { returnCType = CType.parse(returnType) } }
+    /// The return type, parsed.
+    public private(set) var returnCType: CType
     /// What the return value means.
     public var returnInfo: String
     /// The parameters in order.
@@ -138,6 +140,7 @@ public struct CFunction: Sendable, Equatable {
         self.version = version
         self.info = info
         self.returnType = returnType
+        returnCType = CType.parse(returnType)
         self.returnInfo = returnInfo
         self.args = args
         self.acls = acls
@@ -150,7 +153,9 @@ public struct CArg: Sendable, Equatable {
     /// The parameter name.
     public var name: String
     /// The C type as written.
-    public var type: String
+    public var type: String { didSet { cType = CType.parse(type) } }
+    /// The type, parsed.
+    public private(set) var cType: CType
     /// What the parameter means.
     public var info: String
 
@@ -158,6 +163,7 @@ public struct CArg: Sendable, Equatable {
     public init(name: String, type: String, info: String) {
         self.name = name
         self.type = type
+        cType = CType.parse(type)
         self.info = info
     }
 }
@@ -243,7 +249,9 @@ public struct CTypedDeclaration: Sendable, Equatable {
     /// The header group.
     public var file: String
     /// The type: the aliased type for a typedef (`enum` for enum typedefs), the variable's type.
-    public var type: String
+    public var type: String { didSet { cType = CType.parse(type) } }
+    /// The type, parsed.
+    public private(set) var cType: CType
     /// The version that introduced it.
     public var version: String?
     /// Its documentation.
@@ -256,6 +264,7 @@ public struct CTypedDeclaration: Sendable, Equatable {
         self.name = name
         self.file = file
         self.type = type
+        cType = CType.parse(type)
         self.version = version
         self.info = info
         self.location = location
@@ -305,7 +314,9 @@ public struct CField: Sendable, Equatable {
     /// The field's name.
     public var name: String
     /// The C type as written (`union` for unions).
-    public var type: String
+    public var type: String { didSet { cType = CType.parse(type) } }
+    /// The type, parsed.
+    public private(set) var cType: CType
     /// Its documentation.
     public var info: String
     /// The members, when the field is a union.
@@ -315,6 +326,7 @@ public struct CField: Sendable, Equatable {
     public init(name: String, type: String, info: String, unionMembers: [CField]? = nil) {
         self.name = name
         self.type = type
+        cType = CType.parse(type)
         self.info = info
         self.unionMembers = unionMembers
     }

@@ -127,7 +127,7 @@ struct CDeclarations {
         while !pending.isEmpty {
             let ready = pending.filter { f in
                 f.args.allSatisfy { arg in
-                    let base = CType.parse(arg.type).base
+                    let base = arg.cType.base
                     return !names.contains(base) || emitted.contains(base)
                 }
             }
@@ -148,7 +148,7 @@ struct CDeclarations {
             guard !done.contains(s.name) else { return }
             done.insert(s.name)
             for field in s.fields where !field.type.contains("*") {
-                if let inner = byName[CType.parse(field.type).base] { visit(inner) }
+                if let inner = byName[field.cType.base] { visit(inner) }
             }
             ordered.append(s)
         }
