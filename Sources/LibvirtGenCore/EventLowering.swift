@@ -7,8 +7,9 @@ struct EventLowering {
     let context: LoweringContext
     /// Every function-pointer type of the four files, by name.
     let functypes: [String: CFunction]
-    /// The statuses of functions, to tell whether an object's connection getter is bound.
-    let classifier: SymbolClassifier
+    /// The shaped functions by C name (the functions the bindings bind), to name an object's
+    /// connection getter without lowering it again.
+    let shapes: [String: ShapingOutcome]
 
     /// The event families an API declares, with the C functions they bind.
     func families(in api: CAPI) -> [(family: EventFamily, functions: [String])] {
@@ -32,7 +33,7 @@ struct EventLowering {
             let names = Names(object: handle.swiftName, label: label, idType: idType)
             let symbols = ["", "C symbols: `\(function.name)`, `\(deregister)`."]
                 + (function.version.map { ["Available since libvirt \($0)."] } ?? [])
-            let getter = api.functions.first { $0.name == "vir\(object)GetConnect" }.flatMap(connectionGetter)
+            let getter = connectionGetter("vir\(object)GetConnect")
             let family = EventFamily(
                 objectType: handle.swiftName, registerFunction: function.name, deregisterFunction: deregister,
                 genericCallbackType: generic, idType: idType, methodName: names.method,
@@ -45,12 +46,10 @@ struct EventLowering {
 
     /// The Swift name of a bound property giving an object's connection (`virDomainGetConnect` →
     /// `connection`); nil when the function is not bound so (the object cannot tell its connection).
-    private func connectionGetter(_ function: CFunction) -> String? {
-        guard classifier.status(ofFunction: function.name) == nil,
-              case .bound(let getter) = FunctionLowering(context: context).lower(function),
-              getter.kind == .property, getter.returnType == "Connection"
-        else { return nil }
-        return getter.name
+    private func connectionGetter(_ cName: String) -> String? {
+        guard case .shaped(let shaped)? = shapes[cName], shaped.swiftReturn == "Connection" else { return nil }
+        let declaration = FunctionLowering(context: context).declaration(of: shaped)
+        return declaration.kind == .property ? declaration.name : nil
     }
 
     /// The Swift names an event family's methods use.

@@ -1,15 +1,5 @@
 import LibvirtGenModel
 
-/// The result of lowering one function.
-enum FunctionOutcome {
-    /// Bound, ready to render.
-    case bound(BoundFunction)
-    /// Arguments that fit no shape yet (a new shape or a hand-written wrapper is needed), with the reason.
-    case notYetBound(String)
-    /// A function the generator could not place, with the reason (a warning).
-    case unaccounted(String)
-}
-
 /// A function sorted into its call shape: everything of its declaration but what depends on the
 /// names of all the others, its declaration kind (``LoweringContext/queryMethodNames``) and its
 /// documentation (which links to them). Each function is shaped once; the naming pass reads the
@@ -41,13 +31,13 @@ struct ShapedFunction {
     let failureRule: FailureRule
 }
 
-/// The result of shaping one function: shaped, or why not (as in ``FunctionOutcome``).
+/// The result of shaping one function: shaped, or why not.
 enum ShapingOutcome {
     /// Shaped, to bind once every function has a name.
     case shaped(ShapedFunction)
-    /// Arguments that fit no shape yet, with the reason.
+    /// Arguments that fit no shape yet (a new shape or a hand-written wrapper is needed), with the reason.
     case notYetBound(String)
-    /// A function the generator could not place, with the reason.
+    /// A function the generator could not place, with the reason (a warning).
     case unaccounted(String)
 }
 
@@ -55,15 +45,6 @@ enum ShapingOutcome {
 struct FunctionLowering {
     /// Shared lowering state.
     let context: LoweringContext
-
-    /// Lowers one function: shapes it and binds it with the context's names and documentation.
-    func lower(_ function: CFunction) -> FunctionOutcome {
-        switch shape(function) {
-        case .shaped(let shaped): .bound(bind(shaped))
-        case .notYetBound(let reason): .notYetBound(reason)
-        case .unaccounted(let reason): .unaccounted(reason)
-        }
-    }
 
     /// Sorts one function into its call shape, with its parameters, result and failure rule.
     func shape(_ function: CFunction) -> ShapingOutcome {

@@ -69,7 +69,7 @@ struct PackageBuilder {
             files[owner(of: context.borrowedStructs[s.name]!), default: Declarations()].structs.append(lowered)
         }
         var eventFunctions: [String: String] = [:]
-        let events = EventLowering(context: context, functypes: functypes, classifier: classifier)
+        let events = EventLowering(context: context, functypes: functypes, shapes: shapes)
         for (family, functions) in events.families(in: api) {
             files["\(family.objectType)Events", default: Declarations()].events = family
             for name in functions { eventFunctions[name] = family.symbol }
