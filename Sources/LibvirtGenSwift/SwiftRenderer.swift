@@ -85,15 +85,7 @@ public struct SwiftRenderer: Sendable {
 
     /// One generated source file.
     private func render(_ file: BindingFile, module: BindingModule, cModule: String, header: String) throws -> String {
-        var declarations: [String] = []
-        if let events = file.events {
-            declarations.append(try templates.render("events", EventsView(events)).trimmingTrailingNewlines)
-            if let detail = events.detail {
-                let body = try templates.render("detailEnum", detail).trimmingTrailingNewlines.indented(4)
-                declarations.append(try templates.render("extension", ["owner": events.objectType, "members": [body]])
-                    .trimmingTrailingNewlines)
-            }
-        }
+        var declarations = try eventDeclarations(of: file)
         if let handle = file.handle {
             declarations.append(try templates.render("handle", HandleView(handle)).trimmingTrailingNewlines)
         }
@@ -110,6 +102,19 @@ public struct SwiftRenderer: Sendable {
         let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
         return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
             .trimmingTrailingNewlines + "\n"
+    }
+
+    /// The top-level declarations of a file's event family: the event enum, the connection's and
+    /// the object's methods, the trampolines, and the typed lifecycle details; none without one.
+    public func eventDeclarations(of file: BindingFile) throws -> [String] {
+        guard let events = file.events else { return [] }
+        var declarations = [try templates.render("events", EventsView(events)).trimmingTrailingNewlines]
+        if let detail = events.detail {
+            let body = try templates.render("detailEnum", detail).trimmingTrailingNewlines.indented(4)
+            declarations.append(try templates.render("extension", ["owner": events.objectType, "members": [body]])
+                .trimmingTrailingNewlines)
+        }
+        return declarations
     }
 
     /// The declarations a file holds inside its owner's extension (or at top level without an

@@ -40,8 +40,8 @@ struct SnippetTests {
     }
 
     /// Lowers the base description with `fragment` inserted and renders what it adds: per bound
-    /// function a comment with its kind, shape and failure rule, then every generated member and
-    /// typed key.
+    /// function a comment with its kind, shape and failure rule, then every generated event
+    /// family, member and typed key.
     static func render(_ fragment: String) throws -> String {
         try withTemporaryFolder { folder in
             let base = try String(contentsOf: sourceFolder.appendingPathComponent("base-api.xml"), encoding: .utf8)
@@ -56,7 +56,8 @@ struct SnippetTests {
             var lines: [String] = []
             for module in package.modules {
                 for file in module.files {
-                    let members = try renderer.members(of: file) + renderer.typedKeys(of: file)
+                    let members = try renderer.eventDeclarations(of: file) + renderer.members(of: file)
+                        + renderer.typedKeys(of: file)
                     guard !members.isEmpty else { continue }
                     lines.append("// MARK: \(module.name)/\(file.name)\(file.owner.map { " (extension \($0))" } ?? "")")
                     for function in file.functions {
