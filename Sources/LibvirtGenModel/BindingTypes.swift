@@ -188,9 +188,9 @@ public struct KeyConstant: Sendable, Codable {
 /// One piece of a typed-parameter name.
 public enum KeyNamePart: Sendable, Codable, Equatable {
     /// Text as libvirt spells it.
-    case text(String)
+    case text(content: String)
     /// The value of the key's parameter of that name (a printf conversion in the C name, `%u`).
-    case parameter(String)
+    case parameter(name: String)
 }
 
 /// A static pattern on an error type matching one code in `catch` clauses and `switch` cases

@@ -8,38 +8,38 @@ public enum ArgumentPassing: Sendable, Codable, Equatable {
     /// Zero: flags libvirt ignores.
     case zero
     /// A Swift parameter passed as it is (a number, a borrowed C string, raw `flags`).
-    case parameter(String)
+    case parameter(name: String)
     /// A handle parameter: its C pointer.
-    case handle(String)
+    case handle(name: String)
     /// A `Bool` parameter, passed as 1 or 0.
-    case boolean(String)
+    case boolean(name: String)
     /// An enum or option-set parameter, passed as its raw value converted to the C scalar type.
-    case rawValue(String, cType: String)
+    case rawValue(name: String, cType: String)
     /// An `Int` count parameter, clamped to the C scalar type (libvirt rejects what is out of range).
-    case clampedCount(String, cType: String)
+    case clampedCount(name: String, cType: String)
     /// A `UUID` parameter, passed as libvirt's 16 bytes.
-    case uuid(String)
+    case uuid(name: String)
     /// A `[String]` parameter, passed as a C string array (NULL when empty).
-    case stringArray(String)
+    case stringArray(name: String)
     /// A number-array parameter, passed as a pointer to a mutable copy.
-    case numberArray(String)
+    case numberArray(name: String)
     /// A typed-parameter list parameter, passed as a C array of `virTypedParameter`.
-    case typedParameters(String)
+    case typedParameters(name: String)
     /// The length of the typed-parameter list parameter of that name, as the C scalar type.
-    case typedParameterCount(String, cType: String)
+    case typedParameterCount(name: String, cType: String)
     /// The length of an array parameter, as the C scalar type; the call first checks that the
     /// other arrays sharing the count (`sameLength`) are as long.
-    case arrayCount(String, cType: String, sameLength: [String])
+    case arrayCount(name: String, cType: String, sameLength: [String])
     /// The size of a C struct, for a call that takes the size of its out-struct.
     case structSize(cStruct: String)
     /// A value the call's shape supplies (its template's local, such as a buffer it grows).
-    case shapeSupplied(ShapeLocal)
+    case shapeSupplied(local: ShapeLocal)
     /// The capacity the call's shape supplies, converted to the C scalar type.
     case shapeCapacity(cType: String)
     /// An out-argument: a local the call fills, read after it.
-    case out(OutArgument)
+    case out(argument: OutArgument)
     /// The count of the typed-parameter list out-argument of that name, filled by the call.
-    case typedParameterListCount(String)
+    case typedParameterListCount(name: String)
 }
 
 /// A local a call shape's template supplies to the C call.
@@ -61,29 +61,29 @@ public enum ShapeLocal: String, Sendable, Codable, Equatable {
 /// An out-argument: what the call fills and how its value is read afterwards.
 public enum OutArgument: Sendable, Codable, Equatable {
     /// A caller buffer of as many bytes as the parameter `size` says, returned as `[UInt8]`.
-    case bytes(String, size: String)
+    case bytes(name: String, size: String)
     /// A list of new handles libvirt allocates, of the Swift handle class given.
-    case handles(String, handleType: String)
+    case handles(name: String, handleType: String)
     /// A raw UUID buffer of `VIR_UUID_BUFLEN` bytes, read as `UUID`.
-    case uuid(String)
+    case uuid(name: String)
     /// A UUID string buffer of `VIR_UUID_STRING_BUFLEN` characters.
-    case uuidString(String)
+    case uuidString(name: String)
     /// A list of C structs libvirt allocates, each freed with `<cStruct>Free`, converted to the Swift struct.
-    case structList(String, cStruct: String, swiftStruct: String)
+    case structList(name: String, cStruct: String, swiftStruct: String)
     /// One C struct the call fills, converted to the Swift struct.
-    case structValue(String, cStruct: String, swiftStruct: String)
+    case structValue(name: String, cStruct: String, swiftStruct: String)
     /// A typed-parameter list libvirt allocates, counted by a C scalar of the type given.
-    case typedParameters(String, countCType: String)
+    case typedParameters(name: String, countCType: String)
     /// A string libvirt allocates (the empty string for NULL).
-    case string(String)
+    case string(name: String)
     /// A list of strings libvirt allocates.
-    case strings(String)
+    case strings(name: String)
     /// A list of numbers libvirt allocates.
-    case numbers(String, swiftType: String)
+    case numbers(name: String, swiftType: String)
     /// A caller buffer of as many numbers as the parameter `count` says; the result keeps those filled.
-    case numberBuffer(String, swiftType: String, count: String)
+    case numberBuffer(name: String, swiftType: String, count: String)
     /// One number the call fills, converted as the conversion says.
-    case number(String, swiftType: String, conversion: NumberConversion)
+    case number(name: String, swiftType: String, conversion: NumberConversion)
 }
 
 /// How a number from C becomes its Swift value.
@@ -97,7 +97,7 @@ public enum NumberConversion: Sendable, Codable, Equatable {
     /// A `LibvirtVersion` from libvirt's encoded version.
     case version
     /// A Swift enum or option set of that name, from its raw value (`UInt32` for an option set).
-    case enumeration(String, optionSet: Bool)
+    case enumeration(type: String, optionSet: Bool)
     /// A state reason typed by its state: the reason type, the state type, and the out-argument
     /// that holds the state.
     case stateReason(reasonType: String, stateType: String, stateArgument: String)
@@ -126,13 +126,13 @@ public enum CallResult: Sendable, Codable, Equatable {
     case outValues
     /// The C number, converted as the conversion says; `nil` where the failure rule makes failure
     /// mean none.
-    case number(NumberConversion)
+    case number(conversion: NumberConversion)
     /// A handle of that Swift class: a new reference taken over, or a borrowed one retained.
-    case handle(String, retaining: Bool)
+    case handle(type: String, retaining: Bool)
     /// A string the caller frees, labelled as given, before the out-values.
     case ownedString(label: String)
     /// A string the object owns, copied.
-    case borrowedString(BorrowedString)
+    case borrowedString(reading: BorrowedString)
     /// What the call shape's template returns itself (lists, typed parameters, struct arrays, a Bool).
     case shapeDefined
 }

@@ -13,7 +13,7 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
     case negativeBoolean
     /// A number whose description names its failure value ("-1 on error", "0 on failure"): that
     /// value throws.
-    case statedValue(FailureValue)
+    case statedValue(value: FailureValue)
     /// A signed number whose description names no failure value: -1, libvirt's convention, throws.
     case signedDefaultMinusOne
     /// A pointer result (a new or borrowed handle, an opened connection, a string the caller
@@ -28,7 +28,7 @@ public enum FailureRule: Sendable, Hashable, Codable, CustomStringConvertible {
     case objectString
     /// A result listed in the overrides' `optionalResults`: its failure value (`-1`, `NULL`)
     /// means "none" and becomes `nil`; the call does not throw.
-    case failureIsNil(FailureValue)
+    case failureIsNil(value: FailureValue)
 
     /// Whether the C result can signal failure, so the Swift declaration throws.
     public var canFail: Bool {

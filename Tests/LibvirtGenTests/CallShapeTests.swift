@@ -87,8 +87,8 @@ struct CallShapeTests {
 
     /// Handle results wrap the pointer: owned ones take over the reference, borrowed ones retain.
     @Test func handleOwnership() throws {
-        #expect(try Reference.function("virDomainLookupByName").result == .handle("Domain", retaining: false))
-        #expect(try Reference.function("virDomainGetConnect").result == .handle("Connection", retaining: true))
+        #expect(try Reference.function("virDomainLookupByName").result == .handle(type: "Domain", retaining: false))
+        #expect(try Reference.function("virDomainGetConnect").result == .handle(type: "Connection", retaining: true))
     }
 
     /// Flags become a defaulted `options:` parameter of the enum libvirt names; unused flags disappear.

@@ -18,9 +18,9 @@ struct FailureRuleTests {
         ("virNodeGetCPUStats", .structArray, .negativeCount),
         ("virDomainMemoryStats", .structBuffer, .negativeCount),
         ("virDomainIsActive", .boolean, .negativeBoolean),
-        ("virDomainGetMaxVcpus", .value, .statedValue(.minusOne)),
-        ("virDomainGetMaxMemory", .value, .statedValue(.zero)),
-        ("virAdmClientGetID", .value, .statedValue(.maximum(of: "UInt64"))),
+        ("virDomainGetMaxVcpus", .value, .statedValue(value: .minusOne)),
+        ("virDomainGetMaxMemory", .value, .statedValue(value: .zero)),
+        ("virAdmClientGetID", .value, .statedValue(value: .maximum(of: "UInt64"))),
         ("virConnectNumOfSecrets", .value, .signedDefaultMinusOne),
         ("virConnectCompareCPU", .value, .signedDefaultMinusOne),
         ("virDomainLookupByName", .ownedHandle, .nullPointer),
@@ -30,8 +30,8 @@ struct FailureRuleTests {
         ("virConnectGetType", .borrowedString, .nullConnectionString),
         ("virDomainGetName", .borrowedString, .objectString),
         ("virStorageVolGetKey", .borrowedString, .objectString),
-        ("virDomainGetID", .plainValue, .failureIsNil(.maximum(of: "UInt32"))),
-        ("virNodeDeviceGetParent", .borrowedString, .failureIsNil(.null)),
+        ("virDomainGetID", .plainValue, .failureIsNil(value: .maximum(of: "UInt32"))),
+        ("virNodeDeviceGetParent", .borrowedString, .failureIsNil(value: .null)),
     ]
 
     /// The bound function and its coverage entry carry the expected rule, and the declaration
@@ -61,7 +61,7 @@ struct FailureRuleTests {
         let symbols = Dictionary(package.symbols.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for function in package.modules.flatMap(\.files).flatMap(\.functions) {
             #expect(symbols[function.cName]?.failureRule == function.failureRule, "\(function.cName)")
-            let checksPointer = function.result == .borrowedString(.checked)
+            let checksPointer = function.result == .borrowedString(reading: .checked)
             let rendersThrowing = ![.plainValue, .borrowedString].contains(function.shape) || checksPointer
             #expect(function.failureRule.canFail == rendersThrowing, "\(function.cName)")
             #expect((function.failureValue != nil) == (function.shape == .value), "\(function.cName)")
@@ -71,9 +71,9 @@ struct FailureRuleTests {
     /// A number's rule from its description: the stated value (unsigned -1 as the type's
     /// maximum), else -1 when signed, else none.
     @Test(arguments: [
-        ("-1 in case of error", "Int32", FailureRule.statedValue(.minusOne)),
-        ("the ID, or -1 on error", "UInt32", .statedValue(.maximum(of: "UInt32"))),
-        ("the memory size, or 0 in case of error", "UInt", .statedValue(.zero)),
+        ("-1 in case of error", "Int32", FailureRule.statedValue(value: .minusOne)),
+        ("the ID, or -1 on error", "UInt32", .statedValue(value: .maximum(of: "UInt32"))),
+        ("the memory size, or 0 in case of error", "UInt", .statedValue(value: .zero)),
         ("the number of defined secrets", "Int32", .signedDefaultMinusOne),
         ("the number of defined secrets", "UInt32", .unsignedWithoutFailureValue),
     ])

@@ -50,7 +50,9 @@ struct IdentifierEscapingTests {
         #expect(literal("a\"b\\c") == #""a\"b\\c""#)
         #expect(literal("one\r\ntwo\u{2028}") == #""one\u{d}\u{a}two\u{2028}""#)
         let (parts, parameters) = TypedParameterLowering.nameParts(of: "cputune.vcpupin%u.%s")
-        #expect(parts == [.text("cputune.vcpupin"), .parameter("value0"), .text("."), .parameter("value1")])
+        #expect(parts == [
+            .text(content: "cputune.vcpupin"), .parameter(name: "value0"), .text(content: "."), .parameter(name: "value1"),
+        ])
         #expect(parameters.map(\.type) == ["UInt", "String"])
         #expect(SwiftStringLiteral.literal(parts) == #""cputune.vcpupin\(value0).\(value1)""#)
     }

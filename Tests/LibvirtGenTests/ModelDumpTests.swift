@@ -20,6 +20,15 @@ struct ModelDumpTests {
         #expect(decoded.symbols.count == package.symbols.count)
     }
 
+    /// Every value is named: no enum case of the model has an unlabelled associated value, which
+    /// the JSON would show as `_0`; the call plan reads as its meaning.
+    @Test func everyValueIsNamed() throws {
+        let json = String(decoding: try ModelDump.json(try Reference.package()), as: UTF8.self)
+        #expect(!json.contains("\"_0\""))
+        #expect(json.contains(#""structValue" : {"#))
+        #expect(json.contains(#""cField" : "nrVirtCpu""#))
+    }
+
     /// The CLI writes the same JSON beside the package it generates.
     @Test func cliWritesTheDump() throws {
         try withTemporaryFolder { folder in

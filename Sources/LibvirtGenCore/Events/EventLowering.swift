@@ -244,7 +244,7 @@ struct EventLowering {
         if type.pointers == 0, let swift = CScalar.swiftType(type.base) {
             if let enumName = context.enumType(of: arg, in: callback) {
                 let enumType = context.swiftEnumType(enumName)
-                let conversion = NumberConversion.enumeration(enumType, optionSet: context.flagEnums.contains(enumName))
+                let conversion = NumberConversion.enumeration(type: enumType, optionSet: context.flagEnums.contains(enumName))
                 return EventValue(label: label, swiftType: enumType, reading: .number(scalar: swift, conversion: conversion))
             }
             return EventValue(label: label, swiftType: swift, reading: .number(scalar: swift, conversion: .plain))

@@ -57,13 +57,13 @@ struct ArgumentLowering {
             let array = context.parameterName(arrayName, in: function.name)
             if let first = consumed[countIndex]?.countedArray,
                case .arrayCount(_, let cType, let sameLength) = consumed[countIndex]?.passing {
-                consumed[countIndex]?.passing = .arrayCount(first, cType: cType, sameLength: sameLength + [array])
+                consumed[countIndex]?.passing = .arrayCount(name: first, cType: cType, sameLength: sameLength + [array])
                 continue
             }
             let cType = context.registry.resolve(function.args[countIndex].cType)
             let swiftCount = CScalar.swiftType(cType.base) ?? "Int32"
             consumed[countIndex] = LoweredArgument(
-                passing: .arrayCount(array, cType: swiftCount, sameLength: []), countedArray: array)
+                passing: .arrayCount(name: array, cType: swiftCount, sameLength: []), countedArray: array)
         }
         for index in start..<function.args.count {
             if let count = consumed[index] {
@@ -90,7 +90,8 @@ struct ArgumentLowering {
             // A caller buffer of `size` bytes (block and memory peeks): returned as bytes.
             let sizeName = Naming.identifier(context.parameterName(size.name, in: function.name))
             return (LoweredArgument(
-                passing: .out(.bytes(name, size: sizeName)), result: ResultPart(name: name, type: "[UInt8]")), nil)
+                passing: .out(argument: .bytes(name: name, size: sizeName)),
+                result: ResultPart(name: name, type: "[UInt8]")), nil)
         }
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
@@ -105,11 +106,11 @@ struct ArgumentLowering {
             if type.pointers == 1 {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: ""),
-                    passing: .handle(name)), nil)
+                    passing: .handle(name: name)), nil)
             }
             if type.pointers == 3 && !type.isConst {
                 return (LoweredArgument(
-                    passing: .out(.handles(name, handleType: handle.swiftName)),
+                    passing: .out(argument: .handles(name: name, handleType: handle.swiftName)),
                     result: ResultPart(name: name, type: "[\(handle.swiftName)]"), shapeHint: .count), nil)
             }
             throw NotYetBound(reason: "arrays of \(handle.swiftName) handles as input")
@@ -122,13 +123,14 @@ struct ArgumentLowering {
             if type.isConst {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: ""),
-                    passing: .uuid(name)), nil)
+                    passing: .uuid(name: name)), nil)
             }
             // The buffer's size is libvirt's macro, which the description must define.
             guard context.registry.macroValues["VIR_UUID_BUFLEN"] != nil else {
                 throw NotYetBound(reason: "a UUID buffer needs the macro VIR_UUID_BUFLEN, which the description lacks")
             }
-            return (LoweredArgument(passing: .out(.uuid(name)), result: ResultPart(name: name, type: "UUID")), nil)
+            return (LoweredArgument(
+                passing: .out(argument: .uuid(name: name)), result: ResultPart(name: name, type: "UUID")), nil)
         }
         if let swift = CScalar.swiftType(type.base) {
             return try scalar(arg, type: type, swift: swift, name: name, next: next, isArray: isArray)
@@ -137,7 +139,7 @@ struct ArgumentLowering {
            context.functionNames.contains(type.base + "Free") {
             // A list libvirt allocates of structs it allocates, each freed with its own function.
             return (LoweredArgument(
-                passing: .out(.structList(name, cStruct: type.base, swiftStruct: swiftStruct)),
+                passing: .out(argument: .structList(name: name, cStruct: type.base, swiftStruct: swiftStruct)),
                 result: ResultPart(name: name, type: "[\(swiftStruct)]"), shapeHint: .count), nil)
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst, let next, isCount(next) {
@@ -148,9 +150,9 @@ struct ArgumentLowering {
             }
             let countSwift = CScalar.swiftType(context.registry.resolve(next.cType).base) ?? "Int32"
             return (LoweredArgument(
-                        passing: .shapeSupplied(.items), shapeHint: counted ? .structArray : .structBuffer,
+                        passing: .shapeSupplied(local: .items), shapeHint: counted ? .structArray : .structBuffer,
                         elementType: swiftStruct),
-                    LoweredArgument(passing: counted ? .shapeSupplied(.count) : .shapeCapacity(cType: countSwift)))
+                    LoweredArgument(passing: counted ? .shapeSupplied(local: .count) : .shapeCapacity(cType: countSwift)))
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst {
             var sizeArgument: LoweredArgument?
@@ -158,7 +160,7 @@ struct ArgumentLowering {
                 sizeArgument = LoweredArgument(passing: .structSize(cStruct: type.base))
             }
             return (LoweredArgument(
-                passing: .out(.structValue(name, cStruct: type.base, swiftStruct: swiftStruct)),
+                passing: .out(argument: .structValue(name: name, cStruct: type.base, swiftStruct: swiftStruct)),
                 result: ResultPart(name: name, type: swiftStruct)), sizeArgument)
         }
         throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' fits no argument shape")
@@ -176,16 +178,16 @@ struct ArgumentLowering {
         case (1, 0):
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: ""),
-                passing: .typedParameters(name)),
-                LoweredArgument(passing: .typedParameterCount(name, cType: countSwift)))
+                passing: .typedParameters(name: name)),
+                LoweredArgument(passing: .typedParameterCount(name: name, cType: countSwift)))
         case (1, 1) where countSwift == "Int32":
-            return (LoweredArgument(passing: .shapeSupplied(.parameters), shapeHint: .typedParameters),
-                    LoweredArgument(passing: .shapeSupplied(.count)))
+            return (LoweredArgument(passing: .shapeSupplied(local: .parameters), shapeHint: .typedParameters),
+                    LoweredArgument(passing: .shapeSupplied(local: .count)))
         case (2, 1):
             return (LoweredArgument(
-                passing: .out(.typedParameters(name, countCType: countSwift)),
+                passing: .out(argument: .typedParameters(name: name, countCType: countSwift)),
                 result: ResultPart(name: name, type: "TypedParameters<\(key)>")),
-                LoweredArgument(passing: .typedParameterListCount(name)))
+                LoweredArgument(passing: .typedParameterListCount(name: name)))
         default:
             throw NotYetBound(reason: "typed parameters of type '\(arg.type)' with count '\(next.type)'")
         }
@@ -213,7 +215,7 @@ struct ArgumentLowering {
             return LoweredArgument(
                 parameter: SwiftParameter(
                     label: "options", name: "options", type: swiftType, defaultValue: "[]", doc: ""),
-                passing: .rawValue("options", cType: swiftC), describesOptions: true)
+                passing: .rawValue(name: "options", cType: swiftC), describesOptions: true)
         }
         let text = arg.info.lowercased()
         if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: text.contains) {
@@ -222,7 +224,7 @@ struct ArgumentLowering {
         return LoweredArgument(
             parameter: SwiftParameter(label: "flags", name: "flags", type: swiftC, defaultValue: "0",
                                       doc: ""),
-            passing: .parameter("flags"))
+            passing: .parameter(name: "flags"))
     }
 
     /// `char` pointers: input strings, string arrays, UUID buffers, out strings and name lists.
@@ -238,28 +240,31 @@ struct ArgumentLowering {
                 parameter: SwiftParameter(
                     label: name, name: name, type: nullable ? "String?" : "String",
                     defaultValue: nullable ? "nil" : nil, doc: ""),
-                passing: .parameter(name), cString: CStringArgument(name: name, optional: nullable)), nil)
+                passing: .parameter(name: name), cString: CStringArgument(name: name, optional: nullable)), nil)
         case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
-            return (LoweredArgument(passing: .out(.uuidString(name)), result: ResultPart(name: "uuid", type: "String")), nil)
+            return (LoweredArgument(
+                passing: .out(argument: .uuidString(name: name)), result: ResultPart(name: "uuid", type: "String")), nil)
         case (2, true) where isArray:
             // `CStringArray` passes NULL for an empty list (libvirt's "NULL and 0" for none or all);
             // where the documentation gives NULL a meaning, the empty list is the default.
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "[String]",
                                           defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: ""),
-                passing: .stringArray(name)), nil)
+                passing: .stringArray(name: name)), nil)
         case (2, _):
             if let next, isCapacity(next) {
                 let kind = arg.name.lowercased().contains("uuid") ? "UUIDs" : "Names"
-                return (LoweredArgument(passing: .shapeSupplied(.names), shapeHint: .nameList, resultKind: kind),
-                        LoweredArgument(passing: .shapeSupplied(.capacity)))
+                return (LoweredArgument(passing: .shapeSupplied(local: .names), shapeHint: .nameList, resultKind: kind),
+                        LoweredArgument(passing: .shapeSupplied(local: .capacity)))
             }
             if !type.isConst {
-                return (LoweredArgument(passing: .out(.string(name)), result: ResultPart(name: name, type: "String")), nil)
+                return (LoweredArgument(
+                    passing: .out(argument: .string(name: name)), result: ResultPart(name: name, type: "String")), nil)
             }
         case (3, false):
             return (LoweredArgument(
-                passing: .out(.strings(name)), result: ResultPart(name: name, type: "[String]"), shapeHint: .count), nil)
+                passing: .out(argument: .strings(name: name)), result: ResultPart(name: name, type: "[String]"),
+                shapeHint: .count), nil)
         default:
             break
         }
@@ -326,28 +331,29 @@ struct ArgumentLowering {
             if isBoolean {
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: ""),
-                    passing: .boolean(name)), nil)
+                    passing: .boolean(name: name)), nil)
             }
             if let enumName {
                 return (LoweredArgument(
                     parameter: SwiftParameter(
                         label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: ""),
-                    passing: .rawValue(name, cType: swift)), nil)
+                    passing: .rawValue(name: name, cType: swift)), nil)
             }
             if CountRule.isInteger(swift), CountRule.isCount(name) {
                 // A count is an `Int`; an out-of-range one is clamped, and libvirt rejects it.
                 return (LoweredArgument(
                     parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: ""),
-                    passing: .clampedCount(name, cType: swift)), nil)
+                    passing: .clampedCount(name: name, cType: swift)), nil)
             }
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: ""),
-                passing: .parameter(name)), nil)
+                passing: .parameter(name: name)), nil)
         }
         if type.pointers == 2, !type.isConst, function.returnType == "int" {
             // A list of numbers libvirt allocates; the function returns its length.
             return (LoweredArgument(
-                passing: .out(.numbers(name, swiftType: swift)), result: ResultPart(name: name, type: "[\(swift)]"),
+                passing: .out(argument: .numbers(name: name, swiftType: swift)),
+                result: ResultPart(name: name, type: "[\(swift)]"),
                 shapeHint: .count), nil)
         }
         guard type.pointers == 1 else {
@@ -360,17 +366,17 @@ struct ArgumentLowering {
             // An output array whose length is another argument; the function returns how many it filled.
             let count = Naming.identifier(context.parameterName(countName, in: function.name))
             return (LoweredArgument(
-                passing: .out(.numberBuffer(name, swiftType: swift, count: count)),
+                passing: .out(argument: .numberBuffer(name: name, swiftType: swift, count: count)),
                 result: ResultPart(name: name, type: "[\(swift)]"), shapeHint: .count), nil)
         }
         if let next, swift == "Int32", isCapacity(next), next.name.lowercased().hasPrefix("max") {
-            return (LoweredArgument(passing: .shapeSupplied(.ids), shapeHint: .idList, resultKind: "IDs"),
-                    LoweredArgument(passing: .shapeSupplied(.capacity)))
+            return (LoweredArgument(passing: .shapeSupplied(local: .ids), shapeHint: .idList, resultKind: "IDs"),
+                    LoweredArgument(passing: .shapeSupplied(local: .capacity)))
         }
         if isArray {
             return (LoweredArgument(
                 parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: ""),
-                passing: .numberArray(name)), nil)
+                passing: .numberArray(name: name)), nil)
         }
         if type.isConst || looksLikeArray(arg, next: next) {
             throw NotYetBound(reason: "the array '\(arg.name)' of type '\(arg.type)' has no declared length (arrayCounts or outputArrays in the overrides data)")
@@ -386,10 +392,10 @@ struct ArgumentLowering {
             (resultType, conversion) = (LibraryVersionRule.swiftType, .version)
         } else if let enumName {
             resultType = context.swiftEnumType(enumName)
-            conversion = .enumeration(resultType, optionSet: context.flagEnums.contains(enumName))
+            conversion = .enumeration(type: resultType, optionSet: context.flagEnums.contains(enumName))
         }
         return (LoweredArgument(
-            passing: .out(.number(name, swiftType: swift, conversion: conversion)),
+            passing: .out(argument: .number(name: name, swiftType: swift, conversion: conversion)),
             result: ResultPart(name: resultName, type: resultType)), nil)
     }
 

@@ -115,7 +115,7 @@ struct FunctionLowering {
             if let enumName = context.overrides.resultEnums[function.name] ?? context.mentionedEnum(in: function.returnInfo),
                returnType.base == "int" {
                 let enumType = context.swiftEnumType(enumName)
-                (swiftReturn, conversion) = (enumType, .enumeration(enumType, optionSet: false))
+                (swiftReturn, conversion) = (enumType, .enumeration(type: enumType, optionSet: false))
             } else if LibraryVersionRule.isVersion(name: function.name, cBase: returnType.base) {
                 (swiftReturn, conversion) = (LibraryVersionRule.swiftType, .version)
             } else if CountRule.isInteger(swift), CountRule.isCount(naming.name) {
@@ -123,11 +123,11 @@ struct FunctionLowering {
             } else {
                 (swiftReturn, conversion) = (swift, .plain)
             }
-            result = .number(conversion)
+            result = .number(conversion: conversion)
             let numberRule = Self.failureRule(ofNumber: function.returnInfo, swift: swift)
             if optional, let failure = numberRule.value {
                 swiftReturn = swiftReturn! + "?"
-                failureRule = .failureIsNil(failure)
+                failureRule = .failureIsNil(value: failure)
             } else {
                 failureRule = numberRule
             }
@@ -135,7 +135,7 @@ struct FunctionLowering {
         case .ownedHandle, .borrowedHandle, .initializer:
             guard let handle = registry.handle(for: returnType) else { return .unaccounted("unknown handle return") }
             swiftReturn = handle.swiftName
-            result = .handle(handle.swiftName, retaining: shape == .borrowedHandle)
+            result = .handle(type: handle.swiftName, retaining: shape == .borrowedHandle)
             failureRule = .nullPointer
         case .ownedString:
             swiftReturn = combinedType([(naming.name, "String")] + results.map { ($0.name, $0.type) })
@@ -144,13 +144,13 @@ struct FunctionLowering {
         case .borrowedString:
             swiftReturn = optional ? "String?" : "String"
             if optional {
-                result = .borrowedString(.optional)
-                failureRule = .failureIsNil(.null)
+                result = .borrowedString(reading: .optional)
+                failureRule = .failureIsNil(value: .null)
             } else if Self.borrowedStringCanFail(receiver: receiver) {
-                result = .borrowedString(.checked)
+                result = .borrowedString(reading: .checked)
                 failureRule = .nullConnectionString
             } else {
-                result = .borrowedString(.orEmpty)
+                result = .borrowedString(reading: .orEmpty)
                 failureRule = .objectString
             }
         }
@@ -348,9 +348,9 @@ struct FunctionLowering {
     static func failureRule(ofNumber text: String, swift: String) -> FailureRule {
         let lower = text.lowercased()
         let unsigned = swift.hasPrefix("U")
-        if lower.contains("-1") { return .statedValue(unsigned ? .maximum(of: swift) : .minusOne) }
+        if lower.contains("-1") { return .statedValue(value: unsigned ? .maximum(of: swift) : .minusOne) }
         let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
-        if zeroMarkers.contains(where: lower.contains) { return .statedValue(.zero) }
+        if zeroMarkers.contains(where: lower.contains) { return .statedValue(value: .zero) }
         return unsigned ? .unsignedWithoutFailureValue : .signedDefaultMinusOne
     }
 

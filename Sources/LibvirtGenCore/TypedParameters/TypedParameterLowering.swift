@@ -76,11 +76,11 @@ struct TypedParameterLowering {
                 let name = "value\(parameters.count)"
                 let type = spec.hasSuffix("s") ? "String" : spec.hasSuffix("d") ? "Int" : "UInt"
                 parameters.append(SwiftParameter(label: "_", name: name, type: type, defaultValue: nil, doc: ""))
-                parts.append(.parameter(name))
+                parts.append(.parameter(name: name))
             } else if case .text(let previous) = parts.last {
-                parts[parts.count - 1] = .text(previous + String(c))
+                parts[parts.count - 1] = .text(content: previous + String(c))
             } else {
-                parts.append(.text(String(c)))
+                parts.append(.text(content: String(c)))
             }
         }
         return (parts, parameters)

@@ -170,7 +170,7 @@ struct StructLowering {
             let enumType = types.swiftName(of: enumName)
             return StructField(
                 name: name, type: enumType,
-                reading: .number(cField: cField, conversion: .enumeration(enumType, optionSet: false)), doc: doc)
+                reading: .number(cField: cField, conversion: .enumeration(type: enumType, optionSet: false)), doc: doc)
         }
         if CountRule.isInteger(swift), CountRule.isCount(name) {
             return StructField(name: name, type: "Int", reading: .number(cField: cField, conversion: .count), doc: doc)
