@@ -225,7 +225,7 @@ public struct ConstantDeclaration: Sendable, Codable {
     public var cName: String
     /// The Swift type.
     public var type: String
-    /// The value as Swift source.
+    /// The value, in decimal.
     public var value: String
     /// Documentation lines.
     public var doc: [String]

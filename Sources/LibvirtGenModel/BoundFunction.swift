@@ -95,7 +95,7 @@ public struct BoundFunction: Sendable, Codable {
     /// The C function.
     public var cName: String
     /// Where libvirt documents the function as deprecated: the message of its
-    /// `@available(*, deprecated, message:)` attribute, escaped for a string literal.
+    /// `@available(*, deprecated, message:)` attribute (libvirt's paragraph).
     public var deprecation: String?
     /// The call shape, which names the template.
     public var shape: CallShape

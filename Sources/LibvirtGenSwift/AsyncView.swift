@@ -22,7 +22,7 @@ struct AsyncView {
         isInitializer = function.kind == .initializer
         parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
         returnType = function.returnType
-        deprecation = function.deprecation
+        deprecation = function.deprecation.map(SwiftStringLiteral.contents)
         doc = counterpart.doc
         abortFunction = counterpart.abortFunction
         let arguments = function.parameters.map { $0.label == "_" ? $0.name : "\($0.label): \($0.name)" }

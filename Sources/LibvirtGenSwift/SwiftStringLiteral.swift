@@ -28,6 +28,11 @@ enum SwiftStringLiteral {
 
     /// `text` as a Swift string literal, quotes included.
     static func literal(_ text: String) -> String {
-        "\"" + text.map(escaped).joined() + "\""
+        "\"" + contents(text) + "\""
+    }
+
+    /// `text` as it is written between a Swift string literal's quotes.
+    static func contents(_ text: String) -> String {
+        text.map(escaped).joined()
     }
 }

@@ -83,7 +83,7 @@ struct FunctionView {
         countExpression = CallSpelling.countExpression(of: function)
         elementType = function.elementType
         doc = function.doc
-        deprecation = function.deprecation
+        deprecation = function.deprecation.map(SwiftStringLiteral.contents)
         checksClosing = function.checksClosing
     }
 

@@ -255,12 +255,11 @@ struct FunctionLowering {
         return bound
     }
 
-    /// The deprecation message of a function whose documentation says it is deprecated (the
-    /// paragraph that starts with "Deprecated"), escaped for a Swift string literal.
+    /// The deprecation message of a function whose documentation says it is deprecated: the
+    /// paragraph that starts with "Deprecated".
     static func deprecationMessage(_ doc: [String]) -> String? {
         guard let start = doc.firstIndex(where: { $0.hasPrefix("Deprecated") }) else { return nil }
-        let paragraph = doc[start...].prefix { !$0.isEmpty && !$0.hasPrefix("- ") }.joined(separator: " ")
-        return paragraph.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return doc[start...].prefix { !$0.isEmpty && !$0.hasPrefix("- ") }.joined(separator: " ")
     }
 
     /// The most string arguments a call borrows through `withCString` closures.
