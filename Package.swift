@@ -53,11 +53,11 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenSwift",
-            dependencies: ["LibvirtGenCore", "LibvirtGenTemplating", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenModel", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .target(
             name: "LibvirtGenDocs",
-            dependencies: ["LibvirtGenCore", "LibvirtGenTemplating", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenModel", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .target(
             name: "LibvirtGenerator",

@@ -1,5 +1,4 @@
 import Foundation
-import LibvirtGenCore
 import LibvirtGenModel
 import LibvirtGenTemplating
 import LibvirtGenTemplates
@@ -27,12 +26,12 @@ public struct DocsSite: Sendable {
         self.folder = folder
     }
 
-    /// The site's files, relative path → contents.
-    public func render(_ result: Pipeline.Result) throws -> [String: String] {
-        let package = result.package
+    /// The site's files, relative path → contents: the binding model's pages, with the C model's
+    /// prototypes, versions and access checks of the functions.
+    public func render(_ package: BindingPackage, apis: [CAPI]) throws -> [String: String] {
         let catalog = SiteCatalog(package)
         let cFunctions = Dictionary(
-            result.apis.flatMap { $0.functions + $0.functypes }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            apis.flatMap { $0.functions + $0.functypes }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var files: [String: String] = [:]
         let frame = PageFrame(package: package, templates: templates)
 

@@ -1,11 +1,16 @@
 import Foundation
-import LibvirtGenCore
 import LibvirtGenModel
 
 /// The C side of the dynamic link mode: a header that declares libvirt's API from the model (so
 /// the package builds without libvirt's headers) and a shim whose functions resolve the real ones
 /// from the shared libraries on first use.
 struct CDeclarations {
+    /// The one C module of a dynamically linked package.
+    static let cModule = "CLibvirt"
+
+    /// The shared library that holds a module's functions (`libvirt.so.0`).
+    static func library(forLinkName name: String) -> String { "lib\(name).so.0" }
+
     /// The four APIs with the shared library of each and what each function's wrapper returns
     /// when that library lacks it.
     let apis: [(api: CAPI, library: String, missingResults: [String: MissingFunctionResult])]

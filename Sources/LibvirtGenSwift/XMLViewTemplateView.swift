@@ -1,4 +1,3 @@
-import LibvirtGenCore
 import LibvirtGenModel
 
 /// What the `xml-view` template interpolates for one typed XML view: the Swift spelling of its
@@ -146,7 +145,7 @@ struct XMLViewTemplateView {
             NamedValues(
                 doc: "Values of `\(values.name)`; a value a newer libvirt writes is kept as it is.",
                 name: values.name,
-                values: values.values.map { Value(name: Naming.identifier($0.name), value: $0.value, literal: SwiftStringLiteral.literal($0.value)) })
+                values: values.values.map { Value(name: SwiftIdentifier.escaped($0.name), value: $0.value, literal: SwiftStringLiteral.literal($0.value)) })
         }
         variants = view.variants.map { Self.variants($0, element: view.elementName) }
         order = view.childOrder.map { $0.map(SwiftStringLiteral.literal).joined(separator: ", ") }
@@ -158,7 +157,7 @@ struct XMLViewTemplateView {
         let cases = variants.cases.map { variantCase in
             let literal = SwiftStringLiteral.literal(variantCase.value)
             return VariantCase(
-                name: Naming.identifier(variantCase.name), value: variantCase.value, literal: literal,
+                name: SwiftIdentifier.escaped(variantCase.name), value: variantCase.value, literal: literal,
                 pattern: variants.defaultValue == nil ? literal + "?" : literal, type: variantCase.view.joined(separator: "."))
         }
         let missing = variants.defaultValue.map { " (`\($0)` when it has none)" } ?? ""
@@ -166,7 +165,7 @@ struct XMLViewTemplateView {
             doc: "The element's variant, selected by its `\(variants.attribute)` attribute\(missing); nil when the attribute names"
                 + " none this schema knows. Setting it writes the attribute and replaces what the variants model.",
             enumDoc: "The variants of `<\(element)>`, by its `\(variants.attribute)` attribute: each holds a view of what the variant adds.",
-            propertyName: Naming.identifier(variants.propertyName), name: variants.name, attribute: variants.attribute,
+            propertyName: SwiftIdentifier.escaped(variants.propertyName), name: variants.name, attribute: variants.attribute,
             attributeLiteral: attributeLiteral,
             subject: "element.attribute(\(attributeLiteral))" + (variants.defaultValue.map { " ?? " + SwiftStringLiteral.literal($0) } ?? ""),
             defaultValue: variants.defaultValue.map(SwiftStringLiteral.literal) ?? "nil",
@@ -215,7 +214,7 @@ struct XMLViewTemplateView {
         let arguments = [key, spelling].compactMap { $0 }.joined(separator: ", ")
         let setArguments = [key, "newValue", spelling].compactMap { $0 }.joined(separator: ", ")
         return Property(
-            doc: doc, name: Naming.identifier(property.name), type: type, getter: getter, arguments: arguments,
+            doc: doc, name: SwiftIdentifier.escaped(property.name), type: type, getter: getter, arguments: arguments,
             setter: setter, setArguments: setArguments)
     }
 }

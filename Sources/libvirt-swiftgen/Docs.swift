@@ -27,7 +27,7 @@ struct Docs: ParsableCommand {
             let start = Date()
             let result = try Pipeline().run(apiXML: api.folder)
             for warning in result.diagnostics.warnings { printError(warning.description) }
-            let files = try DocsSite().render(result)
+            let files = try DocsSite().render(result.package, apis: result.apis)
             try OutputFolder(url: URL(fileURLWithPath: output)).write(files)
             let pages = files.keys.filter { $0.hasSuffix(".html") }.count
             let seconds = Date().timeIntervalSince(start)

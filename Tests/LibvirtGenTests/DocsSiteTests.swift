@@ -7,7 +7,10 @@ import Testing
 /// The documentation site rendered from the checked-in API description, computed once.
 enum ReferenceSite {
     /// The rendered site, or the error rendering threw.
-    private static let outcome = Result { try DocsSite().render(Reference.result()) }
+    private static let outcome = Result {
+        let result = try Reference.result()
+        return try DocsSite().render(result.package, apis: result.apis)
+    }
 
     /// The site's files, relative path → contents.
     static func files() throws -> [String: String] { try outcome.get() }
@@ -189,7 +192,7 @@ enum ReferenceSite {
                 result.apis[index].functions[function].acls = [check]
             }
         }
-        let page = try #require(try DocsSite().render(result)["types/Libvirt.Domain.html"])
+        let page = try #require(try DocsSite().render(result.package, apis: result.apis)["types/Libvirt.Domain.html"])
         let section = try #require(ReferenceSite.section("virDomainGetInfo", in: page))
         #expect(section.contains("<h4>Access control</h4>"))
         #expect(section.contains("<li><code>check domain:read</code></li>"))

@@ -12,16 +12,16 @@ struct IdentifierEscapingTests {
     /// Every Swift keyword, `_` included, is escaped with backticks wherever it names a member.
     @Test(arguments: ["class", "func", "self", "Self", "Type", "init", "default", "in", "throws", "Protocol", "_"])
     func keywordsGetBackticks(keyword: String) {
-        #expect(Naming.identifier(keyword) == "`\(keyword)`")
+        #expect(SwiftIdentifier.escaped(keyword) == "`\(keyword)`")
     }
 
     /// Ordinary names, and words that are keywords only in some positions, stay as they are; a leading
     /// digit gets an underscore, and a name with no words left (`_`) becomes `unnamed`.
     @Test func otherNames() {
-        #expect(Naming.identifier("domain") == "domain")
-        #expect(Naming.identifier("async") == "async")
-        #expect(Naming.identifier("Error") == "Error")
-        #expect(Naming.identifier("9lives") == "_9lives")
+        #expect(SwiftIdentifier.escaped("domain") == "domain")
+        #expect(SwiftIdentifier.escaped("async") == "async")
+        #expect(SwiftIdentifier.escaped("Error") == "Error")
+        #expect(SwiftIdentifier.escaped("9lives") == "_9lives")
         #expect(Naming.nonEmpty("") == "unnamed" && Naming.nonEmpty("domain") == "domain")
     }
 

@@ -122,7 +122,7 @@ struct NamingWordsTests {
         ("running", "running"), ("9p", "_9p"), ("defaults", "defaults"),
     ])
     func identifier(name: String, escaped: String) {
-        #expect(Naming.identifier(name) == escaped)
+        #expect(SwiftIdentifier.escaped(name) == escaped)
     }
 
     /// The byte classes the names are scanned with: exactly the ASCII letters, digits and `_`;

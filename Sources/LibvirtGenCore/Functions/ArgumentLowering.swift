@@ -84,11 +84,11 @@ struct ArgumentLowering {
     private func lowerOne(_ arg: CArg, next: CArg?, isArray: Bool) throws -> (LoweredArgument, LoweredArgument?) {
         let registry = context.registry
         let type = registry.resolve(arg.cType)
-        let name = Naming.identifier(context.parameterName(arg.name, in: function.name))
+        let name = SwiftIdentifier.escaped(context.parameterName(arg.name, in: function.name))
 
         if type.base == "void", type.pointers == 1, let size = function.args.first(where: { $0.name == "size" }) {
             // A caller buffer of `size` bytes (block and memory peeks): returned as bytes.
-            let sizeName = Naming.identifier(context.parameterName(size.name, in: function.name))
+            let sizeName = SwiftIdentifier.escaped(context.parameterName(size.name, in: function.name))
             return (LoweredArgument(
                 passing: .out(argument: .bytes(name: name, size: sizeName)),
                 result: ResultPart(name: name, type: "[UInt8]")), nil)
@@ -364,7 +364,7 @@ struct ArgumentLowering {
                 throw NotYetBound(reason: "argument '\(arg.name)' is an output array whose length is not one argument")
             }
             // An output array whose length is another argument; the function returns how many it filled.
-            let count = Naming.identifier(context.parameterName(countName, in: function.name))
+            let count = SwiftIdentifier.escaped(context.parameterName(countName, in: function.name))
             return (LoweredArgument(
                 passing: .out(argument: .numberBuffer(name: name, swiftType: swift, count: count)),
                 result: ResultPart(name: name, type: "[\(swift)]"), shapeHint: .count), nil)

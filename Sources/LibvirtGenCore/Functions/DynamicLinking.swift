@@ -1,14 +1,8 @@
 import LibvirtGenModel
 
-/// Decisions for the dynamic link mode, where the generated package declares libvirt's C API
-/// itself and resolves each function from the shared library on first use.
+/// The lowering's decision for the dynamic link mode, where the generated package declares
+/// libvirt's C API itself and resolves each function from the shared library on first use.
 public enum DynamicLinking {
-    /// The one C module of a dynamically linked package.
-    public static let cModule = "CLibvirt"
-
-    /// The shared library that holds a module's functions (`libvirt.so.0`).
-    public static func library(forLinkName name: String) -> String { "lib\(name).so.0" }
-
     /// What a wrapper returns when the loaded libvirt lacks the function: the value the Swift
     /// binding treats as failure (`NULL`, `-1`, or `0` where libvirt documents it; nothing for `void`).
     public static func missingFunctionResult(of function: CFunction) -> MissingFunctionResult {

@@ -216,7 +216,7 @@ struct FunctionLowering {
         var sources: [(arg: CArg, describesOptions: Bool)] = []
         for (arg, lowered) in zip(function.args, shaped.lowered) {
             parameterDocs[arg.name] = lowered?.parameter?.name
-                ?? Naming.identifier(context.parameterName(arg.name, in: function.name))
+                ?? SwiftIdentifier.escaped(context.parameterName(arg.name, in: function.name))
             if let lowered, lowered.parameter != nil { sources.append((arg, lowered.describesOptions)) }
         }
         var parameters = shaped.parameters
@@ -242,7 +242,7 @@ struct FunctionLowering {
         doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
         let parts = shaped.lowered.compactMap { $0 }
         var bound = BoundFunction(
-            cName: function.name, shape: shape, kind: kind, name: Naming.identifier(name),
+            cName: function.name, shape: shape, kind: kind, name: SwiftIdentifier.escaped(name),
             parameters: parameters,
             returnType: swiftReturn, failureRule: failureRule, arguments: shaped.arguments, outValues: shaped.results,
             cStrings: Self.borrowedCStrings(parts.compactMap(\.cString)), result: shaped.result,

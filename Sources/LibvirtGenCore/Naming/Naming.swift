@@ -120,26 +120,10 @@ public struct Naming: Sendable {
         return nil
     }
 
-    /// A Swift identifier for a case or member: escapes keywords and leading digits.
-    public static func identifier(_ name: String) -> String {
-        if let first = name.first, first.isNumber { return "_" + name }
-        return swiftKeywords.contains(name) ? "`\(name)`" : name
-    }
-
     /// `name`, or `unnamed` when a C name made only of underscores left no words (`_`).
     public static func nonEmpty(_ name: String) -> String {
         name.isEmpty ? "unnamed" : name
     }
-
-    /// Swift keywords that need backticks as identifiers.
-    static let swiftKeywords: Set<String> = [
-        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
-        "internal", "let", "open", "operator", "private", "protocol", "public", "rethrows", "static", "struct",
-        "subscript", "typealias", "var", "break", "case", "continue", "default", "defer", "do", "else",
-        "fallthrough", "for", "guard", "if", "in", "repeat", "return", "switch", "where", "while", "as", "Any",
-        "catch", "false", "is", "nil", "super", "self", "Self", "throw", "throws", "true", "try", "Type",
-        "Protocol", "_",
-    ]
 
     /// Capitalized keywords that cannot name a type even in backticks (`Domain.Type` is the metatype).
     public static let reservedTypeNames: Set<String> = ["Type", "Protocol", "Self", "Any"]

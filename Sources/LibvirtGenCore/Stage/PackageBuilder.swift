@@ -137,7 +137,7 @@ struct PackageBuilder {
                 (status, swift) = (.generated, "\(family.swift).\(key.name.trimmingBackticks)")
             } else if macro.stringValue == nil, macro.params == nil, let value = context.registry.macroValues[macro.name] {
                 let words = Array(Naming.snakeWords(macro.name).drop { $0 == "VIR" || $0 == "LIBVIR" })
-                let name = Naming.identifier(context.naming.lowerCamel(snake: words))
+                let name = SwiftIdentifier.escaped(context.naming.lowerCamel(snake: words))
                 files["LibvirtLibrary", default: Declarations()].constants.append(ConstantDeclaration(
                     name: name, cName: macro.name, type: "Int", value: String(value),
                     doc: context.docs.document(macro.info, cName: macro.name, since: macro.version)))

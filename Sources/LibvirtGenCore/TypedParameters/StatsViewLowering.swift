@@ -108,7 +108,7 @@ struct StatsViewLowering {
     func propertyName(_ segments: [String], plural: Bool = false) -> String {
         var words = naming.expand(naming.fromSnake(words(segments)))
         if plural, let last = words.popLast() { words.append(last + "s") }
-        return Naming.identifier(naming.lowerCamel(words))
+        return SwiftIdentifier.escaped(naming.lowerCamel(words))
     }
 
     /// A type name for key segments (`CacheMonitor`, `VCPU`).

@@ -38,7 +38,7 @@ struct TypedParameterLowering {
     /// type.
     func key(_ macro: CMacro, in family: Overrides.TypedParameterFamily, docs: DocText) -> KeyConstant {
         let words = Naming.snakeWords(String(macro.name.dropFirst(family.prefix.count)))
-        let name = Naming.identifier(naming.lowerCamel(snake: words.isEmpty ? ["Value"] : words))
+        let name = SwiftIdentifier.escaped(naming.lowerCamel(snake: words.isEmpty ? ["Value"] : words))
         let (parts, parameters) = Self.nameParts(of: macro.stringValue ?? "")
         let type = valueType(of: macro)
         var doc = docs.document(macro.info, cName: macro.name, since: macro.version)

@@ -61,7 +61,7 @@ struct EnumLowering {
         return zip(values, wordLists).map { value, words in
             if let renamed = renames[value.name] {
                 used.insert(renamed)
-                return Naming.identifier(renamed)
+                return SwiftIdentifier.escaped(renamed)
             }
             let shared = Self.commonPrefix([words, prefix + ["\u{0}"]])
             var rest = Array(words.dropFirst(min(shared, words.count - 1)))
@@ -69,7 +69,7 @@ struct EnumLowering {
             var name = naming.lowerCamel(snake: rest)
             if used.contains(name) { name = naming.lowerCamel(snake: Array(words.dropFirst())) }
             used.insert(name)
-            return Naming.identifier(name)
+            return SwiftIdentifier.escaped(name)
         }
     }
 

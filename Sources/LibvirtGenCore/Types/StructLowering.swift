@@ -121,18 +121,18 @@ struct StructLowering {
         var fields = groups.map { group -> StructField in
             switch group {
             case .array(let count, let elements):
-                let (array, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
+                let (array, length) = (SwiftIdentifier.escaped(elements.name), SwiftIdentifier.escaped(count.name))
                 let base = registry.resolve(elements.cType).base
                 let (elementType, reading): (String, FieldReading) = base == "char"
                     ? ("String", .strings(cField: array, count: length))
                     : (structNames[base]!, .structs(cField: array, count: length, swiftStruct: structNames[base]!))
                 return StructField(
-                    name: Naming.identifier(fieldName(elements.name)), type: "[\(elementType)]", reading: reading,
+                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[\(elementType)]", reading: reading,
                     doc: docs.lines(info(of: elements, in: s)))
             case .bytes(let elements, let count):
-                let (bytes, length) = (Naming.identifier(elements.name), Naming.identifier(count.name))
+                let (bytes, length) = (SwiftIdentifier.escaped(elements.name), SwiftIdentifier.escaped(count.name))
                 return StructField(
-                    name: Naming.identifier(fieldName(elements.name)), type: "[UInt8]",
+                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[UInt8]",
                     reading: .bytes(cField: bytes, count: length), doc: docs.lines(info(of: elements, in: s)))
             case .single(let field):
                 return single(field, of: s, docs: docs)
@@ -141,7 +141,7 @@ struct StructLowering {
         // Two C fields whose Swift names coincide (`type` and `Type`): the later one keeps its C name.
         var taken = Set<String>()
         for (index, group) in groups.enumerated() where !taken.insert(fields[index].name).inserted {
-            fields[index].name = Naming.identifier(group.cName)
+            fields[index].name = SwiftIdentifier.escaped(group.cName)
             taken.insert(fields[index].name)
         }
         let swiftName = types.swiftName(of: s.name)
@@ -153,8 +153,8 @@ struct StructLowering {
 
     private func single(_ field: CField, of s: CStruct, docs: DocText) -> StructField {
         let type = registry.resolve(field.cType)
-        let name = Naming.identifier(fieldName(field.name))
-        let cField = Naming.identifier(field.name)
+        let name = SwiftIdentifier.escaped(fieldName(field.name))
+        let cField = SwiftIdentifier.escaped(field.name)
         let info = info(of: field, in: s)
         let doc = docs.lines(info)
         if type.arrayBound != nil {

@@ -1,5 +1,3 @@
-import LibvirtGenModel
-
 extension XMLPropertyValue {
     /// The Swift type of the value (of each element, for a repeated child): `Int`, `UUID`,
     /// `DomainDescription.Devices.Disk`.
