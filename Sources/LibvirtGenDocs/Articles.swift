@@ -1,4 +1,6 @@
-/// The hand-written articles of the site; each one's text is the template `article-<slug>`.
+/// The hand-written articles, written once in Markdown (the template `article-<slug>.md`, with the
+/// libvirt version interpolated): the site renders them to HTML (`MarkdownToHTML`), the DocC
+/// catalog takes them with its own references for the site's links (`DocCCatalog`).
 struct Article: Sendable {
     /// The file name without `.html`, and the template suffix.
     let slug: String
@@ -10,8 +12,8 @@ struct Article: Sendable {
     /// The site-relative address.
     var address: String { "articles/\(slug).html" }
 
-    /// The template that holds the article's body.
-    var template: String { "article-\(slug)" }
+    /// The template that holds the article's Markdown.
+    var template: String { "article-\(slug).md" }
 
     /// Every article, in reading order.
     static let all = [
