@@ -7,9 +7,9 @@ import Testing
 
 /// One rule or shape per case: a small API XML fragment (`Fixtures/Snippets/<name>.xml`), inserted
 /// into the smallest description that has a connection and a domain, is lowered and rendered, and
-/// the model's decisions and the Swift members must equal `<name>.swift`. A rule branch that no
-/// libvirt release reaches is tested here. Set UPDATE_GOLDEN=1 to rewrite the expected files after
-/// reviewing a deliberate change.
+/// the model's decisions (kind, shape, failure rule, call plan) and the Swift members must equal
+/// `<name>.swift`. A rule branch that no libvirt release reaches is tested here. Set
+/// UPDATE_GOLDEN=1 to rewrite the expected files after reviewing a deliberate change.
 @Suite("Snippets")
 struct SnippetTests {
     /// The snippets' folder in the source tree (written when updating).
@@ -62,11 +62,26 @@ struct SnippetTests {
                     lines.append("// MARK: \(module.name)/\(file.name)\(file.owner.map { " (extension \($0))" } ?? "")")
                     for function in file.functions {
                         lines.append("// \(function.cName): \(function.kind) \(function.shape), failure rule \(function.failureRule)")
+                        lines.append("// call plan: \(try callPlan(function))")
                     }
                     lines += members.flatMap { [$0, ""] }
                 }
             }
             return lines.joined(separator: "\n")
         }
+    }
+
+    /// A bound function's call plan as one line of JSON: how each C argument is passed, which
+    /// out-values come back, how the result is made.
+    static func callPlan(_ function: BoundFunction) throws -> String {
+        struct Plan: Encodable {
+            let arguments: [ArgumentPassing]
+            let outValues: [OutValue]
+            let result: CallResult
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let plan = Plan(arguments: function.arguments, outValues: function.outValues, result: function.result)
+        return String(decoding: try encoder.encode(plan), as: UTF8.self)
     }
 }

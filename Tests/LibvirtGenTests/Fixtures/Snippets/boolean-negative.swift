@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainIsActive: property boolean, failure rule negativeBoolean
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"shapeDefined":{}}}
 /// Determines if the domain is currently running.
 /// - Returns: `true` if running, `false` if inactive
 /// - Throws: `LibvirtError` when libvirt reports a failure.

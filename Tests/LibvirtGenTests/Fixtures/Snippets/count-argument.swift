@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainSetVcpus: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}},{"clampedCount":{"cType":"UInt32","name":"vcpuCount"}}],"outValues":[],"result":{"outValues":{}}}
 /// Dynamically change the number of virtual CPUs used by the domain.
 /// - Parameter vcpuCount: the new number of virtual CPUs for this domain
 /// - Throws: `LibvirtError` when libvirt reports a failure.

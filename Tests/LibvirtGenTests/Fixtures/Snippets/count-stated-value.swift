@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectNumOfDomains: property value, failure rule statedValue(-1)
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"number":{"conversion":{"count":{}}}}}
 /// Provides the number of active domains.
 /// - Returns: the number of domain found
 /// - Throws: `LibvirtError` when libvirt reports a failure.

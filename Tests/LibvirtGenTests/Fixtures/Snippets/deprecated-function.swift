@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virDomainCreateLinux: method ownedHandle, failure rule nullPointer
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"xml"}},{"zero":{}}],"outValues":[],"result":{"handle":{"retaining":false,"type":"Domain"}}}
 /// Deprecated after 0.4.6. Renamed to virDomainCreateXML() providing identical functionality. This existing name will be left indefinitely for API compatibility.
 /// - Parameter xml: string containing an XML description of the domain
 /// - Returns: a new domain object

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectCompareCPU: method value, failure rule signedDefaultMinusOne
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"xml"}},{"rawValue":{"cType":"UInt32","name":"options"}}],"outValues":[],"result":{"number":{"conversion":{"enumeration":{"optionSet":false,"type":"CPUCompareResult"}}}}}
 /// C symbol: `virConnectCompareCPUFlags`.
 public struct CompareCPUOptions: OptionSet, Hashable, Sendable {
     /// The C bit mask.

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetConnect: property borrowedHandle, failure rule nullPointer
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"handle":{"retaining":true,"type":"Connection"}}}
 /// C symbol: `virDomainEventDefinedDetailType`.
 /// Available since libvirt 0.5.0.
 ///

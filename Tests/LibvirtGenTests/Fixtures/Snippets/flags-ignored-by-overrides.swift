@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainQemuAgentCommand: method ownedString, failure rule nullPointer
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"command"}},{"parameter":{"name":"timeout"}},{"zero":{}}],"outValues":[],"result":{"ownedString":{"label":"qemuAgentCommand"}}}
 /// Execute an arbitrary Guest Agent command (named like the QEMU module's function, whose flags the overrides data declares ignored; its `timeout` names no enum here, so it stays a number).
 /// - Parameter command: the guest agent command string
 /// - Parameter timeout: timeout seconds

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainBlockJobAbort: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"disk"}},{"zero":{}}],"outValues":[],"result":{"outValues":{}}}
 /// Cancel the active block job on the given disk.
 /// - Parameter disk: path to the block device, or device shorthand
 /// - Throws: `LibvirtError` when libvirt reports a failure.

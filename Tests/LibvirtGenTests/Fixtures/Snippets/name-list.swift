@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectListDefinedDomains: property nameList, failure rule negativeCount
+// call plan: {"arguments":[{"receiver":{}},{"shapeSupplied":{"local":"names"}},{"shapeSupplied":{"local":"capacity"}}],"outValues":[],"result":{"shapeDefined":{}}}
 /// List the defined but inactive domains.
 /// - Returns: the names.
 /// - Throws: `LibvirtError` when libvirt reports a failure.

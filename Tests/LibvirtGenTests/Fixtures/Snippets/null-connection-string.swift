@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectGetType: property borrowedString, failure rule nullConnectionString
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"borrowedString":{"reading":"checked"}}}
 /// Get the name of the Hypervisor driver used.
 /// - Returns: a static zero terminated string otherwise.
 /// - Throws: `LibvirtError` when libvirt reports a failure.

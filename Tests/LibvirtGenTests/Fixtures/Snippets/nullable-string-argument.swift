@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainSetTitle: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"title"}},{"zero":{}}],"outValues":[],"result":{"outValues":{}}}
 /// Sets the domain's title (no release has this function; the argument's text alone makes it optional).
 /// - Parameter title: the new title, or NULL to remove the title
 /// - Throws: `LibvirtError` when libvirt reports a failure.

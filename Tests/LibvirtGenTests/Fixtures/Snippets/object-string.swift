@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetName: property borrowedString, failure rule objectString
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"borrowedString":{"reading":"orEmpty"}}}
 /// Get the public name for that domain
 /// - Returns: the name.
 ///

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virDomainLookupByName: method ownedHandle, failure rule nullPointer
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"name"}}],"outValues":[],"result":{"handle":{"retaining":false,"type":"Domain"}}}
 /// Try to lookup a domain on the given hypervisor based on its name.
 /// - Parameter name: name for the domain
 /// - Returns: a new domain object.

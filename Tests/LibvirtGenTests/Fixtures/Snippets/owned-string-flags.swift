@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetXMLDesc: method ownedString, failure rule nullPointer
+// call plan: {"arguments":[{"receiver":{}},{"rawValue":{"cType":"UInt32","name":"options"}}],"outValues":[],"result":{"ownedString":{"label":"xmlDescription"}}}
 /// C symbol: `virDomainXMLFlags`.
 public struct XMLOptions: OptionSet, Hashable, Sendable {
     /// The C bit mask.

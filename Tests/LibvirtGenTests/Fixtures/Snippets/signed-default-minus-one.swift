@@ -1,5 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectNumOfSecrets: property value, failure rule signedDefaultMinusOne
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"number":{"conversion":{"count":{}}}}}
 /// Fetch number of currently defined secrets.
 /// - Returns: the number currently defined secrets.
 /// - Throws: `LibvirtError` when libvirt reports a failure.

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetMaxMemory: property value, failure rule statedValue(0)
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"number":{"conversion":{"plain":{}}}}}
 /// Retrieves the maximum amount of physical memory allocated to a domain.
 /// - Returns: the memory size in kibibytes.
 /// - Throws: `LibvirtError` when libvirt reports a failure.

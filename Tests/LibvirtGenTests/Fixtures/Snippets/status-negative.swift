@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainSuspend: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}}],"outValues":[],"result":{"outValues":{}}}
 /// Suspends an active domain.
 /// - Throws: `LibvirtError` when libvirt reports a failure.
 ///

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainAgentSetResponseTimeout: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}},{"rawValue":{"cType":"Int32","name":"timeout"}},{"zero":{}}],"outValues":[],"result":{"outValues":{}}}
 /// C symbol: `virDomainAgentResponseTimeoutValues`.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.

@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainAnnounceInterface: method status, failure rule negativeStatus
+// call plan: {"arguments":[{"receiver":{}},{"parameter":{"name":"alias"}},{"typedParameters":{"name":"parameters"}},{"typedParameterCount":{"cType":"Int32","name":"parameters"}},{"zero":{}}],"outValues":[],"result":{"outValues":{}}}
 /// Names of the typed parameters of `Domain.announceInterface(alias:parameters:)`.
 ///
 /// Any other name round-trips through `init(rawValue:)` or a string literal.

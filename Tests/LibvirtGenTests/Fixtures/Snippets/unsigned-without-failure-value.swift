@@ -1,5 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetGeneration: method plainValue, failure rule unsignedWithoutFailureValue
+// call plan: {"arguments":[{"receiver":{}},{"zero":{}}],"outValues":[],"result":{"number":{"conversion":{"plain":{}}}}}
 /// Reports how many times the domain's definition changed (no release has such a function: the rule's branch is reached only here).
 /// - Returns: the generation number.
 ///
