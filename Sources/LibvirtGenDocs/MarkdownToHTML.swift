@@ -17,7 +17,7 @@ enum MarkdownToHTML {
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
             if let block = code {
                 if line == "```" {
-                    html.append("<pre><code>" + escape(block.joined(separator: "\n")) + "</code></pre>")
+                    html.append("<pre><code>" + Markup.escape(block.joined(separator: "\n")) + "</code></pre>")
                     code = nil
                 } else {
                     code = block + [line]
@@ -56,10 +56,10 @@ enum MarkdownToHTML {
         var emphasis = false
         while let c = rest.first {
             if c == "`", let end = rest.dropFirst().firstIndex(of: "`") {
-                out += "<code>" + escape(String(rest[rest.index(after: rest.startIndex)..<end])) + "</code>"
+                out += "<code>" + Markup.escape(String(rest[rest.index(after: rest.startIndex)..<end])) + "</code>"
                 rest = rest[rest.index(after: end)...]
             } else if c == "[", let link = link(at: rest) {
-                out += "<a href=\"\(escape(link.href))\">\(inline(link.text))</a>"
+                out += "<a href=\"\(Markup.escape(link.href))\">\(inline(link.text))</a>"
                 rest = link.rest
             } else if rest.hasPrefix("**") {
                 out += strong ? "</strong>" : "<strong>"
@@ -70,7 +70,7 @@ enum MarkdownToHTML {
                 emphasis.toggle()
                 rest = rest.dropFirst()
             } else {
-                out += escape(String(c))
+                out += Markup.escape(String(c))
                 rest = rest.dropFirst()
             }
         }
@@ -86,20 +86,5 @@ enum MarkdownToHTML {
         let label = text[text.index(after: text.startIndex)..<close]
         let href = text[text.index(close, offsetBy: 2)..<end]
         return (String(label), String(href), text[text.index(after: end)...])
-    }
-
-    /// Text with `&`, `<`, `>` and `"` escaped.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
