@@ -1,3 +1,4 @@
+import Foundation
 import LibvirtGenModel
 
 /// One parameter row of a member.
@@ -38,24 +39,41 @@ struct MemberView: Sendable {
     let acls: [String]
 
     /// A member from its texts; `doc` supplies description, parameters, results and version.
-    init(anchor: String, title: String, declaration: String, cName: String?, doc: [String], markup: Markup,
+    init(anchor: String, title: String, declaration: String, cName: String?, doc: Documentation, markup: Markup,
          prototype: String? = nil, value: String? = nil, since: String? = nil, acls: [CACLCheck] = []) {
-        let sections = DocSections(doc)
+        /// A text that may span lines, as one line.
+        func joined(_ text: String) -> String {
+            text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        }
         self.anchor = anchor
         self.title = title
         self.declaration = declaration
         self.cName = cName
         self.prototype = prototype
         self.value = value
-        paragraphs = sections.paragraphs.map(markup.inline)
-        parameters = sections.parameters.map { ParameterView(name: $0.name, html: markup.inline($0.text)) }
-        returns = sections.returns.map(markup.inline)
-        throwsText = sections.throwsText.map(markup.inline)
-        self.since = sections.since ?? since
-        deprecation = sections.deprecation.map(markup.inline)
+        let paragraphs = doc.paragraphs
+        self.paragraphs = paragraphs.map(markup.inline)
+        parameters = doc.parameters.map { ParameterView(name: $0.name, html: markup.inline(joined($0.text))) }
+        returns = doc.returns.map { markup.inline(joined($0)) }
+        throwsText = doc.throwing.map { markup.inline(joined($0)) }
+        self.since = doc.since ?? since
+        deprecation = Self.deprecation(in: paragraphs).map(markup.inline)
         self.acls = acls.map { check in
             "\(check.kind) \(check.object):\(check.permission)" + (check.flags.map { " when flags include \($0)" } ?? "")
         }
+    }
+}
+
+extension MemberView {
+    /// The description's sentence that says the symbol is deprecated, if any.
+    static func deprecation(in paragraphs: [String]) -> String? {
+        for paragraph in paragraphs where paragraph.lowercased().contains("deprecat") {
+            let sentences = paragraph.split(separator: ". ", omittingEmptySubsequences: true)
+            if let hit = sentences.first(where: { $0.lowercased().contains("deprecat") }) {
+                return hit.hasSuffix(".") ? String(hit) : hit + "."
+            }
+        }
+        return nil
     }
 }
 
@@ -102,7 +120,7 @@ struct MemberBuilder: Sendable {
         let type = field.enumType ?? field.valueType ?? "TypedParameterValue"
         return MemberView(
             anchor: "field-\(field.name)", title: "\(owner).\(field.name)", declaration: "var \(field.name): \(type)? { get }",
-            cName: nil, doc: [field.doc], markup: markup, value: field.keyPattern)
+            cName: nil, doc: Documentation(body: [field.doc]), markup: markup, value: field.keyPattern)
     }
 
     /// The list of a statistics view's numbered entries.
@@ -110,7 +128,8 @@ struct MemberBuilder: Sendable {
         MemberView(
             anchor: "field-\(view.propertyName)", title: "\(owner).\(view.propertyName)",
             declaration: "var \(view.propertyName): [\(owner).\(view.name)] { get }", cName: nil,
-            doc: ["The numbered entries `\(view.keyPattern)*`, in the order of their numbers."], markup: markup)
+            doc: Documentation(body: ["The numbered entries `\(view.keyPattern)*`, in the order of their numbers."]),
+            markup: markup)
     }
 
     /// A typed-parameter key.
@@ -159,7 +178,7 @@ struct MemberBuilder: Sendable {
 
     /// One case of an event family's `Event` enum.
     func eventCase(_ item: EventCase, owner: String) -> MemberView {
-        let cName = DocSections(item.doc).cSymbol ?? item.callback
+        let cName = item.doc.symbols.first ?? item.callback
         return MemberView(
             anchor: cName, title: "\(owner).\(item.name)", declaration: "case \(item.name)(\(item.payload))",
             cName: cName, doc: item.doc, markup: markup, prototype: cFunctions[item.callback].map(Self.prototype))

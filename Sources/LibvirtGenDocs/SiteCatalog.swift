@@ -95,7 +95,7 @@ struct SiteCatalog: Sendable {
             cLinks[family.registerFunction] = cLinks[family.registerFunction] ?? address + "#" + family.registerFunction
             cLinks[family.deregisterFunction] = cLinks[family.deregisterFunction] ?? address + "#" + family.registerFunction
             for item in family.cases {
-                link("\(fullName).\(item.name)", DocSections(item.doc).cSymbol ?? item.callback, address)
+                link("\(fullName).\(item.name)", item.doc.symbols.first ?? item.callback, address)
             }
         }
     }

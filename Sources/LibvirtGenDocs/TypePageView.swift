@@ -50,7 +50,7 @@ struct TypePageView: Sendable {
         module = page.module
         moduleHref = "../" + SiteCatalog.moduleAddress(page.module)
         let name = page.fullName
-        var overviewLines: [String] = []
+        var overviewDoc = Documentation()
         var groups: [(String, [MemberView])] = []
         switch page.content {
         case .owner(let file):
@@ -60,7 +60,7 @@ struct TypePageView: Sendable {
                 ? classPage.map { LinkView(title: "\($0.module).\($0.fullName)", href: "../" + $0.address, note: nil) }
                 : nil
             declaredByRuntime = file.handle == nil && classPage == nil
-            overviewLines = file.handle?.doc ?? []
+            overviewDoc = file.handle?.doc ?? Documentation()
             let functions = file.functions
             groups = [
                 ("Initializers", functions.filter { $0.kind == .initializer }.map(members.function)),
@@ -74,7 +74,7 @@ struct TypePageView: Sendable {
             declaredByRuntime = false
             extended = nil
             cName = item.cName
-            overviewLines = item.doc
+            overviewDoc = item.doc
             groups = [
                 ("Cases", item.cases.map { members.enumCase($0, owner: name, optionSet: false) }),
                 ("Aliases", item.aliases.map { members.enumCase($0, owner: name, optionSet: false) }),
@@ -83,25 +83,26 @@ struct TypePageView: Sendable {
             declaredByRuntime = false
             extended = nil
             cName = item.cName
-            overviewLines = item.doc
+            overviewDoc = item.doc
             groups = [("Options", item.members.map { members.enumCase($0, owner: name, optionSet: true) })]
         case .structType(let item):
             declaredByRuntime = false
             extended = nil
             cName = item.cName
-            overviewLines = item.doc
+            overviewDoc = item.doc
             groups = [("Fields", item.fields.map { members.field($0, owner: name) })]
         case .keys(let item):
             declaredByRuntime = false
             extended = nil
             cName = nil
-            overviewLines = item.doc
+            overviewDoc = item.doc
             groups = [("Keys", item.keys.map { members.key($0, owner: name) })]
         case .statsView(let view):
             declaredByRuntime = false
             extended = nil
             cName = nil
-            overviewLines = ["Statistics whose keys start with `\(view.keyPattern)`; each is nil where the record lacks it."]
+            overviewDoc = Documentation(
+                body: ["Statistics whose keys start with `\(view.keyPattern)`; each is nil where the record lacks it."])
             groups = [
                 ("Statistics", view.fields.map { members.statistic($0, owner: name) }),
                 ("Numbered entries", view.entries.map { members.statsEntries($0, owner: name) }),
@@ -110,16 +111,16 @@ struct TypePageView: Sendable {
             declaredByRuntime = false
             extended = nil
             cName = family.registerFunction
-            overviewLines = [
+            overviewDoc = Documentation(body: [
                 "The events libvirt reports about a `\(family.objectType)`, delivered by "
                     + "`\(family.symbol)` as an `AsyncStream`.",
-            ]
+            ])
             groups = [
                 ("Subscribing", members.eventMethods(family)),
                 ("Cases", family.cases.map { members.eventCase($0, owner: name) }),
             ]
         }
-        overview = DocSections(overviewLines).paragraphs.map(members.markup.inline)
+        overview = overviewDoc.paragraphs.map(members.markup.inline)
         sections = groups.filter { !$0.1.isEmpty }.map { SectionView(title: $0.0, members: $0.1) }
         nestedTypes = catalog.pages
             .filter { $0.module == page.module && $0.fullName.hasPrefix(name + ".") && $0.fullName != name }

@@ -7,10 +7,10 @@ public struct AsyncCounterpart: Sendable, Codable, Equatable {
     /// can stop a running call.
     public var abortFunction: String?
     /// The documentation lines: the function's, with what running on the pool means.
-    public var doc: [String]
+    public var doc: Documentation
 
     /// Creates an async counterpart.
-    public init(abortFunction: String?, doc: [String]) {
+    public init(abortFunction: String?, doc: Documentation) {
         self.abortFunction = abortFunction
         self.doc = doc
     }

@@ -70,8 +70,8 @@ public struct EventMethod: Sendable, Codable {
     public let returnType: String
     /// What it does.
     public let body: EventMethodBody
-    /// Documentation lines.
-    public let doc: [String]
+    /// Documentation.
+    public let doc: Documentation
     /// The declaration, without `public` and the body: `func domainEvents(_ ids: …) throws -> …`.
     public let declaration: String
     /// The Swift symbol: `Connection.domainEvents(_:domain:bufferingPolicy:)`.
@@ -79,7 +79,7 @@ public struct EventMethod: Sendable, Codable {
 
     /// Creates a method.
     public init(
-        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody, doc: [String]
+        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody, doc: Documentation
     ) {
         self.owner = owner
         self.name = name
@@ -110,8 +110,8 @@ public enum EventMethodBody: Sendable, Codable, Equatable {
 public struct DetailEnum: Sendable, Codable {
     /// The Swift name, unqualified (`LifecycleDetail`, `StateReason`).
     public var name: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The Swift type of the enum that selects the number's type (`Domain.EventType`, `Domain.State`).
     public var selectorType: String
     /// The initializer's label for the selecting value (`event`, `state`).
@@ -127,7 +127,7 @@ public struct DetailEnum: Sendable, Codable {
 
     /// Creates a detail enum.
     public init(
-        name: String, doc: [String], selectorType: String, selectorLabel: String, valueLabel: String,
+        name: String, doc: Documentation, selectorType: String, selectorLabel: String, valueLabel: String,
         initializerDoc: String, otherDoc: String, cases: [DetailCase]
     ) {
         self.name = name
@@ -175,13 +175,13 @@ public struct EventCase: Sendable, Codable {
     public var values: [EventValue]
     /// Whether the callback returns a C `int` (the trampoline returns 0).
     public var returnsStatus: Bool
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a case.
     public init(
         name: String, idCase: String, callback: String, trampoline: String, castsToGenericCallback: Bool,
-        values: [EventValue], returnsStatus: Bool, doc: [String]
+        values: [EventValue], returnsStatus: Bool, doc: Documentation
     ) {
         self.name = name
         self.idCase = idCase

@@ -187,14 +187,14 @@ public struct HandleClass: Sendable, Codable {
     /// to its connection, applied in order (`virNetworkPortGetNetwork`, `virNetworkGetConnect`);
     /// empty where the object has no path to its connection (streams, filter bindings).
     public var connectionGetters: [String]
-    /// Documentation lines (without `///`).
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a handle class.
     public init(
         name: String, cType: String, cPointerType: String, freeFunction: String, refFunction: String?,
         identity: HandleIdentity, identityConnectionGetter: String? = nil, abortFunction: String? = nil, closable: Bool = false,
-        objectsCheckClosing: Bool = false, connectionGetters: [String] = [], doc: [String]
+        objectsCheckClosing: Bool = false, connectionGetters: [String] = [], doc: Documentation
     ) {
         self.name = name
         self.cType = cType

@@ -6,8 +6,8 @@ public struct ValueEnum: Sendable, Codable {
     public var name: String
     /// The C typedef.
     public var cName: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The distinct cases.
     public var cases: [EnumCase]
     /// Constants that alias a case with the same value.
@@ -18,7 +18,7 @@ public struct ValueEnum: Sendable, Codable {
 
     /// Creates an enum.
     public init(
-        name: String, cName: String, doc: [String], cases: [EnumCase], aliases: [EnumCase], countsSeconds: Bool = false
+        name: String, cName: String, doc: Documentation, cases: [EnumCase], aliases: [EnumCase], countsSeconds: Bool = false
     ) {
         self.name = name
         self.cName = cName
@@ -41,11 +41,11 @@ public struct EnumCase: Sendable, Codable {
     public var value: String
     /// For aliases: the case it stands for.
     public var aliasOf: String?
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a case.
-    public init(name: String, cName: String, value: String, aliasOf: String? = nil, doc: [String]) {
+    public init(name: String, cName: String, value: String, aliasOf: String? = nil, doc: Documentation) {
         self.name = name
         self.label = name.filter { $0 != "`" }
         self.cName = cName
@@ -63,13 +63,13 @@ public struct OptionSetType: Sendable, Codable {
     public var cName: String
     /// The raw value type (`UInt32`).
     public var rawType: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The members.
     public var members: [EnumCase]
 
     /// Creates an option set.
-    public init(name: String, cName: String, rawType: String, doc: [String], members: [EnumCase]) {
+    public init(name: String, cName: String, rawType: String, doc: Documentation, members: [EnumCase]) {
         self.name = name
         self.cName = cName
         self.rawType = rawType
@@ -84,13 +84,13 @@ public struct StructType: Sendable, Codable {
     public var name: String
     /// The C struct typedef.
     public var cName: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The stored properties.
     public var fields: [StructField]
 
     /// Creates a struct.
-    public init(name: String, cName: String, doc: [String], fields: [StructField]) {
+    public init(name: String, cName: String, doc: Documentation, fields: [StructField]) {
         self.name = name
         self.cName = cName
         self.doc = doc
@@ -106,11 +106,11 @@ public struct StructField: Sendable, Codable {
     public var type: String
     /// How it is read from the C struct.
     public var reading: FieldReading
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a field.
-    public init(name: String, type: String, reading: FieldReading, doc: [String]) {
+    public init(name: String, type: String, reading: FieldReading, doc: Documentation) {
         self.name = name
         self.type = type
         self.reading = reading
@@ -139,13 +139,13 @@ public enum FieldReading: Sendable, Codable, Equatable {
 public struct KeyFamily: Sendable, Codable {
     /// The Swift name, unqualified (`MemoryParameter`).
     public var name: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The named keys.
     public var keys: [KeyConstant]
 
     /// Creates a key family.
-    public init(name: String, doc: [String], keys: [KeyConstant]) {
+    public init(name: String, doc: Documentation, keys: [KeyConstant]) {
         self.name = name
         self.doc = doc
         self.keys = keys
@@ -167,13 +167,13 @@ public struct KeyConstant: Sendable, Codable {
     public var parameters: [SwiftParameter]
     /// The Swift type of the key's value (`UInt32`), where libvirt states it; nil where it does not.
     public var valueType: String?
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a key.
     public init(
         name: String, cName: String, cValue: String, nameParts: [KeyNamePart], parameters: [SwiftParameter],
-        valueType: String?, doc: [String]
+        valueType: String?, doc: Documentation
     ) {
         self.name = name
         self.cName = cName
@@ -204,11 +204,11 @@ public struct ErrorPattern: Sendable, Codable {
     public var patternType: String
     /// The case of the code enum it matches.
     public var code: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a pattern.
-    public init(name: String, cName: String, patternType: String, code: String, doc: [String]) {
+    public init(name: String, cName: String, patternType: String, code: String, doc: Documentation) {
         self.name = name
         self.cName = cName
         self.patternType = patternType
@@ -227,11 +227,11 @@ public struct ConstantDeclaration: Sendable, Codable {
     public var type: String
     /// The value, in decimal.
     public var value: String
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
 
     /// Creates a constant.
-    public init(name: String, cName: String, type: String, value: String, doc: [String]) {
+    public init(name: String, cName: String, type: String, value: String, doc: Documentation) {
         self.name = name
         self.cName = cName
         self.type = type

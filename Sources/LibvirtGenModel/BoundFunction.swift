@@ -139,8 +139,8 @@ public struct BoundFunction: Sendable, Codable {
     public var parameterCountMethod: String?
     /// The Swift struct the elements of a struct-array shape convert to.
     public var elementType: String?
-    /// Documentation lines.
-    public var doc: [String]
+    /// Documentation.
+    public var doc: Documentation
     /// The Swift declaration as users name it, e.g. `Domain.info()`.
     public var swiftSymbol: String
     /// Whether the call first checks that its object's connection was not closed with `close()`
@@ -155,7 +155,7 @@ public struct BoundFunction: Sendable, Codable {
         returnType: String?, failureRule: FailureRule, arguments: [ArgumentPassing], outValues: [OutValue] = [],
         cStrings: [CStringArgument] = [],
         result: CallResult, typedParameterKey: String? = nil, parameterCountMethod: String? = nil,
-        elementType: String? = nil, doc: [String], swiftSymbol: String, deprecation: String? = nil
+        elementType: String? = nil, doc: Documentation, swiftSymbol: String, deprecation: String? = nil
     ) {
         self.deprecation = deprecation
         self.elementType = elementType

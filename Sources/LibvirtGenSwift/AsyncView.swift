@@ -23,7 +23,7 @@ struct AsyncView {
         parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
         returnType = function.returnType
         deprecation = function.deprecation.map(SwiftStringLiteral.contents)
-        doc = counterpart.doc
+        doc = DocumentationComment.lines(counterpart.doc)
         abortFunction = counterpart.abortFunction
         let arguments = function.parameters.map { $0.label == "_" ? $0.name : "\($0.label): \($0.name)" }
             .joined(separator: ", ")

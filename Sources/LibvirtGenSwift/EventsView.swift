@@ -47,7 +47,9 @@ struct EventsView {
         registerFunction = family.registerFunction
         deregisterFunction = family.deregisterFunction
         let method = { (method: EventMethod) in
-            Method(doc: method.doc, declaration: method.declaration, body: Self.body(method.body, of: family))
+            Method(
+                doc: DocumentationComment.lines(method.doc), declaration: method.declaration,
+                body: Self.body(method.body, of: family))
         }
         connectionMethods = family.connectionMethods.map(method)
         objectMethods = family.objectMethods.map(method)
@@ -90,7 +92,7 @@ struct EventsView {
             closureType: "(\(types.joined(separator: ", "))) -> \(event.returnsStatus ? "Int32" : "Void")",
             closureParameters: names.joined(separator: ", "), payload: event.payload,
             construction: ".\(event.name)(\(arguments.joined(separator: ", ")))",
-            returnStatement: event.returnsStatus ? "0" : nil, doc: event.doc)
+            returnStatement: event.returnsStatus ? "0" : nil, doc: DocumentationComment.lines(event.doc))
     }
 
     /// The C types of the trampoline parameters a value reads, and the expression making it from

@@ -109,7 +109,7 @@ public struct SwiftRenderer: Sendable {
         guard let events = file.events else { return [] }
         var declarations = [try templates.render("events", EventsView(events)).trimmingTrailingNewlines]
         if let detail = events.detail {
-            let body = try templates.render("detailEnum", detail).trimmingTrailingNewlines.indented(4)
+            let body = try templates.render("detailEnum", DetailEnumView(detail)).trimmingTrailingNewlines.indented(4)
             declarations.append(try templates.render("extension", ["owner": events.objectType, "members": [body]])
                 .trimmingTrailingNewlines)
         }
@@ -121,21 +121,28 @@ public struct SwiftRenderer: Sendable {
     /// functions with their `async` counterparts, statistics views; unindented, in file order.
     public func members(of file: BindingFile) throws -> [String] {
         var members: [String] = []
-        for value in file.enums { members.append(try templates.render("valueEnum", value)) }
-        for detail in file.detailEnums { members.append(try templates.render("detailEnum", detail)) }
+        for value in file.enums { members.append(try templates.render("valueEnum", ValueEnumView(value))) }
+        for detail in file.detailEnums { members.append(try templates.render("detailEnum", DetailEnumView(detail))) }
         for set in file.optionSets { members.append(try templates.render("optionSet", OptionSetView(set))) }
         for s in file.structs { members.append(try templates.render("struct", StructView(s))) }
         for family in file.keyFamilies { members.append(try templates.render("keyFamily", KeyFamilyView(family))) }
-        for constant in file.constants { members.append(try templates.render("constant", constant)) }
+        for item in file.constants {
+            members.append(try constant(item.name, type: item.type, value: item.value, doc: item.doc))
+        }
         for pattern in file.errorPatterns {
-            members.append(try templates.render("constant", [
-                "name": pattern.name, "type": pattern.patternType, "value": "\(pattern.patternType)(.\(pattern.code))",
-                "doc": pattern.doc,
-            ]))
+            members.append(try constant(
+                pattern.name, type: pattern.patternType, value: "\(pattern.patternType)(.\(pattern.code))", doc: pattern.doc))
         }
         for function in file.functions { members.append(try render(function)) }
         for view in file.statsViews { members.append(try render(view)) }
         return members.map(\.trimmingTrailingNewlines)
+    }
+
+    /// A `static let` of a type with its value and documentation (a numeric constant, an error pattern).
+    private func constant(_ name: String, type: String, value: String, doc: Documentation) throws -> String {
+        try templates.render("constant", [
+            "name": name, "type": type, "value": value, "doc": DocumentationComment.lines(doc),
+        ])
     }
 
     /// The top-level declarations of a file's typed keys (each key with its value type), one per

@@ -82,7 +82,7 @@ struct FunctionView {
         typedParameterKey = function.typedParameterKey
         countExpression = CallSpelling.countExpression(of: function)
         elementType = function.elementType
-        doc = function.doc
+        doc = DocumentationComment.lines(function.doc)
         deprecation = function.deprecation.map(SwiftStringLiteral.contents)
         checksClosing = function.checksClosing
     }
@@ -123,10 +123,10 @@ struct KeyFamilyView {
 
     init(_ family: KeyFamily) {
         name = family.name
-        doc = family.doc
+        doc = DocumentationComment.lines(family.doc)
         keys = family.keys.map {
             Key(name: $0.name, literal: SwiftStringLiteral.literal($0.nameParts), isFormatted: !$0.parameters.isEmpty,
-                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: $0.doc)
+                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: DocumentationComment.lines($0.doc))
         }
     }
 }
@@ -186,9 +186,11 @@ struct StructView {
     init(_ s: StructType) {
         name = s.name
         cName = s.cName
-        doc = s.doc
+        doc = DocumentationComment.lines(s.doc)
         fields = s.fields.map {
-            Field(name: $0.name, type: $0.type, conversion: CallSpelling.reading($0.reading), doc: $0.doc)
+            Field(
+                name: $0.name, type: $0.type, conversion: CallSpelling.reading($0.reading),
+                doc: DocumentationComment.lines($0.doc))
         }
     }
 }
@@ -216,7 +218,7 @@ struct HandleView {
         closable = handle.closable
         objectsCheckClosing = handle.objectsCheckClosing
         connectionGetters = handle.connectionGetters
-        doc = handle.doc
+        doc = DocumentationComment.lines(handle.doc)
         let identity = Self.expression(handle.identity)
         identityExpression = handle.identityConnectionGetter
             .map { "String(UInt(bitPattern: \($0)(pointer))) + \"/\" + (\(identity))" } ?? identity
@@ -252,9 +254,67 @@ struct OptionSetView {
     init(_ set: OptionSetType) {
         name = set.name
         rawType = set.rawType
-        doc = set.doc
+        doc = DocumentationComment.lines(set.doc)
         members = set.members.map {
-            Member(name: $0.name, initializer: $0.value == "0" ? "[]" : "Self(rawValue: \($0.value))", doc: $0.doc)
+            Member(
+                name: $0.name, initializer: $0.value == "0" ? "[]" : "Self(rawValue: \($0.value))",
+                doc: DocumentationComment.lines($0.doc))
         }
+    }
+}
+
+/// A value enum's view: its cases and aliases with their documentation as comment lines.
+struct ValueEnumView {
+    /// A case's or an alias's view.
+    struct Case {
+        let name: String
+        let label: String
+        let value: String
+        let aliasOf: String?
+        let doc: [String]
+
+        init(_ item: EnumCase) {
+            name = item.name
+            label = item.label
+            value = item.value
+            aliasOf = item.aliasOf
+            doc = DocumentationComment.lines(item.doc)
+        }
+    }
+    let name: String
+    let doc: [String]
+    let cases: [Case]
+    let aliases: [Case]
+    let countsSeconds: Bool
+
+    init(_ value: ValueEnum) {
+        name = value.name
+        doc = DocumentationComment.lines(value.doc)
+        cases = value.cases.map(Case.init)
+        aliases = value.aliases.map(Case.init)
+        countsSeconds = value.countsSeconds
+    }
+}
+
+/// A detail enum's view: its documentation as comment lines, the rest as the model has it.
+struct DetailEnumView {
+    let name: String
+    let doc: [String]
+    let selectorType: String
+    let selectorLabel: String
+    let valueLabel: String
+    let initializerDoc: String
+    let otherDoc: String
+    let cases: [DetailCase]
+
+    init(_ detail: DetailEnum) {
+        name = detail.name
+        doc = DocumentationComment.lines(detail.doc)
+        selectorType = detail.selectorType
+        selectorLabel = detail.selectorLabel
+        valueLabel = detail.valueLabel
+        initializerDoc = detail.initializerDoc
+        otherDoc = detail.otherDoc
+        cases = detail.cases
     }
 }

@@ -70,19 +70,21 @@ struct AsyncRuleTests {
             of: Self.function(kind: .staticMethod, rule: .negativeStatus), abortOnCancel: abort, functionNames: names) == nil)
     }
 
-    /// The documentation gains the pool paragraph before the callouts and `CancellationError` in
-    /// its `- Throws` line; without callouts, the paragraph goes before the C symbol line.
+    /// The documentation gains the pool paragraph after the description (before the callouts) and
+    /// `CancellationError` in what it throws; without callouts, the paragraph goes before the C
+    /// symbol line.
     @Test func documentation() {
-        let doc = ["Saves the thing.", "- Throws: `LibvirtError` when libvirt reports a failure.", "",
-                   "C symbol: `virThingSave`."]
-        let lines = AsyncRule.documentation(doc, abortFunction: "virThingAbort")
+        let doc = Documentation(
+            body: ["Saves the thing."], throwing: "`LibvirtError` when libvirt reports a failure.", symbols: ["virThingSave"])
+        let lines = AsyncRule.documentation(doc, abortFunction: "virThingAbort").lines
         #expect(lines[0] == "Saves the thing.")
         #expect(lines[1] == "")
         #expect(lines[2].hasPrefix("Runs the call on a thread of the blocking pool"))
         #expect(lines.contains { $0.contains("(`virThingAbort`)") })
         #expect(lines.contains("- Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when "
             + "the task is cancelled before the call starts."))
-        let plain = AsyncRule.documentation(["Saves the thing.", "", "C symbol: `virThingSave`."], abortFunction: nil)
+        let plain = AsyncRule.documentation(
+            Documentation(body: ["Saves the thing."], symbols: ["virThingSave"]), abortFunction: nil).lines
         #expect(plain.first == "Saves the thing.")
         #expect(plain.suffix(2) == ["", "C symbol: `virThingSave`."])
         #expect(plain.contains { $0.contains("libvirt cannot interrupt it") })
@@ -93,7 +95,7 @@ struct AsyncRuleTests {
     static func function(kind: DeclarationKind, rule: FailureRule) -> BoundFunction {
         BoundFunction(
             cName: "virThingSave", shape: .status, kind: kind, name: "save", parameters: [], returnType: nil,
-            failureRule: rule, arguments: [.receiver], result: .outValues, doc: ["Saves."],
+            failureRule: rule, arguments: [.receiver], result: .outValues, doc: Documentation(body: ["Saves."]),
             swiftSymbol: "Thing.save()")
     }
 }

@@ -98,7 +98,7 @@ struct DocTextTests {
     @Test func skippedConverterYieldsNoText() {
         #expect(DocText.skipped.convert("see virDomainGetInfo() @flags").isEmpty)
         #expect(DocText.skipped.lines("Gets info.").isEmpty)
-        #expect(DocText.skipped.document("Gets info.", cName: "virDomainGetInfo", since: nil)
+        #expect(DocText.skipped.document("Gets info.", cName: "virDomainGetInfo", since: nil).lines
             == ["C symbol: `virDomainGetInfo`."])
     }
 
@@ -140,15 +140,15 @@ struct DocTextTests {
     /// A declaration's documentation ends with the C symbol, and the version where the description
     /// gives one, after a blank line when there is text and without one when there is none.
     @Test func document() {
-        #expect(Self.docs.document("Gets info.", cName: "virDomainGetInfo", since: "0.0.3") == [
+        #expect(Self.docs.document("Gets info.", cName: "virDomainGetInfo", since: "0.0.3").lines == [
             "Gets info.", "", "C symbol: `virDomainGetInfo`.", "Available since libvirt 0.0.3.",
         ])
-        #expect(Self.docs.document("", cName: "virDomainGetInfo", since: nil) == ["C symbol: `virDomainGetInfo`."])
+        #expect(Self.docs.document("", cName: "virDomainGetInfo", since: nil).lines == ["C symbol: `virDomainGetInfo`."])
     }
 
     /// In the lowered package, documentation names the Swift `options` parameter rather than `flags`.
     @Test func generatedDocsNameSwiftParameters() throws {
-        let doc = try Reference.function("virConnectListAllDomains").doc
+        let doc = try Reference.function("virConnectListAllDomains").doc.lines
         #expect(doc.contains { $0.contains("`options`") })
         #expect(!doc.contains { $0.contains("@flags") || $0.contains("`flags`") })
         #expect(doc.contains("C symbol: `virConnectListAllDomains`."))
@@ -157,9 +157,9 @@ struct DocTextTests {
 
     /// Documentation links C functions to their Swift declarations across the package.
     @Test func generatedDocsLinkSymbols() throws {
-        let doc = try Reference.function("virDomainGetState").doc.joined(separator: "\n")
+        let doc = try Reference.function("virDomainGetState").doc.lines.joined(separator: "\n")
         #expect(!doc.contains("%NULL"))
-        let all = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let all = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc.lines)
         #expect(all.contains { $0.contains("`Domain.xmlDescription(options:)`") })
         #expect(!all.contains { $0.contains("virDomainGetXMLDesc()") })
     }
@@ -261,7 +261,7 @@ struct SwiftReturnsTextTests {
     /// No `- Returns:` line of the reference bindings speaks of pointers, allocation, freeing,
     /// NULL or the direction of an argument.
     @Test func referenceReturnsSpeakSwift() throws {
-        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc.lines)
         let returns = docs.filter { $0.hasPrefix("- Returns:") }
         #expect(returns.count > 150)
         let cWords = ["pointer", "allocated", "freed", "freeing", "frees", "NULL", "(OUT)", "in case of success"]
@@ -320,7 +320,7 @@ struct OptionsParameterTextTests {
 
     /// No function description of the reference bindings speaks of a bitwise OR.
     @Test func referenceDescriptionsHaveNoBitmaskWording() throws {
-        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc.lines)
         #expect(docs.filter { $0.range(of: "bitwise", options: .caseInsensitive) != nil } == [])
     }
 }
@@ -353,7 +353,7 @@ struct SwiftDescriptionTextTests {
 
     /// No function description of the reference bindings tells the caller to free.
     @Test func referenceDescriptionsDoNotFree() throws {
-        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc)
+        let docs = try Reference.package().modules.flatMap(\.files).flatMap(\.functions).flatMap(\.doc.lines)
         let phrases = ["should be used to free", "should be freed by the caller", "must free", "to free memory"]
         #expect(docs.filter { line in phrases.contains { line.contains($0) } } == [])
     }

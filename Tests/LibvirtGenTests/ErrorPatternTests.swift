@@ -23,8 +23,8 @@ struct ErrorPatternTests {
         let noDomain = try #require(file.errorPatterns.first { $0.name == "noDomain" })
         #expect(noDomain.patternType == "CodePattern")
         #expect(noDomain.code == "noDomain")
-        #expect(noDomain.doc.first?.contains("`LibvirtError.Code.noDomain`") == true, "\(noDomain.doc)")
-        #expect(noDomain.doc.contains("C symbol: `VIR_ERR_NO_DOMAIN`."), "\(noDomain.doc)")
+        #expect(noDomain.doc.lines.first?.contains("`LibvirtError.Code.noDomain`") == true, "\(noDomain.doc.lines)")
+        #expect(noDomain.doc.lines.contains("C symbol: `VIR_ERR_NO_DOMAIN`."), "\(noDomain.doc.lines)")
         // Only the code enum has patterns.
         let others = try Reference.package().modules.flatMap(\.files).filter { $0.owner != "LibvirtError" }
         #expect(others.allSatisfy { $0.errorPatterns.isEmpty })

@@ -56,7 +56,7 @@ struct EventMethodTests {
             for method in family.methods {
                 let parameter = try #require(method.parameters.last)
                 #expect(parameter.label == "bufferingPolicy" && parameter.defaultValue == ".unbounded", "\(method.symbol)")
-                #expect(method.doc.contains { $0.hasPrefix("- Parameter bufferingPolicy: ") && $0.contains("none is lost") })
+                #expect(method.doc.parameters.contains { $0.name == "bufferingPolicy" && $0.text.contains("none is lost") })
             }
         }
     }

@@ -16,26 +16,26 @@ struct FieldDocsTests {
     /// A block job's bandwidth is a speed limit (libvirt's XML gives it the progress paragraph
     /// written above `cur` and `end`), and the cursor fields say what they measure.
     @Test func blockJobInfo() throws {
-        let bandwidth = try Self.field("bandwidth", of: "virDomainBlockJobInfo").doc.joined(separator: " ")
+        let bandwidth = try Self.field("bandwidth", of: "virDomainBlockJobInfo").doc.lines.joined(separator: " ")
         #expect(bandwidth.contains("MiB/s") && bandwidth.contains("bytes/s"), "\(bandwidth)")
         #expect(!bandwidth.contains("progress"), "\(bandwidth)")
-        #expect(try Self.field("current", of: "virDomainBlockJobInfo").doc.joined().contains("from 0 up to `end`"))
-        #expect(try Self.field("end", of: "virDomainBlockJobInfo").doc.joined().contains("complete"))
+        #expect(try Self.field("current", of: "virDomainBlockJobInfo").doc.lines.joined().contains("from 0 up to `end`"))
+        #expect(try Self.field("end", of: "virDomainBlockJobInfo").doc.lines.joined().contains("complete"))
     }
 
     /// A job's type names its enum (libvirt's XML gives it "Time is measured in milliseconds"),
     /// which also types the field; the time and data fields say their units.
     @Test func jobInfo() throws {
         let type = try Self.field("type", of: "virDomainJobInfo")
-        #expect(type.doc == ["The kind of job, one of `Domain.JobType`."])
+        #expect(type.doc.lines == ["The kind of job, one of `Domain.JobType`."])
         #expect(type.type == "Domain.JobType")
-        #expect(try Self.field("timeElapsed", of: "virDomainJobInfo").doc.joined().contains("milliseconds"))
-        let remaining = try Self.field("timeRemaining", of: "virDomainJobInfo").doc.joined(separator: " ")
+        #expect(try Self.field("timeElapsed", of: "virDomainJobInfo").doc.lines.joined().contains("milliseconds"))
+        let remaining = try Self.field("timeRemaining", of: "virDomainJobInfo").doc.lines.joined(separator: " ")
         #expect(remaining.contains("milliseconds") && !remaining.contains("bytes"), "\(remaining)")
-        #expect(try Self.field("dataTotal", of: "virDomainJobInfo").doc.joined().contains("bytes"))
-        let memory = try Self.field("memoryRemaining", of: "virDomainJobInfo").doc.joined(separator: " ")
+        #expect(try Self.field("dataTotal", of: "virDomainJobInfo").doc.lines.joined().contains("bytes"))
+        let memory = try Self.field("memoryRemaining", of: "virDomainJobInfo").doc.lines.joined(separator: " ")
         #expect(memory.contains("memory") && !memory.contains("disk"), "\(memory)")
-        #expect(try Self.field("fileTotal", of: "virDomainJobInfo").doc.joined().contains("disk file"))
+        #expect(try Self.field("fileTotal", of: "virDomainJobInfo").doc.lines.joined().contains("disk file"))
     }
 
     /// Every `fieldDocs` key names a field of a struct in the checked-in description.

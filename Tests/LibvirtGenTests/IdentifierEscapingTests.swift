@@ -63,7 +63,7 @@ struct IdentifierEscapingTests {
         let docs = DocText()
         #expect(docs.lines("one\rtwo\r\nthree\u{2028}four\u{85}five") == ["one", "two", "three", "four", "five"])
         #expect(docs.lines("one\r\n\r\ntwo") == ["one", "", "two"])
-        let document = docs.document(lines: ["- Parameter x: " + docs.convert("a\rb")], cName: "virX", since: nil)
-        #expect(document == ["- Parameter x: a", "b", "", "C symbol: `virX`."])
+        let document = Documentation(parameters: [DocumentedParameter(name: "x", text: docs.convert("a\rb"))], symbols: ["virX"])
+        #expect(document.lines == ["- Parameter x: a", "b", "", "C symbol: `virX`."])
     }
 }

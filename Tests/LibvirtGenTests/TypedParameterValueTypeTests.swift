@@ -78,7 +78,7 @@ struct TypedParameterValueTypeTests {
         let keys = try Reference.package().modules.flatMap(\.files).flatMap(\.keyFamilies).flatMap(\.keys)
         let key = try #require(keys.first { $0.cName == macro })
         #expect(key.valueType == swift)
-        #expect(key.doc.contains { $0.hasPrefix("Typed: ") } == (swift != nil))
+        #expect(key.doc.lines.contains { $0.hasPrefix("Typed: ") } == (swift != nil))
     }
 
     /// The overrides data types only what the rule cannot: every entry wins for some name of the

@@ -40,23 +40,9 @@ public struct DocText: Sendable {
         return lines
     }
 
-    /// A declaration's documentation: the converted text, then the C symbol and the version
-    /// (separated by a blank line when there is text).
-    public func document(_ text: String, cName: String, since: String?, parameters: [String: String] = [:]) -> [String] {
-        document(lines: lines(text, parameters: parameters), cName: cName, since: since)
-    }
-
-    /// Documentation lines followed by the C symbol and the version.
-    /// A body line holding a line break (a parameter's text) continues on lines of its own.
-    public func document(lines body: [String], cName: String, since: String?) -> [String] {
-        let body = body.flatMap { line in
-            line.utf8.contains(UInt8(ascii: "\n"))
-                ? line.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) : [line]
-        }
-        var lines = body.isEmpty ? [] : body + [""]
-        lines.append("C symbol: `\(cName)`.")
-        if let since { lines.append("Available since libvirt \(since).") }
-        return lines
+    /// A declaration's documentation: the converted text, the C symbol and the version.
+    public func document(_ text: String, cName: String, since: String?, parameters: [String: String] = [:]) -> Documentation {
+        Documentation(body: lines(text, parameters: parameters), symbols: [cName], since: since)
     }
 
     /// Converts markup in one string (used for single-line parameter text too). Every line break

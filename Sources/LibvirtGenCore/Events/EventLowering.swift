@@ -31,8 +31,7 @@ struct EventLowering {
             }
             let label = context.naming.lowerCamel(Naming.camelWords(handle.swiftName))
             let names = Names(object: handle.swiftName, label: label, idType: idType)
-            let symbols = ["", "C symbols: `\(function.name)`, `\(deregister)`."]
-                + (function.version.map { ["Available since libvirt \($0)."] } ?? [])
+            let symbols = Documentation(symbols: [function.name, deregister], since: function.version)
             let getter = connectionGetter("vir\(object)GetConnect")
             let family = EventFamily(
                 objectType: handle.swiftName, registerFunction: function.name, deregisterFunction: deregister,
@@ -121,7 +120,7 @@ struct EventLowering {
 
     /// `connection.domainEvents(_:domain:bufferingPolicy:)` for one event ID and for several, and
     /// `connection.domainEventsThrowingOnClose(_:domain:bufferingPolicy:)`.
-    static func connectionMethods(_ names: Names, symbols: [String]) -> [EventMethod] {
+    static func connectionMethods(_ names: Names, symbols: Documentation) -> [EventMethod] {
         let silentEnd = [
             "",
             "When libvirt reports the connection closed, the stream ends; "
@@ -161,7 +160,7 @@ struct EventLowering {
     /// the connection's methods with the object as the filter, which libvirt applies.
     ///
     /// - Parameter connection: The Swift name of the object's property giving its connection.
-    static func objectMethods(_ names: Names, connection: String, symbols: [String]) -> [EventMethod] {
+    static func objectMethods(_ names: Names, connection: String, symbols: Documentation) -> [EventMethod] {
         let throwsAlso = ", or cannot tell the object's connection"
         return [
             method(
@@ -190,15 +189,16 @@ struct EventLowering {
     }
 
     /// A method with its documentation: the summary, the parameters, what it returns and throws
-    /// (`throwsAlso` completes the sentence), the C symbols.
+    /// (`throwsAlso` completes the sentence), and the C symbols and version `symbols` holds.
     private static func method(
         owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody,
-        summary: [String], returns: String, throwsAlso: String, symbols: [String]
+        summary: [String], returns: String, throwsAlso: String, symbols: Documentation
     ) -> EventMethod {
-        let doc = summary + parameters.map { "- Parameter \($0.name): \($0.doc)" } + [
-            "- Returns: \(returns)",
-            "- Throws: `LibvirtError` when libvirt cannot register a callback\(throwsAlso).",
-        ] + symbols
+        var doc = symbols
+        doc.body = summary
+        doc.parameters = parameters.map { DocumentedParameter(name: $0.name, text: $0.doc) }
+        doc.returns = returns
+        doc.throwing = "`LibvirtError` when libvirt cannot register a callback\(throwsAlso)."
         return EventMethod(owner: owner, name: name, parameters: parameters, returnType: returnType, body: body, doc: doc)
     }
 

@@ -29,10 +29,9 @@ enum AsyncRule {
         return AsyncCounterpart(abortFunction: abort, doc: documentation(function.doc, abortFunction: abort))
     }
 
-    /// The function's documentation with a paragraph on the blocking pool and cancellation before
-    /// its first callout (`- Parameter`, `- Returns`, `- Throws`) or its C symbol line, and
-    /// `CancellationError` added to its `- Throws` line.
-    static func documentation(_ doc: [String], abortFunction: String?) -> [String] {
+    /// The function's documentation with a paragraph on the blocking pool and cancellation after
+    /// its description, and `CancellationError` added to what it throws.
+    static func documentation(_ doc: Documentation, abortFunction: String?) -> Documentation {
         let running = abortFunction.map {
             [
                 "`CancellationError` and the call never runs; once it runs, cancelling the task aborts",
@@ -46,16 +45,15 @@ enum AsyncRule {
             "Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits",
             "without blocking its thread. A task cancelled before a pool thread takes the call throws",
         ] + running
-        var lines = doc.map { line in
-            guard line.hasPrefix("- Throws:") else { return line }
-            return (line.hasSuffix(".") ? String(line.dropLast()) : line)
+        var doc = doc
+        // Before the description's first list item (the paragraph interrupts it), else after it.
+        let index = doc.body.firstIndex { $0.hasPrefix("- ") } ?? doc.body.endIndex
+        let separated = index > doc.body.startIndex && !doc.body[index - 1].isEmpty
+        doc.body.insert(contentsOf: (separated ? [""] : []) + paragraph, at: index)
+        doc.throwing = doc.throwing.map { text in
+            (text.hasSuffix(".") ? String(text.dropLast()) : text)
                 + ", or `CancellationError` when the task is cancelled before the call starts."
         }
-        let index = lines.firstIndex { $0.hasPrefix("- ") || $0.hasPrefix("C symbol") } ?? lines.endIndex
-        var insertion = paragraph
-        if index > lines.startIndex, !lines[index - 1].isEmpty { insertion.insert("", at: 0) }
-        if index < lines.endIndex, lines[index].hasPrefix("C symbol") { insertion.append("") }
-        lines.insert(contentsOf: insertion, at: index)
-        return lines
+        return doc
     }
 }

@@ -224,22 +224,22 @@ struct FunctionLowering {
             let text = context.docs.convert(source.arg.info)
             parameters[index].doc = source.describesOptions ? OptionsParameterText.rewrite(text) : text
         }
-        var doc = context.docs.lines(
-            SwiftDescriptionText.rewrite(OptionsParameterText.rewriteDescription(function.info)), parameters: parameterDocs)
-        let deprecation = Self.deprecationMessage(doc)
-        for parameter in parameters {
-            let text = parameter.doc.isEmpty ? "See the C documentation." : parameter.doc
-            doc.append("- Parameter \(parameter.name.trimmingBackticks): \(text)")
-        }
+        var doc = Documentation(
+            body: context.docs.lines(
+                SwiftDescriptionText.rewrite(OptionsParameterText.rewriteDescription(function.info)), parameters: parameterDocs),
+            parameters: parameters.map {
+                DocumentedParameter(name: $0.name.trimmingBackticks, text: $0.doc.isEmpty ? "See the C documentation." : $0.doc)
+            },
+            symbols: [function.name], since: function.version)
+        let deprecation = Self.deprecationMessage(doc.body)
         if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: shaped.lowered),
            let swiftReturns = SwiftReturnsText.rewrite(
                returns, failureIsSilent: throwing || failureRule == .objectString,
                optional: { if case .failureIsNil = failureRule { true } else { false } }(), boolean: swiftReturn == "Bool",
                collection: swiftReturn?.hasPrefix("[") == true && [.count, .nameList, .idList, .structArray].contains(shape)) {
-            doc.append("- Returns: \(context.docs.convert(swiftReturns, parameters: parameterDocs))")
+            doc.returns = context.docs.convert(swiftReturns, parameters: parameterDocs)
         }
-        if throwing { doc.append("- Throws: `LibvirtError` when libvirt reports a failure.") }
-        doc = context.docs.document(lines: doc, cName: function.name, since: function.version)
+        if throwing { doc.throwing = "`LibvirtError` when libvirt reports a failure." }
         let parts = shaped.lowered.compactMap { $0 }
         var bound = BoundFunction(
             cName: function.name, shape: shape, kind: kind, name: SwiftIdentifier.escaped(name),
@@ -257,9 +257,9 @@ struct FunctionLowering {
 
     /// The deprecation message of a function whose documentation says it is deprecated: the
     /// paragraph that starts with "Deprecated".
-    static func deprecationMessage(_ doc: [String]) -> String? {
-        guard let start = doc.firstIndex(where: { $0.hasPrefix("Deprecated") }) else { return nil }
-        return doc[start...].prefix { !$0.isEmpty && !$0.hasPrefix("- ") }.joined(separator: " ")
+    static func deprecationMessage(_ body: [String]) -> String? {
+        guard let start = body.firstIndex(where: { $0.hasPrefix("Deprecated") }) else { return nil }
+        return body[start...].prefix { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The most string arguments a call borrows through `withCString` closures.

@@ -163,7 +163,8 @@ struct PackageBuilder {
                 : "Names of the typed parameters of \(users.joined(separator: ", "))."
             files[owner, default: Declarations()].keyFamilies.append(KeyFamily(
                 name: String(family.swift.dropFirst(owner.count + 1)),
-                doc: [summary, "", "Any other name round-trips through `init(rawValue:)` or a string literal."],
+                doc: Documentation(
+                    body: [summary, "", "Any other name round-trips through `init(rawValue:)` or a string literal."]),
                 keys: (keys[family.swift] ?? []).sorted { $0.cName < $1.cName }))
         }
     }

@@ -44,10 +44,9 @@ struct TypedParameterLowering {
         var doc = docs.document(macro.info, cName: macro.name, since: macro.version)
         if let type {
             let key = ".\(name.trimmingBackticks)" + (parameters.isEmpty ? "" : "(…)")
-            // Before the `C symbol:` trailer, as a paragraph of its own.
+            // After the description, as a paragraph of its own.
             let note = "Typed: `parameters[\(key)]` reads and writes `\(type.swift)` values (`\(type.cName)`)."
-            let trailer = doc.firstIndex { $0.hasPrefix("C symbol:") } ?? doc.endIndex
-            doc.insert(contentsOf: trailer == doc.endIndex ? ["", note] : [note, ""], at: trailer)
+            doc.body += (doc.body.isEmpty ? [] : [""]) + [note]
         }
         return KeyConstant(
             name: name, cName: macro.name, cValue: macro.stringValue ?? "", nameParts: parts, parameters: parameters,

@@ -13,7 +13,8 @@ struct DetailEnumLowering {
         guard let cases = cases(of: eventType, numberEnum: { "vir\(object)Event\($0)DetailType" },
                                 doc: { "The detail of a `\($0)` event." }) else { return nil }
         return (DetailEnum(
-            name: "LifecycleDetail", doc: ["The detail of a lifecycle event, typed by the event it belongs to."],
+            name: "LifecycleDetail",
+            doc: Documentation(body: ["The detail of a lifecycle event, typed by the event it belongs to."]),
             selectorType: context.types.swiftName(of: eventType), selectorLabel: "event", valueLabel: "detail",
             initializerDoc: "Decodes the detail number libvirt reports with an event.",
             otherDoc: "The detail of an event these bindings have no detail type for.", cases: cases), eventType)
@@ -25,7 +26,9 @@ struct DetailEnumLowering {
         guard let cases = cases(of: stateType, numberEnum: { "vir\(object)\($0)Reason" },
                                 doc: { "Why the object is `\($0)`." }) else { return nil }
         return DetailEnum(
-            name: "StateReason", doc: ["Why an object is in its state, typed by the state: `shutoff(saved)`, `running(restored)`."],
+            name: "StateReason",
+            doc: Documentation(
+                body: ["Why an object is in its state, typed by the state: `shutoff(saved)`, `running(restored)`."]),
             selectorType: context.types.swiftName(of: stateType), selectorLabel: "state", valueLabel: "reason",
             initializerDoc: "Decodes the reason number libvirt reports with a state.",
             otherDoc: "The reason of a state these bindings have no reason type for.", cases: cases)

@@ -8,13 +8,11 @@ enum ErrorPatternLowering {
     /// case; `patternType` is the runtime's pattern type, created from a case.
     static func patterns(for codes: ValueEnum, owner: String, patternType: String) -> [ErrorPattern] {
         (codes.cases + codes.aliases).map { code in
-            ErrorPattern(
-                name: code.name, cName: code.cName, patternType: patternType, code: code.name,
-                doc: [
-                    "Matches a `\(owner)` whose code is `\(owner).\(codes.name).\(code.label)`, in `catch` clauses "
-                        + "and `switch` cases.",
-                    "",
-                ] + code.doc)
+            var doc = code.doc
+            let summary = "Matches a `\(owner)` whose code is `\(owner).\(codes.name).\(code.label)`, in `catch` clauses "
+                + "and `switch` cases."
+            doc.body = [summary] + (doc.body.isEmpty ? [] : [""] + doc.body)
+            return ErrorPattern(name: code.name, cName: code.cName, patternType: patternType, code: code.name, doc: doc)
         }
     }
 }

@@ -128,12 +128,13 @@ struct StructLowering {
                     : (structNames[base]!, .structs(cField: array, count: length, swiftStruct: structNames[base]!))
                 return StructField(
                     name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[\(elementType)]", reading: reading,
-                    doc: docs.lines(info(of: elements, in: s)))
+                    doc: Documentation(body: docs.lines(info(of: elements, in: s))))
             case .bytes(let elements, let count):
                 let (bytes, length) = (SwiftIdentifier.escaped(elements.name), SwiftIdentifier.escaped(count.name))
                 return StructField(
                     name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[UInt8]",
-                    reading: .bytes(cField: bytes, count: length), doc: docs.lines(info(of: elements, in: s)))
+                    reading: .bytes(cField: bytes, count: length),
+                    doc: Documentation(body: docs.lines(info(of: elements, in: s))))
             case .single(let field):
                 return single(field, of: s, docs: docs)
             }
@@ -156,7 +157,7 @@ struct StructLowering {
         let name = SwiftIdentifier.escaped(fieldName(field.name))
         let cField = SwiftIdentifier.escaped(field.name)
         let info = info(of: field, in: s)
-        let doc = docs.lines(info)
+        let doc = Documentation(body: docs.lines(info))
         if type.arrayBound != nil {
             return StructField(name: name, type: "String", reading: .characterArray(cField: cField), doc: doc)
         }
