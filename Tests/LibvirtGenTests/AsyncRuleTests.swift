@@ -91,6 +91,14 @@ struct AsyncRuleTests {
         #expect(!plain.contains { $0.contains("aborts") })
     }
 
+    /// A description ending in a list keeps it whole: the paragraph follows the list.
+    @Test func documentationAfterAList() {
+        let doc = Documentation(body: ["Steps:", "", "- one", "- two"], symbols: ["virThingSave"])
+        let lines = AsyncRule.documentation(doc, abortFunction: nil).lines
+        #expect(Array(lines.prefix(5)) == ["Steps:", "", "- one", "- two", ""])
+        #expect(lines[5].hasPrefix("Runs the call on a thread of the blocking pool"))
+    }
+
     /// A hand-made function of `kind` decided by `rule`.
     static func function(kind: DeclarationKind, rule: FailureRule) -> BoundFunction {
         BoundFunction(

@@ -46,10 +46,7 @@ enum AsyncRule {
             "without blocking its thread. A task cancelled before a pool thread takes the call throws",
         ] + running
         var doc = doc
-        // Before the description's first list item (the paragraph interrupts it), else after it.
-        let index = doc.body.firstIndex { $0.hasPrefix("- ") } ?? doc.body.endIndex
-        let separated = index > doc.body.startIndex && !doc.body[index - 1].isEmpty
-        doc.body.insert(contentsOf: (separated ? [""] : []) + paragraph, at: index)
+        doc.body += (doc.body.isEmpty ? [] : [""]) + paragraph
         doc.throwing = doc.throwing.map { text in
             (text.hasSuffix(".") ? String(text.dropLast()) : text)
                 + ", or `CancellationError` when the task is cancelled before the call starts."

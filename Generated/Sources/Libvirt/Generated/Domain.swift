@@ -14588,11 +14588,6 @@ extension Domain {
     /// running state. On failure, the guest should be destroyed.
     ///
     /// A basic guest attestation process can be achieved by:
-    ///
-    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
-    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
-    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
-    /// the task waits for it.
     /// - Start a secure guest in the paused state by passing `Domain.CreateOptions.startPaused`
     ///   to one of the `Domain.start()` APIs
     /// - Retrieve the guest launch measurement with `Domain.launchSecurityInfo()`
@@ -14602,6 +14597,11 @@ extension Domain {
     ///
     /// See VIR_DOMAIN_LAUNCH_SECURITY_* for a detailed description of accepted
     /// launch security parameters.
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
     /// - Parameter parameters: pointer to launch security parameter objects
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
     ///

@@ -708,11 +708,6 @@ extension Network {
     }
 
     /// For DHCPv4, the information returned:
-    ///
-    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
-    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
-    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
-    /// the task waits for it.
     /// - Network Interface Name
     /// - Expiry Time
     /// - MAC address
@@ -772,6 +767,11 @@ extension Network {
     ///   }
     ///
     ///   free(leases);
+    ///
+    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
+    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
+    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
+    /// the task waits for it.
     /// - Parameter mac: Optional ASCII formatted MAC address of an interface
     /// - Returns: details on obtained leases
     /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
