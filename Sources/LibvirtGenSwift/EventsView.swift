@@ -5,38 +5,64 @@ import LibvirtGenModel
 struct EventsView {
     /// A method's view.
     struct Method {
+        /// The lines of its `///` comment.
         let doc: [String]
+        /// The declaration without `public` and the body.
         let declaration: String
+        /// The statement that implements it.
         let body: String
     }
 
     /// A case's view: the enum case and the C-convention trampoline that builds it.
     struct Case {
+        /// The Swift name.
         let name: String
+        /// The case of the event-ID enum.
         let idCase: String
+        /// The C callback type.
         let callback: String
+        /// The C-convention trampoline's Swift name.
         let trampoline: String
+        /// The trampoline as registration takes it.
         let registeredCallback: String
+        /// The trampoline's closure type.
         let closureType: String
+        /// The trampoline's parameter names.
         let closureParameters: String
+        /// The case's associated values, as declared.
         let payload: String
+        /// The expression that builds the case from the trampoline's parameters.
         let construction: String
+        /// What the trampoline returns, when the callback returns a value.
         let returnStatement: String?
+        /// The lines of its `///` comment.
         let doc: [String]
     }
 
+    /// The Swift class the events are about.
     let objectType: String
+    /// The connection method's name.
     let methodName: String
+    /// The object filter's label.
     let objectLabel: String
+    /// The private connection method that subscribes.
     let subscribeFunction: String
+    /// The Swift type of the event IDs.
     let idType: String
+    /// The C type every callback is cast to for registration.
     let genericCallbackType: String
+    /// The C function that registers a callback.
     let registerFunction: String
+    /// The C function that deregisters it.
     let deregisterFunction: String
+    /// The connection's methods.
     let connectionMethods: [Method]
+    /// The object's own methods.
     let objectMethods: [Method]
+    /// The cases.
     let cases: [Case]
 
+    /// The view of the model's value.
     init(_ family: EventFamily) {
         objectType = family.objectType
         methodName = family.methodName
