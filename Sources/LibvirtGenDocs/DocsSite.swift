@@ -59,9 +59,8 @@ public struct DocsSite: Sendable {
         }
         for article in Article.all {
             let markdown = try templates.render(article.template, ["version": package.libvirtVersion])
-            let breadcrumb = "<p class=\"breadcrumb\"><a href=\"../index.html\">Overview</a> › article</p>\n"
-            files[article.address] = try frame.page(
-                article.title, root: "../", body: breadcrumb + MarkdownToHTML.render(markdown))
+            let body = try templates.render("article", ["body": MarkdownToHTML.render(markdown)])
+            files[article.address] = try frame.page(article.title, root: "../", body: body)
         }
         let index = SymbolIndex(package, catalog: catalog)
         files["symbols.html"] = try frame.page(
