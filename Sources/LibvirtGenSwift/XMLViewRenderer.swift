@@ -26,11 +26,12 @@ public struct XMLViewRenderer: Sendable {
 
     /// The module's files, package-relative path → contents; `header` names the generator and the
     /// libvirt release.
-    public func render(_ documents: [XMLDocumentTypes], header: (String) -> String) throws -> [String: String] {
+    public func render(_ documents: [XMLDocumentTypes], header: @Sendable (String) -> String) throws -> [String: String] {
         var files: [String: String] = [:]
         let folder = "Sources/\(Self.moduleName)"
-        for document in documents {
-            files["\(folder)/Generated/\(document.spec.type).swift"] = try render(document, header: header(document.spec.schema))
+        let texts = try documents.concurrentMap { try render($0, header: header($0.spec.schema)) }
+        for (document, text) in zip(documents, texts) {
+            files["\(folder)/Generated/\(document.spec.type).swift"] = text
         }
         let runtime = runtimeFolder.appendingPathComponent(Self.moduleName)
         for name in try FileManager.default.contentsOfDirectory(atPath: runtime.path).sorted() where name.hasSuffix(".swift") {

@@ -8,7 +8,8 @@ public enum GeneratedPackageFiles {
     /// Renders every file of the package, package-relative path → contents; the dynamic link
     /// mode needs the C model (`apis`) too.
     public static func render(_ package: BindingPackage, link: LinkMode = .direct, apis: [CAPI] = []) throws -> [String: String] {
-        try SwiftRenderer().render(package, link: link, apis: apis)
-            .merging(DocCCatalog().render(package)) { swift, _ in swift }
+        let (swift, docC) = try concurrently(
+            { try SwiftRenderer().render(package, link: link, apis: apis) }, { try DocCCatalog().render(package) })
+        return swift.merging(docC) { swift, _ in swift }
     }
 }

@@ -28,11 +28,11 @@ public enum GeneratorInput: Sendable {
     /// grammar); empty without a schema folder.
     public func readSchemas(_ specs: [XMLDocumentSpec]) throws -> [String: RNGGrammar] {
         guard let folder = schemaFolder else { return [:] }
-        var grammars: [String: RNGGrammar] = [:]
-        for spec in specs where FileManager.default.fileExists(atPath: folder.appendingPathComponent(spec.schema).path) {
-            grammars[spec.schema] = try RNGReader().read(folder.appendingPathComponent(spec.schema))
+        let schemas = specs.map(\.schema).filter {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
         }
-        return grammars
+        let grammars = try schemas.concurrentMap { try RNGReader().read(folder.appendingPathComponent($0)) }
+        return Dictionary(zip(schemas, grammars)) { first, _ in first }
     }
 
     /// Reads the C-level model with the input's frontend (and, for headers, merges the documentation).
@@ -56,6 +56,8 @@ extension Pipeline {
 
     /// Reads an input's API description and schemas and lowers them.
     public func run(input: GeneratorInput) throws -> Result {
-        try run(apis: input.read(), schemas: input.readSchemas(overrides.xmlDocuments))
+        let specs = overrides.xmlDocuments
+        let (apis, schemas) = try concurrently({ try input.read() }, { try input.readSchemas(specs) })
+        return try run(apis: apis, schemas: schemas)
     }
 }

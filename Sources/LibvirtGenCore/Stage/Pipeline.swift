@@ -35,14 +35,21 @@ public struct Pipeline: Sendable {
     /// Lowers an already-read C model (from either frontend) and, when given, the release's
     /// schemas (file name → grammar) to the typed XML documents the overrides list.
     public func run(apis: [CAPI], schemas: [String: RNGGrammar] = [:]) throws -> Result {
-        var diagnostics = DiagnosticBag()
-        var package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
-        if !schemas.isEmpty {
+        let overrides = overrides
+        // The API and the XML documents are lowered independently, at once.
+        var ((package, diagnostics), xmlDocuments) = try concurrently({
+            var diagnostics = DiagnosticBag()
+            let package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
+            return (package, diagnostics)
+        }, {
             let lowering = XMLTypeLowering(naming: Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms))
-            package.xmlDocuments = try overrides.xmlDocuments.compactMap { spec in
-                try schemas[spec.schema].map { try lowering.lower($0, spec: spec) }
+            return try overrides.xmlDocuments.filter { schemas[$0.schema] != nil }.concurrentMap { spec in
+                try lowering.lower(schemas[spec.schema]!, spec: spec)
             }
-            package.xmlDocumentFunctions = XMLDocumentFunctionLowering.lower(package.xmlDocuments.map(\.spec), in: package)
+        })
+        if !xmlDocuments.isEmpty {
+            package.xmlDocuments = xmlDocuments
+            package.xmlDocumentFunctions = XMLDocumentFunctionLowering.lower(xmlDocuments.map(\.spec), in: package)
         }
         return Result(apis: apis, package: package, diagnostics: diagnostics)
     }
