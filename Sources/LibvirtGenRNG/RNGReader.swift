@@ -9,13 +9,19 @@ import LibvirtGenXML
 /// `a:documentation`) are skipped; any other element the reader does not know, a document schema's
 /// reference to no definition, and a definition declared twice without `combine` are errors naming
 /// the file and line.
-public struct RNGReader {
-    /// Creates a reader.
-    public init() {}
+public struct RNGReader: Sendable {
+    /// The files already parsed, shared with the readers of sibling schemas.
+    let files: RNGFileCache
+
+    /// Creates a reader; readers given one cache parse each file once between them (libvirt's
+    /// five domain schemas all include the 8,000 lines of `domaincommon.rng`).
+    public init(sharing files: RNGFileCache = RNGFileCache()) {
+        self.files = files
+    }
 
     /// Reads the schema in `file` and everything it includes.
     public func read(_ file: URL) throws -> RNGGrammar {
-        var state = ReadState()
+        var state = ReadState(files: files)
         let parts = try state.parts(of: file, including: [])
         let start = try Self.combined(parts.starts, name: "start", at: SourceLocation(file: file.path, line: 1))
         var (defines, locations) = try Self.combined(parts.defines)
@@ -86,8 +92,30 @@ public struct RNGReader {
     }
 }
 
+/// The element trees of the schema files read so far, by path; safe to share between threads (the
+/// trees are never changed once parsed).
+public final class RNGFileCache: @unchecked Sendable {
+    /// Guards `trees`.
+    private let lock = NSLock()
+    /// The parsed files by standardized path.
+    private var trees: [String: XMLNode] = [:]
+
+    /// An empty cache.
+    public init() {}
+
+    /// The element tree of the file at `path`, parsed on first use.
+    func tree(of file: URL, path: String) throws -> XMLNode {
+        if let tree = lock.withLock({ trees[path] }) { return tree }
+        let tree = try XMLNode.parse(contentsOf: file, displayPath: path)
+        lock.withLock { trees[path] = tree }
+        return tree
+    }
+}
+
 /// What one reading collects across files.
 private struct ReadState {
+    /// Where the files' element trees come from.
+    let files: RNGFileCache
     /// Every `ref` of the grammar being read with where it is, checked once its definitions are known.
     var references: [(String, SourceLocation)] = []
     /// The definitions of nested grammars, renamed into scopes of their own (`file.rng:39/name`).
@@ -99,7 +127,7 @@ private struct ReadState {
     /// holds the files that include it, to reject a cycle.
     mutating func parts(of file: URL, including: [URL]) throws -> RNGReader.Parts {
         let path = file.standardizedFileURL.path
-        let root = try XMLNode.parse(contentsOf: file, displayPath: path)
+        let root = try files.tree(of: file, path: path)
         guard root.name == "grammar" else {
             throw DiagnosticError("the root element is <\(root.name)>, not a RELAX NG <grammar>", at: SourceLocation(file: path, line: root.line))
         }

@@ -33,8 +33,9 @@ public struct SchemaReport: Sendable {
         guard !names.isEmpty else {
             throw DiagnosticError("no RELAX NG schema (*.rng) in the folder", at: SourceLocation(file: folder.path, line: 0))
         }
+        let reader = RNGReader(sharing: RNGFileCache())
         rows = try names.map { name in
-            let grammar = try RNGReader().read(folder.appendingPathComponent(name))
+            let grammar = try reader.read(folder.appendingPathComponent(name))
             let reachable = grammar.reachableNames()
             return Row(
                 file: name, rootElements: grammar.rootElements(), defines: grammar.defines.count,

@@ -31,7 +31,8 @@ public enum GeneratorInput: Sendable {
         let schemas = specs.map(\.schema).filter {
             FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path)
         }
-        let grammars = try schemas.concurrentMap { try RNGReader().read(folder.appendingPathComponent($0)) }
+        let reader = RNGReader(sharing: RNGFileCache())
+        let grammars = try schemas.concurrentMap { try reader.read(folder.appendingPathComponent($0)) }
         return Dictionary(zip(schemas, grammars)) { first, _ in first }
     }
 

@@ -83,6 +83,24 @@ struct RNGReaderTests {
         #expect(grammar.reachableNames().attributes == ["size"])
     }
 
+    /// Readers sharing a cache parse an included file once: a change to it after the first reading
+    /// is not seen through the cache, and is seen by a reader with a cache of its own.
+    @Test func sharedCacheParsesEachFileOnce() throws {
+        try withTemporaryFolder { folder in
+            func write(_ name: String, _ body: String) throws {
+                try Data(Self.wrap(body).utf8).write(to: folder.appendingPathComponent(name))
+            }
+            try write("one.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
+            try write("two.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
+            try write("lib.rng", "<define name=\"doc\"><element name=\"first\"><empty/></element></define>")
+            let shared = RNGReader(sharing: RNGFileCache())
+            #expect(try shared.read(folder.appendingPathComponent("one.rng")).rootElements() == ["first"])
+            try write("lib.rng", "<define name=\"doc\"><element name=\"second\"><empty/></element></define>")
+            #expect(try shared.read(folder.appendingPathComponent("two.rng")).rootElements() == ["first"])
+            #expect(try RNGReader().read(folder.appendingPathComponent("two.rng")).rootElements() == ["second"])
+        }
+    }
+
     /// A nested grammar's definitions live in a scope of their own, so they may repeat outer names.
     @Test func nestedGrammarScopes() throws {
         let grammar = try Self.read([
