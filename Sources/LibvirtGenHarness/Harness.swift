@@ -96,10 +96,10 @@ public struct Harness {
             let daemon = startDaemon(workspace)
             for suite in daemon == nil ? ["libvirt"] : ["libvirt", "admin"] {
                 outcome.merge(try session(workspace, wrappers, suite: suite, arguments: daemon.map {
-                    ["--daemon", $0.socketFolder.path]
+                    ["--daemon", $0.folder.path]
                 } ?? []).run())
             }
-            daemon?.stop()
+            daemon?.kill()
         case .qemu:
             let ground = QemuProvingGround(root: workspace.qemuRoot, guestImage: options.guestImage.absoluteURL)
             try ground.prepare(builder: workspace.guestImageBuilder, progress: options.progress)
@@ -181,12 +181,15 @@ public struct Harness {
 
     /// Starts the private daemon for the admin checks, when libvirtd is installed.
     private func startDaemon(_ workspace: RunnerWorkspace) -> PrivateDaemon? {
-        guard let executable = PrivateDaemon.executable else {
+        guard PrivateDaemon.isAvailable else {
             options.progress("libvirtd is not installed: the admin API is not checked")
             return nil
         }
         do {
-            return try PrivateDaemon(executable: executable, folder: workspace.daemon)
+            try? FileManager.default.removeItem(at: workspace.daemon)  // a previous run's log and sockets
+            let daemon = try PrivateDaemon(folder: workspace.daemon)
+            try daemon.start()
+            return daemon
         } catch {
             options.progress("\(error): the admin API is not checked")
             return nil

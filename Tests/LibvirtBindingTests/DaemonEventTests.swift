@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Libvirt
+import LibvirtGenHarness
 import Testing
 
 /// Event streams of connections to a private `libvirtd` (its test driver): the throwing form ends
@@ -13,6 +14,7 @@ struct DaemonEventTests {
     @Test("a throwing stream ends with the close reason")
     func throwsCloseReason() async throws {
         let daemon = try PrivateDaemon()
+        try daemon.start()
         let connection = try await Connection(uri: daemon.uri)
         let name = uniqueName("closing")
         let throwing = try connection.domainEventsThrowingOnClose([.lifecycle])
@@ -40,6 +42,7 @@ struct DaemonEventTests {
     @Test("a hung connection does not delay subscriptions on others")
     func hungConnectionDelaysNoOther() async throws {
         let daemon = try PrivateDaemon()
+        try daemon.start()
         let slow = try await Connection(uri: daemon.uri)
         daemon.pause()
         defer { daemon.resume() }
