@@ -23,11 +23,12 @@ public struct OutputFolder: Sendable {
         do {
             try fm.createDirectory(at: parent, withIntermediateDirectories: true)
             try? fm.removeItem(at: temporary)
-            for (path, text) in files.sorted(by: { $0.key < $1.key }) {
-                let file = temporary.appendingPathComponent(path)
-                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: file)
+            let entries = files.sorted { $0.key < $1.key }.map { (temporary.appendingPathComponent($0.key), $0.value) }
+            for folder in Set(entries.map { $0.0.deletingLastPathComponent() }).sorted(by: { $0.path < $1.path }) {
+                try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             }
+            // The files are independent: written on every core at once.
+            _ = try entries.concurrentMap { file, text in try Data(text.utf8).write(to: file) }
         } catch {
             try? fm.removeItem(at: temporary)
             throw DiagnosticError("cannot write output: \(error.localizedDescription)", at: SourceLocation(file: url.path, line: 0))
