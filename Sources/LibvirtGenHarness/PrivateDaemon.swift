@@ -1,11 +1,14 @@
 import Foundation
 
 /// A `libvirtd` of its own, for the harness's admin checks, the binding tests' daemon faults and
-/// the reliability checks (`Tests/ReliabilityFixture` compiles this same file): configuration,
-/// sockets, pid file and log in a private folder, no authentication on the sockets, and an empty
-/// driver folder so it loads no hypervisor driver; clients use its test driver through ``uri``
-/// and its admin interface through ``adminURI``. It never touches the system's paths, and it is
-/// killed when released.
+/// the reliability checks: configuration, sockets, pid file and log in a private folder, no
+/// authentication on the sockets, and an empty driver folder so it loads no hypervisor driver;
+/// clients use its test driver through ``uri`` and its admin interface through ``adminURI``. It
+/// never touches the system's paths, and it is killed when released.
+///
+/// `Tests/LibvirtBindingTests` and `Tests/ReliabilityFixture` compile this same file through
+/// symlinks: the memory and reliability fixtures build those tests and checks without the
+/// generator's targets.
 public final class PrivateDaemon {
     /// The folder holding the configuration, the sockets, the pid file and the log.
     public let folder: URL

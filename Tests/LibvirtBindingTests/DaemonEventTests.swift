@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Libvirt
-import LibvirtGenHarness
 import Testing
 
 /// Event streams of connections to a private `libvirtd` (its test driver): the throwing form ends

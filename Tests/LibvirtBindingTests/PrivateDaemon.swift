@@ -1,0 +1,1 @@
+../../Sources/LibvirtGenHarness/PrivateDaemon.swift
