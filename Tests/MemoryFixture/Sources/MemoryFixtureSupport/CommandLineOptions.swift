@@ -1,11 +1,13 @@
 /// The few command-line options the fixture's programs take: `--iterations N`, `--scenario NAME`
-/// (run only that scenario) and `--leak-on-purpose` (the canary that proves the checker catches a
-/// leak).
+/// (run only that scenario), `--leak-on-purpose` (the canary that proves the checker catches a
+/// leak) and `--retain-on-purpose` (the canary that proves it catches memory kept reachable).
 public struct CommandLineOptions {
     /// How many times to repeat the work.
     public let iterations: Int
     /// Whether to leak one handle on purpose.
     public let leakOnPurpose: Bool
+    /// Whether to keep one handle per iteration reachable on purpose.
+    public let retainOnPurpose: Bool
     /// The one scenario to run, by name, or nil for all.
     public let scenario: String?
 
@@ -17,6 +19,7 @@ public struct CommandLineOptions {
     public init(_ arguments: [String], defaultIterations: Int) throws {
         var iterations = defaultIterations
         var leakOnPurpose = false
+        var retainOnPurpose = false
         var scenario: String?
         var rest = arguments.dropFirst()
         while let argument = rest.popFirst() {
@@ -31,12 +34,15 @@ public struct CommandLineOptions {
                 scenario = name
             case "--leak-on-purpose":
                 leakOnPurpose = true
+            case "--retain-on-purpose":
+                retainOnPurpose = true
             default:
                 throw CheckFailure(description: "unknown option \(argument)")
             }
         }
         self.iterations = iterations
         self.leakOnPurpose = leakOnPurpose
+        self.retainOnPurpose = retainOnPurpose
         self.scenario = scenario
     }
 }
