@@ -21,6 +21,8 @@ ROWS = [
     ("calls", "Swift `try await domain.info()` (blocking pool)", "swift_info_async_ns", "Swift `domain.info()` (synchronous)", "swift_info_ns", "ns", "time", ("diff<=", 5000)),
     ("calls", "Swift `try await domain.info()` (blocking pool)", "swift_info_async_ns", "C `virDomainGetInfo` on a worker thread (mutex + condition handoff)", "c_info_handoff_ns", "ns", "time", None),
     ("calls", "Swift `try await domain.info()` (blocking pool)", "swift_info_async_ns", "C `virDomainGetInfo`", "c_info_ns", "ns", "time", None),
+    ("calls", "Swift `try await domain.info()` (a task on the pool's executor)", "swift_info_on_pool_ns", "Swift `domain.info()` (synchronous)", "swift_info_ns", "ns", "time", ("diff<=", 5000)),
+    ("calls", "Swift `try await domain.info()` (a task on the pool's executor)", "swift_info_on_pool_ns", "C `virDomainGetInfo`", "c_info_ns", "ns", "time", None),
     ("calls", "Swift `connection.domain(named:)`", "swift_lookup_ns", "C `virDomainLookupByName` + free", "c_lookup_ns", "ns", "time", ("<=", 1.05)),
     ("calls", "Swift `domain.schedulerParameters`", "swift_sched_ns", "C type + `virDomainGetSchedulerParameters`", "c_sched_ns", "ns", "time", ("<=", 1.1)),
     ("calls", "Swift `allDomains()` + names, 1 domain", "swift_list1_ns", "C `virConnectListAllDomains` + names, 1", "c_list1_ns", "ns", "time", None),

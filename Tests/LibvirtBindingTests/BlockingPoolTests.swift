@@ -72,6 +72,63 @@ struct BlockingPoolTests {
         }
     }
 
+    /// A task that prefers a pool as its executor runs on the pool's threads, and its awaited
+    /// calls run right there: they queue no job, where the same calls from the cooperative pool
+    /// queue one each.
+    @Test("a task on the pool's executor makes its calls without a hop")
+    func callsOnThePoolsExecutor() async throws {
+        let pool = BlockingPool(size: 2)
+        let connection = try await Connection(uri: defaultTestURI)
+        let domain = try await connection.domain(named: "test")
+        try await BlockingPool.$current.withValue(pool) {
+            let queued = try await withTaskExecutorPreference(pool) {
+                let before = pool.submittedJobCount
+                for _ in 0..<100 { #expect(try await domain.info().state == .running) }
+                let thread = try await pool.run { try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8) }
+                #expect(thread.hasPrefix("libvirt-pool-"))
+                return pool.submittedJobCount - before
+            }
+            #expect(queued < 10, "\(queued) jobs queued for 101 calls on the pool's executor")
+            let before = pool.submittedJobCount
+            for _ in 0..<100 { _ = try await domain.info() }
+            #expect(pool.submittedJobCount - before == 100)
+        }
+        #expect(pool.startedThreadCount <= 2)
+    }
+
+    /// On the pool's executor, a call made by a cancelled task throws `CancellationError` and
+    /// never runs, as a queued one does.
+    @Test("a cancelled task on the pool's executor does not make its call")
+    func cancelledOnThePoolsExecutor() async throws {
+        let pool = BlockingPool(size: 1)
+        let ran = Flag()
+        let task = Task(executorPreference: pool) {
+            withUnsafeCurrentTask { $0?.cancel() }
+            try await pool.run { ran.set() }
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(!ran.isSet)
+    }
+
+    #if os(Linux)
+    /// The runtime's threads carry their names where debuggers and `top -H` read them (the
+    /// kernel's, which Foundation on Linux never set from a name given before `start()`).
+    @Test("the event-loop and pool threads are named")
+    func threadNames() async throws {
+        let pool = BlockingPool(size: 1)
+        let own = try await pool.run { try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8) }
+        #expect(own.hasPrefix("libvirt-pool-"))
+        _ = try await Connection(uri: defaultTestURI)
+        // The event-loop thread names itself when it starts, which may be after the first open.
+        try await waitUntil("a thread is named libvirt-events", within: .seconds(10)) {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+            return tasks.contains { task in
+                (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) == "libvirt-events\n"
+            }
+        }
+    }
+    #endif
+
     /// The pool's size can be changed, and is at least 1.
     @Test("size")
     func size() {

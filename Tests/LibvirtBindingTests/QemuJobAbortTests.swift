@@ -13,15 +13,19 @@ extension QEMUTests {
     /// blocks once the FIFO and libvirt's `libvirt_iohelper` (which buffers up to 1 MiB) are
     /// full, long before the image is complete. The test cancels while QEMU transfers memory,
     /// then drains the FIFO slowly, so the abort reaches QEMU first.
-    @Test("cancelling an awaited save aborts the job and the domain keeps running")
-    func cancelledSaveAborts() async throws {
+    ///
+    /// Both ways an `async` call runs: handed to a pool thread from the cooperative pool, and
+    /// made right on the pool's thread by a task that prefers the pool as its executor.
+    @Test("cancelling an awaited save aborts the job and the domain keeps running",
+          arguments: [false, true])
+    func cancelledSaveAborts(onPoolExecutor: Bool) async throws {
         try FileManager.default.createDirectory(at: QemuGround.domainsFolder, withIntermediateDirectories: true)
         let rom = QemuGround.domainsFolder.appendingPathComponent("\(uniqueName("rom")).bin")
         let words = (0..<(1 << 19)).map { _ in UInt64.random(in: .min ... .max) }
         try words.withUnsafeBytes { Data($0) }.write(to: rom)
         defer { try? FileManager.default.removeItem(at: rom) }
         let card = "<interface type='user'><model type='virtio'/><rom file='\(rom.path)'/></interface>"
-        try await QemuGround.withDomain("abort", devices: card) { _, test in
+        try await QemuGround.withDomain(onPoolExecutor ? "abort-on-pool" : "abort", devices: card) { _, test in
             let domain = test.domain
             let fifo = test.folder.appendingPathComponent("save.fifo").path
             try #require(mkfifo(fifo, 0o600) == 0)
@@ -29,7 +33,9 @@ extension QEMUTests {
             try #require(reader >= 0)
             defer { close(reader) }
 
-            let save = Task { try await domain.save(to: fifo) }
+            let save = Task(executorPreference: onPoolExecutor ? BlockingPool.current : nil) {
+                try await domain.save(to: fifo)
+            }
             try await Self.waitForMemoryTransfer(of: domain)
             save.cancel()
             let drained = Task { try await Self.drainSlowly(reader) }

@@ -37,12 +37,15 @@ func runCalls(_ arguments: [String]) throws {
     }
 }
 
-/// `try await domain.info()` per call: the synchronous call run on the blocking pool, with the
-/// hop there and back.
+/// `try await domain.info()` per call: from the cooperative pool, the synchronous call run on the
+/// blocking pool with the hop there and back; from a task on the pool's executor, with no hop.
 func runAsyncCalls(_ arguments: [String]) async throws {
     let (_, domain) = try openTestDomain(arguments[0])
     report("info_async_ns", try await medianNanoseconds(iterations: 20_000, repeats: repeats) {
         blackHole(try await domain.info())
+    })
+    report("info_on_pool_ns", try await withTaskExecutorPreference(BlockingPool.shared) {
+        try await medianNanoseconds(iterations: 20_000, repeats: repeats) { blackHole(try await domain.info()) }
     })
 }
 

@@ -17,7 +17,9 @@ import Foundation
 /// environment variable `LIBVIRT_SWIFT_BLOCKING_THREADS` (``sizeVariable``) holds a positive
 /// integer at its first use; ``size`` can be changed at any time. A task can run its calls on a
 /// pool of its own (to keep slow hosts from using up the shared one) by binding ``current``:
-/// `try await BlockingPool.$current.withValue(pool) { … }`.
+/// `try await BlockingPool.$current.withValue(pool) { … }`. A task that runs many calls in a row can
+/// run on the pool itself, which spares each call its hop (`withTaskExecutorPreference(pool)`, see
+/// ``enqueue(_:)``).
 ///
 /// Cancellation: a call whose task is cancelled while it waits for a thread never starts, and the
 /// task throws `CancellationError` at once. A call already running cannot be interrupted (libvirt
@@ -68,6 +70,8 @@ public final class BlockingPool: @unchecked Sendable {
     private var busy = 0
     /// Threads started since the pool was created.
     private var started = 0
+    /// Jobs queued since the pool was created.
+    private var submitted = 0
 
     /// Creates a pool of at most `size` threads (at least 1); it starts none until the first call.
     public init(size: Int) {
@@ -93,6 +97,11 @@ public final class BlockingPool: @unchecked Sendable {
     /// How many threads the pool has started since it was created (never more than ``size`` at once).
     public var startedThreadCount: Int { locked { started } }
 
+    /// How many jobs the pool has queued since it was created: calls handed to its threads, and
+    /// steps of tasks that prefer it as their executor. A call the pool runs on the calling thread,
+    /// already one of its own, queues none.
+    public var submittedJobCount: Int { locked { submitted } }
+
     /// Queues `job` for a thread, starting one when none is idle and the pool may grow; a job
     /// cancelled before it got here resumes its task instead.
     func submit(_ job: BlockingJob) {
@@ -104,6 +113,7 @@ public final class BlockingPool: @unchecked Sendable {
         }
         job.phase = .queued
         queue.append(job)
+        submitted += 1
         let grow = queue.count - next > idle && threads < limit
         if grow {
             threads += 1
@@ -112,9 +122,7 @@ public final class BlockingPool: @unchecked Sendable {
         let number = started
         condition.unlock()
         if grow {
-            let thread = Thread { [self] in work() }
-            thread.name = "libvirt-blocking-\(number)"
-            thread.start()
+            LibvirtRuntime.startThread(named: "libvirt-pool-\(number)") { [self] in work() }
         } else {
             condition.signal()
         }
@@ -139,6 +147,7 @@ public final class BlockingPool: @unchecked Sendable {
     /// A pool thread's life: takes jobs in order and runs them, skipping cancelled ones, waits
     /// while there are none, and ends when the pool has more threads than its size.
     private func work() {
+        adoptCurrentThread()
         condition.lock()
         while true {
             if next < queue.count {

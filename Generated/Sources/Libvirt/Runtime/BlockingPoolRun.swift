@@ -34,6 +34,7 @@ extension BlockingPool {
     private func run<T: Sendable>(
         _ body: @escaping @Sendable () throws -> T, whenCancelledRunning: (@Sendable (BlockingJob) -> Void)?
     ) async throws -> T {
+        if ownsCurrentThread { return try await runHere(body, whenCancelledRunning: whenCancelledRunning) }
         let job = BlockingJob()
         let outcome = BlockingOutcome<T>()
         await withTaskCancellationHandler {
@@ -45,6 +46,24 @@ extension BlockingPool {
             if cancel(job) { whenCancelledRunning?(job) }
         }
         return try locked { outcome.result }.get()
+    }
+
+    /// Runs `body` on the calling thread, one of this pool's (its task prefers the pool as its
+    /// executor), with the rules of a queued call: a cancelled task throws `CancellationError`
+    /// without running it, and `whenCancelledRunning` runs when the task is cancelled meanwhile.
+    private func runHere<T: Sendable>(
+        _ body: @escaping @Sendable () throws -> T, whenCancelledRunning: (@Sendable (BlockingJob) -> Void)?
+    ) async throws -> T {
+        try Task.checkCancellation()
+        guard let whenCancelledRunning else { return try body() }
+        let job = BlockingJob()
+        locked { job.phase = .running }
+        defer { locked { job.phase = .finished } }
+        return try await withTaskCancellationHandler {
+            try body()
+        } onCancel: {
+            whenCancelledRunning(job)
+        }
     }
 
     /// Calls `abort` while `job` runs, until libvirt accepts it. libvirt refuses the abort with
