@@ -8,7 +8,9 @@ import Libvirt
 /// Blocking calls run on the worker's own serial queue, or, for lookups and `info()`, through the
 /// bindings' `async` API on the blocking pool, so the tasks' libvirt calls really run on several
 /// threads at once, and one task's calls hop between threads (libvirt keeps its last error per
-/// thread: a wrong copy would show up as an error of the wrong code or subject).
+/// thread: a wrong copy would show up as an error of the wrong code or subject). Every other worker
+/// runs on the blocking pool as its task executor, where those `async` calls run on the pool
+/// thread the task is on instead of hopping.
 struct ConcurrencyWorker: Sendable {
     /// The connection every worker shares.
     let connection: Connection
