@@ -84,11 +84,13 @@ struct BlockingPoolTests {
             let queued = try await withTaskExecutorPreference(pool) {
                 let before = pool.submittedJobCount
                 for _ in 0..<100 { #expect(try await domain.info().state == .running) }
+                #if os(Linux)
                 let thread = try await pool.run { try String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8) }
                 #expect(thread.hasPrefix("libvirt-pool-"))
+                #endif
                 return pool.submittedJobCount - before
             }
-            #expect(queued < 10, "\(queued) jobs queued for 101 calls on the pool's executor")
+            #expect(queued < 10, "\(queued) jobs queued for the calls on the pool's executor")
             let before = pool.submittedJobCount
             for _ in 0..<100 { _ = try await domain.info() }
             #expect(pool.submittedJobCount - before == 100)
