@@ -107,6 +107,17 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .target(name: "CExercise", path: "Tests/CExerciseStandIn"),
+        .testTarget(
+            name: "HarnessScenarioTests",
+            dependencies: [
+                "CExercise",
+                .product(name: "Libvirt", package: "Generated"),
+                .product(name: "LibvirtQemu", package: "Generated"),
+                .product(name: "LibvirtAdmin", package: "Generated"),
+            ],
+            exclude: ["runner/main.swift", "runner/ProbeChecks.swift"]
+        ),
         .testTarget(
             name: "LibvirtBindingTests",
             dependencies: [

@@ -2,54 +2,13 @@ import Foundation
 import Libvirt
 import Testing
 
-/// Domain metadata (description, title, custom elements) and sending keys to a guest.
+/// Custom metadata elements and sending keys to a guest. A domain's description and title are the
+/// harness's scenarios (`Templates/harness/runner/DomainDeviceChecks.swift`), which
+/// `HarnessScenarioTests` runs under `swift test`.
 @Suite("Metadata and keys")
 struct MetadataAndKeysTests {
     /// The namespace of the custom metadata element the tests write.
     static let namespace = "http://example.org/libvirt-binding-tests/1"
-
-    /// A description is set, read back, shown in the domain XML, replaced, and cleared by
-    /// setting nil, after which reading it is a `noDomainMetadata` error.
-    @Test("description: set, get, clear")
-    func description() throws {
-        let name = uniqueName("desc")
-        try withTestNode([domainXML(name: name)]) { connection, _ in
-            let domain = try connection.domain(named: name)
-            let before = expectLibvirtError { _ = try domain.metadata(type: .description) }
-            #expect(before?.code == .noDomainMetadata)
-
-            try domain.setMetadata(type: .description, metadata: "A domain for tests\nover two lines")
-            #expect(try domain.metadata(type: .description) == "A domain for tests\nover two lines")
-            #expect(try domain.xmlDescription().contains("<description>A domain for tests"))
-
-            try domain.setMetadata(type: .description, metadata: "replaced")
-            #expect(try domain.metadata(type: .description) == "replaced")
-
-            try domain.setMetadata(type: .description, metadata: nil)
-            let cleared = expectLibvirtError { _ = try domain.metadata(type: .description) }
-            #expect(cleared?.code == .noDomainMetadata)
-            #expect(try domain.xmlDescription().contains("<description>") == false)
-        }
-    }
-
-    /// A title is set and read back independently of the description, then cleared.
-    @Test("title: set, get, clear")
-    func title() throws {
-        let name = uniqueName("title")
-        try withTestNode([domainXML(name: name)]) { connection, _ in
-            let domain = try connection.domain(named: name)
-            try domain.setMetadata(type: .title, metadata: "Test title")
-            try domain.setMetadata(type: .description, metadata: "Test description")
-            #expect(try domain.metadata(type: .title) == "Test title")
-            #expect(try domain.metadata(type: .description) == "Test description")
-            #expect(try domain.xmlDescription().contains("<title>Test title</title>"))
-
-            try domain.setMetadata(type: .title, metadata: nil)
-            let cleared = expectLibvirtError { _ = try domain.metadata(type: .title) }
-            #expect(cleared?.code == .noDomainMetadata)
-            #expect(try domain.metadata(type: .description) == "Test description")
-        }
-    }
 
     /// A custom element is stored under its namespace with the given prefix, read back by
     /// namespace, and removed by setting nil for that namespace.

@@ -2,9 +2,11 @@ import Foundation
 import Libvirt
 import Testing
 
-/// Statistics and the calls that return arrays of C structs or stats records: domain stats,
-/// memory stats, file systems, interface addresses, node CPU and cell statistics, security
-/// labels and disk errors, with the values the test driver reports.
+/// Statistics and the calls that return arrays of C structs or stats records: typed views of stats
+/// records, memory stats, file systems, interface addresses, node CPU and cell statistics, with the
+/// values the test driver reports. Domain stats on a node, disk errors and security labels are the
+/// harness's scenarios (`Templates/harness/runner/HandWrittenChecks.swift`), which
+/// `HarnessScenarioTests` runs under `swift test`.
 ///
 /// The read-only tests use `test:///default`'s running `test` domain, for which the test driver
 /// reports canned guest data (file systems, addresses, memory statistics); tests that need other
@@ -20,18 +22,6 @@ struct StatsAndArraysTests {
     /// A stopped domain (runstate 5, shut off) for a node file.
     static func stoppedDomainXML(name: String) -> String {
         domainXML(name: name, running: false)
-    }
-
-    /// `allDomainStats()` has a record for `test` with `state.state` = 1 (running) and
-    /// `state.reason`; the state group is all the test driver reports.
-    @Test("allDomainStats reports the state of test")
-    func allDomainStats() throws {
-        let (connection, _) = try Self.defaultDomain()
-        let records = try connection.allDomainStats()
-        let record = try #require(records.first { $0.domain.name == "test" })
-        #expect(record.parameters["state.state"]?.signedValue == 1)
-        #expect(record.parameters["state.reason"] != nil)
-        #expect(record.parameters.map(\.key.rawValue).sorted() == ["state.reason", "state.state"])
     }
 
     /// The typed views read the same values: `state.state` as `Domain.State`, the reason as a
@@ -64,53 +54,6 @@ struct StatsAndArraysTests {
         #expect(monitor.name == .string("m0"))
         #expect(monitor.banks.map(\.index) == [1] && monitor.banks.first?.bytes == .ullong(64))
         #expect(record.vcpu.entries.map(\.index) == [1] && record.vcpu.entries.first?.state == .running)
-    }
-
-    /// `domainStats(for:)` returns one record, for the domain asked about, with its state.
-    @Test("domainStats(for:) returns one record for the domain")
-    func domainStatsForOneDomain() throws {
-        let (connection, domain) = try Self.defaultDomain()
-        let records = try connection.domainStats(for: [domain])
-        #expect(records.count == 1)
-        #expect(records.first?.domain == domain)
-        #expect(records.first?.domain.name == "test")
-        #expect(records.first?.parameters["state.state"]?.signedValue == 1)
-    }
-
-    /// On a node of its own: the options filter running and shut-off domains, records for a list
-    /// come back in the list's order, and an empty list is refused by libvirt.
-    @Test("domain stats filter by state and keep list order")
-    func domainStatsFiltering() throws {
-        let running = uniqueName("run")
-        let stopped = uniqueName("off")
-        try withTestNode([domainXML(name: running), Self.stoppedDomainXML(name: stopped)]) { connection, _ in
-            let all = try connection.allDomainStats()
-            #expect(Set(all.map(\.domain.name)) == [running, stopped])
-            let active = try connection.allDomainStats(options: .active)
-            #expect(active.map(\.domain.name) == [running])
-            #expect(active.first?.parameters["state.state"]?.signedValue == 1)
-            let inactive = try connection.allDomainStats(options: .inactive)
-            #expect(inactive.map(\.domain.name) == [stopped])
-            #expect(inactive.first?.parameters["state.state"]?.signedValue == 5)
-
-            let domains = [try connection.domain(named: stopped), try connection.domain(named: running)]
-            #expect(try connection.domainStats(for: domains).map(\.domain.name) == [stopped, running])
-
-            let empty = expectLibvirtError { _ = try connection.domainStats(for: []) }
-            #expect(empty?.code == .invalidArg)
-        }
-    }
-
-    /// Asking for a group the driver lacks gives empty records, or `.argumentUnsupported` when
-    /// the request is enforced.
-    @Test("unsupported stats groups are empty or refused when enforced")
-    func unsupportedStatsGroup() throws {
-        let (connection, _) = try Self.defaultDomain()
-        let balloon = try connection.allDomainStats(.balloon)
-        let record = try #require(balloon.first { $0.domain.name == "test" })
-        #expect(record.parameters.isEmpty)
-        let error = expectLibvirtError { _ = try connection.allDomainStats(.balloon, options: .enforceStats) }
-        #expect(error?.code == .argumentUnsupported)
     }
 
     /// `memoryStats()` is non-empty, with distinct tags, and its balloon size is the domain's
@@ -204,49 +147,5 @@ struct StatsAndArraysTests {
         let memory = expectLibvirtError { _ = try connection.nodeMemoryStats(cell: -1) }
         #expect(memory?.code == .noSupport)
         #expect(memory?.message.contains("virNodeGetMemoryStats") == true)
-    }
-
-    /// `securityLabel()` of a running domain is the test driver's enforcing `libvirt-test`
-    /// label; a shut-off domain has an empty, non-enforcing one. `securityLabels()` (the list
-    /// form) is not implemented: `.noSupport`.
-    @Test("security labels")
-    func securityLabels() throws {
-        let (_, domain) = try Self.defaultDomain()
-        let label = try domain.securityLabel()
-        #expect(label.label == "libvirt-test")
-        #expect(label.enforcing)
-        let list = expectLibvirtError { _ = try domain.securityLabels() }
-        #expect(list?.code == .noSupport)
-        #expect(list?.message.contains("virDomainGetSecurityLabelList") == true)
-
-        let name = uniqueName("off")
-        try withTestNode([Self.stoppedDomainXML(name: name)]) { connection, _ in
-            let stopped = try connection.domain(named: name)
-            let label = try stopped.securityLabel()
-            #expect(label.label.isEmpty)
-            #expect(!label.enforcing)
-        }
-    }
-
-    /// `diskErrors()` returns one entry per disk: the test driver reports `.unspec` for the
-    /// first disk and `.noSpace` for the second.
-    @Test("diskErrors reports one error per disk")
-    func diskErrors() throws {
-        let (_, domain) = try Self.defaultDomain()
-        let defaultErrors = try domain.diskErrors()
-        #expect(defaultErrors.map(\.disk) == ["vda"])
-        #expect(defaultErrors.map(\.error) == [.unspec])
-
-        let name = uniqueName("disks")
-        let secondDisk = """
-            <disk type='file' device='disk'><source file='/var/lib/libvirt/images/\(name)-b.img'/>\
-            <target dev='vdb' bus='virtio'/></disk></devices>
-            """
-        let xml = diskDomainXML(name: name).replacingOccurrences(of: "</devices>", with: secondDisk)
-        try withTestNode([xml]) { connection, _ in
-            let errors = try connection.domain(named: name).diskErrors()
-            #expect(errors.map(\.disk) == ["vda", "vdb"])
-            #expect(errors.map(\.error) == [.unspec, .noSpace])
-        }
     }
 }

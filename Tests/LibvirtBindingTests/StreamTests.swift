@@ -4,7 +4,10 @@ import Testing
 
 /// Streams: the test driver's screenshot stream (a PNG image read from a local file descriptor)
 /// read through the async ``DataStream/bytes(chunkSize:)`` sequence and the synchronous
-/// ``DataStream/receive(upTo:)`` loop, and what an aborted, finished or driverless stream does.
+/// ``DataStream/receive(upTo:)`` loop, and non-blocking streams. What an aborted, finished,
+/// read-only or driverless stream does, and a screenshot through `bytes()`, are the harness's
+/// scenarios (`EventAndStreamChecks.swift` and `HandWrittenChecks.swift` in
+/// `Templates/harness/runner`), which `HarnessScenarioTests` runs under `swift test`.
 ///
 /// Screenshots do not change the driver's state, so the tests read `test:///default`'s `test`
 /// domain. `receiveAll(_:)` is not used: with this stream it never returns, in C as well.
@@ -59,20 +62,6 @@ struct StreamTests {
         return (bytes, chunks)
     }
 
-    /// The screenshot arrives through `bytes()` as a complete PNG image of MIME type `image/png`.
-    @Test("a screenshot read with bytes() is a complete PNG image")
-    func screenshotThroughBytes() async throws {
-        let (connection, stream, mime) = try Self.startScreenshot()
-        #expect(mime == "image/png")
-        var image: [UInt8] = []
-        for try await chunk in stream.bytes() {
-            #expect(!chunk.isEmpty)
-            image += chunk
-        }
-        Self.expectPNG(image)
-        withExtendedLifetime(connection) {}
-    }
-
     /// A second screenshot read with the synchronous `receive(upTo:)` loop, which returns nil at
     /// the end, and then finished, is byte for byte the image `bytes()` delivered.
     @Test("the synchronous receive loop reads the same image")
@@ -118,76 +107,6 @@ struct StreamTests {
         #expect(error?.errorDomain == .streams)
         #expect(error?.message.contains("stream is not open") == true)
         try stream.finish()
-        withExtendedLifetime(connection) {}
-    }
-
-    /// The screenshot stream is a local file-descriptor stream, which has no `virStreamRecvFlags`
-    /// (`receive(upTo:options:)`) nor `virStreamRecvHole`: both throw `.noSupport` (the same
-    /// happens in C), with or without `.stopAtHole`, and the failed calls leave the stream
-    /// usable: a plain `receive` then reads the whole image.
-    @Test("receive(upTo:options:) and receiveHole() are unsupported on the screenshot stream")
-    func receiveFlagsUnsupported() throws {
-        let (connection, stream, _) = try Self.startScreenshot()
-        let stopAtHole = expectLibvirtError { _ = try stream.receive(upTo: 65536, options: .stopAtHole) }
-        #expect(stopAtHole?.code == .noSupport)
-        #expect(stopAtHole?.message.contains("virStreamRecvFlags") == true)
-        let noOptions = expectLibvirtError { _ = try stream.receive(upTo: 65536, options: []) }
-        #expect(noOptions?.code == .noSupport)
-        let hole = expectLibvirtError { _ = try stream.receiveHole() }
-        #expect(hole?.code == .noSupport)
-        #expect(hole?.message.contains("virStreamRecvHole") == true)
-
-        let (image, _) = try Self.receiveToEnd(stream, chunkSize: 65536)
-        try stream.finish()
-        Self.expectPNG(image)
-        withExtendedLifetime(connection) {}
-    }
-
-    /// A fresh stream has no driver behind it: `abort()` is then a no-op that succeeds, and
-    /// every transfer call afterwards throws `.noSupport` naming its C function.
-    @Test("abort() on a fresh stream succeeds; later use throws noSupport")
-    func abortFreshStream() throws {
-        let connection = try Connection(uri: defaultTestURI)
-        let stream = try connection.makeStream()
-        try stream.abort()
-        let receive = expectLibvirtError { _ = try stream.receive() }
-        #expect(receive?.code == .noSupport)
-        #expect(receive?.message.contains("virStreamRecv") == true)
-        let send = expectLibvirtError { _ = try stream.send([1, 2, 3]) }
-        #expect(send?.code == .noSupport)
-        #expect(send?.message.contains("virStreamSend") == true)
-        let finish = expectLibvirtError { try stream.finish() }
-        #expect(finish?.code == .noSupport)
-        #expect(finish?.message.contains("virStreamFinish") == true)
-    }
-
-    /// Aborting a screenshot part-way closes the stream: `receive` then throws `.internalError`
-    /// ("stream is not open") from the streams subsystem; `finish()` and `abort()` on the closed
-    /// stream are accepted.
-    @Test("abort() part-way through a screenshot closes the stream")
-    func abortMidTransfer() throws {
-        let (connection, stream, _) = try Self.startScreenshot()
-        let head = try #require(try stream.receive(upTo: 100))
-        #expect(head.count == 100)
-        #expect(Array(head.prefix(8)) == Self.pngSignature)
-        try stream.abort()
-        let error = expectLibvirtError { _ = try stream.receive() }
-        #expect(error?.code == .internalError)
-        #expect(error?.errorDomain == .streams)
-        #expect(error?.message.contains("stream is not open") == true)
-        try stream.finish()
-        try stream.abort()
-        withExtendedLifetime(connection) {}
-    }
-
-    /// The screenshot stream is opened for reading only: sending on it fails with a system error.
-    @Test("sending on the read-only screenshot stream throws")
-    func sendOnScreenshotStream() throws {
-        let (connection, stream, _) = try Self.startScreenshot()
-        let error = expectLibvirtError { _ = try stream.send([1, 2, 3]) }
-        #expect(error?.code == .systemError)
-        #expect(error?.errorDomain == .streams)
-        try? stream.abort()
         withExtendedLifetime(connection) {}
     }
 

@@ -1,5 +1,6 @@
 // Copied into the harness runner by libvirt-swiftgen harness.
 import CExercise
+import Foundation
 import Libvirt
 
 /// One named check of the harness: it passes when its body returns, fails when it throws.
@@ -65,14 +66,18 @@ func waitUntil(_ what: String, _ condition: () throws -> Bool) async throws {
 /// when `orNoSupport` is set; the failure is counted as expected, not as an error.
 ///
 /// - Parameter api: The Swift declaration called, for the failure message.
-func expectFailure(_ code: Int32, orNoSupport: Bool = false, _ api: String, _ body: () throws -> Void) throws {
+/// - Returns: The error `body` threw, for checks of its other parts.
+@discardableResult
+func expectFailure(
+    _ code: Int32, orNoSupport: Bool = false, _ api: String, _ body: () throws -> Void
+) throws -> LibvirtError {
     hx_expect(code)
     defer { hx_expect(-1) }
     do {
         try body()
     } catch let error as LibvirtError {
         let raw = error.code.rawValue
-        if raw == code || (orNoSupport && raw == noSupportCode) { return }
+        if raw == code || (orNoSupport && raw == noSupportCode) { return error }
         throw CheckFailure("\(api) threw code \(raw) (\(error.message)), expected code \(code)")
     }
     throw CheckFailure("\(api) succeeded, expected libvirt error code \(code)")
@@ -97,4 +102,9 @@ func describe(_ error: any Error) -> String {
         return "\(function) failed unexpectedly: \(error.message) (code \(error.code.rawValue))"
     }
     return "\(error)"
+}
+
+/// Writes a progress line to standard error.
+func progress(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }

@@ -10,7 +10,7 @@ enum DeviceChecks {
             try expect(try connection.allInterfaces().map(\.name).sorted(), ["eth-harness0", "eth-harness1"],
                        "Connection.allInterfaces(options:)")
             let interface = try f.interface()
-            try expect(try interface.macAddress, "52:54:00:bb:00:01", "Interface.macAddress")
+            try expect(interface.macAddress, "52:54:00:bb:00:01", "Interface.macAddress")
             try expect(try connection.interface(macAddress: "52:54:00:bb:00:02").name, "eth-harness1",
                        "Connection.interface(macAddress:)")
             try expect(try interface.isActive, true, "Interface.isActive")
@@ -33,7 +33,7 @@ enum DeviceChecks {
             try expect(try connection.allNodeDevices().map(\.name).sorted(), ["computer", "scsi_host1"],
                        "Connection.allNodeDevices(options:)")
             let device = try f.nodeDevice()
-            try expect(try device.parent(), "computer", "NodeDevice.parent()")
+            try expect(device.parent(), "computer", "NodeDevice.parent()")
             try expect(try device.capabilityNames.contains("scsi_host"), true, "NodeDevice.capabilityNames")
             try expect(try connection.nodeDevice(named: "computer").name, "computer", "Connection.nodeDevice(named:)")
         },

@@ -11,8 +11,29 @@ enum DomainDeviceChecks {
             try expect(try domain.blockStats(disk: "vda").readRequests >= 0, true, "Domain.blockStats(disk:)")
             try expect(try domain.interfaceStats(device: "52:54:00:aa:00:01").receivedBytes >= 0, true, "Domain.interfaceStats(device:)")
             exercise { _ = try domain.blockInfo(disk: "vda") }
-            try domain.setMetadata(type: .description, metadata: "harness description")
-            try expect(try domain.metadata(type: .description), "harness description", "Domain.metadata(type:uri:options:)")
+            try expectFailure(LibvirtError.Code.noDomainMetadata.rawValue, "Domain.metadata(type:uri:options:)") {
+                _ = try domain.metadata(type: .description)
+            }
+            try domain.setMetadata(type: .description, metadata: "harness description\nover two lines")
+            try expect(try domain.metadata(type: .description), "harness description\nover two lines",
+                       "Domain.metadata(type:uri:options:)")
+            try expect(try domain.xmlDescription().contains("<description>harness description"), true,
+                       "Domain.xmlDescription(options:)")
+            try domain.setMetadata(type: .title, metadata: "harness title")
+            try expect(try domain.metadata(type: .title), "harness title", "Domain.metadata(type:uri:options:)")
+            try expect(try domain.xmlDescription().contains("<title>harness title</title>"), true,
+                       "Domain.xmlDescription(options:)")
+            try domain.setMetadata(type: .title, metadata: nil)
+            try expectFailure(LibvirtError.Code.noDomainMetadata.rawValue, "Domain.metadata(type:uri:options:)") {
+                _ = try domain.metadata(type: .title)
+            }
+            try domain.setMetadata(type: .description, metadata: "replaced")
+            try expect(try domain.metadata(type: .description), "replaced", "Domain.metadata(type:uri:options:)")
+            try domain.setMetadata(type: .description, metadata: nil)
+            try expectFailure(LibvirtError.Code.noDomainMetadata.rawValue, "Domain.metadata(type:uri:options:)") {
+                _ = try domain.metadata(type: .description)
+            }
+            try expect(try domain.xmlDescription().contains("<description>"), false, "Domain.xmlDescription(options:)")
             let stopped = try connection.domain(named: "harness-stopped")
             try stopped.rename(newName: "harness-renamed")
             try expect(try connection.domain(named: "harness-renamed").name, "harness-renamed", "Domain.rename(newName:)")
@@ -37,14 +58,16 @@ enum DomainDeviceChecks {
         Check("other event streams") { f in
             let connection = try f.connection()
             let pools = try connection.storagePoolEvents(.lifecycle)
-            let pool = try await connection.storagePool(named: "harness-empty-pool")
-            try await pool.destroy()
+            let pool = try await connection.defineStoragePool(xml: "<pool type='dir'><name>harness-events-pool</name>"
+                + "<target><path>\(f.environment.scratch)/harness-events-pool</path></target></pool>")
             try await pool.start()
-            let received = try await EventAndStreamChecks.first(2, of: pools) { event -> String? in
-                guard case .lifecycle(let pool, let type, _) = event else { return nil }
-                return "\(pool.name) \(type)"
+            try await pool.destroy()
+            try await pool.undefine()
+            let received = try await EventAndStreamChecks.first(4, of: pools) { event -> String? in
+                guard case .lifecycle(let pool, let type, _) = event, pool.name == "harness-events-pool" else { return nil }
+                return "\(type)"
             }
-            try expect(received, ["harness-empty-pool stopped", "harness-empty-pool started"],
+            try expect(received, ["defined", "started", "stopped", "undefined"],
                        "Connection.storagePoolEvents(_:storagePool:)")
             _ = try connection.nodeDeviceEvents(.lifecycle)
             _ = try connection.closeEvents()

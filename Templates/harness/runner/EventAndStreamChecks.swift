@@ -17,19 +17,28 @@ enum EventAndStreamChecks {
             try await domain.destroy()
             try await domain.undefine()
             let received = try await first(6, of: domainEvents) { event -> String? in
-                guard case .lifecycle(let domain, let type, _) = event, domain.name == "harness-events" else { return nil }
-                return "\(type)"
+                guard case .lifecycle(let domain, let type, let detail) = event, domain.name == "harness-events" else {
+                    return nil
+                }
+                return "\(type) \(detail)"
             }
-            try expect(received, ["defined", "started", "suspended", "resumed", "stopped", "undefined"],
-                       "Connection.domainEvents(_:domain:)")
-            let network = try f.network()
-            try await network.destroy()
+            try expect(received, [
+                "defined defined(added)", "started started(booted)", "suspended suspended(paused)",
+                "resumed resumed(unpaused)", "stopped stopped(destroyed)", "undefined undefined(removed)",
+            ], "Connection.domainEvents(_:domain:)")
+            // Network lifecycle events carry no detail: it is always 0.
+            let network = try await connection.defineNetwork(
+                xml: "<network><name>harness-events-net</name><bridge name='virbr13'/></network>")
             try await network.start()
-            let networkReceived = try await first(2, of: networkEvents) { event -> String? in
-                guard case .lifecycle(let network, let type, _) = event else { return nil }
-                return "\(network.name) \(type)"
+            try await network.destroy()
+            try await network.undefine()
+            let networkReceived = try await first(4, of: networkEvents) { event -> String? in
+                guard case .lifecycle(let network, let type, let detail) = event, network.name == "harness-events-net" else {
+                    return nil
+                }
+                return "\(type) \(detail)"
             }
-            try expect(networkReceived, ["harness-net stopped", "harness-net started"],
+            try expect(networkReceived, ["defined 0", "started 0", "stopped 0", "undefined 0"],
                        "Connection.networkEvents(_:network:)")
         },
         Check("screenshot stream") { f in
@@ -38,11 +47,27 @@ enum EventAndStreamChecks {
             let mime = try await f.domain().screenshot(stream: stream, screen: 0)
             try expect(mime, "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
-            for try await chunk in stream.bytes() { image += chunk }
-            try expect(Array(image.prefix(8)), [137, 80, 78, 71, 13, 10, 26, 10], "DataStream.bytes()")
-            try expect(image.count > 64, "the screenshot has only \(image.count) bytes")
+            for try await chunk in stream.bytes() {
+                try expect(!chunk.isEmpty, "DataStream.bytes() yielded an empty chunk")
+                image += chunk
+            }
+            try expectPNG(image, "DataStream.bytes()")
         },
     ]
+
+    /// Fails unless `bytes` is a complete PNG image: the signature, an `IHDR` chunk of length 13
+    /// right after it, and an empty `IEND` chunk with its fixed CRC at the very end.
+    static func expectPNG(_ bytes: [UInt8], _ api: String) throws {
+        let ihdr = [0, 0, 0, 13] + Array("IHDR".utf8)
+        let iend = [0, 0, 0, 0] + Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82]
+        guard bytes.count > 8 + 25 + 12, Array(bytes.prefix(8)) == pngSignature, Array(bytes[8..<16]) == ihdr,
+              Array(bytes.suffix(12)) == iend else {
+            throw CheckFailure("\(api) delivered \(bytes.count) bytes that are not a complete PNG image")
+        }
+    }
+
+    /// The eight bytes every PNG file starts with.
+    static let pngSignature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
 
     /// The first `count` events `select` keeps, or a failure after `timeout` seconds.
     static func first<Event: Sendable, Value: Sendable>(

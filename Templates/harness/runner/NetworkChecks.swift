@@ -23,12 +23,22 @@ enum NetworkChecks {
             let xml = "<network><name>harness-new-net</name><bridge name='virbr12'/>"
                 + "<ip address='192.168.12.1' netmask='255.255.255.0'/></network>"
             let defined = try connection.defineNetwork(xml: xml)
+            try expect(defined.name, "harness-new-net", "Network.name")
             try expect(try defined.isActive, false, "Network.isActive")
+            try expect(try defined.isPersistent, true, "Network.isPersistent")
             try expect(try connection.definedNetworkNames, ["harness-new-net"], "Connection.definedNetworkNames")
+            try expect(try connection.allNetworks(options: .inactive).map(\.name), ["harness-new-net"],
+                       "Connection.allNetworks(options:)")
             try defined.start()
             try expect(try defined.isActive, true, "Network.isActive")
+            try expect(try defined.bridgeName, "virbr12", "Network.bridgeName")
+            try expect(try connection.allNetworks(options: .active).map(\.name).sorted(), ["harness-isolated", "harness-net", "harness-new-net"],
+                       "Connection.allNetworks(options:)")
             try defined.destroy()
+            try expect(try defined.isActive, false, "Network.isActive")
             try defined.undefine()
+            try expect(try connection.numberOfNetworks + connection.numberOfDefinedNetworks, 2,
+                       "Connection.numberOfDefinedNetworks")
             try expectFailure(LibvirtError.Code.noNetwork.rawValue, "Connection.network(named:)") {
                 _ = try connection.network(named: "harness-new-net")
             }

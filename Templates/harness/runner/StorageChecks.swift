@@ -28,7 +28,10 @@ enum StorageChecks {
 
             let created = try pool.createVolume(
                 xml: "<volume><name>disk-c.img</name><capacity unit='MiB'>8</capacity></volume>")
+            try expect(created.name, "disk-c.img", "StorageVolume.name")
             try expect(try created.info().capacity, 8 * 1024 * 1024, "StorageVolume.info()")
+            try expect(try created.path, "/harness-pool/disk-c.img", "StorageVolume.path")
+            try expect(try pool.volume(named: "disk-c.img") == created, "StoragePool.volume(named:) found another volume")
             try expect(try pool.numberOfVolumes, 3, "StoragePool.numberOfVolumes")
             try created.delete()
             try pool.refresh()
@@ -37,11 +40,19 @@ enum StorageChecks {
             let path = f.environment.scratch + "/harness-new-pool"
             let defined = try connection.defineStoragePool(
                 xml: "<pool type='dir'><name>harness-new-pool</name><target><path>\(path)</path></target></pool>")
+            try expect(defined.name, "harness-new-pool", "StoragePool.name")
             try expect(try defined.info().state, .inactive, "StoragePool.info()")
+            try expect(try defined.isActive, false, "StoragePool.isActive")
+            try expect(try connection.allStoragePools(options: .inactive).map(\.name), ["harness-new-pool"],
+                       "Connection.allStoragePools(options:)")
             try defined.build()
             try defined.start()
             try expect(try defined.isActive, true, "StoragePool.isActive")
+            try expect(try defined.info().state, .running, "StoragePool.info()")
+            try expect(try connection.allStoragePools(options: .active).map(\.name).sorted(),
+                       ["harness-empty-pool", "harness-new-pool", "harness-pool"], "Connection.allStoragePools(options:)")
             try defined.destroy()
+            try expect(try defined.isActive, false, "StoragePool.isActive")
             try defined.delete()
             try defined.undefine()
             try expectFailure(LibvirtError.Code.noStoragePool.rawValue, "Connection.storagePool(named:)") {

@@ -55,11 +55,6 @@ struct Journal {
     }
 }
 
-/// Writes a progress line to standard error.
-func progress(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
 /// The checks that run in one process.
 enum Suite: String {
     /// Everything but the admin API.
@@ -76,14 +71,9 @@ enum Suite: String {
     func checks(_ environment: RunnerEnvironment, skippingProbes: Set<String>) -> [Check] {
         let scenarios: [Check]
         switch self {
-        case .libvirt where environment.isQemu:
-            scenarios = QemuChecks.all + SecretChecks.all
-        case .libvirt:
-            scenarios = HostChecks.all + DomainChecks.all + NetworkChecks.all + StorageChecks.all + DeviceChecks.all
-                + SnapshotChecks.all + TypedParameterChecks.all + EventAndStreamChecks.all + HandWrittenChecks.all
-                + DomainDeviceChecks.all + SecretChecks.all + UnsupportedChecks.all
-        case .admin:
-            scenarios = AdminChecks.all
+        case .libvirt where environment.isQemu: scenarios = Scenarios.qemu
+        case .libvirt: scenarios = Scenarios.testDriver
+        case .admin: scenarios = Scenarios.admin
         }
         return scenarios + ProbeChecks.all(suite: self, skipping: skippingProbes, qemu: environment.isQemu)
     }

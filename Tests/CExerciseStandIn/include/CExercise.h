@@ -1,0 +1,1 @@
+../../../Templates/harness/exercise/include/CExercise.h
