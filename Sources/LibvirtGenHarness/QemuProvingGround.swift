@@ -74,11 +74,22 @@ public struct QemuProvingGround {
         try Self.configuration(cgroups: Self.cgroupsWritable)
             .write(to: etc.appendingPathComponent("qemu.conf"), atomically: true, encoding: .utf8)
         progress("Preparing the guest image in \(guestImage.path) ...")
+        progress("  " + (try Self.buildGuestImage(in: guestImage, builder: builder)))
+    }
+
+    /// Builds the guest image in `folder` unless it is cached there (the builder keeps a stamp of
+    /// its inputs); its output goes to `guest-image.log` beside the folder.
+    ///
+    /// - Parameter builder: The guest-image script (`Templates/harness/qemu-guest/build-image`).
+    /// - Returns: The builder's last line of output.
+    /// - Throws: ``HarnessError`` naming the log when the image does not build.
+    public static func buildGuestImage(in folder: URL, builder: URL) throws -> String {
+        let manager = FileManager.default
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [builder.path, guestImage.path]
-        let log = guestImage.deletingLastPathComponent().appendingPathComponent("guest-image.log")
-        try manager.createDirectory(at: guestImage.deletingLastPathComponent(), withIntermediateDirectories: true)
+        process.arguments = [builder.path, folder.path]
+        let log = folder.deletingLastPathComponent().appendingPathComponent("guest-image.log")
+        try manager.createDirectory(at: folder.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = manager.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
@@ -90,7 +101,7 @@ public struct QemuProvingGround {
         guard process.terminationStatus == 0 else {
             throw HarnessError("the guest image did not build (\(lastLine)); see \(log.path)")
         }
-        progress("  \(lastLine)")
+        return lastLine
     }
 
     /// Kills every QEMU process the driver started under this root, so no guest outlives the

@@ -16,7 +16,7 @@ struct BlockingPoolTests {
         let release = DispatchSemaphore(value: 0)
         let ran = Flag()
         let blocker = Task { try await pool.run { release.wait() } }
-        try await waitUntil("the blocker runs") { pool.busyThreadCount == 1 }
+        try await waitFor("the blocker runs") { pool.busyThreadCount == 1 }
 
         let queued = Task { try await pool.run { ran.set() } }
         try await Task.sleep(for: .milliseconds(50))
@@ -32,7 +32,7 @@ struct BlockingPoolTests {
 
         release.signal()
         try await blocker.value
-        try await waitUntil("the pool is idle") { pool.busyThreadCount == 0 }
+        try await waitFor("the pool is idle") { pool.busyThreadCount == 0 }
         #expect(!ran.isSet)
         #expect(pool.startedThreadCount == 1)
     }
@@ -122,7 +122,7 @@ struct BlockingPoolTests {
         #expect(own.hasPrefix("libvirt-pool-"))
         _ = try await Connection(uri: defaultTestURI)
         // The event-loop thread names itself when it starts, which may be after the first open.
-        try await waitUntil("a thread is named libvirt-events", within: .seconds(10)) {
+        try await waitFor("a thread is named libvirt-events", within: .seconds(10)) {
             let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
             return tasks.contains { task in
                 (try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8)) == "libvirt-events\n"

@@ -43,7 +43,7 @@ struct HangingConnectionTests {
                 }
             }
         }
-        try await waitUntil("all \(Self.opens) opens run on the pool") { pool.busyThreadCount == Self.opens }
+        try await waitFor("all \(Self.opens) opens run on the pool") { pool.busyThreadCount == Self.opens }
         try await Task.sleep(for: .milliseconds(300))
 
         let waiting = Task(executorPreference: executor) {
@@ -59,7 +59,7 @@ struct HangingConnectionTests {
         #expect(pool.busyThreadCount == Self.opens, "a running open cannot be interrupted")
 
         socket.close()
-        try await waitUntil("the opens return") { pool.busyThreadCount == 0 }
+        try await waitFor("the opens return") { pool.busyThreadCount == 0 }
         let errors = await opens.value
         #expect(errors.count == Self.opens)
         #expect(errors.allSatisfy { $0 is LibvirtError }, "\(errors)")
@@ -78,7 +78,7 @@ struct HangingConnectionTests {
 /// more than a minute (the generator tests computing the reference package and site once while
 /// the others wait for it, QEMU guests starting and saving); a task polling or about to start
 /// gets no thread meanwhile. A fresh-clone CI run under load once waited 60 s this way.
-func waitUntil(_ what: String, within limit: Duration = .seconds(300), _ condition: () -> Bool) async throws {
+func waitFor(_ what: String, within limit: Duration = .seconds(300), _ condition: () -> Bool) async throws {
     let deadline = ContinuousClock.now + limit
     while !condition() {
         guard ContinuousClock.now < deadline else { throw WaitTimeout(description: "timed out waiting until \(what)") }
@@ -86,7 +86,7 @@ func waitUntil(_ what: String, within limit: Duration = .seconds(300), _ conditi
     }
 }
 
-/// A condition ``waitUntil(_:within:_:)`` waited for did not come.
+/// A condition ``waitFor(_:within:_:)`` waited for did not come.
 struct WaitTimeout: Error, CustomStringConvertible {
     /// What was waited for.
     let description: String

@@ -19,6 +19,18 @@ extension Tag {
     @Tag static var qemu: Self
 }
 
+extension Trait where Self == ConditionTrait {
+    /// Runs a QEMU suite only where the QEMU packages are installed, saying which are missing.
+    static var qemuAvailable: Self {
+        .enabled(
+            if: QemuGround.isAvailable,
+            """
+            the QEMU packages (qemu-system-x86, qemu-utils, libvirt-daemon-driver-qemu) are not installed; \
+            bash .ci/setup installs them
+            """)
+    }
+}
+
 /// The shared QEMU environment of the test process: the embed root folder, the one connection
 /// to it, the virtualization type, and disk images and domain definitions for the tests.
 enum QemuGround {
@@ -115,11 +127,9 @@ enum QemuGround {
         }
     }
 
-    /// Creates an empty 64 MiB qcow2 image at `path`, on top of the qcow2 image `backing` if given.
-    static func createDisk(at path: String, backing: String? = nil) throws {
-        var arguments = ["create", "-q", "-f", "qcow2"]
-        if let backing { arguments += ["-F", "qcow2", "-b", backing] }
-        try qemuImg(arguments + [path, "64M"])
+    /// Creates an empty 64 MiB qcow2 image at `path`.
+    static func createDisk(at path: String) throws {
+        try qemuImg(["create", "-q", "-f", "qcow2", path, "64M"])
     }
 
     /// The PCIe root complex and four root ports (q35 has no hot-pluggable slots without them).
@@ -169,13 +179,12 @@ enum QemuGround {
     /// `body` did.
     ///
     /// - Parameter prefix: The start of the domain name.
-    /// - Parameter backingFile: Whether `vda` is an overlay on a backing image (for block pulls).
     /// - Parameter start: Whether to start the domain before `body`.
     /// - Parameter serialPorts: How many serial consoles the domain has (at most four).
     /// - Parameter devices: More device elements for the definition.
     /// - Parameter body: The test; receives the shared connection and the domain.
     static func withDomain<Result>(
-        _ prefix: String, backingFile: Bool = false, start: Bool = true, serialPorts: Int = 1, devices: String = "",
+        _ prefix: String, start: Bool = true, serialPorts: Int = 1, devices: String = "",
         body: (Connection, QemuTestDomain) async throws -> Result
     ) async throws -> Result {
         let connection = try connection()
@@ -184,13 +193,7 @@ enum QemuGround {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let disk = folder.appendingPathComponent("vda.qcow2").path
-        if backingFile {
-            let base = folder.appendingPathComponent("base.qcow2").path
-            try createDisk(at: base)
-            try createDisk(at: disk, backing: base)
-        } else {
-            try createDisk(at: disk)
-        }
+        try createDisk(at: disk)
         let uuid = UUID().uuidString.lowercased()
         let domain = try await connection.defineDomain(xml: domainXML(
             name: name, uuid: uuid, disk: disk, folder: folder.path, serialPorts: serialPorts, devices: devices))
@@ -202,62 +205,9 @@ enum QemuGround {
         let testDomain = QemuTestDomain(domain: domain, name: name, uuid: uuid, folder: folder)
         return try await body(connection, testDomain)
     }
-
-    /// Reads the lifecycle events of `stream` until one satisfies `last` (included), giving up
-    /// after `timeout`; records an issue when it times out.
-    ///
-    /// - Returns: The details of the events read, in order.
-    static func lifecycleDetails(
-        from stream: AsyncStream<Domain.Event>, until last: @escaping @Sendable (Domain.LifecycleDetail) -> Bool,
-        timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation
-    ) async -> [Domain.LifecycleDetail] {
-        await events(from: stream, until: last, timeout: timeout, sourceLocation: sourceLocation) { event in
-            guard case .lifecycle(_, _, let detail) = event else { return nil }
-            return detail
-        }
-    }
-
-    /// Reads the events of `stream` that `select` maps to a value until a value satisfies `last`
-    /// (included), racing the reading against `timeout`, so that a missing event fails the test
-    /// instead of hanging it; records an issue when time runs out.
-    ///
-    /// - Returns: The selected values, in order (those read before the timeout, if it ran out).
-    static func events<Value: Sendable>(
-        from stream: AsyncStream<Domain.Event>, until last: @escaping @Sendable (Value) -> Bool,
-        timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation,
-        select: @escaping @Sendable (Domain.Event) -> Value?
-    ) async -> [Value] {
-        let handOff = StreamHandOff(stream)
-        let (values, finished) = await withTaskGroup(of: (values: [Value], finished: Bool)?.self) { group in
-            group.addTask {
-                guard let stream = handOff.take() else { return ([], false) }
-                var values: [Value] = []
-                for await event in stream {
-                    guard let value = select(event) else { continue }
-                    values.append(value)
-                    if last(value) { return (values, true) }
-                }
-                return (values, false)
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            if let first { return first }
-            // The timer won: the cancelled reader returns what it read.
-            return (await group.next() ?? nil) ?? ([], false)
-        }
-        if !finished {
-            Issue.record(
-                "the awaited event did not come within \(timeout); got \(values)", sourceLocation: sourceLocation)
-        }
-        return values
-    }
 }
 
-/// One test's domain, as ``QemuGround/withDomain(_:backingFile:start:serialPorts:devices:body:)`` defined it.
+/// One test's domain, as ``QemuGround/withDomain(_:start:serialPorts:devices:body:)`` defined it.
 struct QemuTestDomain: Sendable {
     /// The domain.
     let domain: Domain
@@ -279,13 +229,4 @@ struct QemuGroundError: Error, CustomStringConvertible {
     init(_ description: String) {
         self.description = description
     }
-}
-
-/// Whether `expected` occurs in `values` in order, not necessarily next to each other.
-func containsInOrder<Value: Equatable>(_ values: [Value], _ expected: [Value]) -> Bool {
-    var remaining = expected[...]
-    for value in values where value == remaining.first {
-        remaining.removeFirst()
-    }
-    return remaining.isEmpty
 }

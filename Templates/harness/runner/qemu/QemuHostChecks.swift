@@ -11,13 +11,23 @@ enum QemuHostChecks {
         Check("QEMU: domain statistics") { f in
             let connection = try f.connection()
             let domain = try f.domain()
-            let records = try connection.allDomainStats([.state, .balloon, .vcpu, .block], options: [.active])
+            let records = try connection.allDomainStats([.state, .cpuTotal, .balloon, .vcpu, .block], options: [.active])
             guard let record = records.first(where: { $0.domain.name == QemuDomains.running }) else {
                 throw CheckFailure("Connection.allDomainStats(_:options:) has no record of \(QemuDomains.running)")
             }
             try expect(record.parameters["state.state"].flatMap(integer), 1, "Connection.allDomainStats(_:options:)")
             try expect(record.parameters["vcpu.current"].flatMap(integer), 1, "Connection.allDomainStats(_:options:)")
             try expect(record.parameters["block.0.name"], .string("vda"), "Connection.allDomainStats(_:options:)")
+            // The same values through the record's typed views.
+            try expect(record.state.state, .running, "DomainStatsRecord.state")
+            try expect((record.cpu.time ?? 0) > 0, "DomainStatsRecord.cpu has no CPU time")
+            try expect(record.balloon.maximum, 131_072, "DomainStatsRecord.balloon")
+            try expect([record.vcpu.current, record.vcpu.maximum], [1, 2], "DomainStatsRecord.vcpu")
+            try expect(record.vcpu.entries.map(\.index), [0], "DomainStatsRecord.vcpu")
+            try expect(record.vcpu.entries.first?.state, .running, "DomainStatsRecord.vcpu")
+            try expect(record.block.count, record.block.entries.count, "DomainStatsRecord.block")
+            try expect(record.block.entries.first?.name, "vda", "DomainStatsRecord.block")
+            try expect((record.block.entries.first?.capacity ?? 0) > 0, "DomainStatsRecord.block has no capacity")
             try expect(try connection.domainStats([.state], for: [domain]).count, 1, "Connection.domainStats(_:for:options:)")
             let memory = try domain.memoryStats()
             try expect(!memory.isEmpty, "Domain.memoryStats() returned no statistics")
@@ -104,10 +114,16 @@ enum QemuHostChecks {
             try expect(qmp.contains("\"running\""), "Domain.qemuMonitorCommand(_:options:) answered \(qmp)")
             let hmp = try await domain.qemuMonitorCommand("info status", options: [.hmp])
             try expect(hmp.contains("running"), "Domain.qemuMonitorCommand(_:options:) answered \(hmp)")
+            let reply = try JSONSerialization.jsonObject(with: Data(qmp.utf8)) as? [String: Any]
+            let status = reply?["return"] as? [String: Any]
+            try expect(status?["status"] as? String == "running" && status?["running"] as? Bool == true,
+                       "Domain.qemuMonitorCommand(_:options:) answered \(qmp)")
             let events = try connection.qemuMonitorEvents(named: "STOP", domain: domain)
             try await domain.suspend()
             let names = try await EventAndStreamChecks.first(1, of: events) { $0.event }
+            let paused = try await domain.qemuMonitorCommand("info status", options: [.hmp])
             try await domain.resume()
+            try expect(paused.contains("paused"), "Domain.qemuMonitorCommand(_:options:) answered \(paused) when paused")
             try expect(names, ["STOP"], "Connection.qemuMonitorEvents(named:domain:options:)")
         },
         Check("QEMU: screenshot stream") { f in

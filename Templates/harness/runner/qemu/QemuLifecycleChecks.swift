@@ -60,22 +60,31 @@ enum QemuLifecycleChecks {
         Check("QEMU: managed save") { f in
             let connection = try f.connection()
             let domain = try QemuDomains.ensure("harness-managed", running: true, on: connection, f.environment)
-            try domain.managedSave()
-            try expect(try domain.hasManagedSaveImage(), true, "Domain.hasManagedSaveImage()")
-            let saved = try domain.state()
+            try await expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
+            let events = try connection.domainEvents(.lifecycle, domain: domain)
+            try await domain.managedSave()
+            try await expect(try domain.hasManagedSaveImage(), true, "Domain.hasManagedSaveImage()")
+            let saved = try await domain.state()
             try expect(saved.state, .shutoff, "Domain.state()")
             try expect(saved.reason, .shutoff(.saved), "Domain.state()")
-            try expect(try domain.managedSaveXMLDescription().contains("<name>harness-managed</name>"), true,
+            try await expect(try connection.allDomains(options: .managedsave).map(\.name).contains("harness-managed"),
+                       "Connection.allDomains(options:) does not list the domain with a managed save image")
+            try await expect(try domain.managedSaveXMLDescription().contains("<name>harness-managed</name>"), true,
                        "Domain.managedSaveXMLDescription(options:)")
-            try domain.start()
-            try expect(try domain.state().reason, .running(.restored), "Domain.state()")
-            try expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
-            try domain.managedSave()
-            try domain.removeManagedSave()
-            try expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
-            try domain.start()
-            try expect(try domain.state().reason, .running(.booted), "Domain.state()")
-            try domain.destroy()
+            try await domain.start()
+            try await expect(try domain.state().reason, .running(.restored), "Domain.state()")
+            try await expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
+            let received = try await EventAndStreamChecks.collect(events, select: lifecycleDetail) {
+                $0.last == .started(.restored)
+            }
+            try expect(received.containsInOrder([.stopped(.saved), .started(.restored)]),
+                       "Connection.domainEvents(_:domain:) delivered \(received.map { "\($0)" })")
+            try await domain.managedSave()
+            try await domain.removeManagedSave()
+            try await expect(try domain.hasManagedSaveImage(), false, "Domain.hasManagedSaveImage()")
+            try await domain.start()
+            try await expect(try domain.state().reason, .running(.booted), "Domain.state()")
+            try await domain.destroy()
         },
         Check("QEMU: lifecycle events") { f in
             let connection = try f.connection()

@@ -22,6 +22,7 @@ enum QemuStorageChecks {
             try domain.suspend()
             try first.revert()
             try expect(try domain.info().state, .running, "Domain.info()")
+            try expect(try domain.state().reason, .running(.fromSnapshot), "Domain.state()")
             try expect(try domain.currentSnapshot().name, "first", "Domain.currentSnapshot()")
             try expect(try first.xmlDescription().contains("<state>running</state>"), true,
                        "DomainSnapshot.xmlDescription(options:)")
