@@ -24,11 +24,12 @@ let package = Package(
             name: "HandleChurn",
             dependencies: ["MemoryFixtureSupport", .product(name: "Libvirt", package: "Generated")]
         ),
-        // The QEMU suite needs the generator's harness target (its qemu.conf and clean-up) and
-        // real QEMU processes; the harness and `swift test` run it, this sanitizer build does not.
-        // Neither does it run the XML corpus test (a thousand documents and xmllint processes).
         // The harness's call recorder, stood in for (the binding tests run the harness's scenarios).
         .target(name: "CExercise"),
+        // The QEMU suites need the generator's harness target (its qemu.conf, guest image and
+        // clean-up) and real QEMU processes; the harness and `swift test` run them, this sanitizer
+        // build does not. Neither does it run the XML corpus test (a thousand documents and xmllint
+        // processes).
         .testTarget(
             name: "LibvirtBindingTests",
             dependencies: [
