@@ -13,28 +13,6 @@ import Testing
 /// domain. `receiveAll(_:)` is not used: with this stream it never returns, in C as well.
 @Suite("Streams")
 struct StreamTests {
-    /// The eight bytes every PNG file starts with.
-    static let pngSignature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
-
-    /// The ASCII bytes of a PNG chunk type such as `IHDR`.
-    static func chunkType(_ name: String) -> [UInt8] {
-        Array(name.utf8)
-    }
-
-    /// Checks that `bytes` is a complete PNG image: signature, then an `IHDR` chunk (length 13,
-    /// right after the signature), and an empty `IEND` chunk with its fixed CRC at the very end.
-    static func expectPNG(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(bytes.count > 8 + 25 + 12, "too short for a PNG: \(bytes.count) bytes", sourceLocation: sourceLocation)
-        guard bytes.count > 8 + 25 + 12 else { return }
-        #expect(Array(bytes.prefix(8)) == pngSignature, sourceLocation: sourceLocation)
-        // The first chunk: 4-byte big-endian length 13, then "IHDR".
-        #expect(Array(bytes[8..<12]) == [0, 0, 0, 13], sourceLocation: sourceLocation)
-        #expect(Array(bytes[12..<16]) == chunkType("IHDR"), sourceLocation: sourceLocation)
-        // The last chunk: length 0, "IEND", CRC AE 42 60 82.
-        #expect(Array(bytes.suffix(12)) == [0, 0, 0, 0] + chunkType("IEND") + [0xAE, 0x42, 0x60, 0x82],
-                sourceLocation: sourceLocation)
-    }
-
     /// Starts a screenshot of `test:///default`'s `test` domain on a new blocking stream.
     ///
     /// - Returns: The connection (keep it while reading), the stream and the MIME type.
@@ -77,7 +55,7 @@ struct StreamTests {
         #expect(try second.stream.receive(upTo: 4096) == nil)
         try second.stream.finish()
 
-        Self.expectPNG(image)
+        try PNG.expectComplete(image, "the screenshot stream")
         #expect(image == asyncImage)
         // Every chunk but the last is full; the last holds the rest.
         #expect(chunks.dropLast().allSatisfy { $0 == 4096 })
@@ -97,7 +75,7 @@ struct StreamTests {
             sizes.append(chunk.count)
             image += chunk
         }
-        Self.expectPNG(image)
+        try PNG.expectComplete(image, "the screenshot stream")
         #expect(sizes.count == (image.count + 4999) / 5000)
         #expect(sizes.dropLast().allSatisfy { $0 == 5000 })
         #expect((1...5000).contains(sizes.last ?? 0))
@@ -130,7 +108,7 @@ struct StreamTests {
             #expect(try domain.screenshot(stream: stream, screen: 0) == "image/png")
             let (image, _) = try Self.receiveToEnd(stream, chunkSize: 65536)
             try stream.finish()
-            Self.expectPNG(image)
+            try PNG.expectComplete(image, "the screenshot stream")
         }
     }
 
@@ -153,7 +131,7 @@ struct StreamTests {
                 try await Task.sleep(for: .seconds(10))
                 reader.cancel()
             }
-            Self.expectPNG(try await reader.value)
+            try PNG.expectComplete(try await reader.value, "DataStream.bytes()")
             watchdog.cancel()
         }
     }
@@ -191,6 +169,6 @@ struct StreamTests {
         let (image, endedBySequence) = try await reader.value
         watchdog.cancel()
         #expect(endedBySequence, "the events() sequence did not end after finish()")
-        Self.expectPNG(image)
+        try PNG.expectComplete(image, "the screenshot stream")
     }
 }

@@ -37,7 +37,7 @@ struct StreamUseTests {
             }
             image += chunk
         }
-        StreamTests.expectPNG(image)
+        try PNG.expectComplete(image, "the screenshot stream")
         try stream.finish()
         withExtendedLifetime(connection) {}
     }

@@ -51,23 +51,9 @@ enum EventAndStreamChecks {
                 try expect(!chunk.isEmpty, "DataStream.bytes() yielded an empty chunk")
                 image += chunk
             }
-            try expectPNG(image, "DataStream.bytes()")
+            try PNG.expectComplete(image, "DataStream.bytes()")
         },
     ]
-
-    /// Fails unless `bytes` is a complete PNG image: the signature, an `IHDR` chunk of length 13
-    /// right after it, and an empty `IEND` chunk with its fixed CRC at the very end.
-    static func expectPNG(_ bytes: [UInt8], _ api: String) throws {
-        let ihdr = [0, 0, 0, 13] + Array("IHDR".utf8)
-        let iend = [0, 0, 0, 0] + Array("IEND".utf8) + [0xAE, 0x42, 0x60, 0x82]
-        guard bytes.count > 8 + 25 + 12, Array(bytes.prefix(8)) == pngSignature, Array(bytes[8..<16]) == ihdr,
-              Array(bytes.suffix(12)) == iend else {
-            throw CheckFailure("\(api) delivered \(bytes.count) bytes that are not a complete PNG image")
-        }
-    }
-
-    /// The eight bytes every PNG file starts with.
-    static let pngSignature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
 
     /// The first `count` events `select` keeps, or a failure after `timeout` seconds.
     static func first<Event: Sendable, Value: Sendable>(

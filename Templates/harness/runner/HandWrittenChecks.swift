@@ -139,7 +139,7 @@ enum HandWrittenChecks {
             try expect(sent.errorDomain, .streams, "LibvirtError.errorDomain")
             let head = try stream.receive(upTo: 100) ?? []
             try expect(head.count, 100, "DataStream.receive(upTo:)")
-            try expect(Array(head.prefix(8)), EventAndStreamChecks.pngSignature, "DataStream.receive(upTo:)")
+            try expect(Array(head.prefix(8)), PNG.signature, "DataStream.receive(upTo:)")
             // Aborting part-way closes it: receiving then fails in the streams subsystem, while
             // finishing and aborting again are accepted.
             try stream.abort()

@@ -20,6 +20,7 @@ struct QemuScenarioTests {
     /// Runs one scenario on a fresh fixture on the embedded QEMU driver, as the harness's runner does.
     @Test("scenario", arguments: Scenarios.qemu)
     func scenario(_ check: Check) async throws {
+        // The process's one embed root is QemuGround's: opening it first writes its qemu.conf.
         _ = try QemuGround.connection()
         let environment = ScenarioRun.environment(
             qemuRoot: QemuGround.root.path, guestImage: try Self.guestImage.get().path)

@@ -7,9 +7,6 @@ import LibvirtQemu
 /// stream driven by its events, the guest's serial console, and the VNC display through a file
 /// descriptor libvirt opens or one the caller passes.
 enum QemuStreamChecks {
-    /// The PNG file signature.
-    static let pngSignature: [UInt8] = [137, 80, 78, 71, 13, 10, 26, 10]
-
     /// The checks.
     static let all: [Check] = [
         Check("QEMU: screenshot streams, blocking and event-driven") { f in
@@ -19,10 +16,10 @@ enum QemuStreamChecks {
             try await expect(try domain.screenshot(stream: whole, screen: 0), "image/png", "Domain.screenshot(stream:screen:)")
             var image: [UInt8] = []
             try whole.receiveAll { image += $0 }
-            try expect(Array(image.prefix(8)), pngSignature, "DataStream.receiveAll(_:)")
+            try expect(Array(image.prefix(8)), PNG.signature, "DataStream.receiveAll(_:)")
             let head = try await connection.makeStream()
             _ = try await domain.screenshot(stream: head, screen: 0)
-            try expect(try head.receive(upTo: 8), pngSignature, "DataStream.receive(upTo:)")
+            try expect(try head.receive(upTo: 8), PNG.signature, "DataStream.receive(upTo:)")
             try head.abort()
 
             let watched = try await connection.makeStream(options: .nonblock)
@@ -31,7 +28,7 @@ enum QemuStreamChecks {
             try watched.updateEvents([.readable, .hangup])
             let first = try await EventAndStreamChecks.first(1, of: events) { $0 }
             try expect(first.first?.contains(.readable) ?? false, "DataStream.events(_:) reported \(first), not readable")
-            try expect(try watched.receive(upTo: 8), pngSignature, "DataStream.receive(upTo:)")
+            try expect(try watched.receive(upTo: 8), PNG.signature, "DataStream.receive(upTo:)")
             // Local (file-descriptor) streams have no flags-taking receive.
             try expectFailure(noSupportCode, "DataStream.receive(upTo:options:)") { _ = try watched.receive(upTo: 8, options: []) }
             try watched.abort()
