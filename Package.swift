@@ -45,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenReports",
-            dependencies: ["LibvirtGenCore", "LibvirtGenModel", "LibvirtGenRNG"]
+            dependencies: ["LibvirtGenCore", "LibvirtGenModel", "LibvirtGenRNG", "LibvirtGenSwift"]
         ),
         .target(
             name: "LibvirtGenTemplating",
@@ -57,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenDocs",
-            dependencies: ["LibvirtGenModel", "LibvirtGenTemplating", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenModel", "LibvirtGenSwift", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .target(
             name: "LibvirtGenerator",
@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "LibvirtGenHarness",
-            dependencies: ["LibvirtGenerator", "LibvirtGenTemplating", "LibvirtGenTemplates"]
+            dependencies: ["LibvirtGenerator", "LibvirtGenSwift", "LibvirtGenTemplating", "LibvirtGenTemplates"]
         ),
         .executableTarget(
             name: "libvirt-swiftgen",

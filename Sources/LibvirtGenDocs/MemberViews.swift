@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenModel
+import LibvirtGenSwift
 
 /// One parameter row of a member.
 struct ParameterView: Sendable {
@@ -111,7 +112,7 @@ struct MemberBuilder: Sendable {
     /// A struct's stored property.
     func field(_ field: StructField, owner: String) -> MemberView {
         MemberView(
-            anchor: "field-\(field.name)", title: "\(owner).\(field.name)", declaration: "let \(field.name): \(field.type)",
+            anchor: "field-\(field.name)", title: "\(owner).\(field.name)", declaration: "let \(field.name): \(field.type.spelling)",
             cName: nil, doc: field.doc, markup: markup)
     }
 
@@ -136,7 +137,7 @@ struct MemberBuilder: Sendable {
     func key(_ key: KeyConstant, owner: String) -> MemberView {
         let declaration = key.parameters.isEmpty
             ? "static let \(key.name): Self"
-            : "static func \(key.name)(\(key.parameters.map(\.declaration).joined(separator: ", "))) -> Self"
+            : "static func \(key.name)(\(key.parameters.declarationList)) -> Self"
         return MemberView(
             anchor: key.cName, title: "\(owner).\(key.name)", declaration: declaration, cName: key.cName,
             doc: key.doc, markup: markup, value: "\"\(key.cValue)\"")
@@ -187,13 +188,13 @@ struct MemberBuilder: Sendable {
     /// The Swift declaration of a bound function, without its body, followed on a second line by
     /// its `async` counterpart's where it has one.
     static func declaration(_ function: BoundFunction) -> String {
-        let parameters = function.parameters.map(\.declaration).joined(separator: ", ")
+        let parameters = function.parameters.declarationList
         let effects = function.effects
-        let result = function.returnType.map { " -> \($0)" } ?? ""
+        let result = function.returnType.map { " -> \($0.spelling)" } ?? ""
         let synchronous: String
         switch function.kind {
         case .property:
-            synchronous = "var \(function.name): \(function.returnType ?? "Void") { get\(effects) }"
+            synchronous = "var \(function.name): \(function.returnType?.spelling ?? "Void") { get\(effects) }"
         case .initializer:
             synchronous = "convenience init(\(parameters))\(effects)"
         case .staticMethod:

@@ -1,4 +1,5 @@
 import LibvirtGenModel
+import LibvirtGenSwift
 
 /// The documentation site's pages for the typed XML documents: the module page listing the
 /// document kinds, and a page per kind with a section per view mapping the schema's elements and

@@ -38,24 +38,24 @@ enum Placeholders {
     /// one, one-element collections, a made-up typed parameter, an empty option set, one second
     /// for a timeout, the first case of another enum, the fixture's object of a handle type.
     static func value(for parameter: SwiftParameter, function: String, types: PlaceholderTypes) -> String? {
-        let type = parameter.type
-        if type.hasSuffix("?") { return "nil" }
-        switch type {
-        case "String" where parameter.label == "xml": return "f.xml(for: \"\(function)\")"
-        case "String" where isPath(parameter): return "f.probeText"
-        case "String": return "\"harness-probe\""
-        case "[String]": return "[f.probeText]"
-        case "Bool": return "false"
-        default: break
+        switch parameter.type {
+        case .optional: return "nil"
+        case .named("String") where parameter.label == "xml": return "f.xml(for: \"\(function)\")"
+        case .named("String") where isPath(parameter): return "f.probeText"
+        case .named("String"): return "\"harness-probe\""
+        case .array(.named("String")): return "[f.probeText]"
+        case .named("Bool"): return "false"
+        case .named(let type) where numbers.contains(type): return "1"
+        case .array(.named(let type)) where numbers.contains(type): return "[1]"
+        case .typedParameters: return "[\"harness\": .uint(1)]"
+        case .named(let type) where types.optionSets.contains(type): return "[]"
+        case .named(let type) where types.timeouts.contains(type): return ".seconds(1)"
+        case .named(let type):
+            if let first = types.enumFirstCases[type] { return ".\(first)" }
+            if types.handles[type] != nil, ProbePlan.fixtureTypes.contains(type) { return "try f.\(accessor(type))()" }
+            return nil
+        default: return nil
         }
-        if numbers.contains(type) { return "1" }
-        if type.hasPrefix("["), numbers.contains(String(type.dropFirst().dropLast())) { return "[1]" }
-        if type.hasPrefix("TypedParameters<") { return "[\"harness\": .uint(1)]" }
-        if types.optionSets.contains(type) { return "[]" }
-        if types.timeouts.contains(type) { return ".seconds(1)" }
-        if let first = types.enumFirstCases[type] { return ".\(first)" }
-        if types.handles[type] != nil, ProbePlan.fixtureTypes.contains(type) { return "try f.\(accessor(type))()" }
-        return nil
     }
 
     /// Whether a string parameter names a file (`to:`, `from:`, `file:`, `path:`), which gets a
@@ -66,7 +66,8 @@ enum Placeholders {
     }
 
     /// A key no object has, for the one non-defaulted parameter of a lookup.
-    static func missingKey(_ type: String, function: String) -> String? {
+    static func missingKey(_ type: SwiftType, function: String) -> String? {
+        guard let type = type.name else { return nil }
         switch type {
         case "UUID": return "UUID(uuidString: \"00000000-0000-4000-8000-00000000fffe\")!"
         case "String" where function.hasSuffix("MACString"): return "\"52:54:00:ff:ff:fe\""

@@ -1,4 +1,5 @@
 import LibvirtGenModel
+import LibvirtGenSwift
 
 /// The model-driven checks: one probe per generated function, a call with placeholder arguments
 /// on an object of the runner's fixture, so a new libvirt release is exercised without new code.
@@ -102,7 +103,7 @@ public struct ProbePlan: Sendable {
             .failure(Skipped(function: function.cName, reason: reason))
         }
         if function.kind == .initializer { return skip("an initializer: the scenario checks open objects") }
-        let lookup = function.cName.contains("LookupBy") && types.handles[function.returnType ?? ""] != nil
+        let lookup = function.cName.contains("LookupBy") && types.handles[function.returnType?.name ?? ""] != nil
             && function.parameters.contains { $0.defaultValue == nil }
         var receiver = owner
         if function.kind != .staticMethod {
@@ -113,10 +114,10 @@ public struct ProbePlan: Sendable {
         // that binds another C function (`start()` instead of `start(options:)`).
         var arguments: [String] = []
         for parameter in function.parameters {
-            let value = parameter.defaultValue
+            let value = parameter.defaultValue?.spelling
                 ?? (lookup ? Placeholders.missingKey(parameter.type, function: function.cName)
                         : Placeholders.value(for: parameter, function: function.cName, types: types))
-            guard let value else { return skip("no placeholder for a parameter of type \(parameter.type)") }
+            guard let value else { return skip("no placeholder for a parameter of type \(parameter.type.spelling)") }
             arguments.append(parameter.label == "_" ? value : "\(parameter.label): \(value)")
         }
         let member = function.kind == .property ? function.name : "\(function.name)(\(arguments.joined(separator: ", ")))"
@@ -124,7 +125,7 @@ public struct ProbePlan: Sendable {
         let needsTry = function.throwing || expression.contains("f.")
         let kind: Kind
         if lookup {
-            let handle = types.handles[function.returnType ?? ""] ?? ""
+            let handle = types.handles[function.returnType?.name ?? ""] ?? ""
             kind = .lookupMiss(errorCodes["VIR_ERR_NO_" + Placeholders.upperSnake(handle.dropFirst(3))])
         } else if function.kind == .property
                     || (function.parameters.allSatisfy { $0.defaultValue != nil } && Self.readsValue(function.cName)) {

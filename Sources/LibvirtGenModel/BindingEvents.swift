@@ -66,20 +66,18 @@ public struct EventMethod: Sendable, Codable {
     public let name: String
     /// Its parameter list, with defaults.
     public let parameters: [SwiftParameter]
-    /// What it returns (`AsyncStream<Domain.Event>`).
-    public let returnType: String
+    /// What it returns: an event stream.
+    public let returnType: SwiftType
     /// What it does.
     public let body: EventMethodBody
     /// Documentation.
     public let doc: Documentation
-    /// The declaration, without `public` and the body: `func domainEvents(_ ids: …) throws -> …`.
-    public let declaration: String
     /// The Swift symbol: `Connection.domainEvents(_:domain:bufferingPolicy:)`.
     public let symbol: String
 
     /// Creates a method.
     public init(
-        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody, doc: Documentation
+        owner: String, name: String, parameters: [SwiftParameter], returnType: SwiftType, body: EventMethodBody, doc: Documentation
     ) {
         self.owner = owner
         self.name = name
@@ -87,7 +85,6 @@ public struct EventMethod: Sendable, Codable {
         self.returnType = returnType
         self.body = body
         self.doc = doc
-        declaration = "func \(name)(\(parameters.map(\.declaration).joined(separator: ", ")))\(BoundFunction.failingEffects) -> \(returnType)"
         symbol = "\(owner).\(name)(\(parameters.map { "\($0.label):" }.joined()))"
     }
 }
@@ -192,9 +189,6 @@ public struct EventCase: Sendable, Codable {
         self.returnsStatus = returnsStatus
         self.doc = doc
     }
-
-    /// The associated values as declared: `domain: Domain, event: Domain.EventType, detail: …`.
-    public var payload: String { values.map { "\($0.label): \($0.swiftType)" }.joined(separator: ", ") }
 }
 
 /// One associated value of an ``EventCase``: its label, its Swift type, and how it is made from
@@ -203,12 +197,12 @@ public struct EventValue: Sendable, Codable {
     /// The label (`domain`, `event`).
     public var label: String
     /// The Swift type.
-    public var swiftType: String
+    public var swiftType: SwiftType
     /// Which callback arguments it is made from, and how.
     public var reading: EventArgumentReading
 
     /// Creates a value.
-    public init(label: String, swiftType: String, reading: EventArgumentReading) {
+    public init(label: String, swiftType: SwiftType, reading: EventArgumentReading) {
         self.label = label
         self.swiftType = swiftType
         self.reading = reading

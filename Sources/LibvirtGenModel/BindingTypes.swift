@@ -103,14 +103,14 @@ public struct StructField: Sendable, Codable {
     /// The Swift property name.
     public var name: String
     /// The Swift type.
-    public var type: String
+    public var type: SwiftType
     /// How it is read from the C struct.
     public var reading: FieldReading
     /// Documentation.
     public var doc: Documentation
 
     /// Creates a field.
-    public init(name: String, type: String, reading: FieldReading, doc: Documentation) {
+    public init(name: String, type: SwiftType, reading: FieldReading, doc: Documentation) {
         self.name = name
         self.type = type
         self.reading = reading

@@ -53,25 +53,19 @@ public struct SwiftParameter: Sendable, Codable {
     /// The local name.
     public var name: String
     /// The Swift type.
-    public var type: String
-    /// The default value as Swift source, if any.
-    public var defaultValue: String?
+    public var type: SwiftType
+    /// The default argument, if callers may leave it out.
+    public var defaultValue: DefaultArgument?
     /// Documentation for the `- Parameter` line.
     public var doc: String
 
     /// Creates a parameter.
-    public init(label: String, name: String, type: String, defaultValue: String?, doc: String) {
+    public init(label: String, name: String, type: SwiftType, defaultValue: DefaultArgument?, doc: String) {
         self.label = label
         self.name = name
         self.type = type
         self.defaultValue = defaultValue
         self.doc = doc
-    }
-
-    /// The declaration text, e.g. `named name: String` or `options: XMLOptions = []`.
-    public var declaration: String {
-        let head = label == name ? name : "\(label) \(name)"
-        return "\(head): \(type)" + (defaultValue.map { " = \($0)" } ?? "")
     }
 }
 
@@ -106,22 +100,11 @@ public struct BoundFunction: Sendable, Codable {
     /// The Swift parameters.
     public var parameters: [SwiftParameter]
     /// The Swift result type; nil for `Void`.
-    public var returnType: String?
+    public var returnType: SwiftType?
     /// The failure-detection rule that decided whether the declaration throws.
     public var failureRule: FailureRule
     /// Whether the declaration throws, as its failure rule decides.
     public var throwing: Bool { failureRule.canFail }
-    /// The effects clause of a declaration that can fail, with its leading space.
-    ///
-    /// Untyped, although a synchronous binding throws only `LibvirtError`: with
-    /// `throws(LibvirtError)`, Swift 6.3.1's compiler crashes (signal 11 in
-    /// `MandatoryAllocBoxToStack`) on ordinary caller code, any untyped-throwing function with a
-    /// local `var` and a `catch` that does not catch everything around such a call
-    /// (`.ci/typed-throws-check` shows it). Typing it is source-compatible for callers, so it
-    /// changes here, and in the runtime's hand-written declarations, once the toolchain is fixed.
-    public static let failingEffects = " throws"
-    /// The declaration's effects clause: ``failingEffects``, or nothing when it cannot fail.
-    public var effects: String { throwing ? Self.failingEffects : "" }
     /// How the call passes each C argument, by position.
     public var arguments: [ArgumentPassing]
     /// The values the call delivers through out-arguments, in argument order.
@@ -152,7 +135,7 @@ public struct BoundFunction: Sendable, Codable {
     /// Creates a bound function.
     public init(
         cName: String, shape: CallShape, kind: DeclarationKind, name: String, parameters: [SwiftParameter],
-        returnType: String?, failureRule: FailureRule, arguments: [ArgumentPassing], outValues: [OutValue] = [],
+        returnType: SwiftType?, failureRule: FailureRule, arguments: [ArgumentPassing], outValues: [OutValue] = [],
         cStrings: [CStringArgument] = [],
         result: CallResult, typedParameterKey: String? = nil, parameterCountMethod: String? = nil,
         elementType: String? = nil, doc: Documentation, swiftSymbol: String, deprecation: String? = nil

@@ -108,12 +108,12 @@ public struct OutValue: Sendable, Codable, Equatable {
     /// The tuple label when there are several.
     public var name: String
     /// The Swift type.
-    public var type: String
+    public var type: SwiftType
     /// The position of the C argument that delivers it.
     public var argument: Int
 
     /// Creates an out-value.
-    public init(name: String, type: String, argument: Int) {
+    public init(name: String, type: SwiftType, argument: Int) {
         self.name = name
         self.type = type
         self.argument = argument

@@ -263,12 +263,12 @@ public struct XMLDocumentFunction: Codable, Sendable {
     /// The local name of the parameter taking the XML text (`xml`), for a definition.
     public var documentParameter: String?
     /// The bound function's result type.
-    public var functionResult: String?
+    public var functionResult: SwiftType?
 
     /// Creates the value.
     public init(
         role: Role, owner: String, name: String, documentType: String, cName: String, function: String,
-        functionIsProperty: Bool, parameters: [SwiftParameter], documentParameter: String?, functionResult: String?
+        functionIsProperty: Bool, parameters: [SwiftParameter], documentParameter: String?, functionResult: SwiftType?
     ) {
         self.role = role
         self.owner = owner

@@ -1,5 +1,6 @@
 import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenSwift
 
 /// What changed between two libvirt API descriptions, in C terms and in Swift terms
 /// (the `api-diff --json` document).
@@ -235,7 +236,7 @@ struct SwiftDeclarations {
                 }
                 for s in file.structs {
                     let name = prefix + s.name
-                    signatures[name] = "struct \(name) { " + s.fields.map { "\($0.name): \($0.type)" }.joined(separator: "; ") + " }"
+                    signatures[name] = "struct \(name) { " + s.fields.map { "\($0.name): \($0.type.spelling)" }.joined(separator: "; ") + " }"
                 }
                 for family in file.keyFamilies {
                     let name = prefix + family.name
@@ -243,9 +244,9 @@ struct SwiftDeclarations {
                     for key in family.keys { signatures["\(name).\(key.name)"] = "\"\(key.cValue)\"" }
                 }
                 for function in file.functions {
-                    let params = function.parameters.map(\.declaration).joined(separator: ", ")
+                    let params = function.parameters.declarationList
                     let effects = function.effects
-                    let result = function.returnType.map { " -> \($0)" } ?? ""
+                    let result = function.returnType.map { " -> \($0.spelling)" } ?? ""
                     signatures[function.swiftSymbol] = "(\(params))\(effects)\(result)"
                     parameters[function.swiftSymbol] = function.parameters
                 }

@@ -20,8 +20,8 @@ struct AsyncView {
         guard let counterpart = function.asyncCounterpart else { return nil }
         name = function.name
         isInitializer = function.kind == .initializer
-        parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
-        returnType = function.returnType
+        parameterList = function.parameters.declarationList
+        returnType = function.returnType?.spelling
         deprecation = function.deprecation.map(SwiftStringLiteral.contents)
         doc = DocumentationComment.lines(counterpart.doc)
         abortFunction = counterpart.abortFunction

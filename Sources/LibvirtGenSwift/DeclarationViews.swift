@@ -32,7 +32,7 @@ struct StructView {
         doc = DocumentationComment.lines(s.doc)
         fields = s.fields.map {
             Field(
-                name: $0.name, type: $0.type, conversion: CallSpelling.reading($0.reading),
+                name: $0.name, type: $0.type.spelling, conversion: CallSpelling.reading($0.reading),
                 doc: DocumentationComment.lines($0.doc))
         }
     }

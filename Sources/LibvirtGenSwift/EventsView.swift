@@ -128,11 +128,11 @@ struct EventsView {
     ) -> (types: [String], expression: String) {
         switch value.reading {
         case .object:
-            return (["OpaquePointer?", "OpaquePointer?"], "\(value.swiftType)(retaining: object)")
+            return (["OpaquePointer?", "OpaquePointer?"], "\(value.swiftType.spelling)(retaining: object)")
         case .number(let scalar, let conversion):
             return ([scalar], CallSpelling.number(conversion, of: local, rawValueIsC: true))
         case .detail(let selectorType):
-            return (["Int32"], "\(value.swiftType)(event: \(selectorType)(rawValue: \(previous)), detail: \(local))")
+            return (["Int32"], "\(value.swiftType.spelling)(event: \(selectorType)(rawValue: \(previous)), detail: \(local))")
         case .string(let isConst):
             return ([isConst ? "UnsafePointer<CChar>?" : "UnsafeMutablePointer<CChar>?"], "\(local).map { String(cString: $0) } ?? \"\"")
         case .typedParameters(let countScalar):

@@ -217,13 +217,13 @@ public struct SwiftRenderer: Sendable {
 
 extension SwiftRenderer {
     /// Foundation types the bindings' signatures use (raw UUIDs are `UUID`).
-    static let foundationTypeNames: Set<Substring> = ["UUID"]
+    static let foundationTypeNames: Set<String> = ["UUID"]
 
     /// Whether a signature among `functions` names a Foundation type, so that their file imports it.
     static func usesFoundation(_ functions: [BoundFunction]) -> Bool {
         functions.contains { function in
-            ([function.returnType ?? ""] + function.parameters.map(\.type)).contains { type in
-                type.split { !$0.isLetter && !$0.isNumber }.contains { foundationTypeNames.contains($0) }
+            ((function.returnType.map { [$0] } ?? []) + function.parameters.map(\.type)).contains { type in
+                type.mentionedNames.contains(where: foundationTypeNames.contains)
             }
         }
     }

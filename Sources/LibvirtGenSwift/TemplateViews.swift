@@ -72,8 +72,8 @@ struct FunctionView {
         isStatic = function.kind == .staticMethod
         throwing = function.throwing
         effects = function.effects
-        returnType = function.returnType
-        parameterList = function.parameters.map(\.declaration).joined(separator: ", ")
+        returnType = function.returnType?.spelling
+        parameterList = function.parameters.declarationList
         prelude = CallSpelling.prelude(of: function)
         let arguments = CallSpelling.arguments(of: function).joined(separator: ", ")
         call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(arguments))")
@@ -126,7 +126,7 @@ struct KeyFamilyView {
         doc = DocumentationComment.lines(family.doc)
         keys = family.keys.map {
             Key(name: $0.name, literal: SwiftStringLiteral.literal($0.nameParts), isFormatted: !$0.parameters.isEmpty,
-                parameterList: $0.parameters.map(\.declaration).joined(separator: ", "), doc: DocumentationComment.lines($0.doc))
+                parameterList: $0.parameters.declarationList, doc: DocumentationComment.lines($0.doc))
         }
     }
 }
@@ -160,7 +160,7 @@ struct TypedKeysView {
         typedKeys = typed.enumerated().map { index, key in
             Key(name: key.name, bareName: key.name.filter { $0 != "`" }, cName: key.cName, valueType: key.valueType ?? "",
                 isFormatted: !key.parameters.isEmpty,
-                parameterList: key.parameters.map(\.declaration).joined(separator: ", "),
+                parameterList: key.parameters.declarationList,
                 argumentList: key.parameters.map { $0.label == "_" ? $0.name : "\($0.label): \($0.name)" }
                     .joined(separator: ", "),
                 first: index == 0)

@@ -86,7 +86,7 @@ struct XMLDocumentFunctionsView {
             failures += ", or `LibvirtXMLError` when the document is not well-formed"
         case .define:
             summary = "\(symbol) with a typed document."
-            result = function.functionResult ?? "Void"
+            result = function.functionResult?.spelling ?? "Void"
             bodies = ("try \(call)", "try await \(call)")
         }
         let synchronous = Function(

@@ -40,7 +40,7 @@ struct CallShapeTests {
     func shape(cName: String, shape: CallShape, returnType: String?) throws {
         let function = try Reference.function(cName)
         #expect(function.shape == shape)
-        #expect(function.returnType == returnType)
+        #expect(function.returnType?.spelling == returnType)
     }
 
     /// String arguments are borrowed as C strings through `withCString` (no heap copy per call),
@@ -119,14 +119,14 @@ struct StringListArgumentTests {
     @Test(arguments: ["virDomainFSFreeze", "virDomainFSThaw"])
     func nullMeansAllDefaultsToEmpty(cName: String) throws {
         let parameter = try #require(try Reference.function(cName).parameters.first { $0.name == "mountPoints" })
-        #expect(parameter.type == "[String]")
-        #expect(parameter.defaultValue == "[]")
+        #expect(parameter.type == .array(.named("String")))
+        #expect(parameter.defaultValue == .empty)
     }
 
     /// A list whose documentation gives NULL no meaning stays a required parameter.
     @Test func requiredWhenNullHasNoMeaning() throws {
         let parameter = try #require(try Reference.function("virConnectBaselineCPU").parameters.first {
-            $0.type == "[String]"
+            $0.type == .array(.named("String"))
         })
         #expect(parameter.defaultValue == nil)
     }
@@ -161,14 +161,14 @@ struct ArgumentTextTypeTests {
     /// "0 to disable/1 to enable cpus described by @vcpumap".
     @Test(arguments: ["virDomainSetVcpu", "virDomainSetGuestVcpus"])
     func switches(cName: String) throws {
-        #expect(try Reference.function(cName).parameters.first { $0.name == "state" }?.type == "Bool")
+        #expect(try Reference.function(cName).parameters.first { $0.name == "state" }?.type == .named("Bool"))
     }
 
     /// `virNodeSuspendForDuration`'s target names VIR_NODE_SUSPEND_TARGET_MEM, _DISK and _HYBRID;
     /// `virNodeGetCPUStats`'s cpu names only VIR_NODE_CPU_STATS_ALL_CPUS and stays a number.
     @Test func constantsNameTheEnum() throws {
-        #expect(try Reference.function("virNodeSuspendForDuration").parameters.first?.type == "NodeSuspendTarget")
-        #expect(try Reference.function("virNodeGetCPUStats").parameters.first?.type == "Int32")
+        #expect(try Reference.function("virNodeSuspendForDuration").parameters.first?.type == .named("NodeSuspendTarget"))
+        #expect(try Reference.function("virNodeGetCPUStats").parameters.first?.type == .named("Int32"))
     }
 }
 
@@ -177,7 +177,10 @@ struct ArgumentTextTypeTests {
 struct StateReasonTests {
     /// `virDomainGetState`'s reason is "one of virDomain*Reason corresponding to the current state".
     @Test func domainState() throws {
-        #expect(try Reference.function("virDomainGetState").returnType == "(state: Domain.State, reason: Domain.StateReason)")
+        #expect(try Reference.function("virDomainGetState").returnType == .tuple([
+            TupleElement(label: "state", type: .named("Domain.State")),
+            TupleElement(label: "reason", type: .named("Domain.StateReason")),
+        ]))
         let reasons = try #require(try Reference.package().modules.flatMap(\.files).flatMap(\.detailEnums).first {
             $0.name == "StateReason"
         })

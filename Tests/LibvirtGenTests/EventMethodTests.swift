@@ -55,7 +55,7 @@ struct EventMethodTests {
         for family in try Self.families().values {
             for method in family.methods {
                 let parameter = try #require(method.parameters.last)
-                #expect(parameter.label == "bufferingPolicy" && parameter.defaultValue == ".unbounded", "\(method.symbol)")
+                #expect(parameter.label == "bufferingPolicy" && parameter.defaultValue == .unbounded, "\(method.symbol)")
                 #expect(method.doc.parameters.contains { $0.name == "bufferingPolicy" && $0.text.contains("none is lost") })
             }
         }

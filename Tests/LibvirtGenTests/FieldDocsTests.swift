@@ -28,7 +28,7 @@ struct FieldDocsTests {
     @Test func jobInfo() throws {
         let type = try Self.field("type", of: "virDomainJobInfo")
         #expect(type.doc.lines == ["The kind of job, one of `Domain.JobType`."])
-        #expect(type.type == "Domain.JobType")
+        #expect(type.type == .named("Domain.JobType"))
         #expect(try Self.field("timeElapsed", of: "virDomainJobInfo").doc.lines.joined().contains("milliseconds"))
         let remaining = try Self.field("timeRemaining", of: "virDomainJobInfo").doc.lines.joined(separator: " ")
         #expect(remaining.contains("milliseconds") && !remaining.contains("bytes"), "\(remaining)")

@@ -1,5 +1,6 @@
 import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenSwift
 import Testing
 
 /// C function names and the Swift declarations the lowering gives them for the checked-in 9.0.0
@@ -223,7 +224,7 @@ struct FunctionNamingTests {
         for module in try Reference.package().modules {
             var seen: [String: String] = [:]
             for function in module.files.flatMap(\.functions) {
-                let key = function.swiftSymbol + function.parameters.map(\.type).joined(separator: ",")
+                let key = function.swiftSymbol + function.parameters.map(\.type.spelling).joined(separator: ",")
                 #expect(seen[key] == nil, "\(function.cName) and \(seen[key] ?? "") are both \(function.swiftSymbol)")
                 seen[key] = function.cName
             }

@@ -53,7 +53,7 @@ struct IdentifierEscapingTests {
         #expect(parts == [
             .text(content: "cputune.vcpupin"), .parameter(name: "value0"), .text(content: "."), .parameter(name: "value1"),
         ])
-        #expect(parameters.map(\.type) == ["UInt", "String"])
+        #expect(parameters.map(\.type) == [.named("UInt"), .named("String")])
         #expect(SwiftStringLiteral.literal(parts) == #""cputune.vcpupin\(value0).\(value1)""#)
     }
 

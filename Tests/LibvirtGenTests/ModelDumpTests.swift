@@ -16,7 +16,7 @@ struct ModelDumpTests {
         let info = try #require(decoded.modules.flatMap(\.files).flatMap(\.functions).first { $0.cName == "virDomainGetInfo" })
         #expect(info.name == "info")
         #expect(info.failureRule == .negativeStatus)
-        #expect(info.returnType == "Domain.Info")
+        #expect(info.returnType == .named("Domain.Info"))
         #expect(decoded.symbols.count == package.symbols.count)
     }
 
@@ -27,6 +27,31 @@ struct ModelDumpTests {
         #expect(!json.contains("\"_0\""))
         #expect(json.contains(#""structValue" : {"#))
         #expect(json.contains(#""cField" : "nrVirtCpu""#))
+    }
+
+    /// The model holds meaning, not Swift code: apart from prose (documentation, reasons) and
+    /// symbol names as users read them (`Domain.info()`), every string is a name, a C spelling
+    /// or a number, with none of Swift's type or expression syntax (`[String]`, `String?`,
+    /// `AsyncStream<…>`, `= []`); types and defaults are values the Swift renderer spells.
+    @Test func holdsNoSwiftCode() throws {
+        let prose: Set<String> = [
+            "body", "doc", "text", "returns", "throwing", "reason", "deprecation", "initializerDoc", "otherDoc",
+            "swift", "swiftSymbol", "symbol", "keyPattern",
+        ]
+        let code = try Regex<Substring>("[\\[\\]<>?(){}=:\\\\ ,]")
+        var offending: [String] = []
+        func walk(_ value: Any, key: String) {
+            switch value {
+            case let object as [String: Any]: for (key, value) in object where !prose.contains(key) { walk(value, key: key) }
+            case let array as [Any]: for element in array { walk(element, key: key) }
+            case let string as String where string.contains(code): offending.append("\(key): \(string)")
+            default: break
+            }
+        }
+        walk(try JSONSerialization.jsonObject(with: try ModelDump.json(try Reference.package())), key: "")
+        #expect(offending.isEmpty, "\(offending.prefix(5))")
+        let dump = String(decoding: try ModelDump.json(try Reference.package()), as: UTF8.self)
+        #expect(dump.contains(#""typedParameters" : "Domain.MemoryParameter""#))
     }
 
     /// The CLI writes the same JSON beside the package it generates.

@@ -31,7 +31,7 @@ struct NullableArgumentTests {
     @Test func migrateToURI3DestinationIsOptional() throws {
         let destination = try #require(try Reference.function("virDomainMigrateToURI3").parameters.first)
         #expect(destination.name == "destinationURI")
-        #expect(destination.type == "String?")
-        #expect(destination.defaultValue == "nil")
+        #expect(destination.type == .optional(.named("String")))
+        #expect(destination.defaultValue == .noValue)
     }
 }

@@ -23,8 +23,11 @@ struct TypedParameterFamilyInferenceTests {
             package.modules.flatMap(\.files).flatMap(\.functions).map { ($0.cName, $0) }, uniquingKeysWith: { a, _ in a })
         return ({ symbols[$0] }, { name in
             guard let f = functions[name] else { return nil }
-            let typed = (f.parameters.map(\.type) + [f.returnType ?? ""]).first { $0.contains("TypedParameters<") }
-            return typed.map { String($0.drop { $0 != "<" }.dropFirst().prefix { $0 != ">" }) } ?? f.typedParameterKey
+            let types = f.parameters.map(\.type) + (f.returnType.map { [$0] } ?? [])
+            let typed = types.lazy.compactMap { type -> String? in
+                if case .typedParameters(let key) = type { key } else { nil }
+            }.first
+            return typed ?? f.typedParameterKey
         })
     }
 

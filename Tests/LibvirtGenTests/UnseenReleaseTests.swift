@@ -2,6 +2,7 @@ import Foundation
 import LibvirtGenCore
 import LibvirtGenerator
 import LibvirtGenModel
+import LibvirtGenSwift
 import Testing
 
 /// What a release the overrides data has never seen gets without new overrides: a new
@@ -58,7 +59,7 @@ struct UnseenReleaseTests {
         let result = try Self.result()
         let functions = result.package.modules.flatMap(\.files).flatMap(\.functions)
         let announce = try #require(functions.first { $0.cName == "virDomainAnnounceInterface" })
-        let parameters = announce.parameters.map { "\($0.name): \($0.type)\($0.defaultValue.map { " = \($0)" } ?? "")" }
+        let parameters = announce.parameters.map(\.declaration)
         #expect(parameters == [
             "alias: String? = nil", "parameters: TypedParameters<Domain.AnnounceInterfaceParameter>",
         ])

@@ -46,7 +46,7 @@ struct EventLowering {
     /// The Swift name of a bound property giving an object's connection (`virDomainGetConnect` →
     /// `connection`); nil when the function is not bound so (the object cannot tell its connection).
     private func connectionGetter(_ cName: String) -> String? {
-        guard case .shaped(let shaped)? = shapes[cName], shaped.swiftReturn == "Connection" else { return nil }
+        guard case .shaped(let shaped)? = shapes[cName], shaped.swiftReturn == .named("Connection") else { return nil }
         let declaration = FunctionLowering(context: context).declaration(of: shaped)
         return declaration.kind == .property ? declaration.name : nil
     }
@@ -73,34 +73,35 @@ struct EventLowering {
         /// The event enum (`Domain.Event`).
         var event: String { object + ".Event" }
         /// The non-throwing stream type.
-        var stream: String { "AsyncStream<\(event)>" }
+        var stream: SwiftType { .eventStream(event: event, throwing: false) }
         /// The throwing stream type.
-        var throwingStream: String { "AsyncThrowingStream<\(event), any Error>" }
+        var throwingStream: SwiftType { .eventStream(event: event, throwing: true) }
 
         /// The parameter of one event ID.
         var id: SwiftParameter {
-            SwiftParameter(label: "_", name: "id", type: idType, defaultValue: nil, doc: "Which kind of event to deliver.")
+            SwiftParameter(label: "_", name: "id", type: .named(idType), defaultValue: nil, doc: "Which kind of event to deliver.")
         }
 
         /// The parameter of several event IDs.
         var ids: SwiftParameter {
             SwiftParameter(
-                label: "_", name: "ids", type: "[\(idType)]", defaultValue: nil,
+                label: "_", name: "ids", type: .array(.named(idType)), defaultValue: nil,
                 doc: "Which kinds of event to deliver (each is one libvirt registration, shared with other streams asking for it).")
         }
 
         /// The object filter parameter.
         var filter: SwiftParameter {
             SwiftParameter(
-                label: label, name: label, type: object + "?", defaultValue: "nil",
+                label: label, name: label, type: .optional(.named(object)), defaultValue: .noValue,
                 doc: "Only events about this object (libvirt filters them), or nil for all.")
         }
 
         /// The buffering policy parameter of a method returning `stream`.
-        func buffering(_ stream: String) -> SwiftParameter {
-            SwiftParameter(
-                label: "bufferingPolicy", name: "bufferingPolicy", type: stream + ".Continuation.BufferingPolicy",
-                defaultValue: ".unbounded",
+        func buffering(_ stream: SwiftType) -> SwiftParameter {
+            guard case .eventStream(let event, let throwing) = stream else { preconditionFailure("not an event stream") }
+            return SwiftParameter(
+                label: "bufferingPolicy", name: "bufferingPolicy", type: .eventBufferingPolicy(event: event, throwing: throwing),
+                defaultValue: .unbounded,
                 doc: "Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: "
                     + "none is lost), or at most n, dropping the newly arriving ones (`.bufferingOldest(n)`) or the oldest "
                     + "unread ones (`.bufferingNewest(n)`).")
@@ -191,7 +192,7 @@ struct EventLowering {
     /// A method with its documentation: the summary, the parameters, what it returns and throws
     /// (`throwsAlso` completes the sentence), and the C symbols and version `symbols` holds.
     private static func method(
-        owner: String, name: String, parameters: [SwiftParameter], returnType: String, body: EventMethodBody,
+        owner: String, name: String, parameters: [SwiftParameter], returnType: SwiftType, body: EventMethodBody,
         summary: [String], returns: String, throwsAlso: String, symbols: Documentation
     ) -> EventMethod {
         var doc = symbols
@@ -209,7 +210,7 @@ struct EventLowering {
     ) -> EventCase? {
         guard let callback = functypes[id.info.filter { !$0.isWhitespace }], callback.args.count >= 3 else { return nil }
         let objectLabel = context.naming.lowerCamel(Naming.camelWords(object.swiftName))
-        var values = [EventValue(label: objectLabel, swiftType: object.swiftName, reading: .object)]
+        var values = [EventValue(label: objectLabel, swiftType: .named(object.swiftName), reading: .object)]
         let middle = Array(callback.args.dropFirst(2).dropLast())
         var index = 0
         while index < middle.count {
@@ -223,7 +224,7 @@ struct EventLowering {
                context.mentionedEnum(in: middle[index - 1].info) == detail.cEventType {
                 let swiftType = context.types.swiftName(of: detail.cEventType).split(separator: ".").first.map(String.init)
                     .map { "\($0).\(detail.0.name)" } ?? detail.0.name
-                value = EventValue(label: label, swiftType: swiftType, reading: .detail(selectorType: detail.0.selectorType))
+                value = EventValue(label: label, swiftType: .named(swiftType), reading: .detail(selectorType: detail.0.selectorType))
             }
             guard let value else { return nil }
             values.append(value)
@@ -245,21 +246,21 @@ struct EventLowering {
             if let enumName = context.enumType(of: arg, in: callback) {
                 let enumType = context.swiftEnumType(enumName)
                 let conversion = NumberConversion.enumeration(type: enumType, optionSet: context.flagEnums.contains(enumName))
-                return EventValue(label: label, swiftType: enumType, reading: .number(scalar: swift, conversion: conversion))
+                return EventValue(label: label, swiftType: .named(enumType), reading: .number(scalar: swift, conversion: conversion))
             }
-            return EventValue(label: label, swiftType: swift, reading: .number(scalar: swift, conversion: .plain))
+            return EventValue(label: label, swiftType: .named(swift), reading: .number(scalar: swift, conversion: .plain))
         }
         if type.base == "char", type.pointers == 1 {
-            return EventValue(label: label, swiftType: "String", reading: .string(isConst: type.isConst))
+            return EventValue(label: label, swiftType: .named("String"), reading: .string(isConst: type.isConst))
         }
         if type.base == "virTypedParameter", type.pointers == 1, let next, next.cType.pointers == 0 {
             let key = context.typedParameters.keyType(forFunction: callback)
             let count = CScalar.swiftType(next.cType.base) ?? "Int32"
-            return EventValue(label: label, swiftType: "TypedParameters<\(key)>", reading: .typedParameters(countScalar: count))
+            return EventValue(label: label, swiftType: .typedParameters(key: key), reading: .typedParameters(countScalar: count))
         }
         if type.pointers == 1, let swiftStruct = context.borrowedStructs[type.base] {
             return EventValue(
-                label: label, swiftType: "\(swiftStruct)?",
+                label: label, swiftType: .optional(.named(swiftStruct)),
                 reading: .structPointer(cStruct: type.base, swiftStruct: swiftStruct, isConst: type.isConst))
         }
         return nil

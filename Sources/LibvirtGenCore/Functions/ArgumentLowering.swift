@@ -29,7 +29,7 @@ struct ResultPart {
     /// The tuple label when there are several.
     var name: String
     /// The Swift type.
-    var type: String
+    var type: SwiftType
 }
 
 /// Why an argument cannot be bound yet.
@@ -91,7 +91,7 @@ struct ArgumentLowering {
             let sizeName = SwiftIdentifier.escaped(context.parameterName(size.name, in: function.name))
             return (LoweredArgument(
                 passing: .out(argument: .bytes(name: name, size: sizeName)),
-                result: ResultPart(name: name, type: "[UInt8]")), nil)
+                result: ResultPart(name: name, type: .array(.named("UInt8")))), nil)
         }
         if registry.functypes.contains(type.base) || (type.base == "void" && type.pointers == 1) {
             throw NotYetBound(reason: "a callback argument outside an event family needs a hand-written wrapper")
@@ -105,13 +105,13 @@ struct ArgumentLowering {
         if let handle = registry.handles[type.base] {
             if type.pointers == 1 {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: handle.swiftName, defaultValue: nil, doc: ""),
+                    parameter: SwiftParameter(label: name, name: name, type: .named(handle.swiftName), defaultValue: nil, doc: ""),
                     passing: .handle(name: name)), nil)
             }
             if type.pointers == 3 && !type.isConst {
                 return (LoweredArgument(
                     passing: .out(argument: .handles(name: name, handleType: handle.swiftName)),
-                    result: ResultPart(name: name, type: "[\(handle.swiftName)]"), shapeHint: .count), nil)
+                    result: ResultPart(name: name, type: .array(.named(handle.swiftName))), shapeHint: .count), nil)
             }
             throw NotYetBound(reason: "arrays of \(handle.swiftName) handles as input")
         }
@@ -122,7 +122,7 @@ struct ArgumentLowering {
             // Raw UUIDs are Foundation `UUID` values, passed and read as libvirt's 16 bytes.
             if type.isConst {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "UUID", defaultValue: nil, doc: ""),
+                    parameter: SwiftParameter(label: name, name: name, type: .named("UUID"), defaultValue: nil, doc: ""),
                     passing: .uuid(name: name)), nil)
             }
             // The buffer's size is libvirt's macro, which the description must define.
@@ -130,7 +130,7 @@ struct ArgumentLowering {
                 throw NotYetBound(reason: "a UUID buffer needs the macro VIR_UUID_BUFLEN, which the description lacks")
             }
             return (LoweredArgument(
-                passing: .out(argument: .uuid(name: name)), result: ResultPart(name: name, type: "UUID")), nil)
+                passing: .out(argument: .uuid(name: name)), result: ResultPart(name: name, type: .named("UUID"))), nil)
         }
         if let swift = CScalar.swiftType(type.base) {
             return try scalar(arg, type: type, swift: swift, name: name, next: next, isArray: isArray)
@@ -140,7 +140,7 @@ struct ArgumentLowering {
             // A list libvirt allocates of structs it allocates, each freed with its own function.
             return (LoweredArgument(
                 passing: .out(argument: .structList(name: name, cStruct: type.base, swiftStruct: swiftStruct)),
-                result: ResultPart(name: name, type: "[\(swiftStruct)]"), shapeHint: .count), nil)
+                result: ResultPart(name: name, type: .array(.named(swiftStruct))), shapeHint: .count), nil)
         }
         if let swiftStruct = context.convertibleStructs[type.base], type.pointers == 1, !type.isConst, let next, isCount(next) {
             // A caller-allocated struct array: counted by a pointer (asked first) or given a capacity.
@@ -161,7 +161,7 @@ struct ArgumentLowering {
             }
             return (LoweredArgument(
                 passing: .out(argument: .structValue(name: name, cStruct: type.base, swiftStruct: swiftStruct)),
-                result: ResultPart(name: name, type: swiftStruct)), sizeArgument)
+                result: ResultPart(name: name, type: .named(swiftStruct))), sizeArgument)
         }
         throw NotYetBound(reason: "argument '\(arg.name)' of type '\(arg.type)' fits no argument shape")
     }
@@ -177,7 +177,7 @@ struct ArgumentLowering {
         switch (type.pointers, countType.pointers) {
         case (1, 0):
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "TypedParameters<\(key)>", defaultValue: nil, doc: ""),
+                parameter: SwiftParameter(label: name, name: name, type: .typedParameters(key: key), defaultValue: nil, doc: ""),
                 passing: .typedParameters(name: name)),
                 LoweredArgument(passing: .typedParameterCount(name: name, cType: countSwift)))
         case (1, 1) where countSwift == "Int32":
@@ -186,7 +186,7 @@ struct ArgumentLowering {
         case (2, 1):
             return (LoweredArgument(
                 passing: .out(argument: .typedParameters(name: name, countCType: countSwift)),
-                result: ResultPart(name: name, type: "TypedParameters<\(key)>")),
+                result: ResultPart(name: name, type: .typedParameters(key: key))),
                 LoweredArgument(passing: .typedParameterListCount(name: name)))
         default:
             throw NotYetBound(reason: "typed parameters of type '\(arg.type)' with count '\(next.type)'")
@@ -214,7 +214,7 @@ struct ArgumentLowering {
             let swiftType = context.swiftEnumType(enumName)
             return LoweredArgument(
                 parameter: SwiftParameter(
-                    label: "options", name: "options", type: swiftType, defaultValue: "[]", doc: ""),
+                    label: "options", name: "options", type: .named(swiftType), defaultValue: .empty, doc: ""),
                 passing: .rawValue(name: "options", cType: swiftC), describesOptions: true)
         }
         let text = arg.info.lowercased()
@@ -222,7 +222,7 @@ struct ArgumentLowering {
             return LoweredArgument(passing: .zero)
         }
         return LoweredArgument(
-            parameter: SwiftParameter(label: "flags", name: "flags", type: swiftC, defaultValue: "0",
+            parameter: SwiftParameter(label: "flags", name: "flags", type: .named(swiftC), defaultValue: .zero,
                                       doc: ""),
             passing: .parameter(name: "flags"))
     }
@@ -238,18 +238,18 @@ struct ArgumentLowering {
         case (1, true):
             return (LoweredArgument(
                 parameter: SwiftParameter(
-                    label: name, name: name, type: nullable ? "String?" : "String",
-                    defaultValue: nullable ? "nil" : nil, doc: ""),
+                    label: name, name: name, type: nullable ? .optional(.named("String")) : .named("String"),
+                    defaultValue: nullable ? .noValue : nil, doc: ""),
                 passing: .parameter(name: name), cString: CStringArgument(name: name, optional: nullable)), nil)
         case (1, false) where arg.name == "buf" && function.name.hasSuffix("UUIDString"):
             return (LoweredArgument(
-                passing: .out(argument: .uuidString(name: name)), result: ResultPart(name: "uuid", type: "String")), nil)
+                passing: .out(argument: .uuidString(name: name)), result: ResultPart(name: "uuid", type: .named("String"))), nil)
         case (2, true) where isArray:
             // `CStringArray` passes NULL for an empty list (libvirt's "NULL and 0" for none or all);
             // where the documentation gives NULL a meaning, the empty list is the default.
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "[String]",
-                                          defaultValue: Self.nullMeansAll(arg, in: function) ? "[]" : nil, doc: ""),
+                parameter: SwiftParameter(label: name, name: name, type: .array(.named("String")),
+                                          defaultValue: Self.nullMeansAll(arg, in: function) ? .empty : nil, doc: ""),
                 passing: .stringArray(name: name)), nil)
         case (2, _):
             if let next, isCapacity(next) {
@@ -259,11 +259,11 @@ struct ArgumentLowering {
             }
             if !type.isConst {
                 return (LoweredArgument(
-                    passing: .out(argument: .string(name: name)), result: ResultPart(name: name, type: "String")), nil)
+                    passing: .out(argument: .string(name: name)), result: ResultPart(name: name, type: .named("String"))), nil)
             }
         case (3, false):
             return (LoweredArgument(
-                passing: .out(argument: .strings(name: name)), result: ResultPart(name: name, type: "[String]"),
+                passing: .out(argument: .strings(name: name)), result: ResultPart(name: name, type: .array(.named("String"))),
                 shapeHint: .count), nil)
         default:
             break
@@ -330,30 +330,30 @@ struct ArgumentLowering {
         if type.pointers == 0 {
             if isBoolean {
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "Bool", defaultValue: nil, doc: ""),
+                    parameter: SwiftParameter(label: name, name: name, type: .named("Bool"), defaultValue: nil, doc: ""),
                     passing: .boolean(name: name)), nil)
             }
             if let enumName {
                 return (LoweredArgument(
                     parameter: SwiftParameter(
-                        label: name, name: name, type: context.swiftEnumType(enumName), defaultValue: nil, doc: ""),
+                        label: name, name: name, type: .named(context.swiftEnumType(enumName)), defaultValue: nil, doc: ""),
                     passing: .rawValue(name: name, cType: swift)), nil)
             }
             if CountRule.isInteger(swift), CountRule.isCount(name) {
                 // A count is an `Int`; an out-of-range one is clamped, and libvirt rejects it.
                 return (LoweredArgument(
-                    parameter: SwiftParameter(label: name, name: name, type: "Int", defaultValue: nil, doc: ""),
+                    parameter: SwiftParameter(label: name, name: name, type: .named("Int"), defaultValue: nil, doc: ""),
                     passing: .clampedCount(name: name, cType: swift)), nil)
             }
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: swift, defaultValue: nil, doc: ""),
+                parameter: SwiftParameter(label: name, name: name, type: .named(swift), defaultValue: nil, doc: ""),
                 passing: .parameter(name: name)), nil)
         }
         if type.pointers == 2, !type.isConst, function.returnType == "int" {
             // A list of numbers libvirt allocates; the function returns its length.
             return (LoweredArgument(
                 passing: .out(argument: .numbers(name: name, swiftType: swift)),
-                result: ResultPart(name: name, type: "[\(swift)]"),
+                result: ResultPart(name: name, type: .array(.named(swift))),
                 shapeHint: .count), nil)
         }
         guard type.pointers == 1 else {
@@ -367,7 +367,7 @@ struct ArgumentLowering {
             let count = SwiftIdentifier.escaped(context.parameterName(countName, in: function.name))
             return (LoweredArgument(
                 passing: .out(argument: .numberBuffer(name: name, swiftType: swift, count: count)),
-                result: ResultPart(name: name, type: "[\(swift)]"), shapeHint: .count), nil)
+                result: ResultPart(name: name, type: .array(.named(swift))), shapeHint: .count), nil)
         }
         if let next, swift == "Int32", isCapacity(next), next.name.lowercased().hasPrefix("max") {
             return (LoweredArgument(passing: .shapeSupplied(local: .ids), shapeHint: .idList, resultKind: "IDs"),
@@ -375,7 +375,7 @@ struct ArgumentLowering {
         }
         if isArray {
             return (LoweredArgument(
-                parameter: SwiftParameter(label: name, name: name, type: "[\(swift)]", defaultValue: nil, doc: ""),
+                parameter: SwiftParameter(label: name, name: name, type: .array(.named(swift)), defaultValue: nil, doc: ""),
                 passing: .numberArray(name: name)), nil)
         }
         if type.isConst || looksLikeArray(arg, next: next) {
@@ -396,7 +396,7 @@ struct ArgumentLowering {
         }
         return (LoweredArgument(
             passing: .out(argument: .number(name: name, swiftType: swift, conversion: conversion)),
-            result: ResultPart(name: resultName, type: resultType)), nil)
+            result: ResultPart(name: resultName, type: .named(resultType))), nil)
     }
 
     /// Whether a scalar pointer is an array (the next argument counts it, or the text says so).

@@ -24,7 +24,7 @@ struct ShapedFunction {
     /// The call shape.
     let shape: CallShape
     /// The Swift result type, if any.
-    let swiftReturn: String?
+    let swiftReturn: SwiftType?
     /// How the Swift result is made.
     let result: CallResult
     /// Why the declaration throws or does not.
@@ -84,7 +84,7 @@ struct FunctionLowering {
         guard var shape = shape(function, returnType: returnType, hint: hint, results: results, naming: naming) else {
             return .unaccounted("return type '\(function.returnType)' with these arguments fits no call shape")
         }
-        var swiftReturn: String?
+        var swiftReturn: SwiftType?
         var result = CallResult.shapeDefined
         // Decided with the shape, one rule per branch; the declaration throws as the rule says.
         let failureRule: FailureRule
@@ -95,19 +95,19 @@ struct FunctionLowering {
             result = .outValues
             failureRule = shape == .status ? .negativeStatus : .negativeCount
         case .nameList:
-            swiftReturn = resultKind == "UUIDs" ? "[UUID]" : "[String]"
+            swiftReturn = .array(.named(resultKind == "UUIDs" ? "UUID" : "String"))
             failureRule = .negativeCount
         case .idList:
-            swiftReturn = "[Int32]"
+            swiftReturn = .array(.named("Int32"))
             failureRule = .negativeCount
         case .typedParameters:
-            swiftReturn = "TypedParameters<\(context.typedParameters.keyType(forFunction: function.name))>"
+            swiftReturn = .typedParameters(key: context.typedParameters.keyType(forFunction: function.name))
             failureRule = .negativeCount
         case .structArray, .structBuffer:
-            swiftReturn = "[\(parts.compactMap(\.elementType).first!)]"
+            swiftReturn = .array(.named(parts.compactMap(\.elementType).first!))
             failureRule = .negativeCount
         case .boolean:
-            swiftReturn = "Bool"
+            swiftReturn = .named("Bool")
             failureRule = .negativeBoolean
         case .value, .plainValue:
             let swift = CScalar.swiftType(returnType.base) ?? "Int32"
@@ -115,18 +115,18 @@ struct FunctionLowering {
             if let enumName = context.overrides.resultEnums[function.name] ?? context.mentionedEnum(in: function.returnInfo),
                returnType.base == "int" {
                 let enumType = context.swiftEnumType(enumName)
-                (swiftReturn, conversion) = (enumType, .enumeration(type: enumType, optionSet: false))
+                (swiftReturn, conversion) = (.named(enumType), .enumeration(type: enumType, optionSet: false))
             } else if LibraryVersionRule.isVersion(name: function.name, cBase: returnType.base) {
-                (swiftReturn, conversion) = (LibraryVersionRule.swiftType, .version)
+                (swiftReturn, conversion) = (.named(LibraryVersionRule.swiftType), .version)
             } else if CountRule.isInteger(swift), CountRule.isCount(naming.name) {
-                (swiftReturn, conversion) = ("Int", .count)
+                (swiftReturn, conversion) = (.named("Int"), .count)
             } else {
-                (swiftReturn, conversion) = (swift, .plain)
+                (swiftReturn, conversion) = (.named(swift), .plain)
             }
             result = .number(conversion: conversion)
             let numberRule = Self.failureRule(ofNumber: function.returnInfo, swift: swift)
             if optional, let failure = numberRule.value {
-                swiftReturn = swiftReturn! + "?"
+                swiftReturn = swiftReturn.map(SwiftType.optional)
                 failureRule = .failureIsNil(value: failure)
             } else {
                 failureRule = numberRule
@@ -134,15 +134,15 @@ struct FunctionLowering {
             if !failureRule.canFail { shape = .plainValue }
         case .ownedHandle, .borrowedHandle, .initializer:
             guard let handle = registry.handle(for: returnType) else { return .unaccounted("unknown handle return") }
-            swiftReturn = handle.swiftName
+            swiftReturn = .named(handle.swiftName)
             result = .handle(type: handle.swiftName, retaining: shape == .borrowedHandle)
             failureRule = .nullPointer
         case .ownedString:
-            swiftReturn = combinedType([(naming.name, "String")] + results.map { ($0.name, $0.type) })
+            swiftReturn = combinedType([(naming.name, .named("String"))] + results.map { ($0.name, $0.type) })
             result = .ownedString(label: naming.name)
             failureRule = .nullPointer
         case .borrowedString:
-            swiftReturn = optional ? "String?" : "String"
+            swiftReturn = optional ? .optional(.named("String")) : .named("String")
             if optional {
                 result = .borrowedString(reading: .optional)
                 failureRule = .failureIsNil(value: .null)
@@ -192,7 +192,7 @@ struct FunctionLowering {
         } else {
             kind = .method
         }
-        if kind == .property, swiftReturn == "Bool" { naming.name = MethodNaming.assertion(naming.name) }
+        if kind == .property, swiftReturn == .named("Bool") { naming.name = MethodNaming.assertion(naming.name) }
         let ownerName = shaped.owner?.swiftName ?? "LibvirtLibrary"
         let labels = parameters.map { "\($0.label):" }.joined()
         let symbol: String
@@ -235,8 +235,8 @@ struct FunctionLowering {
         if swiftReturn != nil, let returns = returnsDoc(function, shape: shape, lowered: shaped.lowered),
            let swiftReturns = SwiftReturnsText.rewrite(
                returns, failureIsSilent: throwing || failureRule == .objectString,
-               optional: { if case .failureIsNil = failureRule { true } else { false } }(), boolean: swiftReturn == "Bool",
-               collection: swiftReturn?.hasPrefix("[") == true && [.count, .nameList, .idList, .structArray].contains(shape)) {
+               optional: { if case .failureIsNil = failureRule { true } else { false } }(), boolean: swiftReturn == .named("Bool"),
+               collection: { if case .array = swiftReturn { true } else { false } }() && [.count, .nameList, .idList, .structArray].contains(shape)) {
             doc.returns = context.docs.convert(swiftReturns, parameters: parameterDocs)
         }
         if throwing { doc.throwing = "`LibvirtError` when libvirt reports a failure." }
@@ -354,16 +354,20 @@ struct FunctionLowering {
     }
 
     /// The type of combined out-values: one's own type, a labelled tuple of several, nil for none.
-    private func combinedType(_ results: [(name: String, type: String)]) -> String? {
+    private func combinedType(_ results: [(name: String, type: SwiftType)]) -> SwiftType? {
         switch results.count {
         case 0: return nil
         case 1: return results[0].type
-        default: return "(" + results.map { "\($0.name.trimmingBackticks): \($0.type)" }.joined(separator: ", ") + ")"
+        default: return .tuple(results.map { TupleElement(label: $0.name.trimmingBackticks, type: $0.type) })
         }
     }
 
-    private func isStructType(_ swift: String) -> Bool {
-        context.convertibleStructs.values.contains(swift) || swift.hasPrefix("(")
+    private func isStructType(_ swift: SwiftType) -> Bool {
+        switch swift {
+        case .named(let name): context.convertibleStructs.values.contains(name)
+        case .tuple: true
+        default: false
+        }
     }
 
     private func endsWith(_ name: String, word: String) -> Bool {

@@ -75,7 +75,7 @@ struct PackageBuilder {
             for name in functions { eventFunctions[name] = family.symbol }
         }
         let lowering = FunctionLowering(context: context)
-        var seen: [String: String] = [:]
+        var seen: [DeclarationKey: String] = [:]
         for function in api.functions {
             func record(
                 _ status: SymbolStatus.Status, swift: String?, reason: String?, failureRule: FailureRule? = nil
@@ -95,7 +95,7 @@ struct PackageBuilder {
             switch shapes[function.name] ?? lowering.shape(function) {
             case .shaped(let shaped):
                 let bound = lowering.bind(shaped)
-                let key = bound.swiftSymbol + bound.parameters.map(\.type).joined(separator: ",")
+                let key = DeclarationKey(symbol: bound.swiftSymbol, parameterTypes: bound.parameters.map(\.type))
                 if let other = seen[key] {
                     let reason = "its Swift declaration \(bound.swiftSymbol) is already taken by \(other)"
                     diagnostics.warn("\(function.name): \(reason)", at: function.location)
@@ -298,4 +298,13 @@ struct PackageBuilder {
             return module
         }
     }
+}
+
+/// What makes two Swift declarations collide: the symbol and the parameter types (overloads of one
+/// name with other types can coexist).
+private struct DeclarationKey: Hashable {
+    /// The Swift symbol, with its argument labels.
+    var symbol: String
+    /// The parameters' types, in order.
+    var parameterTypes: [SwiftType]
 }

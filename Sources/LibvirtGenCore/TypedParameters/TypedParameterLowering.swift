@@ -74,7 +74,7 @@ struct TypedParameterLowering {
                 chars = chars[chars.index(after: conversion)...]
                 let name = "value\(parameters.count)"
                 let type = spec.hasSuffix("s") ? "String" : spec.hasSuffix("d") ? "Int" : "UInt"
-                parameters.append(SwiftParameter(label: "_", name: name, type: type, defaultValue: nil, doc: ""))
+                parameters.append(SwiftParameter(label: "_", name: name, type: .named(type), defaultValue: nil, doc: ""))
                 parts.append(.parameter(name: name))
             } else if case .text(let previous) = parts.last {
                 parts[parts.count - 1] = .text(content: previous + String(c))

@@ -127,12 +127,12 @@ struct StructLowering {
                     ? ("String", .strings(cField: array, count: length))
                     : (structNames[base]!, .structs(cField: array, count: length, swiftStruct: structNames[base]!))
                 return StructField(
-                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[\(elementType)]", reading: reading,
+                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: .array(.named(elementType)), reading: reading,
                     doc: Documentation(body: docs.lines(info(of: elements, in: s))))
             case .bytes(let elements, let count):
                 let (bytes, length) = (SwiftIdentifier.escaped(elements.name), SwiftIdentifier.escaped(count.name))
                 return StructField(
-                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: "[UInt8]",
+                    name: SwiftIdentifier.escaped(fieldName(elements.name)), type: .array(.named("UInt8")),
                     reading: .bytes(cField: bytes, count: length),
                     doc: Documentation(body: docs.lines(info(of: elements, in: s))))
             case .single(let field):
@@ -159,10 +159,10 @@ struct StructLowering {
         let info = info(of: field, in: s)
         let doc = Documentation(body: docs.lines(info))
         if type.arrayBound != nil {
-            return StructField(name: name, type: "String", reading: .characterArray(cField: cField), doc: doc)
+            return StructField(name: name, type: .named("String"), reading: .characterArray(cField: cField), doc: doc)
         }
         if type.pointers == 1 {
-            return StructField(name: name, type: "String", reading: .string(cField: cField), doc: doc)
+            return StructField(name: name, type: .named("String"), reading: .string(cField: cField), doc: doc)
         }
         let swift = CScalar.swiftType(type.base)!
         // An empty override says the field is a plain number although its text names an enum.
@@ -170,13 +170,13 @@ struct StructLowering {
            !enumName.isEmpty, !flagEnums.contains(enumName) {
             let enumType = types.swiftName(of: enumName)
             return StructField(
-                name: name, type: enumType,
+                name: name, type: .named(enumType),
                 reading: .number(cField: cField, conversion: .enumeration(type: enumType, optionSet: false)), doc: doc)
         }
         if CountRule.isInteger(swift), CountRule.isCount(name) {
-            return StructField(name: name, type: "Int", reading: .number(cField: cField, conversion: .count), doc: doc)
+            return StructField(name: name, type: .named("Int"), reading: .number(cField: cField, conversion: .count), doc: doc)
         }
-        return StructField(name: name, type: swift, reading: .number(cField: cField, conversion: .plain), doc: doc)
+        return StructField(name: name, type: .named(swift), reading: .number(cField: cField, conversion: .plain), doc: doc)
     }
 
     /// A field's documentation: the overrides data's where libvirt's is misplaced, else its own.

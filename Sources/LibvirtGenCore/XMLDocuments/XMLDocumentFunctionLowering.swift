@@ -19,7 +19,7 @@ public enum XMLDocumentFunctionLowering {
                 functions.append(counterpart(.describe, owner: owner, name: name, spec: spec, function: function, document: nil))
             }
             if let define = spec.define, let (owner, function) = bound[define],
-               let document = function.parameters.first(where: { $0.type == "String" && $0.name.lowercased().contains("xml") }) {
+               let document = function.parameters.first(where: { $0.type == .named("String") && $0.name.lowercased().contains("xml") }) {
                 functions.append(counterpart(.define, owner: owner, name: function.name, spec: spec, function: function, document: document.name))
             }
         }

@@ -1,6 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetInfo: method status, failure rule negativeStatus
-// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"structValue":{"cStruct":"virDomainInfo","name":"info","swiftStruct":"Domain.Info"}}}}],"outValues":[{"argument":1,"name":"info","type":"Domain.Info"}],"result":{"outValues":{}}}
+// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"structValue":{"cStruct":"virDomainInfo","name":"info","swiftStruct":"Domain.Info"}}}}],"outValues":[{"argument":1,"name":"info","type":{"named":"Domain.Info"}}],"result":{"outValues":{}}}
 /// C symbol: `virDomainState`.
 ///
 /// The enum is open: a value this version of the bindings does not know arrives as `unrecognized`.

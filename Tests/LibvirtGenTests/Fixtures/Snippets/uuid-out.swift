@@ -1,6 +1,6 @@
 // MARK: Libvirt/Domain.swift (extension Domain)
 // virDomainGetUUID: property status, failure rule negativeStatus
-// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"uuid":{"name":"uuid"}}}}],"outValues":[{"argument":1,"name":"uuid","type":"UUID"}],"result":{"outValues":{}}}
+// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"uuid":{"name":"uuid"}}}}],"outValues":[{"argument":1,"name":"uuid","type":{"named":"UUID"}}],"result":{"outValues":{}}}
 /// Get the UUID for a domain
 /// - Throws: `LibvirtError` when libvirt reports a failure.
 ///

@@ -1,6 +1,6 @@
 // MARK: Libvirt/Connection.swift (extension Connection)
 // virConnectGetLibVersion: property status, failure rule negativeStatus
-// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"number":{"conversion":{"version":{}},"name":"libraryVersion","swiftType":"UInt"}}}}],"outValues":[{"argument":1,"name":"libraryVersion","type":"LibvirtVersion"}],"result":{"outValues":{}}}
+// call plan: {"arguments":[{"receiver":{}},{"out":{"argument":{"number":{"conversion":{"version":{}},"name":"libraryVersion","swiftType":"UInt"}}}}],"outValues":[{"argument":1,"name":"libraryVersion","type":{"named":"LibvirtVersion"}}],"result":{"outValues":{}}}
 /// Provides `libraryVersion`, which is the version of libvirt used by the daemon running on the `connection` host
 /// - Returns: the libvirt library version used on the connection
 /// - Throws: `LibvirtError` when libvirt reports a failure.
