@@ -5,7 +5,7 @@ import LibvirtGenModel
 import Testing
 
 /// The renderer's text helpers: the runtime scanner behind the runtime-dependency check, the
-/// reflection cache Mustache reads views through, and indentation.
+/// values templates read views as, and indentation.
 @Suite("Rendering helpers")
 struct RenderingHelpersTests {
     /// A runtime source with declarations, nested type references, and near misses.
@@ -49,24 +49,21 @@ struct RenderingHelpersTests {
 
     /// Structs become name lookups, optionals unwrap (none → nil), arrays and dictionaries keep
     /// their shape with their elements wrapped, strings and booleans pass through.
-    @Test func reflectedContext() throws {
+    @Test func templateValues() throws {
         let view = View(
             title: "T", rows: [.init(name: "a", note: "n"), .init(name: "b", note: nil)], flag: true, missing: nil,
             table: ["row": View.Row(name: "c", note: nil)])
-        let context = try #require(ReflectedContext.wrap(view) as? ReflectedContext)
-        #expect(context.child(named: "title") as? String == "T")
-        #expect(context.child(named: "flag") as? Bool == true)
+        let context = try #require(TemplateValue.wrap(view))
+        #expect(context.child(named: "title")?.text == "T")
+        guard case .bool(true)? = context.child(named: "flag") else { Issue.record("flag is not true"); return }
         #expect(context.child(named: "missing") == nil)
         #expect(context.child(named: "noSuchProperty") == nil)
-        let rows = try #require(context.child(named: "rows") as? [Any])
-        let first = try #require(rows.first as? ReflectedContext)
-        let second = try #require(rows.last as? ReflectedContext)
-        #expect(first.child(named: "note") as? String == "n")
-        #expect(second.child(named: "note") == nil)
-        #expect(second.child(named: "name") as? String == "b")
-        let table = try #require(context.child(named: "table") as? [String: Any])
-        #expect((table["row"] as? ReflectedContext)?.child(named: "name") as? String == "c")
-        #expect(ReflectedContext.wrap(Optional<String>.none as Any) == nil)
+        guard case .list(let rows)? = context.child(named: "rows"), rows.count == 2 else { Issue.record("rows"); return }
+        #expect(rows[0].child(named: "note")?.text == "n")
+        #expect(rows[1].child(named: "note") == nil)
+        #expect(rows[1].child(named: "name")?.text == "b")
+        #expect(context.child(named: "table")?.child(named: "row")?.child(named: "name")?.text == "c")
+        #expect(TemplateValue.wrap(Optional<String>.none as Any) == nil)
     }
 
     /// Templates render the same through the wrapper as from the plain value.

@@ -1,0 +1,88 @@
+/// A value as a template sees it: what the renderer switches on instead of casting `Any`.
+///
+/// A view (a struct or class) is reflected once, when a template first looks into it, and each of
+/// its properties is wrapped the first time a template asks for it. Optionals are unwrapped (nil
+/// for none), arrays and dictionaries keep their shape with their elements wrapped, and other
+/// values (numbers, enums, tuples) are kept as they are and rendered with `String(describing:)`.
+enum TemplateValue {
+    /// A string.
+    case string(String)
+    /// A Boolean: a section shows for true.
+    case bool(Bool)
+    /// A list: a section repeats per element.
+    case list([TemplateValue])
+    /// A struct or class, looked into by property name.
+    case object(TemplateObject)
+    /// A dictionary with string keys, looked into by key.
+    case dictionary([String: TemplateValue])
+    /// Anything else (a number, an enum, a tuple), as it is.
+    case other(Any)
+
+    /// Wraps a value; nil for an optional holding none.
+    static func wrap(_ value: Any) -> TemplateValue? {
+        // Comparing the dynamic type is cheap; casts (`as?`) to anything but the type itself are
+        // not, so the mirror's display style decides the rest.
+        let type = type(of: value)
+        if type == String.self { return .string(value as! String) }
+        if type == Bool.self { return .bool(value as! Bool) }
+        if type == [String].self { return .list((value as! [String]).map(TemplateValue.string)) }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .struct?, .class?: return .object(TemplateObject(mirror))
+        case .optional?: return mirror.children.first.flatMap { wrap($0.value) }
+        case .collection?: return .list(mirror.children.map { wrap($0.value) ?? .other($0.value) })
+        case .dictionary?:
+            guard let dictionary = value as? [String: Any] else { return .other(value) }
+            return .dictionary(dictionary.compactMapValues(wrap))
+        default: return .other(value)
+        }
+    }
+
+    /// The value's member `name`, or nil when it has none (or it is nil).
+    func child(named name: String) -> TemplateValue? {
+        switch self {
+        case .object(let object): object.child(named: name)
+        case .dictionary(let dictionary): dictionary[name]
+        case .other(let value):
+            // A tuple's or an enum payload's labelled parts, as reflection names them.
+            Mirror(reflecting: value).children.first { $0.label == name }.flatMap { Self.wrap($0.value) }
+        case .string, .bool, .list: nil
+        }
+    }
+
+    /// The text of a variable holding the value; containers, which templates loop over or look
+    /// into with sections, render as nothing.
+    var text: String {
+        switch self {
+        case .string(let string): string
+        case .bool(let bool): String(describing: bool)
+        case .other(let value): String(describing: value)
+        case .list, .object, .dictionary: ""
+        }
+    }
+}
+
+/// A struct or class value as templates see it: its stored properties, wrapped on first use.
+final class TemplateObject {
+    /// The stored properties by name, as reflected.
+    private let properties: [String: Any]
+    /// The properties already wrapped (nil for one that is nil).
+    private var wrapped: [String: TemplateValue?] = [:]
+
+    /// Reflects a struct or class value.
+    init(_ mirror: Mirror) {
+        var properties: [String: Any] = [:]
+        for child in mirror.children {
+            if let label = child.label { properties[label] = child.value }
+        }
+        self.properties = properties
+    }
+
+    /// The property `name`, wrapped; nil when there is no such property or it is nil.
+    func child(named name: String) -> TemplateValue? {
+        if let value = wrapped[name] { return value }
+        let value = properties[name].flatMap(TemplateValue.wrap)
+        wrapped[name] = .some(value)
+        return value
+    }
+}
