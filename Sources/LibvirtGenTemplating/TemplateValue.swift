@@ -64,25 +64,22 @@ enum TemplateValue {
 
 /// A struct or class value as templates see it: its stored properties, wrapped on first use.
 final class TemplateObject {
-    /// The stored properties by name, as reflected.
-    private let properties: [String: Any]
-    /// The properties already wrapped (nil for one that is nil).
-    private var wrapped: [String: TemplateValue?] = [:]
+    /// The stored properties, as reflected (a view has a handful: a list searched in order is
+    /// cheaper to make and to search than a dictionary).
+    private let properties: [Mirror.Child]
+    /// The properties already wrapped, by name (nil for one that is nil).
+    private var wrapped: [(name: String, value: TemplateValue?)] = []
 
     /// Reflects a struct or class value.
     init(_ mirror: Mirror) {
-        var properties: [String: Any] = [:]
-        for child in mirror.children {
-            if let label = child.label { properties[label] = child.value }
-        }
-        self.properties = properties
+        properties = Array(mirror.children)
     }
 
     /// The property `name`, wrapped; nil when there is no such property or it is nil.
     func child(named name: String) -> TemplateValue? {
-        if let value = wrapped[name] { return value }
-        let value = properties[name].flatMap(TemplateValue.wrap)
-        wrapped[name] = .some(value)
+        if let known = wrapped.first(where: { $0.name == name }) { return known.value }
+        let value = properties.first { $0.label == name }.flatMap { TemplateValue.wrap($0.value) }
+        wrapped.append((name, value))
         return value
     }
 }

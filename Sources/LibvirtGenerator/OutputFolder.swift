@@ -28,7 +28,7 @@ public struct OutputFolder: Sendable {
                 try fm.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             // The files are independent: written on every core at once.
-            _ = try entries.concurrentMap { file, text in try Data(text.utf8).write(to: file) }
+            _ = try entries.concurrentMap { file, text in try Self.writeFile(text, to: file.path) }
         } catch {
             try? fm.removeItem(at: temporary)
             throw DiagnosticError("cannot write output: \(error.localizedDescription)", at: SourceLocation(file: url.path, line: 0))
@@ -51,6 +51,27 @@ public struct OutputFolder: Sendable {
             try? fm.removeItem(at: temporary)
             throw DiagnosticError("cannot replace the output folder: \(error.localizedDescription)",
                                   at: SourceLocation(file: url.path, line: 0))
+        }
+    }
+
+    /// Writes `text` to a new file at `path` with plain POSIX calls. `Data.write(to:)` also syncs
+    /// each file to disk, a third of the writing time; the folder's atomic replacement, not each
+    /// file's durability, is what keeps a failed run from leaving half an output behind.
+    private static func writeFile(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += written
+            }
         }
     }
 }
