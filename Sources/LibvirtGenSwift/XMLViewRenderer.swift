@@ -43,18 +43,14 @@ public struct XMLViewRenderer: Sendable {
 
     /// One document kind's file.
     private func render(_ document: XMLDocumentTypes, header: String) throws -> String {
-        var declarations: [String] = []
-        for (index, view) in document.views.enumerated() {
+        // A document's views are independent too: the domain's alone would be a third of the time.
+        let declarations = try Array(document.views.enumerated()).concurrentMap { index, view in
             let body = try templates.render(
                 "xml-view", XMLViewTemplateView(view, documentSchema: index == 0 ? document.spec.schema : nil))
                 .trimmingTrailingNewlines
-            if view.path.count == 1 {
-                declarations.append(body)
-            } else {
-                let owner = view.path.dropLast().joined(separator: ".")
-                declarations.append(try templates.render("extension", ["owner": owner, "members": [body.indented(4)]])
-                    .trimmingTrailingNewlines)
-            }
+            guard view.path.count > 1 else { return body }
+            let owner = view.path.dropLast().joined(separator: ".")
+            return try templates.render("extension", ["owner": owner, "members": [body.indented(4)]]).trimmingTrailingNewlines
         }
         let usesUUID = document.views.contains { $0.properties.contains { $0.value == .uuid } }
         return try templates.render(

@@ -58,7 +58,6 @@ extension Pipeline {
     /// Reads an input's API description and schemas and lowers them.
     public func run(input: GeneratorInput) throws -> Result {
         let specs = overrides.xmlDocuments
-        let (apis, schemas) = try concurrently({ try input.read() }, { try input.readSchemas(specs) })
-        return try run(apis: apis, schemas: schemas)
+        return try run(readingAPIs: { try input.read() }, readingSchemas: { try input.readSchemas(specs) })
     }
 }

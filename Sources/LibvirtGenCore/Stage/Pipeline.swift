@@ -35,13 +35,26 @@ public struct Pipeline: Sendable {
     /// Lowers an already-read C model (from either frontend) and, when given, the release's
     /// schemas (file name → grammar) to the typed XML documents the overrides list.
     public func run(apis: [CAPI], schemas: [String: RNGGrammar] = [:]) throws -> Result {
+        try run(readingAPIs: { apis }, readingSchemas: { schemas })
+    }
+
+    /// Reads the C model and the schemas and lowers each: the API and the XML documents are
+    /// independent until the document functions join them, so each is lowered on its own core as
+    /// soon as it is read.
+    ///
+    /// - Throws: An error reading or lowering the API before one reading or lowering the schemas.
+    public func run(
+        readingAPIs readAPIs: @Sendable () throws -> [CAPI],
+        readingSchemas readSchemas: @Sendable () throws -> [String: RNGGrammar]
+    ) throws -> Result {
         let overrides = overrides
-        // The API and the XML documents are lowered independently, at once.
-        var ((package, diagnostics), xmlDocuments) = try concurrently({
+        var ((apis, package, diagnostics), xmlDocuments) = try concurrently({
+            let apis = try readAPIs()
             var diagnostics = DiagnosticBag()
             let package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
-            return (package, diagnostics)
+            return (apis, package, diagnostics)
         }, {
+            let schemas = try readSchemas()
             let lowering = XMLTypeLowering(naming: Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms))
             return try overrides.xmlDocuments.filter { schemas[$0.schema] != nil }.concurrentMap { spec in
                 try lowering.lower(schemas[spec.schema]!, spec: spec)
