@@ -1,8 +1,9 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// The view of a bound function's `async` counterpart, for the `decl-async` template: the
 /// synchronous declaration's signature with `async throws`, and the call a pool thread makes.
-struct AsyncView {
+struct AsyncView: TemplateView {
     let name: String
     let isInitializer: Bool
     let parameterList: String

@@ -1,12 +1,13 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 // Views of declarations whose documentation or code the Swift renderer spells from the model's
 // meaning: structs, handle classes, option sets, value and detail enums.
 
 /// A converted C struct's view: each field with the expression that reads it from the C value `c`.
-struct StructView {
+struct StructView: TemplateView {
     /// A field's view.
-    struct Field {
+    struct Field: TemplateView {
         /// The Swift name.
         let name: String
         /// The Swift type.
@@ -40,7 +41,7 @@ struct StructView {
 
 /// A handle class's view: the class's names and functions, with its identity spelled as the
 /// expression over `self` that `Hashable` compares.
-struct HandleView {
+struct HandleView: TemplateView {
     /// The Swift name.
     let name: String
     /// The C pointer typedef.
@@ -93,9 +94,9 @@ struct HandleView {
 }
 
 /// An option set's view: each member with the expression of its bits (`[]` for zero).
-struct OptionSetView {
+struct OptionSetView: TemplateView {
     /// A member's view.
-    struct Member {
+    struct Member: TemplateView {
         /// The Swift name.
         let name: String
         /// The expression of the member's bits.
@@ -126,9 +127,9 @@ struct OptionSetView {
 }
 
 /// A value enum's view: its cases and aliases with their documentation as comment lines.
-struct ValueEnumView {
+struct ValueEnumView: TemplateView {
     /// A case's or an alias's view.
-    struct Case {
+    struct Case: TemplateView {
         /// The Swift name.
         let name: String
         /// The case name as a value prints it.
@@ -171,7 +172,7 @@ struct ValueEnumView {
 }
 
 /// A detail enum's view: its documentation as comment lines, the rest as the model has it.
-struct DetailEnumView {
+struct DetailEnumView: TemplateView {
     /// The Swift name.
     let name: String
     /// The lines of its `///` comment.

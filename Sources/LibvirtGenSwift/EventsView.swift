@@ -1,10 +1,11 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// An event family's view for the `events` template: the family's names, its methods with their
 /// bodies spelled, and each case's trampoline spelled from the values the lowering decided.
-struct EventsView {
+struct EventsView: TemplateView {
     /// A method's view.
-    struct Method {
+    struct Method: TemplateView {
         /// The lines of its `///` comment.
         let doc: [String]
         /// The declaration without `public` and the body.
@@ -14,7 +15,7 @@ struct EventsView {
     }
 
     /// A case's view: the enum case and the C-convention trampoline that builds it.
-    struct Case {
+    struct Case: TemplateView {
         /// The Swift name.
         let name: String
         /// The case of the event-ID enum.

@@ -1,10 +1,11 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// What `statsView.mustache` interpolates for one ``StatsView``: its accessor and its struct,
 /// with the views it contains already rendered (``nested``, indented).
-struct StatsViewTemplateView {
+struct StatsViewTemplateView: TemplateView {
     /// One field's declaration parts.
-    struct Field {
+    struct Field: TemplateView {
         /// The property name.
         let name: String
         /// Its Swift type, without the optional.

@@ -1,13 +1,14 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// Template-ready views where a template needs values the model does not store (signatures,
 /// call expressions, rendered bodies).
 /// They only reformat; every decision was made by the lowering.
 
 /// The package manifest's view.
-struct PackageView {
+struct PackageView: TemplateView {
     /// One module row.
-    struct Module {
+    struct Module: TemplateView {
         let name: String
         let cModule: String
         let pkgConfig: String
@@ -19,7 +20,7 @@ struct PackageView {
     let xmlModule: XMLModules?
 
     /// The typed XML modules: the documents, and the typed functions over both.
-    struct XMLModules {
+    struct XMLModules: TemplateView {
         /// The documents' module (no libvirt dependency).
         let name: String
         /// The module of the typed functions (`domain.description()`).
@@ -44,7 +45,7 @@ struct PackageView {
 }
 
 /// A bound function's view.
-struct FunctionView {
+struct FunctionView: TemplateView {
     let name: String
     let isStatic: Bool
     let throwing: Bool
@@ -108,9 +109,9 @@ struct FunctionView {
 }
 
 /// A typed-parameter key type's view.
-struct KeyFamilyView {
+struct KeyFamilyView: TemplateView {
     /// A key's view.
-    struct Key {
+    struct Key: TemplateView {
         let name: String
         let literal: String
         let isFormatted: Bool
@@ -133,9 +134,9 @@ struct KeyFamilyView {
 
 /// The view of a key type's typed keys: the `TypedKey` extension declaring each key whose value
 /// type is known.
-struct TypedKeysView {
+struct TypedKeysView: TemplateView {
     /// A typed key's view.
-    struct Key {
+    struct Key: TemplateView {
         let name: String
         let bareName: String
         let cName: String

@@ -1,10 +1,11 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// What the `xml-document-functions` template interpolates: the typed counterparts grouped by
 /// the type they extend, each with its declaration and the call it makes.
-struct XMLDocumentFunctionsView {
+struct XMLDocumentFunctionsView: TemplateView {
     /// One extension.
-    struct Owner {
+    struct Owner: TemplateView {
         /// The type extended.
         let owner: String
         /// Its functions.
@@ -12,7 +13,7 @@ struct XMLDocumentFunctionsView {
     }
 
     /// One counterpart.
-    struct Function {
+    struct Function: TemplateView {
         /// Whether it is the extension's first (no blank line before it).
         var first: Bool
         /// The documentation's summary.

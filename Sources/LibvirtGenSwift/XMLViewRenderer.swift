@@ -60,7 +60,7 @@ public struct XMLViewRenderer: Sendable {
 }
 
 /// What the `xml-file` template interpolates.
-struct XMLFileView {
+struct XMLFileView: TemplateView {
     /// The file's first line.
     let header: String
     /// The modules it imports (`Foundation` where a property is a `UUID`).

@@ -1,10 +1,11 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// What the `xml-view` template interpolates for one typed XML view: the Swift spelling of its
 /// properties (type, accessor, arguments), its schema table and its named values.
-struct XMLViewTemplateView {
+struct XMLViewTemplateView: TemplateView {
     /// One row of the schema's children table.
-    struct Child {
+    struct Child: TemplateView {
         /// The element's name.
         let xmlName: String
         /// The `XMLViewSchema.ChildKind` expression.
@@ -14,7 +15,7 @@ struct XMLViewTemplateView {
     }
 
     /// One property.
-    struct Property {
+    struct Property: TemplateView {
         /// The documentation line.
         let doc: String
         /// The Swift name, escaped.
@@ -32,7 +33,7 @@ struct XMLViewTemplateView {
     }
 
     /// One member of a value list.
-    struct Value {
+    struct Value: TemplateView {
         /// The static member's name, escaped.
         let name: String
         /// The XML spelling.
@@ -42,7 +43,7 @@ struct XMLViewTemplateView {
     }
 
     /// One value list.
-    struct NamedValues {
+    struct NamedValues: TemplateView {
         /// The documentation line.
         let doc: String
         /// The type's name.
@@ -52,7 +53,7 @@ struct XMLViewTemplateView {
     }
 
     /// One case of a view's variants.
-    struct VariantCase {
+    struct VariantCase: TemplateView {
         /// The case's name, escaped.
         let name: String
         /// The selecting value (`file`).
@@ -66,7 +67,7 @@ struct XMLViewTemplateView {
     }
 
     /// A view's variants: the enum, its property, and their entry in the schema table.
-    struct Variants {
+    struct Variants: TemplateView {
         /// The property's documentation line.
         let doc: String
         /// The enum's documentation line.

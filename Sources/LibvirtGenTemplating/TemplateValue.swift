@@ -26,6 +26,7 @@ enum TemplateValue {
         if type == String.self { return .string(value as! String) }
         if type == Bool.self { return .bool(value as! Bool) }
         if type == [String].self { return .list((value as! [String]).map(TemplateValue.string)) }
+        if let view = value as? any TemplateView { return encoding(view) }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .struct?, .class?: return .object(TemplateObject(mirror))
@@ -62,22 +63,41 @@ enum TemplateValue {
     }
 }
 
-/// A struct or class value as templates see it: its stored properties, wrapped on first use.
+/// A struct or class value as templates see it: its stored properties, reflected and wrapped on
+/// first use, or handed over wrapped by a ``TemplateView``'s encoding.
 final class TemplateObject {
-    /// The stored properties, as reflected (a view has a handful: a list searched in order is
-    /// cheaper to make and to search than a dictionary).
+    /// The stored properties as reflected, not yet wrapped (a view has a handful: a list searched
+    /// in order is cheaper to make and to search than a dictionary).
     private let properties: [Mirror.Child]
-    /// The properties already wrapped, by name (nil for one that is nil).
-    private var wrapped: [(name: String, value: TemplateValue?)] = []
+    /// The properties wrapped, by name (nil for one that is nil).
+    private var wrapped: [(name: String, value: TemplateValue?)]
 
     /// Reflects a struct or class value.
     init(_ mirror: Mirror) {
         properties = Array(mirror.children)
+        wrapped = []
+    }
+
+    /// An object of wrapped properties.
+    init(fields: [(name: String, value: TemplateValue?)]) {
+        properties = []
+        wrapped = fields
+    }
+
+    /// Adds a wrapped property.
+    func add(_ name: String, _ value: TemplateValue) {
+        wrapped.append((name, value))
+    }
+
+    /// Replaces the wrapped property `name`.
+    func replace(_ name: String, _ value: TemplateValue) {
+        if let index = wrapped.firstIndex(where: { $0.name == name }) { wrapped[index].value = value }
     }
 
     /// The property `name`, wrapped; nil when there is no such property or it is nil.
     func child(named name: String) -> TemplateValue? {
         if let known = wrapped.first(where: { $0.name == name }) { return known.value }
+        guard !properties.isEmpty else { return nil }
         let value = properties.first { $0.label == name }.flatMap { TemplateValue.wrap($0.value) }
         wrapped.append((name, value))
         return value

@@ -13,15 +13,15 @@ import Testing
 struct TemplateEngineTests {
     /// A view like the renderers' views: strings, Booleans, numbers, enums, optionals, lists of
     /// views and of strings, a dictionary.
-    struct Item {
+    struct Item: Encodable {
         var name: String
         var note: String?
         var flag: Bool
         var lines: [String]
     }
 
-    /// An enum rendered by its case name.
-    enum Kind { case method, property }
+    /// An enum rendered by its case name (its raw value, where a view is encoded).
+    enum Kind: String, Encodable { case method, property }
 
     /// The outer view.
     struct View {
@@ -39,6 +39,20 @@ struct TemplateEngineTests {
         var body = "first line\nsecond line"
         var settings: [String: Any] = ["key": "value", "nested": ["deep": "down"]]
         var child: Item? = Item(name: "kid", note: nil, flag: false, lines: ["k"])
+    }
+
+    /// The outer view again, read through its encoding (``TemplateView``) instead of reflection;
+    /// it has no dictionary, which `Encodable` cannot hold.
+    struct EncodedView: TemplateView {
+        var title = View().title
+        var note = View().note
+        var empty = View().empty
+        var count = View().count
+        var kind = View().kind
+        var items = View().items
+        var none = View().none
+        var body = View().body
+        var child = View().child
     }
 
     /// Templates exercising each construct; `main` is rendered, the others are its partials.
@@ -63,19 +77,22 @@ struct TemplateEngineTests {
         ]),
         ("whitespace quirks", ["main": "  {{#flag}}\nx\n  {{/flag}}  \n\t{{#items}}  {{name}}  {{/items}}\t\n{{#items}}{{/items}}{{^none}}\n{{/none}}\n  "]),
         ("no trailing line break", ["main": "{{#items}}{{name}}{{/items}}"]),
+        ("Booleans and numbers", ["main": "{{#items}}{{#flag}}+{{/flag}}{{^flag}}-{{/flag}}{{flag}} {{/items}}{{count}} {{#count}}n{{/count}}\n"]),
     ]
 
-    /// Each case renders the same with both engines.
+    /// Each case renders the same with both engines, from a reflected view and from an encoded one.
     @Test(arguments: cases.map(\.name))
     func matchesSwiftMustache(name: String) throws {
         let templates = try #require(Self.cases.first { $0.name == name }).templates
         var library = MustacheLibrary()
         for (name, text) in templates { try library.register(text, named: name) }
-        let expected = try #require(library.render(View(), withTemplate: "main"))
         let set = try TemplateSet(sources: templates.map { ($0.key, "\($0.key).mustache", $0.value) })
-        let actual = try set.render("main", View())
-        #expect(actual == expected)
-        #expect(!actual.isEmpty)
+        for view in [View() as Any, EncodedView()] {
+            let expected = try #require(library.render(view, withTemplate: "main"))
+            let actual = try set.render("main", view)
+            #expect(actual == expected, "\(type(of: view))")
+            #expect(!actual.isEmpty)
+        }
     }
 
     /// The repository's templates, rendered over the reference description's views, are what the
