@@ -94,7 +94,7 @@ struct PageFrame {
 }
 
 /// The `layout` template's view.
-struct LayoutView {
+struct LayoutView: TemplateView {
     /// The page title.
     let title: String
     /// The prefix from the page to the site root.

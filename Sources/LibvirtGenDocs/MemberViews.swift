@@ -1,9 +1,10 @@
 import Foundation
 import LibvirtGenModel
 import LibvirtGenSwift
+import LibvirtGenTemplating
 
 /// One parameter row of a member.
-struct ParameterView: Sendable {
+struct ParameterView: TemplateView, Sendable {
     /// The Swift parameter name.
     let name: String
     /// Its description as HTML.
@@ -11,7 +12,7 @@ struct ParameterView: Sendable {
 }
 
 /// One documented member as the `member` template shows it: every decision made, values only.
-struct MemberView: Sendable {
+struct MemberView: TemplateView, Sendable {
     /// The element id (the C name, or `field-<name>` for struct fields).
     let anchor: String
     /// The Swift name as users write it (`Domain.info()`).

@@ -1,7 +1,8 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// A titled list of links.
-struct LinkGroup: Sendable {
+struct LinkGroup: TemplateView, Sendable {
     /// The heading.
     let title: String
     /// The links.
@@ -9,7 +10,7 @@ struct LinkGroup: Sendable {
 }
 
 /// The `module` template's view: one module's types, grouped by kind.
-struct ModuleView: Sendable {
+struct ModuleView: TemplateView, Sendable {
     /// The Swift module name.
     let name: String
     /// The system-library module it imports.
@@ -45,7 +46,7 @@ struct ModuleView: Sendable {
 }
 
 /// The `landing` template's view.
-struct LandingView: Sendable {
+struct LandingView: TemplateView, Sendable {
     /// The libvirt version the bindings describe.
     let version: String
     /// The modules with a count of their types and functions.

@@ -1,5 +1,6 @@
 import Foundation
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// One entry of the search index: a C name, its Swift name and where it is documented.
 struct SearchEntry: Codable, Sendable {
@@ -16,7 +17,7 @@ struct SearchEntry: Codable, Sendable {
 }
 
 /// One row of the C-name index page.
-struct IndexRow: Sendable {
+struct IndexRow: TemplateView, Sendable {
     /// The C name.
     let cName: String
     /// The kind of symbol.

@@ -1,7 +1,8 @@
 import LibvirtGenModel
+import LibvirtGenTemplating
 
 /// A link as templates show it.
-struct LinkView: Sendable {
+struct LinkView: TemplateView, Sendable {
     /// The link text.
     let title: String
     /// The address relative to the current page.
@@ -11,7 +12,7 @@ struct LinkView: Sendable {
 }
 
 /// A titled group of members on a type page.
-struct SectionView: Sendable {
+struct SectionView: TemplateView, Sendable {
     /// The heading.
     let title: String
     /// The members, in model order.
@@ -19,7 +20,7 @@ struct SectionView: Sendable {
 }
 
 /// The `type` template's view: one Swift type with its members.
-struct TypePageView: Sendable {
+struct TypePageView: TemplateView, Sendable {
     /// The qualified Swift name.
     let title: String
     /// The kind (`class`, `enum`, ...).

@@ -1,5 +1,6 @@
 import LibvirtGenModel
 import LibvirtGenSwift
+import LibvirtGenTemplating
 
 /// The documentation site's pages for the typed XML documents: the module page listing the
 /// document kinds, and a page per kind with a section per view mapping the schema's elements and
@@ -45,7 +46,7 @@ struct XMLPages: Sendable {
 }
 
 /// The `xml-module` template's view: the document kinds with their root elements.
-struct XMLModuleView: Sendable {
+struct XMLModuleView: TemplateView, Sendable {
     /// The libvirt release.
     let version: String
     /// The document kinds.
@@ -63,9 +64,9 @@ struct XMLModuleView: Sendable {
 }
 
 /// The `xml-document` template's view: one section per view, one row per property.
-struct XMLDocumentPageView: Sendable {
+struct XMLDocumentPageView: TemplateView, Sendable {
     /// One property row.
-    struct Row: Sendable {
+    struct Row: TemplateView, Sendable {
         /// The XML it models (`<disk>`, `type` attribute, text).
         let xml: String
         /// The Swift property.
@@ -77,7 +78,7 @@ struct XMLDocumentPageView: Sendable {
     }
 
     /// One view.
-    struct Section: Sendable {
+    struct Section: TemplateView, Sendable {
         /// Its anchor (Swift path).
         let anchor: String
         /// Its Swift path.

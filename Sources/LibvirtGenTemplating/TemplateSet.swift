@@ -12,13 +12,17 @@ public struct TemplateSet: Sendable {
     /// The parsed templates by name.
     let templates: [String: [TemplateNode]]
 
-    /// Loads every `*.mustache` file of a folder; throws a ``DiagnosticError`` naming the file (and
-    /// line) of a template that does not parse or names a partial the folder lacks.
+    /// Loads every `*.mustache` file of a folder; throws a ``DiagnosticError`` naming the file of a
+    /// template that cannot be read, does not parse (with the line) or names a partial the folder
+    /// lacks.
     public init(folder: URL) throws {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         try self.init(sources: names.sorted().filter { $0.hasSuffix(".mustache") }.map { file in
             let url = folder.appendingPathComponent(file)
-            return (String(file.dropLast(9)), url.path, try String(contentsOf: url, encoding: .utf8))
+            guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+                throw DiagnosticError("cannot read the template as UTF-8 text", at: SourceLocation(file: url.path, line: 0))
+            }
+            return (String(file.dropLast(9)), url.path, text)
         })
     }
 

@@ -1,7 +1,8 @@
 /// A value as a template sees it: what the renderer switches on instead of casting `Any`.
 ///
-/// A view (a struct or class) is reflected once, when a template first looks into it, and each of
-/// its properties is wrapped the first time a template asks for it. Optionals are unwrapped (nil
+/// A ``TemplateView`` hands over its properties through its encoding; another view (a struct or
+/// class) is reflected once, when a template first looks into it, and each of its properties is
+/// wrapped the first time a template asks for it. Optionals are unwrapped (nil
 /// for none), arrays and dictionaries keep their shape with their elements wrapped, and other
 /// values (numbers, enums, tuples) are kept as they are and rendered with `String(describing:)`.
 enum TemplateValue {
