@@ -96,10 +96,10 @@ struct EventLowering {
                 doc: "Only events about this object (libvirt filters them), or nil for all.")
         }
 
-        /// The buffering policy parameter of a method returning `stream`.
-        func buffering(_ stream: SwiftType) -> SwiftParameter {
-            guard case .eventStream(let event, let throwing) = stream else { preconditionFailure("not an event stream") }
-            return SwiftParameter(
+        /// The buffering policy parameter of a method returning ``stream`` (``throwingStream`` where
+        /// `throwing`).
+        func buffering(throwing: Bool) -> SwiftParameter {
+            SwiftParameter(
                 label: "bufferingPolicy", name: "bufferingPolicy", type: .eventBufferingPolicy(event: event, throwing: throwing),
                 defaultValue: .unbounded,
                 doc: "Which events the stream keeps while its reader falls behind: all of them (`.unbounded`, the default: "
@@ -130,14 +130,14 @@ struct EventLowering {
         let returns = "The events, in the order libvirt reported them."
         return [
             method(
-                owner: "Connection", name: names.method, parameters: [names.id, names.filter, names.buffering(names.stream)],
+                owner: "Connection", name: names.method, parameters: [names.id, names.filter, names.buffering(throwing: false)],
                 returnType: names.stream,
                 body: .oneKind,
                 summary: ["Delivers \(names.object) events of one kind as they happen, optionally only those about one object."]
                     + delivery + silentEnd,
                 returns: returns, throwsAlso: "", symbols: symbols),
             method(
-                owner: "Connection", name: names.method, parameters: [names.ids, names.filter, names.buffering(names.stream)],
+                owner: "Connection", name: names.method, parameters: [names.ids, names.filter, names.buffering(throwing: false)],
                 returnType: names.stream, body: .subscribe(throwing: false),
                 summary: [
                     "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
@@ -146,7 +146,7 @@ struct EventLowering {
                 returns: returns, throwsAlso: "", symbols: symbols),
             method(
                 owner: "Connection", name: names.throwingMethod,
-                parameters: [names.ids, names.filter, names.buffering(names.throwingStream)],
+                parameters: [names.ids, names.filter, names.buffering(throwing: true)],
                 returnType: names.throwingStream, body: .subscribe(throwing: true),
                 summary: [
                     "Delivers \(names.object) events of several kinds in one stream as they happen, optionally only those "
@@ -165,7 +165,7 @@ struct EventLowering {
         let throwsAlso = ", or cannot tell the object's connection"
         return [
             method(
-                owner: names.object, name: names.objectMethod, parameters: [names.ids, names.buffering(names.stream)],
+                owner: names.object, name: names.objectMethod, parameters: [names.ids, names.buffering(throwing: false)],
                 returnType: names.stream, body: .forward(connection: connection, method: names.method),
                 summary: [
                     "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
@@ -178,7 +178,7 @@ struct EventLowering {
                 returns: "The events, in the order libvirt reported them.", throwsAlso: throwsAlso, symbols: symbols),
             method(
                 owner: names.object, name: names.objectThrowingMethod,
-                parameters: [names.ids, names.buffering(names.throwingStream)],
+                parameters: [names.ids, names.buffering(throwing: true)],
                 returnType: names.throwingStream, body: .forward(connection: connection, method: names.throwingMethod),
                 summary: [
                     "Delivers this object's events of several kinds in one stream as they happen (libvirt filters them); "
