@@ -52,8 +52,10 @@ public struct SwiftRenderer: Sendable {
         }, {
             package.xmlDocuments.isEmpty ? [:] : try XMLViewRenderer().render(package.xmlDocuments, header: header)
         })
-        for (job, text) in zip(generated, sources) {
-            files["Sources/\(job.module.name)/Generated/\(job.file.name)"] = text
+        for (job, parts) in zip(generated, sources) {
+            for (index, text) in parts.enumerated() {
+                files["Sources/\(job.module.name)/Generated/\(FileParts.name(job.file.name, part: index))"] = text
+            }
         }
         var runtime: [RuntimeDependencies.RuntimeFile] = []
         for module in package.modules {
@@ -90,25 +92,29 @@ public struct SwiftRenderer: Sendable {
         return files
     }
 
-    /// One generated source file.
-    private func render(_ file: BindingFile, module: BindingModule, cModule: String, header: String) throws -> String {
-        var declarations = try eventDeclarations(of: file)
+    /// One generated source file, in parts of about ``FileParts/lineBudget`` lines (one part for
+    /// most files).
+    private func render(_ file: BindingFile, module: BindingModule, cModule: String, header: String) throws -> [String] {
+        var pieces = try eventDeclarations(of: file).map(FileParts.Piece.declaration)
         if let handle = file.handle {
-            declarations.append(try templates.render("handle", HandleView(handle)).trimmingTrailingNewlines)
+            pieces.append(.declaration(try templates.render("handle", HandleView(handle)).trimmingTrailingNewlines))
         }
         let members = try members(of: file)
         if let owner = file.owner {
-            if !members.isEmpty {
-                let body = members.map { $0.indented(4) }.joined(separator: "\n\n")
-                declarations.append(try templates.render("extension", ["owner": owner, "members": [body]]).trimmingTrailingNewlines)
-            }
+            pieces += members.map { .member($0, owner: owner) }
         } else {
-            declarations += members
+            pieces += members.map(FileParts.Piece.declaration)
         }
-        declarations += try typedKeys(of: file)
+        pieces += try typedKeys(of: file).map(FileParts.Piece.declaration)
         let imports = [cModule] + module.dependencies + (Self.usesFoundation(file.functions) ? ["Foundation"] : [])
-        return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
-            .trimmingTrailingNewlines + "\n"
+        return try FileParts.split(pieces).map { part in
+            let declarations = try FileParts.declarations(of: part) { owner, members in
+                let body = members.map { $0.indented(4) }.joined(separator: "\n\n")
+                return try templates.render("extension", ["owner": owner, "members": [body]]).trimmingTrailingNewlines
+            }
+            return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
+                .trimmingTrailingNewlines + "\n"
+        }
     }
 
     /// The top-level declarations of a file's event family: the event enum, the connection's and

@@ -4,8 +4,8 @@ import LibvirtGenTemplates
 import LibvirtGenTemplating
 
 /// Renders the typed XML views into the `LibvirtXML` module: one file per document kind (its
-/// root view, then each nested view in an extension of its parent) and the module's runtime
-/// (`Templates/runtime/LibvirtXML`).
+/// root view, then each nested view in an extension of its parent), in parts of about
+/// ``FileParts/lineBudget`` lines, and the module's runtime (`Templates/runtime/LibvirtXML`).
 public struct XMLViewRenderer: Sendable {
     /// The documents' module in the generated package.
     public static let moduleName = "LibvirtXML"
@@ -30,8 +30,10 @@ public struct XMLViewRenderer: Sendable {
         var files: [String: String] = [:]
         let folder = "Sources/\(Self.moduleName)"
         let texts = try documents.concurrentMap { try render($0, header: header($0.spec.schema)) }
-        for (document, text) in zip(documents, texts) {
-            files["\(folder)/Generated/\(document.spec.type).swift"] = text
+        for (document, parts) in zip(documents, texts) {
+            for (index, text) in parts.enumerated() {
+                files["\(folder)/Generated/\(FileParts.name("\(document.spec.type).swift", part: index))"] = text
+            }
         }
         let runtime = runtimeFolder.appendingPathComponent(Self.moduleName)
         for name in try FileManager.default.contentsOfDirectory(atPath: runtime.path).sorted() where name.hasSuffix(".swift") {
@@ -41,8 +43,8 @@ public struct XMLViewRenderer: Sendable {
         return files
     }
 
-    /// One document kind's file.
-    private func render(_ document: XMLDocumentTypes, header: String) throws -> String {
+    /// One document kind's file, in parts.
+    private func render(_ document: XMLDocumentTypes, header: String) throws -> [String] {
         // A document's views are independent too: the domain's alone would be a third of the time.
         let declarations = try Array(document.views.enumerated()).concurrentMap { index, view in
             let body = try templates.render(
@@ -53,9 +55,11 @@ public struct XMLViewRenderer: Sendable {
             return try templates.render("extension", ["owner": owner, "members": [body.indented(4)]]).trimmingTrailingNewlines
         }
         let usesUUID = document.views.contains { $0.properties.contains { $0.value == .uuid } }
-        return try templates.render(
-            "xml-file", XMLFileView(header: header, imports: usesUUID ? ["Foundation"] : [], declarations: declarations))
-            .trimmingTrailingNewlines + "\n"
+        return try FileParts.split(declarations: declarations).map { declarations in
+            try templates.render(
+                "xml-file", XMLFileView(header: header, imports: usesUUID ? ["Foundation"] : [], declarations: declarations))
+                .trimmingTrailingNewlines + "\n"
+        }
     }
 }
 

@@ -1003,35 +1003,4 @@ extension StoragePool {
     public func createVolume(xml: String, cloning: StorageVolume, options: StorageVolume.CreateOptions = []) async throws -> StorageVolume {
         try await BlockingPool.current.run { try self.createVolume(xml: xml, cloning: cloning, options: options) }
     }
-
-    /// Fetch a pointer to a storage volume based on its name
-    /// within a pool
-    /// - Parameter name: name of storage volume
-    /// - Returns: a storage volume
-    /// - Throws: `LibvirtError` when libvirt reports a failure.
-    ///
-    /// C symbol: `virStorageVolLookupByName`.
-    /// Available since libvirt 0.4.1.
-    public func volume(named name: String) throws -> StorageVolume {
-        try ensureOpen()
-        let result = try checkPointer(name.withCString { name in virStorageVolLookupByName(pointer, name) })
-        return StorageVolume(owning: result)
-    }
-
-    /// Fetch a pointer to a storage volume based on its name
-    /// within a pool
-    ///
-    /// Runs the call on a thread of the blocking pool (`BlockingPool`), so the calling task waits
-    /// without blocking its thread. A task cancelled before a pool thread takes the call throws
-    /// `CancellationError` and the call never runs; once it runs, libvirt cannot interrupt it and
-    /// the task waits for it.
-    /// - Parameter name: name of storage volume
-    /// - Returns: a storage volume
-    /// - Throws: `LibvirtError` when libvirt reports a failure, or `CancellationError` when the task is cancelled before the call starts.
-    ///
-    /// C symbol: `virStorageVolLookupByName`.
-    /// Available since libvirt 0.4.1.
-    public func volume(named name: String) async throws -> StorageVolume {
-        try await BlockingPool.current.run { try self.volume(named: name) }
-    }
 }
