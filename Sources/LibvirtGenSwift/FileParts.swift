@@ -12,7 +12,7 @@ public enum FileParts {
 
     /// A piece of a file: a top-level declaration, or a member of an extension of `owner` (the
     /// members of one owner that land in one part share one extension there).
-    public enum Piece: Equatable, Sendable {
+    public enum Piece: Sendable {
         /// A top-level declaration's text.
         case declaration(String)
         /// A member's text, unindented, and the type it extends.
@@ -83,8 +83,10 @@ extension FileParts.Piece {
         }
     }
 
-    /// The lines the piece takes in a part, with the blank line before it.
+    /// The lines the piece takes in a part, with the blank line before it (counted over the
+    /// contiguous bytes: the pieces of a package are 4 MB).
     var lineCount: Int {
-        text.utf8.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } + 1
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(2) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
     }
 }
