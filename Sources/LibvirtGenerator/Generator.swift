@@ -7,9 +7,10 @@ import LibvirtGenSwift
 public enum GeneratorOutput: Sendable {
     /// A whole package in a folder, replaced atomically, linking libvirt as `link` says.
     case package(URL, link: LinkMode)
-    /// The `Libvirt` module as one Swift file importing the C module `cModule` (what the build-tool
-    /// plugin compiles into a downstream target), without the typed XML documents.
-    case singleFile(URL, cModule: String)
+    /// The `Libvirt` module as these Swift files, of similar size, importing the C module
+    /// `cModule` (what the build-tool plugin compiles into a downstream target), without the typed
+    /// XML documents; one file holds it all.
+    case moduleFiles([URL], cModule: String)
 }
 
 /// What a generator run did.
@@ -37,19 +38,35 @@ public func runGenerator(
         let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)
         try OutputFolder(url: folder).write(files)
         return GeneratorRun(result: result, fileCount: files.count)
-    case .singleFile(let file, let cModule):
+    case .moduleFiles(let urls, let cModule):
         // One module alone: the typed XML documents and their functions live in modules of their own.
         var package = result.package
         package.xmlDocuments = []
         package.xmlDocumentFunctions = []
         let files = try SwiftRenderer().render(package)
-        let text = SingleFileBindings.join(files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule)
+        let texts = SingleFileBindings.join(
+            files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule, count: urls.count)
+        try writeReplacing(Array(zip(urls, texts)))
+        return GeneratorRun(result: result, fileCount: urls.count)
+    }
+}
+
+/// Writes each file beside its destination, then moves them all into place, so that a failure
+/// leaves the destinations as they were (bar a failing move, after every write succeeded).
+private func writeReplacing(_ files: [(URL, String)]) throws {
+    var written: [(temporary: URL, destination: URL)] = []
+    defer { for file in written { try? FileManager.default.removeItem(at: file.temporary) } }
+    for (url, text) in files {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
         do {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file, options: .atomic)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: temporary)
         } catch {
-            throw DiagnosticError("cannot write the file", at: SourceLocation(file: file.path, line: 0))
+            throw DiagnosticError("cannot write the file", at: SourceLocation(file: url.path, line: 0))
         }
-        return GeneratorRun(result: result, fileCount: 1)
+        written.append((temporary, url))
+    }
+    for file in written where rename(file.temporary.path, file.destination.path) != 0 {
+        throw DiagnosticError("cannot write the file", at: SourceLocation(file: file.destination.path, line: 0))
     }
 }

@@ -5,14 +5,16 @@ import LibvirtGenModel
 import LibvirtGenerator
 
 /// `libvirt-swiftgen generate`: API description → bindings package (or, for the build-tool
-/// plugin, the `Libvirt` module as one source file).
+/// plugin, the `Libvirt` module as a few source files).
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate the Swift bindings package.",
         discussion: """
             The output folder is replaced atomically: a failed run leaves an existing folder untouched. \
-            With --single-file, only the Libvirt module is written, as one Swift file that imports \
-            --c-module (what the build-tool plugin compiles into a downstream target).
+            With --single-file or --module-file, only the Libvirt module is written, as Swift files that \
+            import --c-module (what the build-tool plugin compiles into a downstream target): one file, or \
+            the module's sources spread over the files given, in parts of similar size, so that the \
+            compiler's jobs share them.
             """)
 
     @OptionGroup var input: ModelInput
@@ -29,8 +31,13 @@ struct Generate: ParsableCommand {
         "Write the Libvirt module as this one Swift file instead of a package.", valueName: "file"))
     var singleFile: String?
 
+    @Option(name: .customLong("module-file"), help: ArgumentHelp(
+        "Write the Libvirt module over these Swift files instead of a package (repeat the option).",
+        valueName: "file"))
+    var moduleFiles: [String] = []
+
     @Option(name: .customLong("c-module"), help: ArgumentHelp(
-        "With --single-file: the C module the file imports.", valueName: "name"))
+        "With --single-file or --module-file: the C module the files import.", valueName: "name"))
     var cModule = "CLibvirt"
 
     @Option(name: .customLong("dump-model"), help: ArgumentHelp(
@@ -40,15 +47,17 @@ struct Generate: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let start = Date()
-            let output: GeneratorOutput = singleFile.map { .singleFile(URL(fileURLWithPath: $0), cModule: cModule) }
-                ?? .package(URL(fileURLWithPath: self.output), link: link)
+            let files = (singleFile.map { [$0] } ?? []) + moduleFiles
+            let output: GeneratorOutput = files.isEmpty
+                ? .package(URL(fileURLWithPath: self.output), link: link)
+                : .moduleFiles(files.map { URL(fileURLWithPath: $0) }, cModule: cModule)
             let run = try runGenerator(input: input.generatorInput, output: output)
             if let note = input.note { printError(note) }
             if let dumpModel { try ModelDump.write(run.result.package, to: URL(fileURLWithPath: dumpModel)) }
             for warning in run.result.diagnostics.warnings { printError(warning.description) }
             let summary = "(\(run.boundFunctions) functions bound, libvirt \(run.result.package.libvirtVersion))"
-            if let singleFile {
-                print("Generated \(singleFile) \(summary)")
+            if !files.isEmpty {
+                print("Generated \(files.joined(separator: ", ")) \(summary)")
             } else {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
                 print("Generated \(run.fileCount) files \(summary) into \(self.output) in \(seconds) s")

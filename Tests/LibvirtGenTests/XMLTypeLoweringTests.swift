@@ -242,7 +242,7 @@ struct XMLTypeLoweringTests {
     @Test func singleFileLeavesTheDocumentsOut() throws {
         try withTemporaryFolder { folder in
             let file = folder.appendingPathComponent("Libvirt.swift")
-            _ = try runGenerator(input: .apiXML(Reference.apiFolder), output: .singleFile(file, cModule: "CLibvirtSystem"))
+            _ = try runGenerator(input: .apiXML(Reference.apiFolder), output: .moduleFiles([file], cModule: "CLibvirtSystem"))
             let text = try String(contentsOf: file, encoding: .utf8)
             #expect(text.contains("public func defineDomain(xml: String)"))
             #expect(!text.contains("LibvirtXML"))
