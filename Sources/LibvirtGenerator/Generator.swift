@@ -44,7 +44,7 @@ public func runGenerator(
         package.xmlDocuments = []
         package.xmlDocumentFunctions = []
         let files = try SwiftRenderer().render(package)
-        let texts = SingleFileBindings.join(
+        let texts = ModuleFiles.join(
             files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule, count: urls.count)
         try writeReplacing(Array(zip(urls, texts)))
         return GeneratorRun(result: result, fileCount: urls.count)

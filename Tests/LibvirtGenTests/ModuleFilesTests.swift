@@ -8,12 +8,12 @@ import Testing
 struct ModuleFilesTests {
     /// Consecutive pieces are grouped so that each group ends once it reaches its share of the total.
     @Test func groupsBySize() {
-        #expect(SingleFileBindings.groups(of: [5, 5, 5, 5], count: 2) == [[0, 1], [2, 3]])
-        #expect(SingleFileBindings.groups(of: [1, 1, 1, 1, 1, 1], count: 3) == [[0, 1], [2, 3], [4, 5]])
-        #expect(SingleFileBindings.groups(of: [3, 4, 5], count: 1) == [[0, 1, 2]])
+        #expect(ModuleFiles.groups(of: [5, 5, 5, 5], count: 2) == [[0, 1], [2, 3]])
+        #expect(ModuleFiles.groups(of: [1, 1, 1, 1, 1, 1], count: 3) == [[0, 1], [2, 3], [4, 5]])
+        #expect(ModuleFiles.groups(of: [3, 4, 5], count: 1) == [[0, 1, 2]])
         // A piece larger than a share fills its group and the next; fewer pieces leave groups empty.
-        #expect(SingleFileBindings.groups(of: [10, 1, 1], count: 3) == [[0], [], [1, 2]])
-        #expect(SingleFileBindings.groups(of: [1], count: 3) == [[0], [], []])
+        #expect(ModuleFiles.groups(of: [10, 1, 1], count: 3) == [[0], [], [1, 2]])
+        #expect(ModuleFiles.groups(of: [1], count: 3) == [[0], [], []])
     }
 
     /// Eight files hold what the one file holds, in the same order, each a similar share of it.

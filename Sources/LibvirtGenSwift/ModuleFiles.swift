@@ -5,7 +5,7 @@
 /// A fixed number gives the plugin a fixed output plan, whatever the API description holds.
 /// Several files of similar size let the compiler's jobs share the module: it hands a target's
 /// files to its jobs in sorted runs of equal count, so one file would go to one job.
-public enum SingleFileBindings {
+public enum ModuleFiles {
     /// The generated and runtime sources of `module` from a rendered package, each kept whole, in
     /// path order, spread over `count` files of similar size (the last ones empty but for the
     /// header when there are fewer sources); `cModule` is imported where the package imports its
