@@ -19,6 +19,8 @@ public struct GeneratorRun: Sendable {
     public var result: Pipeline.Result
     /// How many files were written.
     public var fileCount: Int
+    /// How the output folder's list of files changed, when a package replaced an existing one.
+    public var fileListChange: OutputFolder.FileListChange?
     /// The number of C functions bound.
     public var boundFunctions: Int {
         result.package.modules.flatMap(\.files).flatMap(\.functions).count
@@ -36,8 +38,8 @@ public func runGenerator(
     switch output {
     case .package(let folder, let link):
         let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)
-        try OutputFolder(url: folder).write(files)
-        return GeneratorRun(result: result, fileCount: files.count)
+        let change = try OutputFolder(url: folder).write(files)
+        return GeneratorRun(result: result, fileCount: files.count, fileListChange: change)
     case .moduleFiles(let urls, let cModule):
         // One module alone: the typed XML documents and their functions live in modules of their own.
         var package = result.package
@@ -47,7 +49,7 @@ public func runGenerator(
         let texts = ModuleFiles.join(
             files, module: "Libvirt", packageCModule: "CLibvirt", cModule: cModule, count: urls.count)
         try writeReplacing(Array(zip(urls, texts)))
-        return GeneratorRun(result: result, fileCount: urls.count)
+        return GeneratorRun(result: result, fileCount: urls.count, fileListChange: nil)
     }
 }
 

@@ -14,9 +14,22 @@ public struct OutputFolder: Sendable {
         self.url = url
     }
 
-    /// Replaces the folder's contents with `files` (relative path → text).
-    public func write(_ files: [String: String]) throws {
+    /// How a rewrite changed the folder's list of files (build products aside).
+    public struct FileListChange: Sendable, Equatable {
+        /// Files the folder did not have before.
+        public var added = 0
+        /// Files the folder had and no longer has.
+        public var removed = 0
+        /// Whether the list is the same.
+        public var isEmpty: Bool { added == 0 && removed == 0 }
+    }
+
+    /// Replaces the folder's contents with `files` (relative path → text); returns how the list of
+    /// files changed, or nil when there was no folder before.
+    @discardableResult
+    public func write(_ files: [String: String]) throws -> FileListChange? {
         let fm = FileManager.default
+        let before = fm.fileExists(atPath: url.path) ? Set(fileList()) : nil
         let parent = url.deletingLastPathComponent()
         let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         let backup = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -52,6 +65,27 @@ public struct OutputFolder: Sendable {
             throw DiagnosticError("cannot replace the output folder: \(error.localizedDescription)",
                                   at: SourceLocation(file: url.path, line: 0))
         }
+        return before.map { before in
+            let after = Set(files.keys)
+            return FileListChange(added: after.subtracting(before).count, removed: before.subtracting(after).count)
+        }
+    }
+
+    /// The folder's files as relative paths, without the build products ``preserved`` names.
+    private func fileList() -> [String] {
+        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return [] }
+        let base = url.standardizedFileURL.path + "/"
+        var paths: [String] = []
+        for case let file as URL in enumerator {
+            let path = String(file.standardizedFileURL.path.dropFirst(base.count))
+            if Self.preserved.contains(path) {
+                enumerator.skipDescendants()
+            } else if (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                paths.append(path)
+            }
+        }
+        return paths
     }
 
     /// Writes `text` to a new file at `path` with plain POSIX calls. `Data.write(to:)` also syncs

@@ -62,6 +62,12 @@ struct Generate: ParsableCommand {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
                 print("Generated \(run.fileCount) files \(summary) into \(self.output) in \(seconds) s")
             }
+            if let change = run.fileListChange, !change.isEmpty {
+                // SwiftPM keeps a package's build plan, file lists included, until its own manifest changes.
+                printError(
+                    "note: \(self.output): \(change.added) files added, \(change.removed) removed; a package depending on it "
+                        + "by path builds its old file list until its Package.swift is touched or its .build removed")
+            }
         }
     }
 }

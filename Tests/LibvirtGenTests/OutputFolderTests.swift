@@ -32,6 +32,37 @@ struct OutputFolderTests {
         }
     }
 
+    /// A rewrite reports how the list of files changed, build products aside; a new folder, nil.
+    @Test func reportsTheFileListChange() throws {
+        try withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("Generated")
+            #expect(try OutputFolder(url: output).write(["a.swift": "a\n", "b/c.swift": "c\n"]) == nil)
+            try FileManager.default.createDirectory(at: output.appendingPathComponent(".build/x"), withIntermediateDirectories: true)
+            try Data("product\n".utf8).write(to: output.appendingPathComponent(".build/x/file"))
+            let same = try OutputFolder(url: output).write(["a.swift": "changed\n", "b/c.swift": "c\n"])
+            #expect(same?.isEmpty == true)
+            let change = try OutputFolder(url: output).write(["a.swift": "a\n", "b/d.swift": "d\n", "e.swift": "e\n"])
+            #expect(change?.added == 2 && change?.removed == 1)
+        }
+    }
+
+    /// `generate` says when it changed the list of files of an existing folder, since packages
+    /// depending on it by path keep building the old list; it says nothing otherwise.
+    @Test func generateNotesAChangedFileList() throws {
+        try withTemporaryFolder { folder in
+            let output = folder.appendingPathComponent("Generated")
+            let arguments = ["generate", "--api-xml", Reference.apiFolder.path, "--output", output.path]
+            let first = try CLI.run(arguments)
+            #expect(first.status == 0 && first.stderr.isEmpty)
+            try Data("// stray\n".utf8).write(to: output.appendingPathComponent("Sources/Libvirt/Generated/Stray.swift"))
+            let second = try CLI.run(arguments)
+            #expect(second.status == 0)
+            #expect(second.stderr.contains("note: \(output.path): 0 files added, 1 removed;"))
+            let third = try CLI.run(arguments)
+            #expect(third.status == 0 && third.stderr.isEmpty)
+        }
+    }
+
     /// Writing into a folder that does not exist yet creates it and its parents.
     @Test func createsMissingFolder() throws {
         try withTemporaryFolder { folder in
