@@ -41,6 +41,11 @@ public func runGenerator(
         let change = try OutputFolder(url: folder).write(files)
         return GeneratorRun(result: result, fileCount: files.count, fileListChange: change)
     case .moduleFiles(let urls, let cModule):
+        guard !urls.isEmpty else { throw DiagnosticError("no file to write the module into") }
+        // Two paths for one file would leave one share of the module out of it.
+        if let twice = urls.first(where: { url in urls.filter { $0.standardizedFileURL == url.standardizedFileURL }.count > 1 }) {
+            throw DiagnosticError("the file is named twice", at: SourceLocation(file: twice.path, line: 0))
+        }
         // One module alone: the typed XML documents and their functions live in modules of their own.
         var package = result.package
         package.xmlDocuments = []

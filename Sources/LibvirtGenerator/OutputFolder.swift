@@ -15,7 +15,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// How a rewrite changed the folder's list of files (build products aside).
-    public struct FileListChange: Sendable, Equatable {
+    public struct FileListChange: Sendable {
         /// Files the folder did not have before.
         public var added = 0
         /// Files the folder had and no longer has.

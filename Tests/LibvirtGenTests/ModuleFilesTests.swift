@@ -55,4 +55,24 @@ struct ModuleFilesTests {
             #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["Libvirt1.swift", "blocker"])
         }
     }
+
+    /// A file named twice (or none) is an error before anything is written: one share of the
+    /// module would be missing from what the files hold.
+    @Test func fileNamedTwiceIsAnError() throws {
+        try withTemporaryFolder { folder in
+            let file = folder.appendingPathComponent("Libvirt1.swift")
+            let again = folder.appendingPathComponent("sub/../Libvirt1.swift")
+            let other = folder.appendingPathComponent("Libvirt2.swift")
+            #expect {
+                _ = try runGenerator(input: .apiXML(Reference.apiFolder), output: .moduleFiles([file, other, again], cModule: "C"))
+            } throws: { error in
+                "\(error)".contains("Libvirt1.swift") && "\(error)".contains("named twice")
+            }
+            #expect(throws: (any Error).self) {
+                _ = try runGenerator(input: .apiXML(Reference.apiFolder), output: .moduleFiles([], cModule: "C"))
+            }
+            let written = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(written.isEmpty)
+        }
+    }
 }
