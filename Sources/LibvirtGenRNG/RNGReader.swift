@@ -92,13 +92,15 @@ public struct RNGReader: Sendable {
     }
 }
 
-/// The element trees of the schema files read so far, by path; safe to share between threads (the
-/// trees are never changed once parsed).
+/// The schema files read so far, by path, as element trees and as what reading them gave; safe to
+/// share between threads (nothing is changed once stored).
 public final class RNGFileCache: @unchecked Sendable {
-    /// Guards `trees`.
+    /// Guards `trees` and `readings`.
     private let lock = NSLock()
     /// The parsed files by standardized path.
     private var trees: [String: XMLNode] = [:]
+    /// What reading each file (its includes resolved) gave, by standardized path.
+    private var readings: [String: FileReading] = [:]
 
     /// An empty cache.
     public init() {}
@@ -110,6 +112,31 @@ public final class RNGFileCache: @unchecked Sendable {
         lock.withLock { trees[path] = tree }
         return tree
     }
+
+    /// What reading the file at `path` gave, if it was read before.
+    func reading(of path: String) -> FileReading? {
+        lock.withLock { readings[path] }
+    }
+
+    /// Keeps what reading the file at `path` gave (the first of two threads reading it at once wins;
+    /// both read the same).
+    func keep(_ reading: FileReading, of path: String) {
+        lock.withLock { if readings[path] == nil { readings[path] = reading } }
+    }
+}
+
+/// What reading one schema file, its includes resolved, gives: a pure function of the files, so
+/// each is read once however many schemas include it (libvirt's five domain schemas all include
+/// the 8,000 lines of `domaincommon.rng`).
+struct FileReading {
+    /// Its starts and definitions.
+    var parts: RNGReader.Parts
+    /// Its references, in reading order, with where they are.
+    var references: [(String, SourceLocation)]
+    /// The definitions of the grammars nested in it, renamed into scopes of their own.
+    var nestedDefines: [String: RNGPattern]
+    /// Where each nested definition was declared.
+    var nestedLocations: [String: SourceLocation]
 }
 
 /// What one reading collects across files.
@@ -127,11 +154,24 @@ private struct ReadState {
     /// holds the files that include it, to reject a cycle.
     mutating func parts(of file: URL, including: [URL]) throws -> RNGReader.Parts {
         let path = file.standardizedFileURL.path
-        let root = try files.tree(of: file, path: path)
-        guard root.name == "grammar" else {
-            throw DiagnosticError("the root element is <\(root.name)>, not a RELAX NG <grammar>", at: SourceLocation(file: path, line: root.line))
-        }
-        return try grammarContent(root, file: file, including: including + [file.standardizedFileURL])
+        let reading = try files.reading(of: path) ?? {
+            // A file read before cannot include one of `including`: that would have been a cycle then.
+            let root = try files.tree(of: file, path: path)
+            guard root.name == "grammar" else {
+                throw DiagnosticError("the root element is <\(root.name)>, not a RELAX NG <grammar>", at: SourceLocation(file: path, line: root.line))
+            }
+            var state = ReadState(files: files)
+            let parts = try state.grammarContent(root, file: file, including: including + [file.standardizedFileURL])
+            let reading = FileReading(
+                parts: parts, references: state.references,
+                nestedDefines: state.nestedDefines, nestedLocations: state.nestedLocations)
+            files.keep(reading, of: path)
+            return reading
+        }()
+        references += reading.references
+        nestedDefines.merge(reading.nestedDefines) { _, new in new }
+        nestedLocations.merge(reading.nestedLocations) { _, new in new }
+        return reading.parts
     }
 
     /// The starts, definitions and includes among the children of `node` (a grammar, an
@@ -293,7 +333,7 @@ private struct ReadState {
             case .oneOrMore(let inner): .oneOrMore(rename(inner))
             case .mixed(let inner): .mixed(rename(inner))
             case .list(let inner): .list(rename(inner))
-            case .ref(let name): .ref(name.contains("/") ? name : scope + name)
+            case .ref(let name): .ref(name.contains("/" as Character) ? name : scope + name)
             case .parentRef(let name): .ref(name)
             case .data(let type, let parameters, let except): .data(type: type, parameters: parameters, except: except.map(rename))
             case .empty, .text, .notAllowed, .value: pattern
@@ -322,5 +362,5 @@ private struct ReadState {
 
     /// Whether an element is an annotation (a prefixed name such as `a:documentation`), which the
     /// grammar ignores.
-    static func isAnnotation(_ node: XMLNode) -> Bool { node.name.contains(":") }
+    static func isAnnotation(_ node: XMLNode) -> Bool { node.name.contains(":" as Character) }
 }

@@ -101,6 +101,38 @@ struct RNGReaderTests {
         }
     }
 
+    /// A file is read once for every schema including it: through a shared cache, each of 9.0.0's
+    /// domain schemas (which include `domaincommon.rng`, two in a nested grammar) reads as it does
+    /// alone, its nested definitions and their locations included.
+    @Test func sharedReadingsMatchReadingsAlone() throws {
+        let folder = Reference.root.appendingPathComponent("api-xml/9.0.0/schemas")
+        let shared = RNGReader(sharing: RNGFileCache())
+        for name in ["domain.rng", "domainsnapshot.rng", "domaincheckpoint.rng", "domainbackup.rng", "domain.rng"] {
+            let once = try shared.read(folder.appendingPathComponent(name))
+            let alone = try RNGReader().read(folder.appendingPathComponent(name))
+            #expect(once.start == alone.start, "\(name)")
+            #expect(once.defines == alone.defines, "\(name)")
+            #expect(once.locations == alone.locations, "\(name)")
+        }
+    }
+
+    /// A reference to no definition in an included file fails every schema that includes it, not
+    /// only the first one read: a file's references are kept with its reading.
+    @Test func sharedReadingKeepsReferences() throws {
+        try withTemporaryFolder { folder in
+            func write(_ name: String, _ body: String) throws {
+                try Data(Self.wrap(body).utf8).write(to: folder.appendingPathComponent(name))
+            }
+            try write("one.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
+            try write("two.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
+            try write("lib.rng", "<define name=\"doc\"><element name=\"first\"><ref name=\"missing\"/></element></define>")
+            let shared = RNGReader(sharing: RNGFileCache())
+            for name in ["one.rng", "two.rng"] {
+                #expect(throws: DiagnosticError.self, "\(name)") { try shared.read(folder.appendingPathComponent(name)) }
+            }
+        }
+    }
+
     /// A nested grammar's definitions live in a scope of their own, so they may repeat outer names.
     @Test func nestedGrammarScopes() throws {
         let grammar = try Self.read([
