@@ -1,21 +1,34 @@
 import Foundation
 
 extension String {
-    /// Every non-empty line indented by `spaces` (a byte loop: generated text has no carriage returns).
+    /// Every non-empty line indented by `spaces`: generated text has no carriage returns, so lines
+    /// are found and copied as runs of bytes.
     func indented(_ spaces: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count + utf8.count / 8)
-        var atLineStart = true
-        for byte in utf8 {
-            if byte == UInt8(ascii: "\n") {
-                atLineStart = true
-            } else if atLineStart {
-                out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: spaces))
-                atLineStart = false
+        var text = self
+        return text.withUTF8 { bytes in
+            let newline = UInt8(ascii: "\n")
+            let lines = bytes.reduce(1) { $1 == newline ? $0 + 1 : $0 }
+            return String(unsafeUninitializedCapacity: bytes.count + lines * spaces) { out in
+                var written = 0
+                var start = 0
+                while start < bytes.count {
+                    let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+                    if end > start {
+                        out[written..<written + spaces].initialize(repeating: UInt8(ascii: " "))
+                        written += spaces
+                        let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                        _ = UnsafeMutableBufferPointer(rebasing: out[written...]).initialize(fromContentsOf: line)
+                        written += line.count
+                    }
+                    if end < bytes.count {
+                        out[written] = newline
+                        written += 1
+                    }
+                    start = end + 1
+                }
+                return written
             }
-            out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The text without trailing newlines.

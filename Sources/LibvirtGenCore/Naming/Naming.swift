@@ -11,8 +11,8 @@ public struct Naming: Sendable {
     /// acronym followed by `s` is its plural (`VCPUs`, `IDs`).
     public var acronyms: Set<String>
 
-    /// The abbreviations as uppercased word lists, longest first, for matching.
-    private let abbreviationWords: [(words: [String], expansion: [String])]
+    /// The abbreviations as uppercased word lists by their first word, longest first, for matching.
+    private let abbreviationWords: [String: [(words: [String], expansion: [String])]]
 
     /// Creates the naming rules from the overrides data.
     public init(abbreviations: [String: String], acronyms: [String]) {
@@ -21,7 +21,9 @@ public struct Naming: Sendable {
         abbreviationWords = abbreviations
             .map { (Naming.camelWords($0.key).map { $0.uppercased() }, Naming.camelWords($0.value), $0.key) }
             .sorted { $0.0.count != $1.0.count ? $0.0.count > $1.0.count : $0.2 < $1.2 }
-            .map { ($0.0, $0.1) }
+            .reduce(into: [:]) { index, entry in
+                if let first = entry.0.first { index[first, default: []].append((entry.0, entry.1)) }
+            }
     }
 
     /// Splits a CamelCase identifier into words, keeping acronyms together: `GetXMLDesc` → `Get XML Desc`.
@@ -65,7 +67,7 @@ public struct Naming: Sendable {
         var result: [String] = []
         var i = 0
         while i < words.count {
-            if let match = abbreviationWords.first(where: { upper[i...].starts(with: $0.words) }) {
+            if let match = abbreviationWords[upper[i]]?.first(where: { upper[i...].starts(with: $0.words) }) {
                 result += match.expansion
                 i += match.words.count
             } else {
