@@ -7,10 +7,10 @@ extension Array where Element: Sendable {
     ///
     /// - Throws: The error of the first failing element in order, whichever failed first in time,
     ///   so that a bad input reports the same error on every run.
-    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) throws -> [T] {
-        let slots = ResultSlots<T>(count: count)
+    public func concurrentMap<T: Sendable, E: Error>(_ transform: @Sendable (Element) throws(E) -> T) throws(E) -> [T] {
+        let slots = ResultSlots<T, E>(count: count)
         concurrentIterations(count) { index in
-            slots.store(Result { try transform(self[index]) }, at: index)
+            slots.store(Result { () throws(E) -> T in try transform(self[index]) }, at: index)
         }
         return try slots.values()
     }
@@ -22,8 +22,8 @@ extension Array where Element: Sendable {
 public func concurrently<A: Sendable, B: Sendable>(
     _ first: @Sendable () throws -> A, _ second: @Sendable () throws -> B
 ) throws -> (A, B) {
-    let firsts = ResultSlots<A>(count: 1)
-    let seconds = ResultSlots<B>(count: 1)
+    let firsts = ResultSlots<A, any Error>(count: 1)
+    let seconds = ResultSlots<B, any Error>(count: 1)
     concurrentIterations(2) { index in
         if index == 0 {
             firsts.store(Result { try first() }, at: 0)
@@ -117,9 +117,9 @@ private final class NextIndex: @unchecked Sendable {
 /// One result slot per iteration of a concurrent loop. Each iteration writes only its own slot and
 /// the slots are read after the loop has joined, so no lock is needed; the slots live in memory of
 /// their own, since an array property would be accessed exclusively by each write.
-private final class ResultSlots<T>: @unchecked Sendable {
+private final class ResultSlots<T, E: Error>: @unchecked Sendable {
     /// The results, `nil` until their iteration has run.
-    private let slots: UnsafeMutableBufferPointer<Result<T, any Error>?>
+    private let slots: UnsafeMutableBufferPointer<Result<T, E>?>
 
     /// `count` empty slots.
     init(count: Int) {
@@ -128,13 +128,13 @@ private final class ResultSlots<T>: @unchecked Sendable {
     }
 
     /// Stores iteration `index`'s result.
-    func store(_ result: Result<T, any Error>, at index: Int) {
+    func store(_ result: Result<T, E>, at index: Int) {
         slots[index] = result
     }
 
     /// The values in order, or the first error in order.
-    func values() throws -> [T] {
-        try slots.map { try $0!.get() }
+    func values() throws(E) -> [T] {
+        try slots.map { slot throws(E) -> T in try slot!.get() }
     }
 
     /// Frees the slots.

@@ -14,12 +14,25 @@ struct ConcurrentMapTests {
     }
 
     @Test("results come back in the elements' order, nested maps included")
-    func order() throws {
-        let rows = try Array(0..<40).concurrentMap { row in
-            try Array(0..<25).concurrentMap { row * 100 + $0 }
+    func order() {
+        let rows = Array(0..<40).concurrentMap { row in
+            Array(0..<25).concurrentMap { row * 100 + $0 }
         }
         #expect(rows == (0..<40).map { row in (0..<25).map { row * 100 + $0 } })
-        #expect(try [Int]().concurrentMap { $0 }.isEmpty)
+        #expect([Int]().concurrentMap { $0 }.isEmpty)
+    }
+
+    @Test("a transform's typed error comes out typed; one that cannot fail needs no try")
+    func typedThrows() {
+        do throws(Failure) {
+            _ = try Array(0..<8).concurrentMap { element throws(Failure) -> Int in
+                if element == 5 { throw Failure(element: element) }
+                return element
+            }
+            Issue.record("no error")
+        } catch {
+            #expect(error.element == 5)
+        }
     }
 
     @Test("the first failing element in order is reported, whichever fails first in time")
