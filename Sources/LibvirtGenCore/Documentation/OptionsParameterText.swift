@@ -5,23 +5,19 @@ import Foundation
 /// options (`[.live, .config]`), so the text speaks of a combination of the options.
 enum OptionsParameterText {
     /// `optional flags; bitwise-OR of supported …`, `bitwise OR of …`.
-    static let bitmask = SwiftReturnsText.expressions([
-        #"(optional flags;\s*)?\bbitwise[- ]?OR(ed|'d)? of (the )?(supported )?"#,
-    ])[0]
+    static let bitmask = TextPattern(#"(optional flags;\s*)?\bbitwise[- ]?OR(ed|'d)? of (the )?(supported )?"#, cues: ["bitwise"])
 
     /// `a bitwise-or of values from …` in a function's description.
-    static let describedBitmask = SwiftReturnsText.expressions([#"\ba\s+bitwise[- ]?or(ed|'d)?\s+of\b"#])[0]
+    static let describedBitmask = TextPattern(#"\ba\s+bitwise[- ]?or(ed|'d)?\s+of\b"#, cues: ["bitwise"])
 
     /// A function's description with `a bitwise-or of values from …` as `a combination of values
     /// from …`, the options being passed as a set.
     static func rewriteDescription(_ text: String) -> String {
-        guard text.containsBytes("bitwise", ignoringASCIICase: true) else { return text }
-        return SwiftReturnsText.replacing(describedBitmask, in: text, with: "a combination of")
+        describedBitmask.replacing(in: text, with: "a combination of")
     }
 
     /// The text with its bitmask wording replaced by `any combination of`.
     static func rewrite(_ text: String) -> String {
-        guard text.containsBytes("bitwise", ignoringASCIICase: true) else { return text }
-        return SwiftReturnsText.replacing(bitmask, in: text, with: "any combination of ")
+        bitmask.replacing(in: text, with: "any combination of ")
     }
 }

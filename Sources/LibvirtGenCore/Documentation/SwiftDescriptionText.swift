@@ -13,8 +13,8 @@ enum SwiftDescriptionText {
         let paragraphs = text.components(separatedBy: "\n\n").compactMap { paragraph -> String? in
             guard paragraph.containsBytes("free", ignoringASCIICase: true), !isCode(paragraph) else { return paragraph }
             var kept = paragraph
-            for clause in freeingClauses { kept = SwiftReturnsText.replacing(clause, in: kept, with: "") }
-            kept = SwiftReturnsText.sentences(of: kept).filter { !SwiftReturnsText.matches(freeingSentence, $0.text) }
+            for clause in freeingClauses { kept = clause.replacing(in: kept, with: "") }
+            kept = SwiftReturnsText.sentences(of: kept).filter { !freeingSentence.matches($0.text) }
                 .map { $0.text + $0.separator }.joined()
             guard kept != paragraph else { return paragraph }
             while kept.last?.isWhitespace == true { kept.removeLast() }
@@ -24,12 +24,12 @@ enum SwiftDescriptionText {
     }
 
     /// Clauses telling the caller to free, inside a sentence that says more.
-    static let freeingClauses = SwiftReturnsText.expressions([#",?\s+and the caller must free this string"#])
+    static let freeingClauses = [TextPattern(#",?\s+and the caller must free this string"#, cues: ["and the caller must free this string"])]
 
     /// A sentence about freeing what the C function returned.
-    static let freeingSentence = SwiftReturnsText.expressions([
+    static let freeingSentence = TextPattern(
         #"should be used to free|to free memory|should be freed by the caller|is responsible for (calling \w+Free|freeing)|^See vir\w+Free\b"#,
-    ])[0]
+        cues: ["free"])
 
     /// Whether a paragraph is C code (a line ending in `;`, `{` or `}`).
     static func isCode(_ paragraph: String) -> Bool {

@@ -19,23 +19,23 @@ enum SwiftReturnsText {
     ) -> String? {
         let all = sentences(of: text).map { $0.text.trimmingCharacters(in: .whitespaces) }
         var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
-        for expression in memoryClauses { result = replacing(expression, in: result, with: "") }
+        for clause in memoryClauses { result = clause.replacing(in: result, with: "") }
         if failureIsSilent {
-            for expression in failureClauses { result = replacing(expression, in: result, with: "") }
+            for clause in failureClauses { result = clause.replacing(in: result, with: "") }
             result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
-            if matches(successStatus, result) { return nil }
-            result = replacing(successQualifier, in: result, with: "")
-            result = replacing(pointerOtherwise, in: result, with: "$1 $2")
+            if successStatus.matches(result) { return nil }
+            result = successQualifier.replacing(in: result, with: "")
+            result = pointerOtherwise.replacing(in: result, with: "$1 $2")
         } else if optional {
-            result = replacing(failureValue, in: result, with: "`nil`")
+            result = failureValue.replacing(in: result, with: "`nil`")
         }
         if collection {
-            result = replacing(countedList, in: result, with: "the $1")
-            result = replacing(capacityCaveat, in: result, with: "")
+            result = countedList.replacing(in: result, with: "the $1")
+            result = capacityCaveat.replacing(in: result, with: "")
         }
         if boolean {
-            result = replacing(trueValue, in: result, with: "`true` $1")
-            result = replacing(falseValue, in: result, with: "`false` $1")
+            result = trueValue.replacing(in: result, with: "`true` $1")
+            result = falseValue.replacing(in: result, with: "`false` $1")
         }
         result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
         if result.hasSuffix(",.") || result.hasSuffix(" .") { result = String(result.dropLast(2)) + "." }
@@ -44,51 +44,49 @@ enum SwiftReturnsText {
 
     /// Clauses that give the value a failure returns (case-insensitive): the Swift declaration
     /// throws instead.
-    static let failureClauses = expressions([
-        #"[,;]?\s*(or\s+)?(-1|%?NULL|0)\s+(is returned\s+)?(in case of( an?)?|on|upon|in|if there (was|is) an?|if an?|in the event of an?)\s+(error|failure|failures)\b[^.;,]*"#,
-        #"[,;]?\s*(or\s+)?%?NULL\s+(if|when)\s+(not found|no matching[^,.;]*|creation failed|[^,.;]*fail[^,.;]*)(\s*/\s*error)?"#,
-        #"[,;]?\s*(or\s+)?%?NULL\s+otherwise"#,
-        #"\s+or\s+%?NULL(?=\s*[.,;]|$)"#,
-        #"[,;]?\s*%?NULL\s+in case of[^.;,]*"#,
-        #"\s+on success,\s*-1 otherwise"#,
-        #"\s+or\.(?=\s|$)"#,
-    ])
+    static let failureClauses = [
+        TextPattern(#"[,;]?\s*(or\s+)?(-1|%?NULL|0)\s+(is returned\s+)?(in case of( an?)?|on|upon|in|if there (was|is) an?|if an?|in the event of an?)\s+(error|failure|failures)\b[^.;,]*"#, cues: ["error", "failure"]),
+        TextPattern(#"[,;]?\s*(or\s+)?%?NULL\s+(if|when)\s+(not found|no matching[^,.;]*|creation failed|[^,.;]*fail[^,.;]*)(\s*/\s*error)?"#, cues: ["null"]),
+        TextPattern(#"[,;]?\s*(or\s+)?%?NULL\s+otherwise"#, cues: ["null"]),
+        TextPattern(#"\s+or\s+%?NULL(?=\s*[.,;]|$)"#, cues: ["null"]),
+        TextPattern(#"[,;]?\s*%?NULL\s+in case of[^.;,]*"#, cues: ["null"]),
+        TextPattern(#"\s+on success,\s*-1 otherwise"#, cues: ["-1 otherwise"]),
+        TextPattern(#"\s+or\.(?=\s|$)"#, cues: ["or."]),
+    ]
 
     /// `on success`, `if successful`: said of the value a declaration that throws on failure returns.
-    static let successQualifier = expressions([#"\s+(on success|if successful|if success|in case of success)(?=\s*[.,;(]|$)"#])[0]
+    static let successQualifier = TextPattern(#"\s+(on success|if successful|if success|in case of success)(?=\s*[.,;(]|$)"#, cues: ["success"])
 
     /// C's failure value of a result Swift makes optional: `NULL`, `(unsigned int) -1`.
-    static let failureValue = expressions([#"(\(unsigned int\)\s*)?-1|%?\bNULL\b"#])[0]
+    static let failureValue = TextPattern(#"(\(unsigned int\)\s*)?-1|%?\bNULL\b"#, cues: ["-1", "null"])
 
     /// A text that says only that 0 means success: a throwing declaration's result is something else.
-    static let successStatus = expressions([#"^(0|zero)(\s+is returned)?(\s+(in case of|on|upon|if)\s+success(ful)?)?(,\s*and)?\.?$"#])[0]
+    static let successStatus = TextPattern(#"^(0|zero)(\s+is returned)?(\s+(in case of|on|upon|if)\s+success(ful)?)?(,\s*and)?\.?$"#, cues: ["0", "zero"])
 
     /// `a pointer to the X otherwise` (after `NULL if not found,` went): the X.
-    static let pointerOtherwise = expressions([#"^an?\s+pointer\s+to\s+(the|an?)\s+(.*?)(\s+otherwise)?(?=\s*(\.|,|$))"#])[0]
+    static let pointerOtherwise = TextPattern(#"^an?\s+pointer\s+to\s+(the|an?)\s+(.*?)(\s+otherwise)?(?=\s*(\.|,|$))"#, cues: ["pointer"])
 
     /// `the number of X provided in the array` / `found` / `listed in names` / `fetched`: the
     /// count of a list the Swift declaration returns.
-    static let countedList = expressions([
-        #"^the number of (.+?)(\s+(provided in the array|found|fetched|listed( in [`@%]?\w+`?)?))?(?=\s*(\.|$))"#,
-    ])[0]
+    static let countedList = TextPattern(#"^the number of (.+?)(\s+(provided in the array|found|fetched|listed( in [`@%]?\w+`?)?))?(?=\s*(\.|$))"#, cues: ["the number of"])
 
     /// `; you are only guaranteed that all … were listed if the return is less than maxnames`.
-    static let capacityCaveat = expressions([#";\s*you are only guaranteed[^.]*less than [`@%]?\w+`?"#])[0]
+    static let capacityCaveat = TextPattern(#";\s*you are only guaranteed[^.]*less than [`@%]?\w+`?"#, cues: ["you are only guaranteed"])
 
     /// Clauses about the result's memory: who frees it (`which must be freed by the caller`,
     /// `(caller frees)`), how long a borrowed string lives, how a C string ends.
-    static let memoryClauses = expressions([
-        #"\s*(,\s*)?which must be freed by the caller"#,
-        #"[,;]?\s*the string must be freed by the caller"#,
-        #"\s*\((the\s+)?caller\s+(must\s+)?frees?\)"#,
-        #"[,;]?\s*the string need not be deallocated[^.]*"#,
-        #"\s*\((in\s+)?null-terminated[^)]*\)"#,
-    ])
+    static let memoryClauses = [
+        TextPattern(#"\s*(,\s*)?which must be freed by the caller"#, cues: ["freed by the caller"]),
+        TextPattern(#"[,;]?\s*the string must be freed by the caller"#, cues: ["freed by the caller"]),
+        TextPattern(#"\s*\((the\s+)?caller\s+(must\s+)?frees?\)"#, cues: ["free"]),
+        TextPattern(#"[,;]?\s*the string need not be deallocated[^.]*"#, cues: ["deallocated"]),
+        TextPattern(#"\s*\((in\s+)?null-terminated[^)]*\)"#, cues: ["null-terminated"]),
+    ]
 
     /// `1 if …` in a `Bool` result's description.
-    static let trueValue = expressions([#"(?<![\w-])1 (if|when)\b"#])[0]
+    static let trueValue = TextPattern(#"(?<![\w-])1 (if|when)\b"#, cues: ["1 "])
     /// `0 if …` / `0 otherwise` in a `Bool` result's description.
-    static let falseValue = expressions([#"(?<![\w-])0 (if|when|otherwise)\b"#])[0]
+    static let falseValue = TextPattern(#"(?<![\w-])0 (if|when|otherwise)\b"#, cues: ["0 "])
 
     /// An out-argument's description as the description of the value Swift returns in its place:
     /// the pointer, the storage behind it and who allocates it are the bindings' business, and
@@ -97,57 +95,41 @@ enum SwiftReturnsText {
     /// bytes array`) or a C type name, which the Swift type says better.
     static func outputValue(_ text: String) -> String? {
         var value = text.trimmingCharacters(in: .whitespaces)
-        for expression in outputClauses { value = replacing(expression, in: value, with: "") }
-        if matches(storageOnly, value) { return nil }
-        if let lead = pointerLead.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)),
-           let range = Range(lead.range, in: value) {
-            value.removeSubrange(range)
-            while let storage = storagePrefix.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)),
-                  let range = Range(storage.range, in: value) {
-                value.removeSubrange(range)
-            }
+        for clause in outputClauses { value = clause.replacing(in: value, with: "") }
+        if storageOnly.matches(value) { return nil }
+        if let lead = pointerLead.firstMatch(in: value) {
+            value.removeSubrange(lead)
+            while let storage = storagePrefix.firstMatch(in: value) { value.removeSubrange(storage) }
         }
         value = value.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
-        if value.isEmpty || matches(storageOnly, value) || matches(cTypeName, value) { return nil }
+        if value.isEmpty || storageOnly.matches(value) || cTypeName.matches(value) { return nil }
         return value
     }
 
     /// What an out-argument's text says about allocation, direction and C's count-only mode.
-    static let outputClauses = expressions([
-        #"\s*\((OUT|return value, allocated automatically|allocated automatically)\)"#,
-        #"\s+(which will be )?allocated (by the (user|caller)|automatically)\b[^.;,()]*"#,
-        #"\s+which will be allocated[^.;]*"#,
-        #"[,;]?\s*(or\s+)?%?NULL if (the list is not required|just the number[^(.;]*?is required)(\s*\([^)]*\))?"#,
-        #"\.?\s*Pass %?NULL if only the list length is needed\.?"#,
-        #"[;,]?\s*it is allowed to be %?NULL"#,
-        #"^returns\s+(?=the\s)"#,
-        #"^return value for\s+"#,
-    ])
+    static let outputClauses = [
+        TextPattern(#"\s*\((OUT|return value, allocated automatically|allocated automatically)\)"#, cues: ["(out)", "allocated automatically)"]),
+        TextPattern(#"\s+(which will be )?allocated (by the (user|caller)|automatically)\b[^.;,()]*"#, cues: ["allocated"]),
+        TextPattern(#"\s+which will be allocated[^.;]*"#, cues: ["which will be allocated"]),
+        TextPattern(#"[,;]?\s*(or\s+)?%?NULL if (the list is not required|just the number[^(.;]*?is required)(\s*\([^)]*\))?"#, cues: ["null if"]),
+        TextPattern(#"\.?\s*Pass %?NULL if only the list length is needed\.?"#, cues: ["if only the list length is needed"]),
+        TextPattern(#"[;,]?\s*it is allowed to be %?NULL"#, cues: ["it is allowed to be"]),
+        TextPattern(#"^returns\s+(?=the\s)"#, cues: ["returns"]),
+        TextPattern(#"^return value for\s+"#, cues: ["return value for"]),
+    ]
 
     /// `pointer to ` / `a pointer that will be filled with `: the storage, not the value.
-    static let pointerLead = expressions([#"^(an?\s+)?pointer\s+(to|that will be filled with)\s+"#])[0]
+    static let pointerLead = TextPattern(#"^(an?\s+)?pointer\s+(to|that will be filled with)\s+"#, cues: ["pointer"])
 
     /// `a variable to store `, `the array containing `, `an array of pointers pointing to `: storage
     /// words between the pointer and the value, removed one after another.
-    static let storagePrefix = expressions([
-        #"^((a|an|the)\s+)?((NULL-terminated\s+)?(variable|list|array|pointer|string)\s+(to store|to be filled with|of pointers pointing to|of|containing)|pointers? of)\s+"#,
-    ])[0]
+    static let storagePrefix = TextPattern(#"^((a|an|the)\s+)?((NULL-terminated\s+)?(variable|list|array|pointer|string)\s+(to store|to be filled with|of pointers pointing to|of|containing)|pointers? of)\s+"#, cues: ["variable", "list", "array", "pointer", "string"])
 
     /// A text about where C writes the value, not the value.
-    static let storageOnly = expressions([#"^(pointer at which to store|pass %?NULL|an? VIR_\w+_BUFLEN bytes array|VIR_\w+_BUFLEN bytes array)"#])[0]
+    static let storageOnly = TextPattern(#"^(pointer at which to store|pass %?NULL|an? VIR_\w+_BUFLEN bytes array|VIR_\w+_BUFLEN bytes array)"#, cues: ["pointer at which to store", "pass", "_buflen bytes array"])
 
     /// A C scalar type's name (`unsigned long long`), all that is left of `pointer to the array of …`.
-    static let cTypeName = expressions([#"^(unsigned\s+)?(char|short|int|long|long long|long long int)$"#])[0]
-
-    /// Whether `expression` matches somewhere in `text`.
-    static func matches(_ expression: NSRegularExpression, _ text: String) -> Bool {
-        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    /// The patterns compiled once, case-insensitive (a bad pattern is a programming error).
-    static func expressions(_ patterns: [String]) -> [NSRegularExpression] {
-        patterns.map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
-    }
+    static let cTypeName = TextPattern(#"^(unsigned\s+)?(char|short|int|long|long long|long long int)$"#, cues: ["char", "short", "int", "long"])
 
     /// Whether a sentence is about freeing or the lifetime of memory, which Swift manages (the
     /// first sentence, which says what the value is, loses only its freeing clause).
@@ -177,10 +159,5 @@ enum SwiftReturnsText {
         }
         if start < text.endIndex { result.append((String(text[start...]), "")) }
         return result
-    }
-
-    /// `text` with every match of `expression` replaced by `template`.
-    static func replacing(_ expression: NSRegularExpression, in text: String, with template: String) -> String {
-        expression.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }
