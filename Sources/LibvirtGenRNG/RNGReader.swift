@@ -154,8 +154,9 @@ private struct ReadState {
     /// holds the files that include it, to reject a cycle.
     mutating func parts(of file: URL, including: [URL]) throws -> RNGReader.Parts {
         let path = file.standardizedFileURL.path
+        // A file read before is taken as read: it cannot include one of `including`, which would
+        // have been a cycle then.
         let reading = try files.reading(of: path) ?? {
-            // A file read before cannot include one of `including`: that would have been a cycle then.
             let root = try files.tree(of: file, path: path)
             guard root.name == "grammar" else {
                 throw DiagnosticError("the root element is <\(root.name)>, not a RELAX NG <grammar>", at: SourceLocation(file: path, line: root.line))
