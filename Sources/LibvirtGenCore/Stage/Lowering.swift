@@ -46,11 +46,13 @@ public struct Lowering: Sendable {
             borrowedStructs: structs.borrowed(), typedParameters: typedParameters,
             functionNames: Set(apis.flatMap(\.functions).map(\.name)))
 
-        // Every function is shaped once (on every core); the naming pass names them all from their
-        // shapes, so that binding them can decide declaration kinds and link documentation to Swift names.
+        // Every function is shaped once; the naming pass names them all from their shapes, so that
+        // binding them can decide declaration kinds and link documentation to Swift names.
         let shaping = FunctionLowering(context: context)
-        let shaped = apis.flatMap(\.functions).filter { classifier.status(ofFunction: $0.name) == nil }
-        let shapes = Dictionary(zip(shaped.map(\.name), shaped.concurrentMap { shaping.shape($0) })) { _, last in last }
+        var shapes: [String: ShapingOutcome] = [:]
+        for function in apis.flatMap(\.functions) where classifier.status(ofFunction: function.name) == nil {
+            shapes[function.name] = shaping.shape(function)
+        }
         (context.queryMethodNames, context.docs) = namingPass(apis, shapes: shapes, context: context, classifier: classifier)
         var builder = PackageBuilder(
             context: context, classifier: classifier, structs: structs,

@@ -74,18 +74,9 @@ struct PackageBuilder {
             files["\(family.objectType)Events", default: Declarations()].events = family
             for name in functions { eventFunctions[name] = family.symbol }
         }
-        // Shaping and binding are pure functions of the function, so they run on every core first
-        // and the results are collected in input order after.
         let lowering = FunctionLowering(context: context)
-        let (classifier, shapes, bySubscription) = (classifier, shapes, eventFunctions)
-        let lowered = api.functions.concurrentMap { function -> (outcome: ShapingOutcome, bound: BoundFunction?)? in
-            guard classifier.status(ofFunction: function.name) == nil, bySubscription[function.name] == nil else { return nil }
-            let outcome = shapes[function.name] ?? lowering.shape(function)
-            guard case .shaped(let shaped) = outcome else { return (outcome, nil) }
-            return (outcome, lowering.bind(shaped))
-        }
         var seen: [DeclarationKey: String] = [:]
-        for (index, function) in api.functions.enumerated() {
+        for function in api.functions {
             func record(
                 _ status: SymbolStatus.Status, swift: String?, reason: String?, failureRule: FailureRule? = nil
             ) {
@@ -101,9 +92,9 @@ struct PackageBuilder {
                 record(.generated, swift: swift, reason: nil)
                 continue
             }
-            switch lowered[index]!.outcome {
-            case .shaped:
-                let bound = lowered[index]!.bound!
+            switch shapes[function.name] ?? lowering.shape(function) {
+            case .shaped(let shaped):
+                let bound = lowering.bind(shaped)
                 let key = DeclarationKey(symbol: bound.swiftSymbol, parameterTypes: bound.parameters.map(\.type))
                 if let other = seen[key] {
                     let reason = "its Swift declaration \(bound.swiftSymbol) is already taken by \(other)"
