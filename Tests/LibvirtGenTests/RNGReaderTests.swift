@@ -47,6 +47,15 @@ struct RNGReaderTests {
         try Data(wrap(body).utf8).write(to: folder.appendingPathComponent(name))
     }
 
+    /// Writes `one.rng` and `two.rng`, whose start is a reference to `doc`, both including `lib.rng`,
+    /// a grammar holding `library`.
+    static func writeTwoSchemas(including library: String, in folder: URL) throws {
+        for name in ["one.rng", "two.rng"] {
+            try write(name, "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>", in: folder)
+        }
+        try write("lib.rng", library, in: folder)
+    }
+
     /// A grammar element around `body`, with the RELAX NG namespace.
     static func wrap(_ body: String) -> String {
         "<?xml version=\"1.0\"?>\n<grammar xmlns=\"http://relaxng.org/ns/structure/1.0\" "
@@ -91,9 +100,7 @@ struct RNGReaderTests {
     @Test func sharedCacheParsesEachFileOnce() throws {
         try withTemporaryFolder { folder in
             func write(_ name: String, _ body: String) throws { try Self.write(name, body, in: folder) }
-            try write("one.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
-            try write("two.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
-            try write("lib.rng", "<define name=\"doc\"><element name=\"first\"><empty/></element></define>")
+            try Self.writeTwoSchemas(including: "<define name=\"doc\"><element name=\"first\"><empty/></element></define>", in: folder)
             let shared = RNGReader(sharing: RNGFileCache())
             #expect(try shared.read(folder.appendingPathComponent("one.rng")).rootElements() == ["first"])
             try write("lib.rng", "<define name=\"doc\"><element name=\"second\"><empty/></element></define>")
@@ -128,10 +135,8 @@ struct RNGReaderTests {
     /// only the first one read: a file's references are kept with its reading.
     @Test func sharedReadingKeepsReferences() throws {
         try withTemporaryFolder { folder in
-            func write(_ name: String, _ body: String) throws { try Self.write(name, body, in: folder) }
-            try write("one.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
-            try write("two.rng", "<start><ref name=\"doc\"/></start>\n<include href=\"lib.rng\"/>")
-            try write("lib.rng", "<define name=\"doc\"><element name=\"first\"><ref name=\"missing\"/></element></define>")
+            try Self.writeTwoSchemas(
+                including: "<define name=\"doc\"><element name=\"first\"><ref name=\"missing\"/></element></define>", in: folder)
             let shared = RNGReader(sharing: RNGFileCache())
             for name in ["one.rng", "two.rng"] {
                 #expect(throws: DiagnosticError.self, "\(name)") { try shared.read(folder.appendingPathComponent(name)) }
