@@ -73,16 +73,31 @@ public struct OutputFolder: Sendable {
 
     /// The folder's files as relative paths, without the build products ``preserved`` names.
     private func fileList() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [] }
-        let base = url.standardizedFileURL.path + "/"
+        Self.regularFiles(in: url.path, prefix: "")
+    }
+
+    /// The regular files under `folder`, as paths relative to the listing's start (`prefix` is
+    /// the folder's own), skipping ``preserved`` at the top. Plain `readdir` and `lstat`: a
+    /// `FileManager` enumeration, standardizing each URL and reading its resource values, took
+    /// 8 ms of `generate`'s 170 for 185 files, this 0.2 ms.
+    private static func regularFiles(in folder: String, prefix: String) -> [String] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
         var paths: [String] = []
-        for case let file as URL in enumerator {
-            let path = String(file.standardizedFileURL.path.dropFirst(base.count))
-            if Self.preserved.contains(path) {
-                enumerator.skipDescendants()
-            } else if (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                paths.append(path)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != ".." else { continue }
+            var status = stat()
+            guard lstat(folder + "/" + name, &status) == 0 else { continue }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR where !(prefix.isEmpty && preserved.contains(name)):
+                paths += regularFiles(in: folder + "/" + name, prefix: prefix + name + "/")
+            case S_IFREG:
+                paths.append(prefix + name)
+            default:
+                break
             }
         }
         return paths
