@@ -70,7 +70,8 @@ public struct SwiftRenderer: Sendable {
             for folder in [runtimeFolder, linkRuntimeFolder(link)] {
                 for (name, text) in try runtimeFiles(in: folder, for: module.name) {
                     // Runtime files import their module's C module; the dynamic mode has one for all.
-                    let source = text.replacingOccurrences(of: "import \(module.cModule)\n", with: "import \(cModule)\n")
+                    let source = cModule == module.cModule
+                        ? text : text.replacingOccurrences(of: "import \(module.cModule)\n", with: "import \(cModule)\n")
                     files["Sources/\(module.name)/Runtime/\(name)"] = header("Templates/runtime") + "\n\n" + source
                     runtime.append(.init(module: module, name: name, text: text))
                 }

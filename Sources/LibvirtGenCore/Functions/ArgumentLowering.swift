@@ -218,7 +218,7 @@ struct ArgumentLowering {
                 passing: .rawValue(name: "options", cType: swiftC), describesOptions: true)
         }
         let text = arg.info.lowercased()
-        if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: text.contains) {
+        if ["unused", "not used", "pass 0", "use 0", "set to 0", "pass zero"].contains(where: { text.containsBytes($0) }) {
             return LoweredArgument(passing: .zero)
         }
         return LoweredArgument(
@@ -402,7 +402,7 @@ struct ArgumentLowering {
     /// Whether a scalar pointer is an array (the next argument counts it, or the text says so).
     private func looksLikeArray(_ arg: CArg, next: CArg?) -> Bool {
         let text = arg.info.lowercased()
-        if text.contains("array") || text.contains("list") { return true }
+        if text.containsBytes("array") || text.containsBytes("list") { return true }
         guard let next else { return false }
         let n = next.name.lowercased()
         return next.cType.pointers <= 1

@@ -327,16 +327,16 @@ struct FunctionLowering {
     static func isStatus(_ text: String) -> Bool {
         let lower = text.lowercased()
         if lower.isEmpty { return true }
-        if lower.contains("number of") || lower.contains("count") { return false }
+        if lower.containsBytes("number of") || lower.containsBytes("count") { return false }
         // A new file descriptor on success (`virDomainOpenGraphicsFD`) is a value, not a status.
-        if lower.contains("an fd") || lower.contains("file descriptor") { return false }
+        if lower.containsBytes("an fd") || lower.containsBytes("file descriptor") { return false }
         let markers = [
             "0 in case of success", "0 on success", "0 if success", "0 upon success", "0 if successful",
             "0 when successful", "0 in case of succes", "0 otherwise", "0 on completion", "0 if the", "0 success",
             "returns 0", "0 if all", "0 in case of no error", "0 is returned", "0 if ok", "0 on succes", "success, -1",
             "0, or -1",
         ]
-        return markers.contains(where: lower.contains)
+        return markers.contains { lower.containsBytes($0) }
     }
 
     /// The failure rule of a numeric return: the value its description says, else libvirt's
@@ -347,9 +347,9 @@ struct FunctionLowering {
     static func failureRule(ofNumber text: String, swift: String) -> FailureRule {
         let lower = text.lowercased()
         let unsigned = swift.hasPrefix("U")
-        if lower.contains("-1") { return .statedValue(value: unsigned ? .maximum(of: swift) : .minusOne) }
+        if lower.containsBytes("-1") { return .statedValue(value: unsigned ? .maximum(of: swift) : .minusOne) }
         let zeroMarkers = ["0 in case of error", "0 on error", "0 on failure", "0 in case of failure", "or 0 if"]
-        if zeroMarkers.contains(where: lower.contains) { return .statedValue(value: .zero) }
+        if zeroMarkers.contains(where: { lower.containsBytes($0) }) { return .statedValue(value: .zero) }
         return unsigned ? .unsignedWithoutFailureValue : .signedDefaultMinusOne
     }
 

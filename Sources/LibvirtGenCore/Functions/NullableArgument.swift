@@ -25,6 +25,8 @@ enum NullableArgument {
     /// Whether `phrase` occurs in `text` with no letter, digit, `-` or `_` joined to either end.
     private static func containsWords(_ phrase: String, in text: String) -> Bool {
         func joins(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } ?? false }
+        // Most texts hold no phrase at all: a byte search rules them out before Foundation's.
+        guard text.containsBytes(phrase) else { return false }
         var rest = text[...]
         while let range = rest.range(of: phrase) {
             let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : nil
