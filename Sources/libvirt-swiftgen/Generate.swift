@@ -68,6 +68,9 @@ struct Generate: ParsableCommand {
                     "note: \(self.output): \(change.added) files added, \(change.removed) removed; a package depending on it "
                         + "by path builds its old file list until its Package.swift is touched or its .build removed")
             }
+            // The run holds the whole model, hundreds of thousands of small objects, and the process
+            // ends here: it exits rather than free them one by one (4 ms of a 150 ms run).
+            withExtendedLifetime(run) { Foundation.exit(EXIT_SUCCESS) }
         }
     }
 }
