@@ -34,13 +34,17 @@ public func runGenerator(
     input: GeneratorInput, output: GeneratorOutput, pipeline: Pipeline? = nil
 ) throws -> GeneratorRun {
     let pipeline = try pipeline ?? Pipeline()
-    let result = try pipeline.run(input: input)
     switch output {
     case .package(let folder, let link):
-        let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis)
+        // The typed XML module is rendered while the API is still being lowered.
+        let (result, documentFiles) = try pipeline.run(input: input) { documents, version in
+            try XMLViewRenderer().render(documents, header: SwiftRenderer.header(libvirtVersion: version))
+        }
+        let files = try GeneratedPackageFiles.render(result.package, link: link, apis: result.apis, documentFiles: documentFiles)
         let change = try OutputFolder(url: folder).write(files)
         return GeneratorRun(result: result, fileCount: files.count, fileListChange: change)
     case .moduleFiles(let urls, let cModule):
+        let result = try pipeline.run(input: input)
         guard !urls.isEmpty else { throw DiagnosticError("no file to write the module into") }
         // Two paths for one file would leave one share of the module out of it.
         if let twice = urls.first(where: { url in urls.filter { $0.standardizedFileURL == url.standardizedFileURL }.count > 1 }) {

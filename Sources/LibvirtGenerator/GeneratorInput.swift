@@ -57,7 +57,17 @@ extension Pipeline {
 
     /// Reads an input's API description and schemas and lowers them.
     public func run(input: GeneratorInput) throws -> Result {
+        try run(input: input, finishingDocuments: { _, _ in () }).result
+    }
+
+    /// Reads an input's API description and schemas, lowers them, and gives the lowered documents
+    /// to `finish` as soon as they are (see ``Pipeline/run(readingAPIs:readingSchemas:finishingDocuments:)``).
+    public func run<Finished: Sendable>(
+        input: GeneratorInput,
+        finishingDocuments finish: @Sendable (_ documents: [XMLDocumentTypes], _ libvirtVersion: String) throws -> Finished
+    ) throws -> (result: Result, finished: Finished?) {
         let specs = overrides.xmlDocuments
-        return try run(readingAPIs: { try input.read() }, readingSchemas: { try input.readSchemas(specs) })
+        return try run(
+            readingAPIs: { try input.read() }, readingSchemas: { try input.readSchemas(specs) }, finishingDocuments: finish)
     }
 }

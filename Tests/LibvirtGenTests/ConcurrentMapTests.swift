@@ -75,4 +75,34 @@ struct ConcurrentMapTests {
         }
         #expect(started == [true, true])
     }
+
+    @Test("a handoff's value reaches the other computation, whether it is handed before or after the take")
+    func handoff() throws {
+        for delay in [0, 0.005] {
+            let version = Handoff<String>()
+            let (_, taken) = try concurrently({
+                Thread.sleep(forTimeInterval: delay)
+                version.hand(.success("9.0.0"))
+            }, { try version.take() })
+            #expect(taken == "9.0.0")
+        }
+        let once = Handoff<Int>()
+        once.hand(.success(1))
+        once.hand(.success(2))
+        #expect(try once.take() == 1)
+        #expect(try once.take() == 1)
+    }
+
+    @Test("a failure handed over is thrown to the taker, which does not wait forever")
+    func handoffFailure() {
+        let version = Handoff<String>()
+        #expect(throws: Failure(element: 1)) {
+            try concurrently({ () throws -> Int in
+                let failure = Failure(element: 1)
+                version.hand(.failure(failure))
+                throw failure
+            }, { try version.take() })
+        }
+        #expect(throws: Failure(element: 1)) { try version.take() }
+    }
 }

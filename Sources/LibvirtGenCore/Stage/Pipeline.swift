@@ -47,23 +47,49 @@ public struct Pipeline: Sendable {
         readingAPIs readAPIs: @Sendable () throws -> [CAPI],
         readingSchemas readSchemas: @Sendable () throws -> [String: RNGGrammar]
     ) throws -> Result {
+        try run(readingAPIs: readAPIs, readingSchemas: readSchemas, finishingDocuments: { _, _ in () }).result
+    }
+
+    /// Reads and lowers as ``run(readingAPIs:readingSchemas:)`` does, and gives the lowered
+    /// documents, with the libvirt release's version, to `finish` on the documents' core as soon
+    /// as they are lowered: the API's lowering, the longer of the two, is still running then. The
+    /// generator renders the typed XML module there.
+    ///
+    /// - Returns: The pipeline's result, and `finish`'s (nil when the release has no documents).
+    /// - Throws: An error reading or lowering the API before one reading or lowering the schemas
+    ///   or finishing the documents.
+    public func run<Finished: Sendable>(
+        readingAPIs readAPIs: @Sendable () throws -> [CAPI],
+        readingSchemas readSchemas: @Sendable () throws -> [String: RNGGrammar],
+        finishingDocuments finish: @Sendable (_ documents: [XMLDocumentTypes], _ libvirtVersion: String) throws -> Finished
+    ) throws -> (result: Result, finished: Finished?) {
         let overrides = overrides
-        var ((apis, package, diagnostics), xmlDocuments) = try concurrently({
-            let apis = try readAPIs()
+        // The version is known once the API is read, long before the documents are lowered.
+        let version = Handoff<String>()
+        var ((apis, package, diagnostics), (xmlDocuments, finished)) = try concurrently({
+            let apis: [CAPI]
+            do {
+                apis = try readAPIs()
+            } catch {
+                version.hand(.failure(error))
+                throw error
+            }
+            version.hand(.success(Lowering.version(of: apis)))
             var diagnostics = DiagnosticBag()
             let package = try Lowering(overrides: overrides).lower(apis, diagnostics: &diagnostics)
             return (apis, package, diagnostics)
         }, {
             let schemas = try readSchemas()
             let lowering = XMLTypeLowering(naming: Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms))
-            return try overrides.xmlDocuments.filter { schemas[$0.schema] != nil }.concurrentMap { spec in
+            let documents = try overrides.xmlDocuments.filter { schemas[$0.schema] != nil }.concurrentMap { spec in
                 try lowering.lower(schemas[spec.schema]!, spec: spec)
             }
+            return (documents, documents.isEmpty ? nil : try finish(documents, version.take()))
         })
         if !xmlDocuments.isEmpty {
             package.xmlDocuments = xmlDocuments
             package.xmlDocumentFunctions = XMLDocumentFunctionLowering.lower(xmlDocuments.map(\.spec), in: package)
         }
-        return Result(apis: apis, package: package, diagnostics: diagnostics)
+        return (Result(apis: apis, package: package, diagnostics: diagnostics), finished)
     }
 }
