@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Classes of ASCII bytes, for the generator's byte-level scans of C names, types and text (all
 /// ASCII where they matter; a byte of a multi-byte UTF-8 sequence belongs to none of them).
 extension UInt8 {
@@ -18,17 +24,31 @@ extension String {
     /// ASCII letters match in either case (`pattern` then in lowercase). Library searches,
     /// Foundation's and the string-processing module's, took a third of the generator's time on
     /// such checks; a case-insensitive Foundation search costs a locale-aware comparison per position.
+    /// The exact search finds candidates with `memchr` and compares them with `memcmp`.
     public func containsBytes(_ pattern: String, ignoringASCIICase: Bool = false) -> Bool {
-        let needle = Array(pattern.utf8)
-        guard let first = needle.first else { return true }
-        func folded(_ byte: UInt8) -> UInt8 { ignoringASCIICase && byte.isASCIIUppercase ? byte + 32 : byte }
         var text = self
+        var pattern = pattern
         return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            for start in 0...(bytes.count - needle.count) where folded(bytes[start]) == first {
-                if (1..<needle.count).allSatisfy({ folded(bytes[start + $0]) == needle[$0] }) { return true }
+            pattern.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard bytes.count >= needle.count, let base = bytes.baseAddress else { return false }
+                let lastStart = bytes.count - needle.count
+                if !ignoringASCIICase {
+                    var start = 0
+                    while start <= lastStart,
+                          let found = memchr(base + start, Int32(first), lastStart - start + 1) {
+                        start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return true }
+                        start += 1
+                    }
+                    return false
+                }
+                func folded(_ byte: UInt8) -> UInt8 { byte.isASCIIUppercase ? byte + 32 : byte }
+                for start in 0...lastStart where folded(bytes[start]) == first {
+                    if (1..<needle.count).allSatisfy({ folded(bytes[start + $0]) == needle[$0] }) { return true }
+                }
+                return false
             }
-            return false
         }
     }
 }

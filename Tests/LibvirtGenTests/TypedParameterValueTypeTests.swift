@@ -1,5 +1,7 @@
+import Foundation
 @testable import LibvirtGenCore
 import LibvirtGenModel
+import LibvirtGenXML
 import Testing
 
 /// The value type of each typed-parameter name: the rule reading it from the name's documentation
@@ -37,6 +39,23 @@ struct TypedParameterValueTypeTests {
     ] as [(String, TypedParameterValueType)])
     func phrasing(text: String, type: TypedParameterValueType) {
         #expect(TypedParameterValueType.documented(in: text) == type)
+    }
+
+    /// ASCII text split as bytes gives the words the character split gives: every macro, enum
+    /// value and function text of the three checked-in releases, and control characters, `\r\n`
+    /// (one character) and punctuation.
+    @Test(arguments: ["7.0.0", "9.0.0", "11.3.0"])
+    func byteSplitMatchesCharacterSplit(version: String) throws {
+        let apis = try XMLFrontend().read(folder: Reference.root.appendingPathComponent("api-xml/\(version)"))
+        let texts = apis.flatMap(\.macros).map(\.info) + apis.flatMap(\.enumValues).map(\.info)
+            + apis.flatMap(\.functions).flatMap { [$0.info, $0.returnInfo] + $0.args.map(\.info) }
+            + ["a\r\nb", "x\u{1}y\u{1F}z\u{7F}", "VIR_TYPED_PARAM_UINT, (as an int).", "\t\u{B}\u{C} end_"]
+        var ascii = 0
+        for text in texts where text.utf8.allSatisfy({ $0 < 0x80 }) {
+            ascii += 1
+            #expect(TypedParameterValueType.asciiWords(text) == TypedParameterValueType.characterWords(text), "\(text)")
+        }
+        #expect(ascii > 1000)
     }
 
     /// Texts stating no type, or two: no type word after an introduction, a type-like word that is

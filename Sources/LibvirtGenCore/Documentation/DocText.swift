@@ -140,25 +140,28 @@ public struct DocText: Sendable {
 
     /// Collapses a code span repeated across a separator, which appears when two C names map to
     /// one Swift declaration (`virConnectOpen`/`virConnectOpenReadOnly` → one initializer).
+    /// Scanned as UTF-8 bytes: a backtick is one byte, and the spans compared are byte runs.
     static func collapsingRepeats(_ text: String) -> String {
-        var result = text
         // Only a code span, a separator and a code span can repeat: skip the scan when none is there.
-        for separator in ["/", ", ", " or ", " and "] where text.containsBytes("`\(separator)`") {
-            var searchFrom = result.startIndex
-            while let open = result[searchFrom...].firstIndex(of: "`"),
-                  let close = result[result.index(after: open)...].firstIndex(of: "`") {
-                let span = result[open...close]
-                let repeated = span + separator + span
-                let after = result.index(after: close)
-                if result[open...].hasPrefix(repeated) {
-                    result.replaceSubrange(open..<result.index(open, offsetBy: repeated.count), with: span)
+        let separators = ["/", ", ", " or ", " and "].filter { text.containsBytes("`\($0)`") }
+        guard !separators.isEmpty else { return text }
+        let backtick = UInt8(ascii: "`")
+        var bytes = Array(text.utf8)
+        for separator in separators {
+            var searchFrom = 0
+            while let open = bytes[searchFrom...].firstIndex(of: backtick),
+                  let close = bytes[(open + 1)...].firstIndex(of: backtick) {
+                let span = bytes[open...close]
+                let repeated = span + Array(separator.utf8) + span
+                if bytes[open...].starts(with: repeated) {
+                    bytes.replaceSubrange(open..<open + repeated.count, with: span)
                     searchFrom = open
                 } else {
-                    searchFrom = after
+                    searchFrom = close + 1
                 }
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// C constants in libvirt's markup and their Swift spelling.

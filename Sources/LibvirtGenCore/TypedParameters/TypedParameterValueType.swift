@@ -81,7 +81,13 @@ public enum TypedParameterValueType: String, Sendable, Codable, CaseIterable {
     }
 
     /// `text` lowercased as words (letters, digits and `_`) and single punctuation characters.
+    /// ASCII text, nearly all of it, is split as bytes: the same words without grapheme breaking.
     static func words(_ text: String) -> [String] {
+        text.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(text) : characterWords(text)
+    }
+
+    /// ``words(_:)`` of any text, split as characters.
+    static func characterWords(_ text: String) -> [String] {
         var words: [String] = []
         var word = ""
         for c in text.lowercased() {
@@ -94,6 +100,25 @@ public enum TypedParameterValueType: String, Sendable, Codable, CaseIterable {
             if !c.isWhitespace { words.append(String(c)) }
         }
         if !word.isEmpty { words.append(word) }
+        return words
+    }
+
+    /// ``words(_:)`` of ASCII text, split as bytes: a word byte is a letter, a digit or `_`, and
+    /// the whitespace bytes are those `Character.isWhitespace` accepts (tab to carriage return, space).
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in text.utf8 {
+            let lower = byte.isASCIIUppercase ? byte + 32 : byte
+            if lower.isIdentifierByte {
+                word.append(lower)
+                continue
+            }
+            if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+            if !(lower == 0x20 || (0x09...0x0D).contains(lower)) { words.append(String(decoding: [lower], as: UTF8.self)) }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
         return words
     }
 }
