@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 
 /// Classes of ASCII bytes, for the generator's byte-level scans of C names, types and text (all
 /// ASCII where they matter; a byte of a multi-byte UTF-8 sequence belongs to none of them).
@@ -52,3 +48,34 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// ``trimmingCharacters(in:)`` with `.whitespaces` (space, tab and the other Unicode spaces).
+    public var trimmingWhitespace: String { trimming(.whitespaces) { $0 == 0x20 || $0 == 0x09 } }
+
+    /// ``trimmingCharacters(in:)`` with `.whitespacesAndNewlines`.
+    public var trimmingWhitespaceAndNewlines: String {
+        trimming(.whitespacesAndNewlines) { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+
+    /// The text without the ASCII characters of `characters` at either end, as
+    /// `trimmingCharacters(in: CharacterSet(charactersIn: characters))` gives it.
+    public func trimming(asciiCharacters characters: String) -> String {
+        let bytes = Array(characters.utf8)
+        return trimming(nil) { bytes.contains($0) }
+    }
+
+    /// The text without the characters of `set` at either end. `asciiMember` says which ASCII
+    /// bytes `set` holds: they are trimmed as bytes, and Foundation's trimming (a conversion to
+    /// `NSString`, 30,000 instructions a call) runs only when a non-ASCII character is left at an
+    /// end and `set` is given.
+    private func trimming(_ set: CharacterSet?, asciiMember: (UInt8) -> Bool) -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { !asciiMember($0) }) else { return "" }
+        let last = utf8.lastIndex { !asciiMember($0) }!
+        let trimmed = String(decoding: utf8[first...last], as: UTF8.self)
+        guard let set, utf8[first] >= 0x80 || utf8[last] >= 0x80 else { return trimmed }
+        return trimmed.trimmingCharacters(in: set)
+    }
+}
+

@@ -352,7 +352,7 @@ private struct ReadState {
             return classes.count == 1 ? classes[0] : .choice(classes)
         }
         switch node.name {
-        case "name": return .name(node.text.trimmingCharacters(in: .whitespacesAndNewlines), namespace: node.attributes["ns"] ?? ns)
+        case "name": return .name(node.text.trimmingWhitespaceAndNewlines, namespace: node.attributes["ns"] ?? ns)
         case "anyName": return .anyName(except: try except())
         case "nsName": return .nsName(namespace: node.attributes["ns"] ?? ns, except: try except())
         case "choice":

@@ -1,3 +1,4 @@
+import Foundation
 @testable import LibvirtGenCore
 import Testing
 
@@ -129,6 +130,18 @@ struct DocTextTests {
         #expect(!"fr".containsBytes("free", ignoringASCIICase: true))
         #expect("anything".containsBytes("", ignoringASCIICase: true))
         #expect(!"virDomainFREE".containsBytes("free"))
+    }
+
+    /// The byte trimming gives what Foundation's `trimmingCharacters(in:)` gives, non-ASCII
+    /// spaces (which it hands to Foundation), combining marks after a trimmed space and `\r\n` included.
+    @Test(arguments: [
+        "", " ", " \t ", "  text ", "\ttext\t", " a b ", "\u{A0}text\u{A0}", " \u{2003}x\u{3000} ", " \u{301}x",
+        "x \u{301}", "\r\n x \r\n", "\n\u{B}\u{C} y\u{85}", "café ", " ,;text;, .", ",\u{301}x,", "é, ", "\u{2028}z\u{2029}",
+    ])
+    func trimmingMatchesFoundation(text: String) {
+        #expect(text.trimmingWhitespace == text.trimmingCharacters(in: .whitespaces))
+        #expect(text.trimmingWhitespaceAndNewlines == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(text.trimming(asciiCharacters: " ,;.") == text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.")))
     }
 
     /// Blank input has no lines.

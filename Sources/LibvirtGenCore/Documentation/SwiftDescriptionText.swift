@@ -34,7 +34,7 @@ enum SwiftDescriptionText {
     /// Whether a paragraph is C code (a line ending in `;`, `{` or `}`).
     static func isCode(_ paragraph: String) -> Bool {
         paragraph.split(separator: "\n").contains { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line).trimmingWhitespace
             return trimmed.hasSuffix(";") || trimmed.hasSuffix("{") || trimmed.hasSuffix("}")
         }
     }

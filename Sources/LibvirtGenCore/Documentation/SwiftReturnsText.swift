@@ -17,12 +17,12 @@ enum SwiftReturnsText {
     static func rewrite(
         _ text: String, failureIsSilent: Bool, optional: Bool = false, boolean: Bool, collection: Bool = false
     ) -> String? {
-        let all = sentences(of: text).map { $0.text.trimmingCharacters(in: .whitespaces) }
+        let all = sentences(of: text).map { $0.text.trimmingWhitespace }
         var result = (all.prefix(1) + all.dropFirst().filter { !mentionsFreeing($0) }).joined(separator: " ")
         for clause in memoryClauses { result = clause.replacing(in: result, with: "") }
         if failureIsSilent {
             for clause in failureClauses { result = clause.replacing(in: result, with: "") }
-            result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+            result = result.trimming(asciiCharacters: " ,;")
             if successStatus.matches(result) { return nil }
             result = successQualifier.replacing(in: result, with: "")
             result = pointerOtherwise.replacing(in: result, with: "$1 $2")
@@ -37,7 +37,7 @@ enum SwiftReturnsText {
             result = trueValue.replacing(in: result, with: "`true` $1")
             result = falseValue.replacing(in: result, with: "`false` $1")
         }
-        result = result.trimmingCharacters(in: CharacterSet(charactersIn: " ,;"))
+        result = result.trimming(asciiCharacters: " ,;")
         if result.hasSuffix(",.") || result.hasSuffix(" .") { result = String(result.dropLast(2)) + "." }
         return result.isEmpty || result == "." ? nil : result
     }
@@ -94,14 +94,14 @@ enum SwiftReturnsText {
     /// when nothing is left but storage (`pointer at which to store info`, `a VIR_UUID_BUFLEN
     /// bytes array`) or a C type name, which the Swift type says better.
     static func outputValue(_ text: String) -> String? {
-        var value = text.trimmingCharacters(in: .whitespaces)
+        var value = text.trimmingWhitespace
         for clause in outputClauses { value = clause.replacing(in: value, with: "") }
         if storageOnly.matches(value) { return nil }
         if let lead = pointerLead.firstMatch(in: value) {
             value.removeSubrange(lead)
             while let storage = storagePrefix.firstMatch(in: value) { value.removeSubrange(storage) }
         }
-        value = value.trimmingCharacters(in: CharacterSet(charactersIn: " ,;."))
+        value = value.trimming(asciiCharacters: " ,;.")
         if value.isEmpty || storageOnly.matches(value) || cTypeName.matches(value) { return nil }
         return value
     }

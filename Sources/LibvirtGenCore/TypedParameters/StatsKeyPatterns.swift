@@ -41,7 +41,7 @@ enum StatsKeyPatterns {
             current = nil
         }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line).trimmingWhitespace
             if trimmed.hasPrefix("\""), let close = trimmed.dropFirst().firstIndex(of: "\""),
                trimmed[trimmed.index(after: close)...].hasPrefix(" - ") {
                 finish()
