@@ -1,5 +1,5 @@
 import Foundation
-import LibvirtGenCore
+@testable import LibvirtGenCore
 import LibvirtGenModel
 import LibvirtGenerator
 import Testing
@@ -19,6 +19,18 @@ struct XMLTypeLoweringTests {
     static func properties(_ types: XMLDocumentTypes, _ path: [String]) -> [String: XMLProperty] {
         let view = types.views.first { $0.path == path }
         return Dictionary(uniqueKeysWithValues: (view?.properties ?? []).map { ($0.name, $0) })
+    }
+
+    /// XML names split at `-`, `_`, `:` and `.` (ASCII ones as bytes, others as characters: a
+    /// separator joined to a combining mark is no separator), then at case changes.
+    @Test(arguments: [
+        ("current-memory", ["current", "memory"]), ("xmlns:qemu", ["xmlns", "qemu"]), ("a.b_c-dE", ["a", "b", "c", "dE"]),
+        ("--x", ["x"]), ("", []), ("café-menu", ["café", "menu"]), ("x-\u{301}y", ["x-\u{301}y"]),
+    ] as [(String, [String])])
+    func nameWords(name: String, parts: [String]) throws {
+        let overrides = try Overrides.builtIn()
+        let naming = Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
+        #expect(XMLTypeLowering(naming: naming).words(name) == naming.expand(parts.flatMap(Naming.camelWords)))
     }
 
     /// Attribute values: booleans by their two spellings, value lists as named values (`type` is
