@@ -101,6 +101,10 @@ struct NamingWordsTests {
     /// `snakeWords` and `fromSnake` turn an upper-snake constant into capitalised words, acronyms kept.
     @Test func snakeWords() throws {
         #expect(Naming.snakeWords("VIR_DOMAIN_XML_SECURE") == ["VIR", "DOMAIN", "XML", "SECURE"])
+        // Empty parts are dropped; a non-ASCII name splits as characters (`_` joined to a combining mark is none).
+        #expect(Naming.snakeWords("__VIR__X_") == ["VIR", "X"])
+        #expect(Naming.snakeWords("") == [])
+        #expect(Naming.snakeWords("É_A_\u{301}B") == ["É", "A_\u{301}B"])
         #expect(try Self.naming().fromSnake(["UPDATE", "CPU"]) == ["Update", "CPU"])
         #expect(try Self.naming().fromSnake(["ALL", "CPUS"]) == ["All", "CPUs"])
         #expect(try Self.naming().lowerCamel(snake: ["CPU", "IOTHREAD", "QUOTA"]) == "cpuIOThreadQuota")
