@@ -110,7 +110,7 @@ struct TemplateRenderer {
             }
         }
         var value: TemplateValue?
-        if name.path == ["."] {
+        if name.path.count == 1 && name.path[0] == "." {
             value = context.stack.last
         } else if name.anchored {
             value = context.stack.last.flatMap { follow(name.path[...], from: $0) }

@@ -70,37 +70,44 @@ final class TemplateObject {
     /// The stored properties as reflected, not yet wrapped (a view has a handful: a list searched
     /// in order is cheaper to make and to search than a dictionary).
     private let properties: [Mirror.Child]
-    /// The properties wrapped, by name (nil for one that is nil).
-    private var wrapped: [(name: String, value: TemplateValue?)]
+    /// The names of the properties wrapped so far, searched apart from their values so that the
+    /// search copies no value.
+    private var names: [String]
+    /// The wrapped properties' values, in the order of `names` (nil for one that is nil).
+    private var values: [TemplateValue?]
 
     /// Reflects a struct or class value.
     init(_ mirror: Mirror) {
         properties = Array(mirror.children)
-        wrapped = []
+        names = []
+        values = []
     }
 
     /// An object of wrapped properties.
     init(fields: [(name: String, value: TemplateValue?)]) {
         properties = []
-        wrapped = fields
+        names = fields.map(\.name)
+        values = fields.map(\.value)
     }
 
     /// Adds a wrapped property.
     func add(_ name: String, _ value: TemplateValue) {
-        wrapped.append((name, value))
+        names.append(name)
+        values.append(value)
     }
 
     /// Replaces the wrapped property `name`.
     func replace(_ name: String, _ value: TemplateValue) {
-        if let index = wrapped.firstIndex(where: { $0.name == name }) { wrapped[index].value = value }
+        if let index = names.firstIndex(of: name) { values[index] = value }
     }
 
     /// The property `name`, wrapped; nil when there is no such property or it is nil.
     func child(named name: String) -> TemplateValue? {
-        if let known = wrapped.first(where: { $0.name == name }) { return known.value }
+        if let index = names.firstIndex(of: name) { return values[index] }
         guard !properties.isEmpty else { return nil }
         let value = properties.first { $0.label == name }.flatMap { TemplateValue.wrap($0.value) }
-        wrapped.append((name, value))
+        names.append(name)
+        values.append(value)
         return value
     }
 }
