@@ -79,3 +79,22 @@ extension String {
     }
 }
 
+extension String {
+    /// The text split at each character that is a single ASCII byte `isSeparator` accepts, as
+    /// `split(omittingEmptySubsequences:whereSeparator:)` over characters splits it. ASCII text
+    /// without a carriage return, nearly all the generator sees, is split as bytes, without
+    /// grapheme breaking; other text as characters, where a separator joined to a combining mark,
+    /// or a CR LF pair, is one character that is no separator.
+    public func splitting(
+        omittingEmptySubsequences: Bool = true, atASCII isSeparator: (UInt8) -> Bool
+    ) -> [String] {
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else {
+            return split(omittingEmptySubsequences: omittingEmptySubsequences) { character in
+                character.utf8.count == 1 && isSeparator(character.utf8.first!)
+            }.map(String.init)
+        }
+        return utf8.split(omittingEmptySubsequences: omittingEmptySubsequences, whereSeparator: isSeparator)
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+}
+

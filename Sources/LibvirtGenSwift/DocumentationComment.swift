@@ -9,7 +9,7 @@ enum DocumentationComment {
         var callouts = doc.parameters.map { "- Parameter \($0.name): \($0.text)" }
         if let returns = doc.returns { callouts.append("- Returns: \(returns)") }
         if let throwing = doc.throwing { callouts.append("- Throws: \(throwing)") }
-        var lines = doc.body + callouts.flatMap(Self.lines(of:))
+        var lines = doc.body + callouts.flatMap { $0.splitting(omittingEmptySubsequences: false) { $0 == UInt8(ascii: "\n") } }
         var trailer: [String] = []
         switch doc.symbols.count {
         case 0: break
@@ -19,16 +19,5 @@ enum DocumentationComment {
         if let since = doc.since { trailer.append("Available since libvirt \(since).") }
         if !trailer.isEmpty, !lines.isEmpty { lines.append("") }
         return lines + trailer
-    }
-
-    /// A callout's lines, as `split(separator: "\n", omittingEmptySubsequences: false)` gives them;
-    /// split as bytes unless a CR LF pair, one character that split does not cut, is there.
-    static func lines(of text: String) -> [String] {
-        guard !text.utf8.contains(UInt8(ascii: "\r")) else {
-            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
-        return text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
-            String(decoding: $0, as: UTF8.self)
-        }
     }
 }

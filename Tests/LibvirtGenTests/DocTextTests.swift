@@ -144,6 +144,21 @@ struct DocTextTests {
         #expect(text.trimming(asciiCharacters: " ,;.") == text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;.")))
     }
 
+    /// The split at ASCII separators gives the parts the character split gives: ASCII text as
+    /// bytes, other text as characters, where CR LF and a separator joined to a combining mark are
+    /// no separators; empty parts kept or omitted alike.
+    @Test(arguments: [
+        "", "a", "a\nb", "\n", "a\n\nb\n", "x\r\ny\nz", "\r\n", "\n\u{301}é\nü", "a\r\n\nb",
+        "VIR__DOMAIN_", "current-memory", "x-\u{301}y", "café-menu.a:b", "__",
+    ])
+    func splitAtASCIIMatchesCharacterSplit(text: String) {
+        let separators: [Character] = ["\n", "_", "-", ".", ":"]
+        for omitting in [true, false] {
+            #expect(text.splitting(omittingEmptySubsequences: omitting) { "\n_-.:".utf8.contains($0) }
+                == text.split(omittingEmptySubsequences: omitting, whereSeparator: separators.contains).map(String.init))
+        }
+    }
+
     /// Blank input has no lines.
     @Test(arguments: ["", "\n", "  \n\t\n  "])
     func blankHasNoLines(text: String) {

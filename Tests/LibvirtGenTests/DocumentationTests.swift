@@ -19,12 +19,6 @@ struct DocumentationTests {
         ])
     }
 
-    @Test("a callout's lines: split at line feeds as bytes, as the character split cuts them (CR LF is one character)",
-          arguments: ["", "a", "a\nb", "\n", "a\n\nb\n", "x\r\ny\nz", "\r\n", "\n\u{301}é\nü", "a\r\n\nb"])
-    func calloutLines(text: String) {
-        #expect(DocumentationComment.lines(of: text) == text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
-    }
-
     @Test("no text: the symbol line alone; two symbols: one line naming both; no symbol: the text alone")
     func trailers() {
         #expect(DocumentationComment.lines(Documentation(symbols: ["virX"])) == ["C symbol: `virX`."])

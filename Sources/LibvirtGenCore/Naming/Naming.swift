@@ -57,10 +57,8 @@ public struct Naming: Sendable {
     }
 
     /// Splits an upper-snake constant into words: `VIR_DOMAIN_RUNNING` → `VIR DOMAIN RUNNING`.
-    /// An ASCII name, as C names are, is split as bytes.
     public static func snakeWords(_ name: String) -> [String] {
-        guard name.utf8.allSatisfy({ $0 < 0x80 }) else { return name.split(separator: "_").map(String.init) }
-        return name.utf8.split(separator: UInt8(ascii: "_")).map { String(decoding: $0, as: UTF8.self) }
+        name.splitting { $0 == UInt8(ascii: "_") }
     }
 
     /// Applies abbreviation expansion; a key may span several words (`NWFilter` matches `NW Filter`).

@@ -191,13 +191,9 @@ public struct XMLTypeLowering: Sendable {
         return contents
     }
 
-    /// The words of an XML name: split at `-`, `_`, `:` and `.`, then at case changes. An ASCII
-    /// name, which all of libvirt's are, is split as bytes.
+    /// The words of an XML name: split at `-`, `_`, `:` and `.`, then at case changes.
     func words(_ xmlName: String) -> [String] {
-        let parts = xmlName.utf8.allSatisfy({ $0 < 0x80 })
-            ? xmlName.utf8.split { [0x2D, 0x5F, 0x3A, 0x2E].contains($0) }.map { String(decoding: $0, as: UTF8.self) }
-            : xmlName.split { "-_:.".contains($0) }.map(String.init)
-        return naming.expand(parts.flatMap(Naming.camelWords))
+        naming.expand(xmlName.splitting { "-_:.".utf8.contains($0) }.flatMap(Naming.camelWords))
     }
 
     /// The Swift member name of an attribute or element (`current-memory` → `currentMemory`).
