@@ -43,7 +43,7 @@ public func concurrently<A: Sendable, B: Sendable>(
 /// each set itself spread over the cores). Helper threads of their own keep nested calls parallel;
 /// the work items are few and coarse, so creating the threads costs nothing measurable.
 private func concurrentIterations(_ count: Int, _ body: @Sendable (Int) -> Void) {
-    let helpers = min(count, ProcessInfo.processInfo.activeProcessorCount) - 1
+    let helpers = min(count, processorCount) - 1
     guard helpers > 0 else {
         (0..<count).forEach(body)
         return
@@ -57,6 +57,10 @@ private func concurrentIterations(_ count: Int, _ body: @Sendable (Int) -> Void)
         for thread in threads { pthread_join(thread, nil) }
     }
 }
+
+/// The number of cores the process may use, read once: Foundation reads it from the control
+/// group's files on every call.
+private let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
 /// The loop a concurrent iteration's threads run, handed to helper threads as their argument.
 private final class HelperWork: @unchecked Sendable {

@@ -49,21 +49,34 @@ public struct SwiftRenderer: Sendable {
             files["Sources/CLibvirt/include/CLibvirt.h"] = ([cHeader] + c.header()).joined(separator: "\n") + "\n"
             files["Sources/CLibvirt/shim.c"] = ([cHeader] + c.shim()).joined(separator: "\n") + "\n"
         }
-        // The generated files are rendered on every core at once, the typed XML documents beside them.
+        // The generated files are rendered on every core at once; the typed XML documents, the
+        // runtime files and the checks on them beside them.
         let generated = package.modules.flatMap { module in
             module.files.map { (module: module, file: $0, cModule: dynamicCModule ?? module.cModule) }
         }
-        let (sources, xmlFiles) = try concurrently({
+        let (sources, support) = try concurrently({
             try generated.concurrentMap { try render($0.file, module: $0.module, cModule: $0.cModule, header: header($0.module.sourceFile)) }
         }, {
-            try documentFiles
-                ?? (package.xmlDocuments.isEmpty ? [:] : XMLViewRenderer().render(package.xmlDocuments, header: header))
+            try supportFiles(package, link: link, apis: apis, documentFiles: documentFiles, header: header)
         })
         for (job, parts) in zip(generated, sources) {
             for (index, text) in parts.enumerated() {
                 files["Sources/\(job.module.name)/Generated/\(FileParts.name(job.file.name, part: index))"] = text
             }
         }
+        return files.merging(support) { _, support in support }
+    }
+
+    /// The package's files besides the Swift files of its modules' declarations: each module's C
+    /// module map and shim (direct link mode) and runtime files, the typed XML module (rendered
+    /// here unless `documentFiles` has it) with its functions, and the version file. Throws when
+    /// the runtime names a type or an error pattern the API description does not declare.
+    private func supportFiles(
+        _ package: BindingPackage, link: LinkMode, apis: [CAPI], documentFiles: [String: String]?,
+        header: @Sendable (String) -> String
+    ) throws -> [String: String] {
+        var files: [String: String] = [:]
+        let dynamicCModule = link == .dynamic ? CDeclarations.cModule : nil
         var runtime: [RuntimeDependencies.RuntimeFile] = []
         for module in package.modules {
             if link == .direct {
@@ -85,7 +98,7 @@ public struct SwiftRenderer: Sendable {
             }
         }
         if !package.xmlDocuments.isEmpty, let module = package.modules.first {
-            files.merge(xmlFiles) { generated, _ in generated }
+            files.merge(try documentFiles ?? XMLViewRenderer().render(package.xmlDocuments, header: header)) { generated, _ in generated }
             files["Sources/\(XMLViewRenderer.functionsModuleName)/XMLDocuments.swift"] = try templates.render(
                 "xml-document-functions",
                 XMLDocumentFunctionsView(package.xmlDocumentFunctions, header: header("the schemas"), module: module.name))
