@@ -59,7 +59,7 @@ private final class TemplateEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        let object = TemplateObject(fields: [])
+        let object = TemplateObject(capacity: TemplateObject.typicalPropertyCount)
         encoded = .object(object)
         return KeyedEncodingContainer(TemplateKeyedContainer<Key>(object: object))
     }

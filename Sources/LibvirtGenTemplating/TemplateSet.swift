@@ -49,8 +49,18 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; a missing template is a programming error reported as a diagnostic.
     public func render(_ name: String, _ object: Any) throws -> String {
+        try render(name, root: TemplateValue.wrap(object) ?? .other(object))
+    }
+
+    /// Renders a template with a view: what ``render(_:_:)-(_,Any)`` does, its encoding chosen
+    /// when compiled rather than found by casting the value at every call.
+    public func render<View: TemplateView>(_ name: String, _ view: View) throws -> String {
+        try render(name, root: TemplateValue.encoding(view))
+    }
+
+    /// Renders a template with its root value wrapped.
+    private func render(_ name: String, root: TemplateValue) throws -> String {
         guard let nodes = templates[name] else { throw DiagnosticError("no template named '\(name)'") }
-        let root = TemplateValue.wrap(object) ?? .other(object)
         var output: [UInt8] = []
         TemplateRenderer(templates: templates).render(
             nodes, TemplateRenderer.Context(stack: [root], sequence: nil, indentation: [], html: true), into: &output)

@@ -90,6 +90,19 @@ final class TemplateObject {
         values = fields.map(\.value)
     }
 
+    /// Room for the properties of most views: the largest have about as many.
+    static let typicalPropertyCount = 16
+
+    /// An object without properties yet, with room for `capacity` of them (an encoding adds a
+    /// view's properties one by one, and growing the lists step by step reallocated them each time).
+    init(capacity: Int) {
+        properties = []
+        names = []
+        values = []
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
     /// Adds a wrapped property.
     func add(_ name: String, _ value: TemplateValue) {
         names.append(name)

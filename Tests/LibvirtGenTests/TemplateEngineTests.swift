@@ -80,7 +80,8 @@ struct TemplateEngineTests {
         ("Booleans and numbers", ["main": "{{#items}}{{#flag}}+{{/flag}}{{^flag}}-{{/flag}}{{flag}} {{/items}}{{count}} {{#count}}n{{/count}}\n"]),
     ]
 
-    /// Each case renders the same with both engines, from a reflected view and from an encoded one.
+    /// Each case renders the same with both engines, from a reflected view and from an encoded one,
+    /// the encoded one handed over both as `Any` and with its type known when compiled.
     @Test(arguments: cases.map(\.name))
     func matchesSwiftMustache(name: String) throws {
         let templates = try #require(Self.cases.first { $0.name == name }).templates
@@ -93,6 +94,8 @@ struct TemplateEngineTests {
             #expect(actual == expected, "\(type(of: view))")
             #expect(!actual.isEmpty)
         }
+        let typed = try set.render("main", EncodedView())
+        #expect(typed == library.render(EncodedView(), withTemplate: "main"))
     }
 
     /// The repository's templates, rendered over the reference description's views, are what the
