@@ -68,6 +68,19 @@ struct DocTextTests {
         #expect(DocText().convert("pass @flags") == "pass `flags`")
     }
 
+    /// Names of any first letter and length in the map are found, the shortest, the longest and
+    /// a non-ASCII one included, in a map given at creation or set later; a word of another
+    /// first letter or length is left alone.
+    @Test func symbolsOfEveryShape() {
+        let symbols = ["x": "X.x", "éclair": "Pastry.eclair", "virA": "A.a", "VIR_A_LONGER_NAME": "A.Longer.name"]
+        var later = DocText()
+        later.symbols = symbols
+        for docs in [DocText(symbols: symbols), later] {
+            #expect(docs.convert("x and éclair, virA() or VIR_A_LONGER_NAME; y virAB VIR_A_LONGER_NAMES")
+                == "`X.x` and `Pastry.eclair`, `A.a` or `A.Longer.name`; y virAB VIR_A_LONGER_NAMES")
+        }
+    }
+
     /// Without a symbol map, C symbols stay as written.
     @Test func emptySymbolMap() {
         #expect(DocText().convert("see virDomainGetInfo()") == "see virDomainGetInfo()")

@@ -7,13 +7,19 @@ import LibvirtGenModel
 /// `VIR_DOMAIN_RUNNING` the Swift case, where known.
 public struct DocText: Sendable {
     /// C symbol → Swift symbol (`virDomainGetInfo` → `Domain.info()`).
-    public var symbols: [String: String]
+    public var symbols: [String: String] {
+        didSet { symbolShape = SymbolShape(symbols.keys) }
+    }
+    /// The first bytes and lengths of the names in ``symbols``: most words of a text are ruled
+    /// out by them, before a string is made of them to look them up.
+    private var symbolShape: SymbolShape
     /// Whether text is converted at all; `false` for a naming-only pass, which then sees empty text.
     let converts: Bool
 
     /// Creates a converter with a symbol map.
     public init(symbols: [String: String] = [:]) {
         self.symbols = symbols
+        symbolShape = SymbolShape(symbols.keys)
         self.converts = true
     }
 
@@ -23,6 +29,7 @@ public struct DocText: Sendable {
     /// Creates a converter that converts or skips.
     private init(converting: Bool) {
         self.symbols = [:]
+        symbolShape = SymbolShape([String: String]().keys)
         self.converts = converting
     }
 
@@ -56,9 +63,13 @@ public struct DocText: Sendable {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 4)
         var i = 0
-        func word(from start: Int) -> (String, Int) {
+        func wordEnd(from start: Int) -> Int {
             var end = start
             while end < bytes.count, let length = Self.wordScalarLength(bytes, at: end) { end += length }
+            return end
+        }
+        func word(from start: Int) -> (String, Int) {
+            let end = wordEnd(from: start)
             return (String(decoding: bytes[start..<end], as: UTF8.self), end)
         }
         while i < bytes.count {
@@ -72,8 +83,8 @@ public struct DocText: Sendable {
                 i = end
             } else if Self.startsSymbol(bytes, at: i) {
                 // A C symbol known to the bindings becomes its Swift name (`virDomainGetInfo()` → `Domain.info()`).
-                let (token, end) = word(from: i)
-                if let swift = symbols[token] {
+                let end = wordEnd(from: i)
+                if symbolShape.admits(bytes[i..<end]), let swift = symbols[String(decoding: bytes[i..<end], as: UTF8.self)] {
                     let call = end + 1 < bytes.count && bytes[end] == UInt8(ascii: "(") && bytes[end + 1] == UInt8(ascii: ")")
                     out += "`\(swift)`".utf8
                     i = call ? end + 2 : end
@@ -166,4 +177,32 @@ public struct DocText: Sendable {
 
     /// C constants in libvirt's markup and their Swift spelling.
     static let constants = ["NULL": "nil", "TRUE": "true", "FALSE": "false"]
+}
+
+/// What the names of a symbol map have in common that a word can be checked against without
+/// hashing it: the bytes they start with and the range of their lengths.
+private struct SymbolShape: Sendable {
+    /// Whether some name starts with the byte at each index.
+    private var firstBytes = [Bool](repeating: false, count: 256)
+    /// The shortest and longest name's byte counts (an empty range for no names).
+    private var lengths = 1..<1
+
+    /// The shape of `names`.
+    init(_ names: some Collection<String>) {
+        var shortest = Int.max, longest = 0
+        for name in names {
+            let count = name.utf8.count
+            guard let first = name.utf8.first else { continue }
+            firstBytes[Int(first)] = true
+            shortest = min(shortest, count)
+            longest = max(longest, count)
+        }
+        if longest > 0 { lengths = shortest..<longest + 1 }
+    }
+
+    /// Whether a name of the map could be `word` (false rules it out; true leaves the lookup to decide).
+    func admits(_ word: ArraySlice<UInt8>) -> Bool {
+        guard let first = word.first else { return false }
+        return firstBytes[Int(first)] && lengths.contains(word.count)
+    }
 }
