@@ -130,6 +130,27 @@ struct XMLTypeLoweringTests {
         #expect(properties["nameElement"]?.place == .child)
     }
 
+    /// Whether a child repeats is counted through definitions, each counted once per document and
+    /// reused; a count cut short by a reference back into a definition being walked (a
+    /// recursion without an element between, which RELAX NG forbids but a hostile schema may
+    /// hold) is not reused, so that every summary sees what it would see alone: here `<a>`
+    /// repeats whether the walk enters the loop at `d` or at `e`.
+    @Test func repeatedChildrenCountedThroughDefinitions() {
+        let a = RNGPattern.element(.name("a", namespace: ""), .empty)
+        let grammar = RNGGrammar(start: nil, defines: [
+            "d": .group([a, .ref("e")]), "e": .group([.ref("d"), a]), "twice": .group([.ref("one"), .ref("one")]), "one": a,
+        ], locations: [:])
+        let entries: [[RNGPattern]] = [[.ref("d")], [.ref("e")], [.ref("twice")], [.ref("one")], [.ref("e"), .ref("one")]]
+        let shared = XMLOccurrenceCache()
+        for contents in entries {
+            let alone = XMLContentSummary(contents, grammar: grammar).children.map { [$0.name: $0.repeated] }
+            let reusing = XMLContentSummary(contents, grammar: grammar, occurrences: shared).children.map { [$0.name: $0.repeated] }
+            #expect(reusing == alone, "\(contents)")
+        }
+        #expect(XMLContentSummary([.ref("e")], grammar: grammar, occurrences: shared).children.map(\.repeated) == [true])
+        #expect(XMLContentSummary([.ref("one")], grammar: grammar, occurrences: shared).children.map(\.repeated) == [false])
+    }
+
     /// A choice whose branches fix one attribute to their own values is the element's variants:
     /// a case per value (values with the same branch share its view), each case's view holding
     /// what its branch adds; the value whose branch makes the attribute optional is the default;

@@ -26,13 +26,21 @@ struct XMLContentSummary {
 
     /// Summarizes the content patterns `contents` of one element, resolving references in
     /// `grammar`; of the choices of `variants`, only the attribute selecting them is gathered.
-    init(_ contents: [RNGPattern], grammar: RNGGrammar, variants: XMLVariantAnalysis? = nil) {
+    /// `occurrences` keeps what the definitions of `grammar` were found to hold, for the next
+    /// summary of the same grammar.
+    init(
+        _ contents: [RNGPattern], grammar: RNGGrammar, variants: XMLVariantAnalysis? = nil,
+        occurrences cache: XMLOccurrenceCache = XMLOccurrenceCache()
+    ) {
         var entered: Set<String> = []
         for content in contents { add(content, repeated: false, grammar: grammar, variants: variants, entered: &entered) }
         var occurrences: [String: Int] = [:]
         for content in contents {
             var walking: Set<String> = []
-            occurrences.merge(Self.occurrences(in: content, grammar: grammar, walking: &walking), uniquingKeysWith: max)
+            var cut = false
+            occurrences.merge(
+                Self.occurrences(in: content, grammar: grammar, walking: &walking, cache: cache, cut: &cut),
+                uniquingKeysWith: max)
         }
         for index in children.indices where occurrences[children[index].name, default: 0] > 1 {
             children[index].repeated = true
@@ -54,27 +62,39 @@ struct XMLContentSummary {
 
     /// How often each child element name can occur in one match of `pattern` (2 standing for
     /// "more than once"): an element written twice in a group repeats as surely as one under
-    /// `zeroOrMore` (`domainCapabilities`' several `<mode>` elements).
-    private static func occurrences(in pattern: RNGPattern, grammar: RNGGrammar, walking: inout Set<String>) -> [String: Int] {
+    /// `zeroOrMore` (`domainCapabilities`' several `<mode>` elements). A definition's count is
+    /// taken from `cache` when known, and kept there unless a reference back into a definition
+    /// being walked was cut short below it (`cut`), which would make it depend on the way in.
+    private static func occurrences(
+        in pattern: RNGPattern, grammar: RNGGrammar, walking: inout Set<String>, cache: XMLOccurrenceCache, cut: inout Bool
+    ) -> [String: Int] {
         switch pattern {
         case .element(.name(let name, _), _):
             return [name: 1]
         case .group(let patterns), .interleave(let patterns):
             return patterns.reduce(into: [:]) { counts, inner in
-                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking)) { min($0 + $1, 2) }
+                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)) { min($0 + $1, 2) }
             }
         case .choice(let patterns):
             return patterns.reduce(into: [:]) { counts, inner in
-                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking), uniquingKeysWith: max)
+                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut), uniquingKeysWith: max)
             }
         case .optional(let inner), .mixed(let inner):
-            return occurrences(in: inner, grammar: grammar, walking: &walking)
+            return occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)
         case .zeroOrMore(let inner), .oneOrMore(let inner):
-            return occurrences(in: inner, grammar: grammar, walking: &walking).mapValues { _ in 2 }
+            return occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut).mapValues { _ in 2 }
         case .ref(let name), .parentRef(let name):
-            guard let define = grammar.defines[name], walking.insert(name).inserted else { return [:] }
+            if let known = cache.byDefinition[name] { return known }
+            guard let define = grammar.defines[name] else { return [:] }
+            guard walking.insert(name).inserted else {
+                cut = true
+                return [:]
+            }
             defer { walking.remove(name) }
-            return occurrences(in: define, grammar: grammar, walking: &walking)
+            var cutBelow = false
+            let counts = occurrences(in: define, grammar: grammar, walking: &walking, cache: cache, cut: &cutBelow)
+            if cutBelow { cut = true } else { cache.byDefinition[name] = counts }
+            return counts
         default:
             return [:]
         }
@@ -129,4 +149,12 @@ struct XMLContentSummary {
             break
         }
     }
+}
+
+/// The child-element counts of a grammar's definitions (see ``XMLContentSummary``), found once
+/// per definition for the many elements of one document that reach it; one cache serves one
+/// grammar, on one thread.
+final class XMLOccurrenceCache {
+    /// Definition name → child element name → 1 or 2 (more than once).
+    var byDefinition: [String: [String: Int]] = [:]
 }

@@ -46,9 +46,10 @@ public struct XMLTypeLowering: Sendable {
         var pending = [Pending(path: [spec.type], elementName: root, elementPath: [root], contents: rootContents(root, grammar))]
         var known: [[RNGPattern]: [String]] = [pending[0].contents: pending[0].path]
         var views: [XMLViewType] = []
+        let occurrences = XMLOccurrenceCache()
         while !pending.isEmpty {
             let item = pending.removeFirst()
-            let (view, variantViews) = lowerView(item, grammar: grammar) { name, contents, typeName in
+            let (view, variantViews) = lowerView(item, grammar: grammar, occurrences: occurrences) { name, contents, typeName in
                 if let document = spec.embeds?[name] { return [document] }
                 if let path = known[contents] { return path }
                 let path = item.path + [typeName()]
@@ -65,11 +66,13 @@ public struct XMLTypeLowering: Sendable {
     /// One view: its properties, named values and variants, with the views of its variants to
     /// lower; `viewPath` gives (and schedules) the view of a child element with the given name and
     /// content patterns, calling its last argument for the type name a new view gets in this one.
+    /// `occurrences` is the document's cache of what the grammar's definitions hold.
     private func lowerView(
-        _ item: Pending, grammar: RNGGrammar, viewPath: (String, [RNGPattern], () -> String) -> [String]
+        _ item: Pending, grammar: RNGGrammar, occurrences: XMLOccurrenceCache,
+        viewPath: (String, [RNGPattern], () -> String) -> [String]
     ) -> (XMLViewType, [Pending]) {
-        let analysis = XMLVariantAnalysis(item.contents, grammar: grammar)
-        let summary = XMLContentSummary(item.contents, grammar: grammar, variants: analysis)
+        let analysis = XMLVariantAnalysis(item.contents, grammar: grammar, occurrences: occurrences)
+        let summary = XMLContentSummary(item.contents, grammar: grammar, variants: analysis, occurrences: occurrences)
             .filtered(attributes: { !item.excludedAttributes.contains($0) }, children: { !item.excludedChildren.contains($0) })
         var names = UniqueNames(taken: ["xml", "schema", "elementName"])
         var typeNames = UniqueNames(taken: Naming.reservedTypeNames.union([item.path.last ?? ""]))
@@ -99,7 +102,7 @@ public struct XMLTypeLowering: Sendable {
             properties.append(XMLProperty(name: names.claim("value"), xmlName: "", place: .text, value: value(for: kind, named: "value")))
         }
         for child in summary.children {
-            let childSummary = XMLContentSummary(child.contents, grammar: grammar)
+            let childSummary = XMLContentSummary(child.contents, grammar: grammar, occurrences: occurrences)
             let member = child.repeated ? plural(memberName(child.name)) : memberName(child.name)
             let propertyName = names.claim(member, orElse: member + "Element")
             let place: XMLProperty.Place = child.repeated ? .children : .child
@@ -125,7 +128,8 @@ public struct XMLTypeLowering: Sendable {
                 namedValues: namedValues, selector: item.selector, childOrder: item.childOrder, holdsSize: holdsSize)
             return (view, [])
         }
-        let order = item.childOrder ?? XMLContentSummary(item.contents, grammar: grammar).children.map(\.name)
+        let order = item.childOrder
+            ?? XMLContentSummary(item.contents, grammar: grammar, occurrences: occurrences).children.map(\.name)
         let (variants, variantViews) = lowerVariants(analysis, of: item, order: order, names: &names, typeNames: &typeNames)
         let view = XMLViewType(
             path: item.path, elementName: item.elementName, elementPath: item.elementPath, properties: properties,

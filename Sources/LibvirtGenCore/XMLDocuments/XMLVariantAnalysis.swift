@@ -45,8 +45,9 @@ struct XMLVariantAnalysis {
     }
 
     /// The variants of the content patterns `contents`, or nil when no choice is discriminated
-    /// by an attribute or no branch holds a child element of its own.
-    init?(_ contents: [RNGPattern], grammar: RNGGrammar) {
+    /// by an attribute or no branch holds a child element of its own; `occurrences` caches what
+    /// the definitions of `grammar` hold (see ``XMLContentSummary``).
+    init?(_ contents: [RNGPattern], grammar: RNGGrammar, occurrences: XMLOccurrenceCache = XMLOccurrenceCache()) {
         var choices: [RNGPattern] = []
         var entered: Set<String> = []
         for content in contents { Self.collectChoices(content, grammar: grammar, entered: &entered, into: &choices) }
@@ -54,7 +55,7 @@ struct XMLVariantAnalysis {
         var counts: [(attribute: String, values: Set<String>)] = []
         for choice in choices {
             for attribute in Self.discriminators(of: choice, grammar: grammar) {
-                let values = Self.branches(of: choice).filter { !XMLContentSummary([$0], grammar: grammar).children.isEmpty }
+                let values = Self.branches(of: choice).filter { !XMLContentSummary([$0], grammar: grammar, occurrences: occurrences).children.isEmpty }
                     .compactMap { Self.fixed(in: $0, grammar: grammar)[attribute] }.flatMap(\.values)
                 if let index = counts.firstIndex(where: { $0.attribute == attribute }) {
                     counts[index].values.formUnion(values)
@@ -93,7 +94,7 @@ struct XMLVariantAnalysis {
                 variants[index].values.append(value)
             } else {
                 let contents = branchesByValue[value] ?? []
-                variants.append(Variant(values: [value], contents: contents, summary: XMLContentSummary(contents, grammar: grammar)))
+                variants.append(Variant(values: [value], contents: contents, summary: XMLContentSummary(contents, grammar: grammar, occurrences: occurrences)))
             }
         }
         // What every variant holds alike (a pool's `<name>`) belongs to the element, not to them.
