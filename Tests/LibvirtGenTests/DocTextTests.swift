@@ -172,6 +172,16 @@ struct DocTextTests {
         }
     }
 
+    /// A text's paragraphs are the parts Foundation's `components(separatedBy: "\n\n")` gives:
+    /// empty parts kept, three line feeds leaving one, a line feed before a combining mark a
+    /// separator, and a CR LF pair's line feed none.
+    @Test(arguments: [
+        "", "a", "\n\n", "\n\n\n", "a\n\nb", "\n\na\n\n", "a\n\n\n\nb", "é\n\n\u{301}ü\n", "a\r\n\nb", "a\n\r\n\nb",
+    ])
+    func paragraphsMatchFoundation(text: String) {
+        #expect(text.paragraphs == text.components(separatedBy: "\n\n"))
+    }
+
     /// Blank input has no lines.
     @Test(arguments: ["", "\n", "  \n\t\n  "])
     func blankHasNoLines(text: String) {

@@ -10,7 +10,7 @@ enum SwiftDescriptionText {
     static func rewrite(_ text: String) -> String {
         // Every clause and sentence it drops speaks of freeing: most descriptions pass untouched.
         guard text.containsBytes("free", ignoringASCIICase: true) else { return text }
-        let paragraphs = text.components(separatedBy: "\n\n").compactMap { paragraph -> String? in
+        let paragraphs = text.paragraphs.compactMap { paragraph -> String? in
             guard paragraph.containsBytes("free", ignoringASCIICase: true), !isCode(paragraph) else { return paragraph }
             var kept = paragraph
             for clause in freeingClauses { kept = clause.replacing(in: kept, with: "") }
