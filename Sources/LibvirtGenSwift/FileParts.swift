@@ -1,3 +1,5 @@
+import LibvirtGenModel
+
 /// Lays a generated file's declarations out over parts (`Domain.swift`, `Domain+Part02.swift`,
 /// ...) of about ``lineBudget`` lines each, cut only between declarations and between an
 /// extension's members.
@@ -87,6 +89,6 @@ extension FileParts.Piece {
     /// contiguous bytes: the pieces of a package are 4 MB).
     var lineCount: Int {
         var text = text
-        return text.withUTF8 { bytes in bytes.reduce(2) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+        return text.withUTF8 { bytes in 2 + bytes.occurrences(of: UInt8(ascii: "\n")) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LibvirtGenModel
 
 extension String {
     /// Every non-empty line indented by `spaces`: generated text has no carriage returns, so lines
@@ -7,12 +8,12 @@ extension String {
         var text = self
         return text.withUTF8 { bytes in
             let newline = UInt8(ascii: "\n")
-            let lines = bytes.reduce(1) { $1 == newline ? $0 + 1 : $0 }
+            let lines = 1 + bytes.occurrences(of: newline)
             return String(unsafeUninitializedCapacity: bytes.count + lines * spaces) { out in
                 var written = 0
                 var start = 0
                 while start < bytes.count {
-                    let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+                    let end = bytes.firstIndex(of: newline, from: start) ?? bytes.count
                     if end > start {
                         out[written..<written + spaces].initialize(repeating: UInt8(ascii: " "))
                         written += spaces

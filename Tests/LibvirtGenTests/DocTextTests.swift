@@ -172,6 +172,29 @@ struct DocTextTests {
         }
     }
 
+    /// The byte scans give what byte-by-byte loops give: a count of line feeds, the first one from
+    /// each index, whether a byte is there, whether the text is ASCII, around the eight-byte steps
+    /// and at the very ends.
+    @Test(arguments: [
+        "", "\n", "a", "abcdefg", "abcdefgh", "abcdefghi", "é", "abcdefgé", "abcdefghé", "abcdefghijklmnoé", "\r",
+        "a\nb\n\nc", "\n\n\n", "x\r\ny\n", "ünï\ncödé\n", "0123456789abcdef\n",
+    ])
+    func byteScansMatchLoops(text: String) {
+        let bytes = Array(text.utf8)
+        var copy = text
+        copy.withUTF8 { buffer in
+            #expect(buffer.occurrences(of: UInt8(ascii: "\n")) == bytes.filter { $0 == UInt8(ascii: "\n") }.count)
+            for start in 0...bytes.count {
+                #expect(buffer.firstIndex(of: UInt8(ascii: "\n"), from: start)
+                    == bytes.indices.first { $0 >= start && bytes[$0] == UInt8(ascii: "\n") })
+            }
+        }
+        for byte in [UInt8(ascii: "\r"), UInt8(ascii: "\n"), 0xC3] {
+            #expect(text.containsByte(byte) == bytes.contains(byte))
+        }
+        #expect(text.isASCII == bytes.allSatisfy { $0 < 0x80 })
+    }
+
     /// A text's paragraphs are the parts Foundation's `components(separatedBy: "\n\n")` gives:
     /// empty parts kept, three line feeds leaving one, a line feed before a combining mark a
     /// separator, and a CR LF pair's line feed none.

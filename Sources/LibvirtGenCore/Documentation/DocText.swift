@@ -135,7 +135,7 @@ public struct DocText: Sendable {
     /// The text with `\r\n`, `\r`, NEL and the Unicode line and paragraph separators as `\n`.
     static func unifyingLineBreaks(_ text: String) -> String {
         // Only these lead bytes can start one: most text has none and is returned as it is.
-        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0xC2 || $0 == 0xE2 }) else { return text }
+        guard text.containsByte(0x0D) || text.containsByte(0xC2) || text.containsByte(0xE2) else { return text }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {

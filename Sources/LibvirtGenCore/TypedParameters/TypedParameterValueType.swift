@@ -83,7 +83,7 @@ public enum TypedParameterValueType: String, Sendable, Codable, CaseIterable {
     /// `text` lowercased as words (letters, digits and `_`) and single punctuation characters.
     /// ASCII text, nearly all of it, is split as bytes: the same words without grapheme breaking.
     static func words(_ text: String) -> [String] {
-        text.utf8.allSatisfy { $0 < 0x80 } ? asciiWords(text) : characterWords(text)
+        text.isASCII ? asciiWords(text) : characterWords(text)
     }
 
     /// ``words(_:)`` of any text, split as characters.
