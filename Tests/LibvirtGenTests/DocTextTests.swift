@@ -195,6 +195,18 @@ struct DocTextTests {
         #expect(text.isASCII == bytes.allSatisfy { $0 < 0x80 })
     }
 
+    /// The text search answers as Foundation's `contains`: canonically equivalent characters match
+    /// (a Kelvin sign for `K`, a Greek question mark for `;`, a varia for a backquote), a combining
+    /// mark joined to the last character unmatches, plain bytes match, and absent ones do not.
+    @Test(arguments: [
+        ("is NULL here", "NULL"), ("NULL\u{301} x", "NULL"), ("\u{212A}elvin", "Kelvin"), ("a\u{37E}b", "a;b"),
+        ("x\u{1FEF}y", "x`y"), ("e\u{301}", "é"), ("é", "e\u{301}"), ("nothing", "NULL"), ("", ""), ("abc", ""),
+        ("call virDomainOpen", "Open"), ("Ⓚ", "K"),
+    ])
+    func textSearchMatchesFoundation(text: String, other: String) {
+        #expect(text.containsText(other) == text.contains(other))
+    }
+
     /// A text's paragraphs are the parts Foundation's `components(separatedBy: "\n\n")` gives:
     /// empty parts kept, three line feeds leaving one, a line feed before a combining mark a
     /// separator, and a CR LF pair's line feed none.

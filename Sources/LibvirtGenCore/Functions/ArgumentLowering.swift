@@ -253,7 +253,7 @@ struct ArgumentLowering {
                 passing: .stringArray(name: name)), nil)
         case (2, _):
             if let next, isCapacity(next) {
-                let kind = arg.name.lowercased().contains("uuid") ? "UUIDs" : "Names"
+                let kind = arg.name.lowercased().containsText("uuid") ? "UUIDs" : "Names"
                 return (LoweredArgument(passing: .shapeSupplied(local: .names), shapeHint: .nameList, resultKind: kind),
                         LoweredArgument(passing: .shapeSupplied(local: .capacity)))
             }
@@ -274,7 +274,7 @@ struct ArgumentLowering {
     /// Whether the documentation gives a NULL array argument a meaning (`If @mountpoints is NULL
     /// and @nmountpoints is 0, every mounted filesystem on the guest is frozen`).
     static func nullMeansAll(_ arg: CArg, in function: CFunction) -> Bool {
-        function.info.contains("@\(arg.name) is NULL") || arg.info.contains("NULL")
+        function.info.containsText("@\(arg.name) is NULL") || arg.info.containsText("NULL")
     }
 
     /// Whether an argument counts the array before it (`nr_stats`, `nparams`, `maxinfo`).
@@ -286,7 +286,7 @@ struct ArgumentLowering {
     /// A reason out-value "corresponding to the current state" the text names (`@state` of
     /// `virDomainGetState`), typed by that state: `Domain.StateReason(state:reason:)`.
     private func stateReason(_ arg: CArg) -> (type: String, conversion: NumberConversion)? {
-        guard arg.info.contains("corresponding to the current state"),
+        guard arg.info.containsText("corresponding to the current state"),
               let stateArg = Self.mentionedArgument(in: arg.info, of: function),
               let receiver = function.args.first.flatMap({ context.registry.handle(for: context.registry.resolve($0.cType)) }),
               let types = DetailEnumLowering(context: context).stateReasonTypes(object: String(receiver.cType.dropFirst(3)))
@@ -310,7 +310,7 @@ struct ArgumentLowering {
     /// Whether an `int` argument's text describes an on/off switch ("0 to disable/1 to enable cpus").
     static func describesSwitch(_ info: String) -> Bool {
         let lower = info.lowercased()
-        return lower.contains("0 to disable") && lower.contains("1 to enable")
+        return lower.containsText("0 to disable") && lower.containsText("1 to enable")
     }
 
     /// Whether an argument is the capacity of the preceding name buffer.

@@ -276,7 +276,7 @@ struct FunctionLowering {
     /// Whether a function registers or deregisters a callback; the bindings expose those as async sequences.
     static func isEventRegistration(_ name: String) -> Bool {
         ["Register", "Deregister", "EventAddCallback", "EventRemoveCallback", "EventUpdateCallback"]
-            .contains { name.contains($0) }
+            .contains { name.containsText($0) }
     }
 
     /// What the Swift result is: the C return's text, or for out-values the text of the arguments that deliver them.
@@ -299,7 +299,7 @@ struct FunctionLowering {
         if let handle = registry.handle(for: returnType) {
             if context.overrides.borrowedReturns.contains(function.name) { return .borrowedHandle }
             if function.args.first.flatMap({ registry.handle(for: registry.resolve($0.cType)) }) == nil,
-               context.types.owner(of: function.name)?.cType == handle.cType, function.name.contains("Open") {
+               context.types.owner(of: function.name)?.cType == handle.cType, function.name.containsText("Open") {
                 return .initializer
             }
             return .ownedHandle

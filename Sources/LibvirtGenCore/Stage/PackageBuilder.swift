@@ -264,7 +264,7 @@ struct PackageBuilder {
     static func abortFunction(of cType: String, freeDocumentation: String, functionNames: Set<String>) -> String? {
         let abort = cType + "Abort"
         guard functionNames.contains(abort), freeDocumentation.contains(abort),
-              freeDocumentation.contains("called first") || freeDocumentation.contains("without first calling")
+              freeDocumentation.containsText("called first") || freeDocumentation.containsText("without first calling")
         else { return nil }
         return abort
     }

@@ -65,7 +65,7 @@ enum StatsKeyPatterns {
             let childPrefix = base + "_SUFFIX_"
             for macro in macros where macro.name.hasPrefix(childPrefix) {
                 let rest = macro.name.dropFirst(childPrefix.count)
-                guard !rest.contains("_SUFFIX_"), let value = macro.stringValue else { continue }
+                guard !String(rest).containsText("_SUFFIX_"), let value = macro.stringValue else { continue }
                 let joined = segments + [StatsKeyPattern.placeholder] + value.split(separator: ".").map(String.init)
                 if rest.hasSuffix("_PREFIX") {
                     expand(String(macro.name.dropLast("_PREFIX".count)), segments: joined)
@@ -76,7 +76,7 @@ enum StatsKeyPatterns {
         }
         for macro in macros {
             let name = macro.name.dropFirst(prefix.count)
-            guard !name.contains("_SUFFIX_"), let value = macro.stringValue else { continue }
+            guard !String(name).containsText("_SUFFIX_"), let value = macro.stringValue else { continue }
             if name.hasSuffix("_PREFIX") {
                 expand(String(macro.name.dropLast("_PREFIX".count)), segments: value.split(separator: ".").map(String.init))
             } else if let segments = segments(of: value), segments.count > 1 {

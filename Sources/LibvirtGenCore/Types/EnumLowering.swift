@@ -33,7 +33,7 @@ struct EnumLowering {
     /// Whether a C enum typedef is a set of bit flags.
     static func isFlags(_ cName: String, values: [CEnumValue], declaredFlags: Set<String>) -> Bool {
         if declaredFlags.contains(cName) { return true }
-        if cName.contains("Flag") { return true }
+        if cName.containsText("Flag") { return true }
         let real = values.filter { !$0.name.hasSuffix("_LAST") }
         return !real.isEmpty && real.allSatisfy { $0.bitshift != nil }
     }
