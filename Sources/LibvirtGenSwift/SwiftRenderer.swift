@@ -13,8 +13,13 @@ public struct SwiftRenderer: Sendable {
 
     /// Loads the templates built into the generator.
     public init() throws {
-        try self.init(templates: TemplatesResource.swiftTemplates, runtime: TemplatesResource.runtimeFiles)
+        templates = try Self.builtInTemplates.get()
+        runtimeFolder = TemplatesResource.runtimeFiles
     }
+
+    /// The Swift templates built into the generator, parsed once for every renderer of a process
+    /// (the bindings' and the typed XML module's).
+    static let builtInTemplates = Result { try TemplateSet(folder: TemplatesResource.swiftTemplates) }
 
     /// Loads templates and runtime files from the given folders.
     public init(templates: URL, runtime: URL) throws {

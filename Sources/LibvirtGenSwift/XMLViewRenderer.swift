@@ -20,7 +20,7 @@ public struct XMLViewRenderer: Sendable {
 
     /// Loads the templates built into the generator.
     public init() throws {
-        templates = try TemplateSet(folder: TemplatesResource.swiftTemplates)
+        templates = try SwiftRenderer.builtInTemplates.get()
         runtimeFolder = TemplatesResource.runtimeFiles
     }
 

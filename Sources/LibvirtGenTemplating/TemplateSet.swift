@@ -11,6 +11,8 @@ import LibvirtGenModel
 public struct TemplateSet: Sendable {
     /// The parsed templates by name.
     let templates: [String: [TemplateNode]]
+    /// The bytes a render reserves before it starts: a declaration's size.
+    static let typicalOutputSize = 2048
 
     /// Loads every `*.mustache` file of a folder; throws a ``DiagnosticError`` naming the file of a
     /// template that cannot be read, does not parse (with the line) or names a partial the folder
@@ -62,6 +64,8 @@ public struct TemplateSet: Sendable {
     private func render(_ name: String, root: TemplateValue) throws -> String {
         guard let nodes = templates[name] else { throw DiagnosticError("no template named '\(name)'") }
         var output: [UInt8] = []
+        // Room for most renders' output, which growing from empty copied several times over.
+        output.reserveCapacity(Self.typicalOutputSize)
         TemplateRenderer(templates: templates).render(
             nodes, TemplateRenderer.Context(stack: [root], sequence: nil, indentation: [], html: true), into: &output)
         return String(decoding: output, as: UTF8.self)
