@@ -26,6 +26,27 @@ struct EnumCaseNamingTests {
         return Dictionary(uniqueKeysWithValues: zip(values.map(\.name), names))
     }
 
+    /// Every enum and option set of the lowered reference package has the case names the enum
+    /// lowering gives its values: the lowering takes them from the naming pass, which works them
+    /// out once for linking documentation, rather than working them out again.
+    @Test func packageEnumsKeepTheNamingPassNames() throws {
+        let overrides = try Overrides.builtIn()
+        let naming = Naming(abbreviations: overrides.abbreviations, acronyms: overrides.acronyms)
+        let lowering = EnumLowering(
+            naming: naming, types: try TypeNamingTests.typeNaming(), docs: DocText(), prefixes: overrides.enumPrefixes,
+            renames: overrides.renames)
+        let values = Dictionary(grouping: try Reference.result().apis.flatMap(\.enumValues), by: \.type)
+        let files = try Reference.package().modules.flatMap(\.files)
+        let lowered = files.flatMap { $0.enums.map { ($0.cName, $0.cases + $0.aliases) } }
+            + files.flatMap { $0.optionSets.map { ($0.cName, $0.members) } }
+        #expect(lowered.count > 100)
+        for (cName, cases) in lowered {
+            let real = (values[cName] ?? []).filter { !EnumLowering.isSentinel($0) }
+            let expected = Dictionary(uniqueKeysWithValues: zip(real.map(\.name), lowering.caseNames(real, typeName: cName)))
+            #expect(Dictionary(uniqueKeysWithValues: cases.map { ($0.cName, $0.name) }) == expected, "\(cName)")
+        }
+    }
+
     /// C enum typedef, C constant, Swift case: real constants of libvirt 9.0.0.
     static let realCases: [(String, String, String)] = [
         ("virDomainState", "VIR_DOMAIN_SHUTOFF", "shutoff"),

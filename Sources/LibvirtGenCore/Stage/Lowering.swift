@@ -53,7 +53,8 @@ public struct Lowering: Sendable {
         for function in apis.flatMap(\.functions) where classifier.status(ofFunction: function.name) == nil {
             shapes[function.name] = shaping.shape(function)
         }
-        (context.queryMethodNames, context.docs) = namingPass(apis, shapes: shapes, context: context, classifier: classifier)
+        (context.queryMethodNames, context.enumCaseNames, context.docs) = namingPass(
+            apis, shapes: shapes, context: context, classifier: classifier)
         var builder = PackageBuilder(
             context: context, classifier: classifier, structs: structs,
             functionNames: Set(apis.flatMap(\.functions).map(\.name)),
@@ -92,11 +93,12 @@ public struct Lowering: Sendable {
             naming: naming, declared: declared, inferred: outcome.families, valueTypes: overrides.typedParameterValueTypes)
     }
 
-    /// The query-method names (see ``LoweringContext/queryMethodNames``) and the documentation
-    /// text linking C names to the Swift symbols of functions, enum values and types.
+    /// The query-method names (see ``LoweringContext/queryMethodNames``), the enum case names
+    /// (``LoweringContext/enumCaseNames``) and the documentation text linking C names to the Swift
+    /// symbols of functions, enum values and types.
     private func namingPass(
         _ apis: [CAPI], shapes: [String: ShapingOutcome], context: LoweringContext, classifier: SymbolClassifier
-    ) -> (queryMethodNames: Set<String>, docs: DocText) {
+    ) -> (queryMethodNames: Set<String>, enumCaseNames: [String: [String]], docs: DocText) {
         var map: [String: String] = [:]
         let lowering = FunctionLowering(context: context)
         var properties: [(cName: String, name: String, symbol: String)] = []
@@ -117,16 +119,18 @@ public struct Lowering: Sendable {
             map[property.cName] = property.symbol + "()"
         }
         for (name, handle) in context.registry.handles { map[name + "Ptr"] = handle.swiftName; map[name] = handle.swiftName }
+        var enumCaseNames: [String: [String]] = [:]
         for (name, values) in context.registry.enums where !values.isEmpty {
             let type = context.swiftEnumType(name)
             map[name] = type
             let real = values.filter { !EnumLowering.isSentinel($0) }
             let cases = EnumLowering(context: context, docs: .skipped)
                 .caseNames(real, typeName: name)
+            enumCaseNames[name] = cases
             for (value, swiftCase) in zip(real, cases) { map[value.name] = "\(type).\(swiftCase.trimmingBackticks)" }
         }
         for (name, swift) in context.borrowedStructs { map[name] = swift }
-        return (queryMethodNames, DocText(symbols: map))
+        return (queryMethodNames, enumCaseNames, DocText(symbols: map))
     }
 
     /// `X.Y.Z` from `LIBVIR_VERSION_NUMBER`, or `unknown`.

@@ -29,6 +29,9 @@ struct LoweringContext {
     /// name is a method on every type, so one concept has one shape (`parent()` on node devices as
     /// on snapshots). Found by the naming pass.
     var queryMethodNames: Set<String> = []
+    /// The Swift case names of each enum typedef's values (its `_LAST` sentinel left out), by C
+    /// name. Found by the naming pass, which links documentation to them.
+    var enumCaseNames: [String: [String]] = [:]
 
     /// The Swift type of an enum typedef: its option set or its open enum.
     func swiftEnumType(_ cName: String) -> String {

@@ -179,9 +179,9 @@ struct PackageBuilder {
             let swiftType = context.swiftEnumType(cName)
             if context.flagEnums.contains(cName) {
                 files[owner(of: swiftType), default: Declarations()].optionSets.append(
-                    lowering.optionSet(cName, values: values, typedef: typedef))
+                    lowering.optionSet(cName, values: values, typedef: typedef, names: context.enumCaseNames[cName]))
             } else {
-                let lowered = lowering.valueEnum(cName, values: values, typedef: typedef)
+                let lowered = lowering.valueEnum(cName, values: values, typedef: typedef, names: context.enumCaseNames[cName])
                 files[owner(of: swiftType), default: Declarations()].enums.append(lowered)
                 if let patternType = context.overrides.errorPatterns[cName], let owner = owner(of: swiftType) {
                     files[owner, default: Declarations()].errorPatterns += ErrorPatternLowering.patterns(

@@ -81,10 +81,11 @@ struct EnumLowering {
         return n
     }
 
-    /// The open enum for a value enum.
-    func valueEnum(_ cName: String, values: [CEnumValue], typedef: CTypedef?) -> ValueEnum {
+    /// The open enum for a value enum; `names` are its cases' names when the naming pass has
+    /// given them (``caseNames(_:typeName:)`` of the same values).
+    func valueEnum(_ cName: String, values: [CEnumValue], typedef: CTypedef?, names: [String]? = nil) -> ValueEnum {
         let real = values.filter { !Self.isSentinel($0) }
-        let names = caseNames(real, typeName: cName)
+        let names = names ?? caseNames(real, typeName: cName)
         var cases: [EnumCase] = []
         var aliases: [EnumCase] = []
         var firstByValue: [Int64: String] = [:]
@@ -111,10 +112,10 @@ struct EnumLowering {
         cName.hasSuffix("TimeoutValues")
     }
 
-    /// The option set for a flags enum.
-    func optionSet(_ cName: String, values: [CEnumValue], typedef: CTypedef?) -> OptionSetType {
+    /// The option set for a flags enum; `names` as for ``valueEnum(_:values:typedef:names:)``.
+    func optionSet(_ cName: String, values: [CEnumValue], typedef: CTypedef?, names: [String]? = nil) -> OptionSetType {
         let real = values.filter { !Self.isSentinel($0) }
-        let names = caseNames(real, typeName: cName)
+        let names = names ?? caseNames(real, typeName: cName)
         let rawType = real.allSatisfy({ $0.value >= 0 && $0.value <= Int64(UInt32.max) }) ? "UInt32" : "UInt64"
         let members = zip(real, names).map { value, name in
             EnumCase(
