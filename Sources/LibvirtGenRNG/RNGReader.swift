@@ -334,7 +334,10 @@ private struct ReadState {
             case .oneOrMore(let inner): .oneOrMore(rename(inner))
             case .mixed(let inner): .mixed(rename(inner))
             case .list(let inner): .list(rename(inner))
-            case .ref(let name): .ref(name.contains("/" as Character) ? name : scope + name)
+            // A byte search rules out the slash first: most names hold none, and the character
+            // search breaks the name into graphemes.
+            case .ref(let name):
+                .ref(name.containsByte(UInt8(ascii: "/")) && name.contains("/" as Character) ? name : scope + name)
             case .parentRef(let name): .ref(name)
             case .data(let type, let parameters, let except): .data(type: type, parameters: parameters, except: except.map(rename))
             case .empty, .text, .notAllowed, .value: pattern
