@@ -210,11 +210,10 @@ public struct SwiftRenderer: Sendable {
 
     /// One function's synchronous declaration: its shape's body inside its declaration kind's frame.
     private func renderSynchronous(_ function: BoundFunction) throws -> String {
-        let view = FunctionView(function)
-        let body = try templates.render(FunctionView.bodyTemplate(function.shape), view).trimmingTrailingNewlines
+        let body = try templates.render(FunctionBodyView.bodyTemplate(function.shape), FunctionBodyView(function))
+            .trimmingTrailingNewlines
         let depth = function.kind == .property && function.throwing ? 8 : 4
-        var frame = view
-        frame.body = body.indented(depth)
+        let frame = FunctionView(function, body: body.indented(depth))
         let declaration: String
         switch function.kind {
         case .property: declaration = "decl-property"

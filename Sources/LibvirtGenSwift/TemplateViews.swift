@@ -44,7 +44,8 @@ struct PackageView: TemplateView {
     }
 }
 
-/// A bound function's view.
+/// A bound function's declaration frame: what the `decl-*` templates interpolate around the
+/// rendered body.
 struct FunctionView: TemplateView {
     let name: String
     let isStatic: Bool
@@ -53,6 +54,28 @@ struct FunctionView: TemplateView {
     let effects: String
     let returnType: String?
     let parameterList: String
+    let doc: [String]
+    /// The deprecation message, where libvirt documents one.
+    let deprecation: String?
+    /// The rendered body, indented.
+    let body: String
+
+    init(_ function: BoundFunction, body: String) {
+        name = function.name
+        isStatic = function.kind == .staticMethod
+        throwing = function.throwing
+        effects = function.effects
+        returnType = function.returnType?.spelling
+        parameterList = function.parameters.declarationList
+        doc = DocumentationComment.lines(function.doc)
+        deprecation = function.deprecation.map(SwiftStringLiteral.contents)
+        self.body = body
+    }
+}
+
+/// A bound function's body: what the `body-*` templates interpolate, apart from the frame so that
+/// neither view is handed to the engine twice.
+struct FunctionBodyView: TemplateView {
     let prelude: [String]
     let call: String
     let failureValue: String?
@@ -60,21 +83,10 @@ struct FunctionView: TemplateView {
     let typedParameterKey: String?
     let countExpression: String?
     let elementType: String?
-    let doc: [String]
-    /// The deprecation message, where libvirt documents one.
-    let deprecation: String?
     /// Whether the body first checks that the object's connection was not closed.
     let checksClosing: Bool
-    /// The rendered body, filled in before the declaration frame is rendered.
-    var body = ""
 
     init(_ function: BoundFunction) {
-        name = function.name
-        isStatic = function.kind == .staticMethod
-        throwing = function.throwing
-        effects = function.effects
-        returnType = function.returnType?.spelling
-        parameterList = function.parameters.declarationList
         prelude = CallSpelling.prelude(of: function)
         let arguments = CallSpelling.arguments(of: function).joined(separator: ", ")
         call = Self.borrowing(function.cStrings, around: "\(function.cName)(\(arguments))")
@@ -83,8 +95,6 @@ struct FunctionView: TemplateView {
         typedParameterKey = function.typedParameterKey
         countExpression = CallSpelling.countExpression(of: function)
         elementType = function.elementType
-        doc = DocumentationComment.lines(function.doc)
-        deprecation = function.deprecation.map(SwiftStringLiteral.contents)
         checksClosing = function.checksClosing
     }
 

@@ -82,8 +82,8 @@ struct RenderingHelpersTests {
     /// Borrowed strings wrap the call in closures, the first string outermost, each closure's
     /// parameter shadowing the Swift string.
     @Test func borrowedStringsWrapTheCall() {
-        #expect(FunctionView.borrowing([], around: "f(p)") == "f(p)")
-        #expect(FunctionView.borrowing(
+        #expect(FunctionBodyView.borrowing([], around: "f(p)") == "f(p)")
+        #expect(FunctionBodyView.borrowing(
             [.init(name: "a", optional: false), .init(name: "b", optional: true)], around: "f(p, a, b)")
             == "a.withCString { a in withOptionalCString(b) { b in f(p, a, b) } }")
     }
