@@ -136,9 +136,9 @@ public struct SwiftRenderer: Sendable {
         return try FileParts.split(pieces).map { part in
             let declarations = try FileParts.declarations(of: part) { owner, members in
                 let body = members.map { $0.indented(4) }.joined(separator: "\n\n")
-                return try templates.render("extension", ["owner": owner, "members": [body]]).trimmingTrailingNewlines
+                return try templates.render("extension", ExtensionView(owner: owner, members: [body])).trimmingTrailingNewlines
             }
-            return try templates.render("file", ["header": header, "imports": imports, "declarations": declarations])
+            return try templates.render("file", SourceFileView(header: header, imports: imports, declarations: declarations))
                 .trimmingTrailingNewlines + "\n"
         }
     }
@@ -150,7 +150,7 @@ public struct SwiftRenderer: Sendable {
         var declarations = [try templates.render("events", EventsView(events)).trimmingTrailingNewlines]
         if let detail = events.detail {
             let body = try templates.render("detailEnum", DetailEnumView(detail)).trimmingTrailingNewlines.indented(4)
-            declarations.append(try templates.render("extension", ["owner": events.objectType, "members": [body]])
+            declarations.append(try templates.render("extension", ExtensionView(owner: events.objectType, members: [body]))
                 .trimmingTrailingNewlines)
         }
         return declarations

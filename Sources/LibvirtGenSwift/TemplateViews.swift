@@ -44,6 +44,24 @@ struct PackageView: TemplateView {
     }
 }
 
+/// What the `file` and `xml-file` templates interpolate: a generated source file.
+struct SourceFileView: TemplateView {
+    /// The file's first line.
+    let header: String
+    /// The modules it imports.
+    let imports: [String]
+    /// The declarations, in order.
+    let declarations: [String]
+}
+
+/// What the `extension` template interpolates: members of a type declared elsewhere.
+struct ExtensionView: TemplateView {
+    /// The extended type, qualified.
+    let owner: String
+    /// The members' text, indented, as one element.
+    let members: [String]
+}
+
 /// A bound function's declaration frame: what the `decl-*` templates interpolate around the
 /// rendered body.
 struct FunctionView: TemplateView {

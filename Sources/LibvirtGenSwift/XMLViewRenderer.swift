@@ -52,23 +52,13 @@ public struct XMLViewRenderer: Sendable {
                 .trimmingTrailingNewlines
             guard view.path.count > 1 else { return body }
             let owner = view.path.dropLast().joined(separator: ".")
-            return try templates.render("extension", ["owner": owner, "members": [body.indented(4)]]).trimmingTrailingNewlines
+            return try templates.render("extension", ExtensionView(owner: owner, members: [body.indented(4)])).trimmingTrailingNewlines
         }
         let usesUUID = document.views.contains { $0.properties.contains { $0.value == .uuid } }
         return try FileParts.split(declarations: declarations).map { declarations in
             try templates.render(
-                "xml-file", XMLFileView(header: header, imports: usesUUID ? ["Foundation"] : [], declarations: declarations))
+                "xml-file", SourceFileView(header: header, imports: usesUUID ? ["Foundation"] : [], declarations: declarations))
                 .trimmingTrailingNewlines + "\n"
         }
     }
-}
-
-/// What the `xml-file` template interpolates.
-struct XMLFileView: TemplateView {
-    /// The file's first line.
-    let header: String
-    /// The modules it imports (`Foundation` where a property is a `UUID`).
-    let imports: [String]
-    /// The declarations, in order.
-    let declarations: [String]
 }
