@@ -199,8 +199,10 @@ struct APIReader {
     /// into generated documentation and C string literals.
     private func version(of node: XMLNode) throws -> String? {
         guard let version = node.attributes["version"] else { return nil }
-        let parts = version.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.allSatisfy({ !$0.isEmpty && $0.count < 10 && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+        // Dot-separated runs of one to nine ASCII digits, checked as bytes: a digit or a dot joined
+        // to a combining mark is a byte that is neither, so it fails here as it fails as a character.
+        let parts = version.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        guard parts.allSatisfy({ !$0.isEmpty && $0.count < 10 && $0.allSatisfy(\.isASCIIDigit) }) else {
             throw DiagnosticError("invalid version '\(version)' of <\(node.name)>", at: at(node))
         }
         return version
