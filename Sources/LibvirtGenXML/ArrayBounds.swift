@@ -11,7 +11,8 @@ enum ArrayBounds {
     static func check(_ apis: [CAPI]) throws {
         let macros = Set(apis.flatMap(\.macros).map(\.name))
         func check(_ type: String, name: String?, of what: String, at location: SourceLocation) throws {
-            guard let open = type.firstIndex(of: "[") else { return }
+            // Most types hold no bracket: a byte search rules them out before the character search.
+            guard type.containsByte(UInt8(ascii: "[")), let open = type.firstIndex(of: "[") else { return }
             guard let name else {
                 throw DiagnosticError("\(what) cannot have an array type ('\(type)')", at: location)
             }

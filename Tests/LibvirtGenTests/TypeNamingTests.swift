@@ -1,4 +1,4 @@
-import LibvirtGenCore
+@testable import LibvirtGenCore
 import LibvirtGenModel
 import Testing
 
@@ -21,6 +21,28 @@ struct TypeNamingTests {
             TypeNaming.handleName($0, explicit: overrides.typeNames, naming: naming)
         }
         return TypeNaming(naming: naming, explicit: overrides.typeNames, handles: registry.handles.mapValues(\.swiftName))
+    }
+
+    /// The words a text names C symbols with are the runs of letters, digits and `_` a walk over
+    /// its characters finds: ASCII text cut as bytes (a CR LF pair separates as one character
+    /// does), other text by characters, where a letter of any script or a combining mark joined to
+    /// one continues a word.
+    @Test(arguments: [
+        "", "one of virDomainState.", "virDomainState\r\nVIR_DOMAIN_RUNNING", "a_b9 (c)--d", "évirDomainState virX",
+        "virDomainState—VIR_A ½ x\u{301}y", "\t\n", "_",
+    ])
+    func wordsMatchTheCharacterWalk(text: String) {
+        var words: [String] = []
+        var token = ""
+        for character in text + " " {
+            if character.isLetter || character.isNumber || character == "_" {
+                token.append(character)
+            } else {
+                if !token.isEmpty { words.append(token) }
+                token = ""
+            }
+        }
+        #expect(TypeRegistry.words(of: text) == words)
     }
 
     /// Handle C types → Swift class names.

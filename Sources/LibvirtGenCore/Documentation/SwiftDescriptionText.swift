@@ -33,8 +33,8 @@ enum SwiftDescriptionText {
 
     /// Whether a paragraph is C code (a line ending in `;`, `{` or `}`).
     static func isCode(_ paragraph: String) -> Bool {
-        paragraph.split(separator: "\n").contains { line in
-            let trimmed = String(line).trimmingWhitespace
+        paragraph.splitting(atASCII: { $0 == UInt8(ascii: "\n") }).contains { line in
+            let trimmed = line.trimmingWhitespace
             return trimmed.hasSuffix(";") || trimmed.hasSuffix("{") || trimmed.hasSuffix("}")
         }
     }

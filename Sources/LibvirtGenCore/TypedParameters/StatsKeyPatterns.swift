@@ -40,8 +40,8 @@ enum StatsKeyPatterns {
             }
             current = nil
         }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = String(line).trimmingWhitespace
+        for line in text.splitting(omittingEmptySubsequences: false, atASCII: { $0 == UInt8(ascii: "\n") }) {
+            let trimmed = line.trimmingWhitespace
             if trimmed.hasPrefix("\""), let close = trimmed.dropFirst().firstIndex(of: "\""),
                trimmed[trimmed.index(after: close)...].hasPrefix(" - ") {
                 finish()

@@ -93,16 +93,7 @@ public struct TypeRegistry: Sendable {
 
     /// The first enum typedef with values named in a text (`one of virDomainState`), if any.
     public func firstEnum(mentionedIn text: String) -> String? {
-        var token = ""
-        for c in text + " " {
-            if c.isLetter || c.isNumber || c == "_" {
-                token.append(c)
-                continue
-            }
-            if token.hasPrefix("vir"), let values = enums[token], !values.isEmpty { return token }
-            token = ""
-        }
-        return nil
+        Self.words(of: text).first { $0.hasPrefix("vir") && enums[$0]?.isEmpty == false }
     }
 
     /// The enum of which a text names two or more constants ("such as: VIR_NODE_SUSPEND_TARGET_MEM
@@ -110,17 +101,21 @@ public struct TypeRegistry: Sendable {
     /// constant is often a special value of a number (`VIR_NODE_CPU_STATS_ALL_CPUS`), not a choice.
     public func enumOfConstants(namedIn text: String) -> String? {
         var owners: [String: Set<String>] = [:]
-        var token = ""
-        for c in text + " " {
-            if c.isLetter || c.isNumber || c == "_" {
-                token.append(c)
-                continue
-            }
-            if token.hasPrefix("VIR_"), let owner = enums.first(where: { $0.value.contains { $0.name == token } })?.key {
+        for token in Self.words(of: text) where token.hasPrefix("VIR_") {
+            if let owner = enums.first(where: { $0.value.contains { $0.name == token } })?.key {
                 owners[owner, default: []].insert(token)
             }
-            token = ""
         }
         return owners.filter { $0.value.count >= 2 }.keys.sorted().first
+    }
+
+    /// The words of a text: the runs of letters, digits and `_`. ASCII text, nearly all of it, is
+    /// cut as bytes (a CR LF pair, one character, is two separating bytes); other text by
+    /// characters, where a letter or digit of any script continues a word.
+    static func words(of text: String) -> [String] {
+        if text.isASCII {
+            return text.utf8.split(whereSeparator: { !$0.isIdentifierByte }).map { String(decoding: $0, as: UTF8.self) }
+        }
+        return text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }).map(String.init)
     }
 }
