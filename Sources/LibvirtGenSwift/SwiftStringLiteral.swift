@@ -20,7 +20,7 @@ enum SwiftStringLiteral {
     static func literal(_ parts: [KeyNamePart]) -> String {
         "\"" + parts.map { part in
             switch part {
-            case .text(let text): text.map(escaped).joined()
+            case .text(let text): contents(text)
             case .parameter(let name): "\\(\(name))"
             }
         }.joined() + "\""
@@ -31,8 +31,11 @@ enum SwiftStringLiteral {
         "\"" + contents(text) + "\""
     }
 
-    /// `text` as it is written between a Swift string literal's quotes.
+    /// `text` as it is written between a Swift string literal's quotes. Printable ASCII without a
+    /// quote or a backslash, nearly every literal, is written as it is, without making a string of
+    /// each character.
     static func contents(_ text: String) -> String {
-        text.map(escaped).joined()
+        let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        return plain ? text : text.map(escaped).joined()
     }
 }

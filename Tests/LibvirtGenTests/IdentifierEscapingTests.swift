@@ -43,6 +43,17 @@ struct IdentifierEscapingTests {
         #expect(CTypeSyntax.keywords.isSuperset(of: ["default", "struct", "int", "return"]))
     }
 
+    /// A literal's contents are each character escaped, plain printable ASCII written as it is:
+    /// quotes, backslashes, tabs, line feeds, CR LF, DEL, C1 controls and line separators escape,
+    /// other non-ASCII text stays as it is, whichever way it is written.
+    @Test(arguments: [
+        "", "plain text, 42 (x)", "say \"hi\"", "a\\b", "tab\there", "line\nfeed", "cr\r\nlf", "del\u{7F}", "next\u{85}",
+        "sep\u{2028}ara\u{2029}", "café", "e\u{301}", "🙂 ~", "`{}`",
+    ])
+    func literalContentsEscapeEachCharacter(text: String) {
+        #expect(SwiftStringLiteral.contents(text) == text.map(SwiftStringLiteral.escaped).joined())
+    }
+
     /// A typed-parameter name from a macro's string becomes a string literal with quotes, backslashes,
     /// control characters and line separators escaped, and its printf conversions interpolated.
     @Test func stringLiterals() {
