@@ -103,7 +103,8 @@ public struct SwiftRenderer: Sendable {
             }
         }
         if !package.xmlDocuments.isEmpty, let module = package.modules.first {
-            files.merge(try documentFiles ?? XMLViewRenderer().render(package.xmlDocuments, header: header)) { generated, _ in generated }
+            let documents = try documentFiles ?? XMLViewRenderer().render(package.xmlDocuments, header: header)
+            files.merge(documents) { generated, _ in generated }
             files["Sources/\(XMLViewRenderer.functionsModuleName)/XMLDocuments.swift"] = try templates.render(
                 "xml-document-functions",
                 XMLDocumentFunctionsView(package.xmlDocumentFunctions, header: header("the schemas"), module: module.name))

@@ -52,7 +52,8 @@ public struct XMLViewRenderer: Sendable {
                 .trimmingTrailingNewlines
             guard view.path.count > 1 else { return body }
             let owner = view.path.dropLast().joined(separator: ".")
-            return try templates.render("extension", ExtensionView(owner: owner, members: [body.indented(4)])).trimmingTrailingNewlines
+            return try templates.render("extension", ExtensionView(owner: owner, members: [body.indented(4)]))
+                .trimmingTrailingNewlines
         }
         let usesUUID = document.views.contains { $0.properties.contains { $0.value == .uuid } }
         return try FileParts.split(declarations: declarations).map { declarations in

@@ -135,7 +135,8 @@ enum SwiftReturnsText {
     /// first sentence, which says what the value is, loses only its freeing clause).
     static func mentionsFreeing(_ sentence: String) -> Bool {
         let lower = sentence.lowercased()
-        return ["free(", "freed", "freeing", "free each", "deallocated", "to call free", "must free"].contains { lower.containsText($0) }
+        return ["free(", "freed", "freeing", "free each", "deallocated", "to call free", "must free"]
+            .contains { lower.containsText($0) }
     }
 
     /// The sentences of a text, each with the whitespace that follows it: a sentence ends at a

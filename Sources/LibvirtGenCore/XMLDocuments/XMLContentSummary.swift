@@ -73,11 +73,13 @@ struct XMLContentSummary {
             return [name: 1]
         case .group(let patterns), .interleave(let patterns):
             return patterns.reduce(into: [:]) { counts, inner in
-                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)) { min($0 + $1, 2) }
+                let counted = occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)
+                counts.merge(counted) { min($0 + $1, 2) }
             }
         case .choice(let patterns):
             return patterns.reduce(into: [:]) { counts, inner in
-                counts.merge(occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut), uniquingKeysWith: max)
+                let counted = occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)
+                counts.merge(counted, uniquingKeysWith: max)
             }
         case .optional(let inner), .mixed(let inner):
             return occurrences(in: inner, grammar: grammar, walking: &walking, cache: cache, cut: &cut)

@@ -55,7 +55,8 @@ struct XMLVariantAnalysis {
         var counts: [(attribute: String, values: Set<String>)] = []
         for choice in choices {
             for attribute in Self.discriminators(of: choice, grammar: grammar) {
-                let values = Self.branches(of: choice).filter { !XMLContentSummary([$0], grammar: grammar, occurrences: occurrences).children.isEmpty }
+                let values = Self.branches(of: choice)
+                    .filter { !XMLContentSummary([$0], grammar: grammar, occurrences: occurrences).children.isEmpty }
                     .compactMap { Self.fixed(in: $0, grammar: grammar)[attribute] }.flatMap(\.values)
                 if let index = counts.firstIndex(where: { $0.attribute == attribute }) {
                     counts[index].values.formUnion(values)
@@ -94,7 +95,8 @@ struct XMLVariantAnalysis {
                 variants[index].values.append(value)
             } else {
                 let contents = branchesByValue[value] ?? []
-                variants.append(Variant(values: [value], contents: contents, summary: XMLContentSummary(contents, grammar: grammar, occurrences: occurrences)))
+                let summary = XMLContentSummary(contents, grammar: grammar, occurrences: occurrences)
+                variants.append(Variant(values: [value], contents: contents, summary: summary))
             }
         }
         // What every variant holds alike (a pool's `<name>`) belongs to the element, not to them.
