@@ -31,11 +31,9 @@ extension String {
                 let lastStart = bytes.count - needle.count
                 if !ignoringASCIICase {
                     var start = 0
-                    while start <= lastStart,
-                          let found = memchr(base + start, Int32(first), lastStart - start + 1) {
-                        start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                        if memcmp(base + start, needle.baseAddress!, needle.count) == 0 { return true }
-                        start += 1
+                    while let found = bytes.firstIndex(of: first, from: start), found <= lastStart {
+                        if memcmp(base + found, needle.baseAddress!, needle.count) == 0 { return true }
+                        start = found + 1
                     }
                     return false
                 }
@@ -124,16 +122,15 @@ extension String {
         var parts: [String] = []
         var text = self
         text.withUTF8 { bytes in
+            let feed = UInt8(ascii: "\n")
             var start = 0
-            var index = 0
-            while index + 1 < bytes.count {
-                if bytes[index] == UInt8(ascii: "\n") && bytes[index + 1] == UInt8(ascii: "\n") {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                    index += 2
-                    start = index
-                } else {
-                    index += 1
-                }
+            var search = 0
+            while let found = bytes.firstIndex(of: feed, from: search) {
+                search = found + 1
+                guard search < bytes.count, bytes[search] == feed else { continue }
+                parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<found]), as: UTF8.self))
+                search += 1
+                start = search
             }
             parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
         }

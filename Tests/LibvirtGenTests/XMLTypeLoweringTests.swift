@@ -143,7 +143,7 @@ struct XMLTypeLoweringTests {
         let entries: [[RNGPattern]] = [[.ref("d")], [.ref("e")], [.ref("twice")], [.ref("one")], [.ref("e"), .ref("one")]]
         let shared = XMLOccurrenceCache()
         for contents in entries {
-            let alone = XMLContentSummary(contents, grammar: grammar).children.map { [$0.name: $0.repeated] }
+            let alone = XMLContentSummary(contents, grammar: grammar, occurrences: XMLOccurrenceCache()).children.map { [$0.name: $0.repeated] }
             let reusing = XMLContentSummary(contents, grammar: grammar, occurrences: shared).children.map { [$0.name: $0.repeated] }
             #expect(reusing == alone, "\(contents)")
         }

@@ -30,7 +30,7 @@ struct XMLContentSummary {
     /// summary of the same grammar.
     init(
         _ contents: [RNGPattern], grammar: RNGGrammar, variants: XMLVariantAnalysis? = nil,
-        occurrences cache: XMLOccurrenceCache = XMLOccurrenceCache()
+        occurrences cache: XMLOccurrenceCache
     ) {
         var entered: Set<String> = []
         for content in contents { add(content, repeated: false, grammar: grammar, variants: variants, entered: &entered) }

@@ -47,7 +47,7 @@ struct XMLVariantAnalysis {
     /// The variants of the content patterns `contents`, or nil when no choice is discriminated
     /// by an attribute or no branch holds a child element of its own; `occurrences` caches what
     /// the definitions of `grammar` hold (see ``XMLContentSummary``).
-    init?(_ contents: [RNGPattern], grammar: RNGGrammar, occurrences: XMLOccurrenceCache = XMLOccurrenceCache()) {
+    init?(_ contents: [RNGPattern], grammar: RNGGrammar, occurrences: XMLOccurrenceCache) {
         var choices: [RNGPattern] = []
         var entered: Set<String> = []
         for content in contents { Self.collectChoices(content, grammar: grammar, entered: &entered, into: &choices) }
