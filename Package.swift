@@ -20,7 +20,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "LibvirtGenModel"),
-        .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel"]),
+        .target(name: "LibvirtGenXML", dependencies: ["LibvirtGenModel", "CLibXML2"]),
         .target(name: "LibvirtGenRNG", dependencies: ["LibvirtGenModel", "LibvirtGenXML"]),
         .target(name: "CClang"),
         .target(name: "LibvirtGenClang", dependencies: ["LibvirtGenModel", "CClang"]),
@@ -91,6 +91,13 @@ let package = Package(
             ),
             dependencies: ["libvirt-swiftgen"],
             path: "Sources/RegenerateBindingsPlugin"
+        ),
+        // libxml2, whose SAX2 parser the generator's XML reader drives directly.
+        .systemLibrary(
+            name: "CLibXML2",
+            path: "Sources/CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .systemLibrary(
             name: "CLibvirtSystem",

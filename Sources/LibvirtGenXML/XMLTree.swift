@@ -1,17 +1,15 @@
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import CLibXML2
 import Foundation
 import LibvirtGenModel
 
-/// A small read-only XML element tree with line numbers, built with the SAX parser so that every
-/// element knows where it was declared (DOM parsers in Foundation do not say).
+/// A small read-only XML element tree with line numbers, built from libxml2's SAX2 events so that
+/// every element knows the line it was declared on.
 public final class XMLNode {
-    /// The element's name.
+    /// The element's name, with its prefix when it has one (`a:documentation`).
     public let name: String
-    /// Its attributes.
+    /// Its attributes, namespace declarations (`xmlns:a`) among them, keyed by qualified name.
     public let attributes: [String: String]
-    /// The line the element starts on.
+    /// The line the element's start tag ends on.
     public let line: Int
     /// Child elements in document order.
     public fileprivate(set) var children: [XMLNode] = []
@@ -41,62 +39,124 @@ public final class XMLNode {
         return try parse(data: data, displayPath: displayPath)
     }
 
-    /// Serializes parsing: on Linux, FoundationXML's `XMLParser` is libxml2, whose first-use
-    /// initialization and global handlers are not safe to use from two threads at once (a CI run of
-    /// the parallel tests crashed while several first parses ran), so one document is parsed at a
-    /// time in a process.
-    private static let parsing = NSLock()
-
-    /// Parses a document held in memory.
+    /// Parses a document held in memory. Documents may be parsed on several threads at once: each
+    /// parse has a context of its own, and libxml2's process-wide set-up is done once before the first.
     public static func parse(data: Data, displayPath: String) throws -> XMLNode {
-        parsing.lock()
-        defer { parsing.unlock() }
-        let parser = XMLParser(data: data)
-        let builder = TreeBuilder(parser: parser)
-        parser.delegate = builder
-        let ok = parser.parse()
-        guard ok, let root = builder.root else {
-            let line = builder.errorLine ?? parser.lineNumber
-            let reason = builder.errorMessage ?? "the file is not well-formed XML"
-            throw DiagnosticError("malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: line))
+        guard let size = Int32(exactly: data.count) else {
+            throw DiagnosticError("the file is too large to read (2 GiB at most)", at: SourceLocation(file: displayPath, line: 0))
         }
-        // The SAX parser can stop at a truncated end without reporting it: elements left open mean the file ends early.
-        if let open = builder.stack.last {
+        _ = XMLLibrary.ready
+        let builder = TreeBuilder()
+        let parsed = data.withUnsafeBytes { bytes in
+            builder.parse(bytes.bindMemory(to: CChar.self).baseAddress, size: size)
+        }
+        guard parsed, let root = builder.root else {
+            let reason = builder.errorMessage ?? "the file is not well-formed XML"
             throw DiagnosticError(
-                "malformed XML: the file ends before <\(open.name)> (opened on line \(open.line)) is closed",
-                at: SourceLocation(file: displayPath, line: max(parser.lineNumber, open.line)))
+                "malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: builder.errorLine ?? builder.line))
         }
         return root
     }
 }
 
-/// SAX delegate that builds the ``XMLNode`` tree.
-private final class TreeBuilder: NSObject, XMLParserDelegate {
+/// libxml2's process-wide set-up, which its first parse would otherwise do without a lock.
+private enum XMLLibrary {
+    /// Runs `xmlInitParser` once, on first use (a `static let` is initialized exactly once).
+    static let ready: Void = xmlInitParser()
+}
+
+/// Builds the ``XMLNode`` tree from one document's SAX2 events.
+private final class TreeBuilder {
     /// The deepest element nesting accepted. libvirt's files nest five levels; a hostile file nesting
     /// thousands would make the tree (and tearing it down) recurse until the stack overflows.
     static let maximumDepth = 64
 
-    unowned let parser: XMLParser
-    var stack: [XMLNode] = []
-    var root: XMLNode?
-    var errorLine: Int?
-    var errorMessage: String?
-
-    init(parser: XMLParser) {
-        self.parser = parser
+    /// The handlers libxml2 calls, with a builder as their context.
+    private static func handlers() -> xmlSAXHandler {
+        var handler = xmlSAXHandler()
+        handler.initialized = UInt32(XML_SAX2_MAGIC)
+        handler.startElementNs = { context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+            TreeBuilder.from(context).start(
+                name: qualified(prefix, localName), namespaces: namespaces, namespaceCount: Int(namespaceCount),
+                attributes: attributes, attributeCount: Int(attributeCount))
+        }
+        handler.endElementNs = { context, _, _, _ in TreeBuilder.from(context).end() }
+        handler.characters = { context, bytes, count in TreeBuilder.from(context).append(bytes, count: count) }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        handler.entityDecl = { context, name, _, _, _, _ in
+            TreeBuilder.from(context).refuse("the file declares the entity '\(text(name))'; entities are not accepted")
+        }
+        handler.serror = { context, error in
+            guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            TreeBuilder.from(context).fail(error.pointee)
+        }
+        return handler
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    /// The parser context while a parse runs.
+    private var context: xmlParserCtxtPtr?
+    /// Elements open at the current point, outermost first.
+    private var stack: [XMLNode] = []
+    /// The document's root element, once started.
+    private(set) var root: XMLNode?
+    /// The line of the first problem.
+    private(set) var errorLine: Int?
+    /// The first problem, in a line of text.
+    private(set) var errorMessage: String?
+
+    /// The builder a handler's context points to.
+    static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder {
+        Unmanaged<TreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    /// Parses `size` bytes; false when the document is not well-formed or was refused.
+    func parse(_ bytes: UnsafePointer<CChar>?, size: Int32) -> Bool {
+        var handler = Self.handlers()
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        guard let context = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else { return false }
+        self.context = context
+        defer {
+            self.context = nil
+            xmlFreeParserCtxt(context)
+        }
+        // Entities are replaced so that a character reference to `&` reaches the text as `&` (libxml2
+        // keeps it as `&#38;` otherwise); no declared entity can be, since a declaration is refused.
+        xmlCtxtUseOptions(context, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOENT.rawValue))
+        let status = xmlParseChunk(context, bytes, size, 1)
+        if errorLine == nil, let open = stack.last {
+            // Defensive: libxml2 reports a document ending inside an element, but the tree must not be
+            // taken for complete if it ever does not.
+            refuse("the file ends before <\(open.name)> (opened on line \(open.line)) is closed")
+        }
+        return status == 0 && errorLine == nil && context.pointee.wellFormed != 0
+    }
+
+    /// The line the parser is on (that of the end of the construct it just read).
+    var line: Int { Int(context?.pointee.input?.pointee.line ?? 0) }
+
+    /// A start tag: the element joins its parent's children and becomes the innermost open one.
+    func start(
+        name: String, namespaces: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, namespaceCount: Int,
+        attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, attributeCount: Int
     ) {
         guard errorLine == nil else { return }
         guard stack.count < Self.maximumDepth else {
-            fail("elements nested more than \(Self.maximumDepth) levels deep")
-            parser.abortParsing()
-            return
+            return refuse("elements nested more than \(Self.maximumDepth) levels deep")
         }
-        let node = XMLNode(name: elementName, attributes: attributeDict, line: parser.lineNumber)
+        var values = [String: String](minimumCapacity: namespaceCount + attributeCount)
+        for index in 0..<namespaceCount {  // (prefix, URI) pairs
+            let prefix = namespaces![2 * index]
+            values[prefix.map { "xmlns:" + text($0) } ?? "xmlns"] = text(namespaces![2 * index + 1])
+        }
+        for index in 0..<attributeCount {  // (local name, prefix, URI, value, value end) quintuples
+            let base = 5 * index
+            let start = attributes![base + 3]!
+            let count = attributes![base + 4]! - start
+            values[qualified(attributes![base + 1], attributes![base])] =
+                String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        }
+        let node = XMLNode(name: name, attributes: values, line: line)
         if let parent = stack.last {
             parent.children.append(node)
         } else {
@@ -105,35 +165,47 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         stack.append(node)
     }
 
-    func parser(
-        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?
-    ) {
+    /// An end tag.
+    func end() {
         guard errorLine == nil else { return }
         stack.removeLast()
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        stack.last?.text += string
+    /// Character data or a CDATA section of the innermost open element.
+    func append(_ bytes: UnsafePointer<xmlChar>?, count: Int32) {
+        guard let bytes, let last = stack.last else { return }
+        last.text += String(decoding: UnsafeBufferPointer(start: bytes, count: Int(count)), as: UTF8.self)
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
+    /// Records a parser error (the first one wins).
+    func fail(_ error: xmlError) {
+        let message = error.message.map { String(cString: $0) } ?? ""
+        let reason = message.split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        record(reason.isEmpty ? "the file is not well-formed XML (XML parser error \(error.code))" : reason,
+               line: error.line > 0 ? Int(error.line) : line)
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        // Foundation's text for parser errors is often a generic "could not be completed";
-        // name the parser's error code instead then.
-        let error = parseError as NSError
-        let text = error.localizedDescription
-        fail(text.isEmpty || text.contains("could not be completed")
-            ? "the file is not well-formed XML (XML parser error \(error.code))" : text)
+    /// Records a problem found while building and stops the parser.
+    func refuse(_ message: String) {
+        record(message, line: line)
+        if let context { xmlStopParser(context) }
     }
 
-    /// Records the first problem and the line the parser is on.
-    private func fail(_ message: String) {
-        if errorLine == nil {
-            errorLine = parser.lineNumber
-            errorMessage = message
-        }
+    /// Keeps the first problem and its line.
+    private func record(_ message: String, line: Int) {
+        guard errorLine == nil else { return }
+        errorLine = line
+        errorMessage = message
     }
+}
+
+/// A name with its prefix, if any: `prefix:local`.
+private func qualified(_ prefix: UnsafePointer<xmlChar>?, _ local: UnsafePointer<xmlChar>?) -> String {
+    prefix.map { text($0) + ":" + text(local) } ?? text(local)
+}
+
+/// A NUL-terminated UTF-8 string from libxml2 (empty for a null pointer).
+private func text(_ bytes: UnsafePointer<xmlChar>?) -> String {
+    bytes.map { String(cString: $0) } ?? ""
 }
