@@ -7,8 +7,8 @@ import LibvirtGenModel
 public final class XMLNode {
     /// The element's name, with its prefix when it has one (`a:documentation`).
     public let name: String
-    /// Its attributes, namespace declarations (`xmlns:a`) among them, keyed by qualified name.
-    public let attributes: [String: String]
+    /// Its attributes, namespace declarations (`xmlns:a`) among them, by qualified name.
+    public let attributes: XMLAttributes
     /// The line the element's start tag ends on.
     public let line: Int
     /// Child elements in document order.
@@ -16,7 +16,7 @@ public final class XMLNode {
     /// The element's own text (character data and CDATA), untrimmed.
     public fileprivate(set) var text = ""
 
-    init(name: String, attributes: [String: String], line: Int) {
+    init(name: String, attributes: XMLAttributes, line: Int) {
         self.name = name
         self.attributes = attributes
         self.line = line
@@ -144,17 +144,18 @@ private final class TreeBuilder {
         guard stack.count < Self.maximumDepth else {
             return refuse("elements nested more than \(Self.maximumDepth) levels deep")
         }
-        var values = [String: String](minimumCapacity: namespaceCount + attributeCount)
+        var values = XMLAttributes(capacity: namespaceCount + attributeCount)
         for index in 0..<namespaceCount {  // (prefix, URI) pairs
             let prefix = namespaces![2 * index]
-            values[prefix.map { "xmlns:" + text($0) } ?? "xmlns"] = text(namespaces![2 * index + 1])
+            values.append(prefix.map { "xmlns:" + text($0) } ?? "xmlns", text(namespaces![2 * index + 1]))
         }
         for index in 0..<attributeCount {  // (local name, prefix, URI, value, value end) quintuples
             let base = 5 * index
             let start = attributes![base + 3]!
             let count = attributes![base + 4]! - start
-            values[qualified(attributes![base + 1], attributes![base])] =
-                String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+            values.append(
+                qualified(attributes![base + 1], attributes![base]),
+                String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self))
         }
         let node = XMLNode(name: name, attributes: values, line: line)
         if let parent = stack.last {

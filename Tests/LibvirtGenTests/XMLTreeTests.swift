@@ -35,6 +35,17 @@ struct XMLTreeTests {
         #expect(documentation.attributes == ["a:lang": "en"])
     }
 
+    /// Attributes are found by name whatever their order; equal sets compare equal in any order.
+    @Test func attributesByName() throws {
+        let root = try Self.parse("<function name='f' file='libvirt-domain' module='libvirt-domain'/>")
+        #expect(root.attributes["file"] == "libvirt-domain")
+        #expect(root.attributes["version"] == nil)
+        #expect(root.attributes.count == 3)
+        #expect(root.attributes == ["module": "libvirt-domain", "name": "f", "file": "libvirt-domain"])
+        #expect(root.attributes != ["module": "libvirt-domain", "name": "g", "file": "libvirt-domain"])
+        #expect(root.attributes != ["name": "f", "file": "libvirt-domain"])
+    }
+
     /// References and CDATA reach the text as the characters they stand for, in document order.
     @Test func textDecodesReferences() throws {
         let root = try Self.parse(
