@@ -16,8 +16,10 @@ enum TemplateValue {
     case object(TemplateObject)
     /// A dictionary with string keys, looked into by key.
     case dictionary([String: TemplateValue])
-    /// Anything else (a number, an enum, a tuple), as it is.
-    case other(Any)
+    /// Anything else (a number, an enum, a tuple), as it is. Boxed, so that the value holds one
+    /// reference whatever the case: copying an unboxed `Any` (32 bytes) went through the value's
+    /// witness table for every value the renderer copied.
+    indirect case other(Any)
 
     /// Wraps a value; nil for an optional holding none.
     static func wrap(_ value: Any) -> TemplateValue? {
