@@ -99,9 +99,9 @@ struct MemberBuilder: Sendable {
     func enumCase(_ item: EnumCase, owner: String, optionSet: Bool) -> MemberView {
         let declaration: String
         if let target = item.aliasOf {
-            declaration = "static let \(item.name) = Self.\(target)"
+            declaration = "static var \(item.name): Self { .\(target) }"
         } else if optionSet {
-            declaration = "static let \(item.name): Self"
+            declaration = "static var \(item.name): Self { get }"
         } else {
             declaration = "case \(item.name)"
         }
@@ -137,7 +137,7 @@ struct MemberBuilder: Sendable {
     /// A typed-parameter key.
     func key(_ key: KeyConstant, owner: String) -> MemberView {
         let declaration = key.parameters.isEmpty
-            ? "static let \(key.name): Self"
+            ? "static var \(key.name): Self { get }"
             : "static func \(key.name)(\(key.parameters.declarationList)) -> Self"
         return MemberView(
             anchor: key.cName, title: "\(owner).\(key.name)", declaration: declaration, cName: key.cName,
@@ -148,7 +148,7 @@ struct MemberBuilder: Sendable {
     func constant(_ constant: ConstantDeclaration, owner: String) -> MemberView {
         MemberView(
             anchor: constant.cName, title: "\(owner).\(constant.name)",
-            declaration: "static let \(constant.name): \(constant.type)", cName: constant.cName, doc: constant.doc,
+            declaration: "static var \(constant.name): \(constant.type) { get }", cName: constant.cName, doc: constant.doc,
             markup: markup, value: constant.value)
     }
 
@@ -156,7 +156,7 @@ struct MemberBuilder: Sendable {
     func errorPattern(_ pattern: ErrorPattern, owner: String) -> MemberView {
         MemberView(
             anchor: pattern.cName, title: "\(owner).\(pattern.name)",
-            declaration: "static let \(pattern.name): \(pattern.patternType)", cName: pattern.cName, doc: pattern.doc,
+            declaration: "static var \(pattern.name): \(pattern.patternType) { get }", cName: pattern.cName, doc: pattern.doc,
             markup: markup, value: "\(pattern.patternType)(.\(pattern.code))")
     }
 

@@ -232,7 +232,7 @@ struct SwiftDeclarations {
                 for set in file.optionSets {
                     let name = prefix + set.name
                     signatures[name] = "struct \(name): OptionSet (\(set.rawType))"
-                    for m in set.members { signatures["\(name).\(m.name)"] = "static let = \(m.value)" }
+                    for m in set.members { signatures["\(name).\(m.name)"] = "static var = \(m.value)" }
                 }
                 for s in file.structs {
                     let name = prefix + s.name

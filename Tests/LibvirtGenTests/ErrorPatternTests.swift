@@ -35,7 +35,7 @@ struct ErrorPatternTests {
         let page = try #require(try ReferenceSite.pages()["types/Libvirt.LibvirtError.html"])
         #expect(page.contains("Error patterns"))
         let section = try #require(ReferenceSite.section("VIR_ERR_NO_DOMAIN", in: page))
-        #expect(section.contains("static let noDomain: CodePattern"), "\(section)")
+        #expect(section.contains("static var noDomain: CodePattern { get }"), "\(section)")
     }
 
     /// The runtime's public members are the names patterns must not take.

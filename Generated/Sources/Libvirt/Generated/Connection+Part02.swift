@@ -19,83 +19,83 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: Self = Self(rawValue: 2)
+        public static var active: Self { Self(rawValue: 2) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let autostart: Self = Self(rawValue: 16)
+        public static var autostart: Self { Self(rawValue: 16) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_DIR`.
         /// Available since libvirt 0.10.2.
-        public static let dir: Self = Self(rawValue: 64)
+        public static var dir: Self { Self(rawValue: 64) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_DISK`.
         /// Available since libvirt 0.10.2.
-        public static let disk: Self = Self(rawValue: 1024)
+        public static var disk: Self { Self(rawValue: 1024) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_FS`.
         /// Available since libvirt 0.10.2.
-        public static let fs: Self = Self(rawValue: 128)
+        public static var fs: Self { Self(rawValue: 128) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_GLUSTER`.
         /// Available since libvirt 1.2.1.
-        public static let gluster: Self = Self(rawValue: 65536)
+        public static var gluster: Self { Self(rawValue: 65536) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: Self = Self(rawValue: 1)
+        public static var inactive: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI`.
         /// Available since libvirt 0.10.2.
-        public static let iscsi: Self = Self(rawValue: 2048)
+        public static var iscsi: Self { Self(rawValue: 2048) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ISCSI_DIRECT`.
         /// Available since libvirt 5.6.0.
-        public static let iscsiDirect: Self = Self(rawValue: 524288)
+        public static var iscsiDirect: Self { Self(rawValue: 524288) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_LOGICAL`.
         /// Available since libvirt 0.10.2.
-        public static let logical: Self = Self(rawValue: 512)
+        public static var logical: Self { Self(rawValue: 512) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_MPATH`.
         /// Available since libvirt 0.10.2.
-        public static let mpath: Self = Self(rawValue: 8192)
+        public static var mpath: Self { Self(rawValue: 8192) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_NETFS`.
         /// Available since libvirt 0.10.2.
-        public static let netfs: Self = Self(rawValue: 256)
+        public static var netfs: Self { Self(rawValue: 256) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_NO_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let noAutostart: Self = Self(rawValue: 32)
+        public static var noAutostart: Self { Self(rawValue: 32) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_PERSISTENT`.
         /// Available since libvirt 0.10.2.
-        public static let persistent: Self = Self(rawValue: 4)
+        public static var persistent: Self { Self(rawValue: 4) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_RBD`.
         /// Available since libvirt 0.10.2.
-        public static let rbd: Self = Self(rawValue: 16384)
+        public static var rbd: Self { Self(rawValue: 16384) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_SCSI`.
         /// Available since libvirt 0.10.2.
-        public static let scsi: Self = Self(rawValue: 4096)
+        public static var scsi: Self { Self(rawValue: 4096) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_SHEEPDOG`.
         /// Available since libvirt 0.10.2.
-        public static let sheepdog: Self = Self(rawValue: 32768)
+        public static var sheepdog: Self { Self(rawValue: 32768) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_TRANSIENT`.
         /// Available since libvirt 0.10.2.
-        public static let transient: Self = Self(rawValue: 8)
+        public static var transient: Self { Self(rawValue: 8) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_VSTORAGE`.
         /// Available since libvirt 3.1.0.
-        public static let vstorage: Self = Self(rawValue: 262144)
+        public static var vstorage: Self { Self(rawValue: 262144) }
 
         /// C symbol: `VIR_CONNECT_LIST_STORAGE_POOLS_ZFS`.
         /// Available since libvirt 1.2.8.
-        public static let zfs: Self = Self(rawValue: 131072)
+        public static var zfs: Self { Self(rawValue: 131072) }
     }
 
     /// The values of this C structure, copied into Swift.
@@ -145,7 +145,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_GROUP_NAME`.
         /// Available since libvirt 5.8.0.
-        public static let groupName: Self = "group-name"
+        public static var groupName: Self { "group-name" }
 
         /// The operating system process ID as `TypedParameterType.llong`.
         ///
@@ -153,7 +153,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_ID`.
         /// Available since libvirt 5.8.0.
-        public static let processID: Self = "process-id"
+        public static var processID: Self { "process-id" }
 
         /// The operating system process start time as `TypedParameterType.ullong`.  The units the time is measured in vary according to the host operating system. On Linux this is usually clock ticks (as reported in /proc/$PID/stat field 22).
         ///
@@ -161,7 +161,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_PROCESS_TIME`.
         /// Available since libvirt 5.8.0.
-        public static let processTime: Self = "process-time"
+        public static var processTime: Self { "process-time" }
 
         /// The SASL authenticated username as `TypedParameterType.string`
         ///
@@ -169,7 +169,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_SASL_USER_NAME`.
         /// Available since libvirt 5.8.0.
-        public static let saslUserName: Self = "sasl-user-name"
+        public static var saslUserName: Self { "sasl-user-name" }
 
         /// The application's SELinux context as `TypedParameterType.string`.
         ///
@@ -177,7 +177,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_SELINUX_CONTEXT`.
         /// Available since libvirt 5.8.0.
-        public static let selinuxContext: Self = "selinux-context"
+        public static var selinuxContext: Self { "selinux-context" }
 
         /// The UNIX group ID as `TypedParameterType.ullong`.
         ///
@@ -185,7 +185,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_GROUP_ID`.
         /// Available since libvirt 5.8.0.
-        public static let unixGroupID: Self = "unix-group-id"
+        public static var unixGroupID: Self { "unix-group-id" }
 
         /// The UNIX user ID as `TypedParameterType.ullong`.
         ///
@@ -193,7 +193,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_UNIX_USER_ID`.
         /// Available since libvirt 5.8.0.
-        public static let unixUserID: Self = "unix-user-id"
+        public static var unixUserID: Self { "unix-user-id" }
 
         /// The operating system user name as `TypedParameterType.string`.
         ///
@@ -201,7 +201,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_USER_NAME`.
         /// Available since libvirt 5.8.0.
-        public static let userName: Self = "user-name"
+        public static var userName: Self { "user-name" }
 
         /// The TLS x509 certificate distinguished named as `TypedParameterType.string`
         ///
@@ -209,7 +209,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_IDENTITY_X509_DISTINGUISHED_NAME`.
         /// Available since libvirt 5.8.0.
-        public static let x509DistinguishedName: Self = "x509-distinguished-name"
+        public static var x509DistinguishedName: Self { "x509-distinguished-name" }
     }
 
     /// Names of typed parameters libvirt reports under the `VIR_NODE_CPU_STATS_` prefix.
@@ -228,37 +228,37 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_IDLE`.
         /// Available since libvirt 0.9.3.
-        public static let idle: Self = "idle"
+        public static var idle: Self { "idle" }
 
         /// The cumulative interrupt CPU time, since the node booting up (in nanoseconds).
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_INTR`.
         /// Available since libvirt 1.2.2.
-        public static let intr: Self = "intr"
+        public static var intr: Self { "intr" }
 
         /// The cumulative I/O wait CPU time, since the node booting up (in nanoseconds).
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_IOWAIT`.
         /// Available since libvirt 0.9.3.
-        public static let iowait: Self = "iowait"
+        public static var iowait: Self { "iowait" }
 
         /// Macro for the cumulative CPU time which was spent by the kernel, since the node booting up (in nanoseconds).
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_KERNEL`.
         /// Available since libvirt 0.9.3.
-        public static let kernel: Self = "kernel"
+        public static var kernel: Self { "kernel" }
 
         /// The cumulative CPU time which was spent by user processes, since the node booting up (in nanoseconds).
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_USER`.
         /// Available since libvirt 0.9.3.
-        public static let user: Self = "user"
+        public static var user: Self { "user" }
 
         /// The CPU utilization of a node. The usage value is in percent and 100% represents all CPUs of the node.
         ///
         /// C symbol: `VIR_NODE_CPU_STATS_UTILIZATION`.
         /// Available since libvirt 0.9.3.
-        public static let utilization: Self = "utilization"
+        public static var utilization: Self { "utilization" }
     }
 
     /// Names of the typed parameters of `Connection.nodeMemoryParameters()`, `Connection.setNodeMemoryParameters(_:)`.
@@ -279,7 +279,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_FULL_SCANS`.
         /// Available since libvirt 0.10.2.
-        public static let fullScans: Self = "shm_full_scans"
+        public static var fullScans: Self { "shm_full_scans" }
 
         /// Macro for typed parameter that represents whether pages from different NUMA nodes can be merged. The parameter has type int, when its value is 0, only pages which physically reside in the memory area of same NUMA node are merged; When its value is 1, pages from all nodes can be merged. Other values are reserved for future use.
         ///
@@ -287,7 +287,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_MERGE_ACROSS_NODES`.
         /// Available since libvirt 1.0.0.
-        public static let mergeAcrossNodes: Self = "shm_merge_across_nodes"
+        public static var mergeAcrossNodes: Self { "shm_merge_across_nodes" }
 
         /// Macro for typed parameter that represents how many the shared memory pages are being used.
         ///
@@ -295,7 +295,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARED`.
         /// Available since libvirt 0.10.2.
-        public static let pagesShared: Self = "shm_pages_shared"
+        public static var pagesShared: Self { "shm_pages_shared" }
 
         /// Macro for typed parameter that represents how many sites are sharing the pages i.e. how much saved.
         ///
@@ -303,7 +303,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_SHARING`.
         /// Available since libvirt 0.10.2.
-        public static let pagesSharing: Self = "shm_pages_sharing"
+        public static var pagesSharing: Self { "shm_pages_sharing" }
 
         /// Macro for typed parameter that represents how many present pages to scan before the shared memory service goes to sleep.
         ///
@@ -311,7 +311,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_TO_SCAN`.
         /// Available since libvirt 0.10.2.
-        public static let pagesToScan: Self = "shm_pages_to_scan"
+        public static var pagesToScan: Self { "shm_pages_to_scan" }
 
         /// Macro for typed parameter that represents how many pages unique but repeatedly checked for merging.
         ///
@@ -319,7 +319,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_UNSHARED`.
         /// Available since libvirt 0.10.2.
-        public static let pagesUnshared: Self = "shm_pages_unshared"
+        public static var pagesUnshared: Self { "shm_pages_unshared" }
 
         /// Macro for typed parameter that represents how many pages changing too fast to be placed in a tree.
         ///
@@ -327,7 +327,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_PAGES_VOLATILE`.
         /// Available since libvirt 0.10.2.
-        public static let pagesVolatile: Self = "shm_pages_volatile"
+        public static var pagesVolatile: Self { "shm_pages_volatile" }
 
         /// Macro for typed parameter that represents how many milliseconds the shared memory service should sleep before next scan.
         ///
@@ -335,7 +335,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_SHARED_SLEEP_MILLISECS`.
         /// Available since libvirt 0.10.2.
-        public static let sleepMillisecs: Self = "shm_sleep_millisecs"
+        public static var sleepMillisecs: Self { "shm_sleep_millisecs" }
     }
 
     /// Names of typed parameters libvirt reports under the `VIR_NODE_MEMORY_STATS_` prefix.
@@ -354,25 +354,25 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_MEMORY_STATS_BUFFERS`.
         /// Available since libvirt 0.9.3.
-        public static let buffers: Self = "buffers"
+        public static var buffers: Self { "buffers" }
 
         /// Macro for the cached memory: On Linux, it is only returned in case of `NodeGetMemoryStatsAllCells.memoryStatsAllCells`.
         ///
         /// C symbol: `VIR_NODE_MEMORY_STATS_CACHED`.
         /// Available since libvirt 0.9.3.
-        public static let cached: Self = "cached"
+        public static var cached: Self { "cached" }
 
         /// Macro for the free memory of specified cell: On Linux, it includes buffer and cached memory, in case of `NodeGetMemoryStatsAllCells.memoryStatsAllCells`.
         ///
         /// C symbol: `VIR_NODE_MEMORY_STATS_FREE`.
         /// Available since libvirt 0.9.3.
-        public static let free: Self = "free"
+        public static var free: Self { "free" }
 
         /// Macro for the total memory of specified cell: it represents the maximum memory.
         ///
         /// C symbol: `VIR_NODE_MEMORY_STATS_TOTAL`.
         /// Available since libvirt 0.9.3.
-        public static let total: Self = "total"
+        public static var total: Self { "total" }
     }
 
     /// Names of the typed parameters of `Connection.nodeSEVInfo()`.
@@ -393,7 +393,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_CBITPOS`.
         /// Available since libvirt 4.5.0.
-        public static let cbitpos: Self = "cbitpos"
+        public static var cbitpos: Self { "cbitpos" }
 
         /// Macro represents the platform certificate chain that includes the platform endorsement key (PEK), owner certificate authority (OCD) and chip endorsement key (CEK), as VIR_TYPED_PARAMS_STRING.
         ///
@@ -401,7 +401,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_CERT_CHAIN`.
         /// Available since libvirt 4.5.0.
-        public static let certChain: Self = "cert-chain"
+        public static var certChain: Self { "cert-chain" }
 
         /// Macro represents the unique ID of CPU0 (socket 0) needed to retrieve the signed CEK of the CPU from AMD's Key Distribution Service (KDS), as VIR_TYPED_PARAMS_STRING.
         ///
@@ -409,7 +409,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_CPU0_ID`.
         /// Available since libvirt 8.4.0.
-        public static let cpu0ID: Self = "cpu0-id"
+        public static var cpu0ID: Self { "cpu0-id" }
 
         /// Macro represents the number of SEV-ES guests that can be run on the host, as a `TypedParameterType.uint`.
         ///
@@ -417,7 +417,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_MAX_ES_GUESTS`.
         /// Available since libvirt 8.0.0.
-        public static let maxEsGuests: Self = "max-es-guests"
+        public static var maxEsGuests: Self { "max-es-guests" }
 
         /// Macro represents the number of SEV guests that can be run on the host, as a `TypedParameterType.uint`.
         ///
@@ -425,7 +425,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_MAX_GUESTS`.
         /// Available since libvirt 8.0.0.
-        public static let maxGuests: Self = "max-guests"
+        public static var maxGuests: Self { "max-guests" }
 
         /// Macro represents the Platform Diffie-Hellman key, as VIR_TYPED_PARAMS_STRING.
         ///
@@ -433,7 +433,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_PDH`.
         /// Available since libvirt 4.5.0.
-        public static let pdh: Self = "pdh"
+        public static var pdh: Self { "pdh" }
 
         /// Macro represents the number of bits we lose in physical address space when SEV is enabled in the guest.
         ///
@@ -441,7 +441,7 @@ extension Connection {
         ///
         /// C symbol: `VIR_NODE_SEV_REDUCED_PHYS_BITS`.
         /// Available since libvirt 4.5.0.
-        public static let reducedPhysBits: Self = "reduced-phys-bits"
+        public static var reducedPhysBits: Self { "reduced-phys-bits" }
     }
 
     /// Computes the most feature-rich CPU which is compatible with all given

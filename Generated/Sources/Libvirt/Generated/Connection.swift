@@ -465,13 +465,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_BASELINE_CPU_EXPAND_FEATURES`.
         /// Available since libvirt 1.1.2.
-        public static let expandFeatures: Self = Self(rawValue: 1)
+        public static var expandFeatures: Self { Self(rawValue: 1) }
 
         /// filter out non-migratable features
         ///
         /// C symbol: `VIR_CONNECT_BASELINE_CPU_MIGRATABLE`.
         /// Available since libvirt 1.2.14.
-        public static let migratable: Self = Self(rawValue: 2)
+        public static var migratable: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virConnectCompareCPUFlags`.
@@ -489,13 +489,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE`.
         /// Available since libvirt 1.2.6.
-        public static let failIncompatible: Self = Self(rawValue: 1)
+        public static var failIncompatible: Self { Self(rawValue: 1) }
 
         /// validate the xml document
         ///
         /// C symbol: `VIR_CONNECT_COMPARE_CPU_VALIDATE_XML`.
         /// Available since libvirt 6.9.0.
-        public static let validateXML: Self = Self(rawValue: 2)
+        public static var validateXML: Self { Self(rawValue: 2) }
     }
 
     /// Flags when opening a connection to a hypervisor
@@ -515,13 +515,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_NO_ALIASES`.
         /// Available since libvirt 0.9.7.
-        public static let noAliases: Self = Self(rawValue: 2)
+        public static var noAliases: Self { Self(rawValue: 2) }
 
         /// A readonly connection
         ///
         /// C symbol: `VIR_CONNECT_RO`.
         /// Available since libvirt 0.4.1.
-        public static let ro: Self = Self(rawValue: 1)
+        public static var ro: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virConnectGetAllDomainStatsFlags`.
@@ -537,53 +537,53 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_ACTIVE`.
         /// Available since libvirt 1.2.8.
-        public static let active: Self = Self(rawValue: 1)
+        public static var active: Self { Self(rawValue: 1) }
 
         /// include backing chain for block stats
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING`.
         /// Available since libvirt 1.2.12.
-        public static let backing: Self = Self(rawValue: 1073741824)
+        public static var backing: Self { Self(rawValue: 1073741824) }
 
         /// enforce requested stats
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_ENFORCE_STATS`.
         /// Available since libvirt 1.2.8.
-        public static let enforceStats: Self = Self(rawValue: 2147483648)
+        public static var enforceStats: Self { Self(rawValue: 2147483648) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_INACTIVE`.
         /// Available since libvirt 1.2.8.
-        public static let inactive: Self = Self(rawValue: 2)
+        public static var inactive: Self { Self(rawValue: 2) }
 
         /// report statistics that can be obtained immediately without any blocking
         ///
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_NOWAIT`.
         /// Available since libvirt 4.5.0.
-        public static let nowait: Self = Self(rawValue: 536870912)
+        public static var nowait: Self { Self(rawValue: 536870912) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_OTHER`.
         /// Available since libvirt 1.2.8.
-        public static let other: Self = Self(rawValue: 128)
+        public static var other: Self { Self(rawValue: 128) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_PAUSED`.
         /// Available since libvirt 1.2.8.
-        public static let paused: Self = Self(rawValue: 32)
+        public static var paused: Self { Self(rawValue: 32) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_PERSISTENT`.
         /// Available since libvirt 1.2.8.
-        public static let persistent: Self = Self(rawValue: 4)
+        public static var persistent: Self { Self(rawValue: 4) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_RUNNING`.
         /// Available since libvirt 1.2.8.
-        public static let running: Self = Self(rawValue: 16)
+        public static var running: Self { Self(rawValue: 16) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_SHUTOFF`.
         /// Available since libvirt 1.2.8.
-        public static let shutoff: Self = Self(rawValue: 64)
+        public static var shutoff: Self { Self(rawValue: 64) }
 
         /// C symbol: `VIR_CONNECT_GET_ALL_DOMAINS_STATS_TRANSIENT`.
         /// Available since libvirt 1.2.8.
-        public static let transient: Self = Self(rawValue: 8)
+        public static var transient: Self { Self(rawValue: 8) }
     }
 
     /// Flags used to tune which domains are listed by `Connection.allDomains(options:)`. Note that these flags come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -601,67 +601,67 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_ACTIVE`.
         /// Available since libvirt 0.9.13.
-        public static let active: Self = Self(rawValue: 1)
+        public static var active: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_AUTOSTART`.
         /// Available since libvirt 0.9.13.
-        public static let autostart: Self = Self(rawValue: 1024)
+        public static var autostart: Self { Self(rawValue: 1024) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_HAS_CHECKPOINT`.
         /// Available since libvirt 5.6.0.
-        public static let hasCheckpoint: Self = Self(rawValue: 16384)
+        public static var hasCheckpoint: Self { Self(rawValue: 16384) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_HAS_SNAPSHOT`.
         /// Available since libvirt 0.9.13.
-        public static let hasSnapshot: Self = Self(rawValue: 4096)
+        public static var hasSnapshot: Self { Self(rawValue: 4096) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_INACTIVE`.
         /// Available since libvirt 0.9.13.
-        public static let inactive: Self = Self(rawValue: 2)
+        public static var inactive: Self { Self(rawValue: 2) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_MANAGEDSAVE`.
         /// Available since libvirt 0.9.13.
-        public static let managedsave: Self = Self(rawValue: 256)
+        public static var managedsave: Self { Self(rawValue: 256) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_AUTOSTART`.
         /// Available since libvirt 0.9.13.
-        public static let noAutostart: Self = Self(rawValue: 2048)
+        public static var noAutostart: Self { Self(rawValue: 2048) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_CHECKPOINT`.
         /// Available since libvirt 5.6.0.
-        public static let noCheckpoint: Self = Self(rawValue: 32768)
+        public static var noCheckpoint: Self { Self(rawValue: 32768) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_MANAGEDSAVE`.
         /// Available since libvirt 0.9.13.
-        public static let noManagedsave: Self = Self(rawValue: 512)
+        public static var noManagedsave: Self { Self(rawValue: 512) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_NO_SNAPSHOT`.
         /// Available since libvirt 0.9.13.
-        public static let noSnapshot: Self = Self(rawValue: 8192)
+        public static var noSnapshot: Self { Self(rawValue: 8192) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_OTHER`.
         /// Available since libvirt 0.9.13.
-        public static let other: Self = Self(rawValue: 128)
+        public static var other: Self { Self(rawValue: 128) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_PAUSED`.
         /// Available since libvirt 0.9.13.
-        public static let paused: Self = Self(rawValue: 32)
+        public static var paused: Self { Self(rawValue: 32) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_PERSISTENT`.
         /// Available since libvirt 0.9.13.
-        public static let persistent: Self = Self(rawValue: 4)
+        public static var persistent: Self { Self(rawValue: 4) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_RUNNING`.
         /// Available since libvirt 0.9.13.
-        public static let running: Self = Self(rawValue: 16)
+        public static var running: Self { Self(rawValue: 16) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_SHUTOFF`.
         /// Available since libvirt 0.9.13.
-        public static let shutoff: Self = Self(rawValue: 64)
+        public static var shutoff: Self { Self(rawValue: 64) }
 
         /// C symbol: `VIR_CONNECT_LIST_DOMAINS_TRANSIENT`.
         /// Available since libvirt 0.9.13.
-        public static let transient: Self = Self(rawValue: 8)
+        public static var transient: Self { Self(rawValue: 8) }
     }
 
     /// Flags used to filter the returned interfaces.
@@ -679,11 +679,11 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_INTERFACES_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: Self = Self(rawValue: 2)
+        public static var active: Self { Self(rawValue: 2) }
 
         /// C symbol: `VIR_CONNECT_LIST_INTERFACES_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: Self = Self(rawValue: 1)
+        public static var inactive: Self { Self(rawValue: 1) }
     }
 
     /// Flags used to filter the returned networks. Flags in each group are exclusive attributes of a network.
@@ -701,27 +701,27 @@ extension Connection {
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_ACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let active: Self = Self(rawValue: 2)
+        public static var active: Self { Self(rawValue: 2) }
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let autostart: Self = Self(rawValue: 16)
+        public static var autostart: Self { Self(rawValue: 16) }
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_INACTIVE`.
         /// Available since libvirt 0.10.2.
-        public static let inactive: Self = Self(rawValue: 1)
+        public static var inactive: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_NO_AUTOSTART`.
         /// Available since libvirt 0.10.2.
-        public static let noAutostart: Self = Self(rawValue: 32)
+        public static var noAutostart: Self { Self(rawValue: 32) }
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_PERSISTENT`.
         /// Available since libvirt 0.10.2.
-        public static let persistent: Self = Self(rawValue: 4)
+        public static var persistent: Self { Self(rawValue: 4) }
 
         /// C symbol: `VIR_CONNECT_LIST_NETWORKS_TRANSIENT`.
         /// Available since libvirt 0.10.2.
-        public static let transient: Self = Self(rawValue: 8)
+        public static var transient: Self { Self(rawValue: 8) }
     }
 
     /// Flags used to filter either by capability or active state, the returned node devices.
@@ -741,145 +741,145 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE`.
         /// Available since libvirt 7.3.0.
-        public static let active: Self = Self(rawValue: 2147483648)
+        public static var active: Self { Self(rawValue: 2147483648) }
 
         /// s390 AP Card device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_CARD`.
         /// Available since libvirt 7.0.0.
-        public static let apCard: Self = Self(rawValue: 262144)
+        public static var apCard: Self { Self(rawValue: 262144) }
 
         /// s390 AP Matrix
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_MATRIX`.
         /// Available since libvirt 7.0.0.
-        public static let apMatrix: Self = Self(rawValue: 1048576)
+        public static var apMatrix: Self { Self(rawValue: 1048576) }
 
         /// s390 AP Queue
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_AP_QUEUE`.
         /// Available since libvirt 7.0.0.
-        public static let apQueue: Self = Self(rawValue: 524288)
+        public static var apQueue: Self { Self(rawValue: 524288) }
 
         /// CCW device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CCW_DEV`.
         /// Available since libvirt 3.4.0.
-        public static let ccwDevice: Self = Self(rawValue: 32768)
+        public static var ccwDevice: Self { Self(rawValue: 32768) }
 
         /// CSS device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_CSS_DEV`.
         /// Available since libvirt 6.8.0.
-        public static let cssDevice: Self = Self(rawValue: 65536)
+        public static var cssDevice: Self { Self(rawValue: 65536) }
 
         /// DRM device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_DRM`.
         /// Available since libvirt 3.1.0.
-        public static let drm: Self = Self(rawValue: 4096)
+        public static var drm: Self { Self(rawValue: 4096) }
 
         /// FC Host Bus Adapter
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_FC_HOST`.
         /// Available since libvirt 1.0.4.
-        public static let fcHost: Self = Self(rawValue: 512)
+        public static var fcHost: Self { Self(rawValue: 512) }
 
         /// Mediated device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV`.
         /// Available since libvirt 3.4.0.
-        public static let mdev: Self = Self(rawValue: 16384)
+        public static var mdev: Self { Self(rawValue: 16384) }
 
         /// Capable of mediated devices
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES`.
         /// Available since libvirt 3.4.0.
-        public static let mdevTypes: Self = Self(rawValue: 8192)
+        public static var mdevTypes: Self { Self(rawValue: 8192) }
 
         /// Network device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET`.
         /// Available since libvirt 0.10.2.
-        public static let net: Self = Self(rawValue: 16)
+        public static var net: Self { Self(rawValue: 16) }
 
         /// PCI device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let pciDevice: Self = Self(rawValue: 2)
+        public static var pciDevice: Self { Self(rawValue: 2) }
 
         /// SCSI device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI`.
         /// Available since libvirt 0.10.2.
-        public static let scsi: Self = Self(rawValue: 128)
+        public static var scsi: Self { Self(rawValue: 128) }
 
         /// Capable of scsi_generic
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_GENERIC`.
         /// Available since libvirt 1.1.0.
-        public static let scsiGeneric: Self = Self(rawValue: 2048)
+        public static var scsiGeneric: Self { Self(rawValue: 2048) }
 
         /// SCSI Host Bus Adapter
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_HOST`.
         /// Available since libvirt 0.10.2.
-        public static let scsiHost: Self = Self(rawValue: 32)
+        public static var scsiHost: Self { Self(rawValue: 32) }
 
         /// SCSI Target
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SCSI_TARGET`.
         /// Available since libvirt 0.10.2.
-        public static let scsiTarget: Self = Self(rawValue: 64)
+        public static var scsiTarget: Self { Self(rawValue: 64) }
 
         /// Storage device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_STORAGE`.
         /// Available since libvirt 0.10.2.
-        public static let storage: Self = Self(rawValue: 256)
+        public static var storage: Self { Self(rawValue: 256) }
 
         /// System capability
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_SYSTEM`.
         /// Available since libvirt 0.10.2.
-        public static let system: Self = Self(rawValue: 1)
+        public static var system: Self { Self(rawValue: 1) }
 
         /// USB device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_DEV`.
         /// Available since libvirt 0.10.2.
-        public static let usbDevice: Self = Self(rawValue: 4)
+        public static var usbDevice: Self { Self(rawValue: 4) }
 
         /// USB interface
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_USB_INTERFACE`.
         /// Available since libvirt 0.10.2.
-        public static let usbInterface: Self = Self(rawValue: 8)
+        public static var usbInterface: Self { Self(rawValue: 8) }
 
         /// vDPA device
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VDPA`.
         /// Available since libvirt 6.9.0.
-        public static let vdpa: Self = Self(rawValue: 131072)
+        public static var vdpa: Self { Self(rawValue: 131072) }
 
         /// Device with VPD
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPD`.
         /// Available since libvirt 7.9.0.
-        public static let vpd: Self = Self(rawValue: 2097152)
+        public static var vpd: Self { Self(rawValue: 2097152) }
 
         /// Capable of vport
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_CAP_VPORTS`.
         /// Available since libvirt 1.0.4.
-        public static let vports: Self = Self(rawValue: 1024)
+        public static var vports: Self { Self(rawValue: 1024) }
 
         /// Inactive devices
         ///
         /// C symbol: `VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE`.
         /// Available since libvirt 7.3.0.
-        public static let inactive: Self = Self(rawValue: 1073741824)
+        public static var inactive: Self { Self(rawValue: 1073741824) }
     }
 
     /// Flags used to filter the returned secrets. Flags in each group are exclusive attributes of a secret.
@@ -899,20 +899,20 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_EPHEMERAL`.
         /// Available since libvirt 0.10.2.
-        public static let ephemeral: Self = Self(rawValue: 1)
+        public static var ephemeral: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_NO_EPHEMERAL`.
         /// Available since libvirt 0.10.2.
-        public static let noEphemeral: Self = Self(rawValue: 2)
+        public static var noEphemeral: Self { Self(rawValue: 2) }
 
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_NO_PRIVATE`.
         /// Available since libvirt 0.10.2.
-        public static let noPrivate: Self = Self(rawValue: 8)
+        public static var noPrivate: Self { Self(rawValue: 8) }
 
         /// not revealed to any caller of libvirt, nor to any other node
         ///
         /// C symbol: `VIR_CONNECT_LIST_SECRETS_PRIVATE`.
         /// Available since libvirt 0.10.2.
-        public static let `private`: Self = Self(rawValue: 4)
+        public static var `private`: Self { Self(rawValue: 4) }
     }
 }

@@ -70,19 +70,19 @@ extension DataStream {
 
         /// C symbol: `VIR_STREAM_EVENT_ERROR`.
         /// Available since libvirt 0.7.2.
-        public static let error: Self = Self(rawValue: 4)
+        public static var error: Self { Self(rawValue: 4) }
 
         /// C symbol: `VIR_STREAM_EVENT_HANGUP`.
         /// Available since libvirt 0.7.2.
-        public static let hangup: Self = Self(rawValue: 8)
+        public static var hangup: Self { Self(rawValue: 8) }
 
         /// C symbol: `VIR_STREAM_EVENT_READABLE`.
         /// Available since libvirt 0.7.2.
-        public static let readable: Self = Self(rawValue: 1)
+        public static var readable: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_STREAM_EVENT_WRITABLE`.
         /// Available since libvirt 0.7.2.
-        public static let writable: Self = Self(rawValue: 2)
+        public static var writable: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virStreamFlags`.
@@ -98,7 +98,7 @@ extension DataStream {
 
         /// C symbol: `VIR_STREAM_NONBLOCK`.
         /// Available since libvirt 0.7.2.
-        public static let nonblock: Self = Self(rawValue: 1)
+        public static var nonblock: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virStreamRecvFlagsValues`.
@@ -114,7 +114,7 @@ extension DataStream {
 
         /// C symbol: `VIR_STREAM_RECV_STOP_AT_HOLE`.
         /// Available since libvirt 3.4.0.
-        public static let stopAtHole: Self = Self(rawValue: 1)
+        public static var stopAtHole: Self { Self(rawValue: 1) }
     }
 
     /// This API is used to determine the `length` in bytes of the

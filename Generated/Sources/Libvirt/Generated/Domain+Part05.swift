@@ -155,7 +155,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_ABORT_JOB_POSTCOPY`.
         /// Available since libvirt 8.5.0.
-        public static let postcopy: Self = Self(rawValue: 1)
+        public static var postcopy: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainAuthorizedSSHKeysSetFlags`.
@@ -173,13 +173,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_APPEND`.
         /// Available since libvirt 6.10.0.
-        public static let append: Self = Self(rawValue: 1)
+        public static var append: Self { Self(rawValue: 1) }
 
         /// remove keys, instead of adding them
         ///
         /// C symbol: `VIR_DOMAIN_AUTHORIZED_SSH_KEYS_SET_REMOVE`.
         /// Available since libvirt 6.10.0.
-        public static let remove: Self = Self(rawValue: 2)
+        public static var remove: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainBackupBeginFlags`.
@@ -197,7 +197,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BACKUP_BEGIN_REUSE_EXTERNAL`.
         /// Available since libvirt 6.0.0.
-        public static let reuseExternal: Self = Self(rawValue: 1)
+        public static var reuseExternal: Self { Self(rawValue: 1) }
     }
 
     /// Flags available for `Domain.blockCommit(disk:base:top:bandwidth:options:)`.
@@ -217,31 +217,31 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_ACTIVE`.
         /// Available since libvirt 1.2.6.
-        public static let active: Self = Self(rawValue: 4)
+        public static var active: Self { Self(rawValue: 4) }
 
         /// bandwidth in bytes/s instead of MiB/s
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: Self = Self(rawValue: 16)
+        public static var bandwidthBytes: Self { Self(rawValue: 16) }
 
         /// Delete any files that are now invalid after their contents have been committed
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_DELETE`.
         /// Available since libvirt 0.10.2.
-        public static let delete: Self = Self(rawValue: 2)
+        public static var delete: Self { Self(rawValue: 2) }
 
         /// keep the backing chain referenced using relative names
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_RELATIVE`.
         /// Available since libvirt 1.2.7.
-        public static let relative: Self = Self(rawValue: 8)
+        public static var relative: Self { Self(rawValue: 8) }
 
         /// NULL base means next backing file, not whole chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COMMIT_SHALLOW`.
         /// Available since libvirt 0.10.2.
-        public static let shallow: Self = Self(rawValue: 1)
+        public static var shallow: Self { Self(rawValue: 1) }
     }
 
     /// Flags available for `Domain.blockCopy(disk:destinationXML:parameters:options:)`.
@@ -261,25 +261,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_REUSE_EXT`.
         /// Available since libvirt 1.2.8.
-        public static let reuseExt: Self = Self(rawValue: 2)
+        public static var reuseExt: Self { Self(rawValue: 2) }
 
         /// Limit copy to top of source backing chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_SHALLOW`.
         /// Available since libvirt 1.2.8.
-        public static let shallow: Self = Self(rawValue: 1)
+        public static var shallow: Self { Self(rawValue: 1) }
 
         /// Force the copy job to synchronously propagate guest writes into  the destination image, so that the copy is guaranteed to converge
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_SYNCHRONOUS_WRITES`.
         /// Available since libvirt 8.0.0.
-        public static let synchronousWrites: Self = Self(rawValue: 8)
+        public static var synchronousWrites: Self { Self(rawValue: 8) }
 
         /// Don't force usage of recoverable job for the copy operation
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_TRANSIENT_JOB`.
         /// Available since libvirt 3.5.0.
-        public static let transientJob: Self = Self(rawValue: 4)
+        public static var transientJob: Self { Self(rawValue: 4) }
     }
 
     /// `Domain.BlockJobAbortOptions.async`: Request only, do not wait for completion `Domain.BlockJobAbortOptions.pivot`: Pivot to new file when ending a copy or active commit job
@@ -297,11 +297,11 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_ABORT_ASYNC`.
         /// Available since libvirt 0.9.12.
-        public static let async: Self = Self(rawValue: 1)
+        public static var async: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_ABORT_PIVOT`.
         /// Available since libvirt 0.9.12.
-        public static let pivot: Self = Self(rawValue: 2)
+        public static var pivot: Self { Self(rawValue: 2) }
     }
 
     /// Flags for use with `Domain.blockJobInfo(disk:options:)`
@@ -321,7 +321,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_INFO_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: Self = Self(rawValue: 1)
+        public static var bandwidthBytes: Self { Self(rawValue: 1) }
     }
 
     /// Flags for use with `Domain.setBlockJobSpeed(disk:bandwidth:options:)`
@@ -341,7 +341,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_JOB_SPEED_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let speedBandwidthBytes: Self = Self(rawValue: 1)
+        public static var speedBandwidthBytes: Self { Self(rawValue: 1) }
     }
 
     /// Flags for use with `Domain.blockPull(disk:bandwidth:options:)` (values chosen to be a subset of the flags for `Domain.blockRebase(disk:base:bandwidth:options:)`)
@@ -361,7 +361,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_PULL_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: Self = Self(rawValue: 64)
+        public static var bandwidthBytes: Self { Self(rawValue: 64) }
     }
 
     /// Flags available for `Domain.blockRebase(disk:base:bandwidth:options:)`.
@@ -381,43 +381,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_BANDWIDTH_BYTES`.
         /// Available since libvirt 1.2.9.
-        public static let bandwidthBytes: Self = Self(rawValue: 64)
+        public static var bandwidthBytes: Self { Self(rawValue: 64) }
 
         /// Start a copy job
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY`.
         /// Available since libvirt 0.9.12.
-        public static let copy: Self = Self(rawValue: 8)
+        public static var copy: Self { Self(rawValue: 8) }
 
         /// Treat destination as block device instead of file
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY_DEV`.
         /// Available since libvirt 1.2.9.
-        public static let copyDevice: Self = Self(rawValue: 32)
+        public static var copyDevice: Self { Self(rawValue: 32) }
 
         /// Make destination file raw
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_COPY_RAW`.
         /// Available since libvirt 0.9.12.
-        public static let copyRaw: Self = Self(rawValue: 4)
+        public static var copyRaw: Self { Self(rawValue: 4) }
 
         /// Keep backing chain referenced using relative names
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_RELATIVE`.
         /// Available since libvirt 1.2.7.
-        public static let relative: Self = Self(rawValue: 16)
+        public static var relative: Self { Self(rawValue: 16) }
 
         /// Reuse existing external file for a copy
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_REUSE_EXT`.
         /// Available since libvirt 0.9.12.
-        public static let reuseExt: Self = Self(rawValue: 2)
+        public static var reuseExt: Self { Self(rawValue: 2) }
 
         /// Limit copy to top of source backing chain
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_REBASE_SHALLOW`.
         /// Available since libvirt 0.9.12.
-        public static let shallow: Self = Self(rawValue: 1)
+        public static var shallow: Self { Self(rawValue: 1) }
     }
 
     /// Flags available for `Domain.blockResize(disk:size:options:)`.
@@ -437,7 +437,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_RESIZE_BYTES`.
         /// Available since libvirt 0.9.11.
-        public static let bytes: Self = Self(rawValue: 1)
+        public static var bytes: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainChannelFlags`.
@@ -455,7 +455,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CHANNEL_FORCE`.
         /// Available since libvirt 1.0.2.
-        public static let force: Self = Self(rawValue: 1)
+        public static var force: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainConsoleFlags`.
@@ -473,13 +473,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CONSOLE_FORCE`.
         /// Available since libvirt 0.9.11.
-        public static let force: Self = Self(rawValue: 1)
+        public static var force: Self { Self(rawValue: 1) }
 
         /// check if the console driver supports safe console operations
         ///
         /// C symbol: `VIR_DOMAIN_CONSOLE_SAFE`.
         /// Available since libvirt 0.9.11.
-        public static let safe: Self = Self(rawValue: 2)
+        public static var safe: Self { Self(rawValue: 2) }
     }
 
     /// Domain core dump flags.
@@ -499,31 +499,31 @@ extension Domain {
         ///
         /// C symbol: `VIR_DUMP_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let bypassCache: Self = Self(rawValue: 4)
+        public static var bypassCache: Self { Self(rawValue: 4) }
 
         /// crash after dump
         ///
         /// C symbol: `VIR_DUMP_CRASH`.
         /// Available since libvirt 0.7.5.
-        public static let crash: Self = Self(rawValue: 1)
+        public static var crash: Self { Self(rawValue: 1) }
 
         /// live dump
         ///
         /// C symbol: `VIR_DUMP_LIVE`.
         /// Available since libvirt 0.7.5.
-        public static let live: Self = Self(rawValue: 2)
+        public static var live: Self { Self(rawValue: 2) }
 
         /// use dump-guest-memory
         ///
         /// C symbol: `VIR_DUMP_MEMORY_ONLY`.
         /// Available since libvirt 0.9.13.
-        public static let memoryOnly: Self = Self(rawValue: 16)
+        public static var memoryOnly: Self { Self(rawValue: 16) }
 
         /// reset domain after dump finishes
         ///
         /// C symbol: `VIR_DUMP_RESET`.
         /// Available since libvirt 0.9.7.
-        public static let reset: Self = Self(rawValue: 8)
+        public static var reset: Self { Self(rawValue: 8) }
     }
 
     /// Flags OR'ed together to provide specific behaviour when creating a Domain.
@@ -543,43 +543,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_NONE`.
         /// Available since libvirt 0.0.1.
-        public static let none: Self = []
+        public static var none: Self { [] }
 
         /// Automatically kill guest when `Connection` is closed
         ///
         /// C symbol: `VIR_DOMAIN_START_AUTODESTROY`.
         /// Available since libvirt 0.9.3.
-        public static let startAutodestroy: Self = Self(rawValue: 2)
+        public static var startAutodestroy: Self { Self(rawValue: 2) }
 
         /// Avoid file system cache pollution
         ///
         /// C symbol: `VIR_DOMAIN_START_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let startBypassCache: Self = Self(rawValue: 4)
+        public static var startBypassCache: Self { Self(rawValue: 4) }
 
         /// Boot, discarding any managed save
         ///
         /// C symbol: `VIR_DOMAIN_START_FORCE_BOOT`.
         /// Available since libvirt 0.9.5.
-        public static let startForceBoot: Self = Self(rawValue: 8)
+        public static var startForceBoot: Self { Self(rawValue: 8) }
 
         /// Launch guest in paused state
         ///
         /// C symbol: `VIR_DOMAIN_START_PAUSED`.
         /// Available since libvirt 0.8.2.
-        public static let startPaused: Self = Self(rawValue: 1)
+        public static var startPaused: Self { Self(rawValue: 1) }
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_START_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let startResetNvram: Self = Self(rawValue: 32)
+        public static var startResetNvram: Self { Self(rawValue: 32) }
 
         /// Validate the XML document against schema
         ///
         /// C symbol: `VIR_DOMAIN_START_VALIDATE`.
         /// Available since libvirt 1.2.12.
-        public static let startValidate: Self = Self(rawValue: 16)
+        public static var startValidate: Self { Self(rawValue: 16) }
     }
 
     /// C symbol: `virDomainDefineFlags`.
@@ -597,7 +597,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DEFINE_VALIDATE`.
         /// Available since libvirt 1.2.12.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// Flags used to provide specific behaviour to the `Domain.destroy(options:)` function
@@ -617,19 +617,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: Self = []
+        public static var `default`: Self { [] }
 
         /// only SIGTERM, no SIGKILL
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_GRACEFUL`.
         /// Available since libvirt 0.9.10.
-        public static let graceful: Self = Self(rawValue: 1)
+        public static var graceful: Self { Self(rawValue: 1) }
 
         /// remove VM logs on destroy
         ///
         /// C symbol: `VIR_DOMAIN_DESTROY_REMOVE_LOGS`.
         /// Available since libvirt 8.3.0.
-        public static let removeLogs: Self = Self(rawValue: 2)
+        public static var removeLogs: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainDeviceModifyFlags`.
@@ -647,25 +647,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_CONFIG`.
         /// Available since libvirt 0.7.7.
-        public static let config: Self = Self(rawValue: 2)
+        public static var config: Self { Self(rawValue: 2) }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_CURRENT`.
         /// Available since libvirt 0.7.7.
-        public static let current: Self = []
+        public static var current: Self { [] }
 
         /// Forcibly modify device (ex. force eject a cdrom)
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_FORCE`.
         /// Available since libvirt 0.8.6.
-        public static let force: Self = Self(rawValue: 4)
+        public static var force: Self { Self(rawValue: 4) }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_DEVICE_MODIFY_LIVE`.
         /// Available since libvirt 0.7.7.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
     }
 
     /// Flags OR'ed together to provide specific behaviour when calculating dirty page rate for a Domain
@@ -685,19 +685,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_BITMAP`.
         /// Available since libvirt 8.1.0.
-        public static let dirtyBitmap: Self = Self(rawValue: 1)
+        public static var dirtyBitmap: Self { Self(rawValue: 1) }
 
         /// dirty-ring mode
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_DIRTY_RING`.
         /// Available since libvirt 8.1.0.
-        public static let dirtyRing: Self = Self(rawValue: 2)
+        public static var dirtyRing: Self { Self(rawValue: 2) }
 
         /// default mode - page-sampling
         ///
         /// C symbol: `VIR_DOMAIN_DIRTYRATE_MODE_PAGE_SAMPLING`.
         /// Available since libvirt 8.1.0.
-        public static let pageSampling: Self = []
+        public static var pageSampling: Self { [] }
     }
 
     /// C symbol: `virDomainFDAssociateFlags`.
@@ -715,13 +715,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_RESTORE`.
         /// Available since libvirt 9.0.0.
-        public static let restore: Self = Self(rawValue: 1)
+        public static var restore: Self { Self(rawValue: 1) }
 
         /// Use a seclabel allowing writes for the FD even if usage implies read-only mode
         ///
         /// C symbol: `VIR_DOMAIN_FD_ASSOCIATE_SECLABEL_WRITABLE`.
         /// Available since libvirt 9.0.0.
-        public static let writable: Self = Self(rawValue: 2)
+        public static var writable: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainGetHostnameFlags`.
@@ -739,13 +739,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_GET_HOSTNAME_AGENT`.
         /// Available since libvirt 6.1.0.
-        public static let agent: Self = Self(rawValue: 2)
+        public static var agent: Self { Self(rawValue: 2) }
 
         /// Parse DHCP lease file
         ///
         /// C symbol: `VIR_DOMAIN_GET_HOSTNAME_LEASE`.
         /// Available since libvirt 6.1.0.
-        public static let lease: Self = Self(rawValue: 1)
+        public static var lease: Self { Self(rawValue: 1) }
     }
 
     /// Flags OR'ed together to provide specific behavior when querying domain job statistics.
@@ -765,13 +765,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_STATS_COMPLETED`.
         /// Available since libvirt 1.2.9.
-        public static let completed: Self = Self(rawValue: 1)
+        public static var completed: Self { Self(rawValue: 1) }
 
         /// don't remove completed stats when reading them
         ///
         /// C symbol: `VIR_DOMAIN_JOB_STATS_KEEP_COMPLETED`.
         /// Available since libvirt 6.0.0.
-        public static let keepCompleted: Self = Self(rawValue: 2)
+        public static var keepCompleted: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainGuestInfoTypes`.
@@ -789,43 +789,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_DISKS`.
         /// Available since libvirt 7.0.0.
-        public static let disks: Self = Self(rawValue: 32)
+        public static var disks: Self { Self(rawValue: 32) }
 
         /// return filesystem information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_FILESYSTEM`.
         /// Available since libvirt 5.7.0.
-        public static let filesystem: Self = Self(rawValue: 16)
+        public static var filesystem: Self { Self(rawValue: 16) }
 
         /// return hostname information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_HOSTNAME`.
         /// Available since libvirt 5.7.0.
-        public static let hostname: Self = Self(rawValue: 8)
+        public static var hostname: Self { Self(rawValue: 8) }
 
         /// return interfaces information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_INTERFACES`.
         /// Available since libvirt 7.10.0.
-        public static let interfaces: Self = Self(rawValue: 64)
+        public static var interfaces: Self { Self(rawValue: 64) }
 
         /// return OS information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_OS`.
         /// Available since libvirt 5.7.0.
-        public static let os: Self = Self(rawValue: 2)
+        public static var os: Self { Self(rawValue: 2) }
 
         /// return timezone information
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_TIMEZONE`.
         /// Available since libvirt 5.7.0.
-        public static let timezone: Self = Self(rawValue: 4)
+        public static var timezone: Self { Self(rawValue: 4) }
 
         /// return active users
         ///
         /// C symbol: `VIR_DOMAIN_GUEST_INFO_USERS`.
         /// Available since libvirt 5.7.0.
-        public static let users: Self = Self(rawValue: 1)
+        public static var users: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainMemoryFailureFlags`.
@@ -843,13 +843,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_FAILURE_ACTION_REQUIRED`.
         /// Available since libvirt 6.9.0.
-        public static let actionRequired: Self = Self(rawValue: 1)
+        public static var actionRequired: Self { Self(rawValue: 1) }
 
         /// whether the failure occurred while the previous failure was still in  progress.
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_FAILURE_RECURSIVE`.
         /// Available since libvirt 6.9.0.
-        public static let recursive: Self = Self(rawValue: 2)
+        public static var recursive: Self { Self(rawValue: 2) }
     }
 
     /// Memory peeking flags.
@@ -869,13 +869,13 @@ extension Domain {
         ///
         /// C symbol: `VIR_MEMORY_PHYSICAL`.
         /// Available since libvirt 0.7.0.
-        public static let physical: Self = Self(rawValue: 2)
+        public static var physical: Self { Self(rawValue: 2) }
 
         /// addresses are virtual addresses
         ///
         /// C symbol: `VIR_MEMORY_VIRTUAL`.
         /// Available since libvirt 0.4.4.
-        public static let virtual: Self = Self(rawValue: 1)
+        public static var virtual: Self { Self(rawValue: 1) }
     }
 
     /// Memory size modification flags.
@@ -895,25 +895,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEM_CONFIG`.
         /// Available since libvirt 0.9.0.
-        public static let config: Self = Self(rawValue: 2)
+        public static var config: Self { Self(rawValue: 2) }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_MEM_CURRENT`.
         /// Available since libvirt 0.9.1.
-        public static let current: Self = []
+        public static var current: Self { [] }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_MEM_LIVE`.
         /// Available since libvirt 0.9.0.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
 
         /// affect Max rather than current
         ///
         /// C symbol: `VIR_DOMAIN_MEM_MAXIMUM`.
         /// Available since libvirt 0.9.1.
-        public static let maximum: Self = Self(rawValue: 4)
+        public static var maximum: Self { Self(rawValue: 4) }
     }
 
     /// C symbol: `virDomainMessageType`.
@@ -929,10 +929,10 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_MESSAGE_DEPRECATION`.
         /// Available since libvirt 7.1.0.
-        public static let deprecation: Self = Self(rawValue: 1)
+        public static var deprecation: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_DOMAIN_MESSAGE_TAINTING`.
         /// Available since libvirt 7.1.0.
-        public static let tainting: Self = Self(rawValue: 2)
+        public static var tainting: Self { Self(rawValue: 2) }
     }
 }

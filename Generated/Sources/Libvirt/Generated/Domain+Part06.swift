@@ -21,127 +21,127 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_ABORT_ON_ERROR`.
         /// Available since libvirt 1.1.0.
-        public static let abortOnError: Self = Self(rawValue: 4096)
+        public static var abortOnError: Self { Self(rawValue: 4096) }
 
         /// Enable algorithms that ensure a live migration will eventually converge.  This usually means the domain will be slowed down to make sure it does  not change its memory faster than a hypervisor can transfer the changed  memory to the destination host. VIR_MIGRATE_PARAM_AUTO_CONVERGE_*  parameters can be used to tune the algorithm.
         ///
         /// C symbol: `VIR_MIGRATE_AUTO_CONVERGE`.
         /// Available since libvirt 1.2.3.
-        public static let autoConverge: Self = Self(rawValue: 8192)
+        public static var autoConverge: Self { Self(rawValue: 8192) }
 
         /// Protect against domain configuration changes during the migration  process. This flag is used automatically when both sides support it.  Explicitly setting this flag will cause migration to fail if either the  source or the destination does not support it.
         ///
         /// C symbol: `VIR_MIGRATE_CHANGE_PROTECTION`.
         /// Available since libvirt 0.9.4.
-        public static let changeProtection: Self = Self(rawValue: 256)
+        public static var changeProtection: Self { Self(rawValue: 256) }
 
         /// Compress migration data. The compression methods can be specified using  VIR_MIGRATE_PARAM_COMPRESSION. A hypervisor default method will be used  if this parameter is omitted. Individual compression methods can be  tuned via their specific VIR_MIGRATE_PARAM_COMPRESSION_* parameters.
         ///
         /// C symbol: `VIR_MIGRATE_COMPRESSED`.
         /// Available since libvirt 1.0.3.
-        public static let compressed: Self = Self(rawValue: 2048)
+        public static var compressed: Self { Self(rawValue: 2048) }
 
         /// Do not pause the domain during migration. The domain's memory will  be transferred to the destination host while the domain is running.  The migration may never converge if the domain is changing its memory  faster then it can be transferred. The domain can be manually paused  anytime during migration using `Domain.suspend()`.
         ///
         /// C symbol: `VIR_MIGRATE_LIVE`.
         /// Available since libvirt 0.3.2.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
 
         /// Migrate full disk images in addition to domain's memory. By default  only non-shared non-readonly disk images are transferred. The  VIR_MIGRATE_PARAM_MIGRATE_DISKS parameter can be used to specify which  disks should be migrated.   This flag and `Domain.MigrateOptions.nonSharedInc` are mutually exclusive.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_DISK`.
         /// Available since libvirt 0.8.2.
-        public static let nonSharedDisk: Self = Self(rawValue: 64)
+        public static var nonSharedDisk: Self { Self(rawValue: 64) }
 
         /// Migrate disk images in addition to domain's memory. This is similar to  `Domain.MigrateOptions.nonSharedDisk`, but only the top level of each disk's  backing chain is copied. That is, the rest of the backing chain is  expected to be present on the destination and to be exactly the same as  on the source host.   This flag and `Domain.MigrateOptions.nonSharedDisk` are mutually exclusive.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_INC`.
         /// Available since libvirt 0.8.2.
-        public static let nonSharedInc: Self = Self(rawValue: 128)
+        public static var nonSharedInc: Self { Self(rawValue: 128) }
 
         /// Force the guest writes which happen when copying disk images for  non-shared storage migration to be synchronously written to the  destination. This ensures the storage migration converges for VMs  doing heavy I/O on fast local storage and slow mirror.   Requires one of `Domain.MigrateOptions.nonSharedDisk`, `Domain.MigrateOptions.nonSharedInc`  to be present as well.
         ///
         /// C symbol: `VIR_MIGRATE_NON_SHARED_SYNCHRONOUS_WRITES`.
         /// Available since libvirt 8.0.0.
-        public static let nonSharedSynchronousWrites: Self = Self(rawValue: 262144)
+        public static var nonSharedSynchronousWrites: Self { Self(rawValue: 262144) }
 
         /// Migrate a domain definition without starting the domain on the  destination and without stopping it on the source host. Offline  migration requires `Domain.MigrateOptions.persistDest` to be set.   Offline migration may not copy disk storage or any other file based  storage (such as UEFI variables).
         ///
         /// C symbol: `VIR_MIGRATE_OFFLINE`.
         /// Available since libvirt 1.0.1.
-        public static let offline: Self = Self(rawValue: 1024)
+        public static var offline: Self { Self(rawValue: 1024) }
 
         /// Send memory pages to the destination host through several network  connections. See VIR_MIGRATE_PARAM_PARALLEL_* parameters for  configuring the parallel migration.
         ///
         /// C symbol: `VIR_MIGRATE_PARALLEL`.
         /// Available since libvirt 5.2.0.
-        public static let parallel: Self = Self(rawValue: 131072)
+        public static var parallel: Self { Self(rawValue: 131072) }
 
         /// Leave the domain suspended on the destination host. `Domain.resume()` (on  the `Domain` returned by the migration API) has to be called  explicitly to resume domain's virtual CPUs.
         ///
         /// C symbol: `VIR_MIGRATE_PAUSED`.
         /// Available since libvirt 0.7.5.
-        public static let paused: Self = Self(rawValue: 32)
+        public static var paused: Self { Self(rawValue: 32) }
 
         /// Tell the source libvirtd to connect directly to the destination host.  Without this flag the client (e.g., virsh) connects to both hosts and  controls the migration process. In peer-to-peer mode, the source  libvirtd controls the migration by calling the destination daemon  directly.
         ///
         /// C symbol: `VIR_MIGRATE_PEER2PEER`.
         /// Available since libvirt 0.7.2.
-        public static let peer2peer: Self = Self(rawValue: 2)
+        public static var peer2peer: Self { Self(rawValue: 2) }
 
         /// Define the domain as persistent on the destination host after successful  migration. If the domain was persistent on the source host and  `Domain.MigrateOptions.undefineSource` is not used, it will end up persistent on  both hosts.
         ///
         /// C symbol: `VIR_MIGRATE_PERSIST_DEST`.
         /// Available since libvirt 0.7.3.
-        public static let persistDest: Self = Self(rawValue: 8)
+        public static var persistDest: Self { Self(rawValue: 8) }
 
         /// Setting the `Domain.MigrateOptions.postcopy` flag tells libvirt to enable post-copy  migration. However, the migration will start normally and  `Domain.startMigrationPostCopy()` needs to be called to switch it into the  post-copy mode. See `Domain.startMigrationPostCopy()` for more details.
         ///
         /// C symbol: `VIR_MIGRATE_POSTCOPY`.
         /// Available since libvirt 1.3.3.
-        public static let postcopy: Self = Self(rawValue: 32768)
+        public static var postcopy: Self { Self(rawValue: 32768) }
 
         /// Resume migration which failed in post-copy phase.
         ///
         /// C symbol: `VIR_MIGRATE_POSTCOPY_RESUME`.
         /// Available since libvirt 8.5.0.
-        public static let postcopyResume: Self = Self(rawValue: 524288)
+        public static var postcopyResume: Self { Self(rawValue: 524288) }
 
         /// This flag can be used with RDMA migration (i.e., when  VIR_MIGRATE_PARAM_URI starts with "rdma://") to tell the hypervisor  to pin all domain's memory at once before migration starts rather then  letting it pin memory pages as needed. This means that all memory pages  belonging to the domain will be locked in host's memory and the host  will not be allowed to swap them out.   For QEMU/KVM this requires hard_limit memory tuning element (in the  domain XML) to be used and set to the maximum memory configured for the  domain plus any memory consumed by the QEMU process itself. Beware of  setting the memory limit too high (and thus allowing the domain to lock  most of the host's memory). Doing so may be dangerous to both the  domain and the host itself since the host's kernel may run out of  memory.
         ///
         /// C symbol: `VIR_MIGRATE_RDMA_PIN_ALL`.
         /// Available since libvirt 1.2.9.
-        public static let rdmaPinAll: Self = Self(rawValue: 16384)
+        public static var rdmaPinAll: Self { Self(rawValue: 16384) }
 
         /// Setting the `Domain.MigrateOptions.tls` flag will cause the migration to attempt  to use the TLS environment configured by the hypervisor in order to  perform the migration. If incorrectly configured on either source or  destination, the migration will fail.
         ///
         /// C symbol: `VIR_MIGRATE_TLS`.
         /// Available since libvirt 3.2.0.
-        public static let tls: Self = Self(rawValue: 65536)
+        public static var tls: Self { Self(rawValue: 65536) }
 
         /// Tunnel migration data over libvirtd connection. Without this flag the  source hypervisor sends migration data directly to the destination  hypervisor. This flag can only be used when `Domain.MigrateOptions.peer2peer` is  set as well.   Note the less-common spelling that we're stuck with:  `Domain.MigrateOptions.tunnelled` should be VIR_MIGRATE_TUNNELED.
         ///
         /// C symbol: `VIR_MIGRATE_TUNNELLED`.
         /// Available since libvirt 0.7.2.
-        public static let tunnelled: Self = Self(rawValue: 4)
+        public static var tunnelled: Self { Self(rawValue: 4) }
 
         /// Undefine the domain on the source host once migration successfully  finishes.
         ///
         /// C symbol: `VIR_MIGRATE_UNDEFINE_SOURCE`.
         /// Available since libvirt 0.7.3.
-        public static let undefineSource: Self = Self(rawValue: 16)
+        public static var undefineSource: Self { Self(rawValue: 16) }
 
         /// Force migration even if it is considered unsafe. In some cases libvirt  may refuse to migrate the domain because doing so may lead to potential  problems such as data corruption, and thus the migration is considered  unsafe. For a QEMU domain this may happen if the domain uses disks  without explicitly setting cache mode to "none". Migrating such domains  is unsafe unless the disk images are stored on coherent clustered  filesystem, such as GFS2 or GPFS.
         ///
         /// C symbol: `VIR_MIGRATE_UNSAFE`.
         /// Available since libvirt 0.9.11.
-        public static let unsafe: Self = Self(rawValue: 512)
+        public static var unsafe: Self { Self(rawValue: 512) }
 
         /// Use zero-copy mechanism for migrating memory pages. For QEMU/KVM this  means QEMU will be temporarily allowed to lock all guest pages in host's  memory, although only those that are queued for transfer will be locked  at the same time.
         ///
         /// C symbol: `VIR_MIGRATE_ZEROCOPY`.
         /// Available since libvirt 8.5.0.
-        public static let zerocopy: Self = Self(rawValue: 1048576)
+        public static var zerocopy: Self { Self(rawValue: 1048576) }
     }
 
     /// Domain migration speed flags.
@@ -161,7 +161,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MIGRATE_MAX_SPEED_POSTCOPY`.
         /// Available since libvirt 5.1.0.
-        public static let postcopy: Self = Self(rawValue: 1)
+        public static var postcopy: Self { Self(rawValue: 1) }
     }
 
     /// Several modification APIs take flags to determine whether a change to the domain affects just the running instance, just the persistent definition, or both at the same time.  The counterpart query APIs also take the same flags to determine whether to query the running instance or persistent definition, although both cannot be queried at once. The use of `Domain.ModificationImpact.current` will resolve to either `Domain.ModificationImpact.live` or `Domain.ModificationImpact.config` according to current domain state. `Domain.ModificationImpact.live` requires a running domain, and `Domain.ModificationImpact.config` requires a persistent domain (whether or not it is running). These enums should not conflict with those of `TypedParameterOptions`.
@@ -181,19 +181,19 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_CONFIG`.
         /// Available since libvirt 0.9.2.
-        public static let config: Self = Self(rawValue: 2)
+        public static var config: Self { Self(rawValue: 2) }
 
         /// Affect current domain state.
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_CURRENT`.
         /// Available since libvirt 0.9.2.
-        public static let current: Self = []
+        public static var current: Self { [] }
 
         /// Affect running domain state.
         ///
         /// C symbol: `VIR_DOMAIN_AFFECT_LIVE`.
         /// Available since libvirt 0.9.2.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainOpenGraphicsFlags`.
@@ -209,7 +209,7 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_OPEN_GRAPHICS_SKIPAUTH`.
         /// Available since libvirt 0.9.7.
-        public static let skipauth: Self = Self(rawValue: 1)
+        public static var skipauth: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainRebootFlagValues`.
@@ -227,37 +227,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_ACPI_POWER_BTN`.
         /// Available since libvirt 0.9.10.
-        public static let acpiPowerBtn: Self = Self(rawValue: 1)
+        public static var acpiPowerBtn: Self { Self(rawValue: 1) }
 
         /// hypervisor choice
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: Self = []
+        public static var `default`: Self { [] }
 
         /// Use guest agent
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_GUEST_AGENT`.
         /// Available since libvirt 0.9.10.
-        public static let guestAgent: Self = Self(rawValue: 2)
+        public static var guestAgent: Self { Self(rawValue: 2) }
 
         /// Use initctl
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_INITCTL`.
         /// Available since libvirt 1.0.1.
-        public static let initctl: Self = Self(rawValue: 4)
+        public static var initctl: Self { Self(rawValue: 4) }
 
         /// Use paravirt guest control
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_PARAVIRT`.
         /// Available since libvirt 1.2.5.
-        public static let paravirt: Self = Self(rawValue: 16)
+        public static var paravirt: Self { Self(rawValue: 16) }
 
         /// Send a signal
         ///
         /// C symbol: `VIR_DOMAIN_REBOOT_SIGNAL`.
         /// Available since libvirt 1.0.1.
-        public static let signal: Self = Self(rawValue: 8)
+        public static var signal: Self { Self(rawValue: 8) }
     }
 
     /// C symbol: `virDomainSaveImageXMLFlags`.
@@ -275,7 +275,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_IMAGE_XML_SECURE`.
         /// Available since libvirt 5.1.0.
-        public static let secure: Self = Self(rawValue: 1)
+        public static var secure: Self { Self(rawValue: 1) }
     }
 
     /// Flags for use in `Domain.save(to:xml:options:)`, `Domain.managedSave(options:)`, `Domain.save(parameters:options:)`, `Connection.restoreDomain(parameters:options:)`, `Connection.restoreDomain(from:xml:options:)`, and `Connection.defineSaveImage(file:xml:options:)`.  Not all flags apply to all these functions.
@@ -295,25 +295,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_BYPASS_CACHE`.
         /// Available since libvirt 0.9.4.
-        public static let bypassCache: Self = Self(rawValue: 1)
+        public static var bypassCache: Self { Self(rawValue: 1) }
 
         /// Favor paused over running
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_PAUSED`.
         /// Available since libvirt 0.9.5.
-        public static let paused: Self = Self(rawValue: 4)
+        public static var paused: Self { Self(rawValue: 4) }
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let resetNvram: Self = Self(rawValue: 8)
+        public static var resetNvram: Self { Self(rawValue: 8) }
 
         /// Favor running over paused
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_RUNNING`.
         /// Available since libvirt 0.9.5.
-        public static let running: Self = Self(rawValue: 2)
+        public static var running: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainSetTimeFlags`.
@@ -331,7 +331,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TIME_SYNC`.
         /// Available since libvirt 1.2.5.
-        public static let timeSync: Self = Self(rawValue: 1)
+        public static var timeSync: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainSetUserPasswordFlags`.
@@ -349,7 +349,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_PASSWORD_ENCRYPTED`.
         /// Available since libvirt 1.2.16.
-        public static let passwordEncrypted: Self = Self(rawValue: 1)
+        public static var passwordEncrypted: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainShutdownFlagValues`.
@@ -367,37 +367,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_ACPI_POWER_BTN`.
         /// Available since libvirt 0.9.10.
-        public static let acpiPowerBtn: Self = Self(rawValue: 1)
+        public static var acpiPowerBtn: Self { Self(rawValue: 1) }
 
         /// hypervisor choice
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_DEFAULT`.
         /// Available since libvirt 0.9.10.
-        public static let `default`: Self = []
+        public static var `default`: Self { [] }
 
         /// Use guest agent
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_GUEST_AGENT`.
         /// Available since libvirt 0.9.10.
-        public static let guestAgent: Self = Self(rawValue: 2)
+        public static var guestAgent: Self { Self(rawValue: 2) }
 
         /// Use initctl
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_INITCTL`.
         /// Available since libvirt 1.0.1.
-        public static let initctl: Self = Self(rawValue: 4)
+        public static var initctl: Self { Self(rawValue: 4) }
 
         /// Use paravirt guest control
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_PARAVIRT`.
         /// Available since libvirt 1.2.5.
-        public static let paravirt: Self = Self(rawValue: 16)
+        public static var paravirt: Self { Self(rawValue: 16) }
 
         /// Send a signal
         ///
         /// C symbol: `VIR_DOMAIN_SHUTDOWN_SIGNAL`.
         /// Available since libvirt 1.0.1.
-        public static let signal: Self = Self(rawValue: 8)
+        public static var signal: Self { Self(rawValue: 8) }
     }
 
     /// C symbol: `virDomainStatsTypes`.
@@ -415,67 +415,67 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_STATS_BALLOON`.
         /// Available since libvirt 1.2.9.
-        public static let balloon: Self = Self(rawValue: 4)
+        public static var balloon: Self { Self(rawValue: 4) }
 
         /// return domain block info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_BLOCK`.
         /// Available since libvirt 1.2.9.
-        public static let block: Self = Self(rawValue: 32)
+        public static var block: Self { Self(rawValue: 32) }
 
         /// return domain CPU info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_CPU_TOTAL`.
         /// Available since libvirt 1.2.9.
-        public static let cpuTotal: Self = Self(rawValue: 2)
+        public static var cpuTotal: Self { Self(rawValue: 2) }
 
         /// return domain dirty rate info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_DIRTYRATE`.
         /// Available since libvirt 7.2.0.
-        public static let dirtyrate: Self = Self(rawValue: 512)
+        public static var dirtyrate: Self { Self(rawValue: 512) }
 
         /// return domain interfaces info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_INTERFACE`.
         /// Available since libvirt 1.2.9.
-        public static let interface: Self = Self(rawValue: 16)
+        public static var interface: Self { Self(rawValue: 16) }
 
         /// return iothread poll info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_IOTHREAD`.
         /// Available since libvirt 4.10.0.
-        public static let ioThread: Self = Self(rawValue: 128)
+        public static var ioThread: Self { Self(rawValue: 128) }
 
         /// return domain memory info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_MEMORY`.
         /// Available since libvirt 6.0.0.
-        public static let memory: Self = Self(rawValue: 256)
+        public static var memory: Self { Self(rawValue: 256) }
 
         /// return domain perf event info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_PERF`.
         /// Available since libvirt 1.3.3.
-        public static let perf: Self = Self(rawValue: 64)
+        public static var perf: Self { Self(rawValue: 64) }
 
         /// return domain state
         ///
         /// C symbol: `VIR_DOMAIN_STATS_STATE`.
         /// Available since libvirt 1.2.8.
-        public static let state: Self = Self(rawValue: 1)
+        public static var state: Self { Self(rawValue: 1) }
 
         /// return domain virtual CPU info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_VCPU`.
         /// Available since libvirt 1.2.9.
-        public static let vcpu: Self = Self(rawValue: 8)
+        public static var vcpu: Self { Self(rawValue: 8) }
 
         /// return vm info
         ///
         /// C symbol: `VIR_DOMAIN_STATS_VM`.
         /// Available since libvirt 8.9.0.
-        public static let vm: Self = Self(rawValue: 1024)
+        public static var vm: Self { Self(rawValue: 1024) }
     }
 
     /// C symbol: `virDomainUndefineFlagsValues`.
@@ -493,43 +493,43 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_CHECKPOINTS_METADATA`.
         /// Available since libvirt 5.6.0.
-        public static let checkpointsMetadata: Self = Self(rawValue: 16)
+        public static var checkpointsMetadata: Self { Self(rawValue: 16) }
 
         /// Keep nvram file
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_KEEP_NVRAM`.
         /// Available since libvirt 2.3.0.
-        public static let keepNvram: Self = Self(rawValue: 8)
+        public static var keepNvram: Self { Self(rawValue: 8) }
 
         /// Keep TPM state  Future undefine control flags should come here.
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_KEEP_TPM`.
         /// Available since libvirt 8.9.0.
-        public static let keepTPM: Self = Self(rawValue: 64)
+        public static var keepTPM: Self { Self(rawValue: 64) }
 
         /// Also remove any managed save
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_MANAGED_SAVE`.
         /// Available since libvirt 0.9.4.
-        public static let managedSave: Self = Self(rawValue: 1)
+        public static var managedSave: Self { Self(rawValue: 1) }
 
         /// Also remove any nvram file
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_NVRAM`.
         /// Available since libvirt 1.2.9.
-        public static let nvram: Self = Self(rawValue: 4)
+        public static var nvram: Self { Self(rawValue: 4) }
 
         /// If last use of domain, then also remove any snapshot metadata
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let snapshotsMetadata: Self = Self(rawValue: 2)
+        public static var snapshotsMetadata: Self { Self(rawValue: 2) }
 
         /// Also remove any TPM state
         ///
         /// C symbol: `VIR_DOMAIN_UNDEFINE_TPM`.
         /// Available since libvirt 8.9.0.
-        public static let tpm: Self = Self(rawValue: 32)
+        public static var tpm: Self { Self(rawValue: 32) }
     }
 
     /// Flags for controlling virtual CPU hot-plugging.
@@ -549,37 +549,37 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CONFIG`.
         /// Available since libvirt 0.8.5.
-        public static let config: Self = Self(rawValue: 2)
+        public static var config: Self { Self(rawValue: 2) }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_CURRENT`.
         /// Available since libvirt 0.9.4.
-        public static let current: Self = []
+        public static var current: Self { [] }
 
         /// Modify state of the cpu in the guest
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_GUEST`.
         /// Available since libvirt 1.1.0.
-        public static let guest: Self = Self(rawValue: 8)
+        public static var guest: Self { Self(rawValue: 8) }
 
         /// Make vcpus added hot(un)pluggable
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_HOTPLUGGABLE`.
         /// Available since libvirt 2.4.0.
-        public static let hotpluggable: Self = Self(rawValue: 16)
+        public static var hotpluggable: Self { Self(rawValue: 16) }
 
         /// See `Domain.ModificationImpact`
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_LIVE`.
         /// Available since libvirt 0.8.5.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
 
         /// Max rather than current count
         ///
         /// C symbol: `VIR_DOMAIN_VCPU_MAXIMUM`.
         /// Available since libvirt 0.8.5.
-        public static let maximum: Self = Self(rawValue: 4)
+        public static var maximum: Self { Self(rawValue: 4) }
     }
 
     /// Flags available for `Domain.xmlDescription(options:)`
@@ -599,25 +599,25 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_XML_INACTIVE`.
         /// Available since libvirt 0.3.3.
-        public static let inactive: Self = Self(rawValue: 2)
+        public static var inactive: Self { Self(rawValue: 2) }
 
         /// dump XML suitable for migration
         ///
         /// C symbol: `VIR_DOMAIN_XML_MIGRATABLE`.
         /// Available since libvirt 1.0.0.
-        public static let migratable: Self = Self(rawValue: 8)
+        public static var migratable: Self { Self(rawValue: 8) }
 
         /// dump security sensitive information too
         ///
         /// C symbol: `VIR_DOMAIN_XML_SECURE`.
         /// Available since libvirt 0.3.3.
-        public static let secure: Self = Self(rawValue: 1)
+        public static var secure: Self { Self(rawValue: 1) }
 
         /// update guest CPU requirements according to host CPU
         ///
         /// C symbol: `VIR_DOMAIN_XML_UPDATE_CPU`.
         /// Available since libvirt 0.8.0.
-        public static let updateCPU: Self = Self(rawValue: 4)
+        public static var updateCPU: Self { Self(rawValue: 4) }
     }
 
     /// The values of this C structure, copied into Swift.

@@ -22,7 +22,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_BPS`.
         /// Available since libvirt 1.2.2.
-        public static let deviceReadBps: Self = "device_read_bytes_sec"
+        public static var deviceReadBps: Self { "device_read_bytes_sec" }
 
         /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, read_iops elements, separated by ','.
         ///
@@ -30,7 +30,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_READ_IOPS`.
         /// Available since libvirt 1.2.2.
-        public static let deviceReadIops: Self = "device_read_iops_sec"
+        public static var deviceReadIops: Self { "device_read_iops_sec" }
 
         /// Macro for the blkio tunable weight_device: it represents the per-device weight, as a string.  The string is parsed as a series of /path/to/device,weight elements, separated by ','.
         ///
@@ -38,7 +38,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WEIGHT`.
         /// Available since libvirt 0.9.8.
-        public static let deviceWeight: Self = "device_weight"
+        public static var deviceWeight: Self { "device_weight" }
 
         /// Macro for the blkio tunable throttle.read_iops_device: it represents the number of reading the block device per second, as a string. The string is parsed as a series of /path/to/device, write_bps elements, separated by ','.
         ///
@@ -46,7 +46,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_BPS`.
         /// Available since libvirt 1.2.2.
-        public static let deviceWriteBps: Self = "device_write_bytes_sec"
+        public static var deviceWriteBps: Self { "device_write_bytes_sec" }
 
         /// Macro for the blkio tunable throttle.write_iops_device: it represents the number of writing the block device per second, as a string. The string is parsed as a series of /path/to/device, write_iops elements, separated by ','.
         ///
@@ -54,7 +54,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_DEVICE_WRITE_IOPS`.
         /// Available since libvirt 1.2.2.
-        public static let deviceWriteIops: Self = "device_write_iops_sec"
+        public static var deviceWriteIops: Self { "device_write_iops_sec" }
 
         /// Macro for the Blkio tunable weight: it represents the io weight the guest can use, as a uint.
         ///
@@ -62,7 +62,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLKIO_WEIGHT`.
         /// Available since libvirt 0.9.0.
-        public static let weight: Self = "weight"
+        public static var weight: Self { "weight" }
     }
 
     /// Names of the typed parameters of `Domain.blockCopy(disk:destinationXML:parameters:options:)`.
@@ -83,7 +83,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BANDWIDTH`.
         /// Available since libvirt 1.2.8.
-        public static let bandwidth: Self = "bandwidth"
+        public static var bandwidth: Self { "bandwidth" }
 
         /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` buffer size tunable: it represents how much data in bytes can be in flight between source and destination, as an unsigned long long. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
         ///
@@ -91,7 +91,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_BUF_SIZE`.
         /// Available since libvirt 1.2.8.
-        public static let bufSize: Self = "buf-size"
+        public static var bufSize: Self { "buf-size" }
 
         /// Macro for the `Domain.blockCopy(disk:destinationXML:parameters:options:)` granularity tunable: it represents the granularity in bytes at which the copy operation recognizes dirty blocks that need copying, as an unsigned int.  Hypervisors may restrict this to be a power of two or fall within a certain range. Specifying 0 is the same as omitting this parameter, to request the hypervisor default.
         ///
@@ -99,7 +99,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_COPY_GRANULARITY`.
         /// Available since libvirt 1.2.8.
-        public static let granularity: Self = "granularity"
+        public static var granularity: Self { "granularity" }
     }
 
     /// Names of the typed parameters of `Domain.blockIOTune(disk:options:)`, `Domain.setBlockIOTune(disk:parameters:options:)`.
@@ -120,7 +120,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_GROUP_NAME`.
         /// Available since libvirt 3.0.0.
-        public static let groupName: Self = "group_name"
+        public static var groupName: Self { "group_name" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the read bytes per second permitted through a block device, as a ullong.
         ///
@@ -128,7 +128,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let readBytesSec: Self = "read_bytes_sec"
+        public static var readBytesSec: Self { "read_bytes_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum read bytes per second permitted through a block device, as a ullong.
         ///
@@ -136,7 +136,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let readBytesSecMax: Self = "read_bytes_sec_max"
+        public static var readBytesSecMax: Self { "read_bytes_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_bytes_sec_max, as a ullong.
         ///
@@ -144,7 +144,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let readBytesSecMaxLength: Self = "read_bytes_sec_max_length"
+        public static var readBytesSecMaxLength: Self { "read_bytes_sec_max_length" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the read I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -152,7 +152,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let readIopsSec: Self = "read_iops_sec"
+        public static var readIopsSec: Self { "read_iops_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum read I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -160,7 +160,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let readIopsSecMax: Self = "read_iops_sec_max"
+        public static var readIopsSecMax: Self { "read_iops_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by read_iops_sec_max, as a ullong.
         ///
@@ -168,7 +168,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_READ_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let readIopsSecMaxLength: Self = "read_iops_sec_max_length"
+        public static var readIopsSecMaxLength: Self { "read_iops_sec_max_length" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the size I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -176,7 +176,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_SIZE_IOPS_SEC`.
         /// Available since libvirt 1.2.11.
-        public static let sizeIopsSec: Self = "size_iops_sec"
+        public static var sizeIopsSec: Self { "size_iops_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the total bytes per second permitted through a block device, as a ullong.
         ///
@@ -184,7 +184,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let totalBytesSec: Self = "total_bytes_sec"
+        public static var totalBytesSec: Self { "total_bytes_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum total bytes per second permitted through a block device, as a ullong.
         ///
@@ -192,7 +192,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let totalBytesSecMax: Self = "total_bytes_sec_max"
+        public static var totalBytesSecMax: Self { "total_bytes_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_bytes_sec_max, as a ullong.
         ///
@@ -200,7 +200,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let totalBytesSecMaxLength: Self = "total_bytes_sec_max_length"
+        public static var totalBytesSecMaxLength: Self { "total_bytes_sec_max_length" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the total I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -208,7 +208,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let totalIopsSec: Self = "total_iops_sec"
+        public static var totalIopsSec: Self { "total_iops_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -216,7 +216,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let totalIopsSecMax: Self = "total_iops_sec_max"
+        public static var totalIopsSecMax: Self { "total_iops_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by total_iops_sec_max, as a ullong.
         ///
@@ -224,7 +224,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_TOTAL_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let totalIopsSecMaxLength: Self = "total_iops_sec_max_length"
+        public static var totalIopsSecMaxLength: Self { "total_iops_sec_max_length" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the write bytes per second permitted through a block device, as a ullong.
         ///
@@ -232,7 +232,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let writeBytesSec: Self = "write_bytes_sec"
+        public static var writeBytesSec: Self { "write_bytes_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum write bytes per second permitted through a block device, as a ullong.
         ///
@@ -240,7 +240,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let writeBytesSecMax: Self = "write_bytes_sec_max"
+        public static var writeBytesSecMax: Self { "write_bytes_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_bytes_sec_max, as a ullong.
         ///
@@ -248,7 +248,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let writeBytesSecMaxLength: Self = "write_bytes_sec_max_length"
+        public static var writeBytesSecMaxLength: Self { "write_bytes_sec_max_length" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the write I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -256,7 +256,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC`.
         /// Available since libvirt 0.9.8.
-        public static let writeIopsSec: Self = "write_iops_sec"
+        public static var writeIopsSec: Self { "write_iops_sec" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the maximum write I/O operations per second permitted through a block device, as a ullong.
         ///
@@ -264,7 +264,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let writeIopsSecMax: Self = "write_iops_sec_max"
+        public static var writeIopsSecMax: Self { "write_iops_sec_max" }
 
         /// Macro for the BlockIoTune tunable weight: it represents the duration in seconds for the burst allowed by write_iops_sec_max, as a ullong.
         ///
@@ -272,7 +272,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_IOTUNE_WRITE_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let writeIopsSecMaxLength: Self = "write_iops_sec_max_length"
+        public static var writeIopsSecMaxLength: Self { "write_iops_sec_max_length" }
     }
 
     /// Names of the typed parameters of `Domain.blockStats(disk:options:)`.
@@ -293,7 +293,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_ERRS`.
         /// Available since libvirt 0.9.5.
-        public static let errors: Self = "errs"
+        public static var errors: Self { "errs" }
 
         /// Macro represents the total flush requests of the block device, as an llong.
         ///
@@ -301,7 +301,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let flushRequests: Self = "flush_operations"
+        public static var flushRequests: Self { "flush_operations" }
 
         /// Macro represents the total time spend on cache flushing in nano-seconds of the block device, as an llong.
         ///
@@ -309,7 +309,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_FLUSH_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
-        public static let flushTotalTimes: Self = "flush_total_times"
+        public static var flushTotalTimes: Self { "flush_total_times" }
 
         /// Macro represents the total number of read bytes of the block device, as an llong.
         ///
@@ -317,7 +317,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_BYTES`.
         /// Available since libvirt 0.9.5.
-        public static let readBytes: Self = "rd_bytes"
+        public static var readBytes: Self { "rd_bytes" }
 
         /// Macro represents the total read requests of the block device, as an llong.
         ///
@@ -325,7 +325,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let readRequests: Self = "rd_operations"
+        public static var readRequests: Self { "rd_operations" }
 
         /// Macro represents the total time spend on cache reads in nano-seconds of the block device, as an llong.
         ///
@@ -333,7 +333,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_READ_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
-        public static let readTotalTimes: Self = "rd_total_times"
+        public static var readTotalTimes: Self { "rd_total_times" }
 
         /// Macro represents the total number of write bytes of the block device, as an llong.
         ///
@@ -341,7 +341,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_BYTES`.
         /// Available since libvirt 0.9.5.
-        public static let writeBytes: Self = "wr_bytes"
+        public static var writeBytes: Self { "wr_bytes" }
 
         /// Macro represents the total write requests of the block device, as an llong.
         ///
@@ -349,7 +349,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_REQ`.
         /// Available since libvirt 0.9.5.
-        public static let writeRequests: Self = "wr_operations"
+        public static var writeRequests: Self { "wr_operations" }
 
         /// Macro represents the total time spend on cache writes in nano-seconds of the block device, as an llong.
         ///
@@ -357,7 +357,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BLOCK_STATS_WRITE_TOTAL_TIMES`.
         /// Available since libvirt 0.9.5.
-        public static let writeTotalTimes: Self = "wr_total_times"
+        public static var writeTotalTimes: Self { "wr_total_times" }
     }
 
     /// Names of the typed parameters of `Domain.cpuStats(startCPU:count:)`.
@@ -378,7 +378,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_CPUTIME`.
         /// Available since libvirt 0.9.10.
-        public static let cputime: Self = "cpu_time"
+        public static var cputime: Self { "cpu_time" }
 
         /// cpu time charged to system instructions in nanoseconds, as a ullong
         ///
@@ -386,7 +386,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_SYSTEMTIME`.
         /// Available since libvirt 0.9.11.
-        public static let systemtime: Self = "system_time"
+        public static var systemtime: Self { "system_time" }
 
         /// cpu time charged to user instructions in nanoseconds, as a ullong
         ///
@@ -394,7 +394,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_USERTIME`.
         /// Available since libvirt 0.9.11.
-        public static let usertime: Self = "user_time"
+        public static var usertime: Self { "user_time" }
 
         /// vcpu usage in nanoseconds (cpu_time excluding hypervisor time), as a ullong
         ///
@@ -402,7 +402,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_CPU_STATS_VCPUTIME`.
         /// Available since libvirt 0.9.13.
-        public static let vcputime: Self = "vcpu_time"
+        public static var vcputime: Self { "vcpu_time" }
     }
 
     /// Names of the typed parameters of `Domain.guestInfo(types:)`.
@@ -449,7 +449,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_GROW`.
         /// Available since libvirt 4.10.0.
-        public static let pollGrow: Self = "poll_grow"
+        public static var pollGrow: Self { "poll_grow" }
 
         /// The maximum polling time that can be used by polling algorithm in ns. The polling time starts at 0 (zero) and is the time spent by the guest to process IOThread data before returning the CPU to the host. The polling time will be dynamically modified over time based on the poll_grow and poll_shrink parameters provided. A value set too large will cause more CPU time to be allocated the guest. A value set too small will not provide enough cycles for the guest to process data. The polling interval is not available for statistical purposes.
         ///
@@ -457,7 +457,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_MAX_NS`.
         /// Available since libvirt 4.10.0.
-        public static let pollMaxNs: Self = "poll_max_ns"
+        public static var pollMaxNs: Self { "poll_max_ns" }
 
         /// This provides a value for the dynamic polling adjustment algorithm to use to shrink its polling interval when the polling interval exceeds the poll_max_ns value. A value of 0 (zero) allows the hypervisor to choose its own value. The algorithm to use for adjustment is hypervisor specific.
         ///
@@ -465,7 +465,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_POLL_SHRINK`.
         /// Available since libvirt 4.10.0.
-        public static let pollShrink: Self = "poll_shrink"
+        public static var pollShrink: Self { "poll_shrink" }
 
         /// Sets the upper bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Since the upper band has to be equal to or greater than lower bound value of 0 is not accepted. Accepted type is `TypedParameterType.int`.
         ///
@@ -473,7 +473,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MAX`.
         /// Available since libvirt 8.5.0.
-        public static let threadPoolMax: Self = "thread_pool_max"
+        public static var threadPoolMax: Self { "thread_pool_max" }
 
         /// Sets the lower bound for thread pool size. A value of -1 disables this bound leaving hypervisor use its default value, though this value is not accepted for running domains. Accepted type is `TypedParameterType.int`.
         ///
@@ -481,7 +481,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_IOTHREAD_THREAD_POOL_MIN`.
         /// Available since libvirt 8.5.0.
-        public static let threadPoolMin: Self = "thread_pool_min"
+        public static var threadPoolMin: Self { "thread_pool_min" }
     }
 
     /// Names of the typed parameters of `Domain.interfaceParameters(device:options:)`, `Domain.setInterfaceParameters(device:parameters:options:)`.
@@ -502,7 +502,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_AVERAGE`.
         /// Available since libvirt 0.9.9.
-        public static let inAverage: Self = "inbound.average"
+        public static var inAverage: Self { "inbound.average" }
 
         /// Macro represents the inbound burst of NIC bandwidth, as a uint.
         ///
@@ -510,7 +510,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_BURST`.
         /// Available since libvirt 0.9.9.
-        public static let inBurst: Self = "inbound.burst"
+        public static var inBurst: Self { "inbound.burst" }
 
         /// Macro represents the inbound floor of NIC bandwidth, as a uint.
         ///
@@ -518,7 +518,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_FLOOR`.
         /// Available since libvirt 1.2.19.
-        public static let inFloor: Self = "inbound.floor"
+        public static var inFloor: Self { "inbound.floor" }
 
         /// Macro represents the inbound peak of NIC bandwidth, as a uint.
         ///
@@ -526,7 +526,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_IN_PEAK`.
         /// Available since libvirt 0.9.9.
-        public static let inPeak: Self = "inbound.peak"
+        public static var inPeak: Self { "inbound.peak" }
 
         /// Macro represents the outbound average of NIC bandwidth, as a uint.
         ///
@@ -534,7 +534,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_AVERAGE`.
         /// Available since libvirt 0.9.9.
-        public static let outAverage: Self = "outbound.average"
+        public static var outAverage: Self { "outbound.average" }
 
         /// Macro represents the outbound burst of NIC bandwidth, as a uint.
         ///
@@ -542,7 +542,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_BURST`.
         /// Available since libvirt 0.9.9.
-        public static let outBurst: Self = "outbound.burst"
+        public static var outBurst: Self { "outbound.burst" }
 
         /// Macro represents the outbound peak of NIC bandwidth, as a uint.
         ///
@@ -550,7 +550,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_BANDWIDTH_OUT_PEAK`.
         /// Available since libvirt 0.9.9.
-        public static let outPeak: Self = "outbound.peak"
+        public static var outPeak: Self { "outbound.peak" }
     }
 
     /// Names of the typed parameters of `Domain.jobStats(options:)`.
@@ -571,7 +571,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_AUTO_CONVERGE_THROTTLE`.
         /// Available since libvirt 2.0.0.
-        public static let autoConvergeThrottle: Self = "auto_converge_throttle"
+        public static var autoConvergeThrottle: Self { "auto_converge_throttle" }
 
         /// `Domain.jobStats(options:)` field: number of compressed bytes transferred since the beginning of migration, as `TypedParameterType.ullong`.
         ///
@@ -579,7 +579,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_BYTES`.
         /// Available since libvirt 1.0.3.
-        public static let compressionBytes: Self = "compression_bytes"
+        public static var compressionBytes: Self { "compression_bytes" }
 
         /// `Domain.jobStats(options:)` field: size of the cache (in bytes) used for compressing repeatedly transferred memory pages during live migration, as `TypedParameterType.ullong`.
         ///
@@ -587,7 +587,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE`.
         /// Available since libvirt 1.0.3.
-        public static let compressionCache: Self = "compression_cache"
+        public static var compressionCache: Self { "compression_cache" }
 
         /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were not found in compression cache and thus could not be compressed, as `TypedParameterType.ullong`.
         ///
@@ -595,7 +595,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_CACHE_MISSES`.
         /// Available since libvirt 1.0.3.
-        public static let compressionCacheMisses: Self = "compression_cache_misses"
+        public static var compressionCacheMisses: Self { "compression_cache_misses" }
 
         /// `Domain.jobStats(options:)` field: number of repeatedly changing pages that were found in compression cache but were sent uncompressed because the result of compression was larger than the original page as a whole, as `TypedParameterType.ullong`.
         ///
@@ -603,7 +603,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_OVERFLOW`.
         /// Available since libvirt 1.0.3.
-        public static let compressionOverflow: Self = "compression_overflow"
+        public static var compressionOverflow: Self { "compression_overflow" }
 
         /// `Domain.jobStats(options:)` field: number of compressed pages transferred since the beginning of migration, as `TypedParameterType.ullong`.
         ///
@@ -611,7 +611,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_COMPRESSION_PAGES`.
         /// Available since libvirt 1.0.3.
-        public static let compressionPages: Self = "compression_pages"
+        public static var compressionPages: Self { "compression_pages" }
 
         /// `Domain.jobStats(options:)` field: number of bytes transferred from the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to dataProcessed field in `Domain.JobInfo`.
         ///
@@ -619,7 +619,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_PROCESSED`.
         /// Available since libvirt 1.0.3.
-        public static let dataProcessed: Self = "data_processed"
+        public static var dataProcessed: Self { "data_processed" }
 
         /// `Domain.jobStats(options:)` field: number of bytes that still need to be transferred, as `TypedParameterType.ullong`.  This field corresponds to dataRemaining field in `Domain.JobInfo`.
         ///
@@ -627,7 +627,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_REMAINING`.
         /// Available since libvirt 1.0.3.
-        public static let dataRemaining: Self = "data_remaining"
+        public static var dataRemaining: Self { "data_remaining" }
 
         /// `Domain.jobStats(options:)` field: total number of bytes supposed to be transferred, as `TypedParameterType.ullong`. For `Domain.JobType.unbounded` jobs, this may be less than the sum of VIR_DOMAIN_JOB_DATA_PROCESSED and VIR_DOMAIN_JOB_DATA_REMAINING in the event that the hypervisor has to repeat some data, e.g., due to dirtied pages during migration. For `Domain.JobType.bounded` jobs, VIR_DOMAIN_JOB_DATA_TOTAL shall always equal VIR_DOMAIN_JOB_DATA_PROCESSED + VIR_DOMAIN_JOB_DATA_REMAINING.  This field corresponds to dataTotal field in `Domain.JobInfo`.
         ///
@@ -635,7 +635,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DATA_TOTAL`.
         /// Available since libvirt 1.0.3.
-        public static let dataTotal: Self = "data_total"
+        public static var dataTotal: Self { "data_total" }
 
         /// `Domain.jobStats(options:)` field: network throughput used while migrating disks in Bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -643,7 +643,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_BPS`.
         /// Available since libvirt 1.2.9.
-        public static let diskBps: Self = "disk_bps"
+        public static var diskBps: Self { "disk_bps" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileProcessed field in `Domain.JobInfo`.
         ///
@@ -651,7 +651,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_PROCESSED`.
         /// Available since libvirt 1.0.3.
-        public static let diskProcessed: Self = "disk_processed"
+        public static var diskProcessed: Self { "disk_processed" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileRemaining field in `Domain.JobInfo`.
         ///
@@ -659,7 +659,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_REMAINING`.
         /// Available since libvirt 1.0.3.
-        public static let diskRemaining: Self = "disk_remaining"
+        public static var diskRemaining: Self { "disk_remaining" }
 
         /// `Domain.jobStats(options:)` field: possible total temporary disk space for the job in bytes as `TypedParameterType.ullong`.
         ///
@@ -667,7 +667,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_TOTAL`.
         /// Available since libvirt 6.0.0.
-        public static let diskTempTotal: Self = "disk_temp_total"
+        public static var diskTempTotal: Self { "disk_temp_total" }
 
         /// `Domain.jobStats(options:)` field: current usage of temporary disk space for the job in bytes as `TypedParameterType.ullong`.
         ///
@@ -675,7 +675,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TEMP_USED`.
         /// Available since libvirt 6.0.0.
-        public static let diskTempUsed: Self = "disk_temp_used"
+        public static var diskTempUsed: Self { "disk_temp_used" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest disk progress, as `TypedParameterType.ullong`.  This field corresponds to fileTotal field in `Domain.JobInfo`.
         ///
@@ -683,7 +683,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DISK_TOTAL`.
         /// Available since libvirt 1.0.3.
-        public static let diskTotal: Self = "disk_total"
+        public static var diskTotal: Self { "disk_total" }
 
         /// `Domain.jobStats(options:)` field: downtime (ms) that is expected to happen during migration, as `TypedParameterType.ullong`. The real computed downtime between the time guest CPUs were paused and the time they were resumed is reported for completed migration.
         ///
@@ -691,7 +691,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME`.
         /// Available since libvirt 1.0.3.
-        public static let downtime: Self = "downtime"
+        public static var downtime: Self { "downtime" }
 
         /// `Domain.jobStats(options:)` field: real measured downtime (ms) NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
         ///
@@ -699,7 +699,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_DOWNTIME_NET`.
         /// Available since libvirt 1.2.15.
-        public static let downtimeNet: Self = "downtime_net"
+        public static var downtimeNet: Self { "downtime_net" }
 
         /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Optional error message for a failed job.
         ///
@@ -707,7 +707,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_ERRMSG`.
         /// Available since libvirt 6.3.0.
-        public static let errmsg: Self = "errmsg"
+        public static var errmsg: Self { "errmsg" }
 
         /// `Domain.jobStats(options:)` field: network throughput used while migrating memory in Bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -715,7 +715,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_BPS`.
         /// Available since libvirt 1.2.9.
-        public static let memoryBps: Self = "memory_bps"
+        public static var memoryBps: Self { "memory_bps" }
 
         /// `Domain.jobStats(options:)` field: number of pages filled with a constant byte (all bytes in a single page are identical) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.  The most common example of such pages are zero pages, i.e., pages filled with zero bytes.
         ///
@@ -723,7 +723,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_CONSTANT`.
         /// Available since libvirt 1.0.3.
-        public static let memoryConstant: Self = "memory_constant"
+        public static var memoryConstant: Self { "memory_constant" }
 
         /// `Domain.jobStats(options:)` field: number of memory pages dirtied by the guest per second, as `TypedParameterType.ullong`. This statistics makes sense only when live migration is running.
         ///
@@ -731,7 +731,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE`.
         /// Available since libvirt 1.3.1.
-        public static let memoryDirtyRate: Self = "memory_dirty_rate"
+        public static var memoryDirtyRate: Self { "memory_dirty_rate" }
 
         /// `Domain.jobStats(options:)` field: current iteration over domain's memory during live migration, as `TypedParameterType.ullong`. This is set to zero when memory starts to be transferred and the value is increased by one every time a new iteration is started to transfer memory pages dirtied since the last iteration.
         ///
@@ -739,7 +739,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_ITERATION`.
         /// Available since libvirt 1.3.1.
-        public static let memoryIteration: Self = "memory_iteration"
+        public static var memoryIteration: Self { "memory_iteration" }
 
         /// `Domain.jobStats(options:)` field: number of pages that were transferred without any kind of compression (i.e., pages which were not filled with a constant byte and which could not be compressed) transferred since the beginning of the migration job, as `TypedParameterType.ullong`.
         ///
@@ -747,7 +747,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL`.
         /// Available since libvirt 1.0.3.
-        public static let memoryNormal: Self = "memory_normal"
+        public static var memoryNormal: Self { "memory_normal" }
 
         /// `Domain.jobStats(options:)` field: number of bytes transferred as normal pages, as `TypedParameterType.ullong`.  See VIR_DOMAIN_JOB_MEMORY_NORMAL for more details.
         ///
@@ -755,7 +755,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_NORMAL_BYTES`.
         /// Available since libvirt 1.0.3.
-        public static let memoryNormalBytes: Self = "memory_normal_bytes"
+        public static var memoryNormalBytes: Self { "memory_normal_bytes" }
 
         /// `Domain.jobStats(options:)` field: memory page size in bytes, as `TypedParameterType.ullong`. If present, this parameter can be used to convert other page based statistics, such as VIR_DOMAIN_JOB_MEMORY_DIRTY_RATE or VIR_DOMAIN_JOB_COMPRESSION_PAGES to bytes.
         ///
@@ -763,7 +763,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PAGE_SIZE`.
         /// Available since libvirt 3.9.0.
-        public static let memoryPageSize: Self = "memory_page_size"
+        public static var memoryPageSize: Self { "memory_page_size" }
 
         /// `Domain.jobStats(options:)` field: number page requests received from the destination host during post-copy migration, as `TypedParameterType.ullong`. This counter is incremented whenever the migrated domain tries to access a memory page which has not been transferred from the source host yet.
         ///
@@ -771,7 +771,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_POSTCOPY_REQS`.
         /// Available since libvirt 5.0.0.
-        public static let memoryPostcopyRequests: Self = "memory_postcopy_requests"
+        public static var memoryPostcopyRequests: Self { "memory_postcopy_requests" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_PROCESSED but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memProcessed field in `Domain.JobInfo`.
         ///
@@ -779,7 +779,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_PROCESSED`.
         /// Available since libvirt 1.0.3.
-        public static let memoryProcessed: Self = "memory_processed"
+        public static var memoryProcessed: Self { "memory_processed" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_REMAINING but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memRemaining field in `Domain.JobInfo`.
         ///
@@ -787,7 +787,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_REMAINING`.
         /// Available since libvirt 1.0.3.
-        public static let memoryRemaining: Self = "memory_remaining"
+        public static var memoryRemaining: Self { "memory_remaining" }
 
         /// `Domain.jobStats(options:)` field: as VIR_DOMAIN_JOB_DATA_TOTAL but only tracking guest memory progress, as `TypedParameterType.ullong`.  This field corresponds to memTotal field in `Domain.JobInfo`.
         ///
@@ -795,7 +795,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_MEMORY_TOTAL`.
         /// Available since libvirt 1.0.3.
-        public static let memoryTotal: Self = "memory_total"
+        public static var memoryTotal: Self { "memory_total" }
 
         /// `Domain.jobStats(options:)` field: the operation which started the job as `TypedParameterType.int`. The values correspond to the items in `Domain.JobOperation` enum.
         ///
@@ -803,7 +803,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_OPERATION`.
         /// Available since libvirt 3.3.0.
-        public static let operation: Self = "operation"
+        public static var operation: Self { "operation" }
 
         /// `Domain.jobStats(options:)` field: total time in milliseconds spent preparing the migration in the 'setup' phase before the iterations begin, as `TypedParameterType.ullong`.
         ///
@@ -811,7 +811,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_SETUP_TIME`.
         /// Available since libvirt 1.2.9.
-        public static let setupTime: Self = "setup_time"
+        public static var setupTime: Self { "setup_time" }
 
         /// `Domain.jobStats(options:)` field: Present only in statistics for a completed job. Successful completion of the job as `TypedParameterType.boolean`.
         ///
@@ -819,7 +819,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_SUCCESS`.
         /// Available since libvirt 6.0.0.
-        public static let success: Self = "success"
+        public static var success: Self { "success" }
 
         /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the job, as `TypedParameterType.ullong`.  This field corresponds to timeElapsed field in `Domain.JobInfo`.
         ///
@@ -827,7 +827,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED`.
         /// Available since libvirt 1.0.3.
-        public static let timeElapsed: Self = "time_elapsed"
+        public static var timeElapsed: Self { "time_elapsed" }
 
         /// `Domain.jobStats(options:)` field: time (ms) since the beginning of the migration job NOT including the time required to transfer control flow from the source host to the destination host, as `TypedParameterType.ullong`.
         ///
@@ -835,7 +835,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_ELAPSED_NET`.
         /// Available since libvirt 1.2.15.
-        public static let timeElapsedNet: Self = "time_elapsed_net"
+        public static var timeElapsedNet: Self { "time_elapsed_net" }
 
         /// `Domain.jobStats(options:)` field: remaining time (ms) for `Domain.JobType.bounded` jobs, as `TypedParameterType.ullong`.  This field corresponds to timeRemaining field in `Domain.JobInfo`.
         ///
@@ -843,7 +843,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_JOB_TIME_REMAINING`.
         /// Available since libvirt 1.0.3.
-        public static let timeRemaining: Self = "time_remaining"
+        public static var timeRemaining: Self { "time_remaining" }
     }
 
     /// Names of the typed parameters of `Domain.launchSecurityInfo()`, `Domain.setLaunchSecurityState(parameters:)`.
@@ -864,7 +864,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MAJOR`.
         /// Available since libvirt 8.0.0.
-        public static let sevAPIMajor: Self = "sev-api-major"
+        public static var sevAPIMajor: Self { "sev-api-major" }
 
         /// Macro represents the API minor version of the SEV guest, as `TypedParameterType.uint`.
         ///
@@ -872,7 +872,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_API_MINOR`.
         /// Available since libvirt 8.0.0.
-        public static let sevAPIMinor: Self = "sev-api-minor"
+        public static var sevAPIMinor: Self { "sev-api-minor" }
 
         /// Macro represents the build ID of the SEV host, as `TypedParameterType.uint`.
         ///
@@ -880,7 +880,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_BUILD_ID`.
         /// Available since libvirt 8.0.0.
-        public static let sevBuildID: Self = "sev-build-id"
+        public static var sevBuildID: Self { "sev-build-id" }
 
         /// Macro represents the launch measurement of the SEV guest, as `TypedParameterType.string`.
         ///
@@ -888,7 +888,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_MEASUREMENT`.
         /// Available since libvirt 4.5.0.
-        public static let sevMeasurement: Self = "sev-measurement"
+        public static var sevMeasurement: Self { "sev-measurement" }
 
         /// Macro represents the policy of the SEV guest, as `TypedParameterType.uint`.
         ///
@@ -896,7 +896,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_POLICY`.
         /// Available since libvirt 8.0.0.
-        public static let sevPolicy: Self = "sev-policy"
+        public static var sevPolicy: Self { "sev-policy" }
 
         /// A macro used to represent the SEV launch secret. The secret is a base64-encoded `TypedParameterType.string` containing an encrypted launch secret. The secret is created by the domain owner after the SEV launch measurement is retrieved and verified.
         ///
@@ -904,7 +904,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET`.
         /// Available since libvirt 8.0.0.
-        public static let sevSecret: Self = "sev-secret"
+        public static var sevSecret: Self { "sev-secret" }
 
         /// A macro used to represent the SEV launch secret header. The secret header is a base64-encoded `TypedParameterType.string` containing artifacts needed by the SEV firmware to recover the plain text of the launch secret. See section "6.6 LAUNCH_SECRET" in the SEV API specification for a detailed description of the secret header.
         ///
@@ -912,7 +912,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_HEADER`.
         /// Available since libvirt 8.0.0.
-        public static let sevSecretHeader: Self = "sev-secret-header"
+        public static var sevSecretHeader: Self { "sev-secret-header" }
 
         /// A macro used to represent the physical address within the guest's memory where the secret will be set, as `TypedParameterType.ullong`. If not specified, the address will be determined by the hypervisor.
         ///
@@ -920,7 +920,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_LAUNCH_SECURITY_SEV_SECRET_SET_ADDRESS`.
         /// Available since libvirt 8.0.0.
-        public static let sevSecretSetAddress: Self = "sev-secret-set-address"
+        public static var sevSecretSetAddress: Self { "sev-secret-set-address" }
     }
 
     /// Names of the typed parameters of `Domain.memoryParameters(options:)`, `Domain.setMemoryParameters(_:options:)`.
@@ -941,7 +941,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_HARD_LIMIT`.
         /// Available since libvirt 0.8.5.
-        public static let hardLimit: Self = "hard_limit"
+        public static var hardLimit: Self { "hard_limit" }
 
         /// Macro for the memory tunable min_guarantee: it represents the minimum memory guaranteed to be reserved for the guest, as a ullong.
         ///
@@ -949,7 +949,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_MIN_GUARANTEE`.
         /// Available since libvirt 0.8.5.
-        public static let minGuarantee: Self = "min_guarantee"
+        public static var minGuarantee: Self { "min_guarantee" }
 
         /// Macro for the memory tunable soft_limit: it represents the memory upper limit enforced during memory contention, as a ullong.
         ///
@@ -957,7 +957,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_SOFT_LIMIT`.
         /// Available since libvirt 0.8.5.
-        public static let softLimit: Self = "soft_limit"
+        public static var softLimit: Self { "soft_limit" }
 
         /// Macro for the swap tunable swap_hard_limit: it represents the maximum swap plus memory the guest can use, as a ullong. This limit has to be more than VIR_DOMAIN_MEMORY_HARD_LIMIT.
         ///
@@ -965,6 +965,6 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_MEMORY_SWAP_HARD_LIMIT`.
         /// Available since libvirt 0.8.5.
-        public static let swapHardLimit: Self = "swap_hard_limit"
+        public static var swapHardLimit: Self { "swap_hard_limit" }
     }
 }

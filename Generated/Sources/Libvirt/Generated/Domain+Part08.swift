@@ -22,7 +22,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INCREMENT`.
         /// Available since libvirt 2.0.0.
-        public static let autoConvergeIncrement: Self = "auto_converge.increment"
+        public static var autoConvergeIncrement: Self { "auto_converge.increment" }
 
         /// virDomainMigrate* params field: the initial percentage guest CPUs are throttled to when auto-convergence decides migration is not converging. As `TypedParameterType.int`.
         ///
@@ -30,7 +30,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_AUTO_CONVERGE_INITIAL`.
         /// Available since libvirt 2.0.0.
-        public static let autoConvergeInitial: Self = "auto_converge.initial"
+        public static var autoConvergeInitial: Self { "auto_converge.initial" }
 
         /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for migration as `TypedParameterType.ullong`. If set to 0 or omitted, libvirt will choose a suitable default. Some hypervisors do not support this feature and will return an error if this field is used and is not 0.
         ///
@@ -38,7 +38,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH`.
         /// Available since libvirt 1.1.0.
-        public static let bandwidth: Self = "bandwidth"
+        public static var bandwidth: Self { "bandwidth" }
 
         /// virDomainMigrate* params field: the maximum bandwidth (in MiB/s) that will be used for post-copy phase of a migration as `TypedParameterType.ullong`. If set to 0 or omitted, post-copy migration speed will not be limited.
         ///
@@ -46,7 +46,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_BANDWIDTH_POSTCOPY`.
         /// Available since libvirt 5.1.0.
-        public static let bandwidthPostcopy: Self = "bandwidth.postcopy"
+        public static var bandwidthPostcopy: Self { "bandwidth.postcopy" }
 
         /// virDomainMigrate* params multiple field: name of the method used to compress migration traffic. Supported compression methods: xbzrle, mt. The parameter may be specified multiple times if more than one method should be used.
         ///
@@ -54,7 +54,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION`.
         /// Available since libvirt 1.3.4.
-        public static let compression: Self = "compression"
+        public static var compression: Self { "compression" }
 
         /// virDomainMigrate* params field: the number of decompression threads for multithread compression as `TypedParameterType.int`.
         ///
@@ -62,7 +62,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_DTHREADS`.
         /// Available since libvirt 1.3.4.
-        public static let compressionMtDthreads: Self = "compression.mt.dthreads"
+        public static var compressionMtDthreads: Self { "compression.mt.dthreads" }
 
         /// virDomainMigrate* params field: the level of compression for multithread compression as `TypedParameterType.int`. Accepted values are in range 0-9. 0 is no compression, 1 is maximum speed and 9 is maximum compression.
         ///
@@ -70,7 +70,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_LEVEL`.
         /// Available since libvirt 1.3.4.
-        public static let compressionMtLevel: Self = "compression.mt.level"
+        public static var compressionMtLevel: Self { "compression.mt.level" }
 
         /// virDomainMigrate* params field: the number of compression threads for multithread compression as `TypedParameterType.int`.
         ///
@@ -78,7 +78,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_MT_THREADS`.
         /// Available since libvirt 1.3.4.
-        public static let compressionMtThreads: Self = "compression.mt.threads"
+        public static var compressionMtThreads: Self { "compression.mt.threads" }
 
         /// virDomainMigrate* params field: the size of page cache for xbzrle compression as `TypedParameterType.ullong`.
         ///
@@ -86,7 +86,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_COMPRESSION_XBZRLE_CACHE`.
         /// Available since libvirt 1.3.4.
-        public static let compressionXbzrleCache: Self = "compression.xbzrle.cache"
+        public static var compressionXbzrleCache: Self { "compression.xbzrle.cache" }
 
         /// virDomainMigrate* params field: the name to be used for the domain on the destination host as `TypedParameterType.string`. Omitting this parameter keeps the domain name the same. This field is only allowed to be used with hypervisors that support domain renaming during migration.
         ///
@@ -94,7 +94,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_NAME`.
         /// Available since libvirt 1.1.0.
-        public static let destName: Self = "destination_name"
+        public static var destName: Self { "destination_name" }
 
         /// virDomainMigrate* params field: the new configuration to be used for the domain on the destination host as `TypedParameterType.string`. The configuration must include an identical set of virtual devices, to ensure a stable guest ABI across migration. Only parameters related to host side configuration can be changed in the XML. Hypervisors which support this field will forbid migration if the provided XML would cause a change in the guest ABI. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
         ///
@@ -102,7 +102,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DEST_XML`.
         /// Available since libvirt 1.1.0.
-        public static let destXML: Self = "destination_xml"
+        public static var destXML: Self { "destination_xml" }
 
         /// virDomainMigrate* params field: port that destination server should use for incoming disks migration. Type is `TypedParameterType.int`. If set to 0 or omitted, libvirt will choose a suitable default. At the moment this is only supported by the QEMU driver.
         ///
@@ -110,7 +110,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_PORT`.
         /// Available since libvirt 1.3.3.
-        public static let disksPort: Self = "disks_port"
+        public static var disksPort: Self { "disks_port" }
 
         /// virDomainMigrate* params field: URI used for incoming disks migration. Type is `TypedParameterType.string`. Only schemes "tcp" and "unix" are accepted. TCP URI can currently only provide a server and port to listen on (and connect to), UNIX URI may only provide a path component for a UNIX socket. This is currently only supported by the QEMU driver.  UNIX URI is only usable if the management application makes sure that socket created with this name on the destination will be reachable from the source under the same exact path.
         ///
@@ -118,7 +118,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_DISKS_URI`.
         /// Available since libvirt 6.8.0.
-        public static let disksURI: Self = "disks_uri"
+        public static var disksURI: Self { "disks_uri" }
 
         /// virDomainMigrate* params field: URI to use for migrating client's connection to domain's graphical console as `TypedParameterType.string`. If specified, the client will be asked to automatically reconnect using these parameters instead of the automatically computed ones. This can be useful if, e.g., the client does not have a direct access to the network virtualization hosts are connected to and needs to connect through a proxy. The URI is formed as follows:  protocol://hostname[:port]/[?parameters]  where protocol is either "spice" or "vnc" and parameters is a list of protocol specific parameters separated by '&'. Currently recognized parameters are "tlsPort" and "tlsSubject". For example,  spice://target.host.com:1234/?tlsPort=4567
         ///
@@ -126,7 +126,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_GRAPHICS_URI`.
         /// Available since libvirt 1.1.0.
-        public static let graphicsURI: Self = "graphics_uri"
+        public static var graphicsURI: Self { "graphics_uri" }
 
         /// virDomainMigrate* params field: The listen address that hypervisor on the destination side should bind to for incoming migration. Both IPv4 and IPv6 addresses are accepted as well as hostnames (the resolving is done on destination). Some hypervisors do not support this feature and will return an error if this field is used.
         ///
@@ -134,7 +134,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_LISTEN_ADDRESS`.
         /// Available since libvirt 1.1.4.
-        public static let listenAddress: Self = "listen_address"
+        public static var listenAddress: Self { "listen_address" }
 
         /// virDomainMigrate* params multiple field: The multiple values that list the block devices to be migrated. At the moment this is only supported by the QEMU driver but not for the tunnelled migration.
         ///
@@ -142,7 +142,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_MIGRATE_DISKS`.
         /// Available since libvirt 1.2.17.
-        public static let migrateDisks: Self = "migrate_disks"
+        public static var migrateDisks: Self { "migrate_disks" }
 
         /// virDomainMigrate* params field: number of connections used during parallel migration. As `TypedParameterType.int`.
         ///
@@ -150,7 +150,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_PARALLEL_CONNECTIONS`.
         /// Available since libvirt 5.2.0.
-        public static let parallelConnections: Self = "parallel.connections"
+        public static var parallelConnections: Self { "parallel.connections" }
 
         /// virDomainMigrate* params field: the new persistent configuration to be used for the domain on the destination host as `TypedParameterType.string`. This field cannot be used to rename the domain during migration (use VIR_MIGRATE_PARAM_DEST_NAME field for that purpose). Domain name in the destination XML must match the original domain name.  Omitting this parameter keeps the original domain persistent configuration. Using this field with hypervisors that do not support changing domain configuration during migration will result in a failure.
         ///
@@ -158,7 +158,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_PERSIST_XML`.
         /// Available since libvirt 1.3.4.
-        public static let persistXML: Self = "persistent_xml"
+        public static var persistXML: Self { "persistent_xml" }
 
         /// virDomainMigrate* params field: override the destination host name used for TLS verification. As `TypedParameterType.string`.  Normally the TLS certificate from the destination host must match the host's name for TLS verification to succeed. When the certificate does not match the destination hostname and the expected certificate's hostname is known, this parameter can be used to pass this expected hostname when starting the migration.
         ///
@@ -166,7 +166,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_TLS_DESTINATION`.
         /// Available since libvirt 6.0.0.
-        public static let tlsDestination: Self = "tls.destination"
+        public static var tlsDestination: Self { "tls.destination" }
 
         /// virDomainMigrate* params field: URI to use for initiating domain migration as `TypedParameterType.string`. It takes a hypervisor specific format. The uri_transports element of the hypervisor capabilities XML includes details of the supported URI schemes. When omitted libvirt will auto-generate suitable default URI. It is typically only necessary to specify this URI if the destination host has multiple interfaces and a specific interface is required to transmit migration data.  This field may not be used when `Domain.MigrateOptions.tunnelled` flag is set.
         ///
@@ -174,7 +174,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_MIGRATE_PARAM_URI`.
         /// Available since libvirt 1.1.0.
-        public static let uri: Self = "migrate_uri"
+        public static var uri: Self { "migrate_uri" }
     }
 
     /// Names of the typed parameters of `Domain.numaParameters(options:)`, `Domain.setNUMAParameters(_:options:)`.
@@ -195,7 +195,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_NUMA_MODE`.
         /// Available since libvirt 0.9.9.
-        public static let mode: Self = "numa_mode"
+        public static var mode: Self { "numa_mode" }
 
         /// Macro for typed parameter name that lists the numa nodeset of a domain, as a string.
         ///
@@ -203,7 +203,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_NUMA_NODESET`.
         /// Available since libvirt 0.9.9.
-        public static let nodeset: Self = "numa_nodeset"
+        public static var nodeset: Self { "numa_nodeset" }
     }
 
     /// Names of the typed parameters of `Domain.perfEvents(options:)`, `Domain.setPerfEvents(parameters:options:)`.
@@ -224,7 +224,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_ALIGNMENT_FAULTS`.
         /// Available since libvirt 3.2.0.
-        public static let alignmentFaults: Self = "alignment_faults"
+        public static var alignmentFaults: Self { "alignment_faults" }
 
         /// Macro for typed parameter name that represents branch_instructions perf event which can be used to measure the count of branch instructions by applications running on the platform. It corresponds to the "perf.branch_instructions" field in the *Stats APIs.
         ///
@@ -232,7 +232,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_BRANCH_INSTRUCTIONS`.
         /// Available since libvirt 3.0.0.
-        public static let branchInstructions: Self = "branch_instructions"
+        public static var branchInstructions: Self { "branch_instructions" }
 
         /// Macro for typed parameter name that represents branch_misses perf event which can be used to measure the count of branch misses by applications running on the platform. It corresponds to the "perf.branch_misses" field in the *Stats APIs.
         ///
@@ -240,7 +240,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_BRANCH_MISSES`.
         /// Available since libvirt 3.0.0.
-        public static let branchMisses: Self = "branch_misses"
+        public static var branchMisses: Self { "branch_misses" }
 
         /// Macro for typed parameter name that represents bus_cycles perf event which can be used to measure the count of bus cycles by applications running on the platform. It corresponds to the "perf.bus_cycles" field in the *Stats APIs.
         ///
@@ -248,7 +248,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_BUS_CYCLES`.
         /// Available since libvirt 3.0.0.
-        public static let busCycles: Self = "bus_cycles"
+        public static var busCycles: Self { "bus_cycles" }
 
         /// Macro for typed parameter name that represents cache_misses perf event which can be used to measure the count of cache misses by applications running on the platform. It corresponds to the "perf.cache_misses" field in the *Stats APIs.
         ///
@@ -256,7 +256,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CACHE_MISSES`.
         /// Available since libvirt 2.3.0.
-        public static let cacheMisses: Self = "cache_misses"
+        public static var cacheMisses: Self { "cache_misses" }
 
         /// Macro for typed parameter name that represents cache_references perf event which can be used to measure the count of cache hits by applications running on the platform. It corresponds to the "perf.cache_references" field in the *Stats APIs.
         ///
@@ -264,7 +264,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CACHE_REFERENCES`.
         /// Available since libvirt 2.3.0.
-        public static let cacheReferences: Self = "cache_references"
+        public static var cacheReferences: Self { "cache_references" }
 
         /// Macro for typed parameter name that represents CMT perf event which can be used to measure the usage of cache (bytes) by applications running on the platform. It corresponds to the "perf.cmt" field in the *Stats APIs.
         ///
@@ -272,7 +272,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CMT`.
         /// Available since libvirt 1.3.3.
-        public static let cmt: Self = "cmt"
+        public static var cmt: Self { "cmt" }
 
         /// Macro for typed parameter name that represents context_switches perf event which can be used to measure the count of context switches by applications running on the platform. It corresponds to the "perf.context_switches" field in the *Stats APIs.
         ///
@@ -280,7 +280,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CONTEXT_SWITCHES`.
         /// Available since libvirt 3.2.0.
-        public static let contextSwitches: Self = "context_switches"
+        public static var contextSwitches: Self { "context_switches" }
 
         /// Macro for typed parameter name that represents cpu_clock perf event which can be used to measure the count of cpu clock time by applications running on the platform. It corresponds to the "perf.cpu_clock" field in the *Stats APIs.
         ///
@@ -288,7 +288,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CPU_CLOCK`.
         /// Available since libvirt 3.2.0.
-        public static let cpuClock: Self = "cpu_clock"
+        public static var cpuClock: Self { "cpu_clock" }
 
         /// Macro for typed parameter name that represents cpu_cycles perf event describing the total/elapsed cpu cycles. This can be used to measure how many cpu cycles one instruction needs. It corresponds to the "perf.cpu_cycles" field in the *Stats APIs.
         ///
@@ -296,7 +296,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CPU_CYCLES`.
         /// Available since libvirt 2.3.0.
-        public static let cpuCycles: Self = "cpu_cycles"
+        public static var cpuCycles: Self { "cpu_cycles" }
 
         /// Macro for typed parameter name that represents cpu_migrations perf event which can be used to measure the count of cpu migrations by applications running on the platform. It corresponds to the "perf.cpu_migrations" field in the *Stats APIs.
         ///
@@ -304,7 +304,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_CPU_MIGRATIONS`.
         /// Available since libvirt 3.2.0.
-        public static let cpuMigrations: Self = "cpu_migrations"
+        public static var cpuMigrations: Self { "cpu_migrations" }
 
         /// Macro for typed parameter name that represents emulation_faults perf event which can be used to measure the count of emulation faults by applications running on the platform. It corresponds to the "perf.emulation_faults" field in the *Stats APIs.
         ///
@@ -312,7 +312,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_EMULATION_FAULTS`.
         /// Available since libvirt 3.2.0.
-        public static let emulationFaults: Self = "emulation_faults"
+        public static var emulationFaults: Self { "emulation_faults" }
 
         /// Macro for typed parameter name that represents instructions perf event which can be used to measure the count of instructions by applications running on the platform. It corresponds to the "perf.instructions" field in the *Stats APIs.
         ///
@@ -320,7 +320,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_INSTRUCTIONS`.
         /// Available since libvirt 2.3.0.
-        public static let instructions: Self = "instructions"
+        public static var instructions: Self { "instructions" }
 
         /// Macro for typed parameter name that represents MBML perf event which can be used to monitor the amount of data (bytes/s) sent through the memory controller on the socket. It corresponds to the "perf.mbml" field in the *Stats APIs.
         ///
@@ -328,7 +328,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_MBML`.
         /// Available since libvirt 1.3.5.
-        public static let mbml: Self = "mbml"
+        public static var mbml: Self { "mbml" }
 
         /// Macro for typed parameter name that represents MBMT perf event which can be used to monitor total system bandwidth (bytes/s) from one level of cache to another. It corresponds to the "perf.mbmt" field in the *Stats APIs.
         ///
@@ -336,7 +336,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_MBMT`.
         /// Available since libvirt 1.3.5.
-        public static let mbmt: Self = "mbmt"
+        public static var mbmt: Self { "mbmt" }
 
         /// Macro for typed parameter name that represents page_faults perf event which can be used to measure the count of page faults by applications running on the platform. It corresponds to the "perf.page_faults" field in the *Stats APIs.
         ///
@@ -344,7 +344,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS`.
         /// Available since libvirt 3.2.0.
-        public static let pageFaults: Self = "page_faults"
+        public static var pageFaults: Self { "page_faults" }
 
         /// Macro for typed parameter name that represents page_faults_maj perf event which can be used to measure the count of major page faults by applications running on the platform. It corresponds to the "perf.page_faults_maj" field in the *Stats APIs.
         ///
@@ -352,7 +352,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MAJ`.
         /// Available since libvirt 3.2.0.
-        public static let pageFaultsMaj: Self = "page_faults_maj"
+        public static var pageFaultsMaj: Self { "page_faults_maj" }
 
         /// Macro for typed parameter name that represents page_faults_min perf event which can be used to measure the count of minor page faults by applications running on the platform. It corresponds to the "perf.page_faults_min" field in the *Stats APIs.
         ///
@@ -360,7 +360,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_PAGE_FAULTS_MIN`.
         /// Available since libvirt 3.2.0.
-        public static let pageFaultsMin: Self = "page_faults_min"
+        public static var pageFaultsMin: Self { "page_faults_min" }
 
         /// Macro for typed parameter name that represents ref_cpu_cycles perf event which can be used to measure the count of total cpu cycles not affected by CPU frequency scaling by applications running on the platform. It corresponds to the "perf.ref_cpu_cycles" field in the *Stats APIs.
         ///
@@ -368,7 +368,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_REF_CPU_CYCLES`.
         /// Available since libvirt 3.0.0.
-        public static let refCPUCycles: Self = "ref_cpu_cycles"
+        public static var refCPUCycles: Self { "ref_cpu_cycles" }
 
         /// Macro for typed parameter name that represents stalled_cycles_backend perf event which can be used to measure the count of stalled cpu cycles in the backend of the instruction processor pipeline by application running on the platform. It corresponds to the "perf.stalled_cycles_backend" field in the *Stats APIs.
         ///
@@ -376,7 +376,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_BACKEND`.
         /// Available since libvirt 3.0.0.
-        public static let stalledCyclesBackend: Self = "stalled_cycles_backend"
+        public static var stalledCyclesBackend: Self { "stalled_cycles_backend" }
 
         /// Macro for typed parameter name that represents stalled_cycles_frontend perf event which can be used to measure the count of stalled cpu cycles in the frontend of the instruction processor pipeline by applications running on the platform. It corresponds to the "perf.stalled_cycles_frontend" field in the *Stats APIs.
         ///
@@ -384,7 +384,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_STALLED_CYCLES_FRONTEND`.
         /// Available since libvirt 3.0.0.
-        public static let stalledCyclesFrontend: Self = "stalled_cycles_frontend"
+        public static var stalledCyclesFrontend: Self { "stalled_cycles_frontend" }
 
         /// Macro for typed parameter name that represents task_clock perf event which can be used to measure the count of task clock time by applications running on the platform. It corresponds to the "perf.task_clock" field in the *Stats APIs.
         ///
@@ -392,7 +392,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_PERF_PARAM_TASK_CLOCK`.
         /// Available since libvirt 3.2.0.
-        public static let taskClock: Self = "task_clock"
+        public static var taskClock: Self { "task_clock" }
     }
 
     /// Names of the typed parameters of `Domain.save(parameters:options:)`, `Connection.restoreDomain(parameters:options:)`.
@@ -413,7 +413,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_PARAM_DXML`.
         /// Available since libvirt 8.4.0.
-        public static let dxml: Self = "dxml"
+        public static var dxml: Self { "dxml" }
 
         /// the parameter used to specify the savestate file to save to or restore from.
         ///
@@ -421,7 +421,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SAVE_PARAM_FILE`.
         /// Available since libvirt 8.4.0.
-        public static let file: Self = "file"
+        public static var file: Self { "file" }
     }
 
     /// Names of the typed parameters of `Domain.schedulerParameters()`, `Domain.schedulerParameters(options:)`, `Domain.setSchedulerParameters(_:)`, `Domain.setSchedulerParameters(_:options:)`.
@@ -442,7 +442,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_CAP`.
         /// Available since libvirt 0.9.7.
-        public static let cap: Self = "cap"
+        public static var cap: Self { "cap" }
 
         /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as a ullong.
         ///
@@ -450,7 +450,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_CPU_SHARES`.
         /// Available since libvirt 0.9.7.
-        public static let cpuShares: Self = "cpu_shares"
+        public static var cpuShares: Self { "cpu_shares" }
 
         /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as a ullong.
         ///
@@ -458,7 +458,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_PERIOD`.
         /// Available since libvirt 0.10.0.
-        public static let emulatorPeriod: Self = "emulator_period"
+        public static var emulatorPeriod: Self { "emulator_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an llong.
         ///
@@ -466,7 +466,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_EMULATOR_QUOTA`.
         /// Available since libvirt 0.10.0.
-        public static let emulatorQuota: Self = "emulator_quota"
+        public static var emulatorQuota: Self { "emulator_quota" }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as a ullong.
         ///
@@ -474,7 +474,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_PERIOD`.
         /// Available since libvirt 1.3.3.
-        public static let globalPeriod: Self = "global_period"
+        public static var globalPeriod: Self { "global_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as an llong.
         ///
@@ -482,7 +482,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_GLOBAL_QUOTA`.
         /// Available since libvirt 1.3.3.
-        public static let globalQuota: Self = "global_quota"
+        public static var globalQuota: Self { "global_quota" }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for IOThreads only, when using the posix scheduler, as a ullong.
         ///
@@ -490,7 +490,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
-        public static let ioThreadPeriod: Self = "iothread_period"
+        public static var ioThreadPeriod: Self { "iothread_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for IOThreads only, when using the posix scheduler, as an llong.
         ///
@@ -498,7 +498,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
-        public static let ioThreadQuota: Self = "iothread_quota"
+        public static var ioThreadQuota: Self { "iothread_quota" }
 
         /// Macro represents the scheduler limit value, when using the allocation scheduler, as an llong.
         ///
@@ -506,7 +506,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_LIMIT`.
         /// Available since libvirt 0.9.7.
-        public static let limit: Self = "limit"
+        public static var limit: Self { "limit" }
 
         /// Macro represents the scheduler reservation value, when using the allocation scheduler, as an llong.
         ///
@@ -514,7 +514,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_RESERVATION`.
         /// Available since libvirt 0.9.7.
-        public static let reservation: Self = "reservation"
+        public static var reservation: Self { "reservation" }
 
         /// Macro represents the scheduler shares value, when using the allocation scheduler, as an int.
         ///
@@ -522,7 +522,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_SHARES`.
         /// Available since libvirt 0.9.7.
-        public static let shares: Self = "shares"
+        public static var shares: Self { "shares" }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for vcpus only, when using the posix scheduler, as a ullong.
         ///
@@ -530,7 +530,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_PERIOD`.
         /// Available since libvirt 0.9.7.
-        public static let vcpuPeriod: Self = "vcpu_period"
+        public static var vcpuPeriod: Self { "vcpu_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as an llong.
         ///
@@ -538,7 +538,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_VCPU_QUOTA`.
         /// Available since libvirt 0.9.7.
-        public static let vcpuQuota: Self = "vcpu_quota"
+        public static var vcpuQuota: Self { "vcpu_quota" }
 
         /// Macro represents the relative weight,  when using the credit scheduler, as a uint.
         ///
@@ -546,7 +546,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_SCHEDULER_WEIGHT`.
         /// Available since libvirt 0.9.7.
-        public static let weight: Self = "weight"
+        public static var weight: Self { "weight" }
     }
 
     /// Names of typed parameters libvirt reports under the `VIR_DOMAIN_TUNABLE_` prefix.
@@ -567,7 +567,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_DISK`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevDisk: Self = "blkdeviotune.disk"
+        public static var blkdevDisk: Self { "blkdeviotune.disk" }
 
         /// Macro represents the group name to be used, as `TypedParameterType.string`.
         ///
@@ -575,7 +575,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_GROUP_NAME`.
         /// Available since libvirt 3.0.0.
-        public static let blkdevGroupName: Self = "blkdeviotune.group_name"
+        public static var blkdevGroupName: Self { "blkdeviotune.group_name" }
 
         /// Macro represents the read throughput limit in bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -583,7 +583,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevReadBytesSec: Self = "blkdeviotune.read_bytes_sec"
+        public static var blkdevReadBytesSec: Self { "blkdeviotune.read_bytes_sec" }
 
         /// Macro represents the read throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -591,7 +591,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevReadBytesSecMax: Self = "blkdeviotune.read_bytes_sec_max"
+        public static var blkdevReadBytesSecMax: Self { "blkdeviotune.read_bytes_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_bytes_sec_max as `TypedParameterType.ullong`.
         ///
@@ -599,7 +599,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevReadBytesSecMaxLength: Self = "blkdeviotune.read_bytes_sec_max_length"
+        public static var blkdevReadBytesSecMaxLength: Self { "blkdeviotune.read_bytes_sec_max_length" }
 
         /// Macro represents the read I/O operations per second, as `TypedParameterType.ullong`.
         ///
@@ -607,7 +607,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevReadIopsSec: Self = "blkdeviotune.read_iops_sec"
+        public static var blkdevReadIopsSec: Self { "blkdeviotune.read_iops_sec" }
 
         /// Macro represents the read maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
         ///
@@ -615,7 +615,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevReadIopsSecMax: Self = "blkdeviotune.read_iops_sec_max"
+        public static var blkdevReadIopsSecMax: Self { "blkdeviotune.read_iops_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.read_iops_sec_max as `TypedParameterType.ullong`.
         ///
@@ -623,7 +623,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_READ_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevReadIopsSecMaxLength: Self = "blkdeviotune.read_iops_sec_max_length"
+        public static var blkdevReadIopsSecMaxLength: Self { "blkdeviotune.read_iops_sec_max_length" }
 
         /// Macro represents the size maximum I/O operations per second, as `TypedParameterType.ullong`.
         ///
@@ -631,7 +631,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_SIZE_IOPS_SEC`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevSizeIopsSec: Self = "blkdeviotune.size_iops_sec"
+        public static var blkdevSizeIopsSec: Self { "blkdeviotune.size_iops_sec" }
 
         /// Macro represents the total throughput limit in bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -639,7 +639,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevTotalBytesSec: Self = "blkdeviotune.total_bytes_sec"
+        public static var blkdevTotalBytesSec: Self { "blkdeviotune.total_bytes_sec" }
 
         /// Macro represents the total throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -647,7 +647,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevTotalBytesSecMax: Self = "blkdeviotune.total_bytes_sec_max"
+        public static var blkdevTotalBytesSecMax: Self { "blkdeviotune.total_bytes_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_bytes_sec_max, as `TypedParameterType.ullong`.
         ///
@@ -655,7 +655,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevTotalBytesSecMaxLength: Self = "blkdeviotune.total_bytes_sec_max_length"
+        public static var blkdevTotalBytesSecMaxLength: Self { "blkdeviotune.total_bytes_sec_max_length" }
 
         /// Macro represents the total I/O operations per second, as `TypedParameterType.ullong`.
         ///
@@ -663,7 +663,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevTotalIopsSec: Self = "blkdeviotune.total_iops_sec"
+        public static var blkdevTotalIopsSec: Self { "blkdeviotune.total_iops_sec" }
 
         /// Macro represents the total maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
         ///
@@ -671,7 +671,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevTotalIopsSecMax: Self = "blkdeviotune.total_iops_sec_max"
+        public static var blkdevTotalIopsSecMax: Self { "blkdeviotune.total_iops_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.total_iops_sec_max as `TypedParameterType.ullong`.
         ///
@@ -679,7 +679,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_TOTAL_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevTotalIopsSecMaxLength: Self = "blkdeviotune.total_iops_sec_max_length"
+        public static var blkdevTotalIopsSecMaxLength: Self { "blkdeviotune.total_iops_sec_max_length" }
 
         /// Macro represents the write throughput limit in bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -687,7 +687,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevWriteBytesSec: Self = "blkdeviotune.write_bytes_sec"
+        public static var blkdevWriteBytesSec: Self { "blkdeviotune.write_bytes_sec" }
 
         /// Macro represents the write throughput limit during bursts in maximum bytes per second, as `TypedParameterType.ullong`.
         ///
@@ -695,7 +695,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevWriteBytesSecMax: Self = "blkdeviotune.write_bytes_sec_max"
+        public static var blkdevWriteBytesSecMax: Self { "blkdeviotune.write_bytes_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_bytes_sec_max as `TypedParameterType.ullong`.
         ///
@@ -703,7 +703,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_BYTES_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevWriteBytesSecMaxLength: Self = "blkdeviotune.write_bytes_sec_max_length"
+        public static var blkdevWriteBytesSecMaxLength: Self { "blkdeviotune.write_bytes_sec_max_length" }
 
         /// Macro represents the write I/O operations per second, as `TypedParameterType.ullong`.
         ///
@@ -711,7 +711,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC`.
         /// Available since libvirt 1.2.9.
-        public static let blkdevWriteIopsSec: Self = "blkdeviotune.write_iops_sec"
+        public static var blkdevWriteIopsSec: Self { "blkdeviotune.write_iops_sec" }
 
         /// Macro represents the write maximum I/O operations per second during bursts, as `TypedParameterType.ullong`.
         ///
@@ -719,7 +719,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX`.
         /// Available since libvirt 1.2.11.
-        public static let blkdevWriteIopsSecMax: Self = "blkdeviotune.write_iops_sec_max"
+        public static var blkdevWriteIopsSecMax: Self { "blkdeviotune.write_iops_sec_max" }
 
         /// Macro represents the length in seconds allowed for a burst period for the blkdeviotune.write_iops_sec_max as `TypedParameterType.ullong`.
         ///
@@ -727,7 +727,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_BLKDEV_WRITE_IOPS_SEC_MAX_LENGTH`.
         /// Available since libvirt 2.4.0.
-        public static let blkdevWriteIopsSecMaxLength: Self = "blkdeviotune.write_iops_sec_max_length"
+        public static var blkdevWriteIopsSecMaxLength: Self { "blkdeviotune.write_iops_sec_max_length" }
 
         /// Macro represents proportional weight of the scheduler used on the host cpu, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
@@ -735,7 +735,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_CPU_SHARES`.
         /// Available since libvirt 1.2.9.
-        public static let cpuCPUShares: Self = "cputune.cpu_shares"
+        public static var cpuCPUShares: Self { "cputune.cpu_shares" }
 
         /// Macro represents formatted pinning for emulator process, as `TypedParameterType.string`.
         ///
@@ -743,7 +743,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATORPIN`.
         /// Available since libvirt 1.2.9.
-        public static let cpuEmulatorPin: Self = "cputune.emulatorpin"
+        public static var cpuEmulatorPin: Self { "cputune.emulatorpin" }
 
         /// Macro represents the enforcement period for a quota in microseconds, when using the posix scheduler, for all emulator activity not tied to vcpus, as `TypedParameterType.ullong`.
         ///
@@ -751,7 +751,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_PERIOD`.
         /// Available since libvirt 1.2.9.
-        public static let cpuEmulatorPeriod: Self = "cputune.emulator_period"
+        public static var cpuEmulatorPeriod: Self { "cputune.emulator_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for all emulator activity not tied to vcpus, when using the posix scheduler, as an `TypedParameterType.llong`.
         ///
@@ -759,7 +759,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_EMULATOR_QUOTA`.
         /// Available since libvirt 1.2.9.
-        public static let cpuEmulatorQuota: Self = "cputune.emulator_quota"
+        public static var cpuEmulatorQuota: Self { "cputune.emulator_quota" }
 
         /// Macro represents the enforcement period for a quota, in microseconds, for whole domain, when using the posix scheduler, as `TypedParameterType.ullong`.
         ///
@@ -767,7 +767,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_PERIOD`.
         /// Available since libvirt 1.3.3.
-        public static let cpuGlobalPeriod: Self = "cputune.global_period"
+        public static var cpuGlobalPeriod: Self { "cputune.global_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for whole domain, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
@@ -775,7 +775,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_GLOBAL_QUOTA`.
         /// Available since libvirt 1.3.3.
-        public static let cpuGlobalQuota: Self = "cputune.global_quota"
+        public static var cpuGlobalQuota: Self { "cputune.global_quota" }
 
         /// Macro represents formatted pinning for one IOThread specified by id which is appended to the parameter name, for example "cputune.iothreadpin1", as `TypedParameterType.string`.
         ///
@@ -791,7 +791,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_PERIOD`.
         /// Available since libvirt 2.2.0.
-        public static let cpuIOThreadPeriod: Self = "cputune.iothread_period"
+        public static var cpuIOThreadPeriod: Self { "cputune.iothread_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for iothreads only, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
@@ -799,7 +799,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_IOTHREAD_QUOTA`.
         /// Available since libvirt 2.2.0.
-        public static let cpuIOThreadQuota: Self = "cputune.iothread_quota"
+        public static var cpuIOThreadQuota: Self { "cputune.iothread_quota" }
 
         /// Macro represents formatted pinning for one vcpu specified by id which is appended to the parameter name, for example "cputune.vcpupin1", as `TypedParameterType.string`.
         ///
@@ -815,7 +815,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_PERIOD`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVCPUPeriod: Self = "cputune.vcpu_period"
+        public static var cpuVCPUPeriod: Self { "cputune.vcpu_period" }
 
         /// Macro represents the maximum bandwidth to be used within a period for vcpus only, when using the posix scheduler, as `TypedParameterType.llong`.
         ///
@@ -823,7 +823,7 @@ extension Domain {
         ///
         /// C symbol: `VIR_DOMAIN_TUNABLE_CPU_VCPU_QUOTA`.
         /// Available since libvirt 1.2.9.
-        public static let cpuVCPUQuota: Self = "cputune.vcpu_quota"
+        public static var cpuVCPUQuota: Self { "cputune.vcpu_quota" }
     }
 
     /// Requests that the current background job be aborted at the

@@ -70,19 +70,19 @@ extension DomainCheckpoint {
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_CREATE_QUIESCE`.
         /// Available since libvirt 5.6.0.
-        public static let quiesce: Self = Self(rawValue: 2)
+        public static var quiesce: Self { Self(rawValue: 2) }
 
         /// Restore or alter metadata
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE`.
         /// Available since libvirt 5.6.0.
-        public static let redefine: Self = Self(rawValue: 1)
+        public static var redefine: Self { Self(rawValue: 1) }
 
         /// validate disk data state when redefining a checkpoint
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_CREATE_REDEFINE_VALIDATE`.
         /// Available since libvirt 6.10.0.
-        public static let redefineValidate: Self = Self(rawValue: 4)
+        public static var redefineValidate: Self { Self(rawValue: 4) }
     }
 
     /// Delete a checkpoint
@@ -102,19 +102,19 @@ extension DomainCheckpoint {
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN`.
         /// Available since libvirt 5.6.0.
-        public static let children: Self = Self(rawValue: 1)
+        public static var children: Self { Self(rawValue: 1) }
 
         /// Delete just children
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_DELETE_CHILDREN_ONLY`.
         /// Available since libvirt 5.6.0.
-        public static let childrenOnly: Self = Self(rawValue: 4)
+        public static var childrenOnly: Self { Self(rawValue: 4) }
 
         /// Delete just metadata
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_DELETE_METADATA_ONLY`.
         /// Available since libvirt 5.6.0.
-        public static let metadataOnly: Self = Self(rawValue: 2)
+        public static var metadataOnly: Self { Self(rawValue: 2) }
     }
 
     /// Flags valid for `Domain.allCheckpoints(options:)` and `DomainCheckpoint.allChildren(options:)`.  Note that the interpretation of flag (1<<0) depends on which function it is passed to; but serves to toggle the per-call default of whether the listing is shallow or recursive.  Remaining bits come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -134,31 +134,31 @@ extension DomainCheckpoint {
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_LIST_DESCENDANTS`.
         /// Available since libvirt 5.6.0.
-        public static let descendants: Self = Self(rawValue: 1)
+        public static var descendants: Self { Self(rawValue: 1) }
 
         /// Filter by checkpoints with no children
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_LIST_LEAVES`.
         /// Available since libvirt 5.6.0.
-        public static let leaves: Self = Self(rawValue: 4)
+        public static var leaves: Self { Self(rawValue: 4) }
 
         /// Filter by checkpoints that have children
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_LIST_NO_LEAVES`.
         /// Available since libvirt 5.6.0.
-        public static let noLeaves: Self = Self(rawValue: 8)
+        public static var noLeaves: Self { Self(rawValue: 8) }
 
         /// Filter by checkpoints with no parents, when listing a domain
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_LIST_ROOTS`.
         /// Available since libvirt 5.6.0.
-        public static let roots: Self = Self(rawValue: 1)
+        public static var roots: Self { Self(rawValue: 1) }
 
         /// Ensure parents occur before children in the resulting list
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_LIST_TOPOLOGICAL`.
         /// Available since libvirt 5.6.0.
-        public static let topological: Self = Self(rawValue: 2)
+        public static var topological: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virDomainCheckpointXMLFlags`.
@@ -176,19 +176,19 @@ extension DomainCheckpoint {
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_XML_NO_DOMAIN`.
         /// Available since libvirt 5.6.0.
-        public static let noDomain: Self = Self(rawValue: 2)
+        public static var noDomain: Self { Self(rawValue: 2) }
 
         /// Include sensitive data
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_XML_SECURE`.
         /// Available since libvirt 5.6.0.
-        public static let secure: Self = Self(rawValue: 1)
+        public static var secure: Self { Self(rawValue: 1) }
 
         /// Include dynamic per-<disk> size
         ///
         /// C symbol: `VIR_DOMAIN_CHECKPOINT_XML_SIZE`.
         /// Available since libvirt 5.6.0.
-        public static let size: Self = Self(rawValue: 4)
+        public static var size: Self { Self(rawValue: 4) }
     }
 
     /// Removes a checkpoint from the domain.

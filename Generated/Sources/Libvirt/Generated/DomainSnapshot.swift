@@ -70,61 +70,61 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_ATOMIC`.
         /// Available since libvirt 0.9.11.
-        public static let atomic: Self = Self(rawValue: 128)
+        public static var atomic: Self { Self(rawValue: 128) }
 
         /// With redefine, make snapshot current
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_CURRENT`.
         /// Available since libvirt 0.9.5.
-        public static let current: Self = Self(rawValue: 2)
+        public static var current: Self { Self(rawValue: 2) }
 
         /// disk snapshot, not full system
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_DISK_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let diskOnly: Self = Self(rawValue: 16)
+        public static var diskOnly: Self { Self(rawValue: 16) }
 
         /// Stop running guest after snapshot
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_HALT`.
         /// Available since libvirt 0.9.5.
-        public static let halt: Self = Self(rawValue: 8)
+        public static var halt: Self { Self(rawValue: 8) }
 
         /// create the snapshot while the guest is running
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_LIVE`.
         /// Available since libvirt 1.0.1.
-        public static let live: Self = Self(rawValue: 256)
+        public static var live: Self { Self(rawValue: 256) }
 
         /// Make snapshot without remembering it
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_NO_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let noMetadata: Self = Self(rawValue: 4)
+        public static var noMetadata: Self { Self(rawValue: 4) }
 
         /// use guest agent to quiesce all mounted file systems within the domain
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_QUIESCE`.
         /// Available since libvirt 0.9.10.
-        public static let quiesce: Self = Self(rawValue: 64)
+        public static var quiesce: Self { Self(rawValue: 64) }
 
         /// Restore or alter metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_REDEFINE`.
         /// Available since libvirt 0.9.5.
-        public static let redefine: Self = Self(rawValue: 1)
+        public static var redefine: Self { Self(rawValue: 1) }
 
         /// reuse any existing external files
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_REUSE_EXT`.
         /// Available since libvirt 0.9.10.
-        public static let reuseExt: Self = Self(rawValue: 32)
+        public static var reuseExt: Self { Self(rawValue: 32) }
 
         /// validate the XML against the schema
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_CREATE_VALIDATE`.
         /// Available since libvirt 5.6.0.
-        public static let validate: Self = Self(rawValue: 512)
+        public static var validate: Self { Self(rawValue: 512) }
     }
 
     /// Delete a snapshot
@@ -144,19 +144,19 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN`.
         /// Available since libvirt 0.8.0.
-        public static let children: Self = Self(rawValue: 1)
+        public static var children: Self { Self(rawValue: 1) }
 
         /// Delete just children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_CHILDREN_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let childrenOnly: Self = Self(rawValue: 4)
+        public static var childrenOnly: Self { Self(rawValue: 4) }
 
         /// Delete just metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_DELETE_METADATA_ONLY`.
         /// Available since libvirt 0.9.5.
-        public static let metadataOnly: Self = Self(rawValue: 2)
+        public static var metadataOnly: Self { Self(rawValue: 2) }
     }
 
     /// Flags valid for `Domain.numberOfSnapshots(options:)`, `Domain.snapshotNames(options:)`, `DomainSnapshot.numberOfChildren(options:)`, and `DomainSnapshot.childrenNames(options:)`, `Domain.allSnapshots(options:)`, and `DomainSnapshot.allChildren(options:)`.  Note that the interpretation of flag (1<<0) depends on which function it is passed to; but serves to toggle the per-call default of whether the listing is shallow or recursive.  Remaining bits come in groups; if all bits from a group are 0, then that group is not used to filter results.
@@ -176,73 +176,73 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_ACTIVE`.
         /// Available since libvirt 1.0.1.
-        public static let active: Self = Self(rawValue: 64)
+        public static var active: Self { Self(rawValue: 64) }
 
         /// List all descendants, not just children, when listing a snapshot
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_DESCENDANTS`.
         /// Available since libvirt 0.9.7.
-        public static let descendants: Self = Self(rawValue: 1)
+        public static var descendants: Self { Self(rawValue: 1) }
 
         /// Filter by snapshots taken while guest was active, but without memory state
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_DISK_ONLY`.
         /// Available since libvirt 1.0.1.
-        public static let diskOnly: Self = Self(rawValue: 128)
+        public static var diskOnly: Self { Self(rawValue: 128) }
 
         /// Filter by snapshots that use files external to disk images
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_EXTERNAL`.
         /// Available since libvirt 1.0.1.
-        public static let external: Self = Self(rawValue: 512)
+        public static var external: Self { Self(rawValue: 512) }
 
         /// Filter by snapshots taken while guest was shut off
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_INACTIVE`.
         /// Available since libvirt 1.0.1.
-        public static let inactive: Self = Self(rawValue: 32)
+        public static var inactive: Self { Self(rawValue: 32) }
 
         /// Filter by snapshots stored internal to disk images
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_INTERNAL`.
         /// Available since libvirt 1.0.1.
-        public static let `internal`: Self = Self(rawValue: 256)
+        public static var `internal`: Self { Self(rawValue: 256) }
 
         /// Filter by snapshots with no children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_LEAVES`.
         /// Available since libvirt 0.9.7.
-        public static let leaves: Self = Self(rawValue: 4)
+        public static var leaves: Self { Self(rawValue: 4) }
 
         /// Filter by snapshots which have metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_METADATA`.
         /// Available since libvirt 0.9.5.
-        public static let metadata: Self = Self(rawValue: 2)
+        public static var metadata: Self { Self(rawValue: 2) }
 
         /// Filter by snapshots that have children
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_NO_LEAVES`.
         /// Available since libvirt 0.9.13.
-        public static let noLeaves: Self = Self(rawValue: 8)
+        public static var noLeaves: Self { Self(rawValue: 8) }
 
         /// Filter by snapshots with no metadata
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_NO_METADATA`.
         /// Available since libvirt 0.9.13.
-        public static let noMetadata: Self = Self(rawValue: 16)
+        public static var noMetadata: Self { Self(rawValue: 16) }
 
         /// Filter by snapshots with no parents, when listing a domain
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_ROOTS`.
         /// Available since libvirt 0.9.5.
-        public static let roots: Self = Self(rawValue: 1)
+        public static var roots: Self { Self(rawValue: 1) }
 
         /// Ensure parents occur before children in the resulting list
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_LIST_TOPOLOGICAL`.
         /// Available since libvirt 5.2.0.
-        public static let topological: Self = Self(rawValue: 1024)
+        public static var topological: Self { Self(rawValue: 1024) }
     }
 
     /// C symbol: `virDomainSnapshotRevertFlags`.
@@ -260,25 +260,25 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_FORCE`.
         /// Available since libvirt 0.9.7.
-        public static let force: Self = Self(rawValue: 4)
+        public static var force: Self { Self(rawValue: 4) }
 
         /// Pause after revert
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_PAUSED`.
         /// Available since libvirt 0.9.5.
-        public static let paused: Self = Self(rawValue: 2)
+        public static var paused: Self { Self(rawValue: 2) }
 
         /// Re-initialize NVRAM from template
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_RESET_NVRAM`.
         /// Available since libvirt 8.1.0.
-        public static let resetNvram: Self = Self(rawValue: 8)
+        public static var resetNvram: Self { Self(rawValue: 8) }
 
         /// Run after revert
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_REVERT_RUNNING`.
         /// Available since libvirt 0.9.5.
-        public static let running: Self = Self(rawValue: 1)
+        public static var running: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virDomainSnapshotXMLFlags`.
@@ -296,7 +296,7 @@ extension DomainSnapshot {
         ///
         /// C symbol: `VIR_DOMAIN_SNAPSHOT_XML_SECURE`.
         /// Available since libvirt 5.1.0.
-        public static let secure: Self = Self(rawValue: 1)
+        public static var secure: Self { Self(rawValue: 1) }
     }
 
     /// Revert the domain to a given snapshot.

@@ -70,7 +70,7 @@ extension Interface {
         ///
         /// C symbol: `VIR_INTERFACE_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virInterfaceXMLFlags`.
@@ -88,7 +88,7 @@ extension Interface {
         ///
         /// C symbol: `VIR_INTERFACE_XML_INACTIVE`.
         /// Available since libvirt 0.7.3.
-        public static let inactive: Self = Self(rawValue: 1)
+        public static var inactive: Self { Self(rawValue: 1) }
     }
 
     /// Activate an interface (i.e. call "ifup").

@@ -928,7 +928,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_ACCESS_DENIED`.
     /// Available since libvirt 1.1.0.
-    public static let accessDenied: CodePattern = CodePattern(.accessDenied)
+    public static var accessDenied: CodePattern { CodePattern(.accessDenied) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.agentUnresponsive`, in `catch` clauses and `switch` cases.
     ///
@@ -936,7 +936,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_AGENT_UNRESPONSIVE`.
     /// Available since libvirt 0.10.0.
-    public static let agentUnresponsive: CodePattern = CodePattern(.agentUnresponsive)
+    public static var agentUnresponsive: CodePattern { CodePattern(.agentUnresponsive) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.agentUnsynced`, in `catch` clauses and `switch` cases.
     ///
@@ -944,7 +944,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_AGENT_UNSYNCED`.
     /// Available since libvirt 2.3.0.
-    public static let agentUnsynced: CodePattern = CodePattern(.agentUnsynced)
+    public static var agentUnsynced: CodePattern { CodePattern(.agentUnsynced) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.argumentUnsupported`, in `catch` clauses and `switch` cases.
     ///
@@ -952,7 +952,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_ARGUMENT_UNSUPPORTED`.
     /// Available since libvirt 0.9.4.
-    public static let argumentUnsupported: CodePattern = CodePattern(.argumentUnsupported)
+    public static var argumentUnsupported: CodePattern { CodePattern(.argumentUnsupported) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authCancelled`, in `catch` clauses and `switch` cases.
     ///
@@ -960,7 +960,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_AUTH_CANCELLED`.
     /// Available since libvirt 0.9.10.
-    public static let authCancelled: CodePattern = CodePattern(.authCancelled)
+    public static var authCancelled: CodePattern { CodePattern(.authCancelled) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -968,7 +968,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_AUTH_FAILED`.
     /// Available since libvirt 0.4.1.
-    public static let authFailed: CodePattern = CodePattern(.authFailed)
+    public static var authFailed: CodePattern { CodePattern(.authFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.authUnavailable`, in `catch` clauses and `switch` cases.
     ///
@@ -976,7 +976,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_AUTH_UNAVAILABLE`.
     /// Available since libvirt 1.3.3.
-    public static let authUnavailable: CodePattern = CodePattern(.authUnavailable)
+    public static var authUnavailable: CodePattern { CodePattern(.authUnavailable) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.blockCopyActive`, in `catch` clauses and `switch` cases.
     ///
@@ -984,7 +984,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_BLOCK_COPY_ACTIVE`.
     /// Available since libvirt 0.9.12.
-    public static let blockCopyActive: CodePattern = CodePattern(.blockCopyActive)
+    public static var blockCopyActive: CodePattern { CodePattern(.blockCopyActive) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.buildFirewall`, in `catch` clauses and `switch` cases.
     ///
@@ -992,7 +992,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_BUILD_FIREWALL`.
     /// Available since libvirt 0.8.0.
-    public static let buildFirewall: CodePattern = CodePattern(.buildFirewall)
+    public static var buildFirewall: CodePattern { CodePattern(.buildFirewall) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.callFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -1000,5 +1000,5 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_CALL_FAILED`.
     /// Available since libvirt 0.1.0.
-    public static let callFailed: CodePattern = CodePattern(.callFailed)
+    public static var callFailed: CodePattern { CodePattern(.callFailed) }
 }

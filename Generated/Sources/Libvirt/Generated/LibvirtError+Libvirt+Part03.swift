@@ -9,7 +9,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_CHECKPOINT_INCONSISTENT`.
     /// Available since libvirt 6.10.0.
-    public static let checkpointInconsistent: CodePattern = CodePattern(.checkpointInconsistent)
+    public static var checkpointInconsistent: CodePattern { CodePattern(.checkpointInconsistent) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.configUnsupported`, in `catch` clauses and `switch` cases.
     ///
@@ -17,7 +17,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_CONFIG_UNSUPPORTED`.
     /// Available since libvirt 0.7.3.
-    public static let configUnsupported: CodePattern = CodePattern(.configUnsupported)
+    public static var configUnsupported: CodePattern { CodePattern(.configUnsupported) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.confSyntax`, in `catch` clauses and `switch` cases.
     ///
@@ -25,7 +25,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_CONF_SYNTAX`.
     /// Available since libvirt 0.1.6.
-    public static let confSyntax: CodePattern = CodePattern(.confSyntax)
+    public static var confSyntax: CodePattern { CodePattern(.confSyntax) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.cpuIncompatible`, in `catch` clauses and `switch` cases.
     ///
@@ -33,7 +33,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_CPU_INCOMPATIBLE`.
     /// Available since libvirt 1.2.6.
-    public static let cpuIncompatible: CodePattern = CodePattern(.cpuIncompatible)
+    public static var cpuIncompatible: CodePattern { CodePattern(.cpuIncompatible) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.dbusService`, in `catch` clauses and `switch` cases.
     ///
@@ -41,7 +41,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_DBUS_SERVICE`.
     /// Available since libvirt 1.1.1.
-    public static let dbusService: CodePattern = CodePattern(.dbusService)
+    public static var dbusService: CodePattern { CodePattern(.dbusService) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.deviceMissing`, in `catch` clauses and `switch` cases.
     ///
@@ -49,7 +49,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_DEVICE_MISSING`.
     /// Available since libvirt 4.1.0.
-    public static let deviceMissing: CodePattern = CodePattern(.deviceMissing)
+    public static var deviceMissing: CodePattern { CodePattern(.deviceMissing) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.domExist`, in `catch` clauses and `switch` cases.
     ///
@@ -57,7 +57,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_DOM_EXIST`.
     /// Available since libvirt 0.1.1.
-    public static let domExist: CodePattern = CodePattern(.domExist)
+    public static var domExist: CodePattern { CodePattern(.domExist) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.driverFull`, in `catch` clauses and `switch` cases.
     ///
@@ -65,7 +65,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_DRIVER_FULL`.
     /// Available since libvirt 0.1.0.
-    public static let driverFull: CodePattern = CodePattern(.driverFull)
+    public static var driverFull: CodePattern { CodePattern(.driverFull) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.getFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -73,7 +73,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_GET_FAILED`.
     /// Available since libvirt 0.1.0.
-    public static let getFailed: CodePattern = CodePattern(.getFailed)
+    public static var getFailed: CodePattern { CodePattern(.getFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.gnutlsError`, in `catch` clauses and `switch` cases.
     ///
@@ -81,7 +81,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_GNUTLS_ERROR`.
     /// Available since libvirt 0.2.3.
-    public static let gnutlsError: CodePattern = CodePattern(.gnutlsError)
+    public static var gnutlsError: CodePattern { CodePattern(.gnutlsError) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.hookScriptFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -89,7 +89,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_HOOK_SCRIPT_FAILED`.
     /// Available since libvirt 0.8.0.
-    public static let hookScriptFailed: CodePattern = CodePattern(.hookScriptFailed)
+    public static var hookScriptFailed: CodePattern { CodePattern(.hookScriptFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.httpError`, in `catch` clauses and `switch` cases.
     ///
@@ -97,7 +97,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_HTTP_ERROR`.
     /// Available since libvirt 0.1.0.
-    public static let httpError: CodePattern = CodePattern(.httpError)
+    public static var httpError: CodePattern { CodePattern(.httpError) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.internalError`, in `catch` clauses and `switch` cases.
     ///
@@ -105,7 +105,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INTERNAL_ERROR`.
     /// Available since libvirt 0.1.0.
-    public static let internalError: CodePattern = CodePattern(.internalError)
+    public static var internalError: CodePattern { CodePattern(.internalError) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidArg`, in `catch` clauses and `switch` cases.
     ///
@@ -113,7 +113,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_ARG`.
     /// Available since libvirt 0.1.0.
-    public static let invalidArg: CodePattern = CodePattern(.invalidArg)
+    public static var invalidArg: CodePattern { CodePattern(.invalidArg) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidConnection`, in `catch` clauses and `switch` cases.
     ///
@@ -121,7 +121,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_CONN`.
     /// Available since libvirt 0.1.0.
-    public static let invalidConnection: CodePattern = CodePattern(.invalidConnection)
+    public static var invalidConnection: CodePattern { CodePattern(.invalidConnection) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomain`, in `catch` clauses and `switch` cases.
     ///
@@ -129,7 +129,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_DOMAIN`.
     /// Available since libvirt 0.1.0.
-    public static let invalidDomain: CodePattern = CodePattern(.invalidDomain)
+    public static var invalidDomain: CodePattern { CodePattern(.invalidDomain) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomainCheckpoint`, in `catch` clauses and `switch` cases.
     ///
@@ -137,7 +137,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_DOMAIN_CHECKPOINT`.
     /// Available since libvirt 5.2.0.
-    public static let invalidDomainCheckpoint: CodePattern = CodePattern(.invalidDomainCheckpoint)
+    public static var invalidDomainCheckpoint: CodePattern { CodePattern(.invalidDomainCheckpoint) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidDomainSnapshot`, in `catch` clauses and `switch` cases.
     ///
@@ -145,7 +145,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_DOMAIN_SNAPSHOT`.
     /// Available since libvirt 0.8.0.
-    public static let invalidDomainSnapshot: CodePattern = CodePattern(.invalidDomainSnapshot)
+    public static var invalidDomainSnapshot: CodePattern { CodePattern(.invalidDomainSnapshot) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidInterface`, in `catch` clauses and `switch` cases.
     ///
@@ -153,7 +153,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_INTERFACE`.
     /// Available since libvirt 0.6.4.
-    public static let invalidInterface: CodePattern = CodePattern(.invalidInterface)
+    public static var invalidInterface: CodePattern { CodePattern(.invalidInterface) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidMAC`, in `catch` clauses and `switch` cases.
     ///
@@ -161,7 +161,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_MAC`.
     /// Available since libvirt 0.3.1.
-    public static let invalidMAC: CodePattern = CodePattern(.invalidMAC)
+    public static var invalidMAC: CodePattern { CodePattern(.invalidMAC) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNetwork`, in `catch` clauses and `switch` cases.
     ///
@@ -169,7 +169,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_NETWORK`.
     /// Available since libvirt 0.2.0.
-    public static let invalidNetwork: CodePattern = CodePattern(.invalidNetwork)
+    public static var invalidNetwork: CodePattern { CodePattern(.invalidNetwork) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNetworkPort`, in `catch` clauses and `switch` cases.
     ///
@@ -177,7 +177,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_NETWORK_PORT`.
     /// Available since libvirt 5.5.0.
-    public static let invalidNetworkPort: CodePattern = CodePattern(.invalidNetworkPort)
+    public static var invalidNetworkPort: CodePattern { CodePattern(.invalidNetworkPort) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNodeDevice`, in `catch` clauses and `switch` cases.
     ///
@@ -185,7 +185,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_NODE_DEVICE`.
     /// Available since libvirt 0.5.0.
-    public static let invalidNodeDevice: CodePattern = CodePattern(.invalidNodeDevice)
+    public static var invalidNodeDevice: CodePattern { CodePattern(.invalidNodeDevice) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNwfilter`, in `catch` clauses and `switch` cases.
     ///
@@ -193,7 +193,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_NWFILTER`.
     /// Available since libvirt 0.8.0.
-    public static let invalidNwfilter: CodePattern = CodePattern(.invalidNwfilter)
+    public static var invalidNwfilter: CodePattern { CodePattern(.invalidNwfilter) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidNwfilterBinding`, in `catch` clauses and `switch` cases.
     ///
@@ -201,7 +201,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_NWFILTER_BINDING`.
     /// Available since libvirt 4.5.0.
-    public static let invalidNwfilterBinding: CodePattern = CodePattern(.invalidNwfilterBinding)
+    public static var invalidNwfilterBinding: CodePattern { CodePattern(.invalidNwfilterBinding) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidSecret`, in `catch` clauses and `switch` cases.
     ///
@@ -209,7 +209,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_SECRET`.
     /// Available since libvirt 0.7.1.
-    public static let invalidSecret: CodePattern = CodePattern(.invalidSecret)
+    public static var invalidSecret: CodePattern { CodePattern(.invalidSecret) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStoragePool`, in `catch` clauses and `switch` cases.
     ///
@@ -217,7 +217,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_STORAGE_POOL`.
     /// Available since libvirt 0.4.1.
-    public static let invalidStoragePool: CodePattern = CodePattern(.invalidStoragePool)
+    public static var invalidStoragePool: CodePattern { CodePattern(.invalidStoragePool) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStorageVolume`, in `catch` clauses and `switch` cases.
     ///
@@ -225,7 +225,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_STORAGE_VOL`.
     /// Available since libvirt 0.4.1.
-    public static let invalidStorageVolume: CodePattern = CodePattern(.invalidStorageVolume)
+    public static var invalidStorageVolume: CodePattern { CodePattern(.invalidStorageVolume) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.invalidStream`, in `catch` clauses and `switch` cases.
     ///
@@ -233,7 +233,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_INVALID_STREAM`.
     /// Available since libvirt 0.9.0.
-    public static let invalidStream: CodePattern = CodePattern(.invalidStream)
+    public static var invalidStream: CodePattern { CodePattern(.invalidStream) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.libssh`, in `catch` clauses and `switch` cases.
     ///
@@ -241,7 +241,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_LIBSSH`.
     /// Available since libvirt 2.5.0.
-    public static let libssh: CodePattern = CodePattern(.libssh)
+    public static var libssh: CodePattern { CodePattern(.libssh) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migrateFinishOk`, in `catch` clauses and `switch` cases.
     ///
@@ -249,7 +249,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_MIGRATE_FINISH_OK`.
     /// Available since libvirt 1.2.18.
-    public static let migrateFinishOk: CodePattern = CodePattern(.migrateFinishOk)
+    public static var migrateFinishOk: CodePattern { CodePattern(.migrateFinishOk) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migratePersistFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -257,7 +257,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_MIGRATE_PERSIST_FAILED`.
     /// Available since libvirt 0.7.3.
-    public static let migratePersistFailed: CodePattern = CodePattern(.migratePersistFailed)
+    public static var migratePersistFailed: CodePattern { CodePattern(.migratePersistFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.migrateUnsafe`, in `catch` clauses and `switch` cases.
     ///
@@ -265,7 +265,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_MIGRATE_UNSAFE`.
     /// Available since libvirt 0.9.11.
-    public static let migrateUnsafe: CodePattern = CodePattern(.migrateUnsafe)
+    public static var migrateUnsafe: CodePattern { CodePattern(.migrateUnsafe) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.multipleDomains`, in `catch` clauses and `switch` cases.
     ///
@@ -273,7 +273,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_MULTIPLE_DOMAINS`.
     /// Available since libvirt 7.1.0.
-    public static let multipleDomains: CodePattern = CodePattern(.multipleDomains)
+    public static var multipleDomains: CodePattern { CodePattern(.multipleDomains) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.multipleInterfaces`, in `catch` clauses and `switch` cases.
     ///
@@ -281,7 +281,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_MULTIPLE_INTERFACES`.
     /// Available since libvirt 0.7.0.
-    public static let multipleInterfaces: CodePattern = CodePattern(.multipleInterfaces)
+    public static var multipleInterfaces: CodePattern { CodePattern(.multipleInterfaces) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.networkExist`, in `catch` clauses and `switch` cases.
     ///
@@ -289,7 +289,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NETWORK_EXIST`.
     /// Available since libvirt 0.2.0.
-    public static let networkExist: CodePattern = CodePattern(.networkExist)
+    public static var networkExist: CodePattern { CodePattern(.networkExist) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.networkPortExist`, in `catch` clauses and `switch` cases.
     ///
@@ -297,7 +297,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NETWORK_PORT_EXIST`.
     /// Available since libvirt 5.5.0.
-    public static let networkPortExist: CodePattern = CodePattern(.networkPortExist)
+    public static var networkPortExist: CodePattern { CodePattern(.networkPortExist) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noClient`, in `catch` clauses and `switch` cases.
     ///
@@ -305,7 +305,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_CLIENT`.
     /// Available since libvirt 1.3.5.
-    public static let noClient: CodePattern = CodePattern(.noClient)
+    public static var noClient: CodePattern { CodePattern(.noClient) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noConnect`, in `catch` clauses and `switch` cases.
     ///
@@ -313,7 +313,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_CONNECT`.
     /// Available since libvirt 0.1.0.
-    public static let noConnect: CodePattern = CodePattern(.noConnect)
+    public static var noConnect: CodePattern { CodePattern(.noConnect) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDevice`, in `catch` clauses and `switch` cases.
     ///
@@ -321,7 +321,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DEVICE`.
     /// Available since libvirt 0.1.0.
-    public static let noDevice: CodePattern = CodePattern(.noDevice)
+    public static var noDevice: CodePattern { CodePattern(.noDevice) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomain`, in `catch` clauses and `switch` cases.
     ///
@@ -329,7 +329,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DOMAIN`.
     /// Available since libvirt 0.3.0.
-    public static let noDomain: CodePattern = CodePattern(.noDomain)
+    public static var noDomain: CodePattern { CodePattern(.noDomain) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainBackup`, in `catch` clauses and `switch` cases.
     ///
@@ -337,7 +337,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DOMAIN_BACKUP`.
     /// Available since libvirt 5.2.0.
-    public static let noDomainBackup: CodePattern = CodePattern(.noDomainBackup)
+    public static var noDomainBackup: CodePattern { CodePattern(.noDomainBackup) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainCheckpoint`, in `catch` clauses and `switch` cases.
     ///
@@ -345,7 +345,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DOMAIN_CHECKPOINT`.
     /// Available since libvirt 5.2.0.
-    public static let noDomainCheckpoint: CodePattern = CodePattern(.noDomainCheckpoint)
+    public static var noDomainCheckpoint: CodePattern { CodePattern(.noDomainCheckpoint) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainMetadata`, in `catch` clauses and `switch` cases.
     ///
@@ -353,7 +353,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DOMAIN_METADATA`.
     /// Available since libvirt 0.9.10.
-    public static let noDomainMetadata: CodePattern = CodePattern(.noDomainMetadata)
+    public static var noDomainMetadata: CodePattern { CodePattern(.noDomainMetadata) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noDomainSnapshot`, in `catch` clauses and `switch` cases.
     ///
@@ -361,7 +361,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_DOMAIN_SNAPSHOT`.
     /// Available since libvirt 0.8.0.
-    public static let noDomainSnapshot: CodePattern = CodePattern(.noDomainSnapshot)
+    public static var noDomainSnapshot: CodePattern { CodePattern(.noDomainSnapshot) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noHostname`, in `catch` clauses and `switch` cases.
     ///
@@ -369,7 +369,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_HOSTNAME`.
     /// Available since libvirt 6.1.0.
-    public static let noHostname: CodePattern = CodePattern(.noHostname)
+    public static var noHostname: CodePattern { CodePattern(.noHostname) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noInterface`, in `catch` clauses and `switch` cases.
     ///
@@ -377,7 +377,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_INTERFACE`.
     /// Available since libvirt 0.6.4.
-    public static let noInterface: CodePattern = CodePattern(.noInterface)
+    public static var noInterface: CodePattern { CodePattern(.noInterface) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noKernel`, in `catch` clauses and `switch` cases.
     ///
@@ -385,7 +385,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_KERNEL`.
     /// Available since libvirt 0.1.0.
-    public static let noKernel: CodePattern = CodePattern(.noKernel)
+    public static var noKernel: CodePattern { CodePattern(.noKernel) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noMemory`, in `catch` clauses and `switch` cases.
     ///
@@ -393,7 +393,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_MEMORY`.
     /// Available since libvirt 0.1.0.
-    public static let noMemory: CodePattern = CodePattern(.noMemory)
+    public static var noMemory: CodePattern { CodePattern(.noMemory) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noName`, in `catch` clauses and `switch` cases.
     ///
@@ -401,7 +401,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NAME`.
     /// Available since libvirt 0.1.0.
-    public static let noName: CodePattern = CodePattern(.noName)
+    public static var noName: CodePattern { CodePattern(.noName) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNetwork`, in `catch` clauses and `switch` cases.
     ///
@@ -409,7 +409,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NETWORK`.
     /// Available since libvirt 0.3.0.
-    public static let noNetwork: CodePattern = CodePattern(.noNetwork)
+    public static var noNetwork: CodePattern { CodePattern(.noNetwork) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNetworkPort`, in `catch` clauses and `switch` cases.
     ///
@@ -417,7 +417,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NETWORK_PORT`.
     /// Available since libvirt 5.5.0.
-    public static let noNetworkPort: CodePattern = CodePattern(.noNetworkPort)
+    public static var noNetworkPort: CodePattern { CodePattern(.noNetworkPort) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNodeDevice`, in `catch` clauses and `switch` cases.
     ///
@@ -425,7 +425,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NODE_DEVICE`.
     /// Available since libvirt 0.5.0.
-    public static let noNodeDevice: CodePattern = CodePattern(.noNodeDevice)
+    public static var noNodeDevice: CodePattern { CodePattern(.noNodeDevice) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNwfilter`, in `catch` clauses and `switch` cases.
     ///
@@ -433,7 +433,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NWFILTER`.
     /// Available since libvirt 0.8.0.
-    public static let noNwfilter: CodePattern = CodePattern(.noNwfilter)
+    public static var noNwfilter: CodePattern { CodePattern(.noNwfilter) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noNwfilterBinding`, in `catch` clauses and `switch` cases.
     ///
@@ -441,7 +441,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_NWFILTER_BINDING`.
     /// Available since libvirt 4.5.0.
-    public static let noNwfilterBinding: CodePattern = CodePattern(.noNwfilterBinding)
+    public static var noNwfilterBinding: CodePattern { CodePattern(.noNwfilterBinding) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noOS`, in `catch` clauses and `switch` cases.
     ///
@@ -449,7 +449,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_OS`.
     /// Available since libvirt 0.1.0.
-    public static let noOS: CodePattern = CodePattern(.noOS)
+    public static var noOS: CodePattern { CodePattern(.noOS) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noRoot`, in `catch` clauses and `switch` cases.
     ///
@@ -457,7 +457,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_ROOT`.
     /// Available since libvirt 0.1.0.
-    public static let noRoot: CodePattern = CodePattern(.noRoot)
+    public static var noRoot: CodePattern { CodePattern(.noRoot) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSecret`, in `catch` clauses and `switch` cases.
     ///
@@ -465,7 +465,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_SECRET`.
     /// Available since libvirt 0.7.1.
-    public static let noSecret: CodePattern = CodePattern(.noSecret)
+    public static var noSecret: CodePattern { CodePattern(.noSecret) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSecurityModel`, in `catch` clauses and `switch` cases.
     ///
@@ -473,7 +473,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_SECURITY_MODEL`.
     /// Available since libvirt 0.6.1.
-    public static let noSecurityModel: CodePattern = CodePattern(.noSecurityModel)
+    public static var noSecurityModel: CodePattern { CodePattern(.noSecurityModel) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noServer`, in `catch` clauses and `switch` cases.
     ///
@@ -481,7 +481,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_SERVER`.
     /// Available since libvirt 1.3.3.
-    public static let noServer: CodePattern = CodePattern(.noServer)
+    public static var noServer: CodePattern { CodePattern(.noServer) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSource`, in `catch` clauses and `switch` cases.
     ///
@@ -489,7 +489,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_SOURCE`.
     /// Available since libvirt 0.1.0.
-    public static let noSource: CodePattern = CodePattern(.noSource)
+    public static var noSource: CodePattern { CodePattern(.noSource) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noStoragePool`, in `catch` clauses and `switch` cases.
     ///
@@ -497,7 +497,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_STORAGE_POOL`.
     /// Available since libvirt 0.4.1.
-    public static let noStoragePool: CodePattern = CodePattern(.noStoragePool)
+    public static var noStoragePool: CodePattern { CodePattern(.noStoragePool) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noStorageVolume`, in `catch` clauses and `switch` cases.
     ///
@@ -505,7 +505,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_STORAGE_VOL`.
     /// Available since libvirt 0.4.1.
-    public static let noStorageVolume: CodePattern = CodePattern(.noStorageVolume)
+    public static var noStorageVolume: CodePattern { CodePattern(.noStorageVolume) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noSupport`, in `catch` clauses and `switch` cases.
     ///
@@ -513,7 +513,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_SUPPORT`.
     /// Available since libvirt 0.1.0.
-    public static let noSupport: CodePattern = CodePattern(.noSupport)
+    public static var noSupport: CodePattern { CodePattern(.noSupport) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noTarget`, in `catch` clauses and `switch` cases.
     ///
@@ -521,7 +521,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_TARGET`.
     /// Available since libvirt 0.1.0.
-    public static let noTarget: CodePattern = CodePattern(.noTarget)
+    public static var noTarget: CodePattern { CodePattern(.noTarget) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noXen`, in `catch` clauses and `switch` cases.
     ///
@@ -529,7 +529,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_XEN`.
     /// Available since libvirt 0.1.0.
-    public static let noXen: CodePattern = CodePattern(.noXen)
+    public static var noXen: CodePattern { CodePattern(.noXen) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.noXenstore`, in `catch` clauses and `switch` cases.
     ///
@@ -537,13 +537,13 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_NO_XENSTORE`.
     /// Available since libvirt 0.1.0.
-    public static let noXenstore: CodePattern = CodePattern(.noXenstore)
+    public static var noXenstore: CodePattern { CodePattern(.noXenstore) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.ok`, in `catch` clauses and `switch` cases.
     ///
     /// C symbol: `VIR_ERR_OK`.
     /// Available since libvirt 0.1.0.
-    public static let ok: CodePattern = CodePattern(.ok)
+    public static var ok: CodePattern { CodePattern(.ok) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.openFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -551,7 +551,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPEN_FAILED`.
     /// Available since libvirt 0.1.6.
-    public static let openFailed: CodePattern = CodePattern(.openFailed)
+    public static var openFailed: CodePattern { CodePattern(.openFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationAborted`, in `catch` clauses and `switch` cases.
     ///
@@ -559,7 +559,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_ABORTED`.
     /// Available since libvirt 0.9.9.
-    public static let operationAborted: CodePattern = CodePattern(.operationAborted)
+    public static var operationAborted: CodePattern { CodePattern(.operationAborted) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationDenied`, in `catch` clauses and `switch` cases.
     ///
@@ -567,7 +567,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_DENIED`.
     /// Available since libvirt 0.1.4.
-    public static let operationDenied: CodePattern = CodePattern(.operationDenied)
+    public static var operationDenied: CodePattern { CodePattern(.operationDenied) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -575,7 +575,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_FAILED`.
     /// Available since libvirt 0.1.0.
-    public static let operationFailed: CodePattern = CodePattern(.operationFailed)
+    public static var operationFailed: CodePattern { CodePattern(.operationFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationInvalid`, in `catch` clauses and `switch` cases.
     ///
@@ -583,7 +583,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_INVALID`.
     /// Available since libvirt 0.6.4.
-    public static let operationInvalid: CodePattern = CodePattern(.operationInvalid)
+    public static var operationInvalid: CodePattern { CodePattern(.operationInvalid) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationTimeout`, in `catch` clauses and `switch` cases.
     ///
@@ -591,7 +591,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_TIMEOUT`.
     /// Available since libvirt 0.7.3.
-    public static let operationTimeout: CodePattern = CodePattern(.operationTimeout)
+    public static var operationTimeout: CodePattern { CodePattern(.operationTimeout) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.operationUnsupported`, in `catch` clauses and `switch` cases.
     ///
@@ -599,7 +599,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OPERATION_UNSUPPORTED`.
     /// Available since libvirt 0.10.0.
-    public static let operationUnsupported: CodePattern = CodePattern(.operationUnsupported)
+    public static var operationUnsupported: CodePattern { CodePattern(.operationUnsupported) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.osType`, in `catch` clauses and `switch` cases.
     ///
@@ -607,7 +607,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OS_TYPE`.
     /// Available since libvirt 0.1.0.
-    public static let osType: CodePattern = CodePattern(.osType)
+    public static var osType: CodePattern { CodePattern(.osType) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.overflow`, in `catch` clauses and `switch` cases.
     ///
@@ -615,7 +615,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_OVERFLOW`.
     /// Available since libvirt 0.9.11.
-    public static let overflow: CodePattern = CodePattern(.overflow)
+    public static var overflow: CodePattern { CodePattern(.overflow) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.parseFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -623,7 +623,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_PARSE_FAILED`.
     /// Available since libvirt 0.1.6.
-    public static let parseFailed: CodePattern = CodePattern(.parseFailed)
+    public static var parseFailed: CodePattern { CodePattern(.parseFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.postFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -631,7 +631,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_POST_FAILED`.
     /// Available since libvirt 0.1.0.
-    public static let postFailed: CodePattern = CodePattern(.postFailed)
+    public static var postFailed: CodePattern { CodePattern(.postFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.readFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -639,7 +639,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_READ_FAILED`.
     /// Available since libvirt 0.1.6.
-    public static let readFailed: CodePattern = CodePattern(.readFailed)
+    public static var readFailed: CodePattern { CodePattern(.readFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.resourceBusy`, in `catch` clauses and `switch` cases.
     ///
@@ -647,7 +647,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_RESOURCE_BUSY`.
     /// Available since libvirt 1.0.0.
-    public static let resourceBusy: CodePattern = CodePattern(.resourceBusy)
+    public static var resourceBusy: CodePattern { CodePattern(.resourceBusy) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.rpc`, in `catch` clauses and `switch` cases.
     ///
@@ -655,7 +655,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_RPC`.
     /// Available since libvirt 0.2.3.
-    public static let rpc: CodePattern = CodePattern(.rpc)
+    public static var rpc: CodePattern { CodePattern(.rpc) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.sexprSerial`, in `catch` clauses and `switch` cases.
     ///
@@ -663,7 +663,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_SEXPR_SERIAL`.
     /// Available since libvirt 0.1.0.
-    public static let sexprSerial: CodePattern = CodePattern(.sexprSerial)
+    public static var sexprSerial: CodePattern { CodePattern(.sexprSerial) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.snapshotRevertRisky`, in `catch` clauses and `switch` cases.
     ///
@@ -671,7 +671,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_SNAPSHOT_REVERT_RISKY`.
     /// Available since libvirt 0.9.7.
-    public static let snapshotRevertRisky: CodePattern = CodePattern(.snapshotRevertRisky)
+    public static var snapshotRevertRisky: CodePattern { CodePattern(.snapshotRevertRisky) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.ssh`, in `catch` clauses and `switch` cases.
     ///
@@ -679,7 +679,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_SSH`.
     /// Available since libvirt 0.10.0.
-    public static let ssh: CodePattern = CodePattern(.ssh)
+    public static var ssh: CodePattern { CodePattern(.ssh) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storagePoolBuilt`, in `catch` clauses and `switch` cases.
     ///
@@ -687,7 +687,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_STORAGE_POOL_BUILT`.
     /// Available since libvirt 0.9.5.
-    public static let storagePoolBuilt: CodePattern = CodePattern(.storagePoolBuilt)
+    public static var storagePoolBuilt: CodePattern { CodePattern(.storagePoolBuilt) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storageProbeFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -695,7 +695,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_STORAGE_PROBE_FAILED`.
     /// Available since libvirt 0.9.5.
-    public static let storageProbeFailed: CodePattern = CodePattern(.storageProbeFailed)
+    public static var storageProbeFailed: CodePattern { CodePattern(.storageProbeFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.storageVolumeExist`, in `catch` clauses and `switch` cases.
     ///
@@ -703,7 +703,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_STORAGE_VOL_EXIST`.
     /// Available since libvirt 1.1.4.
-    public static let storageVolumeExist: CodePattern = CodePattern(.storageVolumeExist)
+    public static var storageVolumeExist: CodePattern { CodePattern(.storageVolumeExist) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.systemError`, in `catch` clauses and `switch` cases.
     ///
@@ -711,7 +711,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_SYSTEM_ERROR`.
     /// Available since libvirt 0.2.1.
-    public static let systemError: CodePattern = CodePattern(.systemError)
+    public static var systemError: CodePattern { CodePattern(.systemError) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.unknownHost`, in `catch` clauses and `switch` cases.
     ///
@@ -719,7 +719,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_UNKNOWN_HOST`.
     /// Available since libvirt 0.1.0.
-    public static let unknownHost: CodePattern = CodePattern(.unknownHost)
+    public static var unknownHost: CodePattern { CodePattern(.unknownHost) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.writeFailed`, in `catch` clauses and `switch` cases.
     ///
@@ -727,7 +727,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_WRITE_FAILED`.
     /// Available since libvirt 0.1.6.
-    public static let writeFailed: CodePattern = CodePattern(.writeFailed)
+    public static var writeFailed: CodePattern { CodePattern(.writeFailed) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xenCall`, in `catch` clauses and `switch` cases.
     ///
@@ -735,7 +735,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_XEN_CALL`.
     /// Available since libvirt 0.1.0.
-    public static let xenCall: CodePattern = CodePattern(.xenCall)
+    public static var xenCall: CodePattern { CodePattern(.xenCall) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlDetail`, in `catch` clauses and `switch` cases.
     ///
@@ -743,7 +743,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_XML_DETAIL`.
     /// Available since libvirt 0.1.9.
-    public static let xmlDetail: CodePattern = CodePattern(.xmlDetail)
+    public static var xmlDetail: CodePattern { CodePattern(.xmlDetail) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlError`, in `catch` clauses and `switch` cases.
     ///
@@ -751,7 +751,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_XML_ERROR`.
     /// Available since libvirt 0.1.1.
-    public static let xmlError: CodePattern = CodePattern(.xmlError)
+    public static var xmlError: CodePattern { CodePattern(.xmlError) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.xmlInvalidSchema`, in `catch` clauses and `switch` cases.
     ///
@@ -759,7 +759,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_ERR_XML_INVALID_SCHEMA`.
     /// Available since libvirt 1.2.12.
-    public static let xmlInvalidSchema: CodePattern = CodePattern(.xmlInvalidSchema)
+    public static var xmlInvalidSchema: CodePattern { CodePattern(.xmlInvalidSchema) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoInterface`, in `catch` clauses and `switch` cases.
     ///
@@ -767,7 +767,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_INTERFACE`.
     /// Available since libvirt 0.6.4.
-    public static let warNoInterface: CodePattern = CodePattern(.warNoInterface)
+    public static var warNoInterface: CodePattern { CodePattern(.warNoInterface) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNetwork`, in `catch` clauses and `switch` cases.
     ///
@@ -775,7 +775,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_NETWORK`.
     /// Available since libvirt 0.2.3.
-    public static let warNoNetwork: CodePattern = CodePattern(.warNoNetwork)
+    public static var warNoNetwork: CodePattern { CodePattern(.warNoNetwork) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNode`, in `catch` clauses and `switch` cases.
     ///
@@ -783,7 +783,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_NODE`.
     /// Available since libvirt 0.5.0.
-    public static let warNoNode: CodePattern = CodePattern(.warNoNode)
+    public static var warNoNode: CodePattern { CodePattern(.warNoNode) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoNwfilter`, in `catch` clauses and `switch` cases.
     ///
@@ -791,7 +791,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_NWFILTER`.
     /// Available since libvirt 0.8.0.
-    public static let warNoNwfilter: CodePattern = CodePattern(.warNoNwfilter)
+    public static var warNoNwfilter: CodePattern { CodePattern(.warNoNwfilter) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoSecret`, in `catch` clauses and `switch` cases.
     ///
@@ -799,7 +799,7 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_SECRET`.
     /// Available since libvirt 0.7.1.
-    public static let warNoSecret: CodePattern = CodePattern(.warNoSecret)
+    public static var warNoSecret: CodePattern { CodePattern(.warNoSecret) }
 
     /// Matches a `LibvirtError` whose code is `LibvirtError.Code.warNoStorage`, in `catch` clauses and `switch` cases.
     ///
@@ -807,5 +807,5 @@ extension LibvirtError {
     ///
     /// C symbol: `VIR_WAR_NO_STORAGE`.
     /// Available since libvirt 0.4.1.
-    public static let warNoStorage: CodePattern = CodePattern(.warNoStorage)
+    public static var warNoStorage: CodePattern { CodePattern(.warNoStorage) }
 }

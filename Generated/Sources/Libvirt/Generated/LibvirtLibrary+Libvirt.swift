@@ -7,19 +7,19 @@ extension LibvirtLibrary {
     ///
     /// C symbol: `VIR_DOMAIN_MEMORY_PARAM_UNLIMITED`.
     /// Available since libvirt 0.8.8.
-    public static let domainMemoryParamUnlimited: Int = 9007199254740991
+    public static var domainMemoryParamUnlimited: Int { 9007199254740991 }
 
     /// Maximum number of keycodes that can be sent in one `Domain.sendKey(codeset:holdTime:keycodes:)` call.
     ///
     /// C symbol: `VIR_DOMAIN_SEND_KEY_MAX_KEYS`.
     /// Available since libvirt 0.9.3.
-    public static let domainSendKeyMaxKeys: Int = 16
+    public static var domainSendKeyMaxKeys: Int { 16 }
 
     /// Compatibility alias for `KeycodeSet.qnum`, which replaced it since 4.2.0.
     ///
     /// C symbol: `VIR_KEYCODE_SET_RFB`.
     /// Available since libvirt 0.9.5.
-    public static let keycodeSetRfb: Int = 9
+    public static var keycodeSetRfb: Int { 9 }
 
     /// Provides version information. `libraryVersion` is the version of the
     /// library and will always be set unless an error occurs, in which case

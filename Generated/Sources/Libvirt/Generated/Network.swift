@@ -371,7 +371,7 @@ extension Network {
         ///
         /// C symbol: `VIR_NETWORK_CREATE_VALIDATE`.
         /// Available since libvirt 7.8.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virNetworkDefineFlags`.
@@ -389,7 +389,7 @@ extension Network {
         ///
         /// C symbol: `VIR_NETWORK_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// Flags to control options for `Network.update(command:section:parentIndex:xml:options:)`
@@ -409,19 +409,19 @@ extension Network {
         ///
         /// C symbol: `VIR_NETWORK_UPDATE_AFFECT_CONFIG`.
         /// Available since libvirt 0.10.2.
-        public static let config: Self = Self(rawValue: 2)
+        public static var config: Self { Self(rawValue: 2) }
 
         /// affect live if network is active, config if it's not active
         ///
         /// C symbol: `VIR_NETWORK_UPDATE_AFFECT_CURRENT`.
         /// Available since libvirt 0.10.2.
-        public static let current: Self = []
+        public static var current: Self { [] }
 
         /// affect live state of network only
         ///
         /// C symbol: `VIR_NETWORK_UPDATE_AFFECT_LIVE`.
         /// Available since libvirt 0.10.2.
-        public static let live: Self = Self(rawValue: 1)
+        public static var live: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virNetworkXMLFlags`.
@@ -439,7 +439,7 @@ extension Network {
         ///
         /// C symbol: `VIR_NETWORK_XML_INACTIVE`.
         /// Available since libvirt 0.9.10.
-        public static let inactive: Self = Self(rawValue: 1)
+        public static var inactive: Self { Self(rawValue: 1) }
     }
 
     /// The values of this C structure, copied into Swift.

@@ -63,7 +63,7 @@ extension NetworkFilter {
         ///
         /// C symbol: `VIR_NWFILTER_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let nwfilterDefineValidate: Self = Self(rawValue: 1)
+        public static var nwfilterDefineValidate: Self { Self(rawValue: 1) }
     }
 
     /// Get the public name for the network filter

@@ -62,7 +62,7 @@ extension NetworkFilterBinding {
         ///
         /// C symbol: `VIR_NWFILTER_BINDING_CREATE_VALIDATE`.
         /// Available since libvirt 7.8.0.
-        public static let nwfilterBindingCreateValidate: Self = Self(rawValue: 1)
+        public static var nwfilterBindingCreateValidate: Self { Self(rawValue: 1) }
     }
 
     /// Delete the binding object. This does not free the

@@ -72,13 +72,13 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_CREATE_RECLAIM`.
         /// Available since libvirt 5.5.0.
-        public static let reclaim: Self = Self(rawValue: 1)
+        public static var reclaim: Self { Self(rawValue: 1) }
 
         /// Validate the XML document against schema
         ///
         /// C symbol: `VIR_NETWORK_PORT_CREATE_VALIDATE`.
         /// Available since libvirt 7.8.0.
-        public static let validate: Self = Self(rawValue: 2)
+        public static var validate: Self { Self(rawValue: 2) }
     }
 
     /// Names of the typed parameters of `NetworkPort.parameters()`, `NetworkPort.setParameters(_:)`.
@@ -99,7 +99,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_AVERAGE`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthInAverage: Self = "inbound.average"
+        public static var bandwidthInAverage: Self { "inbound.average" }
 
         /// Macro represents the inbound burst of NIC bandwidth, as a uint.
         ///
@@ -107,7 +107,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_BURST`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthInBurst: Self = "inbound.burst"
+        public static var bandwidthInBurst: Self { "inbound.burst" }
 
         /// Macro represents the inbound floor of NIC bandwidth, as a uint.
         ///
@@ -115,7 +115,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_FLOOR`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthInFloor: Self = "inbound.floor"
+        public static var bandwidthInFloor: Self { "inbound.floor" }
 
         /// Macro represents the inbound peak of NIC bandwidth, as a uint.
         ///
@@ -123,7 +123,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_IN_PEAK`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthInPeak: Self = "inbound.peak"
+        public static var bandwidthInPeak: Self { "inbound.peak" }
 
         /// Macro represents the outbound average of NIC bandwidth, as a uint.
         ///
@@ -131,7 +131,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_AVERAGE`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthOutAverage: Self = "outbound.average"
+        public static var bandwidthOutAverage: Self { "outbound.average" }
 
         /// Macro represents the outbound burst of NIC bandwidth, as a uint.
         ///
@@ -139,7 +139,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_BURST`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthOutBurst: Self = "outbound.burst"
+        public static var bandwidthOutBurst: Self { "outbound.burst" }
 
         /// Macro represents the outbound peak of NIC bandwidth, as a uint.
         ///
@@ -147,7 +147,7 @@ extension NetworkPort {
         ///
         /// C symbol: `VIR_NETWORK_PORT_BANDWIDTH_OUT_PEAK`.
         /// Available since libvirt 5.5.0.
-        public static let bandwidthOutPeak: Self = "outbound.peak"
+        public static var bandwidthOutPeak: Self { "outbound.peak" }
     }
 
     /// Delete the network port. This does not free the

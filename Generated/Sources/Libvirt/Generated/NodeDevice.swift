@@ -168,7 +168,7 @@ extension NodeDevice {
         ///
         /// C symbol: `VIR_NODE_DEVICE_CREATE_XML_VALIDATE`.
         /// Available since libvirt 8.10.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virNodeDeviceDefineXMLFlags`.
@@ -186,7 +186,7 @@ extension NodeDevice {
         ///
         /// C symbol: `VIR_NODE_DEVICE_DEFINE_XML_VALIDATE`.
         /// Available since libvirt 8.10.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// Start a defined node device:

@@ -232,7 +232,7 @@ extension Secret {
         ///
         /// C symbol: `VIR_SECRET_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// Provides the connection pointer associated with a secret.  The reference

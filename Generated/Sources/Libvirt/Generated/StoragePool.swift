@@ -260,31 +260,31 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_NEW`.
         /// Available since libvirt 0.4.1.
-        public static let new: Self = []
+        public static var new: Self { [] }
 
         /// Do not overwrite existing pool
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_NO_OVERWRITE`.
         /// Available since libvirt 0.9.5.
-        public static let noOverwrite: Self = Self(rawValue: 4)
+        public static var noOverwrite: Self { Self(rawValue: 4) }
 
         /// Overwrite data
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_OVERWRITE`.
         /// Available since libvirt 0.9.5.
-        public static let overwrite: Self = Self(rawValue: 8)
+        public static var overwrite: Self { Self(rawValue: 8) }
 
         /// Repair / reinitialize
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_REPAIR`.
         /// Available since libvirt 0.4.1.
-        public static let repair: Self = Self(rawValue: 1)
+        public static var repair: Self { Self(rawValue: 1) }
 
         /// Extend existing pool
         ///
         /// C symbol: `VIR_STORAGE_POOL_BUILD_RESIZE`.
         /// Available since libvirt 0.4.1.
-        public static let resize: Self = Self(rawValue: 2)
+        public static var resize: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virStoragePoolCreateFlags`.
@@ -302,25 +302,25 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_NORMAL`.
         /// Available since libvirt 1.3.1.
-        public static let normal: Self = []
+        public static var normal: Self { [] }
 
         /// Create the pool and perform pool build without any flags
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD`.
         /// Available since libvirt 1.3.1.
-        public static let withBuild: Self = Self(rawValue: 1)
+        public static var withBuild: Self { Self(rawValue: 1) }
 
         /// Create the pool and perform pool build using the  `StoragePool.BuildOptions.noOverwrite` flag. This is mutually  exclusive to `StoragePool.CreateOptions.withBuildOverwrite`
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD_NO_OVERWRITE`.
         /// Available since libvirt 1.3.1.
-        public static let withBuildNoOverwrite: Self = Self(rawValue: 4)
+        public static var withBuildNoOverwrite: Self { Self(rawValue: 4) }
 
         /// Create the pool and perform pool build using the  `StoragePool.BuildOptions.overwrite` flag. This is mutually  exclusive to `StoragePool.CreateOptions.withBuildNoOverwrite`
         ///
         /// C symbol: `VIR_STORAGE_POOL_CREATE_WITH_BUILD_OVERWRITE`.
         /// Available since libvirt 1.3.1.
-        public static let withBuildOverwrite: Self = Self(rawValue: 2)
+        public static var withBuildOverwrite: Self { Self(rawValue: 2) }
     }
 
     /// C symbol: `virStoragePoolDefineFlags`.
@@ -338,7 +338,7 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_DEFINE_VALIDATE`.
         /// Available since libvirt 7.7.0.
-        public static let validate: Self = Self(rawValue: 1)
+        public static var validate: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virStoragePoolDeleteFlags`.
@@ -356,13 +356,13 @@ extension StoragePool {
         ///
         /// C symbol: `VIR_STORAGE_POOL_DELETE_NORMAL`.
         /// Available since libvirt 0.4.1.
-        public static let normal: Self = []
+        public static var normal: Self { [] }
 
         /// Clear all data to zeros (slow)
         ///
         /// C symbol: `VIR_STORAGE_POOL_DELETE_ZEROED`.
         /// Available since libvirt 0.4.1.
-        public static let zeroed: Self = Self(rawValue: 1)
+        public static var zeroed: Self { Self(rawValue: 1) }
     }
 
     /// The values of this C structure, copied into Swift.

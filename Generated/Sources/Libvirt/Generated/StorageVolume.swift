@@ -258,19 +258,19 @@ extension StorageVolume {
 
         /// C symbol: `VIR_STORAGE_VOL_CREATE_PREALLOC_METADATA`.
         /// Available since libvirt 1.0.1.
-        public static let preallocMetadata: Self = Self(rawValue: 1)
+        public static var preallocMetadata: Self { Self(rawValue: 1) }
 
         /// perform a btrfs lightweight copy
         ///
         /// C symbol: `VIR_STORAGE_VOL_CREATE_REFLINK`.
         /// Available since libvirt 1.2.13.
-        public static let reflink: Self = Self(rawValue: 2)
+        public static var reflink: Self { Self(rawValue: 2) }
 
         /// Validate the XML document against schema
         ///
         /// C symbol: `VIR_STORAGE_VOL_CREATE_VALIDATE`.
         /// Available since libvirt 8.10.0.
-        public static let validate: Self = Self(rawValue: 4)
+        public static var validate: Self { Self(rawValue: 4) }
     }
 
     /// C symbol: `virStorageVolDeleteFlags`.
@@ -288,19 +288,19 @@ extension StorageVolume {
         ///
         /// C symbol: `VIR_STORAGE_VOL_DELETE_NORMAL`.
         /// Available since libvirt 0.4.1.
-        public static let normal: Self = []
+        public static var normal: Self { [] }
 
         /// Force removal of volume, even if in use
         ///
         /// C symbol: `VIR_STORAGE_VOL_DELETE_WITH_SNAPSHOTS`.
         /// Available since libvirt 1.2.21.
-        public static let withSnapshots: Self = Self(rawValue: 2)
+        public static var withSnapshots: Self { Self(rawValue: 2) }
 
         /// Clear all data to zeros (slow)
         ///
         /// C symbol: `VIR_STORAGE_VOL_DELETE_ZEROED`.
         /// Available since libvirt 0.4.1.
-        public static let zeroed: Self = Self(rawValue: 1)
+        public static var zeroed: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virStorageVolDownloadFlags`.
@@ -318,7 +318,7 @@ extension StorageVolume {
         ///
         /// C symbol: `VIR_STORAGE_VOL_DOWNLOAD_SPARSE_STREAM`.
         /// Available since libvirt 3.4.0.
-        public static let sparseStream: Self = Self(rawValue: 1)
+        public static var sparseStream: Self { Self(rawValue: 1) }
     }
 
     /// C symbol: `virStorageVolInfoFlags`.
@@ -336,11 +336,11 @@ extension StorageVolume {
         ///
         /// C symbol: `VIR_STORAGE_VOL_GET_PHYSICAL`.
         /// Available since libvirt 3.0.0.
-        public static let getPhysical: Self = Self(rawValue: 1)
+        public static var getPhysical: Self { Self(rawValue: 1) }
 
         /// C symbol: `VIR_STORAGE_VOL_USE_ALLOCATION`.
         /// Available since libvirt 3.0.0.
-        public static let useAllocation: Self = []
+        public static var useAllocation: Self { [] }
     }
 
     /// C symbol: `virStorageVolResizeFlags`.
@@ -358,19 +358,19 @@ extension StorageVolume {
         ///
         /// C symbol: `VIR_STORAGE_VOL_RESIZE_ALLOCATE`.
         /// Available since libvirt 0.9.10.
-        public static let allocate: Self = Self(rawValue: 1)
+        public static var allocate: Self { Self(rawValue: 1) }
 
         /// size is relative to current
         ///
         /// C symbol: `VIR_STORAGE_VOL_RESIZE_DELTA`.
         /// Available since libvirt 0.9.10.
-        public static let delta: Self = Self(rawValue: 2)
+        public static var delta: Self { Self(rawValue: 2) }
 
         /// allow decrease in capacity
         ///
         /// C symbol: `VIR_STORAGE_VOL_RESIZE_SHRINK`.
         /// Available since libvirt 0.9.10.
-        public static let shrink: Self = Self(rawValue: 4)
+        public static var shrink: Self { Self(rawValue: 4) }
     }
 
     /// C symbol: `virStorageVolUploadFlags`.
@@ -388,7 +388,7 @@ extension StorageVolume {
         ///
         /// C symbol: `VIR_STORAGE_VOL_UPLOAD_SPARSE_STREAM`.
         /// Available since libvirt 3.4.0.
-        public static let sparseStream: Self = Self(rawValue: 1)
+        public static var sparseStream: Self { Self(rawValue: 1) }
     }
 
     /// The values of this C structure, copied into Swift.

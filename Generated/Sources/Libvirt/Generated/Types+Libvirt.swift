@@ -737,19 +737,19 @@ public struct EventHandleType: OptionSet, Hashable, Sendable {
 
     /// C symbol: `VIR_EVENT_HANDLE_ERROR`.
     /// Available since libvirt 0.5.0.
-    public static let error: Self = Self(rawValue: 4)
+    public static var error: Self { Self(rawValue: 4) }
 
     /// C symbol: `VIR_EVENT_HANDLE_HANGUP`.
     /// Available since libvirt 0.5.0.
-    public static let hangup: Self = Self(rawValue: 8)
+    public static var hangup: Self { Self(rawValue: 8) }
 
     /// C symbol: `VIR_EVENT_HANDLE_READABLE`.
     /// Available since libvirt 0.5.0.
-    public static let readable: Self = Self(rawValue: 1)
+    public static var readable: Self { Self(rawValue: 1) }
 
     /// C symbol: `VIR_EVENT_HANDLE_WRITABLE`.
     /// Available since libvirt 0.5.0.
-    public static let writable: Self = Self(rawValue: 2)
+    public static var writable: Self { Self(rawValue: 2) }
 }
 
 /// C symbol: `virNodeAllocPagesFlags`.
@@ -767,13 +767,13 @@ public struct NodeAllocatePagesOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_NODE_ALLOC_PAGES_ADD`.
     /// Available since libvirt 1.2.9.
-    public static let add: Self = []
+    public static var add: Self { [] }
 
     /// Don't add `pageCounts`, instead set passed number of pages. This can be used to free allocated pages.
     ///
     /// C symbol: `VIR_NODE_ALLOC_PAGES_SET`.
     /// Available since libvirt 1.2.9.
-    public static let set: Self = Self(rawValue: 1)
+    public static var set: Self { Self(rawValue: 1) }
 }
 
 /// C symbol: `virStorageXMLFlags`.
@@ -791,7 +791,7 @@ public struct StorageXMLOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_STORAGE_XML_INACTIVE`.
     /// Available since libvirt 0.9.13.
-    public static let inactive: Self = Self(rawValue: 1)
+    public static var inactive: Self { Self(rawValue: 1) }
 }
 
 /// Flags related to libvirt APIs that use virTypedParameter. These enums should not conflict with those of `Domain.ModificationImpact`.
@@ -811,7 +811,7 @@ public struct TypedParameterOptions: OptionSet, Hashable, Sendable {
     ///
     /// C symbol: `VIR_TYPED_PARAM_STRING_OKAY`.
     /// Available since libvirt 0.9.8.
-    public static let paramStringOkay: Self = Self(rawValue: 4)
+    public static var paramStringOkay: Self { Self(rawValue: 4) }
 }
 
 /// The values of this C structure, copied into Swift.

@@ -60,7 +60,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_READONLY`.
         /// Available since libvirt 2.0.0.
-        public static let readonly: Self = "readonly"
+        public static var readonly: Self { "readonly" }
 
         /// Macro represents client's SASL user name, if SASL authentication is enabled on the remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -68,7 +68,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_SASL_USER_NAME`.
         /// Available since libvirt 2.0.0.
-        public static let saslUserName: Self = "sasl_user_name"
+        public static var saslUserName: Self { "sasl_user_name" }
 
         /// Macro represents the client's (peer's) SELinux context and this can either be at socket layer or at transport layer, depending on the connection type, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -76,7 +76,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_SELINUX_CONTEXT`.
         /// Available since libvirt 2.0.0.
-        public static let selinuxContext: Self = "selinux_context"
+        public static var selinuxContext: Self { "selinux_context" }
 
         /// Macro represents clients network socket address in a standard URI format: (IPv4|[IPv6]):port, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -84,7 +84,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_SOCKET_ADDR`.
         /// Available since libvirt 2.0.0.
-        public static let socketAddress: Self = "sock_addr"
+        public static var socketAddress: Self { "sock_addr" }
 
         /// Macro represents UNIX GID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -92,7 +92,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_ID`.
         /// Available since libvirt 2.0.0.
-        public static let unixGroupID: Self = "unix_group_id"
+        public static var unixGroupID: Self { "unix_group_id" }
 
         /// Macro represents the group name that is bound to the client process's GID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -100,7 +100,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_GROUP_NAME`.
         /// Available since libvirt 2.0.0.
-        public static let unixGroupName: Self = "unix_group_name"
+        public static var unixGroupName: Self { "unix_group_name" }
 
         /// Macro represents the client process's pid it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -108,7 +108,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_PROCESS_ID`.
         /// Available since libvirt 2.0.0.
-        public static let unixProcessID: Self = "unix_process_id"
+        public static var unixProcessID: Self { "unix_process_id" }
 
         /// Macro represents UNIX UID the client process is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.int`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -116,7 +116,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_ID`.
         /// Available since libvirt 2.0.0.
-        public static let unixUserID: Self = "unix_user_id"
+        public static var unixUserID: Self { "unix_user_id" }
 
         /// Macro represents the user name that is bound to the client process's UID it is running with. Only relevant for clients connected locally, i.e. via a UNIX socket, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -124,7 +124,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_UNIX_USER_NAME`.
         /// Available since libvirt 2.0.0.
-        public static let unixUserName: Self = "unix_user_name"
+        public static var unixUserName: Self { "unix_user_name" }
 
         /// Macro represents the 'distinguished name' field in X509 certificate the client used to establish a TLS session with remote host, as `TypedParameterType.string`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -132,7 +132,7 @@ extension AdminClient {
         ///
         /// C symbol: `VIR_CLIENT_INFO_X509_DISTINGUISHED_NAME`.
         /// Available since libvirt 2.0.0.
-        public static let x509DistinguishedName: Self = "tls_x509_dname"
+        public static var x509DistinguishedName: Self { "tls_x509_dname" }
     }
 
     /// Close `client`'s connection to daemon forcefully.

@@ -60,7 +60,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_CURRENT`.
         /// Available since libvirt 2.0.0.
-        public static let current: Self = "nclients"
+        public static var current: Self { "nclients" }
 
         /// Macro for per-server nclients_max limit: represents the upper limit to number of clients connected to the server, as uint.
         ///
@@ -68,7 +68,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_MAX`.
         /// Available since libvirt 2.0.0.
-        public static let max: Self = "nclients_max"
+        public static var max: Self { "nclients_max" }
 
         /// Macro for per-server nclients_unauth attribute: represents the current number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -76,7 +76,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_CURRENT`.
         /// Available since libvirt 2.0.0.
-        public static let unauthCurrent: Self = "nclients_unauth"
+        public static var unauthCurrent: Self { "nclients_unauth" }
 
         /// Macro for per-server nclients_unauth_max limit: represents the upper limit to number of clients connected to the server, but not authenticated yet, as `TypedParameterType.uint`.
         ///
@@ -84,7 +84,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_SERVER_CLIENTS_UNAUTH_MAX`.
         /// Available since libvirt 2.0.0.
-        public static let unauthMax: Self = "nclients_unauth_max"
+        public static var unauthMax: Self { "nclients_unauth_max" }
     }
 
     /// Names of the typed parameters of `AdminServer.threadPoolParameters()`, `AdminServer.setThreadPoolParameters(_:)`.
@@ -105,7 +105,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_JOB_QUEUE_DEPTH`.
         /// Available since libvirt 2.0.0.
-        public static let jobQueueDepth: Self = "jobQueueDepth"
+        public static var jobQueueDepth: Self { "jobQueueDepth" }
 
         /// Macro for the threadpool nWorkers attribute: represents the current number of active ordinary workers in threadpool, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -113,7 +113,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_CURRENT`.
         /// Available since libvirt 2.0.0.
-        public static let workersCurrent: Self = "nWorkers"
+        public static var workersCurrent: Self { "nWorkers" }
 
         /// Macro for the threadpool freeWorkers attribute: represents the current number of free workers available to accomplish a job, as `TypedParameterType.uint`.  NOTE: This attribute is read-only and any attempt to set it will be denied by daemon
         ///
@@ -121,7 +121,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_FREE`.
         /// Available since libvirt 2.0.0.
-        public static let workersFree: Self = "freeWorkers"
+        public static var workersFree: Self { "freeWorkers" }
 
         /// Macro for the threadpool maxWorkers limit: represents the upper limit to number of active workers in threadpool, as `TypedParameterType.uint`. The value of this limit has to be greater than VIR_THREADPOOL_WORKERS_MIN at all times.
         ///
@@ -129,7 +129,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_MAX`.
         /// Available since libvirt 2.0.0.
-        public static let workersMax: Self = "maxWorkers"
+        public static var workersMax: Self { "maxWorkers" }
 
         /// Macro for the threadpool minWorkers limit: represents the bottom limit to number of active workers in threadpool, as `TypedParameterType.uint`.
         ///
@@ -137,7 +137,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_MIN`.
         /// Available since libvirt 2.0.0.
-        public static let workersMin: Self = "minWorkers"
+        public static var workersMin: Self { "minWorkers" }
 
         /// Macro for the threadpool nPrioWorkers attribute: represents the current number of active priority workers in threadpool, as `TypedParameterType.uint`.
         ///
@@ -145,7 +145,7 @@ extension AdminServer {
         ///
         /// C symbol: `VIR_THREADPOOL_WORKERS_PRIORITY`.
         /// Available since libvirt 2.0.0.
-        public static let workersPriority: Self = "prioWorkers"
+        public static var workersPriority: Self { "prioWorkers" }
     }
 
     /// Retrieve client limits from server `srv`. These include:

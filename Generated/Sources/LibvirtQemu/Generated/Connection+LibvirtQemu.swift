@@ -19,13 +19,13 @@ extension Connection {
         ///
         /// C symbol: `VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_NOCASE`.
         /// Available since libvirt 1.2.3.
-        public static let nocase: Self = Self(rawValue: 2)
+        public static var nocase: Self { Self(rawValue: 2) }
 
         /// Event filter is a regex rather than a literal string
         ///
         /// C symbol: `VIR_CONNECT_DOMAIN_QEMU_MONITOR_EVENT_REGISTER_REGEX`.
         /// Available since libvirt 1.2.3.
-        public static let regex: Self = Self(rawValue: 1)
+        public static var regex: Self { Self(rawValue: 1) }
     }
 
     /// This API is QEMU specific, so it will only work with hypervisor

@@ -63,7 +63,7 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_QEMU_AGENT_COMMAND_MIN`.
         /// Available since libvirt 0.10.0.
-        public static let min: Self = .block
+        public static var min: Self { .block }
     }
 
     /// C symbol: `virDomainQemuMonitorCommandFlags`.
@@ -79,13 +79,13 @@ extension Domain {
 
         /// C symbol: `VIR_DOMAIN_QEMU_MONITOR_COMMAND_DEFAULT`.
         /// Available since libvirt 0.8.8.
-        public static let `default`: Self = []
+        public static var `default`: Self { [] }
 
         /// cmd is in HMP
         ///
         /// C symbol: `VIR_DOMAIN_QEMU_MONITOR_COMMAND_HMP`.
         /// Available since libvirt 0.8.8.
-        public static let hmp: Self = Self(rawValue: 1)
+        public static var hmp: Self { Self(rawValue: 1) }
     }
 
     /// Execute an arbitrary Guest Agent command.

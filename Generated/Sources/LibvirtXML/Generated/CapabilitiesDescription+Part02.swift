@@ -255,10 +255,10 @@ extension CapabilitiesDescription.Host.CPU {
             }
 
             /// `emulate`.
-            public static let emulate: Self = "emulate"
+            public static var emulate: Self { "emulate" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
         }
     }
 }
@@ -366,16 +366,16 @@ extension CapabilitiesDescription.Host.MigrationFeatures {
             }
 
             /// `vpxmigr`.
-            public static let vpxmigr: Self = "vpxmigr"
+            public static var vpxmigr: Self { "vpxmigr" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `rdma`.
-            public static let rdma: Self = "rdma"
+            public static var rdma: Self { "rdma" }
 
             /// `vzmigr`.
-            public static let vzmigr: Self = "vzmigr"
+            public static var vzmigr: Self { "vzmigr" }
         }
     }
 }
@@ -528,13 +528,13 @@ extension CapabilitiesDescription.Host.Cache {
             }
 
             /// `both`.
-            public static let both: Self = "both"
+            public static var both: Self { "both" }
 
             /// `code`.
-            public static let code: Self = "code"
+            public static var code: Self { "code" }
 
             /// `data`.
-            public static let data: Self = "data"
+            public static var data: Self { "data" }
         }
     }
 }
@@ -763,28 +763,28 @@ extension CapabilitiesDescription.Guest.Arch {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `kqemu`.
-            public static let kqemu: Self = "kqemu"
+            public static var kqemu: Self { "kqemu" }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `uml`.
-            public static let uml: Self = "uml"
+            public static var uml: Self { "uml" }
 
             /// `lxc`.
-            public static let lxc: Self = "lxc"
+            public static var lxc: Self { "lxc" }
 
             /// `openvz`.
-            public static let openvz: Self = "openvz"
+            public static var openvz: Self { "openvz" }
 
             /// `test`.
-            public static let test: Self = "test"
+            public static var test: Self { "test" }
         }
     }
 }
@@ -950,13 +950,13 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
             }
 
             /// `access`.
-            public static let access: Self = "access"
+            public static var access: Self { "access" }
 
             /// `read`.
-            public static let read: Self = "read"
+            public static var read: Self { "read" }
 
             /// `write`.
-            public static let write: Self = "write"
+            public static var write: Self { "write" }
         }
     }
 }

@@ -70,13 +70,13 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
             }
 
             /// `access`.
-            public static let access: Self = "access"
+            public static var access: Self { "access" }
 
             /// `read`.
-            public static let read: Self = "read"
+            public static var read: Self { "read" }
 
             /// `write`.
-            public static let write: Self = "write"
+            public static var write: Self { "write" }
         }
     }
 }
@@ -143,13 +143,13 @@ extension CapabilitiesDescription.Host.Cache.Bank {
             }
 
             /// `both`.
-            public static let both: Self = "both"
+            public static var both: Self { "both" }
 
             /// `code`.
-            public static let code: Self = "code"
+            public static var code: Self { "code" }
 
             /// `data`.
-            public static let data: Self = "data"
+            public static var data: Self { "data" }
         }
     }
 }
@@ -394,13 +394,13 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `direct`.
-            public static let direct: Self = "direct"
+            public static var direct: Self { "direct" }
 
             /// `full`.
-            public static let full: Self = "full"
+            public static var full: Self { "full" }
         }
 
         /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
@@ -414,13 +414,13 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `writeback`.
-            public static let writeback: Self = "writeback"
+            public static var writeback: Self { "writeback" }
 
             /// `writethrough`.
-            public static let writethrough: Self = "writethrough"
+            public static var writethrough: Self { "writethrough" }
         }
     }
 }

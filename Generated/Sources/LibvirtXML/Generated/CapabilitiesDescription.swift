@@ -179,19 +179,19 @@ extension CapabilitiesDescription {
             }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `linux`.
-            public static let linux: Self = "linux"
+            public static var linux: Self { "linux" }
 
             /// `hvm`.
-            public static let hvm: Self = "hvm"
+            public static var hvm: Self { "hvm" }
 
             /// `exe`.
-            public static let exe: Self = "exe"
+            public static var exe: Self { "exe" }
 
             /// `uml`.
-            public static let uml: Self = "uml"
+            public static var uml: Self { "uml" }
         }
     }
 }
@@ -305,106 +305,106 @@ extension CapabilitiesDescription.Host {
             }
 
             /// `aarch64`.
-            public static let aarch64: Self = "aarch64"
+            public static var aarch64: Self { "aarch64" }
 
             /// `alpha`.
-            public static let alpha: Self = "alpha"
+            public static var alpha: Self { "alpha" }
 
             /// `armv6l`.
-            public static let armv6L: Self = "armv6l"
+            public static var armv6L: Self { "armv6l" }
 
             /// `armv7l`.
-            public static let armv7L: Self = "armv7l"
+            public static var armv7L: Self { "armv7l" }
 
             /// `cris`.
-            public static let cris: Self = "cris"
+            public static var cris: Self { "cris" }
 
             /// `i686`.
-            public static let i686: Self = "i686"
+            public static var i686: Self { "i686" }
 
             /// `ia64`.
-            public static let ia64: Self = "ia64"
+            public static var ia64: Self { "ia64" }
 
             /// `lm32`.
-            public static let lm32: Self = "lm32"
+            public static var lm32: Self { "lm32" }
 
             /// `m68k`.
-            public static let m68K: Self = "m68k"
+            public static var m68K: Self { "m68k" }
 
             /// `microblaze`.
-            public static let microblaze: Self = "microblaze"
+            public static var microblaze: Self { "microblaze" }
 
             /// `microblazeel`.
-            public static let microblazeel: Self = "microblazeel"
+            public static var microblazeel: Self { "microblazeel" }
 
             /// `mips`.
-            public static let mips: Self = "mips"
+            public static var mips: Self { "mips" }
 
             /// `mipsel`.
-            public static let mipsel: Self = "mipsel"
+            public static var mipsel: Self { "mipsel" }
 
             /// `mips64`.
-            public static let mips64: Self = "mips64"
+            public static var mips64: Self { "mips64" }
 
             /// `mips64el`.
-            public static let mips64El: Self = "mips64el"
+            public static var mips64El: Self { "mips64el" }
 
             /// `openrisc`.
-            public static let openrisc: Self = "openrisc"
+            public static var openrisc: Self { "openrisc" }
 
             /// `parisc`.
-            public static let parisc: Self = "parisc"
+            public static var parisc: Self { "parisc" }
 
             /// `parisc64`.
-            public static let parisc64: Self = "parisc64"
+            public static var parisc64: Self { "parisc64" }
 
             /// `ppc`.
-            public static let ppc: Self = "ppc"
+            public static var ppc: Self { "ppc" }
 
             /// `ppc64`.
-            public static let ppc64: Self = "ppc64"
+            public static var ppc64: Self { "ppc64" }
 
             /// `ppc64le`.
-            public static let ppc64Le: Self = "ppc64le"
+            public static var ppc64Le: Self { "ppc64le" }
 
             /// `ppcemb`.
-            public static let ppcemb: Self = "ppcemb"
+            public static var ppcemb: Self { "ppcemb" }
 
             /// `riscv32`.
-            public static let riscv32: Self = "riscv32"
+            public static var riscv32: Self { "riscv32" }
 
             /// `riscv64`.
-            public static let riscv64: Self = "riscv64"
+            public static var riscv64: Self { "riscv64" }
 
             /// `s390`.
-            public static let s390: Self = "s390"
+            public static var s390: Self { "s390" }
 
             /// `s390x`.
-            public static let s390X: Self = "s390x"
+            public static var s390X: Self { "s390x" }
 
             /// `sh4`.
-            public static let sh4: Self = "sh4"
+            public static var sh4: Self { "sh4" }
 
             /// `sh4eb`.
-            public static let sh4Eb: Self = "sh4eb"
+            public static var sh4Eb: Self { "sh4eb" }
 
             /// `sparc`.
-            public static let sparc: Self = "sparc"
+            public static var sparc: Self { "sparc" }
 
             /// `sparc64`.
-            public static let sparc64: Self = "sparc64"
+            public static var sparc64: Self { "sparc64" }
 
             /// `unicore32`.
-            public static let unicore32: Self = "unicore32"
+            public static var unicore32: Self { "unicore32" }
 
             /// `x86_64`.
-            public static let x86_64: Self = "x86_64"
+            public static var x86_64: Self { "x86_64" }
 
             /// `xtensa`.
-            public static let xtensa: Self = "xtensa"
+            public static var xtensa: Self { "xtensa" }
 
             /// `xtensaeb`.
-            public static let xtensaeb: Self = "xtensaeb"
+            public static var xtensaeb: Self { "xtensaeb" }
         }
     }
 }
@@ -747,106 +747,106 @@ extension CapabilitiesDescription.Guest {
             }
 
             /// `aarch64`.
-            public static let aarch64: Self = "aarch64"
+            public static var aarch64: Self { "aarch64" }
 
             /// `alpha`.
-            public static let alpha: Self = "alpha"
+            public static var alpha: Self { "alpha" }
 
             /// `armv6l`.
-            public static let armv6L: Self = "armv6l"
+            public static var armv6L: Self { "armv6l" }
 
             /// `armv7l`.
-            public static let armv7L: Self = "armv7l"
+            public static var armv7L: Self { "armv7l" }
 
             /// `cris`.
-            public static let cris: Self = "cris"
+            public static var cris: Self { "cris" }
 
             /// `i686`.
-            public static let i686: Self = "i686"
+            public static var i686: Self { "i686" }
 
             /// `ia64`.
-            public static let ia64: Self = "ia64"
+            public static var ia64: Self { "ia64" }
 
             /// `lm32`.
-            public static let lm32: Self = "lm32"
+            public static var lm32: Self { "lm32" }
 
             /// `m68k`.
-            public static let m68K: Self = "m68k"
+            public static var m68K: Self { "m68k" }
 
             /// `microblaze`.
-            public static let microblaze: Self = "microblaze"
+            public static var microblaze: Self { "microblaze" }
 
             /// `microblazeel`.
-            public static let microblazeel: Self = "microblazeel"
+            public static var microblazeel: Self { "microblazeel" }
 
             /// `mips`.
-            public static let mips: Self = "mips"
+            public static var mips: Self { "mips" }
 
             /// `mipsel`.
-            public static let mipsel: Self = "mipsel"
+            public static var mipsel: Self { "mipsel" }
 
             /// `mips64`.
-            public static let mips64: Self = "mips64"
+            public static var mips64: Self { "mips64" }
 
             /// `mips64el`.
-            public static let mips64El: Self = "mips64el"
+            public static var mips64El: Self { "mips64el" }
 
             /// `openrisc`.
-            public static let openrisc: Self = "openrisc"
+            public static var openrisc: Self { "openrisc" }
 
             /// `parisc`.
-            public static let parisc: Self = "parisc"
+            public static var parisc: Self { "parisc" }
 
             /// `parisc64`.
-            public static let parisc64: Self = "parisc64"
+            public static var parisc64: Self { "parisc64" }
 
             /// `ppc`.
-            public static let ppc: Self = "ppc"
+            public static var ppc: Self { "ppc" }
 
             /// `ppc64`.
-            public static let ppc64: Self = "ppc64"
+            public static var ppc64: Self { "ppc64" }
 
             /// `ppc64le`.
-            public static let ppc64Le: Self = "ppc64le"
+            public static var ppc64Le: Self { "ppc64le" }
 
             /// `ppcemb`.
-            public static let ppcemb: Self = "ppcemb"
+            public static var ppcemb: Self { "ppcemb" }
 
             /// `riscv32`.
-            public static let riscv32: Self = "riscv32"
+            public static var riscv32: Self { "riscv32" }
 
             /// `riscv64`.
-            public static let riscv64: Self = "riscv64"
+            public static var riscv64: Self { "riscv64" }
 
             /// `s390`.
-            public static let s390: Self = "s390"
+            public static var s390: Self { "s390" }
 
             /// `s390x`.
-            public static let s390X: Self = "s390x"
+            public static var s390X: Self { "s390x" }
 
             /// `sh4`.
-            public static let sh4: Self = "sh4"
+            public static var sh4: Self { "sh4" }
 
             /// `sh4eb`.
-            public static let sh4Eb: Self = "sh4eb"
+            public static var sh4Eb: Self { "sh4eb" }
 
             /// `sparc`.
-            public static let sparc: Self = "sparc"
+            public static var sparc: Self { "sparc" }
 
             /// `sparc64`.
-            public static let sparc64: Self = "sparc64"
+            public static var sparc64: Self { "sparc64" }
 
             /// `unicore32`.
-            public static let unicore32: Self = "unicore32"
+            public static var unicore32: Self { "unicore32" }
 
             /// `x86_64`.
-            public static let x86_64: Self = "x86_64"
+            public static var x86_64: Self { "x86_64" }
 
             /// `xtensa`.
-            public static let xtensa: Self = "xtensa"
+            public static var xtensa: Self { "xtensa" }
 
             /// `xtensaeb`.
-            public static let xtensaeb: Self = "xtensaeb"
+            public static var xtensaeb: Self { "xtensaeb" }
         }
 
         /// Values of `Wordsize`; a value a newer libvirt writes is kept as it is.
@@ -860,13 +860,13 @@ extension CapabilitiesDescription.Guest {
             }
 
             /// `31`.
-            public static let _31: Self = "31"
+            public static var _31: Self { "31" }
 
             /// `32`.
-            public static let _32: Self = "32"
+            public static var _32: Self { "32" }
 
             /// `64`.
-            public static let _64: Self = "64"
+            public static var _64: Self { "64" }
         }
     }
 }

@@ -89,10 +89,10 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
         }
 
         /// `push`.
-        public static let push: Self = "push"
+        public static var push: Self { "push" }
 
         /// `pull`.
-        public static let pull: Self = "pull"
+        public static var pull: Self { "pull" }
     }
 }
 
@@ -257,10 +257,10 @@ extension DomainBackupDescription.ModeVariant.Pull {
             }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
     }
 }
@@ -371,10 +371,10 @@ extension DomainBackupDescription.ModeVariant.Push.Disks {
             }
 
             /// `full`.
-            public static let full: Self = "full"
+            public static var full: Self { "full" }
 
             /// `incremental`.
-            public static let incremental: Self = "incremental"
+            public static var incremental: Self { "incremental" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -388,10 +388,10 @@ extension DomainBackupDescription.ModeVariant.Push.Disks {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
         }
     }
 }
@@ -484,10 +484,10 @@ extension DomainBackupDescription.ModeVariant.Pull.Disks {
             }
 
             /// `full`.
-            public static let full: Self = "full"
+            public static var full: Self { "full" }
 
             /// `incremental`.
-            public static let incremental: Self = "incremental"
+            public static var incremental: Self { "incremental" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -501,10 +501,10 @@ extension DomainBackupDescription.ModeVariant.Pull.Disks {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
         }
     }
 }
@@ -596,55 +596,55 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
         }
     }
 }
@@ -687,7 +687,7 @@ extension DomainBackupDescription.ModeVariant.Pull.Disks.Disk {
             }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
         }
     }
 }
@@ -749,7 +749,7 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }
@@ -819,7 +819,7 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
             }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
         }
 
         /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
@@ -833,7 +833,7 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
         }
     }
 }
@@ -888,7 +888,7 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption 
             }
 
             /// `passphrase`.
-            public static let passphrase: Self = "passphrase"
+            public static var passphrase: Self { "passphrase" }
         }
     }
 }

@@ -50,7 +50,7 @@ extension DomainCapabilitiesDescription.Features.Sgx.Sections {
             }
 
             /// `KiB`.
-            public static let kiB: Self = "KiB"
+            public static var kiB: Self { "KiB" }
         }
     }
 }

@@ -591,16 +591,16 @@ extension DomainCapabilitiesDescription.CPU {
             }
 
             /// `host-passthrough`.
-            public static let hostPassthrough: Self = "host-passthrough"
+            public static var hostPassthrough: Self { "host-passthrough" }
 
             /// `maximum`.
-            public static let maximum: Self = "maximum"
+            public static var maximum: Self { "maximum" }
 
             /// `host-model`.
-            public static let hostModel: Self = "host-model"
+            public static var hostModel: Self { "host-model" }
 
             /// `custom`.
-            public static let custom: Self = "custom"
+            public static var custom: Self { "custom" }
         }
     }
 }
@@ -823,10 +823,10 @@ extension DomainCapabilitiesDescription.CPU.Mode {
             }
 
             /// `allow`.
-            public static let allow: Self = "allow"
+            public static var allow: Self { "allow" }
 
             /// `forbid`.
-            public static let forbid: Self = "forbid"
+            public static var forbid: Self { "forbid" }
         }
 
         /// Values of `Usable`; a value a newer libvirt writes is kept as it is.
@@ -840,13 +840,13 @@ extension DomainCapabilitiesDescription.CPU.Mode {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
         }
     }
 }
@@ -895,19 +895,19 @@ extension DomainCapabilitiesDescription.CPU.Mode {
             }
 
             /// `force`.
-            public static let force: Self = "force"
+            public static var force: Self { "force" }
 
             /// `require`.
-            public static let require: Self = "require"
+            public static var require: Self { "require" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
 
             /// `disable`.
-            public static let disable: Self = "disable"
+            public static var disable: Self { "disable" }
 
             /// `forbid`.
-            public static let forbid: Self = "forbid"
+            public static var forbid: Self { "forbid" }
         }
     }
 }
@@ -956,7 +956,7 @@ extension DomainCapabilitiesDescription.Features.Sgx {
             }
 
             /// `KiB`.
-            public static let kiB: Self = "KiB"
+            public static var kiB: Self { "KiB" }
         }
     }
 }

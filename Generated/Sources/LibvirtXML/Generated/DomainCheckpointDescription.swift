@@ -182,10 +182,10 @@ extension DomainCheckpointDescription.Disks {
             }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `bitmap`.
-            public static let bitmap: Self = "bitmap"
+            public static var bitmap: Self { "bitmap" }
         }
     }
 }

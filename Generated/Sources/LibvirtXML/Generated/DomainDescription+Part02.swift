@@ -71,19 +71,19 @@ extension DomainDescription {
             }
 
             /// `localtime`.
-            public static let localtime: Self = "localtime"
+            public static var localtime: Self { "localtime" }
 
             /// `utc`.
-            public static let utc: Self = "utc"
+            public static var utc: Self { "utc" }
 
             /// `timezone`.
-            public static let timezone: Self = "timezone"
+            public static var timezone: Self { "timezone" }
 
             /// `variable`.
-            public static let variable: Self = "variable"
+            public static var variable: Self { "variable" }
 
             /// `absolute`.
-            public static let absolute: Self = "absolute"
+            public static var absolute: Self { "absolute" }
         }
 
         /// Values of `Basis`; a value a newer libvirt writes is kept as it is.
@@ -97,10 +97,10 @@ extension DomainDescription {
             }
 
             /// `utc`.
-            public static let utc: Self = "utc"
+            public static var utc: Self { "utc" }
 
             /// `localtime`.
-            public static let localtime: Self = "localtime"
+            public static var localtime: Self { "localtime" }
         }
     }
 }
@@ -350,10 +350,10 @@ extension DomainDescription {
             }
 
             /// `static`.
-            public static let `static`: Self = "static"
+            public static var `static`: Self { "static" }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
         }
     }
 }

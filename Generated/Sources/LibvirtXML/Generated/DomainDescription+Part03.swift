@@ -391,13 +391,13 @@ extension DomainDescription {
             }
 
             /// `dynamic`.
-            public static let dynamic: Self = "dynamic"
+            public static var dynamic: Self { "dynamic" }
 
             /// `static`.
-            public static let `static`: Self = "static"
+            public static var `static`: Self { "static" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
         }
     }
 }
@@ -514,16 +514,16 @@ extension DomainDescription {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `omit`.
-            public static let omit: Self = "omit"
+            public static var omit: Self { "omit" }
 
             /// `reject`.
-            public static let reject: Self = "reject"
+            public static var reject: Self { "reject" }
 
             /// `crash`.
-            public static let crash: Self = "crash"
+            public static var crash: Self { "crash" }
         }
     }
 }
@@ -710,10 +710,10 @@ extension DomainDescription {
             }
 
             /// `sev`.
-            public static let sev: Self = "sev"
+            public static var sev: Self { "sev" }
 
             /// `s390-pv`.
-            public static let s390Pv: Self = "s390-pv"
+            public static var s390Pv: Self { "s390-pv" }
         }
     }
 }
@@ -768,10 +768,10 @@ extension DomainDescription.CPU {
             }
 
             /// `allow`.
-            public static let allow: Self = "allow"
+            public static var allow: Self { "allow" }
 
             /// `forbid`.
-            public static let forbid: Self = "forbid"
+            public static var forbid: Self { "forbid" }
         }
     }
 }
@@ -867,19 +867,19 @@ extension DomainDescription.CPU {
             }
 
             /// `force`.
-            public static let force: Self = "force"
+            public static var force: Self { "force" }
 
             /// `require`.
-            public static let require: Self = "require"
+            public static var require: Self { "require" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
 
             /// `disable`.
-            public static let disable: Self = "disable"
+            public static var disable: Self { "disable" }
 
             /// `forbid`.
-            public static let forbid: Self = "forbid"
+            public static var forbid: Self { "forbid" }
         }
     }
 }
@@ -965,13 +965,13 @@ extension DomainDescription.CPU {
             }
 
             /// `1`.
-            public static let _1: Self = "1"
+            public static var _1: Self { "1" }
 
             /// `2`.
-            public static let _2: Self = "2"
+            public static var _2: Self { "2" }
 
             /// `3`.
-            public static let _3: Self = "3"
+            public static var _3: Self { "3" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -985,13 +985,13 @@ extension DomainDescription.CPU {
             }
 
             /// `emulate`.
-            public static let emulate: Self = "emulate"
+            public static var emulate: Self { "emulate" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `disable`.
-            public static let disable: Self = "disable"
+            public static var disable: Self { "disable" }
         }
     }
 }

@@ -46,10 +46,10 @@ extension DomainDescription.CPU {
             }
 
             /// `emulate`.
-            public static let emulate: Self = "emulate"
+            public static var emulate: Self { "emulate" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
         }
     }
 }
@@ -194,106 +194,106 @@ extension DomainDescription.OS {
             }
 
             /// `i686`.
-            public static let i686: Self = "i686"
+            public static var i686: Self { "i686" }
 
             /// `x86_64`.
-            public static let x86_64: Self = "x86_64"
+            public static var x86_64: Self { "x86_64" }
 
             /// `ia64`.
-            public static let ia64: Self = "ia64"
+            public static var ia64: Self { "ia64" }
 
             /// `aarch64`.
-            public static let aarch64: Self = "aarch64"
+            public static var aarch64: Self { "aarch64" }
 
             /// `alpha`.
-            public static let alpha: Self = "alpha"
+            public static var alpha: Self { "alpha" }
 
             /// `armv6l`.
-            public static let armv6L: Self = "armv6l"
+            public static var armv6L: Self { "armv6l" }
 
             /// `armv7l`.
-            public static let armv7L: Self = "armv7l"
+            public static var armv7L: Self { "armv7l" }
 
             /// `cris`.
-            public static let cris: Self = "cris"
+            public static var cris: Self { "cris" }
 
             /// `lm32`.
-            public static let lm32: Self = "lm32"
+            public static var lm32: Self { "lm32" }
 
             /// `m68k`.
-            public static let m68K: Self = "m68k"
+            public static var m68K: Self { "m68k" }
 
             /// `microblaze`.
-            public static let microblaze: Self = "microblaze"
+            public static var microblaze: Self { "microblaze" }
 
             /// `microblazeel`.
-            public static let microblazeel: Self = "microblazeel"
+            public static var microblazeel: Self { "microblazeel" }
 
             /// `mips`.
-            public static let mips: Self = "mips"
+            public static var mips: Self { "mips" }
 
             /// `mipsel`.
-            public static let mipsel: Self = "mipsel"
+            public static var mipsel: Self { "mipsel" }
 
             /// `mips64`.
-            public static let mips64: Self = "mips64"
+            public static var mips64: Self { "mips64" }
 
             /// `mips64el`.
-            public static let mips64El: Self = "mips64el"
+            public static var mips64El: Self { "mips64el" }
 
             /// `openrisc`.
-            public static let openrisc: Self = "openrisc"
+            public static var openrisc: Self { "openrisc" }
 
             /// `parisc`.
-            public static let parisc: Self = "parisc"
+            public static var parisc: Self { "parisc" }
 
             /// `parisc64`.
-            public static let parisc64: Self = "parisc64"
+            public static var parisc64: Self { "parisc64" }
 
             /// `ppc`.
-            public static let ppc: Self = "ppc"
+            public static var ppc: Self { "ppc" }
 
             /// `ppc64`.
-            public static let ppc64: Self = "ppc64"
+            public static var ppc64: Self { "ppc64" }
 
             /// `ppc64le`.
-            public static let ppc64Le: Self = "ppc64le"
+            public static var ppc64Le: Self { "ppc64le" }
 
             /// `ppcemb`.
-            public static let ppcemb: Self = "ppcemb"
+            public static var ppcemb: Self { "ppcemb" }
 
             /// `riscv32`.
-            public static let riscv32: Self = "riscv32"
+            public static var riscv32: Self { "riscv32" }
 
             /// `riscv64`.
-            public static let riscv64: Self = "riscv64"
+            public static var riscv64: Self { "riscv64" }
 
             /// `s390`.
-            public static let s390: Self = "s390"
+            public static var s390: Self { "s390" }
 
             /// `s390x`.
-            public static let s390X: Self = "s390x"
+            public static var s390X: Self { "s390x" }
 
             /// `sh4`.
-            public static let sh4: Self = "sh4"
+            public static var sh4: Self { "sh4" }
 
             /// `sh4eb`.
-            public static let sh4Eb: Self = "sh4eb"
+            public static var sh4Eb: Self { "sh4eb" }
 
             /// `sparc`.
-            public static let sparc: Self = "sparc"
+            public static var sparc: Self { "sparc" }
 
             /// `sparc64`.
-            public static let sparc64: Self = "sparc64"
+            public static var sparc64: Self { "sparc64" }
 
             /// `unicore32`.
-            public static let unicore32: Self = "unicore32"
+            public static var unicore32: Self { "unicore32" }
 
             /// `xtensa`.
-            public static let xtensa: Self = "xtensa"
+            public static var xtensa: Self { "xtensa" }
 
             /// `xtensaeb`.
-            public static let xtensaeb: Self = "xtensaeb"
+            public static var xtensaeb: Self { "xtensaeb" }
         }
 
         /// Values of `Value`; a value a newer libvirt writes is kept as it is.
@@ -307,19 +307,19 @@ extension DomainDescription.OS {
             }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `linux`.
-            public static let linux: Self = "linux"
+            public static var linux: Self { "linux" }
 
             /// `xenpvh`.
-            public static let xenpvh: Self = "xenpvh"
+            public static var xenpvh: Self { "xenpvh" }
 
             /// `hvm`.
-            public static let hvm: Self = "hvm"
+            public static var hvm: Self { "hvm" }
 
             /// `exe`.
-            public static let exe: Self = "exe"
+            public static var exe: Self { "exe" }
         }
     }
 }
@@ -416,10 +416,10 @@ extension DomainDescription.OS {
             }
 
             /// `rom`.
-            public static let rom: Self = "rom"
+            public static var rom: Self { "rom" }
 
             /// `pflash`.
-            public static let pflash: Self = "pflash"
+            public static var pflash: Self { "pflash" }
         }
     }
 }
@@ -539,25 +539,25 @@ extension DomainDescription.OS {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `volume`.
-            public static let volume: Self = "volume"
+            public static var volume: Self { "volume" }
 
             /// `nvme`.
-            public static let nvme: Self = "nvme"
+            public static var nvme: Self { "nvme" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
         }
     }
 }
@@ -600,16 +600,16 @@ extension DomainDescription.OS {
             }
 
             /// `hd`.
-            public static let hd: Self = "hd"
+            public static var hd: Self { "hd" }
 
             /// `fd`.
-            public static let fd: Self = "fd"
+            public static var fd: Self { "fd" }
 
             /// `cdrom`.
-            public static let cdrom: Self = "cdrom"
+            public static var cdrom: Self { "cdrom" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
         }
     }
 }
@@ -687,13 +687,13 @@ extension DomainDescription.OS {
             }
 
             /// `emulate`.
-            public static let emulate: Self = "emulate"
+            public static var emulate: Self { "emulate" }
 
             /// `host`.
-            public static let host: Self = "host"
+            public static var host: Self { "host" }
 
             /// `sysinfo`.
-            public static let sysinfo: Self = "sysinfo"
+            public static var sysinfo: Self { "sysinfo" }
         }
     }
 }
@@ -912,28 +912,28 @@ extension DomainDescription.Clock {
             }
 
             /// `platform`.
-            public static let platform: Self = "platform"
+            public static var platform: Self { "platform" }
 
             /// `rtc`.
-            public static let rtc: Self = "rtc"
+            public static var rtc: Self { "rtc" }
 
             /// `tsc`.
-            public static let tsc: Self = "tsc"
+            public static var tsc: Self { "tsc" }
 
             /// `hpet`.
-            public static let hpet: Self = "hpet"
+            public static var hpet: Self { "hpet" }
 
             /// `pit`.
-            public static let pit: Self = "pit"
+            public static var pit: Self { "pit" }
 
             /// `armvtimer`.
-            public static let armvtimer: Self = "armvtimer"
+            public static var armvtimer: Self { "armvtimer" }
 
             /// `kvmclock`.
-            public static let kvmclock: Self = "kvmclock"
+            public static var kvmclock: Self { "kvmclock" }
 
             /// `hypervclock`.
-            public static let hypervclock: Self = "hypervclock"
+            public static var hypervclock: Self { "hypervclock" }
         }
     }
 }

@@ -40,13 +40,13 @@ extension DomainDescription.MemoryBacking {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `anonymous`.
-            public static let anonymous: Self = "anonymous"
+            public static var anonymous: Self { "anonymous" }
 
             /// `memfd`.
-            public static let memfd: Self = "memfd"
+            public static var memfd: Self { "memfd" }
         }
     }
 }
@@ -89,10 +89,10 @@ extension DomainDescription.MemoryBacking {
             }
 
             /// `shared`.
-            public static let shared: Self = "shared"
+            public static var shared: Self { "shared" }
 
             /// `private`.
-            public static let `private`: Self = "private"
+            public static var `private`: Self { "private" }
         }
     }
 }
@@ -141,10 +141,10 @@ extension DomainDescription.MemoryBacking {
             }
 
             /// `immediate`.
-            public static let immediate: Self = "immediate"
+            public static var immediate: Self { "immediate" }
 
             /// `ondemand`.
-            public static let ondemand: Self = "ondemand"
+            public static var ondemand: Self { "ondemand" }
         }
     }
 }
@@ -451,16 +451,16 @@ extension DomainDescription.Cputune {
             }
 
             /// `batch`.
-            public static let batch: Self = "batch"
+            public static var batch: Self { "batch" }
 
             /// `idle`.
-            public static let idle: Self = "idle"
+            public static var idle: Self { "idle" }
 
             /// `fifo`.
-            public static let fifo: Self = "fifo"
+            public static var fifo: Self { "fifo" }
 
             /// `rr`.
-            public static let rr: Self = "rr"
+            public static var rr: Self { "rr" }
         }
     }
 }
@@ -515,16 +515,16 @@ extension DomainDescription.Cputune {
             }
 
             /// `batch`.
-            public static let batch: Self = "batch"
+            public static var batch: Self { "batch" }
 
             /// `idle`.
-            public static let idle: Self = "idle"
+            public static var idle: Self { "idle" }
 
             /// `fifo`.
-            public static let fifo: Self = "fifo"
+            public static var fifo: Self { "fifo" }
 
             /// `rr`.
-            public static let rr: Self = "rr"
+            public static var rr: Self { "rr" }
         }
     }
 }
@@ -573,16 +573,16 @@ extension DomainDescription.Cputune {
             }
 
             /// `batch`.
-            public static let batch: Self = "batch"
+            public static var batch: Self { "batch" }
 
             /// `idle`.
-            public static let idle: Self = "idle"
+            public static var idle: Self { "idle" }
 
             /// `fifo`.
-            public static let fifo: Self = "fifo"
+            public static var fifo: Self { "fifo" }
 
             /// `rr`.
-            public static let rr: Self = "rr"
+            public static var rr: Self { "rr" }
         }
     }
 }
@@ -729,16 +729,16 @@ extension DomainDescription.NUMATune {
             }
 
             /// `strict`.
-            public static let strict: Self = "strict"
+            public static var strict: Self { "strict" }
 
             /// `preferred`.
-            public static let preferred: Self = "preferred"
+            public static var preferred: Self { "preferred" }
 
             /// `interleave`.
-            public static let interleave: Self = "interleave"
+            public static var interleave: Self { "interleave" }
 
             /// `restrictive`.
-            public static let restrictive: Self = "restrictive"
+            public static var restrictive: Self { "restrictive" }
         }
 
         /// Values of `Placement`; a value a newer libvirt writes is kept as it is.
@@ -752,10 +752,10 @@ extension DomainDescription.NUMATune {
             }
 
             /// `static`.
-            public static let `static`: Self = "static"
+            public static var `static`: Self { "static" }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
         }
     }
 }
@@ -810,16 +810,16 @@ extension DomainDescription.NUMATune {
             }
 
             /// `strict`.
-            public static let strict: Self = "strict"
+            public static var strict: Self { "strict" }
 
             /// `preferred`.
-            public static let preferred: Self = "preferred"
+            public static var preferred: Self { "preferred" }
 
             /// `interleave`.
-            public static let interleave: Self = "interleave"
+            public static var interleave: Self { "interleave" }
 
             /// `restrictive`.
-            public static let restrictive: Self = "restrictive"
+            public static var restrictive: Self { "restrictive" }
         }
     }
 }
@@ -989,10 +989,10 @@ extension DomainDescription.Features {
             }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `custom`.
-            public static let custom: Self = "custom"
+            public static var custom: Self { "custom" }
         }
     }
 }

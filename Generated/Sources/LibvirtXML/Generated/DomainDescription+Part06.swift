@@ -423,13 +423,13 @@ extension DomainDescription.Features {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `allow`.
-            public static let allow: Self = "allow"
+            public static var allow: Self { "allow" }
 
             /// `deny`.
-            public static let deny: Self = "deny"
+            public static var deny: Self { "deny" }
         }
     }
 }
@@ -501,13 +501,13 @@ extension DomainDescription.Features {
             }
 
             /// `host`.
-            public static let host: Self = "host"
+            public static var host: Self { "host" }
 
             /// `2`.
-            public static let _2: Self = "2"
+            public static var _2: Self { "2" }
 
             /// `3`.
-            public static let _3: Self = "3"
+            public static var _3: Self { "3" }
         }
     }
 }
@@ -586,10 +586,10 @@ extension DomainDescription.Features {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
         }
     }
 }
@@ -639,13 +639,13 @@ extension DomainDescription.Features {
             }
 
             /// `enabled`.
-            public static let enabled: Self = "enabled"
+            public static var enabled: Self { "enabled" }
 
             /// `disabled`.
-            public static let disabled: Self = "disabled"
+            public static var disabled: Self { "disabled" }
 
             /// `required`.
-            public static let required: Self = "required"
+            public static var required: Self { "required" }
         }
     }
 }
@@ -717,10 +717,10 @@ extension DomainDescription.Features {
             }
 
             /// `ignore`.
-            public static let ignore: Self = "ignore"
+            public static var ignore: Self { "ignore" }
 
             /// `fault`.
-            public static let fault: Self = "fault"
+            public static var fault: Self { "fault" }
         }
     }
 }
@@ -763,13 +763,13 @@ extension DomainDescription.Features {
             }
 
             /// `broken`.
-            public static let broken: Self = "broken"
+            public static var broken: Self { "broken" }
 
             /// `workaround`.
-            public static let workaround: Self = "workaround"
+            public static var workaround: Self { "workaround" }
 
             /// `fixed`.
-            public static let fixed: Self = "fixed"
+            public static var fixed: Self { "fixed" }
         }
     }
 }
@@ -812,19 +812,19 @@ extension DomainDescription.Features {
             }
 
             /// `broken`.
-            public static let broken: Self = "broken"
+            public static var broken: Self { "broken" }
 
             /// `workaround`.
-            public static let workaround: Self = "workaround"
+            public static var workaround: Self { "workaround" }
 
             /// `fixed-ibs`.
-            public static let fixedIbs: Self = "fixed-ibs"
+            public static var fixedIbs: Self { "fixed-ibs" }
 
             /// `fixed-ccd`.
-            public static let fixedCcd: Self = "fixed-ccd"
+            public static var fixedCcd: Self { "fixed-ccd" }
 
             /// `fixed-na`.
-            public static let fixedNa: Self = "fixed-na"
+            public static var fixedNa: Self { "fixed-na" }
         }
     }
 }
@@ -932,70 +932,70 @@ extension DomainDescription.Perf {
             }
 
             /// `cmt`.
-            public static let cmt: Self = "cmt"
+            public static var cmt: Self { "cmt" }
 
             /// `mbmt`.
-            public static let mbmt: Self = "mbmt"
+            public static var mbmt: Self { "mbmt" }
 
             /// `mbml`.
-            public static let mbml: Self = "mbml"
+            public static var mbml: Self { "mbml" }
 
             /// `cpu_cycles`.
-            public static let cpuCycles: Self = "cpu_cycles"
+            public static var cpuCycles: Self { "cpu_cycles" }
 
             /// `instructions`.
-            public static let instructions: Self = "instructions"
+            public static var instructions: Self { "instructions" }
 
             /// `cache_references`.
-            public static let cacheReferences: Self = "cache_references"
+            public static var cacheReferences: Self { "cache_references" }
 
             /// `cache_misses`.
-            public static let cacheMisses: Self = "cache_misses"
+            public static var cacheMisses: Self { "cache_misses" }
 
             /// `branch_instructions`.
-            public static let branchInstructions: Self = "branch_instructions"
+            public static var branchInstructions: Self { "branch_instructions" }
 
             /// `branch_misses`.
-            public static let branchMisses: Self = "branch_misses"
+            public static var branchMisses: Self { "branch_misses" }
 
             /// `bus_cycles`.
-            public static let busCycles: Self = "bus_cycles"
+            public static var busCycles: Self { "bus_cycles" }
 
             /// `stalled_cycles_frontend`.
-            public static let stalledCyclesFrontend: Self = "stalled_cycles_frontend"
+            public static var stalledCyclesFrontend: Self { "stalled_cycles_frontend" }
 
             /// `stalled_cycles_backend`.
-            public static let stalledCyclesBackend: Self = "stalled_cycles_backend"
+            public static var stalledCyclesBackend: Self { "stalled_cycles_backend" }
 
             /// `ref_cpu_cycles`.
-            public static let refCPUCycles: Self = "ref_cpu_cycles"
+            public static var refCPUCycles: Self { "ref_cpu_cycles" }
 
             /// `cpu_clock`.
-            public static let cpuClock: Self = "cpu_clock"
+            public static var cpuClock: Self { "cpu_clock" }
 
             /// `task_clock`.
-            public static let taskClock: Self = "task_clock"
+            public static var taskClock: Self { "task_clock" }
 
             /// `page_faults`.
-            public static let pageFaults: Self = "page_faults"
+            public static var pageFaults: Self { "page_faults" }
 
             /// `context_switches`.
-            public static let contextSwitches: Self = "context_switches"
+            public static var contextSwitches: Self { "context_switches" }
 
             /// `cpu_migrations`.
-            public static let cpuMigrations: Self = "cpu_migrations"
+            public static var cpuMigrations: Self { "cpu_migrations" }
 
             /// `page_faults_min`.
-            public static let pageFaultsMin: Self = "page_faults_min"
+            public static var pageFaultsMin: Self { "page_faults_min" }
 
             /// `page_faults_maj`.
-            public static let pageFaultsMaj: Self = "page_faults_maj"
+            public static var pageFaultsMaj: Self { "page_faults_maj" }
 
             /// `alignment_faults`.
-            public static let alignmentFaults: Self = "alignment_faults"
+            public static var alignmentFaults: Self { "alignment_faults" }
 
             /// `emulation_faults`.
-            public static let emulationFaults: Self = "emulation_faults"
+            public static var emulationFaults: Self { "emulation_faults" }
         }
     }
 }

@@ -330,16 +330,16 @@ extension DomainDescription.Devices {
             }
 
             /// `floppy`.
-            public static let floppy: Self = "floppy"
+            public static var floppy: Self { "floppy" }
 
             /// `disk`.
-            public static let disk: Self = "disk"
+            public static var disk: Self { "disk" }
 
             /// `cdrom`.
-            public static let cdrom: Self = "cdrom"
+            public static var cdrom: Self { "cdrom" }
 
             /// `lun`.
-            public static let lun: Self = "lun"
+            public static var lun: Self { "lun" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -353,25 +353,25 @@ extension DomainDescription.Devices {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `volume`.
-            public static let volume: Self = "volume"
+            public static var volume: Self { "volume" }
 
             /// `nvme`.
-            public static let nvme: Self = "nvme"
+            public static var nvme: Self { "nvme" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
         }
 
         /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
@@ -385,10 +385,10 @@ extension DomainDescription.Devices {
             }
 
             /// `filtered`.
-            public static let filtered: Self = "filtered"
+            public static var filtered: Self { "filtered" }
 
             /// `unfiltered`.
-            public static let unfiltered: Self = "unfiltered"
+            public static var unfiltered: Self { "unfiltered" }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -402,13 +402,13 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
 
         /// Values of `Snapshot`; a value a newer libvirt writes is kept as it is.
@@ -422,16 +422,16 @@ extension DomainDescription.Devices {
             }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `internal`.
-            public static let `internal`: Self = "internal"
+            public static var `internal`: Self { "internal" }
 
             /// `external`.
-            public static let external: Self = "external"
+            public static var external: Self { "external" }
 
             /// `manual`.
-            public static let manual: Self = "manual"
+            public static var manual: Self { "manual" }
         }
     }
 }
@@ -588,34 +588,34 @@ extension DomainDescription.Devices {
             }
 
             /// `fdc`.
-            public static let fdc: Self = "fdc"
+            public static var fdc: Self { "fdc" }
 
             /// `sata`.
-            public static let sata: Self = "sata"
+            public static var sata: Self { "sata" }
 
             /// `ccid`.
-            public static let ccid: Self = "ccid"
+            public static var ccid: Self { "ccid" }
 
             /// `scsi`.
-            public static let scsi: Self = "scsi"
+            public static var scsi: Self { "scsi" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `ide`.
-            public static let ide: Self = "ide"
+            public static var ide: Self { "ide" }
 
             /// `isa`.
-            public static let isa: Self = "isa"
+            public static var isa: Self { "isa" }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
 
             /// `virtio-serial`.
-            public static let virtioSerial: Self = "virtio-serial"
+            public static var virtioSerial: Self { "virtio-serial" }
 
             /// `xenbus`.
-            public static let xenbus: Self = "xenbus"
+            public static var xenbus: Self { "xenbus" }
         }
     }
 }
@@ -855,13 +855,13 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -875,22 +875,22 @@ extension DomainDescription.Devices {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `mount`.
-            public static let mount: Self = "mount"
+            public static var mount: Self { "mount" }
 
             /// `bind`.
-            public static let bind: Self = "bind"
+            public static var bind: Self { "bind" }
 
             /// `template`.
-            public static let template: Self = "template"
+            public static var template: Self { "template" }
 
             /// `ram`.
-            public static let ram: Self = "ram"
+            public static var ram: Self { "ram" }
         }
 
         /// Values of `Accessmode`; a value a newer libvirt writes is kept as it is.
@@ -904,13 +904,13 @@ extension DomainDescription.Devices {
             }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `mapped`.
-            public static let mapped: Self = "mapped"
+            public static var mapped: Self { "mapped" }
 
             /// `squash`.
-            public static let squash: Self = "squash"
+            public static var squash: Self { "squash" }
         }
 
         /// Values of `Multidevs`; a value a newer libvirt writes is kept as it is.
@@ -924,16 +924,16 @@ extension DomainDescription.Devices {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `remap`.
-            public static let remap: Self = "remap"
+            public static var remap: Self { "remap" }
 
             /// `forbid`.
-            public static let forbid: Self = "forbid"
+            public static var forbid: Self { "forbid" }
 
             /// `warn`.
-            public static let warn: Self = "warn"
+            public static var warn: Self { "warn" }
         }
     }
 }

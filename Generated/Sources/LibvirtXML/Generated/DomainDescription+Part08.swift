@@ -333,49 +333,49 @@ extension DomainDescription.Devices {
             }
 
             /// `bridge`.
-            public static let bridge: Self = "bridge"
+            public static var bridge: Self { "bridge" }
 
             /// `ethernet`.
-            public static let ethernet: Self = "ethernet"
+            public static var ethernet: Self { "ethernet" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `direct`.
-            public static let direct: Self = "direct"
+            public static var direct: Self { "direct" }
 
             /// `user`.
-            public static let user: Self = "user"
+            public static var user: Self { "user" }
 
             /// `internal`.
-            public static let `internal`: Self = "internal"
+            public static var `internal`: Self { "internal" }
 
             /// `mcast`.
-            public static let mcast: Self = "mcast"
+            public static var mcast: Self { "mcast" }
 
             /// `client`.
-            public static let client: Self = "client"
+            public static var client: Self { "client" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `server`.
-            public static let server: Self = "server"
+            public static var server: Self { "server" }
 
             /// `hostdev`.
-            public static let hostdev: Self = "hostdev"
+            public static var hostdev: Self { "hostdev" }
 
             /// `vdpa`.
-            public static let vdpa: Self = "vdpa"
+            public static var vdpa: Self { "vdpa" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `vds`.
-            public static let vds: Self = "vds"
+            public static var vds: Self { "vds" }
         }
     }
 }
@@ -507,19 +507,19 @@ extension DomainDescription.Devices {
             }
 
             /// `tablet`.
-            public static let tablet: Self = "tablet"
+            public static var tablet: Self { "tablet" }
 
             /// `mouse`.
-            public static let mouse: Self = "mouse"
+            public static var mouse: Self { "mouse" }
 
             /// `keyboard`.
-            public static let keyboard: Self = "keyboard"
+            public static var keyboard: Self { "keyboard" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `evdev`.
-            public static let evdev: Self = "evdev"
+            public static var evdev: Self { "evdev" }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -533,13 +533,13 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
@@ -617,28 +617,28 @@ extension DomainDescription.Devices {
             }
 
             /// `sb16`.
-            public static let sb16: Self = "sb16"
+            public static var sb16: Self { "sb16" }
 
             /// `es1370`.
-            public static let es1370: Self = "es1370"
+            public static var es1370: Self { "es1370" }
 
             /// `pcspk`.
-            public static let pcspk: Self = "pcspk"
+            public static var pcspk: Self { "pcspk" }
 
             /// `ac97`.
-            public static let ac97: Self = "ac97"
+            public static var ac97: Self { "ac97" }
 
             /// `ich6`.
-            public static let ich6: Self = "ich6"
+            public static var ich6: Self { "ich6" }
 
             /// `ich7`.
-            public static let ich7: Self = "ich7"
+            public static var ich7: Self { "ich7" }
 
             /// `ich9`.
-            public static let ich9: Self = "ich9"
+            public static var ich9: Self { "ich9" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
         }
     }
 }
@@ -773,34 +773,34 @@ extension DomainDescription.Devices {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
 
             /// `alsa`.
-            public static let alsa: Self = "alsa"
+            public static var alsa: Self { "alsa" }
 
             /// `coreaudio`.
-            public static let coreaudio: Self = "coreaudio"
+            public static var coreaudio: Self { "coreaudio" }
 
             /// `jack`.
-            public static let jack: Self = "jack"
+            public static var jack: Self { "jack" }
 
             /// `oss`.
-            public static let oss: Self = "oss"
+            public static var oss: Self { "oss" }
 
             /// `pulseaudio`.
-            public static let pulseaudio: Self = "pulseaudio"
+            public static var pulseaudio: Self { "pulseaudio" }
 
             /// `sdl`.
-            public static let sdl: Self = "sdl"
+            public static var sdl: Self { "sdl" }
 
             /// `spice`.
-            public static let spice: Self = "spice"
+            public static var spice: Self { "spice" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
         }
     }
 }

@@ -171,10 +171,10 @@ extension DomainDescription.Devices {
             }
 
             /// `subsystem`.
-            public static let subsystem: Self = "subsystem"
+            public static var subsystem: Self { "subsystem" }
 
             /// `capabilities`.
-            public static let capabilities: Self = "capabilities"
+            public static var capabilities: Self { "capabilities" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -188,28 +188,28 @@ extension DomainDescription.Devices {
             }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `scsi`.
-            public static let scsi: Self = "scsi"
+            public static var scsi: Self { "scsi" }
 
             /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
+            public static var scsiHost: Self { "scsi_host" }
 
             /// `mdev`.
-            public static let mdev: Self = "mdev"
+            public static var mdev: Self { "mdev" }
 
             /// `storage`.
-            public static let storage: Self = "storage"
+            public static var storage: Self { "storage" }
 
             /// `misc`.
-            public static let misc: Self = "misc"
+            public static var misc: Self { "misc" }
 
             /// `net`.
-            public static let net: Self = "net"
+            public static var net: Self { "net" }
         }
     }
 }
@@ -317,25 +317,25 @@ extension DomainDescription.Devices {
             }
 
             /// `sdl`.
-            public static let sdl: Self = "sdl"
+            public static var sdl: Self { "sdl" }
 
             /// `vnc`.
-            public static let vnc: Self = "vnc"
+            public static var vnc: Self { "vnc" }
 
             /// `spice`.
-            public static let spice: Self = "spice"
+            public static var spice: Self { "spice" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
 
             /// `rdp`.
-            public static let rdp: Self = "rdp"
+            public static var rdp: Self { "rdp" }
 
             /// `desktop`.
-            public static let desktop: Self = "desktop"
+            public static var desktop: Self { "desktop" }
 
             /// `egl-headless`.
-            public static let eglHeadless: Self = "egl-headless"
+            public static var eglHeadless: Self { "egl-headless" }
         }
     }
 }
@@ -491,49 +491,49 @@ extension DomainDescription.Devices {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }
@@ -631,49 +631,49 @@ extension DomainDescription.Devices {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }
@@ -758,49 +758,49 @@ extension DomainDescription.Devices {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }
@@ -902,13 +902,13 @@ extension DomainDescription.Devices {
             }
 
             /// `host`.
-            public static let host: Self = "host"
+            public static var host: Self { "host" }
 
             /// `host-certificates`.
-            public static let hostCertificates: Self = "host-certificates"
+            public static var hostCertificates: Self { "host-certificates" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
         }
     }
 }
@@ -965,7 +965,7 @@ extension DomainDescription.Devices {
             }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
         }
     }
 }

@@ -88,7 +88,7 @@ extension DomainDescription.Devices {
             }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -102,49 +102,49 @@ extension DomainDescription.Devices {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }
@@ -259,13 +259,13 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
@@ -329,16 +329,16 @@ extension DomainDescription.Devices {
             }
 
             /// `tpm-tis`.
-            public static let tpmTis: Self = "tpm-tis"
+            public static var tpmTis: Self { "tpm-tis" }
 
             /// `tpm-crb`.
-            public static let tpmCrb: Self = "tpm-crb"
+            public static var tpmCrb: Self { "tpm-crb" }
 
             /// `tpm-spapr`.
-            public static let tpmSpapr: Self = "tpm-spapr"
+            public static var tpmSpapr: Self { "tpm-spapr" }
 
             /// `spapr-tpm-proxy`.
-            public static let spaprTPMProxy: Self = "spapr-tpm-proxy"
+            public static var spaprTPMProxy: Self { "spapr-tpm-proxy" }
         }
     }
 }
@@ -436,10 +436,10 @@ extension DomainDescription.Devices {
             }
 
             /// `master`.
-            public static let master: Self = "master"
+            public static var master: Self { "master" }
 
             /// `peer`.
-            public static let peer: Self = "peer"
+            public static var peer: Self { "peer" }
         }
     }
 }
@@ -536,19 +536,19 @@ extension DomainDescription.Devices {
             }
 
             /// `dimm`.
-            public static let dimm: Self = "dimm"
+            public static var dimm: Self { "dimm" }
 
             /// `nvdimm`.
-            public static let nvdimm: Self = "nvdimm"
+            public static var nvdimm: Self { "nvdimm" }
 
             /// `virtio-pmem`.
-            public static let virtioPmem: Self = "virtio-pmem"
+            public static var virtioPmem: Self { "virtio-pmem" }
 
             /// `virtio-mem`.
-            public static let virtioMemory: Self = "virtio-mem"
+            public static var virtioMemory: Self { "virtio-mem" }
 
             /// `sgx-epc`.
-            public static let sgxEpc: Self = "sgx-epc"
+            public static var sgxEpc: Self { "sgx-epc" }
         }
 
         /// Values of `Access`; a value a newer libvirt writes is kept as it is.
@@ -562,10 +562,10 @@ extension DomainDescription.Devices {
             }
 
             /// `shared`.
-            public static let shared: Self = "shared"
+            public static var shared: Self { "shared" }
 
             /// `private`.
-            public static let `private`: Self = "private"
+            public static var `private`: Self { "private" }
         }
     }
 }
@@ -635,13 +635,13 @@ extension DomainDescription.Devices {
             }
 
             /// `i6300esb`.
-            public static let i6300Esb: Self = "i6300esb"
+            public static var i6300Esb: Self { "i6300esb" }
 
             /// `ib700`.
-            public static let ib700: Self = "ib700"
+            public static var ib700: Self { "ib700" }
 
             /// `diag288`.
-            public static let diag288: Self = "diag288"
+            public static var diag288: Self { "diag288" }
         }
 
         /// Values of `Action`; a value a newer libvirt writes is kept as it is.
@@ -655,25 +655,25 @@ extension DomainDescription.Devices {
             }
 
             /// `reset`.
-            public static let reset: Self = "reset"
+            public static var reset: Self { "reset" }
 
             /// `shutdown`.
-            public static let shutdown: Self = "shutdown"
+            public static var shutdown: Self { "shutdown" }
 
             /// `poweroff`.
-            public static let poweroff: Self = "poweroff"
+            public static var poweroff: Self { "poweroff" }
 
             /// `pause`.
-            public static let pause: Self = "pause"
+            public static var pause: Self { "pause" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `dump`.
-            public static let dump: Self = "dump"
+            public static var dump: Self { "dump" }
 
             /// `inject-nmi`.
-            public static let injectNMI: Self = "inject-nmi"
+            public static var injectNMI: Self { "inject-nmi" }
         }
     }
 }
@@ -763,19 +763,19 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
         }
     }
 }
@@ -862,16 +862,16 @@ extension DomainDescription.Devices {
             }
 
             /// `isa`.
-            public static let isa: Self = "isa"
+            public static var isa: Self { "isa" }
 
             /// `pseries`.
-            public static let pseries: Self = "pseries"
+            public static var pseries: Self { "pseries" }
 
             /// `hyperv`.
-            public static let hyperv: Self = "hyperv"
+            public static var hyperv: Self { "hyperv" }
 
             /// `s390`.
-            public static let s390: Self = "s390"
+            public static var s390: Self { "s390" }
         }
     }
 }
@@ -942,13 +942,13 @@ extension DomainDescription.Devices {
             }
 
             /// `intel`.
-            public static let intel: Self = "intel"
+            public static var intel: Self { "intel" }
 
             /// `smmuv3`.
-            public static let smmuv3: Self = "smmuv3"
+            public static var smmuv3: Self { "smmuv3" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
         }
     }
 }

@@ -75,13 +75,13 @@ extension DomainDescription.Devices {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
@@ -146,7 +146,7 @@ extension DomainDescription.Seclabel.Variant {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }
@@ -234,7 +234,7 @@ extension DomainDescription.Seclabel.Variant {
             }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
         }
     }
 }
@@ -412,13 +412,13 @@ extension DomainDescription.Namespace {
             }
 
             /// `netns`.
-            public static let netns: Self = "netns"
+            public static var netns: Self { "netns" }
 
             /// `name`.
-            public static let name: Self = "name"
+            public static var name: Self { "name" }
 
             /// `pid`.
-            public static let pid: Self = "pid"
+            public static var pid: Self { "pid" }
         }
     }
 }
@@ -467,10 +467,10 @@ extension DomainDescription.Namespace {
             }
 
             /// `name`.
-            public static let name: Self = "name"
+            public static var name: Self { "name" }
 
             /// `pid`.
-            public static let pid: Self = "pid"
+            public static var pid: Self { "pid" }
         }
     }
 }
@@ -519,10 +519,10 @@ extension DomainDescription.Keywrap {
             }
 
             /// `aes`.
-            public static let aes: Self = "aes"
+            public static var aes: Self { "aes" }
 
             /// `dea`.
-            public static let dea: Self = "dea"
+            public static var dea: Self { "dea" }
         }
     }
 }
@@ -705,10 +705,10 @@ extension DomainDescription.CPU.NUMA {
             }
 
             /// `shared`.
-            public static let shared: Self = "shared"
+            public static var shared: Self { "shared" }
 
             /// `private`.
-            public static let `private`: Self = "private"
+            public static var `private`: Self { "private" }
         }
     }
 }
@@ -985,10 +985,10 @@ extension DomainDescription.OS.FirmwareElement {
             }
 
             /// `enrolled-keys`.
-            public static let enrolledKeys: Self = "enrolled-keys"
+            public static var enrolledKeys: Self { "enrolled-keys" }
 
             /// `secure-boot`.
-            public static let secureBoot: Self = "secure-boot"
+            public static var secureBoot: Self { "secure-boot" }
         }
     }
 }

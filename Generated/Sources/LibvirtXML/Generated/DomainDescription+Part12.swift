@@ -263,7 +263,7 @@ extension DomainDescription.OS.Acpi {
             }
 
             /// `slic`.
-            public static let slic: Self = "slic"
+            public static var slic: Self { "slic" }
         }
     }
 }
@@ -362,16 +362,16 @@ extension DomainDescription.Clock.Timer.NameVariant {
             }
 
             /// `boot`.
-            public static let boot: Self = "boot"
+            public static var boot: Self { "boot" }
 
             /// `guest`.
-            public static let guest: Self = "guest"
+            public static var guest: Self { "guest" }
 
             /// `wall`.
-            public static let wall: Self = "wall"
+            public static var wall: Self { "wall" }
 
             /// `realtime`.
-            public static let realtime: Self = "realtime"
+            public static var realtime: Self { "realtime" }
         }
 
         /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
@@ -385,16 +385,16 @@ extension DomainDescription.Clock.Timer.NameVariant {
             }
 
             /// `delay`.
-            public static let delay: Self = "delay"
+            public static var delay: Self { "delay" }
 
             /// `merge`.
-            public static let merge: Self = "merge"
+            public static var merge: Self { "merge" }
 
             /// `discard`.
-            public static let discard: Self = "discard"
+            public static var discard: Self { "discard" }
 
             /// `catchup`.
-            public static let catchup: Self = "catchup"
+            public static var catchup: Self { "catchup" }
         }
     }
 }
@@ -499,16 +499,16 @@ extension DomainDescription.Clock.Timer.NameVariant {
             }
 
             /// `delay`.
-            public static let delay: Self = "delay"
+            public static var delay: Self { "delay" }
 
             /// `merge`.
-            public static let merge: Self = "merge"
+            public static var merge: Self { "merge" }
 
             /// `discard`.
-            public static let discard: Self = "discard"
+            public static var discard: Self { "discard" }
 
             /// `catchup`.
-            public static let catchup: Self = "catchup"
+            public static var catchup: Self { "catchup" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -522,19 +522,19 @@ extension DomainDescription.Clock.Timer.NameVariant {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `native`.
-            public static let native: Self = "native"
+            public static var native: Self { "native" }
 
             /// `emulate`.
-            public static let emulate: Self = "emulate"
+            public static var emulate: Self { "emulate" }
 
             /// `paravirt`.
-            public static let paravirt: Self = "paravirt"
+            public static var paravirt: Self { "paravirt" }
 
             /// `smpsafe`.
-            public static let smpsafe: Self = "smpsafe"
+            public static var smpsafe: Self { "smpsafe" }
         }
     }
 }
@@ -627,16 +627,16 @@ extension DomainDescription.Clock.Timer.NameVariant {
             }
 
             /// `delay`.
-            public static let delay: Self = "delay"
+            public static var delay: Self { "delay" }
 
             /// `merge`.
-            public static let merge: Self = "merge"
+            public static var merge: Self { "merge" }
 
             /// `discard`.
-            public static let discard: Self = "discard"
+            public static var discard: Self { "discard" }
 
             /// `catchup`.
-            public static let catchup: Self = "catchup"
+            public static var catchup: Self { "catchup" }
         }
     }
 }
@@ -768,13 +768,13 @@ extension DomainDescription.Cputune.Cachetune {
             }
 
             /// `both`.
-            public static let both: Self = "both"
+            public static var both: Self { "both" }
 
             /// `code`.
-            public static let code: Self = "code"
+            public static var code: Self { "code" }
 
             /// `data`.
-            public static let data: Self = "data"
+            public static var data: Self { "data" }
         }
     }
 }

@@ -348,58 +348,58 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
 
             /// `aio`.
-            public static let aio: Self = "aio"
+            public static var aio: Self { "aio" }
         }
 
         /// Values of `Cache`; a value a newer libvirt writes is kept as it is.
@@ -413,22 +413,22 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `writeback`.
-            public static let writeback: Self = "writeback"
+            public static var writeback: Self { "writeback" }
 
             /// `writethrough`.
-            public static let writethrough: Self = "writethrough"
+            public static var writethrough: Self { "writethrough" }
 
             /// `directsync`.
-            public static let directsync: Self = "directsync"
+            public static var directsync: Self { "directsync" }
 
             /// `unsafe`.
-            public static let unsafe: Self = "unsafe"
+            public static var unsafe: Self { "unsafe" }
         }
 
         /// Values of `ErrorPolicy`; a value a newer libvirt writes is kept as it is.
@@ -442,16 +442,16 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `stop`.
-            public static let stop: Self = "stop"
+            public static var stop: Self { "stop" }
 
             /// `report`.
-            public static let report: Self = "report"
+            public static var report: Self { "report" }
 
             /// `ignore`.
-            public static let ignore: Self = "ignore"
+            public static var ignore: Self { "ignore" }
 
             /// `enospace`.
-            public static let enospace: Self = "enospace"
+            public static var enospace: Self { "enospace" }
         }
 
         /// Values of `RerrorPolicy`; a value a newer libvirt writes is kept as it is.
@@ -465,13 +465,13 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `stop`.
-            public static let stop: Self = "stop"
+            public static var stop: Self { "stop" }
 
             /// `report`.
-            public static let report: Self = "report"
+            public static var report: Self { "report" }
 
             /// `ignore`.
-            public static let ignore: Self = "ignore"
+            public static var ignore: Self { "ignore" }
         }
 
         /// Values of `IO`; a value a newer libvirt writes is kept as it is.
@@ -485,13 +485,13 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `threads`.
-            public static let threads: Self = "threads"
+            public static var threads: Self { "threads" }
 
             /// `native`.
-            public static let native: Self = "native"
+            public static var native: Self { "native" }
 
             /// `io_uring`.
-            public static let ioUring: Self = "io_uring"
+            public static var ioUring: Self { "io_uring" }
         }
 
         /// Values of `Discard`; a value a newer libvirt writes is kept as it is.
@@ -505,10 +505,10 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `unmap`.
-            public static let unmap: Self = "unmap"
+            public static var unmap: Self { "unmap" }
 
             /// `ignore`.
-            public static let ignore: Self = "ignore"
+            public static var ignore: Self { "ignore" }
         }
 
         /// Values of `DetectZeroes`; a value a newer libvirt writes is kept as it is.
@@ -522,13 +522,13 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `off`.
-            public static let off: Self = "off"
+            public static var off: Self { "off" }
 
             /// `on`.
-            public static let on: Self = "on"
+            public static var on: Self { "on" }
 
             /// `unmap`.
-            public static let unmap: Self = "unmap"
+            public static var unmap: Self { "unmap" }
         }
     }
 }
@@ -681,55 +681,55 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
         }
 
         /// Values of `Job`; a value a newer libvirt writes is kept as it is.
@@ -743,10 +743,10 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `copy`.
-            public static let copy: Self = "copy"
+            public static var copy: Self { "copy" }
 
             /// `active-commit`.
-            public static let activeCommit: Self = "active-commit"
+            public static var activeCommit: Self { "active-commit" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -760,25 +760,25 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `volume`.
-            public static let volume: Self = "volume"
+            public static var volume: Self { "volume" }
 
             /// `nvme`.
-            public static let nvme: Self = "nvme"
+            public static var nvme: Self { "nvme" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
         }
 
         /// Values of `Ready`; a value a newer libvirt writes is kept as it is.
@@ -792,13 +792,13 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
 
             /// `abort`.
-            public static let abort: Self = "abort"
+            public static var abort: Self { "abort" }
 
             /// `pivot`.
-            public static let pivot: Self = "pivot"
+            public static var pivot: Self { "pivot" }
         }
     }
 }
@@ -901,31 +901,31 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `ide`.
-            public static let ide: Self = "ide"
+            public static var ide: Self { "ide" }
 
             /// `fdc`.
-            public static let fdc: Self = "fdc"
+            public static var fdc: Self { "fdc" }
 
             /// `scsi`.
-            public static let scsi: Self = "scsi"
+            public static var scsi: Self { "scsi" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `uml`.
-            public static let uml: Self = "uml"
+            public static var uml: Self { "uml" }
 
             /// `sata`.
-            public static let sata: Self = "sata"
+            public static var sata: Self { "sata" }
 
             /// `sd`.
-            public static let sd: Self = "sd"
+            public static var sd: Self { "sd" }
         }
 
         /// Values of `Tray`; a value a newer libvirt writes is kept as it is.
@@ -939,10 +939,10 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `open`.
-            public static let `open`: Self = "open"
+            public static var `open`: Self { "open" }
 
             /// `closed`.
-            public static let closed: Self = "closed"
+            public static var closed: Self { "closed" }
         }
     }
 }

@@ -125,16 +125,16 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `luks2`.
-            public static let luks2: Self = "luks2"
+            public static var luks2: Self { "luks2" }
         }
 
         /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
@@ -148,10 +148,10 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `librbd`.
-            public static let librbd: Self = "librbd"
+            public static var librbd: Self { "librbd" }
         }
     }
 }
@@ -500,37 +500,37 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
 
             /// `drive`.
-            public static let drive: Self = "drive"
+            public static var drive: Self { "drive" }
 
             /// `virtio-serial`.
-            public static let virtioSerial: Self = "virtio-serial"
+            public static var virtioSerial: Self { "virtio-serial" }
 
             /// `ccid`.
-            public static let ccid: Self = "ccid"
+            public static var ccid: Self { "ccid" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `spapr-vio`.
-            public static let spaprVio: Self = "spapr-vio"
+            public static var spaprVio: Self { "spapr-vio" }
 
             /// `ccw`.
-            public static let ccw: Self = "ccw"
+            public static var ccw: Self { "ccw" }
 
             /// `isa`.
-            public static let isa: Self = "isa"
+            public static var isa: Self { "isa" }
 
             /// `virtio-mmio`.
-            public static let virtioMmio: Self = "virtio-mmio"
+            public static var virtioMmio: Self { "virtio-mmio" }
 
             /// `dimm`.
-            public static let dimm: Self = "dimm"
+            public static var dimm: Self { "dimm" }
 
             /// `unassigned`.
-            public static let unassigned: Self = "unassigned"
+            public static var unassigned: Self { "unassigned" }
         }
     }
 }
@@ -591,13 +591,13 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `lba`.
-            public static let lba: Self = "lba"
+            public static var lba: Self { "lba" }
         }
     }
 }
@@ -760,25 +760,25 @@ extension DomainDescription.Devices.Disk {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `volume`.
-            public static let volume: Self = "volume"
+            public static var volume: Self { "volume" }
 
             /// `nvme`.
-            public static let nvme: Self = "nvme"
+            public static var nvme: Self { "nvme" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
         }
     }
 }

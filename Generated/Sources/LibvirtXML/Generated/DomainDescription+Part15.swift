@@ -142,43 +142,43 @@ extension DomainDescription.Devices.Controller.Variant {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `buslogic`.
-            public static let buslogic: Self = "buslogic"
+            public static var buslogic: Self { "buslogic" }
 
             /// `lsilogic`.
-            public static let lsilogic: Self = "lsilogic"
+            public static var lsilogic: Self { "lsilogic" }
 
             /// `lsisas1068`.
-            public static let lsisas1068: Self = "lsisas1068"
+            public static var lsisas1068: Self { "lsisas1068" }
 
             /// `vmpvscsi`.
-            public static let vmpvscsi: Self = "vmpvscsi"
+            public static var vmpvscsi: Self { "vmpvscsi" }
 
             /// `ibmvscsi`.
-            public static let ibmvscsi: Self = "ibmvscsi"
+            public static var ibmvscsi: Self { "ibmvscsi" }
 
             /// `virtio-scsi`.
-            public static let virtioSCSI: Self = "virtio-scsi"
+            public static var virtioSCSI: Self { "virtio-scsi" }
 
             /// `lsisas1078`.
-            public static let lsisas1078: Self = "lsisas1078"
+            public static var lsisas1078: Self { "lsisas1078" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
 
             /// `ncr53c90`.
-            public static let ncr53C90: Self = "ncr53c90"
+            public static var ncr53C90: Self { "ncr53c90" }
 
             /// `dc390`.
-            public static let dc390: Self = "dc390"
+            public static var dc390: Self { "dc390" }
 
             /// `am53c974`.
-            public static let am53C974: Self = "am53c974"
+            public static var am53C974: Self { "am53c974" }
         }
     }
 }
@@ -235,46 +235,46 @@ extension DomainDescription.Devices.Controller.Variant {
             }
 
             /// `piix3-uhci`.
-            public static let piix3Uhci: Self = "piix3-uhci"
+            public static var piix3Uhci: Self { "piix3-uhci" }
 
             /// `piix4-uhci`.
-            public static let piix4Uhci: Self = "piix4-uhci"
+            public static var piix4Uhci: Self { "piix4-uhci" }
 
             /// `ehci`.
-            public static let ehci: Self = "ehci"
+            public static var ehci: Self { "ehci" }
 
             /// `ich9-ehci1`.
-            public static let ich9Ehci1: Self = "ich9-ehci1"
+            public static var ich9Ehci1: Self { "ich9-ehci1" }
 
             /// `ich9-uhci1`.
-            public static let ich9Uhci1: Self = "ich9-uhci1"
+            public static var ich9Uhci1: Self { "ich9-uhci1" }
 
             /// `ich9-uhci2`.
-            public static let ich9Uhci2: Self = "ich9-uhci2"
+            public static var ich9Uhci2: Self { "ich9-uhci2" }
 
             /// `ich9-uhci3`.
-            public static let ich9Uhci3: Self = "ich9-uhci3"
+            public static var ich9Uhci3: Self { "ich9-uhci3" }
 
             /// `vt82c686b-uhci`.
-            public static let vt82C686BUhci: Self = "vt82c686b-uhci"
+            public static var vt82C686BUhci: Self { "vt82c686b-uhci" }
 
             /// `pci-ohci`.
-            public static let pciOhci: Self = "pci-ohci"
+            public static var pciOhci: Self { "pci-ohci" }
 
             /// `nec-xhci`.
-            public static let necXhci: Self = "nec-xhci"
+            public static var necXhci: Self { "nec-xhci" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `qusb1`.
-            public static let qusb1: Self = "qusb1"
+            public static var qusb1: Self { "qusb1" }
 
             /// `qusb2`.
-            public static let qusb2: Self = "qusb2"
+            public static var qusb2: Self { "qusb2" }
 
             /// `qemu-xhci`.
-            public static let qemuXhci: Self = "qemu-xhci"
+            public static var qemuXhci: Self { "qemu-xhci" }
         }
     }
 }
@@ -318,13 +318,13 @@ extension DomainDescription.Devices.Controller.Variant {
             }
 
             /// `piix3`.
-            public static let piix3: Self = "piix3"
+            public static var piix3: Self { "piix3" }
 
             /// `piix4`.
-            public static let piix4: Self = "piix4"
+            public static var piix4: Self { "piix4" }
 
             /// `ich6`.
-            public static let ich6: Self = "ich6"
+            public static var ich6: Self { "ich6" }
         }
     }
 }
@@ -485,34 +485,34 @@ extension DomainDescription.Devices.Controller.Variant {
             }
 
             /// `pci-root`.
-            public static let pciRoot: Self = "pci-root"
+            public static var pciRoot: Self { "pci-root" }
 
             /// `pcie-root`.
-            public static let pcieRoot: Self = "pcie-root"
+            public static var pcieRoot: Self { "pcie-root" }
 
             /// `pci-bridge`.
-            public static let pciBridge: Self = "pci-bridge"
+            public static var pciBridge: Self { "pci-bridge" }
 
             /// `dmi-to-pci-bridge`.
-            public static let dmiToPCIBridge: Self = "dmi-to-pci-bridge"
+            public static var dmiToPCIBridge: Self { "dmi-to-pci-bridge" }
 
             /// `pcie-to-pci-bridge`.
-            public static let pcieToPCIBridge: Self = "pcie-to-pci-bridge"
+            public static var pcieToPCIBridge: Self { "pcie-to-pci-bridge" }
 
             /// `pcie-root-port`.
-            public static let pcieRootPort: Self = "pcie-root-port"
+            public static var pcieRootPort: Self { "pcie-root-port" }
 
             /// `pcie-switch-upstream-port`.
-            public static let pcieSwitchUpstreamPort: Self = "pcie-switch-upstream-port"
+            public static var pcieSwitchUpstreamPort: Self { "pcie-switch-upstream-port" }
 
             /// `pcie-switch-downstream-port`.
-            public static let pcieSwitchDownstreamPort: Self = "pcie-switch-downstream-port"
+            public static var pcieSwitchDownstreamPort: Self { "pcie-switch-downstream-port" }
 
             /// `pci-expander-bus`.
-            public static let pciExpanderBus: Self = "pci-expander-bus"
+            public static var pciExpanderBus: Self { "pci-expander-bus" }
 
             /// `pcie-expander-bus`.
-            public static let pcieExpanderBus: Self = "pcie-expander-bus"
+            public static var pcieExpanderBus: Self { "pcie-expander-bus" }
         }
     }
 }
@@ -568,13 +568,13 @@ extension DomainDescription.Devices.Controller.Variant {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
@@ -730,22 +730,22 @@ extension DomainDescription.Devices.Filesystem {
             }
 
             /// `path`.
-            public static let path: Self = "path"
+            public static var path: Self { "path" }
 
             /// `handle`.
-            public static let handle: Self = "handle"
+            public static var handle: Self { "handle" }
 
             /// `loop`.
-            public static let loop: Self = "loop"
+            public static var loop: Self { "loop" }
 
             /// `nbd`.
-            public static let nbd: Self = "nbd"
+            public static var nbd: Self { "nbd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `virtiofs`.
-            public static let virtiofs: Self = "virtiofs"
+            public static var virtiofs: Self { "virtiofs" }
         }
 
         /// Values of `Format`; a value a newer libvirt writes is kept as it is.
@@ -759,55 +759,55 @@ extension DomainDescription.Devices.Filesystem {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
         }
 
         /// Values of `Wrpolicy`; a value a newer libvirt writes is kept as it is.
@@ -821,7 +821,7 @@ extension DomainDescription.Devices.Filesystem {
             }
 
             /// `immediate`.
-            public static let immediate: Self = "immediate"
+            public static var immediate: Self { "immediate" }
         }
     }
 }

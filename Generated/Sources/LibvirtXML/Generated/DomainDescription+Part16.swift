@@ -102,10 +102,10 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `up`.
-            public static let up: Self = "up"
+            public static var up: Self { "up" }
 
             /// `down`.
-            public static let down: Self = "down"
+            public static var down: Self { "down" }
         }
     }
 }
@@ -289,10 +289,10 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `generated`.
-            public static let generated: Self = "generated"
+            public static var generated: Self { "generated" }
 
             /// `static`.
-            public static let `static`: Self = "static"
+            public static var `static`: Self { "static" }
         }
     }
 }
@@ -460,10 +460,10 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
         }
     }
 }
@@ -582,7 +582,7 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `passt`.
-            public static let passt: Self = "passt"
+            public static var passt: Self { "passt" }
         }
     }
 }
@@ -711,19 +711,19 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
 
             /// `vfio`.
-            public static let vfio: Self = "vfio"
+            public static var vfio: Self { "vfio" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `vhost`.
-            public static let vhost: Self = "vhost"
+            public static var vhost: Self { "vhost" }
         }
 
         /// Values of `Txmode`; a value a newer libvirt writes is kept as it is.
@@ -737,10 +737,10 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `iothread`.
-            public static let ioThread: Self = "iothread"
+            public static var ioThread: Self { "iothread" }
 
             /// `timer`.
-            public static let timer: Self = "timer"
+            public static var timer: Self { "timer" }
         }
     }
 }
@@ -940,7 +940,7 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }

@@ -46,10 +46,10 @@ extension DomainDescription.Devices.Interface {
             }
 
             /// `persistent`.
-            public static let persistent: Self = "persistent"
+            public static var persistent: Self { "persistent" }
 
             /// `transient`.
-            public static let transient: Self = "transient"
+            public static var transient: Self { "transient" }
         }
     }
 }
@@ -601,16 +601,16 @@ extension DomainDescription.Devices.Input.Variant {
             }
 
             /// `ps2`.
-            public static let ps2: Self = "ps2"
+            public static var ps2: Self { "ps2" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
         }
     }
 }
@@ -661,7 +661,7 @@ extension DomainDescription.Devices.Input.Variant {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
         }
     }
 }
@@ -764,13 +764,13 @@ extension DomainDescription.Devices.Sound {
             }
 
             /// `duplex`.
-            public static let duplex: Self = "duplex"
+            public static var duplex: Self { "duplex" }
 
             /// `micro`.
-            public static let micro: Self = "micro"
+            public static var micro: Self { "micro" }
 
             /// `output`.
-            public static let output: Self = "output"
+            public static var output: Self { "output" }
         }
     }
 }

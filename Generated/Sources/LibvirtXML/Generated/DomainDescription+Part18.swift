@@ -155,16 +155,16 @@ extension DomainDescription.Devices.Audio.Variant {
             }
 
             /// `esd`.
-            public static let esd: Self = "esd"
+            public static var esd: Self { "esd" }
 
             /// `alsa`.
-            public static let alsa: Self = "alsa"
+            public static var alsa: Self { "alsa" }
 
             /// `arts`.
-            public static let arts: Self = "arts"
+            public static var arts: Self { "arts" }
 
             /// `pulseaudio`.
-            public static let pulseaudio: Self = "pulseaudio"
+            public static var pulseaudio: Self { "pulseaudio" }
         }
     }
 }
@@ -379,10 +379,10 @@ extension DomainDescription.Devices.Hostdev.Variant {
             }
 
             /// `filtered`.
-            public static let filtered: Self = "filtered"
+            public static var filtered: Self { "filtered" }
 
             /// `unfiltered`.
-            public static let unfiltered: Self = "unfiltered"
+            public static var unfiltered: Self { "unfiltered" }
         }
     }
 }
@@ -433,13 +433,13 @@ extension DomainDescription.Devices.Hostdev.Variant {
             }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `virtio-transitional`.
-            public static let virtioTransitional: Self = "virtio-transitional"
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
             /// `virtio-non-transitional`.
-            public static let virtioNonTransitional: Self = "virtio-non-transitional"
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
@@ -502,13 +502,13 @@ extension DomainDescription.Devices.Hostdev.Variant {
             }
 
             /// `vfio-pci`.
-            public static let vfioPCI: Self = "vfio-pci"
+            public static var vfioPCI: Self { "vfio-pci" }
 
             /// `vfio-ccw`.
-            public static let vfioCcw: Self = "vfio-ccw"
+            public static var vfioCcw: Self { "vfio-ccw" }
 
             /// `vfio-ap`.
-            public static let vfioAp: Self = "vfio-ap"
+            public static var vfioAp: Self { "vfio-ap" }
         }
     }
 }
@@ -782,13 +782,13 @@ extension DomainDescription.Devices.Graphics.Variant {
             }
 
             /// `allow-exclusive`.
-            public static let allowExclusive: Self = "allow-exclusive"
+            public static var allowExclusive: Self { "allow-exclusive" }
 
             /// `force-shared`.
-            public static let forceShared: Self = "force-shared"
+            public static var forceShared: Self { "force-shared" }
 
             /// `ignore`.
-            public static let ignore: Self = "ignore"
+            public static var ignore: Self { "ignore" }
         }
 
         /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
@@ -802,7 +802,7 @@ extension DomainDescription.Devices.Graphics.Variant {
             }
 
             /// `keep`.
-            public static let keep: Self = "keep"
+            public static var keep: Self { "keep" }
         }
     }
 }
@@ -971,13 +971,13 @@ extension DomainDescription.Devices.Graphics.Variant {
             }
 
             /// `fail`.
-            public static let fail: Self = "fail"
+            public static var fail: Self { "fail" }
 
             /// `disconnect`.
-            public static let disconnect: Self = "disconnect"
+            public static var disconnect: Self { "disconnect" }
 
             /// `keep`.
-            public static let keep: Self = "keep"
+            public static var keep: Self { "keep" }
         }
 
         /// Values of `DefaultMode`; a value a newer libvirt writes is kept as it is.
@@ -991,13 +991,13 @@ extension DomainDescription.Devices.Graphics.Variant {
             }
 
             /// `any`.
-            public static let any: Self = "any"
+            public static var any: Self { "any" }
 
             /// `secure`.
-            public static let secure: Self = "secure"
+            public static var secure: Self { "secure" }
 
             /// `insecure`.
-            public static let insecure: Self = "insecure"
+            public static var insecure: Self { "insecure" }
         }
     }
 }

@@ -248,10 +248,10 @@ extension DomainDescription.Devices.Video {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `vhostuser`.
-            public static let vhostuser: Self = "vhostuser"
+            public static var vhostuser: Self { "vhostuser" }
         }
 
         /// Values of `Vgaconf`; a value a newer libvirt writes is kept as it is.
@@ -265,13 +265,13 @@ extension DomainDescription.Devices.Video {
             }
 
             /// `io`.
-            public static let io: Self = "io"
+            public static var io: Self { "io" }
 
             /// `on`.
-            public static let on: Self = "on"
+            public static var on: Self { "on" }
 
             /// `off`.
-            public static let off: Self = "off"
+            public static var off: Self { "off" }
         }
     }
 }
@@ -364,37 +364,37 @@ extension DomainDescription.Devices.Video {
             }
 
             /// `vga`.
-            public static let vga: Self = "vga"
+            public static var vga: Self { "vga" }
 
             /// `cirrus`.
-            public static let cirrus: Self = "cirrus"
+            public static var cirrus: Self { "cirrus" }
 
             /// `vmvga`.
-            public static let vmvga: Self = "vmvga"
+            public static var vmvga: Self { "vmvga" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `vbox`.
-            public static let vbox: Self = "vbox"
+            public static var vbox: Self { "vbox" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `gop`.
-            public static let gop: Self = "gop"
+            public static var gop: Self { "gop" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `ramfb`.
-            public static let ramfb: Self = "ramfb"
+            public static var ramfb: Self { "ramfb" }
 
             /// `qxl`.
-            public static let qxl: Self = "qxl"
+            public static var qxl: Self { "qxl" }
         }
     }
 }
@@ -542,16 +542,16 @@ extension DomainDescription.Devices.Console {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `telnet`.
-            public static let telnet: Self = "telnet"
+            public static var telnet: Self { "telnet" }
 
             /// `telnets`.
-            public static let telnets: Self = "telnets"
+            public static var telnets: Self { "telnets" }
 
             /// `tls`.
-            public static let tls: Self = "tls"
+            public static var tls: Self { "tls" }
         }
     }
 }
@@ -642,49 +642,49 @@ extension DomainDescription.Devices.Console {
             }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
 
             /// `serial`.
-            public static let serial: Self = "serial"
+            public static var serial: Self { "serial" }
 
             /// `uml`.
-            public static let uml: Self = "uml"
+            public static var uml: Self { "uml" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `lxc`.
-            public static let lxc: Self = "lxc"
+            public static var lxc: Self { "lxc" }
 
             /// `openvz`.
-            public static let openvz: Self = "openvz"
+            public static var openvz: Self { "openvz" }
 
             /// `sclp`.
-            public static let sclp: Self = "sclp"
+            public static var sclp: Self { "sclp" }
 
             /// `sclplm`.
-            public static let sclplm: Self = "sclplm"
+            public static var sclplm: Self { "sclplm" }
 
             /// `isa-serial`.
-            public static let isaSerial: Self = "isa-serial"
+            public static var isaSerial: Self { "isa-serial" }
 
             /// `usb-serial`.
-            public static let usbSerial: Self = "usb-serial"
+            public static var usbSerial: Self { "usb-serial" }
 
             /// `pci-serial`.
-            public static let pciSerial: Self = "pci-serial"
+            public static var pciSerial: Self { "pci-serial" }
 
             /// `spapr-vio-serial`.
-            public static let spaprVioSerial: Self = "spapr-vio-serial"
+            public static var spaprVioSerial: Self { "spapr-vio-serial" }
 
             /// `system-serial`.
-            public static let systemSerial: Self = "system-serial"
+            public static var systemSerial: Self { "system-serial" }
 
             /// `sclp-serial`.
-            public static let sclpSerial: Self = "sclp-serial"
+            public static var sclpSerial: Self { "sclp-serial" }
 
             /// `isa-debug`.
-            public static let isaDebug: Self = "isa-debug"
+            public static var isaDebug: Self { "isa-debug" }
         }
     }
 }
@@ -751,13 +751,13 @@ extension DomainDescription.Devices.Channel {
             }
 
             /// `guestfwd`.
-            public static let guestfwd: Self = "guestfwd"
+            public static var guestfwd: Self { "guestfwd" }
 
             /// `virtio`.
-            public static let virtio: Self = "virtio"
+            public static var virtio: Self { "virtio" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
         }
 
         /// Values of `State`; a value a newer libvirt writes is kept as it is.
@@ -771,10 +771,10 @@ extension DomainDescription.Devices.Channel {
             }
 
             /// `connected`.
-            public static let connected: Self = "connected"
+            public static var connected: Self { "connected" }
 
             /// `disconnected`.
-            public static let disconnected: Self = "disconnected"
+            public static var disconnected: Self { "disconnected" }
         }
     }
 }
@@ -908,49 +908,49 @@ extension DomainDescription.Devices.Smartcard.ModeVariant {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }

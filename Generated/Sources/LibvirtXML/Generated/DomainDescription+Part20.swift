@@ -138,13 +138,13 @@ extension DomainDescription.Devices.Rng {
             }
 
             /// `random`.
-            public static let random: Self = "random"
+            public static var random: Self { "random" }
 
             /// `egd`.
-            public static let egd: Self = "egd"
+            public static var egd: Self { "egd" }
 
             /// `builtin`.
-            public static let builtin: Self = "builtin"
+            public static var builtin: Self { "builtin" }
         }
     }
 }
@@ -273,13 +273,13 @@ extension DomainDescription.Devices.TPM {
             }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `emulator`.
-            public static let emulator: Self = "emulator"
+            public static var emulator: Self { "emulator" }
 
             /// `external`.
-            public static let external: Self = "external"
+            public static var external: Self { "external" }
         }
 
         /// Values of `Version`; a value a newer libvirt writes is kept as it is.
@@ -293,10 +293,10 @@ extension DomainDescription.Devices.TPM {
             }
 
             /// `1.2`.
-            public static let _1_2: Self = "1.2"
+            public static var _1_2: Self { "1.2" }
 
             /// `2.0`.
-            public static let _2_0: Self = "2.0"
+            public static var _2_0: Self { "2.0" }
         }
     }
 }
@@ -339,13 +339,13 @@ extension DomainDescription.Devices.Shmem {
             }
 
             /// `ivshmem`.
-            public static let ivshmem: Self = "ivshmem"
+            public static var ivshmem: Self { "ivshmem" }
 
             /// `ivshmem-plain`.
-            public static let ivshmemPlain: Self = "ivshmem-plain"
+            public static var ivshmemPlain: Self { "ivshmem-plain" }
 
             /// `ivshmem-doorbell`.
-            public static let ivshmemDoorbell: Self = "ivshmem-doorbell"
+            public static var ivshmemDoorbell: Self { "ivshmem-doorbell" }
         }
     }
 }
@@ -785,13 +785,13 @@ extension DomainDescription.CPU.NUMA.Cell {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `direct`.
-            public static let direct: Self = "direct"
+            public static var direct: Self { "direct" }
 
             /// `full`.
-            public static let full: Self = "full"
+            public static var full: Self { "full" }
         }
 
         /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
@@ -805,13 +805,13 @@ extension DomainDescription.CPU.NUMA.Cell {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `writeback`.
-            public static let writeback: Self = "writeback"
+            public static var writeback: Self { "writeback" }
 
             /// `writethrough`.
-            public static let writethrough: Self = "writethrough"
+            public static var writethrough: Self { "writethrough" }
         }
     }
 }
@@ -878,13 +878,13 @@ extension DomainDescription.CPU.NUMA.Interconnects {
             }
 
             /// `access`.
-            public static let access: Self = "access"
+            public static var access: Self { "access" }
 
             /// `read`.
-            public static let read: Self = "read"
+            public static var read: Self { "read" }
 
             /// `write`.
-            public static let write: Self = "write"
+            public static var write: Self { "write" }
         }
     }
 }
@@ -957,13 +957,13 @@ extension DomainDescription.CPU.NUMA.Interconnects {
             }
 
             /// `access`.
-            public static let access: Self = "access"
+            public static var access: Self { "access" }
 
             /// `read`.
-            public static let read: Self = "read"
+            public static var read: Self { "read" }
 
             /// `write`.
-            public static let write: Self = "write"
+            public static var write: Self { "write" }
         }
     }
 }

@@ -46,16 +46,16 @@ extension DomainDescription.Sysinfo.Variant.Smbios.Bios {
             }
 
             /// `vendor`.
-            public static let vendor: Self = "vendor"
+            public static var vendor: Self { "vendor" }
 
             /// `version`.
-            public static let version: Self = "version"
+            public static var version: Self { "version" }
 
             /// `date`.
-            public static let date: Self = "date"
+            public static var date: Self { "date" }
 
             /// `release`.
-            public static let release: Self = "release"
+            public static var release: Self { "release" }
         }
     }
 }
@@ -104,25 +104,25 @@ extension DomainDescription.Sysinfo.Variant.Smbios.System {
             }
 
             /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
+            public static var manufacturer: Self { "manufacturer" }
 
             /// `product`.
-            public static let product: Self = "product"
+            public static var product: Self { "product" }
 
             /// `version`.
-            public static let version: Self = "version"
+            public static var version: Self { "version" }
 
             /// `serial`.
-            public static let serial: Self = "serial"
+            public static var serial: Self { "serial" }
 
             /// `uuid`.
-            public static let uuid: Self = "uuid"
+            public static var uuid: Self { "uuid" }
 
             /// `sku`.
-            public static let sku: Self = "sku"
+            public static var sku: Self { "sku" }
 
             /// `family`.
-            public static let family: Self = "family"
+            public static var family: Self { "family" }
         }
     }
 }
@@ -171,22 +171,22 @@ extension DomainDescription.Sysinfo.Variant.Smbios.BaseBoard {
             }
 
             /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
+            public static var manufacturer: Self { "manufacturer" }
 
             /// `product`.
-            public static let product: Self = "product"
+            public static var product: Self { "product" }
 
             /// `version`.
-            public static let version: Self = "version"
+            public static var version: Self { "version" }
 
             /// `serial`.
-            public static let serial: Self = "serial"
+            public static var serial: Self { "serial" }
 
             /// `asset`.
-            public static let asset: Self = "asset"
+            public static var asset: Self { "asset" }
 
             /// `location`.
-            public static let location: Self = "location"
+            public static var location: Self { "location" }
         }
     }
 }
@@ -235,19 +235,19 @@ extension DomainDescription.Sysinfo.Variant.Smbios.Chassis {
             }
 
             /// `manufacturer`.
-            public static let manufacturer: Self = "manufacturer"
+            public static var manufacturer: Self { "manufacturer" }
 
             /// `version`.
-            public static let version: Self = "version"
+            public static var version: Self { "version" }
 
             /// `serial`.
-            public static let serial: Self = "serial"
+            public static var serial: Self { "serial" }
 
             /// `asset`.
-            public static let asset: Self = "asset"
+            public static var asset: Self { "asset" }
 
             /// `sku`.
-            public static let sku: Self = "sku"
+            public static var sku: Self { "sku" }
         }
     }
 }
@@ -336,13 +336,13 @@ extension DomainDescription.OS.Nvram.Variant.File {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }
@@ -432,13 +432,13 @@ extension DomainDescription.OS.Nvram.Variant.Block {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }
@@ -514,13 +514,13 @@ extension DomainDescription.OS.Nvram.Variant.Dir {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }
@@ -684,40 +684,40 @@ extension DomainDescription.OS.Nvram.Variant.Network {
             }
 
             /// `nbd`.
-            public static let nbd: Self = "nbd"
+            public static var nbd: Self { "nbd" }
 
             /// `gluster`.
-            public static let gluster: Self = "gluster"
+            public static var gluster: Self { "gluster" }
 
             /// `rbd`.
-            public static let rbd: Self = "rbd"
+            public static var rbd: Self { "rbd" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
 
             /// `http`.
-            public static let http: Self = "http"
+            public static var http: Self { "http" }
 
             /// `https`.
-            public static let https: Self = "https"
+            public static var https: Self { "https" }
 
             /// `ftps`.
-            public static let ftps: Self = "ftps"
+            public static var ftps: Self { "ftps" }
 
             /// `ftp`.
-            public static let ftp: Self = "ftp"
+            public static var ftp: Self { "ftp" }
 
             /// `sheepdog`.
-            public static let sheepdog: Self = "sheepdog"
+            public static var sheepdog: Self { "sheepdog" }
 
             /// `tftp`.
-            public static let tftp: Self = "tftp"
+            public static var tftp: Self { "tftp" }
 
             /// `vxhs`.
-            public static let vxhs: Self = "vxhs"
+            public static var vxhs: Self { "vxhs" }
 
             /// `nfs`.
-            public static let nfs: Self = "nfs"
+            public static var nfs: Self { "nfs" }
         }
     }
 }
@@ -812,10 +812,10 @@ extension DomainDescription.OS.Nvram.Variant.Volume {
             }
 
             /// `host`.
-            public static let host: Self = "host"
+            public static var host: Self { "host" }
 
             /// `direct`.
-            public static let direct: Self = "direct"
+            public static var direct: Self { "direct" }
         }
 
         /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
@@ -829,13 +829,13 @@ extension DomainDescription.OS.Nvram.Variant.Volume {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }
@@ -930,7 +930,7 @@ extension DomainDescription.OS.Nvram.Variant.Nvme {
             }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
         }
 
         /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
@@ -944,13 +944,13 @@ extension DomainDescription.OS.Nvram.Variant.Nvme {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }

@@ -53,7 +53,7 @@ extension DomainDescription.OS.Nvram.Variant.Vhostuser {
             }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
     }
 }
@@ -404,55 +404,55 @@ extension DomainDescription.Devices.Disk.Mirror {
             }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
         }
     }
 }
@@ -724,10 +724,10 @@ extension DomainDescription.Devices.Disk.Auth {
             }
 
             /// `ceph`.
-            public static let ceph: Self = "ceph"
+            public static var ceph: Self { "ceph" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
         }
     }
 }
@@ -782,7 +782,7 @@ extension DomainDescription.Devices.Disk.Encryption {
             }
 
             /// `passphrase`.
-            public static let passphrase: Self = "passphrase"
+            public static var passphrase: Self { "passphrase" }
         }
     }
 }

@@ -592,34 +592,34 @@ extension DomainDescription.Devices.Controller.Variant.PCI {
             }
 
             /// `spapr-pci-host-bridge`.
-            public static let spaprPCIHostBridge: Self = "spapr-pci-host-bridge"
+            public static var spaprPCIHostBridge: Self { "spapr-pci-host-bridge" }
 
             /// `pci-bridge`.
-            public static let pciBridge: Self = "pci-bridge"
+            public static var pciBridge: Self { "pci-bridge" }
 
             /// `i82801b11-bridge`.
-            public static let i82801B11Bridge: Self = "i82801b11-bridge"
+            public static var i82801B11Bridge: Self { "i82801b11-bridge" }
 
             /// `pcie-pci-bridge`.
-            public static let pciePCIBridge: Self = "pcie-pci-bridge"
+            public static var pciePCIBridge: Self { "pcie-pci-bridge" }
 
             /// `ioh3420`.
-            public static let ioh3420: Self = "ioh3420"
+            public static var ioh3420: Self { "ioh3420" }
 
             /// `pcie-root-port`.
-            public static let pcieRootPort: Self = "pcie-root-port"
+            public static var pcieRootPort: Self { "pcie-root-port" }
 
             /// `x3130-upstream`.
-            public static let x3130Upstream: Self = "x3130-upstream"
+            public static var x3130Upstream: Self { "x3130-upstream" }
 
             /// `xio3130-downstream`.
-            public static let xio3130Downstream: Self = "xio3130-downstream"
+            public static var xio3130Downstream: Self { "xio3130-downstream" }
 
             /// `pxb`.
-            public static let pxb: Self = "pxb"
+            public static var pxb: Self { "pxb" }
 
             /// `pxb-pcie`.
-            public static let pxbPcie: Self = "pxb-pcie"
+            public static var pxbPcie: Self { "pxb-pcie" }
         }
     }
 }

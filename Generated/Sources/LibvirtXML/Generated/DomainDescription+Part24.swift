@@ -323,10 +323,10 @@ extension DomainDescription.Devices.Interface.Vlan {
             }
 
             /// `tagged`.
-            public static let tagged: Self = "tagged"
+            public static var tagged: Self { "tagged" }
 
             /// `untagged`.
-            public static let untagged: Self = "untagged"
+            public static var untagged: Self { "untagged" }
         }
     }
 }
@@ -393,10 +393,10 @@ extension DomainDescription.Devices.Interface.Variant.Bridge {
             }
 
             /// `kernel`.
-            public static let kernel: Self = "kernel"
+            public static var kernel: Self { "kernel" }
 
             /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }
@@ -446,16 +446,16 @@ extension DomainDescription.Devices.Interface.Variant.Bridge {
             }
 
             /// `802.1Qbg`.
-            public static let _802_1Qbg: Self = "802.1Qbg"
+            public static var _802_1Qbg: Self { "802.1Qbg" }
 
             /// `802.1Qbh`.
-            public static let _802_1Qbh: Self = "802.1Qbh"
+            public static var _802_1Qbh: Self { "802.1Qbh" }
 
             /// `openvswitch`.
-            public static let openvswitch: Self = "openvswitch"
+            public static var openvswitch: Self { "openvswitch" }
 
             /// `midonet`.
-            public static let midonet: Self = "midonet"
+            public static var midonet: Self { "midonet" }
         }
     }
 }
@@ -554,7 +554,7 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
             }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -568,10 +568,10 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
             }
 
             /// `server`.
-            public static let server: Self = "server"
+            public static var server: Self { "server" }
 
             /// `client`.
-            public static let client: Self = "client"
+            public static var client: Self { "client" }
         }
     }
 }
@@ -638,10 +638,10 @@ extension DomainDescription.Devices.Interface.Variant.Network {
             }
 
             /// `kernel`.
-            public static let kernel: Self = "kernel"
+            public static var kernel: Self { "kernel" }
 
             /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }

@@ -87,7 +87,7 @@ extension DomainDescription.Devices.Input.Variant.Evdev {
             }
 
             /// `all`.
-            public static let all: Self = "all"
+            public static var all: Self { "all" }
         }
 
         /// Values of `GrabToggle`; a value a newer libvirt writes is kept as it is.
@@ -101,22 +101,22 @@ extension DomainDescription.Devices.Input.Variant.Evdev {
             }
 
             /// `ctrl-ctrl`.
-            public static let ctrlCtrl: Self = "ctrl-ctrl"
+            public static var ctrlCtrl: Self { "ctrl-ctrl" }
 
             /// `alt-alt`.
-            public static let altAlt: Self = "alt-alt"
+            public static var altAlt: Self { "alt-alt" }
 
             /// `shift-shift`.
-            public static let shiftShift: Self = "shift-shift"
+            public static var shiftShift: Self { "shift-shift" }
 
             /// `meta-meta`.
-            public static let metaMeta: Self = "meta-meta"
+            public static var metaMeta: Self { "meta-meta" }
 
             /// `scrolllock`.
-            public static let scrolllock: Self = "scrolllock"
+            public static var scrolllock: Self { "scrolllock" }
 
             /// `ctrl-scrolllock`.
-            public static let ctrlScrolllock: Self = "ctrl-scrolllock"
+            public static var ctrlScrolllock: Self { "ctrl-scrolllock" }
         }
     }
 }
@@ -777,13 +777,13 @@ extension DomainDescription.Devices.Hostdev.Variant.PCI {
             }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
 
             /// `vfio`.
-            public static let vfio: Self = "vfio"
+            public static var vfio: Self { "vfio" }
 
             /// `xen`.
-            public static let xen: Self = "xen"
+            public static var xen: Self { "xen" }
         }
     }
 }
@@ -839,13 +839,13 @@ extension DomainDescription.Devices.Hostdev.Variant.PCI {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
     }
 }
@@ -915,13 +915,13 @@ extension DomainDescription.Devices.Hostdev.Variant.USB {
             }
 
             /// `mandatory`.
-            public static let mandatory: Self = "mandatory"
+            public static var mandatory: Self { "mandatory" }
 
             /// `requisite`.
-            public static let requisite: Self = "requisite"
+            public static var requisite: Self { "requisite" }
 
             /// `optional`.
-            public static let optional: Self = "optional"
+            public static var optional: Self { "optional" }
         }
 
         /// Values of `GuestReset`; a value a newer libvirt writes is kept as it is.
@@ -935,13 +935,13 @@ extension DomainDescription.Devices.Hostdev.Variant.USB {
             }
 
             /// `off`.
-            public static let off: Self = "off"
+            public static var off: Self { "off" }
 
             /// `uninitialized`.
-            public static let uninitialized: Self = "uninitialized"
+            public static var uninitialized: Self { "uninitialized" }
 
             /// `on`.
-            public static let on: Self = "on"
+            public static var on: Self { "on" }
         }
     }
 }

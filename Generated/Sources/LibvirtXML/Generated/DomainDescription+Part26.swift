@@ -80,10 +80,10 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI {
             }
 
             /// `adapter`.
-            public static let adapter: Self = "adapter"
+            public static var adapter: Self { "adapter" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
         }
     }
 }
@@ -132,7 +132,7 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSIHost {
             }
 
             /// `vhost`.
-            public static let vhost: Self = "vhost"
+            public static var vhost: Self { "vhost" }
         }
     }
 }
@@ -342,16 +342,16 @@ extension DomainDescription.Devices.Graphics.Variant.VNC {
             }
 
             /// `address`.
-            public static let address: Self = "address"
+            public static var address: Self { "address" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `socket`.
-            public static let socket: Self = "socket"
+            public static var socket: Self { "socket" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
         }
     }
 }
@@ -400,28 +400,28 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `main`.
-            public static let main: Self = "main"
+            public static var main: Self { "main" }
 
             /// `display`.
-            public static let display: Self = "display"
+            public static var display: Self { "display" }
 
             /// `inputs`.
-            public static let inputs: Self = "inputs"
+            public static var inputs: Self { "inputs" }
 
             /// `cursor`.
-            public static let cursor: Self = "cursor"
+            public static var cursor: Self { "cursor" }
 
             /// `playback`.
-            public static let playback: Self = "playback"
+            public static var playback: Self { "playback" }
 
             /// `record`.
-            public static let record: Self = "record"
+            public static var record: Self { "record" }
 
             /// `smartcard`.
-            public static let smartcard: Self = "smartcard"
+            public static var smartcard: Self { "smartcard" }
 
             /// `usbredir`.
-            public static let usbredir: Self = "usbredir"
+            public static var usbredir: Self { "usbredir" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -435,13 +435,13 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `any`.
-            public static let any: Self = "any"
+            public static var any: Self { "any" }
 
             /// `secure`.
-            public static let secure: Self = "secure"
+            public static var secure: Self { "secure" }
 
             /// `insecure`.
-            public static let insecure: Self = "insecure"
+            public static var insecure: Self { "insecure" }
         }
     }
 }
@@ -484,22 +484,22 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `auto_glz`.
-            public static let autoGlz: Self = "auto_glz"
+            public static var autoGlz: Self { "auto_glz" }
 
             /// `auto_lz`.
-            public static let autoLz: Self = "auto_lz"
+            public static var autoLz: Self { "auto_lz" }
 
             /// `quic`.
-            public static let quic: Self = "quic"
+            public static var quic: Self { "quic" }
 
             /// `glz`.
-            public static let glz: Self = "glz"
+            public static var glz: Self { "glz" }
 
             /// `lz`.
-            public static let lz: Self = "lz"
+            public static var lz: Self { "lz" }
 
             /// `off`.
-            public static let off: Self = "off"
+            public static var off: Self { "off" }
         }
     }
 }
@@ -542,13 +542,13 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `never`.
-            public static let never: Self = "never"
+            public static var never: Self { "never" }
 
             /// `always`.
-            public static let always: Self = "always"
+            public static var always: Self { "always" }
         }
     }
 }
@@ -620,13 +620,13 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `filter`.
-            public static let filter: Self = "filter"
+            public static var filter: Self { "filter" }
 
             /// `all`.
-            public static let all: Self = "all"
+            public static var all: Self { "all" }
 
             /// `off`.
-            public static let off: Self = "off"
+            public static var off: Self { "off" }
         }
     }
 }
@@ -698,10 +698,10 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
             }
 
             /// `server`.
-            public static let server: Self = "server"
+            public static var server: Self { "server" }
 
             /// `client`.
-            public static let client: Self = "client"
+            public static var client: Self { "client" }
         }
     }
 }
@@ -973,7 +973,7 @@ extension DomainDescription.Devices.Console.Source {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }

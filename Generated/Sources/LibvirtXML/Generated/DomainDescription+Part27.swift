@@ -40,31 +40,31 @@ extension DomainDescription.Devices.Console.Target {
             }
 
             /// `isa-serial`.
-            public static let isaSerial: Self = "isa-serial"
+            public static var isaSerial: Self { "isa-serial" }
 
             /// `usb-serial`.
-            public static let usbSerial: Self = "usb-serial"
+            public static var usbSerial: Self { "usb-serial" }
 
             /// `pci-serial`.
-            public static let pciSerial: Self = "pci-serial"
+            public static var pciSerial: Self { "pci-serial" }
 
             /// `spapr-vty`.
-            public static let spaprVty: Self = "spapr-vty"
+            public static var spaprVty: Self { "spapr-vty" }
 
             /// `pl011`.
-            public static let pl011: Self = "pl011"
+            public static var pl011: Self { "pl011" }
 
             /// `16550a`.
-            public static let _16550A: Self = "16550a"
+            public static var _16550A: Self { "16550a" }
 
             /// `sclpconsole`.
-            public static let sclpconsole: Self = "sclpconsole"
+            public static var sclpconsole: Self { "sclpconsole" }
 
             /// `sclplmconsole`.
-            public static let sclplmconsole: Self = "sclplmconsole"
+            public static var sclplmconsole: Self { "sclplmconsole" }
 
             /// `isa-debugcon`.
-            public static let isaDebugcon: Self = "isa-debugcon"
+            public static var isaDebugcon: Self { "isa-debugcon" }
         }
     }
 }
@@ -159,49 +159,49 @@ extension DomainDescription.Devices.Rng.Backend.ModelVariant {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `pipe`.
-            public static let pipe: Self = "pipe"
+            public static var pipe: Self { "pipe" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `udp`.
-            public static let udp: Self = "udp"
+            public static var udp: Self { "udp" }
 
             /// `null`.
-            public static let null: Self = "null"
+            public static var null: Self { "null" }
 
             /// `stdio`.
-            public static let stdio: Self = "stdio"
+            public static var stdio: Self { "stdio" }
 
             /// `vc`.
-            public static let vc: Self = "vc"
+            public static var vc: Self { "vc" }
 
             /// `pty`.
-            public static let pty: Self = "pty"
+            public static var pty: Self { "pty" }
 
             /// `spicevmc`.
-            public static let spicevmc: Self = "spicevmc"
+            public static var spicevmc: Self { "spicevmc" }
 
             /// `spiceport`.
-            public static let spiceport: Self = "spiceport"
+            public static var spiceport: Self { "spiceport" }
 
             /// `nmdm`.
-            public static let nmdm: Self = "nmdm"
+            public static var nmdm: Self { "nmdm" }
 
             /// `qemu-vdagent`.
-            public static let qemuVdagent: Self = "qemu-vdagent"
+            public static var qemuVdagent: Self { "qemu-vdagent" }
 
             /// `dbus`.
-            public static let dbus: Self = "dbus"
+            public static var dbus: Self { "dbus" }
         }
     }
 }
@@ -416,19 +416,19 @@ extension DomainDescription.Override.Device.Frontend {
             }
 
             /// `string`.
-            public static let string: Self = "string"
+            public static var string: Self { "string" }
 
             /// `signed`.
-            public static let signed: Self = "signed"
+            public static var signed: Self { "signed" }
 
             /// `unsigned`.
-            public static let unsigned: Self = "unsigned"
+            public static var unsigned: Self { "unsigned" }
 
             /// `bool`.
-            public static let bool: Self = "bool"
+            public static var bool: Self { "bool" }
 
             /// `remove`.
-            public static let remove: Self = "remove"
+            public static var remove: Self { "remove" }
         }
     }
 }
@@ -625,13 +625,13 @@ extension DomainDescription.OS.Nvram.Variant.Network.Source {
             }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `rdma`.
-            public static let rdma: Self = "rdma"
+            public static var rdma: Self { "rdma" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
     }
 }
@@ -985,10 +985,10 @@ extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `always`.
-            public static let always: Self = "always"
+            public static var always: Self { "always" }
         }
     }
 }

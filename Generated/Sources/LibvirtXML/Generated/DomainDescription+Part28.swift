@@ -40,10 +40,10 @@ extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
             }
 
             /// `namespace`.
-            public static let namespace: Self = "namespace"
+            public static var namespace: Self { "namespace" }
 
             /// `chroot`.
-            public static let chroot: Self = "chroot"
+            public static var chroot: Self { "chroot" }
         }
     }
 }
@@ -303,10 +303,10 @@ extension DomainDescription.Devices.Interface.Variant.Hostdev.Source {
             }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
         }
     }
 }
@@ -361,25 +361,25 @@ extension DomainDescription.Devices.Audio.Variant.None.Input {
             }
 
             /// `s8`.
-            public static let s8: Self = "s8"
+            public static var s8: Self { "s8" }
 
             /// `u8`.
-            public static let u8: Self = "u8"
+            public static var u8: Self { "u8" }
 
             /// `s16`.
-            public static let s16: Self = "s16"
+            public static var s16: Self { "s16" }
 
             /// `u16`.
-            public static let u16: Self = "u16"
+            public static var u16: Self { "u16" }
 
             /// `s32`.
-            public static let s32: Self = "s32"
+            public static var s32: Self { "s32" }
 
             /// `u32`.
-            public static let u32: Self = "u32"
+            public static var u32: Self { "u32" }
 
             /// `f32`.
-            public static let f32: Self = "f32"
+            public static var f32: Self { "f32" }
         }
     }
 }
@@ -696,7 +696,7 @@ extension DomainDescription.Devices.TPM.Backend.Variant.External {
             }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -710,7 +710,7 @@ extension DomainDescription.Devices.TPM.Backend.Variant.External {
             }
 
             /// `connect`.
-            public static let connect: Self = "connect"
+            public static var connect: Self { "connect" }
         }
     }
 }
@@ -765,7 +765,7 @@ extension DomainDescription.OS.Nvram.Variant.File.Source.Slices {
             }
 
             /// `storage`.
-            public static let storage: Self = "storage"
+            public static var storage: Self { "storage" }
         }
     }
 }
@@ -912,10 +912,10 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
             }
 
             /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
+            public static var scsiHost: Self { "scsi_host" }
 
             /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
+            public static var fcHost: Self { "fc_host" }
         }
     }
 }

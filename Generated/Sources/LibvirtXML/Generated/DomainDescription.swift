@@ -356,49 +356,49 @@ public struct DomainDescription: LibvirtXMLDocument {
         }
 
         /// `qemu`.
-        public static let qemu: Self = "qemu"
+        public static var qemu: Self { "qemu" }
 
         /// `kqemu`.
-        public static let kqemu: Self = "kqemu"
+        public static var kqemu: Self { "kqemu" }
 
         /// `kvm`.
-        public static let kvm: Self = "kvm"
+        public static var kvm: Self { "kvm" }
 
         /// `xen`.
-        public static let xen: Self = "xen"
+        public static var xen: Self { "xen" }
 
         /// `lxc`.
-        public static let lxc: Self = "lxc"
+        public static var lxc: Self { "lxc" }
 
         /// `uml`.
-        public static let uml: Self = "uml"
+        public static var uml: Self { "uml" }
 
         /// `openvz`.
-        public static let openvz: Self = "openvz"
+        public static var openvz: Self { "openvz" }
 
         /// `test`.
-        public static let test: Self = "test"
+        public static var test: Self { "test" }
 
         /// `vmware`.
-        public static let vmware: Self = "vmware"
+        public static var vmware: Self { "vmware" }
 
         /// `hyperv`.
-        public static let hyperv: Self = "hyperv"
+        public static var hyperv: Self { "hyperv" }
 
         /// `vbox`.
-        public static let vbox: Self = "vbox"
+        public static var vbox: Self { "vbox" }
 
         /// `phyp`.
-        public static let phyp: Self = "phyp"
+        public static var phyp: Self { "phyp" }
 
         /// `vz`.
-        public static let vz: Self = "vz"
+        public static var vz: Self { "vz" }
 
         /// `bhyve`.
-        public static let bhyve: Self = "bhyve"
+        public static var bhyve: Self { "bhyve" }
 
         /// `hvf`.
-        public static let hvf: Self = "hvf"
+        public static var hvf: Self { "hvf" }
     }
 
     /// Values of `OnReboot`; a value a newer libvirt writes is kept as it is.
@@ -412,16 +412,16 @@ public struct DomainDescription: LibvirtXMLDocument {
         }
 
         /// `destroy`.
-        public static let destroy: Self = "destroy"
+        public static var destroy: Self { "destroy" }
 
         /// `restart`.
-        public static let restart: Self = "restart"
+        public static var restart: Self { "restart" }
 
         /// `preserve`.
-        public static let preserve: Self = "preserve"
+        public static var preserve: Self { "preserve" }
 
         /// `rename-restart`.
-        public static let renameRestart: Self = "rename-restart"
+        public static var renameRestart: Self { "rename-restart" }
     }
 
     /// Values of `OnPoweroff`; a value a newer libvirt writes is kept as it is.
@@ -435,16 +435,16 @@ public struct DomainDescription: LibvirtXMLDocument {
         }
 
         /// `destroy`.
-        public static let destroy: Self = "destroy"
+        public static var destroy: Self { "destroy" }
 
         /// `restart`.
-        public static let restart: Self = "restart"
+        public static var restart: Self { "restart" }
 
         /// `preserve`.
-        public static let preserve: Self = "preserve"
+        public static var preserve: Self { "preserve" }
 
         /// `rename-restart`.
-        public static let renameRestart: Self = "rename-restart"
+        public static var renameRestart: Self { "rename-restart" }
     }
 
     /// Values of `OnCrash`; a value a newer libvirt writes is kept as it is.
@@ -458,22 +458,22 @@ public struct DomainDescription: LibvirtXMLDocument {
         }
 
         /// `destroy`.
-        public static let destroy: Self = "destroy"
+        public static var destroy: Self { "destroy" }
 
         /// `restart`.
-        public static let restart: Self = "restart"
+        public static var restart: Self { "restart" }
 
         /// `preserve`.
-        public static let preserve: Self = "preserve"
+        public static var preserve: Self { "preserve" }
 
         /// `rename-restart`.
-        public static let renameRestart: Self = "rename-restart"
+        public static var renameRestart: Self { "rename-restart" }
 
         /// `coredump-destroy`.
-        public static let coredumpDestroy: Self = "coredump-destroy"
+        public static var coredumpDestroy: Self { "coredump-destroy" }
 
         /// `coredump-restart`.
-        public static let coredumpRestart: Self = "coredump-restart"
+        public static var coredumpRestart: Self { "coredump-restart" }
     }
 
     /// Values of `OnLockfailure`; a value a newer libvirt writes is kept as it is.
@@ -487,16 +487,16 @@ public struct DomainDescription: LibvirtXMLDocument {
         }
 
         /// `poweroff`.
-        public static let poweroff: Self = "poweroff"
+        public static var poweroff: Self { "poweroff" }
 
         /// `restart`.
-        public static let restart: Self = "restart"
+        public static var restart: Self { "restart" }
 
         /// `pause`.
-        public static let pause: Self = "pause"
+        public static var pause: Self { "pause" }
 
         /// `ignore`.
-        public static let ignore: Self = "ignore"
+        public static var ignore: Self { "ignore" }
     }
 }
 
@@ -628,16 +628,16 @@ extension DomainDescription {
             }
 
             /// `custom`.
-            public static let custom: Self = "custom"
+            public static var custom: Self { "custom" }
 
             /// `host-model`.
-            public static let hostModel: Self = "host-model"
+            public static var hostModel: Self { "host-model" }
 
             /// `host-passthrough`.
-            public static let hostPassthrough: Self = "host-passthrough"
+            public static var hostPassthrough: Self { "host-passthrough" }
 
             /// `maximum`.
-            public static let maximum: Self = "maximum"
+            public static var maximum: Self { "maximum" }
         }
 
         /// Values of `Match`; a value a newer libvirt writes is kept as it is.
@@ -651,13 +651,13 @@ extension DomainDescription {
             }
 
             /// `minimum`.
-            public static let minimum: Self = "minimum"
+            public static var minimum: Self { "minimum" }
 
             /// `exact`.
-            public static let exact: Self = "exact"
+            public static var exact: Self { "exact" }
 
             /// `strict`.
-            public static let strict: Self = "strict"
+            public static var strict: Self { "strict" }
         }
 
         /// Values of `Check`; a value a newer libvirt writes is kept as it is.
@@ -671,13 +671,13 @@ extension DomainDescription {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `partial`.
-            public static let partial: Self = "partial"
+            public static var partial: Self { "partial" }
 
             /// `full`.
-            public static let full: Self = "full"
+            public static var full: Self { "full" }
         }
     }
 }
@@ -760,10 +760,10 @@ extension DomainDescription {
             }
 
             /// `smbios`.
-            public static let smbios: Self = "smbios"
+            public static var smbios: Self { "smbios" }
 
             /// `fwcfg`.
-            public static let fwcfg: Self = "fwcfg"
+            public static var fwcfg: Self { "fwcfg" }
         }
     }
 }
@@ -946,10 +946,10 @@ extension DomainDescription {
             }
 
             /// `bios`.
-            public static let bios: Self = "bios"
+            public static var bios: Self { "bios" }
 
             /// `efi`.
-            public static let efi: Self = "efi"
+            public static var efi: Self { "efi" }
         }
     }
 }

@@ -97,16 +97,16 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `luks2`.
-            public static let luks2: Self = "luks2"
+            public static var luks2: Self { "luks2" }
         }
 
         /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
@@ -120,10 +120,10 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `librbd`.
-            public static let librbd: Self = "librbd"
+            public static var librbd: Self { "librbd" }
         }
     }
 }
@@ -214,13 +214,13 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
             }
 
             /// `tcp`.
-            public static let tcp: Self = "tcp"
+            public static var tcp: Self { "tcp" }
 
             /// `rdma`.
-            public static let rdma: Self = "rdma"
+            public static var rdma: Self { "rdma" }
 
             /// `unix`.
-            public static let unix: Self = "unix"
+            public static var unix: Self { "unix" }
         }
     }
 }
@@ -551,7 +551,7 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices {
             }
 
             /// `storage`.
-            public static let storage: Self = "storage"
+            public static var storage: Self { "storage" }
         }
     }
 }
@@ -606,7 +606,7 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
             }
 
             /// `passphrase`.
-            public static let passphrase: Self = "passphrase"
+            public static var passphrase: Self { "passphrase" }
         }
     }
 }
@@ -778,10 +778,10 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth {
             }
 
             /// `ceph`.
-            public static let ceph: Self = "ceph"
+            public static var ceph: Self { "ceph" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
         }
     }
 }

@@ -113,25 +113,25 @@ public struct DomainSnapshotDescription: LibvirtXMLDocument {
         }
 
         /// `running`.
-        public static let running: Self = "running"
+        public static var running: Self { "running" }
 
         /// `blocked`.
-        public static let blocked: Self = "blocked"
+        public static var blocked: Self { "blocked" }
 
         /// `paused`.
-        public static let paused: Self = "paused"
+        public static var paused: Self { "paused" }
 
         /// `shutdown`.
-        public static let shutdown: Self = "shutdown"
+        public static var shutdown: Self { "shutdown" }
 
         /// `shutoff`.
-        public static let shutoff: Self = "shutoff"
+        public static var shutoff: Self { "shutoff" }
 
         /// `crashed`.
-        public static let crashed: Self = "crashed"
+        public static var crashed: Self { "crashed" }
 
         /// `disk-snapshot`.
-        public static let diskSnapshot: Self = "disk-snapshot"
+        public static var diskSnapshot: Self { "disk-snapshot" }
     }
 
     /// Values of `Active`; a value a newer libvirt writes is kept as it is.
@@ -145,10 +145,10 @@ public struct DomainSnapshotDescription: LibvirtXMLDocument {
         }
 
         /// `0`.
-        public static let _0: Self = "0"
+        public static var _0: Self { "0" }
 
         /// `1`.
-        public static let _1: Self = "1"
+        public static var _1: Self { "1" }
     }
 }
 
@@ -196,13 +196,13 @@ extension DomainSnapshotDescription {
             }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `internal`.
-            public static let `internal`: Self = "internal"
+            public static var `internal`: Self { "internal" }
 
             /// `external`.
-            public static let external: Self = "external"
+            public static var external: Self { "external" }
         }
     }
 }
@@ -385,16 +385,16 @@ extension DomainSnapshotDescription.Disks {
             }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `internal`.
-            public static let `internal`: Self = "internal"
+            public static var `internal`: Self { "internal" }
 
             /// `external`.
-            public static let external: Self = "external"
+            public static var external: Self { "external" }
 
             /// `manual`.
-            public static let manual: Self = "manual"
+            public static var manual: Self { "manual" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -408,13 +408,13 @@ extension DomainSnapshotDescription.Disks {
             }
 
             /// `file`.
-            public static let file: Self = "file"
+            public static var file: Self { "file" }
 
             /// `block`.
-            public static let block: Self = "block"
+            public static var block: Self { "block" }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
         }
     }
 }
@@ -634,19 +634,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File {
             }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
         }
     }
 }
@@ -873,40 +873,40 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network {
             }
 
             /// `nbd`.
-            public static let nbd: Self = "nbd"
+            public static var nbd: Self { "nbd" }
 
             /// `gluster`.
-            public static let gluster: Self = "gluster"
+            public static var gluster: Self { "gluster" }
 
             /// `rbd`.
-            public static let rbd: Self = "rbd"
+            public static var rbd: Self { "rbd" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
 
             /// `http`.
-            public static let http: Self = "http"
+            public static var http: Self { "http" }
 
             /// `https`.
-            public static let https: Self = "https"
+            public static var https: Self { "https" }
 
             /// `ftps`.
-            public static let ftps: Self = "ftps"
+            public static var ftps: Self { "ftps" }
 
             /// `ftp`.
-            public static let ftp: Self = "ftp"
+            public static var ftp: Self { "ftp" }
 
             /// `sheepdog`.
-            public static let sheepdog: Self = "sheepdog"
+            public static var sheepdog: Self { "sheepdog" }
 
             /// `tftp`.
-            public static let tftp: Self = "tftp"
+            public static var tftp: Self { "tftp" }
 
             /// `vxhs`.
-            public static let vxhs: Self = "vxhs"
+            public static var vxhs: Self { "vxhs" }
 
             /// `nfs`.
-            public static let nfs: Self = "nfs"
+            public static var nfs: Self { "nfs" }
         }
     }
 }
@@ -968,7 +968,7 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }

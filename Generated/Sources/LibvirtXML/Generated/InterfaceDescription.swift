@@ -102,16 +102,16 @@ public struct InterfaceDescription: LibvirtXMLDocument {
         }
 
         /// `ethernet`.
-        public static let ethernet: Self = "ethernet"
+        public static var ethernet: Self { "ethernet" }
 
         /// `bridge`.
-        public static let bridge: Self = "bridge"
+        public static var bridge: Self { "bridge" }
 
         /// `bond`.
-        public static let bond: Self = "bond"
+        public static var bond: Self { "bond" }
 
         /// `vlan`.
-        public static let vlan: Self = "vlan"
+        public static var vlan: Self { "vlan" }
     }
 }
 
@@ -153,13 +153,13 @@ extension InterfaceDescription {
             }
 
             /// `onboot`.
-            public static let onboot: Self = "onboot"
+            public static var onboot: Self { "onboot" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `hotplug`.
-            public static let hotplug: Self = "hotplug"
+            public static var hotplug: Self { "hotplug" }
         }
     }
 }
@@ -237,25 +237,25 @@ extension InterfaceDescription {
             }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
 
             /// `notpresent`.
-            public static let notpresent: Self = "notpresent"
+            public static var notpresent: Self { "notpresent" }
 
             /// `down`.
-            public static let down: Self = "down"
+            public static var down: Self { "down" }
 
             /// `lowerlayerdown`.
-            public static let lowerlayerdown: Self = "lowerlayerdown"
+            public static var lowerlayerdown: Self { "lowerlayerdown" }
 
             /// `testing`.
-            public static let testing: Self = "testing"
+            public static var testing: Self { "testing" }
 
             /// `dormant`.
-            public static let dormant: Self = "dormant"
+            public static var dormant: Self { "dormant" }
 
             /// `up`.
-            public static let up: Self = "up"
+            public static var up: Self { "up" }
         }
     }
 }
@@ -355,10 +355,10 @@ extension InterfaceDescription {
             }
 
             /// `ipv4`.
-            public static let ipv4: Self = "ipv4"
+            public static var ipv4: Self { "ipv4" }
 
             /// `ipv6`.
-            public static let ipv6: Self = "ipv6"
+            public static var ipv6: Self { "ipv6" }
         }
     }
 }
@@ -464,25 +464,25 @@ extension InterfaceDescription {
             }
 
             /// `balance-rr`.
-            public static let balanceRr: Self = "balance-rr"
+            public static var balanceRr: Self { "balance-rr" }
 
             /// `active-backup`.
-            public static let activeBackup: Self = "active-backup"
+            public static var activeBackup: Self { "active-backup" }
 
             /// `balance-xor`.
-            public static let balanceXor: Self = "balance-xor"
+            public static var balanceXor: Self { "balance-xor" }
 
             /// `broadcast`.
-            public static let broadcast: Self = "broadcast"
+            public static var broadcast: Self { "broadcast" }
 
             /// `802.3ad`.
-            public static let _802_3Ad: Self = "802.3ad"
+            public static var _802_3Ad: Self { "802.3ad" }
 
             /// `balance-tlb`.
-            public static let balanceTlb: Self = "balance-tlb"
+            public static var balanceTlb: Self { "balance-tlb" }
 
             /// `balance-alb`.
-            public static let balanceAlb: Self = "balance-alb"
+            public static var balanceAlb: Self { "balance-alb" }
         }
     }
 }
@@ -688,13 +688,13 @@ extension InterfaceDescription.Bridge {
             }
 
             /// `ethernet`.
-            public static let ethernet: Self = "ethernet"
+            public static var ethernet: Self { "ethernet" }
 
             /// `vlan`.
-            public static let vlan: Self = "vlan"
+            public static var vlan: Self { "vlan" }
 
             /// `bond`.
-            public static let bond: Self = "bond"
+            public static var bond: Self { "bond" }
         }
     }
 }
@@ -755,10 +755,10 @@ extension InterfaceDescription.Bond {
             }
 
             /// `ioctl`.
-            public static let ioctl: Self = "ioctl"
+            public static var ioctl: Self { "ioctl" }
 
             /// `netif`.
-            public static let netif: Self = "netif"
+            public static var netif: Self { "netif" }
         }
     }
 }
@@ -813,16 +813,16 @@ extension InterfaceDescription.Bond {
             }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `active`.
-            public static let active: Self = "active"
+            public static var active: Self { "active" }
 
             /// `backup`.
-            public static let backup: Self = "backup"
+            public static var backup: Self { "backup" }
 
             /// `all`.
-            public static let all: Self = "all"
+            public static var all: Self { "all" }
         }
     }
 }
@@ -885,7 +885,7 @@ extension InterfaceDescription.Bond {
             }
 
             /// `ethernet`.
-            public static let ethernet: Self = "ethernet"
+            public static var ethernet: Self { "ethernet" }
         }
     }
 }

@@ -76,7 +76,7 @@ extension NetworkDescription.Forward {
             }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
         }
     }
 }
@@ -148,10 +148,10 @@ extension NetworkDescription.Forward {
             }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
 
             /// `vfio`.
-            public static let vfio: Self = "vfio"
+            public static var vfio: Self { "vfio" }
         }
     }
 }
@@ -520,10 +520,10 @@ extension NetworkDescription.Vlan {
             }
 
             /// `tagged`.
-            public static let tagged: Self = "tagged"
+            public static var tagged: Self { "tagged" }
 
             /// `untagged`.
-            public static let untagged: Self = "untagged"
+            public static var untagged: Self { "untagged" }
         }
     }
 }
@@ -875,13 +875,13 @@ extension NetworkDescription.IP.DHCP.Range {
             }
 
             /// `seconds`.
-            public static let seconds: Self = "seconds"
+            public static var seconds: Self { "seconds" }
 
             /// `minutes`.
-            public static let minutes: Self = "minutes"
+            public static var minutes: Self { "minutes" }
 
             /// `hours`.
-            public static let hours: Self = "hours"
+            public static var hours: Self { "hours" }
         }
     }
 }

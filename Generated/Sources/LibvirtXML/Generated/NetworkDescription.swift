@@ -248,10 +248,10 @@ extension NetworkDescription {
             }
 
             /// `kernel`.
-            public static let kernel: Self = "kernel"
+            public static var kernel: Self { "kernel" }
 
             /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }
@@ -399,28 +399,28 @@ extension NetworkDescription {
             }
 
             /// `nat`.
-            public static let nat: Self = "nat"
+            public static var nat: Self { "nat" }
 
             /// `route`.
-            public static let route: Self = "route"
+            public static var route: Self { "route" }
 
             /// `open`.
-            public static let `open`: Self = "open"
+            public static var `open`: Self { "open" }
 
             /// `bridge`.
-            public static let bridge: Self = "bridge"
+            public static var bridge: Self { "bridge" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `private`.
-            public static let `private`: Self = "private"
+            public static var `private`: Self { "private" }
 
             /// `vepa`.
-            public static let vepa: Self = "vepa"
+            public static var vepa: Self { "vepa" }
 
             /// `hostdev`.
-            public static let hostdev: Self = "hostdev"
+            public static var hostdev: Self { "hostdev" }
         }
     }
 }
@@ -470,16 +470,16 @@ extension NetworkDescription {
             }
 
             /// `802.1Qbg`.
-            public static let _802_1Qbg: Self = "802.1Qbg"
+            public static var _802_1Qbg: Self { "802.1Qbg" }
 
             /// `802.1Qbh`.
-            public static let _802_1Qbh: Self = "802.1Qbh"
+            public static var _802_1Qbh: Self { "802.1Qbh" }
 
             /// `openvswitch`.
-            public static let openvswitch: Self = "openvswitch"
+            public static var openvswitch: Self { "openvswitch" }
 
             /// `midonet`.
-            public static let midonet: Self = "midonet"
+            public static var midonet: Self { "midonet" }
         }
     }
 }
@@ -732,7 +732,7 @@ extension NetworkDescription {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }

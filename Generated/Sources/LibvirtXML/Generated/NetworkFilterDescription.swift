@@ -325,19 +325,19 @@ extension NetworkFilterDescription {
             }
 
             /// `drop`.
-            public static let drop: Self = "drop"
+            public static var drop: Self { "drop" }
 
             /// `accept`.
-            public static let accept: Self = "accept"
+            public static var accept: Self { "accept" }
 
             /// `reject`.
-            public static let reject: Self = "reject"
+            public static var reject: Self { "reject" }
 
             /// `continue`.
-            public static let `continue`: Self = "continue"
+            public static var `continue`: Self { "continue" }
 
             /// `return`.
-            public static let `return`: Self = "return"
+            public static var `return`: Self { "return" }
         }
 
         /// Values of `Direction`; a value a newer libvirt writes is kept as it is.
@@ -351,13 +351,13 @@ extension NetworkFilterDescription {
             }
 
             /// `in`.
-            public static let `in`: Self = "in"
+            public static var `in`: Self { "in" }
 
             /// `out`.
-            public static let out: Self = "out"
+            public static var out: Self { "out" }
 
             /// `inout`.
-            public static let `inout`: Self = "inout"
+            public static var `inout`: Self { "inout" }
         }
     }
 }
@@ -828,22 +828,22 @@ extension NetworkFilterDescription.Rule {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
 
             /// `no`.
-            public static let no: Self = "no"
+            public static var no: Self { "no" }
 
             /// `true`.
-            public static let `true`: Self = "true"
+            public static var `true`: Self { "true" }
 
             /// `false`.
-            public static let `false`: Self = "false"
+            public static var `false`: Self { "false" }
 
             /// `1`.
-            public static let _1: Self = "1"
+            public static var _1: Self { "1" }
 
             /// `0`.
-            public static let _0: Self = "0"
+            public static var _0: Self { "0" }
         }
     }
 }

@@ -236,16 +236,16 @@ extension NetworkPortDescription {
             }
 
             /// `802.1Qbg`.
-            public static let _802_1Qbg: Self = "802.1Qbg"
+            public static var _802_1Qbg: Self { "802.1Qbg" }
 
             /// `802.1Qbh`.
-            public static let _802_1Qbh: Self = "802.1Qbh"
+            public static var _802_1Qbh: Self { "802.1Qbh" }
 
             /// `openvswitch`.
-            public static let openvswitch: Self = "openvswitch"
+            public static var openvswitch: Self { "openvswitch" }
 
             /// `midonet`.
-            public static let midonet: Self = "midonet"
+            public static var midonet: Self { "midonet" }
         }
     }
 }
@@ -338,7 +338,7 @@ extension NetworkPortDescription {
             }
 
             /// `yes`.
-            public static let yes: Self = "yes"
+            public static var yes: Self { "yes" }
         }
     }
 }
@@ -460,16 +460,16 @@ extension NetworkPortDescription {
             }
 
             /// `network`.
-            public static let network: Self = "network"
+            public static var network: Self { "network" }
 
             /// `bridge`.
-            public static let bridge: Self = "bridge"
+            public static var bridge: Self { "bridge" }
 
             /// `direct`.
-            public static let direct: Self = "direct"
+            public static var direct: Self { "direct" }
 
             /// `hostdev-pci`.
-            public static let hostdevPCI: Self = "hostdev-pci"
+            public static var hostdevPCI: Self { "hostdev-pci" }
         }
     }
 }
@@ -624,10 +624,10 @@ extension NetworkPortDescription.Vlan {
             }
 
             /// `tagged`.
-            public static let tagged: Self = "tagged"
+            public static var tagged: Self { "tagged" }
 
             /// `untagged`.
-            public static let untagged: Self = "untagged"
+            public static var untagged: Self { "untagged" }
         }
     }
 }
@@ -677,10 +677,10 @@ extension NetworkPortDescription.Plug.Variant {
             }
 
             /// `kernel`.
-            public static let kernel: Self = "kernel"
+            public static var kernel: Self { "kernel" }
 
             /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }
@@ -730,10 +730,10 @@ extension NetworkPortDescription.Plug.Variant {
             }
 
             /// `kernel`.
-            public static let kernel: Self = "kernel"
+            public static var kernel: Self { "kernel" }
 
             /// `libvirt`.
-            public static let libvirt: Self = "libvirt"
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }
@@ -783,16 +783,16 @@ extension NetworkPortDescription.Plug.Variant {
             }
 
             /// `bridge`.
-            public static let bridge: Self = "bridge"
+            public static var bridge: Self { "bridge" }
 
             /// `passthrough`.
-            public static let passthrough: Self = "passthrough"
+            public static var passthrough: Self { "passthrough" }
 
             /// `private`.
-            public static let `private`: Self = "private"
+            public static var `private`: Self { "private" }
 
             /// `vepa`.
-            public static let vepa: Self = "vepa"
+            public static var vepa: Self { "vepa" }
         }
     }
 }
@@ -879,10 +879,10 @@ extension NetworkPortDescription.Plug.Variant.HostdevPCI {
             }
 
             /// `kvm`.
-            public static let kvm: Self = "kvm"
+            public static var kvm: Self { "kvm" }
 
             /// `vfio`.
-            public static let vfio: Self = "vfio"
+            public static var vfio: Self { "vfio" }
         }
     }
 }

@@ -42,13 +42,13 @@ extension NodeDeviceDescription.Capability.Variant {
             }
 
             /// `primary`.
-            public static let primary: Self = "primary"
+            public static var primary: Self { "primary" }
 
             /// `control`.
-            public static let control: Self = "control"
+            public static var control: Self { "control" }
 
             /// `render`.
-            public static let render: Self = "render"
+            public static var render: Self { "render" }
         }
     }
 }
@@ -549,22 +549,22 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
             }
 
             /// `phys_function`.
-            public static let physFunction: Self = "phys_function"
+            public static var physFunction: Self { "phys_function" }
 
             /// `virt_functions`.
-            public static let virtualFunctions: Self = "virt_functions"
+            public static var virtualFunctions: Self { "virt_functions" }
 
             /// `pci-bridge`.
-            public static let pciBridge: Self = "pci-bridge"
+            public static var pciBridge: Self { "pci-bridge" }
 
             /// `cardbus-bridge`.
-            public static let cardbusBridge: Self = "cardbus-bridge"
+            public static var cardbusBridge: Self { "cardbus-bridge" }
 
             /// `mdev_types`.
-            public static let mdevTypes: Self = "mdev_types"
+            public static var mdevTypes: Self { "mdev_types" }
 
             /// `vpd`.
-            public static let vpd: Self = "vpd"
+            public static var vpd: Self { "vpd" }
         }
     }
 }
@@ -708,25 +708,25 @@ extension NodeDeviceDescription.Capability.Variant.Net {
             }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
 
             /// `notpresent`.
-            public static let notpresent: Self = "notpresent"
+            public static var notpresent: Self { "notpresent" }
 
             /// `down`.
-            public static let down: Self = "down"
+            public static var down: Self { "down" }
 
             /// `lowerlayerdown`.
-            public static let lowerlayerdown: Self = "lowerlayerdown"
+            public static var lowerlayerdown: Self { "lowerlayerdown" }
 
             /// `testing`.
-            public static let testing: Self = "testing"
+            public static var testing: Self { "testing" }
 
             /// `dormant`.
-            public static let dormant: Self = "dormant"
+            public static var dormant: Self { "dormant" }
 
             /// `up`.
-            public static let up: Self = "up"
+            public static var up: Self { "up" }
         }
     }
 }
@@ -798,10 +798,10 @@ extension NodeDeviceDescription.Capability.Variant.Net {
             }
 
             /// `80203`.
-            public static let _80203: Self = "80203"
+            public static var _80203: Self { "80203" }
 
             /// `80211`.
-            public static let _80211: Self = "80211"
+            public static var _80211: Self { "80211" }
         }
     }
 }
@@ -884,10 +884,10 @@ extension NodeDeviceDescription.Capability.Variant.SCSIHost {
             }
 
             /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
+            public static var fcHost: Self { "fc_host" }
 
             /// `vport_ops`.
-            public static let vportOps: Self = "vport_ops"
+            public static var vportOps: Self { "vport_ops" }
         }
     }
 }
@@ -944,7 +944,7 @@ extension NodeDeviceDescription.Capability.Variant.SCSITarget {
             }
 
             /// `fc_remote_port`.
-            public static let fcRemotePort: Self = "fc_remote_port"
+            public static var fcRemotePort: Self { "fc_remote_port" }
         }
     }
 }

@@ -75,10 +75,10 @@ extension NodeDeviceDescription.Capability.Variant.Storage {
             }
 
             /// `removable`.
-            public static let removable: Self = "removable"
+            public static var removable: Self { "removable" }
 
             /// `hotpluggable`.
-            public static let hotpluggable: Self = "hotpluggable"
+            public static var hotpluggable: Self { "hotpluggable" }
         }
 
         /// Values of `MediaAvailable`; a value a newer libvirt writes is kept as it is.
@@ -92,10 +92,10 @@ extension NodeDeviceDescription.Capability.Variant.Storage {
             }
 
             /// `1`.
-            public static let _1: Self = "1"
+            public static var _1: Self { "1" }
 
             /// `0`.
-            public static let _0: Self = "0"
+            public static var _0: Self { "0" }
         }
     }
 }
@@ -282,7 +282,7 @@ extension NodeDeviceDescription.Capability.Variant.Css {
             }
 
             /// `mdev_types`.
-            public static let mdevTypes: Self = "mdev_types"
+            public static var mdevTypes: Self { "mdev_types" }
         }
     }
 }
@@ -393,13 +393,13 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
             }
 
             /// `vfio-pci`.
-            public static let vfioPCI: Self = "vfio-pci"
+            public static var vfioPCI: Self { "vfio-pci" }
 
             /// `vfio-ccw`.
-            public static let vfioCcw: Self = "vfio-ccw"
+            public static var vfioCcw: Self { "vfio-ccw" }
 
             /// `vfio-ap`.
-            public static let vfioAp: Self = "vfio-ap"
+            public static var vfioAp: Self { "vfio-ap" }
         }
     }
 }
@@ -491,10 +491,10 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
             }
 
             /// `readonly`.
-            public static let readonly: Self = "readonly"
+            public static var readonly: Self { "readonly" }
 
             /// `readwrite`.
-            public static let readwrite: Self = "readwrite"
+            public static var readwrite: Self { "readwrite" }
         }
     }
 }
@@ -555,10 +555,10 @@ extension NodeDeviceDescription.Capability.Variant.PCI.PCIExpress {
             }
 
             /// `cap`.
-            public static let cap: Self = "cap"
+            public static var cap: Self { "cap" }
 
             /// `sta`.
-            public static let sta: Self = "sta"
+            public static var sta: Self { "sta" }
         }
     }
 }

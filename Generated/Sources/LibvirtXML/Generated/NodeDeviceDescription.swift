@@ -112,10 +112,10 @@ extension NodeDeviceDescription {
             }
 
             /// `dev`.
-            public static let device: Self = "dev"
+            public static var device: Self { "dev" }
 
             /// `link`.
-            public static let link: Self = "link"
+            public static var link: Self { "link" }
         }
     }
 }
@@ -355,58 +355,58 @@ extension NodeDeviceDescription {
             }
 
             /// `system`.
-            public static let system: Self = "system"
+            public static var system: Self { "system" }
 
             /// `pci`.
-            public static let pci: Self = "pci"
+            public static var pci: Self { "pci" }
 
             /// `usb_device`.
-            public static let usbDevice: Self = "usb_device"
+            public static var usbDevice: Self { "usb_device" }
 
             /// `usb`.
-            public static let usb: Self = "usb"
+            public static var usb: Self { "usb" }
 
             /// `net`.
-            public static let net: Self = "net"
+            public static var net: Self { "net" }
 
             /// `scsi_generic`.
-            public static let scsiGeneric: Self = "scsi_generic"
+            public static var scsiGeneric: Self { "scsi_generic" }
 
             /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
+            public static var scsiHost: Self { "scsi_host" }
 
             /// `scsi_target`.
-            public static let scsiTarget: Self = "scsi_target"
+            public static var scsiTarget: Self { "scsi_target" }
 
             /// `scsi`.
-            public static let scsi: Self = "scsi"
+            public static var scsi: Self { "scsi" }
 
             /// `storage`.
-            public static let storage: Self = "storage"
+            public static var storage: Self { "storage" }
 
             /// `drm`.
-            public static let drm: Self = "drm"
+            public static var drm: Self { "drm" }
 
             /// `mdev`.
-            public static let mdev: Self = "mdev"
+            public static var mdev: Self { "mdev" }
 
             /// `ccw`.
-            public static let ccw: Self = "ccw"
+            public static var ccw: Self { "ccw" }
 
             /// `css`.
-            public static let css: Self = "css"
+            public static var css: Self { "css" }
 
             /// `vdpa`.
-            public static let vdpa: Self = "vdpa"
+            public static var vdpa: Self { "vdpa" }
 
             /// `ap_card`.
-            public static let apCard: Self = "ap_card"
+            public static var apCard: Self { "ap_card" }
 
             /// `ap_queue`.
-            public static let apQueue: Self = "ap_queue"
+            public static var apQueue: Self { "ap_queue" }
 
             /// `ap_matrix`.
-            public static let apMatrix: Self = "ap_matrix"
+            public static var apMatrix: Self { "ap_matrix" }
         }
     }
 }

@@ -152,19 +152,19 @@ extension SecretDescription {
             }
 
             /// `volume`.
-            public static let volume: Self = "volume"
+            public static var volume: Self { "volume" }
 
             /// `ceph`.
-            public static let ceph: Self = "ceph"
+            public static var ceph: Self { "ceph" }
 
             /// `iscsi`.
-            public static let iscsi: Self = "iscsi"
+            public static var iscsi: Self { "iscsi" }
 
             /// `tls`.
-            public static let tls: Self = "tls"
+            public static var tls: Self { "tls" }
 
             /// `vtpm`.
-            public static let vtpm: Self = "vtpm"
+            public static var vtpm: Self { "vtpm" }
         }
     }
 }

@@ -815,46 +815,46 @@ extension StoragePoolDescription.Variant.FS.Source {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `ext2`.
-            public static let ext2: Self = "ext2"
+            public static var ext2: Self { "ext2" }
 
             /// `ext3`.
-            public static let ext3: Self = "ext3"
+            public static var ext3: Self { "ext3" }
 
             /// `ext4`.
-            public static let ext4: Self = "ext4"
+            public static var ext4: Self { "ext4" }
 
             /// `ufs`.
-            public static let ufs: Self = "ufs"
+            public static var ufs: Self { "ufs" }
 
             /// `iso9660`.
-            public static let iso9660: Self = "iso9660"
+            public static var iso9660: Self { "iso9660" }
 
             /// `udf`.
-            public static let udf: Self = "udf"
+            public static var udf: Self { "udf" }
 
             /// `gfs`.
-            public static let gfs: Self = "gfs"
+            public static var gfs: Self { "gfs" }
 
             /// `gfs2`.
-            public static let gfs2: Self = "gfs2"
+            public static var gfs2: Self { "gfs2" }
 
             /// `vfat`.
-            public static let vfat: Self = "vfat"
+            public static var vfat: Self { "vfat" }
 
             /// `hfs+`.
-            public static let hfs: Self = "hfs+"
+            public static var hfs: Self { "hfs+" }
 
             /// `xfs`.
-            public static let xfs: Self = "xfs"
+            public static var xfs: Self { "xfs" }
 
             /// `ocfs2`.
-            public static let ocfs2: Self = "ocfs2"
+            public static var ocfs2: Self { "ocfs2" }
 
             /// `vmfs`.
-            public static let vmfs: Self = "vmfs"
+            public static var vmfs: Self { "vmfs" }
         }
     }
 }
@@ -961,16 +961,16 @@ extension StoragePoolDescription.Variant.Netfs.Source {
             }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `nfs`.
-            public static let nfs: Self = "nfs"
+            public static var nfs: Self { "nfs" }
 
             /// `cifs`.
-            public static let cifs: Self = "cifs"
+            public static var cifs: Self { "cifs" }
 
             /// `glusterfs`.
-            public static let glusterfs: Self = "glusterfs"
+            public static var glusterfs: Self { "glusterfs" }
         }
     }
 }

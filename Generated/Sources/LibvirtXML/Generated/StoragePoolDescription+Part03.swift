@@ -83,10 +83,10 @@ extension StoragePoolDescription.Variant.Logical.Source {
             }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
 
             /// `lvm2`.
-            public static let lvm2: Self = "lvm2"
+            public static var lvm2: Self { "lvm2" }
         }
     }
 }
@@ -143,31 +143,31 @@ extension StoragePoolDescription.Variant.Disk.Source {
             }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
 
             /// `dos`.
-            public static let dos: Self = "dos"
+            public static var dos: Self { "dos" }
 
             /// `dvh`.
-            public static let dvh: Self = "dvh"
+            public static var dvh: Self { "dvh" }
 
             /// `gpt`.
-            public static let gpt: Self = "gpt"
+            public static var gpt: Self { "gpt" }
 
             /// `mac`.
-            public static let mac: Self = "mac"
+            public static var mac: Self { "mac" }
 
             /// `bsd`.
-            public static let bsd: Self = "bsd"
+            public static var bsd: Self { "bsd" }
 
             /// `pc98`.
-            public static let pc98: Self = "pc98"
+            public static var pc98: Self { "pc98" }
 
             /// `sun`.
-            public static let sun: Self = "sun"
+            public static var sun: Self { "sun" }
 
             /// `lvm2`.
-            public static let lvm2: Self = "lvm2"
+            public static var lvm2: Self { "lvm2" }
         }
     }
 }
@@ -253,10 +253,10 @@ extension StoragePoolDescription.Variant.ISCSI.Source {
             }
 
             /// `chap`.
-            public static let chap: Self = "chap"
+            public static var chap: Self { "chap" }
 
             /// `ceph`.
-            public static let ceph: Self = "ceph"
+            public static var ceph: Self { "ceph" }
         }
     }
 }
@@ -368,10 +368,10 @@ extension StoragePoolDescription.Variant.SCSI.Source {
             }
 
             /// `scsi_host`.
-            public static let scsiHost: Self = "scsi_host"
+            public static var scsiHost: Self { "scsi_host" }
 
             /// `fc_host`.
-            public static let fcHost: Self = "fc_host"
+            public static var fcHost: Self { "fc_host" }
         }
     }
 }
@@ -414,10 +414,10 @@ extension StoragePoolDescription.Variant.RBD.Refresh {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `capacity`.
-            public static let capacity: Self = "capacity"
+            public static var capacity: Self { "capacity" }
         }
     }
 }

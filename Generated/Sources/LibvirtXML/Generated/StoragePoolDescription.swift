@@ -184,46 +184,46 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
         }
 
         /// `dir`.
-        public static let dir: Self = "dir"
+        public static var dir: Self { "dir" }
 
         /// `fs`.
-        public static let fs: Self = "fs"
+        public static var fs: Self { "fs" }
 
         /// `netfs`.
-        public static let netfs: Self = "netfs"
+        public static var netfs: Self { "netfs" }
 
         /// `logical`.
-        public static let logical: Self = "logical"
+        public static var logical: Self { "logical" }
 
         /// `disk`.
-        public static let disk: Self = "disk"
+        public static var disk: Self { "disk" }
 
         /// `iscsi`.
-        public static let iscsi: Self = "iscsi"
+        public static var iscsi: Self { "iscsi" }
 
         /// `iscsi-direct`.
-        public static let iscsiDirect: Self = "iscsi-direct"
+        public static var iscsiDirect: Self { "iscsi-direct" }
 
         /// `scsi`.
-        public static let scsi: Self = "scsi"
+        public static var scsi: Self { "scsi" }
 
         /// `mpath`.
-        public static let mpath: Self = "mpath"
+        public static var mpath: Self { "mpath" }
 
         /// `rbd`.
-        public static let rbd: Self = "rbd"
+        public static var rbd: Self { "rbd" }
 
         /// `sheepdog`.
-        public static let sheepdog: Self = "sheepdog"
+        public static var sheepdog: Self { "sheepdog" }
 
         /// `gluster`.
-        public static let gluster: Self = "gluster"
+        public static var gluster: Self { "gluster" }
 
         /// `zfs`.
-        public static let zfs: Self = "zfs"
+        public static var zfs: Self { "zfs" }
 
         /// `vstorage`.
-        public static let vstorage: Self = "vstorage"
+        public static var vstorage: Self { "vstorage" }
     }
 }
 

@@ -98,19 +98,19 @@ public struct StorageVolumeDescription: LibvirtXMLDocument {
         }
 
         /// `file`.
-        public static let file: Self = "file"
+        public static var file: Self { "file" }
 
         /// `block`.
-        public static let block: Self = "block"
+        public static var block: Self { "block" }
 
         /// `dir`.
-        public static let dir: Self = "dir"
+        public static var dir: Self { "dir" }
 
         /// `network`.
-        public static let network: Self = "network"
+        public static var network: Self { "network" }
 
         /// `netdir`.
-        public static let netdir: Self = "netdir"
+        public static var netdir: Self { "netdir" }
     }
 }
 
@@ -390,124 +390,124 @@ extension StorageVolumeDescription.Target {
             }
 
             /// `unknown`.
-            public static let unknown: Self = "unknown"
+            public static var unknown: Self { "unknown" }
 
             /// `raw`.
-            public static let raw: Self = "raw"
+            public static var raw: Self { "raw" }
 
             /// `dir`.
-            public static let dir: Self = "dir"
+            public static var dir: Self { "dir" }
 
             /// `bochs`.
-            public static let bochs: Self = "bochs"
+            public static var bochs: Self { "bochs" }
 
             /// `cloop`.
-            public static let cloop: Self = "cloop"
+            public static var cloop: Self { "cloop" }
 
             /// `dmg`.
-            public static let dmg: Self = "dmg"
+            public static var dmg: Self { "dmg" }
 
             /// `iso`.
-            public static let iso: Self = "iso"
+            public static var iso: Self { "iso" }
 
             /// `vpc`.
-            public static let vpc: Self = "vpc"
+            public static var vpc: Self { "vpc" }
 
             /// `vdi`.
-            public static let vdi: Self = "vdi"
+            public static var vdi: Self { "vdi" }
 
             /// `fat`.
-            public static let fat: Self = "fat"
+            public static var fat: Self { "fat" }
 
             /// `vhd`.
-            public static let vhd: Self = "vhd"
+            public static var vhd: Self { "vhd" }
 
             /// `ploop`.
-            public static let ploop: Self = "ploop"
+            public static var ploop: Self { "ploop" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `cow`.
-            public static let cow: Self = "cow"
+            public static var cow: Self { "cow" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `qcow2`.
-            public static let qcow2: Self = "qcow2"
+            public static var qcow2: Self { "qcow2" }
 
             /// `qed`.
-            public static let qed: Self = "qed"
+            public static var qed: Self { "qed" }
 
             /// `vmdk`.
-            public static let vmdk: Self = "vmdk"
+            public static var vmdk: Self { "vmdk" }
 
             /// `none`.
-            public static let none: Self = "none"
+            public static var none: Self { "none" }
 
             /// `auto`.
-            public static let auto: Self = "auto"
+            public static var auto: Self { "auto" }
 
             /// `ext2`.
-            public static let ext2: Self = "ext2"
+            public static var ext2: Self { "ext2" }
 
             /// `ext3`.
-            public static let ext3: Self = "ext3"
+            public static var ext3: Self { "ext3" }
 
             /// `ext4`.
-            public static let ext4: Self = "ext4"
+            public static var ext4: Self { "ext4" }
 
             /// `ufs`.
-            public static let ufs: Self = "ufs"
+            public static var ufs: Self { "ufs" }
 
             /// `iso9660`.
-            public static let iso9660: Self = "iso9660"
+            public static var iso9660: Self { "iso9660" }
 
             /// `udf`.
-            public static let udf: Self = "udf"
+            public static var udf: Self { "udf" }
 
             /// `gfs`.
-            public static let gfs: Self = "gfs"
+            public static var gfs: Self { "gfs" }
 
             /// `gfs2`.
-            public static let gfs2: Self = "gfs2"
+            public static var gfs2: Self { "gfs2" }
 
             /// `vfat`.
-            public static let vfat: Self = "vfat"
+            public static var vfat: Self { "vfat" }
 
             /// `hfs+`.
-            public static let hfs: Self = "hfs+"
+            public static var hfs: Self { "hfs+" }
 
             /// `xfs`.
-            public static let xfs: Self = "xfs"
+            public static var xfs: Self { "xfs" }
 
             /// `ocfs2`.
-            public static let ocfs2: Self = "ocfs2"
+            public static var ocfs2: Self { "ocfs2" }
 
             /// `vmfs`.
-            public static let vmfs: Self = "vmfs"
+            public static var vmfs: Self { "vmfs" }
 
             /// `linux`.
-            public static let linux: Self = "linux"
+            public static var linux: Self { "linux" }
 
             /// `fat16`.
-            public static let fat16: Self = "fat16"
+            public static var fat16: Self { "fat16" }
 
             /// `fat32`.
-            public static let fat32: Self = "fat32"
+            public static var fat32: Self { "fat32" }
 
             /// `linux-swap`.
-            public static let linuxSwap: Self = "linux-swap"
+            public static var linuxSwap: Self { "linux-swap" }
 
             /// `linux-lvm`.
-            public static let linuxLVM: Self = "linux-lvm"
+            public static var linuxLVM: Self { "linux-lvm" }
 
             /// `linux-raid`.
-            public static let linuxRaid: Self = "linux-raid"
+            public static var linuxRaid: Self { "linux-raid" }
 
             /// `extended`.
-            public static let extended: Self = "extended"
+            public static var extended: Self { "extended" }
         }
     }
 }
@@ -679,16 +679,16 @@ extension StorageVolumeDescription.Target {
             }
 
             /// `default`.
-            public static let `default`: Self = "default"
+            public static var `default`: Self { "default" }
 
             /// `qcow`.
-            public static let qcow: Self = "qcow"
+            public static var qcow: Self { "qcow" }
 
             /// `luks`.
-            public static let luks: Self = "luks"
+            public static var luks: Self { "luks" }
 
             /// `luks2`.
-            public static let luks2: Self = "luks2"
+            public static var luks2: Self { "luks2" }
         }
 
         /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
@@ -702,10 +702,10 @@ extension StorageVolumeDescription.Target {
             }
 
             /// `qemu`.
-            public static let qemu: Self = "qemu"
+            public static var qemu: Self { "qemu" }
 
             /// `librbd`.
-            public static let librbd: Self = "librbd"
+            public static var librbd: Self { "librbd" }
         }
     }
 }
@@ -832,7 +832,7 @@ extension StorageVolumeDescription.Target.Encryption {
             }
 
             /// `passphrase`.
-            public static let passphrase: Self = "passphrase"
+            public static var passphrase: Self { "passphrase" }
         }
     }
 }

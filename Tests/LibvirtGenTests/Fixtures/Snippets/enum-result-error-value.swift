@@ -14,12 +14,12 @@ public struct CompareCPUOptions: OptionSet, Hashable, Sendable {
     /// treat incompatible CPUs as failure
     ///
     /// C symbol: `VIR_CONNECT_COMPARE_CPU_FAIL_INCOMPATIBLE`.
-    public static let failIncompatible: Self = Self(rawValue: 1)
+    public static var failIncompatible: Self { Self(rawValue: 1) }
 
     /// validate CPU XML document
     ///
     /// C symbol: `VIR_CONNECT_COMPARE_CPU_VALIDATE_XML`.
-    public static let validateXML: Self = Self(rawValue: 2)
+    public static var validateXML: Self { Self(rawValue: 2) }
 }
 
 /// Compares the given CPU description with the host CPU.

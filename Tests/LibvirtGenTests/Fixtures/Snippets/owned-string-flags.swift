@@ -14,12 +14,12 @@ public struct XMLOptions: OptionSet, Hashable, Sendable {
     /// dump security sensitive information too
     ///
     /// C symbol: `VIR_DOMAIN_XML_SECURE`.
-    public static let secure: Self = Self(rawValue: 1)
+    public static var secure: Self { Self(rawValue: 1) }
 
     /// dump inactive domain information
     ///
     /// C symbol: `VIR_DOMAIN_XML_INACTIVE`.
-    public static let inactive: Self = Self(rawValue: 2)
+    public static var inactive: Self { Self(rawValue: 2) }
 }
 
 /// Provides an XML description of the domain.

@@ -19,7 +19,7 @@ public struct AnnounceInterfaceParameter: TypedParameterKey {
     ///
     /// C symbol: `VIR_DOMAIN_ANNOUNCE_INTERFACE_ROUNDS`.
     /// Available since libvirt 12.0.0.
-    public static let rounds: Self = "rounds"
+    public static var rounds: Self { "rounds" }
 
     /// Delay increase in milliseconds, as a ullong.
     ///
@@ -27,7 +27,7 @@ public struct AnnounceInterfaceParameter: TypedParameterKey {
     ///
     /// C symbol: `VIR_DOMAIN_ANNOUNCE_INTERFACE_STEP`.
     /// Available since libvirt 12.0.0.
-    public static let step: Self = "step"
+    public static var step: Self { "step" }
 }
 
 /// Announces the guest's network interfaces again (a newer release's function: its key family is inferred from the macros' prefix, with no overrides entry).
