@@ -5,6 +5,11 @@ import Darwin
 #endif
 import CLibvirt
 
+// Declared here rather than in the function using it: a function declaring a type keeps its
+// body in the work of the job that emits the module's interface, which skips other bodies.
+/// What the credentials closure of `Connection(uri:readOnly:credentialTypes:credentials:)` is.
+private typealias CredentialAnswer = ([Connection.Credential]) throws -> [String?]
+
 extension Connection {
     /// Opens a connection that may ask for credentials (a user name, a password, ...), answered
     /// by `credentials` while the connection opens.
@@ -22,16 +27,15 @@ extension Connection {
         credentials: ([Connection.Credential]) throws -> [String?]
     ) throws {
         LibvirtRuntime.prepare()
-        typealias Answer = ([Connection.Credential]) throws -> [String?]
         var types = credentialTypes.map(\.rawValue)
         let opened = try withoutActuallyEscaping(credentials) { credentials -> OpaquePointer? in
-            let box = CallbackBox<Answer>(credentials)
+            let box = CallbackBox<CredentialAnswer>(credentials)
             let pointer = types.withUnsafeMutableBufferPointer { buffer -> OpaquePointer? in
                 var auth = virConnectAuth(
                     credtype: buffer.baseAddress, ncredtype: UInt32(buffer.count),
                     cb: { requests, count, opaque in
                         guard let requests, let opaque else { return -1 }
-                        return CallbackBox<Answer>.from(opaque).run { answer in
+                        return CallbackBox<CredentialAnswer>.from(opaque).run { answer in
                             let asked = (0..<Int(count)).map { Connection.Credential(requests[$0]) }
                             let answers = try answer(asked)
                             for index in 0..<Int(count) {

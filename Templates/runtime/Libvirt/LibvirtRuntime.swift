@@ -1,6 +1,16 @@
 import CLibvirt
 import Foundation
 
+// Declared here rather than in the function using it: a function declaring a type keeps its
+// body in the work of the job that emits the module's interface, which skips other bodies.
+#if os(Linux)
+/// glibc's `pthread_setname_np`, a GNU extension, which Swift's Glibc module does not export.
+private typealias SetThreadName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
+#endif
+
+/// libxml2's `xmlRelaxNGInitTypes`.
+private typealias InitializeSchemaTypes = @convention(c) () -> Int32
+
 /// Process-wide libvirt setup the bindings do once, before the first connection opens.
 ///
 /// libvirt requires an event loop implementation to be registered before the first connection
@@ -56,10 +66,8 @@ package enum LibvirtRuntime {
     /// Gives the calling thread `name` (at most 15 bytes on Linux).
     private static func nameCurrentThread(_ name: String) {
         #if os(Linux)
-        // A GNU extension, which Swift's Glibc module does not export.
-        typealias SetName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32
         guard let symbol = dlsym(nil, "pthread_setname_np") else { return }
-        _ = unsafeBitCast(symbol, to: SetName.self)(pthread_self(), name)
+        _ = unsafeBitCast(symbol, to: SetThreadName.self)(pthread_self(), name)
         #else
         _ = pthread_setname_np(name)
         #endif
@@ -74,7 +82,6 @@ package enum LibvirtRuntime {
         guard let library = dlopen("libxml2.so.2", RTLD_NOW | RTLD_NOLOAD) else { return }
         defer { dlclose(library) }
         guard let symbol = dlsym(library, "xmlRelaxNGInitTypes") else { return }
-        typealias Initialize = @convention(c) () -> Int32
-        _ = unsafeBitCast(symbol, to: Initialize.self)()
+        _ = unsafeBitCast(symbol, to: InitializeSchemaTypes.self)()
     }
 }

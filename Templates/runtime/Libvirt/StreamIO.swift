@@ -1,5 +1,15 @@
 import CLibvirt
 
+// Declared here rather than in the function using it: a function declaring a type keeps its
+// body in the work of the job that emits the module's interface, which skips other bodies.
+/// The closures `DataStream.sparseReceiveAll(data:hole:)` hands to libvirt's callbacks.
+private typealias SparseReceiveHandlers = (data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void)
+
+/// The closures `DataStream.sparseSendAll(data:hole:skip:)` hands to libvirt's callbacks.
+private typealias SparseSendHandlers = (
+    data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
+)
+
 extension DataStream {
     /// Sends bytes.
     ///
@@ -200,17 +210,16 @@ extension DataStream {
     public func sparseReceiveAll(data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void) throws {
         try beginUse(.reading, by: "DataStream.sparseReceiveAll(data:hole:)")
         defer { endUse(.reading) }
-        typealias Handlers = (data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void)
         try withoutActuallyEscaping(data) { data in
             try withoutActuallyEscaping(hole) { hole in
-                let box = CallbackBox<Handlers>((data, hole))
+                let box = CallbackBox<SparseReceiveHandlers>((data, hole))
                 let result = virStreamSparseRecvAll(pointer, { _, bytes, count, opaque in
-                    CallbackBox<Handlers>.from(opaque!).run { handlers in
+                    CallbackBox<SparseReceiveHandlers>.from(opaque!).run { handlers in
                         try handlers.data(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
                         return Int32(count)  // consumed, as for receiveAll
                     }
                 }, { _, length, opaque in
-                    CallbackBox<Handlers>.from(opaque!).run { handlers in
+                    CallbackBox<SparseReceiveHandlers>.from(opaque!).run { handlers in
                         try handlers.hole(length)
                         return 0
                     }
@@ -233,15 +242,12 @@ extension DataStream {
     ) throws {
         try beginUse(.writing, by: "DataStream.sparseSendAll(data:hole:skip:)")
         defer { endUse(.writing) }
-        typealias Handlers = (
-            data: (Int) throws -> [UInt8], hole: () throws -> (inData: Bool, length: Int64), skip: (Int64) throws -> Void
-        )
         try withoutActuallyEscaping(data) { data in
             try withoutActuallyEscaping(hole) { hole in
                 try withoutActuallyEscaping(skip) { skip in
-                    let box = CallbackBox<Handlers>((data, hole, skip))
+                    let box = CallbackBox<SparseSendHandlers>((data, hole, skip))
                     let result = virStreamSparseSendAll(pointer, { _, bytes, count, opaque in
-                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                        CallbackBox<SparseSendHandlers>.from(opaque!).run { handlers in
                             let chunk = try handlers.data(count)
                             let length = min(chunk.count, count)
                             chunk.withUnsafeBytes {
@@ -250,14 +256,14 @@ extension DataStream {
                             return Int32(length)
                         }
                     }, { _, inData, length, opaque in
-                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                        CallbackBox<SparseSendHandlers>.from(opaque!).run { handlers in
                             let section = try handlers.hole()
                             inData?.pointee = section.inData ? 1 : 0
                             length?.pointee = section.length
                             return 0
                         }
                     }, { _, length, opaque in
-                        CallbackBox<Handlers>.from(opaque!).run { handlers in
+                        CallbackBox<SparseSendHandlers>.from(opaque!).run { handlers in
                             try handlers.skip(length)
                             return 0
                         }

@@ -403,166 +403,220 @@ extension Domain {
 }
 
 /// Receives `virConnectDomainEventAgentLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainAgentLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.agentLifecycle(domain: Domain(retaining: object), state: Connection.DomainEventAgentLifecycleState(rawValue: Int32(truncatingIfNeeded: a0)), reason: Connection.DomainEventAgentLifecycleReason(rawValue: Int32(truncatingIfNeeded: a1))))
+private var domainAgentLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.agentLifecycle(domain: Domain(retaining: object), state: Connection.DomainEventAgentLifecycleState(rawValue: Int32(truncatingIfNeeded: a0)), reason: Connection.DomainEventAgentLifecycleReason(rawValue: Int32(truncatingIfNeeded: a1))))
+    }
 }
 
 /// Receives `virConnectDomainEventBalloonChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBalloonChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UInt64, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.balloonChange(domain: Domain(retaining: object), actual: a0))
+private var domainBalloonChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UInt64, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.balloonChange(domain: Domain(retaining: object), actual: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventBlockJobCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBlockJobByPathTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.blockJobByPath(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+private var domainBlockJobByPathTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.blockJobByPath(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+    }
 }
 
 /// Receives `virConnectDomainEventBlockJobCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBlockJobTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.blockJob(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+private var domainBlockJobTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.blockJob(domain: Domain(retaining: object), disk: a0.map { String(cString: $0) } ?? "", type: Domain.BlockJobType(rawValue: Int32(truncatingIfNeeded: a1)), status: Connection.DomainEventBlockJobStatus(rawValue: Int32(truncatingIfNeeded: a2))))
+    }
 }
 
 /// Receives `virConnectDomainEventBlockThresholdCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainBlockThresholdTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UInt64, UInt64, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.blockThreshold(domain: Domain(retaining: object), device: a0.map { String(cString: $0) } ?? "", path: a1.map { String(cString: $0) } ?? "", threshold: a2, excess: a3))
+private var domainBlockThresholdTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UInt64, UInt64, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, a3, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.blockThreshold(domain: Domain(retaining: object), device: a0.map { String(cString: $0) } ?? "", path: a1.map { String(cString: $0) } ?? "", threshold: a2, excess: a3))
+    }
 }
 
 /// Receives `virConnectDomainEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainControlErrorTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.controlError(domain: Domain(retaining: object)))
+private var domainControlErrorTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.controlError(domain: Domain(retaining: object)))
+    }
 }
 
 /// Receives `virConnectDomainEventDeviceAddedCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainDeviceAddedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceAdded(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+private var domainDeviceAddedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.deviceAdded(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventDeviceRemovalFailedCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainDeviceRemovalFailedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceRemovalFailed(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+private var domainDeviceRemovalFailedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.deviceRemovalFailed(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventDeviceRemovedCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainDeviceRemovedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.deviceRemoved(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+private var domainDeviceRemovedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.deviceRemoved(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventDiskChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainDiskChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.diskChange(domain: Domain(retaining: object), oldSrcPath: a0.map { String(cString: $0) } ?? "", newSrcPath: a1.map { String(cString: $0) } ?? "", deviceAlias: a2.map { String(cString: $0) } ?? "", reason: Connection.DomainEventDiskChangeReason(rawValue: Int32(truncatingIfNeeded: a3))))
+private var domainDiskChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, a3, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.diskChange(domain: Domain(retaining: object), oldSrcPath: a0.map { String(cString: $0) } ?? "", newSrcPath: a1.map { String(cString: $0) } ?? "", deviceAlias: a2.map { String(cString: $0) } ?? "", reason: Connection.DomainEventDiskChangeReason(rawValue: Int32(truncatingIfNeeded: a3))))
+    }
 }
 
 /// Receives `virConnectDomainEventGraphicsCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainGraphicsTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<virDomainEventGraphicsAddress>?, UnsafePointer<virDomainEventGraphicsAddress>?, UnsafePointer<CChar>?, UnsafePointer<virDomainEventGraphicsSubject>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, a4, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.graphics(domain: Domain(retaining: object), phase: Domain.EventGraphicsPhase(rawValue: Int32(truncatingIfNeeded: a0)), local: a1.map { Domain.EventGraphicsAddress($0.pointee) }, remote: a2.map { Domain.EventGraphicsAddress($0.pointee) }, authScheme: a3.map { String(cString: $0) } ?? "", subject: a4.map { Domain.EventGraphicsSubject($0.pointee) }))
+private var domainGraphicsTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<virDomainEventGraphicsAddress>?, UnsafePointer<virDomainEventGraphicsAddress>?, UnsafePointer<CChar>?, UnsafePointer<virDomainEventGraphicsSubject>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, a3, a4, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.graphics(domain: Domain(retaining: object), phase: Domain.EventGraphicsPhase(rawValue: Int32(truncatingIfNeeded: a0)), local: a1.map { Domain.EventGraphicsAddress($0.pointee) }, remote: a2.map { Domain.EventGraphicsAddress($0.pointee) }, authScheme: a3.map { String(cString: $0) } ?? "", subject: a4.map { Domain.EventGraphicsSubject($0.pointee) }))
+    }
 }
 
 /// Receives `virConnectDomainEventIOErrorCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainIoErrorTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.ioError(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2))))
+private var domainIoErrorTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.ioError(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2))))
+    }
 }
 
 /// Receives `virConnectDomainEventIOErrorReasonCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainIoErrorReasonTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, a3, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.ioErrorReason(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2)), reason: a3.map { String(cString: $0) } ?? ""))
+private var domainIoErrorReasonTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UnsafePointer<CChar>?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, a3, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.ioErrorReason(domain: Domain(retaining: object), srcPath: a0.map { String(cString: $0) } ?? "", deviceAlias: a1.map { String(cString: $0) } ?? "", action: Domain.EventIOErrorAction(rawValue: Int32(truncatingIfNeeded: a2)), reason: a3.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventJobCompletedCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainJobCompletedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virTypedParameter>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.jobCompleted(domain: Domain(retaining: object), parameters: TypedParameters(a0, count: Int32(truncatingIfNeeded: a1))))
+private var domainJobCompletedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virTypedParameter>?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.jobCompleted(domain: Domain(retaining: object), parameters: TypedParameters(a0, count: Int32(truncatingIfNeeded: a1))))
+    }
 }
 
 /// Receives `virConnectDomainEventCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return 0 }
-    EventHub<Domain.Event>.from(opaque).yield(.lifecycle(domain: Domain(retaining: object), event: Domain.EventType(rawValue: Int32(truncatingIfNeeded: a0)), detail: Domain.LifecycleDetail(event: Domain.EventType(rawValue: a0), detail: a1)))
-    return 0
+private var domainLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return 0 }
+        EventHub<Domain.Event>.from(opaque).yield(.lifecycle(domain: Domain(retaining: object), event: Domain.EventType(rawValue: Int32(truncatingIfNeeded: a0)), detail: Domain.LifecycleDetail(event: Domain.EventType(rawValue: a0), detail: a1)))
+        return 0
+    }
 }
 
 /// Receives `virConnectDomainEventMemoryDeviceSizeChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainMemoryDeviceSizeChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UInt64, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.memoryDeviceSizeChange(domain: Domain(retaining: object), alias: a0.map { String(cString: $0) } ?? "", size: a1))
+private var domainMemoryDeviceSizeChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, UInt64, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.memoryDeviceSizeChange(domain: Domain(retaining: object), alias: a0.map { String(cString: $0) } ?? "", size: a1))
+    }
 }
 
 /// Receives `virConnectDomainEventMemoryFailureCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainMemoryFailureTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UInt32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.memoryFailure(domain: Domain(retaining: object), recipient: Domain.MemoryFailureRecipientType(rawValue: Int32(truncatingIfNeeded: a0)), action: Domain.MemoryFailureActionType(rawValue: Int32(truncatingIfNeeded: a1)), flags: Domain.MemoryFailureOptions(rawValue: UInt32(truncatingIfNeeded: a2))))
+private var domainMemoryFailureTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UInt32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.memoryFailure(domain: Domain(retaining: object), recipient: Domain.MemoryFailureRecipientType(rawValue: Int32(truncatingIfNeeded: a0)), action: Domain.MemoryFailureActionType(rawValue: Int32(truncatingIfNeeded: a1)), flags: Domain.MemoryFailureOptions(rawValue: UInt32(truncatingIfNeeded: a2))))
+    }
 }
 
 /// Receives `virConnectDomainEventMetadataChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainMetadataChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: Domain.MetadataType(rawValue: Int32(truncatingIfNeeded: a0)), nsuri: a1.map { String(cString: $0) } ?? ""))
+private var domainMetadataChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: Domain.MetadataType(rawValue: Int32(truncatingIfNeeded: a0)), nsuri: a1.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventMigrationIterationCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainMigrationIterationTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.migrationIteration(domain: Domain(retaining: object), iteration: a0))
+private var domainMigrationIterationTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.migrationIteration(domain: Domain(retaining: object), iteration: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventPMSuspendCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainPmsuspendTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.pmsuspend(domain: Domain(retaining: object), reason: a0))
+private var domainPmsuspendTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.pmsuspend(domain: Domain(retaining: object), reason: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventPMSuspendDiskCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainPmsuspendDiskTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.pmsuspendDisk(domain: Domain(retaining: object), reason: a0))
+private var domainPmsuspendDiskTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.pmsuspendDisk(domain: Domain(retaining: object), reason: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventPMWakeupCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainPmwakeupTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.pmwakeup(domain: Domain(retaining: object), reason: a0))
+private var domainPmwakeupTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.pmwakeup(domain: Domain(retaining: object), reason: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainRebootTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.reboot(domain: Domain(retaining: object)))
+private var domainRebootTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.reboot(domain: Domain(retaining: object)))
+    }
 }
 
 /// Receives `virConnectDomainEventRTCChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainRtcChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int64, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.rtcChange(domain: Domain(retaining: object), utcoffset: a0))
+private var domainRtcChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int64, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.rtcChange(domain: Domain(retaining: object), utcoffset: a0))
+    }
 }
 
 /// Receives `virConnectDomainEventTrayChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainTrayChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.trayChange(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? "", reason: Domain.EventTrayChangeReason(rawValue: Int32(truncatingIfNeeded: a1))))
+private var domainTrayChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafePointer<CChar>?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.trayChange(domain: Domain(retaining: object), deviceAlias: a0.map { String(cString: $0) } ?? "", reason: Domain.EventTrayChangeReason(rawValue: Int32(truncatingIfNeeded: a1))))
+    }
 }
 
 /// Receives `virConnectDomainEventTunableCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainTunableTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virTypedParameter>?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.tunable(domain: Domain(retaining: object), parameters: TypedParameters(a0, count: Int32(truncatingIfNeeded: a1))))
+private var domainTunableTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virTypedParameter>?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.tunable(domain: Domain(retaining: object), parameters: TypedParameters(a0, count: Int32(truncatingIfNeeded: a1))))
+    }
 }
 
 /// Receives `virConnectDomainEventWatchdogCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainWatchdogTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.watchdog(domain: Domain(retaining: object), action: Domain.EventWatchdogAction(rawValue: Int32(truncatingIfNeeded: a0))))
+private var domainWatchdogTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.watchdog(domain: Domain(retaining: object), action: Domain.EventWatchdogAction(rawValue: Int32(truncatingIfNeeded: a0))))
+    }
 }
 
 extension Domain {

@@ -127,7 +127,9 @@ extension Network {
 }
 
 /// Receives `virConnectNetworkEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
-private let networkLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Network.Event>.from(opaque).yield(.lifecycle(network: Network(retaining: object), event: Network.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+private var networkLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Network.Event>.from(opaque).yield(.lifecycle(network: Network(retaining: object), event: Network.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    }
 }

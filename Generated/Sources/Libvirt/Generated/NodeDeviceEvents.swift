@@ -105,13 +105,17 @@ extension Connection {
 }
 
 /// Receives `virConnectNodeDeviceEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
-private let nodeDeviceLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<NodeDevice.Event>.from(opaque).yield(.lifecycle(nodeDevice: NodeDevice(retaining: object), event: NodeDevice.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+private var nodeDeviceLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<NodeDevice.Event>.from(opaque).yield(.lifecycle(nodeDevice: NodeDevice(retaining: object), event: NodeDevice.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    }
 }
 
 /// Receives `virConnectNodeDeviceEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let nodeDeviceUpdateTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<NodeDevice.Event>.from(opaque).yield(.update(nodeDevice: NodeDevice(retaining: object)))
+private var nodeDeviceUpdateTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<NodeDevice.Event>.from(opaque).yield(.update(nodeDevice: NodeDevice(retaining: object)))
+    }
 }

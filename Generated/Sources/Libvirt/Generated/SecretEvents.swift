@@ -139,13 +139,17 @@ extension Secret {
 }
 
 /// Receives `virConnectSecretEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
-private let secretLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Secret.Event>.from(opaque).yield(.lifecycle(secret: Secret(retaining: object), event: Secret.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+private var secretLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Secret.Event>.from(opaque).yield(.lifecycle(secret: Secret(retaining: object), event: Secret.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    }
 }
 
 /// Receives `virConnectSecretEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let secretValueChangedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Secret.Event>.from(opaque).yield(.valueChanged(secret: Secret(retaining: object)))
+private var secretValueChangedTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Secret.Event>.from(opaque).yield(.valueChanged(secret: Secret(retaining: object)))
+    }
 }

@@ -139,13 +139,17 @@ extension StoragePool {
 }
 
 /// Receives `virConnectStoragePoolEventLifecycleCallback` calls and forwards them to the stream passed as `opaque`.
-private let storagePoolLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<StoragePool.Event>.from(opaque).yield(.lifecycle(storagePool: StoragePool(retaining: object), event: StoragePool.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+private var storagePoolLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<StoragePool.Event>.from(opaque).yield(.lifecycle(storagePool: StoragePool(retaining: object), event: StoragePool.EventLifecycleType(rawValue: Int32(truncatingIfNeeded: a0)), detail: a1))
+    }
 }
 
 /// Receives `virConnectStoragePoolEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let storagePoolRefreshTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<StoragePool.Event>.from(opaque).yield(.refresh(storagePool: StoragePool(retaining: object)))
+private var storagePoolRefreshTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<StoragePool.Event>.from(opaque).yield(.refresh(storagePool: StoragePool(retaining: object)))
+    }
 }

@@ -372,28 +372,36 @@ extension Domain {
 }
 
 /// Receives `virConnectDomainEventCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return 0 }
-    EventHub<Domain.Event>.from(opaque).yield(.lifecycle(domain: Domain(retaining: object), event: Domain.EventType(rawValue: Int32(truncatingIfNeeded: a0)), detail: Domain.LifecycleDetail(event: Domain.EventType(rawValue: a0), detail: a1)))
-    return 0
+private var domainLifecycleTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, Int32, UnsafeMutableRawPointer?) -> Int32 {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return 0 }
+        EventHub<Domain.Event>.from(opaque).yield(.lifecycle(domain: Domain(retaining: object), event: Domain.EventType(rawValue: Int32(truncatingIfNeeded: a0)), detail: Domain.LifecycleDetail(event: Domain.EventType(rawValue: a0), detail: a1)))
+        return 0
+    }
 }
 
 /// Receives `virConnectDomainEventGenericCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainRebootTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { _, object, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.reboot(domain: Domain(retaining: object)))
+private var domainRebootTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.reboot(domain: Domain(retaining: object)))
+    }
 }
 
 /// Receives `virConnectDomainEventMetadataChangeCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainMetadataChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: Domain.MetadataType(rawValue: Int32(truncatingIfNeeded: a0)), nsuri: a1.map { String(cString: $0) } ?? ""))
+private var domainMetadataChangeTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, Int32, UnsafePointer<CChar>?, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.metadataChange(domain: Domain(retaining: object), type: Domain.MetadataType(rawValue: Int32(truncatingIfNeeded: a0)), nsuri: a1.map { String(cString: $0) } ?? ""))
+    }
 }
 
 /// Receives `virConnectDomainEventSnippetRecordCallback` calls and forwards them to the stream passed as `opaque`.
-private let domainSnippetRecordTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virDomainSnippetPoint>?, UnsafeMutablePointer<CChar>?, UInt32, UnsafeMutableRawPointer?) -> Void = { _, object, a0, a1, a2, opaque in
-    guard let object, let opaque else { return }
-    EventHub<Domain.Event>.from(opaque).yield(.snippetRecord(domain: Domain(retaining: object), point: a0.map { Domain.SnippetPoint($0.pointee) }, note: a1.map { String(cString: $0) } ?? "", count: a2))
+private var domainSnippetRecordTrampoline: @convention(c) (OpaquePointer?, OpaquePointer?, UnsafeMutablePointer<virDomainSnippetPoint>?, UnsafeMutablePointer<CChar>?, UInt32, UnsafeMutableRawPointer?) -> Void {
+    { _, object, a0, a1, a2, opaque in
+        guard let object, let opaque else { return }
+        EventHub<Domain.Event>.from(opaque).yield(.snippetRecord(domain: Domain(retaining: object), point: a0.map { Domain.SnippetPoint($0.pointee) }, note: a1.map { String(cString: $0) } ?? "", count: a2))
+    }
 }
 
 extension Domain {
