@@ -2,6 +2,97 @@
 
 import Foundation
 
+extension CapabilitiesDescription.Guest {
+    /// The `<features>` element (first reached at `/capabilities/guest/features`).
+    public struct Features: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "features" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("pae", .flag),
+                    .init("nonpae", .flag),
+                    .init("ia64_be", .flag),
+                    .init("acpi", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
+                    .init("apic", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
+                    .init("cpuselection", .flag),
+                    .init("deviceboot", .flag),
+                    .init("disksnapshot", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
+                    .init("hap", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// Whether the `<pae/>` element is there.
+        public var pae: Bool {
+            get { flag(child: "pae") }
+            set { setFlag(child: "pae", newValue) }
+        }
+
+        /// Whether the `<nonpae/>` element is there.
+        public var nonpae: Bool {
+            get { flag(child: "nonpae") }
+            set { setFlag(child: "nonpae", newValue) }
+        }
+
+        /// Whether the `<ia64_be/>` element is there.
+        public var ia64Be: Bool {
+            get { flag(child: "ia64_be") }
+            set { setFlag(child: "ia64_be", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: CapabilitiesDescription.Guest.Features.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<apic>` element.
+        public var apic: CapabilitiesDescription.Guest.Features.Acpi? {
+            get { view(child: "apic") }
+            set { setView(child: "apic", newValue) }
+        }
+
+        /// Whether the `<cpuselection/>` element is there.
+        public var cpuselection: Bool {
+            get { flag(child: "cpuselection") }
+            set { setFlag(child: "cpuselection", newValue) }
+        }
+
+        /// Whether the `<deviceboot/>` element is there.
+        public var deviceboot: Bool {
+            get { flag(child: "deviceboot") }
+            set { setFlag(child: "deviceboot", newValue) }
+        }
+
+        /// The `<disksnapshot>` element.
+        public var disksnapshot: CapabilitiesDescription.Guest.Features.Acpi? {
+            get { view(child: "disksnapshot") }
+            set { setView(child: "disksnapshot", newValue) }
+        }
+
+        /// The `<hap>` element.
+        public var hap: CapabilitiesDescription.Guest.Features.Acpi? {
+            get { view(child: "hap") }
+            set { setView(child: "hap", newValue) }
+        }
+    }
+}
+
 extension CapabilitiesDescription.Host.CPU {
     /// The `<features>` element (first reached at `/capabilities/host/cpu/features`).
     public struct Features: XMLElementView {
@@ -9,18 +100,23 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "features"
+        public static var elementName: String { "features" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("pae", .flag),
-                .init("nonpae", .flag),
-                .init("vmx", .flag),
-                .init("svm", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("pae", .flag),
+                    .init("nonpae", .flag),
+                    .init("vmx", .flag),
+                    .init("svm", .flag),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -60,14 +156,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "microcode"
+        public static var elementName: String { "microcode" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["version"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["version"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -89,14 +190,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "signature"
+        public static var elementName: String { "signature" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["family", "model", "stepping"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["family", "model", "stepping"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -130,14 +236,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "counter"
+        public static var elementName: String { "counter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "frequency", "scaling"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "frequency", "scaling"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -171,14 +282,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "topology"
+        public static var elementName: String { "topology" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["sockets", "dies", "cores", "threads"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["sockets", "dies", "cores", "threads"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -218,14 +334,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "maxphysaddr"
+        public static var elementName: String { "maxphysaddr" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "bits"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "bits"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -270,14 +391,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "feature"
+        public static var elementName: String { "feature" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -299,14 +425,19 @@ extension CapabilitiesDescription.Host.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pages"
+        public static var elementName: String { "pages" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit", "size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit", "size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -334,15 +465,20 @@ extension CapabilitiesDescription.Host.MigrationFeatures {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "uri_transports"
+        public static var elementName: String { "uri_transports" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("uri_transport", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("uri_transport", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -387,15 +523,20 @@ extension CapabilitiesDescription.Host.Topology {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cells"
+        public static var elementName: String { "cells" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["num"],
-            children: [
-                .init("cell", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["num"],
+                children: [
+                    .init("cell", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -423,16 +564,21 @@ extension CapabilitiesDescription.Host.Topology {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interconnects"
+        public static var elementName: String { "interconnects" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("latency", .view({ CapabilitiesDescription.Host.Topology.Interconnects.Latency.schema }), repeated: true),
-                .init("bandwidth", .view({ CapabilitiesDescription.Host.Topology.Interconnects.Bandwidth.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("latency", .view({ CapabilitiesDescription.Host.Topology.Interconnects.Latency.schema }), repeated: true),
+                    .init("bandwidth", .view({ CapabilitiesDescription.Host.Topology.Interconnects.Bandwidth.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -460,15 +606,20 @@ extension CapabilitiesDescription.Host.Cache {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bank"
+        public static var elementName: String { "bank" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "level", "type", "size", "unit", "cpus"],
-            children: [
-                .init("control", .view({ CapabilitiesDescription.Host.Cache.Bank.Control.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "level", "type", "size", "unit", "cpus"],
+                children: [
+                    .init("control", .view({ CapabilitiesDescription.Host.Cache.Bank.Control.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -546,15 +697,20 @@ extension CapabilitiesDescription.Host.Cache {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "monitor"
+        public static var elementName: String { "monitor" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["level", "reuseThreshold", "maxMonitors"],
-            children: [
-                .init("feature", .view({ CapabilitiesDescription.Host.Cache.Monitor.Feature.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["level", "reuseThreshold", "maxMonitors"],
+                children: [
+                    .init("feature", .view({ CapabilitiesDescription.Host.Cache.Monitor.Feature.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -594,15 +750,20 @@ extension CapabilitiesDescription.Host.MemoryBandwidth {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "node"
+        public static var elementName: String { "node" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "cpus"],
-            children: [
-                .init("control", .view({ CapabilitiesDescription.Host.MemoryBandwidth.Node.Control.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "cpus"],
+                children: [
+                    .init("control", .view({ CapabilitiesDescription.Host.MemoryBandwidth.Node.Control.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -636,14 +797,19 @@ extension CapabilitiesDescription.Host.Secmodel {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "baselabel"
+        public static var elementName: String { "baselabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -671,14 +837,19 @@ extension CapabilitiesDescription.Guest.Arch {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "machine"
+        public static var elementName: String { "machine" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["canonical", "maxCpus", "deprecated"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["canonical", "maxCpus", "deprecated"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -718,16 +889,21 @@ extension CapabilitiesDescription.Guest.Arch {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "domain"
+        public static var elementName: String { "domain" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("emulator", .value),
-                .init("machine", .view({ CapabilitiesDescription.Guest.Arch.Machine.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("emulator", .value),
+                    .init("machine", .view({ CapabilitiesDescription.Guest.Arch.Machine.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -785,178 +961,6 @@ extension CapabilitiesDescription.Guest.Arch {
 
             /// `test`.
             public static var test: Self { "test" }
-        }
-    }
-}
-
-extension CapabilitiesDescription.Guest.Features {
-    /// The `<acpi>` element (first reached at `/capabilities/guest/features/acpi`).
-    public struct Acpi: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "acpi"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["toggle", "default"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `toggle` attribute.
-        public var toggle: Bool? {
-            get { boolean(attribute: "toggle", .yesNo) }
-            set { setBoolean(attribute: "toggle", newValue, .yesNo) }
-        }
-
-        /// The `default` attribute.
-        public var `default`: Bool? {
-            get { boolean(attribute: "default", .onOff) }
-            set { setBoolean(attribute: "default", newValue, .onOff) }
-        }
-    }
-}
-
-extension CapabilitiesDescription.Host.Topology.Cells {
-    /// The `<cell>` element (first reached at `/capabilities/host/topology/cells/cell`).
-    public struct Cell: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cell"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-                .init("memory", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Memory.schema })),
-                .init("pages", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Pages.schema }), repeated: true),
-                .init("distances", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Distances.schema })),
-                .init("cache", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.schema }), repeated: true),
-                .init("cpus", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-
-        /// The `<memory>` element.
-        public var memory: CapabilitiesDescription.Host.Topology.Cells.Cell.Memory? {
-            get { view(child: "memory") }
-            set { setView(child: "memory", newValue) }
-        }
-
-        /// The `<pages>` elements.
-        public var pageses: [CapabilitiesDescription.Host.Topology.Cells.Cell.Pages] {
-            get { views(children: "pages") }
-            set { setViews(children: "pages", newValue) }
-        }
-
-        /// The `<distances>` element.
-        public var distances: CapabilitiesDescription.Host.Topology.Cells.Cell.Distances? {
-            get { view(child: "distances") }
-            set { setView(child: "distances", newValue) }
-        }
-
-        /// The `<cache>` elements.
-        public var caches: [CapabilitiesDescription.Host.Topology.Cells.Cell.Cache] {
-            get { views(children: "cache") }
-            set { setViews(children: "cache", newValue) }
-        }
-
-        /// The `<cpus>` element.
-        public var cpus: CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs? {
-            get { view(child: "cpus") }
-            set { setView(child: "cpus", newValue) }
-        }
-    }
-}
-
-extension CapabilitiesDescription.Host.Topology.Interconnects {
-    /// The `<latency>` element (first reached at `/capabilities/host/topology/interconnects/latency`).
-    public struct Latency: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "latency"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["initiator", "target", "cache", "type", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `initiator` attribute.
-        public var initiator: Int? {
-            get { attribute("initiator") }
-            set { setAttribute("initiator", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: Int? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `cache` attribute.
-        public var cache: Int? {
-            get { attribute("cache") }
-            set { setAttribute("cache", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: CapabilitiesDescription.Host.Topology.Interconnects.Latency.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: Int? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `access`.
-            public static var access: Self { "access" }
-
-            /// `read`.
-            public static var read: Self { "read" }
-
-            /// `write`.
-            public static var write: Self { "write" }
         }
     }
 }

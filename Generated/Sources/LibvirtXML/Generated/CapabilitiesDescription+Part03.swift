@@ -2,6 +2,193 @@
 
 import Foundation
 
+extension CapabilitiesDescription.Guest.Features {
+    /// The `<acpi>` element (first reached at `/capabilities/guest/features/acpi`).
+    public struct Acpi: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "acpi" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["toggle", "default"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `toggle` attribute.
+        public var toggle: Bool? {
+            get { boolean(attribute: "toggle", .yesNo) }
+            set { setBoolean(attribute: "toggle", newValue, .yesNo) }
+        }
+
+        /// The `default` attribute.
+        public var `default`: Bool? {
+            get { boolean(attribute: "default", .onOff) }
+            set { setBoolean(attribute: "default", newValue, .onOff) }
+        }
+    }
+}
+
+extension CapabilitiesDescription.Host.Topology.Cells {
+    /// The `<cell>` element (first reached at `/capabilities/host/topology/cells/cell`).
+    public struct Cell: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "cell" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id"],
+                children: [
+                    .init("memory", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Memory.schema })),
+                    .init("pages", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Pages.schema }), repeated: true),
+                    .init("distances", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Distances.schema })),
+                    .init("cache", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.schema }), repeated: true),
+                    .init("cpus", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: Int? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+
+        /// The `<memory>` element.
+        public var memory: CapabilitiesDescription.Host.Topology.Cells.Cell.Memory? {
+            get { view(child: "memory") }
+            set { setView(child: "memory", newValue) }
+        }
+
+        /// The `<pages>` elements.
+        public var pageses: [CapabilitiesDescription.Host.Topology.Cells.Cell.Pages] {
+            get { views(children: "pages") }
+            set { setViews(children: "pages", newValue) }
+        }
+
+        /// The `<distances>` element.
+        public var distances: CapabilitiesDescription.Host.Topology.Cells.Cell.Distances? {
+            get { view(child: "distances") }
+            set { setView(child: "distances", newValue) }
+        }
+
+        /// The `<cache>` elements.
+        public var caches: [CapabilitiesDescription.Host.Topology.Cells.Cell.Cache] {
+            get { views(children: "cache") }
+            set { setViews(children: "cache", newValue) }
+        }
+
+        /// The `<cpus>` element.
+        public var cpus: CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs? {
+            get { view(child: "cpus") }
+            set { setView(child: "cpus", newValue) }
+        }
+    }
+}
+
+extension CapabilitiesDescription.Host.Topology.Interconnects {
+    /// The `<latency>` element (first reached at `/capabilities/host/topology/interconnects/latency`).
+    public struct Latency: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "latency" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["initiator", "target", "cache", "type", "value"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `initiator` attribute.
+        public var initiator: Int? {
+            get { attribute("initiator") }
+            set { setAttribute("initiator", newValue) }
+        }
+
+        /// The `target` attribute.
+        public var target: Int? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
+        }
+
+        /// The `cache` attribute.
+        public var cache: Int? {
+            get { attribute("cache") }
+            set { setAttribute("cache", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: CapabilitiesDescription.Host.Topology.Interconnects.Latency.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `value` attribute.
+        public var value: Int? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `access`.
+            public static var access: Self { "access" }
+
+            /// `read`.
+            public static var read: Self { "read" }
+
+            /// `write`.
+            public static var write: Self { "write" }
+        }
+    }
+}
+
 extension CapabilitiesDescription.Host.Topology.Interconnects {
     /// The `<bandwidth>` element (first reached at `/capabilities/host/topology/interconnects/bandwidth`).
     public struct Bandwidth: XMLElementView {
@@ -9,14 +196,19 @@ extension CapabilitiesDescription.Host.Topology.Interconnects {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bandwidth"
+        public static var elementName: String { "bandwidth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["initiator", "target", "cache", "type", "value", "unit"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["initiator", "target", "cache", "type", "value", "unit"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -88,14 +280,19 @@ extension CapabilitiesDescription.Host.Cache.Bank {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "control"
+        public static var elementName: String { "control" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["granularity", "min", "unit", "type", "maxAllocs"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["granularity", "min", "unit", "type", "maxAllocs"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -161,14 +358,19 @@ extension CapabilitiesDescription.Host.Cache.Monitor {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "feature"
+        public static var elementName: String { "feature" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -190,14 +392,19 @@ extension CapabilitiesDescription.Host.MemoryBandwidth.Node {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "control"
+        public static var elementName: String { "control" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["granularity", "min", "maxAllocs"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["granularity", "min", "maxAllocs"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -231,14 +438,19 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memory"
+        public static var elementName: String { "memory" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -266,14 +478,19 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pages"
+        public static var elementName: String { "pages" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit", "size"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit", "size"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -307,15 +524,20 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "distances"
+        public static var elementName: String { "distances" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("sibling", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Distances.Sibling.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("sibling", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Distances.Sibling.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -337,16 +559,21 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cache"
+        public static var elementName: String { "cache" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["level", "associativity", "policy"],
-            children: [
-                .init("size", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.Size.schema })),
-                .init("line", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.Size.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["level", "associativity", "policy"],
+                children: [
+                    .init("size", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.Size.schema })),
+                    .init("line", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.Cache.Size.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -432,15 +659,20 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cpus"
+        public static var elementName: String { "cpus" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["num"],
-            children: [
-                .init("cpu", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs.CPU.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["num"],
+                children: [
+                    .init("cpu", .view({ CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs.CPU.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -468,14 +700,19 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Distances {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sibling"
+        public static var elementName: String { "sibling" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -503,14 +740,19 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.Cache {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "size"
+        public static var elementName: String { "size" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value", "unit"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["value", "unit"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -538,14 +780,19 @@ extension CapabilitiesDescription.Host.Topology.Cells.Cell.CPUs {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cpu"
+        public static var elementName: String { "cpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "socket_id", "die_id", "core_id", "siblings"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "socket_id", "die_id", "core_id", "siblings"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

@@ -11,16 +11,21 @@ public struct CapabilitiesDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "capabilities"
+    public static var elementName: String { "capabilities" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("host", .view({ CapabilitiesDescription.Host.schema })),
-            .init("guest", .view({ CapabilitiesDescription.Guest.schema }), repeated: true),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("host", .view({ CapabilitiesDescription.Host.schema })),
+                .init("guest", .view({ CapabilitiesDescription.Guest.schema }), repeated: true),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -47,23 +52,28 @@ extension CapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "host"
+        public static var elementName: String { "host" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("uuid", .value),
-                .init("cpu", .view({ CapabilitiesDescription.Host.CPU.schema })),
-                .init("power_management", .view({ CapabilitiesDescription.Host.PowerManagement.schema })),
-                .init("iommu", .view({ CapabilitiesDescription.Host.Iommu.schema })),
-                .init("migration_features", .view({ CapabilitiesDescription.Host.MigrationFeatures.schema })),
-                .init("topology", .view({ CapabilitiesDescription.Host.Topology.schema })),
-                .init("cache", .view({ CapabilitiesDescription.Host.Cache.schema })),
-                .init("memory_bandwidth", .view({ CapabilitiesDescription.Host.MemoryBandwidth.schema })),
-                .init("secmodel", .view({ CapabilitiesDescription.Host.Secmodel.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("uuid", .value),
+                    .init("cpu", .view({ CapabilitiesDescription.Host.CPU.schema })),
+                    .init("power_management", .view({ CapabilitiesDescription.Host.PowerManagement.schema })),
+                    .init("iommu", .view({ CapabilitiesDescription.Host.Iommu.schema })),
+                    .init("migration_features", .view({ CapabilitiesDescription.Host.MigrationFeatures.schema })),
+                    .init("topology", .view({ CapabilitiesDescription.Host.Topology.schema })),
+                    .init("cache", .view({ CapabilitiesDescription.Host.Cache.schema })),
+                    .init("memory_bandwidth", .view({ CapabilitiesDescription.Host.MemoryBandwidth.schema })),
+                    .init("secmodel", .view({ CapabilitiesDescription.Host.Secmodel.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -133,17 +143,22 @@ extension CapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "guest"
+        public static var elementName: String { "guest" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("os_type", .value),
-                .init("arch", .view({ CapabilitiesDescription.Guest.Arch.schema })),
-                .init("features", .view({ CapabilitiesDescription.Guest.Features.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("os_type", .value),
+                    .init("arch", .view({ CapabilitiesDescription.Guest.Arch.schema })),
+                    .init("features", .view({ CapabilitiesDescription.Guest.Features.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -203,25 +218,30 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cpu"
+        public static var elementName: String { "cpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("arch", .value),
-                .init("features", .view({ CapabilitiesDescription.Host.CPU.Features.schema })),
-                .init("model", .value),
-                .init("vendor", .value),
-                .init("microcode", .view({ CapabilitiesDescription.Host.CPU.Microcode.schema })),
-                .init("signature", .view({ CapabilitiesDescription.Host.CPU.Signature.schema })),
-                .init("counter", .view({ CapabilitiesDescription.Host.CPU.Counter.schema })),
-                .init("topology", .view({ CapabilitiesDescription.Host.CPU.Topology.schema })),
-                .init("maxphysaddr", .view({ CapabilitiesDescription.Host.CPU.Maxphysaddr.schema })),
-                .init("feature", .view({ CapabilitiesDescription.Host.CPU.Feature.schema }), repeated: true),
-                .init("pages", .view({ CapabilitiesDescription.Host.CPU.Pages.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("arch", .value),
+                    .init("features", .view({ CapabilitiesDescription.Host.CPU.Features.schema })),
+                    .init("model", .value),
+                    .init("vendor", .value),
+                    .init("microcode", .view({ CapabilitiesDescription.Host.CPU.Microcode.schema })),
+                    .init("signature", .view({ CapabilitiesDescription.Host.CPU.Signature.schema })),
+                    .init("counter", .view({ CapabilitiesDescription.Host.CPU.Counter.schema })),
+                    .init("topology", .view({ CapabilitiesDescription.Host.CPU.Topology.schema })),
+                    .init("maxphysaddr", .view({ CapabilitiesDescription.Host.CPU.Maxphysaddr.schema })),
+                    .init("feature", .view({ CapabilitiesDescription.Host.CPU.Feature.schema }), repeated: true),
+                    .init("pages", .view({ CapabilitiesDescription.Host.CPU.Pages.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -416,17 +436,22 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "power_management"
+        public static var elementName: String { "power_management" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("suspend_mem", .flag),
-                .init("suspend_disk", .flag),
-                .init("suspend_hybrid", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("suspend_mem", .flag),
+                    .init("suspend_disk", .flag),
+                    .init("suspend_hybrid", .flag),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -460,14 +485,19 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iommu"
+        public static var elementName: String { "iommu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["support"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["support"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -489,16 +519,21 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "migration_features"
+        public static var elementName: String { "migration_features" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("live", .flag),
-                .init("uri_transports", .view({ CapabilitiesDescription.Host.MigrationFeatures.URITransports.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("live", .flag),
+                    .init("uri_transports", .view({ CapabilitiesDescription.Host.MigrationFeatures.URITransports.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -526,16 +561,21 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "topology"
+        public static var elementName: String { "topology" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cells", .view({ CapabilitiesDescription.Host.Topology.Cells.schema })),
-                .init("interconnects", .view({ CapabilitiesDescription.Host.Topology.Interconnects.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cells", .view({ CapabilitiesDescription.Host.Topology.Cells.schema })),
+                    .init("interconnects", .view({ CapabilitiesDescription.Host.Topology.Interconnects.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -563,16 +603,21 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cache"
+        public static var elementName: String { "cache" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("bank", .view({ CapabilitiesDescription.Host.Cache.Bank.schema }), repeated: true),
-                .init("monitor", .view({ CapabilitiesDescription.Host.Cache.Monitor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("bank", .view({ CapabilitiesDescription.Host.Cache.Bank.schema }), repeated: true),
+                    .init("monitor", .view({ CapabilitiesDescription.Host.Cache.Monitor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -600,16 +645,21 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memory_bandwidth"
+        public static var elementName: String { "memory_bandwidth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("node", .view({ CapabilitiesDescription.Host.MemoryBandwidth.Node.schema }), repeated: true),
-                .init("monitor", .view({ CapabilitiesDescription.Host.Cache.Monitor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("node", .view({ CapabilitiesDescription.Host.MemoryBandwidth.Node.schema }), repeated: true),
+                    .init("monitor", .view({ CapabilitiesDescription.Host.Cache.Monitor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -637,17 +687,22 @@ extension CapabilitiesDescription.Host {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secmodel"
+        public static var elementName: String { "secmodel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("model", .value),
-                .init("doi", .value),
-                .init("baselabel", .view({ CapabilitiesDescription.Host.Secmodel.Baselabel.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("model", .value),
+                    .init("doi", .value),
+                    .init("baselabel", .view({ CapabilitiesDescription.Host.Secmodel.Baselabel.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -681,19 +736,24 @@ extension CapabilitiesDescription.Guest {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "arch"
+        public static var elementName: String { "arch" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("wordsize", .value),
-                .init("emulator", .value),
-                .init("loader", .value),
-                .init("machine", .view({ CapabilitiesDescription.Guest.Arch.Machine.schema }), repeated: true),
-                .init("domain", .view({ CapabilitiesDescription.Guest.Arch.Domain.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                    .init("wordsize", .value),
+                    .init("emulator", .value),
+                    .init("loader", .value),
+                    .init("machine", .view({ CapabilitiesDescription.Guest.Arch.Machine.schema }), repeated: true),
+                    .init("domain", .view({ CapabilitiesDescription.Guest.Arch.Domain.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -867,92 +927,6 @@ extension CapabilitiesDescription.Guest {
 
             /// `64`.
             public static var _64: Self { "64" }
-        }
-    }
-}
-
-extension CapabilitiesDescription.Guest {
-    /// The `<features>` element (first reached at `/capabilities/guest/features`).
-    public struct Features: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "features"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("pae", .flag),
-                .init("nonpae", .flag),
-                .init("ia64_be", .flag),
-                .init("acpi", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
-                .init("apic", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
-                .init("cpuselection", .flag),
-                .init("deviceboot", .flag),
-                .init("disksnapshot", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
-                .init("hap", .view({ CapabilitiesDescription.Guest.Features.Acpi.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// Whether the `<pae/>` element is there.
-        public var pae: Bool {
-            get { flag(child: "pae") }
-            set { setFlag(child: "pae", newValue) }
-        }
-
-        /// Whether the `<nonpae/>` element is there.
-        public var nonpae: Bool {
-            get { flag(child: "nonpae") }
-            set { setFlag(child: "nonpae", newValue) }
-        }
-
-        /// Whether the `<ia64_be/>` element is there.
-        public var ia64Be: Bool {
-            get { flag(child: "ia64_be") }
-            set { setFlag(child: "ia64_be", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: CapabilitiesDescription.Guest.Features.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<apic>` element.
-        public var apic: CapabilitiesDescription.Guest.Features.Acpi? {
-            get { view(child: "apic") }
-            set { setView(child: "apic", newValue) }
-        }
-
-        /// Whether the `<cpuselection/>` element is there.
-        public var cpuselection: Bool {
-            get { flag(child: "cpuselection") }
-            set { setFlag(child: "cpuselection", newValue) }
-        }
-
-        /// Whether the `<deviceboot/>` element is there.
-        public var deviceboot: Bool {
-            get { flag(child: "deviceboot") }
-            set { setFlag(child: "deviceboot", newValue) }
-        }
-
-        /// The `<disksnapshot>` element.
-        public var disksnapshot: CapabilitiesDescription.Guest.Features.Acpi? {
-            get { view(child: "disksnapshot") }
-            set { setView(child: "disksnapshot", newValue) }
-        }
-
-        /// The `<hap>` element.
-        public var hap: CapabilitiesDescription.Guest.Features.Acpi? {
-            get { view(child: "hap") }
-            set { setView(child: "hap", newValue) }
         }
     }
 }

@@ -11,24 +11,29 @@ public struct DomainBackupDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "domainbackup"
+    public static var elementName: String { "domainbackup" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["mode"],
-        children: [
-            .init("incremental", .value),
-        ],
-        text: false,
-        variants: XMLVariantSchema(
-            attribute: "mode", defaultValue: "push",
-            cases: [
-                "push": { DomainBackupDescription.ModeVariant.Push.schema },
-                "pull": { DomainBackupDescription.ModeVariant.Pull.schema },
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["mode"],
+            children: [
+                .init("incremental", .value),
             ],
-            attributes: [],
-            children: ["disks", "server"]),
-        order: ["incremental", "disks", "server"])
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "mode", defaultValue: "push",
+                cases: [
+                    "push": { DomainBackupDescription.ModeVariant.Push.schema },
+                    "pull": { DomainBackupDescription.ModeVariant.Pull.schema },
+                ],
+                attributes: [],
+                children: ["disks", "server"]),
+            order: ["incremental", "disks", "server"])
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -103,16 +108,21 @@ extension DomainBackupDescription.ModeVariant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "domainbackup"
+        public static var elementName: String { "domainbackup" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disks", .view({ DomainBackupDescription.ModeVariant.Push.Disks.schema })),
-            ],
-            text: false,
-            order: ["incremental", "disks", "server"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disks", .view({ DomainBackupDescription.ModeVariant.Push.Disks.schema })),
+                ],
+                text: false,
+                order: ["incremental", "disks", "server"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -134,17 +144,22 @@ extension DomainBackupDescription.ModeVariant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "domainbackup"
+        public static var elementName: String { "domainbackup" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("server", .view({ DomainBackupDescription.ModeVariant.Pull.Server.schema })),
-                .init("disks", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.schema })),
-            ],
-            text: false,
-            order: ["incremental", "disks", "server"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("server", .view({ DomainBackupDescription.ModeVariant.Pull.Server.schema })),
+                    .init("disks", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.schema })),
+                ],
+                text: false,
+                order: ["incremental", "disks", "server"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -172,15 +187,20 @@ extension DomainBackupDescription.ModeVariant.Push {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disks"
+        public static var elementName: String { "disks" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disk", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disk", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -202,14 +222,19 @@ extension DomainBackupDescription.ModeVariant.Pull {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "server"
+        public static var elementName: String { "server" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tls", "transport", "name", "port", "socket"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tls", "transport", "name", "port", "socket"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -272,15 +297,20 @@ extension DomainBackupDescription.ModeVariant.Pull {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disks"
+        public static var elementName: String { "disks" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disk", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disk", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -302,16 +332,21 @@ extension DomainBackupDescription.ModeVariant.Push.Disks {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "backupmode", "incremental", "backup", "type"],
-            children: [
-                .init("target", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
-                .init("driver", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Driver.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "backupmode", "incremental", "backup", "type"],
+                children: [
+                    .init("target", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
+                    .init("driver", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Driver.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -403,16 +438,21 @@ extension DomainBackupDescription.ModeVariant.Pull.Disks {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "backupmode", "incremental", "exportname", "exportbitmap", "backup", "type"],
-            children: [
-                .init("scratch", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
-                .init("driver", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Driver.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "backupmode", "incremental", "exportname", "exportbitmap", "backup", "type"],
+                children: [
+                    .init("scratch", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.schema })),
+                    .init("driver", .view({ DomainBackupDescription.ModeVariant.Pull.Disks.Disk.Driver.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -516,16 +556,21 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "dev"],
-            children: [
-                .init("seclabel", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Seclabel.schema }), repeated: true),
-                .init("encryption", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "dev"],
+                children: [
+                    .init("seclabel", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Seclabel.schema }), repeated: true),
+                    .init("encryption", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -565,14 +610,19 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -656,14 +706,19 @@ extension DomainBackupDescription.ModeVariant.Pull.Disks.Disk {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -699,15 +754,20 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "seclabel"
+        public static var elementName: String { "seclabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "relabel", "labelskip"],
-            children: [
-                .init("label", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "relabel", "labelskip"],
+                children: [
+                    .init("label", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -761,17 +821,22 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "encryption"
+        public static var elementName: String { "encryption" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["format", "engine"],
-            children: [
-                .init("secret", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Secret.schema })),
-                .init("cipher", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Ivgen.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["format", "engine"],
+                children: [
+                    .init("secret", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Secret.schema })),
+                    .init("cipher", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Cipher.schema })),
+                    .init("ivgen", .view({ DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption.Ivgen.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -845,14 +910,19 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption 
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secret"
+        public static var elementName: String { "secret" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -889,88 +959,6 @@ extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption 
 
             /// `passphrase`.
             public static var passphrase: Self { "passphrase" }
-        }
-    }
-}
-
-extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption {
-    /// The `<cipher>` element (first reached at `/domainbackup/disks/disk/target/encryption/cipher`).
-    public struct Cipher: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cipher"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "size", "mode", "hash"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `hash` attribute.
-        public var hash: String? {
-            get { attribute("hash") }
-            set { setAttribute("hash", newValue) }
-        }
-    }
-}
-
-extension DomainBackupDescription.ModeVariant.Push.Disks.Disk.Target.Encryption {
-    /// The `<ivgen>` element (first reached at `/domainbackup/disks/disk/target/encryption/ivgen`).
-    public struct Ivgen: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ivgen"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "hash"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `hash` attribute.
-        public var hash: String? {
-            get { attribute("hash") }
-            set { setAttribute("hash", newValue) }
         }
     }
 }

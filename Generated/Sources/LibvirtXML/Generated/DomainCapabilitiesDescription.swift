@@ -9,25 +9,30 @@ public struct DomainCapabilitiesDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "domainCapabilities"
+    public static var elementName: String { "domainCapabilities" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("path", .value),
-            .init("domain", .value),
-            .init("machine", .value),
-            .init("arch", .value),
-            .init("vcpu", .view({ DomainCapabilitiesDescription.VCPU.schema })),
-            .init("iothreads", .view({ DomainCapabilitiesDescription.IOThreads.schema })),
-            .init("os", .view({ DomainCapabilitiesDescription.OS.schema })),
-            .init("cpu", .view({ DomainCapabilitiesDescription.CPU.schema })),
-            .init("memoryBacking", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-            .init("devices", .view({ DomainCapabilitiesDescription.Devices.schema })),
-            .init("features", .view({ DomainCapabilitiesDescription.Features.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("path", .value),
+                .init("domain", .value),
+                .init("machine", .value),
+                .init("arch", .value),
+                .init("vcpu", .view({ DomainCapabilitiesDescription.VCPU.schema })),
+                .init("iothreads", .view({ DomainCapabilitiesDescription.IOThreads.schema })),
+                .init("os", .view({ DomainCapabilitiesDescription.OS.schema })),
+                .init("cpu", .view({ DomainCapabilitiesDescription.CPU.schema })),
+                .init("memoryBacking", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                .init("devices", .view({ DomainCapabilitiesDescription.Devices.schema })),
+                .init("features", .view({ DomainCapabilitiesDescription.Features.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -108,14 +113,19 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpu"
+        public static var elementName: String { "vcpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["max"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["max"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -137,14 +147,19 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iothreads"
+        public static var elementName: String { "iothreads" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -166,16 +181,21 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "os"
+        public static var elementName: String { "os" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-                .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
-                .init("loader", .view({ DomainCapabilitiesDescription.OS.Loader.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                    .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
+                    .init("loader", .view({ DomainCapabilitiesDescription.OS.Loader.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -209,15 +229,20 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cpu"
+        public static var elementName: String { "cpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("mode", .view({ DomainCapabilitiesDescription.CPU.Mode.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("mode", .view({ DomainCapabilitiesDescription.CPU.Mode.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -239,15 +264,20 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memoryBacking"
+        public static var elementName: String { "memoryBacking" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-                .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                    .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -275,23 +305,28 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "devices"
+        public static var elementName: String { "devices" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disk", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("graphics", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("video", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("hostdev", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("rng", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("filesystem", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("tpm", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("redirdev", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("channel", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disk", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("graphics", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("video", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("hostdev", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("rng", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("filesystem", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("tpm", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("redirdev", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("channel", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -361,23 +396,28 @@ extension DomainCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "features"
+        public static var elementName: String { "features" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("gic", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-                .init("vmcoreinfo", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
-                .init("genid", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
-                .init("backingStoreInput", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
-                .init("backup", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
-                .init("s390-pv", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
-                .init("sev", .view({ DomainCapabilitiesDescription.Features.SEV.schema })),
-                .init("sgx", .view({ DomainCapabilitiesDescription.Features.Sgx.schema })),
-                .init("hyperv", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("gic", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                    .init("vmcoreinfo", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
+                    .init("genid", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
+                    .init("backingStoreInput", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
+                    .init("backup", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
+                    .init("s390-pv", .view({ DomainCapabilitiesDescription.Features.Vmcoreinfo.schema })),
+                    .init("sev", .view({ DomainCapabilitiesDescription.Features.SEV.schema })),
+                    .init("sgx", .view({ DomainCapabilitiesDescription.Features.Sgx.schema })),
+                    .init("hyperv", .view({ DomainCapabilitiesDescription.MemoryBacking.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -447,15 +487,20 @@ extension DomainCapabilitiesDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "enum"
+        public static var elementName: String { "enum" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("value", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                    .init("value", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -483,16 +528,21 @@ extension DomainCapabilitiesDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "loader"
+        public static var elementName: String { "loader" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-                .init("value", .value, repeated: true),
-                .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                    .init("value", .value, repeated: true),
+                    .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -526,18 +576,23 @@ extension DomainCapabilitiesDescription.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mode"
+        public static var elementName: String { "mode" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "supported"],
-            children: [
-                .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
-                .init("model", .view({ DomainCapabilitiesDescription.CPU.Mode.Model.schema }), repeated: true),
-                .init("vendor", .value),
-                .init("feature", .view({ DomainCapabilitiesDescription.CPU.Mode.Feature.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "supported"],
+                children: [
+                    .init("enum", .view({ DomainCapabilitiesDescription.OS.Enum.schema }), repeated: true),
+                    .init("model", .view({ DomainCapabilitiesDescription.CPU.Mode.Model.schema }), repeated: true),
+                    .init("vendor", .value),
+                    .init("feature", .view({ DomainCapabilitiesDescription.CPU.Mode.Feature.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -612,14 +667,19 @@ extension DomainCapabilitiesDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vmcoreinfo"
+        public static var elementName: String { "vmcoreinfo" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -641,18 +701,23 @@ extension DomainCapabilitiesDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sev"
+        public static var elementName: String { "sev" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-                .init("cbitpos", .value),
-                .init("reducedPhysBits", .value),
-                .init("maxGuests", .value),
-                .init("maxESGuests", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                    .init("cbitpos", .value),
+                    .init("reducedPhysBits", .value),
+                    .init("maxGuests", .value),
+                    .init("maxESGuests", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -698,19 +763,24 @@ extension DomainCapabilitiesDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sgx"
+        public static var elementName: String { "sgx" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["supported"],
-            children: [
-                .init("flc", .value),
-                .init("sgx1", .value),
-                .init("sgx2", .value),
-                .init("section_size", .view({ DomainCapabilitiesDescription.Features.Sgx.SectionSize.schema })),
-                .init("sections", .view({ DomainCapabilitiesDescription.Features.Sgx.Sections.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["supported"],
+                children: [
+                    .init("flc", .value),
+                    .init("sgx1", .value),
+                    .init("sgx2", .value),
+                    .init("section_size", .view({ DomainCapabilitiesDescription.Features.Sgx.SectionSize.schema })),
+                    .init("sections", .view({ DomainCapabilitiesDescription.Features.Sgx.Sections.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -762,14 +832,19 @@ extension DomainCapabilitiesDescription.CPU.Mode {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "model"
+        public static var elementName: String { "model" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["fallback", "vendor_id", "usable", "deprecated", "vendor"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["fallback", "vendor_id", "usable", "deprecated", "vendor"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -858,14 +933,19 @@ extension DomainCapabilitiesDescription.CPU.Mode {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "feature"
+        public static var elementName: String { "feature" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["policy", "name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["policy", "name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -908,85 +988,6 @@ extension DomainCapabilitiesDescription.CPU.Mode {
 
             /// `forbid`.
             public static var forbid: Self { "forbid" }
-        }
-    }
-}
-
-extension DomainCapabilitiesDescription.Features.Sgx {
-    /// The `<section_size>` element (first reached at `/domainCapabilities/features/sgx/section_size`).
-    public struct SectionSize: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "section_size"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `unit` attribute.
-        public var unit: DomainCapabilitiesDescription.Features.Sgx.SectionSize.Unit? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The element's text.
-        public var value: UInt64? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Unit`; a value a newer libvirt writes is kept as it is.
-        public struct Unit: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `KiB`.
-            public static var kiB: Self { "KiB" }
-        }
-    }
-}
-
-extension DomainCapabilitiesDescription.Features.Sgx {
-    /// The `<sections>` element (first reached at `/domainCapabilities/features/sgx/sections`).
-    public struct Sections: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "sections"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("section", .view({ DomainCapabilitiesDescription.Features.Sgx.Sections.Section.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<section>` elements.
-        public var sections: [DomainCapabilitiesDescription.Features.Sgx.Sections.Section] {
-            get { views(children: "section") }
-            set { setViews(children: "section", newValue) }
         }
     }
 }

@@ -9,20 +9,25 @@ public struct DomainCheckpointDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "domaincheckpoint"
+    public static var elementName: String { "domaincheckpoint" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("name", .value),
-            .init("description", .value),
-            .init("creationTime", .value),
-            .init("disks", .view({ DomainCheckpointDescription.Disks.schema })),
-            .init("domain", .view({ DomainDescription.schema })),
-            .init("parent", .view({ DomainCheckpointDescription.Parent.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+                .init("description", .value),
+                .init("creationTime", .value),
+                .init("disks", .view({ DomainCheckpointDescription.Disks.schema })),
+                .init("domain", .view({ DomainDescription.schema })),
+                .init("parent", .view({ DomainCheckpointDescription.Parent.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -73,15 +78,20 @@ extension DomainCheckpointDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disks"
+        public static var elementName: String { "disks" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disk", .view({ DomainCheckpointDescription.Disks.Disk.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disk", .view({ DomainCheckpointDescription.Disks.Disk.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -103,15 +113,20 @@ extension DomainCheckpointDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parent"
+        public static var elementName: String { "parent" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -133,14 +148,19 @@ extension DomainCheckpointDescription.Disks {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "checkpoint", "bitmap", "size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "checkpoint", "bitmap", "size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

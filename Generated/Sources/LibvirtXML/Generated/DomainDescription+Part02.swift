@@ -9,15 +9,20 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "clock"
+        public static var elementName: String { "clock" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["offset", "adjustment", "timezone", "basis", "start"],
-            children: [
-                .init("timer", .view({ DomainDescription.Clock.Timer.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["offset", "adjustment", "timezone", "basis", "start"],
+                children: [
+                    .init("timer", .view({ DomainDescription.Clock.Timer.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -112,14 +117,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memory"
+        public static var elementName: String { "memory" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit", "dumpCore"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit", "dumpCore"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -153,14 +163,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "maxMemory"
+        public static var elementName: String { "maxMemory" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit", "slots"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit", "slots"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -194,14 +209,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "currentMemory"
+        public static var elementName: String { "currentMemory" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -229,21 +249,26 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memoryBacking"
+        public static var elementName: String { "memoryBacking" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("hugepages", .view({ DomainDescription.MemoryBacking.Hugepages.schema })),
-                .init("nosharepages", .flag),
-                .init("locked", .flag),
-                .init("source", .view({ DomainDescription.MemoryBacking.Source.schema })),
-                .init("access", .view({ DomainDescription.MemoryBacking.Access.schema })),
-                .init("allocation", .view({ DomainDescription.MemoryBacking.Allocation.schema })),
-                .init("discard", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("hugepages", .view({ DomainDescription.MemoryBacking.Hugepages.schema })),
+                    .init("nosharepages", .flag),
+                    .init("locked", .flag),
+                    .init("source", .view({ DomainDescription.MemoryBacking.Source.schema })),
+                    .init("access", .view({ DomainDescription.MemoryBacking.Access.schema })),
+                    .init("allocation", .view({ DomainDescription.MemoryBacking.Allocation.schema })),
+                    .init("discard", .flag),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -301,14 +326,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpu"
+        public static var elementName: String { "vcpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["placement", "cpuset", "current"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["placement", "cpuset", "current"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -365,15 +395,20 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpus"
+        public static var elementName: String { "vcpus" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("vcpu", .view({ DomainDescription.VCPUs.VCPU.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("vcpu", .view({ DomainDescription.VCPUs.VCPU.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -395,15 +430,20 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iothreadids"
+        public static var elementName: String { "iothreadids" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("iothread", .view({ DomainDescription.Iothreadids.IOThread.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("iothread", .view({ DomainDescription.Iothreadids.IOThread.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -425,14 +465,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "defaultiothread"
+        public static var elementName: String { "defaultiothread" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["thread_pool_min", "thread_pool_max"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["thread_pool_min", "thread_pool_max"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -460,16 +505,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "blkiotune"
+        public static var elementName: String { "blkiotune" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("weight", .value),
-                .init("device", .view({ DomainDescription.Blkiotune.Device.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("weight", .value),
+                    .init("device", .view({ DomainDescription.Blkiotune.Device.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -497,18 +547,23 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memtune"
+        public static var elementName: String { "memtune" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("soft_limit", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("min_guarantee", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("swap_hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("soft_limit", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("min_guarantee", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("swap_hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -548,31 +603,36 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cputune"
+        public static var elementName: String { "cputune" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("shares", .value),
-                .init("global_period", .value),
-                .init("global_quota", .value),
-                .init("period", .value),
-                .init("quota", .value),
-                .init("emulator_period", .value),
-                .init("emulator_quota", .value),
-                .init("iothread_period", .value),
-                .init("iothread_quota", .value),
-                .init("vcpupin", .view({ DomainDescription.Cputune.VCPUPin.schema }), repeated: true),
-                .init("emulatorpin", .view({ DomainDescription.Cputune.EmulatorPin.schema })),
-                .init("iothreadpin", .view({ DomainDescription.Cputune.Iothreadpin.schema }), repeated: true),
-                .init("vcpusched", .view({ DomainDescription.Cputune.Vcpusched.schema }), repeated: true),
-                .init("iothreadsched", .view({ DomainDescription.Cputune.Iothreadsched.schema }), repeated: true),
-                .init("emulatorsched", .view({ DomainDescription.Cputune.Emulatorsched.schema })),
-                .init("cachetune", .view({ DomainDescription.Cputune.Cachetune.schema }), repeated: true),
-                .init("memorytune", .view({ DomainDescription.Cputune.Memorytune.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("shares", .value),
+                    .init("global_period", .value),
+                    .init("global_quota", .value),
+                    .init("period", .value),
+                    .init("quota", .value),
+                    .init("emulator_period", .value),
+                    .init("emulator_quota", .value),
+                    .init("iothread_period", .value),
+                    .init("iothread_quota", .value),
+                    .init("vcpupin", .view({ DomainDescription.Cputune.VCPUPin.schema }), repeated: true),
+                    .init("emulatorpin", .view({ DomainDescription.Cputune.EmulatorPin.schema })),
+                    .init("iothreadpin", .view({ DomainDescription.Cputune.Iothreadpin.schema }), repeated: true),
+                    .init("vcpusched", .view({ DomainDescription.Cputune.Vcpusched.schema }), repeated: true),
+                    .init("iothreadsched", .view({ DomainDescription.Cputune.Iothreadsched.schema }), repeated: true),
+                    .init("emulatorsched", .view({ DomainDescription.Cputune.Emulatorsched.schema })),
+                    .init("cachetune", .view({ DomainDescription.Cputune.Cachetune.schema }), repeated: true),
+                    .init("memorytune", .view({ DomainDescription.Cputune.Memorytune.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -690,16 +750,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "numatune"
+        public static var elementName: String { "numatune" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("memory", .view({ DomainDescription.NUMATune.Memory.schema })),
-                .init("memnode", .view({ DomainDescription.NUMATune.Memnode.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("memory", .view({ DomainDescription.NUMATune.Memory.schema })),
+                    .init("memnode", .view({ DomainDescription.NUMATune.Memnode.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -727,16 +792,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "resource"
+        public static var elementName: String { "resource" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("partition", .value),
-                .init("fibrechannel", .view({ DomainDescription.Resource.Fibrechannel.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("partition", .value),
+                    .init("fibrechannel", .view({ DomainDescription.Resource.Fibrechannel.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -753,248 +823,6 @@ extension DomainDescription {
         public var fibrechannel: DomainDescription.Resource.Fibrechannel? {
             get { view(child: "fibrechannel") }
             set { setView(child: "fibrechannel", newValue) }
-        }
-    }
-}
-
-extension DomainDescription {
-    /// The `<features>` element (first reached at `/domain/features`).
-    public struct Features: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "features"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("pae", .flag),
-                .init("apic", .view({ DomainDescription.Features.Apic.schema })),
-                .init("acpi", .flag),
-                .init("hap", .view({ DomainDescription.Features.Hap.schema })),
-                .init("hyperv", .view({ DomainDescription.Features.Hyperv.schema })),
-                .init("viridian", .flag),
-                .init("kvm", .view({ DomainDescription.Features.KVM.schema })),
-                .init("xen", .view({ DomainDescription.Features.Xen.schema })),
-                .init("privnet", .flag),
-                .init("pvspinlock", .view({ DomainDescription.Features.Pvspinlock.schema })),
-                .init("capabilities", .view({ DomainDescription.Features.Capabilities.schema })),
-                .init("pmu", .view({ DomainDescription.Features.Pmu.schema })),
-                .init("vmport", .view({ DomainDescription.Features.Hap.schema })),
-                .init("gic", .view({ DomainDescription.Features.Gic.schema })),
-                .init("smm", .view({ DomainDescription.Features.Smm.schema })),
-                .init("ioapic", .view({ DomainDescription.Features.Ioapic.schema })),
-                .init("hpt", .view({ DomainDescription.Features.Hpt.schema })),
-                .init("vmcoreinfo", .view({ DomainDescription.Features.Hap.schema })),
-                .init("htm", .view({ DomainDescription.Features.Htm.schema })),
-                .init("nested-hv", .view({ DomainDescription.Features.Htm.schema })),
-                .init("msrs", .view({ DomainDescription.Features.Msrs.schema })),
-                .init("ccf-assist", .view({ DomainDescription.Features.Htm.schema })),
-                .init("cfpc", .view({ DomainDescription.Features.Cfpc.schema })),
-                .init("sbbc", .view({ DomainDescription.Features.Cfpc.schema })),
-                .init("ibs", .view({ DomainDescription.Features.Ibs.schema })),
-                .init("tcg", .view({ DomainDescription.Features.Tcg.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// Whether the `<pae/>` element is there.
-        public var pae: Bool {
-            get { flag(child: "pae") }
-            set { setFlag(child: "pae", newValue) }
-        }
-
-        /// The `<apic>` element.
-        public var apic: DomainDescription.Features.Apic? {
-            get { view(child: "apic") }
-            set { setView(child: "apic", newValue) }
-        }
-
-        /// Whether the `<acpi/>` element is there.
-        public var acpi: Bool {
-            get { flag(child: "acpi") }
-            set { setFlag(child: "acpi", newValue) }
-        }
-
-        /// The `<hap>` element.
-        public var hap: DomainDescription.Features.Hap? {
-            get { view(child: "hap") }
-            set { setView(child: "hap", newValue) }
-        }
-
-        /// The `<hyperv>` element.
-        public var hyperv: DomainDescription.Features.Hyperv? {
-            get { view(child: "hyperv") }
-            set { setView(child: "hyperv", newValue) }
-        }
-
-        /// Whether the `<viridian/>` element is there.
-        public var viridian: Bool {
-            get { flag(child: "viridian") }
-            set { setFlag(child: "viridian", newValue) }
-        }
-
-        /// The `<kvm>` element.
-        public var kvm: DomainDescription.Features.KVM? {
-            get { view(child: "kvm") }
-            set { setView(child: "kvm", newValue) }
-        }
-
-        /// The `<xen>` element.
-        public var xen: DomainDescription.Features.Xen? {
-            get { view(child: "xen") }
-            set { setView(child: "xen", newValue) }
-        }
-
-        /// Whether the `<privnet/>` element is there.
-        public var privnet: Bool {
-            get { flag(child: "privnet") }
-            set { setFlag(child: "privnet", newValue) }
-        }
-
-        /// The `<pvspinlock>` element.
-        public var pvspinlock: DomainDescription.Features.Pvspinlock? {
-            get { view(child: "pvspinlock") }
-            set { setView(child: "pvspinlock", newValue) }
-        }
-
-        /// The `<capabilities>` element.
-        public var capabilities: DomainDescription.Features.Capabilities? {
-            get { view(child: "capabilities") }
-            set { setView(child: "capabilities", newValue) }
-        }
-
-        /// The `<pmu>` element.
-        public var pmu: DomainDescription.Features.Pmu? {
-            get { view(child: "pmu") }
-            set { setView(child: "pmu", newValue) }
-        }
-
-        /// The `<vmport>` element.
-        public var vmport: DomainDescription.Features.Hap? {
-            get { view(child: "vmport") }
-            set { setView(child: "vmport", newValue) }
-        }
-
-        /// The `<gic>` element.
-        public var gic: DomainDescription.Features.Gic? {
-            get { view(child: "gic") }
-            set { setView(child: "gic", newValue) }
-        }
-
-        /// The `<smm>` element.
-        public var smm: DomainDescription.Features.Smm? {
-            get { view(child: "smm") }
-            set { setView(child: "smm", newValue) }
-        }
-
-        /// The `<ioapic>` element.
-        public var ioapic: DomainDescription.Features.Ioapic? {
-            get { view(child: "ioapic") }
-            set { setView(child: "ioapic", newValue) }
-        }
-
-        /// The `<hpt>` element.
-        public var hpt: DomainDescription.Features.Hpt? {
-            get { view(child: "hpt") }
-            set { setView(child: "hpt", newValue) }
-        }
-
-        /// The `<vmcoreinfo>` element.
-        public var vmcoreinfo: DomainDescription.Features.Hap? {
-            get { view(child: "vmcoreinfo") }
-            set { setView(child: "vmcoreinfo", newValue) }
-        }
-
-        /// The `<htm>` element.
-        public var htm: DomainDescription.Features.Htm? {
-            get { view(child: "htm") }
-            set { setView(child: "htm", newValue) }
-        }
-
-        /// The `<nested-hv>` element.
-        public var nestedHv: DomainDescription.Features.Htm? {
-            get { view(child: "nested-hv") }
-            set { setView(child: "nested-hv", newValue) }
-        }
-
-        /// The `<msrs>` element.
-        public var msrs: DomainDescription.Features.Msrs? {
-            get { view(child: "msrs") }
-            set { setView(child: "msrs", newValue) }
-        }
-
-        /// The `<ccf-assist>` element.
-        public var ccfAssist: DomainDescription.Features.Htm? {
-            get { view(child: "ccf-assist") }
-            set { setView(child: "ccf-assist", newValue) }
-        }
-
-        /// The `<cfpc>` element.
-        public var cfpc: DomainDescription.Features.Cfpc? {
-            get { view(child: "cfpc") }
-            set { setView(child: "cfpc", newValue) }
-        }
-
-        /// The `<sbbc>` element.
-        public var sbbc: DomainDescription.Features.Cfpc? {
-            get { view(child: "sbbc") }
-            set { setView(child: "sbbc", newValue) }
-        }
-
-        /// The `<ibs>` element.
-        public var ibs: DomainDescription.Features.Ibs? {
-            get { view(child: "ibs") }
-            set { setView(child: "ibs", newValue) }
-        }
-
-        /// The `<tcg>` element.
-        public var tcg: DomainDescription.Features.Tcg? {
-            get { view(child: "tcg") }
-            set { setView(child: "tcg", newValue) }
-        }
-    }
-}
-
-extension DomainDescription {
-    /// The `<pm>` element (first reached at `/domain/pm`).
-    public struct PM: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "pm"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("suspend-to-mem", .view({ DomainDescription.PM.SuspendToMemory.schema })),
-                .init("suspend-to-disk", .view({ DomainDescription.PM.SuspendToMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<suspend-to-mem>` element.
-        public var suspendToMemory: DomainDescription.PM.SuspendToMemory? {
-            get { view(child: "suspend-to-mem") }
-            set { setView(child: "suspend-to-mem", newValue) }
-        }
-
-        /// The `<suspend-to-disk>` element.
-        public var suspendToDisk: DomainDescription.PM.SuspendToMemory? {
-            get { view(child: "suspend-to-disk") }
-            set { setView(child: "suspend-to-disk", newValue) }
         }
     }
 }

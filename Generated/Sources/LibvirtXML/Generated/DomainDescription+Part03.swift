@@ -3,21 +3,278 @@
 import Foundation
 
 extension DomainDescription {
+    /// The `<features>` element (first reached at `/domain/features`).
+    public struct Features: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "features" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("pae", .flag),
+                    .init("apic", .view({ DomainDescription.Features.Apic.schema })),
+                    .init("acpi", .flag),
+                    .init("hap", .view({ DomainDescription.Features.Hap.schema })),
+                    .init("hyperv", .view({ DomainDescription.Features.Hyperv.schema })),
+                    .init("viridian", .flag),
+                    .init("kvm", .view({ DomainDescription.Features.KVM.schema })),
+                    .init("xen", .view({ DomainDescription.Features.Xen.schema })),
+                    .init("privnet", .flag),
+                    .init("pvspinlock", .view({ DomainDescription.Features.Pvspinlock.schema })),
+                    .init("capabilities", .view({ DomainDescription.Features.Capabilities.schema })),
+                    .init("pmu", .view({ DomainDescription.Features.Pmu.schema })),
+                    .init("vmport", .view({ DomainDescription.Features.Hap.schema })),
+                    .init("gic", .view({ DomainDescription.Features.Gic.schema })),
+                    .init("smm", .view({ DomainDescription.Features.Smm.schema })),
+                    .init("ioapic", .view({ DomainDescription.Features.Ioapic.schema })),
+                    .init("hpt", .view({ DomainDescription.Features.Hpt.schema })),
+                    .init("vmcoreinfo", .view({ DomainDescription.Features.Hap.schema })),
+                    .init("htm", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("nested-hv", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("msrs", .view({ DomainDescription.Features.Msrs.schema })),
+                    .init("ccf-assist", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("cfpc", .view({ DomainDescription.Features.Cfpc.schema })),
+                    .init("sbbc", .view({ DomainDescription.Features.Cfpc.schema })),
+                    .init("ibs", .view({ DomainDescription.Features.Ibs.schema })),
+                    .init("tcg", .view({ DomainDescription.Features.Tcg.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// Whether the `<pae/>` element is there.
+        public var pae: Bool {
+            get { flag(child: "pae") }
+            set { setFlag(child: "pae", newValue) }
+        }
+
+        /// The `<apic>` element.
+        public var apic: DomainDescription.Features.Apic? {
+            get { view(child: "apic") }
+            set { setView(child: "apic", newValue) }
+        }
+
+        /// Whether the `<acpi/>` element is there.
+        public var acpi: Bool {
+            get { flag(child: "acpi") }
+            set { setFlag(child: "acpi", newValue) }
+        }
+
+        /// The `<hap>` element.
+        public var hap: DomainDescription.Features.Hap? {
+            get { view(child: "hap") }
+            set { setView(child: "hap", newValue) }
+        }
+
+        /// The `<hyperv>` element.
+        public var hyperv: DomainDescription.Features.Hyperv? {
+            get { view(child: "hyperv") }
+            set { setView(child: "hyperv", newValue) }
+        }
+
+        /// Whether the `<viridian/>` element is there.
+        public var viridian: Bool {
+            get { flag(child: "viridian") }
+            set { setFlag(child: "viridian", newValue) }
+        }
+
+        /// The `<kvm>` element.
+        public var kvm: DomainDescription.Features.KVM? {
+            get { view(child: "kvm") }
+            set { setView(child: "kvm", newValue) }
+        }
+
+        /// The `<xen>` element.
+        public var xen: DomainDescription.Features.Xen? {
+            get { view(child: "xen") }
+            set { setView(child: "xen", newValue) }
+        }
+
+        /// Whether the `<privnet/>` element is there.
+        public var privnet: Bool {
+            get { flag(child: "privnet") }
+            set { setFlag(child: "privnet", newValue) }
+        }
+
+        /// The `<pvspinlock>` element.
+        public var pvspinlock: DomainDescription.Features.Pvspinlock? {
+            get { view(child: "pvspinlock") }
+            set { setView(child: "pvspinlock", newValue) }
+        }
+
+        /// The `<capabilities>` element.
+        public var capabilities: DomainDescription.Features.Capabilities? {
+            get { view(child: "capabilities") }
+            set { setView(child: "capabilities", newValue) }
+        }
+
+        /// The `<pmu>` element.
+        public var pmu: DomainDescription.Features.Pmu? {
+            get { view(child: "pmu") }
+            set { setView(child: "pmu", newValue) }
+        }
+
+        /// The `<vmport>` element.
+        public var vmport: DomainDescription.Features.Hap? {
+            get { view(child: "vmport") }
+            set { setView(child: "vmport", newValue) }
+        }
+
+        /// The `<gic>` element.
+        public var gic: DomainDescription.Features.Gic? {
+            get { view(child: "gic") }
+            set { setView(child: "gic", newValue) }
+        }
+
+        /// The `<smm>` element.
+        public var smm: DomainDescription.Features.Smm? {
+            get { view(child: "smm") }
+            set { setView(child: "smm", newValue) }
+        }
+
+        /// The `<ioapic>` element.
+        public var ioapic: DomainDescription.Features.Ioapic? {
+            get { view(child: "ioapic") }
+            set { setView(child: "ioapic", newValue) }
+        }
+
+        /// The `<hpt>` element.
+        public var hpt: DomainDescription.Features.Hpt? {
+            get { view(child: "hpt") }
+            set { setView(child: "hpt", newValue) }
+        }
+
+        /// The `<vmcoreinfo>` element.
+        public var vmcoreinfo: DomainDescription.Features.Hap? {
+            get { view(child: "vmcoreinfo") }
+            set { setView(child: "vmcoreinfo", newValue) }
+        }
+
+        /// The `<htm>` element.
+        public var htm: DomainDescription.Features.Htm? {
+            get { view(child: "htm") }
+            set { setView(child: "htm", newValue) }
+        }
+
+        /// The `<nested-hv>` element.
+        public var nestedHv: DomainDescription.Features.Htm? {
+            get { view(child: "nested-hv") }
+            set { setView(child: "nested-hv", newValue) }
+        }
+
+        /// The `<msrs>` element.
+        public var msrs: DomainDescription.Features.Msrs? {
+            get { view(child: "msrs") }
+            set { setView(child: "msrs", newValue) }
+        }
+
+        /// The `<ccf-assist>` element.
+        public var ccfAssist: DomainDescription.Features.Htm? {
+            get { view(child: "ccf-assist") }
+            set { setView(child: "ccf-assist", newValue) }
+        }
+
+        /// The `<cfpc>` element.
+        public var cfpc: DomainDescription.Features.Cfpc? {
+            get { view(child: "cfpc") }
+            set { setView(child: "cfpc", newValue) }
+        }
+
+        /// The `<sbbc>` element.
+        public var sbbc: DomainDescription.Features.Cfpc? {
+            get { view(child: "sbbc") }
+            set { setView(child: "sbbc", newValue) }
+        }
+
+        /// The `<ibs>` element.
+        public var ibs: DomainDescription.Features.Ibs? {
+            get { view(child: "ibs") }
+            set { setView(child: "ibs", newValue) }
+        }
+
+        /// The `<tcg>` element.
+        public var tcg: DomainDescription.Features.Tcg? {
+            get { view(child: "tcg") }
+            set { setView(child: "tcg", newValue) }
+        }
+    }
+}
+
+extension DomainDescription {
+    /// The `<pm>` element (first reached at `/domain/pm`).
+    public struct PM: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "pm" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("suspend-to-mem", .view({ DomainDescription.PM.SuspendToMemory.schema })),
+                    .init("suspend-to-disk", .view({ DomainDescription.PM.SuspendToMemory.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<suspend-to-mem>` element.
+        public var suspendToMemory: DomainDescription.PM.SuspendToMemory? {
+            get { view(child: "suspend-to-mem") }
+            set { setView(child: "suspend-to-mem", newValue) }
+        }
+
+        /// The `<suspend-to-disk>` element.
+        public var suspendToDisk: DomainDescription.PM.SuspendToMemory? {
+            get { view(child: "suspend-to-disk") }
+            set { setView(child: "suspend-to-disk", newValue) }
+        }
+    }
+}
+
+extension DomainDescription {
     /// The `<perf>` element (first reached at `/domain/perf`).
     public struct Perf: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "perf"
+        public static var elementName: String { "perf" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("event", .view({ DomainDescription.Perf.Event.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("event", .view({ DomainDescription.Perf.Event.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -39,16 +296,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "idmap"
+        public static var elementName: String { "idmap" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("uid", .view({ DomainDescription.Idmap.Uid.schema }), repeated: true),
-                .init("gid", .view({ DomainDescription.Idmap.Uid.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("uid", .view({ DomainDescription.Idmap.Uid.schema }), repeated: true),
+                    .init("gid", .view({ DomainDescription.Idmap.Uid.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -76,44 +338,49 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "devices"
+        public static var elementName: String { "devices" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("emulator", .value),
-                .init("disk", .view({ DomainDescription.Devices.Disk.schema }), repeated: true),
-                .init("controller", .view({ DomainDescription.Devices.Controller.schema }), repeated: true),
-                .init("lease", .view({ DomainDescription.Devices.Lease.schema }), repeated: true),
-                .init("filesystem", .view({ DomainDescription.Devices.Filesystem.schema }), repeated: true),
-                .init("interface", .view({ DomainDescription.Devices.Interface.schema }), repeated: true),
-                .init("input", .view({ DomainDescription.Devices.Input.schema }), repeated: true),
-                .init("sound", .view({ DomainDescription.Devices.Sound.schema }), repeated: true),
-                .init("audio", .view({ DomainDescription.Devices.Audio.schema }), repeated: true),
-                .init("hostdev", .view({ DomainDescription.Devices.Hostdev.schema }), repeated: true),
-                .init("graphics", .view({ DomainDescription.Devices.Graphics.schema }), repeated: true),
-                .init("video", .view({ DomainDescription.Devices.Video.schema }), repeated: true),
-                .init("console", .view({ DomainDescription.Devices.Console.schema }), repeated: true),
-                .init("parallel", .view({ DomainDescription.Devices.Parallel.schema }), repeated: true),
-                .init("serial", .view({ DomainDescription.Devices.Parallel.schema }), repeated: true),
-                .init("channel", .view({ DomainDescription.Devices.Channel.schema }), repeated: true),
-                .init("smartcard", .view({ DomainDescription.Devices.Smartcard.schema }), repeated: true),
-                .init("hub", .view({ DomainDescription.Devices.Hub.schema }), repeated: true),
-                .init("redirdev", .view({ DomainDescription.Devices.Redirdev.schema }), repeated: true),
-                .init("redirfilter", .view({ DomainDescription.Devices.Redirfilter.schema }), repeated: true),
-                .init("rng", .view({ DomainDescription.Devices.Rng.schema }), repeated: true),
-                .init("tpm", .view({ DomainDescription.Devices.TPM.schema }), repeated: true),
-                .init("shmem", .view({ DomainDescription.Devices.Shmem.schema }), repeated: true),
-                .init("memory", .view({ DomainDescription.Devices.Memory.schema }), repeated: true),
-                .init("watchdog", .view({ DomainDescription.Devices.Watchdog.schema })),
-                .init("memballoon", .view({ DomainDescription.Devices.Memballoon.schema })),
-                .init("nvram", .view({ DomainDescription.Devices.Nvram.schema })),
-                .init("panic", .view({ DomainDescription.Devices.Panic.schema }), repeated: true),
-                .init("iommu", .view({ DomainDescription.Devices.Iommu.schema })),
-                .init("vsock", .view({ DomainDescription.Devices.Vsock.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("emulator", .value),
+                    .init("disk", .view({ DomainDescription.Devices.Disk.schema }), repeated: true),
+                    .init("controller", .view({ DomainDescription.Devices.Controller.schema }), repeated: true),
+                    .init("lease", .view({ DomainDescription.Devices.Lease.schema }), repeated: true),
+                    .init("filesystem", .view({ DomainDescription.Devices.Filesystem.schema }), repeated: true),
+                    .init("interface", .view({ DomainDescription.Devices.Interface.schema }), repeated: true),
+                    .init("input", .view({ DomainDescription.Devices.Input.schema }), repeated: true),
+                    .init("sound", .view({ DomainDescription.Devices.Sound.schema }), repeated: true),
+                    .init("audio", .view({ DomainDescription.Devices.Audio.schema }), repeated: true),
+                    .init("hostdev", .view({ DomainDescription.Devices.Hostdev.schema }), repeated: true),
+                    .init("graphics", .view({ DomainDescription.Devices.Graphics.schema }), repeated: true),
+                    .init("video", .view({ DomainDescription.Devices.Video.schema }), repeated: true),
+                    .init("console", .view({ DomainDescription.Devices.Console.schema }), repeated: true),
+                    .init("parallel", .view({ DomainDescription.Devices.Parallel.schema }), repeated: true),
+                    .init("serial", .view({ DomainDescription.Devices.Parallel.schema }), repeated: true),
+                    .init("channel", .view({ DomainDescription.Devices.Channel.schema }), repeated: true),
+                    .init("smartcard", .view({ DomainDescription.Devices.Smartcard.schema }), repeated: true),
+                    .init("hub", .view({ DomainDescription.Devices.Hub.schema }), repeated: true),
+                    .init("redirdev", .view({ DomainDescription.Devices.Redirdev.schema }), repeated: true),
+                    .init("redirfilter", .view({ DomainDescription.Devices.Redirfilter.schema }), repeated: true),
+                    .init("rng", .view({ DomainDescription.Devices.Rng.schema }), repeated: true),
+                    .init("tpm", .view({ DomainDescription.Devices.TPM.schema }), repeated: true),
+                    .init("shmem", .view({ DomainDescription.Devices.Shmem.schema }), repeated: true),
+                    .init("memory", .view({ DomainDescription.Devices.Memory.schema }), repeated: true),
+                    .init("watchdog", .view({ DomainDescription.Devices.Watchdog.schema })),
+                    .init("memballoon", .view({ DomainDescription.Devices.Memballoon.schema })),
+                    .init("nvram", .view({ DomainDescription.Devices.Nvram.schema })),
+                    .init("panic", .view({ DomainDescription.Devices.Panic.schema }), repeated: true),
+                    .init("iommu", .view({ DomainDescription.Devices.Iommu.schema })),
+                    .init("vsock", .view({ DomainDescription.Devices.Vsock.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -309,24 +576,29 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "seclabel"
+        public static var elementName: String { "seclabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "dynamic",
-                cases: [
-                    "dynamic": { DomainDescription.Seclabel.Variant.Dynamic.schema },
-                    "static": { DomainDescription.Seclabel.Variant.Static.schema },
-                    "none": { DomainDescription.Seclabel.Variant.None.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "type"],
+                children: [
                 ],
-                attributes: ["relabel"],
-                children: ["label", "imagelabel", "baselabel"]),
-            order: ["label", "imagelabel", "baselabel"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "dynamic",
+                    cases: [
+                        "dynamic": { DomainDescription.Seclabel.Variant.Dynamic.schema },
+                        "static": { DomainDescription.Seclabel.Variant.Static.schema },
+                        "none": { DomainDescription.Seclabel.Variant.None.schema },
+                    ],
+                    attributes: ["relabel"],
+                    children: ["label", "imagelabel", "baselabel"]),
+                order: ["label", "imagelabel", "baselabel"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -409,16 +681,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "commandline"
+        public static var elementName: String { "commandline" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("arg", .view({ DomainDescription.Commandline.Arg.schema }), repeated: true),
-                .init("env", .view({ DomainDescription.Commandline.Env.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("arg", .view({ DomainDescription.Commandline.Arg.schema }), repeated: true),
+                    .init("env", .view({ DomainDescription.Commandline.Env.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -446,16 +723,21 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capabilities"
+        public static var elementName: String { "capabilities" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("add", .view({ DomainDescription.Capabilities.Add.schema }), repeated: true),
-                .init("del", .view({ DomainDescription.Capabilities.Add.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("add", .view({ DomainDescription.Capabilities.Add.schema }), repeated: true),
+                    .init("del", .view({ DomainDescription.Capabilities.Add.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -483,14 +765,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "deprecation"
+        public static var elementName: String { "deprecation" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["behavior"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["behavior"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -535,15 +822,20 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "override"
+        public static var elementName: String { "override" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("device", .view({ DomainDescription.Override.Device.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("device", .view({ DomainDescription.Override.Device.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -565,17 +857,22 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "namespace"
+        public static var elementName: String { "namespace" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("sharenet", .view({ DomainDescription.Namespace.Sharenet.schema })),
-                .init("shareipc", .view({ DomainDescription.Namespace.Shareipc.schema })),
-                .init("shareuts", .view({ DomainDescription.Namespace.Shareipc.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("sharenet", .view({ DomainDescription.Namespace.Sharenet.schema })),
+                    .init("shareipc", .view({ DomainDescription.Namespace.Shareipc.schema })),
+                    .init("shareuts", .view({ DomainDescription.Namespace.Shareipc.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -609,15 +906,20 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "keywrap"
+        public static var elementName: String { "keywrap" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cipher", .view({ DomainDescription.Keywrap.Cipher.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cipher", .view({ DomainDescription.Keywrap.Cipher.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -628,370 +930,6 @@ extension DomainDescription {
         public var ciphers: [DomainDescription.Keywrap.Cipher] {
             get { views(children: "cipher") }
             set { setViews(children: "cipher", newValue) }
-        }
-    }
-}
-
-extension DomainDescription {
-    /// The `<launchSecurity>` element (first reached at `/domain/launchSecurity`).
-    public struct LaunchSecurity: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "launchSecurity"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "sev": { DomainDescription.LaunchSecurity.Variant.SEV.schema },
-                    "s390-pv": { DomainDescription.LaunchSecurity.Variant.S390Pv.schema },
-                ],
-                attributes: ["kernelHashes"],
-                children: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"]),
-            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.LaunchSecurity.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<launchSecurity>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='sev'`.
-            case sev(DomainDescription.LaunchSecurity.Variant.SEV)
-            /// `type='s390-pv'`.
-            case s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "sev"?: self = .sev(DomainDescription.LaunchSecurity.Variant.SEV(xml: element))
-                case "s390-pv"?: self = .s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .sev(let view): ("sev", view.xml)
-                case .s390Pv(let view): ("s390-pv", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `sev`.
-            public static var sev: Self { "sev" }
-
-            /// `s390-pv`.
-            public static var s390Pv: Self { "s390-pv" }
-        }
-    }
-}
-
-extension DomainDescription.CPU {
-    /// The `<model>` element (first reached at `/domain/cpu/model`).
-    public struct Model: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "model"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["fallback", "vendor_id"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `fallback` attribute.
-        public var fallback: DomainDescription.CPU.Model.Fallback? {
-            get { attribute("fallback") }
-            set { setAttribute("fallback", newValue) }
-        }
-
-        /// The `vendor_id` attribute.
-        public var vendorID: String? {
-            get { attribute("vendor_id") }
-            set { setAttribute("vendor_id", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Fallback`; a value a newer libvirt writes is kept as it is.
-        public struct Fallback: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `allow`.
-            public static var allow: Self { "allow" }
-
-            /// `forbid`.
-            public static var forbid: Self { "forbid" }
-        }
-    }
-}
-
-extension DomainDescription.CPU {
-    /// The `<topology>` element (first reached at `/domain/cpu/topology`).
-    public struct Topology: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "topology"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["sockets", "dies", "cores", "threads"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `sockets` attribute.
-        public var sockets: Int? {
-            get { attribute("sockets") }
-            set { setAttribute("sockets", newValue) }
-        }
-
-        /// The `dies` attribute.
-        public var dies: Int? {
-            get { attribute("dies") }
-            set { setAttribute("dies", newValue) }
-        }
-
-        /// The `cores` attribute.
-        public var cores: Int? {
-            get { attribute("cores") }
-            set { setAttribute("cores", newValue) }
-        }
-
-        /// The `threads` attribute.
-        public var threads: Int? {
-            get { attribute("threads") }
-            set { setAttribute("threads", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.CPU {
-    /// The `<feature>` element (first reached at `/domain/cpu/feature`).
-    public struct Feature: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "feature"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["policy", "name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `policy` attribute.
-        public var policy: DomainDescription.CPU.Feature.Policy? {
-            get { attribute("policy") }
-            set { setAttribute("policy", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
-        public struct Policy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `force`.
-            public static var force: Self { "force" }
-
-            /// `require`.
-            public static var require: Self { "require" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
-
-            /// `disable`.
-            public static var disable: Self { "disable" }
-
-            /// `forbid`.
-            public static var forbid: Self { "forbid" }
-        }
-    }
-}
-
-extension DomainDescription.CPU {
-    /// The `<numa>` element (first reached at `/domain/cpu/numa`).
-    public struct NUMA: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "numa"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cell", .view({ DomainDescription.CPU.NUMA.Cell.schema }), repeated: true),
-                .init("interconnects", .view({ DomainDescription.CPU.NUMA.Interconnects.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<cell>` elements.
-        public var cells: [DomainDescription.CPU.NUMA.Cell] {
-            get { views(children: "cell") }
-            set { setViews(children: "cell", newValue) }
-        }
-
-        /// The `<interconnects>` element.
-        public var interconnects: DomainDescription.CPU.NUMA.Interconnects? {
-            get { view(child: "interconnects") }
-            set { setView(child: "interconnects", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.CPU {
-    /// The `<cache>` element (first reached at `/domain/cpu/cache`).
-    public struct Cache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["level", "mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `level` attribute.
-        public var level: DomainDescription.CPU.Cache.Level? {
-            get { attribute("level") }
-            set { setAttribute("level", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.CPU.Cache.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Level`; a value a newer libvirt writes is kept as it is.
-        public struct Level: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `1`.
-            public static var _1: Self { "1" }
-
-            /// `2`.
-            public static var _2: Self { "2" }
-
-            /// `3`.
-            public static var _3: Self { "3" }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `emulate`.
-            public static var emulate: Self { "emulate" }
-
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
-
-            /// `disable`.
-            public static var disable: Self { "disable" }
         }
     }
 }

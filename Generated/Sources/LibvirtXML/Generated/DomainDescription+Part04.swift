@@ -2,6 +2,400 @@
 
 import Foundation
 
+extension DomainDescription {
+    /// The `<launchSecurity>` element (first reached at `/domain/launchSecurity`).
+    public struct LaunchSecurity: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "launchSecurity" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "sev": { DomainDescription.LaunchSecurity.Variant.SEV.schema },
+                        "s390-pv": { DomainDescription.LaunchSecurity.Variant.S390Pv.schema },
+                    ],
+                    attributes: ["kernelHashes"],
+                    children: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"]),
+                order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.LaunchSecurity.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<launchSecurity>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='sev'`.
+            case sev(DomainDescription.LaunchSecurity.Variant.SEV)
+            /// `type='s390-pv'`.
+            case s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "sev"?: self = .sev(DomainDescription.LaunchSecurity.Variant.SEV(xml: element))
+                case "s390-pv"?: self = .s390Pv(DomainDescription.LaunchSecurity.Variant.S390Pv(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .sev(let view): ("sev", view.xml)
+                case .s390Pv(let view): ("s390-pv", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `sev`.
+            public static var sev: Self { "sev" }
+
+            /// `s390-pv`.
+            public static var s390Pv: Self { "s390-pv" }
+        }
+    }
+}
+
+extension DomainDescription.CPU {
+    /// The `<model>` element (first reached at `/domain/cpu/model`).
+    public struct Model: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "model" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["fallback", "vendor_id"],
+                children: [
+                ],
+                text: true)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `fallback` attribute.
+        public var fallback: DomainDescription.CPU.Model.Fallback? {
+            get { attribute("fallback") }
+            set { setAttribute("fallback", newValue) }
+        }
+
+        /// The `vendor_id` attribute.
+        public var vendorID: String? {
+            get { attribute("vendor_id") }
+            set { setAttribute("vendor_id", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Fallback`; a value a newer libvirt writes is kept as it is.
+        public struct Fallback: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `allow`.
+            public static var allow: Self { "allow" }
+
+            /// `forbid`.
+            public static var forbid: Self { "forbid" }
+        }
+    }
+}
+
+extension DomainDescription.CPU {
+    /// The `<topology>` element (first reached at `/domain/cpu/topology`).
+    public struct Topology: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "topology" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["sockets", "dies", "cores", "threads"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `sockets` attribute.
+        public var sockets: Int? {
+            get { attribute("sockets") }
+            set { setAttribute("sockets", newValue) }
+        }
+
+        /// The `dies` attribute.
+        public var dies: Int? {
+            get { attribute("dies") }
+            set { setAttribute("dies", newValue) }
+        }
+
+        /// The `cores` attribute.
+        public var cores: Int? {
+            get { attribute("cores") }
+            set { setAttribute("cores", newValue) }
+        }
+
+        /// The `threads` attribute.
+        public var threads: Int? {
+            get { attribute("threads") }
+            set { setAttribute("threads", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.CPU {
+    /// The `<feature>` element (first reached at `/domain/cpu/feature`).
+    public struct Feature: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "feature" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["policy", "name"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `policy` attribute.
+        public var policy: DomainDescription.CPU.Feature.Policy? {
+            get { attribute("policy") }
+            set { setAttribute("policy", newValue) }
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
+        public struct Policy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `force`.
+            public static var force: Self { "force" }
+
+            /// `require`.
+            public static var require: Self { "require" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+
+            /// `disable`.
+            public static var disable: Self { "disable" }
+
+            /// `forbid`.
+            public static var forbid: Self { "forbid" }
+        }
+    }
+}
+
+extension DomainDescription.CPU {
+    /// The `<numa>` element (first reached at `/domain/cpu/numa`).
+    public struct NUMA: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "numa" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cell", .view({ DomainDescription.CPU.NUMA.Cell.schema }), repeated: true),
+                    .init("interconnects", .view({ DomainDescription.CPU.NUMA.Interconnects.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<cell>` elements.
+        public var cells: [DomainDescription.CPU.NUMA.Cell] {
+            get { views(children: "cell") }
+            set { setViews(children: "cell", newValue) }
+        }
+
+        /// The `<interconnects>` element.
+        public var interconnects: DomainDescription.CPU.NUMA.Interconnects? {
+            get { view(child: "interconnects") }
+            set { setView(child: "interconnects", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.CPU {
+    /// The `<cache>` element (first reached at `/domain/cpu/cache`).
+    public struct Cache: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "cache" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["level", "mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `level` attribute.
+        public var level: DomainDescription.CPU.Cache.Level? {
+            get { attribute("level") }
+            set { setAttribute("level", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.CPU.Cache.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Level`; a value a newer libvirt writes is kept as it is.
+        public struct Level: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `1`.
+            public static var _1: Self { "1" }
+
+            /// `2`.
+            public static var _2: Self { "2" }
+
+            /// `3`.
+            public static var _3: Self { "3" }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `emulate`.
+            public static var emulate: Self { "emulate" }
+
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
+
+            /// `disable`.
+            public static var disable: Self { "disable" }
+        }
+    }
+}
+
 extension DomainDescription.CPU {
     /// The `<maxphysaddr>` element (first reached at `/domain/cpu/maxphysaddr`).
     public struct Maxphysaddr: XMLElementView {
@@ -9,14 +403,19 @@ extension DomainDescription.CPU {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "maxphysaddr"
+        public static var elementName: String { "maxphysaddr" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "bits"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "bits"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -61,20 +460,25 @@ extension DomainDescription.Sysinfo.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sysinfo"
+        public static var elementName: String { "sysinfo" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("bios", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.schema })),
-                .init("system", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.schema })),
-                .init("baseBoard", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.schema }), repeated: true),
-                .init("chassis", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.schema })),
-                .init("oemStrings", .view({ DomainDescription.Sysinfo.Variant.Smbios.OemStrings.schema })),
-            ],
-            text: false,
-            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("bios", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.schema })),
+                    .init("system", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.schema })),
+                    .init("baseBoard", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.schema }), repeated: true),
+                    .init("chassis", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.schema })),
+                    .init("oemStrings", .view({ DomainDescription.Sysinfo.Variant.Smbios.OemStrings.schema })),
+                ],
+                text: false,
+                order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -120,16 +524,21 @@ extension DomainDescription.Sysinfo.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sysinfo"
+        public static var elementName: String { "sysinfo" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Fwcfg.Entry.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .view({ DomainDescription.Sysinfo.Variant.Fwcfg.Entry.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -151,14 +560,19 @@ extension DomainDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "type"
+        public static var elementName: String { "type" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["arch", "machine"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["arch", "machine"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -331,15 +745,20 @@ extension DomainDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "firmware"
+        public static var elementName: String { "firmware" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("feature", .view({ DomainDescription.OS.FirmwareElement.Feature.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("feature", .view({ DomainDescription.OS.FirmwareElement.Feature.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -361,14 +780,19 @@ extension DomainDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "loader"
+        public static var elementName: String { "loader" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["readonly", "secure", "type", "stateless"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["readonly", "secure", "type", "stateless"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -431,28 +855,33 @@ extension DomainDescription.OS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "nvram" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["template", "type"],
-            children: [
-            ],
-            text: true,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "file",
-                cases: [
-                    "file": { DomainDescription.OS.Nvram.Variant.File.schema },
-                    "block": { DomainDescription.OS.Nvram.Variant.Block.schema },
-                    "dir": { DomainDescription.OS.Nvram.Variant.Dir.schema },
-                    "network": { DomainDescription.OS.Nvram.Variant.Network.schema },
-                    "volume": { DomainDescription.OS.Nvram.Variant.Volume.schema },
-                    "nvme": { DomainDescription.OS.Nvram.Variant.Nvme.schema },
-                    "vhostuser": { DomainDescription.OS.Nvram.Variant.Vhostuser.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["template", "type"],
+                children: [
                 ],
-                attributes: [],
-                children: ["source"]),
-            order: ["source"])
+                text: true,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "file",
+                    cases: [
+                        "file": { DomainDescription.OS.Nvram.Variant.File.schema },
+                        "block": { DomainDescription.OS.Nvram.Variant.Block.schema },
+                        "dir": { DomainDescription.OS.Nvram.Variant.Dir.schema },
+                        "network": { DomainDescription.OS.Nvram.Variant.Network.schema },
+                        "volume": { DomainDescription.OS.Nvram.Variant.Volume.schema },
+                        "nvme": { DomainDescription.OS.Nvram.Variant.Nvme.schema },
+                        "vhostuser": { DomainDescription.OS.Nvram.Variant.Vhostuser.schema },
+                    ],
+                    attributes: [],
+                    children: ["source"]),
+                order: ["source"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -558,412 +987,6 @@ extension DomainDescription.OS {
 
             /// `vhostuser`.
             public static var vhostuser: Self { "vhostuser" }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<boot>` element (first reached at `/domain/os/boot`).
-    public struct Boot: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "boot"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: DomainDescription.OS.Boot.Device? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// Values of `Device`; a value a newer libvirt writes is kept as it is.
-        public struct Device: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `hd`.
-            public static var hd: Self { "hd" }
-
-            /// `fd`.
-            public static var fd: Self { "fd" }
-
-            /// `cdrom`.
-            public static var cdrom: Self { "cdrom" }
-
-            /// `network`.
-            public static var network: Self { "network" }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<bootmenu>` element (first reached at `/domain/os/bootmenu`).
-    public struct Bootmenu: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "bootmenu"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable", "timeout"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
-        }
-
-        /// The `timeout` attribute.
-        public var timeout: Int? {
-            get { attribute("timeout") }
-            set { setAttribute("timeout", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<smbios>` element (first reached at `/domain/os/smbios`).
-    public struct Smbios: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "smbios"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.OS.Smbios.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `emulate`.
-            public static var emulate: Self { "emulate" }
-
-            /// `host`.
-            public static var host: Self { "host" }
-
-            /// `sysinfo`.
-            public static var sysinfo: Self { "sysinfo" }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<bios>` element (first reached at `/domain/os/bios`).
-    public struct Bios: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "bios"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["useserial", "rebootTimeout"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `useserial` attribute.
-        public var useserial: Bool? {
-            get { boolean(attribute: "useserial", .yesNo) }
-            set { setBoolean(attribute: "useserial", newValue, .yesNo) }
-        }
-
-        /// The `rebootTimeout` attribute.
-        public var rebootTimeout: Int? {
-            get { attribute("rebootTimeout") }
-            set { setAttribute("rebootTimeout", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<acpi>` element (first reached at `/domain/os/acpi`).
-    public struct Acpi: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "acpi"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("table", .view({ DomainDescription.OS.Acpi.Table.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<table>` elements.
-        public var tables: [DomainDescription.OS.Acpi.Table] {
-            get { views(children: "table") }
-            set { setViews(children: "table", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS {
-    /// The `<initenv>` element (first reached at `/domain/os/initenv`).
-    public struct Initenv: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "initenv"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Clock {
-    /// The `<timer>` element (first reached at `/domain/clock/timer`).
-    public struct Timer: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "timer"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "present"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "name", defaultValue: nil,
-                cases: [
-                    "platform": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
-                    "rtc": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
-                    "tsc": { DomainDescription.Clock.Timer.NameVariant.Tsc.schema },
-                    "hpet": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
-                    "pit": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
-                    "armvtimer": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
-                    "kvmclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
-                    "hypervclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
-                ],
-                attributes: ["track", "tickpolicy", "frequency", "mode"],
-                children: ["catchup"]),
-            order: ["catchup"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Clock.Timer.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `present` attribute.
-        public var present: Bool? {
-            get { boolean(attribute: "present", .yesNo) }
-            set { setBoolean(attribute: "present", newValue, .yesNo) }
-        }
-
-        /// The element's variant, selected by its `name` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var nameVariant: NameVariant? {
-            get { NameVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<timer>`, by its `name` attribute: each holds a view of what the variant adds.
-        public enum NameVariant: Hashable, Sendable {
-            /// `name='platform'`.
-            case platform(DomainDescription.Clock.Timer.NameVariant.Platform)
-            /// `name='rtc'`.
-            case rtc(DomainDescription.Clock.Timer.NameVariant.Platform)
-            /// `name='tsc'`.
-            case tsc(DomainDescription.Clock.Timer.NameVariant.Tsc)
-            /// `name='hpet'`.
-            case hpet(DomainDescription.Clock.Timer.NameVariant.Hpet)
-            /// `name='pit'`.
-            case pit(DomainDescription.Clock.Timer.NameVariant.Hpet)
-            /// `name='armvtimer'`.
-            case armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet)
-            /// `name='kvmclock'`.
-            case kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
-            /// `name='hypervclock'`.
-            case hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("name") {
-                case "platform"?: self = .platform(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
-                case "rtc"?: self = .rtc(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
-                case "tsc"?: self = .tsc(DomainDescription.Clock.Timer.NameVariant.Tsc(xml: element))
-                case "hpet"?: self = .hpet(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
-                case "pit"?: self = .pit(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
-                case "armvtimer"?: self = .armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
-                case "kvmclock"?: self = .kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
-                case "hypervclock"?: self = .hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .platform(let view): ("platform", view.xml)
-                case .rtc(let view): ("rtc", view.xml)
-                case .tsc(let view): ("tsc", view.xml)
-                case .hpet(let view): ("hpet", view.xml)
-                case .pit(let view): ("pit", view.xml)
-                case .armvtimer(let view): ("armvtimer", view.xml)
-                case .kvmclock(let view): ("kvmclock", view.xml)
-                case .hypervclock(let view): ("hypervclock", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `platform`.
-            public static var platform: Self { "platform" }
-
-            /// `rtc`.
-            public static var rtc: Self { "rtc" }
-
-            /// `tsc`.
-            public static var tsc: Self { "tsc" }
-
-            /// `hpet`.
-            public static var hpet: Self { "hpet" }
-
-            /// `pit`.
-            public static var pit: Self { "pit" }
-
-            /// `armvtimer`.
-            public static var armvtimer: Self { "armvtimer" }
-
-            /// `kvmclock`.
-            public static var kvmclock: Self { "kvmclock" }
-
-            /// `hypervclock`.
-            public static var hypervclock: Self { "hypervclock" }
-        }
-    }
-}
-
-extension DomainDescription.MemoryBacking {
-    /// The `<hugepages>` element (first reached at `/domain/memoryBacking/hugepages`).
-    public struct Hugepages: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hugepages"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("page", .view({ DomainDescription.MemoryBacking.Hugepages.Page.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<page>` elements.
-        public var pages: [DomainDescription.MemoryBacking.Hugepages.Page] {
-            get { views(children: "page") }
-            set { setViews(children: "page", newValue) }
         }
     }
 }

@@ -2,6 +2,452 @@
 
 import Foundation
 
+extension DomainDescription.OS {
+    /// The `<boot>` element (first reached at `/domain/os/boot`).
+    public struct Boot: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "boot" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: DomainDescription.OS.Boot.Device? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// Values of `Device`; a value a newer libvirt writes is kept as it is.
+        public struct Device: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `hd`.
+            public static var hd: Self { "hd" }
+
+            /// `fd`.
+            public static var fd: Self { "fd" }
+
+            /// `cdrom`.
+            public static var cdrom: Self { "cdrom" }
+
+            /// `network`.
+            public static var network: Self { "network" }
+        }
+    }
+}
+
+extension DomainDescription.OS {
+    /// The `<bootmenu>` element (first reached at `/domain/os/bootmenu`).
+    public struct Bootmenu: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "bootmenu" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enable", "timeout"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+
+        /// The `timeout` attribute.
+        public var timeout: Int? {
+            get { attribute("timeout") }
+            set { setAttribute("timeout", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS {
+    /// The `<smbios>` element (first reached at `/domain/os/smbios`).
+    public struct Smbios: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smbios" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.OS.Smbios.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `emulate`.
+            public static var emulate: Self { "emulate" }
+
+            /// `host`.
+            public static var host: Self { "host" }
+
+            /// `sysinfo`.
+            public static var sysinfo: Self { "sysinfo" }
+        }
+    }
+}
+
+extension DomainDescription.OS {
+    /// The `<bios>` element (first reached at `/domain/os/bios`).
+    public struct Bios: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "bios" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["useserial", "rebootTimeout"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `useserial` attribute.
+        public var useserial: Bool? {
+            get { boolean(attribute: "useserial", .yesNo) }
+            set { setBoolean(attribute: "useserial", newValue, .yesNo) }
+        }
+
+        /// The `rebootTimeout` attribute.
+        public var rebootTimeout: Int? {
+            get { attribute("rebootTimeout") }
+            set { setAttribute("rebootTimeout", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS {
+    /// The `<acpi>` element (first reached at `/domain/os/acpi`).
+    public struct Acpi: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "acpi" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("table", .view({ DomainDescription.OS.Acpi.Table.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<table>` elements.
+        public var tables: [DomainDescription.OS.Acpi.Table] {
+            get { views(children: "table") }
+            set { setViews(children: "table", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS {
+    /// The `<initenv>` element (first reached at `/domain/os/initenv`).
+    public struct Initenv: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "initenv" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: true)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Clock {
+    /// The `<timer>` element (first reached at `/domain/clock/timer`).
+    public struct Timer: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "present"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "name", defaultValue: nil,
+                    cases: [
+                        "platform": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
+                        "rtc": { DomainDescription.Clock.Timer.NameVariant.Platform.schema },
+                        "tsc": { DomainDescription.Clock.Timer.NameVariant.Tsc.schema },
+                        "hpet": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                        "pit": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                        "armvtimer": { DomainDescription.Clock.Timer.NameVariant.Hpet.schema },
+                        "kvmclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
+                        "hypervclock": { DomainDescription.Clock.Timer.NameVariant.Kvmclock.schema },
+                    ],
+                    attributes: ["track", "tickpolicy", "frequency", "mode"],
+                    children: ["catchup"]),
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Clock.Timer.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `present` attribute.
+        public var present: Bool? {
+            get { boolean(attribute: "present", .yesNo) }
+            set { setBoolean(attribute: "present", newValue, .yesNo) }
+        }
+
+        /// The element's variant, selected by its `name` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var nameVariant: NameVariant? {
+            get { NameVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `name` attribute: each holds a view of what the variant adds.
+        public enum NameVariant: Hashable, Sendable {
+            /// `name='platform'`.
+            case platform(DomainDescription.Clock.Timer.NameVariant.Platform)
+            /// `name='rtc'`.
+            case rtc(DomainDescription.Clock.Timer.NameVariant.Platform)
+            /// `name='tsc'`.
+            case tsc(DomainDescription.Clock.Timer.NameVariant.Tsc)
+            /// `name='hpet'`.
+            case hpet(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='pit'`.
+            case pit(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='armvtimer'`.
+            case armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet)
+            /// `name='kvmclock'`.
+            case kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
+            /// `name='hypervclock'`.
+            case hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("name") {
+                case "platform"?: self = .platform(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
+                case "rtc"?: self = .rtc(DomainDescription.Clock.Timer.NameVariant.Platform(xml: element))
+                case "tsc"?: self = .tsc(DomainDescription.Clock.Timer.NameVariant.Tsc(xml: element))
+                case "hpet"?: self = .hpet(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "pit"?: self = .pit(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "armvtimer"?: self = .armvtimer(DomainDescription.Clock.Timer.NameVariant.Hpet(xml: element))
+                case "kvmclock"?: self = .kvmclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
+                case "hypervclock"?: self = .hypervclock(DomainDescription.Clock.Timer.NameVariant.Kvmclock(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .platform(let view): ("platform", view.xml)
+                case .rtc(let view): ("rtc", view.xml)
+                case .tsc(let view): ("tsc", view.xml)
+                case .hpet(let view): ("hpet", view.xml)
+                case .pit(let view): ("pit", view.xml)
+                case .armvtimer(let view): ("armvtimer", view.xml)
+                case .kvmclock(let view): ("kvmclock", view.xml)
+                case .hypervclock(let view): ("hypervclock", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `platform`.
+            public static var platform: Self { "platform" }
+
+            /// `rtc`.
+            public static var rtc: Self { "rtc" }
+
+            /// `tsc`.
+            public static var tsc: Self { "tsc" }
+
+            /// `hpet`.
+            public static var hpet: Self { "hpet" }
+
+            /// `pit`.
+            public static var pit: Self { "pit" }
+
+            /// `armvtimer`.
+            public static var armvtimer: Self { "armvtimer" }
+
+            /// `kvmclock`.
+            public static var kvmclock: Self { "kvmclock" }
+
+            /// `hypervclock`.
+            public static var hypervclock: Self { "hypervclock" }
+        }
+    }
+}
+
+extension DomainDescription.MemoryBacking {
+    /// The `<hugepages>` element (first reached at `/domain/memoryBacking/hugepages`).
+    public struct Hugepages: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hugepages" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("page", .view({ DomainDescription.MemoryBacking.Hugepages.Page.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<page>` elements.
+        public var pages: [DomainDescription.MemoryBacking.Hugepages.Page] {
+            get { views(children: "page") }
+            set { setViews(children: "page", newValue) }
+        }
+    }
+}
+
 extension DomainDescription.MemoryBacking {
     /// The `<source>` element (first reached at `/domain/memoryBacking/source`).
     public struct Source: XMLElementView {
@@ -9,14 +455,19 @@ extension DomainDescription.MemoryBacking {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -58,14 +509,19 @@ extension DomainDescription.MemoryBacking {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "access"
+        public static var elementName: String { "access" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -104,14 +560,19 @@ extension DomainDescription.MemoryBacking {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "allocation"
+        public static var elementName: String { "allocation" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "threads"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "threads"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -156,14 +617,19 @@ extension DomainDescription.VCPUs {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpu"
+        public static var elementName: String { "vcpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "enabled", "hotpluggable", "order"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "enabled", "hotpluggable", "order"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -203,14 +669,19 @@ extension DomainDescription.Iothreadids {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iothread"
+        public static var elementName: String { "iothread" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "thread_pool_min", "thread_pool_max"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "thread_pool_min", "thread_pool_max"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -244,20 +715,25 @@ extension DomainDescription.Blkiotune {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
+        public static var elementName: String { "device" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("path", .value),
-                .init("weight", .value),
-                .init("read_iops_sec", .value),
-                .init("write_iops_sec", .value),
-                .init("read_bytes_sec", .value),
-                .init("write_bytes_sec", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("path", .value),
+                    .init("weight", .value),
+                    .init("read_iops_sec", .value),
+                    .init("write_iops_sec", .value),
+                    .init("read_bytes_sec", .value),
+                    .init("write_bytes_sec", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -309,14 +785,19 @@ extension DomainDescription.Cputune {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpupin"
+        public static var elementName: String { "vcpupin" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["vcpu", "cpuset"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["vcpu", "cpuset"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -344,14 +825,19 @@ extension DomainDescription.Cputune {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "emulatorpin"
+        public static var elementName: String { "emulatorpin" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["cpuset"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["cpuset"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -373,14 +859,19 @@ extension DomainDescription.Cputune {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iothreadpin"
+        public static var elementName: String { "iothreadpin" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["iothread", "cpuset"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["iothread", "cpuset"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -408,14 +899,19 @@ extension DomainDescription.Cputune {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vcpusched"
+        public static var elementName: String { "vcpusched" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["vcpus", "scheduler", "priority"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["vcpus", "scheduler", "priority"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -461,538 +957,6 @@ extension DomainDescription.Cputune {
 
             /// `rr`.
             public static var rr: Self { "rr" }
-        }
-    }
-}
-
-extension DomainDescription.Cputune {
-    /// The `<iothreadsched>` element (first reached at `/domain/cputune/iothreadsched`).
-    public struct Iothreadsched: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "iothreadsched"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["iothreads", "scheduler", "priority"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `iothreads` attribute.
-        public var ioThreads: String? {
-            get { attribute("iothreads") }
-            set { setAttribute("iothreads", newValue) }
-        }
-
-        /// The `scheduler` attribute.
-        public var scheduler: DomainDescription.Cputune.Iothreadsched.Scheduler? {
-            get { attribute("scheduler") }
-            set { setAttribute("scheduler", newValue) }
-        }
-
-        /// The `priority` attribute.
-        public var priority: Int? {
-            get { attribute("priority") }
-            set { setAttribute("priority", newValue) }
-        }
-
-        /// Values of `Scheduler`; a value a newer libvirt writes is kept as it is.
-        public struct Scheduler: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `batch`.
-            public static var batch: Self { "batch" }
-
-            /// `idle`.
-            public static var idle: Self { "idle" }
-
-            /// `fifo`.
-            public static var fifo: Self { "fifo" }
-
-            /// `rr`.
-            public static var rr: Self { "rr" }
-        }
-    }
-}
-
-extension DomainDescription.Cputune {
-    /// The `<emulatorsched>` element (first reached at `/domain/cputune/emulatorsched`).
-    public struct Emulatorsched: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "emulatorsched"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["scheduler", "priority"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `scheduler` attribute.
-        public var scheduler: DomainDescription.Cputune.Emulatorsched.Scheduler? {
-            get { attribute("scheduler") }
-            set { setAttribute("scheduler", newValue) }
-        }
-
-        /// The `priority` attribute.
-        public var priority: Int? {
-            get { attribute("priority") }
-            set { setAttribute("priority", newValue) }
-        }
-
-        /// Values of `Scheduler`; a value a newer libvirt writes is kept as it is.
-        public struct Scheduler: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `batch`.
-            public static var batch: Self { "batch" }
-
-            /// `idle`.
-            public static var idle: Self { "idle" }
-
-            /// `fifo`.
-            public static var fifo: Self { "fifo" }
-
-            /// `rr`.
-            public static var rr: Self { "rr" }
-        }
-    }
-}
-
-extension DomainDescription.Cputune {
-    /// The `<cachetune>` element (first reached at `/domain/cputune/cachetune`).
-    public struct Cachetune: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cachetune"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["vcpus", "id"],
-            children: [
-                .init("cache", .view({ DomainDescription.Cputune.Cachetune.Cache.schema }), repeated: true),
-                .init("monitor", .view({ DomainDescription.Cputune.Cachetune.Monitor.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `vcpus` attribute.
-        public var vcpus: String? {
-            get { attribute("vcpus") }
-            set { setAttribute("vcpus", newValue) }
-        }
-
-        /// The `id` attribute.
-        public var id: String? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-
-        /// The `<cache>` elements.
-        public var caches: [DomainDescription.Cputune.Cachetune.Cache] {
-            get { views(children: "cache") }
-            set { setViews(children: "cache", newValue) }
-        }
-
-        /// The `<monitor>` elements.
-        public var monitors: [DomainDescription.Cputune.Cachetune.Monitor] {
-            get { views(children: "monitor") }
-            set { setViews(children: "monitor", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Cputune {
-    /// The `<memorytune>` element (first reached at `/domain/cputune/memorytune`).
-    public struct Memorytune: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "memorytune"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["vcpus"],
-            children: [
-                .init("node", .view({ DomainDescription.Cputune.Memorytune.Node.schema }), repeated: true),
-                .init("monitor", .view({ DomainDescription.Cputune.Memorytune.Monitor.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `vcpus` attribute.
-        public var vcpus: String? {
-            get { attribute("vcpus") }
-            set { setAttribute("vcpus", newValue) }
-        }
-
-        /// The `<node>` elements.
-        public var nodes: [DomainDescription.Cputune.Memorytune.Node] {
-            get { views(children: "node") }
-            set { setViews(children: "node", newValue) }
-        }
-
-        /// The `<monitor>` elements.
-        public var monitors: [DomainDescription.Cputune.Memorytune.Monitor] {
-            get { views(children: "monitor") }
-            set { setViews(children: "monitor", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.NUMATune {
-    /// The `<memory>` element (first reached at `/domain/numatune/memory`).
-    public struct Memory: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "memory"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "placement", "nodeset"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.NUMATune.Memory.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `placement` attribute.
-        public var placement: DomainDescription.NUMATune.Memory.Placement? {
-            get { attribute("placement") }
-            set { setAttribute("placement", newValue) }
-        }
-
-        /// The `nodeset` attribute.
-        public var nodeset: String? {
-            get { attribute("nodeset") }
-            set { setAttribute("nodeset", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `strict`.
-            public static var strict: Self { "strict" }
-
-            /// `preferred`.
-            public static var preferred: Self { "preferred" }
-
-            /// `interleave`.
-            public static var interleave: Self { "interleave" }
-
-            /// `restrictive`.
-            public static var restrictive: Self { "restrictive" }
-        }
-
-        /// Values of `Placement`; a value a newer libvirt writes is kept as it is.
-        public struct Placement: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `static`.
-            public static var `static`: Self { "static" }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-        }
-    }
-}
-
-extension DomainDescription.NUMATune {
-    /// The `<memnode>` element (first reached at `/domain/numatune/memnode`).
-    public struct Memnode: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "memnode"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["cellid", "mode", "nodeset"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `cellid` attribute.
-        public var cellid: Int? {
-            get { attribute("cellid") }
-            set { setAttribute("cellid", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.NUMATune.Memnode.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `nodeset` attribute.
-        public var nodeset: String? {
-            get { attribute("nodeset") }
-            set { setAttribute("nodeset", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `strict`.
-            public static var strict: Self { "strict" }
-
-            /// `preferred`.
-            public static var preferred: Self { "preferred" }
-
-            /// `interleave`.
-            public static var interleave: Self { "interleave" }
-
-            /// `restrictive`.
-            public static var restrictive: Self { "restrictive" }
-        }
-    }
-}
-
-extension DomainDescription.Resource {
-    /// The `<fibrechannel>` element (first reached at `/domain/resource/fibrechannel`).
-    public struct Fibrechannel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "fibrechannel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["appid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `appid` attribute.
-        public var appid: String? {
-            get { attribute("appid") }
-            set { setAttribute("appid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<apic>` element (first reached at `/domain/features/apic`).
-    public struct Apic: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "apic"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["eoi"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `eoi` attribute.
-        public var eoi: Bool? {
-            get { boolean(attribute: "eoi", .onOff) }
-            set { setBoolean(attribute: "eoi", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<hap>` element (first reached at `/domain/features/hap`).
-    public struct Hap: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hap"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<hyperv>` element (first reached at `/domain/features/hyperv`).
-    public struct Hyperv: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hyperv"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "mode", defaultValue: "custom",
-                cases: [
-                    "passthrough": { DomainDescription.Features.Hyperv.ModeVariant.Passthrough.schema },
-                    "custom": { DomainDescription.Features.Hyperv.ModeVariant.Custom.schema },
-                ],
-                attributes: [],
-                children: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"]),
-            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Features.Hyperv.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The element's variant, selected by its `mode` attribute (`custom` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var modeVariant: ModeVariant? {
-            get { ModeVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<hyperv>`, by its `mode` attribute: each holds a view of what the variant adds.
-        public enum ModeVariant: Hashable, Sendable {
-            /// `mode='passthrough'`.
-            case passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough)
-            /// `mode='custom'`.
-            case custom(DomainDescription.Features.Hyperv.ModeVariant.Custom)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("mode") ?? "custom" {
-                case "passthrough": self = .passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough(xml: element))
-                case "custom": self = .custom(DomainDescription.Features.Hyperv.ModeVariant.Custom(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .passthrough(let view): ("passthrough", view.xml)
-                case .custom(let view): ("custom", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
-
-            /// `custom`.
-            public static var custom: Self { "custom" }
         }
     }
 }

@@ -2,6 +2,588 @@
 
 import Foundation
 
+extension DomainDescription.Cputune {
+    /// The `<iothreadsched>` element (first reached at `/domain/cputune/iothreadsched`).
+    public struct Iothreadsched: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "iothreadsched" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["iothreads", "scheduler", "priority"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `iothreads` attribute.
+        public var ioThreads: String? {
+            get { attribute("iothreads") }
+            set { setAttribute("iothreads", newValue) }
+        }
+
+        /// The `scheduler` attribute.
+        public var scheduler: DomainDescription.Cputune.Iothreadsched.Scheduler? {
+            get { attribute("scheduler") }
+            set { setAttribute("scheduler", newValue) }
+        }
+
+        /// The `priority` attribute.
+        public var priority: Int? {
+            get { attribute("priority") }
+            set { setAttribute("priority", newValue) }
+        }
+
+        /// Values of `Scheduler`; a value a newer libvirt writes is kept as it is.
+        public struct Scheduler: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `batch`.
+            public static var batch: Self { "batch" }
+
+            /// `idle`.
+            public static var idle: Self { "idle" }
+
+            /// `fifo`.
+            public static var fifo: Self { "fifo" }
+
+            /// `rr`.
+            public static var rr: Self { "rr" }
+        }
+    }
+}
+
+extension DomainDescription.Cputune {
+    /// The `<emulatorsched>` element (first reached at `/domain/cputune/emulatorsched`).
+    public struct Emulatorsched: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "emulatorsched" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["scheduler", "priority"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `scheduler` attribute.
+        public var scheduler: DomainDescription.Cputune.Emulatorsched.Scheduler? {
+            get { attribute("scheduler") }
+            set { setAttribute("scheduler", newValue) }
+        }
+
+        /// The `priority` attribute.
+        public var priority: Int? {
+            get { attribute("priority") }
+            set { setAttribute("priority", newValue) }
+        }
+
+        /// Values of `Scheduler`; a value a newer libvirt writes is kept as it is.
+        public struct Scheduler: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `batch`.
+            public static var batch: Self { "batch" }
+
+            /// `idle`.
+            public static var idle: Self { "idle" }
+
+            /// `fifo`.
+            public static var fifo: Self { "fifo" }
+
+            /// `rr`.
+            public static var rr: Self { "rr" }
+        }
+    }
+}
+
+extension DomainDescription.Cputune {
+    /// The `<cachetune>` element (first reached at `/domain/cputune/cachetune`).
+    public struct Cachetune: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "cachetune" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["vcpus", "id"],
+                children: [
+                    .init("cache", .view({ DomainDescription.Cputune.Cachetune.Cache.schema }), repeated: true),
+                    .init("monitor", .view({ DomainDescription.Cputune.Cachetune.Monitor.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `vcpus` attribute.
+        public var vcpus: String? {
+            get { attribute("vcpus") }
+            set { setAttribute("vcpus", newValue) }
+        }
+
+        /// The `id` attribute.
+        public var id: String? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+
+        /// The `<cache>` elements.
+        public var caches: [DomainDescription.Cputune.Cachetune.Cache] {
+            get { views(children: "cache") }
+            set { setViews(children: "cache", newValue) }
+        }
+
+        /// The `<monitor>` elements.
+        public var monitors: [DomainDescription.Cputune.Cachetune.Monitor] {
+            get { views(children: "monitor") }
+            set { setViews(children: "monitor", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Cputune {
+    /// The `<memorytune>` element (first reached at `/domain/cputune/memorytune`).
+    public struct Memorytune: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "memorytune" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["vcpus"],
+                children: [
+                    .init("node", .view({ DomainDescription.Cputune.Memorytune.Node.schema }), repeated: true),
+                    .init("monitor", .view({ DomainDescription.Cputune.Memorytune.Monitor.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `vcpus` attribute.
+        public var vcpus: String? {
+            get { attribute("vcpus") }
+            set { setAttribute("vcpus", newValue) }
+        }
+
+        /// The `<node>` elements.
+        public var nodes: [DomainDescription.Cputune.Memorytune.Node] {
+            get { views(children: "node") }
+            set { setViews(children: "node", newValue) }
+        }
+
+        /// The `<monitor>` elements.
+        public var monitors: [DomainDescription.Cputune.Memorytune.Monitor] {
+            get { views(children: "monitor") }
+            set { setViews(children: "monitor", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.NUMATune {
+    /// The `<memory>` element (first reached at `/domain/numatune/memory`).
+    public struct Memory: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "memory" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "placement", "nodeset"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.NUMATune.Memory.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `placement` attribute.
+        public var placement: DomainDescription.NUMATune.Memory.Placement? {
+            get { attribute("placement") }
+            set { setAttribute("placement", newValue) }
+        }
+
+        /// The `nodeset` attribute.
+        public var nodeset: String? {
+            get { attribute("nodeset") }
+            set { setAttribute("nodeset", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `strict`.
+            public static var strict: Self { "strict" }
+
+            /// `preferred`.
+            public static var preferred: Self { "preferred" }
+
+            /// `interleave`.
+            public static var interleave: Self { "interleave" }
+
+            /// `restrictive`.
+            public static var restrictive: Self { "restrictive" }
+        }
+
+        /// Values of `Placement`; a value a newer libvirt writes is kept as it is.
+        public struct Placement: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `static`.
+            public static var `static`: Self { "static" }
+
+            /// `auto`.
+            public static var auto: Self { "auto" }
+        }
+    }
+}
+
+extension DomainDescription.NUMATune {
+    /// The `<memnode>` element (first reached at `/domain/numatune/memnode`).
+    public struct Memnode: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "memnode" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["cellid", "mode", "nodeset"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `cellid` attribute.
+        public var cellid: Int? {
+            get { attribute("cellid") }
+            set { setAttribute("cellid", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.NUMATune.Memnode.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `nodeset` attribute.
+        public var nodeset: String? {
+            get { attribute("nodeset") }
+            set { setAttribute("nodeset", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `strict`.
+            public static var strict: Self { "strict" }
+
+            /// `preferred`.
+            public static var preferred: Self { "preferred" }
+
+            /// `interleave`.
+            public static var interleave: Self { "interleave" }
+
+            /// `restrictive`.
+            public static var restrictive: Self { "restrictive" }
+        }
+    }
+}
+
+extension DomainDescription.Resource {
+    /// The `<fibrechannel>` element (first reached at `/domain/resource/fibrechannel`).
+    public struct Fibrechannel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "fibrechannel" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["appid"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `appid` attribute.
+        public var appid: String? {
+            get { attribute("appid") }
+            set { setAttribute("appid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<apic>` element (first reached at `/domain/features/apic`).
+    public struct Apic: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "apic" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["eoi"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `eoi` attribute.
+        public var eoi: Bool? {
+            get { boolean(attribute: "eoi", .onOff) }
+            set { setBoolean(attribute: "eoi", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<hap>` element (first reached at `/domain/features/hap`).
+    public struct Hap: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hap" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<hyperv>` element (first reached at `/domain/features/hyperv`).
+    public struct Hyperv: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hyperv" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "mode", defaultValue: "custom",
+                    cases: [
+                        "passthrough": { DomainDescription.Features.Hyperv.ModeVariant.Passthrough.schema },
+                        "custom": { DomainDescription.Features.Hyperv.ModeVariant.Custom.schema },
+                    ],
+                    attributes: [],
+                    children: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"]),
+                order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Features.Hyperv.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The element's variant, selected by its `mode` attribute (`custom` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modeVariant: ModeVariant? {
+            get { ModeVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<hyperv>`, by its `mode` attribute: each holds a view of what the variant adds.
+        public enum ModeVariant: Hashable, Sendable {
+            /// `mode='passthrough'`.
+            case passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough)
+            /// `mode='custom'`.
+            case custom(DomainDescription.Features.Hyperv.ModeVariant.Custom)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("mode") ?? "custom" {
+                case "passthrough": self = .passthrough(DomainDescription.Features.Hyperv.ModeVariant.Passthrough(xml: element))
+                case "custom": self = .custom(DomainDescription.Features.Hyperv.ModeVariant.Custom(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .passthrough(let view): ("passthrough", view.xml)
+                case .custom(let view): ("custom", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
+
+            /// `custom`.
+            public static var custom: Self { "custom" }
+        }
+    }
+}
+
 extension DomainDescription.Features {
     /// The `<kvm>` element (first reached at `/domain/features/kvm`).
     public struct KVM: XMLElementView {
@@ -9,19 +591,24 @@ extension DomainDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "kvm"
+        public static var elementName: String { "kvm" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("hidden", .view({ DomainDescription.Features.Htm.schema })),
-                .init("hint-dedicated", .view({ DomainDescription.Features.Htm.schema })),
-                .init("poll-control", .view({ DomainDescription.Features.Htm.schema })),
-                .init("pv-ipi", .view({ DomainDescription.Features.Htm.schema })),
-                .init("dirty-ring", .view({ DomainDescription.Features.KVM.DirtyRing.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("hidden", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("hint-dedicated", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("poll-control", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("pv-ipi", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("dirty-ring", .view({ DomainDescription.Features.KVM.DirtyRing.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -67,16 +654,21 @@ extension DomainDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "xen"
+        public static var elementName: String { "xen" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("e820_host", .view({ DomainDescription.Features.Htm.schema })),
-                .init("passthrough", .view({ DomainDescription.Features.Xen.Passthrough.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("e820_host", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("passthrough", .view({ DomainDescription.Features.Xen.Passthrough.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -104,14 +696,19 @@ extension DomainDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pvspinlock"
+        public static var elementName: String { "pvspinlock" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -122,880 +719,6 @@ extension DomainDescription.Features {
         public var state: Bool? {
             get { boolean(attribute: "state", .onOff) }
             set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<capabilities>` element (first reached at `/domain/features/capabilities`).
-    public struct Capabilities: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "capabilities"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["policy"],
-            children: [
-                .init("audit_control", .view({ DomainDescription.Features.Htm.schema })),
-                .init("audit_write", .view({ DomainDescription.Features.Htm.schema })),
-                .init("block_suspend", .view({ DomainDescription.Features.Htm.schema })),
-                .init("chown", .view({ DomainDescription.Features.Htm.schema })),
-                .init("dac_override", .view({ DomainDescription.Features.Htm.schema })),
-                .init("dac_read_search", .view({ DomainDescription.Features.Htm.schema })),
-                .init("fowner", .view({ DomainDescription.Features.Htm.schema })),
-                .init("fsetid", .view({ DomainDescription.Features.Htm.schema })),
-                .init("ipc_lock", .view({ DomainDescription.Features.Htm.schema })),
-                .init("ipc_owner", .view({ DomainDescription.Features.Htm.schema })),
-                .init("kill", .view({ DomainDescription.Features.Htm.schema })),
-                .init("lease", .view({ DomainDescription.Features.Htm.schema })),
-                .init("linux_immutable", .view({ DomainDescription.Features.Htm.schema })),
-                .init("mac_admin", .view({ DomainDescription.Features.Htm.schema })),
-                .init("mac_override", .view({ DomainDescription.Features.Htm.schema })),
-                .init("mknod", .view({ DomainDescription.Features.Htm.schema })),
-                .init("net_admin", .view({ DomainDescription.Features.Htm.schema })),
-                .init("net_bind_service", .view({ DomainDescription.Features.Htm.schema })),
-                .init("net_broadcast", .view({ DomainDescription.Features.Htm.schema })),
-                .init("net_raw", .view({ DomainDescription.Features.Htm.schema })),
-                .init("setgid", .view({ DomainDescription.Features.Htm.schema })),
-                .init("setfcap", .view({ DomainDescription.Features.Htm.schema })),
-                .init("setpcap", .view({ DomainDescription.Features.Htm.schema })),
-                .init("setuid", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_admin", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_boot", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_chroot", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_module", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_nice", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_pacct", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_ptrace", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_rawio", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_resource", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_time", .view({ DomainDescription.Features.Htm.schema })),
-                .init("sys_tty_config", .view({ DomainDescription.Features.Htm.schema })),
-                .init("syslog", .view({ DomainDescription.Features.Htm.schema })),
-                .init("wake_alarm", .view({ DomainDescription.Features.Htm.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `policy` attribute.
-        public var policy: DomainDescription.Features.Capabilities.Policy? {
-            get { attribute("policy") }
-            set { setAttribute("policy", newValue) }
-        }
-
-        /// The `<audit_control>` element.
-        public var auditControl: DomainDescription.Features.Htm? {
-            get { view(child: "audit_control") }
-            set { setView(child: "audit_control", newValue) }
-        }
-
-        /// The `<audit_write>` element.
-        public var auditWrite: DomainDescription.Features.Htm? {
-            get { view(child: "audit_write") }
-            set { setView(child: "audit_write", newValue) }
-        }
-
-        /// The `<block_suspend>` element.
-        public var blockSuspend: DomainDescription.Features.Htm? {
-            get { view(child: "block_suspend") }
-            set { setView(child: "block_suspend", newValue) }
-        }
-
-        /// The `<chown>` element.
-        public var chown: DomainDescription.Features.Htm? {
-            get { view(child: "chown") }
-            set { setView(child: "chown", newValue) }
-        }
-
-        /// The `<dac_override>` element.
-        public var dacOverride: DomainDescription.Features.Htm? {
-            get { view(child: "dac_override") }
-            set { setView(child: "dac_override", newValue) }
-        }
-
-        /// The `<dac_read_search>` element.
-        public var dacReadSearch: DomainDescription.Features.Htm? {
-            get { view(child: "dac_read_search") }
-            set { setView(child: "dac_read_search", newValue) }
-        }
-
-        /// The `<fowner>` element.
-        public var fowner: DomainDescription.Features.Htm? {
-            get { view(child: "fowner") }
-            set { setView(child: "fowner", newValue) }
-        }
-
-        /// The `<fsetid>` element.
-        public var fsetid: DomainDescription.Features.Htm? {
-            get { view(child: "fsetid") }
-            set { setView(child: "fsetid", newValue) }
-        }
-
-        /// The `<ipc_lock>` element.
-        public var ipcLock: DomainDescription.Features.Htm? {
-            get { view(child: "ipc_lock") }
-            set { setView(child: "ipc_lock", newValue) }
-        }
-
-        /// The `<ipc_owner>` element.
-        public var ipcOwner: DomainDescription.Features.Htm? {
-            get { view(child: "ipc_owner") }
-            set { setView(child: "ipc_owner", newValue) }
-        }
-
-        /// The `<kill>` element.
-        public var kill: DomainDescription.Features.Htm? {
-            get { view(child: "kill") }
-            set { setView(child: "kill", newValue) }
-        }
-
-        /// The `<lease>` element.
-        public var lease: DomainDescription.Features.Htm? {
-            get { view(child: "lease") }
-            set { setView(child: "lease", newValue) }
-        }
-
-        /// The `<linux_immutable>` element.
-        public var linuxImmutable: DomainDescription.Features.Htm? {
-            get { view(child: "linux_immutable") }
-            set { setView(child: "linux_immutable", newValue) }
-        }
-
-        /// The `<mac_admin>` element.
-        public var macAdmin: DomainDescription.Features.Htm? {
-            get { view(child: "mac_admin") }
-            set { setView(child: "mac_admin", newValue) }
-        }
-
-        /// The `<mac_override>` element.
-        public var macOverride: DomainDescription.Features.Htm? {
-            get { view(child: "mac_override") }
-            set { setView(child: "mac_override", newValue) }
-        }
-
-        /// The `<mknod>` element.
-        public var mknod: DomainDescription.Features.Htm? {
-            get { view(child: "mknod") }
-            set { setView(child: "mknod", newValue) }
-        }
-
-        /// The `<net_admin>` element.
-        public var netAdmin: DomainDescription.Features.Htm? {
-            get { view(child: "net_admin") }
-            set { setView(child: "net_admin", newValue) }
-        }
-
-        /// The `<net_bind_service>` element.
-        public var netBindService: DomainDescription.Features.Htm? {
-            get { view(child: "net_bind_service") }
-            set { setView(child: "net_bind_service", newValue) }
-        }
-
-        /// The `<net_broadcast>` element.
-        public var netBroadcast: DomainDescription.Features.Htm? {
-            get { view(child: "net_broadcast") }
-            set { setView(child: "net_broadcast", newValue) }
-        }
-
-        /// The `<net_raw>` element.
-        public var netRaw: DomainDescription.Features.Htm? {
-            get { view(child: "net_raw") }
-            set { setView(child: "net_raw", newValue) }
-        }
-
-        /// The `<setgid>` element.
-        public var setgid: DomainDescription.Features.Htm? {
-            get { view(child: "setgid") }
-            set { setView(child: "setgid", newValue) }
-        }
-
-        /// The `<setfcap>` element.
-        public var setfcap: DomainDescription.Features.Htm? {
-            get { view(child: "setfcap") }
-            set { setView(child: "setfcap", newValue) }
-        }
-
-        /// The `<setpcap>` element.
-        public var setpcap: DomainDescription.Features.Htm? {
-            get { view(child: "setpcap") }
-            set { setView(child: "setpcap", newValue) }
-        }
-
-        /// The `<setuid>` element.
-        public var setuid: DomainDescription.Features.Htm? {
-            get { view(child: "setuid") }
-            set { setView(child: "setuid", newValue) }
-        }
-
-        /// The `<sys_admin>` element.
-        public var sysAdmin: DomainDescription.Features.Htm? {
-            get { view(child: "sys_admin") }
-            set { setView(child: "sys_admin", newValue) }
-        }
-
-        /// The `<sys_boot>` element.
-        public var sysBoot: DomainDescription.Features.Htm? {
-            get { view(child: "sys_boot") }
-            set { setView(child: "sys_boot", newValue) }
-        }
-
-        /// The `<sys_chroot>` element.
-        public var sysChroot: DomainDescription.Features.Htm? {
-            get { view(child: "sys_chroot") }
-            set { setView(child: "sys_chroot", newValue) }
-        }
-
-        /// The `<sys_module>` element.
-        public var sysModule: DomainDescription.Features.Htm? {
-            get { view(child: "sys_module") }
-            set { setView(child: "sys_module", newValue) }
-        }
-
-        /// The `<sys_nice>` element.
-        public var sysNice: DomainDescription.Features.Htm? {
-            get { view(child: "sys_nice") }
-            set { setView(child: "sys_nice", newValue) }
-        }
-
-        /// The `<sys_pacct>` element.
-        public var sysPacct: DomainDescription.Features.Htm? {
-            get { view(child: "sys_pacct") }
-            set { setView(child: "sys_pacct", newValue) }
-        }
-
-        /// The `<sys_ptrace>` element.
-        public var sysPtrace: DomainDescription.Features.Htm? {
-            get { view(child: "sys_ptrace") }
-            set { setView(child: "sys_ptrace", newValue) }
-        }
-
-        /// The `<sys_rawio>` element.
-        public var sysRawio: DomainDescription.Features.Htm? {
-            get { view(child: "sys_rawio") }
-            set { setView(child: "sys_rawio", newValue) }
-        }
-
-        /// The `<sys_resource>` element.
-        public var sysResource: DomainDescription.Features.Htm? {
-            get { view(child: "sys_resource") }
-            set { setView(child: "sys_resource", newValue) }
-        }
-
-        /// The `<sys_time>` element.
-        public var sysTime: DomainDescription.Features.Htm? {
-            get { view(child: "sys_time") }
-            set { setView(child: "sys_time", newValue) }
-        }
-
-        /// The `<sys_tty_config>` element.
-        public var sysTtyConfig: DomainDescription.Features.Htm? {
-            get { view(child: "sys_tty_config") }
-            set { setView(child: "sys_tty_config", newValue) }
-        }
-
-        /// The `<syslog>` element.
-        public var syslog: DomainDescription.Features.Htm? {
-            get { view(child: "syslog") }
-            set { setView(child: "syslog", newValue) }
-        }
-
-        /// The `<wake_alarm>` element.
-        public var wakeAlarm: DomainDescription.Features.Htm? {
-            get { view(child: "wake_alarm") }
-            set { setView(child: "wake_alarm", newValue) }
-        }
-
-        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
-        public struct Policy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `default`.
-            public static var `default`: Self { "default" }
-
-            /// `allow`.
-            public static var allow: Self { "allow" }
-
-            /// `deny`.
-            public static var deny: Self { "deny" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<pmu>` element (first reached at `/domain/features/pmu`).
-    public struct Pmu: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "pmu"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<gic>` element (first reached at `/domain/features/gic`).
-    public struct Gic: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "gic"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["version"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `version` attribute.
-        public var version: DomainDescription.Features.Gic.Version? {
-            get { attribute("version") }
-            set { setAttribute("version", newValue) }
-        }
-
-        /// Values of `Version`; a value a newer libvirt writes is kept as it is.
-        public struct Version: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `host`.
-            public static var host: Self { "host" }
-
-            /// `2`.
-            public static var _2: Self { "2" }
-
-            /// `3`.
-            public static var _3: Self { "3" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<smm>` element (first reached at `/domain/features/smm`).
-    public struct Smm: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "smm"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-                .init("tseg", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// The `<tseg>` element.
-        public var tseg: DomainDescription.CurrentMemory? {
-            get { view(child: "tseg") }
-            set { setView(child: "tseg", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<ioapic>` element (first reached at `/domain/features/ioapic`).
-    public struct Ioapic: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ioapic"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["driver"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `driver` attribute.
-        public var driver: DomainDescription.Features.Ioapic.Driver? {
-            get { attribute("driver") }
-            set { setAttribute("driver", newValue) }
-        }
-
-        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
-        public struct Driver: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `qemu`.
-            public static var qemu: Self { "qemu" }
-
-            /// `kvm`.
-            public static var kvm: Self { "kvm" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<hpt>` element (first reached at `/domain/features/hpt`).
-    public struct Hpt: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hpt"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["resizing"],
-            children: [
-                .init("maxpagesize", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `resizing` attribute.
-        public var resizing: DomainDescription.Features.Hpt.Resizing? {
-            get { attribute("resizing") }
-            set { setAttribute("resizing", newValue) }
-        }
-
-        /// The `<maxpagesize>` element.
-        public var maxpagesize: DomainDescription.CurrentMemory? {
-            get { view(child: "maxpagesize") }
-            set { setView(child: "maxpagesize", newValue) }
-        }
-
-        /// Values of `Resizing`; a value a newer libvirt writes is kept as it is.
-        public struct Resizing: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `enabled`.
-            public static var enabled: Self { "enabled" }
-
-            /// `disabled`.
-            public static var disabled: Self { "disabled" }
-
-            /// `required`.
-            public static var required: Self { "required" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<htm>` element (first reached at `/domain/features/htm`).
-    public struct Htm: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "htm"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<msrs>` element (first reached at `/domain/features/msrs`).
-    public struct Msrs: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "msrs"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unknown"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `unknown` attribute.
-        public var unknown: DomainDescription.Features.Msrs.Unknown? {
-            get { attribute("unknown") }
-            set { setAttribute("unknown", newValue) }
-        }
-
-        /// Values of `Unknown`; a value a newer libvirt writes is kept as it is.
-        public struct Unknown: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `ignore`.
-            public static var ignore: Self { "ignore" }
-
-            /// `fault`.
-            public static var fault: Self { "fault" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<cfpc>` element (first reached at `/domain/features/cfpc`).
-    public struct Cfpc: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cfpc"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `value` attribute.
-        public var value: DomainDescription.Features.Cfpc.Value? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Value`; a value a newer libvirt writes is kept as it is.
-        public struct Value: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `broken`.
-            public static var broken: Self { "broken" }
-
-            /// `workaround`.
-            public static var workaround: Self { "workaround" }
-
-            /// `fixed`.
-            public static var fixed: Self { "fixed" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<ibs>` element (first reached at `/domain/features/ibs`).
-    public struct Ibs: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ibs"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `value` attribute.
-        public var value: DomainDescription.Features.Ibs.Value? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Value`; a value a newer libvirt writes is kept as it is.
-        public struct Value: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `broken`.
-            public static var broken: Self { "broken" }
-
-            /// `workaround`.
-            public static var workaround: Self { "workaround" }
-
-            /// `fixed-ibs`.
-            public static var fixedIbs: Self { "fixed-ibs" }
-
-            /// `fixed-ccd`.
-            public static var fixedCcd: Self { "fixed-ccd" }
-
-            /// `fixed-na`.
-            public static var fixedNa: Self { "fixed-na" }
-        }
-    }
-}
-
-extension DomainDescription.Features {
-    /// The `<tcg>` element (first reached at `/domain/features/tcg`).
-    public struct Tcg: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "tcg"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("tb-cache", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<tb-cache>` element.
-        public var tbCache: DomainDescription.CurrentMemory? {
-            get { view(child: "tb-cache") }
-            set { setView(child: "tb-cache", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.PM {
-    /// The `<suspend-to-mem>` element (first reached at `/domain/pm/suspend-to-mem`).
-    public struct SuspendToMemory: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "suspend-to-mem"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enabled"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Perf {
-    /// The `<event>` element (first reached at `/domain/perf/event`).
-    public struct Event: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "event"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "enabled"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Perf.Event.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `cmt`.
-            public static var cmt: Self { "cmt" }
-
-            /// `mbmt`.
-            public static var mbmt: Self { "mbmt" }
-
-            /// `mbml`.
-            public static var mbml: Self { "mbml" }
-
-            /// `cpu_cycles`.
-            public static var cpuCycles: Self { "cpu_cycles" }
-
-            /// `instructions`.
-            public static var instructions: Self { "instructions" }
-
-            /// `cache_references`.
-            public static var cacheReferences: Self { "cache_references" }
-
-            /// `cache_misses`.
-            public static var cacheMisses: Self { "cache_misses" }
-
-            /// `branch_instructions`.
-            public static var branchInstructions: Self { "branch_instructions" }
-
-            /// `branch_misses`.
-            public static var branchMisses: Self { "branch_misses" }
-
-            /// `bus_cycles`.
-            public static var busCycles: Self { "bus_cycles" }
-
-            /// `stalled_cycles_frontend`.
-            public static var stalledCyclesFrontend: Self { "stalled_cycles_frontend" }
-
-            /// `stalled_cycles_backend`.
-            public static var stalledCyclesBackend: Self { "stalled_cycles_backend" }
-
-            /// `ref_cpu_cycles`.
-            public static var refCPUCycles: Self { "ref_cpu_cycles" }
-
-            /// `cpu_clock`.
-            public static var cpuClock: Self { "cpu_clock" }
-
-            /// `task_clock`.
-            public static var taskClock: Self { "task_clock" }
-
-            /// `page_faults`.
-            public static var pageFaults: Self { "page_faults" }
-
-            /// `context_switches`.
-            public static var contextSwitches: Self { "context_switches" }
-
-            /// `cpu_migrations`.
-            public static var cpuMigrations: Self { "cpu_migrations" }
-
-            /// `page_faults_min`.
-            public static var pageFaultsMin: Self { "page_faults_min" }
-
-            /// `page_faults_maj`.
-            public static var pageFaultsMaj: Self { "page_faults_maj" }
-
-            /// `alignment_faults`.
-            public static var alignmentFaults: Self { "alignment_faults" }
-
-            /// `emulation_faults`.
-            public static var emulationFaults: Self { "emulation_faults" }
         }
     }
 }

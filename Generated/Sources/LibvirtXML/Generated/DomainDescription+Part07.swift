@@ -2,6 +2,945 @@
 
 import Foundation
 
+extension DomainDescription.Features {
+    /// The `<capabilities>` element (first reached at `/domain/features/capabilities`).
+    public struct Capabilities: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "capabilities" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["policy"],
+                children: [
+                    .init("audit_control", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("audit_write", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("block_suspend", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("chown", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("dac_override", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("dac_read_search", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("fowner", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("fsetid", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("ipc_lock", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("ipc_owner", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("kill", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("lease", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("linux_immutable", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("mac_admin", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("mac_override", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("mknod", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("net_admin", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("net_bind_service", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("net_broadcast", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("net_raw", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("setgid", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("setfcap", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("setpcap", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("setuid", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_admin", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_boot", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_chroot", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_module", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_nice", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_pacct", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_ptrace", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_rawio", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_resource", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_time", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("sys_tty_config", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("syslog", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("wake_alarm", .view({ DomainDescription.Features.Htm.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `policy` attribute.
+        public var policy: DomainDescription.Features.Capabilities.Policy? {
+            get { attribute("policy") }
+            set { setAttribute("policy", newValue) }
+        }
+
+        /// The `<audit_control>` element.
+        public var auditControl: DomainDescription.Features.Htm? {
+            get { view(child: "audit_control") }
+            set { setView(child: "audit_control", newValue) }
+        }
+
+        /// The `<audit_write>` element.
+        public var auditWrite: DomainDescription.Features.Htm? {
+            get { view(child: "audit_write") }
+            set { setView(child: "audit_write", newValue) }
+        }
+
+        /// The `<block_suspend>` element.
+        public var blockSuspend: DomainDescription.Features.Htm? {
+            get { view(child: "block_suspend") }
+            set { setView(child: "block_suspend", newValue) }
+        }
+
+        /// The `<chown>` element.
+        public var chown: DomainDescription.Features.Htm? {
+            get { view(child: "chown") }
+            set { setView(child: "chown", newValue) }
+        }
+
+        /// The `<dac_override>` element.
+        public var dacOverride: DomainDescription.Features.Htm? {
+            get { view(child: "dac_override") }
+            set { setView(child: "dac_override", newValue) }
+        }
+
+        /// The `<dac_read_search>` element.
+        public var dacReadSearch: DomainDescription.Features.Htm? {
+            get { view(child: "dac_read_search") }
+            set { setView(child: "dac_read_search", newValue) }
+        }
+
+        /// The `<fowner>` element.
+        public var fowner: DomainDescription.Features.Htm? {
+            get { view(child: "fowner") }
+            set { setView(child: "fowner", newValue) }
+        }
+
+        /// The `<fsetid>` element.
+        public var fsetid: DomainDescription.Features.Htm? {
+            get { view(child: "fsetid") }
+            set { setView(child: "fsetid", newValue) }
+        }
+
+        /// The `<ipc_lock>` element.
+        public var ipcLock: DomainDescription.Features.Htm? {
+            get { view(child: "ipc_lock") }
+            set { setView(child: "ipc_lock", newValue) }
+        }
+
+        /// The `<ipc_owner>` element.
+        public var ipcOwner: DomainDescription.Features.Htm? {
+            get { view(child: "ipc_owner") }
+            set { setView(child: "ipc_owner", newValue) }
+        }
+
+        /// The `<kill>` element.
+        public var kill: DomainDescription.Features.Htm? {
+            get { view(child: "kill") }
+            set { setView(child: "kill", newValue) }
+        }
+
+        /// The `<lease>` element.
+        public var lease: DomainDescription.Features.Htm? {
+            get { view(child: "lease") }
+            set { setView(child: "lease", newValue) }
+        }
+
+        /// The `<linux_immutable>` element.
+        public var linuxImmutable: DomainDescription.Features.Htm? {
+            get { view(child: "linux_immutable") }
+            set { setView(child: "linux_immutable", newValue) }
+        }
+
+        /// The `<mac_admin>` element.
+        public var macAdmin: DomainDescription.Features.Htm? {
+            get { view(child: "mac_admin") }
+            set { setView(child: "mac_admin", newValue) }
+        }
+
+        /// The `<mac_override>` element.
+        public var macOverride: DomainDescription.Features.Htm? {
+            get { view(child: "mac_override") }
+            set { setView(child: "mac_override", newValue) }
+        }
+
+        /// The `<mknod>` element.
+        public var mknod: DomainDescription.Features.Htm? {
+            get { view(child: "mknod") }
+            set { setView(child: "mknod", newValue) }
+        }
+
+        /// The `<net_admin>` element.
+        public var netAdmin: DomainDescription.Features.Htm? {
+            get { view(child: "net_admin") }
+            set { setView(child: "net_admin", newValue) }
+        }
+
+        /// The `<net_bind_service>` element.
+        public var netBindService: DomainDescription.Features.Htm? {
+            get { view(child: "net_bind_service") }
+            set { setView(child: "net_bind_service", newValue) }
+        }
+
+        /// The `<net_broadcast>` element.
+        public var netBroadcast: DomainDescription.Features.Htm? {
+            get { view(child: "net_broadcast") }
+            set { setView(child: "net_broadcast", newValue) }
+        }
+
+        /// The `<net_raw>` element.
+        public var netRaw: DomainDescription.Features.Htm? {
+            get { view(child: "net_raw") }
+            set { setView(child: "net_raw", newValue) }
+        }
+
+        /// The `<setgid>` element.
+        public var setgid: DomainDescription.Features.Htm? {
+            get { view(child: "setgid") }
+            set { setView(child: "setgid", newValue) }
+        }
+
+        /// The `<setfcap>` element.
+        public var setfcap: DomainDescription.Features.Htm? {
+            get { view(child: "setfcap") }
+            set { setView(child: "setfcap", newValue) }
+        }
+
+        /// The `<setpcap>` element.
+        public var setpcap: DomainDescription.Features.Htm? {
+            get { view(child: "setpcap") }
+            set { setView(child: "setpcap", newValue) }
+        }
+
+        /// The `<setuid>` element.
+        public var setuid: DomainDescription.Features.Htm? {
+            get { view(child: "setuid") }
+            set { setView(child: "setuid", newValue) }
+        }
+
+        /// The `<sys_admin>` element.
+        public var sysAdmin: DomainDescription.Features.Htm? {
+            get { view(child: "sys_admin") }
+            set { setView(child: "sys_admin", newValue) }
+        }
+
+        /// The `<sys_boot>` element.
+        public var sysBoot: DomainDescription.Features.Htm? {
+            get { view(child: "sys_boot") }
+            set { setView(child: "sys_boot", newValue) }
+        }
+
+        /// The `<sys_chroot>` element.
+        public var sysChroot: DomainDescription.Features.Htm? {
+            get { view(child: "sys_chroot") }
+            set { setView(child: "sys_chroot", newValue) }
+        }
+
+        /// The `<sys_module>` element.
+        public var sysModule: DomainDescription.Features.Htm? {
+            get { view(child: "sys_module") }
+            set { setView(child: "sys_module", newValue) }
+        }
+
+        /// The `<sys_nice>` element.
+        public var sysNice: DomainDescription.Features.Htm? {
+            get { view(child: "sys_nice") }
+            set { setView(child: "sys_nice", newValue) }
+        }
+
+        /// The `<sys_pacct>` element.
+        public var sysPacct: DomainDescription.Features.Htm? {
+            get { view(child: "sys_pacct") }
+            set { setView(child: "sys_pacct", newValue) }
+        }
+
+        /// The `<sys_ptrace>` element.
+        public var sysPtrace: DomainDescription.Features.Htm? {
+            get { view(child: "sys_ptrace") }
+            set { setView(child: "sys_ptrace", newValue) }
+        }
+
+        /// The `<sys_rawio>` element.
+        public var sysRawio: DomainDescription.Features.Htm? {
+            get { view(child: "sys_rawio") }
+            set { setView(child: "sys_rawio", newValue) }
+        }
+
+        /// The `<sys_resource>` element.
+        public var sysResource: DomainDescription.Features.Htm? {
+            get { view(child: "sys_resource") }
+            set { setView(child: "sys_resource", newValue) }
+        }
+
+        /// The `<sys_time>` element.
+        public var sysTime: DomainDescription.Features.Htm? {
+            get { view(child: "sys_time") }
+            set { setView(child: "sys_time", newValue) }
+        }
+
+        /// The `<sys_tty_config>` element.
+        public var sysTtyConfig: DomainDescription.Features.Htm? {
+            get { view(child: "sys_tty_config") }
+            set { setView(child: "sys_tty_config", newValue) }
+        }
+
+        /// The `<syslog>` element.
+        public var syslog: DomainDescription.Features.Htm? {
+            get { view(child: "syslog") }
+            set { setView(child: "syslog", newValue) }
+        }
+
+        /// The `<wake_alarm>` element.
+        public var wakeAlarm: DomainDescription.Features.Htm? {
+            get { view(child: "wake_alarm") }
+            set { setView(child: "wake_alarm", newValue) }
+        }
+
+        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
+        public struct Policy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `default`.
+            public static var `default`: Self { "default" }
+
+            /// `allow`.
+            public static var allow: Self { "allow" }
+
+            /// `deny`.
+            public static var deny: Self { "deny" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<pmu>` element (first reached at `/domain/features/pmu`).
+    public struct Pmu: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "pmu" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<gic>` element (first reached at `/domain/features/gic`).
+    public struct Gic: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "gic" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["version"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `version` attribute.
+        public var version: DomainDescription.Features.Gic.Version? {
+            get { attribute("version") }
+            set { setAttribute("version", newValue) }
+        }
+
+        /// Values of `Version`; a value a newer libvirt writes is kept as it is.
+        public struct Version: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `host`.
+            public static var host: Self { "host" }
+
+            /// `2`.
+            public static var _2: Self { "2" }
+
+            /// `3`.
+            public static var _3: Self { "3" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<smm>` element (first reached at `/domain/features/smm`).
+    public struct Smm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smm" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                    .init("tseg", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `<tseg>` element.
+        public var tseg: DomainDescription.CurrentMemory? {
+            get { view(child: "tseg") }
+            set { setView(child: "tseg", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<ioapic>` element (first reached at `/domain/features/ioapic`).
+    public struct Ioapic: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "ioapic" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["driver"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `driver` attribute.
+        public var driver: DomainDescription.Features.Ioapic.Driver? {
+            get { attribute("driver") }
+            set { setAttribute("driver", newValue) }
+        }
+
+        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
+        public struct Driver: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `qemu`.
+            public static var qemu: Self { "qemu" }
+
+            /// `kvm`.
+            public static var kvm: Self { "kvm" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<hpt>` element (first reached at `/domain/features/hpt`).
+    public struct Hpt: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hpt" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["resizing"],
+                children: [
+                    .init("maxpagesize", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `resizing` attribute.
+        public var resizing: DomainDescription.Features.Hpt.Resizing? {
+            get { attribute("resizing") }
+            set { setAttribute("resizing", newValue) }
+        }
+
+        /// The `<maxpagesize>` element.
+        public var maxpagesize: DomainDescription.CurrentMemory? {
+            get { view(child: "maxpagesize") }
+            set { setView(child: "maxpagesize", newValue) }
+        }
+
+        /// Values of `Resizing`; a value a newer libvirt writes is kept as it is.
+        public struct Resizing: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `enabled`.
+            public static var enabled: Self { "enabled" }
+
+            /// `disabled`.
+            public static var disabled: Self { "disabled" }
+
+            /// `required`.
+            public static var required: Self { "required" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<htm>` element (first reached at `/domain/features/htm`).
+    public struct Htm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "htm" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<msrs>` element (first reached at `/domain/features/msrs`).
+    public struct Msrs: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "msrs" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unknown"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `unknown` attribute.
+        public var unknown: DomainDescription.Features.Msrs.Unknown? {
+            get { attribute("unknown") }
+            set { setAttribute("unknown", newValue) }
+        }
+
+        /// Values of `Unknown`; a value a newer libvirt writes is kept as it is.
+        public struct Unknown: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `ignore`.
+            public static var ignore: Self { "ignore" }
+
+            /// `fault`.
+            public static var fault: Self { "fault" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<cfpc>` element (first reached at `/domain/features/cfpc`).
+    public struct Cfpc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "cfpc" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["value"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `value` attribute.
+        public var value: DomainDescription.Features.Cfpc.Value? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// Values of `Value`; a value a newer libvirt writes is kept as it is.
+        public struct Value: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `broken`.
+            public static var broken: Self { "broken" }
+
+            /// `workaround`.
+            public static var workaround: Self { "workaround" }
+
+            /// `fixed`.
+            public static var fixed: Self { "fixed" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<ibs>` element (first reached at `/domain/features/ibs`).
+    public struct Ibs: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "ibs" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["value"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `value` attribute.
+        public var value: DomainDescription.Features.Ibs.Value? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// Values of `Value`; a value a newer libvirt writes is kept as it is.
+        public struct Value: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `broken`.
+            public static var broken: Self { "broken" }
+
+            /// `workaround`.
+            public static var workaround: Self { "workaround" }
+
+            /// `fixed-ibs`.
+            public static var fixedIbs: Self { "fixed-ibs" }
+
+            /// `fixed-ccd`.
+            public static var fixedCcd: Self { "fixed-ccd" }
+
+            /// `fixed-na`.
+            public static var fixedNa: Self { "fixed-na" }
+        }
+    }
+}
+
+extension DomainDescription.Features {
+    /// The `<tcg>` element (first reached at `/domain/features/tcg`).
+    public struct Tcg: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "tcg" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("tb-cache", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<tb-cache>` element.
+        public var tbCache: DomainDescription.CurrentMemory? {
+            get { view(child: "tb-cache") }
+            set { setView(child: "tb-cache", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.PM {
+    /// The `<suspend-to-mem>` element (first reached at `/domain/pm/suspend-to-mem`).
+    public struct SuspendToMemory: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "suspend-to-mem" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enabled"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Perf {
+    /// The `<event>` element (first reached at `/domain/perf/event`).
+    public struct Event: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "event" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "enabled"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Perf.Event.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `cmt`.
+            public static var cmt: Self { "cmt" }
+
+            /// `mbmt`.
+            public static var mbmt: Self { "mbmt" }
+
+            /// `mbml`.
+            public static var mbml: Self { "mbml" }
+
+            /// `cpu_cycles`.
+            public static var cpuCycles: Self { "cpu_cycles" }
+
+            /// `instructions`.
+            public static var instructions: Self { "instructions" }
+
+            /// `cache_references`.
+            public static var cacheReferences: Self { "cache_references" }
+
+            /// `cache_misses`.
+            public static var cacheMisses: Self { "cache_misses" }
+
+            /// `branch_instructions`.
+            public static var branchInstructions: Self { "branch_instructions" }
+
+            /// `branch_misses`.
+            public static var branchMisses: Self { "branch_misses" }
+
+            /// `bus_cycles`.
+            public static var busCycles: Self { "bus_cycles" }
+
+            /// `stalled_cycles_frontend`.
+            public static var stalledCyclesFrontend: Self { "stalled_cycles_frontend" }
+
+            /// `stalled_cycles_backend`.
+            public static var stalledCyclesBackend: Self { "stalled_cycles_backend" }
+
+            /// `ref_cpu_cycles`.
+            public static var refCPUCycles: Self { "ref_cpu_cycles" }
+
+            /// `cpu_clock`.
+            public static var cpuClock: Self { "cpu_clock" }
+
+            /// `task_clock`.
+            public static var taskClock: Self { "task_clock" }
+
+            /// `page_faults`.
+            public static var pageFaults: Self { "page_faults" }
+
+            /// `context_switches`.
+            public static var contextSwitches: Self { "context_switches" }
+
+            /// `cpu_migrations`.
+            public static var cpuMigrations: Self { "cpu_migrations" }
+
+            /// `page_faults_min`.
+            public static var pageFaultsMin: Self { "page_faults_min" }
+
+            /// `page_faults_maj`.
+            public static var pageFaultsMaj: Self { "page_faults_maj" }
+
+            /// `alignment_faults`.
+            public static var alignmentFaults: Self { "alignment_faults" }
+
+            /// `emulation_faults`.
+            public static var emulationFaults: Self { "emulation_faults" }
+        }
+    }
+}
+
 extension DomainDescription.Idmap {
     /// The `<uid>` element (first reached at `/domain/idmap/uid`).
     public struct Uid: XMLElementView {
@@ -9,14 +948,19 @@ extension DomainDescription.Idmap {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "uid"
+        public static var elementName: String { "uid" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "target", "count"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "target", "count"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -39,901 +983,6 @@ extension DomainDescription.Idmap {
         public var count: Int? {
             get { attribute("count") }
             set { setAttribute("count", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<disk>` element (first reached at `/domain/devices/disk`).
-    public struct Disk: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "disk"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["device", "type", "rawio", "sgio", "model", "snapshot"],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Disk.Driver.schema })),
-                .init("mirror", .view({ DomainDescription.Devices.Disk.Mirror.schema })),
-                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
-                .init("target", .view({ DomainDescription.Devices.Disk.Target.schema })),
-                .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
-                .init("backenddomain", .view({ DomainDescription.Devices.Disk.Backenddomain.schema })),
-                .init("readonly", .flag),
-                .init("shareable", .flag),
-                .init("transient", .view({ DomainDescription.Devices.Disk.Transient.schema })),
-                .init("serial", .value),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("iotune", .view({ DomainDescription.Devices.Disk.Iotune.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("geometry", .view({ DomainDescription.Devices.Disk.Geometry.schema })),
-                .init("blockio", .view({ DomainDescription.Devices.Disk.Blockio.schema })),
-                .init("wwn", .value),
-                .init("vendor", .value),
-                .init("product", .value),
-                .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
-                .init("privateData", .flag),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "file",
-                cases: [
-                    "file": { DomainDescription.Devices.Disk.Variant.File.schema },
-                    "block": { DomainDescription.Devices.Disk.Variant.Block.schema },
-                    "dir": { DomainDescription.Devices.Disk.Variant.Dir.schema },
-                    "network": { DomainDescription.Devices.Disk.Variant.Network.schema },
-                    "volume": { DomainDescription.Devices.Disk.Variant.Volume.schema },
-                    "nvme": { DomainDescription.Devices.Disk.Variant.Nvme.schema },
-                    "vhostuser": { DomainDescription.Devices.Disk.Variant.Vhostuser.schema },
-                ],
-                attributes: [],
-                children: ["source"]),
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `device` attribute.
-        public var device: DomainDescription.Devices.Disk.Device? {
-            get { attribute("device") }
-            set { setAttribute("device", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `rawio` attribute.
-        public var rawio: Bool? {
-            get { boolean(attribute: "rawio", .yesNo) }
-            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
-        }
-
-        /// The `sgio` attribute.
-        public var sgio: DomainDescription.Devices.Disk.Sgio? {
-            get { attribute("sgio") }
-            set { setAttribute("sgio", newValue) }
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Disk.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `snapshot` attribute.
-        public var snapshot: DomainDescription.Devices.Disk.Snapshot? {
-            get { attribute("snapshot") }
-            set { setAttribute("snapshot", newValue) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Disk.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<mirror>` element.
-        public var mirror: DomainDescription.Devices.Disk.Mirror? {
-            get { view(child: "mirror") }
-            set { setView(child: "mirror", newValue) }
-        }
-
-        /// The `<auth>` element.
-        public var auth: DomainDescription.Devices.Disk.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Disk.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// The `<boot>` element.
-        public var boot: DomainDescription.Devices.Disk.Boot? {
-            get { view(child: "boot") }
-            set { setView(child: "boot", newValue) }
-        }
-
-        /// The `<backenddomain>` element.
-        public var backenddomain: DomainDescription.Devices.Disk.Backenddomain? {
-            get { view(child: "backenddomain") }
-            set { setView(child: "backenddomain", newValue) }
-        }
-
-        /// Whether the `<readonly/>` element is there.
-        public var readonly: Bool {
-            get { flag(child: "readonly") }
-            set { setFlag(child: "readonly", newValue) }
-        }
-
-        /// Whether the `<shareable/>` element is there.
-        public var shareable: Bool {
-            get { flag(child: "shareable") }
-            set { setFlag(child: "shareable", newValue) }
-        }
-
-        /// The `<transient>` element.
-        public var transient: DomainDescription.Devices.Disk.Transient? {
-            get { view(child: "transient") }
-            set { setView(child: "transient", newValue) }
-        }
-
-        /// The text of the `<serial>` element.
-        public var serial: String? {
-            get { value(child: "serial") }
-            set { setValue(child: "serial", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<iotune>` element.
-        public var iotune: DomainDescription.Devices.Disk.Iotune? {
-            get { view(child: "iotune") }
-            set { setView(child: "iotune", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<geometry>` element.
-        public var geometry: DomainDescription.Devices.Disk.Geometry? {
-            get { view(child: "geometry") }
-            set { setView(child: "geometry", newValue) }
-        }
-
-        /// The `<blockio>` element.
-        public var blockio: DomainDescription.Devices.Disk.Blockio? {
-            get { view(child: "blockio") }
-            set { setView(child: "blockio", newValue) }
-        }
-
-        /// The text of the `<wwn>` element.
-        public var wwn: String? {
-            get { value(child: "wwn") }
-            set { setValue(child: "wwn", newValue) }
-        }
-
-        /// The text of the `<vendor>` element.
-        public var vendor: String? {
-            get { value(child: "vendor") }
-            set { setValue(child: "vendor", newValue) }
-        }
-
-        /// The text of the `<product>` element.
-        public var product: String? {
-            get { value(child: "product") }
-            set { setValue(child: "product", newValue) }
-        }
-
-        /// The `<backingStore>` element.
-        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
-            get { view(child: "backingStore") }
-            set { setView(child: "backingStore", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<disk>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='file'`.
-            case file(DomainDescription.Devices.Disk.Variant.File)
-            /// `type='block'`.
-            case block(DomainDescription.Devices.Disk.Variant.Block)
-            /// `type='dir'`.
-            case dir(DomainDescription.Devices.Disk.Variant.Dir)
-            /// `type='network'`.
-            case network(DomainDescription.Devices.Disk.Variant.Network)
-            /// `type='volume'`.
-            case volume(DomainDescription.Devices.Disk.Variant.Volume)
-            /// `type='nvme'`.
-            case nvme(DomainDescription.Devices.Disk.Variant.Nvme)
-            /// `type='vhostuser'`.
-            case vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") ?? "file" {
-                case "file": self = .file(DomainDescription.Devices.Disk.Variant.File(xml: element))
-                case "block": self = .block(DomainDescription.Devices.Disk.Variant.Block(xml: element))
-                case "dir": self = .dir(DomainDescription.Devices.Disk.Variant.Dir(xml: element))
-                case "network": self = .network(DomainDescription.Devices.Disk.Variant.Network(xml: element))
-                case "volume": self = .volume(DomainDescription.Devices.Disk.Variant.Volume(xml: element))
-                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Variant.Nvme(xml: element))
-                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .file(let view): ("file", view.xml)
-                case .block(let view): ("block", view.xml)
-                case .dir(let view): ("dir", view.xml)
-                case .network(let view): ("network", view.xml)
-                case .volume(let view): ("volume", view.xml)
-                case .nvme(let view): ("nvme", view.xml)
-                case .vhostuser(let view): ("vhostuser", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Device`; a value a newer libvirt writes is kept as it is.
-        public struct Device: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `floppy`.
-            public static var floppy: Self { "floppy" }
-
-            /// `disk`.
-            public static var disk: Self { "disk" }
-
-            /// `cdrom`.
-            public static var cdrom: Self { "cdrom" }
-
-            /// `lun`.
-            public static var lun: Self { "lun" }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `block`.
-            public static var block: Self { "block" }
-
-            /// `dir`.
-            public static var dir: Self { "dir" }
-
-            /// `network`.
-            public static var network: Self { "network" }
-
-            /// `volume`.
-            public static var volume: Self { "volume" }
-
-            /// `nvme`.
-            public static var nvme: Self { "nvme" }
-
-            /// `vhostuser`.
-            public static var vhostuser: Self { "vhostuser" }
-        }
-
-        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
-        public struct Sgio: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `filtered`.
-            public static var filtered: Self { "filtered" }
-
-            /// `unfiltered`.
-            public static var unfiltered: Self { "unfiltered" }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-        }
-
-        /// Values of `Snapshot`; a value a newer libvirt writes is kept as it is.
-        public struct Snapshot: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `no`.
-            public static var no: Self { "no" }
-
-            /// `internal`.
-            public static var `internal`: Self { "internal" }
-
-            /// `external`.
-            public static var external: Self { "external" }
-
-            /// `manual`.
-            public static var manual: Self { "manual" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<controller>` element (first reached at `/domain/devices/controller`).
-    public struct Controller: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index", "type"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("driver", .view({ DomainDescription.Devices.Controller.Driver.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "fdc": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
-                    "sata": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
-                    "ccid": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
-                    "scsi": { DomainDescription.Devices.Controller.Variant.SCSI.schema },
-                    "usb": { DomainDescription.Devices.Controller.Variant.USB.schema },
-                    "ide": { DomainDescription.Devices.Controller.Variant.Ide.schema },
-                    "isa": { DomainDescription.Devices.Controller.Variant.Isa.schema },
-                    "pci": { DomainDescription.Devices.Controller.Variant.PCI.schema },
-                    "virtio-serial": { DomainDescription.Devices.Controller.Variant.VirtioSerial.schema },
-                    "xenbus": { DomainDescription.Devices.Controller.Variant.Xenbus.schema },
-                ],
-                attributes: ["model", "ports", "vectors", "maxGrantFrames", "maxEventChannels"],
-                children: ["master", "model", "target", "pcihole64"]),
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Controller.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Controller.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<controller>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='fdc'`.
-            case fdc(DomainDescription.Devices.Controller.Variant.Fdc)
-            /// `type='sata'`.
-            case sata(DomainDescription.Devices.Controller.Variant.Fdc)
-            /// `type='ccid'`.
-            case ccid(DomainDescription.Devices.Controller.Variant.Fdc)
-            /// `type='scsi'`.
-            case scsi(DomainDescription.Devices.Controller.Variant.SCSI)
-            /// `type='usb'`.
-            case usb(DomainDescription.Devices.Controller.Variant.USB)
-            /// `type='ide'`.
-            case ide(DomainDescription.Devices.Controller.Variant.Ide)
-            /// `type='isa'`.
-            case isa(DomainDescription.Devices.Controller.Variant.Isa)
-            /// `type='pci'`.
-            case pci(DomainDescription.Devices.Controller.Variant.PCI)
-            /// `type='virtio-serial'`.
-            case virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial)
-            /// `type='xenbus'`.
-            case xenbus(DomainDescription.Devices.Controller.Variant.Xenbus)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "fdc"?: self = .fdc(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
-                case "sata"?: self = .sata(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
-                case "ccid"?: self = .ccid(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
-                case "scsi"?: self = .scsi(DomainDescription.Devices.Controller.Variant.SCSI(xml: element))
-                case "usb"?: self = .usb(DomainDescription.Devices.Controller.Variant.USB(xml: element))
-                case "ide"?: self = .ide(DomainDescription.Devices.Controller.Variant.Ide(xml: element))
-                case "isa"?: self = .isa(DomainDescription.Devices.Controller.Variant.Isa(xml: element))
-                case "pci"?: self = .pci(DomainDescription.Devices.Controller.Variant.PCI(xml: element))
-                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial(xml: element))
-                case "xenbus"?: self = .xenbus(DomainDescription.Devices.Controller.Variant.Xenbus(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .fdc(let view): ("fdc", view.xml)
-                case .sata(let view): ("sata", view.xml)
-                case .ccid(let view): ("ccid", view.xml)
-                case .scsi(let view): ("scsi", view.xml)
-                case .usb(let view): ("usb", view.xml)
-                case .ide(let view): ("ide", view.xml)
-                case .isa(let view): ("isa", view.xml)
-                case .pci(let view): ("pci", view.xml)
-                case .virtioSerial(let view): ("virtio-serial", view.xml)
-                case .xenbus(let view): ("xenbus", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `fdc`.
-            public static var fdc: Self { "fdc" }
-
-            /// `sata`.
-            public static var sata: Self { "sata" }
-
-            /// `ccid`.
-            public static var ccid: Self { "ccid" }
-
-            /// `scsi`.
-            public static var scsi: Self { "scsi" }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
-
-            /// `ide`.
-            public static var ide: Self { "ide" }
-
-            /// `isa`.
-            public static var isa: Self { "isa" }
-
-            /// `pci`.
-            public static var pci: Self { "pci" }
-
-            /// `virtio-serial`.
-            public static var virtioSerial: Self { "virtio-serial" }
-
-            /// `xenbus`.
-            public static var xenbus: Self { "xenbus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<lease>` element (first reached at `/domain/devices/lease`).
-    public struct Lease: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "lease"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("lockspace", .value),
-                .init("key", .value),
-                .init("target", .view({ DomainDescription.Devices.Lease.Target.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<lockspace>` element.
-        public var lockspace: String? {
-            get { value(child: "lockspace") }
-            set { setValue(child: "lockspace", newValue) }
-        }
-
-        /// The text of the `<key>` element.
-        public var key: String? {
-            get { value(child: "key") }
-            set { setValue(child: "key", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Lease.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<filesystem>` element (first reached at `/domain/devices/filesystem`).
-    public struct Filesystem: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "filesystem"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "type", "accessmode", "multidevs", "fmode", "dmode"],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Filesystem.Driver.schema })),
-                .init("target", .view({ DomainDescription.Devices.Filesystem.Target.schema })),
-                .init("readonly", .flag),
-                .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("space_hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("space_soft_limit", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "file": { DomainDescription.Devices.Filesystem.Variant.File.schema },
-                    "block": { DomainDescription.Devices.Filesystem.Variant.Block.schema },
-                    "mount": { DomainDescription.Devices.Filesystem.Variant.Mount.schema },
-                    "bind": { DomainDescription.Devices.Filesystem.Variant.Bind.schema },
-                    "template": { DomainDescription.Devices.Filesystem.Variant.Template.schema },
-                    "ram": { DomainDescription.Devices.Filesystem.Variant.Ram.schema },
-                ],
-                attributes: [],
-                children: ["source", "binary"]),
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Filesystem.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Filesystem.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `accessmode` attribute.
-        public var accessmode: DomainDescription.Devices.Filesystem.Accessmode? {
-            get { attribute("accessmode") }
-            set { setAttribute("accessmode", newValue) }
-        }
-
-        /// The `multidevs` attribute.
-        public var multidevs: DomainDescription.Devices.Filesystem.Multidevs? {
-            get { attribute("multidevs") }
-            set { setAttribute("multidevs", newValue) }
-        }
-
-        /// The `fmode` attribute.
-        public var fmode: Int? {
-            get { attribute("fmode") }
-            set { setAttribute("fmode", newValue) }
-        }
-
-        /// The `dmode` attribute.
-        public var dmode: Int? {
-            get { attribute("dmode") }
-            set { setAttribute("dmode", newValue) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Filesystem.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Filesystem.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// Whether the `<readonly/>` element is there.
-        public var readonly: Bool {
-            get { flag(child: "readonly") }
-            set { setFlag(child: "readonly", newValue) }
-        }
-
-        /// The `<boot>` element.
-        public var boot: DomainDescription.Devices.Disk.Boot? {
-            get { view(child: "boot") }
-            set { setView(child: "boot", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<space_hard_limit>` element.
-        public var spaceHardLimit: DomainDescription.CurrentMemory? {
-            get { view(child: "space_hard_limit") }
-            set { setView(child: "space_hard_limit", newValue) }
-        }
-
-        /// The `<space_soft_limit>` element.
-        public var spaceSoftLimit: DomainDescription.CurrentMemory? {
-            get { view(child: "space_soft_limit") }
-            set { setView(child: "space_soft_limit", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<filesystem>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='file'`.
-            case file(DomainDescription.Devices.Filesystem.Variant.File)
-            /// `type='block'`.
-            case block(DomainDescription.Devices.Filesystem.Variant.Block)
-            /// `type='mount'`.
-            case mount(DomainDescription.Devices.Filesystem.Variant.Mount)
-            /// `type='bind'`.
-            case bind(DomainDescription.Devices.Filesystem.Variant.Bind)
-            /// `type='template'`.
-            case template(DomainDescription.Devices.Filesystem.Variant.Template)
-            /// `type='ram'`.
-            case ram(DomainDescription.Devices.Filesystem.Variant.Ram)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "file"?: self = .file(DomainDescription.Devices.Filesystem.Variant.File(xml: element))
-                case "block"?: self = .block(DomainDescription.Devices.Filesystem.Variant.Block(xml: element))
-                case "mount"?: self = .mount(DomainDescription.Devices.Filesystem.Variant.Mount(xml: element))
-                case "bind"?: self = .bind(DomainDescription.Devices.Filesystem.Variant.Bind(xml: element))
-                case "template"?: self = .template(DomainDescription.Devices.Filesystem.Variant.Template(xml: element))
-                case "ram"?: self = .ram(DomainDescription.Devices.Filesystem.Variant.Ram(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .file(let view): ("file", view.xml)
-                case .block(let view): ("block", view.xml)
-                case .mount(let view): ("mount", view.xml)
-                case .bind(let view): ("bind", view.xml)
-                case .template(let view): ("template", view.xml)
-                case .ram(let view): ("ram", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `block`.
-            public static var block: Self { "block" }
-
-            /// `mount`.
-            public static var mount: Self { "mount" }
-
-            /// `bind`.
-            public static var bind: Self { "bind" }
-
-            /// `template`.
-            public static var template: Self { "template" }
-
-            /// `ram`.
-            public static var ram: Self { "ram" }
-        }
-
-        /// Values of `Accessmode`; a value a newer libvirt writes is kept as it is.
-        public struct Accessmode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
-
-            /// `mapped`.
-            public static var mapped: Self { "mapped" }
-
-            /// `squash`.
-            public static var squash: Self { "squash" }
-        }
-
-        /// Values of `Multidevs`; a value a newer libvirt writes is kept as it is.
-        public struct Multidevs: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `default`.
-            public static var `default`: Self { "default" }
-
-            /// `remap`.
-            public static var remap: Self { "remap" }
-
-            /// `forbid`.
-            public static var forbid: Self { "forbid" }
-
-            /// `warn`.
-            public static var warn: Self { "warn" }
         }
     }
 }

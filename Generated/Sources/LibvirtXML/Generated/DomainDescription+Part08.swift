@@ -3,204 +3,125 @@
 import Foundation
 
 extension DomainDescription.Devices {
-    /// The `<interface>` element (first reached at `/domain/devices/interface`).
-    public struct Interface: XMLElementView {
+    /// The `<disk>` element (first reached at `/domain/devices/disk`).
+    public struct Disk: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interface"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "trustGuestRxFilters"],
-            children: [
-                .init("link", .view({ DomainDescription.Devices.Interface.Link.schema })),
-                .init("mtu", .view({ DomainDescription.Devices.Interface.MTU.schema })),
-                .init("coalesce", .view({ DomainDescription.Devices.Interface.Coalesce.schema })),
-                .init("target", .view({ DomainDescription.Devices.Interface.Target.schema })),
-                .init("guest", .view({ DomainDescription.Devices.Interface.Guest.schema })),
-                .init("mac", .view({ DomainDescription.Devices.Interface.MAC.schema })),
-                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
-                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
-                .init("portForward", .view({ DomainDescription.Devices.Interface.PortForward.schema }), repeated: true),
-                .init("script", .view({ DomainDescription.Devices.Interface.Script.schema })),
-                .init("downscript", .view({ DomainDescription.Devices.Interface.Script.schema })),
-                .init("backenddomain", .view({ DomainDescription.Devices.Disk.Backenddomain.schema })),
-                .init("model", .view({ DomainDescription.Devices.Interface.Model.schema })),
-                .init("backend", .view({ DomainDescription.Devices.Interface.Backend.schema })),
-                .init("driver", .view({ DomainDescription.Devices.Interface.Driver.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("filterref", .view({ DomainDescription.Devices.Interface.Filterref.schema })),
-                .init("tune", .view({ DomainDescription.Devices.Interface.Tune.schema })),
-                .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
-                .init("rom", .view({ DomainDescription.Devices.Interface.Rom.schema })),
-                .init("bandwidth", .view({ DomainDescription.Devices.Interface.Bandwidth.schema })),
-                .init("vlan", .view({ DomainDescription.Devices.Interface.Vlan.schema })),
-                .init("port", .view({ DomainDescription.Devices.Interface.Port.schema })),
-                .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "bridge": { DomainDescription.Devices.Interface.Variant.Bridge.schema },
-                    "ethernet": { DomainDescription.Devices.Interface.Variant.Ethernet.schema },
-                    "vhostuser": { DomainDescription.Devices.Interface.Variant.Vhostuser.schema },
-                    "network": { DomainDescription.Devices.Interface.Variant.Network.schema },
-                    "direct": { DomainDescription.Devices.Interface.Variant.Direct.schema },
-                    "user": { DomainDescription.Devices.Interface.Variant.User.schema },
-                    "internal": { DomainDescription.Devices.Interface.Variant.Internal.schema },
-                    "mcast": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
-                    "client": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
-                    "udp": { DomainDescription.Devices.Interface.Variant.UDP.schema },
-                    "server": { DomainDescription.Devices.Interface.Variant.Server.schema },
-                    "hostdev": { DomainDescription.Devices.Interface.Variant.Hostdev.schema },
-                    "vdpa": { DomainDescription.Devices.Interface.Variant.Vdpa.schema },
-                    "null": { DomainDescription.Devices.Interface.Variant.Null.schema },
-                    "vds": { DomainDescription.Devices.Interface.Variant.Vds.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["device", "type", "rawio", "sgio", "model", "snapshot"],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Disk.Driver.schema })),
+                    .init("mirror", .view({ DomainDescription.Devices.Disk.Mirror.schema })),
+                    .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Disk.Target.schema })),
+                    .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
+                    .init("backenddomain", .view({ DomainDescription.Devices.Disk.Backenddomain.schema })),
+                    .init("readonly", .flag),
+                    .init("shareable", .flag),
+                    .init("transient", .view({ DomainDescription.Devices.Disk.Transient.schema })),
+                    .init("serial", .value),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                    .init("iotune", .view({ DomainDescription.Devices.Disk.Iotune.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("geometry", .view({ DomainDescription.Devices.Disk.Geometry.schema })),
+                    .init("blockio", .view({ DomainDescription.Devices.Disk.Blockio.schema })),
+                    .init("wwn", .value),
+                    .init("vendor", .value),
+                    .init("product", .value),
+                    .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
+                    .init("privateData", .flag),
                 ],
-                attributes: ["managed"],
-                children: ["source", "virtualport"]),
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "file",
+                    cases: [
+                        "file": { DomainDescription.Devices.Disk.Variant.File.schema },
+                        "block": { DomainDescription.Devices.Disk.Variant.Block.schema },
+                        "dir": { DomainDescription.Devices.Disk.Variant.Dir.schema },
+                        "network": { DomainDescription.Devices.Disk.Variant.Network.schema },
+                        "volume": { DomainDescription.Devices.Disk.Variant.Volume.schema },
+                        "nvme": { DomainDescription.Devices.Disk.Variant.Nvme.schema },
+                        "vhostuser": { DomainDescription.Devices.Disk.Variant.Vhostuser.schema },
+                    ],
+                    attributes: [],
+                    children: ["source"]),
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
+        /// The `device` attribute.
+        public var device: DomainDescription.Devices.Disk.Device? {
+            get { attribute("device") }
+            set { setAttribute("device", newValue) }
+        }
+
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Kind? {
+        public var type: DomainDescription.Devices.Disk.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `trustGuestRxFilters` attribute.
-        public var trustGuestReceivedFilters: Bool? {
-            get { boolean(attribute: "trustGuestRxFilters", .yesNo) }
-            set { setBoolean(attribute: "trustGuestRxFilters", newValue, .yesNo) }
+        /// The `rawio` attribute.
+        public var rawio: Bool? {
+            get { boolean(attribute: "rawio", .yesNo) }
+            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
         }
 
-        /// The `<link>` element.
-        public var link: DomainDescription.Devices.Interface.Link? {
-            get { view(child: "link") }
-            set { setView(child: "link", newValue) }
+        /// The `sgio` attribute.
+        public var sgio: DomainDescription.Devices.Disk.Sgio? {
+            get { attribute("sgio") }
+            set { setAttribute("sgio", newValue) }
         }
 
-        /// The `<mtu>` element.
-        public var mtu: DomainDescription.Devices.Interface.MTU? {
-            get { view(child: "mtu") }
-            set { setView(child: "mtu", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Disk.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
-        /// The `<coalesce>` element.
-        public var coalesce: DomainDescription.Devices.Interface.Coalesce? {
-            get { view(child: "coalesce") }
-            set { setView(child: "coalesce", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Interface.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// The `<guest>` element.
-        public var guest: DomainDescription.Devices.Interface.Guest? {
-            get { view(child: "guest") }
-            set { setView(child: "guest", newValue) }
-        }
-
-        /// The `<mac>` element.
-        public var mac: DomainDescription.Devices.Interface.MAC? {
-            get { view(child: "mac") }
-            set { setView(child: "mac", newValue) }
-        }
-
-        /// The `<ip>` elements.
-        public var ips: [DomainDescription.Devices.Interface.IP] {
-            get { views(children: "ip") }
-            set { setViews(children: "ip", newValue) }
-        }
-
-        /// The `<route>` elements.
-        public var routes: [DomainDescription.Devices.Interface.Route] {
-            get { views(children: "route") }
-            set { setViews(children: "route", newValue) }
-        }
-
-        /// The `<portForward>` elements.
-        public var portForwards: [DomainDescription.Devices.Interface.PortForward] {
-            get { views(children: "portForward") }
-            set { setViews(children: "portForward", newValue) }
-        }
-
-        /// The `<script>` element.
-        public var script: DomainDescription.Devices.Interface.Script? {
-            get { view(child: "script") }
-            set { setView(child: "script", newValue) }
-        }
-
-        /// The `<downscript>` element.
-        public var downscript: DomainDescription.Devices.Interface.Script? {
-            get { view(child: "downscript") }
-            set { setView(child: "downscript", newValue) }
-        }
-
-        /// The `<backenddomain>` element.
-        public var backenddomain: DomainDescription.Devices.Disk.Backenddomain? {
-            get { view(child: "backenddomain") }
-            set { setView(child: "backenddomain", newValue) }
-        }
-
-        /// The `<model>` element.
-        public var model: DomainDescription.Devices.Interface.Model? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
-        }
-
-        /// The `<backend>` element.
-        public var backend: DomainDescription.Devices.Interface.Backend? {
-            get { view(child: "backend") }
-            set { setView(child: "backend", newValue) }
+        /// The `snapshot` attribute.
+        public var snapshot: DomainDescription.Devices.Disk.Snapshot? {
+            get { attribute("snapshot") }
+            set { setAttribute("snapshot", newValue) }
         }
 
         /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Interface.Driver? {
+        public var driver: DomainDescription.Devices.Disk.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
         }
 
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
+        /// The `<mirror>` element.
+        public var mirror: DomainDescription.Devices.Disk.Mirror? {
+            get { view(child: "mirror") }
+            set { setView(child: "mirror", newValue) }
         }
 
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
+        /// The `<auth>` element.
+        public var auth: DomainDescription.Devices.Disk.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<filterref>` element.
-        public var filterref: DomainDescription.Devices.Interface.Filterref? {
-            get { view(child: "filterref") }
-            set { setView(child: "filterref", newValue) }
-        }
-
-        /// The `<tune>` element.
-        public var tune: DomainDescription.Devices.Interface.Tune? {
-            get { view(child: "tune") }
-            set { setView(child: "tune", newValue) }
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Disk.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
 
         /// The `<boot>` element.
@@ -209,230 +130,46 @@ extension DomainDescription.Devices {
             set { setView(child: "boot", newValue) }
         }
 
-        /// The `<rom>` element.
-        public var rom: DomainDescription.Devices.Interface.Rom? {
-            get { view(child: "rom") }
-            set { setView(child: "rom", newValue) }
+        /// The `<backenddomain>` element.
+        public var backenddomain: DomainDescription.Devices.Disk.Backenddomain? {
+            get { view(child: "backenddomain") }
+            set { setView(child: "backenddomain", newValue) }
         }
 
-        /// The `<bandwidth>` element.
-        public var bandwidth: DomainDescription.Devices.Interface.Bandwidth? {
-            get { view(child: "bandwidth") }
-            set { setView(child: "bandwidth", newValue) }
+        /// Whether the `<readonly/>` element is there.
+        public var readonly: Bool {
+            get { flag(child: "readonly") }
+            set { setFlag(child: "readonly", newValue) }
         }
 
-        /// The `<vlan>` element.
-        public var vlan: DomainDescription.Devices.Interface.Vlan? {
-            get { view(child: "vlan") }
-            set { setView(child: "vlan", newValue) }
+        /// Whether the `<shareable/>` element is there.
+        public var shareable: Bool {
+            get { flag(child: "shareable") }
+            set { setFlag(child: "shareable", newValue) }
         }
 
-        /// The `<port>` element.
-        public var port: DomainDescription.Devices.Interface.Port? {
-            get { view(child: "port") }
-            set { setView(child: "port", newValue) }
+        /// The `<transient>` element.
+        public var transient: DomainDescription.Devices.Disk.Transient? {
+            get { view(child: "transient") }
+            set { setView(child: "transient", newValue) }
         }
 
-        /// The `<teaming>` element.
-        public var teaming: DomainDescription.Devices.Interface.Teaming? {
-            get { view(child: "teaming") }
-            set { setView(child: "teaming", newValue) }
+        /// The text of the `<serial>` element.
+        public var serial: String? {
+            get { value(child: "serial") }
+            set { setValue(child: "serial", newValue) }
         }
 
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
         }
 
-        /// The variants of `<interface>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='bridge'`.
-            case bridge(DomainDescription.Devices.Interface.Variant.Bridge)
-            /// `type='ethernet'`.
-            case ethernet(DomainDescription.Devices.Interface.Variant.Ethernet)
-            /// `type='vhostuser'`.
-            case vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser)
-            /// `type='network'`.
-            case network(DomainDescription.Devices.Interface.Variant.Network)
-            /// `type='direct'`.
-            case direct(DomainDescription.Devices.Interface.Variant.Direct)
-            /// `type='user'`.
-            case user(DomainDescription.Devices.Interface.Variant.User)
-            /// `type='internal'`.
-            case `internal`(DomainDescription.Devices.Interface.Variant.Internal)
-            /// `type='mcast'`.
-            case mcast(DomainDescription.Devices.Interface.Variant.Mcast)
-            /// `type='client'`.
-            case client(DomainDescription.Devices.Interface.Variant.Mcast)
-            /// `type='udp'`.
-            case udp(DomainDescription.Devices.Interface.Variant.UDP)
-            /// `type='server'`.
-            case server(DomainDescription.Devices.Interface.Variant.Server)
-            /// `type='hostdev'`.
-            case hostdev(DomainDescription.Devices.Interface.Variant.Hostdev)
-            /// `type='vdpa'`.
-            case vdpa(DomainDescription.Devices.Interface.Variant.Vdpa)
-            /// `type='null'`.
-            case null(DomainDescription.Devices.Interface.Variant.Null)
-            /// `type='vds'`.
-            case vds(DomainDescription.Devices.Interface.Variant.Vds)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "bridge"?: self = .bridge(DomainDescription.Devices.Interface.Variant.Bridge(xml: element))
-                case "ethernet"?: self = .ethernet(DomainDescription.Devices.Interface.Variant.Ethernet(xml: element))
-                case "vhostuser"?: self = .vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser(xml: element))
-                case "network"?: self = .network(DomainDescription.Devices.Interface.Variant.Network(xml: element))
-                case "direct"?: self = .direct(DomainDescription.Devices.Interface.Variant.Direct(xml: element))
-                case "user"?: self = .user(DomainDescription.Devices.Interface.Variant.User(xml: element))
-                case "internal"?: self = .`internal`(DomainDescription.Devices.Interface.Variant.Internal(xml: element))
-                case "mcast"?: self = .mcast(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
-                case "client"?: self = .client(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
-                case "udp"?: self = .udp(DomainDescription.Devices.Interface.Variant.UDP(xml: element))
-                case "server"?: self = .server(DomainDescription.Devices.Interface.Variant.Server(xml: element))
-                case "hostdev"?: self = .hostdev(DomainDescription.Devices.Interface.Variant.Hostdev(xml: element))
-                case "vdpa"?: self = .vdpa(DomainDescription.Devices.Interface.Variant.Vdpa(xml: element))
-                case "null"?: self = .null(DomainDescription.Devices.Interface.Variant.Null(xml: element))
-                case "vds"?: self = .vds(DomainDescription.Devices.Interface.Variant.Vds(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .bridge(let view): ("bridge", view.xml)
-                case .ethernet(let view): ("ethernet", view.xml)
-                case .vhostuser(let view): ("vhostuser", view.xml)
-                case .network(let view): ("network", view.xml)
-                case .direct(let view): ("direct", view.xml)
-                case .user(let view): ("user", view.xml)
-                case .`internal`(let view): ("internal", view.xml)
-                case .mcast(let view): ("mcast", view.xml)
-                case .client(let view): ("client", view.xml)
-                case .udp(let view): ("udp", view.xml)
-                case .server(let view): ("server", view.xml)
-                case .hostdev(let view): ("hostdev", view.xml)
-                case .vdpa(let view): ("vdpa", view.xml)
-                case .null(let view): ("null", view.xml)
-                case .vds(let view): ("vds", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `bridge`.
-            public static var bridge: Self { "bridge" }
-
-            /// `ethernet`.
-            public static var ethernet: Self { "ethernet" }
-
-            /// `vhostuser`.
-            public static var vhostuser: Self { "vhostuser" }
-
-            /// `network`.
-            public static var network: Self { "network" }
-
-            /// `direct`.
-            public static var direct: Self { "direct" }
-
-            /// `user`.
-            public static var user: Self { "user" }
-
-            /// `internal`.
-            public static var `internal`: Self { "internal" }
-
-            /// `mcast`.
-            public static var mcast: Self { "mcast" }
-
-            /// `client`.
-            public static var client: Self { "client" }
-
-            /// `udp`.
-            public static var udp: Self { "udp" }
-
-            /// `server`.
-            public static var server: Self { "server" }
-
-            /// `hostdev`.
-            public static var hostdev: Self { "hostdev" }
-
-            /// `vdpa`.
-            public static var vdpa: Self { "vdpa" }
-
-            /// `null`.
-            public static var null: Self { "null" }
-
-            /// `vds`.
-            public static var vds: Self { "vds" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<input>` element (first reached at `/domain/devices/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "model"],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "tablet": { DomainDescription.Devices.Input.Variant.Tablet.schema },
-                    "mouse": { DomainDescription.Devices.Input.Variant.Tablet.schema },
-                    "keyboard": { DomainDescription.Devices.Input.Variant.Tablet.schema },
-                    "passthrough": { DomainDescription.Devices.Input.Variant.Passthrough.schema },
-                    "evdev": { DomainDescription.Devices.Input.Variant.Evdev.schema },
-                ],
-                attributes: ["bus"],
-                children: ["source"]),
-            order: ["driver", "source", "alias", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Input.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Input.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Input.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
+        /// The `<iotune>` element.
+        public var iotune: DomainDescription.Devices.Disk.Iotune? {
+            get { view(child: "iotune") }
+            set { setView(child: "iotune", newValue) }
         }
 
         /// The `<alias>` element.
@@ -453,33 +190,81 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        /// The `<geometry>` element.
+        public var geometry: DomainDescription.Devices.Disk.Geometry? {
+            get { view(child: "geometry") }
+            set { setView(child: "geometry", newValue) }
+        }
+
+        /// The `<blockio>` element.
+        public var blockio: DomainDescription.Devices.Disk.Blockio? {
+            get { view(child: "blockio") }
+            set { setView(child: "blockio", newValue) }
+        }
+
+        /// The text of the `<wwn>` element.
+        public var wwn: String? {
+            get { value(child: "wwn") }
+            set { setValue(child: "wwn", newValue) }
+        }
+
+        /// The text of the `<vendor>` element.
+        public var vendor: String? {
+            get { value(child: "vendor") }
+            set { setValue(child: "vendor", newValue) }
+        }
+
+        /// The text of the `<product>` element.
+        public var product: String? {
+            get { value(child: "product") }
+            set { setValue(child: "product", newValue) }
+        }
+
+        /// The `<backingStore>` element.
+        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
+            get { view(child: "backingStore") }
+            set { setView(child: "backingStore", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
         public var variant: Variant? {
             get { Variant(xml) }
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<input>`, by its `type` attribute: each holds a view of what the variant adds.
+        /// The variants of `<disk>`, by its `type` attribute: each holds a view of what the variant adds.
         public enum Variant: Hashable, Sendable {
-            /// `type='tablet'`.
-            case tablet(DomainDescription.Devices.Input.Variant.Tablet)
-            /// `type='mouse'`.
-            case mouse(DomainDescription.Devices.Input.Variant.Tablet)
-            /// `type='keyboard'`.
-            case keyboard(DomainDescription.Devices.Input.Variant.Tablet)
-            /// `type='passthrough'`.
-            case passthrough(DomainDescription.Devices.Input.Variant.Passthrough)
-            /// `type='evdev'`.
-            case evdev(DomainDescription.Devices.Input.Variant.Evdev)
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "tablet"?: self = .tablet(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
-                case "mouse"?: self = .mouse(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
-                case "keyboard"?: self = .keyboard(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
-                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Input.Variant.Passthrough(xml: element))
-                case "evdev"?: self = .evdev(DomainDescription.Devices.Input.Variant.Evdev(xml: element))
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Variant.Vhostuser(xml: element))
                 default: return nil
                 }
             }
@@ -487,13 +272,38 @@ extension DomainDescription.Devices {
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .tablet(let view): ("tablet", view.xml)
-                case .mouse(let view): ("mouse", view.xml)
-                case .keyboard(let view): ("keyboard", view.xml)
-                case .passthrough(let view): ("passthrough", view.xml)
-                case .evdev(let view): ("evdev", view.xml)
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
                 }
             }
+        }
+
+        /// Values of `Device`; a value a newer libvirt writes is kept as it is.
+        public struct Device: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `floppy`.
+            public static var floppy: Self { "floppy" }
+
+            /// `disk`.
+            public static var disk: Self { "disk" }
+
+            /// `cdrom`.
+            public static var cdrom: Self { "cdrom" }
+
+            /// `lun`.
+            public static var lun: Self { "lun" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -506,20 +316,43 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
-            /// `tablet`.
-            public static var tablet: Self { "tablet" }
+            /// `file`.
+            public static var file: Self { "file" }
 
-            /// `mouse`.
-            public static var mouse: Self { "mouse" }
+            /// `block`.
+            public static var block: Self { "block" }
 
-            /// `keyboard`.
-            public static var keyboard: Self { "keyboard" }
+            /// `dir`.
+            public static var dir: Self { "dir" }
 
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
+            /// `network`.
+            public static var network: Self { "network" }
 
-            /// `evdev`.
-            public static var evdev: Self { "evdev" }
+            /// `volume`.
+            public static var volume: Self { "volume" }
+
+            /// `nvme`.
+            public static var nvme: Self { "nvme" }
+
+            /// `vhostuser`.
+            public static var vhostuser: Self { "vhostuser" }
+        }
+
+        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
+        public struct Sgio: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `filtered`.
+            public static var filtered: Self { "filtered" }
+
+            /// `unfiltered`.
+            public static var unfiltered: Self { "unfiltered" }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -541,39 +374,89 @@ extension DomainDescription.Devices {
             /// `virtio-non-transitional`.
             public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
+
+        /// Values of `Snapshot`; a value a newer libvirt writes is kept as it is.
+        public struct Snapshot: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `no`.
+            public static var no: Self { "no" }
+
+            /// `internal`.
+            public static var `internal`: Self { "internal" }
+
+            /// `external`.
+            public static var external: Self { "external" }
+
+            /// `manual`.
+            public static var manual: Self { "manual" }
+        }
     }
 }
 
 extension DomainDescription.Devices {
-    /// The `<sound>` element (first reached at `/domain/devices/sound`).
-    public struct Sound: XMLElementView {
+    /// The `<controller>` element (first reached at `/domain/devices/controller`).
+    public struct Controller: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sound"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
-                .init("codec", .view({ DomainDescription.Devices.Sound.Codec.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["index", "type"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("driver", .view({ DomainDescription.Devices.Controller.Driver.schema })),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "fdc": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                        "sata": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                        "ccid": { DomainDescription.Devices.Controller.Variant.Fdc.schema },
+                        "scsi": { DomainDescription.Devices.Controller.Variant.SCSI.schema },
+                        "usb": { DomainDescription.Devices.Controller.Variant.USB.schema },
+                        "ide": { DomainDescription.Devices.Controller.Variant.Ide.schema },
+                        "isa": { DomainDescription.Devices.Controller.Variant.Isa.schema },
+                        "pci": { DomainDescription.Devices.Controller.Variant.PCI.schema },
+                        "virtio-serial": { DomainDescription.Devices.Controller.Variant.VirtioSerial.schema },
+                        "xenbus": { DomainDescription.Devices.Controller.Variant.Xenbus.schema },
+                    ],
+                    attributes: ["model", "ports", "vectors", "maxGrantFrames", "maxEventChannels"],
+                    children: ["master", "model", "target", "pcihole64"]),
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Sound.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Controller.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
         /// The `<alias>` element.
@@ -594,109 +477,10 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// The `<audio>` element.
-        public var audio: DomainDescription.Devices.Sound.Audio? {
-            get { view(child: "audio") }
-            set { setView(child: "audio", newValue) }
-        }
-
-        /// The `<codec>` elements.
-        public var codecs: [DomainDescription.Devices.Sound.Codec] {
-            get { views(children: "codec") }
-            set { setViews(children: "codec", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `sb16`.
-            public static var sb16: Self { "sb16" }
-
-            /// `es1370`.
-            public static var es1370: Self { "es1370" }
-
-            /// `pcspk`.
-            public static var pcspk: Self { "pcspk" }
-
-            /// `ac97`.
-            public static var ac97: Self { "ac97" }
-
-            /// `ich6`.
-            public static var ich6: Self { "ich6" }
-
-            /// `ich7`.
-            public static var ich7: Self { "ich7" }
-
-            /// `ich9`.
-            public static var ich9: Self { "ich9" }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<audio>` element (first reached at `/domain/devices/audio`).
-    public struct Audio: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "audio"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "timerPeriod", "type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "none": { DomainDescription.Devices.Audio.Variant.None.schema },
-                    "dbus": { DomainDescription.Devices.Audio.Variant.Dbus.schema },
-                    "alsa": { DomainDescription.Devices.Audio.Variant.Alsa.schema },
-                    "coreaudio": { DomainDescription.Devices.Audio.Variant.Coreaudio.schema },
-                    "jack": { DomainDescription.Devices.Audio.Variant.Jack.schema },
-                    "oss": { DomainDescription.Devices.Audio.Variant.OSs.schema },
-                    "pulseaudio": { DomainDescription.Devices.Audio.Variant.Pulseaudio.schema },
-                    "sdl": { DomainDescription.Devices.Audio.Variant.Sdl.schema },
-                    "spice": { DomainDescription.Devices.Audio.Variant.SPICE.schema },
-                    "file": { DomainDescription.Devices.Audio.Variant.File.schema },
-                ],
-                attributes: ["tryMMap", "exclusive", "dspPolicy", "serverName", "driver", "path"],
-                children: ["input", "output"]),
-            order: ["input", "output"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-
-        /// The `timerPeriod` attribute.
-        public var timerPeriod: String? {
-            get { attribute("timerPeriod") }
-            set { setAttribute("timerPeriod", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Audio.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Controller.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
         }
 
         /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
@@ -705,42 +489,42 @@ extension DomainDescription.Devices {
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<audio>`, by its `type` attribute: each holds a view of what the variant adds.
+        /// The variants of `<controller>`, by its `type` attribute: each holds a view of what the variant adds.
         public enum Variant: Hashable, Sendable {
-            /// `type='none'`.
-            case none(DomainDescription.Devices.Audio.Variant.None)
-            /// `type='dbus'`.
-            case dbus(DomainDescription.Devices.Audio.Variant.Dbus)
-            /// `type='alsa'`.
-            case alsa(DomainDescription.Devices.Audio.Variant.Alsa)
-            /// `type='coreaudio'`.
-            case coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio)
-            /// `type='jack'`.
-            case jack(DomainDescription.Devices.Audio.Variant.Jack)
-            /// `type='oss'`.
-            case oss(DomainDescription.Devices.Audio.Variant.OSs)
-            /// `type='pulseaudio'`.
-            case pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio)
-            /// `type='sdl'`.
-            case sdl(DomainDescription.Devices.Audio.Variant.Sdl)
-            /// `type='spice'`.
-            case spice(DomainDescription.Devices.Audio.Variant.SPICE)
-            /// `type='file'`.
-            case file(DomainDescription.Devices.Audio.Variant.File)
+            /// `type='fdc'`.
+            case fdc(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='sata'`.
+            case sata(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='ccid'`.
+            case ccid(DomainDescription.Devices.Controller.Variant.Fdc)
+            /// `type='scsi'`.
+            case scsi(DomainDescription.Devices.Controller.Variant.SCSI)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Controller.Variant.USB)
+            /// `type='ide'`.
+            case ide(DomainDescription.Devices.Controller.Variant.Ide)
+            /// `type='isa'`.
+            case isa(DomainDescription.Devices.Controller.Variant.Isa)
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Controller.Variant.PCI)
+            /// `type='virtio-serial'`.
+            case virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial)
+            /// `type='xenbus'`.
+            case xenbus(DomainDescription.Devices.Controller.Variant.Xenbus)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
                 switch element.attribute("type") {
-                case "none"?: self = .none(DomainDescription.Devices.Audio.Variant.None(xml: element))
-                case "dbus"?: self = .dbus(DomainDescription.Devices.Audio.Variant.Dbus(xml: element))
-                case "alsa"?: self = .alsa(DomainDescription.Devices.Audio.Variant.Alsa(xml: element))
-                case "coreaudio"?: self = .coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio(xml: element))
-                case "jack"?: self = .jack(DomainDescription.Devices.Audio.Variant.Jack(xml: element))
-                case "oss"?: self = .oss(DomainDescription.Devices.Audio.Variant.OSs(xml: element))
-                case "pulseaudio"?: self = .pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio(xml: element))
-                case "sdl"?: self = .sdl(DomainDescription.Devices.Audio.Variant.Sdl(xml: element))
-                case "spice"?: self = .spice(DomainDescription.Devices.Audio.Variant.SPICE(xml: element))
-                case "file"?: self = .file(DomainDescription.Devices.Audio.Variant.File(xml: element))
+                case "fdc"?: self = .fdc(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "sata"?: self = .sata(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "ccid"?: self = .ccid(DomainDescription.Devices.Controller.Variant.Fdc(xml: element))
+                case "scsi"?: self = .scsi(DomainDescription.Devices.Controller.Variant.SCSI(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Controller.Variant.USB(xml: element))
+                case "ide"?: self = .ide(DomainDescription.Devices.Controller.Variant.Ide(xml: element))
+                case "isa"?: self = .isa(DomainDescription.Devices.Controller.Variant.Isa(xml: element))
+                case "pci"?: self = .pci(DomainDescription.Devices.Controller.Variant.PCI(xml: element))
+                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Controller.Variant.VirtioSerial(xml: element))
+                case "xenbus"?: self = .xenbus(DomainDescription.Devices.Controller.Variant.Xenbus(xml: element))
                 default: return nil
                 }
             }
@@ -748,16 +532,16 @@ extension DomainDescription.Devices {
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .none(let view): ("none", view.xml)
-                case .dbus(let view): ("dbus", view.xml)
-                case .alsa(let view): ("alsa", view.xml)
-                case .coreaudio(let view): ("coreaudio", view.xml)
-                case .jack(let view): ("jack", view.xml)
-                case .oss(let view): ("oss", view.xml)
-                case .pulseaudio(let view): ("pulseaudio", view.xml)
-                case .sdl(let view): ("sdl", view.xml)
-                case .spice(let view): ("spice", view.xml)
-                case .file(let view): ("file", view.xml)
+                case .fdc(let view): ("fdc", view.xml)
+                case .sata(let view): ("sata", view.xml)
+                case .ccid(let view): ("ccid", view.xml)
+                case .scsi(let view): ("scsi", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .ide(let view): ("ide", view.xml)
+                case .isa(let view): ("isa", view.xml)
+                case .pci(let view): ("pci", view.xml)
+                case .virtioSerial(let view): ("virtio-serial", view.xml)
+                case .xenbus(let view): ("xenbus", view.xml)
                 }
             }
         }
@@ -772,35 +556,363 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
-            /// `none`.
-            public static var none: Self { "none" }
+            /// `fdc`.
+            public static var fdc: Self { "fdc" }
 
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
+            /// `sata`.
+            public static var sata: Self { "sata" }
 
-            /// `alsa`.
-            public static var alsa: Self { "alsa" }
+            /// `ccid`.
+            public static var ccid: Self { "ccid" }
 
-            /// `coreaudio`.
-            public static var coreaudio: Self { "coreaudio" }
+            /// `scsi`.
+            public static var scsi: Self { "scsi" }
 
-            /// `jack`.
-            public static var jack: Self { "jack" }
+            /// `usb`.
+            public static var usb: Self { "usb" }
 
-            /// `oss`.
-            public static var oss: Self { "oss" }
+            /// `ide`.
+            public static var ide: Self { "ide" }
 
-            /// `pulseaudio`.
-            public static var pulseaudio: Self { "pulseaudio" }
+            /// `isa`.
+            public static var isa: Self { "isa" }
 
-            /// `sdl`.
-            public static var sdl: Self { "sdl" }
+            /// `pci`.
+            public static var pci: Self { "pci" }
 
-            /// `spice`.
-            public static var spice: Self { "spice" }
+            /// `virtio-serial`.
+            public static var virtioSerial: Self { "virtio-serial" }
+
+            /// `xenbus`.
+            public static var xenbus: Self { "xenbus" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<lease>` element (first reached at `/domain/devices/lease`).
+    public struct Lease: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "lease" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("lockspace", .value),
+                    .init("key", .value),
+                    .init("target", .view({ DomainDescription.Devices.Lease.Target.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<lockspace>` element.
+        public var lockspace: String? {
+            get { value(child: "lockspace") }
+            set { setValue(child: "lockspace", newValue) }
+        }
+
+        /// The text of the `<key>` element.
+        public var key: String? {
+            get { value(child: "key") }
+            set { setValue(child: "key", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Lease.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<filesystem>` element (first reached at `/domain/devices/filesystem`).
+    public struct Filesystem: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "filesystem" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "type", "accessmode", "multidevs", "fmode", "dmode"],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Filesystem.Driver.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Filesystem.Target.schema })),
+                    .init("readonly", .flag),
+                    .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("space_hard_limit", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("space_soft_limit", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "file": { DomainDescription.Devices.Filesystem.Variant.File.schema },
+                        "block": { DomainDescription.Devices.Filesystem.Variant.Block.schema },
+                        "mount": { DomainDescription.Devices.Filesystem.Variant.Mount.schema },
+                        "bind": { DomainDescription.Devices.Filesystem.Variant.Bind.schema },
+                        "template": { DomainDescription.Devices.Filesystem.Variant.Template.schema },
+                        "ram": { DomainDescription.Devices.Filesystem.Variant.Ram.schema },
+                    ],
+                    attributes: [],
+                    children: ["source", "binary"]),
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Filesystem.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Filesystem.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `accessmode` attribute.
+        public var accessmode: DomainDescription.Devices.Filesystem.Accessmode? {
+            get { attribute("accessmode") }
+            set { setAttribute("accessmode", newValue) }
+        }
+
+        /// The `multidevs` attribute.
+        public var multidevs: DomainDescription.Devices.Filesystem.Multidevs? {
+            get { attribute("multidevs") }
+            set { setAttribute("multidevs", newValue) }
+        }
+
+        /// The `fmode` attribute.
+        public var fmode: Int? {
+            get { attribute("fmode") }
+            set { setAttribute("fmode", newValue) }
+        }
+
+        /// The `dmode` attribute.
+        public var dmode: Int? {
+            get { attribute("dmode") }
+            set { setAttribute("dmode", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Filesystem.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Filesystem.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// Whether the `<readonly/>` element is there.
+        public var readonly: Bool {
+            get { flag(child: "readonly") }
+            set { setFlag(child: "readonly", newValue) }
+        }
+
+        /// The `<boot>` element.
+        public var boot: DomainDescription.Devices.Disk.Boot? {
+            get { view(child: "boot") }
+            set { setView(child: "boot", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<space_hard_limit>` element.
+        public var spaceHardLimit: DomainDescription.CurrentMemory? {
+            get { view(child: "space_hard_limit") }
+            set { setView(child: "space_hard_limit", newValue) }
+        }
+
+        /// The `<space_soft_limit>` element.
+        public var spaceSoftLimit: DomainDescription.CurrentMemory? {
+            get { view(child: "space_soft_limit") }
+            set { setView(child: "space_soft_limit", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<filesystem>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Filesystem.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Filesystem.Variant.Block)
+            /// `type='mount'`.
+            case mount(DomainDescription.Devices.Filesystem.Variant.Mount)
+            /// `type='bind'`.
+            case bind(DomainDescription.Devices.Filesystem.Variant.Bind)
+            /// `type='template'`.
+            case template(DomainDescription.Devices.Filesystem.Variant.Template)
+            /// `type='ram'`.
+            case ram(DomainDescription.Devices.Filesystem.Variant.Ram)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "file"?: self = .file(DomainDescription.Devices.Filesystem.Variant.File(xml: element))
+                case "block"?: self = .block(DomainDescription.Devices.Filesystem.Variant.Block(xml: element))
+                case "mount"?: self = .mount(DomainDescription.Devices.Filesystem.Variant.Mount(xml: element))
+                case "bind"?: self = .bind(DomainDescription.Devices.Filesystem.Variant.Bind(xml: element))
+                case "template"?: self = .template(DomainDescription.Devices.Filesystem.Variant.Template(xml: element))
+                case "ram"?: self = .ram(DomainDescription.Devices.Filesystem.Variant.Ram(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .mount(let view): ("mount", view.xml)
+                case .bind(let view): ("bind", view.xml)
+                case .template(let view): ("template", view.xml)
+                case .ram(let view): ("ram", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
             /// `file`.
             public static var file: Self { "file" }
+
+            /// `block`.
+            public static var block: Self { "block" }
+
+            /// `mount`.
+            public static var mount: Self { "mount" }
+
+            /// `bind`.
+            public static var bind: Self { "bind" }
+
+            /// `template`.
+            public static var template: Self { "template" }
+
+            /// `ram`.
+            public static var ram: Self { "ram" }
+        }
+
+        /// Values of `Accessmode`; a value a newer libvirt writes is kept as it is.
+        public struct Accessmode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
+
+            /// `mapped`.
+            public static var mapped: Self { "mapped" }
+
+            /// `squash`.
+            public static var squash: Self { "squash" }
+        }
+
+        /// Values of `Multidevs`; a value a newer libvirt writes is kept as it is.
+        public struct Multidevs: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `default`.
+            public static var `default`: Self { "default" }
+
+            /// `remap`.
+            public static var remap: Self { "remap" }
+
+            /// `forbid`.
+            public static var forbid: Self { "forbid" }
+
+            /// `warn`.
+            public static var warn: Self { "warn" }
         }
     }
 }

@@ -3,64 +3,179 @@
 import Foundation
 
 extension DomainDescription.Devices {
-    /// The `<hostdev>` element (first reached at `/domain/devices/hostdev`).
-    public struct Hostdev: XMLElementView {
+    /// The `<interface>` element (first reached at `/domain/devices/interface`).
+    public struct Interface: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hostdev"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "managed", "type"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
-                .init("rom", .view({ DomainDescription.Devices.Interface.Rom.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("readonly", .flag),
-                .init("shareable", .flag),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "pci": { DomainDescription.Devices.Hostdev.Variant.PCI.schema },
-                    "usb": { DomainDescription.Devices.Hostdev.Variant.USB.schema },
-                    "scsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.schema },
-                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSIHost.schema },
-                    "mdev": { DomainDescription.Devices.Hostdev.Variant.Mdev.schema },
-                    "storage": { DomainDescription.Devices.Hostdev.Variant.Storage.schema },
-                    "misc": { DomainDescription.Devices.Hostdev.Variant.Misc.schema },
-                    "net": { DomainDescription.Devices.Hostdev.Variant.Net.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "trustGuestRxFilters"],
+                children: [
+                    .init("link", .view({ DomainDescription.Devices.Interface.Link.schema })),
+                    .init("mtu", .view({ DomainDescription.Devices.Interface.MTU.schema })),
+                    .init("coalesce", .view({ DomainDescription.Devices.Interface.Coalesce.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Interface.Target.schema })),
+                    .init("guest", .view({ DomainDescription.Devices.Interface.Guest.schema })),
+                    .init("mac", .view({ DomainDescription.Devices.Interface.MAC.schema })),
+                    .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
+                    .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
+                    .init("portForward", .view({ DomainDescription.Devices.Interface.PortForward.schema }), repeated: true),
+                    .init("script", .view({ DomainDescription.Devices.Interface.Script.schema })),
+                    .init("downscript", .view({ DomainDescription.Devices.Interface.Script.schema })),
+                    .init("backenddomain", .view({ DomainDescription.Devices.Disk.Backenddomain.schema })),
+                    .init("model", .view({ DomainDescription.Devices.Interface.Model.schema })),
+                    .init("backend", .view({ DomainDescription.Devices.Interface.Backend.schema })),
+                    .init("driver", .view({ DomainDescription.Devices.Interface.Driver.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("filterref", .view({ DomainDescription.Devices.Interface.Filterref.schema })),
+                    .init("tune", .view({ DomainDescription.Devices.Interface.Tune.schema })),
+                    .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
+                    .init("rom", .view({ DomainDescription.Devices.Interface.Rom.schema })),
+                    .init("bandwidth", .view({ DomainDescription.Devices.Interface.Bandwidth.schema })),
+                    .init("vlan", .view({ DomainDescription.Devices.Interface.Vlan.schema })),
+                    .init("port", .view({ DomainDescription.Devices.Interface.Port.schema })),
+                    .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
                 ],
-                attributes: ["sgio", "rawio", "model", "ramfb", "display"],
-                children: ["driver", "teaming", "source", "ip", "route"]),
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "bridge": { DomainDescription.Devices.Interface.Variant.Bridge.schema },
+                        "ethernet": { DomainDescription.Devices.Interface.Variant.Ethernet.schema },
+                        "vhostuser": { DomainDescription.Devices.Interface.Variant.Vhostuser.schema },
+                        "network": { DomainDescription.Devices.Interface.Variant.Network.schema },
+                        "direct": { DomainDescription.Devices.Interface.Variant.Direct.schema },
+                        "user": { DomainDescription.Devices.Interface.Variant.User.schema },
+                        "internal": { DomainDescription.Devices.Interface.Variant.Internal.schema },
+                        "mcast": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
+                        "client": { DomainDescription.Devices.Interface.Variant.Mcast.schema },
+                        "udp": { DomainDescription.Devices.Interface.Variant.UDP.schema },
+                        "server": { DomainDescription.Devices.Interface.Variant.Server.schema },
+                        "hostdev": { DomainDescription.Devices.Interface.Variant.Hostdev.schema },
+                        "vdpa": { DomainDescription.Devices.Interface.Variant.Vdpa.schema },
+                        "null": { DomainDescription.Devices.Interface.Variant.Null.schema },
+                        "vds": { DomainDescription.Devices.Interface.Variant.Vds.schema },
+                    ],
+                    attributes: ["managed"],
+                    children: ["source", "virtualport"]),
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Hostdev.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Hostdev.Kind? {
+        public var type: DomainDescription.Devices.Interface.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
+        }
+
+        /// The `trustGuestRxFilters` attribute.
+        public var trustGuestReceivedFilters: Bool? {
+            get { boolean(attribute: "trustGuestRxFilters", .yesNo) }
+            set { setBoolean(attribute: "trustGuestRxFilters", newValue, .yesNo) }
+        }
+
+        /// The `<link>` element.
+        public var link: DomainDescription.Devices.Interface.Link? {
+            get { view(child: "link") }
+            set { setView(child: "link", newValue) }
+        }
+
+        /// The `<mtu>` element.
+        public var mtu: DomainDescription.Devices.Interface.MTU? {
+            get { view(child: "mtu") }
+            set { setView(child: "mtu", newValue) }
+        }
+
+        /// The `<coalesce>` element.
+        public var coalesce: DomainDescription.Devices.Interface.Coalesce? {
+            get { view(child: "coalesce") }
+            set { setView(child: "coalesce", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Interface.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// The `<guest>` element.
+        public var guest: DomainDescription.Devices.Interface.Guest? {
+            get { view(child: "guest") }
+            set { setView(child: "guest", newValue) }
+        }
+
+        /// The `<mac>` element.
+        public var mac: DomainDescription.Devices.Interface.MAC? {
+            get { view(child: "mac") }
+            set { setView(child: "mac", newValue) }
+        }
+
+        /// The `<ip>` elements.
+        public var ips: [DomainDescription.Devices.Interface.IP] {
+            get { views(children: "ip") }
+            set { setViews(children: "ip", newValue) }
+        }
+
+        /// The `<route>` elements.
+        public var routes: [DomainDescription.Devices.Interface.Route] {
+            get { views(children: "route") }
+            set { setViews(children: "route", newValue) }
+        }
+
+        /// The `<portForward>` elements.
+        public var portForwards: [DomainDescription.Devices.Interface.PortForward] {
+            get { views(children: "portForward") }
+            set { setViews(children: "portForward", newValue) }
+        }
+
+        /// The `<script>` element.
+        public var script: DomainDescription.Devices.Interface.Script? {
+            get { view(child: "script") }
+            set { setView(child: "script", newValue) }
+        }
+
+        /// The `<downscript>` element.
+        public var downscript: DomainDescription.Devices.Interface.Script? {
+            get { view(child: "downscript") }
+            set { setView(child: "downscript", newValue) }
+        }
+
+        /// The `<backenddomain>` element.
+        public var backenddomain: DomainDescription.Devices.Disk.Backenddomain? {
+            get { view(child: "backenddomain") }
+            set { setView(child: "backenddomain", newValue) }
+        }
+
+        /// The `<model>` element.
+        public var model: DomainDescription.Devices.Interface.Model? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
+        }
+
+        /// The `<backend>` element.
+        public var backend: DomainDescription.Devices.Interface.Backend? {
+            get { view(child: "backend") }
+            set { setView(child: "backend", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Interface.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
         }
 
         /// The `<alias>` element.
@@ -73,6 +188,24 @@ extension DomainDescription.Devices {
         public var acpi: DomainDescription.Devices.Disk.Acpi? {
             get { view(child: "acpi") }
             set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<filterref>` element.
+        public var filterref: DomainDescription.Devices.Interface.Filterref? {
+            get { view(child: "filterref") }
+            set { setView(child: "filterref", newValue) }
+        }
+
+        /// The `<tune>` element.
+        public var tune: DomainDescription.Devices.Interface.Tune? {
+            get { view(child: "tune") }
+            set { setView(child: "tune", newValue) }
         }
 
         /// The `<boot>` element.
@@ -87,22 +220,28 @@ extension DomainDescription.Devices {
             set { setView(child: "rom", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// The `<bandwidth>` element.
+        public var bandwidth: DomainDescription.Devices.Interface.Bandwidth? {
+            get { view(child: "bandwidth") }
+            set { setView(child: "bandwidth", newValue) }
         }
 
-        /// Whether the `<readonly/>` element is there.
-        public var readonly: Bool {
-            get { flag(child: "readonly") }
-            set { setFlag(child: "readonly", newValue) }
+        /// The `<vlan>` element.
+        public var vlan: DomainDescription.Devices.Interface.Vlan? {
+            get { view(child: "vlan") }
+            set { setView(child: "vlan", newValue) }
         }
 
-        /// Whether the `<shareable/>` element is there.
-        public var shareable: Bool {
-            get { flag(child: "shareable") }
-            set { setFlag(child: "shareable", newValue) }
+        /// The `<port>` element.
+        public var port: DomainDescription.Devices.Interface.Port? {
+            get { view(child: "port") }
+            set { setView(child: "port", newValue) }
+        }
+
+        /// The `<teaming>` element.
+        public var teaming: DomainDescription.Devices.Interface.Teaming? {
+            get { view(child: "teaming") }
+            set { setView(child: "teaming", newValue) }
         }
 
         /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
@@ -111,36 +250,57 @@ extension DomainDescription.Devices {
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<hostdev>`, by its `type` attribute: each holds a view of what the variant adds.
+        /// The variants of `<interface>`, by its `type` attribute: each holds a view of what the variant adds.
         public enum Variant: Hashable, Sendable {
-            /// `type='pci'`.
-            case pci(DomainDescription.Devices.Hostdev.Variant.PCI)
-            /// `type='usb'`.
-            case usb(DomainDescription.Devices.Hostdev.Variant.USB)
-            /// `type='scsi'`.
-            case scsi(DomainDescription.Devices.Hostdev.Variant.SCSI)
-            /// `type='scsi_host'`.
-            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost)
-            /// `type='mdev'`.
-            case mdev(DomainDescription.Devices.Hostdev.Variant.Mdev)
-            /// `type='storage'`.
-            case storage(DomainDescription.Devices.Hostdev.Variant.Storage)
-            /// `type='misc'`.
-            case misc(DomainDescription.Devices.Hostdev.Variant.Misc)
-            /// `type='net'`.
-            case net(DomainDescription.Devices.Hostdev.Variant.Net)
+            /// `type='bridge'`.
+            case bridge(DomainDescription.Devices.Interface.Variant.Bridge)
+            /// `type='ethernet'`.
+            case ethernet(DomainDescription.Devices.Interface.Variant.Ethernet)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Interface.Variant.Network)
+            /// `type='direct'`.
+            case direct(DomainDescription.Devices.Interface.Variant.Direct)
+            /// `type='user'`.
+            case user(DomainDescription.Devices.Interface.Variant.User)
+            /// `type='internal'`.
+            case `internal`(DomainDescription.Devices.Interface.Variant.Internal)
+            /// `type='mcast'`.
+            case mcast(DomainDescription.Devices.Interface.Variant.Mcast)
+            /// `type='client'`.
+            case client(DomainDescription.Devices.Interface.Variant.Mcast)
+            /// `type='udp'`.
+            case udp(DomainDescription.Devices.Interface.Variant.UDP)
+            /// `type='server'`.
+            case server(DomainDescription.Devices.Interface.Variant.Server)
+            /// `type='hostdev'`.
+            case hostdev(DomainDescription.Devices.Interface.Variant.Hostdev)
+            /// `type='vdpa'`.
+            case vdpa(DomainDescription.Devices.Interface.Variant.Vdpa)
+            /// `type='null'`.
+            case null(DomainDescription.Devices.Interface.Variant.Null)
+            /// `type='vds'`.
+            case vds(DomainDescription.Devices.Interface.Variant.Vds)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
                 switch element.attribute("type") {
-                case "pci"?: self = .pci(DomainDescription.Devices.Hostdev.Variant.PCI(xml: element))
-                case "usb"?: self = .usb(DomainDescription.Devices.Hostdev.Variant.USB(xml: element))
-                case "scsi"?: self = .scsi(DomainDescription.Devices.Hostdev.Variant.SCSI(xml: element))
-                case "scsi_host"?: self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost(xml: element))
-                case "mdev"?: self = .mdev(DomainDescription.Devices.Hostdev.Variant.Mdev(xml: element))
-                case "storage"?: self = .storage(DomainDescription.Devices.Hostdev.Variant.Storage(xml: element))
-                case "misc"?: self = .misc(DomainDescription.Devices.Hostdev.Variant.Misc(xml: element))
-                case "net"?: self = .net(DomainDescription.Devices.Hostdev.Variant.Net(xml: element))
+                case "bridge"?: self = .bridge(DomainDescription.Devices.Interface.Variant.Bridge(xml: element))
+                case "ethernet"?: self = .ethernet(DomainDescription.Devices.Interface.Variant.Ethernet(xml: element))
+                case "vhostuser"?: self = .vhostuser(DomainDescription.Devices.Interface.Variant.Vhostuser(xml: element))
+                case "network"?: self = .network(DomainDescription.Devices.Interface.Variant.Network(xml: element))
+                case "direct"?: self = .direct(DomainDescription.Devices.Interface.Variant.Direct(xml: element))
+                case "user"?: self = .user(DomainDescription.Devices.Interface.Variant.User(xml: element))
+                case "internal"?: self = .`internal`(DomainDescription.Devices.Interface.Variant.Internal(xml: element))
+                case "mcast"?: self = .mcast(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
+                case "client"?: self = .client(DomainDescription.Devices.Interface.Variant.Mcast(xml: element))
+                case "udp"?: self = .udp(DomainDescription.Devices.Interface.Variant.UDP(xml: element))
+                case "server"?: self = .server(DomainDescription.Devices.Interface.Variant.Server(xml: element))
+                case "hostdev"?: self = .hostdev(DomainDescription.Devices.Interface.Variant.Hostdev(xml: element))
+                case "vdpa"?: self = .vdpa(DomainDescription.Devices.Interface.Variant.Vdpa(xml: element))
+                case "null"?: self = .null(DomainDescription.Devices.Interface.Variant.Null(xml: element))
+                case "vds"?: self = .vds(DomainDescription.Devices.Interface.Variant.Vds(xml: element))
                 default: return nil
                 }
             }
@@ -148,33 +308,23 @@ extension DomainDescription.Devices {
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .pci(let view): ("pci", view.xml)
-                case .usb(let view): ("usb", view.xml)
-                case .scsi(let view): ("scsi", view.xml)
-                case .scsiHost(let view): ("scsi_host", view.xml)
-                case .mdev(let view): ("mdev", view.xml)
-                case .storage(let view): ("storage", view.xml)
-                case .misc(let view): ("misc", view.xml)
-                case .net(let view): ("net", view.xml)
+                case .bridge(let view): ("bridge", view.xml)
+                case .ethernet(let view): ("ethernet", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .direct(let view): ("direct", view.xml)
+                case .user(let view): ("user", view.xml)
+                case .`internal`(let view): ("internal", view.xml)
+                case .mcast(let view): ("mcast", view.xml)
+                case .client(let view): ("client", view.xml)
+                case .udp(let view): ("udp", view.xml)
+                case .server(let view): ("server", view.xml)
+                case .hostdev(let view): ("hostdev", view.xml)
+                case .vdpa(let view): ("vdpa", view.xml)
+                case .null(let view): ("null", view.xml)
+                case .vds(let view): ("vds", view.xml)
                 }
             }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `subsystem`.
-            public static var subsystem: Self { "subsystem" }
-
-            /// `capabilities`.
-            public static var capabilities: Self { "capabilities" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -187,62 +337,90 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
-            /// `pci`.
-            public static var pci: Self { "pci" }
+            /// `bridge`.
+            public static var bridge: Self { "bridge" }
 
-            /// `usb`.
-            public static var usb: Self { "usb" }
+            /// `ethernet`.
+            public static var ethernet: Self { "ethernet" }
 
-            /// `scsi`.
-            public static var scsi: Self { "scsi" }
+            /// `vhostuser`.
+            public static var vhostuser: Self { "vhostuser" }
 
-            /// `scsi_host`.
-            public static var scsiHost: Self { "scsi_host" }
+            /// `network`.
+            public static var network: Self { "network" }
 
-            /// `mdev`.
-            public static var mdev: Self { "mdev" }
+            /// `direct`.
+            public static var direct: Self { "direct" }
 
-            /// `storage`.
-            public static var storage: Self { "storage" }
+            /// `user`.
+            public static var user: Self { "user" }
 
-            /// `misc`.
-            public static var misc: Self { "misc" }
+            /// `internal`.
+            public static var `internal`: Self { "internal" }
 
-            /// `net`.
-            public static var net: Self { "net" }
+            /// `mcast`.
+            public static var mcast: Self { "mcast" }
+
+            /// `client`.
+            public static var client: Self { "client" }
+
+            /// `udp`.
+            public static var udp: Self { "udp" }
+
+            /// `server`.
+            public static var server: Self { "server" }
+
+            /// `hostdev`.
+            public static var hostdev: Self { "hostdev" }
+
+            /// `vdpa`.
+            public static var vdpa: Self { "vdpa" }
+
+            /// `null`.
+            public static var null: Self { "null" }
+
+            /// `vds`.
+            public static var vds: Self { "vds" }
         }
     }
 }
 
 extension DomainDescription.Devices {
-    /// The `<graphics>` element (first reached at `/domain/devices/graphics`).
-    public struct Graphics: XMLElementView {
+    /// The `<input>` element (first reached at `/domain/devices/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "graphics"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "sdl": { DomainDescription.Devices.Graphics.Variant.Sdl.schema },
-                    "vnc": { DomainDescription.Devices.Graphics.Variant.VNC.schema },
-                    "spice": { DomainDescription.Devices.Graphics.Variant.SPICE.schema },
-                    "dbus": { DomainDescription.Devices.Graphics.Variant.Dbus.schema },
-                    "rdp": { DomainDescription.Devices.Graphics.Variant.RDP.schema },
-                    "desktop": { DomainDescription.Devices.Graphics.Variant.Desktop.schema },
-                    "egl-headless": { DomainDescription.Devices.Graphics.Variant.EglHeadless.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "model"],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
                 ],
-                attributes: ["display", "xauth", "fullscreen", "port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected", "tlsPort", "defaultMode", "address", "p2p", "replaceUser", "multiUser"],
-                children: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"]),
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "tablet": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                        "mouse": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                        "keyboard": { DomainDescription.Devices.Input.Variant.Tablet.schema },
+                        "passthrough": { DomainDescription.Devices.Input.Variant.Passthrough.schema },
+                        "evdev": { DomainDescription.Devices.Input.Variant.Evdev.schema },
+                    ],
+                    attributes: ["bus"],
+                    children: ["source"]),
+                order: ["driver", "source", "alias", "acpi", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -250,218 +428,23 @@ extension DomainDescription.Devices {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Graphics.Kind? {
+        public var type: DomainDescription.Devices.Input.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<graphics>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='sdl'`.
-            case sdl(DomainDescription.Devices.Graphics.Variant.Sdl)
-            /// `type='vnc'`.
-            case vnc(DomainDescription.Devices.Graphics.Variant.VNC)
-            /// `type='spice'`.
-            case spice(DomainDescription.Devices.Graphics.Variant.SPICE)
-            /// `type='dbus'`.
-            case dbus(DomainDescription.Devices.Graphics.Variant.Dbus)
-            /// `type='rdp'`.
-            case rdp(DomainDescription.Devices.Graphics.Variant.RDP)
-            /// `type='desktop'`.
-            case desktop(DomainDescription.Devices.Graphics.Variant.Desktop)
-            /// `type='egl-headless'`.
-            case eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "sdl"?: self = .sdl(DomainDescription.Devices.Graphics.Variant.Sdl(xml: element))
-                case "vnc"?: self = .vnc(DomainDescription.Devices.Graphics.Variant.VNC(xml: element))
-                case "spice"?: self = .spice(DomainDescription.Devices.Graphics.Variant.SPICE(xml: element))
-                case "dbus"?: self = .dbus(DomainDescription.Devices.Graphics.Variant.Dbus(xml: element))
-                case "rdp"?: self = .rdp(DomainDescription.Devices.Graphics.Variant.RDP(xml: element))
-                case "desktop"?: self = .desktop(DomainDescription.Devices.Graphics.Variant.Desktop(xml: element))
-                case "egl-headless"?: self = .eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .sdl(let view): ("sdl", view.xml)
-                case .vnc(let view): ("vnc", view.xml)
-                case .spice(let view): ("spice", view.xml)
-                case .dbus(let view): ("dbus", view.xml)
-                case .rdp(let view): ("rdp", view.xml)
-                case .desktop(let view): ("desktop", view.xml)
-                case .eglHeadless(let view): ("egl-headless", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `sdl`.
-            public static var sdl: Self { "sdl" }
-
-            /// `vnc`.
-            public static var vnc: Self { "vnc" }
-
-            /// `spice`.
-            public static var spice: Self { "spice" }
-
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
-
-            /// `rdp`.
-            public static var rdp: Self { "rdp" }
-
-            /// `desktop`.
-            public static var desktop: Self { "desktop" }
-
-            /// `egl-headless`.
-            public static var eglHeadless: Self { "egl-headless" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<video>` element (first reached at `/domain/devices/video`).
-    public struct Video: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "video"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Video.Driver.schema })),
-                .init("model", .view({ DomainDescription.Devices.Video.Model.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Input.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
         /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Video.Driver? {
+        public var driver: DomainDescription.Devices.Input.Driver? {
             get { view(child: "driver") }
             set { setView(child: "driver", newValue) }
         }
 
-        /// The `<model>` element.
-        public var model: DomainDescription.Devices.Video.Model? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<console>` element (first reached at `/domain/devices/console`).
-    public struct Console: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "console"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tty", "type"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `tty` attribute.
-        public var tty: String? {
-            get { attribute("tty") }
-            set { setAttribute("tty", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Console.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Console.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
         /// The `<alias>` element.
         public var alias: DomainDescription.Devices.Disk.Alias? {
             get { view(child: "alias") }
@@ -480,403 +463,33 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static var device: Self { "dev" }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `pipe`.
-            public static var pipe: Self { "pipe" }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
-
-            /// `udp`.
-            public static var udp: Self { "udp" }
-
-            /// `null`.
-            public static var null: Self { "null" }
-
-            /// `stdio`.
-            public static var stdio: Self { "stdio" }
-
-            /// `vc`.
-            public static var vc: Self { "vc" }
-
-            /// `pty`.
-            public static var pty: Self { "pty" }
-
-            /// `spicevmc`.
-            public static var spicevmc: Self { "spicevmc" }
-
-            /// `spiceport`.
-            public static var spiceport: Self { "spiceport" }
-
-            /// `nmdm`.
-            public static var nmdm: Self { "nmdm" }
-
-            /// `qemu-vdagent`.
-            public static var qemuVdagent: Self { "qemu-vdagent" }
-
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<parallel>` element (first reached at `/domain/devices/parallel`).
-    public struct Parallel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "parallel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "tty"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Parallel.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `tty` attribute.
-        public var tty: String? {
-            get { attribute("tty") }
-            set { setAttribute("tty", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Console.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static var device: Self { "dev" }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `pipe`.
-            public static var pipe: Self { "pipe" }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
-
-            /// `udp`.
-            public static var udp: Self { "udp" }
-
-            /// `null`.
-            public static var null: Self { "null" }
-
-            /// `stdio`.
-            public static var stdio: Self { "stdio" }
-
-            /// `vc`.
-            public static var vc: Self { "vc" }
-
-            /// `pty`.
-            public static var pty: Self { "pty" }
-
-            /// `spicevmc`.
-            public static var spicevmc: Self { "spicevmc" }
-
-            /// `spiceport`.
-            public static var spiceport: Self { "spiceport" }
-
-            /// `nmdm`.
-            public static var nmdm: Self { "nmdm" }
-
-            /// `qemu-vdagent`.
-            public static var qemuVdagent: Self { "qemu-vdagent" }
-
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<channel>` element (first reached at `/domain/devices/channel`).
-    public struct Channel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "channel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("target", .view({ DomainDescription.Devices.Channel.Target.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Channel.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Channel.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static var device: Self { "dev" }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `pipe`.
-            public static var pipe: Self { "pipe" }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
-
-            /// `udp`.
-            public static var udp: Self { "udp" }
-
-            /// `null`.
-            public static var null: Self { "null" }
-
-            /// `stdio`.
-            public static var stdio: Self { "stdio" }
-
-            /// `vc`.
-            public static var vc: Self { "vc" }
-
-            /// `pty`.
-            public static var pty: Self { "pty" }
-
-            /// `spicevmc`.
-            public static var spicevmc: Self { "spicevmc" }
-
-            /// `spiceport`.
-            public static var spiceport: Self { "spiceport" }
-
-            /// `nmdm`.
-            public static var nmdm: Self { "nmdm" }
-
-            /// `qemu-vdagent`.
-            public static var qemuVdagent: Self { "qemu-vdagent" }
-
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<smartcard>` element (first reached at `/domain/devices/smartcard`).
-    public struct Smartcard: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "smartcard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "mode", defaultValue: nil,
-                cases: [
-                    "host": { DomainDescription.Devices.Smartcard.ModeVariant.Host.schema },
-                    "host-certificates": { DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates.schema },
-                    "passthrough": { DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.schema },
-                ],
-                attributes: ["type"],
-                children: ["certificate", "database", "source", "protocol", "log", "target"]),
-            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Smartcard.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The element's variant, selected by its `mode` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var modeVariant: ModeVariant? {
-            get { ModeVariant(xml) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<smartcard>`, by its `mode` attribute: each holds a view of what the variant adds.
-        public enum ModeVariant: Hashable, Sendable {
-            /// `mode='host'`.
-            case host(DomainDescription.Devices.Smartcard.ModeVariant.Host)
-            /// `mode='host-certificates'`.
-            case hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates)
-            /// `mode='passthrough'`.
-            case passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough)
+        /// The variants of `<input>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='tablet'`.
+            case tablet(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='mouse'`.
+            case mouse(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='keyboard'`.
+            case keyboard(DomainDescription.Devices.Input.Variant.Tablet)
+            /// `type='passthrough'`.
+            case passthrough(DomainDescription.Devices.Input.Variant.Passthrough)
+            /// `type='evdev'`.
+            case evdev(DomainDescription.Devices.Input.Variant.Evdev)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
-                switch element.attribute("mode") {
-                case "host"?: self = .host(DomainDescription.Devices.Smartcard.ModeVariant.Host(xml: element))
-                case "host-certificates"?: self = .hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates(xml: element))
-                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough(xml: element))
+                switch element.attribute("type") {
+                case "tablet"?: self = .tablet(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "mouse"?: self = .mouse(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "keyboard"?: self = .keyboard(DomainDescription.Devices.Input.Variant.Tablet(xml: element))
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Input.Variant.Passthrough(xml: element))
+                case "evdev"?: self = .evdev(DomainDescription.Devices.Input.Variant.Evdev(xml: element))
                 default: return nil
                 }
             }
@@ -884,74 +497,13 @@ extension DomainDescription.Devices {
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .host(let view): ("host", view.xml)
-                case .hostCertificates(let view): ("host-certificates", view.xml)
+                case .tablet(let view): ("tablet", view.xml)
+                case .mouse(let view): ("mouse", view.xml)
+                case .keyboard(let view): ("keyboard", view.xml)
                 case .passthrough(let view): ("passthrough", view.xml)
+                case .evdev(let view): ("evdev", view.xml)
                 }
             }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `host`.
-            public static var host: Self { "host" }
-
-            /// `host-certificates`.
-            public static var hostCertificates: Self { "host-certificates" }
-
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<hub>` element (first reached at `/domain/devices/hub`).
-    public struct Hub: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hub"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Hub.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -964,8 +516,311 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
+            /// `tablet`.
+            public static var tablet: Self { "tablet" }
+
+            /// `mouse`.
+            public static var mouse: Self { "mouse" }
+
+            /// `keyboard`.
+            public static var keyboard: Self { "keyboard" }
+
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
+
+            /// `evdev`.
+            public static var evdev: Self { "evdev" }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<sound>` element (first reached at `/domain/devices/sound`).
+    public struct Sound: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "sound" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
+                    .init("codec", .view({ DomainDescription.Devices.Sound.Codec.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Sound.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<audio>` element.
+        public var audio: DomainDescription.Devices.Sound.Audio? {
+            get { view(child: "audio") }
+            set { setView(child: "audio", newValue) }
+        }
+
+        /// The `<codec>` elements.
+        public var codecs: [DomainDescription.Devices.Sound.Codec] {
+            get { views(children: "codec") }
+            set { setViews(children: "codec", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `sb16`.
+            public static var sb16: Self { "sb16" }
+
+            /// `es1370`.
+            public static var es1370: Self { "es1370" }
+
+            /// `pcspk`.
+            public static var pcspk: Self { "pcspk" }
+
+            /// `ac97`.
+            public static var ac97: Self { "ac97" }
+
+            /// `ich6`.
+            public static var ich6: Self { "ich6" }
+
+            /// `ich7`.
+            public static var ich7: Self { "ich7" }
+
+            /// `ich9`.
+            public static var ich9: Self { "ich9" }
+
             /// `usb`.
             public static var usb: Self { "usb" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<audio>` element (first reached at `/domain/devices/audio`).
+    public struct Audio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "timerPeriod", "type"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "none": { DomainDescription.Devices.Audio.Variant.None.schema },
+                        "dbus": { DomainDescription.Devices.Audio.Variant.Dbus.schema },
+                        "alsa": { DomainDescription.Devices.Audio.Variant.Alsa.schema },
+                        "coreaudio": { DomainDescription.Devices.Audio.Variant.Coreaudio.schema },
+                        "jack": { DomainDescription.Devices.Audio.Variant.Jack.schema },
+                        "oss": { DomainDescription.Devices.Audio.Variant.OSs.schema },
+                        "pulseaudio": { DomainDescription.Devices.Audio.Variant.Pulseaudio.schema },
+                        "sdl": { DomainDescription.Devices.Audio.Variant.Sdl.schema },
+                        "spice": { DomainDescription.Devices.Audio.Variant.SPICE.schema },
+                        "file": { DomainDescription.Devices.Audio.Variant.File.schema },
+                    ],
+                    attributes: ["tryMMap", "exclusive", "dspPolicy", "serverName", "driver", "path"],
+                    children: ["input", "output"]),
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: Int? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+
+        /// The `timerPeriod` attribute.
+        public var timerPeriod: String? {
+            get { attribute("timerPeriod") }
+            set { setAttribute("timerPeriod", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Audio.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<audio>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='none'`.
+            case none(DomainDescription.Devices.Audio.Variant.None)
+            /// `type='dbus'`.
+            case dbus(DomainDescription.Devices.Audio.Variant.Dbus)
+            /// `type='alsa'`.
+            case alsa(DomainDescription.Devices.Audio.Variant.Alsa)
+            /// `type='coreaudio'`.
+            case coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio)
+            /// `type='jack'`.
+            case jack(DomainDescription.Devices.Audio.Variant.Jack)
+            /// `type='oss'`.
+            case oss(DomainDescription.Devices.Audio.Variant.OSs)
+            /// `type='pulseaudio'`.
+            case pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio)
+            /// `type='sdl'`.
+            case sdl(DomainDescription.Devices.Audio.Variant.Sdl)
+            /// `type='spice'`.
+            case spice(DomainDescription.Devices.Audio.Variant.SPICE)
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Audio.Variant.File)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "none"?: self = .none(DomainDescription.Devices.Audio.Variant.None(xml: element))
+                case "dbus"?: self = .dbus(DomainDescription.Devices.Audio.Variant.Dbus(xml: element))
+                case "alsa"?: self = .alsa(DomainDescription.Devices.Audio.Variant.Alsa(xml: element))
+                case "coreaudio"?: self = .coreaudio(DomainDescription.Devices.Audio.Variant.Coreaudio(xml: element))
+                case "jack"?: self = .jack(DomainDescription.Devices.Audio.Variant.Jack(xml: element))
+                case "oss"?: self = .oss(DomainDescription.Devices.Audio.Variant.OSs(xml: element))
+                case "pulseaudio"?: self = .pulseaudio(DomainDescription.Devices.Audio.Variant.Pulseaudio(xml: element))
+                case "sdl"?: self = .sdl(DomainDescription.Devices.Audio.Variant.Sdl(xml: element))
+                case "spice"?: self = .spice(DomainDescription.Devices.Audio.Variant.SPICE(xml: element))
+                case "file"?: self = .file(DomainDescription.Devices.Audio.Variant.File(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .none(let view): ("none", view.xml)
+                case .dbus(let view): ("dbus", view.xml)
+                case .alsa(let view): ("alsa", view.xml)
+                case .coreaudio(let view): ("coreaudio", view.xml)
+                case .jack(let view): ("jack", view.xml)
+                case .oss(let view): ("oss", view.xml)
+                case .pulseaudio(let view): ("pulseaudio", view.xml)
+                case .sdl(let view): ("sdl", view.xml)
+                case .spice(let view): ("spice", view.xml)
+                case .file(let view): ("file", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
+
+            /// `alsa`.
+            public static var alsa: Self { "alsa" }
+
+            /// `coreaudio`.
+            public static var coreaudio: Self { "coreaudio" }
+
+            /// `jack`.
+            public static var jack: Self { "jack" }
+
+            /// `oss`.
+            public static var oss: Self { "oss" }
+
+            /// `pulseaudio`.
+            public static var pulseaudio: Self { "pulseaudio" }
+
+            /// `sdl`.
+            public static var sdl: Self { "sdl" }
+
+            /// `spice`.
+            public static var spice: Self { "spice" }
+
+            /// `file`.
+            public static var file: Self { "file" }
         }
     }
 }

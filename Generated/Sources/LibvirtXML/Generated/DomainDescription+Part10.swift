@@ -3,40 +3,457 @@
 import Foundation
 
 extension DomainDescription.Devices {
-    /// The `<redirdev>` element (first reached at `/domain/devices/redirdev`).
-    public struct Redirdev: XMLElementView {
+    /// The `<hostdev>` element (first reached at `/domain/devices/hostdev`).
+    public struct Hostdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "redirdev"
+        public static var elementName: String { "hostdev" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "type"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "managed", "type"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
+                    .init("rom", .view({ DomainDescription.Devices.Interface.Rom.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("readonly", .flag),
+                    .init("shareable", .flag),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "pci": { DomainDescription.Devices.Hostdev.Variant.PCI.schema },
+                        "usb": { DomainDescription.Devices.Hostdev.Variant.USB.schema },
+                        "scsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.schema },
+                        "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSIHost.schema },
+                        "mdev": { DomainDescription.Devices.Hostdev.Variant.Mdev.schema },
+                        "storage": { DomainDescription.Devices.Hostdev.Variant.Storage.schema },
+                        "misc": { DomainDescription.Devices.Hostdev.Variant.Misc.schema },
+                        "net": { DomainDescription.Devices.Hostdev.Variant.Net.schema },
+                    ],
+                    attributes: ["sgio", "rawio", "model", "ramfb", "display"],
+                    children: ["driver", "teaming", "source", "ip", "route"]),
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `bus` attribute.
-        public var bus: DomainDescription.Devices.Redirdev.Bus? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Hostdev.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Redirdev.Kind? {
+        public var type: DomainDescription.Devices.Hostdev.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<boot>` element.
+        public var boot: DomainDescription.Devices.Disk.Boot? {
+            get { view(child: "boot") }
+            set { setView(child: "boot", newValue) }
+        }
+
+        /// The `<rom>` element.
+        public var rom: DomainDescription.Devices.Interface.Rom? {
+            get { view(child: "rom") }
+            set { setView(child: "rom", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Whether the `<readonly/>` element is there.
+        public var readonly: Bool {
+            get { flag(child: "readonly") }
+            set { setFlag(child: "readonly", newValue) }
+        }
+
+        /// Whether the `<shareable/>` element is there.
+        public var shareable: Bool {
+            get { flag(child: "shareable") }
+            set { setFlag(child: "shareable", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<hostdev>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Hostdev.Variant.PCI)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Hostdev.Variant.USB)
+            /// `type='scsi'`.
+            case scsi(DomainDescription.Devices.Hostdev.Variant.SCSI)
+            /// `type='scsi_host'`.
+            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost)
+            /// `type='mdev'`.
+            case mdev(DomainDescription.Devices.Hostdev.Variant.Mdev)
+            /// `type='storage'`.
+            case storage(DomainDescription.Devices.Hostdev.Variant.Storage)
+            /// `type='misc'`.
+            case misc(DomainDescription.Devices.Hostdev.Variant.Misc)
+            /// `type='net'`.
+            case net(DomainDescription.Devices.Hostdev.Variant.Net)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "pci"?: self = .pci(DomainDescription.Devices.Hostdev.Variant.PCI(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Hostdev.Variant.USB(xml: element))
+                case "scsi"?: self = .scsi(DomainDescription.Devices.Hostdev.Variant.SCSI(xml: element))
+                case "scsi_host"?: self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSIHost(xml: element))
+                case "mdev"?: self = .mdev(DomainDescription.Devices.Hostdev.Variant.Mdev(xml: element))
+                case "storage"?: self = .storage(DomainDescription.Devices.Hostdev.Variant.Storage(xml: element))
+                case "misc"?: self = .misc(DomainDescription.Devices.Hostdev.Variant.Misc(xml: element))
+                case "net"?: self = .net(DomainDescription.Devices.Hostdev.Variant.Net(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pci(let view): ("pci", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .scsi(let view): ("scsi", view.xml)
+                case .scsiHost(let view): ("scsi_host", view.xml)
+                case .mdev(let view): ("mdev", view.xml)
+                case .storage(let view): ("storage", view.xml)
+                case .misc(let view): ("misc", view.xml)
+                case .net(let view): ("net", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `subsystem`.
+            public static var subsystem: Self { "subsystem" }
+
+            /// `capabilities`.
+            public static var capabilities: Self { "capabilities" }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci`.
+            public static var pci: Self { "pci" }
+
+            /// `usb`.
+            public static var usb: Self { "usb" }
+
+            /// `scsi`.
+            public static var scsi: Self { "scsi" }
+
+            /// `scsi_host`.
+            public static var scsiHost: Self { "scsi_host" }
+
+            /// `mdev`.
+            public static var mdev: Self { "mdev" }
+
+            /// `storage`.
+            public static var storage: Self { "storage" }
+
+            /// `misc`.
+            public static var misc: Self { "misc" }
+
+            /// `net`.
+            public static var net: Self { "net" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<graphics>` element (first reached at `/domain/devices/graphics`).
+    public struct Graphics: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "sdl": { DomainDescription.Devices.Graphics.Variant.Sdl.schema },
+                        "vnc": { DomainDescription.Devices.Graphics.Variant.VNC.schema },
+                        "spice": { DomainDescription.Devices.Graphics.Variant.SPICE.schema },
+                        "dbus": { DomainDescription.Devices.Graphics.Variant.Dbus.schema },
+                        "rdp": { DomainDescription.Devices.Graphics.Variant.RDP.schema },
+                        "desktop": { DomainDescription.Devices.Graphics.Variant.Desktop.schema },
+                        "egl-headless": { DomainDescription.Devices.Graphics.Variant.EglHeadless.schema },
+                    ],
+                    attributes: ["display", "xauth", "fullscreen", "port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected", "tlsPort", "defaultMode", "address", "p2p", "replaceUser", "multiUser"],
+                    children: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"]),
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Graphics.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<graphics>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='sdl'`.
+            case sdl(DomainDescription.Devices.Graphics.Variant.Sdl)
+            /// `type='vnc'`.
+            case vnc(DomainDescription.Devices.Graphics.Variant.VNC)
+            /// `type='spice'`.
+            case spice(DomainDescription.Devices.Graphics.Variant.SPICE)
+            /// `type='dbus'`.
+            case dbus(DomainDescription.Devices.Graphics.Variant.Dbus)
+            /// `type='rdp'`.
+            case rdp(DomainDescription.Devices.Graphics.Variant.RDP)
+            /// `type='desktop'`.
+            case desktop(DomainDescription.Devices.Graphics.Variant.Desktop)
+            /// `type='egl-headless'`.
+            case eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "sdl"?: self = .sdl(DomainDescription.Devices.Graphics.Variant.Sdl(xml: element))
+                case "vnc"?: self = .vnc(DomainDescription.Devices.Graphics.Variant.VNC(xml: element))
+                case "spice"?: self = .spice(DomainDescription.Devices.Graphics.Variant.SPICE(xml: element))
+                case "dbus"?: self = .dbus(DomainDescription.Devices.Graphics.Variant.Dbus(xml: element))
+                case "rdp"?: self = .rdp(DomainDescription.Devices.Graphics.Variant.RDP(xml: element))
+                case "desktop"?: self = .desktop(DomainDescription.Devices.Graphics.Variant.Desktop(xml: element))
+                case "egl-headless"?: self = .eglHeadless(DomainDescription.Devices.Graphics.Variant.EglHeadless(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .sdl(let view): ("sdl", view.xml)
+                case .vnc(let view): ("vnc", view.xml)
+                case .spice(let view): ("spice", view.xml)
+                case .dbus(let view): ("dbus", view.xml)
+                case .rdp(let view): ("rdp", view.xml)
+                case .desktop(let view): ("desktop", view.xml)
+                case .eglHeadless(let view): ("egl-headless", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `sdl`.
+            public static var sdl: Self { "sdl" }
+
+            /// `vnc`.
+            public static var vnc: Self { "vnc" }
+
+            /// `spice`.
+            public static var spice: Self { "spice" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
+
+            /// `rdp`.
+            public static var rdp: Self { "rdp" }
+
+            /// `desktop`.
+            public static var desktop: Self { "desktop" }
+
+            /// `egl-headless`.
+            public static var eglHeadless: Self { "egl-headless" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<video>` element (first reached at `/domain/devices/video`).
+    public struct Video: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "video" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Video.Driver.schema })),
+                    .init("model", .view({ DomainDescription.Devices.Video.Model.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Video.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<model>` element.
+        public var model: DomainDescription.Devices.Video.Model? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<console>` element (first reached at `/domain/devices/console`).
+    public struct Console: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "console" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tty", "type"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                    .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
+                    .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `tty` attribute.
+        public var tty: String? {
+            get { attribute("tty") }
+            set { setAttribute("tty", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Console.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -59,36 +476,28 @@ extension DomainDescription.Devices {
             set { setView(child: "log", newValue) }
         }
 
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Console.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
         /// The `<alias>` element.
         public var alias: DomainDescription.Devices.Disk.Alias? {
             get { view(child: "alias") }
             set { setView(child: "alias", newValue) }
         }
 
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
         /// The `<address>` element.
         public var address: DomainDescription.Devices.Disk.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
-        }
-
-        /// The `<boot>` element.
-        public var boot: DomainDescription.Devices.Disk.Boot? {
-            get { view(child: "boot") }
-            set { setView(child: "boot", newValue) }
-        }
-
-        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
-        public struct Bus: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -150,462 +559,74 @@ extension DomainDescription.Devices {
 }
 
 extension DomainDescription.Devices {
-    /// The `<redirfilter>` element (first reached at `/domain/devices/redirfilter`).
-    public struct Redirfilter: XMLElementView {
+    /// The `<parallel>` element (first reached at `/domain/devices/parallel`).
+    public struct Parallel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "redirfilter"
+        public static var elementName: String { "parallel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("usbdev", .view({ DomainDescription.Devices.Redirfilter.Usbdev.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "tty"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                    .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
+                    .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<usbdev>` elements.
-        public var usbdevs: [DomainDescription.Devices.Redirfilter.Usbdev] {
-            get { views(children: "usbdev") }
-            set { setViews(children: "usbdev", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<rng>` element (first reached at `/domain/devices/rng`).
-    public struct Rng: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "rng"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("backend", .view({ DomainDescription.Devices.Rng.Backend.schema })),
-                .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
-                .init("rate", .view({ DomainDescription.Devices.Rng.Rate.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Parallel.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Rng.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `tty` attribute.
+        public var tty: String? {
+            get { attribute("tty") }
+            set { setAttribute("tty", newValue) }
         }
 
-        /// The `<backend>` element.
-        public var backend: DomainDescription.Devices.Rng.Backend? {
-            get { view(child: "backend") }
-            set { setView(child: "backend", newValue) }
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
         }
 
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Input.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
         }
 
-        /// The `<rate>` element.
-        public var rate: DomainDescription.Devices.Rng.Rate? {
-            get { view(child: "rate") }
-            set { setView(child: "rate", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<tpm>` element (first reached at `/domain/devices/tpm`).
-    public struct TPM: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "tpm"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("backend", .view({ DomainDescription.Devices.TPM.Backend.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.TPM.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `<backend>` element.
-        public var backend: DomainDescription.Devices.TPM.Backend? {
-            get { view(child: "backend") }
-            set { setView(child: "backend", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `tpm-tis`.
-            public static var tpmTis: Self { "tpm-tis" }
-
-            /// `tpm-crb`.
-            public static var tpmCrb: Self { "tpm-crb" }
-
-            /// `tpm-spapr`.
-            public static var tpmSpapr: Self { "tpm-spapr" }
-
-            /// `spapr-tpm-proxy`.
-            public static var spaprTPMProxy: Self { "spapr-tpm-proxy" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<shmem>` element (first reached at `/domain/devices/shmem`).
-    public struct Shmem: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "shmem"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "role"],
-            children: [
-                .init("model", .view({ DomainDescription.Devices.Shmem.Model.schema })),
-                .init("size", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("server", .view({ DomainDescription.Devices.Shmem.Server.schema })),
-                .init("msi", .view({ DomainDescription.Devices.Shmem.Msi.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `role` attribute.
-        public var role: DomainDescription.Devices.Shmem.Role? {
-            get { attribute("role") }
-            set { setAttribute("role", newValue) }
-        }
-
-        /// The `<model>` element.
-        public var model: DomainDescription.Devices.Shmem.Model? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
-        }
-
-        /// The `<size>` element.
-        public var size: DomainDescription.CurrentMemory? {
-            get { view(child: "size") }
-            set { setView(child: "size", newValue) }
-        }
-
-        /// The `<server>` element.
-        public var server: DomainDescription.Devices.Shmem.Server? {
-            get { view(child: "server") }
-            set { setView(child: "server", newValue) }
-        }
-
-        /// The `<msi>` element.
-        public var msi: DomainDescription.Devices.Shmem.Msi? {
-            get { view(child: "msi") }
-            set { setView(child: "msi", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Role`; a value a newer libvirt writes is kept as it is.
-        public struct Role: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `master`.
-            public static var master: Self { "master" }
-
-            /// `peer`.
-            public static var peer: Self { "peer" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<memory>` element (first reached at `/domain/devices/memory`).
-    public struct Memory: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "memory"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "access", "discard"],
-            children: [
-                .init("uuid", .value),
-                .init("source", .view({ DomainDescription.Devices.Memory.Source.schema })),
-                .init("target", .view({ DomainDescription.Devices.Memory.Target.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Memory.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `access` attribute.
-        public var access: DomainDescription.Devices.Memory.Access? {
-            get { attribute("access") }
-            set { setAttribute("access", newValue) }
-        }
-
-        /// The `discard` attribute.
-        public var discard: Bool? {
-            get { boolean(attribute: "discard", .yesNo) }
-            set { setBoolean(attribute: "discard", newValue, .yesNo) }
-        }
-
-        /// The text of the `<uuid>` element.
-        public var uuid: UUID? {
-            get { value(child: "uuid") }
-            set { setValue(child: "uuid", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Memory.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
         }
 
         /// The `<target>` element.
-        public var target: DomainDescription.Devices.Memory.Target? {
+        public var target: DomainDescription.Devices.Console.Target? {
             get { view(child: "target") }
             set { setView(child: "target", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dimm`.
-            public static var dimm: Self { "dimm" }
-
-            /// `nvdimm`.
-            public static var nvdimm: Self { "nvdimm" }
-
-            /// `virtio-pmem`.
-            public static var virtioPmem: Self { "virtio-pmem" }
-
-            /// `virtio-mem`.
-            public static var virtioMemory: Self { "virtio-mem" }
-
-            /// `sgx-epc`.
-            public static var sgxEpc: Self { "sgx-epc" }
-        }
-
-        /// Values of `Access`; a value a newer libvirt writes is kept as it is.
-        public struct Access: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `shared`.
-            public static var shared: Self { "shared" }
-
-            /// `private`.
-            public static var `private`: Self { "private" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<watchdog>` element (first reached at `/domain/devices/watchdog`).
-    public struct Watchdog: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "watchdog"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "action"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Watchdog.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `action` attribute.
-        public var action: DomainDescription.Devices.Watchdog.Action? {
-            get { attribute("action") }
-            set { setAttribute("action", newValue) }
-        }
-
         /// The `<alias>` element.
         public var alias: DomainDescription.Devices.Disk.Alias? {
             get { view(child: "alias") }
@@ -624,8 +645,8 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -634,98 +655,228 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
-            /// `i6300esb`.
-            public static var i6300Esb: Self { "i6300esb" }
+            /// `dev`.
+            public static var device: Self { "dev" }
 
-            /// `ib700`.
-            public static var ib700: Self { "ib700" }
+            /// `file`.
+            public static var file: Self { "file" }
 
-            /// `diag288`.
-            public static var diag288: Self { "diag288" }
-        }
+            /// `pipe`.
+            public static var pipe: Self { "pipe" }
 
-        /// Values of `Action`; a value a newer libvirt writes is kept as it is.
-        public struct Action: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+            /// `unix`.
+            public static var unix: Self { "unix" }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+            /// `tcp`.
+            public static var tcp: Self { "tcp" }
 
-            /// `reset`.
-            public static var reset: Self { "reset" }
+            /// `udp`.
+            public static var udp: Self { "udp" }
 
-            /// `shutdown`.
-            public static var shutdown: Self { "shutdown" }
+            /// `null`.
+            public static var null: Self { "null" }
 
-            /// `poweroff`.
-            public static var poweroff: Self { "poweroff" }
+            /// `stdio`.
+            public static var stdio: Self { "stdio" }
 
-            /// `pause`.
-            public static var pause: Self { "pause" }
+            /// `vc`.
+            public static var vc: Self { "vc" }
 
-            /// `none`.
-            public static var none: Self { "none" }
+            /// `pty`.
+            public static var pty: Self { "pty" }
 
-            /// `dump`.
-            public static var dump: Self { "dump" }
+            /// `spicevmc`.
+            public static var spicevmc: Self { "spicevmc" }
 
-            /// `inject-nmi`.
-            public static var injectNMI: Self { "inject-nmi" }
+            /// `spiceport`.
+            public static var spiceport: Self { "spiceport" }
+
+            /// `nmdm`.
+            public static var nmdm: Self { "nmdm" }
+
+            /// `qemu-vdagent`.
+            public static var qemuVdagent: Self { "qemu-vdagent" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
         }
     }
 }
 
 extension DomainDescription.Devices {
-    /// The `<memballoon>` element (first reached at `/domain/devices/memballoon`).
-    public struct Memballoon: XMLElementView {
+    /// The `<channel>` element (first reached at `/domain/devices/channel`).
+    public struct Channel: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memballoon"
+        public static var elementName: String { "channel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "autodeflate", "freePageReporting"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("stats", .view({ DomainDescription.Devices.Memballoon.Stats.schema })),
-                .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                    .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
+                    .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Channel.Target.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Memballoon.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Channel.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `autodeflate` attribute.
-        public var autodeflate: Bool? {
-            get { boolean(attribute: "autodeflate", .onOff) }
-            set { setBoolean(attribute: "autodeflate", newValue, .onOff) }
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
         }
 
-        /// The `freePageReporting` attribute.
-        public var freePageReporting: Bool? {
-            get { boolean(attribute: "freePageReporting", .onOff) }
-            set { setBoolean(attribute: "freePageReporting", newValue, .onOff) }
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Channel.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
 
         /// The `<alias>` element.
         public var alias: DomainDescription.Devices.Disk.Alias? {
             get { view(child: "alias") }
             set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `dev`.
+            public static var device: Self { "dev" }
+
+            /// `file`.
+            public static var file: Self { "file" }
+
+            /// `pipe`.
+            public static var pipe: Self { "pipe" }
+
+            /// `unix`.
+            public static var unix: Self { "unix" }
+
+            /// `tcp`.
+            public static var tcp: Self { "tcp" }
+
+            /// `udp`.
+            public static var udp: Self { "udp" }
+
+            /// `null`.
+            public static var null: Self { "null" }
+
+            /// `stdio`.
+            public static var stdio: Self { "stdio" }
+
+            /// `vc`.
+            public static var vc: Self { "vc" }
+
+            /// `pty`.
+            public static var pty: Self { "pty" }
+
+            /// `spicevmc`.
+            public static var spicevmc: Self { "spicevmc" }
+
+            /// `spiceport`.
+            public static var spiceport: Self { "spiceport" }
+
+            /// `nmdm`.
+            public static var nmdm: Self { "nmdm" }
+
+            /// `qemu-vdagent`.
+            public static var qemuVdagent: Self { "qemu-vdagent" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<smartcard>` element (first reached at `/domain/devices/smartcard`).
+    public struct Smartcard: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smartcard" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "mode", defaultValue: nil,
+                    cases: [
+                        "host": { DomainDescription.Devices.Smartcard.ModeVariant.Host.schema },
+                        "host-certificates": { DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates.schema },
+                        "passthrough": { DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.schema },
+                    ],
+                    attributes: ["type"],
+                    children: ["certificate", "database", "source", "protocol", "log", "target"]),
+                order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Smartcard.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
         }
 
         /// The `<acpi>` element.
@@ -740,20 +891,43 @@ extension DomainDescription.Devices {
             set { setView(child: "address", newValue) }
         }
 
-        /// The `<stats>` element.
-        public var stats: DomainDescription.Devices.Memballoon.Stats? {
-            get { view(child: "stats") }
-            set { setView(child: "stats", newValue) }
+        /// The element's variant, selected by its `mode` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modeVariant: ModeVariant? {
+            get { ModeVariant(xml) }
+            set { setVariant(newValue?.selection) }
         }
 
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Input.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
+        /// The variants of `<smartcard>`, by its `mode` attribute: each holds a view of what the variant adds.
+        public enum ModeVariant: Hashable, Sendable {
+            /// `mode='host'`.
+            case host(DomainDescription.Devices.Smartcard.ModeVariant.Host)
+            /// `mode='host-certificates'`.
+            case hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates)
+            /// `mode='passthrough'`.
+            case passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("mode") {
+                case "host"?: self = .host(DomainDescription.Devices.Smartcard.ModeVariant.Host(xml: element))
+                case "host-certificates"?: self = .hostCertificates(DomainDescription.Devices.Smartcard.ModeVariant.HostCertificates(xml: element))
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.Smartcard.ModeVariant.Passthrough(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .host(let view): ("host", view.xml)
+                case .hostCertificates(let view): ("host-certificates", view.xml)
+                case .passthrough(let view): ("passthrough", view.xml)
+                }
+            }
         }
 
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -762,193 +936,14 @@ extension DomainDescription.Devices {
                 self.rawValue = rawValue
             }
 
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
+            /// `host`.
+            public static var host: Self { "host" }
 
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
+            /// `host-certificates`.
+            public static var hostCertificates: Self { "host-certificates" }
 
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-
-            /// `xen`.
-            public static var xen: Self { "xen" }
-
-            /// `none`.
-            public static var none: Self { "none" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<nvram>` element (first reached at `/domain/devices/nvram`).
-    public struct Nvram: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "nvram"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<panic>` element (first reached at `/domain/devices/panic`).
-    public struct Panic: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "panic"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Panic.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `isa`.
-            public static var isa: Self { "isa" }
-
-            /// `pseries`.
-            public static var pseries: Self { "pseries" }
-
-            /// `hyperv`.
-            public static var hyperv: Self { "hyperv" }
-
-            /// `s390`.
-            public static var s390: Self { "s390" }
-        }
-    }
-}
-
-extension DomainDescription.Devices {
-    /// The `<iommu>` element (first reached at `/domain/devices/iommu`).
-    public struct Iommu: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "iommu"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Iommu.Driver.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Iommu.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Iommu.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<acpi>` element.
-        public var acpi: DomainDescription.Devices.Disk.Acpi? {
-            get { view(child: "acpi") }
-            set { setView(child: "acpi", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Disk.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<alias>` element.
-        public var alias: DomainDescription.Devices.Disk.Alias? {
-            get { view(child: "alias") }
-            set { setView(child: "alias", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `intel`.
-            public static var intel: Self { "intel" }
-
-            /// `smmuv3`.
-            public static var smmuv3: Self { "smmuv3" }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
         }
     }
 }

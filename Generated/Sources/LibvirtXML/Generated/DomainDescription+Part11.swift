@@ -3,25 +3,280 @@
 import Foundation
 
 extension DomainDescription.Devices {
-    /// The `<vsock>` element (first reached at `/domain/devices/vsock`).
-    public struct Vsock: XMLElementView {
+    /// The `<hub>` element (first reached at `/domain/devices/hub`).
+    public struct Hub: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vsock"
+        public static var elementName: String { "hub" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("cid", .view({ DomainDescription.Devices.Vsock.Cid.schema })),
-                .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
-                .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
-                .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
-                .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Hub.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `usb`.
+            public static var usb: Self { "usb" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<redirdev>` element (first reached at `/domain/devices/redirdev`).
+    public struct Redirdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "redirdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bus", "type"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                    .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
+                    .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("boot", .view({ DomainDescription.Devices.Disk.Boot.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Redirdev.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Redirdev.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
+        }
+
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<boot>` element.
+        public var boot: DomainDescription.Devices.Disk.Boot? {
+            get { view(child: "boot") }
+            set { setView(child: "boot", newValue) }
+        }
+
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `usb`.
+            public static var usb: Self { "usb" }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `dev`.
+            public static var device: Self { "dev" }
+
+            /// `file`.
+            public static var file: Self { "file" }
+
+            /// `pipe`.
+            public static var pipe: Self { "pipe" }
+
+            /// `unix`.
+            public static var unix: Self { "unix" }
+
+            /// `tcp`.
+            public static var tcp: Self { "tcp" }
+
+            /// `udp`.
+            public static var udp: Self { "udp" }
+
+            /// `null`.
+            public static var null: Self { "null" }
+
+            /// `stdio`.
+            public static var stdio: Self { "stdio" }
+
+            /// `vc`.
+            public static var vc: Self { "vc" }
+
+            /// `pty`.
+            public static var pty: Self { "pty" }
+
+            /// `spicevmc`.
+            public static var spicevmc: Self { "spicevmc" }
+
+            /// `spiceport`.
+            public static var spiceport: Self { "spiceport" }
+
+            /// `nmdm`.
+            public static var nmdm: Self { "nmdm" }
+
+            /// `qemu-vdagent`.
+            public static var qemuVdagent: Self { "qemu-vdagent" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<redirfilter>` element (first reached at `/domain/devices/redirfilter`).
+    public struct Redirfilter: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "redirfilter" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("usbdev", .view({ DomainDescription.Devices.Redirfilter.Usbdev.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<usbdev>` elements.
+        public var usbdevs: [DomainDescription.Devices.Redirfilter.Usbdev] {
+            get { views(children: "usbdev") }
+            set { setViews(children: "usbdev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<rng>` element (first reached at `/domain/devices/rng`).
+    public struct Rng: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "rng" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("backend", .view({ DomainDescription.Devices.Rng.Backend.schema })),
+                    .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
+                    .init("rate", .view({ DomainDescription.Devices.Rng.Rate.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -29,15 +284,319 @@ extension DomainDescription.Devices {
         }
 
         /// The `model` attribute.
-        public var model: DomainDescription.Devices.Vsock.Model? {
+        public var model: DomainDescription.Devices.Rng.Model? {
             get { attribute("model") }
             set { setAttribute("model", newValue) }
         }
 
-        /// The `<cid>` element.
-        public var cid: DomainDescription.Devices.Vsock.Cid? {
-            get { view(child: "cid") }
-            set { setView(child: "cid", newValue) }
+        /// The `<backend>` element.
+        public var backend: DomainDescription.Devices.Rng.Backend? {
+            get { view(child: "backend") }
+            set { setView(child: "backend", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Input.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<rate>` element.
+        public var rate: DomainDescription.Devices.Rng.Rate? {
+            get { view(child: "rate") }
+            set { setView(child: "rate", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<tpm>` element (first reached at `/domain/devices/tpm`).
+    public struct TPM: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "tpm" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("backend", .view({ DomainDescription.Devices.TPM.Backend.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.TPM.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<backend>` element.
+        public var backend: DomainDescription.Devices.TPM.Backend? {
+            get { view(child: "backend") }
+            set { setView(child: "backend", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `tpm-tis`.
+            public static var tpmTis: Self { "tpm-tis" }
+
+            /// `tpm-crb`.
+            public static var tpmCrb: Self { "tpm-crb" }
+
+            /// `tpm-spapr`.
+            public static var tpmSpapr: Self { "tpm-spapr" }
+
+            /// `spapr-tpm-proxy`.
+            public static var spaprTPMProxy: Self { "spapr-tpm-proxy" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<shmem>` element (first reached at `/domain/devices/shmem`).
+    public struct Shmem: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "shmem" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "role"],
+                children: [
+                    .init("model", .view({ DomainDescription.Devices.Shmem.Model.schema })),
+                    .init("size", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("server", .view({ DomainDescription.Devices.Shmem.Server.schema })),
+                    .init("msi", .view({ DomainDescription.Devices.Shmem.Msi.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `role` attribute.
+        public var role: DomainDescription.Devices.Shmem.Role? {
+            get { attribute("role") }
+            set { setAttribute("role", newValue) }
+        }
+
+        /// The `<model>` element.
+        public var model: DomainDescription.Devices.Shmem.Model? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
+        }
+
+        /// The `<size>` element.
+        public var size: DomainDescription.CurrentMemory? {
+            get { view(child: "size") }
+            set { setView(child: "size", newValue) }
+        }
+
+        /// The `<server>` element.
+        public var server: DomainDescription.Devices.Shmem.Server? {
+            get { view(child: "server") }
+            set { setView(child: "server", newValue) }
+        }
+
+        /// The `<msi>` element.
+        public var msi: DomainDescription.Devices.Shmem.Msi? {
+            get { view(child: "msi") }
+            set { setView(child: "msi", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Role`; a value a newer libvirt writes is kept as it is.
+        public struct Role: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `master`.
+            public static var master: Self { "master" }
+
+            /// `peer`.
+            public static var peer: Self { "peer" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<memory>` element (first reached at `/domain/devices/memory`).
+    public struct Memory: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "memory" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "access", "discard"],
+                children: [
+                    .init("uuid", .value),
+                    .init("source", .view({ DomainDescription.Devices.Memory.Source.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Memory.Target.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Memory.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `access` attribute.
+        public var access: DomainDescription.Devices.Memory.Access? {
+            get { attribute("access") }
+            set { setAttribute("access", newValue) }
+        }
+
+        /// The `discard` attribute.
+        public var discard: Bool? {
+            get { boolean(attribute: "discard", .yesNo) }
+            set { setBoolean(attribute: "discard", newValue, .yesNo) }
+        }
+
+        /// The text of the `<uuid>` element.
+        public var uuid: UUID? {
+            get { value(child: "uuid") }
+            set { setValue(child: "uuid", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Memory.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Memory.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
         }
 
         /// The `<address>` element.
@@ -56,6 +615,237 @@ extension DomainDescription.Devices {
         public var acpi: DomainDescription.Devices.Disk.Acpi? {
             get { view(child: "acpi") }
             set { setView(child: "acpi", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `dimm`.
+            public static var dimm: Self { "dimm" }
+
+            /// `nvdimm`.
+            public static var nvdimm: Self { "nvdimm" }
+
+            /// `virtio-pmem`.
+            public static var virtioPmem: Self { "virtio-pmem" }
+
+            /// `virtio-mem`.
+            public static var virtioMemory: Self { "virtio-mem" }
+
+            /// `sgx-epc`.
+            public static var sgxEpc: Self { "sgx-epc" }
+        }
+
+        /// Values of `Access`; a value a newer libvirt writes is kept as it is.
+        public struct Access: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `shared`.
+            public static var shared: Self { "shared" }
+
+            /// `private`.
+            public static var `private`: Self { "private" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<watchdog>` element (first reached at `/domain/devices/watchdog`).
+    public struct Watchdog: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "watchdog" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "action"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Watchdog.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `action` attribute.
+        public var action: DomainDescription.Devices.Watchdog.Action? {
+            get { attribute("action") }
+            set { setAttribute("action", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `i6300esb`.
+            public static var i6300Esb: Self { "i6300esb" }
+
+            /// `ib700`.
+            public static var ib700: Self { "ib700" }
+
+            /// `diag288`.
+            public static var diag288: Self { "diag288" }
+        }
+
+        /// Values of `Action`; a value a newer libvirt writes is kept as it is.
+        public struct Action: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `reset`.
+            public static var reset: Self { "reset" }
+
+            /// `shutdown`.
+            public static var shutdown: Self { "shutdown" }
+
+            /// `poweroff`.
+            public static var poweroff: Self { "poweroff" }
+
+            /// `pause`.
+            public static var pause: Self { "pause" }
+
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `dump`.
+            public static var dump: Self { "dump" }
+
+            /// `inject-nmi`.
+            public static var injectNMI: Self { "inject-nmi" }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<memballoon>` element (first reached at `/domain/devices/memballoon`).
+    public struct Memballoon: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "memballoon" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "autodeflate", "freePageReporting"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("stats", .view({ DomainDescription.Devices.Memballoon.Stats.schema })),
+                    .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Memballoon.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `autodeflate` attribute.
+        public var autodeflate: Bool? {
+            get { boolean(attribute: "autodeflate", .onOff) }
+            set { setBoolean(attribute: "autodeflate", newValue, .onOff) }
+        }
+
+        /// The `freePageReporting` attribute.
+        public var freePageReporting: Bool? {
+            get { boolean(attribute: "freePageReporting", .onOff) }
+            set { setBoolean(attribute: "freePageReporting", newValue, .onOff) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<stats>` element.
+        public var stats: DomainDescription.Devices.Memballoon.Stats? {
+            get { view(child: "stats") }
+            set { setView(child: "stats", newValue) }
         }
 
         /// The `<driver>` element.
@@ -82,61 +872,99 @@ extension DomainDescription.Devices {
 
             /// `virtio-non-transitional`.
             public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+
+            /// `xen`.
+            public static var xen: Self { "xen" }
+
+            /// `none`.
+            public static var none: Self { "none" }
         }
     }
 }
 
-extension DomainDescription.Seclabel.Variant {
-    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `dynamic`.
-    public struct Dynamic: XMLElementView {
+extension DomainDescription.Devices {
+    /// The `<nvram>` element (first reached at `/domain/devices/nvram`).
+    public struct Nvram: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "seclabel"
+        public static var elementName: String { "nvram" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["relabel"],
-            children: [
-                .init("label", .value),
-                .init("imagelabel", .value),
-                .init("baselabel", .value),
-            ],
-            text: false,
-            order: ["label", "imagelabel", "baselabel"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `relabel` attribute.
-        public var relabel: DomainDescription.Seclabel.Variant.Dynamic.Relabel? {
-            get { attribute("relabel") }
-            set { setAttribute("relabel", newValue) }
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices {
+    /// The `<panic>` element (first reached at `/domain/devices/panic`).
+    public struct Panic: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "panic" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                ],
+                text: false)
         }
 
-        /// The text of the `<label>` element.
-        public var label: String? {
-            get { value(child: "label") }
-            set { setValue(child: "label", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The text of the `<imagelabel>` element.
-        public var imagelabel: String? {
-            get { value(child: "imagelabel") }
-            set { setValue(child: "imagelabel", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Panic.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
-        /// The text of the `<baselabel>` element.
-        public var baselabel: String? {
-            get { value(child: "baselabel") }
-            set { setValue(child: "baselabel", newValue) }
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
         }
 
-        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
-        public struct Relabel: XMLNamedValue {
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -145,850 +973,17 @@ extension DomainDescription.Seclabel.Variant {
                 self.rawValue = rawValue
             }
 
-            /// `yes`.
-            public static var yes: Self { "yes" }
-        }
-    }
-}
+            /// `isa`.
+            public static var isa: Self { "isa" }
 
-extension DomainDescription.Seclabel.Variant {
-    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `static`.
-    public struct Static: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// `pseries`.
+            public static var pseries: Self { "pseries" }
 
-        /// The element's name.
-        public static let elementName = "seclabel"
+            /// `hyperv`.
+            public static var hyperv: Self { "hyperv" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["relabel"],
-            children: [
-                .init("label", .value),
-                .init("imagelabel", .value),
-            ],
-            text: false,
-            order: ["label", "imagelabel", "baselabel"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `relabel` attribute.
-        public var relabel: Bool? {
-            get { boolean(attribute: "relabel", .yesNo) }
-            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
-        }
-
-        /// The text of the `<label>` element.
-        public var label: String? {
-            get { value(child: "label") }
-            set { setValue(child: "label", newValue) }
-        }
-
-        /// The text of the `<imagelabel>` element.
-        public var imagelabel: String? {
-            get { value(child: "imagelabel") }
-            set { setValue(child: "imagelabel", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Seclabel.Variant {
-    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `none`.
-    public struct None: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "seclabel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["relabel"],
-            children: [
-            ],
-            text: false,
-            order: ["label", "imagelabel", "baselabel"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `relabel` attribute.
-        public var relabel: DomainDescription.Seclabel.Variant.None.Relabel? {
-            get { attribute("relabel") }
-            set { setAttribute("relabel", newValue) }
-        }
-
-        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
-        public struct Relabel: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `no`.
-            public static var no: Self { "no" }
-        }
-    }
-}
-
-extension DomainDescription.Commandline {
-    /// The `<arg>` element (first reached at `/domain/commandline/arg`).
-    public struct Arg: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "arg"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Commandline {
-    /// The `<env>` element (first reached at `/domain/commandline/env`).
-    public struct Env: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "env"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Capabilities {
-    /// The `<add>` element (first reached at `/domain/capabilities/add`).
-    public struct Add: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "add"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["capability"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `capability` attribute.
-        public var capability: String? {
-            get { attribute("capability") }
-            set { setAttribute("capability", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Override {
-    /// The `<device>` element (first reached at `/domain/override/device`).
-    public struct Device: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "device"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["alias"],
-            children: [
-                .init("frontend", .view({ DomainDescription.Override.Device.Frontend.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `alias` attribute.
-        public var alias: String? {
-            get { attribute("alias") }
-            set { setAttribute("alias", newValue) }
-        }
-
-        /// The `<frontend>` element.
-        public var frontend: DomainDescription.Override.Device.Frontend? {
-            get { view(child: "frontend") }
-            set { setView(child: "frontend", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Namespace {
-    /// The `<sharenet>` element (first reached at `/domain/namespace/sharenet`).
-    public struct Sharenet: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "sharenet"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Namespace.Sharenet.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `netns`.
-            public static var netns: Self { "netns" }
-
-            /// `name`.
-            public static var name: Self { "name" }
-
-            /// `pid`.
-            public static var pid: Self { "pid" }
-        }
-    }
-}
-
-extension DomainDescription.Namespace {
-    /// The `<shareipc>` element (first reached at `/domain/namespace/shareipc`).
-    public struct Shareipc: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "shareipc"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Namespace.Shareipc.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `name`.
-            public static var name: Self { "name" }
-
-            /// `pid`.
-            public static var pid: Self { "pid" }
-        }
-    }
-}
-
-extension DomainDescription.Keywrap {
-    /// The `<cipher>` element (first reached at `/domain/keywrap/cipher`).
-    public struct Cipher: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cipher"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Keywrap.Cipher.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `aes`.
-            public static var aes: Self { "aes" }
-
-            /// `dea`.
-            public static var dea: Self { "dea" }
-        }
-    }
-}
-
-extension DomainDescription.LaunchSecurity.Variant {
-    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `sev`.
-    public struct SEV: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "launchSecurity"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["kernelHashes"],
-            children: [
-                .init("cbitpos", .value),
-                .init("reducedPhysBits", .value),
-                .init("policy", .value),
-                .init("handle", .value),
-                .init("dhCert", .value),
-                .init("session", .value),
-            ],
-            text: false,
-            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `kernelHashes` attribute.
-        public var kernelHashes: Bool? {
-            get { boolean(attribute: "kernelHashes", .yesNo) }
-            set { setBoolean(attribute: "kernelHashes", newValue, .yesNo) }
-        }
-
-        /// The text of the `<cbitpos>` element.
-        public var cbitpos: Int? {
-            get { value(child: "cbitpos") }
-            set { setValue(child: "cbitpos", newValue) }
-        }
-
-        /// The text of the `<reducedPhysBits>` element.
-        public var reducedPhysBits: Int? {
-            get { value(child: "reducedPhysBits") }
-            set { setValue(child: "reducedPhysBits", newValue) }
-        }
-
-        /// The text of the `<policy>` element.
-        public var policy: String? {
-            get { value(child: "policy") }
-            set { setValue(child: "policy", newValue) }
-        }
-
-        /// The text of the `<handle>` element.
-        public var handle: Int? {
-            get { value(child: "handle") }
-            set { setValue(child: "handle", newValue) }
-        }
-
-        /// The text of the `<dhCert>` element.
-        public var dhCert: String? {
-            get { value(child: "dhCert") }
-            set { setValue(child: "dhCert", newValue) }
-        }
-
-        /// The text of the `<session>` element.
-        public var session: String? {
-            get { value(child: "session") }
-            set { setValue(child: "session", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.LaunchSecurity.Variant {
-    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `s390-pv`.
-    public struct S390Pv: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "launchSecurity"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA {
-    /// The `<cell>` element (first reached at `/domain/cpu/numa/cell`).
-    public struct Cell: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cell"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "cpus", "memory", "unit", "memAccess", "discard"],
-            children: [
-                .init("distances", .view({ DomainDescription.CPU.NUMA.Cell.Distances.schema })),
-                .init("cache", .view({ DomainDescription.CPU.NUMA.Cell.Cache.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-
-        /// The `cpus` attribute.
-        public var cpus: String? {
-            get { attribute("cpus") }
-            set { setAttribute("cpus", newValue) }
-        }
-
-        /// The `memory` attribute.
-        public var memory: UInt64? {
-            get { attribute("memory") }
-            set { setAttribute("memory", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The `memAccess` attribute.
-        public var memoryAccess: DomainDescription.CPU.NUMA.Cell.MemoryAccess? {
-            get { attribute("memAccess") }
-            set { setAttribute("memAccess", newValue) }
-        }
-
-        /// The `discard` attribute.
-        public var discard: Bool? {
-            get { boolean(attribute: "discard", .yesNo) }
-            set { setBoolean(attribute: "discard", newValue, .yesNo) }
-        }
-
-        /// The `<distances>` element.
-        public var distances: DomainDescription.CPU.NUMA.Cell.Distances? {
-            get { view(child: "distances") }
-            set { setView(child: "distances", newValue) }
-        }
-
-        /// The `<cache>` elements.
-        public var caches: [DomainDescription.CPU.NUMA.Cell.Cache] {
-            get { views(children: "cache") }
-            set { setViews(children: "cache", newValue) }
-        }
-
-        /// Values of `MemoryAccess`; a value a newer libvirt writes is kept as it is.
-        public struct MemoryAccess: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `shared`.
-            public static var shared: Self { "shared" }
-
-            /// `private`.
-            public static var `private`: Self { "private" }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA {
-    /// The `<interconnects>` element (first reached at `/domain/cpu/numa/interconnects`).
-    public struct Interconnects: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interconnects"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("latency", .view({ DomainDescription.CPU.NUMA.Interconnects.Latency.schema }), repeated: true),
-                .init("bandwidth", .view({ DomainDescription.CPU.NUMA.Interconnects.Bandwidth.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<latency>` elements.
-        public var latencies: [DomainDescription.CPU.NUMA.Interconnects.Latency] {
-            get { views(children: "latency") }
-            set { setViews(children: "latency", newValue) }
-        }
-
-        /// The `<bandwidth>` elements.
-        public var bandwidths: [DomainDescription.CPU.NUMA.Interconnects.Bandwidth] {
-            get { views(children: "bandwidth") }
-            set { setViews(children: "bandwidth", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios {
-    /// The `<bios>` element (first reached at `/domain/sysinfo/bios`).
-    public struct Bios: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "bios"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios {
-    /// The `<system>` element (first reached at `/domain/sysinfo/system`).
-    public struct System: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "system"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.System.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios {
-    /// The `<baseBoard>` element (first reached at `/domain/sysinfo/baseBoard`).
-    public struct BaseBoard: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "baseBoard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios {
-    /// The `<chassis>` element (first reached at `/domain/sysinfo/chassis`).
-    public struct Chassis: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "chassis"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<entry>` elements.
-        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry] {
-            get { views(children: "entry") }
-            set { setViews(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios {
-    /// The `<oemStrings>` element (first reached at `/domain/sysinfo/oemStrings`).
-    public struct OemStrings: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "oemStrings"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("entry", .value, repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The texts of the `<entry>` elements.
-        public var entries: [String] {
-            get { values(children: "entry") }
-            set { setValues(children: "entry", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Fwcfg {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/entry`).
-    public struct Entry: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "entry"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "file"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.FirmwareElement {
-    /// The `<feature>` element (first reached at `/domain/os/firmware/feature`).
-    public struct Feature: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "feature"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enabled", "name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.OS.FirmwareElement.Feature.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `enrolled-keys`.
-            public static var enrolledKeys: Self { "enrolled-keys" }
-
-            /// `secure-boot`.
-            public static var secureBoot: Self { "secure-boot" }
+            /// `s390`.
+            public static var s390: Self { "s390" }
         }
     }
 }

@@ -2,759 +2,530 @@
 
 import Foundation
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
+extension DomainDescription.Devices {
+    /// The `<iommu>` element (first reached at `/domain/devices/iommu`).
+    public struct Iommu: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "iommu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Iommu.Driver.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Iommu.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Iommu.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `intel`.
+            public static var intel: Self { "intel" }
+
+            /// `smmuv3`.
+            public static var smmuv3: Self { "smmuv3" }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `block`.
-    public struct Block: XMLElementView {
+extension DomainDescription.Devices {
+    /// The `<vsock>` element (first reached at `/domain/devices/vsock`).
+    public struct Vsock: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "vsock" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("cid", .view({ DomainDescription.Devices.Vsock.Cid.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Disk.Address.schema })),
+                    .init("alias", .view({ DomainDescription.Devices.Disk.Alias.schema })),
+                    .init("acpi", .view({ DomainDescription.Devices.Disk.Acpi.schema })),
+                    .init("driver", .view({ DomainDescription.Devices.Input.Driver.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Vsock.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<cid>` element.
+        public var cid: DomainDescription.Devices.Vsock.Cid? {
+            get { view(child: "cid") }
+            set { setView(child: "cid", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Disk.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<alias>` element.
+        public var alias: DomainDescription.Devices.Disk.Alias? {
+            get { view(child: "alias") }
+            set { setView(child: "alias", newValue) }
+        }
+
+        /// The `<acpi>` element.
+        public var acpi: DomainDescription.Devices.Disk.Acpi? {
+            get { view(child: "acpi") }
+            set { setView(child: "acpi", newValue) }
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Input.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `dir`.
-    public struct Dir: XMLElementView {
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `dynamic`.
+    public struct Dynamic: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "seclabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["relabel"],
+                children: [
+                    .init("label", .value),
+                    .init("imagelabel", .value),
+                    .init("baselabel", .value),
+                ],
+                text: false,
+                order: ["label", "imagelabel", "baselabel"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `relabel` attribute.
+        public var relabel: DomainDescription.Seclabel.Variant.Dynamic.Relabel? {
+            get { attribute("relabel") }
+            set { setAttribute("relabel", newValue) }
+        }
+
+        /// The text of the `<label>` element.
+        public var label: String? {
+            get { value(child: "label") }
+            set { setValue(child: "label", newValue) }
+        }
+
+        /// The text of the `<imagelabel>` element.
+        public var imagelabel: String? {
+            get { value(child: "imagelabel") }
+            set { setValue(child: "imagelabel", newValue) }
+        }
+
+        /// The text of the `<baselabel>` element.
+        public var baselabel: String? {
+            get { value(child: "baselabel") }
+            set { setValue(child: "baselabel", newValue) }
+        }
+
+        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
+        public struct Relabel: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static var yes: Self { "yes" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `network`.
-    public struct Network: XMLElementView {
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `static`.
+    public struct Static: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "seclabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["relabel"],
+                children: [
+                    .init("label", .value),
+                    .init("imagelabel", .value),
+                ],
+                text: false,
+                order: ["label", "imagelabel", "baselabel"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `relabel` attribute.
+        public var relabel: Bool? {
+            get { boolean(attribute: "relabel", .yesNo) }
+            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        }
+
+        /// The text of the `<label>` element.
+        public var label: String? {
+            get { value(child: "label") }
+            set { setValue(child: "label", newValue) }
+        }
+
+        /// The text of the `<imagelabel>` element.
+        public var imagelabel: String? {
+            get { value(child: "imagelabel") }
+            set { setValue(child: "imagelabel", newValue) }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `volume`.
-    public struct Volume: XMLElementView {
+extension DomainDescription.Seclabel.Variant {
+    /// What the `<seclabel>` element (first reached at `/domain/seclabel`) holds when its `type` is `none`.
+    public struct None: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "seclabel" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["relabel"],
+                children: [
+                ],
+                text: false,
+                order: ["label", "imagelabel", "baselabel"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `relabel` attribute.
+        public var relabel: DomainDescription.Seclabel.Variant.None.Relabel? {
+            get { attribute("relabel") }
+            set { setAttribute("relabel", newValue) }
+        }
+
+        /// Values of `Relabel`; a value a newer libvirt writes is kept as it is.
+        public struct Relabel: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `no`.
+            public static var no: Self { "no" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `nvme`.
-    public struct Nvme: XMLElementView {
+extension DomainDescription.Commandline {
+    /// The `<arg>` element (first reached at `/domain/commandline/arg`).
+    public struct Arg: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nvram"
+        public static var elementName: String { "arg" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant {
-    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `vhostuser`.
-    public struct Vhostuser: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "nvram"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false,
-            order: ["source"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Acpi {
-    /// The `<table>` element (first reached at `/domain/os/acpi/table`).
-    public struct Table: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "table"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.OS.Acpi.Table.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The element's text.
+        /// The `value` attribute.
         public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `slic`.
-            public static var slic: Self { "slic" }
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `platform`, `rtc`.
-    public struct Platform: XMLElementView {
+extension DomainDescription.Commandline {
+    /// The `<env>` element (first reached at `/domain/commandline/env`).
+    public struct Env: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "env" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["track", "tickpolicy"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "tickpolicy", defaultValue: nil,
-                cases: [
-                    "delay": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
-                    "merge": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
-                    "discard": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
-                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
                 ],
-                attributes: [],
-                children: ["catchup"]),
-            order: ["catchup"])
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `track` attribute.
-        public var track: DomainDescription.Clock.Timer.NameVariant.Platform.Track? {
-            get { attribute("track") }
-            set { setAttribute("track", newValue) }
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
 
-        /// The `tickpolicy` attribute.
-        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Platform.Tickpolicy? {
-            get { attribute("tickpolicy") }
-            set { setAttribute("tickpolicy", newValue) }
-        }
-
-        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var tickpolicyVariant: TickpolicyVariant? {
-            get { TickpolicyVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
-        public enum TickpolicyVariant: Hashable, Sendable {
-            /// `tickpolicy='delay'`.
-            case delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
-            /// `tickpolicy='merge'`.
-            case merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
-            /// `tickpolicy='discard'`.
-            case discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
-            /// `tickpolicy='catchup'`.
-            case catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("tickpolicy") {
-                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
-                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
-                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
-                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .delay(let view): ("delay", view.xml)
-                case .merge(let view): ("merge", view.xml)
-                case .discard(let view): ("discard", view.xml)
-                case .catchup(let view): ("catchup", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Track`; a value a newer libvirt writes is kept as it is.
-        public struct Track: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `boot`.
-            public static var boot: Self { "boot" }
-
-            /// `guest`.
-            public static var guest: Self { "guest" }
-
-            /// `wall`.
-            public static var wall: Self { "wall" }
-
-            /// `realtime`.
-            public static var realtime: Self { "realtime" }
-        }
-
-        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
-        public struct Tickpolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `delay`.
-            public static var delay: Self { "delay" }
-
-            /// `merge`.
-            public static var merge: Self { "merge" }
-
-            /// `discard`.
-            public static var discard: Self { "discard" }
-
-            /// `catchup`.
-            public static var catchup: Self { "catchup" }
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `tsc`.
-    public struct Tsc: XMLElementView {
+extension DomainDescription.Capabilities {
+    /// The `<add>` element (first reached at `/domain/capabilities/add`).
+    public struct Add: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "add" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tickpolicy", "frequency", "mode"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "tickpolicy", defaultValue: nil,
-                cases: [
-                    "delay": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
-                    "merge": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
-                    "discard": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
-                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["capability"],
+                children: [
                 ],
-                attributes: [],
-                children: ["catchup"]),
-            order: ["catchup"])
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `tickpolicy` attribute.
-        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Tsc.Tickpolicy? {
-            get { attribute("tickpolicy") }
-            set { setAttribute("tickpolicy", newValue) }
-        }
-
-        /// The `frequency` attribute.
-        public var frequency: UInt64? {
-            get { attribute("frequency") }
-            set { setAttribute("frequency", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Clock.Timer.NameVariant.Tsc.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var tickpolicyVariant: TickpolicyVariant? {
-            get { TickpolicyVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
-        public enum TickpolicyVariant: Hashable, Sendable {
-            /// `tickpolicy='delay'`.
-            case delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
-            /// `tickpolicy='merge'`.
-            case merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
-            /// `tickpolicy='discard'`.
-            case discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
-            /// `tickpolicy='catchup'`.
-            case catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("tickpolicy") {
-                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
-                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
-                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
-                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .delay(let view): ("delay", view.xml)
-                case .merge(let view): ("merge", view.xml)
-                case .discard(let view): ("discard", view.xml)
-                case .catchup(let view): ("catchup", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
-        public struct Tickpolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `delay`.
-            public static var delay: Self { "delay" }
-
-            /// `merge`.
-            public static var merge: Self { "merge" }
-
-            /// `discard`.
-            public static var discard: Self { "discard" }
-
-            /// `catchup`.
-            public static var catchup: Self { "catchup" }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
-            /// `native`.
-            public static var native: Self { "native" }
-
-            /// `emulate`.
-            public static var emulate: Self { "emulate" }
-
-            /// `paravirt`.
-            public static var paravirt: Self { "paravirt" }
-
-            /// `smpsafe`.
-            public static var smpsafe: Self { "smpsafe" }
+        /// The `capability` attribute.
+        public var capability: String? {
+            get { attribute("capability") }
+            set { setAttribute("capability", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `hpet`, `pit`, `armvtimer`.
-    public struct Hpet: XMLElementView {
+extension DomainDescription.Override {
+    /// The `<device>` element (first reached at `/domain/override/device`).
+    public struct Device: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "device" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tickpolicy"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "tickpolicy", defaultValue: nil,
-                cases: [
-                    "delay": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
-                    "merge": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
-                    "discard": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
-                    "catchup": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["alias"],
+                children: [
+                    .init("frontend", .view({ DomainDescription.Override.Device.Frontend.schema })),
                 ],
-                attributes: [],
-                children: ["catchup"]),
-            order: ["catchup"])
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `tickpolicy` attribute.
-        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Hpet.Tickpolicy? {
-            get { attribute("tickpolicy") }
-            set { setAttribute("tickpolicy", newValue) }
+        /// The `alias` attribute.
+        public var alias: String? {
+            get { attribute("alias") }
+            set { setAttribute("alias", newValue) }
         }
 
-        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var tickpolicyVariant: TickpolicyVariant? {
-            get { TickpolicyVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
-        public enum TickpolicyVariant: Hashable, Sendable {
-            /// `tickpolicy='delay'`.
-            case delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
-            /// `tickpolicy='merge'`.
-            case merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
-            /// `tickpolicy='discard'`.
-            case discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
-            /// `tickpolicy='catchup'`.
-            case catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("tickpolicy") {
-                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
-                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
-                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
-                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .delay(let view): ("delay", view.xml)
-                case .merge(let view): ("merge", view.xml)
-                case .discard(let view): ("discard", view.xml)
-                case .catchup(let view): ("catchup", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
-        public struct Tickpolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `delay`.
-            public static var delay: Self { "delay" }
-
-            /// `merge`.
-            public static var merge: Self { "merge" }
-
-            /// `discard`.
-            public static var discard: Self { "discard" }
-
-            /// `catchup`.
-            public static var catchup: Self { "catchup" }
+        /// The `<frontend>` element.
+        public var frontend: DomainDescription.Override.Device.Frontend? {
+            get { view(child: "frontend") }
+            set { setView(child: "frontend", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `kvmclock`, `hypervclock`.
-    public struct Kvmclock: XMLElementView {
+extension DomainDescription.Namespace {
+    /// The `<sharenet>` element (first reached at `/domain/namespace/sharenet`).
+    public struct Sharenet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "sharenet" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["catchup"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.MemoryBacking.Hugepages {
-    /// The `<page>` element (first reached at `/domain/memoryBacking/hugepages/page`).
-    public struct Page: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "page"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size", "unit", "nodeset"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `size` attribute.
-        public var size: UInt64? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// The `nodeset` attribute.
-        public var nodeset: String? {
-            get { attribute("nodeset") }
-            set { setAttribute("nodeset", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Cputune.Cachetune {
-    /// The `<cache>` element (first reached at `/domain/cputune/cachetune/cache`).
-    public struct Cache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "level", "type", "size", "unit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-
-        /// The `level` attribute.
-        public var level: Int? {
-            get { attribute("level") }
-            set { setAttribute("level", newValue) }
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Cputune.Cachetune.Cache.Kind? {
+        public var type: DomainDescription.Namespace.Sharenet.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `size` attribute.
-        public var size: UInt64? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -767,68 +538,260 @@ extension DomainDescription.Cputune.Cachetune {
                 self.rawValue = rawValue
             }
 
-            /// `both`.
-            public static var both: Self { "both" }
+            /// `netns`.
+            public static var netns: Self { "netns" }
 
-            /// `code`.
-            public static var code: Self { "code" }
+            /// `name`.
+            public static var name: Self { "name" }
 
-            /// `data`.
-            public static var data: Self { "data" }
+            /// `pid`.
+            public static var pid: Self { "pid" }
         }
     }
 }
 
-extension DomainDescription.Cputune.Cachetune {
-    /// The `<monitor>` element (first reached at `/domain/cputune/cachetune/monitor`).
-    public struct Monitor: XMLElementView {
+extension DomainDescription.Namespace {
+    /// The `<shareipc>` element (first reached at `/domain/namespace/shareipc`).
+    public struct Shareipc: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "monitor"
+        public static var elementName: String { "shareipc" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["level", "vcpus"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `level` attribute.
-        public var level: Int? {
-            get { attribute("level") }
-            set { setAttribute("level", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Namespace.Shareipc.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `vcpus` attribute.
-        public var vcpus: String? {
-            get { attribute("vcpus") }
-            set { setAttribute("vcpus", newValue) }
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `name`.
+            public static var name: Self { "name" }
+
+            /// `pid`.
+            public static var pid: Self { "pid" }
         }
     }
 }
 
-extension DomainDescription.Cputune.Memorytune {
-    /// The `<node>` element (first reached at `/domain/cputune/memorytune/node`).
-    public struct Node: XMLElementView {
+extension DomainDescription.Keywrap {
+    /// The `<cipher>` element (first reached at `/domain/keywrap/cipher`).
+    public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "node"
+        public static var elementName: String { "cipher" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "bandwidth"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "state"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Keywrap.Cipher.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `aes`.
+            public static var aes: Self { "aes" }
+
+            /// `dea`.
+            public static var dea: Self { "dea" }
+        }
+    }
+}
+
+extension DomainDescription.LaunchSecurity.Variant {
+    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `sev`.
+    public struct SEV: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "launchSecurity" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["kernelHashes"],
+                children: [
+                    .init("cbitpos", .value),
+                    .init("reducedPhysBits", .value),
+                    .init("policy", .value),
+                    .init("handle", .value),
+                    .init("dhCert", .value),
+                    .init("session", .value),
+                ],
+                text: false,
+                order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `kernelHashes` attribute.
+        public var kernelHashes: Bool? {
+            get { boolean(attribute: "kernelHashes", .yesNo) }
+            set { setBoolean(attribute: "kernelHashes", newValue, .yesNo) }
+        }
+
+        /// The text of the `<cbitpos>` element.
+        public var cbitpos: Int? {
+            get { value(child: "cbitpos") }
+            set { setValue(child: "cbitpos", newValue) }
+        }
+
+        /// The text of the `<reducedPhysBits>` element.
+        public var reducedPhysBits: Int? {
+            get { value(child: "reducedPhysBits") }
+            set { setValue(child: "reducedPhysBits", newValue) }
+        }
+
+        /// The text of the `<policy>` element.
+        public var policy: String? {
+            get { value(child: "policy") }
+            set { setValue(child: "policy", newValue) }
+        }
+
+        /// The text of the `<handle>` element.
+        public var handle: Int? {
+            get { value(child: "handle") }
+            set { setValue(child: "handle", newValue) }
+        }
+
+        /// The text of the `<dhCert>` element.
+        public var dhCert: String? {
+            get { value(child: "dhCert") }
+            set { setValue(child: "dhCert", newValue) }
+        }
+
+        /// The text of the `<session>` element.
+        public var session: String? {
+            get { value(child: "session") }
+            set { setValue(child: "session", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.LaunchSecurity.Variant {
+    /// What the `<launchSecurity>` element (first reached at `/domain/launchSecurity`) holds when its `type` is `s390-pv`.
+    public struct S390Pv: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "launchSecurity" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["cbitpos", "reducedPhysBits", "policy", "handle", "dhCert", "session"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.CPU.NUMA {
+    /// The `<cell>` element (first reached at `/domain/cpu/numa/cell`).
+    public struct Cell: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "cell" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "cpus", "memory", "unit", "memAccess", "discard"],
+                children: [
+                    .init("distances", .view({ DomainDescription.CPU.NUMA.Cell.Distances.schema })),
+                    .init("cache", .view({ DomainDescription.CPU.NUMA.Cell.Cache.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -841,63 +804,175 @@ extension DomainDescription.Cputune.Memorytune {
             set { setAttribute("id", newValue) }
         }
 
-        /// The `bandwidth` attribute.
-        public var bandwidth: Int? {
-            get { attribute("bandwidth") }
-            set { setAttribute("bandwidth", newValue) }
+        /// The `cpus` attribute.
+        public var cpus: String? {
+            get { attribute("cpus") }
+            set { setAttribute("cpus", newValue) }
+        }
+
+        /// The `memory` attribute.
+        public var memory: UInt64? {
+            get { attribute("memory") }
+            set { setAttribute("memory", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+
+        /// The `memAccess` attribute.
+        public var memoryAccess: DomainDescription.CPU.NUMA.Cell.MemoryAccess? {
+            get { attribute("memAccess") }
+            set { setAttribute("memAccess", newValue) }
+        }
+
+        /// The `discard` attribute.
+        public var discard: Bool? {
+            get { boolean(attribute: "discard", .yesNo) }
+            set { setBoolean(attribute: "discard", newValue, .yesNo) }
+        }
+
+        /// The `<distances>` element.
+        public var distances: DomainDescription.CPU.NUMA.Cell.Distances? {
+            get { view(child: "distances") }
+            set { setView(child: "distances", newValue) }
+        }
+
+        /// The `<cache>` elements.
+        public var caches: [DomainDescription.CPU.NUMA.Cell.Cache] {
+            get { views(children: "cache") }
+            set { setViews(children: "cache", newValue) }
+        }
+
+        /// Values of `MemoryAccess`; a value a newer libvirt writes is kept as it is.
+        public struct MemoryAccess: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `shared`.
+            public static var shared: Self { "shared" }
+
+            /// `private`.
+            public static var `private`: Self { "private" }
         }
     }
 }
 
-extension DomainDescription.Cputune.Memorytune {
-    /// The `<monitor>` element (first reached at `/domain/cputune/memorytune/monitor`).
-    public struct Monitor: XMLElementView {
+extension DomainDescription.CPU.NUMA {
+    /// The `<interconnects>` element (first reached at `/domain/cpu/numa/interconnects`).
+    public struct Interconnects: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "monitor"
+        public static var elementName: String { "interconnects" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["vcpus"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("latency", .view({ DomainDescription.CPU.NUMA.Interconnects.Latency.schema }), repeated: true),
+                    .init("bandwidth", .view({ DomainDescription.CPU.NUMA.Interconnects.Bandwidth.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `vcpus` attribute.
-        public var vcpus: String? {
-            get { attribute("vcpus") }
-            set { setAttribute("vcpus", newValue) }
+        /// The `<latency>` elements.
+        public var latencies: [DomainDescription.CPU.NUMA.Interconnects.Latency] {
+            get { views(children: "latency") }
+            set { setViews(children: "latency", newValue) }
+        }
+
+        /// The `<bandwidth>` elements.
+        public var bandwidths: [DomainDescription.CPU.NUMA.Interconnects.Bandwidth] {
+            get { views(children: "bandwidth") }
+            set { setViews(children: "bandwidth", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.Hyperv.ModeVariant {
-    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `passthrough`.
-    public struct Passthrough: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<bios>` element (first reached at `/domain/sysinfo/bios`).
+    public struct Bios: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hyperv"
+        public static var elementName: String { "bios" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
+        }
+
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<system>` element (first reached at `/domain/sysinfo/system`).
+    public struct System: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "system" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.System.Entry.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.System.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }

@@ -2,221 +2,131 @@
 
 import Foundation
 
-extension DomainDescription.Features.Hyperv.ModeVariant {
-    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `custom`.
-    public struct Custom: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<baseBoard>` element (first reached at `/domain/sysinfo/baseBoard`).
+    public struct BaseBoard: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hyperv"
+        public static var elementName: String { "baseBoard" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("relaxed", .view({ DomainDescription.Features.Htm.schema })),
-                .init("vapic", .view({ DomainDescription.Features.Htm.schema })),
-                .init("spinlocks", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks.schema })),
-                .init("vpindex", .view({ DomainDescription.Features.Htm.schema })),
-                .init("runtime", .view({ DomainDescription.Features.Htm.schema })),
-                .init("synic", .view({ DomainDescription.Features.Htm.schema })),
-                .init("stimer", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer.schema })),
-                .init("reset", .view({ DomainDescription.Features.Htm.schema })),
-                .init("vendor_id", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID.schema })),
-                .init("frequencies", .view({ DomainDescription.Features.Htm.schema })),
-                .init("reenlightenment", .view({ DomainDescription.Features.Htm.schema })),
-                .init("tlbflush", .view({ DomainDescription.Features.Htm.schema })),
-                .init("ipi", .view({ DomainDescription.Features.Htm.schema })),
-                .init("evmcs", .view({ DomainDescription.Features.Htm.schema })),
-                .init("avic", .view({ DomainDescription.Features.Htm.schema })),
-            ],
-            text: false,
-            order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<relaxed>` element.
-        public var relaxed: DomainDescription.Features.Htm? {
-            get { view(child: "relaxed") }
-            set { setView(child: "relaxed", newValue) }
-        }
-
-        /// The `<vapic>` element.
-        public var vapic: DomainDescription.Features.Htm? {
-            get { view(child: "vapic") }
-            set { setView(child: "vapic", newValue) }
-        }
-
-        /// The `<spinlocks>` element.
-        public var spinlocks: DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks? {
-            get { view(child: "spinlocks") }
-            set { setView(child: "spinlocks", newValue) }
-        }
-
-        /// The `<vpindex>` element.
-        public var vpindex: DomainDescription.Features.Htm? {
-            get { view(child: "vpindex") }
-            set { setView(child: "vpindex", newValue) }
-        }
-
-        /// The `<runtime>` element.
-        public var runtime: DomainDescription.Features.Htm? {
-            get { view(child: "runtime") }
-            set { setView(child: "runtime", newValue) }
-        }
-
-        /// The `<synic>` element.
-        public var synic: DomainDescription.Features.Htm? {
-            get { view(child: "synic") }
-            set { setView(child: "synic", newValue) }
-        }
-
-        /// The `<stimer>` element.
-        public var stimer: DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer? {
-            get { view(child: "stimer") }
-            set { setView(child: "stimer", newValue) }
-        }
-
-        /// The `<reset>` element.
-        public var reset: DomainDescription.Features.Htm? {
-            get { view(child: "reset") }
-            set { setView(child: "reset", newValue) }
-        }
-
-        /// The `<vendor_id>` element.
-        public var vendorID: DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID? {
-            get { view(child: "vendor_id") }
-            set { setView(child: "vendor_id", newValue) }
-        }
-
-        /// The `<frequencies>` element.
-        public var frequencies: DomainDescription.Features.Htm? {
-            get { view(child: "frequencies") }
-            set { setView(child: "frequencies", newValue) }
-        }
-
-        /// The `<reenlightenment>` element.
-        public var reenlightenment: DomainDescription.Features.Htm? {
-            get { view(child: "reenlightenment") }
-            set { setView(child: "reenlightenment", newValue) }
-        }
-
-        /// The `<tlbflush>` element.
-        public var tlbflush: DomainDescription.Features.Htm? {
-            get { view(child: "tlbflush") }
-            set { setView(child: "tlbflush", newValue) }
-        }
-
-        /// The `<ipi>` element.
-        public var ipi: DomainDescription.Features.Htm? {
-            get { view(child: "ipi") }
-            set { setView(child: "ipi", newValue) }
-        }
-
-        /// The `<evmcs>` element.
-        public var evmcs: DomainDescription.Features.Htm? {
-            get { view(child: "evmcs") }
-            set { setView(child: "evmcs", newValue) }
-        }
-
-        /// The `<avic>` element.
-        public var avic: DomainDescription.Features.Htm? {
-            get { view(child: "avic") }
-            set { setView(child: "avic", newValue) }
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.KVM {
-    /// The `<dirty-ring>` element (first reached at `/domain/features/kvm/dirty-ring`).
-    public struct DirtyRing: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<chassis>` element (first reached at `/domain/sysinfo/chassis`).
+    public struct Chassis: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "dirty-ring"
+        public static var elementName: String { "chassis" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .view({ DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
+        /// The `<entry>` elements.
+        public var entries: [DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry] {
+            get { views(children: "entry") }
+            set { setViews(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.Xen {
-    /// The `<passthrough>` element (first reached at `/domain/features/xen/passthrough`).
-    public struct Passthrough: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios {
+    /// The `<oemStrings>` element (first reached at `/domain/sysinfo/oemStrings`).
+    public struct OemStrings: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "passthrough"
+        public static var elementName: String { "oemStrings" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("entry", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
+        /// The texts of the `<entry>` elements.
+        public var entries: [String] {
+            get { values(children: "entry") }
+            set { setValues(children: "entry", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk {
-    /// The `<driver>` element (first reached at `/domain/devices/disk/driver`).
-    public struct Driver: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Fwcfg {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "entry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "type", "cache", "error_policy", "rerror_policy", "io", "ioeventfd", "event_idx", "copy_on_read", "discard", "iothread", "detect_zeroes", "queues", "queue_size", "iommu", "ats", "packed", "page_per_vq"],
-            children: [
-                .init("metadata_cache", .view({ DomainDescription.Devices.Disk.Driver.MetadataCache.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "file"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -229,376 +139,103 @@ extension DomainDescription.Devices.Disk {
             set { setAttribute("name", newValue) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Driver.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `cache` attribute.
-        public var cache: DomainDescription.Devices.Disk.Driver.Cache? {
-            get { attribute("cache") }
-            set { setAttribute("cache", newValue) }
-        }
-
-        /// The `error_policy` attribute.
-        public var errorPolicy: DomainDescription.Devices.Disk.Driver.ErrorPolicy? {
-            get { attribute("error_policy") }
-            set { setAttribute("error_policy", newValue) }
-        }
-
-        /// The `rerror_policy` attribute.
-        public var rerrorPolicy: DomainDescription.Devices.Disk.Driver.RerrorPolicy? {
-            get { attribute("rerror_policy") }
-            set { setAttribute("rerror_policy", newValue) }
-        }
-
-        /// The `io` attribute.
-        public var io: DomainDescription.Devices.Disk.Driver.IO? {
-            get { attribute("io") }
-            set { setAttribute("io", newValue) }
-        }
-
-        /// The `ioeventfd` attribute.
-        public var ioeventfd: Bool? {
-            get { boolean(attribute: "ioeventfd", .onOff) }
-            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
-        }
-
-        /// The `event_idx` attribute.
-        public var eventIdx: Bool? {
-            get { boolean(attribute: "event_idx", .onOff) }
-            set { setBoolean(attribute: "event_idx", newValue, .onOff) }
-        }
-
-        /// The `copy_on_read` attribute.
-        public var copyOnRead: Bool? {
-            get { boolean(attribute: "copy_on_read", .onOff) }
-            set { setBoolean(attribute: "copy_on_read", newValue, .onOff) }
-        }
-
-        /// The `discard` attribute.
-        public var discard: DomainDescription.Devices.Disk.Driver.Discard? {
-            get { attribute("discard") }
-            set { setAttribute("discard", newValue) }
-        }
-
-        /// The `iothread` attribute.
-        public var ioThread: Int? {
-            get { attribute("iothread") }
-            set { setAttribute("iothread", newValue) }
-        }
-
-        /// The `detect_zeroes` attribute.
-        public var detectZeroes: DomainDescription.Devices.Disk.Driver.DetectZeroes? {
-            get { attribute("detect_zeroes") }
-            set { setAttribute("detect_zeroes", newValue) }
-        }
-
-        /// The `queues` attribute.
-        public var queues: Int? {
-            get { attribute("queues") }
-            set { setAttribute("queues", newValue) }
-        }
-
-        /// The `queue_size` attribute.
-        public var queueSize: Int? {
-            get { attribute("queue_size") }
-            set { setAttribute("queue_size", newValue) }
-        }
-
-        /// The `iommu` attribute.
-        public var iommu: Bool? {
-            get { boolean(attribute: "iommu", .onOff) }
-            set { setBoolean(attribute: "iommu", newValue, .onOff) }
-        }
-
-        /// The `ats` attribute.
-        public var ats: Bool? {
-            get { boolean(attribute: "ats", .onOff) }
-            set { setBoolean(attribute: "ats", newValue, .onOff) }
-        }
-
-        /// The `packed` attribute.
-        public var packed: Bool? {
-            get { boolean(attribute: "packed", .onOff) }
-            set { setBoolean(attribute: "packed", newValue, .onOff) }
-        }
-
-        /// The `page_per_vq` attribute.
-        public var pagePerVq: Bool? {
-            get { boolean(attribute: "page_per_vq", .onOff) }
-            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
-        }
-
-        /// The `<metadata_cache>` element.
-        public var metadataCache: DomainDescription.Devices.Disk.Driver.MetadataCache? {
-            get { view(child: "metadata_cache") }
-            set { setView(child: "metadata_cache", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `raw`.
-            public static var raw: Self { "raw" }
-
-            /// `dir`.
-            public static var dir: Self { "dir" }
-
-            /// `bochs`.
-            public static var bochs: Self { "bochs" }
-
-            /// `cloop`.
-            public static var cloop: Self { "cloop" }
-
-            /// `dmg`.
-            public static var dmg: Self { "dmg" }
-
-            /// `iso`.
-            public static var iso: Self { "iso" }
-
-            /// `vpc`.
-            public static var vpc: Self { "vpc" }
-
-            /// `vdi`.
-            public static var vdi: Self { "vdi" }
-
-            /// `fat`.
-            public static var fat: Self { "fat" }
-
-            /// `vhd`.
-            public static var vhd: Self { "vhd" }
-
-            /// `ploop`.
-            public static var ploop: Self { "ploop" }
-
-            /// `luks`.
-            public static var luks: Self { "luks" }
-
-            /// `cow`.
-            public static var cow: Self { "cow" }
-
-            /// `qcow`.
-            public static var qcow: Self { "qcow" }
-
-            /// `qcow2`.
-            public static var qcow2: Self { "qcow2" }
-
-            /// `qed`.
-            public static var qed: Self { "qed" }
-
-            /// `vmdk`.
-            public static var vmdk: Self { "vmdk" }
-
-            /// `aio`.
-            public static var aio: Self { "aio" }
-        }
-
-        /// Values of `Cache`; a value a newer libvirt writes is kept as it is.
-        public struct Cache: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `default`.
-            public static var `default`: Self { "default" }
-
-            /// `none`.
-            public static var none: Self { "none" }
-
-            /// `writeback`.
-            public static var writeback: Self { "writeback" }
-
-            /// `writethrough`.
-            public static var writethrough: Self { "writethrough" }
-
-            /// `directsync`.
-            public static var directsync: Self { "directsync" }
-
-            /// `unsafe`.
-            public static var unsafe: Self { "unsafe" }
-        }
-
-        /// Values of `ErrorPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct ErrorPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `stop`.
-            public static var stop: Self { "stop" }
-
-            /// `report`.
-            public static var report: Self { "report" }
-
-            /// `ignore`.
-            public static var ignore: Self { "ignore" }
-
-            /// `enospace`.
-            public static var enospace: Self { "enospace" }
-        }
-
-        /// Values of `RerrorPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct RerrorPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `stop`.
-            public static var stop: Self { "stop" }
-
-            /// `report`.
-            public static var report: Self { "report" }
-
-            /// `ignore`.
-            public static var ignore: Self { "ignore" }
-        }
-
-        /// Values of `IO`; a value a newer libvirt writes is kept as it is.
-        public struct IO: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `threads`.
-            public static var threads: Self { "threads" }
-
-            /// `native`.
-            public static var native: Self { "native" }
-
-            /// `io_uring`.
-            public static var ioUring: Self { "io_uring" }
-        }
-
-        /// Values of `Discard`; a value a newer libvirt writes is kept as it is.
-        public struct Discard: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `unmap`.
-            public static var unmap: Self { "unmap" }
-
-            /// `ignore`.
-            public static var ignore: Self { "ignore" }
-        }
-
-        /// Values of `DetectZeroes`; a value a newer libvirt writes is kept as it is.
-        public struct DetectZeroes: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `off`.
-            public static var off: Self { "off" }
-
-            /// `on`.
-            public static var on: Self { "on" }
-
-            /// `unmap`.
-            public static var unmap: Self { "unmap" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<mirror>` element (first reached at `/domain/devices/disk/mirror`).
-    public struct Mirror: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "format", "job", "type", "ready"],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
-                .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "file",
-                cases: [
-                    "file": { DomainDescription.Devices.Disk.Mirror.Variant.File.schema },
-                    "block": { DomainDescription.Devices.Disk.Mirror.Variant.Block.schema },
-                    "dir": { DomainDescription.Devices.Disk.Mirror.Variant.Dir.schema },
-                    "network": { DomainDescription.Devices.Disk.Mirror.Variant.Network.schema },
-                    "volume": { DomainDescription.Devices.Disk.Mirror.Variant.Volume.schema },
-                    "nvme": { DomainDescription.Devices.Disk.Mirror.Variant.Nvme.schema },
-                    "vhostuser": { DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser.schema },
-                ],
-                attributes: [],
-                children: ["source"]),
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
         /// The `file` attribute.
         public var file: String? {
             get { attribute("file") }
             set { setAttribute("file", newValue) }
         }
 
-        /// The `format` attribute.
-        public var format: DomainDescription.Devices.Disk.Mirror.Format? {
-            get { attribute("format") }
-            set { setAttribute("format", newValue) }
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.FirmwareElement {
+    /// The `<feature>` element (first reached at `/domain/os/firmware/feature`).
+    public struct Feature: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "feature" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enabled", "name"],
+                children: [
+                ],
+                text: false)
         }
 
-        /// The `job` attribute.
-        public var job: DomainDescription.Devices.Disk.Mirror.Job? {
-            get { attribute("job") }
-            set { setAttribute("job", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Mirror.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
         }
 
-        /// The `ready` attribute.
-        public var ready: DomainDescription.Devices.Disk.Mirror.Ready? {
-            get { attribute("ready") }
-            set { setAttribute("ready", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.OS.FirmwareElement.Feature.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `enrolled-keys`.
+            public static var enrolledKeys: Self { "enrolled-keys" }
+
+            /// `secure-boot`.
+            public static var secureBoot: Self { "secure-boot" }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `<source>` element.
@@ -606,147 +243,261 @@ extension DomainDescription.Devices.Disk {
             get { view(child: "source") }
             set { setView(child: "source", newValue) }
         }
+    }
+}
 
-        /// The `<format>` element.
-        public var formatElement: DomainDescription.Devices.Disk.Mirror.FormatElement? {
-            get { view(child: "format") }
-            set { setView(child: "format", newValue) }
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
         }
 
-        /// The `<backingStore>` element.
-        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
-            get { view(child: "backingStore") }
-            set { setView(child: "backingStore", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
         }
 
-        /// The variants of `<mirror>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='file'`.
-            case file(DomainDescription.Devices.Disk.Mirror.Variant.File)
-            /// `type='block'`.
-            case block(DomainDescription.Devices.Disk.Mirror.Variant.Block)
-            /// `type='dir'`.
-            case dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir)
-            /// `type='network'`.
-            case network(DomainDescription.Devices.Disk.Mirror.Variant.Network)
-            /// `type='volume'`.
-            case volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume)
-            /// `type='nvme'`.
-            case nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme)
-            /// `type='vhostuser'`.
-            case vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") ?? "file" {
-                case "file": self = .file(DomainDescription.Devices.Disk.Mirror.Variant.File(xml: element))
-                case "block": self = .block(DomainDescription.Devices.Disk.Mirror.Variant.Block(xml: element))
-                case "dir": self = .dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir(xml: element))
-                case "network": self = .network(DomainDescription.Devices.Disk.Mirror.Variant.Network(xml: element))
-                case "volume": self = .volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume(xml: element))
-                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme(xml: element))
-                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .file(let view): ("file", view.xml)
-                case .block(let view): ("block", view.xml)
-                case .dir(let view): ("dir", view.xml)
-                case .network(let view): ("network", view.xml)
-                case .volume(let view): ("volume", view.xml)
-                case .nvme(let view): ("nvme", view.xml)
-                case .vhostuser(let view): ("vhostuser", view.xml)
-                }
-            }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
-        public struct Format: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `raw`.
-            public static var raw: Self { "raw" }
+        /// The element's name.
+        public static var elementName: String { "nvram" }
 
-            /// `dir`.
-            public static var dir: Self { "dir" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
 
-            /// `bochs`.
-            public static var bochs: Self { "bochs" }
-
-            /// `cloop`.
-            public static var cloop: Self { "cloop" }
-
-            /// `dmg`.
-            public static var dmg: Self { "dmg" }
-
-            /// `iso`.
-            public static var iso: Self { "iso" }
-
-            /// `vpc`.
-            public static var vpc: Self { "vpc" }
-
-            /// `vdi`.
-            public static var vdi: Self { "vdi" }
-
-            /// `fat`.
-            public static var fat: Self { "fat" }
-
-            /// `vhd`.
-            public static var vhd: Self { "vhd" }
-
-            /// `ploop`.
-            public static var ploop: Self { "ploop" }
-
-            /// `luks`.
-            public static var luks: Self { "luks" }
-
-            /// `cow`.
-            public static var cow: Self { "cow" }
-
-            /// `qcow`.
-            public static var qcow: Self { "qcow" }
-
-            /// `qcow2`.
-            public static var qcow2: Self { "qcow2" }
-
-            /// `qed`.
-            public static var qed: Self { "qed" }
-
-            /// `vmdk`.
-            public static var vmdk: Self { "vmdk" }
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
         }
 
-        /// Values of `Job`; a value a newer libvirt writes is kept as it is.
-        public struct Job: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
 
-            /// `copy`.
-            public static var copy: Self { "copy" }
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `active-commit`.
-            public static var activeCommit: Self { "active-commit" }
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant {
+    /// What the `<nvram>` element (first reached at `/domain/os/nvram`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "nvram" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+                ],
+                text: false,
+                order: ["source"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.OS.Acpi {
+    /// The `<table>` element (first reached at `/domain/os/acpi/table`).
+    public struct Table: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "table" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: true)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.OS.Acpi.Table.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -759,30 +510,102 @@ extension DomainDescription.Devices.Disk {
                 self.rawValue = rawValue
             }
 
-            /// `file`.
-            public static var file: Self { "file" }
+            /// `slic`.
+            public static var slic: Self { "slic" }
+        }
+    }
+}
 
-            /// `block`.
-            public static var block: Self { "block" }
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `platform`, `rtc`.
+    public struct Platform: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `dir`.
-            public static var dir: Self { "dir" }
+        /// The element's name.
+        public static var elementName: String { "timer" }
 
-            /// `network`.
-            public static var network: Self { "network" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
 
-            /// `volume`.
-            public static var volume: Self { "volume" }
-
-            /// `nvme`.
-            public static var nvme: Self { "nvme" }
-
-            /// `vhostuser`.
-            public static var vhostuser: Self { "vhostuser" }
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["track", "tickpolicy"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "tickpolicy", defaultValue: nil,
+                    cases: [
+                        "delay": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                        "merge": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                        "discard": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay.schema },
+                        "catchup": { DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.schema },
+                    ],
+                    attributes: [],
+                    children: ["catchup"]),
+                order: ["catchup"])
         }
 
-        /// Values of `Ready`; a value a newer libvirt writes is kept as it is.
-        public struct Ready: XMLNamedValue {
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `track` attribute.
+        public var track: DomainDescription.Clock.Timer.NameVariant.Platform.Track? {
+            get { attribute("track") }
+            set { setAttribute("track", newValue) }
+        }
+
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Platform.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
+        }
+
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Track`; a value a newer libvirt writes is kept as it is.
+        public struct Track: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -791,107 +614,21 @@ extension DomainDescription.Devices.Disk {
                 self.rawValue = rawValue
             }
 
-            /// `yes`.
-            public static var yes: Self { "yes" }
+            /// `boot`.
+            public static var boot: Self { "boot" }
 
-            /// `abort`.
-            public static var abort: Self { "abort" }
+            /// `guest`.
+            public static var guest: Self { "guest" }
 
-            /// `pivot`.
-            public static var pivot: Self { "pivot" }
-        }
-    }
-}
+            /// `wall`.
+            public static var wall: Self { "wall" }
 
-extension DomainDescription.Devices.Disk {
-    /// The `<auth>` element (first reached at `/domain/devices/disk/auth`).
-    public struct Auth: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "auth"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["username"],
-            children: [
-                .init("secret", .view({ DomainDescription.Devices.Disk.Auth.Secret.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `realtime`.
+            public static var realtime: Self { "realtime" }
         }
 
-        /// The `username` attribute.
-        public var username: String? {
-            get { attribute("username") }
-            set { setAttribute("username", newValue) }
-        }
-
-        /// The `<secret>` element.
-        public var secret: DomainDescription.Devices.Disk.Auth.Secret? {
-            get { view(child: "secret") }
-            set { setView(child: "secret", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<target>` element (first reached at `/domain/devices/disk/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "bus", "tray", "removable", "rotation_rate"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: DomainDescription.Devices.Disk.Target.Bus? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `tray` attribute.
-        public var tray: DomainDescription.Devices.Disk.Target.Tray? {
-            get { attribute("tray") }
-            set { setAttribute("tray", newValue) }
-        }
-
-        /// The `removable` attribute.
-        public var removable: Bool? {
-            get { boolean(attribute: "removable", .onOff) }
-            set { setBoolean(attribute: "removable", newValue, .onOff) }
-        }
-
-        /// The `rotation_rate` attribute.
-        public var rotationRate: Int? {
-            get { attribute("rotation_rate") }
-            set { setAttribute("rotation_rate", newValue) }
-        }
-
-        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
-        public struct Bus: XMLNamedValue {
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -900,36 +637,117 @@ extension DomainDescription.Devices.Disk {
                 self.rawValue = rawValue
             }
 
-            /// `ide`.
-            public static var ide: Self { "ide" }
+            /// `delay`.
+            public static var delay: Self { "delay" }
 
-            /// `fdc`.
-            public static var fdc: Self { "fdc" }
+            /// `merge`.
+            public static var merge: Self { "merge" }
 
-            /// `scsi`.
-            public static var scsi: Self { "scsi" }
+            /// `discard`.
+            public static var discard: Self { "discard" }
 
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
+            /// `catchup`.
+            public static var catchup: Self { "catchup" }
+        }
+    }
+}
 
-            /// `xen`.
-            public static var xen: Self { "xen" }
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `tsc`.
+    public struct Tsc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `usb`.
-            public static var usb: Self { "usb" }
+        /// The element's name.
+        public static var elementName: String { "timer" }
 
-            /// `uml`.
-            public static var uml: Self { "uml" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
 
-            /// `sata`.
-            public static var sata: Self { "sata" }
-
-            /// `sd`.
-            public static var sd: Self { "sd" }
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tickpolicy", "frequency", "mode"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "tickpolicy", defaultValue: nil,
+                    cases: [
+                        "delay": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                        "merge": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                        "discard": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay.schema },
+                        "catchup": { DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup.schema },
+                    ],
+                    attributes: [],
+                    children: ["catchup"]),
+                order: ["catchup"])
         }
 
-        /// Values of `Tray`; a value a newer libvirt writes is kept as it is.
-        public struct Tray: XMLNamedValue {
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Tsc.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
+        }
+
+        /// The `frequency` attribute.
+        public var frequency: UInt64? {
+            get { attribute("frequency") }
+            set { setAttribute("frequency", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Clock.Timer.NameVariant.Tsc.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -938,46 +756,225 @@ extension DomainDescription.Devices.Disk {
                 self.rawValue = rawValue
             }
 
-            /// `open`.
-            public static var `open`: Self { "open" }
+            /// `delay`.
+            public static var delay: Self { "delay" }
 
-            /// `closed`.
-            public static var closed: Self { "closed" }
+            /// `merge`.
+            public static var merge: Self { "merge" }
+
+            /// `discard`.
+            public static var discard: Self { "discard" }
+
+            /// `catchup`.
+            public static var catchup: Self { "catchup" }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static var auto: Self { "auto" }
+
+            /// `native`.
+            public static var native: Self { "native" }
+
+            /// `emulate`.
+            public static var emulate: Self { "emulate" }
+
+            /// `paravirt`.
+            public static var paravirt: Self { "paravirt" }
+
+            /// `smpsafe`.
+            public static var smpsafe: Self { "smpsafe" }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk {
-    /// The `<boot>` element (first reached at `/domain/devices/disk/boot`).
-    public struct Boot: XMLElementView {
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `hpet`, `pit`, `armvtimer`.
+    public struct Hpet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "boot"
+        public static var elementName: String { "timer" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["order", "loadparm"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tickpolicy"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "tickpolicy", defaultValue: nil,
+                    cases: [
+                        "delay": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                        "merge": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                        "discard": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay.schema },
+                        "catchup": { DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup.schema },
+                    ],
+                    attributes: [],
+                    children: ["catchup"]),
+                order: ["catchup"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `order` attribute.
-        public var order: Int? {
-            get { attribute("order") }
-            set { setAttribute("order", newValue) }
+        /// The `tickpolicy` attribute.
+        public var tickpolicy: DomainDescription.Clock.Timer.NameVariant.Hpet.Tickpolicy? {
+            get { attribute("tickpolicy") }
+            set { setAttribute("tickpolicy", newValue) }
         }
 
-        /// The `loadparm` attribute.
-        public var loadparm: String? {
-            get { attribute("loadparm") }
-            set { setAttribute("loadparm", newValue) }
+        /// The element's variant, selected by its `tickpolicy` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var tickpolicyVariant: TickpolicyVariant? {
+            get { TickpolicyVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<timer>`, by its `tickpolicy` attribute: each holds a view of what the variant adds.
+        public enum TickpolicyVariant: Hashable, Sendable {
+            /// `tickpolicy='delay'`.
+            case delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='merge'`.
+            case merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='discard'`.
+            case discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay)
+            /// `tickpolicy='catchup'`.
+            case catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("tickpolicy") {
+                case "delay"?: self = .delay(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "merge"?: self = .merge(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "discard"?: self = .discard(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Delay(xml: element))
+                case "catchup"?: self = .catchup(DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant.Catchup(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .delay(let view): ("delay", view.xml)
+                case .merge(let view): ("merge", view.xml)
+                case .discard(let view): ("discard", view.xml)
+                case .catchup(let view): ("catchup", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Tickpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Tickpolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `delay`.
+            public static var delay: Self { "delay" }
+
+            /// `merge`.
+            public static var merge: Self { "merge" }
+
+            /// `discard`.
+            public static var discard: Self { "discard" }
+
+            /// `catchup`.
+            public static var catchup: Self { "catchup" }
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `name` is `kvmclock`, `hypervclock`.
+    public struct Kvmclock: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.MemoryBacking.Hugepages {
+    /// The `<page>` element (first reached at `/domain/memoryBacking/hugepages/page`).
+    public struct Page: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "page" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["size", "unit", "nodeset"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `size` attribute.
+        public var size: UInt64? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+
+        /// The `nodeset` attribute.
+        public var nodeset: String? {
+            get { attribute("nodeset") }
+            set { setAttribute("nodeset", newValue) }
         }
     }
 }

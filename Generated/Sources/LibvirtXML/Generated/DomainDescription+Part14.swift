@@ -2,21 +2,462 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Disk {
-    /// The `<backenddomain>` element (first reached at `/domain/devices/disk/backenddomain`).
-    public struct Backenddomain: XMLElementView {
+extension DomainDescription.Cputune.Cachetune {
+    /// The `<cache>` element (first reached at `/domain/cputune/cachetune/cache`).
+    public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "backenddomain"
+        public static var elementName: String { "cache" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "level", "type", "size", "unit"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: Int? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+
+        /// The `level` attribute.
+        public var level: Int? {
+            get { attribute("level") }
+            set { setAttribute("level", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Cputune.Cachetune.Cache.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `size` attribute.
+        public var size: UInt64? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `both`.
+            public static var both: Self { "both" }
+
+            /// `code`.
+            public static var code: Self { "code" }
+
+            /// `data`.
+            public static var data: Self { "data" }
+        }
+    }
+}
+
+extension DomainDescription.Cputune.Cachetune {
+    /// The `<monitor>` element (first reached at `/domain/cputune/cachetune/monitor`).
+    public struct Monitor: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "monitor" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["level", "vcpus"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `level` attribute.
+        public var level: Int? {
+            get { attribute("level") }
+            set { setAttribute("level", newValue) }
+        }
+
+        /// The `vcpus` attribute.
+        public var vcpus: String? {
+            get { attribute("vcpus") }
+            set { setAttribute("vcpus", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Cputune.Memorytune {
+    /// The `<node>` element (first reached at `/domain/cputune/memorytune/node`).
+    public struct Node: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "node" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "bandwidth"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: Int? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+
+        /// The `bandwidth` attribute.
+        public var bandwidth: Int? {
+            get { attribute("bandwidth") }
+            set { setAttribute("bandwidth", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Cputune.Memorytune {
+    /// The `<monitor>` element (first reached at `/domain/cputune/memorytune/monitor`).
+    public struct Monitor: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "monitor" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["vcpus"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `vcpus` attribute.
+        public var vcpus: String? {
+            get { attribute("vcpus") }
+            set { setAttribute("vcpus", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant {
+    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `passthrough`.
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hyperv" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant {
+    /// What the `<hyperv>` element (first reached at `/domain/features/hyperv`) holds when its `mode` is `custom`.
+    public struct Custom: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hyperv" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("relaxed", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("vapic", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("spinlocks", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks.schema })),
+                    .init("vpindex", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("runtime", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("synic", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("stimer", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer.schema })),
+                    .init("reset", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("vendor_id", .view({ DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID.schema })),
+                    .init("frequencies", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("reenlightenment", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("tlbflush", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("ipi", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("evmcs", .view({ DomainDescription.Features.Htm.schema })),
+                    .init("avic", .view({ DomainDescription.Features.Htm.schema })),
+                ],
+                text: false,
+                order: ["relaxed", "vapic", "spinlocks", "vpindex", "runtime", "synic", "stimer", "reset", "vendor_id", "frequencies", "reenlightenment", "tlbflush", "ipi", "evmcs", "avic"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<relaxed>` element.
+        public var relaxed: DomainDescription.Features.Htm? {
+            get { view(child: "relaxed") }
+            set { setView(child: "relaxed", newValue) }
+        }
+
+        /// The `<vapic>` element.
+        public var vapic: DomainDescription.Features.Htm? {
+            get { view(child: "vapic") }
+            set { setView(child: "vapic", newValue) }
+        }
+
+        /// The `<spinlocks>` element.
+        public var spinlocks: DomainDescription.Features.Hyperv.ModeVariant.Custom.Spinlocks? {
+            get { view(child: "spinlocks") }
+            set { setView(child: "spinlocks", newValue) }
+        }
+
+        /// The `<vpindex>` element.
+        public var vpindex: DomainDescription.Features.Htm? {
+            get { view(child: "vpindex") }
+            set { setView(child: "vpindex", newValue) }
+        }
+
+        /// The `<runtime>` element.
+        public var runtime: DomainDescription.Features.Htm? {
+            get { view(child: "runtime") }
+            set { setView(child: "runtime", newValue) }
+        }
+
+        /// The `<synic>` element.
+        public var synic: DomainDescription.Features.Htm? {
+            get { view(child: "synic") }
+            set { setView(child: "synic", newValue) }
+        }
+
+        /// The `<stimer>` element.
+        public var stimer: DomainDescription.Features.Hyperv.ModeVariant.Custom.Stimer? {
+            get { view(child: "stimer") }
+            set { setView(child: "stimer", newValue) }
+        }
+
+        /// The `<reset>` element.
+        public var reset: DomainDescription.Features.Htm? {
+            get { view(child: "reset") }
+            set { setView(child: "reset", newValue) }
+        }
+
+        /// The `<vendor_id>` element.
+        public var vendorID: DomainDescription.Features.Hyperv.ModeVariant.Custom.VendorID? {
+            get { view(child: "vendor_id") }
+            set { setView(child: "vendor_id", newValue) }
+        }
+
+        /// The `<frequencies>` element.
+        public var frequencies: DomainDescription.Features.Htm? {
+            get { view(child: "frequencies") }
+            set { setView(child: "frequencies", newValue) }
+        }
+
+        /// The `<reenlightenment>` element.
+        public var reenlightenment: DomainDescription.Features.Htm? {
+            get { view(child: "reenlightenment") }
+            set { setView(child: "reenlightenment", newValue) }
+        }
+
+        /// The `<tlbflush>` element.
+        public var tlbflush: DomainDescription.Features.Htm? {
+            get { view(child: "tlbflush") }
+            set { setView(child: "tlbflush", newValue) }
+        }
+
+        /// The `<ipi>` element.
+        public var ipi: DomainDescription.Features.Htm? {
+            get { view(child: "ipi") }
+            set { setView(child: "ipi", newValue) }
+        }
+
+        /// The `<evmcs>` element.
+        public var evmcs: DomainDescription.Features.Htm? {
+            get { view(child: "evmcs") }
+            set { setView(child: "evmcs", newValue) }
+        }
+
+        /// The `<avic>` element.
+        public var avic: DomainDescription.Features.Htm? {
+            get { view(child: "avic") }
+            set { setView(child: "avic", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.KVM {
+    /// The `<dirty-ring>` element (first reached at `/domain/features/kvm/dirty-ring`).
+    public struct DirtyRing: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "dirty-ring" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state", "size"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `size` attribute.
+        public var size: Int? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Xen {
+    /// The `<passthrough>` element (first reached at `/domain/features/xen/passthrough`).
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "passthrough" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state", "mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: String? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk {
+    /// The `<driver>` element (first reached at `/domain/devices/disk/driver`).
+    public struct Driver: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "driver" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "type", "cache", "error_policy", "rerror_policy", "io", "ioeventfd", "event_idx", "copy_on_read", "discard", "iothread", "detect_zeroes", "queues", "queue_size", "iommu", "ats", "packed", "page_per_vq"],
+                children: [
+                    .init("metadata_cache", .view({ DomainDescription.Devices.Disk.Driver.MetadataCache.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -28,94 +469,182 @@ extension DomainDescription.Devices.Disk {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
-    }
-}
 
-extension DomainDescription.Devices.Disk {
-    /// The `<transient>` element (first reached at `/domain/devices/disk/transient`).
-    public struct Transient: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "transient"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["shareBacking"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Disk.Driver.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `shareBacking` attribute.
-        public var shareBacking: Bool? {
-            get { boolean(attribute: "shareBacking", .yesNo) }
-            set { setBoolean(attribute: "shareBacking", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<encryption>` element (first reached at `/domain/devices/disk/encryption`).
-    public struct Encryption: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "encryption"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["format", "engine"],
-            children: [
-                .init("secret", .view({ DomainDescription.Devices.Disk.Encryption.Secret.schema })),
-                .init("cipher", .view({ DomainDescription.Devices.Disk.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ DomainDescription.Devices.Disk.Encryption.Ivgen.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `cache` attribute.
+        public var cache: DomainDescription.Devices.Disk.Driver.Cache? {
+            get { attribute("cache") }
+            set { setAttribute("cache", newValue) }
         }
 
-        /// The `format` attribute.
-        public var format: DomainDescription.Devices.Disk.Encryption.Format? {
-            get { attribute("format") }
-            set { setAttribute("format", newValue) }
+        /// The `error_policy` attribute.
+        public var errorPolicy: DomainDescription.Devices.Disk.Driver.ErrorPolicy? {
+            get { attribute("error_policy") }
+            set { setAttribute("error_policy", newValue) }
         }
 
-        /// The `engine` attribute.
-        public var engine: DomainDescription.Devices.Disk.Encryption.Engine? {
-            get { attribute("engine") }
-            set { setAttribute("engine", newValue) }
+        /// The `rerror_policy` attribute.
+        public var rerrorPolicy: DomainDescription.Devices.Disk.Driver.RerrorPolicy? {
+            get { attribute("rerror_policy") }
+            set { setAttribute("rerror_policy", newValue) }
         }
 
-        /// The `<secret>` element.
-        public var secret: DomainDescription.Devices.Disk.Encryption.Secret? {
-            get { view(child: "secret") }
-            set { setView(child: "secret", newValue) }
+        /// The `io` attribute.
+        public var io: DomainDescription.Devices.Disk.Driver.IO? {
+            get { attribute("io") }
+            set { setAttribute("io", newValue) }
         }
 
-        /// The `<cipher>` element.
-        public var cipher: DomainDescription.Devices.Disk.Encryption.Cipher? {
-            get { view(child: "cipher") }
-            set { setView(child: "cipher", newValue) }
+        /// The `ioeventfd` attribute.
+        public var ioeventfd: Bool? {
+            get { boolean(attribute: "ioeventfd", .onOff) }
+            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
         }
 
-        /// The `<ivgen>` element.
-        public var ivgen: DomainDescription.Devices.Disk.Encryption.Ivgen? {
-            get { view(child: "ivgen") }
-            set { setView(child: "ivgen", newValue) }
+        /// The `event_idx` attribute.
+        public var eventIdx: Bool? {
+            get { boolean(attribute: "event_idx", .onOff) }
+            set { setBoolean(attribute: "event_idx", newValue, .onOff) }
         }
 
-        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
-        public struct Format: XMLNamedValue {
+        /// The `copy_on_read` attribute.
+        public var copyOnRead: Bool? {
+            get { boolean(attribute: "copy_on_read", .onOff) }
+            set { setBoolean(attribute: "copy_on_read", newValue, .onOff) }
+        }
+
+        /// The `discard` attribute.
+        public var discard: DomainDescription.Devices.Disk.Driver.Discard? {
+            get { attribute("discard") }
+            set { setAttribute("discard", newValue) }
+        }
+
+        /// The `iothread` attribute.
+        public var ioThread: Int? {
+            get { attribute("iothread") }
+            set { setAttribute("iothread", newValue) }
+        }
+
+        /// The `detect_zeroes` attribute.
+        public var detectZeroes: DomainDescription.Devices.Disk.Driver.DetectZeroes? {
+            get { attribute("detect_zeroes") }
+            set { setAttribute("detect_zeroes", newValue) }
+        }
+
+        /// The `queues` attribute.
+        public var queues: Int? {
+            get { attribute("queues") }
+            set { setAttribute("queues", newValue) }
+        }
+
+        /// The `queue_size` attribute.
+        public var queueSize: Int? {
+            get { attribute("queue_size") }
+            set { setAttribute("queue_size", newValue) }
+        }
+
+        /// The `iommu` attribute.
+        public var iommu: Bool? {
+            get { boolean(attribute: "iommu", .onOff) }
+            set { setBoolean(attribute: "iommu", newValue, .onOff) }
+        }
+
+        /// The `ats` attribute.
+        public var ats: Bool? {
+            get { boolean(attribute: "ats", .onOff) }
+            set { setBoolean(attribute: "ats", newValue, .onOff) }
+        }
+
+        /// The `packed` attribute.
+        public var packed: Bool? {
+            get { boolean(attribute: "packed", .onOff) }
+            set { setBoolean(attribute: "packed", newValue, .onOff) }
+        }
+
+        /// The `page_per_vq` attribute.
+        public var pagePerVq: Bool? {
+            get { boolean(attribute: "page_per_vq", .onOff) }
+            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
+        }
+
+        /// The `<metadata_cache>` element.
+        public var metadataCache: DomainDescription.Devices.Disk.Driver.MetadataCache? {
+            get { view(child: "metadata_cache") }
+            set { setView(child: "metadata_cache", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `raw`.
+            public static var raw: Self { "raw" }
+
+            /// `dir`.
+            public static var dir: Self { "dir" }
+
+            /// `bochs`.
+            public static var bochs: Self { "bochs" }
+
+            /// `cloop`.
+            public static var cloop: Self { "cloop" }
+
+            /// `dmg`.
+            public static var dmg: Self { "dmg" }
+
+            /// `iso`.
+            public static var iso: Self { "iso" }
+
+            /// `vpc`.
+            public static var vpc: Self { "vpc" }
+
+            /// `vdi`.
+            public static var vdi: Self { "vdi" }
+
+            /// `fat`.
+            public static var fat: Self { "fat" }
+
+            /// `vhd`.
+            public static var vhd: Self { "vhd" }
+
+            /// `ploop`.
+            public static var ploop: Self { "ploop" }
+
+            /// `luks`.
+            public static var luks: Self { "luks" }
+
+            /// `cow`.
+            public static var cow: Self { "cow" }
+
+            /// `qcow`.
+            public static var qcow: Self { "qcow" }
+
+            /// `qcow2`.
+            public static var qcow2: Self { "qcow2" }
+
+            /// `qed`.
+            public static var qed: Self { "qed" }
+
+            /// `vmdk`.
+            public static var vmdk: Self { "vmdk" }
+
+            /// `aio`.
+            public static var aio: Self { "aio" }
+        }
+
+        /// Values of `Cache`; a value a newer libvirt writes is kept as it is.
+        public struct Cache: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -127,630 +656,24 @@ extension DomainDescription.Devices.Disk {
             /// `default`.
             public static var `default`: Self { "default" }
 
-            /// `qcow`.
-            public static var qcow: Self { "qcow" }
-
-            /// `luks`.
-            public static var luks: Self { "luks" }
-
-            /// `luks2`.
-            public static var luks2: Self { "luks2" }
-        }
-
-        /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
-        public struct Engine: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `qemu`.
-            public static var qemu: Self { "qemu" }
-
-            /// `librbd`.
-            public static var librbd: Self { "librbd" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<iotune>` element (first reached at `/domain/devices/disk/iotune`).
-    public struct Iotune: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "iotune"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("total_bytes_sec", .value),
-                .init("read_bytes_sec", .value),
-                .init("write_bytes_sec", .value),
-                .init("total_iops_sec", .value),
-                .init("read_iops_sec", .value),
-                .init("write_iops_sec", .value),
-                .init("total_bytes_sec_max", .value),
-                .init("read_bytes_sec_max", .value),
-                .init("write_bytes_sec_max", .value),
-                .init("total_iops_sec_max", .value),
-                .init("read_iops_sec_max", .value),
-                .init("write_iops_sec_max", .value),
-                .init("size_iops_sec", .value),
-                .init("group_name", .value),
-                .init("total_bytes_sec_max_length", .value),
-                .init("read_bytes_sec_max_length", .value),
-                .init("write_bytes_sec_max_length", .value),
-                .init("total_iops_sec_max_length", .value),
-                .init("read_iops_sec_max_length", .value),
-                .init("write_iops_sec_max_length", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<total_bytes_sec>` element.
-        public var totalBytesSec: UInt64? {
-            get { value(child: "total_bytes_sec") }
-            set { setValue(child: "total_bytes_sec", newValue) }
-        }
-
-        /// The text of the `<read_bytes_sec>` element.
-        public var readBytesSec: UInt64? {
-            get { value(child: "read_bytes_sec") }
-            set { setValue(child: "read_bytes_sec", newValue) }
-        }
-
-        /// The text of the `<write_bytes_sec>` element.
-        public var writeBytesSec: UInt64? {
-            get { value(child: "write_bytes_sec") }
-            set { setValue(child: "write_bytes_sec", newValue) }
-        }
-
-        /// The text of the `<total_iops_sec>` element.
-        public var totalIopsSec: UInt64? {
-            get { value(child: "total_iops_sec") }
-            set { setValue(child: "total_iops_sec", newValue) }
-        }
-
-        /// The text of the `<read_iops_sec>` element.
-        public var readIopsSec: UInt64? {
-            get { value(child: "read_iops_sec") }
-            set { setValue(child: "read_iops_sec", newValue) }
-        }
-
-        /// The text of the `<write_iops_sec>` element.
-        public var writeIopsSec: UInt64? {
-            get { value(child: "write_iops_sec") }
-            set { setValue(child: "write_iops_sec", newValue) }
-        }
-
-        /// The text of the `<total_bytes_sec_max>` element.
-        public var totalBytesSecMax: UInt64? {
-            get { value(child: "total_bytes_sec_max") }
-            set { setValue(child: "total_bytes_sec_max", newValue) }
-        }
-
-        /// The text of the `<read_bytes_sec_max>` element.
-        public var readBytesSecMax: UInt64? {
-            get { value(child: "read_bytes_sec_max") }
-            set { setValue(child: "read_bytes_sec_max", newValue) }
-        }
-
-        /// The text of the `<write_bytes_sec_max>` element.
-        public var writeBytesSecMax: UInt64? {
-            get { value(child: "write_bytes_sec_max") }
-            set { setValue(child: "write_bytes_sec_max", newValue) }
-        }
-
-        /// The text of the `<total_iops_sec_max>` element.
-        public var totalIopsSecMax: UInt64? {
-            get { value(child: "total_iops_sec_max") }
-            set { setValue(child: "total_iops_sec_max", newValue) }
-        }
-
-        /// The text of the `<read_iops_sec_max>` element.
-        public var readIopsSecMax: UInt64? {
-            get { value(child: "read_iops_sec_max") }
-            set { setValue(child: "read_iops_sec_max", newValue) }
-        }
-
-        /// The text of the `<write_iops_sec_max>` element.
-        public var writeIopsSecMax: UInt64? {
-            get { value(child: "write_iops_sec_max") }
-            set { setValue(child: "write_iops_sec_max", newValue) }
-        }
-
-        /// The text of the `<size_iops_sec>` element.
-        public var sizeIopsSec: UInt64? {
-            get { value(child: "size_iops_sec") }
-            set { setValue(child: "size_iops_sec", newValue) }
-        }
-
-        /// The text of the `<group_name>` element.
-        public var groupName: String? {
-            get { value(child: "group_name") }
-            set { setValue(child: "group_name", newValue) }
-        }
-
-        /// The text of the `<total_bytes_sec_max_length>` element.
-        public var totalBytesSecMaxLength: UInt64? {
-            get { value(child: "total_bytes_sec_max_length") }
-            set { setValue(child: "total_bytes_sec_max_length", newValue) }
-        }
-
-        /// The text of the `<read_bytes_sec_max_length>` element.
-        public var readBytesSecMaxLength: UInt64? {
-            get { value(child: "read_bytes_sec_max_length") }
-            set { setValue(child: "read_bytes_sec_max_length", newValue) }
-        }
-
-        /// The text of the `<write_bytes_sec_max_length>` element.
-        public var writeBytesSecMaxLength: UInt64? {
-            get { value(child: "write_bytes_sec_max_length") }
-            set { setValue(child: "write_bytes_sec_max_length", newValue) }
-        }
-
-        /// The text of the `<total_iops_sec_max_length>` element.
-        public var totalIopsSecMaxLength: UInt64? {
-            get { value(child: "total_iops_sec_max_length") }
-            set { setValue(child: "total_iops_sec_max_length", newValue) }
-        }
-
-        /// The text of the `<read_iops_sec_max_length>` element.
-        public var readIopsSecMaxLength: UInt64? {
-            get { value(child: "read_iops_sec_max_length") }
-            set { setValue(child: "read_iops_sec_max_length", newValue) }
-        }
-
-        /// The text of the `<write_iops_sec_max_length>` element.
-        public var writeIopsSecMaxLength: UInt64? {
-            get { value(child: "write_iops_sec_max_length") }
-            set { setValue(child: "write_iops_sec_max_length", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<alias>` element (first reached at `/domain/devices/disk/alias`).
-    public struct Alias: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "alias"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<acpi>` element (first reached at `/domain/devices/disk/acpi`).
-    public struct Acpi: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "acpi"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<address>` element (first reached at `/domain/devices/disk/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "pci": { DomainDescription.Devices.Disk.Address.Variant.PCI.schema },
-                    "drive": { DomainDescription.Devices.Disk.Address.Variant.Drive.schema },
-                    "virtio-serial": { DomainDescription.Devices.Disk.Address.Variant.VirtioSerial.schema },
-                    "ccid": { DomainDescription.Devices.Disk.Address.Variant.Ccid.schema },
-                    "usb": { DomainDescription.Devices.Disk.Address.Variant.USB.schema },
-                    "spapr-vio": { DomainDescription.Devices.Disk.Address.Variant.SpaprVio.schema },
-                    "ccw": { DomainDescription.Devices.Disk.Address.Variant.Ccw.schema },
-                    "isa": { DomainDescription.Devices.Disk.Address.Variant.Isa.schema },
-                    "virtio-mmio": { DomainDescription.Devices.Disk.Address.Variant.VirtioMmio.schema },
-                    "dimm": { DomainDescription.Devices.Disk.Address.Variant.Dimm.schema },
-                    "unassigned": { DomainDescription.Devices.Disk.Address.Variant.Unassigned.schema },
-                ],
-                attributes: ["domain", "bus", "slot", "function", "multifunction", "controller", "target", "unit", "port", "reg", "cssid", "ssid", "devno", "iobase", "irq", "base"],
-                children: ["zpci"]),
-            order: ["zpci"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Address.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<address>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='pci'`.
-            case pci(DomainDescription.Devices.Disk.Address.Variant.PCI)
-            /// `type='drive'`.
-            case drive(DomainDescription.Devices.Disk.Address.Variant.Drive)
-            /// `type='virtio-serial'`.
-            case virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial)
-            /// `type='ccid'`.
-            case ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid)
-            /// `type='usb'`.
-            case usb(DomainDescription.Devices.Disk.Address.Variant.USB)
-            /// `type='spapr-vio'`.
-            case spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio)
-            /// `type='ccw'`.
-            case ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw)
-            /// `type='isa'`.
-            case isa(DomainDescription.Devices.Disk.Address.Variant.Isa)
-            /// `type='virtio-mmio'`.
-            case virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio)
-            /// `type='dimm'`.
-            case dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm)
-            /// `type='unassigned'`.
-            case unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "pci"?: self = .pci(DomainDescription.Devices.Disk.Address.Variant.PCI(xml: element))
-                case "drive"?: self = .drive(DomainDescription.Devices.Disk.Address.Variant.Drive(xml: element))
-                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial(xml: element))
-                case "ccid"?: self = .ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid(xml: element))
-                case "usb"?: self = .usb(DomainDescription.Devices.Disk.Address.Variant.USB(xml: element))
-                case "spapr-vio"?: self = .spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio(xml: element))
-                case "ccw"?: self = .ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw(xml: element))
-                case "isa"?: self = .isa(DomainDescription.Devices.Disk.Address.Variant.Isa(xml: element))
-                case "virtio-mmio"?: self = .virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio(xml: element))
-                case "dimm"?: self = .dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm(xml: element))
-                case "unassigned"?: self = .unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .pci(let view): ("pci", view.xml)
-                case .drive(let view): ("drive", view.xml)
-                case .virtioSerial(let view): ("virtio-serial", view.xml)
-                case .ccid(let view): ("ccid", view.xml)
-                case .usb(let view): ("usb", view.xml)
-                case .spaprVio(let view): ("spapr-vio", view.xml)
-                case .ccw(let view): ("ccw", view.xml)
-                case .isa(let view): ("isa", view.xml)
-                case .virtioMmio(let view): ("virtio-mmio", view.xml)
-                case .dimm(let view): ("dimm", view.xml)
-                case .unassigned(let view): ("unassigned", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `pci`.
-            public static var pci: Self { "pci" }
-
-            /// `drive`.
-            public static var drive: Self { "drive" }
-
-            /// `virtio-serial`.
-            public static var virtioSerial: Self { "virtio-serial" }
-
-            /// `ccid`.
-            public static var ccid: Self { "ccid" }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
-
-            /// `spapr-vio`.
-            public static var spaprVio: Self { "spapr-vio" }
-
-            /// `ccw`.
-            public static var ccw: Self { "ccw" }
-
-            /// `isa`.
-            public static var isa: Self { "isa" }
-
-            /// `virtio-mmio`.
-            public static var virtioMmio: Self { "virtio-mmio" }
-
-            /// `dimm`.
-            public static var dimm: Self { "dimm" }
-
-            /// `unassigned`.
-            public static var unassigned: Self { "unassigned" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<geometry>` element (first reached at `/domain/devices/disk/geometry`).
-    public struct Geometry: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "geometry"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["cyls", "heads", "secs", "trans"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `cyls` attribute.
-        public var cyls: Int? {
-            get { attribute("cyls") }
-            set { setAttribute("cyls", newValue) }
-        }
-
-        /// The `heads` attribute.
-        public var heads: Int? {
-            get { attribute("heads") }
-            set { setAttribute("heads", newValue) }
-        }
-
-        /// The `secs` attribute.
-        public var secs: Int? {
-            get { attribute("secs") }
-            set { setAttribute("secs", newValue) }
-        }
-
-        /// The `trans` attribute.
-        public var trans: DomainDescription.Devices.Disk.Geometry.Trans? {
-            get { attribute("trans") }
-            set { setAttribute("trans", newValue) }
-        }
-
-        /// Values of `Trans`; a value a newer libvirt writes is kept as it is.
-        public struct Trans: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
             /// `none`.
             public static var none: Self { "none" }
 
-            /// `lba`.
-            public static var lba: Self { "lba" }
-        }
-    }
-}
+            /// `writeback`.
+            public static var writeback: Self { "writeback" }
 
-extension DomainDescription.Devices.Disk {
-    /// The `<blockio>` element (first reached at `/domain/devices/disk/blockio`).
-    public struct Blockio: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// `writethrough`.
+            public static var writethrough: Self { "writethrough" }
 
-        /// The element's name.
-        public static let elementName = "blockio"
+            /// `directsync`.
+            public static var directsync: Self { "directsync" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["logical_block_size", "physical_block_size"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `unsafe`.
+            public static var unsafe: Self { "unsafe" }
         }
 
-        /// The `logical_block_size` attribute.
-        public var logicalBlockSize: Int? {
-            get { attribute("logical_block_size") }
-            set { setAttribute("logical_block_size", newValue) }
-        }
-
-        /// The `physical_block_size` attribute.
-        public var physicalBlockSize: Int? {
-            get { attribute("physical_block_size") }
-            set { setAttribute("physical_block_size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk {
-    /// The `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`).
-    public struct BackingStore: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index", "type"],
-            children: [
-                .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
-                .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "file",
-                cases: [
-                    "file": { DomainDescription.Devices.Disk.BackingStore.Variant.File.schema },
-                    "block": { DomainDescription.Devices.Disk.BackingStore.Variant.Block.schema },
-                    "dir": { DomainDescription.Devices.Disk.BackingStore.Variant.Dir.schema },
-                    "network": { DomainDescription.Devices.Disk.BackingStore.Variant.Network.schema },
-                    "volume": { DomainDescription.Devices.Disk.BackingStore.Variant.Volume.schema },
-                    "nvme": { DomainDescription.Devices.Disk.BackingStore.Variant.Nvme.schema },
-                    "vhostuser": { DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser.schema },
-                ],
-                attributes: [],
-                children: ["source"]),
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.BackingStore.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<backingStore>` element.
-        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
-            get { view(child: "backingStore") }
-            set { setView(child: "backingStore", newValue) }
-        }
-
-        /// The `<format>` element.
-        public var format: DomainDescription.Devices.Disk.Mirror.FormatElement? {
-            get { view(child: "format") }
-            set { setView(child: "format", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<backingStore>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='file'`.
-            case file(DomainDescription.Devices.Disk.BackingStore.Variant.File)
-            /// `type='block'`.
-            case block(DomainDescription.Devices.Disk.BackingStore.Variant.Block)
-            /// `type='dir'`.
-            case dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir)
-            /// `type='network'`.
-            case network(DomainDescription.Devices.Disk.BackingStore.Variant.Network)
-            /// `type='volume'`.
-            case volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume)
-            /// `type='nvme'`.
-            case nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme)
-            /// `type='vhostuser'`.
-            case vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") ?? "file" {
-                case "file": self = .file(DomainDescription.Devices.Disk.BackingStore.Variant.File(xml: element))
-                case "block": self = .block(DomainDescription.Devices.Disk.BackingStore.Variant.Block(xml: element))
-                case "dir": self = .dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir(xml: element))
-                case "network": self = .network(DomainDescription.Devices.Disk.BackingStore.Variant.Network(xml: element))
-                case "volume": self = .volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume(xml: element))
-                case "nvme": self = .nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme(xml: element))
-                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .file(let view): ("file", view.xml)
-                case .block(let view): ("block", view.xml)
-                case .dir(let view): ("dir", view.xml)
-                case .network(let view): ("network", view.xml)
-                case .volume(let view): ("volume", view.xml)
-                case .nvme(let view): ("nvme", view.xml)
-                case .vhostuser(let view): ("vhostuser", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// Values of `ErrorPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct ErrorPolicy: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -759,243 +682,94 @@ extension DomainDescription.Devices.Disk {
                 self.rawValue = rawValue
             }
 
-            /// `file`.
-            public static var file: Self { "file" }
+            /// `stop`.
+            public static var stop: Self { "stop" }
 
-            /// `block`.
-            public static var block: Self { "block" }
+            /// `report`.
+            public static var report: Self { "report" }
 
-            /// `dir`.
-            public static var dir: Self { "dir" }
+            /// `ignore`.
+            public static var ignore: Self { "ignore" }
 
-            /// `network`.
-            public static var network: Self { "network" }
-
-            /// `volume`.
-            public static var volume: Self { "volume" }
-
-            /// `nvme`.
-            public static var nvme: Self { "nvme" }
-
-            /// `vhostuser`.
-            public static var vhostuser: Self { "vhostuser" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "disk"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `enospace`.
+            public static var enospace: Self { "enospace" }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
+        /// Values of `RerrorPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct RerrorPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `block`.
-    public struct Block: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// The element's name.
-        public static let elementName = "disk"
+            /// `stop`.
+            public static var stop: Self { "stop" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+            /// `report`.
+            public static var report: Self { "report" }
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `ignore`.
+            public static var ignore: Self { "ignore" }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
+        /// Values of `IO`; a value a newer libvirt writes is kept as it is.
+        public struct IO: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `dir`.
-    public struct Dir: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// The element's name.
-        public static let elementName = "disk"
+            /// `threads`.
+            public static var threads: Self { "threads" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+            /// `native`.
+            public static var native: Self { "native" }
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `io_uring`.
+            public static var ioUring: Self { "io_uring" }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
+        /// Values of `Discard`; a value a newer libvirt writes is kept as it is.
+        public struct Discard: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `network`.
-    public struct Network: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// The element's name.
-        public static let elementName = "disk"
+            /// `unmap`.
+            public static var unmap: Self { "unmap" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `ignore`.
+            public static var ignore: Self { "ignore" }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
+        /// Values of `DetectZeroes`; a value a newer libvirt writes is kept as it is.
+        public struct DetectZeroes: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `volume`.
-    public struct Volume: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// The element's name.
-        public static let elementName = "disk"
+            /// `off`.
+            public static var off: Self { "off" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+            /// `on`.
+            public static var on: Self { "on" }
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `nvme`.
-    public struct Nvme: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "disk"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Variant {
-    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `vhostuser`.
-    public struct Vhostuser: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "disk"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+            /// `unmap`.
+            public static var unmap: Self { "unmap" }
         }
     }
 }

@@ -2,457 +2,130 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Controller {
-    /// The `<driver>` element (first reached at `/domain/devices/controller/driver`).
-    public struct Driver: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<mirror>` element (first reached at `/domain/devices/disk/mirror`).
+    public struct Mirror: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "mirror" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["queues", "cmd_per_lun", "max_sectors", "ioeventfd", "iothread", "iommu", "ats", "packed", "page_per_vq"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `queues` attribute.
-        public var queues: Int? {
-            get { attribute("queues") }
-            set { setAttribute("queues", newValue) }
-        }
-
-        /// The `cmd_per_lun` attribute.
-        public var commandPerLun: Int? {
-            get { attribute("cmd_per_lun") }
-            set { setAttribute("cmd_per_lun", newValue) }
-        }
-
-        /// The `max_sectors` attribute.
-        public var maxSectors: Int? {
-            get { attribute("max_sectors") }
-            set { setAttribute("max_sectors", newValue) }
-        }
-
-        /// The `ioeventfd` attribute.
-        public var ioeventfd: Bool? {
-            get { boolean(attribute: "ioeventfd", .onOff) }
-            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
-        }
-
-        /// The `iothread` attribute.
-        public var ioThread: Int? {
-            get { attribute("iothread") }
-            set { setAttribute("iothread", newValue) }
-        }
-
-        /// The `iommu` attribute.
-        public var iommu: Bool? {
-            get { boolean(attribute: "iommu", .onOff) }
-            set { setBoolean(attribute: "iommu", newValue, .onOff) }
-        }
-
-        /// The `ats` attribute.
-        public var ats: Bool? {
-            get { boolean(attribute: "ats", .onOff) }
-            set { setBoolean(attribute: "ats", newValue, .onOff) }
-        }
-
-        /// The `packed` attribute.
-        public var packed: Bool? {
-            get { boolean(attribute: "packed", .onOff) }
-            set { setBoolean(attribute: "packed", newValue, .onOff) }
-        }
-
-        /// The `page_per_vq` attribute.
-        public var pagePerVq: Bool? {
-            get { boolean(attribute: "page_per_vq", .onOff) }
-            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `fdc`, `sata`, `ccid`.
-    public struct Fdc: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `scsi`.
-    public struct SCSI: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Variant.SCSI.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
-            /// `buslogic`.
-            public static var buslogic: Self { "buslogic" }
-
-            /// `lsilogic`.
-            public static var lsilogic: Self { "lsilogic" }
-
-            /// `lsisas1068`.
-            public static var lsisas1068: Self { "lsisas1068" }
-
-            /// `vmpvscsi`.
-            public static var vmpvscsi: Self { "vmpvscsi" }
-
-            /// `ibmvscsi`.
-            public static var ibmvscsi: Self { "ibmvscsi" }
-
-            /// `virtio-scsi`.
-            public static var virtioSCSI: Self { "virtio-scsi" }
-
-            /// `lsisas1078`.
-            public static var lsisas1078: Self { "lsisas1078" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-
-            /// `ncr53c90`.
-            public static var ncr53C90: Self { "ncr53c90" }
-
-            /// `dc390`.
-            public static var dc390: Self { "dc390" }
-
-            /// `am53c974`.
-            public static var am53C974: Self { "am53c974" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `usb`.
-    public struct USB: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "ports"],
-            children: [
-                .init("master", .view({ DomainDescription.Devices.Controller.Variant.USB.Master.schema })),
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Variant.USB.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `ports` attribute.
-        public var ports: Int? {
-            get { attribute("ports") }
-            set { setAttribute("ports", newValue) }
-        }
-
-        /// The `<master>` element.
-        public var master: DomainDescription.Devices.Controller.Variant.USB.Master? {
-            get { view(child: "master") }
-            set { setView(child: "master", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `piix3-uhci`.
-            public static var piix3Uhci: Self { "piix3-uhci" }
-
-            /// `piix4-uhci`.
-            public static var piix4Uhci: Self { "piix4-uhci" }
-
-            /// `ehci`.
-            public static var ehci: Self { "ehci" }
-
-            /// `ich9-ehci1`.
-            public static var ich9Ehci1: Self { "ich9-ehci1" }
-
-            /// `ich9-uhci1`.
-            public static var ich9Uhci1: Self { "ich9-uhci1" }
-
-            /// `ich9-uhci2`.
-            public static var ich9Uhci2: Self { "ich9-uhci2" }
-
-            /// `ich9-uhci3`.
-            public static var ich9Uhci3: Self { "ich9-uhci3" }
-
-            /// `vt82c686b-uhci`.
-            public static var vt82C686BUhci: Self { "vt82c686b-uhci" }
-
-            /// `pci-ohci`.
-            public static var pciOhci: Self { "pci-ohci" }
-
-            /// `nec-xhci`.
-            public static var necXhci: Self { "nec-xhci" }
-
-            /// `none`.
-            public static var none: Self { "none" }
-
-            /// `qusb1`.
-            public static var qusb1: Self { "qusb1" }
-
-            /// `qusb2`.
-            public static var qusb2: Self { "qusb2" }
-
-            /// `qemu-xhci`.
-            public static var qemuXhci: Self { "qemu-xhci" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `ide`.
-    public struct Ide: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Variant.Ide.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `piix3`.
-            public static var piix3: Self { "piix3" }
-
-            /// `piix4`.
-            public static var piix4: Self { "piix4" }
-
-            /// `ich6`.
-            public static var ich6: Self { "ich6" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `isa`.
-    public struct Isa: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `pci`.
-    public struct PCI: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("model", .view({ DomainDescription.Devices.Controller.Variant.PCI.ModelElement.schema })),
-                .init("target", .view({ DomainDescription.Devices.Controller.Variant.PCI.Target.schema })),
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "model", defaultValue: nil,
-                cases: [
-                    "pci-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
-                    "pcie-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
-                    "pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "dmi-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pcie-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pcie-root-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pcie-switch-upstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pcie-switch-downstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pci-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
-                    "pcie-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "format", "job", "type", "ready"],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+                    .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
+                    .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
                 ],
-                attributes: [],
-                children: ["pcihole64"]),
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "file",
+                    cases: [
+                        "file": { DomainDescription.Devices.Disk.Mirror.Variant.File.schema },
+                        "block": { DomainDescription.Devices.Disk.Mirror.Variant.Block.schema },
+                        "dir": { DomainDescription.Devices.Disk.Mirror.Variant.Dir.schema },
+                        "network": { DomainDescription.Devices.Disk.Mirror.Variant.Network.schema },
+                        "volume": { DomainDescription.Devices.Disk.Mirror.Variant.Volume.schema },
+                        "nvme": { DomainDescription.Devices.Disk.Mirror.Variant.Nvme.schema },
+                        "vhostuser": { DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser.schema },
+                    ],
+                    attributes: [],
+                    children: ["source"]),
+                order: ["source", "format", "backingStore"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Variant.PCI.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `file` attribute.
+        public var file: String? {
+            get { attribute("file") }
+            set { setAttribute("file", newValue) }
         }
 
-        /// The `<model>` element.
-        public var modelElement: DomainDescription.Devices.Controller.Variant.PCI.ModelElement? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
+        /// The `format` attribute.
+        public var format: DomainDescription.Devices.Disk.Mirror.Format? {
+            get { attribute("format") }
+            set { setAttribute("format", newValue) }
         }
 
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Controller.Variant.PCI.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
+        /// The `job` attribute.
+        public var job: DomainDescription.Devices.Disk.Mirror.Job? {
+            get { attribute("job") }
+            set { setAttribute("job", newValue) }
         }
 
-        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var modelVariant: ModelVariant? {
-            get { ModelVariant(xml) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Disk.Mirror.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `ready` attribute.
+        public var ready: DomainDescription.Devices.Disk.Mirror.Ready? {
+            get { attribute("ready") }
+            set { setAttribute("ready", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var formatElement: DomainDescription.Devices.Disk.Mirror.FormatElement? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<backingStore>` element.
+        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
+            get { view(child: "backingStore") }
+            set { setView(child: "backingStore", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<controller>`, by its `model` attribute: each holds a view of what the variant adds.
-        public enum ModelVariant: Hashable, Sendable {
-            /// `model='pci-root'`.
-            case pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
-            /// `model='pcie-root'`.
-            case pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
-            /// `model='pci-bridge'`.
-            case pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='dmi-to-pci-bridge'`.
-            case dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pcie-to-pci-bridge'`.
-            case pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pcie-root-port'`.
-            case pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pcie-switch-upstream-port'`.
-            case pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pcie-switch-downstream-port'`.
-            case pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pci-expander-bus'`.
-            case pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
-            /// `model='pcie-expander-bus'`.
-            case pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+        /// The variants of `<mirror>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.Mirror.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.Mirror.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.Mirror.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
-                switch element.attribute("model") {
-                case "pci-root"?: self = .pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
-                case "pcie-root"?: self = .pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
-                case "pci-bridge"?: self = .pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "dmi-to-pci-bridge"?: self = .dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pcie-to-pci-bridge"?: self = .pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pcie-root-port"?: self = .pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pcie-switch-upstream-port"?: self = .pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pcie-switch-downstream-port"?: self = .pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pci-expander-bus"?: self = .pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
-                case "pcie-expander-bus"?: self = .pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.Mirror.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.Mirror.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.Mirror.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.Mirror.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.Mirror.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.Mirror.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.Mirror.Variant.Vhostuser(xml: element))
                 default: return nil
                 }
             }
@@ -460,292 +133,15 @@ extension DomainDescription.Devices.Controller.Variant {
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .pciRoot(let view): ("pci-root", view.xml)
-                case .pcieRoot(let view): ("pcie-root", view.xml)
-                case .pciBridge(let view): ("pci-bridge", view.xml)
-                case .dmiToPCIBridge(let view): ("dmi-to-pci-bridge", view.xml)
-                case .pcieToPCIBridge(let view): ("pcie-to-pci-bridge", view.xml)
-                case .pcieRootPort(let view): ("pcie-root-port", view.xml)
-                case .pcieSwitchUpstreamPort(let view): ("pcie-switch-upstream-port", view.xml)
-                case .pcieSwitchDownstreamPort(let view): ("pcie-switch-downstream-port", view.xml)
-                case .pciExpanderBus(let view): ("pci-expander-bus", view.xml)
-                case .pcieExpanderBus(let view): ("pcie-expander-bus", view.xml)
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
                 }
             }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `pci-root`.
-            public static var pciRoot: Self { "pci-root" }
-
-            /// `pcie-root`.
-            public static var pcieRoot: Self { "pcie-root" }
-
-            /// `pci-bridge`.
-            public static var pciBridge: Self { "pci-bridge" }
-
-            /// `dmi-to-pci-bridge`.
-            public static var dmiToPCIBridge: Self { "dmi-to-pci-bridge" }
-
-            /// `pcie-to-pci-bridge`.
-            public static var pcieToPCIBridge: Self { "pcie-to-pci-bridge" }
-
-            /// `pcie-root-port`.
-            public static var pcieRootPort: Self { "pcie-root-port" }
-
-            /// `pcie-switch-upstream-port`.
-            public static var pcieSwitchUpstreamPort: Self { "pcie-switch-upstream-port" }
-
-            /// `pcie-switch-downstream-port`.
-            public static var pcieSwitchDownstreamPort: Self { "pcie-switch-downstream-port" }
-
-            /// `pci-expander-bus`.
-            public static var pciExpanderBus: Self { "pci-expander-bus" }
-
-            /// `pcie-expander-bus`.
-            public static var pcieExpanderBus: Self { "pcie-expander-bus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `virtio-serial`.
-    public struct VirtioSerial: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "ports", "vectors"],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Controller.Variant.VirtioSerial.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `ports` attribute.
-        public var ports: Int? {
-            get { attribute("ports") }
-            set { setAttribute("ports", newValue) }
-        }
-
-        /// The `vectors` attribute.
-        public var vectors: Int? {
-            get { attribute("vectors") }
-            set { setAttribute("vectors", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `xenbus`.
-    public struct Xenbus: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "controller"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["maxGrantFrames", "maxEventChannels"],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `maxGrantFrames` attribute.
-        public var maxGrantFrames: Int? {
-            get { attribute("maxGrantFrames") }
-            set { setAttribute("maxGrantFrames", newValue) }
-        }
-
-        /// The `maxEventChannels` attribute.
-        public var maxEventChannels: Int? {
-            get { attribute("maxEventChannels") }
-            set { setAttribute("maxEventChannels", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Lease {
-    /// The `<target>` element (first reached at `/domain/devices/lease/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path", "offset"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `offset` attribute.
-        public var offset: Int? {
-            get { attribute("offset") }
-            set { setAttribute("offset", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem {
-    /// The `<driver>` element (first reached at `/domain/devices/filesystem/driver`).
-    public struct Driver: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "driver"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "format", "wrpolicy", "iommu", "ats", "packed", "page_per_vq", "queue"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Filesystem.Driver.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `format` attribute.
-        public var format: DomainDescription.Devices.Filesystem.Driver.Format? {
-            get { attribute("format") }
-            set { setAttribute("format", newValue) }
-        }
-
-        /// The `wrpolicy` attribute.
-        public var wrpolicy: DomainDescription.Devices.Filesystem.Driver.Wrpolicy? {
-            get { attribute("wrpolicy") }
-            set { setAttribute("wrpolicy", newValue) }
-        }
-
-        /// The `iommu` attribute.
-        public var iommu: Bool? {
-            get { boolean(attribute: "iommu", .onOff) }
-            set { setBoolean(attribute: "iommu", newValue, .onOff) }
-        }
-
-        /// The `ats` attribute.
-        public var ats: Bool? {
-            get { boolean(attribute: "ats", .onOff) }
-            set { setBoolean(attribute: "ats", newValue, .onOff) }
-        }
-
-        /// The `packed` attribute.
-        public var packed: Bool? {
-            get { boolean(attribute: "packed", .onOff) }
-            set { setBoolean(attribute: "packed", newValue, .onOff) }
-        }
-
-        /// The `page_per_vq` attribute.
-        public var pagePerVq: Bool? {
-            get { boolean(attribute: "page_per_vq", .onOff) }
-            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
-        }
-
-        /// The `queue` attribute.
-        public var queue: Int? {
-            get { attribute("queue") }
-            set { setAttribute("queue", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `path`.
-            public static var path: Self { "path" }
-
-            /// `handle`.
-            public static var handle: Self { "handle" }
-
-            /// `loop`.
-            public static var loop: Self { "loop" }
-
-            /// `nbd`.
-            public static var nbd: Self { "nbd" }
-
-            /// `ploop`.
-            public static var ploop: Self { "ploop" }
-
-            /// `virtiofs`.
-            public static var virtiofs: Self { "virtiofs" }
         }
 
         /// Values of `Format`; a value a newer libvirt writes is kept as it is.
@@ -810,8 +206,8 @@ extension DomainDescription.Devices.Filesystem {
             public static var vmdk: Self { "vmdk" }
         }
 
-        /// Values of `Wrpolicy`; a value a newer libvirt writes is kept as it is.
-        public struct Wrpolicy: XMLNamedValue {
+        /// Values of `Job`; a value a newer libvirt writes is kept as it is.
+        public struct Job: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -820,168 +216,662 @@ extension DomainDescription.Devices.Filesystem {
                 self.rawValue = rawValue
             }
 
-            /// `immediate`.
-            public static var immediate: Self { "immediate" }
+            /// `copy`.
+            public static var copy: Self { "copy" }
+
+            /// `active-commit`.
+            public static var activeCommit: Self { "active-commit" }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `file`.
+            public static var file: Self { "file" }
+
+            /// `block`.
+            public static var block: Self { "block" }
+
+            /// `dir`.
+            public static var dir: Self { "dir" }
+
+            /// `network`.
+            public static var network: Self { "network" }
+
+            /// `volume`.
+            public static var volume: Self { "volume" }
+
+            /// `nvme`.
+            public static var nvme: Self { "nvme" }
+
+            /// `vhostuser`.
+            public static var vhostuser: Self { "vhostuser" }
+        }
+
+        /// Values of `Ready`; a value a newer libvirt writes is kept as it is.
+        public struct Ready: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static var yes: Self { "yes" }
+
+            /// `abort`.
+            public static var abort: Self { "abort" }
+
+            /// `pivot`.
+            public static var pivot: Self { "pivot" }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem {
-    /// The `<target>` element (first reached at `/domain/devices/filesystem/target`).
+extension DomainDescription.Devices.Disk {
+    /// The `<auth>` element (first reached at `/domain/devices/disk/auth`).
+    public struct Auth: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "auth" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["username"],
+                children: [
+                    .init("secret", .view({ DomainDescription.Devices.Disk.Auth.Secret.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `username` attribute.
+        public var username: String? {
+            get { attribute("username") }
+            set { setAttribute("username", newValue) }
+        }
+
+        /// The `<secret>` element.
+        public var secret: DomainDescription.Devices.Disk.Auth.Secret? {
+            get { view(child: "secret") }
+            set { setView(child: "secret", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk {
+    /// The `<target>` element (first reached at `/domain/devices/disk/target`).
     public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dir"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "bus", "tray", "removable", "rotation_rate"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `dir` attribute.
-        public var dir: String? {
-            get { attribute("dir") }
-            set { setAttribute("dir", newValue) }
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Disk.Target.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `tray` attribute.
+        public var tray: DomainDescription.Devices.Disk.Target.Tray? {
+            get { attribute("tray") }
+            set { setAttribute("tray", newValue) }
+        }
+
+        /// The `removable` attribute.
+        public var removable: Bool? {
+            get { boolean(attribute: "removable", .onOff) }
+            set { setBoolean(attribute: "removable", newValue, .onOff) }
+        }
+
+        /// The `rotation_rate` attribute.
+        public var rotationRate: Int? {
+            get { attribute("rotation_rate") }
+            set { setAttribute("rotation_rate", newValue) }
+        }
+
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `ide`.
+            public static var ide: Self { "ide" }
+
+            /// `fdc`.
+            public static var fdc: Self { "fdc" }
+
+            /// `scsi`.
+            public static var scsi: Self { "scsi" }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `xen`.
+            public static var xen: Self { "xen" }
+
+            /// `usb`.
+            public static var usb: Self { "usb" }
+
+            /// `uml`.
+            public static var uml: Self { "uml" }
+
+            /// `sata`.
+            public static var sata: Self { "sata" }
+
+            /// `sd`.
+            public static var sd: Self { "sd" }
+        }
+
+        /// Values of `Tray`; a value a newer libvirt writes is kept as it is.
+        public struct Tray: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `open`.
+            public static var `open`: Self { "open" }
+
+            /// `closed`.
+            public static var closed: Self { "closed" }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<boot>` element (first reached at `/domain/devices/disk/boot`).
+    public struct Boot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filesystem"
+        public static var elementName: String { "boot" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["order", "loadparm"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.File.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `order` attribute.
+        public var order: Int? {
+            get { attribute("order") }
+            set { setAttribute("order", newValue) }
+        }
+
+        /// The `loadparm` attribute.
+        public var loadparm: String? {
+            get { attribute("loadparm") }
+            set { setAttribute("loadparm", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `block`.
-    public struct Block: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<backenddomain>` element (first reached at `/domain/devices/disk/backenddomain`).
+    public struct Backenddomain: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filesystem"
+        public static var elementName: String { "backenddomain" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Block.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.Block.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `mount`.
-    public struct Mount: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<transient>` element (first reached at `/domain/devices/disk/transient`).
+    public struct Transient: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filesystem"
+        public static var elementName: String { "transient" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("binary", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.schema })),
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["shareBacking"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<binary>` element.
-        public var binary: DomainDescription.Devices.Filesystem.Variant.Mount.Binary? {
-            get { view(child: "binary") }
-            set { setView(child: "binary", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.Mount.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `shareBacking` attribute.
+        public var shareBacking: Bool? {
+            get { boolean(attribute: "shareBacking", .yesNo) }
+            set { setBoolean(attribute: "shareBacking", newValue, .yesNo) }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `bind`.
-    public struct Bind: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<encryption>` element (first reached at `/domain/devices/disk/encryption`).
+    public struct Encryption: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filesystem"
+        public static var elementName: String { "encryption" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Bind.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["format", "engine"],
+                children: [
+                    .init("secret", .view({ DomainDescription.Devices.Disk.Encryption.Secret.schema })),
+                    .init("cipher", .view({ DomainDescription.Devices.Disk.Encryption.Cipher.schema })),
+                    .init("ivgen", .view({ DomainDescription.Devices.Disk.Encryption.Ivgen.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.Bind.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `format` attribute.
+        public var format: DomainDescription.Devices.Disk.Encryption.Format? {
+            get { attribute("format") }
+            set { setAttribute("format", newValue) }
+        }
+
+        /// The `engine` attribute.
+        public var engine: DomainDescription.Devices.Disk.Encryption.Engine? {
+            get { attribute("engine") }
+            set { setAttribute("engine", newValue) }
+        }
+
+        /// The `<secret>` element.
+        public var secret: DomainDescription.Devices.Disk.Encryption.Secret? {
+            get { view(child: "secret") }
+            set { setView(child: "secret", newValue) }
+        }
+
+        /// The `<cipher>` element.
+        public var cipher: DomainDescription.Devices.Disk.Encryption.Cipher? {
+            get { view(child: "cipher") }
+            set { setView(child: "cipher", newValue) }
+        }
+
+        /// The `<ivgen>` element.
+        public var ivgen: DomainDescription.Devices.Disk.Encryption.Ivgen? {
+            get { view(child: "ivgen") }
+            set { setView(child: "ivgen", newValue) }
+        }
+
+        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
+        public struct Format: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `default`.
+            public static var `default`: Self { "default" }
+
+            /// `qcow`.
+            public static var qcow: Self { "qcow" }
+
+            /// `luks`.
+            public static var luks: Self { "luks" }
+
+            /// `luks2`.
+            public static var luks2: Self { "luks2" }
+        }
+
+        /// Values of `Engine`; a value a newer libvirt writes is kept as it is.
+        public struct Engine: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `qemu`.
+            public static var qemu: Self { "qemu" }
+
+            /// `librbd`.
+            public static var librbd: Self { "librbd" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk {
+    /// The `<iotune>` element (first reached at `/domain/devices/disk/iotune`).
+    public struct Iotune: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "iotune" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("total_bytes_sec", .value),
+                    .init("read_bytes_sec", .value),
+                    .init("write_bytes_sec", .value),
+                    .init("total_iops_sec", .value),
+                    .init("read_iops_sec", .value),
+                    .init("write_iops_sec", .value),
+                    .init("total_bytes_sec_max", .value),
+                    .init("read_bytes_sec_max", .value),
+                    .init("write_bytes_sec_max", .value),
+                    .init("total_iops_sec_max", .value),
+                    .init("read_iops_sec_max", .value),
+                    .init("write_iops_sec_max", .value),
+                    .init("size_iops_sec", .value),
+                    .init("group_name", .value),
+                    .init("total_bytes_sec_max_length", .value),
+                    .init("read_bytes_sec_max_length", .value),
+                    .init("write_bytes_sec_max_length", .value),
+                    .init("total_iops_sec_max_length", .value),
+                    .init("read_iops_sec_max_length", .value),
+                    .init("write_iops_sec_max_length", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<total_bytes_sec>` element.
+        public var totalBytesSec: UInt64? {
+            get { value(child: "total_bytes_sec") }
+            set { setValue(child: "total_bytes_sec", newValue) }
+        }
+
+        /// The text of the `<read_bytes_sec>` element.
+        public var readBytesSec: UInt64? {
+            get { value(child: "read_bytes_sec") }
+            set { setValue(child: "read_bytes_sec", newValue) }
+        }
+
+        /// The text of the `<write_bytes_sec>` element.
+        public var writeBytesSec: UInt64? {
+            get { value(child: "write_bytes_sec") }
+            set { setValue(child: "write_bytes_sec", newValue) }
+        }
+
+        /// The text of the `<total_iops_sec>` element.
+        public var totalIopsSec: UInt64? {
+            get { value(child: "total_iops_sec") }
+            set { setValue(child: "total_iops_sec", newValue) }
+        }
+
+        /// The text of the `<read_iops_sec>` element.
+        public var readIopsSec: UInt64? {
+            get { value(child: "read_iops_sec") }
+            set { setValue(child: "read_iops_sec", newValue) }
+        }
+
+        /// The text of the `<write_iops_sec>` element.
+        public var writeIopsSec: UInt64? {
+            get { value(child: "write_iops_sec") }
+            set { setValue(child: "write_iops_sec", newValue) }
+        }
+
+        /// The text of the `<total_bytes_sec_max>` element.
+        public var totalBytesSecMax: UInt64? {
+            get { value(child: "total_bytes_sec_max") }
+            set { setValue(child: "total_bytes_sec_max", newValue) }
+        }
+
+        /// The text of the `<read_bytes_sec_max>` element.
+        public var readBytesSecMax: UInt64? {
+            get { value(child: "read_bytes_sec_max") }
+            set { setValue(child: "read_bytes_sec_max", newValue) }
+        }
+
+        /// The text of the `<write_bytes_sec_max>` element.
+        public var writeBytesSecMax: UInt64? {
+            get { value(child: "write_bytes_sec_max") }
+            set { setValue(child: "write_bytes_sec_max", newValue) }
+        }
+
+        /// The text of the `<total_iops_sec_max>` element.
+        public var totalIopsSecMax: UInt64? {
+            get { value(child: "total_iops_sec_max") }
+            set { setValue(child: "total_iops_sec_max", newValue) }
+        }
+
+        /// The text of the `<read_iops_sec_max>` element.
+        public var readIopsSecMax: UInt64? {
+            get { value(child: "read_iops_sec_max") }
+            set { setValue(child: "read_iops_sec_max", newValue) }
+        }
+
+        /// The text of the `<write_iops_sec_max>` element.
+        public var writeIopsSecMax: UInt64? {
+            get { value(child: "write_iops_sec_max") }
+            set { setValue(child: "write_iops_sec_max", newValue) }
+        }
+
+        /// The text of the `<size_iops_sec>` element.
+        public var sizeIopsSec: UInt64? {
+            get { value(child: "size_iops_sec") }
+            set { setValue(child: "size_iops_sec", newValue) }
+        }
+
+        /// The text of the `<group_name>` element.
+        public var groupName: String? {
+            get { value(child: "group_name") }
+            set { setValue(child: "group_name", newValue) }
+        }
+
+        /// The text of the `<total_bytes_sec_max_length>` element.
+        public var totalBytesSecMaxLength: UInt64? {
+            get { value(child: "total_bytes_sec_max_length") }
+            set { setValue(child: "total_bytes_sec_max_length", newValue) }
+        }
+
+        /// The text of the `<read_bytes_sec_max_length>` element.
+        public var readBytesSecMaxLength: UInt64? {
+            get { value(child: "read_bytes_sec_max_length") }
+            set { setValue(child: "read_bytes_sec_max_length", newValue) }
+        }
+
+        /// The text of the `<write_bytes_sec_max_length>` element.
+        public var writeBytesSecMaxLength: UInt64? {
+            get { value(child: "write_bytes_sec_max_length") }
+            set { setValue(child: "write_bytes_sec_max_length", newValue) }
+        }
+
+        /// The text of the `<total_iops_sec_max_length>` element.
+        public var totalIopsSecMaxLength: UInt64? {
+            get { value(child: "total_iops_sec_max_length") }
+            set { setValue(child: "total_iops_sec_max_length", newValue) }
+        }
+
+        /// The text of the `<read_iops_sec_max_length>` element.
+        public var readIopsSecMaxLength: UInt64? {
+            get { value(child: "read_iops_sec_max_length") }
+            set { setValue(child: "read_iops_sec_max_length", newValue) }
+        }
+
+        /// The text of the `<write_iops_sec_max_length>` element.
+        public var writeIopsSecMaxLength: UInt64? {
+            get { value(child: "write_iops_sec_max_length") }
+            set { setValue(child: "write_iops_sec_max_length", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk {
+    /// The `<alias>` element (first reached at `/domain/devices/disk/alias`).
+    public struct Alias: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "alias" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk {
+    /// The `<acpi>` element (first reached at `/domain/devices/disk/acpi`).
+    public struct Acpi: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "acpi" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["index"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
         }
     }
 }

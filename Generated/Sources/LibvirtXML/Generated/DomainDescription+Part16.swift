@@ -2,280 +2,121 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `template`.
-    public struct Template: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<address>` element (first reached at `/domain/devices/disk/address`).
+    public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filesystem"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "pci": { DomainDescription.Devices.Disk.Address.Variant.PCI.schema },
+                        "drive": { DomainDescription.Devices.Disk.Address.Variant.Drive.schema },
+                        "virtio-serial": { DomainDescription.Devices.Disk.Address.Variant.VirtioSerial.schema },
+                        "ccid": { DomainDescription.Devices.Disk.Address.Variant.Ccid.schema },
+                        "usb": { DomainDescription.Devices.Disk.Address.Variant.USB.schema },
+                        "spapr-vio": { DomainDescription.Devices.Disk.Address.Variant.SpaprVio.schema },
+                        "ccw": { DomainDescription.Devices.Disk.Address.Variant.Ccw.schema },
+                        "isa": { DomainDescription.Devices.Disk.Address.Variant.Isa.schema },
+                        "virtio-mmio": { DomainDescription.Devices.Disk.Address.Variant.VirtioMmio.schema },
+                        "dimm": { DomainDescription.Devices.Disk.Address.Variant.Dimm.schema },
+                        "unassigned": { DomainDescription.Devices.Disk.Address.Variant.Unassigned.schema },
+                    ],
+                    attributes: ["domain", "bus", "slot", "function", "multifunction", "controller", "target", "unit", "port", "reg", "cssid", "ssid", "devno", "iobase", "irq", "base"],
+                    children: ["zpci"]),
+                order: ["zpci"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant {
-    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `ram`.
-    public struct Ram: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "filesystem"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Ram.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Filesystem.Variant.Ram.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<link>` element (first reached at `/domain/devices/interface/link`).
-    public struct Link: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "link"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `state` attribute.
-        public var state: DomainDescription.Devices.Interface.Link.State? {
-            get { attribute("state") }
-            set { setAttribute("state", newValue) }
-        }
-
-        /// Values of `State`; a value a newer libvirt writes is kept as it is.
-        public struct State: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `up`.
-            public static var up: Self { "up" }
-
-            /// `down`.
-            public static var down: Self { "down" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<mtu>` element (first reached at `/domain/devices/interface/mtu`).
-    public struct MTU: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mtu"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<coalesce>` element (first reached at `/domain/devices/interface/coalesce`).
-    public struct Coalesce: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "coalesce"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("rx", .view({ DomainDescription.Devices.Interface.Coalesce.Received.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<rx>` element.
-        public var received: DomainDescription.Devices.Interface.Coalesce.Received? {
-            get { view(child: "rx") }
-            set { setView(child: "rx", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<target>` element (first reached at `/domain/devices/interface/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "managed"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<guest>` element (first reached at `/domain/devices/interface/guest`).
-    public struct Guest: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "guest"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "actual"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `actual` attribute.
-        public var actual: String? {
-            get { attribute("actual") }
-            set { setAttribute("actual", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<mac>` element (first reached at `/domain/devices/interface/mac`).
-    public struct MAC: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mac"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "type", "check"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.MAC.Kind? {
+        public var type: DomainDescription.Devices.Disk.Address.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `check` attribute.
-        public var check: Bool? {
-            get { boolean(attribute: "check", .yesNo) }
-            set { setBoolean(attribute: "check", newValue, .yesNo) }
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<address>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='pci'`.
+            case pci(DomainDescription.Devices.Disk.Address.Variant.PCI)
+            /// `type='drive'`.
+            case drive(DomainDescription.Devices.Disk.Address.Variant.Drive)
+            /// `type='virtio-serial'`.
+            case virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial)
+            /// `type='ccid'`.
+            case ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid)
+            /// `type='usb'`.
+            case usb(DomainDescription.Devices.Disk.Address.Variant.USB)
+            /// `type='spapr-vio'`.
+            case spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio)
+            /// `type='ccw'`.
+            case ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw)
+            /// `type='isa'`.
+            case isa(DomainDescription.Devices.Disk.Address.Variant.Isa)
+            /// `type='virtio-mmio'`.
+            case virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio)
+            /// `type='dimm'`.
+            case dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm)
+            /// `type='unassigned'`.
+            case unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "pci"?: self = .pci(DomainDescription.Devices.Disk.Address.Variant.PCI(xml: element))
+                case "drive"?: self = .drive(DomainDescription.Devices.Disk.Address.Variant.Drive(xml: element))
+                case "virtio-serial"?: self = .virtioSerial(DomainDescription.Devices.Disk.Address.Variant.VirtioSerial(xml: element))
+                case "ccid"?: self = .ccid(DomainDescription.Devices.Disk.Address.Variant.Ccid(xml: element))
+                case "usb"?: self = .usb(DomainDescription.Devices.Disk.Address.Variant.USB(xml: element))
+                case "spapr-vio"?: self = .spaprVio(DomainDescription.Devices.Disk.Address.Variant.SpaprVio(xml: element))
+                case "ccw"?: self = .ccw(DomainDescription.Devices.Disk.Address.Variant.Ccw(xml: element))
+                case "isa"?: self = .isa(DomainDescription.Devices.Disk.Address.Variant.Isa(xml: element))
+                case "virtio-mmio"?: self = .virtioMmio(DomainDescription.Devices.Disk.Address.Variant.VirtioMmio(xml: element))
+                case "dimm"?: self = .dimm(DomainDescription.Devices.Disk.Address.Variant.Dimm(xml: element))
+                case "unassigned"?: self = .unassigned(DomainDescription.Devices.Disk.Address.Variant.Unassigned(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pci(let view): ("pci", view.xml)
+                case .drive(let view): ("drive", view.xml)
+                case .virtioSerial(let view): ("virtio-serial", view.xml)
+                case .ccid(let view): ("ccid", view.xml)
+                case .usb(let view): ("usb", view.xml)
+                case .spaprVio(let view): ("spapr-vio", view.xml)
+                case .ccw(let view): ("ccw", view.xml)
+                case .isa(let view): ("isa", view.xml)
+                case .virtioMmio(let view): ("virtio-mmio", view.xml)
+                case .dimm(let view): ("dimm", view.xml)
+                case .unassigned(let view): ("unassigned", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -288,169 +129,94 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `generated`.
-            public static var generated: Self { "generated" }
+            /// `pci`.
+            public static var pci: Self { "pci" }
 
-            /// `static`.
-            public static var `static`: Self { "static" }
+            /// `drive`.
+            public static var drive: Self { "drive" }
+
+            /// `virtio-serial`.
+            public static var virtioSerial: Self { "virtio-serial" }
+
+            /// `ccid`.
+            public static var ccid: Self { "ccid" }
+
+            /// `usb`.
+            public static var usb: Self { "usb" }
+
+            /// `spapr-vio`.
+            public static var spaprVio: Self { "spapr-vio" }
+
+            /// `ccw`.
+            public static var ccw: Self { "ccw" }
+
+            /// `isa`.
+            public static var isa: Self { "isa" }
+
+            /// `virtio-mmio`.
+            public static var virtioMmio: Self { "virtio-mmio" }
+
+            /// `dimm`.
+            public static var dimm: Self { "dimm" }
+
+            /// `unassigned`.
+            public static var unassigned: Self { "unassigned" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<ip>` element (first reached at `/domain/devices/interface/ip`).
-    public struct IP: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<geometry>` element (first reached at `/domain/devices/disk/geometry`).
+    public struct Geometry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ip"
+        public static var elementName: String { "geometry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "family", "prefix", "peer"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["cyls", "heads", "secs", "trans"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
+        /// The `cyls` attribute.
+        public var cyls: Int? {
+            get { attribute("cyls") }
+            set { setAttribute("cyls", newValue) }
         }
 
-        /// The `family` attribute.
-        public var family: String? {
-            get { attribute("family") }
-            set { setAttribute("family", newValue) }
+        /// The `heads` attribute.
+        public var heads: Int? {
+            get { attribute("heads") }
+            set { setAttribute("heads", newValue) }
         }
 
-        /// The `prefix` attribute.
-        public var prefix: Int? {
-            get { attribute("prefix") }
-            set { setAttribute("prefix", newValue) }
+        /// The `secs` attribute.
+        public var secs: Int? {
+            get { attribute("secs") }
+            set { setAttribute("secs", newValue) }
         }
 
-        /// The `peer` attribute.
-        public var peer: String? {
-            get { attribute("peer") }
-            set { setAttribute("peer", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<route>` element (first reached at `/domain/devices/interface/route`).
-    public struct Route: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "route"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["family", "address", "netmask", "prefix", "gateway", "metric"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `trans` attribute.
+        public var trans: DomainDescription.Devices.Disk.Geometry.Trans? {
+            get { attribute("trans") }
+            set { setAttribute("trans", newValue) }
         }
 
-        /// The `family` attribute.
-        public var family: String? {
-            get { attribute("family") }
-            set { setAttribute("family", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `netmask` attribute.
-        public var netmask: String? {
-            get { attribute("netmask") }
-            set { setAttribute("netmask", newValue) }
-        }
-
-        /// The `prefix` attribute.
-        public var prefix: Int? {
-            get { attribute("prefix") }
-            set { setAttribute("prefix", newValue) }
-        }
-
-        /// The `gateway` attribute.
-        public var gateway: String? {
-            get { attribute("gateway") }
-            set { setAttribute("gateway", newValue) }
-        }
-
-        /// The `metric` attribute.
-        public var metric: Int? {
-            get { attribute("metric") }
-            set { setAttribute("metric", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<portForward>` element (first reached at `/domain/devices/interface/portForward`).
-    public struct PortForward: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "portForward"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["proto", "address", "dev"],
-            children: [
-                .init("range", .view({ DomainDescription.Devices.Interface.PortForward.Range.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `proto` attribute.
-        public var proto: DomainDescription.Devices.Interface.PortForward.Proto? {
-            get { attribute("proto") }
-            set { setAttribute("proto", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `<range>` elements.
-        public var ranges: [DomainDescription.Devices.Interface.PortForward.Range] {
-            get { views(children: "range") }
-            set { setViews(children: "range", newValue) }
-        }
-
-        /// Values of `Proto`; a value a newer libvirt writes is kept as it is.
-        public struct Proto: XMLNamedValue {
+        /// Values of `Trans`; a value a newer libvirt writes is kept as it is.
+        public struct Trans: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -459,116 +225,173 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
+            /// `auto`.
+            public static var auto: Self { "auto" }
 
-            /// `udp`.
-            public static var udp: Self { "udp" }
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `lba`.
+            public static var lba: Self { "lba" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<script>` element (first reached at `/domain/devices/interface/script`).
-    public struct Script: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<blockio>` element (first reached at `/domain/devices/disk/blockio`).
+    public struct Blockio: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "script"
+        public static var elementName: String { "blockio" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["logical_block_size", "physical_block_size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
+        /// The `logical_block_size` attribute.
+        public var logicalBlockSize: Int? {
+            get { attribute("logical_block_size") }
+            set { setAttribute("logical_block_size", newValue) }
+        }
+
+        /// The `physical_block_size` attribute.
+        public var physicalBlockSize: Int? {
+            get { attribute("physical_block_size") }
+            set { setAttribute("physical_block_size", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<model>` element (first reached at `/domain/devices/interface/model`).
-    public struct Model: XMLElementView {
+extension DomainDescription.Devices.Disk {
+    /// The `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`).
+    public struct BackingStore: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "model"
+        public static var elementName: String { "backingStore" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["index", "type"],
+                children: [
+                    .init("backingStore", .view({ DomainDescription.Devices.Disk.BackingStore.schema })),
+                    .init("format", .view({ DomainDescription.Devices.Disk.Mirror.FormatElement.schema })),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "file",
+                    cases: [
+                        "file": { DomainDescription.Devices.Disk.BackingStore.Variant.File.schema },
+                        "block": { DomainDescription.Devices.Disk.BackingStore.Variant.Block.schema },
+                        "dir": { DomainDescription.Devices.Disk.BackingStore.Variant.Dir.schema },
+                        "network": { DomainDescription.Devices.Disk.BackingStore.Variant.Network.schema },
+                        "volume": { DomainDescription.Devices.Disk.BackingStore.Variant.Volume.schema },
+                        "nvme": { DomainDescription.Devices.Disk.BackingStore.Variant.Nvme.schema },
+                        "vhostuser": { DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser.schema },
+                    ],
+                    attributes: [],
+                    children: ["source"]),
+                order: ["source", "backingStore", "format"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
         }
 
         /// The `type` attribute.
-        public var type: String? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<backend>` element (first reached at `/domain/devices/interface/backend`).
-    public struct Backend: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "tap", "vhost", "logFile"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Backend.Kind? {
+        public var type: DomainDescription.Devices.Disk.BackingStore.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `tap` attribute.
-        public var tap: String? {
-            get { attribute("tap") }
-            set { setAttribute("tap", newValue) }
+        /// The `<backingStore>` element.
+        public var backingStore: DomainDescription.Devices.Disk.BackingStore? {
+            get { view(child: "backingStore") }
+            set { setView(child: "backingStore", newValue) }
         }
 
-        /// The `vhost` attribute.
-        public var vhost: String? {
-            get { attribute("vhost") }
-            set { setAttribute("vhost", newValue) }
+        /// The `<format>` element.
+        public var format: DomainDescription.Devices.Disk.Mirror.FormatElement? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
         }
 
-        /// The `logFile` attribute.
-        public var logFile: String? {
-            get { attribute("logFile") }
-            set { setAttribute("logFile", newValue) }
+        /// The element's variant, selected by its `type` attribute (`file` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<backingStore>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='file'`.
+            case file(DomainDescription.Devices.Disk.BackingStore.Variant.File)
+            /// `type='block'`.
+            case block(DomainDescription.Devices.Disk.BackingStore.Variant.Block)
+            /// `type='dir'`.
+            case dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir)
+            /// `type='network'`.
+            case network(DomainDescription.Devices.Disk.BackingStore.Variant.Network)
+            /// `type='volume'`.
+            case volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume)
+            /// `type='nvme'`.
+            case nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme)
+            /// `type='vhostuser'`.
+            case vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") ?? "file" {
+                case "file": self = .file(DomainDescription.Devices.Disk.BackingStore.Variant.File(xml: element))
+                case "block": self = .block(DomainDescription.Devices.Disk.BackingStore.Variant.Block(xml: element))
+                case "dir": self = .dir(DomainDescription.Devices.Disk.BackingStore.Variant.Dir(xml: element))
+                case "network": self = .network(DomainDescription.Devices.Disk.BackingStore.Variant.Network(xml: element))
+                case "volume": self = .volume(DomainDescription.Devices.Disk.BackingStore.Variant.Volume(xml: element))
+                case "nvme": self = .nvme(DomainDescription.Devices.Disk.BackingStore.Variant.Nvme(xml: element))
+                case "vhostuser": self = .vhostuser(DomainDescription.Devices.Disk.BackingStore.Variant.Vhostuser(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .file(let view): ("file", view.xml)
+                case .block(let view): ("block", view.xml)
+                case .dir(let view): ("dir", view.xml)
+                case .network(let view): ("network", view.xml)
+                case .volume(let view): ("volume", view.xml)
+                case .nvme(let view): ("nvme", view.xml)
+                case .vhostuser(let view): ("vhostuser", view.xml)
+                }
+            }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -581,39 +404,306 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `passt`.
-            public static var passt: Self { "passt" }
+            /// `file`.
+            public static var file: Self { "file" }
+
+            /// `block`.
+            public static var block: Self { "block" }
+
+            /// `dir`.
+            public static var dir: Self { "dir" }
+
+            /// `network`.
+            public static var network: Self { "network" }
+
+            /// `volume`.
+            public static var volume: Self { "volume" }
+
+            /// `nvme`.
+            public static var nvme: Self { "nvme" }
+
+            /// `vhostuser`.
+            public static var vhostuser: Self { "vhostuser" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<driver>` element (first reached at `/domain/devices/interface/driver`).
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Variant {
+    /// What the `<disk>` element (first reached at `/domain/devices/disk`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "disk" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver", "mirror", "auth", "target", "boot", "backenddomain", "readonly", "shareable", "transient", "serial", "encryption", "iotune", "alias", "acpi", "address", "geometry", "blockio", "wwn", "vendor", "product", "backingStore", "privateData"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller {
+    /// The `<driver>` element (first reached at `/domain/devices/controller/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "queues", "rx_queue_size", "tx_queue_size", "txmode", "ioeventfd", "event_idx", "iommu", "ats", "packed", "page_per_vq", "rss", "rss_hash_report"],
-            children: [
-                .init("host", .view({ DomainDescription.Devices.Interface.Driver.Host.schema })),
-                .init("guest", .view({ DomainDescription.Devices.Interface.Driver.Guest.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["queues", "cmd_per_lun", "max_sectors", "ioeventfd", "iothread", "iommu", "ats", "packed", "page_per_vq"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Interface.Driver.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
         }
 
         /// The `queues` attribute.
@@ -622,22 +712,16 @@ extension DomainDescription.Devices.Interface {
             set { setAttribute("queues", newValue) }
         }
 
-        /// The `rx_queue_size` attribute.
-        public var receivedQueueSize: Int? {
-            get { attribute("rx_queue_size") }
-            set { setAttribute("rx_queue_size", newValue) }
+        /// The `cmd_per_lun` attribute.
+        public var commandPerLun: Int? {
+            get { attribute("cmd_per_lun") }
+            set { setAttribute("cmd_per_lun", newValue) }
         }
 
-        /// The `tx_queue_size` attribute.
-        public var transmittedQueueSize: Int? {
-            get { attribute("tx_queue_size") }
-            set { setAttribute("tx_queue_size", newValue) }
-        }
-
-        /// The `txmode` attribute.
-        public var txmode: DomainDescription.Devices.Interface.Driver.Txmode? {
-            get { attribute("txmode") }
-            set { setAttribute("txmode", newValue) }
+        /// The `max_sectors` attribute.
+        public var maxSectors: Int? {
+            get { attribute("max_sectors") }
+            set { setAttribute("max_sectors", newValue) }
         }
 
         /// The `ioeventfd` attribute.
@@ -646,10 +730,10 @@ extension DomainDescription.Devices.Interface {
             set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
         }
 
-        /// The `event_idx` attribute.
-        public var eventIdx: Bool? {
-            get { boolean(attribute: "event_idx", .onOff) }
-            set { setBoolean(attribute: "event_idx", newValue, .onOff) }
+        /// The `iothread` attribute.
+        public var ioThread: Int? {
+            get { attribute("iothread") }
+            set { setAttribute("iothread", newValue) }
         }
 
         /// The `iommu` attribute.
@@ -675,33 +759,73 @@ extension DomainDescription.Devices.Interface {
             get { boolean(attribute: "page_per_vq", .onOff) }
             set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
         }
+    }
+}
 
-        /// The `rss` attribute.
-        public var rss: Bool? {
-            get { boolean(attribute: "rss", .onOff) }
-            set { setBoolean(attribute: "rss", newValue, .onOff) }
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `fdc`, `sata`, `ccid`.
+    public struct Fdc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "controller" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
         }
 
-        /// The `rss_hash_report` attribute.
-        public var rssHashReport: Bool? {
-            get { boolean(attribute: "rss_hash_report", .onOff) }
-            set { setBoolean(attribute: "rss_hash_report", newValue, .onOff) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "controller" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
         }
 
-        /// The `<host>` element.
-        public var host: DomainDescription.Devices.Interface.Driver.Host? {
-            get { view(child: "host") }
-            set { setView(child: "host", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `<guest>` element.
-        public var guest: DomainDescription.Devices.Interface.Driver.Guest? {
-            get { view(child: "guest") }
-            set { setView(child: "guest", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.SCSI.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -710,24 +834,96 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `kvm`.
-            public static var kvm: Self { "kvm" }
+            /// `auto`.
+            public static var auto: Self { "auto" }
 
-            /// `vfio`.
-            public static var vfio: Self { "vfio" }
+            /// `buslogic`.
+            public static var buslogic: Self { "buslogic" }
 
-            /// `xen`.
-            public static var xen: Self { "xen" }
+            /// `lsilogic`.
+            public static var lsilogic: Self { "lsilogic" }
 
-            /// `qemu`.
-            public static var qemu: Self { "qemu" }
+            /// `lsisas1068`.
+            public static var lsisas1068: Self { "lsisas1068" }
 
-            /// `vhost`.
-            public static var vhost: Self { "vhost" }
+            /// `vmpvscsi`.
+            public static var vmpvscsi: Self { "vmpvscsi" }
+
+            /// `ibmvscsi`.
+            public static var ibmvscsi: Self { "ibmvscsi" }
+
+            /// `virtio-scsi`.
+            public static var virtioSCSI: Self { "virtio-scsi" }
+
+            /// `lsisas1078`.
+            public static var lsisas1078: Self { "lsisas1078" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+
+            /// `ncr53c90`.
+            public static var ncr53C90: Self { "ncr53c90" }
+
+            /// `dc390`.
+            public static var dc390: Self { "dc390" }
+
+            /// `am53c974`.
+            public static var am53C974: Self { "am53c974" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "controller" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "ports"],
+                children: [
+                    .init("master", .view({ DomainDescription.Devices.Controller.Variant.USB.Master.schema })),
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
         }
 
-        /// Values of `Txmode`; a value a newer libvirt writes is kept as it is.
-        public struct Txmode: XMLNamedValue {
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.USB.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `ports` attribute.
+        public var ports: Int? {
+            get { attribute("ports") }
+            set { setAttribute("ports", newValue) }
+        }
+
+        /// The `<master>` element.
+        public var master: DomainDescription.Devices.Controller.Variant.USB.Master? {
+            get { view(child: "master") }
+            set { setView(child: "master", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -736,240 +932,47 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `iothread`.
-            public static var ioThread: Self { "iothread" }
+            /// `piix3-uhci`.
+            public static var piix3Uhci: Self { "piix3-uhci" }
 
-            /// `timer`.
-            public static var timer: Self { "timer" }
-        }
-    }
-}
+            /// `piix4-uhci`.
+            public static var piix4Uhci: Self { "piix4-uhci" }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<filterref>` element (first reached at `/domain/devices/interface/filterref`).
-    public struct Filterref: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// `ehci`.
+            public static var ehci: Self { "ehci" }
 
-        /// The element's name.
-        public static let elementName = "filterref"
+            /// `ich9-ehci1`.
+            public static var ich9Ehci1: Self { "ich9-ehci1" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["filter"],
-            children: [
-                .init("parameter", .view({ DomainDescription.Devices.Interface.Filterref.Parameter.schema }), repeated: true),
-            ],
-            text: false)
+            /// `ich9-uhci1`.
+            public static var ich9Uhci1: Self { "ich9-uhci1" }
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
+            /// `ich9-uhci2`.
+            public static var ich9Uhci2: Self { "ich9-uhci2" }
 
-        /// The `filter` attribute.
-        public var filter: String? {
-            get { attribute("filter") }
-            set { setAttribute("filter", newValue) }
-        }
+            /// `ich9-uhci3`.
+            public static var ich9Uhci3: Self { "ich9-uhci3" }
 
-        /// The `<parameter>` elements.
-        public var parameters: [DomainDescription.Devices.Interface.Filterref.Parameter] {
-            get { views(children: "parameter") }
-            set { setViews(children: "parameter", newValue) }
-        }
-    }
-}
+            /// `vt82c686b-uhci`.
+            public static var vt82C686BUhci: Self { "vt82c686b-uhci" }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<tune>` element (first reached at `/domain/devices/interface/tune`).
-    public struct Tune: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+            /// `pci-ohci`.
+            public static var pciOhci: Self { "pci-ohci" }
 
-        /// The element's name.
-        public static let elementName = "tune"
+            /// `nec-xhci`.
+            public static var necXhci: Self { "nec-xhci" }
 
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("sndbuf", .value),
-            ],
-            text: false)
+            /// `none`.
+            public static var none: Self { "none" }
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
+            /// `qusb1`.
+            public static var qusb1: Self { "qusb1" }
 
-        /// The text of the `<sndbuf>` element.
-        public var sndbuf: Int? {
-            get { value(child: "sndbuf") }
-            set { setValue(child: "sndbuf", newValue) }
-        }
-    }
-}
+            /// `qusb2`.
+            public static var qusb2: Self { "qusb2" }
 
-extension DomainDescription.Devices.Interface {
-    /// The `<rom>` element (first reached at `/domain/devices/interface/rom`).
-    public struct Rom: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "rom"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enabled", "bar", "file"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
-        }
-
-        /// The `bar` attribute.
-        public var bar: Bool? {
-            get { boolean(attribute: "bar", .onOff) }
-            set { setBoolean(attribute: "bar", newValue, .onOff) }
-        }
-
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<bandwidth>` element (first reached at `/domain/devices/interface/bandwidth`).
-    public struct Bandwidth: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "bandwidth"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["classID"],
-            children: [
-                .init("inbound", .view({ DomainDescription.Devices.Interface.Bandwidth.Inbound.schema })),
-                .init("outbound", .view({ DomainDescription.Devices.Interface.Bandwidth.Inbound.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `classID` attribute.
-        public var classID: Int? {
-            get { attribute("classID") }
-            set { setAttribute("classID", newValue) }
-        }
-
-        /// The `<inbound>` element.
-        public var inbound: DomainDescription.Devices.Interface.Bandwidth.Inbound? {
-            get { view(child: "inbound") }
-            set { setView(child: "inbound", newValue) }
-        }
-
-        /// The `<outbound>` element.
-        public var outbound: DomainDescription.Devices.Interface.Bandwidth.Inbound? {
-            get { view(child: "outbound") }
-            set { setView(child: "outbound", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<vlan>` element (first reached at `/domain/devices/interface/vlan`).
-    public struct Vlan: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "vlan"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["trunk"],
-            children: [
-                .init("tag", .view({ DomainDescription.Devices.Interface.Vlan.Tag.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `trunk` attribute.
-        public var trunk: DomainDescription.Devices.Interface.Vlan.Trunk? {
-            get { attribute("trunk") }
-            set { setAttribute("trunk", newValue) }
-        }
-
-        /// The `<tag>` elements.
-        public var tags: [DomainDescription.Devices.Interface.Vlan.Tag] {
-            get { views(children: "tag") }
-            set { setViews(children: "tag", newValue) }
-        }
-
-        /// Values of `Trunk`; a value a newer libvirt writes is kept as it is.
-        public struct Trunk: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `yes`.
-            public static var yes: Self { "yes" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface {
-    /// The `<port>` element (first reached at `/domain/devices/interface/port`).
-    public struct Port: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "port"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["isolated"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `isolated` attribute.
-        public var isolated: Bool? {
-            get { boolean(attribute: "isolated", .yesNo) }
-            set { setBoolean(attribute: "isolated", newValue, .yesNo) }
+            /// `qemu-xhci`.
+            public static var qemuXhci: Self { "qemu-xhci" }
         }
     }
 }

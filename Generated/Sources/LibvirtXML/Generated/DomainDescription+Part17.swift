@@ -2,41 +2,41 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Interface {
-    /// The `<teaming>` element (first reached at `/domain/devices/interface/teaming`).
-    public struct Teaming: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `ide`.
+    public struct Ide: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "teaming"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "persistent"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Teaming.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.Ide.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
-        /// The `persistent` attribute.
-        public var persistent: String? {
-            get { attribute("persistent") }
-            set { setAttribute("persistent", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -45,437 +45,39 @@ extension DomainDescription.Devices.Interface {
                 self.rawValue = rawValue
             }
 
-            /// `persistent`.
-            public static var persistent: Self { "persistent" }
+            /// `piix3`.
+            public static var piix3: Self { "piix3" }
 
-            /// `transient`.
-            public static var transient: Self { "transient" }
+            /// `piix4`.
+            public static var piix4: Self { "piix4" }
+
+            /// `ich6`.
+            public static var ich6: Self { "ich6" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `bridge`.
-    public struct Bridge: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `isa`.
+    public struct Isa: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interface"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Source.schema })),
-                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
         }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Bridge.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<virtualport>` element.
-        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
-            get { view(child: "virtualport") }
-            set { setView(child: "virtualport", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `ethernet`.
-    public struct Ethernet: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Ethernet.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Ethernet.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vhostuser`.
-    public struct Vhostuser: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `network`.
-    public struct Network: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Network.Source.schema })),
-                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Network.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<virtualport>` element.
-        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
-            get { view(child: "virtualport") }
-            set { setView(child: "virtualport", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `direct`.
-    public struct Direct: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Direct.Source.schema })),
-                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Direct.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<virtualport>` element.
-        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
-            get { view(child: "virtualport") }
-            set { setView(child: "virtualport", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `user`.
-    public struct User: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.User.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.User.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `internal`.
-    public struct Internal: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Internal.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Internal.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `mcast`, `client`.
-    public struct Mcast: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `udp`.
-    public struct UDP: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.UDP.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.UDP.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `server`.
-    public struct Server: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Server.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Server.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `hostdev`.
-    public struct Hostdev: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managed"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.schema })),
-                .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Hostdev.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<virtualport>` element.
-        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
-            get { view(child: "virtualport") }
-            set { setView(child: "virtualport", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vdpa`.
-    public struct Vdpa: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vdpa.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Vdpa.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `null`.
-    public struct Null: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -484,56 +86,365 @@ extension DomainDescription.Devices.Interface.Variant {
     }
 }
 
-extension DomainDescription.Devices.Interface.Variant {
-    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vds`.
-    public struct Vds: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interface"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vds.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("model", .view({ DomainDescription.Devices.Controller.Variant.PCI.ModelElement.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Controller.Variant.PCI.Target.schema })),
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "model", defaultValue: nil,
+                    cases: [
+                        "pci-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
+                        "pcie-root": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot.schema },
+                        "pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "dmi-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pcie-to-pci-bridge": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pcie-root-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pcie-switch-upstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pcie-switch-downstream-port": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pci-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                        "pcie-expander-bus": { DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge.schema },
+                    ],
+                    attributes: [],
+                    children: ["pcihole64"]),
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Vds.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.PCI.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `<model>` element.
+        public var modelElement: DomainDescription.Devices.Controller.Variant.PCI.ModelElement? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Controller.Variant.PCI.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modelVariant: ModelVariant? {
+            get { ModelVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<controller>`, by its `model` attribute: each holds a view of what the variant adds.
+        public enum ModelVariant: Hashable, Sendable {
+            /// `model='pci-root'`.
+            case pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
+            /// `model='pcie-root'`.
+            case pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot)
+            /// `model='pci-bridge'`.
+            case pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='dmi-to-pci-bridge'`.
+            case dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-to-pci-bridge'`.
+            case pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-root-port'`.
+            case pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-switch-upstream-port'`.
+            case pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-switch-downstream-port'`.
+            case pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pci-expander-bus'`.
+            case pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+            /// `model='pcie-expander-bus'`.
+            case pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("model") {
+                case "pci-root"?: self = .pciRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
+                case "pcie-root"?: self = .pcieRoot(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIRoot(xml: element))
+                case "pci-bridge"?: self = .pciBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "dmi-to-pci-bridge"?: self = .dmiToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-to-pci-bridge"?: self = .pcieToPCIBridge(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-root-port"?: self = .pcieRootPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-switch-upstream-port"?: self = .pcieSwitchUpstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-switch-downstream-port"?: self = .pcieSwitchDownstreamPort(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pci-expander-bus"?: self = .pciExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                case "pcie-expander-bus"?: self = .pcieExpanderBus(DomainDescription.Devices.Controller.Variant.PCI.ModelVariant.PCIBridge(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .pciRoot(let view): ("pci-root", view.xml)
+                case .pcieRoot(let view): ("pcie-root", view.xml)
+                case .pciBridge(let view): ("pci-bridge", view.xml)
+                case .dmiToPCIBridge(let view): ("dmi-to-pci-bridge", view.xml)
+                case .pcieToPCIBridge(let view): ("pcie-to-pci-bridge", view.xml)
+                case .pcieRootPort(let view): ("pcie-root-port", view.xml)
+                case .pcieSwitchUpstreamPort(let view): ("pcie-switch-upstream-port", view.xml)
+                case .pcieSwitchDownstreamPort(let view): ("pcie-switch-downstream-port", view.xml)
+                case .pciExpanderBus(let view): ("pci-expander-bus", view.xml)
+                case .pcieExpanderBus(let view): ("pcie-expander-bus", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci-root`.
+            public static var pciRoot: Self { "pci-root" }
+
+            /// `pcie-root`.
+            public static var pcieRoot: Self { "pcie-root" }
+
+            /// `pci-bridge`.
+            public static var pciBridge: Self { "pci-bridge" }
+
+            /// `dmi-to-pci-bridge`.
+            public static var dmiToPCIBridge: Self { "dmi-to-pci-bridge" }
+
+            /// `pcie-to-pci-bridge`.
+            public static var pcieToPCIBridge: Self { "pcie-to-pci-bridge" }
+
+            /// `pcie-root-port`.
+            public static var pcieRootPort: Self { "pcie-root-port" }
+
+            /// `pcie-switch-upstream-port`.
+            public static var pcieSwitchUpstreamPort: Self { "pcie-switch-upstream-port" }
+
+            /// `pcie-switch-downstream-port`.
+            public static var pcieSwitchDownstreamPort: Self { "pcie-switch-downstream-port" }
+
+            /// `pci-expander-bus`.
+            public static var pciExpanderBus: Self { "pci-expander-bus" }
+
+            /// `pcie-expander-bus`.
+            public static var pcieExpanderBus: Self { "pcie-expander-bus" }
         }
     }
 }
 
-extension DomainDescription.Devices.Input {
-    /// The `<driver>` element (first reached at `/domain/devices/input/driver`).
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `virtio-serial`.
+    public struct VirtioSerial: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "controller" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "ports", "vectors"],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Controller.Variant.VirtioSerial.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `ports` attribute.
+        public var ports: Int? {
+            get { attribute("ports") }
+            set { setAttribute("ports", newValue) }
+        }
+
+        /// The `vectors` attribute.
+        public var vectors: Int? {
+            get { attribute("vectors") }
+            set { setAttribute("vectors", newValue) }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
+
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `type` is `xenbus`.
+    public struct Xenbus: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "controller" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["maxGrantFrames", "maxEventChannels"],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `maxGrantFrames` attribute.
+        public var maxGrantFrames: Int? {
+            get { attribute("maxGrantFrames") }
+            set { setAttribute("maxGrantFrames", newValue) }
+        }
+
+        /// The `maxEventChannels` attribute.
+        public var maxEventChannels: Int? {
+            get { attribute("maxEventChannels") }
+            set { setAttribute("maxEventChannels", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Lease {
+    /// The `<target>` element (first reached at `/domain/devices/lease/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "target" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path", "offset"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `offset` attribute.
+        public var offset: Int? {
+            get { attribute("offset") }
+            set { setAttribute("offset", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem {
+    /// The `<driver>` element (first reached at `/domain/devices/filesystem/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["iommu", "ats", "packed", "page_per_vq"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "format", "wrpolicy", "iommu", "ats", "packed", "page_per_vq", "queue"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Filesystem.Driver.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `format` attribute.
+        public var format: DomainDescription.Devices.Filesystem.Driver.Format? {
+            get { attribute("format") }
+            set { setAttribute("format", newValue) }
+        }
+
+        /// The `wrpolicy` attribute.
+        public var wrpolicy: DomainDescription.Devices.Filesystem.Driver.Wrpolicy? {
+            get { attribute("wrpolicy") }
+            set { setAttribute("wrpolicy", newValue) }
         }
 
         /// The `iommu` attribute.
@@ -559,198 +470,11 @@ extension DomainDescription.Devices.Input {
             get { boolean(attribute: "page_per_vq", .onOff) }
             set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
         }
-    }
-}
 
-extension DomainDescription.Devices.Input.Variant {
-    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `tablet`, `mouse`, `keyboard`.
-    public struct Tablet: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus"],
-            children: [
-            ],
-            text: false,
-            order: ["driver", "source", "alias", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `bus` attribute.
-        public var bus: DomainDescription.Devices.Input.Variant.Tablet.Bus? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
-        public struct Bus: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `ps2`.
-            public static var ps2: Self { "ps2" }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
-
-            /// `xen`.
-            public static var xen: Self { "xen" }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Input.Variant {
-    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `passthrough`.
-    public struct Passthrough: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Input.Variant.Passthrough.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "alias", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `bus` attribute.
-        public var bus: DomainDescription.Devices.Input.Variant.Passthrough.Bus? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Input.Variant.Passthrough.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
-        public struct Bus: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Input.Variant {
-    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `evdev`.
-    public struct Evdev: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Input.Variant.Evdev.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "source", "alias", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Input.Variant.Evdev.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Sound {
-    /// The `<audio>` element (first reached at `/domain/devices/sound/audio`).
-    public struct Audio: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "audio"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Sound {
-    /// The `<codec>` element (first reached at `/domain/devices/sound/codec`).
-    public struct Codec: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "codec"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Sound.Codec.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `queue` attribute.
+        public var queue: Int? {
+            get { attribute("queue") }
+            set { setAttribute("queue", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -763,204 +487,516 @@ extension DomainDescription.Devices.Sound {
                 self.rawValue = rawValue
             }
 
-            /// `duplex`.
-            public static var duplex: Self { "duplex" }
+            /// `path`.
+            public static var path: Self { "path" }
 
-            /// `micro`.
-            public static var micro: Self { "micro" }
+            /// `handle`.
+            public static var handle: Self { "handle" }
 
-            /// `output`.
-            public static var output: Self { "output" }
+            /// `loop`.
+            public static var loop: Self { "loop" }
+
+            /// `nbd`.
+            public static var nbd: Self { "nbd" }
+
+            /// `ploop`.
+            public static var ploop: Self { "ploop" }
+
+            /// `virtiofs`.
+            public static var virtiofs: Self { "virtiofs" }
+        }
+
+        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
+        public struct Format: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `raw`.
+            public static var raw: Self { "raw" }
+
+            /// `dir`.
+            public static var dir: Self { "dir" }
+
+            /// `bochs`.
+            public static var bochs: Self { "bochs" }
+
+            /// `cloop`.
+            public static var cloop: Self { "cloop" }
+
+            /// `dmg`.
+            public static var dmg: Self { "dmg" }
+
+            /// `iso`.
+            public static var iso: Self { "iso" }
+
+            /// `vpc`.
+            public static var vpc: Self { "vpc" }
+
+            /// `vdi`.
+            public static var vdi: Self { "vdi" }
+
+            /// `fat`.
+            public static var fat: Self { "fat" }
+
+            /// `vhd`.
+            public static var vhd: Self { "vhd" }
+
+            /// `ploop`.
+            public static var ploop: Self { "ploop" }
+
+            /// `luks`.
+            public static var luks: Self { "luks" }
+
+            /// `cow`.
+            public static var cow: Self { "cow" }
+
+            /// `qcow`.
+            public static var qcow: Self { "qcow" }
+
+            /// `qcow2`.
+            public static var qcow2: Self { "qcow2" }
+
+            /// `qed`.
+            public static var qed: Self { "qed" }
+
+            /// `vmdk`.
+            public static var vmdk: Self { "vmdk" }
+        }
+
+        /// Values of `Wrpolicy`; a value a newer libvirt writes is kept as it is.
+        public struct Wrpolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `immediate`.
+            public static var immediate: Self { "immediate" }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `none`.
-    public struct None: XMLElementView {
+extension DomainDescription.Devices.Filesystem {
+    /// The `<target>` element (first reached at `/domain/devices/filesystem/target`).
+    public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dir"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.None.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.None.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `dbus`.
-    public struct Dbus: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "filesystem" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `alsa`.
-    public struct Alsa: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "filesystem" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Block.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `coreaudio`.
-    public struct Coreaudio: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `mount`.
+    public struct Mount: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "filesystem" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("binary", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.schema })),
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
+        /// The `<binary>` element.
+        public var binary: DomainDescription.Devices.Filesystem.Variant.Mount.Binary? {
+            get { view(child: "binary") }
+            set { setView(child: "binary", newValue) }
         }
 
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Mount.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `jack`.
-    public struct Jack: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `bind`.
+    public struct Bind: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "filesystem" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Bind.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Jack.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Bind.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `template`.
+    public struct Template: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "filesystem" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
         }
 
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Jack.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant {
+    /// What the `<filesystem>` element (first reached at `/domain/devices/filesystem`) holds when its `type` is `ram`.
+    public struct Ram: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "filesystem" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Filesystem.Variant.Ram.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "target", "readonly", "boot", "alias", "acpi", "address", "space_hard_limit", "space_soft_limit", "binary"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Filesystem.Variant.Ram.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<link>` element (first reached at `/domain/devices/interface/link`).
+    public struct Link: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "link" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: DomainDescription.Devices.Interface.Link.State? {
+            get { attribute("state") }
+            set { setAttribute("state", newValue) }
+        }
+
+        /// Values of `State`; a value a newer libvirt writes is kept as it is.
+        public struct State: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `up`.
+            public static var up: Self { "up" }
+
+            /// `down`.
+            public static var down: Self { "down" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<mtu>` element (first reached at `/domain/devices/interface/mtu`).
+    public struct MTU: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mtu" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["size"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `size` attribute.
+        public var size: Int? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<coalesce>` element (first reached at `/domain/devices/interface/coalesce`).
+    public struct Coalesce: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "coalesce" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("rx", .view({ DomainDescription.Devices.Interface.Coalesce.Received.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<rx>` element.
+        public var received: DomainDescription.Devices.Interface.Coalesce.Received? {
+            get { view(child: "rx") }
+            set { setView(child: "rx", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<target>` element (first reached at `/domain/devices/interface/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "target" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "managed"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
         }
     }
 }

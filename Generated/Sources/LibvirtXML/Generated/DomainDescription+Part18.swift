@@ -2,150 +2,92 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `oss`.
-    public struct OSs: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<guest>` element (first reached at `/domain/devices/interface/guest`).
+    public struct Guest: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "guest" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tryMMap", "exclusive", "dspPolicy"],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "actual"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `tryMMap` attribute.
-        public var tryMMap: Bool? {
-            get { boolean(attribute: "tryMMap", .yesNo) }
-            set { setBoolean(attribute: "tryMMap", newValue, .yesNo) }
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
         }
 
-        /// The `exclusive` attribute.
-        public var exclusive: Bool? {
-            get { boolean(attribute: "exclusive", .yesNo) }
-            set { setBoolean(attribute: "exclusive", newValue, .yesNo) }
-        }
-
-        /// The `dspPolicy` attribute.
-        public var dspPolicy: Int? {
-            get { attribute("dspPolicy") }
-            set { setAttribute("dspPolicy", newValue) }
-        }
-
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.OSs.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.OSs.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `actual` attribute.
+        public var actual: String? {
+            get { attribute("actual") }
+            set { setAttribute("actual", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `pulseaudio`.
-    public struct Pulseaudio: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<mac>` element (first reached at `/domain/devices/interface/mac`).
+    public struct MAC: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["serverName"],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "type", "check"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `serverName` attribute.
-        public var serverName: String? {
-            get { attribute("serverName") }
-            set { setAttribute("serverName", newValue) }
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.MAC.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `sdl`.
-    public struct Sdl: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "audio"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["driver"],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `check` attribute.
+        public var check: Bool? {
+            get { boolean(attribute: "check", .yesNo) }
+            set { setBoolean(attribute: "check", newValue, .yesNo) }
         }
 
-        /// The `driver` attribute.
-        public var driver: DomainDescription.Devices.Audio.Variant.Sdl.Driver? {
-            get { attribute("driver") }
-            set { setAttribute("driver", newValue) }
-        }
-
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
-        }
-
-        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
-        public struct Driver: XMLNamedValue {
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -154,77 +96,221 @@ extension DomainDescription.Devices.Audio.Variant {
                 self.rawValue = rawValue
             }
 
-            /// `esd`.
-            public static var esd: Self { "esd" }
+            /// `generated`.
+            public static var generated: Self { "generated" }
 
-            /// `alsa`.
-            public static var alsa: Self { "alsa" }
-
-            /// `arts`.
-            public static var arts: Self { "arts" }
-
-            /// `pulseaudio`.
-            public static var pulseaudio: Self { "pulseaudio" }
+            /// `static`.
+            public static var `static`: Self { "static" }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `spice`.
-    public struct SPICE: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<ip>` element (first reached at `/domain/devices/interface/ip`).
+    public struct IP: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "ip" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "family", "prefix", "peer"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
         }
 
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
+        /// The `family` attribute.
+        public var family: String? {
+            get { attribute("family") }
+            set { setAttribute("family", newValue) }
+        }
+
+        /// The `prefix` attribute.
+        public var prefix: Int? {
+            get { attribute("prefix") }
+            set { setAttribute("prefix", newValue) }
+        }
+
+        /// The `peer` attribute.
+        public var peer: String? {
+            get { attribute("peer") }
+            set { setAttribute("peer", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant {
-    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<route>` element (first reached at `/domain/devices/interface/route`).
+    public struct Route: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "audio"
+        public static var elementName: String { "route" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-                .init("input", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
-                .init("output", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
-            ],
-            text: false,
-            order: ["input", "output"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["family", "address", "netmask", "prefix", "gateway", "metric"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `family` attribute.
+        public var family: String? {
+            get { attribute("family") }
+            set { setAttribute("family", newValue) }
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `netmask` attribute.
+        public var netmask: String? {
+            get { attribute("netmask") }
+            set { setAttribute("netmask", newValue) }
+        }
+
+        /// The `prefix` attribute.
+        public var prefix: Int? {
+            get { attribute("prefix") }
+            set { setAttribute("prefix", newValue) }
+        }
+
+        /// The `gateway` attribute.
+        public var gateway: String? {
+            get { attribute("gateway") }
+            set { setAttribute("gateway", newValue) }
+        }
+
+        /// The `metric` attribute.
+        public var metric: Int? {
+            get { attribute("metric") }
+            set { setAttribute("metric", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<portForward>` element (first reached at `/domain/devices/interface/portForward`).
+    public struct PortForward: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "portForward" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["proto", "address", "dev"],
+                children: [
+                    .init("range", .view({ DomainDescription.Devices.Interface.PortForward.Range.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `proto` attribute.
+        public var proto: DomainDescription.Devices.Interface.PortForward.Proto? {
+            get { attribute("proto") }
+            set { setAttribute("proto", newValue) }
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `<range>` elements.
+        public var ranges: [DomainDescription.Devices.Interface.PortForward.Range] {
+            get { views(children: "range") }
+            set { setViews(children: "range", newValue) }
+        }
+
+        /// Values of `Proto`; a value a newer libvirt writes is kept as it is.
+        public struct Proto: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `tcp`.
+            public static var tcp: Self { "tcp" }
+
+            /// `udp`.
+            public static var udp: Self { "udp" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<script>` element (first reached at `/domain/devices/interface/script`).
+    public struct Script: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "script" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -236,140 +322,95 @@ extension DomainDescription.Devices.Audio.Variant {
             get { attribute("path") }
             set { setAttribute("path", newValue) }
         }
-
-        /// The `<input>` element.
-        public var input: DomainDescription.Devices.Audio.Variant.File.Input? {
-            get { view(child: "input") }
-            set { setView(child: "input", newValue) }
-        }
-
-        /// The `<output>` element.
-        public var output: DomainDescription.Devices.Audio.Variant.File.Input? {
-            get { view(child: "output") }
-            set { setView(child: "output", newValue) }
-        }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `pci`.
-    public struct PCI: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<model>` element (first reached at `/domain/devices/interface/model`).
+    public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hostdev"
+        public static var elementName: String { "model" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("driver", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Driver.schema })),
-                .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<driver>` element.
-        public var driver: DomainDescription.Devices.Hostdev.Variant.PCI.Driver? {
-            get { view(child: "driver") }
-            set { setView(child: "driver", newValue) }
-        }
-
-        /// The `<teaming>` element.
-        public var teaming: DomainDescription.Devices.Interface.Teaming? {
-            get { view(child: "teaming") }
-            set { setView(child: "teaming", newValue) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.PCI.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `type` attribute.
+        public var type: String? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `usb`.
-    public struct USB: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<backend>` element (first reached at `/domain/devices/interface/backend`).
+    public struct Backend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hostdev"
+        public static var elementName: String { "backend" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "tap", "vhost", "logFile"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.USB.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi`.
-    public struct SCSI: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hostdev"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["sgio", "rawio"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Backend.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `sgio` attribute.
-        public var sgio: DomainDescription.Devices.Hostdev.Variant.SCSI.Sgio? {
-            get { attribute("sgio") }
-            set { setAttribute("sgio", newValue) }
+        /// The `tap` attribute.
+        public var tap: String? {
+            get { attribute("tap") }
+            set { setAttribute("tap", newValue) }
         }
 
-        /// The `rawio` attribute.
-        public var rawio: Bool? {
-            get { boolean(attribute: "rawio", .yesNo) }
-            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
+        /// The `vhost` attribute.
+        public var vhost: String? {
+            get { attribute("vhost") }
+            set { setAttribute("vhost", newValue) }
         }
 
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.SCSI.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
+        /// The `logFile` attribute.
+        public var logFile: String? {
+            get { attribute("logFile") }
+            set { setAttribute("logFile", newValue) }
         }
 
-        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
-        public struct Sgio: XMLNamedValue {
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -378,158 +419,556 @@ extension DomainDescription.Devices.Hostdev.Variant {
                 self.rawValue = rawValue
             }
 
-            /// `filtered`.
-            public static var filtered: Self { "filtered" }
-
-            /// `unfiltered`.
-            public static var unfiltered: Self { "unfiltered" }
+            /// `passt`.
+            public static var passt: Self { "passt" }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi_host`.
-    public struct SCSIHost: XMLElementView {
+extension DomainDescription.Devices.Interface {
+    /// The `<driver>` element (first reached at `/domain/devices/interface/driver`).
+    public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hostdev"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "queues", "rx_queue_size", "tx_queue_size", "txmode", "ioeventfd", "event_idx", "iommu", "ats", "packed", "page_per_vq", "rss", "rss_hash_report"],
+                children: [
+                    .init("host", .view({ DomainDescription.Devices.Interface.Driver.Host.schema })),
+                    .init("guest", .view({ DomainDescription.Devices.Interface.Driver.Guest.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Interface.Driver.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `queues` attribute.
+        public var queues: Int? {
+            get { attribute("queues") }
+            set { setAttribute("queues", newValue) }
+        }
+
+        /// The `rx_queue_size` attribute.
+        public var receivedQueueSize: Int? {
+            get { attribute("rx_queue_size") }
+            set { setAttribute("rx_queue_size", newValue) }
+        }
+
+        /// The `tx_queue_size` attribute.
+        public var transmittedQueueSize: Int? {
+            get { attribute("tx_queue_size") }
+            set { setAttribute("tx_queue_size", newValue) }
+        }
+
+        /// The `txmode` attribute.
+        public var txmode: DomainDescription.Devices.Interface.Driver.Txmode? {
+            get { attribute("txmode") }
+            set { setAttribute("txmode", newValue) }
+        }
+
+        /// The `ioeventfd` attribute.
+        public var ioeventfd: Bool? {
+            get { boolean(attribute: "ioeventfd", .onOff) }
+            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
+        }
+
+        /// The `event_idx` attribute.
+        public var eventIdx: Bool? {
+            get { boolean(attribute: "event_idx", .onOff) }
+            set { setBoolean(attribute: "event_idx", newValue, .onOff) }
+        }
+
+        /// The `iommu` attribute.
+        public var iommu: Bool? {
+            get { boolean(attribute: "iommu", .onOff) }
+            set { setBoolean(attribute: "iommu", newValue, .onOff) }
+        }
+
+        /// The `ats` attribute.
+        public var ats: Bool? {
+            get { boolean(attribute: "ats", .onOff) }
+            set { setBoolean(attribute: "ats", newValue, .onOff) }
+        }
+
+        /// The `packed` attribute.
+        public var packed: Bool? {
+            get { boolean(attribute: "packed", .onOff) }
+            set { setBoolean(attribute: "packed", newValue, .onOff) }
+        }
+
+        /// The `page_per_vq` attribute.
+        public var pagePerVq: Bool? {
+            get { boolean(attribute: "page_per_vq", .onOff) }
+            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
+        }
+
+        /// The `rss` attribute.
+        public var rss: Bool? {
+            get { boolean(attribute: "rss", .onOff) }
+            set { setBoolean(attribute: "rss", newValue, .onOff) }
+        }
+
+        /// The `rss_hash_report` attribute.
+        public var rssHashReport: Bool? {
+            get { boolean(attribute: "rss_hash_report", .onOff) }
+            set { setBoolean(attribute: "rss_hash_report", newValue, .onOff) }
+        }
+
+        /// The `<host>` element.
+        public var host: DomainDescription.Devices.Interface.Driver.Host? {
+            get { view(child: "host") }
+            set { setView(child: "host", newValue) }
+        }
+
+        /// The `<guest>` element.
+        public var guest: DomainDescription.Devices.Interface.Driver.Guest? {
+            get { view(child: "guest") }
+            set { setView(child: "guest", newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kvm`.
+            public static var kvm: Self { "kvm" }
+
+            /// `vfio`.
+            public static var vfio: Self { "vfio" }
+
+            /// `xen`.
+            public static var xen: Self { "xen" }
+
+            /// `qemu`.
+            public static var qemu: Self { "qemu" }
+
+            /// `vhost`.
+            public static var vhost: Self { "vhost" }
+        }
+
+        /// Values of `Txmode`; a value a newer libvirt writes is kept as it is.
+        public struct Txmode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `iothread`.
+            public static var ioThread: Self { "iothread" }
+
+            /// `timer`.
+            public static var timer: Self { "timer" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<filterref>` element (first reached at `/domain/devices/interface/filterref`).
+    public struct Filterref: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "filterref" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["filter"],
+                children: [
+                    .init("parameter", .view({ DomainDescription.Devices.Interface.Filterref.Parameter.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `filter` attribute.
+        public var filter: String? {
+            get { attribute("filter") }
+            set { setAttribute("filter", newValue) }
+        }
+
+        /// The `<parameter>` elements.
+        public var parameters: [DomainDescription.Devices.Interface.Filterref.Parameter] {
+            get { views(children: "parameter") }
+            set { setViews(children: "parameter", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<tune>` element (first reached at `/domain/devices/interface/tune`).
+    public struct Tune: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "tune" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("sndbuf", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<sndbuf>` element.
+        public var sndbuf: Int? {
+            get { value(child: "sndbuf") }
+            set { setValue(child: "sndbuf", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<rom>` element (first reached at `/domain/devices/interface/rom`).
+    public struct Rom: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "rom" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enabled", "bar", "file"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        }
+
+        /// The `bar` attribute.
+        public var bar: Bool? {
+            get { boolean(attribute: "bar", .onOff) }
+            set { setBoolean(attribute: "bar", newValue, .onOff) }
+        }
+
+        /// The `file` attribute.
+        public var file: String? {
+            get { attribute("file") }
+            set { setAttribute("file", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<bandwidth>` element (first reached at `/domain/devices/interface/bandwidth`).
+    public struct Bandwidth: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "bandwidth" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["classID"],
+                children: [
+                    .init("inbound", .view({ DomainDescription.Devices.Interface.Bandwidth.Inbound.schema })),
+                    .init("outbound", .view({ DomainDescription.Devices.Interface.Bandwidth.Inbound.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `classID` attribute.
+        public var classID: Int? {
+            get { attribute("classID") }
+            set { setAttribute("classID", newValue) }
+        }
+
+        /// The `<inbound>` element.
+        public var inbound: DomainDescription.Devices.Interface.Bandwidth.Inbound? {
+            get { view(child: "inbound") }
+            set { setView(child: "inbound", newValue) }
+        }
+
+        /// The `<outbound>` element.
+        public var outbound: DomainDescription.Devices.Interface.Bandwidth.Inbound? {
+            get { view(child: "outbound") }
+            set { setView(child: "outbound", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<vlan>` element (first reached at `/domain/devices/interface/vlan`).
+    public struct Vlan: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "vlan" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["trunk"],
+                children: [
+                    .init("tag", .view({ DomainDescription.Devices.Interface.Vlan.Tag.schema }), repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `trunk` attribute.
+        public var trunk: DomainDescription.Devices.Interface.Vlan.Trunk? {
+            get { attribute("trunk") }
+            set { setAttribute("trunk", newValue) }
+        }
+
+        /// The `<tag>` elements.
+        public var tags: [DomainDescription.Devices.Interface.Vlan.Tag] {
+            get { views(children: "tag") }
+            set { setViews(children: "tag", newValue) }
+        }
+
+        /// Values of `Trunk`; a value a newer libvirt writes is kept as it is.
+        public struct Trunk: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static var yes: Self { "yes" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<port>` element (first reached at `/domain/devices/interface/port`).
+    public struct Port: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "port" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["isolated"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `isolated` attribute.
+        public var isolated: Bool? {
+            get { boolean(attribute: "isolated", .yesNo) }
+            set { setBoolean(attribute: "isolated", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface {
+    /// The `<teaming>` element (first reached at `/domain/devices/interface/teaming`).
+    public struct Teaming: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "teaming" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "persistent"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Teaming.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `persistent` attribute.
+        public var persistent: String? {
+            get { attribute("persistent") }
+            set { setAttribute("persistent", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `persistent`.
+            public static var persistent: Self { "persistent" }
+
+            /// `transient`.
+            public static var transient: Self { "transient" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `bridge`.
+    public struct Bridge: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Source.schema })),
+                    .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source? {
+        public var source: DomainDescription.Devices.Interface.Variant.Bridge.Source? {
             get { view(child: "source") }
             set { setView(child: "source", newValue) }
         }
 
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `virtio-transitional`.
-            public static var virtioTransitional: Self { "virtio-transitional" }
-
-            /// `virtio-non-transitional`.
-            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `mdev`.
-    public struct Mdev: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `ethernet`.
+    public struct Ethernet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hostdev"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "ramfb", "display"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Ethernet.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
         }
-
-        /// The `model` attribute.
-        public var model: DomainDescription.Devices.Hostdev.Variant.Mdev.Model? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `ramfb` attribute.
-        public var ramfb: Bool? {
-            get { boolean(attribute: "ramfb", .onOff) }
-            set { setBoolean(attribute: "ramfb", newValue, .onOff) }
-        }
-
-        /// The `display` attribute.
-        public var display: Bool? {
-            get { boolean(attribute: "display", .onOff) }
-            set { setBoolean(attribute: "display", newValue, .onOff) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.Mdev.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
-        public struct Model: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `vfio-pci`.
-            public static var vfioPCI: Self { "vfio-pci" }
-
-            /// `vfio-ccw`.
-            public static var vfioCcw: Self { "vfio-ccw" }
-
-            /// `vfio-ap`.
-            public static var vfioAp: Self { "vfio-ap" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `storage`.
-    public struct Storage: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hostdev"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Storage.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -537,467 +976,9 @@ extension DomainDescription.Devices.Hostdev.Variant {
         }
 
         /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.Storage.Source? {
+        public var source: DomainDescription.Devices.Interface.Variant.Ethernet.Source? {
             get { view(child: "source") }
             set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `misc`.
-    public struct Misc: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hostdev"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Misc.Source.schema })),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.Misc.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant {
-    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `net`.
-    public struct Net: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "hostdev"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Net.Source.schema })),
-                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
-                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Hostdev.Variant.Net.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-
-        /// The `<ip>` elements.
-        public var ips: [DomainDescription.Devices.Interface.IP] {
-            get { views(children: "ip") }
-            set { setViews(children: "ip", newValue) }
-        }
-
-        /// The `<route>` elements.
-        public var routes: [DomainDescription.Devices.Interface.Route] {
-            get { views(children: "route") }
-            set { setViews(children: "route", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `sdl`.
-    public struct Sdl: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "graphics"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["display", "xauth", "fullscreen"],
-            children: [
-                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `display` attribute.
-        public var display: String? {
-            get { attribute("display") }
-            set { setAttribute("display", newValue) }
-        }
-
-        /// The `xauth` attribute.
-        public var xauth: String? {
-            get { attribute("xauth") }
-            set { setAttribute("xauth", newValue) }
-        }
-
-        /// The `fullscreen` attribute.
-        public var fullscreen: Bool? {
-            get { boolean(attribute: "fullscreen", .yesNo) }
-            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
-        }
-
-        /// The `<gl>` element.
-        public var gl: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
-            get { view(child: "gl") }
-            set { setView(child: "gl", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `vnc`.
-    public struct VNC: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "graphics"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected"],
-            children: [
-                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
-                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `autoport` attribute.
-        public var autoport: Bool? {
-            get { boolean(attribute: "autoport", .yesNo) }
-            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
-        }
-
-        /// The `websocket` attribute.
-        public var websocket: Int? {
-            get { attribute("websocket") }
-            set { setAttribute("websocket", newValue) }
-        }
-
-        /// The `listen` attribute.
-        public var listen: String? {
-            get { attribute("listen") }
-            set { setAttribute("listen", newValue) }
-        }
-
-        /// The `sharePolicy` attribute.
-        public var sharePolicy: DomainDescription.Devices.Graphics.Variant.VNC.SharePolicy? {
-            get { attribute("sharePolicy") }
-            set { setAttribute("sharePolicy", newValue) }
-        }
-
-        /// The `powerControl` attribute.
-        public var powerControl: Bool? {
-            get { boolean(attribute: "powerControl", .yesNo) }
-            set { setBoolean(attribute: "powerControl", newValue, .yesNo) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// The `passwd` attribute.
-        public var passwd: String? {
-            get { attribute("passwd") }
-            set { setAttribute("passwd", newValue) }
-        }
-
-        /// The `keymap` attribute.
-        public var keymap: String? {
-            get { attribute("keymap") }
-            set { setAttribute("keymap", newValue) }
-        }
-
-        /// The `passwdValidTo` attribute.
-        public var passwdValidTo: String? {
-            get { attribute("passwdValidTo") }
-            set { setAttribute("passwdValidTo", newValue) }
-        }
-
-        /// The `connected` attribute.
-        public var connected: DomainDescription.Devices.Graphics.Variant.VNC.Connected? {
-            get { attribute("connected") }
-            set { setAttribute("connected", newValue) }
-        }
-
-        /// The `<audio>` element.
-        public var audio: DomainDescription.Devices.Sound.Audio? {
-            get { view(child: "audio") }
-            set { setView(child: "audio", newValue) }
-        }
-
-        /// The `<listen>` elements.
-        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
-            get { views(children: "listen") }
-            set { setViews(children: "listen", newValue) }
-        }
-
-        /// Values of `SharePolicy`; a value a newer libvirt writes is kept as it is.
-        public struct SharePolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `allow-exclusive`.
-            public static var allowExclusive: Self { "allow-exclusive" }
-
-            /// `force-shared`.
-            public static var forceShared: Self { "force-shared" }
-
-            /// `ignore`.
-            public static var ignore: Self { "ignore" }
-        }
-
-        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
-        public struct Connected: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `keep`.
-            public static var keep: Self { "keep" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `spice`.
-    public struct SPICE: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "graphics"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["port", "tlsPort", "autoport", "listen", "passwd", "keymap", "passwdValidTo", "connected", "defaultMode"],
-            children: [
-                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
-                .init("channel", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Channel.schema }), repeated: true),
-                .init("image", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Image.schema })),
-                .init("jpeg", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
-                .init("zlib", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
-                .init("playback", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Playback.schema })),
-                .init("streaming", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.schema })),
-                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
-                .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
-                .init("filetransfer", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
-                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Gl.schema })),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `tlsPort` attribute.
-        public var tlsPort: Int? {
-            get { attribute("tlsPort") }
-            set { setAttribute("tlsPort", newValue) }
-        }
-
-        /// The `autoport` attribute.
-        public var autoport: Bool? {
-            get { boolean(attribute: "autoport", .yesNo) }
-            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
-        }
-
-        /// The `listen` attribute.
-        public var listen: String? {
-            get { attribute("listen") }
-            set { setAttribute("listen", newValue) }
-        }
-
-        /// The `passwd` attribute.
-        public var passwd: String? {
-            get { attribute("passwd") }
-            set { setAttribute("passwd", newValue) }
-        }
-
-        /// The `keymap` attribute.
-        public var keymap: String? {
-            get { attribute("keymap") }
-            set { setAttribute("keymap", newValue) }
-        }
-
-        /// The `passwdValidTo` attribute.
-        public var passwdValidTo: String? {
-            get { attribute("passwdValidTo") }
-            set { setAttribute("passwdValidTo", newValue) }
-        }
-
-        /// The `connected` attribute.
-        public var connected: DomainDescription.Devices.Graphics.Variant.SPICE.Connected? {
-            get { attribute("connected") }
-            set { setAttribute("connected", newValue) }
-        }
-
-        /// The `defaultMode` attribute.
-        public var defaultMode: DomainDescription.Devices.Graphics.Variant.SPICE.DefaultMode? {
-            get { attribute("defaultMode") }
-            set { setAttribute("defaultMode", newValue) }
-        }
-
-        /// The `<listen>` elements.
-        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
-            get { views(children: "listen") }
-            set { setViews(children: "listen", newValue) }
-        }
-
-        /// The `<channel>` elements.
-        public var channels: [DomainDescription.Devices.Graphics.Variant.SPICE.Channel] {
-            get { views(children: "channel") }
-            set { setViews(children: "channel", newValue) }
-        }
-
-        /// The `<image>` element.
-        public var image: DomainDescription.Devices.Graphics.Variant.SPICE.Image? {
-            get { view(child: "image") }
-            set { setView(child: "image", newValue) }
-        }
-
-        /// The `<jpeg>` element.
-        public var jpeg: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
-            get { view(child: "jpeg") }
-            set { setView(child: "jpeg", newValue) }
-        }
-
-        /// The `<zlib>` element.
-        public var zlib: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
-            get { view(child: "zlib") }
-            set { setView(child: "zlib", newValue) }
-        }
-
-        /// The `<playback>` element.
-        public var playback: DomainDescription.Devices.Graphics.Variant.SPICE.Playback? {
-            get { view(child: "playback") }
-            set { setView(child: "playback", newValue) }
-        }
-
-        /// The `<streaming>` element.
-        public var streaming: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming? {
-            get { view(child: "streaming") }
-            set { setView(child: "streaming", newValue) }
-        }
-
-        /// The `<clipboard>` element.
-        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
-            get { view(child: "clipboard") }
-            set { setView(child: "clipboard", newValue) }
-        }
-
-        /// The `<mouse>` element.
-        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
-            get { view(child: "mouse") }
-            set { setView(child: "mouse", newValue) }
-        }
-
-        /// The `<filetransfer>` element.
-        public var filetransfer: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
-            get { view(child: "filetransfer") }
-            set { setView(child: "filetransfer", newValue) }
-        }
-
-        /// The `<gl>` element.
-        public var gl: DomainDescription.Devices.Graphics.Variant.SPICE.Gl? {
-            get { view(child: "gl") }
-            set { setView(child: "gl", newValue) }
-        }
-
-        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
-        public struct Connected: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `fail`.
-            public static var fail: Self { "fail" }
-
-            /// `disconnect`.
-            public static var disconnect: Self { "disconnect" }
-
-            /// `keep`.
-            public static var keep: Self { "keep" }
-        }
-
-        /// Values of `DefaultMode`; a value a newer libvirt writes is kept as it is.
-        public struct DefaultMode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `any`.
-            public static var any: Self { "any" }
-
-            /// `secure`.
-            public static var secure: Self { "secure" }
-
-            /// `insecure`.
-            public static var insecure: Self { "insecure" }
         }
     }
 }

@@ -2,199 +2,478 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `dbus`.
-    public struct Dbus: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "graphics"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "p2p"],
-            children: [
-                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Dbus.Gl.schema })),
-                .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vhostuser.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `p2p` attribute.
-        public var p2P: Bool? {
-            get { boolean(attribute: "p2p", .yesNo) }
-            set { setBoolean(attribute: "p2p", newValue, .yesNo) }
-        }
-
-        /// The `<gl>` element.
-        public var gl: DomainDescription.Devices.Graphics.Variant.Dbus.Gl? {
-            get { view(child: "gl") }
-            set { setView(child: "gl", newValue) }
-        }
-
-        /// The `<audio>` element.
-        public var audio: DomainDescription.Devices.Sound.Audio? {
-            get { view(child: "audio") }
-            set { setView(child: "audio", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `rdp`.
-    public struct RDP: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "graphics"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["port", "autoport", "replaceUser", "multiUser", "listen"],
-            children: [
-                .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Network.Source.schema })),
+                    .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `autoport` attribute.
-        public var autoport: Bool? {
-            get { boolean(attribute: "autoport", .yesNo) }
-            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
-        }
-
-        /// The `replaceUser` attribute.
-        public var replaceUser: Bool? {
-            get { boolean(attribute: "replaceUser", .yesNo) }
-            set { setBoolean(attribute: "replaceUser", newValue, .yesNo) }
-        }
-
-        /// The `multiUser` attribute.
-        public var multiUser: Bool? {
-            get { boolean(attribute: "multiUser", .yesNo) }
-            set { setBoolean(attribute: "multiUser", newValue, .yesNo) }
-        }
-
-        /// The `listen` attribute.
-        public var listen: String? {
-            get { attribute("listen") }
-            set { setAttribute("listen", newValue) }
-        }
-
-        /// The `<listen>` elements.
-        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
-            get { views(children: "listen") }
-            set { setViews(children: "listen", newValue) }
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `desktop`.
-    public struct Desktop: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `direct`.
+    public struct Direct: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "graphics"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["display", "fullscreen"],
-            children: [
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Direct.Source.schema })),
+                    .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `display` attribute.
-        public var display: String? {
-            get { attribute("display") }
-            set { setAttribute("display", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Direct.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// The `fullscreen` attribute.
-        public var fullscreen: Bool? {
-            get { boolean(attribute: "fullscreen", .yesNo) }
-            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant {
-    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `egl-headless`.
-    public struct EglHeadless: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `user`.
+    public struct User: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "graphics"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl.schema })),
-            ],
-            text: false,
-            order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.User.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<gl>` element.
-        public var gl: DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl? {
-            get { view(child: "gl") }
-            set { setView(child: "gl", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.User.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Video {
-    /// The `<driver>` element (first reached at `/domain/devices/video/driver`).
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `internal`.
+    public struct Internal: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Internal.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Internal.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `mcast`, `client`.
+    public struct Mcast: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `udp`.
+    public struct UDP: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.UDP.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.UDP.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `server`.
+    public struct Server: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Server.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Server.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `hostdev`.
+    public struct Hostdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["managed"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.schema })),
+                    .init("virtualport", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Hostdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<virtualport>` element.
+        public var virtualport: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport? {
+            get { view(child: "virtualport") }
+            set { setView(child: "virtualport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vdpa`.
+    public struct Vdpa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vdpa.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vdpa.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `null`.
+    public struct Null: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant {
+    /// What the `<interface>` element (first reached at `/domain/devices/interface`) holds when its `type` is `vds`.
+    public struct Vds: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vds.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "virtualport", "link", "mtu", "coalesce", "target", "guest", "mac", "ip", "route", "portForward", "script", "downscript", "backenddomain", "model", "backend", "driver", "alias", "acpi", "address", "filterref", "tune", "boot", "rom", "bandwidth", "vlan", "port", "teaming"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Interface.Variant.Vds.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input {
+    /// The `<driver>` element (first reached at `/domain/devices/input/driver`).
     public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["iommu", "ats", "packed", "page_per_vq", "name", "vgaconf"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["iommu", "ats", "packed", "page_per_vq"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -224,137 +503,44 @@ extension DomainDescription.Devices.Video {
             get { boolean(attribute: "page_per_vq", .onOff) }
             set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
         }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Video.Driver.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `vgaconf` attribute.
-        public var vgaconf: DomainDescription.Devices.Video.Driver.Vgaconf? {
-            get { attribute("vgaconf") }
-            set { setAttribute("vgaconf", newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `qemu`.
-            public static var qemu: Self { "qemu" }
-
-            /// `vhostuser`.
-            public static var vhostuser: Self { "vhostuser" }
-        }
-
-        /// Values of `Vgaconf`; a value a newer libvirt writes is kept as it is.
-        public struct Vgaconf: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `io`.
-            public static var io: Self { "io" }
-
-            /// `on`.
-            public static var on: Self { "on" }
-
-            /// `off`.
-            public static var off: Self { "off" }
-        }
     }
 }
 
-extension DomainDescription.Devices.Video {
-    /// The `<model>` element (first reached at `/domain/devices/video/model`).
-    public struct Model: XMLElementView {
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `tablet`, `mouse`, `keyboard`.
+    public struct Tablet: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "model"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "ram", "vgamem", "vram64", "vram", "heads", "primary"],
-            children: [
-                .init("acceleration", .view({ DomainDescription.Devices.Video.Model.Acceleration.schema })),
-                .init("resolution", .view({ DomainDescription.Devices.Video.Model.Resolution.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bus"],
+                children: [
+                ],
+                text: false,
+                order: ["driver", "source", "alias", "acpi", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Video.Model.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Input.Variant.Tablet.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
         }
 
-        /// The `ram` attribute.
-        public var ram: Int? {
-            get { attribute("ram") }
-            set { setAttribute("ram", newValue) }
-        }
-
-        /// The `vgamem` attribute.
-        public var vgamem: Int? {
-            get { attribute("vgamem") }
-            set { setAttribute("vgamem", newValue) }
-        }
-
-        /// The `vram64` attribute.
-        public var vram64: Int? {
-            get { attribute("vram64") }
-            set { setAttribute("vram64", newValue) }
-        }
-
-        /// The `vram` attribute.
-        public var vram: Int? {
-            get { attribute("vram") }
-            set { setAttribute("vram", newValue) }
-        }
-
-        /// The `heads` attribute.
-        public var heads: Int? {
-            get { attribute("heads") }
-            set { setAttribute("heads", newValue) }
-        }
-
-        /// The `primary` attribute.
-        public var primary: Bool? {
-            get { boolean(attribute: "primary", .yesNo) }
-            set { setBoolean(attribute: "primary", newValue, .yesNo) }
-        }
-
-        /// The `<acceleration>` element.
-        public var acceleration: DomainDescription.Devices.Video.Model.Acceleration? {
-            get { view(child: "acceleration") }
-            set { setView(child: "acceleration", newValue) }
-        }
-
-        /// The `<resolution>` element.
-        public var resolution: DomainDescription.Devices.Video.Model.Resolution? {
-            get { view(child: "resolution") }
-            set { setView(child: "resolution", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -363,504 +549,167 @@ extension DomainDescription.Devices.Video {
                 self.rawValue = rawValue
             }
 
-            /// `vga`.
-            public static var vga: Self { "vga" }
+            /// `ps2`.
+            public static var ps2: Self { "ps2" }
 
-            /// `cirrus`.
-            public static var cirrus: Self { "cirrus" }
-
-            /// `vmvga`.
-            public static var vmvga: Self { "vmvga" }
+            /// `usb`.
+            public static var usb: Self { "usb" }
 
             /// `xen`.
             public static var xen: Self { "xen" }
 
-            /// `vbox`.
-            public static var vbox: Self { "vbox" }
-
             /// `virtio`.
             public static var virtio: Self { "virtio" }
-
-            /// `gop`.
-            public static var gop: Self { "gop" }
-
-            /// `none`.
-            public static var none: Self { "none" }
-
-            /// `bochs`.
-            public static var bochs: Self { "bochs" }
-
-            /// `ramfb`.
-            public static var ramfb: Self { "ramfb" }
-
-            /// `qxl`.
-            public static var qxl: Self { "qxl" }
         }
     }
 }
 
-extension DomainDescription.Devices.Console {
-    /// The `<source>` element (first reached at `/domain/devices/console/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "path", "host", "service", "channel", "master", "slave", "append", "tls"],
-            children: [
-                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
-                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
-                .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
-                .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `host` attribute.
-        public var host: String? {
-            get { attribute("host") }
-            set { setAttribute("host", newValue) }
-        }
-
-        /// The `service` attribute.
-        public var service: String? {
-            get { attribute("service") }
-            set { setAttribute("service", newValue) }
-        }
-
-        /// The `channel` attribute.
-        public var channel: String? {
-            get { attribute("channel") }
-            set { setAttribute("channel", newValue) }
-        }
-
-        /// The `master` attribute.
-        public var master: String? {
-            get { attribute("master") }
-            set { setAttribute("master", newValue) }
-        }
-
-        /// The `slave` attribute.
-        public var slave: String? {
-            get { attribute("slave") }
-            set { setAttribute("slave", newValue) }
-        }
-
-        /// The `append` attribute.
-        public var append: Bool? {
-            get { boolean(attribute: "append", .onOff) }
-            set { setBoolean(attribute: "append", newValue, .onOff) }
-        }
-
-        /// The `tls` attribute.
-        public var tls: Bool? {
-            get { boolean(attribute: "tls", .yesNo) }
-            set { setBoolean(attribute: "tls", newValue, .yesNo) }
-        }
-
-        /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
-            get { view(child: "reconnect") }
-            set { setView(child: "reconnect", newValue) }
-        }
-
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
-        /// The `<clipboard>` element.
-        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
-            get { view(child: "clipboard") }
-            set { setView(child: "clipboard", newValue) }
-        }
-
-        /// The `<mouse>` element.
-        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
-            get { view(child: "mouse") }
-            set { setView(child: "mouse", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Console {
-    /// The `<protocol>` element (first reached at `/domain/devices/console/protocol`).
-    public struct KindElement: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "protocol"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Console.KindElement.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `raw`.
-            public static var raw: Self { "raw" }
-
-            /// `telnet`.
-            public static var telnet: Self { "telnet" }
-
-            /// `telnets`.
-            public static var telnets: Self { "telnets" }
-
-            /// `tls`.
-            public static var tls: Self { "tls" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Console {
-    /// The `<log>` element (first reached at `/domain/devices/console/log`).
-    public struct Log: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "log"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "append"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `file` attribute.
-        public var file: String? {
-            get { attribute("file") }
-            set { setAttribute("file", newValue) }
-        }
-
-        /// The `append` attribute.
-        public var append: Bool? {
-            get { boolean(attribute: "append", .onOff) }
-            set { setBoolean(attribute: "append", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Console {
-    /// The `<target>` element (first reached at `/domain/devices/console/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "port"],
-            children: [
-                .init("model", .view({ DomainDescription.Devices.Console.Target.Model.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Console.Target.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: String? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `<model>` element.
-        public var model: DomainDescription.Devices.Console.Target.Model? {
-            get { view(child: "model") }
-            set { setView(child: "model", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `xen`.
-            public static var xen: Self { "xen" }
-
-            /// `serial`.
-            public static var serial: Self { "serial" }
-
-            /// `uml`.
-            public static var uml: Self { "uml" }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `lxc`.
-            public static var lxc: Self { "lxc" }
-
-            /// `openvz`.
-            public static var openvz: Self { "openvz" }
-
-            /// `sclp`.
-            public static var sclp: Self { "sclp" }
-
-            /// `sclplm`.
-            public static var sclplm: Self { "sclplm" }
-
-            /// `isa-serial`.
-            public static var isaSerial: Self { "isa-serial" }
-
-            /// `usb-serial`.
-            public static var usbSerial: Self { "usb-serial" }
-
-            /// `pci-serial`.
-            public static var pciSerial: Self { "pci-serial" }
-
-            /// `spapr-vio-serial`.
-            public static var spaprVioSerial: Self { "spapr-vio-serial" }
-
-            /// `system-serial`.
-            public static var systemSerial: Self { "system-serial" }
-
-            /// `sclp-serial`.
-            public static var sclpSerial: Self { "sclp-serial" }
-
-            /// `isa-debug`.
-            public static var isaDebug: Self { "isa-debug" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Channel {
-    /// The `<target>` element (first reached at `/domain/devices/channel/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "address", "port", "name", "state"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Channel.Target.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: String? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `state` attribute.
-        public var state: DomainDescription.Devices.Channel.Target.State? {
-            get { attribute("state") }
-            set { setAttribute("state", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `guestfwd`.
-            public static var guestfwd: Self { "guestfwd" }
-
-            /// `virtio`.
-            public static var virtio: Self { "virtio" }
-
-            /// `xen`.
-            public static var xen: Self { "xen" }
-        }
-
-        /// Values of `State`; a value a newer libvirt writes is kept as it is.
-        public struct State: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `connected`.
-            public static var connected: Self { "connected" }
-
-            /// `disconnected`.
-            public static var disconnected: Self { "disconnected" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Smartcard.ModeVariant {
-    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host`.
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "smartcard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.Devices.Smartcard.ModeVariant {
-    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host-certificates`.
-    public struct HostCertificates: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "smartcard"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("certificate", .value, repeated: true),
-                .init("database", .value),
-            ],
-            text: false,
-            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The texts of the `<certificate>` elements.
-        public var certificates: [String] {
-            get { values(children: "certificate") }
-            set { setValues(children: "certificate", newValue) }
-        }
-
-        /// The text of the `<database>` element.
-        public var database: String? {
-            get { value(child: "database") }
-            set { setValue(child: "database", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Smartcard.ModeVariant {
-    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `passthrough`.
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `passthrough`.
     public struct Passthrough: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "smartcard"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-                .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
-            ],
-            text: false,
-            order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bus"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Input.Variant.Passthrough.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "alias", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: DomainDescription.Devices.Input.Variant.Passthrough.Bus? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Input.Variant.Passthrough.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// Values of `Bus`; a value a newer libvirt writes is kept as it is.
+        public struct Bus: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant {
+    /// What the `<input>` element (first reached at `/domain/devices/input`) holds when its `type` is `evdev`.
+    public struct Evdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "input" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Input.Variant.Evdev.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "source", "alias", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Input.Variant.Evdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Sound {
+    /// The `<audio>` element (first reached at `/domain/devices/sound/audio`).
+    public struct Audio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `id` attribute.
+        public var id: Int? {
+            get { attribute("id") }
+            set { setAttribute("id", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Sound {
+    /// The `<codec>` element (first reached at `/domain/devices/sound/codec`).
+    public struct Codec: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "codec" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -868,33 +717,9 @@ extension DomainDescription.Devices.Smartcard.ModeVariant {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.Kind? {
+        public var type: DomainDescription.Devices.Sound.Codec.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// The `<target>` element.
-        public var target: DomainDescription.Devices.Console.Target? {
-            get { view(child: "target") }
-            set { setView(child: "target", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -907,50 +732,229 @@ extension DomainDescription.Devices.Smartcard.ModeVariant {
                 self.rawValue = rawValue
             }
 
-            /// `dev`.
-            public static var device: Self { "dev" }
+            /// `duplex`.
+            public static var duplex: Self { "duplex" }
 
-            /// `file`.
-            public static var file: Self { "file" }
+            /// `micro`.
+            public static var micro: Self { "micro" }
 
-            /// `pipe`.
-            public static var pipe: Self { "pipe" }
+            /// `output`.
+            public static var output: Self { "output" }
+        }
+    }
+}
 
-            /// `unix`.
-            public static var unix: Self { "unix" }
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `none`.
+    public struct None: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
+        /// The element's name.
+        public static var elementName: String { "audio" }
 
-            /// `udp`.
-            public static var udp: Self { "udp" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
 
-            /// `null`.
-            public static var null: Self { "null" }
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.None.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
 
-            /// `stdio`.
-            public static var stdio: Self { "stdio" }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
 
-            /// `vc`.
-            public static var vc: Self { "vc" }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.None.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
 
-            /// `pty`.
-            public static var pty: Self { "pty" }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.None.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
 
-            /// `spicevmc`.
-            public static var spicevmc: Self { "spicevmc" }
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `dbus`.
+    public struct Dbus: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `spiceport`.
-            public static var spiceport: Self { "spiceport" }
+        /// The element's name.
+        public static var elementName: String { "audio" }
 
-            /// `nmdm`.
-            public static var nmdm: Self { "nmdm" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
 
-            /// `qemu-vdagent`.
-            public static var qemuVdagent: Self { "qemu-vdagent" }
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Dbus.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
 
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Dbus.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `alsa`.
+    public struct Alsa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Alsa.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Alsa.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `coreaudio`.
+    public struct Coreaudio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Coreaudio.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Coreaudio.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `jack`.
+    public struct Jack: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Jack.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Jack.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Jack.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
         }
     }
 }

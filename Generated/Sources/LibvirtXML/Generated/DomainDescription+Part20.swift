@@ -2,84 +2,453 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Redirfilter {
-    /// The `<usbdev>` element (first reached at `/domain/devices/redirfilter/usbdev`).
-    public struct Usbdev: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `oss`.
+    public struct OSs: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usbdev"
+        public static var elementName: String { "audio" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["allow", "class", "vendor", "product", "version"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tryMMap", "exclusive", "dspPolicy"],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.OSs.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `allow` attribute.
-        public var allow: Bool? {
-            get { boolean(attribute: "allow", .yesNo) }
-            set { setBoolean(attribute: "allow", newValue, .yesNo) }
+        /// The `tryMMap` attribute.
+        public var tryMMap: Bool? {
+            get { boolean(attribute: "tryMMap", .yesNo) }
+            set { setBoolean(attribute: "tryMMap", newValue, .yesNo) }
         }
 
-        /// The `class` attribute.
-        public var `class`: String? {
-            get { attribute("class") }
-            set { setAttribute("class", newValue) }
+        /// The `exclusive` attribute.
+        public var exclusive: Bool? {
+            get { boolean(attribute: "exclusive", .yesNo) }
+            set { setBoolean(attribute: "exclusive", newValue, .yesNo) }
         }
 
-        /// The `vendor` attribute.
-        public var vendor: String? {
-            get { attribute("vendor") }
-            set { setAttribute("vendor", newValue) }
+        /// The `dspPolicy` attribute.
+        public var dspPolicy: Int? {
+            get { attribute("dspPolicy") }
+            set { setAttribute("dspPolicy", newValue) }
         }
 
-        /// The `product` attribute.
-        public var product: String? {
-            get { attribute("product") }
-            set { setAttribute("product", newValue) }
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.OSs.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
         }
 
-        /// The `version` attribute.
-        public var version: String? {
-            get { attribute("version") }
-            set { setAttribute("version", newValue) }
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.OSs.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Rng {
-    /// The `<backend>` element (first reached at `/domain/devices/rng/backend`).
-    public struct Backend: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `pulseaudio`.
+    public struct Pulseaudio: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "backend"
+        public static var elementName: String { "audio" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "model", defaultValue: nil,
-                cases: [
-                    "random": { DomainDescription.Devices.Rng.Backend.ModelVariant.Random.schema },
-                    "egd": { DomainDescription.Devices.Rng.Backend.ModelVariant.Egd.schema },
-                    "builtin": { DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["serverName"],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Pulseaudio.Input.schema })),
                 ],
-                attributes: ["type"],
-                children: ["source", "protocol", "log"]),
-            order: ["source", "protocol", "log"])
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `serverName` attribute.
+        public var serverName: String? {
+            get { attribute("serverName") }
+            set { setAttribute("serverName", newValue) }
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Pulseaudio.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `sdl`.
+    public struct Sdl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["driver"],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.Sdl.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `driver` attribute.
+        public var driver: DomainDescription.Devices.Audio.Variant.Sdl.Driver? {
+            get { attribute("driver") }
+            set { setAttribute("driver", newValue) }
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.Sdl.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+
+        /// Values of `Driver`; a value a newer libvirt writes is kept as it is.
+        public struct Driver: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `esd`.
+            public static var esd: Self { "esd" }
+
+            /// `alsa`.
+            public static var alsa: Self { "alsa" }
+
+            /// `arts`.
+            public static var arts: Self { "arts" }
+
+            /// `pulseaudio`.
+            public static var pulseaudio: Self { "pulseaudio" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `spice`.
+    public struct SPICE: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.SPICE.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.SPICE.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant {
+    /// What the `<audio>` element (first reached at `/domain/devices/audio`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "audio" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                    .init("input", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
+                    .init("output", .view({ DomainDescription.Devices.Audio.Variant.File.Input.schema })),
+                ],
+                text: false,
+                order: ["input", "output"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `<input>` element.
+        public var input: DomainDescription.Devices.Audio.Variant.File.Input? {
+            get { view(child: "input") }
+            set { setView(child: "input", newValue) }
+        }
+
+        /// The `<output>` element.
+        public var output: DomainDescription.Devices.Audio.Variant.File.Input? {
+            get { view(child: "output") }
+            set { setView(child: "output", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("driver", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Driver.schema })),
+                    .init("teaming", .view({ DomainDescription.Devices.Interface.Teaming.schema })),
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.PCI.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<driver>` element.
+        public var driver: DomainDescription.Devices.Hostdev.Variant.PCI.Driver? {
+            get { view(child: "driver") }
+            set { setView(child: "driver", newValue) }
+        }
+
+        /// The `<teaming>` element.
+        public var teaming: DomainDescription.Devices.Interface.Teaming? {
+            get { view(child: "teaming") }
+            set { setView(child: "teaming", newValue) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.PCI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.USB.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi`.
+    public struct SCSI: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["sgio", "rawio"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `sgio` attribute.
+        public var sgio: DomainDescription.Devices.Hostdev.Variant.SCSI.Sgio? {
+            get { attribute("sgio") }
+            set { setAttribute("sgio", newValue) }
+        }
+
+        /// The `rawio` attribute.
+        public var rawio: Bool? {
+            get { boolean(attribute: "rawio", .yesNo) }
+            set { setBoolean(attribute: "rawio", newValue, .yesNo) }
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.SCSI.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// Values of `Sgio`; a value a newer libvirt writes is kept as it is.
+        public struct Sgio: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `filtered`.
+            public static var filtered: Self { "filtered" }
+
+            /// `unfiltered`.
+            public static var unfiltered: Self { "unfiltered" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `scsi_host`.
+    public struct SCSIHost: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -87,44 +456,15 @@ extension DomainDescription.Devices.Rng {
         }
 
         /// The `model` attribute.
-        public var model: DomainDescription.Devices.Rng.Backend.Model? {
+        public var model: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Model? {
             get { attribute("model") }
             set { setAttribute("model", newValue) }
         }
 
-        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var modelVariant: ModelVariant? {
-            get { ModelVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<backend>`, by its `model` attribute: each holds a view of what the variant adds.
-        public enum ModelVariant: Hashable, Sendable {
-            /// `model='random'`.
-            case random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random)
-            /// `model='egd'`.
-            case egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd)
-            /// `model='builtin'`.
-            case builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("model") {
-                case "random"?: self = .random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random(xml: element))
-                case "egd"?: self = .egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd(xml: element))
-                case "builtin"?: self = .builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .random(let view): ("random", view.xml)
-                case .egd(let view): ("egd", view.xml)
-                case .builtin(let view): ("builtin", view.xml)
-                }
-            }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
         /// Values of `Model`; a value a newer libvirt writes is kept as it is.
@@ -137,133 +477,72 @@ extension DomainDescription.Devices.Rng {
                 self.rawValue = rawValue
             }
 
-            /// `random`.
-            public static var random: Self { "random" }
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
 
-            /// `egd`.
-            public static var egd: Self { "egd" }
+            /// `virtio-transitional`.
+            public static var virtioTransitional: Self { "virtio-transitional" }
 
-            /// `builtin`.
-            public static var builtin: Self { "builtin" }
+            /// `virtio-non-transitional`.
+            public static var virtioNonTransitional: Self { "virtio-non-transitional" }
         }
     }
 }
 
-extension DomainDescription.Devices.Rng {
-    /// The `<rate>` element (first reached at `/domain/devices/rng/rate`).
-    public struct Rate: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `mdev`.
+    public struct Mdev: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "rate"
+        public static var elementName: String { "hostdev" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bytes", "period"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `bytes` attribute.
-        public var bytes: Int? {
-            get { attribute("bytes") }
-            set { setAttribute("bytes", newValue) }
-        }
-
-        /// The `period` attribute.
-        public var period: Int? {
-            get { attribute("period") }
-            set { setAttribute("period", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM {
-    /// The `<backend>` element (first reached at `/domain/devices/tpm/backend`).
-    public struct Backend: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "version"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "passthrough": { DomainDescription.Devices.TPM.Backend.Variant.Passthrough.schema },
-                    "emulator": { DomainDescription.Devices.TPM.Backend.Variant.Emulator.schema },
-                    "external": { DomainDescription.Devices.TPM.Backend.Variant.External.schema },
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "ramfb", "display"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.schema })),
                 ],
-                attributes: ["persistent_state"],
-                children: ["device", "encryption", "active_pcr_banks", "source"]),
-            order: ["device", "encryption", "active_pcr_banks", "source"])
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.TPM.Backend.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Hostdev.Variant.Mdev.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
         }
 
-        /// The `version` attribute.
-        public var version: DomainDescription.Devices.TPM.Backend.Version? {
-            get { attribute("version") }
-            set { setAttribute("version", newValue) }
+        /// The `ramfb` attribute.
+        public var ramfb: Bool? {
+            get { boolean(attribute: "ramfb", .onOff) }
+            set { setBoolean(attribute: "ramfb", newValue, .onOff) }
         }
 
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
+        /// The `display` attribute.
+        public var display: Bool? {
+            get { boolean(attribute: "display", .onOff) }
+            set { setBoolean(attribute: "display", newValue, .onOff) }
         }
 
-        /// The variants of `<backend>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='passthrough'`.
-            case passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough)
-            /// `type='emulator'`.
-            case emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator)
-            /// `type='external'`.
-            case external(DomainDescription.Devices.TPM.Backend.Variant.External)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "passthrough"?: self = .passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough(xml: element))
-                case "emulator"?: self = .emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator(xml: element))
-                case "external"?: self = .external(DomainDescription.Devices.TPM.Backend.Variant.External(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .passthrough(let view): ("passthrough", view.xml)
-                case .emulator(let view): ("emulator", view.xml)
-                case .external(let view): ("external", view.xml)
-                }
-            }
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Mdev.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
 
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -272,18 +551,303 @@ extension DomainDescription.Devices.TPM {
                 self.rawValue = rawValue
             }
 
-            /// `passthrough`.
-            public static var passthrough: Self { "passthrough" }
+            /// `vfio-pci`.
+            public static var vfioPCI: Self { "vfio-pci" }
 
-            /// `emulator`.
-            public static var emulator: Self { "emulator" }
+            /// `vfio-ccw`.
+            public static var vfioCcw: Self { "vfio-ccw" }
 
-            /// `external`.
-            public static var external: Self { "external" }
+            /// `vfio-ap`.
+            public static var vfioAp: Self { "vfio-ap" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `storage`.
+    public struct Storage: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Storage.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
         }
 
-        /// Values of `Version`; a value a newer libvirt writes is kept as it is.
-        public struct Version: XMLNamedValue {
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Storage.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `misc`.
+    public struct Misc: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Misc.Source.schema })),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Misc.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant {
+    /// What the `<hostdev>` element (first reached at `/domain/devices/hostdev`) holds when its `type` is `net`.
+    public struct Net: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "hostdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Hostdev.Variant.Net.Source.schema })),
+                    .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
+                    .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["driver", "teaming", "source", "ip", "route", "alias", "acpi", "boot", "rom", "address", "readonly", "shareable"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.Devices.Hostdev.Variant.Net.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+
+        /// The `<ip>` elements.
+        public var ips: [DomainDescription.Devices.Interface.IP] {
+            get { views(children: "ip") }
+            set { setViews(children: "ip", newValue) }
+        }
+
+        /// The `<route>` elements.
+        public var routes: [DomainDescription.Devices.Interface.Route] {
+            get { views(children: "route") }
+            set { setViews(children: "route", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `sdl`.
+    public struct Sdl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["display", "xauth", "fullscreen"],
+                children: [
+                    .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `display` attribute.
+        public var display: String? {
+            get { attribute("display") }
+            set { setAttribute("display", newValue) }
+        }
+
+        /// The `xauth` attribute.
+        public var xauth: String? {
+            get { attribute("xauth") }
+            set { setAttribute("xauth", newValue) }
+        }
+
+        /// The `fullscreen` attribute.
+        public var fullscreen: Bool? {
+            get { boolean(attribute: "fullscreen", .yesNo) }
+            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `vnc`.
+    public struct VNC: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["port", "autoport", "websocket", "listen", "sharePolicy", "powerControl", "socket", "passwd", "keymap", "passwdValidTo", "connected"],
+                children: [
+                    .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
+                    .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
+
+        /// The `websocket` attribute.
+        public var websocket: Int? {
+            get { attribute("websocket") }
+            set { setAttribute("websocket", newValue) }
+        }
+
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
+
+        /// The `sharePolicy` attribute.
+        public var sharePolicy: DomainDescription.Devices.Graphics.Variant.VNC.SharePolicy? {
+            get { attribute("sharePolicy") }
+            set { setAttribute("sharePolicy", newValue) }
+        }
+
+        /// The `powerControl` attribute.
+        public var powerControl: Bool? {
+            get { boolean(attribute: "powerControl", .yesNo) }
+            set { setBoolean(attribute: "powerControl", newValue, .yesNo) }
+        }
+
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
+        }
+
+        /// The `passwd` attribute.
+        public var passwd: String? {
+            get { attribute("passwd") }
+            set { setAttribute("passwd", newValue) }
+        }
+
+        /// The `keymap` attribute.
+        public var keymap: String? {
+            get { attribute("keymap") }
+            set { setAttribute("keymap", newValue) }
+        }
+
+        /// The `passwdValidTo` attribute.
+        public var passwdValidTo: String? {
+            get { attribute("passwdValidTo") }
+            set { setAttribute("passwdValidTo", newValue) }
+        }
+
+        /// The `connected` attribute.
+        public var connected: DomainDescription.Devices.Graphics.Variant.VNC.Connected? {
+            get { attribute("connected") }
+            set { setAttribute("connected", newValue) }
+        }
+
+        /// The `<audio>` element.
+        public var audio: DomainDescription.Devices.Sound.Audio? {
+            get { view(child: "audio") }
+            set { setView(child: "audio", newValue) }
+        }
+
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
+        }
+
+        /// Values of `SharePolicy`; a value a newer libvirt writes is kept as it is.
+        public struct SharePolicy: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -292,44 +856,18 @@ extension DomainDescription.Devices.TPM {
                 self.rawValue = rawValue
             }
 
-            /// `1.2`.
-            public static var _1_2: Self { "1.2" }
+            /// `allow-exclusive`.
+            public static var allowExclusive: Self { "allow-exclusive" }
 
-            /// `2.0`.
-            public static var _2_0: Self { "2.0" }
-        }
-    }
-}
+            /// `force-shared`.
+            public static var forceShared: Self { "force-shared" }
 
-extension DomainDescription.Devices.Shmem {
-    /// The `<model>` element (first reached at `/domain/devices/shmem/model`).
-    public struct Model: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "model"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `ignore`.
+            public static var ignore: Self { "ignore" }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Shmem.Model.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
+        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
+        public struct Connected: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -338,632 +876,8 @@ extension DomainDescription.Devices.Shmem {
                 self.rawValue = rawValue
             }
 
-            /// `ivshmem`.
-            public static var ivshmem: Self { "ivshmem" }
-
-            /// `ivshmem-plain`.
-            public static var ivshmemPlain: Self { "ivshmem-plain" }
-
-            /// `ivshmem-doorbell`.
-            public static var ivshmemDoorbell: Self { "ivshmem-doorbell" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Shmem {
-    /// The `<server>` element (first reached at `/domain/devices/shmem/server`).
-    public struct Server: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "server"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Shmem {
-    /// The `<msi>` element (first reached at `/domain/devices/shmem/msi`).
-    public struct Msi: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "msi"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["ioeventfd", "vectors"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `ioeventfd` attribute.
-        public var ioeventfd: Bool? {
-            get { boolean(attribute: "ioeventfd", .onOff) }
-            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
-        }
-
-        /// The `vectors` attribute.
-        public var vectors: Int? {
-            get { attribute("vectors") }
-            set { setAttribute("vectors", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Memory {
-    /// The `<source>` element (first reached at `/domain/devices/memory/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("pagesize", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("nodemask", .value),
-                .init("path", .value),
-                .init("alignsize", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("pmem", .flag),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<pagesize>` element.
-        public var pagesize: DomainDescription.CurrentMemory? {
-            get { view(child: "pagesize") }
-            set { setView(child: "pagesize", newValue) }
-        }
-
-        /// The text of the `<nodemask>` element.
-        public var nodemask: String? {
-            get { value(child: "nodemask") }
-            set { setValue(child: "nodemask", newValue) }
-        }
-
-        /// The text of the `<path>` element.
-        public var path: String? {
-            get { value(child: "path") }
-            set { setValue(child: "path", newValue) }
-        }
-
-        /// The `<alignsize>` element.
-        public var alignsize: DomainDescription.CurrentMemory? {
-            get { view(child: "alignsize") }
-            set { setView(child: "alignsize", newValue) }
-        }
-
-        /// Whether the `<pmem/>` element is there.
-        public var pmem: Bool {
-            get { flag(child: "pmem") }
-            set { setFlag(child: "pmem", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Memory {
-    /// The `<target>` element (first reached at `/domain/devices/memory/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("size", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("node", .value),
-                .init("block", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("requested", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("current", .view({ DomainDescription.CurrentMemory.schema })),
-                .init("label", .view({ DomainDescription.Devices.Memory.Target.Label.schema })),
-                .init("readonly", .flag),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<size>` element.
-        public var size: DomainDescription.CurrentMemory? {
-            get { view(child: "size") }
-            set { setView(child: "size", newValue) }
-        }
-
-        /// The text of the `<node>` element.
-        public var node: Int? {
-            get { value(child: "node") }
-            set { setValue(child: "node", newValue) }
-        }
-
-        /// The `<block>` element.
-        public var block: DomainDescription.CurrentMemory? {
-            get { view(child: "block") }
-            set { setView(child: "block", newValue) }
-        }
-
-        /// The `<requested>` element.
-        public var requested: DomainDescription.CurrentMemory? {
-            get { view(child: "requested") }
-            set { setView(child: "requested", newValue) }
-        }
-
-        /// The `<current>` element.
-        public var current: DomainDescription.CurrentMemory? {
-            get { view(child: "current") }
-            set { setView(child: "current", newValue) }
-        }
-
-        /// The `<label>` element.
-        public var label: DomainDescription.Devices.Memory.Target.Label? {
-            get { view(child: "label") }
-            set { setView(child: "label", newValue) }
-        }
-
-        /// Whether the `<readonly/>` element is there.
-        public var readonly: Bool {
-            get { flag(child: "readonly") }
-            set { setFlag(child: "readonly", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Memballoon {
-    /// The `<stats>` element (first reached at `/domain/devices/memballoon/stats`).
-    public struct Stats: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "stats"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["period"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `period` attribute.
-        public var period: Int? {
-            get { attribute("period") }
-            set { setAttribute("period", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Iommu {
-    /// The `<driver>` element (first reached at `/domain/devices/iommu/driver`).
-    public struct Driver: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "driver"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["intremap", "caching_mode", "eim", "iotlb", "aw_bits"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `intremap` attribute.
-        public var intremap: Bool? {
-            get { boolean(attribute: "intremap", .onOff) }
-            set { setBoolean(attribute: "intremap", newValue, .onOff) }
-        }
-
-        /// The `caching_mode` attribute.
-        public var cachingMode: Bool? {
-            get { boolean(attribute: "caching_mode", .onOff) }
-            set { setBoolean(attribute: "caching_mode", newValue, .onOff) }
-        }
-
-        /// The `eim` attribute.
-        public var eim: Bool? {
-            get { boolean(attribute: "eim", .onOff) }
-            set { setBoolean(attribute: "eim", newValue, .onOff) }
-        }
-
-        /// The `iotlb` attribute.
-        public var iotlb: Bool? {
-            get { boolean(attribute: "iotlb", .onOff) }
-            set { setBoolean(attribute: "iotlb", newValue, .onOff) }
-        }
-
-        /// The `aw_bits` attribute.
-        public var awBits: Int? {
-            get { attribute("aw_bits") }
-            set { setAttribute("aw_bits", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Vsock {
-    /// The `<cid>` element (first reached at `/domain/devices/vsock/cid`).
-    public struct Cid: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cid"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["auto", "address"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `auto` attribute.
-        public var auto: Bool? {
-            get { boolean(attribute: "auto", .yesNo) }
-            set { setBoolean(attribute: "auto", newValue, .yesNo) }
-        }
-
-        /// The `address` attribute.
-        public var address: Int? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Override.Device {
-    /// The `<frontend>` element (first reached at `/domain/override/device/frontend`).
-    public struct Frontend: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "frontend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("property", .view({ DomainDescription.Override.Device.Frontend.Property.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<property>` elements.
-        public var properties: [DomainDescription.Override.Device.Frontend.Property] {
-            get { views(children: "property") }
-            set { setViews(children: "property", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Cell {
-    /// The `<distances>` element (first reached at `/domain/cpu/numa/cell/distances`).
-    public struct Distances: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "distances"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("sibling", .view({ DomainDescription.CPU.NUMA.Cell.Distances.Sibling.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<sibling>` elements.
-        public var siblings: [DomainDescription.CPU.NUMA.Cell.Distances.Sibling] {
-            get { views(children: "sibling") }
-            set { setViews(children: "sibling", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Cell {
-    /// The `<cache>` element (first reached at `/domain/cpu/numa/cell/cache`).
-    public struct Cache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["level", "associativity", "policy"],
-            children: [
-                .init("size", .view({ DomainDescription.CPU.NUMA.Cell.Cache.Size.schema })),
-                .init("line", .view({ DomainDescription.CPU.NUMA.Cell.Cache.Size.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `level` attribute.
-        public var level: Int? {
-            get { attribute("level") }
-            set { setAttribute("level", newValue) }
-        }
-
-        /// The `associativity` attribute.
-        public var associativity: DomainDescription.CPU.NUMA.Cell.Cache.Associativity? {
-            get { attribute("associativity") }
-            set { setAttribute("associativity", newValue) }
-        }
-
-        /// The `policy` attribute.
-        public var policy: DomainDescription.CPU.NUMA.Cell.Cache.Policy? {
-            get { attribute("policy") }
-            set { setAttribute("policy", newValue) }
-        }
-
-        /// The `<size>` element.
-        public var size: DomainDescription.CPU.NUMA.Cell.Cache.Size? {
-            get { view(child: "size") }
-            set { setView(child: "size", newValue) }
-        }
-
-        /// The `<line>` element.
-        public var line: DomainDescription.CPU.NUMA.Cell.Cache.Size? {
-            get { view(child: "line") }
-            set { setView(child: "line", newValue) }
-        }
-
-        /// Values of `Associativity`; a value a newer libvirt writes is kept as it is.
-        public struct Associativity: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `none`.
-            public static var none: Self { "none" }
-
-            /// `direct`.
-            public static var direct: Self { "direct" }
-
-            /// `full`.
-            public static var full: Self { "full" }
-        }
-
-        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
-        public struct Policy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `none`.
-            public static var none: Self { "none" }
-
-            /// `writeback`.
-            public static var writeback: Self { "writeback" }
-
-            /// `writethrough`.
-            public static var writethrough: Self { "writethrough" }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Interconnects {
-    /// The `<latency>` element (first reached at `/domain/cpu/numa/interconnects/latency`).
-    public struct Latency: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "latency"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["initiator", "target", "cache", "type", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `initiator` attribute.
-        public var initiator: Int? {
-            get { attribute("initiator") }
-            set { setAttribute("initiator", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: Int? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `cache` attribute.
-        public var cache: Int? {
-            get { attribute("cache") }
-            set { setAttribute("cache", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.CPU.NUMA.Interconnects.Latency.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: Int? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `access`.
-            public static var access: Self { "access" }
-
-            /// `read`.
-            public static var read: Self { "read" }
-
-            /// `write`.
-            public static var write: Self { "write" }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Interconnects {
-    /// The `<bandwidth>` element (first reached at `/domain/cpu/numa/interconnects/bandwidth`).
-    public struct Bandwidth: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "bandwidth"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["initiator", "target", "cache", "type", "value", "unit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `initiator` attribute.
-        public var initiator: Int? {
-            get { attribute("initiator") }
-            set { setAttribute("initiator", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: Int? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `cache` attribute.
-        public var cache: Int? {
-            get { attribute("cache") }
-            set { setAttribute("cache", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.CPU.NUMA.Interconnects.Bandwidth.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: Int? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `access`.
-            public static var access: Self { "access" }
-
-            /// `read`.
-            public static var read: Self { "read" }
-
-            /// `write`.
-            public static var write: Self { "write" }
+            /// `keep`.
+            public static var keep: Self { "keep" }
         }
     }
 }

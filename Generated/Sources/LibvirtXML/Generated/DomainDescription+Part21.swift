@@ -2,37 +2,464 @@
 
 import Foundation
 
-extension DomainDescription.Sysinfo.Variant.Smbios.Bios {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/bios/entry`).
-    public struct Entry: XMLElementView {
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `spice`.
+    public struct SPICE: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "entry"
+        public static var elementName: String { "graphics" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["port", "tlsPort", "autoport", "listen", "passwd", "keymap", "passwdValidTo", "connected", "defaultMode"],
+                children: [
+                    .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
+                    .init("channel", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Channel.schema }), repeated: true),
+                    .init("image", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Image.schema })),
+                    .init("jpeg", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
+                    .init("zlib", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.schema })),
+                    .init("playback", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Playback.schema })),
+                    .init("streaming", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.schema })),
+                    .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
+                    .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
+                    .init("filetransfer", .view({ DomainDescription.Devices.Graphics.Variant.Sdl.Gl.schema })),
+                    .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Gl.schema })),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `tlsPort` attribute.
+        public var tlsPort: Int? {
+            get { attribute("tlsPort") }
+            set { setAttribute("tlsPort", newValue) }
+        }
+
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
+
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
+
+        /// The `passwd` attribute.
+        public var passwd: String? {
+            get { attribute("passwd") }
+            set { setAttribute("passwd", newValue) }
+        }
+
+        /// The `keymap` attribute.
+        public var keymap: String? {
+            get { attribute("keymap") }
+            set { setAttribute("keymap", newValue) }
+        }
+
+        /// The `passwdValidTo` attribute.
+        public var passwdValidTo: String? {
+            get { attribute("passwdValidTo") }
+            set { setAttribute("passwdValidTo", newValue) }
+        }
+
+        /// The `connected` attribute.
+        public var connected: DomainDescription.Devices.Graphics.Variant.SPICE.Connected? {
+            get { attribute("connected") }
+            set { setAttribute("connected", newValue) }
+        }
+
+        /// The `defaultMode` attribute.
+        public var defaultMode: DomainDescription.Devices.Graphics.Variant.SPICE.DefaultMode? {
+            get { attribute("defaultMode") }
+            set { setAttribute("defaultMode", newValue) }
+        }
+
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
+        }
+
+        /// The `<channel>` elements.
+        public var channels: [DomainDescription.Devices.Graphics.Variant.SPICE.Channel] {
+            get { views(children: "channel") }
+            set { setViews(children: "channel", newValue) }
+        }
+
+        /// The `<image>` element.
+        public var image: DomainDescription.Devices.Graphics.Variant.SPICE.Image? {
+            get { view(child: "image") }
+            set { setView(child: "image", newValue) }
+        }
+
+        /// The `<jpeg>` element.
+        public var jpeg: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
+            get { view(child: "jpeg") }
+            set { setView(child: "jpeg", newValue) }
+        }
+
+        /// The `<zlib>` element.
+        public var zlib: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg? {
+            get { view(child: "zlib") }
+            set { setView(child: "zlib", newValue) }
+        }
+
+        /// The `<playback>` element.
+        public var playback: DomainDescription.Devices.Graphics.Variant.SPICE.Playback? {
+            get { view(child: "playback") }
+            set { setView(child: "playback", newValue) }
+        }
+
+        /// The `<streaming>` element.
+        public var streaming: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming? {
+            get { view(child: "streaming") }
+            set { setView(child: "streaming", newValue) }
+        }
+
+        /// The `<clipboard>` element.
+        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
+            get { view(child: "clipboard") }
+            set { setView(child: "clipboard", newValue) }
+        }
+
+        /// The `<mouse>` element.
+        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
+            get { view(child: "mouse") }
+            set { setView(child: "mouse", newValue) }
+        }
+
+        /// The `<filetransfer>` element.
+        public var filetransfer: DomainDescription.Devices.Graphics.Variant.Sdl.Gl? {
+            get { view(child: "filetransfer") }
+            set { setView(child: "filetransfer", newValue) }
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.SPICE.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+
+        /// Values of `Connected`; a value a newer libvirt writes is kept as it is.
+        public struct Connected: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `fail`.
+            public static var fail: Self { "fail" }
+
+            /// `disconnect`.
+            public static var disconnect: Self { "disconnect" }
+
+            /// `keep`.
+            public static var keep: Self { "keep" }
+        }
+
+        /// Values of `DefaultMode`; a value a newer libvirt writes is kept as it is.
+        public struct DefaultMode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `any`.
+            public static var any: Self { "any" }
+
+            /// `secure`.
+            public static var secure: Self { "secure" }
+
+            /// `insecure`.
+            public static var insecure: Self { "insecure" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `dbus`.
+    public struct Dbus: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "p2p"],
+                children: [
+                    .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.Dbus.Gl.schema })),
+                    .init("audio", .view({ DomainDescription.Devices.Sound.Audio.schema })),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `p2p` attribute.
+        public var p2P: Bool? {
+            get { boolean(attribute: "p2p", .yesNo) }
+            set { setBoolean(attribute: "p2p", newValue, .yesNo) }
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.Dbus.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+
+        /// The `<audio>` element.
+        public var audio: DomainDescription.Devices.Sound.Audio? {
+            get { view(child: "audio") }
+            set { setView(child: "audio", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `rdp`.
+    public struct RDP: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["port", "autoport", "replaceUser", "multiUser", "listen"],
+                children: [
+                    .init("listen", .view({ DomainDescription.Devices.Graphics.Variant.VNC.Listen.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `autoport` attribute.
+        public var autoport: Bool? {
+            get { boolean(attribute: "autoport", .yesNo) }
+            set { setBoolean(attribute: "autoport", newValue, .yesNo) }
+        }
+
+        /// The `replaceUser` attribute.
+        public var replaceUser: Bool? {
+            get { boolean(attribute: "replaceUser", .yesNo) }
+            set { setBoolean(attribute: "replaceUser", newValue, .yesNo) }
+        }
+
+        /// The `multiUser` attribute.
+        public var multiUser: Bool? {
+            get { boolean(attribute: "multiUser", .yesNo) }
+            set { setBoolean(attribute: "multiUser", newValue, .yesNo) }
+        }
+
+        /// The `listen` attribute.
+        public var listen: String? {
+            get { attribute("listen") }
+            set { setAttribute("listen", newValue) }
+        }
+
+        /// The `<listen>` elements.
+        public var listens: [DomainDescription.Devices.Graphics.Variant.VNC.Listen] {
+            get { views(children: "listen") }
+            set { setViews(children: "listen", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `desktop`.
+    public struct Desktop: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["display", "fullscreen"],
+                children: [
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `display` attribute.
+        public var display: String? {
+            get { attribute("display") }
+            set { setAttribute("display", newValue) }
+        }
+
+        /// The `fullscreen` attribute.
+        public var fullscreen: Bool? {
+            get { boolean(attribute: "fullscreen", .yesNo) }
+            set { setBoolean(attribute: "fullscreen", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant {
+    /// What the `<graphics>` element (first reached at `/domain/devices/graphics`) holds when its `type` is `egl-headless`.
+    public struct EglHeadless: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "graphics" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("gl", .view({ DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl.schema })),
+                ],
+                text: false,
+                order: ["gl", "audio", "listen", "channel", "image", "jpeg", "zlib", "playback", "streaming", "clipboard", "mouse", "filetransfer"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<gl>` element.
+        public var gl: DomainDescription.Devices.Graphics.Variant.EglHeadless.Gl? {
+            get { view(child: "gl") }
+            set { setView(child: "gl", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Video {
+    /// The `<driver>` element (first reached at `/domain/devices/video/driver`).
+    public struct Driver: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "driver" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["iommu", "ats", "packed", "page_per_vq", "name", "vgaconf"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `iommu` attribute.
+        public var iommu: Bool? {
+            get { boolean(attribute: "iommu", .onOff) }
+            set { setBoolean(attribute: "iommu", newValue, .onOff) }
+        }
+
+        /// The `ats` attribute.
+        public var ats: Bool? {
+            get { boolean(attribute: "ats", .onOff) }
+            set { setBoolean(attribute: "ats", newValue, .onOff) }
+        }
+
+        /// The `packed` attribute.
+        public var packed: Bool? {
+            get { boolean(attribute: "packed", .onOff) }
+            set { setBoolean(attribute: "packed", newValue, .onOff) }
+        }
+
+        /// The `page_per_vq` attribute.
+        public var pagePerVq: Bool? {
+            get { boolean(attribute: "page_per_vq", .onOff) }
+            set { setBoolean(attribute: "page_per_vq", newValue, .onOff) }
+        }
+
         /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.Name? {
+        public var name: DomainDescription.Devices.Video.Driver.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
 
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
+        /// The `vgaconf` attribute.
+        public var vgaconf: DomainDescription.Devices.Video.Driver.Vgaconf? {
+            get { attribute("vgaconf") }
+            set { setAttribute("vgaconf", newValue) }
         }
 
         /// Values of `Name`; a value a newer libvirt writes is kept as it is.
@@ -45,56 +472,15 @@ extension DomainDescription.Sysinfo.Variant.Smbios.Bios {
                 self.rawValue = rawValue
             }
 
-            /// `vendor`.
-            public static var vendor: Self { "vendor" }
+            /// `qemu`.
+            public static var qemu: Self { "qemu" }
 
-            /// `version`.
-            public static var version: Self { "version" }
-
-            /// `date`.
-            public static var date: Self { "date" }
-
-            /// `release`.
-            public static var release: Self { "release" }
-        }
-    }
-}
-
-extension DomainDescription.Sysinfo.Variant.Smbios.System {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/system/entry`).
-    public struct Entry: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "entry"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+            /// `vhostuser`.
+            public static var vhostuser: Self { "vhostuser" }
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Variant.Smbios.System.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
+        /// Values of `Vgaconf`; a value a newer libvirt writes is kept as it is.
+        public struct Vgaconf: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -103,65 +489,102 @@ extension DomainDescription.Sysinfo.Variant.Smbios.System {
                 self.rawValue = rawValue
             }
 
-            /// `manufacturer`.
-            public static var manufacturer: Self { "manufacturer" }
+            /// `io`.
+            public static var io: Self { "io" }
 
-            /// `product`.
-            public static var product: Self { "product" }
+            /// `on`.
+            public static var on: Self { "on" }
 
-            /// `version`.
-            public static var version: Self { "version" }
-
-            /// `serial`.
-            public static var serial: Self { "serial" }
-
-            /// `uuid`.
-            public static var uuid: Self { "uuid" }
-
-            /// `sku`.
-            public static var sku: Self { "sku" }
-
-            /// `family`.
-            public static var family: Self { "family" }
+            /// `off`.
+            public static var off: Self { "off" }
         }
     }
 }
 
-extension DomainDescription.Sysinfo.Variant.Smbios.BaseBoard {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/baseBoard/entry`).
-    public struct Entry: XMLElementView {
+extension DomainDescription.Devices.Video {
+    /// The `<model>` element (first reached at `/domain/devices/video/model`).
+    public struct Model: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "entry"
+        public static var elementName: String { "model" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "ram", "vgamem", "vram64", "vram", "heads", "primary"],
+                children: [
+                    .init("acceleration", .view({ DomainDescription.Devices.Video.Model.Acceleration.schema })),
+                    .init("resolution", .view({ DomainDescription.Devices.Video.Model.Resolution.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Video.Model.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
+        /// The `ram` attribute.
+        public var ram: Int? {
+            get { attribute("ram") }
+            set { setAttribute("ram", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
+        /// The `vgamem` attribute.
+        public var vgamem: Int? {
+            get { attribute("vgamem") }
+            set { setAttribute("vgamem", newValue) }
+        }
+
+        /// The `vram64` attribute.
+        public var vram64: Int? {
+            get { attribute("vram64") }
+            set { setAttribute("vram64", newValue) }
+        }
+
+        /// The `vram` attribute.
+        public var vram: Int? {
+            get { attribute("vram") }
+            set { setAttribute("vram", newValue) }
+        }
+
+        /// The `heads` attribute.
+        public var heads: Int? {
+            get { attribute("heads") }
+            set { setAttribute("heads", newValue) }
+        }
+
+        /// The `primary` attribute.
+        public var primary: Bool? {
+            get { boolean(attribute: "primary", .yesNo) }
+            set { setBoolean(attribute: "primary", newValue, .yesNo) }
+        }
+
+        /// The `<acceleration>` element.
+        public var acceleration: DomainDescription.Devices.Video.Model.Acceleration? {
+            get { view(child: "acceleration") }
+            set { setView(child: "acceleration", newValue) }
+        }
+
+        /// The `<resolution>` element.
+        public var resolution: DomainDescription.Devices.Video.Model.Resolution? {
+            get { view(child: "resolution") }
+            set { setView(child: "resolution", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -170,107 +593,229 @@ extension DomainDescription.Sysinfo.Variant.Smbios.BaseBoard {
                 self.rawValue = rawValue
             }
 
-            /// `manufacturer`.
-            public static var manufacturer: Self { "manufacturer" }
+            /// `vga`.
+            public static var vga: Self { "vga" }
 
-            /// `product`.
-            public static var product: Self { "product" }
+            /// `cirrus`.
+            public static var cirrus: Self { "cirrus" }
 
-            /// `version`.
-            public static var version: Self { "version" }
+            /// `vmvga`.
+            public static var vmvga: Self { "vmvga" }
 
-            /// `serial`.
-            public static var serial: Self { "serial" }
+            /// `xen`.
+            public static var xen: Self { "xen" }
 
-            /// `asset`.
-            public static var asset: Self { "asset" }
+            /// `vbox`.
+            public static var vbox: Self { "vbox" }
 
-            /// `location`.
-            public static var location: Self { "location" }
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `gop`.
+            public static var gop: Self { "gop" }
+
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `bochs`.
+            public static var bochs: Self { "bochs" }
+
+            /// `ramfb`.
+            public static var ramfb: Self { "ramfb" }
+
+            /// `qxl`.
+            public static var qxl: Self { "qxl" }
         }
     }
 }
 
-extension DomainDescription.Sysinfo.Variant.Smbios.Chassis {
-    /// The `<entry>` element (first reached at `/domain/sysinfo/chassis/entry`).
-    public struct Entry: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "entry"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `manufacturer`.
-            public static var manufacturer: Self { "manufacturer" }
-
-            /// `version`.
-            public static var version: Self { "version" }
-
-            /// `serial`.
-            public static var serial: Self { "serial" }
-
-            /// `asset`.
-            public static var asset: Self { "asset" }
-
-            /// `sku`.
-            public static var sku: Self { "sku" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.File {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+extension DomainDescription.Devices.Console {
+    /// The `<source>` element (first reached at `/domain/devices/console/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "fdgroup", "index", "startupPolicy"],
-            children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "path", "host", "service", "channel", "master", "slave", "append", "tls"],
+                children: [
+                    .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+                    .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+                    .init("clipboard", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard.schema })),
+                    .init("mouse", .view({ DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: String? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `host` attribute.
+        public var host: String? {
+            get { attribute("host") }
+            set { setAttribute("host", newValue) }
+        }
+
+        /// The `service` attribute.
+        public var service: String? {
+            get { attribute("service") }
+            set { setAttribute("service", newValue) }
+        }
+
+        /// The `channel` attribute.
+        public var channel: String? {
+            get { attribute("channel") }
+            set { setAttribute("channel", newValue) }
+        }
+
+        /// The `master` attribute.
+        public var master: String? {
+            get { attribute("master") }
+            set { setAttribute("master", newValue) }
+        }
+
+        /// The `slave` attribute.
+        public var slave: String? {
+            get { attribute("slave") }
+            set { setAttribute("slave", newValue) }
+        }
+
+        /// The `append` attribute.
+        public var append: Bool? {
+            get { boolean(attribute: "append", .onOff) }
+            set { setBoolean(attribute: "append", newValue, .onOff) }
+        }
+
+        /// The `tls` attribute.
+        public var tls: Bool? {
+            get { boolean(attribute: "tls", .yesNo) }
+            set { setBoolean(attribute: "tls", newValue, .yesNo) }
+        }
+
+        /// The `<reconnect>` element.
+        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
+            get { view(child: "reconnect") }
+            set { setView(child: "reconnect", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// The `<clipboard>` element.
+        public var clipboard: DomainDescription.Devices.Graphics.Variant.SPICE.Clipboard? {
+            get { view(child: "clipboard") }
+            set { setView(child: "clipboard", newValue) }
+        }
+
+        /// The `<mouse>` element.
+        public var mouse: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse? {
+            get { view(child: "mouse") }
+            set { setView(child: "mouse", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Console {
+    /// The `<protocol>` element (first reached at `/domain/devices/console/protocol`).
+    public struct KindElement: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "protocol" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Console.KindElement.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `raw`.
+            public static var raw: Self { "raw" }
+
+            /// `telnet`.
+            public static var telnet: Self { "telnet" }
+
+            /// `telnets`.
+            public static var telnets: Self { "telnets" }
+
+            /// `tls`.
+            public static var tls: Self { "tls" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Console {
+    /// The `<log>` element (first reached at `/domain/devices/console/log`).
+    public struct Log: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "log" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "append"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -283,582 +828,35 @@ extension DomainDescription.OS.Nvram.Variant.File {
             set { setAttribute("file", newValue) }
         }
 
-        /// The `fdgroup` attribute.
-        public var fdgroup: String? {
-            get { attribute("fdgroup") }
-            set { setAttribute("fdgroup", newValue) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Variant.File.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
+        /// The `append` attribute.
+        public var append: Bool? {
+            get { boolean(attribute: "append", .onOff) }
+            set { setBoolean(attribute: "append", newValue, .onOff) }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant.Block {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Console {
+    /// The `<target>` element (first reached at `/domain/devices/console/target`).
+    public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "index", "startupPolicy"],
-            children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("reservations", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.Reservations.schema })),
-                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "port"],
+                children: [
+                    .init("model", .view({ DomainDescription.Devices.Console.Target.Model.schema })),
+                ],
+                text: false)
         }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Block.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<reservations>` element.
-        public var reservations: DomainDescription.OS.Nvram.Variant.Block.Source.Reservations? {
-            get { view(child: "reservations") }
-            set { setView(child: "reservations", newValue) }
-        }
-
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Dir {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dir", "index", "startupPolicy"],
-            children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dir` attribute.
-        public var dir: String? {
-            get { attribute("dir") }
-            set { setAttribute("dir", newValue) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Dir.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
-            children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("host", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Host.schema }), repeated: true),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("snapshot", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
-                .init("config", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
-                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
-                .init("initiator", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.schema })),
-                .init("cookies", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.schema })),
-                .init("readahead", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Readahead.schema })),
-                .init("timeout", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Timeout.schema })),
-                .init("ssl", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Ssl.schema })),
-                .init("identity", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Identity.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `protocol` attribute.
-        public var `protocol`: DomainDescription.OS.Nvram.Variant.Network.Source.Kind? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `tls` attribute.
-        public var tls: Bool? {
-            get { boolean(attribute: "tls", .yesNo) }
-            set { setBoolean(attribute: "tls", newValue, .yesNo) }
-        }
-
-        /// The `tlsHostname` attribute.
-        public var tlsHostname: String? {
-            get { attribute("tlsHostname") }
-            set { setAttribute("tlsHostname", newValue) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `query` attribute.
-        public var query: String? {
-            get { attribute("query") }
-            set { setAttribute("query", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<host>` elements.
-        public var hosts: [DomainDescription.OS.Nvram.Variant.Network.Source.Host] {
-            get { views(children: "host") }
-            set { setViews(children: "host", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<snapshot>` element.
-        public var snapshot: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
-            get { view(child: "snapshot") }
-            set { setView(child: "snapshot", newValue) }
-        }
-
-        /// The `<config>` element.
-        public var config: DomainDescription.Devices.Filesystem.Variant.File.Source? {
-            get { view(child: "config") }
-            set { setView(child: "config", newValue) }
-        }
-
-        /// The `<auth>` element.
-        public var auth: DomainDescription.Devices.Disk.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
-        }
-
-        /// The `<initiator>` element.
-        public var initiator: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator? {
-            get { view(child: "initiator") }
-            set { setView(child: "initiator", newValue) }
-        }
-
-        /// The `<cookies>` element.
-        public var cookies: DomainDescription.OS.Nvram.Variant.Network.Source.Cookies? {
-            get { view(child: "cookies") }
-            set { setView(child: "cookies", newValue) }
-        }
-
-        /// The `<readahead>` element.
-        public var readahead: DomainDescription.OS.Nvram.Variant.Network.Source.Readahead? {
-            get { view(child: "readahead") }
-            set { setView(child: "readahead", newValue) }
-        }
-
-        /// The `<timeout>` element.
-        public var timeout: DomainDescription.OS.Nvram.Variant.Network.Source.Timeout? {
-            get { view(child: "timeout") }
-            set { setView(child: "timeout", newValue) }
-        }
-
-        /// The `<ssl>` element.
-        public var ssl: DomainDescription.OS.Nvram.Variant.Network.Source.Ssl? {
-            get { view(child: "ssl") }
-            set { setView(child: "ssl", newValue) }
-        }
-
-        /// The `<identity>` element.
-        public var identity: DomainDescription.OS.Nvram.Variant.Network.Source.Identity? {
-            get { view(child: "identity") }
-            set { setView(child: "identity", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `nbd`.
-            public static var nbd: Self { "nbd" }
-
-            /// `gluster`.
-            public static var gluster: Self { "gluster" }
-
-            /// `rbd`.
-            public static var rbd: Self { "rbd" }
-
-            /// `iscsi`.
-            public static var iscsi: Self { "iscsi" }
-
-            /// `http`.
-            public static var http: Self { "http" }
-
-            /// `https`.
-            public static var https: Self { "https" }
-
-            /// `ftps`.
-            public static var ftps: Self { "ftps" }
-
-            /// `ftp`.
-            public static var ftp: Self { "ftp" }
-
-            /// `sheepdog`.
-            public static var sheepdog: Self { "sheepdog" }
-
-            /// `tftp`.
-            public static var tftp: Self { "tftp" }
-
-            /// `vxhs`.
-            public static var vxhs: Self { "vxhs" }
-
-            /// `nfs`.
-            public static var nfs: Self { "nfs" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Volume {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["pool", "volume", "mode", "index", "startupPolicy"],
-            children: [
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-                .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `pool` attribute.
-        public var pool: String? {
-            get { attribute("pool") }
-            set { setAttribute("pool", newValue) }
-        }
-
-        /// The `volume` attribute.
-        public var volume: String? {
-            get { attribute("volume") }
-            set { setAttribute("volume", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.OS.Nvram.Variant.Volume.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Volume.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<seclabel>` elements.
-        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
-            get { views(children: "seclabel") }
-            set { setViews(children: "seclabel", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `host`.
-            public static var host: Self { "host" }
-
-            /// `direct`.
-            public static var direct: Self { "direct" }
-        }
-
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Nvme {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "namespace", "managed", "index", "startupPolicy"],
-            children: [
-                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
-                .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -866,57 +864,21 @@ extension DomainDescription.OS.Nvram.Variant.Nvme {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Variant.Nvme.Source.Kind? {
+        public var type: DomainDescription.Devices.Console.Target.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
 
-        /// The `namespace` attribute.
-        public var namespace: String? {
-            get { attribute("namespace") }
-            set { setAttribute("namespace", newValue) }
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
         }
 
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
-
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Nvme.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-
-        /// The `<slices>` element.
-        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
-            get { view(child: "slices") }
-            set { setView(child: "slices", newValue) }
-        }
-
-        /// Whether the `<privateData/>` element is there.
-        public var privateData: Bool {
-            get { flag(child: "privateData") }
-            set { setFlag(child: "privateData", newValue) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.Disk.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
+        /// The `<model>` element.
+        public var model: DomainDescription.Devices.Console.Target.Model? {
+            get { view(child: "model") }
+            set { setView(child: "model", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -929,28 +891,50 @@ extension DomainDescription.OS.Nvram.Variant.Nvme {
                 self.rawValue = rawValue
             }
 
-            /// `pci`.
-            public static var pci: Self { "pci" }
-        }
+            /// `xen`.
+            public static var xen: Self { "xen" }
 
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+            /// `serial`.
+            public static var serial: Self { "serial" }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+            /// `uml`.
+            public static var uml: Self { "uml" }
 
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
 
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
+            /// `lxc`.
+            public static var lxc: Self { "lxc" }
 
-            /// `optional`.
-            public static var optional: Self { "optional" }
+            /// `openvz`.
+            public static var openvz: Self { "openvz" }
+
+            /// `sclp`.
+            public static var sclp: Self { "sclp" }
+
+            /// `sclplm`.
+            public static var sclplm: Self { "sclplm" }
+
+            /// `isa-serial`.
+            public static var isaSerial: Self { "isa-serial" }
+
+            /// `usb-serial`.
+            public static var usbSerial: Self { "usb-serial" }
+
+            /// `pci-serial`.
+            public static var pciSerial: Self { "pci-serial" }
+
+            /// `spapr-vio-serial`.
+            public static var spaprVioSerial: Self { "spapr-vio-serial" }
+
+            /// `system-serial`.
+            public static var systemSerial: Self { "system-serial" }
+
+            /// `sclp-serial`.
+            public static var sclpSerial: Self { "sclp-serial" }
+
+            /// `isa-debug`.
+            public static var isaDebug: Self { "isa-debug" }
         }
     }
 }

@@ -2,22 +2,26 @@
 
 import Foundation
 
-extension DomainDescription.OS.Nvram.Variant.Vhostuser {
-    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Channel {
+    /// The `<target>` element (first reached at `/domain/devices/channel/target`).
+    public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "path"],
-            children: [
-                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "address", "port", "name", "state"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -25,9 +29,662 @@ extension DomainDescription.OS.Nvram.Variant.Vhostuser {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Variant.Vhostuser.Source.Kind? {
+        public var type: DomainDescription.Devices.Channel.Target.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `state` attribute.
+        public var state: DomainDescription.Devices.Channel.Target.State? {
+            get { attribute("state") }
+            set { setAttribute("state", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `guestfwd`.
+            public static var guestfwd: Self { "guestfwd" }
+
+            /// `virtio`.
+            public static var virtio: Self { "virtio" }
+
+            /// `xen`.
+            public static var xen: Self { "xen" }
+        }
+
+        /// Values of `State`; a value a newer libvirt writes is kept as it is.
+        public struct State: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `connected`.
+            public static var connected: Self { "connected" }
+
+            /// `disconnected`.
+            public static var disconnected: Self { "disconnected" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host`.
+    public struct Host: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smartcard" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `host-certificates`.
+    public struct HostCertificates: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smartcard" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("certificate", .value, repeated: true),
+                    .init("database", .value),
+                ],
+                text: false,
+                order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The texts of the `<certificate>` elements.
+        public var certificates: [String] {
+            get { values(children: "certificate") }
+            set { setValues(children: "certificate", newValue) }
+        }
+
+        /// The text of the `<database>` element.
+        public var database: String? {
+            get { value(child: "database") }
+            set { setValue(child: "database", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Smartcard.ModeVariant {
+    /// What the `<smartcard>` element (first reached at `/domain/devices/smartcard`) holds when its `mode` is `passthrough`.
+    public struct Passthrough: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "smartcard" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
+                    .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
+                    .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
+                    .init("target", .view({ DomainDescription.Devices.Console.Target.schema })),
+                ],
+                text: false,
+                order: ["certificate", "database", "source", "protocol", "log", "target", "acpi", "address"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Smartcard.ModeVariant.Passthrough.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<source>` elements.
+        public var sources: [DomainDescription.Devices.Console.Source] {
+            get { views(children: "source") }
+            set { setViews(children: "source", newValue) }
+        }
+
+        /// The `<protocol>` element.
+        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
+            get { view(child: "protocol") }
+            set { setView(child: "protocol", newValue) }
+        }
+
+        /// The `<log>` element.
+        public var log: DomainDescription.Devices.Console.Log? {
+            get { view(child: "log") }
+            set { setView(child: "log", newValue) }
+        }
+
+        /// The `<target>` element.
+        public var target: DomainDescription.Devices.Console.Target? {
+            get { view(child: "target") }
+            set { setView(child: "target", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `dev`.
+            public static var device: Self { "dev" }
+
+            /// `file`.
+            public static var file: Self { "file" }
+
+            /// `pipe`.
+            public static var pipe: Self { "pipe" }
+
+            /// `unix`.
+            public static var unix: Self { "unix" }
+
+            /// `tcp`.
+            public static var tcp: Self { "tcp" }
+
+            /// `udp`.
+            public static var udp: Self { "udp" }
+
+            /// `null`.
+            public static var null: Self { "null" }
+
+            /// `stdio`.
+            public static var stdio: Self { "stdio" }
+
+            /// `vc`.
+            public static var vc: Self { "vc" }
+
+            /// `pty`.
+            public static var pty: Self { "pty" }
+
+            /// `spicevmc`.
+            public static var spicevmc: Self { "spicevmc" }
+
+            /// `spiceport`.
+            public static var spiceport: Self { "spiceport" }
+
+            /// `nmdm`.
+            public static var nmdm: Self { "nmdm" }
+
+            /// `qemu-vdagent`.
+            public static var qemuVdagent: Self { "qemu-vdagent" }
+
+            /// `dbus`.
+            public static var dbus: Self { "dbus" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Redirfilter {
+    /// The `<usbdev>` element (first reached at `/domain/devices/redirfilter/usbdev`).
+    public struct Usbdev: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "usbdev" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["allow", "class", "vendor", "product", "version"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `allow` attribute.
+        public var allow: Bool? {
+            get { boolean(attribute: "allow", .yesNo) }
+            set { setBoolean(attribute: "allow", newValue, .yesNo) }
+        }
+
+        /// The `class` attribute.
+        public var `class`: String? {
+            get { attribute("class") }
+            set { setAttribute("class", newValue) }
+        }
+
+        /// The `vendor` attribute.
+        public var vendor: String? {
+            get { attribute("vendor") }
+            set { setAttribute("vendor", newValue) }
+        }
+
+        /// The `product` attribute.
+        public var product: String? {
+            get { attribute("product") }
+            set { setAttribute("product", newValue) }
+        }
+
+        /// The `version` attribute.
+        public var version: String? {
+            get { attribute("version") }
+            set { setAttribute("version", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Rng {
+    /// The `<backend>` element (first reached at `/domain/devices/rng/backend`).
+    public struct Backend: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backend" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "model", defaultValue: nil,
+                    cases: [
+                        "random": { DomainDescription.Devices.Rng.Backend.ModelVariant.Random.schema },
+                        "egd": { DomainDescription.Devices.Rng.Backend.ModelVariant.Egd.schema },
+                        "builtin": { DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin.schema },
+                    ],
+                    attributes: ["type"],
+                    children: ["source", "protocol", "log"]),
+                order: ["source", "protocol", "log"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: DomainDescription.Devices.Rng.Backend.Model? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The element's variant, selected by its `model` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var modelVariant: ModelVariant? {
+            get { ModelVariant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<backend>`, by its `model` attribute: each holds a view of what the variant adds.
+        public enum ModelVariant: Hashable, Sendable {
+            /// `model='random'`.
+            case random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random)
+            /// `model='egd'`.
+            case egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd)
+            /// `model='builtin'`.
+            case builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("model") {
+                case "random"?: self = .random(DomainDescription.Devices.Rng.Backend.ModelVariant.Random(xml: element))
+                case "egd"?: self = .egd(DomainDescription.Devices.Rng.Backend.ModelVariant.Egd(xml: element))
+                case "builtin"?: self = .builtin(DomainDescription.Devices.Rng.Backend.ModelVariant.Builtin(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .random(let view): ("random", view.xml)
+                case .egd(let view): ("egd", view.xml)
+                case .builtin(let view): ("builtin", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Model`; a value a newer libvirt writes is kept as it is.
+        public struct Model: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `random`.
+            public static var random: Self { "random" }
+
+            /// `egd`.
+            public static var egd: Self { "egd" }
+
+            /// `builtin`.
+            public static var builtin: Self { "builtin" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Rng {
+    /// The `<rate>` element (first reached at `/domain/devices/rng/rate`).
+    public struct Rate: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "rate" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bytes", "period"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bytes` attribute.
+        public var bytes: Int? {
+            get { attribute("bytes") }
+            set { setAttribute("bytes", newValue) }
+        }
+
+        /// The `period` attribute.
+        public var period: Int? {
+            get { attribute("period") }
+            set { setAttribute("period", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.TPM {
+    /// The `<backend>` element (first reached at `/domain/devices/tpm/backend`).
+    public struct Backend: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backend" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "version"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "passthrough": { DomainDescription.Devices.TPM.Backend.Variant.Passthrough.schema },
+                        "emulator": { DomainDescription.Devices.TPM.Backend.Variant.Emulator.schema },
+                        "external": { DomainDescription.Devices.TPM.Backend.Variant.External.schema },
+                    ],
+                    attributes: ["persistent_state"],
+                    children: ["device", "encryption", "active_pcr_banks", "source"]),
+                order: ["device", "encryption", "active_pcr_banks", "source"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.TPM.Backend.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `version` attribute.
+        public var version: DomainDescription.Devices.TPM.Backend.Version? {
+            get { attribute("version") }
+            set { setAttribute("version", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<backend>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='passthrough'`.
+            case passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough)
+            /// `type='emulator'`.
+            case emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator)
+            /// `type='external'`.
+            case external(DomainDescription.Devices.TPM.Backend.Variant.External)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "passthrough"?: self = .passthrough(DomainDescription.Devices.TPM.Backend.Variant.Passthrough(xml: element))
+                case "emulator"?: self = .emulator(DomainDescription.Devices.TPM.Backend.Variant.Emulator(xml: element))
+                case "external"?: self = .external(DomainDescription.Devices.TPM.Backend.Variant.External(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .passthrough(let view): ("passthrough", view.xml)
+                case .emulator(let view): ("emulator", view.xml)
+                case .external(let view): ("external", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `passthrough`.
+            public static var passthrough: Self { "passthrough" }
+
+            /// `emulator`.
+            public static var emulator: Self { "emulator" }
+
+            /// `external`.
+            public static var external: Self { "external" }
+        }
+
+        /// Values of `Version`; a value a newer libvirt writes is kept as it is.
+        public struct Version: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `1.2`.
+            public static var _1_2: Self { "1.2" }
+
+            /// `2.0`.
+            public static var _2_0: Self { "2.0" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Shmem {
+    /// The `<model>` element (first reached at `/domain/devices/shmem/model`).
+    public struct Model: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "model" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Shmem.Model.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `ivshmem`.
+            public static var ivshmem: Self { "ivshmem" }
+
+            /// `ivshmem-plain`.
+            public static var ivshmemPlain: Self { "ivshmem-plain" }
+
+            /// `ivshmem-doorbell`.
+            public static var ivshmemDoorbell: Self { "ivshmem-doorbell" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Shmem {
+    /// The `<server>` element (first reached at `/domain/devices/shmem/server`).
+    public struct Server: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "server" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
         /// The `path` attribute.
@@ -35,945 +692,277 @@ extension DomainDescription.OS.Nvram.Variant.Vhostuser {
             get { attribute("path") }
             set { setAttribute("path", newValue) }
         }
-
-        /// The `<reconnect>` element.
-        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
-            get { view(child: "reconnect") }
-            set { setView(child: "reconnect", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-        }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
-    public struct Delay: XMLElementView {
+extension DomainDescription.Devices.Shmem {
+    /// The `<msi>` element (first reached at `/domain/devices/shmem/msi`).
+    public struct Msi: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "msi" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["catchup"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["ioeventfd", "vectors"],
+                children: [
+                ],
+                text: false)
         }
-    }
-}
-
-extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
-    public struct Catchup: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "timer"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
-            ],
-            text: false,
-            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
-            get { view(child: "catchup") }
-            set { setView(child: "catchup", newValue) }
+        /// The `ioeventfd` attribute.
+        public var ioeventfd: Bool? {
+            get { boolean(attribute: "ioeventfd", .onOff) }
+            set { setBoolean(attribute: "ioeventfd", newValue, .onOff) }
+        }
+
+        /// The `vectors` attribute.
+        public var vectors: Int? {
+            get { attribute("vectors") }
+            set { setAttribute("vectors", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
-    public struct Delay: XMLElementView {
+extension DomainDescription.Devices.Memory {
+    /// The `<source>` element (first reached at `/domain/devices/memory/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["catchup"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("pagesize", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("nodemask", .value),
+                    .init("path", .value),
+                    .init("alignsize", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("pmem", .flag),
+                ],
+                text: false)
         }
-    }
-}
-
-extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
-    public struct Catchup: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "timer"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
-            ],
-            text: false,
-            order: ["catchup"])
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
-            get { view(child: "catchup") }
-            set { setView(child: "catchup", newValue) }
+        /// The `<pagesize>` element.
+        public var pagesize: DomainDescription.CurrentMemory? {
+            get { view(child: "pagesize") }
+            set { setView(child: "pagesize", newValue) }
+        }
+
+        /// The text of the `<nodemask>` element.
+        public var nodemask: String? {
+            get { value(child: "nodemask") }
+            set { setValue(child: "nodemask", newValue) }
+        }
+
+        /// The text of the `<path>` element.
+        public var path: String? {
+            get { value(child: "path") }
+            set { setValue(child: "path", newValue) }
+        }
+
+        /// The `<alignsize>` element.
+        public var alignsize: DomainDescription.CurrentMemory? {
+            get { view(child: "alignsize") }
+            set { setView(child: "alignsize", newValue) }
+        }
+
+        /// Whether the `<pmem/>` element is there.
+        public var pmem: Bool {
+            get { flag(child: "pmem") }
+            set { setFlag(child: "pmem", newValue) }
         }
     }
 }
 
-extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
-    public struct Delay: XMLElementView {
+extension DomainDescription.Devices.Memory {
+    /// The `<target>` element (first reached at `/domain/devices/memory/target`).
+    public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timer"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["catchup"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("size", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("node", .value),
+                    .init("block", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("requested", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("current", .view({ DomainDescription.CurrentMemory.schema })),
+                    .init("label", .view({ DomainDescription.Devices.Memory.Target.Label.schema })),
+                    .init("readonly", .flag),
+                ],
+                text: false)
         }
-    }
-}
-
-extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
-    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
-    public struct Catchup: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "timer"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
-            ],
-            text: false,
-            order: ["catchup"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<catchup>` element.
-        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
-            get { view(child: "catchup") }
-            set { setView(child: "catchup", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
-    /// The `<spinlocks>` element (first reached at `/domain/features/hyperv/spinlocks`).
-    public struct Spinlocks: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "spinlocks"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "retries"],
-            children: [
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
+        /// The `<size>` element.
+        public var size: DomainDescription.CurrentMemory? {
+            get { view(child: "size") }
+            set { setView(child: "size", newValue) }
         }
 
-        /// The `retries` attribute.
-        public var retries: Int? {
-            get { attribute("retries") }
-            set { setAttribute("retries", newValue) }
+        /// The text of the `<node>` element.
+        public var node: Int? {
+            get { value(child: "node") }
+            set { setValue(child: "node", newValue) }
+        }
+
+        /// The `<block>` element.
+        public var block: DomainDescription.CurrentMemory? {
+            get { view(child: "block") }
+            set { setView(child: "block", newValue) }
+        }
+
+        /// The `<requested>` element.
+        public var requested: DomainDescription.CurrentMemory? {
+            get { view(child: "requested") }
+            set { setView(child: "requested", newValue) }
+        }
+
+        /// The `<current>` element.
+        public var current: DomainDescription.CurrentMemory? {
+            get { view(child: "current") }
+            set { setView(child: "current", newValue) }
+        }
+
+        /// The `<label>` element.
+        public var label: DomainDescription.Devices.Memory.Target.Label? {
+            get { view(child: "label") }
+            set { setView(child: "label", newValue) }
+        }
+
+        /// Whether the `<readonly/>` element is there.
+        public var readonly: Bool {
+            get { flag(child: "readonly") }
+            set { setFlag(child: "readonly", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
-    /// The `<stimer>` element (first reached at `/domain/features/hyperv/stimer`).
-    public struct Stimer: XMLElementView {
+extension DomainDescription.Devices.Memballoon {
+    /// The `<stats>` element (first reached at `/domain/devices/memballoon/stats`).
+    public struct Stats: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "stimer"
+        public static var elementName: String { "stats" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-                .init("direct", .view({ DomainDescription.Features.Htm.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["period"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
-        }
-
-        /// The `<direct>` element.
-        public var direct: DomainDescription.Features.Htm? {
-            get { view(child: "direct") }
-            set { setView(child: "direct", newValue) }
+        /// The `period` attribute.
+        public var period: Int? {
+            get { attribute("period") }
+            set { setAttribute("period", newValue) }
         }
     }
 }
 
-extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
-    /// The `<vendor_id>` element (first reached at `/domain/features/hyperv/vendor_id`).
-    public struct VendorID: XMLElementView {
+extension DomainDescription.Devices.Iommu {
+    /// The `<driver>` element (first reached at `/domain/devices/iommu/driver`).
+    public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vendor_id"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["intremap", "caching_mode", "eim", "iotlb", "aw_bits"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `state` attribute.
-        public var state: Bool? {
-            get { boolean(attribute: "state", .onOff) }
-            set { setBoolean(attribute: "state", newValue, .onOff) }
+        /// The `intremap` attribute.
+        public var intremap: Bool? {
+            get { boolean(attribute: "intremap", .onOff) }
+            set { setBoolean(attribute: "intremap", newValue, .onOff) }
         }
 
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Driver {
-    /// The `<metadata_cache>` element (first reached at `/domain/devices/disk/driver/metadata_cache`).
-    public struct MetadataCache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "metadata_cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("max_size", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `caching_mode` attribute.
+        public var cachingMode: Bool? {
+            get { boolean(attribute: "caching_mode", .onOff) }
+            set { setBoolean(attribute: "caching_mode", newValue, .onOff) }
         }
 
-        /// The `<max_size>` element.
-        public var maxSize: DomainDescription.CurrentMemory? {
-            get { view(child: "max_size") }
-            set { setView(child: "max_size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror {
-    /// The `<format>` element (first reached at `/domain/devices/disk/mirror/format`).
-    public struct FormatElement: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "format"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("metadata_cache", .view({ DomainDescription.Devices.Disk.Driver.MetadataCache.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `eim` attribute.
+        public var eim: Bool? {
+            get { boolean(attribute: "eim", .onOff) }
+            set { setBoolean(attribute: "eim", newValue, .onOff) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Mirror.FormatElement.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `iotlb` attribute.
+        public var iotlb: Bool? {
+            get { boolean(attribute: "iotlb", .onOff) }
+            set { setBoolean(attribute: "iotlb", newValue, .onOff) }
         }
 
-        /// The `<metadata_cache>` element.
-        public var metadataCache: DomainDescription.Devices.Disk.Driver.MetadataCache? {
-            get { view(child: "metadata_cache") }
-            set { setView(child: "metadata_cache", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `raw`.
-            public static var raw: Self { "raw" }
-
-            /// `dir`.
-            public static var dir: Self { "dir" }
-
-            /// `bochs`.
-            public static var bochs: Self { "bochs" }
-
-            /// `cloop`.
-            public static var cloop: Self { "cloop" }
-
-            /// `dmg`.
-            public static var dmg: Self { "dmg" }
-
-            /// `iso`.
-            public static var iso: Self { "iso" }
-
-            /// `vpc`.
-            public static var vpc: Self { "vpc" }
-
-            /// `vdi`.
-            public static var vdi: Self { "vdi" }
-
-            /// `fat`.
-            public static var fat: Self { "fat" }
-
-            /// `vhd`.
-            public static var vhd: Self { "vhd" }
-
-            /// `ploop`.
-            public static var ploop: Self { "ploop" }
-
-            /// `luks`.
-            public static var luks: Self { "luks" }
-
-            /// `cow`.
-            public static var cow: Self { "cow" }
-
-            /// `qcow`.
-            public static var qcow: Self { "qcow" }
-
-            /// `qcow2`.
-            public static var qcow2: Self { "qcow2" }
-
-            /// `qed`.
-            public static var qed: Self { "qed" }
-
-            /// `vmdk`.
-            public static var vmdk: Self { "vmdk" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `block`.
-    public struct Block: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `dir`.
-    public struct Dir: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `network`.
-    public struct Network: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `volume`.
-    public struct Volume: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `nvme`.
-    public struct Nvme: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Mirror.Variant {
-    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `vhostuser`.
-    public struct Vhostuser: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "mirror"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "format", "backingStore"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Auth {
-    /// The `<secret>` element (first reached at `/domain/devices/disk/auth/secret`).
-    public struct Secret: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "secret"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Auth.Secret.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `uuid` attribute.
-        public var uuid: UUID? {
-            get { attribute("uuid") }
-            set { setAttribute("uuid", newValue) }
-        }
-
-        /// The `usage` attribute.
-        public var usage: String? {
-            get { attribute("usage") }
-            set { setAttribute("usage", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `ceph`.
-            public static var ceph: Self { "ceph" }
-
-            /// `iscsi`.
-            public static var iscsi: Self { "iscsi" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Encryption {
-    /// The `<secret>` element (first reached at `/domain/devices/disk/encryption/secret`).
-    public struct Secret: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "secret"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Disk.Encryption.Secret.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `uuid` attribute.
-        public var uuid: UUID? {
-            get { attribute("uuid") }
-            set { setAttribute("uuid", newValue) }
-        }
-
-        /// The `usage` attribute.
-        public var usage: String? {
-            get { attribute("usage") }
-            set { setAttribute("usage", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `passphrase`.
-            public static var passphrase: Self { "passphrase" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Encryption {
-    /// The `<cipher>` element (first reached at `/domain/devices/disk/encryption/cipher`).
-    public struct Cipher: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cipher"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "size", "mode", "hash"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `hash` attribute.
-        public var hash: String? {
-            get { attribute("hash") }
-            set { setAttribute("hash", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Encryption {
-    /// The `<ivgen>` element (first reached at `/domain/devices/disk/encryption/ivgen`).
-    public struct Ivgen: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ivgen"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "hash"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `hash` attribute.
-        public var hash: String? {
-            get { attribute("hash") }
-            set { setAttribute("hash", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `pci`.
-    public struct PCI: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction"],
-            children: [
-                .init("zpci", .view({ DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci.schema })),
-            ],
-            text: false,
-            order: ["zpci"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: Int? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-
-        /// The `<zpci>` element.
-        public var zpci: DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci? {
-            get { view(child: "zpci") }
-            set { setView(child: "zpci", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `drive`.
-    public struct Drive: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["controller", "bus", "target", "unit"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `controller` attribute.
-        public var controller: String? {
-            get { attribute("controller") }
-            set { setAttribute("controller", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: String? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
+        /// The `aw_bits` attribute.
+        public var awBits: Int? {
+            get { attribute("aw_bits") }
+            set { setAttribute("aw_bits", newValue) }
         }
     }
 }

@@ -2,573 +2,398 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-serial`.
-    public struct VirtioSerial: XMLElementView {
+extension DomainDescription.Devices.Vsock {
+    /// The `<cid>` element (first reached at `/domain/devices/vsock/cid`).
+    public struct Cid: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "cid" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["controller", "bus", "port"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["auto", "address"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `controller` attribute.
-        public var controller: String? {
-            get { attribute("controller") }
-            set { setAttribute("controller", newValue) }
+        /// The `auto` attribute.
+        public var auto: Bool? {
+            get { boolean(attribute: "auto", .yesNo) }
+            set { setBoolean(attribute: "auto", newValue, .yesNo) }
         }
 
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: String? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
+        /// The `address` attribute.
+        public var address: Int? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccid`.
-    public struct Ccid: XMLElementView {
+extension DomainDescription.Override.Device {
+    /// The `<frontend>` element (first reached at `/domain/override/device/frontend`).
+    public struct Frontend: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "frontend" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["controller", "slot"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("property", .view({ DomainDescription.Override.Device.Frontend.Property.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `controller` attribute.
-        public var controller: String? {
-            get { attribute("controller") }
-            set { setAttribute("controller", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
+        /// The `<property>` elements.
+        public var properties: [DomainDescription.Override.Device.Frontend.Property] {
+            get { views(children: "property") }
+            set { setViews(children: "property", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `usb`.
-    public struct USB: XMLElementView {
+extension DomainDescription.CPU.NUMA.Cell {
+    /// The `<distances>` element (first reached at `/domain/cpu/numa/cell/distances`).
+    public struct Distances: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "distances" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "port"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("sibling", .view({ DomainDescription.CPU.NUMA.Cell.Distances.Sibling.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: String? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
+        /// The `<sibling>` elements.
+        public var siblings: [DomainDescription.CPU.NUMA.Cell.Distances.Sibling] {
+            get { views(children: "sibling") }
+            set { setViews(children: "sibling", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `spapr-vio`.
-    public struct SpaprVio: XMLElementView {
+extension DomainDescription.CPU.NUMA.Cell {
+    /// The `<cache>` element (first reached at `/domain/cpu/numa/cell/cache`).
+    public struct Cache: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "cache" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["reg"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["level", "associativity", "policy"],
+                children: [
+                    .init("size", .view({ DomainDescription.CPU.NUMA.Cell.Cache.Size.schema })),
+                    .init("line", .view({ DomainDescription.CPU.NUMA.Cell.Cache.Size.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `reg` attribute.
-        public var reg: String? {
-            get { attribute("reg") }
-            set { setAttribute("reg", newValue) }
+        /// The `level` attribute.
+        public var level: Int? {
+            get { attribute("level") }
+            set { setAttribute("level", newValue) }
+        }
+
+        /// The `associativity` attribute.
+        public var associativity: DomainDescription.CPU.NUMA.Cell.Cache.Associativity? {
+            get { attribute("associativity") }
+            set { setAttribute("associativity", newValue) }
+        }
+
+        /// The `policy` attribute.
+        public var policy: DomainDescription.CPU.NUMA.Cell.Cache.Policy? {
+            get { attribute("policy") }
+            set { setAttribute("policy", newValue) }
+        }
+
+        /// The `<size>` element.
+        public var size: DomainDescription.CPU.NUMA.Cell.Cache.Size? {
+            get { view(child: "size") }
+            set { setView(child: "size", newValue) }
+        }
+
+        /// The `<line>` element.
+        public var line: DomainDescription.CPU.NUMA.Cell.Cache.Size? {
+            get { view(child: "line") }
+            set { setView(child: "line", newValue) }
+        }
+
+        /// Values of `Associativity`; a value a newer libvirt writes is kept as it is.
+        public struct Associativity: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `direct`.
+            public static var direct: Self { "direct" }
+
+            /// `full`.
+            public static var full: Self { "full" }
+        }
+
+        /// Values of `Policy`; a value a newer libvirt writes is kept as it is.
+        public struct Policy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `none`.
+            public static var none: Self { "none" }
+
+            /// `writeback`.
+            public static var writeback: Self { "writeback" }
+
+            /// `writethrough`.
+            public static var writethrough: Self { "writethrough" }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccw`.
-    public struct Ccw: XMLElementView {
+extension DomainDescription.CPU.NUMA.Interconnects {
+    /// The `<latency>` element (first reached at `/domain/cpu/numa/interconnects/latency`).
+    public struct Latency: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "latency" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["cssid", "ssid", "devno"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["initiator", "target", "cache", "type", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `cssid` attribute.
-        public var cssid: String? {
-            get { attribute("cssid") }
-            set { setAttribute("cssid", newValue) }
+        /// The `initiator` attribute.
+        public var initiator: Int? {
+            get { attribute("initiator") }
+            set { setAttribute("initiator", newValue) }
         }
 
-        /// The `ssid` attribute.
-        public var ssid: String? {
-            get { attribute("ssid") }
-            set { setAttribute("ssid", newValue) }
+        /// The `target` attribute.
+        public var target: Int? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
         }
 
-        /// The `devno` attribute.
-        public var devno: Int? {
-            get { attribute("devno") }
-            set { setAttribute("devno", newValue) }
+        /// The `cache` attribute.
+        public var cache: Int? {
+            get { attribute("cache") }
+            set { setAttribute("cache", newValue) }
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.CPU.NUMA.Interconnects.Latency.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `value` attribute.
+        public var value: Int? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `access`.
+            public static var access: Self { "access" }
+
+            /// `read`.
+            public static var read: Self { "read" }
+
+            /// `write`.
+            public static var write: Self { "write" }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `isa`.
-    public struct Isa: XMLElementView {
+extension DomainDescription.CPU.NUMA.Interconnects {
+    /// The `<bandwidth>` element (first reached at `/domain/cpu/numa/interconnects/bandwidth`).
+    public struct Bandwidth: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "bandwidth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["iobase", "irq"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["initiator", "target", "cache", "type", "value", "unit"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `iobase` attribute.
-        public var iobase: String? {
-            get { attribute("iobase") }
-            set { setAttribute("iobase", newValue) }
+        /// The `initiator` attribute.
+        public var initiator: Int? {
+            get { attribute("initiator") }
+            set { setAttribute("initiator", newValue) }
         }
 
-        /// The `irq` attribute.
-        public var irq: String? {
-            get { attribute("irq") }
-            set { setAttribute("irq", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-mmio`.
-    public struct VirtioMmio: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `dimm`.
-    public struct Dimm: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["slot", "base"],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `target` attribute.
+        public var target: Int? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
         }
 
-        /// The `slot` attribute.
-        public var slot: Int? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
+        /// The `cache` attribute.
+        public var cache: Int? {
+            get { attribute("cache") }
+            set { setAttribute("cache", newValue) }
         }
 
-        /// The `base` attribute.
-        public var base: String? {
-            get { attribute("base") }
-            set { setAttribute("base", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.CPU.NUMA.Interconnects.Bandwidth.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `value` attribute.
+        public var value: Int? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `access`.
+            public static var access: Self { "access" }
+
+            /// `read`.
+            public static var read: Self { "read" }
+
+            /// `write`.
+            public static var write: Self { "write" }
         }
     }
 }
 
-extension DomainDescription.Devices.Disk.Address.Variant {
-    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `unassigned`.
-    public struct Unassigned: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.Bios {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/bios/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "entry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["zpci"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: true)
         }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `file`.
-    public struct File: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `block`.
-    public struct Block: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `dir`.
-    public struct Dir: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `network`.
-    public struct Network: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `volume`.
-    public struct Volume: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `nvme`.
-    public struct Nvme: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.BackingStore.Variant {
-    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `vhostuser`.
-    public struct Vhostuser: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backingStore"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "backingStore", "format"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant.USB {
-    /// The `<master>` element (first reached at `/domain/devices/controller/master`).
-    public struct Master: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "master"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["startport"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `startport` attribute.
-        public var startport: String? {
-            get { attribute("startport") }
-            set { setAttribute("startport", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Controller.Variant.PCI {
-    /// The `<model>` element (first reached at `/domain/devices/controller/model`).
-    public struct ModelElement: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "model"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -576,9 +401,15 @@ extension DomainDescription.Devices.Controller.Variant.PCI {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.Devices.Controller.Variant.PCI.ModelElement.Name? {
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.Bios.Entry.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
         }
 
         /// Values of `Name`; a value a newer libvirt writes is kept as it is.
@@ -591,175 +422,252 @@ extension DomainDescription.Devices.Controller.Variant.PCI {
                 self.rawValue = rawValue
             }
 
-            /// `spapr-pci-host-bridge`.
-            public static var spaprPCIHostBridge: Self { "spapr-pci-host-bridge" }
+            /// `vendor`.
+            public static var vendor: Self { "vendor" }
 
-            /// `pci-bridge`.
-            public static var pciBridge: Self { "pci-bridge" }
+            /// `version`.
+            public static var version: Self { "version" }
 
-            /// `i82801b11-bridge`.
-            public static var i82801B11Bridge: Self { "i82801b11-bridge" }
+            /// `date`.
+            public static var date: Self { "date" }
 
-            /// `pcie-pci-bridge`.
-            public static var pciePCIBridge: Self { "pcie-pci-bridge" }
-
-            /// `ioh3420`.
-            public static var ioh3420: Self { "ioh3420" }
-
-            /// `pcie-root-port`.
-            public static var pcieRootPort: Self { "pcie-root-port" }
-
-            /// `x3130-upstream`.
-            public static var x3130Upstream: Self { "x3130-upstream" }
-
-            /// `xio3130-downstream`.
-            public static var xio3130Downstream: Self { "xio3130-downstream" }
-
-            /// `pxb`.
-            public static var pxb: Self { "pxb" }
-
-            /// `pxb-pcie`.
-            public static var pxbPcie: Self { "pxb-pcie" }
+            /// `release`.
+            public static var release: Self { "release" }
         }
     }
 }
 
-extension DomainDescription.Devices.Controller.Variant.PCI {
-    /// The `<target>` element (first reached at `/domain/devices/controller/target`).
-    public struct Target: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.System {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/system/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static var elementName: String { "entry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["chassisNr", "chassis", "port", "busNr", "index", "hotplug"],
-            children: [
-                .init("node", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `chassisNr` attribute.
-        public var chassisNR: Int? {
-            get { attribute("chassisNr") }
-            set { setAttribute("chassisNr", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.System.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
 
-        /// The `chassis` attribute.
-        public var chassis: Int? {
-            get { attribute("chassis") }
-            set { setAttribute("chassis", newValue) }
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
         }
 
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-        /// The `busNr` attribute.
-        public var busNR: Int? {
-            get { attribute("busNr") }
-            set { setAttribute("busNr", newValue) }
-        }
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// The `index` attribute.
-        public var index: Int? {
-            get { attribute("index") }
-            set { setAttribute("index", newValue) }
-        }
+            /// `manufacturer`.
+            public static var manufacturer: Self { "manufacturer" }
 
-        /// The `hotplug` attribute.
-        public var hotplug: Bool? {
-            get { boolean(attribute: "hotplug", .onOff) }
-            set { setBoolean(attribute: "hotplug", newValue, .onOff) }
-        }
+            /// `product`.
+            public static var product: Self { "product" }
 
-        /// The text of the `<node>` element.
-        public var node: Int? {
-            get { value(child: "node") }
-            set { setValue(child: "node", newValue) }
+            /// `version`.
+            public static var version: Self { "version" }
+
+            /// `serial`.
+            public static var serial: Self { "serial" }
+
+            /// `uuid`.
+            public static var uuid: Self { "uuid" }
+
+            /// `sku`.
+            public static var sku: Self { "sku" }
+
+            /// `family`.
+            public static var family: Self { "family" }
         }
     }
 }
 
-extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-root`, `pcie-root`.
-    public struct PCIRoot: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.BaseBoard {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/baseBoard/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "controller"
+        public static var elementName: String { "entry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("pcihole64", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<pcihole64>` element.
-        public var pcihole64: DomainDescription.CurrentMemory? {
-            get { view(child: "pcihole64") }
-            set { setView(child: "pcihole64", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.BaseBoard.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `manufacturer`.
+            public static var manufacturer: Self { "manufacturer" }
+
+            /// `product`.
+            public static var product: Self { "product" }
+
+            /// `version`.
+            public static var version: Self { "version" }
+
+            /// `serial`.
+            public static var serial: Self { "serial" }
+
+            /// `asset`.
+            public static var asset: Self { "asset" }
+
+            /// `location`.
+            public static var location: Self { "location" }
         }
     }
 }
 
-extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
-    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-bridge`, `dmi-to-pci-bridge`, `pcie-to-pci-bridge`, `pcie-root-port`, `pcie-switch-upstream-port`, `pcie-switch-downstream-port`, `pci-expander-bus`, `pcie-expander-bus`.
-    public struct PCIBridge: XMLElementView {
+extension DomainDescription.Sysinfo.Variant.Smbios.Chassis {
+    /// The `<entry>` element (first reached at `/domain/sysinfo/chassis/entry`).
+    public struct Entry: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "controller"
+        public static var elementName: String { "entry" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Sysinfo.Variant.Smbios.Chassis.Entry.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The element's text.
+        public var value: String? {
+            get { text() }
+            set { setText(newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `manufacturer`.
+            public static var manufacturer: Self { "manufacturer" }
+
+            /// `version`.
+            public static var version: Self { "version" }
+
+            /// `serial`.
+            public static var serial: Self { "serial" }
+
+            /// `asset`.
+            public static var asset: Self { "asset" }
+
+            /// `sku`.
+            public static var sku: Self { "sku" }
+        }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant.File {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+extension DomainDescription.OS.Nvram.Variant.File {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "fdgroup", "index", "startupPolicy"],
+                children: [
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                    .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -771,24 +679,96 @@ extension DomainDescription.Devices.Filesystem.Variant.File {
             get { attribute("file") }
             set { setAttribute("file", newValue) }
         }
+
+        /// The `fdgroup` attribute.
+        public var fdgroup: String? {
+            get { attribute("fdgroup") }
+            set { setAttribute("fdgroup", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.File.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+        }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant.Block {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+extension DomainDescription.OS.Nvram.Variant.Block {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "index", "startupPolicy"],
+                children: [
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                    .init("reservations", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.Reservations.schema })),
+                    .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -800,87 +780,94 @@ extension DomainDescription.Devices.Filesystem.Variant.Block {
             get { attribute("dev") }
             set { setAttribute("dev", newValue) }
         }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Block.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<reservations>` element.
+        public var reservations: DomainDescription.OS.Nvram.Variant.Block.Source.Reservations? {
+            get { view(child: "reservations") }
+            set { setView(child: "reservations", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+        }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant.Mount {
-    /// The `<binary>` element (first reached at `/domain/devices/filesystem/binary`).
-    public struct Binary: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "binary"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path", "xattr"],
-            children: [
-                .init("cache", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache.schema })),
-                .init("sandbox", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox.schema })),
-                .init("lock", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock.schema })),
-                .init("thread_pool", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `xattr` attribute.
-        public var xattr: Bool? {
-            get { boolean(attribute: "xattr", .onOff) }
-            set { setBoolean(attribute: "xattr", newValue, .onOff) }
-        }
-
-        /// The `<cache>` element.
-        public var cache: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache? {
-            get { view(child: "cache") }
-            set { setView(child: "cache", newValue) }
-        }
-
-        /// The `<sandbox>` element.
-        public var sandbox: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox? {
-            get { view(child: "sandbox") }
-            set { setView(child: "sandbox", newValue) }
-        }
-
-        /// The `<lock>` element.
-        public var lock: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock? {
-            get { view(child: "lock") }
-            set { setView(child: "lock", newValue) }
-        }
-
-        /// The `<thread_pool>` element.
-        public var threadPool: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool? {
-            get { view(child: "thread_pool") }
-            set { setView(child: "thread_pool", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant.Mount {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+extension DomainDescription.OS.Nvram.Variant.Dir {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dir", "socket"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dir", "index", "startupPolicy"],
+                children: [
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -893,103 +880,54 @@ extension DomainDescription.Devices.Filesystem.Variant.Mount {
             set { setAttribute("dir", newValue) }
         }
 
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant.Bind {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dir"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
         }
 
-        /// The `dir` attribute.
-        public var dir: String? {
-            get { attribute("dir") }
-            set { setAttribute("dir", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant.Template {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Dir.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
         }
 
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant.Ram {
-    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["usage", "units"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
         }
 
-        /// The `usage` attribute.
-        public var usage: UInt64? {
-            get { attribute("usage") }
-            set { setAttribute("usage", newValue) }
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
         }
 
-        /// The `units` attribute.
-        public var units: String? {
-            get { attribute("units") }
-            set { setAttribute("units", newValue) }
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
         }
     }
 }

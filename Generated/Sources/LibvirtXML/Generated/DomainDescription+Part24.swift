@@ -2,220 +2,49 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Interface.Coalesce {
-    /// The `<rx>` element (first reached at `/domain/devices/interface/coalesce/rx`).
-    public struct Received: XMLElementView {
+extension DomainDescription.OS.Nvram.Variant.Network {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "rx"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("frames", .view({ DomainDescription.Devices.Interface.Coalesce.Received.Frames.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
+                children: [
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("host", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Host.schema }), repeated: true),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                    .init("snapshot", .view({ DomainDescription.Devices.Filesystem.Variant.Template.Source.schema })),
+                    .init("config", .view({ DomainDescription.Devices.Filesystem.Variant.File.Source.schema })),
+                    .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
+                    .init("initiator", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.schema })),
+                    .init("cookies", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.schema })),
+                    .init("readahead", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Readahead.schema })),
+                    .init("timeout", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Timeout.schema })),
+                    .init("ssl", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Ssl.schema })),
+                    .init("identity", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Identity.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<frames>` element.
-        public var frames: DomainDescription.Devices.Interface.Coalesce.Received.Frames? {
-            get { view(child: "frames") }
-            set { setView(child: "frames", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.PortForward {
-    /// The `<range>` element (first reached at `/domain/devices/interface/portForward/range`).
-    public struct Range: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "range"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end", "to", "exclude"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `start` attribute.
-        public var start: Int? {
-            get { attribute("start") }
-            set { setAttribute("start", newValue) }
-        }
-
-        /// The `end` attribute.
-        public var end: Int? {
-            get { attribute("end") }
-            set { setAttribute("end", newValue) }
-        }
-
-        /// The `to` attribute.
-        public var to: Int? {
-            get { attribute("to") }
-            set { setAttribute("to", newValue) }
-        }
-
-        /// The `exclude` attribute.
-        public var exclude: Bool? {
-            get { boolean(attribute: "exclude", .yesNo) }
-            set { setBoolean(attribute: "exclude", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Driver {
-    /// The `<host>` element (first reached at `/domain/devices/interface/driver/host`).
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "host"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["csum", "gso", "tso4", "tso6", "ecn", "ufo", "mrg_rxbuf"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `csum` attribute.
-        public var csum: Bool? {
-            get { boolean(attribute: "csum", .onOff) }
-            set { setBoolean(attribute: "csum", newValue, .onOff) }
-        }
-
-        /// The `gso` attribute.
-        public var gso: Bool? {
-            get { boolean(attribute: "gso", .onOff) }
-            set { setBoolean(attribute: "gso", newValue, .onOff) }
-        }
-
-        /// The `tso4` attribute.
-        public var tso4: Bool? {
-            get { boolean(attribute: "tso4", .onOff) }
-            set { setBoolean(attribute: "tso4", newValue, .onOff) }
-        }
-
-        /// The `tso6` attribute.
-        public var tso6: Bool? {
-            get { boolean(attribute: "tso6", .onOff) }
-            set { setBoolean(attribute: "tso6", newValue, .onOff) }
-        }
-
-        /// The `ecn` attribute.
-        public var ecn: Bool? {
-            get { boolean(attribute: "ecn", .onOff) }
-            set { setBoolean(attribute: "ecn", newValue, .onOff) }
-        }
-
-        /// The `ufo` attribute.
-        public var ufo: Bool? {
-            get { boolean(attribute: "ufo", .onOff) }
-            set { setBoolean(attribute: "ufo", newValue, .onOff) }
-        }
-
-        /// The `mrg_rxbuf` attribute.
-        public var mrgRxbuf: Bool? {
-            get { boolean(attribute: "mrg_rxbuf", .onOff) }
-            set { setBoolean(attribute: "mrg_rxbuf", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Driver {
-    /// The `<guest>` element (first reached at `/domain/devices/interface/driver/guest`).
-    public struct Guest: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "guest"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["csum", "tso4", "tso6", "ecn", "ufo"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `csum` attribute.
-        public var csum: Bool? {
-            get { boolean(attribute: "csum", .onOff) }
-            set { setBoolean(attribute: "csum", newValue, .onOff) }
-        }
-
-        /// The `tso4` attribute.
-        public var tso4: Bool? {
-            get { boolean(attribute: "tso4", .onOff) }
-            set { setBoolean(attribute: "tso4", newValue, .onOff) }
-        }
-
-        /// The `tso6` attribute.
-        public var tso6: Bool? {
-            get { boolean(attribute: "tso6", .onOff) }
-            set { setBoolean(attribute: "tso6", newValue, .onOff) }
-        }
-
-        /// The `ecn` attribute.
-        public var ecn: Bool? {
-            get { boolean(attribute: "ecn", .onOff) }
-            set { setBoolean(attribute: "ecn", newValue, .onOff) }
-        }
-
-        /// The `ufo` attribute.
-        public var ufo: Bool? {
-            get { boolean(attribute: "ufo", .onOff) }
-            set { setBoolean(attribute: "ufo", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Filterref {
-    /// The `<parameter>` element (first reached at `/domain/devices/interface/filterref/parameter`).
-    public struct Parameter: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "parameter"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.OS.Nvram.Variant.Network.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
         }
 
         /// The `name` attribute.
@@ -224,215 +53,106 @@ extension DomainDescription.Devices.Interface.Filterref {
             set { setAttribute("name", newValue) }
         }
 
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Bandwidth {
-    /// The `<inbound>` element (first reached at `/domain/devices/interface/bandwidth/inbound`).
-    public struct Inbound: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "inbound"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["average", "peak", "floor", "burst"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `tls` attribute.
+        public var tls: Bool? {
+            get { boolean(attribute: "tls", .yesNo) }
+            set { setBoolean(attribute: "tls", newValue, .yesNo) }
         }
 
-        /// The `average` attribute.
-        public var average: Int? {
-            get { attribute("average") }
-            set { setAttribute("average", newValue) }
+        /// The `tlsHostname` attribute.
+        public var tlsHostname: String? {
+            get { attribute("tlsHostname") }
+            set { setAttribute("tlsHostname", newValue) }
         }
 
-        /// The `peak` attribute.
-        public var peak: Int? {
-            get { attribute("peak") }
-            set { setAttribute("peak", newValue) }
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
         }
 
-        /// The `floor` attribute.
-        public var floor: Int? {
-            get { attribute("floor") }
-            set { setAttribute("floor", newValue) }
+        /// The `query` attribute.
+        public var query: String? {
+            get { attribute("query") }
+            set { setAttribute("query", newValue) }
         }
 
-        /// The `burst` attribute.
-        public var burst: Int? {
-            get { attribute("burst") }
-            set { setAttribute("burst", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Vlan {
-    /// The `<tag>` element (first reached at `/domain/devices/interface/vlan/tag`).
-    public struct Tag: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "tag"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "nativeMode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
         }
 
-        /// The `id` attribute.
-        public var id: Int? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
         }
 
-        /// The `nativeMode` attribute.
-        public var nativeMode: DomainDescription.Devices.Interface.Vlan.Tag.NativeMode? {
-            get { attribute("nativeMode") }
-            set { setAttribute("nativeMode", newValue) }
+        /// The `<host>` elements.
+        public var hosts: [DomainDescription.OS.Nvram.Variant.Network.Source.Host] {
+            get { views(children: "host") }
+            set { setViews(children: "host", newValue) }
         }
 
-        /// Values of `NativeMode`; a value a newer libvirt writes is kept as it is.
-        public struct NativeMode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `tagged`.
-            public static var tagged: Self { "tagged" }
-
-            /// `untagged`.
-            public static var untagged: Self { "untagged" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Bridge {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bridge", "macTableManager", "network", "portgroup", "portid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
         }
 
-        /// The `bridge` attribute.
-        public var bridge: String? {
-            get { attribute("bridge") }
-            set { setAttribute("bridge", newValue) }
+        /// The `<snapshot>` element.
+        public var snapshot: DomainDescription.Devices.Filesystem.Variant.Template.Source? {
+            get { view(child: "snapshot") }
+            set { setView(child: "snapshot", newValue) }
         }
 
-        /// The `macTableManager` attribute.
-        public var macTableManager: DomainDescription.Devices.Interface.Variant.Bridge.Source.MACTableManager? {
-            get { attribute("macTableManager") }
-            set { setAttribute("macTableManager", newValue) }
+        /// The `<config>` element.
+        public var config: DomainDescription.Devices.Filesystem.Variant.File.Source? {
+            get { view(child: "config") }
+            set { setView(child: "config", newValue) }
         }
 
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
+        /// The `<auth>` element.
+        public var auth: DomainDescription.Devices.Disk.Auth? {
+            get { view(child: "auth") }
+            set { setView(child: "auth", newValue) }
         }
 
-        /// The `portgroup` attribute.
-        public var portgroup: String? {
-            get { attribute("portgroup") }
-            set { setAttribute("portgroup", newValue) }
+        /// The `<initiator>` element.
+        public var initiator: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator? {
+            get { view(child: "initiator") }
+            set { setView(child: "initiator", newValue) }
         }
 
-        /// The `portid` attribute.
-        public var portid: UUID? {
-            get { attribute("portid") }
-            set { setAttribute("portid", newValue) }
+        /// The `<cookies>` element.
+        public var cookies: DomainDescription.OS.Nvram.Variant.Network.Source.Cookies? {
+            get { view(child: "cookies") }
+            set { setView(child: "cookies", newValue) }
         }
 
-        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
-        public struct MACTableManager: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `kernel`.
-            public static var kernel: Self { "kernel" }
-
-            /// `libvirt`.
-            public static var libvirt: Self { "libvirt" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Bridge {
-    /// The `<virtualport>` element (first reached at `/domain/devices/interface/virtualport`).
-    public struct Virtualport: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "virtualport"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("parameters", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `<readahead>` element.
+        public var readahead: DomainDescription.OS.Nvram.Variant.Network.Source.Readahead? {
+            get { view(child: "readahead") }
+            set { setView(child: "readahead", newValue) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `<timeout>` element.
+        public var timeout: DomainDescription.OS.Nvram.Variant.Network.Source.Timeout? {
+            get { view(child: "timeout") }
+            set { setView(child: "timeout", newValue) }
         }
 
-        /// The `<parameters>` element.
-        public var parameters: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters? {
-            get { view(child: "parameters") }
-            set { setView(child: "parameters", newValue) }
+        /// The `<ssl>` element.
+        public var ssl: DomainDescription.OS.Nvram.Variant.Network.Source.Ssl? {
+            get { view(child: "ssl") }
+            set { setView(child: "ssl", newValue) }
+        }
+
+        /// The `<identity>` element.
+        public var identity: DomainDescription.OS.Nvram.Variant.Network.Source.Identity? {
+            get { view(child: "identity") }
+            set { setView(child: "identity", newValue) }
         }
 
         /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
@@ -445,74 +165,192 @@ extension DomainDescription.Devices.Interface.Variant.Bridge {
                 self.rawValue = rawValue
             }
 
-            /// `802.1Qbg`.
-            public static var _802_1Qbg: Self { "802.1Qbg" }
+            /// `nbd`.
+            public static var nbd: Self { "nbd" }
 
-            /// `802.1Qbh`.
-            public static var _802_1Qbh: Self { "802.1Qbh" }
+            /// `gluster`.
+            public static var gluster: Self { "gluster" }
 
-            /// `openvswitch`.
-            public static var openvswitch: Self { "openvswitch" }
+            /// `rbd`.
+            public static var rbd: Self { "rbd" }
 
-            /// `midonet`.
-            public static var midonet: Self { "midonet" }
+            /// `iscsi`.
+            public static var iscsi: Self { "iscsi" }
+
+            /// `http`.
+            public static var http: Self { "http" }
+
+            /// `https`.
+            public static var https: Self { "https" }
+
+            /// `ftps`.
+            public static var ftps: Self { "ftps" }
+
+            /// `ftp`.
+            public static var ftp: Self { "ftp" }
+
+            /// `sheepdog`.
+            public static var sheepdog: Self { "sheepdog" }
+
+            /// `tftp`.
+            public static var tftp: Self { "tftp" }
+
+            /// `vxhs`.
+            public static var vxhs: Self { "vxhs" }
+
+            /// `nfs`.
+            public static var nfs: Self { "nfs" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface.Variant.Ethernet {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+extension DomainDescription.OS.Nvram.Variant.Volume {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
-                .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["pool", "volume", "mode", "index", "startupPolicy"],
+                children: [
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                    .init("seclabel", .view({ DomainDescription.Devices.Console.Source.Seclabel.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<ip>` elements.
-        public var ips: [DomainDescription.Devices.Interface.IP] {
-            get { views(children: "ip") }
-            set { setViews(children: "ip", newValue) }
+        /// The `pool` attribute.
+        public var pool: String? {
+            get { attribute("pool") }
+            set { setAttribute("pool", newValue) }
         }
 
-        /// The `<route>` elements.
-        public var routes: [DomainDescription.Devices.Interface.Route] {
-            get { views(children: "route") }
-            set { setViews(children: "route", newValue) }
+        /// The `volume` attribute.
+        public var volume: String? {
+            get { attribute("volume") }
+            set { setAttribute("volume", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.OS.Nvram.Variant.Volume.Source.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Volume.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// The `<seclabel>` elements.
+        public var seclabels: [DomainDescription.Devices.Console.Source.Seclabel] {
+            get { views(children: "seclabel") }
+            set { setViews(children: "seclabel", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `host`.
+            public static var host: Self { "host" }
+
+            /// `direct`.
+            public static var direct: Self { "direct" }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface.Variant.Vhostuser {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+extension DomainDescription.OS.Nvram.Variant.Nvme {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "path", "mode"],
-            children: [
-                .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "namespace", "managed", "index", "startupPolicy"],
+                children: [
+                    .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
+                    .init("slices", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainDescription.Devices.Disk.Encryption.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -520,7 +358,124 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
         }
 
         /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Kind? {
+        public var type: DomainDescription.OS.Nvram.Variant.Nvme.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `namespace` attribute.
+        public var namespace: String? {
+            get { attribute("namespace") }
+            set { setAttribute("namespace", newValue) }
+        }
+
+        /// The `managed` attribute.
+        public var managed: Bool? {
+            get { boolean(attribute: "managed", .yesNo) }
+            set { setBoolean(attribute: "managed", newValue, .yesNo) }
+        }
+
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.OS.Nvram.Variant.Nvme.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// The `<slices>` element.
+        public var slices: DomainDescription.OS.Nvram.Variant.File.Source.Slices? {
+            get { view(child: "slices") }
+            set { setView(child: "slices", newValue) }
+        }
+
+        /// Whether the `<privateData/>` element is there.
+        public var privateData: Bool {
+            get { flag(child: "privateData") }
+            set { setFlag(child: "privateData", newValue) }
+        }
+
+        /// The `<encryption>` element.
+        public var encryption: DomainDescription.Devices.Disk.Encryption? {
+            get { view(child: "encryption") }
+            set { setView(child: "encryption", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `pci`.
+            public static var pci: Self { "pci" }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+        }
+    }
+}
+
+extension DomainDescription.OS.Nvram.Variant.Vhostuser {
+    /// The `<source>` element (first reached at `/domain/os/nvram/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "path"],
+                children: [
+                    .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.OS.Nvram.Variant.Vhostuser.Source.Kind? {
             get { attribute("type") }
             set { setAttribute("type", newValue) }
         }
@@ -529,12 +484,6 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
         public var path: String? {
             get { attribute("path") }
             set { setAttribute("path", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
         }
 
         /// The `<reconnect>` element.
@@ -556,9 +505,401 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
             /// `unix`.
             public static var unix: Self { "unix" }
         }
+    }
+}
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
+extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Tsc.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `delay`, `merge`, `discard`.
+    public struct Delay: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Clock.Timer.NameVariant.Hpet.TickpolicyVariant {
+    /// What the `<timer>` element (first reached at `/domain/clock/timer`) holds when its `tickpolicy` is `catchup`.
+    public struct Catchup: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "timer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("catchup", .view({ DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement.schema })),
+                ],
+                text: false,
+                order: ["catchup"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<catchup>` element.
+        public var catchup: DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup.CatchupElement? {
+            get { view(child: "catchup") }
+            set { setView(child: "catchup", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<spinlocks>` element (first reached at `/domain/features/hyperv/spinlocks`).
+    public struct Spinlocks: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "spinlocks" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state", "retries"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `retries` attribute.
+        public var retries: Int? {
+            get { attribute("retries") }
+            set { setAttribute("retries", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<stimer>` element (first reached at `/domain/features/hyperv/stimer`).
+    public struct Stimer: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "stimer" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                    .init("direct", .view({ DomainDescription.Features.Htm.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `<direct>` element.
+        public var direct: DomainDescription.Features.Htm? {
+            get { view(child: "direct") }
+            set { setView(child: "direct", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Features.Hyperv.ModeVariant.Custom {
+    /// The `<vendor_id>` element (first reached at `/domain/features/hyperv/vendor_id`).
+    public struct VendorID: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "vendor_id" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state", "value"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `state` attribute.
+        public var state: Bool? {
+            get { boolean(attribute: "state", .onOff) }
+            set { setBoolean(attribute: "state", newValue, .onOff) }
+        }
+
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Driver {
+    /// The `<metadata_cache>` element (first reached at `/domain/devices/disk/driver/metadata_cache`).
+    public struct MetadataCache: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "metadata_cache" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("max_size", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<max_size>` element.
+        public var maxSize: DomainDescription.CurrentMemory? {
+            get { view(child: "max_size") }
+            set { setView(child: "max_size", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror {
+    /// The `<format>` element (first reached at `/domain/devices/disk/mirror/format`).
+    public struct FormatElement: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "format" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("metadata_cache", .view({ DomainDescription.Devices.Disk.Driver.MetadataCache.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Disk.Mirror.FormatElement.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<metadata_cache>` element.
+        public var metadataCache: DomainDescription.Devices.Disk.Driver.MetadataCache? {
+            get { view(child: "metadata_cache") }
+            set { setView(child: "metadata_cache", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -567,430 +908,92 @@ extension DomainDescription.Devices.Interface.Variant.Vhostuser {
                 self.rawValue = rawValue
             }
 
-            /// `server`.
-            public static var server: Self { "server" }
+            /// `raw`.
+            public static var raw: Self { "raw" }
 
-            /// `client`.
-            public static var client: Self { "client" }
+            /// `dir`.
+            public static var dir: Self { "dir" }
+
+            /// `bochs`.
+            public static var bochs: Self { "bochs" }
+
+            /// `cloop`.
+            public static var cloop: Self { "cloop" }
+
+            /// `dmg`.
+            public static var dmg: Self { "dmg" }
+
+            /// `iso`.
+            public static var iso: Self { "iso" }
+
+            /// `vpc`.
+            public static var vpc: Self { "vpc" }
+
+            /// `vdi`.
+            public static var vdi: Self { "vdi" }
+
+            /// `fat`.
+            public static var fat: Self { "fat" }
+
+            /// `vhd`.
+            public static var vhd: Self { "vhd" }
+
+            /// `ploop`.
+            public static var ploop: Self { "ploop" }
+
+            /// `luks`.
+            public static var luks: Self { "luks" }
+
+            /// `cow`.
+            public static var cow: Self { "cow" }
+
+            /// `qcow`.
+            public static var qcow: Self { "qcow" }
+
+            /// `qcow2`.
+            public static var qcow2: Self { "qcow2" }
+
+            /// `qed`.
+            public static var qed: Self { "qed" }
+
+            /// `vmdk`.
+            public static var vmdk: Self { "vmdk" }
         }
     }
 }
 
-extension DomainDescription.Devices.Interface.Variant.Network {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "mirror" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["network", "portgroup", "portid", "bridge", "macTableManager"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
-        }
-
-        /// The `portgroup` attribute.
-        public var portgroup: String? {
-            get { attribute("portgroup") }
-            set { setAttribute("portgroup", newValue) }
-        }
-
-        /// The `portid` attribute.
-        public var portid: UUID? {
-            get { attribute("portid") }
-            set { setAttribute("portid", newValue) }
-        }
-
-        /// The `bridge` attribute.
-        public var bridge: String? {
-            get { attribute("bridge") }
-            set { setAttribute("bridge", newValue) }
-        }
-
-        /// The `macTableManager` attribute.
-        public var macTableManager: DomainDescription.Devices.Interface.Variant.Network.Source.MACTableManager? {
-            get { attribute("macTableManager") }
-            set { setAttribute("macTableManager", newValue) }
-        }
-
-        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
-        public struct MACTableManager: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `kernel`.
-            public static var kernel: Self { "kernel" }
-
-            /// `libvirt`.
-            public static var libvirt: Self { "libvirt" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Direct {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "mode", "network", "portgroup", "portid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: String? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
-        }
-
-        /// The `portgroup` attribute.
-        public var portgroup: String? {
-            get { attribute("portgroup") }
-            set { setAttribute("portgroup", newValue) }
-        }
-
-        /// The `portid` attribute.
-        public var portid: UUID? {
-            get { attribute("portid") }
-            set { setAttribute("portid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.User {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Internal {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Mcast {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "port"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.UDP {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "port"],
-            children: [
-                .init("local", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `<local>` element.
-        public var local: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
-            get { view(child: "local") }
-            set { setView(child: "local", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Server {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "port"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Hostdev {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["missing"],
-            children: [
-                .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
-                .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
-                .init("address", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `missing` attribute.
-        public var missing: Bool? {
-            get { boolean(attribute: "missing", .yesNo) }
-            set { setBoolean(attribute: "missing", newValue, .yesNo) }
-        }
-
-        /// The `<vendor>` element.
-        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
-        }
-
-        /// The `<product>` element.
-        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Vdpa {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Vds {
-    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["switchid", "portid", "portgroupid", "connectionid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `switchid` attribute.
-        public var switchid: UUID? {
-            get { attribute("switchid") }
-            set { setAttribute("switchid", newValue) }
-        }
-
-        /// The `portid` attribute.
-        public var portid: Int? {
-            get { attribute("portid") }
-            set { setAttribute("portid", newValue) }
-        }
-
-        /// The `portgroupid` attribute.
-        public var portgroupid: String? {
-            get { attribute("portgroupid") }
-            set { setAttribute("portgroupid", newValue) }
-        }
-
-        /// The `connectionid` attribute.
-        public var connectionid: Int? {
-            get { attribute("connectionid") }
-            set { setAttribute("connectionid", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }

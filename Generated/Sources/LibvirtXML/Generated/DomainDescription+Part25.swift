@@ -2,82 +2,268 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Input.Variant.Passthrough {
-    /// The `<source>` element (first reached at `/domain/devices/input/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "mirror" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["evdev"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `evdev` attribute.
-        public var evdev: String? {
-            get { attribute("evdev") }
-            set { setAttribute("evdev", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Input.Variant.Evdev {
-    /// The `<source>` element (first reached at `/domain/devices/input/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "mirror" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "grab", "grabToggle", "repeat"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mirror" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
         }
 
-        /// The `grab` attribute.
-        public var grab: DomainDescription.Devices.Input.Variant.Evdev.Source.Grab? {
-            get { attribute("grab") }
-            set { setAttribute("grab", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// The `grabToggle` attribute.
-        public var grabToggle: DomainDescription.Devices.Input.Variant.Evdev.Source.GrabToggle? {
-            get { attribute("grabToggle") }
-            set { setAttribute("grabToggle", newValue) }
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mirror" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
         }
 
-        /// The `repeat` attribute.
-        public var `repeat`: Bool? {
-            get { boolean(attribute: "repeat", .onOff) }
-            set { setBoolean(attribute: "repeat", newValue, .onOff) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `Grab`; a value a newer libvirt writes is kept as it is.
-        public struct Grab: XMLNamedValue {
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mirror" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Mirror.Variant {
+    /// What the `<mirror>` element (first reached at `/domain/devices/disk/mirror`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mirror" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "format", "backingStore"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Auth {
+    /// The `<secret>` element (first reached at `/domain/devices/disk/auth/secret`).
+    public struct Secret: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "secret" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Disk.Auth.Secret.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `uuid` attribute.
+        public var uuid: UUID? {
+            get { attribute("uuid") }
+            set { setAttribute("uuid", newValue) }
+        }
+
+        /// The `usage` attribute.
+        public var usage: String? {
+            get { attribute("usage") }
+            set { setAttribute("usage", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -86,12 +272,61 @@ extension DomainDescription.Devices.Input.Variant.Evdev {
                 self.rawValue = rawValue
             }
 
-            /// `all`.
-            public static var all: Self { "all" }
+            /// `ceph`.
+            public static var ceph: Self { "ceph" }
+
+            /// `iscsi`.
+            public static var iscsi: Self { "iscsi" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Encryption {
+    /// The `<secret>` element (first reached at `/domain/devices/disk/encryption/secret`).
+    public struct Secret: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "secret" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
         }
 
-        /// Values of `GrabToggle`; a value a newer libvirt writes is kept as it is.
-        public struct GrabToggle: XMLNamedValue {
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Disk.Encryption.Secret.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `uuid` attribute.
+        public var uuid: UUID? {
+            get { attribute("uuid") }
+            set { setAttribute("uuid", newValue) }
+        }
+
+        /// The `usage` attribute.
+        public var usage: String? {
+            get { attribute("usage") }
+            set { setAttribute("usage", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -100,449 +335,36 @@ extension DomainDescription.Devices.Input.Variant.Evdev {
                 self.rawValue = rawValue
             }
 
-            /// `ctrl-ctrl`.
-            public static var ctrlCtrl: Self { "ctrl-ctrl" }
-
-            /// `alt-alt`.
-            public static var altAlt: Self { "alt-alt" }
-
-            /// `shift-shift`.
-            public static var shiftShift: Self { "shift-shift" }
-
-            /// `meta-meta`.
-            public static var metaMeta: Self { "meta-meta" }
-
-            /// `scrolllock`.
-            public static var scrolllock: Self { "scrolllock" }
-
-            /// `ctrl-scrolllock`.
-            public static var ctrlScrolllock: Self { "ctrl-scrolllock" }
+            /// `passphrase`.
+            public static var passphrase: Self { "passphrase" }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant.None {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
+extension DomainDescription.Devices.Disk.Encryption {
+    /// The `<cipher>` element (first reached at `/domain/devices/disk/encryption/cipher`).
+    public struct Cipher: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "input"
+        public static var elementName: String { "cipher" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "size", "mode", "hash"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Dbus {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Alsa {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Coreaudio {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `bufferCount` attribute.
-        public var bufferCount: String? {
-            get { attribute("bufferCount") }
-            set { setAttribute("bufferCount", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Jack {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "serverName", "clientName", "connectPorts", "exactName"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `serverName` attribute.
-        public var serverName: String? {
-            get { attribute("serverName") }
-            set { setAttribute("serverName", newValue) }
-        }
-
-        /// The `clientName` attribute.
-        public var clientName: String? {
-            get { attribute("clientName") }
-            set { setAttribute("clientName", newValue) }
-        }
-
-        /// The `connectPorts` attribute.
-        public var connectPorts: String? {
-            get { attribute("connectPorts") }
-            set { setAttribute("connectPorts", newValue) }
-        }
-
-        /// The `exactName` attribute.
-        public var exactName: Bool? {
-            get { boolean(attribute: "exactName", .yesNo) }
-            set { setBoolean(attribute: "exactName", newValue, .yesNo) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.OSs {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev", "bufferCount", "tryPoll"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `bufferCount` attribute.
-        public var bufferCount: String? {
-            get { attribute("bufferCount") }
-            set { setAttribute("bufferCount", newValue) }
-        }
-
-        /// The `tryPoll` attribute.
-        public var tryPoll: Bool? {
-            get { boolean(attribute: "tryPoll", .yesNo) }
-            set { setBoolean(attribute: "tryPoll", newValue, .yesNo) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Pulseaudio {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "name", "streamName", "latency"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
         }
 
         /// The `name` attribute.
@@ -551,209 +373,46 @@ extension DomainDescription.Devices.Audio.Variant.Pulseaudio {
             set { setAttribute("name", newValue) }
         }
 
-        /// The `streamName` attribute.
-        public var streamName: String? {
-            get { attribute("streamName") }
-            set { setAttribute("streamName", newValue) }
+        /// The `size` attribute.
+        public var size: Int? {
+            get { attribute("size") }
+            set { setAttribute("size", newValue) }
         }
 
-        /// The `latency` attribute.
-        public var latency: String? {
-            get { attribute("latency") }
-            set { setAttribute("latency", newValue) }
+        /// The `mode` attribute.
+        public var mode: String? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
         }
 
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.Sdl {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `bufferCount` attribute.
-        public var bufferCount: String? {
-            get { attribute("bufferCount") }
-            set { setAttribute("bufferCount", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
+        /// The `hash` attribute.
+        public var hash: String? {
+            get { attribute("hash") }
+            set { setAttribute("hash", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant.SPICE {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
+extension DomainDescription.Devices.Disk.Encryption {
+    /// The `<ivgen>` element (first reached at `/domain/devices/disk/encryption/ivgen`).
+    public struct Ivgen: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "input"
+        public static var elementName: String { "ivgen" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "hash"],
+                children: [
+                ],
+                text: false)
         }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Audio.Variant.File {
-    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
-    public struct Input: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "input"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
-            children: [
-                .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `mixingEngine` attribute.
-        public var mixingEngine: Bool? {
-            get { boolean(attribute: "mixingEngine", .yesNo) }
-            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
-        }
-
-        /// The `fixedSettings` attribute.
-        public var fixedSettings: Bool? {
-            get { boolean(attribute: "fixedSettings", .yesNo) }
-            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
-        }
-
-        /// The `voices` attribute.
-        public var voices: String? {
-            get { attribute("voices") }
-            set { setAttribute("voices", newValue) }
-        }
-
-        /// The `bufferLength` attribute.
-        public var bufferLength: String? {
-            get { attribute("bufferLength") }
-            set { setAttribute("bufferLength", newValue) }
-        }
-
-        /// The `<settings>` element.
-        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
-            get { view(child: "settings") }
-            set { setView(child: "settings", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.PCI {
-    /// The `<driver>` element (first reached at `/domain/devices/hostdev/driver`).
-    public struct Driver: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "driver"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -761,187 +420,557 @@ extension DomainDescription.Devices.Hostdev.Variant.PCI {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.Devices.Hostdev.Variant.PCI.Driver.Name? {
+        public var name: String? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `kvm`.
-            public static var kvm: Self { "kvm" }
-
-            /// `vfio`.
-            public static var vfio: Self { "vfio" }
-
-            /// `xen`.
-            public static var xen: Self { "xen" }
+        /// The `hash` attribute.
+        public var hash: String? {
+            get { attribute("hash") }
+            set { setAttribute("hash", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.PCI {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `pci`.
+    public struct PCI: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["startupPolicy", "writeFiltering"],
-            children: [
-                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["domain", "bus", "slot", "function", "multifunction"],
+                children: [
+                    .init("zpci", .view({ DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci.schema })),
+                ],
+                text: false,
+                order: ["zpci"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.PCI.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
+        /// The `domain` attribute.
+        public var domain: String? {
+            get { attribute("domain") }
+            set { setAttribute("domain", newValue) }
         }
 
-        /// The `writeFiltering` attribute.
-        public var writeFiltering: Bool? {
-            get { boolean(attribute: "writeFiltering", .yesNo) }
-            set { setBoolean(attribute: "writeFiltering", newValue, .yesNo) }
+        /// The `bus` attribute.
+        public var bus: Int? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// The `slot` attribute.
+        public var slot: String? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
         }
 
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `function` attribute.
+        public var function: String? {
+            get { attribute("function") }
+            set { setAttribute("function", newValue) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `multifunction` attribute.
+        public var multifunction: Bool? {
+            get { boolean(attribute: "multifunction", .onOff) }
+            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
+        }
 
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
+        /// The `<zpci>` element.
+        public var zpci: DomainDescription.Devices.Disk.Address.Variant.PCI.Zpci? {
+            get { view(child: "zpci") }
+            set { setView(child: "zpci", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.USB {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `drive`.
+    public struct Drive: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["startupPolicy", "guestReset"],
-            children: [
-                .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
-                .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
-                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.Address.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["controller", "bus", "target", "unit"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `startupPolicy` attribute.
-        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.USB.Source.StartupPolicy? {
-            get { attribute("startupPolicy") }
-            set { setAttribute("startupPolicy", newValue) }
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
         }
 
-        /// The `guestReset` attribute.
-        public var guestReset: DomainDescription.Devices.Hostdev.Variant.USB.Source.GuestReset? {
-            get { attribute("guestReset") }
-            set { setAttribute("guestReset", newValue) }
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
         }
 
-        /// The `<vendor>` element.
-        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
+        /// The `target` attribute.
+        public var target: String? {
+            get { attribute("target") }
+            set { setAttribute("target", newValue) }
         }
 
-        /// The `<product>` element.
-        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
+        /// The `unit` attribute.
+        public var unit: String? {
+            get { attribute("unit") }
+            set { setAttribute("unit", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-serial`.
+    public struct VirtioSerial: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["controller", "bus", "port"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Hostdev.Variant.USB.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
         }
 
-        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
-        public struct StartupPolicy: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `mandatory`.
-            public static var mandatory: Self { "mandatory" }
-
-            /// `requisite`.
-            public static var requisite: Self { "requisite" }
-
-            /// `optional`.
-            public static var optional: Self { "optional" }
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
         }
 
-        /// Values of `GuestReset`; a value a newer libvirt writes is kept as it is.
-        public struct GuestReset: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
 
-            /// `off`.
-            public static var off: Self { "off" }
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccid`.
+    public struct Ccid: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `uninitialized`.
-            public static var uninitialized: Self { "uninitialized" }
+        /// The element's name.
+        public static var elementName: String { "address" }
 
-            /// `on`.
-            public static var on: Self { "on" }
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["controller", "slot"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `controller` attribute.
+        public var controller: String? {
+            get { attribute("controller") }
+            set { setAttribute("controller", newValue) }
+        }
+
+        /// The `slot` attribute.
+        public var slot: String? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `usb`.
+    public struct USB: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bus", "port"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `bus` attribute.
+        public var bus: String? {
+            get { attribute("bus") }
+            set { setAttribute("bus", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: String? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `spapr-vio`.
+    public struct SpaprVio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["reg"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `reg` attribute.
+        public var reg: String? {
+            get { attribute("reg") }
+            set { setAttribute("reg", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `ccw`.
+    public struct Ccw: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["cssid", "ssid", "devno"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `cssid` attribute.
+        public var cssid: String? {
+            get { attribute("cssid") }
+            set { setAttribute("cssid", newValue) }
+        }
+
+        /// The `ssid` attribute.
+        public var ssid: String? {
+            get { attribute("ssid") }
+            set { setAttribute("ssid", newValue) }
+        }
+
+        /// The `devno` attribute.
+        public var devno: Int? {
+            get { attribute("devno") }
+            set { setAttribute("devno", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `isa`.
+    public struct Isa: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["iobase", "irq"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `iobase` attribute.
+        public var iobase: String? {
+            get { attribute("iobase") }
+            set { setAttribute("iobase", newValue) }
+        }
+
+        /// The `irq` attribute.
+        public var irq: String? {
+            get { attribute("irq") }
+            set { setAttribute("irq", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `virtio-mmio`.
+    public struct VirtioMmio: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `dimm`.
+    public struct Dimm: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["slot", "base"],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `slot` attribute.
+        public var slot: Int? {
+            get { attribute("slot") }
+            set { setAttribute("slot", newValue) }
+        }
+
+        /// The `base` attribute.
+        public var base: String? {
+            get { attribute("base") }
+            set { setAttribute("base", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.Address.Variant {
+    /// What the `<address>` element (first reached at `/domain/devices/disk/address`) holds when its `type` is `unassigned`.
+    public struct Unassigned: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "address" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["zpci"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `file`.
+    public struct File: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.File.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.File.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `block`.
+    public struct Block: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Block.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Block.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
         }
     }
 }

@@ -2,375 +2,240 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `dir`.
+    public struct Dir: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "backingStore" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["protocol"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "protocol", defaultValue: "adapter",
-                cases: [
-                    "adapter": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.schema },
-                    "iscsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Dir.Source.schema })),
                 ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Dir.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `network`.
+    public struct Network: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Network.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `volume`.
+    public struct Volume: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Volume.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Volume.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `nvme`.
+    public struct Nvme: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Nvme.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Disk.BackingStore.Variant {
+    /// What the `<backingStore>` element (first reached at `/domain/devices/disk/backingStore`) holds when its `type` is `vhostuser`.
+    public struct Vhostuser: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "backingStore" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainDescription.OS.Nvram.Variant.Vhostuser.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "backingStore", "format"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<source>` element.
+        public var source: DomainDescription.OS.Nvram.Variant.Vhostuser.Source? {
+            get { view(child: "source") }
+            set { setView(child: "source", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.USB {
+    /// The `<master>` element (first reached at `/domain/devices/controller/master`).
+    public struct Master: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "master" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["startport"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `startport` attribute.
+        public var startport: String? {
+            get { attribute("startport") }
+            set { setAttribute("startport", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Controller.Variant.PCI {
+    /// The `<model>` element (first reached at `/domain/devices/controller/model`).
+    public struct ModelElement: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "model" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
                 attributes: ["name"],
-                children: ["adapter", "address", "host", "auth", "initiator"]),
-            order: ["adapter", "address", "host", "auth", "initiator"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+                children: [
+                ],
+                text: false)
         }
-
-        /// The `protocol` attribute.
-        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.Kind? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
-        }
-
-        /// The element's variant, selected by its `protocol` attribute (`adapter` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var protocolVariant: ProtocolVariant? {
-            get { ProtocolVariant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<source>`, by its `protocol` attribute: each holds a view of what the variant adds.
-        public enum ProtocolVariant: Hashable, Sendable {
-            /// `protocol='adapter'`.
-            case adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter)
-            /// `protocol='iscsi'`.
-            case iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("protocol") ?? "adapter" {
-                case "adapter": self = .adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter(xml: element))
-                case "iscsi": self = .iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .adapter(let view): ("adapter", view.xml)
-                case .iscsi(let view): ("iscsi", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `adapter`.
-            public static var adapter: Self { "adapter" }
-
-            /// `iscsi`.
-            public static var iscsi: Self { "iscsi" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.SCSIHost {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["protocol", "wwpn"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `protocol` attribute.
-        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.Kind? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
-        }
-
-        /// The `wwpn` attribute.
-        public var wwpn: String? {
-            get { attribute("wwpn") }
-            set { setAttribute("wwpn", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `vhost`.
-            public static var vhost: Self { "vhost" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.Mdev {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.Storage {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("block", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<block>` element.
-        public var block: String? {
-            get { value(child: "block") }
-            set { setValue(child: "block", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.Misc {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("char", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<char>` element.
-        public var char: String? {
-            get { value(child: "char") }
-            set { setValue(child: "char", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.Net {
-    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("interface", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<interface>` element.
-        public var interface: String? {
-            get { value(child: "interface") }
-            set { setValue(child: "interface", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant.Sdl {
-    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
-    public struct Gl: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "gl"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant.VNC {
-    /// The `<listen>` element (first reached at `/domain/devices/graphics/listen`).
-    public struct Listen: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "listen"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "address", "network", "socket"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Graphics.Variant.VNC.Listen.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `address` attribute.
-        public var address: String? {
-            get { attribute("address") }
-            set { setAttribute("address", newValue) }
-        }
-
-        /// The `network` attribute.
-        public var network: String? {
-            get { attribute("network") }
-            set { setAttribute("network", newValue) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `address`.
-            public static var address: Self { "address" }
-
-            /// `network`.
-            public static var network: Self { "network" }
-
-            /// `socket`.
-            public static var socket: Self { "socket" }
-
-            /// `none`.
-            public static var none: Self { "none" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<channel>` element (first reached at `/domain/devices/graphics/channel`).
-    public struct Channel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "channel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "mode"],
-            children: [
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -378,15 +243,9 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
         }
 
         /// The `name` attribute.
-        public var name: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Name? {
+        public var name: DomainDescription.Devices.Controller.Variant.PCI.ModelElement.Name? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
         }
 
         /// Values of `Name`; a value a newer libvirt writes is kept as it is.
@@ -399,581 +258,710 @@ extension DomainDescription.Devices.Graphics.Variant.SPICE {
                 self.rawValue = rawValue
             }
 
-            /// `main`.
-            public static var main: Self { "main" }
+            /// `spapr-pci-host-bridge`.
+            public static var spaprPCIHostBridge: Self { "spapr-pci-host-bridge" }
 
-            /// `display`.
-            public static var display: Self { "display" }
+            /// `pci-bridge`.
+            public static var pciBridge: Self { "pci-bridge" }
 
-            /// `inputs`.
-            public static var inputs: Self { "inputs" }
+            /// `i82801b11-bridge`.
+            public static var i82801B11Bridge: Self { "i82801b11-bridge" }
 
-            /// `cursor`.
-            public static var cursor: Self { "cursor" }
+            /// `pcie-pci-bridge`.
+            public static var pciePCIBridge: Self { "pcie-pci-bridge" }
 
-            /// `playback`.
-            public static var playback: Self { "playback" }
+            /// `ioh3420`.
+            public static var ioh3420: Self { "ioh3420" }
 
-            /// `record`.
-            public static var record: Self { "record" }
+            /// `pcie-root-port`.
+            public static var pcieRootPort: Self { "pcie-root-port" }
 
-            /// `smartcard`.
-            public static var smartcard: Self { "smartcard" }
+            /// `x3130-upstream`.
+            public static var x3130Upstream: Self { "x3130-upstream" }
 
-            /// `usbredir`.
-            public static var usbredir: Self { "usbredir" }
-        }
+            /// `xio3130-downstream`.
+            public static var xio3130Downstream: Self { "xio3130-downstream" }
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+            /// `pxb`.
+            public static var pxb: Self { "pxb" }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `any`.
-            public static var any: Self { "any" }
-
-            /// `secure`.
-            public static var secure: Self { "secure" }
-
-            /// `insecure`.
-            public static var insecure: Self { "insecure" }
+            /// `pxb-pcie`.
+            public static var pxbPcie: Self { "pxb-pcie" }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<image>` element (first reached at `/domain/devices/graphics/image`).
-    public struct Image: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant.PCI {
+    /// The `<target>` element (first reached at `/domain/devices/controller/target`).
+    public struct Target: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "image"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["chassisNr", "chassis", "port", "busNr", "index", "hotplug"],
+                children: [
+                    .init("node", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Image.Compression? {
-            get { attribute("compression") }
-            set { setAttribute("compression", newValue) }
+        /// The `chassisNr` attribute.
+        public var chassisNR: Int? {
+            get { attribute("chassisNr") }
+            set { setAttribute("chassisNr", newValue) }
         }
 
-        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
-        public struct Compression: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `chassis` attribute.
+        public var chassis: Int? {
+            get { attribute("chassis") }
+            set { setAttribute("chassis", newValue) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
 
-            /// `auto_glz`.
-            public static var autoGlz: Self { "auto_glz" }
+        /// The `busNr` attribute.
+        public var busNR: Int? {
+            get { attribute("busNr") }
+            set { setAttribute("busNr", newValue) }
+        }
 
-            /// `auto_lz`.
-            public static var autoLz: Self { "auto_lz" }
+        /// The `index` attribute.
+        public var index: Int? {
+            get { attribute("index") }
+            set { setAttribute("index", newValue) }
+        }
 
-            /// `quic`.
-            public static var quic: Self { "quic" }
+        /// The `hotplug` attribute.
+        public var hotplug: Bool? {
+            get { boolean(attribute: "hotplug", .onOff) }
+            set { setBoolean(attribute: "hotplug", newValue, .onOff) }
+        }
 
-            /// `glz`.
-            public static var glz: Self { "glz" }
-
-            /// `lz`.
-            public static var lz: Self { "lz" }
-
-            /// `off`.
-            public static var off: Self { "off" }
+        /// The text of the `<node>` element.
+        public var node: Int? {
+            get { value(child: "node") }
+            set { setValue(child: "node", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<jpeg>` element (first reached at `/domain/devices/graphics/jpeg`).
-    public struct Jpeg: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-root`, `pcie-root`.
+    public struct PCIRoot: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "jpeg"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("pcihole64", .view({ DomainDescription.CurrentMemory.schema })),
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.Compression? {
-            get { attribute("compression") }
-            set { setAttribute("compression", newValue) }
-        }
-
-        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
-        public struct Compression: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
-            /// `never`.
-            public static var never: Self { "never" }
-
-            /// `always`.
-            public static var always: Self { "always" }
+        /// The `<pcihole64>` element.
+        public var pcihole64: DomainDescription.CurrentMemory? {
+            get { view(child: "pcihole64") }
+            set { setView(child: "pcihole64", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<playback>` element (first reached at `/domain/devices/graphics/playback`).
-    public struct Playback: XMLElementView {
+extension DomainDescription.Devices.Controller.Variant.PCI.ModelVariant {
+    /// What the `<controller>` element (first reached at `/domain/devices/controller`) holds when its `model` is `pci-bridge`, `dmi-to-pci-bridge`, `pcie-to-pci-bridge`, `pcie-root-port`, `pcie-switch-upstream-port`, `pcie-switch-downstream-port`, `pci-expander-bus`, `pcie-expander-bus`.
+    public struct PCIBridge: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "playback"
+        public static var elementName: String { "controller" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["compression"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false,
+                order: ["alias", "acpi", "address", "master", "model", "target", "pcihole64", "driver"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+    }
+}
+
+extension DomainDescription.Devices.Filesystem.Variant.File {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `compression` attribute.
-        public var compression: Bool? {
-            get { boolean(attribute: "compression", .onOff) }
-            set { setBoolean(attribute: "compression", newValue, .onOff) }
+        /// The `file` attribute.
+        public var file: String? {
+            get { attribute("file") }
+            set { setAttribute("file", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<streaming>` element (first reached at `/domain/devices/graphics/streaming`).
-    public struct Streaming: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Block {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "streaming"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `filter`.
-            public static var filter: Self { "filter" }
-
-            /// `all`.
-            public static var all: Self { "all" }
-
-            /// `off`.
-            public static var off: Self { "off" }
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<clipboard>` element (first reached at `/domain/devices/graphics/clipboard`).
-    public struct Clipboard: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Mount {
+    /// The `<binary>` element (first reached at `/domain/devices/filesystem/binary`).
+    public struct Binary: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "clipboard"
+        public static var elementName: String { "binary" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["copypaste"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path", "xattr"],
+                children: [
+                    .init("cache", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache.schema })),
+                    .init("sandbox", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox.schema })),
+                    .init("lock", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock.schema })),
+                    .init("thread_pool", .view({ DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `copypaste` attribute.
-        public var copypaste: Bool? {
-            get { boolean(attribute: "copypaste", .yesNo) }
-            set { setBoolean(attribute: "copypaste", newValue, .yesNo) }
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+
+        /// The `xattr` attribute.
+        public var xattr: Bool? {
+            get { boolean(attribute: "xattr", .onOff) }
+            set { setBoolean(attribute: "xattr", newValue, .onOff) }
+        }
+
+        /// The `<cache>` element.
+        public var cache: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache? {
+            get { view(child: "cache") }
+            set { setView(child: "cache", newValue) }
+        }
+
+        /// The `<sandbox>` element.
+        public var sandbox: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox? {
+            get { view(child: "sandbox") }
+            set { setView(child: "sandbox", newValue) }
+        }
+
+        /// The `<lock>` element.
+        public var lock: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Lock? {
+            get { view(child: "lock") }
+            set { setView(child: "lock", newValue) }
+        }
+
+        /// The `<thread_pool>` element.
+        public var threadPool: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.ThreadPool? {
+            get { view(child: "thread_pool") }
+            set { setView(child: "thread_pool", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<mouse>` element (first reached at `/domain/devices/graphics/mouse`).
-    public struct Mouse: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Mount {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mouse"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dir", "socket"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
         }
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `server`.
-            public static var server: Self { "server" }
-
-            /// `client`.
-            public static var client: Self { "client" }
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.SPICE {
-    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
-    public struct Gl: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Bind {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "gl"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable", "rendernode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dir"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
-        }
-
-        /// The `rendernode` attribute.
-        public var rendernode: String? {
-            get { attribute("rendernode") }
-            set { setAttribute("rendernode", newValue) }
+        /// The `dir` attribute.
+        public var dir: String? {
+            get { attribute("dir") }
+            set { setAttribute("dir", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.Dbus {
-    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
-    public struct Gl: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Template {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "gl"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable", "rendernode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `enable` attribute.
-        public var enable: Bool? {
-            get { boolean(attribute: "enable", .yesNo) }
-            set { setBoolean(attribute: "enable", newValue, .yesNo) }
-        }
-
-        /// The `rendernode` attribute.
-        public var rendernode: String? {
-            get { attribute("rendernode") }
-            set { setAttribute("rendernode", newValue) }
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Graphics.Variant.EglHeadless {
-    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
-    public struct Gl: XMLElementView {
+extension DomainDescription.Devices.Filesystem.Variant.Ram {
+    /// The `<source>` element (first reached at `/domain/devices/filesystem/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "gl"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["rendernode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["usage", "units"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `rendernode` attribute.
-        public var rendernode: String? {
-            get { attribute("rendernode") }
-            set { setAttribute("rendernode", newValue) }
+        /// The `usage` attribute.
+        public var usage: UInt64? {
+            get { attribute("usage") }
+            set { setAttribute("usage", newValue) }
+        }
+
+        /// The `units` attribute.
+        public var units: String? {
+            get { attribute("units") }
+            set { setAttribute("units", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Video.Model {
-    /// The `<acceleration>` element (first reached at `/domain/devices/video/model/acceleration`).
-    public struct Acceleration: XMLElementView {
+extension DomainDescription.Devices.Interface.Coalesce {
+    /// The `<rx>` element (first reached at `/domain/devices/interface/coalesce/rx`).
+    public struct Received: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "acceleration"
+        public static var elementName: String { "rx" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["accel3d", "accel2d", "rendernode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("frames", .view({ DomainDescription.Devices.Interface.Coalesce.Received.Frames.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `accel3d` attribute.
-        public var accel3D: Bool? {
-            get { boolean(attribute: "accel3d", .yesNo) }
-            set { setBoolean(attribute: "accel3d", newValue, .yesNo) }
-        }
-
-        /// The `accel2d` attribute.
-        public var accel2D: Bool? {
-            get { boolean(attribute: "accel2d", .yesNo) }
-            set { setBoolean(attribute: "accel2d", newValue, .yesNo) }
-        }
-
-        /// The `rendernode` attribute.
-        public var rendernode: String? {
-            get { attribute("rendernode") }
-            set { setAttribute("rendernode", newValue) }
+        /// The `<frames>` element.
+        public var frames: DomainDescription.Devices.Interface.Coalesce.Received.Frames? {
+            get { view(child: "frames") }
+            set { setView(child: "frames", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Video.Model {
-    /// The `<resolution>` element (first reached at `/domain/devices/video/model/resolution`).
-    public struct Resolution: XMLElementView {
+extension DomainDescription.Devices.Interface.PortForward {
+    /// The `<range>` element (first reached at `/domain/devices/interface/portForward/range`).
+    public struct Range: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "resolution"
+        public static var elementName: String { "range" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["x", "y"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end", "to", "exclude"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `x` attribute.
-        public var x: Int? {
-            get { attribute("x") }
-            set { setAttribute("x", newValue) }
+        /// The `start` attribute.
+        public var start: Int? {
+            get { attribute("start") }
+            set { setAttribute("start", newValue) }
         }
 
-        /// The `y` attribute.
-        public var y: Int? {
-            get { attribute("y") }
-            set { setAttribute("y", newValue) }
+        /// The `end` attribute.
+        public var end: Int? {
+            get { attribute("end") }
+            set { setAttribute("end", newValue) }
+        }
+
+        /// The `to` attribute.
+        public var to: Int? {
+            get { attribute("to") }
+            set { setAttribute("to", newValue) }
+        }
+
+        /// The `exclude` attribute.
+        public var exclude: Bool? {
+            get { boolean(attribute: "exclude", .yesNo) }
+            set { setBoolean(attribute: "exclude", newValue, .yesNo) }
         }
     }
 }
 
-extension DomainDescription.Devices.Console.Source {
-    /// The `<reconnect>` element (first reached at `/domain/devices/console/source/reconnect`).
-    public struct Reconnect: XMLElementView {
+extension DomainDescription.Devices.Interface.Driver {
+    /// The `<host>` element (first reached at `/domain/devices/interface/driver/host`).
+    public struct Host: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "reconnect"
+        public static var elementName: String { "host" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enabled", "timeout"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["csum", "gso", "tso4", "tso6", "ecn", "ufo", "mrg_rxbuf"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `enabled` attribute.
-        public var enabled: Bool? {
-            get { boolean(attribute: "enabled", .yesNo) }
-            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        /// The `csum` attribute.
+        public var csum: Bool? {
+            get { boolean(attribute: "csum", .onOff) }
+            set { setBoolean(attribute: "csum", newValue, .onOff) }
         }
 
-        /// The `timeout` attribute.
-        public var timeout: Int? {
-            get { attribute("timeout") }
-            set { setAttribute("timeout", newValue) }
+        /// The `gso` attribute.
+        public var gso: Bool? {
+            get { boolean(attribute: "gso", .onOff) }
+            set { setBoolean(attribute: "gso", newValue, .onOff) }
+        }
+
+        /// The `tso4` attribute.
+        public var tso4: Bool? {
+            get { boolean(attribute: "tso4", .onOff) }
+            set { setBoolean(attribute: "tso4", newValue, .onOff) }
+        }
+
+        /// The `tso6` attribute.
+        public var tso6: Bool? {
+            get { boolean(attribute: "tso6", .onOff) }
+            set { setBoolean(attribute: "tso6", newValue, .onOff) }
+        }
+
+        /// The `ecn` attribute.
+        public var ecn: Bool? {
+            get { boolean(attribute: "ecn", .onOff) }
+            set { setBoolean(attribute: "ecn", newValue, .onOff) }
+        }
+
+        /// The `ufo` attribute.
+        public var ufo: Bool? {
+            get { boolean(attribute: "ufo", .onOff) }
+            set { setBoolean(attribute: "ufo", newValue, .onOff) }
+        }
+
+        /// The `mrg_rxbuf` attribute.
+        public var mrgRxbuf: Bool? {
+            get { boolean(attribute: "mrg_rxbuf", .onOff) }
+            set { setBoolean(attribute: "mrg_rxbuf", newValue, .onOff) }
         }
     }
 }
 
-extension DomainDescription.Devices.Console.Source {
-    /// The `<seclabel>` element (first reached at `/domain/devices/console/source/seclabel`).
-    public struct Seclabel: XMLElementView {
+extension DomainDescription.Devices.Interface.Driver {
+    /// The `<guest>` element (first reached at `/domain/devices/interface/driver/guest`).
+    public struct Guest: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "seclabel"
+        public static var elementName: String { "guest" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "relabel", "labelskip"],
-            children: [
-                .init("label", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["csum", "tso4", "tso6", "ecn", "ufo"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `model` attribute.
-        public var model: String? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
+        /// The `csum` attribute.
+        public var csum: Bool? {
+            get { boolean(attribute: "csum", .onOff) }
+            set { setBoolean(attribute: "csum", newValue, .onOff) }
         }
 
-        /// The `relabel` attribute.
-        public var relabel: Bool? {
-            get { boolean(attribute: "relabel", .yesNo) }
-            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        /// The `tso4` attribute.
+        public var tso4: Bool? {
+            get { boolean(attribute: "tso4", .onOff) }
+            set { setBoolean(attribute: "tso4", newValue, .onOff) }
         }
 
-        /// The `labelskip` attribute.
-        public var labelskip: DomainDescription.Devices.Console.Source.Seclabel.Labelskip? {
-            get { attribute("labelskip") }
-            set { setAttribute("labelskip", newValue) }
+        /// The `tso6` attribute.
+        public var tso6: Bool? {
+            get { boolean(attribute: "tso6", .onOff) }
+            set { setBoolean(attribute: "tso6", newValue, .onOff) }
         }
 
-        /// The texts of the `<label>` elements.
-        public var labels: [String] {
-            get { values(children: "label") }
-            set { setValues(children: "label", newValue) }
+        /// The `ecn` attribute.
+        public var ecn: Bool? {
+            get { boolean(attribute: "ecn", .onOff) }
+            set { setBoolean(attribute: "ecn", newValue, .onOff) }
         }
 
-        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
-        public struct Labelskip: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `ufo` attribute.
+        public var ufo: Bool? {
+            get { boolean(attribute: "ufo", .onOff) }
+            set { setBoolean(attribute: "ufo", newValue, .onOff) }
+        }
+    }
+}
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+extension DomainDescription.Devices.Interface.Filterref {
+    /// The `<parameter>` element (first reached at `/domain/devices/interface/filterref/parameter`).
+    public struct Parameter: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
 
-            /// `yes`.
-            public static var yes: Self { "yes" }
+        /// The element's name.
+        public static var elementName: String { "parameter" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `value` attribute.
+        public var value: String? {
+            get { attribute("value") }
+            set { setAttribute("value", newValue) }
         }
     }
 }

@@ -2,452 +2,78 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Console.Target {
-    /// The `<model>` element (first reached at `/domain/devices/console/target/model`).
-    public struct Model: XMLElementView {
+extension DomainDescription.Devices.Interface.Bandwidth {
+    /// The `<inbound>` element (first reached at `/domain/devices/interface/bandwidth/inbound`).
+    public struct Inbound: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "model"
+        public static var elementName: String { "inbound" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["average", "peak", "floor", "burst"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: DomainDescription.Devices.Console.Target.Model.Name? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
+        /// The `average` attribute.
+        public var average: Int? {
+            get { attribute("average") }
+            set { setAttribute("average", newValue) }
         }
 
-        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
-        public struct Name: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `peak` attribute.
+        public var peak: Int? {
+            get { attribute("peak") }
+            set { setAttribute("peak", newValue) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `floor` attribute.
+        public var floor: Int? {
+            get { attribute("floor") }
+            set { setAttribute("floor", newValue) }
+        }
 
-            /// `isa-serial`.
-            public static var isaSerial: Self { "isa-serial" }
-
-            /// `usb-serial`.
-            public static var usbSerial: Self { "usb-serial" }
-
-            /// `pci-serial`.
-            public static var pciSerial: Self { "pci-serial" }
-
-            /// `spapr-vty`.
-            public static var spaprVty: Self { "spapr-vty" }
-
-            /// `pl011`.
-            public static var pl011: Self { "pl011" }
-
-            /// `16550a`.
-            public static var _16550A: Self { "16550a" }
-
-            /// `sclpconsole`.
-            public static var sclpconsole: Self { "sclpconsole" }
-
-            /// `sclplmconsole`.
-            public static var sclplmconsole: Self { "sclplmconsole" }
-
-            /// `isa-debugcon`.
-            public static var isaDebugcon: Self { "isa-debugcon" }
+        /// The `burst` attribute.
+        public var burst: Int? {
+            get { attribute("burst") }
+            set { setAttribute("burst", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Rng.Backend.ModelVariant {
-    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `random`.
-    public struct Random: XMLElementView {
+extension DomainDescription.Devices.Interface.Vlan {
+    /// The `<tag>` element (first reached at `/domain/devices/interface/vlan/tag`).
+    public struct Tag: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "backend"
+        public static var elementName: String { "tag" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: true,
-            order: ["source", "protocol", "log"])
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "nativeMode"],
+                children: [
+                ],
+                text: false)
         }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Rng.Backend.ModelVariant {
-    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `egd`.
-    public struct Egd: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Console.Source.schema }), repeated: true),
-                .init("protocol", .view({ DomainDescription.Devices.Console.KindElement.schema })),
-                .init("log", .view({ DomainDescription.Devices.Console.Log.schema })),
-            ],
-            text: false,
-            order: ["source", "protocol", "log"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Rng.Backend.ModelVariant.Egd.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `<source>` elements.
-        public var sources: [DomainDescription.Devices.Console.Source] {
-            get { views(children: "source") }
-            set { setViews(children: "source", newValue) }
-        }
-
-        /// The `<protocol>` element.
-        public var `protocol`: DomainDescription.Devices.Console.KindElement? {
-            get { view(child: "protocol") }
-            set { setView(child: "protocol", newValue) }
-        }
-
-        /// The `<log>` element.
-        public var log: DomainDescription.Devices.Console.Log? {
-            get { view(child: "log") }
-            set { setView(child: "log", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `dev`.
-            public static var device: Self { "dev" }
-
-            /// `file`.
-            public static var file: Self { "file" }
-
-            /// `pipe`.
-            public static var pipe: Self { "pipe" }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
-
-            /// `udp`.
-            public static var udp: Self { "udp" }
-
-            /// `null`.
-            public static var null: Self { "null" }
-
-            /// `stdio`.
-            public static var stdio: Self { "stdio" }
-
-            /// `vc`.
-            public static var vc: Self { "vc" }
-
-            /// `pty`.
-            public static var pty: Self { "pty" }
-
-            /// `spicevmc`.
-            public static var spicevmc: Self { "spicevmc" }
-
-            /// `spiceport`.
-            public static var spiceport: Self { "spiceport" }
-
-            /// `nmdm`.
-            public static var nmdm: Self { "nmdm" }
-
-            /// `qemu-vdagent`.
-            public static var qemuVdagent: Self { "qemu-vdagent" }
-
-            /// `dbus`.
-            public static var dbus: Self { "dbus" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Rng.Backend.ModelVariant {
-    /// What the `<backend>` element (first reached at `/domain/devices/rng/backend`) holds when its `model` is `builtin`.
-    public struct Builtin: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false,
-            order: ["source", "protocol", "log"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM.Backend.Variant {
-    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `passthrough`.
-    public struct Passthrough: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("device", .view({ DomainDescription.Devices.TPM.Backend.Variant.Passthrough.Device.schema })),
-            ],
-            text: false,
-            order: ["device", "encryption", "active_pcr_banks", "source"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<device>` element.
-        public var device: DomainDescription.Devices.TPM.Backend.Variant.Passthrough.Device? {
-            get { view(child: "device") }
-            set { setView(child: "device", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM.Backend.Variant {
-    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `emulator`.
-    public struct Emulator: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["persistent_state"],
-            children: [
-                .init("encryption", .view({ DomainDescription.Devices.TPM.Backend.Variant.Emulator.Encryption.schema })),
-                .init("active_pcr_banks", .view({ DomainDescription.Devices.TPM.Backend.Variant.Emulator.ActivePcrBanks.schema })),
-            ],
-            text: false,
-            order: ["device", "encryption", "active_pcr_banks", "source"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `persistent_state` attribute.
-        public var persistentState: Bool? {
-            get { boolean(attribute: "persistent_state", .yesNo) }
-            set { setBoolean(attribute: "persistent_state", newValue, .yesNo) }
-        }
-
-        /// The `<encryption>` element.
-        public var encryption: DomainDescription.Devices.TPM.Backend.Variant.Emulator.Encryption? {
-            get { view(child: "encryption") }
-            set { setView(child: "encryption", newValue) }
-        }
-
-        /// The `<active_pcr_banks>` element.
-        public var activePcrBanks: DomainDescription.Devices.TPM.Backend.Variant.Emulator.ActivePcrBanks? {
-            get { view(child: "active_pcr_banks") }
-            set { setView(child: "active_pcr_banks", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.TPM.Backend.Variant {
-    /// What the `<backend>` element (first reached at `/domain/devices/tpm/backend`) holds when its `type` is `external`.
-    public struct External: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "backend"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.TPM.Backend.Variant.External.Source.schema })),
-            ],
-            text: false,
-            order: ["device", "encryption", "active_pcr_banks", "source"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.TPM.Backend.Variant.External.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Memory.Target {
-    /// The `<label>` element (first reached at `/domain/devices/memory/target/label`).
-    public struct Label: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "label"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("size", .view({ DomainDescription.CurrentMemory.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<size>` element.
-        public var size: DomainDescription.CurrentMemory? {
-            get { view(child: "size") }
-            set { setView(child: "size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Override.Device.Frontend {
-    /// The `<property>` element (first reached at `/domain/override/device/frontend/property`).
-    public struct Property: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "property"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "type", "value"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Override.Device.Frontend.Property.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `value` attribute.
-        public var value: String? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `string`.
-            public static var string: Self { "string" }
-
-            /// `signed`.
-            public static var signed: Self { "signed" }
-
-            /// `unsigned`.
-            public static var unsigned: Self { "unsigned" }
-
-            /// `bool`.
-            public static var bool: Self { "bool" }
-
-            /// `remove`.
-            public static var remove: Self { "remove" }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Cell.Distances {
-    /// The `<sibling>` element (first reached at `/domain/cpu/numa/cell/distances/sibling`).
-    public struct Sibling: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "sibling"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "value"],
-            children: [
-            ],
-            text: false)
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -460,162 +86,14 @@ extension DomainDescription.CPU.NUMA.Cell.Distances {
             set { setAttribute("id", newValue) }
         }
 
-        /// The `value` attribute.
-        public var value: Int? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.CPU.NUMA.Cell.Cache {
-    /// The `<size>` element (first reached at `/domain/cpu/numa/cell/cache/size`).
-    public struct Size: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "size"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value", "unit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `nativeMode` attribute.
+        public var nativeMode: DomainDescription.Devices.Interface.Vlan.Tag.NativeMode? {
+            get { attribute("nativeMode") }
+            set { setAttribute("nativeMode", newValue) }
         }
 
-        /// The `value` attribute.
-        public var value: Int? {
-            get { attribute("value") }
-            set { setAttribute("value", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.File.Source {
-    /// The `<slices>` element (first reached at `/domain/os/nvram/source/slices`).
-    public struct Slices: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "slices"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("slice", .view({ DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<slice>` element.
-        public var slice: DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice? {
-            get { view(child: "slice") }
-            set { setView(child: "slice", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Block.Source {
-    /// The `<reservations>` element (first reached at `/domain/os/nvram/source/reservations`).
-    public struct Reservations: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "reservations"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managed"],
-            children: [
-                .init("source", .view({ DomainDescription.Devices.Interface.Variant.Vhostuser.Source.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `<source>` element.
-        public var source: DomainDescription.Devices.Interface.Variant.Vhostuser.Source? {
-            get { view(child: "source") }
-            set { setView(child: "source", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<host>` element (first reached at `/domain/os/nvram/source/host`).
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "host"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["transport", "name", "port", "socket"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `transport` attribute.
-        public var transport: DomainDescription.OS.Nvram.Variant.Network.Source.Host.Transport? {
-            get { attribute("transport") }
-            set { setAttribute("transport", newValue) }
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-
-        /// The `socket` attribute.
-        public var socket: String? {
-            get { attribute("socket") }
-            set { setAttribute("socket", newValue) }
-        }
-
-        /// Values of `Transport`; a value a newer libvirt writes is kept as it is.
-        public struct Transport: XMLNamedValue {
+        /// Values of `NativeMode`; a value a newer libvirt writes is kept as it is.
+        public struct NativeMode: XMLNamedValue {
             /// The name as libvirt spells it.
             public var rawValue: String
 
@@ -624,354 +102,259 @@ extension DomainDescription.OS.Nvram.Variant.Network.Source {
                 self.rawValue = rawValue
             }
 
-            /// `tcp`.
-            public static var tcp: Self { "tcp" }
+            /// `tagged`.
+            public static var tagged: Self { "tagged" }
 
-            /// `rdma`.
-            public static var rdma: Self { "rdma" }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
+            /// `untagged`.
+            public static var untagged: Self { "untagged" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<initiator>` element (first reached at `/domain/os/nvram/source/initiator`).
-    public struct Initiator: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Bridge {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "initiator"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("iqn", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.Iqn.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bridge", "macTableManager", "network", "portgroup", "portid"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<iqn>` element.
-        public var iqn: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.Iqn? {
-            get { view(child: "iqn") }
-            set { setView(child: "iqn", newValue) }
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
+        }
+
+        /// The `macTableManager` attribute.
+        public var macTableManager: DomainDescription.Devices.Interface.Variant.Bridge.Source.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kernel`.
+            public static var kernel: Self { "kernel" }
+
+            /// `libvirt`.
+            public static var libvirt: Self { "libvirt" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<cookies>` element (first reached at `/domain/os/nvram/source/cookies`).
-    public struct Cookies: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Bridge {
+    /// The `<virtualport>` element (first reached at `/domain/devices/interface/virtualport`).
+    public struct Virtualport: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cookies"
+        public static var elementName: String { "virtualport" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cookie", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.Cookie.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("parameters", .view({ DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<cookie>` elements.
-        public var cookies: [DomainDescription.OS.Nvram.Variant.Network.Source.Cookies.Cookie] {
-            get { views(children: "cookie") }
-            set { setViews(children: "cookie", newValue) }
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `<parameters>` element.
+        public var parameters: DomainDescription.Devices.Interface.Variant.Bridge.Virtualport.Parameters? {
+            get { view(child: "parameters") }
+            set { setView(child: "parameters", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `802.1Qbg`.
+            public static var _802_1Qbg: Self { "802.1Qbg" }
+
+            /// `802.1Qbh`.
+            public static var _802_1Qbh: Self { "802.1Qbh" }
+
+            /// `openvswitch`.
+            public static var openvswitch: Self { "openvswitch" }
+
+            /// `midonet`.
+            public static var midonet: Self { "midonet" }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<readahead>` element (first reached at `/domain/os/nvram/source/readahead`).
-    public struct Readahead: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Ethernet {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "readahead"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("ip", .view({ DomainDescription.Devices.Interface.IP.schema }), repeated: true),
+                    .init("route", .view({ DomainDescription.Devices.Interface.Route.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
+        /// The `<ip>` elements.
+        public var ips: [DomainDescription.Devices.Interface.IP] {
+            get { views(children: "ip") }
+            set { setViews(children: "ip", newValue) }
+        }
+
+        /// The `<route>` elements.
+        public var routes: [DomainDescription.Devices.Interface.Route] {
+            get { views(children: "route") }
+            set { setViews(children: "route", newValue) }
         }
     }
 }
 
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<timeout>` element (first reached at `/domain/os/nvram/source/timeout`).
-    public struct Timeout: XMLElementView {
+extension DomainDescription.Devices.Interface.Variant.Vhostuser {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timeout"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["seconds"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "path", "mode"],
+                children: [
+                    .init("reconnect", .view({ DomainDescription.Devices.Console.Source.Reconnect.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `seconds` attribute.
-        public var seconds: Int? {
-            get { attribute("seconds") }
-            set { setAttribute("seconds", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<ssl>` element (first reached at `/domain/os/nvram/source/ssl`).
-    public struct Ssl: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ssl"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["verify"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
         }
 
-        /// The `verify` attribute.
-        public var verify: Bool? {
-            get { boolean(attribute: "verify", .yesNo) }
-            set { setBoolean(attribute: "verify", newValue, .yesNo) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network.Source {
-    /// The `<identity>` element (first reached at `/domain/os/nvram/source/identity`).
-    public struct Identity: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "identity"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["user", "group"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `user` attribute.
-        public var user: String? {
-            get { attribute("user") }
-            set { setAttribute("user", newValue) }
-        }
-
-        /// The `group` attribute.
-        public var group: String? {
-            get { attribute("group") }
-            set { setAttribute("group", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Nvme.Source {
-    /// The `<address>` element (first reached at `/domain/os/nvram/source/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: Int? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-    }
-}
-
-extension DomainDescription.Clock.Timer.NameVariant.Platform.TickpolicyVariant.Catchup {
-    /// The `<catchup>` element (first reached at `/domain/clock/timer/catchup`).
-    public struct CatchupElement: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "catchup"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["threshold", "slew", "limit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `threshold` attribute.
-        public var threshold: Int? {
-            get { attribute("threshold") }
-            set { setAttribute("threshold", newValue) }
-        }
-
-        /// The `slew` attribute.
-        public var slew: Int? {
-            get { attribute("slew") }
-            set { setAttribute("slew", newValue) }
-        }
-
-        /// The `limit` attribute.
-        public var limit: Int? {
-            get { attribute("limit") }
-            set { setAttribute("limit", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Disk.Address.Variant.PCI {
-    /// The `<zpci>` element (first reached at `/domain/devices/disk/address/zpci`).
-    public struct Zpci: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "zpci"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["uid", "fid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `uid` attribute.
-        public var uid: String? {
-            get { attribute("uid") }
-            set { setAttribute("uid", newValue) }
-        }
-
-        /// The `fid` attribute.
-        public var fid: String? {
-            get { attribute("fid") }
-            set { setAttribute("fid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
-    /// The `<cache>` element (first reached at `/domain/devices/filesystem/binary/cache`).
-    public struct Cache: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cache"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
         }
 
         /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Cache.Mode? {
+        public var mode: DomainDescription.Devices.Interface.Variant.Vhostuser.Source.Mode? {
             get { attribute("mode") }
             set { setAttribute("mode", newValue) }
+        }
+
+        /// The `<reconnect>` element.
+        public var reconnect: DomainDescription.Devices.Console.Source.Reconnect? {
+            get { view(child: "reconnect") }
+            set { setView(child: "reconnect", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `unix`.
+            public static var unix: Self { "unix" }
         }
 
         /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
@@ -984,11 +367,609 @@ extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
                 self.rawValue = rawValue
             }
 
-            /// `none`.
-            public static var none: Self { "none" }
+            /// `server`.
+            public static var server: Self { "server" }
 
-            /// `always`.
-            public static var always: Self { "always" }
+            /// `client`.
+            public static var client: Self { "client" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Network {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["network", "portgroup", "portid", "bridge", "macTableManager"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// The `bridge` attribute.
+        public var bridge: String? {
+            get { attribute("bridge") }
+            set { setAttribute("bridge", newValue) }
+        }
+
+        /// The `macTableManager` attribute.
+        public var macTableManager: DomainDescription.Devices.Interface.Variant.Network.Source.MACTableManager? {
+            get { attribute("macTableManager") }
+            set { setAttribute("macTableManager", newValue) }
+        }
+
+        /// Values of `MACTableManager`; a value a newer libvirt writes is kept as it is.
+        public struct MACTableManager: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `kernel`.
+            public static var kernel: Self { "kernel" }
+
+            /// `libvirt`.
+            public static var libvirt: Self { "libvirt" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Direct {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "mode", "network", "portgroup", "portid"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: String? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `portgroup` attribute.
+        public var portgroup: String? {
+            get { attribute("portgroup") }
+            set { setAttribute("portgroup", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: UUID? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.User {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Internal {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Mcast {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "port"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.UDP {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "port"],
+                children: [
+                    .init("local", .view({ DomainDescription.Devices.Interface.Variant.Mcast.Source.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+
+        /// The `<local>` element.
+        public var local: DomainDescription.Devices.Interface.Variant.Mcast.Source? {
+            get { view(child: "local") }
+            set { setView(child: "local", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Server {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "port"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Hostdev {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["missing"],
+                children: [
+                    .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                    .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `missing` attribute.
+        public var missing: Bool? {
+            get { boolean(attribute: "missing", .yesNo) }
+            set { setBoolean(attribute: "missing", newValue, .yesNo) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Vdpa {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Interface.Variant.Vds {
+    /// The `<source>` element (first reached at `/domain/devices/interface/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["switchid", "portid", "portgroupid", "connectionid"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `switchid` attribute.
+        public var switchid: UUID? {
+            get { attribute("switchid") }
+            set { setAttribute("switchid", newValue) }
+        }
+
+        /// The `portid` attribute.
+        public var portid: Int? {
+            get { attribute("portid") }
+            set { setAttribute("portid", newValue) }
+        }
+
+        /// The `portgroupid` attribute.
+        public var portgroupid: String? {
+            get { attribute("portgroupid") }
+            set { setAttribute("portgroupid", newValue) }
+        }
+
+        /// The `connectionid` attribute.
+        public var connectionid: Int? {
+            get { attribute("connectionid") }
+            set { setAttribute("connectionid", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant.Passthrough {
+    /// The `<source>` element (first reached at `/domain/devices/input/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["evdev"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `evdev` attribute.
+        public var evdev: String? {
+            get { attribute("evdev") }
+            set { setAttribute("evdev", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Input.Variant.Evdev {
+    /// The `<source>` element (first reached at `/domain/devices/input/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "grab", "grabToggle", "repeat"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `grab` attribute.
+        public var grab: DomainDescription.Devices.Input.Variant.Evdev.Source.Grab? {
+            get { attribute("grab") }
+            set { setAttribute("grab", newValue) }
+        }
+
+        /// The `grabToggle` attribute.
+        public var grabToggle: DomainDescription.Devices.Input.Variant.Evdev.Source.GrabToggle? {
+            get { attribute("grabToggle") }
+            set { setAttribute("grabToggle", newValue) }
+        }
+
+        /// The `repeat` attribute.
+        public var `repeat`: Bool? {
+            get { boolean(attribute: "repeat", .onOff) }
+            set { setBoolean(attribute: "repeat", newValue, .onOff) }
+        }
+
+        /// Values of `Grab`; a value a newer libvirt writes is kept as it is.
+        public struct Grab: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `all`.
+            public static var all: Self { "all" }
+        }
+
+        /// Values of `GrabToggle`; a value a newer libvirt writes is kept as it is.
+        public struct GrabToggle: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `ctrl-ctrl`.
+            public static var ctrlCtrl: Self { "ctrl-ctrl" }
+
+            /// `alt-alt`.
+            public static var altAlt: Self { "alt-alt" }
+
+            /// `shift-shift`.
+            public static var shiftShift: Self { "shift-shift" }
+
+            /// `meta-meta`.
+            public static var metaMeta: Self { "meta-meta" }
+
+            /// `scrolllock`.
+            public static var scrolllock: Self { "scrolllock" }
+
+            /// `ctrl-scrolllock`.
+            public static var ctrlScrolllock: Self { "ctrl-scrolllock" }
         }
     }
 }

@@ -2,484 +2,463 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
-    /// The `<sandbox>` element (first reached at `/domain/devices/filesystem/binary/sandbox`).
-    public struct Sandbox: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.None {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sandbox"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.Filesystem.Variant.Mount.Binary.Sandbox.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
 
-            /// `namespace`.
-            public static var namespace: Self { "namespace" }
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
 
-            /// `chroot`.
-            public static var chroot: Self { "chroot" }
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
-    /// The `<lock>` element (first reached at `/domain/devices/filesystem/binary/lock`).
-    public struct Lock: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Dbus {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "lock"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["posix", "flock"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `posix` attribute.
-        public var posix: Bool? {
-            get { boolean(attribute: "posix", .onOff) }
-            set { setBoolean(attribute: "posix", newValue, .onOff) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// The `flock` attribute.
-        public var flock: Bool? {
-            get { boolean(attribute: "flock", .onOff) }
-            set { setBoolean(attribute: "flock", newValue, .onOff) }
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Filesystem.Variant.Mount.Binary {
-    /// The `<thread_pool>` element (first reached at `/domain/devices/filesystem/binary/thread_pool`).
-    public struct ThreadPool: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Alsa {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "thread_pool"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Coalesce.Received {
-    /// The `<frames>` element (first reached at `/domain/devices/interface/coalesce/rx/frames`).
-    public struct Frames: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "frames"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["max"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// The `max` attribute.
-        public var max: Int? {
-            get { attribute("max") }
-            set { setAttribute("max", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Bridge.Virtualport {
-    /// The `<parameters>` element (first reached at `/domain/devices/interface/virtualport/parameters`).
-    public struct Parameters: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "parameters"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
         }
 
-        /// The `managerid` attribute.
-        public var managerid: Int? {
-            get { attribute("managerid") }
-            set { setAttribute("managerid", newValue) }
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
         }
 
-        /// The `typeid` attribute.
-        public var typeid: Int? {
-            get { attribute("typeid") }
-            set { setAttribute("typeid", newValue) }
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
         }
 
-        /// The `typeidversion` attribute.
-        public var typeidversion: Int? {
-            get { attribute("typeidversion") }
-            set { setAttribute("typeidversion", newValue) }
-        }
-
-        /// The `instanceid` attribute.
-        public var instanceid: UUID? {
-            get { attribute("instanceid") }
-            set { setAttribute("instanceid", newValue) }
-        }
-
-        /// The `profileid` attribute.
-        public var profileid: String? {
-            get { attribute("profileid") }
-            set { setAttribute("profileid", newValue) }
-        }
-
-        /// The `interfaceid` attribute.
-        public var interfaceid: UUID? {
-            get { attribute("interfaceid") }
-            set { setAttribute("interfaceid", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Hostdev.Source {
-    /// The `<vendor>` element (first reached at `/domain/devices/interface/source/vendor`).
-    public struct Vendor: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "vendor"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `id` attribute.
-        public var id: String? {
-            get { attribute("id") }
-            set { setAttribute("id", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Interface.Variant.Hostdev.Source {
-    /// The `<address>` element (first reached at `/domain/devices/interface/source/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "device", "type", "domain", "slot", "function", "multifunction"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `device` attribute.
+        /// The `dev` attribute.
         public var device: String? {
-            get { attribute("device") }
-            set { setAttribute("device", newValue) }
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Address.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `pci`.
-            public static var pci: Self { "pci" }
-
-            /// `usb`.
-            public static var usb: Self { "usb" }
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Audio.Variant.None.Input {
-    /// The `<settings>` element (first reached at `/domain/devices/audio/input/settings`).
-    public struct Settings: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Coreaudio {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "settings"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["frequency", "channels", "format"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `frequency` attribute.
-        public var frequency: String? {
-            get { attribute("frequency") }
-            set { setAttribute("frequency", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// The `channels` attribute.
-        public var channels: String? {
-            get { attribute("channels") }
-            set { setAttribute("channels", newValue) }
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
         }
 
-        /// The `format` attribute.
-        public var format: DomainDescription.Devices.Audio.Variant.None.Input.Settings.Format? {
-            get { attribute("format") }
-            set { setAttribute("format", newValue) }
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
         }
 
-        /// Values of `Format`; a value a newer libvirt writes is kept as it is.
-        public struct Format: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
 
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
 
-            /// `s8`.
-            public static var s8: Self { "s8" }
-
-            /// `u8`.
-            public static var u8: Self { "u8" }
-
-            /// `s16`.
-            public static var s16: Self { "s16" }
-
-            /// `u16`.
-            public static var u16: Self { "u16" }
-
-            /// `s32`.
-            public static var s32: Self { "s32" }
-
-            /// `u32`.
-            public static var u32: Self { "u32" }
-
-            /// `f32`.
-            public static var f32: Self { "f32" }
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.USB.Source {
-    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
-    public struct Address: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Jack {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "device"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "serverName", "clientName", "connectPorts", "exactName"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// The `device` attribute.
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `serverName` attribute.
+        public var serverName: String? {
+            get { attribute("serverName") }
+            set { setAttribute("serverName", newValue) }
+        }
+
+        /// The `clientName` attribute.
+        public var clientName: String? {
+            get { attribute("clientName") }
+            set { setAttribute("clientName", newValue) }
+        }
+
+        /// The `connectPorts` attribute.
+        public var connectPorts: String? {
+            get { attribute("connectPorts") }
+            set { setAttribute("connectPorts", newValue) }
+        }
+
+        /// The `exactName` attribute.
+        public var exactName: Bool? {
+            get { boolean(attribute: "exactName", .yesNo) }
+            set { setBoolean(attribute: "exactName", newValue, .yesNo) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Audio.Variant.OSs {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "input" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "dev", "bufferCount", "tryPoll"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `dev` attribute.
         public var device: String? {
-            get { attribute("device") }
-            set { setAttribute("device", newValue) }
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
+
+        /// The `tryPoll` attribute.
+        public var tryPoll: Bool? {
+            get { boolean(attribute: "tryPoll", .yesNo) }
+            set { setBoolean(attribute: "tryPoll", newValue, .yesNo) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant {
-    /// What the `<source>` element (first reached at `/domain/devices/hostdev/source`) holds when its `protocol` is `adapter`.
-    public struct Adapter: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Pulseaudio {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("adapter", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.schema })),
-                .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Address.schema })),
-            ],
-            text: false,
-            order: ["adapter", "address", "host", "auth", "initiator"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "name", "streamName", "latency"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `<adapter>` element.
-        public var adapter: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement? {
-            get { view(child: "adapter") }
-            set { setView(child: "adapter", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
         }
 
-        /// The `<address>` element.
-        public var address: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
         }
-    }
-}
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant {
-    /// What the `<source>` element (first reached at `/domain/devices/hostdev/source`) holds when its `protocol` is `iscsi`.
-    public struct ISCSI: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
 
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("host", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.Host.schema }), repeated: true),
-                .init("auth", .view({ DomainDescription.Devices.Disk.Auth.schema })),
-                .init("initiator", .view({ DomainDescription.OS.Nvram.Variant.Network.Source.Initiator.schema })),
-            ],
-            text: false,
-            order: ["adapter", "address", "host", "auth", "initiator"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
         }
 
         /// The `name` attribute.
@@ -488,406 +467,490 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant 
             set { setAttribute("name", newValue) }
         }
 
-        /// The `<host>` elements.
-        public var hosts: [DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.Host] {
-            get { views(children: "host") }
-            set { setViews(children: "host", newValue) }
+        /// The `streamName` attribute.
+        public var streamName: String? {
+            get { attribute("streamName") }
+            set { setAttribute("streamName", newValue) }
         }
 
-        /// The `<auth>` element.
-        public var auth: DomainDescription.Devices.Disk.Auth? {
-            get { view(child: "auth") }
-            set { setView(child: "auth", newValue) }
+        /// The `latency` attribute.
+        public var latency: String? {
+            get { attribute("latency") }
+            set { setAttribute("latency", newValue) }
         }
 
-        /// The `<initiator>` element.
-        public var initiator: DomainDescription.OS.Nvram.Variant.Network.Source.Initiator? {
-            get { view(child: "initiator") }
-            set { setView(child: "initiator", newValue) }
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.Mdev.Source {
-    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
-    public struct Address: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.Sdl {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["uuid"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength", "bufferCount"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `uuid` attribute.
-        public var uuid: UUID? {
-            get { attribute("uuid") }
-            set { setAttribute("uuid", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `bufferCount` attribute.
+        public var bufferCount: String? {
+            get { attribute("bufferCount") }
+            set { setAttribute("bufferCount", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend.Variant.Passthrough {
-    /// The `<device>` element (first reached at `/domain/devices/tpm/backend/device`).
-    public struct Device: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.SPICE {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend.Variant.Emulator {
-    /// The `<encryption>` element (first reached at `/domain/devices/tpm/backend/encryption`).
-    public struct Encryption: XMLElementView {
+extension DomainDescription.Devices.Audio.Variant.File {
+    /// The `<input>` element (first reached at `/domain/devices/audio/input`).
+    public struct Input: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "encryption"
+        public static var elementName: String { "input" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["secret"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mixingEngine", "fixedSettings", "voices", "bufferLength"],
+                children: [
+                    .init("settings", .view({ DomainDescription.Devices.Audio.Variant.None.Input.Settings.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `secret` attribute.
-        public var secret: UUID? {
-            get { attribute("secret") }
-            set { setAttribute("secret", newValue) }
+        /// The `mixingEngine` attribute.
+        public var mixingEngine: Bool? {
+            get { boolean(attribute: "mixingEngine", .yesNo) }
+            set { setBoolean(attribute: "mixingEngine", newValue, .yesNo) }
+        }
+
+        /// The `fixedSettings` attribute.
+        public var fixedSettings: Bool? {
+            get { boolean(attribute: "fixedSettings", .yesNo) }
+            set { setBoolean(attribute: "fixedSettings", newValue, .yesNo) }
+        }
+
+        /// The `voices` attribute.
+        public var voices: String? {
+            get { attribute("voices") }
+            set { setAttribute("voices", newValue) }
+        }
+
+        /// The `bufferLength` attribute.
+        public var bufferLength: String? {
+            get { attribute("bufferLength") }
+            set { setAttribute("bufferLength", newValue) }
+        }
+
+        /// The `<settings>` element.
+        public var settings: DomainDescription.Devices.Audio.Variant.None.Input.Settings? {
+            get { view(child: "settings") }
+            set { setView(child: "settings", newValue) }
         }
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend.Variant.Emulator {
-    /// The `<active_pcr_banks>` element (first reached at `/domain/devices/tpm/backend/active_pcr_banks`).
-    public struct ActivePcrBanks: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant.PCI {
+    /// The `<driver>` element (first reached at `/domain/devices/hostdev/driver`).
+    public struct Driver: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "active_pcr_banks"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("sha1", .flag),
-                .init("sha256", .flag),
-                .init("sha384", .flag),
-                .init("sha512", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// Whether the `<sha1/>` element is there.
-        public var sha1: Bool {
-            get { flag(child: "sha1") }
-            set { setFlag(child: "sha1", newValue) }
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Hostdev.Variant.PCI.Driver.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
         }
 
-        /// Whether the `<sha256/>` element is there.
-        public var sha256: Bool {
-            get { flag(child: "sha256") }
-            set { setFlag(child: "sha256", newValue) }
-        }
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
 
-        /// Whether the `<sha384/>` element is there.
-        public var sha384: Bool {
-            get { flag(child: "sha384") }
-            set { setFlag(child: "sha384", newValue) }
-        }
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
 
-        /// Whether the `<sha512/>` element is there.
-        public var sha512: Bool {
-            get { flag(child: "sha512") }
-            set { setFlag(child: "sha512", newValue) }
+            /// `kvm`.
+            public static var kvm: Self { "kvm" }
+
+            /// `vfio`.
+            public static var vfio: Self { "vfio" }
+
+            /// `xen`.
+            public static var xen: Self { "xen" }
         }
     }
 }
 
-extension DomainDescription.Devices.TPM.Backend.Variant.External {
-    /// The `<source>` element (first reached at `/domain/devices/tpm/backend/source`).
+extension DomainDescription.Devices.Hostdev.Variant.PCI {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
     public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "path", "mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
 
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.TPM.Backend.Variant.External.Source.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-
-        /// The `mode` attribute.
-        public var mode: DomainDescription.Devices.TPM.Backend.Variant.External.Source.Mode? {
-            get { attribute("mode") }
-            set { setAttribute("mode", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `unix`.
-            public static var unix: Self { "unix" }
-        }
-
-        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
-        public struct Mode: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `connect`.
-            public static var connect: Self { "connect" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.File.Source.Slices {
-    /// The `<slice>` element (first reached at `/domain/os/nvram/source/slices/slice`).
-    public struct Slice: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "slice"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "offset", "size"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: DomainDescription.OS.Nvram.Variant.File.Source.Slices.Slice.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The `offset` attribute.
-        public var offset: Int? {
-            get { attribute("offset") }
-            set { setAttribute("offset", newValue) }
-        }
-
-        /// The `size` attribute.
-        public var size: Int? {
-            get { attribute("size") }
-            set { setAttribute("size", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `storage`.
-            public static var storage: Self { "storage" }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network.Source.Initiator {
-    /// The `<iqn>` element (first reached at `/domain/os/nvram/source/initiator/iqn`).
-    public struct Iqn: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "iqn"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.OS.Nvram.Variant.Network.Source.Cookies {
-    /// The `<cookie>` element (first reached at `/domain/os/nvram/source/cookies/cookie`).
-    public struct Cookie: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cookie"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter {
-    /// The `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`).
-    public struct AdapterElement: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "adapter"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "scsi_host",
-                cases: [
-                    "scsi_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.schema },
-                    "fc_host": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost.schema },
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["startupPolicy", "writeFiltering"],
+                children: [
+                    .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
                 ],
-                attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
-                children: ["parentaddr"]),
-            order: ["parentaddr"])
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `type` attribute.
-        public var type: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.PCI.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
         }
 
-        /// The element's variant, selected by its `type` attribute (`scsi_host` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
+        /// The `writeFiltering` attribute.
+        public var writeFiltering: Bool? {
+            get { boolean(attribute: "writeFiltering", .yesNo) }
+            set { setBoolean(attribute: "writeFiltering", newValue, .yesNo) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.USB {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["startupPolicy", "guestReset"],
+                children: [
+                    .init("vendor", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                    .init("product", .view({ DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor.schema })),
+                    .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.USB.Source.Address.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `startupPolicy` attribute.
+        public var startupPolicy: DomainDescription.Devices.Hostdev.Variant.USB.Source.StartupPolicy? {
+            get { attribute("startupPolicy") }
+            set { setAttribute("startupPolicy", newValue) }
+        }
+
+        /// The `guestReset` attribute.
+        public var guestReset: DomainDescription.Devices.Hostdev.Variant.USB.Source.GuestReset? {
+            get { attribute("guestReset") }
+            set { setAttribute("guestReset", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: DomainDescription.Devices.Interface.Variant.Hostdev.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+
+        /// The `<address>` element.
+        public var address: DomainDescription.Devices.Hostdev.Variant.USB.Source.Address? {
+            get { view(child: "address") }
+            set { setView(child: "address", newValue) }
+        }
+
+        /// Values of `StartupPolicy`; a value a newer libvirt writes is kept as it is.
+        public struct StartupPolicy: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `mandatory`.
+            public static var mandatory: Self { "mandatory" }
+
+            /// `requisite`.
+            public static var requisite: Self { "requisite" }
+
+            /// `optional`.
+            public static var optional: Self { "optional" }
+        }
+
+        /// Values of `GuestReset`; a value a newer libvirt writes is kept as it is.
+        public struct GuestReset: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `off`.
+            public static var off: Self { "off" }
+
+            /// `uninitialized`.
+            public static var uninitialized: Self { "uninitialized" }
+
+            /// `on`.
+            public static var on: Self { "on" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.SCSI {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["protocol"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "protocol", defaultValue: "adapter",
+                    cases: [
+                        "adapter": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.schema },
+                        "iscsi": { DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI.schema },
+                    ],
+                    attributes: ["name"],
+                    children: ["adapter", "address", "host", "auth", "initiator"]),
+                order: ["adapter", "address", "host", "auth", "initiator"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
+        }
+
+        /// The element's variant, selected by its `protocol` attribute (`adapter` when it has none); nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var protocolVariant: ProtocolVariant? {
+            get { ProtocolVariant(xml) }
             set { setVariant(newValue?.selection) }
         }
 
-        /// The variants of `<adapter>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='scsi_host'`.
-            case scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost)
-            /// `type='fc_host'`.
-            case fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost)
+        /// The variants of `<source>`, by its `protocol` attribute: each holds a view of what the variant adds.
+        public enum ProtocolVariant: Hashable, Sendable {
+            /// `protocol='adapter'`.
+            case adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter)
+            /// `protocol='iscsi'`.
+            case iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI)
 
             /// The variant the attribute of `element` selects, or nil.
             init?(_ element: RawXMLElement) {
-                switch element.attribute("type") ?? "scsi_host" {
-                case "scsi_host": self = .scsiHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost(xml: element))
-                case "fc_host": self = .fcHost(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.FcHost(xml: element))
+                switch element.attribute("protocol") ?? "adapter" {
+                case "adapter": self = .adapter(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter(xml: element))
+                case "iscsi": self = .iscsi(DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI(xml: element))
                 default: return nil
                 }
             }
@@ -895,8 +958,8 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
             /// The attribute's value and the element of the variant's view.
             var selection: (value: String, element: RawXMLElement) {
                 switch self {
-                case .scsiHost(let view): ("scsi_host", view.xml)
-                case .fcHost(let view): ("fc_host", view.xml)
+                case .adapter(let view): ("adapter", view.xml)
+                case .iscsi(let view): ("iscsi", view.xml)
                 }
             }
         }
@@ -911,87 +974,11 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
                 self.rawValue = rawValue
             }
 
-            /// `scsi_host`.
-            public static var scsiHost: Self { "scsi_host" }
+            /// `adapter`.
+            public static var adapter: Self { "adapter" }
 
-            /// `fc_host`.
-            public static var fcHost: Self { "fc_host" }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter {
-    /// The `<address>` element (first reached at `/domain/devices/hostdev/source/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bus", "target", "unit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `bus` attribute.
-        public var bus: String? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `target` attribute.
-        public var target: String? {
-            get { attribute("target") }
-            set { setAttribute("target", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: String? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.ISCSI {
-    /// The `<host>` element (first reached at `/domain/devices/hostdev/source/host`).
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "host"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "port"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
+            /// `iscsi`.
+            public static var iscsi: Self { "iscsi" }
         }
     }
 }

@@ -2,99 +2,36 @@
 
 import Foundation
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant {
-    /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `scsi_host`.
-    public struct SCSIHost: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant.SCSIHost {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "adapter"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("parentaddr", .view({ DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.Parentaddr.schema })),
-            ],
-            text: false,
-            order: ["parentaddr"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["protocol", "wwpn"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `<parentaddr>` element.
-        public var parentaddr: DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost.Parentaddr? {
-            get { view(child: "parentaddr") }
-            set { setView(child: "parentaddr", newValue) }
-        }
-    }
-}
-
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant {
-    /// What the `<adapter>` element (first reached at `/domain/devices/hostdev/source/adapter`) holds when its `type` is `fc_host`.
-    public struct FcHost: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "adapter"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
-            children: [
-            ],
-            text: false,
-            order: ["parentaddr"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `parent` attribute.
-        public var parent: String? {
-            get { attribute("parent") }
-            set { setAttribute("parent", newValue) }
-        }
-
-        /// The `managed` attribute.
-        public var managed: Bool? {
-            get { boolean(attribute: "managed", .yesNo) }
-            set { setBoolean(attribute: "managed", newValue, .yesNo) }
-        }
-
-        /// The `parent_wwnn` attribute.
-        public var parentWwnn: String? {
-            get { attribute("parent_wwnn") }
-            set { setAttribute("parent_wwnn", newValue) }
-        }
-
-        /// The `parent_wwpn` attribute.
-        public var parentWwpn: String? {
-            get { attribute("parent_wwpn") }
-            set { setAttribute("parent_wwpn", newValue) }
-        }
-
-        /// The `parent_fabric_wwn` attribute.
-        public var parentFabricWWN: String? {
-            get { attribute("parent_fabric_wwn") }
-            set { setAttribute("parent_fabric_wwn", newValue) }
-        }
-
-        /// The `wwnn` attribute.
-        public var wwnn: String? {
-            get { attribute("wwnn") }
-            set { setAttribute("wwnn", newValue) }
+        /// The `protocol` attribute.
+        public var `protocol`: DomainDescription.Devices.Hostdev.Variant.SCSIHost.Source.Kind? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
         }
 
         /// The `wwpn` attribute.
@@ -102,41 +39,960 @@ extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.
             get { attribute("wwpn") }
             set { setAttribute("wwpn", newValue) }
         }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `vhost`.
+            public static var vhost: Self { "vhost" }
+        }
     }
 }
 
-extension DomainDescription.Devices.Hostdev.Variant.SCSI.Source.ProtocolVariant.Adapter.AdapterElement.Variant.SCSIHost {
-    /// The `<parentaddr>` element (first reached at `/domain/devices/hostdev/source/adapter/parentaddr`).
-    public struct Parentaddr: XMLElementView {
+extension DomainDescription.Devices.Hostdev.Variant.Mdev {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parentaddr"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unique_id"],
-            children: [
-                .init("address", .view({ DomainDescription.OS.Nvram.Variant.Nvme.Source.Address.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("address", .view({ DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
         }
 
-        /// The `unique_id` attribute.
-        public var uniqueID: Int? {
-            get { attribute("unique_id") }
-            set { setAttribute("unique_id", newValue) }
-        }
-
         /// The `<address>` element.
-        public var address: DomainDescription.OS.Nvram.Variant.Nvme.Source.Address? {
+        public var address: DomainDescription.Devices.Hostdev.Variant.Mdev.Source.Address? {
             get { view(child: "address") }
             set { setView(child: "address", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Storage {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("block", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<block>` element.
+        public var block: String? {
+            get { value(child: "block") }
+            set { setValue(child: "block", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Misc {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("char", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<char>` element.
+        public var char: String? {
+            get { value(child: "char") }
+            set { setValue(child: "char", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Hostdev.Variant.Net {
+    /// The `<source>` element (first reached at `/domain/devices/hostdev/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("interface", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<interface>` element.
+        public var interface: String? {
+            get { value(child: "interface") }
+            set { setValue(child: "interface", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.Sdl {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "gl" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enable"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.VNC {
+    /// The `<listen>` element (first reached at `/domain/devices/graphics/listen`).
+    public struct Listen: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "listen" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "address", "network", "socket"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: DomainDescription.Devices.Graphics.Variant.VNC.Listen.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The `address` attribute.
+        public var address: String? {
+            get { attribute("address") }
+            set { setAttribute("address", newValue) }
+        }
+
+        /// The `network` attribute.
+        public var network: String? {
+            get { attribute("network") }
+            set { setAttribute("network", newValue) }
+        }
+
+        /// The `socket` attribute.
+        public var socket: String? {
+            get { attribute("socket") }
+            set { setAttribute("socket", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `address`.
+            public static var address: Self { "address" }
+
+            /// `network`.
+            public static var network: Self { "network" }
+
+            /// `socket`.
+            public static var socket: Self { "socket" }
+
+            /// `none`.
+            public static var none: Self { "none" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<channel>` element (first reached at `/domain/devices/graphics/channel`).
+    public struct Channel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "channel" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Name? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Channel.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Name`; a value a newer libvirt writes is kept as it is.
+        public struct Name: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `main`.
+            public static var main: Self { "main" }
+
+            /// `display`.
+            public static var display: Self { "display" }
+
+            /// `inputs`.
+            public static var inputs: Self { "inputs" }
+
+            /// `cursor`.
+            public static var cursor: Self { "cursor" }
+
+            /// `playback`.
+            public static var playback: Self { "playback" }
+
+            /// `record`.
+            public static var record: Self { "record" }
+
+            /// `smartcard`.
+            public static var smartcard: Self { "smartcard" }
+
+            /// `usbredir`.
+            public static var usbredir: Self { "usbredir" }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `any`.
+            public static var any: Self { "any" }
+
+            /// `secure`.
+            public static var secure: Self { "secure" }
+
+            /// `insecure`.
+            public static var insecure: Self { "insecure" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<image>` element (first reached at `/domain/devices/graphics/image`).
+    public struct Image: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "image" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["compression"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Image.Compression? {
+            get { attribute("compression") }
+            set { setAttribute("compression", newValue) }
+        }
+
+        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
+        public struct Compression: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto_glz`.
+            public static var autoGlz: Self { "auto_glz" }
+
+            /// `auto_lz`.
+            public static var autoLz: Self { "auto_lz" }
+
+            /// `quic`.
+            public static var quic: Self { "quic" }
+
+            /// `glz`.
+            public static var glz: Self { "glz" }
+
+            /// `lz`.
+            public static var lz: Self { "lz" }
+
+            /// `off`.
+            public static var off: Self { "off" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<jpeg>` element (first reached at `/domain/devices/graphics/jpeg`).
+    public struct Jpeg: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "jpeg" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["compression"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: DomainDescription.Devices.Graphics.Variant.SPICE.Jpeg.Compression? {
+            get { attribute("compression") }
+            set { setAttribute("compression", newValue) }
+        }
+
+        /// Values of `Compression`; a value a newer libvirt writes is kept as it is.
+        public struct Compression: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static var auto: Self { "auto" }
+
+            /// `never`.
+            public static var never: Self { "never" }
+
+            /// `always`.
+            public static var always: Self { "always" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<playback>` element (first reached at `/domain/devices/graphics/playback`).
+    public struct Playback: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "playback" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["compression"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `compression` attribute.
+        public var compression: Bool? {
+            get { boolean(attribute: "compression", .onOff) }
+            set { setBoolean(attribute: "compression", newValue, .onOff) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<streaming>` element (first reached at `/domain/devices/graphics/streaming`).
+    public struct Streaming: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "streaming" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Streaming.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `filter`.
+            public static var filter: Self { "filter" }
+
+            /// `all`.
+            public static var all: Self { "all" }
+
+            /// `off`.
+            public static var off: Self { "off" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<clipboard>` element (first reached at `/domain/devices/graphics/clipboard`).
+    public struct Clipboard: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "clipboard" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["copypaste"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `copypaste` attribute.
+        public var copypaste: Bool? {
+            get { boolean(attribute: "copypaste", .yesNo) }
+            set { setBoolean(attribute: "copypaste", newValue, .yesNo) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<mouse>` element (first reached at `/domain/devices/graphics/mouse`).
+    public struct Mouse: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "mouse" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `mode` attribute.
+        public var mode: DomainDescription.Devices.Graphics.Variant.SPICE.Mouse.Mode? {
+            get { attribute("mode") }
+            set { setAttribute("mode", newValue) }
+        }
+
+        /// Values of `Mode`; a value a newer libvirt writes is kept as it is.
+        public struct Mode: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `server`.
+            public static var server: Self { "server" }
+
+            /// `client`.
+            public static var client: Self { "client" }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.SPICE {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "gl" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enable", "rendernode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.Dbus {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "gl" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enable", "rendernode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enable` attribute.
+        public var enable: Bool? {
+            get { boolean(attribute: "enable", .yesNo) }
+            set { setBoolean(attribute: "enable", newValue, .yesNo) }
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Graphics.Variant.EglHeadless {
+    /// The `<gl>` element (first reached at `/domain/devices/graphics/gl`).
+    public struct Gl: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "gl" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["rendernode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Video.Model {
+    /// The `<acceleration>` element (first reached at `/domain/devices/video/model/acceleration`).
+    public struct Acceleration: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "acceleration" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["accel3d", "accel2d", "rendernode"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `accel3d` attribute.
+        public var accel3D: Bool? {
+            get { boolean(attribute: "accel3d", .yesNo) }
+            set { setBoolean(attribute: "accel3d", newValue, .yesNo) }
+        }
+
+        /// The `accel2d` attribute.
+        public var accel2D: Bool? {
+            get { boolean(attribute: "accel2d", .yesNo) }
+            set { setBoolean(attribute: "accel2d", newValue, .yesNo) }
+        }
+
+        /// The `rendernode` attribute.
+        public var rendernode: String? {
+            get { attribute("rendernode") }
+            set { setAttribute("rendernode", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Video.Model {
+    /// The `<resolution>` element (first reached at `/domain/devices/video/model/resolution`).
+    public struct Resolution: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "resolution" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["x", "y"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `x` attribute.
+        public var x: Int? {
+            get { attribute("x") }
+            set { setAttribute("x", newValue) }
+        }
+
+        /// The `y` attribute.
+        public var y: Int? {
+            get { attribute("y") }
+            set { setAttribute("y", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Console.Source {
+    /// The `<reconnect>` element (first reached at `/domain/devices/console/source/reconnect`).
+    public struct Reconnect: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "reconnect" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enabled", "timeout"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `enabled` attribute.
+        public var enabled: Bool? {
+            get { boolean(attribute: "enabled", .yesNo) }
+            set { setBoolean(attribute: "enabled", newValue, .yesNo) }
+        }
+
+        /// The `timeout` attribute.
+        public var timeout: Int? {
+            get { attribute("timeout") }
+            set { setAttribute("timeout", newValue) }
+        }
+    }
+}
+
+extension DomainDescription.Devices.Console.Source {
+    /// The `<seclabel>` element (first reached at `/domain/devices/console/source/seclabel`).
+    public struct Seclabel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "seclabel" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "relabel", "labelskip"],
+                children: [
+                    .init("label", .value, repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: String? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: Bool? {
+            get { boolean(attribute: "relabel", .yesNo) }
+            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        }
+
+        /// The `labelskip` attribute.
+        public var labelskip: DomainDescription.Devices.Console.Source.Seclabel.Labelskip? {
+            get { attribute("labelskip") }
+            set { setAttribute("labelskip", newValue) }
+        }
+
+        /// The texts of the `<label>` elements.
+        public var labels: [String] {
+            get { values(children: "label") }
+            set { setValues(children: "label", newValue) }
+        }
+
+        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
+        public struct Labelskip: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static var yes: Self { "yes" }
         }
     }
 }

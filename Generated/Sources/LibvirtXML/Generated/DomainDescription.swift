@@ -11,58 +11,63 @@ public struct DomainDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "domain"
+    public static var elementName: String { "domain" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["type", "id"],
-        children: [
-            .init("name", .value),
-            .init("uuid", .value),
-            .init("genid", .value),
-            .init("title", .value),
-            .init("description", .value),
-            .init("metadata", .view({ DomainDescription.Metadata.schema })),
-            .init("cpu", .view({ DomainDescription.CPU.schema })),
-            .init("sysinfo", .view({ DomainDescription.Sysinfo.schema }), repeated: true),
-            .init("bootloader", .value),
-            .init("bootloader_args", .value),
-            .init("os", .view({ DomainDescription.OS.schema })),
-            .init("clock", .view({ DomainDescription.Clock.schema })),
-            .init("memory", .view({ DomainDescription.Memory.schema })),
-            .init("maxMemory", .view({ DomainDescription.MaxMemory.schema })),
-            .init("currentMemory", .view({ DomainDescription.CurrentMemory.schema })),
-            .init("memoryBacking", .view({ DomainDescription.MemoryBacking.schema })),
-            .init("vcpu", .view({ DomainDescription.VCPU.schema })),
-            .init("vcpus", .view({ DomainDescription.VCPUs.schema })),
-            .init("iothreads", .value),
-            .init("iothreadids", .view({ DomainDescription.Iothreadids.schema })),
-            .init("defaultiothread", .view({ DomainDescription.Defaultiothread.schema })),
-            .init("blkiotune", .view({ DomainDescription.Blkiotune.schema })),
-            .init("memtune", .view({ DomainDescription.Memtune.schema })),
-            .init("cputune", .view({ DomainDescription.Cputune.schema })),
-            .init("numatune", .view({ DomainDescription.NUMATune.schema })),
-            .init("resource", .view({ DomainDescription.Resource.schema })),
-            .init("features", .view({ DomainDescription.Features.schema })),
-            .init("on_reboot", .value),
-            .init("on_poweroff", .value),
-            .init("on_crash", .value),
-            .init("on_lockfailure", .value),
-            .init("pm", .view({ DomainDescription.PM.schema })),
-            .init("perf", .view({ DomainDescription.Perf.schema })),
-            .init("idmap", .view({ DomainDescription.Idmap.schema })),
-            .init("devices", .view({ DomainDescription.Devices.schema })),
-            .init("seclabel", .view({ DomainDescription.Seclabel.schema }), repeated: true),
-            .init("commandline", .view({ DomainDescription.Commandline.schema }), repeated: true),
-            .init("capabilities", .view({ DomainDescription.Capabilities.schema })),
-            .init("deprecation", .view({ DomainDescription.Deprecation.schema })),
-            .init("override", .view({ DomainDescription.Override.schema })),
-            .init("namespace", .view({ DomainDescription.Namespace.schema })),
-            .init("keywrap", .view({ DomainDescription.Keywrap.schema })),
-            .init("launchSecurity", .view({ DomainDescription.LaunchSecurity.schema })),
-            .init("datacenterpath", .value),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["type", "id"],
+            children: [
+                .init("name", .value),
+                .init("uuid", .value),
+                .init("genid", .value),
+                .init("title", .value),
+                .init("description", .value),
+                .init("metadata", .view({ DomainDescription.Metadata.schema })),
+                .init("cpu", .view({ DomainDescription.CPU.schema })),
+                .init("sysinfo", .view({ DomainDescription.Sysinfo.schema }), repeated: true),
+                .init("bootloader", .value),
+                .init("bootloader_args", .value),
+                .init("os", .view({ DomainDescription.OS.schema })),
+                .init("clock", .view({ DomainDescription.Clock.schema })),
+                .init("memory", .view({ DomainDescription.Memory.schema })),
+                .init("maxMemory", .view({ DomainDescription.MaxMemory.schema })),
+                .init("currentMemory", .view({ DomainDescription.CurrentMemory.schema })),
+                .init("memoryBacking", .view({ DomainDescription.MemoryBacking.schema })),
+                .init("vcpu", .view({ DomainDescription.VCPU.schema })),
+                .init("vcpus", .view({ DomainDescription.VCPUs.schema })),
+                .init("iothreads", .value),
+                .init("iothreadids", .view({ DomainDescription.Iothreadids.schema })),
+                .init("defaultiothread", .view({ DomainDescription.Defaultiothread.schema })),
+                .init("blkiotune", .view({ DomainDescription.Blkiotune.schema })),
+                .init("memtune", .view({ DomainDescription.Memtune.schema })),
+                .init("cputune", .view({ DomainDescription.Cputune.schema })),
+                .init("numatune", .view({ DomainDescription.NUMATune.schema })),
+                .init("resource", .view({ DomainDescription.Resource.schema })),
+                .init("features", .view({ DomainDescription.Features.schema })),
+                .init("on_reboot", .value),
+                .init("on_poweroff", .value),
+                .init("on_crash", .value),
+                .init("on_lockfailure", .value),
+                .init("pm", .view({ DomainDescription.PM.schema })),
+                .init("perf", .view({ DomainDescription.Perf.schema })),
+                .init("idmap", .view({ DomainDescription.Idmap.schema })),
+                .init("devices", .view({ DomainDescription.Devices.schema })),
+                .init("seclabel", .view({ DomainDescription.Seclabel.schema }), repeated: true),
+                .init("commandline", .view({ DomainDescription.Commandline.schema }), repeated: true),
+                .init("capabilities", .view({ DomainDescription.Capabilities.schema })),
+                .init("deprecation", .view({ DomainDescription.Deprecation.schema })),
+                .init("override", .view({ DomainDescription.Override.schema })),
+                .init("namespace", .view({ DomainDescription.Namespace.schema })),
+                .init("keywrap", .view({ DomainDescription.Keywrap.schema })),
+                .init("launchSecurity", .view({ DomainDescription.LaunchSecurity.schema })),
+                .init("datacenterpath", .value),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -507,14 +512,19 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "metadata"
+        public static var elementName: String { "metadata" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -530,21 +540,26 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cpu"
+        public static var elementName: String { "cpu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode", "match", "check", "migratable"],
-            children: [
-                .init("model", .view({ DomainDescription.CPU.Model.schema })),
-                .init("vendor", .value),
-                .init("topology", .view({ DomainDescription.CPU.Topology.schema })),
-                .init("feature", .view({ DomainDescription.CPU.Feature.schema }), repeated: true),
-                .init("numa", .view({ DomainDescription.CPU.NUMA.schema })),
-                .init("cache", .view({ DomainDescription.CPU.Cache.schema })),
-                .init("maxphysaddr", .view({ DomainDescription.CPU.Maxphysaddr.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode", "match", "check", "migratable"],
+                children: [
+                    .init("model", .view({ DomainDescription.CPU.Model.schema })),
+                    .init("vendor", .value),
+                    .init("topology", .view({ DomainDescription.CPU.Topology.schema })),
+                    .init("feature", .view({ DomainDescription.CPU.Feature.schema }), repeated: true),
+                    .init("numa", .view({ DomainDescription.CPU.NUMA.schema })),
+                    .init("cache", .view({ DomainDescription.CPU.Cache.schema })),
+                    .init("maxphysaddr", .view({ DomainDescription.CPU.Maxphysaddr.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -689,23 +704,28 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "sysinfo"
+        public static var elementName: String { "sysinfo" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "smbios": { DomainDescription.Sysinfo.Variant.Smbios.schema },
-                    "fwcfg": { DomainDescription.Sysinfo.Variant.Fwcfg.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
                 ],
-                attributes: [],
-                children: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"]),
-            order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "smbios": { DomainDescription.Sysinfo.Variant.Smbios.schema },
+                        "fwcfg": { DomainDescription.Sysinfo.Variant.Fwcfg.schema },
+                    ],
+                    attributes: [],
+                    children: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"]),
+                order: ["bios", "system", "baseBoard", "chassis", "oemStrings", "entry"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -775,34 +795,39 @@ extension DomainDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "os"
+        public static var elementName: String { "os" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["firmware"],
-            children: [
-                .init("type", .view({ DomainDescription.OS.Kind.schema })),
-                .init("kernel", .value),
-                .init("initrd", .value),
-                .init("root", .value),
-                .init("cmdline", .value),
-                .init("dtb", .value),
-                .init("firmware", .view({ DomainDescription.OS.FirmwareElement.schema })),
-                .init("loader", .view({ DomainDescription.OS.Loader.schema })),
-                .init("nvram", .view({ DomainDescription.OS.Nvram.schema })),
-                .init("boot", .view({ DomainDescription.OS.Boot.schema }), repeated: true),
-                .init("bootmenu", .view({ DomainDescription.OS.Bootmenu.schema })),
-                .init("smbios", .view({ DomainDescription.OS.Smbios.schema })),
-                .init("bios", .view({ DomainDescription.OS.Bios.schema })),
-                .init("acpi", .view({ DomainDescription.OS.Acpi.schema })),
-                .init("init", .value),
-                .init("initarg", .value, repeated: true),
-                .init("initenv", .view({ DomainDescription.OS.Initenv.schema }), repeated: true),
-                .init("initdir", .value),
-                .init("inituser", .value),
-                .init("initgroup", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["firmware"],
+                children: [
+                    .init("type", .view({ DomainDescription.OS.Kind.schema })),
+                    .init("kernel", .value),
+                    .init("initrd", .value),
+                    .init("root", .value),
+                    .init("cmdline", .value),
+                    .init("dtb", .value),
+                    .init("firmware", .view({ DomainDescription.OS.FirmwareElement.schema })),
+                    .init("loader", .view({ DomainDescription.OS.Loader.schema })),
+                    .init("nvram", .view({ DomainDescription.OS.Nvram.schema })),
+                    .init("boot", .view({ DomainDescription.OS.Boot.schema }), repeated: true),
+                    .init("bootmenu", .view({ DomainDescription.OS.Bootmenu.schema })),
+                    .init("smbios", .view({ DomainDescription.OS.Smbios.schema })),
+                    .init("bios", .view({ DomainDescription.OS.Bios.schema })),
+                    .init("acpi", .view({ DomainDescription.OS.Acpi.schema })),
+                    .init("init", .value),
+                    .init("initarg", .value, repeated: true),
+                    .init("initenv", .view({ DomainDescription.OS.Initenv.schema }), repeated: true),
+                    .init("initdir", .value),
+                    .init("inituser", .value),
+                    .init("initgroup", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

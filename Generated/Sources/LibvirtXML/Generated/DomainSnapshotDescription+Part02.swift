@@ -3,21 +3,93 @@
 import Foundation
 
 extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
+    /// The `<seclabel>` element (first reached at `/domainsnapshot/disks/disk/source/seclabel`).
+    public struct Seclabel: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "seclabel" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["model", "relabel", "labelskip"],
+                children: [
+                    .init("label", .value, repeated: true),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `model` attribute.
+        public var model: String? {
+            get { attribute("model") }
+            set { setAttribute("model", newValue) }
+        }
+
+        /// The `relabel` attribute.
+        public var relabel: Bool? {
+            get { boolean(attribute: "relabel", .yesNo) }
+            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
+        }
+
+        /// The `labelskip` attribute.
+        public var labelskip: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.Labelskip? {
+            get { attribute("labelskip") }
+            set { setAttribute("labelskip", newValue) }
+        }
+
+        /// The texts of the `<label>` elements.
+        public var labels: [String] {
+            get { values(children: "label") }
+            set { setValues(children: "label", newValue) }
+        }
+
+        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
+        public struct Labelskip: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `yes`.
+            public static var yes: Self { "yes" }
+        }
+    }
+}
+
+extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
     /// The `<slices>` element (first reached at `/domainsnapshot/disks/disk/source/slices`).
     public struct Slices: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "slices"
+        public static var elementName: String { "slices" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("slice", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.Slice.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("slice", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.Slice.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -39,17 +111,22 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "encryption"
+        public static var elementName: String { "encryption" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["format", "engine"],
-            children: [
-                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Secret.schema })),
-                .init("cipher", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Ivgen.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["format", "engine"],
+                children: [
+                    .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Secret.schema })),
+                    .init("cipher", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Cipher.schema })),
+                    .init("ivgen", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.Ivgen.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -135,15 +212,20 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Driver {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "metadata_cache"
+        public static var elementName: String { "metadata_cache" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("max_size", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.MaxSize.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("max_size", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.MaxSize.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -165,14 +247,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "host"
+        public static var elementName: String { "host" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["transport", "name", "port", "socket"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["transport", "name", "port", "socket"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -232,14 +319,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "snapshot"
+        public static var elementName: String { "snapshot" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -261,14 +353,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "config"
+        public static var elementName: String { "config" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -290,15 +387,20 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "auth"
+        public static var elementName: String { "auth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["username"],
-            children: [
-                .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.Secret.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["username"],
+                children: [
+                    .init("secret", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.Secret.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -326,15 +428,20 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "initiator"
+        public static var elementName: String { "initiator" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("iqn", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.Iqn.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("iqn", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.Iqn.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -356,15 +463,20 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cookies"
+        public static var elementName: String { "cookies" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cookie", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.Cookie.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cookie", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.Cookie.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -386,14 +498,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "readahead"
+        public static var elementName: String { "readahead" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -415,14 +532,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timeout"
+        public static var elementName: String { "timeout" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["seconds"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["seconds"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -444,14 +566,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ssl"
+        public static var elementName: String { "ssl" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["verify"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["verify"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -473,14 +600,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "identity"
+        public static var elementName: String { "identity" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["user", "group"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["user", "group"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -508,14 +640,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "slice"
+        public static var elementName: String { "slice" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "offset", "size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "offset", "size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -563,14 +700,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secret"
+        public static var elementName: String { "secret" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -618,14 +760,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cipher"
+        public static var elementName: String { "cipher" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "size", "mode", "hash"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "size", "mode", "hash"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -665,14 +812,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ivgen"
+        public static var elementName: String { "ivgen" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "hash"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "hash"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -700,14 +852,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "max_size"
+        public static var elementName: String { "max_size" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -735,14 +892,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secret"
+        public static var elementName: String { "secret" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -793,14 +955,19 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator 
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iqn"
+        public static var elementName: String { "iqn" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -811,41 +978,6 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator 
         public var name: String? {
             get { attribute("name") }
             set { setAttribute("name", newValue) }
-        }
-    }
-}
-
-extension DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies {
-    /// The `<cookie>` element (first reached at `/domainsnapshot/disks/disk/source/cookies/cookie`).
-    public struct Cookie: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "cookie"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: true)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The element's text.
-        public var value: String? {
-            get { text() }
-            set { setText(newValue) }
         }
     }
 }

@@ -11,25 +11,30 @@ public struct DomainSnapshotDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "domainsnapshot"
+    public static var elementName: String { "domainsnapshot" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("name", .value),
-            .init("description", .value),
-            .init("state", .value),
-            .init("creationTime", .value),
-            .init("memory", .view({ DomainSnapshotDescription.Memory.schema })),
-            .init("disks", .view({ DomainSnapshotDescription.Disks.schema })),
-            .init("active", .value),
-            .init("domain", .view({ DomainDescription.schema })),
-            .init("inactiveDomain", .view({ DomainDescription.schema })),
-            .init("parent", .view({ DomainSnapshotDescription.Parent.schema })),
-            .init("cookie", .view({ DomainSnapshotDescription.Cookie.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+                .init("description", .value),
+                .init("state", .value),
+                .init("creationTime", .value),
+                .init("memory", .view({ DomainSnapshotDescription.Memory.schema })),
+                .init("disks", .view({ DomainSnapshotDescription.Disks.schema })),
+                .init("active", .value),
+                .init("domain", .view({ DomainDescription.schema })),
+                .init("inactiveDomain", .view({ DomainDescription.schema })),
+                .init("parent", .view({ DomainSnapshotDescription.Parent.schema })),
+                .init("cookie", .view({ DomainSnapshotDescription.Cookie.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -159,14 +164,19 @@ extension DomainSnapshotDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "memory"
+        public static var elementName: String { "memory" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["snapshot", "file"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["snapshot", "file"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -214,15 +224,20 @@ extension DomainSnapshotDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disks"
+        public static var elementName: String { "disks" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("disk", .view({ DomainSnapshotDescription.Disks.Disk.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("disk", .view({ DomainSnapshotDescription.Disks.Disk.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -244,15 +259,20 @@ extension DomainSnapshotDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parent"
+        public static var elementName: String { "parent" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -274,14 +294,19 @@ extension DomainSnapshotDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cookie"
+        public static var elementName: String { "cookie" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -297,24 +322,29 @@ extension DomainSnapshotDescription.Disks {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "snapshot", "type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "file",
-                cases: [
-                    "file": { DomainSnapshotDescription.Disks.Disk.Variant.File.schema },
-                    "block": { DomainSnapshotDescription.Disks.Disk.Variant.Block.schema },
-                    "network": { DomainSnapshotDescription.Disks.Disk.Variant.Network.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "snapshot", "type"],
+                children: [
                 ],
-                attributes: [],
-                children: ["source", "driver"]),
-            order: ["source", "driver"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "file",
+                    cases: [
+                        "file": { DomainSnapshotDescription.Disks.Disk.Variant.File.schema },
+                        "block": { DomainSnapshotDescription.Disks.Disk.Variant.Block.schema },
+                        "network": { DomainSnapshotDescription.Disks.Disk.Variant.Network.schema },
+                    ],
+                    attributes: [],
+                    children: ["source", "driver"]),
+                order: ["source", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -426,17 +456,22 @@ extension DomainSnapshotDescription.Disks.Disk.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.schema })),
-                .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
-            ],
-            text: false,
-            order: ["source", "driver"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.schema })),
+                    .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
+                ],
+                text: false,
+                order: ["source", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -464,17 +499,22 @@ extension DomainSnapshotDescription.Disks.Disk.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Block.Source.schema })),
-                .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
-            ],
-            text: false,
-            order: ["source", "driver"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Block.Source.schema })),
+                    .init("driver", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.schema })),
+                ],
+                text: false,
+                order: ["source", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -502,16 +542,21 @@ extension DomainSnapshotDescription.Disks.Disk.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "disk"
+        public static var elementName: String { "disk" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.schema })),
-            ],
-            text: false,
-            order: ["source", "driver"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.schema })),
+                ],
+                text: false,
+                order: ["source", "driver"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -533,18 +578,23 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "index"],
-            children: [
-                .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
-                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "index"],
+                children: [
+                    .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
+                    .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -596,15 +646,20 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.File {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("metadata_cache", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("metadata_cache", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Driver.MetadataCache.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -658,18 +713,23 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Block {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "index"],
-            children: [
-                .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
-                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "index"],
+                children: [
+                    .init("seclabel", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.schema }), repeated: true),
+                    .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -721,27 +781,32 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
-            children: [
-                .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
-                .init("privateData", .flag),
-                .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Host.schema }), repeated: true),
-                .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
-                .init("snapshot", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Snapshot.schema })),
-                .init("config", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Config.schema })),
-                .init("auth", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.schema })),
-                .init("initiator", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.schema })),
-                .init("cookies", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.schema })),
-                .init("readahead", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Readahead.schema })),
-                .init("timeout", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Timeout.schema })),
-                .init("ssl", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Ssl.schema })),
-                .init("identity", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Identity.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["protocol", "name", "tls", "tlsHostname", "index", "query"],
+                children: [
+                    .init("slices", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Slices.schema })),
+                    .init("privateData", .flag),
+                    .init("host", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Host.schema }), repeated: true),
+                    .init("encryption", .view({ DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Encryption.schema })),
+                    .init("snapshot", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Snapshot.schema })),
+                    .init("config", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Config.schema })),
+                    .init("auth", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Auth.schema })),
+                    .init("initiator", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Initiator.schema })),
+                    .init("cookies", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Cookies.schema })),
+                    .init("readahead", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Readahead.schema })),
+                    .init("timeout", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Timeout.schema })),
+                    .init("ssl", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Ssl.schema })),
+                    .init("identity", .view({ DomainSnapshotDescription.Disks.Disk.Variant.Network.Source.Identity.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -907,68 +972,6 @@ extension DomainSnapshotDescription.Disks.Disk.Variant.Network {
 
             /// `nfs`.
             public static var nfs: Self { "nfs" }
-        }
-    }
-}
-
-extension DomainSnapshotDescription.Disks.Disk.Variant.File.Source {
-    /// The `<seclabel>` element (first reached at `/domainsnapshot/disks/disk/source/seclabel`).
-    public struct Seclabel: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "seclabel"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["model", "relabel", "labelskip"],
-            children: [
-                .init("label", .value, repeated: true),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `model` attribute.
-        public var model: String? {
-            get { attribute("model") }
-            set { setAttribute("model", newValue) }
-        }
-
-        /// The `relabel` attribute.
-        public var relabel: Bool? {
-            get { boolean(attribute: "relabel", .yesNo) }
-            set { setBoolean(attribute: "relabel", newValue, .yesNo) }
-        }
-
-        /// The `labelskip` attribute.
-        public var labelskip: DomainSnapshotDescription.Disks.Disk.Variant.File.Source.Seclabel.Labelskip? {
-            get { attribute("labelskip") }
-            set { setAttribute("labelskip", newValue) }
-        }
-
-        /// The texts of the `<label>` elements.
-        public var labels: [String] {
-            get { values(children: "label") }
-            set { setValues(children: "label", newValue) }
-        }
-
-        /// Values of `Labelskip`; a value a newer libvirt writes is kept as it is.
-        public struct Labelskip: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `yes`.
-            public static var yes: Self { "yes" }
         }
     }
 }

@@ -9,22 +9,27 @@ public struct InterfaceDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "interface"
+    public static var elementName: String { "interface" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["type", "name"],
-        children: [
-            .init("start", .view({ InterfaceDescription.Start.schema })),
-            .init("mac", .view({ InterfaceDescription.MAC.schema })),
-            .init("link", .view({ InterfaceDescription.Link.schema })),
-            .init("mtu", .view({ InterfaceDescription.MTU.schema })),
-            .init("protocol", .view({ InterfaceDescription.KindElement.schema }), repeated: true),
-            .init("bridge", .view({ InterfaceDescription.Bridge.schema })),
-            .init("bond", .view({ InterfaceDescription.Bond.schema })),
-            .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["type", "name"],
+            children: [
+                .init("start", .view({ InterfaceDescription.Start.schema })),
+                .init("mac", .view({ InterfaceDescription.MAC.schema })),
+                .init("link", .view({ InterfaceDescription.Link.schema })),
+                .init("mtu", .view({ InterfaceDescription.MTU.schema })),
+                .init("protocol", .view({ InterfaceDescription.KindElement.schema }), repeated: true),
+                .init("bridge", .view({ InterfaceDescription.Bridge.schema })),
+                .init("bond", .view({ InterfaceDescription.Bond.schema })),
+                .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -122,14 +127,19 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "start"
+        public static var elementName: String { "start" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -171,14 +181,19 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mac"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -200,14 +215,19 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "link"
+        public static var elementName: String { "link" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["speed", "state"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["speed", "state"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -267,14 +287,19 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mtu"
+        public static var elementName: String { "mtu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -296,18 +321,23 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "protocol"
+        public static var elementName: String { "protocol" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["family"],
-            children: [
-                .init("dhcp", .view({ InterfaceDescription.KindElement.DHCP.schema })),
-                .init("ip", .view({ InterfaceDescription.KindElement.IP.schema }), repeated: true),
-                .init("route", .view({ InterfaceDescription.KindElement.Route.schema })),
-                .init("autoconf", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["family"],
+                children: [
+                    .init("dhcp", .view({ InterfaceDescription.KindElement.DHCP.schema })),
+                    .init("ip", .view({ InterfaceDescription.KindElement.IP.schema }), repeated: true),
+                    .init("route", .view({ InterfaceDescription.KindElement.Route.schema })),
+                    .init("autoconf", .flag),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -370,15 +400,20 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bridge"
+        public static var elementName: String { "bridge" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["stp", "delay"],
-            children: [
-                .init("interface", .view({ InterfaceDescription.Bridge.Interface.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["stp", "delay"],
+                children: [
+                    .init("interface", .view({ InterfaceDescription.Bridge.Interface.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -412,17 +447,22 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bond"
+        public static var elementName: String { "bond" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mode"],
-            children: [
-                .init("miimon", .view({ InterfaceDescription.Bond.Miimon.schema })),
-                .init("arpmon", .view({ InterfaceDescription.Bond.Arpmon.schema })),
-                .init("interface", .view({ InterfaceDescription.Bond.Interface.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mode"],
+                children: [
+                    .init("miimon", .view({ InterfaceDescription.Bond.Miimon.schema })),
+                    .init("arpmon", .view({ InterfaceDescription.Bond.Arpmon.schema })),
+                    .init("interface", .view({ InterfaceDescription.Bond.Interface.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -494,15 +534,20 @@ extension InterfaceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vlan"
+        public static var elementName: String { "vlan" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["tag"],
-            children: [
-                .init("interface", .view({ InterfaceDescription.Vlan.Interface.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["tag"],
+                children: [
+                    .init("interface", .view({ InterfaceDescription.Vlan.Interface.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -530,14 +575,19 @@ extension InterfaceDescription.KindElement {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "dhcp"
+        public static var elementName: String { "dhcp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["peerdns"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["peerdns"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -559,14 +609,19 @@ extension InterfaceDescription.KindElement {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ip"
+        public static var elementName: String { "ip" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "prefix"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "prefix"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -594,14 +649,19 @@ extension InterfaceDescription.KindElement {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "route"
+        public static var elementName: String { "route" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["gateway"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["gateway"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -623,18 +683,23 @@ extension InterfaceDescription.Bridge {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interface"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "name"],
-            children: [
-                .init("mac", .view({ InterfaceDescription.MAC.schema })),
-                .init("link", .view({ InterfaceDescription.Link.schema })),
-                .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
-                .init("bond", .view({ InterfaceDescription.Bond.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "name"],
+                children: [
+                    .init("mac", .view({ InterfaceDescription.MAC.schema })),
+                    .init("link", .view({ InterfaceDescription.Link.schema })),
+                    .init("vlan", .view({ InterfaceDescription.Vlan.schema })),
+                    .init("bond", .view({ InterfaceDescription.Bond.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -706,14 +771,19 @@ extension InterfaceDescription.Bond {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "miimon"
+        public static var elementName: String { "miimon" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["freq", "downdelay", "updelay", "carrier"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["freq", "downdelay", "updelay", "carrier"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -770,14 +840,19 @@ extension InterfaceDescription.Bond {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "arpmon"
+        public static var elementName: String { "arpmon" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["interval", "target", "validate"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["interval", "target", "validate"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -834,16 +909,21 @@ extension InterfaceDescription.Bond {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "interface"
+        public static var elementName: String { "interface" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "name"],
-            children: [
-                .init("mac", .view({ InterfaceDescription.MAC.schema })),
-                .init("link", .view({ InterfaceDescription.Link.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "name"],
+                children: [
+                    .init("mac", .view({ InterfaceDescription.MAC.schema })),
+                    .init("link", .view({ InterfaceDescription.Link.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -886,35 +966,6 @@ extension InterfaceDescription.Bond {
 
             /// `ethernet`.
             public static var ethernet: Self { "ethernet" }
-        }
-    }
-}
-
-extension InterfaceDescription.Vlan {
-    /// The `<interface>` element (first reached at `/interface/vlan/interface`).
-    public struct Interface: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
         }
     }
 }

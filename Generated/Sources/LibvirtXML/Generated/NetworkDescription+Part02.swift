@@ -3,20 +3,65 @@
 import Foundation
 
 extension NetworkDescription.Forward {
+    /// The `<interface>` element (first reached at `/network/forward/interface`).
+    public struct Interface: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "interface" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "connections"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `dev` attribute.
+        public var device: String? {
+            get { attribute("dev") }
+            set { setAttribute("dev", newValue) }
+        }
+
+        /// The `connections` attribute.
+        public var connections: Int? {
+            get { attribute("connections") }
+            set { setAttribute("connections", newValue) }
+        }
+    }
+}
+
+extension NetworkDescription.Forward {
     /// The `<address>` element (first reached at `/network/forward/address`).
     public struct Address: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "domain", "bus", "slot", "function", "multifunction", "connections"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "domain", "bus", "slot", "function", "multifunction", "connections"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -88,14 +133,19 @@ extension NetworkDescription.Forward {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pf"
+        public static var elementName: String { "pf" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -117,14 +167,19 @@ extension NetworkDescription.Forward {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -163,16 +218,21 @@ extension NetworkDescription.Forward {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "nat"
+        public static var elementName: String { "nat" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["ipv6"],
-            children: [
-                .init("address", .view({ NetworkDescription.Forward.NAT.Address.schema })),
-                .init("port", .view({ NetworkDescription.Forward.NAT.Port.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["ipv6"],
+                children: [
+                    .init("address", .view({ NetworkDescription.Forward.NAT.Address.schema })),
+                    .init("port", .view({ NetworkDescription.Forward.NAT.Port.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -206,14 +266,19 @@ extension NetworkDescription.Virtualport {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parameters"
+        public static var elementName: String { "parameters" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -265,14 +330,19 @@ extension NetworkDescription.Dns {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "forwarder"
+        public static var elementName: String { "forwarder" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["addr", "domain"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["addr", "domain"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -300,14 +370,19 @@ extension NetworkDescription.Dns {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "txt"
+        public static var elementName: String { "txt" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -335,14 +410,19 @@ extension NetworkDescription.Dns {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "srv"
+        public static var elementName: String { "srv" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["service", "protocol", "domain", "target", "port", "priority", "weight"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["service", "protocol", "domain", "target", "port", "priority", "weight"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -400,15 +480,20 @@ extension NetworkDescription.Dns {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "host"
+        public static var elementName: String { "host" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["ip"],
-            children: [
-                .init("hostname", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["ip"],
+                children: [
+                    .init("hostname", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -436,14 +521,19 @@ extension NetworkDescription.Bandwidth {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "inbound"
+        public static var elementName: String { "inbound" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["average", "peak", "floor", "burst"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["average", "peak", "floor", "burst"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -483,14 +573,19 @@ extension NetworkDescription.Vlan {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "tag"
+        public static var elementName: String { "tag" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "nativeMode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "nativeMode"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -535,14 +630,19 @@ extension NetworkDescription.IP {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "tftp"
+        public static var elementName: String { "tftp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["root"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["root"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -564,17 +664,22 @@ extension NetworkDescription.IP {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "dhcp"
+        public static var elementName: String { "dhcp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("range", .view({ NetworkDescription.IP.DHCP.Range.schema }), repeated: true),
-                .init("host", .view({ NetworkDescription.IP.DHCP.Host.schema }), repeated: true),
-                .init("bootp", .view({ NetworkDescription.IP.DHCP.Bootp.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("range", .view({ NetworkDescription.IP.DHCP.Range.schema }), repeated: true),
+                    .init("host", .view({ NetworkDescription.IP.DHCP.Host.schema }), repeated: true),
+                    .init("bootp", .view({ NetworkDescription.IP.DHCP.Bootp.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -608,14 +713,19 @@ extension NetworkDescription.Options {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "option"
+        public static var elementName: String { "option" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -637,14 +747,19 @@ extension NetworkDescription.Forward.NAT {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -672,14 +787,19 @@ extension NetworkDescription.Forward.NAT {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "port"
+        public static var elementName: String { "port" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -707,15 +827,20 @@ extension NetworkDescription.IP.DHCP {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "range"
+        public static var elementName: String { "range" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-                .init("lease", .view({ NetworkDescription.IP.DHCP.Range.Lease.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end"],
+                children: [
+                    .init("lease", .view({ NetworkDescription.IP.DHCP.Range.Lease.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -749,15 +874,20 @@ extension NetworkDescription.IP.DHCP {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "host"
+        public static var elementName: String { "host" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["mac", "id", "name", "ip"],
-            children: [
-                .init("lease", .view({ NetworkDescription.IP.DHCP.Range.Lease.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["mac", "id", "name", "ip"],
+                children: [
+                    .init("lease", .view({ NetworkDescription.IP.DHCP.Range.Lease.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -803,14 +933,19 @@ extension NetworkDescription.IP.DHCP {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bootp"
+        public static var elementName: String { "bootp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["file", "server"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["file", "server"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -827,61 +962,6 @@ extension NetworkDescription.IP.DHCP {
         public var server: String? {
             get { attribute("server") }
             set { setAttribute("server", newValue) }
-        }
-    }
-}
-
-extension NetworkDescription.IP.DHCP.Range {
-    /// The `<lease>` element (first reached at `/network/ip/dhcp/range/lease`).
-    public struct Lease: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "lease"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["expiry", "unit"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `expiry` attribute.
-        public var expiry: UInt64? {
-            get { attribute("expiry") }
-            set { setAttribute("expiry", newValue) }
-        }
-
-        /// The `unit` attribute.
-        public var unit: NetworkDescription.IP.DHCP.Range.Lease.Unit? {
-            get { attribute("unit") }
-            set { setAttribute("unit", newValue) }
-        }
-
-        /// Values of `Unit`; a value a newer libvirt writes is kept as it is.
-        public struct Unit: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `seconds`.
-            public static var seconds: Self { "seconds" }
-
-            /// `minutes`.
-            public static var minutes: Self { "minutes" }
-
-            /// `hours`.
-            public static var hours: Self { "hours" }
         }
     }
 }

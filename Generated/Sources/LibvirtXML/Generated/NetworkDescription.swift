@@ -11,31 +11,36 @@ public struct NetworkDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "network"
+    public static var elementName: String { "network" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["connections", "ipv6", "trustGuestRxFilters"],
-        children: [
-            .init("name", .value),
-            .init("metadata", .view({ NetworkDescription.Metadata.schema })),
-            .init("uuid", .value),
-            .init("bridge", .view({ NetworkDescription.Bridge.schema })),
-            .init("mtu", .view({ NetworkDescription.MTU.schema })),
-            .init("mac", .view({ NetworkDescription.MAC.schema })),
-            .init("forward", .view({ NetworkDescription.Forward.schema })),
-            .init("virtualport", .view({ NetworkDescription.Virtualport.schema })),
-            .init("portgroup", .view({ NetworkDescription.Portgroup.schema }), repeated: true),
-            .init("domain", .view({ NetworkDescription.Domain.schema })),
-            .init("dns", .view({ NetworkDescription.Dns.schema })),
-            .init("bandwidth", .view({ NetworkDescription.Bandwidth.schema })),
-            .init("vlan", .view({ NetworkDescription.Vlan.schema })),
-            .init("port", .view({ NetworkDescription.Port.schema })),
-            .init("ip", .view({ NetworkDescription.IP.schema }), repeated: true),
-            .init("route", .view({ NetworkDescription.Route.schema }), repeated: true),
-            .init("options", .view({ NetworkDescription.Options.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["connections", "ipv6", "trustGuestRxFilters"],
+            children: [
+                .init("name", .value),
+                .init("metadata", .view({ NetworkDescription.Metadata.schema })),
+                .init("uuid", .value),
+                .init("bridge", .view({ NetworkDescription.Bridge.schema })),
+                .init("mtu", .view({ NetworkDescription.MTU.schema })),
+                .init("mac", .view({ NetworkDescription.MAC.schema })),
+                .init("forward", .view({ NetworkDescription.Forward.schema })),
+                .init("virtualport", .view({ NetworkDescription.Virtualport.schema })),
+                .init("portgroup", .view({ NetworkDescription.Portgroup.schema }), repeated: true),
+                .init("domain", .view({ NetworkDescription.Domain.schema })),
+                .init("dns", .view({ NetworkDescription.Dns.schema })),
+                .init("bandwidth", .view({ NetworkDescription.Bandwidth.schema })),
+                .init("vlan", .view({ NetworkDescription.Vlan.schema })),
+                .init("port", .view({ NetworkDescription.Port.schema })),
+                .init("ip", .view({ NetworkDescription.IP.schema }), repeated: true),
+                .init("route", .view({ NetworkDescription.Route.schema }), repeated: true),
+                .init("options", .view({ NetworkDescription.Options.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -170,14 +175,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "metadata"
+        public static var elementName: String { "metadata" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -193,14 +203,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bridge"
+        public static var elementName: String { "bridge" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "zone", "stp", "delay", "macTableManager"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "zone", "stp", "delay", "macTableManager"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -263,14 +278,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mtu"
+        public static var elementName: String { "mtu" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["size"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["size"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -292,14 +312,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mac"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -321,19 +346,24 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "forward"
+        public static var elementName: String { "forward" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "mode", "managed"],
-            children: [
-                .init("interface", .view({ NetworkDescription.Forward.Interface.schema }), repeated: true),
-                .init("address", .view({ NetworkDescription.Forward.Address.schema }), repeated: true),
-                .init("pf", .view({ NetworkDescription.Forward.Pf.schema })),
-                .init("driver", .view({ NetworkDescription.Forward.Driver.schema })),
-                .init("nat", .view({ NetworkDescription.Forward.NAT.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "mode", "managed"],
+                children: [
+                    .init("interface", .view({ NetworkDescription.Forward.Interface.schema }), repeated: true),
+                    .init("address", .view({ NetworkDescription.Forward.Address.schema }), repeated: true),
+                    .init("pf", .view({ NetworkDescription.Forward.Pf.schema })),
+                    .init("driver", .view({ NetworkDescription.Forward.Driver.schema })),
+                    .init("nat", .view({ NetworkDescription.Forward.NAT.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -432,15 +462,20 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "virtualport"
+        public static var elementName: String { "virtualport" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("parameters", .view({ NetworkDescription.Virtualport.Parameters.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("parameters", .view({ NetworkDescription.Virtualport.Parameters.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -491,17 +526,22 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "portgroup"
+        public static var elementName: String { "portgroup" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "default", "trustGuestRxFilters"],
-            children: [
-                .init("virtualport", .view({ NetworkDescription.Virtualport.schema })),
-                .init("bandwidth", .view({ NetworkDescription.Bandwidth.schema })),
-                .init("vlan", .view({ NetworkDescription.Vlan.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "default", "trustGuestRxFilters"],
+                children: [
+                    .init("virtualport", .view({ NetworkDescription.Virtualport.schema })),
+                    .init("bandwidth", .view({ NetworkDescription.Bandwidth.schema })),
+                    .init("vlan", .view({ NetworkDescription.Vlan.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -553,14 +593,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "domain"
+        public static var elementName: String { "domain" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "localOnly"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "localOnly"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -588,18 +633,23 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "dns"
+        public static var elementName: String { "dns" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["enable", "forwardPlainNames"],
-            children: [
-                .init("forwarder", .view({ NetworkDescription.Dns.Forwarder.schema }), repeated: true),
-                .init("txt", .view({ NetworkDescription.Dns.Txt.schema }), repeated: true),
-                .init("srv", .view({ NetworkDescription.Dns.Srv.schema }), repeated: true),
-                .init("host", .view({ NetworkDescription.Dns.Host.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["enable", "forwardPlainNames"],
+                children: [
+                    .init("forwarder", .view({ NetworkDescription.Dns.Forwarder.schema }), repeated: true),
+                    .init("txt", .view({ NetworkDescription.Dns.Txt.schema }), repeated: true),
+                    .init("srv", .view({ NetworkDescription.Dns.Srv.schema }), repeated: true),
+                    .init("host", .view({ NetworkDescription.Dns.Host.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -651,16 +701,21 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bandwidth"
+        public static var elementName: String { "bandwidth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["classID"],
-            children: [
-                .init("inbound", .view({ NetworkDescription.Bandwidth.Inbound.schema })),
-                .init("outbound", .view({ NetworkDescription.Bandwidth.Inbound.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["classID"],
+                children: [
+                    .init("inbound", .view({ NetworkDescription.Bandwidth.Inbound.schema })),
+                    .init("outbound", .view({ NetworkDescription.Bandwidth.Inbound.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -694,15 +749,20 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vlan"
+        public static var elementName: String { "vlan" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["trunk"],
-            children: [
-                .init("tag", .view({ NetworkDescription.Vlan.Tag.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["trunk"],
+                children: [
+                    .init("tag", .view({ NetworkDescription.Vlan.Tag.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -744,14 +804,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "port"
+        public static var elementName: String { "port" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["isolated"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["isolated"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -773,16 +838,21 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ip"
+        public static var elementName: String { "ip" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address", "netmask", "prefix", "family", "localPtr"],
-            children: [
-                .init("tftp", .view({ NetworkDescription.IP.Tftp.schema })),
-                .init("dhcp", .view({ NetworkDescription.IP.DHCP.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address", "netmask", "prefix", "family", "localPtr"],
+                children: [
+                    .init("tftp", .view({ NetworkDescription.IP.Tftp.schema })),
+                    .init("dhcp", .view({ NetworkDescription.IP.DHCP.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -840,14 +910,19 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "route"
+        public static var elementName: String { "route" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["family", "address", "netmask", "prefix", "gateway", "metric"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["family", "address", "netmask", "prefix", "gateway", "metric"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -899,15 +974,20 @@ extension NetworkDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "options"
+        public static var elementName: String { "options" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("option", .view({ NetworkDescription.Options.Option.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("option", .view({ NetworkDescription.Options.Option.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -918,41 +998,6 @@ extension NetworkDescription {
         public var options: [NetworkDescription.Options.Option] {
             get { views(children: "option") }
             set { setViews(children: "option", newValue) }
-        }
-    }
-}
-
-extension NetworkDescription.Forward {
-    /// The `<interface>` element (first reached at `/network/forward/interface`).
-    public struct Interface: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "interface"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "connections"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `dev` attribute.
-        public var device: String? {
-            get { attribute("dev") }
-            set { setAttribute("dev", newValue) }
-        }
-
-        /// The `connections` attribute.
-        public var connections: Int? {
-            get { attribute("connections") }
-            set { setAttribute("connections", newValue) }
         }
     }
 }

@@ -11,19 +11,24 @@ public struct NetworkFilterBindingDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "filterbinding"
+    public static var elementName: String { "filterbinding" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("owner", .view({ NetworkFilterBindingDescription.Owner.schema })),
-            .init("portdev", .view({ NetworkFilterBindingDescription.Portdev.schema })),
-            .init("linkdev", .view({ NetworkFilterBindingDescription.Portdev.schema })),
-            .init("mac", .view({ NetworkFilterBindingDescription.MAC.schema })),
-            .init("filterref", .view({ NetworkFilterBindingDescription.Filterref.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("owner", .view({ NetworkFilterBindingDescription.Owner.schema })),
+                .init("portdev", .view({ NetworkFilterBindingDescription.Portdev.schema })),
+                .init("linkdev", .view({ NetworkFilterBindingDescription.Portdev.schema })),
+                .init("mac", .view({ NetworkFilterBindingDescription.MAC.schema })),
+                .init("filterref", .view({ NetworkFilterBindingDescription.Filterref.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -68,16 +73,21 @@ extension NetworkFilterBindingDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "owner"
+        public static var elementName: String { "owner" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-                .init("uuid", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                    .init("uuid", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -105,14 +115,19 @@ extension NetworkFilterBindingDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "portdev"
+        public static var elementName: String { "portdev" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -134,14 +149,19 @@ extension NetworkFilterBindingDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mac"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -163,15 +183,20 @@ extension NetworkFilterBindingDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filterref"
+        public static var elementName: String { "filterref" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["filter"],
-            children: [
-                .init("parameter", .view({ NetworkFilterBindingDescription.Filterref.Parameter.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["filter"],
+                children: [
+                    .init("parameter", .view({ NetworkFilterBindingDescription.Filterref.Parameter.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -199,14 +224,19 @@ extension NetworkFilterBindingDescription.Filterref {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parameter"
+        public static var elementName: String { "parameter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

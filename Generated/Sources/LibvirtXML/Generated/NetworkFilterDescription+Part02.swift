@@ -3,20 +3,149 @@
 import Foundation
 
 extension NetworkFilterDescription.Rule {
+    /// The `<ip>` element (first reached at `/filter/rule/ip`).
+    public struct IP: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "ip" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcportstart", "srcportend", "dstportstart", "dstportend", "protocol", "dscp", "comment"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `match` attribute.
+        public var match: Bool? {
+            get { boolean(attribute: "match", .yesNo) }
+            set { setBoolean(attribute: "match", newValue, .yesNo) }
+        }
+
+        /// The `srcmacaddr` attribute.
+        public var srcmacaddr: String? {
+            get { attribute("srcmacaddr") }
+            set { setAttribute("srcmacaddr", newValue) }
+        }
+
+        /// The `srcmacmask` attribute.
+        public var srcmacmask: String? {
+            get { attribute("srcmacmask") }
+            set { setAttribute("srcmacmask", newValue) }
+        }
+
+        /// The `dstmacaddr` attribute.
+        public var dstmacaddr: String? {
+            get { attribute("dstmacaddr") }
+            set { setAttribute("dstmacaddr", newValue) }
+        }
+
+        /// The `dstmacmask` attribute.
+        public var dstmacmask: String? {
+            get { attribute("dstmacmask") }
+            set { setAttribute("dstmacmask", newValue) }
+        }
+
+        /// The `srcipaddr` attribute.
+        public var srcipaddr: String? {
+            get { attribute("srcipaddr") }
+            set { setAttribute("srcipaddr", newValue) }
+        }
+
+        /// The `srcipmask` attribute.
+        public var srcipmask: String? {
+            get { attribute("srcipmask") }
+            set { setAttribute("srcipmask", newValue) }
+        }
+
+        /// The `dstipaddr` attribute.
+        public var dstipaddr: String? {
+            get { attribute("dstipaddr") }
+            set { setAttribute("dstipaddr", newValue) }
+        }
+
+        /// The `dstipmask` attribute.
+        public var dstipmask: String? {
+            get { attribute("dstipmask") }
+            set { setAttribute("dstipmask", newValue) }
+        }
+
+        /// The `srcportstart` attribute.
+        public var srcportstart: String? {
+            get { attribute("srcportstart") }
+            set { setAttribute("srcportstart", newValue) }
+        }
+
+        /// The `srcportend` attribute.
+        public var srcportend: String? {
+            get { attribute("srcportend") }
+            set { setAttribute("srcportend", newValue) }
+        }
+
+        /// The `dstportstart` attribute.
+        public var dstportstart: String? {
+            get { attribute("dstportstart") }
+            set { setAttribute("dstportstart", newValue) }
+        }
+
+        /// The `dstportend` attribute.
+        public var dstportend: String? {
+            get { attribute("dstportend") }
+            set { setAttribute("dstportend", newValue) }
+        }
+
+        /// The `protocol` attribute.
+        public var `protocol`: String? {
+            get { attribute("protocol") }
+            set { setAttribute("protocol", newValue) }
+        }
+
+        /// The `dscp` attribute.
+        public var dscp: String? {
+            get { attribute("dscp") }
+            set { setAttribute("dscp", newValue) }
+        }
+
+        /// The `comment` attribute.
+        public var comment: String? {
+            get { attribute("comment") }
+            set { setAttribute("comment", newValue) }
+        }
+    }
+}
+
+extension NetworkFilterDescription.Rule {
     /// The `<ipv6>` element (first reached at `/filter/rule/ipv6`).
     public struct Ipv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ipv6"
+        public static var elementName: String { "ipv6" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcportstart", "srcportend", "dstportstart", "dstportend", "protocol", "type", "typeend", "code", "codeend", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcportstart", "srcportend", "dstportstart", "dstportend", "protocol", "type", "typeend", "code", "codeend", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -146,14 +275,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "tcp"
+        public static var elementName: String { "tcp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "flags", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "flags", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -295,14 +429,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "udp"
+        public static var elementName: String { "udp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -438,14 +577,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "icmp"
+        public static var elementName: String { "icmp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "type", "code", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "type", "code", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -569,14 +713,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "igmp"
+        public static var elementName: String { "igmp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "connlimit-above", "state", "ipset", "ipsetflags", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -688,14 +837,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "tcp-ipv6"
+        public static var elementName: String { "tcp-ipv6" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "flags", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "flags", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -796,125 +950,6 @@ extension NetworkFilterDescription.Rule {
         public var flags: String? {
             get { attribute("flags") }
             set { setAttribute("flags", newValue) }
-        }
-
-        /// The `comment` attribute.
-        public var comment: String? {
-            get { attribute("comment") }
-            set { setAttribute("comment", newValue) }
-        }
-    }
-}
-
-extension NetworkFilterDescription.Rule {
-    /// The `<udp-ipv6>` element (first reached at `/filter/rule/udp-ipv6`).
-    public struct UDPIpv6: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "udp-ipv6"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "comment"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `match` attribute.
-        public var match: Bool? {
-            get { boolean(attribute: "match", .yesNo) }
-            set { setBoolean(attribute: "match", newValue, .yesNo) }
-        }
-
-        /// The `srcmacaddr` attribute.
-        public var srcmacaddr: String? {
-            get { attribute("srcmacaddr") }
-            set { setAttribute("srcmacaddr", newValue) }
-        }
-
-        /// The `srcportstart` attribute.
-        public var srcportstart: String? {
-            get { attribute("srcportstart") }
-            set { setAttribute("srcportstart", newValue) }
-        }
-
-        /// The `srcportend` attribute.
-        public var srcportend: String? {
-            get { attribute("srcportend") }
-            set { setAttribute("srcportend", newValue) }
-        }
-
-        /// The `dstportstart` attribute.
-        public var dstportstart: String? {
-            get { attribute("dstportstart") }
-            set { setAttribute("dstportstart", newValue) }
-        }
-
-        /// The `dstportend` attribute.
-        public var dstportend: String? {
-            get { attribute("dstportend") }
-            set { setAttribute("dstportend", newValue) }
-        }
-
-        /// The `srcipaddr` attribute.
-        public var srcipaddr: String? {
-            get { attribute("srcipaddr") }
-            set { setAttribute("srcipaddr", newValue) }
-        }
-
-        /// The `srcipmask` attribute.
-        public var srcipmask: String? {
-            get { attribute("srcipmask") }
-            set { setAttribute("srcipmask", newValue) }
-        }
-
-        /// The `dstipaddr` attribute.
-        public var dstipaddr: String? {
-            get { attribute("dstipaddr") }
-            set { setAttribute("dstipaddr", newValue) }
-        }
-
-        /// The `dstipmask` attribute.
-        public var dstipmask: String? {
-            get { attribute("dstipmask") }
-            set { setAttribute("dstipmask", newValue) }
-        }
-
-        /// The `srcipfrom` attribute.
-        public var srcipfrom: String? {
-            get { attribute("srcipfrom") }
-            set { setAttribute("srcipfrom", newValue) }
-        }
-
-        /// The `srcipto` attribute.
-        public var srcipto: String? {
-            get { attribute("srcipto") }
-            set { setAttribute("srcipto", newValue) }
-        }
-
-        /// The `dstipfrom` attribute.
-        public var dstipfrom: String? {
-            get { attribute("dstipfrom") }
-            set { setAttribute("dstipfrom", newValue) }
-        }
-
-        /// The `dstipto` attribute.
-        public var dstipto: String? {
-            get { attribute("dstipto") }
-            set { setAttribute("dstipto", newValue) }
-        }
-
-        /// The `dscp` attribute.
-        public var dscp: String? {
-            get { attribute("dscp") }
-            set { setAttribute("dscp", newValue) }
         }
 
         /// The `comment` attribute.

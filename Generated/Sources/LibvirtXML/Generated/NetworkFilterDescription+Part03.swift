@@ -3,20 +3,149 @@
 import Foundation
 
 extension NetworkFilterDescription.Rule {
+    /// The `<udp-ipv6>` element (first reached at `/filter/rule/udp-ipv6`).
+    public struct UDPIpv6: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "udp-ipv6" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcportstart", "srcportend", "dstportstart", "dstportend", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "comment"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `match` attribute.
+        public var match: Bool? {
+            get { boolean(attribute: "match", .yesNo) }
+            set { setBoolean(attribute: "match", newValue, .yesNo) }
+        }
+
+        /// The `srcmacaddr` attribute.
+        public var srcmacaddr: String? {
+            get { attribute("srcmacaddr") }
+            set { setAttribute("srcmacaddr", newValue) }
+        }
+
+        /// The `srcportstart` attribute.
+        public var srcportstart: String? {
+            get { attribute("srcportstart") }
+            set { setAttribute("srcportstart", newValue) }
+        }
+
+        /// The `srcportend` attribute.
+        public var srcportend: String? {
+            get { attribute("srcportend") }
+            set { setAttribute("srcportend", newValue) }
+        }
+
+        /// The `dstportstart` attribute.
+        public var dstportstart: String? {
+            get { attribute("dstportstart") }
+            set { setAttribute("dstportstart", newValue) }
+        }
+
+        /// The `dstportend` attribute.
+        public var dstportend: String? {
+            get { attribute("dstportend") }
+            set { setAttribute("dstportend", newValue) }
+        }
+
+        /// The `srcipaddr` attribute.
+        public var srcipaddr: String? {
+            get { attribute("srcipaddr") }
+            set { setAttribute("srcipaddr", newValue) }
+        }
+
+        /// The `srcipmask` attribute.
+        public var srcipmask: String? {
+            get { attribute("srcipmask") }
+            set { setAttribute("srcipmask", newValue) }
+        }
+
+        /// The `dstipaddr` attribute.
+        public var dstipaddr: String? {
+            get { attribute("dstipaddr") }
+            set { setAttribute("dstipaddr", newValue) }
+        }
+
+        /// The `dstipmask` attribute.
+        public var dstipmask: String? {
+            get { attribute("dstipmask") }
+            set { setAttribute("dstipmask", newValue) }
+        }
+
+        /// The `srcipfrom` attribute.
+        public var srcipfrom: String? {
+            get { attribute("srcipfrom") }
+            set { setAttribute("srcipfrom", newValue) }
+        }
+
+        /// The `srcipto` attribute.
+        public var srcipto: String? {
+            get { attribute("srcipto") }
+            set { setAttribute("srcipto", newValue) }
+        }
+
+        /// The `dstipfrom` attribute.
+        public var dstipfrom: String? {
+            get { attribute("dstipfrom") }
+            set { setAttribute("dstipfrom", newValue) }
+        }
+
+        /// The `dstipto` attribute.
+        public var dstipto: String? {
+            get { attribute("dstipto") }
+            set { setAttribute("dstipto", newValue) }
+        }
+
+        /// The `dscp` attribute.
+        public var dscp: String? {
+            get { attribute("dscp") }
+            set { setAttribute("dscp", newValue) }
+        }
+
+        /// The `comment` attribute.
+        public var comment: String? {
+            get { attribute("comment") }
+            set { setAttribute("comment", newValue) }
+        }
+    }
+}
+
+extension NetworkFilterDescription.Rule {
     /// The `<icmpv6>` element (first reached at `/filter/rule/icmpv6`).
     public struct Icmpv6: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "icmpv6"
+        public static var elementName: String { "icmpv6" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "type", "code", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "type", "code", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -116,14 +245,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "all-ipv6"
+        public static var elementName: String { "all-ipv6" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcipfrom", "srcipto", "dstipfrom", "dstipto", "dscp", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

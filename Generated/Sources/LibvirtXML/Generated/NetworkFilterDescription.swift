@@ -11,17 +11,22 @@ public struct NetworkFilterDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "filter"
+    public static var elementName: String { "filter" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["name", "chain", "priority"],
-        children: [
-            .init("uuid", .value),
-            .init("filterref", .view({ NetworkFilterDescription.Filterref.schema }), repeated: true),
-            .init("rule", .view({ NetworkFilterDescription.Rule.schema }), repeated: true),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["name", "chain", "priority"],
+            children: [
+                .init("uuid", .value),
+                .init("filterref", .view({ NetworkFilterDescription.Filterref.schema }), repeated: true),
+                .init("rule", .view({ NetworkFilterDescription.Rule.schema }), repeated: true),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -72,15 +77,20 @@ extension NetworkFilterDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "filterref"
+        public static var elementName: String { "filterref" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["filter"],
-            children: [
-                .init("parameter", .view({ NetworkFilterDescription.Filterref.Parameter.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["filter"],
+                children: [
+                    .init("parameter", .view({ NetworkFilterDescription.Filterref.Parameter.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -108,38 +118,43 @@ extension NetworkFilterDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "rule"
+        public static var elementName: String { "rule" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["action", "direction", "priority", "statematch"],
-            children: [
-                .init("mac", .view({ NetworkFilterDescription.Rule.MAC.schema })),
-                .init("vlan", .view({ NetworkFilterDescription.Rule.Vlan.schema })),
-                .init("stp", .view({ NetworkFilterDescription.Rule.Stp.schema })),
-                .init("arp", .view({ NetworkFilterDescription.Rule.Arp.schema })),
-                .init("rarp", .view({ NetworkFilterDescription.Rule.Arp.schema })),
-                .init("ip", .view({ NetworkFilterDescription.Rule.IP.schema })),
-                .init("ipv6", .view({ NetworkFilterDescription.Rule.Ipv6.schema })),
-                .init("tcp", .view({ NetworkFilterDescription.Rule.TCP.schema })),
-                .init("udp", .view({ NetworkFilterDescription.Rule.UDP.schema })),
-                .init("sctp", .view({ NetworkFilterDescription.Rule.UDP.schema })),
-                .init("icmp", .view({ NetworkFilterDescription.Rule.Icmp.schema })),
-                .init("igmp", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
-                .init("all", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
-                .init("esp", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
-                .init("ah", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
-                .init("udplite", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
-                .init("tcp-ipv6", .view({ NetworkFilterDescription.Rule.TCPIpv6.schema })),
-                .init("udp-ipv6", .view({ NetworkFilterDescription.Rule.UDPIpv6.schema })),
-                .init("sctp-ipv6", .view({ NetworkFilterDescription.Rule.UDPIpv6.schema })),
-                .init("icmpv6", .view({ NetworkFilterDescription.Rule.Icmpv6.schema })),
-                .init("all-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
-                .init("esp-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
-                .init("ah-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
-                .init("udplite-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["action", "direction", "priority", "statematch"],
+                children: [
+                    .init("mac", .view({ NetworkFilterDescription.Rule.MAC.schema })),
+                    .init("vlan", .view({ NetworkFilterDescription.Rule.Vlan.schema })),
+                    .init("stp", .view({ NetworkFilterDescription.Rule.Stp.schema })),
+                    .init("arp", .view({ NetworkFilterDescription.Rule.Arp.schema })),
+                    .init("rarp", .view({ NetworkFilterDescription.Rule.Arp.schema })),
+                    .init("ip", .view({ NetworkFilterDescription.Rule.IP.schema })),
+                    .init("ipv6", .view({ NetworkFilterDescription.Rule.Ipv6.schema })),
+                    .init("tcp", .view({ NetworkFilterDescription.Rule.TCP.schema })),
+                    .init("udp", .view({ NetworkFilterDescription.Rule.UDP.schema })),
+                    .init("sctp", .view({ NetworkFilterDescription.Rule.UDP.schema })),
+                    .init("icmp", .view({ NetworkFilterDescription.Rule.Icmp.schema })),
+                    .init("igmp", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
+                    .init("all", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
+                    .init("esp", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
+                    .init("ah", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
+                    .init("udplite", .view({ NetworkFilterDescription.Rule.Igmp.schema })),
+                    .init("tcp-ipv6", .view({ NetworkFilterDescription.Rule.TCPIpv6.schema })),
+                    .init("udp-ipv6", .view({ NetworkFilterDescription.Rule.UDPIpv6.schema })),
+                    .init("sctp-ipv6", .view({ NetworkFilterDescription.Rule.UDPIpv6.schema })),
+                    .init("icmpv6", .view({ NetworkFilterDescription.Rule.Icmpv6.schema })),
+                    .init("all-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
+                    .init("esp-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
+                    .init("ah-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
+                    .init("udplite-ipv6", .view({ NetworkFilterDescription.Rule.AllIpv6.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -369,14 +384,19 @@ extension NetworkFilterDescription.Filterref {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parameter"
+        public static var elementName: String { "parameter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -404,14 +424,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mac"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "protocolid", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "protocolid", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -469,14 +494,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vlan"
+        public static var elementName: String { "vlan" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "vlanid", "encap-protocol", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "vlanid", "encap-protocol", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -540,14 +570,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "stp"
+        public static var elementName: String { "stp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "type", "flags", "root-priority", "root-priority-hi", "root-address", "root-address-mask", "root-cost", "root-cost-hi", "sender-priority", "sender-priority-hi", "sender-address", "sender-address-mask", "port", "port-hi", "age", "age-hi", "max-age", "max-age-hi", "hello-time", "hello-time-hi", "forward-delay", "forward-delay-hi", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "type", "flags", "root-priority", "root-priority-hi", "root-address", "root-address-mask", "root-cost", "root-cost-hi", "sender-priority", "sender-priority-hi", "sender-address", "sender-address-mask", "port", "port-hi", "age", "age-hi", "max-age", "max-age-hi", "hello-time", "hello-time-hi", "forward-delay", "forward-delay-hi", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -719,14 +754,19 @@ extension NetworkFilterDescription.Rule {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "arp"
+        public static var elementName: String { "arp" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "arpsrcmacaddr", "arpsrcipaddr", "arpdstmacaddr", "arpdstipaddr", "hwtype", "opcode", "protocoltype", "gratuitous", "comment"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "arpsrcmacaddr", "arpsrcipaddr", "arpdstmacaddr", "arpdstipaddr", "hwtype", "opcode", "protocoltype", "gratuitous", "comment"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -844,125 +884,6 @@ extension NetworkFilterDescription.Rule {
 
             /// `0`.
             public static var _0: Self { "0" }
-        }
-    }
-}
-
-extension NetworkFilterDescription.Rule {
-    /// The `<ip>` element (first reached at `/filter/rule/ip`).
-    public struct IP: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "ip"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["match", "srcmacaddr", "srcmacmask", "dstmacaddr", "dstmacmask", "srcipaddr", "srcipmask", "dstipaddr", "dstipmask", "srcportstart", "srcportend", "dstportstart", "dstportend", "protocol", "dscp", "comment"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `match` attribute.
-        public var match: Bool? {
-            get { boolean(attribute: "match", .yesNo) }
-            set { setBoolean(attribute: "match", newValue, .yesNo) }
-        }
-
-        /// The `srcmacaddr` attribute.
-        public var srcmacaddr: String? {
-            get { attribute("srcmacaddr") }
-            set { setAttribute("srcmacaddr", newValue) }
-        }
-
-        /// The `srcmacmask` attribute.
-        public var srcmacmask: String? {
-            get { attribute("srcmacmask") }
-            set { setAttribute("srcmacmask", newValue) }
-        }
-
-        /// The `dstmacaddr` attribute.
-        public var dstmacaddr: String? {
-            get { attribute("dstmacaddr") }
-            set { setAttribute("dstmacaddr", newValue) }
-        }
-
-        /// The `dstmacmask` attribute.
-        public var dstmacmask: String? {
-            get { attribute("dstmacmask") }
-            set { setAttribute("dstmacmask", newValue) }
-        }
-
-        /// The `srcipaddr` attribute.
-        public var srcipaddr: String? {
-            get { attribute("srcipaddr") }
-            set { setAttribute("srcipaddr", newValue) }
-        }
-
-        /// The `srcipmask` attribute.
-        public var srcipmask: String? {
-            get { attribute("srcipmask") }
-            set { setAttribute("srcipmask", newValue) }
-        }
-
-        /// The `dstipaddr` attribute.
-        public var dstipaddr: String? {
-            get { attribute("dstipaddr") }
-            set { setAttribute("dstipaddr", newValue) }
-        }
-
-        /// The `dstipmask` attribute.
-        public var dstipmask: String? {
-            get { attribute("dstipmask") }
-            set { setAttribute("dstipmask", newValue) }
-        }
-
-        /// The `srcportstart` attribute.
-        public var srcportstart: String? {
-            get { attribute("srcportstart") }
-            set { setAttribute("srcportstart", newValue) }
-        }
-
-        /// The `srcportend` attribute.
-        public var srcportend: String? {
-            get { attribute("srcportend") }
-            set { setAttribute("srcportend", newValue) }
-        }
-
-        /// The `dstportstart` attribute.
-        public var dstportstart: String? {
-            get { attribute("dstportstart") }
-            set { setAttribute("dstportstart", newValue) }
-        }
-
-        /// The `dstportend` attribute.
-        public var dstportend: String? {
-            get { attribute("dstportend") }
-            set { setAttribute("dstportend", newValue) }
-        }
-
-        /// The `protocol` attribute.
-        public var `protocol`: String? {
-            get { attribute("protocol") }
-            set { setAttribute("protocol", newValue) }
-        }
-
-        /// The `dscp` attribute.
-        public var dscp: String? {
-            get { attribute("dscp") }
-            set { setAttribute("dscp", newValue) }
-        }
-
-        /// The `comment` attribute.
-        public var comment: String? {
-            get { attribute("comment") }
-            set { setAttribute("comment", newValue) }
         }
     }
 }

@@ -11,24 +11,29 @@ public struct NetworkPortDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "networkport"
+    public static var elementName: String { "networkport" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("uuid", .value),
-            .init("owner", .view({ NetworkPortDescription.Owner.schema })),
-            .init("mac", .view({ NetworkPortDescription.MAC.schema })),
-            .init("group", .value),
-            .init("rxfilters", .view({ NetworkPortDescription.Rxfilters.schema })),
-            .init("virtualport", .view({ NetworkPortDescription.Virtualport.schema })),
-            .init("bandwidth", .view({ NetworkPortDescription.Bandwidth.schema })),
-            .init("vlan", .view({ NetworkPortDescription.Vlan.schema })),
-            .init("port", .view({ NetworkPortDescription.Port.schema })),
-            .init("plug", .view({ NetworkPortDescription.Plug.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("uuid", .value),
+                .init("owner", .view({ NetworkPortDescription.Owner.schema })),
+                .init("mac", .view({ NetworkPortDescription.MAC.schema })),
+                .init("group", .value),
+                .init("rxfilters", .view({ NetworkPortDescription.Rxfilters.schema })),
+                .init("virtualport", .view({ NetworkPortDescription.Virtualport.schema })),
+                .init("bandwidth", .view({ NetworkPortDescription.Bandwidth.schema })),
+                .init("vlan", .view({ NetworkPortDescription.Vlan.schema })),
+                .init("port", .view({ NetworkPortDescription.Port.schema })),
+                .init("plug", .view({ NetworkPortDescription.Plug.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -103,16 +108,21 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "owner"
+        public static var elementName: String { "owner" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-                .init("uuid", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                    .init("uuid", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -140,14 +150,19 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mac"
+        public static var elementName: String { "mac" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["address"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["address"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -169,14 +184,19 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "rxfilters"
+        public static var elementName: String { "rxfilters" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["trustGuest"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["trustGuest"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -198,15 +218,20 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "virtualport"
+        public static var elementName: String { "virtualport" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("parameters", .view({ NetworkPortDescription.Virtualport.Parameters.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("parameters", .view({ NetworkPortDescription.Virtualport.Parameters.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -257,16 +282,21 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "bandwidth"
+        public static var elementName: String { "bandwidth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["classID"],
-            children: [
-                .init("inbound", .view({ NetworkPortDescription.Bandwidth.Inbound.schema })),
-                .init("outbound", .view({ NetworkPortDescription.Bandwidth.Inbound.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["classID"],
+                children: [
+                    .init("inbound", .view({ NetworkPortDescription.Bandwidth.Inbound.schema })),
+                    .init("outbound", .view({ NetworkPortDescription.Bandwidth.Inbound.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -300,15 +330,20 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vlan"
+        public static var elementName: String { "vlan" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["trunk"],
-            children: [
-                .init("tag", .view({ NetworkPortDescription.Vlan.Tag.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["trunk"],
+                children: [
+                    .init("tag", .view({ NetworkPortDescription.Vlan.Tag.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -350,14 +385,19 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "port"
+        public static var elementName: String { "port" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["isolated"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["isolated"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -379,25 +419,30 @@ extension NetworkPortDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "plug"
+        public static var elementName: String { "plug" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "network": { NetworkPortDescription.Plug.Variant.Network.schema },
-                    "bridge": { NetworkPortDescription.Plug.Variant.Bridge.schema },
-                    "direct": { NetworkPortDescription.Plug.Variant.Direct.schema },
-                    "hostdev-pci": { NetworkPortDescription.Plug.Variant.HostdevPCI.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
                 ],
-                attributes: ["bridge", "macTableManager", "dev", "mode", "managed"],
-                children: ["driver", "address"]),
-            order: ["driver", "address"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "network": { NetworkPortDescription.Plug.Variant.Network.schema },
+                        "bridge": { NetworkPortDescription.Plug.Variant.Bridge.schema },
+                        "direct": { NetworkPortDescription.Plug.Variant.Direct.schema },
+                        "hostdev-pci": { NetworkPortDescription.Plug.Variant.HostdevPCI.schema },
+                    ],
+                    attributes: ["bridge", "macTableManager", "dev", "mode", "managed"],
+                    children: ["driver", "address"]),
+                order: ["driver", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -481,14 +526,19 @@ extension NetworkPortDescription.Virtualport {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parameters"
+        public static var elementName: String { "parameters" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["managerid", "typeid", "typeidversion", "instanceid", "profileid", "interfaceid"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -540,14 +590,19 @@ extension NetworkPortDescription.Bandwidth {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "inbound"
+        public static var elementName: String { "inbound" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["average", "peak", "floor", "burst"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["average", "peak", "floor", "burst"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -587,14 +642,19 @@ extension NetworkPortDescription.Vlan {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "tag"
+        public static var elementName: String { "tag" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id", "nativeMode"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id", "nativeMode"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -639,15 +699,20 @@ extension NetworkPortDescription.Plug.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "plug"
+        public static var elementName: String { "plug" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bridge", "macTableManager"],
-            children: [
-            ],
-            text: false,
-            order: ["driver", "address"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bridge", "macTableManager"],
+                children: [
+                ],
+                text: false,
+                order: ["driver", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -692,15 +757,20 @@ extension NetworkPortDescription.Plug.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "plug"
+        public static var elementName: String { "plug" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["bridge", "macTableManager"],
-            children: [
-            ],
-            text: false,
-            order: ["driver", "address"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["bridge", "macTableManager"],
+                children: [
+                ],
+                text: false,
+                order: ["driver", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -745,15 +815,20 @@ extension NetworkPortDescription.Plug.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "plug"
+        public static var elementName: String { "plug" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["dev", "mode"],
-            children: [
-            ],
-            text: false,
-            order: ["driver", "address"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["dev", "mode"],
+                children: [
+                ],
+                text: false,
+                order: ["driver", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -804,17 +879,22 @@ extension NetworkPortDescription.Plug.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "plug"
+        public static var elementName: String { "plug" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["managed"],
-            children: [
-                .init("driver", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Driver.schema })),
-                .init("address", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Address.schema })),
-            ],
-            text: false,
-            order: ["driver", "address"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["managed"],
+                children: [
+                    .init("driver", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Driver.schema })),
+                    .init("address", .view({ NetworkPortDescription.Plug.Variant.HostdevPCI.Address.schema })),
+                ],
+                text: false,
+                order: ["driver", "address"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -848,14 +928,19 @@ extension NetworkPortDescription.Plug.Variant.HostdevPCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -883,59 +968,6 @@ extension NetworkPortDescription.Plug.Variant.HostdevPCI {
 
             /// `vfio`.
             public static var vfio: Self { "vfio" }
-        }
-    }
-}
-
-extension NetworkPortDescription.Plug.Variant.HostdevPCI {
-    /// The `<address>` element (first reached at `/networkport/plug/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: Int? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
         }
     }
 }

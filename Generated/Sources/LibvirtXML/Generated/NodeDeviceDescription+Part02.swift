@@ -3,22 +3,126 @@
 import Foundation
 
 extension NodeDeviceDescription.Capability.Variant {
+    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `storage`.
+    public struct Storage: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "capability" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("block", .value),
+                    .init("bus", .value),
+                    .init("drive_type", .value),
+                    .init("model", .value),
+                    .init("vendor", .value),
+                    .init("serial", .value),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Storage.Capability.schema }), repeated: true),
+                    .init("size", .value),
+                    .init("logical_block_size", .value),
+                    .init("num_blocks", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<block>` element.
+        public var block: String? {
+            get { value(child: "block") }
+            set { setValue(child: "block", newValue) }
+        }
+
+        /// The text of the `<bus>` element.
+        public var bus: String? {
+            get { value(child: "bus") }
+            set { setValue(child: "bus", newValue) }
+        }
+
+        /// The text of the `<drive_type>` element.
+        public var driveType: String? {
+            get { value(child: "drive_type") }
+            set { setValue(child: "drive_type", newValue) }
+        }
+
+        /// The text of the `<model>` element.
+        public var model: String? {
+            get { value(child: "model") }
+            set { setValue(child: "model", newValue) }
+        }
+
+        /// The text of the `<vendor>` element.
+        public var vendor: String? {
+            get { value(child: "vendor") }
+            set { setValue(child: "vendor", newValue) }
+        }
+
+        /// The text of the `<serial>` element.
+        public var serial: String? {
+            get { value(child: "serial") }
+            set { setValue(child: "serial", newValue) }
+        }
+
+        /// The `<capability>` elements.
+        public var capabilities: [NodeDeviceDescription.Capability.Variant.Storage.Capability] {
+            get { views(children: "capability") }
+            set { setViews(children: "capability", newValue) }
+        }
+
+        /// The text of the `<size>` element.
+        public var size: UInt64? {
+            get { value(child: "size") }
+            set { setValue(child: "size", newValue) }
+        }
+
+        /// The text of the `<logical_block_size>` element.
+        public var logicalBlockSize: UInt64? {
+            get { value(child: "logical_block_size") }
+            set { setValue(child: "logical_block_size", newValue) }
+        }
+
+        /// The text of the `<num_blocks>` element.
+        public var numBlocks: UInt64? {
+            get { value(child: "num_blocks") }
+            set { setValue(child: "num_blocks", newValue) }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant {
     /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `drm`.
     public struct Drm: XMLElementView {
         /// The element the properties read and write; what they do not model stays in it.
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("type", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("type", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -60,20 +164,25 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("type", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Kind.schema })),
-                .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.Mdev.IommuGroup.schema })),
-                .init("uuid", .value),
-                .init("parent_addr", .value),
-                .init("attr", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Attr.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("type", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Kind.schema })),
+                    .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.Mdev.IommuGroup.schema })),
+                    .init("uuid", .value),
+                    .init("parent_addr", .value),
+                    .init("attr", .view({ NodeDeviceDescription.Capability.Variant.Mdev.Attr.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -119,18 +228,23 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cssid", .value),
-                .init("ssid", .value),
-                .init("devno", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cssid", .value),
+                    .init("ssid", .value),
+                    .init("devno", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -164,20 +278,25 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cssid", .value),
-                .init("ssid", .value),
-                .init("devno", .value),
-                .init("channel_dev_addr", .view({ NodeDeviceDescription.Capability.Variant.Css.ChannelDeviceAddress.schema })),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cssid", .value),
+                    .init("ssid", .value),
+                    .init("devno", .value),
+                    .init("channel_dev_addr", .view({ NodeDeviceDescription.Capability.Variant.Css.ChannelDeviceAddress.schema })),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -223,16 +342,21 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("chardev", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("chardev", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -254,16 +378,21 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("ap-adapter", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("ap-adapter", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -285,17 +414,22 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("ap-adapter", .value),
-                .init("ap-domain", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("ap-adapter", .value),
+                    .init("ap-domain", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -323,16 +457,21 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Css.Capability.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -354,18 +493,23 @@ extension NodeDeviceDescription.Capability.Variant.System {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "hardware"
+        public static var elementName: String { "hardware" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("vendor", .value),
-                .init("version", .value),
-                .init("serial", .value),
-                .init("uuid", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("vendor", .value),
+                    .init("version", .value),
+                    .init("serial", .value),
+                    .init("uuid", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -405,17 +549,22 @@ extension NodeDeviceDescription.Capability.Variant.System {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "firmware"
+        public static var elementName: String { "firmware" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("vendor", .value),
-                .init("version", .value),
-                .init("release_date", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("vendor", .value),
+                    .init("version", .value),
+                    .init("release_date", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -449,14 +598,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "product"
+        public static var elementName: String { "product" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -484,18 +638,23 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "maxCount"],
-            children: [
-                .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
-                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
-                .init("name", .value),
-                .init("fields", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "maxCount"],
+                children: [
+                    .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
+                    .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
+                    .init("name", .value),
+                    .init("fields", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -576,15 +735,20 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iommuGroup"
+        public static var elementName: String { "iommuGroup" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["number"],
-            children: [
-                .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["number"],
+                children: [
+                    .init("address", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Address.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -612,14 +776,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "numa"
+        public static var elementName: String { "numa" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["node"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["node"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -641,15 +810,20 @@ extension NodeDeviceDescription.Capability.Variant.PCI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pci-express"
+        public static var elementName: String { "pci-express" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("link", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.Link.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("link", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.Link.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -671,14 +845,19 @@ extension NodeDeviceDescription.Capability.Variant.Net {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "link"
+        public static var elementName: String { "link" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["speed", "state"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["speed", "state"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -738,14 +917,19 @@ extension NodeDeviceDescription.Capability.Variant.Net {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "feature"
+        public static var elementName: String { "feature" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -767,14 +951,19 @@ extension NodeDeviceDescription.Capability.Variant.Net {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -802,149 +991,6 @@ extension NodeDeviceDescription.Capability.Variant.Net {
 
             /// `80211`.
             public static var _80211: Self { "80211" }
-        }
-    }
-}
-
-extension NodeDeviceDescription.Capability.Variant.SCSIHost {
-    /// The `<capability>` element (first reached at `/device/capability/capability`).
-    public struct Capability: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "capability"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "fc_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost.schema },
-                    "vport_ops": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps.schema },
-                ],
-                attributes: [],
-                children: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"]),
-            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
-        public var variant: Variant? {
-            get { Variant(xml) }
-            set { setVariant(newValue?.selection) }
-        }
-
-        /// The variants of `<capability>`, by its `type` attribute: each holds a view of what the variant adds.
-        public enum Variant: Hashable, Sendable {
-            /// `type='fc_host'`.
-            case fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost)
-            /// `type='vport_ops'`.
-            case vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps)
-
-            /// The variant the attribute of `element` selects, or nil.
-            init?(_ element: RawXMLElement) {
-                switch element.attribute("type") {
-                case "fc_host"?: self = .fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost(xml: element))
-                case "vport_ops"?: self = .vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps(xml: element))
-                default: return nil
-                }
-            }
-
-            /// The attribute's value and the element of the variant's view.
-            var selection: (value: String, element: RawXMLElement) {
-                switch self {
-                case .fcHost(let view): ("fc_host", view.xml)
-                case .vportOps(let view): ("vport_ops", view.xml)
-                }
-            }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `fc_host`.
-            public static var fcHost: Self { "fc_host" }
-
-            /// `vport_ops`.
-            public static var vportOps: Self { "vport_ops" }
-        }
-    }
-}
-
-extension NodeDeviceDescription.Capability.Variant.SCSITarget {
-    /// The `<capability>` element (first reached at `/device/capability/capability`).
-    public struct Capability: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "capability"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("rport", .value),
-                .init("wwpn", .value),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// The text of the `<rport>` element.
-        public var rport: String? {
-            get { value(child: "rport") }
-            set { setValue(child: "rport", newValue) }
-        }
-
-        /// The text of the `<wwpn>` element.
-        public var wwpn: String? {
-            get { value(child: "wwpn") }
-            set { setValue(child: "wwpn", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `fc_remote_port`.
-            public static var fcRemotePort: Self { "fc_remote_port" }
         }
     }
 }

@@ -2,6 +2,159 @@
 
 import Foundation
 
+extension NodeDeviceDescription.Capability.Variant.SCSIHost {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "capability" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "fc_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost.schema },
+                        "vport_ops": { NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps.schema },
+                    ],
+                    attributes: [],
+                    children: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"]),
+                order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The element's variant, selected by its `type` attribute; nil when the attribute names none this schema knows. Setting it writes the attribute and replaces what the variants model.
+        public var variant: Variant? {
+            get { Variant(xml) }
+            set { setVariant(newValue?.selection) }
+        }
+
+        /// The variants of `<capability>`, by its `type` attribute: each holds a view of what the variant adds.
+        public enum Variant: Hashable, Sendable {
+            /// `type='fc_host'`.
+            case fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost)
+            /// `type='vport_ops'`.
+            case vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps)
+
+            /// The variant the attribute of `element` selects, or nil.
+            init?(_ element: RawXMLElement) {
+                switch element.attribute("type") {
+                case "fc_host"?: self = .fcHost(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.FcHost(xml: element))
+                case "vport_ops"?: self = .vportOps(NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant.VportOps(xml: element))
+                default: return nil
+                }
+            }
+
+            /// The attribute's value and the element of the variant's view.
+            var selection: (value: String, element: RawXMLElement) {
+                switch self {
+                case .fcHost(let view): ("fc_host", view.xml)
+                case .vportOps(let view): ("vport_ops", view.xml)
+                }
+            }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `fc_host`.
+            public static var fcHost: Self { "fc_host" }
+
+            /// `vport_ops`.
+            public static var vportOps: Self { "vport_ops" }
+        }
+    }
+}
+
+extension NodeDeviceDescription.Capability.Variant.SCSITarget {
+    /// The `<capability>` element (first reached at `/device/capability/capability`).
+    public struct Capability: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "capability" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("rport", .value),
+                    .init("wwpn", .value),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// The text of the `<rport>` element.
+        public var rport: String? {
+            get { value(child: "rport") }
+            set { setValue(child: "rport", newValue) }
+        }
+
+        /// The text of the `<wwpn>` element.
+        public var wwpn: String? {
+            get { value(child: "wwpn") }
+            set { setValue(child: "wwpn", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `fc_remote_port`.
+            public static var fcRemotePort: Self { "fc_remote_port" }
+        }
+    }
+}
+
 extension NodeDeviceDescription.Capability.Variant.Storage {
     /// The `<capability>` element (first reached at `/device/capability/capability`).
     public struct Capability: XMLElementView {
@@ -9,19 +162,24 @@ extension NodeDeviceDescription.Capability.Variant.Storage {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("media_available", .value),
-                .init("media_size", .value),
-                .init("media_label", .value),
-                .init("logical_block_size", .value),
-                .init("num_blocks", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("media_available", .value),
+                    .init("media_size", .value),
+                    .init("media_label", .value),
+                    .init("logical_block_size", .value),
+                    .init("num_blocks", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -107,14 +265,19 @@ extension NodeDeviceDescription.Capability.Variant.Mdev {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "type"
+        public static var elementName: String { "type" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -136,14 +299,19 @@ extension NodeDeviceDescription.Capability.Variant.Mdev {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iommuGroup"
+        public static var elementName: String { "iommuGroup" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["number"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["number"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -165,14 +333,19 @@ extension NodeDeviceDescription.Capability.Variant.Mdev {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "attr"
+        public static var elementName: String { "attr" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -200,17 +373,22 @@ extension NodeDeviceDescription.Capability.Variant.Css {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "channel_dev_addr"
+        public static var elementName: String { "channel_dev_addr" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cssid", .value),
-                .init("ssid", .value),
-                .init("devno", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cssid", .value),
+                    .init("ssid", .value),
+                    .init("devno", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -244,15 +422,20 @@ extension NodeDeviceDescription.Capability.Variant.Css {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("type", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.KindElement.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -294,14 +477,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "address"
+        public static var elementName: String { "address" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["domain", "bus", "slot", "function"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -341,17 +529,22 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "type"
+        public static var elementName: String { "type" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["id"],
-            children: [
-                .init("name", .value),
-                .init("deviceAPI", .value),
-                .init("availableInstances", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["id"],
+                children: [
+                    .init("name", .value),
+                    .init("deviceAPI", .value),
+                    .init("availableInstances", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -411,21 +604,26 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "fields"
+        public static var elementName: String { "fields" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["access"],
-            children: [
-                .init("change_level", .value),
-                .init("manufacture_id", .value),
-                .init("part_number", .value),
-                .init("serial_number", .value),
-                .init("vendor_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.VendorField.schema }), repeated: true),
-                .init("asset_tag", .value),
-                .init("system_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.SystemField.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["access"],
+                children: [
+                    .init("change_level", .value),
+                    .init("manufacture_id", .value),
+                    .init("part_number", .value),
+                    .init("serial_number", .value),
+                    .init("vendor_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.VendorField.schema }), repeated: true),
+                    .init("asset_tag", .value),
+                    .init("system_field", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields.SystemField.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -506,14 +704,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI.PCIExpress {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "link"
+        public static var elementName: String { "link" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["validity", "port", "speed", "width"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["validity", "port", "speed", "width"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -570,18 +773,23 @@ extension NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("wwnn", .value),
-                .init("wwpn", .value),
-                .init("fabric_wwn", .value),
-            ],
-            text: false,
-            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("wwnn", .value),
+                    .init("wwpn", .value),
+                    .init("fabric_wwn", .value),
+                ],
+                text: false,
+                order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -615,17 +823,22 @@ extension NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("max_vports", .value),
-                .init("vports", .value),
-            ],
-            text: false,
-            order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("max_vports", .value),
+                    .init("vports", .value),
+                ],
+                text: false,
+                order: ["wwnn", "wwpn", "fabric_wwn", "max_vports", "vports"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -653,14 +866,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vendor_field"
+        public static var elementName: String { "vendor_field" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["index"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -688,14 +906,19 @@ extension NodeDeviceDescription.Capability.Variant.PCI.Capability.Fields {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "system_field"
+        public static var elementName: String { "system_field" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["index"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["index"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

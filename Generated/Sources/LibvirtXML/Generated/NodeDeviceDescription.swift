@@ -11,20 +11,25 @@ public struct NodeDeviceDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "device"
+    public static var elementName: String { "device" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("name", .value),
-            .init("path", .value),
-            .init("devnode", .view({ NodeDeviceDescription.Devnode.schema }), repeated: true),
-            .init("parent", .view({ NodeDeviceDescription.Parent.schema })),
-            .init("driver", .view({ NodeDeviceDescription.Driver.schema })),
-            .init("capability", .view({ NodeDeviceDescription.Capability.schema }), repeated: true),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("name", .value),
+                .init("path", .value),
+                .init("devnode", .view({ NodeDeviceDescription.Devnode.schema }), repeated: true),
+                .init("parent", .view({ NodeDeviceDescription.Parent.schema })),
+                .init("driver", .view({ NodeDeviceDescription.Driver.schema })),
+                .init("capability", .view({ NodeDeviceDescription.Capability.schema }), repeated: true),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -75,14 +80,19 @@ extension NodeDeviceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "devnode"
+        public static var elementName: String { "devnode" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -127,14 +137,19 @@ extension NodeDeviceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "parent"
+        public static var elementName: String { "parent" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["wwnn", "wwpn", "fabric_wwn"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["wwnn", "wwpn", "fabric_wwn"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -174,15 +189,20 @@ extension NodeDeviceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "driver"
+        public static var elementName: String { "driver" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -204,39 +224,44 @@ extension NodeDeviceDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "system": { NodeDeviceDescription.Capability.Variant.System.schema },
-                    "pci": { NodeDeviceDescription.Capability.Variant.PCI.schema },
-                    "usb_device": { NodeDeviceDescription.Capability.Variant.USBDevice.schema },
-                    "usb": { NodeDeviceDescription.Capability.Variant.USB.schema },
-                    "net": { NodeDeviceDescription.Capability.Variant.Net.schema },
-                    "scsi_generic": { NodeDeviceDescription.Capability.Variant.SCSIGeneric.schema },
-                    "scsi_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.schema },
-                    "scsi_target": { NodeDeviceDescription.Capability.Variant.SCSITarget.schema },
-                    "scsi": { NodeDeviceDescription.Capability.Variant.SCSI.schema },
-                    "storage": { NodeDeviceDescription.Capability.Variant.Storage.schema },
-                    "drm": { NodeDeviceDescription.Capability.Variant.Drm.schema },
-                    "mdev": { NodeDeviceDescription.Capability.Variant.Mdev.schema },
-                    "ccw": { NodeDeviceDescription.Capability.Variant.Ccw.schema },
-                    "css": { NodeDeviceDescription.Capability.Variant.Css.schema },
-                    "vdpa": { NodeDeviceDescription.Capability.Variant.Vdpa.schema },
-                    "ap_card": { NodeDeviceDescription.Capability.Variant.ApCard.schema },
-                    "ap_queue": { NodeDeviceDescription.Capability.Variant.ApQueue.schema },
-                    "ap_matrix": { NodeDeviceDescription.Capability.Variant.ApMatrix.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
                 ],
-                attributes: [],
-                children: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"]),
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "system": { NodeDeviceDescription.Capability.Variant.System.schema },
+                        "pci": { NodeDeviceDescription.Capability.Variant.PCI.schema },
+                        "usb_device": { NodeDeviceDescription.Capability.Variant.USBDevice.schema },
+                        "usb": { NodeDeviceDescription.Capability.Variant.USB.schema },
+                        "net": { NodeDeviceDescription.Capability.Variant.Net.schema },
+                        "scsi_generic": { NodeDeviceDescription.Capability.Variant.SCSIGeneric.schema },
+                        "scsi_host": { NodeDeviceDescription.Capability.Variant.SCSIHost.schema },
+                        "scsi_target": { NodeDeviceDescription.Capability.Variant.SCSITarget.schema },
+                        "scsi": { NodeDeviceDescription.Capability.Variant.SCSI.schema },
+                        "storage": { NodeDeviceDescription.Capability.Variant.Storage.schema },
+                        "drm": { NodeDeviceDescription.Capability.Variant.Drm.schema },
+                        "mdev": { NodeDeviceDescription.Capability.Variant.Mdev.schema },
+                        "ccw": { NodeDeviceDescription.Capability.Variant.Ccw.schema },
+                        "css": { NodeDeviceDescription.Capability.Variant.Css.schema },
+                        "vdpa": { NodeDeviceDescription.Capability.Variant.Vdpa.schema },
+                        "ap_card": { NodeDeviceDescription.Capability.Variant.ApCard.schema },
+                        "ap_queue": { NodeDeviceDescription.Capability.Variant.ApQueue.schema },
+                        "ap_matrix": { NodeDeviceDescription.Capability.Variant.ApMatrix.schema },
+                    ],
+                    attributes: [],
+                    children: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"]),
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -418,18 +443,23 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("product", .value),
-                .init("hardware", .view({ NodeDeviceDescription.Capability.Variant.System.Hardware.schema })),
-                .init("firmware", .view({ NodeDeviceDescription.Capability.Variant.System.Firmware.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("product", .value),
+                    .init("hardware", .view({ NodeDeviceDescription.Capability.Variant.System.Hardware.schema })),
+                    .init("firmware", .view({ NodeDeviceDescription.Capability.Variant.System.Firmware.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -463,26 +493,31 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("class", .value),
-                .init("domain", .value),
-                .init("bus", .value),
-                .init("slot", .value),
-                .init("function", .value),
-                .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
-                .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.schema }), repeated: true),
-                .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.PCI.IommuGroup.schema })),
-                .init("numa", .view({ NodeDeviceDescription.Capability.Variant.PCI.NUMA.schema })),
-                .init("pci-express", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("class", .value),
+                    .init("domain", .value),
+                    .init("bus", .value),
+                    .init("slot", .value),
+                    .init("function", .value),
+                    .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                    .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.PCI.Capability.schema }), repeated: true),
+                    .init("iommuGroup", .view({ NodeDeviceDescription.Capability.Variant.PCI.IommuGroup.schema })),
+                    .init("numa", .view({ NodeDeviceDescription.Capability.Variant.PCI.NUMA.schema })),
+                    .init("pci-express", .view({ NodeDeviceDescription.Capability.Variant.PCI.PCIExpress.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -564,19 +599,24 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("bus", .value),
-                .init("device", .value),
-                .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
-                .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("bus", .value),
+                    .init("device", .value),
+                    .init("product", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                    .init("vendor", .view({ NodeDeviceDescription.Capability.Variant.PCI.Product.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -616,20 +656,25 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("number", .value),
-                .init("class", .value),
-                .init("subclass", .value),
-                .init("protocol", .value),
-                .init("description", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("number", .value),
+                    .init("class", .value),
+                    .init("subclass", .value),
+                    .init("protocol", .value),
+                    .init("description", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -675,20 +720,25 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("interface", .value),
-                .init("address", .value),
-                .init("link", .view({ NodeDeviceDescription.Capability.Variant.Net.Link.schema })),
-                .init("feature", .view({ NodeDeviceDescription.Capability.Variant.Net.Feature.schema }), repeated: true),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Net.Capability.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("interface", .value),
+                    .init("address", .value),
+                    .init("link", .view({ NodeDeviceDescription.Capability.Variant.Net.Link.schema })),
+                    .init("feature", .view({ NodeDeviceDescription.Capability.Variant.Net.Feature.schema }), repeated: true),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Net.Capability.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -734,16 +784,21 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("char", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("char", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -765,18 +820,23 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .value),
-                .init("unique_id", .value),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.schema }), repeated: true),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .value),
+                    .init("unique_id", .value),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSIHost.Capability.schema }), repeated: true),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -810,17 +870,22 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("target", .value),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.schema })),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("target", .value),
+                    .init("capability", .view({ NodeDeviceDescription.Capability.Variant.SCSITarget.Capability.schema })),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -848,20 +913,25 @@ extension NodeDeviceDescription.Capability.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capability"
+        public static var elementName: String { "capability" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .value),
-                .init("bus", .value),
-                .init("target", .value),
-                .init("lun", .value),
-                .init("type", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .value),
+                    .init("bus", .value),
+                    .init("target", .value),
+                    .init("lun", .value),
+                    .init("type", .value),
+                ],
+                text: false,
+                order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -896,100 +966,6 @@ extension NodeDeviceDescription.Capability.Variant {
         public var type: String? {
             get { value(child: "type") }
             set { setValue(child: "type", newValue) }
-        }
-    }
-}
-
-extension NodeDeviceDescription.Capability.Variant {
-    /// What the `<capability>` element (first reached at `/device/capability`) holds when its `type` is `storage`.
-    public struct Storage: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "capability"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("block", .value),
-                .init("bus", .value),
-                .init("drive_type", .value),
-                .init("model", .value),
-                .init("vendor", .value),
-                .init("serial", .value),
-                .init("capability", .view({ NodeDeviceDescription.Capability.Variant.Storage.Capability.schema }), repeated: true),
-                .init("size", .value),
-                .init("logical_block_size", .value),
-                .init("num_blocks", .value),
-            ],
-            text: false,
-            order: ["product", "hardware", "firmware", "class", "domain", "bus", "slot", "function", "vendor", "capability", "iommuGroup", "numa", "pci-express", "device", "number", "subclass", "protocol", "description", "interface", "address", "link", "feature", "char", "host", "unique_id", "target", "lun", "type", "block", "drive_type", "model", "serial", "size", "logical_block_size", "num_blocks", "uuid", "parent_addr", "attr", "cssid", "ssid", "devno", "channel_dev_addr", "chardev", "ap-adapter", "ap-domain"])
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<block>` element.
-        public var block: String? {
-            get { value(child: "block") }
-            set { setValue(child: "block", newValue) }
-        }
-
-        /// The text of the `<bus>` element.
-        public var bus: String? {
-            get { value(child: "bus") }
-            set { setValue(child: "bus", newValue) }
-        }
-
-        /// The text of the `<drive_type>` element.
-        public var driveType: String? {
-            get { value(child: "drive_type") }
-            set { setValue(child: "drive_type", newValue) }
-        }
-
-        /// The text of the `<model>` element.
-        public var model: String? {
-            get { value(child: "model") }
-            set { setValue(child: "model", newValue) }
-        }
-
-        /// The text of the `<vendor>` element.
-        public var vendor: String? {
-            get { value(child: "vendor") }
-            set { setValue(child: "vendor", newValue) }
-        }
-
-        /// The text of the `<serial>` element.
-        public var serial: String? {
-            get { value(child: "serial") }
-            set { setValue(child: "serial", newValue) }
-        }
-
-        /// The `<capability>` elements.
-        public var capabilities: [NodeDeviceDescription.Capability.Variant.Storage.Capability] {
-            get { views(children: "capability") }
-            set { setViews(children: "capability", newValue) }
-        }
-
-        /// The text of the `<size>` element.
-        public var size: UInt64? {
-            get { value(child: "size") }
-            set { setValue(child: "size", newValue) }
-        }
-
-        /// The text of the `<logical_block_size>` element.
-        public var logicalBlockSize: UInt64? {
-            get { value(child: "logical_block_size") }
-            set { setValue(child: "logical_block_size", newValue) }
-        }
-
-        /// The text of the `<num_blocks>` element.
-        public var numBlocks: UInt64? {
-            get { value(child: "num_blocks") }
-            set { setValue(child: "num_blocks", newValue) }
         }
     }
 }

@@ -11,17 +11,22 @@ public struct SecretDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "secret"
+    public static var elementName: String { "secret" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["ephemeral", "private"],
-        children: [
-            .init("uuid", .value),
-            .init("description", .value),
-            .init("usage", .view({ SecretDescription.Usage.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["ephemeral", "private"],
+            children: [
+                .init("uuid", .value),
+                .init("description", .value),
+                .init("usage", .view({ SecretDescription.Usage.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -66,26 +71,31 @@ extension SecretDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: nil,
-                cases: [
-                    "volume": { SecretDescription.Usage.Variant.Volume.schema },
-                    "ceph": { SecretDescription.Usage.Variant.Ceph.schema },
-                    "iscsi": { SecretDescription.Usage.Variant.ISCSI.schema },
-                    "tls": { SecretDescription.Usage.Variant.TLS.schema },
-                    "vtpm": { SecretDescription.Usage.Variant.Vtpm.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
                 ],
-                attributes: [],
-                children: ["volume", "name", "target"]),
-            order: ["volume", "name", "target"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: nil,
+                    cases: [
+                        "volume": { SecretDescription.Usage.Variant.Volume.schema },
+                        "ceph": { SecretDescription.Usage.Variant.Ceph.schema },
+                        "iscsi": { SecretDescription.Usage.Variant.ISCSI.schema },
+                        "tls": { SecretDescription.Usage.Variant.TLS.schema },
+                        "vtpm": { SecretDescription.Usage.Variant.Vtpm.schema },
+                    ],
+                    attributes: [],
+                    children: ["volume", "name", "target"]),
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -176,16 +186,21 @@ extension SecretDescription.Usage.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("volume", .value),
-            ],
-            text: false,
-            order: ["volume", "name", "target"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("volume", .value),
+                ],
+                text: false,
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -207,16 +222,21 @@ extension SecretDescription.Usage.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false,
-            order: ["volume", "name", "target"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false,
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -238,16 +258,21 @@ extension SecretDescription.Usage.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("target", .value),
-            ],
-            text: false,
-            order: ["volume", "name", "target"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("target", .value),
+                ],
+                text: false,
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -269,16 +294,21 @@ extension SecretDescription.Usage.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false,
-            order: ["volume", "name", "target"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false,
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -300,16 +330,21 @@ extension SecretDescription.Usage.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "usage"
+        public static var elementName: String { "usage" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false,
-            order: ["volume", "name", "target"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false,
+                order: ["volume", "name", "target"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

@@ -9,15 +9,20 @@ public struct StoragePoolCapabilitiesDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "storagepoolCapabilities"
+    public static var elementName: String { "storagepoolCapabilities" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: [],
-        children: [
-            .init("pool", .view({ StoragePoolCapabilitiesDescription.Pool.schema }), repeated: true),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: [],
+            children: [
+                .init("pool", .view({ StoragePoolCapabilitiesDescription.Pool.schema }), repeated: true),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -38,16 +43,21 @@ extension StoragePoolCapabilitiesDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "supported"],
-            children: [
-                .init("poolOptions", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.schema })),
-                .init("volOptions", .view({ StoragePoolCapabilitiesDescription.Pool.VolumeOptions.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "supported"],
+                children: [
+                    .init("poolOptions", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.schema })),
+                    .init("volOptions", .view({ StoragePoolCapabilitiesDescription.Pool.VolumeOptions.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -87,16 +97,21 @@ extension StoragePoolCapabilitiesDescription.Pool {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "poolOptions"
+        public static var elementName: String { "poolOptions" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("defaultFormat", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.DefaultFormat.schema })),
-                .init("enum", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.Enum.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("defaultFormat", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.DefaultFormat.schema })),
+                    .init("enum", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.Enum.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -124,16 +139,21 @@ extension StoragePoolCapabilitiesDescription.Pool {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "volOptions"
+        public static var elementName: String { "volOptions" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("defaultFormat", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.DefaultFormat.schema })),
-                .init("enum", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.Enum.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("defaultFormat", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.DefaultFormat.schema })),
+                    .init("enum", .view({ StoragePoolCapabilitiesDescription.Pool.PoolOptions.Enum.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -161,14 +181,19 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "defaultFormat"
+        public static var elementName: String { "defaultFormat" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -190,15 +215,20 @@ extension StoragePoolCapabilitiesDescription.Pool.PoolOptions {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "enum"
+        public static var elementName: String { "enum" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("value", .value, repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                    .init("value", .value, repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {

@@ -2,6 +2,104 @@
 
 import Foundation
 
+extension StoragePoolDescription.Variant.Dir {
+    /// The `<target>` element (first reached at `/pool/target`).
+    public struct Target: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "target" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("path", .value),
+                    .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The text of the `<path>` element.
+        public var path: String? {
+            get { value(child: "path") }
+            set { setValue(child: "path", newValue) }
+        }
+
+        /// The `<permissions>` element.
+        public var permissions: StoragePoolDescription.Variant.Dir.Target.Permissions? {
+            get { view(child: "permissions") }
+            set { setView(child: "permissions", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.FS {
+    /// The `<source>` element (first reached at `/pool/source`).
+    public struct Source: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "source" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                    .init("format", .view({ StoragePoolDescription.Variant.FS.Source.Format.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `<device>` element.
+        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
+            get { view(child: "device") }
+            set { setView(child: "device", newValue) }
+        }
+
+        /// The `<format>` element.
+        public var format: StoragePoolDescription.Variant.FS.Source.Format? {
+            get { view(child: "format") }
+            set { setView(child: "format", newValue) }
+        }
+
+        /// The `<vendor>` element.
+        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "vendor") }
+            set { setView(child: "vendor", newValue) }
+        }
+
+        /// The `<product>` element.
+        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
+            get { view(child: "product") }
+            set { setView(child: "product", newValue) }
+        }
+    }
+}
+
 extension StoragePoolDescription.Variant.FS {
     /// The `<mount_opts>` element (first reached at `/pool/mount_opts`).
     public struct MountOpts: XMLElementView {
@@ -9,15 +107,20 @@ extension StoragePoolDescription.Variant.FS {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "mount_opts"
+        public static var elementName: String { "mount_opts" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("option", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("option", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -39,20 +142,25 @@ extension StoragePoolDescription.Variant.Netfs {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("dir", .view({ StoragePoolDescription.Variant.Netfs.Source.Dir.schema })),
-                .init("format", .view({ StoragePoolDescription.Variant.Netfs.Source.Format.schema })),
-                .init("protocol", .view({ StoragePoolDescription.Variant.Netfs.Source.Kind.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("dir", .view({ StoragePoolDescription.Variant.Netfs.Source.Dir.schema })),
+                    .init("format", .view({ StoragePoolDescription.Variant.Netfs.Source.Format.schema })),
+                    .init("protocol", .view({ StoragePoolDescription.Variant.Netfs.Source.Kind.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -104,19 +212,24 @@ extension StoragePoolDescription.Variant.Logical {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value, repeated: true),
-                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema }), repeated: true),
-                .init("format", .view({ StoragePoolDescription.Variant.Logical.Source.Format.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value, repeated: true),
+                    .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema }), repeated: true),
+                    .init("format", .view({ StoragePoolDescription.Variant.Logical.Source.Format.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -162,16 +275,21 @@ extension StoragePoolDescription.Variant.Logical {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("path", .value),
-                .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("path", .value),
+                    .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -199,18 +317,23 @@ extension StoragePoolDescription.Variant.Disk {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
-                .init("format", .view({ StoragePoolDescription.Variant.Disk.Source.Format.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                    .init("format", .view({ StoragePoolDescription.Variant.Disk.Source.Format.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -250,20 +373,25 @@ extension StoragePoolDescription.Variant.ISCSI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
-                .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
-                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                    .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
+                    .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -315,18 +443,23 @@ extension StoragePoolDescription.Variant.ISCSIDirect {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("device", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.Device.schema })),
-                .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
-                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("device", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.Device.schema })),
+                    .init("initiator", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.schema })),
+                    .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -366,17 +499,22 @@ extension StoragePoolDescription.Variant.SCSI {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("adapter", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("adapter", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.schema })),
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -410,17 +548,22 @@ extension StoragePoolDescription.Variant.RBD {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("auth", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -454,15 +597,20 @@ extension StoragePoolDescription.Variant.RBD {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "refresh"
+        public static var elementName: String { "refresh" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("volume", .view({ StoragePoolDescription.Variant.RBD.Refresh.Volume.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("volume", .view({ StoragePoolDescription.Variant.RBD.Refresh.Volume.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -484,15 +632,20 @@ extension StoragePoolDescription.Variant.RBD {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "config_opts"
+        public static var elementName: String { "config_opts" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("option", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.Option.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("option", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.Option.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -514,16 +667,21 @@ extension StoragePoolDescription.Variant.Sheepdog {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("name", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("name", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -551,17 +709,22 @@ extension StoragePoolDescription.Variant.Gluster {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
-                .init("name", .value),
-                .init("dir", .view({ StoragePoolDescription.Variant.Gluster.Source.Dir.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("host", .view({ StoragePoolDescription.Variant.Netfs.Source.Host.schema }), repeated: true),
+                    .init("name", .value),
+                    .init("dir", .view({ StoragePoolDescription.Variant.Gluster.Source.Dir.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -595,16 +758,21 @@ extension StoragePoolDescription.Variant.Zfs {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                    .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -632,15 +800,20 @@ extension StoragePoolDescription.Variant.Vstorage {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("name", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("name", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -662,14 +835,19 @@ extension StoragePoolDescription.Variant.Dir.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "vendor"
+        public static var elementName: String { "vendor" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -691,18 +869,23 @@ extension StoragePoolDescription.Variant.Dir.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "permissions"
+        public static var elementName: String { "permissions" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("mode", .value),
-                .init("owner", .value),
-                .init("group", .value),
-                .init("label", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("mode", .value),
+                    .init("owner", .value),
+                    .init("group", .value),
+                    .init("label", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -742,15 +925,20 @@ extension StoragePoolDescription.Variant.FS.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
+        public static var elementName: String { "device" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path", "part_separator"],
-            children: [
-                .init("freeExtent", .view({ StoragePoolDescription.Variant.FS.Source.Device.FreeExtent.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path", "part_separator"],
+                children: [
+                    .init("freeExtent", .view({ StoragePoolDescription.Variant.FS.Source.Device.FreeExtent.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -773,204 +961,6 @@ extension StoragePoolDescription.Variant.FS.Source {
         public var freeExtents: [StoragePoolDescription.Variant.FS.Source.Device.FreeExtent] {
             get { views(children: "freeExtent") }
             set { setViews(children: "freeExtent", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.FS.Source {
-    /// The `<format>` element (first reached at `/pool/source/format`).
-    public struct Format: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "format"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: StoragePoolDescription.Variant.FS.Source.Format.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
-            /// `ext2`.
-            public static var ext2: Self { "ext2" }
-
-            /// `ext3`.
-            public static var ext3: Self { "ext3" }
-
-            /// `ext4`.
-            public static var ext4: Self { "ext4" }
-
-            /// `ufs`.
-            public static var ufs: Self { "ufs" }
-
-            /// `iso9660`.
-            public static var iso9660: Self { "iso9660" }
-
-            /// `udf`.
-            public static var udf: Self { "udf" }
-
-            /// `gfs`.
-            public static var gfs: Self { "gfs" }
-
-            /// `gfs2`.
-            public static var gfs2: Self { "gfs2" }
-
-            /// `vfat`.
-            public static var vfat: Self { "vfat" }
-
-            /// `hfs+`.
-            public static var hfs: Self { "hfs+" }
-
-            /// `xfs`.
-            public static var xfs: Self { "xfs" }
-
-            /// `ocfs2`.
-            public static var ocfs2: Self { "ocfs2" }
-
-            /// `vmfs`.
-            public static var vmfs: Self { "vmfs" }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.Netfs.Source {
-    /// The `<host>` element (first reached at `/pool/source/host`).
-    public struct Host: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "host"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "port"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `name` attribute.
-        public var name: String? {
-            get { attribute("name") }
-            set { setAttribute("name", newValue) }
-        }
-
-        /// The `port` attribute.
-        public var port: Int? {
-            get { attribute("port") }
-            set { setAttribute("port", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.Netfs.Source {
-    /// The `<dir>` element (first reached at `/pool/source/dir`).
-    public struct Dir: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "dir"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `path` attribute.
-        public var path: String? {
-            get { attribute("path") }
-            set { setAttribute("path", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.Netfs.Source {
-    /// The `<format>` element (first reached at `/pool/source/format`).
-    public struct Format: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "format"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `type` attribute.
-        public var type: StoragePoolDescription.Variant.Netfs.Source.Format.Kind? {
-            get { attribute("type") }
-            set { setAttribute("type", newValue) }
-        }
-
-        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
-        public struct Kind: XMLNamedValue {
-            /// The name as libvirt spells it.
-            public var rawValue: String
-
-            /// The value with this name.
-            public init(rawValue: String) {
-                self.rawValue = rawValue
-            }
-
-            /// `auto`.
-            public static var auto: Self { "auto" }
-
-            /// `nfs`.
-            public static var nfs: Self { "nfs" }
-
-            /// `cifs`.
-            public static var cifs: Self { "cifs" }
-
-            /// `glusterfs`.
-            public static var glusterfs: Self { "glusterfs" }
         }
     }
 }

@@ -2,6 +2,224 @@
 
 import Foundation
 
+extension StoragePoolDescription.Variant.FS.Source {
+    /// The `<format>` element (first reached at `/pool/source/format`).
+    public struct Format: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "format" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.FS.Source.Format.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static var auto: Self { "auto" }
+
+            /// `ext2`.
+            public static var ext2: Self { "ext2" }
+
+            /// `ext3`.
+            public static var ext3: Self { "ext3" }
+
+            /// `ext4`.
+            public static var ext4: Self { "ext4" }
+
+            /// `ufs`.
+            public static var ufs: Self { "ufs" }
+
+            /// `iso9660`.
+            public static var iso9660: Self { "iso9660" }
+
+            /// `udf`.
+            public static var udf: Self { "udf" }
+
+            /// `gfs`.
+            public static var gfs: Self { "gfs" }
+
+            /// `gfs2`.
+            public static var gfs2: Self { "gfs2" }
+
+            /// `vfat`.
+            public static var vfat: Self { "vfat" }
+
+            /// `hfs+`.
+            public static var hfs: Self { "hfs+" }
+
+            /// `xfs`.
+            public static var xfs: Self { "xfs" }
+
+            /// `ocfs2`.
+            public static var ocfs2: Self { "ocfs2" }
+
+            /// `vmfs`.
+            public static var vmfs: Self { "vmfs" }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Netfs.Source {
+    /// The `<host>` element (first reached at `/pool/source/host`).
+    public struct Host: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "host" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "port"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `name` attribute.
+        public var name: String? {
+            get { attribute("name") }
+            set { setAttribute("name", newValue) }
+        }
+
+        /// The `port` attribute.
+        public var port: Int? {
+            get { attribute("port") }
+            set { setAttribute("port", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Netfs.Source {
+    /// The `<dir>` element (first reached at `/pool/source/dir`).
+    public struct Dir: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "dir" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `path` attribute.
+        public var path: String? {
+            get { attribute("path") }
+            set { setAttribute("path", newValue) }
+        }
+    }
+}
+
+extension StoragePoolDescription.Variant.Netfs.Source {
+    /// The `<format>` element (first reached at `/pool/source/format`).
+    public struct Format: XMLElementView {
+        /// The element the properties read and write; what they do not model stays in it.
+        public var xml: RawXMLElement
+
+        /// The element's name.
+        public static var elementName: String { "format" }
+
+        /// What the properties model of the element.
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
+
+        /// Wraps an element.
+        public init(xml: RawXMLElement) {
+            self.xml = xml
+        }
+
+        /// The `type` attribute.
+        public var type: StoragePoolDescription.Variant.Netfs.Source.Format.Kind? {
+            get { attribute("type") }
+            set { setAttribute("type", newValue) }
+        }
+
+        /// Values of `Kind`; a value a newer libvirt writes is kept as it is.
+        public struct Kind: XMLNamedValue {
+            /// The name as libvirt spells it.
+            public var rawValue: String
+
+            /// The value with this name.
+            public init(rawValue: String) {
+                self.rawValue = rawValue
+            }
+
+            /// `auto`.
+            public static var auto: Self { "auto" }
+
+            /// `nfs`.
+            public static var nfs: Self { "nfs" }
+
+            /// `cifs`.
+            public static var cifs: Self { "cifs" }
+
+            /// `glusterfs`.
+            public static var glusterfs: Self { "glusterfs" }
+        }
+    }
+}
+
 extension StoragePoolDescription.Variant.Netfs.Source {
     /// The `<protocol>` element (first reached at `/pool/source/protocol`).
     public struct Kind: XMLElementView {
@@ -9,14 +227,19 @@ extension StoragePoolDescription.Variant.Netfs.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "protocol"
+        public static var elementName: String { "protocol" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["ver"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["ver"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -38,16 +261,21 @@ extension StoragePoolDescription.Variant.Logical.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "format"
+        public static var elementName: String { "format" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -98,16 +326,21 @@ extension StoragePoolDescription.Variant.Disk.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "format"
+        public static var elementName: String { "format" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -179,15 +412,20 @@ extension StoragePoolDescription.Variant.ISCSI.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "initiator"
+        public static var elementName: String { "initiator" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("iqn", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.Iqn.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("iqn", .view({ StoragePoolDescription.Variant.ISCSI.Source.Initiator.Iqn.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -209,15 +447,20 @@ extension StoragePoolDescription.Variant.ISCSI.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "auth"
+        public static var elementName: String { "auth" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "username"],
-            children: [
-                .init("secret", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.Secret.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "username"],
+                children: [
+                    .init("secret", .view({ StoragePoolDescription.Variant.ISCSI.Source.Auth.Secret.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -268,14 +511,19 @@ extension StoragePoolDescription.Variant.ISCSIDirect.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
+        public static var elementName: String { "device" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -297,23 +545,28 @@ extension StoragePoolDescription.Variant.SCSI.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "adapter"
+        public static var elementName: String { "adapter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false,
-            variants: XMLVariantSchema(
-                attribute: "type", defaultValue: "scsi_host",
-                cases: [
-                    "scsi_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.schema },
-                    "fc_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.FcHost.schema },
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
                 ],
-                attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
-                children: ["parentaddr"]),
-            order: ["parentaddr"])
+                text: false,
+                variants: XMLVariantSchema(
+                    attribute: "type", defaultValue: "scsi_host",
+                    cases: [
+                        "scsi_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.schema },
+                        "fc_host": { StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.FcHost.schema },
+                    ],
+                    attributes: ["name", "parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+                    children: ["parentaddr"]),
+                order: ["parentaddr"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -383,14 +636,19 @@ extension StoragePoolDescription.Variant.RBD.Refresh {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "volume"
+        public static var elementName: String { "volume" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["allocation"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["allocation"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -429,14 +687,19 @@ extension StoragePoolDescription.Variant.RBD.ConfigOpts {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "option"
+        public static var elementName: String { "option" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "value"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "value"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -464,14 +727,19 @@ extension StoragePoolDescription.Variant.Gluster.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "dir"
+        public static var elementName: String { "dir" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -493,14 +761,19 @@ extension StoragePoolDescription.Variant.FS.Source.Device {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "freeExtent"
+        public static var elementName: String { "freeExtent" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -528,14 +801,19 @@ extension StoragePoolDescription.Variant.ISCSI.Source.Initiator {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "iqn"
+        public static var elementName: String { "iqn" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -557,14 +835,19 @@ extension StoragePoolDescription.Variant.ISCSI.Source.Auth {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secret"
+        public static var elementName: String { "secret" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["uuid", "usage"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -592,16 +875,21 @@ extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "adapter"
+        public static var elementName: String { "adapter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name"],
-            children: [
-                .init("parentaddr", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.schema })),
-            ],
-            text: false,
-            order: ["parentaddr"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name"],
+                children: [
+                    .init("parentaddr", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.schema })),
+                ],
+                text: false,
+                order: ["parentaddr"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -629,15 +917,20 @@ extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "adapter"
+        public static var elementName: String { "adapter" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
-            children: [
-            ],
-            text: false,
-            order: ["parentaddr"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["parent", "managed", "parent_wwnn", "parent_wwpn", "parent_fabric_wwn", "wwnn", "wwpn"],
+                children: [
+                ],
+                text: false,
+                order: ["parentaddr"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -684,95 +977,6 @@ extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant {
         public var wwpn: String? {
             get { attribute("wwpn") }
             set { setAttribute("wwpn", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost {
-    /// The `<parentaddr>` element (first reached at `/pool/source/adapter/parentaddr`).
-    public struct Parentaddr: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "parentaddr"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unique_id"],
-            children: [
-                .init("address", .view({ StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.Address.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `unique_id` attribute.
-        public var uniqueID: Int? {
-            get { attribute("unique_id") }
-            set { setAttribute("unique_id", newValue) }
-        }
-
-        /// The `<address>` element.
-        public var address: StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr.Address? {
-            get { view(child: "address") }
-            set { setView(child: "address", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.SCSI.Source.Adapter.Variant.SCSIHost.Parentaddr {
-    /// The `<address>` element (first reached at `/pool/source/adapter/parentaddr/address`).
-    public struct Address: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "address"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["domain", "bus", "slot", "function", "multifunction"],
-            children: [
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `domain` attribute.
-        public var domain: String? {
-            get { attribute("domain") }
-            set { setAttribute("domain", newValue) }
-        }
-
-        /// The `bus` attribute.
-        public var bus: Int? {
-            get { attribute("bus") }
-            set { setAttribute("bus", newValue) }
-        }
-
-        /// The `slot` attribute.
-        public var slot: String? {
-            get { attribute("slot") }
-            set { setAttribute("slot", newValue) }
-        }
-
-        /// The `function` attribute.
-        public var function: String? {
-            get { attribute("function") }
-            set { setAttribute("function", newValue) }
-        }
-
-        /// The `multifunction` attribute.
-        public var multifunction: Bool? {
-            get { boolean(attribute: "multifunction", .onOff) }
-            set { setBoolean(attribute: "multifunction", newValue, .onOff) }
         }
     }
 }

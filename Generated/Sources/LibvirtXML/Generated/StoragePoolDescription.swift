@@ -11,41 +11,46 @@ public struct StoragePoolDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "pool"
+    public static var elementName: String { "pool" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["type"],
-        children: [
-            .init("name", .value),
-            .init("uuid", .value),
-            .init("capacity", .view({ StoragePoolDescription.Capacity.schema })),
-            .init("allocation", .view({ StoragePoolDescription.Capacity.schema })),
-            .init("available", .view({ StoragePoolDescription.Capacity.schema })),
-            .init("features", .view({ StoragePoolDescription.Features.schema })),
-        ],
-        text: false,
-        variants: XMLVariantSchema(
-            attribute: "type", defaultValue: nil,
-            cases: [
-                "dir": { StoragePoolDescription.Variant.Dir.schema },
-                "fs": { StoragePoolDescription.Variant.FS.schema },
-                "netfs": { StoragePoolDescription.Variant.Netfs.schema },
-                "logical": { StoragePoolDescription.Variant.Logical.schema },
-                "disk": { StoragePoolDescription.Variant.Disk.schema },
-                "iscsi": { StoragePoolDescription.Variant.ISCSI.schema },
-                "iscsi-direct": { StoragePoolDescription.Variant.ISCSIDirect.schema },
-                "scsi": { StoragePoolDescription.Variant.SCSI.schema },
-                "mpath": { StoragePoolDescription.Variant.Mpath.schema },
-                "rbd": { StoragePoolDescription.Variant.RBD.schema },
-                "sheepdog": { StoragePoolDescription.Variant.Sheepdog.schema },
-                "gluster": { StoragePoolDescription.Variant.Gluster.schema },
-                "zfs": { StoragePoolDescription.Variant.Zfs.schema },
-                "vstorage": { StoragePoolDescription.Variant.Vstorage.schema },
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("name", .value),
+                .init("uuid", .value),
+                .init("capacity", .view({ StoragePoolDescription.Capacity.schema })),
+                .init("allocation", .view({ StoragePoolDescription.Capacity.schema })),
+                .init("available", .view({ StoragePoolDescription.Capacity.schema })),
+                .init("features", .view({ StoragePoolDescription.Features.schema })),
             ],
-            attributes: [],
-            children: ["source", "target", "mount_opts", "refresh", "config_opts"]),
-        order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+            text: false,
+            variants: XMLVariantSchema(
+                attribute: "type", defaultValue: nil,
+                cases: [
+                    "dir": { StoragePoolDescription.Variant.Dir.schema },
+                    "fs": { StoragePoolDescription.Variant.FS.schema },
+                    "netfs": { StoragePoolDescription.Variant.Netfs.schema },
+                    "logical": { StoragePoolDescription.Variant.Logical.schema },
+                    "disk": { StoragePoolDescription.Variant.Disk.schema },
+                    "iscsi": { StoragePoolDescription.Variant.ISCSI.schema },
+                    "iscsi-direct": { StoragePoolDescription.Variant.ISCSIDirect.schema },
+                    "scsi": { StoragePoolDescription.Variant.SCSI.schema },
+                    "mpath": { StoragePoolDescription.Variant.Mpath.schema },
+                    "rbd": { StoragePoolDescription.Variant.RBD.schema },
+                    "sheepdog": { StoragePoolDescription.Variant.Sheepdog.schema },
+                    "gluster": { StoragePoolDescription.Variant.Gluster.schema },
+                    "zfs": { StoragePoolDescription.Variant.Zfs.schema },
+                    "vstorage": { StoragePoolDescription.Variant.Vstorage.schema },
+                ],
+                attributes: [],
+                children: ["source", "target", "mount_opts", "refresh", "config_opts"]),
+            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -234,14 +239,19 @@ extension StoragePoolDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capacity"
+        public static var elementName: String { "capacity" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -269,15 +279,20 @@ extension StoragePoolDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "features"
+        public static var elementName: String { "features" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("cow", .view({ StoragePoolDescription.Features.Cow.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("cow", .view({ StoragePoolDescription.Features.Cow.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -299,17 +314,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Dir.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Dir.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -337,18 +357,23 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.FS.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-                .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.FS.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                    .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -382,18 +407,23 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Netfs.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-                .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Netfs.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                    .init("mount_opts", .view({ StoragePoolDescription.Variant.FS.MountOpts.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -427,17 +457,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Logical.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Logical.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Logical.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Logical.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -465,17 +500,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Disk.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Disk.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -503,17 +543,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.ISCSI.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.ISCSI.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -541,16 +586,21 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.ISCSIDirect.Source.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -572,17 +622,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.SCSI.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.SCSI.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -610,17 +665,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .flag),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .flag),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -648,18 +708,23 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.RBD.Source.schema })),
-                .init("refresh", .view({ StoragePoolDescription.Variant.RBD.Refresh.schema })),
-                .init("config_opts", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.RBD.Source.schema })),
+                    .init("refresh", .view({ StoragePoolDescription.Variant.RBD.Refresh.schema })),
+                    .init("config_opts", .view({ StoragePoolDescription.Variant.RBD.ConfigOpts.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -693,16 +758,21 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Sheepdog.Source.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Sheepdog.Source.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -724,16 +794,21 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Gluster.Source.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Gluster.Source.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -755,17 +830,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Zfs.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Zfs.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -793,17 +873,22 @@ extension StoragePoolDescription.Variant {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "pool"
+        public static var elementName: String { "pool" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("source", .view({ StoragePoolDescription.Variant.Vstorage.Source.schema })),
-                .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
-            ],
-            text: false,
-            order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("source", .view({ StoragePoolDescription.Variant.Vstorage.Source.schema })),
+                    .init("target", .view({ StoragePoolDescription.Variant.Dir.Target.schema })),
+                ],
+                text: false,
+                order: ["name", "uuid", "capacity", "allocation", "available", "features", "source", "target", "mount_opts", "refresh", "config_opts"])
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -831,14 +916,19 @@ extension StoragePoolDescription.Features {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cow"
+        public static var elementName: String { "cow" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["state"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["state"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -860,108 +950,25 @@ extension StoragePoolDescription.Variant.Dir {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                    .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
             self.xml = xml
-        }
-
-        /// The `<vendor>` element.
-        public var vendor: StoragePoolDescription.Variant.Dir.Source.Vendor? {
-            get { view(child: "vendor") }
-            set { setView(child: "vendor", newValue) }
-        }
-
-        /// The `<product>` element.
-        public var product: StoragePoolDescription.Variant.Dir.Source.Vendor? {
-            get { view(child: "product") }
-            set { setView(child: "product", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.Dir {
-    /// The `<target>` element (first reached at `/pool/target`).
-    public struct Target: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "target"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("path", .value),
-                .init("permissions", .view({ StoragePoolDescription.Variant.Dir.Target.Permissions.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The text of the `<path>` element.
-        public var path: String? {
-            get { value(child: "path") }
-            set { setValue(child: "path", newValue) }
-        }
-
-        /// The `<permissions>` element.
-        public var permissions: StoragePoolDescription.Variant.Dir.Target.Permissions? {
-            get { view(child: "permissions") }
-            set { setView(child: "permissions", newValue) }
-        }
-    }
-}
-
-extension StoragePoolDescription.Variant.FS {
-    /// The `<source>` element (first reached at `/pool/source`).
-    public struct Source: XMLElementView {
-        /// The element the properties read and write; what they do not model stays in it.
-        public var xml: RawXMLElement
-
-        /// The element's name.
-        public static let elementName = "source"
-
-        /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("device", .view({ StoragePoolDescription.Variant.FS.Source.Device.schema })),
-                .init("format", .view({ StoragePoolDescription.Variant.FS.Source.Format.schema })),
-                .init("vendor", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-                .init("product", .view({ StoragePoolDescription.Variant.Dir.Source.Vendor.schema })),
-            ],
-            text: false)
-
-        /// Wraps an element.
-        public init(xml: RawXMLElement) {
-            self.xml = xml
-        }
-
-        /// The `<device>` element.
-        public var device: StoragePoolDescription.Variant.FS.Source.Device? {
-            get { view(child: "device") }
-            set { setView(child: "device", newValue) }
-        }
-
-        /// The `<format>` element.
-        public var format: StoragePoolDescription.Variant.FS.Source.Format? {
-            get { view(child: "format") }
-            set { setView(child: "format", newValue) }
         }
 
         /// The `<vendor>` element.

@@ -11,22 +11,27 @@ public struct StorageVolumeDescription: LibvirtXMLDocument {
     public var xml: RawXMLElement
 
     /// The element's name.
-    public static let elementName = "volume"
+    public static var elementName: String { "volume" }
 
     /// What the properties model of the element.
-    public static let schema: XMLViewSchema = XMLViewSchema(
-        attributes: ["type"],
-        children: [
-            .init("name", .value),
-            .init("key", .value),
-            .init("source", .view({ StorageVolumeDescription.Source.schema })),
-            .init("capacity", .view({ StorageVolumeDescription.Capacity.schema })),
-            .init("allocation", .view({ StorageVolumeDescription.Capacity.schema })),
-            .init("physical", .view({ StorageVolumeDescription.Capacity.schema })),
-            .init("target", .view({ StorageVolumeDescription.Target.schema })),
-            .init("backingStore", .view({ StorageVolumeDescription.BackingStore.schema })),
-        ],
-        text: false)
+    public static let schema: XMLViewSchema = makeSchema()
+
+    /// Builds ``schema``.
+    private static func makeSchema() -> XMLViewSchema {
+        XMLViewSchema(
+            attributes: ["type"],
+            children: [
+                .init("name", .value),
+                .init("key", .value),
+                .init("source", .view({ StorageVolumeDescription.Source.schema })),
+                .init("capacity", .view({ StorageVolumeDescription.Capacity.schema })),
+                .init("allocation", .view({ StorageVolumeDescription.Capacity.schema })),
+                .init("physical", .view({ StorageVolumeDescription.Capacity.schema })),
+                .init("target", .view({ StorageVolumeDescription.Target.schema })),
+                .init("backingStore", .view({ StorageVolumeDescription.BackingStore.schema })),
+            ],
+            text: false)
+    }
 
     /// Wraps an element.
     public init(xml: RawXMLElement) {
@@ -121,15 +126,20 @@ extension StorageVolumeDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "source"
+        public static var elementName: String { "source" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("device", .view({ StorageVolumeDescription.Source.Device.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("device", .view({ StorageVolumeDescription.Source.Device.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -151,14 +161,19 @@ extension StorageVolumeDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "capacity"
+        public static var elementName: String { "capacity" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["unit"],
-            children: [
-            ],
-            text: true)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["unit"],
+                children: [
+                ],
+                text: true)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -186,23 +201,28 @@ extension StorageVolumeDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "target"
+        public static var elementName: String { "target" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("path", .value),
-                .init("format", .view({ StorageVolumeDescription.Target.Format.schema })),
-                .init("permissions", .view({ StorageVolumeDescription.Target.Permissions.schema })),
-                .init("timestamps", .view({ StorageVolumeDescription.Target.Timestamps.schema })),
-                .init("encryption", .view({ StorageVolumeDescription.Target.Encryption.schema })),
-                .init("compat", .value),
-                .init("nocow", .flag),
-                .init("clusterSize", .view({ StorageVolumeDescription.Capacity.schema })),
-                .init("features", .view({ StorageVolumeDescription.Target.Features.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("path", .value),
+                    .init("format", .view({ StorageVolumeDescription.Target.Format.schema })),
+                    .init("permissions", .view({ StorageVolumeDescription.Target.Permissions.schema })),
+                    .init("timestamps", .view({ StorageVolumeDescription.Target.Timestamps.schema })),
+                    .init("encryption", .view({ StorageVolumeDescription.Target.Encryption.schema })),
+                    .init("compat", .value),
+                    .init("nocow", .flag),
+                    .init("clusterSize", .view({ StorageVolumeDescription.Capacity.schema })),
+                    .init("features", .view({ StorageVolumeDescription.Target.Features.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -272,18 +292,23 @@ extension StorageVolumeDescription {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "backingStore"
+        public static var elementName: String { "backingStore" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("path", .value),
-                .init("format", .view({ StorageVolumeDescription.Target.Format.schema })),
-                .init("permissions", .view({ StorageVolumeDescription.Target.Permissions.schema })),
-                .init("timestamps", .view({ StorageVolumeDescription.Target.Timestamps.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("path", .value),
+                    .init("format", .view({ StorageVolumeDescription.Target.Format.schema })),
+                    .init("permissions", .view({ StorageVolumeDescription.Target.Permissions.schema })),
+                    .init("timestamps", .view({ StorageVolumeDescription.Target.Timestamps.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -323,15 +348,20 @@ extension StorageVolumeDescription.Source {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "device"
+        public static var elementName: String { "device" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["path"],
-            children: [
-                .init("extent", .view({ StorageVolumeDescription.Source.Device.Extent.schema }), repeated: true),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["path"],
+                children: [
+                    .init("extent", .view({ StorageVolumeDescription.Source.Device.Extent.schema }), repeated: true),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -359,14 +389,19 @@ extension StorageVolumeDescription.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "format"
+        public static var elementName: String { "format" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -519,18 +554,23 @@ extension StorageVolumeDescription.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "permissions"
+        public static var elementName: String { "permissions" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("mode", .value),
-                .init("owner", .value),
-                .init("group", .value),
-                .init("label", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("mode", .value),
+                    .init("owner", .value),
+                    .init("group", .value),
+                    .init("label", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -570,18 +610,23 @@ extension StorageVolumeDescription.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "timestamps"
+        public static var elementName: String { "timestamps" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("atime", .value),
-                .init("btime", .value),
-                .init("ctime", .value),
-                .init("mtime", .value),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("atime", .value),
+                    .init("btime", .value),
+                    .init("ctime", .value),
+                    .init("mtime", .value),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -621,17 +666,22 @@ extension StorageVolumeDescription.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "encryption"
+        public static var elementName: String { "encryption" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["format", "engine"],
-            children: [
-                .init("secret", .view({ StorageVolumeDescription.Target.Encryption.Secret.schema })),
-                .init("cipher", .view({ StorageVolumeDescription.Target.Encryption.Cipher.schema })),
-                .init("ivgen", .view({ StorageVolumeDescription.Target.Encryption.Ivgen.schema })),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["format", "engine"],
+                children: [
+                    .init("secret", .view({ StorageVolumeDescription.Target.Encryption.Secret.schema })),
+                    .init("cipher", .view({ StorageVolumeDescription.Target.Encryption.Cipher.schema })),
+                    .init("ivgen", .view({ StorageVolumeDescription.Target.Encryption.Ivgen.schema })),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -717,16 +767,21 @@ extension StorageVolumeDescription.Target {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "features"
+        public static var elementName: String { "features" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: [],
-            children: [
-                .init("lazy_refcounts", .flag),
-                .init("extended_l2", .flag),
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: [],
+                children: [
+                    .init("lazy_refcounts", .flag),
+                    .init("extended_l2", .flag),
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -754,14 +809,19 @@ extension StorageVolumeDescription.Source.Device {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "extent"
+        public static var elementName: String { "extent" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["start", "end"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["start", "end"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -789,14 +849,19 @@ extension StorageVolumeDescription.Target.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "secret"
+        public static var elementName: String { "secret" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["type", "uuid", "usage"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["type", "uuid", "usage"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -844,14 +909,19 @@ extension StorageVolumeDescription.Target.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "cipher"
+        public static var elementName: String { "cipher" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "size", "mode", "hash"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "size", "mode", "hash"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
@@ -891,14 +961,19 @@ extension StorageVolumeDescription.Target.Encryption {
         public var xml: RawXMLElement
 
         /// The element's name.
-        public static let elementName = "ivgen"
+        public static var elementName: String { "ivgen" }
 
         /// What the properties model of the element.
-        public static let schema: XMLViewSchema = XMLViewSchema(
-            attributes: ["name", "hash"],
-            children: [
-            ],
-            text: false)
+        public static let schema: XMLViewSchema = makeSchema()
+
+        /// Builds ``schema``.
+        private static func makeSchema() -> XMLViewSchema {
+            XMLViewSchema(
+                attributes: ["name", "hash"],
+                children: [
+                ],
+                text: false)
+        }
 
         /// Wraps an element.
         public init(xml: RawXMLElement) {
