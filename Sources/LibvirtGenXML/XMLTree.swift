@@ -16,6 +16,7 @@ public final class XMLNode {
     /// The element's own text (character data and CDATA), untrimmed.
     public fileprivate(set) var text = ""
 
+    /// An element without children or text yet.
     init(name: String, attributes: XMLAttributes, line: Int) {
         self.name = name
         self.attributes = attributes
@@ -85,7 +86,7 @@ private final class TreeBuilder {
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
         handler.entityDecl = { context, name, _, _, _, _ in
-            TreeBuilder.from(context).refuse("the file declares the entity '\(text(name))'; entities are not accepted")
+            TreeBuilder.from(context).refuse("the file declares the entity '\(utf8String(name))'; entities are not accepted")
         }
         handler.serror = { context, error in
             guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
@@ -114,7 +115,10 @@ private final class TreeBuilder {
     func parse(_ bytes: UnsafePointer<CChar>?, size: Int32) -> Bool {
         var handler = Self.handlers()
         let me = Unmanaged.passUnretained(self).toOpaque()
-        guard let context = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else { return false }
+        guard let context = xmlCreatePushParserCtxt(&handler, me, nil, 0, nil) else {
+            record("libxml2 could not start a parser", line: 0)
+            return false
+        }
         self.context = context
         defer {
             self.context = nil
@@ -147,7 +151,7 @@ private final class TreeBuilder {
         var values = XMLAttributes(capacity: namespaceCount + attributeCount)
         for index in 0..<namespaceCount {  // (prefix, URI) pairs
             let prefix = namespaces![2 * index]
-            values.append(prefix.map { "xmlns:" + text($0) } ?? "xmlns", text(namespaces![2 * index + 1]))
+            values.append(prefix.map { "xmlns:" + utf8String($0) } ?? "xmlns", utf8String(namespaces![2 * index + 1]))
         }
         for index in 0..<attributeCount {  // (local name, prefix, URI, value, value end) quintuples
             let base = 5 * index
@@ -203,10 +207,10 @@ private final class TreeBuilder {
 
 /// A name with its prefix, if any: `prefix:local`.
 private func qualified(_ prefix: UnsafePointer<xmlChar>?, _ local: UnsafePointer<xmlChar>?) -> String {
-    prefix.map { text($0) + ":" + text(local) } ?? text(local)
+    prefix.map { utf8String($0) + ":" + utf8String(local) } ?? utf8String(local)
 }
 
 /// A NUL-terminated UTF-8 string from libxml2 (empty for a null pointer).
-private func text(_ bytes: UnsafePointer<xmlChar>?) -> String {
+private func utf8String(_ bytes: UnsafePointer<xmlChar>?) -> String {
     bytes.map { String(cString: $0) } ?? ""
 }
