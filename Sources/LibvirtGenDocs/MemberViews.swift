@@ -148,16 +148,16 @@ struct MemberBuilder: Sendable {
     func constant(_ constant: ConstantDeclaration, owner: String) -> MemberView {
         MemberView(
             anchor: constant.cName, title: "\(owner).\(constant.name)",
-            declaration: "static var \(constant.name): \(constant.type) { get }", cName: constant.cName, doc: constant.doc,
-            markup: markup, value: constant.value)
+            declaration: "static var \(constant.name): \(constant.type) { get }", cName: constant.cName,
+            doc: constant.doc, markup: markup, value: constant.value)
     }
 
     /// An error pattern.
     func errorPattern(_ pattern: ErrorPattern, owner: String) -> MemberView {
         MemberView(
             anchor: pattern.cName, title: "\(owner).\(pattern.name)",
-            declaration: "static var \(pattern.name): \(pattern.patternType) { get }", cName: pattern.cName, doc: pattern.doc,
-            markup: markup, value: "\(pattern.patternType)(.\(pattern.code))")
+            declaration: "static var \(pattern.name): \(pattern.patternType) { get }", cName: pattern.cName,
+            doc: pattern.doc, markup: markup, value: "\(pattern.patternType)(.\(pattern.code))")
     }
 
     /// The methods delivering an event family (on the connection, then on the object).

@@ -44,7 +44,8 @@ public final class XMLNode {
     /// parse has a context of its own, and libxml2's process-wide set-up is done once before the first.
     public static func parse(data: Data, displayPath: String) throws -> XMLNode {
         guard let size = Int32(exactly: data.count) else {
-            throw DiagnosticError("the file is too large to read (2 GiB at most)", at: SourceLocation(file: displayPath, line: 0))
+            throw DiagnosticError(
+                "the file is too large to read (2 GiB at most)", at: SourceLocation(file: displayPath, line: 0))
         }
         _ = XMLLibrary.ready
         let builder = TreeBuilder()
@@ -53,8 +54,8 @@ public final class XMLNode {
         }
         guard parsed, let root = builder.root else {
             let reason = builder.errorMessage ?? "the file is not well-formed XML"
-            throw DiagnosticError(
-                "malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: builder.errorLine ?? builder.line))
+            let line = builder.errorLine ?? builder.line
+            throw DiagnosticError("malformed XML: \(reason)", at: SourceLocation(file: displayPath, line: line))
         }
         return root
     }
@@ -76,7 +77,8 @@ private final class TreeBuilder {
     private static func handlers() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _, attributes in
+        handler.startElementNs = { context, localName, prefix, _, namespaceCount, namespaces, attributeCount, _,
+            attributes in
             TreeBuilder.from(context).start(
                 name: qualified(prefix, localName), namespaces: namespaces, namespaceCount: Int(namespaceCount),
                 attributes: attributes, attributeCount: Int(attributeCount))
@@ -86,7 +88,8 @@ private final class TreeBuilder {
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
         handler.entityDecl = { context, name, _, _, _, _ in
-            TreeBuilder.from(context).refuse("the file declares the entity '\(utf8String(name))'; entities are not accepted")
+            TreeBuilder.from(context)
+                .refuse("the file declares the entity '\(utf8String(name))'; entities are not accepted")
         }
         handler.serror = { context, error in
             guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }

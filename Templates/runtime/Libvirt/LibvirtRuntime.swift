@@ -1,8 +1,7 @@
 import CLibvirt
 import Foundation
 
-// Declared here rather than in the function using it: a function declaring a type keeps its
-// body in the work of the job that emits the module's interface, which skips other bodies.
+// At file level, so that no function declares a type (the job emitting the module skips their bodies).
 #if os(Linux)
 /// glibc's `pthread_setname_np`, a GNU extension, which Swift's Glibc module does not export.
 private typealias SetThreadName = @convention(c) (pthread_t, UnsafePointer<CChar>) -> Int32

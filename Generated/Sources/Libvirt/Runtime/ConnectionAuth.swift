@@ -7,8 +7,7 @@ import Darwin
 #endif
 import CLibvirt
 
-// Declared here rather than in the function using it: a function declaring a type keeps its
-// body in the work of the job that emits the module's interface, which skips other bodies.
+// At file level, so that no function declares a type (the job emitting the module skips their bodies).
 /// What the credentials closure of `Connection(uri:readOnly:credentialTypes:credentials:)` is.
 private typealias CredentialAnswer = ([Connection.Credential]) throws -> [String?]
 

@@ -2,8 +2,7 @@
 
 import CLibvirt
 
-// Declared here rather than in the function using it: a function declaring a type keeps its
-// body in the work of the job that emits the module's interface, which skips other bodies.
+// At file level, so that no function declares a type (the job emitting the module skips their bodies).
 /// The closures `DataStream.sparseReceiveAll(data:hole:)` hands to libvirt's callbacks.
 private typealias SparseReceiveHandlers = (data: ([UInt8]) throws -> Void, hole: (Int64) throws -> Void)
 
