@@ -8,7 +8,10 @@ private typealias SetThreadName = @convention(c) (pthread_t, UnsafePointer<CChar
 #endif
 
 /// libxml2's `xmlRelaxNGInitTypes`.
-private typealias InitializeSchemaTypes = @convention(c) () -> Int32
+private typealias InitializeRelaxNGTypes = @convention(c) () -> Int32
+
+/// libxml2's `xmlSchemaInitTypes`.
+private typealias InitializeXMLSchemaTypes = @convention(c) () -> Void
 
 /// Process-wide libvirt setup the bindings do once, before the first connection opens.
 ///
@@ -24,12 +27,15 @@ private typealias InitializeSchemaTypes = @convention(c) () -> Int32
 /// after its daemon was killed). Ignored, the call fails with `EPIPE` and throws
 /// ``LibvirtError`` ("Cannot write data: Broken pipe").
 ///
-/// And it fills libxml2's RELAX NG type tables once, before any thread can: libvirt validates
+/// And it fills libxml2's RELAX NG and XML Schema type tables once, before any thread can: libvirt validates
 /// documents in the calling process for the drivers that run there (`test:///`, `qemu:///embed`;
 /// a checkpoint always, a domain with `.validate`), and libxml2 before 2.12 fills those tables on
 /// first use without a lock, so two first validations at once fail ("type 'unsignedInt' is not
 /// exported") and leak a table (measured on Debian 12's 2.9.14: 1 run in 200 of four threads
-/// creating checkpoints; `Reproductions/libxml2-types-race.c` in the reliability fixture).
+/// creating checkpoints; `Reproductions/libxml2-types-race.c` in the reliability fixture). The
+/// XML Schema types the RELAX NG ones look up are filled on their first look-up, not by the RELAX
+/// NG set-up, with the same race: two at once leaked the first table (a CI run's LeakSanitizer
+/// report of the binding tests, 7,228 bytes from `xmlHashCreate`).
 package enum LibvirtRuntime {
     /// Performs the setup on first use; later calls do nothing.
     package static func prepare() {
@@ -72,7 +78,8 @@ package enum LibvirtRuntime {
         #endif
     }
 
-    /// Calls libxml2's `xmlRelaxNGInitTypes` in the copy of libxml2 libvirt loaded, if any.
+    /// Calls libxml2's `xmlSchemaInitTypes` and `xmlRelaxNGInitTypes` in the copy of libxml2
+    /// libvirt loaded, if any.
     ///
     /// Found by name rather than linked: the bindings do not link libxml2 themselves, and libvirt
     /// may be loaded privately (the dynamic link mode), so the lookup asks for the library already
@@ -80,7 +87,11 @@ package enum LibvirtRuntime {
     private static func initializeSchemaTypes() {
         guard let library = dlopen("libxml2.so.2", RTLD_NOW | RTLD_NOLOAD) else { return }
         defer { dlclose(library) }
-        guard let symbol = dlsym(library, "xmlRelaxNGInitTypes") else { return }
-        _ = unsafeBitCast(symbol, to: InitializeSchemaTypes.self)()
+        if let symbol = dlsym(library, "xmlSchemaInitTypes") {
+            unsafeBitCast(symbol, to: InitializeXMLSchemaTypes.self)()
+        }
+        if let symbol = dlsym(library, "xmlRelaxNGInitTypes") {
+            _ = unsafeBitCast(symbol, to: InitializeRelaxNGTypes.self)()
+        }
     }
 }
